@@ -1,0 +1,46 @@
+# Two commands set up a new machine: `make demo` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export MPLBACKEND := Agg
+
+.PHONY: demo test lab app bench install install-dev system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall when the dependency list changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Debian's chromium (browser tests, PDF checks) and pango (PDF rendering), where we may
+# install them; elsewhere this says how and the browser tests skip with the same message.
+system-deps:
+	@bash scripts/system-deps.sh
+
+demo: install
+	$(BIN)/infoview demo --out out/demo
+
+test: install-dev system-deps
+	$(BIN)/pytest tests notebooks --nbval-lax --nbval-current-env -p no:cacheprovider
+
+lab: install
+	$(BIN)/jupyter lab notebooks/
+
+app: install
+	$(BIN)/infoview app
+
+bench: install-dev
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

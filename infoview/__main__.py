@@ -1,0 +1,7 @@
+"""``python -m infoview`` runs the command line."""
+
+import sys
+
+from infoview.cli import main
+
+sys.exit(main())

@@ -1,0 +1,5 @@
+"""`infoview people ...` commands (placeholder: the owning issue fills it in)."""
+
+
+def register(sub) -> None:
+    """Add this module's subcommands to the parser."""

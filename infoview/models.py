@@ -1,0 +1,230 @@
+"""The records kept in the store, as plain dataclasses.
+
+These are the contract between the store, the debrief, preparation, analytics and the
+widgets. ``id`` is ``None`` until the record is saved. Datetimes are timezone-aware
+(``datetime`` with ``tzinfo``); dates are ``datetime.date``. Lists are stored as JSON.
+Choices are kept as short lowercase strings; the allowed values are listed in ``CHOICES``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+#: Allowed values of the categorical fields, by (table, column).
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("people", "how_known"): ("friend", "colleague", "alumni", "referral", "event", "cold"),
+    ("outreach", "channel"): ("email", "linkedin", "phone", "other"),
+    ("outreach", "kind"): (
+        "request", "follow_up", "confirmation", "thanks", "referrer_update",
+        "referred_intro", "keep_in_touch", "other",
+    ),
+    ("meetings", "format"): ("phone", "video", "in_person"),
+    ("meetings", "status"): ("requested", "scheduled", "held", "cancelled"),
+    ("referrals", "may_mention"): ("yes", "no", "unknown"),
+    ("referrals", "contact_by"): ("user", "host"),
+    ("actions", "kind"): (
+        "thank_you", "contact_referral", "tell_referrer", "report_back", "promise",
+        "follow_up", "next_contact", "keep_in_touch", "other",
+    ),
+    ("actions", "owner"): ("user", "host"),
+    ("outcomes", "kind"): ("lead", "application", "interview", "offer"),
+    ("research", "kind"): ("company", "person"),
+}
+
+
+class Record:
+    """Mixin: a dict view for JSON and a table name for the store."""
+
+    table: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a dict of plain values (dates stay ``date``/``datetime``)."""
+        return asdict(self)  # type: ignore[call-overload]
+
+
+@dataclass
+class Person(Record):
+    """Someone the user may talk to, has talked to, or was referred to."""
+
+    table = "people"
+    name: str
+    title: str | None = None
+    organization: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    profile_url: str | None = None
+    location: str | None = None
+    how_known: str = "cold"
+    tags: list[str] = field(default_factory=list)
+    notes: str | None = None
+    keep_in_touch_days: int = 60
+    keep_in_touch_max_days: int = 90
+    connected_on: date | None = None
+    created_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass
+class Organization(Record):
+    """A company or institution the user is curious about (a LAMP target)."""
+
+    table = "organizations"
+    name: str
+    website: str | None = None
+    industry: str | None = None
+    location: str | None = None
+    motivation: int | None = None
+    postings: int | None = None
+    notes: str | None = None
+    created_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass
+class ResearchSnapshot(Record):
+    """One research result (``CompanyProfile.to_dict()`` or ``PersonProfile.to_dict()``)."""
+
+    table = "research"
+    kind: str
+    source_url: str
+    data: dict[str, Any] = field(default_factory=dict)
+    fetched_at: datetime | None = None
+    person_id: int | None = None
+    organization_id: int | None = None
+    id: int | None = None
+
+
+@dataclass
+class Outreach(Record):
+    """A message sent to a person: a request, a follow-up, a thank-you, ..."""
+
+    table = "outreach"
+    person_id: int
+    channel: str = "email"
+    kind: str = "request"
+    sent_at: datetime | None = None
+    replied_at: datetime | None = None
+    subject: str | None = None
+    body: str | None = None
+    notes: str | None = None
+    id: int | None = None
+
+
+@dataclass
+class Meeting(Record):
+    """An informational interview, from request to held (or cancelled)."""
+
+    table = "meetings"
+    person_id: int
+    starts_at: datetime | None = None
+    timezone: str | None = None
+    format: str = "video"
+    place: str | None = None
+    planned_minutes: int = 20
+    status: str = "requested"
+    role: str | None = None
+    industry: str | None = None
+    rapport: int | None = None
+    notes: str | None = None
+    id: int | None = None
+
+
+@dataclass
+class QuestionAsked(Record):
+    """A question asked in a meeting, with what was answered and how useful it was."""
+
+    table = "questions_asked"
+    meeting_id: int
+    text: str
+    question_id: str | None = None
+    category: str | None = None
+    position: int | None = None
+    answer_notes: str | None = None
+    usefulness: int | None = None
+    id: int | None = None
+
+
+@dataclass
+class Referral(Record):
+    """``from_person`` suggested that the user talk to ``to_person``."""
+
+    table = "referrals"
+    from_person_id: int
+    to_person_id: int
+    meeting_id: int | None = None
+    may_mention: str = "unknown"
+    contact_by: str = "user"
+    notes: str | None = None
+    created_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass
+class Action(Record):
+    """Something to do (or a promise to keep), optionally tied to a meeting or person."""
+
+    table = "actions"
+    what: str
+    kind: str = "other"
+    owner: str = "user"
+    due: datetime | None = None
+    done_at: datetime | None = None
+    meeting_id: int | None = None
+    person_id: int | None = None
+    created_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass
+class Outcome(Record):
+    """A concrete result: a lead, an application, an interview, an offer."""
+
+    table = "outcomes"
+    kind: str
+    date: date | None = None
+    person_id: int | None = None
+    meeting_id: int | None = None
+    organization_id: int | None = None
+    notes: str | None = None
+    id: int | None = None
+
+
+@dataclass
+class Insight(Record):
+    """A key thing learned in a meeting, tagged (industry, skill, company, ...)."""
+
+    table = "insights"
+    meeting_id: int
+    text: str
+    tags: list[str] = field(default_factory=list)
+    id: int | None = None
+
+
+@dataclass
+class UserProfile(Record):
+    """The user's own profile, filled once: used for common ground, drafts and the pitch."""
+
+    table = "profile"
+    name: str = ""
+    email: str | None = None
+    phone: str | None = None
+    profile_url: str | None = None
+    headline: str | None = None
+    background: str | None = None
+    strengths: str | None = None
+    exploring: str | None = None
+    schools: list[str] = field(default_factory=list)
+    employers: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    interests: list[str] = field(default_factory=list)
+    timezone: str | None = None
+    id: int | None = None
+
+
+#: Every table the store keeps, in an order where referenced tables come first.
+RECORD_TYPES: tuple[type[Record], ...] = (
+    Person, Organization, ResearchSnapshot, Outreach, Meeting, QuestionAsked,
+    Referral, Action, Outcome, Insight, UserProfile,
+)

@@ -1,0 +1,1 @@
+"""The prep brief, its exports, outreach drafts and follow-up rules."""

@@ -1,0 +1,1 @@
+"""The question bank, the question linter and the plan selector."""

@@ -1,0 +1,1 @@
+"""Research a company or a person from their public web pages."""

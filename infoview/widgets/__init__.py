@@ -1,0 +1,1 @@
+"""ipywidgets panels: one class per step, each a thin view over the library."""
