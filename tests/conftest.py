@@ -1,0 +1,54 @@
+"""Fixtures shared by every test module.
+
+Browser tests use Debian's chromium (never a browser that Playwright downloads). Where it is
+missing they skip with a message saying how to install it, except under ``CI=true``, where
+a missing browser fails the run instead of hiding the browser tests.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("INFOVIEW_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+MISSING_BROWSER = (
+    "Debian's chromium is not installed, so the browser tests are skipped. "
+    "Install it as root with: apt-get install -y chromium  (or run `make test` as root)."
+)
+
+
+def _browser_missing() -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(MISSING_BROWSER + " Under CI=true a skipped browser test is a failure.")
+    pytest.skip(MISSING_BROWSER)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Playwright ``Browser`` running Debian's chromium, shared by the session."""
+    if not os.path.exists(CHROMIUM):
+        _browser_missing()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    """A fresh browser page (own context) for one test."""
+    context = chromium.new_context(viewport={"width": 1200, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
