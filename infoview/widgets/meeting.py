@@ -1,0 +1,224 @@
+"""The meeting companion: a clock against the agenda, questions to tick off, notes.
+
+Made for calls and video meetings, where a second window can keep time. The clock is
+injectable (``clock=`` returns seconds, like :func:`time.monotonic`), so tests move time by
+hand; in a browser a hidden ``Play`` widget ticks once a second and the kernel redraws.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import ipywidgets as w
+
+from infoview.widgets._common import MessageLine, button, esc, heading
+
+#: Signals, from calm to urgent; ``signal`` holds one of them.
+SIGNALS = ("", "closing", "wrap_up", "over")
+
+
+@dataclass
+class AgendaMark:
+    """One step of the agenda starting at ``minute`` (from the brief's agenda)."""
+
+    minute: float
+    label: str
+    closing: bool = False
+
+
+def agenda_from(items: Sequence) -> list[AgendaMark]:
+    """Agenda marks from the brief's agenda items, whatever their exact record type.
+
+    Accepts objects or dicts with a minute (``minute``/``start``/``at``) and a label
+    (``label``/``title``/``what``), or ``(minute, label)`` pairs. A step whose label
+    mentions the closing questions is marked as the closing pair.
+    """
+    marks = []
+    for item in items:
+        if isinstance(item, (tuple, list)):
+            minute, label = item[0], item[1]
+        else:
+            get = item.get if isinstance(item, dict) else (lambda k, d=None, o=item: getattr(o, k, d))
+            minute = next((get(k) for k in ("minute", "start", "at", "start_minute") if get(k) is not None), 0)
+            label = next((get(k) for k in ("label", "title", "what", "name") if get(k)), "")
+        closing = "closing" in str(label).lower() or "who else" in str(label).lower()
+        marks.append(AgendaMark(float(minute), str(label), closing))
+    return sorted(marks, key=lambda m: m.minute)
+
+
+class MeetingCompanion(w.VBox):
+    """Keeps time during a meeting and collects a line of notes per planned question.
+
+    Args:
+        plan: the :class:`~infoview.questions.models.QuestionPlan` (or a list of plan items).
+        agenda: the brief's agenda (see :func:`agenda_from`); ``None`` shows the questions only.
+        minutes: the promised length; defaults to the plan's ``meeting_minutes``.
+        warn_before: minutes before the end at which the wrap-up signal shows.
+        clock: seconds since an arbitrary point (default :func:`time.monotonic`).
+        meeting_id: the stored meeting, passed on by :meth:`to_debrief`.
+
+    Attributes:
+        rows: one ``(checkbox, notes)`` pair per planned question, in plan order.
+        signal: ``""``, ``"closing"`` (time for the closing pair), ``"wrap_up"`` (a few
+            minutes left) or ``"over"`` (past the promised end).
+    """
+
+    def __init__(self, plan, agenda: Sequence | None = None, *, minutes: int | None = None,
+                 warn_before: float = 3.0, clock: Callable[[], float] = time.monotonic,
+                 meeting_id: int | None = None):
+        self.items = list(getattr(plan, "items", plan))
+        self.minutes = float(minutes or getattr(plan, "meeting_minutes", 0) or 20)
+        self.warn_before = warn_before
+        self.clock = clock
+        self.meeting_id = meeting_id
+        self.marks = agenda_from(agenda or [])
+        self.started_at: float | None = None
+        self.stopped_at: float | None = None
+        self.signal = ""
+
+        self.start_button = button("Start the clock", "success")
+        self.stop_button = button("Stop")
+        self.clock_label = w.HTML()
+        self.bar = w.FloatProgress(min=0, max=self.minutes, value=0,
+                                   layout=w.Layout(width="100%"))
+        self.banner = MessageLine()
+        self.agenda_html = w.HTML()
+        # Ticks in the browser once a second; hidden, driven by start/stop.
+        self.ticker = w.Play(interval=1000, min=0, max=24 * 3600, value=0,
+                             layout=w.Layout(display="none"))
+        self.rows = []
+        row_boxes = []
+        for item in self.items:
+            tick = w.Checkbox(value=False, indent=False, layout=w.Layout(width="28px"))
+            label = w.HTML(f"{esc(item.text)} <small>({item.minutes:g} min)</small>")
+            notes = w.Text(placeholder="a line of notes", layout=w.Layout(width="100%"))
+            self.rows.append((tick, notes))
+            row_boxes.append(w.VBox([w.HBox([tick, label]), notes],
+                                    layout=w.Layout(margin="0 0 6px 0")))
+        self.start_button.on_click(lambda _b: self.start())
+        self.stop_button.on_click(lambda _b: self.stop())
+        self.ticker.observe(lambda _c: self.refresh(), names="value")
+        super().__init__([
+            heading("Meeting companion"),
+            w.HBox([self.start_button, self.stop_button, self.clock_label]),
+            self.bar, self.banner, self.agenda_html,
+            heading("Planned questions: tick each one asked, note a line"),
+            *row_boxes, self.ticker,
+        ])
+        self.refresh()
+
+    # -- the clock ---------------------------------------------------------------------
+    @property
+    def elapsed_minutes(self) -> float:
+        """Minutes since :meth:`start` (frozen after :meth:`stop`); 0 before the start."""
+        if self.started_at is None:
+            return 0.0
+        end = self.stopped_at if self.stopped_at is not None else self.clock()
+        return max(0.0, (end - self.started_at) / 60.0)
+
+    @property
+    def closing_at(self) -> float:
+        """The minute at which the closing pair should be asked."""
+        marks = [m.minute for m in self.marks if m.closing]
+        return min(marks) if marks else max(0.0, self.minutes - self.warn_before)
+
+    def start(self) -> None:
+        """Start (or restart after a stop) the clock."""
+        if self.started_at is None or self.stopped_at is not None:
+            self.started_at = self.clock()
+            self.stopped_at = None
+        self.ticker.playing = True
+        self.refresh()
+
+    def stop(self) -> None:
+        """Stop the clock; the elapsed time stays shown."""
+        if self.started_at is not None and self.stopped_at is None:
+            self.stopped_at = self.clock()
+        self.ticker.playing = False
+        self.refresh()
+
+    def current_mark(self) -> AgendaMark | None:
+        """The agenda step the meeting should be in now."""
+        now = self.elapsed_minutes
+        current = None
+        for mark in self.marks:
+            if mark.minute <= now:
+                current = mark
+        return current
+
+    def refresh(self) -> None:
+        """Redraw the clock, the signal and the agenda for the current time."""
+        now = self.elapsed_minutes
+        self.signal = self._signal(now)
+        mm, ss = divmod(int(now * 60), 60)
+        total = int(self.minutes)
+        self.clock_label.value = f"<b style='font-size:1.3em'>{mm:02d}:{ss:02d}</b> of {total}:00"
+        self.bar.value = min(now, self.minutes)
+        self.bar.bar_style = {"": "info", "closing": "warning", "wrap_up": "warning",
+                              "over": "danger"}[self.signal]
+        left = self.minutes - now
+        if self.started_at is None:
+            self.banner.show(f"Press start when the meeting begins ({total} minutes promised).")
+        elif self.signal == "over":
+            self.banner.show(f"Past the {total} minutes you promised: thank them and end, "
+                             "unless they offer more time.", "error")
+        elif self.signal == "wrap_up":
+            self.banner.show(f"{left:.0f} minute(s) left: ask the closing pair now, then wrap up "
+                             "on time.", "warning")
+        elif self.signal == "closing":
+            self.banner.show("Time for the closing pair: who else should I talk to, and may I "
+                             "mention your name?", "warning")
+        else:
+            self.banner.show(f"On track: {left:.0f} minute(s) left.", "ok")
+        self.agenda_html.value = self._agenda_html()
+
+    def _signal(self, now: float) -> str:
+        if self.started_at is None:
+            return ""
+        if now >= self.minutes:
+            return "over"
+        if now >= self.minutes - self.warn_before:
+            return "wrap_up"
+        if now >= self.closing_at:
+            return "closing"
+        return ""
+
+    def _agenda_html(self) -> str:
+        if not self.marks:
+            return ""
+        current = self.current_mark() if self.started_at is not None else None
+        lines = []
+        for mark in self.marks:
+            text = f"{mark.minute:>4.0f}′ {esc(mark.label)}"
+            lines.append(f"<b>▶ {text}</b>" if mark is current else f"&nbsp;&nbsp;{text}")
+        return "<div style='font-family:monospace'>" + "<br>".join(lines) + "</div>"
+
+    # -- the notes -----------------------------------------------------------------------
+    def tick(self, index: int, notes: str = "") -> None:
+        """Mark question ``index`` (0-based, plan order) as asked, with a line of notes."""
+        box, line = self.rows[index]
+        box.value = True
+        if notes:
+            line.value = notes
+
+    def to_debrief(self) -> list[dict]:
+        """What was noted, ready for the debrief form: one dict per planned question.
+
+        Each dict has ``question_id``, ``category``, ``text``, ``position`` (1-based plan
+        order), ``asked`` (ticked, or notes written) and ``notes``; questions not asked
+        stay in the list so the debrief can still record them as skipped.
+        """
+        out = []
+        for position, (item, (box, line)) in enumerate(zip(self.items, self.rows), start=1):
+            notes = line.value.strip()
+            out.append({
+                "question_id": getattr(item, "id", None),
+                "category": getattr(item, "category", None),
+                "text": item.text,
+                "position": position,
+                "asked": bool(box.value or notes),
+                "notes": notes,
+            })
+        return out

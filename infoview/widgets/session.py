@@ -1,0 +1,149 @@
+"""What a notebook needs before it shows a panel: a store, a folder for exports, settings.
+
+Every notebook starts with ``session = start(store=..., ...)`` from its parameters, so the
+choice between a throwaway demo and the user's own data is one visible word:
+
+- ``"demo"`` (the default in the notebooks): a new store in a temporary folder, deleted when
+  the kernel exits, optionally filled with the bundled sample history; nothing of the
+  user's is read or written.
+- ``"mine"``: the user's own store, ``$INFOVIEW_DB`` if set, else ``infoview.sqlite`` in the
+  infoview data folder (the same file the ``infoview`` command uses).
+- any other string: the path of a ``.sqlite`` file (created if missing).
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from infoview.errors import BadInput
+from infoview.settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: The sample person page inside the bundled site.
+SAMPLE_PERSON_PATH = "team/samira-okafor.html"
+
+_site_lock = threading.Lock()
+_site = None
+
+
+def sample_site():
+    """The bundled sample site, served once per process on a free loopback port."""
+    global _site
+    with _site_lock:
+        if _site is None:
+            from infoview.sample import serve
+
+            _site = serve()
+            atexit.register(_site.close)
+        return _site
+
+
+@dataclass
+class NotebookSession:
+    """The store, export folder and research settings a notebook's panels share.
+
+    Attributes:
+        store: the open :class:`~infoview.store.Store`.
+        db_path: its file.
+        out_dir: where exports (briefs, calendar files) are written.
+        settings: research settings (the HTTP cache lives beside the store).
+        demo: ``True`` for a throwaway store.
+        company_url: the sample company's URL when the sample site is served, else ``""``.
+        person_url: the sample person's page when the sample site is served, else ``""``.
+    """
+
+    store: object
+    db_path: Path
+    out_dir: Path
+    settings: Settings
+    demo: bool
+    company_url: str = ""
+    person_url: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def settings_for(self, url: str) -> Settings:
+        """Research settings for ``url``: the bundled sample site is served by this very
+        process on loopback, so it needs no politeness delay; every other host keeps it."""
+        if self.company_url and url.startswith(self.company_url):
+            return self.settings.with_(host_delay=0.0)
+        return self.settings
+
+    def describe(self) -> str:
+        """One sentence saying which store is in use (shown at the top of a notebook)."""
+        kind = "a throwaway demo store" if self.demo else "your store"
+        return f"Using {kind}: {self.db_path}. Exports go to {self.out_dir}."
+
+
+def _db_path_for(store: str | Path) -> tuple[Path, bool]:
+    from infoview.paths import default_db_path
+
+    if store is None or str(store).strip() == "":
+        raise BadInput('store must be "demo", "mine" or the path of a .sqlite file')
+    choice = str(store).strip()
+    if choice == "demo":
+        folder = Path(tempfile.mkdtemp(prefix="infoview-demo-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        return folder / "demo.sqlite", True
+    if choice == "mine":
+        return default_db_path(), False
+    return Path(choice).expanduser(), False
+
+
+def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
+          sample_site_urls: bool = True, sample_history: bool = False,
+          sample_seed: int = 7) -> NotebookSession:
+    """Open the store a notebook works on, and say where exports go.
+
+    Args:
+        store: ``"demo"``, ``"mine"`` or a path (see the module docstring).
+        out_dir: the export folder; ``None`` means a folder beside a demo store, or
+            ``infoview-exports`` in the user's documents folder for a real store.
+        sample_site_urls: serve the bundled sample site and offer its URLs as defaults.
+        sample_history: fill an empty store with the bundled sample history (people,
+            outreach, meetings, debriefs) so the analytics have something to show.
+        sample_seed: the seed of that history (the same seed gives the same history).
+
+    Returns:
+        A :class:`NotebookSession`.
+    """
+    from infoview.paths import default_cache_path
+    from infoview.store import Store
+
+    db_path, demo = _db_path_for(store)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    opened = Store.open(db_path)
+    if out_dir is not None:
+        out = Path(out_dir).expanduser()
+    elif demo:
+        out = db_path.parent / "exports"
+    else:
+        from platformdirs import user_documents_path
+
+        out = user_documents_path() / "infoview-exports"
+    settings = Settings(cache_path=default_cache_path(db_path))
+    session = NotebookSession(store=opened, db_path=db_path, out_dir=out, settings=settings,
+                              demo=demo)
+    if sample_site_urls:
+        site = sample_site()
+        session.company_url = site.url
+        session.person_url = site.url + SAMPLE_PERSON_PATH
+    if sample_history and _is_empty(opened):
+        from infoview.sample_data import generate_sample
+
+        generate_sample(opened, seed=sample_seed)
+        session.notes.append(f"Filled with the sample history (seed {sample_seed}).")
+    return session
+
+
+def _is_empty(store) -> bool:
+    """True when the store holds no people yet (so sample data will not mix with real)."""
+    from infoview.models import Person
+
+    return not store.list(Person)

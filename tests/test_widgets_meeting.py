@@ -1,0 +1,98 @@
+"""The meeting companion keeps time against the agenda with an injected clock."""
+
+from __future__ import annotations
+
+from infoview.questions.models import PlanItem, QuestionPlan
+from infoview.widgets.meeting import MeetingCompanion
+
+
+class FakeClock:
+    """Seconds that move only when the test says so."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, minutes: float) -> None:
+        self.now += minutes * 60
+
+
+def _plan(minutes=20):
+    items = [
+        PlanItem("path-1", "path", "How did you come to work as a UX researcher?", 3, "top"),
+        PlanItem("role-2", "role", "What does a typical week look like?", 3, "top"),
+        PlanItem("closing-who", "closing", "Who else would you suggest I talk to?", 1, "always"),
+        PlanItem("closing-name", "closing", "May I mention your name when I contact them?", 1,
+                 "always"),
+    ]
+    return QuestionPlan(items=items, meeting_minutes=minutes, overhead_minutes=6)
+
+
+AGENDA = [(0, "Greeting and thanks"), (1, "Purpose: advice, not a job"), (2, "Questions"),
+          (14, "Your 30-second introduction"), (16, "Closing pair"), (18, "Wrap-up")]
+
+
+def test_clock_follows_injected_time_and_highlights_the_current_agenda_step():
+    clock = FakeClock()
+    panel = MeetingCompanion(_plan(), AGENDA, clock=clock)
+    assert panel.elapsed_minutes == 0 and panel.signal == ""
+    panel.start_button.click()
+    clock.advance(5.5)
+    panel.refresh()
+    assert round(panel.elapsed_minutes, 2) == 5.5
+    assert "05:30" in panel.clock_label.value
+    assert panel.current_mark().label == "Questions"
+    assert "▶" in panel.agenda_html.value and panel.signal == ""
+
+
+def test_closing_pair_signal_then_wrap_up_then_overtime():
+    clock = FakeClock()
+    panel = MeetingCompanion(_plan(), AGENDA, clock=clock, warn_before=3)
+    panel.start()
+    clock.advance(16.2)
+    panel.refresh()
+    assert panel.signal == "closing"
+    assert "closing pair" in panel.banner.text
+    clock.advance(1)  # 17.2 minutes: three minutes before the promised end
+    panel.refresh()
+    assert panel.signal == "wrap_up" and panel.banner.kind == "warning"
+    clock.advance(3)
+    panel.refresh()
+    assert panel.signal == "over" and panel.bar.bar_style == "danger"
+
+
+def test_without_an_agenda_the_closing_signal_comes_a_few_minutes_before_the_end():
+    clock = FakeClock()
+    panel = MeetingCompanion(_plan(30), clock=clock, warn_before=4)
+    panel.start()
+    clock.advance(25.9)
+    panel.refresh()
+    assert panel.signal == ""
+    clock.advance(0.2)
+    panel.refresh()
+    assert panel.signal == "wrap_up"
+
+
+def test_stop_freezes_the_clock():
+    clock = FakeClock()
+    panel = MeetingCompanion(_plan(), AGENDA, clock=clock)
+    panel.start()
+    clock.advance(3)
+    panel.stop_button.click()
+    clock.advance(10)
+    panel.refresh()
+    assert round(panel.elapsed_minutes) == 3
+
+
+def test_to_debrief_carries_ticks_and_notes_in_plan_order():
+    panel = MeetingCompanion(_plan(), AGENDA, clock=FakeClock(), meeting_id=4)
+    panel.tick(0, "Came from teaching; a bootcamp helped")
+    panel.rows[2][1].value = "Suggested Priya in the data team"  # notes alone count as asked
+    notes = panel.to_debrief()
+    assert [n["position"] for n in notes] == [1, 2, 3, 4]
+    assert notes[0] == {"question_id": "path-1", "category": "path",
+                        "text": "How did you come to work as a UX researcher?", "position": 1,
+                        "asked": True, "notes": "Came from teaching; a bootcamp helped"}
+    assert [n["asked"] for n in notes] == [True, False, True, False]
