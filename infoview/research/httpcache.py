@@ -1,0 +1,99 @@
+"""The on-disk HTTP cache: fetched pages kept in SQLite for a few days.
+
+requests-cache provides the storage (its SQLite backend, whose connection is guarded by a
+lock and so is safe to share between threads) and the expiry bookkeeping. Its caching
+session is not used for the requests themselves, because it reads every body in full before
+our size caps could apply; instead the fetcher stores each page once it has been read within
+the caps, already decompressed, with the charset it decided.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+# Status codes worth remembering: a page, or a definite "not there" (so a warm re-run of
+# research that probes /sitemap.xml sends nothing either).
+CACHEABLE = {200, 203, 204, 404, 410}
+
+
+class HttpCache:
+    """Cached responses keyed by URL, expiring after ``days``.
+
+    Args:
+        path: the SQLite file (created with its folder if missing).
+        days: how long an entry stays fresh.
+    """
+
+    def __init__(self, path: Path, days: float):
+        from requests_cache.backends.sqlite import SQLiteCache
+
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.days = days
+        self._backend = SQLiteCache(str(self.path), wal=True)
+
+    @staticmethod
+    def _key(url: str) -> str:
+        return "GET " + url
+
+    def get(self, url: str) -> dict | None:
+        """The cached entry for a URL, or ``None`` when absent or expired.
+
+        Returns:
+            ``{"url", "final_url", "status", "content_type", "encoding", "body", "warnings"}``.
+        """
+        try:
+            cached = self._backend.get_response(self._key(url))
+        except Exception as exc:  # a damaged entry is a miss, never a crash
+            logger.warning("Ignoring unreadable cache entry for %s: %s", url, exc)
+            return None
+        if cached is None or cached.is_expired:
+            return None
+        headers = cached.headers
+        return {
+            "url": url,
+            "final_url": cached.url,
+            "status": cached.status_code,
+            "content_type": headers.get("Content-Type", ""),
+            "encoding": headers.get("X-Infoview-Encoding") or None,
+            "body": cached.content or b"",
+            "warnings": json.loads(headers.get("X-Infoview-Warnings") or "[]"),
+        }
+
+    def put(self, url: str, *, final_url: str, status: int, content_type: str,
+            encoding: str | None, body: bytes, warnings: list[str]) -> None:
+        """Store a response read within the caps (body already decompressed)."""
+        if status not in CACHEABLE:
+            return
+        from requests.structures import CaseInsensitiveDict
+        from requests_cache.models import CachedRequest, CachedResponse
+
+        response = CachedResponse(
+            url=final_url,
+            status_code=status,
+            headers=CaseInsensitiveDict({
+                "Content-Type": content_type,
+                "X-Infoview-Encoding": encoding or "",
+                "X-Infoview-Warnings": json.dumps(warnings),
+            }),
+            expires=datetime.now(timezone.utc) + timedelta(days=self.days),
+        )
+        response._content = body
+        response.request = CachedRequest(method="GET", url=url, headers=CaseInsensitiveDict())
+        try:
+            self._backend.responses[self._key(url)] = response
+        except Exception as exc:  # a full disk or locked file must not fail the research
+            logger.warning("Could not write %s to the HTTP cache %s: %s", url, self.path, exc)
+
+    def clear(self) -> None:
+        """Forget every cached response."""
+        self._backend.clear()
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._backend.close()
