@@ -1,0 +1,357 @@
+"""The :class:`Store`: the one place that reads and writes the user's data.
+
+A store is one SQLite file (WAL mode, foreign keys on, a busy timeout so that two notebook
+kernels can write at once). Every write runs in a transaction; :meth:`Store.transaction`
+groups several writes into one, and nests safely (inner blocks become savepoints).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, TypeVar
+
+from infoview.errors import BadInput, NotFound, StoreError
+from infoview.models import Person, Record, UserProfile
+from infoview.store import files
+from infoview.store.matching import fold, profile_key
+from infoview.store.schema import COLUMNS, TABLES, from_row, table_of, to_row, to_sql
+
+R = TypeVar("R", bound=Record)
+
+
+def _integrity(table: str, exc: sqlite3.IntegrityError) -> BadInput:
+    text = str(exc)
+    if "FOREIGN KEY" in text:
+        hint = "a referenced record (person, meeting, organization) does not exist; save it first"
+    elif "UNIQUE" in text:
+        hint = "a record with that id already exists; leave id empty to get a new one"
+    else:
+        hint = text
+    return BadInput(f"cannot save this {table} record: {hint}")
+
+
+class Store:
+    """A connection to the user's store file.
+
+    Use :meth:`open` (or ``with Store.open(path) as store:``). Records go in and come out
+    as the dataclasses of :mod:`infoview.models`.
+
+    Besides the generic :meth:`add`, :meth:`get`, :meth:`list`, :meth:`update` and
+    :meth:`delete`, each record type has named shortcuts, e.g. ``add_person``,
+    ``get_person``, ``list_people``, ``update_person``, ``delete_person``; likewise for
+    organization(s), meeting(s), outreach, referral(s), action(s), outcome(s), insight(s),
+    research_snapshot(s) and question_asked / questions_asked.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self._conn = conn
+        self._path = path
+        self._lock = threading.RLock()
+        self._depth = 0
+        conn.create_function("iv_fold", 1, fold, deterministic=True)
+        conn.create_function("iv_profile_key", 1, profile_key, deterministic=True)
+
+    # ---- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, must_exist: bool = False,
+             timeout: float = 30.0) -> "Store":
+        """Open (or create) the store at ``path``; the default comes from ``default_db_path``.
+
+        Args:
+            path: the database file; its folder is created when missing.
+            must_exist: refuse to create a new file (for commands that only read).
+            timeout: seconds to wait for another process's write to finish.
+
+        Raises:
+            StoreError: missing (with ``must_exist``), unreadable, not SQLite or damaged.
+            StoreVersionError: written by a newer infoview; the file is left untouched.
+        """
+        if path is None:
+            from infoview.paths import default_db_path
+
+            path = default_db_path()
+        path = Path(path).expanduser()
+        return cls(files.connect(path, must_exist=must_exist, timeout=timeout), path)
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self._path
+
+    def close(self) -> None:
+        """Close the connection (committed data is already on disk)."""
+        self._conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self._path)!r})"
+
+    # ---- transactions --------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator["Store"]:
+        """Run the enclosed writes as one transaction: all of them are kept, or none.
+
+        Nested blocks are savepoints: an exception inside undoes that block only (and then
+        whatever the caller lets it undo as it propagates).
+        """
+        with self._lock:
+            depth = self._depth
+            savepoint = f"iv_sp{depth}"
+            try:
+                self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self._path}: cannot start a write ({exc}); another "
+                                 "program may be holding the database for too long") from exc
+            self._depth += 1
+            try:
+                yield self
+            except BaseException:
+                self._depth = depth
+                if depth == 0:
+                    self._conn.execute("ROLLBACK")
+                else:
+                    self._conn.execute(f"ROLLBACK TO {savepoint}")
+                    self._conn.execute(f"RELEASE {savepoint}")
+                raise
+            self._depth = depth
+            try:
+                self._conn.execute("COMMIT" if depth == 0 else f"RELEASE {savepoint}")
+            except sqlite3.Error as exc:
+                if depth == 0 and self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise StoreError(f"{self._path}: the write could not be saved ({exc})") from exc
+
+    def _write(self, table: str, sql: str, params: Iterable[Any]) -> sqlite3.Cursor:
+        """One statement, in its own transaction unless one is open (it is atomic anyway)."""
+        with self._lock:
+            try:
+                if self._depth:
+                    return self._conn.execute(sql, tuple(params))
+                with self.transaction():
+                    return self._conn.execute(sql, tuple(params))
+            except sqlite3.IntegrityError as exc:
+                raise _integrity(table, exc) from exc
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                args = params if isinstance(params, dict) else tuple(params)
+                return self._conn.execute(sql, args).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{self._path}: cannot read ({exc})") from exc
+
+    # ---- the generic API -----------------------------------------------------------------
+
+    def add(self, record: R) -> R:
+        """Save a new record; returns it with ``id`` set (and ``created_at`` when empty).
+
+        A record whose ``id`` is already set keeps that id (used by import).
+        """
+        if isinstance(record, UserProfile):
+            return self.save_profile(record)  # type: ignore[return-value]
+        table = table_of(type(record))
+        if hasattr(record, "created_at") and record.created_at is None:  # type: ignore[attr-defined]
+            record.created_at = datetime.now(timezone.utc)  # type: ignore[attr-defined]
+        row = to_row(record)
+        names = ", ".join(c.name for c in COLUMNS[table])
+        marks = ", ".join("?" * len(row))
+        cursor = self._write(table, f"INSERT INTO {table} ({names}) VALUES ({marks})", row)
+        record.id = cursor.lastrowid  # type: ignore[attr-defined]
+        return record
+
+    def add_many(self, records: Iterable[R]) -> list[R]:
+        """Save many records in one transaction (all or none); returns them with ids."""
+        with self.transaction():
+            return [self.add(record) for record in records]
+
+    def update(self, record: R) -> R:
+        """Write every field of a saved record back; raises NotFound when it is gone."""
+        if isinstance(record, UserProfile):
+            return self.save_profile(record)  # type: ignore[return-value]
+        table = table_of(type(record))
+        if record.id is None:  # type: ignore[attr-defined]
+            raise BadInput(f"this {table} record has no id yet; add it before updating it")
+        columns = [c for c in COLUMNS[table] if c.name != "id"]
+        values = [to_sql(table, c, getattr(record, c.name)) for c in columns]
+        assignments = ", ".join(f"{c.name} = ?" for c in columns)
+        cursor = self._write(table, f"UPDATE {table} SET {assignments} WHERE id = ?",
+                             [*values, record.id])  # type: ignore[attr-defined]
+        if cursor.rowcount == 0:
+            raise NotFound(f"no {table} record with id {record.id}")  # type: ignore[attr-defined]
+        return record
+
+    def get(self, record_type: type[R], record_id: int) -> R:
+        """The record of that type and id; raises NotFound."""
+        table = table_of(record_type)
+        rows = self._query(f"SELECT {self._names(table)} FROM {table} WHERE id = ?", [record_id])
+        if not rows:
+            raise NotFound(f"no {table} record with id {record_id}")
+        return from_row(table, rows[0])  # type: ignore[return-value]
+
+    def list(self, record_type: type[R], **filters: Any) -> list[R]:
+        """Records of a type, oldest first, whose fields equal the given values.
+
+        ``store.list(Meeting, person_id=3, status="held")``; a filter of ``None`` matches
+        empty fields.
+        """
+        table = table_of(record_type)
+        known = {c.name: c for c in COLUMNS[table]}
+        clauses, params = [], []
+        for name, value in filters.items():
+            if name not in known:
+                raise BadInput(f"{table} has no field {name!r}; fields: {', '.join(known)}")
+            if value is None:
+                clauses.append(f"{name} IS NULL")
+            else:
+                clauses.append(f"{name} = ?")
+                params.append(to_sql(table, known[name], value))
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._query(f"SELECT {self._names(table)} FROM {table}{where} ORDER BY id", params)
+        return [from_row(table, row) for row in rows]  # type: ignore[misc]
+
+    def delete(self, record_type: type[Record], record_id: int) -> None:
+        """Delete one record and what depends on it; a person goes completely.
+
+        Deleting a meeting also deletes its questions asked and insights; references to it
+        from actions, outcomes and referrals are cleared. Deleting a person is
+        :meth:`delete_person`.
+        """
+        table = table_of(record_type)
+        if table == "people":
+            self.delete_person(record_id)
+            return
+        cursor = self._write(table, f"DELETE FROM {table} WHERE id = ?", [record_id])
+        if cursor.rowcount == 0:
+            raise NotFound(f"no {table} record with id {record_id}")
+
+    def delete_person(self, person_id: int):
+        """Remove a person and everything about them; returns a ``DeleteReport``.
+
+        See :func:`infoview.store.erase.delete_person` for what goes.
+        """
+        from infoview.store.erase import delete_person
+
+        return delete_person(self, person_id)
+
+    @staticmethod
+    def _names(table: str) -> str:
+        return ", ".join(c.name for c in COLUMNS[table])
+
+    # ---- the profile, counts, matching ---------------------------------------------------
+
+    def get_profile(self) -> UserProfile:
+        """The user's own profile (an empty one until saved)."""
+        rows = self._query(f"SELECT {self._names('profile')} FROM profile WHERE id = 1")
+        return from_row("profile", rows[0]) if rows else UserProfile()  # type: ignore[return-value]
+
+    def save_profile(self, profile: UserProfile) -> UserProfile:
+        """Save the user's profile (there is only one); returns it with ``id`` 1."""
+        profile.id = 1
+        row = to_row(profile)
+        marks = ", ".join("?" * len(row))
+        self._write("profile",
+                    f"INSERT OR REPLACE INTO profile ({self._names('profile')}) VALUES ({marks})", row)
+        return profile
+
+    def counts(self) -> dict[str, int]:
+        """The number of records in each table, by table name."""
+        return {t: self._query(f"SELECT count(*) FROM {t}")[0][0] for t in TABLES}
+
+    def find_people(self, name: str | None = None, organization: str | None = None,
+                    profile_url: str | None = None) -> list[Person]:
+        """People matching every given key: name and organization ignore case and extra
+        spaces; profile URLs match whatever the scheme, ``www.``, query or final slash."""
+        clauses, params = [], []
+        if name is not None:
+            clauses.append("iv_fold(name) = ?")
+            params.append(fold(name))
+        if organization is not None:
+            clauses.append("iv_fold(organization) = ?")
+            params.append(fold(organization))
+        if profile_url is not None:
+            if not profile_key(profile_url):
+                return []
+            clauses.append("iv_profile_key(profile_url) = ?")
+            params.append(profile_key(profile_url))
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._query(f"SELECT {self._names('people')} FROM people{where} ORDER BY id", params)
+        return [from_row("people", row) for row in rows]  # type: ignore[misc]
+
+    # ---- views and exchange --------------------------------------------------------------
+
+    def frames(self) -> dict[str, Any]:
+        """One pandas DataFrame per table; see :func:`infoview.store.frames.build_frames`."""
+        from infoview.store.frames import build_frames
+
+        with self._lock:
+            return build_frames(self._conn, snapshot=self._depth == 0)
+
+    def schema_version(self) -> int:
+        """The schema version of the open file (``PRAGMA user_version``)."""
+        return self._query("PRAGMA user_version")[0][0]
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        """Run one SQL statement and return its rows: for the store's own modules."""
+        return self._query(sql, params)
+
+
+# ---- per-entity shortcuts ---------------------------------------------------------------
+
+#: (record class, singular, plural) for the generated shortcut methods.
+_SHORTCUTS = (
+    ("Person", "person", "people"),
+    ("Organization", "organization", "organizations"),
+    ("ResearchSnapshot", "research_snapshot", "research_snapshots"),
+    ("Outreach", "outreach", "outreach"),
+    ("Meeting", "meeting", "meetings"),
+    ("QuestionAsked", "question_asked", "questions_asked"),
+    ("Referral", "referral", "referrals"),
+    ("Action", "action", "actions"),
+    ("Outcome", "outcome", "outcomes"),
+    ("Insight", "insight", "insights"),
+)
+
+
+def _install_shortcuts() -> None:
+    from infoview import models
+
+    for class_name, one, many in _SHORTCUTS:
+        cls = getattr(models, class_name)
+
+        def add(self, record, _cls=cls):
+            return self.add(record)
+
+        def get(self, record_id, _cls=cls):
+            return self.get(_cls, record_id)
+
+        def list_(self, _cls=cls, **filters):
+            return self.list(_cls, **filters)
+
+        def update(self, record, _cls=cls):
+            return self.update(record)
+
+        def delete(self, record_id, _cls=cls):
+            return self.delete(_cls, record_id)
+
+        for verb, func, noun in (("add", add, one), ("get", get, one), ("list", list_, many),
+                                 ("update", update, one), ("delete", delete, one)):
+            name = f"{verb}_{noun}"
+            if name in Store.__dict__:
+                continue  # written out above (delete_person)
+            func.__name__ = func.__qualname__ = name
+            func.__doc__ = f"``{verb}`` for :class:`~infoview.models.{class_name}` records."
+            setattr(Store, name, func)
+
+
+_install_shortcuts()

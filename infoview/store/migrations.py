@@ -1,0 +1,196 @@
+"""Numbered schema migrations; the version lives in ``PRAGMA user_version``.
+
+Each migration is plain SQL written out once and never edited afterwards: version 1 is
+the first schema, and every later change is a new numbered step. Opening a file with an
+older version writes a backup copy beside it (``NAME.bak-vN``) and then applies the
+missing steps in one transaction, so an upgrade either happens whole or not at all.
+
+Adding a field to a record in :mod:`infoview.models` therefore needs a new step here
+(``ALTER TABLE ... ADD COLUMN ...``); ``tests/test_store_migrations.py`` fails until the
+schema and the dataclasses agree.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+_V1 = """
+CREATE TABLE people (
+    name TEXT NOT NULL,
+    title TEXT,
+    organization TEXT,
+    email TEXT,
+    phone TEXT,
+    profile_url TEXT,
+    location TEXT,
+    how_known TEXT NOT NULL DEFAULT 'cold',
+    tags TEXT NOT NULL DEFAULT '[]',
+    notes TEXT,
+    keep_in_touch_days INTEGER NOT NULL DEFAULT 60,
+    keep_in_touch_max_days INTEGER NOT NULL DEFAULT 90,
+    connected_on TEXT,
+    created_at TEXT,
+    id INTEGER PRIMARY KEY
+);
+CREATE TABLE organizations (
+    name TEXT NOT NULL,
+    website TEXT,
+    industry TEXT,
+    location TEXT,
+    motivation INTEGER,
+    postings INTEGER,
+    notes TEXT,
+    created_at TEXT,
+    id INTEGER PRIMARY KEY
+);
+CREATE TABLE research (
+    kind TEXT NOT NULL,
+    source_url TEXT NOT NULL,
+    data TEXT NOT NULL DEFAULT '{}',
+    fetched_at TEXT,
+    person_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
+    organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+    id INTEGER PRIMARY KEY
+);
+CREATE TABLE outreach (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    channel TEXT NOT NULL DEFAULT 'email',
+    kind TEXT NOT NULL DEFAULT 'request',
+    sent_at TEXT,
+    replied_at TEXT,
+    subject TEXT,
+    body TEXT,
+    notes TEXT,
+    id INTEGER PRIMARY KEY
+);
+CREATE TABLE meetings (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    starts_at TEXT,
+    timezone TEXT,
+    format TEXT NOT NULL DEFAULT 'video',
+    place TEXT,
+    planned_minutes INTEGER NOT NULL DEFAULT 20,
+    status TEXT NOT NULL DEFAULT 'requested',
+    role TEXT,
+    industry TEXT,
+    rapport INTEGER,
+    notes TEXT,
+    id INTEGER PRIMARY KEY
+);
+CREATE TABLE questions_asked (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    question_id TEXT,
+    category TEXT,
+    position INTEGER,
+    answer_notes TEXT,
+    usefulness INTEGER,
+    id INTEGER PRIMARY KEY
+);
+CREATE TABLE referrals (
+    from_person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    to_person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+    may_mention TEXT NOT NULL DEFAULT 'unknown',
+    contact_by TEXT NOT NULL DEFAULT 'user',
+    notes TEXT,
+    created_at TEXT,
+    id INTEGER PRIMARY KEY
+);
+CREATE TABLE actions (
+    what TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'other',
+    owner TEXT NOT NULL DEFAULT 'user',
+    due TEXT,
+    done_at TEXT,
+    meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+    person_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
+    created_at TEXT,
+    id INTEGER PRIMARY KEY
+);
+CREATE TABLE outcomes (
+    kind TEXT NOT NULL,
+    date TEXT,
+    person_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
+    meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+    organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+    notes TEXT,
+    id INTEGER PRIMARY KEY
+);
+CREATE TABLE insights (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    tags TEXT NOT NULL DEFAULT '[]',
+    id INTEGER PRIMARY KEY
+);
+CREATE TABLE profile (
+    name TEXT NOT NULL DEFAULT '',
+    email TEXT,
+    phone TEXT,
+    profile_url TEXT,
+    headline TEXT,
+    background TEXT,
+    strengths TEXT,
+    exploring TEXT,
+    schools TEXT NOT NULL DEFAULT '[]',
+    employers TEXT NOT NULL DEFAULT '[]',
+    places TEXT NOT NULL DEFAULT '[]',
+    interests TEXT NOT NULL DEFAULT '[]',
+    timezone TEXT,
+    id INTEGER PRIMARY KEY CHECK (id = 1)
+);
+"""
+
+# Version 2: indexes on every reference (deleting a person and listing a person's meetings
+# stop scanning whole tables) and on the keys used to match people on import.
+_V2 = """
+CREATE INDEX research_person ON research(person_id);
+CREATE INDEX research_organization ON research(organization_id);
+CREATE INDEX research_source_url ON research(source_url);
+CREATE INDEX outreach_person ON outreach(person_id);
+CREATE INDEX meetings_person ON meetings(person_id);
+CREATE INDEX questions_asked_meeting ON questions_asked(meeting_id);
+CREATE INDEX referrals_from ON referrals(from_person_id);
+CREATE INDEX referrals_to ON referrals(to_person_id);
+CREATE INDEX referrals_meeting ON referrals(meeting_id);
+CREATE INDEX actions_meeting ON actions(meeting_id);
+CREATE INDEX actions_person ON actions(person_id);
+CREATE INDEX outcomes_person ON outcomes(person_id);
+CREATE INDEX outcomes_meeting ON outcomes(meeting_id);
+CREATE INDEX outcomes_organization ON outcomes(organization_id);
+CREATE INDEX insights_meeting ON insights(meeting_id);
+CREATE INDEX people_name ON people(name COLLATE NOCASE);
+CREATE INDEX people_profile_url ON people(profile_url);
+CREATE INDEX organizations_name ON organizations(name COLLATE NOCASE);
+"""
+
+#: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+#: The schema version this code writes.
+LATEST = len(MIGRATIONS)
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def upgrade(conn: sqlite3.Connection, target: int = LATEST) -> int:
+    """Bring the database to ``target`` inside one transaction; returns the old version.
+
+    The connection must be in autocommit mode (``isolation_level=None``). The version is
+    read again after taking the write lock, so two processes opening a new file at the same
+    time do not both migrate it.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = conn.execute("PRAGMA user_version").fetchone()[0]
+        for version in range(current + 1, target + 1):
+            for statement in _statements(MIGRATIONS[version - 1]):
+                conn.execute(statement)
+        if target > current:
+            conn.execute(f"PRAGMA user_version = {int(target)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return current

@@ -1,0 +1,208 @@
+"""How each record of :mod:`infoview.models` maps to a table row, and back.
+
+The columns of a table are exactly the fields of its dataclass. Each field has a *kind*,
+read from its annotation, that decides how a value is checked and stored:
+
+=========  ==============================  ==========================================
+kind       Python value                    stored as (SQLite)
+=========  ==============================  ==========================================
+str        ``str``                         TEXT
+int        ``int``                         INTEGER
+datetime   timezone-aware ``datetime``     TEXT, ISO-8601 in UTC, fixed width
+date       ``datetime.date``               TEXT, ``YYYY-MM-DD``
+list       ``list[str]``                   TEXT, JSON array
+dict       ``dict``                        TEXT, JSON object
+=========  ==============================  ==========================================
+
+A naive ``datetime`` is refused (:class:`~infoview.errors.BadInput`): the store cannot know
+which clock it was read from, and guessing would shift meetings by hours. ISO strings are
+accepted where a date or datetime is expected (with an offset, for datetimes), which keeps
+notebook cells short. Values come back as UTC datetimes.
+
+Choices (``CHOICES`` in the models) are checked here, in Python, rather than by CHECK
+constraints, so that adding an allowed value to ``CHOICES`` needs no database migration.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timezone
+from typing import Any, Callable
+
+from infoview.errors import BadInput
+from infoview.models import CHOICES, RECORD_TYPES, Record
+
+#: Fixed-width UTC text, so that stored datetimes also sort correctly as text.
+_DT_FORMAT = "%Y-%m-%dT%H:%M:%S.%f+00:00"
+
+_KINDS = {
+    "str": "str", "int": "int", "datetime": "datetime", "date": "date",
+    "list[str]": "list", "dict[str, Any]": "dict",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: its field name, kind, whether it may be empty, its choices."""
+
+    name: str
+    kind: str
+    nullable: bool
+    choices: tuple[str, ...] | None = None
+
+
+def _kind_of(annotation: object) -> tuple[str, bool]:
+    text = str(annotation).replace(" ", "")
+    nullable = text.endswith("|None")
+    base = text.removesuffix("|None")
+    for key, kind in _KINDS.items():
+        if base == key.replace(" ", ""):
+            return kind, nullable
+    raise TypeError(f"the store cannot keep a field annotated {annotation!r}")
+
+
+def _columns(cls: type[Record]) -> tuple[Column, ...]:
+    out = []
+    for f in fields(cls):  # type: ignore[arg-type]
+        kind, nullable = _kind_of(f.type)
+        out.append(Column(f.name, kind, nullable, CHOICES.get((cls.table, f.name))))
+    return tuple(out)
+
+
+#: Columns of every table, by table name, in dataclass field order.
+COLUMNS: dict[str, tuple[Column, ...]] = {cls.table: _columns(cls) for cls in RECORD_TYPES}
+#: The record class of every table.
+TYPES: dict[str, type[Record]] = {cls.table: cls for cls in RECORD_TYPES}
+#: Table names in an order where referenced tables come first.
+TABLES: tuple[str, ...] = tuple(cls.table for cls in RECORD_TYPES)
+
+
+def table_of(record_type: type[Record] | str) -> str:
+    """The table name of a record class (or a table name, checked)."""
+    name = record_type if isinstance(record_type, str) else getattr(record_type, "table", None)
+    if name not in COLUMNS:
+        raise BadInput(f"{record_type!r} is not a kind of record the store keeps; "
+                       f"use one of {', '.join(TABLES)}")
+    return name  # type: ignore[return-value]
+
+
+# ---- Python value -> SQLite value -------------------------------------------------------
+
+def _to_datetime(value: Any, where: str) -> datetime:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise BadInput(f"{where}: {value!r} is not an ISO-8601 date and time") from exc
+    if not isinstance(value, datetime):
+        raise BadInput(f"{where}: expected a timezone-aware datetime, got {value!r}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise BadInput(f"{where}: {value!r} has no time zone; attach one "
+                       "(e.g. datetime(..., tzinfo=ZoneInfo('Europe/Paris')) or timezone.utc)")
+    return value.astimezone(timezone.utc)
+
+
+def _to_date(value: Any, where: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise BadInput(f"{where}: {value!r} is not a date like 2024-03-12") from exc
+    raise BadInput(f"{where}: expected a date, got {value!r}")
+
+
+def _sql_str(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise BadInput(f"{where}: expected text, got {value!r}")
+    return value
+
+
+def _sql_int(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadInput(f"{where}: expected a whole number, got {value!r}")
+    return value
+
+
+def _sql_datetime(value: Any, where: str) -> str:
+    return _to_datetime(value, where).strftime(_DT_FORMAT)
+
+
+def _sql_date(value: Any, where: str) -> str:
+    return _to_date(value, where).isoformat()
+
+
+def _sql_list(value: Any, where: str) -> str:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise BadInput(f"{where}: expected a list of text, got {value!r}")
+    return json.dumps(list(value), ensure_ascii=False)
+
+
+def _sql_dict(value: Any, where: str) -> str:
+    if not isinstance(value, dict):
+        raise BadInput(f"{where}: expected a dict, got {type(value).__name__}")
+    try:
+        return json.dumps(value, ensure_ascii=False, default=_json_default)
+    except (TypeError, ValueError) as exc:
+        raise BadInput(f"{where}: cannot be kept as JSON ({exc})") from exc
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+_TO_SQL: dict[str, Callable[[Any, str], Any]] = {
+    "str": _sql_str, "int": _sql_int, "datetime": _sql_datetime, "date": _sql_date,
+    "list": _sql_list, "dict": _sql_dict,
+}
+
+
+def to_sql(table: str, column: Column, value: Any) -> Any:
+    """One value checked and converted for SQLite; raises BadInput when it does not fit."""
+    if value is None:
+        if column.nullable:
+            return None
+        raise BadInput(f"{table}.{column.name} is required")
+    where = f"{table}.{column.name}"
+    out = _TO_SQL[column.kind](value, where)
+    if column.choices is not None and out not in column.choices:
+        raise BadInput(f"{where}: {value!r} is not one of {', '.join(column.choices)}")
+    return out
+
+
+def to_row(record: Record) -> list[Any]:
+    """The SQLite values of a record, in column order (``id`` included)."""
+    table = record.table
+    return [to_sql(table, col, getattr(record, col.name)) for col in COLUMNS[table]]
+
+
+# ---- SQLite value -> Python value -------------------------------------------------------
+
+def _py_datetime(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(timezone.utc)
+
+
+_FROM_SQL: dict[str, Callable[[Any], Any]] = {
+    "str": str, "int": int, "datetime": _py_datetime, "date": date.fromisoformat,
+    "list": json.loads, "dict": json.loads,
+}
+
+
+def from_row(table: str, row: tuple | list) -> Record:
+    """Rebuild a record from its SQLite values in column order."""
+    values = {
+        col.name: (None if raw is None else _FROM_SQL[col.kind](raw))
+        for col, raw in zip(COLUMNS[table], row)
+    }
+    return TYPES[table](**values)
+
+
+def from_sql(column: Column, raw: Any) -> Any:
+    """One SQLite value as its Python value."""
+    return None if raw is None else _FROM_SQL[column.kind](raw)

@@ -1,0 +1,201 @@
+"""The store's Python API and its DataFrame contract, on real SQLite files."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date, datetime, timedelta, timezone
+
+import pandas as pd
+import pytest
+
+from infoview.errors import BadInput, NotFound
+from infoview.models import (
+    CHOICES, RECORD_TYPES, Action, Insight, Meeting, Organization, Outcome, Outreach, Person,
+    QuestionAsked, Referral, ResearchSnapshot, UserProfile,
+)
+from infoview.store import Store
+
+T0 = datetime(2024, 3, 12, 9, 30, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "store.sqlite") as s:
+        yield s
+
+
+def test_open_creates_missing_folder_and_file(tmp_path):
+    path = tmp_path / "new" / "deeper" / "infoview.sqlite"
+    with Store.open(path) as store:
+        assert store.path == path
+    assert path.is_file()
+
+
+def test_default_path_comes_from_infoview_db(tmp_path, monkeypatch):
+    monkeypatch.setenv("INFOVIEW_DB", str(tmp_path / "env.sqlite"))
+    with Store.open() as store:
+        assert store.path == tmp_path / "env.sqlite"
+
+
+def test_add_sets_id_and_created_at_and_get_returns_equal_record(store):
+    person = store.add(Person(name="Ada Okafor", tags=["alumni", "fintech"],
+                              connected_on=date(2024, 3, 12)))
+    assert person.id == 1
+    assert person.created_at is not None and person.created_at.tzinfo is not None
+    assert store.get(Person, person.id) == person
+
+
+def test_datetimes_come_back_as_utc_and_naive_ones_are_refused(store):
+    person = store.add_person(Person(name="Bo"))
+    paris = timezone(timedelta(hours=1))
+    meeting = store.add(Meeting(person_id=person.id, starts_at=datetime(2024, 3, 12, 10, 30,
+                                                                         tzinfo=paris)))
+    back = store.get(Meeting, meeting.id)
+    assert back.starts_at == T0 + timedelta(minutes=0)
+    assert back.starts_at.utcoffset() == timedelta(0)
+    with pytest.raises(BadInput, match="no time zone"):
+        store.add(Meeting(person_id=person.id, starts_at=datetime(2024, 3, 12, 10, 30)))
+
+
+def test_unknown_choice_and_missing_required_value_are_bad_input(store):
+    with pytest.raises(BadInput, match="how_known"):
+        store.add(Person(name="Cy", how_known="enemy"))
+    with pytest.raises(BadInput, match="required"):
+        store.add(Person(name=None))  # type: ignore[arg-type]
+    assert store.counts()["people"] == 0
+
+
+def test_reference_to_a_missing_person_is_bad_input(store):
+    with pytest.raises(BadInput, match="does not exist"):
+        store.add(Meeting(person_id=42))
+
+
+def test_update_writes_fields_and_missing_record_is_not_found(store):
+    person = store.add_person(Person(name="Dee"))
+    person.title = "Data engineer"
+    store.update_person(person)
+    assert store.get_person(person.id).title == "Data engineer"
+    ghost = Person(name="Ghost", id=99)
+    with pytest.raises(NotFound):
+        store.update(ghost)
+    with pytest.raises(NotFound):
+        store.get(Person, 99)
+
+
+def test_list_filters_on_equal_fields_and_none(store):
+    a = store.add_person(Person(name="A", organization="Acme"))
+    store.add_person(Person(name="B"))
+    store.add_many([Meeting(person_id=a.id, status="held"), Meeting(person_id=a.id)])
+    assert [p.name for p in store.list_people(organization="Acme")] == ["A"]
+    assert [p.name for p in store.list(Person, organization=None)] == ["B"]
+    assert len(store.list_meetings(person_id=a.id, status="held")) == 1
+    with pytest.raises(BadInput, match="no field"):
+        store.list(Person, colour="red")
+
+
+def test_add_many_is_all_or_nothing(store):
+    with pytest.raises(BadInput):
+        store.add_many([Person(name="Ok"), Person(name="Bad", how_known="nope")])
+    assert store.counts()["people"] == 0
+
+
+def test_nested_transaction_failure_undoes_only_the_inner_block(store):
+    with store.transaction():
+        store.add(Person(name="Outer"))
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.add(Person(name="Inner"))
+                raise RuntimeError("boom")
+    assert [p.name for p in store.list_people()] == ["Outer"]
+
+
+def test_delete_meeting_takes_its_questions_and_clears_references(store):
+    p = store.add_person(Person(name="E"))
+    m = store.add_meeting(Meeting(person_id=p.id))
+    store.add(QuestionAsked(meeting_id=m.id, text="How did you start?"))
+    action = store.add(Action(what="Send thanks", meeting_id=m.id))
+    store.delete_meeting(m.id)
+    assert store.counts()["questions_asked"] == 0
+    assert store.get(Action, action.id).meeting_id is None
+    with pytest.raises(NotFound):
+        store.delete(Meeting, m.id)
+
+
+def test_profile_defaults_empty_and_keeps_one_row(store):
+    assert store.get_profile() == UserProfile()
+    store.save_profile(UserProfile(name="Me", schools=["Uni"]))
+    store.save_profile(UserProfile(name="Me again"))
+    assert store.get_profile().name == "Me again"
+    assert store.counts()["profile"] == 1
+
+
+def test_find_people_ignores_case_accents_kept_and_url_decoration(store):
+    zoe = store.add_person(Person(name="Zoë Ørsted", organization="Nordlys AS",
+                                  profile_url="https://www.linkedin.com/in/zoe-orsted/"))
+    assert store.find_people(name="ZOË  ørsted") == [zoe]
+    assert store.find_people(name="zoe orsted") == []
+    assert store.find_people(profile_url="http://linkedin.com/in/zoe-orsted?trk=abc") == [zoe]
+    assert store.find_people(name="zoë ørsted", organization="nordlys as") == [zoe]
+    assert store.find_people(name="zoë ørsted", organization="Other") == []
+
+
+def test_counts_name_every_table(store):
+    assert set(store.counts()) == {cls.table for cls in RECORD_TYPES}
+
+
+# ---- frames -------------------------------------------------------------------------------
+
+def _fill(store: Store) -> None:
+    p = store.add_person(Person(name="Fay", tags=["a"], connected_on=date(2023, 1, 2)))
+    q = store.add_person(Person(name="Gus", how_known="referral"))
+    org = store.add(Organization(name="Acme", motivation=4))
+    m = store.add_meeting(Meeting(person_id=p.id, starts_at=T0, status="held", rapport=4))
+    store.add_many([
+        ResearchSnapshot(kind="company", source_url="https://acme.test/", data={"name": "Acme"},
+                         fetched_at=T0, organization_id=org.id),
+        Outreach(person_id=p.id, sent_at=T0),
+        QuestionAsked(meeting_id=m.id, text="Q?", usefulness=5),
+        Referral(from_person_id=p.id, to_person_id=q.id, meeting_id=m.id),
+        Action(what="thank", kind="thank_you", due=T0 + timedelta(days=1)),
+        Outcome(kind="lead", date=date(2024, 4, 1), person_id=p.id),
+        Insight(meeting_id=m.id, text="Networking matters", tags=["industry"]),
+    ])
+    store.save_profile(UserProfile(name="Me", interests=["maps"]))
+
+
+def _expected_dtype(cls, f):
+    key = (cls.table, f.name)
+    if key in CHOICES:
+        return pd.CategoricalDtype(categories=list(CHOICES[key]))
+    kind = str(f.type).replace(" | None", "")
+    return {"int": "Int64", "str": "string", "datetime": "datetime64[us, UTC]",
+            "date": "datetime64[us]", "list[str]": object, "dict[str, Any]": object}[kind]
+
+
+@pytest.mark.parametrize("filled", [True, False], ids=["filled", "empty"])
+def test_frames_have_dataclass_columns_and_contract_dtypes(store, filled):
+    if filled:
+        _fill(store)
+    frames = store.frames()
+    assert set(frames) == {cls.table for cls in RECORD_TYPES}
+    for cls in RECORD_TYPES:
+        frame = frames[cls.table]
+        assert list(frame.columns) == [f.name for f in fields(cls)]
+        for f in fields(cls):
+            assert frame[f.name].dtype == _expected_dtype(cls, f), (cls.table, f.name)
+        assert (len(frame) > 0) == filled, cls.table
+
+
+def test_frames_values_match_records(store):
+    _fill(store)
+    frames = store.frames()
+    people = frames["people"]
+    assert people.loc[0, "tags"] == ["a"]
+    assert people.loc[0, "connected_on"] == pd.Timestamp("2023-01-02")
+    assert people.loc[1, "how_known"] == "referral"
+    assert pd.isna(people.loc[1, "title"])
+    meetings = frames["meetings"]
+    assert meetings.loc[0, "starts_at"] == pd.Timestamp(T0)
+    assert meetings.loc[0, "rapport"] == 4
+    assert frames["research"].loc[0, "data"] == {"name": "Acme"}
+    assert frames["profile"].loc[0, "interests"] == ["maps"]
