@@ -1,5 +1,72 @@
-"""`infoview app ...` commands (placeholder: the owning issue fills it in)."""
+"""`infoview app`: the four notebooks served as an app with Voila (``make app``)."""
+
+from __future__ import annotations
+
+import argparse
 
 
 def register(sub) -> None:
-    """Add this module's subcommands to the parser."""
+    """Add ``infoview app`` to the parser."""
+    parser = sub.add_parser(
+        "app", help="serve the notebooks as an app in the browser (Voila)",
+        description="Serve the research, preparation, debrief and outcomes notebooks as an "
+                    "app with Voila. Uses your store ($INFOVIEW_DB, --db, or the infoview data "
+                    "folder) unless --demo is given. Stop it with Ctrl+C.",
+    )
+    parser.add_argument("--port", type=int, default=0,
+                        help="port to serve on (default: a free port)")
+    parser.add_argument("--no-browser", action="store_true",
+                        help="do not open a browser; just print the address")
+    parser.add_argument("--demo", action="store_true",
+                        help="use a throwaway store filled with sample data instead of yours")
+    parser.add_argument("--out", metavar="DIR",
+                        help="where exports go (default: infoview-exports in your documents)")
+    parser.set_defaults(handler=run)
+
+
+def app_parameters(args: argparse.Namespace, workdir) -> dict:
+    """The notebook parameters ``infoview app`` injects (the user clicks; nothing autoruns)."""
+    from infoview.cli._common import db_path
+
+    parameters = {"autorun": False}
+    if args.demo:
+        parameters["store"] = str(workdir / "demo.sqlite")
+        parameters["sample_history"] = True
+    else:
+        parameters["store"] = str(db_path(args))
+        parameters["sample_site"] = False
+    if args.out:
+        parameters["out_dir"] = args.out
+    return parameters
+
+
+def run(args: argparse.Namespace) -> int:
+    """Prepare the notebooks, start Voila and wait until it is stopped."""
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from infoview.app import free_port, prepare_notebooks, voila_command, wait_for_port
+
+    port = args.port or free_port()
+    with tempfile.TemporaryDirectory(prefix="infoview-app-") as tmp:
+        workdir = Path(tmp)
+        prepare_notebooks(workdir / "notebooks", app_parameters(args, workdir))
+        process = subprocess.Popen(voila_command(workdir / "notebooks", port,
+                                                 open_browser=not args.no_browser))
+        try:
+            wait_for_port(port, process)
+            print(f"infoview app: http://127.0.0.1:{port}/  (Ctrl+C stops it)", flush=True)
+            return process.wait()
+        except KeyboardInterrupt:
+            return 0
+        finally:
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+            sys.stdout.flush()

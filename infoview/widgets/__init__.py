@@ -1,1 +1,29 @@
-"""ipywidgets panels: one class per step, each a thin view over the library."""
+"""ipywidgets panels: one class per step, each a thin view over the library.
+
+The notebooks build these; tests drive them without a browser by setting ``.value`` on
+their named child widgets and calling ``.click()`` on their buttons.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+_EXPORTS = {
+    "start": "infoview.widgets.session",
+    "NotebookSession": "infoview.widgets.session",
+    "ResearchPanel": "infoview.widgets.research",
+    "PreparePanel": "infoview.widgets.prepare",
+    "QuestionPicker": "infoview.widgets.picker",
+    "MeetingCompanion": "infoview.widgets.meeting",
+    "DebriefForm": "infoview.widgets.debrief",
+    "OutcomesDashboard": "infoview.widgets.outcomes",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    # Each panel loads on first use, so a notebook pays only for the panels it shows.
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'infoview.widgets' has no attribute {name!r}")

@@ -1,0 +1,98 @@
+"""The notebooks as an app: where they are, how they are parameterised, how Voila serves them.
+
+The notebooks ship inside the package (a wheel holds them as ``infoview/_notebooks``; a
+source checkout uses the repository's ``notebooks/``), so ``infoview app`` works from any
+folder after a plain ``pip install``. Before serving, papermill writes a copy of each
+notebook with the app's parameters injected (the user's store rather than a throwaway one,
+and no automatic demo clicks), so the originals stay untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from infoview.errors import BadInput, NotFound
+
+log = logging.getLogger(__name__)
+
+#: The notebooks, in the order a user goes through them.
+NOTEBOOKS = ("01_research.ipynb", "02_prepare.ipynb", "03_debrief.ipynb", "04_outcomes.ipynb")
+
+
+def notebooks_dir() -> Path:
+    """The folder holding the shipped notebooks (packaged copy first, then the checkout's)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_notebooks"
+    if packaged.is_dir():
+        return packaged
+    checkout = here.parent / "notebooks"
+    if checkout.is_dir():
+        return checkout
+    raise NotFound("The infoview notebooks are missing from this installation; "
+                   "reinstall infoview (pip install --force-reinstall infoview).")
+
+
+def prepare_notebooks(dest: Path, parameters: dict) -> list[Path]:
+    """Write a copy of every notebook into ``dest`` with ``parameters`` injected.
+
+    Args:
+        dest: the folder to write into (created if missing).
+        parameters: values for the notebooks' ``parameters`` cells; a name a notebook does
+            not declare is still injected harmlessly, so one dict serves all four.
+
+    Returns:
+        The written notebooks, in :data:`NOTEBOOKS` order.
+    """
+    import papermill
+
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    source = notebooks_dir()
+    written = []
+    for name in NOTEBOOKS:
+        target = dest / name
+        papermill.execute_notebook(str(source / name), str(target), parameters=parameters,
+                                   prepare_only=True, progress_bar=False, log_output=False)
+        written.append(target)
+    return written
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def voila_command(target: Path, port: int, *, open_browser: bool = False) -> list[str]:
+    """The command that serves ``target`` (a notebook or a folder of them) with Voila."""
+    command = [sys.executable, "-m", "voila", str(target), f"--port={port}",
+               "--Voila.ip=127.0.0.1", "--show_tracebacks=False"]
+    if not open_browser:
+        command.append("--no-browser")
+    return command
+
+
+def wait_for_port(port: int, process: subprocess.Popen | None = None, timeout: float = 60.0,
+                  host: str = "127.0.0.1") -> None:
+    """Block until something accepts connections on ``port`` (polling a few times a second).
+
+    Raises:
+        BadInput: when ``process`` exits first or ``timeout`` passes.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise BadInput(f"The server exited with status {process.returncode} before it "
+                           f"listened on port {port}.")
+        try:
+            with socket.create_connection((host, port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise BadInput(f"Nothing answered on port {port} within {timeout:.0f} s.")
