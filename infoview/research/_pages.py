@@ -1,0 +1,110 @@
+"""Fetch-and-parse steps shared by company and person research.
+
+A failed or refused page becomes a warning on the profile, never an exception, except for
+the first page of a research (the URL the caller gave), whose failure is the caller's to see.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import urlsplit
+
+from infoview.errors import BadInput, FetchError, NotHTML, RobotsRefused
+from infoview.research.extract.page import ParsedPage, parse_page
+from infoview.research.models import FetchRecord
+
+log = logging.getLogger(__name__)
+
+
+def check_url(url: str) -> str:
+    """A usable http(s) URL from what the user typed ("example.com" gets ``https://``)."""
+    url = (url or "").strip()
+    if not url:
+        raise BadInput("no URL given: pass the address of a public web page")
+    if "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise BadInput(f"{url!r} is not a web address: give an http:// or https:// URL")
+    return url
+
+
+def make_fetcher(settings: Any, fetcher: Any) -> tuple[Any, bool]:
+    """The caller's fetcher, or a new one (``True`` when we own it and must close it)."""
+    if fetcher is not None:
+        return fetcher, False
+    from infoview.research.fetch import Fetcher
+
+    return Fetcher(settings), True
+
+
+def close_fetcher(fetcher: Any) -> None:
+    """Close a fetcher we created (if it has anything to close)."""
+    close = getattr(fetcher, "close", None)
+    if callable(close):
+        close()
+
+
+class PageReader:
+    """Fetches pages for one research, recording each request and each problem.
+
+    Attributes:
+        fetched: one record per request that reached the site (or the cache).
+        warnings: one line per page that was refused, failed or was unreadable.
+        documents: URLs that turned out not to be HTML (kept as links, not parsed).
+    """
+
+    def __init__(self, fetcher: Any, refresh: bool = False):
+        self.fetcher = fetcher
+        self.refresh = refresh
+        self.fetched: list[FetchRecord] = []
+        self.warnings: list[str] = []
+        self.documents: list[str] = []
+
+    def read(self, url: str, *, strict: bool = False) -> ParsedPage | None:
+        """Fetch and parse one page; ``None`` (plus a warning) when that is not possible.
+
+        Args:
+            url: the page.
+            strict: raise the fetch error instead of warning (for the page the user asked for).
+        """
+        page = self.fetch(url, strict=strict)
+        if page is None:
+            return None
+        if not page.is_html:
+            self.documents.append(page.final_url)
+            if strict:
+                raise NotHTML(f"{url} is not an HTML page ({page.content_type or 'unknown type'}); "
+                              "give the address of a web page", url=url, status=page.status)
+            return None
+        parsed = parse_page(page.body, page.final_url, page.encoding)
+        self.warnings.extend(parsed.warnings)
+        return parsed
+
+    def fetch(self, url: str, *, strict: bool = False) -> Any:
+        """The fetcher's ``Page`` for ``url``, or ``None`` (plus a warning) on failure."""
+        try:
+            page = self.fetcher.fetch(url, refresh=self.refresh)
+        except RobotsRefused as exc:
+            if strict:
+                raise
+            self.warnings.append(f"{url}: not fetched, the site's robots.txt disallows it")
+            log.info("robots.txt refuses %s: %s", url, exc)
+            return None
+        except FetchError as exc:
+            if exc.status:
+                self.fetched.append(FetchRecord(url, int(exc.status), False))
+            if strict:
+                raise
+            self.warnings.append(f"{url}: not read ({exc})")
+            return None
+        self.fetched.append(FetchRecord(page.final_url, int(page.status), bool(page.from_cache)))
+        self.warnings.extend(getattr(page, "warnings", None) or [])
+        if page.status >= 400:
+            message = f"{url}: the server answered HTTP {page.status}"
+            if strict:
+                raise FetchError(message + "; check the address", url=url, status=page.status)
+            self.warnings.append(message)
+            return None
+        return page

@@ -1,0 +1,180 @@
+"""Company research: from a start URL to a :class:`CompanyProfile`, every fact with its page.
+
+The steps, in order: fetch the home page; find the about / team / news / careers / contact /
+investors pages from its navigation and footer links (and from sitemap.xml when a kind of
+page is still missing); fetch at most ``max_pages`` pages, robots.txt permitting; run the
+extractors over each page's one parsed tree; summarise the about page's main text.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import urljoin
+
+from infoview.research._pages import PageReader, check_url, close_fetcher, make_fetcher
+from infoview.research.extract import (
+    discover_pages, extract_news, extract_people, main_text, name_from_title,
+    organization_facts, page_links, social_links, summarize,
+)
+from infoview.research.extract.links import Link, is_document, sitemap_urls
+from infoview.research.extract.maintext import sentences
+from infoview.research.extract.metadata import ORG_TYPES, items_of_type, same_as
+from infoview.research.extract.organization import FIELDS
+from infoview.research.extract.page import ParsedPage
+from infoview.research.models import CompanyProfile, Fact
+from infoview.settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: Page kinds in the order they are fetched when ``max_pages`` is short.
+FETCH_ORDER = ("about", "team", "news", "careers", "contact", "investors")
+_LABELS = {"name": "Name", "description": "Description", "industry": "Industry",
+           "location": "Location", "founded": "Founded"}
+
+
+def research_company(url: str, *, settings: Any = None, fetcher: Any = None,
+                     max_pages: int | None = None, refresh: bool = False) -> CompanyProfile:
+    """Research a company from its website.
+
+    Args:
+        url: the company's home page (``example.com`` is read as ``https://example.com``).
+        settings: a :class:`~infoview.settings.Settings`; default settings when ``None``.
+        fetcher: a shared :class:`~infoview.research.fetch.Fetcher` (batch research passes
+            one so that politeness and the cache are shared); a new one when ``None``.
+        max_pages: pages fetched at most, home page included (default ``settings.max_pages``).
+        refresh: fetch again even when the cache holds a fresh copy.
+
+    Returns:
+        The profile; pages that failed or were refused are listed in ``warnings``.
+
+    Raises:
+        BadInput: ``url`` is not a web address.
+        FetchError: the home page itself cannot be fetched (robots.txt refusal included).
+    """
+    url = check_url(url)
+    settings = settings or getattr(fetcher, "settings", None) or Settings()
+    fetcher, owned = make_fetcher(settings, fetcher)
+    limit = settings.max_pages if max_pages is None else max_pages
+    try:
+        return _research(url, PageReader(fetcher, refresh), max(1, int(limit)))
+    finally:
+        if owned:
+            close_fetcher(fetcher)
+
+
+def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
+    profile = CompanyProfile(url=url)
+    home = reader.read(url, strict=True)
+    assert home is not None  # strict reads raise instead of returning None
+    links = page_links(home)
+    pages = discover_pages(links, home.url)
+    if any(kind not in pages for kind in ("about", "team", "news")) and limit > 1:
+        links += _sitemap_links(reader, home.url)
+        pages = {**discover_pages(links, home.url), **pages}
+    _note_documents(pages, links)
+
+    parsed: dict[str, ParsedPage] = {"home": home}
+    budget = limit - 1
+    for kind in FETCH_ORDER:
+        target = pages.get(kind)
+        if not target or budget <= 0 or is_document(target):
+            continue
+        if target in (p.url for p in parsed.values()):
+            parsed[kind] = next(p for p in parsed.values() if p.url == target)
+            continue
+        budget -= 1
+        page = reader.read(target)
+        if page is not None:
+            parsed[kind] = page
+    for doc in reader.documents:  # a link that answered with a PDF: keep it as a link
+        kind = next((k for k, u in pages.items() if u == doc), None)
+        if kind:
+            pages[kind] = doc
+
+    profile.pages = pages
+    _fill_fields(profile, parsed)
+    _fill_people_news(profile, parsed)
+    _fill_summary(profile, parsed)
+    profile.social = social_links([link.url for link in links if link.in_nav]
+                                  + [link.url for link in links] + _org_same_as(parsed))
+    profile.fetched = reader.fetched
+    profile.warnings = list(dict.fromkeys(reader.warnings))
+    return profile
+
+
+def _sitemap_links(reader: PageReader, home_url: str) -> list[Link]:
+    """Links from /sitemap.xml (path-only classification; quietly nothing if absent)."""
+    sitemap = urljoin(home_url, "/sitemap.xml")
+    warnings_before = len(reader.warnings)
+    page = reader.fetch(sitemap)
+    del reader.warnings[warnings_before:]  # a site without a sitemap is normal, not a problem
+    if page is None:
+        return []
+    return [Link(u, "", False) for u in sitemap_urls(page.body, page.final_url)]
+
+
+def _note_documents(pages: dict[str, str], links: list[Link]) -> None:
+    for link in links:
+        text = f"{link.text} {link.url}".lower().replace("-", " ").replace("_", " ")
+        if is_document(link.url) and "annual report" in text:
+            pages.setdefault("annual_report", link.url)
+    report = pages.get("annual_report")
+    for kind in [k for k, u in pages.items() if u == report and k != "annual_report"]:
+        del pages[kind]  # listed once, under the name that says what it is
+
+
+def _fill_fields(profile: CompanyProfile, parsed: dict[str, ParsedPage]) -> None:
+    """Fields from the most authoritative page that has them: home, then about, then the rest."""
+    order = ["home", "about"] + [k for k in parsed if k not in ("home", "about")]
+    for use_text in (False, True):  # metadata on every page beats prose on any page
+        for kind in order:
+            page = parsed.get(kind)
+            if page is None:
+                continue
+            for key, found in organization_facts(page, use_text=use_text).items():
+                if getattr(profile, key) is None:
+                    setattr(profile, key, found)
+                    profile.facts.append(Fact(f"{_LABELS[key]}: {found}", page.url))
+    if profile.name is None:
+        name = name_from_title(parsed["home"])
+        if name:
+            profile.name = name
+            profile.facts.append(Fact(f"Name: {name}", parsed["home"].url))
+    assert set(_LABELS) == set(FIELDS)
+
+
+def _fill_people_news(profile: CompanyProfile, parsed: dict[str, ParsedPage]) -> None:
+    seen: set[str] = set()
+    for kind in ("team", "about", "home"):
+        page = parsed.get(kind)
+        if page is None:
+            continue
+        for person in extract_people(page):
+            if person.name.lower() not in seen:
+                seen.add(person.name.lower())
+                profile.people.append(person)
+    news_page = parsed.get("news")
+    if news_page is not None:
+        profile.news = extract_news(news_page)
+    if not profile.news:  # a home page's "latest news" block, dated items only
+        profile.news = [n for n in extract_news(parsed["home"]) if n.date]
+
+
+def _fill_summary(profile: CompanyProfile, parsed: dict[str, ParsedPage]) -> None:
+    page = parsed.get("about") or parsed["home"]
+    text = main_text(page.body, page.url)
+    profile.summary = summarize(text)
+    if profile.summary:
+        for sentence in sentences(profile.summary):
+            profile.facts.append(Fact(sentence, page.url))
+    if profile.description is None and profile.summary:
+        profile.description = sentences(profile.summary)[0]
+
+
+def _org_same_as(parsed: dict[str, ParsedPage]) -> list[str]:
+    urls: list[str] = []
+    for page in parsed.values():
+        for org in items_of_type(page, ORG_TYPES):
+            urls += same_as(org)
+    return urls

@@ -1,0 +1,208 @@
+"""Links: social profiles, and which linked pages are about / team / news / careers / ...
+
+Discovery reads the home page's links (navigation and footer first) and, when asked, a
+sitemap; each link is classified by its text and its path in several wordings, since a
+site may say "Who we are" instead of "About" or "Newsroom" instead of "News".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from infoview.research.extract.page import ParsedPage, clean, text_of
+
+#: Social network → host names (without ``www.``) whose links are profiles on it.
+SOCIAL_HOSTS = {
+    "linkedin": ("linkedin.com",),
+    "twitter": ("twitter.com", "x.com"),
+    "github": ("github.com",),
+    "youtube": ("youtube.com", "youtu.be"),
+    "facebook": ("facebook.com", "fb.com"),
+    "instagram": ("instagram.com",),
+}
+#: Paths that are share buttons or login pages, not a profile.
+_NOT_PROFILE = re.compile(r"/(sharer|share|intent|shareArticle|login|signup|home\.php)\b", re.I)
+
+#: Page kinds, each with link-text wordings and path words, most specific first.
+PAGE_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "team": (
+        ("our team", "the team", "meet the team", "team", "leadership", "our people", "people",
+         "management", "board", "founders", "staff", "who's who", "our leaders"),
+        ("team", "leadership", "people", "management", "board", "staff", "founders", "leaders"),
+    ),
+    "about": (
+        ("about us", "about", "who we are", "our story", "company", "our company", "story",
+         "mission", "what we do"),
+        ("about", "who-we-are", "our-story", "company", "story", "mission"),
+    ),
+    "news": (
+        ("news", "latest news", "press", "press releases", "newsroom", "blog", "media",
+         "updates", "announcements", "insights", "stories"),
+        ("news", "press", "newsroom", "blog", "media", "updates", "announcements", "insights"),
+    ),
+    "careers": (
+        ("careers", "jobs", "join us", "work with us", "vacancies", "we're hiring", "join our team",
+         "open roles", "opportunities"),
+        ("careers", "jobs", "join-us", "vacancies", "work-with-us", "hiring"),
+    ),
+    "contact": (
+        ("contact", "contact us", "get in touch", "find us", "reach us"),
+        ("contact", "contact-us", "get-in-touch", "find-us"),
+    ),
+    "investors": (
+        ("investors", "investor relations", "annual report", "annual reports", "reports",
+         "shareholders"),
+        ("investors", "investor-relations", "annual-report", "ir", "shareholders"),
+    ),
+}
+_DOCUMENT_EXT = (".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".zip")
+
+
+@dataclass
+class Link:
+    """A link on a page: absolute URL (no fragment), its text, and whether it sits in nav/footer."""
+
+    url: str
+    text: str
+    in_nav: bool
+
+
+def page_links(page: ParsedPage) -> list[Link]:
+    """Every http(s) link of the page, resolved against its URL, in document order."""
+    if page.tree is None:
+        return []
+    links = []
+    for a in page.tree.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        url = urldefrag(urljoin(page.url, href))[0]
+        if not url.startswith(("http://", "https://")):
+            continue
+        text = text_of(a) or clean(a.get("title") or a.get("aria-label"))
+        links.append(Link(url, text, _in_nav(a)))
+    return links
+
+
+def _in_nav(el: Any) -> bool:
+    for anc in el.iterancestors():
+        tag = anc.tag if isinstance(anc.tag, str) else ""
+        if tag in ("nav", "footer", "header"):
+            return True
+        marks = f"{anc.get('class', '')} {anc.get('id', '')} {anc.get('role', '')}".lower()
+        if re.search(r"\b(nav|navbar|menu|footer|site-header|navigation)\b", marks):
+            return True
+    return False
+
+
+def social_network(url: str) -> str | None:
+    """The social network a URL points to a profile on (``"linkedin"``, ...), else ``None``."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    for network, hosts in SOCIAL_HOSTS.items():
+        if any(host == h or host.endswith("." + h) for h in hosts):
+            if _NOT_PROFILE.search(parts.path) or parts.path in ("", "/"):
+                return None
+            return network
+    return None
+
+
+def social_links(urls: Iterable[str]) -> dict[str, str]:
+    """The first profile link per social network among ``urls``."""
+    found: dict[str, str] = {}
+    for url in urls:
+        network = social_network(url)
+        if network and network not in found:
+            found[network] = url
+    return found
+
+
+def same_site(url: str, base: str) -> bool:
+    """Whether ``url`` is on the site of ``base`` (same host, ``www.`` ignored)."""
+    def host(u: str) -> str:
+        return (urlsplit(u).netloc or "").lower().removeprefix("www.")
+
+    return host(url) == host(base)
+
+
+def is_document(url: str) -> bool:
+    """Whether a URL names a non-HTML document (a PDF report, a slide deck)."""
+    return urlsplit(url).path.lower().endswith(_DOCUMENT_EXT)
+
+
+def classify(url: str, text: str = "") -> str | None:
+    """The kind of page a link leads to (``"about"``, ``"team"``, ...) from its text and path."""
+    return _best_kind(url, text)[0]
+
+
+def _best_kind(url: str, text: str) -> tuple[str | None, int]:
+    label = clean(text).lower().strip(" ›»>→·|")
+    words = [w for w in re.split(r"[/_.\-]+", urlsplit(url).path.lower()) if w]
+    path_words = set(words)
+    last = words[-1] if words else ""
+    if last in ("html", "htm", "php", "aspx") and len(words) > 1:
+        last = words[-2]
+    best: tuple[str | None, int] = (None, 0)
+    for kind, (wordings, path_names) in PAGE_KINDS.items():
+        score = 0
+        if label in wordings:
+            score = 10
+        elif label and any(re.search(rf"\b{re.escape(w)}\b", label) for w in wordings if " " in w):
+            score = 7
+        if any(p == last for p in path_names) or any("-" in p and p in urlsplit(url).path.lower()
+                                                  for p in path_names):
+            score += 5
+        elif path_words & set(path_names) and len(words) <= 3:
+            score += 2
+        if score > best[1]:
+            best = (kind, score)
+    return best
+
+
+def discover_pages(links: Iterable[Link], base: str) -> dict[str, str]:
+    """The best link per page kind among a site's links, navigation and footer links first.
+
+    Args:
+        links: links from the home page (and any other page read so far).
+        base: the site's home URL; links to other sites are ignored.
+
+    Returns:
+        ``{"about": url, "team": url, ...}``; documents (a PDF annual report) included.
+    """
+    best: dict[str, tuple[int, str]] = {}
+    home = urldefrag(base)[0].rstrip("/")
+    for link in links:
+        if not same_site(link.url, base) or link.url.rstrip("/") == home:
+            continue
+        kind, score = _best_kind(link.url, link.text)
+        if kind is None or score < 5:
+            continue
+        score += 3 if link.in_nav else 0
+        if kind not in best or score > best[kind][0]:
+            best[kind] = (score, link.url)
+    return {kind: url for kind, (_, url) in best.items()}
+
+
+def sitemap_urls(body: bytes, sitemap_url: str) -> list[str]:
+    """The page URLs listed in a sitemap, resolved against the sitemap's own URL.
+
+    Relative ``<loc>`` values are accepted (the bundled sample site uses root-relative paths
+    so that it works on any port); a malformed sitemap gives what could be read.
+    """
+    from lxml import etree
+
+    try:
+        parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+        root = etree.fromstring(body, parser=parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return []
+    if root is None:
+        return []
+    urls = []
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] == "loc" and el.text:
+            urls.append(urljoin(sitemap_url, el.text.strip()))
+    return urls

@@ -1,0 +1,120 @@
+"""News items and press releases from a news page: title, date and URL, newest first.
+
+Dates come from ``<time datetime>``, then the item's URL (``/2025/03/03/``), then the text
+around the title ("published on the third of March 2025"). Structured data (NewsArticle,
+BlogPosting) is read first when a page has it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urldefrag, urljoin
+
+from infoview.research.extract.dates import date_in_url, find_date, iso_date
+from infoview.research.extract.metadata import items_of_type, value
+from infoview.research.extract.page import ParsedPage, text_of
+from infoview.research.models import NewsItem
+
+_ARTICLE_TYPES = {"newsarticle", "blogposting", "article", "pressrelease", "report", "reportagenewsarticle"}
+_HEADINGS = ("h2", "h3", "h4", "h5")
+_SKIP_ANCESTORS = {"nav", "footer", "header", "aside"}
+MAX_ITEMS = 30
+
+
+def extract_news(page: ParsedPage) -> list[NewsItem]:
+    """The news items listed on ``page``, newest first (undated items last, in page order)."""
+    items = _from_metadata(page) + _from_html(page)
+    seen: set[str] = set()
+    unique = []
+    for item in items:
+        key = item.title.lower()
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    dated = sorted((i for i in unique if i.date), key=lambda i: i.date or "", reverse=True)
+    return (dated + [i for i in unique if not i.date])[:MAX_ITEMS]
+
+
+def _from_metadata(page: ParsedPage) -> list[NewsItem]:
+    found = []
+    for item in items_of_type(page, _ARTICLE_TYPES):
+        title = value(item, "headline", "name")
+        if not title:
+            continue
+        url = value(item, "url", "mainEntityOfPage") or page.url
+        found.append(NewsItem(title, iso_date(value(item, "datePublished", "dateCreated")),
+                              urljoin(page.url, url)))
+    return found
+
+
+def _from_html(page: ParsedPage) -> list[NewsItem]:
+    if page.tree is None:
+        return []
+    found = []
+    used: set[Any] = set()  # elements, not id()s: lxml proxies die and their ids are reused
+    heads = [el for el in page.tree.iter(*_HEADINGS) if not _in_chrome(el)]
+    for head in heads:
+        container = _container(head)
+        if container in used:
+            continue
+        item = _item(page, head, container)
+        if item:
+            used.add(container)
+            found.append(item)
+    # lists of links with dates and no headings: <li><a>Title</a> <time>...</time></li>
+    for li in page.tree.iter("li"):
+        if _in_chrome(li) or li.find(".//a") is None or any(a in used for a in li.iterancestors()):
+            continue
+        if li.find(".//h2") is not None or li.find(".//h3") is not None:
+            continue
+        item = _item(page, li.find(".//a"), li)
+        if item and item.date:
+            found.append(item)
+    return found
+
+
+def _item(page: ParsedPage, title_el: Any, container: Any) -> NewsItem | None:
+    title = text_of(title_el)
+    if len(title) < 8 or len(title) > 300:
+        return None
+    link = title_el if title_el.tag == "a" else title_el.find(".//a[@href]")
+    if link is None:
+        link = container.find(".//a[@href]")
+    url = urldefrag(urljoin(page.url, link.get("href", ""))).url if link is not None else None
+    date = _date(container, url)
+    if not date and not url:
+        return None
+    if not date and not (container.tag == "article" or title_el.find(".//a") is not None):
+        return None
+    return NewsItem(title=title, date=date, url=url or page.url)
+
+
+def _date(container: Any, url: str | None) -> str | None:
+    for time_el in container.iter("time"):
+        found = iso_date(time_el.get("datetime")) or find_date(text_of(time_el))
+        if found:
+            return found
+    if url:
+        found = date_in_url(url)
+        if found:
+            return found
+    return find_date(text_of(container))
+
+
+def _container(head: Any) -> Any:
+    """The card holding a heading: the largest ancestor with no other heading in it."""
+    container = head
+    for anc in head.iterancestors():
+        if anc.tag in ("body", "main", "html"):
+            break
+        if sum(1 for _ in anc.iter(*_HEADINGS, "h1")) > 1:
+            break
+        container = anc
+        if anc.tag in ("article", "li"):
+            break
+    return container
+
+
+def _in_chrome(el: Any) -> bool:
+    return any(anc.tag in _SKIP_ANCESTORS for anc in el.iterancestors())
+

@@ -1,0 +1,119 @@
+"""A company's name, description, industry, location and founding year from one page.
+
+Embedded metadata is trusted first (schema.org Organization, then OpenGraph and meta tags),
+the page's own words second ("founded in 2015", "based in Bristol", "is a digital-health
+company"). Each value is returned with the URL of the page it came from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from infoview.research.extract.metadata import (
+    ORG_TYPES, items_of_type, opengraph, place_of, value,
+)
+from infoview.research.extract.page import ParsedPage, clean
+
+FIELDS = ("name", "description", "industry", "location", "founded")
+
+_GENERIC_TITLE = re.compile(
+    r"^(home|homepage|home page|welcome|about( us)?|index|main|start|official (web)?site)$", re.I
+)
+_FOUNDED = re.compile(
+    r"\b(?:founded|established|started|set up|launched|incorporated|formed)\b[^.\n]{0,40}?"
+    r"\b(?:in\s+)?((?:18|19|20)\d{2})\b", re.I)
+_SINCE = re.compile(r"\b(?:since|est\.?|established)\s+((?:18|19|20)\d{2})\b", re.I)
+_LOCATION = re.compile(
+    r"\b(?:based|headquartered|located|HQ'?d)\s+in\s+((?:the\s+)?[A-Z][\w'’-]+(?:(?:,\s*|\s+)"
+    r"(?:[A-Z][\w'’-]+|UK|USA|US))*)")
+_INDUSTRY = re.compile(
+    r"\b(?:is|are|as)\s+an?\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+"
+    r"(company|firm|agency|studio|consultancy|start-?up|business|provider|manufacturer|"
+    r"practice|lab|laboratory|charity|cooperative|co-operative|platform)\b", re.I)
+_INDUSTRY_FILLER = re.compile(
+    r"\b(small|large|leading|independent|growing|young|global|international|local|"
+    r"award-winning|family-run|family-owned|privately-held|friendly|new|innovative|"
+    r"(?:[A-Z][\w-]*-based))\b\s*", re.I)
+
+
+def organization_facts(page: ParsedPage, *, use_text: bool = True) -> dict[str, str]:
+    """What ``page`` says about the company itself: ``{"name": ..., "founded": ...}``.
+
+    Args:
+        page: a parsed page of the company's site.
+        use_text: also read the visible text when metadata lacks a field.
+
+    Returns:
+        Only the fields found; ``founded`` is a four-digit year.
+    """
+    found: dict[str, str] = {}
+    orgs = items_of_type(page, ORG_TYPES)
+    org = _main_org(orgs)
+    if org:
+        _put(found, "name", value(org, "name", "legalName", "alternateName"))
+        _put(found, "description", value(org, "description", "slogan"))
+        _put(found, "industry", value(org, "industry", "knowsAbout", "additionalType"))
+        _put(found, "location", place_of(org.get("address")) or place_of(org.get("location"))
+             or value(org, "areaServed"))
+        founded = value(org, "foundingDate", "foundingYear")
+        if founded:
+            year = re.search(r"(?:18|19|20)\d{2}", founded)
+            _put(found, "founded", year.group(0) if year else None)
+        _put(found, "location", place_of(org.get("foundingLocation")))
+    og = opengraph(page)
+    _put(found, "name", og.get("og:site_name") or page.meta("application-name"))
+    _put(found, "description", og.get("og:description") or page.meta("description")
+         or page.meta("twitter:description"))
+    _put(found, "location", _og_location(og))
+    if use_text:
+        _from_text(page, found)
+    return found
+
+
+def name_from_title(page: ParsedPage) -> str | None:
+    """A site name guessed from ``<title>``: the shortest part that is not "Home" or similar."""
+    parts = [clean(p) for p in re.split(r"\s[|–—:·•-]\s|\s[|–—:·•]|[|–—·•]\s", page.title)]
+    parts = [re.sub(r"^welcome to\s+", "", p, flags=re.I) for p in parts if p]
+    parts = [p for p in parts if p and not _GENERIC_TITLE.match(p)]
+    return min(parts, key=len) if parts else None
+
+
+def _main_org(orgs: list[dict]) -> dict | None:
+    """The organisation the page is about: the richest Organization item."""
+    if not orgs:
+        return None
+    return max(orgs, key=lambda o: sum(1 for k in o if not k.startswith("@")))
+
+
+def _og_location(og: dict[str, str]) -> str | None:
+    parts = [og.get(k) for k in ("og:locality", "og:region", "og:country-name",
+                                 "business:contact_data:locality",
+                                 "business:contact_data:country_name")]
+    parts = [p for p in parts if p]
+    return ", ".join(dict.fromkeys(parts)) or None
+
+
+def _from_text(page: ParsedPage, found: dict[str, str]) -> None:
+    text = page.text
+    if not text:
+        return
+    if "founded" not in found:
+        match = _FOUNDED.search(text) or _SINCE.search(text)
+        _put(found, "founded", match.group(1) if match else None)
+    if "location" not in found:
+        match = _LOCATION.search(text)
+        if match:
+            _put(found, "location", match.group(1).removeprefix("the ").strip(" ,"))
+    if "industry" not in found:
+        match = _INDUSTRY.search(text)
+        if match:
+            words = _INDUSTRY_FILLER.sub("", match.group(1)).strip()
+            if words and not words.lower().startswith(("the ", "our ", "your ")):
+                _put(found, "industry", words)
+
+
+def _put(found: dict[str, str], key: str, raw: str | None) -> None:
+    if key not in found and raw:
+        text = clean(raw)
+        if text:
+            found[key] = text

@@ -1,0 +1,179 @@
+"""One parsed page, shared by every extractor: the HTML is parsed once per page.
+
+Research runs several extractors over each page (metadata, people, news, links). Parsing is
+the costly step, so :func:`parse_page` builds one lxml tree from the page's bytes and the
+extractors read from it; text helpers here skip scripts and styles and collapse whitespace.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterator
+
+import lxml.html
+from lxml import etree
+
+log = logging.getLogger(__name__)
+
+#: Elements whose text is never visible page text.
+_INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "title", "meta", "link"}
+#: Elements that end a line of text (block elements).
+_BLOCKS = {
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br",
+    "tr", "td", "th", "table", "section", "article", "header", "footer", "nav", "aside",
+    "main", "figure", "figcaption", "blockquote", "address", "form", "hr", "pre",
+}
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str | None) -> str:
+    """Collapse whitespace (including non-breaking spaces) and strip; ``None`` gives ``""``."""
+    if not text:
+        return ""
+    return _SPACES.sub(" ", text.replace("\xa0", " ")).strip()
+
+
+def text_of(el: Any) -> str:
+    """The visible text of an element on one line (scripts and styles left out)."""
+    return clean(" ".join(_iter_text(el)))
+
+
+def lines_of(el: Any) -> list[str]:
+    """The visible text of an element split into lines at block elements, empty lines dropped."""
+    lines: list[str] = []
+    current: list[str] = []
+
+    def walk(node: Any) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _INVISIBLE:
+            return
+        block = tag in _BLOCKS
+        if block:
+            _flush(lines, current)
+        if node.text:
+            current.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if block:
+            _flush(lines, current)
+
+    walk(el)
+    _flush(lines, current)
+    return lines
+
+
+def _flush(lines: list[str], current: list[str]) -> None:
+    line = clean("".join(current))
+    if line:
+        lines.append(line)
+    current.clear()
+
+
+def _iter_text(el: Any) -> Iterator[str]:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _INVISIBLE:
+        return
+    if el.text:
+        yield el.text
+    for child in el:
+        yield from _iter_text(child)
+        if child.tail:
+            yield child.tail
+
+
+@dataclass
+class ParsedPage:
+    """A fetched HTML page parsed once, with lazily computed views shared by extractors.
+
+    Attributes:
+        url: the page's final URL (links are resolved against it).
+        body: the raw bytes, kept for main-text extraction (which wants bytes).
+        encoding: the charset decided by the fetcher, or ``None`` to let lxml read the meta tag.
+        tree: the lxml document, or ``None`` when the body could not be parsed.
+        warnings: problems met while parsing; extractors may add their own.
+    """
+
+    url: str
+    body: bytes
+    encoding: str | None
+    tree: Any = None
+    warnings: list[str] = field(default_factory=list)
+
+    @cached_property
+    def metadata(self) -> dict[str, list[dict[str, Any]]]:
+        """Embedded metadata (JSON-LD, microdata, OpenGraph) via extruct, computed once."""
+        from infoview.research.extract.metadata import embedded_metadata
+
+        return embedded_metadata(self)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The page's visible text as lines (see :func:`lines_of`)."""
+        body = self.tree.find("body") if self.tree is not None else None
+        return lines_of(body if body is not None else self.tree) if self.tree is not None else []
+
+    @cached_property
+    def text(self) -> str:
+        """The page's visible text as one string, lines joined by newlines."""
+        return "\n".join(self.lines)
+
+    @property
+    def title(self) -> str:
+        """The ``<title>`` text, or ``""``."""
+        if self.tree is None:
+            return ""
+        return clean(self.tree.findtext(".//title"))
+
+    def meta(self, name: str) -> str | None:
+        """The content of ``<meta name=...>`` or ``<meta property=...>`` (case-insensitive)."""
+        if self.tree is None:
+            return None
+        wanted = name.lower()
+        for el in self.tree.iter("meta"):
+            key = (el.get("name") or el.get("property") or "").lower()
+            if key == wanted:
+                value = clean(el.get("content"))
+                if value:
+                    return value
+        return None
+
+
+def parse_page(body: bytes, url: str, encoding: str | None = None) -> ParsedPage:
+    """Parse a page's bytes into a :class:`ParsedPage` (once; extractors share the tree).
+
+    A body that cannot be parsed (empty, binary) gives a page with ``tree=None`` and a
+    warning rather than an exception: a messy page is a partial result, not an error.
+
+    Args:
+        body: the page as received (after content decoding).
+        url: the page's final URL.
+        encoding: the charset the fetcher decided on; ``None`` lets lxml use the meta tag.
+    """
+    page = ParsedPage(url=url, body=body, encoding=encoding)
+    if not body or not body.strip():
+        page.warnings.append(f"{url}: the page is empty")
+        return page
+    try:
+        parser = lxml.html.HTMLParser(encoding=_lxml_encoding(encoding), remove_comments=True)
+        page.tree = lxml.html.document_fromstring(body, parser=parser, base_url=url)
+    except (etree.ParserError, ValueError, LookupError) as exc:
+        log.info("could not parse %s: %s", url, exc)
+        page.warnings.append(f"{url}: the page could not be parsed as HTML ({exc})")
+    return page
+
+
+def _lxml_encoding(encoding: str | None) -> str | None:
+    """A charset name libxml2 knows (it lacks some Python aliases)."""
+    if not encoding:
+        return None
+    import codecs
+
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return None

@@ -1,0 +1,180 @@
+"""People named on a company's pages, with their titles.
+
+Four shapes are read: structured data (schema.org Person, an Organization's employees and
+founders), team cards (a name followed by a title), tables with name and role columns, and
+definition lists (``<dt>`` name, ``<dd>`` title). A name must look like a person's name
+(two to five capitalised words, accents welcome) so that headings such as "Our values"
+are not mistaken for people.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from infoview.research.extract.metadata import items_of_type, value
+from infoview.research.extract.page import ParsedPage, clean, lines_of, text_of
+from infoview.research.models import PersonMention
+
+#: Words that mark a job title.
+TITLE_WORDS = re.compile(
+    r"\b(ceo|cto|cfo|coo|cmo|cio|cpo|vp|chief|director|head|manager|founder|co-founder|"
+    r"officer|engineer|lead|president|partner|researcher|designer|scientist|chair|chairman|"
+    r"chairwoman|chairperson|secretary|treasurer|coordinator|consultant|analyst|developer|"
+    r"architect|specialist|advisor|adviser|principal|owner|editor|counsel|nurse|physician|"
+    r"doctor|clinical|product|marketing|sales|operations|finance|executive|administrator|"
+    r"associate|trustee|board|member|accountant|officer|strategist|recruiter|technician)\b",
+    re.I,
+)
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn", "ter"}
+_NOT_NAMES = re.compile(
+    r"\b(team|our|the|news|contact|about|careers|values|mission|meet|us|with|and more|"
+    r"leadership|people|board|services|products|company|read|more|privacy|policy|cookies|"
+    r"directors|management|press|media|investors|home|welcome|ltd|limited|inc|gmbh|llc|plc)\b",
+    re.I,
+)
+_NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’\-]*$")
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether ``text`` reads like a person's name ("Samira Okafor", "José da Silva")."""
+    words = clean(text).split()
+    if not 2 <= len(words) <= 5 or len(text) > 60 or _NOT_NAMES.search(text):
+        return False
+    if TITLE_WORDS.search(text):  # "Senior UX Researcher" is capitalised too
+        return False
+    capitalised = 0
+    for word in words:
+        if not _NAME_CHARS.match(word):
+            return False
+        if word[0].isupper():
+            capitalised += 1
+        elif word.lower() not in _PARTICLES:
+            return False
+    return capitalised >= 2
+
+
+def looks_like_title(text: str) -> bool:
+    """Whether ``text`` reads like a job title ("Senior UX Researcher", "Chief Executive")."""
+    text = clean(text)
+    return 2 <= len(text) <= 90 and bool(TITLE_WORDS.search(text)) and not text.endswith(".")
+
+
+def extract_people(page: ParsedPage) -> list[PersonMention]:
+    """People with titles named on ``page``, structured data first, each name once."""
+    found = _from_metadata(page)
+    if page.tree is not None:
+        found += _from_tables(page) + _from_definition_lists(page) + _from_cards(page)
+    by_name: dict[str, PersonMention] = {}
+    for person in found:
+        key = person.name.lower()
+        if key not in by_name or (person.title and not by_name[key].title):
+            by_name[key] = person
+    return list(by_name.values())
+
+
+def _from_metadata(page: ParsedPage) -> list[PersonMention]:
+    people = []
+    for item in items_of_type(page, {"person"}):
+        name = value(item, "name")
+        if not name:
+            given, family = value(item, "givenName"), value(item, "familyName")
+            name = clean(f"{given or ''} {family or ''}") or None
+        if name:
+            people.append(PersonMention(name, value(item, "jobTitle", "roleName"), page.url))
+    return people
+
+
+def _from_tables(page: ParsedPage) -> list[PersonMention]:
+    people = []
+    for table in page.tree.iter("table"):
+        rows = [[text_of(c) for c in tr if c.tag in ("td", "th")] for tr in table.iter("tr")]
+        rows = [r for r in rows if any(r)]
+        if not rows:
+            continue
+        name_col, title_col, start = _columns(rows[0])
+        for row in rows[start:]:
+            if name_col is None:  # no header: guess per row
+                cells = [c for c in row if c]
+                names = [c for c in cells if looks_like_name(c)]
+                titles = [c for c in cells if looks_like_title(c) and c not in names]
+                if names:
+                    people.append(PersonMention(names[0], titles[0] if titles else None, page.url))
+            elif len(row) > name_col and looks_like_name(row[name_col]):
+                title = row[title_col] if title_col is not None and len(row) > title_col else None
+                people.append(PersonMention(row[name_col], title or None, page.url))
+    return people
+
+
+def _columns(header: list[str]) -> tuple[int | None, int | None, int]:
+    name_col = title_col = None
+    for i, cell in enumerate(c.lower() for c in header):
+        if name_col is None and re.search(r"\bname\b|\bwho\b|\bperson\b", cell):
+            name_col = i
+        elif title_col is None and re.search(r"\b(title|role|position|job|post)\b", cell):
+            title_col = i
+    return (name_col, title_col, 1) if name_col is not None else (None, None, 0)
+
+
+def _from_definition_lists(page: ParsedPage) -> list[PersonMention]:
+    people = []
+    for dl in page.tree.iter("dl"):
+        term = None
+        for child in dl.iter("dt", "dd"):
+            if child.tag == "dt":
+                term = text_of(child)
+            elif term:
+                desc = text_of(child)
+                if looks_like_name(term):
+                    people.append(PersonMention(term, desc if looks_like_title(desc) else None, page.url))
+                elif looks_like_name(desc) and looks_like_title(term):
+                    people.append(PersonMention(desc, term, page.url))
+                term = None
+    return people
+
+
+def _from_cards(page: ParsedPage) -> list[PersonMention]:
+    """A name followed (or preceded) by a title inside a small block: the usual team card."""
+    people = []
+    seen: set[Any] = set()  # elements, not id()s: lxml proxies die and their ids are reused
+    for el in page.tree.iter("h2", "h3", "h4", "h5", "h6", "strong", "b", "figcaption", "span", "p", "div"):
+        if el.tag in ("div", "p", "span") and not re.search(r"name", el.get("class", ""), re.I):
+            continue
+        name = text_of(el)
+        if not looks_like_name(name) or _in_chrome(el):
+            continue
+        card = _card(el)
+        if card in seen:
+            continue
+        lines = lines_of(card)
+        title = _title_near(lines, name)
+        if title:
+            seen.add(card)
+            people.append(PersonMention(name, title, page.url))
+    return people
+
+
+def _card(el: Any) -> Any:
+    """The smallest ancestor holding a little more text than the name itself."""
+    card = el.getparent()
+    while card is not None and card.getparent() is not None and len(text_of(card)) <= len(text_of(el)) + 2:
+        card = card.getparent()
+    return card if card is not None else el
+
+
+def _title_near(lines: list[str], name: str) -> str | None:
+    try:
+        at = next(i for i, line in enumerate(lines) if name in line)
+    except StopIteration:
+        return None
+    rest = clean(lines[at].replace(name, "", 1).strip(" ,–—-|:"))
+    if rest and looks_like_title(rest):
+        return rest
+    for near in lines[at + 1:at + 3] + lines[max(0, at - 1):at]:
+        if looks_like_title(near):
+            return near
+    return None
+
+
+def _in_chrome(el: Any) -> bool:
+    return any(anc.tag in ("nav", "footer", "header") for anc in el.iterancestors())

@@ -1,0 +1,53 @@
+"""Person research: a public bio or profile page to a :class:`PersonProfile`.
+
+Social-network profiles (LinkedIn, Facebook, X, Instagram) are never fetched: their terms
+forbid automated access. Asking to research one raises
+:class:`~infoview.errors.FetchForbidden`; found on a page, they are kept in ``links``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from infoview.research._pages import PageReader, check_url, close_fetcher, make_fetcher
+from infoview.research.extract import person_facts
+from infoview.research.models import PersonProfile
+from infoview.settings import Settings
+
+
+def research_person(url: str, *, settings: Any = None, fetcher: Any = None,
+                    refresh: bool = False) -> PersonProfile:
+    """Research a person from a public page about them (personal site, team or speaker page).
+
+    Args:
+        url: the page.
+        settings: a :class:`~infoview.settings.Settings`; default settings when ``None``.
+        fetcher: a shared :class:`~infoview.research.fetch.Fetcher`; a new one when ``None``.
+        refresh: fetch again even when the cache holds a fresh copy.
+
+    Returns:
+        The profile: name, title, organization, location, bio and links, as far as the page
+        says; ``warnings`` lists what could not be read.
+
+    Raises:
+        FetchForbidden: ``url`` is a LinkedIn, Facebook, X or Instagram profile.
+        FetchError: the page cannot be fetched (robots.txt refusal included).
+    """
+    from infoview.research.fetch import check_url as check_fetchable
+
+    url = check_fetchable(check_url(url))  # refuses social profiles before any request
+    settings = settings or getattr(fetcher, "settings", None) or Settings()
+    fetcher, owned = make_fetcher(settings, fetcher)
+    reader = PageReader(fetcher, refresh)
+    try:
+        page = reader.read(url, strict=True)
+    finally:
+        if owned:
+            close_fetcher(fetcher)
+    assert page is not None  # strict reads raise instead of returning None
+    fields, links = person_facts(page)
+    profile = PersonProfile(url=url, links=links, warnings=list(dict.fromkeys(reader.warnings)),
+                            **fields)
+    if profile.name is None:
+        profile.warnings.append(f"{url}: no name found; is this a page about one person?")
+    return profile
