@@ -1,5 +1,157 @@
-"""`infoview research ...` commands (placeholder: the owning issue fills it in)."""
+"""`infoview research company|person|batch`: research from the terminal.
+
+Each command calls the same function a notebook calls; ``--json`` prints the contract of
+the README (``CompanyProfile.to_dict()`` / ``PersonProfile.to_dict()``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
 
 
 def register(sub) -> None:
-    """Add this module's subcommands to the parser."""
+    """Add ``research company``, ``research person`` and ``research batch``."""
+    research = sub.add_parser("research", help="research a company or a person from public web pages",
+                              description="Research a company or a person from their public web "
+                              "pages (robots.txt respected; social-network profiles never fetched).")
+    commands = research.add_subparsers(dest="research_command", metavar="WHAT")
+    research.set_defaults(handler=lambda args: _usage(research))
+
+    company = commands.add_parser("company", help="research a company from its website",
+                                  description="Research a company: name, description, summary, "
+                                  "people, news, social links and key pages, each with its source.")
+    company.add_argument("url", help="the company's home page")
+    company.add_argument("--max-pages", type=int, metavar="N",
+                         help="pages fetched at most, home included (default 8)")
+    _common_options(company)
+    company.set_defaults(handler=_company)
+
+    person = commands.add_parser("person", help="research a person from a public bio page",
+                                 description="Research a person from a public bio, team or "
+                                 "speaker page. LinkedIn, Facebook, X and Instagram profiles "
+                                 "are never fetched.")
+    person.add_argument("url", help="a public page about the person")
+    _common_options(person)
+    person.set_defaults(handler=_person)
+
+    batch = commands.add_parser("batch", help="research every URL of a file into a JSON Lines file",
+                                description="Research every URL of a text file (one per line) or "
+                                "of a CSV's url column; one JSON object per line in OUT. A re-run "
+                                "skips the URLs already in OUT.")
+    batch.add_argument("file", help="a text file of URLs, or a CSV with a url column")
+    batch.add_argument("--out", required=True, metavar="OUT.jsonl", help="the JSON Lines output")
+    batch.add_argument("--kind", choices=("company", "person"), default="company",
+                       help="what the URLs are (default: company)")
+    batch.add_argument("--no-cache", action="store_true", help="ignore and bypass the HTTP cache")
+    batch.add_argument("--delay", type=float, metavar="S",
+                       help="minimum seconds between two requests to one site (default 1)")
+    batch.set_defaults(handler=_batch)
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--no-cache", action="store_true", help="ignore and bypass the HTTP cache")
+    parser.add_argument("--delay", type=float, metavar="S",
+                        help="minimum seconds between two requests to one site (default 1)")
+    parser.add_argument("--save", action="store_true",
+                        help="also save the result into the database as a research snapshot")
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _settings(args):
+    from infoview.cli._common import db_path
+    from infoview.errors import BadInput
+    from infoview.paths import default_cache_path
+    from infoview.settings import Settings
+
+    changes = {"cache_path": default_cache_path(db_path(args)), "use_cache": not args.no_cache}
+    if args.delay is not None:
+        if args.delay < 0:
+            raise BadInput(f"--delay must be 0 or more seconds, not {args.delay}")
+        changes["host_delay"] = args.delay
+    if getattr(args, "max_pages", None) is not None:
+        if args.max_pages < 1:
+            raise BadInput(f"--max-pages must be at least 1, not {args.max_pages}")
+        changes["max_pages"] = args.max_pages
+    return Settings().with_(**changes)
+
+
+def _company(args) -> int:
+    from infoview.research.company import research_company
+
+    profile = research_company(args.url, settings=_settings(args), refresh=args.no_cache)
+    return _finish(args, profile, _print_company)
+
+
+def _person(args) -> int:
+    from infoview.research.person import research_person
+
+    profile = research_person(args.url, settings=_settings(args), refresh=args.no_cache)
+    return _finish(args, profile, _print_person)
+
+
+def _finish(args, profile, printer) -> int:
+    from infoview.cli._common import open_store, print_json
+
+    saved = None
+    if args.save:
+        from infoview.research.results import save_research
+
+        with open_store(args) as store:
+            saved = save_research(store, profile)
+    if args.json:
+        print_json(profile.to_dict())
+    else:
+        printer(profile)
+        if saved is not None:
+            print(f"\nSaved as research snapshot {saved.id}.")
+    return 0
+
+
+def _batch(args) -> int:
+    from infoview.research.batch import research_batch
+
+    research_batch(args.file, args.out, settings=_settings(args), kind=args.kind, progress=True)
+    return 0
+
+
+def _print_company(p) -> None:
+    out = sys.stdout.write
+    out(f"{p.name or '(name not found)'}  <{p.url}>\n")
+    for label, value in (("Description", p.description), ("Industry", p.industry),
+                         ("Location", p.location), ("Founded", p.founded)):
+        if value:
+            out(f"  {label}: {value}\n")
+    if p.summary:
+        out(f"\nSummary\n  {p.summary}\n")
+    _section(out, "People", [f"{m.name}" + (f", {m.title}" if m.title else "") for m in p.people])
+    _section(out, "News", [f"{n.date or '(no date)'}  {n.title}  <{n.url}>" for n in p.news])
+    _section(out, "Pages", [f"{k}: {v}" for k, v in p.pages.items()])
+    _section(out, "Social (links only, never fetched)", [f"{k}: {v}" for k, v in p.social.items()])
+    _section(out, "Warnings", p.warnings)
+    out(f"\n{len(p.fetched)} page(s) fetched, {sum(f.from_cache for f in p.fetched)} from the cache.\n")
+
+
+def _print_person(p) -> None:
+    out = sys.stdout.write
+    out(f"{p.name or '(name not found)'}  <{p.url}>\n")
+    for label, value in (("Title", p.title), ("Organization", p.organization),
+                         ("Location", p.location)):
+        if value:
+            out(f"  {label}: {value}\n")
+    if p.bio:
+        out(f"\nBio\n  {p.bio}\n")
+    _section(out, "Links (never fetched)", [f"{k}: {v}" for k, v in p.links.items()])
+    _section(out, "Warnings", p.warnings)
+
+
+def _section(out, title: str, lines: list[str]) -> None:
+    if lines:
+        out(f"\n{title}\n")
+        for line in lines:
+            out(f"  - {line}\n")

@@ -1,1 +1,31 @@
-"""Research a company or a person from their public web pages."""
+"""Research a company or a person from their public web pages.
+
+``research_company(url)`` and ``research_person(url)`` are the entry points;
+``research_batch(path, out)`` researches many URLs at once. They are imported on first use
+so that ``import infoview.research`` stays light.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_LAZY = {
+    "research_company": "infoview.research.company",
+    "research_person": "infoview.research.person",
+    "research_batch": "infoview.research.batch",
+    "save_research": "infoview.research.results",
+    "latest_research": "infoview.research.results",
+    "profiles_frame": "infoview.research.results",
+    "people_frame": "infoview.research.results",
+    "news_frame": "infoview.research.results",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'infoview.research' has no attribute {name!r}")
