@@ -12,6 +12,53 @@ CATEGORIES: tuple[str, ...] = (
 
 AUDIENCES: tuple[str, ...] = ("student", "career_changer", "job_seeker", "anyone")
 
+#: How each category reads in a plan's reasons and listings.
+CATEGORY_LABELS: dict[str, str] = {
+    "path": "the person's path",
+    "role": "the role and a typical day",
+    "workplace": "the workplace and tools",
+    "industry": "the industry and its trends",
+    "advice": "advice for you",
+    "feedback": "feedback on you",
+    "resources": "resources and associations",
+    "closing": "the closing pair",
+}
+
+#: What research on a company can answer, so that a plan skips questions about it.
+RESEARCH_TOPICS: tuple[str, ...] = (
+    "what_company_does", "products", "size", "history", "locations", "leadership",
+)
+
+#: The TIARA framework (trends, insights, advice, resources, assignments), kept as tags.
+TIARA_TAGS: tuple[str, ...] = ("trends", "insights", "advice", "resources", "assignments")
+
+#: Placeholders a bank question may hold; see ``infoview.questions.bank.fill_placeholders``.
+PLACEHOLDERS: tuple[str, ...] = ("role", "profession", "industry", "company", "person")
+
+
+@dataclass(frozen=True)
+class AgendaPart:
+    """A fixed part of the meeting that is not a question (the brief's agenda uses these)."""
+
+    key: str
+    label: str
+    minutes: float
+
+
+#: The fixed parts of every meeting, in agenda order. The questions fit in what is left.
+#: The closing pair is a question category, not part of this overhead.
+MEETING_OVERHEAD: tuple[AgendaPart, ...] = (
+    AgendaPart("greeting", "Greeting and thanks", 1.0),
+    AgendaPart("purpose", "Restate the purpose: information and advice, not a job", 0.5),
+    AgendaPart("self_introduction", "Short self-introduction, if asked", 1.5),
+    AgendaPart("wrap_up", "Wrap-up: thanks, what you will do next, end on time", 1.0),
+)
+
+
+def overhead_minutes() -> float:
+    """Minutes of :data:`MEETING_OVERHEAD` in all."""
+    return sum(part.minutes for part in MEETING_OVERHEAD)
+
 
 @dataclass
 class Question:

@@ -1,0 +1,93 @@
+"""What company research already answers, as bank topics with the evidence found.
+
+Both the selector (to skip questions research covered) and the linter (to tell the user
+what research already found) use :func:`topics_covered`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from infoview.research.models import CompanyProfile
+
+#: Titles that make a person on a company's pages part of its leadership.
+_LEADER_TITLE = re.compile(
+    r"\b(ceo|cto|cfo|coo|cio|cmo|chief|founder|co-founder|cofounder|president|chair|chairman|"
+    r"chairwoman|chairperson|managing director|director|head of|vp|vice president|partner|"
+    r"owner|executive)\b",
+    re.IGNORECASE,
+)
+_SIZE = re.compile(
+    r"\b\d[\d,.]*\s*\+?\s*(employees|people|staff|colleagues|team members|engineers|"
+    r"specialists|experts|professionals)\b|\bteam of \d+|\b(headcount|workforce)\b",
+    re.IGNORECASE,
+)
+_PRODUCTS = re.compile(
+    r"\b(products?|services?|platform|software|app|apps|tools?|solutions?|offers|offering|"
+    r"sells|makes|builds|provides)\b",
+    re.IGNORECASE,
+)
+_HISTORY = re.compile(r"\b(founded|established|since (1[89]|20)\d\d|started in|history)\b", re.I)
+_LOCATIONS = re.compile(
+    r"\b(headquartered|based in|offices? in|located in|headquarters|locations?)\b", re.I)
+
+#: Longest quote of evidence, in characters; the brief shows these inline.
+MAX_QUOTE = 160
+
+
+def topics_covered(research: CompanyProfile | dict[str, Any] | None) -> dict[str, str]:
+    """Map each research topic that ``research`` answers to a line of evidence.
+
+    The evidence quotes what was found and names the page, e.g.
+    ``'Kestrel Health Labs builds patient-scheduling software' (https://kestrel.example/about)``.
+
+    Args:
+        research: a company profile from research (or its dict form); ``None`` covers nothing.
+
+    Returns:
+        topic -> evidence, for the topics of
+        :data:`infoview.questions.models.RESEARCH_TOPICS` that research covered.
+    """
+    if research is None:
+        return {}
+    if isinstance(research, dict):
+        research = CompanyProfile.from_dict(research)
+    about = research.pages.get("about") or research.url
+    covered: dict[str, str] = {}
+
+    text = research.description or research.summary
+    if text:
+        covered["what_company_does"] = evidence(text, about)
+    if research.founded:
+        covered["history"] = evidence(f"founded {research.founded}", about)
+    if research.location:
+        covered["locations"] = evidence(research.location, research.pages.get("contact") or about)
+
+    leaders = [p for p in research.people if p.title and _LEADER_TITLE.search(p.title)]
+    if leaders:
+        names = ", ".join(f"{p.name} ({p.title})" for p in leaders[:3])
+        covered["leadership"] = evidence(names, leaders[0].source_url)
+
+    for topic, pattern in (("size", _SIZE), ("history", _HISTORY), ("locations", _LOCATIONS),
+                           ("products", _PRODUCTS), ("what_company_does", _PRODUCTS)):
+        if topic in covered:
+            continue
+        for fact in research.facts:
+            if pattern.search(fact.text):
+                covered[topic] = evidence(fact.text, fact.source_url)
+                break
+    for page in ("products", "services"):
+        if "products" not in covered and research.pages.get(page):
+            covered["products"] = evidence(f"the {page} page", research.pages[page])
+    return covered
+
+
+def evidence(text: str, source: str | None) -> str:
+    """``'quote' (source)``, the quote cut to its first sentence and :data:`MAX_QUOTE`."""
+    quote = " ".join(text.split())
+    first = re.split(r"(?<=[.!?])\s+", quote, maxsplit=1)[0]
+    quote = first.rstrip(".")
+    if len(quote) > MAX_QUOTE:
+        quote = quote[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
+    return f"'{quote}' ({source})" if source else f"'{quote}'"
