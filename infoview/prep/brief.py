@@ -1,0 +1,310 @@
+"""The prep brief: everything the user needs on one page before an informational interview.
+
+:func:`build_brief` is pure: it takes records (the person, research results, a question
+plan, the meeting, the user's profile) and returns a :class:`Brief`, which the renderers in
+:mod:`infoview.prep.render` turn into Markdown, HTML, PDF or a calendar event.
+:func:`brief_from_store` gathers those records from the store first.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from infoview.errors import BadInput
+from infoview.prep.ground import CommonGround, Gap, find_common_ground, find_gaps, research_sources
+
+log = logging.getLogger(__name__)
+
+#: The fixed parts of the meeting around the questions, in minutes. The question plan's
+#: ``overhead_minutes`` is spread over them in these proportions.
+FIXED_PARTS: dict[str, float] = {"greeting": 1.0, "purpose": 1.0, "pitch": 1.0, "wrap_up": 1.0}
+
+#: Asked at the end of every meeting when the plan does not already hold them.
+CLOSING_PAIR: tuple[str, str] = (
+    "Is there anyone else you think I should speak with?",
+    "Would it be all right to mention your name when I get in touch with them?",
+)
+
+#: What matters on the day, in the order it matters.
+REMINDERS: tuple[str, ...] = (
+    "Arrive (or join the call) five minutes early.",
+    "Take written notes; ask before recording anything.",
+    "Keep time yourself and finish when you said you would, unless they offer more.",
+    "Do not hand over a CV unless they ask for one.",
+    "Send a thank-you note today or tomorrow.",
+)
+
+_NEWS_ITEMS = 3
+_LEADERS = 4
+_FORMAT_NAMES = {"phone": "Phone call", "video": "Video call", "in_person": "In person"}
+
+
+@dataclass
+class Who:
+    """The person the user is meeting, and how the user came to them."""
+
+    name: str
+    title: str | None = None
+    organization: str | None = None
+    profile_url: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    location: str | None = None
+    how_known: str | None = None
+    referred_by: str | None = None
+
+    @property
+    def first_name(self) -> str:
+        """The first word of the name, for greetings."""
+        return self.name.split()[0] if self.name.split() else self.name
+
+
+@dataclass
+class CompanyBrief:
+    """The company in a few lines, each fact as research found it."""
+
+    name: str | None
+    url: str | None
+    what: str | None
+    location: str | None
+    founded: str | None
+    industry: str | None
+    leadership: list[dict[str, Any]] = field(default_factory=list)
+    news: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class AgendaItem:
+    """One step of the meeting.
+
+    Attributes:
+        start: minutes from the start of the meeting.
+        minutes: planned length.
+        label: short name (``Greeting``, ``Question 3``...).
+        text: what to say or ask.
+        kind: ``fixed``, ``question`` or ``closing``.
+        clock: the wall-clock time of ``start`` (``HH:MM``) when the meeting time is known.
+    """
+
+    start: float
+    minutes: float
+    label: str
+    text: str
+    kind: str = "fixed"
+    clock: str | None = None
+
+    @property
+    def mark(self) -> str:
+        """The minute mark, e.g. ``0:00`` or ``12:30``."""
+        seconds = round(self.start * 60)
+        return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@dataclass
+class Logistics:
+    """When, where and how the meeting happens."""
+
+    starts_at: datetime | None
+    ends_at: datetime | None
+    timezone: str | None
+    when: str
+    format: str
+    place: str | None
+    link: str | None
+    minutes: int
+    host_email: str | None = None
+    host_phone: str | None = None
+
+
+@dataclass
+class Brief:
+    """Everything on one page before the meeting. Build it with :func:`build_brief`."""
+
+    who: Who
+    reason: str | None
+    common_ground: list[CommonGround]
+    company: CompanyBrief | None
+    gaps: list[Gap]
+    plan: Any
+    agenda: list[AgendaItem]
+    logistics: Logistics
+    reminders: list[str]
+    pitch: str
+    generated_at: datetime
+    meeting_id: int | None = None
+    person_id: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The brief's heading."""
+        org = f" ({self.who.organization})" if self.who.organization else ""
+        return f"Informational interview with {self.who.name}{org}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view (datetimes stay datetimes; ``print_json`` turns them into text)."""
+        data = asdict(self)
+        data["title"] = self.title
+        data["plan"] = self.plan.to_list() if hasattr(self.plan, "to_list") else data["plan"]
+        for item, agenda in zip(data["agenda"], self.agenda):
+            item["mark"] = agenda.mark
+        return data
+
+
+def _zone(name: str | None) -> ZoneInfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise BadInput(f"unknown time zone {name!r}: use an IANA name such as "
+                       "'Europe/London' or 'America/New_York'") from exc
+
+
+def _zone_name(meeting, profile) -> str | None:
+    if meeting is not None and meeting.timezone:
+        return meeting.timezone
+    start = getattr(meeting, "starts_at", None)
+    key = getattr(getattr(start, "tzinfo", None), "key", None)
+    return key or getattr(profile, "timezone", None)
+
+
+def _logistics(meeting, person, profile, minutes: int) -> Logistics:
+    fmt = getattr(meeting, "format", None) or "video"
+    place = getattr(meeting, "place", None)
+    link = place if place and place.startswith(("http://", "https://")) else None
+    zone_name = _zone_name(meeting, profile)
+    start = getattr(meeting, "starts_at", None)
+    end = None
+    when = "Not yet agreed"
+    if start is not None:
+        if start.tzinfo is None:
+            raise BadInput("the meeting's start time has no time zone: store it with one "
+                           "(e.g. 2026-12-01T10:00+00:00) or set the meeting's timezone")
+        zone = _zone(zone_name)
+        if zone is not None:
+            start = start.astimezone(zone)
+        end = start + timedelta(minutes=minutes)
+        when = (f"{start:%A} {start.day} {start:%B %Y}, {start:%H:%M}-{end:%H:%M} "
+                f"{start.tzname() or ''} ({zone_name or 'UTC offset ' + start.strftime('%z')})")
+        when = " ".join(when.split())
+    return Logistics(
+        starts_at=start, ends_at=end, timezone=zone_name, when=when,
+        format=_FORMAT_NAMES.get(fmt, fmt), place=None if link else place, link=link,
+        minutes=minutes, host_email=person.email, host_phone=person.phone,
+    )
+
+
+def _interest(meeting, profile) -> str:
+    parts = [getattr(meeting, "role", None), getattr(meeting, "industry", None)]
+    parts = [p for p in parts if p]
+    if parts:
+        return " in ".join(parts) if len(parts) == 2 else parts[0]
+    return getattr(profile, "exploring", None) or "this field"
+
+
+def _agenda(plan, who: Who, interest: str, pitch: str, start: datetime | None) -> list[AgendaItem]:
+    """Lay the fixed parts and the planned questions end to end, with minute marks."""
+    total_fixed = sum(FIXED_PARTS.values())
+    overhead = getattr(plan, "overhead_minutes", None) or total_fixed
+    scale = overhead / total_fixed
+    fixed = {name: minutes * scale for name, minutes in FIXED_PARTS.items()}
+    questions = [i for i in plan.items if i.category != "closing"]
+    closing = [i for i in plan.items if i.category == "closing"]
+    end_clock = (start + timedelta(minutes=plan.meeting_minutes)).strftime("%H:%M") if start else None
+    finish = f"by {end_clock}" if end_clock else f"within {plan.meeting_minutes} minutes"
+    steps: list[tuple[float, str, str, str]] = [
+        (fixed["greeting"], "Greeting", f"Greet {who.first_name} and thank them for their time; "
+         f"say you will finish {finish}.", "fixed"),
+        (fixed["purpose"], "Purpose", f"You are here for information and advice about {interest}, "
+         "not to ask for a job. Say you have a few questions.", "fixed"),
+    ]
+    steps += [(q.minutes, f"Question {n}", q.text, "question") for n, q in enumerate(questions, 1)]
+    steps.append((fixed["pitch"], "About you", f"If asked, your 30-second introduction: {pitch}", "fixed"))
+    if closing:
+        steps += [(q.minutes, "Closing", q.text, "closing") for q in closing]
+    else:
+        steps += [(0.5, "Closing", text, "closing") for text in CLOSING_PAIR]
+    steps.append((fixed["wrap_up"], "Wrap-up", f"Thank them, repeat any promise you made, "
+                  f"and end {finish}.", "fixed"))
+    agenda, at = [], 0.0
+    for minutes, label, text, kind in steps:
+        clock = (start + timedelta(minutes=at)).strftime("%H:%M") if start else None
+        agenda.append(AgendaItem(start=at, minutes=minutes, label=label, text=text,
+                                 kind=kind, clock=clock))
+        at += minutes
+    return agenda
+
+
+def _company_brief(company) -> CompanyBrief | None:
+    if company is None:
+        return None
+    dated = sorted((n for n in company.news if n.date), key=lambda n: n.date, reverse=True)
+    news = (dated + [n for n in company.news if not n.date])[:_NEWS_ITEMS]
+    return CompanyBrief(
+        name=company.name, url=company.url, what=company.description or company.summary,
+        location=company.location, founded=company.founded, industry=company.industry,
+        leadership=[{"name": p.name, "title": p.title, "source_url": p.source_url}
+                    for p in company.people[:_LEADERS]],
+        news=[{"title": n.title, "date": n.date, "url": n.url} for n in news],
+    )
+
+
+def _name_of(referrer) -> str | None:
+    if referrer is None:
+        return None
+    return referrer if isinstance(referrer, str) else getattr(referrer, "name", None)
+
+
+def build_brief(*, person, company=None, person_research=None, plan, meeting=None,
+                profile=None, reason=None, referred_by=None, now=None) -> Brief:
+    """Assemble the brief for one meeting.
+
+    Args:
+        person: the :class:`~infoview.models.Person` being met.
+        company: their organisation's :class:`~infoview.research.models.CompanyProfile`.
+        person_research: their :class:`~infoview.research.models.PersonProfile`.
+        plan: the :class:`~infoview.questions.models.QuestionPlan` for the meeting.
+        meeting: the :class:`~infoview.models.Meeting` (time, format, place), if agreed.
+        profile: the user's :class:`~infoview.models.UserProfile` (common ground, pitch).
+        reason: the user's own words on why this person.
+        referred_by: who suggested them (a ``Person`` or a name).
+        now: when the brief is made (defaults to the current time, UTC).
+
+    Returns:
+        The :class:`Brief`. Missing research makes gaps, never an error.
+    """
+    from infoview.prep.outreach import pitch as pitch_draft
+
+    now = now or datetime.now(timezone.utc)
+    minutes = int(getattr(plan, "meeting_minutes", None) or getattr(meeting, "planned_minutes", 20))
+    who = Who(
+        name=person.name,
+        title=person.title or getattr(person_research, "title", None),
+        organization=person.organization or getattr(person_research, "organization", None)
+        or getattr(company, "name", None),
+        profile_url=person.profile_url or getattr(person_research, "url", None),
+        email=person.email, phone=person.phone,
+        location=person.location or getattr(person_research, "location", None),
+        how_known=person.how_known, referred_by=_name_of(referred_by),
+    )
+    logistics = _logistics(meeting, person, profile, minutes)
+    pitch = pitch_draft(profile).body if profile is not None else (
+        "Fill in your profile (background, strengths, what you are exploring) to get one.")
+    agenda = _agenda(plan, who, _interest(meeting, profile), pitch, logistics.starts_at)
+    warnings = []
+    planned = agenda[-1].start + agenda[-1].minutes
+    if planned > minutes + 0.01:
+        warnings.append(f"The agenda takes {planned:g} minutes but the meeting has {minutes}: "
+                        "drop a question or ask for more time.")
+    ground = find_common_ground(profile, research_sources(person, person_research, company))
+    return Brief(
+        who=who, reason=reason, common_ground=ground, company=_company_brief(company),
+        gaps=find_gaps(company, person_research, plan), plan=plan, agenda=agenda,
+        logistics=logistics, reminders=list(REMINDERS), pitch=pitch, generated_at=now,
+        meeting_id=getattr(meeting, "id", None), person_id=person.id, warnings=warnings,
+    )

@@ -1,0 +1,278 @@
+"""Checks for outreach drafts: the habits that make an informational-interview message work.
+
+:func:`check_draft` runs the checks every message needs (length, placeholders, no job ask,
+no CV) and those of its kind (a request states the connection first and asks a small
+question; a confirmation gives time, place and duration; a thank-you names something
+learned ...). It works on any text, so a message the user rewrote by hand can be checked
+again. Each problem is a :class:`DraftWarning` with a stable ``code``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Iterable
+
+#: Message kinds, and the most words each may have (the request's strict limit is 75).
+WORD_LIMITS: dict[str, int] = {
+    "request": 100, "referred_intro": 100, "confirmation": 120, "thanks": 150,
+    "referrer": 120, "phone": 130, "pitch": 90,
+}
+STRICT_REQUEST_WORDS = 75
+PITCH_MIN_WORDS = 45
+KINDS: tuple[str, ...] = tuple(WORD_LIMITS)
+
+_ASKING_KINDS = {"request", "referred_intro", "phone"}
+_SIGN_OFF = re.compile(
+    r"^\s*(best|best wishes|kind regards|regards|warm regards|warmly|many thanks|thanks|"
+    r"thank you|all the best|cheers|sincerely|yours sincerely|with thanks)\W{0,3}$",
+    re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\{[^{}\n]*\}|\[[^\[\]\n]*\]|<[A-Z][A-Z _]*>|\bTODO\b|\bXXX\b|_{3,}")
+_NEGATION = re.compile(r"\b(not|no|never|nor)\b|n[’']t\b", re.IGNORECASE)
+_JOB = re.compile(
+    r"\b(jobs?|vacanc(y|ies)|hiring|hire me|internships?|openings?|employment|"
+    r"work for you|join your team|(a|an|any|open|available)\s+(position|role)s?)\b",
+    re.IGNORECASE)
+_CV = re.compile(r"\b(cv|c\.v\.|curriculum vitae|résumé|my resume|resume attached|"
+                 r"attach(ed|ing)? (a |my )?resume)\b", re.IGNORECASE)
+_CONNECTION = re.compile(
+    r"\b(suggest\w*|recommend\w*|referr\w*|read|saw|seen|heard|watched|attended|met|"
+    r"fellow|alumn\w*|both|mutual|introduc\w*|your (talk|article|post|work|piece|panel|"
+    r"presentation|podcast|book|paper|team|career))\b", re.IGNORECASE)
+_ADVICE = re.compile(r"\b(advice|advise|insights?|perspective|learn\w*|guidance|experience|"
+                     r"how you)\b", re.IGNORECASE)
+_MINUTES = re.compile(r"\b(\d{1,3})(?:\s*(?:-|–|to)\s*(\d{1,3}))?\s*(?:min|minutes|mins)\b",
+                      re.IGNORECASE)
+_HOURS = re.compile(r"\b(an|one|two|\d+)\s+hours?\b", re.IGNORECASE)
+_COFFEE = re.compile(r"\b(coffee|tea|cuppa)\b", re.IGNORECASE)
+_SCHEDULE = re.compile(r"\b(suits? you|convenien\w*|your schedule|works? (best )?for you|"
+                       r"fits? your|when you('re| are) free|your (diary|calendar)|whenever|"
+                       r"better time|good time)\b", re.IGNORECASE)
+_YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
+_ME = re.compile(r"\b(i|me|my|mine|myself)\b|\bi[’'](m|ve|d|ll)\b", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(am|pm)\b|\bnoon\b", re.IGNORECASE)
+_DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|"
+                  r"today|january|february|march|april|may|june|july|august|september|"
+                  r"october|november|december|\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+_PLACE = re.compile(r"https?://|\b(call|phone|video|zoom|teams|meet|caf[eé]|coffee|office|"
+                    r"room|street|road|reception|building)\b", re.IGNORECASE)
+_DURATION = re.compile(r"\b\d+\s*(min|minutes|mins)\b|\b(half an hour|an hour)\b", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+")
+_LEARNED = re.compile(r"\b(learn\w*|useful|helpful|struck|took away|insight\w*|valued|"
+                      r"especially|advice|tip)\b", re.IGNORECASE)
+_THANK = re.compile(r"\bthank", re.IGNORECASE)
+_MET = re.compile(r"\b(spoke|speak|spoken|met|talked|conversation|call|chat|meeting)\b",
+                  re.IGNORECASE)
+_WENT = re.compile(r"\b(went|useful|helpful|enjoyed|great|good|valuable|learn\w*|generous)\b",
+                   re.IGNORECASE)
+_SELF_INTRO = re.compile(r"\b(my name is|this is|i[’']m|i am)\b", re.IGNORECASE)
+
+
+@dataclass
+class DraftWarning:
+    """One problem found in a draft.
+
+    Attributes:
+        code: stable identifier (``too_long``, ``no_question``, ``asks_for_job``, ...).
+        message: what is wrong and what to do about it.
+    """
+
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+    def to_dict(self) -> dict[str, str]:
+        """``{"code", "message"}`` for JSON."""
+        return asdict(self)
+
+
+def message_part(text: str) -> str:
+    """The text without its signature block (lines after a sign-off such as "Best wishes,")."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if index and _SIGN_OFF.match(line):
+            return "\n".join(lines[:index + 1])
+    return text
+
+
+def count_words(text: str) -> int:
+    """Words of the message proper (the signature block is not counted)."""
+    return sum(1 for token in message_part(text).split() if any(c.isalnum() for c in token))
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+
+
+def _body_sentences(text: str) -> list[str]:
+    """Sentences after the greeting line ("Hi Sam,")."""
+    sentences = _sentences(message_part(text))
+    if sentences and re.match(r"^\s*(hi|hello|dear|hey|good (morning|afternoon))\b.{0,40},\s*$",
+                              sentences[0], re.IGNORECASE):
+        sentences = sentences[1:]
+    return sentences
+
+
+def _unnegated(pattern: re.Pattern[str], text: str) -> str | None:
+    """The first sentence matching ``pattern`` that does not also hold a negation."""
+    for sentence in _sentences(text):
+        if pattern.search(sentence) and not _NEGATION.search(sentence):
+            return sentence.strip()
+    return None
+
+
+def _mentions(text: str, phrase: str | None) -> bool:
+    """Whether most of the phrase's significant words appear in the text."""
+    if not phrase:
+        return True
+    words = [w for w in re.findall(r"\w+", phrase.lower()) if len(w) > 3] or \
+        re.findall(r"\w+", phrase.lower())
+    lowered = text.lower()
+    return sum(w in lowered for w in words) * 2 >= len(words)
+
+
+def _common(text: str, subject: str | None, kind: str, strict: bool) -> list[DraftWarning]:
+    out = []
+    words = count_words(text)
+    limit = STRICT_REQUEST_WORDS if strict and kind in ("request", "referred_intro") else WORD_LIMITS[kind]
+    if words > limit:
+        out.append(DraftWarning("too_long", f"{words} words: keep a {kind} message under {limit}."))
+    for found in dict.fromkeys(_PLACEHOLDER.findall(f"{subject or ''}\n{text}")):
+        out.append(DraftWarning("placeholder", f"Unfilled placeholder {found!r}: replace it."))
+    if kind in _ASKING_KINDS and "?" not in text:
+        out.append(DraftWarning("no_question", "No question: phrase the ask as a question "
+                                "they can answer with a yes."))
+    job = _unnegated(_JOB, f"{subject or ''}\n{text}")
+    if job:
+        out.append(DraftWarning("asks_for_job", f"Reads as asking for a job ({job!r}): the "
+                                "meeting is for advice and information, say so."))
+    cv = _unnegated(_CV, text)
+    if cv:
+        out.append(DraftWarning("attaches_cv", f"Mentions sending a CV ({cv!r}): leave it out "
+                                "unless they ask for one."))
+    return out
+
+
+def _request(text: str, reason, narrow, broad, referrer_name) -> list[DraftWarning]:
+    out = []
+    sentences = _body_sentences(text)
+    opening = " ".join(sentences[:1])
+    starts_with_link = bool(_CONNECTION.search(opening)) or (
+        bool(reason) and _mentions(opening, reason)) or (
+        bool(referrer_name) and referrer_name.lower() in opening.lower())
+    if not starts_with_link:
+        out.append(DraftWarning("no_connection_first", "Open with why them: the shared "
+                                "connection, their talk or article, who suggested them."))
+    if not _ADVICE.search(text):
+        out.append(DraftWarning("no_advice", "Say that you are after advice and information."))
+    for code, value, what in (("interest_narrow", narrow, "narrow"), ("interest_broad", broad, "broad")):
+        if value and not _mentions(text, value):
+            out.append(DraftWarning(code, f"Name your {what} interest ({value!r}) so they know "
+                                    "what to talk about."))
+    spans = [int(b or a) for a, b in _MINUTES.findall(text)]
+    if (spans and max(spans) > 30) or _HOURS.search(text):
+        out.append(DraftWarning("big_ask", "The ask is too big: 15-20 minutes by phone or "
+                                "video, or a coffee near their work."))
+    elif not spans and not _COFFEE.search(text):
+        out.append(DraftWarning("no_ask", "Make a small, concrete ask: 15-20 minutes, or a "
+                                "coffee near their work."))
+    if not _SCHEDULE.search(text):
+        out.append(DraftWarning("schedule", "Let them choose: offer to fit their schedule."))
+    you, me = len(_YOU.findall(message_part(text))), len(_ME.findall(message_part(text)))
+    if me > you:
+        out.append(DraftWarning("about_user", f"More about you ({me} I/me/my) than about them "
+                                f"({you} you/your): turn some sentences towards them."))
+    return out
+
+
+def _confirmation(text: str, place, profile_url) -> list[DraftWarning]:
+    out = []
+    if not (_CLOCK.search(text) and _DAY.search(text)):
+        out.append(DraftWarning("no_time", "Give the day and the time (with the time zone)."))
+    if not ((place and place.lower() in text.lower()) or (not place and _PLACE.search(text))):
+        out.append(DraftWarning("no_place", "Say where: the place, the call link or who calls whom."))
+    if not _DURATION.search(text):
+        out.append(DraftWarning("no_duration", "Say how long: e.g. 20 minutes."))
+    tail = "\n".join(text.strip().splitlines()[-4:])
+    if not ((profile_url and profile_url in tail) or (not profile_url and _URL.search(tail))):
+        out.append(DraftWarning("no_signature_link", "Sign with a link to your professional profile."))
+    return out
+
+
+def _thanks(text: str, learned, promises, meeting_date, send_date) -> list[DraftWarning]:
+    out = []
+    if not _THANK.search(text):
+        out.append(DraftWarning("no_thanks", "Say thank you."))
+    if meeting_date and send_date and (send_date - meeting_date).days > 1:
+        out.append(DraftWarning("late_thanks", f"Sent {(send_date - meeting_date).days} days "
+                                "after the meeting: send it the same day or the next."))
+    if (learned and not _mentions(text, learned)) or (not learned and not _LEARNED.search(text)):
+        out.append(DraftWarning("nothing_learned", "Name one specific thing you learned."))
+    for promise in promises:
+        if not _mentions(text, promise):
+            out.append(DraftWarning("promise_missing", f"Mention the promise you kept: {promise!r}."))
+    return out
+
+
+def _referrer(text: str, contact_name) -> list[DraftWarning]:
+    out = []
+    if contact_name and contact_name.split()[0].lower() not in text.lower():
+        out.append(DraftWarning("no_contact_name", f"Name the person they introduced ({contact_name})."))
+    if not (_MET.search(text) and _WENT.search(text)):
+        out.append(DraftWarning("no_outcome", "Say that you spoke and how it went."))
+    if not _THANK.search(text):
+        out.append(DraftWarning("no_thanks", "Thank them for the introduction."))
+    return out
+
+
+def check_draft(text: str, kind: str, *, subject: str | None = None, strict: bool = False,
+                reason: str | None = None, narrow: str | None = None, broad: str | None = None,
+                place: str | None = None, profile_url: str | None = None,
+                learned: str | None = None, promises: Iterable[str] = (),
+                meeting_date: date | None = None, send_date: date | None = None,
+                referrer_name: str | None = None, may_mention: str | None = None,
+                contact_name: str | None = None) -> list[DraftWarning]:
+    """Check a message of one kind; returns the problems found (empty when it is fine).
+
+    Args:
+        text: the message body (with its greeting and signature).
+        kind: one of :data:`KINDS` (``request``, ``referred_intro``, ``confirmation``,
+            ``thanks``, ``referrer``, ``phone``, ``pitch``).
+        subject: the subject line, checked for placeholders and job asks.
+        strict: requests must stay under 75 words instead of 100.
+        reason, narrow, broad: the request's reason and interests, checked to be present.
+        place, profile_url: a confirmation's place and signature link.
+        learned, promises, meeting_date, send_date: what a thank-you must mention, and when.
+        referrer_name, may_mention: a referred person's intro may name the referrer only
+            when ``may_mention == "yes"``.
+        contact_name: the person the referrer introduced (for the note to the referrer).
+    """
+    from infoview.errors import BadInput
+
+    if kind not in WORD_LIMITS:
+        raise BadInput(f"unknown draft kind {kind!r}: use one of {', '.join(KINDS)}")
+    out = _common(text, subject, kind, strict)
+    if kind in ("request", "referred_intro"):
+        out += _request(text, reason, narrow, broad, referrer_name if may_mention == "yes" else None)
+    if kind == "referred_intro" and referrer_name and may_mention != "yes" \
+            and referrer_name.lower() in text.lower():
+        out.append(DraftWarning("name_without_permission", f"Uses {referrer_name}'s name, but "
+                                f"they have not said you may (may_mention={may_mention or 'unknown'}): "
+                                "ask them first or leave the name out."))
+    if kind == "confirmation":
+        out += _confirmation(text, place, profile_url)
+    if kind == "thanks":
+        out += _thanks(text, learned, list(promises), meeting_date, send_date)
+    if kind == "referrer":
+        out += _referrer(text, contact_name)
+    if kind == "phone" and not _SELF_INTRO.search(" ".join(_sentences(text)[:2])):
+        out.append(DraftWarning("no_self_intro", "Start by saying who you are."))
+    if kind == "phone" and not _SCHEDULE.search(text):
+        out.append(DraftWarning("schedule", "Ask whether now is a good time, or when would be."))
+    if kind == "pitch" and count_words(text) < PITCH_MIN_WORDS:
+        out.append(DraftWarning("too_short", f"{count_words(text)} words: about 75 spoken words "
+                                "(30 seconds) covers background, strengths and what you explore."))
+    return out

@@ -1,0 +1,275 @@
+"""Outreach drafts: the request, confirmation, thank-you, referrer note, referred intro,
+phone script and the user's 30-second introduction.
+
+Every builder returns a :class:`Draft` that has already been through
+:func:`~infoview.prep.checks.check_draft`. A missing input never raises: the draft carries a
+``[bracketed placeholder]`` instead, and the placeholder check lists it among the warnings,
+so the user sees exactly what to fill in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from infoview.prep.checks import DraftWarning, check_draft, count_words
+
+_SIGN_OFF = "Best wishes,"
+
+
+@dataclass
+class Draft:
+    """A message ready to edit and send, with the problems its checks found.
+
+    Attributes:
+        subject: the subject line (``None`` for a phone script or a spoken introduction).
+        body: the text, greeting and signature included.
+        warnings: what the checks found (empty when the draft is fine).
+        word_count: words in the message proper (signature not counted).
+        kind: which builder made it (``request``, ``thanks``, ...).
+    """
+
+    subject: str | None
+    body: str
+    warnings: list[DraftWarning] = field(default_factory=list)
+    word_count: int = 0
+    kind: str = "request"
+
+    @property
+    def text(self) -> str:
+        """Subject and body together, as pasted into a mail client."""
+        return f"Subject: {self.subject}\n\n{self.body}" if self.subject else self.body
+
+    def to_dict(self) -> dict:
+        """``{"kind", "subject", "body", "word_count", "warnings": [{"code", "message"}]}``."""
+        return {"kind": self.kind, "subject": self.subject, "body": self.body,
+                "word_count": self.word_count, "warnings": [w.to_dict() for w in self.warnings]}
+
+
+def _first(name: str | None) -> str:
+    return (name or "").split()[0] if (name or "").split() else "[their first name]"
+
+
+def _name(thing) -> str | None:
+    return thing if isinstance(thing, str) or thing is None else getattr(thing, "name", None)
+
+
+def _clause(text: str | None, placeholder: str) -> str:
+    """User text trimmed of its final full stop, or a placeholder when it is empty."""
+    text = " ".join((text or "").split()).rstrip(" .")
+    return text or placeholder
+
+
+def _sentence(text: str | None, placeholder: str) -> str:
+    clause = _clause(text, placeholder)
+    return clause[0].upper() + clause[1:] + ("" if clause.endswith(("?", "!")) else ".")
+
+
+def _signature(profile, *, link: bool = True) -> str:
+    lines = [_SIGN_OFF, getattr(profile, "name", None) or "[your name]"]
+    if link:
+        lines.append(getattr(profile, "profile_url", None) or "[link to your professional profile]")
+    return "\n".join(lines)
+
+
+def _finish(kind: str, subject: str | None, body: str, notes=(), **check) -> Draft:
+    warnings = list(notes) + check_draft(body, kind, subject=subject, **check)
+    return Draft(subject=subject, body=body, warnings=warnings,
+                 word_count=count_words(body), kind=kind)
+
+
+def _ask(minutes: int | None, coffee: bool, near: str | None) -> str:
+    if coffee:
+        return f"Could I buy you a coffee near {near or 'your work'} one day, whenever suits you?"
+    span = f"{minutes} minutes" if minutes else "15-20 minutes"
+    return f"Would you have {span} for a call in the coming weeks, at a time that suits you?"
+
+
+def request(person, profile=None, *, reason: str | None = None, narrow: str | None = None,
+            broad: str | None = None, minutes: int | None = None, coffee: bool = False,
+            near: str | None = None, referrer=None, may_mention: str = "unknown",
+            strict: bool = False, kind: str = "request") -> Draft:
+    """The message asking for an informational interview.
+
+    The connection comes first, the aim (advice, not a job) and the interest (narrow and
+    broad) next, then one small ask phrased as a question that leaves the timing to them.
+
+    Args:
+        person: the :class:`~infoview.models.Person` (or a name) to write to.
+        profile: the user's :class:`~infoview.models.UserProfile` (signature).
+        reason: why them, in the user's words ("I heard your talk at ...").
+        narrow, broad: the interest, e.g. "research for digital health products" and "UX".
+        minutes: the length asked for (default "15-20 minutes").
+        coffee: ask for a coffee near their work instead of a call; ``near`` names the place.
+        referrer: who suggested them; named only when ``may_mention == "yes"``.
+        strict: hold the message to 75 words (it drops the closing courtesy line).
+        kind: ``request`` or ``referred_intro`` (which checks apply).
+    """
+    referrer_name = _name(referrer)
+    opening = []
+    notes = []
+    if referrer_name and may_mention == "yes":
+        opening.append(f"{referrer_name} suggested I get in touch with you.")
+    elif referrer_name:
+        notes.append(DraftWarning("referrer_left_out", f"{referrer_name}'s name is left out: they "
+                                  f"have not said you may mention it (may_mention={may_mention})."))
+    if reason or not opening:
+        opening.append(_sentence(reason, "[why them: their talk, article or a shared connection]"))
+    interest = _clause(narrow, "[your narrow interest]")
+    wider = f", and {_clause(broad, '')} more widely" if broad else ""
+    lines = [
+        f"Hi {_first(_name(person))},",
+        "",
+        " ".join(opening),
+        f"I am exploring {interest}{wider}, and your advice would mean a lot; "
+        "I am not looking for a job.",
+        _ask(minutes, coffee, near),
+    ]
+    if not strict:
+        lines.append("Thank you for considering it.")
+    body = "\n".join(lines + ["", _signature(profile)])
+    subject = (f"{referrer_name} suggested I contact you" if referrer_name and may_mention == "yes"
+               else f"Your advice on {interest}?")
+    return _finish(kind, subject, body, notes, strict=strict, reason=reason, narrow=narrow,
+                   broad=broad, referrer_name=referrer_name, may_mention=may_mention)
+
+
+def referred_intro(person, profile=None, *, referrer, may_mention: str = "unknown", **kwargs) -> Draft:
+    """The first message to someone a contact suggested.
+
+    The referrer is named only when they said so (``may_mention == "yes"``); otherwise the
+    draft leans on ``reason`` and says why the name was left out among its warnings.
+    Other keyword arguments are those of :func:`request`.
+    """
+    return request(person, profile, referrer=referrer, may_mention=may_mention,
+                   kind="referred_intro", **kwargs)
+
+
+def _when_text(meeting) -> str:
+    start = getattr(meeting, "starts_at", None)
+    if start is None:
+        return "[day and time]"
+    zone = getattr(meeting, "timezone", None)
+    if zone:
+        from zoneinfo import ZoneInfo
+
+        start = start.astimezone(ZoneInfo(zone))
+    return f"{start:%A} {start.day} {start:%B} at {start:%H:%M} {start.tzname() or ''}".strip()
+
+
+def _where_text(meeting, person) -> str:
+    fmt = getattr(meeting, "format", "video")
+    place = getattr(meeting, "place", None)
+    if fmt == "phone":
+        number = getattr(person, "phone", None) or "[their phone number]"
+        return f"by phone; I will call you on {number}"
+    if fmt == "video":
+        return f"by video call at {place or '[call link]'}"
+    return f"at {place or '[the place you agreed]'}"
+
+
+def confirmation(person, profile, meeting) -> Draft:
+    """The short message, a day or so before, confirming time, place and duration."""
+    minutes = getattr(meeting, "planned_minutes", 20)
+    when = _when_text(meeting)
+    body = "\n".join([
+        f"Hi {_first(_name(person))},",
+        "",
+        "Thank you again for agreeing to talk with me. To confirm: "
+        f"{when}, for {minutes} minutes, {_where_text(meeting, person)}.",
+        "If anything changes, just let me know and I will fit around you.",
+        "I look forward to speaking with you.",
+        "",
+        _signature(profile),
+    ])
+    place = getattr(meeting, "place", None)
+    return _finish("confirmation", f"Confirming our conversation on {when}", body,
+                   place=place, profile_url=getattr(profile, "profile_url", None))
+
+
+def _day_word(meeting_date: date | None, send_date: date | None) -> str:
+    if meeting_date is None or send_date is None or send_date == meeting_date:
+        return "today"
+    if send_date - meeting_date == timedelta(days=1):
+        return "yesterday"
+    return f"on {meeting_date:%A}"
+
+
+def thanks(person, profile=None, *, learned: str | None = None, promises=(),
+           meeting_date: date | None = None, send_date: date | None = None) -> Draft:
+    """The thank-you note, sent the same day or the next.
+
+    Args:
+        learned: one specific thing that was useful ("how research findings reach the roadmap").
+        promises: what the user promised and now keeps ("the link to the accessibility audit").
+        meeting_date, send_date: when the meeting was and when the note goes (default today).
+    """
+    if isinstance(meeting_date, datetime):
+        meeting_date = meeting_date.date()
+    send_date = send_date or (meeting_date and date.today())
+    lines = [
+        f"Hi {_first(_name(person))},",
+        "",
+        f"Thank you for your time {_day_word(meeting_date, send_date)}.",
+        f"I especially valued what you said about {_clause(learned, '[one thing you learned]')}.",
+    ]
+    lines += [f"As promised, {_clause(p, '')}." for p in promises if _clause(p, '')]
+    lines += ["I will let you know how I get on.", "", _signature(profile, link=False)]
+    return _finish("thanks", "Thank you", "\n".join(lines), learned=learned,
+                   promises=[p for p in promises if p], meeting_date=meeting_date,
+                   send_date=send_date)
+
+
+def referrer_note(referrer, contact, profile=None, *, how_it_went: str | None = None,
+                  learned: str | None = None) -> Draft:
+    """A note to the person who made an introduction, saying how the meeting went."""
+    contact_name = _name(contact) or "[the person they introduced]"
+    went = _sentence(how_it_went, "[how the conversation went]")
+    detail = f" {_sentence(learned, '')}" if learned else ""
+    body = "\n".join([
+        f"Hi {_first(_name(referrer))},",
+        "",
+        f"I wanted to let you know that I spoke with {contact_name}. {went}{detail}",
+        "Thank you for putting us in touch.",
+        "",
+        _signature(profile, link=False),
+    ])
+    return _finish("referrer", f"I spoke with {contact_name}", body, contact_name=_name(contact))
+
+
+def phone_script(person, profile=None, *, reason: str | None = None, narrow: str | None = None,
+                 minutes: int = 15) -> Draft:
+    """What to say when asking by telephone, with the line for a bad moment."""
+    name = getattr(profile, "name", None) or "[your name]"
+    body = "\n".join([
+        f"Hello, is that {_name(person) or '[their name]'}? My name is {name}.",
+        _sentence(reason, "[why you are calling them in particular]"),
+        f"I am exploring {_clause(narrow, '[your interest]')} and would value your advice; "
+        "I am not calling about a job.",
+        f"Would you have {minutes} minutes to tell me about your work, now or at a better time?",
+        "If now is not good: when would suit you for me to call back?",
+    ])
+    return _finish("phone", None, body, reason=reason, narrow=narrow)
+
+
+def pitch(profile) -> Draft:
+    """The user's 30-second introduction (about 75 spoken words) from their profile.
+
+    Background, strengths and what they are exploring, in that order. Sentences the user
+    wrote in the first person are kept as written.
+    """
+    def part(text, lead, placeholder):
+        text = " ".join((text or "").split())
+        if text.lower().startswith(("i ", "i'm", "i’m", "my ")):
+            return _sentence(text, placeholder)
+        return _sentence(f"{lead}{_clause(text, '')}" if text else "", placeholder)
+
+    body = " ".join([
+        f"I'm {getattr(profile, 'name', None) or '[your name]'}.",
+        part(getattr(profile, "background", None), "", "[your background]"),
+        part(getattr(profile, "strengths", None), "My strengths are ", "[your strengths]"),
+        part(getattr(profile, "exploring", None), "Right now I am exploring ",
+             "[what you are exploring]"),
+        "That is why I am keen to hear how people in the field see it.",
+    ])
+    return _finish("pitch", None, body)

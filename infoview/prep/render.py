@@ -1,0 +1,200 @@
+"""Render a :class:`~infoview.prep.brief.Brief` as Markdown, HTML, PDF or a calendar event.
+
+Everything research scraped is untrusted. HTML is rendered by jinja2 with autoescape on,
+links keep only http(s) and mailto schemes, and the page carries a Content-Security-Policy
+that forbids scripts and external resources as a second line of defence. Markdown output
+escapes every value through the environment's ``finalize`` hook, so a template cannot forget.
+PDF is the same HTML printed by WeasyPrint, which is never allowed to fetch a URL.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from infoview.errors import BadInput, InfoviewError
+
+log = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+FORMATS: dict[str, str] = {"md": "md", "markdown": "md", "html": "html", "pdf": "pdf", "ics": "ics"}
+#: Sections of the default brief (the one that fits one printed page for 20 minutes).
+DEFAULT_SECTIONS: tuple[str, ...] = ("who", "why", "company", "gaps", "logistics", "agenda",
+                                     "reminders")
+#: Sections that can be asked for on top of the default ones.
+OPTIONAL_SECTIONS: tuple[str, ...] = ("notes",)
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+_URL_SAFE = ":/?#[]@!$&'*+,;=%~()"
+# Brackets are escaped, so no link can form and parentheses can stay as they are.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+_MD_LINE_START = re.compile(r"^(#+|[-+=]|\d+[.)])(?=\s|$)")
+
+
+class PdfUnavailable(InfoviewError, RuntimeError):
+    """WeasyPrint or the system libraries it needs (pango) are not installed."""
+
+
+def safe_url(url: str | None) -> str:
+    """``url`` when its scheme is http, https or mailto, else ``""`` (shown as text only)."""
+    if not url:
+        return ""
+    url = str(url).strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return ""
+    return url if scheme in _SAFE_SCHEMES else ""
+
+
+def _minutes(value: float) -> str:
+    return f"{value:g}"
+
+
+class _MdSafe(str):
+    """Text already made safe for Markdown (skips the finalize escaping)."""
+
+
+def md_escape(value) -> str:
+    """Make a value inert in Markdown: whitespace folded, markup characters backslashed."""
+    if value is None:
+        return ""
+    if isinstance(value, _MdSafe):
+        return value
+    text = _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    text = _MD_ENTITY.sub(r"\\&", text)
+    # A value may start a line, where "# ", "- " or "1." would turn it into markup.
+    return _MD_LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
+
+
+def _md_link(url: str | None, text: str | None = None) -> _MdSafe:
+    """``[text](url)`` when the URL is safe, else the escaped text alone."""
+    label = md_escape(text or url or "")
+    target = safe_url(url)
+    if not target:
+        return _MdSafe(label)
+    # Inside <...> a Markdown link target may hold anything but spaces, < and >.
+    return _MdSafe(f"[{label}](<{quote(target, safe=_URL_SAFE)}>)")
+
+
+def _environment(kind: str):
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    if kind == "html":
+        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    else:
+        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False,
+                          finalize=md_escape, undefined=StrictUndefined,
+                          trim_blocks=True, lstrip_blocks=True)
+        env.filters["link"] = _md_link
+    env.filters["safe_url"] = safe_url
+    env.filters["minutes"] = _minutes
+    return env
+
+
+def _sections(sections) -> tuple[str, ...]:
+    if sections is None:
+        return DEFAULT_SECTIONS
+    unknown = set(sections) - set(DEFAULT_SECTIONS) - set(OPTIONAL_SECTIONS)
+    if unknown:
+        raise BadInput(f"unknown brief section(s) {', '.join(sorted(unknown))}: choose from "
+                       f"{', '.join(DEFAULT_SECTIONS + OPTIONAL_SECTIONS)}")
+    return tuple(sections)
+
+
+def render_markdown(brief, sections=None) -> str:
+    """The brief as Markdown (every value escaped; unsafe links become plain text)."""
+    text = _environment("md").get_template("brief.md.j2").render(
+        brief=brief, sections=_sections(sections))
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def render_html(brief, sections=None) -> str:
+    """The brief as one self-contained HTML page with print styles."""
+    return _environment("html").get_template("brief.html.j2").render(
+        brief=brief, sections=_sections(sections))
+
+
+def _no_fetch(url: str, *args, **kwargs):
+    raise ValueError(f"the brief is self-contained; refusing to fetch {url}")
+
+
+def render_pdf(brief, sections=None) -> bytes:
+    """The HTML brief printed to PDF by WeasyPrint (A4; one page for a default 20-minute brief)."""
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as exc:
+        raise PdfUnavailable("PDF export needs WeasyPrint and Debian's pango libraries: "
+                             "`apt-get install -y libpango-1.0-0 libpangoft2-1.0-0` "
+                             f"(or run `make system-deps`); {exc}") from exc
+    for name in ("weasyprint", "fontTools"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    return HTML(string=render_html(brief, sections), url_fetcher=_no_fetch).write_pdf()
+
+
+def _ics_description(brief) -> str:
+    lines = [f"{item.mark}  {item.label}: {item.text}" for item in brief.agenda]
+    contact = " · ".join(x for x in (brief.who.email, brief.who.phone) if x)
+    return "\n".join([brief.title, contact, "", *lines, "", *brief.reminders]).strip()
+
+
+def render_ics(brief, *, alarm_minutes: int = 30, stamp: datetime | None = None) -> bytes:
+    """The meeting as an iCalendar event with a reminder ``alarm_minutes`` before it.
+
+    Raises:
+        BadInput: the meeting has no agreed time yet.
+    """
+    lg = brief.logistics
+    if lg.starts_at is None:
+        raise BadInput("the meeting has no start time yet: agree one and store it "
+                       "(or leave out the ics format)")
+    from infoview.prep.ics import calendar_bytes, make_event, new_calendar
+
+    uid = (f"meeting-{brief.meeting_id}@infoview" if brief.meeting_id is not None
+           else f"meeting-{re.sub(r'[^a-z0-9]+', '-', brief.who.name.lower())}-"
+                f"{lg.starts_at:%Y%m%dT%H%M}@infoview")
+    cal = new_calendar()
+    cal.add_component(make_event(
+        uid=uid, summary=brief.title, start=lg.starts_at, end=lg.ends_at,
+        description=_ics_description(brief), location=lg.place or lg.link or lg.format,
+        url=safe_url(lg.link) or None, alarm_minutes=alarm_minutes, stamp=stamp))
+    return calendar_bytes(cal)
+
+
+def _default_name(brief, ext: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", brief.who.name.lower()).strip("-") or "brief"
+    day = (brief.logistics.starts_at or brief.generated_at).strftime("%Y-%m-%d")
+    return f"brief-{slug}-{day}.{ext}"
+
+
+def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None) -> Path:
+    """Write the brief in one format and return the file written.
+
+    Args:
+        brief: the :class:`~infoview.prep.brief.Brief`.
+        out: a file path, or a folder (an existing one, or a path without a suffix) in which
+            a name like ``brief-samira-okafor-2026-12-01.pdf`` is chosen.
+        fmt: ``md``, ``html``, ``pdf`` or ``ics``.
+        sections: the sections to include (default :data:`DEFAULT_SECTIONS`).
+    """
+    kind = FORMATS.get(str(fmt).lower().lstrip("."))
+    if kind is None:
+        raise BadInput(f"unknown format {fmt!r}: use md, html, pdf or ics")
+    out = Path(out).expanduser()
+    if out.is_dir() or not out.suffix:
+        out = out / _default_name(brief, kind)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "md":
+        out.write_text(render_markdown(brief, sections), encoding="utf-8")
+    elif kind == "html":
+        out.write_text(render_html(brief, sections), encoding="utf-8")
+    elif kind == "pdf":
+        out.write_bytes(render_pdf(brief, sections))
+    else:
+        out.write_bytes(render_ics(brief))
+    log.info("wrote %s", out)
+    return out
