@@ -31,7 +31,7 @@ def _integrity(table: str, exc: sqlite3.IntegrityError) -> BadInput:
         hint = "a record with that id already exists; leave id empty to get a new one"
     else:
         hint = text
-    return BadInput(f"cannot save this {table} record: {hint}")
+    return BadInput(f"cannot save this {table + ' ' if table else ''}record: {hint}")
 
 
 class Store:
@@ -148,6 +148,8 @@ class Store:
             try:
                 args = params if isinstance(params, dict) else tuple(params)
                 return self._conn.execute(sql, args).fetchall()
+            except sqlite3.IntegrityError as exc:
+                raise _integrity("", exc) from exc
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"{self._path}: cannot read ({exc})") from exc
 
@@ -296,6 +298,30 @@ class Store:
 
         with self._lock:
             return build_frames(self._conn, snapshot=self._depth == 0)
+
+    def export_folder(self, folder: str | Path, overwrite: bool = False) -> Path:
+        """Export everything (JSON + one CSV per table); see :mod:`infoview.store.exchange`."""
+        from infoview.store.exchange import export_folder
+
+        return export_folder(self, folder, overwrite=overwrite)
+
+    def import_folder(self, folder: str | Path) -> dict[str, int]:
+        """Import an export folder into this (empty) store; returns records per table."""
+        from infoview.store.exchange import import_folder
+
+        return import_folder(self, folder)
+
+    def export_vcards(self, path: str | Path) -> int:
+        """Write every person into one vCard file; returns how many."""
+        from infoview.store.exchange import export_vcards
+
+        return export_vcards(self, path)
+
+    def import_linkedin(self, path: str | Path, **options: Any):
+        """Import a LinkedIn ``Connections.csv``; see :mod:`infoview.store.linkedin`."""
+        from infoview.store.linkedin import import_linkedin
+
+        return import_linkedin(self, path, **options)
 
     def schema_version(self) -> int:
         """The schema version of the open file (``PRAGMA user_version``)."""

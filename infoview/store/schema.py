@@ -185,7 +185,10 @@ def to_row(record: Record) -> list[Any]:
 # ---- SQLite value -> Python value -------------------------------------------------------
 
 def _py_datetime(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(timezone.utc)
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise ValueError("a date and time without a time zone")
+    return value.astimezone(timezone.utc)
 
 
 _FROM_SQL: dict[str, Callable[[Any], Any]] = {

@@ -1,0 +1,210 @@
+"""Export the whole store to a folder and import it back; people as vCards.
+
+An export folder holds:
+
+- ``infoview-export.json``: every table, every column, ids included; lossless. This is
+  the file :func:`import_folder` reads.
+- ``TABLE.csv`` for each table, for spreadsheets. Text cells that start with ``=``, ``+``,
+  ``-``, ``@`` (or a tab / carriage return) get a leading ``'`` so that a spreadsheet shows
+  them instead of running them as formulas; lists are JSON text; empty is empty. Because
+  that changes some values, the CSV files are for reading, not for importing.
+
+Import goes into an empty store only (so ids, and every reference between records, stay
+exactly as exported) and runs in one transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from dataclasses import fields
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from infoview.errors import BadInput, BadInputFile
+from infoview.models import Person
+from infoview.store.migrations import LATEST
+from infoview.store.schema import COLUMNS, TABLES, TYPES, from_sql, to_row
+
+if TYPE_CHECKING:
+    from infoview.store.core import Store
+
+EXPORT_JSON = "infoview-export.json"
+FORMAT = "infoview-export"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """A CSV cell that a spreadsheet will show as text, never run as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _json_value(kind: str, raw: Any) -> Any:
+    # Stored text for dates and datetimes (already ISO, UTC); lists and dicts decoded.
+    return json.loads(raw) if raw is not None and kind in ("list", "dict") else raw
+
+
+def _csv_cell(raw: Any) -> str:
+    if raw is None:
+        return ""
+    return neutralise(raw) if isinstance(raw, str) else str(raw)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(text, encoding="utf-8", newline="")
+    os.replace(tmp, path)
+
+
+def export_folder(store: "Store", folder: str | Path, overwrite: bool = False) -> Path:
+    """Write the whole store into ``folder`` (created if needed); returns the JSON file.
+
+    Raises:
+        BadInput: the folder already holds an export and ``overwrite`` is false.
+    """
+    folder = Path(folder).expanduser()
+    target = folder / EXPORT_JSON
+    if target.exists() and not overwrite:
+        raise BadInput(f"{folder} already holds an export; choose an empty folder "
+                       "(or pass overwrite=True / --force)")
+    folder.mkdir(parents=True, exist_ok=True)
+    tables: dict[str, list[dict[str, Any]]] = {}
+    with store.transaction():  # one consistent snapshot of every table
+        for table in TABLES:
+            cols = COLUMNS[table]
+            rows = store.execute(f"SELECT {', '.join(c.name for c in cols)} FROM {table} "
+                                 "ORDER BY id")
+            tables[table] = [{c.name: _json_value(c.kind, v) for c, v in zip(cols, row)}
+                             for row in rows]
+            _write_csv(folder / f"{table}.csv", [c.name for c in cols], rows)
+    document = {
+        "format": FORMAT,
+        "schema_version": LATEST,
+        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "tables": tables,
+    }
+    _write_atomically(target, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    return target
+
+
+def _write_csv(path: Path, header: list[str], rows: list[tuple]) -> None:
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows([_csv_cell(v) for v in row] for row in rows)
+    os.replace(tmp, path)
+
+
+def _load(folder: Path) -> dict[str, Any]:
+    path = folder / EXPORT_JSON
+    if not path.is_file():
+        raise BadInputFile(f"no {EXPORT_JSON} here; import reads the JSON file of an "
+                           "'infoview db export' folder (the CSV files are for spreadsheets)",
+                           path=folder)
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInputFile(f"cannot be read ({exc})", path=path) from exc
+    except json.JSONDecodeError as exc:
+        raise BadInputFile(f"is not valid JSON ({exc.msg})", path=path, line=exc.lineno) from exc
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise BadInputFile("is not an infoview export (no \"format\": \"infoview-export\")",
+                           path=path)
+    version = document.get("schema_version")
+    if not isinstance(version, int) or version > LATEST:
+        raise BadInputFile(f"was written by a newer infoview (schema {version}); upgrade "
+                           "infoview to import it", path=path)
+    return document
+
+
+def _record(table: str, row: Any, where: str):
+    if not isinstance(row, dict):
+        raise BadInput(f"{where}: expected an object")
+    known = {c.name: c for c in COLUMNS[table]}
+    unknown = set(row) - set(known)
+    if unknown:
+        raise BadInput(f"{where}: unknown fields {', '.join(sorted(unknown))}")
+    values = {}
+    for name, value in row.items():
+        kind = known[name].kind
+        if value is not None and kind in ("list", "dict"):
+            value = json.dumps(value)  # re-encoded so from_sql sees what the store keeps
+        try:
+            values[name] = from_sql(known[name], value)
+        except (TypeError, ValueError) as exc:
+            raise BadInput(f"{where}.{name}: {value!r} cannot be read ({exc})") from exc
+    names = {f.name for f in fields(TYPES[table])}  # type: ignore[arg-type]
+    return TYPES[table](**{k: v for k, v in values.items() if k in names})
+
+
+def import_folder(store: "Store", folder: str | Path) -> dict[str, int]:
+    """Load an export folder into an empty store; returns the records added per table.
+
+    Raises:
+        BadInput: the store already holds records.
+        BadInputFile: the folder holds no export, or the export is damaged; nothing is
+            imported.
+    """
+    folder = Path(folder).expanduser()
+    document = _load(folder)
+    path = folder / EXPORT_JSON
+    tables = document.get("tables")
+    if not isinstance(tables, dict) or set(tables) - set(TABLES):
+        raise BadInputFile("\"tables\" must map table names of infoview to lists", path=path)
+    added: dict[str, int] = {}
+    with store.transaction():
+        held = sum(store.counts().values())
+        if held:
+            raise BadInput(f"the store {store.path} already holds {held} records; import "
+                           "only into an empty store, e.g. --db NEW.sqlite")
+        for table in TABLES:
+            rows = tables.get(table, [])
+            if not isinstance(rows, list):
+                raise BadInputFile(f"\"{table}\" must be a list", path=path)
+            cols = COLUMNS[table]
+            sql = (f"INSERT INTO {table} ({', '.join(c.name for c in cols)}) "
+                   f"VALUES ({', '.join('?' * len(cols))})")
+            for index, row in enumerate(rows):
+                where = f"{table}[{index}]"
+                try:
+                    store.execute(sql, to_row(_record(table, row, where)))
+                except BadInput as exc:
+                    raise BadInputFile(f"{where}: {exc}", path=path) from exc
+            added[table] = len(rows)
+    return added
+
+
+def export_vcards(store: "Store", path: str | Path) -> int:
+    """Write every person as a vCard 3.0 into one ``.vcf`` file; returns how many."""
+    import vobject
+
+    people = store.list(Person)
+    cards = []
+    for person in people:
+        card = vobject.vCard()
+        card.add("fn").value = person.name
+        given, _, family = person.name.strip().rpartition(" ")
+        card.add("n").value = vobject.vcard.Name(family=family, given=given)
+        if person.email:
+            card.add("email").value = person.email
+            card.email.type_param = "INTERNET"
+        if person.phone:
+            card.add("tel").value = person.phone
+        if person.organization:
+            card.add("org").value = [person.organization]
+        if person.title:
+            card.add("title").value = person.title
+        if person.profile_url:
+            card.add("url").value = person.profile_url
+        if person.notes:
+            card.add("note").value = person.notes
+        if person.tags:
+            card.add("categories").value = list(person.tags)
+        cards.append(card.serialize())
+    target = Path(path).expanduser()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomically(target, "".join(cards))
+    return len(cards)

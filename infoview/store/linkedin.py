@@ -1,0 +1,221 @@
+"""Import a LinkedIn connections export (``Connections.csv``) into the store.
+
+LinkedIn's file starts with a few "Notes:" lines, then the header ``First Name, Last Name,
+URL, Email Address, Company, Position, Connected On``; dates look like ``12 Mar 2024`` and
+most emails are empty (people choose whether to share them).
+
+Each row is matched to a person already in the store by profile URL, then by name and
+organization (ignoring case). Choices made here, and why:
+
+- New people get ``how_known="colleague"``: a connection is someone the user already
+  knows professionally, so outreach to them is warm, not cold; pass ``how_known`` to say
+  otherwise. Everyone imported is tagged ``linkedin``.
+- A known person is only filled in, never emptied: a missing email, URL or date is added;
+  title and company are replaced when the file differs (the file is the newer source).
+  Their ``how_known``, notes and other tags stay as the user set them.
+- Organizations are not created from companies unless asked (``add_organizations=True``,
+  ``--organizations``): the organization list is the user's own target list, and a few
+  hundred employers of acquaintances would drown it.
+- The whole file is read and checked before anything is written, and written in one
+  transaction: a malformed file raises :class:`~infoview.errors.BadInputFile` with the
+  line number, and nothing is imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from infoview.errors import BadInput, BadInputFile
+from infoview.models import CHOICES, Organization, Person
+from infoview.store.matching import fold, profile_key
+
+if TYPE_CHECKING:
+    from infoview.store.core import Store
+
+COLUMNS = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position",
+           "Connected On")
+_REQUIRED = ("First Name", "Last Name")
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+@dataclass
+class Connection:
+    """One row of the file, with the line it starts on."""
+
+    line: int
+    name: str
+    url: str | None
+    email: str | None
+    company: str | None
+    position: str | None
+    connected_on: date | None
+
+
+@dataclass
+class LinkedInReport:
+    """What an import did.
+
+    Attributes:
+        added: new people.
+        updated: known people given new details.
+        skipped: rows that changed nothing (already known as they are, or without a name).
+        organizations_added: organizations created (only with ``add_organizations``).
+        notes: ``(line, reason)`` for every skipped row without a name.
+    """
+
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    organizations_added: int = 0
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """A JSON-ready view."""
+        return {"added": self.added, "updated": self.updated, "skipped": self.skipped,
+                "organizations_added": self.organizations_added,
+                "notes": [{"line": line, "reason": reason} for line, reason in self.notes]}
+
+
+def parse_date(text: str) -> date:
+    """``12 Mar 2024`` (LinkedIn's form, whatever the locale) or ``2024-03-12``."""
+    parts = text.split()
+    if len(parts) == 3 and parts[1][:3].lower() in _MONTHS:
+        return date(int(parts[2]), _MONTHS[parts[1][:3].lower()], int(parts[0]))
+    return date.fromisoformat(text)
+
+
+def _decode(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BadInputFile(f"cannot be read ({exc.strerror})", path=path) from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BadInputFile("is not UTF-8 text; export it again from LinkedIn", path=path,
+                           line=line) from exc
+
+
+def _find_header(lines: list[str], path: Path) -> tuple[int, list[str]]:
+    for index, line in enumerate(lines):
+        cells = [c.strip() for c in next(csv.reader([line]), [])]
+        if {"first name", "last name"} <= {c.lower() for c in cells}:
+            return index, cells
+    raise BadInputFile("no header line 'First Name,Last Name,URL,...' found; is this "
+                       "LinkedIn's Connections.csv?", path=path)
+
+
+def read_connections(path: str | Path) -> list[Connection]:
+    """Every connection in the file, checked; raises BadInputFile at the first bad line."""
+    path = Path(path).expanduser()
+    # Only real line ends split lines (str.splitlines would also split on U+2028 and kin).
+    lines = io.StringIO(_decode(path), newline="").readlines()
+    header_index, header = _find_header(lines, path)
+    lookup = {c.lower(): i for i, c in enumerate(header)}
+    missing = [c for c in COLUMNS if c.lower() not in lookup and c != "Email Address"]
+    if missing:
+        raise BadInputFile(f"the header lacks {', '.join(missing)}", path=path,
+                           line=header_index + 1)
+    reader = csv.reader(io.StringIO("".join(lines[header_index + 1:]), newline=""))
+    out: list[Connection] = []
+    consumed = 0
+    try:
+        for cells in reader:
+            line = header_index + 2 + consumed  # the line this record starts on
+            consumed = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                raise BadInputFile(f"expected {len(header)} fields, found {len(cells)}",
+                                   path=path, line=line)
+            out.append(_connection(cells, lookup, line, path))
+    except csv.Error as exc:
+        raise BadInputFile(f"cannot be read as CSV ({exc})", path=path,
+                           line=header_index + 1 + reader.line_num) from exc
+    return out
+
+
+def _connection(cells: list[str], lookup: dict[str, int], line: int, path: Path) -> Connection:
+    def get(column: str) -> str | None:
+        index = lookup.get(column.lower())
+        value = cells[index].strip() if index is not None else ""
+        return value or None
+
+    when = get("Connected On")
+    try:
+        connected_on = parse_date(when) if when else None
+    except ValueError as exc:
+        raise BadInputFile(f"'Connected On' is {when!r}, not a date like 12 Mar 2024",
+                           path=path, line=line) from exc
+    name = " ".join(p for p in (get("First Name"), get("Last Name")) if p)
+    return Connection(line, name, get("URL"), get("Email Address"), get("Company"),
+                      get("Position"), connected_on)
+
+
+def _merge(person: Person, row: Connection, tag: str) -> bool:
+    """Fill the person in from the row; True when something changed."""
+    before = (person.profile_url, person.email, person.connected_on, person.title,
+              person.organization, list(person.tags))
+    person.profile_url = person.profile_url or row.url
+    person.email = person.email or row.email
+    person.connected_on = person.connected_on or row.connected_on
+    person.title = row.position or person.title
+    person.organization = row.company or person.organization
+    if tag and tag not in person.tags:
+        person.tags = [*person.tags, tag]
+    return before != (person.profile_url, person.email, person.connected_on, person.title,
+                      person.organization, person.tags)
+
+
+def import_linkedin(store: "Store", path: str | Path, how_known: str = "colleague",
+                    add_organizations: bool = False, tag: str = "linkedin") -> LinkedInReport:
+    """Add or update people from a LinkedIn ``Connections.csv`` (see the module docstring).
+
+    Raises:
+        BadInputFile: the file is not a readable connections export; nothing is imported.
+        BadInput: ``how_known`` is not one of the allowed values.
+    """
+    if how_known not in CHOICES[("people", "how_known")]:
+        raise BadInput(f"how_known {how_known!r} is not one of "
+                       f"{', '.join(CHOICES[('people', 'how_known')])}")
+    rows = read_connections(path)
+    report = LinkedInReport()
+    with store.transaction():
+        people = store.list(Person)
+        by_url = {profile_key(p.profile_url): p for p in people if profile_key(p.profile_url)}
+        by_name = {(fold(p.name), fold(p.organization)): p for p in people}
+        orgs = {fold(o.name) for o in store.list(Organization)}
+        for row in rows:
+            if not row.name:
+                report.skipped += 1
+                report.notes.append((row.line, "no name"))
+                continue
+            key = profile_key(row.url)
+            person = by_url.get(key) if key else None
+            person = person or by_name.get((fold(row.name), fold(row.company)))
+            if person is None:
+                person = store.add(Person(
+                    name=row.name, title=row.position, organization=row.company,
+                    email=row.email, profile_url=row.url, how_known=how_known,
+                    tags=[tag] if tag else [], connected_on=row.connected_on))
+                report.added += 1
+            elif _merge(person, row, tag):
+                store.update(person)
+                report.updated += 1
+            else:
+                report.skipped += 1
+            if key:
+                by_url[key] = person
+            by_name[(fold(person.name), fold(person.organization))] = person
+            if add_organizations and row.company and fold(row.company) not in orgs:
+                store.add(Organization(name=row.company))
+                orgs.add(fold(row.company))
+                report.organizations_added += 1
+    return report
