@@ -1,0 +1,249 @@
+"""The research panel: a company URL and a person URL in, profiles with sources out.
+
+Research runs in a worker thread by default, so the notebook (and Voila) stays responsive
+and the progress bar moves while pages are fetched; every page has its own deadline in the
+settings, so a run always ends. ``wait()`` blocks until it has, for tests and notebooks.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Callable
+
+import ipywidgets as w
+
+from infoview.settings import Settings
+from infoview.widgets._common import (
+    MessageLine, bullet_list, button, esc, heading, link, table_html, text,
+)
+
+log = logging.getLogger(__name__)
+
+TAB_TITLES = ("Overview", "People", "News", "Facts and sources", "Warnings")
+
+
+class ResearchPanel(w.VBox):
+    """Research a company's site and a person's page, look at the result, save it.
+
+    Args:
+        store: where Save writes (``None`` hides nothing but Save then says there is no store).
+        settings: research settings, or a function from a URL to the settings to use for it.
+        company_url: the initial company URL.
+        person_url: the initial person URL.
+        background: research in a worker thread (the default); ``False`` researches inside
+            the click, which tests use to stay simple.
+
+    Attributes:
+        company: the last :class:`~infoview.research.models.CompanyProfile`, or ``None``.
+        person: the last :class:`~infoview.research.models.PersonProfile`, or ``None``.
+        saved: what the last Save stored (a :class:`~infoview.workflow.KeptResearch`).
+    """
+
+    def __init__(self, store=None, *, settings: Settings | Callable[[str], Settings] | None = None,
+                 company_url: str = "", person_url: str = "", background: bool = True):
+        self.store = store
+        self._settings = settings
+        self.background = background
+        self.company = None
+        self.person = None
+        self.saved = None
+        self._thread: threading.Thread | None = None
+
+        self.company_url = text("Company website", company_url, "https://example.com/")
+        self.person_url = text("Person's page (optional)", person_url,
+                               "a bio or team page; LinkedIn links are kept, not fetched")
+        self.research_button = button("Research", "primary", "Fetch the public pages and extract")
+        self.save_button = button("Save to my store", "success", "Keep this research for later")
+        self.save_button.disabled = True
+        self.progress = w.IntProgress(value=0, min=0, max=1, description="",
+                                      layout=w.Layout(width="100%", visibility="hidden"))
+        self.message = MessageLine()
+        self.overview = w.HTML()
+        self.people = w.HTML()
+        self.news = w.HTML()
+        self.facts = w.HTML()
+        self.warnings = w.HTML()
+        self.tabs = w.Tab(children=[self.overview, self.people, self.news, self.facts,
+                                    self.warnings], titles=TAB_TITLES)
+        self.research_button.on_click(lambda _b: self.research())
+        self.save_button.on_click(lambda _b: self.save())
+        super().__init__([
+            heading("Research a company and a person"),
+            self.company_url, self.person_url,
+            w.HBox([self.research_button, self.save_button]),
+            self.progress, self.message, self.tabs,
+        ])
+        self._show()
+
+    # -- research --------------------------------------------------------------------------
+    def settings_for(self, url: str) -> Settings | None:
+        """The settings research uses for ``url``."""
+        if callable(self._settings):
+            return self._settings(url)
+        return self._settings
+
+    def research(self) -> None:
+        """Research the URLs in the fields (what the Research button does)."""
+        if self.busy:
+            self.message.show("Research is still running; wait for it to finish.", "warning")
+            return
+        company_url = self.company_url.value.strip()
+        person_url = self.person_url.value.strip()
+        if not company_url and not person_url:
+            self.message.show("Enter a company website or a person's page first.", "warning")
+            return
+        self.research_button.disabled = True
+        self.save_button.disabled = True
+        self.progress.layout.visibility = "visible"
+        self.progress.max = (1 if company_url else 0) + (1 if person_url else 0)
+        self.progress.value = 0
+        self.progress.bar_style = "info"
+        if self.background:
+            self._thread = threading.Thread(target=self._run, args=(company_url, person_url),
+                                            name="infoview-research", daemon=True)
+            self._thread.start()
+        else:
+            self._run(company_url, person_url)
+
+    @property
+    def busy(self) -> bool:
+        """True while a background research run is going."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until the current research run has finished (no-op when none is running)."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _run(self, company_url: str, person_url: str) -> None:
+        self.company = self.person = None
+        ok = False
+        with self.message.guard("research"):
+            if company_url:
+                self.company = self._research_company(company_url)
+                self._show()
+            if person_url:
+                from infoview.research.person import research_person
+
+                self.message.show(f"Fetching {person_url} ...")
+                self.person = research_person(person_url, settings=self.settings_for(person_url))
+                self.progress.value = self.progress.max
+            ok = True
+        self._show()
+        self.research_button.disabled = False
+        self.save_button.disabled = self.company is None and self.person is None
+        self.progress.bar_style = "success" if ok else "danger"
+        if ok:
+            self.progress.value = self.progress.max
+            found = [p.name for p in (self.company, self.person) if p is not None and p.name]
+            count = len(self._all_warnings())
+            self.message.show(f"Done: {', '.join(found) or 'no name found'}"
+                              f"{f' ({count} warning(s), see the Warnings tab)' if count else ''}.",
+                              "warning" if count else "ok")
+
+    def _research_company(self, url: str):
+        """Company research with a fetcher that moves the progress bar page by page."""
+        from infoview.research.company import research_company
+        from infoview.research.fetch import Fetcher
+
+        settings = self.settings_for(url) or Settings()
+        # One step per page the site may take, plus one for the person's page.
+        self.progress.max = settings.max_pages + (1 if self.person_url.value.strip() else 0)
+        fetcher = _CountingFetcher(Fetcher(settings), self._page_started)
+        try:
+            return research_company(url, settings=settings, fetcher=fetcher)
+        finally:
+            fetcher.close()
+
+    def _page_started(self, count: int, url: str) -> None:
+        self.progress.value = min(count, self.progress.max)
+        self.message.show(f"Fetching page {count}: {url}")
+
+    # -- saving ----------------------------------------------------------------------------
+    def save(self) -> None:
+        """Keep the profiles just researched, with the person and organization they are
+        about (what the Save button does)."""
+        from infoview.workflow import keep_research
+
+        with self.message.guard("saving"):
+            if self.store is None:
+                self.message.show("No store is open, so there is nowhere to save.", "error")
+                return
+            self.saved = keep_research(self.store, company=self.company, person=self.person)
+            names = [r.name for r in (self.saved.organization, self.saved.person) if r is not None]
+            self.message.show(f"Saved {' and '.join(names) or 'the research'} to "
+                              f"{self.store.path}.", "ok")
+
+    # -- display ---------------------------------------------------------------------------
+    def _all_warnings(self) -> list[str]:
+        found = []
+        for profile in (self.company, self.person):
+            if profile is not None:
+                found.extend(profile.warnings)
+        return found
+
+    def _show(self) -> None:
+        company, person = self.company, self.person
+        self.overview.value = _overview_html(company, person)
+        self.people.value = table_html(
+            [p.__dict__ for p in company.people] if company else [],
+            ["name", "title", "source_url"], "No people found yet.", links=["source_url"])
+        self.news.value = table_html(
+            [n.__dict__ for n in company.news] if company else [],
+            ["date", "title", "url"], "No news found yet.", links=["url"])
+        self.facts.value = table_html(
+            [f.__dict__ for f in company.facts] if company else [],
+            ["text", "source_url"], "No facts yet.", links=["source_url"])
+        self.warnings.value = bullet_list((esc(x) for x in self._all_warnings()),
+                                          "No warnings.")
+
+
+class _CountingFetcher:
+    """Wraps a fetcher to report each page as it starts; everything else is the fetcher's."""
+
+    def __init__(self, inner, on_fetch: Callable[[int, str], None]):
+        self._inner = inner
+        self._on_fetch = on_fetch
+        self._count = 0
+        self._lock = threading.Lock()
+
+    def fetch(self, url: str, **kwargs):
+        with self._lock:
+            self._count += 1
+            count = self._count
+        self._on_fetch(count, url)
+        return self._inner.fetch(url, **kwargs)
+
+    def __getattr__(self, name: str):
+        return getattr(self._inner, name)
+
+
+def _field_rows(pairs: list[tuple[str, object]]) -> str:
+    rows = [f"<tr><th style='text-align:left;padding-right:1em'>{esc(k)}</th><td>{v}</td></tr>"
+            for k, v in pairs if v]
+    return "<table>" + "".join(rows) + "</table>" if rows else ""
+
+
+def _overview_html(company, person) -> str:
+    if company is None and person is None:
+        return "<p><i>Nothing researched yet: enter a URL and press Research.</i></p>"
+    parts = []
+    if company is not None:
+        parts.append(f"<h3 class='infoview-company-name'>{esc(company.name or company.url)}</h3>")
+        parts.append(_field_rows([
+            ("What it does", esc(company.summary or company.description)),
+            ("Industry", esc(company.industry)), ("Location", esc(company.location)),
+            ("Founded", esc(company.founded)), ("Website", link(company.url)),
+            ("Pages", ", ".join(link(url, kind) for kind, url in company.pages.items())),
+            ("Social", ", ".join(link(url, kind) for kind, url in company.social.items())),
+        ]))
+    if person is not None:
+        parts.append(f"<h3 class='infoview-person-name'>{esc(person.name or person.url)}</h3>")
+        parts.append(_field_rows([
+            ("Title", esc(person.title)), ("Organization", esc(person.organization)),
+            ("Location", esc(person.location)), ("Bio", esc(person.bio)),
+            ("Page", link(person.url)),
+            ("Links", ", ".join(link(url, kind) for kind, url in person.links.items())),
+        ]))
+    return "".join(parts)

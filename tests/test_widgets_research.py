@@ -1,0 +1,108 @@
+"""The research panel, driven like a user would: fill the fields, click, read, save."""
+
+from __future__ import annotations
+
+import pytest
+
+from infoview.models import Organization, Person, ResearchSnapshot
+from infoview.sample import serve
+from infoview.settings import Settings
+from infoview.store import Store
+from infoview.widgets.research import ResearchPanel
+from infoview.widgets.session import SAMPLE_PERSON_PATH
+
+
+@pytest.fixture(scope="module")
+def site():
+    with serve() as server:
+        yield server
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(host_delay=0.0, cache_path=tmp_path / "http-cache.sqlite")
+
+
+def test_research_fills_every_tab_and_save_keeps_person_and_company(site, settings, tmp_path):
+    store = Store.open(tmp_path / "s.sqlite")
+    panel = ResearchPanel(store, settings=settings, background=False)
+    panel.company_url.value = site.url
+    panel.person_url.value = site.url + SAMPLE_PERSON_PATH
+    assert panel.save_button.disabled
+    panel.research_button.click()
+    assert panel.message.kind in ("ok", "warning"), panel.message.text
+    assert panel.company.name == "Kestrel Health Labs"
+    assert "Kestrel Health Labs" in panel.overview.value
+    assert "Samira Okafor" in panel.overview.value
+    assert "Samira Okafor" in panel.people.value
+    assert panel.news.value.count("<tr>") == len(panel.company.news) + 1
+    assert site.url in panel.facts.value  # every fact names its page
+    assert panel.progress.value == panel.progress.max and panel.progress.bar_style == "success"
+    assert not panel.save_button.disabled
+
+    panel.save_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    [org] = store.list(Organization)
+    [person] = store.list(Person)
+    assert org.name == "Kestrel Health Labs"
+    assert (person.name, person.organization) == ("Samira Okafor", "Kestrel Health Labs")
+    snapshots = store.list(ResearchSnapshot)
+    assert sorted(s.kind for s in snapshots) == ["company", "person"]
+    assert all(s.person_id == person.id and s.organization_id == org.id for s in snapshots)
+
+    panel.save_button.click()  # saving twice keeps one person and one organization
+    assert len(store.list(Person)) == 1 and len(store.list(Organization)) == 1
+
+
+def test_background_research_moves_the_progress_bar_and_finishes(site, settings):
+    panel = ResearchPanel(None, settings=settings, company_url=site.url)
+    panel.research()
+    assert panel.research_button.disabled or not panel.busy
+    panel.wait(timeout=60)
+    assert not panel.busy
+    assert panel.company is not None and panel.company.name == "Kestrel Health Labs"
+    assert not panel.research_button.disabled
+    assert panel.progress.value == panel.progress.max
+
+
+def test_unreachable_site_shows_an_error_in_the_panel_not_a_traceback(settings):
+    panel = ResearchPanel(None, settings=settings.with_(connect_timeout=1, page_deadline=3),
+                          background=False)
+    panel.company_url.value = "http://127.0.0.1:9/"  # nothing listens on the discard port
+    panel.research_button.click()
+    assert panel.message.kind == "error"
+    assert "research" in panel.message.text
+    assert panel.progress.bar_style == "danger"
+    assert panel.save_button.disabled and not panel.research_button.disabled
+
+
+def test_social_profile_is_refused_with_the_library_message(settings):
+    panel = ResearchPanel(None, settings=settings, background=False,
+                          person_url="https://www.linkedin.com/in/someone")
+    panel.research_button.click()
+    assert panel.message.kind == "error"
+    assert "linkedin" in panel.message.text.lower()
+
+
+def test_empty_fields_ask_for_a_url_and_save_without_research_says_so(tmp_path):
+    store = Store.open(tmp_path / "s.sqlite")
+    panel = ResearchPanel(store, background=False)
+    panel.research_button.click()
+    assert panel.message.kind == "warning" and "website" in panel.message.text
+    panel.save()
+    assert panel.message.kind == "error" and "research" in panel.message.text.lower()
+    assert store.list(Person) == []
+
+
+def test_scraped_markup_is_shown_as_text(tmp_path, settings):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text(
+        "<html><head><title>&lt;script&gt;alert(1)&lt;/script&gt; Ltd</title>"
+        '<meta name="description" content="&lt;img src=x onerror=alert(2)&gt;"></head>'
+        "<body><p>hello</p></body></html>")
+    with serve(tmp_path / "site") as server:
+        panel = ResearchPanel(None, settings=settings, company_url=server.url, background=False)
+        panel.research_button.click()
+    assert "<script>" not in panel.overview.value
+    assert "<img" not in panel.overview.value
+    assert "&lt;script&gt;" in panel.overview.value
