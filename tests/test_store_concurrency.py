@@ -1,0 +1,89 @@
+"""Real processes on one store file: two writers at once, and a writer killed mid-save."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from infoview.models import Person
+from infoview.store import Store
+
+WRITER = textwrap.dedent("""
+    import sys
+    from infoview.models import Meeting, Person
+    from infoview.store import Store
+    path, label = sys.argv[1], sys.argv[2]
+    sys.stdin.readline()  # wait for the parent's go, so both start together
+    with Store.open(path) as store:
+        for i in range(500):
+            person = store.add_person(Person(name=f"{label} {i}"))  # one transaction each
+            if i % 50 == 0:
+                store.add_many([Meeting(person_id=person.id), Meeting(person_id=person.id)])
+    print("done", flush=True)
+""")
+
+KILLED = textwrap.dedent("""
+    import sys
+    from infoview.models import Person
+    from infoview.store import Store
+    path = sys.argv[1]
+    def people():
+        for i in range(200_000):
+            if i == 30_000:
+                print("halfway", flush=True)
+            yield Person(name=f"Bulk {i}", notes="n" * 100)
+    with Store.open(path) as store:
+        store.add_many(people())
+    print("saved", flush=True)
+""")
+
+
+def _child(script: str, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", script, *args], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.slow
+def test_two_processes_writing_at_once_both_succeed(tmp_path):
+    path = tmp_path / "shared.sqlite"  # both children create it: the first-open race counts too
+    children = [_child(WRITER, str(path), label) for label in ("left", "right")]
+    for child in children:
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    results = [child.communicate(timeout=120) for child in children]
+    for child, (out, err) in zip(children, results):
+        assert child.returncode == 0, err
+        assert "locked" not in err and out.strip() == "done"
+    with Store.open(path) as store:
+        counts = store.counts()
+    assert counts["people"] == 1000 and counts["meetings"] == 40
+
+
+@pytest.mark.slow
+def test_writer_killed_mid_save_leaves_a_sound_file_with_all_or_nothing(tmp_path):
+    path = tmp_path / "killed.sqlite"
+    with Store.open(path) as store:
+        store.add_many(Person(name=f"Kept {i}") for i in range(10))
+    child = _child(KILLED, str(path))
+    try:
+        assert child.stdout.readline().strip() == "halfway"
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=60)
+        child.stdin.close(), child.stdout.close(), child.stderr.close()
+    assert child.returncode == -signal.SIGKILL
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        count = conn.execute("SELECT count(*) FROM people").fetchone()[0]
+    finally:
+        conn.close()
+    assert count in (10, 10 + 200_000)
+    with Store.open(path) as store:  # and the store opens and works normally afterwards
+        assert store.counts()["people"] == count

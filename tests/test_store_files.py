@@ -1,0 +1,166 @@
+"""Opening store files: migrations, backups, and bad files reported and left untouched."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import fields
+
+import pytest
+
+from infoview.errors import StoreError, StoreVersionError
+from infoview.models import RECORD_TYPES, Meeting, Person
+from infoview.store import SCHEMA_VERSION, Store
+from infoview.store.migrations import LATEST, upgrade
+
+
+def _v1_file(path):
+    conn = sqlite3.connect(path, isolation_level=None)
+    upgrade(conn, target=1)
+    conn.execute("INSERT INTO people (name, tags, id) VALUES ('Ada Ode', '[\"x\"]', 1)")
+    conn.execute("INSERT INTO meetings (person_id, status, starts_at, id) "
+                 "VALUES (1, 'held', '2024-03-12T09:30:00.000000+00:00', 1)")
+    conn.close()
+
+
+def _indexes(path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index' "
+                                           "AND name NOT LIKE 'sqlite_%'")}
+    finally:
+        conn.close()
+
+
+def test_schema_columns_are_the_dataclass_fields(tmp_path):
+    path = tmp_path / "s.sqlite"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    for cls in RECORD_TYPES:
+        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({cls.table})")]
+        assert columns == [f.name for f in fields(cls)], (
+            f"{cls.table}: models.py and the schema differ; add a migration")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == LATEST >= 2
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_version_1_file_is_backed_up_then_upgraded_with_its_data(tmp_path):
+    path = tmp_path / "old.sqlite"
+    _v1_file(path)
+    assert not _indexes(path)
+    with Store.open(path) as store:
+        assert store.schema_version() == LATEST
+        assert store.get(Person, 1).tags == ["x"]
+        assert store.get(Meeting, 1).status == "held"
+        store.add_person(Person(name="New"))
+    assert "meetings_person" in _indexes(path)
+    backup = tmp_path / "old.sqlite.bak-v1"
+    conn = sqlite3.connect(backup)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("SELECT name FROM people").fetchall() == [("Ada Ode",)]
+    conn.close()
+    # Opening again changes nothing and writes no further backup.
+    Store.open(path).close()
+    assert sorted(p.name for p in tmp_path.glob("*.bak*")) == ["old.sqlite.bak-v1"]
+
+
+def test_failed_upgrade_leaves_the_old_version(tmp_path, monkeypatch):
+    path = tmp_path / "old.sqlite"
+    _v1_file(path)
+    from infoview.store import migrations
+
+    monkeypatch.setattr(migrations, "MIGRATIONS",
+                        (migrations.MIGRATIONS[0], "CREATE INDEX x ON people(name); BROKEN SQL"))
+    with pytest.raises(StoreError):
+        Store.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "x" not in _indexes(path)
+    conn.close()
+
+
+def test_newer_version_is_refused_and_not_touched(tmp_path):
+    path = tmp_path / "future.sqlite"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreVersionError, match="newer infoview") as caught:
+        Store.open(path)
+    assert str(path) in str(caught.value)
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*.bak*"))
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"name,email\nAda,ada@example.org\n", "not an SQLite database"),
+    (b"SQLite format 3\x00" + b"\x13" * 4000, "damaged"),
+], ids=["text", "garbage-after-header"])
+def test_non_sqlite_or_garbage_file_is_reported_and_untouched(tmp_path, content, message):
+    path = tmp_path / "bad.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=message) as caught:
+        Store.open(path)
+    assert str(path) in str(caught.value)
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.sqlite"]
+
+
+def test_corrupted_pages_are_reported_and_untouched(tmp_path):
+    path = tmp_path / "s.sqlite"
+    with Store.open(path) as store:
+        store.add_many(Person(name=f"P{i}", notes="x" * 200) for i in range(300))
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page * 3: page * 3 + 400] = b"\xff" * 400  # smash the 4th page
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged") as caught:
+        Store.open(path)
+    assert "restore" in str(caught.value)
+    assert path.read_bytes() == bytes(data)
+
+
+def test_sqlite_file_of_another_program_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE photos (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="another program"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_missing_file_with_must_exist_is_reported_and_not_created(tmp_path):
+    path = tmp_path / "nope" / "s.sqlite"
+    with pytest.raises(StoreError, match="no database here"):
+        Store.open(path, must_exist=True)
+    assert not path.parent.exists()
+
+
+def test_folder_given_as_database_is_reported(tmp_path):
+    with pytest.raises(StoreError, match="is a folder"):
+        Store.open(tmp_path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_unreadable_file_is_reported(tmp_path):
+    path = tmp_path / "s.sqlite"
+    Store.open(path).close()
+    path.chmod(0)
+    try:
+        with pytest.raises(StoreError, match="cannot be read"):
+            Store.open(path)
+    finally:
+        path.chmod(0o600)
+
+
+def test_empty_file_becomes_a_new_store(tmp_path):
+    path = tmp_path / "empty.sqlite"
+    path.touch()
+    with Store.open(path) as store:
+        assert store.schema_version() == LATEST
