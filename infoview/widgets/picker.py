@@ -1,0 +1,203 @@
+"""The question picker: check, uncheck, reorder and add questions, with a live time total.
+
+The plan comes from :func:`infoview.questions.select.select_questions`; the user's own
+questions go through :func:`infoview.questions.lint.lint_question` as they are typed, so the
+warnings (closed question, salary, two questions at once, ...) show before they are added.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import ipywidgets as w
+
+from infoview.errors import BadInput
+from infoview.widgets._common import MessageLine, bullet_list, button, esc
+
+#: Category given to the user's own questions.
+OWN_CATEGORY = "own"
+
+
+class QuestionPicker(w.VBox):
+    """A list of planned questions the user edits before the meeting.
+
+    Args:
+        on_change: called with no arguments whenever the chosen questions or their order
+            change (the prepare panel refreshes its brief preview).
+        research: a research result passed to the linter (it then names what research found).
+
+    Attributes:
+        items: every question shown, in order (``PlanItem``s).
+        checked: ``{item id: bool}``, whether each question is in the plan.
+        meeting_minutes, overhead_minutes: the budget the total is measured against.
+    """
+
+    def __init__(self, on_change: Callable[[], None] | None = None, research=None):
+        self.items: list = []
+        self.checked: dict[str, bool] = {}
+        self.meeting_minutes = 20
+        self.overhead_minutes = 0.0
+        self.research = research
+        self.on_change = on_change
+        self.skipped: list = []
+        self._own = 0
+        self._rows: dict[str, w.HBox] = {}
+
+        self.total = w.HTML()
+        self.list_box = w.VBox()
+        self.new_question = w.Textarea(placeholder="Type a question of your own ...",
+                                       continuous_update=True, rows=2,
+                                       layout=w.Layout(width="100%"))
+        self.new_minutes = w.BoundedFloatText(value=2, min=0.5, max=15, step=0.5,
+                                              description="minutes", layout=w.Layout(width="160px"))
+        self.add_button = button("Add my question", "info")
+        self.lint_box = w.HTML()
+        self.message = MessageLine()
+        self.skipped_html = w.HTML()
+        self.new_question.observe(lambda _c: self.lint_new(), names="value")
+        self.add_button.on_click(lambda _b: self.add_own())
+        super().__init__([
+            self.total, self.list_box,
+            w.HBox([self.new_question]), w.HBox([self.new_minutes, self.add_button]),
+            self.lint_box, self.message, self.skipped_html,
+        ])
+        self._redraw()
+
+    # -- content ---------------------------------------------------------------------------
+    def set_plan(self, plan) -> None:
+        """Show ``plan`` (a ``QuestionPlan``): all its questions checked, in its order."""
+        self.items = list(plan.items)
+        self.checked = {item.id: True for item in self.items}
+        self.meeting_minutes = plan.meeting_minutes
+        self.overhead_minutes = plan.overhead_minutes
+        self.skipped = list(getattr(plan, "skipped", []) or [])
+        self._rows = {}
+        self._redraw()
+        self._changed()
+
+    def selected(self) -> list:
+        """The checked questions, in the order shown."""
+        return [item for item in self.items if self.checked.get(item.id)]
+
+    def plan(self):
+        """The edited plan as a ``QuestionPlan`` (only the checked questions)."""
+        from infoview.questions.models import QuestionPlan
+
+        return QuestionPlan(items=self.selected(), meeting_minutes=self.meeting_minutes,
+                            overhead_minutes=self.overhead_minutes, skipped=self.skipped)
+
+    @property
+    def total_minutes(self) -> float:
+        """Minutes of the checked questions plus the fixed parts of the meeting."""
+        return sum(item.minutes for item in self.selected()) + self.overhead_minutes
+
+    def check(self, index: int, value: bool = True) -> None:
+        """Check (or uncheck) the question at ``index`` in the order shown."""
+        item = self.items[index]
+        self.checked[item.id] = bool(value)
+        self._rows[item.id].children[0].value = bool(value)
+        self._changed()
+
+    def move(self, index: int, delta: int) -> None:
+        """Move the question at ``index`` up (``delta < 0``) or down; ends are clamped."""
+        target = max(0, min(len(self.items) - 1, index + delta))
+        if target == index:
+            return
+        item = self.items.pop(index)
+        self.items.insert(target, item)
+        self._redraw()
+        self._changed()
+
+    def add_own(self, question: str | None = None, minutes: float | None = None) -> None:
+        """Add the user's own question (what "Add my question" does), checked, before the
+        closing pair so that the pair stays last."""
+        from infoview.questions.models import PlanItem
+
+        with self.message.guard("adding the question"):
+            question = (question if question is not None else self.new_question.value).strip()
+            if not question:
+                raise BadInput("type a question first")
+            minutes = float(minutes if minutes is not None else self.new_minutes.value)
+            self._own += 1
+            item = PlanItem(id=f"own-{self._own}", category=OWN_CATEGORY, text=question,
+                            minutes=minutes, reason="your own question")
+            closing = [i for i, it in enumerate(self.items) if it.category == "closing"]
+            self.items.insert(closing[0] if closing else len(self.items), item)
+            self.checked[item.id] = True
+            self.new_question.value = ""
+            self._redraw()
+            self._changed()
+            self.message.show(f"Added: {question}", "ok")
+
+    def lint_new(self) -> list:
+        """Lint the question being typed and show the warnings; returns them."""
+        from infoview.questions.lint import lint_question
+
+        question = self.new_question.value.strip()
+        if not question:
+            self.lint_box.value = ""
+            return []
+        found = []
+        with self.message.guard("checking the question"):
+            found = lint_question(question, research=self.research)
+            if not found:
+                self.lint_box.value = "<span style='color:#1b5e20'>✓ An open question: good.</span>"
+            else:
+                self.lint_box.value = bullet_list(
+                    f"<b>{esc(x.code)}</b>: {esc(x.message)}"
+                    + (f"<br><i>Try:</i> {esc(x.suggestion)}" if x.suggestion else "")
+                    for x in found)
+        return found
+
+    # -- drawing ---------------------------------------------------------------------------
+    def _row(self, item) -> w.HBox:
+        if item.id in self._rows:
+            return self._rows[item.id]
+        box = w.Checkbox(value=self.checked.get(item.id, True), indent=False,
+                         layout=w.Layout(width="28px"))
+        up = button("▲", tooltip="move up", width="36px")
+        down = button("▼", tooltip="move down", width="36px")
+        label = w.HTML(f"{esc(item.text)} <small style='color:#555'>({esc(item.category)}, "
+                       f"{item.minutes:g} min; {esc(item.reason)})</small>",
+                       layout=w.Layout(width="100%"))
+        box.observe(lambda change, qid=item.id: self._toggled(qid, change["new"]), names="value")
+        up.on_click(lambda _b, qid=item.id: self.move(self._index(qid), -1))
+        down.on_click(lambda _b, qid=item.id: self.move(self._index(qid), 1))
+        row = w.HBox([box, up, down, label], layout=w.Layout(align_items="center"))
+        self._rows[item.id] = row
+        return row
+
+    def _index(self, qid: str) -> int:
+        return next(i for i, item in enumerate(self.items) if item.id == qid)
+
+    def _toggled(self, qid: str, value: bool) -> None:
+        if self.checked.get(qid) != value:
+            self.checked[qid] = value
+            self._changed()
+
+    def _redraw(self) -> None:
+        self.list_box.children = [self._row(item) for item in self.items]
+        self.skipped_html.value = (
+            "<details><summary>Left out, and why</summary>"
+            + bullet_list(f"{esc(s.id)}: {esc(s.reason)}" for s in self.skipped) + "</details>"
+            if self.skipped else "")
+        self._show_total()
+
+    def _show_total(self) -> None:
+        if not self.items:
+            self.total.value = "<i>No questions yet: press Plan questions.</i>"
+            return
+        questions = sum(item.minutes for item in self.selected())
+        total = questions + self.overhead_minutes
+        over = total > self.meeting_minutes + 1e-9
+        colour = "#b00020" if over else "#1b5e20"
+        note = " (over: uncheck a question)" if over else ""
+        self.total.value = (
+            f"<b class='infoview-total' style='color:{colour}'>{len(self.selected())} questions, "
+            f"{questions:g} min + {self.overhead_minutes:g} min fixed parts = {total:g} of "
+            f"{self.meeting_minutes} min{note}</b>")
+
+    def _changed(self) -> None:
+        self._show_total()
+        if self.on_change is not None:
+            self.on_change()

@@ -1,0 +1,336 @@
+"""The preparation panel: who and when, a question plan to edit, the brief, its exports,
+and the outreach drafts with their checks.
+
+The panel gathers the user's choices and hands them to the library: the question plan
+comes from :func:`infoview.questions.select.select_questions`, the brief from
+:func:`infoview.prep.brief.build_brief`, the files from
+:func:`infoview.prep.render.export_brief`, the drafts from :mod:`infoview.prep.outreach`.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, time
+from pathlib import Path
+
+import ipywidgets as w
+
+from infoview.errors import BadInput
+from infoview.widgets._common import (
+    MessageLine, bullet_list, button, esc, file_link, heading, text,
+)
+from infoview.widgets.picker import QuestionPicker
+
+log = logging.getLogger(__name__)
+
+NEW = 0  # the dropdown value meaning "someone new" / "a new meeting"
+EXPORT_FORMATS = ("md", "html", "pdf", "ics")
+DRAFT_KINDS = (("Request for a meeting", "request"), ("Phone script", "phone"),
+               ("Confirmation", "confirmation"), ("My 30-second introduction", "pitch"))
+_WIDE = {"description_width": "initial"}
+
+
+class PreparePanel(w.VBox):
+    """Prepare one meeting: plan the questions, preview and export the brief, draft emails.
+
+    Args:
+        store: the open store (people, meetings and research come from it).
+        out_dir: where exports are written.
+        role, industry, audience, minutes: initial values of those fields.
+
+    Attributes:
+        plan: the plan as selected by the library (before the user's edits), or ``None``.
+        brief: the last brief built from the edited plan, or ``None``.
+        written: ``{format: Path}`` of the files exported so far.
+        draft: the last outreach ``Draft`` written, or ``None``.
+    """
+
+    def __init__(self, store, *, out_dir: str | Path, role: str = "", industry: str = "",
+                 audience: str = "anyone", minutes: int = 20):
+        from infoview.models import CHOICES
+        from infoview.questions.models import AUDIENCES
+
+        self.store = store
+        self.out_dir = Path(out_dir)
+        self.plan = None
+        self.brief = None
+        self.written: dict[str, Path] = {}
+        self.draft = None
+        self.company = None
+        self.person_research = None
+
+        # Who and when.
+        self.person = w.Dropdown(description="Person", style=_WIDE, layout=w.Layout(width="60%"))
+        self.new_name = text("Name")
+        self.new_title = text("Title")
+        self.new_organization = text("Organization")
+        self.new_person_box = w.VBox([self.new_name, self.new_title, self.new_organization])
+        self.meeting = w.Dropdown(description="Meeting", style=_WIDE, layout=w.Layout(width="60%"))
+        self.date = w.DatePicker(description="Date", style=_WIDE)
+        self.time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
+        self.timezone = text("Time zone", "", "e.g. Europe/London", width="40%")
+        self.format = w.Dropdown(description="Format", options=CHOICES[("meetings", "format")],
+                                 value="video", style=_WIDE)
+        self.place = text("Place or call link")
+        self.role = text("Role you are curious about", role, "e.g. UX researcher")
+        self.industry = text("Industry", industry, "e.g. health tech")
+        self.audience = w.Dropdown(description="You are a", options=AUDIENCES, value=audience,
+                                   style=_WIDE)
+        self.minutes = w.IntSlider(description="Minutes", value=minutes, min=10, max=60, step=5,
+                                   style=_WIDE)
+        self.reason = text("Why them (your words)", "", "e.g. I read your article on ...")
+        self.plan_button = button("Plan questions", "primary")
+        self.save_button = button("Save person and meeting", "success")
+        self.message = MessageLine()
+
+        self.picker = QuestionPicker(on_change=self._plan_edited)
+        self.preview = w.HTML()
+        self.export_buttons = {fmt: button(f"Export {fmt.upper()}", tooltip=f"write the brief as {fmt}")
+                               for fmt in EXPORT_FORMATS}
+        self.exports = w.HTML()
+
+        self.draft_kind = w.Dropdown(description="Draft", options=DRAFT_KINDS, value="request",
+                                     style=_WIDE)
+        self.narrow = text("Your narrow interest", "", "e.g. research for digital health products")
+        self.broad = text("Your broad interest", "", "e.g. UX research")
+        self.strict = w.Checkbox(description="75 words at most", value=False, indent=False)
+        self.draft_button = button("Write draft")
+        self.draft_text = w.Textarea(rows=10, layout=w.Layout(width="100%"))
+        self.draft_warnings = w.HTML()
+
+        self.person.observe(lambda _c: self._person_changed(), names="value")
+        self.meeting.observe(lambda _c: self._meeting_changed(), names="value")
+        self.plan_button.on_click(lambda _b: self.plan_questions())
+        self.save_button.on_click(lambda _b: self.save_meeting())
+        for fmt, btn in self.export_buttons.items():
+            btn.on_click(lambda _b, fmt=fmt: self.export(fmt))
+        self.draft_button.on_click(lambda _b: self.write_draft())
+
+        super().__init__([
+            heading("Who and when"),
+            self.person, self.new_person_box, self.meeting,
+            w.HBox([self.date, self.time, self.timezone]), w.HBox([self.format, self.place]),
+            heading("What you want to learn"),
+            self.role, self.industry, w.HBox([self.audience, self.minutes]), self.reason,
+            w.HBox([self.plan_button, self.save_button]), self.message,
+            heading("Questions: check, uncheck, reorder, add your own"),
+            self.picker,
+            heading("The brief"),
+            w.HBox(list(self.export_buttons.values())), self.exports, self.preview,
+            heading("Outreach drafts"),
+            w.HBox([self.draft_kind, self.strict]), self.narrow, self.broad, self.draft_button,
+            self.draft_warnings, self.draft_text,
+        ])
+        self.refresh_people()
+
+    # -- choices from the store --------------------------------------------------------------
+    def refresh_people(self) -> None:
+        """Reload the people dropdown from the store (after research was saved elsewhere)."""
+        from infoview.models import Person
+
+        with self.message.guard("reading the store"):
+            people = self.store.list(Person)
+            options = [("Someone new", NEW)] + [
+                (f"{p.name}{' (' + p.organization + ')' if p.organization else ''}", p.id)
+                for p in people]
+            self.person.options = options
+            self.person.value = people[-1].id if people else NEW
+        self._person_changed()
+
+    def _person_changed(self) -> None:
+        from infoview.models import Meeting
+
+        new = self.person.value in (NEW, None)
+        self.new_person_box.layout.display = "" if new else "none"
+        meetings = [] if new else self.store.list(Meeting, person_id=self.person.value)
+        self.meeting.options = [("A new meeting", NEW)] + [
+            (f"{m.starts_at:%Y-%m-%d %H:%M} ({m.status})" if m.starts_at else f"meeting {m.id} "
+             f"({m.status})", m.id) for m in meetings]
+        self.meeting.value = meetings[-1].id if meetings else NEW
+        self._load_research()
+
+    def _meeting_changed(self) -> None:
+        from infoview.models import Meeting
+
+        if self.meeting.value in (NEW, None):
+            return
+        meeting = self.store.get(Meeting, self.meeting.value)
+        if meeting.starts_at is not None:
+            self.date.value = meeting.starts_at.date()
+            self.time.value = meeting.starts_at.time().replace(tzinfo=None)
+        self.timezone.value = meeting.timezone or ""
+        self.format.value = meeting.format
+        self.place.value = meeting.place or ""
+        self.minutes.value = max(10, min(60, meeting.planned_minutes))
+        self.role.value = meeting.role or self.role.value
+        self.industry.value = meeting.industry or self.industry.value
+
+    def _load_research(self) -> None:
+        """The newest stored research about the chosen person and their organization."""
+        from infoview.workflow import research_for
+
+        self.company = self.person_research = None
+        if self.person.value in (NEW, None):
+            return
+        with self.message.guard("reading research"):
+            self.company, self.person_research = research_for(self.store, self.person.value)
+        self.picker.research = self.company
+
+    # -- the records the library works on ----------------------------------------------------
+    def current_person(self):
+        """The chosen person, or an unsaved ``Person`` from the "someone new" fields."""
+        from infoview.models import Person
+
+        if self.person.value not in (NEW, None):
+            return self.store.get(Person, self.person.value)
+        name = self.new_name.value.strip()
+        if not name:
+            raise BadInput("choose a person, or type the new person's name")
+        return Person(name=name, title=self.new_title.value.strip() or None,
+                      organization=self.new_organization.value.strip() or None)
+
+    def current_meeting(self, person_id: int | None = None):
+        """The meeting as the fields describe it (an unsaved ``Meeting`` for a new one)."""
+        from infoview.models import Meeting
+
+        if self.meeting.value not in (NEW, None):
+            meeting = self.store.get(Meeting, self.meeting.value)
+        else:
+            meeting = Meeting(person_id=person_id or 0, status="requested")
+        meeting.starts_at = self._starts_at()
+        meeting.timezone = self.timezone.value.strip() or None
+        meeting.format = self.format.value
+        meeting.place = self.place.value.strip() or None
+        meeting.planned_minutes = int(self.minutes.value)
+        meeting.role = self.role.value.strip() or None
+        meeting.industry = self.industry.value.strip() or None
+        if meeting.starts_at is not None and meeting.status == "requested":
+            meeting.status = "scheduled"
+        return meeting
+
+    def _starts_at(self) -> datetime | None:
+        if self.date.value is None:
+            return None
+        when = datetime.combine(self.date.value, self.time.value or time(10, 0))
+        zone = self.timezone.value.strip()
+        if zone:
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            try:
+                return when.replace(tzinfo=ZoneInfo(zone))
+            except (ZoneInfoNotFoundError, ValueError) as exc:
+                raise BadInput(f"unknown time zone {zone!r}: use a name such as "
+                               "Europe/London or America/New_York") from exc
+        return when.astimezone()  # the computer's own zone
+
+    # -- actions -----------------------------------------------------------------------------
+    def plan_questions(self) -> None:
+        """Ask the library for a plan fitting the minutes (what "Plan questions" does)."""
+        from infoview.questions.select import select_questions
+
+        with self.message.guard("planning"):
+            person = self.current_person()
+            asked = self._asked_before(person)
+            self.plan = select_questions(
+                role=self.role.value.strip() or None, industry=self.industry.value.strip() or None,
+                company=person.organization or getattr(self.company, "name", None),
+                person=person.name, audience=self.audience.value, minutes=int(self.minutes.value),
+                research=self.company, asked=asked)
+            self.picker.set_plan(self.plan)
+            left_out = len(getattr(self.plan, "skipped", []) or [])
+            self.message.show(f"Planned {len(self.plan.items)} questions for "
+                              f"{self.minutes.value} minutes ({left_out} left out, see why below).",
+                              "ok")
+
+    def _asked_before(self, person) -> list[str]:
+        from infoview.workflow import asked_before
+
+        return asked_before(self.store, person.id) if person.id else []
+
+    def save_meeting(self) -> None:
+        """Store the person (when new) and the meeting with its planned questions."""
+        from infoview.workflow import save_meeting_plan
+
+        with self.message.guard("saving"):
+            person = self.current_person()
+            meeting = self.current_meeting(person.id)
+            plan = self.picker.plan() if self.picker.items else None
+            person, meeting = save_meeting_plan(self.store, person, meeting, plan)
+            self.refresh_people()
+            self.person.value = person.id
+            self.meeting.value = meeting.id
+            self.message.show(f"Saved {person.name} and the meeting (id {meeting.id}).", "ok")
+
+    def build(self):
+        """Build the brief from the fields and the edited plan; shows it and returns it."""
+        from infoview.prep.brief import build_brief
+
+        if not self.picker.items:
+            raise BadInput("plan the questions first (press Plan questions)")
+        person = self.current_person()
+        meeting = self.current_meeting(person.id)
+        self.brief = build_brief(person=person, company=self.company,
+                                 person_research=self.person_research, plan=self.picker.plan(),
+                                 meeting=meeting, profile=self.store.get_profile(),
+                                 reason=self.reason.value.strip() or None)
+        self._show_preview()
+        return self.brief
+
+    def export(self, fmt: str) -> Path | None:
+        """Write the brief as ``fmt`` (md, html, pdf or ics) and show a link to the file."""
+        from infoview.prep.render import export_brief
+
+        with self.message.guard(f"exporting {fmt}"):
+            brief = self.build()
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            path = export_brief(brief, self.out_dir, fmt)
+            self.written[fmt] = Path(path)
+            self.exports.value = bullet_list(f"{esc(k.upper())}: {file_link(p)}"
+                                             for k, p in self.written.items())
+            self.message.show(f"Wrote {Path(path).name}.", "ok")
+            return Path(path)
+        return None
+
+    def write_draft(self):
+        """Write the chosen outreach draft and show its checks' warnings."""
+        from infoview.prep import outreach
+
+        with self.message.guard("writing the draft"):
+            person = self.current_person()
+            profile = self.store.get_profile()
+            kind = self.draft_kind.value
+            reason = self.reason.value.strip() or None
+            narrow, broad = self.narrow.value.strip() or None, self.broad.value.strip() or None
+            if kind == "request":
+                draft = outreach.request(person, profile, reason=reason, narrow=narrow, broad=broad,
+                                         minutes=int(self.minutes.value), strict=self.strict.value)
+            elif kind == "phone":
+                draft = outreach.phone_script(person, profile, reason=reason, narrow=narrow,
+                                              broad=broad)
+            elif kind == "confirmation":
+                draft = outreach.confirmation(person, profile, self.current_meeting(person.id))
+            else:
+                draft = outreach.pitch(profile)
+            self.draft = draft
+            self.draft_text.value = draft.text
+            self.draft_warnings.value = (
+                f"<p>{draft.word_count} words.</p>" + bullet_list(
+                    (f"<b>{esc(x.code)}</b>: {esc(x.message)}" for x in draft.warnings),
+                    "The checks found nothing to fix."))
+            return draft
+        return None
+
+    # -- display -----------------------------------------------------------------------------
+    def _plan_edited(self) -> None:
+        if self.picker.items:
+            with self.message.guard("updating the brief"):
+                self.build()
+
+    def _show_preview(self) -> None:
+        from infoview.prep.render import render_html
+
+        page = render_html(self.brief)
+        # The brief is a full page with its own styles: an iframe keeps them (and anything
+        # scraped) away from the notebook; sandbox without scripts.
+        self.preview.value = (f"<iframe sandbox srcdoc=\"{esc(page)}\" style='width:100%;"
+                              "height:520px;border:1px solid #ccc'></iframe>")

@@ -1,0 +1,194 @@
+"""The preparation panel and its question picker, driven without a browser."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from infoview.models import Meeting, Person, QuestionAsked
+from infoview.research.company import research_company
+from infoview.research.person import research_person
+from infoview.sample import serve
+from infoview.settings import Settings
+from infoview.store import Store
+from infoview.widgets.prepare import NEW, PreparePanel
+from infoview.widgets.session import SAMPLE_PERSON_PATH
+from infoview.workflow import keep_research
+
+
+@pytest.fixture(scope="module")
+def profiles(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("cache") / "http.sqlite"
+    settings = Settings(host_delay=0.0, cache_path=cache)
+    with serve() as site:
+        return (research_company(site.url, settings=settings),
+                research_person(site.url + SAMPLE_PERSON_PATH, settings=settings))
+
+
+@pytest.fixture
+def store(tmp_path, profiles):
+    store = Store.open(tmp_path / "s.sqlite")
+    keep_research(store, *profiles)
+    return store
+
+
+@pytest.fixture
+def panel(store, tmp_path):
+    return PreparePanel(store, out_dir=tmp_path / "out", role="UX researcher",
+                        industry="health tech", audience="career_changer", minutes=20)
+
+
+def test_stored_person_is_offered_with_their_research(panel):
+    labels = [label for label, _ in panel.person.options]
+    assert "Samira Okafor (Kestrel Health Labs)" in labels
+    assert panel.person.value != NEW
+    assert panel.company.name == "Kestrel Health Labs"
+    assert panel.person_research.name == "Samira Okafor"
+    assert panel.new_person_box.layout.display == "none"
+
+
+def test_plan_fits_the_minutes_and_ends_with_the_closing_pair(panel):
+    panel.plan_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    items = panel.picker.items
+    assert items and [i.category for i in items[-2:]] == ["closing", "closing"]
+    assert panel.picker.total_minutes <= 20
+    assert "of 20 min" in panel.picker.total.value
+    assert "Samira Okafor" in panel.preview.value  # the brief preview follows the plan
+
+
+def test_time_total_follows_checks_and_a_new_question_goes_before_the_closing_pair(panel):
+    panel.plan_button.click()
+    picker = panel.picker
+    before = picker.total_minutes
+    first = picker.items[0]
+    picker.check(0, False)
+    assert picker.total_minutes == pytest.approx(before - first.minutes)
+    picker.list_box.children[0].children[0].value = True  # the checkbox itself
+    assert picker.total_minutes == pytest.approx(before)
+
+    picker.new_question.value = "What surprised you most in your first year here?"
+    picker.new_minutes.value = 3
+    picker.add_button.click()
+    assert picker.items[-3].text == "What surprised you most in your first year here?"
+    assert picker.total_minutes == pytest.approx(before + 3)
+    assert picker.new_question.value == ""
+    assert "over" in picker.total.value or picker.total_minutes <= 20
+
+
+def test_reordering_moves_a_question_and_the_brief_follows(panel):
+    panel.plan_button.click()
+    picker = panel.picker
+    first, second = picker.items[0], picker.items[1]
+    picker.list_box.children[0].children[2].click()  # "move down" on the first row
+    assert picker.items[:2] == [second, first]
+    assert [i.id for i in panel.brief.plan.items[:2]] == [second.id, first.id]
+    picker.move(0, -5)  # clamped at the top: nothing moves
+    assert picker.items[0] == second
+
+
+def test_linter_warnings_show_while_typing(panel):
+    picker = panel.picker
+    picker.new_question.value = "Do you like working here?"
+    assert "closed" in picker.lint_box.value
+    picker.new_question.value = "How much do you earn?"
+    assert "salary" in picker.lint_box.value.lower()
+    picker.new_question.value = "What do you enjoy most about working here?"
+    assert "good" in picker.lint_box.value
+
+
+def test_exports_write_files_and_show_links(panel, tmp_path):
+    panel.date.value = date(2026, 12, 1)
+    panel.time.value = time(14, 30)
+    panel.timezone.value = "Europe/London"
+    panel.plan_button.click()
+    panel.picker.check(1, False)
+    for fmt in ("md", "html", "ics"):
+        panel.export_buttons[fmt].click()
+        assert panel.message.kind == "ok", panel.message.text
+    md = panel.written["md"]
+    assert md.parent == tmp_path / "out" and md.exists()
+    text = md.read_text()
+    assert "Samira Okafor" in text
+    assert panel.picker.items[1].text not in text  # the unchecked question is left out
+    assert panel.written["ics"].read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert "DTSTART;TZID=Europe/London:20261201T143000" in panel.written["ics"].read_text()
+    for path in panel.written.values():
+        assert path.as_uri() in panel.exports.value
+
+
+def test_pdf_export_writes_a_pdf(panel):
+    panel.plan_button.click()
+    panel.export_buttons["pdf"].click()
+    assert panel.message.kind == "ok", panel.message.text
+    assert panel.written["pdf"].read_bytes().startswith(b"%PDF")
+
+
+def test_calendar_export_without_a_date_explains_instead_of_failing(panel):
+    panel.plan_button.click()
+    panel.export_buttons["ics"].click()
+    assert panel.message.kind == "error"
+    assert "start time" in panel.message.text
+    assert "ics" not in panel.written
+
+
+def test_export_before_planning_asks_to_plan_first(panel):
+    panel.export_buttons["md"].click()
+    assert panel.message.kind == "error" and "Plan questions" in panel.message.text
+
+
+def test_unknown_time_zone_is_a_message(panel):
+    panel.date.value = date(2026, 12, 1)
+    panel.timezone.value = "Mars/Olympus"
+    panel.plan_button.click()
+    panel.export_buttons["md"].click()
+    assert panel.message.kind == "error" and "time zone" in panel.message.text
+
+
+def test_save_stores_a_new_person_meeting_and_planned_questions(store, tmp_path):
+    panel = PreparePanel(store, out_dir=tmp_path / "out", role="data analyst")
+    panel.person.value = NEW
+    assert panel.new_person_box.layout.display == ""
+    panel.new_name.value = "Tomás Reyes"
+    panel.new_organization.value = "Harbour Analytics"
+    panel.date.value = date(2026, 12, 3)
+    panel.timezone.value = "America/New_York"
+    panel.minutes.value = 15
+    panel.plan_button.click()
+    panel.save_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    [tomas] = store.find_people(name="Tomás Reyes")
+    [meeting] = store.list(Meeting, person_id=tomas.id)
+    assert (meeting.planned_minutes, meeting.status, meeting.role) == (15, "scheduled", "data analyst")
+    assert meeting.timezone == "America/New_York"
+    assert meeting.starts_at == datetime(2026, 12, 3, 10, 0, tzinfo=ZoneInfo("America/New_York"))
+    asked = sorted(store.list(QuestionAsked, meeting_id=meeting.id), key=lambda q: q.position)
+    assert [q.question_id for q in asked] == [i.id for i in panel.picker.items]
+    assert panel.person.value == tomas.id and panel.meeting.value == meeting.id
+
+    panel.picker.check(0, False)  # saving again replaces the plan, no duplicates
+    panel.save_button.click()
+    assert len(store.list(QuestionAsked, meeting_id=meeting.id)) == len(panel.picker.items) - 1
+    assert len(store.list(Person)) == 2
+
+
+def test_new_person_without_a_name_is_a_message(panel):
+    panel.person.value = NEW
+    panel.plan_button.click()
+    assert panel.message.kind == "error" and "name" in panel.message.text
+
+
+def test_request_draft_shows_its_checks(panel, store):
+    panel.reason.value = "I heard your talk on clinic scheduling at the Bristol UX meetup"
+    panel.narrow.value = "research for digital health products"
+    panel.broad.value = "UX research"
+    panel.draft_button.click()
+    assert panel.message.kind != "error", panel.message.text
+    assert "Samira" in panel.draft_text.value
+    assert "words" in panel.draft_warnings.value
+    assert panel.draft.word_count < 100
+    panel.draft_kind.value = "pitch"
+    panel.draft_button.click()
+    assert panel.draft.kind == "pitch"
