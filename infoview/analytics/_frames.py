@@ -1,0 +1,190 @@
+"""Shared plumbing for the analytics: reading tables out of a frames dict, filters, messages.
+
+Every analytic takes the dict that ``Store.frames()`` returns (one DataFrame per table,
+columns named after the fields of :mod:`infoview.models`). The helpers here make the
+functions tolerant of what a caller may hand them instead: a missing table, a missing
+column, datetimes as Python objects in several time zones. Everything comes out as UTC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from infoview.errors import BadInput
+from infoview.models import RECORD_TYPES
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+#: Key of ``DataFrame.attrs`` holding the plain sentence shown when a result is empty.
+MESSAGE_KEY = "message"
+
+Frames = Mapping[str, Any]
+
+
+@lru_cache(maxsize=None)
+def _schema() -> dict[str, dict[str, str]]:
+    """``{table: {column: kind}}`` with kind ``datetime``, ``date``, ``int`` or ``other``."""
+    schema: dict[str, dict[str, str]] = {}
+    for record in RECORD_TYPES:
+        columns = {}
+        for f in fields(record):
+            type_text = str(f.type)
+            if "datetime" in type_text:
+                kind = "datetime"
+            elif type_text.startswith("date"):
+                kind = "date"
+            elif type_text.startswith("int"):
+                kind = "int"
+            else:
+                kind = "other"
+            columns[f.name] = kind
+        schema[record.table] = columns
+    return schema
+
+
+def table(frames: Frames, name: str) -> "pd.DataFrame":
+    """The table ``name`` from ``frames``, with every model column present and dates in UTC.
+
+    A missing table gives an empty frame with the right columns, so that callers never need
+    to special-case a fresh store.
+    """
+    import pandas as pd
+
+    columns = _schema()[name]
+    df = frames.get(name) if frames is not None else None
+    if df is None:
+        df = pd.DataFrame({c: pd.Series(dtype=_empty_dtype(k)) for c, k in columns.items()})
+        return df
+    missing = [c for c in columns if c not in df.columns]
+    convert = [
+        c for c, k in columns.items()
+        if k in ("datetime", "date") and c in df.columns and not _is_utc_datetime(df[c])
+    ]
+    if not missing and not convert:
+        return df
+    df = df.copy()
+    for c in missing:
+        df[c] = pd.Series(pd.NA, index=df.index, dtype=_empty_dtype(columns[c]))
+    for c in convert:
+        df[c] = to_utc(df[c])
+    return df
+
+
+def _empty_dtype(kind: str) -> str:
+    return {"datetime": "datetime64[ns, UTC]", "date": "datetime64[ns, UTC]", "int": "Int64"}.get(
+        kind, "object"
+    )
+
+
+def _is_utc_datetime(series: "pd.Series") -> bool:
+    import pandas as pd
+
+    dtype = series.dtype
+    return isinstance(dtype, pd.DatetimeTZDtype) and str(dtype.tz) == "UTC"
+
+
+def to_utc(values: Any) -> "pd.Series":
+    """Datetimes (aware in any zone, naive taken as UTC, dates, strings) as UTC timestamps."""
+    import pandas as pd
+
+    series = values if isinstance(values, pd.Series) else pd.Series(values)
+    if isinstance(series.dtype, pd.DatetimeTZDtype):
+        return series.dt.tz_convert("UTC")
+    if pd.api.types.is_datetime64_dtype(series.dtype):
+        return series.dt.tz_localize("UTC")
+    # Python objects, possibly mixing zones: utc=True converts each aware value, and
+    # treats naive ones (dates included) as UTC.
+    return pd.to_datetime(series, utc=True, errors="coerce", format="mixed")
+
+
+def timestamp(value: date | datetime | str | None, *, end_of_day: bool = False) -> "pd.Timestamp | None":
+    """A bound given by a caller as a UTC timestamp (``None`` stays ``None``).
+
+    A plain date means the start of that day, or with ``end_of_day`` its last instant, so
+    that ``until=date(2026, 3, 31)`` includes the whole of 31 March.
+    """
+    import pandas as pd
+
+    if value is None:
+        return None
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError) as exc:
+        raise BadInput(f"{value!r} is not a date; give a date such as 2026-03-31.") from exc
+    if ts.tzinfo is None:
+        ts = ts.tz_localize("UTC")
+    else:
+        ts = ts.tz_convert("UTC")
+    plain_date = isinstance(value, date) and not isinstance(value, datetime)
+    if isinstance(value, str) and len(value.strip()) <= 10:
+        plain_date = True
+    if end_of_day and plain_date:
+        ts = ts + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)
+    return ts
+
+
+def in_range(series: "pd.Series", since=None, until=None) -> "pd.Series":
+    """Boolean mask of the timestamps in ``[since, until]`` (both ends inclusive; open when None)."""
+    import pandas as pd
+
+    mask = pd.Series(True, index=series.index)
+    start = timestamp(since)
+    end = timestamp(until, end_of_day=True)
+    if start is not None:
+        mask &= (series >= start).fillna(False).astype(bool)
+    if end is not None:
+        mask &= (series <= end).fillna(False).astype(bool)
+    return mask
+
+
+def channel_list(channels: str | Iterable[str] | None) -> list[str] | None:
+    """The channel filter as a list (``None`` means every channel)."""
+    if channels is None:
+        return None
+    if isinstance(channels, str):
+        return [channels]
+    return list(channels)
+
+
+def now_utc(now: datetime | None = None) -> "pd.Timestamp":
+    """``now`` (default: the current time) as a UTC timestamp."""
+    return timestamp(now if now is not None else datetime.now(timezone.utc))
+
+
+def with_message(df: "pd.DataFrame", message: str) -> "pd.DataFrame":
+    """Attach the sentence shown instead of an empty table (``Nothing to show yet: ...``)."""
+    df.attrs[MESSAGE_KEY] = f"Nothing to show yet: {message}"
+    return df
+
+
+def message(df: "pd.DataFrame") -> str | None:
+    """The "nothing to show" sentence of an empty result, else ``None``."""
+    if len(df):
+        return None
+    return df.attrs.get(MESSAGE_KEY) or "Nothing to show yet."
+
+
+def person_names(frames: Frames) -> "pd.DataFrame":
+    """``id, name, organization`` of every person, for joining names onto results."""
+    people = table(frames, "people")
+    return people[["id", "name", "organization"]].rename(columns={"id": "person_id"})
+
+
+def safe_ratio(numerator: "pd.Series", denominator: "pd.Series") -> "pd.Series":
+    """``numerator / denominator`` with NaN (not an error or inf) where the denominator is 0."""
+    den = denominator.astype("float64")
+    return numerator.astype("float64") / den.where(den > 0)
+
+
+def org_key(values: "pd.Series") -> "pd.Series":
+    """Organization names folded for matching: case-insensitive, spaces collapsed."""
+    return (
+        values.astype("string")
+        .str.casefold()
+        .str.replace(r"\s+", " ", regex=True)
+        .str.strip()
+    )

@@ -1,0 +1,217 @@
+"""Follow-up health: thank-yous on time, actions overdue, leads waiting, contacts gone stale.
+
+Each check is its own function returning a DataFrame (the dashboard and ``infoview
+actions`` show them as tables); :func:`follow_up_health` puts the headline figures in one
+small table. ``now`` is a parameter everywhere so that results are reproducible in tests.
+"""
+
+from __future__ import annotations
+
+from infoview.analytics._frames import (
+    Frames, in_range, now_utc, person_names, safe_ratio, table, with_message,
+)
+
+#: A thank-you counts as on time when sent within this many hours of the meeting's end.
+THANK_YOU_HOURS = 24
+
+
+def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
+    """One row per held meeting: when the thank-you went out and whether it was on time.
+
+    The thank-you is the first ``thanks`` message to the meeting's person sent after the
+    meeting started, or a ``thank_you`` action for the meeting marked done, whichever came
+    first. ``hours_after`` counts from the meeting's planned end.
+
+    Returns:
+        ``meeting_id, person_id, name, starts_at, thanked_at, hours_after, within_24h``.
+    """
+    import pandas as pd
+
+    meetings = table(frames, "meetings")
+    outreach = table(frames, "outreach")
+    actions = table(frames, "actions")
+    held = meetings.loc[
+        (meetings["status"].astype("string") == "held").fillna(False).to_numpy()
+        & in_range(meetings["starts_at"], since, until).to_numpy()
+    ]
+    columns = ["meeting_id", "person_id", "name", "starts_at", "thanked_at", "hours_after", "within_24h"]
+    if held.empty:
+        return with_message(pd.DataFrame(columns=columns), "no meetings held in this selection.")
+    held = held[["id", "person_id", "starts_at", "planned_minutes"]].rename(columns={"id": "meeting_id"})
+    minutes = pd.to_numeric(held["planned_minutes"], errors="coerce").fillna(0).astype("float64")
+    held["ends_at"] = held["starts_at"] + pd.to_timedelta(minutes, unit="m")
+
+    thanks = outreach.loc[outreach["kind"].astype("string") == "thanks", ["person_id", "sent_at"]]
+    by_message = held.merge(thanks, on="person_id", how="inner")
+    by_message = by_message[by_message["sent_at"] >= by_message["starts_at"]]
+    first_message = by_message.groupby("meeting_id")["sent_at"].min()
+    done = actions.loc[
+        (actions["kind"].astype("string") == "thank_you") & actions["done_at"].notna(),
+        ["meeting_id", "done_at"],
+    ].dropna(subset=["meeting_id"])
+    first_action = done.groupby("meeting_id")["done_at"].min()
+    thanked = pd.concat([first_message, first_action], axis=1).min(axis=1)
+
+    held = held.merge(person_names(frames)[["person_id", "name"]], on="person_id", how="left")
+    held["thanked_at"] = held["meeting_id"].map(thanked).astype(held["starts_at"].dtype)
+    hours = (held["thanked_at"] - held["ends_at"]).dt.total_seconds() / 3600.0
+    held["hours_after"] = hours.clip(lower=0)
+    held["within_24h"] = (hours <= THANK_YOU_HOURS).fillna(False).astype(bool)
+    return held[columns].sort_values("starts_at").reset_index(drop=True)
+
+
+def _open_actions(frames: Frames):
+    """Actions not done yet, with the person they concern (directly or via the meeting)."""
+    actions = table(frames, "actions")
+    open_ = actions.loc[actions["done_at"].isna()].copy()
+    names = person_names(frames).set_index("person_id")["name"]
+    meeting_person = table(frames, "meetings").set_index("id")["person_id"]
+    who = open_["person_id"].astype("Int64").fillna(
+        open_["meeting_id"].map(meeting_person).astype("Int64")
+    )
+    open_["person_id"] = who
+    open_["name"] = who.map(names)
+    return open_
+
+
+def overdue_actions(frames: Frames, *, now=None):
+    """Open actions (the user's and the host's) whose due date has passed, most overdue first.
+
+    Returns ``id, what, kind, owner, due, days_overdue, person_id, name, meeting_id``.
+    """
+    import pandas as pd
+
+    open_ = _open_actions(frames)
+    stamp = now_utc(now)
+    late = open_.loc[(open_["due"] < stamp).fillna(False).astype(bool)].copy()
+    columns = ["id", "what", "kind", "owner", "due", "days_overdue", "person_id", "name", "meeting_id"]
+    if late.empty:
+        return with_message(pd.DataFrame(columns=columns), "no action is overdue.")
+    late["days_overdue"] = ((stamp - late["due"]).dt.total_seconds() / 86400.0).round(1)
+    return late[columns].sort_values(["due", "id"]).reset_index(drop=True)
+
+
+def due_actions(frames: Frames, *, now=None, days: float | None = None):
+    """Open actions, soonest due first (overdue ones included, undated ones last).
+
+    With ``days``, only those due within that many days from ``now`` (or already overdue).
+    Returns ``id, what, kind, owner, due, overdue, person_id, name, meeting_id``.
+    """
+    import pandas as pd
+
+    open_ = _open_actions(frames)
+    stamp = now_utc(now)
+    if days is not None:
+        open_ = open_.loc[(open_["due"] <= stamp + pd.Timedelta(days=days)).fillna(False).astype(bool)]
+    columns = ["id", "what", "kind", "owner", "due", "overdue", "person_id", "name", "meeting_id"]
+    if open_.empty:
+        return with_message(pd.DataFrame(columns=columns), "no open actions.")
+    open_ = open_.copy()
+    open_["overdue"] = (open_["due"] < stamp).fillna(False).astype(bool)
+    return open_[columns].sort_values(["due", "id"], na_position="last").reset_index(drop=True)
+
+
+def open_promises(frames: Frames, *, now=None):
+    """Promises not yet kept, by either side, with ``overdue`` marked."""
+    actions = due_actions(frames, now=now)
+    promises = actions.loc[actions["kind"].astype("string") == "promise"].reset_index(drop=True)
+    if promises.empty:
+        promises.attrs.clear()
+        return with_message(promises, "no promise waiting to be kept.")
+    return promises
+
+
+def uncontacted_leads(frames: Frames):
+    """People suggested by someone whom the user has neither written to nor met.
+
+    Returns ``person_id, name, organization, referred_by, referrer, may_mention,
+    contact_by, referred_at``; one row per person (the earliest referral).
+    """
+    import pandas as pd
+
+    referrals = table(frames, "referrals")
+    outreach = table(frames, "outreach")
+    meetings = table(frames, "meetings")
+    reached = set(outreach["person_id"].dropna().astype("int64")) | set(
+        meetings.loc[meetings["status"].astype("string").isin(["scheduled", "held"]), "person_id"]
+        .dropna().astype("int64")
+    )
+    columns = ["person_id", "name", "organization", "referred_by", "referrer",
+               "may_mention", "contact_by", "referred_at"]
+    leads = referrals.dropna(subset=["to_person_id"])
+    leads = leads.loc[~leads["to_person_id"].astype("int64").isin(reached)]
+    if leads.empty:
+        return with_message(pd.DataFrame(columns=columns), "every suggested person has been contacted.")
+    leads = (leads.sort_values("created_at", na_position="last")
+             .drop_duplicates("to_person_id")
+             .rename(columns={"to_person_id": "person_id", "from_person_id": "referred_by",
+                              "created_at": "referred_at"}))
+    names = person_names(frames).set_index("person_id")
+    leads["name"] = leads["person_id"].map(names["name"])
+    leads["organization"] = leads["person_id"].map(names["organization"])
+    leads["referrer"] = leads["referred_by"].map(names["name"])
+    return leads[columns].reset_index(drop=True)
+
+
+def stale_contacts(frames: Frames, *, now=None):
+    """People met whose last contact is older than their keep-in-touch interval.
+
+    The last contact is the latest message sent to them or meeting held with them.
+    Returns ``person_id, name, organization, last_contact, days_since, keep_in_touch_days,
+    past_max`` (``past_max``: beyond ``keep_in_touch_max_days`` too), stalest first.
+    """
+    import pandas as pd
+
+    people = table(frames, "people")
+    outreach = table(frames, "outreach")
+    meetings = table(frames, "meetings")
+    stamp = now_utc(now)
+    held = meetings.loc[meetings["status"].astype("string") == "held", ["person_id", "starts_at"]]
+    columns = ["person_id", "name", "organization", "last_contact", "days_since",
+               "keep_in_touch_days", "past_max"]
+    if held.empty:
+        return with_message(pd.DataFrame(columns=columns), "no meetings held yet, so nobody to keep in touch with.")
+    touches = pd.concat([
+        held.rename(columns={"starts_at": "at"}),
+        outreach[["person_id", "sent_at"]].rename(columns={"sent_at": "at"}),
+    ], ignore_index=True).dropna()
+    touches = touches[touches["at"] <= stamp]
+    last = touches.groupby(touches["person_id"].astype("int64"))["at"].max()
+    met_ids = held["person_id"].dropna().astype("int64").unique()
+    known = people.loc[people["id"].isin(met_ids)].copy()
+    known["person_id"] = known["id"].astype("int64")
+    known["last_contact"] = known["person_id"].map(last).astype(held["starts_at"].dtype)
+    known["days_since"] = ((stamp - known["last_contact"]).dt.total_seconds() / 86400.0).round(1)
+    interval = pd.to_numeric(known["keep_in_touch_days"], errors="coerce").fillna(60)
+    maximum = pd.to_numeric(known["keep_in_touch_max_days"], errors="coerce").fillna(90)
+    known["keep_in_touch_days"] = interval.astype("int64")
+    known["past_max"] = (known["days_since"] > maximum).fillna(False).astype(bool)
+    stale = known.loc[(known["days_since"] > interval).fillna(False).astype(bool)]
+    if stale.empty:
+        return with_message(pd.DataFrame(columns=columns), "everyone met has been contacted recently.")
+    return stale[columns].sort_values("days_since", ascending=False).reset_index(drop=True)
+
+
+def follow_up_health(frames: Frames, *, since=None, until=None, now=None):
+    """The headline figures of follow-up health as a two-column table (``check``, ``value``).
+
+    Rows: meetings held, thank-yous within 24 h, their share, open actions, overdue
+    actions, promises not yet kept, leads not yet contacted, stale contacts.
+    """
+    import pandas as pd
+
+    thanks = thank_you_timeliness(frames, since=since, until=until, now=now)
+    held = len(thanks)
+    on_time = int(thanks["within_24h"].sum()) if held else 0
+    share = safe_ratio(pd.Series([on_time]), pd.Series([held])).iloc[0]
+    rows = [
+        ("meetings held", held),
+        ("thank-yous within 24 h", on_time),
+        ("share of thank-yous on time", None if share != share else round(float(share), 3)),
+        ("open actions", len(due_actions(frames, now=now))),
+        ("overdue actions", len(overdue_actions(frames, now=now))),
+        ("promises not yet kept", len(open_promises(frames, now=now))),
+        ("leads not yet contacted", len(uncontacted_leads(frames))),
+        ("stale contacts", len(stale_contacts(frames, now=now))),
+    ]
+    return pd.DataFrame(rows, columns=["check", "value"])

@@ -1,0 +1,97 @@
+"""Question effectiveness: which questions (and categories) earn their minutes.
+
+A question is identified by its bank id when it has one, else by its text (the user's own
+questions). Only the answers the user rated count towards the mean; ``asked`` counts every
+time the question was put.
+"""
+
+from __future__ import annotations
+
+from infoview.analytics._frames import Frames, in_range, table, with_message
+
+
+def _asked(frames: Frames, since=None, until=None):
+    """Questions asked, restricted to meetings in the date range when one is given."""
+    asked = table(frames, "questions_asked")
+    if since is None and until is None:
+        return asked
+    meetings = table(frames, "meetings")
+    in_window = meetings.loc[in_range(meetings["starts_at"], since, until).to_numpy(), "id"]
+    return asked.loc[asked["meeting_id"].isin(in_window)]
+
+
+def question_effectiveness(frames: Frames, *, since=None, until=None, min_rated: int = 1):
+    """Mean usefulness per question, most useful first.
+
+    Args:
+        frames: the store's tables.
+        since, until: only questions asked in meetings in this range.
+        min_rated: leave out questions with fewer rated answers than this.
+
+    Returns:
+        ``question, question_id, text, category, asked, rated, mean_usefulness``, sorted
+        by mean usefulness then by how often rated.
+    """
+    import pandas as pd
+
+    asked = _asked(frames, since, until)
+    columns = ["question", "question_id", "text", "category", "asked", "rated", "mean_usefulness"]
+    if asked.empty:
+        return with_message(pd.DataFrame(columns=columns), "no questions recorded in debriefs yet.")
+    asked = asked.copy()
+    asked["question"] = asked["question_id"].astype("string").fillna(
+        asked["text"].astype("string").str.strip()
+    )
+    asked["usefulness"] = pd.to_numeric(asked["usefulness"], errors="coerce")
+    result = asked.groupby("question", sort=False).agg(
+        question_id=("question_id", "first"),
+        text=("text", "first"),
+        category=("category", "first"),
+        asked=("text", "size"),
+        rated=("usefulness", "count"),
+        mean_usefulness=("usefulness", "mean"),
+    ).reset_index()
+    result = result.loc[result["rated"] >= min_rated]
+    if result.empty:
+        return with_message(pd.DataFrame(columns=columns), "no answers rated often enough yet.")
+    result["mean_usefulness"] = result["mean_usefulness"].round(2)
+    return result[columns].sort_values(
+        ["mean_usefulness", "rated", "question"], ascending=[False, False, True]
+    ).reset_index(drop=True)
+
+
+def category_effectiveness(frames: Frames, *, since=None, until=None):
+    """Mean usefulness per question category (``uncategorised`` for questions without one)."""
+    import pandas as pd
+
+    asked = _asked(frames, since, until)
+    columns = ["category", "asked", "rated", "mean_usefulness"]
+    if asked.empty:
+        return with_message(pd.DataFrame(columns=columns), "no questions recorded in debriefs yet.")
+    usefulness = pd.to_numeric(asked["usefulness"], errors="coerce")
+    category = asked["category"].astype("string").fillna("uncategorised")
+    result = usefulness.groupby(category).agg(["size", "count", "mean"]).reset_index()
+    result.columns = columns
+    result["mean_usefulness"] = result["mean_usefulness"].round(2)
+    return result.sort_values(["mean_usefulness", "rated"], ascending=[False, False]).reset_index(drop=True)
+
+
+def plot_question_effectiveness(frames: Frames, *, since=None, until=None, top: int = 12):
+    """Mean usefulness per category, and of the ``top`` most useful questions, as bars."""
+    from infoview.analytics.plots import empty_figure, new_figure
+
+    data = category_effectiveness(frames, since=since, until=until)
+    if data.empty:
+        return empty_figure(data)
+    fig, ax = new_figure(width=6.5, height=0.4 * len(data) + 1.5)
+    ax.barh(range(len(data)), data["mean_usefulness"].fillna(0), color="#c9893a")
+    for y, (mean, n) in enumerate(zip(data["mean_usefulness"], data["rated"])):
+        ax.text(mean if mean == mean else 0, y, f" {mean:.2f} (n={n})" if mean == mean else " not rated",
+                va="center", fontsize=8)
+    ax.set_yticks(range(len(data)), [str(c) for c in data["category"]])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 5.8)
+    ax.set_xlabel("mean usefulness (1-5)")
+    ax.set_title("Which kinds of question earned their minutes")
+    fig.tight_layout()
+    return fig

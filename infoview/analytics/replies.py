@@ -1,0 +1,112 @@
+"""Answer rate and days to reply, by channel and by warmth.
+
+Counted per message that asks for something new: requests, and first contacts with a
+referred person (``referred_intro``). Follow-ups, thank-yous and updates are left out, as
+they would count the same request twice or answer nothing.
+"""
+
+from __future__ import annotations
+
+from infoview.analytics._frames import (
+    Frames, channel_list, in_range, safe_ratio, table, with_message,
+)
+from infoview.analytics.funnel import _group_order
+from infoview.errors import BadInput
+
+#: Outreach kinds that ask someone for a meeting.
+ASKING_KINDS: tuple[str, ...] = ("request", "referred_intro")
+_BY = {"channel": "channel", "warmth": "warmth", "how_known": "warmth"}
+
+
+def asking_messages(frames: Frames, *, since=None, until=None, channels=None):
+    """The asking messages sent in the range, with ``warmth`` and ``days_to_reply`` added.
+
+    ``days_to_reply`` is fractional days from sending to the reply (NaN when no reply, and
+    when a reply is dated before its message, which only a typing slip produces).
+    """
+    outreach = table(frames, "outreach")
+    people = table(frames, "people")
+    mask = outreach["kind"].astype("string").isin(ASKING_KINDS).fillna(False).astype(bool)
+    mask &= in_range(outreach["sent_at"], since, until)
+    wanted = channel_list(channels)
+    if wanted is not None:
+        mask &= outreach["channel"].astype("string").isin(wanted).fillna(False).astype(bool)
+    sent = outreach.loc[mask.to_numpy(), ["id", "person_id", "channel", "sent_at", "replied_at"]].copy()
+    warmth = people.set_index("id")["how_known"].astype("string")
+    sent["channel"] = sent["channel"].astype("string")
+    sent["warmth"] = sent["person_id"].map(warmth).fillna("cold").astype("string")
+    days = (sent["replied_at"] - sent["sent_at"]).dt.total_seconds() / 86400.0
+    sent["days_to_reply"] = days.where(days >= 0)
+    return sent
+
+
+def reply_rates(frames: Frames, *, by: str | list[str] | None = "channel", since=None, until=None,
+                channels=None):
+    """Answer rate and days to reply per group.
+
+    Args:
+        frames: the store's tables.
+        by: ``"channel"``, ``"warmth"``, both as a list, or ``None`` for one overall row.
+        since, until: messages sent in this range (dates inclusive).
+        channels: only messages sent on these channels.
+
+    Returns:
+        ``[channel][, warmth], sent, replied, answer_rate, median_days_to_reply,
+        mean_days_to_reply``; empty with a message when no request was sent.
+    """
+    import pandas as pd
+
+    keys = [by] if isinstance(by, str) else list(by or [])
+    for key in keys:
+        if key not in _BY:
+            raise BadInput(f"cannot split reply rates by {key!r}; use 'channel' or 'warmth'.")
+    keys = [_BY[k] for k in keys]
+    sent = asking_messages(frames, since=since, until=until, channels=channels)
+    columns = (keys or ["group"]) + [
+        "sent", "replied", "answer_rate", "median_days_to_reply", "mean_days_to_reply",
+    ]
+    if sent.empty:
+        return with_message(pd.DataFrame(columns=columns), "no requests sent in this selection.")
+    sent["replied"] = sent["replied_at"].notna()
+    group_keys = keys or [pd.Series("all", index=sent.index, name="group")]
+    grouped = sent.groupby(group_keys, sort=False, observed=True)
+    result = grouped.agg(
+        sent=("id", "size"),
+        replied=("replied", "sum"),
+        median_days_to_reply=("days_to_reply", "median"),
+        mean_days_to_reply=("days_to_reply", "mean"),
+    ).reset_index()
+    result["sent"] = result["sent"].astype("int64")
+    result["replied"] = result["replied"].astype("int64")
+    result["answer_rate"] = safe_ratio(result["replied"], result["sent"])
+    if len(keys) == 1:
+        result = result.set_index(keys[0]).loc[_group_order(result[keys[0]], keys[0])].reset_index()
+    else:
+        result = result.sort_values(keys or ["group"]).reset_index(drop=True)
+    return result[columns]
+
+
+def plot_reply_rates(frames: Frames, *, by: str = "channel", since=None, until=None, channels=None):
+    """Answer rate per channel or warmth as bars, each labelled with replies / requests."""
+    from infoview.analytics.plots import empty_figure, new_figure
+
+    data = reply_rates(frames, by=by, since=since, until=until, channels=channels)
+    if data.empty:
+        return empty_figure(data)
+    key = _BY[by]
+    fig, ax = new_figure(width=6, height=3.5)
+    positions = range(len(data))
+    ax.bar(positions, data["answer_rate"].fillna(0) * 100, color="#5a9e6f")
+    for x, (rate, replied, sent, days) in enumerate(
+        zip(data["answer_rate"], data["replied"], data["sent"], data["median_days_to_reply"])
+    ):
+        label = f"{replied}/{sent}"
+        if days == days:  # not NaN
+            label += f"\n{days:.1f} d"
+        ax.text(x, (rate or 0) * 100, label, ha="center", va="bottom", fontsize=8)
+    ax.set_xticks(list(positions), [str(v) for v in data[key]])
+    ax.set_ylabel("answered (%)")
+    ax.set_ylim(0, 115)
+    ax.set_title(f"Answer rate by {key} (median days to reply)")
+    fig.tight_layout()
+    return fig

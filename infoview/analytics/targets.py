@@ -1,0 +1,104 @@
+"""The target list: which organizations to pursue first, scored the LAMP way.
+
+LAMP (from *The 2-Hour Job Search*) ranks employers by Advocacy (does the user know
+someone there?), Motivation (how much the user wants to work there) and Postings
+(relevant openings seen), and sorts by motivation first, then postings, then advocacy:
+enthusiasm predicts follow-through better than convenience does. The top few are the
+current batch to work on; the rest wait.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from infoview.analytics._frames import Frames, org_key, table, with_message
+from infoview.errors import BadInput
+
+log = logging.getLogger(__name__)
+
+#: How a person must be known for them to count as an advocate (someone the user knows).
+ADVOCATE_WARMTH: tuple[str, ...] = ("friend", "colleague", "alumni", "referral")
+POSTINGS_MAX = 3
+
+
+def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
+    """Organizations ranked LAMP-style, with the current batch flagged and progress beside it.
+
+    Advocacy counts people at the organization (matched by organization name,
+    case-insensitively) whom the user knows: a friend, colleague, alumnus or someone
+    referred to them, a LinkedIn connection (imported with a ``connected_on`` date), or
+    anyone already met. Motivation is the user's score from 0 to ``motivation_scale``
+    (missing counts as 0; values above the scale are capped, with a log line). Postings
+    are the relevant openings seen, capped at 3.
+
+    Args:
+        frames: the store's tables.
+        motivation_scale: the top of the motivation scale (3 by default).
+        batch_size: how many of the top organizations form the current batch.
+
+    Returns:
+        ``rank, organization_id, name, industry, motivation, postings, advocacy,
+        advocates, people_found, contacted, met, batch``; empty with a message when no
+        organization has been added.
+    """
+    import pandas as pd
+
+    if motivation_scale < 1:
+        raise BadInput(f"motivation_scale must be at least 1, not {motivation_scale}.")
+    if batch_size < 0:
+        raise BadInput(f"batch_size cannot be negative ({batch_size}).")
+    orgs = table(frames, "organizations")
+    columns = ["rank", "organization_id", "name", "industry", "motivation", "postings",
+               "advocacy", "advocates", "people_found", "contacted", "met", "batch"]
+    if orgs.empty:
+        return with_message(pd.DataFrame(columns=columns), "no organizations added yet; add the employers you are curious about.")
+
+    result = orgs[["id", "name", "industry", "motivation", "postings"]].rename(columns={"id": "organization_id"}).copy()
+    motivation = pd.to_numeric(result["motivation"], errors="coerce").fillna(0)
+    if (motivation > motivation_scale).any():
+        log.warning("some motivation scores are above the scale of %s and were capped", motivation_scale)
+    result["motivation"] = motivation.clip(0, motivation_scale).astype("int64")
+    result["postings"] = pd.to_numeric(result["postings"], errors="coerce").fillna(0).clip(0, POSTINGS_MAX).astype("int64")
+
+    progress = _people_progress(frames)
+    key = org_key(result["name"])
+    for column in ("advocates", "people_found", "contacted", "met"):
+        result[column] = key.map(progress[column]).fillna(0).astype("int64").to_numpy()
+    result["advocacy"] = result["advocates"] > 0
+
+    result = result.sort_values(
+        ["motivation", "postings", "advocacy", "advocates", "name"],
+        ascending=[False, False, False, False, True], kind="stable",
+    ).reset_index(drop=True)
+    result["rank"] = range(1, len(result) + 1)
+    result["batch"] = result["rank"] <= batch_size
+    return result[columns]
+
+
+def _people_progress(frames: Frames):
+    """Per folded organization name: advocates, people found, contacted, met."""
+    import pandas as pd
+
+    people = table(frames, "people")
+    outreach = table(frames, "outreach")
+    meetings = table(frames, "meetings")
+    contacted = set(outreach["person_id"].dropna().astype("int64"))
+    met = set(meetings.loc[meetings["status"].astype("string") == "held", "person_id"].dropna().astype("int64"))
+    ids = people["id"].astype("int64")
+    data = pd.DataFrame({
+        "key": org_key(people["organization"]).to_numpy(),
+        "found": True,
+        "contacted": ids.isin(contacted).to_numpy(),
+        "met": ids.isin(met).to_numpy(),
+    })
+    warm = people["how_known"].astype("string").isin(ADVOCATE_WARMTH).fillna(False).to_numpy()
+    connected = people["connected_on"].notna().to_numpy()
+    data["advocate"] = warm | connected | data["met"].to_numpy()
+    data = data.dropna(subset=["key"])
+    grouped = data.groupby("key")
+    return pd.DataFrame({
+        "advocates": grouped["advocate"].sum(),
+        "people_found": grouped["found"].sum(),
+        "contacted": grouped["contacted"].sum(),
+        "met": grouped["met"].sum(),
+    })

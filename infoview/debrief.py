@@ -1,0 +1,404 @@
+"""The debrief: everything learned in one meeting, saved in one go.
+
+After a meeting the user records, per question asked, the answer notes and how useful the
+answer was (1-5); the key insights, tagged; the people the host suggested (with whether
+the host's name may be mentioned and who makes the contact); promises made by either
+side; rapport (1-5); and outcomes (a lead, an application, an interview, an offer).
+
+:func:`save_debrief` writes all of it in one transaction and can be called again with an
+edited debrief (or one from :func:`load_debrief`) without duplicating anything: the
+meeting's questions, insights, referrals, promises and outcomes are brought in line with
+the debrief, people are matched (email, else name + organization) rather than added
+twice, and follow-up actions already created are kept (with their done dates).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from infoview.errors import BadInput
+from infoview.models import (
+    CHOICES, Action, Insight, Meeting, Outcome, Person, QuestionAsked, Referral,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
+
+log = logging.getLogger(__name__)
+
+#: Follow-up kinds created from the meeting itself (the rest of a meeting's actions are promises).
+FOLLOW_UP_KINDS = ("thank_you", "contact_referral", "tell_referrer")
+
+
+@dataclass
+class AnsweredQuestion:
+    """A question asked in the meeting: what was answered and how useful it was (1-5)."""
+
+    text: str
+    question_id: str | None = None
+    category: str | None = None
+    answer_notes: str | None = None
+    usefulness: int | None = None
+
+
+@dataclass
+class KeyInsight:
+    """One thing learned, with tags (industry, skill, company, ...) for finding it again."""
+
+    text: str
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SuggestedPerson:
+    """Someone the host suggested talking to.
+
+    ``may_mention``: may the user mention the host's name (yes / no / unknown).
+    ``contact_by``: who makes the contact; ``user`` (preferred: the user keeps control of
+    the follow-up) or ``host``.
+    """
+
+    name: str
+    title: str | None = None
+    organization: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    profile_url: str | None = None
+    may_mention: str = "unknown"
+    contact_by: str = "user"
+    notes: str | None = None
+
+
+@dataclass
+class Promise:
+    """Something promised in the meeting: by the user (``owner="user"``) or the host."""
+
+    what: str
+    owner: str = "user"
+    due: datetime | date | None = None
+    done_at: datetime | None = None
+
+
+@dataclass
+class DebriefOutcome:
+    """A concrete result of the meeting: a lead, an application, an interview or an offer."""
+
+    kind: str
+    date: date | None = None
+    notes: str | None = None
+    organization_id: int | None = None
+
+
+@dataclass
+class Debrief:
+    """Everything recorded after one meeting; save it with :func:`save_debrief`."""
+
+    meeting_id: int
+    questions: list[AnsweredQuestion] = field(default_factory=list)
+    insights: list[KeyInsight] = field(default_factory=list)
+    people: list[SuggestedPerson] = field(default_factory=list)
+    promises: list[Promise] = field(default_factory=list)
+    rapport: int | None = None
+    outcomes: list[DebriefOutcome] = field(default_factory=list)
+    notes: str | None = None
+
+
+# ---- validation ----------------------------------------------------------------------------
+
+def _score_problem(label: str, value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        return f"{label} must be a whole number from 1 to 5, not {value!r}"
+    return None
+
+
+def _choice_problem(label: str, value, choices) -> str | None:
+    if value not in choices:
+        return f"{label} must be one of {', '.join(choices)}, not {value!r}"
+    return None
+
+
+def validate(debrief: Debrief) -> None:
+    """Check a debrief before anything is written; raises ``BadInput`` listing every problem."""
+    problems: list[str] = []
+    if isinstance(debrief.meeting_id, bool) or not isinstance(debrief.meeting_id, int):
+        problems.append(f"meeting_id must be a meeting's number, not {debrief.meeting_id!r}")
+    problems.append(_score_problem("rapport", debrief.rapport))
+    for i, q in enumerate(debrief.questions, 1):
+        if not (q.text or "").strip() and not q.question_id:
+            problems.append(f"question {i} has no text")
+        problems.append(_score_problem(f"usefulness of question {i}", q.usefulness))
+    for i, insight in enumerate(debrief.insights, 1):
+        if not (insight.text or "").strip():
+            problems.append(f"insight {i} has no text")
+    for i, p in enumerate(debrief.people, 1):
+        if not (p.name or "").strip():
+            problems.append(f"suggested person {i} has no name")
+        problems.append(_choice_problem(f"may_mention of {p.name or i}", p.may_mention,
+                                        CHOICES[("referrals", "may_mention")]))
+        problems.append(_choice_problem(f"contact_by of {p.name or i}", p.contact_by,
+                                        CHOICES[("referrals", "contact_by")]))
+    for i, promise in enumerate(debrief.promises, 1):
+        if not (promise.what or "").strip():
+            problems.append(f"promise {i} does not say what was promised")
+        problems.append(_choice_problem(f"owner of promise {i}", promise.owner,
+                                        CHOICES[("actions", "owner")]))
+    for i, outcome in enumerate(debrief.outcomes, 1):
+        problems.append(_choice_problem(f"kind of outcome {i}", outcome.kind,
+                                        CHOICES[("outcomes", "kind")]))
+    problems = [p for p in problems if p]
+    if problems:
+        raise BadInput("the debrief was not saved: " + "; ".join(problems) + ".")
+
+
+# ---- saving --------------------------------------------------------------------------------
+
+def save_debrief(store: "Store", debrief: Debrief, *, now: datetime | None = None) -> Meeting:
+    """Save a debrief in one transaction; saving the same meeting again updates, never duplicates.
+
+    Marks the meeting held (with rapport and notes); replaces its questions asked and
+    insights; matches or creates the suggested people (email first, then name +
+    organization) and their referrals; turns promises into actions with owner and due
+    date; creates the follow-up actions (a thank-you within 24 hours, contacting each
+    person suggested, telling the host how it went) once; and records the outcomes.
+
+    Args:
+        store: an open :class:`~infoview.store.Store`.
+        debrief: what to save.
+        now: the time of saving (default: the current time); due dates count from it
+            when the meeting has no start time.
+
+    Returns:
+        The updated meeting.
+
+    Raises:
+        BadInput: a score outside 1-5, an unknown choice, a missing name or text.
+        NotFound: no meeting with that id. Nothing is saved in either case.
+    """
+    validate(debrief)
+    now = now or datetime.now(timezone.utc)
+    meeting = store.get(Meeting, debrief.meeting_id)
+    with store.transaction():
+        meeting.status = "held"
+        meeting.rapport = debrief.rapport
+        if debrief.notes is not None:
+            meeting.notes = debrief.notes
+        store.update(meeting)
+        _replace_questions(store, meeting.id, debrief.questions)
+        _replace_insights(store, meeting.id, debrief.insights)
+        referrals = _sync_referrals(store, meeting, debrief.people, now)
+        _sync_promises(store, meeting, debrief.promises, now)
+        _sync_follow_ups(store, meeting, referrals, now)
+        _sync_outcomes(store, meeting, debrief.outcomes)
+    log.info("saved the debrief of meeting %s", meeting.id)
+    return meeting
+
+
+def _replace_questions(store, meeting_id: int, questions: list[AnsweredQuestion]) -> None:
+    # Nothing refers to a question asked, so replacing the rows keeps the meeting exact.
+    for old in store.list(QuestionAsked, meeting_id=meeting_id):
+        store.delete(QuestionAsked, old.id)
+    store.add_many(
+        QuestionAsked(meeting_id=meeting_id, text=(q.text or q.question_id or "").strip(),
+                      question_id=q.question_id, category=q.category, position=i,
+                      answer_notes=q.answer_notes, usefulness=q.usefulness)
+        for i, q in enumerate(questions, 1)
+    )
+
+
+def _replace_insights(store, meeting_id: int, insights: list[KeyInsight]) -> None:
+    for old in store.list(Insight, meeting_id=meeting_id):
+        store.delete(Insight, old.id)
+    store.add_many(Insight(meeting_id=meeting_id, text=i.text.strip(), tags=list(i.tags))
+                   for i in insights)
+
+
+def _fold(text: str | None) -> str:
+    from infoview.store.matching import fold
+
+    return fold(text)
+
+
+def match_person(people: list[Person], suggested: SuggestedPerson) -> Person | None:
+    """The known person a suggestion names: same email, else same name and organization."""
+    email = _fold(suggested.email)
+    if email:
+        for person in people:
+            if _fold(person.email) == email:
+                return person
+    key = (_fold(suggested.name), _fold(suggested.organization))
+    for person in people:
+        if (_fold(person.name), _fold(person.organization)) == key:
+            return person
+    return None
+
+
+def _upsert_person(store, people: list[Person], suggested: SuggestedPerson, now: datetime) -> Person:
+    person = match_person(people, suggested)
+    details = {k: getattr(suggested, k) for k in ("title", "organization", "email", "phone", "profile_url")}
+    if person is None:
+        person = store.add(Person(name=suggested.name.strip(), how_known="referral",
+                                  created_at=now, **details))
+        people.append(person)
+        return person
+    changed = False
+    for key, value in details.items():
+        if value and value != getattr(person, key):
+            setattr(person, key, value)
+            changed = True
+    if changed:
+        store.update(person)
+    return person
+
+
+def _sync_referrals(store, meeting: Meeting, suggested: list[SuggestedPerson], now: datetime) -> list[Referral]:
+    people = store.list(Person)
+    existing = {r.to_person_id: r for r in store.list(Referral, meeting_id=meeting.id)}
+    kept: list[Referral] = []
+    for s in suggested:
+        person = _upsert_person(store, people, s, now)
+        if person.id == meeting.person_id or any(r.to_person_id == person.id for r in kept):
+            continue  # the host themselves, or the same person listed twice
+        referral = existing.pop(person.id, None)
+        if referral is None:
+            referral = store.add(Referral(from_person_id=meeting.person_id, to_person_id=person.id,
+                                          meeting_id=meeting.id, may_mention=s.may_mention,
+                                          contact_by=s.contact_by, notes=s.notes, created_at=now))
+        else:
+            referral.may_mention, referral.contact_by = s.may_mention, s.contact_by
+            referral.notes = s.notes
+            store.update(referral)
+        kept.append(referral)
+    for gone in existing.values():
+        store.delete(Referral, gone.id)
+    return kept
+
+
+def _due(value: datetime | date | None) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    # A due date without a time means the end of that day.
+    return datetime.combine(value, time(17, 0), tzinfo=timezone.utc)
+
+
+def _sync_promises(store, meeting: Meeting, promises: list[Promise], now: datetime) -> None:
+    existing = {(a.owner, _fold(a.what)): a for a in store.list(Action, meeting_id=meeting.id, kind="promise")}
+    for p in promises:
+        action = existing.pop((p.owner, _fold(p.what)), None)
+        if action is None:
+            store.add(Action(what=p.what.strip(), kind="promise", owner=p.owner, due=_due(p.due),
+                             done_at=p.done_at, meeting_id=meeting.id,
+                             person_id=meeting.person_id, created_at=now))
+        else:
+            action.due = _due(p.due)
+            action.done_at = p.done_at or action.done_at
+            store.update(action)
+    for gone in existing.values():
+        store.delete(Action, gone.id)
+
+
+def _sync_follow_ups(store, meeting: Meeting, referrals: list[Referral], now: datetime) -> None:
+    wanted = follow_up_actions(store, meeting, referrals, now=now)
+    existing = [a for a in store.list(Action, meeting_id=meeting.id) if a.kind in FOLLOW_UP_KINDS]
+    have = {(a.kind, a.person_id, _fold(a.what)): a for a in existing}
+    wanted_keys = set()
+    for action in wanted:
+        key = (action.kind, action.person_id, _fold(action.what))
+        wanted_keys.add(key)
+        if key not in have:
+            action.meeting_id = meeting.id
+            action.created_at = action.created_at or now
+            store.add(action)
+    for key, action in have.items():
+        # A follow-up no longer called for (a suggestion removed) goes, unless already done.
+        if key not in wanted_keys and action.done_at is None:
+            store.delete(Action, action.id)
+
+
+def follow_up_actions(store, meeting: Meeting, referrals: list[Referral], *, now: datetime) -> list[Action]:
+    """The follow-ups a held meeting calls for (from :mod:`infoview.prep.followup` when present)."""
+    try:
+        from infoview.prep.followup import followup_actions
+    except ImportError:
+        followup_actions = None
+    if followup_actions is not None:
+        return list(followup_actions(meeting, referrals, now=now))
+    return _basic_follow_ups(store, meeting, referrals, now)
+
+
+def _basic_follow_ups(store, meeting: Meeting, referrals: list[Referral], now: datetime) -> list[Action]:
+    """A minimal stand-in for the prep module's follow-ups: thank-you, contact, tell referrer."""
+    start = meeting.starts_at or now
+    end = start + timedelta(minutes=meeting.planned_minutes or 0)
+    host = store.get(Person, meeting.person_id)
+    actions = [Action(what=f"Send {host.name} a thank-you note", kind="thank_you", owner="user",
+                      due=end + timedelta(hours=24), meeting_id=meeting.id, person_id=host.id)]
+    for r in referrals:
+        other = store.get(Person, r.to_person_id)
+        actions.append(Action(what=f"Contact {other.name}, suggested by {host.name}",
+                              kind="contact_referral", owner=r.contact_by, due=end + timedelta(days=7),
+                              meeting_id=meeting.id, person_id=other.id))
+        actions.append(Action(what=f"Tell {host.name} how the talk with {other.name} went",
+                              kind="tell_referrer", owner="user", due=end + timedelta(days=21),
+                              meeting_id=meeting.id, person_id=host.id))
+    return actions
+
+
+def _sync_outcomes(store, meeting: Meeting, outcomes: list[DebriefOutcome]) -> None:
+    existing: dict[str, list[Outcome]] = {}
+    for o in store.list(Outcome, meeting_id=meeting.id):
+        existing.setdefault(o.kind, []).append(o)
+    for wanted in outcomes:
+        matches = existing.get(wanted.kind) or []
+        record = matches.pop(0) if matches else Outcome(kind=wanted.kind, meeting_id=meeting.id,
+                                                         person_id=meeting.person_id)
+        record.date = wanted.date or (meeting.starts_at.date() if meeting.starts_at else None)
+        record.notes = wanted.notes
+        record.organization_id = wanted.organization_id
+        if record.id is None:
+            store.add(record)
+        else:
+            store.update(record)
+    for leftovers in existing.values():
+        for gone in leftovers:
+            store.delete(Outcome, gone.id)
+
+
+# ---- loading -------------------------------------------------------------------------------
+
+def load_debrief(store: "Store", meeting_id: int) -> Debrief:
+    """The debrief of a meeting as saved, ready to edit and save again.
+
+    Raises:
+        NotFound: no meeting with that id.
+    """
+    meeting = store.get(Meeting, meeting_id)
+    questions = sorted(store.list(QuestionAsked, meeting_id=meeting_id),
+                       key=lambda q: (q.position is None, q.position or 0, q.id))
+    people = []
+    for r in store.list(Referral, meeting_id=meeting_id):
+        p = store.get(Person, r.to_person_id)
+        people.append(SuggestedPerson(name=p.name, title=p.title, organization=p.organization,
+                                      email=p.email, phone=p.phone, profile_url=p.profile_url,
+                                      may_mention=r.may_mention, contact_by=r.contact_by,
+                                      notes=r.notes))
+    return Debrief(
+        meeting_id=meeting_id,
+        questions=[AnsweredQuestion(text=q.text, question_id=q.question_id, category=q.category,
+                                    answer_notes=q.answer_notes, usefulness=q.usefulness)
+                   for q in questions],
+        insights=[KeyInsight(text=i.text, tags=list(i.tags or []))
+                  for i in store.list(Insight, meeting_id=meeting_id)],
+        people=people,
+        promises=[Promise(what=a.what, owner=a.owner, due=a.due, done_at=a.done_at)
+                  for a in store.list(Action, meeting_id=meeting_id, kind="promise")],
+        rapport=meeting.rapport,
+        outcomes=[DebriefOutcome(kind=o.kind, date=o.date, notes=o.notes,
+                                 organization_id=o.organization_id)
+                  for o in store.list(Outcome, meeting_id=meeting_id)],
+        notes=meeting.notes,
+    )

@@ -1,0 +1,391 @@
+"""A deterministic, realistic history of informational interviews, for demos, notebooks and tests.
+
+:func:`generate_sample` fills a store with about six months of job-search networking: some
+80 people (friends, colleagues, alumni, event contacts, cold contacts, LinkedIn connections
+and people referred by earlier hosts), about 120 messages, about 40 held meetings whose
+debriefs go through :func:`infoview.debrief.save_debrief`, referral chains up to four
+introductions deep, target organizations with motivation and postings, follow-up actions
+(some done, some overdue) and outcomes up to an offer. Times are set in the hosts' own
+time zones.
+
+Everything random comes from one ``random.Random(seed)``; with the same ``seed`` and
+``today`` the same history comes out, record for record. All names are invented.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from infoview.debrief import (
+    AnsweredQuestion, Debrief, DebriefOutcome, KeyInsight, Promise, SuggestedPerson, save_debrief,
+)
+from infoview.models import Action, Meeting, Organization, Outcome, Outreach, Person, Referral
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
+
+log = logging.getLogger(__name__)
+
+UTC = timezone.utc
+DAYS_OF_HISTORY = 180
+MAX_PEOPLE = 84
+MAX_DEPTH = 4
+
+# name, industry, location, time zone, motivation (0-3), postings (0-3)
+ORGANIZATIONS = [
+    ("Kestrel Health Labs", "digital health", "Bristol", "Europe/London", 3, 2),
+    ("Harbourline Energy", "renewable energy", "Aberdeen", "Europe/London", 3, 1),
+    ("Meridian Civic Data", "govtech", "London", "Europe/London", 3, 3),
+    ("Lumen Robotics", "robotics", "Berlin", "Europe/Berlin", 2, 2),
+    ("Orchard Learning", "edtech", "Manchester", "Europe/London", 2, 3),
+    ("Foxglove Biotech", "biotech", "Cambridge", "Europe/London", 2, 1),
+    ("Granite Ledger", "fintech", "New York", "America/New_York", 2, 2),
+    ("Pinecrest Climate", "climate nonprofit", "Toronto", "America/Toronto", 3, 0),
+    ("Saltmarsh Games", "games", "Dundee", "Europe/London", 1, 2),
+    ("Copperleaf Studio", "design agency", "Lisbon", "Europe/Lisbon", 1, 1),
+    ("Cobalt Transit", "transport", "Singapore", "Asia/Singapore", 1, 0),
+    ("Tidewater Bank", "banking", "London", "Europe/London", 0, 3),
+    ("Quillon Legal Tech", "legal tech", "Edinburgh", "Europe/London", 1, 0),
+    ("Bramblewood Foods", "food", "Leeds", "Europe/London", 0, 1),
+]
+OTHER_PLACES = [("Avonmouth University", "Europe/London"), ("Freelance", "Europe/London"),
+                ("Northgate Council", "Europe/London"), ("Wrenfield Consulting", "America/New_York")]
+FIRST = ["Amara", "Ben", "Chen", "Dara", "Elif", "Farid", "Greta", "Hugo", "Isla", "Jonas",
+         "Kofi", "Lena", "Mateo", "Nadia", "Oskar", "Priya", "Quinn", "Rosa", "Sanjay", "Tessa",
+         "Umar", "Vera", "Wen", "Ximena", "Yusuf", "Zoë", "Aoife", "Bruno", "Carmen", "Dmitri",
+         "Esme", "Femi", "Gita", "Hamish", "Ines", "Jae", "Kasia", "Luca", "Maya", "Niall"]
+LAST = ["Adeyemi", "Brennan", "Castillo", "Dubois", "Eriksen", "Fraser", "Gallagher", "Haddad",
+        "Ishikawa", "Jovanović", "Kowalski", "Lindqvist", "Mbeki", "Novak", "O'Connell",
+        "Petrov", "Quint", "Rahman", "Sato", "Thorne", "Usman", "Varga", "Whitlock", "Yilmaz",
+        "Zhang", "Achebe", "Bauer", "Costa", "Delgado", "Ferrante"]
+TITLES = ["UX Researcher", "Product Manager", "Data Analyst", "Software Engineer", "Policy Advisor",
+          "Clinical Data Scientist", "Service Designer", "Operations Lead", "Head of Research",
+          "Recruiter", "Programme Manager", "Content Strategist", "Engineering Manager"]
+# warmth: (how many seed people, chance that a request gets an answer on email)
+WARMTH = {"friend": (9, 0.92), "colleague": (10, 0.85), "alumni": (14, 0.75),
+          "event": (8, 0.6), "cold": (12, 0.3), "referral": (0, 0.9)}
+# answer chance relative to email, and how the user reaches each warmth
+CHANNEL_FACTOR = {"email": 1.0, "phone": 1.0, "linkedin": 0.45}
+CHANNELS_BY_WARMTH = {"friend": ["email", "phone"], "colleague": ["email", "linkedin"],
+                      "alumni": ["linkedin", "email"], "event": ["email", "linkedin"],
+                      "cold": ["linkedin", "linkedin", "email"], "referral": ["email", "email", "linkedin"]}
+CATEGORY_USEFULNESS = {"closing": 4.4, "advice": 4.0, "role": 3.8, "feedback": 3.6,
+                       "industry": 3.4, "path": 3.2, "workplace": 3.0, "resources": 2.7}
+INSIGHTS = [
+    ("Most junior hires in {industry} come through referrals, not job boards.", "hiring"),
+    ("A short portfolio of two real projects beats a long list of courses.", "portfolio"),
+    ("The team at {org} values people who can explain data to clinicians and managers.", "skills"),
+    ("Regulation shapes the roadmap in {industry}: learn the main rules before applying.", "regulation"),
+    ("Contract roles are a common first step into {industry}.", "entry"),
+    ("Hiring peaks in January and September; apply a month before.", "timing"),
+    ("Volunteering with a community group counted as experience for the host's first role.", "entry"),
+    ("Ask about the team's research process: it differs a lot between employers.", "questions"),
+]
+PROMISES = [("user", "Send my portfolio link"), ("host", "Forward the internal job posting"),
+            ("user", "Share the article we discussed"), ("host", "Introduce me to the hiring manager"),
+            ("user", "Report back after the next interview")]
+FALLBACK_QUESTIONS = [(f"{c}-0{i}", c, f"A sample {c} question ({i})?")
+                      for c in CATEGORY_USEFULNESS for i in (1, 2, 3)]
+
+
+@dataclass(order=True)
+class _Contact:
+    """A person waiting to be approached, ordered by when the user gets to them."""
+
+    when: datetime
+    order: int
+    person_id: int = 0
+    depth: int = 0
+
+
+def _questions() -> list[tuple[str, str, str]]:
+    """``(id, category, text)`` from the shipped question bank (built-in stand-ins without it)."""
+    try:
+        from infoview.questions.bank import fill_placeholders, load_bank
+    except ImportError:
+        return FALLBACK_QUESTIONS
+    try:
+        bank = load_bank()
+    except Exception:  # a broken user bank must not break the demo
+        log.warning("question bank unreadable; the sample uses stand-in questions", exc_info=True)
+        return FALLBACK_QUESTIONS
+    values = {"role": "UX researcher", "industry": "digital health", "profession": "UX research"}
+    return [(q.id, q.category, fill_placeholders(q.text, values)) for q in bank if not q.never]
+
+
+class _Builder:
+    """Builds the history step by step; all randomness comes from ``self.rng``."""
+
+    def __init__(self, store: "Store", rng: random.Random, now: datetime):
+        self.store, self.rng, self.now = store, rng, now
+        self.start = now - timedelta(days=DAYS_OF_HISTORY)
+        self.names = [f"{f} {l}" for f in FIRST for l in LAST]
+        rng.shuffle(self.names)
+        self.orgs: dict[str, Organization] = {}
+        self.zones = {name: zone for name, _, _, zone, _, _ in ORGANIZATIONS} | dict(OTHER_PLACES)
+        self.queue: list[_Contact] = []
+        self.queued: set[int] = set()
+        self.counter = 0
+        self.people = 0
+        self.questions = _questions()
+        self.met: list[int] = []  # person ids met, in order
+        self.leaves: list[int] = []  # people met who suggested nobody
+        # Samira Okafor's line of introductions: always answered, met and passed on, so
+        # that the sample always holds a chain of MAX_DEPTH introductions.
+        self.line: set[int] = set()
+        self.meetings: list[Meeting] = []
+
+    # -- people --------------------------------------------------------------------------
+    def _org_name(self) -> str:
+        if self.rng.random() < 0.8:
+            return self.rng.choice(ORGANIZATIONS)[0]
+        return self.rng.choice(OTHER_PLACES)[0]
+
+    def person(self, how_known: str, *, name: str | None = None, organization: str | None = None,
+               title: str | None = None, created: datetime | None = None) -> Person:
+        name = name or self.names.pop()
+        org = organization or self._org_name()
+        slug = name.lower().replace(" ", ".").replace("'", "")
+        linkedin = how_known in ("alumni", "colleague", "cold") and self.rng.random() < 0.5
+        person = Person(
+            name=name, title=title or self.rng.choice(TITLES), organization=org,
+            email=f"{slug}@example.org" if how_known != "cold" or self.rng.random() < 0.5 else None,
+            profile_url=f"https://www.linkedin.com/in/{slug.replace('.', '-')}" if linkedin else None,
+            how_known=how_known, tags=["linkedin"] if linkedin else [],
+            connected_on=(self.start - timedelta(days=self.rng.randint(30, 900))).date() if linkedin else None,
+            created_at=created or self.start + timedelta(days=self.rng.randint(0, 20)),
+            keep_in_touch_days=60, keep_in_touch_max_days=90,
+        )
+        self.people += 1
+        return self.store.add(person)
+
+    def enqueue(self, person: Person, when: datetime, depth: int) -> None:
+        if person.id in self.queued:
+            return  # suggested again by someone else: approached once all the same
+        self.queued.add(person.id)
+        self.counter += 1
+        heapq.heappush(self.queue, _Contact(when, self.counter, person.id, depth))
+
+    # -- one person's story ----------------------------------------------------------------
+    def approach(self, contact: _Contact) -> None:
+        rng = self.rng
+        person = self.store.get(Person, contact.person_id)
+        when = contact.when
+        if when >= self.now:
+            return  # not approached yet: an identified person, or a lead still to contact
+        channel = rng.choice(CHANNELS_BY_WARMTH[person.how_known])
+        kind = "referred_intro" if person.how_known == "referral" else "request"
+        chance = WARMTH[person.how_known][1] * CHANNEL_FACTOR[channel]
+        if person.id in self.line:
+            channel, chance = "email", 1.0
+        replied = rng.random() < chance
+        delay = timedelta(hours=rng.uniform(2, 60) if channel != "linkedin" else rng.uniform(20, 240))
+        reply_at = when + delay if replied and when + delay < self.now else None
+        self.store.add(Outreach(person_id=person.id, channel=channel, kind=kind, sent_at=when,
+                                replied_at=reply_at, subject="A short conversation about your work?"))
+        self._mark_contacted(person, when)
+        if reply_at is None:
+            if rng.random() < 0.35 and when + timedelta(days=8) < self.now:
+                late = rng.random() < 0.25
+                self.store.add(Outreach(person_id=person.id, channel=channel, kind="follow_up",
+                                        sent_at=when + timedelta(days=8),
+                                        replied_at=when + timedelta(days=9, hours=3) if late else None))
+            return
+        self.meet(person, reply_at, contact.depth)
+
+    def _mark_contacted(self, person: Person, when: datetime) -> None:
+        for action in self.store.list(Action, person_id=person.id, kind="contact_referral"):
+            if action.done_at is None:
+                action.done_at = when
+                self.store.update(action)
+
+    def meet(self, person: Person, reply_at: datetime, depth: int) -> None:
+        rng = self.rng
+        zone = ZoneInfo(self.zones.get(person.organization or "", "Europe/London"))
+        day = (reply_at + timedelta(days=rng.randint(3, 12))).astimezone(zone).date()
+        starts = datetime.combine(day, time(rng.choice([9, 10, 11, 13, 14, 16]), rng.choice([0, 30])), zone)
+        fmt = rng.choice(["video", "video", "phone", "in_person"])
+        meeting = self.store.add(Meeting(
+            person_id=person.id, starts_at=starts, timezone=zone.key, format=fmt,
+            planned_minutes=30 if fmt == "in_person" else 20, status="scheduled",
+            role=person.title, industry=self._industry(person.organization),
+            place="a café near their office" if fmt == "in_person" else None))
+        if starts + timedelta(hours=1) > self.now:
+            return
+        if rng.random() < 0.05 and person.id not in self.line:
+            meeting.status = "cancelled"
+            self.store.update(meeting)
+            return
+        self.debrief(meeting, person, depth)
+
+    def _industry(self, organization: str | None) -> str | None:
+        for name, industry, *_ in ORGANIZATIONS:
+            if name == organization:
+                return industry
+        return None
+
+    # -- the debrief -----------------------------------------------------------------------
+    def debrief(self, meeting: Meeting, host: Person, depth: int) -> None:
+        rng = self.rng
+        end = meeting.starts_at + timedelta(minutes=meeting.planned_minutes)
+        rapport = 5 if host.id in self.line else rng.choices([2, 3, 4, 5], weights=[1, 3, 5, 3])[0]
+        asked = self._asked()
+        industry = meeting.industry or "this field"
+        insights = [KeyInsight(text.format(industry=industry, org=host.organization), [industry, tag])
+                    for text, tag in rng.sample(INSIGHTS, rng.randint(1, 3))]
+        suggested = self._suggestions(host, rapport, depth)
+        promises = [Promise(what, owner, due=end + timedelta(days=rng.randint(2, 14)))
+                    for owner, what in rng.sample(PROMISES, rng.choice([0, 1, 1, 2]))]
+        for promise in promises:
+            if promise.due < self.now and rng.random() < 0.6:
+                promise.done_at = promise.due - timedelta(days=1)
+        outcomes = [DebriefOutcome("lead", notes="A team that may hire soon")] if rng.random() < 0.2 else []
+        save_debrief(self.store, Debrief(meeting.id, asked, insights, suggested, promises, rapport,
+                                         outcomes, notes=f"Talked with {host.name} about {industry}."),
+                     now=end + timedelta(hours=2))
+        self.meetings.append(meeting)
+        self.met.append(host.id)
+        self._thank(meeting, host, end)
+        referrals = self.store.list(Referral, meeting_id=meeting.id)
+        if not referrals:
+            self.leaves.append(host.id)
+        for i, referral in enumerate(referrals):
+            other = self.store.get(Person, referral.to_person_id)
+            if i == 0 and host.id in self.line:
+                self.line.add(other.id)
+            if other.id in self.line or rng.random() < 0.85:
+                self.enqueue(other, end + timedelta(days=rng.uniform(1, 10)), depth + 1)
+
+    def _asked(self) -> list[AnsweredQuestion]:
+        rng = self.rng
+        body = [q for q in self.questions if q[1] != "closing"]
+        closing = [q for q in self.questions if q[1] == "closing"]
+        picked = rng.sample(body, min(len(body), rng.randint(4, 7))) + closing
+        asked = []
+        for qid, category, text in picked:
+            # each question has its own steady quality, so some reliably beat others
+            quality = random.Random(f"{qid}").uniform(-0.8, 0.8)
+            score = round(CATEGORY_USEFULNESS.get(category, 3.2) + quality + rng.gauss(0, 0.7))
+            asked.append(AnsweredQuestion(text, qid, category, "Notes on the answer.",
+                                          max(1, min(5, score))))
+        return asked
+
+    def _suggestions(self, host: Person, rapport: int, depth: int) -> list[SuggestedPerson]:
+        rng = self.rng
+        if depth >= MAX_DEPTH or rapport < 3 or self.people >= MAX_PEOPLE:
+            return []
+        count = rng.choices([0, 1, 2, 3], weights=[3, 4, 2, 1])[0]
+        if host.id in self.line:
+            count = max(count, 1)
+        out = []
+        for i in range(count):
+            if self.leaves and rng.random() < 0.1 and not (i == 0 and host.id in self.line):
+                # Someone already met, suggested a second time: still one person. Only people
+                # who passed on no names qualify, so no chain grows past MAX_DEPTH.
+                known = self.store.get(Person, rng.choice(self.leaves))
+                if known.id != host.id:
+                    out.append(SuggestedPerson(known.name, known.title, known.organization,
+                                               may_mention="yes"))
+                continue
+            name = self.names.pop()
+            org = host.organization if rng.random() < 0.4 else self._org_name()
+            out.append(SuggestedPerson(
+                name, rng.choice(TITLES), org,
+                email=f"{name.lower().replace(' ', '.').replace(chr(39), '')}@example.org" if rng.random() < 0.7 else None,
+                may_mention=rng.choices(["yes", "unknown", "no"], weights=[6, 2, 1])[0],
+                contact_by=rng.choices(["user", "host"], weights=[4, 1])[0]))
+            self.people += 1
+        return out
+
+    def _thank(self, meeting: Meeting, host: Person, end: datetime) -> None:
+        rng = self.rng
+        hours = rng.choices([rng.uniform(1, 20), rng.uniform(26, 72)], weights=[4, 1])[0]
+        sent = end + timedelta(hours=hours)
+        if rng.random() < 0.08 or sent >= self.now:
+            return  # forgotten, or not yet
+        self.store.add(Outreach(person_id=host.id, channel="email", kind="thanks", sent_at=sent,
+                                subject="Thank you for your time"))
+        for action in self.store.list(Action, meeting_id=meeting.id, kind="thank_you"):
+            action.done_at = sent
+            self.store.update(action)
+        for action in self.store.list(Action, meeting_id=meeting.id, kind="tell_referrer"):
+            if rng.random() < 0.7 and action.due and action.due < self.now:
+                action.done_at = action.due - timedelta(days=2)
+                self.store.update(action)
+
+    # -- the whole history -----------------------------------------------------------------
+    def run(self) -> None:
+        rng = self.rng
+        for name, industry, location, _, motivation, postings in ORGANIZATIONS:
+            self.orgs[name] = self.store.add(Organization(
+                name=name, industry=industry, location=location, motivation=motivation,
+                postings=postings, website=f"https://{name.lower().replace(' ', '-')}.example",
+                created_at=self.start))
+        samira = self.person("alumni", name="Samira Okafor", organization="Kestrel Health Labs",
+                             title="Senior UX Researcher", created=self.start)
+        self.line.add(samira.id)
+        self.enqueue(samira, self.start + timedelta(days=3), 0)
+        for how_known, (count, _) in WARMTH.items():
+            for _ in range(count):
+                offset = timedelta(days=rng.uniform(2, DAYS_OF_HISTORY - 1))
+                p = self.person(how_known, created=self.start + offset * rng.random())
+                # a few stay identified only: found, not yet written to
+                if rng.random() < 0.9:
+                    self.enqueue(p, self.start + offset, 0)
+        while self.queue:
+            self.approach(heapq.heappop(self.queue))
+        self._keep_in_touch()
+        self._later_outcomes()
+
+    def _keep_in_touch(self) -> None:
+        for person_id in self.met[: len(self.met) // 4]:
+            if self.rng.random() < 0.5:
+                self.store.add(Outreach(person_id=person_id, channel="email", kind="keep_in_touch",
+                                        sent_at=self.now - timedelta(days=self.rng.randint(5, 40)),
+                                        subject="How your advice helped"))
+
+    def _later_outcomes(self) -> None:
+        """Applications, an interview and an offer: what the best conversations led to."""
+        good = [m for m in self.meetings if m.rapport and m.rapport >= 4] or self.meetings
+        kestrel = [m for m in self.meetings if m.industry == "digital health"] or good
+        chosen = kestrel[0]
+        org = self.orgs.get("Kestrel Health Labs")
+        steps = [("application", 10), ("interview", 24), ("offer", 38)]
+        for kind, days in steps:
+            when = chosen.starts_at + timedelta(days=days)
+            if when < self.now:
+                self.store.add(Outcome(kind=kind, date=when.date(), person_id=chosen.person_id,
+                                       meeting_id=chosen.id, organization_id=org.id if org else None))
+        for m in self.rng.sample(good, min(3, len(good))):
+            if m is not chosen:
+                self.store.add(Outcome(kind="application", date=(m.starts_at + timedelta(days=12)).date(),
+                                       person_id=m.person_id, meeting_id=m.id))
+
+
+def generate_sample(store: "Store", *, seed: int = 7, today: date | None = None) -> dict:
+    """Fill ``store`` with a realistic sample history, in one transaction.
+
+    Args:
+        store: an open store (ideally empty: the sample adds, it never replaces).
+        seed: the random seed; the same seed and ``today`` give the same history.
+        today: the last day of the history (default: today, in UTC).
+
+    Returns:
+        A summary: ``seed``, ``today``, and the number of records per table.
+    """
+    today = today or datetime.now(UTC).date()
+    now = datetime.combine(today, time(18, 0), UTC)
+    builder = _Builder(store, random.Random(seed), now)
+    with store.transaction():
+        builder.run()
+    counts = store.counts()
+    summary = {"seed": seed, "today": today.isoformat(), **counts,
+               "held_meetings": len(builder.meetings)}
+    log.info("sample history: %s", summary)
+    return summary
