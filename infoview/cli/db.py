@@ -1,5 +1,98 @@
-"""`infoview db ...` commands (placeholder: the owning issue fills it in)."""
+"""`infoview db ...`: where the store is, what it holds, export and import."""
+
+from __future__ import annotations
+
+import argparse
+
+from infoview.cli._common import db_path, open_store, print_json
 
 
 def register(sub) -> None:
-    """Add this module's subcommands to the parser."""
+    """Add ``infoview db path|stats|export|import``."""
+    parser = sub.add_parser("db", help="the store: where it is, what it holds, export, import",
+                            description="Inspect, export and import the store (one SQLite "
+                                        "file; --db or $INFOVIEW_DB chooses which).")
+    parser.set_defaults(handler=lambda args: _usage(parser))
+    db = parser.add_subparsers(dest="db_command", metavar="COMMAND")
+
+    path = db.add_parser("path", help="print the database file's path",
+                         description="Print the path of the database file in use.")
+    path.add_argument("--json", action="store_true", help="print {\"path\": ...}")
+    path.set_defaults(handler=_path)
+
+    stats = db.add_parser("stats", help="records per table, schema version and file size",
+                          description="Count the records of every table.")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+    stats.set_defaults(handler=_stats)
+
+    export = db.add_parser(
+        "export", help="write every table to DIR (one CSV per table + one JSON file)",
+        description="Export the whole store into DIR: infoview-export.json (lossless; what "
+                    "'db import' reads) and one CSV per table for spreadsheets, where cells "
+                    "starting with = + - @ get a leading ' so they cannot run as formulas.")
+    export.add_argument("dir", metavar="DIR", help="the folder to write (created if missing)")
+    export.add_argument("--force", action="store_true",
+                        help="replace an earlier export in DIR")
+    export.add_argument("--json", action="store_true", help="print counts as JSON")
+    export.set_defaults(handler=_export)
+
+    imp = db.add_parser(
+        "import", help="load an export folder into an empty store",
+        description="Load DIR/infoview-export.json (written by 'db export') into the store, "
+                    "which must be empty: use --db NEW.sqlite to restore into a new file.")
+    imp.add_argument("dir", metavar="DIR", help="a folder written by 'infoview db export'")
+    imp.add_argument("--json", action="store_true", help="print counts as JSON")
+    imp.set_defaults(handler=_import)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _path(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    if args.json:
+        print_json({"path": str(path)})
+    else:
+        print(path)
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        data = {"path": str(store.path), "schema_version": store.schema_version(),
+                "size_bytes": store.path.stat().st_size, "counts": store.counts()}
+    if args.json:
+        print_json(data)
+        return 0
+    print(f"{data['path']} (schema version {data['schema_version']}, "
+          f"{data['size_bytes'] / 1024:.0f} KiB)")
+    width = max(len(t) for t in data["counts"])
+    for table, count in data["counts"].items():
+        print(f"  {table:<{width}}  {count:>7}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from infoview.store import Store
+
+    with Store.open(db_path(args), must_exist=True) as store:
+        target = store.export_folder(args.dir, overwrite=args.force)
+        counts = store.counts()
+    if args.json:
+        print_json({"dir": str(target.parent), "json": str(target), "counts": counts})
+    else:
+        print(f"exported {sum(counts.values())} records to {target.parent}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        added = store.import_folder(args.dir)
+        path = store.path
+    if args.json:
+        print_json({"path": str(path), "added": added})
+    else:
+        print(f"imported {sum(added.values())} records into {path}")
+    return 0

@@ -1,5 +1,120 @@
-"""`infoview people ...` commands (placeholder: the owning issue fills it in)."""
+"""`infoview people ...`: list, import from LinkedIn, delete completely, export vCards."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from infoview.cli._common import open_store, print_json
 
 
 def register(sub) -> None:
-    """Add this module's subcommands to the parser."""
+    """Add ``infoview people list|import-linkedin|delete|export-vcard``."""
+    parser = sub.add_parser("people", help="the people in the store",
+                            description="List, import, delete and export people.")
+    parser.set_defaults(handler=lambda args: _usage(parser))
+    people = parser.add_subparsers(dest="people_command", metavar="COMMAND")
+
+    listing = people.add_parser("list", help="list everyone",
+                                description="List the people in the store, oldest first.")
+    listing.add_argument("--json", action="store_true",
+                         help="print a list of objects (id, name, title, organization, email, "
+                              "profile_url and every other field)")
+    listing.set_defaults(handler=_list)
+
+    linkedin = people.add_parser(
+        "import-linkedin", help="add or update people from LinkedIn's Connections.csv",
+        description="Read LinkedIn's connections export (Settings > Data privacy > Get a "
+                    "copy of your data > Connections). People already in the store are "
+                    "matched by profile URL, then by name and organization, and filled in; "
+                    "new people are added. A malformed file imports nothing.")
+    linkedin.add_argument("file", metavar="FILE", help="the Connections.csv file")
+    linkedin.add_argument("--how-known", default="colleague",
+                          choices=("friend", "colleague", "alumni", "referral", "event", "cold"),
+                          help="how you know the new people (default: colleague)")
+    linkedin.add_argument("--organizations", action="store_true",
+                          help="also add each new company as an organization")
+    linkedin.add_argument("--json", action="store_true", help="print the report as JSON")
+    linkedin.set_defaults(handler=_import_linkedin)
+
+    delete = people.add_parser(
+        "delete", help="delete a person and everything about them",
+        description="Delete the person with this id and everything about them: meetings, "
+                    "questions asked, insights, outreach, referrals, actions, outcomes, "
+                    "research snapshots; their name and contacts are replaced by [removed] "
+                    "in other records' text. Asks first when run in a terminal, unless --yes.")
+    delete.add_argument("id", metavar="ID", type=int, help="the person's id (see 'people list')")
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    delete.add_argument("--json", action="store_true", help="print what was deleted as JSON")
+    delete.set_defaults(handler=_delete)
+
+    vcard = people.add_parser("export-vcard", help="write everyone to a vCard file",
+                              description="Write every person as a vCard 3.0, for address "
+                                          "books, into one .vcf file.")
+    vcard.add_argument("file", metavar="FILE", help="the .vcf file to write")
+    vcard.add_argument("--json", action="store_true", help="print {\"file\", \"people\"}")
+    vcard.set_defaults(handler=_export_vcard)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _list(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        people = store.list_people()
+    if args.json:
+        print_json([p.to_dict() for p in people])
+        return 0
+    for p in people:
+        where = ", ".join(x for x in (p.title, p.organization) if x)
+        print(f"{p.id:>5}  {p.name}" + (f"  ({where})" if where else ""))
+    return 0
+
+
+def _import_linkedin(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        report = store.import_linkedin(args.file, how_known=args.how_known,
+                                       add_organizations=args.organizations)
+    if args.json:
+        print_json(report.to_dict())
+        return 0
+    print(f"added {report.added}, updated {report.updated}, skipped {report.skipped}"
+          + (f", organizations added {report.organizations_added}" if args.organizations else ""))
+    for line, reason in report.notes:
+        print(f"  line {line}: skipped ({reason})")
+    return 0
+
+
+def _confirm(name: str) -> bool:
+    sys.stderr.write(f"Delete {name} and everything about them? This cannot be undone. [y/N] ")
+    sys.stderr.flush()
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
+
+
+def _delete(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        person = store.get_person(args.id)
+        # Scripts (no terminal) delete as asked; a person at a terminal confirms first.
+        if not args.yes and sys.stdin.isatty() and not _confirm(person.name):
+            sys.stderr.write("infoview: nothing deleted\n")
+            return 1
+        report = store.delete_person(args.id)
+    if args.json:
+        print_json(report.to_dict())
+    else:
+        removed = sum(report.deleted.values())
+        print(f"deleted person {args.id} and {removed - 1} records about them"
+              + (f"; redacted {report.redacted} mentions" if report.redacted else ""))
+    return 0
+
+
+def _export_vcard(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        count = store.export_vcards(args.file)
+    if args.json:
+        print_json({"file": args.file, "people": count})
+    else:
+        print(f"wrote {count} people to {args.file}")
+    return 0
