@@ -53,6 +53,7 @@ class PageReader:
         fetched: one record per request that reached the site (or the cache).
         warnings: one line per page that was refused, failed or was unreadable.
         documents: URLs that turned out not to be HTML (kept as links, not parsed).
+        pages: the pages parsed so far.
     """
 
     def __init__(self, fetcher: Any, refresh: bool = False):
@@ -61,6 +62,11 @@ class PageReader:
         self.fetched: list[FetchRecord] = []
         self.warnings: list[str] = []
         self.documents: list[str] = []
+        self.pages: list[ParsedPage] = []
+
+    def all_warnings(self) -> list[str]:
+        """Fetch warnings and the warnings extractors left on the pages, each once."""
+        return list(dict.fromkeys(self.warnings + [w for p in self.pages for w in p.warnings]))
 
     def read(self, url: str, *, strict: bool = False) -> ParsedPage | None:
         """Fetch and parse one page; ``None`` (plus a warning) when that is not possible.
@@ -79,7 +85,7 @@ class PageReader:
                               "give the address of a web page", url=url, status=page.status)
             return None
         parsed = parse_page(page.body, page.final_url, page.encoding)
-        self.warnings.extend(parsed.warnings)
+        self.pages.append(parsed)
         return parsed
 
     def fetch(self, url: str, *, strict: bool = False) -> Any:

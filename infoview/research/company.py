@@ -99,7 +99,7 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
     profile.social = social_links([link.url for link in links if link.in_nav]
                                   + [link.url for link in links] + _org_same_as(parsed))
     profile.fetched = reader.fetched
-    profile.warnings = list(dict.fromkeys(reader.warnings))
+    profile.warnings = reader.all_warnings()
     return profile
 
 

@@ -46,8 +46,7 @@ def research_person(url: str, *, settings: Any = None, fetcher: Any = None,
             close_fetcher(fetcher)
     assert page is not None  # strict reads raise instead of returning None
     fields, links = person_facts(page)
-    profile = PersonProfile(url=url, links=links, warnings=list(dict.fromkeys(reader.warnings)),
-                            **fields)
+    profile = PersonProfile(url=url, links=links, warnings=reader.all_warnings(), **fields)
     if profile.name is None:
         profile.warnings.append(f"{url}: no name found; is this a page about one person?")
     return profile

@@ -140,22 +140,23 @@ def classify(url: str, text: str = "") -> str | None:
 
 def _best_kind(url: str, text: str) -> tuple[str | None, int]:
     label = clean(text).lower().strip(" ›»>→·|")
-    words = [w for w in re.split(r"[/_.\-]+", urlsplit(url).path.lower()) if w]
-    path_words = set(words)
-    last = words[-1] if words else ""
-    if last in ("html", "htm", "php", "aspx") and len(words) > 1:
-        last = words[-2]
+    label_words = label.split()
+    segments = [seg for seg in urlsplit(url).path.lower().split("/") if seg]
+    last = re.sub(r"\.(html?|php|aspx?)$", "", segments[-1]) if segments else ""
+    last_words = set(re.split(r"[-_.]+", last)) | {last}
+    earlier = {w for seg in segments[:-1] for w in re.split(r"[-_.]+", seg)} | set(segments[:-1])
     best: tuple[str | None, int] = (None, 0)
     for kind, (wordings, path_names) in PAGE_KINDS.items():
         score = 0
         if label in wordings:
             score = 10
-        elif label and any(re.search(rf"\b{re.escape(w)}\b", label) for w in wordings if " " in w):
+        elif any(" " in w and re.search(rf"\b{re.escape(w)}\b", label) for w in wordings):
             score = 7
-        if any(p == last for p in path_names) or any("-" in p and p in urlsplit(url).path.lower()
-                                                  for p in path_names):
+        elif len(label_words) <= 5 and any(w in label_words for w in wordings if " " not in w):
+            score = 6
+        if last_words & set(path_names):
             score += 5
-        elif path_words & set(path_names) and len(words) <= 3:
+        elif earlier & set(path_names) and len(segments) <= 3:
             score += 2
         if score > best[1]:
             best = (kind, score)

@@ -1,13 +1,14 @@
 """Embedded metadata: JSON-LD, microdata and OpenGraph, read with extruct from the shared tree.
 
 Only the three syntaxes research uses are extracted (all syntaxes is several times slower),
-and a malformed block is logged and skipped (``errors="log"``) so one broken script does
-not cost the rest of the page. Items are flattened (``@graph``, nested ``employee`` lists)
+and a malformed JSON-LD block is skipped with a warning, so one broken script does not
+cost the rest of the page. Items are flattened (``@graph``, nested ``employee`` lists)
 so that callers can look for a type without walking the structure themselves.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any, Iterator
 
@@ -27,24 +28,47 @@ ORG_TYPES = {
 
 
 def embedded_metadata(page: ParsedPage) -> dict[str, list[dict[str, Any]]]:
-    """extruct's output for ``page``: ``{"json-ld": [...], "microdata": [...], "opengraph": [...]}``.
+    """Embedded metadata of ``page``: ``{"json-ld": [...], "microdata": [...], "opengraph": [...]}``.
 
-    Returns empty lists for a page without a tree or when extruct fails outright.
+    JSON-LD is read block by block here, because extruct drops every block of a page when
+    one is malformed; microdata and OpenGraph come from extruct over the shared tree.
+    Returns empty lists for a page without a tree.
     """
-    empty: dict[str, list[dict[str, Any]]] = {s: [] for s in SYNTAXES}
+    data: dict[str, list[dict[str, Any]]] = {s: [] for s in SYNTAXES}
     if page.tree is None:
-        return empty
+        return data
+    data["json-ld"] = _json_ld(page)
     import extruct
 
     try:
-        data = extruct.extract(
-            page.tree, base_url=page.url, syntaxes=SYNTAXES, errors="log", uniform=True
-        )
+        found = extruct.extract(page.tree, base_url=page.url, syntaxes=["microdata", "opengraph"],
+                                errors="log", uniform=True)
     except Exception as exc:  # extruct raises many kinds on odd markup; never fatal
         log.info("embedded metadata of %s unreadable: %s", page.url, exc)
-        page.warnings.append(f"{page.url}: embedded metadata could not be read")
-        return empty
-    return {s: list(data.get(s) or []) for s in SYNTAXES}
+        page.warnings.append(f"{page.url}: microdata or OpenGraph tags could not be read")
+        return data
+    for syntax in ("microdata", "opengraph"):
+        data[syntax] = list(found.get(syntax) or [])
+    return data
+
+
+def _json_ld(page: ParsedPage) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for script in page.tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        if raw.startswith("<!--"):
+            raw = raw.removeprefix("<!--").removesuffix("-->")
+        if not raw:
+            continue
+        try:
+            parsed = json.loads(raw, strict=False)  # strict=False: raw newlines in strings
+        except ValueError:
+            page.warnings.append(f"{page.url}: a malformed JSON-LD block was skipped")
+            continue
+        items += [p for p in (parsed if isinstance(parsed, list) else [parsed]) if isinstance(p, dict)]
+    return items
 
 
 def types_of(item: dict[str, Any]) -> set[str]:

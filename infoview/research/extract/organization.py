@@ -8,6 +8,7 @@ company"). Each value is returned with the URL of the page it came from.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from infoview.research.extract.metadata import (
     ORG_TYPES, items_of_type, opengraph, place_of, value,
@@ -29,10 +30,12 @@ _LOCATION = re.compile(
 _INDUSTRY = re.compile(
     r"\b(?:is|are|as)\s+an?\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+"
     r"(company|firm|agency|studio|consultancy|start-?up|business|provider|manufacturer|"
-    r"practice|lab|laboratory|charity|cooperative|co-operative|platform)\b", re.I)
+    r"practice|lab|laboratory|charity|cooperative|co-operative|platform|workshop|"
+    r"organisation|organization|enterprise|collective)\b", re.I)
 _INDUSTRY_FILLER = re.compile(
     r"\b(small|large|leading|independent|growing|young|global|international|local|"
-    r"award-winning|family-run|family-owned|privately-held|friendly|new|innovative|"
+    r"award-winning|family-run|family-owned|member-owned|employee-owned|privately-held|"
+    r"friendly|new|innovative|"
     r"(?:[A-Z][\w-]*-based))\b\s*", re.I)
 
 
@@ -71,11 +74,24 @@ def organization_facts(page: ParsedPage, *, use_text: bool = True) -> dict[str, 
 
 
 def name_from_title(page: ParsedPage) -> str | None:
-    """A site name guessed from ``<title>``: the shortest part that is not "Home" or similar."""
+    """A site name guessed from ``<title>`` ("Brand | tagline", "Home | Brand", ...).
+
+    The part that also appears in the main heading or the host name wins; otherwise the
+    first part that is not generic ("Home", "Welcome").
+    """
     parts = [clean(p) for p in re.split(r"\s[|–—:·•-]\s|\s[|–—:·•]|[|–—·•]\s", page.title)]
     parts = [re.sub(r"^welcome to\s+", "", p, flags=re.I) for p in parts if p]
     parts = [p for p in parts if p and not _GENERIC_TITLE.match(p)]
-    return min(parts, key=len) if parts else None
+    if not parts:
+        return None
+    h1 = page.tree.find(".//h1") if page.tree is not None else None
+    heading = clean(h1.text_content()).lower() if h1 is not None else ""
+    host = (urlsplit(page.url).hostname or "").lower()
+    for part in parts:
+        squashed = re.sub(r"[^a-z0-9]", "", part.lower())
+        if part.lower() in heading or (len(squashed) > 3 and squashed in host.replace("-", "")):
+            return part
+    return parts[0]
 
 
 def _main_org(orgs: list[dict]) -> dict | None:

@@ -23,7 +23,10 @@ TITLE_WORDS = re.compile(
     r"chairwoman|chairperson|secretary|treasurer|coordinator|consultant|analyst|developer|"
     r"architect|specialist|advisor|adviser|principal|owner|editor|counsel|nurse|physician|"
     r"doctor|clinical|product|marketing|sales|operations|finance|executive|administrator|"
-    r"associate|trustee|board|member|accountant|officer|strategist|recruiter|technician)\b",
+    r"associate|trustee|board|member|accountant|strategist|recruiter|technician|surgeon|"
+    r"veterinarian|teacher|professor|lecturer|pharmacist|therapist|dentist|solicitor|"
+    r"barrister|lawyer|planner|writer|producer|intern|apprentice|assistant|supervisor|"
+    r"controller|representative|chef|curator|librarian|coach|fellow)\b",
     re.I,
 )
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn", "ter"}

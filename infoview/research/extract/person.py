@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 FIELDS = ("name", "title", "organization", "location", "bio")
 _ROLE_AT = re.compile(
-    r"\b(?:is|as|works as)\s+(?:an?\s+|the\s+)?(?P<title>[A-Z][\w&/,' -]{2,80}?)\s+(?:at|for|with)\s+"
+    r"\b(?:is|am|I'm|as|works as)\s+(?:an?\s+|the\s+)?(?P<title>[A-Z][\w&/,' -]{2,80}?)\s+(?:at|for|with)\s+"
     r"(?P<org>(?:[A-Z][\w&'.-]*)(?:\s+(?:[A-Z][\w&'.-]*|of|and|&))*)")
 _BASED = re.compile(r"\b(?:based|lives|living|located)\s+in\s+(?P<place>[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)*)")
 
