@@ -1,5 +1,384 @@
-"""`infoview prep ...` commands (placeholder: the owning issue fills it in)."""
+"""`infoview prep`, `infoview draft` and `infoview followups`: the brief, messages, follow-ups.
+
+Parsing and printing only: each handler calls the same library functions a notebook calls
+(:mod:`infoview.prep.brief`, :mod:`~infoview.prep.render`, :mod:`~infoview.prep.outreach`,
+:mod:`~infoview.prep.followup`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from infoview.cli._common import db_path, print_json
+
+FORMATS = ("md", "html", "pdf", "ics")
+DRAFT_KINDS = {
+    "request": "ask for an informational interview",
+    "confirm": "confirm time, place and length a day or so before",
+    "thanks": "thank the host the same or the next day",
+    "referrer": "tell the person who introduced you how the meeting went",
+    "intro": "first message to someone you were referred to",
+    "phone": "what to say when asking by telephone",
+    "pitch": "your 30-second introduction (about 75 spoken words)",
+}
 
 
 def register(sub) -> None:
-    """Add this module's subcommands to the parser."""
+    """Add ``prep``, ``draft KIND`` and ``followups``."""
+    prep = sub.add_parser(
+        "prep", help="write the one-page brief for a meeting (md, html, pdf, ics)",
+        description="Write the brief for an informational interview: who, why them, the "
+        "company, gaps, the question plan and agenda, logistics and reminders. Take the "
+        "meeting or person from the store, or research a company (and person) page now.")
+    which = prep.add_mutually_exclusive_group(required=True)
+    which.add_argument("--meeting", type=int, metavar="ID", help="a stored meeting")
+    which.add_argument("--person", type=int, metavar="ID", help="a stored person (their next meeting)")
+    which.add_argument("--company-url", metavar="URL", help="research this company site now")
+    prep.add_argument("--person-url", metavar="URL", help="with --company-url: a public page about the person")
+    prep.add_argument("--name", help="with --company-url: the person's name, when no page says it")
+    prep.add_argument("--role", help="the role you are curious about (fills the questions)")
+    prep.add_argument("--industry", help="the industry (fills the questions)")
+    prep.add_argument("--audience", default="anyone",
+                      choices=("student", "career_changer", "job_seeker", "anyone"),
+                      help="who is asking (picks suitable questions)")
+    prep.add_argument("--minutes", type=int, help="meeting length (default: the meeting's, else 20)")
+    prep.add_argument("--reason", help="your own words on why this person")
+    prep.add_argument("--format", action="append", metavar="FMT",
+                      help="md, html, pdf or ics; repeat or give a comma list (default md)")
+    prep.add_argument("--notes", action="store_true", help="add a page for notes")
+    prep.add_argument("--out", default=".", metavar="PATH",
+                      help="folder (or file, for one format) to write to (default: .)")
+    prep.add_argument("--no-cache", action="store_true", help="with --company-url: bypass the HTTP cache")
+    prep.add_argument("--delay", type=float, metavar="S", help="with --company-url: seconds between requests")
+    prep.add_argument("--json", action="store_true", help='print {"files": [...], "brief": {...}}')
+    prep.set_defaults(handler=_prep)
+
+    draft = sub.add_parser("draft", help="draft an outreach message, with its checks",
+                           description="Draft a message and check it (length, a question, no "
+                           "job ask, no CV, placeholders, and the checks of its kind). With "
+                           "--check FILE, check your own edited text instead.")
+    kinds = draft.add_subparsers(dest="draft_kind", metavar="KIND")
+    draft.set_defaults(handler=lambda args: _usage(draft))
+    for kind, help_text in DRAFT_KINDS.items():
+        parser = kinds.add_parser(kind, help=help_text, description=help_text.capitalize() + ".")
+        _draft_options(parser, kind)
+        parser.set_defaults(handler=_draft, draft_kind=kind)
+
+    follow = sub.add_parser("followups", help="3B7 and keep-in-touch suggestions, due actions to .ics",
+                            description="Suggest follow-ups: the 3B7 routine for unanswered "
+                            "requests (next contact after 3 business days, a follow-up after 7) "
+                            "and keep-in-touch reminders; list open actions; export them to .ics.")
+    follow.add_argument("--country", help="ISO code for public holidays in business days (GB, US...)")
+    follow.add_argument("--today", help="run as of this day, YYYY-MM-DD (default: today)")
+    follow.add_argument("--save", action="store_true", help="store the suggestions as actions")
+    follow.add_argument("--ics", metavar="FILE", help="write open actions with a due date to FILE")
+    follow.add_argument("--json", action="store_true", help='print {"suggested": [...], "open": [...]}')
+    follow.set_defaults(handler=_followups)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _draft_options(p: argparse.ArgumentParser, kind: str) -> None:
+    if kind != "pitch":
+        p.add_argument("--person", type=int, metavar="ID", help="the stored person to write to")
+        p.add_argument("--to", metavar="NAME", help="their name (instead of --person)")
+    if kind in ("request", "intro", "phone"):
+        p.add_argument("--reason", help="why them: the talk, article or shared connection")
+        p.add_argument("--narrow", metavar="TEXT", help="your interest, narrowly")
+        p.add_argument("--minutes", type=int, help="the length you ask for (default 15-20)")
+    if kind in ("request", "intro"):
+        p.add_argument("--broad", metavar="TEXT", help="your interest, broadly")
+        p.add_argument("--coffee", action="store_true", help="ask for a coffee instead of a call")
+        p.add_argument("--near", metavar="PLACE", help="with --coffee: where")
+        p.add_argument("--strict", action="store_true", help="hold it to 75 words")
+    if kind in ("intro", "referrer"):
+        p.add_argument("--referrer", metavar="NAME", help="who made the introduction")
+    if kind == "intro":
+        p.add_argument("--may-mention", choices=("yes", "no", "unknown"),
+                       help="may you use the referrer's name (default: the stored referral's, else unknown)")
+    if kind == "confirm":
+        p.add_argument("--meeting", type=int, metavar="ID", help="the stored meeting")
+        p.add_argument("--when", metavar="ISO", help="start, e.g. 2026-12-01T10:00 (instead of --meeting)")
+        p.add_argument("--timezone", metavar="ZONE", help="IANA zone of --when, e.g. Europe/London")
+        p.add_argument("--format", dest="meeting_format", choices=("phone", "video", "in_person"),
+                       default="video", help="with --when: how you meet")
+        p.add_argument("--place", help="with --when: the address or call link")
+        p.add_argument("--minutes", type=int, default=20, help="with --when: the length")
+    if kind in ("thanks", "referrer"):
+        p.add_argument("--learned", metavar="TEXT", help="one thing you learned")
+    if kind == "thanks":
+        p.add_argument("--promise", action="append", default=[], metavar="TEXT",
+                       help="a promise you are keeping (repeatable)")
+        p.add_argument("--meeting-date", metavar="YYYY-MM-DD", help="the day you met")
+        p.add_argument("--send-date", metavar="YYYY-MM-DD", help="the day you send it (default today)")
+    if kind == "referrer":
+        p.add_argument("--contact", metavar="NAME", help="the person they introduced you to")
+        p.add_argument("--how", metavar="TEXT", help="how the conversation went")
+    if kind == "pitch":
+        for field in ("background", "strengths", "exploring"):
+            p.add_argument(f"--{field}", help=f"your {field} (default: your stored profile)")
+    p.add_argument("--check", metavar="FILE", help="check this text file (- for stdin) instead of drafting")
+    p.add_argument("--json", action="store_true",
+                   help='print {"kind", "subject", "body", "word_count", "warnings": [{"code", "message"}]}')
+
+
+# ---- prep ------------------------------------------------------------------------------------
+
+def _formats(values: list[str] | None) -> list[str]:
+    from infoview.errors import BadInput
+
+    chosen = [f.strip().lower() for v in (values or ["md"]) for f in v.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise BadInput(f"unknown format {', '.join(unknown)}: use {', '.join(FORMATS)}")
+    return list(dict.fromkeys(chosen))
+
+
+def _brief_from_urls(args):
+    from infoview.cli.research import _settings
+    from infoview.models import Person
+    from infoview.prep.brief import build_brief
+    from infoview.questions.select import select_questions
+    from infoview.research.company import research_company
+    from infoview.research.person import research_person
+
+    settings = _settings(args)
+    company = research_company(args.company_url, settings=settings, refresh=args.no_cache)
+    person_research = (research_person(args.person_url, settings=settings, refresh=args.no_cache)
+                       if args.person_url else None)
+    name = args.name or getattr(person_research, "name", None) or "[their name]"
+    person = Person(name=name, organization=company.name,
+                    title=getattr(person_research, "title", None))
+    role = args.role or person.title
+    plan = select_questions(role=role, industry=args.industry or company.industry,
+                            company=company.name, person=name, audience=args.audience,
+                            minutes=args.minutes or 20, research=company)
+    profile = _stored_profile(args)
+    return build_brief(person=person, company=company, person_research=person_research,
+                       plan=plan, profile=profile, reason=args.reason)
+
+
+def _prep(args) -> int:
+    from infoview.errors import BadInput
+    from infoview.prep.render import DEFAULT_SECTIONS, export_brief
+
+    formats = _formats(args.format)
+    out = Path(args.out)
+    if len(formats) > 1 and out.suffix:
+        raise BadInput(f"--out {out} is a file name but {len(formats)} formats were asked for: "
+                       "give a folder")
+    if args.company_url:
+        brief = _brief_from_urls(args)
+    else:
+        if args.person_url or args.name:
+            raise BadInput("--person-url and --name go with --company-url")
+        from infoview.cli._common import open_store
+        from infoview.prep.brief import brief_from_store
+
+        with open_store(args) as store:
+            brief = brief_from_store(store, meeting_id=args.meeting, person_id=args.person,
+                                     minutes=args.minutes, role=args.role, industry=args.industry,
+                                     audience=args.audience, reason=args.reason)
+    sections = DEFAULT_SECTIONS + (("notes",) if args.notes else ())
+    files = [export_brief(brief, out, fmt, sections=sections) for fmt in formats]
+    if args.json:
+        print_json({"files": [str(f) for f in files], "brief": brief.to_dict()})
+    else:
+        for warning in brief.warnings:
+            sys.stderr.write(f"note: {warning}\n")
+        for f in files:
+            print(f)
+    return 0
+
+
+# ---- draft -----------------------------------------------------------------------------------
+
+def _stored_profile(args):
+    """The user's profile from the store when the database exists (never creates one)."""
+    from infoview.models import UserProfile
+
+    path = db_path(args)
+    if not path.exists():
+        return UserProfile()
+    from infoview.store import Store
+
+    with Store.open(path, must_exist=True) as store:
+        return store.get_profile()
+
+
+def _with_store(args, fn):
+    from infoview.cli._common import open_store
+
+    with open_store(args) as store:
+        return fn(store)
+
+
+def _recipient(args):
+    from infoview.models import Person
+
+    if getattr(args, "person", None) is not None:
+        return _with_store(args, lambda s: s.get(Person, args.person))
+    return Person(name=args.to) if getattr(args, "to", None) else None
+
+
+def _date(text: str | None, option: str):
+    from datetime import date
+
+    from infoview.errors import BadInput
+
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise BadInput(f"{option} {text!r} is not a date: use YYYY-MM-DD") from exc
+
+
+def _meeting(args):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from infoview.errors import BadInput
+    from infoview.models import Meeting
+
+    if args.meeting is not None:
+        return _with_store(args, lambda s: s.get(Meeting, args.meeting))
+    if not args.when:
+        return Meeting(person_id=0, format=args.meeting_format, place=args.place,
+                       planned_minutes=args.minutes)
+    try:
+        start = datetime.fromisoformat(args.when)
+        zone = ZoneInfo(args.timezone) if args.timezone else None
+    except (ValueError, ZoneInfoNotFoundError) as exc:
+        raise BadInput(f"cannot read --when {args.when!r} / --timezone {args.timezone!r}: "
+                       "use e.g. --when 2026-12-01T10:00 --timezone Europe/London") from exc
+    if start.tzinfo is None:
+        if zone is None:
+            raise BadInput("--when has no UTC offset: add --timezone (e.g. Europe/London)")
+        start = start.replace(tzinfo=zone)
+    return Meeting(person_id=0, starts_at=start, timezone=args.timezone, format=args.meeting_format,
+                   place=args.place, planned_minutes=args.minutes)
+
+
+def _intro_referral(args, person):
+    """Referrer name and permission: from the options, else from the stored referral."""
+    referrer, may = getattr(args, "referrer", None), getattr(args, "may_mention", None)
+    if person is not None and person.id is not None and (referrer is None or may is None):
+        from infoview.models import Person, Referral
+
+        def lookup(store):
+            found = store.list(Referral, to_person_id=person.id)
+            return (store.get(Person, found[-1].from_person_id).name, found[-1].may_mention) if found else (None, None)
+
+        stored_name, stored_may = _with_store(args, lookup)
+        referrer, may = referrer or stored_name, may or stored_may
+    return referrer, may or "unknown"
+
+
+def _make_draft(args):
+    from infoview.prep import outreach
+
+    kind = args.draft_kind
+    profile = _stored_profile(args)
+    if kind == "pitch":
+        for field in ("background", "strengths", "exploring"):
+            if getattr(args, field):
+                setattr(profile, field, getattr(args, field))
+        return outreach.pitch(profile)
+    person = _recipient(args)
+    if kind in ("request", "intro"):
+        options = dict(reason=args.reason, narrow=args.narrow, broad=args.broad, minutes=args.minutes,
+                       coffee=args.coffee, near=args.near, strict=args.strict)
+        if kind == "request":
+            return outreach.request(person, profile, **options)
+        referrer, may = _intro_referral(args, person)
+        return outreach.referred_intro(person, profile, referrer=referrer, may_mention=may, **options)
+    if kind == "phone":
+        return outreach.phone_script(person, profile, reason=args.reason, narrow=args.narrow,
+                                     minutes=args.minutes or 15)
+    if kind == "confirm":
+        return outreach.confirmation(person, profile, _meeting(args))
+    if kind == "thanks":
+        return outreach.thanks(person, profile, learned=args.learned, promises=args.promise,
+                               meeting_date=_date(args.meeting_date, "--meeting-date"),
+                               send_date=_date(args.send_date, "--send-date"))
+    return outreach.referrer_note(args.referrer or person, args.contact, profile,
+                                  how_it_went=args.how, learned=args.learned)
+
+
+_CHECK_KIND = {"confirm": "confirmation", "intro": "referred_intro"}
+
+
+def _check_file(args):
+    from infoview.errors import BadInput
+    from infoview.prep.checks import check_draft, count_words
+    from infoview.prep.outreach import Draft
+
+    try:
+        text = sys.stdin.read() if args.check == "-" else Path(args.check).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise BadInput(f"cannot read {args.check}: {exc.strerror}") from exc
+    subject = None
+    if text.lower().startswith("subject:"):
+        subject, _, text = text.partition("\n")
+        subject = subject.split(":", 1)[1].strip()
+        text = text.lstrip("\n")
+    kind = _CHECK_KIND.get(args.draft_kind, args.draft_kind)
+    return Draft(subject=subject, body=text, kind=kind, word_count=count_words(text),
+                 warnings=check_draft(text, kind, subject=subject, strict=getattr(args, "strict", False)))
+
+
+def _draft(args) -> int:
+    draft = _check_file(args) if args.check else _make_draft(args)
+    if args.json:
+        print_json(draft.to_dict())
+        return 0
+    if not args.check:
+        print(draft.text)
+    sys.stderr.write(f"\n{draft.word_count} words; " + (
+        f"{len(draft.warnings)} warning(s):\n" if draft.warnings else "no warnings.\n"))
+    for warning in draft.warnings:
+        sys.stderr.write(f"  - [{warning.code}] {warning.message}\n")
+    return 0
+
+
+# ---- follow-ups ------------------------------------------------------------------------------
+
+def _followups(args) -> int:
+    from datetime import date
+
+    from infoview.cli._common import open_store
+    from infoview.models import Action
+    from infoview.prep.followup import due_actions_ics, suggest_followups
+
+    today = _date(args.today, "--today") or date.today()
+    with open_store(args) as store:
+        suggested = suggest_followups(store, today=today, country=args.country)
+        if args.save and suggested:
+            with store.transaction():
+                suggested = store.add_many(suggested)
+        open_actions = [a for a in store.list(Action) if a.done_at is None]
+    if args.ics:
+        due_actions_ics(open_actions + ([] if args.save else suggested), args.ics)
+    if args.json:
+        print_json({"suggested": [a.to_dict() for a in suggested],
+                    "open": [a.to_dict() for a in open_actions],
+                    "ics": args.ics})
+        return 0
+    _print_actions("Suggested" + (" (saved)" if args.save else ""), suggested)
+    _print_actions("Open actions", [a for a in open_actions if a not in suggested])
+    if args.ics:
+        print(f"\nCalendar written to {args.ics}")
+    return 0
+
+
+def _print_actions(title: str, actions) -> None:
+    print(f"{title}: {len(actions) or 'none'}")
+    for a in sorted(actions, key=lambda a: (a.due is None, a.due)):
+        due = f"{a.due:%Y-%m-%d}" if a.due else "no date"
+        print(f"  {due}  [{a.kind}] {a.what}")

@@ -16,12 +16,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from infoview.errors import BadInput
 from infoview.prep.ground import CommonGround, Gap, find_common_ground, find_gaps, research_sources
+from infoview.questions.models import MEETING_OVERHEAD
 
 log = logging.getLogger(__name__)
-
-#: The fixed parts of the meeting around the questions, in minutes. The question plan's
-#: ``overhead_minutes`` is spread over them in these proportions.
-FIXED_PARTS: dict[str, float] = {"greeting": 1.0, "purpose": 1.0, "pitch": 1.0, "wrap_up": 1.0}
 
 #: Asked at the end of every meeting when the plan does not already hold them.
 CLOSING_PAIR: tuple[str, str] = (
@@ -208,11 +205,14 @@ def _interest(meeting, profile) -> str:
 
 
 def _agenda(plan, who: Who, interest: str, pitch: str, start: datetime | None) -> list[AgendaItem]:
-    """Lay the fixed parts and the planned questions end to end, with minute marks."""
-    total_fixed = sum(FIXED_PARTS.values())
+    """Lay the fixed parts and the planned questions end to end, with minute marks.
+
+    The fixed parts take the minutes of :data:`~infoview.questions.models.MEETING_OVERHEAD`,
+    scaled to the plan's ``overhead_minutes`` when a plan was made with another overhead.
+    """
+    total_fixed = sum(part.minutes for part in MEETING_OVERHEAD)
     overhead = getattr(plan, "overhead_minutes", None) or total_fixed
-    scale = overhead / total_fixed
-    fixed = {name: minutes * scale for name, minutes in FIXED_PARTS.items()}
+    fixed = {part.key: part.minutes * overhead / total_fixed for part in MEETING_OVERHEAD}
     questions = [i for i in plan.items if i.category != "closing"]
     closing = [i for i in plan.items if i.category == "closing"]
     end_clock = (start + timedelta(minutes=plan.meeting_minutes)).strftime("%H:%M") if start else None
@@ -224,7 +224,7 @@ def _agenda(plan, who: Who, interest: str, pitch: str, start: datetime | None) -
          "not to ask for a job. Say you have a few questions.", "fixed"),
     ]
     steps += [(q.minutes, f"Question {n}", q.text, "question") for n, q in enumerate(questions, 1)]
-    steps.append((fixed["pitch"], "About you", f"If asked, your 30-second introduction: {pitch}", "fixed"))
+    steps.append((fixed["self_introduction"], "About you", f"If asked, your 30-second introduction: {pitch}", "fixed"))
     if closing:
         steps += [(q.minutes, "Closing", q.text, "closing") for q in closing]
     else:
@@ -308,3 +308,90 @@ def build_brief(*, person, company=None, person_research=None, plan, meeting=Non
         logistics=logistics, reminders=list(REMINDERS), pitch=pitch, generated_at=now,
         meeting_id=getattr(meeting, "id", None), person_id=person.id, warnings=warnings,
     )
+
+
+# ---- store glue -----------------------------------------------------------------------------
+
+def _latest(snapshots, kind: str):
+    mine = [s for s in snapshots if s.kind == kind]
+    return max(mine, key=lambda s: (s.fetched_at is not None, s.fetched_at or 0, s.id or 0), default=None)
+
+
+def load_research(store, person) -> tuple[Any, Any]:
+    """The latest stored company and person research for a person (each may be ``None``).
+
+    Company research is looked for among the person's own snapshots, then among those of
+    the organisation whose name matches theirs.
+    """
+    from infoview.models import Organization, ResearchSnapshot
+    from infoview.research.models import CompanyProfile, PersonProfile
+    from infoview.store.matching import fold
+
+    own = store.list(ResearchSnapshot, person_id=person.id)
+    company_snap = _latest(own, "company")
+    if company_snap is None and person.organization:
+        orgs = [o for o in store.list(Organization) if fold(o.name) == fold(person.organization)]
+        org_snaps = [s for o in orgs for s in store.list(ResearchSnapshot, organization_id=o.id)]
+        company_snap = _latest(org_snaps, "company")
+    person_snap = _latest(own, "person")
+    return (CompanyProfile.from_dict(company_snap.data) if company_snap else None,
+            PersonProfile.from_dict(person_snap.data) if person_snap else None)
+
+
+def _asked_before(store, person_id: int, meeting_id: int | None) -> list[str]:
+    from infoview.models import Meeting, QuestionAsked
+
+    asked = []
+    for m in store.list(Meeting, person_id=person_id):
+        if m.id != meeting_id:
+            asked += [q.question_id or q.text for q in store.list(QuestionAsked, meeting_id=m.id)]
+    return asked
+
+
+def brief_from_store(store, *, meeting_id: int | None = None, person_id: int | None = None,
+                     minutes: int | None = None, role: str | None = None,
+                     industry: str | None = None, audience: str = "anyone",
+                     reason: str | None = None, now: datetime | None = None) -> Brief:
+    """Build the brief for a stored meeting (or a person's next meeting) from the store.
+
+    Loads the person, the latest research snapshots, the user's profile, who referred
+    them, and the questions already asked of them in earlier meetings (which the new plan
+    leaves out), then selects questions and calls :func:`build_brief`.
+
+    Args:
+        meeting_id: the meeting; or ``person_id`` to use that person's latest meeting that
+            is not held or cancelled (or none, if there is no such meeting).
+        minutes: meeting length; defaults to the meeting's planned minutes, else 20.
+        role, industry: for the question plan; default to the meeting's, then to what the
+            person record and research say.
+
+    Raises:
+        BadInput: neither or both of ``meeting_id`` and ``person_id`` given.
+        NotFound: no such meeting or person.
+    """
+    from infoview.models import Meeting, Person, Referral
+    from infoview.questions.select import select_questions
+
+    if (meeting_id is None) == (person_id is None):
+        raise BadInput("give either a meeting id or a person id")
+    if meeting_id is not None:
+        meeting = store.get(Meeting, meeting_id)
+        person = store.get(Person, meeting.person_id)
+    else:
+        person = store.get(Person, person_id)
+        upcoming = [m for m in store.list(Meeting, person_id=person.id)
+                    if m.status in ("requested", "scheduled")]
+        meeting = upcoming[-1] if upcoming else None
+    company, person_research = load_research(store, person)
+    referrals = store.list(Referral, to_person_id=person.id)
+    referrer = store.get(Person, referrals[-1].from_person_id) if referrals else None
+    minutes = int(minutes or getattr(meeting, "planned_minutes", None) or 20)
+    role = role or getattr(meeting, "role", None) or person.title
+    industry = industry or getattr(meeting, "industry", None) or getattr(company, "industry", None)
+    plan = select_questions(role=role, industry=industry, company=person.organization,
+                            person=person.name, audience=audience, minutes=minutes,
+                            research=company,
+                            asked=_asked_before(store, person.id, getattr(meeting, "id", None)))
+    return build_brief(person=person, company=company, person_research=person_research,
+                       plan=plan, meeting=meeting, profile=store.get_profile(), reason=reason,
+                       referred_by=referrer, now=now)

@@ -1,0 +1,359 @@
+"""Follow-up rules: what to do after a meeting, after an unanswered request, and over time.
+
+Pure functions first (records in, :class:`~infoview.models.Action` records out, nothing
+saved), so the rules can be tested with hand-computed dates; the store glue at the end
+loads records, applies the rules and saves what is new.
+
+Re-running a rule must not duplicate work: every action a rule proposes has a stable
+identity, :func:`action_key` (``kind``, ``meeting_id``, ``person_id`` and the folded
+``what`` text, which names the people involved). :func:`missing_actions` keeps only the
+proposed actions whose key is not already stored, which is what a re-saved debrief needs::
+
+    existing = store.list(Action, meeting_id=meeting.id)
+    store.add_many(missing_actions(followup_actions(meeting, referrals, now=now,
+                                                    people=people), existing))
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from infoview.errors import BadInput
+from infoview.models import Action, Meeting, Outreach, Person, Referral
+from infoview.store.matching import fold
+
+log = logging.getLogger(__name__)
+
+THANK_YOU_HOURS = 24
+CONTACT_REFERRAL_DAYS = 3
+HOST_INTRODUCTION_DAYS = 7
+TELL_REFERRER_DAYS = 21
+PROMISE_DAYS = 7
+REPORT_BACK_DAYS = 30
+#: Business days of the 3B7 routine: the next contact after 3, a follow-up after 7.
+NEXT_CONTACT_BUSINESS_DAYS = 3
+FOLLOW_UP_BUSINESS_DAYS = 7
+#: Outreach kinds that ask for a meeting (the ones 3B7 watches).
+REQUEST_KINDS = ("request", "referred_intro")
+_DUE_HOUR = time(9, 0)
+
+
+def action_key(action: Action) -> tuple:
+    """The identity of a follow-up: same key, same piece of work."""
+    return (action.kind, action.meeting_id, action.person_id, fold(action.what))
+
+
+def missing_actions(proposed: Iterable[Action], existing: Iterable[Action]) -> list[Action]:
+    """The proposed actions not already among ``existing`` (done or not), in order."""
+    have = {action_key(a) for a in existing}
+    out = []
+    for action in proposed:
+        key = action_key(action)
+        if key not in have:
+            have.add(key)
+            out.append(action)
+    return out
+
+
+def _name(people: Mapping | None, person_id: int | None) -> str:
+    found = (people or {}).get(person_id)
+    if found is None:
+        return f"person #{person_id}"
+    return found if isinstance(found, str) else found.name
+
+
+def meeting_end(meeting: Meeting, now: datetime) -> datetime:
+    """When the meeting ended (its start plus planned minutes), or ``now`` when unknown."""
+    if meeting.starts_at is None:
+        return now
+    return meeting.starts_at + timedelta(minutes=meeting.planned_minutes or 0)
+
+
+def followup_actions(meeting: Meeting, referrals: Iterable[Referral], *, now: datetime,
+                     promises: Iterable[str | Action] = (), advice: Iterable[str] = (),
+                     people: Mapping[int, Person | str] | None = None) -> list[Action]:
+    """The actions a held meeting creates.
+
+    * a thank-you to the host, due 24 hours after the meeting ended;
+    * per referral: contact the suggested person (or, when the host makes the
+      introduction, check that it happened), then tell the host how that talk went;
+    * per promise: keep it (default due in a week);
+    * per piece of advice the user acts on: report back to the host (due in a month).
+
+    Args:
+        meeting: the meeting held (``id`` and ``person_id`` set).
+        referrals: the people the host suggested.
+        now: the current time (timezone-aware); due dates count from the meeting's end.
+        promises: texts (or ready :class:`Action` records) of what the user promised.
+        advice: advice the user means to act on.
+        people: person id -> ``Person`` (or name), to name people in the texts; without it
+            people are named by id. Pass the same mapping every time, since the text is
+            part of :func:`action_key`.
+    """
+    host_id = meeting.person_id
+    host = _name(people, host_id)
+    end = meeting_end(meeting, now)
+
+    def make(what, kind, due, person_id, owner="user"):
+        return Action(what=what, kind=kind, owner=owner, due=due, meeting_id=meeting.id,
+                      person_id=person_id, created_at=now)
+
+    actions = [make(f"Send {host} a thank-you note", "thank_you",
+                    end + timedelta(hours=THANK_YOU_HOURS), host_id)]
+    for referral in referrals:
+        other = _name(people, referral.to_person_id)
+        if referral.contact_by == "host":
+            actions.append(make(f"Check that {host} introduced you to {other}; if not, ask "
+                                "whether you may write to them yourself", "contact_referral",
+                                end + timedelta(days=HOST_INTRODUCTION_DAYS),
+                                referral.to_person_id, owner="host"))
+        else:
+            mention = " (you may mention them)" if referral.may_mention == "yes" else ""
+            actions.append(make(f"Contact {other}, suggested by {host}{mention}",
+                                "contact_referral", end + timedelta(days=CONTACT_REFERRAL_DAYS),
+                                referral.to_person_id))
+        actions.append(make(f"Tell {host} how your talk with {other} went", "tell_referrer",
+                            end + timedelta(days=TELL_REFERRER_DAYS), host_id))
+    for promise in promises:
+        if isinstance(promise, Action):
+            actions.append(Action(**{**promise.to_dict(), "kind": promise.kind if promise.kind != "other"
+                                     else "promise", "meeting_id": promise.meeting_id or meeting.id,
+                                     "person_id": promise.person_id or host_id,
+                                     "due": promise.due or end + timedelta(days=PROMISE_DAYS),
+                                     "created_at": promise.created_at or now}))
+        elif str(promise).strip():
+            actions.append(make(str(promise).strip(), "promise",
+                                end + timedelta(days=PROMISE_DAYS), host_id))
+    for item in advice:
+        if str(item).strip():
+            actions.append(make(f"Tell {host} how you acted on their advice: {str(item).strip()}",
+                                "report_back", end + timedelta(days=REPORT_BACK_DAYS), host_id))
+    return actions
+
+
+# ---- 3B7: unanswered requests ---------------------------------------------------------------
+
+def _holiday_calendar(country: str | None, subdiv: str | None = None):
+    if not country:
+        return {}
+    import holidays
+
+    try:
+        return holidays.country_holidays(country.upper(), subdiv=subdiv)
+    except NotImplementedError as exc:
+        raise BadInput(f"no holiday calendar for country {country!r}: use an ISO code such "
+                       "as GB, US or DE, or leave the country out to skip holidays") from exc
+
+
+def is_business_day(day: date, country: str | None = None, *, calendar=None) -> bool:
+    """Monday to Friday, and not a public holiday of ``country`` (when given)."""
+    calendar = _holiday_calendar(country) if calendar is None else calendar
+    return day.weekday() < 5 and day not in calendar
+
+
+def add_business_days(start: date, count: int, country: str | None = None, *, calendar=None) -> date:
+    """The ``count``-th business day after ``start`` (``start`` itself is not counted)."""
+    from dateutil.rrule import DAILY, rrule
+
+    calendar = _holiday_calendar(country) if calendar is None else calendar
+    if count <= 0:
+        return start
+    for day in rrule(DAILY, dtstart=start + timedelta(days=1)):
+        if is_business_day(day.date(), calendar=calendar):
+            count -= 1
+            if count == 0:
+                return day.date()
+    raise AssertionError("unreachable: rrule without an end is infinite")
+
+
+def _at_nine(day: date, like: datetime | None) -> datetime:
+    return datetime.combine(day, _DUE_HOUR, tzinfo=(like.tzinfo if like and like.tzinfo else timezone.utc))
+
+
+def _by_person(rows: Iterable[Outreach]) -> dict[int, list[Outreach]]:
+    out: dict[int, list[Outreach]] = {}
+    for row in rows:
+        out.setdefault(row.person_id, []).append(row)
+    return out
+
+
+def three_b_seven(outreach_rows: Iterable[Outreach], people: Iterable[Person] | Mapping[int, Person],
+                  *, today: date, country: str | None = None) -> list[Action]:
+    """The 3B7 routine for requests that got no reply.
+
+    After 3 business days without a reply, contact the next person at the same
+    organisation (someone not yet written to; or find one, when nobody is left). After 7
+    business days, follow up with the first person, unless a follow-up was already sent.
+    Weekends and ``country``'s public holidays are not business days.
+
+    Args:
+        outreach_rows: every outreach record (requests, replies, follow-ups).
+        people: the people records (a list or an id -> Person mapping).
+        today: the day the routine is run for.
+        country: ISO country code for public holidays (``GB``, ``US``...), or ``None``.
+
+    Returns:
+        Suggested actions due by ``today`` (not saved), oldest request first.
+    """
+    people = dict(people) if isinstance(people, Mapping) else {p.id: p for p in people}
+    calendar = _holiday_calendar(country)
+    rows = _by_person(outreach_rows)
+    suggestions: list[tuple[datetime, Action]] = []
+    for person_id, mine in rows.items():
+        person = people.get(person_id)
+        requests = sorted((r for r in mine if r.kind in REQUEST_KINDS and r.sent_at), key=lambda r: r.sent_at)
+        if person is None or not requests or any(r.replied_at for r in mine):
+            continue
+        first = requests[0]
+        sent = first.sent_at
+        org = fold(person.organization)
+        third = add_business_days(sent.date(), NEXT_CONTACT_BUSINESS_DAYS, calendar=calendar)
+        seventh = add_business_days(sent.date(), FOLLOW_UP_BUSINESS_DAYS, calendar=calendar)
+        colleagues = [p for p in people.values() if p.id != person_id and org and fold(p.organization) == org]
+        written_since = any(r.sent_at and r.sent_at >= sent for p in colleagues for r in rows.get(p.id, []))
+        if today >= third and org and not written_since:
+            fresh = [p for p in colleagues if p.id not in rows]
+            if fresh:
+                nxt = fresh[0]
+                what = (f"No reply from {person.name} after 3 business days: write to {nxt.name}, "
+                        f"also at {person.organization}")
+                suggestions.append((sent, Action(what=what, kind="next_contact", due=_at_nine(third, sent),
+                                                 person_id=nxt.id)))
+            else:
+                what = (f"No reply from {person.name} after 3 business days: find someone else "
+                        f"at {person.organization} to write to")
+                suggestions.append((sent, Action(what=what, kind="next_contact", due=_at_nine(third, sent),
+                                                 person_id=person_id)))
+        followed_up = any(r.kind == "follow_up" and r.sent_at and r.sent_at > sent for r in mine)
+        if today >= seventh and not followed_up:
+            what = (f"Follow up with {person.name}: no reply to your request of "
+                    f"{sent:%d %b} after 7 business days")
+            suggestions.append((sent, Action(what=what, kind="follow_up", due=_at_nine(seventh, sent),
+                                             person_id=person_id)))
+    return [action for _, action in sorted(suggestions, key=lambda pair: pair[0])]
+
+
+# ---- keep in touch --------------------------------------------------------------------------
+
+@dataclass
+class KeepInTouch:
+    """Where one person stands against their keep-in-touch interval.
+
+    ``status`` is ``ok`` (before the ideal date), ``due`` (between the ideal and the
+    latest date) or ``overdue`` (past the latest date).
+    """
+
+    person_id: int
+    name: str
+    last_contact: date
+    ideal: date
+    latest: date
+    status: str
+
+
+def _moments(mine_out: Iterable[Outreach], mine_meet: Iterable[Meeting], today: date) -> list[datetime]:
+    moments = [t for r in mine_out for t in (r.sent_at, r.replied_at) if t]
+    moments += [m.starts_at for m in mine_meet
+                if m.starts_at and m.status != "cancelled" and m.starts_at.date() <= today]
+    return moments
+
+
+def keep_in_touch(people: Iterable[Person], outreach_rows: Iterable[Outreach],
+                  meetings: Iterable[Meeting], *, today: date) -> list[KeepInTouch]:
+    """Each person the user has a relationship with, against their interval.
+
+    A relationship means a meeting took place or they replied at least once (people who
+    never answered belong to 3B7, not here). Any contact resets the clock: a message sent
+    or received, or a meeting. The intervals are ``Person.keep_in_touch_days`` (ideal)
+    and ``keep_in_touch_max_days`` (latest), about 2 and 3 months by default.
+    """
+    out_by = _by_person(outreach_rows)
+    meet_by: dict[int, list[Meeting]] = {}
+    for m in meetings:
+        meet_by.setdefault(m.person_id, []).append(m)
+    result = []
+    for person in people:
+        mine_out, mine_meet = out_by.get(person.id, []), meet_by.get(person.id, [])
+        related = any(r.replied_at for r in mine_out) or any(m.status == "held" for m in mine_meet)
+        moments = _moments(mine_out, mine_meet, today)
+        if not related or not moments:
+            continue
+        last = max(moments).date()
+        ideal = last + timedelta(days=person.keep_in_touch_days)
+        latest = last + timedelta(days=max(person.keep_in_touch_max_days, person.keep_in_touch_days))
+        status = "ok" if today < ideal else ("due" if today <= latest else "overdue")
+        result.append(KeepInTouch(person.id, person.name, last, ideal, latest, status))
+    return result
+
+
+def keep_in_touch_actions(statuses: Iterable[KeepInTouch]) -> list[Action]:
+    """An action for each person who is due or overdue for a short update."""
+    out = []
+    for s in statuses:
+        if s.status == "ok":
+            continue
+        late = " (overdue)" if s.status == "overdue" else ""
+        out.append(Action(
+            what=f"Send {s.name} a short update{late}: last contact {s.last_contact:%d %b %Y}, "
+                 f"at the latest by {s.latest:%d %b %Y}",
+            kind="keep_in_touch", due=_at_nine(s.ideal, None), person_id=s.person_id))
+    return out
+
+
+# ---- calendar export ------------------------------------------------------------------------
+
+def due_actions_ics(actions: Iterable[Action], path: str | Path, *, stamp: datetime | None = None) -> Path:
+    """Write the open actions that have a due date as whole-day events on that date.
+
+    Done actions and actions without a due date are left out. UIDs come from the action's
+    id (or its :func:`action_key` when unsaved), so re-importing updates the events.
+    """
+    import hashlib
+
+    from infoview.prep.ics import make_event, new_calendar, write_calendar
+
+    cal = new_calendar()
+    count = 0
+    for action in actions:
+        if action.done_at is not None or action.due is None:
+            continue
+        ident = (f"action-{action.id}" if action.id is not None else
+                 "action-" + hashlib.sha1(repr(action_key(action)).encode()).hexdigest()[:16])
+        day = action.due.date()
+        cal.add_component(make_event(uid=f"{ident}@infoview", summary=action.what, start=day,
+                                     end=day + timedelta(days=1), stamp=stamp,
+                                     description=f"infoview follow-up ({action.kind.replace('_', ' ')})"))
+        count += 1
+    log.info("%d due actions written to %s", count, path)
+    return write_calendar(cal, path)
+
+
+# ---- store glue -----------------------------------------------------------------------------
+
+def record_followups(store, meeting_id: int, *, now: datetime, promises=(), advice=()) -> list[Action]:
+    """Create the follow-ups of a held meeting in the store; returns those newly added.
+
+    Safe to call again: actions already stored (by :func:`action_key`) are not repeated.
+    """
+    meeting = store.get(Meeting, meeting_id)
+    referrals = store.list(Referral, meeting_id=meeting_id)
+    ids = {meeting.person_id, *(r.to_person_id for r in referrals)}
+    people = {pid: store.get(Person, pid) for pid in ids}
+    with store.transaction():
+        new = missing_actions(followup_actions(meeting, referrals, now=now, promises=promises,
+                                               advice=advice, people=people),
+                              store.list(Action, meeting_id=meeting_id))
+        return store.add_many(new)
+
+
+def suggest_followups(store, *, today: date, country: str | None = None) -> list[Action]:
+    """3B7 and keep-in-touch suggestions for the whole store, minus those already stored."""
+    people = store.list(Person)
+    outreach = store.list(Outreach)
+    suggested = three_b_seven(outreach, people, today=today, country=country)
+    suggested += keep_in_touch_actions(keep_in_touch(people, outreach, store.list(Meeting), today=today))
+    return missing_actions(suggested, store.list(Action))
