@@ -16,6 +16,7 @@ The user file comes from the ``user_file`` argument, else from ``$INFOVIEW_QUEST
 from __future__ import annotations
 
 import csv
+import io
 import logging
 import os
 import re
@@ -138,10 +139,12 @@ def _read_file(path: Path, *, partial: bool) -> list[Question]:
 def _rows(path: Path, *, partial: bool):
     """Yield ``(line number, cells)`` for each non-empty row; checks the header."""
     try:
-        handle = path.open(newline="", encoding="utf-8-sig")
+        content = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInputFile("not UTF-8 text; save the file as UTF-8 CSV", path) from exc
     except OSError as exc:
         raise BadInputFile(f"cannot open the question file ({exc.strerror or exc})", path) from exc
-    with handle:
+    with io.StringIO(content, newline="") as handle:
         reader = csv.DictReader(handle, skipinitialspace=True)
         header = [h.strip() for h in reader.fieldnames or []]
         reader.fieldnames = header
@@ -168,8 +171,6 @@ def _rows(path: Path, *, partial: bool):
                 yield reader.line_num, cells
         except csv.Error as exc:
             raise BadInputFile(f"not a readable CSV file ({exc})", path, reader.line_num) from exc
-        except UnicodeDecodeError as exc:
-            raise BadInputFile("not UTF-8 text; save the file as UTF-8 CSV", path) from exc
 
 
 def _question(cells: dict[str, str], path: Path, line: int) -> Question:

@@ -56,8 +56,8 @@ _SALARY = re.compile(
     r"401\s*\(?k\)?|benefits\s+package|(?:health|employee|fringe)\s+benefits|"
     r"(?:get|ask\s+for|give)\s+(?:a\s+)?raise|hourly\s+rate|day\s+rate|"
     r"how\s+much\s+money|earn\s+a\s+living|well[-\s]paid|highly\s+paid|underpaid|overpaid|"
-    r"pays?\s+(?:well|badly|poorly)|(?:get|are|were|is)\s+paid)\b"
-    r"|\bpay\b(?!\s+(?:attention|off|back|it\s+forward|a\s+visit|tribute))"
+    r"pays?\s+(?:well|badly|poorly))\b"
+    r"|\b(?:pay|paid)\b(?!\s+(?:attention|off|back|for|it\s+forward|a\s+visit|tribute))"
     r"|\bhow\s+much\s+(?:\w+\s+){1,4}(?:earn|make|charge|bill)\b"
     r"|\bwhat\s+(?:\w+\s+){0,3}(?:earn|make)\s+(?:a|per|each|in\s+a)\s+(?:year|month|hour|week)"
     r"|\bbenefits\b(?!\s+(?:of|to|in|from|for|most)\b)(?<!\bwho\sbenefits)",
@@ -76,7 +76,7 @@ _RESEARCH_PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\bwhat\s+(?:does|do)\s+{_COMPANY}\s+do\b",
     ),
     "products": (
-        r"\bwhat\s+(?:products?|services?|solutions?)\s+(?:\w+\s+){0,4}"
+        r"\b(?:what|which)\s+(?:products?|services?|solutions?)\s+(?:\w+\s+){0,4}"
         r"(?:sell|offer|make|provide|build|produce|have)\b",
         rf"\bwhat\s+(?:does|do)\s+{_OWNER}\s+{_COMPANY}\s+(?:sell|make|offer|produce|build|provide)\b",
     ),
@@ -108,7 +108,10 @@ _RESEARCH_PATTERNS: dict[str, tuple[str, ...]] = {
 
 _JOB_ASK = re.compile(
     r"\b(?:are|is)\s+(?:you|they|there|(?:your|the|this)\s+(?:company|team|firm|"
-    r"organi[sz]ation|department))\s+(?:currently\s+|still\s+|now\s+)?(?:hiring|recruiting)\b"
+    r"organi[sz]ation|department))\s+(?:(?:currently|still|now|actively|looking\s+to|"
+    r"planning\s+to|going\s+to|about\s+to)\s+)?(?:hiring|recruiting|"
+    r"fill(?:ing)?\s+(?:any\s+|a\s+|the\s+)?(?:roles?|positions?|vacanc\w+|openings?))\b"
+    r"|\b(?:consider|keep)\s+me\s+(?:in\s+mind\s+)?for\b"
     r"|\b(?:have|has|are\s+there|is\s+there)\s+(?:any\s+|an?\s+)?(?:open\s+|current\s+)?"
     r"(?:job\s+)?(?:openings?|vacanc(?:y|ies)|positions?|jobs?|internships?)\b"
     r"(?!\s+(?:like|similar|such))"
@@ -118,7 +121,8 @@ _JOB_ASK = re.compile(
     r"|\b(?:give|write|get|offer|provide)\s+me\s+(?:a|an|your)\s+(?:referral|reference)\b"
     r"|\breferral\s+for\s+me\b"
     r"|\bput\s+(?:in\s+)?a\s+(?:good\s+)?word\s+(?:in\s+)?for\s+me\b"
-    r"|\b(?:pass|forward|send|hand|give|show)\s+(?:on\s+|along\s+)?my\s+(?:cv|resume|résumé|"
+    r"|\b(?:pass|forward|send|hand|give|show)\s+(?:you\s+|him\s+|her\s+|them\s+)?"
+    r"(?:on\s+|along\s+)?my\s+(?:cv|resume|résumé|"
     r"application)\b"
     r"|\bmy\s+(?:cv|resume|résumé|application)\s+(?:on\s+|along\s+)?to\b"
     r"|\b(?:can|could|may|should)\s+i\s+apply\b"
@@ -128,7 +132,8 @@ _JOB_ASK = re.compile(
 )
 
 _DOUBLE = re.compile(
-    rf"(?:[,;]\s*|\s+)(?:and|but|or|also|plus)\s+(?:also\s+)?"
+    rf"[,;]\s*(?:and|but)\s+{_WH}\b"
+    rf"|(?:[,;]\s*|\s+)(?:and|but|or|also|plus)\s+(?:also\s+)?"
     rf"(?:{_WH}(?:\s+(?!(?:you|i|we|they|he|she|it|people)\b)\w+){{0,3}}\s+{_AUX}\b"
     rf"|{_AUX}\s+(?:you|they|it|i|we|there|people)\b"
     r"|(?:tell|describe|explain|walk|share)\b)",
@@ -246,11 +251,11 @@ def _check_salary(text: str, research) -> LintWarning | None:
 
 
 def _check_research(text: str, research) -> LintWarning | None:
-    topic = _research_topic(text, research)
+    topic, named = _research_topic(text, research)
     if topic is None:
         return None
     covered = topics_covered(research)
-    company = _company_name(research) or "your company"
+    company = _company_name(research) or named or "your company"
     if topic in covered:
         message = (f"Research already found {_TOPIC_WORDS[topic]}: {covered[topic]}. "
                    "Ask what the pages cannot tell you.")
@@ -265,19 +270,21 @@ def _check_research(text: str, research) -> LintWarning | None:
     return LintWarning("research_answerable", message, suggestion)
 
 
-def _research_topic(text: str, research) -> str | None:
+def _research_topic(text: str, research) -> tuple[str | None, str | None]:
+    """The research topic ``text`` asks about, and the company it names, if any."""
     for topic, patterns in _RESEARCH_PATTERNS.items():
         if any(re.search(p, text, _I) for p in patterns):
-            return topic
+            return topic, None
     name = _company_name(research)
     if name:
         n = re.escape(name)
         if re.search(rf"\bwhat\s+(?:exactly\s+)?(?:does|do|is)\s+{n}(?:\s+do|\s*\?|$)", text, _I):
-            return "what_company_does"
+            return "what_company_does", name
     # A capitalised name asked about as a whole ("What does Kestrel Health Labs do?").
-    if re.search(r"\b[Ww]hat\s+(?:exactly\s+)?does\s+(?:[A-Z][\w&.-]*\s+){1,4}do\s*\??$", text):
-        return "what_company_does"
-    return None
+    match = re.search(r"\b[Ww]hat\s+(?:exactly\s+)?does\s+((?:[A-Z][\w&.-]*\s+){1,4})do\s*\??$", text)
+    if match:
+        return "what_company_does", match[1].strip()
+    return None, None
 
 
 def _company_name(research) -> str | None:

@@ -36,11 +36,13 @@ log = logging.getLogger(__name__)
 MIN_MINUTES = 10
 MAX_MINUTES = 240
 
-#: Each further question of a category counts this much less, so categories mix.
+#: Each further question of a category counts this much less, so categories mix; a focus
+#: category decays only slightly, so that it can dominate.
 _REPEAT_DECAY = 0.6
+_FOCUS_DECAY = 0.95
 #: Extra value for questions written for the user's audience, and for a focus category.
 _AUDIENCE_BONUS = 0.5
-_FOCUS_BONUS = 2.0
+_FOCUS_BONUS = 1.5
 
 _CLOSING_REASONS = {
     0: "closing pair, always asked last: leads to the next people to talk to",
@@ -164,7 +166,8 @@ def select_questions(
             count = counts.get(q.category, 0)
             if q.category not in focus_set and count + 1 > max(1, (n_items + 1) // 2):
                 continue
-            score = _value(q, audience, focus_set) * _REPEAT_DECAY ** count
+            decay = _FOCUS_DECAY if q.category in focus_set else _REPEAT_DECAY
+            score = _value(q, audience, focus_set) * decay ** count
             key = (-score, index)
             if best_key is None or key < best_key:
                 best, best_key = q, key

@@ -1,0 +1,260 @@
+"""The plan selector: time budget, closing pair, placeholders, mixing, gaps, determinism."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from infoview.errors import BadInput
+from infoview.questions.bank import USER_BANK_ENV, load_bank
+from infoview.questions.models import AUDIENCES, MEETING_OVERHEAD, Question, overhead_minutes
+from infoview.questions.select import MAX_MINUTES, MIN_MINUTES, select_questions, topics_covered
+from infoview.research.models import CompanyProfile, Fact, PersonMention
+
+
+
+@pytest.fixture(autouse=True)
+def _no_user_bank(monkeypatch):
+    monkeypatch.delenv(USER_BANK_ENV, raising=False)
+
+
+@functools.cache
+def _shipped() -> tuple[Question, ...]:
+    return tuple(load_bank())
+
+
+def bank() -> list[Question]:
+    """The shipped bank (the autouse fixture keeps a user's own file out of the tests)."""
+    return list(_shipped())
+
+
+KESTREL = CompanyProfile(
+    url="https://kestrel.example/",
+    name="Kestrel Health Labs",
+    description="Kestrel Health Labs builds patient-scheduling software for clinics.",
+    industry="health technology",
+    founded="2014",
+    location="Leeds, United Kingdom",
+    people=[PersonMention("Ada Byrne", "Chief Executive Officer", "https://kestrel.example/team"),
+            PersonMention("Tom Reyes", "Support engineer", "https://kestrel.example/team")],
+    facts=[Fact("About 120 people work at Kestrel.", "https://kestrel.example/about"),
+           Fact("Our booking app is used by 900 clinics.", "https://kestrel.example/products")],
+    pages={"about": "https://kestrel.example/about"},
+)
+
+
+def _check_plan(plan, minutes: int) -> None:
+    """The invariants every plan keeps."""
+    ids = [item.id for item in plan.items]
+    assert ids[-2:] == ["closing-01", "closing-02"]
+    assert len(ids) == len(set(ids))
+    for item in plan.items:
+        assert not re.search(r"[{}]", item.text), item.text
+        assert item.reason
+    assert plan.question_minutes + plan.overhead_minutes <= minutes + 1e-9
+    assert plan.meeting_minutes == minutes
+
+
+@pytest.mark.parametrize("minutes", [10, 15, 20, 30, 45, 60])
+def test_time_budget_is_held_and_closing_pair_is_last(minutes):
+    plan = select_questions(role="data analyst", industry="healthcare", minutes=minutes)
+    _check_plan(plan, minutes)
+    assert len(plan.items) >= 3
+    # nothing else in the bank would still fit: time is used, not wasted
+    left = minutes - plan.question_minutes - plan.overhead_minutes
+    assert left < 2
+
+
+def test_longer_meeting_gets_more_questions_and_keeps_the_first_ones():
+    short = select_questions(role="nurse", industry="healthcare", minutes=15)
+    long = select_questions(role="nurse", industry="healthcare", minutes=45)
+    assert len(long.items) > len(short.items)
+    assert [i.id for i in short.items[:-2]] == [i.id for i in long.items[: len(short.items) - 2]]
+
+
+def test_most_valuable_questions_come_first():
+    plan = select_questions(role="nurse", industry="healthcare", minutes=60)
+    weights = {q.id: q.weight for q in bank()}
+    first, rest = plan.items[0], plan.items[1:-2]
+    assert weights[first.id] == max(weights.values())
+    assert weights[rest[0].id] >= weights[rest[-1].id]
+
+
+def test_overhead_is_the_agenda_parts_total():
+    plan = select_questions(minutes=20)
+    assert plan.overhead_minutes == overhead_minutes() == sum(p.minutes for p in MEETING_OVERHEAD)
+    assert [p.key for p in MEETING_OVERHEAD] == ["greeting", "purpose", "self_introduction", "wrap_up"]
+
+
+@pytest.mark.parametrize("minutes", [0, -5, 9, 241, 10_000, 12.5, "twenty", None, True])
+def test_bad_minutes_give_a_clear_error(minutes):
+    with pytest.raises(BadInput, match="minutes"):
+        select_questions(minutes=minutes)
+
+
+def test_minutes_error_names_the_range():
+    with pytest.raises(BadInput, match=f"{MIN_MINUTES} to {MAX_MINUTES} minutes, not 0"):
+        select_questions(minutes=0)
+
+
+def test_missing_values_get_neutral_fills():
+    texts = " ".join(i.text for i in select_questions(minutes=60).items)
+    assert "your field" in texts and "your industry" in texts and "your company" in texts
+
+
+def test_given_values_are_filled_in():
+    plan = select_questions(role="midwife", profession="midwifery", industry="maternity care",
+                            company="Harbour Clinic", minutes=60)
+    texts = " ".join(i.text for i in plan.items)
+    assert "a midwife" in texts and "midwifery" in texts and "maternity care" in texts
+    assert "your field" not in texts and "your industry" not in texts
+
+
+def test_no_category_dominates_a_long_plan():
+    plan = select_questions(role="nurse", industry="healthcare", minutes=60)
+    counts = Counter(i.category for i in plan.items[:-2])
+    assert len(counts) >= 5
+    assert max(counts.values()) <= len(plan.items[:-2]) // 2
+
+
+def test_focus_lets_a_category_dominate():
+    plan = select_questions(minutes=45, focus="industry")
+    counts = Counter(i.category for i in plan.items[:-2])
+    assert counts.most_common(1)[0][0] == "industry"
+    assert counts["industry"] > len(plan.items[:-2]) // 2
+    assert "in your focus" in plan.items[0].reason
+
+
+def test_audience_picks_questions_written_for_it():
+    ids = {i.id for i in select_questions(minutes=60, audience="career_changer").items}
+    assert "advice-04" in ids  # written for career changers
+    anyone = {i.id for i in select_questions(minutes=60).items}
+    specific = {q.id for q in bank() if "anyone" not in q.audiences}
+    assert not anyone & specific
+
+
+def test_audience_spelling_is_forgiving_but_unknown_is_an_error():
+    assert select_questions(audience="Career changer").items
+    with pytest.raises(BadInput, match="unknown audience 'retiree'"):
+        select_questions(audience="retiree")
+
+
+def test_already_asked_questions_are_left_out_by_id_or_text():
+    first = select_questions(role="nurse", minutes=20)
+    asked = [first.items[0].id, first.items[1].text]
+    again = select_questions(role="nurse", minutes=20, asked=asked)
+    ids = [i.id for i in again.items]
+    assert first.items[0].id not in ids and first.items[1].id not in ids
+    reasons = {s.id: s.reason for s in again.skipped}
+    assert reasons[first.items[0].id] == "already asked of this person"
+    assert reasons[first.items[1].id] == "already asked of this person"
+
+
+def test_closing_pair_is_asked_even_when_asked_before():
+    plan = select_questions(asked=["closing-01", "closing-02"])
+    assert [i.id for i in plan.items[-2:]] == ["closing-01", "closing-02"]
+
+
+def test_research_answered_questions_are_left_out_with_the_evidence():
+    plan = select_questions(minutes=60, research=KESTREL, include=["workplace-03"])
+    skipped = {s.id: s.reason for s in plan.skipped}
+    assert skipped["workplace-15"].startswith("research already answers it: 'Kestrel Health Labs builds")
+    assert "'founded 2014'" in skipped["workplace-18"]
+    assert "Ada Byrne (Chief Executive Officer)" in skipped["workplace-20"]
+    assert not {"workplace-15", "workplace-18", "workplace-20"} & {i.id for i in plan.items}
+    assert "Kestrel Health Labs" in plan.items[0].text  # company name taken from research
+
+
+def test_topics_covered_maps_research_fields_to_topics():
+    covered = topics_covered(KESTREL)
+    assert set(covered) == {"what_company_does", "history", "locations", "leadership", "size", "products"}
+    assert covered["size"] == "'About 120 people work at Kestrel' (https://kestrel.example/about)"
+    assert "Tom Reyes" not in covered["leadership"]
+    assert topics_covered(None) == {} and topics_covered(CompanyProfile(url="x")) == {}
+
+
+def test_include_comes_first_and_exclude_is_left_out():
+    plan = select_questions(minutes=20, include=["resources-15"], exclude=["path-01"])
+    assert plan.items[0].id == "resources-15" and plan.items[0].reason == "you asked to include it"
+    assert "path-01" not in {i.id for i in plan.items}
+    assert {"id": "path-01", "reason": "excluded by you"} in [vars(s) for s in plan.skipped]
+
+
+def test_include_that_does_not_fit_is_reported_not_squeezed_in():
+    many = [q.id for q in bank() if q.category == "role"][:10]
+    plan = select_questions(minutes=10, include=many)
+    _check_plan(plan, 10)
+    assert any("no time was left" in s.reason for s in plan.skipped)
+
+
+def test_unknown_or_conflicting_ids_are_errors():
+    with pytest.raises(BadInput, match=r"unknown question id 'path-1' \(did you mean path-\d\d\?\)"):
+        select_questions(include=["path-1"])
+    with pytest.raises(BadInput, match="both included and excluded"):
+        select_questions(include=["path-02"], exclude="path-02")
+    with pytest.raises(BadInput, match="closing pair"):
+        select_questions(exclude=["closing-02"])
+    with pytest.raises(BadInput, match="unknown focus"):
+        select_questions(focus="gossip")
+
+
+def test_favourites_go_first_and_never_questions_stay_out():
+    custom = [Question(**{**q.to_dict(), "favourite": q.id == "resources-17", "never": q.id == "path-01"})
+              for q in bank()]
+    plan = select_questions(minutes=20, bank=custom)
+    assert plan.items[0].id == "resources-17" and plan.items[0].reason == "one of your favourites"
+    assert "path-01" not in {i.id for i in plan.items}
+    assert any(s.id == "path-01" and "never" in s.reason for s in plan.skipped)
+
+
+def test_bank_without_closing_questions_is_an_error():
+    with pytest.raises(BadInput, match="no closing questions"):
+        select_questions(bank=[q for q in bank() if q.category != "closing"])
+
+
+def test_same_inputs_give_the_same_plan():
+    kwargs = dict(role="teacher", industry="education", minutes=30, audience="student",
+                  research=KESTREL, asked=["path-01"], exclude=["role-02"])
+    assert select_questions(**kwargs) == select_questions(**kwargs)
+
+
+def test_plan_json_contract():
+    (first, *_) = select_questions(minutes=15).to_list()
+    assert set(first) == {"id", "category", "text", "minutes", "reason"}
+
+
+ROLES = st.sampled_from([None, "nurse", "UX designer", "analyst", "an editor", "{weird} role", "  "])
+WORDS = st.sampled_from([None, "healthcare", "fintech", "public sector", "", "games"])
+IDS = st.deferred(lambda: st.sampled_from([q.id for q in bank() if q.category != "closing"]))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    role=ROLES, industry=WORDS, profession=WORDS, company=st.sampled_from([None, "Acme", "Ørsted A/S"]),
+    minutes=st.integers(MIN_MINUTES, 60),
+    audience=st.sampled_from(AUDIENCES),
+    asked=st.lists(IDS, max_size=20),
+    exclude=st.lists(IDS, max_size=20),
+    with_research=st.booleans(),
+)
+def test_plan_invariants_hold_for_random_inputs(role, industry, profession, company, minutes,
+                                                 audience, asked, exclude, with_research):
+    kwargs = dict(role=role, industry=industry, profession=profession, company=company,
+                  minutes=minutes, audience=audience, asked=asked, exclude=exclude,
+                  research=KESTREL if with_research else None, bank=bank())
+    plan = select_questions(**kwargs)
+    _check_plan(plan, minutes)
+    ids = {i.id for i in plan.items}
+    assert not ids & (set(asked) | set(exclude))
+    if with_research:
+        assert not ids & {"workplace-15", "workplace-16", "workplace-17", "workplace-18",
+                          "workplace-19", "workplace-20"}
+    chosen = plan.items[:-2]
+    if len(chosen) >= 2:
+        assert max(Counter(i.category for i in chosen).values()) <= len(chosen) // 2
+    assert select_questions(**kwargs) == plan
