@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -182,7 +183,8 @@ class Fetcher:
         adapter = HTTPAdapter(pool_connections=pool, pool_maxsize=pool, max_retries=0)
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
-        self._gate = HostGate(self.settings.host_delay)
+        self._cancelled = threading.Event()
+        self._gate = HostGate(self.settings.host_delay, self._cancelled)
         self._robots = RobotsBook(self._load_robots)
         self._count_lock = threading.Lock()
         self.network_requests = 0
@@ -234,6 +236,10 @@ class Fetcher:
                                 encoding=page.encoding, body=page.body, warnings=page.warnings)
         return page
 
+    def cancel(self) -> None:
+        """Make every fetch in progress or to come fail at once (stopping a batch early)."""
+        self._cancelled.set()
+
     def close(self) -> None:
         """Close network connections and the cache file."""
         self._session.close()
@@ -284,7 +290,7 @@ class Fetcher:
             except FetchError as exc:
                 if exc.status is not None:
                     return parse_robots(exc.status, "")
-                return parse_robots(None, "", error=f"its robots.txt could not be fetched ({exc})")
+                return parse_robots(None, "", error=str(exc).replace(robots_url + ": ", "").rstrip("."))
             status, data = reply.status, reply.body.data if reply.body else b""
             if self._cache is not None:
                 self._cache.put(robots_url, final_url=reply.url, status=status,
@@ -356,6 +362,8 @@ class Fetcher:
         """One request in the host's turn; a 2xx body is read before the turn ends."""
         host = urlsplit(url).hostname or ""
         with self._gate.turn(host):
+            if self._cancelled.is_set():
+                raise FetchError(f"{url} was not fetched: research was stopped.", url=url)
             deadline.start()
             remaining = deadline.remaining()
             if remaining <= 0:
@@ -442,5 +450,9 @@ def _status_error(url: str, status: int, cached: bool = False) -> FetchError:
 
 
 def _short(exc: BaseException) -> str:
+    """The gist of a network error (urllib3 wraps the OS's reason in layers of repr)."""
     text = str(exc) or type(exc).__name__
+    reason = re.search(r"\[Errno -?\d+\] ([^'\"()\]]+)", text)
+    if reason:
+        return reason.group(1).strip()
     return text if len(text) < 200 else text[:197] + "..."

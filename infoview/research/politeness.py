@@ -27,10 +27,12 @@ class HostGate:
     Args:
         delay: the minimum seconds between the end of one request to a host and the start of
             the next.
+        cancelled: an event that, once set, cuts every wait short (the caller then stops).
     """
 
-    def __init__(self, delay: float):
+    def __init__(self, delay: float, cancelled: threading.Event | None = None):
         self.delay = max(0.0, delay)
+        self._cancelled = cancelled or threading.Event()
         self._hosts: dict[str, _Host] = {}
         self._lock = threading.Lock()
 
@@ -48,7 +50,7 @@ class HostGate:
         with state.lock:
             wait = state.next_time - time.monotonic()
             if wait > 0:
-                time.sleep(wait)
+                self._cancelled.wait(wait)   # sleeps, but wakes at once on cancel
             try:
                 yield
             finally:

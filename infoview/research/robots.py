@@ -49,10 +49,12 @@ class RobotsRules:
 
 def parse_robots(status: int | None, text: str, error: str | None = None) -> RobotsRules:
     """Turn a robots.txt response into rules (see the module docstring for the reading)."""
-    if status is None or status >= 500:
-        why = error or f"its robots.txt answered with HTTP {status}"
-        return RobotsRules(closed=f"{why}; infoview treats the site as closed until that is "
-                                  "fixed (RFC 9309)", unreachable=status is None)
+    if status is None:
+        return RobotsRules(closed=f"the site could not be reached ({error or 'no answer'})",
+                           unreachable=True)
+    if status >= 500:
+        return RobotsRules(closed=f"its robots.txt answered with HTTP {status}; infoview "
+                                  "treats the site as closed until that is fixed (RFC 9309)")
     if status >= 400 or not text.strip():
         return RobotsRules()
     from protego import Protego

@@ -1,0 +1,331 @@
+"""Batch research: many companies or people at once, hosts in parallel, resumable.
+
+:func:`research_batch` reads a list of URLs (a text file, one per line, or a CSV with a
+``url`` column), researches them with one shared :class:`~infoview.research.fetch.Fetcher`
+(so robots.txt, politeness and the HTTP cache are shared), and appends one JSON line per URL
+to an output file as soon as it is done. A failure becomes an ``{"url", "error",
+"warnings"}`` line and the batch goes on. Running the same command again skips the URLs
+already in the output, so a batch interrupted by a crash or Ctrl-C resumes where it stopped.
+
+URLs are grouped by host and each group runs on one worker thread, one URL after another:
+requests to one host have to queue for politeness anyway, so parallelism comes from
+different hosts, and no worker sits blocked behind another worker's host.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import queue
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+from urllib.parse import urlsplit
+
+from infoview.errors import BadInput, BadInputFile, InfoviewError
+from infoview.settings import Settings
+
+log = logging.getLogger(__name__)
+
+KINDS = ("company", "person")
+
+
+@dataclass
+class BatchSummary:
+    """What a batch run did.
+
+    Attributes:
+        out: the JSON Lines file written to.
+        total: distinct URLs in the input.
+        skipped: URLs already in ``out`` from an earlier run, not researched again.
+        done: URLs researched in this run without error.
+        failed: URLs whose research failed in this run (each has an ``error`` line).
+        seconds: wall time of this run.
+        network_requests: requests that reached a server (cache hits excluded).
+    """
+
+    out: Path
+    total: int
+    skipped: int
+    done: int
+    failed: int
+    seconds: float
+    network_requests: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-friendly view."""
+        return {**asdict(self), "out": str(self.out)}
+
+
+def research_batch(path: str | Path, out: str | Path, *, settings: Settings | None = None,
+                   kind: str = "company", progress: bool = True) -> BatchSummary:
+    """Research every URL of a file, appending one JSON line per URL to ``out``.
+
+    Args:
+        path: a text file of URLs (one per line; blank lines and ``#`` comments ignored), or
+            a CSV file with a ``url`` column.
+        out: the JSON Lines file; created if missing, appended to otherwise. URLs already in
+            it are skipped (delete a line to research that URL again).
+        settings: politeness, limits and cache; ``Settings()`` when ``None``.
+        kind: ``"company"`` or ``"person"``.
+        progress: show a tqdm progress bar (a widget in notebooks, stderr in a terminal).
+
+    Returns:
+        A :class:`BatchSummary`.
+
+    Raises:
+        BadInputFile: the input cannot be read, has no URLs, or is malformed CSV (with its
+            line number).
+        BadInput: an unknown ``kind``.
+    """
+    _check_kind(kind)
+    started = time.monotonic()
+    urls = read_urls(path)
+    out = Path(out)
+    done_before = {line.get(key) for line in read_results(out, repair=True)
+                   for key in ("url", "input_url")}
+    todo = [url for url in urls if url not in done_before]
+    settings = settings or Settings()
+    summary = BatchSummary(out=out, total=len(urls), skipped=len(urls) - len(todo), done=0,
+                           failed=0, seconds=0.0, network_requests=0)
+    if todo:
+        from tqdm.auto import tqdm
+
+        from infoview.research.fetch import Fetcher
+
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with Fetcher(settings) as fetcher, out.open("a", encoding="utf-8") as sink, \
+                tqdm(total=len(todo), disable=not progress, unit="url", file=sys.stderr,
+                     desc=f"research {kind}") as bar:
+            for line in research_many(todo, settings=settings, kind=kind, fetcher=fetcher):
+                sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+                sink.flush()
+                if "error" in line:
+                    summary.failed += 1
+                else:
+                    summary.done += 1
+                bar.update(1)
+                bar.set_postfix(failed=summary.failed, refresh=False)
+            summary.network_requests = fetcher.network_requests
+    summary.seconds = time.monotonic() - started
+    log.info("batch %s: %s", path, summary.to_dict())
+    return summary
+
+
+def research_many(urls: Iterable[str], *, settings: Settings | None = None,
+                  kind: str = "company", fetcher: Any = None,
+                  max_pages: int | None = None) -> Iterator[dict[str, Any]]:
+    """Research many URLs in parallel (hosts in parallel), yielding each result as it is done.
+
+    Each item is a profile's ``to_dict()``, or ``{"url", "error", "warnings"}`` for a URL that
+    failed, so ``pandas.DataFrame(list(research_many(urls)))`` gives one row per URL.
+
+    Args:
+        urls: the URLs (duplicates are researched once).
+        settings: ``Settings()`` when ``None``; ``settings.workers`` hosts run at once.
+        kind: ``"company"`` or ``"person"``.
+        fetcher: a Fetcher to share; a new one (closed at the end) when ``None``. If the
+            caller stops iterating early, the fetcher is cancelled so that the URLs in
+            progress end at once; it cannot fetch afterwards.
+        max_pages: pages per company (default ``settings.max_pages``).
+    """
+    _check_kind(kind)
+    settings = settings or getattr(fetcher, "settings", None) or Settings()
+    groups = _group_by_host(dict.fromkeys(normalize_url(u) for u in urls))
+    if not groups:
+        return
+    owned = fetcher is None
+    if owned:
+        from infoview.research.fetch import Fetcher
+
+        fetcher = Fetcher(settings)
+    research = _researcher(kind, settings, fetcher, max_pages)
+    results: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    finished = False
+    pool = ThreadPoolExecutor(max_workers=max(1, min(settings.workers, len(groups))),
+                              thread_name_prefix="infoview-batch")
+    try:
+        for group in groups:
+            pool.submit(_run_group, group, research, results.put, stop)
+        for _ in range(sum(len(g) for g in groups)):
+            yield results.get()
+        finished = True
+    finally:
+        stop.set()   # the consumer stopped early, or Ctrl-C: start no new URL
+        if not finished:
+            # Cut short the URLs in progress too: their pages now fail at once, and their
+            # results are never read, so a re-run researches them again.
+            fetcher.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+        if owned:
+            fetcher.close()
+
+
+def read_urls(path: str | Path) -> list[str]:
+    """The distinct URLs of an input file, in order (see :func:`research_batch`).
+
+    Raises:
+        BadInputFile: unreadable, not UTF-8, malformed CSV, no ``url`` column, or no URLs.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise BadInputFile("no such file; give a text file of URLs or a CSV with a url column",
+                           path) from None
+    except UnicodeDecodeError as exc:
+        line = text_line_of(path.read_bytes(), exc.start)
+        raise BadInputFile("not UTF-8 text; save it as UTF-8", path, line) from exc
+    except OSError as exc:
+        raise BadInputFile(f"cannot be read ({exc.strerror})", path) from exc
+    urls = _urls_from_csv(text, path) if _looks_like_csv(path, text) else _urls_from_text(text)
+    urls = list(dict.fromkeys(normalize_url(u) for u in urls))
+    if not urls:
+        raise BadInputFile("holds no URLs (one per line, or a CSV with a url column)", path)
+    return urls
+
+
+def read_results(out: str | Path, *, repair: bool = False) -> list[dict[str, Any]]:
+    """The JSON lines of a batch output file (an empty list if it does not exist).
+
+    A last line cut short by a crash is ignored; with ``repair=True`` it is also removed from
+    the file, so that the next line appended starts on a line of its own. Other unreadable
+    lines are skipped with a log message.
+    """
+    out = Path(out)
+    if not out.exists():
+        return []
+    data = out.read_bytes()
+    cut = data.rfind(b"\n") + 1
+    complete, tail = data[:cut], data[cut:]
+    results = []
+    for number, raw in enumerate(complete.split(b"\n"), start=1):
+        item = _parse_line(raw)
+        if item is not None:
+            results.append(item)
+        elif raw.strip():
+            log.warning("%s, line %d: not a JSON object, skipped", out, number)
+    if tail.strip():
+        item = _parse_line(tail)
+        if item is not None:       # complete, only its newline is missing
+            results.append(item)
+            fix = "ab", b"\n"
+        else:                      # cut short by a crash mid-write
+            log.warning("%s: dropped an incomplete last line left by an interrupted run", out)
+            fix = "r+b", None
+        if repair:
+            with out.open(fix[0]) as fh:
+                if fix[1] is None:
+                    fh.truncate(cut)
+                else:
+                    fh.write(fix[1])
+    return results
+
+
+def normalize_url(url: str) -> str:
+    """The URL as research records it (surrounding space removed, ``https://`` if missing)."""
+    url = (url or "").strip()
+    return url if "://" in url or not url else "https://" + url
+
+
+def text_line_of(data: bytes, offset: int) -> int:
+    """The 1-based line number holding byte ``offset``."""
+    return data.count(b"\n", 0, offset) + 1
+
+
+# -- internals --------------------------------------------------------------------------------
+
+def _parse_line(raw: bytes) -> dict[str, Any] | None:
+    try:
+        item = json.loads(raw)
+    except ValueError:
+        return None
+    return item if isinstance(item, dict) else None
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise BadInput(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+
+
+def _looks_like_csv(path: Path, text: str) -> bool:
+    if path.suffix.lower() == ".csv":
+        return True
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    cells = [c.strip().strip('"').lower() for c in first.split(",")]
+    return len(cells) > 1 and "url" in cells
+
+
+def _urls_from_text(text: str) -> list[str]:
+    lines = (line.strip() for line in text.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def _urls_from_csv(text: str, path: Path) -> list[str]:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None:
+            return []
+        names = [h.strip().lower() for h in header]
+        if "url" not in names:
+            raise BadInputFile(f"the CSV has no 'url' column (columns: {', '.join(header)})",
+                               path, 1)
+        column = names.index("url")
+        urls = []
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise BadInputFile(f"{len(row)} fields where the header has {len(header)}; "
+                                   "quote values that contain commas", path, reader.line_num)
+            urls.append(row[column])
+    except csv.Error as exc:
+        raise BadInputFile(f"malformed CSV ({exc})", path, reader.line_num) from exc
+    return [u for u in urls if u.strip()]
+
+
+def _group_by_host(urls: Iterable[str]) -> list[list[str]]:
+    groups: dict[str, list[str]] = {}
+    for url in urls:
+        host = (urlsplit(url).hostname or url).lower()
+        groups.setdefault(host, []).append(url)
+    return list(groups.values())
+
+
+def _researcher(kind: str, settings: Settings, fetcher: Any,
+                max_pages: int | None) -> Callable[[str], dict[str, Any]]:
+    if kind == "person":
+        from infoview.research.person import research_person
+
+        return lambda url: research_person(url, settings=settings, fetcher=fetcher).to_dict()
+    from infoview.research.company import research_company
+
+    return lambda url: research_company(url, settings=settings, fetcher=fetcher,
+                                        max_pages=max_pages).to_dict()
+
+
+def _run_group(urls: list[str], research: Callable[[str], dict], emit: Callable[[dict], None],
+               stop: threading.Event) -> None:
+    """Research one host's URLs in turn, emitting exactly one result per URL."""
+    for url in urls:
+        if stop.is_set():
+            return   # nobody reads results any more; the URL stays to do for a re-run
+        try:
+            result = research(url)
+            if result.get("url") != url:
+                result["input_url"] = url   # so that a re-run recognises it as done
+            emit(result)
+        except InfoviewError as exc:
+            emit({"url": url, "error": str(exc), "warnings": []})
+        except Exception as exc:  # a bug on one page must not end a long batch
+            log.exception("research of %s failed unexpectedly", url)
+            emit({"url": url, "error": f"unexpected error ({type(exc).__name__}: {exc})",
+                  "warnings": []})

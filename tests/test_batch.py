@@ -1,0 +1,168 @@
+"""Batch research against real sites on several loopback hosts."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from hostile_server import Hostile
+
+from infoview.errors import BadInput, BadInputFile
+from infoview.research.batch import read_results, read_urls, research_batch, research_many
+from infoview.sample import serve
+from infoview.settings import Settings
+
+pytestmark = pytest.mark.timeout(60)
+DELAY = 0.3
+
+
+@pytest.fixture(scope="module")
+def sites():
+    """The sample company on two hosts, and a third host whose home page fails (HTTP 500)."""
+    with serve(host="127.0.0.1") as one, serve(host="127.0.0.2") as two, \
+            Hostile("127.0.0.3") as broken:
+        broken.routes["/"] = (500, {}, b"down")
+        yield one, two, broken
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(host_delay=DELAY, cache_path=tmp_path / "cache.sqlite")
+
+
+def _lines(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_batch_researches_every_url_and_records_a_failure_without_stopping(sites, settings,
+                                                                           tmp_path):
+    one, two, broken = sites
+    before = len(one.requests), len(two.requests)
+    source = tmp_path / "targets.txt"
+    source.write_text(f"# companies to research\n{one.url}\n\n{broken.url}\n{two.url}\n")
+    out = tmp_path / "out.jsonl"
+    summary = research_batch(source, out, settings=settings, progress=False)
+    lines = {line["url"]: line for line in _lines(out)}
+    assert set(lines) == {one.url, two.url, broken.url}
+    assert lines[one.url]["name"] == lines[two.url]["name"] == "Kestrel Health Labs"
+    assert "500" in lines[broken.url]["error"] and lines[broken.url]["warnings"] == []
+    assert (summary.total, summary.done, summary.failed, summary.skipped) == (3, 2, 1, 0)
+    # The two sites were researched side by side: less time than their politeness
+    # chains end to end.
+    chains = [(len(s.requests) - b - 1) * DELAY for s, b in zip((one, two), before)]
+    assert summary.seconds < 0.8 * sum(chains)
+
+
+def test_rerun_resumes_after_a_crash_left_a_truncated_line(sites, settings, tmp_path):
+    one, two, broken = sites
+    source = tmp_path / "targets.txt"
+    source.write_text(f"{one.url}\n{two.url}\n{broken.url}\n")
+    out = tmp_path / "out.jsonl"
+    out.write_text(json.dumps({"url": one.url, "name": "from the first run"}) + "\n"
+                   + '{"url": "' + two.url + '", "name": "Kes')   # the crash
+    before = len(one.requests)
+    summary = research_batch(source, out, settings=settings, progress=False)
+    assert (summary.skipped, summary.done, summary.failed) == (1, 1, 1)
+    assert len(one.requests) == before
+    lines = _lines(out)
+    assert lines[0] == {"url": one.url, "name": "from the first run"}
+    assert len(lines) == 3 and {line["url"] for line in lines[1:]} == {two.url, broken.url}
+
+
+def test_finished_batch_run_again_sends_no_request(sites, settings, tmp_path):
+    one, two, _ = sites
+    source = tmp_path / "targets.txt"
+    source.write_text(f"{one.url}\n{two.url}\n")
+    out = tmp_path / "out.jsonl"
+    research_batch(source, out, settings=settings, progress=False)
+    again = research_batch(source, out, settings=settings, progress=False)
+    assert (again.skipped, again.done, again.network_requests) == (2, 0, 0)
+    assert len(_lines(out)) == 2
+
+
+def test_csv_with_url_column_and_person_kind(sites, settings, tmp_path):
+    one, _, _ = sites
+    source = tmp_path / "people.csv"
+    source.write_text(f'name,url\n"Okafor, Samira",{one.url}team/samira-okafor.html\n')
+    out = tmp_path / "people.jsonl"
+    summary = research_batch(source, out, settings=settings, kind="person", progress=False)
+    (line,) = _lines(out)
+    assert summary.done == 1 and line["name"] == "Samira Okafor"
+
+
+def test_progress_bar_goes_to_stderr(sites, settings, tmp_path, capsys):
+    one, _, _ = sites
+    source = tmp_path / "t.txt"
+    source.write_text(one.url + "\n")
+    research_batch(source, tmp_path / "o.jsonl", settings=settings, progress=True)
+    captured = capsys.readouterr()
+    assert "research company" in captured.err and "1/1" in captured.err
+    assert captured.out == ""
+
+
+def test_research_many_yields_rows_for_a_dataframe(sites, settings):
+    import pandas as pd
+
+    one, two, broken = sites
+    rows = list(research_many([one.url, two.url, broken.url, one.url], settings=settings))
+    frame = pd.DataFrame(rows)
+    assert len(frame) == 3 and frame["error"].notna().sum() == 1
+
+
+def test_stopping_research_many_early_returns_promptly(sites, settings):
+    one, two, broken = sites
+    start = time.monotonic()
+    results = research_many([broken.url, one.url, two.url], settings=settings.with_(workers=1))
+    first = next(results)
+    results.close()
+    assert "error" in first
+    assert time.monotonic() - start < 1.5   # the URL in progress was cut short
+
+
+@pytest.mark.parametrize("content,line,words", [
+    ('url,name\nhttp://a.example/,"unterminated\n', 2, "malformed CSV"),
+    ("name,site\nAcme,http://a.example/\n", 1, "no 'url' column"),
+    ("url,name\nhttp://a.example/,Acme\nhttp://b.example/,Beta,extra\n", 3, "3 fields"),
+])
+def test_malformed_csv_names_the_line(tmp_path, content, line, words):
+    source = tmp_path / "bad.csv"
+    source.write_text(content)
+    with pytest.raises(BadInputFile, match=words) as info:
+        read_urls(source)
+    assert info.value.line == line and f"line {line}" in str(info.value)
+
+
+def test_text_input_skips_comments_blanks_and_duplicates(tmp_path):
+    source = tmp_path / "t.txt"
+    source.write_text("# header\n\n https://a.example/ \nb.example\nhttps://a.example/\n")
+    assert read_urls(source) == ["https://a.example/", "https://b.example"]
+
+
+@pytest.mark.parametrize("content", [b"", b"# nothing but a comment\n", b"url\n"])
+def test_input_without_urls_is_refused(tmp_path, content):
+    source = tmp_path / ("in.csv" if content == b"url\n" else "in.txt")
+    source.write_bytes(content)
+    with pytest.raises(BadInputFile, match="no URLs"):
+        read_urls(source)
+
+
+def test_missing_or_binary_input_file_is_refused(tmp_path):
+    with pytest.raises(BadInputFile, match="no such file"):
+        read_urls(tmp_path / "nope.txt")
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"https://a.example/\n\xff\xfe\x00")
+    with pytest.raises(BadInputFile, match="line 2"):
+        read_urls(binary)
+
+
+def test_unknown_kind_is_refused(tmp_path):
+    with pytest.raises(BadInput, match="company, person"):
+        research_batch(tmp_path / "x.txt", tmp_path / "o.jsonl", kind="planet")
+
+
+def test_read_results_repairs_a_line_missing_only_its_newline(tmp_path):
+    out = tmp_path / "o.jsonl"
+    out.write_text('{"url": "a"}\nnot json\n{"url": "b"}')
+    assert [r["url"] for r in read_results(out, repair=True)] == ["a", "b"]
+    assert out.read_text().endswith('{"url": "b"}\n')
