@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput
@@ -320,32 +320,17 @@ def _sync_follow_ups(store, meeting: Meeting, referrals: list[Referral], now: da
 
 
 def follow_up_actions(store, meeting: Meeting, referrals: list[Referral], *, now: datetime) -> list[Action]:
-    """The follow-ups a held meeting calls for (from :mod:`infoview.prep.followup` when present)."""
-    try:
-        from infoview.prep.followup import followup_actions
-    except ImportError:
-        followup_actions = None
-    if followup_actions is not None:
-        return list(followup_actions(meeting, referrals, now=now))
-    return _basic_follow_ups(store, meeting, referrals, now)
+    """The follow-ups a held meeting calls for: a thank-you, and per person suggested a contact
+    to make and a word back to the host (rules and wording in :mod:`infoview.prep.followup`).
 
+    Promises are left out here: the debrief saves them itself, with their owner and due date.
+    """
+    from infoview.prep.followup import followup_actions
 
-def _basic_follow_ups(store, meeting: Meeting, referrals: list[Referral], now: datetime) -> list[Action]:
-    """A minimal stand-in for the prep module's follow-ups: thank-you, contact, tell referrer."""
-    start = meeting.starts_at or now
-    end = start + timedelta(minutes=meeting.planned_minutes or 0)
-    host = store.get(Person, meeting.person_id)
-    actions = [Action(what=f"Send {host.name} a thank-you note", kind="thank_you", owner="user",
-                      due=end + timedelta(hours=24), meeting_id=meeting.id, person_id=host.id)]
-    for r in referrals:
-        other = store.get(Person, r.to_person_id)
-        actions.append(Action(what=f"Contact {other.name}, suggested by {host.name}",
-                              kind="contact_referral", owner=r.contact_by, due=end + timedelta(days=7),
-                              meeting_id=meeting.id, person_id=other.id))
-        actions.append(Action(what=f"Tell {host.name} how the talk with {other.name} went",
-                              kind="tell_referrer", owner="user", due=end + timedelta(days=21),
-                              meeting_id=meeting.id, person_id=host.id))
-    return actions
+    ids = {meeting.person_id, *(r.to_person_id for r in referrals)}
+    people = {pid: store.get(Person, pid) for pid in ids}
+    actions = followup_actions(meeting, referrals, now=now, people=people)
+    return [a for a in actions if a.kind in FOLLOW_UP_KINDS]
 
 
 def _sync_outcomes(store, meeting: Meeting, outcomes: list[DebriefOutcome]) -> None:

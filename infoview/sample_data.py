@@ -243,7 +243,7 @@ class _Builder:
         promises = [Promise(what, owner, due=end + timedelta(days=rng.randint(2, 14)))
                     for owner, what in rng.sample(PROMISES, rng.choice([0, 1, 1, 2]))]
         for promise in promises:
-            if promise.due < self.now and rng.random() < 0.6:
+            if promise.due < self.now and rng.random() < 0.75:
                 promise.done_at = promise.due - timedelta(days=1)
         outcomes = [DebriefOutcome("lead", notes="A team that may hire soon")] if rng.random() < 0.2 else []
         save_debrief(self.store, Debrief(meeting.id, asked, insights, suggested, promises, rapport,
@@ -315,7 +315,7 @@ class _Builder:
             action.done_at = sent
             self.store.update(action)
         for action in self.store.list(Action, meeting_id=meeting.id, kind="tell_referrer"):
-            if rng.random() < 0.7 and action.due and action.due < self.now:
+            if rng.random() < 0.85 and action.due and action.due < self.now:
                 action.done_at = action.due - timedelta(days=2)
                 self.store.update(action)
 
@@ -344,8 +344,8 @@ class _Builder:
         self._later_outcomes()
 
     def _keep_in_touch(self) -> None:
-        for person_id in self.met[: len(self.met) // 4]:
-            if self.rng.random() < 0.5:
+        for person_id in self.met[: len(self.met) * 2 // 3]:
+            if self.rng.random() < 0.6:
                 self.store.add(Outreach(person_id=person_id, channel="email", kind="keep_in_touch",
                                         sent_at=self.now - timedelta(days=self.rng.randint(5, 40)),
                                         subject="How your advice helped"))

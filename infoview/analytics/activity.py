@@ -77,7 +77,7 @@ def insights_by_industry(frames: Frames, *, since=None, until=None):
     the person works for (matched by name, case-insensitively), else ``unknown``.
 
     Returns ``industry, meetings, insights, top_tags, learned`` (``learned``: the insight
-    texts as a list, in meeting order), industries with the most insights first.
+    texts as a list, in meeting order, each text once), industries with the most insights first.
     """
     import pandas as pd
 
@@ -97,7 +97,7 @@ def insights_by_industry(frames: Frames, *, since=None, until=None):
         "meetings": grouped["meeting_id"].nunique(),
         "insights": grouped.size(),
         "top_tags": grouped["tags"].agg(_top_tags),
-        "learned": grouped["text"].agg(list),
+        "learned": grouped["text"].agg(lambda texts: list(dict.fromkeys(texts))),
     }).reset_index()
     return result[columns].sort_values(["insights", "industry"], ascending=[False, True]).reset_index(drop=True)
 

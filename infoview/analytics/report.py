@@ -1,0 +1,227 @@
+"""The outcomes report: every analytic on one self-contained HTML page.
+
+The page embeds its plots as base64 PNG and its styles inline, and links to nothing, so it
+opens offline, can be mailed to a mentor, and needs no notebook. Names and notes come from
+the user's own records and may hold anything (a pasted ``<script>``): jinja2's autoescape
+escapes every value, and no value is ever marked safe.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from infoview.analytics._frames import Frames, channel_list, message, timestamp
+
+log = logging.getLogger(__name__)
+
+MAX_ROWS = 25
+TEMPLATE = "report.html.j2"
+
+
+# ---- turning frames into what the template shows -------------------------------------------
+
+def _cell(value: Any, column: str) -> dict[str, Any]:
+    """One table cell: text (or a list of entries) and whether it is a number."""
+    import pandas as pd
+
+    if isinstance(value, (list, tuple)):
+        return {"text": "", "entries": [str(v) for v in value], "numeric": False}
+    cell = {"text": "", "entries": None, "numeric": False}
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        cell["text"] = "–"
+    elif isinstance(value, (bool,)) or type(value).__name__ == "bool_":
+        cell["text"] = "yes" if value else "no"
+    elif isinstance(value, pd.Timestamp):
+        cell["text"] = value.strftime("%Y-%m-%d %H:%M") if value.tzinfo is None else \
+            value.tz_convert("UTC").strftime("%Y-%m-%d %H:%M UTC")
+    elif isinstance(value, float) or type(value).__name__.startswith("float"):
+        share = any(word in column for word in ("rate", "share", "conversion"))
+        cell["text"] = f"{value:.0%}" if share else f"{value:.2f}".rstrip("0").rstrip(".")
+        cell["numeric"] = True
+    elif isinstance(value, int) or type(value).__name__.startswith("int"):
+        cell["text"], cell["numeric"] = str(value), True
+    else:
+        cell["text"] = str(value)
+    return cell
+
+
+def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS,
+               highlight: str | None = None) -> dict[str, Any]:
+    """A DataFrame as plain rows of cells for the template (``message`` when it is empty)."""
+    if df is None or len(df) == 0:
+        return {"message": message(df) if df is not None else "Nothing to show yet.",
+                "columns": [], "rows": [], "more": 0}
+    shown = df[columns] if columns else df
+    rows = []
+    for record in shown.head(max_rows).to_dict("records"):
+        rows.append({
+            "cells": [_cell(record[c], c) for c in shown.columns],
+            "highlight": bool(record.get(highlight)) if highlight else False,
+        })
+    return {"message": None, "columns": [c.replace("_", " ") for c in shown.columns],
+            "rows": rows, "more": max(0, len(df) - max_rows)}
+
+
+def _png(fig) -> str:
+    from infoview.analytics.plots import figure_png_base64
+
+    try:
+        return figure_png_base64(fig)
+    finally:
+        fig.clear()
+
+
+def to_records(df) -> list[dict[str, Any]]:
+    """A DataFrame as JSON-ready dicts: NaN and NA as ``None``, times as ISO 8601 text."""
+    if df is None or len(df) == 0:
+        return []
+    return json.loads(df.to_json(orient="records", date_format="iso"))
+
+
+# ---- the report ----------------------------------------------------------------------------
+
+def report_sections(frames: Frames, *, now=None, since=None, until=None, channels=None) -> list[dict]:
+    """Every section of the report as data (headings, tables, figures as base64 PNG)."""
+    from infoview import analytics as a
+
+    window = {"since": since, "until": until}
+    chosen = {**window, "channels": channels}
+
+    def block(sub=None, fig=None, table=None, text=None, alt=""):
+        return {"subheading": sub, "image": _png(fig) if fig is not None else None,
+                "alt": alt, "table": table, "text": text}
+
+    depth = a.network_summary(frames)
+    sections = [
+        {"key": "funnel", "heading": "The funnel",
+         "intro": "How far each person got, from being identified to an offer. Each stage "
+                  "counts the people who reached it or any later one.",
+         "blocks": [
+             block(fig=a.plot_funnel(frames, **chosen), alt="funnel",
+                   table=table_view(a.funnel(frames, **chosen))),
+             block("By channel of the first message", fig=a.plot_funnel(frames, by="channel", **chosen),
+                   alt="funnel by channel"),
+             block("By warmth (people reaching each stage)",
+                   table=table_view(_stages_wide(a.funnel(frames, by="warmth", **chosen)))),
+         ]},
+        {"key": "replies", "heading": "Answer rates and days to reply",
+         "intro": "Requests for a conversation, and how many were answered.",
+         "blocks": [
+             block("By channel", fig=a.plot_reply_rates(frames, by="channel", **chosen), alt="answer rate by channel",
+                   table=table_view(a.reply_rates(frames, by="channel", **chosen))),
+             block("By warmth", fig=a.plot_reply_rates(frames, by="warmth", **chosen), alt="answer rate by warmth",
+                   table=table_view(a.reply_rates(frames, by="warmth", **chosen))),
+         ]},
+        {"key": "network", "heading": "Referral chains",
+         "intro": f"{depth['referrals']} introductions linking {depth['people_in_chains']} people; "
+                  f"the longest chain runs {depth['deepest_chain']} introductions deep.",
+         "blocks": [
+             block(fig=a.plot_referral_graph(frames), alt="referral network"),
+             block("Door openers", table=table_view(a.door_openers(frames, top=10), columns=[
+                 "name", "organization", "introductions", "downstream_people", "downstream_meetings"])),
+         ]},
+        {"key": "followup", "heading": "Follow-up health",
+         "blocks": [
+             block(table=table_view(a.follow_up_health(frames, now=now, **window))),
+             block("Overdue actions", table=table_view(a.overdue_actions(frames, now=now), columns=[
+                 "what", "kind", "owner", "due", "days_overdue", "name"])),
+             block("Promises not yet kept", table=table_view(a.open_promises(frames, now=now), columns=[
+                 "what", "owner", "due", "overdue", "name"])),
+             block("People suggested but not yet contacted", table=table_view(
+                 a.uncontacted_leads(frames), columns=["name", "organization", "referrer", "may_mention",
+                                                       "contact_by", "referred_at"])),
+             block("Contacts gone quiet", table=table_view(a.stale_contacts(frames, now=now), columns=[
+                 "name", "organization", "last_contact", "days_since", "keep_in_touch_days"])),
+         ]},
+        {"key": "questions", "heading": "Which questions earned their minutes",
+         "blocks": [
+             block(fig=a.plot_question_effectiveness(frames, **window), alt="usefulness by category",
+                   table=table_view(a.category_effectiveness(frames, **window))),
+             block("Questions rated at least twice, most useful first", table=table_view(
+                 a.question_effectiveness(frames, min_rated=2, **window),
+                 columns=["text", "category", "asked", "rated", "mean_usefulness"], max_rows=15)),
+         ]},
+        {"key": "activity", "heading": "Activity and what was learned",
+         "blocks": [
+             block(fig=a.plot_activity(frames, **chosen), alt="activity per week"),
+             block("Learned, by industry", table=table_view(
+                 a.insights_by_industry(frames, **window),
+                 columns=["industry", "meetings", "insights", "top_tags", "learned"])),
+         ]},
+        {"key": "targets", "heading": "Targets (LAMP list)",
+         "intro": "Organizations sorted by motivation, then postings, then advocacy; the "
+                  "highlighted rows are the current batch.",
+         "blocks": [block(table=table_view(a.targets(frames), highlight="batch", max_rows=40, columns=[
+             "rank", "name", "industry", "motivation", "postings", "advocacy", "people_found",
+             "contacted", "met"]))]},
+    ]
+    return [{"intro": None, **section} for section in sections]
+
+
+def _stages_wide(data):
+    """A split funnel as one row per group and one column per stage (counts)."""
+    if data.empty:
+        return data
+    from infoview.analytics.funnel import STAGES
+
+    wide = data.pivot(index="group", columns="stage", values="count")
+    wide = wide.reindex(index=list(dict.fromkeys(data["group"])), columns=list(STAGES))
+    return wide.rename_axis(columns=None).reset_index()
+
+
+def headline(frames: Frames) -> list[tuple[str, int]]:
+    """The big numbers at the top: people, messages, meetings held, referrals, offers."""
+    from infoview import analytics as a
+
+    levels = a.funnel(frames)
+    reached = dict(zip(levels["stage"], levels["count"])) if len(levels) else {}
+    return [
+        ("people identified", int(reached.get("identified", 0))),
+        ("contacted", int(reached.get("contacted", 0))),
+        ("met", int(reached.get("met", 0))),
+        ("referrals", a.network_summary(frames)["referrals"]),
+        ("deepest chain", a.max_chain_depth(frames)),
+        ("offers", int(reached.get("offer", 0))),
+    ]
+
+
+def build_report(frames: Frames, *, now: datetime | None = None, since=None, until=None,
+                 channels=None, title: str = "Informational interviews: outcomes") -> str:
+    """The whole report as one HTML string (self-contained: inline styles, embedded plots).
+
+    Args:
+        frames: the store's tables (``Store.frames()``).
+        now: the moment "overdue" and "stale" are measured from (default: now).
+        since, until, channels: the same filters the dashboard offers.
+        title: the page title.
+    """
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(Path(__file__).parent)),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    )
+    stamp = timestamp(now or datetime.now(timezone.utc))
+    selection = []
+    if since or until:
+        selection.append(f"from {since or 'the start'} to {until or 'today'}")
+    if channel_list(channels):
+        selection.append("channels: " + ", ".join(channel_list(channels)))
+    return env.get_template(TEMPLATE).render(
+        title=title, generated=stamp.strftime("%Y-%m-%d %H:%M UTC"), selection="; ".join(selection),
+        headline=headline(frames),
+        sections=report_sections(frames, now=stamp, since=since, until=until, channels=channels),
+    )
+
+
+def write_report(frames: Frames, path: str | Path, **options) -> Path:
+    """Write :func:`build_report` to ``path`` (folders created); returns the path."""
+    path = Path(path).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(build_report(frames, **options), encoding="utf-8")
+    log.info("wrote the outcomes report to %s", path)
+    return path
