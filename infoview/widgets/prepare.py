@@ -10,6 +10,7 @@ comes from :func:`infoview.questions.select.select_questions`, the brief from
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from datetime import datetime, time
 from pathlib import Path
 
@@ -56,6 +57,7 @@ class PreparePanel(w.VBox):
         self.brief = None
         self.written: dict[str, Path] = {}
         self.draft = None
+        self._quiet = False
         self.company = None
         self.person_research = None
 
@@ -126,33 +128,54 @@ class PreparePanel(w.VBox):
     # -- choices from the store --------------------------------------------------------------
     def refresh_people(self) -> None:
         """Reload the people dropdown from the store (after research was saved elsewhere)."""
-        from infoview.models import Person
-
         with self.message.guard("reading the store"):
-            people = self.store.list(Person)
-            options = [("Someone new", NEW)] + [
-                (f"{p.name}{' (' + p.organization + ')' if p.organization else ''}", p.id)
-                for p in people]
-            self.person.options = options
-            self.person.value = people[-1].id if people else NEW
+            self._fill_people()
         self._person_changed()
 
-    def _person_changed(self) -> None:
+    @contextmanager
+    def _quietly(self):
+        """Change dropdowns without their observers reloading the rest of the panel."""
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
+
+    def _fill_people(self, select: int | None = None) -> None:
+        from infoview.models import Person
+
+        people = self.store.list(Person)
+        with self._quietly():
+            self.person.options = [("Someone new", NEW)] + [
+                (f"{p.name}{' (' + p.organization + ')' if p.organization else ''}", p.id)
+                for p in people]
+            self.person.value = select if select is not None else (people[-1].id if people else NEW)
+
+    def _fill_meetings(self, select: int | None = None) -> None:
         from infoview.models import Meeting
 
         new = self.person.value in (NEW, None)
-        self.new_person_box.layout.display = "" if new else "none"
         meetings = [] if new else self.store.list(Meeting, person_id=self.person.value)
-        self.meeting.options = [("A new meeting", NEW)] + [
-            (f"{m.starts_at:%Y-%m-%d %H:%M} ({m.status})" if m.starts_at else f"meeting {m.id} "
-             f"({m.status})", m.id) for m in meetings]
-        self.meeting.value = meetings[-1].id if meetings else NEW
+        with self._quietly():
+            self.meeting.options = [("A new meeting", NEW)] + [
+                (f"{m.starts_at:%Y-%m-%d %H:%M} ({m.status})" if m.starts_at
+                 else f"meeting {m.id} ({m.status})", m.id) for m in meetings]
+            self.meeting.value = select if select is not None else (
+                meetings[-1].id if meetings else NEW)
+
+    def _person_changed(self) -> None:
+        if self._quiet:
+            return
+        new = self.person.value in (NEW, None)
+        self.new_person_box.layout.display = "" if new else "none"
+        self._fill_meetings()
+        self._meeting_changed()
         self._load_research()
 
     def _meeting_changed(self) -> None:
         from infoview.models import Meeting
 
-        if self.meeting.value in (NEW, None):
+        if self._quiet or self.meeting.value in (NEW, None):
             return
         meeting = self.store.get(Meeting, self.meeting.value)
         if meeting.starts_at is not None:
@@ -164,6 +187,13 @@ class PreparePanel(w.VBox):
         self.minutes.value = max(10, min(60, meeting.planned_minutes))
         self.role.value = meeting.role or self.role.value
         self.industry.value = meeting.industry or self.industry.value
+        with self.message.guard("reading the meeting's plan"):
+            from infoview.workflow import planned_questions
+
+            plan = planned_questions(self.store, meeting.id)
+            if plan.items:
+                self.plan = plan
+                self.picker.set_plan(plan)
 
     def _load_research(self) -> None:
         """The newest stored research about the chosen person and their organization."""
@@ -256,9 +286,10 @@ class PreparePanel(w.VBox):
             meeting = self.current_meeting(person.id)
             plan = self.picker.plan() if self.picker.items else None
             person, meeting = save_meeting_plan(self.store, person, meeting, plan)
-            self.refresh_people()
-            self.person.value = person.id
-            self.meeting.value = meeting.id
+            # Keep the user's edits on screen; only the choices learn the new records.
+            self._fill_people(select=person.id)
+            self._fill_meetings(select=meeting.id)
+            self.new_person_box.layout.display = "none"
             self.message.show(f"Saved {person.name} and the meeting (id {meeting.id}).", "ok")
 
     def build(self):

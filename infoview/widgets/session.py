@@ -78,7 +78,8 @@ class NotebookSession:
     def describe(self) -> str:
         """One sentence saying which store is in use (shown at the top of a notebook)."""
         kind = "a throwaway demo store" if self.demo else "your store"
-        return f"Using {kind}: {self.db_path}. Exports go to {self.out_dir}."
+        return " ".join([f"Using {kind}: {self.db_path}.", *self.notes,
+                         f"Exports go to {self.out_dir}."])
 
 
 def _db_path_for(store: str | Path) -> tuple[Path, bool]:
@@ -98,7 +99,7 @@ def _db_path_for(store: str | Path) -> tuple[Path, bool]:
 
 def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
           sample_site_urls: bool = True, sample_history: bool = False,
-          sample_seed: int = 7) -> NotebookSession:
+          sample_research: bool = False, sample_seed: int = 7) -> NotebookSession:
     """Open the store a notebook works on, and say where exports go.
 
     Args:
@@ -108,6 +109,9 @@ def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
         sample_site_urls: serve the bundled sample site and offer its URLs as defaults.
         sample_history: fill an empty store with the bundled sample history (people,
             outreach, meetings, debriefs) so the analytics have something to show.
+        sample_research: in a demo store only, research the sample site, keep the result
+            (Samira Okafor at Kestrel Health Labs), plan a meeting with her and fill in a
+            sample user profile, as if notebooks 1 and 2 had been used.
         sample_seed: the seed of that history (the same seed gives the same history).
 
     Returns:
@@ -139,7 +143,55 @@ def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
 
         generate_sample(opened, seed=sample_seed)
         session.notes.append(f"Filled with the sample history (seed {sample_seed}).")
+    if sample_research and demo and session.company_url:
+        _demo_research(session)
     return session
+
+
+#: The user profile of the demo (a fictional teacher moving into UX research).
+DEMO_PROFILE = dict(
+    name="Maya Lindqvist", email="maya.lindqvist@example.org",
+    profile_url="https://example.org/maya-lindqvist",
+    headline="Secondary-school teacher moving into UX research",
+    background="eight years teaching science to teenagers, running classroom studies of how "
+               "students learn",
+    strengths="interviewing people, turning messy observations into clear findings, "
+              "explaining things plainly",
+    exploring="UX research in health technology",
+    schools=["University of Bristol"], employers=["Cotham School"], places=["Bristol"],
+    interests=["accessibility", "patient experience"], timezone="Europe/London",
+)
+
+
+def _demo_research(session: NotebookSession) -> None:
+    """Research the sample site, keep it, and plan a meeting with the sample person."""
+    from datetime import datetime, time, timedelta
+    from zoneinfo import ZoneInfo
+
+    from infoview.models import Meeting, UserProfile
+    from infoview.questions.select import select_questions
+    from infoview.research.company import research_company
+    from infoview.research.person import research_person
+    from infoview.workflow import keep_research, save_meeting_plan
+
+    store = session.store
+    if not store.get_profile().name:
+        store.save_profile(UserProfile(**DEMO_PROFILE))
+    company = research_company(session.company_url, settings=session.settings_for(session.company_url))
+    person = research_person(session.person_url, settings=session.settings_for(session.person_url))
+    kept = keep_research(store, company=company, person=person)
+    zone = "Europe/London"
+    day = datetime.now(ZoneInfo(zone)).date() + timedelta(days=7)
+    meeting = Meeting(person_id=kept.person.id, starts_at=datetime.combine(day, time(14, 0), ZoneInfo(zone)),
+                      timezone=zone, format="video", place="https://meet.example.org/kestrel-samira",
+                      planned_minutes=20, status="scheduled", role="UX researcher",
+                      industry="health tech")
+    plan = select_questions(role="UX researcher", industry="health tech", company=company.name,
+                            person=kept.person.name, audience="career_changer", minutes=20,
+                            research=company)
+    save_meeting_plan(store, kept.person, meeting, plan)
+    session.notes.append("Filled with the sample research and a meeting planned with "
+                         f"{kept.person.name}.")
 
 
 def _is_empty(store) -> bool:
