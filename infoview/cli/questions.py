@@ -1,5 +1,201 @@
-"""`infoview questions ...` commands (placeholder: the owning issue fills it in)."""
+"""`infoview questions plan|lint|bank`: the question bank, the linter and plans from a terminal.
+
+Each command calls the library function a notebook calls (``select_questions``,
+``lint_question``, ``load_bank``). The user's own question file comes from ``--bank-file``
+or ``$INFOVIEW_QUESTIONS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
 
 
 def register(sub) -> None:
-    """Add this module's subcommands to the parser."""
+    """Add ``questions plan``, ``questions lint`` and ``questions bank``."""
+    questions = sub.add_parser(
+        "questions", help="plan, check and list interview questions",
+        description="Plan the questions for a meeting, check a question of your own, or list "
+                    "the question bank.")
+    commands = questions.add_subparsers(dest="questions_command", metavar="WHAT")
+    questions.set_defaults(handler=lambda args: _usage(questions))
+
+    plan = commands.add_parser(
+        "plan", help="an ordered question plan that fits the meeting's minutes",
+        description="Choose and order questions for one meeting: most valuable first, "
+                    "categories mixed, the closing pair last, all within the minutes given "
+                    "(after greeting, purpose, self-introduction and wrap-up).")
+    plan.add_argument("--role", help="the person's role, e.g. 'data analyst'")
+    plan.add_argument("--industry", help="the industry, e.g. 'healthcare'")
+    plan.add_argument("--minutes", type=int, default=20, metavar="M",
+                      help="length of the meeting in minutes, 10 to 240 (default 20)")
+    plan.add_argument("--profession", help="the field or profession, e.g. 'nursing'")
+    plan.add_argument("--company", help="the person's company (default: the name research found)")
+    plan.add_argument("--person", help="the person's name")
+    plan.add_argument("--audience", default="anyone",
+                      help="who you are: student, career_changer, job_seeker or anyone (default)")
+    plan.add_argument("--research", metavar="FILE.json",
+                      help="output of `infoview research company URL --json`; questions it "
+                           "already answers are left out")
+    plan.add_argument("--include", metavar="IDS", default="",
+                      help="question ids that must be asked, comma-separated")
+    plan.add_argument("--exclude", metavar="IDS", default="",
+                      help="question ids never to use in this plan, comma-separated")
+    plan.add_argument("--asked", metavar="IDS", default="",
+                      help="question ids already asked of this person, comma-separated")
+    plan.add_argument("--focus", metavar="CATEGORY",
+                      help="let one category lead, e.g. industry or advice")
+    plan.add_argument("--explain", action="store_true",
+                      help="also show why each question was chosen and why others were left out")
+    _common(plan)
+    plan.set_defaults(handler=_plan)
+
+    lint = commands.add_parser(
+        "lint", help="check one question (closed, salary, research-answerable, job ask, ...)",
+        description="Check one question and suggest a better wording. Exit status 0 when the "
+                    "question is fine, 1 when there are warnings.")
+    lint.add_argument("text", help="the question, in quotes")
+    lint.add_argument("--research", metavar="FILE.json",
+                      help="output of `infoview research company URL --json`, to name what "
+                           "research already found")
+    lint.add_argument("--json", action="store_true",
+                      help="print a list of {code, message, suggestion} (empty when fine)")
+    lint.set_defaults(handler=_lint)
+
+    bank = commands.add_parser(
+        "bank", help="list the question bank",
+        description="List the question bank (the shipped file merged with your own).")
+    bank.add_argument("--category", help="only this category, e.g. path, role, industry")
+    bank.add_argument("--audience", help="only questions that suit this audience")
+    _common(bank)
+    bank.set_defaults(handler=_bank)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bank-file", metavar="FILE.csv",
+                        help="your own questions, merged by id (default: $INFOVIEW_QUESTIONS)")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _ids(value: str) -> list[str]:
+    return [v for v in re.split(r"[,\s]+", value or "") if v]
+
+
+def _read_research(path: str | None):
+    """The company profile saved by ``infoview research company URL --json``.
+
+    A JSON Lines file of ``research batch`` works too: its first line is used.
+    """
+    if not path:
+        return None
+    from infoview.errors import BadInputFile
+    from infoview.research.models import CompanyProfile
+
+    try:
+        text = Path(path).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInputFile(f"cannot read the research file ({exc})", path) from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        first = text.strip().splitlines()[0] if text.strip() else ""
+        try:
+            data = json.loads(first)
+        except json.JSONDecodeError:
+            raise BadInputFile("not JSON; save the output of `infoview research company URL "
+                               "--json` and pass that file", path, exc.lineno) from exc
+    if not isinstance(data, dict) or "url" not in data:
+        raise BadInputFile('not a company research result (a JSON object with a "url")', path)
+    try:
+        return CompanyProfile.from_dict(data)
+    except (TypeError, ValueError) as exc:
+        raise BadInputFile(f"not a company research result ({exc})", path) from exc
+
+
+def _load_bank(args):
+    from infoview.questions.bank import load_bank
+
+    return load_bank(user_file=args.bank_file)
+
+
+def _plan(args) -> int:
+    from infoview.cli._common import print_json
+    from infoview.questions.models import MEETING_OVERHEAD
+    from infoview.questions.select import select_questions
+
+    plan = select_questions(
+        role=args.role, profession=args.profession, industry=args.industry,
+        company=args.company, person=args.person, audience=args.audience,
+        minutes=args.minutes, research=_read_research(args.research),
+        asked=_ids(args.asked), include=_ids(args.include), exclude=_ids(args.exclude),
+        bank=_load_bank(args), focus=args.focus,
+    )
+    for skipped in plan.skipped:
+        if skipped.reason.startswith("included by you"):
+            sys.stderr.write(f"infoview: note: {skipped.id}: {skipped.reason}\n")
+    if args.json:
+        print_json(plan.to_list())
+        return 0
+    out = sys.stdout
+    out.write(f"Question plan for a {plan.meeting_minutes}-minute meeting "
+              f"({plan.question_minutes:g} min of questions, {plan.overhead_minutes:g} min fixed)\n")
+    if args.explain:
+        out.write("Fixed parts: " + "; ".join(f"{p.label} ({p.minutes:g} min)"
+                                              for p in MEETING_OVERHEAD) + "\n")
+    for number, item in enumerate(plan.items, 1):
+        out.write(f"{number:>2}. [{item.id}, {item.minutes:g} min] {item.text}\n")
+        if args.explain:
+            out.write(f"    why: {item.reason}\n")
+    if args.explain and plan.skipped:
+        out.write("Left out:\n")
+        for skipped in plan.skipped:
+            out.write(f"  - {skipped.id}: {skipped.reason}\n")
+    return 0
+
+
+def _lint(args) -> int:
+    from infoview.cli._common import print_json
+    from infoview.questions.lint import lint_question
+
+    warnings = lint_question(args.text, _read_research(args.research))
+    if args.json:
+        print_json([w.to_dict() for w in warnings])
+    elif not warnings:
+        print("fine: no warnings")
+    else:
+        for warning in warnings:
+            print(f"{warning.code}: {warning.message}")
+            if warning.suggestion:
+                print(f"  try: {warning.suggestion}")
+    return 1 if warnings else 0
+
+
+def _bank(args) -> int:
+    from infoview.cli._common import print_json
+    from infoview.errors import BadInput
+    from infoview.questions.models import CATEGORIES, audience_key
+
+    questions = _load_bank(args)
+    if args.category:
+        if args.category not in CATEGORIES:
+            raise BadInput(f"unknown category {args.category!r}; use one of {', '.join(CATEGORIES)}")
+        questions = [q for q in questions if q.category == args.category]
+    if args.audience:
+        audience = audience_key(args.audience)
+        questions = [q for q in questions if q.suits(audience)]
+    if args.json:
+        print_json([q.to_dict() for q in questions])
+        return 0
+    for q in questions:
+        marks = ("*" if q.favourite else "") + ("x" if q.never else "")
+        print(f"{q.id:<14} {q.category:<10} {q.minutes:>4g} min  w{q.weight:g} {marks:<2} {q.text}")
+    print(f"{len(questions)} question(s)")
+    return 0

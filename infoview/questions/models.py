@@ -76,7 +76,30 @@ class Question:
     never: bool = False
 
     def to_dict(self) -> dict[str, Any]:
+        """The question as a plain dict (``infoview questions bank --json``, one element)."""
         return asdict(self)
+
+    def suits(self, audience: str) -> bool:
+        """Whether the question fits someone of ``audience`` (one of :data:`AUDIENCES`).
+
+        A question for ``anyone`` suits everybody; a question written for students suits
+        students only, and is not offered when the audience is ``anyone``.
+        """
+        return "anyone" in self.audiences or audience in self.audiences
+
+
+def audience_key(value: str | None) -> str:
+    """``value`` as one of :data:`AUDIENCES` ("Career changer" -> ``career_changer``).
+
+    Raises:
+        BadInput: the value names no known audience.
+    """
+    from infoview.errors import BadInput
+
+    key = (value or "anyone").strip().lower().replace("-", "_").replace(" ", "_")
+    if key not in AUDIENCES:
+        raise BadInput(f"unknown audience {value!r}; use one of {', '.join(AUDIENCES)}")
+    return key
 
 
 @dataclass

@@ -16,7 +16,6 @@ from difflib import get_close_matches
 from infoview.errors import BadInput
 from infoview.questions.bank import fill_placeholders, load_bank, placeholders_in
 from infoview.questions.models import (
-    AUDIENCES,
     CATEGORIES,
     CATEGORY_LABELS,
     TIARA_TAGS,
@@ -24,6 +23,7 @@ from infoview.questions.models import (
     Question,
     QuestionPlan,
     Skipped,
+    audience_key,
     overhead_minutes,
 )
 from infoview.questions.topics import topics_covered
@@ -94,7 +94,7 @@ def select_questions(
         BadInput: minutes out of range, an unknown audience, focus or question id.
     """
     minutes = _check_minutes(minutes)
-    audience = _check_audience(audience)
+    audience = audience_key(audience)
     focus_set = _check_focus(focus)
     questions = list(bank) if bank is not None else load_bank()
     by_id = {q.id: q for q in questions}
@@ -124,7 +124,7 @@ def select_questions(
         reason = _leave_out_reason(q, values, exclude_ids, asked_ids, asked_texts, covered)
         if reason:
             skipped.append(Skipped(q.id, reason))
-        elif audience in q.audiences or "anyone" in q.audiences:
+        elif q.suits(audience):
             candidates.append(q)
 
     overhead = overhead_minutes()
@@ -197,13 +197,6 @@ def _check_minutes(minutes) -> int:
         raise BadInput(f"the meeting must last {MIN_MINUTES} to {MAX_MINUTES} minutes, not "
                        f"{number:g}; informational interviews usually take 15 to 30")
     return int(number)
-
-
-def _check_audience(audience: str | None) -> str:
-    value = (audience or "anyone").strip().lower().replace("-", "_").replace(" ", "_")
-    if value not in AUDIENCES:
-        raise BadInput(f"unknown audience {audience!r}; use one of {', '.join(AUDIENCES)}")
-    return value
 
 
 def _check_focus(focus) -> set[str]:
