@@ -33,13 +33,10 @@ KILLED = textwrap.dedent("""
     from infoview.models import Person
     from infoview.store import Store
     path = sys.argv[1]
-    def people():
-        for i in range(200_000):
-            if i == 30_000:
-                print("halfway", flush=True)
-            yield Person(name=f"Bulk {i}", notes="n" * 100)
-    with Store.open(path) as store:
-        store.add_many(people())
+    with Store.open(path) as store, store.transaction():  # one large save
+        store.add_many(Person(name=f"Bulk {i}", notes="n" * 100) for i in range(30_000))
+        print("halfway", flush=True)  # rows are in the log, not yet committed
+        store.add_many(Person(name=f"Bulk {i}", notes="n" * 100) for i in range(170_000))
     print("saved", flush=True)
 """)
 
