@@ -84,6 +84,10 @@ class PageReader:
                 raise NotHTML(f"{url} is not an HTML page ({page.content_type or 'unknown type'}); "
                               "give the address of a web page", url=url, status=page.status)
             return None
+        if not page.body.strip():
+            if not getattr(page, "warnings", None):
+                self.warnings.append(f"{url}: the page is empty")
+            return None
         parsed = parse_page(page.body, page.final_url, page.encoding)
         self.pages.append(parsed)
         return parsed
@@ -103,7 +107,7 @@ class PageReader:
                 self.fetched.append(FetchRecord(url, int(exc.status), False))
             if strict:
                 raise
-            self.warnings.append(f"{url}: not read ({exc})")
+            self.warnings.append(str(exc) if url in str(exc) else f"{url}: {exc}")
             return None
         self.fetched.append(FetchRecord(page.final_url, int(page.status), bool(page.from_cache)))
         self.warnings.extend(getattr(page, "warnings", None) or [])

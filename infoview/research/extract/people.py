@@ -139,20 +139,14 @@ def _from_definition_lists(page: ParsedPage) -> list[PersonMention]:
 def _from_cards(page: ParsedPage) -> list[PersonMention]:
     """A name followed (or preceded) by a title inside a small block: the usual team card."""
     people = []
-    seen: set[Any] = set()  # elements, not id()s: lxml proxies die and their ids are reused
     for el in page.tree.iter("h2", "h3", "h4", "h5", "h6", "strong", "b", "figcaption", "span", "p", "div"):
         if el.tag in ("div", "p", "span") and not re.search(r"name", el.get("class", ""), re.I):
             continue
         name = text_of(el)
         if not looks_like_name(name) or _in_chrome(el):
             continue
-        card = _card(el)
-        if card in seen:
-            continue
-        lines = lines_of(card)
-        title = _title_near(lines, name)
+        title = _title_near(lines_of(_card(el)), name)
         if title:
-            seen.add(card)
             people.append(PersonMention(name, title, page.url))
     return people
 
