@@ -258,3 +258,23 @@ def test_plan_invariants_hold_for_random_inputs(role, industry, profession, comp
     if len(chosen) >= 2:
         assert max(Counter(i.category for i in chosen).values()) <= len(chosen) // 2
     assert select_questions(**kwargs) == plan
+
+
+def test_plan_with_research_of_the_bundled_sample_site(tmp_path):
+    from infoview.research.company import research_company
+    from infoview.sample import serve
+    from infoview.settings import Settings
+
+    server = serve()
+    try:
+        profile = research_company(server.url, settings=Settings(
+            host_delay=0, use_cache=False, cache_path=tmp_path / "cache.sqlite"))
+    finally:
+        server.close()
+    covered = topics_covered(profile)
+    assert {"what_company_does", "history", "locations", "leadership"} <= set(covered)
+    plan = select_questions(role="UX researcher", minutes=60, research=profile)
+    _check_plan(plan, 60)
+    skipped = {s.id for s in plan.skipped}
+    assert {"workplace-15", "workplace-18", "workplace-19", "workplace-20"} <= skipped
+    assert any("Kestrel Health Labs" in i.text for i in plan.items)

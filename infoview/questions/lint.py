@@ -88,7 +88,6 @@ _RESEARCH_PATTERNS: dict[str, tuple[str, ...]] = {
     "history": (
         rf"\bwhen\s+(?:was|did)\s+{_OWNER}\s+{_COMPANY}\s+(?:get\s+)?(?:founded|start|started|"
         r"established|begin|created|set\s+up)\b",
-        rf"\bwho\s+(?:founded|started|created|set\s+up)\s+{_OWNER}\s+{_COMPANY}\b",
         rf"\bhow\s+old\s+is\s+{_OWNER}\s+{_COMPANY}\b",
         rf"\bhistory\s+of\s+{_OWNER}\s+{_COMPANY}\b",
     ),
@@ -103,6 +102,7 @@ _RESEARCH_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bwho\s+(?:is|are)\s+(?:the|your)\s+(?:company's\s+)?(?:ceo|founders?|leaders?|"
         r"leadership|managing\s+director|president|board|owners?)\b",
         rf"\bwho\s+(?:runs|leads|owns|manages|heads)\s+{_OWNER}\s+{_COMPANY}\b",
+        rf"\bwho\s+(?:founded|started|created|set\s+up)\s+{_OWNER}\s+{_COMPANY}\b",
     ),
 }
 

@@ -23,11 +23,10 @@ _SIZE = re.compile(
     r"specialists|experts|professionals)\b|\bteam of \d+|\b(headcount|workforce)\b",
     re.IGNORECASE,
 )
-_PRODUCTS = re.compile(
-    r"\b(products?|services?|platform|software|app|apps|tools?|solutions?|offers|offering|"
-    r"sells|makes|builds|provides)\b",
-    re.IGNORECASE,
-)
+#: Products named outright come first; what the company builds or offers is a weaker sign.
+_PRODUCTS = re.compile(r"\b(products?|services?|platforms?)\b", re.IGNORECASE)
+_OFFERS = re.compile(r"\b(software|apps?|tools?|solutions?|offers|sells|makes|builds|provides|"
+                     r"we (build|make|sell|offer|provide))\b", re.IGNORECASE)
 _HISTORY = re.compile(r"\b(founded|established|since (1[89]|20)\d\d|started in|history)\b", re.I)
 _LOCATIONS = re.compile(
     r"\b(headquartered|based in|offices? in|located in|headquarters|locations?)\b", re.I)
@@ -69,18 +68,32 @@ def topics_covered(research: CompanyProfile | dict[str, Any] | None) -> dict[str
         names = ", ".join(f"{p.name} ({p.title})" for p in leaders[:3])
         covered["leadership"] = evidence(names, leaders[0].source_url)
 
+    sentences = _sentences(research, about)
     for topic, pattern in (("size", _SIZE), ("history", _HISTORY), ("locations", _LOCATIONS),
-                           ("products", _PRODUCTS), ("what_company_does", _PRODUCTS)):
+                           ("products", _PRODUCTS), ("products", _OFFERS),
+                           ("what_company_does", _OFFERS)):
         if topic in covered:
             continue
-        for fact in research.facts:
-            if pattern.search(fact.text):
-                covered[topic] = evidence(fact.text, fact.source_url)
+        for text, source in sentences:
+            if pattern.search(text):
+                covered[topic] = evidence(text, source)
                 break
     for page in ("products", "services"):
         if "products" not in covered and research.pages.get(page):
             covered["products"] = evidence(f"the {page} page", research.pages[page])
     return covered
+
+
+def _sentences(research: CompanyProfile, about: str) -> list[tuple[str, str]]:
+    """Facts, then the sentences of the summary, each with its page, "Label: " prefixes cut."""
+    out = [(_LABEL.sub("", f.text), f.source_url) for f in research.facts]
+    for text in (research.summary, research.description):
+        if text:
+            out += [(s, about) for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if s]
+    return out
+
+
+_LABEL = re.compile(r"^[A-Z][\w ]{0,24}:\s+")
 
 
 def evidence(text: str, source: str | None) -> str:
