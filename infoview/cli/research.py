@@ -46,6 +46,7 @@ def register(sub) -> None:
     batch.add_argument("--no-cache", action="store_true", help="ignore and bypass the HTTP cache")
     batch.add_argument("--delay", type=float, metavar="S",
                        help="minimum seconds between two requests to one site (default 1)")
+    batch.add_argument("--json", action="store_true", help="print the run's summary as JSON")
     batch.set_defaults(handler=_batch)
 
 
@@ -116,7 +117,15 @@ def _finish(args, profile, printer) -> int:
 def _batch(args) -> int:
     from infoview.research.batch import research_batch
 
-    research_batch(args.file, args.out, settings=_settings(args), kind=args.kind, progress=True)
+    from infoview.cli._common import print_json
+
+    summary = research_batch(args.file, args.out, settings=_settings(args), kind=args.kind,
+                             progress=True)
+    if args.json:
+        print_json(summary.to_dict())
+    else:
+        print(f"{summary.done} researched, {summary.failed} failed, {summary.skipped} already "
+              f"in {summary.out} ({summary.seconds:.1f} s).")
     return 0
 
 
