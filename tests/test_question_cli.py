@@ -10,7 +10,7 @@ import pytest
 
 from infoview.cli import main
 from infoview.questions.bank import USER_BANK_ENV
-from infoview.research.models import CompanyProfile, PersonMention
+from question_fixtures import KESTREL
 
 
 @pytest.fixture(autouse=True)
@@ -26,13 +26,8 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture()
 def research_file(tmp_path):
-    profile = CompanyProfile(
-        url="https://kestrel.example/", name="Kestrel Health Labs",
-        description="Kestrel Health Labs builds patient-scheduling software.",
-        founded="2014", people=[PersonMention("Ada Byrne", "CEO", "https://kestrel.example/team")],
-        pages={"about": "https://kestrel.example/about"})
     path = tmp_path / "kestrel.json"
-    path.write_text(json.dumps(profile.to_dict()), encoding="utf-8")
+    path.write_text(json.dumps(KESTREL.to_dict()), encoding="utf-8")
     return path
 
 
@@ -67,7 +62,7 @@ def test_plan_with_research_explains_what_was_left_out(capsys, research_file):
     assert "why: " in out and "Fixed parts: Greeting" in out
     assert "- path-01: already asked of this person" in out
     assert ("- workplace-15: research already answers it: 'Kestrel Health Labs builds "
-            "patient-scheduling software' (https://kestrel.example/about)") in out
+            "patient-scheduling software for clinics' (https://kestrel.example/about)") in out
 
 
 def test_plan_include_exclude_and_focus(capsys):
@@ -109,7 +104,7 @@ def test_lint_json_names_research_findings(capsys, research_file):
                          str(research_file), "--json")
     (warning,) = json.loads(out)
     assert status == 1 and set(warning) == {"code", "message", "suggestion"}
-    assert warning["code"] == "research_answerable" and "Ada Byrne (CEO)" in warning["message"]
+    assert warning["code"] == "research_answerable" and "Ada Byrne (Chief Executive Officer)" in warning["message"]
 
 
 def test_bank_lists_and_filters(capsys):

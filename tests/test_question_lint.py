@@ -10,7 +10,7 @@ import pytest
 
 from infoview.questions.bank import fill_placeholders, load_bank
 from infoview.questions.lint import MAX_WORDS, lint_question
-from infoview.research.models import CompanyProfile, Fact, PersonMention
+from question_fixtures import KESTREL
 
 LABELS_FILE = Path(__file__).parent / "data" / "lint_labels.csv"
 CODES = ("closed", "salary", "research_answerable", "job_ask", "double", "too_long", "placeholder")
@@ -144,17 +144,6 @@ def test_unfilled_placeholder_is_named():
     (warning,) = lint_question("What brought you to {company}?")
     assert warning.code == "placeholder" and "{company}" in warning.message
 
-
-KESTREL = CompanyProfile(
-    url="https://kestrel.example/",
-    name="Kestrel Health Labs",
-    description="Kestrel Health Labs builds patient-scheduling software for clinics. It was started by two nurses.",
-    founded="2014",
-    location="Leeds, United Kingdom",
-    people=[PersonMention("Ada Byrne", "Chief Executive Officer", "https://kestrel.example/team")],
-    facts=[Fact("About 120 people work at Kestrel across two offices.", "https://kestrel.example/about")],
-    pages={"about": "https://kestrel.example/about"},
-)
 
 
 def test_research_answerable_names_what_research_found_and_where():

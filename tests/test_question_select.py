@@ -14,7 +14,8 @@ from infoview.errors import BadInput
 from infoview.questions.bank import USER_BANK_ENV, load_bank
 from infoview.questions.models import AUDIENCES, MEETING_OVERHEAD, Question, overhead_minutes
 from infoview.questions.select import MAX_MINUTES, MIN_MINUTES, select_questions, topics_covered
-from infoview.research.models import CompanyProfile, Fact, PersonMention
+from infoview.research.models import CompanyProfile
+from question_fixtures import KESTREL
 
 
 
@@ -32,20 +33,6 @@ def bank() -> list[Question]:
     """The shipped bank (the autouse fixture keeps a user's own file out of the tests)."""
     return list(_shipped())
 
-
-KESTREL = CompanyProfile(
-    url="https://kestrel.example/",
-    name="Kestrel Health Labs",
-    description="Kestrel Health Labs builds patient-scheduling software for clinics.",
-    industry="health technology",
-    founded="2014",
-    location="Leeds, United Kingdom",
-    people=[PersonMention("Ada Byrne", "Chief Executive Officer", "https://kestrel.example/team"),
-            PersonMention("Tom Reyes", "Support engineer", "https://kestrel.example/team")],
-    facts=[Fact("About 120 people work at Kestrel.", "https://kestrel.example/about"),
-           Fact("Our booking app is used by 900 clinics.", "https://kestrel.example/products")],
-    pages={"about": "https://kestrel.example/about"},
-)
 
 
 def _check_plan(plan, minutes: int) -> None:
@@ -173,7 +160,7 @@ def test_research_answered_questions_are_left_out_with_the_evidence():
 def test_topics_covered_maps_research_fields_to_topics():
     covered = topics_covered(KESTREL)
     assert set(covered) == {"what_company_does", "history", "locations", "leadership", "size", "products"}
-    assert covered["size"] == "'About 120 people work at Kestrel' (https://kestrel.example/about)"
+    assert covered["size"] == "'About 120 people work at Kestrel across two offices' (https://kestrel.example/about)"
     assert "Tom Reyes" not in covered["leadership"]
     assert topics_covered(None) == {} and topics_covered(CompanyProfile(url="x")) == {}
 
