@@ -176,3 +176,32 @@ def planned_questions(store, meeting_id: int):
              for q in rows]
     return QuestionPlan(items=items, meeting_minutes=meeting.planned_minutes,
                         overhead_minutes=overhead_minutes())
+
+
+def next_meeting(store, now: datetime | None = None) -> int | None:
+    """The meeting to hold or debrief next: the earliest one not yet held or cancelled
+    that starts from an hour ago on, else the most recent meeting; ``None`` when there are none."""
+    from datetime import timedelta
+
+    now = now or datetime.now(timezone.utc)
+    meetings = store.list(Meeting)
+    if not meetings:
+        return None
+    open_ = [m for m in meetings if m.status not in ("held", "cancelled")
+             and (m.starts_at is None or m.starts_at >= now - timedelta(hours=1))]
+    if open_:
+        return min(open_, key=lambda m: (m.starts_at is None, m.starts_at or now, m.id)).id
+    return max(meetings, key=lambda m: (m.starts_at is not None, m.starts_at or now, m.id)).id
+
+
+def meeting_brief(store, meeting_id: int):
+    """The brief of a stored meeting (its person, research, planned questions, user profile),
+    e.g. for the meeting companion's agenda."""
+    from infoview.prep.brief import build_brief
+
+    meeting = store.get(Meeting, meeting_id)
+    person = store.get(Person, meeting.person_id)
+    company, person_research = research_for(store, person.id)
+    return build_brief(person=person, company=company, person_research=person_research,
+                       plan=planned_questions(store, meeting_id), meeting=meeting,
+                       profile=store.get_profile())

@@ -21,30 +21,26 @@ SIGNALS = ("", "closing", "wrap_up", "over")
 
 @dataclass
 class AgendaMark:
-    """One step of the agenda starting at ``minute`` (from the brief's agenda)."""
+    """One step of the agenda, starting at ``minute``; ``closing`` marks the closing pair."""
 
     minute: float
     label: str
     closing: bool = False
+    text: str = ""
 
 
 def agenda_from(items: Sequence) -> list[AgendaMark]:
-    """Agenda marks from the brief's agenda items, whatever their exact record type.
-
-    Accepts objects or dicts with a minute (``minute``/``start``/``at``) and a label
-    (``label``/``title``/``what``), or ``(minute, label)`` pairs. A step whose label
-    mentions the closing questions is marked as the closing pair.
-    """
+    """Agenda marks from the brief's agenda (:class:`~infoview.prep.brief.AgendaItem` s with
+    ``start``, ``label``, ``text`` and ``kind``) or from ``(minute, label)`` pairs."""
     marks = []
     for item in items:
         if isinstance(item, (tuple, list)):
-            minute, label = item[0], item[1]
+            label = str(item[1])
+            marks.append(AgendaMark(float(item[0]), label, "closing" in label.lower()))
         else:
-            get = item.get if isinstance(item, dict) else (lambda k, d=None, o=item: getattr(o, k, d))
-            minute = next((get(k) for k in ("minute", "start", "at", "start_minute") if get(k) is not None), 0)
-            label = next((get(k) for k in ("label", "title", "what", "name") if get(k)), "")
-        closing = "closing" in str(label).lower() or "who else" in str(label).lower()
-        marks.append(AgendaMark(float(minute), str(label), closing))
+            marks.append(AgendaMark(float(item.start), item.label,
+                                    getattr(item, "kind", "") == "closing",
+                                    getattr(item, "text", "") or ""))
     return sorted(marks, key=lambda m: m.minute)
 
 
@@ -108,6 +104,14 @@ class MeetingCompanion(w.VBox):
             *row_boxes, self.ticker,
         ])
         self.refresh()
+
+    @classmethod
+    def for_meeting(cls, store, meeting_id: int, **kwargs) -> "MeetingCompanion":
+        """A companion for a stored meeting: its planned questions and its brief's agenda."""
+        from infoview.workflow import meeting_brief
+
+        brief = meeting_brief(store, meeting_id)
+        return cls(brief.plan, brief.agenda, meeting_id=meeting_id, **kwargs)
 
     # -- the clock ---------------------------------------------------------------------
     @property
@@ -191,7 +195,8 @@ class MeetingCompanion(w.VBox):
         current = self.current_mark() if self.started_at is not None else None
         lines = []
         for mark in self.marks:
-            text = f"{mark.minute:>4.0f}′ {esc(mark.label)}"
+            detail = mark.text if len(mark.text) <= 70 else mark.text[:67] + "..."
+            text = f"{mark.minute:>4.1f}′ {esc(mark.label)}" + (f": {esc(detail)}" if detail else "")
             lines.append(f"<b>▶ {text}</b>" if mark is current else f"&nbsp;&nbsp;{text}")
         return "<div style='font-family:monospace'>" + "<br>".join(lines) + "</div>"
 

@@ -1,0 +1,308 @@
+"""The debrief form: what each question earned, who was suggested, what was promised,
+what came of it; saved in one go with :func:`infoview.debrief.save_debrief`.
+
+The planned questions come from the meeting (saved by the preparation step), the notes
+from the meeting companion (:meth:`DebriefForm.take_notes`), and saving again edits the
+same debrief rather than adding a second one.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+import ipywidgets as w
+
+from infoview.widgets._common import MessageLine, bullet_list, button, esc, heading, table_html
+from infoview.widgets.rows import RowList
+
+log = logging.getLogger(__name__)
+
+_WIDE = {"description_width": "initial"}
+_NOT_RATED = 0  # slider position meaning "no score"
+
+
+def _score(value: int) -> int | None:
+    return None if value == _NOT_RATED else int(value)
+
+
+def _slider(description: str, value: int | None = None) -> w.IntSlider:
+    return w.IntSlider(value=value or _NOT_RATED, min=0, max=5, description=description,
+                       style=_WIDE, tooltip="1 = not useful, 5 = very useful; 0 = no score",
+                       layout=w.Layout(width="260px"))
+
+
+def _small_text(placeholder: str, width: str = "180px") -> w.Text:
+    return w.Text(placeholder=placeholder, layout=w.Layout(width=width))
+
+
+def _meeting_label(meeting, names: dict[int, str]) -> str:
+    when = f"{meeting.starts_at:%Y-%m-%d %H:%M} " if meeting.starts_at else ""
+    return f"{when}{names.get(meeting.person_id, '?')} ({meeting.status})"
+
+
+class DebriefForm(w.VBox):
+    """Record one meeting's debrief and save it.
+
+    Args:
+        store: the open store.
+        meeting_id: the meeting to debrief; ``None`` picks the most recent one.
+        notes: the meeting companion's :meth:`~infoview.widgets.meeting.MeetingCompanion.to_debrief`
+            output, merged into the planned questions.
+        companion: a :class:`~infoview.widgets.meeting.MeetingCompanion`: its notes come in
+            when its clock is stopped, or with the "Bring in the meeting notes" button.
+
+    Attributes:
+        questions: one dict per planned question: ``asked`` (Checkbox), ``notes`` (Textarea),
+            ``usefulness`` (slider, 0 = no score) and the question's ``text``, ``question_id``,
+            ``category``.
+        extra_questions, insights, people, promises, outcomes: :class:`RowList` s.
+        saved: the meeting as saved last, or ``None``.
+    """
+
+    def __init__(self, store, *, meeting_id: int | None = None, notes: list[dict] | None = None,
+                 companion=None):
+        from infoview.models import CHOICES
+
+        self.store = store
+        self.companion = companion
+        self.saved = None
+        self.questions: list[dict] = []
+        self.meeting = w.Dropdown(description="Meeting", style=_WIDE, layout=w.Layout(width="70%"))
+        self.questions_box = w.VBox()
+        self.extra_questions = RowList(lambda: {
+            "text": _small_text("another question you asked", "340px"),
+            "notes": _small_text("what they said", "300px"),
+            "usefulness": _slider("useful"),
+        }, "Add a question you asked")
+        self.insights = RowList(lambda: {
+            "text": _small_text("something you learned", "420px"),
+            "tags": _small_text("tags, comma separated"),
+        }, "Add an insight")
+        self.people = RowList(lambda: {
+            "name": _small_text("name"), "title": _small_text("title"),
+            "organization": _small_text("organization"), "email": _small_text("email"),
+            "may_mention": w.Dropdown(options=CHOICES[("referrals", "may_mention")], value="unknown",
+                                      description="mention host?", style=_WIDE,
+                                      layout=w.Layout(width="200px")),
+            "contact_by": w.Dropdown(options=[("I contact them", "user"),
+                                              ("the host introduces me", "host")], value="user",
+                                     layout=w.Layout(width="190px")),
+        }, "Add a person they suggested")
+        self.promises = RowList(lambda: {
+            "what": _small_text("what was promised", "340px"),
+            "owner": w.Dropdown(options=[("I promised", "user"), ("they promised", "host")],
+                                value="user", layout=w.Layout(width="150px")),
+            "due": w.DatePicker(description="due", style=_WIDE),
+        }, "Add a promise")
+        self.outcomes = RowList(lambda: {
+            "kind": w.Dropdown(options=CHOICES[("outcomes", "kind")], value="lead",
+                               layout=w.Layout(width="140px")),
+            "date": w.DatePicker(description="on", style=_WIDE),
+            "notes": _small_text("details", "300px"),
+        }, "Add an outcome")
+        self.rapport = _slider("Rapport (1-5)")
+        self.notes = w.Textarea(placeholder="Anything else worth remembering", rows=2,
+                                layout=w.Layout(width="100%"))
+        self.save_button = button("Save debrief", "success")
+        self.message = MessageLine()
+        self.actions = w.HTML()
+        self.thanks_text = w.Textarea(rows=8, layout=w.Layout(width="100%"))
+        self.thanks_warnings = w.HTML()
+
+        self.notes_button = button("Bring in the meeting notes", "info")
+        self.notes_button.layout.display = "" if companion is not None else "none"
+        self.notes_button.on_click(lambda _b: self.take_companion_notes())
+        if companion is not None:
+            companion.stop_button.on_click(lambda _b: self.take_companion_notes())
+        self.meeting.observe(lambda _c: self.load(), names="value")
+        self.save_button.on_click(lambda _b: self.save())
+        super().__init__([
+            heading("Debrief"), self.meeting, self.notes_button,
+            heading("Planned questions: what was said, how useful (0 = no score)"),
+            self.questions_box, self.extra_questions,
+            heading("Key insights"), self.insights,
+            heading("People they suggested"), self.people,
+            heading("Promises (yours and theirs)"), self.promises,
+            heading("Outcomes"), self.outcomes,
+            self.rapport, self.notes, self.save_button, self.message,
+            heading("Follow-ups"), self.actions,
+            heading("Thank-you draft"), self.thanks_warnings, self.thanks_text,
+        ])
+        self.refresh_meetings(meeting_id)
+        if notes:
+            self.take_notes(notes)
+
+    # -- loading -----------------------------------------------------------------------------
+    def refresh_meetings(self, select: int | None = None) -> None:
+        """Reload the meeting choices; select ``select`` or the most recent meeting."""
+        from infoview.models import Meeting, Person
+
+        with self.message.guard("reading the store"):
+            names = {p.id: p.name for p in self.store.list(Person)}
+            meetings = sorted(self.store.list(Meeting),
+                              key=lambda m: (m.starts_at is not None, m.starts_at or 0, m.id))
+            self.meeting.options = [(_meeting_label(m, names), m.id) for m in meetings]
+            if not meetings:
+                self.message.show("No meetings yet: save one in the preparation step first.",
+                                  "warning")
+                return
+            value = select if select is not None else meetings[-1].id
+            if self.meeting.value == value:
+                self.load()
+            else:
+                self.meeting.value = value
+
+    def load(self) -> None:
+        """Show the chosen meeting's debrief as saved (or its plan, before a first save)."""
+        from infoview.debrief import load_debrief
+
+        if self.meeting.value is None:
+            return
+        with self.message.guard("loading the debrief"):
+            debrief = load_debrief(self.store, self.meeting.value)
+            self.questions = []
+            boxes = []
+            for q in debrief.questions:
+                row = {
+                    "text": q.text, "question_id": q.question_id, "category": q.category,
+                    "asked": w.Checkbox(value=bool(q.answer_notes or q.usefulness),
+                                        description="asked", indent=False,
+                                        layout=w.Layout(width="70px")),
+                    "notes": w.Textarea(value=q.answer_notes or "", rows=1,
+                                        placeholder="what they said",
+                                        layout=w.Layout(width="100%")),
+                    "usefulness": _slider("useful", q.usefulness),
+                }
+                self.questions.append(row)
+                boxes.append(w.VBox([
+                    w.HBox([row["asked"], w.HTML(f"<b>{esc(q.text)}</b>"), row["usefulness"]]),
+                    row["notes"]]))
+            self.questions_box.children = boxes or [w.HTML(
+                "<i>No planned questions stored for this meeting; add the ones you asked below.</i>")]
+            for rows in (self.extra_questions, self.insights, self.people, self.promises,
+                         self.outcomes):
+                rows.clear()
+            for i in debrief.insights:
+                self.insights.add(text=i.text, tags=", ".join(i.tags))
+            for p in debrief.people:
+                self.people.add(name=p.name, title=p.title or "", organization=p.organization or "",
+                                email=p.email or "", may_mention=p.may_mention,
+                                contact_by=p.contact_by)
+            for p in debrief.promises:
+                self.promises.add(what=p.what, owner=p.owner,
+                                  due=p.due.date() if hasattr(p.due, "date") else p.due)
+            for o in debrief.outcomes:
+                self.outcomes.add(kind=o.kind, date=o.date, notes=o.notes or "")
+            self.rapport.value = debrief.rapport or _NOT_RATED
+            self.notes.value = debrief.notes or ""
+            self._show_actions()
+            self.message.clear()
+
+    def take_companion_notes(self) -> None:
+        """Bring in the companion's notes, switching to the companion's meeting first."""
+        if self.companion is None:
+            return
+        wanted = self.companion.meeting_id
+        if wanted is not None and wanted != self.meeting.value:
+            self.meeting.value = wanted
+        self.take_notes(self.companion.to_debrief())
+        self.message.show("The meeting notes are in: check them, score each answer, save.", "ok")
+
+    def take_notes(self, notes: list[dict]) -> None:
+        """Merge the meeting companion's notes into the planned questions.
+
+        A note is matched to a planned question by its bank id, else by its text; a note for
+        a question that is not in the list becomes an extra question.
+        """
+        for note in notes:
+            if not note.get("asked") and not note.get("notes"):
+                continue
+            row = next((r for r in self.questions
+                        if (note.get("question_id") and r["question_id"] == note["question_id"])
+                        or r["text"] == note.get("text")), None)
+            if row is None:
+                self.extra_questions.add(text=note.get("text", ""), notes=note.get("notes", ""))
+                continue
+            row["asked"].value = True
+            if note.get("notes"):
+                row["notes"].value = note["notes"]
+
+    # -- saving ------------------------------------------------------------------------------
+    def to_debrief(self):
+        """The form's content as a :class:`~infoview.debrief.Debrief` (nothing saved)."""
+        from infoview.debrief import (
+            AnsweredQuestion, Debrief, DebriefOutcome, KeyInsight, Promise, SuggestedPerson,
+        )
+
+        questions = [
+            AnsweredQuestion(text=r["text"], question_id=r["question_id"], category=r["category"],
+                             answer_notes=r["notes"].value.strip() or None,
+                             usefulness=_score(r["usefulness"].value))
+            for r in self.questions if r["asked"].value]
+        questions += [AnsweredQuestion(text=v["text"], category="own",
+                                       answer_notes=v["notes"] or None,
+                                       usefulness=_score(v["usefulness"]))
+                      for v in self.extra_questions.values() if v["text"]]
+        return Debrief(
+            meeting_id=self.meeting.value,
+            questions=questions,
+            insights=[KeyInsight(text=v["text"], tags=[t.strip() for t in v["tags"].split(",")
+                                                       if t.strip()])
+                      for v in self.insights.values() if v["text"]],
+            people=[SuggestedPerson(name=v["name"], title=v["title"] or None,
+                                    organization=v["organization"] or None,
+                                    email=v["email"] or None, may_mention=v["may_mention"],
+                                    contact_by=v["contact_by"])
+                    for v in self.people.values() if v["name"] or v["email"]],
+            promises=[Promise(what=v["what"], owner=v["owner"], due=v["due"])
+                      for v in self.promises.values() if v["what"]],
+            rapport=_score(self.rapport.value),
+            outcomes=[DebriefOutcome(kind=v["kind"], date=v["date"], notes=v["notes"] or None)
+                      for v in self.outcomes.values()],
+            notes=self.notes.value.strip() or None,
+        )
+
+    def save(self) -> None:
+        """Save the debrief (what "Save debrief" does), then show follow-ups and a thank-you."""
+        from infoview.debrief import save_debrief
+
+        with self.message.guard("saving the debrief"):
+            if self.meeting.value is None:
+                self.message.show("Choose a meeting first.", "warning")
+                return
+            debrief = self.to_debrief()
+            self.saved = save_debrief(self.store, debrief)
+            self._show_actions()
+            self._draft_thanks(debrief)
+            self.message.show(f"Saved the debrief: {len(debrief.questions)} question(s), "
+                              f"{len(debrief.people)} person(s) suggested, "
+                              f"{len(debrief.promises)} promise(s).", "ok")
+
+    def _show_actions(self) -> None:
+        from infoview.models import Action
+
+        actions = sorted(self.store.list(Action, meeting_id=self.meeting.value),
+                         key=lambda a: (a.due is None, a.due or 0))
+        self.actions.value = table_html(
+            [{"due": f"{a.due:%Y-%m-%d %H:%M}" if a.due else "", "what": a.what,
+              "who": a.owner, "done": f"{a.done_at:%Y-%m-%d}" if a.done_at else ""}
+             for a in actions], ["due", "what", "who", "done"],
+            "No follow-ups yet: they appear when the debrief is saved.")
+
+    def _draft_thanks(self, debrief) -> None:
+        from infoview.models import Meeting, Person
+        from infoview.prep.outreach import thanks
+
+        meeting = self.store.get(Meeting, debrief.meeting_id)
+        host = self.store.get(Person, meeting.person_id)
+        learned = next((i.text for i in debrief.insights), None) or next(
+            (q.answer_notes for q in debrief.questions if q.answer_notes), None)
+        draft = thanks(host, self.store.get_profile(), learned=learned,
+                       promises=[p.what for p in debrief.promises if p.owner == "user"],
+                       meeting_date=meeting.starts_at.date() if meeting.starts_at else None,
+                       send_date=date.today())
+        self.thanks_text.value = draft.text
+        self.thanks_warnings.value = bullet_list(
+            (f"<b>{esc(x.code)}</b>: {esc(x.message)}" for x in draft.warnings),
+            "The checks found nothing to fix.")

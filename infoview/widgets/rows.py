@@ -1,0 +1,67 @@
+"""A list of editable rows (people suggested, promises, outcomes, insights) with add and
+remove buttons, whose values read back as plain dicts."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import ipywidgets as w
+
+from infoview.widgets._common import button
+
+
+class RowList(w.VBox):
+    """Rows of named widgets made by ``make_row``; "Add" appends one, "✕" removes one.
+
+    Args:
+        make_row: returns ``{field name: widget}`` for a new, empty row.
+        add_label: the add button's text.
+
+    Attributes:
+        rows: one ``{field name: widget}`` dict per row, in order.
+    """
+
+    def __init__(self, make_row: Callable[[], dict[str, w.ValueWidget]], add_label: str):
+        self.make_row = make_row
+        self.rows: list[dict[str, w.ValueWidget]] = []
+        self._boxes: list[w.HBox] = []
+        self.add_button = button(add_label)
+        self.add_button.on_click(lambda _b: self.add())
+        self.box = w.VBox()
+        super().__init__([self.box, self.add_button])
+
+    def add(self, **values: Any) -> dict[str, w.ValueWidget]:
+        """Append a row, its fields set from ``values``; returns the row's widgets."""
+        row = self.make_row()
+        for name, value in values.items():
+            if value is not None:
+                row[name].value = value
+        remove = button("✕", tooltip="remove this row", width="36px")
+        box = w.HBox([*row.values(), remove], layout=w.Layout(flex_flow="row wrap"))
+        remove.on_click(lambda _b, row=row: self.remove(self.rows.index(row)))
+        self.rows.append(row)
+        self._boxes.append(box)
+        self.box.children = tuple(self._boxes)
+        return row
+
+    def remove(self, index: int) -> None:
+        """Remove the row at ``index``."""
+        del self.rows[index]
+        del self._boxes[index]
+        self.box.children = tuple(self._boxes)
+
+    def clear(self) -> None:
+        """Remove every row."""
+        self.rows, self._boxes = [], []
+        self.box.children = ()
+
+    def values(self) -> list[dict[str, Any]]:
+        """The rows as ``{field name: value}`` dicts (text fields stripped)."""
+        out = []
+        for row in self.rows:
+            values = {}
+            for name, widget in row.items():
+                value = widget.value
+                values[name] = value.strip() if isinstance(value, str) else value
+            out.append(values)
+        return out

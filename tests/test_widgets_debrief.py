@@ -1,0 +1,119 @@
+"""The debrief form, fed by the meeting companion, saving through the library."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from infoview.models import (
+    Action, Insight, Meeting, Outcome, Person, QuestionAsked, Referral, UserProfile,
+)
+from infoview.questions.models import PlanItem, QuestionPlan
+from infoview.store import Store
+from infoview.widgets.debrief import DebriefForm
+from infoview.widgets.meeting import MeetingCompanion
+from infoview.workflow import next_meeting, save_meeting_plan
+
+PLAN = QuestionPlan(items=[
+    PlanItem("path-01", "path", "How did you end up working as a UX researcher?", 3, "top"),
+    PlanItem("role-01", "role", "What does a typical week look like for you?", 3, "top"),
+    PlanItem("closing-01", "closing", "Who else would you suggest I talk to?", 1, "always"),
+], meeting_minutes=20, overhead_minutes=4)
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = Store.open(tmp_path / "s.sqlite")
+    store.save_profile(UserProfile(name="Maya Lindqvist"))
+    starts = datetime.now(timezone.utc) + timedelta(days=1)
+    save_meeting_plan(store, Person(name="Samira Okafor", organization="Kestrel Health Labs"),
+                      Meeting(person_id=0, starts_at=starts, status="scheduled"), PLAN)
+    return store
+
+
+def test_planned_questions_are_listed_unasked_until_notes_come_in(store):
+    form = DebriefForm(store)
+    assert [q["text"] for q in form.questions] == [i.text for i in PLAN.items]
+    assert not any(q["asked"].value for q in form.questions)
+
+
+def test_companion_notes_flow_into_the_form_when_its_clock_stops(store):
+    meeting_id = next_meeting(store)
+    companion = MeetingCompanion.for_meeting(store, meeting_id, clock=lambda: 0.0)
+    assert [m.label for m in companion.marks][0] == "Greeting"
+    assert any(m.closing for m in companion.marks)
+    form = DebriefForm(store, companion=companion)
+    companion.start()
+    companion.tick(0, "Started as a nurse, moved over after a hackathon")
+    companion.rows[2][1].value = "Priya in the data team"
+    companion.stop_button.click()
+    assert [q["asked"].value for q in form.questions] == [True, False, True]
+    assert form.questions[0]["notes"].value == "Started as a nurse, moved over after a hackathon"
+    assert form.message.kind == "ok"
+
+
+def test_save_writes_questions_people_promises_outcomes_and_follow_ups(store):
+    form = DebriefForm(store)
+    form.take_notes([{"question_id": "path-01", "text": PLAN.items[0].text, "asked": True,
+                      "notes": "Came from nursing"},
+                     {"question_id": None, "text": "What would you read first?", "asked": True,
+                      "notes": "The NHS design blog"}])
+    form.questions[0]["usefulness"].value = 5
+    form.people.add(name="Priya Shah", organization="Kestrel Health Labs", may_mention="yes")
+    form.promises.add(what="Send the accessibility article", owner="user",
+                      due=date.today() + timedelta(days=2))
+    form.insights.add(text="Findings reach the roadmap in a monthly review", tags="process, roadmap")
+    form.outcomes.add(kind="lead", notes="Priya may need a research assistant")
+    form.rapport.value = 4
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+
+    meeting = store.get(Meeting, form.meeting.value)
+    assert (meeting.status, meeting.rapport) == ("held", 4)
+    asked = sorted(store.list(QuestionAsked, meeting_id=meeting.id), key=lambda q: q.position)
+    assert [(q.question_id, q.answer_notes, q.usefulness) for q in asked] == [
+        ("path-01", "Came from nursing", 5), (None, "The NHS design blog", None)]
+    [priya] = store.find_people(name="Priya Shah")
+    [referral] = store.list(Referral, meeting_id=meeting.id)
+    assert (referral.to_person_id, referral.may_mention) == (priya.id, "yes")
+    assert store.list(Insight, meeting_id=meeting.id)[0].tags == ["process", "roadmap"]
+    assert [o.kind for o in store.list(Outcome, meeting_id=meeting.id)] == ["lead"]
+    kinds = sorted(a.kind for a in store.list(Action, meeting_id=meeting.id))
+    assert kinds == ["contact_referral", "promise", "tell_referrer", "thank_you"]
+    assert "thank-you" in form.actions.value.lower()
+    assert "Samira" in form.thanks_text.value and "roadmap" in form.thanks_text.value
+
+
+def test_saving_twice_and_reopening_edits_the_same_debrief(store):
+    form = DebriefForm(store)
+    form.take_notes([{"question_id": "role-01", "text": PLAN.items[1].text, "asked": True,
+                      "notes": "Two studies a week"}])
+    form.people.add(name="Priya Shah", organization="Kestrel Health Labs")
+    form.save()
+    form.save()
+    again = DebriefForm(store, meeting_id=form.meeting.value)
+    assert [q["notes"].value for q in again.questions] == ["Two studies a week"]
+    assert [r["name"].value for r in again.people.rows] == ["Priya Shah"]
+    again.people.remove(0)
+    again.save()
+    assert store.list(Referral) == []
+    assert len(store.list(Person)) == 2  # Priya stays a known person; no duplicate
+
+
+def test_a_score_outside_the_scale_is_a_message_and_nothing_is_saved(store):
+    form = DebriefForm(store)
+    form.people.add(name="", email="")  # an empty row is ignored
+    form.outcomes.add(kind="lead")
+    form.outcomes.rows[0]["kind"].options = ["lead", "promotion"]
+    form.outcomes.rows[0]["kind"].value = "promotion"
+    form.save_button.click()
+    assert form.message.kind == "error" and "outcome" in form.message.text
+    assert store.get(Meeting, form.meeting.value).status == "scheduled"
+
+
+def test_empty_store_says_there_is_no_meeting(tmp_path):
+    form = DebriefForm(Store.open(tmp_path / "empty.sqlite"))
+    assert form.message.kind == "warning" and "No meetings" in form.message.text
+    form.save_button.click()
+    assert form.message.kind == "warning"
