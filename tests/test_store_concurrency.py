@@ -12,6 +12,7 @@ import textwrap
 import pytest
 
 from infoview.models import Person
+from infoview.errors import StoreError
 from infoview.store import Store
 
 WRITER = textwrap.dedent("""
@@ -84,3 +85,14 @@ def test_writer_killed_mid_save_leaves_a_sound_file_with_all_or_nothing(tmp_path
     assert count in (10, 10 + 200_000)
     with Store.open(path) as store:  # and the store opens and works normally afterwards
         assert store.counts()["people"] == count
+
+
+def test_write_blocked_past_the_timeout_is_a_store_error_and_undone(tmp_path):
+    path = tmp_path / "busy.sqlite"
+    with Store.open(path) as holder, Store.open(path, timeout=0.2) as waiter:
+        with holder.transaction():
+            holder.add_person(Person(name="Holder"))
+            with pytest.raises(StoreError, match="locked"):
+                waiter.add_many([Person(name="Waiter")])
+        waiter.add_person(Person(name="Later"))
+        assert [p.name for p in waiter.list_people()] == ["Holder", "Later"]

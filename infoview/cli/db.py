@@ -12,7 +12,7 @@ def register(sub) -> None:
     parser = sub.add_parser("db", help="the store: where it is, what it holds, export, import",
                             description="Inspect, export and import the store (one SQLite "
                                         "file; --db or $INFOVIEW_DB chooses which).")
-    parser.set_defaults(handler=lambda args: _usage(parser))
+    parser.set_defaults(handler=lambda args: usage(parser))
     db = parser.add_subparsers(dest="db_command", metavar="COMMAND")
 
     path = db.add_parser("path", help="print the database file's path",
@@ -45,7 +45,8 @@ def register(sub) -> None:
     imp.set_defaults(handler=_import)
 
 
-def _usage(parser: argparse.ArgumentParser) -> int:
+def usage(parser: argparse.ArgumentParser) -> int:
+    """Handler of a command group called without a subcommand: its help, exit status 2."""
     parser.print_help()
     return 2
 

@@ -6,13 +6,14 @@ import argparse
 import sys
 
 from infoview.cli._common import open_store, print_json
+from infoview.cli.db import usage
 
 
 def register(sub) -> None:
     """Add ``infoview people list|import-linkedin|delete|export-vcard``."""
     parser = sub.add_parser("people", help="the people in the store",
                             description="List, import, delete and export people.")
-    parser.set_defaults(handler=lambda args: _usage(parser))
+    parser.set_defaults(handler=lambda args: usage(parser))
     people = parser.add_subparsers(dest="people_command", metavar="COMMAND")
 
     listing = people.add_parser("list", help="list everyone",
@@ -56,21 +57,22 @@ def register(sub) -> None:
     vcard.set_defaults(handler=_export_vcard)
 
 
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2
-
-
 def _list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         people = store.list_people()
     if args.json:
-        print_json([p.to_dict() for p in people])
+        print_json([_plain(p.to_dict()) for p in people])
         return 0
     for p in people:
         where = ", ".join(x for x in (p.title, p.organization) if x)
         print(f"{p.id:>5}  {p.name}" + (f"  ({where})" if where else ""))
     return 0
+
+
+def _plain(data: dict) -> dict:
+    """Id first, then the fields; dates and datetimes as ISO-8601 text, for JSON."""
+    ordered = {"id": data["id"], **data}
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in ordered.items()}
 
 
 def _import_linkedin(args: argparse.Namespace) -> int:

@@ -121,13 +121,16 @@ class Store:
             self._depth += 1
             try:
                 yield self
-            except BaseException:
+            except BaseException as exc:
                 self._depth = depth
                 if depth == 0:
                     self._conn.execute("ROLLBACK")
                 else:
                     self._conn.execute(f"ROLLBACK TO {savepoint}")
                     self._conn.execute(f"RELEASE {savepoint}")
+                if isinstance(exc, sqlite3.OperationalError):  # locked too long, disk full, ...
+                    raise StoreError(f"{self._path}: the write was undone ({exc}); check free "
+                                     "space and that no other program holds the file") from exc
                 raise
             self._depth = depth
             try:
@@ -136,6 +139,11 @@ class Store:
                 if depth == 0 and self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise StoreError(f"{self._path}: the write could not be saved ({exc})") from exc
+
+    @property
+    def in_transaction(self) -> bool:
+        """True inside a :meth:`transaction` block (of this store object)."""
+        return self._depth > 0
 
     def _write(self, table: str, sql: str, params: Iterable[Any]) -> sqlite3.Cursor:
         """One statement, in its own transaction unless one is open (it is atomic anyway)."""

@@ -110,7 +110,7 @@ def delete_person(store: "Store", person_id: int) -> DeleteReport:
             store.execute(f"DELETE FROM {table} WHERE {where}", params)
             report.deleted[table] = before - store.execute(f"SELECT count(*) FROM {table}")[0][0]
         report.redacted = _redact(store, _tokens(person))
-    if store._depth == 0:  # outside any caller transaction: flush and shrink the log now
+    if not store.in_transaction:  # outside a caller's transaction: flush and shrink the log
         store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     log.info("deleted person %d: %s, %d mentions redacted", person_id, report.deleted,
              report.redacted)
