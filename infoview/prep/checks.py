@@ -192,11 +192,12 @@ def _confirmation(text: str, place, profile_url) -> list[DraftWarning]:
     out = []
     if not (_CLOCK.search(text) and _DAY.search(text)):
         out.append(DraftWarning("no_time", "Give the day and the time (with the time zone)."))
-    if not ((place and place.lower() in text.lower()) or (not place and _PLACE.search(text))):
+    body = message_part(text)  # the signature's profile link is not a meeting place
+    if not ((place and place.lower() in body.lower()) or (not place and _PLACE.search(body))):
         out.append(DraftWarning("no_place", "Say where: the place, the call link or who calls whom."))
     if not _DURATION.search(text):
         out.append(DraftWarning("no_duration", "Say how long: e.g. 20 minutes."))
-    tail = "\n".join(text.strip().splitlines()[-4:])
+    tail = text[len(body):] if len(body) < len(text) else "\n".join(text.strip().splitlines()[-3:])
     if not ((profile_url and profile_url in tail) or (not profile_url and _URL.search(tail))):
         out.append(DraftWarning("no_signature_link", "Sign with a link to your professional profile."))
     return out
