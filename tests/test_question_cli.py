@@ -61,6 +61,7 @@ def test_plan_with_research_explains_what_was_left_out(capsys, research_file):
     assert status == 0
     assert "why: " in out and "Fixed parts: Greeting" in out
     assert "- path-01: already asked of this person" in out
+    assert "more suitable question(s) did not fit in 30 minutes" in out
     assert ("- workplace-15: research already answers it: 'Kestrel Health Labs builds "
             "patient-scheduling software for clinics' (https://kestrel.example/about)") in out
 

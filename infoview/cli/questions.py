@@ -131,12 +131,13 @@ def _plan(args) -> int:
     from infoview.questions.models import MEETING_OVERHEAD
     from infoview.questions.select import select_questions
 
+    bank = _load_bank(args)
     plan = select_questions(
         role=args.role, profession=args.profession, industry=args.industry,
         company=args.company, person=args.person, audience=args.audience,
         minutes=args.minutes, research=_read_research(args.research),
         asked=_ids(args.asked), include=_ids(args.include), exclude=_ids(args.exclude),
-        bank=_load_bank(args), focus=args.focus,
+        bank=bank, focus=args.focus,
     )
     for skipped in plan.skipped:
         if skipped.reason.startswith("included by you"):
@@ -154,11 +155,25 @@ def _plan(args) -> int:
         out.write(f"{number:>2}. [{item.id}, {item.minutes:g} min] {item.text}\n")
         if args.explain:
             out.write(f"    why: {item.reason}\n")
-    if args.explain and plan.skipped:
+    if args.explain:
+        _explain_left_out(plan, bank, args.audience, out)
+    return 0
+
+
+def _explain_left_out(plan, bank, audience: str, out) -> None:
+    """The questions left out with their reasons, and how many more fitted all but the time."""
+    from infoview.questions.models import audience_key
+
+    if plan.skipped:
         out.write("Left out:\n")
         for skipped in plan.skipped:
             out.write(f"  - {skipped.id}: {skipped.reason}\n")
-    return 0
+    seen = {i.id for i in plan.items} | {s.id for s in plan.skipped}
+    key = audience_key(audience)
+    spare = sum(1 for q in bank if q.id not in seen and q.suits(key) and q.category != "closing")
+    if spare:
+        out.write(f"{spare} more suitable question(s) did not fit in {plan.meeting_minutes} minutes "
+                  "(the most valuable ones come first).\n")
 
 
 def _lint(args) -> int:

@@ -231,7 +231,10 @@ def _fill_values(role, profession, industry, company, person, research) -> dict[
     if research is not None:
         get = research.get if isinstance(research, dict) else lambda k: getattr(research, k, None)
         company = company or get("name")
-        industry = industry or get("industry")
+        # Research reports an industry as a label ("Digital health"); it reads mid-sentence.
+        found = get("industry")
+        if not industry and found:
+            industry = found if found[:2].isupper() else found[:1].lower() + found[1:]
     return {"role": role, "profession": profession, "industry": industry,
             "company": company, "person": person}
 
