@@ -128,60 +128,71 @@ def select_questions(
             candidates.append(q)
 
     overhead = overhead_minutes()
-    budget = minutes - overhead - sum(q.minutes for q in closing)
-    if budget < 0:
+    budget = _Budget(minutes - overhead - sum(q.minutes for q in closing))
+    if budget.left < 0:
         raise BadInput(f"a {minutes}-minute meeting is too short for the greeting, the "
                        "self-introduction and the closing pair; give more minutes")
-
-    chosen: list[tuple[Question, str]] = []
-    counts: dict[str, int] = {}
-
-    def take(q: Question, reason: str) -> None:
-        nonlocal budget
-        chosen.append((q, reason))
-        budget -= q.minutes
-        counts[q.category] = counts.get(q.category, 0) + 1
-
     for qid in include_ids:
         q = by_id[qid]
         if q.category == "closing":
             continue
-        if q.minutes <= budget + 1e-9:
-            take(q, "you asked to include it")
+        if budget.fits(q):
+            budget.take(q, "you asked to include it")
         else:
             skipped.append(Skipped(qid, f"included by you, but no time was left in {minutes} minutes"))
     for q in sorted((c for c in candidates if c.favourite), key=lambda c: (-c.weight, c.id)):
-        if q.minutes <= budget + 1e-9:
-            take(q, "one of your favourites")
-    picked = {q.id for q, _ in chosen}
+        if budget.fits(q):
+            budget.take(q, "one of your favourites")
+    picked = {q.id for q, _ in budget.chosen}
     pool = [q for q in candidates if q.id not in picked]
-
-    while pool:
-        best = None
-        best_key = None
-        n_items = len(chosen)
-        for index, q in enumerate(pool):
-            if q.minutes > budget + 1e-9:
-                continue
-            count = counts.get(q.category, 0)
-            if q.category not in focus_set and count + 1 > max(1, (n_items + 1) // 2):
-                continue
-            decay = _FOCUS_DECAY if q.category in focus_set else _REPEAT_DECAY
-            score = _value(q, audience, focus_set) * decay ** count
-            key = (-score, index)
-            if best_key is None or key < best_key:
-                best, best_key = q, key
-        if best is None:
-            break
+    while (best := _most_valuable_next(pool, budget, audience, focus_set)) is not None:
         pool.remove(best)
-        take(best, _reason(best, audience, focus_set, counts.get(best.category, 0)))
+        budget.take(best, _reason(best, audience, focus_set, budget.counts.get(best.category, 0)))
 
-    items = [_item(q, reason, values) for q, reason in chosen]
+    items = [_item(q, reason, values) for q, reason in budget.chosen]
     items += [_item(q, _CLOSING_REASONS.get(i, "closing pair, always asked last"), values)
               for i, q in enumerate(closing)]
     log.debug("plan of %d questions for %d minutes", len(items), minutes)
     return QuestionPlan(items=items, meeting_minutes=minutes, overhead_minutes=overhead,
                         skipped=skipped)
+
+
+class _Budget:
+    """The minutes left for questions, and what was chosen so far (per category too)."""
+
+    def __init__(self, minutes: float):
+        self.left = minutes
+        self.chosen: list[tuple[Question, str]] = []
+        self.counts: dict[str, int] = {}
+
+    def fits(self, q: Question) -> bool:
+        return q.minutes <= self.left + 1e-9
+
+    def take(self, q: Question, reason: str) -> None:
+        self.chosen.append((q, reason))
+        self.left -= q.minutes
+        self.counts[q.category] = self.counts.get(q.category, 0) + 1
+
+
+def _most_valuable_next(pool: list[Question], budget: _Budget, audience: str,
+                        focus: set[str]) -> Question | None:
+    """The best question of ``pool`` that fits the time and keeps categories mixed.
+
+    Each earlier question of the same category lowers a question's value, and no category
+    may take more than half of the questions (unless it is in ``focus``). Ties go to the
+    bank's order, so the same inputs give the same plan.
+    """
+    best, best_key = None, None
+    half = max(1, (len(budget.chosen) + 1) // 2)
+    for index, q in enumerate(pool):
+        count = budget.counts.get(q.category, 0)
+        if not budget.fits(q) or (q.category not in focus and count + 1 > half):
+            continue
+        decay = _FOCUS_DECAY if q.category in focus else _REPEAT_DECAY
+        key = (-_value(q, audience, focus) * decay ** count, index)
+        if best_key is None or key < best_key:
+            best, best_key = q, key
+    return best
 
 
 def _check_minutes(minutes) -> int:
