@@ -7,6 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from infoview.errors import BadInput, NotFound
 from infoview.models import (
@@ -199,3 +201,23 @@ def test_frames_values_match_records(store):
     assert meetings.loc[0, "rapport"] == 4
     assert frames["research"].loc[0, "data"] == {"name": "Acme"}
     assert frames["profile"].loc[0, "interests"] == ["maps"]
+
+
+# ---- any value the fields allow comes back unchanged ----------------------------------------
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+_aware = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1),
+                      timezones=st.sampled_from([timezone.utc, timezone(timedelta(hours=-7)),
+                                                 timezone(timedelta(hours=5, minutes=30))]))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=_text, notes=st.none() | _text, tags=st.lists(_text, max_size=4),
+       created=_aware, connected=st.none() | st.dates(), days=st.integers(-2**62, 2**62))
+def test_any_person_survives_a_save_unchanged(store, name, notes, tags, created, connected, days):
+    person = Person(name=name, notes=notes, tags=tags, created_at=created,
+                    connected_on=connected, keep_in_touch_days=days)
+    back = store.get(Person, store.add(person).id)
+    assert back == person
+    assert back.created_at.tzinfo == timezone.utc

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 from contextlib import contextmanager
-from itertools import groupby
 from datetime import datetime, timezone
+from itertools import groupby
 from pathlib import Path
 from typing import Any, Iterable, Iterator, TypeVar
 
@@ -123,11 +123,12 @@ class Store:
                 yield self
             except BaseException as exc:
                 self._depth = depth
-                if depth == 0:
-                    self._conn.execute("ROLLBACK")
-                else:
-                    self._conn.execute(f"ROLLBACK TO {savepoint}")
-                    self._conn.execute(f"RELEASE {savepoint}")
+                if self._conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                    if depth == 0:
+                        self._conn.execute("ROLLBACK")
+                    else:
+                        self._conn.execute(f"ROLLBACK TO {savepoint}")
+                        self._conn.execute(f"RELEASE {savepoint}")
                 if isinstance(exc, sqlite3.OperationalError):  # locked too long, disk full, ...
                     raise StoreError(f"{self._path}: the write was undone ({exc}); check free "
                                      "space and that no other program holds the file") from exc
