@@ -1,10 +1,12 @@
 """The funnel: from people identified to offers, overall, by channel and by warmth.
 
-Each person is placed at the furthest stage they reached (met, referred someone, an offer,
-...) and each stage counts the people who reached it *or any later one*, so the funnel
-never widens: someone met at a coffee without a recorded message still counts as
-contacted and replied. Outcomes count for the person they name, else for the person of
-the meeting they came from.
+Counted in people. Two ladders make it up, each implied downwards so that it never
+widens: contact (contacted, replied, met: someone met counts as contacted and as having
+replied, even with no message recorded; someone who suggested a name counts as having
+replied) and results (lead, application, interview, offer: an offer implies the
+interview, the application and the lead). "Referred someone" counts the people who
+suggested at least one name. Outcomes count for the person they name, else for the person
+of the meeting they came from.
 """
 
 from __future__ import annotations
@@ -15,27 +17,34 @@ from infoview.analytics._frames import (
 from infoview.errors import BadInput
 from infoview.models import CHOICES
 
-#: Stages in order; a person's level is the index of the furthest one reached.
+#: Stages in order.
 STAGES: tuple[str, ...] = (
     "identified", "contacted", "replied", "met", "referred someone",
     "lead", "application", "interview", "offer",
 )
-_OUTCOME_LEVEL = {"lead": 5, "application": 6, "interview": 7, "offer": 8}
+#: The stage each stage's ``conversion`` is measured against.
+BASE_STAGE: dict[str, str | None] = {
+    "identified": None, "contacted": "identified", "replied": "contacted", "met": "replied",
+    "referred someone": "met", "lead": "met", "application": "lead", "interview": "application",
+    "offer": "interview",
+}
+_OUTCOME_LEVEL = {"lead": 1, "application": 2, "interview": 3, "offer": 4}
 #: Group shown for people never contacted when the funnel is split by channel.
 NOT_CONTACTED = "not contacted"
 _GROUPINGS = {"channel": "channel", "warmth": "warmth", "how_known": "warmth"}
 
 
 def person_levels(frames: Frames, *, since=None, until=None, channels=None):
-    """One row per person: ``person_id, channel, warmth, first_contact, level``.
+    """One row per person: ``person_id, channel, warmth, first_contact, contact, referred, result``.
 
-    ``channel`` is the channel of the first message sent to the person (``not contacted``
-    when none was). With ``since``/``until``, only the cohort first approached in that range
-    is kept (people never contacted count by the date they were added); with ``channels``,
-    only people first approached on one of those channels. Later progress of the cohort
-    counts even when it falls after ``until``: that is what a cohort funnel shows.
+    ``contact`` is 0-3 (identified, contacted, replied, met), ``referred`` whether they
+    suggested someone, ``result`` 0-4 (none, lead, application, interview, offer).
+    ``channel`` is the channel of the first message sent to them (``not contacted`` when
+    none was). With ``since``/``until`` only the cohort first approached in that range is
+    kept (people never contacted count by the date they were added); with ``channels``, only
+    people first approached on those channels. The cohort's later progress counts even
+    after ``until``: that is what a cohort funnel shows.
     """
-    import numpy as np
     import pandas as pd
 
     people = table(frames, "people")
@@ -44,7 +53,7 @@ def person_levels(frames: Frames, *, since=None, until=None, channels=None):
     referrals = table(frames, "referrals")
     outcomes = table(frames, "outcomes")
 
-    ids = people["id"].astype("Int64")
+    ids = pd.Index(people["id"].astype("int64"))
     first = (
         outreach.dropna(subset=["person_id"])
         .sort_values(["sent_at"], kind="stable", na_position="last")
@@ -54,34 +63,36 @@ def person_levels(frames: Frames, *, since=None, until=None, channels=None):
     result = pd.DataFrame({"person_id": ids.to_numpy()})
     result["warmth"] = people["how_known"].astype("string").fillna("cold").to_numpy()
     result["channel"] = (
-        first["channel"].astype("string").reindex(ids.to_numpy()).fillna(NOT_CONTACTED).to_numpy()
+        first["channel"].astype("string").reindex(ids).fillna(NOT_CONTACTED).to_numpy()
     )
     created = people["created_at"].reset_index(drop=True)
-    first_sent = first["sent_at"].reindex(ids.to_numpy()).reset_index(drop=True)
-    result["first_contact"] = first_sent.fillna(created)
+    result["first_contact"] = first["sent_at"].reindex(ids).reset_index(drop=True).fillna(created)
 
-    events = [
-        pd.DataFrame({"person_id": outreach["person_id"], "level": 1}),
-        pd.DataFrame({"person_id": outreach.loc[outreach["replied_at"].notna(), "person_id"], "level": 2}),
-        pd.DataFrame({"person_id": meetings.loc[meetings["status"].astype("string") == "held", "person_id"], "level": 3}),
-        pd.DataFrame({"person_id": referrals["from_person_id"], "level": 4}),
-    ]
-    if len(outcomes):
-        meeting_person = meetings.set_index("id")["person_id"]
-        who = outcomes["person_id"].astype("Int64").fillna(
-            pd.Series(outcomes["meeting_id"].map(meeting_person).to_numpy(), index=outcomes.index).astype("Int64")
-        )
-        levels = outcomes["kind"].astype("string").map(_OUTCOME_LEVEL)
-        events.append(pd.DataFrame({"person_id": who, "level": levels}))
-    stacked = pd.concat(events, ignore_index=True).dropna()
-    best = stacked.groupby(stacked["person_id"].astype("int64"))["level"].max()
-    result["level"] = best.reindex(ids.to_numpy()).fillna(0).astype("int64").to_numpy()
+    def level_of(person_ids, levels) -> "pd.Series":
+        pairs = pd.DataFrame({"person_id": person_ids, "level": levels}).dropna()
+        best = pairs.groupby(pairs["person_id"].astype("int64"))["level"].max()
+        return best.reindex(ids).fillna(0).astype("int64").reset_index(drop=True)
+
+    held = meetings.loc[(meetings["status"].astype("string") == "held").fillna(False).to_numpy()]
+    contact = pd.concat([
+        level_of(outreach["person_id"], 1),
+        level_of(outreach.loc[outreach["replied_at"].notna(), "person_id"], 2),
+        level_of(referrals["from_person_id"], 2),
+        level_of(held["person_id"], 3),
+    ], axis=1).max(axis=1)
+    result["contact"] = contact.to_numpy()
+    result["referred"] = ids.isin(referrals["from_person_id"].dropna().astype("int64"))
+    meeting_person = meetings.set_index("id")["person_id"]
+    who = outcomes["person_id"].astype("Int64").fillna(
+        outcomes["meeting_id"].map(meeting_person).astype("Int64")
+    )
+    result["result"] = level_of(who, outcomes["kind"].astype("string").map(_OUTCOME_LEVEL)).to_numpy()
 
     keep = in_range(result["first_contact"], since, until)
     wanted = channel_list(channels)
     if wanted is not None:
         keep &= result["channel"].isin(wanted)
-    return result.loc[keep.to_numpy()].reset_index(drop=True) if not keep.all() else result
+    return result.loc[keep.to_numpy()].reset_index(drop=True)
 
 
 def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, channels=None):
@@ -96,11 +107,11 @@ def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, cha
 
     Returns:
         A DataFrame with ``[group,] stage, count, share_of_identified, conversion``;
-        ``conversion`` is the share of the previous stage that reached this one. Rates are
-        NaN where nobody reached the previous stage (never a division by zero). Empty, with
-        a "Nothing to show yet" message in ``attrs``, when there are no people.
+        ``conversion`` is the share of the stage it follows from (``BASE_STAGE``: replied
+        of contacted, lead of met, offer of interview, ...). Rates are NaN where that stage
+        is empty (never a division by zero). Empty, with a "Nothing to show yet" message
+        in ``attrs``, when there are no people.
     """
-    import numpy as np
     import pandas as pd
 
     if by is not None and by not in _GROUPINGS:
@@ -110,22 +121,31 @@ def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, cha
     if levels.empty:
         return with_message(pd.DataFrame(columns=columns), "no people in the store for this selection.")
 
+    reached = pd.DataFrame({
+        "identified": True,
+        "contacted": levels["contact"] >= 1,
+        "replied": levels["contact"] >= 2,
+        "met": levels["contact"] >= 3,
+        "referred someone": levels["referred"],
+        "lead": levels["result"] >= 1,
+        "application": levels["result"] >= 2,
+        "interview": levels["result"] >= 3,
+        "offer": levels["result"] >= 4,
+    })
     group_col = _GROUPINGS.get(by or "", None)
     keys = levels[group_col] if group_col else pd.Series("all", index=levels.index)
-    counts = pd.crosstab(keys, levels["level"]).reindex(columns=range(len(STAGES)), fill_value=0)
-    # reached stage i or later = reverse cumulative sum over levels
-    reached = counts.iloc[:, ::-1].cumsum(axis=1).iloc[:, ::-1]
-    reached.columns = list(STAGES)
-    reached = reached.loc[_group_order(reached.index, group_col)]
+    counts = reached.groupby(keys.to_numpy()).sum()
+    counts = counts.loc[_group_order(counts.index, group_col)]
 
-    long = reached.stack().rename("count").reset_index()
+    long = counts.stack().rename("count").reset_index()
     long.columns = ["group", "stage", "count"]
     long["count"] = long["count"].astype("int64")
-    identified = long.groupby("group", sort=False)["count"].transform("first")
-    previous = long.groupby("group", sort=False)["count"].shift(1)
+    by_stage = long.set_index(["group", "stage"])["count"]
+    identified = long["group"].map(counts["identified"])
+    base = [by_stage.get((g, BASE_STAGE[s]), float("nan")) if BASE_STAGE[s] else float("nan")
+            for g, s in zip(long["group"], long["stage"])]
     long["share_of_identified"] = safe_ratio(long["count"], identified)
-    long["conversion"] = safe_ratio(long["count"], previous.fillna(np.nan))
-    long.loc[long["stage"] == STAGES[0], "conversion"] = np.nan
+    long["conversion"] = safe_ratio(long["count"], pd.Series(base, index=long.index, dtype="float64"))
     if not by:
         long = long.drop(columns="group")
     return long[columns].reset_index(drop=True)

@@ -47,7 +47,9 @@ def referral_graph(frames: Frames):
 
 
 def _text(value, default):
-    return default if value is None or value != value else str(value)
+    import pandas as pd
+
+    return default if value is None or pd.isna(value) else str(value)
 
 
 def node_depths(graph) -> dict[int, int]:

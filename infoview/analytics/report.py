@@ -98,8 +98,10 @@ def report_sections(frames: Frames, *, now=None, since=None, until=None, channel
     depth = a.network_summary(frames)
     sections = [
         {"key": "funnel", "heading": "The funnel",
-         "intro": "How far each person got, from being identified to an offer. Each stage "
-                  "counts the people who reached it or any later one.",
+         "intro": "How far each person got, from being identified to an offer. Someone "
+                  "met counts as contacted and as having replied; an offer counts as an "
+                  "interview, an application and a lead too. Conversion is the share of the "
+                  "stage before (lead and referred someone: of those met).",
          "blocks": [
              block(fig=a.plot_funnel(frames, **chosen), alt="funnel",
                    table=table_view(a.funnel(frames, **chosen))),
