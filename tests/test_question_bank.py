@@ -91,6 +91,11 @@ def test_role_gets_the_right_article(role, expected):
     assert expected in fill_placeholders("What makes a {role} good?", {"role": role})
 
 
+def test_missing_role_keeps_the_sentence_capitalised():
+    assert fill_placeholders("A {role} often travels. As a {role}, what helps?") == (
+        "Someone in your role often travels. In your role, what helps?")
+
+
 def test_neutral_fills_replace_missing_values():
     text = "How did you come to {company} from {industry} in {profession}?"
     assert fill_placeholders(text) == "How did you come to your company from your industry in your field?"

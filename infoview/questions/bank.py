@@ -264,8 +264,10 @@ def fill_placeholders(text: str, values: dict[str, str | None] | None = None) ->
         text = re.sub(r"\b([Aa])n? \{role\}",
                       lambda m: f"{_article(role, m.group(1).isupper())} {role}", text)
     else:
-        text = re.sub(r"\bas an? \{role\}", "in " + NEUTRAL_FILLS["role"], text)
-        text = re.sub(r"\b[Aa]n? \{role\}", "someone in " + NEUTRAL_FILLS["role"], text)
+        text = re.sub(r"\b([Aa])s an? \{role\}",
+                      lambda m: _cased("in ", m[1]) + NEUTRAL_FILLS["role"], text)
+        text = re.sub(r"\b([Aa])n? \{role\}",
+                      lambda m: _cased("someone in ", m[1]) + NEUTRAL_FILLS["role"], text)
 
     def one(match: re.Match) -> str:
         name = match.group(1)
@@ -274,6 +276,11 @@ def fill_placeholders(text: str, values: dict[str, str | None] | None = None) ->
         return values.get(name) or NEUTRAL_FILLS[name]
 
     return _PLACEHOLDER.sub(one, text)
+
+
+def _cased(words: str, like: str) -> str:
+    """``words`` capitalised when the text it replaces began with a capital."""
+    return words.capitalize() if like.isupper() else words
 
 
 def _clean_value(name: str, value: str | None) -> str | None:
