@@ -110,8 +110,9 @@ def test_referrer_note_says_who_was_met_and_how_it_went():
 
 def test_phone_script_introduces_asks_and_offers_a_better_time():
     draft = outreach.phone_script(s.person(), s.profile(), reason="I read your article on remote testing",
-                                  narrow="user research in health")
+                                  narrow="user research in health", broad="digital health")
     assert draft.warnings == [] and draft.subject is None
+    assert "exploring user research in health, and digital health more widely" in draft.body
     assert draft.body.startswith("Hello, is that Samira Okafor? My name is Alex Morgan.")
     assert "15 minutes" in draft.body and "call back?" in draft.body
 

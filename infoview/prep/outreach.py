@@ -65,6 +65,10 @@ def _sentence(text: str | None, placeholder: str) -> str:
     return clause[0].upper() + clause[1:] + ("" if clause.endswith(("?", "!")) else ".")
 
 
+def _wider(broad: str | None) -> str:
+    return f", and {_clause(broad, '')} more widely" if _clause(broad, "") else ""
+
+
 def _signature(profile, *, link: bool = True) -> str:
     lines = [_SIGN_OFF, getattr(profile, "name", None) or "[your name]"]
     if link:
@@ -116,7 +120,7 @@ def request(person, profile=None, *, reason: str | None = None, narrow: str | No
     if reason or not opening:
         opening.append(_sentence(reason, "[why them: their talk, article or a shared connection]"))
     interest = _clause(narrow, "[your narrow interest]")
-    wider = f", and {_clause(broad, '')} more widely" if broad else ""
+    wider = _wider(broad)
     lines = [
         f"Hi {_first(_name(person))},",
         "",
@@ -238,18 +242,22 @@ def referrer_note(referrer, contact, profile=None, *, how_it_went: str | None = 
 
 
 def phone_script(person, profile=None, *, reason: str | None = None, narrow: str | None = None,
-                 minutes: int = 15) -> Draft:
-    """What to say when asking by telephone, with the line for a bad moment."""
+                 broad: str | None = None, minutes: int = 15) -> Draft:
+    """What to say when asking by telephone, with the line for a bad moment.
+
+    Args take the meaning they have in :func:`request`; the ask defaults to 15 minutes,
+    which is easier to grant on the spot.
+    """
     name = getattr(profile, "name", None) or "[your name]"
     body = "\n".join([
         f"Hello, is that {_name(person) or '[their name]'}? My name is {name}.",
         _sentence(reason, "[why you are calling them in particular]"),
-        f"I am exploring {_clause(narrow, '[your interest]')} and would value your advice; "
+        f"I am exploring {_clause(narrow, '[your interest]')}{_wider(broad)} and would value your advice; "
         "I am not calling about a job.",
         f"Would you have {minutes} minutes to tell me about your work, now or at a better time?",
         "If now is not good: when would suit you for me to call back?",
     ])
-    return _finish("phone", None, body, reason=reason, narrow=narrow)
+    return _finish("phone", None, body, reason=reason, narrow=narrow, broad=broad)
 
 
 def pitch(profile) -> Draft:
