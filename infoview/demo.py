@@ -1,0 +1,163 @@
+"""The whole flow, offline, on the bundled sample: what ``infoview demo`` runs.
+
+It serves the fictional Kestrel Health Labs site on loopback, researches the company and
+Samira Okafor's team page, fills a throwaway store with the sample history, plans a
+20-minute meeting with Samira, and writes the brief (Markdown, HTML, PDF, calendar), the
+emails and the outcomes report into one folder. Nothing reaches the internet and nothing
+touches the user's own database.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from infoview.errors import InfoviewError
+
+log = logging.getLogger(__name__)
+
+#: The demo's user (a fictional teacher moving into UX research, as in the user stories).
+DEMO_PROFILE = dict(
+    name="Maya Lindqvist", email="maya.lindqvist@example.org",
+    profile_url="https://example.org/maya-lindqvist",
+    headline="Secondary-school teacher moving into UX research",
+    background="eight years teaching science to teenagers, running classroom studies of how "
+               "students learn",
+    strengths="interviewing people, turning messy observations into clear findings, "
+              "explaining things plainly",
+    exploring="UX research in health technology",
+    schools=["University of Bristol"], employers=["Cotham School"], places=["Bristol"],
+    interests=["accessibility", "patient experience"], timezone="Europe/London",
+)
+#: The meeting the demo plans with the sample person.
+DEMO_MEETING = dict(role="UX researcher", industry="health tech", audience="career_changer",
+                    minutes=20, zone="Europe/London", days_ahead=7, at=time(14, 0),
+                    place="https://meet.example.org/kestrel-samira")
+SAMPLE_PERSON_PATH = "team/samira-okafor.html"
+DEMO_DB_NAME = "demo.sqlite"
+
+
+@dataclass
+class DemoResult:
+    """What the demo wrote, and a few figures to print."""
+
+    out: Path
+    database: Path
+    files: dict[str, Path] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    company: str | None = None
+    person: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def plan_sample_meeting(store, company, person, *, today: date | None = None):
+    """Keep the sample research and plan the demo meeting with the sample person.
+
+    Saves the demo profile when the store has none, the research as an organization, a
+    person and snapshots, and a scheduled 20-minute video meeting a week ahead with its
+    question plan. Returns ``(person record, meeting record)``.
+    """
+    from infoview.models import Meeting, UserProfile
+    from infoview.questions.select import select_questions
+    from infoview.workflow import keep_research, save_meeting_plan
+
+    if not store.get_profile().name:
+        store.save_profile(UserProfile(**DEMO_PROFILE))
+    kept = keep_research(store, company=company, person=person)
+    zone = ZoneInfo(DEMO_MEETING["zone"])
+    day = (today or datetime.now(zone).date()) + timedelta(days=DEMO_MEETING["days_ahead"])
+    meeting = Meeting(
+        person_id=kept.person.id, starts_at=datetime.combine(day, DEMO_MEETING["at"], zone),
+        timezone=DEMO_MEETING["zone"], format="video", place=DEMO_MEETING["place"],
+        planned_minutes=DEMO_MEETING["minutes"], status="scheduled",
+        role=DEMO_MEETING["role"], industry=DEMO_MEETING["industry"])
+    plan = select_questions(role=DEMO_MEETING["role"], industry=DEMO_MEETING["industry"],
+                            company=company.name, person=kept.person.name,
+                            audience=DEMO_MEETING["audience"], minutes=DEMO_MEETING["minutes"],
+                            research=company)
+    return save_meeting_plan(store, kept.person, meeting, plan)
+
+
+def _fresh_database(out: Path) -> Path:
+    """The demo's own database in ``out``, emptied: the demo never reuses old results."""
+    db = out / DEMO_DB_NAME
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return db
+
+
+def _write_drafts(store, person, meeting, folder: Path) -> dict[str, Path]:
+    """The request, confirmation and thank-you emails, each with its checks at the end."""
+    from infoview.prep import outreach
+
+    profile = store.get_profile()
+    drafts = {
+        "request": outreach.request(
+            person, profile, reason="Your team page says you enjoy talking with people moving "
+            "into health-tech research, and I am one of them",
+            narrow="UX research for digital health products", broad="user research"),
+        "confirmation": outreach.confirmation(person, profile, meeting),
+        "thanks": outreach.thanks(
+            person, profile, learned="how you run research sessions with receptionists and nurses",
+            meeting_date=meeting.starts_at.date(), send_date=meeting.starts_at.date()),
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for kind, draft in drafts.items():
+        checks = "\n".join(f"- {w.message}" for w in draft.warnings) or "- none"
+        text = (f"Subject: {draft.subject}\n\n{draft.body}\n\n"
+                f"-- checks ({draft.word_count} words) --\n{checks}\n")
+        path = folder / f"{kind}.txt"
+        path.write_text(text, encoding="utf-8")
+        written[f"email: {kind}"] = path
+    return written
+
+
+def run_demo(out: str | Path, *, seed: int = 7, today: date | None = None) -> DemoResult:
+    """Run the whole flow offline on the bundled sample and write the results into ``out``.
+
+    Args:
+        out: the folder for the results (created); its ``demo.sqlite`` is replaced.
+        seed: the sample history's random seed.
+        today: the last day of the sample history (default: today).
+
+    Returns:
+        A :class:`DemoResult` listing every file written.
+    """
+    from infoview.analytics.report import write_report
+    from infoview.prep.brief import brief_from_store
+    from infoview.prep.render import export_brief
+    from infoview.research.company import research_company
+    from infoview.research.person import research_person
+    from infoview.sample import serve
+    from infoview.sample_data import generate_sample
+    from infoview.settings import Settings
+    from infoview.store import Store
+
+    out = Path(out).expanduser()
+    out.mkdir(parents=True, exist_ok=True)
+    result = DemoResult(out=out, database=_fresh_database(out))
+    # The loopback server is ours: no politeness delay needed, and no cache to go stale.
+    settings = Settings(host_delay=0.0, use_cache=False)
+    with serve() as server:
+        company = research_company(server.url, settings=settings)
+        person = research_person(server.url + SAMPLE_PERSON_PATH, settings=settings)
+    result.company, result.person = company.name, person.name
+    result.warnings += company.warnings + person.warnings
+    with Store.open(result.database) as store:
+        generate_sample(store, seed=seed, today=today)
+        person_record, meeting = plan_sample_meeting(store, company, person, today=today)
+        brief = brief_from_store(store, meeting_id=meeting.id, audience=DEMO_MEETING["audience"])
+        for fmt in ("md", "html", "pdf", "ics"):
+            try:
+                result.files[f"brief ({fmt})"] = export_brief(brief, out / f"brief.{fmt}", fmt)
+            except InfoviewError as exc:  # e.g. no PDF renderer on this machine
+                result.warnings.append(f"brief ({fmt}) not written: {exc}")
+        result.files.update(_write_drafts(store, person_record, meeting, out / "emails"))
+        result.files["outcomes report"] = write_report(store.frames(), out / "report.html")
+        result.counts = store.counts()
+    log.info("demo written to %s", out)
+    return result
