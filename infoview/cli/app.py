@@ -25,19 +25,31 @@ def register(sub) -> None:
 
 
 def app_parameters(args: argparse.Namespace, workdir) -> dict:
-    """The notebook parameters ``infoview app`` injects (the user clicks; nothing autoruns)."""
+    """The notebook parameters ``infoview app`` injects: the store to use, and no automatic
+    clicks (in the app the user presses the buttons)."""
     from infoview.cli._common import db_path
 
     parameters = {"autorun": False}
     if args.demo:
-        parameters["store"] = str(workdir / "demo.sqlite")
-        parameters["sample_history"] = True
+        parameters["store"] = str(make_demo_store(workdir / "demo.sqlite"))
+        parameters["out_dir"] = str(workdir / "exports")  # gone with the demo, like its store
     else:
         parameters["store"] = str(db_path(args))
         parameters["sample_site"] = False
     if args.out:
         parameters["out_dir"] = args.out
     return parameters
+
+
+def make_demo_store(path):
+    """A store at ``path`` holding the sample history, the sample research and a planned
+    meeting, shared by the four notebooks of ``infoview app --demo``."""
+    from infoview.widgets.session import fill_demo, start
+
+    session = start(path, out_dir=path.parent / "exports")
+    fill_demo(session, history=True, research=True)
+    session.store.close()
+    return path
 
 
 def run(args: argparse.Namespace) -> int:

@@ -107,8 +107,8 @@ def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
         out_dir: the export folder; ``None`` means a folder beside a demo store, or
             ``infoview-exports`` in the user's documents folder for a real store.
         sample_site_urls: serve the bundled sample site and offer its URLs as defaults.
-        sample_history: fill an empty store with the bundled sample history (people,
-            outreach, meetings, debriefs) so the analytics have something to show.
+        sample_history: in a demo store only, fill it with the bundled sample history
+            (people, outreach, meetings, debriefs) so the analytics have something to show.
         sample_research: in a demo store only, research the sample site, keep the result
             (Samira Okafor at Kestrel Health Labs), plan a meeting with her and fill in a
             sample user profile, as if notebooks 1 and 2 had been used.
@@ -138,14 +138,29 @@ def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
         site = sample_site()
         session.company_url = site.url
         session.person_url = site.url + SAMPLE_PERSON_PATH
-    if sample_history and _is_empty(opened):
+    if demo:
+        fill_demo(session, history=sample_history, research=sample_research, seed=sample_seed)
+    return session
+
+
+def fill_demo(session: NotebookSession, *, history: bool = False, research: bool = False,
+              seed: int = 7) -> None:
+    """Fill a demo store with sample data (never called on a store the user chose).
+
+    Args:
+        session: the session whose store to fill.
+        history: add the sample history (when the store holds no people yet).
+        research: research the sample site, keep it, plan a meeting with the sample person
+            and fill in a sample user profile (needs ``session.company_url``).
+        seed: the seed of the sample history.
+    """
+    if history and _is_empty(session.store):
         from infoview.sample_data import generate_sample
 
-        generate_sample(opened, seed=sample_seed)
-        session.notes.append(f"Filled with the sample history (seed {sample_seed}).")
-    if sample_research and demo and session.company_url:
+        generate_sample(session.store, seed=seed)
+        session.notes.append(f"Filled with the sample history (seed {seed}).")
+    if research and session.company_url:
         _demo_research(session)
-    return session
 
 
 #: The user profile of the demo (a fictional teacher moving into UX research).

@@ -1,0 +1,155 @@
+"""The outcomes dashboard: filters, headline figures, the funnel, the referral tree and the
+other plots, and the table of due and overdue follow-ups.
+
+Every figure and table comes from :mod:`infoview.analytics`, computed on the store's
+DataFrames (``Store.frames()``); the panel only chooses the filters and shows the results.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+import ipywidgets as w
+
+from infoview.widgets._common import MessageLine, button, esc, frame_html, heading
+
+log = logging.getLogger(__name__)
+
+_WIDE = {"description_width": "initial"}
+TAB_TITLES = ("Funnel", "Replies", "Referrals", "Questions", "Activity", "Follow-ups", "Targets")
+#: Headline figures: (label, funnel stage).
+HEADLINE_STAGES = (("people", "identified"), ("contacted", "contacted"), ("replied", "replied"),
+                   ("met", "met"), ("leads", "lead"), ("applications", "application"),
+                   ("interviews", "interview"), ("offers", "offer"))
+
+
+def _image(fig) -> str:
+    from infoview.analytics.plots import figure_png_base64
+
+    return (f"<img style='max-width:100%' alt='plot' "
+            f"src='data:image/png;base64,{figure_png_base64(fig, dpi=80)}'>")
+
+
+class OutcomesDashboard(w.VBox):
+    """Outcomes across all meetings, filtered by date range and channel.
+
+    Args:
+        store: the open store.
+        now: the moment "overdue" is measured against (default: now); tests pass one.
+        refresh: compute everything at once; ``False`` shows the panel first and leaves
+            the figures to :meth:`refresh` (a notebook shows the controls without waiting).
+
+    Attributes:
+        headline: ``{label: number}`` of the headline figures shown.
+        tables: ``{name: DataFrame}`` behind each tab (``funnel``, ``replies``,
+            ``door_openers``, ``questions``, ``activity``, ``health``, ``actions``, ``targets``).
+        figures: ``{name: matplotlib Figure}`` shown in the tabs.
+    """
+
+    def __init__(self, store, *, now: datetime | None = None, refresh: bool = True):
+        from infoview.models import CHOICES
+
+        self.store = store
+        self.now = now
+        self.headline: dict[str, float | int | None] = {}
+        self.tables: dict = {}
+        self.figures: dict = {}
+        self.since = w.DatePicker(description="From", style=_WIDE)
+        self.until = w.DatePicker(description="to", style=_WIDE)
+        channels = CHOICES[("outreach", "channel")]
+        self.channels = w.SelectMultiple(options=channels, value=channels, rows=len(channels),
+                                         description="Channels", style=_WIDE)
+        self.funnel_by = w.Dropdown(options=[("overall", None), ("by channel", "channel"),
+                                             ("by warmth", "warmth")], value=None,
+                                    description="Funnel", style=_WIDE)
+        self.refresh_button = button("Update", "primary")
+        self.message = MessageLine()
+        self.headline_html = w.HTML()
+        self.panes = {title: w.HTML() for title in TAB_TITLES}
+        self.tabs = w.Tab(children=list(self.panes.values()), titles=TAB_TITLES)
+        self.refresh_button.on_click(lambda _b: self.refresh())
+        super().__init__([
+            heading("Outcomes"),
+            w.HBox([self.since, self.until, self.funnel_by]),
+            w.HBox([self.channels, self.refresh_button]),
+            self.message, self.headline_html, self.tabs,
+        ])
+        if refresh:
+            self.refresh()
+        else:
+            self.message.show("Computing the figures ... (or press Update)")
+
+    def filters(self) -> dict:
+        """The filters as the analytics take them (``channels=None`` when all are chosen)."""
+        chosen = list(self.channels.value)
+        all_chosen = set(chosen) == set(self.channels.options)
+        return {"since": self.since.value, "until": self.until.value,
+                "channels": None if all_chosen else chosen}
+
+    def refresh(self) -> None:
+        """Recompute every figure and table for the current filters (the Update button)."""
+        import infoview.analytics as a
+
+        with self.message.guard("computing the outcomes"):
+            if not self.channels.value:
+                self.message.show("Choose at least one channel.", "warning")
+                return
+            frames = self.store.frames()
+            f = self.filters()
+            dates = {"since": f["since"], "until": f["until"]}
+            t, figs = {}, {}
+            t["funnel"] = a.funnel(frames, by=self.funnel_by.value, **f)
+            figs["funnel"] = a.plot_funnel(frames, by=self.funnel_by.value, **f)
+            t["replies"] = a.reply_rates(frames, by="channel", **f)
+            figs["replies"] = a.plot_reply_rates(frames, by="channel", **f)
+            t["door_openers"] = a.door_openers(frames, top=10)
+            figs["referrals"] = a.plot_referral_graph(frames)
+            t["questions"] = a.question_effectiveness(frames, **dates)
+            figs["questions"] = a.plot_question_effectiveness(frames, **dates)
+            t["activity"] = a.activity_by_week(frames, **f)
+            figs["activity"] = a.plot_activity(frames, **f)
+            t["health"] = a.follow_up_health(frames, now=self.now, **dates)
+            t["actions"] = a.due_actions(frames, now=self.now, days=14)
+            t["targets"] = a.targets(frames)
+            self.tables, self.figures = t, figs
+            self.headline = self._headline(a.funnel(frames, **f), t["replies"], t["health"],
+                                           a.network_summary(frames))
+            self._show(a)
+            self.message.show(f"Updated at {datetime.now():%H:%M:%S}.", "ok")
+
+    def _headline(self, overall, replies, health, network) -> dict:
+        counts = dict(zip(overall["stage"], overall["count"])) if len(overall) else {}
+        checks = dict(zip(health["check"], health["value"]))
+        sent = replies["sent"].sum() if len(replies) else 0
+        replied = replies["replied"].sum() if len(replies) else 0
+        head: dict = {label: int(counts.get(stage, 0)) for label, stage in HEADLINE_STAGES}
+        head["reply rate"] = round(float(replied) / float(sent), 3) if sent else None
+        head["deepest referral chain"] = network.get("deepest_chain", 0)
+        head["overdue actions"] = int(checks.get("overdue actions", 0) or 0)
+        return head
+
+    def _show(self, a) -> None:
+        cards = []
+        for label, value in self.headline.items():
+            shown = "–" if value is None else (f"{value:.0%}" if label == "reply rate" else f"{value:g}")
+            alert = label == "overdue actions" and value
+            cards.append(
+                f"<div class='infoview-card' style='display:inline-block;margin:4px 10px 4px 0;"
+                f"padding:6px 10px;border:1px solid #ccc;border-radius:6px;"
+                f"{'background:#fdecea;' if alert else ''}'><div style='font-size:1.4em;"
+                f"font-weight:bold'>{esc(shown)}</div><div>{esc(label)}</div></div>")
+        self.headline_html.value = "".join(cards)
+        t, figs = self.tables, self.figures
+        empty = "Nothing to show yet for this selection."
+        self.panes["Funnel"].value = _image(figs["funnel"]) + frame_html(t["funnel"], a.message(t["funnel"]) or empty)
+        self.panes["Replies"].value = _image(figs["replies"]) + frame_html(t["replies"], a.message(t["replies"]) or empty)
+        self.panes["Referrals"].value = (_image(figs["referrals"]) + "<h4>Door openers</h4>"
+                                         + frame_html(t["door_openers"], a.message(t["door_openers"]) or empty))
+        self.panes["Questions"].value = (_image(figs["questions"])
+                                         + frame_html(t["questions"], a.message(t["questions"]) or empty))
+        self.panes["Activity"].value = _image(figs["activity"])
+        self.panes["Follow-ups"].value = (frame_html(t["health"]) + "<h4>Due in the next two weeks "
+                                          "or overdue</h4>"
+                                          + frame_html(t["actions"], a.message(t["actions"]) or empty))
+        self.panes["Targets"].value = frame_html(t["targets"], a.message(t["targets"]) or empty)

@@ -1,0 +1,75 @@
+"""The outcomes dashboard on the sample history and on an empty store."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from infoview.models import Action
+from infoview.sample_data import generate_sample
+from infoview.store import Store
+from infoview.widgets.outcomes import TAB_TITLES, OutcomesDashboard
+
+TODAY = date(2026, 11, 20)
+NOW = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    store = Store.open(tmp_path_factory.mktemp("outcomes") / "s.sqlite")
+    generate_sample(store, seed=7, today=TODAY)
+    return store
+
+
+@pytest.fixture(scope="module")
+def dashboard(store):
+    return OutcomesDashboard(store, now=NOW)
+
+
+def test_headline_figures_match_the_funnel_and_every_tab_is_filled(dashboard):
+    assert dashboard.message.kind == "ok", dashboard.message.text
+    head = dashboard.headline
+    funnel = dict(zip(dashboard.tables["funnel"]["stage"], dashboard.tables["funnel"]["count"]))
+    assert head["people"] == funnel["identified"] > 0
+    assert head["met"] == funnel["met"] > 0
+    assert head["people"] >= head["contacted"] >= head["replied"] >= head["met"]
+    assert 0 < head["reply rate"] <= 1
+    for title in TAB_TITLES:
+        assert dashboard.panes[title].value, title
+    for title in ("Funnel", "Replies", "Referrals", "Questions", "Activity"):
+        assert "data:image/png;base64," in dashboard.panes[title].value
+    assert f">{head['people']}<" in dashboard.headline_html.value
+
+
+def test_overdue_count_matches_the_store(dashboard, store):
+    overdue = [a for a in store.list(Action)
+               if a.done_at is None and a.due is not None and a.due < NOW]
+    assert dashboard.headline["overdue actions"] == len(overdue)
+    actions = dashboard.tables["actions"]
+    assert int(actions["overdue"].sum()) == len(overdue)
+
+
+def test_channel_and_date_filters_narrow_the_figures(store, dashboard):
+    everyone = dashboard.headline["contacted"]
+    panel = OutcomesDashboard(store, now=NOW, refresh=False)
+    assert panel.headline == {} and "Update" in panel.message.text
+    panel.channels.value = ("email",)
+    assert panel.filters()["channels"] == ["email"]
+    panel.refresh_button.click()
+    assert 0 < panel.headline["contacted"] < everyone
+    panel.channels.value = panel.channels.options
+    panel.since.value = date(2030, 1, 1)  # a range that holds nobody
+    panel.refresh_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    assert panel.headline["contacted"] == 0
+    panel.channels.value = ()
+    panel.refresh_button.click()
+    assert panel.message.kind == "warning"
+
+
+def test_empty_store_shows_plain_messages(tmp_path):
+    panel = OutcomesDashboard(Store.open(tmp_path / "empty.sqlite"), now=NOW)
+    assert panel.message.kind == "ok", panel.message.text
+    assert panel.headline["people"] == 0 and panel.headline["reply rate"] is None
+    assert "Nothing to show" in panel.panes["Funnel"].value or "no people" in panel.panes["Funnel"].value
