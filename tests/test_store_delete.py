@@ -67,3 +67,13 @@ def test_deleting_a_missing_person_is_not_found(tmp_path):
             store.delete_person(7)
         with pytest.raises(NotFound):
             store.delete(Person, 7)
+
+
+def test_redaction_takes_whole_names_only(tmp_path):
+    with Store.open(tmp_path / "s.sqlite") as store:
+        ann = store.add_person(Person(name="Ann Lee", profile_url="https://www.x.test/in/ann"))
+        other = store.add_person(Person(name="Bo", notes="Annual review with ann lee, via  ANN\n"
+                                                         "LEE; see http://x.test/in/ann/ or Ann."))
+        store.delete_person(ann.id)
+        assert store.get(Person, other.id).notes == (
+            "Annual review with [removed], via  [removed]; see http://[removed]/ or Ann.")

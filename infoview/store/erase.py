@@ -57,15 +57,19 @@ class DeleteReport:
 
 def _tokens(person: Person) -> list[str]:
     """What names the person in free text, longest first (so a full URL goes before a name)."""
-    found = [t.strip() for t in (person.name, person.email, person.phone, person.profile_url)
-             if t and len(t.strip()) >= 3]
+    # The URL's key (host and path) also catches it written without scheme, www or slash.
+    candidates = (person.name, person.email, person.phone, person.profile_url,
+                  profile_key(person.profile_url))
+    found = [t.strip() for t in candidates if t and len(t.strip()) >= 3]
     return sorted(set(found), key=len, reverse=True)
 
 
 def _redact(store: "Store", tokens: list[str]) -> int:
     if not tokens:
         return 0
-    pattern = re.compile("|".join(re.escape(t) for t in tokens), re.IGNORECASE)
+    # Whole words only ("Ann" is not in "Annual"), any run of spaces between them.
+    alternatives = (r"\s+".join(re.escape(part) for part in t.split()) for t in tokens)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
     folded = [fold(t) for t in tokens]
     changed = 0
     for table in TABLES:
