@@ -118,3 +118,13 @@ def test_people_export_as_vcards(full, tmp_path):
     assert alice.url.value == "https://www.linkedin.com/in/alice-wonderly/"
     assert alice.categories.value == ["fintech", "-maybe"]
     assert {c.fn.value for c in cards} == {TARGET, "Bob Brown", "Carol Chen"}
+
+
+def test_export_where_a_file_stands_is_bad_input(full, tmp_path):
+    blocker = tmp_path / "taken"
+    blocker.write_text("mine", encoding="utf-8")
+    with pytest.raises(BadInput, match="cannot write"):
+        full.export_folder(blocker)
+    with pytest.raises(BadInput, match="cannot write"):
+        full.export_vcards(blocker / "people.vcf")
+    assert blocker.read_text(encoding="utf-8") == "mine"

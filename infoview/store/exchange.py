@@ -18,12 +18,13 @@ from __future__ import annotations
 import csv
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import fields
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
-from infoview.errors import BadInput, BadInputFile
+from infoview.errors import BadInput, BadInputFile, InfoviewError
 from infoview.models import Person
 from infoview.store.migrations import LATEST
 from infoview.store.schema import COLUMNS, TABLES, TYPES, from_sql, to_row
@@ -58,6 +59,19 @@ def _write_atomically(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+@contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """Turn a failure to write (no space, no permission, a file where a folder should be)
+    into a message naming the path."""
+    try:
+        yield
+    except InfoviewError:
+        raise  # StoreError is an OSError too: keep its own message
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot write ({exc.strerror or exc}); choose another "
+                       "place") from exc
+
+
 def export_folder(store: "Store", folder: str | Path, overwrite: bool = False) -> Path:
     """Write the whole store into ``folder`` (created if needed); returns the JSON file.
 
@@ -69,9 +83,9 @@ def export_folder(store: "Store", folder: str | Path, overwrite: bool = False) -
     if target.exists() and not overwrite:
         raise BadInput(f"{folder} already holds an export; choose an empty folder "
                        "(or pass overwrite=True / --force)")
-    folder.mkdir(parents=True, exist_ok=True)
     tables: dict[str, list[dict[str, Any]]] = {}
-    with store.transaction():  # one consistent snapshot of every table
+    with _writing(folder), store.transaction():  # one consistent snapshot of every table
+        folder.mkdir(parents=True, exist_ok=True)
         for table in TABLES:
             cols = COLUMNS[table]
             rows = store.execute(f"SELECT {', '.join(c.name for c in cols)} FROM {table} "
@@ -85,7 +99,8 @@ def export_folder(store: "Store", folder: str | Path, overwrite: bool = False) -
         "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "tables": tables,
     }
-    _write_atomically(target, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    with _writing(target):
+        _write_atomically(target, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
     return target
 
 
@@ -205,6 +220,7 @@ def export_vcards(store: "Store", path: str | Path) -> int:
             card.add("categories").value = list(person.tags)
         cards.append(card.serialize())
     target = Path(path).expanduser()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomically(target, "".join(cards))
+    with _writing(target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(target, "".join(cards))
     return len(cards)
