@@ -210,3 +210,21 @@ def test_brief_from_store_needs_exactly_one_of_meeting_or_person(store):
         brief_from_store(store)
     with pytest.raises(BadInput):
         brief_from_store(store, meeting_id=1, person_id=1)
+
+
+@pytest.mark.parametrize("role,industry,expected", [
+    ("UX researcher", "health tech", "about UX researcher roles in health tech,"),
+    ("Product roles", None, "about Product roles,"),
+    (None, "digital health", "about working in digital health,"),
+    (None, None, "about user research roles in digital health,"),  # the profile's "exploring"
+])
+def test_purpose_names_what_the_meeting_is_about(role, industry, expected):
+    purpose = s.brief(meeting=s.meeting(role=role, industry=industry)).agenda[1].text
+    assert expected in purpose
+
+
+def test_matches_in_the_users_own_records_cite_no_page():
+    profile = UserProfile(name="A", places=["Leeds"])
+    brief = s.brief(person=s.person(location="Leeds"), profile=profile)
+    (ground,) = brief.common_ground
+    assert (ground.where, ground.source_url) == ("your record of their location", None)

@@ -197,10 +197,14 @@ def _logistics(meeting, person, profile, minutes: int) -> Logistics:
 
 
 def _interest(meeting, profile) -> str:
-    parts = [getattr(meeting, "role", None), getattr(meeting, "industry", None)]
-    parts = [p for p in parts if p]
-    if parts:
-        return " in ".join(parts) if len(parts) == 2 else parts[0]
+    """What the meeting is about, e.g. "UX researcher roles in digital health"."""
+    role, industry = getattr(meeting, "role", None), getattr(meeting, "industry", None)
+    if role and not role.lower().endswith(("role", "roles")):
+        role = f"{role} roles"
+    if role and industry:
+        return f"{role} in {industry}"
+    if role or industry:
+        return role or f"working in {industry}"
     return getattr(profile, "exploring", None) or "this field"
 
 

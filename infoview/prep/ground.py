@@ -121,16 +121,21 @@ def find_common_ground(profile, sources: Iterable[TextSource]) -> list[CommonGro
 
 
 def research_sources(person=None, person_research=None, company=None) -> list[TextSource]:
-    """The texts research and the contact record hold, labelled for the brief."""
+    """The texts research and the contact record hold, labelled for the brief.
+
+    Research comes first, so that a match is shown with the page it can be checked on.
+    """
     out: list[TextSource] = []
-    if person is not None:
-        for attr, label in (("organization", "their organization"), ("location", "their location")):
-            out.append(TextSource(label, getattr(person, attr) or "", person.profile_url))
     if person_research is not None:
         url = person_research.url
         for attr, label in (("title", "their job title"), ("organization", "their organization"),
                             ("location", "their location"), ("bio", "their bio")):
             out.append(TextSource(label, getattr(person_research, attr) or "", url))
+    if person is not None:
+        # The user's own record of them: no page to cite (a profile link was never fetched).
+        for attr, label in (("organization", "your record of their organization"),
+                            ("location", "your record of their location")):
+            out.append(TextSource(label, getattr(person, attr) or ""))
     if company is not None:
         about = company.pages.get("about") or company.url
         for attr, label in (("name", "company name"), ("description", "company description"),
