@@ -126,7 +126,7 @@ def button(description: str, style: str = "", tooltip: str = "", width: str = "a
                     layout=w.Layout(width=width))
 
 
-def text(description: str, value: str = "", placeholder: str = "", width: str = "100%") -> w.Text:
+def text(description: str, value: str = "", placeholder: str = "", width: str = "95%") -> w.Text:
     """A labelled text field whose label is not cut short."""
     return w.Text(value=value, description=description, placeholder=placeholder,
                   style={"description_width": "initial"}, layout=w.Layout(width=width))

@@ -76,8 +76,8 @@ class PreparePanel(w.VBox):
         self.place = text("Place or call link")
         self.role = text("Role you are curious about", role, "e.g. UX researcher")
         self.industry = text("Industry", industry, "e.g. health tech")
-        self.audience = w.Dropdown(description="You are a", options=AUDIENCES, value=audience,
-                                   style=_WIDE)
+        self.audience = w.Dropdown(description="You are a", value=audience, style=_WIDE,
+                                   options=[(a.replace("_", " "), a) for a in AUDIENCES])
         self.minutes = w.IntSlider(description="Minutes", value=minutes, min=10, max=60, step=5,
                                    style=_WIDE)
         self.reason = text("Why them (your words)", "", "e.g. I read your article on ...")

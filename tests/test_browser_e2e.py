@@ -1,0 +1,91 @@
+"""End to end in a real browser: Voila serves the notebooks as `infoview app` does, and
+Debian's chromium (through Playwright) researches the sample site, moves on to preparation,
+chooses questions and exports the brief, which must then be on disk."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from infoview.app import free_port, prepare_notebooks, voila_command, wait_for_port
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+WAIT = 90_000  # ms: a cold kernel on a busy two-core machine
+
+
+@pytest.fixture
+def voila_app(tmp_path):
+    """The four notebooks, parameterised for a fresh store, served by Voila."""
+    store, out = tmp_path / "e2e.sqlite", tmp_path / "exports"
+    prepare_notebooks(tmp_path / "nb", {"store": str(store), "out_dir": str(out),
+                                        "autorun": False, "sample_site": True})
+    port = free_port()
+    log = (tmp_path / "voila.log").open("w")
+    process = subprocess.Popen(voila_command(tmp_path / "nb", port), stdout=log,
+                               stderr=subprocess.STDOUT, cwd=tmp_path)
+    try:
+        wait_for_port(port, process, timeout=60)
+        yield f"http://127.0.0.1:{port}", out
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_research_prepare_and_export_a_brief_in_a_real_browser(chromium, voila_app):
+    base, out = voila_app
+    context = chromium.new_context(viewport={"width": 1100, "height": 820})
+    page = context.new_page()
+    try:
+        # 1. Research: enter the sample site's URL, press Research, see the company.
+        page.goto(f"{base}/voila/render/01_research.ipynb", timeout=WAIT)
+        company = page.get_by_placeholder("https://example.com/")
+        company.wait_for(timeout=WAIT)
+        sample_url = company.input_value()
+        assert sample_url.startswith("http://127.0.0.1:")
+        company.fill("")
+        company.type(sample_url)
+        page.get_by_role("button", name="Research", exact=True).click()
+        name = page.locator(".infoview-company-name")
+        name.wait_for(timeout=WAIT)
+        assert name.text_content() == "Kestrel Health Labs"
+        page.get_by_role("button", name="Save to my store").click()
+        page.get_by_text("Saved Kestrel Health Labs and Samira Okafor").wait_for(timeout=WAIT)
+
+        # 2. Move on to preparation through the notebook's own link.
+        page.get_by_role("link", name="prepare the meeting").click()
+        page.get_by_role("button", name="Plan questions").wait_for(timeout=WAIT)
+        assert "Samira Okafor" in page.locator(".widget-dropdown select").first.input_value() or \
+            page.get_by_text("Samira Okafor (Kestrel Health Labs)").count() > 0
+        page.get_by_role("button", name="Plan questions").click()
+        total = page.locator(".infoview-total")
+        total.wait_for(timeout=WAIT)
+        before = total.text_content()
+
+        # 3. Choose questions: leave the second one out; the total follows.
+        page.locator(".widget-checkbox input").nth(1).uncheck()
+        page.wait_for_function(
+            "before => document.querySelector('.infoview-total').textContent !== before",
+            arg=before, timeout=WAIT)
+
+        # 4. Export the brief and find the file on disk.
+        page.get_by_role("button", name="Export MD").click()
+        page.get_by_text("Wrote brief-samira-okafor").first.wait_for(timeout=WAIT)
+        page.locator(".infoview-total").scroll_into_view_if_needed()
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOT))
+    finally:
+        context.close()
+    [brief] = out.glob("brief-samira-okafor-*.md")
+    text = brief.read_text()
+    assert "Kestrel Health Labs" in text
+    assert SCREENSHOT.stat().st_size > 10_000
