@@ -134,3 +134,25 @@ def test_corrupt_database_is_one_line_exit_2_and_untouched(tmp_path):
     result = _run(db, "people", "list")
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert str(db) in result.stderr and db.read_bytes() == b"not a database at all"
+
+
+@pytest.mark.parametrize("answer, deleted", [("n\n", False), ("y\n", True)])
+def test_delete_at_a_terminal_asks_first(tmp_path, answer, deleted):
+    import pty
+
+    db = tmp_path / "s.sqlite"
+    with Store.open(db) as store:
+        ids = fill_everything(store)
+    master, slave = pty.openpty()
+    try:
+        os.write(master, answer.encode())
+        result = subprocess.run([sys.executable, "-m", "infoview", "--db", str(db), "people",
+                                 "delete", str(ids["alice"])], stdin=slave, capture_output=True,
+                                text=True, timeout=60)
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert "cannot be undone" in result.stderr
+    assert result.returncode == (0 if deleted else 1)
+    with Store.open(db) as store:
+        assert (not store.find_people(name=TARGET)) == deleted
