@@ -238,6 +238,12 @@ def match_person(people: list[Person], suggested: SuggestedPerson) -> Person | N
 
 
 def _upsert_person(store, people: list[Person], suggested: SuggestedPerson, now: datetime) -> Person:
+    """The suggested person, created (known as a referral) or matched and brought up to date.
+
+    Details given in the debrief replace stored ones that differ beyond case and spacing
+    (the debrief is the latest word); the name first recorded stays, and so does how the
+    user knows them.
+    """
     person = match_person(people, suggested)
     details = {k: getattr(suggested, k) for k in ("title", "organization", "email", "phone", "profile_url")}
     if person is None:
@@ -247,7 +253,7 @@ def _upsert_person(store, people: list[Person], suggested: SuggestedPerson, now:
         return person
     changed = False
     for key, value in details.items():
-        if value and value != getattr(person, key):
+        if value and _fold(value) != _fold(getattr(person, key)):
             setattr(person, key, value)
             changed = True
     if changed:

@@ -214,4 +214,4 @@ def follow_up_health(frames: Frames, *, since=None, until=None, now=None):
         ("leads not yet contacted", len(uncontacted_leads(frames))),
         ("stale contacts", len(stale_contacts(frames, now=now))),
     ]
-    return pd.DataFrame(rows, columns=["check", "value"])
+    return pd.DataFrame(rows, columns=["check", "value"], dtype=object)
