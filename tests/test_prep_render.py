@@ -105,6 +105,20 @@ def test_default_twenty_minute_brief_prints_on_one_page():
     assert _pages(data) == 1
 
 
+def test_long_scraped_texts_and_every_gap_still_fit_one_page():
+    from infoview.research.models import CompanyProfile, NewsItem, PersonMention
+
+    words = "word " * 200
+    wordy = s.company(description=words)
+    wordy.news = [NewsItem(words, f"2025-01-0{i}", f"https://kestrel.example/{i}") for i in range(1, 6)]
+    wordy.people = [PersonMention(f"Person {i} " + "Longname" * 3, "Chief Officer of Many Things", "https://k.example/")
+                    for i in range(8)]
+    assert _pages(render_pdf(s.brief(company=wordy, reason="Because " + "reasons " * 40))) == 1
+    empty = s.brief(company=CompanyProfile(url="https://kestrel.example/"), person_research=None)
+    assert len(empty.gaps) == 7
+    assert _pages(render_pdf(empty)) == 1
+
+
 def test_pdf_holds_the_brief_text_and_a_notes_page_when_asked():
     from pypdf import PdfReader
 
