@@ -201,8 +201,13 @@ class Store:
     def _insert_batch(self, batch: list[Record]) -> None:
         """Insert records of one type inside the open transaction, numbering them as SQLite
         would (highest id + 1), which the write lock held by the transaction makes safe."""
-        rows = [self._prepare(record)[1] for record in batch]
-        table = batch[0].table
+        table = table_of(type(batch[0]))
+        if any(c.name == "created_at" for c in COLUMNS[table]):
+            now = datetime.now(timezone.utc)
+            for record in batch:
+                if record.created_at is None:  # type: ignore[attr-defined]
+                    record.created_at = now  # type: ignore[attr-defined]
+        rows = [to_row(record) for record in batch]
         pos = _ID_POSITION[table]
         next_id = self._conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
         given = [row[pos] for row in rows if row[pos] is not None]

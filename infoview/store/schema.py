@@ -190,6 +190,16 @@ def _converter(table: str, column: Column) -> Callable[[Any], Any]:
 
         return fast
 
+    if column.kind == "datetime":
+        def utc_first(value: Any) -> Any:
+            if type(value) is datetime and value.tzinfo is timezone.utc:
+                return value.isoformat(timespec="microseconds")
+            if value is None and nullable:
+                return None
+            return general(value)
+
+        return utc_first
+
     def none_first(value: Any) -> Any:
         if value is None and nullable:
             return None
