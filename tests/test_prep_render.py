@@ -133,7 +133,10 @@ def test_a_sixty_minute_brief_with_gaps_still_renders():
     company.founded, company.people = None, []
     brief = s.brief(plan=s.plan(60), company=company, person_research=None)
     assert _pages(render_pdf(brief)) >= 1
-    assert "Gaps to fill by asking" in render_html(brief)
+    html = render_html(brief)
+    assert "Gaps to fill by asking" in html
+    assert "No public bio found: ask how they came to this work. <span class=\"src\">(see Question 1)" in html
+    assert "(see Question 1)" in render_markdown(brief)
 
 
 # ---- calendar ------------------------------------------------------------------------------

@@ -142,6 +142,10 @@ class Brief:
         org = f" ({self.who.organization})" if self.who.organization else ""
         return f"Informational interview with {self.who.name}{org}"
 
+    def question_label(self, text: str) -> str:
+        """The agenda label ("Question 3") of a planned question's text, for cross-references."""
+        return next((item.label for item in self.agenda if item.text == text), "a planned question")
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready view (datetimes stay datetimes; ``print_json`` turns them into text)."""
         data = asdict(self)
