@@ -26,6 +26,7 @@ R = TypeVar("R", bound=Record)
 _INSERT = {t: f"INSERT INTO {t} ({', '.join(c.name for c in cols)}) "
               f"VALUES ({', '.join('?' * len(cols))})" for t, cols in COLUMNS.items()}
 _ID_POSITION = {t: [c.name for c in cols].index("id") for t, cols in COLUMNS.items()}
+_FIELD_NAMES = {t: {c.name for c in cols} for t, cols in COLUMNS.items()}
 
 
 def _integrity(table: str, exc: sqlite3.IntegrityError) -> BadInput:
@@ -37,6 +38,16 @@ def _integrity(table: str, exc: sqlite3.IntegrityError) -> BadInput:
     else:
         hint = text
     return BadInput(f"cannot save this {table + ' ' if table else ''}record: {hint}")
+
+
+def _stamp(records: list[Record]) -> None:
+    """Fill an empty ``created_at`` with now (records of one type)."""
+    if not records or "created_at" not in _FIELD_NAMES[records[0].table]:
+        return
+    now = datetime.now(timezone.utc)
+    for record in records:
+        if record.created_at is None:  # type: ignore[attr-defined]
+            record.created_at = now  # type: ignore[attr-defined]
 
 
 class Store:
@@ -202,11 +213,7 @@ class Store:
         """Insert records of one type inside the open transaction, numbering them as SQLite
         would (highest id + 1), which the write lock held by the transaction makes safe."""
         table = table_of(type(batch[0]))
-        if any(c.name == "created_at" for c in COLUMNS[table]):
-            now = datetime.now(timezone.utc)
-            for record in batch:
-                if record.created_at is None:  # type: ignore[attr-defined]
-                    record.created_at = now  # type: ignore[attr-defined]
+        _stamp(batch)
         rows = [to_row(record) for record in batch]
         pos = _ID_POSITION[table]
         next_id = self._conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
@@ -225,8 +232,7 @@ class Store:
 
     def _prepare(self, record: Record) -> tuple[str, list[Any]]:
         table = table_of(type(record))
-        if hasattr(record, "created_at") and record.created_at is None:  # type: ignore[attr-defined]
-            record.created_at = datetime.now(timezone.utc)  # type: ignore[attr-defined]
+        _stamp([record])
         return table, to_row(record)
 
     def update(self, record: R) -> R:
