@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from infoview.settings import Settings
 
 SITES = Path(__file__).resolve().parent / "fixtures" / "sites"
+#: The keys of ``infoview research company --json`` (DESIGN.md's contract).
+CONTRACT_KEYS = {"url", "name", "description", "summary", "industry", "location", "founded",
+                 "people", "news", "social", "pages", "facts", "fetched", "warnings"}
 #: Fixture company sites that come with an ``expected.json``.
 COMPANY_SITES = sorted(p.name for p in SITES.iterdir() if (p / "expected.json").exists())
 
@@ -53,3 +58,11 @@ class SitePool:
         for thread in threads:
             thread.join()
         self._servers.clear()
+
+
+@pytest.fixture(scope="module")
+def sites():
+    """A :class:`SitePool` for one test module (import this fixture into the module)."""
+    pool = SitePool()
+    yield pool
+    pool.close()

@@ -8,17 +8,9 @@ import pytest
 
 from infoview.errors import FetchError
 from infoview.research.company import research_company
-from research_sites import COMPANY_SITES, SitePool, expected, fast_settings
-
-CONTRACT_KEYS = {"url", "name", "description", "summary", "industry", "location", "founded",
-                 "people", "news", "social", "pages", "facts", "fetched", "warnings"}
-
-
-@pytest.fixture(scope="module")
-def sites():
-    pool = SitePool()
-    yield pool
-    pool.close()
+from research_sites import (  # noqa: F401 (sites is a fixture)
+    COMPANY_SITES, CONTRACT_KEYS, expected, fast_settings, sites,
+)
 
 
 @pytest.fixture

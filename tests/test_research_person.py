@@ -6,7 +6,7 @@ import pytest
 
 from infoview.errors import FetchForbidden
 from infoview.research.person import research_person
-from research_sites import SitePool, fast_settings
+from research_sites import fast_settings, sites  # noqa: F401 (a fixture)
 
 PEOPLE = {
     "jsonld.html": {
@@ -33,13 +33,6 @@ PEOPLE = {
                   "github": "https://github.com/marisol-example"},
     },
 }
-
-
-@pytest.fixture(scope="module")
-def sites():
-    pool = SitePool()
-    yield pool
-    pool.close()
 
 
 @pytest.mark.parametrize("page", sorted(PEOPLE))
