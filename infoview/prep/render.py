@@ -131,8 +131,6 @@ def render_pdf(brief, sections=None) -> bytes:
         raise PdfUnavailable("PDF export needs WeasyPrint and Debian's pango libraries: "
                              "`apt-get install -y libpango-1.0-0 libpangoft2-1.0-0` "
                              f"(or run `make system-deps`); {exc}") from exc
-    for name in ("weasyprint", "fontTools"):
-        logging.getLogger(name).setLevel(logging.ERROR)
     return HTML(string=render_html(brief, sections), url_fetcher=_no_fetch).write_pdf()
 
 
