@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 
 
 def register(sub) -> None:
@@ -53,15 +54,31 @@ def make_demo_store(path):
 
 
 def run(args: argparse.Namespace) -> int:
-    """Prepare the notebooks, start Voila and wait until it is stopped."""
+    """Prepare the notebooks, start Voila and wait until it is stopped (Ctrl+C or SIGTERM)."""
+    from infoview.app import free_port
+
+    port = args.port or free_port()
+    # A plain SIGTERM would end this process at once and leave Voila running: turn it into
+    # an exception so that the clean-up below stops Voila and removes the temporary folder.
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        return _serve(args, port)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _serve(args: argparse.Namespace, port: int) -> int:
     import subprocess
     import sys
     import tempfile
     from pathlib import Path
 
-    from infoview.app import free_port, prepare_notebooks, voila_command, wait_for_port
+    from infoview.app import prepare_notebooks, voila_command, wait_for_port
 
-    port = args.port or free_port()
     with tempfile.TemporaryDirectory(prefix="infoview-app-") as tmp:
         workdir = Path(tmp)
         prepare_notebooks(workdir / "notebooks", app_parameters(args, workdir))
