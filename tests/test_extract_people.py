@@ -64,3 +64,25 @@ def test_structured_data_people_come_first_and_each_name_once():
 
 def test_names_in_navigation_are_not_people():
     assert _people("<footer><h4>Privacy Policy</h4><h4>Jane Doe</h4><p>Web Designer</p></footer>") == []
+
+
+def test_feature_headings_with_a_line_under_them_are_not_people():
+    # seen on real service pages: section cards read like "Name / Title" pairs
+    html = """<div class="card"><h3>Case Studies</h3><p>Product Descriptions</p></div>
+      <div class="card"><h3>Customer Stories</h3><p>Kevin Tsuei, SVP Information Security Officer</p></div>
+      <div class="card"><h3>Paid Search</h3><p>Content Marketing</p></div>
+      <div class="card"><h3>Who Should Attend</h3><p>Marketing Managers</p></div>"""
+    assert _people(html) == []
+
+
+def test_review_authors_in_structured_data_are_not_the_companys_people():
+    html = """<script type="application/ld+json">{"@type": "Product", "name": "Cover",
+      "review": [{"@type": "Review", "author": {"@type": "Person", "name": "Jack Nicholson"}}]}
+      </script>"""
+    assert _people(html) == []
+
+
+def test_headerless_comparison_tables_are_not_people():
+    html = """<table><tr><td>State Farm</td><td>$1,200</td></tr>
+      <tr><td>American Family</td><td>$1,150</td></tr></table>"""
+    assert _people(html) == []

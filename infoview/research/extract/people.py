@@ -12,28 +12,36 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from infoview.research.extract.metadata import items_of_type, value
+from infoview.research.extract.metadata import ORG_TYPES, items_of_type, value
 from infoview.research.extract.page import ParsedPage, clean, lines_of, text_of
 from infoview.research.models import PersonMention
 
 #: Words that mark a job title.
 TITLE_WORDS = re.compile(
-    r"\b(ceo|cto|cfo|coo|cmo|cio|cpo|vp|chief|director|head|manager|founder|co-founder|"
+    r"\b(ceo|cto|cfo|coo|cmo|cio|cpo|vp|svp|evp|chief|director|head|manager|founder|co-founder|"
     r"officer|engineer|lead|president|partner|researcher|designer|scientist|chair|chairman|"
     r"chairwoman|chairperson|secretary|treasurer|coordinator|consultant|analyst|developer|"
     r"architect|specialist|advisor|adviser|principal|owner|editor|counsel|nurse|physician|"
-    r"doctor|clinical|product|marketing|sales|operations|finance|executive|administrator|"
-    r"associate|trustee|board|member|accountant|strategist|recruiter|technician|surgeon|"
-    r"veterinarian|teacher|professor|lecturer|pharmacist|therapist|dentist|solicitor|"
-    r"barrister|lawyer|planner|writer|producer|intern|apprentice|assistant|supervisor|"
-    r"controller|representative|chef|curator|librarian|coach|fellow)\b",
+    r"doctor|executive|administrator|associate|trustee|member|accountant|strategist|"
+    r"recruiter|technician|surgeon|veterinarian|teacher|professor|lecturer|pharmacist|"
+    r"therapist|dentist|solicitor|barrister|lawyer|planner|writer|producer|intern|apprentice|"
+    r"assistant|supervisor|controller|representative|chef|curator|librarian|coach|fellow)\b",
     re.I,
 )
+_STAFF_KEYS = ("employee", "employees", "founder", "founders", "member", "members")
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn", "ter"}
+#: Words of headings and buttons that are never part of a person's name.
 _NOT_NAMES = re.compile(
-    r"\b(team|our|the|news|contact|about|careers|values|mission|meet|us|with|and more|"
-    r"leadership|people|board|services|products|company|read|more|privacy|policy|cookies|"
-    r"directors|management|press|media|investors|home|welcome|ltd|limited|inc|gmbh|llc|plc)\b",
+    r"\b(team|our|the|news|contact|about|careers|values|mission|meet|us|with|more|read|"
+    r"leadership|people|board|services?|products?|company|privacy|policy|cookies|directors|"
+    r"management|press|media|investors|home|welcome|ltd|limited|inc|gmbh|llc|plc|"
+    r"marketing|sales|operations|finance|solutions|customers?|clients?|stories|studies|case|"
+    r"details|questions|frequently|steps|requirements|search|copy|development|writing|expert|"
+    r"portal|analytics|insights|features|pricing|plans?|resources|support|blog|login|started|"
+    r"demo|course|program|paths?|status|paid|content|email|web|data|cloud|software|platform|"
+    r"existing|free|get|why|how|what|who|when|where|faq|terms|partners|testimonials|reviews|"
+    r"success|overview|benefits|industries|enterprise|security|integrations|docs|community|"
+    r"events|webinars?|learn|training|certificate|enrollment|attend|sequences|descriptions)\b",
     re.I,
 )
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’\-]*$")
@@ -77,14 +85,24 @@ def extract_people(page: ParsedPage) -> list[PersonMention]:
 
 
 def _from_metadata(page: ParsedPage) -> list[PersonMention]:
+    """Persons an organisation lists (employees, founders, members), and any with a job title.
+
+    Other Person items (review and article authors) are not the company's people.
+    """
     people = []
-    for item in items_of_type(page, {"person"}):
+    staff: list[dict] = []
+    for org in items_of_type(page, ORG_TYPES):
+        for key in _STAFF_KEYS:
+            raw = org.get(key)
+            staff += [p for p in (raw if isinstance(raw, list) else [raw]) if isinstance(p, dict)]
+    for item in staff + items_of_type(page, {"person"}):
         name = value(item, "name")
         if not name:
             given, family = value(item, "givenName"), value(item, "familyName")
             name = clean(f"{given or ''} {family or ''}") or None
-        if name:
-            people.append(PersonMention(name, value(item, "jobTitle", "roleName"), page.url))
+        title = value(item, "jobTitle", "roleName")
+        if name and (title or any(item is s for s in staff)):
+            people.append(PersonMention(name, title, page.url))
     return people
 
 
@@ -101,8 +119,8 @@ def _from_tables(page: ParsedPage) -> list[PersonMention]:
                 cells = [c for c in row if c]
                 names = [c for c in cells if looks_like_name(c)]
                 titles = [c for c in cells if looks_like_title(c) and c not in names]
-                if names:
-                    people.append(PersonMention(names[0], titles[0] if titles else None, page.url))
+                if names and titles:  # without a header, only a title makes a row a person
+                    people.append(PersonMention(names[0], titles[0], page.url))
             elif len(row) > name_col and looks_like_name(row[name_col]):
                 title = row[title_col] if title_col is not None and len(row) > title_col else None
                 people.append(PersonMention(row[name_col], title or None, page.url))
