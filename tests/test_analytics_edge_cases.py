@@ -108,3 +108,17 @@ def test_hand_built_frames_with_python_datetimes_are_accepted():
     }
     assert analytics.funnel(frames).set_index("stage").loc["contacted", "count"] == 1
     assert analytics.reply_rates(frames).iloc[0]["sent"] == 1
+
+
+def test_a_lone_held_meeting_without_thanks_or_messages(tmp_path):
+    from infoview.models import Meeting
+
+    store = open_store(tmp_path)
+    person = store.add(Person(name="Solo"))
+    store.add(Meeting(person_id=person.id, starts_at=utc(20), status="held"))  # after NOW
+    frames = store.frames()
+    table = analytics.thank_you_timeliness(frames, now=NOW)
+    assert table["thanked_at"].isna().all() and not table["within_24h"].any()
+    # the only contact lies after "now": nothing to measure staleness from, and no crash
+    assert analytics.stale_contacts(frames, now=NOW).empty
+    assert "Solo" not in set(analytics.uncontacted_leads(frames)["name"])

@@ -188,3 +188,16 @@ def org_key(values: "pd.Series") -> "pd.Series":
         .str.replace(r"\s+", " ", regex=True)
         .str.strip()
     )
+
+
+def lookup(keys: "pd.Series", mapping: "pd.Series") -> "pd.Series":
+    """``keys.map(mapping)`` that keeps the mapping's dtype, even when the mapping is empty.
+
+    (pandas 3 casts an empty mapping to float first, which fails for datetimes.)
+    """
+    import pandas as pd
+
+    if mapping.index.has_duplicates:
+        mapping = mapping[~mapping.index.duplicated()]
+    values = mapping.reindex(pd.Index(keys.to_numpy(), dtype=mapping.index.dtype if len(mapping) else None))
+    return pd.Series(values.to_numpy(), index=keys.index, dtype=mapping.dtype)

@@ -8,7 +8,7 @@ small table. ``now`` is a parameter everywhere so that results are reproducible 
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, in_range, now_utc, person_names, safe_ratio, table, with_message,
+    Frames, in_range, now_utc, lookup, person_names, safe_ratio, table, with_message,
 )
 
 #: A thank-you counts as on time when sent within this many hours of the meeting's end.
@@ -50,10 +50,11 @@ def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
         ["meeting_id", "done_at"],
     ].dropna(subset=["meeting_id"])
     first_action = done.groupby("meeting_id")["done_at"].min()
-    thanked = pd.concat([first_message, first_action], axis=1).min(axis=1)
+    stamps = pd.concat([first_message, first_action])
+    thanked = stamps.groupby(level=0).min()
 
     held = held.merge(person_names(frames)[["person_id", "name"]], on="person_id", how="left")
-    held["thanked_at"] = held["meeting_id"].map(thanked).astype(held["starts_at"].dtype)
+    held["thanked_at"] = lookup(held["meeting_id"], thanked)
     hours = (held["thanked_at"] - held["ends_at"]).dt.total_seconds() / 3600.0
     held["hours_after"] = hours.clip(lower=0)
     held["within_24h"] = (hours <= THANK_YOU_HOURS).fillna(False).astype(bool)
@@ -180,7 +181,7 @@ def stale_contacts(frames: Frames, *, now=None):
     met_ids = held["person_id"].dropna().astype("int64").unique()
     known = people.loc[people["id"].isin(met_ids)].copy()
     known["person_id"] = known["id"].astype("int64")
-    known["last_contact"] = known["person_id"].map(last).astype(held["starts_at"].dtype)
+    known["last_contact"] = lookup(known["person_id"], last)
     known["days_since"] = ((stamp - known["last_contact"]).dt.total_seconds() / 86400.0).round(1)
     interval = pd.to_numeric(known["keep_in_touch_days"], errors="coerce").fillna(60)
     maximum = pd.to_numeric(known["keep_in_touch_max_days"], errors="coerce").fillna(90)

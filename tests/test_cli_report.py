@@ -1,0 +1,113 @@
+"""`infoview report`, `infoview targets`, `infoview actions` run for real on SQLite files."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from datetime import date, datetime, timezone
+
+import pytest
+
+from infoview.cli import main
+from infoview.models import Insight, Meeting, Person
+from infoview.sample_data import generate_sample
+from infoview.store import Store
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "sample.sqlite"
+    with Store.open(path) as store:
+        generate_sample(store, today=date(2026, 3, 31))
+    return path
+
+
+@pytest.mark.parametrize("command", ["report", "targets", "actions"])
+def test_help_of_each_command(command):
+    result = subprocess.run([sys.executable, "-m", "infoview", command, "--help"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert "--json" in result.stdout
+
+
+def test_report_writes_one_self_contained_page(sample_db, tmp_path, capsys):
+    out = tmp_path / "out" / "report.html"
+    assert main(["--db", str(sample_db), "report", "--out", str(out)]) == 0
+    assert str(out) in capsys.readouterr().out
+    html = out.read_text(encoding="utf-8")
+    assert html.count("data:image/png;base64,") >= 7
+    # nothing is loaded from elsewhere: no external scripts, styles, images or fonts
+    assert not re.search(r"""(src|href)=["'](https?:)?//""", html)
+    assert "<script" not in html and "<link" not in html
+    for heading in ("The funnel", "Answer rates", "Referral chains", "Follow-up health",
+                    "earned their minutes", "Activity and what was learned", "Targets"):
+        assert heading in html
+    assert "Samira Okafor" in html
+
+
+def test_report_filters_and_json(sample_db, tmp_path, capsys):
+    out = tmp_path / "r.html"
+    code = main(["--db", str(sample_db), "report", "--out", str(out), "--since", "2026-01-01",
+                 "--channel", "email", "--json"])
+    assert code == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["out"] == str(out) and printed["bytes"] == out.stat().st_size
+    assert "channels: email" in out.read_text(encoding="utf-8")
+
+
+def test_report_escapes_what_the_user_typed(tmp_path):
+    db = tmp_path / "hostile.sqlite"
+    with Store.open(db) as store:
+        person = store.add(Person(name="<b>Eve</b>", organization="Acme & Sons"))
+        meeting = store.add(Meeting(person_id=person.id, status="held", industry="<i>games</i>",
+                                    starts_at=datetime(2026, 3, 1, tzinfo=timezone.utc)))
+        store.add(Insight(meeting_id=meeting.id, text="<script>alert('x')</script>", tags=["<img src=x>"]))
+    out = tmp_path / "report.html"
+    assert main(["--db", str(db), "report", "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<img src=x>" not in html and "<i>games</i>" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    assert "&lt;i&gt;games&lt;/i&gt;" in html
+
+
+def test_targets_json_lists_every_organization_with_the_batch_flagged(sample_db, capsys):
+    assert main(["--db", str(sample_db), "targets", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 14
+    assert [r["rank"] for r in rows] == list(range(1, 15))
+    assert sum(r["batch"] for r in rows) == 5
+    assert {"advocacy", "people_found", "contacted", "met", "motivation", "postings"} <= set(rows[0])
+
+
+def test_targets_table_and_batch_size(sample_db, capsys):
+    assert main(["--db", str(sample_db), "targets", "--batch-size", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:2] == ["rank", "name"]
+    assert sum(line.rstrip().endswith("True") for line in lines[1:]) == 3
+
+
+def test_actions_lists_open_ones_and_due_filters(sample_db, capsys):
+    assert main(["--db", str(sample_db), "actions", "--json"]) == 0
+    everything = json.loads(capsys.readouterr().out)
+    assert everything and all(a["what"] for a in everything)
+    assert main(["--db", str(sample_db), "actions", "--due", "--json"]) == 0
+    due = json.loads(capsys.readouterr().out)
+    assert 0 < len(due) <= len(everything)
+
+
+def test_actions_on_an_empty_store_says_so(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "new.sqlite"), "actions"]) == 0
+    assert capsys.readouterr().out.startswith("Nothing to show yet")
+
+
+def test_a_bad_date_is_one_line_and_exit_2(sample_db, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "infoview", "--db", str(sample_db), "report",
+         "--out", str(tmp_path / "x.html"), "--since", "last tuesday"],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "MPLBACKEND": "Agg"})
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "is not a date" in result.stderr
+    assert not (tmp_path / "x.html").exists()

@@ -1,0 +1,83 @@
+"""The sample history: deterministic, realistic in size and shape, and fit for every analytic."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import networkx as nx
+import pytest
+
+from infoview import analytics
+from infoview.sample_data import generate_sample
+from infoview.store import Store
+
+TODAY = date(2026, 3, 31)
+NOW = datetime(2026, 3, 31, 18, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    store = Store.open(tmp_path_factory.mktemp("sample") / "sample.sqlite")
+    summary = generate_sample(store, seed=7, today=TODAY)
+    frames = store.frames()
+    store.close()
+    return summary, frames
+
+
+def test_same_seed_and_day_give_the_same_history(sample, tmp_path):
+    _, first = sample
+    store = Store.open(tmp_path / "again.sqlite")
+    generate_sample(store, seed=7, today=TODAY)
+    again = store.frames()
+    for name, frame in first.items():
+        assert frame.equals(again[name]), name
+
+
+def test_another_seed_gives_another_history(sample, tmp_path):
+    _, first = sample
+    store = Store.open(tmp_path / "other.sqlite")
+    generate_sample(store, seed=8, today=TODAY)
+    assert not first["outreach"].equals(store.frames()["outreach"])
+
+
+def test_sizes_are_those_of_a_real_search(sample):
+    summary, frames = sample
+    assert 70 <= summary["people"] <= 95
+    assert 100 <= summary["outreach"] <= 150
+    assert 30 <= summary["held_meetings"] <= 50
+    assert summary["held_meetings"] == int((frames["meetings"]["status"] == "held").sum())
+    assert summary["organizations"] == 14
+
+
+def test_referral_chains_run_four_deep_from_samira(sample):
+    _, frames = sample
+    assert analytics.max_chain_depth(frames) == 4
+    depths = analytics.chain_depths(frames).set_index("name")
+    assert depths.loc["Samira Okafor", "depth"] == 0
+    samira = frames["people"].set_index("name").loc["Samira Okafor"]
+    assert (samira["organization"], samira["title"]) == ("Kestrel Health Labs", "Senior UX Researcher")
+    graph = analytics.referral_graph(frames)
+    assert max(len(nx.descendants(graph, n)) for n in graph) >= 4
+    assert max(d for _, d in graph.in_degree()) >= 2  # someone suggested by two people
+
+
+def test_warm_email_is_answered_far_more_than_cold_linkedin(sample):
+    _, frames = sample
+    rates = analytics.reply_rates(frames, by="channel").set_index("channel")["answer_rate"]
+    assert rates["email"] > rates["linkedin"] + 0.25
+    warmth = analytics.reply_rates(frames, by="warmth").set_index("warmth")["answer_rate"]
+    assert warmth["referral"] > warmth["cold"] + 0.4
+
+
+def test_every_part_of_the_history_is_there(sample):
+    _, frames = sample
+    assert set(frames["outcomes"]["kind"]) == {"lead", "application", "interview", "offer"}
+    assert len(analytics.overdue_actions(frames, now=NOW)) > 0
+    assert frames["actions"]["done_at"].notna().sum() > 0
+    assert frames["meetings"]["timezone"].nunique() >= 3
+    assert len(analytics.question_effectiveness(frames)) > 20
+    assert frames["questions_asked"]["question_id"].str.contains("-").all()
+    assert frames["people"]["connected_on"].notna().sum() > 5  # LinkedIn connections
+    assert analytics.targets(frames)["advocacy"].sum() >= 5
+    assert len(analytics.uncontacted_leads(frames)) > 0
+    assert len(analytics.insights_by_industry(frames)) >= 5
