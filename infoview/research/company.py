@@ -20,7 +20,6 @@ from infoview.research.extract import (
 from infoview.research.extract.links import Link, is_document, sitemap_urls
 from infoview.research.extract.maintext import sentences
 from infoview.research.extract.metadata import ORG_TYPES, items_of_type, same_as
-from infoview.research.extract.organization import FIELDS
 from infoview.research.extract.page import ParsedPage
 from infoview.research.models import CompanyProfile, Fact
 from infoview.settings import Settings
@@ -67,13 +66,7 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
     profile = CompanyProfile(url=url)
     home = reader.read(url, strict=True)
     assert home is not None  # strict reads raise instead of returning None
-    links = page_links(home)
-    pages = discover_pages(links, home.url)
-    if any(kind not in pages for kind in ("about", "team", "news")) and limit > 1:
-        links += _sitemap_links(reader, home.url)
-        pages = {**discover_pages(links, home.url), **pages}
-    _note_documents(pages, links)
-
+    links, pages = _discover(reader, home, limit)
     parsed: dict[str, ParsedPage] = {"home": home}
     budget = limit - 1
     for kind in FETCH_ORDER:
@@ -103,6 +96,17 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
     return profile
 
 
+def _discover(reader: PageReader, home: ParsedPage, limit: int) -> tuple[list[Link], dict[str, str]]:
+    """The home page's links and the pages found among them (and in the sitemap if needed)."""
+    links = page_links(home)
+    pages = discover_pages(links, home.url)
+    if any(kind not in pages for kind in ("about", "team", "news")) and limit > 1:
+        links += _sitemap_links(reader, home.url)
+        pages = {**discover_pages(links, home.url), **pages}  # navigation wins over sitemap
+    _note_documents(pages, links)
+    return links, pages
+
+
 def _sitemap_links(reader: PageReader, home_url: str) -> list[Link]:
     """Links from /sitemap.xml (path-only classification; quietly nothing if absent)."""
     sitemap = urljoin(home_url, "/sitemap.xml")
@@ -125,9 +129,15 @@ def _note_documents(pages: dict[str, str], links: list[Link]) -> None:
 
 
 def _fill_fields(profile: CompanyProfile, parsed: dict[str, ParsedPage]) -> None:
-    """Fields from the most authoritative page that has them: home, then about, then the rest."""
-    order = ["home", "about"] + [k for k in parsed if k not in ("home", "about")]
-    for use_text in (False, True):  # metadata on every page beats prose on any page
+    """Each field from the most trustworthy source that has it.
+
+    Metadata first, home page before about page before the rest; then prose, but only from
+    the pages that speak about the company itself (a news or team page mentions other
+    companies and other places).
+    """
+    metadata_order = ["home", "about"] + [k for k in parsed if k not in ("home", "about")]
+    passes = ((False, metadata_order), (True, ["about", "home", "contact"]))
+    for use_text, order in passes:
         for kind in order:
             page = parsed.get(kind)
             if page is None:
@@ -141,7 +151,6 @@ def _fill_fields(profile: CompanyProfile, parsed: dict[str, ParsedPage]) -> None
         if name:
             profile.name = name
             profile.facts.append(Fact(f"Name: {name}", parsed["home"].url))
-    assert set(_LABELS) == set(FIELDS)
 
 
 def _fill_people_news(profile: CompanyProfile, parsed: dict[str, ParsedPage]) -> None:
