@@ -73,3 +73,12 @@ def test_empty_store_shows_plain_messages(tmp_path):
     assert panel.message.kind == "ok", panel.message.text
     assert panel.headline["people"] == 0 and panel.headline["reply rate"] is None
     assert "Nothing to show" in panel.panes["Funnel"].value or "no people" in panel.panes["Funnel"].value
+
+
+def test_funnel_by_channel_splits_the_table(store):
+    panel = OutcomesDashboard(store, now=NOW, refresh=False)
+    panel.funnel_by.value = "channel"
+    panel.refresh_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    assert "group" in panel.tables["funnel"].columns
+    assert set(panel.tables["funnel"]["group"]) >= {"email", "linkedin"}

@@ -73,7 +73,8 @@ def frame_html(frame, empty: str = "Nothing to show.", max_rows: int = 50) -> st
     """A pandas DataFrame as escaped HTML, or a plain sentence when it is empty."""
     if frame is None or len(frame) == 0:
         return f"<p><i>{esc(empty)}</i></p>"
-    return frame.head(max_rows).to_html(escape=True, index=False, border=0, na_rep="")
+    return frame.head(max_rows).to_html(escape=True, index=False, border=0, na_rep="",
+                                        float_format=lambda x: f"{x:.3g}")
 
 
 def heading(text: str) -> w.HTML:

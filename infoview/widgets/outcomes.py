@@ -60,8 +60,8 @@ class OutcomesDashboard(w.VBox):
         channels = CHOICES[("outreach", "channel")]
         self.channels = w.SelectMultiple(options=channels, value=channels, rows=len(channels),
                                          description="Channels", style=_WIDE)
-        self.funnel_by = w.Dropdown(options=[("overall", None), ("by channel", "channel"),
-                                             ("by warmth", "warmth")], value=None,
+        self.funnel_by = w.Dropdown(options=[("overall", "overall"), ("by channel", "channel"),
+                                             ("by warmth", "warmth")], value="overall",
                                     description="Funnel", style=_WIDE)
         self.refresh_button = button("Update", "primary")
         self.message = MessageLine()
@@ -99,8 +99,9 @@ class OutcomesDashboard(w.VBox):
             f = self.filters()
             dates = {"since": f["since"], "until": f["until"]}
             t, figs = {}, {}
-            t["funnel"] = a.funnel(frames, by=self.funnel_by.value, **f)
-            figs["funnel"] = a.plot_funnel(frames, by=self.funnel_by.value, **f)
+            by = None if self.funnel_by.value == "overall" else self.funnel_by.value
+            t["funnel"] = a.funnel(frames, by=by, **f)
+            figs["funnel"] = a.plot_funnel(frames, by=by, **f)
             t["replies"] = a.reply_rates(frames, by="channel", **f)
             figs["replies"] = a.plot_reply_rates(frames, by="channel", **f)
             t["door_openers"] = a.door_openers(frames, top=10)
