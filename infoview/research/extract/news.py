@@ -12,12 +12,11 @@ from urllib.parse import urldefrag, urljoin
 
 from infoview.research.extract.dates import date_in_url, find_date, iso_date
 from infoview.research.extract.metadata import items_of_type, value
-from infoview.research.extract.page import ParsedPage, text_of
+from infoview.research.extract.page import ParsedPage, in_chrome, text_of
 from infoview.research.models import NewsItem
 
 _ARTICLE_TYPES = {"newsarticle", "blogposting", "article", "pressrelease", "report", "reportagenewsarticle"}
 _HEADINGS = ("h2", "h3", "h4", "h5")
-_SKIP_ANCESTORS = {"nav", "footer", "header", "aside"}
 MAX_ITEMS = 30
 
 
@@ -52,7 +51,7 @@ def _from_html(page: ParsedPage) -> list[NewsItem]:
         return []
     found = []
     used: set[Any] = set()  # elements, not id()s: lxml proxies die and their ids are reused
-    heads = [el for el in page.tree.iter(*_HEADINGS) if not _in_chrome(el)]
+    heads = [el for el in page.tree.iter(*_HEADINGS) if not in_chrome(el)]
     for head in heads:
         container = _container(head)
         if container in used:
@@ -63,7 +62,7 @@ def _from_html(page: ParsedPage) -> list[NewsItem]:
             found.append(item)
     # lists of links with dates and no headings: <li><a>Title</a> <time>...</time></li>
     for li in page.tree.iter("li"):
-        if _in_chrome(li) or li.find(".//a") is None or any(a in used for a in li.iterancestors()):
+        if in_chrome(li) or li.find(".//a") is None or any(a in used for a in li.iterancestors()):
             continue
         if li.find(".//h2") is not None or li.find(".//h3") is not None:
             continue
@@ -113,8 +112,4 @@ def _container(head: Any) -> Any:
         if anc.tag in ("article", "li"):
             break
     return container
-
-
-def _in_chrome(el: Any) -> bool:
-    return any(anc.tag in _SKIP_ANCESTORS for anc in el.iterancestors())
 

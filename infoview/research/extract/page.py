@@ -26,6 +26,8 @@ _BLOCKS = {
     "tr", "td", "th", "table", "section", "article", "header", "footer", "nav", "aside",
     "main", "figure", "figcaption", "blockquote", "address", "form", "hr", "pre",
 }
+#: Elements that hold a site's navigation rather than the page's content.
+_CHROME = {"nav", "footer", "header", "aside"}
 _SPACES = re.compile(r"\s+")
 
 
@@ -65,6 +67,11 @@ def lines_of(el: Any) -> list[str]:
     walk(el)
     _flush(lines, current)
     return lines
+
+
+def in_chrome(el: Any) -> bool:
+    """Whether an element sits in the page's navigation, header, footer or sidebar."""
+    return any(anc.tag in _CHROME for anc in el.iterancestors())
 
 
 def _flush(lines: list[str], current: list[str]) -> None:

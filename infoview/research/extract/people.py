@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from infoview.research.extract.metadata import ORG_TYPES, items_of_type, value
-from infoview.research.extract.page import ParsedPage, clean, lines_of, text_of
+from infoview.research.extract.page import ParsedPage, clean, in_chrome, lines_of, text_of
 from infoview.research.models import PersonMention
 
 #: Words that mark a job title.
@@ -161,7 +161,7 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
         if el.tag in ("div", "p", "span") and not re.search(r"name", el.get("class", ""), re.I):
             continue
         name = text_of(el)
-        if not looks_like_name(name) or _in_chrome(el):
+        if not looks_like_name(name) or in_chrome(el):
             continue
         title = _title_near(lines_of(_card(el)), name)
         if title:
@@ -190,6 +190,3 @@ def _title_near(lines: list[str], name: str) -> str | None:
             return near
     return None
 
-
-def _in_chrome(el: Any) -> bool:
-    return any(anc.tag in ("nav", "footer", "header") for anc in el.iterancestors())
