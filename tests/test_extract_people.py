@@ -86,3 +86,8 @@ def test_headerless_comparison_tables_are_not_people():
     html = """<table><tr><td>State Farm</td><td>$1,200</td></tr>
       <tr><td>American Family</td><td>$1,150</td></tr></table>"""
     assert _people(html) == []
+
+
+def test_name_and_title_in_one_heading():
+    html = "<h3>Jane Okoye – Chief Executive</h3><h3>Li Wei, Head of Sales</h3><h3>News – 2025</h3>"
+    assert _people(html) == [("Jane Okoye", "Chief Executive"), ("Li Wei", "Head of Sales")]

@@ -44,6 +44,7 @@ _NOT_NAMES = re.compile(
     r"events|webinars?|learn|training|certificate|enrollment|attend|sequences|descriptions)\b",
     re.I,
 )
+_NAME_TITLE_SPLIT = re.compile(r"\s+[–—|-]\s+|,\s+")
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’\-]*$")
 
 
@@ -155,17 +156,25 @@ def _from_definition_lists(page: ParsedPage) -> list[PersonMention]:
 
 
 def _from_cards(page: ParsedPage) -> list[PersonMention]:
-    """A name followed (or preceded) by a title inside a small block: the usual team card."""
+    """A name followed (or preceded) by a title inside a small block: the usual team card.
+
+    A heading that holds both ("Jane Doe – CEO", "Jane Doe, Head of Sales") counts too.
+    """
     people = []
     for el in page.tree.iter("h2", "h3", "h4", "h5", "h6", "strong", "b", "figcaption", "span", "p", "div"):
         if el.tag in ("div", "p", "span") and not re.search(r"name", el.get("class", ""), re.I):
             continue
-        name = text_of(el)
-        if not looks_like_name(name) or in_chrome(el):
+        if in_chrome(el):
             continue
-        title = _title_near(lines_of(_card(el)), name)
-        if title:
-            people.append(PersonMention(name, title, page.url))
+        text = text_of(el)
+        if looks_like_name(text):
+            title = _title_near(lines_of(_card(el)), text)
+            if title:
+                people.append(PersonMention(text, title, page.url))
+            continue
+        parts = _NAME_TITLE_SPLIT.split(text, maxsplit=1)
+        if len(parts) == 2 and looks_like_name(parts[0]) and looks_like_title(parts[1]):
+            people.append(PersonMention(parts[0], parts[1], page.url))
     return people
 
 
