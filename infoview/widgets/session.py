@@ -21,13 +21,12 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from infoview.demo import SAMPLE_PERSON_PATH
 from infoview.errors import BadInput
 from infoview.settings import Settings
 
 log = logging.getLogger(__name__)
 
-#: The sample person page inside the bundled site.
-SAMPLE_PERSON_PATH = "team/samira-okafor.html"
 
 _site_lock = threading.Lock()
 _site = None
@@ -163,50 +162,16 @@ def fill_demo(session: NotebookSession, *, history: bool = False, research: bool
         _demo_research(session)
 
 
-#: The user profile of the demo (a fictional teacher moving into UX research).
-DEMO_PROFILE = dict(
-    name="Maya Lindqvist", email="maya.lindqvist@example.org",
-    profile_url="https://example.org/maya-lindqvist",
-    headline="Secondary-school teacher moving into UX research",
-    background="eight years teaching science to teenagers, running classroom studies of how "
-               "students learn",
-    strengths="interviewing people, turning messy observations into clear findings, "
-              "explaining things plainly",
-    exploring="UX research in health technology",
-    schools=["University of Bristol"], employers=["Cotham School"], places=["Bristol"],
-    interests=["accessibility", "patient experience"], timezone="Europe/London",
-)
-
-
 def _demo_research(session: NotebookSession) -> None:
-    """Research the sample site, keep it, and plan a meeting with the sample person."""
-    from datetime import datetime, time, timedelta
-    from zoneinfo import ZoneInfo
-
-    from infoview.models import Meeting, UserProfile
-    from infoview.questions.select import select_questions
+    """Research the sample site, keep it, and plan the demo meeting with the sample person."""
+    from infoview.demo import plan_sample_meeting
     from infoview.research.company import research_company
     from infoview.research.person import research_person
-    from infoview.workflow import keep_research, save_meeting_plan
 
-    store = session.store
-    if not store.get_profile().name:
-        store.save_profile(UserProfile(**DEMO_PROFILE))
     company = research_company(session.company_url, settings=session.settings_for(session.company_url))
     person = research_person(session.person_url, settings=session.settings_for(session.person_url))
-    kept = keep_research(store, company=company, person=person)
-    zone = "Europe/London"
-    day = datetime.now(ZoneInfo(zone)).date() + timedelta(days=7)
-    meeting = Meeting(person_id=kept.person.id, starts_at=datetime.combine(day, time(14, 0), ZoneInfo(zone)),
-                      timezone=zone, format="video", place="https://meet.example.org/kestrel-samira",
-                      planned_minutes=20, status="scheduled", role="UX researcher",
-                      industry="health tech")
-    plan = select_questions(role="UX researcher", industry="health tech", company=company.name,
-                            person=kept.person.name, audience="career_changer", minutes=20,
-                            research=company)
-    save_meeting_plan(store, kept.person, meeting, plan)
-    session.notes.append("Filled with the sample research and a meeting planned with "
-                         f"{kept.person.name}.")
+    kept, _meeting = plan_sample_meeting(session.store, company, person)
+    session.notes.append(f"Filled with the sample research and a meeting planned with {kept.name}.")
 
 
 def _is_empty(store) -> bool:
