@@ -193,3 +193,17 @@ def test_request_draft_shows_its_checks(panel, store):
     panel.draft_kind.value = "pitch"
     panel.draft_button.click()
     assert panel.draft.kind == "pitch"
+
+
+def test_a_stored_meeting_comes_back_in_its_own_time_zone_with_its_plan(panel, store, tmp_path):
+    panel.date.value = date(2026, 12, 1)
+    panel.time.value = time(14, 30)
+    panel.timezone.value = "America/New_York"
+    panel.plan_button.click()
+    panel.picker.check(0, False)
+    panel.save_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    again = PreparePanel(store, out_dir=tmp_path / "out")
+    assert (again.date.value, again.time.value) == (date(2026, 12, 1), time(14, 30))
+    assert again.timezone.value == "America/New_York"
+    assert [i.id for i in again.picker.items] == [i.id for i in panel.picker.selected()]

@@ -168,32 +168,41 @@ class PreparePanel(w.VBox):
             return
         new = self.person.value in (NEW, None)
         self.new_person_box.layout.display = "" if new else "none"
-        self._fill_meetings()
-        self._meeting_changed()
-        self._load_research()
+        with self.message.guard("reading the store"):
+            self._fill_meetings()
+            self._meeting_changed()
+            self._load_research()
 
     def _meeting_changed(self) -> None:
-        from infoview.models import Meeting
-
         if self._quiet or self.meeting.value in (NEW, None):
             return
-        meeting = self.store.get(Meeting, self.meeting.value)
+        with self.message.guard("reading the meeting"):
+            self._show_meeting(self.meeting.value)
+
+    def _show_meeting(self, meeting_id: int) -> None:
+        """Fill the fields, and the picker with its planned questions, from a stored meeting."""
+        from infoview.models import Meeting
+        from infoview.workflow import planned_questions
+
+        meeting = self.store.get(Meeting, meeting_id)
         if meeting.starts_at is not None:
-            self.date.value = meeting.starts_at.date()
-            self.time.value = meeting.starts_at.time().replace(tzinfo=None)
+            local = meeting.starts_at
+            if meeting.timezone:
+                from zoneinfo import ZoneInfo
+
+                local = meeting.starts_at.astimezone(ZoneInfo(meeting.timezone))
+            self.date.value = local.date()
+            self.time.value = local.time().replace(tzinfo=None)
         self.timezone.value = meeting.timezone or ""
         self.format.value = meeting.format
         self.place.value = meeting.place or ""
         self.minutes.value = max(10, min(60, meeting.planned_minutes))
         self.role.value = meeting.role or self.role.value
         self.industry.value = meeting.industry or self.industry.value
-        with self.message.guard("reading the meeting's plan"):
-            from infoview.workflow import planned_questions
-
-            plan = planned_questions(self.store, meeting.id)
-            if plan.items:
-                self.plan = plan
-                self.picker.set_plan(plan)
+        plan = planned_questions(self.store, meeting.id)
+        if plan.items:
+            self.plan = plan
+            self.picker.set_plan(plan)
 
     def _load_research(self) -> None:
         """The newest stored research about the chosen person and their organization."""
