@@ -1,6 +1,7 @@
 """End to end in a real browser: Voila serves the notebooks as `infoview app` does, and
 Debian's chromium (through Playwright) researches the sample site, moves on to preparation,
-chooses questions and exports the brief, which must then be on disk."""
+chooses questions and exports the brief, which must then be on disk; then it keeps the
+meeting and starts the meeting companion's clock, which ticks in the browser."""
 
 from __future__ import annotations
 
@@ -83,6 +84,16 @@ def test_research_prepare_and_export_a_brief_in_a_real_browser(chromium, voila_a
         page.locator(".infoview-total").scroll_into_view_if_needed()
         SCREENSHOT.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOT))
+
+        # 5. Keep the meeting, open the meeting companion: its clock ticks in the browser.
+        page.get_by_role("button", name="Save person and meeting").click()
+        page.get_by_text("Saved Samira Okafor and the meeting").wait_for(timeout=WAIT)
+        page.get_by_role("link", name="the meeting and its debrief").click()
+        page.get_by_role("button", name="Start the clock").click(timeout=WAIT)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('b')].some(b => /^00:0[1-9]$/.test(b.textContent))",
+            timeout=WAIT)
+        assert "On track" in page.locator(".infoview-ok").first.text_content()
     finally:
         context.close()
     [brief] = out.glob("brief-samira-okafor-*.md")
