@@ -108,3 +108,16 @@ def test_wait_for_port_reports_a_server_that_died():
     dead.wait()
     with pytest.raises(BadInput, match="exited with status 3"):
         wait_for_port(free_port(), dead, timeout=5)
+
+
+@pytest.mark.slow
+def test_the_wheel_ships_the_notebooks(tmp_path):
+    """`infoview app` finds the notebooks in an installed copy: they are packaged inside it."""
+    import zipfile
+
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path),
+                    str(root)], check=True)
+    [wheel] = tmp_path.glob("infoview-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {f"infoview/_notebooks/{name}" for name in NOTEBOOKS} <= names
