@@ -35,6 +35,7 @@ class Hostile:
     Attributes:
         log: ``(monotonic time, path)`` of every request, in arrival order.
         agents: the User-Agent of every request.
+        client_ports: the client's port of every request (one port: one kept-alive connection).
         robots: the robots.txt body to serve, or ``None`` for a 404; ``robots_status``
             overrides the status of /robots.txt.
         routes: extra ``path -> (status, headers, body)`` answers a test may add.
@@ -47,6 +48,7 @@ class Hostile:
         self.routes: dict[str, tuple[int, dict, bytes]] = {}
         self.hits: dict[str, int] = {}
         self.agents: list[str] = []
+        self.client_ports: list[int] = []
         self._lock = threading.Lock()
         state = self
 
@@ -61,6 +63,7 @@ class Hostile:
                     state.log.append((time.monotonic(), self.path))
                     state.hits[self.path] = state.hits.get(self.path, 0) + 1
                     state.agents.append(self.headers.get("User-Agent", ""))
+                    state.client_ports.append(self.client_address[1])
                 try:
                     state._answer(self)
                 except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):

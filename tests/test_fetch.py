@@ -243,6 +243,12 @@ def test_expired_cache_entry_is_fetched_again(server, settings):
         assert fetcher.fetch(server.url + "about").from_cache is False
 
 
+def test_pages_of_one_host_share_a_kept_alive_connection(server, fetcher):
+    for path in ("a", "b", "c"):
+        fetcher.fetch(server.url + path)
+    assert len(server.client_ports) == 4 and len(set(server.client_ports)) == 1
+
+
 def test_every_request_carries_a_user_agent_naming_infoview(server, fetcher):
     fetcher.fetch(server.url + "about")
     assert len(server.agents) == 2

@@ -9,7 +9,8 @@ already in the output, so a batch interrupted by a crash or Ctrl-C resumes where
 
 URLs are grouped by host and each group runs on one worker thread, one URL after another:
 requests to one host have to queue for politeness anyway, so parallelism comes from
-different hosts, and no worker sits blocked behind another worker's host.
+different hosts, and no worker sits blocked behind another worker's host. With many hosts,
+they are also spread over a few processes (see :mod:`infoview.research.parallel`).
 """
 
 from __future__ import annotations
@@ -18,18 +19,18 @@ import csv
 import io
 import json
 import logging
-import queue
 import sys
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 from urllib.parse import urlsplit
 
-from infoview.errors import BadInput, BadInputFile, InfoviewError
+from infoview.errors import BadInput, BadInputFile
 from infoview.settings import Settings
+
+if TYPE_CHECKING:
+    from infoview.research.parallel import RunStats
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,8 @@ class BatchSummary:
 
 
 def research_batch(path: str | Path, out: str | Path, *, settings: Settings | None = None,
-                   kind: str = "company", progress: bool = True) -> BatchSummary:
+                   kind: str = "company", progress: bool = True, refresh: bool = False,
+                   processes: int | None = None) -> BatchSummary:
     """Research every URL of a file, appending one JSON line per URL to ``out``.
 
     Args:
@@ -75,6 +77,8 @@ def research_batch(path: str | Path, out: str | Path, *, settings: Settings | No
         settings: politeness, limits and cache; ``Settings()`` when ``None``.
         kind: ``"company"`` or ``"person"``.
         progress: show a tqdm progress bar (a widget in notebooks, stderr in a terminal).
+        refresh: ignore cached pages and results (they are replaced by fresh ones).
+        processes: see :func:`research_many`.
 
     Returns:
         A :class:`BatchSummary`.
@@ -97,13 +101,15 @@ def research_batch(path: str | Path, out: str | Path, *, settings: Settings | No
     if todo:
         from tqdm.auto import tqdm
 
-        from infoview.research.fetch import Fetcher
+        from infoview.research.parallel import RunStats
 
+        stats = RunStats()
         out.parent.mkdir(parents=True, exist_ok=True)
-        with Fetcher(settings) as fetcher, out.open("a", encoding="utf-8") as sink, \
+        with out.open("a", encoding="utf-8") as sink, \
                 tqdm(total=len(todo), disable=not progress, unit="url", file=sys.stderr,
                      desc=f"research {kind}") as bar:
-            for line in research_many(todo, settings=settings, kind=kind, fetcher=fetcher):
+            for line in research_many(todo, settings=settings, kind=kind, refresh=refresh,
+                                      processes=processes, stats=stats):
                 sink.write(json.dumps(line, ensure_ascii=False) + "\n")
                 sink.flush()
                 if "error" in line:
@@ -112,15 +118,16 @@ def research_batch(path: str | Path, out: str | Path, *, settings: Settings | No
                     summary.done += 1
                 bar.update(1)
                 bar.set_postfix(failed=summary.failed, refresh=False)
-            summary.network_requests = fetcher.network_requests
+        summary.network_requests = stats.network_requests
     summary.seconds = time.monotonic() - started
     log.info("batch %s: %s", path, summary.to_dict())
     return summary
 
 
 def research_many(urls: Iterable[str], *, settings: Settings | None = None,
-                  kind: str = "company", fetcher: Any = None,
-                  max_pages: int | None = None) -> Iterator[dict[str, Any]]:
+                  kind: str = "company", fetcher: Any = None, max_pages: int | None = None,
+                  refresh: bool = False, processes: int | None = None,
+                  stats: RunStats | None = None) -> Iterator[dict[str, Any]]:
     """Research many URLs in parallel (hosts in parallel), yielding each result as it is done.
 
     Each item is a profile's ``to_dict()``, or ``{"url", "error", "warnings"}`` for a URL that
@@ -130,42 +137,25 @@ def research_many(urls: Iterable[str], *, settings: Settings | None = None,
         urls: the URLs (duplicates are researched once).
         settings: ``Settings()`` when ``None``; ``settings.workers`` hosts run at once.
         kind: ``"company"`` or ``"person"``.
-        fetcher: a Fetcher to share; a new one (closed at the end) when ``None``. If the
-            caller stops iterating early, the fetcher is cancelled so that the URLs in
-            progress end at once; it cannot fetch afterwards.
+        fetcher: a Fetcher to share (everything then runs in threads of this process); by
+            default each process makes its own. If the caller stops iterating early, a
+            shared fetcher is cancelled so that the URLs in progress end at once.
         max_pages: pages per company (default ``settings.max_pages``).
+        refresh: fetch every page again and research anew, ignoring cached pages and results.
+        processes: processes to spread hosts over (``None``: one per core when there are
+            enough hosts to gain from it, on Linux; ``1``: threads only).
+        stats: a :class:`~infoview.research.parallel.RunStats` to receive counters.
     """
+    from infoview.research.parallel import Job, choose_processes, run
+
     _check_kind(kind)
     settings = settings or getattr(fetcher, "settings", None) or Settings()
     groups = _group_by_host(dict.fromkeys(normalize_url(u) for u in urls))
     if not groups:
         return
-    owned = fetcher is None
-    if owned:
-        from infoview.research.fetch import Fetcher
-
-        fetcher = Fetcher(settings)
-    research = _researcher(kind, settings, fetcher, max_pages)
-    results: queue.Queue = queue.Queue()
-    stop = threading.Event()
-    finished = False
-    pool = ThreadPoolExecutor(max_workers=max(1, min(settings.workers, len(groups))),
-                              thread_name_prefix="infoview-batch")
-    try:
-        for group in groups:
-            pool.submit(_run_group, group, research, results.put, stop)
-        for _ in range(sum(len(g) for g in groups)):
-            yield results.get()
-        finished = True
-    finally:
-        stop.set()   # the consumer stopped early, or Ctrl-C: start no new URL
-        if not finished:
-            # Cut short the URLs in progress too: their pages now fail at once, and their
-            # results are never read, so a re-run researches them again.
-            fetcher.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
-        if owned:
-            fetcher.close()
+    count = 1 if fetcher is not None else choose_processes(processes, len(groups))
+    yield from run(groups, Job(settings, kind, max_pages, refresh), processes=count,
+                   fetcher=fetcher, stats=stats)
 
 
 def read_urls(path: str | Path) -> list[str]:
@@ -298,34 +288,3 @@ def _group_by_host(urls: Iterable[str]) -> list[list[str]]:
         host = (urlsplit(url).hostname or url).lower()
         groups.setdefault(host, []).append(url)
     return list(groups.values())
-
-
-def _researcher(kind: str, settings: Settings, fetcher: Any,
-                max_pages: int | None) -> Callable[[str], dict[str, Any]]:
-    if kind == "person":
-        from infoview.research.person import research_person
-
-        return lambda url: research_person(url, settings=settings, fetcher=fetcher).to_dict()
-    from infoview.research.company import research_company
-
-    return lambda url: research_company(url, settings=settings, fetcher=fetcher,
-                                        max_pages=max_pages).to_dict()
-
-
-def _run_group(urls: list[str], research: Callable[[str], dict], emit: Callable[[dict], None],
-               stop: threading.Event) -> None:
-    """Research one host's URLs in turn, emitting exactly one result per URL."""
-    for url in urls:
-        if stop.is_set():
-            return   # nobody reads results any more; the URL stays to do for a re-run
-        try:
-            result = research(url)
-            if result.get("url") != url:
-                result["input_url"] = url   # so that a re-run recognises it as done
-            emit(result)
-        except InfoviewError as exc:
-            emit({"url": url, "error": str(exc), "warnings": []})
-        except Exception as exc:  # a bug on one page must not end a long batch
-            log.exception("research of %s failed unexpectedly", url)
-            emit({"url": url, "error": f"unexpected error ({type(exc).__name__}: {exc})",
-                  "warnings": []})

@@ -187,6 +187,7 @@ class Fetcher:
         self._gate = HostGate(self.settings.host_delay, self._cancelled)
         self._robots = RobotsBook(self._load_robots)
         self._count_lock = threading.Lock()
+        self._local = threading.local()
         self.network_requests = 0
         self._cache = None
         self.cache_path = None
@@ -222,7 +223,14 @@ class Fetcher:
             hit = self._cache.get(url)
             if hit is not None:
                 return self._page_from_cache(hit)
-        reply = self._exchange(url, check_robots=True, max_bytes=self.settings.max_bytes)
+        try:
+            reply = self._exchange(url, check_robots=True, max_bytes=self.settings.max_bytes)
+        except FetchError as exc:
+            if not isinstance(exc, (RobotsRefused, PageTooLarge, FetchForbidden)):
+                self._local.failures = self.transient_failures + 1
+            raise
+        if not 200 <= reply.status < 300 and reply.status not in (404, 410):
+            self._local.failures = self.transient_failures + 1
         if not 200 <= reply.status < 300:
             if self._cache is not None:
                 self._cache.put(url, final_url=reply.url, status=reply.status, content_type="",
@@ -235,6 +243,21 @@ class Fetcher:
                                 content_type=reply.headers.get("content-type", ""),
                                 encoding=page.encoding, body=page.body, warnings=page.warnings)
         return page
+
+    @property
+    def cache(self):
+        """The :class:`~infoview.research.httpcache.HttpCache`, or ``None`` when it is off."""
+        return self._cache
+
+    @property
+    def transient_failures(self) -> int:
+        """Fetches on the calling thread that failed in a way worth retrying later.
+
+        Timeouts, connection errors and server errors count; robots refusals, size caps and
+        404/410 do not. Batch research compares this before and after a research to decide
+        whether its result may be reused from the cache.
+        """
+        return getattr(self._local, "failures", 0)
 
     def cancel(self) -> None:
         """Make every fetch in progress or to come fail at once (stopping a batch early)."""
@@ -383,9 +406,15 @@ class Fetcher:
                                  f"{timeout[1]:.0f} s.", url=url) from exc
             except requests.exceptions.RequestException as exc:
                 raise FetchError(f"{url}: could not connect ({_short(exc)}).", url=url) from exc
+            reusable = False
             try:
-                return self._read(url, response, deadline, max_bytes, truncate)
+                reply = self._read(url, response, deadline, max_bytes, truncate)
+                reusable = (reply.body is not None and not reply.body.truncated) or \
+                    _drain_small(response)
+                return reply
             finally:
+                if reusable:   # body read to its end: the connection can serve the next page
+                    response.raw.release_conn()
                 response.close()
 
     def _read(self, url: str, response: requests.Response, deadline: _Deadline,
@@ -410,6 +439,18 @@ class Fetcher:
             raise FetchError(f"{url}: the connection broke while reading the page "
                              f"({_short(exc)}).", url=url, status=reply.status) from exc
         return reply
+
+
+def _drain_small(response: requests.Response) -> bool:
+    """Read away the short body of a redirect or error, so its connection can be reused."""
+    length = response.headers.get("content-length", "")
+    if not length.isdigit() or int(length) > 64 * 1024:
+        return False
+    try:
+        response.raw.drain_conn()
+    except Exception:   # a broken connection is simply not reused
+        return False
+    return True
 
 
 def _media_type(header: str, body: bytes) -> str:

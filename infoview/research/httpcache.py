@@ -5,12 +5,16 @@ lock and so is safe to share between threads) and the expiry bookkeeping. Its ca
 session is not used for the requests themselves, because it reads every body in full before
 our size caps could apply; instead the fetcher stores each page once it has been read within
 the caps, already decompressed, with the charset it decided.
+
+A second table keeps finished research results (JSON) for batch research, so that a warm
+re-run neither fetches nor parses again.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -35,7 +39,19 @@ class HttpCache:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.days = days
-        self._backend = SQLiteCache(str(self.path), wal=True)
+        from requests_cache.backends.sqlite import SQLiteDict
+
+        # busy_timeout: several processes (a batch's workers, a notebook) may share the file.
+        self._backend = SQLiteCache(str(self.path), wal=True, busy_timeout=15_000)
+        self._results = SQLiteDict(str(self.path), table_name="infoview_results",
+                                   serializer=None, lock=self._backend.responses._lock,
+                                   wal=True, busy_timeout=15_000)
+        # In WAL mode, synchronous=NORMAL keeps the file consistent after a crash but skips
+        # the fsync on every commit; with FULL, each page written held the shared lock for
+        # an fsync and stalled every thread's cache lookups behind it.
+        for table in (self._backend.responses, self._backend.redirects, self._results):
+            with table.connection() as con:
+                con.execute("PRAGMA synchronous=NORMAL")
 
     @staticmethod
     def _key(url: str) -> str:
@@ -90,10 +106,37 @@ class HttpCache:
         except Exception as exc:  # a full disk or locked file must not fail the research
             logger.warning("Could not write %s to the HTTP cache %s: %s", url, self.path, exc)
 
+    def get_result(self, key: str) -> dict | None:
+        """A research result stored by :meth:`put_result`, or ``None`` if absent or expired."""
+        try:
+            stored = json.loads(self._results[key])
+        except KeyError:
+            return None
+        except Exception as exc:
+            logger.warning("Ignoring unreadable cached result %s: %s", key, exc)
+            return None
+        if stored.get("expires", 0) < time.time():
+            return None
+        return stored.get("data")
+
+    def put_result(self, key: str, data: dict) -> None:
+        """Keep a research result derived from cached pages, for as long as pages are kept.
+
+        Re-running research over unchanged cached pages gives the same result, so a warm
+        re-run can skip parsing and extraction altogether.
+        """
+        stored = {"expires": time.time() + self.days * 86400, "data": data}
+        try:
+            self._results[key] = json.dumps(stored, ensure_ascii=False)
+        except Exception as exc:
+            logger.warning("Could not write a result to the HTTP cache %s: %s", self.path, exc)
+
     def clear(self) -> None:
-        """Forget every cached response."""
+        """Forget every cached response and result."""
         self._backend.clear()
+        self._results.clear()
 
     def close(self) -> None:
-        """Close the database connection."""
+        """Close the database connections."""
         self._backend.close()
+        self._results.close()

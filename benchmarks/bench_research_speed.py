@@ -1,0 +1,300 @@
+"""How fast batch research is against its physical limit, a naive loop, and a warm cache.
+
+Serves 50 generated company sites of six pages each, every site on its own loopback
+address (127.0.0.2 ... 127.0.0.51, so each is a distinct host for politeness), every
+response delayed 100 ms, and researches all 50 with a per-host delay of 0.2 s. Prints:
+
+- the wall time of the cold run (empty HTTP cache);
+- the physical limit: the larger of (a) the longest per-host chain of response delays and
+  politeness pauses, counted from the servers' logs, and (b) the CPU time that parsing and
+  extraction need (measured by researching the same pages from the cache in one thread)
+  divided by the cores;
+- a naive sequential loop (``requests.get`` + BeautifulSoup over the same pages);
+- the warm re-run (everything from the cache) and the requests that reached the servers;
+- peak memory (the process's maximum resident set size).
+
+Targets: cold within 1.5x of the limit, at least 15x faster than the naive loop, a warm
+re-run that sends zero requests and is at least 50x faster than cold, peak memory under
+300 MB. Exits 1 when a target is missed.
+
+Run: ``.venv/bin/python benchmarks/bench_research_speed.py [--sites N] [--processes N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SITES = 50
+LATENCY = 0.1
+HOST_DELAY = 0.2
+PAGES = ("index", "about", "team", "news", "careers", "contact")
+
+FIRST = ["Amara", "Bruno", "Chen", "Dalia", "Emeka", "Freya", "Goran", "Hana", "Ilse", "Jonas",
+         "Kofi", "Lena", "Mateo", "Noor", "Oskar", "Priya", "Quinn", "Rosa", "Sami", "Tomás"]
+LAST = ["Adeyemi", "Berg", "Castillo", "Dubois", "Eriksen", "Fischer", "Gupta", "Haddad",
+        "Ivanova", "Jensen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov"]
+TITLES = ["Chief Executive Officer", "Chief Technology Officer", "Head of Operations",
+          "VP Engineering", "Head of People", "Chief Financial Officer", "Design Lead"]
+WORDS = ("we build tools that help teams plan measure and improve their work across every "
+         "region our customers include hospitals schools and city services data platform "
+         "research quality reliable open careful people product engineering support").split()
+
+
+# -- fixture sites ------------------------------------------------------------------------------
+
+def _prose(rng: random.Random, sentences: int) -> str:
+    out = []
+    for _ in range(sentences):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(12, 24))]
+        out.append(" ".join(words).capitalize() + ".")
+    return " ".join(out)
+
+
+ICON = ('<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2l3 7h7l-5.5 '
+        '4.5 2 7.5-6.5-4.5-6.5 4.5 2-7.5L2 9h7z"/><circle cx="12" cy="12" r="3"/></svg>')
+
+
+def _menu(rng: random.Random) -> str:
+    """A mega-menu of the kind most company sites carry on every page."""
+    groups = []
+    for g in range(6):
+        items = "".join(f'<li class="menu-item"><a class="menu-link" href="/solutions/{g}/{i}">'
+                        f'{ICON}<span>{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)}</span>'
+                        f'</a><p class="menu-hint">{_prose(rng, 1)}</p></li>' for i in range(8))
+        groups.append(f'<li class="menu-group"><button>Group {g}</button><ul>{items}</ul></li>')
+    return f'<ul class="mega">{"".join(groups)}</ul>'
+
+
+def _layout(name: str, title: str, body: str, rng: random.Random, head_extra: str = "") -> str:
+    nav = "".join(f'<li><a href="{p}.html">{p.capitalize()}</a></li>' for p in PAGES[1:])
+    nav += _menu(rng)
+    footer_links = "".join(f'<li><a href="/legal/{i}.html">{ICON}Policy {i}</a></li>'
+                           for i in range(40))
+    # Real pages carry kilobytes of inline style and script; parsers must wade through them.
+    style = "".join(f".c{i}{{margin:{i}px;padding:{i % 7}px;color:#{i:06x}}}" for i in range(300))
+    script = "var cfg = " + json.dumps({f"k{i}": rng.random() for i in range(150)}) + ";"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title} | {name}</title>
+<meta name="description" content="{name} builds planning software for public services.">
+<meta property="og:site_name" content="{name}"><style>{style}</style>{head_extra}</head>
+<body><header><a href="index.html">{name}</a><nav><ul>{nav}</ul></nav></header>
+<main>{body}</main>
+<footer><ul>{footer_links}</ul><a href="https://www.linkedin.com/company/{name.lower().replace(' ', '-')}">LinkedIn</a>
+<a href="https://github.com/{name.lower().replace(' ', '')}">GitHub</a><p>© 2025 {name}</p></footer>
+<script>{script}</script></body></html>"""
+
+
+def make_site(root: Path, index: int) -> None:
+    """Write one fictional company site (six pages and a robots.txt) into ``root``."""
+    rng = random.Random(index)
+    name = f"{rng.choice(['North', 'Bright', 'Clear', 'Blue', 'Green'])}{rng.choice(['path', 'field', 'line', 'stone'])} Systems {index}"
+    people = [(f"{rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(TITLES)) for _ in range(8)]
+    org = {"@context": "https://schema.org", "@type": "Organization", "name": name,
+           "foundingDate": str(1990 + index % 30), "url": "/",
+           "address": {"@type": "PostalAddress", "addressLocality": "Lisbon"}}
+    jsonld = f'<script type="application/ld+json">{json.dumps(org)}</script>'
+    cards = "".join(f'<div class="person"><h3>{n}</h3><p class="title">{t}</p><p>{_prose(rng, 2)}</p></div>'
+                    for n, t in people)
+    news = "".join(f'<article><h3><a href="news/{i}.html">Update {i}: {_prose(rng, 1)[:60]}</a></h3>'
+                   f'<time datetime="2025-{(i % 12) + 1:02d}-{(i % 27) + 1:02d}">2025</time>'
+                   f"<p>{_prose(rng, 2)}</p></article>" for i in range(10))
+    bodies = {
+        "index": f"<h1>{name}</h1><p>{_prose(rng, 6)}</p>",
+        "about": f"<h1>About {name}</h1>" + "".join(f"<p>{_prose(rng, 5)}</p>" for _ in range(6)),
+        "team": f"<h1>Our team</h1>{cards}",
+        "news": f"<h1>News</h1>{news}",
+        "careers": "<h1>Careers</h1>" + "".join(f"<h2>Role {i}</h2><p>{_prose(rng, 3)}</p>" for i in range(5)),
+        "contact": f"<h1>Contact</h1><p>{_prose(rng, 2)}</p><address>Rua Augusta 10, Lisbon</address>",
+    }
+    root.mkdir(parents=True, exist_ok=True)
+    for page, body in bodies.items():
+        extra = jsonld if page in ("index", "about") else ""
+        (root / f"{page}.html").write_text(_layout(name, page.capitalize(), body, rng, extra))
+    (root / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
+
+
+# -- the runs -------------------------------------------------------------------------------------
+
+def _warm_up() -> float:
+    """Research the bundled sample site once, so that first-use imports are not timed."""
+    from infoview.research.company import research_company
+    from infoview.sample import serve
+    from infoview.settings import Settings
+
+    start = time.perf_counter()
+    with serve() as site:
+        research_company(site.url, settings=Settings(host_delay=0.0, use_cache=False))
+    return time.perf_counter() - start
+
+
+def _research_all(urls, settings, processes: int):
+    from infoview.research.batch import research_many
+
+    start = time.perf_counter()
+    cpu = time.process_time()
+    rows = list(research_many(urls, settings=settings, processes=processes or None))
+    return rows, time.perf_counter() - start, time.process_time() - cpu
+
+
+def _cpu_of_parsing(urls, settings) -> float:
+    """CPU seconds to research every site once from the warm cache, one site at a time."""
+    from infoview.research.company import research_company
+    from infoview.research.fetch import Fetcher
+
+    with Fetcher(settings.with_(host_delay=0.0)) as fetcher:
+        cpu = time.process_time()
+        for url in urls:
+            research_company(url, settings=settings, fetcher=fetcher)
+        return time.process_time() - cpu
+
+
+def _naive(pages: list[str]) -> float:
+    import requests
+    from bs4 import BeautifulSoup
+
+    start = time.perf_counter()
+    for url in pages:
+        response = requests.get(url, timeout=10)
+        soup = BeautifulSoup(response.text, "html.parser")
+        soup.get_text(" ")
+        [a.get("href") for a in soup.find_all("a")]
+    return time.perf_counter() - start
+
+
+def _chain(paths: list[str]) -> float:
+    """The least time one host's requests need: each response's delay plus the pauses."""
+    return len(paths) * LATENCY + max(0, len(paths) - 1) * HOST_DELAY
+
+
+class Sites:
+    """The fixture servers, run in a child process as remote sites would be elsewhere.
+
+    Serving from this process would make the servers compete with research for the GIL,
+    which no real site does.
+    """
+
+    def __init__(self, root: Path, count: int):
+        import subprocess
+
+        self._proc = subprocess.Popen(
+            [sys.executable, __file__, "--serve", str(root), str(count)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.urls: list[str] = json.loads(self._proc.stdout.readline())
+
+    def requests(self) -> list[list[str]]:
+        """The paths each site was asked for so far."""
+        self._proc.stdin.write("log\n")
+        self._proc.stdin.flush()
+        return json.loads(self._proc.stdout.readline())
+
+    def close(self) -> None:
+        self._proc.stdin.close()
+        self._proc.wait(timeout=20)
+
+
+def _serve(root: str, count: int) -> None:
+    """The child process: serve ``count`` sites until stdin closes, reporting logs on demand."""
+    from infoview.sample import serve
+
+    servers = [serve(Path(root) / f"site{i}", host=f"127.0.0.{i + 2}", delay=LATENCY)
+               for i in range(count)]
+    print(json.dumps([s.url for s in servers]), flush=True)
+    for line in sys.stdin:
+        if line.strip() == "log":
+            print(json.dumps([list(s.requests) for s in servers]), flush=True)
+    for server in servers:
+        server.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sites", type=int, default=SITES)
+    parser.add_argument("--processes", type=int, default=0,
+                        help="worker processes for research (0: decide from the cores)")
+    parser.add_argument("--quick", action="store_true", help="10 sites (a smoke run)")
+    parser.add_argument("--serve", nargs=2, metavar=("ROOT", "COUNT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.serve:
+        _serve(args.serve[0], int(args.serve[1]))
+        return 0
+    sites = 10 if args.quick else args.sites
+
+    from infoview.settings import Settings
+
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory(prefix="infoview-bench-") as tmp:
+        tmp = Path(tmp)
+        for i in range(sites):
+            make_site(tmp / f"site{i}", i)
+        html = list(tmp.glob("site*/*.html"))
+        page_kb = sum(p.stat().st_size for p in html) / len(html) / 1024
+        servers = Sites(tmp, sites)
+        try:
+            urls = servers.urls
+            settings = Settings(host_delay=HOST_DELAY, workers=sites,
+                                cache_path=tmp / "http-cache.sqlite")
+
+            startup = _warm_up()
+            rows, cold, cold_cpu = _research_all(urls, settings, args.processes)
+            errors = [r for r in rows if "error" in r]
+            found = sum(bool(r.get("people")) and bool(r.get("news")) for r in rows)
+            logs = servers.requests()
+            chain = max(_chain(paths) for paths in logs)
+            requests_cold = sum(len(paths) for paths in logs)
+            pages = [url + p.lstrip("/") for url, paths in zip(urls, logs) for p in paths
+                     if p.endswith(".html") or p == "/"]
+
+            _, warm, _ = _research_all(urls, settings, args.processes)
+            warm_requests = sum(len(paths) for paths in servers.requests()) - requests_cold
+
+            cpu = _cpu_of_parsing(urls, settings)
+            limit = max(chain, cpu / cores)
+            naive = _naive(pages)
+        finally:
+            servers.close()
+
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    checks = [
+        ("cold / physical limit", cold / limit, "<= 1.5 (aim 1.2)", cold / limit <= 1.5),
+        ("naive / cold", naive / cold, ">= 15", naive / cold >= 15),
+        ("warm requests", warm_requests, "== 0", warm_requests == 0),
+        ("cold / warm", cold / warm, ">= 50", cold / warm >= 50),
+        ("peak memory MB", peak_mb, "< 300", peak_mb < 300),
+        ("sites with errors", len(errors), "== 0", not errors),
+    ]
+    print(f"{sites} sites x {len(PAGES)} pages, {LATENCY * 1000:.0f} ms per response, "
+          f"{HOST_DELAY} s per-host delay, {cores} cores, processes={args.processes or 'auto'}")
+    print(f"  requests (cold)         {requests_cold} ({requests_cold / sites:.1f} per site); "
+          f"{len(pages)} HTML pages; {found}/{sites} sites with people and news")
+    print(f"  one-time start-up       {startup:8.2f} s   (imports; one research of the sample "
+          "site before timing)")
+    print(f"  average page            {page_kb:8.1f} KB of HTML; load average {load}")
+    print(f"  cold wall time          {cold:8.2f} s   (CPU {cold_cpu:.2f} s in this process)")
+    print(f"  longest per-host chain  {chain:8.2f} s")
+    print(f"  parse+extract CPU       {cpu:8.2f} s   / {cores} cores = {cpu / cores:.2f} s")
+    print(f"  physical limit          {limit:8.2f} s")
+    print(f"  naive sequential loop   {naive:8.2f} s   (requests.get + BeautifulSoup)")
+    print(f"  warm re-run             {warm:8.2f} s   ({warm_requests} requests reached a server)")
+    print(f"  peak memory             {peak_mb:8.1f} MB (max RSS of this process; the sites "
+          "run in a child process)")
+    failed = False
+    for label, value, target, ok in checks:
+        shown = f"{value:.2f}" if isinstance(value, float) else str(value)
+        print(f"  {label:<24}{shown:>8}   target {target:<18}{'ok' if ok else 'MISSED'}")
+        failed |= not ok
+    for row in errors[:5]:
+        print(f"  error: {row['url']}: {row['error']}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""Running many researches at once: threads per host, and on Linux a few processes.
+
+Fetching is mostly waiting (for the network, for politeness), which threads do well. Parsing
+and extraction are CPU work that holds the GIL, so with many hosts one process saturates one
+core. Hosts are therefore split between a few forked processes (one per core), each running
+threads over its own hosts with its own Fetcher. A host belongs to exactly one process, so
+politeness and robots.txt stay per host; all processes share the on-disk HTTP cache.
+
+``fork`` is used because the children then inherit the modules already imported; it is only
+used on Linux, where it is dependable. Elsewhere, or for a handful of hosts, everything runs
+in threads of the calling process.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import queue
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+from infoview.errors import InfoviewError
+from infoview.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Groups = list[list[str]]   # URLs grouped by host, each group researched in order
+HOSTS_PER_PROCESS = 6      # below this many hosts per core, a process costs more than it saves
+
+
+@dataclass
+class RunStats:
+    """Counters a run fills in for its caller.
+
+    Attributes:
+        network_requests: requests that reached a server, over all processes.
+        processes: processes used (1: threads of the calling process only).
+    """
+
+    network_requests: int = 0
+    processes: int = 1
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to research and how (everything but the URLs)."""
+
+    settings: Settings
+    kind: str = "company"
+    max_pages: int | None = None
+    refresh: bool = False
+
+
+def choose_processes(requested: int | None, hosts: int) -> int:
+    """How many processes to use for ``hosts`` hosts (``requested``: ``None`` for automatic)."""
+    if requested is not None:
+        return max(1, min(int(requested), hosts)) if _can_fork() else 1
+    if not _can_fork():
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, hosts // HOSTS_PER_PROCESS, 8))
+
+
+def run(groups: Groups, job: Job, *, processes: int, fetcher: Any = None,
+        stats: RunStats | None = None) -> Iterator[dict[str, Any]]:
+    """Research every URL of ``groups``, yielding one result dict per URL as each finishes."""
+    stats = stats if stats is not None else RunStats()
+    if processes > 1 and fetcher is None:
+        stats.processes = processes
+        yield from _in_processes(groups, job, processes, stats)
+    else:
+        yield from _in_threads(groups, job, fetcher, stats)
+
+
+# -- threads ------------------------------------------------------------------------------------
+
+def _in_threads(groups: Groups, job: Job, fetcher: Any, stats: RunStats) -> Iterator[dict]:
+    owned = fetcher is None
+    if owned:
+        from infoview.research.fetch import Fetcher
+
+        fetcher = Fetcher(job.settings)
+    research = researcher(job, fetcher)
+    results: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    finished = False
+    pool = ThreadPoolExecutor(max_workers=max(1, min(job.settings.workers, len(groups))),
+                              thread_name_prefix="infoview-research")
+    try:
+        for group in groups:
+            pool.submit(_run_group, group, research, results.put, stop)
+        for _ in range(sum(len(g) for g in groups)):
+            yield results.get()
+        finished = True
+    finally:
+        stop.set()   # the consumer stopped early, or Ctrl-C: start no new URL
+        if not finished:
+            # Cut short the URLs in progress too: their pages now fail at once, and their
+            # results are never read, so a re-run researches them again.
+            fetcher.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+        stats.network_requests += fetcher.network_requests
+        if owned:
+            fetcher.close()
+
+
+def _run_group(urls: list[str], research: Callable[[str], dict], emit: Callable[[dict], None],
+               stop: threading.Event) -> None:
+    """Research one host's URLs in turn, emitting exactly one result per URL."""
+    for url in urls:
+        if stop.is_set():
+            return   # nobody reads results any more; the URL stays to do for a re-run
+        try:
+            result = research(url)
+            if result.get("url") != url:
+                result["input_url"] = url   # so that a re-run recognises it as done
+            emit(result)
+        except InfoviewError as exc:
+            emit({"url": url, "error": str(exc), "warnings": []})
+        except Exception as exc:  # a bug on one page must not end a long batch
+            log.exception("research of %s failed unexpectedly", url)
+            emit({"url": url, "error": f"unexpected error ({type(exc).__name__}: {exc})",
+                  "warnings": []})
+
+
+def researcher(job: Job, fetcher: Any) -> Callable[[str], dict[str, Any]]:
+    """One URL's research as a dict, reusing a result kept in the HTTP cache when there is one.
+
+    A result is kept only when no page failed for a passing reason (timeout, server
+    error), so that a re-run tries such pages again; it lives as long as cached pages do.
+    """
+    from infoview import __version__
+
+    settings, refresh = job.settings, job.refresh
+    if job.kind == "person":
+        from infoview.research.person import research_person
+
+        def run_one(url: str) -> dict[str, Any]:
+            return research_person(url, settings=settings, fetcher=fetcher,
+                                   refresh=refresh).to_dict()
+        tag = f"infoview {__version__} person"
+    else:
+        from infoview.research.company import research_company
+
+        pages = settings.max_pages if job.max_pages is None else job.max_pages
+
+        def run_one(url: str) -> dict[str, Any]:
+            return research_company(url, settings=settings, fetcher=fetcher,
+                                    max_pages=pages, refresh=refresh).to_dict()
+        tag = f"infoview {__version__} company max_pages={pages}"
+
+    cache = getattr(fetcher, "cache", None)
+
+    def research(url: str) -> dict[str, Any]:
+        key = f"{tag} {url}"
+        if cache is not None and not refresh:
+            kept = cache.get_result(key)
+            if kept is not None:
+                for record in kept.get("fetched") or []:
+                    record["from_cache"] = True
+                return kept
+        failures = fetcher.transient_failures
+        result = run_one(url)
+        if cache is not None and fetcher.transient_failures == failures:
+            cache.put_result(key, result)
+        return result
+
+    return research
+
+
+# -- processes ----------------------------------------------------------------------------------
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _split(groups: Groups, parts: int) -> list[Groups]:
+    """Deal host groups to ``parts`` shares with about the same number of URLs each."""
+    shares: list[Groups] = [[] for _ in range(parts)]
+    sizes = [0] * parts
+    for group in sorted(groups, key=len, reverse=True):
+        i = sizes.index(min(sizes))
+        shares[i].append(group)
+        sizes[i] += len(group)
+    return [share for share in shares if share]
+
+
+def _in_processes(groups: Groups, job: Job, processes: int, stats: RunStats) -> Iterator[dict]:
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    context = multiprocessing.get_context("fork")
+    shares = _split(groups, processes)
+    # settings.workers is the number of hosts researched at once, over all processes.
+    child_job = Job(job.settings.with_(workers=math.ceil(job.settings.workers / len(shares))),
+                    job.kind, job.max_pages, job.refresh)
+    live: dict[Any, Any] = {}
+    try:
+        for share in shares:
+            reader, writer = context.Pipe(duplex=False)
+            proc = context.Process(target=_child, args=(share, child_job, writer), daemon=True,
+                                   name="infoview-research")
+            proc.start()
+            writer.close()
+            live[reader] = proc
+        while live:
+            for reader in wait(list(live)):
+                try:
+                    message = reader.recv()
+                except EOFError:
+                    proc = live.pop(reader)
+                    proc.join()
+                    if proc.exitcode:
+                        log.error("a research process ended with status %s; its unfinished "
+                                  "URLs are left for a re-run", proc.exitcode)
+                    continue
+                if "__requests__" in message:
+                    stats.network_requests += message["__requests__"]
+                else:
+                    yield message
+    finally:
+        for proc in live.values():   # stopped early: end the children's work now
+            proc.terminate()
+        for proc in live.values():
+            proc.join()
+
+
+def _child(groups: Groups, job: Job, writer: Any) -> None:
+    """A research process: threads over its hosts, results sent back through ``writer``."""
+    stats = RunStats()
+    try:
+        for result in _in_threads(groups, job, None, stats):
+            writer.send(result)
+        writer.send({"__requests__": stats.network_requests})
+    finally:
+        writer.close()
