@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, channel_list, in_range, org_key, table, with_message,
+    Frames, channel_list, in_range, org_key, table, with_message, is_in,
 )
 
 UNKNOWN_INDUSTRY = "unknown"
@@ -30,9 +30,9 @@ def activity_by_week(frames: Frames, *, since=None, until=None, channels=None):
     mask = in_range(outreach["sent_at"], since, until) & outreach["sent_at"].notna()
     wanted = channel_list(channels)
     if wanted is not None:
-        mask &= outreach["channel"].astype("string").isin(wanted).fillna(False).astype(bool)
+        mask &= is_in(outreach["channel"], wanted)
     sent = outreach.loc[mask.to_numpy(), "sent_at"]
-    held_mask = (meetings["status"].astype("string") == "held").fillna(False).astype(bool)
+    held_mask = pd.Series(is_in(meetings["status"], ["held"]), index=meetings.index)
     held_mask &= in_range(meetings["starts_at"], since, until) & meetings["starts_at"].notna()
     held = meetings.loc[held_mask.to_numpy(), "starts_at"]
     columns = ["week", "week_start", "outreach", "meetings"]

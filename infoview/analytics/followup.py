@@ -8,7 +8,7 @@ small table. ``now`` is a parameter everywhere so that results are reproducible 
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, in_range, now_utc, lookup, person_names, safe_ratio, table, with_message,
+    Frames, in_range, now_utc, lookup, person_names, safe_ratio, table, with_message, is_in,
 )
 
 #: A thank-you counts as on time when sent within this many hours of the meeting's end.
@@ -31,7 +31,7 @@ def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
     outreach = table(frames, "outreach")
     actions = table(frames, "actions")
     held = meetings.loc[
-        (meetings["status"].astype("string") == "held").fillna(False).to_numpy()
+        is_in(meetings["status"], ["held"])
         & in_range(meetings["starts_at"], since, until).to_numpy()
     ]
     columns = ["meeting_id", "person_id", "name", "starts_at", "thanked_at", "hours_after", "within_24h"]
@@ -41,12 +41,12 @@ def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
     minutes = pd.to_numeric(held["planned_minutes"], errors="coerce").fillna(0).astype("float64")
     held["ends_at"] = held["starts_at"] + pd.to_timedelta(minutes, unit="m")
 
-    thanks = outreach.loc[outreach["kind"].astype("string") == "thanks", ["person_id", "sent_at"]]
+    thanks = outreach.loc[is_in(outreach["kind"], ["thanks"]), ["person_id", "sent_at"]]
     by_message = held.merge(thanks, on="person_id", how="inner")
     by_message = by_message[by_message["sent_at"] >= by_message["starts_at"]]
     first_message = by_message.groupby("meeting_id")["sent_at"].min()
     done = actions.loc[
-        (actions["kind"].astype("string") == "thank_you") & actions["done_at"].notna(),
+        is_in(actions["kind"], ["thank_you"]) & actions["done_at"].notna().to_numpy(),
         ["meeting_id", "done_at"],
     ].dropna(subset=["meeting_id"])
     first_action = done.groupby("meeting_id")["done_at"].min()
@@ -115,7 +115,7 @@ def due_actions(frames: Frames, *, now=None, days: float | None = None):
 def open_promises(frames: Frames, *, now=None):
     """Promises not yet kept, by either side, with ``overdue`` marked."""
     actions = due_actions(frames, now=now)
-    promises = actions.loc[actions["kind"].astype("string") == "promise"].reset_index(drop=True)
+    promises = actions.loc[is_in(actions["kind"], ["promise"])].reset_index(drop=True)
     if promises.empty:
         promises.attrs.clear()
         return with_message(promises, "no promise waiting to be kept.")
@@ -134,7 +134,7 @@ def uncontacted_leads(frames: Frames):
     outreach = table(frames, "outreach")
     meetings = table(frames, "meetings")
     reached = set(outreach["person_id"].dropna().astype("int64")) | set(
-        meetings.loc[meetings["status"].astype("string").isin(["scheduled", "held"]), "person_id"]
+        meetings.loc[is_in(meetings["status"], ["scheduled", "held"]), "person_id"]
         .dropna().astype("int64")
     )
     columns = ["person_id", "name", "organization", "referred_by", "referrer",
@@ -167,7 +167,7 @@ def stale_contacts(frames: Frames, *, now=None):
     outreach = table(frames, "outreach")
     meetings = table(frames, "meetings")
     stamp = now_utc(now)
-    held = meetings.loc[meetings["status"].astype("string") == "held", ["person_id", "starts_at"]]
+    held = meetings.loc[is_in(meetings["status"], ["held"]), ["person_id", "starts_at"]]
     columns = ["person_id", "name", "organization", "last_contact", "days_since",
                "keep_in_touch_days", "past_max"]
     if held.empty:

@@ -12,7 +12,7 @@ of the meeting they came from.
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, channel_list, in_range, safe_ratio, table, with_message,
+    Frames, channel_list, flags, in_range, lookup, row_positions, safe_ratio, table, with_message, is_in,
 )
 from infoview.errors import BadInput
 from infoview.models import CHOICES
@@ -45,6 +45,7 @@ def person_levels(frames: Frames, *, since=None, until=None, channels=None):
     people first approached on those channels. The cohort's later progress counts even
     after ``until``: that is what a cohort funnel shows.
     """
+    import numpy as np
     import pandas as pd
 
     people = table(frames, "people")
@@ -53,46 +54,64 @@ def person_levels(frames: Frames, *, since=None, until=None, channels=None):
     referrals = table(frames, "referrals")
     outcomes = table(frames, "outcomes")
 
-    ids = pd.Index(people["id"].astype("int64"))
-    first = (
-        outreach.dropna(subset=["person_id"])
-        .sort_values(["sent_at"], kind="stable", na_position="last")
-        .drop_duplicates("person_id")
-        .set_index("person_id")
-    )
-    result = pd.DataFrame({"person_id": ids.to_numpy()})
-    result["warmth"] = people["how_known"].astype("string").fillna("cold").to_numpy()
-    result["channel"] = (
-        first["channel"].astype("string").reindex(ids).fillna(NOT_CONTACTED).to_numpy()
-    )
-    created = people["created_at"].reset_index(drop=True)
-    result["first_contact"] = first["sent_at"].reindex(ids).reset_index(drop=True).fillna(created)
+    ids = pd.to_numeric(people["id"]).to_numpy(dtype=np.int64)
+    n = len(ids)
+    out_rows = row_positions(outreach["person_id"], ids)
+    held = is_in(meetings["status"], ["held"])
+    referrer_rows = row_positions(referrals["from_person_id"], ids)
+    contacted = flags(out_rows, n)
+    replied = flags(out_rows[outreach["replied_at"].notna().to_numpy()], n) | flags(referrer_rows, n)
+    met = flags(row_positions(meetings.loc[held, "person_id"], ids), n)
 
-    def level_of(person_ids, levels) -> "pd.Series":
-        pairs = pd.DataFrame({"person_id": person_ids, "level": levels}).dropna()
-        best = pairs.groupby(pairs["person_id"].astype("int64"))["level"].max()
-        return best.reindex(ids).fillna(0).astype("int64").reset_index(drop=True)
+    # results: the outcome's person, else the person of the meeting it came from
+    meeting_person = meetings.drop_duplicates("id").set_index("id")["person_id"]
+    who = pd.to_numeric(outcomes["person_id"]).astype("Float64").fillna(
+        lookup(outcomes["meeting_id"], pd.to_numeric(meeting_person).astype("Float64")))
+    outcome_rows = row_positions(who, ids)
+    level = outcomes["kind"].astype("string").map(_OUTCOME_LEVEL).fillna(0).to_numpy(dtype=np.int64)
+    result = np.zeros(n, dtype=np.int64)
+    valid = outcome_rows >= 0
+    np.maximum.at(result, outcome_rows[valid], level[valid])
 
-    held = meetings.loc[(meetings["status"].astype("string") == "held").fillna(False).to_numpy()]
-    contact = pd.concat([
-        level_of(outreach["person_id"], 1),
-        level_of(outreach.loc[outreach["replied_at"].notna(), "person_id"], 2),
-        level_of(referrals["from_person_id"], 2),
-        level_of(held["person_id"], 3),
-    ], axis=1).max(axis=1)
-    result["contact"] = contact.to_numpy()
-    result["referred"] = ids.isin(referrals["from_person_id"].dropna().astype("int64"))
-    meeting_person = meetings.set_index("id")["person_id"]
-    who = outcomes["person_id"].astype("Int64").fillna(
-        outcomes["meeting_id"].map(meeting_person).astype("Int64")
-    )
-    result["result"] = level_of(who, outcomes["kind"].astype("string").map(_OUTCOME_LEVEL)).to_numpy()
+    # the first message to each person: its channel, and its time for the cohort
+    sent = outreach["sent_at"]
+    sort_key = sent.to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    sort_key[sent.isna().to_numpy()] = np.iinfo(np.int64).max  # undated messages count last
+    order = np.argsort(sort_key, kind="stable")
+    rows_in_order = out_rows[order]
+    known = rows_in_order >= 0
+    rank = np.full(n, len(order), dtype=np.int64)
+    np.minimum.at(rank, rows_in_order[known], np.flatnonzero(known))
+    person_rows = np.flatnonzero(rank < len(order))
+    first_message = order[rank[person_rows]]
+    channel = outreach["channel"]
+    if isinstance(channel.dtype, pd.CategoricalDtype):
+        channel_codes, channel_names = channel.cat.codes.to_numpy(), channel.cat.categories
+    else:
+        channel_codes, channel_names = pd.factorize(channel.astype("object"))
+    categories = [str(c) for c in channel_names] + [NOT_CONTACTED]
+    person_channel = np.full(n, len(categories) - 1, dtype=np.int64)
+    person_channel[person_rows] = channel_codes[first_message]
+    person_channel[person_channel < 0] = len(categories) - 1
 
-    keep = in_range(result["first_contact"], since, until)
+    levels = pd.DataFrame({
+        "person_id": ids,
+        "channel": pd.Categorical.from_codes(person_channel, categories=categories),
+        "warmth": people["how_known"].astype("object").fillna("cold").to_numpy(),
+        "contact": np.select([met, replied, contacted], [3, 2, 1], 0),
+        "referred": flags(referrer_rows, n),
+        "result": result,
+    })
+    keep = np.ones(n, dtype=bool)
+    if since is not None or until is not None:
+        first_sent = pd.Series(pd.NaT, index=range(n), dtype=sent.dtype)
+        first_sent.iloc[person_rows] = sent.iloc[first_message].to_numpy()
+        levels["first_contact"] = first_sent.fillna(people["created_at"].reset_index(drop=True))
+        keep &= in_range(levels["first_contact"], since, until).to_numpy()
     wanted = channel_list(channels)
     if wanted is not None:
-        keep &= result["channel"].isin(wanted)
-    return result.loc[keep.to_numpy()].reset_index(drop=True)
+        keep &= levels["channel"].isin(wanted).to_numpy()
+    return levels if keep.all() else levels.loc[keep].reset_index(drop=True)
 
 
 def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, channels=None):
@@ -112,6 +131,7 @@ def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, cha
         is empty (never a division by zero). Empty, with a "Nothing to show yet" message
         in ``attrs``, when there are no people.
     """
+    import numpy as np
     import pandas as pd
 
     if by is not None and by not in _GROUPINGS:
@@ -122,7 +142,7 @@ def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, cha
         return with_message(pd.DataFrame(columns=columns), "no people in the store for this selection.")
 
     reached = pd.DataFrame({
-        "identified": True,
+        "identified": pd.Series(True, index=levels.index),
         "contacted": levels["contact"] >= 1,
         "replied": levels["contact"] >= 2,
         "met": levels["contact"] >= 3,
@@ -133,8 +153,13 @@ def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, cha
         "offer": levels["result"] >= 4,
     })
     group_col = _GROUPINGS.get(by or "", None)
-    keys = levels[group_col] if group_col else pd.Series("all", index=levels.index)
-    counts = reached.groupby(keys.to_numpy()).sum()
+    keys = levels[group_col].astype("object") if group_col else pd.Series("all", index=levels.index)
+    codes, groups = pd.factorize(keys)
+    counts = pd.DataFrame(
+        {stage: np.bincount(codes, weights=mask.to_numpy(dtype="float64"), minlength=len(groups)).astype(np.int64)
+         for stage, mask in reached.items()},
+        index=pd.Index([str(g) for g in groups]),
+    )
     counts = counts.loc[_group_order(counts.index, group_col)]
 
     long = counts.stack().rename("count").reset_index()

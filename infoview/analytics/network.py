@@ -9,93 +9,126 @@ which can loop.
 
 from __future__ import annotations
 
-from infoview.analytics._frames import Frames, table, with_message
+from dataclasses import dataclass
+from typing import Any
+
+from infoview.analytics._frames import Frames, lookup, table, with_message, is_in
+
+
+@dataclass
+class _Network:
+    """The referral subgraph as arrays: node ``i`` is person ``ids[i]``."""
+
+    ids: Any          # person id of each node
+    src: Any          # edge starts (node numbers), one per distinct pair
+    dst: Any          # edge ends
+    count: Any        # times each pair was recorded
+    met: Any          # bool per node: a meeting with them was held
+    names: Any        # name per node
+    organizations: Any
+
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+
+def _network(frames: Frames) -> _Network:
+    import numpy as np
+    import pandas as pd
+
+    referrals = table(frames, "referrals")
+    pairs = referrals[["from_person_id", "to_person_id"]].dropna().astype("int64")
+    pairs = pairs[pairs["from_person_id"] != pairs["to_person_id"]]
+    codes, ids = pd.factorize(pd.concat([pairs["from_person_id"], pairs["to_person_id"]]), sort=True)
+    ids = np.asarray(ids, dtype=np.int64)
+    n, m = len(ids), len(pairs)
+    keys, count = np.unique(codes[:m].astype(np.int64) * max(n, 1) + codes[m:], return_counts=True)
+    src, dst = np.divmod(keys, max(n, 1))
+    meetings = table(frames, "meetings")
+    held = meetings.loc[is_in(meetings["status"], ["held"]), "person_id"]
+    people = table(frames, "people").drop_duplicates("id").set_index("id")
+    node_ids = pd.Series(ids)
+    return _Network(
+        ids=ids, src=src, dst=dst, count=count,
+        met=np.isin(ids, held.dropna().astype("int64").to_numpy()),
+        names=lookup(node_ids, people["name"].astype("object")).fillna("").to_numpy(),
+        organizations=lookup(node_ids, people["organization"].astype("object")).to_numpy(),
+    )
 
 
 def referral_graph(frames: Frames):
     """A ``networkx.DiGraph``: an edge A → B for each "A suggested the user talk to B".
 
-    Nodes are person ids with ``name``, ``organization``, ``how_known`` and ``met`` (a
-    held meeting with them). A pair suggested twice is one edge with ``count`` 2.
-    Self-referrals are dropped.
+    Nodes are person ids with ``name``, ``organization`` and ``met`` (a held meeting with
+    them). A pair suggested twice is one edge with ``count`` 2. Self-referrals are dropped.
     """
     import networkx as nx
 
-    referrals = table(frames, "referrals")
-    people = table(frames, "people")
-    meetings = table(frames, "meetings")
+    net = _network(frames)
     graph = nx.DiGraph()
-    pairs = referrals[["from_person_id", "to_person_id"]].dropna().astype("int64")
-    pairs = pairs[pairs["from_person_id"] != pairs["to_person_id"]]
-    if pairs.empty:
-        return graph
-    counts = pairs.groupby(["from_person_id", "to_person_id"]).size()
+    for i, person in enumerate(net.ids):
+        graph.add_node(int(person), name=_text(net.names[i], f"person {person}"),
+                       organization=_text(net.organizations[i], None), met=bool(net.met[i]))
     graph.add_weighted_edges_from(
-        ((int(a), int(b), int(n)) for (a, b), n in counts.items()), weight="count"
+        zip(net.ids[net.src].tolist(), net.ids[net.dst].tolist(), net.count.tolist()), weight="count"
     )
-    nodes = list(graph.nodes)
-    held = set(
-        meetings.loc[meetings["status"].astype("string") == "held", "person_id"].dropna().astype("int64")
-    )
-    info = people.set_index("id").reindex(nodes)[["name", "organization", "how_known"]]
-    for node, name, org, known in zip(nodes, info["name"], info["organization"], info["how_known"]):
-        graph.nodes[node].update(
-            name=_text(name, f"person {node}"), organization=_text(org, None),
-            how_known=_text(known, None), met=node in held,
-        )
     return graph
 
 
 def _text(value, default):
     import pandas as pd
 
-    return default if value is None or pd.isna(value) else str(value)
+    return default if value is None or pd.isna(value) or value == "" else str(value)
 
 
 def node_depths(graph) -> dict[int, int]:
-    """Hops from the start of its chain, for every node (a chain's first referrer has 0).
+    """Hops from the start of its chain, for every node of a networkx graph (starts have 0).
 
     People on a cycle share the depth of the cycle's entry, so a cycle adds no depth and
     never makes the walk loop.
     """
-    import networkx as nx
+    import numpy as np
 
-    if graph.number_of_nodes() == 0:
-        return {}
-    dag = nx.condensation(graph)
-    depth: dict[int, int] = {}
-    for component in nx.topological_sort(dag):
-        preds = list(dag.predecessors(component))
-        depth[component] = max((depth[p] + 1 for p in preds), default=0)
-    mapping = dag.graph["mapping"]
-    return {node: depth[mapping[node]] for node in graph.nodes}
+    from infoview.analytics._reach import depths
+
+    nodes = list(graph.nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    edges = np.array([(index[a], index[b]) for a, b in graph.edges if a != b], dtype=np.int64).reshape(-1, 2)
+    result = depths(edges[:, 0], edges[:, 1], len(nodes))
+    return {node: int(result[i]) for i, node in enumerate(nodes)}
+
+
+def _depths(net: _Network, reach=None):
+    from infoview.analytics._reach import depths
+
+    return depths(net.src, net.dst, net.n, reach)
 
 
 def chain_depths(frames: Frames):
     """Per person in the network: ``person_id, name, organization, depth, referred_by, met``.
 
-    Sorted deepest first. Empty (with a message) when no referral was recorded.
+    ``depth`` counts introductions from the start of the longest chain leading to them;
+    ``referred_by`` how many people suggested them. Deepest first. Empty (with a message)
+    when no referral was recorded.
     """
+    import numpy as np
     import pandas as pd
 
-    graph = referral_graph(frames)
+    net = _network(frames)
     columns = ["person_id", "name", "organization", "depth", "referred_by", "met"]
-    if graph.number_of_nodes() == 0:
+    if net.n == 0:
         return with_message(pd.DataFrame(columns=columns), "no referrals recorded yet.")
-    depths = node_depths(graph)
-    rows = [
-        (node, data["name"], data["organization"], depths[node],
-         graph.in_degree(node), data["met"])
-        for node, data in graph.nodes(data=True)
-    ]
-    result = pd.DataFrame(rows, columns=columns)
+    result = pd.DataFrame({
+        "person_id": net.ids, "name": net.names, "organization": net.organizations,
+        "depth": _depths(net), "referred_by": np.bincount(net.dst, minlength=net.n), "met": net.met,
+    })
     return result.sort_values(["depth", "person_id"], ascending=[False, True]).reset_index(drop=True)
 
 
 def max_chain_depth(frames: Frames) -> int:
     """The longest chain of introductions, in hops (0 when there are no referrals)."""
-    depths = node_depths(referral_graph(frames))
-    return max(depths.values(), default=0)
+    net = _network(frames)
+    return int(_depths(net).max()) if net.n else 0
 
 
 def door_openers(frames: Frames, *, top: int | None = None):
@@ -106,24 +139,26 @@ def door_openers(frames: Frames, *, top: int | None = None):
     the introductions those people made in turn) and ``downstream_meetings`` (how many of
     those the user has met). Sorted by downstream meetings, then people, then name.
     """
-    import networkx as nx
+    import numpy as np
     import pandas as pd
 
-    graph = referral_graph(frames)
+    from infoview.analytics._reach import closure
+
+    net = _network(frames)
     columns = ["person_id", "name", "organization", "introductions",
                "downstream_people", "downstream_meetings"]
-    referrers = [n for n in graph.nodes if graph.out_degree(n) > 0]
-    if not referrers:
+    if net.n == 0:
         return with_message(pd.DataFrame(columns=columns), "no referrals recorded yet.")
-    met = nx.get_node_attributes(graph, "met")
-    rows = []
-    for node in referrers:
-        reached = nx.descendants(graph, node)
-        rows.append((
-            node, graph.nodes[node]["name"], graph.nodes[node]["organization"],
-            graph.out_degree(node), len(reached), sum(1 for n in reached if met[n]),
-        ))
-    result = pd.DataFrame(rows, columns=columns).sort_values(
+    ancestor, descendant = closure(net.src, net.dst, net.n)
+    introductions = np.bincount(net.src, minlength=net.n)
+    referrers = introductions > 0
+    result = pd.DataFrame({
+        "person_id": net.ids, "name": net.names, "organization": net.organizations,
+        "introductions": introductions,
+        "downstream_people": np.bincount(ancestor, minlength=net.n),
+        "downstream_meetings": np.bincount(ancestor, weights=net.met[descendant], minlength=net.n).astype(np.int64),
+    })[referrers]
+    result = result.sort_values(
         ["downstream_meetings", "downstream_people", "name"], ascending=[False, False, True]
     ).reset_index(drop=True)
     return result.head(top) if top else result
@@ -131,13 +166,18 @@ def door_openers(frames: Frames, *, top: int | None = None):
 
 def network_summary(frames: Frames) -> dict[str, int]:
     """Headline figures: referrals, people in chains, chains (starting points), deepest chain."""
-    graph = referral_graph(frames)
-    depths = node_depths(graph)
+    import numpy as np
+
+    net = _network(frames)
+    if net.n == 0:
+        return {"referrals": 0, "people_in_chains": 0, "chains": 0, "deepest_chain": 0}
+    depth = _depths(net)
+    starts = (depth == 0) & (np.bincount(net.src, minlength=net.n) > 0)
     return {
-        "referrals": int(sum(d.get("count", 1) for _, _, d in graph.edges(data=True))),
-        "people_in_chains": graph.number_of_nodes(),
-        "chains": sum(1 for n in graph.nodes if depths[n] == 0 and graph.out_degree(n) > 0),
-        "deepest_chain": max(depths.values(), default=0),
+        "referrals": int(net.count.sum()),
+        "people_in_chains": net.n,
+        "chains": int(starts.sum()),
+        "deepest_chain": int(depth.max()),
     }
 
 
@@ -156,15 +196,15 @@ def plot_referral_graph(frames: Frames, *, max_nodes: int = 80):
         return text_figure("Nothing to show yet: no referrals recorded yet.")
     title = "Who introduced whom"
     if graph.number_of_nodes() > max_nodes:
-        keep: list[int] = []
+        keep: dict[int, None] = {}  # ordered, with fast membership
         for node in door_openers(frames)["person_id"]:
             if node in keep:
                 continue
             chain = [node, *sorted(nx.descendants(graph, node))]
             if len(keep) + len(chain) > max_nodes and keep:
                 break
-            keep.extend(n for n in chain if n not in keep)
-        graph = graph.subgraph(keep[:max_nodes]).copy()
+            keep.update(dict.fromkeys(chain))
+        graph = graph.subgraph(list(keep)[:max_nodes]).copy()
         title += f" (top door openers' chains: {graph.number_of_nodes()} people)"
     depths = node_depths(graph)
     nx.set_node_attributes(graph, depths, "layer")

@@ -8,7 +8,7 @@ they would count the same request twice or answer nothing.
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, channel_list, in_range, safe_ratio, table, with_message,
+    Frames, channel_list, in_range, is_in, row_positions, safe_ratio, table, with_message,
 )
 from infoview.analytics.funnel import _group_order
 from infoview.errors import BadInput
@@ -24,17 +24,21 @@ def asking_messages(frames: Frames, *, since=None, until=None, channels=None):
     ``days_to_reply`` is fractional days from sending to the reply (NaN when no reply, and
     when a reply is dated before its message, which only a typing slip produces).
     """
+    import numpy as np
+    import pandas as pd
+
     outreach = table(frames, "outreach")
     people = table(frames, "people")
-    mask = outreach["kind"].astype("string").isin(ASKING_KINDS).fillna(False).astype(bool)
-    mask &= in_range(outreach["sent_at"], since, until)
+    mask = is_in(outreach["kind"], ASKING_KINDS) & in_range(outreach["sent_at"], since, until).to_numpy()
     wanted = channel_list(channels)
     if wanted is not None:
-        mask &= outreach["channel"].astype("string").isin(wanted).fillna(False).astype(bool)
-    sent = outreach.loc[mask.to_numpy(), ["id", "person_id", "channel", "sent_at", "replied_at"]].copy()
-    warmth = people.set_index("id")["how_known"].astype("string")
-    sent["channel"] = sent["channel"].astype("string")
-    sent["warmth"] = sent["person_id"].map(warmth).fillna("cold").astype("string")
+        mask &= is_in(outreach["channel"], wanted)
+    sent = outreach.loc[mask, ["id", "person_id", "channel", "sent_at", "replied_at"]].copy()
+    rows = row_positions(sent["person_id"], people["id"].to_numpy(dtype="int64"))
+    warmth = people["how_known"].astype("object").to_numpy()
+    sent["channel"] = sent["channel"].astype("object")
+    sent["warmth"] = np.where(rows >= 0, warmth[rows], None)
+    sent["warmth"] = sent["warmth"].fillna("cold")
     days = (sent["replied_at"] - sent["sent_at"]).dt.total_seconds() / 86400.0
     sent["days_to_reply"] = days.where(days >= 0)
     return sent

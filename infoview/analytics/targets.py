@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from infoview.analytics._frames import Frames, org_key, table, with_message
+from infoview.analytics._frames import Frames, flags, is_in, org_key, row_positions, table, with_message
 from infoview.errors import BadInput
 
 log = logging.getLogger(__name__)
@@ -82,16 +82,16 @@ def _people_progress(frames: Frames):
     people = table(frames, "people")
     outreach = table(frames, "outreach")
     meetings = table(frames, "meetings")
-    contacted = set(outreach["person_id"].dropna().astype("int64"))
-    met = set(meetings.loc[meetings["status"].astype("string") == "held", "person_id"].dropna().astype("int64"))
-    ids = people["id"].astype("int64")
+    ids = people["id"].to_numpy(dtype="int64")
+    contacted = flags(row_positions(outreach["person_id"], ids), len(ids))
+    met = flags(row_positions(meetings.loc[is_in(meetings["status"], ["held"]), "person_id"], ids), len(ids))
     data = pd.DataFrame({
         "key": org_key(people["organization"]).to_numpy(),
         "found": True,
-        "contacted": ids.isin(contacted).to_numpy(),
-        "met": ids.isin(met).to_numpy(),
+        "contacted": contacted,
+        "met": met,
     })
-    warm = people["how_known"].astype("string").isin(ADVOCATE_WARMTH).fillna(False).to_numpy()
+    warm = is_in(people["how_known"], ADVOCATE_WARMTH)
     connected = people["connected_on"].notna().to_numpy()
     data["advocate"] = warm | connected | data["met"].to_numpy()
     data = data.dropna(subset=["key"])
