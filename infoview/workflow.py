@@ -144,8 +144,11 @@ def save_meeting_plan(store, person: Person, meeting: Meeting, plan=None) -> tup
 
     The planned questions are kept as the meeting's questions (no notes yet), so that the
     meeting companion and the debrief find them; saving again replaces them, unless the
-    meeting was already held (then its recorded answers are left alone).
+    meeting was already held (then its recorded answers are left alone). A requested
+    meeting that has a start time is scheduled.
     """
+    if meeting.starts_at is not None and meeting.status == "requested":
+        meeting.status = "scheduled"
     with store.transaction():
         if person.id is None:
             person.created_at = person.created_at or datetime.now(timezone.utc)
@@ -205,3 +208,20 @@ def meeting_brief(store, meeting_id: int):
     return build_brief(person=person, company=company, person_research=person_research,
                        plan=planned_questions(store, meeting_id), meeting=meeting,
                        profile=store.get_profile())
+
+
+def thanks_draft(store, debrief):
+    """The thank-you note for a debriefed meeting: it names the first insight (else the
+    first answer noted) as what was learned, and the user's promises as kept."""
+    from datetime import date
+
+    from infoview.prep.outreach import thanks
+
+    meeting = store.get(Meeting, debrief.meeting_id)
+    host = store.get(Person, meeting.person_id)
+    learned = next((i.text for i in debrief.insights), None) or next(
+        (q.answer_notes for q in debrief.questions if q.answer_notes), None)
+    return thanks(host, store.get_profile(), learned=learned,
+                  promises=[p.what for p in debrief.promises if p.owner == "user"],
+                  meeting_date=meeting.starts_at.date() if meeting.starts_at else None,
+                  send_date=date.today())

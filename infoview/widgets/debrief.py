@@ -9,8 +9,6 @@ same debrief rather than adding a second one.
 from __future__ import annotations
 
 import logging
-from datetime import date
-
 import ipywidgets as w
 
 from infoview.widgets._common import MessageLine, bullet_list, button, esc, heading, table_html
@@ -291,17 +289,9 @@ class DebriefForm(w.VBox):
             "No follow-ups yet: they appear when the debrief is saved.")
 
     def _draft_thanks(self, debrief) -> None:
-        from infoview.models import Meeting, Person
-        from infoview.prep.outreach import thanks
+        from infoview.workflow import thanks_draft
 
-        meeting = self.store.get(Meeting, debrief.meeting_id)
-        host = self.store.get(Person, meeting.person_id)
-        learned = next((i.text for i in debrief.insights), None) or next(
-            (q.answer_notes for q in debrief.questions if q.answer_notes), None)
-        draft = thanks(host, self.store.get_profile(), learned=learned,
-                       promises=[p.what for p in debrief.promises if p.owner == "user"],
-                       meeting_date=meeting.starts_at.date() if meeting.starts_at else None,
-                       send_date=date.today())
+        draft = thanks_draft(self.store, debrief)
         self.thanks_text.value = draft.text
         self.thanks_warnings.value = bullet_list(
             (f"<b>{esc(x.code)}</b>: {esc(x.message)}" for x in draft.warnings),

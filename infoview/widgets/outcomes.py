@@ -114,18 +114,17 @@ class OutcomesDashboard(w.VBox):
             t["actions"] = a.due_actions(frames, now=self.now, days=14)
             t["targets"] = a.targets(frames)
             self.tables, self.figures = t, figs
-            self.headline = self._headline(a.funnel(frames, **f), t["replies"], t["health"],
-                                           a.network_summary(frames))
+            self.headline = self._headline(a.funnel(frames, **f), a.reply_rates(frames, by=None, **f),
+                                           t["health"], a.network_summary(frames))
             self._show(a)
             self.message.show(f"Updated at {datetime.now():%H:%M:%S}.", "ok")
 
     def _headline(self, overall, replies, health, network) -> dict:
         counts = dict(zip(overall["stage"], overall["count"])) if len(overall) else {}
         checks = dict(zip(health["check"], health["value"]))
-        sent = replies["sent"].sum() if len(replies) else 0
-        replied = replies["replied"].sum() if len(replies) else 0
         head: dict = {label: int(counts.get(stage, 0)) for label, stage in HEADLINE_STAGES}
-        head["reply rate"] = round(float(replied) / float(sent), 3) if sent else None
+        rate = replies["answer_rate"].iloc[0] if len(replies) else None
+        head["reply rate"] = None if rate is None or rate != rate else round(float(rate), 3)
         head["deepest referral chain"] = network.get("deepest_chain", 0)
         head["overdue actions"] = int(checks.get("overdue actions", 0) or 0)
         return head

@@ -243,8 +243,6 @@ class PreparePanel(w.VBox):
         meeting.planned_minutes = int(self.minutes.value)
         meeting.role = self.role.value.strip() or None
         meeting.industry = self.industry.value.strip() or None
-        if meeting.starts_at is not None and meeting.status == "requested":
-            meeting.status = "scheduled"
         return meeting
 
     def _starts_at(self) -> datetime | None:
