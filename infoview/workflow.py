@@ -225,3 +225,19 @@ def thanks_draft(store, debrief):
                   promises=[p.what for p in debrief.promises if p.owner == "user"],
                   meeting_date=meeting.starts_at.date() if meeting.starts_at else None,
                   send_date=date.today())
+
+
+def person_to_prepare(store) -> int | None:
+    """Whom the preparation step offers first: the person researched most recently (the
+    usual step before preparing), else the host of the next meeting, else the newest person."""
+    from infoview.models import ResearchSnapshot
+
+    researched = [s for s in store.list(ResearchSnapshot) if s.person_id is not None]
+    if researched:
+        newest = max(researched, key=lambda s: (s.fetched_at is not None, s.fetched_at or 0, s.id))
+        return newest.person_id
+    meeting_id = next_meeting(store)
+    if meeting_id is not None:
+        return store.get(Meeting, meeting_id).person_id
+    people = store.list(Person)
+    return people[-1].id if people else None

@@ -12,8 +12,8 @@ from infoview.questions.models import PlanItem, QuestionPlan
 from infoview.research.models import CompanyProfile, PersonProfile
 from infoview.store import Store
 from infoview.workflow import (
-    asked_before, keep_research, next_meeting, planned_questions, research_for,
-    save_meeting_plan,
+    asked_before, keep_research, next_meeting, person_to_prepare, planned_questions,
+    research_for, save_meeting_plan,
 )
 
 COMPANY = CompanyProfile(url="https://kestrel.example/", name="Kestrel Health Labs",
@@ -89,3 +89,15 @@ def test_next_meeting_prefers_the_earliest_upcoming_then_the_latest(store):
     soon.status = "cancelled"
     store.update(soon)
     assert next_meeting(store, now) == late.id
+
+
+def test_preparation_offers_the_person_researched_last_then_the_next_host(store):
+    assert person_to_prepare(store) is None
+    ana = store.add(Person(name="Ana"))
+    assert person_to_prepare(store) == ana.id
+    bo = store.add(Person(name="Bo"))
+    store.add(Meeting(person_id=ana.id, starts_at=datetime.now(timezone.utc) + timedelta(days=2),
+                      status="scheduled"))
+    assert person_to_prepare(store) == ana.id  # the next meeting's host, though Bo is newer
+    kept = keep_research(store, person=SAMIRA)
+    assert person_to_prepare(store) == kept.person.id != bo.id

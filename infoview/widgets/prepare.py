@@ -143,13 +143,16 @@ class PreparePanel(w.VBox):
 
     def _fill_people(self, select: int | None = None) -> None:
         from infoview.models import Person
+        from infoview.workflow import person_to_prepare
 
         people = self.store.list(Person)
+        if select is None:
+            select = person_to_prepare(self.store) or NEW
         with self._quietly():
             self.person.options = [("Someone new", NEW)] + [
                 (f"{p.name}{' (' + p.organization + ')' if p.organization else ''}", p.id)
                 for p in people]
-            self.person.value = select if select is not None else (people[-1].id if people else NEW)
+            self.person.value = select
 
     def _fill_meetings(self, select: int | None = None) -> None:
         from infoview.models import Meeting
