@@ -60,9 +60,13 @@ def table(frames: Frames, name: str) -> "pd.DataFrame":
         df = pd.DataFrame({c: pd.Series(dtype=_empty_dtype(k)) for c, k in columns.items()})
         return df
     missing = [c for c in columns if c not in df.columns]
+    # dates may stay naive (the store gives them so); datetimes must be UTC
     convert = [
         c for c, k in columns.items()
-        if k in ("datetime", "date") and c in df.columns and not _is_utc_datetime(df[c])
+        if c in df.columns and (
+            (k == "datetime" and not _is_utc_datetime(df[c]))
+            or (k == "date" and not _is_datetime(df[c]))
+        )
     ]
     if not missing and not convert:
         return df
@@ -78,6 +82,12 @@ def _empty_dtype(kind: str) -> str:
     return {"datetime": "datetime64[ns, UTC]", "date": "datetime64[ns, UTC]", "int": "Int64"}.get(
         kind, "object"
     )
+
+
+def _is_datetime(series: "pd.Series") -> bool:
+    import pandas as pd
+
+    return pd.api.types.is_datetime64_any_dtype(series.dtype)
 
 
 def _is_utc_datetime(series: "pd.Series") -> bool:
@@ -168,10 +178,13 @@ def message(df: "pd.DataFrame") -> str | None:
     return df.attrs.get(MESSAGE_KEY) or "Nothing to show yet."
 
 
-def person_names(frames: Frames) -> "pd.DataFrame":
-    """``id, name, organization`` of every person, for joining names onto results."""
+def person_field(frames: Frames, person_ids: "pd.Series", column: str = "name") -> "pd.Series":
+    """A column of ``people`` (the name by default) for each person id, NA where unknown."""
+    import pandas as pd
+
     people = table(frames, "people")
-    return people[["id", "name", "organization"]].rename(columns={"id": "person_id"})
+    rows = row_positions(person_ids, pd.to_numeric(people["id"]).to_numpy(dtype="int64"))
+    return pd.Series(people[column].array.take(rows, allow_fill=True), index=person_ids.index)
 
 
 def safe_ratio(numerator: "pd.Series", denominator: "pd.Series") -> "pd.Series":
@@ -200,16 +213,17 @@ def org_key(values: "pd.Series") -> "pd.Series":
 
 
 def lookup(keys: "pd.Series", mapping: "pd.Series") -> "pd.Series":
-    """``keys.map(mapping)`` that keeps the mapping's dtype, even when the mapping is empty.
+    """``keys.map(mapping)`` for a mapping indexed by ids, vectorised, keeping its dtype.
 
-    (pandas 3 casts an empty mapping to float first, which fails for datetimes.)
+    (``Series.map`` turns datetimes into Python objects on the way, slow at a million rows,
+    and pandas 3 fails on an empty datetime mapping.) Unknown and missing keys give NA.
     """
+    import numpy as np
     import pandas as pd
 
-    if mapping.index.has_duplicates:
-        mapping = mapping[~mapping.index.duplicated()]
-    values = mapping.reindex(pd.Index(keys.to_numpy(), dtype=mapping.index.dtype if len(mapping) else None))
-    return pd.Series(values.to_numpy(), index=keys.index, dtype=mapping.dtype)
+    rows = row_positions(keys, pd.to_numeric(pd.Series(mapping.index)).to_numpy(dtype="int64"))
+    values = mapping.array.take(rows, allow_fill=True)
+    return pd.Series(values, index=keys.index)
 
 
 def row_positions(keys: "pd.Series", ids) -> "np.ndarray":

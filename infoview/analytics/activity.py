@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, channel_list, in_range, org_key, table, with_message, is_in,
+    Frames, channel_list, in_range, is_in, lookup, org_key, table, with_message,
 )
 
 UNKNOWN_INDUSTRY = "unknown"
@@ -93,12 +93,18 @@ def insights_by_industry(frames: Frames, *, since=None, until=None):
     data = data.merge(meetings[["id", "starts_at"]].rename(columns={"id": "meeting_id"}), on="meeting_id")
     data = data.sort_values(["starts_at", "id"])
     grouped = data.groupby("industry", sort=False)
+    learned = data.drop_duplicates(["industry", "text"]).groupby("industry", sort=False)["text"].agg(list)
+    tags = data[["industry", "tags"]].explode("tags").dropna()
+    tag_counts = tags.groupby(["industry", "tags"]).size().reset_index(name="n")
+    tag_counts = tag_counts.sort_values(["industry", "n", "tags"], ascending=[True, False, True])
+    top_tags = tag_counts.groupby("industry").head(5).groupby("industry")["tags"].agg(list)
     result = pd.DataFrame({
         "meetings": grouped["meeting_id"].nunique(),
         "insights": grouped.size(),
-        "top_tags": grouped["tags"].agg(_top_tags),
-        "learned": grouped["text"].agg(lambda texts: list(dict.fromkeys(texts))),
-    }).reset_index()
+    })
+    result["learned"] = learned.reindex(result.index)
+    result["top_tags"] = [t if isinstance(t, list) else [] for t in top_tags.reindex(result.index)]
+    result = result.rename_axis("industry").reset_index()
     return result[columns].sort_values(["insights", "industry"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -111,15 +117,6 @@ def meeting_industries(frames: Frames, meetings=None):
     orgs = table(frames, "organizations")
     org_industry = orgs.assign(key=org_key(orgs["name"])).dropna(subset=["industry"])
     org_industry = org_industry.drop_duplicates("key").set_index("key")["industry"]
-    person_org = people.set_index("id")["organization"]
-    via_org = org_key(meetings["person_id"].map(person_org)).map(org_industry)
+    via_org = org_key(lookup(meetings["person_id"], people.set_index("id")["organization"])).map(org_industry)
     own = meetings["industry"].astype("string").str.strip().replace("", None)
     return pd.Series(own.fillna(via_org.astype("string")).to_numpy(), index=meetings["id"].to_numpy())
-
-
-def _top_tags(tag_lists, n: int = 5) -> list[str]:
-    counts: dict[str, int] = {}
-    for tags in tag_lists:
-        for tag in tags if isinstance(tags, (list, tuple)) else []:
-            counts[tag] = counts.get(tag, 0) + 1
-    return [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]

@@ -8,7 +8,7 @@ small table. ``now`` is a parameter everywhere so that results are reproducible 
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, in_range, now_utc, lookup, person_names, safe_ratio, table, with_message, is_in,
+    Frames, in_range, now_utc, lookup, person_field, safe_ratio, table, with_message, is_in,
 )
 
 #: A thank-you counts as on time when sent within this many hours of the meeting's end.
@@ -53,7 +53,7 @@ def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
     stamps = pd.concat([first_message, first_action])
     thanked = stamps.groupby(level=0).min()
 
-    held = held.merge(person_names(frames)[["person_id", "name"]], on="person_id", how="left")
+    held["name"] = person_field(frames, held["person_id"])
     held["thanked_at"] = lookup(held["meeting_id"], thanked)
     hours = (held["thanked_at"] - held["ends_at"]).dt.total_seconds() / 3600.0
     held["hours_after"] = hours.clip(lower=0)
@@ -65,13 +65,12 @@ def _open_actions(frames: Frames):
     """Actions not done yet, with the person they concern (directly or via the meeting)."""
     actions = table(frames, "actions")
     open_ = actions.loc[actions["done_at"].isna()].copy()
-    names = person_names(frames).set_index("person_id")["name"]
     meeting_person = table(frames, "meetings").set_index("id")["person_id"]
     who = open_["person_id"].astype("Int64").fillna(
-        open_["meeting_id"].map(meeting_person).astype("Int64")
+        lookup(open_["meeting_id"], meeting_person).astype("Int64")
     )
     open_["person_id"] = who
-    open_["name"] = who.map(names)
+    open_["name"] = person_field(frames, who)
     return open_
 
 
@@ -133,10 +132,10 @@ def uncontacted_leads(frames: Frames):
     referrals = table(frames, "referrals")
     outreach = table(frames, "outreach")
     meetings = table(frames, "meetings")
-    reached = set(outreach["person_id"].dropna().astype("int64")) | set(
-        meetings.loc[is_in(meetings["status"], ["scheduled", "held"]), "person_id"]
-        .dropna().astype("int64")
-    )
+    reached = pd.concat([
+        outreach["person_id"],
+        meetings.loc[is_in(meetings["status"], ["scheduled", "held"]), "person_id"],
+    ]).dropna().astype("int64").unique()
     columns = ["person_id", "name", "organization", "referred_by", "referrer",
                "may_mention", "contact_by", "referred_at"]
     leads = referrals.dropna(subset=["to_person_id"])
@@ -147,10 +146,9 @@ def uncontacted_leads(frames: Frames):
              .drop_duplicates("to_person_id")
              .rename(columns={"to_person_id": "person_id", "from_person_id": "referred_by",
                               "created_at": "referred_at"}))
-    names = person_names(frames).set_index("person_id")
-    leads["name"] = leads["person_id"].map(names["name"])
-    leads["organization"] = leads["person_id"].map(names["organization"])
-    leads["referrer"] = leads["referred_by"].map(names["name"])
+    leads["name"] = person_field(frames, leads["person_id"])
+    leads["organization"] = person_field(frames, leads["person_id"], "organization")
+    leads["referrer"] = person_field(frames, leads["referred_by"])
     return leads[columns].reset_index(drop=True)
 
 

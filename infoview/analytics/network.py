@@ -98,10 +98,10 @@ def node_depths(graph) -> dict[int, int]:
     return {node: int(result[i]) for i, node in enumerate(nodes)}
 
 
-def _depths(net: _Network, reach=None):
+def _depths(net: _Network):
     from infoview.analytics._reach import depths
 
-    return depths(net.src, net.dst, net.n, reach)
+    return depths(net.src, net.dst, net.n)
 
 
 def chain_depths(frames: Frames):
