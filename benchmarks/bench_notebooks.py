@@ -1,11 +1,11 @@
 """How soon each notebook shows its first widget: target under 2 s from kernel start.
 
 For every notebook, nbclient starts a fresh kernel and runs the cells one by one with their
-default parameters (the offline demo); the clock starts when the kernel has started and
-answers, and stops when the cell that displays the first widget has finished executing.
-The kernel's own launch time is printed beside it. The baseline, measured in the same run,
-is a one-cell notebook that imports ipywidgets and shows a label: the least any notebook
-can cost. Exits non-zero when a notebook misses the target.
+default parameters (the offline demo). The clock starts when the kernel is asked to start
+and stops when the cell that displays the first widget has finished executing; the part
+spent launching the kernel is printed beside it. The baseline, measured in the same run, is
+a one-cell notebook that imports ipywidgets and shows a label: the least any notebook can
+cost. Exits non-zero when a notebook misses the target.
 
     .venv/bin/python benchmarks/bench_notebooks.py [--repeat N]
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,18 +33,19 @@ def _shows_widget(cell) -> bool:
 
 
 def time_to_first_widget(notebook: nbformat.NotebookNode, workdir: Path) -> tuple[float, float]:
-    """``(kernel launch seconds, seconds from kernel start to the first widget shown)``."""
+    """``(seconds launching the kernel, seconds from kernel start to the first widget shown)``."""
     client = NotebookClient(notebook, kernel_name="python3", timeout=180,
                             resources={"metadata": {"path": str(workdir)}})
     launch = time.perf_counter()
-    with client.setup_kernel():
+    # The kernel's own stderr only repeats a transport warning here; keep the table readable.
+    with client.setup_kernel(stderr=subprocess.DEVNULL):
         started = time.perf_counter()
         for index, cell in enumerate(notebook.cells):
             if cell.cell_type != "code":
                 continue
             client.execute_cell(cell, index)
             if _shows_widget(cell):
-                return started - launch, time.perf_counter() - started
+                return started - launch, time.perf_counter() - launch
     raise SystemExit("no cell of the notebook displayed a widget")
 
 
@@ -67,16 +69,16 @@ def main() -> int:
             runs = [time_to_first_widget(make(), Path(tmp)) for _ in range(args.repeat)]
             return (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs))
 
-        _, base = measure(baseline_notebook)
-        print(f"{'notebook':<22}{'kernel launch':>14}{'first widget':>14}{'vs baseline':>13}"
+        base_launch, base = measure(baseline_notebook)
+        print(f"{'notebook':<22}{'of which launch':>16}{'first widget':>14}{'vs baseline':>13}"
               f"{'target':>9}")
-        print(f"{'(baseline: a label)':<22}{'':>14}{base:>13.2f}s{1.0:>12.1f}x"
+        print(f"{'(baseline: a label)':<22}{base_launch:>15.2f}s{base:>13.2f}s{1.0:>12.1f}x"
               f"{TARGET_SECONDS:>8.1f}s")
         missed = []
         for name in NOTEBOOKS:
             launch, first = measure(lambda: nbformat.read(folder / name, as_version=4))
             ok = first < TARGET_SECONDS
-            print(f"{name:<22}{launch:>13.2f}s{first:>13.2f}s{first / base:>12.1f}x"
+            print(f"{name:<22}{launch:>15.2f}s{first:>13.2f}s{first / base:>12.1f}x"
                   f"{TARGET_SECONDS:>8.1f}s  {'ok' if ok else 'MISSED'}", flush=True)
             if not ok:
                 missed.append(name)
