@@ -82,3 +82,15 @@ def test_funnel_by_channel_splits_the_table(store):
     assert panel.message.kind == "ok", panel.message.text
     assert "group" in panel.tables["funnel"].columns
     assert set(panel.tables["funnel"]["group"]) >= {"email", "linkedin"}
+
+
+def test_save_report_writes_one_self_contained_page(store, tmp_path):
+    panel = OutcomesDashboard(store, now=NOW, refresh=False, out_dir=tmp_path / "exports")
+    panel.channels.value = ("email", "linkedin")
+    panel.report_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    page = panel.report_path.read_text()
+    assert panel.report_path == tmp_path / "exports" / "outcomes-report.html"
+    assert "data:image/png;base64," in page and "<script src=" not in page
+    assert panel.report_path.as_uri() in panel.report_link.value
+    assert OutcomesDashboard(store, refresh=False).report_button.layout.display == "none"

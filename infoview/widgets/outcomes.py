@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from pathlib import Path
 
 import ipywidgets as w
 
-from infoview.widgets._common import MessageLine, button, esc, frame_html, heading
+from infoview.widgets._common import MessageLine, button, esc, file_link, frame_html, heading
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,8 @@ class OutcomesDashboard(w.VBox):
         now: the moment "overdue" is measured against (default: now); tests pass one.
         refresh: compute everything at once; ``False`` shows the panel first and leaves
             the figures to :meth:`refresh` (a notebook shows the controls without waiting).
+        out_dir: where "Save report" writes the self-contained HTML report; the button
+            is hidden without it.
 
     Attributes:
         headline: ``{label: number}`` of the headline figures shown.
@@ -47,7 +50,8 @@ class OutcomesDashboard(w.VBox):
         figures: ``{name: matplotlib Figure}`` shown in the tabs.
     """
 
-    def __init__(self, store, *, now: datetime | None = None, refresh: bool = True):
+    def __init__(self, store, *, now: datetime | None = None, refresh: bool = True,
+                 out_dir: str | Path | None = None):
         from infoview.models import CHOICES
 
         self.store = store
@@ -64,6 +68,12 @@ class OutcomesDashboard(w.VBox):
                                              ("by warmth", "warmth")], value="overall",
                                     description="Funnel", style=_WIDE)
         self.refresh_button = button("Update", "primary")
+        self.out_dir = Path(out_dir) if out_dir is not None else None
+        self.report_button = button("Save report", tooltip="one self-contained HTML page")
+        self.report_button.layout.display = "" if out_dir is not None else "none"
+        self.report_link = w.HTML()
+        self.report_path: Path | None = None
+        self.report_button.on_click(lambda _b: self.save_report())
         self.message = MessageLine()
         self.headline_html = w.HTML()
         self.panes = {title: w.HTML() for title in TAB_TITLES}
@@ -72,8 +82,8 @@ class OutcomesDashboard(w.VBox):
         super().__init__([
             heading("Outcomes"),
             w.HBox([self.since, self.until, self.funnel_by]),
-            w.HBox([self.channels, self.refresh_button]),
-            self.message, self.headline_html, self.tabs,
+            w.HBox([self.channels, self.refresh_button, self.report_button]),
+            self.message, self.report_link, self.headline_html, self.tabs,
         ])
         if refresh:
             self.refresh()
@@ -118,6 +128,21 @@ class OutcomesDashboard(w.VBox):
                                            t["health"], a.network_summary(frames))
             self._show(a)
             self.message.show(f"Updated at {datetime.now():%H:%M:%S}.", "ok")
+
+    def save_report(self) -> Path | None:
+        """Write the outcomes report for the current filters and show a link to it."""
+        from infoview.analytics.report import write_report
+
+        with self.message.guard("saving the report"):
+            if self.out_dir is None:
+                self.message.show("No export folder was given for the report.", "error")
+                return None
+            self.report_path = write_report(self.store.frames(), self.out_dir / "outcomes-report.html",
+                                            now=self.now, **self.filters())
+            self.report_link.value = f"Report: {file_link(self.report_path)}"
+            self.message.show(f"Saved {self.report_path.name}.", "ok")
+            return self.report_path
+        return None
 
     def _headline(self, overall, replies, health, network) -> dict:
         counts = dict(zip(overall["stage"], overall["count"])) if len(overall) else {}
