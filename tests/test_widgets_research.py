@@ -106,3 +106,17 @@ def test_scraped_markup_is_shown_as_text(tmp_path, settings):
     assert "<script>" not in panel.overview.value
     assert "<img" not in panel.overview.value
     assert "&lt;script&gt;" in panel.overview.value
+
+
+def test_second_research_comes_from_the_cache_unless_asked_to_fetch_again(settings):
+    with serve() as server:
+        panel = ResearchPanel(None, settings=settings, company_url=server.url, background=False)
+        panel.research_button.click()
+        first = len(server.requests)
+        assert first > 1
+        panel.research_button.click()
+        assert len(server.requests) == first  # every page from the HTTP cache
+        panel.fetch_again.value = True
+        panel.research_button.click()
+        assert len(server.requests) > first
+        assert panel.company.name == "Kestrel Health Labs"

@@ -54,6 +54,8 @@ class ResearchPanel(w.VBox):
         self.person_url = text("Person's page (optional)", person_url,
                                "a bio or team page; LinkedIn links are kept, not fetched")
         self.research_button = button("Research", "primary", "Fetch the public pages and extract")
+        self.fetch_again = w.Checkbox(value=False, indent=False,
+                                      description="fetch again (ignore pages cached in the last days)")
         self.save_button = button("Save to my store", "success", "Keep this research for later")
         self.save_button.disabled = True
         self.progress = w.IntProgress(value=0, min=0, max=1, description="",
@@ -71,7 +73,7 @@ class ResearchPanel(w.VBox):
         super().__init__([
             heading("Research a company and a person"),
             self.company_url, self.person_url,
-            w.HBox([self.research_button, self.save_button]),
+            w.HBox([self.research_button, self.save_button, self.fetch_again]),
             self.progress, self.message, self.tabs,
         ])
         self._show()
@@ -127,7 +129,8 @@ class ResearchPanel(w.VBox):
                 from infoview.research.person import research_person
 
                 self.message.show(f"Fetching {person_url} ...")
-                self.person = research_person(person_url, settings=self.settings_for(person_url))
+                self.person = research_person(person_url, settings=self.settings_for(person_url),
+                                              refresh=self.fetch_again.value)
                 self.progress.value = self.progress.max
             ok = True
         self._show()
@@ -152,7 +155,8 @@ class ResearchPanel(w.VBox):
         self.progress.max = settings.max_pages + (1 if self.person_url.value.strip() else 0)
         fetcher = _CountingFetcher(Fetcher(settings), self._page_started)
         try:
-            return research_company(url, settings=settings, fetcher=fetcher)
+            return research_company(url, settings=settings, fetcher=fetcher,
+                                    refresh=self.fetch_again.value)
         finally:
             fetcher.close()
 
