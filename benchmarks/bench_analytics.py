@@ -198,6 +198,7 @@ def run_one(rows: int) -> dict:
         "reply rates (channel, warmth)": lambda: [a.reply_rates(frames, by="channel"),
                                                   a.reply_rates(frames, by="warmth")],
         "referral chains and door openers": lambda: [a.chain_depths(frames), a.door_openers(frames)],
+        "referral graph (networkx DiGraph)": lambda: a.referral_graph(frames),
         "follow-up health": lambda: a.follow_up_health(frames, now=now),
         "question effectiveness": lambda: [a.question_effectiveness(frames),
                                            a.category_effectiveness(frames)],

@@ -62,15 +62,25 @@ def referral_graph(frames: Frames):
     Nodes are person ids with ``name``, ``organization`` and ``met`` (a held meeting with
     them). A pair suggested twice is one edge with ``count`` 2. Self-referrals are dropped.
     """
-    import networkx as nx
+    return _graph_of(_network(frames))
 
-    net = _network(frames)
+
+def _graph_of(net: _Network, keep=None):
+    """The networkx graph of the network, or of the nodes numbered in ``keep`` only."""
+    import networkx as nx
+    import numpy as np
+
+    nodes = np.arange(net.n) if keep is None else np.asarray(keep, dtype=np.int64)
     graph = nx.DiGraph()
-    for i, person in enumerate(net.ids):
-        graph.add_node(int(person), name=_text(net.names[i], f"person {person}"),
-                       organization=_text(net.organizations[i], None), met=bool(net.met[i]))
+    graph.add_nodes_from(
+        (int(net.ids[i]), {"name": _text(net.names[i], f"person {net.ids[i]}"),
+                           "organization": _text(net.organizations[i], None), "met": bool(net.met[i])})
+        for i in nodes.tolist()
+    )
+    edges = np.isin(net.src, nodes) & np.isin(net.dst, nodes) if keep is not None else slice(None)
     graph.add_weighted_edges_from(
-        zip(net.ids[net.src].tolist(), net.ids[net.dst].tolist(), net.count.tolist()), weight="count"
+        zip(net.ids[net.src[edges]].tolist(), net.ids[net.dst[edges]].tolist(), net.count[edges].tolist()),
+        weight="count",
     )
     return graph
 
@@ -189,22 +199,28 @@ def plot_referral_graph(frames: Frames, *, max_nodes: int = 80):
     """
     import networkx as nx
 
+    from infoview.analytics._reach import closure
     from infoview.analytics.plots import new_figure, text_figure
 
-    graph = referral_graph(frames)
-    if graph.number_of_nodes() == 0:
+    net = _network(frames)
+    if net.n == 0:
         return text_figure("Nothing to show yet: no referrals recorded yet.")
     title = "Who introduced whom"
-    if graph.number_of_nodes() > max_nodes:
-        keep: dict[int, None] = {}  # ordered, with fast membership
-        for node in door_openers(frames)["person_id"]:
+    if net.n <= max_nodes:
+        graph = _graph_of(net)
+    else:
+        ancestor, descendant = closure(net.src, net.dst, net.n)
+        position = {int(p): i for i, p in enumerate(net.ids)}
+        keep: dict[int, None] = {}  # node numbers, ordered, with fast membership
+        for person in door_openers(frames)["person_id"]:
+            node = position[int(person)]
             if node in keep:
                 continue
-            chain = [node, *sorted(nx.descendants(graph, node))]
+            chain = [node, *descendant[ancestor == node].tolist()]
             if len(keep) + len(chain) > max_nodes and keep:
                 break
             keep.update(dict.fromkeys(chain))
-        graph = graph.subgraph(list(keep)[:max_nodes]).copy()
+        graph = _graph_of(net, list(keep)[:max_nodes])
         title += f" (top door openers' chains: {graph.number_of_nodes()} people)"
     depths = node_depths(graph)
     nx.set_node_attributes(graph, depths, "layer")
