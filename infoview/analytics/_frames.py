@@ -218,7 +218,6 @@ def lookup(keys: "pd.Series", mapping: "pd.Series") -> "pd.Series":
     (``Series.map`` turns datetimes into Python objects on the way, slow at a million rows,
     and pandas 3 fails on an empty datetime mapping.) Unknown and missing keys give NA.
     """
-    import numpy as np
     import pandas as pd
 
     rows = row_positions(keys, pd.to_numeric(pd.Series(mapping.index)).to_numpy(dtype="int64"))

@@ -8,7 +8,7 @@ small table. ``now`` is a parameter everywhere so that results are reproducible 
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, in_range, now_utc, lookup, person_field, safe_ratio, table, with_message, is_in,
+    Frames, in_range, is_in, lookup, now_utc, person_field, safe_ratio, table, with_message,
 )
 
 #: A thank-you counts as on time when sent within this many hours of the meeting's end.

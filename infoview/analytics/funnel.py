@@ -12,7 +12,8 @@ of the meeting they came from.
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, channel_list, flags, in_range, lookup, row_positions, safe_ratio, table, with_message, is_in,
+    Frames, channel_list, flags, in_range, is_in, lookup, row_positions, safe_ratio, table,
+    with_message,
 )
 from infoview.errors import BadInput
 from infoview.models import CHOICES

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from infoview.analytics._frames import Frames, lookup, table, with_message, is_in
+from infoview.analytics._frames import Frames, is_in, lookup, table, with_message
 
 
 @dataclass

@@ -25,7 +25,6 @@ def asking_messages(frames: Frames, *, since=None, until=None, channels=None):
     when a reply is dated before its message, which only a typing slip produces).
     """
     import numpy as np
-    import pandas as pd
 
     outreach = table(frames, "outreach")
     people = table(frames, "people")

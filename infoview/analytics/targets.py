@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 
-from infoview.analytics._frames import Frames, flags, is_in, org_key, row_positions, table, with_message
+from infoview.analytics._frames import (
+    Frames, flags, is_in, org_key, row_positions, table, with_message,
+)
 from infoview.errors import BadInput
 
 log = logging.getLogger(__name__)
