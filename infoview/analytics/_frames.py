@@ -14,10 +14,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from infoview.errors import BadInput
-from infoview.models import RECORD_TYPES
+from infoview.models import CHOICES, RECORD_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+
+#: Group shown for people never contacted when a result is split by channel.
+NOT_CONTACTED = "not contacted"
+#: Warmth from warmest to coldest: the order groups are shown in.
+WARMTH_ORDER = ("referral", "alumni", "friend", "colleague", "event", "cold")
 
 #: Key of ``DataFrame.attrs`` holding the plain sentence shown when a result is empty.
 MESSAGE_KEY = "message"
@@ -268,3 +273,16 @@ def is_in(series: "pd.Series", values) -> "np.ndarray":
     matters at a million rows.
     """
     return series.isin(list(values)).to_numpy(dtype=bool, na_value=False)
+
+
+def group_order(index, group_col: str | None) -> list:
+    """Groups in a reading order: channels as the model lists them, warmth from warm to
+    cold, anything unknown after, alphabetically."""
+    if group_col == "channel":
+        known = list(CHOICES[("outreach", "channel")]) + [NOT_CONTACTED]
+    elif group_col == "warmth":
+        known = list(WARMTH_ORDER)
+    else:
+        return list(index)
+    present = list(index)
+    return [g for g in known if g in present] + sorted(g for g in present if g not in known)

@@ -12,11 +12,10 @@ of the meeting they came from.
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, channel_list, flags, in_range, is_in, lookup, row_positions, safe_ratio, table,
-    with_message,
+    NOT_CONTACTED, Frames, channel_list, flags, group_order, in_range, is_in, lookup,
+    row_positions, safe_ratio, table, with_message,
 )
 from infoview.errors import BadInput
-from infoview.models import CHOICES
 
 #: Stages in order.
 STAGES: tuple[str, ...] = (
@@ -30,8 +29,6 @@ BASE_STAGE: dict[str, str | None] = {
     "offer": "interview",
 }
 _OUTCOME_LEVEL = {"lead": 1, "application": 2, "interview": 3, "offer": 4}
-#: Group shown for people never contacted when the funnel is split by channel.
-NOT_CONTACTED = "not contacted"
 _GROUPINGS = {"channel": "channel", "warmth": "warmth", "how_known": "warmth"}
 
 
@@ -161,7 +158,7 @@ def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, cha
          for stage, mask in reached.items()},
         index=pd.Index([str(g) for g in groups]),
     )
-    counts = counts.loc[_group_order(counts.index, group_col)]
+    counts = counts.loc[group_order(counts.index, group_col)]
 
     long = counts.stack().rename("count").reset_index()
     long.columns = ["group", "stage", "count"]
@@ -175,18 +172,6 @@ def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, cha
     if not by:
         long = long.drop(columns="group")
     return long[columns].reset_index(drop=True)
-
-
-def _group_order(index, group_col: str | None) -> list:
-    """Groups in the order of the model's choices, unknown values after, alphabetically."""
-    if group_col == "channel":
-        known = list(CHOICES[("outreach", "channel")]) + [NOT_CONTACTED]
-    elif group_col == "warmth":
-        known = ["referral", "alumni", "friend", "colleague", "event", "cold"]
-    else:
-        return list(index)
-    present = list(index)
-    return [g for g in known if g in present] + sorted(g for g in present if g not in known)
 
 
 def plot_funnel(frames: Frames, *, by: str | None = None, since=None, until=None, channels=None):

@@ -8,9 +8,9 @@ they would count the same request twice or answer nothing.
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, channel_list, in_range, is_in, row_positions, safe_ratio, table, with_message,
+    Frames, channel_list, group_order, in_range, is_in, row_positions, safe_ratio, table,
+    with_message,
 )
-from infoview.analytics.funnel import _group_order
 from infoview.errors import BadInput
 
 #: Outreach kinds that ask someone for a meeting.
@@ -25,6 +25,7 @@ def asking_messages(frames: Frames, *, since=None, until=None, channels=None):
     when a reply is dated before its message, which only a typing slip produces).
     """
     import numpy as np
+    import pandas as pd
 
     outreach = table(frames, "outreach")
     people = table(frames, "people")
@@ -34,10 +35,10 @@ def asking_messages(frames: Frames, *, since=None, until=None, channels=None):
         mask &= is_in(outreach["channel"], wanted)
     sent = outreach.loc[mask, ["id", "person_id", "channel", "sent_at", "replied_at"]].copy()
     rows = row_positions(sent["person_id"], people["id"].to_numpy(dtype="int64"))
-    warmth = people["how_known"].astype("object").to_numpy()
+    # one extra slot at the end, which row -1 (an unknown person) picks
+    warmth = np.append(people["how_known"].astype("object").to_numpy(), None)
     sent["channel"] = sent["channel"].astype("object")
-    sent["warmth"] = np.where(rows >= 0, warmth[rows], None)
-    sent["warmth"] = sent["warmth"].fillna("cold")
+    sent["warmth"] = pd.Series(warmth[rows], index=sent.index).fillna("cold")
     days = (sent["replied_at"] - sent["sent_at"]).dt.total_seconds() / 86400.0
     sent["days_to_reply"] = days.where(days >= 0)
     return sent
@@ -83,7 +84,7 @@ def reply_rates(frames: Frames, *, by: str | list[str] | None = "channel", since
     result["replied"] = result["replied"].astype("int64")
     result["answer_rate"] = safe_ratio(result["replied"], result["sent"])
     if len(keys) == 1:
-        result = result.set_index(keys[0]).loc[_group_order(result[keys[0]], keys[0])].reset_index()
+        result = result.set_index(keys[0]).loc[group_order(result[keys[0]], keys[0])].reset_index()
     else:
         result = result.sort_values(keys or ["group"]).reset_index(drop=True)
     return result[columns]
