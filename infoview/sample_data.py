@@ -69,7 +69,7 @@ TITLES = ["UX Researcher", "Product Manager", "Data Analyst", "Software Engineer
           "Recruiter", "Programme Manager", "Content Strategist", "Engineering Manager"]
 # warmth: (how many seed people, chance that a request gets an answer on email)
 WARMTH = {"friend": (9, 0.92), "colleague": (10, 0.85), "alumni": (14, 0.75),
-          "event": (8, 0.6), "cold": (12, 0.3), "referral": (0, 0.9)}
+          "event": (8, 0.6), "cold": (12, 0.35), "referral": (0, 0.9)}
 # answer chance relative to email, and how the user reaches each warmth
 CHANNEL_FACTOR = {"email": 1.0, "phone": 1.0, "linkedin": 0.45}
 CHANNELS_BY_WARMTH = {"friend": ["email", "phone"], "colleague": ["email", "linkedin"],

@@ -172,7 +172,7 @@ def _stages_wide(data):
 
     wide = data.pivot(index="group", columns="stage", values="count")
     wide = wide.reindex(index=list(dict.fromkeys(data["group"])), columns=list(STAGES))
-    return wide.rename_axis(columns=None).reset_index()
+    return wide.rename_axis(index="warmth" if "referral" in wide.index else "group", columns=None).reset_index()
 
 
 def headline(frames: Frames) -> list[tuple[str, int]]:
