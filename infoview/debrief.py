@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING
 
-from infoview.errors import BadInput
+from infoview.errors import BadInput, NotFound
 from infoview.models import (
     CHOICES, Action, Insight, Meeting, Outcome, Person, QuestionAsked, Referral,
 )
@@ -181,7 +181,7 @@ def save_debrief(store: "Store", debrief: Debrief, *, now: datetime | None = Non
     """
     validate(debrief)
     now = now or datetime.now(timezone.utc)
-    meeting = store.get(Meeting, debrief.meeting_id)
+    meeting = _meeting(store, debrief.meeting_id)
     with store.transaction():
         meeting.status = "held"
         meeting.rapport = debrief.rapport
@@ -196,6 +196,14 @@ def save_debrief(store: "Store", debrief: Debrief, *, now: datetime | None = Non
         _sync_outcomes(store, meeting, debrief.outcomes)
     log.info("saved the debrief of meeting %s", meeting.id)
     return meeting
+
+
+def _meeting(store, meeting_id: int) -> Meeting:
+    try:
+        return store.get(Meeting, meeting_id)
+    except NotFound as exc:
+        raise NotFound(f"there is no meeting {meeting_id} to debrief; add the meeting first "
+                       "(or pick one from the list of meetings)") from exc
 
 
 def _replace_questions(store, meeting_id: int, questions: list[AnsweredQuestion]) -> None:
@@ -367,7 +375,7 @@ def load_debrief(store: "Store", meeting_id: int) -> Debrief:
     Raises:
         NotFound: no meeting with that id.
     """
-    meeting = store.get(Meeting, meeting_id)
+    meeting = _meeting(store, meeting_id)
     questions = sorted(store.list(QuestionAsked, meeting_id=meeting_id),
                        key=lambda q: (q.position is None, q.position or 0, q.id))
     people = []

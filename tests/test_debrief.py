@@ -183,7 +183,7 @@ def test_bad_scores_are_refused_with_every_problem_and_nothing_saved(store, meet
 
 
 def test_an_unknown_meeting_is_not_found(store, meeting):
-    with pytest.raises(NotFound, match="999"):
+    with pytest.raises(NotFound, match="no meeting 999 to debrief"):
         save_debrief(store, Debrief(999, rapport=3), now=NOW)
     with pytest.raises(NotFound):
         load_debrief(store, 999)
