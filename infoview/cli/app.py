@@ -33,6 +33,7 @@ def app_parameters(args: argparse.Namespace, workdir) -> dict:
     parameters = {"autorun": False}
     if args.demo:
         parameters["store"] = str(make_demo_store(workdir / "demo.sqlite"))
+        parameters["sample_site"] = True
         parameters["out_dir"] = str(workdir / "exports")  # gone with the demo, like its store
     else:
         parameters["store"] = str(db_path(args))
@@ -47,7 +48,7 @@ def make_demo_store(path):
     meeting, shared by the four notebooks of ``infoview app --demo``."""
     from infoview.widgets.session import fill_demo, start
 
-    session = start(path, out_dir=path.parent / "exports")
+    session = start(path, out_dir=path.parent / "exports", sample_site_urls=True)
     fill_demo(session, history=True, research=True)
     session.store.close()
     return path

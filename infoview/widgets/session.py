@@ -97,7 +97,7 @@ def _db_path_for(store: str | Path) -> tuple[Path, bool]:
 
 
 def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
-          sample_site_urls: bool = True, sample_history: bool = False,
+          sample_site_urls: bool | None = None, sample_history: bool = False,
           sample_research: bool = False, sample_seed: int = 7) -> NotebookSession:
     """Open the store a notebook works on, and say where exports go.
 
@@ -105,7 +105,8 @@ def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
         store: ``"demo"``, ``"mine"`` or a path (see the module docstring).
         out_dir: the export folder; ``None`` means a folder beside a demo store, or
             ``infoview-exports`` in the user's documents folder for a real store.
-        sample_site_urls: serve the bundled sample site and offer its URLs as defaults.
+        sample_site_urls: serve the bundled sample site and offer its URLs as defaults;
+            ``None`` does so for a demo store only (a real store starts with empty fields).
         sample_history: in a demo store only, fill it with the bundled sample history
             (people, outreach, meetings, debriefs) so the analytics have something to show.
         sample_research: in a demo store only, research the sample site, keep the result
@@ -133,7 +134,7 @@ def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
     settings = Settings(cache_path=default_cache_path(db_path))
     session = NotebookSession(store=opened, db_path=db_path, out_dir=out, settings=settings,
                               demo=demo)
-    if sample_site_urls:
+    if sample_site_urls or (sample_site_urls is None and demo):
         site = sample_site()
         session.company_url = site.url
         session.person_url = site.url + SAMPLE_PERSON_PATH
