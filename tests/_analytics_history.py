@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
 from infoview.models import (
     Action, Insight, Meeting, Organization, Outcome, Outreach, Person, QuestionAsked, Referral,
 )
@@ -105,3 +107,12 @@ def small_history(store: Store) -> dict[str, int]:
     add(Insight(meeting_id=m2.id, text="Contract roles are a way in", tags=["entry"]))
     return {"ana": ana.id, "ben": ben.id, "cal": cal.id, "dee": dee.id, "eve": eve.id,
             "fay": fay.id, "gus": gus.id, "m1": m1.id, "m2": m2.id}
+
+
+@pytest.fixture()
+def small_frames(tmp_path):
+    """The frames of :func:`small_history`, saved in a SQLite file under ``tmp_path``."""
+    store = open_store(tmp_path)
+    small_history(store)
+    yield store.frames()
+    store.close()

@@ -8,18 +8,15 @@ from __future__ import annotations
 import math
 
 import pytest
-from _analytics_history import open_store, small_history
+from _analytics_history import small_frames  # noqa: F401 (a fixture)
 
 from infoview import analytics
 from infoview.errors import BadInput
 
 
 @pytest.fixture()
-def frames(tmp_path):
-    store = open_store(tmp_path)
-    small_history(store)
-    yield store.frames()
-    store.close()
+def frames(small_frames):
+    return small_frames
 
 
 def _counts(table, group=None):

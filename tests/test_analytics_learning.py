@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from _analytics_history import open_store, small_history
+from _analytics_history import small_frames  # noqa: F401 (a fixture)
 
 from infoview import analytics
 
 
 @pytest.fixture()
-def frames(tmp_path):
-    store = open_store(tmp_path)
-    small_history(store)
-    yield store.frames()
-    store.close()
+def frames(small_frames):
+    return small_frames
 
 
 def test_question_effectiveness_means_only_rated_answers(frames):
