@@ -166,3 +166,39 @@ def test_read_results_repairs_a_line_missing_only_its_newline(tmp_path):
     out.write_text('{"url": "a"}\nnot json\n{"url": "b"}')
     assert [r["url"] for r in read_results(out, repair=True)] == ["a", "b"]
     assert out.read_text().endswith('{"url": "b"}\n')
+
+
+def test_processes_split_the_hosts_and_count_every_request(sites, settings):
+    from infoview.research.parallel import RunStats
+
+    one, two, _ = sites
+    before = len(one.requests) + len(two.requests)
+    stats = RunStats()
+    rows = list(research_many([one.url, two.url], settings=settings.with_(use_cache=False),
+                              processes=2, stats=stats))
+    assert stats.processes == 2
+    assert [r["name"] for r in rows] == ["Kestrel Health Labs"] * 2
+    assert stats.network_requests == len(one.requests) + len(two.requests) - before
+
+
+def test_warm_rerun_reuses_finished_results_without_a_request(sites, settings):
+    one, two, _ = sites
+    first = list(research_many([one.url, two.url], settings=settings))
+    before = len(one.requests), len(two.requests)
+    again = list(research_many([one.url, two.url], settings=settings))
+    assert (len(one.requests), len(two.requests)) == before
+    assert sorted(r["name"] for r in again) == sorted(r["name"] for r in first)
+    assert all(f["from_cache"] for r in again for f in r["fetched"])
+
+
+def test_result_with_a_passing_failure_is_researched_again(settings):
+    with Hostile("127.0.0.4") as site:
+        site.routes["/"] = (200, {"Content-Type": "text/html"},
+                            b'<html><head><title>Flaky Co</title></head><body>'
+                            b'<a href="/about">About us</a></body></html>')
+        site.routes["/about"] = (503, {}, b"maintenance")
+        flaky = settings.with_(max_retries=0, host_delay=0.0)
+        for _ in range(2):
+            (row,) = research_many([site.url], settings=flaky)
+            assert any("/about" in w for w in row["warnings"])
+        assert site.hits["/about"] == 2

@@ -146,15 +146,12 @@ def research_many(urls: Iterable[str], *, settings: Settings | None = None,
             enough hosts to gain from it, on Linux; ``1``: threads only).
         stats: a :class:`~infoview.research.parallel.RunStats` to receive counters.
     """
-    from infoview.research.parallel import Job, choose_processes, run
+    from infoview.research.parallel import Job, run
 
     _check_kind(kind)
     settings = settings or getattr(fetcher, "settings", None) or Settings()
     groups = _group_by_host(dict.fromkeys(normalize_url(u) for u in urls))
-    if not groups:
-        return
-    count = 1 if fetcher is not None else choose_processes(processes, len(groups))
-    yield from run(groups, Job(settings, kind, max_pages, refresh), processes=count,
+    yield from run(groups, Job(settings, kind, max_pages, refresh), processes=processes,
                    fetcher=fetcher, stats=stats)
 
 

@@ -65,25 +65,88 @@ def choose_processes(requested: int | None, hosts: int) -> int:
     return max(1, min(cores or 1, hosts // HOSTS_PER_PROCESS, 8))
 
 
-def run(groups: Groups, job: Job, *, processes: int, fetcher: Any = None,
+def run(groups: Groups, job: Job, *, processes: int | None = None, fetcher: Any = None,
         stats: RunStats | None = None) -> Iterator[dict[str, Any]]:
-    """Research every URL of ``groups``, yielding one result dict per URL as each finishes."""
+    """Research every URL of ``groups``, yielding one result dict per URL as each finishes.
+
+    Results kept in the cache from an earlier run come first, straight from this process;
+    the rest run in threads here, or spread over processes (see :func:`choose_processes`;
+    never when the caller shares a ``fetcher``, which cannot cross processes).
+    """
     stats = stats if stats is not None else RunStats()
-    if processes > 1 and fetcher is None:
-        stats.processes = processes
-        yield from _in_processes(groups, job, processes, stats)
-    else:
-        yield from _in_threads(groups, job, fetcher, stats)
+    count = 1 if fetcher is not None else choose_processes(processes, len(groups))
+    owned = count == 1 and fetcher is None
+    if owned:   # made here so that its cache also serves the look-up of kept results
+        from infoview.research.fetch import Fetcher
+
+        fetcher = Fetcher(job.settings)
+    try:
+        groups = yield from _kept_results(groups, job, fetcher)
+        if not groups:
+            return
+        if count > 1:
+            stats.processes = min(count, len(groups))
+            yield from _in_processes(groups, job, stats.processes, stats)
+        else:
+            yield from _in_threads(groups, job, fetcher, stats)
+    finally:
+        if owned:
+            fetcher.close()
+
+
+def result_key(job: Job, url: str) -> str:
+    """The cache key of a finished research (changes with the version and the page budget)."""
+    from infoview import __version__
+
+    if job.kind == "person":
+        return f"infoview {__version__} person {url}"
+    pages = job.settings.max_pages if job.max_pages is None else job.max_pages
+    return f"infoview {__version__} company max_pages={pages} {url}"
+
+
+def _kept_results(groups: Groups, job: Job, fetcher: Any):
+    """Yield the results already in the cache; return the groups still to research."""
+    if job.refresh or not job.settings.use_cache:
+        return groups
+    cache = getattr(fetcher, "cache", None) if fetcher is not None else _open_cache(job.settings)
+    if cache is None:
+        return groups
+    remaining: Groups = []
+    try:
+        for group in groups:
+            todo = []
+            for url in group:
+                kept = cache.get_result(result_key(job, url))
+                if kept is None:
+                    todo.append(url)
+                else:
+                    yield _as_kept(kept, url)
+            if todo:
+                remaining.append(todo)
+    finally:
+        if fetcher is None:
+            cache.close()
+    return remaining
+
+
+def _open_cache(settings: Settings):
+    from infoview.paths import default_cache_path
+    from infoview.research.httpcache import HttpCache
+
+    return HttpCache(settings.cache_path or default_cache_path(), settings.cache_days)
+
+
+def _as_kept(result: dict[str, Any], url: str) -> dict[str, Any]:
+    for record in result.get("fetched") or []:
+        record["from_cache"] = True   # nothing was fetched this time
+    if result.get("url") != url:
+        result["input_url"] = url
+    return result
 
 
 # -- threads ------------------------------------------------------------------------------------
 
 def _in_threads(groups: Groups, job: Job, fetcher: Any, stats: RunStats) -> Iterator[dict]:
-    owned = fetcher is None
-    if owned:
-        from infoview.research.fetch import Fetcher
-
-        fetcher = Fetcher(job.settings)
     research = researcher(job, fetcher)
     results: queue.Queue = queue.Queue()
     stop = threading.Event()
@@ -104,8 +167,6 @@ def _in_threads(groups: Groups, job: Job, fetcher: Any, stats: RunStats) -> Iter
             fetcher.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
         stats.network_requests += fetcher.network_requests
-        if owned:
-            fetcher.close()
 
 
 def _run_group(urls: list[str], research: Callable[[str], dict], emit: Callable[[dict], None],
@@ -133,8 +194,6 @@ def researcher(job: Job, fetcher: Any) -> Callable[[str], dict[str, Any]]:
     A result is kept only when no page failed for a passing reason (timeout, server
     error), so that a re-run tries such pages again; it lives as long as cached pages do.
     """
-    from infoview import __version__
-
     settings, refresh = job.settings, job.refresh
     if job.kind == "person":
         from infoview.research.person import research_person
@@ -142,27 +201,21 @@ def researcher(job: Job, fetcher: Any) -> Callable[[str], dict[str, Any]]:
         def run_one(url: str) -> dict[str, Any]:
             return research_person(url, settings=settings, fetcher=fetcher,
                                    refresh=refresh).to_dict()
-        tag = f"infoview {__version__} person"
     else:
         from infoview.research.company import research_company
 
-        pages = settings.max_pages if job.max_pages is None else job.max_pages
-
         def run_one(url: str) -> dict[str, Any]:
             return research_company(url, settings=settings, fetcher=fetcher,
-                                    max_pages=pages, refresh=refresh).to_dict()
-        tag = f"infoview {__version__} company max_pages={pages}"
+                                    max_pages=job.max_pages, refresh=refresh).to_dict()
 
     cache = getattr(fetcher, "cache", None)
 
     def research(url: str) -> dict[str, Any]:
-        key = f"{tag} {url}"
+        key = result_key(job, url)
         if cache is not None and not refresh:
             kept = cache.get_result(key)
             if kept is not None:
-                for record in kept.get("fetched") or []:
-                    record["from_cache"] = True
-                return kept
+                return _as_kept(kept, url)
         failures = fetcher.transient_failures
         result = run_one(url)
         if cache is not None and fetcher.transient_failures == failures:
@@ -233,10 +286,13 @@ def _in_processes(groups: Groups, job: Job, processes: int, stats: RunStats) -> 
 
 def _child(groups: Groups, job: Job, writer: Any) -> None:
     """A research process: threads over its hosts, results sent back through ``writer``."""
+    from infoview.research.fetch import Fetcher
+
     stats = RunStats()
     try:
-        for result in _in_threads(groups, job, None, stats):
-            writer.send(result)
+        with Fetcher(job.settings) as fetcher:
+            for result in _in_threads(groups, job, fetcher, stats):
+                writer.send(result)
         writer.send({"__requests__": stats.network_requests})
     finally:
         writer.close()
