@@ -123,7 +123,7 @@ def make_site(root: Path, index: int) -> None:
 
 # -- the runs -------------------------------------------------------------------------------------
 
-def _warm_up() -> float:
+def _warm_up(folder: Path) -> float:
     """Research the bundled sample site once, so that first-use imports are not timed."""
     from infoview.research.company import research_company
     from infoview.sample import serve
@@ -131,7 +131,8 @@ def _warm_up() -> float:
 
     start = time.perf_counter()
     with serve() as site:
-        research_company(site.url, settings=Settings(host_delay=0.0, use_cache=False))
+        research_company(site.url, settings=Settings(host_delay=0.0,
+                                                     cache_path=folder / "warm-up.sqlite"))
     return time.perf_counter() - start
 
 
@@ -291,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
             settings = Settings(host_delay=HOST_DELAY, workers=sites,
                                 cache_path=tmp / "http-cache.sqlite")
 
-            startup = _warm_up()
+            startup = _warm_up(tmp)
             memory = MemoryPeak()
             rows, cold, used = _research_all(urls, settings, args.processes)
             errors = [r for r in rows if "error" in r]

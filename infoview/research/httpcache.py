@@ -42,10 +42,11 @@ class HttpCache:
         from requests_cache.backends.sqlite import SQLiteDict
 
         # busy_timeout: several processes (a batch's workers, a notebook) may share the file.
-        self._backend = SQLiteCache(str(self.path), wal=True, busy_timeout=15_000)
+        self._backend = SQLiteCache(str(self.path), wal=True, busy_timeout=15_000,
+                                    fast_save=True)
         self._results = SQLiteDict(str(self.path), table_name="infoview_results",
                                    serializer=None, lock=self._backend.responses._lock,
-                                   wal=True, busy_timeout=15_000)
+                                   wal=True, busy_timeout=15_000, fast_save=True)
         # In WAL mode, synchronous=NORMAL keeps the file consistent after a crash but skips
         # the fsync on every commit; with FULL, each page written held the shared lock for
         # an fsync and stalled every thread's cache lookups behind it.

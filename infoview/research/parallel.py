@@ -108,7 +108,10 @@ def _kept_results(groups: Groups, job: Job, fetcher: Any):
     """Yield the results already in the cache; return the groups still to research."""
     if job.refresh or not job.settings.use_cache:
         return groups
-    cache = getattr(fetcher, "cache", None) if fetcher is not None else _open_cache(job.settings)
+    if fetcher is not None:
+        cache = getattr(fetcher, "cache", None)
+    else:
+        cache = _open_cache(job.settings)
     if cache is None:
         return groups
     remaining: Groups = []
@@ -130,10 +133,12 @@ def _kept_results(groups: Groups, job: Job, fetcher: Any):
 
 
 def _open_cache(settings: Settings):
+    """The HTTP cache, or ``None`` when it does not exist yet (so it cannot hold results)."""
     from infoview.paths import default_cache_path
     from infoview.research.httpcache import HttpCache
 
-    return HttpCache(settings.cache_path or default_cache_path(), settings.cache_days)
+    path = settings.cache_path or default_cache_path()
+    return HttpCache(path, settings.cache_days) if path.exists() else None
 
 
 def _as_kept(result: dict[str, Any], url: str) -> dict[str, Any]:
