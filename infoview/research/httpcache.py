@@ -34,19 +34,16 @@ class HttpCache:
     """
 
     def __init__(self, path: Path, days: float):
-        from requests_cache.backends.sqlite import SQLiteCache
+        from requests_cache.backends.sqlite import SQLiteCache, SQLiteDict
 
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.days = days
-        from requests_cache.backends.sqlite import SQLiteDict
-
         # busy_timeout: several processes (a batch's workers, a notebook) may share the file.
-        self._backend = SQLiteCache(str(self.path), wal=True, busy_timeout=15_000,
-                                    fast_save=True)
+        self._backend = SQLiteCache(str(self.path), wal=True, busy_timeout=15_000)
         self._results = SQLiteDict(str(self.path), table_name="infoview_results",
                                    serializer=None, lock=self._backend.responses._lock,
-                                   wal=True, busy_timeout=15_000, fast_save=True)
+                                   wal=True, busy_timeout=15_000)
         # In WAL mode, synchronous=NORMAL keeps the file consistent after a crash but skips
         # the fsync on every commit; with FULL, each page written held the shared lock for
         # an fsync and stalled every thread's cache lookups behind it.

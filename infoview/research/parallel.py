@@ -235,7 +235,9 @@ def researcher(job: Job, fetcher: Any) -> Callable[[str], dict[str, Any]]:
 def _can_fork() -> bool:
     import multiprocessing
 
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return (sys.platform.startswith("linux")
+            and "fork" in multiprocessing.get_all_start_methods()
+            and not multiprocessing.current_process().daemon)   # daemons may not have children
 
 
 def _split(groups: Groups, parts: int) -> list[Groups]:
