@@ -225,17 +225,15 @@ class Fetcher:
                 return self._page_from_cache(hit)
         try:
             reply = self._exchange(url, check_robots=True, max_bytes=self.settings.max_bytes)
+            if not 200 <= reply.status < 300:
+                if self._cache is not None:   # keeps a 404 or 410, so a re-run skips it
+                    self._cache.put(url, final_url=reply.url, status=reply.status,
+                                    content_type="", encoding=None, body=b"", warnings=[])
+                raise _status_error(url, reply.status)
         except FetchError as exc:
-            if not isinstance(exc, (RobotsRefused, PageTooLarge, FetchForbidden)):
+            if _may_pass(exc):
                 self._local.failures = self.transient_failures + 1
             raise
-        if not 200 <= reply.status < 300 and reply.status not in (404, 410):
-            self._local.failures = self.transient_failures + 1
-        if not 200 <= reply.status < 300:
-            if self._cache is not None:
-                self._cache.put(url, final_url=reply.url, status=reply.status, content_type="",
-                                encoding=None, body=b"", warnings=[])
-            raise _status_error(url, reply.status)
         page = self._make_page(url, reply)
         if self._cache is not None:
             for key in {url, page.final_url}:
@@ -480,6 +478,13 @@ def _retry_after(value: str | None) -> float | None:
     if when is None:
         return None
     return max(0.0, when.timestamp() - time.time())
+
+
+def _may_pass(exc: FetchError) -> bool:
+    """Whether a failure may go away by itself (a timeout, a 5xx), unlike a refusal or a 404."""
+    if isinstance(exc, (RobotsRefused, PageTooLarge, FetchForbidden)):
+        return False
+    return exc.status is None or exc.status >= 500 or exc.status in (408, 429)
 
 
 def _status_error(url: str, status: int, cached: bool = False) -> FetchError:
