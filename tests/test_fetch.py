@@ -261,6 +261,23 @@ def test_non_http_urls_are_bad_input(fetcher, url):
         fetcher.fetch(url)
 
 
+@pytest.mark.parametrize("url", ["https://not a url", "http://exa mple.org/", "http://a.org:x/",
+                                 "http://<script>/"])
+def test_malformed_addresses_are_bad_input_before_any_request(fetcher, url):
+    with pytest.raises(BadInput, match="valid web address"):
+        fetcher.fetch(url)
+    assert fetcher.network_requests == 0
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8/", "https://www.example.co.uk/a b",
+                                 "http://[::1]:80/", "https://xn--bcher-kva.example/",
+                                 "https://bücher.example/"])
+def test_unusual_but_valid_addresses_pass_the_check(url):
+    from infoview.research.fetch import check_url
+
+    assert check_url(url) == url
+
+
 @pytest.mark.parametrize("url", [
     "https://www.linkedin.com/in/jane-doe", "https://linkedin.com/company/acme",
     "https://twitter.com/jane", "https://x.com/jane", "https://m.facebook.com/jane",

@@ -50,6 +50,7 @@ _SOCIAL_SITES = {
     "fb.com": "Facebook", "fb.me": "Facebook", "x.com": "X", "twitter.com": "X",
     "t.co": "X", "instagram.com": "Instagram", "instagr.am": "Instagram",
 }
+_HOST = re.compile(r"^(?:[\w-]+(?:\.[\w-]+)*\.?|\[?[0-9a-f:.]+\]?)$", re.I)
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _MARKUP_TYPES = _HTML_TYPES | {"text/xml", "application/xml", "application/rss+xml",
                                "application/atom+xml"}
@@ -83,11 +84,18 @@ def check_url(url: str) -> str:
         FetchForbidden: a social-network profile (see :func:`is_social_profile`).
     """
     url = (url or "").strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port   # raises ValueError on a port that is not a number
+    except ValueError as exc:
+        raise BadInput(f"{url!r} is not a valid web address ({exc}).") from exc
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         hint = f" Did you mean https://{url}?" if url and "://" not in url else ""
         raise BadInput(f"{url!r} is not a web address infoview can fetch: it must start "
                        f"with http:// or https://.{hint}")
+    if not _HOST.match(parts.hostname):
+        raise BadInput(f"{url!r} is not a valid web address: {parts.hostname!r} cannot be "
+                       "a host name.")
     site = _social_site(url)
     if site:
         raise FetchForbidden(f"{url} is a {site} page. {site} does not allow automated "
