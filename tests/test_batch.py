@@ -174,11 +174,15 @@ def test_processes_split_the_hosts_and_count_every_request(sites, settings):
     one, two, _ = sites
     before = len(one.requests) + len(two.requests)
     stats = RunStats()
-    rows = list(research_many([one.url, two.url], settings=settings.with_(use_cache=False),
-                              processes=2, stats=stats))
+    rows = list(research_many([one.url, two.url], settings=settings, processes=2, stats=stats))
     assert stats.processes == 2
     assert [r["name"] for r in rows] == ["Kestrel Health Labs"] * 2
     assert stats.network_requests == len(one.requests) + len(two.requests) - before
+    # Both processes wrote the one cache file: a re-run finds everything there.
+    again = RunStats()
+    assert len(list(research_many([one.url, two.url], settings=settings, processes=2,
+                                  stats=again))) == 2
+    assert again.network_requests == 0
 
 
 def test_warm_rerun_reuses_finished_results_without_a_request(sites, settings):

@@ -136,6 +136,13 @@ def test_long_retry_after_is_capped_then_gives_up_with_status(server, settings):
     assert seconds < 2
 
 
+def test_retry_after_beyond_the_page_deadline_fails_at_once(server, settings):
+    with Fetcher(settings.with_(page_deadline=0.8, max_retry_after=5.0)) as fetcher:
+        result, seconds, _ = _timed(lambda: fetcher.fetch(server.url + "busy-once"))
+    assert isinstance(result, FetchError) and "deadline" in str(result)
+    assert result.status == 429 and seconds < 0.5
+
+
 def test_server_error_raises_fetch_error_with_status(server, fetcher):
     with pytest.raises(FetchError) as info:
         fetcher.fetch(server.url + "error")
