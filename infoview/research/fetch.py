@@ -33,75 +33,24 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from requests.adapters import HTTPAdapter
 
-from infoview.errors import BadInput, FetchError, FetchForbidden, PageTooLarge, RobotsRefused
+from infoview.errors import FetchError, FetchForbidden, PageTooLarge, RobotsRefused
 from infoview.research import charset
 from infoview.research.body import Body, read_body
 from infoview.research.politeness import HostGate
 from infoview.research.robots import RobotsBook, RobotsRules, parse_robots
+from infoview.research.urls import check_url, is_social_profile
 from infoview.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["Page", "Fetcher", "is_social_profile", "check_url"]
 
-# Sites whose terms forbid automated access to profiles; their URLs are kept as links.
-_SOCIAL_SITES = {
-    "linkedin.com": "LinkedIn", "lnkd.in": "LinkedIn", "facebook.com": "Facebook",
-    "fb.com": "Facebook", "fb.me": "Facebook", "x.com": "X", "twitter.com": "X",
-    "t.co": "X", "instagram.com": "Instagram", "instagr.am": "Instagram",
-}
-_HOST = re.compile(r"^(?:[\w-]+(?:\.[\w-]+)*\.?|\[?[0-9a-f:.]+\]?)$", re.I)
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _MARKUP_TYPES = _HTML_TYPES | {"text/xml", "application/xml", "application/rss+xml",
                                "application/atom+xml"}
 _REDIRECTS = {301, 302, 303, 307, 308}
 _RETRY_STATUSES = {429, 503}
 _ROBOTS_MAX_BYTES = 512 * 1024   # RFC 9309 asks parsers to read at least 500 KiB
-
-
-def _social_site(url: str) -> str | None:
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    for domain, site in _SOCIAL_SITES.items():
-        if host == domain or host.endswith("." + domain):
-            return site
-    return None
-
-
-def is_social_profile(url: str) -> bool:
-    """Whether ``url`` is on LinkedIn, Facebook, X/Twitter or Instagram.
-
-    Their terms forbid automated fetching, so infoview keeps such URLs as links for the
-    user to open in a browser and never requests them.
-    """
-    return _social_site(url) is not None
-
-
-def check_url(url: str) -> str:
-    """Validate a URL given by the user; returns it stripped of surrounding space.
-
-    Raises:
-        BadInput: not an absolute http(s) URL.
-        FetchForbidden: a social-network profile (see :func:`is_social_profile`).
-    """
-    url = (url or "").strip()
-    try:
-        parts = urlsplit(url)
-        parts.port   # raises ValueError on a port that is not a number
-    except ValueError as exc:
-        raise BadInput(f"{url!r} is not a valid web address ({exc}).") from exc
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        hint = f" Did you mean https://{url}?" if url and "://" not in url else ""
-        raise BadInput(f"{url!r} is not a web address infoview can fetch: it must start "
-                       f"with http:// or https://.{hint}")
-    if not _HOST.match(parts.hostname):
-        raise BadInput(f"{url!r} is not a valid web address: {parts.hostname!r} cannot be "
-                       "a host name.")
-    site = _social_site(url)
-    if site:
-        raise FetchForbidden(f"{url} is a {site} page. {site} does not allow automated "
-                             "access, so infoview never fetches it: open it in your browser "
-                             "(it is kept as a link).", url=url)
-    return url
 
 
 @dataclass
