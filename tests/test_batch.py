@@ -156,6 +156,13 @@ def test_missing_or_binary_input_file_is_refused(tmp_path):
         read_urls(binary)
 
 
+def test_output_that_is_a_folder_is_refused(tmp_path):
+    source = tmp_path / "t.txt"
+    source.write_text("https://a.example/\n")
+    with pytest.raises(BadInputFile, match="batch output"):
+        research_batch(source, tmp_path, progress=False)
+
+
 def test_unknown_kind_is_refused(tmp_path):
     with pytest.raises(BadInput, match="company, person"):
         research_batch(tmp_path / "x.txt", tmp_path / "o.jsonl", kind="planet")

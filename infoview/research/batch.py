@@ -104,8 +104,12 @@ def research_batch(path: str | Path, out: str | Path, *, settings: Settings | No
         from infoview.research.parallel import RunStats
 
         stats = RunStats()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("a", encoding="utf-8") as sink, \
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            sink = out.open("a", encoding="utf-8")
+        except OSError as exc:
+            raise BadInputFile(f"cannot be written ({exc.strerror})", out) from exc
+        with sink, \
                 tqdm(total=len(todo), disable=not progress, unit="url", file=sys.stderr,
                      desc=f"research {kind}") as bar:
             for line in research_many(todo, settings=settings, kind=kind, refresh=refresh,
@@ -189,7 +193,11 @@ def read_results(out: str | Path, *, repair: bool = False) -> list[dict[str, Any
     out = Path(out)
     if not out.exists():
         return []
-    data = out.read_bytes()
+    try:
+        data = out.read_bytes()
+    except OSError as exc:
+        raise BadInputFile(f"cannot be read as the batch output ({exc.strerror}); give a "
+                           "file name for --out", out) from exc
     cut = data.rfind(b"\n") + 1
     complete, tail = data[:cut], data[cut:]
     results = []
