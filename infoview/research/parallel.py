@@ -13,6 +13,7 @@ in threads of the calling process.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import os
@@ -95,13 +96,30 @@ def run(groups: Groups, job: Job, *, processes: int | None = None, fetcher: Any 
 
 
 def result_key(job: Job, url: str) -> str:
-    """The cache key of a finished research (changes with the version and the page budget)."""
+    """The cache key of a finished research.
+
+    It changes with the research code (so an upgrade, or an edit while developing, never
+    serves results the current code would not produce) and with the page budget.
+    """
+    if job.kind == "person":
+        return f"infoview {_code_fingerprint()} person {url}"
+    pages = job.settings.max_pages if job.max_pages is None else job.max_pages
+    return f"infoview {_code_fingerprint()} company max_pages={pages} {url}"
+
+
+@functools.lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """The version plus a digest of the research modules' sizes and modification times."""
+    import hashlib
+    from pathlib import Path
+
     from infoview import __version__
 
-    if job.kind == "person":
-        return f"infoview {__version__} person {url}"
-    pages = job.settings.max_pages if job.max_pages is None else job.max_pages
-    return f"infoview {__version__} company max_pages={pages} {url}"
+    digest = hashlib.sha1(__version__.encode())
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return f"{__version__}-{digest.hexdigest()[:12]}"
 
 
 def _kept_results(groups: Groups, job: Job, fetcher: Any):
