@@ -32,6 +32,10 @@ CASES = {
                   {"Content-Type": "text/html; charset=iso-8859-1"}, "utf-8-sig"),
     "/bogus-label.html": (_page(NAMES).encode("utf-8"),
                           {"Content-Type": "text/html; charset=klingon-8"}, "utf-8"),
+    "/wrong-utf8-header.html": (_page(NAMES).encode("cp1252"),
+                                {"Content-Type": "text/html; charset=utf-8"}, "cp1252"),
+    "/wrong-utf8-meta.html": (("<meta charset='utf-8'>" + _page(NAMES)).encode("cp1252"),
+                              None, "cp1252"),
 }
 
 
@@ -72,6 +76,13 @@ def test_windows_1251_page_declared_in_http_equiv_meta(site, fetcher):
 def test_unknown_charset_label_is_warned_about(site, fetcher):
     page = fetcher.fetch(site.url + "bogus-label.html")
     assert any("klingon-8" in w for w in page.warnings)
+
+
+@pytest.mark.parametrize("path", ["wrong-utf8-header.html", "wrong-utf8-meta.html"])
+def test_page_wrongly_labelled_utf8_is_decoded_by_its_bytes_with_a_warning(site, fetcher, path):
+    page = fetcher.fetch(site.url + path)
+    assert NAMES in page.text
+    assert any("'utf-8', but the bytes are not" in w for w in page.warnings)
 
 
 def test_cp1252_page_comes_back_right_from_the_cache(site, tmp_path):

@@ -5,6 +5,8 @@ and charset detection alone often mistakes a windows-1252 page for windows-1250.
 here follows what browsers do (the WHATWG encoding rules): a byte-order mark wins, then the
 Content-Type charset, then a ``<meta>`` charset (or an XML declaration), then UTF-8 if the
 bytes are valid UTF-8, then detection, with windows-1252 preferred among Latin code pages.
+One step beyond browsers: a UTF-8 label on bytes that are not UTF-8 (a common server
+misconfiguration) is overruled by detection, with a warning.
 """
 
 from __future__ import annotations
@@ -88,6 +90,25 @@ def detect(body: bytes) -> str | None:
     return found
 
 
+def _fits(body: bytes, encoding: str) -> bool:
+    """Whether the body decodes in a declared multi-byte charset (a wrong UTF-8 label is
+    common: a windows-1252 page served as UTF-8). Single-byte charsets always decode."""
+    if not encoding.startswith("utf"):
+        return True
+    sample = body[:_DETECT_BYTES]
+    try:
+        sample.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return len(body) > _DETECT_BYTES and exc.start >= len(sample) - 3
+    return True
+
+
+def _mislabelled(who: str, label: str, *, known: bool) -> str:
+    if known:
+        return f"{who} says the charset is {label!r}, but the bytes are not; guessed instead."
+    return f"{who} names an unknown charset {label!r}; guessed instead."
+
+
 def _decodes(data: bytes, encoding: str) -> bool:
     try:
         data.decode(encoding)
@@ -116,18 +137,18 @@ def decide(content_type: str | None, body: bytes, *, markup: bool) -> tuple[str 
     header = charset_param(content_type)
     if header:
         name = normalize(header)
-        if name:
+        if name and _fits(body, name):
             return name, warnings
-        warnings.append(f"The server named an unknown charset {header!r}; guessed instead.")
+        warnings.append(_mislabelled("The server", header, known=bool(name)))
     if markup:
         declared = declared_in_document(body)
         if declared:
             name = normalize(declared)
             if name in ("utf-16", "utf_16", "utf_16_le", "utf_16_be"):
                 name = "utf-8"   # a meta tag readable as ASCII cannot be in UTF-16
-            if name:
+            if name and _fits(body, name):
                 return name, warnings
-            warnings.append(f"The page declares an unknown charset {declared!r}; guessed instead.")
+            warnings.append(_mislabelled("The page", declared, known=bool(name)))
     guessed = detect(body)
     if guessed is None:
         warnings.append("Could not tell the page's charset; decoded as windows-1252.")
