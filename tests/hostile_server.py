@@ -29,6 +29,27 @@ def _bomb() -> bytes:
 _bomb.cache = None
 
 
+def needs_loopback(*hosts: str):
+    """Skip a test where extra loopback addresses (127.0.0.2, ...) cannot be bound.
+
+    Linux routes all of 127.0.0.0/8 to the loopback device; macOS only 127.0.0.1 unless
+    aliases are added (``sudo ifconfig lo0 alias 127.0.0.2``).
+    """
+    import socket
+
+    import pytest
+
+    missing = []
+    for host in hosts:
+        try:
+            with socket.socket() as probe:
+                probe.bind((host, 0))
+        except OSError:
+            missing.append(host)
+    return pytest.mark.skipif(bool(missing), reason=f"cannot bind {', '.join(missing)}: add "
+                                                    "them as loopback aliases")
+
+
 class Hostile:
     """A running misbehaving server: ``with Hostile(host) as srv: srv.url + "big"``.
 

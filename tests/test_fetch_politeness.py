@@ -6,7 +6,7 @@ import threading
 import time
 
 import pytest
-from hostile_server import Hostile
+from hostile_server import Hostile, needs_loopback
 
 from infoview.research.fetch import Fetcher
 from infoview.settings import Settings
@@ -57,6 +57,7 @@ def test_at_most_one_request_in_flight_per_host(tmp_path):
         assert arrivals[1] - arrivals[0] >= 0.28    # the second waited for the first answer
 
 
+@needs_loopback("127.0.0.2")
 def test_different_hosts_are_fetched_in_parallel(tmp_path):
     settings = _settings(tmp_path, host_delay=0.5)
     with Hostile("127.0.0.1") as one, Hostile("127.0.0.2") as two, Fetcher(settings) as fetcher:
