@@ -244,7 +244,13 @@ class Sites:
         self._proc = subprocess.Popen(
             [sys.executable, __file__, "--serve", str(root), str(count)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        self.urls: list[str] = json.loads(self._proc.stdout.readline())
+        first = self._proc.stdout.readline()
+        if not first:
+            self._proc.wait()
+            raise SystemExit("The fixture sites could not start (see above). They need the "
+                             f"loopback addresses 127.0.0.2 to 127.0.0.{count + 1}; Linux has "
+                             "them, macOS needs `sudo ifconfig lo0 alias 127.0.0.N`.")
+        self.urls: list[str] = json.loads(first)
 
     def requests(self) -> list[list[str]]:
         """The paths each site was asked for so far."""
