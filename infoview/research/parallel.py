@@ -74,25 +74,28 @@ def run(groups: Groups, job: Job, *, processes: int | None = None, fetcher: Any 
     the rest run in threads here, or spread over processes (see :func:`choose_processes`;
     never when the caller shares a ``fetcher``, which cannot cross processes).
     """
-    stats = stats if stats is not None else RunStats()
-    count = 1 if fetcher is not None else choose_processes(processes, len(groups))
-    owned = count == 1 and fetcher is None
-    if owned:   # made here so that its cache also serves the look-up of kept results
-        from infoview.research.fetch import Fetcher
+    from infoview.research.fetch import Fetcher
 
-        fetcher = Fetcher(job.settings)
+    stats = stats if stats is not None else RunStats()
+    owned = None
+    if fetcher is None and choose_processes(processes, len(groups)) == 1:
+        # Made now so that its cache also serves the look-up of kept results.
+        owned = fetcher = Fetcher(job.settings)
     try:
         groups = yield from _kept_results(groups, job, fetcher)
         if not groups:
             return
+        count = 1 if fetcher is not None else choose_processes(processes, len(groups))
         if count > 1:
-            stats.processes = min(count, len(groups))
-            yield from _in_processes(groups, job, stats.processes, stats)
+            stats.processes = count
+            yield from _in_processes(groups, job, count, stats)
         else:
+            if fetcher is None:
+                owned = fetcher = Fetcher(job.settings)
             yield from _in_threads(groups, job, fetcher, stats)
     finally:
-        if owned:
-            fetcher.close()
+        if owned is not None:
+            owned.close()
 
 
 def result_key(job: Job, url: str) -> str:
