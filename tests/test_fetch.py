@@ -300,3 +300,18 @@ def test_social_profiles_are_never_fetched(fetcher, url):
                                  "https://xx.com/", "https://github.com/jane"])
 def test_other_sites_are_not_social_profiles(url):
     assert not is_social_profile(url)
+
+
+def test_expired_entries_are_deleted_when_the_cache_is_opened(server, settings):
+    import sqlite3
+
+    from infoview.research.httpcache import HttpCache
+
+    with Fetcher(settings.with_(cache_days=-1)) as fetcher:
+        fetcher.fetch(server.url + "about")
+        fetcher.cache.put_result("some research", {"url": "x"})
+    HttpCache(settings.cache_path, 7).close()
+    with sqlite3.connect(settings.cache_path) as db:
+        counts = [db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                  for table in ("responses", "infoview_results")]
+    assert counts == [0, 0]

@@ -50,6 +50,20 @@ class HttpCache:
         for table in (self._backend.responses, self._backend.redirects, self._results):
             with table.connection() as con:
                 con.execute("PRAGMA synchronous=NORMAL")
+        self.prune()
+
+    def prune(self) -> None:
+        """Delete expired entries, so the file does not grow with every site ever visited.
+
+        SQLite reuses the freed space; the file itself only shrinks with a VACUUM, which is
+        left out because it rewrites the whole file.
+        """
+        try:
+            self._backend.delete(expired=True, vacuum=False)
+            with self._results.connection(commit=True) as con:
+                con.execute("DELETE FROM infoview_results WHERE expires <= ?", (time.time(),))
+        except Exception as exc:   # a busy or read-only cache file is still usable
+            logger.warning("Could not prune the HTTP cache %s: %s", self.path, exc)
 
     @staticmethod
     def _key(url: str) -> str:
@@ -123,9 +137,12 @@ class HttpCache:
         Re-running research over unchanged cached pages gives the same result, so a warm
         re-run can skip parsing and extraction altogether.
         """
-        stored = {"expires": time.time() + self.days * 86400, "data": data}
+        expires = time.time() + self.days * 86400
+        stored = json.dumps({"expires": expires, "data": data}, ensure_ascii=False)
         try:
-            self._results[key] = json.dumps(stored, ensure_ascii=False)
+            with self._results.connection(commit=True) as con:   # the expires column: prune
+                con.execute("INSERT OR REPLACE INTO infoview_results (key, value, expires) "
+                            "VALUES (?, ?, ?)", (key, stored, expires))
         except Exception as exc:
             logger.warning("Could not write a result to the HTTP cache %s: %s", self.path, exc)
 
