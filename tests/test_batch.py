@@ -213,3 +213,15 @@ def test_result_with_a_passing_failure_is_researched_again(settings):
             (row,) = research_many([site.url], settings=flaky)
             assert any("/about" in w for w in row["warnings"])
         assert site.hits["/about"] == 2
+
+
+def test_refresh_researches_again_from_the_network(sites, settings, tmp_path):
+    one, _, _ = sites
+    source = tmp_path / "t.txt"
+    source.write_text(one.url + "\n")
+    research_batch(source, tmp_path / "first.jsonl", settings=settings, progress=False)
+    before = len(one.requests)
+    again = research_batch(source, tmp_path / "second.jsonl", settings=settings,
+                           progress=False, refresh=True)
+    assert again.done == 1 and again.network_requests > 0
+    assert len(one.requests) - before == again.network_requests
