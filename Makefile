@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export MPLBACKEND := Agg
 
-.PHONY: demo test lab app bench install install-dev system-deps clean
+.PHONY: demo test lab app bench install install-dev system-deps clean screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ demo: install
 
 test: install-dev system-deps
 	$(BIN)/pytest tests notebooks --nbval-lax --nbval-current-env -p no:cacheprovider
+
+# Refresh docs/screenshot.png (the README's picture) from the browser test; `make test`
+# keeps its screenshot in the test's tmp folder and leaves the work tree clean.
+screenshot: install-dev system-deps
+	INFOVIEW_UPDATE_SCREENSHOT=1 $(BIN)/pytest tests/test_browser_e2e.py -p no:cacheprovider
 
 lab: install
 	$(BIN)/jupyter lab notebooks/
