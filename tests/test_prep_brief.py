@@ -213,7 +213,8 @@ def test_brief_from_store_needs_exactly_one_of_meeting_or_person(store):
 
 
 @pytest.mark.parametrize("role,industry,expected", [
-    ("UX researcher", "health tech", "about UX researcher roles in health tech,"),
+    ("UX researcher", "health tech", "about working as a UX researcher in health tech,"),
+    ("engineer", None, "about working as an engineer,"),
     ("Product roles", None, "about Product roles,"),
     (None, "digital health", "about working in digital health,"),
     (None, None, "about user research roles in digital health,"),  # the profile's "exploring"

@@ -325,3 +325,17 @@ def test_pitch_checks():
 def test_unknown_kind_is_refused():
     with pytest.raises(BadInput, match="unknown draft kind 'fax'"):
         check_draft("hello", "fax")
+
+
+@pytest.mark.parametrize("learned,expected", [
+    ("Research findings reach the roadmap in a monthly review",
+     "what you said about research findings reach the roadmap"),
+    ("NHS trusts buy through frameworks", "what you said about NHS trusts buy"),
+    ("iOS testing with patients", "what you said about iOS testing"),
+    ("A hackathon got her into research", "what you said about a hackathon"),
+])
+def test_thanks_continues_the_sentence_with_what_was_learned(learned, expected):
+    draft = outreach.thanks(s.person(), s.profile(), learned=learned,
+                            meeting_date=date(2026, 12, 1), send_date=date(2026, 12, 2))
+    assert expected in draft.body
+    assert "nothing_learned" not in [w.code for w in draft.warnings]

@@ -117,3 +117,46 @@ def test_empty_store_says_there_is_no_meeting(tmp_path):
     assert form.message.kind == "warning" and "No meetings" in form.message.text
     form.save_button.click()
     assert form.message.kind == "warning"
+
+
+def test_a_person_with_an_email_but_no_name_is_flagged_before_saving(store):
+    form = DebriefForm(store)
+    form.people.add(name="Priya Shah")
+    row = form.people.add()
+    row["email"].value = "tom@example.org"
+    # Said under the rows as soon as it is typed, with the name field marked.
+    assert "Person 2 (tom@example.org) has no name" in form.people_note.value
+    assert "infoview-missing" in row["name"]._dom_classes
+    form.save_button.click()
+    assert form.message.kind == "error"
+    assert "Person 2 (tom@example.org) has no name" in form.message.text
+    assert store.list(Referral) == []  # nothing saved
+    row["name"].value = "Tom Reyes"
+    assert form.people_note.value == "" and "infoview-missing" not in row["name"]._dom_classes
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+    assert len(store.list(Referral)) == 2
+
+
+def test_removing_the_nameless_row_clears_the_warning(store):
+    form = DebriefForm(store)
+    form.people.add(email="tom@example.org")
+    assert form.people_note.value
+    form.people.remove(0)
+    assert form.people_note.value == ""
+
+
+def test_the_host_introduction_choice_names_the_host(store):
+    form = DebriefForm(store)
+    row = form.people.add(name="Priya Shah", contact_by="host", may_mention="yes")
+    assert ("Samira introduces me", "host") in row["contact_by"].options
+    assert row["may_mention"].label == "yes, I may mention Samira"
+
+
+def test_thank_you_draft_continues_its_sentence_in_lower_case(store):
+    form = DebriefForm(store)
+    form.insights.add(text="Research findings reach the roadmap in a monthly review")
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+    assert "what you said about research findings reach the roadmap" in form.thanks_text.value
+    assert form.thanks_text.rows >= form.thanks_text.value.count("\n") + 1  # shown whole

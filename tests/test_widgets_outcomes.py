@@ -94,3 +94,25 @@ def test_save_report_writes_one_self_contained_page(store, tmp_path):
     assert "data:image/png;base64," in page and "<script src=" not in page
     assert panel.report_path.as_uri() in panel.report_link.value
     assert OutcomesDashboard(store, refresh=False).report_button.layout.display == "none"
+
+
+def test_a_debrief_with_no_scores_still_draws_every_figure(tmp_path):
+    from infoview.debrief import AnsweredQuestion, Debrief, save_debrief
+    from infoview.models import Meeting, Person
+    from infoview.workflow import save_meeting_plan
+
+    store = Store.open(tmp_path / "one.sqlite")
+    _person, meeting = save_meeting_plan(store, Person(name="Samira Okafor"),
+                                         Meeting(person_id=0, starts_at=NOW), None)
+    save_debrief(store, Debrief(meeting_id=meeting.id, questions=[
+        AnsweredQuestion(text="How did you start?", category="path", answer_notes="nursing")]))
+    panel = OutcomesDashboard(store, now=NOW)
+    assert panel.message.kind == "ok", panel.message.text
+    assert "not rated" in panel.panes["Questions"].value or "data:image/png" in panel.panes["Questions"].value
+
+
+def test_follow_ups_read_as_dates_and_lateness_not_ids(dashboard):
+    pane = dashboard.panes["Follow-ups"].value
+    assert "overdue by " in pane and "Whose move" in pane
+    assert "person_id" not in pane and "meeting_id" not in pane
+    assert "Share of identified" in dashboard.panes["Funnel"].value  # readable headers

@@ -207,3 +207,40 @@ def test_a_stored_meeting_comes_back_in_its_own_time_zone_with_its_plan(panel, s
     assert (again.date.value, again.time.value) == (date(2026, 12, 1), time(14, 30))
     assert again.timezone.value == "America/New_York"
     assert [i.id for i in again.picker.items] == [i.id for i in panel.picker.selected()]
+
+
+def test_export_buttons_name_the_formats_in_plain_words(panel):
+    labels = [b.description for b in panel.export_buttons.values()]
+    assert labels == ["Export Markdown", "Export Web page", "Export PDF", "Export Calendar event"]
+
+
+def test_a_closed_question_offers_its_open_wording_in_one_click(panel):
+    picker = panel.picker
+    picker.new_question.value = "Do you like working at Kestrel?"
+    assert "Yes/no question" in picker.lint_box.value
+    assert picker.use_suggestion.layout.display != "none"
+    suggestion = picker.suggestion
+    assert suggestion and suggestion != "Do you like working at Kestrel?"
+    picker.use_suggestion.click()
+    assert picker.new_question.value == suggestion
+    assert "✓" in picker.lint_box.value  # the new wording passes
+    assert picker.use_suggestion.layout.display == "none"
+
+
+def test_the_name_typed_for_the_drafts_signs_them_and_is_kept(panel, store):
+    panel.reason.value = "We both taught at Redland Green School"
+    panel.narrow.value = "research for digital health products"
+    panel.broad.value = "UX research"
+    panel.your_name.value = "Maya Lindqvist"
+    panel.your_link.value = "https://example.org/maya"
+    panel.draft_button.click()
+    assert "Maya Lindqvist" in panel.draft_text.value
+    assert "placeholder" not in {w.code for w in panel.draft.warnings}
+    assert panel.draft_text.rows >= panel.draft_text.value.count("\n") + 1  # shown whole
+    assert store.get_profile().name == "Maya Lindqvist"
+
+
+def test_the_brief_states_the_purpose_in_plain_words(panel):
+    panel.plan_button.click()
+    panel.export("md")
+    assert "advice about working as a UX researcher in health tech" in panel.written["md"].read_text()

@@ -232,8 +232,13 @@ def plot_referral_graph(frames: Frames, *, max_nodes: int = 80):
                            connectionstyle="arc3,rad=0.08")
     nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colours, node_size=160)
     labels = {n: graph.nodes[n]["name"] for n in graph.nodes}
-    nx.draw_networkx_labels(graph, pos, labels=labels, ax=ax, font_size=7,
-                            verticalalignment="bottom")
+    texts = nx.draw_networkx_labels(graph, pos, labels=labels, ax=ax, font_size=7,
+                                    verticalalignment="bottom")
+    from matplotlib.transforms import offset_copy
+
+    above = offset_copy(ax.transData, fig=fig, y=7, units="points")  # clear of the dot
+    for text in texts.values():
+        text.set_transform(above)
     ax.set_title(title)
     ax.axis("off")
     fig.tight_layout()

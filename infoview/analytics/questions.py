@@ -78,6 +78,8 @@ def category_effectiveness(frames: Frames, *, since=None, until=None):
 
 def plot_question_effectiveness(frames: Frames, *, since=None, until=None, top: int = 12):
     """Mean usefulness per category, and of the ``top`` most useful questions, as bars."""
+    import pandas as pd
+
     from infoview.analytics.plots import empty_figure, new_figure
 
     data = category_effectiveness(frames, since=since, until=until)
@@ -86,7 +88,9 @@ def plot_question_effectiveness(frames: Frames, *, since=None, until=None, top: 
     fig, ax = new_figure(width=6.5, height=0.4 * len(data) + 1.5)
     ax.barh(range(len(data)), data["mean_usefulness"].fillna(0), color="#c9893a")
     for y, (mean, n) in enumerate(zip(data["mean_usefulness"], data["rated"])):
-        ax.text(mean if mean == mean else 0, y, f" {mean:.2f} (n={n})" if mean == mean else " not rated",
+        # pandas.NA (a category asked but never rated) has no truth value: test with isna.
+        rated = not pd.isna(mean)
+        ax.text(float(mean) if rated else 0, y, f" {mean:.2f} (n={n})" if rated else " not rated",
                 va="center", fontsize=8)
     ax.set_yticks(range(len(data)), [str(c) for c in data["category"]])
     ax.invert_yaxis()

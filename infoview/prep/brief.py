@@ -9,6 +9,7 @@ plan, the meeting, the user's profile) and returns a :class:`Brief`, which the r
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -201,10 +202,15 @@ def _logistics(meeting, person, profile, minutes: int) -> Logistics:
 
 
 def _interest(meeting, profile) -> str:
-    """What the meeting is about, e.g. "UX researcher roles in digital health"."""
+    """What the meeting is about, as it reads after "advice about": "working as a UX
+    researcher in health tech", "Product roles", "working in digital health"."""
+    from infoview.questions.bank import _article
+
     role, industry = getattr(meeting, "role", None), getattr(meeting, "industry", None)
+    role = re.sub(r"^(a|an)\s+", "", " ".join((role or "").split()), flags=re.IGNORECASE) or None
     if role and not role.lower().endswith(("role", "roles")):
-        role = f"{role} roles"
+        # A job title reads as work someone does: "working as a UX researcher".
+        role = f"working as {_article(role, capital=False)} {role}"
     if role and industry:
         return f"{role} in {industry}"
     if role or industry:

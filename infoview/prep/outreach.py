@@ -60,6 +60,20 @@ def _clause(text: str | None, placeholder: str) -> str:
     return text or placeholder
 
 
+def _mid_sentence(text: str) -> str:
+    """``text`` continuing a sentence: "Research findings ..." becomes "research findings
+    ...", while "I", acronyms ("NHS") and mixed-case words ("iOS", "McKinsey") keep their
+    case. A capitalised name at the start is lowercased too; the user edits the draft."""
+    words = text.split(maxsplit=1)
+    if not words:
+        return text
+    first = words[0]
+    core = first.split("'")[0].split("\u2019")[0]  # "I'm", "I’ve" stay "I"
+    if core == "I" or not (core[:1].isupper() and (core[1:].islower() or len(core) == 1)):
+        return text
+    return first[0].lower() + text[1:]
+
+
 def _sentence(text: str | None, placeholder: str) -> str:
     clause = _clause(text, placeholder)
     return clause[0].upper() + clause[1:] + ("" if clause.endswith(("?", "!")) else ".")
@@ -215,7 +229,8 @@ def thanks(person, profile=None, *, learned: str | None = None, promises=(),
         f"Hi {_first(_name(person))},",
         "",
         f"Thank you for your time {_day_word(meeting_date, send_date)}.",
-        f"I especially valued what you said about {_clause(learned, '[one thing you learned]')}.",
+        f"I especially valued what you said about "
+        f"{_mid_sentence(_clause(learned, '[one thing you learned]'))}.",
     ]
     lines += [f"As promised, {_clause(p, '')}." for p in promises if _clause(p, '')]
     lines += ["I will let you know how I get on.", "", _signature(profile, link=False)]

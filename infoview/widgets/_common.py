@@ -21,6 +21,12 @@ log = logging.getLogger(__name__)
 
 _COLOURS = {"info": "#1f4e79", "ok": "#1b5e20", "warning": "#8a5300", "error": "#b00020"}
 
+#: The width of a field that should fill its row: 100% plus the widget's own margins would
+#: stick out past the panel's right edge.
+FULL_WIDTH = "calc(100% - 8px)"
+_LINK_STYLE = "color:#1a5fb4;text-decoration:underline"
+_CELL_STYLE = "padding:3px 14px 3px 0;vertical-align:top;text-align:left"
+
 
 def esc(value: Any) -> str:
     """``value`` as text that is safe inside HTML (``None`` becomes an empty string)."""
@@ -34,7 +40,9 @@ def link(url: str | None, text: str | None = None) -> str:
     label = esc(text or url)
     if not str(url).startswith(("http://", "https://", "file://")):
         return label
-    return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+    # Voila's and JupyterLab's styles leave links looking like plain text: colour them.
+    return (f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer" '
+            f'style="{_LINK_STYLE}">{label}</a>')
 
 
 def file_link(path: Path) -> str:
@@ -52,29 +60,58 @@ def bullet_list(items: Iterable[str], empty: str = "Nothing here.") -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
+def column_label(name: str) -> str:
+    """A column name as a reader would write it: ``source_url`` becomes "Source",
+    ``mean_usefulness`` "Mean usefulness"."""
+    words = str(name).replace("_", " ").strip()
+    if words.endswith(" url") and words != "url":
+        words = words[:-4]
+    return words[:1].upper() + words[1:]
+
+
 def table_html(rows: list[dict[str, Any]], columns: list[str], empty: str = "Nothing to show.",
-               links: Iterable[str] = ()) -> str:
-    """A small HTML table of ``rows`` (dicts); columns named in ``links`` render as links."""
+               links: Iterable[str] = (), labels: dict[str, str] | None = None) -> str:
+    """A small HTML table of ``rows`` (dicts); columns named in ``links`` render as links.
+
+    Headers are ``labels[column]`` when given, else :func:`column_label` of the column.
+    """
     if not rows:
         return f"<p><i>{esc(empty)}</i></p>"
-    link_cols = set(links)
-    head = "".join(f"<th style='text-align:left'>{esc(c)}</th>" for c in columns)
+    link_cols, labels = set(links), labels or {}
+    head = "".join(f"<th style='{_CELL_STYLE}'>{esc(labels.get(c) or column_label(c))}</th>"
+                   for c in columns)
     body = []
     for row in rows:
         cells = []
         for col in columns:
             value = row.get(col)
-            cells.append(f"<td>{link(value) if col in link_cols else esc(value)}</td>")
+            shown = link(value) if col in link_cols else esc(value)
+            cells.append(f"<td style='{_CELL_STYLE}'>{shown}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table class='infoview-table'><tr>{head}</tr>{''.join(body)}</table>"
 
 
+def _is_share(column: str) -> bool:
+    """Whether a column holds a share between 0 and 1, shown as a percentage."""
+    name = str(column).lower()
+    return name == "conversion" or "share" in name or name.endswith("rate")
+
+
 def frame_html(frame, empty: str = "Nothing to show.", max_rows: int = 50) -> str:
-    """A pandas DataFrame as escaped HTML, or a plain sentence when it is empty."""
+    """A pandas DataFrame as escaped HTML with readable headers (shares as percentages),
+    or a plain sentence when it is empty."""
     if frame is None or len(frame) == 0:
         return f"<p><i>{esc(empty)}</i></p>"
-    return frame.head(max_rows).to_html(escape=True, index=False, border=0, na_rep="",
-                                        float_format=lambda x: f"{x:.3g}")
+    shown = frame.head(max_rows)
+    import pandas as pd
+
+    formatters = {c: (lambda x: "" if pd.isna(x) else f"{float(x):.0%}")
+                  for c in shown.columns if _is_share(c)}
+    shown = shown.rename(columns={c: column_label(c) for c in shown.columns})
+    formatters = {column_label(c): f for c, f in formatters.items()}
+    return shown.to_html(escape=True, index=False, border=0, na_rep="", formatters=formatters,
+                         float_format=lambda x: f"{x:.3g}").replace(
+        "<td>", f"<td style='{_CELL_STYLE}'>").replace("<th>", f"<th style='{_CELL_STYLE}'>")
 
 
 def heading(text: str) -> w.HTML:
@@ -123,8 +160,15 @@ class MessageLine(w.HTML):
 
 def button(description: str, style: str = "", tooltip: str = "", width: str = "auto") -> w.Button:
     """A button with the look used throughout the panels."""
+    # align_self keeps a button its own size in a VBox, which would stretch it full width.
     return w.Button(description=description, button_style=style, tooltip=tooltip or description,
-                    layout=w.Layout(width=width))
+                    layout=w.Layout(width=width, align_self="flex-start"))
+
+
+def textarea_rows(value: str, least: int = 4, most: int = 30) -> int:
+    """Rows a Textarea needs to show ``value`` whole (long lines wrap at about 100 characters)."""
+    lines = sum(1 + len(line) // 100 for line in (value or "").splitlines())
+    return max(least, min(most, lines + 1))
 
 
 def text(description: str, value: str = "", placeholder: str = "", width: str = "95%") -> w.Text:

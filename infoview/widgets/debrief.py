@@ -11,13 +11,19 @@ from __future__ import annotations
 import logging
 import ipywidgets as w
 
-from infoview.widgets._common import MessageLine, bullet_list, button, esc, heading, table_html
+from infoview.widgets._common import (
+    FULL_WIDTH, MessageLine, bullet_list, button, esc, heading, table_html, textarea_rows,
+)
 from infoview.widgets.rows import RowList
 
 log = logging.getLogger(__name__)
 
 _WIDE = {"description_width": "initial"}
 _NOT_RATED = 0  # slider position meaning "no score"
+# Marks a field the form needs filled in; the style travels with the form (no notebook CSS).
+_MISSING_CLASS = "infoview-missing"
+_STYLE = (f"<style>.{_MISSING_CLASS} input {{border-color:#b00020 !important;"
+          "background:#fdecea !important}</style>")
 
 
 def _score(value: int) -> int | None:
@@ -77,16 +83,10 @@ class DebriefForm(w.VBox):
             "text": _small_text("something you learned", "420px"),
             "tags": _small_text("tags, comma separated"),
         }, "Add an insight")
-        self.people = RowList(lambda: {
-            "name": _small_text("name"), "title": _small_text("title"),
-            "organization": _small_text("organization"), "email": _small_text("email"),
-            "may_mention": w.Dropdown(options=CHOICES[("referrals", "may_mention")], value="unknown",
-                                      description="mention host?", style=_WIDE,
-                                      layout=w.Layout(width="200px")),
-            "contact_by": w.Dropdown(options=[("I contact them", "user"),
-                                              ("the host introduces me", "host")], value="user",
-                                     layout=w.Layout(width="190px")),
-        }, "Add a person they suggested")
+        self._host = "the host"
+        self.people = RowList(self._person_row, "Add a person they suggested",
+                              on_change=self.check_people)
+        self.people_note = w.HTML()
         self.promises = RowList(lambda: {
             "what": _small_text("what was promised", "340px"),
             "owner": w.Dropdown(options=[("I promised", "user"), ("they promised", "host")],
@@ -101,11 +101,11 @@ class DebriefForm(w.VBox):
         }, "Add an outcome")
         self.rapport = _slider("Rapport (1-5)")
         self.notes = w.Textarea(placeholder="Anything else worth remembering", rows=2,
-                                layout=w.Layout(width="100%"))
+                                layout=w.Layout(width=FULL_WIDTH))
         self.save_button = button("Save debrief", "success")
         self.message = MessageLine()
         self.actions = w.HTML()
-        self.thanks_text = w.Textarea(rows=8, layout=w.Layout(width="100%"))
+        self.thanks_text = w.Textarea(rows=4, layout=w.Layout(width=FULL_WIDTH))
         self.thanks_warnings = w.HTML()
 
         self.notes_button = button("Bring in the meeting notes", "info")
@@ -116,11 +116,11 @@ class DebriefForm(w.VBox):
         self.meeting.observe(lambda _c: self.load(), names="value")
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([
-            heading("Debrief"), self.meeting, self.notes_button,
+            w.HTML(_STYLE), heading("Debrief"), self.meeting, self.notes_button,
             heading("Planned questions: what was said, how useful (0 = no score)"),
             self.questions_box, self.extra_questions,
             heading("Key insights"), self.insights,
-            heading("People they suggested"), self.people,
+            heading("People they suggested"), self.people, self.people_note,
             heading("Promises (yours and theirs)"), self.promises,
             heading("Outcomes"), self.outcomes,
             self.rapport, self.notes, self.save_button, self.message,
@@ -159,6 +159,7 @@ class DebriefForm(w.VBox):
             return
         with self.message.guard("loading the debrief"):
             debrief = load_debrief(self.store, self.meeting.value)
+            self._host = self._host_first_name()
             self.questions = []
             boxes = []
             for q in debrief.questions:
@@ -169,12 +170,15 @@ class DebriefForm(w.VBox):
                                         layout=w.Layout(width="70px")),
                     "notes": w.Textarea(value=q.answer_notes or "", rows=1,
                                         placeholder="what they said",
-                                        layout=w.Layout(width="100%")),
+                                        layout=w.Layout(width=FULL_WIDTH)),
                     "usefulness": _slider("useful", q.usefulness),
                 }
                 self.questions.append(row)
+                # The question takes the free width, so every slider lines up on the right.
                 boxes.append(w.VBox([
-                    w.HBox([row["asked"], w.HTML(f"<b>{esc(q.text)}</b>"), row["usefulness"]]),
+                    w.HBox([row["asked"], w.HTML(f"<b>{esc(q.text)}</b>",
+                                                 layout=w.Layout(flex="1 1 auto")),
+                            row["usefulness"]], layout=w.Layout(align_items="center")),
                     row["notes"]]))
             self.questions_box.children = boxes or [w.HTML(
                 "<i>No planned questions stored for this meeting; add the ones you asked below.</i>")]
@@ -226,6 +230,56 @@ class DebriefForm(w.VBox):
             if note.get("notes"):
                 row["notes"].value = note["notes"]
 
+    # -- people suggested --------------------------------------------------------------------
+    def _host_first_name(self) -> str:
+        from infoview.models import Meeting, Person
+
+        meeting = self.store.get(Meeting, self.meeting.value)
+        host = self.store.get(Person, meeting.person_id) if meeting.person_id else None
+        return (host.name.split() or ["the host"])[0] if host and host.name else "the host"
+
+    def _person_row(self) -> dict:
+        """The fields of one person suggested; name and email are checked as they are typed."""
+        from infoview.models import CHOICES
+
+        labels = {"yes": f"yes, I may mention {self._host}", "no": f"no, leave {self._host} out",
+                  "unknown": f"mention {self._host}? not asked"}
+        row = {
+            "name": _small_text("name (needed)", "160px"), "title": _small_text("title", "140px"),
+            "organization": _small_text("organization", "150px"),
+            "email": _small_text("email", "170px"),
+            "may_mention": w.Dropdown(options=[(labels.get(c, c), c) for c in
+                                               CHOICES[("referrals", "may_mention")]],
+                                      value="unknown", layout=w.Layout(width="230px")),
+            "contact_by": w.Dropdown(options=[("I contact them", "user"),
+                                              (f"{self._host} introduces me", "host")],
+                                     value="user", layout=w.Layout(width="190px")),
+        }
+        for name in ("name", "email", "title", "organization"):
+            row[name].observe(lambda _c: self.check_people(), names="value")
+        return row
+
+    def check_people(self) -> list[str]:
+        """Say, under the rows, which person suggested cannot be saved yet (details but
+        no name), and mark their name field; returns those problems."""
+        problems = []
+        for number, row in enumerate(getattr(self.people, "rows", []), 1):
+            details = [row[k].value.strip() for k in ("email", "title", "organization")]
+            missing = any(details) and not row["name"].value.strip()
+            if missing:
+                problems.append(f"Person {number} ({next(d for d in details if d)}) has no name: "
+                                "type their name, or remove the row with ✕.")
+                row["name"].add_class(_MISSING_CLASS)
+            else:
+                row["name"].remove_class(_MISSING_CLASS)
+        if hasattr(self, "people_note"):
+            self.people_note.value = (
+                "<div class='infoview-warning' style='color:#b00020'>"
+                + "<br>".join(esc(p) for p in problems)
+                + " A person suggested is saved with a name (the email alone is not enough)."
+                "</div>" if problems else "")
+        return problems
+
     # -- saving ------------------------------------------------------------------------------
     def to_debrief(self):
         """The form's content as a :class:`~infoview.debrief.Debrief` (nothing saved)."""
@@ -265,9 +319,14 @@ class DebriefForm(w.VBox):
         """Save the debrief (what "Save debrief" does), then show follow-ups and a thank-you."""
         from infoview.debrief import save_debrief
 
-        with self.message.guard("saving the debrief"):
+        # The library's message already says the debrief was not saved.
+        with self.message.guard():
             if self.meeting.value is None:
                 self.message.show("Choose a meeting first.", "warning")
+                return
+            problems = self.check_people()
+            if problems:
+                self.message.show("Not saved yet: " + " ".join(problems), "error")
                 return
             debrief = self.to_debrief()
             self.saved = save_debrief(self.store, debrief)
@@ -282,17 +341,20 @@ class DebriefForm(w.VBox):
 
         actions = sorted(self.store.list(Action, meeting_id=self.meeting.value),
                          key=lambda a: (a.due is None, a.due or 0))
+        who = {"user": "you", "host": self._host}
         self.actions.value = table_html(
-            [{"due": f"{a.due:%Y-%m-%d %H:%M}" if a.due else "", "what": a.what,
-              "who": a.owner, "done": f"{a.done_at:%Y-%m-%d}" if a.done_at else ""}
+            [{"due": f"{a.due:%a %d %b %Y, %H:%M}" if a.due else "", "what": a.what,
+              "who": who.get(a.owner, a.owner), "done": f"{a.done_at:%Y-%m-%d}" if a.done_at else "not yet"}
              for a in actions], ["due", "what", "who", "done"],
-            "No follow-ups yet: they appear when the debrief is saved.")
+            "No follow-ups yet: they appear when the debrief is saved.",
+            labels={"who": "Whose move"})
 
     def _draft_thanks(self, debrief) -> None:
         from infoview.workflow import thanks_draft
 
         draft = thanks_draft(self.store, debrief)
         self.thanks_text.value = draft.text
+        self.thanks_text.rows = textarea_rows(draft.text)
         self.thanks_warnings.value = bullet_list(
             (f"<b>{esc(x.code)}</b>: {esc(x.message)}" for x in draft.warnings),
             "The checks found nothing to fix.")

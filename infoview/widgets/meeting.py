@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 import ipywidgets as w
 
-from infoview.widgets._common import MessageLine, button, esc, heading
+from infoview.widgets._common import FULL_WIDTH, MessageLine, button, esc, heading
 
 #: Signals, from calm to urgent; ``signal`` holds one of them.
 SIGNALS = ("", "closing", "wrap_up", "over")
@@ -78,7 +78,7 @@ class MeetingCompanion(w.VBox):
         self.stop_button = button("Stop")
         self.clock_label = w.HTML()
         self.bar = w.FloatProgress(min=0, max=self.minutes, value=0,
-                                   layout=w.Layout(width="100%"))
+                                   layout=w.Layout(width=FULL_WIDTH))
         self.banner = MessageLine()
         self.agenda_html = w.HTML()
         # Ticks in the browser once a second; hidden, driven by start/stop.
@@ -89,7 +89,7 @@ class MeetingCompanion(w.VBox):
         for item in self.items:
             tick = w.Checkbox(value=False, indent=False, layout=w.Layout(width="28px"))
             label = w.HTML(f"{esc(item.text)} <small>({item.minutes:g} min)</small>")
-            notes = w.Text(placeholder="a line of notes", layout=w.Layout(width="100%"))
+            notes = w.Text(placeholder="a line of notes", layout=w.Layout(width=FULL_WIDTH))
             self.rows.append((tick, notes))
             row_boxes.append(w.VBox([w.HBox([tick, label]), notes],
                                     layout=w.Layout(margin="0 0 6px 0")))

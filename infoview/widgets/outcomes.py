@@ -8,7 +8,7 @@ DataFrames (``Store.frames()``); the panel only chooses the filters and shows th
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import ipywidgets as w
@@ -28,8 +28,35 @@ HEADLINE_STAGES = (("people", "identified"), ("contacted", "contacted"), ("repli
 def _image(fig) -> str:
     from infoview.analytics.plots import figure_png_base64
 
+    # 120 dpi: the plots' small print (labels, counts on bars) stays readable on screen.
     return (f"<img style='max-width:100%' alt='plot' "
-            f"src='data:image/png;base64,{figure_png_base64(fig, dpi=80)}'>")
+            f"src='data:image/png;base64,{figure_png_base64(fig, dpi=120)}'>")
+
+
+def _actions_view(actions, now: datetime | None):
+    """The due and overdue follow-ups as a reader wants them: when, what, with whom, whose
+    move, and how late (ids and internal kinds left out)."""
+    import pandas as pd
+
+    if actions is None or len(actions) == 0:
+        return actions
+    now = pd.Timestamp(now or datetime.now(timezone.utc))
+    now = now.tz_localize("UTC") if now.tzinfo is None else now
+
+    def status(row) -> str:
+        days = (row["due"] - now).days if pd.notna(row["due"]) else None
+        if row["overdue"]:
+            late = -days if days is not None else 0
+            return "overdue" + (f" by {late} day{'s' if late != 1 else ''}" if late else "")
+        return "due today" if not days else f"due in {days} day{'s' if days != 1 else ''}"
+
+    return pd.DataFrame({
+        "due": [f"{d:%a %d %b %Y}" if pd.notna(d) else "" for d in actions["due"]],
+        "status": [status(row) for _, row in actions.iterrows()],
+        "what": actions["what"].astype(str),
+        "with": actions["name"].fillna("").astype(str),
+        "whose move": actions["owner"].astype(str).map({"user": "you", "host": "them"}).fillna(""),
+    })
 
 
 class OutcomesDashboard(w.VBox):
@@ -171,10 +198,14 @@ class OutcomesDashboard(w.VBox):
         self.panes["Replies"].value = _image(figs["replies"]) + frame_html(t["replies"], a.message(t["replies"]) or empty)
         self.panes["Referrals"].value = (_image(figs["referrals"]) + "<h4>Door openers</h4>"
                                          + frame_html(t["door_openers"], a.message(t["door_openers"]) or empty))
+        questions = t["questions"]
+        if len(questions):  # the id repeats the question; the text says it
+            questions = questions[["text", "category", "asked", "rated", "mean_usefulness"]]
         self.panes["Questions"].value = (_image(figs["questions"])
-                                         + frame_html(t["questions"], a.message(t["questions"]) or empty))
+                                         + frame_html(questions, a.message(t["questions"]) or empty))
         self.panes["Activity"].value = _image(figs["activity"])
         self.panes["Follow-ups"].value = (frame_html(t["health"]) + "<h4>Due in the next two weeks "
                                           "or overdue</h4>"
-                                          + frame_html(t["actions"], a.message(t["actions"]) or empty))
+                                          + frame_html(_actions_view(t["actions"], self.now),
+                                                       a.message(t["actions"]) or empty))
         self.panes["Targets"].value = frame_html(t["targets"], a.message(t["targets"]) or empty)

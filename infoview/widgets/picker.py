@@ -12,10 +12,16 @@ from typing import Callable
 import ipywidgets as w
 
 from infoview.errors import BadInput
-from infoview.widgets._common import MessageLine, bullet_list, button, esc
+from infoview.widgets._common import FULL_WIDTH, MessageLine, bullet_list, button, esc
 
 #: Category given to the user's own questions.
 OWN_CATEGORY = "own"
+
+#: How each linter warning is headed for a reader (the code stays in the tooltip).
+LINT_TITLES = {"closed": "Yes/no question", "double": "Two questions in one",
+               "job_ask": "Asks for a job", "placeholder": "Unfilled placeholder",
+               "research_answerable": "Their website answers this", "salary": "Pay or benefits",
+               "too_long": "Long question"}
 
 
 class QuestionPicker(w.VBox):
@@ -47,10 +53,15 @@ class QuestionPicker(w.VBox):
         self.list_box = w.VBox()
         self.new_question = w.Textarea(placeholder="Type a question of your own ...",
                                        continuous_update=True, rows=2,
-                                       layout=w.Layout(width="100%"))
+                                       layout=w.Layout(width=FULL_WIDTH))
         self.new_minutes = w.BoundedFloatText(value=2, min=0.5, max=15, step=0.5,
                                               description="minutes", layout=w.Layout(width="160px"))
         self.add_button = button("Add my question", "info")
+        self.suggestion: str | None = None
+        self.use_suggestion = button("Use the suggested wording",
+                                     tooltip="replace your question with the open wording above")
+        self.use_suggestion.layout.display = "none"
+        self.use_suggestion.on_click(lambda _b: self.take_suggestion())
         self.lint_box = w.HTML()
         self.message = MessageLine()
         self.skipped_html = w.HTML()
@@ -58,8 +69,8 @@ class QuestionPicker(w.VBox):
         self.add_button.on_click(lambda _b: self.add_own())
         super().__init__([
             self.total, self.list_box,
-            w.HBox([self.new_question]), w.HBox([self.new_minutes, self.add_button]),
-            self.lint_box, self.message, self.skipped_html,
+            self.new_question, w.HBox([self.new_minutes, self.add_button]),
+            self.lint_box, self.use_suggestion, self.message, self.skipped_html,
         ])
         self._redraw()
 
@@ -134,6 +145,7 @@ class QuestionPicker(w.VBox):
         from infoview.questions.lint import lint_question
 
         question = self.new_question.value.strip()
+        self._offer(None)
         if not question:
             self.lint_box.value = ""
             return []
@@ -144,10 +156,22 @@ class QuestionPicker(w.VBox):
                 self.lint_box.value = "<span style='color:#1b5e20'>✓ An open question: good.</span>"
             else:
                 self.lint_box.value = bullet_list(
-                    f"<b>{esc(x.code)}</b>: {esc(x.message)}"
+                    f"<b title='{esc(x.code)}'>{esc(LINT_TITLES.get(x.code, x.code))}</b>: "
+                    f"{esc(x.message)}"
                     + (f"<br><i>Try:</i> {esc(x.suggestion)}" if x.suggestion else "")
                     for x in found)
+                self._offer(next((x.suggestion for x in found if x.suggestion), None))
         return found
+
+    def _offer(self, suggestion: str | None) -> None:
+        """Show the "use the suggested wording" button while there is a suggestion."""
+        self.suggestion = suggestion
+        self.use_suggestion.layout.display = "" if suggestion else "none"
+
+    def take_suggestion(self) -> None:
+        """Replace the question being typed with the linter's suggested wording."""
+        if self.suggestion:
+            self.new_question.value = self.suggestion
 
     # -- drawing ---------------------------------------------------------------------------
     def _row(self, item) -> w.HBox:
@@ -159,7 +183,7 @@ class QuestionPicker(w.VBox):
         down = button("▼", tooltip="move down", width="36px")
         label = w.HTML(f"{esc(item.text)} <small style='color:#555'>({esc(item.category)}, "
                        f"{item.minutes:g} min; {esc(item.reason)})</small>",
-                       layout=w.Layout(width="100%"))
+                       layout=w.Layout(flex="1 1 auto"))
         box.observe(lambda change, qid=item.id: self._toggled(qid, change["new"]), names="value")
         up.on_click(lambda _b, qid=item.id: self.move(self._index(qid), -1))
         down.on_click(lambda _b, qid=item.id: self.move(self._index(qid), 1))

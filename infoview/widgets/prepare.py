@@ -18,7 +18,7 @@ import ipywidgets as w
 
 from infoview.errors import BadInput
 from infoview.widgets._common import (
-    MessageLine, bullet_list, button, esc, file_link, heading, text,
+    FULL_WIDTH, MessageLine, bullet_list, button, esc, file_link, heading, text, textarea_rows,
 )
 from infoview.widgets.picker import QuestionPicker
 
@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 
 NEW = 0  # the dropdown value meaning "someone new" / "a new meeting"
 EXPORT_FORMATS = ("md", "html", "pdf", "ics")
+#: What each export button says: the formats by the names a reader knows them by.
+EXPORT_LABELS = {"md": "Markdown", "html": "Web page", "pdf": "PDF", "ics": "Calendar event"}
 DRAFT_KINDS = (("Request for a meeting", "request"), ("Phone script", "phone"),
                ("Confirmation", "confirmation"), ("My 30-second introduction", "pitch"))
 _WIDE = {"description_width": "initial"}
@@ -87,7 +89,8 @@ class PreparePanel(w.VBox):
 
         self.picker = QuestionPicker(on_change=self._plan_edited)
         self.preview = w.HTML()
-        self.export_buttons = {fmt: button(f"Export {fmt.upper()}", tooltip=f"write the brief as {fmt}")
+        self.export_buttons = {fmt: button(f"Export {EXPORT_LABELS[fmt]}",
+                                           tooltip=f"write the brief as a .{fmt} file")
                                for fmt in EXPORT_FORMATS}
         self.exports = w.HTML()
 
@@ -96,8 +99,13 @@ class PreparePanel(w.VBox):
         self.narrow = text("Your narrow interest", "", "e.g. research for digital health products")
         self.broad = text("Your broad interest", "", "e.g. UX research")
         self.strict = w.Checkbox(description="75 words at most", value=False, indent=False)
-        self.draft_button = button("Write draft")
-        self.draft_text = w.Textarea(rows=10, layout=w.Layout(width="100%"))
+        profile = store.get_profile()
+        self.your_name = text("Your name (signs the drafts)", profile.name or "", "e.g. Maya Lindqvist",
+                              width="60%")
+        self.your_link = text("Your profile link", profile.profile_url or "",
+                              "e.g. your LinkedIn or portfolio page", width="60%")
+        self.draft_button = button("Write draft", "primary")
+        self.draft_text = w.Textarea(rows=4, layout=w.Layout(width=FULL_WIDTH))
         self.draft_warnings = w.HTML()
 
         self.person.observe(lambda _c: self._person_changed(), names="value")
@@ -120,7 +128,8 @@ class PreparePanel(w.VBox):
             heading("The brief"),
             w.HBox(list(self.export_buttons.values())), self.exports, self.preview,
             heading("Outreach drafts"),
-            w.HBox([self.draft_kind, self.strict]), self.narrow, self.broad, self.draft_button,
+            w.HBox([self.draft_kind, self.strict]), self.narrow, self.broad, self.your_name,
+            self.your_link, self.draft_button,
             self.draft_warnings, self.draft_text,
         ])
         self.refresh_people()
@@ -326,7 +335,7 @@ class PreparePanel(w.VBox):
             self.out_dir.mkdir(parents=True, exist_ok=True)
             path = export_brief(brief, self.out_dir, fmt)
             self.written[fmt] = Path(path)
-            self.exports.value = bullet_list(f"{esc(k.upper())}: {file_link(p)}"
+            self.exports.value = bullet_list(f"{esc(EXPORT_LABELS[k])}: {file_link(p)}"
                                              for k, p in self.written.items())
             self.message.show(f"Wrote {Path(path).name}.", "ok")
             return Path(path)
@@ -338,7 +347,7 @@ class PreparePanel(w.VBox):
 
         with self.message.guard("writing the draft"):
             person = self.current_person()
-            profile = self.store.get_profile()
+            profile = self._profile_from_fields()
             kind = self.draft_kind.value
             reason = self.reason.value.strip() or None
             narrow, broad = self.narrow.value.strip() or None, self.broad.value.strip() or None
@@ -354,12 +363,23 @@ class PreparePanel(w.VBox):
                 draft = outreach.pitch(profile)
             self.draft = draft
             self.draft_text.value = draft.text
+            self.draft_text.rows = textarea_rows(draft.text)
             self.draft_warnings.value = (
                 f"<p>{draft.word_count} words.</p>" + bullet_list(
                     (f"<b>{esc(x.code)}</b>: {esc(x.message)}" for x in draft.warnings),
                     "The checks found nothing to fix."))
             return draft
         return None
+
+    def _profile_from_fields(self):
+        """The user's profile with the name and link typed here, saved when they changed,
+        so later drafts (the thank-you after the meeting too) are signed without asking."""
+        profile = self.store.get_profile()
+        name, url = self.your_name.value.strip(), self.your_link.value.strip() or None
+        if (name, url) != (profile.name or "", profile.profile_url):
+            profile.name, profile.profile_url = name, url
+            profile = self.store.save_profile(profile)
+        return profile
 
     # -- display -----------------------------------------------------------------------------
     def _plan_edited(self) -> None:

@@ -15,7 +15,7 @@ import ipywidgets as w
 
 from infoview.settings import Settings
 from infoview.widgets._common import (
-    MessageLine, bullet_list, button, esc, heading, link, table_html, text,
+    FULL_WIDTH, MessageLine, bullet_list, button, esc, heading, link, table_html, text,
 )
 
 log = logging.getLogger(__name__)
@@ -55,11 +55,12 @@ class ResearchPanel(w.VBox):
                                "a bio or team page; LinkedIn links are kept, not fetched")
         self.research_button = button("Research", "primary", "Fetch the public pages and extract")
         self.fetch_again = w.Checkbox(value=False, indent=False,
-                                      description="fetch again (ignore pages cached in the last days)")
+                                      description="fetch again (ignore pages cached in the last days)",
+                                      layout=w.Layout(width="auto"))
         self.save_button = button("Save to my store", "success", "Keep this research for later")
         self.save_button.disabled = True
         self.progress = w.IntProgress(value=0, min=0, max=1, description="",
-                                      layout=w.Layout(width="100%", visibility="hidden"))
+                                      layout=w.Layout(width=FULL_WIDTH, visibility="hidden"))
         self.message = MessageLine()
         self.overview = w.HTML()
         self.people = w.HTML()
@@ -177,7 +178,8 @@ class ResearchPanel(w.VBox):
             self.saved = keep_research(self.store, company=self.company, person=self.person)
             names = [r.name for r in (self.saved.organization, self.saved.person) if r is not None]
             self.message.show(f"Saved {' and '.join(names) or 'the research'} to "
-                              f"{self.store.path}.", "ok")
+                              f"{self.store.path}. Next: prepare the meeting (notebook 2), "
+                              "which starts from this research.", "ok")
 
     # -- display ---------------------------------------------------------------------------
     def _all_warnings(self) -> list[str]:

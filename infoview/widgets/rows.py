@@ -16,13 +16,17 @@ class RowList(w.VBox):
     Args:
         make_row: returns ``{field name: widget}`` for a new, empty row.
         add_label: the add button's text.
+        on_change: called with no arguments after a row is added or removed (a form
+            re-checks its rows).
 
     Attributes:
         rows: one ``{field name: widget}`` dict per row, in order.
     """
 
-    def __init__(self, make_row: Callable[[], dict[str, w.ValueWidget]], add_label: str):
+    def __init__(self, make_row: Callable[[], dict[str, w.ValueWidget]], add_label: str,
+                 on_change: Callable[[], None] | None = None):
         self.make_row = make_row
+        self.on_change = on_change
         self.rows: list[dict[str, w.ValueWidget]] = []
         self._boxes: list[w.HBox] = []
         self.add_button = button(add_label)
@@ -42,6 +46,7 @@ class RowList(w.VBox):
         self.rows.append(row)
         self._boxes.append(box)
         self.box.children = tuple(self._boxes)
+        self._changed()
         return row
 
     def remove(self, index: int) -> None:
@@ -49,11 +54,17 @@ class RowList(w.VBox):
         del self.rows[index]
         del self._boxes[index]
         self.box.children = tuple(self._boxes)
+        self._changed()
 
     def clear(self) -> None:
         """Remove every row."""
         self.rows, self._boxes = [], []
         self.box.children = ()
+        self._changed()
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
 
     def values(self) -> list[dict[str, Any]]:
         """The rows as ``{field name: value}`` dicts (text fields stripped)."""
