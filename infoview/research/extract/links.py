@@ -23,8 +23,12 @@ SOCIAL_HOSTS = {
     "facebook": ("facebook.com", "fb.com"),
     "instagram": ("instagram.com",),
 }
-#: Paths that are share buttons or login pages, not a profile.
-_NOT_PROFILE = re.compile(r"/(sharer|share|intent|shareArticle|login|signup|home\.php)\b", re.I)
+#: Paths that are share buttons, login pages or single posts and videos, not a profile.
+_NOT_PROFILE = re.compile(
+    r"/(sharer|share|intent|shareArticle|login|signup|home|dialog|plugins|tr|hashtag|search|"
+    r"embed|shorts|playlist|results|p|reel|status|events?)(?:\.php)?(?=/|$)", re.I)
+#: A query that makes any link a share button ("twitter.com/home?status=...", "?u=...").
+_SHARE_QUERY = re.compile(r"(^|&)(status|text|u|url|shareUrl|mini)=", re.I)
 
 #: Page kinds, each with link-text wordings and path words, most specific first.
 PAGE_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -104,20 +108,30 @@ def social_network(url: str) -> str | None:
     host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
     for network, hosts in SOCIAL_HOSTS.items():
         if any(host == h or host.endswith("." + h) for h in hosts):
-            if _NOT_PROFILE.search(parts.path) or parts.path in ("", "/"):
+            if (_NOT_PROFILE.search(parts.path) or parts.path in ("", "/")
+                    or _SHARE_QUERY.search(parts.query)):
                 return None
             return network
     return None
 
 
 def social_links(urls: Iterable[str]) -> dict[str, str]:
-    """The first profile link per social network among ``urls``."""
+    """The first profile link per social network among ``urls``.
+
+    A video (``youtube.com/watch?v=...``) stands in for a channel only when the page links
+    no channel: a page often embeds a customer's or a partner's video.
+    """
     found: dict[str, str] = {}
+    videos: dict[str, str] = {}
     for url in urls:
         network = social_network(url)
-        if network and network not in found:
-            found[network] = url
-    return found
+        if not network:
+            continue
+        if urlsplit(url).path.rstrip("/").lower() == "/watch":
+            videos.setdefault(network, url)
+        else:
+            found.setdefault(network, url)
+    return {**found, **{k: v for k, v in videos.items() if k not in found}}
 
 
 def same_site(url: str, base: str) -> bool:

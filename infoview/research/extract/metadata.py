@@ -79,34 +79,79 @@ def types_of(item: dict[str, Any]) -> set[str]:
     return {str(t).rsplit("/", 1)[-1].rsplit(":", 1)[-1].lower() for t in raw if t}
 
 
-def iter_items(page: ParsedPage) -> Iterator[dict[str, Any]]:
-    """Every JSON-LD and microdata item of the page, nested items included."""
+#: Keys under which an item credits someone other than its subject: the author of a review
+#: or an article, a publisher. A Person found there is not who (or what) the page is about.
+CREDIT_KEYS = frozenset({
+    "author", "creator", "reviewedBy", "contributor", "editor", "publisher", "review",
+    "reviews", "comment", "accountablePerson", "copyrightHolder", "sdPublisher", "maintainer",
+    "translator", "itemReviewed",
+})
+
+
+def iter_items(page: ParsedPage, skip: frozenset[str] = frozenset()) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD and microdata item of the page, nested items included.
+
+    Args:
+        page: the parsed page.
+        skip: keys whose nested items are left out (e.g. :data:`CREDIT_KEYS`).
+    """
     for syntax in ("json-ld", "microdata"):
         for item in page.metadata.get(syntax, []):
-            yield from _walk(item, depth=0)
+            yield from _walk(item, 0, skip)
 
 
-def _walk(item: Any, depth: int) -> Iterator[dict[str, Any]]:
+def _walk(item: Any, depth: int, skip: frozenset[str]) -> Iterator[dict[str, Any]]:
     if depth > 6:  # guards against absurdly deep or cyclic-looking data
         return
     if isinstance(item, list):
         for sub in item:
-            yield from _walk(sub, depth + 1)
+            yield from _walk(sub, depth + 1, skip)
         return
     if not isinstance(item, dict):
         return
     if "@type" in item:
         yield item
     for key, value in item.items():
-        if key.startswith("@") and key != "@graph":
+        if (key.startswith("@") and key != "@graph") or key in skip:
             continue
         if isinstance(value, (dict, list)):
-            yield from _walk(value, depth + 1)
+            yield from _walk(value, depth + 1, skip)
 
 
-def items_of_type(page: ParsedPage, wanted: set[str]) -> list[dict[str, Any]]:
-    """Items whose type is in ``wanted`` (lower-case names)."""
-    return [item for item in iter_items(page) if types_of(item) & wanted]
+def items_of_type(page: ParsedPage, wanted: set[str], *,
+                  subjects_only: bool = False) -> list[dict[str, Any]]:
+    """Items whose type is in ``wanted`` (lower-case names).
+
+    Args:
+        page: the parsed page.
+        wanted: lower-case schema.org type names.
+        subjects_only: leave out items credited as the author, reviewer or publisher of
+            another item, nested or linked by ``@id`` (a review's author is a customer,
+            a blog post's author is not the page's subject).
+    """
+    if not subjects_only:
+        return [item for item in iter_items(page) if types_of(item) & wanted]
+    credited = _credited_ids(page)
+    return [item for item in iter_items(page, CREDIT_KEYS)
+            if types_of(item) & wanted and item.get("@id") not in credited]
+
+
+def _credited_ids(page: ParsedPage) -> set[str]:
+    """The ``@id`` of items referred to under a credit key (``"author": {"@id": ...}``).
+
+    An item that is also a page's ``mainEntity`` or ``about`` stays a subject: a personal
+    site's profile page is both about its owner and written by them.
+    """
+    def refs(keys: set[str]) -> set[str]:
+        ids: set[str] = set()
+        for item in iter_items(page):
+            for key in keys & set(item):
+                for ref in item[key] if isinstance(item[key], list) else [item[key]]:
+                    if isinstance(ref, dict) and isinstance(ref.get("@id"), str):
+                        ids.add(ref["@id"])
+        return ids
+
+    return refs(set(CREDIT_KEYS)) - refs({"mainEntity", "about"})
 
 
 def value(item: dict[str, Any] | None, *keys: str) -> str | None:

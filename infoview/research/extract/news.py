@@ -7,8 +7,9 @@ BlogPosting) is read first when a page has it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from infoview.research.extract.dates import date_in_url, find_date, iso_date
 from infoview.research.extract.metadata import items_of_type, value
@@ -18,6 +19,20 @@ from infoview.research.models import NewsItem
 _ARTICLE_TYPES = {"newsarticle", "blogposting", "article", "pressrelease", "report", "reportagenewsarticle"}
 _HEADINGS = ("h2", "h3", "h4", "h5")
 MAX_ITEMS = 30
+#: Headings that name a section of a page, not one news item ("Latest news", "Contact us").
+_SECTION_LABEL = re.compile(
+    r"^(latest|recent|more|related|featured|our|company|all)?\s*(news|press( releases)?|"
+    r"insights|articles|posts|stories|updates|blog|changelog|events|classes (&|and) events|"
+    r"announcements|resources|media|newsroom|contact( us)?|faqs?|frequently asked questions|"
+    r"testimonials|reviews|case studies)\W*$", re.I)
+#: Links that are pictures or files: never an item's own page, and their upload dates lie.
+_NOT_PAGE = re.compile(r"\.(jpe?g|png|gif|webp|svg|avif|bmp|ico|pdf|zip|mp4|mp3)$", re.I)
+#: Containers that fold questions and answers (an FAQ), whose headings are not news.
+_FOLDS = re.compile(r"\b(accordion|faq|toggle|collapse|tabs?)\b", re.I)
+#: Only the start of a card's text is searched for a date (a card is short; a section is not).
+_DATE_WINDOW = 400
+#: A container with this many distinct links is a section listing items, not one item.
+_MANY_LINKS = 6
 
 
 def extract_news(page: ParsedPage) -> list[NewsItem]:
@@ -74,18 +89,52 @@ def _from_html(page: ParsedPage) -> list[NewsItem]:
 
 def _item(page: ParsedPage, title_el: Any, container: Any) -> NewsItem | None:
     title = text_of(title_el)
-    if len(title) < 8 or len(title) > 300:
+    if not _headline(title) or _is_section(container) or _folded(title_el):
         return None
-    link = title_el if title_el.tag == "a" else title_el.find(".//a[@href]")
-    if link is None:
-        link = container.find(".//a[@href]")
+    link = title_el if title_el.tag == "a" else _page_link(title_el)
+    if link is None or _NOT_PAGE.search(link.get("href", "")):
+        link = _page_link(container)
     url = urldefrag(urljoin(page.url, link.get("href", ""))).url if link is not None else None
     date = _date(container, url)
     if not date and not url:
         return None
-    if not date and not (container.tag == "article" or title_el.find(".//a") is not None):
-        return None
+    if not date and (len(title.split()) < 3 or not (container.tag == "article"
+                                                     or title_el.find(".//a") is not None)):
+        return None  # an undated two-word heading is a product or a category, not news
     return NewsItem(title=title, date=date, url=url or page.url)
+
+
+def _headline(title: str) -> bool:
+    """Whether a heading can be a news headline: words, not a label, a phone number or a URL."""
+    words = re.findall(r"[^\W\d_]{2,}", title)
+    return (8 <= len(title) <= 300 and len(words) >= 2 and not _SECTION_LABEL.match(title)
+            and not re.match(r"^(https?://|www\.)\S+$", title, re.I))
+
+
+def _is_section(container: Any) -> bool:
+    """Whether a heading's container lists several items (it is the section's heading)."""
+    hrefs = {a.get("href") for a in container.iter("a")
+             if a.get("href") and not _NOT_PAGE.search(a.get("href"))}
+    if len(hrefs) >= _MANY_LINKS:
+        return True
+    stamps = {iso_date(t.get("datetime")) or text_of(t) for t in container.iter("time")}
+    url_dates = {d for d in map(date_in_url, hrefs) if d}
+    return len(stamps) > 1 or len(url_dates) > 1
+
+
+def _folded(el: Any) -> bool:
+    """Whether an element sits in an FAQ or another fold-out block (questions, not news)."""
+    return any(_FOLDS.search(f"{anc.get('class', '')} {anc.get('id', '')}")
+               for anc in [el, *el.iterancestors()] if anc.tag not in ("body", "html"))
+
+
+def _page_link(el: Any) -> Any:
+    """The first link under ``el`` that leads to a page (not to a picture or a file)."""
+    for a in el.iter("a"):
+        href = a.get("href")
+        if href and not _NOT_PAGE.search(urlsplit(href).path):
+            return a
+    return None
 
 
 def _date(container: Any, url: str | None) -> str | None:
@@ -93,11 +142,11 @@ def _date(container: Any, url: str | None) -> str | None:
         found = iso_date(time_el.get("datetime")) or find_date(text_of(time_el))
         if found:
             return found
-    if url:
+    if url and not _NOT_PAGE.search(urlsplit(url).path):
         found = date_in_url(url)
         if found:
             return found
-    return find_date(text_of(container))
+    return find_date(text_of(container)[:_DATE_WINDOW])
 
 
 def _container(head: Any) -> Any:

@@ -51,7 +51,7 @@ def organization_facts(page: ParsedPage, *, use_text: bool = True) -> dict[str, 
     """
     found: dict[str, str] = {}
     orgs = items_of_type(page, ORG_TYPES)
-    org = _main_org(orgs)
+    org = _main_org(orgs, page)
     if org:
         _put(found, "name", value(org, "name", "legalName", "alternateName"))
         _put(found, "description", value(org, "description", "slogan"))
@@ -80,25 +80,56 @@ def name_from_title(page: ParsedPage) -> str | None:
     first part that is not generic ("Home", "Welcome").
     """
     parts = [clean(p) for p in re.split(r"\s[|–—:·•-]\s|\s[|–—:·•]|[|–—·•]\s", page.title)]
-    parts = [re.sub(r"^welcome to\s+", "", p, flags=re.I) for p in parts if p]
-    parts = [p for p in parts if p and not _GENERIC_TITLE.match(p)]
+    parts = [re.sub(r"^welcome to\s+|\s+official (web)?site$", "", p, flags=re.I) for p in parts if p]
+    # a part of seven words or more is a slogan ("Power your product with 8,000 apps")
+    parts = [p for p in parts if p and not _GENERIC_TITLE.match(p) and len(p.split()) <= 6]
     if not parts:
         return None
     h1 = page.tree.find(".//h1") if page.tree is not None else None
     heading = clean(h1.text_content()).lower() if h1 is not None else ""
-    host = (urlsplit(page.url).hostname or "").lower()
+    host = (urlsplit(page.url).hostname or "").lower().replace("-", "")
+    label = site_label(page.url)
+    # the host names the brand; a service page's heading names the service ("Dental Care")
     for part in parts:
         squashed = re.sub(r"[^a-z0-9]", "", part.lower())
-        if part.lower() in heading or (len(squashed) > 3 and squashed in host.replace("-", "")):
+        if (len(squashed) > 3 and squashed in host) or (len(label) > 2 and label in squashed):
+            return part
+    for part in parts:
+        if part.lower() in heading:
             return part
     return parts[0]
 
 
-def _main_org(orgs: list[dict]) -> dict | None:
-    """The organisation the page is about: the richest Organization item."""
+def site_label(url: str) -> str:
+    """The distinctive label of a URL's host: ``"aura"`` for ``www.aura.com``, ``"bbc"`` for
+    ``www.bbc.co.uk`` (the label before the public suffix, approximately)."""
+    labels = (urlsplit(url).hostname or "").lower().split(".")
+    if len(labels) < 2 or labels[-1].isdigit():  # an IP address names no brand
+        return ""
+    labels = labels[:-1]
+    if len(labels) > 1 and labels[-1] in ("co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"):
+        labels = labels[:-1]
+    return labels[-1].replace("-", "")
+
+
+def _main_org(orgs: list[dict], page: ParsedPage | None = None) -> dict | None:
+    """The organisation the page is about.
+
+    The one whose name carries the site's host label or its ``og:site_name`` wins (a service
+    page may describe its service as a ProfessionalService too); else the richest item.
+    """
     if not orgs:
         return None
-    return max(orgs, key=lambda o: sum(1 for k in o if not k.startswith("@")))
+    label = site_label(page.url) if page is not None else ""
+    site = (opengraph(page).get("og:site_name") or "").lower() if page is not None else ""
+
+    def rank(org: dict) -> tuple[bool, int]:
+        name = (value(org, "name", "legalName") or "").lower()
+        named = bool(name) and ((len(label) > 2 and label in re.sub(r"[^a-z0-9]", "", name))
+                                or (bool(site) and (site in name or name in site)))
+        return named, sum(1 for k in org if not k.startswith("@"))
+
+    return max(orgs, key=rank)
 
 
 def _og_location(og: dict[str, str]) -> str | None:

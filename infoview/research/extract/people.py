@@ -25,7 +25,9 @@ TITLE_WORDS = re.compile(
     r"doctor|executive|administrator|associate|trustee|member|accountant|strategist|"
     r"recruiter|technician|surgeon|veterinarian|teacher|professor|lecturer|pharmacist|"
     r"therapist|dentist|solicitor|barrister|lawyer|planner|writer|producer|intern|apprentice|"
-    r"assistant|supervisor|controller|representative|chef|curator|librarian|coach|fellow)\b",
+    r"assistant|supervisor|controller|representative|chef|curator|librarian|coach|fellow|"
+    r"bookkeeper|clerk|receptionist|auditor|actuary|economist|instructor|tutor|trainer|"
+    r"paralegal|broker|surveyor)\b",
     re.I,
 )
 _STAFF_KEYS = ("employee", "employees", "founder", "founders", "member", "members")
@@ -41,9 +43,13 @@ _NOT_NAMES = re.compile(
     r"demo|course|program|paths?|status|paid|content|email|web|data|cloud|software|platform|"
     r"existing|free|get|why|how|what|who|when|where|faq|terms|partners|testimonials|reviews|"
     r"success|overview|benefits|industries|enterprise|security|integrations|docs|community|"
-    r"events|webinars?|learn|training|certificate|enrollment|attend|sequences|descriptions)\b",
+    r"events|webinars?|learn|training|certificate|enrollment|attend|sequences|descriptions|"
+    r"this|that|these|those|your|report|purchase|buy|become|join|subscribe|download)\b",
     re.I,
 )
+#: Blocks that quote customers: the people in them work elsewhere, not at the company.
+_QUOTES = re.compile(r"(\btesti|testimonial|\breview|\bquote|customer-?stor|client-?stor|"
+                     r"success-?stor|case-?stud|\bendorse)", re.I)
 _NAME_TITLE_SPLIT = re.compile(r"\s+[–—|-]\s+|,\s+")
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’\-]*$")
 
@@ -51,7 +57,8 @@ _NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’\-]*$")
 def looks_like_name(text: str) -> bool:
     """Whether ``text`` reads like a person's name ("Samira Okafor", "José da Silva")."""
     words = clean(text).split()
-    if not 2 <= len(words) <= 5 or len(text) > 60 or _NOT_NAMES.search(text):
+    if (not 2 <= len(words) <= 5 or len(text) > 60 or _NOT_NAMES.search(text)
+            or any(ch.isdigit() for ch in text)):
         return False
     if TITLE_WORDS.search(text):  # "Senior UX Researcher" is capitalised too
         return False
@@ -69,7 +76,9 @@ def looks_like_name(text: str) -> bool:
 def looks_like_title(text: str) -> bool:
     """Whether ``text`` reads like a job title ("Senior UX Researcher", "Chief Executive")."""
     text = clean(text)
-    return 2 <= len(text) <= 90 and bool(TITLE_WORDS.search(text)) and not text.endswith(".")
+    # "7 hours saved per team member" is a claim: titles start with a word and stay short
+    return (2 <= len(text) <= 90 and bool(TITLE_WORDS.search(text)) and not text.endswith(".")
+            and not text[0].isdigit() and len(text.split()) <= 12)
 
 
 def extract_people(page: ParsedPage) -> list[PersonMention]:
@@ -96,7 +105,7 @@ def _from_metadata(page: ParsedPage) -> list[PersonMention]:
         for key in _STAFF_KEYS:
             raw = org.get(key)
             staff += [p for p in (raw if isinstance(raw, list) else [raw]) if isinstance(p, dict)]
-    for item in staff + items_of_type(page, {"person"}):
+    for item in staff + items_of_type(page, {"person"}, subjects_only=True):
         name = value(item, "name")
         if not name:
             given, family = value(item, "givenName"), value(item, "familyName")
@@ -164,7 +173,7 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
     for el in page.tree.iter("h2", "h3", "h4", "h5", "h6", "strong", "b", "figcaption", "span", "p", "div"):
         if el.tag in ("div", "p", "span") and not re.search(r"name", el.get("class", ""), re.I):
             continue
-        if in_chrome(el):
+        if in_chrome(el) or quoted(el):
             continue
         text = text_of(el)
         if looks_like_name(text):
@@ -176,6 +185,14 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
         if len(parts) == 2 and looks_like_name(parts[0]) and looks_like_title(parts[1]):
             people.append(PersonMention(parts[0], parts[1], page.url))
     return people
+
+
+def quoted(el: Any) -> bool:
+    """Whether an element sits in a testimonial, a review or a quote (a customer, not staff)."""
+    for anc in [el, *el.iterancestors()]:
+        if anc.tag == "blockquote" or _QUOTES.search(f"{anc.get('class', '')} {anc.get('id', '')}"):
+            return True
+    return False
 
 
 def _card(el: Any) -> Any:

@@ -24,6 +24,9 @@ FIELDS = ("name", "title", "organization", "location", "bio")
 _ROLE_AT = re.compile(
     r"\b(?:is|am|I'm|as|works as)\s+(?:an?\s+|the\s+)?(?P<title>[A-Z][\w&/,' -]{2,80}?)\s+(?:at|for|with)\s+"
     r"(?P<org>(?:[A-Z][\w&'.-]*)(?:\s+(?:[A-Z][\w&'.-]*|of|and|&))*)")
+#: Pronouns of a page about one person, and of a page that speaks for an organisation.
+_PERSONAL = re.compile(r"\b(I|I'm|I’m|my|me|he|she|his|her|him)\b")
+_CORPORATE = re.compile(r"\b(we|our|us)\b", re.I)
 _BASED = re.compile(r"\b(?:based|lives|living|located)\s+in\s+(?P<place>[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)*)")
 
 
@@ -36,7 +39,7 @@ def person_facts(page: ParsedPage) -> tuple[dict[str, str], dict[str, str]]:
     """
     fields: dict[str, str] = {}
     links: dict[str, str] = {}
-    persons = items_of_type(page, {"person"})
+    persons = items_of_type(page, {"person"}, subjects_only=True)
     person = max(persons, key=len) if persons else None
     if person:
         _put(fields, "name", value(person, "name"))
@@ -52,9 +55,12 @@ def person_facts(page: ParsedPage) -> tuple[dict[str, str], dict[str, str]]:
     first, last = og.get("profile:first_name"), og.get("profile:last_name")
     _put(fields, "name", clean(f"{first} {last}") if first and last else None)
     _put(fields, "bio", og.get("og:description") or page.meta("description"))
-    if og.get("og:title") and looks_like_name(og["og:title"].split(" - ")[0].split(" | ")[0]):
-        _put(fields, "name", og["og:title"].split(" - ")[0].split(" | ")[0])
-    _from_text(page, fields)
+    og_name = (og.get("og:title") or "").split(" - ")[0].split(" | ")[0]
+    if looks_like_name(og_name) and vouched_name(page, og_name, og):
+        _put(fields, "name", og_name)
+    _from_text(page, fields, og)
+    if fields.get("name"):
+        _put(fields, "title", _title_beside(page.title, fields["name"]))
     _add_links(links, [link.url for link in page_links(page)])
     return fields, links
 
@@ -91,17 +97,47 @@ def _from_hcard(page: ParsedPage, fields: dict[str, str], links: dict[str, str])
     _add_links(links, [u for u in props.get("url", []) if isinstance(u, str)], website=True)
 
 
-def _from_text(page: ParsedPage, fields: dict[str, str]) -> None:
+def _title_beside(page_title: str, name: str) -> str | None:
+    """The job title a page's ``<title>`` pairs with the name ("Jane Doe | Grant Writer")."""
+    parts = [clean(p) for p in re.split(r"\s[|–—:·-]\s", page_title)]
+    if (len(parts) > 1 and parts[0].lower() == name.lower() and looks_like_title(parts[1])
+            and not re.match(r"(the|an?|your|our)\b", parts[1], re.I)):  # "the code editor"
+        return parts[1]
+    return None
+
+
+def vouched_name(page: ParsedPage, name: str, og: dict[str, str]) -> bool:
+    """Whether a heading or page title that reads like a name is a person the page presents.
+
+    "Stripe Payments" and "Dental Care" read like names too. Without structured data, a name
+    is believed when the page says it is a profile (``og:type``), when the page's title pairs
+    it with a job title ("Jane Doe | Resume Writer"), or when the prose speaks of a person
+    ("I", "she", "his" outnumber "we" and "our") and no word of the name is the site's brand.
+    """
+    if og.get("og:type", "").lower() == "profile":
+        return True
+    if _title_beside(page.title, name) or _title_beside(og.get("og:title") or "", name):
+        return True
+    others = " ".join(re.split(r"\s[|–—:·-]\s", page.title)[1:] + [og.get("og:site_name") or ""])
+    if any(re.search(rf"\b{re.escape(w)}\b", others, re.I) for w in name.split()):
+        return False
+    personal = len(_PERSONAL.findall(page.text))
+    return personal >= 2 and personal > len(_CORPORATE.findall(page.text))
+
+
+def _from_text(page: ParsedPage, fields: dict[str, str], og: dict[str, str]) -> None:
     if page.tree is None:
         return
     h1 = page.tree.find(".//h1")
     heading = text_of(h1) if h1 is not None else ""
     if looks_like_name(heading):
-        _put(fields, "name", heading)
         # the line under the name is often the title: <h1>Name</h1><p>Title, Org</p>
         after = h1.getnext()
         line = text_of(after) if after is not None else ""
-        if line and looks_like_title(line.split(",")[0]) and len(line) < 120:
+        titled = bool(line) and looks_like_title(line.split(",")[0]) and len(line) < 120
+        if titled or vouched_name(page, heading, og):
+            _put(fields, "name", heading)
+        if titled:
             _put(fields, "title", line.split(",")[0].split(" at ")[0])
             rest = re.split(r",| at ", line, maxsplit=1)
             if len(rest) > 1:
