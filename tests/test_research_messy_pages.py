@@ -113,3 +113,13 @@ def test_a_profile_whose_name_contains_a_share_word_is_still_a_profile():
     from infoview.research.extract.links import social_network
 
     assert social_network("https://www.linkedin.com/company/search-partners-example") == "linkedin"
+
+
+def test_summary_skips_repeated_slides_banners_and_legal_notices():
+    from infoview.research.extract.maintext import main_text, summarize
+
+    body = (PAGES / "repeating_banner.html").read_bytes()
+    assert summarize(main_text(body, "https://ferncombe.example/garden-rooms/")) == (
+        "Ferncombe Joinery builds insulated garden rooms from Welsh larch in six weeks. "
+        "Every room is designed with you on site, built in our Shropshire workshop and fitted "
+        "by the same two joiners.")

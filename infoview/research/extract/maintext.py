@@ -21,7 +21,8 @@ SHORT_WORDS = 300
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 _BOILERPLATE = re.compile(
     r"\b(cookies?|javascript|subscribe|newsletter|sign up|log ?in|all rights reserved|"
-    r"privacy policy|terms of use|click here)\b", re.I)
+    r"privacy (policy|statement|notice)|terms of (use|service)|terms and conditions|"
+    r"you agree|click here)\b", re.I)
 
 
 def main_text(body: bytes, url: str | None = None) -> str:
@@ -66,6 +67,7 @@ def summarize(text: str, *, max_sentences: int = 3, max_chars: int = 500) -> str
     any model. Returns ``None`` when nothing usable is left.
     """
     chosen: list[str] = []
+    seen: set[str] = set()
     size = 0
     for paragraph in text.splitlines():
         paragraph = clean(paragraph)
@@ -73,8 +75,12 @@ def summarize(text: str, *, max_sentences: int = 3, max_chars: int = 500) -> str
             continue  # headings, captions and menu lines
         for sentence in _SENTENCE_END.split(paragraph):
             sentence = clean(sentence)
-            if len(sentence) < 30 or _BOILERPLATE.search(sentence):
+            if len(sentence) < 30 or _BOILERPLATE.search(sentence) or _shouted(sentence):
                 continue
+            key = re.sub(r"\W+", " ", sentence.lower()).strip()
+            if key in seen:  # carousels and responsive layouts repeat their slides
+                continue
+            seen.add(key)
             if chosen and size + len(sentence) + 1 > max_chars:
                 return " ".join(chosen)
             chosen.append(sentence[:max_chars])
@@ -82,6 +88,12 @@ def summarize(text: str, *, max_sentences: int = 3, max_chars: int = 500) -> str
             if len(chosen) >= max_sentences:
                 return " ".join(chosen)
     return " ".join(chosen) or None
+
+
+def _shouted(sentence: str) -> bool:
+    """Whether a sentence is written in capitals (a banner: "SAVE $50 TODAY!")."""
+    letters = [ch for ch in sentence if ch.isalpha()]
+    return len(letters) >= 10 and sum(ch.isupper() for ch in letters) > 0.7 * len(letters)
 
 
 def sentences(text: str) -> list[str]:
