@@ -98,11 +98,13 @@ def _is_share(column: str) -> bool:
 
 
 def frame_html(frame, empty: str = "Nothing to show.", max_rows: int = 50) -> str:
-    """A pandas DataFrame as escaped HTML with readable headers (shares as percentages),
-    or a plain sentence when it is empty."""
+    """A pandas DataFrame as escaped HTML with readable headers (shares as percentages,
+    id columns left out), or a plain sentence when it is empty."""
     if frame is None or len(frame) == 0:
         return f"<p><i>{esc(empty)}</i></p>"
+    # Record ids mean nothing to a reader; the names beside them say who or what.
     shown = frame.head(max_rows)
+    shown = shown[[c for c in shown.columns if not (c == "id" or str(c).endswith("_id"))]]
     import pandas as pd
 
     formatters = {c: (lambda x: "" if pd.isna(x) else f"{float(x):.0%}")

@@ -50,9 +50,12 @@ def _actions_view(actions, now: datetime | None):
             return "overdue" + (f" by {late} day{'s' if late != 1 else ''}" if late else "")
         return "due today" if not days else f"due in {days} day{'s' if days != 1 else ''}"
 
+    def keep(text: str) -> str:  # short cells stay on one line
+        return text.replace(" ", "\u00a0")
+
     return pd.DataFrame({
-        "due": [f"{d:%a %d %b %Y}" if pd.notna(d) else "" for d in actions["due"]],
-        "status": [status(row) for _, row in actions.iterrows()],
+        "due": [keep(f"{d:%a %d %b %Y}") if pd.notna(d) else "" for d in actions["due"]],
+        "status": [keep(status(row)) for _, row in actions.iterrows()],
         "what": actions["what"].astype(str),
         "with": actions["name"].fillna("").astype(str),
         "whose move": actions["owner"].astype(str).map({"user": "you", "host": "them"}).fillna(""),
@@ -91,6 +94,8 @@ class OutcomesDashboard(w.VBox):
         channels = CHOICES[("outreach", "channel")]
         self.channels = w.SelectMultiple(options=channels, value=channels, rows=len(channels),
                                          description="Channels", style=_WIDE)
+        channels_hint = w.HTML("<small style='color:#555'>Highlighted channels count.<br>"
+                               "Ctrl-click (⌘-click on a Mac)<br>to add or drop one.</small>")
         self.funnel_by = w.Dropdown(options=[("overall", "overall"), ("by channel", "channel"),
                                              ("by warmth", "warmth")], value="overall",
                                     description="Funnel", style=_WIDE)
@@ -109,7 +114,7 @@ class OutcomesDashboard(w.VBox):
         super().__init__([
             heading("Outcomes"),
             w.HBox([self.since, self.until, self.funnel_by]),
-            w.HBox([self.channels, self.refresh_button, self.report_button]),
+            w.HBox([self.channels, channels_hint, self.refresh_button, self.report_button]),
             self.message, self.report_link, self.headline_html, self.tabs,
         ])
         if refresh:
