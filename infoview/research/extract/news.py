@@ -14,6 +14,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from infoview.research.extract.dates import date_in_url, find_date, iso_date
 from infoview.research.extract.metadata import items_of_type, value
 from infoview.research.extract.page import ParsedPage, in_chrome, text_of
+from infoview.research.extract.people import looks_like_name
 from infoview.research.models import NewsItem
 
 _ARTICLE_TYPES = {"newsarticle", "blogposting", "article", "pressrelease", "report", "reportagenewsarticle"}
@@ -29,8 +30,8 @@ _SECTION_LABEL = re.compile(
 _NOT_PAGE = re.compile(r"\.(jpe?g|png|gif|webp|svg|avif|bmp|ico|pdf|zip|mp4|mp3)$", re.I)
 #: Containers that fold questions and answers (an FAQ), whose headings are not news.
 _FOLDS = re.compile(r"\b(accordion|faq|toggle|collapse|tabs?)\b", re.I)
-#: Only the start of a card's text is searched for a date (a card is short; a section is not).
-_DATE_WINDOW = 400
+#: A card's text is searched for a date only when it is card-sized (a form or a section is not).
+_CARD_CHARS = 1500
 #: A container with this many distinct links is a section listing items, not one item.
 _MANY_LINKS = 6
 
@@ -108,6 +109,8 @@ def _headline(title: str) -> bool:
     """Whether a heading can be a news headline: words, not a label, a phone number or a URL."""
     words = re.findall(r"[^\W\d_]{2,}", title)
     return (8 <= len(title) <= 300 and len(words) >= 2 and not _SECTION_LABEL.match(title)
+            and not title.endswith(":")  # "Tutoring policy:" labels what follows
+            and not looks_like_name(title)  # a staff card's heading
             and not re.match(r"^(https?://|www\.)\S+$", title, re.I))
 
 
@@ -146,7 +149,8 @@ def _date(container: Any, url: str | None) -> str | None:
         found = date_in_url(url)
         if found:
             return found
-    return find_date(text_of(container)[:_DATE_WINDOW])
+    text = text_of(container)
+    return find_date(text) if len(text) <= _CARD_CHARS else None
 
 
 def _container(head: Any) -> Any:
