@@ -244,3 +244,13 @@ def test_the_brief_states_the_purpose_in_plain_words(panel):
     panel.plan_button.click()
     panel.export("md")
     assert "advice about working as a UX researcher in health tech" in panel.written["md"].read_text()
+
+
+def test_questions_left_out_show_their_wording_and_the_reason(panel):
+    panel.plan_button.click()
+    skipped = panel.picker.skipped_html.value
+    assert panel.picker.skipped and "research already answers it" in skipped
+    assert f"Left out ({len(panel.picker.skipped)})" in skipped
+    first = panel.picker.skipped[0].id
+    assert f"<i>{first}</i>" not in skipped  # the wording, not the bank id
+    assert "{" not in skipped  # placeholders filled

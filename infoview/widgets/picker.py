@@ -46,6 +46,7 @@ class QuestionPicker(w.VBox):
         self.research = research
         self.on_change = on_change
         self.skipped: list = []
+        self._values: dict[str, str | None] = {}
         self._own = 0
         self._rows: dict[str, w.HBox] = {}
 
@@ -75,8 +76,13 @@ class QuestionPicker(w.VBox):
         self._redraw()
 
     # -- content ---------------------------------------------------------------------------
-    def set_plan(self, plan) -> None:
-        """Show ``plan`` (a ``QuestionPlan``): all its questions checked, in its order."""
+    def set_plan(self, plan, values: dict[str, str | None] | None = None) -> None:
+        """Show ``plan`` (a ``QuestionPlan``): all its questions checked, in its order.
+
+        ``values`` fill the placeholders (role, industry, company, person) of the questions
+        left out, so "Left out, and why" can show their wording rather than their ids.
+        """
+        self._values = values or {}
         self.items = list(plan.items)
         self.checked = {item.id: True for item in self.items}
         self.meeting_minutes = plan.meeting_minutes
@@ -201,11 +207,23 @@ class QuestionPicker(w.VBox):
 
     def _redraw(self) -> None:
         self.list_box.children = [self._row(item) for item in self.items]
+        texts = self._bank_texts() if self.skipped else {}
         self.skipped_html.value = (
-            "<details><summary>Left out, and why</summary>"
-            + bullet_list(f"{esc(s.id)}: {esc(s.reason)}" for s in self.skipped) + "</details>"
+            f"<details><summary>Left out ({len(self.skipped)}), and why</summary>"
+            + bullet_list(f"<i>{esc(texts.get(s.id, s.id))}</i>: {esc(s.reason)}"
+                          for s in self.skipped) + "</details>"
             if self.skipped else "")
         self._show_total()
+
+    def _bank_texts(self) -> dict[str, str]:
+        """Question id -> its wording for this meeting (ids alone mean nothing to a reader)."""
+        from infoview.errors import InfoviewError
+        from infoview.questions.bank import fill_placeholders, load_bank
+
+        try:
+            return {q.id: fill_placeholders(q.text, self._values) for q in load_bank()}
+        except InfoviewError:  # a broken bank file is reported where plans are made
+            return {}
 
     def _show_total(self) -> None:
         if not self.items:

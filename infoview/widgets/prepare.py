@@ -285,11 +285,15 @@ class PreparePanel(w.VBox):
                 company=person.organization or getattr(self.company, "name", None),
                 person=person.name, audience=self.audience.value, minutes=int(self.minutes.value),
                 research=self.company, asked=asked)
-            self.picker.set_plan(self.plan)
+            self.picker.set_plan(self.plan, values={
+                "role": self.role.value.strip() or None,
+                "industry": self.industry.value.strip() or None,
+                "company": person.organization or getattr(self.company, "name", None),
+                "person": person.name})
             left_out = len(getattr(self.plan, "skipped", []) or [])
+            why = f" ({left_out} left out: see why under the questions)" if left_out else ""
             self.message.show(f"Planned {len(self.plan.items)} questions for "
-                              f"{self.minutes.value} minutes ({left_out} left out, see why below).",
-                              "ok")
+                              f"{self.minutes.value} minutes{why}.", "ok")
 
     def _asked_before(self, person) -> list[str]:
         from infoview.workflow import asked_before
