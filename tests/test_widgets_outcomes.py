@@ -117,3 +117,13 @@ def test_follow_ups_read_as_dates_and_lateness_not_ids(dashboard):
     assert "person_id" not in pane and "Meeting id" not in pane
     assert "Person id" not in dashboard.panes["Referrals"].value  # ids mean nothing to a reader
     assert "Share of identified" in dashboard.panes["Funnel"].value  # readable headers
+
+
+def test_actions_view_reads_as_when_what_who(store):
+    from infoview.analytics.followup import due_actions
+    from infoview.widgets import actions_view
+
+    view = actions_view(due_actions(store.frames(), now=NOW, days=14), NOW)
+    assert list(view.columns) == ["due", "status", "what", "with", "whose move"]
+    assert set(view["whose move"]) <= {"you", "them"}
+    assert all(s.replace("\u00a0", " ").startswith(("overdue", "due")) for s in view["status"])

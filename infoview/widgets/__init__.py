@@ -17,6 +17,7 @@ _EXPORTS = {
     "MeetingCompanion": "infoview.widgets.meeting",
     "DebriefForm": "infoview.widgets.debrief",
     "OutcomesDashboard": "infoview.widgets.outcomes",
+    "actions_view": "infoview.widgets.outcomes",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -69,6 +69,14 @@ def column_label(name: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def draft_checks_html(draft) -> str:
+    """A draft's word count and what its checks found, each as a plain sentence (the check's
+    code is kept in the tooltip: "no_connection_first" means nothing to most readers)."""
+    items = (f"<span title='{esc(x.code)}'>⚠ {esc(x.message)}</span>" for x in draft.warnings)
+    return (f"<p>{draft.word_count} words.</p>"
+            + bullet_list(items, "The checks found nothing to fix."))
+
+
 def table_html(rows: list[dict[str, Any]], columns: list[str], empty: str = "Nothing to show.",
                links: Iterable[str] = (), labels: dict[str, str] | None = None) -> str:
     """A small HTML table of ``rows`` (dicts); columns named in ``links`` render as links.

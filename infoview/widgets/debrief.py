@@ -12,7 +12,7 @@ import logging
 import ipywidgets as w
 
 from infoview.widgets._common import (
-    FULL_WIDTH, MessageLine, bullet_list, button, esc, heading, table_html, textarea_rows,
+    FULL_WIDTH, MessageLine, button, draft_checks_html, esc, heading, table_html, textarea_rows,
 )
 from infoview.widgets.rows import RowList
 
@@ -355,6 +355,4 @@ class DebriefForm(w.VBox):
         draft = thanks_draft(self.store, debrief)
         self.thanks_text.value = draft.text
         self.thanks_text.rows = textarea_rows(draft.text)
-        self.thanks_warnings.value = bullet_list(
-            (f"<b>{esc(x.code)}</b>: {esc(x.message)}" for x in draft.warnings),
-            "The checks found nothing to fix.")
+        self.thanks_warnings.value = draft_checks_html(draft)

@@ -33,9 +33,10 @@ def _image(fig) -> str:
             f"src='data:image/png;base64,{figure_png_base64(fig, dpi=120)}'>")
 
 
-def _actions_view(actions, now: datetime | None):
-    """The due and overdue follow-ups as a reader wants them: when, what, with whom, whose
-    move, and how late (ids and internal kinds left out)."""
+def actions_view(actions, now: datetime | None = None):
+    """Follow-ups (a :func:`~infoview.analytics.followup.due_actions` table) as a reader
+    wants them: when, how late, what, with whom, whose move (ids and internal kinds left out).
+    Notebooks show it under their panels; the dashboard's Follow-ups tab shows it too."""
     import pandas as pd
 
     if actions is None or len(actions) == 0:
@@ -211,6 +212,6 @@ class OutcomesDashboard(w.VBox):
         self.panes["Activity"].value = _image(figs["activity"])
         self.panes["Follow-ups"].value = (frame_html(t["health"]) + "<h4>Due in the next two weeks "
                                           "or overdue</h4>"
-                                          + frame_html(_actions_view(t["actions"], self.now),
+                                          + frame_html(actions_view(t["actions"], self.now),
                                                        a.message(t["actions"]) or empty))
         self.panes["Targets"].value = frame_html(t["targets"], a.message(t["targets"]) or empty)

@@ -193,6 +193,8 @@ class QuestionPicker(w.VBox):
         box.observe(lambda change, qid=item.id: self._toggled(qid, change["new"]), names="value")
         up.on_click(lambda _b, qid=item.id: self.move(self._index(qid), -1))
         down.on_click(lambda _b, qid=item.id: self.move(self._index(qid), 1))
+        for fixed in (box, up, down):  # a narrow notebook squeezes the text, not the buttons
+            fixed.layout.flex = "0 0 auto"
         row = w.HBox([box, up, down, label], layout=w.Layout(align_items="center"))
         self._rows[item.id] = row
         return row

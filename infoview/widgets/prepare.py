@@ -18,7 +18,8 @@ import ipywidgets as w
 
 from infoview.errors import BadInput
 from infoview.widgets._common import (
-    FULL_WIDTH, MessageLine, bullet_list, button, esc, file_link, heading, text, textarea_rows,
+    FULL_WIDTH, MessageLine, bullet_list, button, draft_checks_html, esc, file_link, heading, text,
+    textarea_rows,
 )
 from infoview.widgets.picker import QuestionPicker
 
@@ -368,10 +369,7 @@ class PreparePanel(w.VBox):
             self.draft = draft
             self.draft_text.value = draft.text
             self.draft_text.rows = textarea_rows(draft.text)
-            self.draft_warnings.value = (
-                f"<p>{draft.word_count} words.</p>" + bullet_list(
-                    (f"<b>{esc(x.code)}</b>: {esc(x.message)}" for x in draft.warnings),
-                    "The checks found nothing to fix."))
+            self.draft_warnings.value = draft_checks_html(draft)
             return draft
         return None
 
