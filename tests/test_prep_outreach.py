@@ -339,3 +339,14 @@ def test_thanks_continues_the_sentence_with_what_was_learned(learned, expected):
                             meeting_date=date(2026, 12, 1), send_date=date(2026, 12, 2))
     assert expected in draft.body
     assert "nothing_learned" not in [w.code for w in draft.warnings]
+
+
+def test_thanks_keeps_a_promise_noted_as_a_to_do_in_the_first_person():
+    draft = outreach.thanks(s.person(), s.profile(), learned="how findings reach the roadmap",
+                            promises=["Send Samira the article on accessible booking forms",
+                                      "share the slides", "here is the checklist I mentioned"],
+                            meeting_date=date(2026, 12, 1), send_date=date(2026, 12, 2))
+    assert "As promised, I am sending the article on accessible booking forms." in draft.body
+    assert "As promised, I am sending the slides." in draft.body
+    assert "As promised, here is the checklist I mentioned." in draft.body
+    assert "promise_missing" not in [w.code for w in draft.warnings]

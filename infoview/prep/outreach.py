@@ -9,9 +9,11 @@ so the user sees exactly what to fill in.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from infoview.errors import BadInput
 from infoview.prep.checks import DraftWarning, check_draft, count_words
 
 _SIGN_OFF = "Best wishes,"
@@ -74,6 +76,21 @@ def _mid_sentence(text: str) -> str:
     return first[0].lower() + text[1:]
 
 
+_GIVING = re.compile(r"^(?:send|share|forward|email|e-mail|pass on|give)\s+(?:(?P<who>\w+)\s+)?"
+                    r"(?P<what>(?:the|a|an|my|some|this|that|those|these)\b.*)$", re.IGNORECASE)
+
+
+def _kept_promise(promise: str, first_name: str) -> str:
+    """A promise as the thank-you keeps it: a note to self such as "Send Samira the article
+    on booking forms" becomes "I am sending the article on booking forms"; anything else
+    continues the sentence as written ("here is the checklist I mentioned")."""
+    match = _GIVING.match(promise)
+    if match and (match["who"] is None or match["who"].lower() in
+                  {first_name.lower(), "her", "him", "them", "you"}):
+        return f"I am sending {match['what']}"
+    return _mid_sentence(promise)
+
+
 def _sentence(text: str | None, placeholder: str) -> str:
     clause = _clause(text, placeholder)
     return clause[0].upper() + clause[1:] + ("" if clause.endswith(("?", "!")) else ".")
@@ -96,7 +113,18 @@ def _finish(kind: str, subject: str | None, body: str, notes=(), **check) -> Dra
                  word_count=count_words(body), kind=kind)
 
 
+def _minutes(minutes):
+    """A length to write into a message: ``None``, or 1 to 240 whole minutes."""
+    if minutes is None:
+        return None
+    if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not 1 <= minutes <= 240:
+        raise BadInput(f"minutes must be 1 to 240, not {minutes!r}; "
+                       "informational interviews usually take 15 to 30")
+    return f"{minutes:g}"
+
+
 def _ask(minutes: int | None, coffee: bool, near: str | None) -> str:
+    minutes = _minutes(minutes)
     if coffee:
         return f"Could I buy you a coffee near {near or 'your work'} one day, whenever suits you?"
     span = f"{minutes} minutes" if minutes else "15-20 minutes"
@@ -188,7 +216,8 @@ def _where_text(meeting, person) -> str:
 
 def confirmation(person, profile, meeting) -> Draft:
     """The short message, a day or so before, confirming time, place and duration."""
-    minutes = getattr(meeting, "planned_minutes", 20)
+    planned = getattr(meeting, "planned_minutes", None)
+    minutes = _minutes(20 if planned is None else planned)
     when = _when_text(meeting)
     body = "\n".join([
         f"Hi {_first(_name(person))},",
@@ -232,7 +261,9 @@ def thanks(person, profile=None, *, learned: str | None = None, promises=(),
         f"I especially valued what you said about "
         f"{_mid_sentence(_clause(learned, '[one thing you learned]'))}.",
     ]
-    lines += [f"As promised, {_clause(p, '')}." for p in promises if _clause(p, '')]
+    first = _first(_name(person))
+    lines += [f"As promised, {_kept_promise(_clause(p, ''), first)}."
+              for p in promises if _clause(p, '')]
     lines += ["I will let you know how I get on.", "", _signature(profile, link=False)]
     return _finish("thanks", "Thank you", "\n".join(lines), learned=learned,
                    promises=[p for p in promises if p], meeting_date=meeting_date,
@@ -269,7 +300,7 @@ def phone_script(person, profile=None, *, reason: str | None = None, narrow: str
         _sentence(reason, "[why you are calling them in particular]"),
         f"I am exploring {_clause(narrow, '[your interest]')}{_wider(broad)} and would value your advice; "
         "I am not calling about a job.",
-        f"Would you have {minutes} minutes to tell me about your work, now or at a better time?",
+        f"Would you have {_minutes(minutes)} minutes to tell me about your work, now or at a better time?",
         "If now is not good: when would suit you for me to call back?",
     ])
     return _finish("phone", None, body, reason=reason, narrow=narrow, broad=broad)
