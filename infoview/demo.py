@@ -16,6 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from infoview.errors import InfoviewError
+from infoview.userfiles import write_text, writing
 
 log = logging.getLogger(__name__)
 
@@ -104,15 +105,12 @@ def _write_drafts(store, person, meeting, folder: Path) -> dict[str, Path]:
             person, profile, learned="how you run research sessions with receptionists and nurses",
             meeting_date=meeting.starts_at.date(), send_date=meeting.starts_at.date()),
     }
-    folder.mkdir(parents=True, exist_ok=True)
     written = {}
     for kind, draft in drafts.items():
         checks = "\n".join(f"- {w.message}" for w in draft.warnings) or "- none"
         text = (f"Subject: {draft.subject}\n\n{draft.body}\n\n"
                 f"-- checks ({draft.word_count} words) --\n{checks}\n")
-        path = folder / f"{kind}.txt"
-        path.write_text(text, encoding="utf-8")
-        written[f"email: {kind}"] = path
+        written[f"email: {kind}"] = write_text(folder / f"{kind}.txt", text)
     return written
 
 
@@ -138,7 +136,8 @@ def run_demo(out: str | Path, *, seed: int = 7, today: date | None = None) -> De
     from infoview.store import Store
 
     out = Path(out).expanduser()
-    out.mkdir(parents=True, exist_ok=True)
+    with writing(out):
+        out.mkdir(parents=True, exist_ok=True)
     result = DemoResult(out=out, database=_fresh_database(out))
     # The loopback server is ours: no politeness delay needed, and no cache to go stale.
     settings = Settings(host_delay=0.0, use_cache=False)

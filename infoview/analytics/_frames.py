@@ -149,6 +149,9 @@ def in_range(series: "pd.Series", since=None, until=None) -> "pd.Series":
     mask = pd.Series(True, index=series.index)
     start = timestamp(since)
     end = timestamp(until, end_of_day=True)
+    if start is not None and end is not None and start > end:
+        raise BadInput(f"the period is empty: since ({since}) comes after until ({until}); "
+                       "swap the two dates.")
     if start is not None:
         mask &= (series >= start).fillna(False).astype(bool)
     if end is not None:

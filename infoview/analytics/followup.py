@@ -7,9 +7,15 @@ small table. ``now`` is a parameter everywhere so that results are reproducible 
 
 from __future__ import annotations
 
+import math
+
 from infoview.analytics._frames import (
     Frames, in_range, is_in, lookup, now_utc, person_field, safe_ratio, table, with_message,
 )
+from infoview.errors import BadInput
+
+#: The widest window, in days, that :func:`due_actions` accepts (about a century).
+MAX_DAYS = 36500
 
 #: A thank-you counts as on time when sent within this many hours of the meeting's end.
 THANK_YOU_HOURS = 24
@@ -99,6 +105,8 @@ def due_actions(frames: Frames, *, now=None, days: float | None = None):
     """
     import pandas as pd
 
+    if days is not None and not (math.isfinite(days) and abs(days) <= MAX_DAYS):
+        raise BadInput(f"days must be a number from -{MAX_DAYS} to {MAX_DAYS}, not {days}.")
     open_ = _open_actions(frames)
     stamp = now_utc(now)
     if days is not None:

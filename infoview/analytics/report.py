@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from infoview.analytics._frames import Frames, channel_list, message, timestamp
+from infoview.userfiles import write_text
 
 log = logging.getLogger(__name__)
 
@@ -222,8 +223,6 @@ def build_report(frames: Frames, *, now: datetime | None = None, since=None, unt
 
 def write_report(frames: Frames, path: str | Path, **options) -> Path:
     """Write :func:`build_report` to ``path`` (folders created); returns the path."""
-    path = Path(path).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(build_report(frames, **options), encoding="utf-8")
+    path = write_text(path, build_report(frames, **options))
     log.info("wrote the outcomes report to %s", path)
     return path

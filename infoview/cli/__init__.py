@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(handler(args) or 0)
     except InfoviewError as exc:
-        sys.stderr.write(f"infoview: error: {exc}\n")
+        # One line, whatever the message holds (a scraped title, a path with a newline).
+        sys.stderr.write(f"infoview: error: {' '.join(str(exc).splitlines())}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("infoview: interrupted\n")

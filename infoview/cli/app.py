@@ -57,7 +57,10 @@ def make_demo_store(path):
 def run(args: argparse.Namespace) -> int:
     """Prepare the notebooks, start Voila and wait until it is stopped (Ctrl+C or SIGTERM)."""
     from infoview.app import free_port
+    from infoview.errors import BadInput
 
+    if not 0 <= args.port <= 65535:
+        raise BadInput(f"--port must be 1 to 65535 (or 0 for a free port), not {args.port}")
     port = args.port or free_port()
     # A plain SIGTERM would end this process at once and leave Voila running: turn it into
     # an exception so that the clean-up below stops Voila and removes the temporary folder.

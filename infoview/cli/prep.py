@@ -315,14 +315,11 @@ _CHECK_KIND = {"confirm": "confirmation", "intro": "referred_intro"}
 
 
 def _check_file(args):
-    from infoview.errors import BadInput
     from infoview.prep.checks import check_draft, count_words
     from infoview.prep.outreach import Draft
+    from infoview.userfiles import read_text
 
-    try:
-        text = sys.stdin.read() if args.check == "-" else Path(args.check).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise BadInput(f"cannot read {args.check}: {exc.strerror}") from exc
+    text = sys.stdin.read() if args.check == "-" else read_text(args.check, what="draft to check")
     subject = None
     if text.lower().startswith("subject:"):
         subject, _, text = text.partition("\n")

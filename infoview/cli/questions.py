@@ -11,7 +11,6 @@ import argparse
 import json
 import re
 import sys
-from pathlib import Path
 
 
 def register(sub) -> None:
@@ -98,11 +97,9 @@ def _read_research(path: str | None):
         return None
     from infoview.errors import BadInputFile
     from infoview.research.models import CompanyProfile
+    from infoview.userfiles import read_text
 
-    try:
-        text = Path(path).expanduser().read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInputFile(f"cannot read the research file ({exc})", path) from exc
+    text = read_text(path, what="research file")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -178,8 +175,12 @@ def _explain_left_out(plan, bank, audience: str, out) -> None:
 
 def _lint(args) -> int:
     from infoview.cli._common import print_json
+    from infoview.errors import BadInput
     from infoview.questions.lint import lint_question
 
+    if not args.text.strip():  # the library says "fine" to empty text (a blank input box)
+        raise BadInput('no question given: put the question in quotes, e.g. '
+                       'infoview questions lint "How did you get into this field?"')
     warnings = lint_question(args.text, _read_research(args.research))
     if args.json:
         print_json([w.to_dict() for w in warnings])

@@ -9,6 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+#: The longest --delay accepted: a politeness pause, not a way to stall for hours.
+MAX_DELAY = 300.0
+
 
 def register(sub) -> None:
     """Add ``research company``, ``research person`` and ``research batch``."""
@@ -72,8 +75,8 @@ def _settings(args):
 
     changes = {"cache_path": default_cache_path(db_path(args)), "use_cache": not args.no_cache}
     if args.delay is not None:
-        if args.delay < 0:
-            raise BadInput(f"--delay must be 0 or more seconds, not {args.delay}")
+        if not 0 <= args.delay <= MAX_DELAY:  # also refuses nan
+            raise BadInput(f"--delay must be 0 to {MAX_DELAY:g} seconds, not {args.delay}")
         changes["host_delay"] = args.delay
     if getattr(args, "max_pages", None) is not None:
         if args.max_pages < 1:

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from infoview import __version__
+from infoview.userfiles import write_bytes
 
 PRODID = f"-//infoview//infoview {__version__}//EN"
 
@@ -74,10 +75,7 @@ def calendar_bytes(cal) -> bytes:
 
 def write_calendar(cal, path: str | Path) -> Path:
     """Write the calendar (see :func:`calendar_bytes`) and return the path."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(calendar_bytes(cal))
-    return path
+    return write_bytes(path, calendar_bytes(cal))
 
 
 def _as_date(value: datetime | date) -> date:

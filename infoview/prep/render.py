@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from infoview.errors import BadInput, InfoviewError
+from infoview.userfiles import write_bytes, write_text
 
 log = logging.getLogger(__name__)
 
@@ -185,14 +186,13 @@ def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None) -> P
     out = Path(out).expanduser()
     if out.is_dir() or not out.suffix:
         out = out / _default_name(brief, kind)
-    out.parent.mkdir(parents=True, exist_ok=True)
     if kind == "md":
-        out.write_text(render_markdown(brief, sections), encoding="utf-8")
+        write_text(out, render_markdown(brief, sections))
     elif kind == "html":
-        out.write_text(render_html(brief, sections), encoding="utf-8")
+        write_text(out, render_html(brief, sections))
     elif kind == "pdf":
-        out.write_bytes(render_pdf(brief, sections))
+        write_bytes(out, render_pdf(brief, sections))
     else:
-        out.write_bytes(render_ics(brief))
+        write_bytes(out, render_ics(brief))
     log.info("wrote %s", out)
     return out

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import urlsplit
 
 from infoview.errors import BadInput, FetchError, NotHTML, RobotsRefused
+from infoview.research import urls
 from infoview.research.extract.page import ParsedPage, parse_page
 from infoview.research.models import FetchRecord
 
@@ -18,16 +18,17 @@ log = logging.getLogger(__name__)
 
 
 def check_url(url: str) -> str:
-    """A usable http(s) URL from what the user typed ("example.com" gets ``https://``)."""
+    """A usable http(s) URL from what the user typed ("example.com" gets ``https://``).
+
+    Checked in full (scheme, host name, never a social profile) before anything is opened,
+    so a mistyped address costs neither a request nor a cache file.
+    """
     url = (url or "").strip()
     if not url:
         raise BadInput("no URL given: pass the address of a public web page")
     if "://" not in url:
         url = "https://" + url
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise BadInput(f"{url!r} is not a web address: give an http:// or https:// URL")
-    return url
+    return urls.check_url(url)
 
 
 def make_fetcher(settings: Any, fetcher: Any) -> tuple[Any, bool]:

@@ -6,8 +6,10 @@ The dict views follow the JSON contract of ``infoview research company|person --
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any
+
+from infoview.errors import BadInput
 
 
 @dataclass
@@ -71,11 +73,10 @@ class CompanyProfile:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "CompanyProfile":
         """Rebuild a profile from :meth:`to_dict` output (e.g. a stored snapshot)."""
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        known["people"] = [PersonMention(**p) for p in known.get("people") or []]
-        known["news"] = [NewsItem(**n) for n in known.get("news") or []]
-        known["facts"] = [Fact(**f) for f in known.get("facts") or []]
-        known["fetched"] = [FetchRecord(**f) for f in known.get("fetched") or []]
+        known = _known_fields(cls, data)
+        for name, kind in (("people", PersonMention), ("news", NewsItem), ("facts", Fact),
+                           ("fetched", FetchRecord)):
+            known[name] = _items(kind, name, known.get(name))
         return cls(**known)
 
 
@@ -99,4 +100,46 @@ class PersonProfile:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "PersonProfile":
         """Rebuild a profile from :meth:`to_dict` output."""
-        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+        return cls(**_known_fields(cls, data))
+
+
+# Rebuilding from JSON that a user may have edited or mixed up: a wrong shape is a BadInput
+# naming the field, not a TypeError from deep inside a dataclass.
+_SHAPES = {"str": ((str,), "text"), "str | None": ((str, type(None)), "text or null"),
+           "dict[str, str]": ((dict,), "an object")}
+_LIST = ((list,), "a list")
+
+
+def _known_fields(cls, data: Any) -> dict[str, Any]:
+    """The fields of ``cls`` found in ``data``, their simple types checked."""
+    if not isinstance(data, dict):
+        raise BadInput(f"a {cls.__name__} must be a JSON object, not {type(data).__name__}")
+    if not isinstance(data.get("url"), str) or not data["url"]:
+        raise BadInput(f'a {cls.__name__} needs a "url" (text)')
+    known = {}
+    for f in fields(cls):
+        if data.get(f.name) is None:  # absent or null: the field's default
+            continue
+        value = data[f.name]
+        wanted, label = _SHAPES.get(str(f.type), _LIST if str(f.type).startswith("list") else (None, ""))
+        if wanted and not isinstance(value, wanted):
+            raise BadInput(f'"{f.name}" should be {label}, not {type(value).__name__}')
+        known[f.name] = value
+    return known
+
+
+def _items(kind, name: str, values: Any) -> list:
+    """``values`` (a list of JSON objects) as ``kind`` records; unknown keys are ignored."""
+    if not values:
+        return []
+    names = [f.name for f in fields(kind)]
+    required = [f.name for f in fields(kind) if f.default is MISSING]
+    out = []
+    for number, value in enumerate(values, 1):
+        if not isinstance(value, dict):
+            raise BadInput(f'"{name}" item {number} should be an object, not {type(value).__name__}')
+        missing = [r for r in required if r not in value]
+        if missing:
+            raise BadInput(f'"{name}" item {number} has no {", ".join(missing)}')
+        out.append(kind(**{k: v for k, v in value.items() if k in names}))
+    return out

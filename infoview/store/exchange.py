@@ -16,18 +16,18 @@ exactly as exported) and runs in one transaction.
 from __future__ import annotations
 
 import csv
+import io
 import json
-import os
-from contextlib import contextmanager
 from dataclasses import fields
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
-from infoview.errors import BadInput, BadInputFile, InfoviewError
+from infoview.errors import BadInput, BadInputFile
 from infoview.models import Person
 from infoview.store.migrations import LATEST
 from infoview.store.schema import COLUMNS, TABLES, TYPES, from_sql, to_row
+from infoview.userfiles import read_text, write_text, writing
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -53,25 +53,6 @@ def _csv_cell(raw: Any) -> str:
     return neutralise(raw) if isinstance(raw, str) else str(raw)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(text, encoding="utf-8", newline="")
-    os.replace(tmp, path)
-
-
-@contextmanager
-def _writing(path: Path) -> Iterator[None]:
-    """Turn a failure to write (no space, no permission, a file where a folder should be)
-    into a message naming the path."""
-    try:
-        yield
-    except InfoviewError:
-        raise  # StoreError is an OSError too: keep its own message
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot write ({exc.strerror or exc}); choose another "
-                       "place") from exc
-
-
 def export_folder(store: "Store", folder: str | Path, overwrite: bool = False) -> Path:
     """Write the whole store into ``folder`` (created if needed); returns the JSON file.
 
@@ -84,7 +65,7 @@ def export_folder(store: "Store", folder: str | Path, overwrite: bool = False) -
         raise BadInput(f"{folder} already holds an export; choose an empty folder "
                        "(or pass overwrite=True / --force)")
     tables: dict[str, list[dict[str, Any]]] = {}
-    with _writing(folder), store.transaction():  # one consistent snapshot of every table
+    with writing(folder), store.transaction():  # one consistent snapshot of every table
         folder.mkdir(parents=True, exist_ok=True)
         for table in TABLES:
             cols = COLUMNS[table]
@@ -99,18 +80,16 @@ def export_folder(store: "Store", folder: str | Path, overwrite: bool = False) -
         "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "tables": tables,
     }
-    with _writing(target):
-        _write_atomically(target, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    write_text(target, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
     return target
 
 
 def _write_csv(path: Path, header: list[str], rows: list[tuple]) -> None:
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows([_csv_cell(v) for v in row] for row in rows)
-    os.replace(tmp, path)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows([_csv_cell(v) for v in row] for row in rows)
+    write_text(path, buffer.getvalue())
 
 
 def _load(folder: Path) -> dict[str, Any]:
@@ -119,17 +98,19 @@ def _load(folder: Path) -> dict[str, Any]:
         raise BadInputFile(f"no {EXPORT_JSON} here; import reads the JSON file of an "
                            "'infoview db export' folder (the CSV files are for spreadsheets)",
                            path=folder)
+    text = read_text(path, what="export file")
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInputFile(f"cannot be read ({exc})", path=path) from exc
+        document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadInputFile(f"is not valid JSON ({exc.msg})", path=path, line=exc.lineno) from exc
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BadInputFile("is not an infoview export (no \"format\": \"infoview-export\")",
                            path=path)
     version = document.get("schema_version")
-    if not isinstance(version, int) or version > LATEST:
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise BadInputFile(f'"schema_version" must be a whole number, not {version!r}; '
+                           "export the store again with 'infoview db export'", path=path)
+    if version > LATEST:
         raise BadInputFile(f"was written by a newer infoview (schema {version}); upgrade "
                            "infoview to import it", path=path)
     return document
@@ -220,7 +201,5 @@ def export_vcards(store: "Store", path: str | Path) -> int:
             card.add("categories").value = list(person.tags)
         cards.append(card.serialize())
     target = Path(path).expanduser()
-    with _writing(target):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(target, "".join(cards))
+    write_text(target, "".join(cards))
     return len(cards)

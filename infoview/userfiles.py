@@ -1,0 +1,106 @@
+"""Reading and writing the files a user names, with errors that say what to do.
+
+Every file a user points infoview at (a research JSON, a draft to check, an export to
+import) is read through :func:`read_text`, and every file infoview writes where the user
+asked (a report, a brief, a calendar, an export) goes through :func:`write_text` or
+:func:`write_bytes`. So a missing file, a folder given for a file, a read-only or missing
+place, or a file in another encoding gives one :class:`~infoview.errors.BadInput` naming the
+path, never an ``OSError`` or ``UnicodeDecodeError`` traceback.
+
+Writes go to a temporary file beside the target that replaces it only when complete: a
+crash, a full disk or a bad path in the middle of a save leaves the earlier file as it was
+and no half-written one behind.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from infoview.errors import BadInput, BadInputFile, InfoviewError
+
+
+def read_text(path: str | Path, *, what: str = "file") -> str:
+    """The text of a UTF-8 file the user named (a leading byte-order mark is dropped).
+
+    Args:
+        path: the file.
+        what: what the file should be, for the message (e.g. ``"research file"``).
+
+    Raises:
+        BadInputFile: the file is missing, is a folder, cannot be read, or is not UTF-8
+            (the message gives the line of the first bad byte).
+    """
+    path = Path(path).expanduser()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise BadInputFile(f"cannot read the {what}: no such file; check the path", path) from exc
+    except IsADirectoryError as exc:
+        raise BadInputFile(f"cannot read the {what}: it is a folder; give the file's path", path) from exc
+    except OSError as exc:
+        raise BadInputFile(f"cannot read the {what} ({exc.strerror or exc}); check its "
+                           "permissions", path) from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BadInputFile(f"the {what} is not UTF-8 text; save it as UTF-8 and try again",
+                           path, line) from exc
+
+
+def write_problem(path: Path, exc: OSError) -> BadInput:
+    """The :class:`BadInput` for an ``OSError`` met while writing ``path``."""
+    if isinstance(exc, IsADirectoryError) or (path.is_dir() and not isinstance(exc, PermissionError)):
+        return BadInput(f"{path}: cannot write (it is a folder); give a file name")
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        return BadInput(f"{path}: cannot write (a file is in the way where a folder is "
+                        "needed); choose another place")
+    return BadInput(f"{path}: cannot write ({exc.strerror or exc}); choose another place")
+
+
+@contextmanager
+def writing(path: str | Path) -> Iterator[None]:
+    """Turn an ``OSError`` raised inside the block (no space, no permission, a file where
+    a folder should be) into a :class:`BadInput` naming ``path``."""
+    try:
+        yield
+    except InfoviewError:
+        raise  # StoreError is an OSError too: keep its own message
+    except OSError as exc:
+        raise write_problem(Path(path), exc) from exc
+
+
+def write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` whole or not at all (folders created); returns the path.
+
+    Raises:
+        BadInput: the path is a folder, or cannot be written (permissions, no space, a
+            file where a folder should be).
+    """
+    path = Path(path).expanduser()
+    with writing(path):
+        if path.is_dir():
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        try:
+            with open(tmp, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass  # never created, or already gone: nothing to tidy
+            raise
+    return path
+
+
+def write_text(path: str | Path, text: str) -> Path:
+    """Write ``text`` as UTF-8 to ``path`` whole or not at all; see :func:`write_bytes`."""
+    return write_bytes(path, text.encode("utf-8"))

@@ -1,0 +1,251 @@
+"""Bad input anywhere on the command line: exit status 2, one line on stderr naming the
+problem, no traceback, and no file created or changed where it must not be.
+
+Most cases run ``infoview.cli.main`` in-process over one folder of awkward files; a few run
+the real entry point in a subprocess to prove nothing else reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from infoview.cli import main
+from infoview.errors import BadInput
+from infoview.models import Meeting, Person
+from infoview.store import Store
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory) -> dict[str, Path]:
+    """A folder of bad inputs, a real store with one person and meeting, and a newer store."""
+    root = tmp_path_factory.mktemp("bad-input")
+    made = {
+        "empty": b"",
+        "binary": bytes(range(256)) * 8,
+        "latin1": "Subject: caf\u00e9\n\nHello caf\u00e9\n".encode("latin-1"),
+        "text": b"hello\n",
+        "broken.json": b'{"url": ',
+        "list.json": b"[1, 2, 3]",
+        "no-url.json": b'{"url": 5, "people": "x"}',
+        "news-text.json": b'{"url": "https://a.example/", "news": "yesterday"}',
+        "person-no-name.json": b'{"url": "https://a.example/", "people": [{"title": "CEO"}]}',
+        "no-url-column.csv": b"name,site\nAcme,acme.example\n",
+    }
+    for name, data in made.items():
+        (root / name).write_bytes(data)
+    (root / "folder").mkdir()
+    for name, document in {"export-version-text": {"format": "infoview-export",
+                                                   "schema_version": "2", "tables": {}}}.items():
+        (root / name).mkdir()
+        (root / name / "infoview-export.json").write_text(json.dumps(document))
+    (root / "export-binary").mkdir()
+    (root / "export-binary" / "infoview-export.json").write_bytes(b"\xff\xfe\x00garbage")
+    newer = sqlite3.connect(root / "newer.sqlite")
+    newer.execute("CREATE TABLE t (x)")
+    newer.execute("PRAGMA user_version = 999")
+    newer.commit()
+    newer.close()
+    with Store.open(root / "store.sqlite") as store:
+        person = store.add(Person(name="Ada Ode", organization="Acme"))
+        store.add(Meeting(person_id=person.id, planned_minutes=20,
+                          starts_at=datetime(2026, 12, 1, 10, tzinfo=timezone.utc)))
+    return {"root": root, **{p.name: p for p in root.iterdir()}}
+
+
+def _snapshot(root: Path) -> dict[str, str]:
+    """Every file under ``root`` with a hash of its content (SQLite's -wal/-shm aside)."""
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*"))
+            if p.is_file() and not p.name.endswith(("-wal", "-shm"))}
+
+
+def _fill(argv: list[str], files: dict[str, Path]) -> list[str]:
+    """``{name}`` replaced by that file of the fixture folder (which need not exist)."""
+    root = files["root"]
+    return [re.sub(r"\{([^}]+)\}", lambda m: str(files.get(m[1], root / m[1])), a) for a in argv]
+
+
+def _run(capsys, argv: list[str]) -> tuple[int, str, str]:
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse's own usage errors
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# (argv with {name} for a file of the fixture folder, words the message must hold)
+CASES = [
+    # files given to read
+    (["questions", "plan", "--research", "{binary}"], "not UTF-8"),
+    (["questions", "plan", "--research", "{missing.json}"], "no such file"),
+    (["questions", "plan", "--research", "{folder}"], "it is a folder"),
+    (["questions", "plan", "--research", "{broken.json}"], "not JSON"),
+    (["questions", "plan", "--research", "{list.json}"], "not a company research result"),
+    (["questions", "plan", "--research", "{no-url.json}"], '"url"'),
+    (["questions", "plan", "--research", "{news-text.json}"], '"news" should be a list'),
+    (["questions", "plan", "--research", "{person-no-name.json}"], '"people" item 1 has no name'),
+    (["questions", "lint", "Where next?", "--research", "{latin1}"], "line 1"),
+    (["questions", "plan", "--bank-file", "{binary}"], "UTF-8"),
+    (["draft", "request", "--check", "{latin1}"], "not UTF-8"),
+    (["draft", "thanks", "--check", "{binary}"], "not UTF-8"),
+    (["draft", "request", "--check", "{folder}"], "it is a folder"),
+    (["people", "import-linkedin", "{latin1}"], "not UTF-8"),
+    (["people", "import-linkedin", "{missing.csv}"], "cannot be read"),
+    (["db", "import", "{folder}"], "no infoview-export.json"),
+    (["db", "import", "{export-binary}"], "not UTF-8"),
+    (["db", "import", "{export-version-text}"], "schema_version"),
+    (["research", "batch", "{empty}", "--out", "{root}/out.jsonl"], "no URLs"),
+    (["research", "batch", "{no-url-column.csv}", "--out", "{root}/out.jsonl"], "no 'url' column"),
+    # places given to write
+    (["report", "--out", "{folder}"], "it is a folder"),
+    (["report", "--out", "{text}/report.html"], "a file is in the way"),
+    (["followups", "--ics", "{folder}"], "it is a folder"),
+    (["people", "export-vcard", "{folder}"], "it is a folder"),
+    (["demo", "--out", "{text}"], "a file is in the way"),
+    (["prep", "--meeting", "1", "--out", "{text}/briefs"], "a file is in the way"),
+    (["db", "export", "{text}"], "a file is in the way"),
+    # numbers, dates, ids
+    (["questions", "plan", "--minutes", "abc"], "invalid int value"),
+    (["questions", "plan", "--minutes", "-5"], "10 to 240 minutes"),
+    (["questions", "plan", "--minutes", "1e9"], "invalid int value"),
+    (["questions", "lint", "  "], "no question given"),
+    (["actions", "--due", "nan"], "days must be"),
+    (["actions", "--due", "inf"], "days must be"),
+    (["actions", "--due", "1e9"], "days must be"),
+    (["report", "--out", "{root}/r.html", "--since", "2026-02-01", "--until", "2026-01-01"],
+     "swap the two dates"),
+    (["report", "--out", "{root}/r.html", "--since", "yesterday"], "not a date"),
+    (["draft", "request", "--person", "1", "--minutes", "-5"], "minutes must be 1 to 240"),
+    (["draft", "phone", "--minutes", "9999"], "minutes must be 1 to 240"),
+    (["draft", "confirm", "--when", "2026-12-01T10:00Z", "--minutes", "0"], "minutes must be"),
+    (["draft", "thanks", "--meeting-date", "2026-13-01"], "not a date"),
+    (["people", "delete", "999999", "--yes"], "no people record with id 999999"),
+    (["prep", "--meeting", "0"], "no meetings record with id 0"),
+    (["targets", "--motivation-scale", "0"], "motivation_scale"),
+    (["app", "--port", "99999", "--no-browser"], "--port must be"),
+    (["app", "--port", "-1", "--no-browser"], "--port must be"),
+    # web addresses and politeness options
+    (["research", "company", "http://[::1"], "not a valid web address"),
+    (["research", "company", "ftp://example.com/"], "http:// or https://"),
+    (["research", "company", "not a url"], "not a valid web address"),
+    (["research", "person", "https://www.linkedin.com/in/someone"], "LinkedIn"),
+    (["research", "company", "https://example.com/", "--delay", "nan"], "--delay must be"),
+    (["research", "company", "https://example.com/", "--delay", "1e9"], "--delay must be"),
+    (["research", "company", "https://example.com/", "--delay", "-1"], "--delay must be"),
+    (["research", "company", "https://example.com/", "--max-pages", "0"], "--max-pages"),
+    (["prep", "--company-url", "https://example.com/", "--delay", "inf"], "--delay must be"),
+]
+
+
+@pytest.mark.parametrize("argv, words", CASES, ids=[" ".join(c[0]) for c in CASES])
+def test_bad_input_is_one_line_and_exit_status_2(files, capsys, argv, words):
+    root = files["root"]
+    before = _snapshot(root)
+    code, out, err = _run(capsys, ["--db", str(root / "store.sqlite"), *_fill(argv, files)])
+    assert code == 2, (out, err)
+    assert len(err.splitlines()) == 1 and err.endswith("\n"), err
+    assert "Traceback" not in err and words in err
+    assert _snapshot(root) == before  # nothing written, nothing half-written (.part)
+
+
+@pytest.mark.parametrize("db, words", [
+    ("{folder}", "is a folder"), ("{text}", "not an SQLite database"),
+    ("{binary}", "not an SQLite database"), ("{newer.sqlite}", "newer infoview"),
+])
+@pytest.mark.parametrize("command", [["db", "stats"], ["people", "list"], ["targets"],
+                                     ["draft", "pitch"], ["research", "person", "x.example",
+                                                          "--save", "--delay", "0"]],
+                         ids=" ".join)
+def test_a_file_that_is_not_a_store_is_left_alone(files, capsys, db, words, command):
+    root = files["root"]
+    before = _snapshot(root)
+    if command[0] == "research":  # never reaches the network: the store is checked first
+        command = ["research", "company", "http://[::1", "--save"]
+        words = "not a valid web address"
+    code, _, err = _run(capsys, ["--db", *_fill([db], files), *command])
+    assert code == 2 and len(err.splitlines()) == 1 and words in err
+    assert _snapshot(root) == before
+
+
+def test_one_line_even_when_the_message_holds_a_newline(capsys, tmp_path):
+    research = tmp_path / "two\nlines.json"
+    code, _, err = _run(capsys, ["questions", "plan", "--research", str(research)])
+    assert code == 2 and len(err.splitlines()) == 1 and "no such file" in err
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["actions", "--due", "nan"], "days must be"),
+    (["draft", "request", "--check", "{latin1}"], "not UTF-8"),
+    (["report", "--out", "{folder}"], "it is a folder"),
+])
+def test_the_installed_command_prints_one_line_and_no_traceback(files, argv, words):
+    env = {**os.environ, "INFOVIEW_DB": str(files["store.sqlite"])}
+    result = subprocess.run([sys.executable, "-m", "infoview", *_fill(argv, files)],
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+    assert words in result.stderr
+
+
+# ---- the library functions behind the commands ---------------------------------------------
+
+def test_user_files_read_as_bad_input_with_the_line_of_the_first_bad_byte(tmp_path):
+    from infoview.userfiles import read_text
+
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"one\ntwo\nthr\xe9e\n")
+    with pytest.raises(BadInput, match=r"notes.txt, line 3: .*not UTF-8"):
+        read_text(path, what="notes")
+    path.write_bytes(b"\xef\xbb\xbfplain")
+    assert read_text(path) == "plain"  # a byte-order mark is not part of the text
+
+
+def test_a_failed_write_leaves_the_earlier_file_and_no_part_file(tmp_path):
+    from infoview.userfiles import write_text
+
+    target = tmp_path / "brief.md"
+    write_text(target, "first")
+    (tmp_path / "brief.md.part").mkdir()  # the temporary name is taken: the write must fail
+    with pytest.raises(BadInput, match="cannot write"):
+        write_text(target, "second")
+    assert target.read_text() == "first"
+    (tmp_path / "brief.md.part").rmdir()
+    assert write_text(target, "second").read_text() == "second"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.md"]
+
+
+def test_research_from_dict_of_the_wrong_shape_is_bad_input():
+    from infoview.research.models import CompanyProfile, PersonProfile
+
+    for data, words in [([1], "JSON object"), ({"people": []}, '"url"'),
+                        ({"url": "u", "facts": [1]}, '"facts" item 1 should be an object'),
+                        ({"url": "u", "social": []}, '"social" should be an object')]:
+        with pytest.raises(BadInput, match=words):
+            CompanyProfile.from_dict(data)
+    with pytest.raises(BadInput, match='"name" should be text'):
+        PersonProfile.from_dict({"url": "u", "name": 5})
+    kept = CompanyProfile.from_dict({"url": "u", "people": [
+        {"name": "Ada", "title": None, "source_url": "u", "added_later": True}]})
+    assert kept.people[0].name == "Ada"  # keys a newer infoview adds are ignored
+
+
+def test_due_actions_refuse_a_window_that_is_not_a_number_of_days(files):
+    from infoview.analytics import due_actions
+
+    with Store.open(files["store.sqlite"]) as store:
+        frames = store.frames()
+    for days in (float("nan"), float("inf"), 1e9):
+        with pytest.raises(BadInput, match="days must be"):
+            due_actions(frames, days=days)
+    assert due_actions(frames, days=-5).empty  # overdue by five days or more: none
