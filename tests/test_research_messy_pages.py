@@ -127,3 +127,11 @@ def test_summary_skips_repeated_slides_banners_and_legal_notices():
         "Ferncombe Joinery builds insulated garden rooms from Welsh larch in six weeks. "
         "Every room is designed with you on site, built in our Shropshire workshop and fitted "
         "by the same two joiners.")
+
+
+def test_industry_needs_the_company_as_subject_and_places_stop_at_the_line_end():
+    from infoview.research.extract.organization import organization_facts
+
+    facts = organization_facts(_parsed("about_prose.html", "https://fernhill.example/about/"))
+    assert facts == {"name": "Fernhill Cartography", "industry": "mapping",
+                     "location": "Hebden Bridge"}

@@ -24,19 +24,30 @@ _FOUNDED = re.compile(
     r"\b(?:founded|established|started|set up|launched|incorporated|formed)\b[^.\n]{0,40}?"
     r"\b(?:in\s+)?((?:18|19|20)\d{2})\b", re.I)
 _SINCE = re.compile(r"\b(?:since|est\.?|established)\s+((?:18|19|20)\d{2})\b", re.I)
+# spaces, not newlines, between the words of a place: a heading on the next line is not a town
 _LOCATION = re.compile(
-    r"\b(?:based|headquartered|located|HQ'?d)\s+in\s+((?:the\s+)?[A-Z][\w'’-]+(?:(?:,\s*|\s+)"
-    r"(?:[A-Z][\w'’-]+|UK|USA|US))*)")
+    r"\b(?:based|headquartered|located|HQ'?d)[ \t]+in[ \t]+((?:the[ \t]+)?[A-Z][\w'’-]+"
+    r"(?:(?:,[ \t]*|[ \t]+)(?:[A-Z][\w'’-]+|UK|USA|US)){0,4})")
+# the subject must be a name ("Quayside Analytics is a ...") or "we": "as a condition of doing
+# business" and "X is a good fit for our company" say nothing about the company's trade
 _INDUSTRY = re.compile(
-    r"\b(?:is|are|as)\s+an?\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+"
+    r"(?:\b[Ww]e\s+are|\b[Ww]e're|\b[A-Z][\w'’.&-]*\s+(?:is|are))\s+an?\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+"
     r"(company|firm|agency|studio|consultancy|start-?up|business|provider|manufacturer|"
     r"practice|lab|laboratory|charity|cooperative|co-operative|platform|workshop|"
     r"organisation|organization|enterprise|collective)\b", re.I)
 _INDUSTRY_FILLER = re.compile(
     r"\b(small|large|leading|independent|growing|young|global|international|local|"
     r"award-winning|family-run|family-owned|member-owned|employee-owned|privately-held|"
-    r"friendly|new|innovative|"
+    r"friendly|new|innovative|great|good|best|top|trusted|proven|premier|leading-edge|"
+    r"full-service|dedicated|reliable|modern|complete|unified|powerful|revolutionary|"
     r"(?:[A-Z][\w-]*-based))\b\s*", re.I)
+
+
+#: Words that show a phrase is not a trade ("member of the", "fit for our", "PCI Level 1").
+_NOT_TRADE = re.compile(
+    r"\b(the|of|for|our|your|their|any|to|in|on|with|by|more|most|very|you|we|it|this|that|"
+    r"critical|distributed|intelligent|systematic|licensed|certified|cornerstone|member|"
+    r"part|fit|way|lot|equal opportunity)\b|\d|https?:|www\.", re.I)
 
 
 def organization_facts(page: ParsedPage, *, use_text: bool = True) -> dict[str, str]:
@@ -55,7 +66,9 @@ def organization_facts(page: ParsedPage, *, use_text: bool = True) -> dict[str, 
     if org:
         _put(found, "name", value(org, "name", "legalName", "alternateName"))
         _put(found, "description", value(org, "description", "slogan"))
-        _put(found, "industry", value(org, "industry", "knowsAbout", "additionalType"))
+        industry = value(org, "industry", "knowsAbout", "additionalType")
+        if industry and not industry.startswith(("http://", "https://")):  # a Wikidata link
+            _put(found, "industry", industry)
         _put(found, "location", place_of(org.get("address")) or place_of(org.get("location"))
              or value(org, "areaServed"))
         founded = value(org, "foundingDate", "foundingYear")
@@ -152,11 +165,11 @@ def _from_text(page: ParsedPage, found: dict[str, str]) -> None:
         if match:
             _put(found, "location", match.group(1).removeprefix("the ").strip(" ,"))
     if "industry" not in found:
-        match = _INDUSTRY.search(text)
-        if match:
+        for match in _INDUSTRY.finditer(text):
             words = _INDUSTRY_FILLER.sub("", match.group(1)).strip()
-            if words and not words.lower().startswith(("the ", "our ", "your ")):
+            if words and not _NOT_TRADE.search(words):
                 _put(found, "industry", words)
+                break
 
 
 def _put(found: dict[str, str], key: str, raw: str | None) -> None:

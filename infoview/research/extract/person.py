@@ -27,7 +27,8 @@ _ROLE_AT = re.compile(
 #: Pronouns of a page about one person, and of a page that speaks for an organisation.
 _PERSONAL = re.compile(r"\b(I|I'm|I’m|my|me|he|she|his|her|him)\b")
 _CORPORATE = re.compile(r"\b(we|our|us)\b", re.I)
-_BASED = re.compile(r"\b(?:based|lives|living|located)\s+in\s+(?P<place>[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)*)")
+_BASED = re.compile(r"\b(?:based|lives|living|located)[ \t]+in[ \t]+"
+                    r"(?P<place>[A-Z][\w'-]+(?:,?[ \t]+[A-Z][\w'-]+){0,4})")  # not across lines
 
 
 def person_facts(page: ParsedPage) -> tuple[dict[str, str], dict[str, str]]:
