@@ -8,6 +8,10 @@ How a robots.txt answer is read (RFC 9309):
 - 5xx, or no answer at all: the site is treated as closed to infoview for the rest of the
   session. A server error may hide rules that forbid us, so the conservative reading wins;
   the page then fails with :class:`~infoview.errors.RobotsRefused` naming the reason.
+
+A Crawl-delay longer than ``Settings.host_delay`` is honoured, up to
+``Settings.max_retry_after`` seconds (a site cannot stall research indefinitely). The rules
+themselves come from the HTTP cache like any page, so a warm re-run sends nothing.
 """
 
 from __future__ import annotations
