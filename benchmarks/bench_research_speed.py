@@ -346,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  longest per-host chain  {chain:8.2f} s")
     print(f"  parse+extract CPU       {cpu:8.2f} s   / {cores} cores = {cpu / cores:.2f} s")
     print(f"  physical limit          {limit:8.2f} s")
-    print(f"  naive sequential loop   {naive:8.2f} s   (requests.get + BeautifulSoup)")
+    print(f"  naive sequential loop   {naive:8.2f} s   (requests.get + BeautifulSoup, html.parser)")
     print(f"  warm re-run             {warm:8.2f} s   ({warm_requests} requests reached a server; "
           "results kept in the cache)")
     print(f"  re-research from cached pages {reparse:6.2f} s   (one thread, results not reused)")
