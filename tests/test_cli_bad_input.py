@@ -178,6 +178,18 @@ def test_a_file_that_is_not_a_store_is_left_alone(files, capsys, db, words, comm
     assert _snapshot(root) == before
 
 
+@pytest.mark.parametrize("argv", [
+    ["people", "import-linkedin", "{missing.csv}"], ["db", "import", "{folder}"],
+    ["people", "delete", "5", "--yes"], ["prep", "--meeting", "1"],
+], ids=" ".join)
+def test_a_failed_command_leaves_no_new_database_behind(files, capsys, tmp_path, argv):
+    db = tmp_path / "typo.sqlite"
+    code, _, err = _run(capsys, ["--db", str(db), *_fill(argv, files)])
+    assert code == 2 and len(err.splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+    assert _run(capsys, ["--db", str(db), "people", "list"])[0] == 0 and db.exists()
+
+
 def test_one_line_even_when_the_message_holds_a_newline(capsys, tmp_path):
     research = tmp_path / "two\nlines.json"
     code, _, err = _run(capsys, ["questions", "plan", "--research", str(research)])

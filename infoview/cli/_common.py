@@ -22,7 +22,26 @@ def db_path(args) -> Path:
 
 
 def open_store(args):
-    """Open the store chosen by ``--db`` (or the default), creating it if needed."""
+    """Open the store chosen by ``--db`` (or the default), creating it if needed.
+
+    Used as ``with open_store(args) as store:``, a store this command created is removed
+    again when the command fails (a mistyped ``--db``, an input file that cannot be read),
+    so a failed command leaves no empty database behind.
+    """
     from infoview.store import Store
 
-    return Store.open(db_path(args))
+    class CommandStore(Store):
+        created = False
+
+        def __exit__(self, exc_type, exc, tb) -> None:
+            empty = exc_type is not None and self.created and not any(self.counts().values())
+            super().__exit__(exc_type, exc, tb)
+            if empty:
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    path = db_path(args)
+    is_new = not path.exists()
+    store = CommandStore.open(path)
+    store.created = is_new
+    return store
