@@ -127,3 +127,11 @@ def test_actions_view_reads_as_when_what_who(store):
     assert list(view.columns) == ["due", "status", "what", "with", "whose move"]
     assert set(view["whose move"]) <= {"you", "them"}
     assert all(s.replace("\u00a0", " ").startswith(("overdue", "due")) for s in view["status"])
+
+
+def test_grouping_applies_at_once_and_changed_filters_ask_for_update(store):
+    panel = OutcomesDashboard(store, now=NOW)
+    panel.funnel_by.value = "warmth"
+    assert "group" in panel.tables["funnel"].columns  # no Update needed
+    panel.since.value = date(2026, 9, 1)
+    assert panel.message.kind == "info" and "press Update" in panel.message.text

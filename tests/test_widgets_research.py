@@ -120,3 +120,16 @@ def test_second_research_comes_from_the_cache_unless_asked_to_fetch_again(settin
         panel.research_button.click()
         assert len(server.requests) > first
         assert panel.company.name == "Kestrel Health Labs"
+
+
+def test_saving_the_same_research_twice_stores_it_once(site, settings, tmp_path):
+    store = Store.open(tmp_path / "s.sqlite")
+    panel = ResearchPanel(store, settings=settings, background=False,
+                          company_url=site.url, person_url=site.url + SAMPLE_PERSON_PATH)
+    panel.research()
+    panel.save_button.click()
+    assert panel.save_button.disabled and "Next: prepare the meeting" in panel.message.text
+    panel.save_button.click()
+    assert len(store.list(ResearchSnapshot)) == 2 and "saved already" in panel.message.text
+    panel.research()  # new results may be saved again
+    assert not panel.save_button.disabled

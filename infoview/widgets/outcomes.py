@@ -112,6 +112,11 @@ class OutcomesDashboard(w.VBox):
         self.panes = {title: w.HTML() for title in TAB_TITLES}
         self.tabs = w.Tab(children=list(self.panes.values()), titles=TAB_TITLES)
         self.refresh_button.on_click(lambda _b: self.refresh())
+        # The funnel's grouping is one quick choice: apply it at once. Dates and channels are
+        # often changed several at a time, so they wait for Update, and say so.
+        self.funnel_by.observe(lambda _c: self._grouping_changed(), names="value")
+        for control in (self.since, self.until, self.channels):
+            control.observe(lambda _c: self._filters_changed(), names="value")
         super().__init__([
             heading("Outcomes"),
             w.HBox([self.since, self.until, self.funnel_by]),
@@ -122,6 +127,13 @@ class OutcomesDashboard(w.VBox):
             self.refresh()
         else:
             self.message.show("Computing the figures ... (or press Update)")
+
+    def _grouping_changed(self) -> None:
+        if self.tables:  # before the first Update there is nothing to regroup
+            self.refresh()
+
+    def _filters_changed(self) -> None:
+        self.message.show("Filters changed: press Update to apply them.", "info")
 
     def filters(self) -> dict:
         """The filters as the analytics take them (``channels=None`` when all are chosen)."""

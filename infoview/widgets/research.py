@@ -121,6 +121,7 @@ class ResearchPanel(w.VBox):
 
     def _run(self, company_url: str, person_url: str) -> None:
         self.company = self.person = None
+        self.saved = None
         ok = False
         with self.message.guard("research"):
             if company_url:
@@ -175,7 +176,11 @@ class ResearchPanel(w.VBox):
             if self.store is None:
                 self.message.show("No store is open, so there is nowhere to save.", "error")
                 return
+            if self.saved is not None:  # a second click would only store a second copy
+                self.message.show("This research is saved already.", "info")
+                return
             self.saved = keep_research(self.store, company=self.company, person=self.person)
+            self.save_button.disabled = True
             names = [r.name for r in (self.saved.organization, self.saved.person) if r is not None]
             self.message.show(f"Saved {' and '.join(names) or 'the research'} to "
                               f"{self.store.path}. Next: prepare the meeting (notebook 2), "
