@@ -131,6 +131,7 @@ def test_calendar_export_without_a_date_explains_instead_of_failing(panel):
     panel.export_buttons["ics"].click()
     assert panel.message.kind == "error"
     assert "start time" in panel.message.text
+    assert "fill in Date and Time" in panel.message.text  # says where, in the panel's words
     assert "ics" not in panel.written
 
 

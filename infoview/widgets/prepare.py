@@ -335,7 +335,10 @@ class PreparePanel(w.VBox):
         """Write the brief as ``fmt`` (md, html, pdf or ics) and show a link to the file."""
         from infoview.prep.render import export_brief
 
-        with self.message.guard(f"exporting {fmt}"):
+        with self.message.guard(f"exporting {fmt.upper()}"):
+            if fmt == "ics" and self.date.value is None:
+                raise BadInput("a calendar event needs the meeting's start time: fill in Date "
+                               "and Time under 'Who and when', then export again")
             brief = self.build()
             self.out_dir.mkdir(parents=True, exist_ok=True)
             path = export_brief(brief, self.out_dir, fmt)
