@@ -263,7 +263,7 @@ class DebriefForm(w.VBox):
         """Say, under the rows, which person suggested cannot be saved yet (details but
         no name), and mark their name field; returns those problems."""
         problems = []
-        for number, row in enumerate(getattr(self.people, "rows", []), 1):
+        for number, row in enumerate(self.people.rows, 1):
             details = [row[k].value.strip() for k in ("email", "title", "organization")]
             missing = any(details) and not row["name"].value.strip()
             if missing:
@@ -272,12 +272,11 @@ class DebriefForm(w.VBox):
                 row["name"].add_class(_MISSING_CLASS)
             else:
                 row["name"].remove_class(_MISSING_CLASS)
-        if hasattr(self, "people_note"):
-            self.people_note.value = (
-                "<div class='infoview-warning' style='color:#b00020'>"
-                + "<br>".join(esc(p) for p in problems)
-                + " A person suggested is saved with a name (the email alone is not enough)."
-                "</div>" if problems else "")
+        self.people_note.value = (
+            "<div class='infoview-warning' style='color:#b00020'>"
+            + "<br>".join(esc(p) for p in problems)
+            + " A person suggested is saved with a name (the email alone is not enough)."
+            "</div>" if problems else "")
         return problems
 
     # -- saving ------------------------------------------------------------------------------
