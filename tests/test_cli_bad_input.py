@@ -261,3 +261,16 @@ def test_due_actions_refuse_a_window_that_is_not_a_number_of_days(files):
         with pytest.raises(BadInput, match="days must be"):
             due_actions(frames, days=days)
     assert due_actions(frames, days=-5).empty  # overdue by five days or more: none
+
+
+@pytest.mark.parametrize("kind", ["company", "person"])
+def test_an_empty_page_at_the_address_given_is_a_clear_error(tmp_path, capsys, kind):
+    from infoview.sample import serve
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "blank.html").write_text(" \n", encoding="utf-8")
+    with serve(site) as server:
+        code, _, err = _run(capsys, ["--db", str(tmp_path / "s.sqlite"), "research", kind,
+                                     server.url + "blank.html", "--delay", "0", "--no-cache"])
+    assert code == 2 and len(err.splitlines()) == 1 and "empty page" in err

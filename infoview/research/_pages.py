@@ -86,6 +86,9 @@ class PageReader:
                               "give the address of a web page", url=url, status=page.status)
             return None
         if not page.body.strip():
+            if strict:
+                raise FetchError(f"{url} answered with an empty page; check the address, or "
+                                 "try again later", url=url, status=page.status)
             if not getattr(page, "warnings", None):
                 self.warnings.append(f"{url}: the page is empty")
             return None
