@@ -88,6 +88,11 @@ def test_a_slogan_title_is_not_a_company_name():
     assert name_from_title(_parsed("slogan_title.html", "https://receipts.example/")) is None
 
 
+def test_a_slogan_title_gives_the_words_that_spell_the_host():
+    page = _parsed("slogan_with_brand.html", "https://www.tallyline.example/trades/")
+    assert name_from_title(page) == "Tally Line"
+
+
 def test_product_page_gives_no_person_but_a_warning(server, tmp_path):
     profile = research_person(server.url + "product_page.html", settings=fast_settings(tmp_path))
     assert profile.name is None and profile.title is None

@@ -89,28 +89,44 @@ def organization_facts(page: ParsedPage, *, use_text: bool = True) -> dict[str, 
 def name_from_title(page: ParsedPage) -> str | None:
     """A site name guessed from ``<title>`` ("Brand | tagline", "Home | Brand", ...).
 
-    The part that also appears in the main heading or the host name wins; otherwise the
-    first part that is not generic ("Home", "Welcome").
+    The part that names the host wins (a service page's heading names the service, "Dental
+    Care", not the company), then words of a longer title that spell the host ("... with
+    LeverX"), then the part that the main heading repeats; otherwise the first part that is
+    neither generic ("Home", "Welcome") nor a slogan of seven words or more.
     """
     parts = [clean(p) for p in re.split(r"\s[|–—:·•-]\s|\s[|–—:·•]|[|–—·•]\s", page.title)]
     parts = [re.sub(r"^welcome to\s+|\s+official (web)?site$", "", p, flags=re.I) for p in parts if p]
-    # a part of seven words or more is a slogan ("Power your product with 8,000 apps")
     parts = [p for p in parts if p and not _GENERIC_TITLE.match(p) and len(p.split()) <= 6]
-    if not parts:
-        return None
-    h1 = page.tree.find(".//h1") if page.tree is not None else None
-    heading = clean(h1.text_content()).lower() if h1 is not None else ""
     host = (urlsplit(page.url).hostname or "").lower().replace("-", "")
     label = site_label(page.url)
-    # the host names the brand; a service page's heading names the service ("Dental Care")
     for part in parts:
         squashed = re.sub(r"[^a-z0-9]", "", part.lower())
         if (len(squashed) > 3 and squashed in host) or (len(label) > 2 and label in squashed):
             return part
+    spelled = _words_spelling(page.title, label)
+    if spelled:
+        return spelled
+    if not parts:
+        return None
+    h1 = page.tree.find(".//h1") if page.tree is not None else None
+    heading = clean(h1.text_content()).lower() if h1 is not None else ""
     for part in parts:
         if part.lower() in heading:
             return part
     return parts[0]
+
+
+def _words_spelling(title: str, label: str) -> str | None:
+    """One to three consecutive words of ``title`` that spell ``label`` ("UI Bakery" → uibakery)."""
+    if len(label) < 4:
+        return None
+    words = re.findall(r"[\w&'’.-]+", title)
+    for size in (1, 2, 3):
+        for i in range(len(words) - size + 1):
+            run = words[i:i + size]
+            if re.sub(r"[^a-z0-9]", "", "".join(run).lower()) == label:
+                return " ".join(run)
+    return None
 
 
 def site_label(url: str) -> str:
