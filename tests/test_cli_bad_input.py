@@ -133,6 +133,7 @@ CASES = [
     (["people", "delete", "999999", "--yes"], "no people record with id 999999"),
     (["prep", "--meeting", "0"], "no meetings record with id 0"),
     (["targets", "--motivation-scale", "0"], "motivation_scale"),
+    (["prep", "--meeting", "1", "--format", ",", "--out", "{root}/briefs"], "--format is empty"),
     (["app", "--port", "99999", "--no-browser"], "--port must be"),
     (["app", "--port", "-1", "--no-browser"], "--port must be"),
     # web addresses and politeness options
@@ -176,6 +177,13 @@ def test_a_file_that_is_not_a_store_is_left_alone(files, capsys, db, words, comm
     code, _, err = _run(capsys, ["--db", *_fill([db], files), *command])
     assert code == 2 and len(err.splitlines()) == 1 and words in err
     assert _snapshot(root) == before
+
+
+def test_an_empty_db_option_is_refused_not_taken_for_the_default(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("INFOVIEW_DB", str(tmp_path / "default.sqlite"))
+    code, _, err = _run(capsys, ["--db", "", "people", "list"])
+    assert code == 2 and len(err.splitlines()) == 1 and "--db is empty" in err
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("argv", [

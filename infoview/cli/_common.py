@@ -16,9 +16,16 @@ def print_json(data: Any) -> None:
 
 def db_path(args) -> Path:
     """The database the user chose with ``--db``, else the default."""
+    from infoview.errors import BadInput
     from infoview.paths import default_db_path
 
-    return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+    given = getattr(args, "db", None)
+    if given is None:
+        return default_db_path()
+    if not given.strip():  # an unset variable in a script, e.g. --db "$DB"
+        raise BadInput("--db is empty: give the database file's path, or leave --db out "
+                       "to use $INFOVIEW_DB or your own store")
+    return Path(given).expanduser()
 
 
 def open_store(args):

@@ -136,6 +136,8 @@ def _formats(values: list[str] | None) -> list[str]:
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
         raise BadInput(f"unknown format {', '.join(unknown)}: use {', '.join(FORMATS)}")
+    if not chosen:
+        raise BadInput(f"--format is empty: give one or more of {', '.join(FORMATS)}")
     return list(dict.fromkeys(chosen))
 
 
