@@ -95,8 +95,9 @@ class OutcomesDashboard(w.VBox):
         channels = CHOICES[("outreach", "channel")]
         self.channels = w.SelectMultiple(options=channels, value=channels, rows=len(channels),
                                          description="Channels", style=_WIDE)
-        channels_hint = w.HTML("<small style='color:#555'>Highlighted channels count.<br>"
-                               "Ctrl-click (⌘-click on a Mac)<br>to add or drop one.</small>")
+        channels_hint = w.HTML("<div style='color:#555;font-size:0.85em;line-height:1.3;"
+                               "width:11em'>Highlighted channels count. Ctrl-click (⌘-click "
+                               "on a Mac) to add or drop one.</div>")
         self.funnel_by = w.Dropdown(options=[("overall", "overall"), ("by channel", "channel"),
                                              ("by warmth", "warmth")], value="overall",
                                     description="Funnel", style=_WIDE)
