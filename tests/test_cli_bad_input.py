@@ -179,6 +179,25 @@ def test_a_file_that_is_not_a_store_is_left_alone(files, capsys, db, words, comm
     assert _snapshot(root) == before
 
 
+def test_followups_saved_with_a_calendar_that_cannot_be_written_are_not_saved(capsys, tmp_path):
+    from infoview.models import Action, Outreach
+
+    db = tmp_path / "s.sqlite"
+    with Store.open(db) as store:
+        person = store.add(Person(name="Ada Ode"))
+        store.add(Outreach(person_id=person.id, channel="email", kind="request",
+                           sent_at=datetime(2026, 3, 2, 9, tzinfo=timezone.utc)))
+    (tmp_path / "calendar").mkdir()
+    code, _, err = _run(capsys, ["--db", str(db), "followups", "--today", "2026-03-20",
+                                 "--save", "--ics", str(tmp_path / "calendar")])
+    assert code == 2 and "it is a folder" in err
+    with Store.open(db) as store:
+        assert store.list(Action) == []
+    assert _run(capsys, ["--db", str(db), "followups", "--today", "2026-03-20", "--save"])[0] == 0
+    with Store.open(db) as store:
+        assert store.list(Action)  # the same run with no calendar saves the suggestions
+
+
 def test_an_empty_db_option_is_refused_not_taken_for_the_default(capsys, monkeypatch, tmp_path):
     monkeypatch.setenv("INFOVIEW_DB", str(tmp_path / "default.sqlite"))
     code, _, err = _run(capsys, ["--db", "", "people", "list"])

@@ -358,12 +358,13 @@ def _followups(args) -> int:
     today = _date(args.today, "--today") or date.today()
     with open_store(args) as store:
         suggested = suggest_followups(store, today=today, country=args.country)
-        if args.save and suggested:
-            with store.transaction():
+        # One transaction: when the calendar cannot be written, nothing is saved either.
+        with store.transaction():
+            if args.save and suggested:
                 suggested = store.add_many(suggested)
-        open_actions = [a for a in store.list(Action) if a.done_at is None]
-    if args.ics:
-        due_actions_ics(open_actions + ([] if args.save else suggested), args.ics)
+            open_actions = [a for a in store.list(Action) if a.done_at is None]
+            if args.ics:
+                due_actions_ics(open_actions + ([] if args.save else suggested), args.ics)
     if args.json:
         print_json({"suggested": [a.to_dict() for a in suggested],
                     "open": [a.to_dict() for a in open_actions],
