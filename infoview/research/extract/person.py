@@ -3,6 +3,10 @@
 Sources in order of trust: schema.org Person (JSON-LD or microdata), an h-card microformat
 (read with mf2py, only when the page has one), OpenGraph and meta tags, then the page's
 headings and prose ("Samira is a Senior UX Researcher at Kestrel Health Labs").
+
+A Person credited as the author of a review or an article is not the page's subject, and a
+heading that merely reads like a name ("Stripe Payments") needs corroboration (see
+:func:`vouched_name`): research on a product page gives no person rather than a wrong one.
 """
 
 from __future__ import annotations
