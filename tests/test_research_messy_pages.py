@@ -47,6 +47,7 @@ def test_the_organisation_named_like_the_site_beats_a_richer_service_item(servic
 
 
 def test_staff_cards_count_but_testimonials_reviews_and_buttons_do_not(service):
+    # nor a product card ("Ledger Lens", "Receipt assistant app"); an "Email" link is no title
     assert [(p.name, p.title) for p in service.people] == [
         ("Priya Lindqvist", "Senior Bookkeeper"), ("Euan Maddox", "Payroll Manager")]
 

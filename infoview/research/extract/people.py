@@ -51,6 +51,11 @@ _NOT_NAMES = re.compile(
 #: Blocks that quote customers: the people in them work elsewhere, not at the company.
 _QUOTES = re.compile(r"(\btesti|testimonial|\breview|\bquote|customer-?stor|client-?stor|"
                      r"success-?stor|case-?stud|\bendorse)", re.I)
+#: Link labels a card puts after the title on the same line ("Lead Engineer Email").
+_LINK_LABEL = re.compile(r"(\s+(e-?mail|linkedin|twitter|bio|profile|contact|view (full )?"
+                         r"(profile|bio)|read (more|bio)))+$", re.I)
+#: A "title" ending in one of these describes a product ("AI developer tool").
+_PRODUCT_END = re.compile(r"\b(tool|tools|app|apps|plugin|extension|add-on)$", re.I)
 _NAME_TITLE_SPLIT = re.compile(r"\s+[–—|-]\s+|,\s+")
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’\-]*$")
 
@@ -79,7 +84,7 @@ def looks_like_title(text: str) -> bool:
     text = clean(text)
     # "7 hours saved per team member" is a claim: titles start with a word and stay short
     return (2 <= len(text) <= 90 and bool(TITLE_WORDS.search(text)) and not text.endswith(".")
-            and not text[0].isdigit() and len(text.split()) <= 12)
+            and not text[0].isdigit() and len(text.split()) <= 12 and not _PRODUCT_END.search(text))
 
 
 def extract_people(page: ParsedPage) -> list[PersonMention]:
@@ -209,10 +214,11 @@ def _title_near(lines: list[str], name: str) -> str | None:
         at = next(i for i, line in enumerate(lines) if name in line)
     except StopIteration:
         return None
-    rest = clean(lines[at].replace(name, "", 1).strip(" ,–—-|:"))
+    rest = _LINK_LABEL.sub("", clean(lines[at].replace(name, "", 1).strip(" ,–—-|:")))
     if rest and looks_like_title(rest):
         return rest
     for near in lines[at + 1:at + 3] + lines[max(0, at - 1):at]:
+        near = _LINK_LABEL.sub("", near)
         if looks_like_title(near):
             return near
     return None
