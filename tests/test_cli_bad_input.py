@@ -19,9 +19,12 @@ from pathlib import Path
 
 import pytest
 
+from infoview.analytics._frames import channel_list
 from infoview.cli import main
 from infoview.errors import BadInput
 from infoview.models import Meeting, Person
+from infoview.questions.select import select_questions
+from infoview.research.company import research_company
 from infoview.store import Store
 
 
@@ -301,3 +304,13 @@ def test_an_empty_page_at_the_address_given_is_a_clear_error(tmp_path, capsys, k
         code, _, err = _run(capsys, ["--db", str(tmp_path / "s.sqlite"), "research", kind,
                                      server.url + "blank.html", "--delay", "0", "--no-cache"])
     assert code == 2 and len(err.splitlines()) == 1 and "empty page" in err
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: select_questions(research="kestrel.json"), "CompanyProfile or its dict"),
+    (lambda: research_company(123), "a URL is text"),
+    (lambda: channel_list(["fax"]), "unknown channel 'fax'"),
+], ids=["plan from a file name", "research a number", "report on an unknown channel"])
+def test_library_calls_with_the_wrong_kind_of_value_are_bad_input(call, words):
+    with pytest.raises(BadInput, match=words):
+        call()

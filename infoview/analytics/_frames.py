@@ -163,9 +163,12 @@ def channel_list(channels: str | Iterable[str] | None) -> list[str] | None:
     """The channel filter as a list (``None`` means every channel)."""
     if channels is None:
         return None
-    if isinstance(channels, str):
-        return [channels]
-    return list(channels)
+    chosen = [channels] if isinstance(channels, str) else list(channels)
+    known = CHOICES[("outreach", "channel")]
+    unknown = [c for c in chosen if c not in known]
+    if unknown:  # an unknown channel would silently empty every table
+        raise BadInput(f"unknown channel {', '.join(map(repr, unknown))}; use {', '.join(known)}.")
+    return chosen
 
 
 def now_utc(now: datetime | None = None) -> "pd.Timestamp":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from infoview.errors import BadInput
 from infoview.research.models import CompanyProfile
 
 #: Titles that make a person on a company's pages part of its leadership.
@@ -52,6 +53,10 @@ def topics_covered(research: CompanyProfile | dict[str, Any] | None) -> dict[str
         return {}
     if isinstance(research, dict):
         research = CompanyProfile.from_dict(research)
+    if not isinstance(research, CompanyProfile):
+        raise BadInput(f"research must be a CompanyProfile or its dict, not "
+                       f"{type(research).__name__}; research_company(url) returns one, and "
+                       "CompanyProfile.from_dict(json.load(file)) reads a saved one")
     about = research.pages.get("about") or research.url
     covered: dict[str, str] = {}
 

@@ -23,6 +23,8 @@ def check_url(url: str) -> str:
     Checked in full (scheme, host name, never a social profile) before anything is opened,
     so a mistyped address costs neither a request nor a cache file.
     """
+    if url is not None and not isinstance(url, str):
+        raise BadInput(f"a URL is text, not {type(url).__name__}: pass the address of a web page")
     url = (url or "").strip()
     if not url:
         raise BadInput("no URL given: pass the address of a public web page")
