@@ -314,7 +314,8 @@ class PreparePanel(w.VBox):
             self._fill_people(select=person.id)
             self._fill_meetings(select=meeting.id)
             self.new_person_box.layout.display = "none"
-            self.message.show(f"Saved {person.name} and the meeting (id {meeting.id}).", "ok")
+            self.message.show(f"Saved {person.name} and the meeting with its questions. Next: "
+                              "the meeting companion and the debrief (notebook 3).", "ok")
 
     def build(self):
         """Build the brief from the fields and the edited plan; shows it and returns it."""
