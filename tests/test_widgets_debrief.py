@@ -160,3 +160,13 @@ def test_thank_you_draft_continues_its_sentence_in_lower_case(store):
     assert form.message.kind == "ok", form.message.text
     assert "what you said about research findings reach the roadmap" in form.thanks_text.value
     assert form.thanks_text.rows >= form.thanks_text.value.count("\n") + 1  # shown whole
+
+
+def test_bringing_in_notes_before_any_were_taken_says_so(store):
+    companion = MeetingCompanion.for_meeting(store, next_meeting(store), clock=lambda: 0.0)
+    form = DebriefForm(store, companion=companion)
+    form.notes_button.click()
+    assert form.message.kind == "warning" and "nothing noted yet" in form.message.text
+    companion.tick(0, "Came from nursing")
+    form.notes_button.click()
+    assert form.message.kind == "ok" and "Brought in 1 question" in form.message.text

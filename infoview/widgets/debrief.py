@@ -208,8 +208,15 @@ class DebriefForm(w.VBox):
         wanted = self.companion.meeting_id
         if wanted is not None and wanted != self.meeting.value:
             self.meeting.value = wanted
-        self.take_notes(self.companion.to_debrief())
-        self.message.show("The meeting notes are in: check them, score each answer, save.", "ok")
+        notes = self.companion.to_debrief()
+        asked = sum(1 for note in notes if note["asked"])
+        if not asked:
+            self.message.show("The meeting companion has nothing noted yet: tick the questions "
+                              "asked (a line of notes each), then bring the notes in.", "warning")
+            return
+        self.take_notes(notes)
+        self.message.show(f"Brought in {asked} question(s) from the meeting: check the notes, "
+                          "score each answer, then save.", "ok")
 
     def take_notes(self, notes: list[dict]) -> None:
         """Merge the meeting companion's notes into the planned questions.
