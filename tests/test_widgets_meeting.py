@@ -96,3 +96,10 @@ def test_to_debrief_carries_ticks_and_notes_in_plan_order():
                         "text": "How did you come to work as a UX researcher?", "position": 1,
                         "asked": True, "notes": "Came from teaching; a bootcamp helped"}
     assert [n["asked"] for n in notes] == [True, False, True, False]
+
+
+def test_a_meeting_without_planned_questions_says_where_to_plan_them():
+    companion = MeetingCompanion(QuestionPlan(items=[], meeting_minutes=20, overhead_minutes=4))
+    shown = " ".join(getattr(child, "value", "") or "" for child in companion.children
+                     if isinstance(getattr(child, "value", None), str))
+    assert "No questions planned" in shown and companion.rows == []

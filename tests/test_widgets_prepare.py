@@ -255,3 +255,11 @@ def test_questions_left_out_show_their_wording_and_the_reason(panel):
     first = panel.picker.skipped[0].id
     assert f"<i>{first}</i>" not in skipped  # the wording, not the bank id
     assert "{" not in skipped  # placeholders filled
+
+
+def test_each_planned_question_shows_category_and_minutes_with_the_reason_on_hover(panel):
+    panel.plan_button.click()
+    item = panel.picker.items[0]
+    label = panel.picker.list_box.children[0].children[3].value
+    assert f"({item.category}, {item.minutes:g} min)" in label
+    assert "title='Why: " in label and "TIARA" not in label.split("'>", 1)[1]

@@ -101,7 +101,10 @@ class MeetingCompanion(w.VBox):
             w.HBox([self.start_button, self.stop_button, self.clock_label]),
             self.bar, self.banner, self.agenda_html,
             heading("Planned questions: tick each one asked, note a line"),
-            *row_boxes, self.ticker,
+            *(row_boxes or [w.HTML("<i>No questions planned for this meeting: plan them in the "
+                                   "preparation step (notebook 2), or note what you ask in the "
+                                   "debrief below.</i>")]),
+            self.ticker,
         ])
         self.refresh()
 

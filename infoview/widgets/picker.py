@@ -187,9 +187,11 @@ class QuestionPicker(w.VBox):
                          layout=w.Layout(width="28px"))
         up = button("▲", tooltip="move up", width="36px")
         down = button("▼", tooltip="move down", width="36px")
-        label = w.HTML(f"{esc(item.text)} <small style='color:#555'>({esc(item.category)}, "
-                       f"{item.minutes:g} min; {esc(item.reason)})</small>",
-                       layout=w.Layout(flex="1 1 auto"))
+        # Why it was chosen (ranks, weights, TIARA tags) is there on hover: on the line it
+        # buried the questions under jargon.
+        label = w.HTML(f"<span title='Why: {esc(item.reason)}'>{esc(item.text)} "
+                       f"<small style='color:#555'>({esc(item.category)}, {item.minutes:g} min)"
+                       "</small></span>", layout=w.Layout(flex="1 1 auto"))
         box.observe(lambda change, qid=item.id: self._toggled(qid, change["new"]), names="value")
         up.on_click(lambda _b, qid=item.id: self.move(self._index(qid), -1))
         down.on_click(lambda _b, qid=item.id: self.move(self._index(qid), 1))
