@@ -314,3 +314,27 @@ def test_an_empty_page_at_the_address_given_is_a_clear_error(tmp_path, capsys, k
 def test_library_calls_with_the_wrong_kind_of_value_are_bad_input(call, words):
     with pytest.raises(BadInput, match=words):
         call()
+
+
+def test_the_prepare_panel_says_why_it_cannot_export_into_a_file(tmp_path):
+    from infoview.research.person import research_person
+    from infoview.sample import serve
+    from infoview.settings import Settings
+    from infoview.widgets.prepare import PreparePanel
+    from infoview.widgets.session import SAMPLE_PERSON_PATH
+    from infoview.workflow import keep_research
+
+    settings = Settings(host_delay=0.0, use_cache=False)
+    with serve() as site:
+        company = research_company(site.url, settings=settings)
+        person = research_person(site.url + SAMPLE_PERSON_PATH, settings=settings)
+    blocker = tmp_path / "exports"
+    blocker.write_text("not a folder")
+    with Store.open(tmp_path / "s.sqlite") as store:
+        keep_research(store, company, person)
+        panel = PreparePanel(store, out_dir=blocker, role="UX researcher", minutes=20)
+        panel.plan_button.click()
+        panel.export_buttons["md"].click()
+    assert panel.message.kind == "error"
+    assert "a file is in the way" in panel.message.text and "Something went wrong" not in panel.message.text
+    assert blocker.read_text() == "not a folder"

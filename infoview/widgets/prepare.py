@@ -341,8 +341,7 @@ class PreparePanel(w.VBox):
                 raise BadInput("a calendar event needs the meeting's start time: fill in Date "
                                "and Time under 'Who and when', then export again")
             brief = self.build()
-            self.out_dir.mkdir(parents=True, exist_ok=True)
-            path = export_brief(brief, self.out_dir, fmt)
+            path = export_brief(brief, self.out_dir, fmt)  # creates the folder, or says why not
             self.written[fmt] = Path(path)
             self.exports.value = bullet_list(f"{esc(EXPORT_LABELS[k])}: {file_link(p)}"
                                              for k, p in self.written.items())
