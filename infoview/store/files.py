@@ -108,7 +108,9 @@ def connect(path: Path, must_exist: bool = False, timeout: float = 30.0) -> sqli
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"{path}: cannot create its folder ({exc.strerror}); "
+            why = ("a file is in the way where a folder is needed"
+                   if isinstance(exc, (FileExistsError, NotADirectoryError)) else exc.strerror)
+            raise StoreError(f"{path}: cannot create its folder ({why}); "
                              "choose another place with --db or INFOVIEW_DB") from exc
     elif version < LATEST:
         backup(path, version)

@@ -121,7 +121,6 @@ def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
     from infoview.store import Store
 
     db_path, demo = _db_path_for(store)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
     opened = Store.open(db_path)
     if out_dir is not None:
         out = Path(out_dir).expanduser()
