@@ -169,17 +169,15 @@ def test_bad_input_is_one_line_and_exit_status_2(files, capsys, argv, words):
     ("{text}/store.sqlite", "a file is in the way"),
 ])
 @pytest.mark.parametrize("command", [["db", "stats"], ["people", "list"], ["targets"],
-                                     ["draft", "pitch"], ["research", "person", "x.example",
-                                                          "--save", "--delay", "0"]],
+                                     ["draft", "pitch"],
+                                     # with --save the store is checked before any request
+                                     ["research", "person", "x.example", "--save"]],
                          ids=" ".join)
 def test_a_file_that_is_not_a_store_is_left_alone(files, capsys, db, words, command):
     root = files["root"]
     before = _snapshot(root)
     if command == ["draft", "pitch"] and db.endswith("/store.sqlite"):
         pytest.skip("a pitch reads the store only when one exists there")
-    if command[0] == "research":  # never reaches the network: the store is checked first
-        command = ["research", "company", "http://[::1", "--save"]
-        words = "not a valid web address"
     code, _, err = _run(capsys, ["--db", *_fill([db], files), *command])
     assert code == 2 and len(err.splitlines()) == 1 and words in err
     assert _snapshot(root) == before
@@ -349,3 +347,15 @@ def test_a_notebook_session_on_a_path_it_cannot_create_says_why(files):
 
     with pytest.raises(StoreError, match="a file is in the way"):
         start(files["text"] / "store.sqlite")
+
+
+def test_research_to_save_in_an_unusable_store_fetches_nothing(files, capsys):
+    from infoview.sample import serve
+
+    before = _snapshot(files["root"])
+    with serve() as site:
+        code, _, err = _run(capsys, ["--db", str(files["newer.sqlite"]), "research", "company",
+                                     site.url, "--save", "--delay", "0"])
+        assert site.requests == []
+    assert code == 2 and len(err.splitlines()) == 1 and "newer infoview" in err
+    assert _snapshot(files["root"]) == before  # no HTTP cache beside it either

@@ -88,25 +88,28 @@ def _settings(args):
 def _company(args) -> int:
     from infoview.research.company import research_company
 
-    profile = research_company(args.url, settings=_settings(args), refresh=args.no_cache)
-    return _finish(args, profile, _print_company)
+    return _research(args, research_company, _print_company)
 
 
 def _person(args) -> int:
     from infoview.research.person import research_person
 
-    profile = research_person(args.url, settings=_settings(args), refresh=args.no_cache)
-    return _finish(args, profile, _print_person)
+    return _research(args, research_person, _print_person)
 
 
-def _finish(args, profile, printer) -> int:
+def _research(args, research, printer) -> int:
+    """Run ``research`` on ``args.url``; with ``--save`` the store is opened (and checked)
+    first, so a store that cannot be used fails before any page is fetched."""
+    from contextlib import nullcontext
+
     from infoview.cli._common import open_store, print_json
 
-    saved = None
-    if args.save:
-        from infoview.research.results import save_research
+    with open_store(args) if args.save else nullcontext() as store:
+        profile = research(args.url, settings=_settings(args), refresh=args.no_cache)
+        saved = None
+        if store is not None:
+            from infoview.research.results import save_research
 
-        with open_store(args) as store:
             saved = save_research(store, profile)
     if args.json:
         print_json(profile.to_dict())
