@@ -43,6 +43,8 @@ def files(tmp_path_factory) -> dict[str, Path]:
         "news-text.json": b'{"url": "https://a.example/", "news": "yesterday"}',
         "person-no-name.json": b'{"url": "https://a.example/", "people": [{"title": "CEO"}]}',
         "no-url-column.csv": b"name,site\nAcme,acme.example\n",
+        "failed.jsonl": b'{"url": "https://a.example/", "error": "not found (404)", "warnings": []}\n',
+        "person.json": b'{"url": "https://a.example/jo", "name": "Jo", "bio": "Jo works here."}',
     }
     for name, data in made.items():
         (root / name).write_bytes(data)
@@ -99,6 +101,8 @@ CASES = [
     (["questions", "plan", "--research", "{news-text.json}"], '"news" should be a list'),
     (["questions", "plan", "--research", "{person-no-name.json}"], '"people" item 1 has no name'),
     (["questions", "lint", "Where next?", "--research", "{latin1}"], "line 1"),
+    (["questions", "plan", "--research", "{failed.jsonl}"], "failed research"),
+    (["questions", "plan", "--research", "{person.json}"], "a person's research"),
     (["questions", "plan", "--bank-file", "{binary}"], "UTF-8"),
     (["draft", "request", "--check", "{latin1}"], "not UTF-8"),
     (["draft", "thanks", "--check", "{binary}"], "not UTF-8"),

@@ -111,6 +111,12 @@ def _read_research(path: str | None):
                                "--json` and pass that file", path, exc.lineno) from exc
     if not isinstance(data, dict) or "url" not in data:
         raise BadInputFile('not a company research result (a JSON object with a "url")', path)
+    if "error" in data:  # a failed line of `research batch`
+        raise BadInputFile(f"holds a failed research of {data['url']} ({data['error']}); "
+                           "research the company again and pass that result", path)
+    if "bio" in data and "pages" not in data:
+        raise BadInputFile("is a person's research; pass the company's (the output of "
+                           "`infoview research company URL --json`)", path)
     try:
         return CompanyProfile.from_dict(data)
     except (TypeError, ValueError) as exc:
