@@ -225,6 +225,15 @@ def test_a_failed_command_leaves_no_new_database_behind(files, capsys, tmp_path,
     assert _run(capsys, ["--db", str(db), "people", "list"])[0] == 0 and db.exists()
 
 
+@pytest.mark.parametrize("group", [[], ["db"], ["people"], ["research"], ["questions"], ["draft"]],
+                         ids=lambda g: " ".join(g) or "infoview")
+def test_a_missing_command_shows_the_help_and_one_line_on_stderr(capsys, group):
+    code, out, err = _run(capsys, group)
+    assert code == 2 and out.startswith("usage: infoview")
+    assert err.splitlines() == [f"{' '.join(['infoview', *group])}: error: a command is missing; "
+                                f"see {' '.join(['infoview', *group])} --help"]
+
+
 def test_one_line_even_when_the_message_holds_a_newline(capsys, tmp_path):
     research = tmp_path / "two\nlines.json"
     code, _, err = _run(capsys, ["questions", "plan", "--research", str(research)])

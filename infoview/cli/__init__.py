@@ -48,8 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
-        return 2
+        from infoview.cli._common import usage
+
+        return usage(parser)
     try:
         return int(handler(args) or 0)
     except InfoviewError as exc:

@@ -14,6 +14,14 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+def usage(parser) -> int:
+    """Handler of a command group called without its command: the help on stdout, one line
+    saying what is missing on stderr, exit status 2 (a usage error like any other)."""
+    parser.print_help()
+    sys.stderr.write(f"{parser.prog}: error: a command is missing; see {parser.prog} --help\n")
+    return 2
+
+
 def db_path(args) -> Path:
     """The database the user chose with ``--db``, else the default."""
     from infoview.errors import BadInput

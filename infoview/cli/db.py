@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from infoview.cli._common import db_path, open_store, print_json
+from infoview.cli._common import db_path, open_store, print_json, usage
 
 
 def register(sub) -> None:
@@ -43,12 +43,6 @@ def register(sub) -> None:
     imp.add_argument("dir", metavar="DIR", help="a folder written by 'infoview db export'")
     imp.add_argument("--json", action="store_true", help="print counts as JSON")
     imp.set_defaults(handler=_import)
-
-
-def usage(parser: argparse.ArgumentParser) -> int:
-    """Handler of a command group called without a subcommand: its help, exit status 2."""
-    parser.print_help()
-    return 2
 
 
 def _path(args: argparse.Namespace) -> int:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from infoview.cli._common import open_store, print_json
-from infoview.cli.db import usage
+from infoview.cli._common import open_store, print_json, usage
 
 
 def register(sub) -> None:

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from infoview.cli._common import db_path, print_json
+from infoview.cli._common import db_path, print_json, usage
 
 FORMATS = ("md", "html", "pdf", "ics")
 DRAFT_KINDS = {
@@ -60,7 +60,7 @@ def register(sub) -> None:
                            "job ask, no CV, placeholders, and the checks of its kind). With "
                            "--check FILE, check your own edited text instead.")
     kinds = draft.add_subparsers(dest="draft_kind", metavar="KIND")
-    draft.set_defaults(handler=lambda args: _usage(draft))
+    draft.set_defaults(handler=lambda args: usage(draft))
     for kind, help_text in DRAFT_KINDS.items():
         parser = kinds.add_parser(kind, help=help_text, description=help_text.capitalize() + ".")
         _draft_options(parser, kind)
@@ -76,11 +76,6 @@ def register(sub) -> None:
     follow.add_argument("--ics", metavar="FILE", help="write open actions with a due date to FILE")
     follow.add_argument("--json", action="store_true", help='print {"suggested": [...], "open": [...]}')
     follow.set_defaults(handler=_followups)
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2
 
 
 def _draft_options(p: argparse.ArgumentParser, kind: str) -> None:

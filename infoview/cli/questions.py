@@ -12,6 +12,8 @@ import json
 import re
 import sys
 
+from infoview.cli._common import usage
+
 
 def register(sub) -> None:
     """Add ``questions plan``, ``questions lint`` and ``questions bank``."""
@@ -20,7 +22,7 @@ def register(sub) -> None:
         description="Plan the questions for a meeting, check a question of your own, or list "
                     "the question bank.")
     commands = questions.add_subparsers(dest="questions_command", metavar="WHAT")
-    questions.set_defaults(handler=lambda args: _usage(questions))
+    questions.set_defaults(handler=lambda args: usage(questions))
 
     plan = commands.add_parser(
         "plan", help="an ordered question plan that fits the meeting's minutes",
@@ -77,11 +79,6 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bank-file", metavar="FILE.csv",
                         help="your own questions, merged by id (default: $INFOVIEW_QUESTIONS)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2
 
 
 def _ids(value: str) -> list[str]:

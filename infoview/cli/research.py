@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from infoview.cli._common import usage
+
 #: The longest --delay accepted: a politeness pause, not a way to stall for hours.
 MAX_DELAY = 300.0
 
@@ -19,7 +21,7 @@ def register(sub) -> None:
                               description="Research a company or a person from their public web "
                               "pages (robots.txt respected; social-network profiles never fetched).")
     commands = research.add_subparsers(dest="research_command", metavar="WHAT")
-    research.set_defaults(handler=lambda args: _usage(research))
+    research.set_defaults(handler=lambda args: usage(research))
 
     company = commands.add_parser("company", help="research a company from its website",
                                   description="Research a company: name, description, summary, "
@@ -60,11 +62,6 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
                         help="minimum seconds between two requests to one site (default 1)")
     parser.add_argument("--save", action="store_true",
                         help="also save the result into the database as a research snapshot")
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2
 
 
 def _settings(args):
