@@ -372,3 +372,16 @@ def test_research_to_save_in_an_unusable_store_fetches_nothing(files, capsys):
         assert site.requests == []
     assert code == 2 and len(err.splitlines()) == 1 and "newer infoview" in err
     assert _snapshot(files["root"]) == before  # no HTTP cache beside it either
+
+
+def test_a_terminal_that_is_not_utf8_gets_every_name_without_a_crash(tmp_path):
+    db = tmp_path / "s.sqlite"
+    with Store.open(db) as store:
+        store.add(Person(name="Søren Kierkegård", organization="Fjord Maps"))
+    env = {**os.environ, "INFOVIEW_DB": str(db), "PYTHONIOENCODING": "ascii"}
+    listing = subprocess.run([sys.executable, "-m", "infoview", "people", "list"],
+                             capture_output=True, text=True, env=env, timeout=60)
+    assert listing.returncode == 0 and "S?ren Kierkeg?rd" in listing.stdout
+    as_json = subprocess.run([sys.executable, "-m", "infoview", "people", "list", "--json"],
+                             capture_output=True, text=True, env=env, timeout=60)
+    assert json.loads(as_json.stdout)[0]["name"] == "Søren Kierkegård"  # escaped, not lost

@@ -44,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    # A terminal that cannot show a name (an ASCII or Latin-1 console) gets "?" for the
+    # letters it lacks rather than a UnicodeEncodeError halfway through the output.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):  # not a text stream we may change
+            pass
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

@@ -10,7 +10,9 @@ from typing import Any
 
 def print_json(data: Any) -> None:
     """Print ``data`` as indented JSON (dates and paths as strings)."""
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    # On a terminal that is not UTF-8, \u escapes keep every name intact (and valid JSON).
+    utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=not utf8, default=str)
     sys.stdout.write("\n")
 
 
