@@ -49,8 +49,11 @@ def files(tmp_path_factory) -> dict[str, Path]:
     for name, data in made.items():
         (root / name).write_bytes(data)
     (root / "folder").mkdir()
-    for name, document in {"export-version-text": {"format": "infoview-export",
-                                                   "schema_version": "2", "tables": {}}}.items():
+    for name, document in {
+        "export-version-text": {"format": "infoview-export", "schema_version": "2", "tables": {}},
+        "export-bad-id": {"format": "infoview-export", "schema_version": 1,
+                          "tables": {"people": [{"id": "x", "name": "Ada"}]}},
+    }.items():
         (root / name).mkdir()
         (root / name / "infoview-export.json").write_text(json.dumps(document))
     (root / "export-binary").mkdir()
@@ -112,6 +115,7 @@ CASES = [
     (["db", "import", "{folder}"], "no infoview-export.json"),
     (["db", "import", "{export-binary}"], "not UTF-8"),
     (["db", "import", "{export-version-text}"], "schema_version"),
+    (["db", "import", "{export-bad-id}"], "json: people[0]: id: 'x' cannot be read"),
     (["research", "batch", "{empty}", "--out", "{root}/out.jsonl"], "no URLs"),
     (["research", "batch", "{no-url-column.csv}", "--out", "{root}/out.jsonl"], "no 'url' column"),
     # places given to write

@@ -116,13 +116,14 @@ def _load(folder: Path) -> dict[str, Any]:
     return document
 
 
-def _record(table: str, row: Any, where: str):
+def _record(table: str, row: Any):
+    """One exported row as its record; a BadInput names the field (the caller adds where)."""
     if not isinstance(row, dict):
-        raise BadInput(f"{where}: expected an object")
+        raise BadInput("expected an object")
     known = {c.name: c for c in COLUMNS[table]}
     unknown = set(row) - set(known)
     if unknown:
-        raise BadInput(f"{where}: unknown fields {', '.join(sorted(unknown))}")
+        raise BadInput(f"unknown fields {', '.join(sorted(unknown))}")
     values = {}
     for name, value in row.items():
         kind = known[name].kind
@@ -131,7 +132,7 @@ def _record(table: str, row: Any, where: str):
         try:
             values[name] = from_sql(known[name], value)
         except (TypeError, ValueError) as exc:
-            raise BadInput(f"{where}.{name}: {value!r} cannot be read ({exc})") from exc
+            raise BadInput(f"{name}: {value!r} cannot be read ({exc})") from exc
     names = {f.name for f in fields(TYPES[table])}  # type: ignore[arg-type]
     return TYPES[table](**{k: v for k, v in values.items() if k in names})
 
@@ -166,7 +167,7 @@ def import_folder(store: "Store", folder: str | Path) -> dict[str, int]:
             for index, row in enumerate(rows):
                 where = f"{table}[{index}]"
                 try:
-                    store.execute(sql, to_row(_record(table, row, where)))
+                    store.execute(sql, to_row(_record(table, row)))
                 except BadInput as exc:
                     raise BadInputFile(f"{where}: {exc}", path=path) from exc
             added[table] = len(rows)
