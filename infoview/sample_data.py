@@ -5,8 +5,9 @@
 and people referred by earlier hosts), about 120 messages, about 40 held meetings whose
 debriefs go through :func:`infoview.debrief.save_debrief`, referral chains up to four
 introductions deep, target organizations with motivation and postings, follow-up actions
-(some done, some overdue) and outcomes up to an offer. Times are set in the hosts' own
-time zones.
+(a diligent user's: nearly all done, a couple a few days overdue, a few due in the coming
+days after a meeting held that morning) and outcomes up to an offer. Times are set in the
+hosts' own time zones.
 
 Everything random comes from one ``random.Random(seed)``; with the same ``seed`` and
 ``today`` the same history comes out, record for record. All names are invented.
@@ -36,6 +37,10 @@ UTC = timezone.utc
 DAYS_OF_HISTORY = 180
 MAX_PEOPLE = 84
 MAX_DEPTH = 4
+# A diligent user's open actions: only those due in the last RECENT_DAYS may still be open,
+# at most KEPT_OVERDUE of them (besides the two of _last_fortnight's meeting nine days ago).
+RECENT_DAYS = 21
+KEPT_OVERDUE = 2
 
 # name, industry, location, time zone, motivation (0-3), postings (0-3)
 ORGANIZATIONS = [
@@ -307,8 +312,8 @@ class _Builder:
         rng = self.rng
         hours = rng.choices([rng.uniform(1, 20), rng.uniform(26, 72)], weights=[4, 1])[0]
         sent = end + timedelta(hours=hours)
-        if rng.random() < 0.08 or sent >= self.now:
-            return  # forgotten, or not yet
+        if sent >= self.now:
+            return  # not yet: the action stays open, due in the coming hours
         self.store.add(Outreach(person_id=host.id, channel="email", kind="thanks", sent_at=sent,
                                 subject="Thank you for your time"))
         for action in self.store.list(Action, meeting_id=meeting.id, kind="thank_you"):
@@ -342,10 +347,58 @@ class _Builder:
             self.approach(heapq.heappop(self.queue))
         self._keep_in_touch()
         self._later_outcomes()
+        self._settle_actions()
+        self._last_fortnight()
+
+    def _settle_actions(self) -> None:
+        """Mark done what a diligent user has dealt with: everything due before the last few
+        weeks, and all but the latest couple of recent ones, each at a plausible moment."""
+        rng = self.rng
+        recent = self.now - timedelta(days=RECENT_DAYS)
+        late = sorted((a for a in self.store.list(Action) if a.done_at is None and a.due and a.due < self.now),
+                      key=lambda a: (a.due, a.id), reverse=True)
+        kept = [a for a in late if a.due >= recent and a.kind != "thank_you"][:KEPT_OVERDUE]
+        for action in late:
+            if action in kept:
+                continue
+            if action.kind in ("promise", "tell_referrer"):
+                early = timedelta(days=rng.uniform(0, 4))
+            else:  # a check on a host's introduction, a lead weighed up: done on the day
+                early = timedelta(hours=rng.uniform(0, 20))
+            action.done_at = max(action.due - early, action.created_at or action.due)
+            self.store.update(action)
+
+    def _last_fortnight(self) -> None:
+        """Two recent meetings, so the action list reads like Maya's: one held nine days ago
+        whose promise and lead are now a few days overdue, and one held this morning whose
+        thank-you is due tomorrow and whose two leads are still to contact."""
+        for days_ago, leads in ((9, 1), (0, 2)):
+            held = datetime.combine((self.now - timedelta(days=days_ago)).date(), time(9, 0), UTC)
+            person = self.person(self.rng.choice(["colleague", "alumni"]), created=held - timedelta(days=20))
+            zone = ZoneInfo(self.zones.get(person.organization or "", "Europe/London"))
+            self.store.add(Outreach(person_id=person.id, channel="email", kind="request",
+                                    sent_at=held - timedelta(days=8), replied_at=held - timedelta(days=6),
+                                    subject="A short conversation about your work?"))
+            meeting = self.store.add(Meeting(
+                person_id=person.id, starts_at=held.astimezone(zone), timezone=zone.key, format="video",
+                planned_minutes=20, status="scheduled", role=person.title,
+                industry=self._industry(person.organization)))
+            end = held + timedelta(minutes=20)
+            suggested = [SuggestedPerson(name, self.rng.choice(TITLES), self._org_name(), may_mention="yes")
+                         for name in (self.names.pop() for _ in range(leads))]
+            self.people += leads
+            promise = Promise("Send my portfolio link", "user", due=end + timedelta(days=4))
+            save_debrief(self.store, Debrief(meeting.id, self._asked(), [], suggested, [promise], 4,
+                                             notes=f"Talked with {person.name}."),
+                         now=end + timedelta(hours=1))
+            self.meetings.append(meeting)
+            self.met.append(person.id)
+            if days_ago:
+                self._thank(meeting, person, end)
 
     def _keep_in_touch(self) -> None:
         for person_id in self.met[: len(self.met) * 2 // 3]:
-            if self.rng.random() < 0.6:
+            if self.rng.random() < 0.35:
                 self.store.add(Outreach(person_id=person_id, channel="email", kind="keep_in_touch",
                                         sent_at=self.now - timedelta(days=self.rng.randint(5, 40)),
                                         subject="How your advice helped"))

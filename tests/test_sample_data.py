@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import networkx as nx
 import pytest
@@ -83,3 +83,21 @@ def test_every_part_of_the_history_is_there(sample):
     assert analytics.targets(frames)["advocacy"].sum() >= 5
     assert len(analytics.uncontacted_leads(frames)) > 0
     assert len(analytics.insights_by_industry(frames)) >= 5
+
+
+@pytest.mark.parametrize("seed, today", [(7, TODAY), (8, TODAY), (3, date(2025, 11, 2))])
+def test_a_diligent_user_has_only_a_couple_of_overdue_actions_and_a_few_coming_up(tmp_path, seed, today):
+    store = Store.open(tmp_path / "sample.sqlite")
+    generate_sample(store, seed=seed, today=today)
+    frames = store.frames()
+    now = datetime.combine(today, datetime.min.time(), timezone.utc).replace(hour=18)
+    overdue = analytics.overdue_actions(frames, now=now)
+    assert 2 <= len(overdue) <= 4
+    assert overdue["days_overdue"].max() <= 21  # weeks behind at most, never months
+    due = analytics.due_actions(frames, now=now, days=7)
+    coming = due.loc[~due["overdue"]]
+    assert len(coming) >= 3 and "thank_you" in set(coming["kind"])  # this morning's meeting
+    thanks = analytics.thank_you_timeliness(frames, now=now)
+    assert thanks["within_24h"].mean() >= 0.6  # mostly on time, some a day or two late
+    older = thanks.loc[thanks["starts_at"] < now - timedelta(days=3)]
+    assert older["thanked_at"].notna().all()  # none forgotten; only the last days' may wait
