@@ -115,7 +115,6 @@ CASES = [
     (["db", "import", "{folder}"], "no infoview-export.json"),
     (["db", "import", "{export-binary}"], "not UTF-8"),
     (["db", "import", "{export-version-text}"], "schema_version"),
-    (["db", "import", "{export-bad-id}"], "json: people[0]: id: 'x' cannot be read"),
     (["research", "batch", "{empty}", "--out", "{root}/out.jsonl"], "no URLs"),
     (["research", "batch", "{no-url-column.csv}", "--out", "{root}/out.jsonl"], "no 'url' column"),
     # places given to write
@@ -215,6 +214,14 @@ def test_an_empty_db_option_is_refused_not_taken_for_the_default(capsys, monkeyp
     code, _, err = _run(capsys, ["--db", "", "people", "list"])
     assert code == 2 and len(err.splitlines()) == 1 and "--db is empty" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_export_with_a_bad_field_names_it_once_and_imports_nothing(files, capsys, tmp_path):
+    db = tmp_path / "new.sqlite"
+    code, _, err = _run(capsys, ["--db", str(db), "db", "import", str(files["export-bad-id"])])
+    assert code == 2 and len(err.splitlines()) == 1
+    assert "infoview-export.json: people[0]: id: 'x' cannot be read" in err
+    assert not db.exists()
 
 
 @pytest.mark.parametrize("argv", [
