@@ -176,6 +176,7 @@ def test_bad_input_is_one_line_and_exit_status_2(files, capsys, argv, words):
     ("{text}/store.sqlite", "a file is in the way"),
 ])
 @pytest.mark.parametrize("command", [["db", "stats"], ["people", "list"], ["targets"],
+                                     ["app", "--no-browser"],
                                      ["draft", "pitch"],
                                      # with --save the store is checked before any request
                                      ["research", "person", "x.example", "--save"]],

@@ -61,6 +61,11 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 <= args.port <= 65535:
         raise BadInput(f"--port must be 1 to 65535 (or 0 for a free port), not {args.port}")
+    if not args.demo:
+        from infoview.cli._common import open_store
+
+        with open_store(args):
+            pass  # a store that cannot be used is reported here, not later in the browser
     port = args.port or free_port()
     # A plain SIGTERM would end this process at once and leave Voila running: turn it into
     # an exception so that the clean-up below stops Voila and removes the temporary folder.
