@@ -136,9 +136,10 @@ def run_demo(out: str | Path, *, seed: int = 7, today: date | None = None) -> De
     from infoview.store import Store
 
     out = Path(out).expanduser()
-    with writing(out):
+    with writing(out / DEMO_DB_NAME):
         out.mkdir(parents=True, exist_ok=True)
-    result = DemoResult(out=out, database=_fresh_database(out))
+        database = _fresh_database(out)
+    result = DemoResult(out=out, database=database)
     # The loopback server is ours: no politeness delay needed, and no cache to go stale.
     settings = Settings(host_delay=0.0, use_cache=False)
     with serve() as server:

@@ -49,6 +49,7 @@ def files(tmp_path_factory) -> dict[str, Path]:
     for name, data in made.items():
         (root / name).write_bytes(data)
     (root / "folder").mkdir()
+    (root / "demo-out" / "demo.sqlite").mkdir(parents=True)
     for name, document in {
         "export-version-text": {"format": "infoview-export", "schema_version": "2", "tables": {}},
         "export-bad-id": {"format": "infoview-export", "schema_version": 1,
@@ -123,6 +124,7 @@ CASES = [
     (["followups", "--ics", "{folder}"], "it is a folder"),
     (["people", "export-vcard", "{folder}"], "it is a folder"),
     (["demo", "--out", "{text}"], "a file is in the way"),
+    (["demo", "--out", "{demo-out}"], "demo.sqlite: cannot write (it is a folder)"),
     (["prep", "--meeting", "1", "--out", "{text}/briefs"], "a file is in the way"),
     (["db", "export", "{text}"], "a file is in the way"),
     # numbers, dates, ids
