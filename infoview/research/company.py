@@ -3,7 +3,8 @@
 The steps, in order: fetch the home page; find the about / team / news / careers / contact /
 investors pages from its navigation and footer links (and from sitemap.xml when a kind of
 page is still missing); fetch at most ``max_pages`` pages, robots.txt permitting; run the
-extractors over each page's one parsed tree; summarise the about page's main text.
+extractors over each page's one parsed tree as soon as the page arrives (in the politeness
+pause before the next one); summarise the about page's main text.
 """
 
 from __future__ import annotations
@@ -66,8 +67,11 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
     profile = CompanyProfile(url=url)
     home = reader.read(url, strict=True)
     assert home is not None  # strict reads raise instead of returning None
+    work = _Extracts()
     links, pages = _discover(reader, home, limit)
     parsed: dict[str, ParsedPage] = {"home": home}
+    # no about page to come: the summary will be the home page's, so extract it now
+    work.start("home", home, summary="about" not in pages or limit < 2)
     budget = limit - 1
     for kind in FETCH_ORDER:
         target = pages.get(kind)
@@ -75,25 +79,69 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
             continue
         if target in (p.url for p in parsed.values()):
             parsed[kind] = next(p for p in parsed.values() if p.url == target)
+            work.start(kind, parsed[kind])
             continue
         budget -= 1
         page = reader.read(target)
         if page is not None:
             parsed[kind] = page
+            work.start(kind, page)
     for doc in reader.documents:  # a link that answered with a PDF: keep it as a link
         kind = next((k for k, u in pages.items() if u == doc), None)
         if kind:
             pages[kind] = doc
 
     profile.pages = pages
-    _fill_fields(profile, parsed)
-    _fill_people_news(profile, parsed)
-    _fill_summary(profile, parsed)
+    _fill_fields(profile, parsed, work)
+    _fill_people_news(profile, parsed, work)
+    _fill_summary(profile, parsed, work)
     profile.social = social_links([link.url for link in links if link.in_nav]
                                   + [link.url for link in links] + _org_same_as(parsed))
     profile.fetched = reader.fetched
     profile.warnings = reader.all_warnings()
     return profile
+
+
+class _Extracts:
+    """Each extractor's result per page, computed once, as soon as the page arrives.
+
+    A site's pages arrive 0.2 s or more apart (politeness), and the CPU is idle while the
+    next one is awaited; extracting each page then, rather than all of them after the last,
+    keeps a batch's CPU work from piling up at the end when every site finishes at once.
+    What a result is used for, and in which order, is still decided at the end.
+    """
+
+    #: Extractors run on a page as soon as it arrives, by the kind it was fetched as
+    #: (the ``_fill_*`` functions below read these kinds).
+    EAGER = {
+        "home": ("facts", "text_facts", "people"),
+        "about": ("facts", "text_facts", "people", "summary"),
+        "team": ("facts", "people"),
+        "news": ("facts", "news"),
+        "contact": ("facts", "text_facts"),
+    }
+    STEPS = {
+        "facts": lambda page: organization_facts(page, use_text=False),
+        "text_facts": lambda page: organization_facts(page, use_text=True),
+        "people": extract_people,
+        "news": extract_news,
+        "summary": lambda page: main_text(page.body, page.url),
+    }
+
+    def __init__(self) -> None:
+        self._done: dict[tuple[str, int], Any] = {}
+
+    def start(self, kind: str, page: ParsedPage, *, summary: bool = False) -> None:
+        """Run the extractors that a page fetched as ``kind`` will need."""
+        for step in self.EAGER.get(kind, ("facts",)) + (("summary",) if summary else ()):
+            self.get(step, page)
+
+    def get(self, step: str, page: ParsedPage) -> Any:
+        """The result of extractor ``step`` on ``page`` (computed now if not yet)."""
+        key = (step, id(page))   # pages live as long as the research: ids stay unique
+        if key not in self._done:
+            self._done[key] = self.STEPS[step](page)
+        return self._done[key]
 
 
 def _discover(reader: PageReader, home: ParsedPage, limit: int) -> tuple[list[Link], dict[str, str]]:
@@ -128,7 +176,8 @@ def _note_documents(pages: dict[str, str], links: list[Link]) -> None:
         del pages[kind]  # listed once, under the name that says what it is
 
 
-def _fill_fields(profile: CompanyProfile, parsed: dict[str, ParsedPage]) -> None:
+def _fill_fields(profile: CompanyProfile, parsed: dict[str, ParsedPage],
+                 work: _Extracts) -> None:
     """Each field from the most trustworthy source that has it.
 
     Metadata first, home page before about page before the rest; then prose, but only from
@@ -142,7 +191,7 @@ def _fill_fields(profile: CompanyProfile, parsed: dict[str, ParsedPage]) -> None
             page = parsed.get(kind)
             if page is None:
                 continue
-            for key, found in organization_facts(page, use_text=use_text).items():
+            for key, found in work.get("text_facts" if use_text else "facts", page).items():
                 if getattr(profile, key) is None:
                     setattr(profile, key, found)
                     profile.facts.append(Fact(f"{_LABELS[key]}: {found}", page.url))
@@ -153,26 +202,28 @@ def _fill_fields(profile: CompanyProfile, parsed: dict[str, ParsedPage]) -> None
             profile.facts.append(Fact(f"Name: {name}", parsed["home"].url))
 
 
-def _fill_people_news(profile: CompanyProfile, parsed: dict[str, ParsedPage]) -> None:
+def _fill_people_news(profile: CompanyProfile, parsed: dict[str, ParsedPage],
+                      work: _Extracts) -> None:
     seen: set[str] = set()
     for kind in ("team", "about", "home"):
         page = parsed.get(kind)
         if page is None:
             continue
-        for person in extract_people(page):
+        for person in work.get("people", page):
             if person.name.lower() not in seen:
                 seen.add(person.name.lower())
                 profile.people.append(person)
     news_page = parsed.get("news")
     if news_page is not None:
-        profile.news = extract_news(news_page)
+        profile.news = work.get("news", news_page)
     if not profile.news:  # a home page's "latest news" block, dated items only
-        profile.news = [n for n in extract_news(parsed["home"]) if n.date]
+        profile.news = [n for n in work.get("news", parsed["home"]) if n.date]
 
 
-def _fill_summary(profile: CompanyProfile, parsed: dict[str, ParsedPage]) -> None:
+def _fill_summary(profile: CompanyProfile, parsed: dict[str, ParsedPage],
+                  work: _Extracts) -> None:
     page = parsed.get("about") or parsed["home"]
-    text = main_text(page.body, page.url)
+    text = work.get("summary", page)
     profile.summary = summarize(text)
     if profile.summary:
         for sentence in sentences(profile.summary):

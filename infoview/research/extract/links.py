@@ -62,6 +62,30 @@ PAGE_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("investors", "investor-relations", "annual-report", "ir", "shareholders"),
     ),
 }
+
+
+@dataclass(frozen=True)
+class _KindMatcher:
+    """One page kind's wordings, prepared once: a home page has a hundred links to classify."""
+
+    kind: str
+    labels: frozenset[str]          # whole link texts ("about us")
+    phrases: re.Pattern | None      # the several-word wordings, anywhere in a link text
+    words: frozenset[str]           # the one-word wordings, as words of a short link text
+    paths: frozenset[str]           # words of a URL path
+
+
+def _matcher(kind: str, wordings: tuple[str, ...], paths: tuple[str, ...]) -> _KindMatcher:
+    phrases = [re.escape(w) for w in wordings if " " in w]
+    return _KindMatcher(kind, frozenset(wordings),
+                        re.compile(rf"\b(?:{'|'.join(phrases)})\b") if phrases else None,
+                        frozenset(w for w in wordings if " " not in w), frozenset(paths))
+
+
+_MATCHERS = [_matcher(kind, *wordings) for kind, wordings in PAGE_KINDS.items()]
+_NAV_MARKS = re.compile(r"\b(nav|navbar|menu|footer|site-header|navigation)\b")
+_PAGE_EXT = re.compile(r"\.(html?|php|aspx?)$")
+_PATH_WORD_SEP = re.compile(r"[-_.]+")
 _DOCUMENT_EXT = (".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".zip")
 
 
@@ -97,7 +121,7 @@ def _in_nav(el: Any) -> bool:
         if tag in ("nav", "footer", "header"):
             return True
         marks = f"{anc.get('class', '')} {anc.get('id', '')} {anc.get('role', '')}".lower()
-        if re.search(r"\b(nav|navbar|menu|footer|site-header|navigation)\b", marks):
+        if _NAV_MARKS.search(marks):
             return True
     return False
 
@@ -154,26 +178,27 @@ def classify(url: str, text: str = "") -> str | None:
 
 def _best_kind(url: str, text: str) -> tuple[str | None, int]:
     label = clean(text).lower().strip(" ›»>→·|")
-    label_words = label.split()
+    words = label.split()
+    label_words, short = set(words), len(words) <= 5
     segments = [seg for seg in urlsplit(url).path.lower().split("/") if seg]
-    last = re.sub(r"\.(html?|php|aspx?)$", "", segments[-1]) if segments else ""
-    last_words = set(re.split(r"[-_.]+", last)) | {last}
-    earlier = {w for seg in segments[:-1] for w in re.split(r"[-_.]+", seg)} | set(segments[:-1])
+    last = _PAGE_EXT.sub("", segments[-1]) if segments else ""
+    last_words = set(_PATH_WORD_SEP.split(last)) | {last}
+    earlier = {w for seg in segments[:-1] for w in _PATH_WORD_SEP.split(seg)} | set(segments[:-1])
     best: tuple[str | None, int] = (None, 0)
-    for kind, (wordings, path_names) in PAGE_KINDS.items():
+    for kind in _MATCHERS:
         score = 0
-        if label in wordings:
+        if label in kind.labels:
             score = 10
-        elif any(" " in w and re.search(rf"\b{re.escape(w)}\b", label) for w in wordings):
+        elif kind.phrases is not None and kind.phrases.search(label):
             score = 7
-        elif len(label_words) <= 5 and any(w in label_words for w in wordings if " " not in w):
+        elif short and not kind.words.isdisjoint(label_words):
             score = 6
-        if last_words & set(path_names):
+        if not kind.paths.isdisjoint(last_words):
             score += 5
-        elif earlier & set(path_names) and len(segments) <= 3:
+        elif len(segments) <= 3 and not kind.paths.isdisjoint(earlier):
             score += 2
         if score > best[1]:
-            best = (kind, score)
+            best = (kind.kind, score)
     return best
 
 

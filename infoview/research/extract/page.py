@@ -10,8 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, Iterator
+from typing import Any, Callable, Generic, Iterator, TypeVar
 
 import lxml.html
 from lxml import etree
@@ -93,6 +92,34 @@ def _iter_text(el: Any) -> Iterator[str]:
             yield child.tail
 
 
+_T = TypeVar("_T")
+
+
+class once(Generic[_T]):
+    """A property computed on first use and kept on the instance, without a lock.
+
+    ``functools.cached_property`` on Python 3.11 holds one lock per *class* while it
+    computes, so threads researching different sites queue behind each other's pages. A
+    page belongs to one research (one thread); at worst two threads compute a value twice.
+    """
+
+    def __init__(self, func: Callable[[Any], _T]):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        # A non-data descriptor: once the value is in the instance's __dict__, Python finds
+        # it there and never calls __get__ again.
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
 @dataclass
 class ParsedPage:
     """A fetched HTML page parsed once, with lazily computed views shared by extractors.
@@ -111,20 +138,20 @@ class ParsedPage:
     tree: Any = None
     warnings: list[str] = field(default_factory=list)
 
-    @cached_property
+    @once
     def metadata(self) -> dict[str, list[dict[str, Any]]]:
         """Embedded metadata (JSON-LD, microdata, OpenGraph) via extruct, computed once."""
         from infoview.research.extract.metadata import embedded_metadata
 
         return embedded_metadata(self)
 
-    @cached_property
+    @once
     def lines(self) -> list[str]:
         """The page's visible text as lines (see :func:`lines_of`)."""
         body = self.tree.find("body") if self.tree is not None else None
         return lines_of(body if body is not None else self.tree) if self.tree is not None else []
 
-    @cached_property
+    @once
     def text(self) -> str:
         """The page's visible text as one string, lines joined by newlines."""
         return "\n".join(self.lines)
