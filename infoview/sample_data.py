@@ -197,7 +197,7 @@ class _Builder:
         self._mark_contacted(person, when)
         if reply_at is None:
             if rng.random() < 0.35 and when + timedelta(days=8) < self.now:
-                late = rng.random() < 0.25
+                late = rng.random() < chance / 3  # a nudge rarely turns a cold silence round
                 self.store.add(Outreach(person_id=person.id, channel=channel, kind="follow_up",
                                         sent_at=when + timedelta(days=8),
                                         replied_at=when + timedelta(days=9, hours=3) if late else None))

@@ -170,8 +170,7 @@ class OutcomesDashboard(w.VBox):
             t["actions"] = a.due_actions(frames, now=self.now, days=14)
             t["targets"] = a.targets(frames)
             self.tables, self.figures = t, figs
-            self.headline = self._headline(a.funnel(frames, **f), a.reply_rates(frames, by=None, **f),
-                                           t["health"], a.network_summary(frames))
+            self.headline = self._headline(a.funnel(frames, **f), t["health"], a.network_summary(frames))
             self._show(a)
             self.message.show(f"Updated at {datetime.now():%H:%M:%S}.", "ok")
 
@@ -190,11 +189,14 @@ class OutcomesDashboard(w.VBox):
             return self.report_path
         return None
 
-    def _headline(self, overall, replies, health, network) -> dict:
+    def _headline(self, overall, health, network) -> dict:
         counts = dict(zip(overall["stage"], overall["count"])) if len(overall) else {}
         checks = dict(zip(health["check"], health["value"]))
         head: dict = {label: int(counts.get(stage, 0)) for label, stage in HEADLINE_STAGES}
-        rate = replies["answer_rate"].iloc[0] if len(replies) else None
+        # The funnel's own replied-of-contacted share, so the rate always agrees with the two
+        # counts beside it (the Replies tab counts conversations, per channel).
+        rates = dict(zip(overall["stage"], overall["conversion"])) if len(overall) else {}
+        rate = rates.get("replied")
         head["reply rate"] = None if rate is None or rate != rate else round(float(rate), 3)
         head["deepest referral chain"] = network.get("deepest_chain", 0)
         head["overdue actions"] = int(checks.get("overdue actions", 0) or 0)

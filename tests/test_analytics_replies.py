@@ -1,0 +1,85 @@
+"""Reply rates count conversations, so they agree with the funnel's contacted and replied.
+
+A hand-built history (all times UTC, March 2026):
+  Ana  friend  email     request 03-01 09:00, no reply; follow-up 03-08 09:00 answered
+                         03-09 09:00: the request was answered, 8.0 days after it was sent
+  Ben  alumni  linkedin  only an ``other`` message 03-02 09:00, answered 03-03 21:00: it
+                         opened the conversation, answered in 1.5 days
+  Cal  cold    email     request 03-03 10:00, never answered
+  Dee  event   email     a note (``other``) 02-28, then a request 03-01 08:00 answered
+                         03-02 08:00: one conversation (the request), 1.0 day
+Funnel: 4 contacted, 3 replied (Ana, Ben, Dee).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from infoview import analytics
+from infoview.models import Meeting, Outreach, Person
+from infoview.store import Store
+from infoview.widgets.outcomes import OutcomesDashboard
+
+NOW = datetime(2026, 3, 20, 12, 0, tzinfo=timezone.utc)
+
+
+def utc(day: int, hour: int = 0, month: int = 3) -> datetime:
+    return datetime(2026, month, day, hour, tzinfo=timezone.utc)
+
+
+@pytest.fixture()
+def store(tmp_path):
+    store = Store.open(tmp_path / "replies.sqlite")
+    ana, ben, cal, dee = (store.add(Person(name=n, how_known=k)) for n, k in (
+        ("Ana Ruiz", "friend"), ("Ben Okoro", "alumni"), ("Cal Moss", "cold"), ("Dee Park", "event")))
+    store.add(Outreach(person_id=ana.id, channel="email", kind="request", sent_at=utc(1, 9)))
+    store.add(Outreach(person_id=ana.id, channel="email", kind="follow_up", sent_at=utc(8, 9),
+                       replied_at=utc(9, 9)))
+    store.add(Outreach(person_id=ben.id, channel="linkedin", kind="other", sent_at=utc(2, 9),
+                       replied_at=utc(3, 21)))
+    store.add(Outreach(person_id=cal.id, channel="email", kind="request", sent_at=utc(3, 10)))
+    store.add(Outreach(person_id=dee.id, channel="email", kind="other", sent_at=utc(28, 9, month=2)))
+    store.add(Outreach(person_id=dee.id, channel="email", kind="request", sent_at=utc(1, 8),
+                       replied_at=utc(2, 8)))
+    return store
+
+
+def test_a_request_answered_after_a_nudge_counts_as_answered(store):
+    table = analytics.reply_rates(store.frames(), by="channel").set_index("channel")
+    # email: Ana (8.0 days), Cal (no answer), Dee (1.0 day); Dee's earlier note opens nothing
+    assert (table.loc["email", "sent"], table.loc["email", "replied"]) == (3, 2)
+    assert table.loc["email", "median_days_to_reply"] == pytest.approx(4.5)
+    # linkedin: Ben's only message, of kind "other", opened the conversation
+    assert (table.loc["linkedin", "sent"], table.loc["linkedin", "replied"]) == (1, 1)
+    assert table.loc["linkedin", "mean_days_to_reply"] == pytest.approx(1.5)
+
+
+def test_overall_reply_rate_equals_replied_over_contacted_in_the_funnel(store):
+    frames = store.frames()
+    overall = analytics.reply_rates(frames, by=None).iloc[0]
+    funnel = dict(zip(analytics.funnel(frames)["stage"], analytics.funnel(frames)["count"]))
+    assert (overall["sent"], overall["replied"]) == (funnel["contacted"], funnel["replied"]) == (4, 3)
+    assert overall["answer_rate"] == pytest.approx(0.75)
+
+
+def test_one_message_and_one_reply_show_a_full_reply_rate_on_the_dashboard(tmp_path):
+    store = Store.open(tmp_path / "one.sqlite")
+    sam = store.add(Person(name="Sam Lee", how_known="colleague"))
+    store.add(Outreach(person_id=sam.id, channel="email", kind="other", sent_at=utc(2, 9),
+                       replied_at=utc(3, 9)))
+    head = OutcomesDashboard(store, now=NOW).headline
+    assert (head["contacted"], head["replied"], head["reply rate"]) == (1, 1, 1.0)
+
+
+def test_the_headline_rate_agrees_with_its_counts_even_without_messages(tmp_path):
+    # a meeting held with no message recorded: the funnel counts Sam as contacted and replied
+    store = Store.open(tmp_path / "met.sqlite")
+    sam = store.add(Person(name="Sam Lee"))
+    kim = store.add(Person(name="Kim Vo"))
+    store.add(Meeting(person_id=sam.id, starts_at=utc(4, 10), status="held"))
+    store.add(Outreach(person_id=kim.id, channel="email", kind="request", sent_at=utc(2, 9)))
+    head = OutcomesDashboard(store, now=NOW).headline
+    assert (head["contacted"], head["replied"]) == (2, 1)
+    assert head["reply rate"] == 0.5
