@@ -103,3 +103,41 @@ def test_a_meeting_without_planned_questions_says_where_to_plan_them():
     shown = " ".join(getattr(child, "value", "") or "" for child in companion.children
                      if isinstance(getattr(child, "value", None), str))
     assert "No questions planned" in shown and companion.rows == []
+
+
+def test_start_after_stop_resumes_where_the_clock_stopped():
+    clock = FakeClock()
+    panel = MeetingCompanion(_plan(), AGENDA, clock=clock)
+    panel.start_button.click()
+    clock.advance(4)
+    panel.stop_button.click()  # the host takes a call
+    clock.advance(6)
+    assert panel.start_button.description == "Resume the clock"
+    assert "Resume" in panel.banner.text and "04:00" in panel.clock_label.value
+    panel.start_button.click()
+    clock.advance(1.5)
+    panel.refresh()
+    assert panel.elapsed_minutes == 5.5 and "05:30" in panel.clock_label.value
+    # a second pause counts too
+    panel.stop_button.click()
+    clock.advance(2)
+    panel.start_button.click()
+    clock.advance(0.5)
+    assert panel.elapsed_minutes == 6.0
+
+
+def test_reset_sets_the_clock_back_to_zero_and_keeps_the_notes():
+    clock = FakeClock()
+    panel = MeetingCompanion(_plan(), AGENDA, clock=clock)
+    assert panel.reset_button.disabled  # nothing to reset before the start
+    panel.start()
+    panel.tick(0, "came from nursing")
+    clock.advance(7)
+    panel.reset_button.click()
+    assert panel.elapsed_minutes == 0 and "00:00" in panel.clock_label.value
+    assert panel.start_button.description == "Start the clock" and not panel.ticker.playing
+    assert "Press start" in panel.banner.text
+    assert panel.to_debrief()[0]["notes"] == "came from nursing"
+    panel.start()
+    clock.advance(2)
+    assert panel.elapsed_minutes == 2.0

@@ -3,6 +3,8 @@
 Made for calls and video meetings, where a second window can keep time. The clock is
 injectable (``clock=`` returns seconds, like :func:`time.monotonic`), so tests move time by
 hand; in a browser a hidden ``Play`` widget ticks once a second and the kernel redraws.
+Stop pauses (the host takes a call), Start resumes where the clock stopped, and Reset sets
+it back to zero for another meeting.
 """
 
 from __future__ import annotations
@@ -72,10 +74,12 @@ class MeetingCompanion(w.VBox):
         self.marks = agenda_from(agenda or [])
         self.started_at: float | None = None
         self.stopped_at: float | None = None
+        self.paused_seconds = 0.0  # time spent stopped since the start, left off the clock
         self.signal = ""
 
         self.start_button = button("Start the clock", "success")
-        self.stop_button = button("Stop")
+        self.stop_button = button("Stop", tooltip="pause the clock; Resume carries on from here")
+        self.reset_button = button("Reset", tooltip="set the clock back to zero")
         self.clock_label = w.HTML()
         self.bar = w.FloatProgress(min=0, max=self.minutes, value=0,
                                    layout=w.Layout(width=FULL_WIDTH))
@@ -95,10 +99,11 @@ class MeetingCompanion(w.VBox):
                                     layout=w.Layout(margin="0 0 6px 0")))
         self.start_button.on_click(lambda _b: self.start())
         self.stop_button.on_click(lambda _b: self.stop())
+        self.reset_button.on_click(lambda _b: self.reset())
         self.ticker.observe(lambda _c: self.refresh(), names="value")
         super().__init__([
             heading("Meeting companion"),
-            w.HBox([self.start_button, self.stop_button, self.clock_label]),
+            w.HBox([self.start_button, self.stop_button, self.reset_button, self.clock_label]),
             self.bar, self.banner, self.agenda_html,
             heading("Planned questions: tick each one asked, note a line"),
             *(row_boxes or [w.HTML("<i>No questions planned for this meeting: plan them in the "
@@ -119,11 +124,12 @@ class MeetingCompanion(w.VBox):
     # -- the clock ---------------------------------------------------------------------
     @property
     def elapsed_minutes(self) -> float:
-        """Minutes since :meth:`start` (frozen after :meth:`stop`); 0 before the start."""
+        """Minutes the clock has run since :meth:`start`, pauses left out (frozen while
+        stopped); 0 before the start and after :meth:`reset`."""
         if self.started_at is None:
             return 0.0
         end = self.stopped_at if self.stopped_at is not None else self.clock()
-        return max(0.0, (end - self.started_at) / 60.0)
+        return max(0.0, (end - self.started_at - self.paused_seconds) / 60.0)
 
     @property
     def closing_at(self) -> float:
@@ -131,18 +137,32 @@ class MeetingCompanion(w.VBox):
         marks = [m.minute for m in self.marks if m.closing]
         return min(marks) if marks else max(0.0, self.minutes - self.warn_before)
 
+    @property
+    def running(self) -> bool:
+        """Whether the clock is counting now (started, and not stopped since)."""
+        return self.started_at is not None and self.stopped_at is None
+
     def start(self) -> None:
-        """Start (or restart after a stop) the clock."""
-        if self.started_at is None or self.stopped_at is not None:
+        """Start the clock, or resume it after :meth:`stop` from where it stopped."""
+        if self.started_at is None:
             self.started_at = self.clock()
-            self.stopped_at = None
+        elif self.stopped_at is not None:
+            self.paused_seconds += self.clock() - self.stopped_at
+        self.stopped_at = None
         self.ticker.playing = True
         self.refresh()
 
     def stop(self) -> None:
-        """Stop the clock; the elapsed time stays shown."""
-        if self.started_at is not None and self.stopped_at is None:
+        """Stop (pause) the clock; the elapsed time stays shown until Start resumes it."""
+        if self.running:
             self.stopped_at = self.clock()
+        self.ticker.playing = False
+        self.refresh()
+
+    def reset(self) -> None:
+        """Stop the clock and set it back to zero; the notes stay."""
+        self.started_at = self.stopped_at = None
+        self.paused_seconds = 0.0
         self.ticker.playing = False
         self.refresh()
 
@@ -166,8 +186,14 @@ class MeetingCompanion(w.VBox):
         self.bar.bar_style = {"": "info", "closing": "warning", "wrap_up": "warning",
                               "over": "danger"}[self.signal]
         left = self.minutes - now
+        self.start_button.description = "Resume the clock" if self.stopped_at is not None else "Start the clock"
+        self.start_button.disabled = self.running
+        self.reset_button.disabled = self.started_at is None
         if self.started_at is None:
             self.banner.show(f"Press start when the meeting begins ({total} minutes promised).")
+        elif self.stopped_at is not None:
+            self.banner.show(f"Clock stopped at {mm:02d}:{ss:02d}: Resume carries on from there, "
+                             "Reset starts again from zero.", "info")
         elif self.signal == "over":
             self.banner.show(f"Past the {total} minutes you promised: thank them and end, "
                              "unless they offer more time.", "error")
