@@ -170,3 +170,20 @@ def test_bringing_in_notes_before_any_were_taken_says_so(store):
     companion.tick(0, "Came from nursing")
     form.notes_button.click()
     assert form.message.kind == "ok" and "Brought in 1 question" in form.message.text
+
+
+def test_after_saving_the_meeting_is_listed_as_held_and_the_form_stays_as_filled(store):
+    other = store.add(Person(name="Ben Okoro"))
+    store.add(Meeting(person_id=other.id, starts_at=datetime(2026, 1, 5, 10, tzinfo=timezone.utc),
+                      status="requested"))
+    form = DebriefForm(store)
+    samira = form.meeting.value
+    assert form.meeting.label.endswith("Samira Okafor (scheduled)")
+    form.insights.add(text="Most studies run remotely")
+    form.save()
+    assert form.message.kind == "ok", form.message.text
+    assert form.meeting.value == samira
+    assert form.meeting.label.endswith("Samira Okafor (held)")
+    labels = [label for label, _ in form.meeting.options]
+    assert any(label.endswith("Ben Okoro (requested)") for label in labels)  # not saved: as was
+    assert [r["text"].value for r in form.insights.rows] == ["Most studies run remotely"]

@@ -113,7 +113,8 @@ class DebriefForm(w.VBox):
         self.notes_button.on_click(lambda _b: self.take_companion_notes())
         if companion is not None:
             companion.stop_button.on_click(lambda _b: self.take_companion_notes())
-        self.meeting.observe(lambda _c: self.load(), names="value")
+        self._relabelling = False  # new labels for the same meetings: nothing to reload
+        self.meeting.observe(lambda _c: None if self._relabelling else self.load(), names="value")
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([
             w.HTML(_STYLE), heading("Debrief"), self.meeting, self.notes_button,
@@ -134,22 +135,38 @@ class DebriefForm(w.VBox):
     # -- loading -----------------------------------------------------------------------------
     def refresh_meetings(self, select: int | None = None) -> None:
         """Reload the meeting choices; select ``select`` or the most recent meeting."""
-        from infoview.models import Meeting, Person
-
         with self.message.guard("reading the store"):
-            names = {p.id: p.name for p in self.store.list(Person)}
-            meetings = sorted(self.store.list(Meeting),
-                              key=lambda m: (m.starts_at is not None, m.starts_at or 0, m.id))
-            self.meeting.options = [(_meeting_label(m, names), m.id) for m in meetings]
+            meetings = self._meeting_options()
             if not meetings:
                 self.message.show("No meetings yet: save one in the preparation step first.",
                                   "warning")
                 return
-            value = select if select is not None else meetings[-1].id
+            value = select if select is not None else meetings[-1][1]
             if self.meeting.value == value:
                 self.load()
             else:
                 self.meeting.value = value
+
+    def _meeting_options(self) -> list[tuple[str, int]]:
+        """Sets the dropdown's choices, oldest meeting first, labelled with date, host and
+        status; returns them."""
+        from infoview.models import Meeting, Person
+
+        names = {p.id: p.name for p in self.store.list(Person)}
+        meetings = sorted(self.store.list(Meeting),
+                          key=lambda m: (m.starts_at is not None, m.starts_at or 0, m.id))
+        self.meeting.options = [(_meeting_label(m, names), m.id) for m in meetings]
+        return list(self.meeting.options)
+
+    def _relabel_meetings(self) -> None:
+        """Update the labels (a saved meeting is held now) keeping the choice and the form."""
+        chosen = self.meeting.value
+        self._relabelling = True
+        try:
+            self._meeting_options()
+            self.meeting.value = chosen
+        finally:
+            self._relabelling = False
 
     def load(self) -> None:
         """Show the chosen meeting's debrief as saved (or its plan, before a first save)."""
@@ -336,6 +353,7 @@ class DebriefForm(w.VBox):
                 return
             debrief = self.to_debrief()
             self.saved = save_debrief(self.store, debrief)
+            self._relabel_meetings()
             self._show_actions()
             self._draft_thanks(debrief)
             self.message.show(f"Saved the debrief: {len(debrief.questions)} question(s), "
