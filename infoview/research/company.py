@@ -10,7 +10,8 @@ pause before the next one); summarise the about page's main text.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Callable
 from urllib.parse import urljoin
 
 from infoview.research._pages import PageReader, check_url, close_fetcher, make_fetcher
@@ -18,7 +19,7 @@ from infoview.research.extract import (
     discover_pages, extract_news, extract_people, main_text, name_from_title,
     organization_facts, page_links, social_links, summarize,
 )
-from infoview.research.extract.links import Link, is_document, sitemap_urls
+from infoview.research.extract.links import Link, is_document, sitemap_urls, social_network
 from infoview.research.extract.maintext import sentences
 from infoview.research.extract.metadata import ORG_TYPES, items_of_type, same_as
 from infoview.research.extract.page import ParsedPage
@@ -67,48 +68,56 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
     profile = CompanyProfile(url=url)
     home = reader.read(url, strict=True)
     assert home is not None  # strict reads raise instead of returning None
-    work = _Extracts()
     links, pages = _discover(reader, home, limit)
     parsed: dict[str, ParsedPage] = {"home": home}
-    # no about page to come: the summary will be the home page's, so extract it now
-    work.start("home", home, summary="about" not in pages or limit < 2)
-    budget = limit - 1
-    for kind in FETCH_ORDER:
-        target = pages.get(kind)
-        if not target or budget <= 0 or is_document(target):
-            continue
-        if target in (p.url for p in parsed.values()):
-            parsed[kind] = next(p for p in parsed.values() if p.url == target)
-            work.start(kind, parsed[kind])
-            continue
-        budget -= 1
-        page = reader.read(target)
-        if page is not None:
-            parsed[kind] = page
-            work.start(kind, page)
-    for doc in reader.documents:  # a link that answered with a PDF: keep it as a link
-        kind = next((k for k, u in pages.items() if u == doc), None)
-        if kind:
-            pages[kind] = doc
+    with _Extracts() as work:
+        social = work.call(_social_urls, links)
+        # no about page to come: the summary will be the home page's, so extract it now
+        work.start("home", home, summary="about" not in pages or limit < 2)
+        budget = limit - 1
+        for kind in FETCH_ORDER:
+            target = pages.get(kind)
+            if not target or budget <= 0 or is_document(target):
+                continue
+            if target in (p.url for p in parsed.values()):
+                parsed[kind] = next(p for p in parsed.values() if p.url == target)
+                work.start(kind, parsed[kind])
+                continue
+            budget -= 1
+            page = reader.read(target)
+            if page is not None:
+                parsed[kind] = page
+                work.start(kind, page)
+        work.finish()
+        for doc in reader.documents:  # a link that answered with a PDF: keep it as a link
+            kind = next((k for k, u in pages.items() if u == doc), None)
+            if kind:
+                pages[kind] = doc
 
-    profile.pages = pages
-    _fill_fields(profile, parsed, work)
-    _fill_people_news(profile, parsed, work)
-    _fill_summary(profile, parsed, work)
-    profile.social = social_links([link.url for link in links if link.in_nav]
-                                  + [link.url for link in links] + _org_same_as(parsed))
+        profile.pages = pages
+        _fill_fields(profile, parsed, work)
+        _fill_people_news(profile, parsed, work)
+        _fill_summary(profile, parsed, work)
+        profile.social = social_links(social.result() + _org_same_as(parsed))
     profile.fetched = reader.fetched
     profile.warnings = reader.all_warnings()
     return profile
 
 
-class _Extracts:
-    """Each extractor's result per page, computed once, as soon as the page arrives.
+def _social_urls(links: list[Link]) -> list[str]:
+    """The links that are social profiles, navigation and footer first (see social_links)."""
+    urls = [link.url for link in links if link.in_nav] + [link.url for link in links]
+    return [u for u in urls if social_network(u)]
 
-    A site's pages arrive 0.2 s or more apart (politeness), and the CPU is idle while the
-    next one is awaited; extracting each page then, rather than all of them after the last,
-    keeps a batch's CPU work from piling up at the end when every site finishes at once.
-    What a result is used for, and in which order, is still decided at the end.
+
+class _Extracts:
+    """Each extractor's result per page, computed once, on a helper thread as pages arrive.
+
+    A site's pages arrive a politeness pause apart and the CPU is idle meanwhile; extracting
+    each page then, rather than all of them after the last one, keeps a batch's CPU work
+    from piling up at its end, when every site finishes at once. The helper thread lets the
+    next request leave on time even when extraction is slow (many sites on few cores).
+    What each result is used for, and in which order, is still decided at the end.
     """
 
     #: Extractors run on a page as soon as it arrives, by the kind it was fetched as
@@ -130,14 +139,37 @@ class _Extracts:
 
     def __init__(self) -> None:
         self._done: dict[tuple[str, int], Any] = {}
+        self._pending: list[Future] = []
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="infoview-extract")
+
+    def __enter__(self) -> "_Extracts":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def call(self, func: Callable[..., Any], *args: Any) -> Future:
+        """Run ``func(*args)`` on the helper thread, after the work already started."""
+        future = self._pool.submit(func, *args)
+        self._pending.append(future)
+        return future
 
     def start(self, kind: str, page: ParsedPage, *, summary: bool = False) -> None:
-        """Run the extractors that a page fetched as ``kind`` will need."""
-        for step in self.EAGER.get(kind, ("facts",)) + (("summary",) if summary else ()):
-            self.get(step, page)
+        """Start the extractors that a page fetched as ``kind`` will need."""
+        steps = self.EAGER.get(kind, ("facts",)) + (("summary",) if summary else ())
+        self.call(lambda: [self._compute(step, page) for step in steps])
+
+    def finish(self) -> None:
+        """Wait for the work started so far; an extractor's exception is raised here."""
+        while self._pending:
+            self._pending.pop(0).result()
 
     def get(self, step: str, page: ParsedPage) -> Any:
-        """The result of extractor ``step`` on ``page`` (computed now if not yet)."""
+        """The result of extractor ``step`` on ``page`` (computed now if it was not started)."""
+        self.finish()
+        return self._compute(step, page)
+
+    def _compute(self, step: str, page: ParsedPage) -> Any:
         key = (step, id(page))   # pages live as long as the research: ids stay unique
         if key not in self._done:
             self._done[key] = self.STEPS[step](page)
