@@ -6,8 +6,8 @@ and people referred by earlier hosts), about 120 messages, about 40 held meeting
 debriefs go through :func:`infoview.debrief.save_debrief`, referral chains up to four
 introductions deep, target organizations with motivation and postings, follow-up actions
 (a diligent user's: nearly all done, a couple a few days overdue, a few due in the coming
-days after a meeting held that morning) and outcomes up to an offer. Times are set in the
-hosts' own time zones.
+days after a meeting held the evening before) and outcomes up to an offer. Times are set
+in the hosts' own time zones.
 
 Everything random comes from one ``random.Random(seed)``; with the same ``seed`` and
 ``today`` the same history comes out, record for record. All names are invented.
@@ -370,10 +370,11 @@ class _Builder:
 
     def _last_fortnight(self) -> None:
         """Two recent meetings, so the action list reads like Maya's: one held nine days ago
-        whose promise and lead are now a few days overdue, and one held this morning whose
-        thank-you is due tomorrow and whose two leads are still to contact."""
-        for days_ago, leads in ((9, 1), (0, 2)):
-            held = datetime.combine((self.now - timedelta(days=days_ago)).date(), time(9, 0), UTC)
+        whose promise and lead are now a few days overdue, and one held yesterday evening
+        (UTC: in the past on the clock all day today) whose thank-you is due later today and
+        whose two leads are still to contact."""
+        for days_ago, at, leads in ((9, time(9, 0), 1), (1, time(18, 30), 2)):
+            held = datetime.combine((self.now - timedelta(days=days_ago)).date(), at, UTC)
             person = self.person(self.rng.choice(["colleague", "alumni"]), created=held - timedelta(days=20))
             zone = ZoneInfo(self.zones.get(person.organization or "", "Europe/London"))
             self.store.add(Outreach(person_id=person.id, channel="email", kind="request",
@@ -393,7 +394,7 @@ class _Builder:
                          now=end + timedelta(hours=1))
             self.meetings.append(meeting)
             self.met.append(person.id)
-            if days_ago:
+            if leads == 1:  # the older meeting: thanked the same day
                 self._thank(meeting, person, end)
 
     def _keep_in_touch(self) -> None:

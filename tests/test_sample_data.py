@@ -96,7 +96,7 @@ def test_a_diligent_user_has_only_a_couple_of_overdue_actions_and_a_few_coming_u
     assert overdue["days_overdue"].max() <= 21  # weeks behind at most, never months
     due = analytics.due_actions(frames, now=now, days=7)
     coming = due.loc[~due["overdue"]]
-    assert len(coming) >= 3 and "thank_you" in set(coming["kind"])  # this morning's meeting
+    assert len(coming) >= 3 and "thank_you" in set(coming["kind"])  # yesterday evening's meeting
     thanks = analytics.thank_you_timeliness(frames, now=now)
     assert thanks["within_24h"].mean() >= 0.6  # mostly on time, some a day or two late
     older = thanks.loc[thanks["starts_at"] < now - timedelta(days=3)]
