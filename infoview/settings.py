@@ -23,7 +23,9 @@ class Settings:
         max_retries: retries on 429 / 503.
         max_retry_after: cap, in seconds, on a server's Retry-After.
         max_pages: pages fetched per company site.
-        workers: hosts fetched in parallel in batch research.
+        workers: hosts researched at once in batch research. A host's thread spends
+            most of its time in politeness pauses, so many are cheap; the cap bounds
+            memory (each holds its site's parsed pages) and open connections.
         cache_path: the on-disk HTTP cache; ``None`` means beside the database.
         cache_days: how long a cached response stays fresh.
         use_cache: ``False`` bypasses the cache (``--no-cache``).
@@ -41,7 +43,7 @@ class Settings:
     max_retries: int = 2
     max_retry_after: float = 10.0
     max_pages: int = 8
-    workers: int = 8
+    workers: int = 32
     cache_path: Path | None = None
     cache_days: float = 7.0
     use_cache: bool = True

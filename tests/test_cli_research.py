@@ -107,3 +107,14 @@ def test_batch_writes_one_line_per_url(sites, db, tmp_path, capsys):
                                                       "Northgate Community Credit Union"]
     summary = json.loads(capsys.readouterr().out)
     assert summary["done"] == 2 and summary["failed"] == 0
+
+
+def test_batch_workers_sets_how_many_sites_run_at_once(sites, db, tmp_path, capsys):
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"{sites.get('opengraph_only').url}\n{sites.get('team_table').url}\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["research", "batch", str(urls), "--out", str(out), "--workers", "0"]) == 2
+    assert "--workers must be 1 to" in capsys.readouterr().err and not out.exists()
+    assert main(["research", "batch", str(urls), "--out", str(out), "--delay", "0",
+                 "--workers", "1", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["done"] == 2

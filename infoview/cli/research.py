@@ -13,10 +13,15 @@ from infoview.cli._common import usage
 
 #: The longest --delay accepted: a politeness pause, not a way to stall for hours.
 MAX_DELAY = 300.0
+#: The most sites researched at once: past this, threads and connections cost more than
+#: they save.
+MAX_WORKERS = 256
 
 
 def register(sub) -> None:
     """Add ``research company``, ``research person`` and ``research batch``."""
+    from infoview.settings import Settings
+
     research = sub.add_parser("research", help="research a company or a person from public web pages",
                               description="Research a company or a person from their public web "
                               "pages (robots.txt respected; social-network profiles never fetched).")
@@ -51,6 +56,9 @@ def register(sub) -> None:
     batch.add_argument("--no-cache", action="store_true", help="ignore and bypass the HTTP cache")
     batch.add_argument("--delay", type=float, metavar="S",
                        help="minimum seconds between two requests to one site (default 1)")
+    batch.add_argument("--workers", type=int, metavar="N",
+                       help=f"sites researched at once (default {Settings.workers}; each waits "
+                       "politely between its own requests, so many at once cost little)")
     batch.add_argument("--json", action="store_true", help="print the run's summary as JSON")
     batch.set_defaults(handler=_batch)
 
@@ -79,6 +87,10 @@ def _settings(args):
         if args.max_pages < 1:
             raise BadInput(f"--max-pages must be at least 1, not {args.max_pages}")
         changes["max_pages"] = args.max_pages
+    if getattr(args, "workers", None) is not None:
+        if not 1 <= args.workers <= MAX_WORKERS:
+            raise BadInput(f"--workers must be 1 to {MAX_WORKERS}, not {args.workers}")
+        changes["workers"] = args.workers
     return Settings().with_(**changes)
 
 

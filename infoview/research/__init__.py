@@ -1,7 +1,8 @@
 """Research a company or a person from their public web pages.
 
 ``research_company(url)`` and ``research_person(url)`` are the entry points;
-``research_batch(path, out)`` researches many URLs at once. They are imported on first use
+``research_batch(path, out)`` researches the URLs of a file into a JSON Lines file, and
+``research_many(urls)`` yields each result as it is done. They are imported on first use
 so that ``import infoview.research`` stays light.
 """
 
@@ -13,6 +14,7 @@ _LAZY = {
     "research_company": "infoview.research.company",
     "research_person": "infoview.research.person",
     "research_batch": "infoview.research.batch",
+    "research_many": "infoview.research.batch",
     "save_research": "infoview.research.results",
     "latest_research": "infoview.research.results",
     "profiles_frame": "infoview.research.results",
