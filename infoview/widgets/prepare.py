@@ -31,6 +31,10 @@ EXPORT_FORMATS = ("md", "html", "pdf", "ics")
 EXPORT_LABELS = {"md": "Markdown", "html": "Web page", "pdf": "PDF", "ics": "Calendar event"}
 DRAFT_KINDS = (("Request for a meeting", "request"), ("Phone script", "phone"),
                ("Confirmation", "confirmation"), ("My 30-second introduction", "pitch"))
+#: The outreach kind each draft is kept as when sent (the introduction is spoken, not sent).
+SENT_KINDS = {"request": "request", "phone": "request", "confirmation": "confirmation"}
+CHANNELS = (("email", "email"), ("LinkedIn", "linkedin"), ("phone", "phone"), ("other", "other"))
+CHANNEL_LABELS = {value: label for label, value in CHANNELS}
 _WIDE = {"description_width": "initial"}
 
 
@@ -47,6 +51,8 @@ class PreparePanel(w.VBox):
         brief: the last brief built from the edited plan, or ``None``.
         written: ``{format: Path}`` of the files exported so far.
         draft: the last outreach ``Draft`` written, or ``None``.
+        waiting: the chosen person's messages awaiting a reply (``Waiting`` items), as listed.
+        replied_buttons: the "They replied" button of each, by outreach id.
     """
 
     def __init__(self, store, *, out_dir: str | Path, role: str = "", industry: str = "",
@@ -108,6 +114,12 @@ class PreparePanel(w.VBox):
         self.draft_button = button("Write draft", "primary")
         self.draft_text = w.Textarea(rows=4, layout=w.Layout(width=FULL_WIDTH))
         self.draft_warnings = w.HTML()
+        self.channel = w.Dropdown(description="Sent by", options=CHANNELS, value="email", style=_WIDE)
+        self.sent_button = button("I sent it", "success",
+                                  tooltip="record the draft above as sent today, for the follow-ups")
+        self.waiting: list = []
+        self.replied_buttons: dict[int, w.Button] = {}
+        self.waiting_box = w.VBox()
 
         self.person.observe(lambda _c: self._person_changed(), names="value")
         self.meeting.observe(lambda _c: self._meeting_changed(), names="value")
@@ -116,6 +128,7 @@ class PreparePanel(w.VBox):
         for fmt, btn in self.export_buttons.items():
             btn.on_click(lambda _b, fmt=fmt: self.export(fmt))
         self.draft_button.on_click(lambda _b: self.write_draft())
+        self.sent_button.on_click(lambda _b: self.record_sent())
 
         super().__init__([
             heading("Who and when"),
@@ -132,6 +145,8 @@ class PreparePanel(w.VBox):
             w.HBox([self.draft_kind, self.strict]), self.narrow, self.broad, self.your_name,
             self.your_link, self.draft_button,
             self.draft_warnings, self.draft_text,
+            w.HBox([self.channel, self.sent_button]),
+            heading("Waiting for a reply"), self.waiting_box,
         ])
         self.refresh_people()
 
@@ -185,6 +200,7 @@ class PreparePanel(w.VBox):
             self._fill_meetings()
             self._meeting_changed()
             self._load_research()
+            self._show_waiting()
 
     def _meeting_changed(self) -> None:
         if self._quiet or self.meeting.value in (NEW, None):
@@ -376,6 +392,68 @@ class PreparePanel(w.VBox):
             return draft
         return None
 
+    def record_sent(self):
+        """Record the draft as sent today on the chosen channel (what "I sent it" does).
+
+        The subject and text are taken from the draft box as it stands, edits included.
+        """
+        from infoview.models import Person
+        from infoview.outreach_log import record_outreach
+
+        with self.message.guard("recording the message"):
+            if self.person.value in (NEW, None):
+                raise BadInput("save the person first (Save person and meeting), then record "
+                               "the message you sent them")
+            kind = SENT_KINDS.get(self.draft_kind.value)
+            if kind is None:
+                raise BadInput("your 30-second introduction is spoken, not sent: choose the "
+                               "draft you sent (a request, a phone script or a confirmation)")
+            subject, body = _split_subject(self.draft_text.value)
+            if not body:
+                raise BadInput("write the draft first (Write draft), or paste the message you sent")
+            row = record_outreach(self.store, self.person.value, kind=kind,
+                                  channel=self.channel.value, subject=subject, body=body)
+            person = self.store.get(Person, row.person_id)
+            self.message.show(f"Recorded: {kind} to {_first_name(person.name)} by "
+                              f"{self.channel.label} on {_day(row.sent_at)}.", "ok")
+            self._show_waiting()
+            return row
+        return None
+
+    def record_reply(self, outreach_id: int):
+        """Record that a message was answered today (what "They replied" does)."""
+        from infoview.models import Person
+        from infoview.outreach_log import mark_replied
+
+        with self.message.guard("recording the reply"):
+            row = mark_replied(self.store, outreach_id)
+            name = _first_name(self.store.get(Person, row.person_id).name)
+            self.message.show(f"Recorded: {name} replied on {_day(row.replied_at)}.", "ok")
+            self._show_waiting()
+            return row
+        return None
+
+    def _show_waiting(self) -> None:
+        """List the chosen person's messages awaiting a reply, each with its button."""
+        from infoview.outreach_log import awaiting_reply
+
+        self.waiting, self.replied_buttons = [], {}
+        if self.person.value not in (NEW, None):
+            with self.message.guard("reading the messages sent"):
+                self.waiting = awaiting_reply(self.store, person_id=self.person.value)
+        rows = []
+        for item in self.waiting:
+            row = item.outreach
+            days = item.business_days
+            label = (f"{row.kind.replace('_', ' ')} by {CHANNEL_LABELS.get(row.channel, row.channel)}, "
+                     f"sent {_day(row.sent_at)}"
+                     + (f" ({days} business day{'s' if days != 1 else ''} ago)" if days else ""))
+            btn = button("They replied", tooltip="record their reply as received today")
+            btn.on_click(lambda _b, oid=row.id: self.record_reply(oid))
+            self.replied_buttons[row.id] = btn
+            rows.append(w.HBox([w.HTML(esc(label)), btn]))
+        self.waiting_box.children = rows or [w.HTML("<i>No message awaits a reply.</i>")]
+
     def _profile_from_fields(self):
         """The user's profile with the name and link typed here, saved when they changed,
         so later drafts (the thank-you after the meeting too) are signed without asking."""
@@ -400,3 +478,22 @@ class PreparePanel(w.VBox):
         # scraped) away from the notebook; sandbox without scripts.
         self.preview.value = (f"<iframe sandbox srcdoc=\"{esc(page)}\" style='width:100%;"
                               "height:520px;border:1px solid #ccc'></iframe>")
+
+
+def _split_subject(text: str) -> tuple[str | None, str]:
+    """``(subject, body)`` from a draft box that may start with a ``Subject:`` line."""
+    text = (text or "").strip()
+    first, _, rest = text.partition("\n")
+    if first.lower().startswith("subject:"):
+        return first[len("subject:"):].strip() or None, rest.strip()
+    return None, text
+
+
+def _first_name(name: str) -> str:
+    return (name or "").split()[0] if (name or "").split() else name
+
+
+def _day(moment) -> str:
+    """``24 Nov`` in the computer's own time zone (``24 Nov 2025`` for another year)."""
+    local = moment.astimezone()
+    return f"{local.day} {local:%b}" + ("" if local.year == datetime.now().year else f" {local.year}")
