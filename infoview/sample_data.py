@@ -1,8 +1,8 @@
 """A deterministic, realistic history of informational interviews, for demos, notebooks and tests.
 
 :func:`generate_sample` fills a store with about six months of job-search networking: some
-80 people (friends, colleagues, alumni, event contacts, cold contacts, LinkedIn connections
-and people referred by earlier hosts), about 120 messages, about 40 held meetings whose
+90 people (friends, colleagues, alumni, event contacts, cold contacts, LinkedIn connections
+and people referred by earlier hosts), about 150 messages, about 50 held meetings whose
 debriefs go through :func:`infoview.debrief.save_debrief`, referral chains up to four
 introductions deep, target organizations with motivation and postings, follow-up actions
 (a diligent user's: nearly all done, a couple a few days overdue, a few due in the coming
