@@ -315,3 +315,17 @@ def test_expired_entries_are_deleted_when_the_cache_is_opened(server, settings):
         counts = [db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
                   for table in ("responses", "infoview_results")]
     assert counts == [0, 0]
+
+
+def test_a_content_type_header_sent_twice_is_still_html(tmp_path, fetcher):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "dup.html").write_text("<html><body><h1>Twice</h1></body></html>")
+    # The server already sends Content-Type; this adds a second one, as some servers do.
+    (site / "_headers.json").write_text('{"/dup.html": {"Content-Type": "text/html"}}')
+    from infoview.sample import serve
+
+    with serve(site) as srv:
+        page = fetcher.fetch(srv.url + "dup.html")
+    assert page.content_type == "text/html" and page.is_html
+    assert "Twice" in page.text

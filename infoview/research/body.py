@@ -97,15 +97,16 @@ def read_body(raw, *, url: str, content_encoding: str, max_bytes: int, deadline:
     while True:
         if time.monotonic() > deadline:
             raise FetchError(f"{url} was too slow: the page was not complete within its "
-                             f"deadline (got {received} bytes). Try again later or raise "
-                             "Settings.page_deadline.", url=url)
+                             f"deadline (got {received} bytes). Try again later (in Python, "
+                             "Settings(page_deadline=...) allows more time).", url=url)
         chunk = raw.read1(_CHUNK, decode_content=False)
         if not chunk:
             break
         received += len(chunk)
         if received > max_bytes and not truncate:
             raise PageTooLarge(f"{url} is larger than the {_mb(max_bytes)} cap; it was not "
-                               "read further (raise Settings.max_bytes to allow it).", url=url)
+                               "read further (the cap protects memory; in Python, Settings(max_bytes=...) "
+                               "changes it).", url=url)
         room = max_bytes - len(out)
         try:
             data = inflater.feed(chunk, room) if inflater else chunk[: room + 1]

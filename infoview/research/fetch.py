@@ -345,7 +345,8 @@ class Fetcher:
             deadline.start()
             remaining = deadline.remaining()
             if remaining <= 0:
-                raise FetchError(f"{url} ran out of time (Settings.page_deadline).", url=url)
+                raise FetchError(f"{url} ran out of time: the site is slow or not answering; "
+                                 "try again later.", url=url)
             timeout = (min(self.settings.connect_timeout, remaining),
                        min(self.settings.read_timeout, remaining))
             with self._count_lock:
@@ -381,8 +382,9 @@ class Fetcher:
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > max_bytes and not truncate:
             raise PageTooLarge(f"{url} is {int(declared) / 1_048_576:.1f} MB, over the "
-                               f"{max_bytes / 1_048_576:.1f} MB cap; not downloaded (raise "
-                               "Settings.max_bytes to allow it).", url=url, status=reply.status)
+                               f"{max_bytes / 1_048_576:.1f} MB cap, so it was not downloaded (the cap protects "
+                               "memory; in Python, Settings(max_bytes=...) changes it).",
+                               url=url, status=reply.status)
         try:
             reply.body = read_body(response.raw, url=url,
                                    content_encoding=headers.get("content-encoding", ""),
@@ -410,7 +412,8 @@ def _drain_small(response: requests.Response) -> bool:
 
 def _media_type(header: str, body: bytes) -> str:
     """The lowercased media type; sniffed from the body when the server sends none."""
-    media = (header or "").split(";", 1)[0].strip().lower()
+    # A header sent twice arrives joined with a comma ("text/html, text/html").
+    media = re.split(r"[;,]", header or "", maxsplit=1)[0].strip().lower()
     if media:
         return media
     start = body[:512].lstrip().lower()
@@ -448,7 +451,7 @@ def _status_error(url: str, status: int, cached: bool = False) -> FetchError:
     what = {404: "was not found (404)", 410: "is gone (410)", 401: "needs a login (401)",
             403: "is forbidden (403)", 429: "kept answering 'too many requests' (429)",
             503: "stayed unavailable (503)"}.get(status, f"answered HTTP {status}")
-    note = " (remembered from an earlier try; use refresh to try again)" if cached else ""
+    note = " (remembered from an earlier try; --no-cache, or refresh=True in Python, tries again)" if cached else ""
     return FetchError(f"{url} {what}{note}.", url=url, status=status)
 
 

@@ -56,7 +56,7 @@ def check_url(url: str) -> str:
                        "a host name.")
     site = _social_site(url)
     if site:
-        raise FetchForbidden(f"{url} is a {site} page. {site} does not allow automated "
+        raise FetchForbidden(f"{url} is a page on {site}, which does not allow automated "
                              "access, so infoview never fetches it: open it in your browser "
                              "(it is kept as a link).", url=url)
     return url
