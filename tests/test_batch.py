@@ -170,7 +170,7 @@ def test_unknown_kind_is_refused(tmp_path):
 
 def test_read_results_repairs_a_line_missing_only_its_newline(tmp_path):
     out = tmp_path / "o.jsonl"
-    out.write_text('{"url": "a"}\nnot json\n{"url": "b"}')
+    out.write_text('{"url": "a"}\n{"url": "b"}')
     assert [r["url"] for r in read_results(out, repair=True)] == ["a", "b"]
     assert out.read_text().endswith('{"url": "b"}\n')
 
@@ -225,3 +225,20 @@ def test_refresh_researches_again_from_the_network(sites, settings, tmp_path):
                            progress=False, refresh=True)
     assert again.done == 1 and again.network_requests > 0
     assert len(one.requests) - before == again.network_requests
+
+
+@pytest.mark.parametrize("content", [
+    b"Meeting notes\nCall Samira on Monday\nlast line without newline",
+    b"just one line, no newline",
+    bytes(range(256)) * 4,
+    b'{"note": "a JSON object, but not a research result"}\n',
+])
+def test_an_out_file_that_is_not_batch_output_is_refused_and_left_byte_identical(tmp_path, content):
+    urls = tmp_path / "urls.txt"
+    urls.write_text("http://127.0.0.1:9/\n")
+    out = tmp_path / "notes.txt"
+    out.write_bytes(content)
+    with pytest.raises(BadInputFile, match="not the output of a batch research run"):
+        research_batch(urls, out, settings=Settings(host_delay=0.0, use_cache=False),
+                       progress=False)
+    assert out.read_bytes() == content

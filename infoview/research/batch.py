@@ -187,8 +187,11 @@ def read_results(out: str | Path, *, repair: bool = False) -> list[dict[str, Any
     """The JSON lines of a batch output file (an empty list if it does not exist).
 
     A last line cut short by a crash is ignored; with ``repair=True`` it is also removed from
-    the file, so that the next line appended starts on a line of its own. Other unreadable
-    lines are skipped with a log message.
+    the file, so that the next line appended starts on a line of its own.
+
+    Raises:
+        BadInputFile: the file holds a line that is not a research result (it is some other
+            file), so nothing is appended to it or cut from it.
     """
     out = Path(out)
     if not out.exists():
@@ -206,7 +209,9 @@ def read_results(out: str | Path, *, repair: bool = False) -> list[dict[str, Any
         if item is not None:
             results.append(item)
         elif raw.strip():
-            log.warning("%s, line %d: not a JSON object, skipped", out, number)
+            raise _not_batch_output(out, number)
+    if tail.strip() and not tail.lstrip().startswith(b"{"):
+        raise _not_batch_output(out, text_line_of(data, cut))
     if tail.strip():
         item = _parse_line(tail)
         if item is not None:       # complete, only its newline is missing
@@ -238,11 +243,18 @@ def text_line_of(data: bytes, offset: int) -> int:
 # -- internals --------------------------------------------------------------------------------
 
 def _parse_line(raw: bytes) -> dict[str, Any] | None:
+    """The research result on one line, or ``None`` when the line is not one."""
     try:
         item = json.loads(raw)
     except ValueError:
         return None
-    return item if isinstance(item, dict) else None
+    return item if isinstance(item, dict) and "url" in item else None
+
+
+def _not_batch_output(out: Path, line: int) -> BadInputFile:
+    return BadInputFile("is not the output of a batch research run (this line is not a "
+                        "research result), so infoview leaves it alone: give a new file "
+                        "name for --out", out, line)
 
 
 def _check_kind(kind: str) -> None:
