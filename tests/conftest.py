@@ -1,4 +1,4 @@
-"""Fixtures shared by every test module.
+"""Fixtures shared by every test module, and a throwaway home for user data.
 
 Browser tests use Debian's chromium (never a browser that Playwright downloads). Where it is
 missing they skip with a message saying how to install it, except under ``CI=true``, where
@@ -9,8 +9,18 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 
 import pytest
+
+# No test may touch the real user's data folder (database, HTTP cache, exports): point the
+# user folders at a throwaway place for this process and every process it starts (CLI
+# subprocesses, notebook kernels, Voila).
+_USER_FOLDERS = tempfile.mkdtemp(prefix="infoview-test-home-")
+os.environ["XDG_DATA_HOME"] = os.path.join(_USER_FOLDERS, "data")
+os.environ["XDG_CACHE_HOME"] = os.path.join(_USER_FOLDERS, "cache")
+os.environ["XDG_DOCUMENTS_DIR"] = os.path.join(_USER_FOLDERS, "Documents")
+os.environ.pop("INFOVIEW_DB", None)
 
 CHROMIUM = os.environ.get("INFOVIEW_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
