@@ -8,15 +8,25 @@ the caps, already decompressed, with the charset it decided.
 
 A second table keeps finished research results (JSON) for batch research, so that a warm
 re-run neither fetches nor parses again.
+
+Writes are queued and written by one writer thread, many to a transaction, through its own
+connection: with a batch's threads and processes all saving pages at the same moment, a
+write of its own on each research thread waited up to a tenth of a second for the file's
+lock (SQLite's busy wait backs off in sleeps), and held up that thread's next page and its
+result. Queued entries are read from the queue until written; :meth:`HttpCache.close`
+waits for the queue to empty.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import sqlite3
+import threading
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +60,10 @@ class HttpCache:
         for table in (self._backend.responses, self._backend.redirects, self._results):
             with table.connection() as con:
                 con.execute("PRAGMA synchronous=NORMAL")
+        # (table, key) -> what to write: a CachedResponse, or a result's (JSON, expires)
+        self._queued: dict[tuple[str, str], Any] = {}
+        self._queue_changed = threading.Condition()
+        self._writer: threading.Thread | None = None
         self.prune()
 
     def prune(self) -> None:
@@ -76,7 +90,8 @@ class HttpCache:
             ``{"url", "final_url", "status", "content_type", "encoding", "body", "warnings"}``.
         """
         try:
-            cached = self._backend.get_response(self._key(url))
+            cached = (self._from_queue(self._backend.responses.table_name, self._key(url))
+                      or self._backend.get_response(self._key(url)))
         except Exception as exc:  # a damaged entry is a miss, never a crash
             logger.warning("Ignoring unreadable cache entry for %s: %s", url, exc)
             return None
@@ -113,15 +128,13 @@ class HttpCache:
         )
         response._content = body
         response.request = CachedRequest(method="GET", url=url, headers=CaseInsensitiveDict())
-        try:
-            self._backend.responses[self._key(url)] = response
-        except Exception as exc:  # a full disk or locked file must not fail the research
-            logger.warning("Could not write %s to the HTTP cache %s: %s", url, self.path, exc)
+        self._enqueue(self._backend.responses.table_name, self._key(url), response)
 
     def get_result(self, key: str) -> dict | None:
         """A research result stored by :meth:`put_result`, or ``None`` if absent or expired."""
         try:
-            stored = json.loads(self._results[key])
+            queued = self._from_queue(self._results.table_name, key)
+            stored = json.loads(queued[0] if queued else self._results[key])
         except KeyError:
             return None
         except Exception as exc:
@@ -139,19 +152,89 @@ class HttpCache:
         """
         expires = time.time() + self.days * 86400
         stored = json.dumps({"expires": expires, "data": data}, ensure_ascii=False)
-        try:
-            with self._results.connection(commit=True) as con:   # the expires column: prune
-                con.execute("INSERT OR REPLACE INTO infoview_results (key, value, expires) "
-                            "VALUES (?, ?, ?)", (key, stored, expires))
-        except Exception as exc:
-            logger.warning("Could not write a result to the HTTP cache %s: %s", self.path, exc)
+        self._enqueue(self._results.table_name, key, (stored, expires))
+
+    def flush(self) -> None:
+        """Wait until every queued write is in the file."""
+        with self._queue_changed:
+            writer = self._writer
+        while writer is not None:
+            try:
+                writer.join()   # it writes until the queue is empty
+                return
+            except RuntimeError:   # made, but its starter has not started it yet
+                time.sleep(0.001)
 
     def clear(self) -> None:
         """Forget every cached response and result."""
+        self.flush()
         self._backend.clear()
         self._results.clear()
 
     def close(self) -> None:
-        """Close the database connections."""
+        """Write what is queued, then close the database connections."""
+        self.flush()
         self._backend.close()
         self._results.close()
+
+    # -- the writer ---------------------------------------------------------------------
+
+    def _from_queue(self, table: str, key: str) -> Any:
+        with self._queue_changed:
+            return self._queued.get((table, key))
+
+    def _enqueue(self, table: str, key: str, entry: Any) -> None:
+        with self._queue_changed:
+            self._queued[(table, key)] = entry
+            writer = None
+            if self._writer is None:
+                # Not a daemon: a process that ends without close() still writes its queue.
+                # The thread ends as soon as the queue is empty, so it never delays an exit.
+                writer = self._writer = threading.Thread(target=self._write_queue,
+                                                         name="infoview-cache-writer")
+        if writer is not None:
+            writer.start()   # outside the lock: starting waits for the thread to run
+
+    def _write_queue(self) -> None:
+        """Write queued entries until none are left (runs on the writer thread)."""
+        con = None
+        try:
+            con = sqlite3.connect(str(self.path), timeout=15, isolation_level=None)
+            con.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.Error as exc:
+            logger.warning("Could not open the HTTP cache %s to write: %s", self.path, exc)
+        while True:
+            with self._queue_changed:
+                batch = dict(self._queued)
+                if not batch:
+                    self._writer = None
+                    break
+            if con is not None:
+                self._write_batch(con, batch)
+            with self._queue_changed:   # entries queued again meanwhile stay for the next round
+                for item, entry in batch.items():
+                    if self._queued.get(item) is entry:
+                        del self._queued[item]
+        if con is not None:
+            con.close()
+
+    def _write_batch(self, con: sqlite3.Connection, batch: dict[tuple[str, str], Any]) -> None:
+        responses = self._backend.responses
+        rows: dict[str, list[tuple]] = {}
+        for (table, key), entry in batch.items():
+            if table == responses.table_name:
+                row = (key, responses.serialize(entry), getattr(entry, "expires_unix", None))
+            else:
+                row = (key, *entry)   # a result: (JSON, expires); the expires column: prune
+            rows.setdefault(table, []).append(row)
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            for table, values in rows.items():
+                con.executemany(f"INSERT OR REPLACE INTO {table} (key, value, expires) "
+                                "VALUES (?, ?, ?)", values)
+            con.execute("COMMIT")
+        except sqlite3.Error as exc:  # a full disk or locked file must not fail the research
+            if con.in_transaction:
+                con.rollback()
+            logger.warning("Could not write %d entries to the HTTP cache %s: %s",
+                           len(batch), self.path, exc)
