@@ -242,3 +242,12 @@ def test_an_out_file_that_is_not_batch_output_is_refused_and_left_byte_identical
         research_batch(urls, out, settings=Settings(host_delay=0.0, use_cache=False),
                        progress=False)
     assert out.read_bytes() == content
+
+
+def test_summary_counts_urls_left_without_a_line_as_unfinished(tmp_path):
+    from infoview.research.batch import BatchSummary
+
+    summary = BatchSummary(out=tmp_path / "o.jsonl", total=6, skipped=1, done=2, failed=1,
+                           seconds=1.0, network_requests=9)
+    assert summary.unfinished == 2
+    assert summary.to_dict()["unfinished"] == 2

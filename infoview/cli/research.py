@@ -141,6 +141,10 @@ def _batch(args) -> int:
     else:
         print(f"{summary.done} researched, {summary.failed} failed, {summary.skipped} already "
               f"in {summary.out} ({summary.seconds:.1f} s).")
+    if summary.unfinished:
+        sys.stderr.write(f"infoview: {summary.unfinished} URLs were not finished; run the same "
+                         "command again to research them.\n")
+        return 1
     return 0
 
 

@@ -49,6 +49,8 @@ class BatchSummary:
         failed: URLs whose research failed in this run (each has an ``error`` line).
         seconds: wall time of this run.
         network_requests: requests that reached a server (cache hits excluded).
+        unfinished: URLs left without a line because research stopped early (a research
+            process died, or the run was interrupted); the same command researches them.
     """
 
     out: Path
@@ -59,9 +61,13 @@ class BatchSummary:
     seconds: float
     network_requests: int
 
+    @property
+    def unfinished(self) -> int:
+        return self.total - self.skipped - self.done - self.failed
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-friendly view."""
-        return {**asdict(self), "out": str(self.out)}
+        return {**asdict(self), "out": str(self.out), "unfinished": self.unfinished}
 
 
 def research_batch(path: str | Path, out: str | Path, *, settings: Settings | None = None,

@@ -44,27 +44,56 @@ class HttpCache:
     """
 
     def __init__(self, path: Path, days: float):
-        from requests_cache.backends.sqlite import SQLiteCache, SQLiteDict
-
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.days = days
-        # busy_timeout: several processes (a batch's workers, a notebook) may share the file.
-        self._backend = SQLiteCache(str(self.path), wal=True, busy_timeout=15_000)
-        self._results = SQLiteDict(str(self.path), table_name="infoview_results",
-                                   serializer=None, lock=self._backend.responses._lock,
-                                   wal=True, busy_timeout=15_000)
-        # In WAL mode, synchronous=NORMAL keeps the file consistent after a crash but skips
-        # the fsync on every commit; with FULL, each page written held the shared lock for
-        # an fsync and stalled every thread's cache lookups behind it.
-        for table in (self._backend.responses, self._backend.redirects, self._results):
-            with table.connection() as con:
-                con.execute("PRAGMA synchronous=NORMAL")
+        self._open_tables()
         # (table, key) -> what to write: a CachedResponse, or a result's (JSON, expires)
         self._queued: dict[tuple[str, str], Any] = {}
         self._queue_changed = threading.Condition()
         self._writer: threading.Thread | None = None
         self.prune()
+
+    def _open_tables(self, patience: float = 15.0) -> None:
+        """Open the cache's tables, waiting while another process holds the file.
+
+        Several processes (a batch's research processes, a second notebook) may open the
+        file at the same moment. Switching a connection to WAL mode answers "database is
+        locked" at once, without SQLite's busy wait, while another connection writes, so
+        opening is retried here for up to ``patience`` seconds.
+        """
+        from requests_cache.backends.sqlite import SQLiteCache, SQLiteDict
+
+        deadline = time.monotonic() + patience
+        pause = 0.01
+        while True:
+            try:
+                # busy_timeout: once open, reads and writes wait for each other politely.
+                self._backend = SQLiteCache(str(self.path), wal=True, busy_timeout=15_000)
+                self._results = SQLiteDict(str(self.path), table_name="infoview_results",
+                                           serializer=None, lock=self._backend.responses._lock,
+                                           wal=True, busy_timeout=15_000)
+                # In WAL mode, synchronous=NORMAL keeps the file consistent after a crash
+                # but skips the fsync on every commit; with FULL, each page written held the
+                # shared lock for an fsync and stalled every thread's lookups behind it.
+                for table in (self._backend.responses, self._backend.redirects, self._results):
+                    with table.connection() as con:
+                        con.execute("PRAGMA synchronous=NORMAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) and time.monotonic() < deadline:
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.2)
+                    continue
+                raise self._unusable(exc) from exc
+            except sqlite3.DatabaseError as exc:   # not SQLite, or damaged
+                raise self._unusable(exc) from exc
+
+    def _unusable(self, exc: Exception):
+        from infoview.errors import StoreError
+
+        return StoreError(f"The HTTP cache {self.path} cannot be used ({exc}). It only holds "
+                          "copies of web pages: delete it, or research with --no-cache.")
 
     def prune(self) -> None:
         """Delete expired entries, so the file does not grow with every site ever visited.
