@@ -24,6 +24,48 @@ def usage(parser) -> int:
     return 2
 
 
+#: The longest --delay accepted: a politeness pause, not a way to stall for hours.
+MAX_DELAY = 300.0
+#: The most sites researched at once: past this, threads and connections cost more than
+#: they save.
+MAX_WORKERS = 256
+
+
+def add_fetch_options(parser, *, when: str = "") -> None:
+    """Add ``--no-cache`` and ``--delay``, the options of every command that fetches pages.
+
+    Args:
+        when: a prefix for the help texts, e.g. ``"with --company-url: "``.
+    """
+    parser.add_argument("--no-cache", action="store_true",
+                        help=f"{when}ignore and bypass the HTTP cache")
+    parser.add_argument("--delay", type=float, metavar="S",
+                        help=f"{when}minimum seconds between two requests to one site (default 1)")
+
+
+def research_settings(args):
+    """The :class:`~infoview.settings.Settings` a fetching command's options ask for (the
+    HTTP cache beside the chosen database)."""
+    from infoview.errors import BadInput
+    from infoview.paths import default_cache_path
+    from infoview.settings import Settings
+
+    changes = {"cache_path": default_cache_path(db_path(args)), "use_cache": not args.no_cache}
+    if args.delay is not None:
+        if not 0 <= args.delay <= MAX_DELAY:  # also refuses nan
+            raise BadInput(f"--delay must be 0 to {MAX_DELAY:g} seconds, not {args.delay}")
+        changes["host_delay"] = args.delay
+    if getattr(args, "max_pages", None) is not None:
+        if args.max_pages < 1:
+            raise BadInput(f"--max-pages must be at least 1, not {args.max_pages}")
+        changes["max_pages"] = args.max_pages
+    if getattr(args, "workers", None) is not None:
+        if not 1 <= args.workers <= MAX_WORKERS:
+            raise BadInput(f"--workers must be 1 to {MAX_WORKERS}, not {args.workers}")
+        changes["workers"] = args.workers
+    return Settings().with_(**changes)
+
+
 def db_path(args) -> Path:
     """The database the user chose with ``--db``, else the default."""
     from infoview.errors import BadInput

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from infoview.cli._common import db_path, print_json, usage
+from infoview.cli._common import add_fetch_options, db_path, print_json, research_settings, usage
 
 FORMATS = ("md", "html", "pdf", "ics")
 DRAFT_KINDS = {
@@ -50,8 +50,7 @@ def register(sub) -> None:
     prep.add_argument("--notes", action="store_true", help="add a page for notes")
     prep.add_argument("--out", default=".", metavar="PATH",
                       help="folder (or file, for one format) to write to (default: .)")
-    prep.add_argument("--no-cache", action="store_true", help="with --company-url: bypass the HTTP cache")
-    prep.add_argument("--delay", type=float, metavar="S", help="with --company-url: seconds between requests")
+    add_fetch_options(prep, when="with --company-url: ")
     prep.add_argument("--json", action="store_true", help='print {"files": [...], "brief": {...}}')
     prep.set_defaults(handler=_prep)
 
@@ -137,14 +136,13 @@ def _formats(values: list[str] | None) -> list[str]:
 
 
 def _brief_from_urls(args):
-    from infoview.cli.research import _settings
     from infoview.models import Person
     from infoview.prep.brief import build_brief
     from infoview.questions.select import select_questions
     from infoview.research.company import research_company
     from infoview.research.person import research_person
 
-    settings = _settings(args)
+    settings = research_settings(args)
     company = research_company(args.company_url, settings=settings, refresh=args.no_cache)
     person_research = (research_person(args.person_url, settings=settings, refresh=args.no_cache)
                        if args.person_url else None)

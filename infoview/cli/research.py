@@ -9,13 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from infoview.cli._common import usage
-
-#: The longest --delay accepted: a politeness pause, not a way to stall for hours.
-MAX_DELAY = 300.0
-#: The most sites researched at once: past this, threads and connections cost more than
-#: they save.
-MAX_WORKERS = 256
+from infoview.cli._common import add_fetch_options, research_settings, usage
 
 
 def register(sub) -> None:
@@ -53,9 +47,7 @@ def register(sub) -> None:
     batch.add_argument("--out", required=True, metavar="OUT.jsonl", help="the JSON Lines output")
     batch.add_argument("--kind", choices=("company", "person"), default="company",
                        help="what the URLs are (default: company)")
-    batch.add_argument("--no-cache", action="store_true", help="ignore and bypass the HTTP cache")
-    batch.add_argument("--delay", type=float, metavar="S",
-                       help="minimum seconds between two requests to one site (default 1)")
+    add_fetch_options(batch)
     batch.add_argument("--workers", type=int, metavar="N",
                        help=f"sites researched at once (default {Settings.workers}; each waits "
                        "politely between its own requests, so many at once cost little)")
@@ -65,33 +57,9 @@ def register(sub) -> None:
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--no-cache", action="store_true", help="ignore and bypass the HTTP cache")
-    parser.add_argument("--delay", type=float, metavar="S",
-                        help="minimum seconds between two requests to one site (default 1)")
+    add_fetch_options(parser)
     parser.add_argument("--save", action="store_true",
                         help="also save the result into the database as a research snapshot")
-
-
-def _settings(args):
-    from infoview.cli._common import db_path
-    from infoview.errors import BadInput
-    from infoview.paths import default_cache_path
-    from infoview.settings import Settings
-
-    changes = {"cache_path": default_cache_path(db_path(args)), "use_cache": not args.no_cache}
-    if args.delay is not None:
-        if not 0 <= args.delay <= MAX_DELAY:  # also refuses nan
-            raise BadInput(f"--delay must be 0 to {MAX_DELAY:g} seconds, not {args.delay}")
-        changes["host_delay"] = args.delay
-    if getattr(args, "max_pages", None) is not None:
-        if args.max_pages < 1:
-            raise BadInput(f"--max-pages must be at least 1, not {args.max_pages}")
-        changes["max_pages"] = args.max_pages
-    if getattr(args, "workers", None) is not None:
-        if not 1 <= args.workers <= MAX_WORKERS:
-            raise BadInput(f"--workers must be 1 to {MAX_WORKERS}, not {args.workers}")
-        changes["workers"] = args.workers
-    return Settings().with_(**changes)
 
 
 def _company(args) -> int:
@@ -114,7 +82,7 @@ def _research(args, research, printer) -> int:
     from infoview.cli._common import open_store, print_json
 
     with open_store(args) if args.save else nullcontext() as store:
-        profile = research(args.url, settings=_settings(args), refresh=args.no_cache)
+        profile = research(args.url, settings=research_settings(args), refresh=args.no_cache)
         saved = None
         if store is not None:
             from infoview.research.results import save_research
@@ -134,7 +102,7 @@ def _batch(args) -> int:
 
     from infoview.cli._common import print_json
 
-    summary = research_batch(args.file, args.out, settings=_settings(args), kind=args.kind,
+    summary = research_batch(args.file, args.out, settings=research_settings(args), kind=args.kind,
                              progress=True)
     if args.json:
         print_json(summary.to_dict())
