@@ -1,12 +1,14 @@
 """infoview: prepare, hold and learn from informational interviews.
 
-Only light names are imported here so that ``import infoview`` stays fast; the heavy parts
-(pandas, trafilatura, matplotlib, networkx) load when first used.
+The names users need are importable from here (``from infoview import Store,
+research_company``) but load on first use, so that ``import infoview`` stays fast; the
+heavy parts (pandas, trafilatura, matplotlib, networkx) load only when a function needs them.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 __version__ = "0.1.0"
 
@@ -14,4 +16,32 @@ from infoview.errors import InfoviewError  # noqa: E402
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-__all__ = ["__version__", "InfoviewError"]
+#: Public name -> the module that defines it (imported on first use).
+_LAZY = {
+    "Settings": "infoview.settings",
+    "Store": "infoview.store",
+    "research_company": "infoview.research.company",
+    "research_person": "infoview.research.person",
+    "research_batch": "infoview.research.batch",
+    "select_questions": "infoview.questions.select",
+    "lint_question": "infoview.questions.lint",
+    "load_bank": "infoview.questions.bank",
+    "build_brief": "infoview.prep.brief",
+    "brief_from_store": "infoview.prep.brief",
+    "export_brief": "infoview.prep.render",
+    "Debrief": "infoview.debrief",
+    "save_debrief": "infoview.debrief",
+    "write_report": "infoview.analytics.report",
+    "generate_sample": "infoview.sample_data",
+    "run_demo": "infoview.demo",
+}
+
+__all__ = ["__version__", "InfoviewError", *sorted(_LAZY)]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'infoview' has no attribute {name!r}")
