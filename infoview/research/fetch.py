@@ -149,11 +149,10 @@ class Fetcher:
         self._cache = None
         self.cache_path = None
         if self.settings.use_cache:
-            from infoview.paths import default_cache_path
-            from infoview.research.httpcache import HttpCache
+            from infoview.research.httpcache import open_cache
 
-            self.cache_path = self.settings.cache_path or default_cache_path()
-            self._cache = HttpCache(self.cache_path, self.settings.cache_days)
+            self._cache = open_cache(self.settings)
+            self.cache_path = self._cache.path
 
     # -- public -------------------------------------------------------------------------
 

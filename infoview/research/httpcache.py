@@ -35,6 +35,22 @@ logger = logging.getLogger(__name__)
 CACHEABLE = {200, 203, 204, 404, 410}
 
 
+def open_cache(settings: Any, *, only_existing: bool = False) -> "HttpCache | None":
+    """The HTTP cache that ``settings`` name (``cache_path``, else the default file).
+
+    Args:
+        settings: a :class:`~infoview.settings.Settings`.
+        only_existing: give ``None`` instead of creating the file when it does not exist yet
+            (a cache that was never written cannot hold anything worth reading).
+    """
+    from infoview.paths import default_cache_path
+
+    path = settings.cache_path or default_cache_path()
+    if only_existing and not Path(path).exists():
+        return None
+    return HttpCache(path, settings.cache_days)
+
+
 class HttpCache:
     """Cached responses keyed by URL, expiring after ``days``.
 

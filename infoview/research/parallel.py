@@ -132,7 +132,9 @@ def _kept_results(groups: Groups, job: Job, fetcher: Any):
     if fetcher is not None:
         cache = getattr(fetcher, "cache", None)
     else:
-        cache = _open_cache(job.settings)
+        from infoview.research.httpcache import open_cache
+
+        cache = open_cache(job.settings, only_existing=True)
     if cache is None:
         return groups
     remaining: Groups = []
@@ -151,15 +153,6 @@ def _kept_results(groups: Groups, job: Job, fetcher: Any):
         if fetcher is None:
             cache.close()
     return remaining
-
-
-def _open_cache(settings: Settings):
-    """The HTTP cache, or ``None`` when it does not exist yet (so it cannot hold results)."""
-    from infoview.paths import default_cache_path
-    from infoview.research.httpcache import HttpCache
-
-    path = settings.cache_path or default_cache_path()
-    return HttpCache(path, settings.cache_days) if path.exists() else None
 
 
 def _as_kept(result: dict[str, Any], url: str) -> dict[str, Any]:

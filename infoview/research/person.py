@@ -33,9 +33,7 @@ def research_person(url: str, *, settings: Any = None, fetcher: Any = None,
         FetchForbidden: ``url`` is a LinkedIn, Facebook, X or Instagram profile.
         FetchError: the page cannot be fetched (robots.txt refusal included).
     """
-    from infoview.research.fetch import check_url as check_fetchable
-
-    url = check_fetchable(check_url(url))  # refuses social profiles before any request
+    url = check_url(url)  # refuses social profiles before any request
     settings = settings or getattr(fetcher, "settings", None) or Settings()
     fetcher, owned = make_fetcher(settings, fetcher)
     reader = PageReader(fetcher, refresh)
