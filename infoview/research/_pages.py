@@ -25,11 +25,9 @@ def check_url(url: str) -> str:
     """
     if url is not None and not isinstance(url, str):
         raise BadInput(f"a URL is text, not {type(url).__name__}: pass the address of a web page")
-    url = (url or "").strip()
+    url = urls.normalize_url(url)
     if not url:
         raise BadInput("no URL given: pass the address of a public web page")
-    if "://" not in url:
-        url = "https://" + url
     return urls.check_url(url)
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from infoview.errors import BadInput, BadInputFile
+from infoview.research.urls import normalize_url
 from infoview.settings import Settings
 
 if TYPE_CHECKING:
@@ -233,12 +234,6 @@ def read_results(out: str | Path, *, repair: bool = False) -> list[dict[str, Any
                 else:
                     fh.write(fix[1])
     return results
-
-
-def normalize_url(url: str) -> str:
-    """The URL as research records it (surrounding space removed, ``https://`` if missing)."""
-    url = (url or "").strip()
-    return url if "://" in url or not url else "https://" + url
 
 
 def text_line_of(data: bytes, offset: int) -> int:

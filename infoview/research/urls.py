@@ -17,6 +17,16 @@ _SOCIAL_SITES = {
 _HOST = re.compile(r"^(?:[\w-]+(?:\.[\w-]+)*\.?|\[?[0-9a-f:.]+\]?)$", re.I)
 
 
+def normalize_url(url: str) -> str:
+    """The URL as research records it (surrounding space removed, ``https://`` if missing).
+
+    Research results carry the URL in this form, and a batch recognises the URLs it has
+    done by it, so every entry point goes through this one function.
+    """
+    url = (url or "").strip()
+    return url if "://" in url or not url else "https://" + url
+
+
 def _social_site(url: str) -> str | None:
     host = (urlsplit(url).hostname or "").lower().rstrip(".")
     for domain, site in _SOCIAL_SITES.items():
