@@ -23,6 +23,7 @@ from infoview.errors import BadInput, NotFound
 from infoview.models import (
     CHOICES, Action, Insight, Meeting, Outcome, Person, QuestionAsked, Referral,
 )
+from infoview.store.matching import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -225,22 +226,16 @@ def _replace_insights(store, meeting_id: int, insights: list[KeyInsight]) -> Non
                    for i in insights)
 
 
-def _fold(text: str | None) -> str:
-    from infoview.store.matching import fold
-
-    return fold(text)
-
-
 def match_person(people: list[Person], suggested: SuggestedPerson) -> Person | None:
     """The known person a suggestion names: same email, else same name and organization."""
-    email = _fold(suggested.email)
+    email = fold(suggested.email)
     if email:
         for person in people:
-            if _fold(person.email) == email:
+            if fold(person.email) == email:
                 return person
-    key = (_fold(suggested.name), _fold(suggested.organization))
+    key = (fold(suggested.name), fold(suggested.organization))
     for person in people:
-        if (_fold(person.name), _fold(person.organization)) == key:
+        if (fold(person.name), fold(person.organization)) == key:
             return person
     return None
 
@@ -261,7 +256,7 @@ def _upsert_person(store, people: list[Person], suggested: SuggestedPerson, now:
         return person
     changed = False
     for key, value in details.items():
-        if value and _fold(value) != _fold(getattr(person, key)):
+        if value and fold(value) != fold(getattr(person, key)):
             setattr(person, key, value)
             changed = True
     if changed:
@@ -300,9 +295,9 @@ def _due(value: datetime | date | None) -> datetime | None:
 
 
 def _sync_promises(store, meeting: Meeting, promises: list[Promise], now: datetime) -> None:
-    existing = {(a.owner, _fold(a.what)): a for a in store.list(Action, meeting_id=meeting.id, kind="promise")}
+    existing = {(a.owner, fold(a.what)): a for a in store.list(Action, meeting_id=meeting.id, kind="promise")}
     for p in promises:
-        action = existing.pop((p.owner, _fold(p.what)), None)
+        action = existing.pop((p.owner, fold(p.what)), None)
         if action is None:
             store.add(Action(what=p.what.strip(), kind="promise", owner=p.owner, due=_due(p.due),
                              done_at=p.done_at, meeting_id=meeting.id,
@@ -316,12 +311,14 @@ def _sync_promises(store, meeting: Meeting, promises: list[Promise], now: dateti
 
 
 def _sync_follow_ups(store, meeting: Meeting, referrals: list[Referral], now: datetime) -> None:
+    from infoview.prep.followup import action_key
+
     wanted = follow_up_actions(store, meeting, referrals, now=now)
     existing = [a for a in store.list(Action, meeting_id=meeting.id) if a.kind in FOLLOW_UP_KINDS]
-    have = {(a.kind, a.person_id, _fold(a.what)): a for a in existing}
+    have = {action_key(a): a for a in existing}
     wanted_keys = set()
     for action in wanted:
-        key = (action.kind, action.person_id, _fold(action.what))
+        key = action_key(action)
         wanted_keys.add(key)
         if key not in have:
             action.meeting_id = meeting.id

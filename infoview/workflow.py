@@ -15,6 +15,7 @@ from typing import Any
 
 from infoview.errors import BadInput
 from infoview.models import Meeting, Organization, Person, QuestionAsked
+from infoview.store.matching import fold
 
 log = logging.getLogger(__name__)
 
@@ -28,18 +29,12 @@ class KeptResearch:
     snapshots: list[Any] = field(default_factory=list)
 
 
-def _fold(text: str | None) -> str:
-    from infoview.store.matching import fold
-
-    return fold(text)
-
-
 def find_organization(store, name: str | None) -> Organization | None:
     """The stored organization with this name (case and spacing ignored), if any."""
-    key = _fold(name)
+    key = fold(name)
     if not key:
         return None
-    return next((o for o in store.list(Organization) if _fold(o.name) == key), None)
+    return next((o for o in store.list(Organization) if fold(o.name) == key), None)
 
 
 def keep_research(store, company=None, person=None) -> KeptResearch:
@@ -114,18 +109,12 @@ def research_for(store, person_id: int):
     """The newest saved research for a person: ``(company profile, person profile)``.
 
     The company research is the one saved for the person, else the one saved for their
-    organization; either may be ``None``.
+    organization; either may be ``None``. The lookup itself is
+    :func:`infoview.prep.brief.load_research`, so the panels and the printed brief agree.
     """
-    from infoview.research.results import latest_research
+    from infoview.prep.brief import load_research
 
-    person = store.get(Person, person_id)
-    person_research = latest_research(store, kind="person", person_id=person_id)
-    company = latest_research(store, kind="company", person_id=person_id)
-    if company is None:
-        org = find_organization(store, person.organization)
-        if org is not None:
-            company = latest_research(store, kind="company", organization_id=org.id)
-    return company, person_research
+    return load_research(store, store.get(Person, person_id))
 
 
 def asked_before(store, person_id: int, *, except_meeting: int | None = None) -> list[str]:
