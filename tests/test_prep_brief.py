@@ -229,3 +229,14 @@ def test_matches_in_the_users_own_records_cite_no_page():
     brief = s.brief(person=s.person(location="Leeds"), profile=profile)
     (ground,) = brief.common_ground
     assert (ground.where, ground.source_url) == ("your record of their location", None)
+
+
+def test_questions_planned_for_a_cancelled_meeting_are_not_counted_as_asked(store):
+    samira, meeting = _fill(store)
+    called_off = store.add(Meeting(person_id=samira.id, status="cancelled",
+                                   starts_at=datetime(2026, 7, 1, 9, tzinfo=timezone.utc)))
+    store.add(QuestionAsked(meeting_id=called_off.id, text="planned only", question_id="role-01"))
+    brief = brief_from_store(store, meeting_id=meeting.id, now=s.NOW)
+    skipped_as_asked = {x.id for x in brief.plan.skipped if "asked" in x.reason.lower()}
+    assert "path-01" in skipped_as_asked      # asked in a held meeting
+    assert "role-01" not in skipped_as_asked  # only planned for one that never happened

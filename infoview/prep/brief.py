@@ -352,16 +352,6 @@ def load_research(store, person) -> tuple[Any, Any]:
             PersonProfile.from_dict(person_snap.data) if person_snap else None)
 
 
-def _asked_before(store, person_id: int, meeting_id: int | None) -> list[str]:
-    from infoview.models import Meeting, QuestionAsked
-
-    asked = []
-    for m in store.list(Meeting, person_id=person_id):
-        if m.id != meeting_id:
-            asked += [q.question_id or q.text for q in store.list(QuestionAsked, meeting_id=m.id)]
-    return asked
-
-
 def brief_from_store(store, *, meeting_id: int | None = None, person_id: int | None = None,
                      minutes: int | None = None, role: str | None = None,
                      industry: str | None = None, audience: str = "anyone",
@@ -369,7 +359,7 @@ def brief_from_store(store, *, meeting_id: int | None = None, person_id: int | N
     """Build the brief for a stored meeting (or a person's next meeting) from the store.
 
     Loads the person, the latest research snapshots, the user's profile, who referred
-    them, and the questions already asked of them in earlier meetings (which the new plan
+    them, and the questions already asked of them in earlier held meetings (which the new plan
     leaves out), then selects questions and calls :func:`build_brief`.
 
     Args:
@@ -385,6 +375,7 @@ def brief_from_store(store, *, meeting_id: int | None = None, person_id: int | N
     """
     from infoview.models import Meeting, Person, Referral
     from infoview.questions.select import select_questions
+    from infoview.workflow import asked_before
 
     if (meeting_id is None) == (person_id is None):
         raise BadInput("give either a meeting id or a person id")
@@ -405,7 +396,8 @@ def brief_from_store(store, *, meeting_id: int | None = None, person_id: int | N
     plan = select_questions(role=role, industry=industry, company=person.organization,
                             person=person.name, audience=audience, minutes=minutes,
                             research=company,
-                            asked=_asked_before(store, person.id, getattr(meeting, "id", None)))
+                            asked=asked_before(store, person.id,
+                                                except_meeting=getattr(meeting, "id", None)))
     return build_brief(person=person, company=company, person_research=person_research,
                        plan=plan, meeting=meeting, profile=store.get_profile(), reason=reason,
                        referred_by=referrer, now=now)
