@@ -40,13 +40,6 @@ def make_fetcher(settings: Any, fetcher: Any) -> tuple[Any, bool]:
     return Fetcher(settings), True
 
 
-def close_fetcher(fetcher: Any) -> None:
-    """Close a fetcher we created (if it has anything to close)."""
-    close = getattr(fetcher, "close", None)
-    if callable(close):
-        close()
-
-
 class PageReader:
     """Fetches pages for one research, recording each request and each problem.
 
@@ -89,7 +82,7 @@ class PageReader:
             if strict:
                 raise FetchError(f"{url} answered with an empty page; check the address, or "
                                  "try again later", url=url, status=page.status)
-            if not getattr(page, "warnings", None):
+            if not page.warnings:
                 self.warnings.append(f"{url}: the page is empty")
             return None
         parsed = parse_page(page.body, page.final_url, page.encoding)
@@ -113,12 +106,7 @@ class PageReader:
                 raise
             self.warnings.append(str(exc) if url in str(exc) else f"{url}: {exc}")
             return None
+        # The Fetcher raises for any answer but a 2xx, so what comes back is a page.
         self.fetched.append(FetchRecord(page.final_url, int(page.status), bool(page.from_cache)))
-        self.warnings.extend(getattr(page, "warnings", None) or [])
-        if page.status >= 400:
-            message = f"{url}: the server answered HTTP {page.status}"
-            if strict:
-                raise FetchError(message + "; check the address", url=url, status=page.status)
-            self.warnings.append(message)
-            return None
+        self.warnings.extend(page.warnings)
         return page

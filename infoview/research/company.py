@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable
 from urllib.parse import urljoin
 
-from infoview.research._pages import PageReader, check_url, close_fetcher, make_fetcher
+from infoview.research._pages import PageReader, check_url, make_fetcher
 from infoview.research.extract import (
     discover_pages, extract_news, extract_people, main_text, name_from_title,
     organization_facts, page_links, social_links, summarize,
@@ -61,7 +61,7 @@ def research_company(url: str, *, settings: Any = None, fetcher: Any = None,
         return _research(url, PageReader(fetcher, refresh), max(1, int(limit)))
     finally:
         if owned:
-            close_fetcher(fetcher)
+            fetcher.close()
 
 
 def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from infoview.research._pages import PageReader, check_url, close_fetcher, make_fetcher
+from infoview.research._pages import PageReader, check_url, make_fetcher
 from infoview.research.extract import person_facts
 from infoview.research.models import PersonProfile
 from infoview.settings import Settings
@@ -41,7 +41,7 @@ def research_person(url: str, *, settings: Any = None, fetcher: Any = None,
         page = reader.read(url, strict=True)
     finally:
         if owned:
-            close_fetcher(fetcher)
+            fetcher.close()
     assert page is not None  # strict reads raise instead of returning None
     fields, links = person_facts(page)
     profile = PersonProfile(url=url, links=links, warnings=reader.all_warnings(), **fields)
