@@ -96,3 +96,16 @@ def wait_for_port(port: int, process: subprocess.Popen | None = None, timeout: f
         except OSError:
             time.sleep(0.2)
     raise BadInput(f"Nothing answered on port {port} within {timeout:.0f} s.")
+
+
+def stop_process(process: subprocess.Popen, timeout: float = 10.0) -> None:
+    """Stop a server started with :func:`voila_command`: ask it to end, and kill it when it
+    has not within ``timeout`` seconds, so no Voila (nor its kernels) outlives its caller."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

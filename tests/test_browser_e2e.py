@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from infoview.app import free_port, prepare_notebooks, voila_command, wait_for_port
+from infoview.app import free_port, prepare_notebooks, stop_process, voila_command, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
@@ -37,12 +37,7 @@ def voila_app(tmp_path):
         wait_for_port(port, process, timeout=60)
         yield f"http://127.0.0.1:{port}", out
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process, timeout=20)
         log.close()
 
 

@@ -86,7 +86,7 @@ def _serve(args: argparse.Namespace, port: int) -> int:
     import tempfile
     from pathlib import Path
 
-    from infoview.app import prepare_notebooks, voila_command, wait_for_port
+    from infoview.app import prepare_notebooks, stop_process, voila_command, wait_for_port
 
     with tempfile.TemporaryDirectory(prefix="infoview-app-") as tmp:
         workdir = Path(tmp)
@@ -100,11 +100,5 @@ def _serve(args: argparse.Namespace, port: int) -> int:
         except KeyboardInterrupt:
             return 0
         finally:
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+            stop_process(process, timeout=10)
             sys.stdout.flush()
