@@ -8,10 +8,10 @@ heavy parts (pandas, trafilatura, matplotlib, networkx) load only when a functio
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 __version__ = "0.1.0"
 
+from infoview._lazy import lazy_exports  # noqa: E402
 from infoview.errors import InfoviewError  # noqa: E402
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -27,10 +27,10 @@ _LAZY = {
     "lint_question": "infoview.questions.lint",
     "load_bank": "infoview.questions.bank",
     "build_brief": "infoview.prep.brief",
-    "brief_from_store": "infoview.prep.brief",
+    "brief_from_store": "infoview.flows.prep",
     "export_brief": "infoview.prep.render",
-    "Debrief": "infoview.debrief",
-    "save_debrief": "infoview.debrief",
+    "Debrief": "infoview.flows.debrief",
+    "save_debrief": "infoview.flows.debrief",
     "write_report": "infoview.analytics.report",
     "generate_sample": "infoview.sample_data",
     "run_demo": "infoview.demo",
@@ -38,10 +38,4 @@ _LAZY = {
 
 __all__ = ["__version__", "InfoviewError", *sorted(_LAZY)]
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'infoview' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _LAZY)

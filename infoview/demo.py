@@ -16,6 +16,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from infoview.errors import InfoviewError
+from infoview.flows.meetings import save_meeting_plan
+from infoview.flows.prep import brief_from_store
+from infoview.flows.research import keep_research
+from infoview.models import Meeting, UserProfile
+from infoview.questions.select import select_questions
 from infoview.userfiles import write_text, writing
 
 log = logging.getLogger(__name__)
@@ -61,10 +66,6 @@ def plan_sample_meeting(store, company, person, *, today: date | None = None):
     person and snapshots, and a scheduled 20-minute video meeting a week ahead with its
     question plan. Returns ``(person record, meeting record)``.
     """
-    from infoview.models import Meeting, UserProfile
-    from infoview.questions.select import select_questions
-    from infoview.workflow import keep_research, save_meeting_plan
-
     if not store.get_profile().name:
         store.save_profile(UserProfile(**DEMO_PROFILE))
     kept = keep_research(store, company=company, person=person)
@@ -126,7 +127,6 @@ def run_demo(out: str | Path, *, seed: int = 7, today: date | None = None) -> De
         A :class:`DemoResult` listing every file written.
     """
     from infoview.analytics.report import write_report
-    from infoview.prep.brief import brief_from_store
     from infoview.prep.render import export_brief
     from infoview.research.company import research_company
     from infoview.research.person import research_person

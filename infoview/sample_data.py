@@ -3,7 +3,7 @@
 :func:`generate_sample` fills a store with about six months of job-search networking: some
 90 people (friends, colleagues, alumni, event contacts, cold contacts, LinkedIn connections
 and people referred by earlier hosts), about 150 messages, about 50 held meetings whose
-debriefs go through :func:`infoview.debrief.save_debrief`, referral chains up to four
+debriefs go through :func:`infoview.flows.debrief.save_debrief`, referral chains up to four
 introductions deep, target organizations with motivation and postings, follow-up actions
 (a diligent user's: nearly all done, a couple a few days overdue, a few due in the coming
 days after a meeting held the evening before) and outcomes up to an offer. Times are set
@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from infoview.debrief import (
+from infoview.flows.debrief import (
     AnsweredQuestion, Debrief, DebriefOutcome, KeyInsight, Promise, SuggestedPerson, save_debrief,
 )
 from infoview.models import Action, Meeting, Organization, Outcome, Outreach, Person, Referral

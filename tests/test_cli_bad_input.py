@@ -350,7 +350,7 @@ def test_the_prepare_panel_says_why_it_cannot_export_into_a_file(tmp_path):
     from infoview.settings import Settings
     from infoview.widgets.prepare import PreparePanel
     from infoview.widgets.session import SAMPLE_PERSON_PATH
-    from infoview.workflow import keep_research
+    from infoview.flows.research import keep_research
 
     settings = Settings(host_delay=0.0, use_cache=False)
     with serve() as site:

@@ -48,7 +48,7 @@ def test_company_json_prints_the_contract(sites, db, capsys):
 
 
 def test_company_summary_is_readable_and_save_keeps_a_snapshot(sites, db, capsys):
-    from infoview.research.results import latest_research
+    from infoview.flows.research import latest_research
     from infoview.store import Store
 
     server = sites.get()

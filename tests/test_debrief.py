@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from infoview.debrief import (
+from infoview.flows.debrief import (
     AnsweredQuestion, Debrief, DebriefOutcome, KeyInsight, Promise, SuggestedPerson,
     load_debrief, save_debrief,
 )

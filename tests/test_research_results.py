@@ -7,9 +7,8 @@ import pandas as pd
 from infoview.research.models import (
     CompanyProfile, Fact, FetchRecord, NewsItem, PersonMention, PersonProfile,
 )
-from infoview.research.results import (
-    latest_research, news_frame, people_frame, profiles_frame, save_research,
-)
+from infoview.flows.research import latest_research, save_research
+from infoview.research.results import news_frame, people_frame, profiles_frame
 from infoview.store import Store
 
 

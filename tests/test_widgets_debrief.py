@@ -13,7 +13,7 @@ from infoview.questions.models import PlanItem, QuestionPlan
 from infoview.store import Store
 from infoview.widgets.debrief import DebriefForm
 from infoview.widgets.meeting import MeetingCompanion
-from infoview.workflow import next_meeting, save_meeting_plan
+from infoview.flows.meetings import next_meeting, save_meeting_plan
 
 PLAN = QuestionPlan(items=[
     PlanItem("path-01", "path", "How did you end up working as a UX researcher?", 3, "top"),

@@ -97,9 +97,9 @@ def test_save_report_writes_one_self_contained_page(store, tmp_path):
 
 
 def test_a_debrief_with_no_scores_still_draws_every_figure(tmp_path):
-    from infoview.debrief import AnsweredQuestion, Debrief, save_debrief
+    from infoview.flows.debrief import AnsweredQuestion, Debrief, save_debrief
     from infoview.models import Meeting, Person
-    from infoview.workflow import save_meeting_plan
+    from infoview.flows.meetings import save_meeting_plan
 
     store = Store.open(tmp_path / "one.sqlite")
     _person, meeting = save_meeting_plan(store, Person(name="Samira Okafor"),

@@ -15,7 +15,7 @@ from infoview.settings import Settings
 from infoview.store import Store
 from infoview.widgets.prepare import NEW, PreparePanel
 from infoview.widgets.session import SAMPLE_PERSON_PATH
-from infoview.workflow import keep_research
+from infoview.flows.research import keep_research
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,8 @@ from infoview.models import Meeting, Organization, Person, QuestionAsked
 from infoview.questions.models import PlanItem, QuestionPlan
 from infoview.research.models import CompanyProfile, PersonProfile
 from infoview.store import Store
-from infoview.workflow import (
-    asked_before, keep_research, next_meeting, person_to_prepare, planned_questions,
-    research_for, save_meeting_plan,
-)
+from infoview.flows.research import keep_research, research_for
+from infoview.flows.meetings import asked_before, next_meeting, person_to_prepare, planned_questions, save_meeting_plan
 
 COMPANY = CompanyProfile(url="https://kestrel.example/", name="Kestrel Health Labs",
                          industry="Health technology", location="Bristol, UK")

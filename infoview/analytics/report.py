@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from infoview.analytics._frames import Frames, channel_list, message, timestamp
+from infoview.flows.outcomes import format_figure, headline_figures
 from infoview.userfiles import write_text
 
 log = logging.getLogger(__name__)
@@ -176,20 +177,12 @@ def _stages_wide(data):
     return wide.rename_axis(index="warmth" if "referral" in wide.index else "group", columns=None).reset_index()
 
 
-def headline(frames: Frames) -> list[tuple[str, int]]:
-    """The big numbers at the top: people, messages, meetings held, referrals, offers."""
-    from infoview import analytics as a
-
-    levels = a.funnel(frames)
-    reached = dict(zip(levels["stage"], levels["count"])) if len(levels) else {}
-    return [
-        ("people identified", int(reached.get("identified", 0))),
-        ("contacted", int(reached.get("contacted", 0))),
-        ("met", int(reached.get("met", 0))),
-        ("referrals", a.network_summary(frames)["referrals"]),
-        ("deepest chain", a.max_chain_depth(frames)),
-        ("offers", int(reached.get("offer", 0))),
-    ]
+def headline(frames: Frames, *, now=None, since=None, until=None,
+             channels=None) -> list[tuple[str, str]]:
+    """The big numbers at the top, as the dashboard shows them for the same filters
+    (:func:`infoview.flows.outcomes.headline_figures`)."""
+    figures = headline_figures(frames, now=now, since=since, until=until, channels=channels)
+    return [(label, format_figure(label, value)) for label, value in figures.items()]
 
 
 def build_report(frames: Frames, *, now: datetime | None = None, since=None, until=None,
@@ -216,7 +209,7 @@ def build_report(frames: Frames, *, now: datetime | None = None, since=None, unt
         selection.append("channels: " + ", ".join(channel_list(channels)))
     return env.get_template(TEMPLATE).render(
         title=title, generated=stamp.strftime("%Y-%m-%d %H:%M UTC"), selection="; ".join(selection),
-        headline=headline(frames),
+        headline=headline(frames, now=stamp, since=since, until=until, channels=channels),
         sections=report_sections(frames, now=stamp, since=since, until=until, channels=channels),
     )
 

@@ -46,12 +46,9 @@ def app_parameters(args: argparse.Namespace, workdir) -> dict:
 def make_demo_store(path):
     """A store at ``path`` holding the sample history, the sample research and a planned
     meeting, shared by the four notebooks of ``infoview app --demo``."""
-    from infoview.widgets.session import fill_demo, start
+    from infoview.flows.demo import make_demo_store as fill
 
-    session = start(path, out_dir=path.parent / "exports", sample_site_urls=True)
-    fill_demo(session, history=True, research=True)
-    session.store.close()
-    return path
+    return fill(path)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,6 +1,6 @@
 """`infoview outreach add|replied|list`: keep the messages you sent and the answers you got.
 
-Parsing and printing only; the records are written by :mod:`infoview.outreach_log`, the
+Parsing and printing only; the records are written by :mod:`infoview.flows.outreach_log`, the
 same functions the preparation panel's "I sent it" and "They replied" buttons call.
 """
 
@@ -87,7 +87,7 @@ def _line(row, name: str) -> str:
 def _add(args: argparse.Namespace) -> int:
     from infoview.errors import BadInputFile
     from infoview.models import Person
-    from infoview.outreach_log import record_outreach
+    from infoview.flows.outreach_log import record_outreach
 
     body = None
     if args.body_file:
@@ -110,7 +110,7 @@ def _add(args: argparse.Namespace) -> int:
 
 def _replied(args: argparse.Namespace) -> int:
     from infoview.models import Person
-    from infoview.outreach_log import mark_replied
+    from infoview.flows.outreach_log import mark_replied
 
     at = _when(args.at, "--at")
     with open_store(args) as store:
@@ -125,7 +125,7 @@ def _replied(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     from infoview.models import Outreach, Person
-    from infoview.outreach_log import awaiting_reply
+    from infoview.flows.outreach_log import awaiting_reply
 
     with open_store(args) as store:
         if args.person is not None:

@@ -1,8 +1,8 @@
 """`infoview prep`, `infoview draft` and `infoview followups`: the brief, messages, follow-ups.
 
-Parsing and printing only: each handler calls the same library functions a notebook calls
-(:mod:`infoview.prep.brief`, :mod:`~infoview.prep.render`, :mod:`~infoview.prep.outreach`,
-:mod:`~infoview.prep.followup`).
+Parsing and printing only: each handler calls the same flows a notebook calls
+(:mod:`infoview.flows.prep`, :mod:`~infoview.flows.drafts`, :mod:`~infoview.flows.followups`)
+and the renderers of :mod:`infoview.prep.render`.
 """
 
 from __future__ import annotations
@@ -12,17 +12,13 @@ import sys
 from pathlib import Path
 
 from infoview.cli._common import add_fetch_options, db_path, print_json, research_settings, usage
+from infoview.flows import drafts
+from infoview.models import CHOICES
+from infoview.questions.models import AUDIENCES
 
 FORMATS = ("md", "html", "pdf", "ics")
-DRAFT_KINDS = {
-    "request": "ask for an informational interview",
-    "confirm": "confirm time, place and length a day or so before",
-    "thanks": "thank the host the same or the next day",
-    "referrer": "tell the person who introduced you how the meeting went",
-    "intro": "first message to someone you were referred to",
-    "phone": "what to say when asking by telephone",
-    "pitch": "your 30-second introduction (about 75 spoken words)",
-}
+#: ``infoview draft`` sub-commands and their help, from the one table of draft kinds.
+DRAFT_KINDS = {kind.command: kind.help for kind in drafts.DRAFT_KINDS}
 
 
 def register(sub) -> None:
@@ -41,7 +37,7 @@ def register(sub) -> None:
     prep.add_argument("--role", help="the role you are curious about (fills the questions)")
     prep.add_argument("--industry", help="the industry (fills the questions)")
     prep.add_argument("--audience", default="anyone",
-                      choices=("student", "career_changer", "job_seeker", "anyone"),
+                      choices=AUDIENCES,
                       help="who is asking (picks suitable questions)")
     prep.add_argument("--minutes", type=int, help="meeting length (default: the meeting's, else 20)")
     prep.add_argument("--reason", help="your own words on why this person")
@@ -60,10 +56,13 @@ def register(sub) -> None:
                            "--check FILE, check your own edited text instead.")
     kinds = draft.add_subparsers(dest="draft_kind", metavar="KIND")
     draft.set_defaults(handler=lambda args: usage(draft))
-    for kind, help_text in DRAFT_KINDS.items():
-        parser = kinds.add_parser(kind, help=help_text, description=help_text.capitalize() + ".")
-        _draft_options(parser, kind)
-        parser.set_defaults(handler=_draft, draft_kind=kind)
+    for kind in drafts.DRAFT_KINDS:
+        # The other names of a kind (confirmation, referred_intro, referrer_update) work too.
+        aliases = sorted({kind.name, kind.sent_as or kind.name} - {kind.command})
+        parser = kinds.add_parser(kind.command, aliases=aliases, help=kind.help,
+                                  description=kind.help.capitalize() + ".")
+        _draft_options(parser, kind.command)
+        parser.set_defaults(handler=_draft, draft_kind=kind.name)
 
     follow = sub.add_parser("followups", help="3B7 and keep-in-touch suggestions, due actions to .ics",
                             description="Suggest follow-ups: the 3B7 routine for unanswered "
@@ -93,13 +92,13 @@ def _draft_options(p: argparse.ArgumentParser, kind: str) -> None:
     if kind in ("intro", "referrer"):
         p.add_argument("--referrer", metavar="NAME", help="who made the introduction")
     if kind == "intro":
-        p.add_argument("--may-mention", choices=("yes", "no", "unknown"),
+        p.add_argument("--may-mention", choices=CHOICES[("referrals", "may_mention")],
                        help="may you use the referrer's name (default: the stored referral's, else unknown)")
     if kind == "confirm":
         p.add_argument("--meeting", type=int, metavar="ID", help="the stored meeting")
         p.add_argument("--when", metavar="ISO", help="start, e.g. 2026-12-01T10:00 (instead of --meeting)")
         p.add_argument("--timezone", metavar="ZONE", help="IANA zone of --when, e.g. Europe/London")
-        p.add_argument("--format", dest="meeting_format", choices=("phone", "video", "in_person"),
+        p.add_argument("--format", dest="meeting_format", choices=CHOICES[("meetings", "format")],
                        default="video", help="with --when: how you meet")
         p.add_argument("--place", help="with --when: the address or call link")
         p.add_argument("--minutes", type=int, default=20, help="with --when: the length")
@@ -136,26 +135,14 @@ def _formats(values: list[str] | None) -> list[str]:
 
 
 def _brief_from_urls(args):
-    from infoview.models import Person
-    from infoview.prep.brief import build_brief
-    from infoview.questions.select import select_questions
-    from infoview.research.company import research_company
-    from infoview.research.person import research_person
+    from infoview.flows.prep import UrlBriefOptions, brief_from_urls
 
-    settings = research_settings(args)
-    company = research_company(args.company_url, settings=settings, refresh=args.no_cache)
-    person_research = (research_person(args.person_url, settings=settings, refresh=args.no_cache)
-                       if args.person_url else None)
-    name = args.name or getattr(person_research, "name", None) or "[their name]"
-    person = Person(name=name, organization=company.name,
-                    title=getattr(person_research, "title", None))
-    role = args.role or person.title
-    plan = select_questions(role=role, industry=args.industry or company.industry,
-                            company=company.name, person=name, audience=args.audience,
-                            minutes=args.minutes or 20, research=company)
-    profile = _stored_profile(args)
-    return build_brief(person=person, company=company, person_research=person_research,
-                       plan=plan, profile=profile, reason=args.reason)
+    options = UrlBriefOptions(company_url=args.company_url, person_url=args.person_url,
+                              name=args.name, role=args.role, industry=args.industry,
+                              audience=args.audience, minutes=args.minutes, reason=args.reason,
+                              refresh=args.no_cache)
+    return brief_from_urls(options, settings=research_settings(args),
+                           profile=_stored_profile(args))
 
 
 def _prep(args) -> int:
@@ -173,7 +160,7 @@ def _prep(args) -> int:
         if args.person_url or args.name:
             raise BadInput("--person-url and --name go with --company-url")
         from infoview.cli._common import open_store
-        from infoview.prep.brief import brief_from_store
+        from infoview.flows.prep import brief_from_store
 
         with open_store(args) as store:
             brief = brief_from_store(store, meeting_id=args.meeting, person_id=args.person,
@@ -235,29 +222,14 @@ def _date(text: str | None, option: str):
 
 
 def _meeting(args):
-    from datetime import datetime
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    from infoview.errors import BadInput
+    from infoview.flows.times import parse_start
     from infoview.models import Meeting
 
     if args.meeting is not None:
         return _with_store(args, lambda s: s.get(Meeting, args.meeting))
-    if not args.when:
-        return Meeting(person_id=0, format=args.meeting_format, place=args.place,
-                       planned_minutes=args.minutes)
-    try:
-        start = datetime.fromisoformat(args.when)
-        zone = ZoneInfo(args.timezone) if args.timezone else None
-    except (ValueError, ZoneInfoNotFoundError) as exc:
-        raise BadInput(f"cannot read --when {args.when!r} / --timezone {args.timezone!r}: "
-                       "use e.g. --when 2026-12-01T10:00 --timezone Europe/London") from exc
-    if start.tzinfo is None:
-        if zone is None:
-            raise BadInput("--when has no UTC offset: add --timezone (e.g. Europe/London)")
-        start = start.replace(tzinfo=zone)
-    return Meeting(person_id=0, starts_at=start, timezone=args.timezone, format=args.meeting_format,
-                   place=args.place, planned_minutes=args.minutes)
+    start = parse_start(args.when, args.timezone) if args.when else None
+    return Meeting(person_id=0, starts_at=start, timezone=args.timezone if start else None,
+                   format=args.meeting_format, place=args.place, planned_minutes=args.minutes)
 
 
 def _intro_referral(args, person):
@@ -276,53 +248,36 @@ def _intro_referral(args, person):
 
 
 def _make_draft(args):
-    from infoview.prep import outreach
-
     kind = args.draft_kind
     profile = _stored_profile(args)
     if kind == "pitch":
         for field in ("background", "strengths", "exploring"):
             if getattr(args, field):
                 setattr(profile, field, getattr(args, field))
-        return outreach.pitch(profile)
+        return drafts.write_draft(kind, None, profile)
     person = _recipient(args)
-    if kind in ("request", "intro"):
-        options = dict(reason=args.reason, narrow=args.narrow, broad=args.broad, minutes=args.minutes,
-                       coffee=args.coffee, near=args.near, strict=args.strict)
-        if kind == "request":
-            return outreach.request(person, profile, **options)
-        referrer, may = _intro_referral(args, person)
-        return outreach.referred_intro(person, profile, referrer=referrer, may_mention=may, **options)
-    if kind == "phone":
-        return outreach.phone_script(person, profile, reason=args.reason, narrow=args.narrow,
-                                     minutes=args.minutes or 15)
-    if kind == "confirm":
-        return outreach.confirmation(person, profile, _meeting(args))
-    if kind == "thanks":
-        return outreach.thanks(person, profile, learned=args.learned, promises=args.promise,
-                               meeting_date=_date(args.meeting_date, "--meeting-date"),
-                               send_date=_date(args.send_date, "--send-date"))
-    return outreach.referrer_note(args.referrer or person, args.contact, profile,
-                                  how_it_went=args.how, learned=args.learned)
-
-
-_CHECK_KIND = {"confirm": "confirmation", "intro": "referred_intro"}
+    options = drafts.DraftOptions(
+        reason=getattr(args, "reason", None), narrow=getattr(args, "narrow", None),
+        broad=getattr(args, "broad", None), minutes=getattr(args, "minutes", None),
+        coffee=getattr(args, "coffee", False), near=getattr(args, "near", None),
+        strict=getattr(args, "strict", False), learned=getattr(args, "learned", None),
+        promises=getattr(args, "promise", []), contact=getattr(args, "contact", None),
+        how_it_went=getattr(args, "how", None), referrer=getattr(args, "referrer", None))
+    if kind == "referred_intro":
+        options.referrer, options.may_mention = _intro_referral(args, person)
+    elif kind == "confirmation":
+        options.meeting = _meeting(args)
+    elif kind == "thanks":
+        options.meeting_date = _date(args.meeting_date, "--meeting-date")
+        options.send_date = _date(args.send_date, "--send-date")
+    return drafts.write_draft(kind, person, profile, options)
 
 
 def _check_file(args):
-    from infoview.prep.checks import check_draft, count_words
-    from infoview.prep.outreach import Draft
     from infoview.userfiles import read_text
 
     text = sys.stdin.read() if args.check == "-" else read_text(args.check, what="draft to check")
-    subject = None
-    if text.lower().startswith("subject:"):
-        subject, _, text = text.partition("\n")
-        subject = subject.split(":", 1)[1].strip()
-        text = text.lstrip("\n")
-    kind = _CHECK_KIND.get(args.draft_kind, args.draft_kind)
-    return Draft(subject=subject, body=text, kind=kind, word_count=count_words(text),
-                 warnings=check_draft(text, kind, subject=subject, strict=getattr(args, "strict", False)))
+    return drafts.check_text(args.draft_kind, text, strict=getattr(args, "strict", False))
 
 
 def _draft(args) -> int:
@@ -346,7 +301,8 @@ def _followups(args) -> int:
 
     from infoview.cli._common import open_store
     from infoview.models import Action
-    from infoview.prep.followup import due_actions_ics, suggest_followups
+    from infoview.flows.followups import suggest_followups
+    from infoview.prep.followup import due_actions_ics
 
     today = _date(args.today, "--today") or date.today()
     with open_store(args) as store:

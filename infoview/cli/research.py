@@ -59,7 +59,8 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     add_fetch_options(parser)
     parser.add_argument("--save", action="store_true",
-                        help="also save the result into the database as a research snapshot")
+                        help="also save the result into the database, linked to its "
+                        "organization (and person) as the research notebook's Save does")
 
 
 def _company(args) -> int:
@@ -76,25 +77,43 @@ def _person(args) -> int:
 
 def _research(args, research, printer) -> int:
     """Run ``research`` on ``args.url``; with ``--save`` the store is opened (and checked)
-    first, so a store that cannot be used fails before any page is fetched."""
+    first, so a store that cannot be used fails before any page is fetched. Saving is the
+    research panel's own Save (:func:`infoview.flows.research.keep_research`): the research
+    is linked to its organization and person, so ``infoview prep --person`` finds it."""
     from contextlib import nullcontext
 
     from infoview.cli._common import open_store, print_json
+    from infoview.flows.research import keep_research
+    from infoview.research.models import PersonProfile
 
     with open_store(args) if args.save else nullcontext() as store:
         profile = research(args.url, settings=research_settings(args), refresh=args.no_cache)
-        saved = None
+        kept = None
         if store is not None:
-            from infoview.research.results import save_research
-
-            saved = save_research(store, profile)
+            if isinstance(profile, PersonProfile):
+                kept = keep_research(store, person=profile)
+            else:
+                kept = keep_research(store, company=profile)
     if args.json:
         print_json(profile.to_dict())
     else:
         printer(profile)
-        if saved is not None:
-            print(f"\nSaved as research snapshot {saved.id}.")
+        if kept is not None:
+            print(f"\n{_saved_line(kept)}")
     return 0
+
+
+def _saved_line(kept) -> str:
+    """What ``--save`` stored, in one line with the ids the other commands take."""
+    links = []
+    if kept.organization is not None:
+        links.append(f"organization {kept.organization.id} ({kept.organization.name})")
+    if kept.person is not None:
+        links.append(f"person {kept.person.id} ({kept.person.name}; "
+                     f"see infoview prep --person {kept.person.id})")
+    ids = ", ".join(str(s.id) for s in kept.snapshots)
+    return f"Saved as research snapshot {ids}" + (
+        f", linked to {' and '.join(links)}." if links else ".")
 
 
 def _batch(args) -> int:

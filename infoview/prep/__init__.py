@@ -1,6 +1,6 @@
 """The prep brief, its exports, outreach drafts and follow-up rules.
 
-* :mod:`~infoview.prep.brief`: :func:`build_brief` (pure) and :func:`brief_from_store`.
+* :mod:`~infoview.prep.brief`: :func:`build_brief` (pure) (:func:`infoview.flows.prep.brief_from_store` builds it from the store).
 * :mod:`~infoview.prep.render`: :func:`export_brief` to Markdown, HTML, PDF or ``.ics``.
 * :mod:`~infoview.prep.outreach` and :mod:`~infoview.prep.checks`: drafts and :func:`check_draft`.
 * :mod:`~infoview.prep.followup`: actions after a meeting, 3B7, keep-in-touch, due actions to ``.ics``.
@@ -10,10 +10,10 @@ The names below load their module on first use, so ``import infoview.prep`` stay
 
 from __future__ import annotations
 
-import importlib
+from infoview._lazy import lazy_exports
 
 _EXPORTS = {
-    "Brief": "brief", "build_brief": "brief", "brief_from_store": "brief",
+    "Brief": "brief", "build_brief": "brief",
     "export_brief": "render", "render_markdown": "render", "render_html": "render",
     "render_pdf": "render", "render_ics": "render",
     "Draft": "outreach", "check_draft": "checks",
@@ -23,9 +23,5 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'infoview.prep' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"infoview.prep.{module}"), name)
+__getattr__ = lazy_exports(
+    __name__, {name: f"infoview.prep.{module}" for name, module in _EXPORTS.items()})

@@ -3,7 +3,7 @@
 :func:`build_brief` is pure: it takes records (the person, research results, a question
 plan, the meeting, the user's profile) and returns a :class:`Brief`, which the renderers in
 :mod:`infoview.prep.render` turn into Markdown, HTML, PDF or a calendar event.
-:func:`brief_from_store` gathers those records from the store first.
+:func:`infoview.flows.prep.brief_from_store` gathers those records from the store first.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from infoview.errors import BadInput
+from infoview.flows.times import zone as _zone
 from infoview.prep.ground import CommonGround, Gap, find_common_ground, find_gaps, research_sources
+from infoview.prep.outreach import pitch as pitch_draft
+from infoview.questions.bank import _article
 from infoview.questions.models import MEETING_OVERHEAD
 
 log = logging.getLogger(__name__)
@@ -157,16 +159,6 @@ class Brief:
         return data
 
 
-def _zone(name: str | None) -> ZoneInfo | None:
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise BadInput(f"unknown time zone {name!r}: use an IANA name such as "
-                       "'Europe/London' or 'America/New_York'") from exc
-
-
 def _zone_name(meeting, profile) -> str | None:
     if meeting is not None and meeting.timezone:
         return meeting.timezone
@@ -204,8 +196,6 @@ def _logistics(meeting, person, profile, minutes: int) -> Logistics:
 def _interest(meeting, profile) -> str:
     """What the meeting is about, as it reads after "advice about": "working as a UX
     researcher in health tech", "Product roles", "working in digital health"."""
-    from infoview.questions.bank import _article
-
     role, industry = getattr(meeting, "role", None), getattr(meeting, "industry", None)
     role = re.sub(r"^(a|an)\s+", "", " ".join((role or "").split()), flags=re.IGNORECASE) or None
     if role and not role.lower().endswith(("role", "roles")):
@@ -292,8 +282,6 @@ def build_brief(*, person, company=None, person_research=None, plan, meeting=Non
     Returns:
         The :class:`Brief`. Missing research makes gaps, never an error.
     """
-    from infoview.prep.outreach import pitch as pitch_draft
-
     now = now or datetime.now(timezone.utc)
     minutes = int(getattr(plan, "meeting_minutes", None) or getattr(meeting, "planned_minutes", 20))
     who = Who(
@@ -322,82 +310,3 @@ def build_brief(*, person, company=None, person_research=None, plan, meeting=Non
         logistics=logistics, reminders=list(REMINDERS), pitch=pitch, generated_at=now,
         meeting_id=getattr(meeting, "id", None), person_id=person.id, warnings=warnings,
     )
-
-
-# ---- store glue -----------------------------------------------------------------------------
-
-def _latest(snapshots, kind: str):
-    mine = [s for s in snapshots if s.kind == kind]
-    return max(mine, key=lambda s: (s.fetched_at is not None, s.fetched_at or 0, s.id or 0), default=None)
-
-
-def load_research(store, person) -> tuple[Any, Any]:
-    """The latest stored company and person research for a person (each may be ``None``).
-
-    Company research is looked for among the person's own snapshots, then among those of
-    the organisation whose name matches theirs.
-    """
-    from infoview.models import Organization, ResearchSnapshot
-    from infoview.research.models import CompanyProfile, PersonProfile
-    from infoview.store.matching import fold
-
-    own = store.list(ResearchSnapshot, person_id=person.id)
-    company_snap = _latest(own, "company")
-    if company_snap is None and person.organization:
-        orgs = [o for o in store.list(Organization) if fold(o.name) == fold(person.organization)]
-        org_snaps = [s for o in orgs for s in store.list(ResearchSnapshot, organization_id=o.id)]
-        company_snap = _latest(org_snaps, "company")
-    person_snap = _latest(own, "person")
-    return (CompanyProfile.from_dict(company_snap.data) if company_snap else None,
-            PersonProfile.from_dict(person_snap.data) if person_snap else None)
-
-
-def brief_from_store(store, *, meeting_id: int | None = None, person_id: int | None = None,
-                     minutes: int | None = None, role: str | None = None,
-                     industry: str | None = None, audience: str = "anyone",
-                     reason: str | None = None, now: datetime | None = None) -> Brief:
-    """Build the brief for a stored meeting (or a person's next meeting) from the store.
-
-    Loads the person, the latest research snapshots, the user's profile, who referred
-    them, and the questions already asked of them in earlier held meetings (which the new plan
-    leaves out), then selects questions and calls :func:`build_brief`.
-
-    Args:
-        meeting_id: the meeting; or ``person_id`` to use that person's latest meeting that
-            is not held or cancelled (or none, if there is no such meeting).
-        minutes: meeting length; defaults to the meeting's planned minutes, else 20.
-        role, industry: for the question plan; default to the meeting's, then to what the
-            person record and research say.
-
-    Raises:
-        BadInput: neither or both of ``meeting_id`` and ``person_id`` given.
-        NotFound: no such meeting or person.
-    """
-    from infoview.models import Meeting, Person, Referral
-    from infoview.questions.select import select_questions
-    from infoview.workflow import asked_before
-
-    if (meeting_id is None) == (person_id is None):
-        raise BadInput("give either a meeting id or a person id")
-    if meeting_id is not None:
-        meeting = store.get(Meeting, meeting_id)
-        person = store.get(Person, meeting.person_id)
-    else:
-        person = store.get(Person, person_id)
-        upcoming = [m for m in store.list(Meeting, person_id=person.id)
-                    if m.status in ("requested", "scheduled")]
-        meeting = upcoming[-1] if upcoming else None
-    company, person_research = load_research(store, person)
-    referrals = store.list(Referral, to_person_id=person.id)
-    referrer = store.get(Person, referrals[-1].from_person_id) if referrals else None
-    minutes = int(minutes or getattr(meeting, "planned_minutes", None) or 20)
-    role = role or getattr(meeting, "role", None) or person.title
-    industry = industry or getattr(meeting, "industry", None) or getattr(company, "industry", None)
-    plan = select_questions(role=role, industry=industry, company=person.organization,
-                            person=person.name, audience=audience, minutes=minutes,
-                            research=company,
-                            asked=asked_before(store, person.id,
-                                                except_meeting=getattr(meeting, "id", None)))
-    return build_brief(person=person, company=company, person_research=person_research,
-                       plan=plan, meeting=meeting, profile=store.get_profile(), reason=reason,
-                       referred_by=referrer, now=now)

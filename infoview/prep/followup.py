@@ -1,8 +1,8 @@
 """Follow-up rules: what to do after a meeting, after an unanswered request, and over time.
 
-Pure functions first (records in, :class:`~infoview.models.Action` records out, nothing
-saved), so the rules can be tested with hand-computed dates; the store glue at the end
-loads records, applies the rules and saves what is new.
+Pure functions (records in, :class:`~infoview.models.Action` records out, nothing saved),
+so the rules can be tested with hand-computed dates; :mod:`infoview.flows.followups`
+loads the records from the store, applies the rules and saves what is new.
 
 Re-running a rule must not duplicate work: every action a rule proposes has a stable
 identity, :func:`action_key` (``kind``, ``meeting_id``, ``person_id`` and the folded
@@ -330,30 +330,3 @@ def due_actions_ics(actions: Iterable[Action], path: str | Path, *, stamp: datet
         count += 1
     log.info("%d due actions written to %s", count, path)
     return write_calendar(cal, path)
-
-
-# ---- store glue -----------------------------------------------------------------------------
-
-def record_followups(store, meeting_id: int, *, now: datetime, promises=(), advice=()) -> list[Action]:
-    """Create the follow-ups of a held meeting in the store; returns those newly added.
-
-    Safe to call again: actions already stored (by :func:`action_key`) are not repeated.
-    """
-    meeting = store.get(Meeting, meeting_id)
-    referrals = store.list(Referral, meeting_id=meeting_id)
-    ids = {meeting.person_id, *(r.to_person_id for r in referrals)}
-    people = {pid: store.get(Person, pid) for pid in ids}
-    with store.transaction():
-        new = missing_actions(followup_actions(meeting, referrals, now=now, promises=promises,
-                                               advice=advice, people=people),
-                              store.list(Action, meeting_id=meeting_id))
-        return store.add_many(new)
-
-
-def suggest_followups(store, *, today: date, country: str | None = None) -> list[Action]:
-    """3B7 and keep-in-touch suggestions for the whole store, minus those already stored."""
-    people = store.list(Person)
-    outreach = store.list(Outreach)
-    suggested = three_b_seven(outreach, people, today=today, country=country)
-    suggested += keep_in_touch_actions(keep_in_touch(people, outreach, store.list(Meeting), today=today))
-    return missing_actions(suggested, store.list(Action))

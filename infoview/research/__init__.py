@@ -8,15 +8,13 @@ so that ``import infoview.research`` stays light.
 
 from __future__ import annotations
 
-from typing import Any
+from infoview._lazy import lazy_exports
 
 _LAZY = {
     "research_company": "infoview.research.company",
     "research_person": "infoview.research.person",
     "research_batch": "infoview.research.batch",
     "research_many": "infoview.research.batch",
-    "save_research": "infoview.research.results",
-    "latest_research": "infoview.research.results",
     "profiles_frame": "infoview.research.results",
     "people_frame": "infoview.research.results",
     "news_frame": "infoview.research.results",
@@ -24,10 +22,4 @@ _LAZY = {
 
 __all__ = sorted(_LAZY)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'infoview.research' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _LAZY)

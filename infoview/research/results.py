@@ -1,13 +1,12 @@
-"""Research results beyond the dataclasses: DataFrame views, and snapshots in the store.
+"""Research results beyond the dataclasses: their kind, and DataFrame views of many.
 
-A snapshot keeps a profile's ``to_dict()`` so that preparation can use the research later
-without fetching again; :func:`latest_research` brings the newest one back as a profile.
+Keeping results in the store (and finding them again) is :mod:`infoview.flows.research`.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from infoview.research.models import CompanyProfile, PersonProfile
 
@@ -17,54 +16,6 @@ Profile = CompanyProfile | PersonProfile
 def kind_of(profile: Profile) -> str:
     """``"company"`` or ``"person"``."""
     return "person" if isinstance(profile, PersonProfile) else "company"
-
-
-def save_research(store: Any, profile: Profile, person_id: int | None = None,
-                  organization_id: int | None = None) -> Any:
-    """Save a profile into the store as a research snapshot; returns the saved snapshot.
-
-    Args:
-        store: an open :class:`infoview.store.Store`.
-        profile: a :class:`CompanyProfile` or :class:`PersonProfile`.
-        person_id: the person the research is about (or for), if any.
-        organization_id: the organization it is about, if any.
-    """
-    from infoview.models import ResearchSnapshot
-
-    snapshot = ResearchSnapshot(
-        kind=kind_of(profile), source_url=profile.url, data=profile.to_dict(),
-        fetched_at=datetime.now(timezone.utc), person_id=person_id,
-        organization_id=organization_id,
-    )
-    return store.add(snapshot)
-
-
-def latest_research(store: Any, url: str | None = None, *, kind: str = "company",
-                    person_id: int | None = None,
-                    organization_id: int | None = None) -> Profile | None:
-    """The newest saved research matching the filters, as a profile; ``None`` if there is none.
-
-    Args:
-        store: an open :class:`infoview.store.Store`.
-        url: the researched URL, if known.
-        kind: ``"company"`` or ``"person"``.
-        person_id, organization_id: the record the research was saved for.
-    """
-    from infoview.models import ResearchSnapshot
-
-    filters: dict[str, Any] = {"kind": kind}
-    if url is not None:
-        filters["source_url"] = url
-    if person_id is not None:
-        filters["person_id"] = person_id
-    if organization_id is not None:
-        filters["organization_id"] = organization_id
-    snapshots = store.list(ResearchSnapshot, **filters)
-    if not snapshots:
-        return None
-    newest = max(snapshots, key=lambda s: (s.fetched_at or datetime.min.replace(tzinfo=timezone.utc), s.id or 0))
-    cls = PersonProfile if kind == "person" else CompanyProfile
-    return cls.from_dict(newest.data)
 
 
 def profiles_frame(profiles: Iterable[Profile]) -> Any:

@@ -6,7 +6,7 @@ their named child widgets and calling ``.click()`` on their buttons.
 
 from __future__ import annotations
 
-from importlib import import_module
+from infoview._lazy import lazy_exports
 
 _EXPORTS = {
     "start": "infoview.widgets.session",
@@ -22,9 +22,5 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str):
-    # Each panel loads on first use, so a notebook pays only for the panels it shows.
-    if name in _EXPORTS:
-        return getattr(import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'infoview.widgets' has no attribute {name!r}")
+# Each panel loads on first use, so a notebook pays only for the panels it shows.
+__getattr__ = lazy_exports(__name__, _EXPORTS)

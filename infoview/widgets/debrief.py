@@ -1,5 +1,5 @@
 """The debrief form: what each question earned, who was suggested, what was promised,
-what came of it; saved in one go with :func:`infoview.debrief.save_debrief`.
+what came of it; saved in one go with :func:`infoview.flows.debrief.save_debrief`.
 
 The planned questions come from the meeting (saved by the preparation step), the notes
 from the meeting companion (:meth:`DebriefForm.take_notes`), and saving again edits the
@@ -170,7 +170,7 @@ class DebriefForm(w.VBox):
 
     def load(self) -> None:
         """Show the chosen meeting's debrief as saved (or its plan, before a first save)."""
-        from infoview.debrief import load_debrief
+        from infoview.flows.debrief import load_debrief
 
         if self.meeting.value is None:
             return
@@ -305,8 +305,8 @@ class DebriefForm(w.VBox):
 
     # -- saving ------------------------------------------------------------------------------
     def to_debrief(self):
-        """The form's content as a :class:`~infoview.debrief.Debrief` (nothing saved)."""
-        from infoview.debrief import (
+        """The form's content as a :class:`~infoview.flows.debrief.Debrief` (nothing saved)."""
+        from infoview.flows.debrief import (
             AnsweredQuestion, Debrief, DebriefOutcome, KeyInsight, Promise, SuggestedPerson,
         )
 
@@ -340,7 +340,7 @@ class DebriefForm(w.VBox):
 
     def save(self) -> None:
         """Save the debrief (what "Save debrief" does), then show follow-ups and a thank-you."""
-        from infoview.debrief import save_debrief
+        from infoview.flows.debrief import save_debrief
 
         # The library's message already says the debrief was not saved.
         with self.message.guard():
@@ -374,7 +374,7 @@ class DebriefForm(w.VBox):
             labels={"who": "Whose move"})
 
     def _draft_thanks(self, debrief) -> None:
-        from infoview.workflow import thanks_draft
+        from infoview.flows.meetings import thanks_draft
 
         draft = thanks_draft(self.store, debrief)
         self.thanks_text.value = draft.text

@@ -116,7 +116,7 @@ class MeetingCompanion(w.VBox):
     @classmethod
     def for_meeting(cls, store, meeting_id: int, **kwargs) -> "MeetingCompanion":
         """A companion for a stored meeting: its planned questions and its brief's agenda."""
-        from infoview.workflow import meeting_brief
+        from infoview.flows.meetings import meeting_brief
 
         brief = meeting_brief(store, meeting_id)
         return cls(brief.plan, brief.agenda, meeting_id=meeting_id, **kwargs)

@@ -19,10 +19,6 @@ log = logging.getLogger(__name__)
 
 _WIDE = {"description_width": "initial"}
 TAB_TITLES = ("Funnel", "Replies", "Referrals", "Questions", "Activity", "Follow-ups", "Targets")
-#: Headline figures: (label, funnel stage).
-HEADLINE_STAGES = (("people", "identified"), ("contacted", "contacted"), ("replied", "replied"),
-                   ("met", "met"), ("leads", "lead"), ("applications", "application"),
-                   ("interviews", "interview"), ("offers", "offer"))
 
 
 def _image(fig) -> str:
@@ -170,7 +166,7 @@ class OutcomesDashboard(w.VBox):
             t["actions"] = a.due_actions(frames, now=self.now, days=14)
             t["targets"] = a.targets(frames)
             self.tables, self.figures = t, figs
-            self.headline = self._headline(a.funnel(frames, **f), t["health"], a.network_summary(frames))
+            self.headline = self._headline(frames, f)
             self._show(a)
             self.message.show(f"Updated at {datetime.now():%H:%M:%S}.", "ok")
 
@@ -189,23 +185,17 @@ class OutcomesDashboard(w.VBox):
             return self.report_path
         return None
 
-    def _headline(self, overall, health, network) -> dict:
-        counts = dict(zip(overall["stage"], overall["count"])) if len(overall) else {}
-        checks = dict(zip(health["check"], health["value"]))
-        head: dict = {label: int(counts.get(stage, 0)) for label, stage in HEADLINE_STAGES}
-        # The funnel's own replied-of-contacted share, so the rate always agrees with the two
-        # counts beside it (the Replies tab counts conversations, per channel).
-        rates = dict(zip(overall["stage"], overall["conversion"])) if len(overall) else {}
-        rate = rates.get("replied")
-        head["reply rate"] = None if rate is None or rate != rate else round(float(rate), 3)
-        head["deepest referral chain"] = network.get("deepest_chain", 0)
-        head["overdue actions"] = int(checks.get("overdue actions", 0) or 0)
-        return head
+    def _headline(self, frames, filters: dict) -> dict:
+        from infoview.flows.outcomes import headline_figures
+
+        return headline_figures(frames, now=self.now, **filters)
 
     def _show(self, a) -> None:
+        from infoview.flows.outcomes import format_figure
+
         cards = []
         for label, value in self.headline.items():
-            shown = "–" if value is None else (f"{value:.0%}" if label == "reply rate" else f"{value:g}")
+            shown = format_figure(label, value)
             alert = label == "overdue actions" and value
             cards.append(
                 f"<div class='infoview-card' style='display:inline-block;margin:4px 10px 4px 0;"

@@ -17,6 +17,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from infoview.errors import BadInput
+from infoview.flows import drafts
 from infoview.widgets._common import (
     FULL_WIDTH, MessageLine, bullet_list, button, draft_checks_html, esc, file_link, heading, text,
     textarea_rows,
@@ -29,10 +30,9 @@ NEW = 0  # the dropdown value meaning "someone new" / "a new meeting"
 EXPORT_FORMATS = ("md", "html", "pdf", "ics")
 #: What each export button says: the formats by the names a reader knows them by.
 EXPORT_LABELS = {"md": "Markdown", "html": "Web page", "pdf": "PDF", "ics": "Calendar event"}
-DRAFT_KINDS = (("Request for a meeting", "request"), ("Phone script", "phone"),
-               ("Confirmation", "confirmation"), ("My 30-second introduction", "pitch"))
-#: The outreach kind each draft is kept as when sent (the introduction is spoken, not sent).
-SENT_KINDS = {"request": "request", "phone": "request", "confirmation": "confirmation"}
+#: The drafts the panel offers, labelled and named as in the one table of draft kinds.
+DRAFT_KINDS = tuple((drafts.draft_kind(name).label, name)
+                    for name in ("request", "phone", "confirmation", "pitch"))
 CHANNELS = (("email", "email"), ("LinkedIn", "linkedin"), ("phone", "phone"), ("other", "other"))
 CHANNEL_LABELS = {value: label for label, value in CHANNELS}
 _WIDE = {"description_width": "initial"}
@@ -168,7 +168,7 @@ class PreparePanel(w.VBox):
 
     def _fill_people(self, select: int | None = None) -> None:
         from infoview.models import Person
-        from infoview.workflow import person_to_prepare
+        from infoview.flows.meetings import person_to_prepare
 
         people = self.store.list(Person)
         if select is None:
@@ -211,15 +211,13 @@ class PreparePanel(w.VBox):
     def _show_meeting(self, meeting_id: int) -> None:
         """Fill the fields, and the picker with its planned questions, from a stored meeting."""
         from infoview.models import Meeting
-        from infoview.workflow import planned_questions
+        from infoview.flows.meetings import planned_questions
 
         meeting = self.store.get(Meeting, meeting_id)
         if meeting.starts_at is not None:
-            local = meeting.starts_at
-            if meeting.timezone:
-                from zoneinfo import ZoneInfo
+            from infoview.flows.times import in_zone
 
-                local = meeting.starts_at.astimezone(ZoneInfo(meeting.timezone))
+            local = in_zone(meeting.starts_at, meeting.timezone)
             self.date.value = local.date()
             self.time.value = local.time().replace(tzinfo=None)
         self.timezone.value = meeting.timezone or ""
@@ -235,7 +233,7 @@ class PreparePanel(w.VBox):
 
     def _load_research(self) -> None:
         """The newest stored research about the chosen person and their organization."""
-        from infoview.workflow import research_for
+        from infoview.flows.research import research_for
 
         self.company = self.person_research = None
         if self.person.value in (NEW, None):
@@ -275,19 +273,9 @@ class PreparePanel(w.VBox):
         return meeting
 
     def _starts_at(self) -> datetime | None:
-        if self.date.value is None:
-            return None
-        when = datetime.combine(self.date.value, self.time.value or time(10, 0))
-        zone = self.timezone.value.strip()
-        if zone:
-            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        from infoview.flows.times import start_from_fields
 
-            try:
-                return when.replace(tzinfo=ZoneInfo(zone))
-            except (ZoneInfoNotFoundError, ValueError) as exc:
-                raise BadInput(f"unknown time zone {zone!r}: use a name such as "
-                               "Europe/London or America/New_York") from exc
-        return when.astimezone()  # the computer's own zone
+        return start_from_fields(self.date.value, self.time.value, self.timezone.value)
 
     # -- actions -----------------------------------------------------------------------------
     def plan_questions(self) -> None:
@@ -313,13 +301,13 @@ class PreparePanel(w.VBox):
                               f"{self.minutes.value} minutes{why}.", "ok")
 
     def _asked_before(self, person) -> list[str]:
-        from infoview.workflow import asked_before
+        from infoview.flows.meetings import asked_before
 
         return asked_before(self.store, person.id) if person.id else []
 
     def save_meeting(self) -> None:
         """Store the person (when new) and the meeting with its planned questions."""
-        from infoview.workflow import save_meeting_plan
+        from infoview.flows.meetings import save_meeting_plan
 
         with self.message.guard("saving"):
             person = self.current_person()
@@ -367,24 +355,17 @@ class PreparePanel(w.VBox):
 
     def write_draft(self):
         """Write the chosen outreach draft and show its checks' warnings."""
-        from infoview.prep import outreach
-
         with self.message.guard("writing the draft"):
             person = self.current_person()
             profile = self._profile_from_fields()
             kind = self.draft_kind.value
-            reason = self.reason.value.strip() or None
-            narrow, broad = self.narrow.value.strip() or None, self.broad.value.strip() or None
-            if kind == "request":
-                draft = outreach.request(person, profile, reason=reason, narrow=narrow, broad=broad,
-                                         minutes=int(self.minutes.value), strict=self.strict.value)
-            elif kind == "phone":
-                draft = outreach.phone_script(person, profile, reason=reason, narrow=narrow,
-                                              broad=broad)
-            elif kind == "confirmation":
-                draft = outreach.confirmation(person, profile, self.current_meeting(person.id))
-            else:
-                draft = outreach.pitch(profile)
+            options = drafts.DraftOptions(
+                reason=self.reason.value.strip() or None, narrow=self.narrow.value.strip() or None,
+                broad=self.broad.value.strip() or None, strict=self.strict.value,
+                # The minutes asked for in a request; a phone script asks for its own 15.
+                minutes=int(self.minutes.value) if kind == "request" else None,
+                meeting=self.current_meeting(person.id) if kind == "confirmation" else None)
+            draft = drafts.write_draft(kind, person, profile, options)
             self.draft = draft
             self.draft_text.value = draft.text
             self.draft_text.rows = textarea_rows(draft.text)
@@ -398,17 +379,14 @@ class PreparePanel(w.VBox):
         The subject and text are taken from the draft box as it stands, edits included.
         """
         from infoview.models import Person
-        from infoview.outreach_log import record_outreach
+        from infoview.flows.outreach_log import record_outreach
 
         with self.message.guard("recording the message"):
             if self.person.value in (NEW, None):
                 raise BadInput("save the person first (Save person and meeting), then record "
                                "the message you sent them")
-            kind = SENT_KINDS.get(self.draft_kind.value)
-            if kind is None:
-                raise BadInput("your 30-second introduction is spoken, not sent: choose the "
-                               "draft you sent (a request, a phone script or a confirmation)")
-            subject, body = _split_subject(self.draft_text.value)
+            kind = drafts.sent_kind(self.draft_kind.value)
+            subject, body = drafts.split_subject(self.draft_text.value)
             if not body:
                 raise BadInput("write the draft first (Write draft), or paste the message you sent")
             row = record_outreach(self.store, self.person.value, kind=kind,
@@ -423,7 +401,7 @@ class PreparePanel(w.VBox):
     def record_reply(self, outreach_id: int):
         """Record that a message was answered today (what "They replied" does)."""
         from infoview.models import Person
-        from infoview.outreach_log import mark_replied
+        from infoview.flows.outreach_log import mark_replied
 
         with self.message.guard("recording the reply"):
             row = mark_replied(self.store, outreach_id)
@@ -435,7 +413,7 @@ class PreparePanel(w.VBox):
 
     def _show_waiting(self) -> None:
         """List the chosen person's messages awaiting a reply, each with its button."""
-        from infoview.outreach_log import awaiting_reply
+        from infoview.flows.outreach_log import awaiting_reply
 
         self.waiting, self.replied_buttons = [], {}
         if self.person.value not in (NEW, None):
@@ -478,15 +456,6 @@ class PreparePanel(w.VBox):
         # scraped) away from the notebook; sandbox without scripts.
         self.preview.value = (f"<iframe sandbox srcdoc=\"{esc(page)}\" style='width:100%;"
                               "height:520px;border:1px solid #ccc'></iframe>")
-
-
-def _split_subject(text: str) -> tuple[str | None, str]:
-    """``(subject, body)`` from a draft box that may start with a ``Subject:`` line."""
-    text = (text or "").strip()
-    first, _, rest = text.partition("\n")
-    if first.lower().startswith("subject:"):
-        return first[len("subject:"):].strip() or None, rest.strip()
-    return None, text
 
 
 def _first_name(name: str) -> str:

@@ -37,7 +37,7 @@ class ResearchPanel(w.VBox):
     Attributes:
         company: the last :class:`~infoview.research.models.CompanyProfile`, or ``None``.
         person: the last :class:`~infoview.research.models.PersonProfile`, or ``None``.
-        saved: what the last Save stored (a :class:`~infoview.workflow.KeptResearch`).
+        saved: what the last Save stored (a :class:`~infoview.flows.research.KeptResearch`).
     """
 
     def __init__(self, store=None, *, settings: Settings | Callable[[str], Settings] | None = None,
@@ -170,7 +170,7 @@ class ResearchPanel(w.VBox):
     def save(self) -> None:
         """Keep the profiles just researched, with the person and organization they are
         about (what the Save button does)."""
-        from infoview.workflow import keep_research
+        from infoview.flows.research import keep_research
 
         with self.message.guard("saving"):
             if self.store is None:

@@ -17,31 +17,15 @@ import atexit
 import logging
 import shutil
 import tempfile
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from infoview.demo import SAMPLE_PERSON_PATH
 from infoview.errors import BadInput
+from infoview.flows.demo import fill_demo_store, sample_site
 from infoview.settings import Settings
 
 log = logging.getLogger(__name__)
-
-
-_site_lock = threading.Lock()
-_site = None
-
-
-def sample_site():
-    """The bundled sample site, served once per process on a free loopback port."""
-    global _site
-    with _site_lock:
-        if _site is None:
-            from infoview.sample import serve
-
-            _site = serve()
-            atexit.register(_site.close)
-        return _site
 
 
 @dataclass
@@ -153,29 +137,7 @@ def fill_demo(session: NotebookSession, *, history: bool = False, research: bool
             and fill in a sample user profile (needs ``session.company_url``).
         seed: the seed of the sample history.
     """
-    if history and _is_empty(session.store):
-        from infoview.sample_data import generate_sample
-
-        generate_sample(session.store, seed=seed)
-        session.notes.append(f"Filled with the sample history (seed {seed}).")
-    if research and session.company_url:
-        _demo_research(session)
-
-
-def _demo_research(session: NotebookSession) -> None:
-    """Research the sample site, keep it, and plan the demo meeting with the sample person."""
-    from infoview.demo import plan_sample_meeting
-    from infoview.research.company import research_company
-    from infoview.research.person import research_person
-
-    company = research_company(session.company_url, settings=session.settings_for(session.company_url))
-    person = research_person(session.person_url, settings=session.settings_for(session.person_url))
-    kept, _meeting = plan_sample_meeting(session.store, company, person)
-    session.notes.append(f"Filled with the sample research and a meeting planned with {kept.name}.")
-
-
-def _is_empty(store) -> bool:
-    """True when the store holds no people yet (so sample data will not mix with real)."""
-    from infoview.models import Person
-
-    return not store.list(Person)
+    session.notes += fill_demo_store(
+        session.store, history=history,
+        company_url=session.company_url if research else "", person_url=session.person_url,
+        settings=session.settings, seed=seed)

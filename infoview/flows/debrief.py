@@ -8,8 +8,8 @@ side; rapport (1-5); and outcomes (a lead, an application, an interview, an offe
 :func:`save_debrief` writes all of it in one transaction and can be called again with an
 edited debrief (or one from :func:`load_debrief`) without duplicating anything: the
 meeting's questions, insights, referrals, promises and outcomes are brought in line with
-the debrief, people are matched (email, else name + organization) rather than added
-twice, and follow-up actions already created are kept (with their done dates).
+the debrief, people are matched (:func:`~infoview.store.matching.match_person`) rather
+than added twice, and follow-up actions already created are kept (with their done dates).
 """
 
 from __future__ import annotations
@@ -20,18 +20,17 @@ from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, NotFound
+from infoview.flows.followups import FOLLOW_UP_KINDS, meeting_follow_ups
 from infoview.models import (
     CHOICES, Action, Insight, Meeting, Outcome, Person, QuestionAsked, Referral,
 )
-from infoview.store.matching import fold
+from infoview.prep.followup import action_key
+from infoview.store.matching import PeopleIndex, fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
 
 log = logging.getLogger(__name__)
-
-#: Follow-up kinds created from the meeting itself (the rest of a meeting's actions are promises).
-FOLLOW_UP_KINDS = ("thank_you", "contact_referral", "tell_referrer")
 
 
 @dataclass
@@ -162,8 +161,8 @@ def save_debrief(store: "Store", debrief: Debrief, *, now: datetime | None = Non
     """Save a debrief in one transaction; saving the same meeting again updates, never duplicates.
 
     Marks the meeting held (with rapport and notes); replaces its questions asked and
-    insights; matches or creates the suggested people (email first, then name +
-    organization) and their referrals; turns promises into actions with owner and due
+    insights; matches (:func:`~infoview.store.matching.match_person`) or creates the
+    suggested people and their referrals; turns promises into actions with owner and due
     date; creates the follow-up actions (a thank-you within 24 hours, contacting each
     person suggested, telling the host how it went) once; and records the outcomes.
 
@@ -227,17 +226,10 @@ def _replace_insights(store, meeting_id: int, insights: list[KeyInsight]) -> Non
 
 
 def match_person(people: list[Person], suggested: SuggestedPerson) -> Person | None:
-    """The known person a suggestion names: same email, else same name and organization."""
-    email = fold(suggested.email)
-    if email:
-        for person in people:
-            if fold(person.email) == email:
-                return person
-    key = (fold(suggested.name), fold(suggested.organization))
-    for person in people:
-        if (fold(person.name), fold(person.organization)) == key:
-            return person
-    return None
+    """The known person a suggestion names, by the one rule of
+    :func:`infoview.store.matching.match_person` (email, profile URL, name + organization)."""
+    return PeopleIndex(people).match(email=suggested.email, profile_url=suggested.profile_url,
+                                     name=suggested.name, organization=suggested.organization)
 
 
 def _upsert_person(store, people: list[Person], suggested: SuggestedPerson, now: datetime) -> Person:
@@ -311,8 +303,6 @@ def _sync_promises(store, meeting: Meeting, promises: list[Promise], now: dateti
 
 
 def _sync_follow_ups(store, meeting: Meeting, referrals: list[Referral], now: datetime) -> None:
-    from infoview.prep.followup import action_key
-
     wanted = follow_up_actions(store, meeting, referrals, now=now)
     existing = [a for a in store.list(Action, meeting_id=meeting.id) if a.kind in FOLLOW_UP_KINDS]
     have = {action_key(a): a for a in existing}
@@ -332,15 +322,12 @@ def _sync_follow_ups(store, meeting: Meeting, referrals: list[Referral], now: da
 
 def follow_up_actions(store, meeting: Meeting, referrals: list[Referral], *, now: datetime) -> list[Action]:
     """The follow-ups a held meeting calls for: a thank-you, and per person suggested a contact
-    to make and a word back to the host (rules and wording in :mod:`infoview.prep.followup`).
+    to make and a word back to the host (computed by
+    :func:`infoview.flows.followups.meeting_follow_ups`).
 
     Promises are left out here: the debrief saves them itself, with their owner and due date.
     """
-    from infoview.prep.followup import followup_actions
-
-    ids = {meeting.person_id, *(r.to_person_id for r in referrals)}
-    people = {pid: store.get(Person, pid) for pid in ids}
-    actions = followup_actions(meeting, referrals, now=now, people=people)
+    actions = meeting_follow_ups(store, meeting, referrals, now=now)
     return [a for a in actions if a.kind in FOLLOW_UP_KINDS]
 
 

@@ -1,0 +1,83 @@
+"""Follow-ups in the store: a meeting's, computed in one place, and the ones suggested later.
+
+:func:`meeting_follow_ups` is the only place that turns a stored meeting into its
+follow-up actions (the rules and wording are :func:`infoview.prep.followup.followup_actions`);
+the debrief, :func:`record_followups` and the lists shown by the panels and the CLI all
+come through here, so they never disagree about what a meeting calls for.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from infoview.models import Action, Meeting, Outreach, Person, Referral
+from infoview.prep.followup import (
+    followup_actions, keep_in_touch, keep_in_touch_actions, missing_actions, three_b_seven,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
+
+log = logging.getLogger(__name__)
+
+#: Follow-up kinds created from the meeting itself (the rest of a meeting's actions are promises).
+FOLLOW_UP_KINDS = ("thank_you", "contact_referral", "tell_referrer")
+
+
+def meeting_follow_ups(store: Store, meeting: Meeting, referrals: Iterable[Referral] | None = None,
+                       *, now: datetime, promises: Iterable[str | Action] = (),
+                       advice: Iterable[str] = ()) -> list[Action]:
+    """The follow-ups a held meeting calls for (nothing saved).
+
+    A thank-you, and per person suggested a contact to make and a word back to the host;
+    then one action per promise and per piece of advice given. People are named from the
+    store, so the texts (part of each action's identity) are the same every time.
+
+    Args:
+        store: the open store.
+        meeting: the stored meeting.
+        referrals: its referrals; ``None`` reads them from the store.
+        now: the current time; due dates count from the meeting's end.
+        promises, advice: as :func:`infoview.prep.followup.followup_actions` takes them.
+    """
+    referrals = (list(store.list(Referral, meeting_id=meeting.id)) if referrals is None
+                 else list(referrals))
+    ids = {meeting.person_id, *(r.to_person_id for r in referrals)}
+    people: dict[int, Person | str] = {pid: store.get(Person, pid) for pid in ids}
+    return followup_actions(meeting, referrals, now=now, promises=promises, advice=advice,
+                            people=people)
+
+
+def record_followups(store: Store, meeting_id: int, *, now: datetime,
+                     promises: Iterable[str | Action] = (),
+                     advice: Iterable[str] = ()) -> list[Action]:
+    """Create the follow-ups of a held meeting in the store; returns those newly added.
+
+    Safe to call again: actions already stored (by
+    :func:`~infoview.prep.followup.action_key`) are not repeated.
+    """
+    meeting = store.get(Meeting, meeting_id)
+    with store.transaction():
+        new = missing_actions(meeting_follow_ups(store, meeting, now=now, promises=promises,
+                                                 advice=advice),
+                              store.list(Action, meeting_id=meeting_id))
+        return store.add_many(new)
+
+
+def meeting_actions(store: Store, meeting_id: int) -> list[Action]:
+    """Every action of a meeting (follow-ups and promises), soonest due first, undated last."""
+    return sorted(store.list(Action, meeting_id=meeting_id),
+                  key=lambda a: (a.due is None, a.due or datetime.min, a.id or 0))
+
+
+def suggest_followups(store: Store, *, today: date, country: str | None = None) -> list[Action]:
+    """3B7 and keep-in-touch suggestions for the whole store, minus those already stored."""
+    people = store.list(Person)
+    outreach = store.list(Outreach)
+    suggested = three_b_seven(outreach, people, today=today, country=country)
+    suggested += keep_in_touch_actions(keep_in_touch(people, outreach, store.list(Meeting),
+                                                     today=today))
+    return missing_actions(suggested, store.list(Action))

@@ -1,0 +1,132 @@
+"""Meetings in the store: planning one with its questions, finding the next, its brief.
+
+A meeting is saved with its planned questions (:func:`save_meeting_plan`, or
+:func:`add_meeting` from the command line), the meeting companion and the debrief pick
+those questions up (:func:`planned_questions`), and :func:`meeting_brief` gives the brief
+of a stored meeting. Each step is a plain function over the store, so the panels and the
+CLI stay free of business rules and a script can take the same steps.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from infoview.errors import BadInput, NotFound
+from infoview.flows.research import research_for
+from infoview.models import CHOICES, Meeting, Person, QuestionAsked, ResearchSnapshot
+from infoview.prep.brief import Brief, build_brief
+from infoview.prep.outreach import Draft, thanks
+from infoview.questions.bank import load_bank
+from infoview.questions.models import PlanItem, QuestionPlan, overhead_minutes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.flows.debrief import Debrief
+    from infoview.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def asked_before(store: Store, person_id: int, *, except_meeting: int | None = None) -> list[str]:
+    """Bank ids of the questions already asked of this person in meetings that were held."""
+    ids: list[str] = []
+    for meeting in store.list(Meeting, person_id=person_id):
+        if meeting.status != "held" or meeting.id == except_meeting:
+            continue
+        ids += [q.question_id for q in store.list(QuestionAsked, meeting_id=meeting.id)
+                if q.question_id]
+    return ids
+
+
+def save_meeting_plan(store: Store, person: Person, meeting: Meeting,
+                      plan: QuestionPlan | None = None) -> tuple[Person, Meeting]:
+    """Save a person (when new), the meeting, and its planned questions, in one transaction.
+
+    The planned questions are kept as the meeting's questions (no notes yet), so that the
+    meeting companion and the debrief find them; saving again replaces them, unless the
+    meeting was already held (then its recorded answers are left alone). A requested
+    meeting that has a start time is scheduled.
+    """
+    if meeting.starts_at is not None and meeting.status == "requested":
+        meeting.status = "scheduled"
+    with store.transaction():
+        if person.id is None:
+            person.created_at = person.created_at or datetime.now(timezone.utc)
+            person = store.add(person)
+        meeting.person_id = person.id
+        meeting = store.add(meeting) if meeting.id is None else store.update(meeting)
+        if plan is not None and meeting.status != "held":
+            for old in store.list(QuestionAsked, meeting_id=meeting.id):
+                store.delete(QuestionAsked, old.id)
+            store.add_many(QuestionAsked(meeting_id=meeting.id, text=item.text,
+                                         question_id=item.id, category=item.category,
+                                         position=i) for i, item in enumerate(plan.items, 1))
+    return person, meeting
+
+
+def planned_questions(store: Store, meeting_id: int) -> QuestionPlan:
+    """The meeting's planned questions as a ``QuestionPlan`` (minutes from the bank when
+    known, else 2), for the meeting companion."""
+    meeting = store.get(Meeting, meeting_id)
+    minutes = {q.id: q.minutes for q in load_bank()}
+    rows = sorted(store.list(QuestionAsked, meeting_id=meeting_id),
+                  key=lambda q: (q.position is None, q.position or 0, q.id))
+    items = [PlanItem(id=q.question_id or f"asked-{q.id}", category=q.category or "own",
+                      text=q.text, minutes=minutes.get(q.question_id, 2.0), reason="planned")
+             for q in rows]
+    return QuestionPlan(items=items, meeting_minutes=meeting.planned_minutes,
+                        overhead_minutes=overhead_minutes())
+
+
+def next_meeting(store: Store, now: datetime | None = None) -> int | None:
+    """The meeting to hold or debrief next: the earliest one not yet held or cancelled
+    that starts from an hour ago on, else the most recent meeting; ``None`` when there are none."""
+    now = now or datetime.now(timezone.utc)
+    meetings = store.list(Meeting)
+    if not meetings:
+        return None
+    open_ = [m for m in meetings if m.status not in ("held", "cancelled")
+             and (m.starts_at is None or m.starts_at >= now - timedelta(hours=1))]
+    if open_:
+        return min(open_, key=lambda m: (m.starts_at is None, m.starts_at or now, m.id)).id
+    return max(meetings, key=lambda m: (m.starts_at is not None, m.starts_at or now, m.id)).id
+
+
+def meeting_brief(store: Store, meeting_id: int) -> Brief:
+    """The brief of a stored meeting (its person, research, planned questions, user profile),
+    e.g. for the meeting companion's agenda."""
+    meeting = store.get(Meeting, meeting_id)
+    person = store.get(Person, meeting.person_id)
+    company, person_research = research_for(store, person.id)
+    return build_brief(person=person, company=company, person_research=person_research,
+                       plan=planned_questions(store, meeting_id), meeting=meeting,
+                       profile=store.get_profile())
+
+
+def thanks_draft(store: Store, debrief: Debrief) -> Draft:
+    """The thank-you note for a debriefed meeting: it names the first insight (else the
+    first answer noted) as what was learned, and the user's promises as kept."""
+    meeting = store.get(Meeting, debrief.meeting_id)
+    host = store.get(Person, meeting.person_id)
+    learned = next((i.text for i in debrief.insights), None) or next(
+        (q.answer_notes for q in debrief.questions if q.answer_notes), None)
+    return thanks(host, store.get_profile(), learned=learned,
+                  promises=[p.what for p in debrief.promises if p.owner == "user"],
+                  meeting_date=meeting.starts_at.date() if meeting.starts_at else None,
+                  send_date=date.today())
+
+
+def person_to_prepare(store: Store) -> int | None:
+    """Whom the preparation step offers first: the person researched most recently (the
+    usual step before preparing), else the host of the next meeting, else the newest person."""
+    researched = [s for s in store.list(ResearchSnapshot) if s.person_id is not None]
+    if researched:
+        newest = max(researched, key=lambda s: (s.fetched_at is not None, s.fetched_at or 0, s.id))
+        return newest.person_id
+    meeting_id = next_meeting(store)
+    if meeting_id is not None:
+        return store.get(Meeting, meeting_id).person_id
+    people = store.list(Person)
+    return people[-1].id if people else None

@@ -1,0 +1,54 @@
+"""The headline figures of the outcomes: one computation for the dashboard and the report.
+
+The dashboard's cards and the report's top line used to be computed separately (and the
+report ignored the filters); both now show :func:`headline_figures` for the same filters.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import infoview.analytics as a
+
+#: Headline figures counted from the funnel: (label, funnel stage).
+HEADLINE_STAGES = (("people", "identified"), ("contacted", "contacted"), ("replied", "replied"),
+                   ("met", "met"), ("leads", "lead"), ("applications", "application"),
+                   ("interviews", "interview"), ("offers", "offer"))
+
+
+def headline_figures(frames: dict[str, Any], *, since: date | None = None,
+                     until: date | None = None, channels: list[str] | None = None,
+                     now: datetime | None = None) -> dict[str, float | int | None]:
+    """The big numbers at the top of the outcomes, for the given filters.
+
+    The funnel's counts per stage (people, contacted, replied, met, leads, applications,
+    interviews, offers), the reply rate (the funnel's own replied-of-contacted share, so it
+    always agrees with the two counts; ``None`` when nobody was contacted), the deepest
+    referral chain, and the number of overdue actions.
+
+    Args:
+        frames: the store's tables (``Store.frames()``).
+        since, until, channels: the dashboard's filters (``channels=None``: all).
+        now: the moment "overdue" is measured against (default: now).
+    """
+    overall = a.funnel(frames, since=since, until=until, channels=channels)
+    health = a.follow_up_health(frames, now=now, since=since, until=until)
+    network = a.network_summary(frames)
+    counts = dict(zip(overall["stage"], overall["count"])) if len(overall) else {}
+    checks = dict(zip(health["check"], health["value"]))
+    head: dict[str, float | int | None] = {
+        label: int(counts.get(stage, 0)) for label, stage in HEADLINE_STAGES}
+    rates = dict(zip(overall["stage"], overall["conversion"])) if len(overall) else {}
+    rate = rates.get("replied")
+    head["reply rate"] = None if rate is None or rate != rate else round(float(rate), 3)
+    head["deepest referral chain"] = network.get("deepest_chain", 0)
+    head["overdue actions"] = int(checks.get("overdue actions", 0) or 0)
+    return head
+
+
+def format_figure(label: str, value: float | int | None) -> str:
+    """A headline figure as shown: ``45%`` for the reply rate, ``–`` for no value."""
+    if value is None:
+        return "–"
+    return f"{value:.0%}" if label == "reply rate" else f"{value:g}"

@@ -1,0 +1,197 @@
+"""Research in the store: saving it linked to its person and organization, finding it again.
+
+One save flow, :func:`keep_research`, serves the research panel's Save and
+``infoview research company|person URL --save``: the company becomes (or updates) an
+organization, the person a person record (found again by :func:`~infoview.store.matching.
+match_person`), and each profile a snapshot linked to both, so that preparation
+(:func:`research_for`) finds it whichever face saved it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+
+from infoview.errors import BadInput
+from infoview.models import Organization, Person, ResearchSnapshot
+from infoview.research.models import CompanyProfile, PersonProfile
+from infoview.research.results import Profile, kind_of
+from infoview.store.matching import fold, match_person
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class KeptResearch:
+    """What :func:`keep_research` stored: the records and the snapshots linked to them."""
+
+    person: Person | None = None
+    organization: Organization | None = None
+    snapshots: list[ResearchSnapshot] = field(default_factory=list)
+
+
+def save_research(store: Store, profile: Profile, person_id: int | None = None,
+                  organization_id: int | None = None) -> ResearchSnapshot:
+    """Save one profile as a research snapshot, linked as given; returns the snapshot.
+
+    This is the bare write; :func:`keep_research` also creates and links the person and
+    organization the research is about, which is what the panel and the CLI use.
+
+    Args:
+        store: an open :class:`infoview.store.Store`.
+        profile: a :class:`CompanyProfile` or :class:`PersonProfile`.
+        person_id: the person the research is about (or for), if any.
+        organization_id: the organization it is about, if any.
+    """
+    snapshot = ResearchSnapshot(
+        kind=kind_of(profile), source_url=profile.url, data=profile.to_dict(),
+        fetched_at=datetime.now(timezone.utc), person_id=person_id,
+        organization_id=organization_id,
+    )
+    return store.add(snapshot)
+
+
+def _newest(snapshots: list[ResearchSnapshot]) -> ResearchSnapshot | None:
+    return max(snapshots, key=lambda s: (s.fetched_at is not None, s.fetched_at or 0, s.id or 0),
+               default=None)
+
+
+def _profile(snapshot: ResearchSnapshot | None) -> Profile | None:
+    if snapshot is None:
+        return None
+    cls = PersonProfile if snapshot.kind == "person" else CompanyProfile
+    return cls.from_dict(snapshot.data)
+
+
+def latest_research(store: Store, url: str | None = None, *, kind: str = "company",
+                    person_id: int | None = None,
+                    organization_id: int | None = None) -> Profile | None:
+    """The newest saved research matching the filters, as a profile; ``None`` if there is none.
+
+    Args:
+        store: an open :class:`infoview.store.Store`.
+        url: the researched URL, if known.
+        kind: ``"company"`` or ``"person"``.
+        person_id, organization_id: the record the research was saved for.
+    """
+    filters: dict[str, Any] = {"kind": kind}
+    if url is not None:
+        filters["source_url"] = url
+    if person_id is not None:
+        filters["person_id"] = person_id
+    if organization_id is not None:
+        filters["organization_id"] = organization_id
+    return _profile(_newest(store.list(ResearchSnapshot, **filters)))
+
+
+def find_organization(store: Store, name: str | None) -> Organization | None:
+    """The stored organization with this name (case and spacing ignored), if any."""
+    key = fold(name)
+    if not key:
+        return None
+    return next((o for o in store.list(Organization) if fold(o.name) == key), None)
+
+
+def keep_research(store: Store, company: CompanyProfile | None = None,
+                  person: PersonProfile | None = None) -> KeptResearch:
+    """Save research results and the records they are about, in one transaction.
+
+    The company becomes (or updates) an :class:`Organization`, the person a :class:`Person`
+    (matched by :func:`~infoview.store.matching.match_person`, so research saved twice
+    does not make two people), and each profile a research snapshot linked to them. A
+    company researched alone is linked to its organization; a person researched alone to
+    their person record (and to their organization when one of that name is stored).
+
+    Args:
+        store: the open store.
+        company: a :class:`~infoview.research.models.CompanyProfile`, or ``None``.
+        person: a :class:`~infoview.research.models.PersonProfile`, or ``None``.
+
+    Raises:
+        BadInput: neither profile given, or the person's page named nobody.
+    """
+    if company is None and person is None:
+        raise BadInput("nothing to save: research a company or a person first")
+    if person is not None and not person.name:
+        raise BadInput(f"the page {person.url} names nobody, so there is no person to save; "
+                       "check the URL, or add the person by hand in the preparation step")
+    kept = KeptResearch()
+    now = datetime.now(timezone.utc)
+    with store.transaction():
+        if company is not None and company.name:
+            kept.organization = _upsert_organization(store, company, now)
+        if person is not None:
+            kept.person = _upsert_person(store, person, company, now)
+            if kept.organization is None:
+                kept.organization = find_organization(store, kept.person.organization)
+        org_id = kept.organization.id if kept.organization else None
+        person_id = kept.person.id if kept.person else None
+        for profile in (company, person):
+            if profile is not None:
+                kept.snapshots.append(save_research(store, profile, person_id=person_id,
+                                                    organization_id=org_id))
+    log.info("kept research: organization %s, person %s", org_id, person_id)
+    return kept
+
+
+def _upsert_organization(store: Store, company: CompanyProfile, now: datetime) -> Organization:
+    org = find_organization(store, company.name)
+    if org is None:
+        return store.add(Organization(name=company.name or "", website=company.url,
+                                      industry=company.industry, location=company.location,
+                                      created_at=now))
+    org.website = org.website or company.url
+    org.industry = org.industry or company.industry
+    org.location = org.location or company.location
+    return store.update(org)
+
+
+def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile | None,
+                   now: datetime) -> Person:
+    organization = profile.organization or (company.name if company is not None else None)
+    person = match_person(store.list(Person), profile_url=profile.url, name=profile.name,
+                          organization=organization)
+    if person is not None:
+        person.title = person.title or profile.title
+        person.organization = person.organization or organization
+        person.location = person.location or profile.location
+        person.profile_url = person.profile_url or profile.url
+        return store.update(person)
+    return store.add(Person(name=profile.name or "", title=profile.title,
+                            organization=organization, location=profile.location,
+                            profile_url=profile.url, created_at=now))
+
+
+def load_research(store: Store, person: Person) -> tuple[CompanyProfile | None,
+                                                           PersonProfile | None]:
+    """The latest stored company and person research for a person (each may be ``None``).
+
+    Company research is looked for among the person's own snapshots, then among those of
+    the organisation whose name matches theirs.
+    """
+    own = store.list(ResearchSnapshot, person_id=person.id)
+    company_snap = _newest([s for s in own if s.kind == "company"])
+    if company_snap is None and person.organization:
+        orgs = [o for o in store.list(Organization) if fold(o.name) == fold(person.organization)]
+        company_snap = _newest([s for o in orgs
+                                for s in store.list(ResearchSnapshot, organization_id=o.id)
+                                if s.kind == "company"])
+    company = _profile(company_snap)
+    found = _profile(_newest([s for s in own if s.kind == "person"]))
+    return (company if isinstance(company, CompanyProfile) else None,
+            found if isinstance(found, PersonProfile) else None)
+
+
+def research_for(store: Store, person_id: int) -> tuple[CompanyProfile | None,
+                                                        PersonProfile | None]:
+    """The newest saved research for a stored person: ``(company profile, person profile)``.
+
+    The company research is the one saved for the person, else the one saved for their
+    organization; either may be ``None``. The panels and the printed brief both use this.
+    """
+    return load_research(store, store.get(Person, person_id))
