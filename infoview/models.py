@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 #: Allowed values of the categorical fields, by (table, column).
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -35,9 +35,17 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
 
 
 class Record:
-    """Mixin: a dict view for JSON and a table name for the store."""
+    """Mixin: a dict view for JSON and a table name for the store.
 
-    table: str = ""
+    Every record has an ``id`` (``None`` until saved); records whose table keeps one also
+    have a ``created_at`` (filled in by the store when empty). Both are declared here, so
+    code that handles any record can use them; a record type without a ``created_at``
+    column reads it as ``None``.
+    """
+
+    table: ClassVar[str] = ""
+    id: int | None = None
+    created_at: datetime | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a dict of plain values (dates stay ``date``/``datetime``)."""

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import math
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from infoview import __version__
+from infoview.errors import BadInput
+
+#: The smallest value each number may take, and whether that value itself is allowed.
+_LOWEST: dict[str, tuple[float, bool]] = {
+    "connect_timeout": (0, False), "read_timeout": (0, False), "page_deadline": (0, False),
+    "max_bytes": (1, True), "max_redirects": (0, True), "host_delay": (0, True),
+    "max_retries": (0, True), "max_retry_after": (0, True), "max_pages": (1, True),
+    "workers": (1, True), "cache_days": (0, True),
+}
+_WHOLE = {"max_bytes", "max_redirects", "max_retries", "max_pages", "workers"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,30 @@ class Settings:
     cache_days: float = 7.0
     use_cache: bool = True
 
+    def __post_init__(self) -> None:
+        problems = [problem for f in fields(self) if (problem := self._problem(f.name))]
+        if problems:
+            raise BadInput("invalid research settings: " + "; ".join(problems))
+
+    def _problem(self, name: str) -> str | None:
+        """What is wrong with one field's value, or ``None``."""
+        if name not in _LOWEST:
+            return None
+        value = getattr(self, name)
+        lowest, allowed = _LOWEST[name]
+        whole = name in _WHOLE
+        kind = "a whole number" if whole else "a number"
+        if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+            return f"{name} must be {kind}, not {value!r}"
+        if math.isnan(value) or value < lowest or (value == lowest and not allowed):
+            bound = f"{lowest:g} or more" if allowed else f"more than {lowest:g}"
+            return f"{name} must be {bound}, not {value!r}"
+        return None
+
     def with_(self, **changes) -> "Settings":
-        """A copy with some fields changed."""
+        """A copy with some fields changed (checked like a new one).
+
+        Raises:
+            BadInput: a changed value is out of range (a negative delay, zero pages...).
+        """
         return replace(self, **changes)

@@ -18,6 +18,7 @@ from typing import Any, Iterable, Iterator, TypeVar
 from infoview.errors import BadInput, NotFound, StoreError
 from infoview.models import Person, Record, UserProfile
 from infoview.store import files
+from infoview.store.shortcuts import StoreShortcuts
 from infoview.store.matching import fold, profile_key
 from infoview.store.schema import COLUMNS, TABLES, from_row, table_of, to_row, to_sql
 
@@ -46,11 +47,11 @@ def _stamp(records: list[Record]) -> None:
         return
     now = datetime.now(timezone.utc)
     for record in records:
-        if record.created_at is None:  # type: ignore[attr-defined]
-            record.created_at = now  # type: ignore[attr-defined]
+        if record.created_at is None:
+            record.created_at = now
 
 
-class Store:
+class Store(StoreShortcuts):
     """A connection to the user's store file.
 
     Use :meth:`open` (or ``with Store.open(path) as store:``). Records go in and come out
@@ -189,7 +190,7 @@ class Store:
             return self.save_profile(record)  # type: ignore[return-value]
         table, row = self._prepare(record)
         cursor = self._write(table, _INSERT[table], row)
-        record.id = cursor.lastrowid  # type: ignore[attr-defined]
+        record.id = cursor.lastrowid
         return record
 
     def add_many(self, records: Iterable[R]) -> list[R]:
@@ -228,7 +229,7 @@ class Store:
         except sqlite3.IntegrityError as exc:
             raise _integrity(table, exc) from exc
         for record, row in zip(batch, rows):
-            record.id = row[pos]  # type: ignore[attr-defined]
+            record.id = row[pos]
 
     def _prepare(self, record: Record) -> tuple[str, list[Any]]:
         table = table_of(type(record))
@@ -240,15 +241,15 @@ class Store:
         if isinstance(record, UserProfile):
             return self.save_profile(record)  # type: ignore[return-value]
         table = table_of(type(record))
-        if record.id is None:  # type: ignore[attr-defined]
+        if record.id is None:
             raise BadInput(f"this {table} record has no id yet; add it before updating it")
         columns = [c for c in COLUMNS[table] if c.name != "id"]
         values = [to_sql(table, c, getattr(record, c.name)) for c in columns]
         assignments = ", ".join(f"{c.name} = ?" for c in columns)
         cursor = self._write(table, f"UPDATE {table} SET {assignments} WHERE id = ?",
-                             [*values, record.id])  # type: ignore[attr-defined]
+                             [*values, record.id])
         if cursor.rowcount == 0:
-            raise NotFound(f"no {table} record with id {record.id}")  # type: ignore[attr-defined]
+            raise NotFound(f"no {table} record with id {record.id}")
         return record
 
     def get(self, record_type: type[R], record_id: int) -> R:
@@ -388,54 +389,3 @@ class Store:
     def execute(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         """Run one SQL statement and return its rows: for the store's own modules."""
         return self._query(sql, params)
-
-
-# ---- per-entity shortcuts ---------------------------------------------------------------
-
-#: (record class, singular, plural) for the generated shortcut methods.
-_SHORTCUTS = (
-    ("Person", "person", "people"),
-    ("Organization", "organization", "organizations"),
-    ("ResearchSnapshot", "research_snapshot", "research_snapshots"),
-    ("Outreach", "outreach", "outreach"),
-    ("Meeting", "meeting", "meetings"),
-    ("QuestionAsked", "question_asked", "questions_asked"),
-    ("Referral", "referral", "referrals"),
-    ("Action", "action", "actions"),
-    ("Outcome", "outcome", "outcomes"),
-    ("Insight", "insight", "insights"),
-)
-
-
-def _install_shortcuts() -> None:
-    from infoview import models
-
-    for class_name, one, many in _SHORTCUTS:
-        cls = getattr(models, class_name)
-
-        def add(self, record, _cls=cls):
-            return self.add(record)
-
-        def get(self, record_id, _cls=cls):
-            return self.get(_cls, record_id)
-
-        def list_(self, _cls=cls, **filters):
-            return self.list(_cls, **filters)
-
-        def update(self, record, _cls=cls):
-            return self.update(record)
-
-        def delete(self, record_id, _cls=cls):
-            return self.delete(_cls, record_id)
-
-        for verb, func, noun in (("add", add, one), ("get", get, one), ("list", list_, many),
-                                 ("update", update, one), ("delete", delete, one)):
-            name = f"{verb}_{noun}"
-            if name in Store.__dict__:
-                continue  # written out above (delete_person)
-            func.__name__ = func.__qualname__ = name
-            func.__doc__ = f"``{verb}`` for :class:`~infoview.models.{class_name}` records."
-            setattr(Store, name, func)
-
-
-_install_shortcuts()

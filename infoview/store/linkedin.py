@@ -4,8 +4,9 @@ LinkedIn's file starts with a few "Notes:" lines, then the header ``First Name, 
 URL, Email Address, Company, Position, Connected On``; dates look like ``12 Mar 2024`` and
 most emails are empty (people choose whether to share them).
 
-Each row is matched to a person already in the store by profile URL, then by name and
-organization (ignoring case). Choices made here, and why:
+Each row is matched to a person already in the store by the one rule of
+:func:`~infoview.store.matching.match_person` (email, profile URL, then name and
+organization, ignoring case). Choices made here, and why:
 
 - New people get ``how_known="colleague"``: a connection is someone the user already
   knows professionally, so outreach to them is warm, not cold; pass ``how_known`` to say
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, BadInputFile
 from infoview.models import CHOICES, Organization, Person
-from infoview.store.matching import fold, profile_key
+from infoview.store.matching import PeopleIndex, fold
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -188,18 +189,15 @@ def import_linkedin(store: "Store", path: str | Path, how_known: str = "colleagu
     rows = read_connections(path)
     report = LinkedInReport()
     with store.transaction():
-        people = store.list(Person)
-        by_url = {profile_key(p.profile_url): p for p in people if profile_key(p.profile_url)}
-        by_name = {(fold(p.name), fold(p.organization)): p for p in people}
+        known = PeopleIndex(store.list(Person))
         orgs = {fold(o.name) for o in store.list(Organization)}
         for row in rows:
             if not row.name:
                 report.skipped += 1
                 report.notes.append((row.line, "no name"))
                 continue
-            key = profile_key(row.url)
-            person = by_url.get(key) if key else None
-            person = person or by_name.get((fold(row.name), fold(row.company)))
+            person = known.match(email=row.email, profile_url=row.url, name=row.name,
+                                 organization=row.company)
             if person is None:
                 person = store.add(Person(
                     name=row.name, title=row.position, organization=row.company,
@@ -211,9 +209,7 @@ def import_linkedin(store: "Store", path: str | Path, how_known: str = "colleagu
                 report.updated += 1
             else:
                 report.skipped += 1
-            if key:
-                by_url[key] = person
-            by_name[(fold(person.name), fold(person.organization))] = person
+            known.add(person)  # later rows of the file find them too
             if add_organizations and row.company and fold(row.company) not in orgs:
                 store.add(Organization(name=row.company))
                 orgs.add(fold(row.company))
