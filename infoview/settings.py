@@ -14,7 +14,7 @@ _LOWEST: dict[str, tuple[float, bool]] = {
     "connect_timeout": (0, False), "read_timeout": (0, False), "page_deadline": (0, False),
     "max_bytes": (1, True), "max_redirects": (0, True), "host_delay": (0, True),
     "max_retries": (0, True), "max_retry_after": (0, True), "max_pages": (1, True),
-    "workers": (1, True), "cache_days": (0, True),
+    "workers": (1, True),
 }
 _WHOLE = {"max_bytes", "max_redirects", "max_retries", "max_pages", "workers"}
 
