@@ -15,7 +15,7 @@ than added twice, and follow-up actions already created are kept (with their don
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field
 from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING
 
@@ -385,3 +385,122 @@ def load_debrief(store: "Store", meeting_id: int) -> Debrief:
                   for o in store.list(Outcome, meeting_id=meeting_id)],
         notes=meeting.notes,
     )
+
+
+# ---- the JSON form (``infoview debrief FILE.json``) -------------------------------------
+
+#: The shape of a debrief file, as ``infoview debrief --help`` and the README show it.
+DEBRIEF_JSON_SHAPE = """\
+{"meeting_id": 3,                        (required: see infoview meeting list)
+ "rapport": 4,                           (1-5, optional)
+ "notes": "text",                        (optional)
+ "questions": [{"text": "...", "answer_notes": "...", "usefulness": 4,
+                "question_id": null, "category": null}],
+ "insights":  [{"text": "...", "tags": ["hiring"]}],
+ "people":    [{"name": "...", "title": null, "organization": null, "email": null,
+                "phone": null, "profile_url": null, "may_mention": "yes|no|unknown",
+                "contact_by": "user|host", "notes": null}],
+ "promises":  [{"what": "...", "owner": "user|host", "due": "YYYY-MM-DD"}],
+ "outcomes":  [{"kind": "lead|application|interview|offer", "date": "YYYY-MM-DD",
+                "notes": null}]}"""
+
+_PARTS: dict[str, type] = {"questions": AnsweredQuestion, "insights": KeyInsight,
+                           "people": SuggestedPerson, "promises": Promise,
+                           "outcomes": DebriefOutcome}
+_TOP = ("meeting_id", "rapport", "notes", *_PARTS)
+_DATES = {("promises", "due"), ("outcomes", "date")}
+
+
+def _row(part: str, index: int, data: object) -> object:
+    """One row of a list of the file, as its dataclass; raises BadInput naming the row."""
+    cls = _PARTS[part]
+    where = f"{part}[{index}]"
+    if not isinstance(data, dict):
+        raise BadInput(f"{where} must be an object such as {{\"text\": ...}}, not {data!r}")
+    # A promise's done date is the store's to keep (set when the action is done).
+    known = [k for k in cls.__dataclass_fields__ if (part, k) != ("promises", "done_at")]
+    unknown = [k for k in data if k not in known]
+    if unknown:
+        raise BadInput(f"{where} has unknown field {unknown[0]!r}; its fields are "
+                       f"{', '.join(known)}")
+    values = dict(data)
+    for key, value in values.items():
+        if (part, key) in _DATES and value is not None:
+            if not isinstance(value, str):
+                raise BadInput(f"{where}.{key} must be a date as text (YYYY-MM-DD), not {value!r}")
+            try:
+                values[key] = date.fromisoformat(value)
+            except ValueError as exc:
+                raise BadInput(f"{where}.{key} {value!r} is not a date: use YYYY-MM-DD") from exc
+        elif key == "tags":
+            if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+                raise BadInput(f"{where}.tags must be a list of words, not {value!r}")
+        elif key in ("usefulness", "organization_id"):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise BadInput(f"{where}.{key} must be a whole number, not {value!r}")
+        elif value is not None and not isinstance(value, str):
+            raise BadInput(f"{where}.{key} must be text, not {value!r}")
+    try:
+        return cls(**values)
+    except TypeError as exc:  # a required field missing
+        required = [name for name, f in cls.__dataclass_fields__.items()  # type: ignore[attr-defined]
+                    if f.default is MISSING and f.default_factory is MISSING]
+        raise BadInput(f"{where} needs {', '.join(required)}") from exc
+
+
+def debrief_from_dict(data: object) -> Debrief:
+    """A :class:`Debrief` from its JSON form (:data:`DEBRIEF_JSON_SHAPE`), checked.
+
+    Unknown fields, values of the wrong type and dates that are not ``YYYY-MM-DD`` are
+    refused here; scores and choices are checked by :func:`validate` when it is saved.
+
+    Raises:
+        BadInput: what is wrong, and where (``people[2].email``...).
+    """
+    if not isinstance(data, dict):
+        raise BadInput("a debrief file holds one JSON object: {\"meeting_id\": 3, ...}")
+    unknown = [k for k in data if k not in _TOP]
+    if unknown:
+        raise BadInput(f"unknown field {unknown[0]!r} in the debrief; its fields are "
+                       f"{', '.join(_TOP)}")
+    meeting_id = data.get("meeting_id")
+    if isinstance(meeting_id, bool) or not isinstance(meeting_id, int):
+        raise BadInput(f"meeting_id must be a meeting's number (see 'infoview meeting list'), "
+                       f"not {meeting_id!r}")
+    rapport = data.get("rapport")
+    if rapport is not None and (isinstance(rapport, bool) or not isinstance(rapport, int)):
+        raise BadInput(f"rapport must be a whole number from 1 to 5, not {rapport!r}")
+    notes = data.get("notes")
+    if notes is not None and not isinstance(notes, str):
+        raise BadInput(f"notes must be text, not {notes!r}")
+    parts: dict[str, list] = {}
+    for part in _PARTS:
+        rows = data.get(part) or []
+        if not isinstance(rows, list):
+            raise BadInput(f"{part} must be a list, not {rows!r}")
+        parts[part] = [_row(part, i, row) for i, row in enumerate(rows, 1)]
+    return Debrief(meeting_id=meeting_id, rapport=rapport, notes=notes, **parts)
+
+
+def debrief_to_dict(debrief: Debrief) -> dict:
+    """The JSON form of a debrief (dates as ``YYYY-MM-DD``), as :func:`debrief_from_dict`
+    reads it back."""
+    data = asdict(debrief)
+    for promise in data["promises"]:
+        due = promise["due"]
+        promise["due"] = due.date().isoformat() if isinstance(due, datetime) else (
+            due.isoformat() if due else None)
+        promise.pop("done_at", None)
+    for outcome in data["outcomes"]:
+        outcome["date"] = outcome["date"].isoformat() if outcome["date"] else None
+    return data
+
+
+def saved_counts(debrief: Debrief) -> dict[str, int]:
+    """What a saved debrief holds, counted: answers, people suggested, promises, outcomes,
+    insights (for the message after saving)."""
+    return {"answers": sum(1 for q in debrief.questions if (q.answer_notes or "").strip()
+                           or q.usefulness is not None),
+            "questions": len(debrief.questions), "people": len(debrief.people),
+            "promises": len(debrief.promises), "outcomes": len(debrief.outcomes),
+            "insights": len(debrief.insights)}

@@ -15,15 +15,17 @@ from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, NotFound
+from infoview.flows.debrief import Debrief, debrief_to_dict, load_debrief
+from infoview.flows.followups import meeting_actions
 from infoview.flows.research import research_for
 from infoview.models import CHOICES, Meeting, Person, QuestionAsked, ResearchSnapshot
 from infoview.prep.brief import Brief, build_brief
 from infoview.prep.outreach import Draft, thanks
 from infoview.questions.bank import load_bank
 from infoview.questions.models import PlanItem, QuestionPlan, overhead_minutes
+from infoview.questions.select import select_questions
 
 if TYPE_CHECKING:  # pragma: no cover
-    from infoview.flows.debrief import Debrief
     from infoview.store import Store
 
 log = logging.getLogger(__name__)
@@ -130,3 +132,112 @@ def person_to_prepare(store: Store) -> int | None:
         return store.get(Meeting, meeting_id).person_id
     people = store.list(Person)
     return people[-1].id if people else None
+
+
+@dataclass
+class MeetingOptions:
+    """A new meeting as ``infoview meeting add`` describes it.
+
+    Attributes:
+        person_id: who it is with (a stored person).
+        starts_at: when it starts (timezone-aware), if agreed.
+        timezone: the IANA zone it is held in (for the brief and the calendar).
+        format: ``phone``, ``video`` or ``in_person``.
+        place: the address or call link.
+        minutes: its planned length.
+        role, industry: what the user wants to learn about (fill the questions).
+        audience: who is asking (picks suitable questions).
+        plan: also plan the questions now and keep them with the meeting.
+    """
+
+    person_id: int
+    starts_at: datetime | None = None
+    timezone: str | None = None
+    format: str = "video"
+    place: str | None = None
+    minutes: int = 20
+    role: str | None = None
+    industry: str | None = None
+    audience: str = "anyone"
+    plan: bool = False
+
+
+#: The meeting lengths accepted, in minutes.
+MINUTES_RANGE = (5, 240)
+
+
+def add_meeting(store: Store, options: MeetingOptions) -> tuple[Meeting, QuestionPlan | None]:
+    """Add a meeting (requested, or scheduled when it has a start), with its planned
+    questions when ``options.plan``; returns the meeting and the plan.
+
+    Raises:
+        BadInput: an unknown format or audience, a length out of range, a start without
+            a time zone. NotFound: no such person. Nothing is saved in either case.
+    """
+    formats = CHOICES[("meetings", "format")]
+    if options.format not in formats:
+        raise BadInput(f"unknown format {options.format!r}: use one of {', '.join(formats)}")
+    low, high = MINUTES_RANGE
+    if isinstance(options.minutes, bool) or not low <= options.minutes <= high:
+        raise BadInput(f"the meeting length must be {low} to {high} minutes, "
+                       f"not {options.minutes!r}")
+    if options.starts_at is not None and options.starts_at.tzinfo is None:
+        raise BadInput("the start time has no time zone: give one (e.g. Europe/London)")
+    try:
+        person = store.get(Person, options.person_id)
+    except NotFound as exc:
+        raise NotFound(f"no person with id {options.person_id}: see 'infoview people list' "
+                       "for the ids") from exc
+    meeting = Meeting(person_id=person.id or 0, starts_at=options.starts_at,
+                      timezone=options.timezone, format=options.format, place=options.place,
+                      planned_minutes=options.minutes, role=options.role,
+                      industry=options.industry)
+    plan = None
+    if options.plan:
+        company, _person_research = research_for(store, options.person_id)
+        plan = select_questions(
+            role=options.role or person.title,
+            industry=options.industry or getattr(company, "industry", None),
+            company=person.organization, person=person.name, audience=options.audience,
+            minutes=options.minutes, research=company,
+            asked=asked_before(store, options.person_id))
+    _person, meeting = save_meeting_plan(store, person, meeting, plan)
+    log.info("added meeting %s with person %s", meeting.id, person.id)
+    return meeting, plan
+
+
+def list_meetings(store: Store, *, person_id: int | None = None,
+                  status: str | None = None) -> list[dict]:
+    """Meetings as rows for a list: the meeting's fields and the person's name, by start."""
+    statuses = CHOICES[("meetings", "status")]
+    if status is not None and status not in statuses:
+        raise BadInput(f"unknown status {status!r}: use one of {', '.join(statuses)}")
+    filters: dict[str, object] = {}
+    if person_id is not None:
+        filters["person_id"] = person_id
+    if status is not None:
+        filters["status"] = status
+    meetings = store.list(Meeting, **filters)
+    names = {p.id: p.name for p in store.list(Person)}
+    meetings.sort(key=lambda m: (m.starts_at is None, m.starts_at or datetime.min.replace(
+        tzinfo=timezone.utc), m.id or 0))
+    return [{**m.to_dict(), "person": names.get(m.person_id, "")} for m in meetings]
+
+
+def meeting_summary(store: Store, meeting_id: int) -> dict:
+    """Everything about one meeting: its fields, the person, the questions (with answers
+    once debriefed), people suggested, promises, outcomes, insights and every action."""
+    try:
+        meeting = store.get(Meeting, meeting_id)
+    except NotFound as exc:
+        raise NotFound(f"no meeting with id {meeting_id}: see 'infoview meeting list' "
+                       "for the ids") from exc
+    person = store.get(Person, meeting.person_id)
+    debrief = debrief_to_dict(load_debrief(store, meeting_id))
+    for key in ("meeting_id", "rapport", "notes"):
+        debrief.pop(key)
+    return {"meeting": meeting.to_dict(),
+            "person": {"id": person.id, "name": person.name, "title": person.title,
+                       "organization": person.organization, "email": person.email},
+            **debrief,
+            "actions": [a.to_dict() for a in meeting_actions(store, meeting_id)]}

@@ -361,10 +361,9 @@ class DebriefForm(w.VBox):
                               f"{len(debrief.promises)} promise(s).", "ok")
 
     def _show_actions(self) -> None:
-        from infoview.models import Action
+        from infoview.flows.followups import meeting_actions
 
-        actions = sorted(self.store.list(Action, meeting_id=self.meeting.value),
-                         key=lambda a: (a.due is None, a.due or 0))
+        actions = meeting_actions(self.store, self.meeting.value)
         who = {"user": "you", "host": self._host}
         self.actions.value = table_html(
             [{"due": f"{a.due:%a %d %b %Y, %H:%M}" if a.due else "", "what": a.what,

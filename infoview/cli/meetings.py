@@ -1,0 +1,209 @@
+"""`infoview meeting add|list|show` and `infoview debrief`: what notebooks 2 and 3 record.
+
+Parsing and printing only: the records are written by :mod:`infoview.flows.meetings` and
+:mod:`infoview.flows.debrief`, the same steps the preparation panel and the debrief form
+take. ``infoview debrief FILE.json`` reads the shape in :data:`DEBRIEF_HELP`;
+``--interactive`` asks for the same things one line at a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from infoview.cli._common import open_store, print_json, usage
+from infoview.errors import BadInput
+from infoview.flows.debrief import DEBRIEF_JSON_SHAPE
+from infoview.models import CHOICES
+from infoview.questions.models import AUDIENCES
+
+DEBRIEF_HELP = ("Save what you learned in a meeting, as the debrief form of notebook 3 does: "
+                "answers and their usefulness, people suggested, promises, outcomes and "
+                "insights; the follow-ups are created with it. Saving the same meeting again "
+                "updates it, never duplicates. The file holds one JSON object:\n\n"
+                + DEBRIEF_JSON_SHAPE
+                + "\n\nA mistake anywhere in it is reported in one line and nothing is saved.")
+
+
+def register(sub) -> None:
+    """Add ``meeting add|list|show`` and ``debrief``."""
+    meeting = sub.add_parser("meeting", help="add, list and show meetings",
+                             description="Add a meeting (with its planned questions), list "
+                             "meetings, or show one with its debrief and follow-ups.")
+    commands = meeting.add_subparsers(dest="meeting_command", metavar="WHAT")
+    meeting.set_defaults(handler=lambda args: usage(meeting))
+
+    add = commands.add_parser("add", help="add a meeting with a stored person",
+                              description="Add a meeting: requested, or scheduled when --when "
+                              "is given. With --plan its questions are planned now and kept, "
+                              "for the companion and the debrief.")
+    add.add_argument("--person", type=int, required=True, metavar="ID",
+                     help="who it is with (see infoview people list)")
+    add.add_argument("--when", metavar="ISO", help="start, e.g. 2026-12-01T10:00")
+    add.add_argument("--timezone", metavar="ZONE", help="IANA zone, e.g. Europe/London")
+    add.add_argument("--format", choices=CHOICES[("meetings", "format")], default="video",
+                     help="how you meet (default video)")
+    add.add_argument("--place", help="the address or call link")
+    add.add_argument("--minutes", type=int, default=20, help="planned length (default 20)")
+    add.add_argument("--role", help="the role you are curious about")
+    add.add_argument("--industry", help="the industry")
+    add.add_argument("--audience", choices=AUDIENCES, default="anyone",
+                     help="who is asking (with --plan)")
+    add.add_argument("--plan", action="store_true", help="plan the questions now and keep them")
+    add.add_argument("--json", action="store_true",
+                     help='print {"meeting": {...}, "questions": [...]}')
+    add.set_defaults(handler=_add)
+
+    listing = commands.add_parser("list", help="list meetings, soonest first",
+                                  description="List meetings by start time, with whom and "
+                                  "their status.")
+    listing.add_argument("--person", type=int, metavar="ID", help="only this person's")
+    listing.add_argument("--status", choices=CHOICES[("meetings", "status")],
+                         help="only meetings with this status")
+    listing.add_argument("--json", action="store_true",
+                         help="print a list of the meetings' fields with the person's name")
+    listing.set_defaults(handler=_list)
+
+    show = commands.add_parser("show", help="show one meeting, its debrief and follow-ups",
+                               description="Show a meeting: when, with whom, the questions "
+                               "(with answers once debriefed), people suggested, promises, "
+                               "outcomes, insights and every follow-up action.")
+    show.add_argument("meeting_id", type=int, metavar="ID")
+    show.add_argument("--json", action="store_true",
+                      help='print {"meeting", "person", "questions", "people", "promises", '
+                      '"outcomes", "insights", "actions"}')
+    show.set_defaults(handler=_show)
+
+    debrief = sub.add_parser("debrief", help="save a meeting's debrief from a JSON file or prompts",
+                             description=DEBRIEF_HELP,
+                             formatter_class=argparse.RawDescriptionHelpFormatter)
+    source = debrief.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", metavar="FILE.json",
+                        help="the debrief as JSON (- for stdin)")
+    source.add_argument("--interactive", action="store_true",
+                        help="answer questions on the terminal instead of giving a file")
+    debrief.add_argument("--meeting", type=int, metavar="ID",
+                         help="with --interactive: the meeting (asked for when left out)")
+    debrief.add_argument("--json", action="store_true",
+                         help='print {"meeting": {...}, "saved": {counts}, "actions": [...]}')
+    debrief.set_defaults(handler=_debrief)
+
+
+# ---- meeting ---------------------------------------------------------------------------------
+
+def _add(args) -> int:
+    from infoview.flows.meetings import MeetingOptions, add_meeting
+    from infoview.flows.times import parse_start, zone
+
+    zone(args.timezone)  # an unknown zone is reported even without --when
+    start = parse_start(args.when, args.timezone) if args.when else None
+    options = MeetingOptions(person_id=args.person, starts_at=start, timezone=args.timezone,
+                             format=args.format, place=args.place, minutes=args.minutes,
+                             role=args.role, industry=args.industry, audience=args.audience,
+                             plan=args.plan)
+    with open_store(args) as store:
+        meeting, plan = add_meeting(store, options)
+    items = plan.to_list() if plan is not None else []
+    if args.json:
+        print_json({"meeting": meeting.to_dict(), "questions": items})
+        return 0
+    print(f"Added meeting {meeting.id} ({meeting.status})"
+          + (f" with {len(items)} planned questions." if plan is not None else "."))
+    return 0
+
+
+def _when(value) -> str:
+    return f"{value:%Y-%m-%d %H:%M %z}" if value is not None else "not agreed"
+
+
+def _list(args) -> int:
+    from infoview.flows.meetings import list_meetings
+
+    with open_store(args) as store:
+        rows = list_meetings(store, person_id=args.person, status=args.status)
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("No meetings yet: add one with infoview meeting add --person ID.")
+    for row in rows:
+        print(f"{row['id']:>4}  {_when(row['starts_at']):<22}  {row['status']:<9}  "
+              f"{row['person']}")
+    return 0
+
+
+def _show(args) -> int:
+    from infoview.flows.meetings import meeting_summary
+
+    with open_store(args) as store:
+        summary = meeting_summary(store, args.meeting_id)
+    if args.json:
+        print_json(summary)
+        return 0
+    m, p = summary["meeting"], summary["person"]
+    org = f" ({p['organization']})" if p["organization"] else ""
+    print(f"Meeting {m['id']} with {p['name']}{org}: {m['status']}, {_when(m['starts_at'])}, "
+          f"{m['format']}, {m['planned_minutes']} minutes")
+    if m["rapport"] is not None:
+        print(f"  rapport {m['rapport']}/5")
+    _lines("Questions", [q["text"] + (f"  -> {q['answer_notes']}" if q["answer_notes"] else "")
+                         + (f" [{q['usefulness']}/5]" if q["usefulness"] else "")
+                         for q in summary["questions"]])
+    _lines("People suggested", [s["name"] + (f", {s['organization']}" if s["organization"] else "")
+                                for s in summary["people"]])
+    _lines("Promises", [f"{x['what']} ({x['owner']})" for x in summary["promises"]])
+    _lines("Outcomes", [x["kind"] + (f": {x['notes']}" if x["notes"] else "")
+                        for x in summary["outcomes"]])
+    _lines("Insights", [x["text"] for x in summary["insights"]])
+    _lines("Actions", [f"{a['due']:%Y-%m-%d}  {a['what']}" if a["due"] else a["what"]
+                       for a in summary["actions"]])
+    return 0
+
+
+def _lines(title: str, lines: list[str]) -> None:
+    if lines:
+        print(f"\n{title}")
+        for line in lines:
+            print(f"  - {line}")
+
+
+# ---- debrief ---------------------------------------------------------------------------------
+
+def _read_file(path: str) -> object:
+    from infoview.userfiles import read_text
+
+    text = sys.stdin.read() if path == "-" else read_text(path, what="debrief file")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"{path} is not JSON (line {exc.lineno}, column {exc.colno}: "
+                       f"{exc.msg}); see infoview debrief --help for its shape") from exc
+
+
+def _debrief(args) -> int:
+    from infoview.flows.debrief import debrief_from_dict, saved_counts, save_debrief
+    from infoview.flows.followups import meeting_actions
+
+    if args.meeting is not None and not args.interactive:
+        raise BadInput("--meeting goes with --interactive; a debrief file names its meeting_id")
+    with open_store(args) as store:
+        if args.interactive:
+            from infoview.cli._prompts import ask_debrief
+
+            data = ask_debrief(store, args.meeting)
+        else:
+            data = _read_file(args.file)
+        debrief = debrief_from_dict(data)
+        meeting = save_debrief(store, debrief)
+        actions = meeting_actions(store, meeting.id or 0)
+    counts = saved_counts(debrief)
+    if args.json:
+        print_json({"meeting": meeting.to_dict(), "saved": counts,
+                    "actions": [a.to_dict() for a in actions]})
+        return 0
+    print(f"Saved the debrief of meeting {meeting.id}: {counts['answers']} answer(s), "
+          f"{counts['people']} person(s) suggested, {counts['promises']} promise(s), "
+          f"{counts['outcomes']} outcome(s), {counts['insights']} insight(s); "
+          f"{len(actions)} follow-up action(s) (infoview meeting show {meeting.id}).")
+    return 0

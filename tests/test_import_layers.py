@@ -1,0 +1,71 @@
+"""The layers hold: read every module's imports from its source (AST, nothing executed)."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+from pathlib import Path
+
+import infoview
+from infoview.store import Store
+
+PACKAGE = Path(infoview.__file__).parent
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every module a file imports, at the top or inside functions."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def modules(folder: str) -> list[Path]:
+    return sorted((PACKAGE / folder).rglob("*.py"))
+
+
+def test_the_cli_never_imports_the_widgets():
+    offenders = {str(p.relative_to(PACKAGE)): sorted(i for i in imports_of(p)
+                                                    if i.startswith("infoview.widgets"))
+                 for p in modules("cli")}
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_the_brief_and_the_library_below_the_flows_do_not_import_them_back():
+    # prep/brief.py may read time zones from flows.times (a leaf), nothing else of flows.
+    for folder in ("prep", "research", "questions", "store"):
+        for path in modules(folder):
+            flows = {i for i in imports_of(path) if i.startswith("infoview.flows")}
+            assert flows <= {"infoview.flows.times", "infoview.flows.times.zone"}, path
+    assert "infoview.workflow" not in imports_of(PACKAGE / "prep" / "brief.py")
+
+
+def test_the_old_glue_modules_are_gone():
+    for name in ("workflow.py", "debrief.py", "outreach_log.py"):
+        assert not (PACKAGE / name).exists()
+
+
+def test_flows_times_is_a_leaf():
+    inner = {i for i in imports_of(PACKAGE / "flows" / "times.py") if i.startswith("infoview")}
+    assert inner <= {"infoview.errors", "infoview.errors.BadInput"}
+
+
+def test_store_shortcuts_are_written_in_the_source():
+    source = inspect.getsource(inspect.getmodule(Store.add_person))
+    for name in ("add_person", "get_meeting", "list_people", "update_action",
+                 "delete_outcome", "list_questions_asked", "get_research_snapshot"):
+        assert f"def {name}(" in source
+    assert "setattr(" not in inspect.getsource(inspect.getmodule(Store))
+
+
+def test_one_lazy_export_helper():
+    for init in ("__init__.py", "research/__init__.py", "prep/__init__.py",
+                 "widgets/__init__.py", "flows/__init__.py"):
+        tree = ast.parse((PACKAGE / init).read_text(encoding="utf-8"))
+        defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+        assert "__getattr__" not in defined, init
+        assert "infoview._lazy" in imports_of(PACKAGE / init), init
