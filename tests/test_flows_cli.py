@@ -70,7 +70,7 @@ def test_research_person_saved_twice_is_one_person(sites, db, capsys):
     assert counts(db)["people"] == 1 and counts(db)["research"] == 2
 
 
-# ---- meeting add | list | show, debrief -----------------------------------------------------------
+# ---- meeting add | list | show, debrief ----------------------------------------------------
 
 @pytest.fixture
 def person(db):
@@ -151,7 +151,8 @@ def test_debrief_from_a_file_saves_everything_and_again_changes_nothing(capsys, 
     ({"rapport": 9}, "rapport must be a whole number from 1 to 5"),
     ({"peeple": []}, "unknown field 'peeple'"),
     ({"people": [{"name": "X", "email": 3}]}, "people[1].email must be text"),
-    ({"promises": [{"what": "x", "due": "next week"}]}, "promises[1].due 'next week' is not a date"),
+    ({"promises": [{"what": "x", "due": "next week"}]},
+     "promises[1].due 'next week' is not a date"),
     ({"meeting_id": "one"}, "meeting_id must be a meeting's number"),
     ({"meeting_id": 42}, "no meeting 42"),
     ({"outcomes": [{"kind": "promotion"}]}, "kind of outcome 1 must be one of"),

@@ -15,7 +15,7 @@ than added twice, and follow-up actions already created are kept (with their don
 from __future__ import annotations
 
 import logging
-from dataclasses import MISSING, asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING
 
@@ -418,7 +418,7 @@ def _row(part: str, index: int, data: object) -> object:
     if not isinstance(data, dict):
         raise BadInput(f"{where} must be an object such as {{\"text\": ...}}, not {data!r}")
     # A promise's done date is the store's to keep (set when the action is done).
-    known = [k for k in cls.__dataclass_fields__ if (part, k) != ("promises", "done_at")]
+    known = [f.name for f in fields(cls) if (part, f.name) != ("promises", "done_at")]
     unknown = [k for k in data if k not in known]
     if unknown:
         raise BadInput(f"{where} has unknown field {unknown[0]!r}; its fields are "
@@ -443,7 +443,7 @@ def _row(part: str, index: int, data: object) -> object:
     try:
         return cls(**values)
     except TypeError as exc:  # a required field missing
-        required = [name for name, f in cls.__dataclass_fields__.items()  # type: ignore[attr-defined]
+        required = [f.name for f in fields(cls)
                     if f.default is MISSING and f.default_factory is MISSING]
         raise BadInput(f"{where} needs {', '.join(required)}") from exc
 

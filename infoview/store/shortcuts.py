@@ -68,7 +68,7 @@ class StoreShortcuts:
         return self.update(record)
 
     def delete_organization(self, record_id: int) -> None:
-        """Delete the :class:`~infoview.models.Organization` with this id (and what depends on it)."""
+        """Delete the :class:`~infoview.models.Organization` with this id (see ``Store.delete``)."""
         self.delete(Organization, record_id)
 
     # ---- ResearchSnapshot ----
@@ -90,7 +90,7 @@ class StoreShortcuts:
         return self.update(record)
 
     def delete_research_snapshot(self, record_id: int) -> None:
-        """Delete the :class:`~infoview.models.ResearchSnapshot` with this id (and what depends on it)."""
+        """Delete the :class:`~infoview.models.ResearchSnapshot` with this id."""
         self.delete(ResearchSnapshot, record_id)
 
     # ---- Outreach ----
@@ -112,7 +112,7 @@ class StoreShortcuts:
         return self.update(record)
 
     def delete_outreach(self, record_id: int) -> None:
-        """Delete the :class:`~infoview.models.Outreach` with this id (and what depends on it)."""
+        """Delete the :class:`~infoview.models.Outreach` with this id (see ``Store.delete``)."""
         self.delete(Outreach, record_id)
 
     # ---- Meeting ----
@@ -134,7 +134,7 @@ class StoreShortcuts:
         return self.update(record)
 
     def delete_meeting(self, record_id: int) -> None:
-        """Delete the :class:`~infoview.models.Meeting` with this id (and what depends on it)."""
+        """Delete the :class:`~infoview.models.Meeting` with this id (see ``Store.delete``)."""
         self.delete(Meeting, record_id)
 
     # ---- QuestionAsked ----
@@ -156,7 +156,7 @@ class StoreShortcuts:
         return self.update(record)
 
     def delete_question_asked(self, record_id: int) -> None:
-        """Delete the :class:`~infoview.models.QuestionAsked` with this id (and what depends on it)."""
+        """Delete the :class:`~infoview.models.QuestionAsked` with this id."""
         self.delete(QuestionAsked, record_id)
 
     # ---- Referral ----
@@ -178,7 +178,7 @@ class StoreShortcuts:
         return self.update(record)
 
     def delete_referral(self, record_id: int) -> None:
-        """Delete the :class:`~infoview.models.Referral` with this id (and what depends on it)."""
+        """Delete the :class:`~infoview.models.Referral` with this id (see ``Store.delete``)."""
         self.delete(Referral, record_id)
 
     # ---- Action ----
@@ -200,7 +200,7 @@ class StoreShortcuts:
         return self.update(record)
 
     def delete_action(self, record_id: int) -> None:
-        """Delete the :class:`~infoview.models.Action` with this id (and what depends on it)."""
+        """Delete the :class:`~infoview.models.Action` with this id (see ``Store.delete``)."""
         self.delete(Action, record_id)
 
     # ---- Outcome ----
@@ -222,7 +222,7 @@ class StoreShortcuts:
         return self.update(record)
 
     def delete_outcome(self, record_id: int) -> None:
-        """Delete the :class:`~infoview.models.Outcome` with this id (and what depends on it)."""
+        """Delete the :class:`~infoview.models.Outcome` with this id (see ``Store.delete``)."""
         self.delete(Outcome, record_id)
 
     # ---- Insight ----
@@ -244,5 +244,5 @@ class StoreShortcuts:
         return self.update(record)
 
     def delete_insight(self, record_id: int) -> None:
-        """Delete the :class:`~infoview.models.Insight` with this id (and what depends on it)."""
+        """Delete the :class:`~infoview.models.Insight` with this id (see ``Store.delete``)."""
         self.delete(Insight, record_id)
