@@ -6,11 +6,11 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from infoview.errors import BadInput, NotFound
 from infoview.flows.debrief import (
     AnsweredQuestion, Debrief, DebriefOutcome, KeyInsight, Promise, SuggestedPerson,
     load_debrief, save_debrief,
 )
-from infoview.errors import BadInput, NotFound
 from infoview.models import (
     Action, Insight, Meeting, Organization, Outcome, Person, QuestionAsked, Referral,
 )

@@ -11,8 +11,10 @@ import pytest
 from infoview import analytics
 from infoview.cli import main
 from infoview.errors import BadInput, NotFound
+from infoview.flows.outreach_log import (
+    awaiting_reply, business_days_between, mark_replied, record_outreach,
+)
 from infoview.models import Outreach, Person
-from infoview.flows.outreach_log import awaiting_reply, business_days_between, mark_replied, record_outreach
 from infoview.prep.followup import keep_in_touch, three_b_seven
 from infoview.store import Store
 

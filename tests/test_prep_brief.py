@@ -9,9 +9,9 @@ import pytest
 
 import prep_samples as s
 from infoview.errors import BadInput
+from infoview.flows.prep import brief_from_store
 from infoview.models import (Meeting, Organization, Person, QuestionAsked, Referral,
                              ResearchSnapshot, UserProfile)
-from infoview.flows.prep import brief_from_store
 from infoview.prep.brief import CLOSING_PAIR, REMINDERS, build_brief
 from infoview.prep.ground import find_gaps
 from infoview.questions.models import QuestionPlan

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from infoview.errors import BadInput
-from infoview.models import Action, Meeting, Outreach, Person, Referral
 from infoview.flows.followups import record_followups, suggest_followups
+from infoview.models import Action, Meeting, Outreach, Person, Referral
 from infoview.prep.followup import (action_key, add_business_days, due_actions_ics, followup_actions,
                                     is_business_day, keep_in_touch, keep_in_touch_actions,
                                     missing_actions, three_b_seven)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from infoview.flows.research import latest_research, save_research
 from infoview.research.models import (
     CompanyProfile, Fact, FetchRecord, NewsItem, PersonMention, PersonProfile,
 )
-from infoview.flows.research import latest_research, save_research
 from infoview.research.results import news_frame, people_frame, profiles_frame
 from infoview.store import Store
 

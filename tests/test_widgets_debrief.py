@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from infoview.flows.meetings import next_meeting, save_meeting_plan
 from infoview.models import (
     Action, Insight, Meeting, Outcome, Person, QuestionAsked, Referral, UserProfile,
 )
@@ -13,7 +14,6 @@ from infoview.questions.models import PlanItem, QuestionPlan
 from infoview.store import Store
 from infoview.widgets.debrief import DebriefForm
 from infoview.widgets.meeting import MeetingCompanion
-from infoview.flows.meetings import next_meeting, save_meeting_plan
 
 PLAN = QuestionPlan(items=[
     PlanItem("path-01", "path", "How did you end up working as a UX researcher?", 3, "top"),

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from infoview.flows.research import keep_research
 from infoview.models import Meeting, Person, QuestionAsked
 from infoview.research.company import research_company
 from infoview.research.person import research_person
@@ -15,7 +16,6 @@ from infoview.settings import Settings
 from infoview.store import Store
 from infoview.widgets.prepare import NEW, PreparePanel
 from infoview.widgets.session import SAMPLE_PERSON_PATH
-from infoview.flows.research import keep_research
 
 
 @pytest.fixture(scope="module")

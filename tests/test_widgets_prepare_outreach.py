@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from infoview.models import Outreach, Person
 from infoview.flows.outreach_log import record_outreach
+from infoview.models import Outreach, Person
 from infoview.store import Store
 from infoview.widgets.prepare import NEW, PreparePanel
 

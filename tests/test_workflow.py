@@ -7,12 +7,14 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from infoview.errors import BadInput
+from infoview.flows.meetings import (
+    asked_before, next_meeting, person_to_prepare, planned_questions, save_meeting_plan,
+)
+from infoview.flows.research import keep_research, research_for
 from infoview.models import Meeting, Organization, Person, QuestionAsked
 from infoview.questions.models import PlanItem, QuestionPlan
 from infoview.research.models import CompanyProfile, PersonProfile
 from infoview.store import Store
-from infoview.flows.research import keep_research, research_for
-from infoview.flows.meetings import asked_before, next_meeting, person_to_prepare, planned_questions, save_meeting_plan
 
 COMPANY = CompanyProfile(url="https://kestrel.example/", name="Kestrel Health Labs",
                          industry="Health technology", location="Bristol, UK")
