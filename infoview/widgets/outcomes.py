@@ -183,7 +183,8 @@ class OutcomesDashboard(w.VBox):
                 self.message.show("No export folder was given for the report.", "error")
                 return None
             self.report_path = write_report(self.store.frames(), self.out_dir / "outcomes-report.html",
-                                            now=self.now, **self.filters())
+                                            now=self.now, store=self.store,
+                                            **self.filters())
             self.report_link.value = f"Report: {file_link(self.report_path)}"
             self.message.show(f"Saved {self.report_path.name}.", "ok")
             return self.report_path
