@@ -126,6 +126,8 @@ def readable(text: str) -> str:
     """Text with HTML entities resolved and folded vCard/iCalendar lines joined."""
     unfolded = re.sub(r"\r?\n[ \t]", "", text)
     unescaped = unfolded.replace("\\,", ",").replace("\\;", ";").replace("\\n", " ")
+    # JSON written with ASCII escapes ("\u00d3l\u00f6f") names them just the same.
+    unescaped = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), unescaped)
     return html.unescape(unescaped)
 
 
