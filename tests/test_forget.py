@@ -199,3 +199,27 @@ def test_cache_commands_stats_forget_and_clear(world, capsys):
 
 def test_fixture_site_sends_the_team_page_compressed():
     assert (SITES / "forget" / "team.html").read_bytes()[:2] == b"\x1f\x8b"
+
+
+def test_outcomes_panel_button_shows_what_is_held(world):
+    from infoview.widgets.outcomes import OutcomesDashboard
+
+    with Store.open(world["db"]) as store:
+        panel = OutcomesDashboard(store, refresh=False).holdings
+        panel.person.value = 1
+        panel.show_button.click()
+        assert panel.held is not None and panel.held.person.name == OLOF
+        assert world["olof_url"] in panel.report.value
+        assert html.escape(str(world["backup"])) in panel.report.value
+        assert panel.message.kind == "info"
+
+
+def test_delete_keeps_the_company_home_page_and_its_research(world, capsys):
+    report = json.loads(_cli(capsys, "--db", str(world["db"]), "people", "delete", "1", "--yes",
+                             "--json"))
+    home = world["olof_url"].rsplit("/", 1)[0] + "/"
+    assert home not in report["cached_pages"]  # it does not name her
+    with Store.open(world["db"]) as store:
+        companies = [s for s in store.list_research_snapshots() if s.kind == "company"]
+        assert companies and all(s.person_id is None for s in companies)
+        assert all(OLOF not in json.dumps(s.data, ensure_ascii=False) for s in companies)

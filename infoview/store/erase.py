@@ -8,7 +8,8 @@ Goes, in one transaction:
 - actions and outcomes tied to them or to one of their meetings;
 - research snapshots about them, however they were saved: linked to them, taken of their
   profile page, of a page one of their snapshots came from, or a person snapshot not linked
-  to anyone that carries their name (``research person URL --save`` links nobody).
+  to anyone that carries their name (``research person URL --save`` links nobody); company
+  research saved for them stays, unlinked, with their name redacted.
 
 Then their name, email, phone and profile URL are replaced by ``[removed]`` wherever they
 still appear in the text of other records (someone else's notes, a company snapshot that
@@ -83,13 +84,14 @@ class DeleteReport:
 def snapshots_about(execute: Execute, person: Person) -> list[tuple[int, str, str | None]]:
     """The research snapshots about a person: ``(id, source_url, researched url)`` each.
 
-    Linked to them; or unlinked person snapshots carrying their name; and then any snapshot
-    of their profile page or of a page one of those came from.
+    Person snapshots linked to them, or unlinked ones carrying their name; and then any
+    snapshot of their profile page or of a page one of those came from. (A company snapshot
+    saved for them is the company's research: it is unlinked and redacted, not deleted.)
     """
     rows = execute(
         "SELECT id, source_url, json_extract(data, '$.url') FROM research "
-        "WHERE person_id = :p OR (person_id IS NULL AND kind = 'person' "
-        "AND iv_fold(json_extract(data, '$.name')) = :name)",
+        "WHERE kind = 'person' AND (person_id = :p OR (person_id IS NULL "
+        "AND iv_fold(json_extract(data, '$.name')) = :name))",
         {"p": person.id, "name": fold(person.name) or "\x00"})
     keys = {profile_key(u) for _i, *urls in rows for u in urls if u}
     keys.add(profile_key(person.profile_url))
@@ -119,6 +121,9 @@ def erase_rows(execute: Execute, person: Person, text_columns: dict[str, Sequenc
     report.pages = sorted({u for _i, *urls in snapshots for u in urls if u}
                           | ({person.profile_url} if person.profile_url else set()))
     params = {"p": person.id, "snapshots": json.dumps([row[0] for row in snapshots])}
+    if "research" in text_columns:  # the company's research stays, no longer tied to them
+        execute("UPDATE research SET person_id = NULL WHERE person_id = :p AND id NOT IN "
+                "(SELECT value FROM json_each(:snapshots))", params)
     for table, where in STEPS:
         if table not in text_columns:
             continue
