@@ -456,7 +456,7 @@ def forget_person(store: "Store", person_id: int, *, cache_path: str | Path | No
             store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except StoreError as exc:  # another program holds the file: reported below
             log.warning("could not rebuild %s: %s", store.path, exc)
-    checked = [store.path, *backups]
+    checked = [store.path, *backups, *(Path(p) for p, _n in report.batch_lines_removed)]
     if cache is not None:
         checked.append(cache.path)
     report.still_named_in = files_naming(checked, person.name)
