@@ -21,6 +21,7 @@ from infoview.flows.prep import brief_from_store
 from infoview.flows.research import keep_research
 from infoview.models import Meeting, UserProfile
 from infoview.questions.select import select_questions
+from infoview.store.exports import record_export
 from infoview.userfiles import write_text, writing
 
 log = logging.getLogger(__name__)
@@ -112,6 +113,8 @@ def _write_drafts(store, person, meeting, folder: Path) -> dict[str, Path]:
         text = (f"Subject: {draft.subject}\n\n{draft.body}\n\n"
                 f"-- checks ({draft.word_count} words) --\n{checks}\n")
         written[f"email: {kind}"] = write_text(folder / f"{kind}.txt", text)
+        record_export(store, written[f"email: {kind}"], kind="draft", text=text,
+                      person_ids=[person.id])
     return written
 
 
@@ -153,11 +156,13 @@ def run_demo(out: str | Path, *, seed: int = 7, today: date | None = None) -> De
         brief = brief_from_store(store, meeting_id=meeting.id, audience=DEMO_MEETING["audience"])
         for fmt in ("md", "html", "pdf", "ics"):
             try:
-                result.files[f"brief ({fmt})"] = export_brief(brief, out / f"brief.{fmt}", fmt)
+                result.files[f"brief ({fmt})"] = export_brief(brief, out / f"brief.{fmt}", fmt,
+                                                                  store=store)
             except InfoviewError as exc:  # e.g. no PDF renderer on this machine
                 result.warnings.append(f"brief ({fmt}) not written: {exc}")
         result.files.update(_write_drafts(store, person_record, meeting, out / "emails"))
-        result.files["outcomes report"] = write_report(store.frames(), out / "report.html")
+        result.files["outcomes report"] = write_report(store.frames(), out / "report.html",
+                                                           store=store)
         result.counts = store.counts()
     log.info("demo written to %s", out)
     return result

@@ -214,8 +214,16 @@ def build_report(frames: Frames, *, now: datetime | None = None, since=None, unt
     )
 
 
-def write_report(frames: Frames, path: str | Path, **options) -> Path:
-    """Write :func:`build_report` to ``path`` (folders created); returns the path."""
-    path = write_text(path, build_report(frames, **options))
+def write_report(frames: Frames, path: str | Path, *, store=None, **options) -> Path:
+    """Write :func:`build_report` to ``path`` (folders created); returns the path.
+
+    With ``store``, the file is recorded in the store's exports registry, with everyone
+    it names (so that deleting one of them can find it).
+    """
+    from infoview.store.exports import record_export
+
+    html = build_report(frames, **options)
+    path = write_text(path, html)
+    record_export(store, path, kind="report", text=html)
     log.info("wrote the outcomes report to %s", path)
     return path

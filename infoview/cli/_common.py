@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 
 def print_json(data: Any) -> None:
@@ -78,6 +79,20 @@ def db_path(args) -> Path:
         raise BadInput("--db is empty: give the database file's path, or leave --db out "
                        "to use $INFOVIEW_DB or your own store")
     return Path(given).expanduser()
+
+
+@contextmanager
+def existing_store(args) -> Iterator[Any]:
+    """The store chosen by ``--db`` (or the default) when its file exists, else ``None``;
+    for commands that only note something in a store the user already has."""
+    path = db_path(args)
+    if not path.is_file():
+        yield None
+        return
+    from infoview.store import Store
+
+    with Store.open(path) as store:
+        yield store
 
 
 def open_store(args):

@@ -1,4 +1,5 @@
-"""`infoview people ...`: list, import from LinkedIn, delete completely, export vCards."""
+"""`infoview people ...`: list, show (everything held), import from LinkedIn, delete
+completely, export vCards."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from infoview.cli._common import open_store, print_json, usage
 
 
 def register(sub) -> None:
-    """Add ``infoview people list|import-linkedin|delete|export-vcard``."""
+    """Add ``infoview people list|show|import-linkedin|delete|export-vcard``."""
     parser = sub.add_parser("people", help="the people in the store",
                             description="List, import, delete and export people.")
     parser.set_defaults(handler=lambda args: usage(parser))
@@ -21,6 +22,18 @@ def register(sub) -> None:
                          help="print a list of objects (id, name, title, organization, email, "
                               "profile_url and every other field)")
     listing.set_defaults(handler=_list)
+
+    show = people.add_parser(
+        "show", help="one person; with --all, everything held about them",
+        description="Show one person's record. With --all, everything the kit holds about "
+                    "them, with dates: their records, other records naming them, research "
+                    "snapshots, cached web pages and kept research results, backups and the "
+                    "exported files that name them (what a person asking 'what do you hold "
+                    "about me?' is owed).")
+    show.add_argument("id", metavar="ID", type=int, help="the person's id (see 'people list')")
+    show.add_argument("--all", action="store_true", help="everything held about them")
+    show.add_argument("--json", action="store_true", help="print it as JSON")
+    show.set_defaults(handler=_show)
 
     linkedin = people.add_parser(
         "import-linkedin", help="add or update people from LinkedIn's Connections.csv",
@@ -41,10 +54,16 @@ def register(sub) -> None:
         "delete", help="delete a person and everything about them",
         description="Delete the person with this id and everything about them: meetings, "
                     "questions asked, insights, outreach, referrals, actions, outcomes, "
-                    "research snapshots; their name and contacts are replaced by [removed] "
-                    "in other records' text. Asks first when run in a terminal, unless --yes.")
+                    "research snapshots however saved; their name and contacts are replaced "
+                    "by [removed] in other records' text. The HTTP cache loses every page "
+                    "about or naming them and the research results kept from those; store "
+                    "backups (NAME.bak-vN) are scrubbed of them in place. Exported files "
+                    "(briefs, reports, vCards, exports) that still name them are listed, and "
+                    "removed with --exports. Asks first when run in a terminal, unless --yes.")
     delete.add_argument("id", metavar="ID", type=int, help="the person's id (see 'people list')")
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    delete.add_argument("--exports", action="store_true",
+                        help="also remove the exported files that name them")
     delete.add_argument("--json", action="store_true", help="print what was deleted as JSON")
     delete.set_defaults(handler=_delete)
 
@@ -88,26 +107,90 @@ def _import_linkedin(args: argparse.Namespace) -> int:
     return 0
 
 
-def _confirm(name: str) -> bool:
-    sys.stderr.write(f"Delete {name} and everything about them? This cannot be undone. [y/N] ")
+def _ask(question: str) -> bool:
+    sys.stderr.write(f"{question} [y/N] ")
     sys.stderr.flush()
     return sys.stdin.readline().strip().lower() in ("y", "yes")
 
 
+def _cache_path(args: argparse.Namespace):
+    from infoview.cli._common import db_path
+    from infoview.paths import default_cache_path
+
+    return default_cache_path(db_path(args))
+
+
 def _delete(args: argparse.Namespace) -> int:
+    from infoview.forget import forget_person
+    from infoview.store.exports import exports_naming
+
+    remove_exports = args.exports
     with open_store(args) as store:
         person = store.get_person(args.id)
         # Scripts (no terminal) delete as asked; a person at a terminal confirms first.
-        if not args.yes and sys.stdin.isatty() and not _confirm(person.name):
-            sys.stderr.write("infoview: nothing deleted\n")
-            return 1
-        report = store.delete_person(args.id)
+        if not args.yes and sys.stdin.isatty():
+            if not _ask(f"Delete {person.name} and everything about them? This cannot be "
+                        "undone."):
+                sys.stderr.write("infoview: nothing deleted\n")
+                return 1
+            exports = exports_naming(store, person)
+            if exports and not remove_exports:
+                for record in exports:
+                    sys.stderr.write(f"  {record.path}\n")
+                remove_exports = _ask(f"Also remove these {len(exports)} exported files that "
+                                      "name them?")
+        report = forget_person(store, args.id, cache_path=_cache_path(args),
+                               remove_exports=remove_exports)
     if args.json:
         print_json(report.to_dict())
-    else:
-        removed = sum(report.deleted.values())
-        print(f"deleted person {args.id} and {removed - 1} records about them"
-              + (f"; redacted {report.redacted} mentions" if report.redacted else ""))
+        return 0
+    removed = sum(report.store.deleted.values())
+    print(f"deleted person {args.id} and {removed - 1} records about them"
+          + (f"; redacted {report.store.redacted} mentions" if report.store.redacted else ""))
+    if report.cached_pages or report.kept_results:
+        print(f"HTTP cache: deleted {len(report.cached_pages)} pages and "
+              f"{len(report.kept_results)} kept research results about them")
+    for path in report.backups_scrubbed:
+        print(f"backup scrubbed of them: {path}")
+    for path, lines in report.batch_lines_removed:
+        if lines:
+            print(f"batch results: took {lines} lines naming them out of {path}")
+    for path in report.exports_removed:
+        print(f"removed export: {path}")
+    if report.exports_left:
+        print("these exported files still name them (remove them, or run delete with "
+              "--exports next time):")
+        for path in report.exports_left:
+            print(f"  {path}")
+    for path, reason in report.backups_failed:
+        print(f"could not scrub the backup {path} ({reason}): delete it yourself")
+    for path in report.still_named_in:
+        if path not in report.exports_left:
+            print(f"their name is still in {path}: close other programs using it and "
+                  "delete again, or delete the file")
+    print("Out of infoview's reach: " + "; ".join(report.unreachable) + ".")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from infoview.forget import what_is_held
+
+    with open_store(args) as store:
+        person = store.get_person(args.id)
+        held = what_is_held(store, args.id, cache_path=_cache_path(args)) if args.all else None
+    if held is None:
+        if args.json:
+            print_json(_plain(person.to_dict()))
+        else:
+            for key, value in _plain(person.to_dict()).items():
+                if value not in (None, "", [], {}):
+                    print(f"{key}: {value}")
+        return 0
+    if args.json:
+        print_json(held.to_dict())
+        return 0
+    for line in held.lines():
+        print(line)
     return 0
 
 

@@ -154,8 +154,15 @@ def _prep(args) -> int:
     if len(formats) > 1 and out.suffix:
         raise BadInput(f"--out {out} is a file name but {len(formats)} formats were asked for: "
                        "give a folder")
+    from infoview.cli._common import existing_store, open_store
+
+    sections = DEFAULT_SECTIONS + (("notes",) if args.notes else ())
     if args.company_url:
         brief = _brief_from_urls(args)
+        # An existing store records the files in its exports registry; none is created.
+        with existing_store(args) as store:
+            files = [export_brief(brief, out, fmt, sections=sections, store=store)
+                     for fmt in formats]
     else:
         if args.person_url or args.name:
             raise BadInput("--person-url and --name go with --company-url")
@@ -166,8 +173,8 @@ def _prep(args) -> int:
             brief = brief_from_store(store, meeting_id=args.meeting, person_id=args.person,
                                      minutes=args.minutes, role=args.role, industry=args.industry,
                                      audience=args.audience, reason=args.reason)
-    sections = DEFAULT_SECTIONS + (("notes",) if args.notes else ())
-    files = [export_brief(brief, out, fmt, sections=sections) for fmt in formats]
+            files = [export_brief(brief, out, fmt, sections=sections, store=store)
+                     for fmt in formats]
     if args.json:
         print_json({"files": [str(f) for f in files], "brief": brief.to_dict()})
     else:
@@ -313,7 +320,8 @@ def _followups(args) -> int:
                 suggested = store.add_many(suggested)
             open_actions = [a for a in store.list(Action) if a.done_at is None]
             if args.ics:
-                due_actions_ics(open_actions + ([] if args.save else suggested), args.ics)
+                due_actions_ics(open_actions + ([] if args.save else suggested), args.ics,
+                                store=store)
     if args.json:
         print_json({"suggested": [a.to_dict() for a in suggested],
                     "open": [a.to_dict() for a in open_actions],

@@ -54,8 +54,9 @@ def _frames(args):
 def _report(args) -> int:
     from infoview.analytics.report import write_report
 
-    path = write_report(_frames(args), args.out, since=args.since, until=args.until,
-                        channels=args.channels)
+    with open_store(args) as store:
+        path = write_report(store.frames(), args.out, since=args.since, until=args.until,
+                            channels=args.channels, store=store)
     if args.json:
         print_json({"out": str(path), "bytes": path.stat().st_size})
     else:

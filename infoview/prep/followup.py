@@ -306,21 +306,27 @@ def keep_in_touch_actions(statuses: Iterable[KeepInTouch]) -> list[Action]:
 
 # ---- calendar export ------------------------------------------------------------------------
 
-def due_actions_ics(actions: Iterable[Action], path: str | Path, *, stamp: datetime | None = None) -> Path:
+def due_actions_ics(actions: Iterable[Action], path: str | Path, *, stamp: datetime | None = None,
+                    store=None) -> Path:
     """Write the open actions that have a due date as whole-day events on that date.
+
+    With ``store``, the file is recorded in its exports registry with the people named.
 
     Done actions and actions without a due date are left out. UIDs come from the action's
     id (or its :func:`action_key` when unsaved), so re-importing updates the events.
     """
     import hashlib
 
-    from infoview.prep.ics import make_event, new_calendar, write_calendar
+    from infoview.prep.ics import calendar_bytes, make_event, new_calendar, write_calendar
+    from infoview.store.exports import record_export
 
     cal = new_calendar()
     count = 0
+    people = []
     for action in actions:
         if action.done_at is not None or action.due is None:
             continue
+        people.append(action.person_id)
         ident = (f"action-{action.id}" if action.id is not None else
                  "action-" + hashlib.sha1(repr(action_key(action)).encode()).hexdigest()[:16])
         day = action.due.date()
@@ -329,4 +335,7 @@ def due_actions_ics(actions: Iterable[Action], path: str | Path, *, stamp: datet
                                      description=f"infoview follow-up ({action.kind.replace('_', ' ')})"))
         count += 1
     log.info("%d due actions written to %s", count, path)
-    return write_calendar(cal, path)
+    written = write_calendar(cal, path)
+    record_export(store, written, kind="calendar", text=calendar_bytes(cal).decode("utf-8"),
+                  person_ids=people)
+    return written

@@ -170,7 +170,8 @@ def _default_name(brief, ext: str) -> str:
     return f"brief-{slug}-{day}.{ext}"
 
 
-def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None) -> Path:
+def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None,
+                 store=None) -> Path:
     """Write the brief in one format and return the file written.
 
     Args:
@@ -179,7 +180,11 @@ def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None) -> P
             a name like ``brief-samira-okafor-2026-12-01.pdf`` is chosen.
         fmt: ``md``, ``html``, ``pdf`` or ``ics``.
         sections: the sections to include (default :data:`DEFAULT_SECTIONS`).
+        store: the open store, to record the file in its exports registry (so that
+            deleting the person can find it); not recorded without one.
     """
+    from infoview.store.exports import record_export
+
     kind = FORMATS.get(str(fmt).lower().lstrip("."))
     if kind is None:
         raise BadInput(f"unknown format {fmt!r}: use md, html, pdf or ics")
@@ -187,12 +192,19 @@ def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None) -> P
     if out.is_dir() or not out.suffix:
         out = out / _default_name(brief, kind)
     if kind == "md":
-        write_text(out, render_markdown(brief, sections))
+        text = render_markdown(brief, sections)
+        write_text(out, text)
     elif kind == "html":
-        write_text(out, render_html(brief, sections))
+        text = render_html(brief, sections)
+        write_text(out, text)
     elif kind == "pdf":
         write_bytes(out, render_pdf(brief, sections))
+        text = render_markdown(brief, sections)  # what the PDF says, searchable
     else:
-        write_bytes(out, render_ics(brief))
+        data = render_ics(brief)
+        write_bytes(out, data)
+        text = data.decode("utf-8")
+    record_export(store, out, kind="calendar" if kind == "ics" else "brief", text=text,
+                  person_ids=[brief.person_id])
     log.info("wrote %s", out)
     return out

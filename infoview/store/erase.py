@@ -6,25 +6,31 @@ Goes, in one transaction:
 - their outreach messages and meetings, with each meeting's questions asked and insights;
 - referrals from them or to them, and referrals made in their meetings;
 - actions and outcomes tied to them or to one of their meetings;
-- research snapshots linked to them, or taken of their profile page (same URL).
+- research snapshots about them, however they were saved: linked to them, taken of their
+  profile page, of a page one of their snapshots came from, or a person snapshot not linked
+  to anyone that carries their name (``research person URL --save`` links nobody); company
+  research saved for them stays, unlinked, with their name redacted.
 
 Then their name, email, phone and profile URL are replaced by ``[removed]`` wherever they
 still appear in the text of other records (someone else's notes, a company snapshot that
 lists them), so that nothing left names them. Deleted rows are overwritten with zeros
 (``secure_delete``) and the write-ahead log is checkpointed and truncated afterwards.
-Backups written before a schema upgrade (``*.bak-vN``) and exports are separate files the
-user manages; they are not changed.
+
+The same steps run on any SQLite file of the store's shape (:func:`erase_rows`), which is
+how :mod:`infoview.forget` scrubs the backups written before a schema upgrade. Files outside
+the store (the HTTP cache, exports, backups) are :func:`infoview.forget.forget_person`'s.
 """
 
 from __future__ import annotations
 
+import json
 import logging
-import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from infoview.models import Person
 from infoview.store.matching import fold, profile_key
+from infoview.store.mentions import mention_pattern, person_tokens
 from infoview.store.schema import COLUMNS, TABLES
 
 if TYPE_CHECKING:
@@ -33,6 +39,23 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REMOVED = "[removed]"
+
+#: Runs one statement and returns its rows.
+Execute = Callable[[str, Any], list[tuple]]
+
+_MEETINGS = "(SELECT id FROM meetings WHERE person_id = :p)"
+#: (table, which rows are about the person), in an order that foreign keys allow.
+STEPS: tuple[tuple[str, str], ...] = (
+    ("referrals", f"from_person_id = :p OR to_person_id = :p OR meeting_id IN {_MEETINGS}"),
+    ("actions", f"person_id = :p OR meeting_id IN {_MEETINGS}"),
+    ("outcomes", f"person_id = :p OR meeting_id IN {_MEETINGS}"),
+    ("research", "id IN (SELECT value FROM json_each(:snapshots))"),
+    ("questions_asked", f"meeting_id IN {_MEETINGS}"),
+    ("insights", f"meeting_id IN {_MEETINGS}"),
+    ("meetings", "person_id = :p"),
+    ("outreach", "person_id = :p"),
+    ("people", "id = :p"),
+)
 
 
 @dataclass
@@ -43,11 +66,14 @@ class DeleteReport:
         person_id: the person's id.
         deleted: records deleted, by table (the person included, under ``people``).
         redacted: text fields of other records where their name or contacts were replaced.
+        pages: the URLs of their profile and of the pages their deleted snapshots came
+            from (what the HTTP cache may still hold about them).
     """
 
     person_id: int
     deleted: dict[str, int] = field(default_factory=dict)
     redacted: int = 0
+    pages: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """A JSON-ready view."""
@@ -55,36 +81,85 @@ class DeleteReport:
                 "redacted": self.redacted}
 
 
-def _tokens(person: Person) -> list[str]:
-    """What names the person in free text, longest first (so a full URL goes before a name)."""
-    # The URL's key (host and path) also catches it written without scheme, www or slash.
-    candidates = (person.name, person.email, person.phone, person.profile_url,
-                  profile_key(person.profile_url))
-    found = [t.strip() for t in candidates if t and len(t.strip()) >= 3]
-    return sorted(set(found), key=len, reverse=True)
+def snapshots_about(execute: Execute, person: Person) -> list[tuple[int, str, str | None]]:
+    """The research snapshots about a person: ``(id, source_url, researched url)`` each.
+
+    Person snapshots linked to them, or unlinked ones carrying their name; and then any
+    snapshot of their profile page or of a page one of those came from. (A company snapshot
+    saved for them is the company's research: it is unlinked and redacted, not deleted.)
+    """
+    rows = execute(
+        "SELECT id, source_url, json_extract(data, '$.url') FROM research "
+        "WHERE kind = 'person' AND (person_id = :p OR (person_id IS NULL "
+        "AND iv_fold(json_extract(data, '$.name')) = :name))",
+        {"p": person.id, "name": fold(person.name) or "\x00"})
+    keys = {profile_key(u) for _i, *urls in rows for u in urls if u}
+    keys.add(profile_key(person.profile_url))
+    keys.discard("")
+    if keys:
+        rows += execute(
+            "SELECT id, source_url, json_extract(data, '$.url') FROM research "
+            "WHERE (person_id IS NULL OR person_id = :p) "
+            "AND iv_profile_key(source_url) IN (SELECT value FROM json_each(:keys))",
+            {"p": person.id, "keys": json.dumps(sorted(keys))})
+    return sorted(set(rows))
 
 
-def _redact(store: "Store", tokens: list[str]) -> int:
-    if not tokens:
+def erase_rows(execute: Execute, person: Person, text_columns: dict[str, Sequence[str]]
+               ) -> DeleteReport:
+    """Delete a person's rows and redact their mentions, inside the caller's transaction.
+
+    Args:
+        execute: runs one statement on the file (named parameters); the file must know the
+            ``iv_fold`` and ``iv_profile_key`` functions.
+        person: the person as stored in that file (``id`` set).
+        text_columns: the columns holding free text, by table; tables missing from it (not
+            in an older file) are skipped.
+    """
+    report = DeleteReport(person.id or 0)
+    snapshots = snapshots_about(execute, person)
+    report.pages = sorted({u for _i, *urls in snapshots for u in urls if u}
+                          | ({person.profile_url} if person.profile_url else set()))
+    params = {"p": person.id, "snapshots": json.dumps([row[0] for row in snapshots])}
+    if "research" in text_columns:  # the company's research stays, no longer tied to them
+        execute("UPDATE research SET person_id = NULL WHERE person_id = :p AND id NOT IN "
+                "(SELECT value FROM json_each(:snapshots))", params)
+    for table, where in STEPS:
+        if table not in text_columns:
+            continue
+        before = execute(f"SELECT count(*) FROM {table}", {})[0][0]
+        execute(f"DELETE FROM {table} WHERE {where}", params)
+        report.deleted[table] = before - execute(f"SELECT count(*) FROM {table}", {})[0][0]
+    report.redacted = _redact(execute, person_tokens(person), text_columns)
+    return report
+
+
+def _redact(execute: Execute, tokens: list[str], text_columns: dict[str, Sequence[str]]) -> int:
+    pattern = mention_pattern(tokens)
+    if pattern is None:
         return 0
-    # Whole words only ("Ann" is not in "Annual"), any run of spaces between them.
-    alternatives = (r"\s+".join(re.escape(part) for part in t.split()) for t in tokens)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-    folded = [fold(t) for t in tokens]
+    folded = {f"t{i}": fold(t) for i, t in enumerate(tokens)}
+    test = " OR ".join(f"instr(iv_fold({{col}}), :{name}) > 0" for name in folded)
     changed = 0
-    for table in TABLES:
-        for col in COLUMNS[table]:
-            if col.kind not in ("str", "dict", "list") or col.choices:
-                continue
-            test = " OR ".join(f"instr(iv_fold({col.name}), ?) > 0" for _ in folded)
-            rows = store.execute(f"SELECT id, {col.name} FROM {table} WHERE {test}", folded)
+    for table, columns in text_columns.items():
+        for col in columns:
+            rows = execute(f"SELECT id, {col} FROM {table} WHERE {test.format(col=col)}", folded)
             for row_id, text in rows:
+                if not isinstance(text, str):
+                    continue
                 new = pattern.sub(REMOVED, text)
                 if new != text:
-                    store.execute(f"UPDATE {table} SET {col.name} = ? WHERE id = ?",
-                                  [new, row_id])
+                    execute(f"UPDATE {table} SET {col} = :v WHERE id = :id",
+                            {"v": new, "id": row_id})
                     changed += 1
     return changed
+
+
+def store_text_columns() -> dict[str, list[str]]:
+    """The store's free-text columns by table (text, lists and dicts; not choices)."""
+    return {table: [c.name for c in COLUMNS[table]
+                    if c.kind in ("str", "dict", "list") and not c.choices]
+            for table in TABLES}
 
 
 def delete_person(store: "Store", person_id: int) -> DeleteReport:
@@ -93,27 +168,9 @@ def delete_person(store: "Store", person_id: int) -> DeleteReport:
     Raises:
         NotFound: there is no person with that id.
     """
-    report = DeleteReport(person_id)
     with store.transaction():
         person = store.get(Person, person_id)
-        meetings = "(SELECT id FROM meetings WHERE person_id = :p)"
-        steps = [
-            ("referrals", f"from_person_id = :p OR to_person_id = :p OR meeting_id IN {meetings}"),
-            ("actions", f"person_id = :p OR meeting_id IN {meetings}"),
-            ("outcomes", f"person_id = :p OR meeting_id IN {meetings}"),
-            ("research", "person_id = :p OR (:key != '' AND iv_profile_key(source_url) = :key)"),
-            ("questions_asked", f"meeting_id IN {meetings}"),
-            ("insights", f"meeting_id IN {meetings}"),
-            ("meetings", "person_id = :p"),
-            ("outreach", "person_id = :p"),
-            ("people", "id = :p"),
-        ]
-        params = {"p": person_id, "key": profile_key(person.profile_url)}
-        for table, where in steps:
-            before = store.execute(f"SELECT count(*) FROM {table}")[0][0]
-            store.execute(f"DELETE FROM {table} WHERE {where}", params)
-            report.deleted[table] = before - store.execute(f"SELECT count(*) FROM {table}")[0][0]
-        report.redacted = _redact(store, _tokens(person))
+        report = erase_rows(store.execute, person, store_text_columns())
     if not store.in_transaction:  # outside a caller's transaction: flush and shrink the log
         store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     log.info("deleted person %d: %s, %d mentions redacted", person_id, report.deleted,

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadInput, BadInputFile
 from infoview.models import Person
+from infoview.store.exports import record_export
 from infoview.store.migrations import LATEST
 from infoview.store.schema import COLUMNS, TABLES, TYPES, from_sql, to_row
 from infoview.userfiles import read_text, write_text, writing
@@ -73,23 +74,26 @@ def export_folder(store: "Store", folder: str | Path, overwrite: bool = False) -
                                  "ORDER BY id")
             tables[table] = [{c.name: _json_value(c.kind, v) for c, v in zip(cols, row)}
                              for row in rows]
-            _write_csv(folder / f"{table}.csv", [c.name for c in cols], rows)
+            _write_csv(store, folder / f"{table}.csv", [c.name for c in cols], rows)
     document = {
         "format": FORMAT,
         "schema_version": LATEST,
         "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "tables": tables,
     }
-    write_text(target, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    write_text(target, text)
+    record_export(store, target, kind="export", text=text)
     return target
 
 
-def _write_csv(path: Path, header: list[str], rows: list[tuple]) -> None:
+def _write_csv(store: "Store", path: Path, header: list[str], rows: list[tuple]) -> None:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(header)
     writer.writerows([_csv_cell(v) for v in row] for row in rows)
     write_text(path, buffer.getvalue())
+    record_export(store, path, kind="export", text=buffer.getvalue())
 
 
 def _load(folder: Path) -> dict[str, Any]:
@@ -202,5 +206,7 @@ def export_vcards(store: "Store", path: str | Path) -> int:
             card.add("categories").value = list(person.tags)
         cards.append(card.serialize())
     target = Path(path).expanduser()
-    write_text(target, "".join(cards))
+    text = "".join(cards)
+    write_text(target, text)
+    record_export(store, target, kind="vcard", text=text, person_ids=[p.id for p in people])
     return len(cards)

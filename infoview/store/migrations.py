@@ -164,8 +164,21 @@ CREATE INDEX people_profile_url ON people(profile_url);
 CREATE INDEX organizations_name ON organizations(name COLLATE NOCASE);
 """
 
+# Version 3: the registry of files the kit wrote (briefs, reports, vCards, exports), with
+# who is in each, so that deleting a person can list and remove the files naming them
+# (see infoview.store.exports). Only paths and person ids: the file holds the names.
+_V3 = """
+CREATE TABLE exports (
+    path TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    written_at TEXT NOT NULL,
+    person_ids TEXT NOT NULL DEFAULT '[]',
+    id INTEGER PRIMARY KEY
+);
+"""
+
 #: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 #: The schema version this code writes.
 LATEST = len(MIGRATIONS)
 

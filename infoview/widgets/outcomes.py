@@ -109,6 +109,9 @@ class OutcomesDashboard(w.VBox):
         self.panes = {title: w.HTML() for title in TAB_TITLES}
         self.tabs = w.Tab(children=list(self.panes.values()), titles=TAB_TITLES)
         self.refresh_button.on_click(lambda _b: self.refresh())
+        from infoview.widgets.holdings import HoldingsPanel
+
+        self.holdings = HoldingsPanel(store)  # "what do you hold about me?"
         # The funnel's grouping is one quick choice: apply it at once. Dates and channels are
         # often changed several at a time, so they wait for Update, and say so.
         self.funnel_by.observe(lambda _c: self._grouping_changed(), names="value")
@@ -119,6 +122,7 @@ class OutcomesDashboard(w.VBox):
             w.HBox([self.since, self.until, self.funnel_by]),
             w.HBox([self.channels, channels_hint, self.refresh_button, self.report_button]),
             self.message, self.report_link, self.headline_html, self.tabs,
+            self.holdings,
         ])
         if refresh:
             self.refresh()
@@ -179,7 +183,8 @@ class OutcomesDashboard(w.VBox):
                 self.message.show("No export folder was given for the report.", "error")
                 return None
             self.report_path = write_report(self.store.frames(), self.out_dir / "outcomes-report.html",
-                                            now=self.now, **self.filters())
+                                            now=self.now, store=self.store,
+                                            **self.filters())
             self.report_link.value = f"Report: {file_link(self.report_path)}"
             self.message.show(f"Saved {self.report_path.name}.", "ok")
             return self.report_path

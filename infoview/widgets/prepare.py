@@ -345,7 +345,8 @@ class PreparePanel(w.VBox):
                 raise BadInput("a calendar event needs the meeting's start time: fill in Date "
                                "and Time under 'Who and when', then export again")
             brief = self.build()
-            path = export_brief(brief, self.out_dir, fmt)  # creates the folder, or says why not
+            # creates the folder, or says why not; the store's registry notes the file
+            path = export_brief(brief, self.out_dir, fmt, store=self.store)
             self.written[fmt] = Path(path)
             self.exports.value = bullet_list(f"{esc(EXPORT_LABELS[k])}: {file_link(p)}"
                                              for k, p in self.written.items())
