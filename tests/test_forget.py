@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from infoview.cli import main
+from infoview.models import ResearchSnapshot
 from infoview.paths import default_cache_path
 from infoview.research.cachefile import CacheFile
 from infoview.settings import Settings
@@ -78,6 +79,12 @@ def world(tmp_path, sites, capsys):  # noqa: F811 (the fixture imported above)
     # The CLI: research and save (the first open upgrades the store and backs it up).
     _cli(capsys, *base, "research", "person", olof_url, "--save", "--delay", "0")
     _cli(capsys, *base, "research", "person", ingrid_url, "--save", "--delay", "0")
+    # Before the flows layer, 'research person --save' linked nobody: a snapshot an earlier
+    # version left unlinked must be found too.
+    with Store.open(db) as store:
+        store.add(ResearchSnapshot(kind="person", source_url=olof_url,
+                                   data={"url": olof_url, "name": OLOF},
+                                   fetched_at="2024-05-06T07:08:09+00:00"))
     # The research notebook's panel: Save links the research to the person.
     with Store.open(db) as store:
         panel = ResearchPanel(store, settings=Settings(host_delay=0.0,
@@ -112,7 +119,7 @@ def test_show_all_lists_everything_held_with_dates(world, capsys):
     assert all(p["fetched_at"] for p in held["cached_pages"])
     assert [r["url"] for r in held["kept_results"]] == [world["olof_url"]]
     snapshots = held["snapshots"]
-    assert {s["linked"] for s in snapshots} == {True, False}  # the CLI's save links nobody
+    assert {s["linked"] for s in snapshots} == {True, False}  # linked saves, and the old unlinked one
     assert all(s["fetched_at"] for s in snapshots)
     written = [p for p in world["out"].rglob("*") if p.is_file()]
     naming = {str(p) for p in written if _names_in_text(p, OLOF)}
