@@ -404,6 +404,7 @@ _SHORTCUTS = (
     ("Action", "action", "actions"),
     ("Outcome", "outcome", "outcomes"),
     ("Insight", "insight", "insights"),
+    ("Affiliation", "affiliation", "affiliations"),
 )
 
 
