@@ -221,6 +221,9 @@ def import_connections(store: "Store", rows: list[Connection], how_known: str = 
     people = store.list(Person)
     by_url = {profile_key(p.profile_url): p for p in people if profile_key(p.profile_url)}
     by_name = {(fold(p.name), fold(p.organization)): p for p in people}
+    # Name and day of connecting: the same connection in an export without URLs whose
+    # employer changed since (name and organization no longer match).
+    by_day = {(fold(p.name), p.connected_on): p for p in people if p.connected_on}
     orgs = {fold(o.name) for o in store.list(Organization)}
     for row in rows:
         if not row.name:
@@ -230,6 +233,8 @@ def import_connections(store: "Store", rows: list[Connection], how_known: str = 
         key = profile_key(row.url)
         person = by_url.get(key) if key else None
         person = person or by_name.get((fold(row.name), fold(row.company)))
+        if person is None and row.connected_on and not key:
+            person = by_day.get((fold(row.name), row.connected_on))
         if person is None:
             person = store.add(Person(
                 name=row.name, title=row.position, organization=row.company,
@@ -251,6 +256,8 @@ def import_connections(store: "Store", rows: list[Connection], how_known: str = 
         if key:
             by_url[key] = person
         by_name[(fold(person.name), fold(person.organization))] = person
+        if person.connected_on:
+            by_day[(fold(person.name), person.connected_on)] = person
         if add_organizations and row.company and fold(row.company) not in orgs:
             store.add(Organization(name=row.company))
             orgs.add(fold(row.company))
