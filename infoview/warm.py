@@ -136,27 +136,47 @@ class Network:
         self.my_ground: dict[str, tuple[str, str]] = {}
         self.companies: dict[str, list[dict]] = {}
         self.names: dict[str, str] = {}
+        self._hosts: list[tuple[int, dict[str, tuple[str, str]]]] = []
 
     # ---- building -----------------------------------------------------------------------
 
     @classmethod
-    def from_store(cls, store: "Store") -> "Network":
-        """Read what warm paths need straight from the store (a few queries)."""
+    def from_store(cls, store: "Store", target: str | None = None) -> "Network":
+        """Read what warm paths need straight from the store (a few queries).
+
+        With ``target``, only the people who can matter for that organization are read in
+        full (those linked to it, the people met or in referrals, and those with notes or
+        research that may mention it), which keeps a query fast on a large network.
+        """
         net = cls()
         q = store.execute
+        wanted: set[int] | None = None
+        affiliations = q("SELECT person_id, organization, kind, status, title, source "
+                         "FROM affiliations")
+        meetings = q("SELECT person_id, starts_at, status, notes FROM meetings")
+        referrals = q("SELECT from_person_id, to_person_id, may_mention FROM referrals")
+        research = q("SELECT kind, person_id, data FROM research ORDER BY fetched_at, id")
+        if target is not None:
+            key = org_key(target)
+            wanted = {pid for pid, org in q("SELECT id, organization FROM people")
+                      if org_key(org) == key}
+            wanted |= {row[0] for row in affiliations}
+            wanted |= {row[0] for row in meetings}
+            wanted |= {row[0] for row in referrals} | {row[1] for row in referrals}
+            wanted |= {row[1] for row in research if row[1] is not None}
+            wanted |= {pid for (pid,) in q("SELECT id FROM people WHERE notes IS NOT NULL")}
+        only = "" if wanted is None else " WHERE id IN (SELECT value FROM json_each(?))"
+        args = [] if wanted is None else [json.dumps(sorted(wanted))]
         for pid, name, title, org, how, connected, notes, tags in q(
                 "SELECT id, name, title, organization, how_known, connected_on, notes, tags "
-                "FROM people"):
+                f"FROM people{only}", args):
             imported = bool(connected) and how == "colleague" and '"linkedin"' in (tags or "")
             net._person(_Person(pid, name, title, org, how, _day(connected), notes, imported))
         for (name,) in q("SELECT name FROM organizations"):
             net.names.setdefault(org_key(name), name)
-        for pid, org, kind, status, title, source in q(
-                "SELECT person_id, organization, kind, status, title, source "
-                "FROM affiliations"):
+        for pid, org, kind, status, title, source in affiliations:
             net._affiliation(pid, org, kind, status, title, source)
-        for pid, starts, status, notes in q(
-                "SELECT person_id, starts_at, status, notes FROM meetings"):
+        for pid, starts, status, notes in meetings:
             if status == "held":
                 when = _day(starts)
                 previous = net.met.get(pid)
@@ -164,19 +184,18 @@ class Network:
                     else None
             if notes:
                 net.texts[pid].append(("your meeting notes", notes))
-        for src, dst, mention in q(
-                "SELECT from_person_id, to_person_id, may_mention FROM referrals"):
+        for src, dst, mention in referrals:
             net.referred_by[dst].append((src, mention))
             net.edges[src].add(dst)
             net.edges[dst].add(src)
+        only = "" if wanted is None else " AND person_id IN (SELECT value FROM json_each(?))"
         for pid, sent, replied in q(
                 "SELECT person_id, max(sent_at), max(replied_at) FROM outreach "
-                "WHERE sent_at IS NOT NULL GROUP BY person_id"):
+                f"WHERE sent_at IS NOT NULL{only} GROUP BY person_id", args):
             net.sent[pid] = _day(sent)
             if replied:
                 net.replied[pid] = _day(replied)
-        for kind, pid, data in q(
-                "SELECT kind, person_id, data FROM research ORDER BY fetched_at, id"):
+        for kind, pid, data in research:
             record = json.loads(data or "{}")
             if kind == "person" and pid is not None:
                 for attr, label in (("bio", "their researched bio"),
@@ -247,6 +266,8 @@ class Network:
                     relation[pid] = ("mentioned", f"{label} mentions {target}")
                     break
         insiders = {pid for pid in relation if pid in self.met}
+        self._hosts = [(h, self.ground.get(h, {})) for h in sorted(self.met)
+                       if h in self.people]
         out = [self._path(pid, rel, why, target, key, insiders)
                for pid, (rel, why) in relation.items()]
         out.extend(self._listed(listed if listed is not None else self.companies.get(key, []),
@@ -327,10 +348,10 @@ class Network:
 
     def _host_ground(self, pid: int,
                      theirs: dict[str, tuple[str, str]]) -> list[tuple[int, str, str, int | None]]:
-        for host in sorted(self.met):
-            if host == pid or host not in self.people:
+        for host, ground in self._hosts:
+            if host == pid:
                 continue
-            shared = [v for k, v in self.ground.get(host, {}).items()
+            shared = [v for k, v in ground.items()
                       if k in theirs and k not in self.my_ground]
             if shared:
                 kind, value = shared[0]
@@ -380,7 +401,7 @@ def warm_paths(store: "Store", target: Any, *, network: Network | None = None) -
         BadInput: no name to look for.
     """
     name, listed = target_name(target)
-    net = network if network is not None else Network.from_store(store)
+    net = network if network is not None else Network.from_store(store, name)
     return net.paths(name, listed)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 
@@ -17,6 +18,7 @@ def fold(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+@lru_cache(maxsize=1 << 17)
 def profile_key(url: str | None) -> str:
     """A profile URL reduced to what identifies it: host without ``www.``, path, no slash.
 
@@ -48,6 +50,7 @@ def repair_text(text: str | None) -> str:
         return text
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str | None) -> str:
     """A person's name for a looser match: folded, accents and punctuation dropped.
 
@@ -70,6 +73,7 @@ LEGAL_SUFFIXES = frozenset((
 ))
 
 
+@lru_cache(maxsize=65536)
 def org_key(text: str | None) -> str:
     """An organization name for matching: case, accents, punctuation and legal suffixes
     ignored, so "Kestrel Health Labs, Inc.", "kestrel health labs" and "Kestrel Health
