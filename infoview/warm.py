@@ -244,15 +244,15 @@ class Network:
         key = org_key(target)
         if not key:
             raise BadInput("give the organization's name, e.g. \"Kestrel Health Labs\"")
-        target = self.names.get(key, target)  # the name as the user's records spell it
+        target = self.names.get(key) or target  # the name as the user's records spell it
         relation: dict[int, tuple[str, str]] = {}
         for pid in self.by_org.get(key, ()):
             person = self.people.get(pid)
             if person is None:
                 continue
-            title = f" as {person.title}" if person.title and org_key(
+            role = f" as {person.title}" if person.title and org_key(
                 person.organization) == key else ""
-            relation[pid] = ("now", f"works at {target}{title}")
+            relation[pid] = ("now", f"works at {target}{role}")
         for pid, (title, source, org) in self.past.get(key, {}).items():
             if pid in self.people and pid not in relation:
                 was = f" as {title}" if title else ""
@@ -332,7 +332,7 @@ class Network:
 
     def _introductions(self, pid: int, target: str,
                        insiders: set[int]) -> list[tuple[int, str, str, int | None]]:
-        out = []
+        out: list[tuple[int, str, str, int | None]] = []
         referrers = {src for src, _m in self.referred_by.get(pid, ())}
         for other in sorted(insiders - {pid} - referrers):
             out.append((60, "introduction", f"one introduction away: {self.people[other].name}, "
@@ -356,8 +356,8 @@ class Network:
             if shared:
                 kind, value = shared[0]
                 verb = "studied" if kind == "school" else "worked"
-                return [(35, "host_ground", f"{self.people[host].name}, whom you met, also "
-                                            f"{verb} at {value}", host)]
+                reason = f"{self.people[host].name}, whom you met, also {verb} at {value}"
+                return [(35, "host_ground", reason, host)]
         return []
 
 

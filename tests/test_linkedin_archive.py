@@ -13,7 +13,7 @@ from infoview.errors import BadInputFile
 from infoview.models import Affiliation, Outreach, Person, UserProfile
 from infoview.store import Store
 from infoview.store.archive_import import PeopleIndex, match_person
-from tests.linkedin_archive import AMARA_REPLY, ME_URL, THANKS, archive_files, url, write_archive
+from tests.linkedin_archive import ME_URL, THANKS, archive_files, url, write_archive
 
 
 @pytest.fixture
@@ -170,7 +170,7 @@ def test_malformed_messages_file_names_file_and_row_and_imports_nothing(store, t
 def test_bad_date_in_invitations_names_its_line(store, tmp_path):
     files = archive_files()
     files["Invitations.csv"] = files["Invitations.csv"].replace("6/20/24, 4:45 PM", "soon")
-    with pytest.raises(BadInputFile, match=r"Invitations.csv, line 3: sent at is 'soon'"):
+    with pytest.raises(BadInputFile, match=r"Invitations.csv, line 3: Sent At is 'soon', not a date"):
         store.import_linkedin_archive(write_archive(tmp_path / "bad.zip", files))
     assert not any(store.counts().values())
 
@@ -222,7 +222,7 @@ def test_cli_malformed_archive_is_one_line_and_exit_2(tmp_path, capsys):
     db = tmp_path / "cli.sqlite"
     assert main(["--db", str(db), "people", "import-linkedin", str(archive)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "Positions.csv, line 2: started is 'someday'" in err
+    assert err.count("\n") == 1 and "Positions.csv, line 2: Started On is 'someday'" in err
     assert not db.exists()
 
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from infoview.models import (
-    Affiliation, Meeting, Organization, Person, Referral, ResearchSnapshot,
-)
+from infoview.models import Affiliation, Meeting, Organization, Person, Referral, ResearchSnapshot
 from infoview.store import Store
 from tests.linkedin_archive import archive_files, url, write_archive
 

@@ -209,7 +209,8 @@ class _Table:
         self.label = label
         lines = io.StringIO(text, newline="").readlines()
         for index, line in enumerate(lines[:20]):
-            cells = [_norm(c) for c in next(csv.reader([line]), [])]
+            self.columns = [c.strip() for c in next(csv.reader([line]), [])]
+            cells = [_norm(c) for c in self.columns]
             if all(any(_norm(a) in cells for a in columns[f]) for f in required):
                 break
         else:
@@ -262,6 +263,20 @@ _CLOCK_FORMATS = ("%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y, %H:%M",
                   "%m/%d/%Y, %H:%M", "%m/%d/%Y %H:%M", "%m/%d/%y %I:%M %p", "%m/%d/%Y")
 
 
+def _clock(value: str) -> datetime | None:
+    """ISO 8601 or one of LinkedIn's clock forms; ``None`` when it is neither."""
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    for form in _CLOCK_FORMATS:
+        try:
+            return datetime.strptime(value, form)
+        except ValueError:
+            continue
+    return None
+
+
 def parse_when(text: str) -> datetime:
     """A LinkedIn timestamp as a UTC datetime.
 
@@ -274,19 +289,10 @@ def parse_when(text: str) -> datetime:
     value = " ".join(text.split())
     for suffix in (" UTC", " GMT", "Z"):
         value = value.removesuffix(suffix)
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        parsed = None
-        for form in _CLOCK_FORMATS:
-            try:
-                parsed = datetime.strptime(value, form)
-                break
-            except ValueError:
-                continue
-        if parsed is None:
-            day = parse_date(value)
-            parsed = datetime(day.year, day.month, day.day)
+    parsed = _clock(value)
+    if parsed is None:
+        day = parse_date(value)
+        parsed = datetime(day.year, day.month, day.day)
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=timezone.utc)
     return parsed.astimezone(timezone.utc)
@@ -312,9 +318,8 @@ def _dated(table: _Table, cells: list[str], name: str, line: int, parse):
     try:
         return parse(value)
     except ValueError as exc:
-        column = table.index.get(name)
-        raise table.error(f"{name.replace('_', ' ')} is {value!r}, not a date LinkedIn "
-                          f"writes (column {column + 1 if column is not None else '?'})",
+        column = table.columns[table.index[name]]
+        raise table.error(f"{column} is {value!r}, not a date as LinkedIn writes them",
                           line) from exc
 
 
