@@ -14,13 +14,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from warm_scene import kestrel_store
 
 from infoview import analytics
 from infoview.cli import main
 from infoview.errors import BadInput
 from infoview.research.models import CompanyProfile, PersonMention
 from infoview.warm import Network, paths_frame, warm_paths
-from tests.warm_scene import kestrel_store
 
 
 @pytest.fixture
@@ -145,3 +145,10 @@ def test_research_panel_shows_warm_paths_for_the_researched_company(store):
     panel._show()
     assert panel.warm_paths[0].name == "Samira Okafor"
     assert "Noor Haddad" in panel.warm.value and panel.tabs.titles[-1] == "Warm paths"
+
+
+def test_warm_command_has_help(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["warm", "--help"])
+    assert caught.value.code == 0
+    assert "usage: infoview warm" in capsys.readouterr().out

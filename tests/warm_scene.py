@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
+from linkedin_archive import archive_files, url, write_archive
+
 from infoview.models import Affiliation, Meeting, Organization, Person, Referral, ResearchSnapshot
 from infoview.store import Store
-from tests.linkedin_archive import archive_files, url, write_archive
 
 T0 = datetime(2024, 10, 1, 9, tzinfo=timezone.utc)
 
