@@ -233,3 +233,13 @@ def test_connections_file_alone_still_imports_as_before(store, tmp_path):
     report = store.import_linkedin(path)
     assert report.added == 7
     assert store.find_people(profile_url=url("kwame-mensah"))[0].connected_on == date(2024, 4, 2)
+
+
+def test_a_changed_display_name_still_finds_the_users_own_messages(store, tmp_path):
+    files = archive_files()
+    files["Profile.csv"] = files["Profile.csv"].replace("Moreau,", "Moreau-Leclerc,", 1)
+    files = {n: t for n, t in files.items() if n != "Invitations.csv"}
+    report = store.import_linkedin_archive(write_archive(tmp_path / "renamed.zip", files))
+    assert store.get_profile().name == "Inès Moreau-Leclerc"
+    assert (report.messages_sent, report.messages_received) == (5, 3)
+    assert store.get_profile().profile_url == ME_URL

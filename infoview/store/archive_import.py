@@ -234,7 +234,7 @@ class _Me:
             url = i.sender_url if i.outgoing else i.recipient_url
             if url:
                 raw.setdefault(profile_key(url), url)
-        if not names and not raw and not urls:
+        if not raw:  # no profile, or a display name that changed since: who is everywhere
             raw = cls._most_present(archive.messages)
         urls |= set(raw)
         needs_me = [m for m in archive.messages if m.outgoing is None]
