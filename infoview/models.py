@@ -31,6 +31,9 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("actions", "owner"): ("user", "host"),
     ("outcomes", "kind"): ("lead", "application", "interview", "offer"),
     ("research", "kind"): ("company", "person"),
+    ("affiliations", "kind"): ("work", "school"),
+    ("affiliations", "status"): ("current", "past"),
+    ("affiliations", "source"): ("linkedin", "research", "debrief", "manual"),
 }
 
 
@@ -231,8 +234,32 @@ class UserProfile(Record):
     id: int | None = None
 
 
+@dataclass
+class Affiliation(Record):
+    """A place a person works or worked at, or studied at: their history, for warm paths.
+
+    ``Person.organization`` holds only the current employer; when a newer LinkedIn archive
+    shows a new one, the old employer is kept here as a ``past`` position. Research of a
+    person's page and debrief notes add entries too (``source``).
+    """
+
+    table = "affiliations"
+    person_id: int
+    organization: str
+    kind: str = "work"
+    status: str = "past"
+    title: str | None = None
+    started_on: date | None = None
+    finished_on: date | None = None
+    source: str = "manual"
+    source_url: str | None = None
+    notes: str | None = None
+    created_at: datetime | None = None
+    id: int | None = None
+
+
 #: Every table the store keeps, in an order where referenced tables come first.
 RECORD_TYPES: tuple[type[Record], ...] = (
     Person, Organization, ResearchSnapshot, Outreach, Meeting, QuestionAsked,
-    Referral, Action, Outcome, Insight, UserProfile,
+    Referral, Action, Outcome, Insight, UserProfile, Affiliation,
 )

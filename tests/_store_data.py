@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from infoview.models import (
-    Action, Insight, Meeting, Organization, Outcome, Outreach, Person, QuestionAsked, Referral,
+    Action, Affiliation, Insight, Meeting, Organization, Outcome, Outreach, Person, QuestionAsked, Referral,
     ResearchSnapshot, UserProfile,
 )
 from infoview.store import Store
@@ -68,6 +68,10 @@ def fill_everything(store: Store) -> dict[str, int]:
         Outcome(kind="lead", date=date(2024, 4, 3), organization_id=org.id),
         Insight(meeting_id=meet_a.id, text="Team values SQL", tags=["skill", "company"]),
         Insight(meeting_id=meet_b.id, text="Fintech is hiring", tags=["industry"]),
+        Affiliation(person_id=alice.id, organization="Old Co", kind="work", status="past",
+                    title="Analyst", started_on=date(2018, 1, 1), finished_on=date(2020, 6, 1),
+                    source="linkedin", source_url="https://www.linkedin.com/in/alice-wonderly",
+                    notes="before Acme", created_at=T0),
     ])
     store.save_profile(UserProfile(name="Me Myself", email="me@example.org", phone="123",
                                    profile_url="https://me.example", headline="Analyst",

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from infoview.errors import BadInput, NotFound
 from infoview.models import (
-    CHOICES, RECORD_TYPES, Action, Insight, Meeting, Organization, Outcome, Outreach, Person,
+    CHOICES, RECORD_TYPES, Action, Affiliation, Insight, Meeting, Organization, Outcome, Outreach, Person,
     QuestionAsked, Referral, ResearchSnapshot, UserProfile,
 )
 from infoview.store import Store
@@ -161,6 +161,7 @@ def _fill(store: Store) -> None:
         Action(what="thank", kind="thank_you", due=T0 + timedelta(days=1)),
         Outcome(kind="lead", date=date(2024, 4, 1), person_id=p.id),
         Insight(meeting_id=m.id, text="Networking matters", tags=["industry"]),
+        Affiliation(person_id=p.id, organization="Old Co", started_on=date(2019, 3, 1)),
     ])
     store.save_profile(UserProfile(name="Me", interests=["maps"]))
 

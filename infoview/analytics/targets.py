@@ -15,21 +15,23 @@ from infoview.analytics._frames import (
     Frames, flags, is_in, org_key, row_positions, table, with_message,
 )
 from infoview.errors import BadInput
+from infoview.store.matching import org_key as org_key_warm
+from infoview.warm import KNOWN_SCORES, advocates_by_org
 
 log = logging.getLogger(__name__)
 
 #: How a person must be known for them to count as an advocate (someone the user knows).
-ADVOCATE_WARMTH: tuple[str, ...] = ("friend", "colleague", "alumni", "referral")
+ADVOCATE_WARMTH: tuple[str, ...] = tuple(KNOWN_SCORES)
 POSTINGS_MAX = 3
 
 
 def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
     """Organizations ranked LAMP-style, with the current batch flagged and progress beside it.
 
-    Advocacy counts people at the organization (matched by organization name,
-    case-insensitively) whom the user knows: a friend, colleague, alumnus or someone
-    referred to them, a LinkedIn connection (imported with a ``connected_on`` date), or
-    anyone already met. Motivation is the user's score from 0 to ``motivation_scale``
+    Advocacy counts the people the user already knows who work at the organization now or
+    worked there before (:func:`infoview.warm.advocates_by_org`, the rule of warm paths:
+    met, referred, a friend, colleague or alumnus, answered a message, a LinkedIn
+    connection); organization names match without case, accents or suffixes like Inc. Motivation is the user's score from 0 to ``motivation_scale``
     (missing counts as 0; values above the scale are capped, with a log line). Postings
     are the relevant openings seen, capped at 3.
 
@@ -64,8 +66,11 @@ def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
 
     progress = _people_progress(frames)
     key = org_key(result["name"])
-    for column in ("advocates", "people_found", "contacted", "met"):
+    for column in ("people_found", "contacted", "met"):
         result[column] = key.map(progress[column]).fillna(0).astype("int64").to_numpy()
+    advocates = advocates_by_org(frames)
+    warm_keys = pd.Series([org_key_warm(n) for n in result["name"]], index=result.index)
+    result["advocates"] = warm_keys.map(advocates).fillna(0).astype("int64").to_numpy()
     result["advocacy"] = result["advocates"] > 0
 
     result = result.sort_values(
@@ -78,7 +83,7 @@ def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
 
 
 def _people_progress(frames: Frames):
-    """Per folded organization name: advocates, people found, contacted, met."""
+    """Per folded organization name: people found, contacted, met."""
     import pandas as pd
 
     people = table(frames, "people")
@@ -93,13 +98,9 @@ def _people_progress(frames: Frames):
         "contacted": contacted,
         "met": met,
     })
-    warm = is_in(people["how_known"], ADVOCATE_WARMTH)
-    connected = people["connected_on"].notna().to_numpy()
-    data["advocate"] = warm | connected | data["met"].to_numpy()
     data = data.dropna(subset=["key"])
     grouped = data.groupby("key")
     return pd.DataFrame({
-        "advocates": grouped["advocate"].sum(),
         "people_found": grouped["found"].sum(),
         "contacted": grouped["contacted"].sum(),
         "met": grouped["met"].sum(),

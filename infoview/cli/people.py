@@ -36,12 +36,18 @@ def register(sub) -> None:
     show.set_defaults(handler=_show)
 
     linkedin = people.add_parser(
-        "import-linkedin", help="add or update people from LinkedIn's Connections.csv",
-        description="Read LinkedIn's connections export (Settings > Data privacy > Get a "
-                    "copy of your data > Connections). People already in the store are "
-                    "matched by profile URL, then by name and organization, and filled in; "
-                    "new people are added. A malformed file imports nothing.")
-    linkedin.add_argument("file", metavar="FILE", help="the Connections.csv file")
+        "import-linkedin", help="import LinkedIn's data archive (.zip or folder) or "
+                                "Connections.csv",
+        description="Read LinkedIn's data export (Settings > Data privacy > Get a copy of "
+                    "your data). Given the archive (.zip as downloaded, or its folder): your "
+                    "profile, positions and education fill your profile; connections are "
+                    "added or updated (a changed employer is kept as a past position); "
+                    "messages and invitations become LinkedIn outreach history. Given "
+                    "Connections.csv: the connections only. People already in the store are "
+                    "matched by profile URL, then by name; re-importing a newer archive adds "
+                    "only what is new. A malformed file imports nothing.")
+    linkedin.add_argument("file", metavar="FILE",
+                          help="the archive (.zip or folder) or a Connections.csv file")
     linkedin.add_argument("--how-known", default="colleague",
                           choices=("friend", "colleague", "alumni", "referral", "event", "cold"),
                           help="how you know the new people (default: colleague)")
@@ -94,6 +100,11 @@ def _plain(data: dict) -> dict:
 
 
 def _import_linkedin(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    source = Path(args.file).expanduser()
+    if source.is_dir() or source.suffix.lower() == ".zip":
+        return _import_archive(args, source)
     with open_store(args) as store:
         report = store.import_linkedin(args.file, how_known=args.how_known,
                                        add_organizations=args.organizations)
@@ -105,6 +116,21 @@ def _import_linkedin(args: argparse.Namespace) -> int:
     for line, reason in report.notes:
         print(f"  line {line}: skipped ({reason})")
     return 0
+
+
+def _import_archive(args: argparse.Namespace, source) -> int:
+    with open_store(args) as store:
+        report = store.import_linkedin_archive(source, how_known=args.how_known,
+                                               add_organizations=args.organizations)
+    if args.json:
+        print_json(report.to_dict())
+        return 0
+    for line in report.lines():
+        print(line)
+    for name, line_number, reason in report.notes:
+        print(f"  {name}, line {line_number}: skipped ({reason})")
+    return 0
+
 
 
 def _ask(question: str) -> bool:

@@ -382,6 +382,13 @@ class Store(StoreShortcuts):
 
         return import_linkedin(self, path, **options)
 
+    def import_linkedin_archive(self, path: str | Path, **options: Any):
+        """Import LinkedIn's full data archive (.zip or folder); see
+        :mod:`infoview.store.archive_import`."""
+        from infoview.store.archive_import import import_archive
+
+        return import_archive(self, path, **options)
+
     def schema_version(self) -> int:
         """The schema version of the open file (``PRAGMA user_version``)."""
         return self._query("PRAGMA user_version")[0][0]

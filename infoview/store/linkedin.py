@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, BadInputFile
-from infoview.models import CHOICES, Organization, Person
-from infoview.store.matching import PeopleIndex, fold
+from infoview.models import CHOICES, Affiliation, Organization, Person
+from infoview.store.matching import PeopleIndex, fold, profile_key
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 COLUMNS = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position",
            "Connected On")
 _REQUIRED = ("First Name", "Last Name")
+#: Columns an export may lack: emails are often withheld, and older exports have no URL.
+_OPTIONAL = ("Email Address", "URL")
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
@@ -67,6 +69,7 @@ class LinkedInReport:
         updated: known people given new details.
         skipped: rows that changed nothing (already known as they are, or without a name).
         organizations_added: organizations created (only with ``add_organizations``).
+        past_positions: employers kept as past positions because a newer file differs.
         notes: ``(line, reason)`` for every skipped row without a name.
     """
 
@@ -74,12 +77,14 @@ class LinkedInReport:
     updated: int = 0
     skipped: int = 0
     organizations_added: int = 0
+    past_positions: int = 0
     notes: list[tuple[int, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """A JSON-ready view."""
         return {"added": self.added, "updated": self.updated, "skipped": self.skipped,
                 "organizations_added": self.organizations_added,
+                "past_positions": self.past_positions,
                 "notes": [{"line": line, "reason": reason} for line, reason in self.notes]}
 
 
@@ -104,7 +109,7 @@ def _decode(path: Path) -> str:
                            line=line) from exc
 
 
-def _find_header(lines: list[str], path: Path) -> tuple[int, list[str]]:
+def _find_header(lines: list[str], path: object) -> tuple[int, list[str]]:
     for index, line in enumerate(lines):
         cells = [c.strip() for c in next(csv.reader([line]), [])]
         if {"first name", "last name"} <= {c.lower() for c in cells}:
@@ -116,11 +121,19 @@ def _find_header(lines: list[str], path: Path) -> tuple[int, list[str]]:
 def read_connections(path: str | Path) -> list[Connection]:
     """Every connection in the file, checked; raises BadInputFile at the first bad line."""
     path = Path(path).expanduser()
+    return parse_connections(_decode(path), path)
+
+
+def parse_connections(text: str, path: object) -> list[Connection]:
+    """Every connection in the text of a ``Connections.csv`` (``path`` names it in errors).
+
+    Older exports have no "Notes:" lines and no ``URL`` column; both layouts are read.
+    """
     # Only real line ends split lines (str.splitlines would also split on U+2028 and kin).
-    lines = io.StringIO(_decode(path), newline="").readlines()
+    lines = io.StringIO(text, newline="").readlines()
     header_index, header = _find_header(lines, path)
     lookup = {c.lower(): i for i, c in enumerate(header)}
-    missing = [c for c in COLUMNS if c.lower() not in lookup and c != "Email Address"]
+    missing = [c for c in COLUMNS if c.lower() not in lookup and c not in _OPTIONAL]
     if missing:
         raise BadInputFile(f"the header lacks {', '.join(missing)}", path=path,
                            line=header_index + 1)
@@ -143,7 +156,7 @@ def read_connections(path: str | Path) -> list[Connection]:
     return out
 
 
-def _connection(cells: list[str], lookup: dict[str, int], line: int, path: Path) -> Connection:
+def _connection(cells: list[str], lookup: dict[str, int], line: int, path: object) -> Connection:
     def get(column: str) -> str | None:
         index = lookup.get(column.lower())
         value = cells[index].strip() if index is not None else ""
@@ -183,35 +196,66 @@ def import_linkedin(store: "Store", path: str | Path, how_known: str = "colleagu
         BadInputFile: the file is not a readable connections export; nothing is imported.
         BadInput: ``how_known`` is not one of the allowed values.
     """
+    check_how_known(how_known)
+    rows = read_connections(path)
+    with store.transaction():
+        return import_connections(store, rows, how_known=how_known,
+                                  add_organizations=add_organizations, tag=tag)
+
+
+def check_how_known(how_known: str) -> None:
+    """Raise BadInput unless ``how_known`` is one of the allowed values."""
     if how_known not in CHOICES[("people", "how_known")]:
         raise BadInput(f"how_known {how_known!r} is not one of "
                        f"{', '.join(CHOICES[('people', 'how_known')])}")
-    rows = read_connections(path)
+
+
+def import_connections(store: "Store", rows: list[Connection], how_known: str = "colleague",
+                       add_organizations: bool = False, tag: str = "linkedin") -> LinkedInReport:
+    """Write checked connections into the store, inside the caller's transaction.
+
+    A known person whose employer changed keeps the old one as a past
+    :class:`~infoview.models.Affiliation` (with its title), so "who used to work there"
+    stays answerable after a newer export.
+    """
     report = LinkedInReport()
-    with store.transaction():
-        known = PeopleIndex(store.list(Person))
-        orgs = {fold(o.name) for o in store.list(Organization)}
-        for row in rows:
-            if not row.name:
-                report.skipped += 1
-                report.notes.append((row.line, "no name"))
-                continue
-            person = known.match(email=row.email, profile_url=row.url, name=row.name,
-                                 organization=row.company)
-            if person is None:
-                person = store.add(Person(
-                    name=row.name, title=row.position, organization=row.company,
-                    email=row.email, profile_url=row.url, how_known=how_known,
-                    tags=[tag] if tag else [], connected_on=row.connected_on))
-                report.added += 1
-            elif _merge(person, row, tag):
+    known = PeopleIndex(store.list(Person))
+    # Name and day of connecting: the same connection in an export without URLs whose
+    # employer changed since (name and organization no longer match).
+    by_day = {(fold(p.name), p.connected_on): p for p in store.list(Person) if p.connected_on}
+    orgs = {fold(o.name) for o in store.list(Organization)}
+    for row in rows:
+        if not row.name:
+            report.skipped += 1
+            report.notes.append((row.line, "no name"))
+            continue
+        person = known.match(email=row.email, profile_url=row.url, name=row.name,
+                             organization=row.company)
+        if person is None and row.connected_on and not profile_key(row.url):
+            person = by_day.get((fold(row.name), row.connected_on))
+        if person is None:
+            person = store.add(Person(
+                name=row.name, title=row.position, organization=row.company,
+                email=row.email, profile_url=row.url, how_known=how_known,
+                tags=[tag] if tag else [], connected_on=row.connected_on))
+            report.added += 1
+        else:
+            before = (person.organization, person.title)
+            if _merge(person, row, tag):
                 store.update(person)
                 report.updated += 1
+                if before[0] and fold(before[0]) != fold(person.organization):
+                    store.add(Affiliation(person_id=person.id, organization=before[0],  # type: ignore[arg-type]
+                                          title=before[1], status="past", source="linkedin",
+                                          source_url=person.profile_url))
+                    report.past_positions += 1
             else:
                 report.skipped += 1
-            known.add(person)  # later rows of the file find them too
-            if add_organizations and row.company and fold(row.company) not in orgs:
-                store.add(Organization(name=row.company))
-                orgs.add(fold(row.company))
-                report.organizations_added += 1
+        known.add(person)  # later rows of the file find them too
+        if person.connected_on:
+            by_day[(fold(person.name), person.connected_on)] = person
+        if add_organizations and row.company and fold(row.company) not in orgs:
+            store.add(Organization(name=row.company))
+            orgs.add(fold(row.company))
+            report.organizations_added += 1
     return report

@@ -177,8 +177,29 @@ CREATE TABLE exports (
 );
 """
 
+# Version 4: people's past (and current) employers and schools, kept apart from the one
+# current organization on ``people`` so that a newer LinkedIn archive or research can add
+# history without losing it; warm paths read it.
+_V4 = """
+CREATE TABLE affiliations (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    organization TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'work',
+    status TEXT NOT NULL DEFAULT 'past',
+    title TEXT,
+    started_on TEXT,
+    finished_on TEXT,
+    source TEXT NOT NULL DEFAULT 'manual',
+    source_url TEXT,
+    notes TEXT,
+    created_at TEXT,
+    id INTEGER PRIMARY KEY
+);
+CREATE INDEX affiliations_person ON affiliations(person_id);
+"""
+
 #: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 #: The schema version this code writes.
 LATEST = len(MIGRATIONS)
 

@@ -10,7 +10,7 @@ import builtins
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from infoview.models import (
-    Action, Insight, Meeting, Organization, Outcome, Outreach, Person, QuestionAsked, Referral,
+    Action, Affiliation, Insight, Meeting, Organization, Outcome, Outreach, Person, QuestionAsked, Referral,
     Record, ResearchSnapshot,
 )
 
@@ -246,3 +246,25 @@ class StoreShortcuts:
     def delete_insight(self, record_id: int) -> None:
         """Delete the :class:`~infoview.models.Insight` with this id (see ``Store.delete``)."""
         self.delete(Insight, record_id)
+
+    # ---- Affiliation ----
+
+    def add_affiliation(self, record: Affiliation) -> Affiliation:
+        """Save a new :class:`~infoview.models.Affiliation`; returns it with its id."""
+        return self.add(record)
+
+    def get_affiliation(self, record_id: int) -> Affiliation:
+        """The :class:`~infoview.models.Affiliation` with this id; raises NotFound."""
+        return self.get(Affiliation, record_id)
+
+    def list_affiliations(self, **filters: Any) -> builtins.list[Affiliation]:
+        """:class:`~infoview.models.Affiliation` records whose fields equal ``filters``."""
+        return self.list(Affiliation, **filters)
+
+    def update_affiliation(self, record: Affiliation) -> Affiliation:
+        """Write a saved :class:`~infoview.models.Affiliation` back."""
+        return self.update(record)
+
+    def delete_affiliation(self, record_id: int) -> None:
+        """Delete the :class:`~infoview.models.Affiliation` with this id (see ``Store.delete``)."""
+        self.delete(Affiliation, record_id)

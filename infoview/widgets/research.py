@@ -20,7 +20,7 @@ from infoview.widgets._common import (
 
 log = logging.getLogger(__name__)
 
-TAB_TITLES = ("Overview", "People", "News", "Facts and sources", "Warnings")
+TAB_TITLES = ("Overview", "People", "News", "Facts and sources", "Warnings", "Warm paths")
 
 
 class ResearchPanel(w.VBox):
@@ -67,8 +67,10 @@ class ResearchPanel(w.VBox):
         self.news = w.HTML()
         self.facts = w.HTML()
         self.warnings = w.HTML()
+        self.warm = w.HTML()
+        self.warm_paths: list = []
         self.tabs = w.Tab(children=[self.overview, self.people, self.news, self.facts,
-                                    self.warnings], titles=TAB_TITLES)
+                                    self.warnings, self.warm], titles=TAB_TITLES)
         self.research_button.on_click(lambda _b: self.research())
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([
@@ -208,6 +210,23 @@ class ResearchPanel(w.VBox):
             ["text", "source_url"], "No facts yet.", links=["source_url"])
         self.warnings.value = bullet_list((esc(x) for x in self._all_warnings()),
                                           "No warnings.")
+        self._show_warm()
+
+    def _show_warm(self) -> None:
+        """Who the user can reach at the researched company (``infoview warm``)."""
+        self.warm_paths = []
+        if self.company is None or not self.company.name or self.store is None:
+            self.warm.value = ("<p><i>Research a company to see who in your store can "
+                               "introduce you there.</i></p>")
+            return
+        from infoview.warm import warm_paths
+
+        with self.message.guard("warm paths"):
+            self.warm_paths = warm_paths(self.store, self.company)
+        rows = [{**p.to_dict(), "reasons": "; ".join(p.reasons)} for p in self.warm_paths]
+        self.warm.value = table_html(rows, ["warmth", "name", "title", "via", "reasons"],
+                                     f"Nobody in your store is linked to {self.company.name} "
+                                     "yet.")
 
 
 class _CountingFetcher:
