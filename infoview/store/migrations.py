@@ -164,8 +164,15 @@ CREATE INDEX people_profile_url ON people(profile_url);
 CREATE INDEX organizations_name ON organizations(name COLLATE NOCASE);
 """
 
+# Version 3: a meeting booked again (moved, or after a no-show or a cancellation) names the
+# meeting it replaces, which keeps its old time and its status.
+_V3 = """
+ALTER TABLE meetings ADD COLUMN rescheduled_from INTEGER REFERENCES meetings(id) ON DELETE SET NULL;
+CREATE INDEX meetings_rescheduled_from ON meetings(rescheduled_from);
+"""
+
 #: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 #: The schema version this code writes.
 LATEST = len(MIGRATIONS)
 
