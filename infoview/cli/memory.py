@@ -103,8 +103,18 @@ def _digest(args) -> int:
     return 0
 
 
+def _missing(value) -> bool:
+    import pandas as pd
+
+    return value is None or bool(pd.isna(value))
+
+
 def _when(value) -> str:
-    return "" if value is None or value != value else f"{value:%a %d %b %Y}"
+    return "" if _missing(value) else f"{value:%a %d %b %Y}"
+
+
+def _org(value) -> str:
+    return "no organization" if _missing(value) or not str(value).strip() else str(value)
 
 
 def _print_digest(digest) -> None:
@@ -117,17 +127,18 @@ def _print_digest(digest) -> None:
         print(f"  {flag}{_when(row.due) or 'no date'}  {row.what}")
     print(f"\nMeetings this week: {counts['meetings'] or 'none'}")
     for row in digest.meetings.itertuples():
-        print(f"  {row.starts_at:%a %d %b %H:%M} UTC  {row.name} (meeting {row.meeting_id}, {row.format})")
+        print(f"  {row.starts_at:%a %d %b %H:%M} UTC  {row.name} (meeting {row.meeting_id}, "
+              f"{str(row.format).replace('_', ' ')})")
     print(f"\nLosing touch: {counts['losing_touch'] or 'nobody'}" + (
         f" ({counts['past_max']} past their maximum)" if counts["past_max"] else ""))
     for row in digest.losing_touch.itertuples():
         level = "past maximum" if row.level == "overdue" else "past ideal"
-        print(f"  {row.name} ({row.organization or 'no organization'}): last contact "
+        print(f"  {row.name} ({_org(row.organization)}): last contact "
               f"{_when(row.last_contact)} ({row.last_what}), {row.days_since:g} days ago; {level}")
     print(f"\nLeads not yet contacted: {counts['leads'] or 'none'}")
     for row in digest.leads.itertuples():
-        mention = ", you may mention them" if row.may_mention == "yes" else ""
-        print(f"  {row.name} ({row.organization or 'no organization'}), suggested by "
+        mention = ", you may mention them" if str(row.may_mention) == "yes" else ""
+        print(f"  {row.name} ({_org(row.organization)}), suggested by "
               f"{row.referrer}{mention}")
     print(f"\nMissed meetings to rebook: {counts['missed'] or 'none'}")
     for row in digest.missed.itertuples():

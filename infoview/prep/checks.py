@@ -264,7 +264,9 @@ def _update(text: str, advice, results) -> list[DraftWarning]:
 
 def _new_time(text: str, when: str | None, kind: str) -> list[DraftWarning]:
     out = []
-    if when and not _mentions(text, when):
+    # the day itself ("Tuesday 3"), not merely the month a new time may share
+    if when and when.lower() not in text.lower() \
+            and " ".join(when.lower().split()[:2]) not in text.lower():
         out.append(DraftWarning("no_original_time", f"Name the meeting concerned ({when})."))
     rest = text.replace(when, "") if when else text
     if not ((_CLOCK.search(rest) and _DAY.search(rest)) or _SCHEDULE.search(rest)):
