@@ -7,8 +7,8 @@ import json
 from datetime import date
 
 import pytest
-
 from _analytics_history import open_store, small_history
+
 from infoview.cli import main
 from infoview.models import Meeting, Person
 from infoview.sample_data import generate_sample

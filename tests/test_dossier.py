@@ -7,11 +7,19 @@ import re
 from datetime import date
 
 import pytest
-
 from _analytics_history import NOW, open_store, small_history, utc
+
 from infoview.cli import main
 from infoview.errors import NotFound
-from infoview.models import Insight, Meeting, Organization, Outcome, Person, QuestionAsked, ResearchSnapshot
+from infoview.models import (
+    Insight,
+    Meeting,
+    Organization,
+    Outcome,
+    Person,
+    QuestionAsked,
+    ResearchSnapshot,
+)
 from infoview.prep.dossier import build_dossier, export_dossier, render_dossier
 
 HOSTILE = "<script>alert(1)</script> **bold** [x](javascript:alert(1))"

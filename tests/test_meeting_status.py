@@ -6,8 +6,8 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
 from _analytics_history import NOW, open_store, small_history, utc
+
 from infoview import analytics
 from infoview.errors import BadInput, NotFound
 from infoview.meeting_status import mark_meeting, missed_meetings, parse_status

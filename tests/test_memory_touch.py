@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
 from _analytics_history import NOW, open_store, small_history, utc
+
 from infoview import analytics
 from infoview.analytics.digest import weekly_digest
 from infoview.models import Action, Meeting, Outreach, Person

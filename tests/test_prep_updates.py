@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-import pytest
-
 import prep_samples as s
+import pytest
 from _analytics_history import open_store, small_history, utc
+
 from infoview.meeting_status import mark_meeting
 from infoview.models import Meeting, Outreach, QuestionAsked, UserProfile
 from infoview.prep import updates

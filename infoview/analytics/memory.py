@@ -15,7 +15,12 @@ is level ``due``, past the maximum too is ``overdue``.
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, is_in, lookup, now_utc, person_field, table, with_message,
+    Frames,
+    is_in,
+    lookup,
+    now_utc,
+    table,
+    with_message,
 )
 
 #: What each kind of touch is called in :func:`touches`.

@@ -12,8 +12,6 @@ from datetime import datetime, time, timezone
 
 from infoview.cli._common import open_store, print_json
 
-DOSSIER_FORMATS = ("md", "html", "pdf")
-
 
 def register(sub) -> None:
     """Add ``digest``, ``meeting-status`` and ``dossier``."""
@@ -180,28 +178,14 @@ def _meeting_status(args) -> int:
     return 0
 
 
-def _dossier_formats(values: list[str] | None) -> list[str]:
-    from infoview.errors import BadInput
-
-    chosen = [f.strip().lower() for v in (values or ["md"]) for f in v.split(",") if f.strip()]
-    unknown = [f for f in chosen if f not in DOSSIER_FORMATS]
-    if unknown or not chosen:
-        raise BadInput(f"unknown format {', '.join(unknown) or '(empty)'}: use "
-                       f"{', '.join(DOSSIER_FORMATS)}")
-    return list(dict.fromkeys(chosen))
-
-
 def _dossier(args) -> int:
     from pathlib import Path
 
-    from infoview.errors import BadInput
-    from infoview.prep.dossier import build_dossier, export_dossier
+    from infoview.cli.prep import _formats
+    from infoview.prep.dossier import FORMATS, build_dossier, export_dossier
 
-    formats = _dossier_formats(args.format)
     out = Path(args.out)
-    if len(formats) > 1 and out.suffix:
-        raise BadInput(f"--out {out} is a file name but {len(formats)} formats were asked for: "
-                       "give a folder")
+    formats = _formats(args.format, out, allowed=FORMATS)
     with open_store(args) as store:
         dossier = build_dossier(store, args.org)
     files = [export_dossier(dossier, out, fmt) for fmt in formats]

@@ -22,7 +22,13 @@ from pathlib import Path
 
 from infoview.errors import BadInput, NotFound
 from infoview.models import (
-    Insight, Meeting, Organization, Outcome, Person, QuestionAsked, ResearchSnapshot,
+    Insight,
+    Meeting,
+    Organization,
+    Outcome,
+    Person,
+    QuestionAsked,
+    ResearchSnapshot,
 )
 from infoview.store.matching import fold
 

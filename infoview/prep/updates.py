@@ -15,10 +15,24 @@ from types import SimpleNamespace
 from typing import Iterable
 
 from infoview.models import (
-    Insight, Meeting, Organization, Outcome, Outreach, Person, QuestionAsked, Referral,
+    Insight,
+    Meeting,
+    Organization,
+    Outcome,
+    Outreach,
+    Person,
+    QuestionAsked,
+    Referral,
 )
 from infoview.prep.outreach import (
-    Draft, _clause, _finish, _first, _mid_sentence, _name, _signature, _when_text,
+    Draft,
+    _clause,
+    _finish,
+    _first,
+    _mid_sentence,
+    _name,
+    _signature,
+    _when_text,
 )
 
 #: Answers scored at least this (1-5) count as advice worth reporting back on.
