@@ -42,15 +42,19 @@ class MeetingChange:
 
     def to_dict(self) -> dict:
         """Plain values for JSON."""
-        return {"meeting": self.meeting.to_dict(),
-                "new_meeting": self.new_meeting.to_dict() if self.new_meeting else None,
-                "moved_questions": self.moved_questions}
+        return {
+            "meeting": self.meeting.to_dict(),
+            "new_meeting": self.new_meeting.to_dict() if self.new_meeting else None,
+            "moved_questions": self.moved_questions,
+        }
 
 
 def parse_status(text: str) -> str:
     """``no-show``, ``No show``, ``cancelled``, ``canceled``, ``moved`` as stored."""
     folded = "_".join((text or "").strip().lower().replace("-", " ").split())
-    folded = {"canceled": "cancelled", "noshow": "no_show", "rescheduled": "moved"}.get(folded, folded)
+    folded = {"canceled": "cancelled", "noshow": "no_show", "rescheduled": "moved"}.get(
+        folded, folded
+    )
     if folded not in MISSED_STATUSES:
         raise BadInput(f"unknown meeting status {text!r}: use no-show, cancelled or moved")
     return folded
@@ -71,21 +75,31 @@ def parse_when(text: str | datetime, zone: str | None = None) -> datetime:
             raise BadInput(f"{text!r} is not a date and time: use e.g. 2026-04-02T10:00") from exc
     if when.tzinfo is None or when.utcoffset() is None:
         if not zone:
-            raise BadInput(f"{text!s} has no time zone and the meeting has none stored: add an "
-                           "offset (2026-04-02T10:00+01:00) or a time zone")
+            raise BadInput(
+                f"{text!s} has no time zone and the meeting has none stored: add an "
+                "offset (2026-04-02T10:00+01:00) or a time zone"
+            )
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
         try:
             when = when.replace(tzinfo=ZoneInfo(zone))
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise BadInput(f"unknown time zone {zone!r}: use an IANA name such as "
-                           "Europe/London") from exc
+            raise BadInput(
+                f"unknown time zone {zone!r}: use an IANA name such as Europe/London"
+            ) from exc
     return when
 
 
-def mark_meeting(store, meeting_id: int, status: str, *, to: str | datetime | None = None,
-                 timezone_name: str | None = None, note: str | None = None,
-                 now: datetime | None = None) -> MeetingChange:
+def mark_meeting(
+    store,
+    meeting_id: int,
+    status: str,
+    *,
+    to: str | datetime | None = None,
+    timezone_name: str | None = None,
+    note: str | None = None,
+    now: datetime | None = None,
+) -> MeetingChange:
     """Record that a meeting was missed, cancelled or moved; book the new time when given.
 
     Args:
@@ -112,26 +126,42 @@ def mark_meeting(store, meeting_id: int, status: str, *, to: str | datetime | No
     status = parse_status(status)
     meeting = store.get(Meeting, meeting_id)
     if status == "moved" and to is None:
-        raise BadInput(f"moving meeting {meeting_id} needs the new time: give it with --to "
-                       "(e.g. --to 2026-04-02T10:00)")
+        raise BadInput(
+            f"moving meeting {meeting_id} needs the new time: give it with --to "
+            "(e.g. --to 2026-04-02T10:00)"
+        )
     if meeting.status == "held":
-        raise BadInput(f"meeting {meeting_id} is marked held (it has a debrief): a held "
-                       "meeting cannot be marked missed, cancelled or moved")
+        raise BadInput(
+            f"meeting {meeting_id} is marked held (it has a debrief): a held "
+            "meeting cannot be marked missed, cancelled or moved"
+        )
     if meeting.status in MISSED_STATUSES and meeting.status != status:
-        raise BadInput(f"meeting {meeting_id} is already marked {meeting.status.replace('_', '-')}; "
-                       "mark the meeting booked in its place instead")
-    successors = [m for m in store.list(Meeting, person_id=meeting.person_id)
-                  if m.rescheduled_from == meeting.id]
+        raise BadInput(
+            f"meeting {meeting_id} is already marked {meeting.status.replace('_', '-')}; "
+            "mark the meeting booked in its place instead"
+        )
+    successors = [
+        m
+        for m in store.list(Meeting, person_id=meeting.person_id)
+        if m.rescheduled_from == meeting.id
+    ]
     if successors:
-        raise BadInput(f"meeting {meeting_id} was already booked again as meeting "
-                       f"{successors[0].id}: mark that one instead")
+        raise BadInput(
+            f"meeting {meeting_id} was already booked again as meeting "
+            f"{successors[0].id}: mark that one instead"
+        )
     new_time = None if to is None else parse_when(to, timezone_name or meeting.timezone)
     if new_time is not None and meeting.starts_at is not None and new_time == meeting.starts_at:
         raise BadInput(f"the new time is meeting {meeting_id}'s own time: give another one")
-    if status == "no_show" and meeting.starts_at is not None \
-            and meeting.starts_at > (now or datetime.now(timezone.utc)):
-        raise BadInput(f"meeting {meeting_id} has not started yet "
-                       f"({meeting.starts_at:%Y-%m-%d %H:%M} UTC): it cannot be a no-show")
+    if (
+        status == "no_show"
+        and meeting.starts_at is not None
+        and meeting.starts_at > (now or datetime.now(timezone.utc))
+    ):
+        raise BadInput(
+            f"meeting {meeting_id} has not started yet "
+            f"({meeting.starts_at:%Y-%m-%d %H:%M} UTC): it cannot be a no-show"
+        )
     change = MeetingChange(meeting)
     with store.transaction():
         meeting.status = status
@@ -139,18 +169,30 @@ def mark_meeting(store, meeting_id: int, status: str, *, to: str | datetime | No
             meeting.notes = "\n".join(x for x in (meeting.notes, note.strip()) if x)
         store.update(meeting)
         if new_time is not None:
-            change.new_meeting = store.add(Meeting(
-                person_id=meeting.person_id, starts_at=new_time,
-                timezone=timezone_name or meeting.timezone, format=meeting.format,
-                place=meeting.place, planned_minutes=meeting.planned_minutes,
-                status="scheduled", role=meeting.role, industry=meeting.industry,
-                rescheduled_from=meeting.id))
+            change.new_meeting = store.add(
+                Meeting(
+                    person_id=meeting.person_id,
+                    starts_at=new_time,
+                    timezone=timezone_name or meeting.timezone,
+                    format=meeting.format,
+                    place=meeting.place,
+                    planned_minutes=meeting.planned_minutes,
+                    status="scheduled",
+                    role=meeting.role,
+                    industry=meeting.industry,
+                    rescheduled_from=meeting.id,
+                )
+            )
             for question in store.list(QuestionAsked, meeting_id=meeting.id):
                 question.meeting_id = change.new_meeting.id
                 store.update(question)
                 change.moved_questions += 1
-    log.info("meeting %s marked %s%s", meeting.id, status,
-             f"; booked again as meeting {change.new_meeting.id}" if change.new_meeting else "")
+    log.info(
+        "meeting %s marked %s%s",
+        meeting.id,
+        status,
+        f"; booked again as meeting {change.new_meeting.id}" if change.new_meeting else "",
+    )
     return change
 
 

@@ -410,14 +410,16 @@ class _Builder:
                 person_id=held.person_id, starts_at=held.starts_at - timedelta(days=2),
                 timezone=held.timezone, format=held.format, place=held.place,
                 planned_minutes=held.planned_minutes, status="moved", role=held.role,
-                industry=held.industry, notes="They asked to move it: a clash with a team offsite."))
+                industry=held.industry,
+                notes="They asked to move it: a clash with a team offsite."))
             held.rescheduled_from = moved.id
             self.store.update(held)
         missed = datetime.combine((self.now - timedelta(days=3)).date(), time(14, 0), UTC)
         person = self.person("alumni", created=missed - timedelta(days=25))
         zone = ZoneInfo(self.zones.get(person.organization or "", "Europe/London"))
         self.store.add(Outreach(person_id=person.id, channel="email", kind="request",
-                                sent_at=missed - timedelta(days=12), replied_at=missed - timedelta(days=10),
+                                sent_at=missed - timedelta(days=12),
+                                replied_at=missed - timedelta(days=10),
                                 subject="A short conversation about your work?"))
         self.store.add(Meeting(
             person_id=person.id, starts_at=missed.astimezone(zone), timezone=zone.key,

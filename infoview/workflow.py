@@ -171,8 +171,8 @@ def planned_questions(store, meeting_id: int):
 
 
 def next_meeting(store, now: datetime | None = None) -> int | None:
-    """The meeting to hold or debrief next: the earliest one not yet held, cancelled, missed or moved
-    that starts from an hour ago on, else the most recent meeting; ``None`` when there are none."""
+    """The meeting to hold or debrief next: the earliest one not yet held, cancelled, missed
+    or moved that starts from an hour ago on, else the most recent meeting; ``None`` when there are none."""
     from datetime import timedelta
 
     now = now or datetime.now(timezone.utc)

@@ -55,22 +55,29 @@ def test_digest_json_of_the_sample_shows_its_no_show_and_the_people_losing_touch
 
 def test_digest_text_with_drafts(small_db, capsys):
     db, ids = small_db
-    assert main(["--db", str(db), "digest", "--as-of", "2026-03-10T12:00:00+00:00", "--drafts"]) == 0
+    assert (
+        main(["--db", str(db), "digest", "--as-of", "2026-03-10T12:00:00+00:00", "--drafts"]) == 0
+    )
     out = capsys.readouterr().out
     assert "Due this week: 3 (2 overdue)" in out
-    assert "Losing touch: 1" in out and "Ana Ruiz (Kestrel Health Labs)" in out and "past ideal" in out
+    assert (
+        "Losing touch: 1" in out and "Ana Ruiz (Kestrel Health Labs)" in out and "past ideal" in out
+    )
     assert "Leads not yet contacted: 1" in out and "Gus Hale" in out
     assert f"--- update draft for person {ids['ana']}" in out and "Hi Ana," in out
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["digest", "--as-of", "31/03/2026"], "is not a date"),
-    (["digest", "--days", "nan"], "--days must be"),
-    (["meeting-status", "3", "moved"], "needs the new time"),
-    (["meeting-status", "3", "postponed"], "use no-show, cancelled or moved"),
-    (["meeting-status", "99", "cancelled"], "no meetings record with id 99"),
-    (["meeting-status", "1", "cancelled"], "held"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["digest", "--as-of", "31/03/2026"], "is not a date"),
+        (["digest", "--days", "nan"], "--days must be"),
+        (["meeting-status", "3", "moved"], "needs the new time"),
+        (["meeting-status", "3", "postponed"], "use no-show, cancelled or moved"),
+        (["meeting-status", "99", "cancelled"], "no meetings record with id 99"),
+        (["meeting-status", "1", "cancelled"], "held"),
+    ],
+)
 def test_mistakes_are_one_line_and_status_2(small_db, capsys, argv, words):
     db, _ = small_db
     assert main(["--db", str(db), *argv]) == 2
@@ -82,8 +89,21 @@ def test_meeting_status_moves_a_meeting_and_prints_the_draft(small_db, capsys):
     db, ids = small_db
     with Store.open(db) as store:
         eve = store.list(Meeting, person_id=ids["eve"])[0]
-    assert main(["--db", str(db), "meeting-status", str(eve.id), "moved",
-                 "--to", "2026-03-19T14:30+00:00", "--draft"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "meeting-status",
+                str(eve.id),
+                "moved",
+                "--to",
+                "2026-03-19T14:30+00:00",
+                "--draft",
+            ]
+        )
+        == 0
+    )
     captured = capsys.readouterr()
     assert f"Meeting {eve.id} marked moved (was at 2026-03-12 10:00 UTC)" in captured.out
     assert "Hi Eve," in captured.out and "Thursday 19 March at 14:30" in captured.out
@@ -97,10 +117,25 @@ def test_meeting_status_moves_a_meeting_and_prints_the_draft(small_db, capsys):
 def test_meeting_status_json_for_a_no_show(small_db, capsys):
     db, ids = small_db
     with Store.open(db) as store:
-        cal = store.add(Meeting(person_id=ids["cal"], starts_at="2026-03-09T11:00:00+00:00",
-                                status="scheduled"))
-    assert main(["--db", str(db), "meeting-status", str(cal.id), "no-show", "--note",
-                 "No word from them", "--draft", "--json"]) == 0
+        cal = store.add(
+            Meeting(person_id=ids["cal"], starts_at="2026-03-09T11:00:00+00:00", status="scheduled")
+        )
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "meeting-status",
+                str(cal.id),
+                "no-show",
+                "--note",
+                "No word from them",
+                "--draft",
+                "--json",
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["meeting"]["status"] == "no_show" and data["new_meeting"] is None
     assert data["meeting"]["notes"] == "No word from them"

@@ -32,7 +32,9 @@ def test_moving_keeps_the_old_time_and_books_the_new_one_with_its_questions(stor
     old = _eve_meeting(store)
     old.timezone, old.format, old.place = "Europe/London", "in_person", "Café Nero, Broad St"
     store.update(old)
-    store.add_many([QuestionAsked(meeting_id=old.id, text=f"Question {i}?", position=i) for i in (1, 2)])
+    store.add_many(
+        [QuestionAsked(meeting_id=old.id, text=f"Question {i}?", position=i) for i in (1, 2)]
+    )
     change = mark_meeting(store, old.id, "moved", to="2026-03-19T14:30", note="Her flight moved")
     # reread from the file: the old meeting keeps its time, the new one is in the old zone
     again = Store.open(tmp_path / "history.sqlite")
@@ -42,8 +44,15 @@ def test_moving_keeps_the_old_time_and_books_the_new_one_with_its_questions(stor
     new = again.get(Meeting, change.new_meeting.id)
     assert new.starts_at == datetime(2026, 3, 19, 14, 30, tzinfo=timezone.utc)  # GMT in March
     assert (new.status, new.rescheduled_from, new.place, new.format) == (
-        "scheduled", old.id, "Café Nero, Broad St", "in_person")
-    assert [q.text for q in again.list(QuestionAsked, meeting_id=new.id)] == ["Question 1?", "Question 2?"]
+        "scheduled",
+        old.id,
+        "Café Nero, Broad St",
+        "in_person",
+    )
+    assert [q.text for q in again.list(QuestionAsked, meeting_id=new.id)] == [
+        "Question 1?",
+        "Question 2?",
+    ]
     assert again.list(QuestionAsked, meeting_id=old.id) == []
     assert change.moved_questions == 2
     again.close()
@@ -51,7 +60,9 @@ def test_moving_keeps_the_old_time_and_books_the_new_one_with_its_questions(stor
 
 def test_a_new_time_with_an_offset_or_in_another_zone(store):
     m = _eve_meeting(store)
-    change = mark_meeting(store, m.id, "moved", to="2026-03-20T09:00", timezone_name="Asia/Singapore")
+    change = mark_meeting(
+        store, m.id, "moved", to="2026-03-20T09:00", timezone_name="Asia/Singapore"
+    )
     assert change.new_meeting.starts_at == datetime(2026, 3, 20, 1, 0, tzinfo=timezone.utc)
     assert change.new_meeting.timezone == "Asia/Singapore"
     again = mark_meeting(store, change.new_meeting.id, "moved", to="2026-03-21T09:00+02:00")
@@ -69,13 +80,16 @@ def test_no_show_and_cancelled_can_be_booked_again_or_not(store):
     assert missed_meetings(store) == [] and len(missed_meetings(store, rebooked=True)) == 1
 
 
-@pytest.mark.parametrize("status, to, words", [
-    ("moved", None, "needs the new time"),
-    ("postponed", None, "use no-show, cancelled or moved"),
-    ("moved", "next tuesday", "not a date and time"),
-    ("moved", "2026-03-12T10:00+00:00", "own time"),
-    ("no-show", None, "has not started yet"),
-])
+@pytest.mark.parametrize(
+    "status, to, words",
+    [
+        ("moved", None, "needs the new time"),
+        ("postponed", None, "use no-show, cancelled or moved"),
+        ("moved", "next tuesday", "not a date and time"),
+        ("moved", "2026-03-12T10:00+00:00", "own time"),
+        ("no-show", None, "has not started yet"),
+    ],
+)
 def test_mistakes_are_refused_and_nothing_changes(store, status, to, words):
     m = _eve_meeting(store)
     with pytest.raises(BadInput, match=words):
@@ -108,17 +122,30 @@ def test_held_meetings_and_meetings_marked_otherwise_are_left_alone(store):
 
 def test_status_words_are_forgiving():
     assert [parse_status(t) for t in ("no-show", "No show", "NO_SHOW", "canceled", "moved")] == [
-        "no_show", "no_show", "no_show", "cancelled", "moved"]
+        "no_show",
+        "no_show",
+        "no_show",
+        "cancelled",
+        "moved",
+    ]
 
 
 def test_meeting_statuses_count_missed_moved_and_rebooked(store):
     m = _eve_meeting(store)
     change = mark_meeting(store, m.id, "moved", to="2026-03-19T14:30+00:00")
     store.add(Meeting(person_id=store.ids["cal"], starts_at=utc(9, 9), status="no_show"))
-    store.add(Meeting(person_id=store.ids["dee"], starts_at=utc(20, 9, month=2), status="cancelled"))
+    store.add(
+        Meeting(person_id=store.ids["dee"], starts_at=utc(20, 9, month=2), status="cancelled")
+    )
     table = analytics.meeting_statuses(store.frames()).set_index("status")
-    assert table["count"].to_dict() == {"requested": 0, "scheduled": 1, "held": 2, "no_show": 1,
-                                        "cancelled": 1, "moved": 1}
+    assert table["count"].to_dict() == {
+        "requested": 0,
+        "scheduled": 1,
+        "held": 2,
+        "no_show": 1,
+        "cancelled": 1,
+        "moved": 1,
+    }
     assert table.loc["moved", "rebooked"] == 1 and table.loc["no_show", "rebooked"] == 0
     assert table.loc["held", "share"] == pytest.approx(2 / 6)
     # only the meetings of March: the February cancellation drops out
@@ -158,5 +185,7 @@ def test_a_store_from_before_the_change_gains_the_column(tmp_path):
     with Store.open(path) as store:
         assert store.get(Meeting, 1).rescheduled_from is None
         assert store.get(Person, 1).name == "Ada Ode"
-        change = mark_meeting(store, 1, "cancelled", to=datetime.now(timezone.utc) + timedelta(days=3))
+        change = mark_meeting(
+            store, 1, "cancelled", to=datetime.now(timezone.utc) + timedelta(days=3)
+        )
         assert store.get(Meeting, change.new_meeting.id).rescheduled_from == 1

@@ -45,19 +45,39 @@ def test_a_reply_resets_the_clock(history):
     # Ana's interval is 5 days; her last touch is the thank-you of 03-04 08:30: 6.1 days
     before = _status(store).loc["Ana Ruiz"]
     assert (before["level"], before["days_since"]) == ("due", 6.1)
-    store.add(Outreach(person_id=ids["ana"], channel="email", kind="keep_in_touch",
-                       sent_at=utc(1, 12, month=2), replied_at=utc(7, 12)))
+    store.add(
+        Outreach(
+            person_id=ids["ana"],
+            channel="email",
+            kind="keep_in_touch",
+            sent_at=utc(1, 12, month=2),
+            replied_at=utc(7, 12),
+        )
+    )
     after = _status(store).loc["Ana Ruiz"]
     # the message is old; her reply of 03-07 12:00 is 3.0 days before NOW
-    assert (after["level"], after["days_since"], after["last_what"]) == ("ok", 3.0, "reply received")
+    assert (after["level"], after["days_since"], after["last_what"]) == (
+        "ok",
+        3.0,
+        "reply received",
+    )
 
 
 def test_an_action_done_for_the_person_resets_the_clock_but_a_hosts_does_not(history):
     store, ids = history
     # a host's promise done counts for nothing: it is their move, not a contact of the user's
-    store.add(Action(what="Ben sent the job link", kind="promise", owner="host",
-                     done_at=utc(9, 9), person_id=ids["ben"]))
-    assert _status(store).loc["Ben Okoro", "last_contact"] == datetime(2026, 3, 8, 15, 20, tzinfo=timezone.utc)
+    store.add(
+        Action(
+            what="Ben sent the job link",
+            kind="promise",
+            owner="host",
+            done_at=utc(9, 9),
+            person_id=ids["ben"],
+        )
+    )
+    assert _status(store).loc["Ben Okoro", "last_contact"] == datetime(
+        2026, 3, 8, 15, 20, tzinfo=timezone.utc
+    )
     # the user's promise to Ana, tied to her meeting only (no person), done 03-08 18:00
     promise = store.list(Action, kind="promise", owner="user")[0]
     promise.person_id, promise.done_at = None, utc(8, 18)
@@ -85,8 +105,15 @@ def test_stale_contacts_keep_their_columns_and_follow_the_same_clock(history):
     store, ids = history
     frames = store.frames()
     stale = analytics.stale_contacts(frames, now=NOW)
-    assert list(stale.columns) == ["person_id", "name", "organization", "last_contact", "days_since",
-                                   "keep_in_touch_days", "past_max"]
+    assert list(stale.columns) == [
+        "person_id",
+        "name",
+        "organization",
+        "last_contact",
+        "days_since",
+        "keep_in_touch_days",
+        "past_max",
+    ]
     assert list(stale["name"]) == ["Ana Ruiz"] and not stale.iloc[0]["past_max"]
     # everyone fine: empty, with the sentence the dashboard shows
     quiet = analytics.stale_contacts(frames, now=utc(5))
@@ -100,8 +127,9 @@ def test_missed_and_moved_meetings_are_no_contact(history):
     store.add(Meeting(person_id=dee.id, starts_at=utc(9, 10), status="moved"))
     assert "Dee Park" not in set(analytics.keep_in_touch_status(store.frames(), now=NOW)["name"])
     # the record-based rule of the follow-up suggestions agrees
-    statuses = keep_in_touch(store.list(Person), store.list(Outreach), store.list(Meeting),
-                             today=NOW.date())
+    statuses = keep_in_touch(
+        store.list(Person), store.list(Outreach), store.list(Meeting), today=NOW.date()
+    )
     assert ids["dee"] not in {s.person_id for s in statuses}
 
 
@@ -137,8 +165,14 @@ def test_missed_meetings_leave_the_digest_once_booked_again_or_a_month_old(histo
     missed = store.add(Meeting(person_id=ids["cal"], starts_at=utc(9, 11), status="no_show"))
     assert len(weekly_digest(store.frames(), now=NOW).missed) == 1
     assert weekly_digest(store.frames(), now=NOW + timedelta(days=31)).missed.empty
-    store.add(Meeting(person_id=ids["cal"], starts_at=utc(16, 11), status="scheduled",
-                      rescheduled_from=missed.id))
+    store.add(
+        Meeting(
+            person_id=ids["cal"],
+            starts_at=utc(16, 11),
+            status="scheduled",
+            rescheduled_from=missed.id,
+        )
+    )
     assert weekly_digest(store.frames(), now=NOW).missed.empty
 
 

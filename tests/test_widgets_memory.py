@@ -22,8 +22,9 @@ def store(tmp_path):
     store.save_profile(UserProfile(name="Maya Lindqvist", profile_url="https://example.org/maya"))
     samira = store.add(Person(name="Samira Okafor", organization="Kestrel Health Labs"))
     start = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(hours=2)
-    store.meeting = store.add(Meeting(person_id=samira.id, starts_at=start, status="scheduled",
-                                      timezone="Europe/London"))
+    store.meeting = store.add(
+        Meeting(person_id=samira.id, starts_at=start, status="scheduled", timezone="Europe/London")
+    )
     store.add(QuestionAsked(meeting_id=store.meeting.id, text="How did you start?", position=1))
     yield store
     store.close()

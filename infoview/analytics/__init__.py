@@ -34,7 +34,8 @@ from infoview.analytics.targets import targets
 __all__ = [
     "STAGES", "activity_by_week", "category_effectiveness", "chain_depths", "door_openers",
     "due_actions", "follow_up_health", "funnel", "insights_by_industry", "keep_in_touch_status",
-    "losing_touch", "max_chain_depth", "meeting_statuses", "message", "network_summary", "open_promises", "overdue_actions", "person_levels",
+    "losing_touch", "max_chain_depth", "meeting_statuses", "message", "network_summary",
+    "open_promises", "overdue_actions", "person_levels",
     "plot_activity", "plot_funnel", "plot_question_effectiveness", "plot_referral_graph",
     "plot_reply_rates", "question_effectiveness", "referral_graph", "reply_rates",
     "stale_contacts", "targets", "thank_you_timeliness", "touches", "uncontacted_leads",

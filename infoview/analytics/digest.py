@@ -44,27 +44,42 @@ class Digest:
 
     def sections(self) -> dict[str, Any]:
         """The tables by section title, in the order they are shown."""
-        return {"Due this week": self.due, "Meetings this week": self.meetings,
-                "Losing touch": self.losing_touch, "Leads not yet contacted": self.leads,
-                "Missed meetings to rebook": self.missed}
+        return {
+            "Due this week": self.due,
+            "Meetings this week": self.meetings,
+            "Losing touch": self.losing_touch,
+            "Leads not yet contacted": self.leads,
+            "Missed meetings to rebook": self.missed,
+        }
 
     def counts(self) -> dict[str, int]:
         """How many rows each section has (the digest's headline)."""
-        return {"due": len(self.due), "overdue": int(self.due["overdue"].sum()) if len(self.due) else 0,
-                "meetings": len(self.meetings), "losing_touch": len(self.losing_touch),
-                "past_max": int((self.losing_touch["level"] == "overdue").sum())
-                if len(self.losing_touch) else 0,
-                "leads": len(self.leads), "missed": len(self.missed)}
+        return {
+            "due": len(self.due),
+            "overdue": int(self.due["overdue"].sum()) if len(self.due) else 0,
+            "meetings": len(self.meetings),
+            "losing_touch": len(self.losing_touch),
+            "past_max": int((self.losing_touch["level"] == "overdue").sum())
+            if len(self.losing_touch)
+            else 0,
+            "leads": len(self.leads),
+            "missed": len(self.missed),
+        }
 
     def to_dict(self) -> dict:
         """Plain values for JSON: ``as_of``, ``counts`` and one list of rows per section."""
         from infoview.analytics.report import to_records
 
-        return {"as_of": self.as_of.isoformat(), "counts": self.counts(),
-                "due": to_records(self.due), "meetings": to_records(self.meetings),
-                "losing_touch": to_records(self.losing_touch), "leads": to_records(self.leads),
-                "missed": to_records(self.missed),
-                "drafts": {str(k): d.to_dict() for k, d in self.drafts.items()}}
+        return {
+            "as_of": self.as_of.isoformat(),
+            "counts": self.counts(),
+            "due": to_records(self.due),
+            "meetings": to_records(self.meetings),
+            "losing_touch": to_records(self.losing_touch),
+            "leads": to_records(self.leads),
+            "missed": to_records(self.missed),
+            "drafts": {str(k): d.to_dict() for k, d in self.drafts.items()},
+        }
 
 
 def meetings_within(frames: Frames, *, now=None, days: float = WEEK_DAYS):
@@ -76,9 +91,11 @@ def meetings_within(frames: Frames, *, now=None, days: float = WEEK_DAYS):
 
     meetings = table(frames, "meetings")
     stamp = now_utc(now)
-    soon = meetings.loc[is_in(meetings["status"], ["requested", "scheduled"])
-                        & (meetings["starts_at"] >= stamp).fillna(False).to_numpy()
-                        & (meetings["starts_at"] <= stamp + pd.Timedelta(days=days)).fillna(False).to_numpy()]
+    soon = meetings.loc[
+        is_in(meetings["status"], ["requested", "scheduled"])
+        & (meetings["starts_at"] >= stamp).fillna(False).to_numpy()
+        & (meetings["starts_at"] <= stamp + pd.Timedelta(days=days)).fillna(False).to_numpy()
+    ]
     columns = ["meeting_id", "person_id", "name", "starts_at", "format", "place"]
     if soon.empty:
         return with_message(pd.DataFrame(columns=columns), "no meeting in the coming week.")
@@ -98,18 +115,24 @@ def missed_to_rebook(frames: Frames, *, now=None, days: float = REBOOK_DAYS):
     meetings = table(frames, "meetings")
     stamp = now_utc(now)
     replaced = pd.to_numeric(meetings["rescheduled_from"]).dropna().astype("int64").unique()
-    missed = meetings.loc[is_in(meetings["status"], ["no_show", "cancelled"])
-                          & ~pd.to_numeric(meetings["id"]).isin(replaced).to_numpy()
-                          & ~(meetings["starts_at"] > stamp).fillna(False).to_numpy()
-                          & ~(meetings["starts_at"] < stamp - pd.Timedelta(days=days))
-                          .fillna(False).to_numpy()]
+    missed = meetings.loc[
+        is_in(meetings["status"], ["no_show", "cancelled"])
+        & ~pd.to_numeric(meetings["id"]).isin(replaced).to_numpy()
+        & ~(meetings["starts_at"] > stamp).fillna(False).to_numpy()
+        & ~(meetings["starts_at"] < stamp - pd.Timedelta(days=days)).fillna(False).to_numpy()
+    ]
     columns = ["meeting_id", "person_id", "name", "starts_at", "status"]
     if missed.empty:
-        return with_message(pd.DataFrame(columns=columns), "no missed meeting waits to be booked again.")
+        return with_message(
+            pd.DataFrame(columns=columns), "no missed meeting waits to be booked again."
+        )
     missed = missed.rename(columns={"id": "meeting_id"}).copy()
     missed["name"] = person_field(frames, missed["person_id"])
-    return missed[columns].sort_values("starts_at", ascending=False, na_position="last") \
+    return (
+        missed[columns]
+        .sort_values("starts_at", ascending=False, na_position="last")
         .reset_index(drop=True)
+    )
 
 
 def weekly_digest(frames: Frames, *, now=None, days: float = WEEK_DAYS) -> Digest:

@@ -207,7 +207,8 @@ def plot_funnel(frames: Frames, *, by: str | None = None, since=None, until=None
 
 
 #: Meeting statuses in the order :func:`meeting_statuses` lists them.
-MEETING_STATUSES: tuple[str, ...] = ("requested", "scheduled", "held", "no_show", "cancelled", "moved")
+MEETING_STATUSES: tuple[str, ...] = (
+    "requested", "scheduled", "held", "no_show", "cancelled", "moved")
 
 
 def meeting_statuses(frames: Frames, *, since=None, until=None):

@@ -47,14 +47,21 @@ def touches(frames: Frames, *, now=None):
     actions = table(frames, "actions")
     stamp = now_utc(now)
     held = meetings.loc[is_in(meetings["status"], ["held"]), ["person_id", "starts_at"]]
-    done = actions.loc[actions["done_at"].notna().to_numpy()
-                       & is_in(actions["owner"], ["user"])].copy()
+    done = actions.loc[
+        actions["done_at"].notna().to_numpy() & is_in(actions["owner"], ["user"])
+    ].copy()
     meeting_person = meetings.drop_duplicates("id").set_index("id")["person_id"]
-    done["person_id"] = pd.to_numeric(done["person_id"]).astype("Float64").fillna(
-        lookup(done["meeting_id"], pd.to_numeric(meeting_person).astype("Float64")))
+    done["person_id"] = (
+        pd.to_numeric(done["person_id"])
+        .astype("Float64")
+        .fillna(lookup(done["meeting_id"], pd.to_numeric(meeting_person).astype("Float64")))
+    )
     parts = [
-        outreach[["person_id", "sent_at"]].rename(columns={"sent_at": "at"}).assign(what="message sent"),
-        outreach[["person_id", "replied_at"]].rename(columns={"replied_at": "at"})
+        outreach[["person_id", "sent_at"]]
+        .rename(columns={"sent_at": "at"})
+        .assign(what="message sent"),
+        outreach[["person_id", "replied_at"]]
+        .rename(columns={"replied_at": "at"})
         .assign(what="reply received"),
         held.rename(columns={"starts_at": "at"}).assign(what="meeting held"),
         done[["person_id", "done_at"]].rename(columns={"done_at": "at"}).assign(what="action done"),
@@ -68,7 +75,11 @@ def touches(frames: Frames, *, now=None):
     if out.empty:
         return with_message(pd.DataFrame(columns=columns), "no interaction logged yet.")
     out["person_id"] = out["person_id"].astype("int64")
-    return out[columns].sort_values(["at", "person_id"], ascending=[False, True]).reset_index(drop=True)
+    return (
+        out[columns]
+        .sort_values(["at", "person_id"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
 
 
 def last_touch(frames: Frames, *, now=None):
@@ -96,22 +107,39 @@ def keep_in_touch_status(frames: Frames, *, now=None):
     people = table(frames, "people")
     meetings = table(frames, "meetings")
     stamp = now_utc(now)
-    columns = ["person_id", "name", "organization", "last_contact", "last_what", "days_since",
-               "keep_in_touch_days", "keep_in_touch_max_days", "ideal_by", "latest_by", "level"]
-    held = meetings.loc[is_in(meetings["status"], ["held"])
-                        & (meetings["starts_at"] <= stamp).fillna(False).to_numpy(), "person_id"]
+    columns = [
+        "person_id",
+        "name",
+        "organization",
+        "last_contact",
+        "last_what",
+        "days_since",
+        "keep_in_touch_days",
+        "keep_in_touch_max_days",
+        "ideal_by",
+        "latest_by",
+        "level",
+    ]
+    held = meetings.loc[
+        is_in(meetings["status"], ["held"])
+        & (meetings["starts_at"] <= stamp).fillna(False).to_numpy(),
+        "person_id",
+    ]
     met_ids = pd.to_numeric(held).dropna().astype("int64").unique()
     known = people.loc[pd.to_numeric(people["id"]).isin(met_ids)].copy()
     if known.empty:
-        return with_message(pd.DataFrame(columns=columns),
-                            "no meetings held yet, so nobody to keep in touch with.")
+        return with_message(
+            pd.DataFrame(columns=columns), "no meetings held yet, so nobody to keep in touch with."
+        )
     known["person_id"] = pd.to_numeric(known["id"]).astype("int64")
     latest = last_touch(frames, now=now).set_index("person_id")
     known["last_contact"] = lookup(known["person_id"], latest["last_contact"])
     known["last_what"] = lookup(known["person_id"], latest["last_what"].astype("object"))
     known["days_since"] = ((stamp - known["last_contact"]).dt.total_seconds() / 86400.0).round(1)
     ideal = pd.to_numeric(known["keep_in_touch_days"], errors="coerce").fillna(DEFAULT_DAYS)
-    maximum = pd.to_numeric(known["keep_in_touch_max_days"], errors="coerce").fillna(DEFAULT_MAX_DAYS)
+    maximum = pd.to_numeric(known["keep_in_touch_max_days"], errors="coerce").fillna(
+        DEFAULT_MAX_DAYS
+    )
     maximum = maximum.where(maximum >= ideal, ideal)  # a maximum below the ideal means the ideal
     known["keep_in_touch_days"] = ideal.astype("int64")
     known["keep_in_touch_max_days"] = maximum.astype("int64")
@@ -121,8 +149,11 @@ def keep_in_touch_status(frames: Frames, *, now=None):
     past_max = (known["days_since"] > maximum).fillna(False).to_numpy()
     known["level"] = pd.Series(past_max, index=known.index).map({True: "overdue", False: "due"})
     known.loc[~past_ideal, "level"] = "ok"
-    return known[columns].sort_values(["days_since", "person_id"], ascending=[False, True]) \
+    return (
+        known[columns]
+        .sort_values(["days_since", "person_id"], ascending=[False, True])
         .reset_index(drop=True)
+    )
 
 
 def losing_touch(frames: Frames, *, now=None):

@@ -16,8 +16,8 @@ from infoview import __version__
 from infoview.errors import InfoviewError
 
 #: Modules of ``infoview.cli`` that each define ``register(subparsers)``.
-COMMAND_MODULES = ("db", "people", "research", "questions", "prep", "outreach", "report", "demo", "app",
-                   "memory")
+COMMAND_MODULES = ("db", "people", "research", "questions", "prep", "outreach", "report", "demo",
+                   "app", "memory")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -100,7 +100,7 @@ def _resolve(store, org: str | int) -> tuple[str, Organization | None]:
     orgs = store.list(Organization)
     text = str(org).strip()
     if not text:
-        raise BadInput("give the organization's name (or its id), e.g. \"Kestrel Health Labs\"")
+        raise BadInput('give the organization\'s name (or its id), e.g. "Kestrel Health Labs"')
     if text.isdigit():
         found = next((o for o in orgs if o.id == int(text)), None)
         if found is None:
@@ -112,8 +112,10 @@ def _resolve(store, org: str | int) -> tuple[str, Organization | None]:
     named = [p.organization for p in store.list(Person) if fold(p.organization) == fold(text)]
     if named:
         return named[0], None
-    raise NotFound(f"nothing is stored about {text!r}: no organization or person there; "
-                   "check the spelling (see `infoview targets` or `infoview people list`)")
+    raise NotFound(
+        f"nothing is stored about {text!r}: no organization or person there; "
+        "check the spelling (see `infoview targets` or `infoview people list`)"
+    )
 
 
 def _day(value) -> date | None:
@@ -135,55 +137,93 @@ def build_dossier(store, org: str | int, *, now: datetime | None = None) -> Doss
     key = fold(name)
     people = [p for p in store.list(Person) if fold(p.organization) == key]
     ids = {p.id for p in people}
-    dossier = Dossier(name=name, website=record.website if record else None,
-                      industry=record.industry if record else None,
-                      location=record.location if record else None,
-                      generated_at=now or datetime.now(timezone.utc))
+    dossier = Dossier(
+        name=name,
+        website=record.website if record else None,
+        industry=record.industry if record else None,
+        location=record.location if record else None,
+        generated_at=now or datetime.now(timezone.utc),
+    )
     meetings = {}
     for person in people:
-        held = sorted((m for m in store.list(Meeting, person_id=person.id) if m.status == "held"),
-                      key=lambda m: (m.starts_at is None, m.starts_at or now, m.id))
-        entry = MetPerson(person.name, person.title, [d for d in (_day(m.starts_at) for m in held) if d],
-                          held[-1].rapport if held else None, person.profile_url)
+        held = sorted(
+            (m for m in store.list(Meeting, person_id=person.id) if m.status == "held"),
+            key=lambda m: (m.starts_at is None, m.starts_at or now, m.id),
+        )
+        entry = MetPerson(
+            person.name,
+            person.title,
+            [d for d in (_day(m.starts_at) for m in held) if d],
+            held[-1].rapport if held else None,
+            person.profile_url,
+        )
         (dossier.met if held else dossier.known).append(entry)
         for m in held:
             meetings[m.id] = (m, person)
     for meeting, person in meetings.values():
         when = _day(meeting.starts_at)
         for insight in store.list(Insight, meeting_id=meeting.id):
-            dossier.learned.append(Learned(insight.text, person.name, when, tags=list(insight.tags)))
+            dossier.learned.append(
+                Learned(insight.text, person.name, when, tags=list(insight.tags))
+            )
         for q in store.list(QuestionAsked, meeting_id=meeting.id):
             # the closing pair (who else, may I mention you) is about names, not the work
             if (q.usefulness or 0) >= USEFUL_SCORE and q.answer_notes and q.category != "closing":
-                dossier.learned.append(Learned(q.answer_notes, person.name, when, kind="answer",
-                                               question=q.text, usefulness=q.usefulness))
+                dossier.learned.append(
+                    Learned(
+                        q.answer_notes,
+                        person.name,
+                        when,
+                        kind="answer",
+                        question=q.text,
+                        usefulness=q.usefulness,
+                    )
+                )
     dossier.learned.sort(key=lambda x: (x.when is None, x.when or date.min), reverse=True)
     _add_research(store, dossier, record, ids, key)
     orgs = {o.id: o.name for o in store.list(Organization)}
     for outcome in store.list(Outcome):
-        at_org = (record is not None and outcome.organization_id == record.id) or \
-            (outcome.organization_id is None and (outcome.meeting_id in meetings or
-                                                   outcome.person_id in ids))
+        at_org = (record is not None and outcome.organization_id == record.id) or (
+            outcome.organization_id is None
+            and (outcome.meeting_id in meetings or outcome.person_id in ids)
+        )
         if at_org:
             via = meetings.get(outcome.meeting_id)
-            dossier.outcomes.append({"kind": outcome.kind, "date": outcome.date,
-                                     "notes": outcome.notes, "organization": orgs.get(
-                                         outcome.organization_id) or name,
-                                     "via": via[1].name if via else None})
+            dossier.outcomes.append(
+                {
+                    "kind": outcome.kind,
+                    "date": outcome.date,
+                    "notes": outcome.notes,
+                    "organization": orgs.get(outcome.organization_id) or name,
+                    "via": via[1].name if via else None,
+                }
+            )
     dossier.outcomes.sort(key=lambda o: (o["date"] is None, o["date"] or date.min))
-    log.info("dossier of %s: %d things learned, %d people met", name, len(dossier.learned),
-             len(dossier.met))
+    log.info(
+        "dossier of %s: %d things learned, %d people met",
+        name,
+        len(dossier.learned),
+        len(dossier.met),
+    )
     return dossier
 
 
 def _add_research(store, dossier: Dossier, record, ids: set, key: str) -> None:
     """News (newest research first, each URL once) and the latest company summary."""
-    snapshots = [s for s in store.list(ResearchSnapshot)
-                 if (record is not None and s.organization_id == record.id)
-                 or s.person_id in ids
-                 or (s.kind == "company" and fold((s.data or {}).get("name")) == key)]
-    snapshots.sort(key=lambda s: (s.fetched_at is None, s.fetched_at or datetime.min.replace(
-        tzinfo=timezone.utc)), reverse=False)
+    snapshots = [
+        s
+        for s in store.list(ResearchSnapshot)
+        if (record is not None and s.organization_id == record.id)
+        or s.person_id in ids
+        or (s.kind == "company" and fold((s.data or {}).get("name")) == key)
+    ]
+    snapshots.sort(
+        key=lambda s: (
+            s.fetched_at is None,
+            s.fetched_at or datetime.min.replace(tzinfo=timezone.utc),
+        ),
+        reverse=False,
+    )
     seen = set()
     for snap in reversed(snapshots):  # newest first
         data = snap.data or {}
@@ -204,6 +244,7 @@ def _add_research(store, dossier: Dossier, record, ids: set, key: str) -> None:
 
 
 # ---- rendering ------------------------------------------------------------------------------
+
 
 def render_dossier(dossier: Dossier, fmt: str = "md") -> str | bytes:
     """The dossier as Markdown or HTML text, or PDF bytes."""
@@ -230,7 +271,9 @@ def export_dossier(dossier: Dossier, out: str | Path, fmt: str = "md") -> Path:
     from infoview.userfiles import write_bytes, write_text
 
     content = render_dossier(dossier, fmt)
-    ext = "md" if str(fmt).lower().lstrip(".") in ("md", "markdown") else str(fmt).lower().lstrip(".")
+    ext = (
+        "md" if str(fmt).lower().lstrip(".") in ("md", "markdown") else str(fmt).lower().lstrip(".")
+    )
     path = Path(out).expanduser()
     if path.is_dir() or not path.suffix:
         path = path / dossier_name(dossier, ext)

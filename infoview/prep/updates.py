@@ -45,8 +45,14 @@ def _time_text(when: datetime, zone: str | None) -> str:
     return _when_text(SimpleNamespace(starts_at=when, timezone=zone))
 
 
-def keep_in_touch_update(person, profile=None, *, advice: Iterable[str] = (),
-                         results: Iterable[str] = (), last_met: date | None = None) -> Draft:
+def keep_in_touch_update(
+    person,
+    profile=None,
+    *,
+    advice: Iterable[str] = (),
+    results: Iterable[str] = (),
+    last_met: date | None = None,
+) -> Draft:
     """A short update for someone the user is losing touch with: their advice, what came of it.
 
     Args:
@@ -67,21 +73,32 @@ def keep_in_touch_update(person, profile=None, *, advice: Iterable[str] = (),
         "",
         f"I hope you are well. We spoke{since}, and I wanted to tell you how your advice "
         "worked out.",
-        f"Your advice has stayed with me: "
-        f"{advice[0] if advice else '[what they advised]'}.",
+        f"Your advice has stayed with me: {advice[0] if advice else '[what they advised]'}.",
     ]
     if len(advice) > 1:
         lines.append(f"I also acted on another piece of your advice: {advice[1]}.")
-    lines.append(f"Since then, I {results[0] if results else '[what came of it]'}."
-                 + (f" I also {results[1]}." if len(results) > 1 else ""))
-    lines += ["Thank you again for your help; no need to reply.", "",
-              _signature(profile, link=False)]
-    return _finish("update", "A quick update, with thanks", "\n".join(lines),
-                   advice=advice, results=results)
+    lines.append(
+        f"Since then, I {results[0] if results else '[what came of it]'}."
+        + (f" I also {results[1]}." if len(results) > 1 else "")
+    )
+    lines += [
+        "Thank you again for your help; no need to reply.",
+        "",
+        _signature(profile, link=False),
+    ]
+    return _finish(
+        "update", "A quick update, with thanks", "\n".join(lines), advice=advice, results=results
+    )
 
 
-def reschedule(person, profile=None, meeting=None, *, new_times: Iterable[datetime] = (),
-               reason: str | None = None) -> Draft:
+def reschedule(
+    person,
+    profile=None,
+    meeting=None,
+    *,
+    new_times: Iterable[datetime] = (),
+    reason: str | None = None,
+) -> Draft:
     """Asking the host to move a meeting: an apology, the meeting named, new times offered.
 
     Args:
@@ -95,17 +112,22 @@ def reschedule(person, profile=None, meeting=None, *, new_times: Iterable[dateti
     zone = getattr(meeting, "timezone", None)
     offered = [_time_text(t, zone) for t in list(new_times)[:3]]
     because = f": {_mid_sentence(_clause(reason, ''))}" if _clause(reason, "") else ""
-    ask = (f"Would {' or '.join(offered)} suit you instead, or another time that works better "
-           "for you?" if offered else "Would another day suit you, at a time that works for you?")
-    body = "\n".join([
-        f"Hi {_first(_name(person))},",
-        "",
-        f"I am sorry, but I need to move our conversation on {when}{because}.",
-        ask,
-        "Thank you for understanding, and apologies for the change.",
-        "",
-        _signature(profile),
-    ])
+    ask = (
+        f"Would {' or '.join(offered)} suit you instead, or another time that works better for you?"
+        if offered
+        else "Would another day suit you, at a time that works for you?"
+    )
+    body = "\n".join(
+        [
+            f"Hi {_first(_name(person))},",
+            "",
+            f"I am sorry, but I need to move our conversation on {when}{because}.",
+            ask,
+            "Thank you for understanding, and apologies for the change.",
+            "",
+            _signature(profile),
+        ]
+    )
     return _finish("reschedule", f"Could we move our conversation on {when}?", body, when=when)
 
 
@@ -117,22 +139,28 @@ def no_show(person, profile=None, meeting=None, *, new_times: Iterable[datetime]
     when = _when_text(meeting) if meeting is not None else "[the day and time we agreed]"
     zone = getattr(meeting, "timezone", None)
     offered = [_time_text(t, zone) for t in list(new_times)[:3]]
-    ask = (f"Would {' or '.join(offered)} work, or another time that suits you better?"
-           if offered else "Is there a day in the coming weeks that would suit you better?")
-    body = "\n".join([
-        f"Hi {_first(_name(person))},",
-        "",
-        f"I am sorry we did not manage to connect on {when}; I hope all is well with you. "
-        "I know how full diaries get.",
-        f"I would still be glad to hear about your work. {ask}",
-        "And if now is not a good moment, no problem at all.",
-        "",
-        _signature(profile),
-    ])
+    ask = (
+        f"Would {' or '.join(offered)} work, or another time that suits you better?"
+        if offered
+        else "Is there a day in the coming weeks that would suit you better?"
+    )
+    body = "\n".join(
+        [
+            f"Hi {_first(_name(person))},",
+            "",
+            f"I am sorry we did not manage to connect on {when}; I hope all is well with you. "
+            "I know how full diaries get.",
+            f"I would still be glad to hear about your work. {ask}",
+            "And if now is not a good moment, no problem at all.",
+            "",
+            _signature(profile),
+        ]
+    )
     return _finish("no_show", "Finding another time to talk", body, when=when)
 
 
 # ---- store glue -----------------------------------------------------------------------------
+
 
 @dataclass
 class UpdateMaterial:
@@ -149,29 +177,44 @@ class UpdateMaterial:
     last_met: date | None = None
 
 
-_RESULT_WORDS = {"lead": "followed up a lead from our talk",
-                 "application": "applied to {org}", "interview": "had an interview at {org}",
-                 "offer": "received an offer from {org}"}
+_RESULT_WORDS = {
+    "lead": "followed up a lead from our talk",
+    "application": "applied to {org}",
+    "interview": "had an interview at {org}",
+    "offer": "received an offer from {org}",
+}
 
 
 def update_material(store, person_id: int) -> UpdateMaterial:
     """Gather, for one person, what they advised and what came of it (nothing is saved)."""
     person = store.get(Person, person_id)
-    held = sorted((m for m in store.list(Meeting, person_id=person_id) if m.status == "held"),
-                  key=lambda m: (m.starts_at is not None, m.starts_at or datetime.min, m.id),
-                  reverse=True)
-    material = UpdateMaterial(last_met=held[0].starts_at.date() if held and held[0].starts_at else None)
+    held = sorted(
+        (m for m in store.list(Meeting, person_id=person_id) if m.status == "held"),
+        key=lambda m: (m.starts_at is not None, m.starts_at or datetime.min, m.id),
+        reverse=True,
+    )
+    material = UpdateMaterial(
+        last_met=held[0].starts_at.date() if held and held[0].starts_at else None
+    )
     for meeting in held:
         material.advice += [i.text for i in store.list(Insight, meeting_id=meeting.id)]
-        useful = sorted((q for q in store.list(QuestionAsked, meeting_id=meeting.id)
-                         if (q.usefulness or 0) >= USEFUL_SCORE and q.answer_notes),
-                        key=lambda q: -(q.usefulness or 0))
+        useful = sorted(
+            (
+                q
+                for q in store.list(QuestionAsked, meeting_id=meeting.id)
+                if (q.usefulness or 0) >= USEFUL_SCORE and q.answer_notes
+            ),
+            key=lambda q: -(q.usefulness or 0),
+        )
         material.advice += [q.answer_notes for q in useful]  # type: ignore[misc]
     material.advice = list(dict.fromkeys(material.advice))
     orgs = {o.id: o.name for o in store.list(Organization)}
     meeting_ids = {m.id for m in held}
-    outcomes = [o for o in store.list(Outcome)
-                if o.meeting_id in meeting_ids or (o.person_id == person_id and o.meeting_id is None)]
+    outcomes = [
+        o
+        for o in store.list(Outcome)
+        if o.meeting_id in meeting_ids or (o.person_id == person_id and o.meeting_id is None)
+    ]
     level = {"offer": 0, "interview": 1, "application": 2, "lead": 3}
     for outcome in sorted(outcomes, key=lambda o: level.get(o.kind, 9)):
         org = orgs.get(outcome.organization_id) or person.organization or "[the organization]"
@@ -190,19 +233,28 @@ def update_draft(store, person_id: int) -> Draft:
     """The keep-in-touch update to a stored person, from what the store knows."""
     person = store.get(Person, person_id)
     material = update_material(store, person_id)
-    return keep_in_touch_update(person, store.get_profile(), advice=material.advice,
-                                results=material.results, last_met=material.last_met)
+    return keep_in_touch_update(
+        person,
+        store.get_profile(),
+        advice=material.advice,
+        results=material.results,
+        last_met=material.last_met,
+    )
 
 
-def missed_meeting_draft(store, meeting_id: int, *, new_times: Iterable[datetime] = (),
-                         reason: str | None = None) -> Draft:
+def missed_meeting_draft(
+    store, meeting_id: int, *, new_times: Iterable[datetime] = (), reason: str | None = None
+) -> Draft:
     """The message a meeting's status calls for: to a host who did not show (``no_show``),
     else a polite reschedule. Without ``new_times`` the time of the meeting booked in its
     place (if any) is offered."""
     meeting = store.get(Meeting, meeting_id)
     person = store.get(Person, meeting.person_id)
-    times = list(new_times) or [m.starts_at for m in store.list(Meeting, person_id=person.id)
-                                if m.rescheduled_from == meeting.id and m.starts_at]
+    times = list(new_times) or [
+        m.starts_at
+        for m in store.list(Meeting, person_id=person.id)
+        if m.rescheduled_from == meeting.id and m.starts_at
+    ]
     if meeting.status == "no_show":
         return no_show(person, store.get_profile(), meeting, new_times=times)
     return reschedule(person, store.get_profile(), meeting, new_times=times, reason=reason)

@@ -253,8 +253,10 @@ class OutcomesDashboard(w.VBox):
         self.headline_html.value = "".join(cards)
         t, figs = self.tables, self.figures
         empty = "Nothing to show yet for this selection."
-        self.panes["Funnel"].value = (_image(figs["funnel"]) + frame_html(t["funnel"], a.message(t["funnel"]) or empty)
-                                      + "<h4>Meetings by status</h4>" + frame_html(t["meeting_statuses"]))
+        self.panes["Funnel"].value = (_image(figs["funnel"])
+                                      + frame_html(t["funnel"], a.message(t["funnel"]) or empty)
+                                      + "<h4>Meetings by status</h4>"
+                                      + frame_html(t["meeting_statuses"]))
         self.panes["Replies"].value = _image(figs["replies"]) + frame_html(t["replies"], a.message(t["replies"]) or empty)
         self.panes["Referrals"].value = (_image(figs["referrals"]) + "<h4>Door openers</h4>"
                                          + frame_html(t["door_openers"], a.message(t["door_openers"]) or empty))
