@@ -133,8 +133,9 @@ class Meeting(Record):
     industry: str | None = None
     rapport: int | None = None
     notes: str | None = None
-    rescheduled_from: int | None = None
     id: int | None = None
+    # Added by a later migration, so it comes after ``id`` (the table's column order).
+    rescheduled_from: int | None = None
 
 
 @dataclass
