@@ -189,3 +189,18 @@ def test_a_store_from_before_the_change_gains_the_column(tmp_path):
             store, 1, "cancelled", to=datetime.now(timezone.utc) + timedelta(days=3)
         )
         assert store.get(Meeting, change.new_meeting.id).rescheduled_from == 1
+
+
+def test_export_and_import_keep_the_link_to_the_meeting_replaced(store, tmp_path):
+    # the meeting booked again may name one with a higher id (as in the sample history)
+    first = store.add(Meeting(person_id=store.ids["cal"], starts_at=utc(20, 9), status="scheduled"))
+    later = store.add(Meeting(person_id=store.ids["cal"], starts_at=utc(18, 9), status="moved"))
+    first.rescheduled_from = later.id
+    store.update(first)
+    store.export_folder(tmp_path / "export")
+    with Store.open(tmp_path / "copy.sqlite") as copy:
+        copy.import_folder(tmp_path / "export")
+        assert copy.get(Meeting, first.id).rescheduled_from == later.id
+        # deleting the old meeting clears the reference instead of failing
+        copy.delete(Meeting, later.id)
+        assert copy.get(Meeting, first.id).rescheduled_from is None

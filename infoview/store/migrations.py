@@ -165,9 +165,11 @@ CREATE INDEX organizations_name ON organizations(name COLLATE NOCASE);
 """
 
 # Version 3: a meeting booked again (moved, or after a no-show or a cancellation) names the
-# meeting it replaces, which keeps its old time and its status.
+# meeting it replaces, which keeps its old time and its status. The reference is checked at
+# commit, since a meeting may name one with a higher id and an import inserts in id order.
 _V3 = """
-ALTER TABLE meetings ADD COLUMN rescheduled_from INTEGER REFERENCES meetings(id) ON DELETE SET NULL;
+ALTER TABLE meetings ADD COLUMN rescheduled_from INTEGER
+    REFERENCES meetings(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED;
 CREATE INDEX meetings_rescheduled_from ON meetings(rescheduled_from);
 """
 
