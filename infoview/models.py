@@ -21,7 +21,7 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
         "referred_intro", "keep_in_touch", "other",
     ),
     ("meetings", "format"): ("phone", "video", "in_person"),
-    ("meetings", "status"): ("requested", "scheduled", "held", "cancelled"),
+    ("meetings", "status"): ("requested", "scheduled", "held", "cancelled", "no_show", "moved"),
     ("referrals", "may_mention"): ("yes", "no", "unknown"),
     ("referrals", "contact_by"): ("user", "host"),
     ("actions", "kind"): (
@@ -125,7 +125,12 @@ class Outreach(Record):
 
 @dataclass
 class Meeting(Record):
-    """An informational interview, from request to held (or cancelled)."""
+    """An informational interview, from request to held (or cancelled, missed or moved).
+
+    A meeting moved to another time keeps its old time with status ``moved``; the meeting
+    at the new time is a new record whose ``rescheduled_from`` names the old one (likewise
+    a meeting booked again after a no-show or a cancellation).
+    """
 
     table = "meetings"
     person_id: int
@@ -140,6 +145,8 @@ class Meeting(Record):
     rapport: int | None = None
     notes: str | None = None
     id: int | None = None
+    # Added by a later migration, so it comes after ``id`` (the table's column order).
+    rescheduled_from: int | None = None
 
 
 @dataclass

@@ -349,6 +349,7 @@ class _Builder:
         self._later_outcomes()
         self._settle_actions()
         self._last_fortnight()
+        self._missed_and_moved()
 
     def _settle_actions(self) -> None:
         """Mark done what a diligent user has dealt with: everything due before the last few
@@ -396,6 +397,35 @@ class _Builder:
             self.met.append(person.id)
             if leads == 1:  # the older meeting: thanked the same day
                 self._thank(meeting, person, end)
+
+    def _missed_and_moved(self) -> None:
+        """A meeting the host asked to move two days later (then held at the new time), and
+        a host who did not show three days ago, not yet booked again: what the digest and
+        the funnel's meeting statuses show. Runs last, so the rest of the history is the
+        same with or without it."""
+        earlier = [m for m in self.meetings[:-2] if m.starts_at and m.person_id not in self.line]
+        if earlier:
+            held = self.store.get(Meeting, self.rng.choice(earlier).id)  # as the debrief saved it
+            moved = self.store.add(Meeting(
+                person_id=held.person_id, starts_at=held.starts_at - timedelta(days=2),
+                timezone=held.timezone, format=held.format, place=held.place,
+                planned_minutes=held.planned_minutes, status="moved", role=held.role,
+                industry=held.industry,
+                notes="They asked to move it: a clash with a team offsite."))
+            held.rescheduled_from = moved.id
+            self.store.update(held)
+        missed = datetime.combine((self.now - timedelta(days=3)).date(), time(14, 0), UTC)
+        person = self.person("alumni", created=missed - timedelta(days=25))
+        zone = ZoneInfo(self.zones.get(person.organization or "", "Europe/London"))
+        self.store.add(Outreach(person_id=person.id, channel="email", kind="request",
+                                sent_at=missed - timedelta(days=12),
+                                replied_at=missed - timedelta(days=10),
+                                subject="A short conversation about your work?"))
+        self.store.add(Meeting(
+            person_id=person.id, starts_at=missed.astimezone(zone), timezone=zone.key,
+            format="video", planned_minutes=20, status="no_show", role=person.title,
+            industry=self._industry(person.organization),
+            notes="Waited fifteen minutes on the call; no word from them."))
 
     def _keep_in_touch(self) -> None:
         for person_id in self.met[: len(self.met) * 2 // 3]:

@@ -18,7 +18,9 @@ from infoview.analytics.followup import (
     due_actions, follow_up_health, open_promises, overdue_actions, stale_contacts,
     thank_you_timeliness, uncontacted_leads,
 )
-from infoview.analytics.funnel import STAGES, funnel, person_levels, plot_funnel
+from infoview.analytics.digest import weekly_digest
+from infoview.analytics.funnel import STAGES, funnel, meeting_statuses, person_levels, plot_funnel
+from infoview.analytics.memory import keep_in_touch_status, losing_touch, touches
 from infoview.analytics.network import (
     chain_depths, door_openers, max_chain_depth, network_summary, plot_referral_graph,
     referral_graph,
@@ -31,9 +33,11 @@ from infoview.analytics.targets import targets
 
 __all__ = [
     "STAGES", "activity_by_week", "category_effectiveness", "chain_depths", "door_openers",
-    "due_actions", "follow_up_health", "funnel", "insights_by_industry", "max_chain_depth",
-    "message", "network_summary", "open_promises", "overdue_actions", "person_levels",
+    "due_actions", "follow_up_health", "funnel", "insights_by_industry", "keep_in_touch_status",
+    "losing_touch", "max_chain_depth", "meeting_statuses", "message", "network_summary",
+    "open_promises", "overdue_actions", "person_levels",
     "plot_activity", "plot_funnel", "plot_question_effectiveness", "plot_referral_graph",
     "plot_reply_rates", "question_effectiveness", "referral_graph", "reply_rates",
-    "stale_contacts", "targets", "thank_you_timeliness", "uncontacted_leads",
+    "stale_contacts", "targets", "thank_you_timeliness", "touches", "uncontacted_leads",
+    "weekly_digest",
 ]

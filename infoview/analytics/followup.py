@@ -163,40 +163,20 @@ def uncontacted_leads(frames: Frames):
 def stale_contacts(frames: Frames, *, now=None):
     """People met whose last contact is older than their keep-in-touch interval.
 
-    The last contact is the latest message sent to them or meeting held with them.
+    The last contact is the latest interaction of any kind (a message either way, a
+    meeting held, a follow-up done: :func:`infoview.analytics.memory.touches`); this is
+    :func:`~infoview.analytics.memory.losing_touch` in its original columns.
     Returns ``person_id, name, organization, last_contact, days_since, keep_in_touch_days,
     past_max`` (``past_max``: beyond ``keep_in_touch_max_days`` too), stalest first.
     """
-    import pandas as pd
+    from infoview.analytics.memory import losing_touch
 
-    people = table(frames, "people")
-    outreach = table(frames, "outreach")
-    meetings = table(frames, "meetings")
-    stamp = now_utc(now)
-    held = meetings.loc[is_in(meetings["status"], ["held"]), ["person_id", "starts_at"]]
     columns = ["person_id", "name", "organization", "last_contact", "days_since",
                "keep_in_touch_days", "past_max"]
-    if held.empty:
-        return with_message(pd.DataFrame(columns=columns), "no meetings held yet, so nobody to keep in touch with.")
-    touches = pd.concat([
-        held.rename(columns={"starts_at": "at"}),
-        outreach[["person_id", "sent_at"]].rename(columns={"sent_at": "at"}),
-    ], ignore_index=True).dropna()
-    touches = touches[touches["at"] <= stamp]
-    last = touches.groupby(touches["person_id"].astype("int64"))["at"].max()
-    met_ids = held["person_id"].dropna().astype("int64").unique()
-    known = people.loc[people["id"].isin(met_ids)].copy()
-    known["person_id"] = known["id"].astype("int64")
-    known["last_contact"] = lookup(known["person_id"], last)
-    known["days_since"] = ((stamp - known["last_contact"]).dt.total_seconds() / 86400.0).round(1)
-    interval = pd.to_numeric(known["keep_in_touch_days"], errors="coerce").fillna(60)
-    maximum = pd.to_numeric(known["keep_in_touch_max_days"], errors="coerce").fillna(90)
-    known["keep_in_touch_days"] = interval.astype("int64")
-    known["past_max"] = (known["days_since"] > maximum).fillna(False).astype(bool)
-    stale = known.loc[(known["days_since"] > interval).fillna(False).astype(bool)]
-    if stale.empty:
-        return with_message(pd.DataFrame(columns=columns), "everyone met has been contacted recently.")
-    return stale[columns].sort_values("days_since", ascending=False).reset_index(drop=True)
+    late = losing_touch(frames, now=now)
+    stale = late.assign(past_max=(late["level"] == "overdue").astype(bool))[columns]
+    stale.attrs.update(late.attrs)
+    return stale
 
 
 def follow_up_health(frames: Frames, *, since=None, until=None, now=None):

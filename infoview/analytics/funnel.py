@@ -204,3 +204,39 @@ def plot_funnel(frames: Frames, *, by: str | None = None, since=None, until=None
     ax.set_title("Funnel" + (f" by {by}" if by else ""))
     fig.tight_layout()
     return fig
+
+
+#: Meeting statuses in the order :func:`meeting_statuses` lists them.
+MEETING_STATUSES: tuple[str, ...] = (
+    "requested", "scheduled", "held", "no_show", "cancelled", "moved")
+
+
+def meeting_statuses(frames: Frames, *, since=None, until=None):
+    """Meetings counted by status: held, and also those that did not happen as planned.
+
+    A meeting moved keeps its old time with status ``moved`` and the new time is another
+    meeting, so a talk moved once and then held counts once as ``moved`` and once as
+    ``held``. ``rebooked`` counts the meetings of each status that were booked again (a
+    later meeting names them in ``rescheduled_from``). With ``since``/``until``, only
+    meetings whose (old) time falls in that range count.
+
+    Returns:
+        ``status, count, share, rebooked``; ``share`` is of all meetings counted (NaN when
+        there are none).
+    """
+    import pandas as pd
+
+    meetings = table(frames, "meetings")
+    chosen = meetings.loc[in_range(meetings["starts_at"], since, until).to_numpy()]
+    status = chosen["status"].astype("object").fillna("requested")
+    counts = status.value_counts()
+    replaced = pd.to_numeric(meetings["rescheduled_from"]).dropna().astype("int64").unique()
+    rebooked = status[pd.to_numeric(chosen["id"]).isin(replaced).to_numpy()].value_counts()
+    names = list(MEETING_STATUSES) + sorted(set(counts.index) - set(MEETING_STATUSES))
+    out = pd.DataFrame({
+        "status": names,
+        "count": [int(counts.get(n, 0)) for n in names],
+        "rebooked": [int(rebooked.get(n, 0)) for n in names],
+    })
+    out["share"] = safe_ratio(out["count"], pd.Series(int(out["count"].sum()), index=out.index))
+    return out[["status", "count", "share", "rebooked"]]

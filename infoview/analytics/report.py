@@ -140,6 +140,8 @@ def report_sections(frames: Frames, *, now=None, since=None, until=None, channel
                                                        "contact_by", "referred_at"])),
              block("Contacts gone quiet", table=table_view(a.stale_contacts(frames, now=now), columns=[
                  "name", "organization", "last_contact", "days_since", "keep_in_touch_days"])),
+             block("Meetings by status (missed, cancelled and moved ones too)",
+                   table=table_view(a.meeting_statuses(frames, **window))),
          ]},
         {"key": "questions", "heading": "Which questions earned their minutes",
          "blocks": [

@@ -122,16 +122,23 @@ def _draft_options(p: argparse.ArgumentParser, kind: str) -> None:
 
 # ---- prep ------------------------------------------------------------------------------------
 
-def _formats(values: list[str] | None) -> list[str]:
+def _formats(values: list[str] | None, out: Path | None = None,
+             allowed: tuple[str, ...] = FORMATS) -> list[str]:
+    """The ``--format`` values (repeated or comma lists), checked against ``allowed``; with
+    ``out``, also that several formats go to a folder rather than one file."""
     from infoview.errors import BadInput
 
     chosen = [f.strip().lower() for v in (values or ["md"]) for f in v.split(",") if f.strip()]
-    unknown = [f for f in chosen if f not in FORMATS]
+    unknown = [f for f in chosen if f not in allowed]
     if unknown:
-        raise BadInput(f"unknown format {', '.join(unknown)}: use {', '.join(FORMATS)}")
+        raise BadInput(f"unknown format {', '.join(unknown)}: use {', '.join(allowed)}")
     if not chosen:
-        raise BadInput(f"--format is empty: give one or more of {', '.join(FORMATS)}")
-    return list(dict.fromkeys(chosen))
+        raise BadInput(f"--format is empty: give one or more of {', '.join(allowed)}")
+    chosen = list(dict.fromkeys(chosen))
+    if out is not None and len(chosen) > 1 and out.suffix:
+        raise BadInput(f"--out {out} is a file name but {len(chosen)} formats were asked for: "
+                       "give a folder")
+    return chosen
 
 
 def _brief_from_urls(args):
@@ -149,11 +156,8 @@ def _prep(args) -> int:
     from infoview.errors import BadInput
     from infoview.prep.render import DEFAULT_SECTIONS, export_brief
 
-    formats = _formats(args.format)
     out = Path(args.out)
-    if len(formats) > 1 and out.suffix:
-        raise BadInput(f"--out {out} is a file name but {len(formats)} formats were asked for: "
-                       "give a folder")
+    formats = _formats(args.format, out)
     from infoview.cli._common import existing_store, open_store
 
     sections = DEFAULT_SECTIONS + (("notes",) if args.notes else ())

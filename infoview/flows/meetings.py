@@ -83,13 +83,13 @@ def planned_questions(store: Store, meeting_id: int) -> QuestionPlan:
 
 
 def next_meeting(store: Store, now: datetime | None = None) -> int | None:
-    """The meeting to hold or debrief next: the earliest one not yet held or cancelled
-    that starts from an hour ago on, else the most recent meeting; ``None`` when there are none."""
+    """The meeting to hold or debrief next: the earliest one not yet held, cancelled, missed
+    or moved that starts from an hour ago on, else the most recent meeting; ``None`` when there are none."""
     now = now or datetime.now(timezone.utc)
     meetings = store.list(Meeting)
     if not meetings:
         return None
-    open_ = [m for m in meetings if m.status not in ("held", "cancelled")
+    open_ = [m for m in meetings if m.status not in ("held", "cancelled", "no_show", "moved")
              and (m.starts_at is None or m.starts_at >= now - timedelta(hours=1))]
     if open_:
         return min(open_, key=lambda m: (m.starts_at is None, m.starts_at or now, m.id)).id

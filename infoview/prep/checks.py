@@ -17,7 +17,8 @@ from typing import Iterable
 #: Message kinds, and the most words each may have (the request's strict limit is 75).
 WORD_LIMITS: dict[str, int] = {
     "request": 100, "referred_intro": 100, "confirmation": 120, "thanks": 150,
-    "referrer": 120, "phone": 130, "pitch": 90,
+    "referrer": 120, "phone": 130, "pitch": 90, "update": 130, "reschedule": 100,
+    "no_show": 100,
 }
 STRICT_REQUEST_WORDS = 75
 PITCH_MIN_WORDS = 45
@@ -66,6 +67,17 @@ _MET = re.compile(r"\b(spoke|speak|spoken|met|talked|conversation|call|chat|meet
                   re.IGNORECASE)
 _WENT = re.compile(r"\b(went|useful|helpful|enjoyed|great|good|valuable|learn\w*|generous)\b",
                    re.IGNORECASE)
+_APOLOGY = re.compile(r"\b(sorry|apolog\w*|regret)\b", re.IGNORECASE)
+_GOODWILL = re.compile(r"\b(hope (all|you|everything|things)\b.{0,20}\bwell|no problem|no worries|"
+                       r"understand\w*|busy|full diar\w*|things come up|happens)\b", re.IGNORECASE)
+_BLAME = re.compile(
+    r"\b(you (missed|forgot|skipped|ignored)|you (didn[’']?t|did not|never) (show|come|turn|join|"
+    r"call|appear)\w*|no[- ]shows?|stood me up|wast(e|ed|ing)\b|disappoint\w*|i waited|"
+    r"without (a word|warning|telling)|unprofessional|rude)\b", re.IGNORECASE)
+_RESULT = re.compile(r"\b(since then|as a result|came of|led to|applied|spoke|started|now|"
+                     r"joined|landed|interview\w*|offer\w*|wrote to|met)\b", re.IGNORECASE)
+_ADVISED = re.compile(r"\b(advice|advised|suggest\w*|point|said|tip|told me|recommend\w*)\b",
+                      re.IGNORECASE)
 _SELF_INTRO = re.compile(r"\b(my name is|this is|i[’']m|i am)\b", re.IGNORECASE)
 
 
@@ -134,7 +146,10 @@ def _mentions(text: str, phrase: str | None) -> bool:
     return sum(w in lowered for w in words) * 2 >= len(words)
 
 
-def _common(text: str, subject: str | None, kind: str, strict: bool) -> list[DraftWarning]:
+def _common(text: str, subject: str | None, kind: str, strict: bool,
+            quoted: Iterable[str] = ()) -> list[DraftWarning]:
+    """The checks of every kind; ``quoted`` text (a host's own advice, repeated back to
+    them) is left out of the job and CV checks, since it is no ask of the user's."""
     out = []
     words = count_words(text)
     limit = STRICT_REQUEST_WORDS if strict and kind in ("request", "referred_intro") else WORD_LIMITS[kind]
@@ -145,11 +160,14 @@ def _common(text: str, subject: str | None, kind: str, strict: bool) -> list[Dra
     if kind in _ASKING_KINDS and "?" not in text:
         out.append(DraftWarning("no_question", "No question: phrase the ask as a question "
                                 "they can answer with a yes."))
-    job = _unnegated(_JOB, f"{subject or ''}\n{text}")
+    unquoted = text
+    for part in quoted:
+        unquoted = unquoted.replace(part, " ")
+    job = _unnegated(_JOB, f"{subject or ''}\n{unquoted}")
     if job:
         out.append(DraftWarning("asks_for_job", f"Reads as asking for a job ({job!r}): the "
                                 "meeting is for advice and information, say so."))
-    cv = _unnegated(_CV, text)
+    cv = _unnegated(_CV, unquoted)
     if cv:
         out.append(DraftWarning("attaches_cv", f"Mentions sending a CV ({cv!r}): leave it out "
                                 "unless they ask for one."))
@@ -229,19 +247,63 @@ def _referrer(text: str, contact_name) -> list[DraftWarning]:
     return out
 
 
+def _update(text: str, advice, results) -> list[DraftWarning]:
+    out = []
+    if (advice and not any(_mentions(text, a) for a in advice)) or \
+            (not advice and not _ADVISED.search(text)):
+        out.append(DraftWarning("no_advice_used", "Say which piece of their advice you used."))
+    if (results and not any(_mentions(text, r) for r in results)) or \
+            (not results and not _RESULT.search(text)):
+        out.append(DraftWarning("no_result", "Say what came of it: who you spoke to, what you "
+                                "applied for, what changed."))
+    if "?" in message_part(text):
+        out.append(DraftWarning("asks_something", "An update gives news and asks for nothing: "
+                                "keep questions for another message."))
+    return out
+
+
+def _new_time(text: str, when: str | None, kind: str) -> list[DraftWarning]:
+    out = []
+    # the day itself ("Tuesday 3"), not merely the month a new time may share
+    if when and when.lower() not in text.lower() \
+            and " ".join(when.lower().split()[:2]) not in text.lower():
+        out.append(DraftWarning("no_original_time", f"Name the meeting concerned ({when})."))
+    rest = text.replace(when, "") if when else text
+    if not ((_CLOCK.search(rest) and _DAY.search(rest)) or _SCHEDULE.search(rest)):
+        out.append(DraftWarning("no_new_times", "Offer one or two new times, or ask when "
+                                "would suit them."))
+    if "?" not in text:
+        out.append(DraftWarning("no_question", "Ask whether a new time would suit them, as a "
+                                "question."))
+    if kind == "reschedule" and not _APOLOGY.search(text):
+        out.append(DraftWarning("no_apology", "Apologise for the change: their time is the "
+                                "favour."))
+    if kind == "no_show":
+        blame = _BLAME.search(text)
+        if blame:
+            out.append(DraftWarning("blames", f"Reads as blame ({blame.group(0)!r}): assume "
+                                    "something came up, and make it easy to meet again."))
+        if not _GOODWILL.search(text):
+            out.append(DraftWarning("no_goodwill", "Be gracious: hope all is well, or say "
+                                    "that things come up."))
+    return out
+
+
 def check_draft(text: str, kind: str, *, subject: str | None = None, strict: bool = False,
                 reason: str | None = None, narrow: str | None = None, broad: str | None = None,
                 place: str | None = None, profile_url: str | None = None,
                 learned: str | None = None, promises: Iterable[str] = (),
                 meeting_date: date | None = None, send_date: date | None = None,
                 referrer_name: str | None = None, may_mention: str | None = None,
-                contact_name: str | None = None) -> list[DraftWarning]:
+                contact_name: str | None = None, advice: Iterable[str] = (),
+                results: Iterable[str] = (), when: str | None = None) -> list[DraftWarning]:
     """Check a message of one kind; returns the problems found (empty when it is fine).
 
     Args:
         text: the message body (with its greeting and signature).
         kind: one of :data:`KINDS` (``request``, ``referred_intro``, ``confirmation``,
-            ``thanks``, ``referrer``, ``phone``, ``pitch``).
+            ``thanks``, ``referrer``, ``phone``, ``pitch``, ``update``, ``reschedule``,
+            ``no_show``).
         subject: the subject line, checked for placeholders and job asks.
         strict: requests must stay under 75 words instead of 100.
         reason, narrow, broad: the request's reason and interests, checked to be present.
@@ -250,12 +312,15 @@ def check_draft(text: str, kind: str, *, subject: str | None = None, strict: boo
         referrer_name, may_mention: a referred person's intro may name the referrer only
             when ``may_mention == "yes"``.
         contact_name: the person the referrer introduced (for the note to the referrer).
+        advice, results: what a keep-in-touch ``update`` must mention: advice the host gave,
+            and what came of it.
+        when: the meeting a ``reschedule`` or ``no_show`` message concerns, as written in it.
     """
     from infoview.errors import BadInput
 
     if kind not in WORD_LIMITS:
         raise BadInput(f"unknown draft kind {kind!r}: use one of {', '.join(KINDS)}")
-    out = _common(text, subject, kind, strict)
+    out = _common(text, subject, kind, strict, quoted=list(advice) if kind == "update" else ())
     if kind in ("request", "referred_intro"):
         out += _request(text, reason, narrow, broad, referrer_name if may_mention == "yes" else None)
     if kind == "referred_intro" and referrer_name and may_mention != "yes" \
@@ -269,6 +334,10 @@ def check_draft(text: str, kind: str, *, subject: str | None = None, strict: boo
         out += _thanks(text, learned, list(promises), meeting_date, send_date)
     if kind == "referrer":
         out += _referrer(text, contact_name)
+    if kind == "update":
+        out += _update(text, list(advice), list(results))
+    if kind in ("reschedule", "no_show"):
+        out += _new_time(text, when, kind)
     if kind == "phone" and not _SELF_INTRO.search(" ".join(_sentences(text)[:2])):
         out.append(DraftWarning("no_self_intro", "Start by saying who you are."))
     if kind == "phone" and not _SCHEDULE.search(text):

@@ -257,8 +257,10 @@ class KeepInTouch:
 
 def _moments(mine_out: Iterable[Outreach], mine_meet: Iterable[Meeting], today: date) -> list[datetime]:
     moments = [t for r in mine_out for t in (r.sent_at, r.replied_at) if t]
+    # a meeting that did not take place (cancelled, missed, moved) is no contact
     moments += [m.starts_at for m in mine_meet
-                if m.starts_at and m.status != "cancelled" and m.starts_at.date() <= today]
+                if m.starts_at and m.status not in ("cancelled", "no_show", "moved")
+                and m.starts_at.date() <= today]
     return moments
 
 

@@ -124,15 +124,20 @@ def _no_fetch(url: str, *args, **kwargs):
     raise ValueError(f"the brief is self-contained; refusing to fetch {url}")
 
 
-def render_pdf(brief, sections=None) -> bytes:
-    """The HTML brief printed to PDF by WeasyPrint (A4; one page for a default 20-minute brief)."""
+def html_to_pdf(html: str) -> bytes:
+    """A self-contained HTML page printed to PDF by WeasyPrint, which may fetch nothing."""
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:
         raise PdfUnavailable("PDF export needs WeasyPrint and Debian's pango libraries: "
                              "`apt-get install -y libpango-1.0-0 libpangoft2-1.0-0` "
                              f"(or run `make system-deps`); {exc}") from exc
-    return HTML(string=render_html(brief, sections), url_fetcher=_no_fetch).write_pdf()
+    return HTML(string=html, url_fetcher=_no_fetch).write_pdf()
+
+
+def render_pdf(brief, sections=None) -> bytes:
+    """The HTML brief printed to PDF by WeasyPrint (A4; one page for a default 20-minute brief)."""
+    return html_to_pdf(render_html(brief, sections))
 
 
 def _ics_description(brief) -> str:

@@ -198,8 +198,17 @@ CREATE TABLE affiliations (
 CREATE INDEX affiliations_person ON affiliations(person_id);
 """
 
+# Version 5: a meeting booked again (moved, or after a no-show or a cancellation) names the
+# meeting it replaces, which keeps its old time and its status. The reference is checked at
+# commit, since a meeting may name one with a higher id and an import inserts in id order.
+_V5 = """
+ALTER TABLE meetings ADD COLUMN rescheduled_from INTEGER
+    REFERENCES meetings(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED;
+CREATE INDEX meetings_rescheduled_from ON meetings(rescheduled_from);
+"""
+
 #: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 #: The schema version this code writes.
 LATEST = len(MIGRATIONS)
 

@@ -108,6 +108,17 @@ class DebriefForm(w.VBox):
         self.thanks_text = w.Textarea(rows=4, layout=w.Layout(width=FULL_WIDTH))
         self.thanks_warnings = w.HTML()
 
+        # A meeting that did not happen as planned: marked here instead of debriefed.
+        self.missed_status = w.Dropdown(options=[("host did not show", "no_show"),
+                                                 ("cancelled", "cancelled"), ("moved", "moved")],
+                                        value="no_show", description="Did not happen:",
+                                        style=_WIDE, layout=w.Layout(width="300px"))
+        self.missed_to = _small_text("new time, e.g. 2026-04-02T10:00 (needed to move)", "330px")
+        self.missed_button = button("Mark the meeting", "warning")
+        self.missed_button.on_click(lambda _b: self.mark_missed())
+        self.missed_warnings = w.HTML()
+        self.missed_text = w.Textarea(rows=1, layout=w.Layout(width=FULL_WIDTH, display="none"))
+
         self.notes_button = button("Bring in the meeting notes", "info")
         self.notes_button.layout.display = "" if companion is not None else "none"
         self.notes_button.on_click(lambda _b: self.take_companion_notes())
@@ -117,7 +128,9 @@ class DebriefForm(w.VBox):
         self.meeting.observe(lambda _c: None if self._relabelling else self.load(), names="value")
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([
-            w.HTML(_STYLE), heading("Debrief"), self.meeting, self.notes_button,
+            w.HTML(_STYLE), heading("Debrief"), self.meeting,
+            w.HBox([self.missed_status, self.missed_to, self.missed_button]),
+            self.missed_warnings, self.missed_text, self.notes_button,
             heading("Planned questions: what was said, how useful (0 = no score)"),
             self.questions_box, self.extra_questions,
             heading("Key insights"), self.insights,
@@ -359,6 +372,32 @@ class DebriefForm(w.VBox):
             self.message.show(f"Saved the debrief: {len(debrief.questions)} question(s), "
                               f"{len(debrief.people)} person(s) suggested, "
                               f"{len(debrief.promises)} promise(s).", "ok")
+
+    def mark_missed(self) -> None:
+        """Mark the chosen meeting no-show, cancelled or moved (what "Mark the meeting"
+        does), book the new time when one is typed, and show the message to send."""
+        from infoview.meeting_status import mark_meeting
+        from infoview.prep.updates import missed_meeting_draft
+
+        with self.message.guard("marking the meeting"):
+            if self.meeting.value is None:
+                self.message.show("Choose a meeting first.", "warning")
+                return
+            marked = self.meeting.value
+            change = mark_meeting(self.store, marked, self.missed_status.value,
+                                  to=self.missed_to.value.strip() or None)
+            draft = missed_meeting_draft(self.store, marked)
+            self.missed_to.value = ""
+            self.refresh_meetings(change.new_meeting.id if change.new_meeting else marked)
+            self.missed_text.value = draft.text
+            self.missed_text.rows = textarea_rows(draft.text)
+            self.missed_text.layout.display = ""
+            self.missed_warnings.value = draft_checks_html(draft)
+            booked = (f"; booked again as meeting {change.new_meeting.id}"
+                      if change.new_meeting else "")
+            self.message.show(f"Meeting {marked} marked "
+                              f"{change.meeting.status.replace('_', '-')}{booked}. The message "
+                              "to send is below.", "ok")
 
     def _show_actions(self) -> None:
         from infoview.flows.followups import meeting_actions

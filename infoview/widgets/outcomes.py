@@ -18,7 +18,8 @@ from infoview.widgets._common import MessageLine, button, esc, file_link, frame_
 log = logging.getLogger(__name__)
 
 _WIDE = {"description_width": "initial"}
-TAB_TITLES = ("Funnel", "Replies", "Referrals", "Questions", "Activity", "Follow-ups", "Targets")
+TAB_TITLES = ("Funnel", "Replies", "Referrals", "Questions", "Activity", "Follow-ups", "This week",
+              "Targets")
 
 
 def _image(fig) -> str:
@@ -59,6 +60,38 @@ def actions_view(actions, now: datetime | None = None):
     })
 
 
+#: Columns of each digest section as the "This week" tab shows them.
+_DIGEST_COLUMNS = {
+    "Meetings this week": ["starts_at", "name", "format", "place"],
+    "Losing touch": ["name", "organization", "last_contact", "last_what", "days_since", "level"],
+    "Leads not yet contacted": ["name", "organization", "referrer", "may_mention", "referred_at"],
+    "Missed meetings to rebook": ["starts_at", "name", "status", "meeting_id"],
+}
+
+
+def digest_html(digest, now: datetime | None = None) -> str:
+    """The weekly digest (:func:`~infoview.analytics.digest.weekly_digest`) as the tab shows
+    it: one heading and table per section, the losing-touch levels in words."""
+    from infoview.analytics import message
+
+    if digest is None:
+        return ""
+    parts = []
+    for title, frame in digest.sections().items():
+        if title == "Due this week":
+            shown = actions_view(frame, now)
+        elif len(frame):
+            shown = frame[_DIGEST_COLUMNS[title]]
+            if title == "Losing touch":
+                shown = shown.assign(level=shown["level"].map(
+                    {"due": "past ideal", "overdue": "past maximum"}))
+        else:
+            shown = frame
+        parts.append(f"<h4>{esc(title)} ({len(frame)})</h4>"
+                     + frame_html(shown, message(frame) or "Nothing this week."))
+    return "".join(parts)
+
+
 class OutcomesDashboard(w.VBox):
     """Outcomes across all meetings, filtered by date range and channel.
 
@@ -73,8 +106,10 @@ class OutcomesDashboard(w.VBox):
     Attributes:
         headline: ``{label: number}`` of the headline figures shown.
         tables: ``{name: DataFrame}`` behind each tab (``funnel``, ``replies``,
-            ``door_openers``, ``questions``, ``activity``, ``health``, ``actions``, ``targets``).
+            ``door_openers``, ``questions``, ``activity``, ``health``, ``actions``, ``targets``,
+            ``meeting_statuses``).
         figures: ``{name: matplotlib Figure}`` shown in the tabs.
+        digest: the :class:`~infoview.analytics.digest.Digest` the "This week" tab shows.
     """
 
     def __init__(self, store, *, now: datetime | None = None, refresh: bool = True,
@@ -86,6 +121,7 @@ class OutcomesDashboard(w.VBox):
         self.headline: dict[str, float | int | None] = {}
         self.tables: dict = {}
         self.figures: dict = {}
+        self.digest = None
         self.since = w.DatePicker(description="From", style=_WIDE)
         self.until = w.DatePicker(description="to", style=_WIDE)
         channels = CHOICES[("outreach", "channel")]
@@ -169,6 +205,8 @@ class OutcomesDashboard(w.VBox):
             t["health"] = a.follow_up_health(frames, now=self.now, **dates)
             t["actions"] = a.due_actions(frames, now=self.now, days=14)
             t["targets"] = a.targets(frames)
+            t["meeting_statuses"] = a.meeting_statuses(frames, **dates)
+            self.digest = a.weekly_digest(frames, now=self.now)
             self.tables, self.figures = t, figs
             self.headline = self._headline(frames, f)
             self._show(a)
@@ -210,7 +248,10 @@ class OutcomesDashboard(w.VBox):
         self.headline_html.value = "".join(cards)
         t, figs = self.tables, self.figures
         empty = "Nothing to show yet for this selection."
-        self.panes["Funnel"].value = _image(figs["funnel"]) + frame_html(t["funnel"], a.message(t["funnel"]) or empty)
+        self.panes["Funnel"].value = (_image(figs["funnel"])
+                                      + frame_html(t["funnel"], a.message(t["funnel"]) or empty)
+                                      + "<h4>Meetings by status</h4>"
+                                      + frame_html(t["meeting_statuses"]))
         self.panes["Replies"].value = _image(figs["replies"]) + frame_html(t["replies"], a.message(t["replies"]) or empty)
         self.panes["Referrals"].value = (_image(figs["referrals"]) + "<h4>Door openers</h4>"
                                          + frame_html(t["door_openers"], a.message(t["door_openers"]) or empty))
@@ -224,4 +265,5 @@ class OutcomesDashboard(w.VBox):
                                           "or overdue</h4>"
                                           + frame_html(actions_view(t["actions"], self.now),
                                                        a.message(t["actions"]) or empty))
+        self.panes["This week"].value = digest_html(self.digest, self.now)
         self.panes["Targets"].value = frame_html(t["targets"], a.message(t["targets"]) or empty)

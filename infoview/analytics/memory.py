@@ -1,0 +1,169 @@
+"""Relationship memory: every interaction with a person, and who the user is losing touch with.
+
+:func:`touches` lists every logged interaction, one row each: a message sent to a person, a
+reply received from them, a meeting held with them, and a follow-up action done for them
+(a thank-you ticked off, a promise kept, a referrer told how it went, a lead contacted).
+Any of them resets that person's keep-in-touch clock. A note about a conversation that
+happened elsewhere (a chat at an event, a call) is logged as an outreach row of kind
+``other``, so it counts as a message.
+
+:func:`losing_touch` measures the people met against their own interval
+(``Person.keep_in_touch_days``, then ``keep_in_touch_max_days``): past the ideal interval
+is level ``due``, past the maximum too is ``overdue``.
+"""
+
+from __future__ import annotations
+
+from infoview.analytics._frames import (
+    Frames,
+    is_in,
+    lookup,
+    now_utc,
+    table,
+    with_message,
+)
+
+#: What each kind of touch is called in :func:`touches`.
+TOUCH_KINDS: tuple[str, ...] = ("message sent", "reply received", "meeting held", "action done")
+#: Keep-in-touch levels, from fine to late.
+LEVELS: tuple[str, ...] = ("ok", "due", "overdue")
+#: The defaults of :class:`~infoview.models.Person` for a missing interval.
+DEFAULT_DAYS, DEFAULT_MAX_DAYS = 60, 90
+
+
+def touches(frames: Frames, *, now=None):
+    """Every logged interaction with a person, newest first.
+
+    Interactions after ``now`` (a meeting planned, a message scheduled) are left out.
+
+    Returns:
+        ``person_id, at, what`` (one of :data:`TOUCH_KINDS`); an empty table, with a
+        message, when nothing is logged yet.
+    """
+    import pandas as pd
+
+    outreach = table(frames, "outreach")
+    meetings = table(frames, "meetings")
+    actions = table(frames, "actions")
+    stamp = now_utc(now)
+    held = meetings.loc[is_in(meetings["status"], ["held"]), ["person_id", "starts_at"]]
+    done = actions.loc[
+        actions["done_at"].notna().to_numpy() & is_in(actions["owner"], ["user"])
+    ].copy()
+    meeting_person = meetings.drop_duplicates("id").set_index("id")["person_id"]
+    done["person_id"] = (
+        pd.to_numeric(done["person_id"])
+        .astype("Float64")
+        .fillna(lookup(done["meeting_id"], pd.to_numeric(meeting_person).astype("Float64")))
+    )
+    parts = [
+        outreach[["person_id", "sent_at"]]
+        .rename(columns={"sent_at": "at"})
+        .assign(what="message sent"),
+        outreach[["person_id", "replied_at"]]
+        .rename(columns={"replied_at": "at"})
+        .assign(what="reply received"),
+        held.rename(columns={"starts_at": "at"}).assign(what="meeting held"),
+        done[["person_id", "done_at"]].rename(columns={"done_at": "at"}).assign(what="action done"),
+    ]
+    parts = [p.astype({"person_id": "Float64"}) for p in parts if len(p)]
+    columns = ["person_id", "at", "what"]
+    if not parts:
+        return with_message(pd.DataFrame(columns=columns), "no interaction logged yet.")
+    out = pd.concat(parts, ignore_index=True).dropna(subset=["person_id", "at"])
+    out = out.loc[(out["at"] <= stamp).to_numpy()]
+    if out.empty:
+        return with_message(pd.DataFrame(columns=columns), "no interaction logged yet.")
+    out["person_id"] = out["person_id"].astype("int64")
+    return (
+        out[columns]
+        .sort_values(["at", "person_id"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
+
+
+def last_touch(frames: Frames, *, now=None):
+    """The latest interaction with each person: ``person_id, last_contact, last_what``."""
+    import pandas as pd
+
+    all_ = touches(frames, now=now)
+    if all_.empty:
+        return pd.DataFrame(columns=["person_id", "last_contact", "last_what"])
+    latest = all_.drop_duplicates("person_id")  # sorted newest first
+    return latest.rename(columns={"at": "last_contact", "what": "last_what"}).reset_index(drop=True)
+
+
+def keep_in_touch_status(frames: Frames, *, now=None):
+    """Every person met (a meeting held), against their keep-in-touch interval.
+
+    Returns:
+        ``person_id, name, organization, last_contact, last_what, days_since,
+        keep_in_touch_days, keep_in_touch_max_days, ideal_by, latest_by, level`` with
+        ``level`` one of :data:`LEVELS`, latest contact last. Empty (with a message) when
+        nobody has been met yet.
+    """
+    import pandas as pd
+
+    people = table(frames, "people")
+    meetings = table(frames, "meetings")
+    stamp = now_utc(now)
+    columns = [
+        "person_id",
+        "name",
+        "organization",
+        "last_contact",
+        "last_what",
+        "days_since",
+        "keep_in_touch_days",
+        "keep_in_touch_max_days",
+        "ideal_by",
+        "latest_by",
+        "level",
+    ]
+    held = meetings.loc[
+        is_in(meetings["status"], ["held"])
+        & (meetings["starts_at"] <= stamp).fillna(False).to_numpy(),
+        "person_id",
+    ]
+    met_ids = pd.to_numeric(held).dropna().astype("int64").unique()
+    known = people.loc[pd.to_numeric(people["id"]).isin(met_ids)].copy()
+    if known.empty:
+        return with_message(
+            pd.DataFrame(columns=columns), "no meetings held yet, so nobody to keep in touch with."
+        )
+    known["person_id"] = pd.to_numeric(known["id"]).astype("int64")
+    latest = last_touch(frames, now=now).set_index("person_id")
+    known["last_contact"] = lookup(known["person_id"], latest["last_contact"])
+    known["last_what"] = lookup(known["person_id"], latest["last_what"].astype("object"))
+    known["days_since"] = ((stamp - known["last_contact"]).dt.total_seconds() / 86400.0).round(1)
+    ideal = pd.to_numeric(known["keep_in_touch_days"], errors="coerce").fillna(DEFAULT_DAYS)
+    maximum = pd.to_numeric(known["keep_in_touch_max_days"], errors="coerce").fillna(
+        DEFAULT_MAX_DAYS
+    )
+    maximum = maximum.where(maximum >= ideal, ideal)  # a maximum below the ideal means the ideal
+    known["keep_in_touch_days"] = ideal.astype("int64")
+    known["keep_in_touch_max_days"] = maximum.astype("int64")
+    known["ideal_by"] = known["last_contact"] + pd.to_timedelta(ideal, unit="D")
+    known["latest_by"] = known["last_contact"] + pd.to_timedelta(maximum, unit="D")
+    past_ideal = (known["days_since"] > ideal).fillna(False).to_numpy()
+    past_max = (known["days_since"] > maximum).fillna(False).to_numpy()
+    known["level"] = pd.Series(past_max, index=known.index).map({True: "overdue", False: "due"})
+    known.loc[~past_ideal, "level"] = "ok"
+    return (
+        known[columns]
+        .sort_values(["days_since", "person_id"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
+
+
+def losing_touch(frames: Frames, *, now=None):
+    """The people met whose keep-in-touch clock has run out, longest silence first.
+
+    Level ``due``: past their ideal interval; ``overdue``: past their maximum too. The
+    columns are those of :func:`keep_in_touch_status`.
+    """
+    status = keep_in_touch_status(frames, now=now)
+    late = status.loc[status["level"] != "ok"].reset_index(drop=True) if len(status) else status
+    if late.empty and len(status):
+        return with_message(late, "everyone met has been contacted recently.")
+    return late

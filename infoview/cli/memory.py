@@ -1,0 +1,258 @@
+"""`infoview digest`, `infoview meeting-status`, `infoview dossier`: relationship memory.
+
+Parsing and printing only: each handler calls the library function a notebook calls
+(:func:`infoview.analytics.digest.weekly_digest`, :func:`infoview.meeting_status.mark_meeting`,
+:func:`infoview.prep.dossier.build_dossier`).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, time, timezone
+
+from infoview.cli._common import open_store, print_json
+
+
+def register(sub) -> None:
+    """Add ``digest``, ``meeting-status`` and ``dossier``."""
+    p = sub.add_parser(
+        "digest",
+        help="the weekly digest: due, losing touch, leads, missed meetings",
+        description="What is due this week (actions overdue or due within 7 "
+        "days, meetings coming up), who you are losing touch with (past their "
+        "ideal keep-in-touch interval, or past the maximum too), which people "
+        "suggested to you are not yet contacted, and which missed meetings "
+        "wait for a new date.",
+    )
+    p.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="make it as of this day, YYYY-MM-DD (or an ISO date and time; default: now)",
+    )
+    p.add_argument("--days", type=float, default=7.0, metavar="N", help="days ahead (default 7)")
+    p.add_argument(
+        "--drafts",
+        action="store_true",
+        help="add a short update draft for each person losing touch",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"as_of", "counts", "due", "meetings", "losing_touch", "leads", '
+        '"missed", "drafts"}',
+    )
+    p.set_defaults(handler=_digest)
+
+    p = sub.add_parser(
+        "meeting-status",
+        help="mark a meeting no-show, cancelled or moved",
+        description="Record that a meeting did not happen as planned. The "
+        "meeting keeps its time; with --to a new meeting is booked at the new "
+        "time (needed for moved) and the planned questions move to it. "
+        "--draft prints the message to send: a gracious note to a host who "
+        "did not show, else a polite request to reschedule.",
+    )
+    p.add_argument("id", type=int, metavar="ID", help="the meeting's id")
+    p.add_argument("status", metavar="STATUS", help="no-show, cancelled or moved")
+    p.add_argument(
+        "--to",
+        metavar="DATETIME",
+        help="the new time, e.g. 2026-04-02T10:00 (in the "
+        "meeting's time zone unless it has an offset)",
+    )
+    p.add_argument("--timezone", metavar="ZONE", help="IANA zone of --to, e.g. Europe/London")
+    p.add_argument("--note", metavar="TEXT", help="a line for the meeting's notes")
+    p.add_argument(
+        "--draft", action="store_true", help="print the message to send, with its checks"
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"meeting", "new_meeting", "moved_questions", "draft"}',
+    )
+    p.set_defaults(handler=_meeting_status)
+
+    p = sub.add_parser(
+        "dossier",
+        help="everything learned about one organization (md, html, pdf)",
+        description="Write the dossier of an organization for a job interview "
+        "there: what you learned in every informational interview (with the "
+        "date and who said it), the people you met, news from research, and "
+        "what came of it.",
+    )
+    p.add_argument("org", metavar="ORG", help="the organization's name (or id)")
+    p.add_argument(
+        "--format",
+        action="append",
+        metavar="FMT",
+        help="md, html or pdf; repeat or give a comma list (default md)",
+    )
+    p.add_argument(
+        "--out",
+        default=".",
+        metavar="PATH",
+        help="folder (or file, for one format) to write to (default: .)",
+    )
+    p.add_argument("--json", action="store_true", help='print {"files": [...], "dossier": {...}}')
+    p.set_defaults(handler=_dossier)
+
+
+def _as_of(text: str | None) -> datetime | None:
+    """``--as-of``: a day means the end of that day (UTC), so all it logged counts."""
+    from datetime import date
+
+    from infoview.errors import BadInput
+
+    if not text:
+        return None
+    try:
+        if "T" not in text and " " not in text.strip():
+            return datetime.combine(
+                date.fromisoformat(text.strip()), time(23, 59, 59), timezone.utc
+            )
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise BadInput(f"--as-of {text!r} is not a date: use YYYY-MM-DD") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _digest(args) -> int:
+    import math
+
+    from infoview.analytics.digest import weekly_digest
+    from infoview.errors import BadInput
+    from infoview.prep.updates import update_draft
+
+    if not (math.isfinite(args.days) and 0 <= args.days <= 366):
+        raise BadInput(f"--days must be 0 to 366, not {args.days}")
+    now = _as_of(args.as_of)
+    with open_store(args) as store:
+        digest = weekly_digest(store.frames(), now=now, days=args.days)
+        if args.drafts:
+            digest.drafts = {
+                int(pid): update_draft(store, int(pid)) for pid in digest.losing_touch["person_id"]
+            }
+    if args.json:
+        print_json(digest.to_dict())
+        return 0
+    _print_digest(digest)
+    return 0
+
+
+def _missing(value) -> bool:
+    import pandas as pd
+
+    return value is None or bool(pd.isna(value))
+
+
+def _when(value) -> str:
+    return "" if _missing(value) else f"{value:%a %d %b %Y}"
+
+
+def _org(value) -> str:
+    return "no organization" if _missing(value) or not str(value).strip() else str(value)
+
+
+def _print_digest(digest) -> None:
+    counts = digest.counts()
+    print(f"Digest as of {digest.as_of:%A %d %B %Y}")
+    print(
+        f"\nDue this week: {counts['due'] or 'nothing'}"
+        + (f" ({counts['overdue']} overdue)" if counts["overdue"] else "")
+    )
+    for row in digest.due.itertuples():
+        flag = "OVERDUE " if row.overdue else ""
+        print(f"  {flag}{_when(row.due) or 'no date'}  {row.what}")
+    print(f"\nMeetings this week: {counts['meetings'] or 'none'}")
+    for row in digest.meetings.itertuples():
+        print(
+            f"  {row.starts_at:%a %d %b %H:%M} UTC  {row.name} (meeting {row.meeting_id}, "
+            f"{str(row.format).replace('_', ' ')})"
+        )
+    print(
+        f"\nLosing touch: {counts['losing_touch'] or 'nobody'}"
+        + (f" ({counts['past_max']} past their maximum)" if counts["past_max"] else "")
+    )
+    for row in digest.losing_touch.itertuples():
+        level = "past maximum" if row.level == "overdue" else "past ideal"
+        print(
+            f"  {row.name} ({_org(row.organization)}): last contact "
+            f"{_when(row.last_contact)} ({row.last_what}), {row.days_since:g} days ago; {level}"
+        )
+    print(f"\nLeads not yet contacted: {counts['leads'] or 'none'}")
+    for row in digest.leads.itertuples():
+        mention = ", you may mention them" if str(row.may_mention) == "yes" else ""
+        print(f"  {row.name} ({_org(row.organization)}), suggested by {row.referrer}{mention}")
+    print(f"\nMissed meetings to rebook: {counts['missed'] or 'none'}")
+    for row in digest.missed.itertuples():
+        status = row.status.replace("_", "-")
+        print(
+            f"  {_when(row.starts_at)}  {row.name} ({status}, meeting {row.meeting_id}): "
+            f"infoview meeting-status {row.meeting_id} {status} --draft"
+        )
+    for person_id, draft in digest.drafts.items():
+        print(
+            f"\n--- update draft for person {person_id} ({draft.word_count} words"
+            + (f"; {len(draft.warnings)} warning(s)" if draft.warnings else "")
+            + ") ---"
+        )
+        print(draft.text)
+        for warning in draft.warnings:
+            print(f"  - [{warning.code}] {warning.message}")
+
+
+def _meeting_status(args) -> int:
+    from infoview.meeting_status import mark_meeting
+    from infoview.prep.updates import missed_meeting_draft
+
+    with open_store(args) as store:
+        change = mark_meeting(
+            store, args.id, args.status, to=args.to, timezone_name=args.timezone, note=args.note
+        )
+        draft = missed_meeting_draft(store, args.id) if args.draft else None
+    if args.json:
+        print_json({**change.to_dict(), "draft": draft.to_dict() if draft else None})
+        return 0
+    m = change.meeting
+    print(
+        f"Meeting {m.id} marked {m.status.replace('_', '-')}"
+        + (f" (was at {m.starts_at:%Y-%m-%d %H:%M} UTC)" if m.starts_at else "")
+    )
+    if change.new_meeting is not None:
+        new = change.new_meeting
+        print(
+            f"Booked again as meeting {new.id} at {new.starts_at:%Y-%m-%d %H:%M} UTC"
+            + (
+                f"; {change.moved_questions} planned question(s) moved to it"
+                if change.moved_questions
+                else ""
+            )
+        )
+    if draft is not None:
+        print("\n" + draft.text)
+        sys.stderr.write(
+            f"\n{draft.word_count} words; "
+            + (f"{len(draft.warnings)} warning(s):\n" if draft.warnings else "no warnings.\n")
+        )
+        for warning in draft.warnings:
+            sys.stderr.write(f"  - [{warning.code}] {warning.message}\n")
+    return 0
+
+
+def _dossier(args) -> int:
+    from pathlib import Path
+
+    from infoview.cli.prep import _formats
+    from infoview.prep.dossier import FORMATS, build_dossier, export_dossier
+
+    out = Path(args.out)
+    formats = _formats(args.format, out, allowed=FORMATS)
+    with open_store(args) as store:
+        dossier = build_dossier(store, args.org)
+    files = [export_dossier(dossier, out, fmt) for fmt in formats]
+    if args.json:
+        print_json({"files": [str(f) for f in files], "dossier": dossier.to_dict()})
+    else:
+        for f in files:
+            print(f)
+    return 0

@@ -1,0 +1,260 @@
+"""Drafts for keeping a relationship going: the keep-in-touch update, a reschedule, a no-show.
+
+The builders follow :mod:`infoview.prep.outreach`: each returns a checked
+:class:`~infoview.prep.outreach.Draft`, and a missing input becomes a ``[placeholder]``
+that the checks list. The store glue at the end gathers what a draft needs: what the host
+advised (insights and answers marked useful in their meetings) and what came of it (the
+outcomes of those meetings, the people they suggested whom the user then contacted or met).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from types import SimpleNamespace
+from typing import Iterable
+
+from infoview.models import (
+    Insight,
+    Meeting,
+    Organization,
+    Outcome,
+    Outreach,
+    Person,
+    QuestionAsked,
+    Referral,
+)
+from infoview.prep.outreach import (
+    Draft,
+    _clause,
+    _finish,
+    _first,
+    _mid_sentence,
+    _name,
+    _signature,
+    _when_text,
+)
+
+#: Answers scored at least this (1-5) count as advice worth reporting back on.
+USEFUL_SCORE = 4
+#: At most this many pieces of advice and results go into one update.
+MAX_ITEMS = 2
+
+
+def _time_text(when: datetime, zone: str | None) -> str:
+    return _when_text(SimpleNamespace(starts_at=when, timezone=zone))
+
+
+def keep_in_touch_update(
+    person,
+    profile=None,
+    *,
+    advice: Iterable[str] = (),
+    results: Iterable[str] = (),
+    last_met: date | None = None,
+) -> Draft:
+    """A short update for someone the user is losing touch with: their advice, what came of it.
+
+    Args:
+        person: the :class:`~infoview.models.Person` (or a name).
+        profile: the user's profile (signature).
+        advice: what they advised, in the user's words ("apply a month before the peak");
+            the first two are used.
+        results: what came of it, as clauses after "I" ("spoke with Lena Novak, whom you
+            suggested"); the first two are used.
+        last_met: when they last met, named in the opening.
+    """
+    # As written into the text (continuing a sentence), so the checks find them verbatim.
+    advice = [_mid_sentence(a) for a in (_clause(x, "") for x in advice) if a][:MAX_ITEMS]
+    results = [r for r in (_clause(x, "") for x in results) if r][:MAX_ITEMS]
+    since = f" in {last_met:%B}" if last_met else ""
+    lines = [
+        f"Hi {_first(_name(person))},",
+        "",
+        f"I hope you are well. We spoke{since}, and I wanted to tell you how your advice "
+        "worked out.",
+        f"Your advice has stayed with me: {advice[0] if advice else '[what they advised]'}.",
+    ]
+    if len(advice) > 1:
+        lines.append(f"I also acted on another piece of your advice: {advice[1]}.")
+    lines.append(
+        f"Since then, I {results[0] if results else '[what came of it]'}."
+        + (f" I also {results[1]}." if len(results) > 1 else "")
+    )
+    lines += [
+        "Thank you again for your help; no need to reply.",
+        "",
+        _signature(profile, link=False),
+    ]
+    return _finish(
+        "update", "A quick update, with thanks", "\n".join(lines), advice=advice, results=results
+    )
+
+
+def reschedule(
+    person,
+    profile=None,
+    meeting=None,
+    *,
+    new_times: Iterable[datetime] = (),
+    reason: str | None = None,
+) -> Draft:
+    """Asking the host to move a meeting: an apology, the meeting named, new times offered.
+
+    Args:
+        person: the host.
+        profile: the user's profile (signature).
+        meeting: the meeting to move (its old time is named); ``None`` for a placeholder.
+        new_times: one to three times to offer (timezone-aware), shown in the meeting's zone.
+        reason: a short reason, as a clause ("a family matter came up").
+    """
+    when = _when_text(meeting) if meeting is not None else "[the day and time we agreed]"
+    zone = getattr(meeting, "timezone", None)
+    offered = [_time_text(t, zone) for t in list(new_times)[:3]]
+    because = f": {_mid_sentence(_clause(reason, ''))}" if _clause(reason, "") else ""
+    ask = (
+        f"Would {' or '.join(offered)} suit you instead, or another time that works better for you?"
+        if offered
+        else "Would another day suit you, at a time that works for you?"
+    )
+    body = "\n".join(
+        [
+            f"Hi {_first(_name(person))},",
+            "",
+            f"I am sorry, but I need to move our conversation on {when}{because}.",
+            ask,
+            "Thank you for understanding, and apologies for the change.",
+            "",
+            _signature(profile),
+        ]
+    )
+    return _finish("reschedule", f"Could we move our conversation on {when}?", body, when=when)
+
+
+def no_show(person, profile=None, meeting=None, *, new_times: Iterable[datetime] = ()) -> Draft:
+    """To a host who did not come: gracious, no blame, new times offered.
+
+    Args take the meaning they have in :func:`reschedule`.
+    """
+    when = _when_text(meeting) if meeting is not None else "[the day and time we agreed]"
+    zone = getattr(meeting, "timezone", None)
+    offered = [_time_text(t, zone) for t in list(new_times)[:3]]
+    ask = (
+        f"Would {' or '.join(offered)} work, or another time that suits you better?"
+        if offered
+        else "Is there a day in the coming weeks that would suit you better?"
+    )
+    body = "\n".join(
+        [
+            f"Hi {_first(_name(person))},",
+            "",
+            f"I am sorry we did not manage to connect on {when}; I hope all is well with you. "
+            "I know how full diaries get.",
+            f"I would still be glad to hear about your work. {ask}",
+            "And if now is not a good moment, no problem at all.",
+            "",
+            _signature(profile),
+        ]
+    )
+    return _finish("no_show", "Finding another time to talk", body, when=when)
+
+
+# ---- store glue -----------------------------------------------------------------------------
+
+
+@dataclass
+class UpdateMaterial:
+    """What an update to one person can report.
+
+    Attributes:
+        advice: their insights and useful answers, newest meeting first.
+        results: what came of it, as clauses after "I".
+        last_met: the day of the latest meeting held with them.
+    """
+
+    advice: list[str] = field(default_factory=list)
+    results: list[str] = field(default_factory=list)
+    last_met: date | None = None
+
+
+_RESULT_WORDS = {
+    "lead": "followed up a lead from our talk",
+    "application": "applied to {org}",
+    "interview": "had an interview at {org}",
+    "offer": "received an offer from {org}",
+}
+
+
+def update_material(store, person_id: int) -> UpdateMaterial:
+    """Gather, for one person, what they advised and what came of it (nothing is saved)."""
+    person = store.get(Person, person_id)
+    held = sorted(
+        (m for m in store.list(Meeting, person_id=person_id) if m.status == "held"),
+        key=lambda m: (m.starts_at is not None, m.starts_at or datetime.min, m.id),
+        reverse=True,
+    )
+    material = UpdateMaterial(
+        last_met=held[0].starts_at.date() if held and held[0].starts_at else None
+    )
+    for meeting in held:
+        material.advice += [i.text for i in store.list(Insight, meeting_id=meeting.id)]
+        useful = sorted(
+            (
+                q
+                for q in store.list(QuestionAsked, meeting_id=meeting.id)
+                if (q.usefulness or 0) >= USEFUL_SCORE and q.answer_notes
+            ),
+            key=lambda q: -(q.usefulness or 0),
+        )
+        material.advice += [q.answer_notes for q in useful]  # type: ignore[misc]
+    material.advice = list(dict.fromkeys(material.advice))
+    orgs = {o.id: o.name for o in store.list(Organization)}
+    meeting_ids = {m.id for m in held}
+    outcomes = [
+        o
+        for o in store.list(Outcome)
+        if o.meeting_id in meeting_ids or (o.person_id == person_id and o.meeting_id is None)
+    ]
+    level = {"offer": 0, "interview": 1, "application": 2, "lead": 3}
+    for outcome in sorted(outcomes, key=lambda o: level.get(o.kind, 9)):
+        org = orgs.get(outcome.organization_id) or person.organization or "[the organization]"
+        material.results.append(_RESULT_WORDS.get(outcome.kind, "followed it up").format(org=org))
+    for referral in store.list(Referral, from_person_id=person_id):
+        other = store.get(Person, referral.to_person_id)
+        if any(m.status == "held" for m in store.list(Meeting, person_id=other.id)):
+            material.results.append(f"spoke with {other.name}, whom you suggested")
+        elif store.list(Outreach, person_id=other.id):
+            material.results.append(f"wrote to {other.name}, whom you suggested")
+    material.results = list(dict.fromkeys(material.results))
+    return material
+
+
+def update_draft(store, person_id: int) -> Draft:
+    """The keep-in-touch update to a stored person, from what the store knows."""
+    person = store.get(Person, person_id)
+    material = update_material(store, person_id)
+    return keep_in_touch_update(
+        person,
+        store.get_profile(),
+        advice=material.advice,
+        results=material.results,
+        last_met=material.last_met,
+    )
+
+
+def missed_meeting_draft(
+    store, meeting_id: int, *, new_times: Iterable[datetime] = (), reason: str | None = None
+) -> Draft:
+    """The message a meeting's status calls for: to a host who did not show (``no_show``),
+    else a polite reschedule. Without ``new_times`` the time of the meeting booked in its
+    place (if any) is offered."""
+    meeting = store.get(Meeting, meeting_id)
+    person = store.get(Person, meeting.person_id)
+    times = list(new_times) or [
+        m.starts_at
+        for m in store.list(Meeting, person_id=person.id)
+        if m.rescheduled_from == meeting.id and m.starts_at
+    ]
+    if meeting.status == "no_show":
+        return no_show(person, store.get_profile(), meeting, new_times=times)
+    return reschedule(person, store.get_profile(), meeting, new_times=times, reason=reason)
