@@ -81,6 +81,16 @@ def _md_link(url: str | None, text: str | None = None) -> _MdSafe:
     return _MdSafe(f"[{label}](<{quote(target, safe=_URL_SAFE)}>)")
 
 
+def agenda_flag(item) -> str:
+    """The linter's warning kept on a planned question the user insisted on
+    (``"⚠ yes/no question"``), ``""`` for a clean question or a fixed step of the agenda."""
+    if getattr(item, "kind", "question") not in ("question", "closing"):
+        return ""
+    from infoview.questions.lint import flag_note
+
+    return flag_note(item.text)
+
+
 def _environment(kind: str):
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -94,6 +104,7 @@ def _environment(kind: str):
         env.filters["link"] = _md_link
     env.filters["safe_url"] = safe_url
     env.filters["minutes"] = _minutes
+    env.filters["flag"] = agenda_flag
     return env
 
 
@@ -136,7 +147,8 @@ def render_pdf(brief, sections=None) -> bytes:
 
 
 def _ics_description(brief) -> str:
-    lines = [f"{item.mark}  {item.label}: {item.text}" for item in brief.agenda]
+    lines = [f"{item.mark}  {item.label}: {item.text}"
+             + (f" ({agenda_flag(item)})" if agenda_flag(item) else "") for item in brief.agenda]
     contact = " · ".join(x for x in (brief.who.email, brief.who.phone) if x)
     return "\n".join([brief.title, contact, "", *lines, "", *brief.reminders]).strip()
 

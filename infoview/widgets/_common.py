@@ -116,6 +116,16 @@ def frame_html(frame, empty: str = "Nothing to show.", max_rows: int = 50) -> st
         "<td>", f"<td style='{_CELL_STYLE}'>").replace("<th>", f"<th style='{_CELL_STYLE}'>")
 
 
+def flag_html(question: str) -> str:
+    """The linter's warning on a question the user kept anyway, as a small marked note
+    (``""`` for a clean question); the picker and the meeting companion show it."""
+    from infoview.questions.lint import flag_note
+
+    note = flag_note(question)
+    return (f" <small class='infoview-flag' style='color:#8a5300'>{esc(note)}</small>"
+            if note else "")
+
+
 def heading(text: str) -> w.HTML:
     """A small section heading."""
     return w.HTML(f"<h4 style='margin:6px 0 2px 0'>{esc(text)}</h4>")
