@@ -198,3 +198,19 @@ def test_starts_in_future():
     assert not starts_in_future(None, now)
     local = (now + timedelta(hours=2)).astimezone().replace(tzinfo=None)  # naive = local
     assert starts_in_future(local, now)
+
+
+# -- the brief preview ----------------------------------------------------------------------
+def test_the_brief_preview_shows_the_whole_agenda_inline_with_scoped_styles(panel):
+    import re
+
+    panel.plan_button.click()
+    preview = panel.preview.value
+    assert "<iframe" not in preview and "height:" not in preview.split("<style>")[0]
+    for item in panel.brief.agenda:  # every step, the last one too, in the page itself
+        assert re.sub(r"\s+", " ", item.text.replace("'", "&#39;")) in re.sub(r"\s+", " ", preview)
+    rules = re.findall(r"^\s*([^{}\n@]+)\{", preview.split("<style>")[1].split("</style>")[0],
+                       re.MULTILINE)
+    assert rules and all(sel.strip().startswith(".infoview-brief") for rule in rules
+                         for sel in rule.split(",")), rules
+    assert "<a href=" not in preview  # links open in a new tab, the app stays open

@@ -128,7 +128,18 @@ def render_markdown(brief, sections=None) -> str:
 def render_html(brief, sections=None) -> str:
     """The brief as one self-contained HTML page with print styles."""
     return _environment("html").get_template("brief.html.j2").render(
-        brief=brief, sections=_sections(sections))
+        brief=brief, sections=_sections(sections), fragment=False)
+
+
+def render_html_fragment(brief, sections=None) -> str:
+    """The brief as a piece of a page (the notebook's preview): the same content and looks
+    as :func:`render_html`, its styles scoped to one ``div.infoview-brief`` so they leave
+    the page around it alone, and its links opening in a new tab (the page stays open).
+    Shown inline, it takes the height it needs: no inner scrollbar cuts the agenda off."""
+    text = _environment("html").get_template("brief.html.j2").render(
+        brief=brief, sections=_sections(sections), fragment=True)
+    # Every <a> here comes from the template: scraped text is escaped and cannot make one.
+    return text.replace("<a href=", '<a target="_blank" rel="noopener noreferrer" href=')
 
 
 def _no_fetch(url: str, *args, **kwargs):

@@ -477,13 +477,13 @@ class PreparePanel(w.VBox):
                 self.build()
 
     def _show_preview(self) -> None:
-        from infoview.prep.render import render_html
+        from infoview.prep.render import render_html_fragment
 
-        page = render_html(self.brief)
-        # The brief is a full page with its own styles: an iframe keeps them (and anything
-        # scraped) away from the notebook; sandbox without scripts.
-        self.preview.value = (f"<iframe sandbox srcdoc=\"{esc(page)}\" style='width:100%;"
-                              "height:520px;border:1px solid #ccc'></iframe>")
+        # Inline, not in a fixed-height iframe: the whole agenda shows, with no inner
+        # scrollbar; the fragment's styles are scoped to its own box and every scraped value
+        # in it is escaped by the template.
+        self.preview.value = ("<div style='border:1px solid #ccc;padding:4px 0'>"
+                              f"{render_html_fragment(self.brief)}</div>")
 
 
 def _research_note(company, person) -> str:
