@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-
-from infoview.app import free_port, prepare_notebooks, stop_process, voila_command, wait_for_port
+from voila_server import serve_notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
@@ -27,18 +25,9 @@ WAIT = 90_000  # ms: a cold kernel on a busy two-core machine
 def voila_app(tmp_path):
     """The four notebooks, parameterised for a fresh store, served by Voila."""
     store, out = tmp_path / "e2e.sqlite", tmp_path / "exports"
-    prepare_notebooks(tmp_path / "nb", {"store": str(store), "out_dir": str(out),
-                                        "autorun": False, "sample_site": True})
-    port = free_port()
-    log = (tmp_path / "voila.log").open("w")
-    process = subprocess.Popen(voila_command(tmp_path / "nb", port), stdout=log,
-                               stderr=subprocess.STDOUT, cwd=tmp_path)
-    try:
-        wait_for_port(port, process, timeout=60)
-        yield f"http://127.0.0.1:{port}", out
-    finally:
-        stop_process(process, timeout=20)
-        log.close()
+    with serve_notebooks(tmp_path, {"store": str(store), "out_dir": str(out), "autorun": False,
+                                    "sample_site": True}) as (base, _server):
+        yield base, out
 
 
 @pytest.mark.browser
