@@ -63,6 +63,20 @@ def test_research_prepare_and_export_a_brief_in_a_real_browser(chromium, voila_a
         total.wait_for(timeout=WAIT)
         before = total.text_content()
 
+        # The brief preview shows the whole agenda: nothing between its last row and the
+        # page scrolls on its own (an inner scrollbar cut the agenda off).
+        last_row = page.locator(".infoview-brief table.agenda tr").last
+        last_row.wait_for(timeout=WAIT)
+        clipped = last_row.evaluate(
+            """row => { const boxes = [];
+                for (let e = row.parentElement; e && e !== document.body; e = e.parentElement) {
+                    const s = getComputedStyle(e);
+                    if (/(auto|scroll|hidden)/.test(s.overflowY) && e.scrollHeight > e.clientHeight + 1
+                        && !e.classList.contains('jp-Notebook') && e.id !== 'rendered_cells')
+                        boxes.push(e.className || e.tagName); }
+                return boxes; }""")
+        assert clipped == [], f"the brief preview scrolls inside {clipped}"
+
         # 3. Choose questions: leave the second one out; the total follows.
         page.locator(".widget-checkbox input").nth(1).uncheck()
         page.wait_for_function(
