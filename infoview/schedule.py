@@ -7,7 +7,7 @@ store a time typed without a zone.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def aware(moment: datetime) -> datetime:
@@ -26,7 +26,7 @@ def starts_in_future(starts_at: datetime | None, now: datetime | None = None) ->
     """
     if starts_at is None:
         return False
-    now = aware(now) if now is not None else datetime.now(timezone.utc)
+    now = aware(now) if now is not None else datetime.now(UTC)
     return aware(starts_at) > now
 
 

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pandas as pd
 import pytest
 
-from infoview.analytics import follow_up_health, funnel, question_effectiveness, reply_rates
+from infoview.analytics import (
+    follow_up_health,
+    funnel,
+    question_effectiveness,
+    reply_rates,
+)
 from infoview.analytics.display import format_number, readable_frame
 from infoview.sample_data import generate_sample
 from infoview.store import Store
 from infoview.widgets._common import frame_html
 
-NOW = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
 #: What must never reach a reader: NaN, inf, or a number with four or more decimals.
 RAW = re.compile(r"\bnan\b|\binf\b|<NA>|\d\.\d{4,}", re.IGNORECASE)
 
@@ -54,6 +59,6 @@ def test_the_sample_tables_read_without_nan_or_long_decimals(frames):
 
 def test_a_share_in_a_check_value_table_is_a_percentage(frames):
     health = readable_frame(follow_up_health(frames, now=NOW))
-    shown = dict(zip(health["check"], health["value"]))
+    shown = dict(zip(health["check"], health["value"], strict=True))
     assert shown["share of thank-yous on time"].endswith("%")
     assert shown["meetings held"].isdigit()

@@ -12,8 +12,15 @@ import nbformat
 import pytest
 
 from infoview.app import (
-    LAB_ONLY_TAG, NOTEBOOKS, VOILA_CONFIG_DIR, free_port, notebooks_dir, prepare_notebooks,
-    stop_process, voila_command, wait_for_port,
+    LAB_ONLY_TAG,
+    NOTEBOOKS,
+    VOILA_CONFIG_DIR,
+    free_port,
+    notebooks_dir,
+    prepare_notebooks,
+    stop_process,
+    voila_command,
+    wait_for_port,
 )
 
 #: Words that only make sense to someone editing the notebook in JupyterLab.

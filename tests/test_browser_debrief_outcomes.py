@@ -69,7 +69,8 @@ def test_debrief_and_outcomes_in_a_real_browser_leave_no_kernel_running(chromium
         page.get_by_role("button", name="Start the clock").click(timeout=WAIT)
         assert _wait_for_kernels(server, 1) == 1
         page.wait_for_function(
-            "() => [...document.querySelectorAll('b')].some(b => /^00:0[3-9]$/.test(b.textContent))",
+            "() => [...document.querySelectorAll('b')]"
+            ".some(b => /^00:0[3-9]$/.test(b.textContent))",
             timeout=WAIT)
         notes = page.get_by_placeholder("a line of notes").first
         notes.fill("Came from nursing; a hackathon got her into research")

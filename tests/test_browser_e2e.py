@@ -71,7 +71,8 @@ def test_research_prepare_and_export_a_brief_in_a_real_browser(chromium, voila_a
             """row => { const boxes = [];
                 for (let e = row.parentElement; e && e !== document.body; e = e.parentElement) {
                     const s = getComputedStyle(e);
-                    if (/(auto|scroll|hidden)/.test(s.overflowY) && e.scrollHeight > e.clientHeight + 1
+                    if (/(auto|scroll|hidden)/.test(s.overflowY)
+                        && e.scrollHeight > e.clientHeight + 1
                         && !e.classList.contains('jp-Notebook') && e.id !== 'rendered_cells')
                         boxes.push(e.className || e.tagName); }
                 return boxes; }""")

@@ -7,10 +7,10 @@ import csv
 import io
 from pathlib import Path
 
+import prep_samples as s
 import pytest
 from icalendar import Calendar
 
-import prep_samples as s
 from infoview.prep.render import render_html, render_ics, render_markdown, render_pdf
 from infoview.questions.bank import fill_placeholders, load_bank
 from infoview.questions.lint import FLAG_CODES, flag_note, lint_question, question_flags
@@ -64,7 +64,8 @@ def test_no_suggestion_the_linter_makes_is_itself_flagged():
 
 
 def test_a_pay_question_never_suggests_a_pay_question():
-    for text in ("How much do you earn?", "How much do you earn? What is the salary for this role?"):
+    for text in ("How much do you earn?",
+                 "How much do you earn? What is the salary for this role?"):
         suggestions = [w.suggestion for w in lint_question(text) if w.suggestion]
         assert suggestions and all("salary" not in x and "earn" not in x for x in suggestions)
 
@@ -125,7 +126,8 @@ def test_an_open_question_is_added_at_once_and_unmarked(picker):
     picker.new_question.value = "What surprised you most in your first year?"
     picker.add_button.click()
     assert picker.message.kind == "ok"
-    [row] = [r for r, i in zip(picker.list_box.children, picker.items) if i.category == "own"]
+    [row] = [r for r, i in zip(picker.list_box.children, picker.items, strict=True)
+             if i.category == "own"]
     assert "infoview-flag" not in row.children[-1].value
 
 

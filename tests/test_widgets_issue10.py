@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -87,13 +87,13 @@ def _meeting_store(tmp_path, starts: datetime) -> Store:
 @pytest.fixture
 def ahead(tmp_path):
     """A store whose one meeting starts tomorrow."""
-    return _meeting_store(tmp_path, datetime.now(timezone.utc) + timedelta(days=1))
+    return _meeting_store(tmp_path, datetime.now(UTC) + timedelta(days=1))
 
 
 @pytest.fixture
 def held(tmp_path):
     """A store whose one meeting began an hour ago."""
-    return _meeting_store(tmp_path, datetime.now(timezone.utc) - timedelta(hours=1))
+    return _meeting_store(tmp_path, datetime.now(UTC) - timedelta(hours=1))
 
 
 def test_a_debrief_for_a_meeting_still_ahead_asks_before_marking_it_held(ahead):
@@ -114,7 +114,7 @@ def test_a_debrief_for_a_meeting_still_ahead_asks_before_marking_it_held(ahead):
 def test_choosing_another_meeting_asks_again(ahead):
     other = ahead.add(Person(name="Ben Okoro"))
     ahead.add(Meeting(person_id=other.id, status="scheduled",
-                      starts_at=datetime.now(timezone.utc) + timedelta(days=3)))
+                      starts_at=datetime.now(UTC) + timedelta(days=3)))
     form = DebriefForm(ahead)
     first = form.meeting.value
     form.save_button.click()
@@ -192,7 +192,7 @@ def test_notes_for_an_unplanned_question_come_in_once(held):
 
 
 def test_starts_in_future():
-    now = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
     assert starts_in_future(now + timedelta(minutes=1), now)
     assert not starts_in_future(now - timedelta(minutes=1), now)
     assert not starts_in_future(None, now)

@@ -4,11 +4,17 @@ and a count of the kernels it has running."""
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
-from infoview.app import free_port, prepare_notebooks, stop_process, voila_command, wait_for_port
+from infoview.app import (
+    free_port,
+    prepare_notebooks,
+    stop_process,
+    voila_command,
+    wait_for_port,
+)
 
 
 @contextmanager

@@ -83,7 +83,7 @@ def readable_frame(frame):
         if len(columns) == 2 and column == columns[1] and not is_share(column):
             labels = frame[columns[0]]
             out[column] = [format_number(v, share=is_share(label))
-                           for v, label in zip(frame[column], labels)]
+                           for v, label in zip(frame[column], labels, strict=True)]
         else:
             share = is_share(column)
             out[column] = [format_number(v, share=share) for v in frame[column]]

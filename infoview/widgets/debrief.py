@@ -121,10 +121,10 @@ class DebriefForm(w.VBox):
             "notes": _small_text("details", "300px"),
         }, "Add an outcome")
         # Unset until the user chooses: a slider would start at a score nobody gave.
-        self.rapport = w.ToggleButtons(options=[(str(n), n) for n in range(1, 6)], value=None,
-                                       description="Rapport", style={"button_width": "36px",
-                                                                     "description_width": "initial"},
-                                       tooltips=["no rapport", "", "", "", "great rapport"])
+        self.rapport = w.ToggleButtons(
+            options=[(str(n), n) for n in range(1, 6)], value=None, description="Rapport",
+            style={"button_width": "36px", "description_width": "initial"},
+            tooltips=["no rapport", "", "", "", "great rapport"])
         self.rapport_clear = button("not rated", tooltip="clear the rapport score")
         self.rapport_clear.on_click(lambda _b: setattr(self.rapport, "value", None))
         self.notes = w.Textarea(placeholder="Anything else worth remembering", rows=2,

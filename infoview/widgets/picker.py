@@ -12,9 +12,7 @@ from typing import Callable
 import ipywidgets as w
 
 from infoview.errors import BadInput
-from infoview.widgets._common import (
-    FULL_WIDTH, MessageLine, bullet_list, button, esc, flag_html,
-)
+from infoview.widgets._common import FULL_WIDTH, MessageLine, bullet_list, button, esc, flag_html
 
 #: Category given to the user's own questions.
 OWN_CATEGORY = "own"
