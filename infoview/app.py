@@ -23,6 +23,13 @@ log = logging.getLogger(__name__)
 #: The notebooks, in the order a user goes through them.
 NOTEBOOKS = ("01_research.ipynb", "02_prepare.ipynb", "03_debrief.ipynb", "04_outcomes.ipynb")
 
+#: A cell with this tag speaks to a JupyterLab user only (the parameters cell, the autorun
+#: demo, batch files): :func:`prepare_notebooks` leaves it out of the app's copies.
+LAB_ONLY_TAG = "lab-only"
+
+#: Voila's configuration for the app (its page template and the kernel-shutdown cookie).
+VOILA_CONFIG_DIR = Path(__file__).resolve().parent / "_voila"
+
 
 def notebooks_dir() -> Path:
     """The folder holding the shipped notebooks (packaged copy first, then the checkout's)."""
@@ -38,7 +45,8 @@ def notebooks_dir() -> Path:
 
 
 def prepare_notebooks(dest: Path, parameters: dict) -> list[Path]:
-    """Write a copy of every notebook into ``dest`` with ``parameters`` injected.
+    """Write a copy of every notebook into ``dest`` with ``parameters`` injected, leaving
+    out the cells tagged :data:`LAB_ONLY_TAG` (the copies are what the app shows).
 
     Args:
         dest: the folder to write into (created if missing).
@@ -58,8 +66,27 @@ def prepare_notebooks(dest: Path, parameters: dict) -> list[Path]:
         target = dest / name
         papermill.execute_notebook(str(source / name), str(target), parameters=parameters,
                                    prepare_only=True, progress_bar=False, log_output=False)
+        drop_lab_only_cells(target)
         written.append(target)
     return written
+
+
+def drop_lab_only_cells(path: Path) -> int:
+    """Remove the cells tagged :data:`LAB_ONLY_TAG` from the notebook at ``path``, in place.
+
+    Returns:
+        How many cells were removed.
+    """
+    import nbformat
+
+    notebook = nbformat.read(str(path), as_version=4)
+    kept = [cell for cell in notebook.cells
+            if LAB_ONLY_TAG not in cell.get("metadata", {}).get("tags", [])]
+    removed = len(notebook.cells) - len(kept)
+    if removed:
+        notebook.cells = kept
+        nbformat.write(notebook, str(path))
+    return removed
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -72,10 +99,23 @@ def free_port(host: str = "127.0.0.1") -> int:
 def voila_command(target: Path, port: int, *, open_browser: bool = False) -> list[str]:
     """The command that serves ``target`` (a notebook or a folder of them) with Voila."""
     command = [sys.executable, "-m", "voila", str(target), f"--port={port}",
-               "--Voila.ip=127.0.0.1", "--show_tracebacks=False"]
+               "--Voila.ip=127.0.0.1", "--show_tracebacks=False",
+               f"--Voila.config_file_paths={VOILA_CONFIG_DIR}"]
     if not open_browser:
         command.append("--no-browser")
     return command
+
+
+def voila_prelaunch_hook(handler, notebook=None, cwd=None):
+    """Voila's ``prelaunch_hook`` for the app: make the page set its ``_xsrf`` cookie.
+
+    Tornado sets that cookie only when a handler reads ``xsrf_token``, which Voila's notebook
+    page never does; its script then sends an empty token when the page closes and Voila
+    refuses to shut the kernel down (403). Reading the token here, before anything is sent,
+    puts the cookie on the page's response. The notebook is returned unchanged (``None``).
+    """
+    handler.xsrf_token  # noqa: B018 - read for its effect: tornado sets the cookie
+    return None
 
 
 def wait_for_port(port: int, process: subprocess.Popen | None = None, timeout: float = 60.0,

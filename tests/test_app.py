@@ -121,3 +121,6 @@ def test_the_wheel_ships_the_notebooks(tmp_path):
     [wheel] = tmp_path.glob("infoview-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"infoview/_notebooks/{name}" for name in NOTEBOOKS} <= names
+    # Voila's configuration and page template for the app travel with it too.
+    assert {"infoview/_voila/voila.py",
+            "infoview/_voila/share/voila/templates/infoview/index.html.j2"} <= names

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-
-from infoview.app import free_port, prepare_notebooks, stop_process, voila_command, wait_for_port
+from voila_server import serve_notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
@@ -27,18 +25,9 @@ WAIT = 90_000  # ms: a cold kernel on a busy two-core machine
 def voila_app(tmp_path):
     """The four notebooks, parameterised for a fresh store, served by Voila."""
     store, out = tmp_path / "e2e.sqlite", tmp_path / "exports"
-    prepare_notebooks(tmp_path / "nb", {"store": str(store), "out_dir": str(out),
-                                        "autorun": False, "sample_site": True})
-    port = free_port()
-    log = (tmp_path / "voila.log").open("w")
-    process = subprocess.Popen(voila_command(tmp_path / "nb", port), stdout=log,
-                               stderr=subprocess.STDOUT, cwd=tmp_path)
-    try:
-        wait_for_port(port, process, timeout=60)
-        yield f"http://127.0.0.1:{port}", out
-    finally:
-        stop_process(process, timeout=20)
-        log.close()
+    with serve_notebooks(tmp_path, {"store": str(store), "out_dir": str(out), "autorun": False,
+                                    "sample_site": True}) as (base, _server):
+        yield base, out
 
 
 @pytest.mark.browser
@@ -73,6 +62,21 @@ def test_research_prepare_and_export_a_brief_in_a_real_browser(chromium, voila_a
         total = page.locator(".infoview-total")
         total.wait_for(timeout=WAIT)
         before = total.text_content()
+
+        # The brief preview shows the whole agenda: nothing between its last row and the
+        # page scrolls on its own (an inner scrollbar cut the agenda off).
+        last_row = page.locator(".infoview-brief table.agenda tr").last
+        last_row.wait_for(timeout=WAIT)
+        clipped = last_row.evaluate(
+            """row => { const boxes = [];
+                for (let e = row.parentElement; e && e !== document.body; e = e.parentElement) {
+                    const s = getComputedStyle(e);
+                    if (/(auto|scroll|hidden)/.test(s.overflowY)
+                        && e.scrollHeight > e.clientHeight + 1
+                        && !e.classList.contains('jp-Notebook') && e.id !== 'rendered_cells')
+                        boxes.push(e.className || e.tagName); }
+                return boxes; }""")
+        assert clipped == [], f"the brief preview scrolls inside {clipped}"
 
         # 3. Choose questions: leave the second one out; the total follows.
         page.locator(".widget-checkbox input").nth(1).uncheck()

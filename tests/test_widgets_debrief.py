@@ -26,7 +26,8 @@ PLAN = QuestionPlan(items=[
 def store(tmp_path):
     store = Store.open(tmp_path / "s.sqlite")
     store.save_profile(UserProfile(name="Maya Lindqvist"))
-    starts = datetime.now(timezone.utc) + timedelta(days=1)
+    # Debriefed half an hour after it began (a meeting still ahead asks to confirm first).
+    starts = datetime.now(timezone.utc) - timedelta(minutes=30)
     save_meeting_plan(store, Person(name="Samira Okafor", organization="Kestrel Health Labs"),
                       Meeting(person_id=0, starts_at=starts, status="scheduled"), PLAN)
     return store

@@ -81,6 +81,16 @@ def _md_link(url: str | None, text: str | None = None) -> _MdSafe:
     return _MdSafe(f"[{label}](<{quote(target, safe=_URL_SAFE)}>)")
 
 
+def agenda_flag(item) -> str:
+    """The linter's warning kept on a planned question the user insisted on
+    (``"⚠ yes/no question"``), ``""`` for a clean question or a fixed step of the agenda."""
+    if getattr(item, "kind", "question") not in ("question", "closing"):
+        return ""
+    from infoview.questions.lint import flag_note
+
+    return flag_note(item.text)
+
+
 def _environment(kind: str):
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -94,6 +104,7 @@ def _environment(kind: str):
         env.filters["link"] = _md_link
     env.filters["safe_url"] = safe_url
     env.filters["minutes"] = _minutes
+    env.filters["flag"] = agenda_flag
     return env
 
 
@@ -117,7 +128,18 @@ def render_markdown(brief, sections=None) -> str:
 def render_html(brief, sections=None) -> str:
     """The brief as one self-contained HTML page with print styles."""
     return _environment("html").get_template("brief.html.j2").render(
-        brief=brief, sections=_sections(sections))
+        brief=brief, sections=_sections(sections), fragment=False)
+
+
+def render_html_fragment(brief, sections=None) -> str:
+    """The brief as a piece of a page (the notebook's preview): the same content and looks
+    as :func:`render_html`, its styles scoped to one ``div.infoview-brief`` so they leave
+    the page around it alone, and its links opening in a new tab (the page stays open).
+    Shown inline, it takes the height it needs: no inner scrollbar cuts the agenda off."""
+    text = _environment("html").get_template("brief.html.j2").render(
+        brief=brief, sections=_sections(sections), fragment=True)
+    # Every <a> here comes from the template: scraped text is escaped and cannot make one.
+    return text.replace("<a href=", '<a target="_blank" rel="noopener noreferrer" href=')
 
 
 def _no_fetch(url: str, *args, **kwargs):
@@ -141,7 +163,8 @@ def render_pdf(brief, sections=None) -> bytes:
 
 
 def _ics_description(brief) -> str:
-    lines = [f"{item.mark}  {item.label}: {item.text}" for item in brief.agenda]
+    lines = [f"{item.mark}  {item.label}: {item.text}"
+             + (f" ({agenda_flag(item)})" if agenda_flag(item) else "") for item in brief.agenda]
     contact = " · ".join(x for x in (brief.who.email, brief.who.phone) if x)
     return "\n".join([brief.title, contact, "", *lines, "", *brief.reminders]).strip()
 

@@ -18,6 +18,7 @@ The rules are plain regular expressions, measured against a labelled list of que
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Any
@@ -60,6 +61,7 @@ _SALARY = re.compile(
     r"|\b(?:pay|paid)\b(?!\s+(?:attention|off|back|for|it\s+forward|a\s+visit|tribute))"
     r"|\bhow\s+much\s+(?:\w+\s+){1,4}(?:earn|make|charge|bill)\b"
     r"|\bwhat\s+(?:\w+\s+){0,3}(?:earn|make)\s+(?:a|per|each|in\s+a)\s+(?:year|month|hour|week)"
+    r"|\bwhat\s+(?:do|does|did|would|will|could|can|might)\s+(?:\w+\s+){1,3}earn\b"
     r"|\bbenefits\b(?!\s+(?:of|to|in|from|for|most)\b)(?<!\bwho\sbenefits)",
     _I,
 )
@@ -181,8 +183,39 @@ def lint_question(text: str, research=None) -> list[LintWarning]:
 
     Returns:
         One warning per problem, each with its code, the reason and, where one is obvious,
-        a suggested rewording.
+        a suggested rewording. A suggestion is never itself flagged: a rewording that would
+        be (the open form of "Do you like it and what do you earn?" still asks about pay)
+        is replaced by a clean one, or dropped.
     """
+    return [_with_clean_suggestion(w, research) for w in _lint(text, research)]
+
+
+#: The warnings a user may overrule (add the question anyway): the question keeps them,
+#: marked wherever it is shown (the picker, the meeting companion, the brief's exports).
+FLAG_CODES = ("closed", "salary", "job_ask", "double")
+
+#: How a flagged question is marked for a reader, per code.
+FLAG_LABELS = {"closed": "yes/no question", "salary": "asks about pay",
+               "job_ask": "asks for a job", "double": "two questions in one"}
+
+
+def question_flags(text: str, research=None) -> list[str]:
+    """The :data:`FLAG_CODES` that :func:`lint_question` finds in ``text``, in that order.
+
+    The brief, its exports and the panels call this on every planned question, so a
+    question the user insisted on keeps its warning wherever it appears.
+    """
+    found = {w.code for w in _lint(text, research)}
+    return [code for code in FLAG_CODES if code in found]
+
+
+def flag_note(text: str, research=None) -> str:
+    """``"⚠ yes/no question, asks about pay"`` for a flagged question, ``""`` otherwise."""
+    flags = question_flags(text, research)
+    return ("⚠ " + ", ".join(FLAG_LABELS[c] for c in flags)) if flags else ""
+
+
+def _lint(text: str, research) -> list[LintWarning]:
     text = " ".join(str(text).split())
     warnings: list[LintWarning] = []
     if not text:
@@ -193,6 +226,27 @@ def lint_question(text: str, research=None) -> list[LintWarning]:
         if found is not None:
             warnings.append(found)
     return warnings
+
+
+def _with_clean_suggestion(warning: LintWarning, research) -> LintWarning:
+    if warning.suggestion is None:
+        return warning
+    return dataclasses.replace(warning, suggestion=_clean(warning.suggestion, research, 3))
+
+
+def _clean(text: str, research, depth: int) -> str | None:
+    """``text`` when the linter finds nothing in it, else the first clean rewording of it
+    that its own warnings suggest (a few steps deep), else ``None``."""
+    found = _lint(text, research)
+    if not found:
+        return text
+    if depth > 0:
+        for warning in found:
+            if warning.suggestion and warning.suggestion != text:
+                clean = _clean(warning.suggestion, research, depth - 1)
+                if clean:
+                    return clean
+    return None
 
 
 def _check_placeholder(text: str, research) -> LintWarning | None:
@@ -318,10 +372,13 @@ def _check_job_ask(text: str, research) -> LintWarning | None:
 
 
 def _check_double(text: str, research) -> LintWarning | None:
+    # The suggestion is the first question alone (one question, as the rule asks); the
+    # message names the second, to ask next or to add as a question of its own.
     parts = [p.strip() for p in text.split("?") if p.strip()]
     if len(parts) >= 2:
-        return LintWarning("double", "Holds more than one question; ask them one at a time.",
-                           " Then: ".join(p + "?" for p in parts[:2]))
+        first, second = parts[0] + "?", parts[1] + "?"
+        return LintWarning("double", "Holds more than one question; ask them one at a time: "
+                           f"first '{first}', then '{second}'.", first)
     match = _DOUBLE.search(text)
     if not match:
         return None
@@ -330,7 +387,7 @@ def _check_double(text: str, research) -> LintWarning | None:
                     flags=_I)
     second = second[:1].upper() + second[1:].rstrip("?. ") + "?"
     return LintWarning("double", "Asks two things at once; the answer will cover only one. "
-                       "Ask them one at a time.", f"{first} Then: {second}")
+                       f"Ask them one at a time: first '{first}', then '{second}'.", first)
 
 
 def _check_too_long(text: str, research) -> LintWarning | None:

@@ -99,29 +99,31 @@ def table_html(rows: list[dict[str, Any]], columns: list[str], empty: str = "Not
     return f"<table class='infoview-table'><tr>{head}</tr>{''.join(body)}</table>"
 
 
-def _is_share(column: str) -> bool:
-    """Whether a column holds a share between 0 and 1, shown as a percentage."""
-    name = str(column).lower()
-    return name == "conversion" or "share" in name or name.endswith("rate")
-
-
 def frame_html(frame, empty: str = "Nothing to show.", max_rows: int = 50) -> str:
-    """A pandas DataFrame as escaped HTML with readable headers (shares as percentages,
-    id columns left out), or a plain sentence when it is empty."""
+    """A pandas DataFrame as escaped HTML with readable headers and numbers (shares as
+    percentages, no ``NaN``: see :func:`infoview.analytics.display.readable_frame`), id
+    columns left out, or a plain sentence when it is empty."""
+    from infoview.analytics.display import readable_frame
+
     if frame is None or len(frame) == 0:
         return f"<p><i>{esc(empty)}</i></p>"
     # Record ids mean nothing to a reader; the names beside them say who or what.
     shown = frame.head(max_rows)
-    shown = shown[[c for c in shown.columns if not (c == "id" or str(c).endswith("_id"))]]
-    import pandas as pd
-
-    formatters = {c: (lambda x: "" if pd.isna(x) else f"{float(x):.0%}")
-                  for c in shown.columns if _is_share(c)}
+    shown = readable_frame(shown[[c for c in shown.columns
+                                  if not (c == "id" or str(c).endswith("_id"))]])
     shown = shown.rename(columns={c: column_label(c) for c in shown.columns})
-    formatters = {column_label(c): f for c, f in formatters.items()}
-    return shown.to_html(escape=True, index=False, border=0, na_rep="", formatters=formatters,
-                         float_format=lambda x: f"{x:.3g}").replace(
+    return shown.to_html(escape=True, index=False, border=0, na_rep="").replace(
         "<td>", f"<td style='{_CELL_STYLE}'>").replace("<th>", f"<th style='{_CELL_STYLE}'>")
+
+
+def flag_html(question: str) -> str:
+    """The linter's warning on a question the user kept anyway, as a small marked note
+    (``""`` for a clean question); the picker and the meeting companion show it."""
+    from infoview.questions.lint import flag_note
+
+    note = flag_note(question)
+    return (f" <small class='infoview-flag' style='color:#8a5300'>{esc(note)}</small>"
+            if note else "")
 
 
 def heading(text: str) -> w.HTML:

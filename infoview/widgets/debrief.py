@@ -40,6 +40,27 @@ def _small_text(placeholder: str, width: str = "180px") -> w.Text:
     return w.Text(placeholder=placeholder, layout=w.Layout(width=width))
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def saved_summary(debrief, skipped: dict[str, int] | None = None) -> str:
+    """What a save kept, counted: answers, people suggested, promises, outcomes, insights,
+    and the empty rows it skipped (``{"insight": 1, ...}``)."""
+    parts = [_count(len(debrief.questions), "answer"),
+             _count(len(debrief.people), "person suggested", "people suggested"),
+             _count(len(debrief.promises), "promise"),
+             _count(len(debrief.outcomes), "outcome"),
+             _count(len(debrief.insights), "insight")]
+    text = "Saved the debrief: " + ", ".join(parts) + "."
+    if skipped:
+        rows = sum(skipped.values())
+        which = ", ".join(_count(n, kind, "people" if kind == "person" else None)
+                          for kind, n in skipped.items())
+        text += f" Skipped {_count(rows, 'empty row')} ({which}): nothing was typed in them."
+    return text
+
+
 def _meeting_label(meeting, names: dict[int, str]) -> str:
     when = f"{meeting.starts_at:%Y-%m-%d %H:%M} " if meeting.starts_at else ""
     return f"{when}{names.get(meeting.person_id, '?')} ({meeting.status})"
@@ -99,10 +120,17 @@ class DebriefForm(w.VBox):
             "date": w.DatePicker(description="on", style=_WIDE),
             "notes": _small_text("details", "300px"),
         }, "Add an outcome")
-        self.rapport = _slider("Rapport (1-5)")
+        # Unset until the user chooses: a slider would start at a score nobody gave.
+        self.rapport = w.ToggleButtons(
+            options=[(str(n), n) for n in range(1, 6)], value=None, description="Rapport",
+            style={"button_width": "36px", "description_width": "initial"},
+            tooltips=["no rapport", "", "", "", "great rapport"])
+        self.rapport_clear = button("not rated", tooltip="clear the rapport score")
+        self.rapport_clear.on_click(lambda _b: setattr(self.rapport, "value", None))
         self.notes = w.Textarea(placeholder="Anything else worth remembering", rows=2,
                                 layout=w.Layout(width=FULL_WIDTH))
         self.save_button = button("Save debrief", "success")
+        self._confirming: int | None = None  # the future meeting "Save anyway" would save
         self.message = MessageLine()
         self.actions = w.HTML()
         self.thanks_text = w.Textarea(rows=4, layout=w.Layout(width=FULL_WIDTH))
@@ -126,6 +154,7 @@ class DebriefForm(w.VBox):
             companion.stop_button.on_click(lambda _b: self.take_companion_notes())
         self._relabelling = False  # new labels for the same meetings: nothing to reload
         self.meeting.observe(lambda _c: None if self._relabelling else self.load(), names="value")
+        self.meeting.observe(lambda _c: self._reset_confirm(), names="value")
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([
             w.HTML(_STYLE), heading("Debrief"), self.meeting,
@@ -137,7 +166,8 @@ class DebriefForm(w.VBox):
             heading("People they suggested"), self.people, self.people_note,
             heading("Promises (yours and theirs)"), self.promises,
             heading("Outcomes"), self.outcomes,
-            self.rapport, self.notes, self.save_button, self.message,
+            w.HBox([self.rapport, self.rapport_clear]), self.notes, self.save_button,
+            self.message,
             heading("Follow-ups"), self.actions,
             heading("Thank-you draft"), self.thanks_warnings, self.thanks_text,
         ])
@@ -226,15 +256,21 @@ class DebriefForm(w.VBox):
                                   due=p.due.date() if hasattr(p.due, "date") else p.due)
             for o in debrief.outcomes:
                 self.outcomes.add(kind=o.kind, date=o.date, notes=o.notes or "")
-            self.rapport.value = debrief.rapport or _NOT_RATED
+            self.rapport.value = debrief.rapport or None
             self.notes.value = debrief.notes or ""
             self._show_actions()
             self.message.clear()
 
-    def take_companion_notes(self) -> None:
-        """Bring in the companion's notes, switching to the companion's meeting first."""
+    def take_companion_notes(self) -> int:
+        """Bring in the companion's notes, switching to the companion's meeting first.
+
+        Always answers in the message line: what came in, that nothing was noted yet, or
+        that everything noted is already in the form. Returns how many questions changed.
+        """
         if self.companion is None:
-            return
+            self.message.show("No meeting companion on this page: type what was said into "
+                              "the questions below.", "warning")
+            return 0
         wanted = self.companion.meeting_id
         if wanted is not None and wanted != self.meeting.value:
             self.meeting.value = wanted
@@ -243,29 +279,50 @@ class DebriefForm(w.VBox):
         if not asked:
             self.message.show("The meeting companion has nothing noted yet: tick the questions "
                               "asked (a line of notes each), then bring the notes in.", "warning")
-            return
-        self.take_notes(notes)
-        self.message.show(f"Brought in {asked} question(s) from the meeting: check the notes, "
-                          "score each answer, then save.", "ok")
+            return 0
+        changed = self.take_notes(notes)
+        if not changed:
+            self.message.show(f"Nothing new in the meeting notes: the {_count(asked, 'question')}"
+                              " noted there are already in the form.", "info")
+            return 0
+        self.message.show(f"Brought in {_count(changed, 'question')} from the meeting: check the "
+                          "notes, score each answer, then save.", "ok")
+        return changed
 
-    def take_notes(self, notes: list[dict]) -> None:
+    def take_notes(self, notes: list[dict]) -> int:
         """Merge the meeting companion's notes into the planned questions.
 
         A note is matched to a planned question by its bank id, else by its text; a note for
-        a question that is not in the list becomes an extra question.
+        a question that is not in the list becomes an extra question (once: bringing the
+        same notes in again changes nothing).
+
+        Returns:
+            How many questions were ticked, given new notes or added.
         """
+        changed = 0
         for note in notes:
             if not note.get("asked") and not note.get("notes"):
                 continue
+            text, line = note.get("text", ""), note.get("notes") or ""
             row = next((r for r in self.questions
                         if (note.get("question_id") and r["question_id"] == note["question_id"])
-                        or r["text"] == note.get("text")), None)
+                        or r["text"] == text), None)
             if row is None:
-                self.extra_questions.add(text=note.get("text", ""), notes=note.get("notes", ""))
+                extra = next((r for r in self.extra_questions.rows if r["text"].value == text),
+                             None)
+                if extra is None:
+                    self.extra_questions.add(text=text, notes=line)
+                    changed += 1
+                elif line and extra["notes"].value != line:
+                    extra["notes"].value = line
+                    changed += 1
                 continue
+            before = (row["asked"].value, row["notes"].value)
             row["asked"].value = True
-            if note.get("notes"):
-                row["notes"].value = note["notes"]
+            if line:
+                row["notes"].value = line
+            changed += (row["asked"].value, row["notes"].value) != before
+        return changed
 
     # -- people suggested --------------------------------------------------------------------
     def _host_first_name(self) -> str:
@@ -345,15 +402,22 @@ class DebriefForm(w.VBox):
                     for v in self.people.values() if v["name"] or v["email"]],
             promises=[Promise(what=v["what"], owner=v["owner"], due=v["due"])
                       for v in self.promises.values() if v["what"]],
-            rapport=_score(self.rapport.value),
+            rapport=self.rapport.value or None,
             outcomes=[DebriefOutcome(kind=v["kind"], date=v["date"], notes=v["notes"] or None)
                       for v in self.outcomes.values()],
             notes=self.notes.value.strip() or None,
         )
 
-    def save(self) -> None:
-        """Save the debrief (what "Save debrief" does), then show follow-ups and a thank-you."""
+    def save(self, *, confirm: bool = False) -> None:
+        """Save the debrief (what "Save debrief" does), then show follow-ups and a thank-you.
+
+        Saving marks the meeting held. For a meeting whose start is still ahead, the first
+        press only says so and turns the button into "Save anyway"; the second (or
+        ``confirm=True``) saves.
+        """
         from infoview.flows.debrief import save_debrief
+        from infoview.models import Meeting
+        from infoview.schedule import describe_start, starts_in_future
 
         # The library's message already says the debrief was not saved.
         with self.message.guard():
@@ -364,14 +428,39 @@ class DebriefForm(w.VBox):
             if problems:
                 self.message.show("Not saved yet: " + " ".join(problems), "error")
                 return
+            meeting = self.store.get(Meeting, self.meeting.value)
+            if (starts_in_future(meeting.starts_at) and not confirm
+                    and self._confirming != meeting.id):
+                self._confirming = meeting.id
+                self.save_button.description = "Save anyway (mark it held)"
+                self.message.show(
+                    f"Not saved yet: this meeting is planned for "
+                    f"{describe_start(meeting.starts_at, meeting.timezone)}, which is still "
+                    "ahead, and saving a debrief marks it held. Press Save anyway if it took "
+                    "place early, or choose the meeting you held.", "warning")
+                return
+            self._reset_confirm()
             debrief = self.to_debrief()
+            skipped = self._empty_rows()
             self.saved = save_debrief(self.store, debrief)
             self._relabel_meetings()
             self._show_actions()
             self._draft_thanks(debrief)
-            self.message.show(f"Saved the debrief: {len(debrief.questions)} question(s), "
-                              f"{len(debrief.people)} person(s) suggested, "
-                              f"{len(debrief.promises)} promise(s).", "ok")
+            self.message.show(saved_summary(debrief, skipped), "ok")
+
+    def _reset_confirm(self) -> None:
+        self._confirming = None
+        self.save_button.description = "Save debrief"
+
+    def _empty_rows(self) -> dict[str, int]:
+        """Rows left empty, which saving skips: ``{what they are: how many}``."""
+        empty = {
+            "question": sum(1 for v in self.extra_questions.values() if not v["text"]),
+            "insight": sum(1 for v in self.insights.values() if not v["text"]),
+            "person": sum(1 for v in self.people.values() if not (v["name"] or v["email"])),
+            "promise": sum(1 for v in self.promises.values() if not v["what"]),
+        }
+        return {k: n for k, n in empty.items() if n}
 
     def mark_missed(self) -> None:
         """Mark the chosen meeting no-show, cancelled or moved (what "Mark the meeting"

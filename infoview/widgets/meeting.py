@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 import ipywidgets as w
 
-from infoview.widgets._common import FULL_WIDTH, MessageLine, button, esc, heading
+from infoview.widgets._common import FULL_WIDTH, MessageLine, button, esc, flag_html, heading
 
 #: Signals, from calm to urgent; ``signal`` holds one of them.
 SIGNALS = ("", "closing", "wrap_up", "over")
@@ -92,7 +92,8 @@ class MeetingCompanion(w.VBox):
         row_boxes = []
         for item in self.items:
             tick = w.Checkbox(value=False, indent=False, layout=w.Layout(width="28px"))
-            label = w.HTML(f"{esc(item.text)} <small>({item.minutes:g} min)</small>")
+            label = w.HTML(f"{esc(item.text)} <small>({item.minutes:g} min)</small>"
+                           f"{flag_html(item.text)}")
             notes = w.Text(placeholder="a line of notes", layout=w.Layout(width=FULL_WIDTH))
             self.rows.append((tick, notes))
             row_boxes.append(w.VBox([w.HBox([tick, label]), notes],

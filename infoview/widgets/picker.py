@@ -12,7 +12,7 @@ from typing import Callable
 import ipywidgets as w
 
 from infoview.errors import BadInput
-from infoview.widgets._common import FULL_WIDTH, MessageLine, bullet_list, button, esc
+from infoview.widgets._common import FULL_WIDTH, MessageLine, bullet_list, button, esc, flag_html
 
 #: Category given to the user's own questions.
 OWN_CATEGORY = "own"
@@ -49,6 +49,7 @@ class QuestionPicker(w.VBox):
         self._values: dict[str, str | None] = {}
         self._own = 0
         self._rows: dict[str, w.HBox] = {}
+        self._insisting: str | None = None  # the flagged question "Add it anyway" would add
 
         self.total = w.HTML()
         self.list_box = w.VBox()
@@ -125,15 +126,33 @@ class QuestionPicker(w.VBox):
         self._redraw()
         self._changed()
 
-    def add_own(self, question: str | None = None, minutes: float | None = None) -> None:
+    def add_own(self, question: str | None = None, minutes: float | None = None, *,
+                insist: bool = False) -> None:
         """Add the user's own question (what "Add my question" does), checked, before the
-        closing pair so that the pair stays last."""
+        closing pair so that the pair stays last.
+
+        A question the linter flags (yes/no, pay, job ask, two in one) is added only when
+        the user insists: the first press says what is wrong and turns the button into
+        "Add it anyway"; the second (or ``insist=True``) adds it, and it keeps its warning
+        wherever it is shown.
+        """
+        from infoview.questions.lint import FLAG_LABELS, question_flags
         from infoview.questions.models import PlanItem
 
         with self.message.guard("adding the question"):
             question = (question if question is not None else self.new_question.value).strip()
             if not question:
                 raise BadInput("type a question first")
+            flags = question_flags(question, self.research)
+            if flags and not insist and self._insisting != question:
+                self._insisting = question
+                self.add_button.description = "Add it anyway"
+                self.message.show(
+                    f"Not added yet: this question {' and '.join(FLAG_LABELS[f] for f in flags)}"
+                    " (see above). Reword it, or press Add it anyway to keep it as it is; it "
+                    "stays marked in the plan, the companion and the brief.", "warning")
+                return
+            self._reset_insist()
             minutes = float(minutes if minutes is not None else self.new_minutes.value)
             self._own += 1
             item = PlanItem(id=f"own-{self._own}", category=OWN_CATEGORY, text=question,
@@ -144,7 +163,12 @@ class QuestionPicker(w.VBox):
             self.new_question.value = ""
             self._redraw()
             self._changed()
-            self.message.show(f"Added: {question}", "ok")
+            self.message.show(f"Added: {question}" + (" (marked: it keeps its warning)"
+                                                      if flags else ""), "ok")
+
+    def _reset_insist(self) -> None:
+        self._insisting = None
+        self.add_button.description = "Add my question"
 
     def lint_new(self) -> list:
         """Lint the question being typed and show the warnings; returns them."""
@@ -152,6 +176,8 @@ class QuestionPicker(w.VBox):
 
         question = self.new_question.value.strip()
         self._offer(None)
+        if question != self._insisting:
+            self._reset_insist()
         if not question:
             self.lint_box.value = ""
             return []
@@ -191,7 +217,7 @@ class QuestionPicker(w.VBox):
         # buried the questions under jargon.
         label = w.HTML(f"<span title='Why: {esc(item.reason)}'>{esc(item.text)} "
                        f"<small style='color:#555'>({esc(item.category)}, {item.minutes:g} min)"
-                       "</small></span>", layout=w.Layout(flex="1 1 auto"))
+                       f"</small>{flag_html(item.text)}</span>", layout=w.Layout(flex="1 1 auto"))
         box.observe(lambda change, qid=item.id: self._toggled(qid, change["new"]), names="value")
         up.on_click(lambda _b, qid=item.id: self.move(self._index(qid), -1))
         down.on_click(lambda _b, qid=item.id: self.move(self._index(qid), 1))

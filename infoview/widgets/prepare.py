@@ -72,6 +72,8 @@ class PreparePanel(w.VBox):
 
         # Who and when.
         self.person = w.Dropdown(description="Person", style=_WIDE, layout=w.Layout(width="60%"))
+        #: What research is on file for the chosen person, shown before anything is planned.
+        self.research_note = w.HTML()
         self.new_name = text("Name")
         self.new_title = text("Title")
         self.new_organization = text("Organization")
@@ -132,7 +134,7 @@ class PreparePanel(w.VBox):
 
         super().__init__([
             heading("Who and when"),
-            self.person, self.new_person_box, self.meeting,
+            self.person, self.research_note, self.new_person_box, self.meeting,
             w.HBox([self.date, self.time, self.timezone]), w.HBox([self.format, self.place]),
             heading("What you want to learn"),
             self.role, self.industry, w.HBox([self.audience, self.minutes]), self.reason,
@@ -197,9 +199,11 @@ class PreparePanel(w.VBox):
         new = self.person.value in (NEW, None)
         self.new_person_box.layout.display = "" if new else "none"
         with self.message.guard("reading the store"):
+            # Research first: a stored meeting's plan builds the brief preview at once, and
+            # that brief must already show the research saved for this person.
+            self._load_research()
             self._fill_meetings()
             self._meeting_changed()
-            self._load_research()
             self._show_waiting()
 
     def _meeting_changed(self) -> None:
@@ -237,10 +241,12 @@ class PreparePanel(w.VBox):
 
         self.company = self.person_research = None
         if self.person.value in (NEW, None):
+            self.research_note.value = ""
             return
         with self.message.guard("reading research"):
             self.company, self.person_research = research_for(self.store, self.person.value)
         self.picker.research = self.company
+        self.research_note.value = _research_note(self.company, self.person_research)
 
     # -- the records the library works on ----------------------------------------------------
     def current_person(self):
@@ -450,13 +456,30 @@ class PreparePanel(w.VBox):
                 self.build()
 
     def _show_preview(self) -> None:
-        from infoview.prep.render import render_html
+        from infoview.prep.render import render_html_fragment
 
-        page = render_html(self.brief)
-        # The brief is a full page with its own styles: an iframe keeps them (and anything
-        # scraped) away from the notebook; sandbox without scripts.
-        self.preview.value = (f"<iframe sandbox srcdoc=\"{esc(page)}\" style='width:100%;"
-                              "height:520px;border:1px solid #ccc'></iframe>")
+        # Inline, not in a fixed-height iframe: the whole agenda shows, with no inner
+        # scrollbar; the fragment's styles are scoped to its own box and every scraped value
+        # in it is escaped by the template.
+        self.preview.value = ("<div style='border:1px solid #ccc;padding:4px 0'>"
+                              f"{render_html_fragment(self.brief)}</div>")
+
+
+def _research_note(company, person) -> str:
+    """One line saying which saved research the brief will use (or that there is none)."""
+    found = []
+    if company is not None:
+        facts = len(getattr(company, "facts", []) or [])
+        found.append(f"{esc(company.name or company.url)} (its website"
+                     + (f", {facts} fact{'s' if facts != 1 else ''}" if facts else "") + ")")
+    if person is not None:
+        found.append(f"{esc(person.name or person.url)} (their public page)")
+    if not found:
+        return ("<div class='infoview-research-note' style='color:#8a5300'>No saved research "
+                "for this person or their organization yet: research them first (notebook 1), "
+                "or plan without it.</div>")
+    return ("<div class='infoview-research-note' style='color:#1b5e20'>Research on file: "
+            + " and ".join(found) + ".</div>")
 
 
 def _first_name(name: str) -> str:

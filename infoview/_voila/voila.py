@@ -1,0 +1,23 @@
+"""Voila's configuration for ``infoview app``: read by Voila (``--Voila.config_file_paths``
+points at this folder), never imported by infoview.
+
+- The page template is infoview's (:file:`share/voila/templates/infoview`): Voila's own page
+  without the style sheets it would fetch from a CDN.
+- Every notebook page sets the ``_xsrf`` cookie before it is sent. Voila's page shuts its
+  kernel down on close with a POST that carries that cookie's value; Voila's render page
+  never sets it, so the POST was refused (403) and kernels piled up until Voila stopped.
+"""
+
+import os
+from pathlib import Path
+
+from infoview.app import voila_prelaunch_hook
+
+c = get_config()  # noqa: F821 - traitlets puts get_config in a config file's namespace
+
+_SHARE = str(Path(__file__).resolve().parent / "share")
+# Voila finds templates on the Jupyter data path; put infoview's first.
+os.environ["JUPYTER_PATH"] = os.pathsep.join(
+    p for p in (_SHARE, os.environ.get("JUPYTER_PATH", "")) if p)
+c.VoilaConfiguration.template = "infoview"
+c.VoilaConfiguration.prelaunch_hook = voila_prelaunch_hook

@@ -1,0 +1,90 @@
+"""Outcome tables as a reader sees them: every number formatted, nothing shown as ``NaN``.
+
+The analytics return exact numbers (``0.877778``, ``NaN`` where a rate has no base) so that
+code can compute with them; the dashboard, the notebooks and anyone printing a table call
+:func:`readable_frame` for a copy made of short strings: shares as percentages, counts as
+whole numbers, other figures to three significant digits, dates as days, gaps left blank.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from typing import Any
+
+#: What a missing value is shown as.
+BLANK = ""
+
+
+def is_share(name: Any) -> bool:
+    """Whether a column (or a row label of a check/value table) names a share between 0
+    and 1, shown as a percentage: ``conversion``, ``answer_rate``, ``share of ...``."""
+    text = str(name).lower().replace("_", " ")
+    return text == "conversion" or "share" in text or text.endswith("rate")
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or another non-scalar is not "missing"
+        return False
+
+
+def format_number(value: Any, *, share: bool = False) -> str:
+    """One cell as text: ``0.877778`` → ``88%`` (a share) or ``0.878``; ``90.0`` → ``90``;
+    ``1234`` → ``1,234``; ``NaN``/``None`` → blank; anything else as ``str``.
+
+    Args:
+        value: the cell.
+        share: whether the value is a share between 0 and 1.
+    """
+    if _missing(value):
+        return BLANK
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "to_pydatetime"):  # a pandas Timestamp
+        return f"{value.to_pydatetime():%Y-%m-%d}"
+    if isinstance(value, int) or type(value).__name__.startswith(("int", "uint")):
+        return f"{int(value):,}"
+    if isinstance(value, float) or type(value).__name__.startswith("float"):
+        number = float(value)
+        if math.isinf(number):
+            return BLANK
+        if share:
+            return f"{number:.0%}"
+        if number.is_integer():
+            return f"{int(number):,}"
+        return f"{number:,.0f}" if abs(number) >= 100 else f"{number:.3g}"
+    return str(value)
+
+
+def readable_frame(frame):
+    """A copy of ``frame`` whose cells are all short strings (see :func:`format_number`).
+
+    Shares are recognised by column name (:func:`is_share`); in a two-column check/value
+    table (``follow_up_health``) by the row's label. The column names stay as they are.
+    ``None`` and an empty frame come back unchanged.
+    """
+    if frame is None or len(frame) == 0:
+        return frame
+    import pandas as pd
+
+    columns = list(frame.columns)
+    out = {}
+    for column in columns:
+        if len(columns) == 2 and column == columns[1] and not is_share(column):
+            labels = frame[columns[0]]
+            out[column] = [format_number(v, share=is_share(label))
+                           for v, label in zip(frame[column], labels, strict=True)]
+        else:
+            share = is_share(column)
+            out[column] = [format_number(v, share=share) for v in frame[column]]
+    return pd.DataFrame(out, index=frame.index, columns=columns, dtype=object)

@@ -1,0 +1,217 @@
+"""The rough edges a user hit in the panels (issue 10), each driven without a browser."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+
+from infoview.models import Insight, Meeting, Outcome, Person, UserProfile
+from infoview.questions.models import PlanItem, QuestionPlan
+from infoview.research.company import research_company
+from infoview.research.person import research_person
+from infoview.sample import serve
+from infoview.schedule import starts_in_future
+from infoview.settings import Settings
+from infoview.store import Store
+from infoview.widgets.debrief import DebriefForm
+from infoview.widgets.meeting import MeetingCompanion
+from infoview.widgets.prepare import PreparePanel
+from infoview.widgets.session import SAMPLE_PERSON_PATH
+from infoview.flows.meetings import next_meeting, save_meeting_plan
+from infoview.flows.research import keep_research
+
+
+@pytest.fixture(scope="module")
+def profiles(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("cache") / "http.sqlite"
+    settings = Settings(host_delay=0.0, cache_path=cache)
+    with serve() as site:
+        return (research_company(site.url, settings=settings),
+                research_person(site.url + SAMPLE_PERSON_PATH, settings=settings))
+
+
+@pytest.fixture
+def store(tmp_path, profiles):
+    store = Store.open(tmp_path / "s.sqlite")
+    keep_research(store, *profiles)
+    return store
+
+
+@pytest.fixture
+def panel(store, tmp_path):
+    return PreparePanel(store, out_dir=tmp_path / "out", role="UX researcher",
+                        industry="health tech", audience="career_changer", minutes=20)
+
+
+# -- the prepare panel's first view ---------------------------------------------------------
+def test_the_first_view_says_which_research_is_on_file(panel):
+    note = panel.research_note.value
+    assert "Research on file" in note and "Kestrel Health Labs" in note
+    assert "Samira Okafor" in note
+
+
+def test_a_stored_plan_opens_with_a_brief_that_shows_the_saved_research(panel, store, tmp_path):
+    panel.date.value, panel.time.value = date(2026, 12, 1), time(14, 30)
+    panel.plan_button.click()
+    panel.save_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    again = PreparePanel(store, out_dir=tmp_path / "out")  # no Plan pressed
+    assert again.picker.items, "the stored plan comes back"
+    assert "No company research yet" not in again.preview.value
+    assert "Kestrel Health Labs" in again.preview.value
+
+
+def test_someone_without_research_is_told_so(panel):
+    other = panel.store.add(Person(name="Ola Nowak", organization="Nowhere Ltd"))
+    panel.refresh_people()
+    panel.person.value = other.id
+    assert "No saved research" in panel.research_note.value
+
+
+# -- the debrief ----------------------------------------------------------------------------
+PLAN = QuestionPlan(items=[
+    PlanItem("path-01", "path", "How did you end up working as a UX researcher?", 3, "top"),
+    PlanItem("closing-01", "closing", "Who else would you suggest I talk to?", 1, "always"),
+], meeting_minutes=20, overhead_minutes=4)
+
+
+def _meeting_store(tmp_path, starts: datetime) -> Store:
+    store = Store.open(tmp_path / "d.sqlite")
+    store.save_profile(UserProfile(name="Maya Lindqvist"))
+    save_meeting_plan(store, Person(name="Samira Okafor", organization="Kestrel Health Labs"),
+                      Meeting(person_id=0, starts_at=starts, status="scheduled",
+                              timezone="Europe/London"), PLAN)
+    return store
+
+
+@pytest.fixture
+def ahead(tmp_path):
+    """A store whose one meeting starts tomorrow."""
+    return _meeting_store(tmp_path, datetime.now(UTC) + timedelta(days=1))
+
+
+@pytest.fixture
+def held(tmp_path):
+    """A store whose one meeting began an hour ago."""
+    return _meeting_store(tmp_path, datetime.now(UTC) - timedelta(hours=1))
+
+
+def test_a_debrief_for_a_meeting_still_ahead_asks_before_marking_it_held(ahead):
+    form = DebriefForm(ahead)
+    form.insights.add(text="Most studies run remotely")
+    form.save_button.click()
+    meeting = ahead.get(Meeting, form.meeting.value)
+    assert meeting.status == "scheduled" and not ahead.list(Insight)
+    assert form.message.kind == "warning" and "still ahead" in form.message.text
+    assert "Europe" not in form.message.text and ", " in form.message.text  # a readable date
+    assert form.save_button.description.startswith("Save anyway")
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+    assert ahead.get(Meeting, meeting.id).status == "held"
+    assert form.save_button.description == "Save debrief"
+
+
+def test_choosing_another_meeting_asks_again(ahead):
+    other = ahead.add(Person(name="Ben Okoro"))
+    ahead.add(Meeting(person_id=other.id, status="scheduled",
+                      starts_at=datetime.now(UTC) + timedelta(days=3)))
+    form = DebriefForm(ahead)
+    first = form.meeting.value
+    form.save_button.click()
+    form.meeting.value = next(v for _, v in form.meeting.options if v != first)
+    assert form.save_button.description == "Save debrief"
+    form.save_button.click()
+    assert form.message.kind == "warning"
+    assert all(m.status == "scheduled" for m in ahead.list(Meeting))
+
+
+def test_a_meeting_that_began_saves_at_once(held):
+    form = DebriefForm(held)
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+    assert held.get(Meeting, form.meeting.value).status == "held"
+
+
+def test_the_save_message_counts_everything_and_the_empty_rows_skipped(held):
+    form = DebriefForm(held)
+    form.questions[0]["asked"].value = True
+    form.questions[0]["notes"].value = "Came from nursing"
+    form.people.add(name="Priya Shah")
+    form.promises.add(what="Send the article")
+    form.promises.add()  # left empty
+    form.outcomes.add(kind="lead")
+    form.insights.add(text="Findings reach the roadmap monthly")
+    form.insights.add()  # left empty
+    form.save_button.click()
+    assert form.message.text == (
+        "Saved the debrief: 1 answer, 1 person suggested, 1 promise, 1 outcome, 1 insight. "
+        "Skipped 2 empty rows (1 insight, 1 promise): nothing was typed in them.")
+    assert len(held.list(Outcome)) == 1 and len(held.list(Insight)) == 1
+
+
+def test_the_rapport_starts_unset_and_an_unset_rapport_saves_as_none(held):
+    form = DebriefForm(held)
+    assert form.rapport.value is None
+    form.save_button.click()
+    assert held.get(Meeting, form.meeting.value).rapport is None
+    form.rapport.value = 4
+    form.save_button.click()
+    assert held.get(Meeting, form.meeting.value).rapport == 4
+    again = DebriefForm(held)
+    assert again.rapport.value == 4
+    again.rapport_clear.click()
+    assert again.rapport.value is None
+
+
+def test_bringing_in_the_notes_always_answers(held):
+    form = DebriefForm(held)
+    form.take_companion_notes()  # no companion on the page
+    assert form.message.kind == "warning" and "No meeting companion" in form.message.text
+
+    companion = MeetingCompanion.for_meeting(held, next_meeting(held), clock=lambda: 0.0)
+    form = DebriefForm(held, companion=companion)
+    companion.tick(0, "Came from nursing")
+    form.notes_button.click()
+    assert form.message.kind == "ok" and "Brought in 1 question" in form.message.text
+    form.message.clear()
+    form.notes_button.click()
+    assert form.message.text.startswith("Nothing new in the meeting notes")
+    companion.rows[1][1].value = "Priya in the data team"
+    form.notes_button.click()
+    assert "Brought in 1 question" in form.message.text
+    assert [q["asked"].value for q in form.questions] == [True, True]
+
+
+def test_notes_for_an_unplanned_question_come_in_once(held):
+    form = DebriefForm(held)
+    note = [{"question_id": None, "text": "What would you read first?", "asked": True,
+             "notes": "The NHS design blog"}]
+    assert form.take_notes(note) == 1
+    assert form.take_notes(note) == 0
+    assert len(form.extra_questions.rows) == 1
+
+
+def test_starts_in_future():
+    now = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    assert starts_in_future(now + timedelta(minutes=1), now)
+    assert not starts_in_future(now - timedelta(minutes=1), now)
+    assert not starts_in_future(None, now)
+    local = (now + timedelta(hours=2)).astimezone().replace(tzinfo=None)  # naive = local
+    assert starts_in_future(local, now)
+
+
+# -- the brief preview ----------------------------------------------------------------------
+def test_the_brief_preview_shows_the_whole_agenda_inline_with_scoped_styles(panel):
+    import re
+
+    panel.plan_button.click()
+    preview = panel.preview.value
+    assert "<iframe" not in preview and "height:" not in preview.split("<style>")[0]
+    for item in panel.brief.agenda:  # every step, the last one too, in the page itself
+        assert re.sub(r"\s+", " ", item.text.replace("'", "&#39;")) in re.sub(r"\s+", " ", preview)
+    rules = re.findall(r"^\s*([^{}\n@]+)\{", preview.split("<style>")[1].split("</style>")[0],
+                       re.MULTILINE)
+    assert rules and all(sel.strip().startswith(".infoview-brief") for rule in rules
+                         for sel in rule.split(",")), rules
+    assert "<a href=" not in preview  # links open in a new tab, the app stays open
