@@ -134,7 +134,7 @@ class _Extracts:
         "text_facts": lambda page: organization_facts(page, use_text=True),
         "people": extract_people,
         "news": extract_news,
-        "summary": lambda page: main_text(page.body, page.url),
+        "summary": main_text,
     }
 
     def __init__(self) -> None:
