@@ -28,6 +28,8 @@ _SECTION_LABEL = re.compile(
     r"testimonials|reviews|case studies)\W*$", re.I)
 #: Links that are pictures or files: never an item's own page, and their upload dates lie.
 _NOT_PAGE = re.compile(r"\.(jpe?g|png|gif|webp|svg|avif|bmp|ico|pdf|zip|mp4|mp3)$", re.I)
+#: A price in a card: a product or a plan, never a news item.
+_PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d\s?(?:€|usd|eur|gbp)\b|\bper month\b|/mo(?:nth)?\b)", re.I)
 #: Containers that fold questions and answers (an FAQ), whose headings are not news.
 _FOLDS = re.compile(r"\b(accordion|faq|toggle|collapse|tabs?)\b", re.I)
 #: A card's text is searched for a date only when it is card-sized (a form or a section is not).
@@ -99,9 +101,12 @@ def _item(page: ParsedPage, title_el: Any, container: Any) -> NewsItem | None:
     date = _date(container, url)
     if not date and not url:
         return None
-    if not date and (len(title.split()) < 3 or not (container.tag == "article"
-                                                     or title_el.find(".//a") is not None)):
-        return None  # an undated two-word heading is a product or a category, not news
+    if not date and (len(title.split()) < 3 or container.tag != "article"
+                     or _PRICE.search(text_of(container))):
+        # An undated card is a product, a service or a category unless the page marks it
+        # as an article; a price settles it. Undated headings in plain cards were the main
+        # source of wrong "news" on real service pages.
+        return None
     return NewsItem(title=title, date=date, url=url or page.url)
 
 

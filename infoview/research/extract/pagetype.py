@@ -8,7 +8,8 @@ voting, each with a weight:
 - embedded metadata (schema.org ``AboutPage``, ``ContactPage``, ``NewsArticle``,
   ``JobPosting``, ``Product``, ...), weight 0.5;
 - the page's structure: several people with titles make a team page, several dated
-  headlines a news index, an address or phone block with a form a contact page, weight 0.4;
+  headlines a news index, an address or phone block with a form a contact page, weight 0.6
+  (what a page holds beats what its link or path calls it);
 - the URL path and the title's words (the words :mod:`~infoview.research.extract.links`
   uses to find pages), weight 0.3, and the kind the page was fetched as, weight 0.2.
 
@@ -39,9 +40,9 @@ _METADATA_TYPES = {
     "product": "product", "service": "product", "softwareapplication": "product",
     "offer": "product",
 }
-_WEIGHTS = {"metadata": 0.5, "structure": 0.4, "words": 0.3, "fetched_as": 0.2}
+_WEIGHTS = {"metadata": 0.5, "structure": 0.6, "words": 0.3, "fetched_as": 0.2}
 #: Total weight at which a type is fully trusted (metadata and structure agreeing).
-_FULL = 0.9
+_FULL = 1.0
 _PHONE = re.compile(r"(?:\+\d[\d ().-]{7,}\d|\(\d{3}\) ?\d{3}-\d{4})")
 _PRODUCT_WORDS = re.compile(r"\b(pricing|features?|products?|solutions?|services?|platform|"
                             r"plans?|free trial|get started|book a demo|request a demo)\b", re.I)
