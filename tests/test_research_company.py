@@ -124,11 +124,12 @@ def test_home_page_that_cannot_be_fetched_is_a_clear_error(sites, tmp_path):
 def test_profile_dict_follows_the_contract(research):
     profile, _ = research("prose_dates")
     data = profile.to_dict()
-    assert set(data) == CONTRACT_KEYS
+    assert set(data) == CONTRACT_KEYS | {"page_types"}  # page_types: added by issue 12
     assert set(data["people"][0]) == {"name", "title", "source_url"}
     assert set(data["news"][0]) == {"title", "date", "url"}
     assert set(data["fetched"][0]) == {"url", "status", "from_cache"}
     assert all(isinstance(v, str) for v in data["social"].values())
+    assert set(data["page_types"][0]) == {"url", "type", "confidence"}
 
 
 def test_sample_site_research(sites, tmp_path):

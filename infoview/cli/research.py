@@ -161,6 +161,9 @@ def _print_company(p) -> None:
     _section(out, "People", [f"{m.name}" + (f", {m.title}" if m.title else "") for m in p.people])
     _section(out, "News", [f"{n.date or '(no date)'}  {n.title}  <{n.url}>" for n in p.news])
     _section(out, "Pages", [f"{k}: {v}" for k, v in p.pages.items()])
+    _section(out, "Pages read as (type, confidence)",
+             [f"{t.type} {t.confidence:.2f}{'  (weak)' if t.confidence < 0.5 else ''}  <{t.url}>"
+              for t in p.page_types])
     _section(out, "Social (links only, never fetched)", [f"{k}: {v}" for k, v in p.social.items()])
     _section(out, "Warnings", p.warnings)
     out(f"\n{len(p.fetched)} page(s) fetched, {sum(f.from_cache for f in p.fetched)} from the cache.\n")

@@ -23,7 +23,8 @@ from infoview.research.extract.links import Link, is_document, sitemap_urls, soc
 from infoview.research.extract.maintext import sentences
 from infoview.research.extract.metadata import ORG_TYPES, items_of_type, same_as
 from infoview.research.extract.page import ParsedPage
-from infoview.research.models import CompanyProfile, Fact
+from infoview.research.extract.pagetype import page_type
+from infoview.research.models import CompanyProfile, Fact, PageType
 from infoview.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,7 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
         _fill_people_news(profile, parsed, work)
         _fill_summary(profile, parsed, work)
         profile.social = social_links(social.result() + _org_same_as(parsed))
+        profile.page_types = _page_types(parsed, work)
     profile.fetched = reader.fetched
     profile.warnings = reader.all_warnings()
     return profile
@@ -134,7 +136,7 @@ class _Extracts:
         "text_facts": lambda page: organization_facts(page, use_text=True),
         "people": extract_people,
         "news": extract_news,
-        "summary": lambda page: main_text(page.body, page.url),
+        "summary": main_text,
     }
 
     def __init__(self) -> None:
@@ -262,6 +264,18 @@ def _fill_summary(profile: CompanyProfile, parsed: dict[str, ParsedPage],
             profile.facts.append(Fact(sentence, page.url))
     if profile.description is None and profile.summary:
         profile.description = sentences(profile.summary)[0]
+
+
+def _page_types(parsed: dict[str, ParsedPage], work: _Extracts) -> list[PageType]:
+    """What each page read was taken for, each page once, in reading order."""
+    types: list[PageType] = []
+    for kind, page in parsed.items():
+        if any(t.url == page.url for t in types):
+            continue  # one page fetched for two kinds (the home page is also "about")
+        people = [p for p in work.get("people", page) if p.title]
+        dated = [n for n in work.get("news", page) if n.date]
+        types.append(page_type(page, fetched_as=kind, people=len(people), dated_news=len(dated)))
+    return types
 
 
 def _org_same_as(parsed: dict[str, ParsedPage]) -> list[str]:

@@ -48,6 +48,22 @@ class FetchRecord:
 
 
 @dataclass
+class PageType:
+    """The type research took a page for (see :mod:`infoview.research.extract.pagetype`).
+
+    Attributes:
+        url: the page.
+        type: ``home``, ``about``, ``team``, ``news``, ``article``, ``careers``,
+            ``contact``, ``investors``, ``product`` or ``other``.
+        confidence: 0 to 1; below 0.5 the evidence was thin or split.
+    """
+
+    url: str
+    type: str
+    confidence: float
+
+
+@dataclass
 class CompanyProfile:
     """What research found about a company, from its own public pages."""
 
@@ -65,9 +81,11 @@ class CompanyProfile:
     facts: list[Fact] = field(default_factory=list)
     fetched: list[FetchRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: One entry per page read, in reading order: what it was taken for and how surely.
+    page_types: list[PageType] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of ``infoview research company --json``."""
+        """The JSON contract of ``infoview research company --json`` (plus ``page_types``)."""
         return asdict(self)
 
     @classmethod
@@ -75,7 +93,7 @@ class CompanyProfile:
         """Rebuild a profile from :meth:`to_dict` output (e.g. a stored snapshot)."""
         known = _known_fields(cls, data)
         for name, kind in (("people", PersonMention), ("news", NewsItem), ("facts", Fact),
-                           ("fetched", FetchRecord)):
+                           ("fetched", FetchRecord), ("page_types", PageType)):
             known[name] = _items(kind, name, known.get(name))
         return cls(**known)
 

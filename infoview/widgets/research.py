@@ -267,6 +267,8 @@ def _overview_html(company, person) -> str:
             ("Founded", esc(company.founded)), ("Website", link(company.url)),
             ("Pages", ", ".join(link(url, kind) for kind, url in company.pages.items())),
             ("Social", ", ".join(link(url, kind) for kind, url in company.social.items())),
+            ("Read as", ", ".join(f"{link(t.url, t.type)} {t.confidence:.0%}"
+                                  for t in company.page_types)),
         ]))
     if person is not None:
         parts.append(f"<h3 class='infoview-person-name'>{esc(person.name or person.url)}</h3>")

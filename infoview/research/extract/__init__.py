@@ -1,8 +1,8 @@
 """Extraction: pure functions from a fetched page's bytes to research records.
 
 Each page is parsed once (:func:`parse_page`) and the tree is shared by every extractor:
-embedded metadata, organization facts, people, news, links. Main text (trafilatura) runs
-only on the page that feeds the summary.
+embedded metadata, organization facts, people, news, links. Main text (the page's
+content without its chrome) runs only on the page that feeds the summary.
 """
 
 from __future__ import annotations

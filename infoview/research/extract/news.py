@@ -28,6 +28,14 @@ _SECTION_LABEL = re.compile(
     r"testimonials|reviews|case studies)\W*$", re.I)
 #: Links that are pictures or files: never an item's own page, and their upload dates lie.
 _NOT_PAGE = re.compile(r"\.(jpe?g|png|gif|webp|svg|avif|bmp|ico|pdf|zip|mp4|mp3)$", re.I)
+#: A price in a card: a product or a plan, never a news item.
+_PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d\s?(?:€|usd|eur|gbp)\b|\bper month\b|/mo(?:nth)?\b)", re.I)
+#: Words that put a date in the future of an offer or a form, not on a publication.
+_DEADLINE = re.compile(r"\b(book(ed)?\W+(by|before)|travel\W+(by|through|between)|valid\W+(until|"
+                       r"through|thru|to)|offers? (ends?|expires?)|ends?|expires?|until|through|"
+                       r"deadline|(register|apply|enrol+|sign up)\W+(by|before))\b", re.I)
+#: How far after such words the deadline's date may be written.
+_DEADLINE_REACH = 30
 #: Containers that fold questions and answers (an FAQ), whose headings are not news.
 _FOLDS = re.compile(r"\b(accordion|faq|toggle|collapse|tabs?)\b", re.I)
 #: A card's text is searched for a date only when it is card-sized (a form or a section is not).
@@ -57,9 +65,18 @@ def _from_metadata(page: ParsedPage) -> list[NewsItem]:
         if not title:
             continue
         url = value(item, "url", "mainEntityOfPage") or page.url
+        if _is_self(page, urljoin(page.url, url)):
+            continue  # the page describing itself (a service page's WebPage/Article item)
         found.append(NewsItem(title, iso_date(value(item, "datePublished", "dateCreated")),
                               urljoin(page.url, url)))
     return found
+
+
+def _is_self(page: ParsedPage, url: str) -> bool:
+    """Whether ``url`` is the page itself (SEO plugins type every page as an Article)."""
+    def bare(u: str) -> str:
+        return urldefrag(u).url.rstrip("/")
+    return bare(url) == bare(page.url)
 
 
 def _from_html(page: ParsedPage) -> list[NewsItem]:
@@ -99,9 +116,12 @@ def _item(page: ParsedPage, title_el: Any, container: Any) -> NewsItem | None:
     date = _date(container, url)
     if not date and not url:
         return None
-    if not date and (len(title.split()) < 3 or not (container.tag == "article"
-                                                     or title_el.find(".//a") is not None)):
-        return None  # an undated two-word heading is a product or a category, not news
+    if not date and (len(title.split()) < 3 or container.tag != "article"
+                     or _PRICE.search(text_of(container))):
+        # An undated card is a product, a service or a category unless the page marks it
+        # as an article; a price settles it. Undated headings in plain cards were the main
+        # source of wrong "news" on real service pages.
+        return None
     return NewsItem(title=title, date=date, url=url or page.url)
 
 
@@ -150,7 +170,12 @@ def _date(container: Any, url: str | None) -> str | None:
         if found:
             return found
     text = text_of(container)
-    return find_date(text) if len(text) <= _CARD_CHARS else None
+    if len(text) > _CARD_CHARS:
+        return None
+    # "Book by 5 January 2026", "Offer ends ...": a deadline is not the day of publication
+    for match in reversed(list(_DEADLINE.finditer(text))):
+        text = text[:match.start()] + " " + text[match.end() + _DEADLINE_REACH:]
+    return find_date(text)
 
 
 def _container(head: Any) -> Any:

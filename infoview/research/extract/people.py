@@ -183,7 +183,10 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
             continue
         text = text_of(el)
         if looks_like_name(text):
-            title = _title_near(lines_of(_card(el)), text)
+            card = _card(el)
+            title = _title_near(lines_of(card), text)
+            if title and _beside_quote(card):
+                continue  # the author of a testimonial: a customer, not staff
             if title:
                 people.append(PersonMention(text, title, page.url))
             continue
@@ -193,11 +196,25 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
     return people
 
 
+_QUOTE_MARKS = "\"“”„«‘'"
+
+
 def quoted(el: Any) -> bool:
     """Whether an element sits in a testimonial, a review or a quote (a customer, not staff)."""
     for anc in [el, *el.iterancestors()]:
         if anc.tag == "blockquote" or _QUOTES.search(f"{anc.get('class', '')} {anc.get('id', '')}"):
             return True
+    return False
+
+
+def _beside_quote(card: Any) -> bool:
+    """Whether a person's card (or the block around it) holds a quotation: a testimonial."""
+    for block in (card, card.getparent()):
+        if block is None:
+            continue
+        for line in lines_of(block):
+            if len(line) > 40 and line[0] in _QUOTE_MARKS:
+                return True
     return False
 
 
