@@ -96,3 +96,31 @@ def test_write_blocked_past_the_timeout_is_a_store_error_and_undone(tmp_path):
                 waiter.add_many([Person(name="Waiter")])
         waiter.add_person(Person(name="Later"))
         assert [p.name for p in waiter.list_people()] == ["Holder", "Later"]
+
+
+OPENER = textwrap.dedent("""
+    import sys
+    from infoview.models import Person
+    from infoview.store import Store
+    sys.stdin.readline()  # wait for the parent's go, so all open the new file together
+    with Store.open(sys.argv[1]) as store:
+        store.add_person(Person(name=sys.argv[2]))
+    print("done", flush=True)
+""")
+
+
+@pytest.mark.slow
+def test_many_processes_creating_the_same_store_at_once_all_succeed(tmp_path):
+    # Creating the file means switching it to WAL mode and running every migration: the
+    # first-open race that a second kernel and a CLI command can run into.
+    path = tmp_path / "new.sqlite"
+    children = [_child(OPENER, str(path), f"opener {n}") for n in range(8)]
+    for child in children:
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    for child in children:
+        out, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err
+        assert out.strip() == "done"
+    with Store.open(path) as store:
+        assert store.counts()["people"] == 8

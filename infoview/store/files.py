@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -98,6 +99,11 @@ def backup(path: Path, version: int) -> Path:
     return target
 
 
+def _unprepared(path: Path, exc: Exception) -> StoreError:
+    return StoreError(f"{path}: cannot prepare the store ({exc}); check the file is "
+                      "writable and not damaged")
+
+
 def connect(path: Path, must_exist: bool = False, timeout: float = 30.0) -> sqlite3.Connection:
     """A checked, upgraded, WAL-mode connection to the store at ``path``.
 
@@ -120,18 +126,31 @@ def connect(path: Path, must_exist: bool = False, timeout: float = 30.0) -> sqli
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open ({exc}); check the folder exists and is "
                          "writable, or choose another file with --db") from exc
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        # Deleted rows are overwritten with zeros, so a deleted person is really gone.
-        conn.execute("PRAGMA secure_delete = ON")
-        old = upgrade(conn)
-    except sqlite3.Error as exc:
-        conn.close()
-        raise StoreError(f"{path}: cannot prepare the store ({exc}); check the file is "
-                         "writable and not damaged") from exc
+    # Switching to WAL mode answers "database is locked" at once, without SQLite's busy
+    # wait, while another process creates or upgrades the same file (a second kernel
+    # opening the store): preparing is retried until ``timeout``.
+    deadline = time.monotonic() + timeout
+    pause = 0.01
+    while True:
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            # Deleted rows are overwritten with zeros, so a deleted person is really gone.
+            conn.execute("PRAGMA secure_delete = ON")
+            old = upgrade(conn)
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) and time.monotonic() < deadline:
+                time.sleep(pause)
+                pause = min(pause * 2, 0.2)
+                continue
+            conn.close()
+            raise _unprepared(path, exc) from exc
+        except sqlite3.Error as exc:
+            conn.close()
+            raise _unprepared(path, exc) from exc
     if old and old < LATEST:
         log.info("upgraded %s from schema version %d to %d", path, old, LATEST)
     return conn
