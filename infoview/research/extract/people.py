@@ -197,6 +197,12 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
 
 
 _QUOTE_MARKS = "\"“”„«‘'"
+#: How many levels above a card, and up to what size, a testimonial's quote is looked for.
+_QUOTE_LEVELS = 4
+_QUOTE_BLOCK_CHARS = 700
+#: The first person singular of a customer's sentence ("I've seen", "my team"); the plural
+#: is left out because a company writes about itself as "we".
+_FIRST_PERSON = re.compile(r"(^|[\s.!?,])(i|i've|i’ve|i'm|i’m|i'd|i’d|my)\s")
 
 
 def quoted(el: Any) -> bool:
@@ -208,13 +214,26 @@ def quoted(el: Any) -> bool:
 
 
 def _beside_quote(card: Any) -> bool:
-    """Whether a person's card (or the block around it) holds a quotation: a testimonial."""
-    for block in (card, card.getparent()):
-        if block is None:
-            continue
+    """Whether a person's card (or the small block around it) holds a quotation: a testimonial.
+
+    A quotation is a long line opening with a quote mark, or prose in the first person
+    ("I've used dozens of CRMs"): staff bios are written about the person.
+    The block is widened a few levels (quote and author often sit in sibling boxes) but not
+    past card size, so a team grid is never judged by one member's bio. A picture whose
+    file name says "testimonial" settles it too.
+    """
+    block = card
+    for _ in range(_QUOTE_LEVELS):
+        if (block is None or len(text_of(block)) > _QUOTE_BLOCK_CHARS
+                or sum(1 for _ in block.iter("h2", "h3", "h4", "h5", "h6")) > 1):
+            break  # past the card: a section holding other people's cards
         for line in lines_of(block):
-            if len(line) > 40 and line[0] in _QUOTE_MARKS:
+            if len(line) > 40 and (line[0] in _QUOTE_MARKS or _FIRST_PERSON.search(line)):
                 return True
+        if any(_QUOTES.search(f"{img.get('src', '')} {img.get('class', '')}")
+               for img in block.iter("img")):
+            return True
+        block = block.getparent()
     return False
 
 
