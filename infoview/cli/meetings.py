@@ -1,8 +1,8 @@
-"""`infoview meeting add|list|show` and `infoview debrief`: what notebooks 2 and 3 record.
+"""`infoview meeting add|list|show|mark` and `infoview debrief`: what notebooks 2 and 3 record.
 
-Parsing and printing only: the records are written by :mod:`infoview.flows.meetings` and
-:mod:`infoview.flows.debrief`, the same steps the preparation panel and the debrief form
-take. ``infoview debrief FILE.json`` reads the shape in :data:`DEBRIEF_HELP`;
+Parsing and printing only: the records are written by :mod:`infoview.flows.meetings`,
+:mod:`infoview.flows.meeting_status` and :mod:`infoview.flows.debrief`, the same steps the
+preparation panel and the debrief form take. ``infoview debrief FILE.json`` reads the shape in :data:`DEBRIEF_HELP`;
 ``--interactive`` asks for the same things one line at a time.
 """
 
@@ -27,10 +27,11 @@ DEBRIEF_HELP = ("Save what you learned in a meeting, as the debrief form of note
 
 
 def register(sub) -> None:
-    """Add ``meeting add|list|show`` and ``debrief``."""
-    meeting = sub.add_parser("meeting", help="add, list and show meetings",
+    """Add ``meeting add|list|show|mark`` and ``debrief``."""
+    meeting = sub.add_parser("meeting", help="add, list, show and mark meetings",
                              description="Add a meeting (with its planned questions), list "
-                             "meetings, or show one with its debrief and follow-ups.")
+                             "meetings, show one with its debrief and follow-ups, or mark one "
+                             "no-show, cancelled or moved.")
     commands = meeting.add_subparsers(dest="meeting_command", metavar="WHAT")
     meeting.set_defaults(handler=lambda args: usage(meeting))
 
@@ -74,6 +75,25 @@ def register(sub) -> None:
                       help='print {"meeting", "person", "questions", "people", "promises", '
                       '"outcomes", "insights", "actions"}')
     show.set_defaults(handler=_show)
+
+    mark = commands.add_parser(
+        "mark", help="mark a meeting no-show, cancelled or moved",
+        description="Record that a meeting did not happen as planned. The meeting keeps its "
+        "time; with --to a new meeting is booked at the new time (needed for moved) and the "
+        "planned questions move to it. --draft prints the message to send: a gracious note "
+        "to a host who did not show, else a polite request to reschedule.")
+    mark.add_argument("meeting_id", type=int, metavar="ID", help="the meeting's id")
+    mark.add_argument("status", metavar="STATUS", help="no-show, cancelled or moved")
+    mark.add_argument("--to", metavar="DATETIME",
+                      help="the new time, e.g. 2026-04-02T10:00 (in the meeting's time zone "
+                      "unless it has an offset)")
+    mark.add_argument("--timezone", metavar="ZONE", help="IANA zone of --to, e.g. Europe/London")
+    mark.add_argument("--note", metavar="TEXT", help="a line for the meeting's notes")
+    mark.add_argument("--draft", action="store_true",
+                      help="print the message to send, with its checks")
+    mark.add_argument("--json", action="store_true",
+                      help='print {"meeting", "new_meeting", "moved_questions", "draft"}')
+    mark.set_defaults(handler=_mark)
 
     debrief = sub.add_parser("debrief", help="save a meeting's debrief from a JSON file or prompts",
                              description=DEBRIEF_HELP,
@@ -158,6 +178,34 @@ def _show(args) -> int:
     _lines("Insights", [x["text"] for x in summary["insights"]])
     _lines("Actions", [f"{a['due']:%Y-%m-%d}  {a['what']}" if a["due"] else a["what"]
                        for a in summary["actions"]])
+    return 0
+
+
+def _mark(args) -> int:
+    from infoview.flows.meeting_status import mark_meeting
+    from infoview.prep.updates import missed_meeting_draft
+
+    with open_store(args) as store:
+        change = mark_meeting(store, args.meeting_id, args.status, to=args.to,
+                              timezone_name=args.timezone, note=args.note)
+        draft = missed_meeting_draft(store, args.meeting_id) if args.draft else None
+    if args.json:
+        print_json({**change.to_dict(), "draft": draft.to_dict() if draft else None})
+        return 0
+    m = change.meeting
+    print(f"Meeting {m.id} marked {m.status.replace('_', '-')}"
+          + (f" (was at {m.starts_at:%Y-%m-%d %H:%M} UTC)" if m.starts_at else ""))
+    if change.new_meeting is not None:
+        new = change.new_meeting
+        moved = (f"; {change.moved_questions} planned question(s) moved to it"
+                 if change.moved_questions else "")
+        print(f"Booked again as meeting {new.id} at {new.starts_at:%Y-%m-%d %H:%M} UTC{moved}")
+    if draft is not None:
+        print("\n" + draft.text)
+        sys.stderr.write(f"\n{draft.word_count} words; " + (
+            f"{len(draft.warnings)} warning(s):\n" if draft.warnings else "no warnings.\n"))
+        for warning in draft.warnings:
+            sys.stderr.write(f"  - [{warning.code}] {warning.message}\n")
     return 0
 
 

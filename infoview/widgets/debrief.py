@@ -465,7 +465,7 @@ class DebriefForm(w.VBox):
     def mark_missed(self) -> None:
         """Mark the chosen meeting no-show, cancelled or moved (what "Mark the meeting"
         does), book the new time when one is typed, and show the message to send."""
-        from infoview.meeting_status import mark_meeting
+        from infoview.flows.meeting_status import mark_meeting
         from infoview.prep.updates import missed_meeting_draft
 
         with self.message.guard("marking the meeting"):
