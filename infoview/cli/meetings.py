@@ -182,8 +182,8 @@ def _show(args) -> int:
 
 
 def _mark(args) -> int:
+    from infoview.flows.drafts import missed_meeting_draft
     from infoview.flows.meeting_status import mark_meeting
-    from infoview.prep.updates import missed_meeting_draft
 
     with open_store(args) as store:
         change = mark_meeting(store, args.meeting_id, args.status, to=args.to,
