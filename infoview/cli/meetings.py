@@ -105,6 +105,9 @@ def register(sub) -> None:
                         help="answer questions on the terminal instead of giving a file")
     debrief.add_argument("--meeting", type=int, metavar="ID",
                          help="with --interactive: the meeting (asked for when left out)")
+    debrief.add_argument("--yes", action="store_true",
+                         help="save even when the meeting's start is still ahead (it took "
+                         "place early); saving marks it held")
     debrief.add_argument("--json", action="store_true",
                          help='print {"meeting": {...}, "saved": {counts}, "actions": [...]}')
     debrief.set_defaults(handler=_debrief)
@@ -229,6 +232,23 @@ def _read_file(path: str) -> object:
                        f"{exc.msg}); see infoview debrief --help for its shape") from exc
 
 
+def _refuse_a_future_meeting(store, meeting_id: int, yes: bool) -> None:
+    """A debrief marks its meeting held: one still ahead needs ``--yes`` (as the panel's
+    "Save anyway")."""
+    from infoview.errors import NotFound
+    from infoview.models import Meeting
+    from infoview.schedule import describe_start, starts_in_future
+
+    try:
+        meeting = store.get(Meeting, meeting_id)
+    except NotFound:  # save_debrief reports a missing meeting in its own words
+        return
+    if starts_in_future(meeting.starts_at) and not yes:
+        raise BadInput(f"meeting {meeting_id} is planned for "
+                       f"{describe_start(meeting.starts_at, meeting.timezone)}, still ahead, "
+                       "and saving a debrief marks it held: add --yes if it took place early")
+
+
 def _debrief(args) -> int:
     from infoview.flows.debrief import debrief_from_dict, saved_counts, save_debrief
     from infoview.flows.followups import meeting_actions
@@ -239,10 +259,13 @@ def _debrief(args) -> int:
         if args.interactive:
             from infoview.cli._prompts import ask_debrief
 
+            if args.meeting is not None:
+                _refuse_a_future_meeting(store, args.meeting, args.yes)  # before any prompt
             data = ask_debrief(store, args.meeting)
         else:
             data = _read_file(args.file)
         debrief = debrief_from_dict(data)
+        _refuse_a_future_meeting(store, debrief.meeting_id, args.yes)
         meeting = save_debrief(store, debrief)
         actions = meeting_actions(store, meeting.id or 0)
     counts = saved_counts(debrief)
