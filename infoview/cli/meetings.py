@@ -1,9 +1,9 @@
-"""`infoview meeting add|list|show|mark` and `infoview debrief`: what notebooks 2 and 3 record.
+"""`infoview meeting add|list|show|mark` and `infoview debrief`: what notebooks 2, 3 record.
 
 Parsing and printing only: the records are written by :mod:`infoview.flows.meetings`,
 :mod:`infoview.flows.meeting_status` and :mod:`infoview.flows.debrief`, the same steps the
-preparation panel and the debrief form take. ``infoview debrief FILE.json`` reads the shape in :data:`DEBRIEF_HELP`;
-``--interactive`` asks for the same things one line at a time.
+preparation panel and the debrief form take. ``infoview debrief FILE.json`` reads the shape
+in :data:`DEBRIEF_HELP`; ``--interactive`` asks for the same things one line at a time.
 """
 
 from __future__ import annotations
