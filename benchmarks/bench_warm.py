@@ -188,7 +188,7 @@ def child_import(folder: str) -> dict:
     """In a child process: import first.zip, time warm paths, import second.zip, score."""
     from infoview.models import Outreach
     from infoview.store import Store
-    from infoview.warm import warm_paths
+    from infoview.flows.warm import warm_paths
 
     folder_path = Path(folder)
     truth = json.loads((folder_path / "truth.json").read_text(encoding="utf-8"))

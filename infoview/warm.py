@@ -1,5 +1,8 @@
 """Warm paths: everyone the user can reach at an organization, and how, warmest first.
 
+The ranking, over plain data. Reading the store for it is
+:func:`infoview.flows.warm.warm_paths` (what the CLI and the research panel call).
+
 Who counts, for a target organization:
 
 - people who work there now (their organization), or worked there before (a past
@@ -36,18 +39,14 @@ labs".
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any, Iterable
 
 from infoview.errors import BadInput
 from infoview.store.matching import name_key, org_key
-
-if TYPE_CHECKING:  # pragma: no cover
-    from infoview.store.core import Store
 
 #: Score of each tie, warmest first.
 TIE_SCORES: dict[str, int] = {
@@ -119,7 +118,9 @@ def _day(value: Any) -> date | None:
 class Network:
     """What warm paths read: people, their histories, meetings, referrals, messages.
 
-    Build it once with :meth:`from_store` and ask for many organizations.
+    Plain data in (the ``add_*`` methods), ranked paths out (:meth:`paths`); nothing here
+    reads the store. :func:`infoview.flows.warm.read_network` fills one from the store:
+    build it once and ask for many organizations.
     """
 
     def __init__(self) -> None:
@@ -140,74 +141,57 @@ class Network:
 
     # ---- building -----------------------------------------------------------------------
 
-    @classmethod
-    def from_store(cls, store: "Store", target: str | None = None) -> "Network":
-        """Read what warm paths need straight from the store (a few queries).
+    def add_person(self, pid: int, name: str, title: str | None, organization: str | None,
+                   how_known: str, connected_on: Any, notes: str | None,
+                   tags: str | None = None) -> None:
+        """One person as the store holds them (``tags`` as its JSON text)."""
+        # how_known "colleague" is the LinkedIn import's default, not the user's word.
+        imported = bool(connected_on) and how_known == "colleague" and '"linkedin"' in (tags or "")
+        self._person(_Person(pid, name, title, organization, how_known, _day(connected_on),
+                             notes, imported))
 
-        With ``target``, only the people who can matter for that organization are read in
-        full (those linked to it, the people met or in referrals, and those with notes or
-        research that may mention it), which keeps a query fast on a large network.
-        """
-        net = cls()
-        q = store.execute
-        wanted: set[int] | None = None
-        affiliations = q("SELECT person_id, organization, kind, status, title, source "
-                         "FROM affiliations")
-        meetings = q("SELECT person_id, starts_at, status, notes FROM meetings")
-        referrals = q("SELECT from_person_id, to_person_id, may_mention FROM referrals")
-        research = q("SELECT kind, person_id, data FROM research ORDER BY fetched_at, id")
-        if target is not None:
-            key = org_key(target)
-            wanted = {pid for pid, org in q("SELECT id, organization FROM people")
-                      if org_key(org) == key}
-            wanted |= {row[0] for row in affiliations}
-            wanted |= {row[0] for row in meetings}
-            wanted |= {row[0] for row in referrals} | {row[1] for row in referrals}
-            wanted |= {row[1] for row in research if row[1] is not None}
-            wanted |= {pid for (pid,) in q("SELECT id FROM people WHERE notes IS NOT NULL")}
-        only = "" if wanted is None else " WHERE id IN (SELECT value FROM json_each(?))"
-        args = [] if wanted is None else [json.dumps(sorted(wanted))]
-        for pid, name, title, org, how, connected, notes, tags in q(
-                "SELECT id, name, title, organization, how_known, connected_on, notes, tags "
-                f"FROM people{only}", args):
-            imported = bool(connected) and how == "colleague" and '"linkedin"' in (tags or "")
-            net._person(_Person(pid, name, title, org, how, _day(connected), notes, imported))
-        for (name,) in q("SELECT name FROM organizations"):
-            net.names.setdefault(org_key(name), name)
-        for pid, org, kind, status, title, source in affiliations:
-            net._affiliation(pid, org, kind, status, title, source)
-        for pid, starts, status, notes in meetings:
-            if status == "held":
-                when = _day(starts)
-                previous = net.met.get(pid)
-                net.met[pid] = max(d for d in (when, previous) if d) if (when or previous) \
-                    else None
-            if notes:
-                net.texts[pid].append(("your meeting notes", notes))
-        for src, dst, mention in referrals:
-            net.referred_by[dst].append((src, mention))
-            net.edges[src].add(dst)
-            net.edges[dst].add(src)
-        only = "" if wanted is None else " AND person_id IN (SELECT value FROM json_each(?))"
-        for pid, sent, replied in q(
-                "SELECT person_id, max(sent_at), max(replied_at) FROM outreach "
-                f"WHERE sent_at IS NOT NULL{only} GROUP BY person_id", args):
-            net.sent[pid] = _day(sent)
-            if replied:
-                net.replied[pid] = _day(replied)
-        for kind, pid, data in research:
-            record = json.loads(data or "{}")
-            if kind == "person" and pid is not None:
-                for attr, label in (("bio", "their researched bio"),
-                                    ("organization", "their researched page")):
-                    if record.get(attr):
-                        net.texts[pid].append((label, str(record[attr])))
-            elif kind == "company" and record.get("name"):
-                net.companies[org_key(record["name"])] = list(record.get("people") or [])
-                net.names.setdefault(org_key(record["name"]), str(record["name"]))
-        profile = store.get_profile()
-        net.set_profile(profile.schools, profile.employers)
-        return net
+    def add_organization(self, name: str) -> None:
+        """An organization's name as the user's records spell it."""
+        self.names.setdefault(org_key(name), name)
+
+    def add_affiliation(self, pid: int, org: str, kind: str, status: str, title: str | None,
+                        source: str) -> None:
+        """A school or employer of a person, now (``status`` current) or before."""
+        self._affiliation(pid, org, kind, status, title, source)
+
+    def add_meeting(self, pid: int, starts_at: Any, status: str, notes: str | None) -> None:
+        """A meeting with a person: a held one is a ``met`` tie; its notes may mention."""
+        if status == "held":
+            when = _day(starts_at)
+            previous = self.met.get(pid)
+            self.met[pid] = max(d for d in (when, previous) if d) if (when or previous) \
+                else None
+        if notes:
+            self.texts[pid].append(("your meeting notes", notes))
+
+    def add_referral(self, src: int, dst: int, may_mention: str | None) -> None:
+        """``src`` suggested ``dst`` to the user."""
+        self.referred_by[dst].append((src, may_mention or "unknown"))
+        self.edges[src].add(dst)
+        self.edges[dst].add(src)
+
+    def add_outreach(self, pid: int, last_sent: Any, last_replied: Any) -> None:
+        """The latest message sent to a person and their latest reply (or ``None``)."""
+        self.sent[pid] = _day(last_sent)
+        if last_replied:
+            self.replied[pid] = _day(last_replied)
+
+    def add_research(self, kind: str, pid: int | None, record: dict) -> None:
+        """A saved research result (its dict): a person's page may mention the target, a
+        company's pages list its people."""
+        if kind == "person" and pid is not None:
+            for attr, label in (("bio", "their researched bio"),
+                                ("organization", "their researched page")):
+                if record.get(attr):
+                    self.texts[pid].append((label, str(record[attr])))
+        elif kind == "company" and record.get("name"):
+            self.companies[org_key(record["name"])] = list(record.get("people") or [])
+            self.names.setdefault(org_key(record["name"]), str(record["name"]))
 
     def _person(self, person: _Person) -> None:
         self.people[person.id] = person
@@ -385,24 +369,6 @@ def target_name(target: Any) -> tuple[str, list[dict] | None]:
         raise BadInput("this research result has no organization name; give the name instead")
     people = data.get("people")
     return name, [dict(p) for p in people] if isinstance(people, list) else None
-
-
-def warm_paths(store: "Store", target: Any, *, network: Network | None = None) -> list[WarmPath]:
-    """Everyone the user can reach at ``target``, warmest first, with the reasons.
-
-    Args:
-        store: the user's store.
-        target: the organization's name, an :class:`~infoview.models.Organization`, or a
-            company research result (``CompanyProfile`` or its dict: its listed people are
-            added). A name also picks up the people of the latest saved research of it.
-        network: a :class:`Network` already read (to ask about many organizations).
-
-    Raises:
-        BadInput: no name to look for.
-    """
-    name, listed = target_name(target)
-    net = network if network is not None else Network.from_store(store, name)
-    return net.paths(name, listed)
 
 
 def paths_frame(paths: list[WarmPath]):

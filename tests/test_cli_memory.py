@@ -1,4 +1,4 @@
-"""`infoview digest` and `infoview meeting-status` through ``main()``, on real SQLite files:
+"""`infoview digest` and `infoview meeting mark` through ``main()``, on real SQLite files:
 the sample history and the small hand-worked one."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def small_db(tmp_path):
     return tmp_path / "history.sqlite", ids
 
 
-@pytest.mark.parametrize("command", [["digest"], ["meeting-status"], ["dossier"]], ids=" ".join)
+@pytest.mark.parametrize("command", [["digest"], ["meeting", "mark"], ["dossier"]], ids=" ".join)
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as caught:
         main([*command, "--help"])
@@ -72,10 +72,10 @@ def test_digest_text_with_drafts(small_db, capsys):
     [
         (["digest", "--as-of", "31/03/2026"], "is not a date"),
         (["digest", "--days", "nan"], "--days must be"),
-        (["meeting-status", "3", "moved"], "needs the new time"),
-        (["meeting-status", "3", "postponed"], "use no-show, cancelled or moved"),
-        (["meeting-status", "99", "cancelled"], "no meetings record with id 99"),
-        (["meeting-status", "1", "cancelled"], "held"),
+        (["meeting", "mark", "3", "moved"], "needs the new time"),
+        (["meeting", "mark", "3", "postponed"], "use no-show, cancelled or moved"),
+        (["meeting", "mark", "99", "cancelled"], "no meetings record with id 99"),
+        (["meeting", "mark", "1", "cancelled"], "held"),
     ],
 )
 def test_mistakes_are_one_line_and_status_2(small_db, capsys, argv, words):
@@ -85,7 +85,7 @@ def test_mistakes_are_one_line_and_status_2(small_db, capsys, argv, words):
     assert words in err and len(err.strip().splitlines()) == 1
 
 
-def test_meeting_status_moves_a_meeting_and_prints_the_draft(small_db, capsys):
+def test_meeting_mark_moves_a_meeting_and_prints_the_draft(small_db, capsys):
     db, ids = small_db
     with Store.open(db) as store:
         eve = store.list(Meeting, person_id=ids["eve"])[0]
@@ -94,7 +94,8 @@ def test_meeting_status_moves_a_meeting_and_prints_the_draft(small_db, capsys):
             [
                 "--db",
                 str(db),
-                "meeting-status",
+                "meeting",
+                "mark",
                 str(eve.id),
                 "moved",
                 "--to",
@@ -114,7 +115,7 @@ def test_meeting_status_moves_a_meeting_and_prints_the_draft(small_db, capsys):
         assert len(new) == 1 and store.get(Meeting, eve.id).status == "moved"
 
 
-def test_meeting_status_json_for_a_no_show(small_db, capsys):
+def test_meeting_mark_json_for_a_no_show(small_db, capsys):
     db, ids = small_db
     with Store.open(db) as store:
         cal = store.add(
@@ -125,7 +126,8 @@ def test_meeting_status_json_for_a_no_show(small_db, capsys):
             [
                 "--db",
                 str(db),
-                "meeting-status",
+                "meeting",
+                "mark",
                 str(cal.id),
                 "no-show",
                 "--note",

@@ -235,3 +235,18 @@ def test_cli_mistakes_are_one_line_and_status_2(store, capsys, argv, words, tmp_
     assert main(["--db", str(store.path), *argv]) == 2
     err = capsys.readouterr().err
     assert words in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_people_and_research_match_by_the_warm_paths_rule(tmp_path):
+    # accents, punctuation and legal suffixes, as well as case and spacing (org_key)
+    with open_store(tmp_path, "orgs.sqlite") as store:
+        store.add(Organization(name="Café Lumière GmbH"))
+        one = store.add(Person(name="Ana Ruiz", organization="Cafe Lumiere"))
+        two = store.add(Person(name="Ben Okoro", organization="café lumière, Inc."))
+        store.add(Person(name="Cal Moss", organization="Café Lumière Bakery"))
+        for person in (one, two):
+            store.add(Meeting(person_id=person.id, starts_at=utc(3, 10), status="held"))
+        dossier = build_dossier(store, "CAFE LUMIERE")
+    assert dossier.name == "Café Lumière GmbH"
+    assert sorted(p.name for p in dossier.met) == ["Ana Ruiz", "Ben Okoro"]
+    assert [p.name for p in dossier.known] == []

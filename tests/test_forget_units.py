@@ -8,7 +8,7 @@ import zlib
 
 import brotli
 
-from infoview.forget import backups_of, forget_person
+from infoview.flows.forget import backups_of, forget_person
 from infoview.models import Person
 from infoview.research.cachefile import CacheFile
 from infoview.research.httpcache import HttpCache

@@ -47,8 +47,27 @@ def test_the_brief_and_the_library_below_the_flows_do_not_import_them_back():
 
 
 def test_the_old_glue_modules_are_gone():
-    for name in ("workflow.py", "debrief.py", "outreach_log.py"):
+    for name in ("workflow.py", "debrief.py", "outreach_log.py", "meeting_status.py",
+                 "forget.py"):
         assert not (PACKAGE / name).exists()
+
+
+def test_the_faces_reach_the_store_touching_steps_only_through_the_flows():
+    # Meeting status, forgetting a person and warm paths read or write the store: the CLI and
+    # the widgets call them in infoview.flows, never a module of their own outside it.
+    outside = ("infoview.warm", "infoview.meeting_status", "infoview.forget")
+    for folder in ("cli", "widgets"):
+        for path in modules(folder):
+            found = {i for i in imports_of(path) if i.startswith(outside)}
+            assert found == set(), path
+    for name in ("meeting_status.py", "forget.py", "warm.py"):
+        assert (PACKAGE / "flows" / name).exists(), name
+
+
+def test_the_warm_ranking_outside_the_flows_does_not_read_the_store():
+    source = (PACKAGE / "warm.py").read_text(encoding="utf-8")
+    assert "infoview.store.core" not in imports_of(PACKAGE / "warm.py")
+    assert "store.execute" not in source and ".get_profile(" not in source
 
 
 def test_flows_times_is_a_leaf():

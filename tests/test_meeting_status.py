@@ -10,7 +10,7 @@ from _analytics_history import NOW, open_store, small_history, utc
 
 from infoview import analytics
 from infoview.errors import BadInput, NotFound
-from infoview.meeting_status import mark_meeting, missed_meetings, parse_status
+from infoview.flows.meeting_status import mark_meeting, missed_meetings, parse_status
 from infoview.models import Meeting, Person, QuestionAsked
 from infoview.store import Store
 from infoview.flows.meetings import next_meeting

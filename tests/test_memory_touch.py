@@ -95,9 +95,11 @@ def test_two_levels_past_the_ideal_then_past_the_maximum(history):
         row = _status(store, now).loc["Ben Okoro"]
         assert row["level"] == level, days
     late = analytics.losing_touch(store.frames(), now=datetime(2026, 6, 8, tzinfo=timezone.utc))
-    # on 06-08 both are late; Ana (5/30 days, silent since 03-04) is past her maximum too
-    assert list(late["name"]) == ["Ana Ruiz", "Ben Okoro"]
-    assert list(late["level"]) == ["overdue", "overdue"]
+    # on 06-08 both are late; Ana (5/30 days, silent since 03-04) is past her maximum too.
+    # Eve, not met yet but who answered on 03-06, is a relationship under the one rule
+    # (met or replied, as the follow-up suggestions always had it): 94 days, past 90.
+    assert list(late["name"]) == ["Ana Ruiz", "Eve Lund", "Ben Okoro"]
+    assert list(late["level"]) == ["overdue", "overdue", "overdue"]
     assert late.iloc[0]["latest_by"] == utc(4, 8, 30) + timedelta(days=30)
 
 
@@ -181,3 +183,28 @@ def test_digest_of_an_empty_store_says_nothing_is_due(tmp_path):
         digest = weekly_digest(store.frames(), now=NOW)
     assert all(v == 0 for v in digest.counts().values())
     assert all(analytics.message(frame) for frame in digest.sections().values())
+
+
+def test_followups_digest_and_analytics_follow_one_keep_in_touch_rule(history):
+    from infoview.flows.followups import suggest_followups
+
+    store, ids = history
+    # the user's promise to Ana done 03-08: an action done resets her clock in every face
+    promise = store.list(Action, kind="promise", owner="user")[0]
+    promise.done_at = utc(8, 18)
+    store.update(promise)
+    days = [datetime(2026, 3, 10, tzinfo=timezone.utc), datetime(2026, 5, 6, tzinfo=timezone.utc),
+            datetime(2026, 6, 8, tzinfo=timezone.utc)]
+    seen = []
+    for day in days:
+        end = day.replace(hour=23, minute=59, second=59)
+        late = set(analytics.losing_touch(store.frames(), now=end)["person_id"])
+        digest = set(weekly_digest(store.frames(), now=end).losing_touch["person_id"])
+        suggested = {a.person_id for a in suggest_followups(store, today=day.date())
+                     if a.kind == "keep_in_touch"}
+        assert late == digest == suggested, day
+        seen.append(suggested)
+    # 03-10: Ana (5 days) was touched 2 days ago, nobody is late. 05-06: Ana is past her 30
+    # days; Eve, not met but who replied on 03-06, is 61 days on (due); Ben, thanked on
+    # 03-08, is at 59 of his 60. 06-08: all three.
+    assert seen == [set(), {ids["ana"], ids["eve"]}, {ids["ana"], ids["eve"], ids["ben"]}]

@@ -10,7 +10,7 @@ import prep_samples as s
 import pytest
 from _analytics_history import open_store, small_history, utc
 
-from infoview.meeting_status import mark_meeting
+from infoview.flows.meeting_status import mark_meeting
 from infoview.models import Meeting, Outreach, QuestionAsked, UserProfile
 from infoview.prep import updates
 from infoview.prep.checks import check_draft

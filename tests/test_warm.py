@@ -20,7 +20,7 @@ from infoview import analytics
 from infoview.cli import main
 from infoview.errors import BadInput
 from infoview.research.models import CompanyProfile, PersonMention
-from infoview.warm import Network, paths_frame, warm_paths
+from infoview.flows.warm import paths_frame, read_network, warm_paths
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_an_organization_nobody_is_linked_to_gives_an_empty_list(store):
 
 
 def test_one_network_answers_many_organizations(store):
-    network = Network.from_store(store)
+    network = read_network(store)
     tidewater = warm_paths(store, "Tidewater Labs", network=network)
     assert {p.name for p in tidewater} == {"Maria Garcia", "Vera Lind"}
     assert _by_name(tidewater)["Vera Lind"].tie == "known"

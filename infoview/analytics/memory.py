@@ -7,9 +7,13 @@ Any of them resets that person's keep-in-touch clock. A note about a conversatio
 happened elsewhere (a chat at an event, a call) is logged as an outreach row of kind
 ``other``, so it counts as a message.
 
-:func:`losing_touch` measures the people met against their own interval
-(``Person.keep_in_touch_days``, then ``keep_in_touch_max_days``): past the ideal interval
-is level ``due``, past the maximum too is ``overdue``.
+:func:`keep_in_touch_status` is the one keep-in-touch rule of the kit (the follow-up
+suggestions of ``infoview followups``, the weekly digest, the outcomes panel and the report
+all use it). It measures everyone the user has a relationship with (a meeting held, or a
+reply received) against their own interval (``Person.keep_in_touch_days``, then
+``keep_in_touch_max_days``), counting whole calendar days (UTC) since the last touch: from
+the ideal interval on the level is ``due``, past the maximum too ``overdue``.
+:func:`losing_touch` lists those who are late.
 """
 
 from __future__ import annotations
@@ -94,18 +98,24 @@ def last_touch(frames: Frames, *, now=None):
 
 
 def keep_in_touch_status(frames: Frames, *, now=None):
-    """Every person met (a meeting held), against their keep-in-touch interval.
+    """Everyone the user has a relationship with (met, or who replied), against their
+    keep-in-touch interval: the one keep-in-touch rule.
+
+    Every logged interaction (:func:`touches`) resets the clock. The level counts whole
+    days (UTC calendar days) from the last touch to ``now``: ``due`` from the ideal interval
+    on, ``overdue`` past the maximum.
 
     Returns:
         ``person_id, name, organization, last_contact, last_what, days_since,
         keep_in_touch_days, keep_in_touch_max_days, ideal_by, latest_by, level`` with
         ``level`` one of :data:`LEVELS`, latest contact last. Empty (with a message) when
-        nobody has been met yet.
+        nobody has been met yet and nobody replied.
     """
     import pandas as pd
 
     people = table(frames, "people")
     meetings = table(frames, "meetings")
+    outreach = table(frames, "outreach")
     stamp = now_utc(now)
     columns = [
         "person_id",
@@ -125,11 +135,14 @@ def keep_in_touch_status(frames: Frames, *, now=None):
         & (meetings["starts_at"] <= stamp).fillna(False).to_numpy(),
         "person_id",
     ]
-    met_ids = pd.to_numeric(held).dropna().astype("int64").unique()
-    known = people.loc[pd.to_numeric(people["id"]).isin(met_ids)].copy()
+    replied = outreach.loc[(outreach["replied_at"] <= stamp).fillna(False).to_numpy(),
+                           "person_id"]
+    related = pd.to_numeric(pd.concat([held, replied])).dropna().astype("int64").unique()
+    known = people.loc[pd.to_numeric(people["id"]).isin(related)].copy()
     if known.empty:
         return with_message(
-            pd.DataFrame(columns=columns), "no meetings held yet, so nobody to keep in touch with."
+            pd.DataFrame(columns=columns),
+            "no meetings held (and no replies) yet, so nobody to keep in touch with.",
         )
     known["person_id"] = pd.to_numeric(known["id"]).astype("int64")
     latest = last_touch(frames, now=now).set_index("person_id")
@@ -145,8 +158,10 @@ def keep_in_touch_status(frames: Frames, *, now=None):
     known["keep_in_touch_max_days"] = maximum.astype("int64")
     known["ideal_by"] = known["last_contact"] + pd.to_timedelta(ideal, unit="D")
     known["latest_by"] = known["last_contact"] + pd.to_timedelta(maximum, unit="D")
-    past_ideal = (known["days_since"] > ideal).fillna(False).to_numpy()
-    past_max = (known["days_since"] > maximum).fillna(False).to_numpy()
+    # whole calendar days, so "due on 1 Nov" holds all day whatever the hour of the touch
+    days = (stamp.normalize() - known["last_contact"].dt.normalize()).dt.days
+    past_ideal = (days >= ideal).fillna(False).to_numpy()
+    past_max = (days > maximum).fillna(False).to_numpy()
     known["level"] = pd.Series(past_max, index=known.index).map({True: "overdue", False: "due"})
     known.loc[~past_ideal, "level"] = "ok"
     return (
@@ -157,7 +172,7 @@ def keep_in_touch_status(frames: Frames, *, now=None):
 
 
 def losing_touch(frames: Frames, *, now=None):
-    """The people met whose keep-in-touch clock has run out, longest silence first.
+    """The people whose keep-in-touch clock has run out, longest silence first.
 
     Level ``due``: past their ideal interval; ``overdue``: past their maximum too. The
     columns are those of :func:`keep_in_touch_status`.
@@ -165,5 +180,5 @@ def losing_touch(frames: Frames, *, now=None):
     status = keep_in_touch_status(frames, now=now)
     late = status.loc[status["level"] != "ok"].reset_index(drop=True) if len(status) else status
     if late.empty and len(status):
-        return with_message(late, "everyone met has been contacted recently.")
+        return with_message(late, "everyone you keep in touch with has been contacted recently.")
     return late

@@ -1,9 +1,9 @@
-"""`infoview meeting add|list|show` and `infoview debrief`: what notebooks 2 and 3 record.
+"""`infoview meeting add|list|show|mark` and `infoview debrief`: what notebooks 2, 3 record.
 
-Parsing and printing only: the records are written by :mod:`infoview.flows.meetings` and
-:mod:`infoview.flows.debrief`, the same steps the preparation panel and the debrief form
-take. ``infoview debrief FILE.json`` reads the shape in :data:`DEBRIEF_HELP`;
-``--interactive`` asks for the same things one line at a time.
+Parsing and printing only: the records are written by :mod:`infoview.flows.meetings`,
+:mod:`infoview.flows.meeting_status` and :mod:`infoview.flows.debrief`, the same steps the
+preparation panel and the debrief form take. ``infoview debrief FILE.json`` reads the shape
+in :data:`DEBRIEF_HELP`; ``--interactive`` asks for the same things one line at a time.
 """
 
 from __future__ import annotations
@@ -27,10 +27,11 @@ DEBRIEF_HELP = ("Save what you learned in a meeting, as the debrief form of note
 
 
 def register(sub) -> None:
-    """Add ``meeting add|list|show`` and ``debrief``."""
-    meeting = sub.add_parser("meeting", help="add, list and show meetings",
+    """Add ``meeting add|list|show|mark`` and ``debrief``."""
+    meeting = sub.add_parser("meeting", help="add, list, show and mark meetings",
                              description="Add a meeting (with its planned questions), list "
-                             "meetings, or show one with its debrief and follow-ups.")
+                             "meetings, show one with its debrief and follow-ups, or mark one "
+                             "no-show, cancelled or moved.")
     commands = meeting.add_subparsers(dest="meeting_command", metavar="WHAT")
     meeting.set_defaults(handler=lambda args: usage(meeting))
 
@@ -75,6 +76,25 @@ def register(sub) -> None:
                       '"outcomes", "insights", "actions"}')
     show.set_defaults(handler=_show)
 
+    mark = commands.add_parser(
+        "mark", help="mark a meeting no-show, cancelled or moved",
+        description="Record that a meeting did not happen as planned. The meeting keeps its "
+        "time; with --to a new meeting is booked at the new time (needed for moved) and the "
+        "planned questions move to it. --draft prints the message to send: a gracious note "
+        "to a host who did not show, else a polite request to reschedule.")
+    mark.add_argument("meeting_id", type=int, metavar="ID", help="the meeting's id")
+    mark.add_argument("status", metavar="STATUS", help="no-show, cancelled or moved")
+    mark.add_argument("--to", metavar="DATETIME",
+                      help="the new time, e.g. 2026-04-02T10:00 (in the meeting's time zone "
+                      "unless it has an offset)")
+    mark.add_argument("--timezone", metavar="ZONE", help="IANA zone of --to, e.g. Europe/London")
+    mark.add_argument("--note", metavar="TEXT", help="a line for the meeting's notes")
+    mark.add_argument("--draft", action="store_true",
+                      help="print the message to send, with its checks")
+    mark.add_argument("--json", action="store_true",
+                      help='print {"meeting", "new_meeting", "moved_questions", "draft"}')
+    mark.set_defaults(handler=_mark)
+
     debrief = sub.add_parser("debrief", help="save a meeting's debrief from a JSON file or prompts",
                              description=DEBRIEF_HELP,
                              formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -85,6 +105,9 @@ def register(sub) -> None:
                         help="answer questions on the terminal instead of giving a file")
     debrief.add_argument("--meeting", type=int, metavar="ID",
                          help="with --interactive: the meeting (asked for when left out)")
+    debrief.add_argument("--yes", action="store_true",
+                         help="save even when the meeting's start is still ahead (it took "
+                         "place early); saving marks it held")
     debrief.add_argument("--json", action="store_true",
                          help='print {"meeting": {...}, "saved": {counts}, "actions": [...]}')
     debrief.set_defaults(handler=_debrief)
@@ -161,6 +184,34 @@ def _show(args) -> int:
     return 0
 
 
+def _mark(args) -> int:
+    from infoview.flows.drafts import missed_meeting_draft
+    from infoview.flows.meeting_status import mark_meeting
+
+    with open_store(args) as store:
+        change = mark_meeting(store, args.meeting_id, args.status, to=args.to,
+                              timezone_name=args.timezone, note=args.note)
+        draft = missed_meeting_draft(store, args.meeting_id) if args.draft else None
+    if args.json:
+        print_json({**change.to_dict(), "draft": draft.to_dict() if draft else None})
+        return 0
+    m = change.meeting
+    print(f"Meeting {m.id} marked {m.status.replace('_', '-')}"
+          + (f" (was at {m.starts_at:%Y-%m-%d %H:%M} UTC)" if m.starts_at else ""))
+    if change.new_meeting is not None:
+        new = change.new_meeting
+        moved = (f"; {change.moved_questions} planned question(s) moved to it"
+                 if change.moved_questions else "")
+        print(f"Booked again as meeting {new.id} at {new.starts_at:%Y-%m-%d %H:%M} UTC{moved}")
+    if draft is not None:
+        print("\n" + draft.text)
+        sys.stderr.write(f"\n{draft.word_count} words; " + (
+            f"{len(draft.warnings)} warning(s):\n" if draft.warnings else "no warnings.\n"))
+        for warning in draft.warnings:
+            sys.stderr.write(f"  - [{warning.code}] {warning.message}\n")
+    return 0
+
+
 def _lines(title: str, lines: list[str]) -> None:
     if lines:
         print(f"\n{title}")
@@ -181,6 +232,23 @@ def _read_file(path: str) -> object:
                        f"{exc.msg}); see infoview debrief --help for its shape") from exc
 
 
+def _refuse_a_future_meeting(store, meeting_id: int, yes: bool) -> None:
+    """A debrief marks its meeting held: one still ahead needs ``--yes`` (as the panel's
+    "Save anyway")."""
+    from infoview.errors import NotFound
+    from infoview.models import Meeting
+    from infoview.schedule import describe_start, starts_in_future
+
+    try:
+        meeting = store.get(Meeting, meeting_id)
+    except NotFound:  # save_debrief reports a missing meeting in its own words
+        return
+    if starts_in_future(meeting.starts_at) and not yes:
+        raise BadInput(f"meeting {meeting_id} is planned for "
+                       f"{describe_start(meeting.starts_at, meeting.timezone)}, still ahead, "
+                       "and saving a debrief marks it held: add --yes if it took place early")
+
+
 def _debrief(args) -> int:
     from infoview.flows.debrief import debrief_from_dict, saved_counts, save_debrief
     from infoview.flows.followups import meeting_actions
@@ -191,10 +259,13 @@ def _debrief(args) -> int:
         if args.interactive:
             from infoview.cli._prompts import ask_debrief
 
+            if args.meeting is not None:
+                _refuse_a_future_meeting(store, args.meeting, args.yes)  # before any prompt
             data = ask_debrief(store, args.meeting)
         else:
             data = _read_file(args.file)
         debrief = debrief_from_dict(data)
+        _refuse_a_future_meeting(store, debrief.meeting_id, args.yes)
         meeting = save_debrief(store, debrief)
         actions = meeting_actions(store, meeting.id or 0)
     counts = saved_counts(debrief)

@@ -1,20 +1,19 @@
-"""`infoview digest`, `infoview meeting-status`, `infoview dossier`: relationship memory.
+"""`infoview digest` and `infoview dossier`: relationship memory.
 
 Parsing and printing only: each handler calls the library function a notebook calls
-(:func:`infoview.analytics.digest.weekly_digest`, :func:`infoview.meeting_status.mark_meeting`,
-:func:`infoview.prep.dossier.build_dossier`).
+(:func:`infoview.analytics.digest.weekly_digest`, :func:`infoview.prep.dossier.build_dossier`).
+Marking a meeting missed or moved is ``infoview meeting mark`` (:mod:`infoview.cli.meetings`).
 """
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime, time, timezone
 
 from infoview.cli._common import open_store, print_json
 
 
 def register(sub) -> None:
-    """Add ``digest``, ``meeting-status`` and ``dossier``."""
+    """Add ``digest`` and ``dossier``."""
     p = sub.add_parser(
         "digest",
         help="the weekly digest: due, losing touch, leads, missed meetings",
@@ -42,35 +41,6 @@ def register(sub) -> None:
         '"missed", "drafts"}',
     )
     p.set_defaults(handler=_digest)
-
-    p = sub.add_parser(
-        "meeting-status",
-        help="mark a meeting no-show, cancelled or moved",
-        description="Record that a meeting did not happen as planned. The "
-        "meeting keeps its time; with --to a new meeting is booked at the new "
-        "time (needed for moved) and the planned questions move to it. "
-        "--draft prints the message to send: a gracious note to a host who "
-        "did not show, else a polite request to reschedule.",
-    )
-    p.add_argument("id", type=int, metavar="ID", help="the meeting's id")
-    p.add_argument("status", metavar="STATUS", help="no-show, cancelled or moved")
-    p.add_argument(
-        "--to",
-        metavar="DATETIME",
-        help="the new time, e.g. 2026-04-02T10:00 (in the "
-        "meeting's time zone unless it has an offset)",
-    )
-    p.add_argument("--timezone", metavar="ZONE", help="IANA zone of --to, e.g. Europe/London")
-    p.add_argument("--note", metavar="TEXT", help="a line for the meeting's notes")
-    p.add_argument(
-        "--draft", action="store_true", help="print the message to send, with its checks"
-    )
-    p.add_argument(
-        "--json",
-        action="store_true",
-        help='print {"meeting", "new_meeting", "moved_questions", "draft"}',
-    )
-    p.set_defaults(handler=_meeting_status)
 
     p = sub.add_parser(
         "dossier",
@@ -188,7 +158,7 @@ def _print_digest(digest) -> None:
         status = row.status.replace("_", "-")
         print(
             f"  {_when(row.starts_at)}  {row.name} ({status}, meeting {row.meeting_id}): "
-            f"infoview meeting-status {row.meeting_id} {status} --draft"
+            f"infoview meeting mark {row.meeting_id} {status} --draft"
         )
     for person_id, draft in digest.drafts.items():
         print(
@@ -199,44 +169,6 @@ def _print_digest(digest) -> None:
         print(draft.text)
         for warning in draft.warnings:
             print(f"  - [{warning.code}] {warning.message}")
-
-
-def _meeting_status(args) -> int:
-    from infoview.meeting_status import mark_meeting
-    from infoview.prep.updates import missed_meeting_draft
-
-    with open_store(args) as store:
-        change = mark_meeting(
-            store, args.id, args.status, to=args.to, timezone_name=args.timezone, note=args.note
-        )
-        draft = missed_meeting_draft(store, args.id) if args.draft else None
-    if args.json:
-        print_json({**change.to_dict(), "draft": draft.to_dict() if draft else None})
-        return 0
-    m = change.meeting
-    print(
-        f"Meeting {m.id} marked {m.status.replace('_', '-')}"
-        + (f" (was at {m.starts_at:%Y-%m-%d %H:%M} UTC)" if m.starts_at else "")
-    )
-    if change.new_meeting is not None:
-        new = change.new_meeting
-        print(
-            f"Booked again as meeting {new.id} at {new.starts_at:%Y-%m-%d %H:%M} UTC"
-            + (
-                f"; {change.moved_questions} planned question(s) moved to it"
-                if change.moved_questions
-                else ""
-            )
-        )
-    if draft is not None:
-        print("\n" + draft.text)
-        sys.stderr.write(
-            f"\n{draft.word_count} words; "
-            + (f"{len(draft.warnings)} warning(s):\n" if draft.warnings else "no warnings.\n")
-        )
-        for warning in draft.warnings:
-            sys.stderr.write(f"  - [{warning.code}] {warning.message}\n")
-    return 0
 
 
 def _dossier(args) -> int:

@@ -147,7 +147,7 @@ def _cache_path(args: argparse.Namespace):
 
 
 def _delete(args: argparse.Namespace) -> int:
-    from infoview.forget import forget_person
+    from infoview.flows.forget import forget_person
     from infoview.store.exports import exports_naming
 
     remove_exports = args.exports
@@ -199,7 +199,7 @@ def _delete(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from infoview.forget import what_is_held
+    from infoview.flows.forget import what_is_held
 
     with open_store(args) as store:
         person = store.get_person(args.id)

@@ -58,10 +58,9 @@ def register(sub) -> None:
     draft.set_defaults(handler=lambda args: usage(draft))
     for kind in drafts.DRAFT_KINDS:
         # The other names of a kind (confirmation, referred_intro, referrer_update) work too.
-        aliases = sorted({kind.name, kind.sent_as or kind.name} - {kind.command})
-        parser = kinds.add_parser(kind.command, aliases=aliases, help=kind.help,
+        parser = kinds.add_parser(kind.command, aliases=list(kind.aliases), help=kind.help,
                                   description=kind.help.capitalize() + ".")
-        _draft_options(parser, kind.command)
+        _draft_options(parser, kind.command, kind.needs)
         parser.set_defaults(handler=_draft, draft_kind=kind.name)
 
     follow = sub.add_parser("followups", help="3B7 and keep-in-touch suggestions, due actions to .ics",
@@ -76,8 +75,24 @@ def register(sub) -> None:
     follow.set_defaults(handler=_followups)
 
 
-def _draft_options(p: argparse.ArgumentParser, kind: str) -> None:
-    if kind != "pitch":
+def _draft_options(p: argparse.ArgumentParser, kind: str, needs: str = "") -> None:
+    if needs == "person":
+        p.add_argument("--person", type=int, required=True, metavar="ID",
+                       help="the stored person to write to (their advice and what came of it "
+                       "are read from the store)")
+        p.add_argument("--strict", action="store_true", help="hold it to 100 words")
+    elif needs == "meeting":
+        p.add_argument("--meeting", type=int, required=True, metavar="ID",
+                       help="the meeting concerned (its host is the recipient)")
+        p.add_argument("--offer", action="append", default=[], metavar="ISO",
+                       help="a new time to offer, e.g. 2026-04-02T10:00 (repeatable; default: "
+                       "the meeting booked in its place, if any)")
+        p.add_argument("--timezone", metavar="ZONE",
+                       help="IANA zone of --offer (default: the meeting's)")
+        if kind == "reschedule":
+            p.add_argument("--reason", help="a short reason, e.g. 'a family matter came up'")
+        p.add_argument("--strict", action="store_true", help="hold it to 75 words")
+    elif kind != "pitch":
         p.add_argument("--person", type=int, metavar="ID", help="the stored person to write to")
         p.add_argument("--to", metavar="NAME", help="their name (instead of --person)")
     if kind in ("request", "intro", "phone"):
@@ -258,8 +273,29 @@ def _intro_referral(args, person):
     return referrer, may or "unknown"
 
 
+def _stored_options(args, store):
+    """Recipient and options of a draft the store fills (an update, a reschedule, a no-show)."""
+    from infoview.flows.times import parse_start
+    from infoview.models import Meeting
+
+    options = drafts.DraftOptions(strict=getattr(args, "strict", False),
+                                  reason=getattr(args, "reason", None))
+    meeting_id = getattr(args, "meeting", None)
+    if getattr(args, "offer", None):
+        zone = args.timezone or store.get(Meeting, meeting_id).timezone
+        options.new_times = [parse_start(text, zone, option="--offer") for text in args.offer]
+    return drafts.stored_draft(store, args.draft_kind, person_id=getattr(args, "person", None),
+                               meeting_id=meeting_id, options=options)
+
+
 def _make_draft(args):
     kind = args.draft_kind
+    if drafts.draft_kind(kind).needs:
+        from infoview.cli._common import open_store
+
+        with open_store(args) as store:
+            person, options = _stored_options(args, store)
+            return drafts.write_draft(kind, person, store.get_profile(), options)
     profile = _stored_profile(args)
     if kind == "pitch":
         for field in ("background", "strengths", "exploring"):
@@ -288,7 +324,13 @@ def _check_file(args):
     from infoview.userfiles import read_text
 
     text = sys.stdin.read() if args.check == "-" else read_text(args.check, what="draft to check")
-    return drafts.check_text(args.draft_kind, text, strict=getattr(args, "strict", False))
+    options = None
+    if drafts.draft_kind(args.draft_kind).needs:
+        # An update is checked for the advice and results the store knows, a reschedule or
+        # a no-show note for naming its meeting.
+        options = _with_store(args, lambda store: _stored_options(args, store)[1])
+    return drafts.check_text(args.draft_kind, text, strict=getattr(args, "strict", False),
+                             options=options)
 
 
 def _draft(args) -> int:

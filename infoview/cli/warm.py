@@ -27,7 +27,7 @@ def register(sub) -> None:
 
 def _warm(args: argparse.Namespace) -> int:
     from infoview.errors import BadInput
-    from infoview.warm import warm_paths
+    from infoview.flows.warm import warm_paths
 
     if args.limit is not None and args.limit < 1:
         raise BadInput(f"--limit must be at least 1, not {args.limit}")

@@ -15,6 +15,10 @@ debrief" or "record a sent message" exists once and both faces give the same res
 * :mod:`~infoview.flows.outcomes`: the headline figures of the dashboard and the report.
 * :mod:`~infoview.flows.demo`: filling a throwaway store with the sample.
 * :mod:`~infoview.flows.times`: reading time zones and meeting times.
+* :mod:`~infoview.flows.meeting_status`: a meeting missed, cancelled or moved.
+* :mod:`~infoview.flows.warm`: warm paths read from the store (the ranking is
+  :mod:`infoview.warm`).
+* :mod:`~infoview.flows.forget`: forgetting a person everywhere the kit keeps them.
 
 The names below load their module on first use.
 """
@@ -35,6 +39,10 @@ _EXPORTS = {
     "meeting_follow_ups": "infoview.flows.followups",
     "record_outreach": "infoview.flows.outreach_log",
     "match_person": "infoview.store.matching",
+    "mark_meeting": "infoview.flows.meeting_status",
+    "warm_paths": "infoview.flows.warm",
+    "forget_person": "infoview.flows.forget",
+    "what_is_held": "infoview.flows.forget",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, NotFound
 from infoview.flows.followups import FOLLOW_UP_KINDS, meeting_follow_ups
+from infoview.flows.meeting_status import MISSED_STATUSES
 from infoview.models import (
     CHOICES, Action, Insight, Meeting, Outcome, Person, QuestionAsked, Referral,
 )
@@ -176,12 +177,19 @@ def save_debrief(store: "Store", debrief: Debrief, *, now: datetime | None = Non
         The updated meeting.
 
     Raises:
-        BadInput: a score outside 1-5, an unknown choice, a missing name or text.
-        NotFound: no meeting with that id. Nothing is saved in either case.
+        BadInput: a score outside 1-5, an unknown choice, a missing name or text, or a
+            meeting marked no-show, cancelled or moved.
+        NotFound: no meeting with that id. Nothing is saved in any of these cases.
     """
     validate(debrief)
     now = now or datetime.now(timezone.utc)
     meeting = _meeting(store, debrief.meeting_id)
+    if meeting.status in MISSED_STATUSES:
+        # A debrief marks the meeting held: never silently over a no-show, a cancellation
+        # or a move (the panel, the CLI and library users all come through here).
+        raise BadInput(f"meeting {meeting.id} was marked {meeting.status.replace('_', '-')}; "
+                       "debrief the meeting booked in its place instead (infoview meeting "
+                       "list), or add the meeting you held")
     with store.transaction():
         meeting.status = "held"
         meeting.rapport = debrief.rapport

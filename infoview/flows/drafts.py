@@ -3,9 +3,12 @@
 The panel and ``infoview draft`` used to name the same drafts differently (``confirm`` and
 ``confirmation``, ``intro`` and ``referred_intro``, ``referrer`` and ``referrer_update``)
 and each chose the drafting function itself. :data:`DRAFT_KINDS` holds every kind once:
-the name the checks use, the command-line name, the label, and the outreach kind a sent
-draft is recorded as (``None`` for the spoken ones, which are never recorded as sent).
-:func:`write_draft` is the one dispatch.
+the name the checks use, the command-line name, the label, the outreach kind a sent
+draft is recorded as (``None`` for the spoken ones, which are never recorded as sent), and
+the panels that offer it. :func:`write_draft` is the one dispatch; :func:`stored_draft`
+fills a draft's options from the store (the keep-in-touch update's advice and results, the
+meeting a reschedule or a no-show note concerns) and :func:`check_text` checks the user's
+own text against the same.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadInput
 from infoview.models import CHOICES, Meeting, Person, UserProfile
-from infoview.prep import outreach
-from infoview.prep.checks import check_draft, count_words
-from infoview.prep.outreach import Draft
+from infoview.prep import outreach, updates
+from infoview.prep.checks import check_draft, count_words, length_warning
+from infoview.prep.outreach import Draft, _when_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store.core import Store
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,9 @@ class DraftKind:
         help: one line for ``--help``.
         sent_as: the outreach kind (``CHOICES[("outreach", "kind")]``) a sent draft is
             recorded as; ``None`` for what is spoken, not sent.
+        panels: the notebook panels that offer it (``prepare``, ``debrief``).
+        statuses: the meeting statuses it answers (a no-show note, a reschedule).
+        needs: what ``infoview draft`` must be given: ``person`` or ``meeting`` (or ``""``).
     """
 
     name: str
@@ -40,30 +49,74 @@ class DraftKind:
     label: str
     help: str
     sent_as: str | None
+    panels: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    needs: str = ""
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Its other names on the command line (``confirmation`` for ``confirm``...)."""
+        names = {self.name, self.name.replace("_", "-")}
+        if self.sent_as and self.sent_as not in _SHARED_SENT_AS:
+            names.add(self.sent_as)
+        return tuple(sorted(names - {self.command}))
+
+
+#: Outreach kinds several drafts are recorded as, so they name none of them.
+_SHARED_SENT_AS = frozenset({"other"})
 
 
 #: Every draft kind, in the order the CLI lists them.
 DRAFT_KINDS: tuple[DraftKind, ...] = (
     DraftKind("request", "request", "Request for a meeting",
-              "ask for an informational interview", "request"),
+              "ask for an informational interview", "request", ("prepare",)),
     DraftKind("confirmation", "confirm", "Confirmation",
-              "confirm time, place and length a day or so before", "confirmation"),
+              "confirm time, place and length a day or so before", "confirmation",
+              ("prepare",)),
     DraftKind("thanks", "thanks", "Thank-you note",
-              "thank the host the same or the next day", "thanks"),
+              "thank the host the same or the next day", "thanks", ("debrief",)),
     DraftKind("referrer", "referrer", "Note to the person who introduced you",
               "tell the person who introduced you how the meeting went", "referrer_update"),
     DraftKind("referred_intro", "intro", "First message to someone you were referred to",
               "first message to someone you were referred to", "referred_intro"),
     DraftKind("phone", "phone", "Phone script",
-              "what to say when asking by telephone", None),
+              "what to say when asking by telephone", None, ("prepare",)),
     DraftKind("pitch", "pitch", "My 30-second introduction",
-              "your 30-second introduction (about 75 spoken words)", None),
+              "your 30-second introduction (about 75 spoken words)", None, ("prepare",)),
+    DraftKind("update", "update", "Keep-in-touch update",
+              "a short update to someone you are losing touch with: their advice, what came "
+              "of it", "keep_in_touch", needs="person"),
+    DraftKind("reschedule", "reschedule", "Request to reschedule",
+              "ask to move a meeting (cancelled or moved), offering new times", "other",
+              ("debrief",), ("cancelled", "moved"), needs="meeting"),
+    DraftKind("no_show", "no-show", "Note to a host who did not show",
+              "a gracious note to a host who missed the meeting, offering new times", "other",
+              ("debrief",), ("no_show",), needs="meeting"),
 )
 
 _BY_ANY_NAME: dict[str, DraftKind] = {
+    **{a: k for k in DRAFT_KINDS for a in k.aliases},
     **{k.name: k for k in DRAFT_KINDS}, **{k.command: k for k in DRAFT_KINDS},
-    **{k.sent_as: k for k in DRAFT_KINDS if k.sent_as},
 }
+
+
+def panel_kinds(panel: str) -> tuple[tuple[str, str], ...]:
+    """``(label, name)`` of the drafts a notebook panel (``prepare``, ``debrief``) offers."""
+    return tuple((k.label, k.name) for k in DRAFT_KINDS if panel in k.panels)
+
+
+def kind_for_status(status: str) -> DraftKind:
+    """The draft a meeting marked ``status`` calls for (``no_show``: the no-show note;
+    ``cancelled``, ``moved``: a reschedule).
+
+    Raises:
+        BadInput: the meeting is not marked missed, cancelled or moved.
+    """
+    for kind in DRAFT_KINDS:
+        if status in kind.statuses:
+            return kind
+    raise BadInput(f"a meeting marked {status!r} needs no reschedule or no-show note: mark it "
+                   "first (infoview meeting mark ID no-show|cancelled|moved)")
 
 
 def draft_kind(name: str) -> DraftKind:
@@ -110,6 +163,9 @@ class DraftOptions:
         learned, promises: for a thank-you (and a referrer note: ``learned``).
         meeting_date, send_date: for a thank-you.
         contact, how_it_went: for a referrer note.
+        advice, results, last_met: for a keep-in-touch update (what they advised, what came
+            of it, when you last met).
+        new_times: for a reschedule or a no-show note: the times to offer.
     """
 
     reason: str | None = None
@@ -128,6 +184,10 @@ class DraftOptions:
     send_date: date | None = None
     contact: Person | str | None = None
     how_it_went: str | None = None
+    advice: Sequence[str] = field(default_factory=list)
+    results: Sequence[str] = field(default_factory=list)
+    last_met: date | None = None
+    new_times: Sequence[Any] = field(default_factory=list)
 
 
 def write_draft(kind: str, person: Person | None, profile: UserProfile,
@@ -162,8 +222,77 @@ def write_draft(kind: str, person: Person | None, profile: UserProfile,
     if name == "thanks":
         return outreach.thanks(person, profile, learned=o.learned, promises=list(o.promises),
                                meeting_date=o.meeting_date, send_date=o.send_date)
+    if name == "update":
+        return _strict(updates.keep_in_touch_update(person, profile, advice=o.advice,
+                                                    results=o.results, last_met=o.last_met), o)
+    if name == "reschedule":
+        return _strict(updates.reschedule(person, profile, o.meeting, new_times=o.new_times,
+                                          reason=o.reason), o)
+    if name == "no_show":
+        return _strict(updates.no_show(person, profile, o.meeting, new_times=o.new_times), o)
     return outreach.referrer_note(o.referrer or person, o.contact, profile,
                                   how_it_went=o.how_it_went, learned=o.learned)
+
+
+def _when(meeting: Meeting | None) -> str | None:
+    return _when_text(meeting) if meeting is not None else None
+
+
+def _strict(draft: Draft, o: DraftOptions) -> Draft:
+    """The draft held to the strict length when asked for (the builders of the
+    keep-in-touch drafts check at the usual length)."""
+    if o.strict:
+        kept = [w for w in draft.warnings if w.code != "too_long"]
+        too_long = length_warning(draft.word_count, draft.kind, strict=True)
+        draft.warnings = kept + ([too_long] if too_long else [])
+    return draft
+
+
+def stored_draft(store: Store, kind: str, *, person_id: int | None = None,
+                 meeting_id: int | None = None,
+                 options: DraftOptions | None = None) -> tuple[Person | None, DraftOptions]:
+    """The recipient and options of a draft of ``kind``, filled from the store.
+
+    A keep-in-touch update to ``person_id`` gets their advice, what came of it and when you
+    last met (:func:`infoview.prep.updates.update_material`); a reschedule or a no-show note
+    gets the meeting ``meeting_id``, its host, and the time of the meeting booked in its
+    place (offered as the new time) unless ``options`` already offers times.
+
+    Raises:
+        BadInput: the kind needs a person or a meeting that is not given.
+        NotFound: no such person or meeting.
+    """
+    k = draft_kind(kind)
+    o = options or DraftOptions()
+    if k.needs == "meeting":
+        if meeting_id is None:
+            raise BadInput(f"a {k.command} draft needs the meeting: give --meeting ID")
+        meeting = store.get(Meeting, meeting_id)
+        o.meeting = meeting
+        if not o.new_times:
+            o.new_times = [m.starts_at for m in store.list(Meeting, person_id=meeting.person_id)
+                           if m.rescheduled_from == meeting.id and m.starts_at]
+        return store.get(Person, meeting.person_id), o
+    if person_id is None:
+        if k.needs == "person":
+            raise BadInput(f"a {k.command} draft needs the person: give --person ID")
+        return None, o
+    person = store.get(Person, person_id)
+    if k.name == "update":
+        material = updates.update_material(store, person_id)
+        o.advice = o.advice or material.advice
+        o.results = o.results or material.results
+        o.last_met = o.last_met or material.last_met
+    return person, o
+
+
+def missed_meeting_draft(store: Store, meeting_id: int, *, strict: bool = False) -> Draft:
+    """The message a missed meeting's status calls for (:func:`kind_for_status`), to its
+    host, with its checks: what ``infoview meeting mark --draft`` and the debrief panel show."""
+    kind = kind_for_status(store.get(Meeting, meeting_id).status)
+    person, options = stored_draft(store, kind.name, meeting_id=meeting_id,
+                                   options=DraftOptions(strict=strict))
+    return write_draft(kind.name, person, store.get_profile(), options)
 
 
 def split_subject(text: str) -> tuple[str | None, str]:
@@ -175,10 +304,20 @@ def split_subject(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def check_text(kind: str, text: str, *, strict: bool = False) -> Draft:
+def check_text(kind: str, text: str, *, strict: bool = False,
+               options: DraftOptions | None = None) -> Draft:
     """Check the user's own text as a draft of ``kind`` (a first ``Subject:`` line is the
-    subject); returns it as a :class:`~infoview.prep.outreach.Draft` with its warnings."""
+    subject); returns it as a :class:`~infoview.prep.outreach.Draft` with its warnings.
+
+    With ``options`` (:func:`stored_draft`'s), an update is checked for the advice and the
+    results the store knows, a reschedule or a no-show note for naming its meeting.
+    """
     name = draft_kind(kind).name
     subject, body = split_subject(text)
+    check: dict[str, Any] = {}
+    if options is not None and name == "update":
+        check = {"advice": options.advice, "results": options.results}
+    elif options is not None and name in ("reschedule", "no_show"):
+        check = {"when": _when(options.meeting)}
     return Draft(subject=subject, body=body, kind=name, word_count=count_words(body),
-                 warnings=check_draft(body, name, subject=subject, strict=strict))
+                 warnings=check_draft(body, name, subject=subject, strict=strict, **check))

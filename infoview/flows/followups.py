@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from infoview.models import Action, Meeting, Outreach, Person, Referral
 from infoview.prep.followup import (
-    followup_actions, keep_in_touch, keep_in_touch_actions, missing_actions, three_b_seven,
+    followup_actions, keep_in_touch_actions, keep_in_touch_from_frames, missing_actions,
+    three_b_seven,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,10 +75,13 @@ def meeting_actions(store: Store, meeting_id: int) -> list[Action]:
 
 
 def suggest_followups(store: Store, *, today: date, country: str | None = None) -> list[Action]:
-    """3B7 and keep-in-touch suggestions for the whole store, minus those already stored."""
+    """3B7 and keep-in-touch suggestions for the whole store, minus those already stored.
+
+    Keep-in-touch follows the kit's one rule (:func:`infoview.analytics.memory.
+    keep_in_touch_status`), the one the digest and the outcomes panel show.
+    """
     people = store.list(Person)
     outreach = store.list(Outreach)
     suggested = three_b_seven(outreach, people, today=today, country=country)
-    suggested += keep_in_touch_actions(keep_in_touch(people, outreach, store.list(Meeting),
-                                                     today=today))
+    suggested += keep_in_touch_actions(keep_in_touch_from_frames(store.frames(), today=today))
     return missing_actions(suggested, store.list(Action))

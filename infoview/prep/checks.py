@@ -14,13 +14,19 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Iterable
 
-#: Message kinds, and the most words each may have (the request's strict limit is 75).
+#: Message kinds, and the most words each may have (see :data:`STRICT_WORDS` for --strict).
 WORD_LIMITS: dict[str, int] = {
     "request": 100, "referred_intro": 100, "confirmation": 120, "thanks": 150,
     "referrer": 120, "phone": 130, "pitch": 90, "update": 130, "reschedule": 100,
     "no_show": 100,
 }
 STRICT_REQUEST_WORDS = 75
+#: The shorter limits a strict check holds a message to: the first messages to someone
+#: (a request, a referred intro) and the notes about a relationship or a missed meeting.
+STRICT_WORDS: dict[str, int] = {
+    "request": STRICT_REQUEST_WORDS, "referred_intro": STRICT_REQUEST_WORDS,
+    "update": 100, "reschedule": STRICT_REQUEST_WORDS, "no_show": STRICT_REQUEST_WORDS,
+}
 PITCH_MIN_WORDS = 45
 KINDS: tuple[str, ...] = tuple(WORD_LIMITS)
 
@@ -146,15 +152,23 @@ def _mentions(text: str, phrase: str | None) -> bool:
     return sum(w in lowered for w in words) * 2 >= len(words)
 
 
+def length_warning(words: int, kind: str, strict: bool = False) -> DraftWarning | None:
+    """The ``too_long`` warning for a message of ``words`` words, or ``None``: the limit of
+    :data:`WORD_LIMITS`, or with ``strict`` that of :data:`STRICT_WORDS` when it has one."""
+    limit = STRICT_WORDS.get(kind, WORD_LIMITS[kind]) if strict else WORD_LIMITS[kind]
+    if words > limit:
+        return DraftWarning("too_long", f"{words} words: keep a {kind} message under {limit}.")
+    return None
+
+
 def _common(text: str, subject: str | None, kind: str, strict: bool,
             quoted: Iterable[str] = ()) -> list[DraftWarning]:
     """The checks of every kind; ``quoted`` text (a host's own advice, repeated back to
     them) is left out of the job and CV checks, since it is no ask of the user's."""
     out = []
-    words = count_words(text)
-    limit = STRICT_REQUEST_WORDS if strict and kind in ("request", "referred_intro") else WORD_LIMITS[kind]
-    if words > limit:
-        out.append(DraftWarning("too_long", f"{words} words: keep a {kind} message under {limit}."))
+    too_long = length_warning(count_words(text), kind, strict)
+    if too_long is not None:
+        out.append(too_long)
     for found in dict.fromkeys(_PLACEHOLDER.findall(f"{subject or ''}\n{text}")):
         out.append(DraftWarning("placeholder", f"Unfilled placeholder {found!r}: replace it."))
     if kind in _ASKING_KINDS and "?" not in text:
@@ -305,7 +319,7 @@ def check_draft(text: str, kind: str, *, subject: str | None = None, strict: boo
             ``thanks``, ``referrer``, ``phone``, ``pitch``, ``update``, ``reschedule``,
             ``no_show``).
         subject: the subject line, checked for placeholders and job asks.
-        strict: requests must stay under 75 words instead of 100.
+        strict: hold the message to :data:`STRICT_WORDS` (requests: 75 words, not 100).
         reason, narrow, broad: the request's reason and interests, checked to be present.
         place, profile_url: a confirmation's place and signature link.
         learned, promises, meeting_date, send_date: what a thank-you must mention, and when.

@@ -8,7 +8,9 @@ PDF with the brief's renderers (:mod:`infoview.prep.render`): jinja2 with autoes
 HTML, every Markdown value escaped, PDF printed by WeasyPrint without fetching anything.
 
 A person belongs to the organization when their ``organization`` matches its name
-(compared folded: case and spacing ignored); research belongs to it when it was saved for
+(by :func:`~infoview.store.matching.org_key`, the rule of warm paths: case, accents,
+punctuation and legal suffixes ignored, so "Kestrel Health Labs, Inc." is "kestrel health
+labs"); research belongs to it when it was saved for
 the organization, for one of its people, or names it.
 """
 
@@ -30,7 +32,7 @@ from infoview.models import (
     QuestionAsked,
     ResearchSnapshot,
 )
-from infoview.store.matching import fold
+from infoview.store.matching import org_key
 
 log = logging.getLogger(__name__)
 
@@ -99,17 +101,18 @@ def _resolve(store, org: str | int) -> tuple[str, Organization | None]:
     """The organization's name and record (``None`` when only people or research name it)."""
     orgs = store.list(Organization)
     text = str(org).strip()
-    if not text:
+    if not org_key(text):
         raise BadInput('give the organization\'s name (or its id), e.g. "Kestrel Health Labs"')
     if text.isdigit():
         found = next((o for o in orgs if o.id == int(text)), None)
         if found is None:
             raise NotFound(f"no organization with id {text}; see `infoview targets`")
         return found.name, found
-    record = next((o for o in orgs if fold(o.name) == fold(text)), None)
+    key = org_key(text)
+    record = next((o for o in orgs if org_key(o.name) == key), None)
     if record is not None:
         return record.name, record
-    named = [p.organization for p in store.list(Person) if fold(p.organization) == fold(text)]
+    named = [p.organization for p in store.list(Person) if org_key(p.organization) == key]
     if named:
         return named[0], None
     raise NotFound(
@@ -134,8 +137,8 @@ def build_dossier(store, org: str | int, *, now: datetime | None = None) -> Doss
         NotFound: nothing is stored about that organization.
     """
     name, record = _resolve(store, org)
-    key = fold(name)
-    people = [p for p in store.list(Person) if fold(p.organization) == key]
+    key = org_key(name)
+    people = [p for p in store.list(Person) if org_key(p.organization) == key]
     ids = {p.id for p in people}
     dossier = Dossier(
         name=name,
@@ -215,7 +218,7 @@ def _add_research(store, dossier: Dossier, record, ids: set, key: str) -> None:
         for s in store.list(ResearchSnapshot)
         if (record is not None and s.organization_id == record.id)
         or s.person_id in ids
-        or (s.kind == "company" and fold((s.data or {}).get("name")) == key)
+        or (s.kind == "company" and org_key((s.data or {}).get("name")) == key)
     ]
     snapshots.sort(
         key=lambda s: (

@@ -255,41 +255,43 @@ class KeepInTouch:
     status: str
 
 
-def _moments(mine_out: Iterable[Outreach], mine_meet: Iterable[Meeting], today: date) -> list[datetime]:
-    moments = [t for r in mine_out for t in (r.sent_at, r.replied_at) if t]
-    # a meeting that did not take place (cancelled, missed, moved) is no contact
-    moments += [m.starts_at for m in mine_meet
-                if m.starts_at and m.status not in ("cancelled", "no_show", "moved")
-                and m.starts_at.date() <= today]
-    return moments
-
-
 def keep_in_touch(people: Iterable[Person], outreach_rows: Iterable[Outreach],
-                  meetings: Iterable[Meeting], *, today: date) -> list[KeepInTouch]:
-    """Each person the user has a relationship with, against their interval.
+                  meetings: Iterable[Meeting], *, today: date,
+                  actions: Iterable[Action] = ()) -> list[KeepInTouch]:
+    """Each person the user has a relationship with, against their interval, from records.
 
-    A relationship means a meeting took place or they replied at least once (people who
-    never answered belong to 3B7, not here). Any contact resets the clock: a message sent
-    or received, or a meeting. The intervals are ``Person.keep_in_touch_days`` (ideal)
-    and ``keep_in_touch_max_days`` (latest), about 2 and 3 months by default.
+    The rule is :func:`infoview.analytics.memory.keep_in_touch_status`, the kit's only one
+    (the digest, the outcomes panel and the report use it too): a relationship means a
+    meeting was held or they replied at least once (people who never answered belong to
+    3B7, not here), and every logged interaction resets the clock: a message sent or
+    received, a meeting held (its debrief), a note logged as a message, a follow-up action
+    done. The intervals are ``Person.keep_in_touch_days`` (ideal) and
+    ``keep_in_touch_max_days`` (latest), about 2 and 3 months by default.
     """
-    out_by = _by_person(outreach_rows)
-    meet_by: dict[int, list[Meeting]] = {}
-    for m in meetings:
-        meet_by.setdefault(m.person_id, []).append(m)
-    result = []
-    for person in people:
-        mine_out, mine_meet = out_by.get(person.id, []), meet_by.get(person.id, [])
-        related = any(r.replied_at for r in mine_out) or any(m.status == "held" for m in mine_meet)
-        moments = _moments(mine_out, mine_meet, today)
-        if not related or not moments:
-            continue
-        last = max(moments).date()
-        ideal = last + timedelta(days=person.keep_in_touch_days)
-        latest = last + timedelta(days=max(person.keep_in_touch_max_days, person.keep_in_touch_days))
-        status = "ok" if today < ideal else ("due" if today <= latest else "overdue")
-        result.append(KeepInTouch(person.id, person.name, last, ideal, latest, status))
-    return result
+    import pandas as pd  # the rule is pandas-backed; loaded when asked
+
+    tables = {"people": people, "outreach": outreach_rows, "meetings": meetings,
+              "actions": actions}
+    frames = {}
+    for name, rows in tables.items():
+        # Records not saved yet have no id: number them below zero, apart from stored ones.
+        records = [{**r.to_dict(), "id": r.id if r.id is not None else -n}
+                   for n, r in enumerate(rows, 1)]
+        if records:
+            frames[name] = pd.DataFrame(records)
+    return keep_in_touch_from_frames(frames, today=today)
+
+
+def keep_in_touch_from_frames(frames, *, today: date) -> list[KeepInTouch]:
+    """:func:`keep_in_touch` over the store's frames (``store.frames()``), as of the end of
+    ``today`` (UTC), longest silence first."""
+    from infoview.analytics.memory import keep_in_touch_status
+
+    status = keep_in_touch_status(frames, now=datetime.combine(today, time(23, 59, 59),
+                                                               timezone.utc))
+    return [KeepInTouch(int(row.person_id), str(row.name), row.last_contact.date(),
+                        row.ideal_by.date(), row.latest_by.date(), str(row.level))
+            for row in status.itertuples()]
 
 
 def keep_in_touch_actions(statuses: Iterable[KeepInTouch]) -> list[Action]:

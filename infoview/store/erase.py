@@ -17,8 +17,9 @@ lists them), so that nothing left names them. Deleted rows are overwritten with 
 (``secure_delete``) and the write-ahead log is checkpointed and truncated afterwards.
 
 The same steps run on any SQLite file of the store's shape (:func:`erase_rows`), which is
-how :mod:`infoview.forget` scrubs the backups written before a schema upgrade. Files outside
-the store (the HTTP cache, exports, backups) are :func:`infoview.forget.forget_person`'s.
+how :mod:`infoview.flows.forget` scrubs the backups written before a schema upgrade. Files
+outside the store (the HTTP cache, exports, backups) are
+:func:`infoview.flows.forget.forget_person`'s.
 """
 
 from __future__ import annotations

@@ -9,14 +9,21 @@ same debrief rather than adding a second one.
 from __future__ import annotations
 
 import logging
+
 import ipywidgets as w
 
+from infoview.flows.drafts import panel_kinds
 from infoview.widgets._common import (
     FULL_WIDTH, MessageLine, button, draft_checks_html, esc, heading, table_html, textarea_rows,
 )
 from infoview.widgets.rows import RowList
 
 log = logging.getLogger(__name__)
+
+#: The drafts this panel writes (the thank-you note, the reschedule and no-show notes),
+#: labelled as in the one table of draft kinds.
+DRAFT_KINDS = panel_kinds("debrief")
+_DRAFT_LABELS = {name: label for label, name in DRAFT_KINDS}
 
 _WIDE = {"description_width": "initial"}
 _NOT_RATED = 0  # slider position meaning "no score"
@@ -169,7 +176,7 @@ class DebriefForm(w.VBox):
             w.HBox([self.rapport, self.rapport_clear]), self.notes, self.save_button,
             self.message,
             heading("Follow-ups"), self.actions,
-            heading("Thank-you draft"), self.thanks_warnings, self.thanks_text,
+            heading(_DRAFT_LABELS["thanks"]), self.thanks_warnings, self.thanks_text,
         ])
         self.refresh_meetings(meeting_id)
         if notes:
@@ -465,8 +472,8 @@ class DebriefForm(w.VBox):
     def mark_missed(self) -> None:
         """Mark the chosen meeting no-show, cancelled or moved (what "Mark the meeting"
         does), book the new time when one is typed, and show the message to send."""
-        from infoview.meeting_status import mark_meeting
-        from infoview.prep.updates import missed_meeting_draft
+        from infoview.flows.drafts import missed_meeting_draft
+        from infoview.flows.meeting_status import mark_meeting
 
         with self.message.guard("marking the meeting"):
             if self.meeting.value is None:
@@ -486,7 +493,7 @@ class DebriefForm(w.VBox):
                       if change.new_meeting else "")
             self.message.show(f"Meeting {marked} marked "
                               f"{change.meeting.status.replace('_', '-')}{booked}. The message "
-                              "to send is below.", "ok")
+                              f"to send ({_DRAFT_LABELS[draft.kind].lower()}) is below.", "ok")
 
     def _show_actions(self) -> None:
         from infoview.flows.followups import meeting_actions

@@ -1,6 +1,6 @@
 """A small panel: everything the kit holds about one person (what they are owed on asking).
 
-It shows :func:`infoview.forget.what_is_held` for the person chosen: their records, other
+It shows :func:`infoview.flows.forget.what_is_held` for the person chosen: their records, other
 records naming them, research snapshots, cached pages and kept results, exports and backups,
 with dates. The outcomes dashboard carries it under its tabs.
 """
@@ -22,7 +22,7 @@ class HoldingsPanel(w.VBox):
         cache_path: the HTTP cache file (default: the one beside the store).
 
     Attributes:
-        held: the last :class:`~infoview.forget.Holdings` shown, or ``None``.
+        held: the last :class:`~infoview.flows.forget.Holdings` shown, or ``None``.
     """
 
     def __init__(self, store, *, cache_path: str | Path | None = None):
@@ -46,7 +46,7 @@ class HoldingsPanel(w.VBox):
     def show(self):
         """Show everything held about the chosen person (what the button does)."""
         from infoview.errors import BadInput
-        from infoview.forget import what_is_held
+        from infoview.flows.forget import what_is_held
 
         with self.message.guard("listing what is held"):
             if self.person.value is None:

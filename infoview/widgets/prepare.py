@@ -31,8 +31,7 @@ EXPORT_FORMATS = ("md", "html", "pdf", "ics")
 #: What each export button says: the formats by the names a reader knows them by.
 EXPORT_LABELS = {"md": "Markdown", "html": "Web page", "pdf": "PDF", "ics": "Calendar event"}
 #: The drafts the panel offers, labelled and named as in the one table of draft kinds.
-DRAFT_KINDS = tuple((drafts.draft_kind(name).label, name)
-                    for name in ("request", "phone", "confirmation", "pitch"))
+DRAFT_KINDS = drafts.panel_kinds("prepare")
 CHANNELS = (("email", "email"), ("LinkedIn", "linkedin"), ("phone", "phone"), ("other", "other"))
 CHANNEL_LABELS = {value: label for label, value in CHANNELS}
 _WIDE = {"description_width": "initial"}

@@ -219,7 +219,7 @@ class ResearchPanel(w.VBox):
             self.warm.value = ("<p><i>Research a company to see who in your store can "
                                "introduce you there.</i></p>")
             return
-        from infoview.warm import warm_paths
+        from infoview.flows.warm import warm_paths
 
         with self.message.guard("warm paths"):
             self.warm_paths = warm_paths(self.store, self.company)
