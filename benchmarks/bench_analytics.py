@@ -23,6 +23,7 @@ import resource
 import subprocess
 import sys
 import time
+from itertools import pairwise
 
 SIZES = (10_000, 100_000, 1_000_000)
 TARGET_SECONDS = 5.0
@@ -237,7 +238,7 @@ def main(argv: list[str]) -> int:
     print(f"{'peak memory (MB)':36}" + "".join(f"{r['peak_bytes'] / 2**20:12.0f}" for r in results))
 
     failures = []
-    for before, after in zip(results, results[1:]):
+    for before, after in pairwise(results):
         growth = after["rows"] / before["rows"]
         ratio = after["total"] / before["total"]
         print(f"time ratio {before['rows']:,} -> {after['rows']:,} rows: {ratio:.2f}x "

@@ -42,7 +42,7 @@ import tempfile
 import time
 import unicodedata
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 IMPORT_SECONDS = 20.0
@@ -124,7 +124,7 @@ def generate(folder: Path, connections: int, messages: int, seed: int = 11) -> d
     outsiders = [{"name": " ".join(_name(rng)),
                   "url": f"https://www.linkedin.com/in/recruiter-{i:05x}"}
                  for i in range(max(1, connections // 30))]
-    t0 = datetime(2023, 1, 1, tzinfo=timezone.utc)
+    t0 = datetime(2023, 1, 1, tzinfo=UTC)
     rows, sent_truth = [], {}
     clock = 0
     conversation = 0

@@ -19,12 +19,18 @@ import heapq
 import logging
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from infoview.flows.debrief import (
-    AnsweredQuestion, Debrief, DebriefOutcome, KeyInsight, Promise, SuggestedPerson, save_debrief,
+    AnsweredQuestion,
+    Debrief,
+    DebriefOutcome,
+    KeyInsight,
+    Promise,
+    SuggestedPerson,
+    save_debrief,
 )
 from infoview.models import Action, Meeting, Organization, Outcome, Outreach, Person, Referral
 
@@ -33,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-UTC = timezone.utc
+UTC = UTC
 DAYS_OF_HISTORY = 180
 MAX_PEOPLE = 84
 MAX_DEPTH = 4
@@ -127,10 +133,10 @@ def _questions() -> list[tuple[str, str, str]]:
 class _Builder:
     """Builds the history step by step; all randomness comes from ``self.rng``."""
 
-    def __init__(self, store: "Store", rng: random.Random, now: datetime):
+    def __init__(self, store: Store, rng: random.Random, now: datetime):
         self.store, self.rng, self.now = store, rng, now
         self.start = now - timedelta(days=DAYS_OF_HISTORY)
-        self.names = [f"{f} {l}" for f in FIRST for l in LAST]
+        self.names = [f"{first} {last}" for first in FIRST for last in LAST]
         rng.shuffle(self.names)
         self.orgs: dict[str, Organization] = {}
         self.zones = {name: zone for name, _, _, zone, _, _ in ORGANIZATIONS} | dict(OTHER_PLACES)
@@ -452,7 +458,7 @@ class _Builder:
                                        person_id=m.person_id, meeting_id=m.id))
 
 
-def generate_sample(store: "Store", *, seed: int = 7, today: date | None = None) -> dict:
+def generate_sample(store: Store, *, seed: int = 7, today: date | None = None) -> dict:
     """Fill ``store`` with a realistic sample history, in one transaction.
 
     Args:

@@ -6,7 +6,7 @@ Functions (not module constants) so that each test gets fresh, mutable records.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from infoview.models import Meeting, Person, UserProfile
 from infoview.questions.models import PlanItem, QuestionPlan
@@ -79,14 +79,14 @@ def plan(minutes: int = 20) -> QuestionPlan:
 
 
 def meeting(**changes) -> Meeting:
-    values = dict(person_id=3, starts_at=datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc),
+    values = dict(person_id=3, starts_at=datetime(2026, 12, 1, 10, 0, tzinfo=UTC),
                   timezone="Europe/London", format="video", place="https://meet.example.org/kestrel-abc",
                   planned_minutes=20, status="scheduled", role="UX research", industry="digital health", id=7)
     values.update(changes)
     return Meeting(**values)
 
 
-NOW = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
 def brief(**changes):

@@ -3,15 +3,22 @@ logistics; and building it from a real store."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
-import pytest
+from datetime import UTC, datetime
 
 import prep_samples as s
+import pytest
+
 from infoview.errors import BadInput
 from infoview.flows.prep import brief_from_store
-from infoview.models import (Meeting, Organization, Person, QuestionAsked, Referral,
-                             ResearchSnapshot, UserProfile)
+from infoview.models import (
+    Meeting,
+    Organization,
+    Person,
+    QuestionAsked,
+    Referral,
+    ResearchSnapshot,
+    UserProfile,
+)
 from infoview.prep.brief import CLOSING_PAIR, REMINDERS, build_brief
 from infoview.prep.ground import find_gaps
 from infoview.questions.models import QuestionPlan
@@ -121,7 +128,7 @@ def test_a_plan_longer_than_the_meeting_is_flagged():
 
 
 def test_logistics_show_local_time_with_zone_format_link_and_contact():
-    summer = s.meeting(starts_at=datetime(2026, 7, 1, 9, 0, tzinfo=timezone.utc))
+    summer = s.meeting(starts_at=datetime(2026, 7, 1, 9, 0, tzinfo=UTC))
     lg = s.brief(meeting=summer).logistics
     assert lg.when == "Wednesday 1 July 2026, 10:00-10:20 BST (Europe/London)"
     assert lg.starts_at.utcoffset().total_seconds() == 3600
@@ -175,15 +182,15 @@ def _fill(store):
     org = store.add(Organization(name="kestrel health labs"))
     store.add(ResearchSnapshot(kind="company", source_url="https://old.example/", organization_id=org.id,
                                data={"url": "https://old.example/", "name": "Old"},
-                               fetched_at=datetime(2026, 1, 1, tzinfo=timezone.utc)))
+                               fetched_at=datetime(2026, 1, 1, tzinfo=UTC)))
     store.add(ResearchSnapshot(kind="company", source_url="https://kestrel.example/", organization_id=org.id,
-                               data=s.company().to_dict(), fetched_at=datetime(2026, 11, 1, tzinfo=timezone.utc)))
+                               data=s.company().to_dict(), fetched_at=datetime(2026, 11, 1, tzinfo=UTC)))
     store.add(ResearchSnapshot(kind="person", source_url="https://kestrel.example/team/samira-okafor.html",
                                person_id=samira.id, data=s.person_research().to_dict(),
-                               fetched_at=datetime(2026, 11, 1, tzinfo=timezone.utc)))
+                               fetched_at=datetime(2026, 11, 1, tzinfo=UTC)))
     store.add(Referral(from_person_id=tom.id, to_person_id=samira.id, may_mention="yes"))
     earlier = store.add(Meeting(person_id=samira.id, status="held",
-                                starts_at=datetime(2026, 6, 1, 9, tzinfo=timezone.utc)))
+                                starts_at=datetime(2026, 6, 1, 9, tzinfo=UTC)))
     store.add(QuestionAsked(meeting_id=earlier.id, text="anything", question_id="path-01"))
     meeting = store.add(s.meeting(id=None, person_id=samira.id, planned_minutes=30))
     store.save_profile(s.profile())
@@ -235,7 +242,7 @@ def test_matches_in_the_users_own_records_cite_no_page():
 def test_questions_planned_for_a_cancelled_meeting_are_not_counted_as_asked(store):
     samira, meeting = _fill(store)
     called_off = store.add(Meeting(person_id=samira.id, status="cancelled",
-                                   starts_at=datetime(2026, 7, 1, 9, tzinfo=timezone.utc)))
+                                   starts_at=datetime(2026, 7, 1, 9, tzinfo=UTC)))
     store.add(QuestionAsked(meeting_id=called_off.id, text="planned only", question_id="role-01"))
     brief = brief_from_store(store, meeting_id=meeting.id, now=s.NOW)
     skipped_as_asked = {x.id for x in brief.plan.skipped if "asked" in x.reason.lower()}

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import datetime, timezone
-
-import pytest
+from datetime import UTC, datetime
 
 import prep_samples as s
+import pytest
+
 from infoview.cli import main
 from infoview.cli.prep import DRAFT_KINDS
 from infoview.models import Action, Outreach, Person, Referral, ResearchSnapshot
@@ -173,7 +173,7 @@ def test_followups_suggest_save_and_export_ics(capsys, stored, db, tmp_path):
 
     with Store.open(db) as store:
         store.add(Outreach(person_id=stored["tom"], kind="request",
-                           sent_at=datetime(2026, 12, 22, 10, tzinfo=timezone.utc)))
+                           sent_at=datetime(2026, 12, 22, 10, tzinfo=UTC)))
     ics = tmp_path / "due.ics"
     code, out, _ = run(capsys, "followups", "--today", "2027-01-05", "--country", "GB", "--save",
                        "--ics", str(ics), "--json")

@@ -3,7 +3,7 @@ weekends and public holidays, keep-in-touch intervals, and due actions in a cale
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,11 +11,19 @@ import pytest
 from infoview.errors import BadInput
 from infoview.flows.followups import record_followups, suggest_followups
 from infoview.models import Action, Meeting, Outreach, Person, Referral
-from infoview.prep.followup import (action_key, add_business_days, due_actions_ics, followup_actions,
-                                    is_business_day, keep_in_touch, keep_in_touch_actions,
-                                    missing_actions, three_b_seven)
+from infoview.prep.followup import (
+    action_key,
+    add_business_days,
+    due_actions_ics,
+    followup_actions,
+    is_business_day,
+    keep_in_touch,
+    keep_in_touch_actions,
+    missing_actions,
+    three_b_seven,
+)
 
-UTC = timezone.utc
+UTC = UTC
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 12, 1, 11, 0, tzinfo=UTC)
 PEOPLE = {3: "Samira Okafor", 4: "Priya Nair", 5: "Ben Carter"}

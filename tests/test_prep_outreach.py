@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import prep_samples as s
 import pytest
 
-import prep_samples as s
 from infoview.errors import BadInput
 from infoview.prep import outreach
 from infoview.prep.checks import check_draft, count_words

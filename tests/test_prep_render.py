@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import prep_samples as s
 import pytest
 
-import prep_samples as s
 from infoview.errors import BadInput
-from infoview.prep.render import (export_brief, md_escape, render_html, render_ics, render_markdown,
-                                  render_pdf, safe_url)
+from infoview.prep.render import (
+    export_brief,
+    md_escape,
+    render_html,
+    render_ics,
+    render_markdown,
+    render_pdf,
+    safe_url,
+)
 
 
 @pytest.fixture
@@ -165,7 +172,7 @@ def test_ics_parses_back_with_start_end_zone_and_a_reminder():
 def test_ics_in_summer_time_keeps_the_wall_clock_time():
     from icalendar import Calendar
 
-    meeting = s.meeting(starts_at=datetime(2026, 7, 1, 13, 30, tzinfo=timezone.utc), timezone="America/New_York")
+    meeting = s.meeting(starts_at=datetime(2026, 7, 1, 13, 30, tzinfo=UTC), timezone="America/New_York")
     event = Calendar.from_ical(render_ics(s.brief(meeting=meeting))).walk("VEVENT")[0]
     assert event.decoded("dtstart").replace(tzinfo=None) == datetime(2026, 7, 1, 9, 30)
     assert event["DTSTART"].params["TZID"] == "America/New_York"

@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from question_fixtures import KESTREL
 
 from infoview.cli import main
 from infoview.questions.bank import USER_BANK_ENV
-from question_fixtures import KESTREL
 
 
 @pytest.fixture(autouse=True)

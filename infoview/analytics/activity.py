@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, channel_list, in_range, is_in, lookup, org_key, table, with_message,
+    Frames,
+    channel_list,
+    in_range,
+    is_in,
+    lookup,
+    org_key,
+    table,
+    with_message,
 )
 
 UNKNOWN_INDUSTRY = "unknown"

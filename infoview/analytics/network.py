@@ -79,7 +79,7 @@ def _graph_of(net: _Network, keep=None):
     )
     edges = np.isin(net.src, nodes) & np.isin(net.dst, nodes) if keep is not None else slice(None)
     graph.add_weighted_edges_from(
-        zip(net.ids[net.src[edges]].tolist(), net.ids[net.dst[edges]].tolist(), net.count[edges].tolist()),
+        zip(net.ids[net.src[edges]].tolist(), net.ids[net.dst[edges]].tolist(), net.count[edges].tolist(), strict=True),
         weight="count",
     )
     return graph

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -203,7 +203,7 @@ def build_report(frames: Frames, *, now: datetime | None = None, since=None, unt
         loader=jinja2.FileSystemLoader(str(Path(__file__).parent)),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
-    stamp = timestamp(now or datetime.now(timezone.utc))
+    stamp = timestamp(now or datetime.now(UTC))
     selection = []
     if since or until:
         selection.append(f"from {since or 'the start'} to {until or 'today'}")

@@ -12,7 +12,13 @@ from __future__ import annotations
 import logging
 
 from infoview.analytics._frames import (
-    Frames, flags, is_in, org_key, row_positions, table, with_message,
+    Frames,
+    flags,
+    is_in,
+    org_key,
+    row_positions,
+    table,
+    with_message,
 )
 from infoview.errors import BadInput
 from infoview.store.matching import org_key as org_key_warm

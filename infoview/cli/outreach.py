@@ -86,8 +86,8 @@ def _line(row, name: str) -> str:
 
 def _add(args: argparse.Namespace) -> int:
     from infoview.errors import BadInputFile
-    from infoview.models import Person
     from infoview.flows.outreach_log import record_outreach
+    from infoview.models import Person
 
     body = None
     if args.body_file:
@@ -109,8 +109,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _replied(args: argparse.Namespace) -> int:
-    from infoview.models import Person
     from infoview.flows.outreach_log import mark_replied
+    from infoview.models import Person
 
     at = _when(args.at, "--at")
     with open_store(args) as store:
@@ -124,8 +124,8 @@ def _replied(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from infoview.models import Outreach, Person
     from infoview.flows.outreach_log import awaiting_reply
+    from infoview.models import Outreach, Person
 
     with open_store(args) as store:
         if args.person is not None:

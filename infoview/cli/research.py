@@ -117,9 +117,8 @@ def _saved_line(kept) -> str:
 
 
 def _batch(args) -> int:
-    from infoview.research.batch import research_batch
-
     from infoview.cli._common import print_json
+    from infoview.research.batch import research_batch
 
     summary = research_batch(args.file, args.out, settings=research_settings(args), kind=args.kind,
                              progress=True)

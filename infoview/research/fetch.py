@@ -223,7 +223,7 @@ class Fetcher:
         if self._cache is not None:
             self._cache.close()
 
-    def __enter__(self) -> "Fetcher":
+    def __enter__(self) -> Fetcher:
         return self
 
     def __exit__(self, *exc) -> None:

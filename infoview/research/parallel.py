@@ -20,9 +20,10 @@ import os
 import queue
 import sys
 import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from infoview.errors import InfoviewError
 from infoview.settings import Settings

@@ -17,8 +17,8 @@ themselves come from the HTTP cache like any page, so a warm re-run sends nothin
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import urlsplit
 
 AGENT_TOKEN = "infoview"

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 from infoview.errors import BadInput, NotFound, StoreError
 from infoview.models import Person, Record, UserProfile
 from infoview.store import files
-from infoview.store.shortcuts import StoreShortcuts
 from infoview.store.matching import fold, profile_key
 from infoview.store.schema import COLUMNS, TABLES, from_row, table_of, to_row, to_sql
+from infoview.store.shortcuts import StoreShortcuts
 
 R = TypeVar("R", bound=Record)
 
@@ -45,7 +46,7 @@ def _stamp(records: list[Record]) -> None:
     """Fill an empty ``created_at`` with now (records of one type)."""
     if not records or "created_at" not in _FIELD_NAMES[records[0].table]:
         return
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     for record in records:
         if record.created_at is None:
             record.created_at = now
@@ -76,7 +77,7 @@ class Store(StoreShortcuts):
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, must_exist: bool = False,
-             timeout: float = 30.0) -> "Store":
+             timeout: float = 30.0) -> Store:
         """Open (or create) the store at ``path``; the default comes from ``default_db_path``.
 
         Args:
@@ -104,7 +105,7 @@ class Store(StoreShortcuts):
         """Close the connection (committed data is already on disk)."""
         self._conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -116,7 +117,7 @@ class Store(StoreShortcuts):
     # ---- transactions --------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator["Store"]:
+    def transaction(self) -> Iterator[Store]:
         """Run the enclosed writes as one transaction: all of them are kept, or none.
 
         Nested blocks are savepoints: an exception inside undoes that block only (and then
@@ -228,7 +229,7 @@ class Store(StoreShortcuts):
             self._conn.executemany(_INSERT[table], rows)
         except sqlite3.IntegrityError as exc:
             raise _integrity(table, exc) from exc
-        for record, row in zip(batch, rows):
+        for record, row in zip(batch, rows, strict=True):
             record.id = row[pos]
 
     def _prepare(self, record: Record) -> tuple[str, list[Any]]:

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from infoview.models import Person
 from infoview.store.matching import fold, profile_key
@@ -162,7 +163,7 @@ def store_text_columns() -> dict[str, list[str]]:
             for table in TABLES}
 
 
-def delete_person(store: "Store", person_id: int) -> DeleteReport:
+def delete_person(store: Store, person_id: int) -> DeleteReport:
     """Remove a person and everything about them (see the module docstring).
 
     Raises:

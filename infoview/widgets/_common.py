@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import ipywidgets as w
 

@@ -9,10 +9,18 @@ same debrief rather than adding a second one.
 from __future__ import annotations
 
 import logging
+
 import ipywidgets as w
 
 from infoview.widgets._common import (
-    FULL_WIDTH, MessageLine, button, draft_checks_html, esc, heading, table_html, textarea_rows,
+    FULL_WIDTH,
+    MessageLine,
+    button,
+    draft_checks_html,
+    esc,
+    heading,
+    table_html,
+    textarea_rows,
 )
 from infoview.widgets.rows import RowList
 
@@ -377,7 +385,12 @@ class DebriefForm(w.VBox):
     def to_debrief(self):
         """The form's content as a :class:`~infoview.flows.debrief.Debrief` (nothing saved)."""
         from infoview.flows.debrief import (
-            AnsweredQuestion, Debrief, DebriefOutcome, KeyInsight, Promise, SuggestedPerson,
+            AnsweredQuestion,
+            Debrief,
+            DebriefOutcome,
+            KeyInsight,
+            Promise,
+            SuggestedPerson,
         )
 
         questions = [

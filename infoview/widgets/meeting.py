@@ -10,8 +10,8 @@ it back to zero for another meeting.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import ipywidgets as w
 
@@ -115,7 +115,7 @@ class MeetingCompanion(w.VBox):
         self.refresh()
 
     @classmethod
-    def for_meeting(cls, store, meeting_id: int, **kwargs) -> "MeetingCompanion":
+    def for_meeting(cls, store, meeting_id: int, **kwargs) -> MeetingCompanion:
         """A companion for a stored meeting: its planned questions and its brief's agenda."""
         from infoview.flows.meetings import meeting_brief
 
@@ -246,7 +246,7 @@ class MeetingCompanion(w.VBox):
         stay in the list so the debrief can still record them as skipped.
         """
         out = []
-        for position, (item, (box, line)) in enumerate(zip(self.items, self.rows), start=1):
+        for position, (item, (box, line)) in enumerate(zip(self.items, self.rows, strict=True), start=1):
             notes = line.value.strip()
             out.append({
                 "question_id": getattr(item, "id", None),

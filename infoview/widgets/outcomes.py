@@ -8,7 +8,7 @@ DataFrames (``Store.frames()``); the panel only chooses the filters and shows th
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import ipywidgets as w
@@ -38,7 +38,7 @@ def actions_view(actions, now: datetime | None = None):
 
     if actions is None or len(actions) == 0:
         return actions
-    now = pd.Timestamp(now or datetime.now(timezone.utc))
+    now = pd.Timestamp(now or datetime.now(UTC))
     now = now.tz_localize("UTC") if now.tzinfo is None else now
 
     def status(row) -> str:

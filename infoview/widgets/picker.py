@@ -7,7 +7,7 @@ warnings (closed question, salary, two questions at once, ...) show before they 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import ipywidgets as w
 

@@ -19,7 +19,15 @@ import ipywidgets as w
 from infoview.errors import BadInput
 from infoview.flows import drafts
 from infoview.widgets._common import (
-    FULL_WIDTH, MessageLine, bullet_list, button, draft_checks_html, esc, file_link, heading, text,
+    FULL_WIDTH,
+    MessageLine,
+    bullet_list,
+    button,
+    draft_checks_html,
+    esc,
+    file_link,
+    heading,
+    text,
     textarea_rows,
 )
 from infoview.widgets.picker import QuestionPicker
@@ -169,8 +177,8 @@ class PreparePanel(w.VBox):
             self._quiet = False
 
     def _fill_people(self, select: int | None = None) -> None:
-        from infoview.models import Person
         from infoview.flows.meetings import person_to_prepare
+        from infoview.models import Person
 
         people = self.store.list(Person)
         if select is None:
@@ -214,8 +222,8 @@ class PreparePanel(w.VBox):
 
     def _show_meeting(self, meeting_id: int) -> None:
         """Fill the fields, and the picker with its planned questions, from a stored meeting."""
-        from infoview.models import Meeting
         from infoview.flows.meetings import planned_questions
+        from infoview.models import Meeting
 
         meeting = self.store.get(Meeting, meeting_id)
         if meeting.starts_at is not None:
@@ -385,8 +393,8 @@ class PreparePanel(w.VBox):
 
         The subject and text are taken from the draft box as it stands, edits included.
         """
-        from infoview.models import Person
         from infoview.flows.outreach_log import record_outreach
+        from infoview.models import Person
 
         with self.message.guard("recording the message"):
             if self.person.value in (NEW, None):
@@ -407,8 +415,8 @@ class PreparePanel(w.VBox):
 
     def record_reply(self, outreach_id: int):
         """Record that a message was answered today (what "They replied" does)."""
-        from infoview.models import Person
         from infoview.flows.outreach_log import mark_replied
+        from infoview.models import Person
 
         with self.message.guard("recording the reply"):
             row = mark_replied(self.store, outreach_id)

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 import ipywidgets as w
 
 from infoview.settings import Settings
 from infoview.widgets._common import (
-    FULL_WIDTH, MessageLine, bullet_list, button, esc, heading, link, table_html, text,
+    FULL_WIDTH,
+    MessageLine,
+    bullet_list,
+    button,
+    esc,
+    heading,
+    link,
+    table_html,
+    text,
 )
 
 log = logging.getLogger(__name__)
