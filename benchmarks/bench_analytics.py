@@ -79,7 +79,8 @@ def synthetic_frames(rows: int, seed: int = 1) -> dict:
     })
     organizations = pd.DataFrame({
         "name": pd.array(org_names, dtype="string"),
-        "industry": pd.array(rng.choice(["health", "energy", "finance", "games", "public"], n_orgs), dtype="string"),
+        "industry": pd.array(rng.choice(["health", "energy", "finance", "games", "public"], n_orgs),
+                             dtype="string"),
         "motivation": pd.array(rng.integers(0, 4, n_orgs), dtype="Int64"),
         "postings": pd.array(rng.integers(0, 4, n_orgs), dtype="Int64"),
         "id": ids(n_orgs),
@@ -242,7 +243,8 @@ def main(argv: list[str]) -> int:
         growth = after["rows"] / before["rows"]
         ratio = after["total"] / before["total"]
         print(f"time ratio {before['rows']:,} -> {after['rows']:,} rows: {ratio:.2f}x "
-              f"for {growth:.0f}x the rows (linear would be {growth:.0f}x; target <= {growth * LINEAR_SLACK:.0f}x)")
+              f"for {growth:.0f}x the rows (linear would be {growth:.0f}x; "
+              f"target <= {growth * LINEAR_SLACK:.0f}x)")
         if ratio > growth * LINEAR_SLACK:
             failures.append(f"time grew {ratio:.1f}x for {growth:.0f}x the rows")
     largest = results[-1]

@@ -169,7 +169,8 @@ class _Builder:
             email=f"{slug}@example.org" if how_known != "cold" or self.rng.random() < 0.5 else None,
             profile_url=f"https://www.linkedin.com/in/{slug.replace('.', '-')}" if linkedin else None,
             how_known=how_known, tags=["linkedin"] if linkedin else [],
-            connected_on=(self.start - timedelta(days=self.rng.randint(30, 900))).date() if linkedin else None,
+            connected_on=((self.start - timedelta(days=self.rng.randint(30, 900))).date()
+                          if linkedin else None),
             created_at=created or self.start + timedelta(days=self.rng.randint(0, 20)),
             keep_in_touch_days=60, keep_in_touch_max_days=90,
         )
@@ -308,7 +309,8 @@ class _Builder:
             org = host.organization if rng.random() < 0.4 else self._org_name()
             out.append(SuggestedPerson(
                 name, rng.choice(TITLES), org,
-                email=f"{name.lower().replace(' ', '.').replace(chr(39), '')}@example.org" if rng.random() < 0.7 else None,
+                email=(f"{name.lower().replace(' ', '.').replace(chr(39), '')}@example.org"
+                       if rng.random() < 0.7 else None),
                 may_mention=rng.choices(["yes", "unknown", "no"], weights=[6, 2, 1])[0],
                 contact_by=rng.choices(["user", "host"], weights=[4, 1])[0]))
             self.people += 1
@@ -362,7 +364,8 @@ class _Builder:
         weeks, and all but the latest couple of recent ones, each at a plausible moment."""
         rng = self.rng
         recent = self.now - timedelta(days=RECENT_DAYS)
-        late = sorted((a for a in self.store.list(Action) if a.done_at is None and a.due and a.due < self.now),
+        late = sorted((a for a in self.store.list(Action)
+                       if a.done_at is None and a.due and a.due < self.now),
                       key=lambda a: (a.due, a.id), reverse=True)
         kept = [a for a in late if a.due >= recent and a.kind != "thank_you"][:KEPT_OVERDUE]
         for action in late:

@@ -68,9 +68,12 @@ def profile() -> UserProfile:
 def plan(minutes: int = 20) -> QuestionPlan:
     items = [
         PlanItem("path-1", "path", "How did you come to user research at Kestrel Health Labs?", 3, "core"),
-        PlanItem("role-1", "role", "What does a typical week look like for a senior UX researcher?", 3, "core"),
-        PlanItem("workplace-1", "workplace", "How do research findings reach the product roadmap?", 2, "core"),
-        PlanItem("industry-1", "industry", "Which changes in digital health matter most to your team?", 3, "core"),
+        PlanItem("role-1", "role",
+                 "What does a typical week look like for a senior UX researcher?", 3, "core"),
+        PlanItem("workplace-1", "workplace",
+                 "How do research findings reach the product roadmap?", 2, "core"),
+        PlanItem("industry-1", "industry",
+                 "Which changes in digital health matter most to your team?", 3, "core"),
         PlanItem("advice-1", "advice", "What would you do next in my position?", 3, "core"),
         PlanItem("closing-1", "closing", "Who else would you suggest I talk to?", 1, "closing pair"),
         PlanItem("closing-2", "closing", "May I mention your name when I contact them?", 0.5, "closing pair"),

@@ -26,7 +26,8 @@ from infoview.questions.models import QuestionPlan
 
 def test_who_names_the_person_their_organization_link_and_referrer():
     who = s.brief().who
-    assert (who.name, who.title, who.organization) == ("Samira Okafor", "Senior UX Researcher", "Kestrel Health Labs")
+    assert (who.name, who.title, who.organization) == (
+        "Samira Okafor", "Senior UX Researcher", "Kestrel Health Labs")
     assert who.profile_url == "https://www.linkedin.com/in/samira-okafor-example"
     assert who.referred_by == "Tom Reyes"
     assert who.first_name == "Samira"
@@ -60,7 +61,8 @@ def test_common_ground_matches_whole_words_only():
     # "Bath" is not in "bathroom", "art" is not in "start" or "party"
     pr = s.person_research()
     pr.bio = "She started in a bathroom-fittings start-up before a party of researchers."
-    assert build_brief(person=s.person(), person_research=pr, plan=s.plan(), profile=profile).common_ground == []
+    rebuilt = build_brief(person=s.person(), person_research=pr, plan=s.plan(), profile=profile)
+    assert rebuilt.common_ground == []
     assert brief.common_ground == []
 
 
@@ -103,8 +105,9 @@ def test_complete_research_leaves_no_gaps():
 
 def test_agenda_runs_greeting_purpose_questions_pitch_closing_wrapup_with_minute_marks():
     agenda = s.brief().agenda
-    assert [a.label for a in agenda] == ["Greeting", "Purpose", "Question 1", "Question 2", "Question 3",
-                                         "Question 4", "Question 5", "About you", "Closing", "Closing", "Wrap-up"]
+    assert [a.label for a in agenda] == [
+        "Greeting", "Purpose", "Question 1", "Question 2", "Question 3",
+        "Question 4", "Question 5", "About you", "Closing", "Closing", "Wrap-up"]
     # greeting 1, purpose 0.5 (the question module's fixed parts), questions 3+3+2+3+3, pitch 1.5
     assert [a.mark for a in agenda] == ["0:00", "1:00", "1:30", "4:30", "7:30", "9:30", "12:30",
                                         "15:30", "17:00", "18:00", "18:30"]
@@ -132,7 +135,8 @@ def test_logistics_show_local_time_with_zone_format_link_and_contact():
     lg = s.brief(meeting=summer).logistics
     assert lg.when == "Wednesday 1 July 2026, 10:00-10:20 BST (Europe/London)"
     assert lg.starts_at.utcoffset().total_seconds() == 3600
-    assert (lg.format, lg.link, lg.place, lg.minutes) == ("Video call", "https://meet.example.org/kestrel-abc", None, 20)
+    assert (lg.format, lg.link, lg.place, lg.minutes) == (
+        "Video call", "https://meet.example.org/kestrel-abc", None, 20)
     assert (lg.host_email, lg.host_phone) == ("samira@kestrel.example", "+44 117 496 0123")
 
 

@@ -83,7 +83,8 @@ def test_prep_json_lists_files_and_the_brief(capsys, stored, tmp_path):
 def test_prep_pdf_for_twenty_minutes_is_one_page(capsys, stored, tmp_path):
     from pypdf import PdfReader
 
-    code, out, err = run(capsys, "prep", "--meeting", str(stored["meeting"]), "--format", "pdf", "--out", str(tmp_path))
+    code, out, err = run(capsys, "prep", "--meeting", str(stored["meeting"]), "--format", "pdf",
+                         "--out", str(tmp_path))
     assert code == 0, err
     assert len(PdfReader(out.strip()).pages) == 1
 
@@ -126,10 +127,11 @@ def test_draft_request_json_from_the_store_profile(capsys, stored):
 
 
 def test_draft_intro_takes_permission_from_the_stored_referral(capsys, stored):
-    code, out, _ = run(capsys, "draft", "intro", "--person", str(stored["samira"]), "--narrow", "user research", "--json")
+    code, out, _ = run(capsys, "draft", "intro", "--person", str(stored["samira"]),
+                       "--narrow", "user research", "--json")
     assert code == 0 and json.loads(out)["subject"] == "Tom Reyes suggested I contact you"
-    code, out, _ = run(capsys, "draft", "intro", "--person", str(stored["samira"]), "--narrow", "user research",
-                       "--may-mention", "no", "--json")
+    code, out, _ = run(capsys, "draft", "intro", "--person", str(stored["samira"]),
+                       "--narrow", "user research", "--may-mention", "no", "--json")
     data = json.loads(out)
     assert "Tom" not in data["body"] and data["warnings"][0]["code"] == "referrer_left_out"
 

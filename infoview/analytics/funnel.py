@@ -164,7 +164,8 @@ def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, cha
     keys = levels[group_col].astype("object") if group_col else pd.Series("all", index=levels.index)
     codes, groups = pd.factorize(keys)
     counts = pd.DataFrame(
-        {stage: np.bincount(codes, weights=mask.to_numpy(dtype="float64"), minlength=len(groups)).astype(np.int64)
+        {stage: np.bincount(codes, weights=mask.to_numpy(dtype="float64"),
+                            minlength=len(groups)).astype(np.int64)
          for stage, mask in reached.items()},
         index=pd.Index([str(g) for g in groups]),
     )

@@ -30,7 +30,8 @@ def register(sub) -> None:
                        description="Rank organizations by motivation, then postings, then advocacy "
                                    "(someone you know there); the top ones are the current batch.")
     p.add_argument("--motivation-scale", type=int, default=3, help="top of the motivation scale (default 3)")
-    p.add_argument("--batch-size", type=int, default=5, help="how many targets form the current batch (default 5)")
+    p.add_argument("--batch-size", type=int, default=5,
+                   help="how many targets form the current batch (default 5)")
     p.add_argument("--json", action="store_true", help="print the list as JSON")
     p.set_defaults(handler=_targets)
 

@@ -228,7 +228,8 @@ def _agenda(plan, who: Who, interest: str, pitch: str, start: datetime | None) -
          "not to ask for a job. Say you have a few questions.", "fixed"),
     ]
     steps += [(q.minutes, f"Question {n}", q.text, "question") for n, q in enumerate(questions, 1)]
-    steps.append((fixed["self_introduction"], "About you", f"If asked, your 30-second introduction: {pitch}", "fixed"))
+    steps.append((fixed["self_introduction"], "About you",
+                  f"If asked, your 30-second introduction: {pitch}", "fixed"))
     if closing:
         steps += [(q.minutes, "Closing", q.text, "closing") for q in closing]
     else:

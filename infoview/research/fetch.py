@@ -381,8 +381,9 @@ class Fetcher:
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > max_bytes and not truncate:
             raise PageTooLarge(f"{url} is {int(declared) / 1_048_576:.1f} MB, over the "
-                               f"{max_bytes / 1_048_576:.1f} MB cap, so it was not downloaded (the cap protects "
-                               "memory; in Python, Settings(max_bytes=...) changes it).",
+                               f"{max_bytes / 1_048_576:.1f} MB cap, so it was not downloaded "
+                               "(the cap protects memory; in Python, Settings(max_bytes=...) "
+                               "changes it).",
                                url=url, status=reply.status)
         try:
             reply.body = read_body(response.raw, url=url,
@@ -450,7 +451,8 @@ def _status_error(url: str, status: int, cached: bool = False) -> FetchError:
     what = {404: "was not found (404)", 410: "is gone (410)", 401: "needs a login (401)",
             403: "is forbidden (403)", 429: "kept answering 'too many requests' (429)",
             503: "stayed unavailable (503)"}.get(status, f"answered HTTP {status}")
-    note = " (remembered from an earlier try; --no-cache, or refresh=True in Python, tries again)" if cached else ""
+    note = (" (remembered from an earlier try; --no-cache, or refresh=True in Python, tries again)"
+            if cached else "")
     return FetchError(f"{url} {what}{note}.", url=url, status=status)
 
 

@@ -187,7 +187,8 @@ class MeetingCompanion(w.VBox):
         self.bar.bar_style = {"": "info", "closing": "warning", "wrap_up": "warning",
                               "over": "danger"}[self.signal]
         left = self.minutes - now
-        self.start_button.description = "Resume the clock" if self.stopped_at is not None else "Start the clock"
+        self.start_button.description = ("Resume the clock" if self.stopped_at is not None
+                                         else "Start the clock")
         self.start_button.disabled = self.running
         self.reset_button.disabled = self.started_at is None
         if self.started_at is None:

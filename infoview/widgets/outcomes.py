@@ -252,9 +252,11 @@ class OutcomesDashboard(w.VBox):
                                       + frame_html(t["funnel"], a.message(t["funnel"]) or empty)
                                       + "<h4>Meetings by status</h4>"
                                       + frame_html(t["meeting_statuses"]))
-        self.panes["Replies"].value = _image(figs["replies"]) + frame_html(t["replies"], a.message(t["replies"]) or empty)
+        self.panes["Replies"].value = (_image(figs["replies"])
+                                       + frame_html(t["replies"], a.message(t["replies"]) or empty))
         self.panes["Referrals"].value = (_image(figs["referrals"]) + "<h4>Door openers</h4>"
-                                         + frame_html(t["door_openers"], a.message(t["door_openers"]) or empty))
+                                         + frame_html(t["door_openers"],
+                                                      a.message(t["door_openers"]) or empty))
         questions = t["questions"]
         if len(questions):  # the id repeats the question; the text says it
             questions = questions[["text", "category", "asked", "rated", "mean_usefulness"]]
