@@ -99,9 +99,9 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
                 work.start(kind, page)
         work.finish()
         for doc in reader.documents:  # a link that answered with a PDF: keep it as a link
-            kind = next((k for k, u in pages.items() if u == doc), None)
-            if kind:
-                pages[kind] = doc
+            doc_kind = next((k for k, u in pages.items() if u == doc), None)
+            if doc_kind:
+                pages[doc_kind] = doc
 
         profile.pages = pages
         _fill_fields(profile, parsed, work)

@@ -105,9 +105,11 @@ class _Deadline:
         self.seconds = seconds
         self.at: float | None = None
 
-    def start(self) -> None:
+    def start(self) -> float:
+        """Start the clock (once) and return the moment the budget runs out."""
         if self.at is None:
             self.at = time.monotonic() + self.seconds
+        return self.at
 
     def remaining(self) -> float:
         return self.seconds if self.at is None else self.at - time.monotonic()
@@ -151,8 +153,8 @@ class Fetcher:
         if self.settings.use_cache:
             from infoview.research.httpcache import open_cache
 
-            self._cache = open_cache(self.settings)
-            self.cache_path = self._cache.path
+            self._cache = open_cache(self.settings)  # never None: only_existing is not set
+            self.cache_path = self._cache.path if self._cache else None
 
     # -- public -------------------------------------------------------------------------
 
@@ -388,7 +390,7 @@ class Fetcher:
         try:
             reply.body = read_body(response.raw, url=url,
                                    content_encoding=headers.get("content-encoding", ""),
-                                   max_bytes=max_bytes, deadline=deadline.at, truncate=truncate)
+                                   max_bytes=max_bytes, deadline=deadline.start(), truncate=truncate)
         except FetchError as exc:
             exc.status = reply.status
             raise

@@ -7,9 +7,10 @@ groups several writes into one, and nests safely (inner blocks become savepoints
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from itertools import groupby
@@ -42,7 +43,7 @@ def _integrity(table: str, exc: sqlite3.IntegrityError) -> BadInput:
     return BadInput(f"cannot save this {table + ' ' if table else ''}record: {hint}")
 
 
-def _stamp(records: list[Record]) -> None:
+def _stamp(records: Sequence[Record]) -> None:
     """Fill an empty ``created_at`` with now (records of one type)."""
     if not records or "created_at" not in _FIELD_NAMES[records[0].table]:
         return
@@ -211,7 +212,7 @@ class Store(StoreShortcuts):
                     self._insert_batch(batch)
         return records
 
-    def _insert_batch(self, batch: list[Record]) -> None:
+    def _insert_batch(self, batch: Sequence[Record]) -> None:
         """Insert records of one type inside the open transaction, numbering them as SQLite
         would (highest id + 1), which the write lock held by the transaction makes safe."""
         table = table_of(type(batch[0]))
@@ -331,7 +332,7 @@ class Store(StoreShortcuts):
         return {t: self._query(f"SELECT count(*) FROM {t}")[0][0] for t in TABLES}
 
     def find_people(self, name: str | None = None, organization: str | None = None,
-                    profile_url: str | None = None) -> list[Person]:
+                    profile_url: str | None = None) -> builtins.list[Person]:
         """People matching every given key: name and organization ignore case and extra
         spaces; profile URLs match whatever the scheme, ``www.``, query or final slash."""
         clauses, params = [], []
@@ -394,6 +395,6 @@ class Store(StoreShortcuts):
         """The schema version of the open file (``PRAGMA user_version``)."""
         return self._query("PRAGMA user_version")[0][0]
 
-    def execute(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> builtins.list[tuple]:
         """Run one SQL statement and return its rows: for the store's own modules."""
         return self._query(sql, params)

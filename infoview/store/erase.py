@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -106,7 +106,7 @@ def snapshots_about(execute: Execute, person: Person) -> list[tuple[int, str, st
     return sorted(set(rows))
 
 
-def erase_rows(execute: Execute, person: Person, text_columns: dict[str, Sequence[str]]
+def erase_rows(execute: Execute, person: Person, text_columns: Mapping[str, Sequence[str]]
                ) -> DeleteReport:
     """Delete a person's rows and redact their mentions, inside the caller's transaction.
 
@@ -135,7 +135,7 @@ def erase_rows(execute: Execute, person: Person, text_columns: dict[str, Sequenc
     return report
 
 
-def _redact(execute: Execute, tokens: list[str], text_columns: dict[str, Sequence[str]]) -> int:
+def _redact(execute: Execute, tokens: list[str], text_columns: Mapping[str, Sequence[str]]) -> int:
     pattern = mention_pattern(tokens)
     if pattern is None:
         return 0

@@ -82,7 +82,7 @@ def table_of(record_type: type[Record] | str) -> str:
     if name not in COLUMNS:
         raise BadInput(f"{record_type!r} is not a kind of record the store keeps; "
                        f"use one of {', '.join(TABLES)}")
-    return name  # type: ignore[return-value]
+    return name
 
 
 # ---- Python value -> SQLite value -------------------------------------------------------
