@@ -36,7 +36,7 @@ lint: install-dev
 	$(BIN)/ruff check infoview tests benchmarks
 	$(BIN)/mypy
 
-test: install-dev system-deps lint
+test: install-dev lint system-deps
 	$(BIN)/pytest tests notebooks --nbval-lax --nbval-current-env -p no:cacheprovider
 
 # Refresh docs/screenshot.png (the README's picture) from the browser test; `make test`
@@ -54,4 +54,4 @@ bench: install-dev
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
