@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import ipywidgets as w
 
+from infoview.flows.meetings import meeting_brief
 from infoview.widgets._common import FULL_WIDTH, MessageLine, button, esc, flag_html, heading
 
 #: Signals, from calm to urgent; ``signal`` holds one of them.
@@ -117,8 +118,6 @@ class MeetingCompanion(w.VBox):
     @classmethod
     def for_meeting(cls, store, meeting_id: int, **kwargs) -> MeetingCompanion:
         """A companion for a stored meeting: its planned questions and its brief's agenda."""
-        from infoview.flows.meetings import meeting_brief
-
         brief = meeting_brief(store, meeting_id)
         return cls(brief.plan, brief.agenda, meeting_id=meeting_id, **kwargs)
 

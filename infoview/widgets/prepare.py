@@ -18,6 +18,15 @@ import ipywidgets as w
 
 from infoview.errors import BadInput
 from infoview.flows import drafts
+from infoview.flows.meetings import asked_before, person_to_prepare, planned_questions, save_meeting_plan
+from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_outreach
+from infoview.flows.research import research_for
+from infoview.flows.times import in_zone, start_from_fields
+from infoview.models import CHOICES, Meeting, Person
+from infoview.prep.brief import build_brief
+from infoview.prep.render import export_brief, render_html_fragment
+from infoview.questions.models import AUDIENCES
+from infoview.questions.select import select_questions
 from infoview.widgets._common import (
     FULL_WIDTH,
     MessageLine,
@@ -65,9 +74,6 @@ class PreparePanel(w.VBox):
 
     def __init__(self, store, *, out_dir: str | Path, role: str = "", industry: str = "",
                  audience: str = "anyone", minutes: int = 20):
-        from infoview.models import CHOICES
-        from infoview.questions.models import AUDIENCES
-
         self.store = store
         self.out_dir = Path(out_dir)
         self.plan = None
@@ -177,9 +183,6 @@ class PreparePanel(w.VBox):
             self._quiet = False
 
     def _fill_people(self, select: int | None = None) -> None:
-        from infoview.flows.meetings import person_to_prepare
-        from infoview.models import Person
-
         people = self.store.list(Person)
         if select is None:
             select = person_to_prepare(self.store) or NEW
@@ -190,8 +193,6 @@ class PreparePanel(w.VBox):
             self.person.value = select
 
     def _fill_meetings(self, select: int | None = None) -> None:
-        from infoview.models import Meeting
-
         new = self.person.value in (NEW, None)
         meetings = [] if new else self.store.list(Meeting, person_id=self.person.value)
         with self._quietly():
@@ -222,13 +223,8 @@ class PreparePanel(w.VBox):
 
     def _show_meeting(self, meeting_id: int) -> None:
         """Fill the fields, and the picker with its planned questions, from a stored meeting."""
-        from infoview.flows.meetings import planned_questions
-        from infoview.models import Meeting
-
         meeting = self.store.get(Meeting, meeting_id)
         if meeting.starts_at is not None:
-            from infoview.flows.times import in_zone
-
             local = in_zone(meeting.starts_at, meeting.timezone)
             self.date.value = local.date()
             self.time.value = local.time().replace(tzinfo=None)
@@ -245,8 +241,6 @@ class PreparePanel(w.VBox):
 
     def _load_research(self) -> None:
         """The newest stored research about the chosen person and their organization."""
-        from infoview.flows.research import research_for
-
         self.company = self.person_research = None
         if self.person.value in (NEW, None):
             self.research_note.value = ""
@@ -259,8 +253,6 @@ class PreparePanel(w.VBox):
     # -- the records the library works on ----------------------------------------------------
     def current_person(self):
         """The chosen person, or an unsaved ``Person`` from the "someone new" fields."""
-        from infoview.models import Person
-
         if self.person.value not in (NEW, None):
             return self.store.get(Person, self.person.value)
         name = self.new_name.value.strip()
@@ -271,8 +263,6 @@ class PreparePanel(w.VBox):
 
     def current_meeting(self, person_id: int | None = None):
         """The meeting as the fields describe it (an unsaved ``Meeting`` for a new one)."""
-        from infoview.models import Meeting
-
         if self.meeting.value not in (NEW, None):
             meeting = self.store.get(Meeting, self.meeting.value)
         else:
@@ -287,15 +277,11 @@ class PreparePanel(w.VBox):
         return meeting
 
     def _starts_at(self) -> datetime | None:
-        from infoview.flows.times import start_from_fields
-
         return start_from_fields(self.date.value, self.time.value, self.timezone.value)
 
     # -- actions -----------------------------------------------------------------------------
     def plan_questions(self) -> None:
         """Ask the library for a plan fitting the minutes (what "Plan questions" does)."""
-        from infoview.questions.select import select_questions
-
         with self.message.guard("planning"):
             person = self.current_person()
             asked = self._asked_before(person)
@@ -315,14 +301,10 @@ class PreparePanel(w.VBox):
                               f"{self.minutes.value} minutes{why}.", "ok")
 
     def _asked_before(self, person) -> list[str]:
-        from infoview.flows.meetings import asked_before
-
         return asked_before(self.store, person.id) if person.id else []
 
     def save_meeting(self) -> None:
         """Store the person (when new) and the meeting with its planned questions."""
-        from infoview.flows.meetings import save_meeting_plan
-
         with self.message.guard("saving"):
             person = self.current_person()
             meeting = self.current_meeting(person.id)
@@ -337,8 +319,6 @@ class PreparePanel(w.VBox):
 
     def build(self):
         """Build the brief from the fields and the edited plan; shows it and returns it."""
-        from infoview.prep.brief import build_brief
-
         if not self.picker.items:
             raise BadInput("plan the questions first (press Plan questions)")
         person = self.current_person()
@@ -352,8 +332,6 @@ class PreparePanel(w.VBox):
 
     def export(self, fmt: str) -> Path | None:
         """Write the brief as ``fmt`` (md, html, pdf or ics) and show a link to the file."""
-        from infoview.prep.render import export_brief
-
         with self.message.guard(f"exporting {fmt.upper()}"):
             if fmt == "ics" and self.date.value is None:
                 raise BadInput("a calendar event needs the meeting's start time: fill in Date "
@@ -393,9 +371,6 @@ class PreparePanel(w.VBox):
 
         The subject and text are taken from the draft box as it stands, edits included.
         """
-        from infoview.flows.outreach_log import record_outreach
-        from infoview.models import Person
-
         with self.message.guard("recording the message"):
             if self.person.value in (NEW, None):
                 raise BadInput("save the person first (Save person and meeting), then record "
@@ -415,9 +390,6 @@ class PreparePanel(w.VBox):
 
     def record_reply(self, outreach_id: int):
         """Record that a message was answered today (what "They replied" does)."""
-        from infoview.flows.outreach_log import mark_replied
-        from infoview.models import Person
-
         with self.message.guard("recording the reply"):
             row = mark_replied(self.store, outreach_id)
             name = _first_name(self.store.get(Person, row.person_id).name)
@@ -428,8 +400,6 @@ class PreparePanel(w.VBox):
 
     def _show_waiting(self) -> None:
         """List the chosen person's messages awaiting a reply, each with its button."""
-        from infoview.flows.outreach_log import awaiting_reply
-
         self.waiting, self.replied_buttons = [], {}
         if self.person.value not in (NEW, None):
             with self.message.guard("reading the messages sent"):
@@ -464,8 +434,6 @@ class PreparePanel(w.VBox):
                 self.build()
 
     def _show_preview(self) -> None:
-        from infoview.prep.render import render_html_fragment
-
         # Inline, not in a fixed-height iframe: the whole agenda shows, with no inner
         # scrollbar; the fragment's styles are scoped to its own box and every scraped value
         # in it is escaped by the template.
