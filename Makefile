@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export MPLBACKEND := Agg
 
-.PHONY: demo test lab app bench install install-dev system-deps clean screenshot
+.PHONY: demo test lint lab app bench install install-dev system-deps clean screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,13 @@ system-deps:
 demo: install
 	$(BIN)/infoview demo --out out/demo
 
-test: install-dev system-deps
+# The static checks come first so that a lint or type error fails in seconds; mypy's
+# packages and ruff's rules are set in pyproject.toml.
+lint: install-dev
+	$(BIN)/ruff check infoview tests benchmarks
+	$(BIN)/mypy
+
+test: install-dev lint system-deps
 	$(BIN)/pytest tests notebooks --nbval-lax --nbval-current-env -p no:cacheprovider
 
 # Refresh docs/screenshot.png (the README's picture) from the browser test; `make test`
@@ -48,4 +54,4 @@ bench: install-dev
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

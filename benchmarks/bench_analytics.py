@@ -23,6 +23,7 @@ import resource
 import subprocess
 import sys
 import time
+from itertools import pairwise
 
 SIZES = (10_000, 100_000, 1_000_000)
 TARGET_SECONDS = 5.0
@@ -78,7 +79,8 @@ def synthetic_frames(rows: int, seed: int = 1) -> dict:
     })
     organizations = pd.DataFrame({
         "name": pd.array(org_names, dtype="string"),
-        "industry": pd.array(rng.choice(["health", "energy", "finance", "games", "public"], n_orgs), dtype="string"),
+        "industry": pd.array(rng.choice(["health", "energy", "finance", "games", "public"], n_orgs),
+                             dtype="string"),
         "motivation": pd.array(rng.integers(0, 4, n_orgs), dtype="Int64"),
         "postings": pd.array(rng.integers(0, 4, n_orgs), dtype="Int64"),
         "id": ids(n_orgs),
@@ -237,11 +239,12 @@ def main(argv: list[str]) -> int:
     print(f"{'peak memory (MB)':36}" + "".join(f"{r['peak_bytes'] / 2**20:12.0f}" for r in results))
 
     failures = []
-    for before, after in zip(results, results[1:]):
+    for before, after in pairwise(results):
         growth = after["rows"] / before["rows"]
         ratio = after["total"] / before["total"]
         print(f"time ratio {before['rows']:,} -> {after['rows']:,} rows: {ratio:.2f}x "
-              f"for {growth:.0f}x the rows (linear would be {growth:.0f}x; target <= {growth * LINEAR_SLACK:.0f}x)")
+              f"for {growth:.0f}x the rows (linear would be {growth:.0f}x; "
+              f"target <= {growth * LINEAR_SLACK:.0f}x)")
         if ratio > growth * LINEAR_SLACK:
             failures.append(f"time grew {ratio:.1f}x for {growth:.0f}x the rows")
     largest = results[-1]

@@ -76,7 +76,7 @@ def main() -> int:
               f"{TARGET_SECONDS:>8.1f}s")
         missed = []
         for name in NOTEBOOKS:
-            launch, first = measure(lambda: nbformat.read(folder / name, as_version=4))
+            launch, first = measure(lambda name=name: nbformat.read(folder / name, as_version=4))
             ok = first < TARGET_SECONDS
             print(f"{name:<22}{launch:>15.2f}s{first:>13.2f}s{first / base:>12.1f}x"
                   f"{TARGET_SECONDS:>8.1f}s  {'ok' if ok else 'MISSED'}", flush=True)

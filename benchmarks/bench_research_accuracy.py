@@ -42,8 +42,8 @@ import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "wcxb-service-dev"
@@ -205,7 +205,7 @@ def main() -> int:
         started = time.perf_counter()
         outputs[name] = [extract(p["body"], p["url"]) for p in pages]
         seconds[name] = (time.perf_counter() - started) / len(pages)
-    scores = {name: [word_f1(text, p["truth"]) for text, p in zip(texts, pages)]
+    scores = {name: [word_f1(text, p["truth"]) for text, p in zip(texts, pages, strict=True)]
               for name, texts in outputs.items()}
 
     def mean(values: list[float]) -> float:
@@ -228,7 +228,8 @@ def main() -> int:
         best_f1 = others.get(best, 0.0)
         print(f"  {pages[i]['id']:<6} F1 {research[i]:.2f} P {precision:.2f} R {recall:.2f} "
               f"(best anchor {best} {best_f1:.2f})  {(pages[i]['url'] or '')[:70]}")
-        print(f"         why: {reason(precision, recall, len(_WORD.findall(pages[i]['truth'])), best_f1, research[i])}")
+        words = len(_WORD.findall(pages[i]["truth"]))
+        print(f"         why: {reason(precision, recall, words, best_f1, research[i])}")
 
     missed = []
     if mean(research) < TARGET_F1:

@@ -94,7 +94,8 @@ def _layout(name: str, title: str, body: str, rng: random.Random, head_extra: st
 <meta property="og:site_name" content="{name}"><style>{style}</style>{head_extra}</head>
 <body><header><a href="index.html">{name}</a><nav><ul>{nav}</ul></nav></header>
 <main>{body}</main>
-<footer><ul>{footer_links}</ul><a href="https://www.linkedin.com/company/{name.lower().replace(' ', '-')}">LinkedIn</a>
+<footer><ul>{footer_links}</ul>
+<a href="https://www.linkedin.com/company/{name.lower().replace(' ', '-')}">LinkedIn</a>
 <a href="https://github.com/{name.lower().replace(' ', '')}">GitHub</a><p>© 2025 {name}</p></footer>
 <script>{script}</script></body></html>"""
 
@@ -102,14 +103,15 @@ def _layout(name: str, title: str, body: str, rng: random.Random, head_extra: st
 def make_site(root: Path, index: int) -> None:
     """Write one fictional company site (six pages and a robots.txt) into ``root``."""
     rng = random.Random(index)
-    name = f"{rng.choice(['North', 'Bright', 'Clear', 'Blue', 'Green'])}{rng.choice(['path', 'field', 'line', 'stone'])} Systems {index}"
+    first = rng.choice(['North', 'Bright', 'Clear', 'Blue', 'Green'])
+    name = f"{first}{rng.choice(['path', 'field', 'line', 'stone'])} Systems {index}"
     people = [(f"{rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(TITLES)) for _ in range(8)]
     org = {"@context": "https://schema.org", "@type": "Organization", "name": name,
            "foundingDate": str(1990 + index % 30), "url": "/",
            "address": {"@type": "PostalAddress", "addressLocality": "Lisbon"}}
     jsonld = f'<script type="application/ld+json">{json.dumps(org)}</script>'
-    cards = "".join(f'<div class="person"><h3>{n}</h3><p class="title">{t}</p><p>{_prose(rng, 2)}</p></div>'
-                    for n, t in people)
+    cards = "".join(f'<div class="person"><h3>{n}</h3><p class="title">{t}</p>'
+                    f'<p>{_prose(rng, 2)}</p></div>' for n, t in people)
     news = "".join(f'<article><h3><a href="news/{i}.html">Update {i}: {_prose(rng, 1)[:60]}</a></h3>'
                    f'<time datetime="2025-{(i % 12) + 1:02d}-{(i % 27) + 1:02d}">2025</time>'
                    f"<p>{_prose(rng, 2)}</p></article>" for i in range(10))
@@ -118,7 +120,8 @@ def make_site(root: Path, index: int) -> None:
         "about": f"<h1>About {name}</h1>" + "".join(f"<p>{_prose(rng, 5)}</p>" for _ in range(6)),
         "team": f"<h1>Our team</h1>{cards}",
         "news": f"<h1>News</h1>{news}",
-        "careers": "<h1>Careers</h1>" + "".join(f"<h2>Role {i}</h2><p>{_prose(rng, 3)}</p>" for i in range(5)),
+        "careers": "<h1>Careers</h1>" + "".join(f"<h2>Role {i}</h2><p>{_prose(rng, 3)}</p>"
+                                                for i in range(5)),
         "contact": f"<h1>Contact</h1><p>{_prose(rng, 2)}</p><address>Rua Augusta 10, Lisbon</address>",
     }
     root.mkdir(parents=True, exist_ok=True)
@@ -313,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
             logs = servers.requests()
             chain = max(_chain(paths) for paths in logs)
             requests_cold = sum(len(paths) for paths in logs)
-            pages = [url + p.lstrip("/") for url, paths in zip(urls, logs) for p in paths
+            pages = [url + p.lstrip("/") for url, paths in zip(urls, logs, strict=True) for p in paths
                      if p.endswith(".html") or p == "/"]
 
             _, warm, _ = _research_all(urls, settings, args.processes)

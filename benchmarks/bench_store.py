@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 IMPORT_TARGET = 0.3
@@ -43,7 +43,7 @@ def _records(meetings: int):
     from infoview.models import Meeting, Person
 
     people = max(1, meetings // 5)
-    t0 = datetime(2024, 1, 1, 9, tzinfo=timezone.utc)
+    t0 = datetime(2024, 1, 1, 9, tzinfo=UTC)
     persons = [Person(name=f"Person {i}", organization=f"Org {i % 500}", tags=["bench"])
                for i in range(people)]
     return persons, [

@@ -42,7 +42,7 @@ import tempfile
 import time
 import unicodedata
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 IMPORT_SECONDS = 20.0
@@ -124,7 +124,7 @@ def generate(folder: Path, connections: int, messages: int, seed: int = 11) -> d
     outsiders = [{"name": " ".join(_name(rng)),
                   "url": f"https://www.linkedin.com/in/recruiter-{i:05x}"}
                  for i in range(max(1, connections // 30))]
-    t0 = datetime(2023, 1, 1, tzinfo=timezone.utc)
+    t0 = datetime(2023, 1, 1, tzinfo=UTC)
     rows, sent_truth = [], {}
     clock = 0
     conversation = 0
@@ -186,9 +186,9 @@ def _rss_bytes() -> int:
 
 def child_import(folder: str) -> dict:
     """In a child process: import first.zip, time warm paths, import second.zip, score."""
+    from infoview.flows.warm import warm_paths
     from infoview.models import Outreach
     from infoview.store import Store
-    from infoview.flows.warm import warm_paths
 
     folder_path = Path(folder)
     truth = json.loads((folder_path / "truth.json").read_text(encoding="utf-8"))

@@ -50,6 +50,17 @@ class Record:
     id: int | None = None
     created_at: datetime | None = None
 
+    @property
+    def saved_id(self) -> int:
+        """The id of a record that was read from or saved to the store.
+
+        Raises:
+            ValueError: the record was never saved (its ``id`` is ``None``).
+        """
+        if self.id is None:
+            raise ValueError(f"this {type(self).__name__} has not been saved to the store yet")
+        return self.id
+
     def to_dict(self) -> dict[str, Any]:
         """The record as a dict of plain values (dates stay ``date``/``datetime``)."""
         return asdict(self)  # type: ignore[call-overload]

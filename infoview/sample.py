@@ -27,7 +27,7 @@ def sample_site_dir() -> Path:
 class _Handler(SimpleHTTPRequestHandler):
     """Serves files from the site folder, logging each request and honouring the delay."""
 
-    def __init__(self, *args, server_state: "SiteServer", **kwargs):
+    def __init__(self, *args, server_state: SiteServer, **kwargs):
         self._state = server_state
         super().__init__(*args, directory=str(server_state.root), **kwargs)
 
@@ -85,7 +85,7 @@ class SiteServer:
         self._httpd.server_close()
         self._thread.join(timeout=5)
 
-    def __enter__(self) -> "SiteServer":
+    def __enter__(self) -> SiteServer:
         return self
 
     def __exit__(self, *exc) -> None:

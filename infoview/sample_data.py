@@ -19,12 +19,18 @@ import heapq
 import logging
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from infoview.flows.debrief import (
-    AnsweredQuestion, Debrief, DebriefOutcome, KeyInsight, Promise, SuggestedPerson, save_debrief,
+    AnsweredQuestion,
+    Debrief,
+    DebriefOutcome,
+    KeyInsight,
+    Promise,
+    SuggestedPerson,
+    save_debrief,
 )
 from infoview.models import Action, Meeting, Organization, Outcome, Outreach, Person, Referral
 
@@ -33,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-UTC = timezone.utc
+UTC = UTC
 DAYS_OF_HISTORY = 180
 MAX_PEOPLE = 84
 MAX_DEPTH = 4
@@ -127,10 +133,10 @@ def _questions() -> list[tuple[str, str, str]]:
 class _Builder:
     """Builds the history step by step; all randomness comes from ``self.rng``."""
 
-    def __init__(self, store: "Store", rng: random.Random, now: datetime):
+    def __init__(self, store: Store, rng: random.Random, now: datetime):
         self.store, self.rng, self.now = store, rng, now
         self.start = now - timedelta(days=DAYS_OF_HISTORY)
-        self.names = [f"{f} {l}" for f in FIRST for l in LAST]
+        self.names = [f"{first} {last}" for first in FIRST for last in LAST]
         rng.shuffle(self.names)
         self.orgs: dict[str, Organization] = {}
         self.zones = {name: zone for name, _, _, zone, _, _ in ORGANIZATIONS} | dict(OTHER_PLACES)
@@ -163,7 +169,8 @@ class _Builder:
             email=f"{slug}@example.org" if how_known != "cold" or self.rng.random() < 0.5 else None,
             profile_url=f"https://www.linkedin.com/in/{slug.replace('.', '-')}" if linkedin else None,
             how_known=how_known, tags=["linkedin"] if linkedin else [],
-            connected_on=(self.start - timedelta(days=self.rng.randint(30, 900))).date() if linkedin else None,
+            connected_on=((self.start - timedelta(days=self.rng.randint(30, 900))).date()
+                          if linkedin else None),
             created_at=created or self.start + timedelta(days=self.rng.randint(0, 20)),
             keep_in_touch_days=60, keep_in_touch_max_days=90,
         )
@@ -302,7 +309,8 @@ class _Builder:
             org = host.organization if rng.random() < 0.4 else self._org_name()
             out.append(SuggestedPerson(
                 name, rng.choice(TITLES), org,
-                email=f"{name.lower().replace(' ', '.').replace(chr(39), '')}@example.org" if rng.random() < 0.7 else None,
+                email=(f"{name.lower().replace(' ', '.').replace(chr(39), '')}@example.org"
+                       if rng.random() < 0.7 else None),
                 may_mention=rng.choices(["yes", "unknown", "no"], weights=[6, 2, 1])[0],
                 contact_by=rng.choices(["user", "host"], weights=[4, 1])[0]))
             self.people += 1
@@ -356,7 +364,8 @@ class _Builder:
         weeks, and all but the latest couple of recent ones, each at a plausible moment."""
         rng = self.rng
         recent = self.now - timedelta(days=RECENT_DAYS)
-        late = sorted((a for a in self.store.list(Action) if a.done_at is None and a.due and a.due < self.now),
+        late = sorted((a for a in self.store.list(Action)
+                       if a.done_at is None and a.due and a.due < self.now),
                       key=lambda a: (a.due, a.id), reverse=True)
         kept = [a for a in late if a.due >= recent and a.kind != "thank_you"][:KEPT_OVERDUE]
         for action in late:
@@ -452,7 +461,7 @@ class _Builder:
                                        person_id=m.person_id, meeting_id=m.id))
 
 
-def generate_sample(store: "Store", *, seed: int = 7, today: date | None = None) -> dict:
+def generate_sample(store: Store, *, seed: int = 7, today: date | None = None) -> dict:
     """Fill ``store`` with a realistic sample history, in one transaction.
 
     Args:

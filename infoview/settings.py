@@ -79,7 +79,7 @@ class Settings:
             return f"{name} must be {bound}, not {value!r}"
         return None
 
-    def with_(self, **changes) -> "Settings":
+    def with_(self, **changes) -> Settings:
         """A copy with some fields changed (checked like a new one).
 
         Raises:

@@ -15,9 +15,9 @@ and no half-written one behind.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from infoview.errors import BadInput, BadInputFile, InfoviewError
 

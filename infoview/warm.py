@@ -41,9 +41,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Iterable
+from typing import Any
 
 from infoview.errors import BadInput
 from infoview.store.matching import name_key, org_key
@@ -381,7 +382,7 @@ def paths_frame(paths: list[WarmPath]):
     return pd.DataFrame(rows, columns=columns)
 
 
-def advocates_by_org(frames) -> "Any":
+def advocates_by_org(frames) -> Any:
     """How many people the user already knows (a tie in :data:`ADVOCATE_TIES`) are at each
     organization now or were before, by :func:`org_key`: LAMP's advocacy.
 

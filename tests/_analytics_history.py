@@ -10,16 +10,24 @@ Monday 23 February); 2026-03-02 .. 2026-03-08 is week 2026-W10.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
 from infoview.models import (
-    Action, Insight, Meeting, Organization, Outcome, Outreach, Person, QuestionAsked, Referral,
+    Action,
+    Insight,
+    Meeting,
+    Organization,
+    Outcome,
+    Outreach,
+    Person,
+    QuestionAsked,
+    Referral,
 )
 from infoview.store import Store
 
-UTC = timezone.utc
+UTC = UTC
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 PLUS_ONE = timezone(timedelta(hours=1))
 PLUS_TEN = timezone(timedelta(hours=10))

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from infoview.models import (
-    Action, Affiliation, Insight, Meeting, Organization, Outcome, Outreach, Person, QuestionAsked, Referral,
-    ResearchSnapshot, UserProfile,
+    Action,
+    Affiliation,
+    Insight,
+    Meeting,
+    Organization,
+    Outcome,
+    Outreach,
+    Person,
+    QuestionAsked,
+    Referral,
+    ResearchSnapshot,
+    UserProfile,
 )
 from infoview.store import Store
 
-T0 = datetime(2024, 3, 12, 9, 30, 15, 123456, tzinfo=timezone.utc)
+T0 = datetime(2024, 3, 12, 9, 30, 15, 123456, tzinfo=UTC)
 TARGET = "Alice Wonderly"
 
 

@@ -22,6 +22,12 @@ os.environ["XDG_CACHE_HOME"] = os.path.join(_USER_FOLDERS, "cache")
 os.environ["XDG_DOCUMENTS_DIR"] = os.path.join(_USER_FOLDERS, "Documents")
 os.environ.pop("INFOVIEW_DB", None)
 
+# Fixtures that several test modules share, made visible to all of them here instead of each
+# module importing them (which would shadow the fixture with its own argument). Imported
+# only now, so that nothing infoview computes at import time sees the real user folders.
+from _analytics_history import small_frames  # noqa: E402, F401 (a fixture, found by name)
+from research_sites import sites  # noqa: E402, F401 (a fixture, found by name)
+
 CHROMIUM = os.environ.get("INFOVIEW_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -200,7 +200,7 @@ class Hostile:
         self._httpd.server_close()
         self._thread.join(timeout=5)
 
-    def __enter__(self) -> "Hostile":
+    def __enter__(self) -> Hostile:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -6,7 +6,7 @@ Functions (not module constants) so that each test gets fresh, mutable records.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from infoview.models import Meeting, Person, UserProfile
 from infoview.questions.models import PlanItem, QuestionPlan
@@ -68,9 +68,12 @@ def profile() -> UserProfile:
 def plan(minutes: int = 20) -> QuestionPlan:
     items = [
         PlanItem("path-1", "path", "How did you come to user research at Kestrel Health Labs?", 3, "core"),
-        PlanItem("role-1", "role", "What does a typical week look like for a senior UX researcher?", 3, "core"),
-        PlanItem("workplace-1", "workplace", "How do research findings reach the product roadmap?", 2, "core"),
-        PlanItem("industry-1", "industry", "Which changes in digital health matter most to your team?", 3, "core"),
+        PlanItem("role-1", "role",
+                 "What does a typical week look like for a senior UX researcher?", 3, "core"),
+        PlanItem("workplace-1", "workplace",
+                 "How do research findings reach the product roadmap?", 2, "core"),
+        PlanItem("industry-1", "industry",
+                 "Which changes in digital health matter most to your team?", 3, "core"),
         PlanItem("advice-1", "advice", "What would you do next in my position?", 3, "core"),
         PlanItem("closing-1", "closing", "Who else would you suggest I talk to?", 1, "closing pair"),
         PlanItem("closing-2", "closing", "May I mention your name when I contact them?", 0.5, "closing pair"),
@@ -79,14 +82,14 @@ def plan(minutes: int = 20) -> QuestionPlan:
 
 
 def meeting(**changes) -> Meeting:
-    values = dict(person_id=3, starts_at=datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc),
+    values = dict(person_id=3, starts_at=datetime(2026, 12, 1, 10, 0, tzinfo=UTC),
                   timezone="Europe/London", format="video", place="https://meet.example.org/kestrel-abc",
                   planned_minutes=20, status="scheduled", role="UX research", industry="digital health", id=7)
     values.update(changes)
     return Meeting(**values)
 
 
-NOW = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
 def brief(**changes):

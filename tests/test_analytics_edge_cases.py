@@ -55,7 +55,7 @@ def test_every_plot_of_an_empty_store_says_nothing_to_show(empty):
 
 
 def test_summary_of_an_empty_store_has_no_rate(empty):
-    summary = dict(zip(*analytics.follow_up_health(empty, now=NOW).T.values))
+    summary = dict(zip(*analytics.follow_up_health(empty, now=NOW).T.values, strict=True))
     assert summary["meetings held"] == 0
     assert summary["share of thank-yous on time"] is None
 

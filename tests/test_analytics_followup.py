@@ -74,7 +74,7 @@ def test_stale_contacts_use_each_persons_interval(history):
 
 def test_follow_up_health_summarises_every_check(history):
     frames, _ = history
-    summary = dict(zip(*analytics.follow_up_health(frames, now=NOW).T.values))
+    summary = dict(zip(*analytics.follow_up_health(frames, now=NOW).T.values, strict=True))
     assert summary == {
         "meetings held": 2, "thank-yous within 24 h": 1, "share of thank-yous on time": 0.5,
         "open actions": 3, "overdue actions": 2, "promises not yet kept": 2,

@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 
 import pytest
-from _analytics_history import small_frames  # noqa: F401 (a fixture)
 
 from infoview import analytics
 from infoview.errors import BadInput
@@ -21,7 +20,7 @@ def frames(small_frames):
 
 def _counts(table, group=None):
     rows = table if group is None else table[table["group"] == group]
-    return dict(zip(rows["stage"], rows["count"]))
+    return dict(zip(rows["stage"], rows["count"], strict=True))
 
 
 def test_overall_funnel_counts_people_at_each_stage(frames):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from _analytics_history import small_frames  # noqa: F401 (a fixture)
 
 from infoview import analytics
 

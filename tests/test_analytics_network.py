@@ -43,7 +43,7 @@ def test_graph_has_one_edge_per_pair_and_no_self_loops(frames):
 
 
 def test_chain_depths_follow_the_longest_path_and_cycles_add_nothing(frames):
-    depths = dict(zip(*analytics.chain_depths(frames)[["name", "depth"]].T.values))
+    depths = dict(zip(*analytics.chain_depths(frames)[["name", "depth"]].T.values, strict=True))
     # Cat is 2 deep both through Bob and through Eli; Dan 3; the cycle sits at depth 0
     assert depths == {"Ann": 0, "Bob": 1, "Eli": 1, "Cat": 2, "Dan": 3, "Xia": 0, "Yan": 0}
     assert analytics.max_chain_depth(frames) == 3

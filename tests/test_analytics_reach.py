@@ -27,9 +27,10 @@ def test_closure_and_depths_match_networkx_with_cycles_and_self_loops(seed):
         dst = rng.integers(0, n, m).astype(np.int64)
         graph = nx.DiGraph()
         graph.add_nodes_from(range(n))
-        graph.add_edges_from((int(a), int(b)) for a, b in zip(src, dst) if a != b)
+        graph.add_edges_from((int(a), int(b)) for a, b in zip(src, dst, strict=True) if a != b)
         a, b = closure(src, dst, n)
-        assert set(zip(a.tolist(), b.tolist())) == {(u, v) for u in graph for v in nx.descendants(graph, u)}
+        reachable = {(u, v) for u in graph for v in nx.descendants(graph, u)}
+        assert set(zip(a.tolist(), b.tolist(), strict=True)) == reachable
         assert depths(src, dst, n).tolist() == _networkx_depths(graph)
 
 

@@ -13,7 +13,7 @@ Funnel: 4 contacted, 3 replied (Ana, Ben, Dee).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -22,11 +22,11 @@ from infoview.models import Meeting, Outreach, Person
 from infoview.store import Store
 from infoview.widgets.outcomes import OutcomesDashboard
 
-NOW = datetime(2026, 3, 20, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
 
 
 def utc(day: int, hour: int = 0, month: int = 3) -> datetime:
-    return datetime(2026, month, day, hour, tzinfo=timezone.utc)
+    return datetime(2026, month, day, hour, tzinfo=UTC)
 
 
 @pytest.fixture()
@@ -59,7 +59,7 @@ def test_a_request_answered_after_a_nudge_counts_as_answered(store):
 def test_overall_reply_rate_equals_replied_over_contacted_in_the_funnel(store):
     frames = store.frames()
     overall = analytics.reply_rates(frames, by=None).iloc[0]
-    funnel = dict(zip(analytics.funnel(frames)["stage"], analytics.funnel(frames)["count"]))
+    funnel = dict(zip(analytics.funnel(frames)["stage"], analytics.funnel(frames)["count"], strict=True))
     assert (overall["sent"], overall["replied"]) == (funnel["contacted"], funnel["replied"]) == (4, 3)
     assert overall["answer_rate"] == pytest.approx(0.75)
 

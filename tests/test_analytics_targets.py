@@ -48,8 +48,10 @@ def test_advocacy_and_progress_match_organizations_case_insensitively(frames):
     table = analytics.targets(frames).set_index("name")
     # Ana (a friend, met) works at "kestrel health  LABS"; at Orchard only Dee, a LinkedIn
     # connection, counts as someone the user knows (Cal is a cold contact)
-    assert tuple(table.loc["Kestrel Health Labs", ["advocacy", "people_found", "contacted", "met"]]) == (True, 1, 1, 1)
-    assert tuple(table.loc["Orchard Learning", ["advocates", "people_found", "contacted", "met"]]) == (1, 2, 1, 0)
+    kestrel = table.loc["Kestrel Health Labs", ["advocacy", "people_found", "contacted", "met"]]
+    assert tuple(kestrel) == (True, 1, 1, 1)
+    orchard = table.loc["Orchard Learning", ["advocates", "people_found", "contacted", "met"]]
+    assert tuple(orchard) == (1, 2, 1, 0)
     assert not table.loc["Granite Ledger", "advocacy"]
     assert table.loc["Harbourline Energy", "people_found"] == 0
 

@@ -50,7 +50,7 @@ def test_batch_researches_every_url_and_records_a_failure_without_stopping(sites
     assert (summary.total, summary.done, summary.failed, summary.skipped) == (3, 2, 1, 0)
     # The two sites were researched side by side: less time than their politeness
     # chains end to end.
-    chains = [(len(s.requests) - b - 1) * DELAY for s, b in zip((one, two), before)]
+    chains = [(len(s.requests) - b - 1) * DELAY for s, b in zip((one, two), before, strict=True)]
     assert summary.seconds < 0.8 * sum(chains)
 
 

@@ -14,7 +14,7 @@ import re
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -67,7 +67,7 @@ def files(tmp_path_factory) -> dict[str, Path]:
     with Store.open(root / "store.sqlite") as store:
         person = store.add(Person(name="Ada Ode", organization="Acme"))
         store.add(Meeting(person_id=person.id, planned_minutes=20,
-                          starts_at=datetime(2026, 12, 1, 10, tzinfo=timezone.utc)))
+                          starts_at=datetime(2026, 12, 1, 10, tzinfo=UTC)))
     return {"root": root, **{p.name: p for p in root.iterdir()}}
 
 
@@ -200,7 +200,7 @@ def test_followups_saved_with_a_calendar_that_cannot_be_written_are_not_saved(ca
     with Store.open(db) as store:
         person = store.add(Person(name="Ada Ode"))
         store.add(Outreach(person_id=person.id, channel="email", kind="request",
-                           sent_at=datetime(2026, 3, 2, 9, tzinfo=timezone.utc)))
+                           sent_at=datetime(2026, 3, 2, 9, tzinfo=UTC)))
     (tmp_path / "calendar").mkdir()
     code, _, err = _run(capsys, ["--db", str(db), "followups", "--today", "2026-03-20",
                                  "--save", "--ics", str(tmp_path / "calendar")])
@@ -345,12 +345,12 @@ def test_library_calls_with_the_wrong_kind_of_value_are_bad_input(call, words):
 
 
 def test_the_prepare_panel_says_why_it_cannot_export_into_a_file(tmp_path):
+    from infoview.flows.research import keep_research
     from infoview.research.person import research_person
     from infoview.sample import serve
     from infoview.settings import Settings
     from infoview.widgets.prepare import PreparePanel
     from infoview.widgets.session import SAMPLE_PERSON_PATH
-    from infoview.flows.research import keep_research
 
     settings = Settings(host_delay=0.0, use_cache=False)
     with serve() as site:

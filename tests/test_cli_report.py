@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -63,7 +63,7 @@ def test_report_escapes_what_the_user_typed(tmp_path):
     with Store.open(db) as store:
         person = store.add(Person(name="<b>Eve</b>", organization="Acme & Sons"))
         meeting = store.add(Meeting(person_id=person.id, status="held", industry="<i>games</i>",
-                                    starts_at=datetime(2026, 3, 1, tzinfo=timezone.utc)))
+                                    starts_at=datetime(2026, 3, 1, tzinfo=UTC)))
         store.add(Insight(meeting_id=meeting.id, text="<script>alert('x')</script>", tags=["<img src=x>"]))
     out = tmp_path / "report.html"
     assert main(["--db", str(db), "report", "--out", str(out)]) == 0

@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
+from research_sites import CONTRACT_KEYS
 
 from infoview.cli import main
-from research_sites import CONTRACT_KEYS, sites  # noqa: F401 (a fixture)
 
 
 @pytest.fixture

@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from infoview.errors import BadInput, NotFound
 from infoview.flows.debrief import (
-    AnsweredQuestion, Debrief, DebriefOutcome, KeyInsight, Promise, SuggestedPerson,
-    load_debrief, save_debrief,
+    AnsweredQuestion,
+    Debrief,
+    DebriefOutcome,
+    KeyInsight,
+    Promise,
+    SuggestedPerson,
+    load_debrief,
+    save_debrief,
 )
 from infoview.models import (
-    Action, Insight, Meeting, Organization, Outcome, Person, QuestionAsked, Referral,
+    Action,
+    Insight,
+    Meeting,
+    Organization,
+    Outcome,
+    Person,
+    QuestionAsked,
+    Referral,
 )
 from infoview.store import Store
 
-UTC = timezone.utc
+UTC = UTC
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -22,7 +22,7 @@ from infoview.store import Store
 def db(tmp_path, monkeypatch):
     path = tmp_path / "infoview.sqlite"
     monkeypatch.setenv("INFOVIEW_DB", str(path))
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     with Store.open(path) as store:
         host = store.add(Person(name="Samira Okafor", organization="Kestrel Health Labs"))
         store.add(Meeting(person_id=host.id, starts_at=now + timedelta(days=3),

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from infoview.research.extract.links import (
-    Link, classify, discover_pages, page_links, sitemap_urls, social_links, social_network,
+    Link,
+    classify,
+    discover_pages,
+    page_links,
+    sitemap_urls,
+    social_links,
+    social_network,
 )
 from infoview.research.extract.page import parse_page
 
@@ -80,7 +86,7 @@ def test_page_links_resolve_relative_urls_and_skip_mail_and_fragments():
         <a href="mailto:x@y.z">Mail</a><a href="#top">Top</a><a href="team.html#x">Team</a>
         </body></html>""", "https://a.example/en/", "utf-8")
     links = page_links(page)
-    assert [(l.url, l.text, l.in_nav) for l in links] == [
+    assert [(link.url, link.text, link.in_nav) for link in links] == [
         ("https://a.example/about", "About", True),
         ("https://a.example/en/team.html", "Team", False),
     ]

@@ -71,7 +71,8 @@ def test_main_text_leaves_out_navigation_and_summary_is_short():
 
 def test_news_items_newest_first_with_undated_last():
     page = _page("""<main><h1>News</h1>
-      <article><h2><a href="/n/old">An older announcement</a></h2><time datetime="2023-01-05">5 Jan</time></article>
+      <article><h2><a href="/n/old">An older announcement</a></h2>
+        <time datetime="2023-01-05">5 Jan</time></article>
       <article><h2><a href="/n/undated">An announcement with no date</a></h2></article>
       <article><h2><a href="/news/2025/02/10/new">The newest announcement</a></h2></article></main>""",
                  url="https://a.example/news/")

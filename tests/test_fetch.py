@@ -8,8 +8,7 @@ import tracemalloc
 import pytest
 from hostile_server import Hostile
 
-from infoview.errors import (BadInput, FetchError, FetchForbidden, InfoviewError, PageTooLarge,
-                             RobotsRefused)
+from infoview.errors import BadInput, FetchError, FetchForbidden, InfoviewError, PageTooLarge, RobotsRefused
 from infoview.research.fetch import Fetcher, is_social_profile
 from infoview.settings import Settings
 
@@ -63,7 +62,7 @@ def test_declared_oversize_body_is_refused_before_reading(server, fetcher):
 
 
 def test_gzip_bomb_is_cut_off_at_the_decompressed_cap(server, fetcher):
-    server.url  # the bomb is built lazily by the server on first request
+    _ = server.url  # the bomb is built lazily by the server on first request
     result, seconds, peak = _timed(lambda: fetcher.fetch(server.url + "bomb"))
     assert isinstance(result, PageTooLarge)
     assert "decompressed" in str(result)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from itertools import pairwise
 
 import pytest
 from hostile_server import Hostile, needs_loopback
@@ -30,7 +31,7 @@ def _in_threads(*calls) -> float:
 
 def _gaps(server: Hostile) -> list[float]:
     times = [t for t, _ in server.log]
-    return [b - a for a, b in zip(times, times[1:])]
+    return [b - a for a, b in pairwise(times)]
 
 
 def test_requests_to_one_host_are_spaced_by_the_host_delay(tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -17,7 +17,6 @@ from infoview.models import CHOICES, Organization, Person, ResearchSnapshot
 from infoview.settings import Settings
 from infoview.store import Store
 from infoview.store.matching import PeopleIndex, match_person
-from research_sites import sites  # noqa: F401 (a fixture)
 
 
 @pytest.fixture
@@ -305,7 +304,7 @@ def test_debrief_research_and_linkedin_find_the_same_person(tmp_path, db):
 
     with Store.open(db) as store:
         host, meeting = save_meeting_plan(store, Person(name="Host"), Meeting(
-            person_id=0, starts_at=datetime(2026, 1, 5, 10, tzinfo=timezone.utc)))
+            person_id=0, starts_at=datetime(2026, 1, 5, 10, tzinfo=UTC)))
         save_debrief(store, Debrief(meeting_id=meeting.id, people=[SuggestedPerson(
             name="Tom Reyes", profile_url="https://acme.example/team/tom")]))
         keep_research(store, person=PersonProfile(url="https://acme.example/team/tom/",

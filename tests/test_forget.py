@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from research_sites import SITES
 
 from infoview.cli import main
 from infoview.models import ResearchSnapshot
@@ -23,7 +24,6 @@ from infoview.research.cachefile import CacheFile
 from infoview.settings import Settings
 from infoview.store import Store
 from infoview.store.migrations import LATEST, upgrade
-from research_sites import SITES, sites  # noqa: F401 (a fixture)
 
 OLOF = "Ólöf Þórsdóttir-Wąsowska"
 INGRID = "Ingrid Þórsdóttir-Wąsowska"  # shares her surname, and must keep everything
@@ -66,7 +66,7 @@ def _cli(capsys, *argv: str) -> str:
 
 
 @pytest.fixture
-def world(tmp_path, sites, capsys):  # noqa: F811 (the fixture imported above)
+def world(tmp_path, sites, capsys):
     """Everything the kit writes about the two people, from real runs."""
     from infoview.widgets.research import ResearchPanel
 

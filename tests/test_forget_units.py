@@ -27,7 +27,7 @@ def test_a_name_is_found_compressed_encoded_escaped_or_folded_over_lines():
     assert found.in_bytes(brotli.compress(page))
     assert found.in_bytes(f"\ufeff<p>{NAME}</p>".encode("utf-16-le"))
     assert found.in_bytes(f"<p>{NAME}</p>".encode("latin-1"), "latin-1")  # the page's charset
-    assert found.in_bytes("<h3>Zo&euml; &Aring;ngstr&ouml;m-Nakamura</h3>".encode())
+    assert found.in_bytes(b"<h3>Zo&euml; &Aring;ngstr&ouml;m-Nakamura</h3>")
     assert found.in_bytes(b'{"name": "Zo\\u00eb \\u00c5ngstr\\u00f6m-Nakamura"}')
     assert found.in_bytes(f"NOTE:Met {NAME[:8]}\r\n {NAME[8:]} at a fair".encode())
     assert found("ZOË  ÅNGSTRÖM-NAKAMURA")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from linkedin_archive import ME_URL, THANKS, archive_files, url, write_archive
@@ -23,7 +23,7 @@ def store(tmp_path):
 
 
 def _utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=timezone.utc)
+    return datetime(*parts, tzinfo=UTC)
 
 
 def _history(store: Store) -> dict[str, list[Outreach]]:

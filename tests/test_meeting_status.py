@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from _analytics_history import NOW, open_store, small_history, utc
@@ -11,9 +11,9 @@ from _analytics_history import NOW, open_store, small_history, utc
 from infoview import analytics
 from infoview.errors import BadInput, NotFound
 from infoview.flows.meeting_status import mark_meeting, missed_meetings, parse_status
+from infoview.flows.meetings import next_meeting
 from infoview.models import Meeting, Person, QuestionAsked
 from infoview.store import Store
-from infoview.flows.meetings import next_meeting
 
 
 @pytest.fixture()
@@ -42,7 +42,7 @@ def test_moving_keeps_the_old_time_and_books_the_new_one_with_its_questions(stor
     assert (moved.status, moved.starts_at) == ("moved", utc(12, 10))
     assert moved.notes == "Her flight moved"
     new = again.get(Meeting, change.new_meeting.id)
-    assert new.starts_at == datetime(2026, 3, 19, 14, 30, tzinfo=timezone.utc)  # GMT in March
+    assert new.starts_at == datetime(2026, 3, 19, 14, 30, tzinfo=UTC)  # GMT in March
     assert (new.status, new.rescheduled_from, new.place, new.format) == (
         "scheduled",
         old.id,
@@ -63,10 +63,10 @@ def test_a_new_time_with_an_offset_or_in_another_zone(store):
     change = mark_meeting(
         store, m.id, "moved", to="2026-03-20T09:00", timezone_name="Asia/Singapore"
     )
-    assert change.new_meeting.starts_at == datetime(2026, 3, 20, 1, 0, tzinfo=timezone.utc)
+    assert change.new_meeting.starts_at == datetime(2026, 3, 20, 1, 0, tzinfo=UTC)
     assert change.new_meeting.timezone == "Asia/Singapore"
     again = mark_meeting(store, change.new_meeting.id, "moved", to="2026-03-21T09:00+02:00")
-    assert again.new_meeting.starts_at == datetime(2026, 3, 21, 7, 0, tzinfo=timezone.utc)
+    assert again.new_meeting.starts_at == datetime(2026, 3, 21, 7, 0, tzinfo=UTC)
 
 
 def test_no_show_and_cancelled_can_be_booked_again_or_not(store):
@@ -186,7 +186,7 @@ def test_a_store_from_before_the_change_gains_the_column(tmp_path):
         assert store.get(Meeting, 1).rescheduled_from is None
         assert store.get(Person, 1).name == "Ada Ode"
         change = mark_meeting(
-            store, 1, "cancelled", to=datetime.now(timezone.utc) + timedelta(days=3)
+            store, 1, "cancelled", to=datetime.now(UTC) + timedelta(days=3)
         )
         assert store.get(Meeting, change.new_meeting.id).rescheduled_from == 1
 

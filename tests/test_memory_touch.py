@@ -4,7 +4,7 @@ SQLite files), with the expected figures worked by hand beside each assertion.""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from _analytics_history import NOW, open_store, small_history, utc
@@ -76,7 +76,7 @@ def test_an_action_done_for_the_person_resets_the_clock_but_a_hosts_does_not(his
         )
     )
     assert _status(store).loc["Ben Okoro", "last_contact"] == datetime(
-        2026, 3, 8, 15, 20, tzinfo=timezone.utc
+        2026, 3, 8, 15, 20, tzinfo=UTC
     )
     # the user's promise to Ana, tied to her meeting only (no person), done 03-08 18:00
     promise = store.list(Action, kind="promise", owner="user")[0]
@@ -91,10 +91,10 @@ def test_two_levels_past_the_ideal_then_past_the_maximum(history):
     # Ben: 60 days ideal, 90 maximum, last touched 03-08 15:20 (his thank-you)
     later = {61: "due", 90: "due", 91: "overdue"}
     for days, level in later.items():
-        now = datetime(2026, 3, 8, 15, 20, tzinfo=timezone.utc) + timedelta(days=days)
+        now = datetime(2026, 3, 8, 15, 20, tzinfo=UTC) + timedelta(days=days)
         row = _status(store, now).loc["Ben Okoro"]
         assert row["level"] == level, days
-    late = analytics.losing_touch(store.frames(), now=datetime(2026, 6, 8, tzinfo=timezone.utc))
+    late = analytics.losing_touch(store.frames(), now=datetime(2026, 6, 8, tzinfo=UTC))
     # on 06-08 both are late; Ana (5/30 days, silent since 03-04) is past her maximum too.
     # Eve, not met yet but who answered on 03-06, is a relationship under the one rule
     # (met or replied, as the follow-up suggestions always had it): 94 days, past 90.
@@ -193,8 +193,8 @@ def test_followups_digest_and_analytics_follow_one_keep_in_touch_rule(history):
     promise = store.list(Action, kind="promise", owner="user")[0]
     promise.done_at = utc(8, 18)
     store.update(promise)
-    days = [datetime(2026, 3, 10, tzinfo=timezone.utc), datetime(2026, 5, 6, tzinfo=timezone.utc),
-            datetime(2026, 6, 8, tzinfo=timezone.utc)]
+    days = [datetime(2026, 3, 10, tzinfo=UTC), datetime(2026, 5, 6, tzinfo=UTC),
+            datetime(2026, 6, 8, tzinfo=UTC)]
     seen = []
     for day in days:
         end = day.replace(hour=23, minute=59, second=59)

@@ -4,7 +4,7 @@ the funnel, the answer rates and the follow-up rules make of the records."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -12,13 +12,16 @@ from infoview import analytics
 from infoview.cli import main
 from infoview.errors import BadInput, NotFound
 from infoview.flows.outreach_log import (
-    awaiting_reply, business_days_between, mark_replied, record_outreach,
+    awaiting_reply,
+    business_days_between,
+    mark_replied,
+    record_outreach,
 )
 from infoview.models import Outreach, Person
 from infoview.prep.followup import keep_in_touch, three_b_seven
 from infoview.store import Store
 
-UTC = timezone.utc
+UTC = UTC
 # 2026-11-16 is a Monday.
 MON = datetime(2026, 11, 16, 9, 30, tzinfo=UTC)
 
@@ -155,7 +158,7 @@ def test_funnel_and_answer_rate_count_a_recorded_request_and_reply(store):
     row = record_outreach(store, 1, channel="email", sent_at=MON)
     mark_replied(store, row.id, at=MON + timedelta(days=1, hours=12))
     frames = store.frames()
-    counts = dict(zip(analytics.funnel(frames)["stage"], analytics.funnel(frames)["count"]))
+    counts = dict(zip(analytics.funnel(frames)["stage"], analytics.funnel(frames)["count"], strict=True))
     assert (counts["identified"], counts["contacted"], counts["replied"], counts["met"]) == (1, 1, 1, 0)
     rates = analytics.reply_rates(frames, by="channel").set_index("channel")
     assert rates.loc["email", "sent"] == 1 and rates.loc["email", "replied"] == 1

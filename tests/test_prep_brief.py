@@ -3,15 +3,22 @@ logistics; and building it from a real store."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
-import pytest
+from datetime import UTC, datetime
 
 import prep_samples as s
+import pytest
+
 from infoview.errors import BadInput
 from infoview.flows.prep import brief_from_store
-from infoview.models import (Meeting, Organization, Person, QuestionAsked, Referral,
-                             ResearchSnapshot, UserProfile)
+from infoview.models import (
+    Meeting,
+    Organization,
+    Person,
+    QuestionAsked,
+    Referral,
+    ResearchSnapshot,
+    UserProfile,
+)
 from infoview.prep.brief import CLOSING_PAIR, REMINDERS, build_brief
 from infoview.prep.ground import find_gaps
 from infoview.questions.models import QuestionPlan
@@ -19,7 +26,8 @@ from infoview.questions.models import QuestionPlan
 
 def test_who_names_the_person_their_organization_link_and_referrer():
     who = s.brief().who
-    assert (who.name, who.title, who.organization) == ("Samira Okafor", "Senior UX Researcher", "Kestrel Health Labs")
+    assert (who.name, who.title, who.organization) == (
+        "Samira Okafor", "Senior UX Researcher", "Kestrel Health Labs")
     assert who.profile_url == "https://www.linkedin.com/in/samira-okafor-example"
     assert who.referred_by == "Tom Reyes"
     assert who.first_name == "Samira"
@@ -53,7 +61,8 @@ def test_common_ground_matches_whole_words_only():
     # "Bath" is not in "bathroom", "art" is not in "start" or "party"
     pr = s.person_research()
     pr.bio = "She started in a bathroom-fittings start-up before a party of researchers."
-    assert build_brief(person=s.person(), person_research=pr, plan=s.plan(), profile=profile).common_ground == []
+    rebuilt = build_brief(person=s.person(), person_research=pr, plan=s.plan(), profile=profile)
+    assert rebuilt.common_ground == []
     assert brief.common_ground == []
 
 
@@ -96,8 +105,9 @@ def test_complete_research_leaves_no_gaps():
 
 def test_agenda_runs_greeting_purpose_questions_pitch_closing_wrapup_with_minute_marks():
     agenda = s.brief().agenda
-    assert [a.label for a in agenda] == ["Greeting", "Purpose", "Question 1", "Question 2", "Question 3",
-                                         "Question 4", "Question 5", "About you", "Closing", "Closing", "Wrap-up"]
+    assert [a.label for a in agenda] == [
+        "Greeting", "Purpose", "Question 1", "Question 2", "Question 3",
+        "Question 4", "Question 5", "About you", "Closing", "Closing", "Wrap-up"]
     # greeting 1, purpose 0.5 (the question module's fixed parts), questions 3+3+2+3+3, pitch 1.5
     assert [a.mark for a in agenda] == ["0:00", "1:00", "1:30", "4:30", "7:30", "9:30", "12:30",
                                         "15:30", "17:00", "18:00", "18:30"]
@@ -121,11 +131,12 @@ def test_a_plan_longer_than_the_meeting_is_flagged():
 
 
 def test_logistics_show_local_time_with_zone_format_link_and_contact():
-    summer = s.meeting(starts_at=datetime(2026, 7, 1, 9, 0, tzinfo=timezone.utc))
+    summer = s.meeting(starts_at=datetime(2026, 7, 1, 9, 0, tzinfo=UTC))
     lg = s.brief(meeting=summer).logistics
     assert lg.when == "Wednesday 1 July 2026, 10:00-10:20 BST (Europe/London)"
     assert lg.starts_at.utcoffset().total_seconds() == 3600
-    assert (lg.format, lg.link, lg.place, lg.minutes) == ("Video call", "https://meet.example.org/kestrel-abc", None, 20)
+    assert (lg.format, lg.link, lg.place, lg.minutes) == (
+        "Video call", "https://meet.example.org/kestrel-abc", None, 20)
     assert (lg.host_email, lg.host_phone) == ("samira@kestrel.example", "+44 117 496 0123")
 
 
@@ -175,15 +186,15 @@ def _fill(store):
     org = store.add(Organization(name="kestrel health labs"))
     store.add(ResearchSnapshot(kind="company", source_url="https://old.example/", organization_id=org.id,
                                data={"url": "https://old.example/", "name": "Old"},
-                               fetched_at=datetime(2026, 1, 1, tzinfo=timezone.utc)))
+                               fetched_at=datetime(2026, 1, 1, tzinfo=UTC)))
     store.add(ResearchSnapshot(kind="company", source_url="https://kestrel.example/", organization_id=org.id,
-                               data=s.company().to_dict(), fetched_at=datetime(2026, 11, 1, tzinfo=timezone.utc)))
+                               data=s.company().to_dict(), fetched_at=datetime(2026, 11, 1, tzinfo=UTC)))
     store.add(ResearchSnapshot(kind="person", source_url="https://kestrel.example/team/samira-okafor.html",
                                person_id=samira.id, data=s.person_research().to_dict(),
-                               fetched_at=datetime(2026, 11, 1, tzinfo=timezone.utc)))
+                               fetched_at=datetime(2026, 11, 1, tzinfo=UTC)))
     store.add(Referral(from_person_id=tom.id, to_person_id=samira.id, may_mention="yes"))
     earlier = store.add(Meeting(person_id=samira.id, status="held",
-                                starts_at=datetime(2026, 6, 1, 9, tzinfo=timezone.utc)))
+                                starts_at=datetime(2026, 6, 1, 9, tzinfo=UTC)))
     store.add(QuestionAsked(meeting_id=earlier.id, text="anything", question_id="path-01"))
     meeting = store.add(s.meeting(id=None, person_id=samira.id, planned_minutes=30))
     store.save_profile(s.profile())
@@ -235,7 +246,7 @@ def test_matches_in_the_users_own_records_cite_no_page():
 def test_questions_planned_for_a_cancelled_meeting_are_not_counted_as_asked(store):
     samira, meeting = _fill(store)
     called_off = store.add(Meeting(person_id=samira.id, status="cancelled",
-                                   starts_at=datetime(2026, 7, 1, 9, tzinfo=timezone.utc)))
+                                   starts_at=datetime(2026, 7, 1, 9, tzinfo=UTC)))
     store.add(QuestionAsked(meeting_id=called_off.id, text="planned only", question_id="role-01"))
     brief = brief_from_store(store, meeting_id=meeting.id, now=s.NOW)
     skipped_as_asked = {x.id for x in brief.plan.skipped if "asked" in x.reason.lower()}

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import datetime, timezone
-
-import pytest
+from datetime import UTC, datetime
 
 import prep_samples as s
+import pytest
+
 from infoview.cli import main
 from infoview.cli.prep import DRAFT_KINDS
 from infoview.models import Action, Outreach, Person, Referral, ResearchSnapshot
@@ -83,7 +83,8 @@ def test_prep_json_lists_files_and_the_brief(capsys, stored, tmp_path):
 def test_prep_pdf_for_twenty_minutes_is_one_page(capsys, stored, tmp_path):
     from pypdf import PdfReader
 
-    code, out, err = run(capsys, "prep", "--meeting", str(stored["meeting"]), "--format", "pdf", "--out", str(tmp_path))
+    code, out, err = run(capsys, "prep", "--meeting", str(stored["meeting"]), "--format", "pdf",
+                         "--out", str(tmp_path))
     assert code == 0, err
     assert len(PdfReader(out.strip()).pages) == 1
 
@@ -126,10 +127,11 @@ def test_draft_request_json_from_the_store_profile(capsys, stored):
 
 
 def test_draft_intro_takes_permission_from_the_stored_referral(capsys, stored):
-    code, out, _ = run(capsys, "draft", "intro", "--person", str(stored["samira"]), "--narrow", "user research", "--json")
+    code, out, _ = run(capsys, "draft", "intro", "--person", str(stored["samira"]),
+                       "--narrow", "user research", "--json")
     assert code == 0 and json.loads(out)["subject"] == "Tom Reyes suggested I contact you"
-    code, out, _ = run(capsys, "draft", "intro", "--person", str(stored["samira"]), "--narrow", "user research",
-                       "--may-mention", "no", "--json")
+    code, out, _ = run(capsys, "draft", "intro", "--person", str(stored["samira"]),
+                       "--narrow", "user research", "--may-mention", "no", "--json")
     data = json.loads(out)
     assert "Tom" not in data["body"] and data["warnings"][0]["code"] == "referrer_left_out"
 
@@ -173,7 +175,7 @@ def test_followups_suggest_save_and_export_ics(capsys, stored, db, tmp_path):
 
     with Store.open(db) as store:
         store.add(Outreach(person_id=stored["tom"], kind="request",
-                           sent_at=datetime(2026, 12, 22, 10, tzinfo=timezone.utc)))
+                           sent_at=datetime(2026, 12, 22, 10, tzinfo=UTC)))
     ics = tmp_path / "due.ics"
     code, out, _ = run(capsys, "followups", "--today", "2027-01-05", "--country", "GB", "--save",
                        "--ics", str(ics), "--json")

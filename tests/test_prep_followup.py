@@ -3,7 +3,7 @@ weekends and public holidays, keep-in-touch intervals, and due actions in a cale
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,11 +11,19 @@ import pytest
 from infoview.errors import BadInput
 from infoview.flows.followups import record_followups, suggest_followups
 from infoview.models import Action, Meeting, Outreach, Person, Referral
-from infoview.prep.followup import (action_key, add_business_days, due_actions_ics, followup_actions,
-                                    is_business_day, keep_in_touch, keep_in_touch_actions,
-                                    missing_actions, three_b_seven)
+from infoview.prep.followup import (
+    action_key,
+    add_business_days,
+    due_actions_ics,
+    followup_actions,
+    is_business_day,
+    keep_in_touch,
+    keep_in_touch_actions,
+    missing_actions,
+    three_b_seven,
+)
 
-UTC = timezone.utc
+UTC = UTC
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 12, 1, 11, 0, tzinfo=UTC)
 PEOPLE = {3: "Samira Okafor", 4: "Priya Nair", 5: "Ben Carter"}
@@ -126,11 +134,13 @@ def test_3b7_suggests_the_next_contact_after_3_business_days_across_christmas():
 
 def test_3b7_suggests_a_follow_up_after_7_business_days():
     rows = [_request()]
-    assert [a.kind for a in three_b_seven(rows, _team(), today=date(2027, 1, 4), country="GB")] == ["next_contact"]
+    actions = three_b_seven(rows, _team(), today=date(2027, 1, 4), country="GB")
+    assert [a.kind for a in actions] == ["next_contact"]
     actions = three_b_seven(rows, _team(), today=date(2027, 1, 5), country="GB")
     assert [(a.kind, a.person_id) for a in actions] == [("next_contact", 4), ("follow_up", 3)]
     assert actions[1].due == datetime(2027, 1, 5, 9, 0, tzinfo=LONDON)
-    assert actions[1].what == "Follow up with Samira Okafor: no reply to your request of 22 Dec after 7 business days"
+    assert actions[1].what == ("Follow up with Samira Okafor: no reply to your request of 22 Dec "
+                               "after 7 business days")
 
 
 def test_3b7_stops_once_there_is_a_reply():
@@ -178,7 +188,8 @@ def test_keep_in_touch_uses_the_ideal_and_maximum_interval(today, status):
 
 
 def test_keep_in_touch_interval_is_per_person():
-    (state,) = keep_in_touch(*_history(keep_in_touch_days=14, keep_in_touch_max_days=30), today=date(2026, 9, 20))
+    (state,) = keep_in_touch(*_history(keep_in_touch_days=14, keep_in_touch_max_days=30),
+                             today=date(2026, 9, 20))
     assert (state.ideal, state.latest, state.status) == (date(2026, 9, 16), date(2026, 10, 2), "due")
 
 

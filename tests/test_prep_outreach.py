@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import prep_samples as s
 import pytest
 
-import prep_samples as s
 from infoview.errors import BadInput
 from infoview.prep import outreach
 from infoview.prep.checks import check_draft, count_words
@@ -57,13 +57,15 @@ def test_missing_inputs_become_placeholders_that_the_checks_report():
 
 
 def test_referred_intro_names_the_referrer_only_with_permission():
-    yes = outreach.referred_intro(s.person(), s.profile(), referrer="Tom Reyes", may_mention="yes", narrow="user research")
+    yes = outreach.referred_intro(s.person(), s.profile(), referrer="Tom Reyes", may_mention="yes",
+                                  narrow="user research")
     assert yes.warnings == []
     assert yes.body.splitlines()[2].startswith("Tom Reyes suggested")
     assert yes.subject == "Tom Reyes suggested I contact you"
     for may in ("no", "unknown"):
         draft = outreach.referred_intro(s.person(), s.profile(), referrer="Tom Reyes", may_mention=may,
-                                        reason="We both studied at the University of Bristol", narrow="user research")
+                                        reason="We both studied at the University of Bristol",
+                                        narrow="user research")
         assert "Tom" not in draft.text
         assert [w.code for w in draft.warnings] == ["referrer_left_out"]
 
@@ -122,7 +124,8 @@ def test_pitch_is_about_75_spoken_words_in_three_parts():
     assert draft.warnings == []
     assert 45 <= draft.word_count <= 90
     body = draft.body
-    assert body.index("I studied psychology") < body.index("My strengths are") < body.index("exploring user research")
+    assert (body.index("I studied psychology") < body.index("My strengths are")
+            < body.index("exploring user research"))
 
 
 def test_pitch_keeps_first_person_sentences_and_flags_a_thin_profile():
@@ -156,9 +159,11 @@ def test_a_hand_written_good_request_passes():
 
 
 def test_too_long_request_fails_100_and_strict_75():
-    long = GOOD_REQUEST.replace("Would you", " ".join(["Your work on patient research sounds fascinating."] * 8) + "\nWould you")
+    praise = " ".join(["Your work on patient research sounds fascinating."] * 8)
+    long = GOOD_REQUEST.replace("Would you", praise + "\nWould you")
     assert "too_long" in codes(long, "request")
-    medium = GOOD_REQUEST.replace("Would you", " ".join(["Your work sounds fascinating to me."] * 5) + "\nWould you")
+    medium = GOOD_REQUEST.replace("Would you",
+                                  " ".join(["Your work sounds fascinating to me."] * 5) + "\nWould you")
     assert 75 < count_words(medium) < 100
     assert "too_long" not in codes(medium, "request")
     assert "too_long" in codes(medium, "request", strict=True)
@@ -189,7 +194,8 @@ def test_asking_for_a_job_fails(ask):
 
 
 def test_saying_it_is_not_about_a_job_is_fine():
-    assert "asks_for_job" not in codes("Hi Sam,\nI'm not asking for a job, only advice. Would you have 15 minutes?", "request")
+    assert "asks_for_job" not in codes(
+        "Hi Sam,\nI'm not asking for a job, only advice. Would you have 15 minutes?", "request")
 
 
 @pytest.mark.parametrize("cv", ["I have attached my CV.", "Please find my résumé attached.",
@@ -289,18 +295,23 @@ Alex"""
 
 def test_thanks_checks():
     assert codes(GOOD_THANKS, "thanks") == []
-    assert "no_thanks" in codes(GOOD_THANKS.replace("Thank you for your time today.", "Hello again."), "thanks")
+    no_thanks = GOOD_THANKS.replace("Thank you for your time today.", "Hello again.")
+    assert "no_thanks" in codes(no_thanks, "thanks")
     vague = "Hi Samira,\n\nThank you for meeting me today. Have a lovely weekend.\n\nBest wishes,\nAlex"
     assert "nothing_learned" in codes(vague, "thanks")
     assert "nothing_learned" in codes(GOOD_THANKS, "thanks", learned="hiring freezes in the NHS")
-    assert "promise_missing" in codes(GOOD_THANKS, "thanks", promises=["introduce you to Priya at Bayes Health"])
+    assert "promise_missing" in codes(GOOD_THANKS, "thanks",
+                                      promises=["introduce you to Priya at Bayes Health"])
     assert "promise_missing" not in codes(GOOD_THANKS, "thanks", promises=["the accessibility checklist"])
-    assert "late_thanks" in codes(GOOD_THANKS, "thanks", meeting_date=date(2026, 12, 1), send_date=date(2026, 12, 3))
-    assert "late_thanks" not in codes(GOOD_THANKS, "thanks", meeting_date=date(2026, 12, 1), send_date=date(2026, 12, 2))
+    meeting = date(2026, 12, 1)
+    assert "late_thanks" in codes(GOOD_THANKS, "thanks", meeting_date=meeting, send_date=date(2026, 12, 3))
+    assert "late_thanks" not in codes(GOOD_THANKS, "thanks", meeting_date=meeting,
+                                      send_date=date(2026, 12, 2))
 
 
 def test_referrer_note_checks():
-    good = "Hi Tom,\n\nI spoke with Samira last week and it was really useful. Thank you for the introduction.\n\nBest,\nAlex"
+    good = ("Hi Tom,\n\nI spoke with Samira last week and it was really useful. "
+            "Thank you for the introduction.\n\nBest,\nAlex")
     assert codes(good, "referrer", contact_name="Samira Okafor") == []
     assert "no_contact_name" in codes(good.replace("Samira", "her"), "referrer", contact_name="Samira Okafor")
     assert "no_outcome" in codes("Hi Tom,\n\nThank you for thinking of me.\n\nBest,\nAlex", "referrer")
@@ -311,7 +322,8 @@ def test_phone_script_checks():
     good = ("Hello, is that Samira? My name is Alex Morgan. I read your article on remote testing and "
             "would value your advice. Would you have 15 minutes, now or at a better time?")
     assert codes(good, "phone") == []
-    assert "no_self_intro" in codes("Hello, is that Samira? Would you have 15 minutes at a good time?", "phone")
+    assert "no_self_intro" in codes("Hello, is that Samira? Would you have 15 minutes at a good time?",
+                                    "phone")
     assert "no_question" in codes(good.replace("?", "."), "phone")
     assert "schedule" in codes(good.replace(", now or at a better time", ""), "phone")
 

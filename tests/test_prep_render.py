@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import prep_samples as s
 import pytest
 
-import prep_samples as s
 from infoview.errors import BadInput
-from infoview.prep.render import (export_brief, md_escape, render_html, render_ics, render_markdown,
-                                  render_pdf, safe_url)
+from infoview.prep.render import (
+    export_brief,
+    md_escape,
+    render_html,
+    render_ics,
+    render_markdown,
+    render_pdf,
+    safe_url,
+)
 
 
 @pytest.fixture
@@ -45,7 +52,8 @@ def test_html_drops_links_with_unsafe_schemes(hostile_brief):
 def test_safe_url_keeps_only_web_and_mail_links():
     assert safe_url("https://a.example/x?y=1") == "https://a.example/x?y=1"
     assert safe_url("mailto:a@b.example") == "mailto:a@b.example"
-    for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>", "vbscript:x", "", None):
+    for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>", "vbscript:x",
+                "", None):
         assert safe_url(bad) == ""
 
 
@@ -63,7 +71,8 @@ def test_markdown_escapes_markup_and_keeps_text_readable(hostile_brief):
     assert r"\<script\>window.\_\_pwned = 1; document.title = 'pwned'\</script\>" in md
     assert r"\[x\](http://evil.example)" in md  # no link can form from scraped text
     assert "javascript:" not in md
-    assert "- 2025-06-02: [Kestrel raises £6m for remote monitoring](<https://kestrel.example/news/series-a.html>)" in md
+    assert ("- 2025-06-02: [Kestrel raises £6m for remote monitoring]"
+            "(<https://kestrel.example/news/series-a.html>)") in md
 
 
 def test_md_escape_neutralises_line_starts_and_entities():
@@ -80,7 +89,8 @@ def test_markdown_has_every_default_section_in_order():
     headings = re.findall(r"^## (.+)$", md, re.M)
     assert headings == ["Who", "Why them", "The company", "Logistics", "Agenda and questions (20 minutes)",
                         "On the day"]
-    assert "| 1:30 (10:01) | Question 1 | How did you come to user research at Kestrel Health Labs? | 3 |" in md
+    assert ("| 1:30 (10:01) | Question 1 | How did you come to user research at Kestrel Health Labs? "
+            "| 3 |") in md
     assert "Shared school: **University of Bristol** (in their bio" in md
 
 
@@ -165,7 +175,7 @@ def test_ics_parses_back_with_start_end_zone_and_a_reminder():
 def test_ics_in_summer_time_keeps_the_wall_clock_time():
     from icalendar import Calendar
 
-    meeting = s.meeting(starts_at=datetime(2026, 7, 1, 13, 30, tzinfo=timezone.utc), timezone="America/New_York")
+    meeting = s.meeting(starts_at=datetime(2026, 7, 1, 13, 30, tzinfo=UTC), timezone="America/New_York")
     event = Calendar.from_ical(render_ics(s.brief(meeting=meeting))).walk("VEVENT")[0]
     assert event.decoded("dtstart").replace(tzinfo=None) == datetime(2026, 7, 1, 9, 30)
     assert event["DTSTART"].params["TZID"] == "America/New_York"

@@ -4,7 +4,7 @@ SQLite files (the small analytics history)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import prep_samples as s
 import pytest
@@ -26,11 +26,11 @@ ADVICE = [
 ]
 RESULTS = ["spoke with Lena Novak, whom you suggested", "applied to Kestrel Health Labs"]
 MEETING = Meeting(
-    person_id=1, starts_at=datetime(2026, 3, 3, 10, tzinfo=timezone.utc), timezone="Europe/London"
+    person_id=1, starts_at=datetime(2026, 3, 3, 10, tzinfo=UTC), timezone="Europe/London"
 )
 LATER = [
-    datetime(2026, 3, 5, 10, tzinfo=timezone.utc),
-    datetime(2026, 3, 6, 14, tzinfo=timezone.utc),
+    datetime(2026, 3, 5, 10, tzinfo=UTC),
+    datetime(2026, 3, 6, 14, tzinfo=UTC),
 ]
 
 

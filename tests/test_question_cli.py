@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from question_fixtures import KESTREL
 
 from infoview.cli import main
 from infoview.questions.bank import USER_BANK_ENV
-from question_fixtures import KESTREL
 
 
 @pytest.fixture(autouse=True)
@@ -105,7 +105,8 @@ def test_lint_json_names_research_findings(capsys, research_file):
                          str(research_file), "--json")
     (warning,) = json.loads(out)
     assert status == 1 and set(warning) == {"code", "message", "suggestion"}
-    assert warning["code"] == "research_answerable" and "Ada Byrne (Chief Executive Officer)" in warning["message"]
+    assert warning["code"] == "research_answerable"
+    assert "Ada Byrne (Chief Executive Officer)" in warning["message"]
 
 
 def test_bank_lists_and_filters(capsys):

@@ -7,10 +7,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from question_fixtures import KESTREL
 
 from infoview.questions.bank import fill_placeholders, load_bank
 from infoview.questions.lint import MAX_WORDS, lint_question
-from question_fixtures import KESTREL
 
 LABELS_FILE = Path(__file__).parent / "data" / "lint_labels.csv"
 CODES = ("closed", "salary", "research_answerable", "job_ask", "double", "too_long", "placeholder")

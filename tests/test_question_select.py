@@ -9,14 +9,13 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from question_fixtures import KESTREL
 
 from infoview.errors import BadInput
 from infoview.questions.bank import USER_BANK_ENV, load_bank
 from infoview.questions.models import AUDIENCES, MEETING_OVERHEAD, Question, overhead_minutes
 from infoview.questions.select import MAX_MINUTES, MIN_MINUTES, select_questions, topics_covered
 from infoview.research.models import CompanyProfile
-from question_fixtures import KESTREL
-
 
 
 @pytest.fixture(autouse=True)

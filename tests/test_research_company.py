@@ -5,12 +5,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from research_sites import COMPANY_SITES, CONTRACT_KEYS, expected, fast_settings
 
 from infoview.errors import FetchError
 from infoview.research.company import research_company
-from research_sites import (  # noqa: F401 (sites is a fixture)
-    COMPANY_SITES, CONTRACT_KEYS, expected, fast_settings, sites,
-)
 
 
 @pytest.fixture

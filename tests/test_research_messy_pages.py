@@ -13,13 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from research_sites import fast_settings
 
 from infoview.research.company import research_company
 from infoview.research.extract.news import extract_news
 from infoview.research.extract.organization import name_from_title
 from infoview.research.extract.page import parse_page
 from infoview.research.person import research_person
-from research_sites import fast_settings
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "messy_pages"
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from research_sites import fast_settings
 
 from infoview.errors import FetchForbidden
 from infoview.research.person import research_person
-from research_sites import fast_settings, sites  # noqa: F401 (a fixture)
 
 PEOPLE = {
     "jsonld.html": {

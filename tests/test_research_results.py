@@ -6,7 +6,12 @@ import pandas as pd
 
 from infoview.flows.research import latest_research, save_research
 from infoview.research.models import (
-    CompanyProfile, Fact, FetchRecord, NewsItem, PersonMention, PersonProfile,
+    CompanyProfile,
+    Fact,
+    FetchRecord,
+    NewsItem,
+    PersonMention,
+    PersonProfile,
 )
 from infoview.research.results import news_frame, people_frame, profiles_frame
 from infoview.store import Store

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import networkx as nx
 import pytest
@@ -12,7 +12,7 @@ from infoview.sample_data import generate_sample
 from infoview.store import Store
 
 TODAY = date(2026, 3, 31)
-NOW = datetime(2026, 3, 31, 18, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 31, 18, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +90,7 @@ def test_a_diligent_user_has_only_a_couple_of_overdue_actions_and_a_few_coming_u
     store = Store.open(tmp_path / "sample.sqlite")
     generate_sample(store, seed=seed, today=today)
     frames = store.frames()
-    now = datetime.combine(today, datetime.min.time(), timezone.utc).replace(hour=18)
+    now = datetime.combine(today, datetime.min.time(), UTC).replace(hour=18)
     overdue = analytics.overdue_actions(frames, now=now)
     assert 2 <= len(overdue) <= 4
     assert overdue["days_overdue"].max() <= 21  # weeks behind at most, never months

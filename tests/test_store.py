@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pandas as pd
 import pytest
@@ -12,12 +12,24 @@ from hypothesis import strategies as st
 
 from infoview.errors import BadInput, NotFound
 from infoview.models import (
-    CHOICES, RECORD_TYPES, Action, Affiliation, Insight, Meeting, Organization, Outcome, Outreach, Person,
-    QuestionAsked, Referral, ResearchSnapshot, UserProfile,
+    CHOICES,
+    RECORD_TYPES,
+    Action,
+    Affiliation,
+    Insight,
+    Meeting,
+    Organization,
+    Outcome,
+    Outreach,
+    Person,
+    QuestionAsked,
+    Referral,
+    ResearchSnapshot,
+    UserProfile,
 )
 from infoview.store import Store
 
-T0 = datetime(2024, 3, 12, 9, 30, tzinfo=timezone.utc)
+T0 = datetime(2024, 3, 12, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -208,7 +220,7 @@ def test_frames_values_match_records(store):
 
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 _aware = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1),
-                      timezones=st.sampled_from([timezone.utc, timezone(timedelta(hours=-7)),
+                      timezones=st.sampled_from([UTC, timezone(timedelta(hours=-7)),
                                                  timezone(timedelta(hours=5, minutes=30))]))
 
 
@@ -221,4 +233,13 @@ def test_any_person_survives_a_save_unchanged(store, name, notes, tags, created,
                     connected_on=connected, keep_in_touch_days=days)
     back = store.get(Person, store.add(person).id)
     assert back == person
-    assert back.created_at.tzinfo == timezone.utc
+    assert back.created_at.tzinfo == UTC
+
+
+def test_saved_id_is_the_id_of_a_saved_record_and_refuses_an_unsaved_one(tmp_path):
+    person = Person(name="Ines Duarte")
+    with pytest.raises(ValueError, match="not been saved"):
+        _ = person.saved_id
+    with Store.open(tmp_path / "s.sqlite") as store:
+        saved = store.add(person)
+    assert saved.saved_id == saved.id and isinstance(saved.saved_id, int)

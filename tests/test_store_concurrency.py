@@ -11,8 +11,8 @@ import textwrap
 
 import pytest
 
-from infoview.models import Person
 from infoview.errors import StoreError
+from infoview.models import Person
 from infoview.store import Store
 
 WRITER = textwrap.dedent("""
@@ -55,7 +55,7 @@ def test_two_processes_writing_at_once_both_succeed(tmp_path):
         child.stdin.write("go\n")
         child.stdin.flush()
     results = [child.communicate(timeout=120) for child in children]
-    for child, (out, err) in zip(children, results):
+    for child, (out, err) in zip(children, results, strict=True):
         assert child.returncode == 0, err
         assert "locked" not in err and out.strip() == "done"
     with Store.open(path) as store:

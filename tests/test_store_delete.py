@@ -57,7 +57,7 @@ def test_deleting_a_person_leaves_no_row_and_no_byte_naming_them(tmp_path):
 
 def test_every_table_is_searched(tmp_path):
     # If a table is added to the models, the search above must cover it.
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(tmp_path / "s.sqlite"):
         assert set(COLUMNS) == {cls.table for cls in RECORD_TYPES}
 
 

@@ -19,8 +19,8 @@ from warm_scene import kestrel_store
 from infoview import analytics
 from infoview.cli import main
 from infoview.errors import BadInput
-from infoview.research.models import CompanyProfile, PersonMention
 from infoview.flows.warm import paths_frame, read_network, warm_paths
+from infoview.research.models import CompanyProfile, PersonMention
 
 
 @pytest.fixture

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from infoview.flows.meetings import next_meeting, save_meeting_plan
 from infoview.models import (
-    Action, Insight, Meeting, Outcome, Person, QuestionAsked, Referral, UserProfile,
+    Action,
+    Insight,
+    Meeting,
+    Outcome,
+    Person,
+    QuestionAsked,
+    Referral,
+    UserProfile,
 )
 from infoview.questions.models import PlanItem, QuestionPlan
 from infoview.store import Store
@@ -27,7 +34,7 @@ def store(tmp_path):
     store = Store.open(tmp_path / "s.sqlite")
     store.save_profile(UserProfile(name="Maya Lindqvist"))
     # Debriefed half an hour after it began (a meeting still ahead asks to confirm first).
-    starts = datetime.now(timezone.utc) - timedelta(minutes=30)
+    starts = datetime.now(UTC) - timedelta(minutes=30)
     save_meeting_plan(store, Person(name="Samira Okafor", organization="Kestrel Health Labs"),
                       Meeting(person_id=0, starts_at=starts, status="scheduled"), PLAN)
     return store
@@ -175,7 +182,7 @@ def test_bringing_in_notes_before_any_were_taken_says_so(store):
 
 def test_after_saving_the_meeting_is_listed_as_held_and_the_form_stays_as_filled(store):
     other = store.add(Person(name="Ben Okoro"))
-    store.add(Meeting(person_id=other.id, starts_at=datetime(2026, 1, 5, 10, tzinfo=timezone.utc),
+    store.add(Meeting(person_id=other.id, starts_at=datetime(2026, 1, 5, 10, tzinfo=UTC),
                       status="requested"))
     form = DebriefForm(store)
     samira = form.meeting.value

@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from infoview.flows.meetings import next_meeting, save_meeting_plan
+from infoview.flows.research import keep_research
 from infoview.models import Insight, Meeting, Outcome, Person, UserProfile
 from infoview.questions.models import PlanItem, QuestionPlan
 from infoview.research.company import research_company
@@ -18,8 +20,6 @@ from infoview.widgets.debrief import DebriefForm
 from infoview.widgets.meeting import MeetingCompanion
 from infoview.widgets.prepare import PreparePanel
 from infoview.widgets.session import SAMPLE_PERSON_PATH
-from infoview.flows.meetings import next_meeting, save_meeting_plan
-from infoview.flows.research import keep_research
 
 
 @pytest.fixture(scope="module")

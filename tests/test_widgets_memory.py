@@ -3,7 +3,7 @@ debrief form, and the outcomes dashboard's "This week" tab (driven without a bro
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -13,7 +13,7 @@ from infoview.store import Store
 from infoview.widgets.debrief import DebriefForm
 from infoview.widgets.outcomes import OutcomesDashboard
 
-NOW = datetime(2026, 3, 31, 18, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 31, 18, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def store(tmp_path):
     store = Store.open(tmp_path / "s.sqlite")
     store.save_profile(UserProfile(name="Maya Lindqvist", profile_url="https://example.org/maya"))
     samira = store.add(Person(name="Samira Okafor", organization="Kestrel Health Labs"))
-    start = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(hours=2)
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
     store.meeting = store.add(
         Meeting(person_id=samira.id, starts_at=start, status="scheduled", timezone="Europe/London")
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -12,7 +12,7 @@ from infoview.store import Store
 from infoview.widgets.outcomes import TAB_TITLES, OutcomesDashboard
 
 TODAY = date(2026, 11, 20)
-NOW = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def dashboard(store):
 def test_headline_figures_match_the_funnel_and_every_tab_is_filled(dashboard):
     assert dashboard.message.kind == "ok", dashboard.message.text
     head = dashboard.headline
-    funnel = dict(zip(dashboard.tables["funnel"]["stage"], dashboard.tables["funnel"]["count"]))
+    funnel = dict(zip(dashboard.tables["funnel"]["stage"], dashboard.tables["funnel"]["count"], strict=True))
     assert head["people"] == funnel["identified"] > 0
     assert head["met"] == funnel["met"] > 0
     assert head["people"] >= head["contacted"] >= head["replied"] >= head["met"]
@@ -98,8 +98,8 @@ def test_save_report_writes_one_self_contained_page(store, tmp_path):
 
 def test_a_debrief_with_no_scores_still_draws_every_figure(tmp_path):
     from infoview.flows.debrief import AnsweredQuestion, Debrief, save_debrief
-    from infoview.models import Meeting, Person
     from infoview.flows.meetings import save_meeting_plan
+    from infoview.models import Meeting, Person
 
     store = Store.open(tmp_path / "one.sqlite")
     _person, meeting = save_meeting_plan(store, Person(name="Samira Okafor"),

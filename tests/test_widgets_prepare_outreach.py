@@ -3,7 +3,7 @@ in the store."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -51,7 +51,7 @@ def test_i_sent_it_records_the_request_with_the_drafts_subject_and_text(panel, s
     assert row.body.startswith(panel.draft.body.strip()[:40])
     assert row.body.endswith("PS: edited by hand before sending.")
     assert not row.body.lower().startswith("subject:")
-    assert datetime.now(timezone.utc) - row.sent_at < timedelta(minutes=1)
+    assert datetime.now(UTC) - row.sent_at < timedelta(minutes=1)
 
 
 def test_a_sent_request_waits_until_they_reply(panel, store):
@@ -68,7 +68,7 @@ def test_a_sent_request_waits_until_they_reply(panel, store):
 
 
 def test_waiting_list_follows_the_chosen_person(panel, store):
-    old = datetime.now(timezone.utc) - timedelta(days=14)
+    old = datetime.now(UTC) - timedelta(days=14)
     record_outreach(store, 1, sent_at=old, channel="phone")
     assert panel.waiting == []  # Samira is chosen: Tomas's message is not hers
     panel.person.value = 1
@@ -91,7 +91,7 @@ def test_sending_mistakes_show_in_the_panel_and_store_nothing(panel, store, setu
 
 
 def test_a_reply_the_library_refuses_shows_in_the_panel(panel, store):
-    row = record_outreach(store, 2, sent_at=datetime.now(timezone.utc) + timedelta(days=2))
+    row = record_outreach(store, 2, sent_at=datetime.now(UTC) + timedelta(days=2))
     panel.person.value = 1
     panel.person.value = 2  # reload the list
     panel.replied_buttons[row.id].click()  # "now" is before a message dated the day after tomorrow

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from infoview.errors import BadInput
 from infoview.flows.meetings import (
-    asked_before, next_meeting, person_to_prepare, planned_questions, save_meeting_plan,
+    asked_before,
+    next_meeting,
+    person_to_prepare,
+    planned_questions,
+    save_meeting_plan,
 )
 from infoview.flows.research import keep_research, research_for
 from infoview.models import Meeting, Organization, Person, QuestionAsked
@@ -79,7 +83,7 @@ def test_plan_saved_with_the_meeting_comes_back_in_order_and_counts_once_held(st
 
 def test_next_meeting_prefers_the_earliest_upcoming_then_the_latest(store):
     assert next_meeting(store) is None
-    now = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 20, 12, tzinfo=UTC)
     ana = store.add(Person(name="Ana"))
     old = store.add(Meeting(person_id=ana.id, starts_at=now - timedelta(days=9), status="held"))
     assert next_meeting(store, now) == old.id
@@ -96,7 +100,7 @@ def test_preparation_offers_the_person_researched_last_then_the_next_host(store)
     ana = store.add(Person(name="Ana"))
     assert person_to_prepare(store) == ana.id
     bo = store.add(Person(name="Bo"))
-    store.add(Meeting(person_id=ana.id, starts_at=datetime.now(timezone.utc) + timedelta(days=2),
+    store.add(Meeting(person_id=ana.id, starts_at=datetime.now(UTC) + timedelta(days=2),
                       status="scheduled"))
     assert person_to_prepare(store) == ana.id  # the next meeting's host, though Bo is newer
     kept = keep_research(store, person=SAMIRA)

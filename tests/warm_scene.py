@@ -3,7 +3,7 @@ past positions and research around one target, Kestrel Health Labs."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from linkedin_archive import archive_files, url, write_archive
@@ -11,7 +11,7 @@ from linkedin_archive import archive_files, url, write_archive
 from infoview.models import Affiliation, Meeting, Organization, Person, Referral, ResearchSnapshot
 from infoview.store import Store
 
-T0 = datetime(2024, 10, 1, 9, tzinfo=timezone.utc)
+T0 = datetime(2024, 10, 1, 9, tzinfo=UTC)
 
 
 def kestrel_store(folder: Path) -> Store:

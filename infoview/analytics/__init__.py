@@ -14,19 +14,30 @@ from __future__ import annotations
 
 from infoview.analytics._frames import message
 from infoview.analytics.activity import activity_by_week, insights_by_industry, plot_activity
-from infoview.analytics.followup import (
-    due_actions, follow_up_health, open_promises, overdue_actions, stale_contacts,
-    thank_you_timeliness, uncontacted_leads,
-)
 from infoview.analytics.digest import weekly_digest
+from infoview.analytics.followup import (
+    due_actions,
+    follow_up_health,
+    open_promises,
+    overdue_actions,
+    stale_contacts,
+    thank_you_timeliness,
+    uncontacted_leads,
+)
 from infoview.analytics.funnel import STAGES, funnel, meeting_statuses, person_levels, plot_funnel
 from infoview.analytics.memory import keep_in_touch_status, losing_touch, touches
 from infoview.analytics.network import (
-    chain_depths, door_openers, max_chain_depth, network_summary, plot_referral_graph,
+    chain_depths,
+    door_openers,
+    max_chain_depth,
+    network_summary,
+    plot_referral_graph,
     referral_graph,
 )
 from infoview.analytics.questions import (
-    category_effectiveness, plot_question_effectiveness, question_effectiveness,
+    category_effectiveness,
+    plot_question_effectiveness,
+    question_effectiveness,
 )
 from infoview.analytics.replies import plot_reply_rates, reply_rates
 from infoview.analytics.targets import targets

@@ -8,15 +8,17 @@ column, datetimes as Python objects in several time zones. Everything comes out 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import fields
-from datetime import date, datetime, timezone
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from datetime import UTC, date, datetime
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadInput
 from infoview.models import CHOICES, RECORD_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
     import pandas as pd
 
 #: Group shown for people never contacted when a result is split by channel.
@@ -30,7 +32,7 @@ MESSAGE_KEY = "message"
 Frames = Mapping[str, Any]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schema() -> dict[str, dict[str, str]]:
     """``{table: {column: kind}}`` with kind ``datetime``, ``date``, ``int`` or ``other``."""
     schema: dict[str, dict[str, str]] = {}
@@ -51,7 +53,7 @@ def _schema() -> dict[str, dict[str, str]]:
     return schema
 
 
-def table(frames: Frames, name: str) -> "pd.DataFrame":
+def table(frames: Frames, name: str) -> pd.DataFrame:
     """The table ``name`` from ``frames``, with every model column present and dates in UTC.
 
     A missing table gives an empty frame with the right columns, so that callers never need
@@ -89,20 +91,20 @@ def _empty_dtype(kind: str) -> str:
     )
 
 
-def _is_datetime(series: "pd.Series") -> bool:
+def _is_datetime(series: pd.Series) -> bool:
     import pandas as pd
 
     return pd.api.types.is_datetime64_any_dtype(series.dtype)
 
 
-def _is_utc_datetime(series: "pd.Series") -> bool:
+def _is_utc_datetime(series: pd.Series) -> bool:
     import pandas as pd
 
     dtype = series.dtype
     return isinstance(dtype, pd.DatetimeTZDtype) and str(dtype.tz) == "UTC"
 
 
-def to_utc(values: Any) -> "pd.Series":
+def to_utc(values: Any) -> pd.Series:
     """Datetimes (aware in any zone, naive taken as UTC, dates, strings) as UTC timestamps."""
     import pandas as pd
 
@@ -116,7 +118,7 @@ def to_utc(values: Any) -> "pd.Series":
     return pd.to_datetime(series, utc=True, errors="coerce", format="mixed")
 
 
-def timestamp(value: date | datetime | str | None, *, end_of_day: bool = False) -> "pd.Timestamp | None":
+def timestamp(value: date | datetime | str | None, *, end_of_day: bool = False) -> pd.Timestamp | None:
     """A bound given by a caller as a UTC timestamp (``None`` stays ``None``).
 
     A plain date means the start of that day, or with ``end_of_day`` its last instant, so
@@ -142,7 +144,7 @@ def timestamp(value: date | datetime | str | None, *, end_of_day: bool = False) 
     return ts
 
 
-def in_range(series: "pd.Series", since=None, until=None) -> "pd.Series":
+def in_range(series: pd.Series, since=None, until=None) -> pd.Series:
     """Boolean mask of the timestamps in ``[since, until]`` (both ends inclusive; open when None)."""
     import pandas as pd
 
@@ -171,25 +173,25 @@ def channel_list(channels: str | Iterable[str] | None) -> list[str] | None:
     return chosen
 
 
-def now_utc(now: datetime | None = None) -> "pd.Timestamp":
+def now_utc(now: datetime | None = None) -> pd.Timestamp:
     """``now`` (default: the current time) as a UTC timestamp."""
-    return timestamp(now if now is not None else datetime.now(timezone.utc))
+    return timestamp(now if now is not None else datetime.now(UTC))
 
 
-def with_message(df: "pd.DataFrame", message: str) -> "pd.DataFrame":
+def with_message(df: pd.DataFrame, message: str) -> pd.DataFrame:
     """Attach the sentence shown instead of an empty table (``Nothing to show yet: ...``)."""
     df.attrs[MESSAGE_KEY] = f"Nothing to show yet: {message}"
     return df
 
 
-def message(df: "pd.DataFrame") -> str | None:
+def message(df: pd.DataFrame) -> str | None:
     """The "nothing to show" sentence of an empty result, else ``None``."""
     if len(df):
         return None
     return df.attrs.get(MESSAGE_KEY) or "Nothing to show yet."
 
 
-def person_field(frames: Frames, person_ids: "pd.Series", column: str = "name") -> "pd.Series":
+def person_field(frames: Frames, person_ids: pd.Series, column: str = "name") -> pd.Series:
     """A column of ``people`` (the name by default) for each person id, NA where unknown."""
     import pandas as pd
 
@@ -198,13 +200,13 @@ def person_field(frames: Frames, person_ids: "pd.Series", column: str = "name") 
     return pd.Series(people[column].array.take(rows, allow_fill=True), index=person_ids.index)
 
 
-def safe_ratio(numerator: "pd.Series", denominator: "pd.Series") -> "pd.Series":
+def safe_ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     """``numerator / denominator`` with NaN (not an error or inf) where the denominator is 0."""
     den = denominator.astype("float64")
     return numerator.astype("float64") / den.where(den > 0)
 
 
-def org_key(values: "pd.Series") -> "pd.Series":
+def org_key(values: pd.Series) -> pd.Series:
     """Organization names folded for matching: case-insensitive, spaces collapsed.
 
     Folds each distinct name once (a million rows hold a few thousand organizations).
@@ -223,7 +225,7 @@ def org_key(values: "pd.Series") -> "pd.Series":
     return pd.Series(result, index=values.index, dtype="string")
 
 
-def lookup(keys: "pd.Series", mapping: "pd.Series") -> "pd.Series":
+def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
     """``keys.map(mapping)`` for a mapping indexed by ids, vectorised, keeping its dtype.
 
     (``Series.map`` turns datetimes into Python objects on the way, slow at a million rows,
@@ -236,7 +238,7 @@ def lookup(keys: "pd.Series", mapping: "pd.Series") -> "pd.Series":
     return pd.Series(values, index=keys.index)
 
 
-def row_positions(keys: "pd.Series", ids) -> "np.ndarray":
+def row_positions(keys: pd.Series, ids) -> np.ndarray:
     """The row in ``ids`` (an int array) of each key, or -1 for a missing or unknown key.
 
     Vectorised: ids as the store hands them out (small, dense integers) go through a lookup
@@ -263,7 +265,7 @@ def row_positions(keys: "pd.Series", ids) -> "np.ndarray":
     return np.where(found, order[at], -1)
 
 
-def flags(rows: "np.ndarray", n: int) -> "np.ndarray":
+def flags(rows: np.ndarray, n: int) -> np.ndarray:
     """A boolean array of length ``n``, true at the given rows (negative rows ignored)."""
     import numpy as np
 
@@ -272,7 +274,7 @@ def flags(rows: "np.ndarray", n: int) -> "np.ndarray":
     return mask
 
 
-def is_in(series: "pd.Series", values) -> "np.ndarray":
+def is_in(series: pd.Series, values) -> np.ndarray:
     """Boolean numpy mask: the value is one of ``values`` (missing values never are).
 
     Works on categorical, string and object columns alike without converting them, which

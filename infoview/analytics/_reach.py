@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
 
-def _sorted_unique(values: "np.ndarray") -> "np.ndarray":
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
     import numpy as np
 
     values = np.sort(values, kind="stable")  # radix sort for integers
@@ -30,7 +30,7 @@ def _sorted_unique(values: "np.ndarray") -> "np.ndarray":
     return values
 
 
-def _contains(sorted_keys: "np.ndarray", values: "np.ndarray") -> "np.ndarray":
+def _contains(sorted_keys: np.ndarray, values: np.ndarray) -> np.ndarray:
     """Which ``values`` are in ``sorted_keys`` (a sorted array), by binary search."""
     import numpy as np
 
@@ -40,7 +40,7 @@ def _contains(sorted_keys: "np.ndarray", values: "np.ndarray") -> "np.ndarray":
     return sorted_keys[at] == values
 
 
-def _children(src: "np.ndarray", dst: "np.ndarray", n: int):
+def _children(src: np.ndarray, dst: np.ndarray, n: int):
     """Adjacency in CSR form: the children of node ``i`` are ``child[start[i]:start[i + 1]]``."""
     import numpy as np
 
@@ -49,7 +49,7 @@ def _children(src: "np.ndarray", dst: "np.ndarray", n: int):
     return start, dst[order]
 
 
-def _expand(nodes: "np.ndarray", start: "np.ndarray", child: "np.ndarray"):
+def _expand(nodes: np.ndarray, start: np.ndarray, child: np.ndarray):
     """For each entry of ``nodes``, its children: returns (entry index, child) pairs, flat."""
     import numpy as np
 
@@ -60,7 +60,7 @@ def _expand(nodes: "np.ndarray", start: "np.ndarray", child: "np.ndarray"):
     return which, child[np.repeat(start[nodes], counts) + offset]
 
 
-def closure(src: "np.ndarray", dst: "np.ndarray", n: int) -> tuple["np.ndarray", "np.ndarray"]:
+def closure(src: np.ndarray, dst: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Every pair ``(a, b)`` with a path from ``a`` to ``b`` (``a != b``), as two arrays."""
     import numpy as np
 
@@ -85,7 +85,7 @@ def closure(src: "np.ndarray", dst: "np.ndarray", n: int) -> tuple["np.ndarray",
     return np.divmod(keys, n)
 
 
-def depths(src: "np.ndarray", dst: "np.ndarray", n: int) -> "np.ndarray":
+def depths(src: np.ndarray, dst: np.ndarray, n: int) -> np.ndarray:
     """Hops from the start of the longest chain leading to each node (0 for a chain's start).
 
     People on a cycle share one depth (that of the cycle's entry), so cycles add nothing.
@@ -115,7 +115,7 @@ def depths(src: "np.ndarray", dst: "np.ndarray", n: int) -> "np.ndarray":
     return _depths_with_cycles(src, dst, n)
 
 
-def _depths_with_cycles(src: "np.ndarray", dst: "np.ndarray", n: int) -> "np.ndarray":
+def _depths_with_cycles(src: np.ndarray, dst: np.ndarray, n: int) -> np.ndarray:
     import numpy as np
 
     a, b = closure(src, dst, n)

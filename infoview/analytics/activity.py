@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, channel_list, in_range, is_in, lookup, org_key, table, with_message,
+    Frames,
+    channel_list,
+    in_range,
+    is_in,
+    lookup,
+    org_key,
+    table,
+    with_message,
 )
 
 UNKNOWN_INDUSTRY = "unknown"
@@ -105,7 +112,8 @@ def insights_by_industry(frames: Frames, *, since=None, until=None):
     result["learned"] = learned.reindex(result.index)
     result["top_tags"] = [t if isinstance(t, list) else [] for t in top_tags.reindex(result.index)]
     result = result.rename_axis("industry").reset_index()
-    return result[columns].sort_values(["insights", "industry"], ascending=[False, True]).reset_index(drop=True)
+    ordered = result[columns].sort_values(["insights", "industry"], ascending=[False, True])
+    return ordered.reset_index(drop=True)
 
 
 def meeting_industries(frames: Frames, meetings=None):

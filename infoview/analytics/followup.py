@@ -10,7 +10,15 @@ from __future__ import annotations
 import math
 
 from infoview.analytics._frames import (
-    Frames, in_range, is_in, lookup, now_utc, person_field, safe_ratio, table, with_message,
+    Frames,
+    in_range,
+    is_in,
+    lookup,
+    now_utc,
+    person_field,
+    safe_ratio,
+    table,
+    with_message,
 )
 from infoview.errors import BadInput
 

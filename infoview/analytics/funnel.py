@@ -12,8 +12,18 @@ of the meeting they came from.
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    NOT_CONTACTED, Frames, channel_list, flags, group_order, in_range, is_in, lookup,
-    row_positions, safe_ratio, table, with_message,
+    NOT_CONTACTED,
+    Frames,
+    channel_list,
+    flags,
+    group_order,
+    in_range,
+    is_in,
+    lookup,
+    row_positions,
+    safe_ratio,
+    table,
+    with_message,
 )
 from infoview.errors import BadInput
 
@@ -154,7 +164,8 @@ def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, cha
     keys = levels[group_col].astype("object") if group_col else pd.Series("all", index=levels.index)
     codes, groups = pd.factorize(keys)
     counts = pd.DataFrame(
-        {stage: np.bincount(codes, weights=mask.to_numpy(dtype="float64"), minlength=len(groups)).astype(np.int64)
+        {stage: np.bincount(codes, weights=mask.to_numpy(dtype="float64"),
+                            minlength=len(groups)).astype(np.int64)
          for stage, mask in reached.items()},
         index=pd.Index([str(g) for g in groups]),
     )
@@ -166,7 +177,7 @@ def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, cha
     by_stage = long.set_index(["group", "stage"])["count"]
     identified = long["group"].map(counts["identified"])
     base = [by_stage.get((g, BASE_STAGE[s]), float("nan")) if BASE_STAGE[s] else float("nan")
-            for g, s in zip(long["group"], long["stage"])]
+            for g, s in zip(long["group"], long["stage"], strict=True)]
     long["share_of_identified"] = safe_ratio(long["count"], identified)
     long["conversion"] = safe_ratio(long["count"], pd.Series(base, index=long.index, dtype="float64"))
     if not by:
@@ -195,7 +206,7 @@ def plot_funnel(frames: Frames, *, by: str | None = None, since=None, until=None
         ax.legend(fontsize=8, title=by)
     else:
         ax.barh(range(len(stages)), data["count"], color="#3b6ea5")
-        for y, (n, share) in enumerate(zip(data["count"], data["share_of_identified"])):
+        for y, (n, share) in enumerate(zip(data["count"], data["share_of_identified"], strict=True)):
             label = f"{n}" if share != share else f"{n} ({share:.0%})"
             ax.text(n, y, " " + label, va="center", fontsize=8)
     ax.set_yticks(range(len(stages)), stages)

@@ -79,7 +79,8 @@ def _graph_of(net: _Network, keep=None):
     )
     edges = np.isin(net.src, nodes) & np.isin(net.dst, nodes) if keep is not None else slice(None)
     graph.add_weighted_edges_from(
-        zip(net.ids[net.src[edges]].tolist(), net.ids[net.dst[edges]].tolist(), net.count[edges].tolist()),
+        zip(net.ids[net.src[edges]].tolist(), net.ids[net.dst[edges]].tolist(),
+            net.count[edges].tolist(), strict=True),
         weight="count",
     )
     return graph
@@ -166,7 +167,8 @@ def door_openers(frames: Frames, *, top: int | None = None):
         "person_id": net.ids, "name": net.names, "organization": net.organizations,
         "introductions": introductions,
         "downstream_people": np.bincount(ancestor, minlength=net.n),
-        "downstream_meetings": np.bincount(ancestor, weights=net.met[descendant], minlength=net.n).astype(np.int64),
+        "downstream_meetings": np.bincount(ancestor, weights=net.met[descendant],
+                                           minlength=net.n).astype(np.int64),
     })[referrers]
     result = result.sort_values(
         ["downstream_meetings", "downstream_people", "name"], ascending=[False, False, True]
@@ -226,7 +228,8 @@ def plot_referral_graph(frames: Frames, *, max_nodes: int = 80):
     nx.set_node_attributes(graph, depths, "layer")
     pos = nx.multipartite_layout(graph, subset_key="layer")
     layers = max(depths.values(), default=0) + 1
-    fig, ax = new_figure(width=max(6, 2.2 * layers), height=max(3.5, 0.35 * graph.number_of_nodes() / layers + 2))
+    fig, ax = new_figure(width=max(6, 2.2 * layers),
+                         height=max(3.5, 0.35 * graph.number_of_nodes() / layers + 2))
     colours = ["#5a9e6f" if graph.nodes[n]["met"] else "#b0b0b0" for n in graph.nodes]
     nx.draw_networkx_edges(graph, pos, ax=ax, arrows=True, arrowsize=10, edge_color="#777777",
                            connectionstyle="arc3,rad=0.08")

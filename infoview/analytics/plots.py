@@ -30,7 +30,7 @@ def text_figure(text: str, *, width: float = 7, height: float = 1.2):
     return fig
 
 
-def empty_figure(data) -> "object":
+def empty_figure(data) -> object:
     """The "Nothing to show yet: ..." figure for an empty result ``data``."""
     return text_figure(message(data) or "Nothing to show yet.")
 

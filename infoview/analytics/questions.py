@@ -87,7 +87,7 @@ def plot_question_effectiveness(frames: Frames, *, since=None, until=None, top: 
         return empty_figure(data)
     fig, ax = new_figure(width=6.5, height=0.4 * len(data) + 1.5)
     ax.barh(range(len(data)), data["mean_usefulness"].fillna(0), color="#c9893a")
-    for y, (mean, n) in enumerate(zip(data["mean_usefulness"], data["rated"])):
+    for y, (mean, n) in enumerate(zip(data["mean_usefulness"], data["rated"], strict=True)):
         # pandas.NA (a category asked but never rated) has no truth value: test with isna.
         rated = not pd.isna(mean)
         ax.text(float(mean) if rated else 0, y, f" {mean:.2f} (n={n})" if rated else " not rated",

@@ -12,7 +12,14 @@ to reply run from the opening message to the first reply.
 from __future__ import annotations
 
 from infoview.analytics._frames import (
-    Frames, channel_list, group_order, in_range, is_in, row_positions, safe_ratio, table,
+    Frames,
+    channel_list,
+    group_order,
+    in_range,
+    is_in,
+    row_positions,
+    safe_ratio,
+    table,
     with_message,
 )
 from infoview.errors import BadInput
@@ -160,7 +167,7 @@ def plot_reply_rates(frames: Frames, *, by: str = "channel", since=None, until=N
     positions = range(len(data))
     ax.bar(positions, data["answer_rate"].fillna(0) * 100, color="#5a9e6f")
     for x, (rate, replied, sent, days) in enumerate(
-        zip(data["answer_rate"], data["replied"], data["sent"], data["median_days_to_reply"])
+        zip(data["answer_rate"], data["replied"], data["sent"], data["median_days_to_reply"], strict=True)
     ):
         label = f"{replied}/{sent}"
         if days == days:  # not NaN

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -115,9 +115,11 @@ def report_sections(frames: Frames, *, now=None, since=None, until=None, channel
         {"key": "replies", "heading": "Answer rates and days to reply",
          "intro": "Requests for a conversation, and how many were answered.",
          "blocks": [
-             block("By channel", fig=a.plot_reply_rates(frames, by="channel", **chosen), alt="answer rate by channel",
+             block("By channel", fig=a.plot_reply_rates(frames, by="channel", **chosen),
+                   alt="answer rate by channel",
                    table=table_view(a.reply_rates(frames, by="channel", **chosen))),
-             block("By warmth", fig=a.plot_reply_rates(frames, by="warmth", **chosen), alt="answer rate by warmth",
+             block("By warmth", fig=a.plot_reply_rates(frames, by="warmth", **chosen),
+                   alt="answer rate by warmth",
                    table=table_view(a.reply_rates(frames, by="warmth", **chosen))),
          ]},
         {"key": "network", "heading": "Referral chains",
@@ -176,7 +178,8 @@ def _stages_wide(data):
 
     wide = data.pivot(index="group", columns="stage", values="count")
     wide = wide.reindex(index=list(dict.fromkeys(data["group"])), columns=list(STAGES))
-    return wide.rename_axis(index="warmth" if "referral" in wide.index else "group", columns=None).reset_index()
+    index = "warmth" if "referral" in wide.index else "group"
+    return wide.rename_axis(index=index, columns=None).reset_index()
 
 
 def headline(frames: Frames, *, now=None, since=None, until=None,
@@ -203,7 +206,7 @@ def build_report(frames: Frames, *, now: datetime | None = None, since=None, unt
         loader=jinja2.FileSystemLoader(str(Path(__file__).parent)),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
-    stamp = timestamp(now or datetime.now(timezone.utc))
+    stamp = timestamp(now or datetime.now(UTC))
     selection = []
     if since or until:
         selection.append(f"from {since or 'the start'} to {until or 'today'}")

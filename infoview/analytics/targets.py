@@ -12,7 +12,13 @@ from __future__ import annotations
 import logging
 
 from infoview.analytics._frames import (
-    Frames, flags, is_in, org_key, row_positions, table, with_message,
+    Frames,
+    flags,
+    is_in,
+    org_key,
+    row_positions,
+    table,
+    with_message,
 )
 from infoview.errors import BadInput
 from infoview.store.matching import org_key as org_key_warm
@@ -31,7 +37,8 @@ def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
     Advocacy counts the people the user already knows who work at the organization now or
     worked there before (:func:`infoview.warm.advocates_by_org`, the rule of warm paths:
     met, referred, a friend, colleague or alumnus, answered a message, a LinkedIn
-    connection); organization names match without case, accents or suffixes like Inc. Motivation is the user's score from 0 to ``motivation_scale``
+    connection); organization names match without case, accents or suffixes like Inc.
+    Motivation is the user's score from 0 to ``motivation_scale``
     (missing counts as 0; values above the scale are capped, with a log line). Postings
     are the relevant openings seen, capped at 3.
 
@@ -55,14 +62,17 @@ def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
     columns = ["rank", "organization_id", "name", "industry", "motivation", "postings",
                "advocacy", "advocates", "people_found", "contacted", "met", "batch"]
     if orgs.empty:
-        return with_message(pd.DataFrame(columns=columns), "no organizations added yet; add the employers you are curious about.")
+        return with_message(pd.DataFrame(columns=columns),
+                            "no organizations added yet; add the employers you are curious about.")
 
-    result = orgs[["id", "name", "industry", "motivation", "postings"]].rename(columns={"id": "organization_id"}).copy()
+    result = (orgs[["id", "name", "industry", "motivation", "postings"]]
+              .rename(columns={"id": "organization_id"}).copy())
     motivation = pd.to_numeric(result["motivation"], errors="coerce").fillna(0)
     if (motivation > motivation_scale).any():
         log.warning("some motivation scores are above the scale of %s and were capped", motivation_scale)
     result["motivation"] = motivation.clip(0, motivation_scale).astype("int64")
-    result["postings"] = pd.to_numeric(result["postings"], errors="coerce").fillna(0).clip(0, POSTINGS_MAX).astype("int64")
+    postings = pd.to_numeric(result["postings"], errors="coerce").fillna(0)
+    result["postings"] = postings.clip(0, POSTINGS_MAX).astype("int64")
 
     progress = _people_progress(frames)
     key = org_key(result["name"])

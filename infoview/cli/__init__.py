@@ -13,6 +13,7 @@ import importlib
 import sys
 
 from infoview import __version__
+from infoview.cli._common import usage
 from infoview.errors import InfoviewError
 
 #: Modules of ``infoview.cli`` that each define ``register(subparsers)``.
@@ -56,8 +57,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
-        from infoview.cli._common import usage
-
         return usage(parser)
     try:
         return int(handler(args) or 0)

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+
+from infoview.errors import BadInput
+from infoview.paths import default_cache_path, default_db_path
+from infoview.settings import Settings
+from infoview.store import Store
 
 
 def print_json(data: Any) -> None:
@@ -47,10 +53,6 @@ def add_fetch_options(parser, *, when: str = "") -> None:
 def research_settings(args):
     """The :class:`~infoview.settings.Settings` a fetching command's options ask for (the
     HTTP cache beside the chosen database)."""
-    from infoview.errors import BadInput
-    from infoview.paths import default_cache_path
-    from infoview.settings import Settings
-
     changes = {"cache_path": default_cache_path(db_path(args)), "use_cache": not args.no_cache}
     if args.delay is not None:
         if not 0 <= args.delay <= MAX_DELAY:  # also refuses nan
@@ -69,9 +71,6 @@ def research_settings(args):
 
 def db_path(args) -> Path:
     """The database the user chose with ``--db``, else the default."""
-    from infoview.errors import BadInput
-    from infoview.paths import default_db_path
-
     given = getattr(args, "db", None)
     if given is None:
         return default_db_path()
@@ -89,7 +88,6 @@ def existing_store(args) -> Iterator[Any]:
     if not path.is_file():
         yield None
         return
-    from infoview.store import Store
 
     with Store.open(path) as store:
         yield store
@@ -102,8 +100,6 @@ def open_store(args):
     again when the command fails (a mistyped ``--db``, an input file that cannot be read),
     so a failed command leaves no empty database behind.
     """
-    from infoview.store import Store
-
     class CommandStore(Store):
         created = False
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import signal
 
+from infoview.app import free_port, prepare_notebooks, stop_process, voila_command, wait_for_port
+from infoview.cli._common import db_path, open_store
+from infoview.errors import BadInput
+
 
 def register(sub) -> None:
     """Add ``infoview app`` to the parser."""
@@ -28,8 +32,6 @@ def register(sub) -> None:
 def app_parameters(args: argparse.Namespace, workdir) -> dict:
     """The notebook parameters ``infoview app`` injects: the store to use, and no automatic
     clicks (in the app the user presses the buttons)."""
-    from infoview.cli._common import db_path
-
     parameters = {"autorun": False}
     if args.demo:
         parameters["store"] = str(make_demo_store(workdir / "demo.sqlite"))
@@ -53,14 +55,9 @@ def make_demo_store(path):
 
 def run(args: argparse.Namespace) -> int:
     """Prepare the notebooks, start Voila and wait until it is stopped (Ctrl+C or SIGTERM)."""
-    from infoview.app import free_port
-    from infoview.errors import BadInput
-
     if not 0 <= args.port <= 65535:
         raise BadInput(f"--port must be 1 to 65535 (or 0 for a free port), not {args.port}")
     if not args.demo:
-        from infoview.cli._common import open_store
-
         with open_store(args):
             pass  # a store that cannot be used is reported here, not later in the browser
     port = args.port or free_port()
@@ -82,8 +79,6 @@ def _serve(args: argparse.Namespace, port: int) -> int:
     import sys
     import tempfile
     from pathlib import Path
-
-    from infoview.app import prepare_notebooks, stop_process, voila_command, wait_for_port
 
     with tempfile.TemporaryDirectory(prefix="infoview-app-") as tmp:
         workdir = Path(tmp)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 
 from infoview.cli._common import db_path, print_json, usage
+from infoview.errors import BadInput
+from infoview.paths import default_cache_path
+from infoview.research.cachefile import CacheFile
+from infoview.settings import Settings
 
 
 def register(sub) -> None:
@@ -42,10 +46,6 @@ def register(sub) -> None:
 
 
 def _open(args: argparse.Namespace):
-    from infoview.paths import default_cache_path
-    from infoview.research.cachefile import CacheFile
-    from infoview.settings import Settings
-
     path = default_cache_path(db_path(args))
     return CacheFile(path, Settings.cache_days) if path.is_file() else None
 
@@ -80,8 +80,6 @@ def _done(args: argparse.Namespace, counts: tuple[int, int], what: str) -> int:
 
 
 def _clear(args: argparse.Namespace) -> int:
-    from infoview.errors import BadInput
-
     if args.older_than is not None and not args.older_than >= 0:  # also refuses nan
         raise BadInput(f"--older-than must be 0 days or more, not {args.older_than}")
     cache = _open(args)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from infoview.cli._common import print_json
+
 
 def register(sub) -> None:
     """Add ``demo`` to the parser."""
@@ -18,7 +20,6 @@ def register(sub) -> None:
 
 
 def _demo(args) -> int:
-    from infoview.cli._common import print_json
     from infoview.demo import run_demo
 
     result = run_demo(args.out, seed=args.seed)

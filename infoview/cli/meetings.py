@@ -250,7 +250,7 @@ def _refuse_a_future_meeting(store, meeting_id: int, yes: bool) -> None:
 
 
 def _debrief(args) -> int:
-    from infoview.flows.debrief import debrief_from_dict, saved_counts, save_debrief
+    from infoview.flows.debrief import debrief_from_dict, save_debrief, saved_counts
     from infoview.flows.followups import meeting_actions
 
     if args.meeting is not None and not args.interactive:

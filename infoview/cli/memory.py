@@ -7,7 +7,7 @@ Marking a meeting missed or moved is ``infoview meeting mark`` (:mod:`infoview.c
 
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 
 from infoview.cli._common import open_store, print_json
 
@@ -78,12 +78,12 @@ def _as_of(text: str | None) -> datetime | None:
     try:
         if "T" not in text and " " not in text.strip():
             return datetime.combine(
-                date.fromisoformat(text.strip()), time(23, 59, 59), timezone.utc
+                date.fromisoformat(text.strip()), time(23, 59, 59), UTC
             )
         moment = datetime.fromisoformat(text.strip())
     except ValueError as exc:
         raise BadInput(f"--as-of {text!r} is not a date: use YYYY-MM-DD") from exc
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _digest(args) -> int:

@@ -10,7 +10,9 @@ import argparse
 from pathlib import Path
 
 from infoview.cli._common import open_store, print_json, usage
-from infoview.models import CHOICES
+from infoview.errors import BadInput, BadInputFile
+from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_outreach
+from infoview.models import CHOICES, Outreach, Person
 
 KINDS = CHOICES[("outreach", "kind")]
 CHANNELS = CHOICES[("outreach", "channel")]
@@ -64,8 +66,6 @@ def _when(text: str | None, option: str):
     """A date or a datetime from the command line, or ``None``."""
     from datetime import date, datetime
 
-    from infoview.errors import BadInput
-
     if not text:
         return None
     try:
@@ -85,10 +85,6 @@ def _line(row, name: str) -> str:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from infoview.errors import BadInputFile
-    from infoview.models import Person
-    from infoview.flows.outreach_log import record_outreach
-
     body = None
     if args.body_file:
         try:
@@ -109,9 +105,6 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _replied(args: argparse.Namespace) -> int:
-    from infoview.models import Person
-    from infoview.flows.outreach_log import mark_replied
-
     at = _when(args.at, "--at")
     with open_store(args) as store:
         row = mark_replied(store, args.outreach_id, at=at)
@@ -124,9 +117,6 @@ def _replied(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from infoview.models import Outreach, Person
-    from infoview.flows.outreach_log import awaiting_reply
-
     with open_store(args) as store:
         if args.person is not None:
             store.get(Person, args.person)  # an unknown id is an error, not an empty list

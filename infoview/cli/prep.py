@@ -32,7 +32,8 @@ def register(sub) -> None:
     which.add_argument("--meeting", type=int, metavar="ID", help="a stored meeting")
     which.add_argument("--person", type=int, metavar="ID", help="a stored person (their next meeting)")
     which.add_argument("--company-url", metavar="URL", help="research this company site now")
-    prep.add_argument("--person-url", metavar="URL", help="with --company-url: a public page about the person")
+    prep.add_argument("--person-url", metavar="URL",
+                      help="with --company-url: a public page about the person")
     prep.add_argument("--name", help="with --company-url: the person's name, when no page says it")
     prep.add_argument("--role", help="the role you are curious about (fills the questions)")
     prep.add_argument("--industry", help="the industry (fills the questions)")
@@ -266,7 +267,9 @@ def _intro_referral(args, person):
 
         def lookup(store):
             found = store.list(Referral, to_person_id=person.id)
-            return (store.get(Person, found[-1].from_person_id).name, found[-1].may_mention) if found else (None, None)
+            if not found:
+                return None, None
+            return store.get(Person, found[-1].from_person_id).name, found[-1].may_mention
 
         stored_name, stored_may = _with_store(args, lookup)
         referrer, may = referrer or stored_name, may or stored_may
@@ -353,8 +356,8 @@ def _followups(args) -> int:
     from datetime import date
 
     from infoview.cli._common import open_store
-    from infoview.models import Action
     from infoview.flows.followups import suggest_followups
+    from infoview.models import Action
     from infoview.prep.followup import due_actions_ics
 
     today = _date(args.today, "--today") or date.today()

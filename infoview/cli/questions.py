@@ -12,7 +12,14 @@ import json
 import re
 import sys
 
-from infoview.cli._common import usage
+from infoview.cli._common import print_json, usage
+from infoview.errors import BadInput, BadInputFile
+from infoview.questions.bank import load_bank
+from infoview.questions.lint import lint_question
+from infoview.questions.models import CATEGORIES, MEETING_OVERHEAD, audience_key
+from infoview.questions.select import select_questions
+from infoview.research.models import CompanyProfile
+from infoview.userfiles import read_text
 
 
 def register(sub) -> None:
@@ -92,9 +99,6 @@ def _read_research(path: str | None):
     """
     if not path:
         return None
-    from infoview.errors import BadInputFile
-    from infoview.research.models import CompanyProfile
-    from infoview.userfiles import read_text
 
     text = read_text(path, what="research file")
     try:
@@ -121,16 +125,10 @@ def _read_research(path: str | None):
 
 
 def _load_bank(args):
-    from infoview.questions.bank import load_bank
-
     return load_bank(user_file=args.bank_file)
 
 
 def _plan(args) -> int:
-    from infoview.cli._common import print_json
-    from infoview.questions.models import MEETING_OVERHEAD
-    from infoview.questions.select import select_questions
-
     bank = _load_bank(args)
     plan = select_questions(
         role=args.role, profession=args.profession, industry=args.industry,
@@ -162,8 +160,6 @@ def _plan(args) -> int:
 
 def _explain_left_out(plan, bank, audience: str, out) -> None:
     """The questions left out with their reasons, and how many more fitted all but the time."""
-    from infoview.questions.models import audience_key
-
     if plan.skipped:
         out.write("Left out:\n")
         for skipped in plan.skipped:
@@ -177,10 +173,6 @@ def _explain_left_out(plan, bank, audience: str, out) -> None:
 
 
 def _lint(args) -> int:
-    from infoview.cli._common import print_json
-    from infoview.errors import BadInput
-    from infoview.questions.lint import lint_question
-
     if not args.text.strip():  # the library says "fine" to empty text (a blank input box)
         raise BadInput('no question given: put the question in quotes, e.g. '
                        'infoview questions lint "How did you get into this field?"')
@@ -198,10 +190,6 @@ def _lint(args) -> int:
 
 
 def _bank(args) -> int:
-    from infoview.cli._common import print_json
-    from infoview.errors import BadInput
-    from infoview.questions.models import CATEGORIES, audience_key
-
     questions = _load_bank(args)
     if args.category:
         if args.category not in CATEGORIES:

@@ -9,13 +9,23 @@ from __future__ import annotations
 import argparse
 import sys
 
-from infoview.cli._common import add_fetch_options, research_settings, usage
+from infoview.cli._common import (
+    add_fetch_options,
+    existing_store,
+    open_store,
+    print_json,
+    research_settings,
+    usage,
+)
+from infoview.flows.research import keep_research
+from infoview.research.batch import research_batch
+from infoview.research.models import PersonProfile
+from infoview.settings import Settings
+from infoview.store.exports import record_export
 
 
 def register(sub) -> None:
     """Add ``research company``, ``research person`` and ``research batch``."""
-    from infoview.settings import Settings
-
     research = sub.add_parser("research", help="research a company or a person from public web pages",
                               description="Research a company or a person from their public web "
                               "pages (robots.txt respected; social-network profiles never fetched).")
@@ -82,10 +92,6 @@ def _research(args, research, printer) -> int:
     is linked to its organization and person, so ``infoview prep --person`` finds it."""
     from contextlib import nullcontext
 
-    from infoview.cli._common import open_store, print_json
-    from infoview.flows.research import keep_research
-    from infoview.research.models import PersonProfile
-
     with open_store(args) if args.save else nullcontext() as store:
         profile = research(args.url, settings=research_settings(args), refresh=args.no_cache)
         kept = None
@@ -117,10 +123,6 @@ def _saved_line(kept) -> str:
 
 
 def _batch(args) -> int:
-    from infoview.research.batch import research_batch
-
-    from infoview.cli._common import print_json
-
     summary = research_batch(args.file, args.out, settings=research_settings(args), kind=args.kind,
                              progress=True)
     _record_batch(args, summary.out)
@@ -139,9 +141,6 @@ def _batch(args) -> int:
 def _record_batch(args, out) -> None:
     """Note the batch's output in the store's exports registry (when there is a store), so
     that deleting a person finds the results that name them."""
-    from infoview.cli._common import existing_store
-    from infoview.store.exports import record_export
-
     if not out.is_file():
         return
     with existing_store(args) as store:

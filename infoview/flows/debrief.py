@@ -16,14 +16,21 @@ from __future__ import annotations
 
 import logging
 from dataclasses import MISSING, asdict, dataclass, field, fields
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, NotFound
 from infoview.flows.followups import FOLLOW_UP_KINDS, meeting_follow_ups
 from infoview.flows.meeting_status import MISSED_STATUSES
 from infoview.models import (
-    CHOICES, Action, Insight, Meeting, Outcome, Person, QuestionAsked, Referral,
+    CHOICES,
+    Action,
+    Insight,
+    Meeting,
+    Outcome,
+    Person,
+    QuestionAsked,
+    Referral,
 )
 from infoview.prep.followup import action_key
 from infoview.store.matching import PeopleIndex, fold
@@ -125,7 +132,7 @@ def _choice_problem(label: str, value, choices) -> str | None:
 
 def validate(debrief: Debrief) -> None:
     """Check a debrief before anything is written; raises ``BadInput`` listing every problem."""
-    problems: list[str] = []
+    problems: list[str | None] = []
     if isinstance(debrief.meeting_id, bool) or not isinstance(debrief.meeting_id, int):
         problems.append(f"meeting_id must be a meeting's number, not {debrief.meeting_id!r}")
     problems.append(_score_problem("rapport", debrief.rapport))
@@ -151,14 +158,14 @@ def validate(debrief: Debrief) -> None:
     for i, outcome in enumerate(debrief.outcomes, 1):
         problems.append(_choice_problem(f"kind of outcome {i}", outcome.kind,
                                         CHOICES[("outcomes", "kind")]))
-    problems = [p for p in problems if p]
-    if problems:
-        raise BadInput("the debrief was not saved: " + "; ".join(problems) + ".")
+    found = [p for p in problems if p]
+    if found:
+        raise BadInput("the debrief was not saved: " + "; ".join(found) + ".")
 
 
 # ---- saving --------------------------------------------------------------------------------
 
-def save_debrief(store: "Store", debrief: Debrief, *, now: datetime | None = None) -> Meeting:
+def save_debrief(store: Store, debrief: Debrief, *, now: datetime | None = None) -> Meeting:
     """Save a debrief in one transaction; saving the same meeting again updates, never duplicates.
 
     Marks the meeting held (with rapport and notes); replaces its questions asked and
@@ -182,7 +189,7 @@ def save_debrief(store: "Store", debrief: Debrief, *, now: datetime | None = Non
         NotFound: no meeting with that id. Nothing is saved in any of these cases.
     """
     validate(debrief)
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     meeting = _meeting(store, debrief.meeting_id)
     if meeting.status in MISSED_STATUSES:
         # A debrief marks the meeting held: never silently over a no-show, a cancellation
@@ -196,8 +203,8 @@ def save_debrief(store: "Store", debrief: Debrief, *, now: datetime | None = Non
         if debrief.notes is not None:
             meeting.notes = debrief.notes
         store.update(meeting)
-        _replace_questions(store, meeting.id, debrief.questions)
-        _replace_insights(store, meeting.id, debrief.insights)
+        _replace_questions(store, meeting.saved_id, debrief.questions)
+        _replace_insights(store, meeting.saved_id, debrief.insights)
         referrals = _sync_referrals(store, meeting, debrief.people, now)
         _sync_promises(store, meeting, debrief.promises, now)
         _sync_follow_ups(store, meeting, referrals, now)
@@ -264,7 +271,8 @@ def _upsert_person(store, people: list[Person], suggested: SuggestedPerson, now:
     return person
 
 
-def _sync_referrals(store, meeting: Meeting, suggested: list[SuggestedPerson], now: datetime) -> list[Referral]:
+def _sync_referrals(store, meeting: Meeting, suggested: list[SuggestedPerson],
+                    now: datetime) -> list[Referral]:
     people = store.list(Person)
     existing = {r.to_person_id: r for r in store.list(Referral, meeting_id=meeting.id)}
     kept: list[Referral] = []
@@ -274,7 +282,7 @@ def _sync_referrals(store, meeting: Meeting, suggested: list[SuggestedPerson], n
             continue  # the host themselves, or the same person listed twice
         referral = existing.pop(person.id, None)
         if referral is None:
-            referral = store.add(Referral(from_person_id=meeting.person_id, to_person_id=person.id,
+            referral = store.add(Referral(from_person_id=meeting.person_id, to_person_id=person.saved_id,
                                           meeting_id=meeting.id, may_mention=s.may_mention,
                                           contact_by=s.contact_by, notes=s.notes, created_at=now))
         else:
@@ -291,7 +299,7 @@ def _due(value: datetime | date | None) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
     # A due date without a time means the end of that day.
-    return datetime.combine(value, time(17, 0), tzinfo=timezone.utc)
+    return datetime.combine(value, time(17, 0), tzinfo=UTC)
 
 
 def _sync_promises(store, meeting: Meeting, promises: list[Promise], now: datetime) -> None:
@@ -361,7 +369,7 @@ def _sync_outcomes(store, meeting: Meeting, outcomes: list[DebriefOutcome]) -> N
 
 # ---- loading -------------------------------------------------------------------------------
 
-def load_debrief(store: "Store", meeting_id: int) -> Debrief:
+def load_debrief(store: Store, meeting_id: int) -> Debrief:
     """The debrief of a meeting as saved, ready to edit and save again.
 
     Raises:

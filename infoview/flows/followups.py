@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING
 
 from infoview.models import Action, Meeting, Outreach, Person, Referral
 from infoview.prep.followup import (
-    followup_actions, keep_in_touch_actions, keep_in_touch_from_frames, missing_actions,
+    followup_actions,
+    keep_in_touch_actions,
+    keep_in_touch_from_frames,
+    missing_actions,
     three_b_seven,
 )
 

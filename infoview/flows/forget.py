@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -169,7 +169,7 @@ class ForgetReport:
 
 # ---- finding ------------------------------------------------------------------------------
 
-def _page_keys(store: "Store", person: Person) -> set[str]:
+def _page_keys(store: Store, person: Person) -> set[str]:
     keys = {profile_key(u) for _i, *urls in snapshots_about(store.execute, person)
             for u in urls if u}
     keys.add(profile_key(person.profile_url))
@@ -178,17 +178,17 @@ def _page_keys(store: "Store", person: Person) -> set[str]:
 
 
 def _cache_tests(keys: set[str], mentions: Mentions):
-    def page(p: "CachedPage") -> bool:
+    def page(p: CachedPage) -> bool:
         return (bool(keys & {profile_key(p.url), profile_key(p.final_url)})
                 or mentions.in_bytes(p.body, p.encoding) or mentions.in_bytes(p.raw))
 
-    def result(r: "KeptResult") -> bool:
+    def result(r: KeptResult) -> bool:
         return profile_key(r.url) in keys or mentions(r.text)
 
     return page, result
 
 
-def _own_records(store: "Store", person_id: int) -> list[dict]:
+def _own_records(store: Store, person_id: int) -> list[dict]:
     import json
 
     ids = [row[0] for row in snapshots_about(store.execute, store.get(Person, person_id))]
@@ -205,7 +205,7 @@ def _own_records(store: "Store", person_id: int) -> list[dict]:
     return found
 
 
-def _mentions_in_store(store: "Store", person: Person, mentions: Mentions) -> list[dict]:
+def _mentions_in_store(store: Store, person: Person, mentions: Mentions) -> list[dict]:
     own = {(r["table"], r["id"]) for r in _own_records(store, person.id or 0)}
     own |= {("research", row[0]) for row in snapshots_about(store.execute, person)}
     own.add(("people", person.id))
@@ -222,7 +222,7 @@ def _mentions_in_store(store: "Store", person: Person, mentions: Mentions) -> li
     return found
 
 
-def what_is_held(store: "Store", person_id: int, *, cache_path: str | Path | None = None,
+def what_is_held(store: Store, person_id: int, *, cache_path: str | Path | None = None,
                  cache_days: float = 7.0) -> Holdings:
     """Everything the kit holds about a person (see the module docstring).
 
@@ -254,13 +254,13 @@ def what_is_held(store: "Store", person_id: int, *, cache_path: str | Path | Non
     held.exports = exports_naming(store, person)
     for path in backups_of(store.path):
         if _backup_names(path, person, mentions):
-            modified = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+            modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
             held.backups.append({"path": str(path),
                                  "modified": modified.isoformat(timespec="seconds")})
     return held
 
 
-def _cache_file(store: "Store", cache_path: str | Path | None, days: float):
+def _cache_file(store: Store, cache_path: str | Path | None, days: float):
     from infoview.paths import default_cache_path
     from infoview.research.cachefile import CacheFile
 
@@ -401,7 +401,7 @@ def _scrub_batch(path: Path, mentions: Mentions) -> int:
     return len(lines) - len(kept)
 
 
-def forget_person(store: "Store", person_id: int, *, cache_path: str | Path | None = None,
+def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None = None,
                   cache_days: float = 7.0, remove_exports: bool = False) -> ForgetReport:
     """Delete a person from everything the kit holds (see the module docstring).
 

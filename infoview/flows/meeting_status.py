@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from infoview.errors import BadInput, NotFound
 from infoview.models import Meeting, Person, QuestionAsked
@@ -156,7 +156,7 @@ def mark_meeting(
     if (
         status == "no_show"
         and meeting.starts_at is not None
-        and meeting.starts_at > (now or datetime.now(timezone.utc))
+        and meeting.starts_at > (now or datetime.now(UTC))
     ):
         raise BadInput(
             f"meeting {meeting_id} has not started yet "
@@ -215,5 +215,5 @@ def missed_meetings(store, *, rebooked: bool | None = False) -> list[tuple[Meeti
             out.append((m, store.get(Person, m.person_id)))
         except NotFound:  # pragma: no cover - the person cascade deletes their meetings
             continue
-    oldest = datetime.min.replace(tzinfo=timezone.utc)
+    oldest = datetime.min.replace(tzinfo=UTC)
     return sorted(out, key=lambda pair: (pair[0].starts_at or oldest, pair[0].id), reverse=True)

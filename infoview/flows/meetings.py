@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, NotFound
@@ -55,14 +55,14 @@ def save_meeting_plan(store: Store, person: Person, meeting: Meeting,
         meeting.status = "scheduled"
     with store.transaction():
         if person.id is None:
-            person.created_at = person.created_at or datetime.now(timezone.utc)
+            person.created_at = person.created_at or datetime.now(UTC)
             person = store.add(person)
-        meeting.person_id = person.id
+        meeting.person_id = person.saved_id
         meeting = store.add(meeting) if meeting.id is None else store.update(meeting)
         if plan is not None and meeting.status != "held":
             for old in store.list(QuestionAsked, meeting_id=meeting.id):
-                store.delete(QuestionAsked, old.id)
-            store.add_many(QuestionAsked(meeting_id=meeting.id, text=item.text,
+                store.delete(QuestionAsked, old.saved_id)
+            store.add_many(QuestionAsked(meeting_id=meeting.saved_id, text=item.text,
                                          question_id=item.id, category=item.category,
                                          position=i) for i, item in enumerate(plan.items, 1))
     return person, meeting
@@ -76,7 +76,7 @@ def planned_questions(store: Store, meeting_id: int) -> QuestionPlan:
     rows = sorted(store.list(QuestionAsked, meeting_id=meeting_id),
                   key=lambda q: (q.position is None, q.position or 0, q.id))
     items = [PlanItem(id=q.question_id or f"asked-{q.id}", category=q.category or "own",
-                      text=q.text, minutes=minutes.get(q.question_id, 2.0), reason="planned")
+                      text=q.text, minutes=minutes.get(q.question_id or "", 2.0), reason="planned")
              for q in rows]
     return QuestionPlan(items=items, meeting_minutes=meeting.planned_minutes,
                         overhead_minutes=overhead_minutes())
@@ -85,7 +85,7 @@ def planned_questions(store: Store, meeting_id: int) -> QuestionPlan:
 def next_meeting(store: Store, now: datetime | None = None) -> int | None:
     """The meeting to hold or debrief next: the earliest one not yet held, cancelled, missed
     or moved that starts from an hour ago on, else the most recent meeting; ``None`` when there are none."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     meetings = store.list(Meeting)
     if not meetings:
         return None
@@ -101,7 +101,7 @@ def meeting_brief(store: Store, meeting_id: int) -> Brief:
     e.g. for the meeting companion's agenda."""
     meeting = store.get(Meeting, meeting_id)
     person = store.get(Person, meeting.person_id)
-    company, person_research = research_for(store, person.id)
+    company, person_research = research_for(store, person.saved_id)
     return build_brief(person=person, company=company, person_research=person_research,
                        plan=planned_questions(store, meeting_id), meeting=meeting,
                        profile=store.get_profile())
@@ -220,7 +220,7 @@ def list_meetings(store: Store, *, person_id: int | None = None,
     meetings = store.list(Meeting, **filters)
     names = {p.id: p.name for p in store.list(Person)}
     meetings.sort(key=lambda m: (m.starts_at is None, m.starts_at or datetime.min.replace(
-        tzinfo=timezone.utc), m.id or 0))
+        tzinfo=UTC), m.id or 0))
     return [{**m.to_dict(), "person": names.get(m.person_id, "")} for m in meetings]
 
 

@@ -35,11 +35,11 @@ def headline_figures(frames: dict[str, Any], *, since: date | None = None,
     overall = a.funnel(frames, since=since, until=until, channels=channels)
     health = a.follow_up_health(frames, now=now, since=since, until=until)
     network = a.network_summary(frames)
-    counts = dict(zip(overall["stage"], overall["count"])) if len(overall) else {}
-    checks = dict(zip(health["check"], health["value"]))
+    counts = dict(zip(overall["stage"], overall["count"], strict=True)) if len(overall) else {}
+    checks = dict(zip(health["check"], health["value"], strict=True))
     head: dict[str, float | int | None] = {
         label: int(counts.get(stage, 0)) for label, stage in HEADLINE_STAGES}
-    rates = dict(zip(overall["stage"], overall["conversion"])) if len(overall) else {}
+    rates = dict(zip(overall["stage"], overall["conversion"], strict=True)) if len(overall) else {}
     rate = rates.get("replied")
     head["reply rate"] = None if rate is None or rate != rate else round(float(rate), 3)
     head["deepest referral chain"] = network.get("deepest_chain", 0)

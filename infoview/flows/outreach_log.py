@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from infoview.errors import BadInput, NotFound
 from infoview.models import CHOICES, Outreach, Person
@@ -92,7 +92,7 @@ def record_outreach(store, person_id: int, *, kind: str = "request", channel: st
         person = store.get(Person, person_id)
     except NotFound as exc:
         raise NotFound(f"no person with id {person_id}: see 'infoview people list' for the ids") from exc
-    when = _moment(sent_at, now=datetime.now(timezone.utc))
+    when = _moment(sent_at, now=datetime.now(UTC))
     row = store.add(Outreach(person_id=person.id, kind=kind, channel=channel, sent_at=when,
                              subject=(subject or "").strip() or None, body=(body or "").strip() or None))
     log.info("recorded %s to person %s by %s", kind, person.id, channel)
@@ -117,7 +117,7 @@ def mark_replied(store, outreach_id: int, *, at: date | datetime | None = None) 
     if row.replied_at is not None and at is None:
         log.info("message %s already has a reply (%s); kept", row.id, row.replied_at)
         return row
-    when = _moment(at, now=datetime.now(timezone.utc), not_before=row.sent_at)
+    when = _moment(at, now=datetime.now(UTC), not_before=row.sent_at)
     if row.sent_at is not None and when < row.sent_at:
         raise BadInput(f"a reply on {when:%Y-%m-%d %H:%M} would come before the message was sent "
                        f"({row.sent_at.astimezone():%Y-%m-%d %H:%M}): check the date")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadInput
@@ -50,7 +50,7 @@ def save_research(store: Store, profile: Profile, person_id: int | None = None,
     """
     snapshot = ResearchSnapshot(
         kind=kind_of(profile), source_url=profile.url, data=profile.to_dict(),
-        fetched_at=datetime.now(timezone.utc), person_id=person_id,
+        fetched_at=datetime.now(UTC), person_id=person_id,
         organization_id=organization_id,
     )
     return store.add(snapshot)
@@ -121,7 +121,7 @@ def keep_research(store: Store, company: CompanyProfile | None = None,
         raise BadInput(f"the page {person.url} names nobody, so there is no person to save; "
                        "check the URL, or add the person by hand in the preparation step")
     kept = KeptResearch()
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with store.transaction():
         if company is not None and company.name:
             kept.organization = _upsert_organization(store, company, now)

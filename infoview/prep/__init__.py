@@ -1,6 +1,7 @@
 """The prep brief, its exports, outreach drafts and follow-up rules.
 
-* :mod:`~infoview.prep.brief`: :func:`build_brief` (pure) (:func:`infoview.flows.prep.brief_from_store` builds it from the store).
+* :mod:`~infoview.prep.brief`: :func:`build_brief` (pure)
+  (:func:`infoview.flows.prep.brief_from_store` builds it from the store).
 * :mod:`~infoview.prep.render`: :func:`export_brief` to Markdown, HTML, PDF or ``.ics``.
 * :mod:`~infoview.prep.outreach` and :mod:`~infoview.prep.checks`: drafts and :func:`check_draft`.
 * :mod:`~infoview.prep.followup`: actions after a meeting, 3B7, keep-in-touch, due actions to ``.ics``.

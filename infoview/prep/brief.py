@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from infoview.errors import BadInput
@@ -154,7 +154,7 @@ class Brief:
         data = asdict(self)
         data["title"] = self.title
         data["plan"] = self.plan.to_list() if hasattr(self.plan, "to_list") else data["plan"]
-        for item, agenda in zip(data["agenda"], self.agenda):
+        for item, agenda in zip(data["agenda"], self.agenda, strict=True):
             item["mark"] = agenda.mark
         return data
 
@@ -228,7 +228,8 @@ def _agenda(plan, who: Who, interest: str, pitch: str, start: datetime | None) -
          "not to ask for a job. Say you have a few questions.", "fixed"),
     ]
     steps += [(q.minutes, f"Question {n}", q.text, "question") for n, q in enumerate(questions, 1)]
-    steps.append((fixed["self_introduction"], "About you", f"If asked, your 30-second introduction: {pitch}", "fixed"))
+    steps.append((fixed["self_introduction"], "About you",
+                  f"If asked, your 30-second introduction: {pitch}", "fixed"))
     if closing:
         steps += [(q.minutes, "Closing", q.text, "closing") for q in closing]
     else:
@@ -282,7 +283,7 @@ def build_brief(*, person, company=None, person_research=None, plan, meeting=Non
     Returns:
         The :class:`Brief`. Missing research makes gaps, never an error.
     """
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     minutes = int(getattr(plan, "meeting_minutes", None) or getattr(meeting, "planned_minutes", 20))
     who = Who(
         name=person.name,

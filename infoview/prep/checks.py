@@ -10,9 +10,9 @@ again. Each problem is a :class:`DraftWarning` with a stable ``code``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Iterable
 
 #: Message kinds, and the most words each may have (see :data:`STRICT_WORDS` for --strict).
 WORD_LIMITS: dict[str, int] = {

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from infoview.errors import BadInput, NotFound
@@ -90,7 +90,7 @@ class Dossier:
     known: list[MetPerson] = field(default_factory=list)
     news: list[NewsItem] = field(default_factory=list)
     outcomes: list[dict] = field(default_factory=list)
-    generated_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    generated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def to_dict(self) -> dict:
         """Plain values for JSON."""
@@ -145,7 +145,7 @@ def build_dossier(store, org: str | int, *, now: datetime | None = None) -> Doss
         website=record.website if record else None,
         industry=record.industry if record else None,
         location=record.location if record else None,
-        generated_at=now or datetime.now(timezone.utc),
+        generated_at=now or datetime.now(UTC),
     )
     meetings = {}
     for person in people:
@@ -223,7 +223,7 @@ def _add_research(store, dossier: Dossier, record, ids: set, key: str) -> None:
     snapshots.sort(
         key=lambda s: (
             s.fetched_at is None,
-            s.fetched_at or datetime.min.replace(tzinfo=timezone.utc),
+            s.fetched_at or datetime.min.replace(tzinfo=UTC),
         ),
         reverse=False,
     )

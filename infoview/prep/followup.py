@@ -17,10 +17,10 @@ proposed actions whose key is not already stored, which is what a re-saved debri
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from infoview.errors import BadInput
 from infoview.models import Action, Meeting, Outreach, Person, Referral
@@ -171,7 +171,7 @@ def add_business_days(start: date, count: int, country: str | None = None, *, ca
 
 
 def _at_nine(day: date, like: datetime | None) -> datetime:
-    return datetime.combine(day, _DUE_HOUR, tzinfo=(like.tzinfo if like and like.tzinfo else timezone.utc))
+    return datetime.combine(day, _DUE_HOUR, tzinfo=(like.tzinfo if like and like.tzinfo else UTC))
 
 
 def _by_person(rows: Iterable[Outreach]) -> dict[int, list[Outreach]]:
@@ -288,7 +288,7 @@ def keep_in_touch_from_frames(frames, *, today: date) -> list[KeepInTouch]:
     from infoview.analytics.memory import keep_in_touch_status
 
     status = keep_in_touch_status(frames, now=datetime.combine(today, time(23, 59, 59),
-                                                               timezone.utc))
+                                                               UTC))
     return [KeepInTouch(int(row.person_id), str(row.name), row.last_contact.date(),
                         row.ideal_by.date(), row.latest_by.date(), str(row.level))
             for row in status.itertuples()]

@@ -9,8 +9,8 @@ can check it before bringing it up: a false "we both studied at X" is worse than
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 #: The profile lists that are matched, and how each kind is named in the brief.
 PROFILE_KINDS: tuple[tuple[str, str], ...] = (

@@ -7,7 +7,7 @@ newer file updates the event instead of duplicating it.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from infoview import __version__
@@ -40,7 +40,7 @@ def make_event(*, uid: str, summary: str, start: datetime | date, end: datetime 
 
     event = Event()
     event.add("uid", uid)
-    event.add("dtstamp", stamp or datetime.now(timezone.utc))
+    event.add("dtstamp", stamp or datetime.now(UTC))
     event.add("summary", summary)
     event.add("dtstart", start)
     if end is not None:

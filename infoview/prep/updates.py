@@ -9,10 +9,10 @@ outcomes of those meetings, the people they suggested whom the user then contact
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import SimpleNamespace
-from typing import Iterable
 
 from infoview.models import (
     Insight,

@@ -74,7 +74,7 @@ _RESEARCH_PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\bwhat\s+(?:is|'s)\s+{_OWNER}\s+{_COMPANY}(?:'s)?\s+(?:mission|purpose|main\s+business)",
         rf"\bwhat\s+(?:kind|sort|type)\s+of\s+{_COMPANY}\s+is\b",
         rf"\bwhat\s+(?:industry|sector|market)\s+(?:is|does)\s+{_OWNER}\s+{_COMPANY}",
-        rf"\bwho\s+are\s+(?:your|the|its)\s+(?:company's\s+)?(?:customers|clients)\b",
+        r"\bwho\s+are\s+(?:your|the|its)\s+(?:company's\s+)?(?:customers|clients)\b",
         rf"\bwhat\s+(?:does|do)\s+{_COMPANY}\s+do\b",
     ),
     "products": (

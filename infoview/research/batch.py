@@ -21,9 +21,10 @@ import json
 import logging
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from infoview.errors import BadInput, BadInputFile
@@ -223,7 +224,7 @@ def read_results(out: str | Path, *, repair: bool = False) -> list[dict[str, Any
         item = _parse_line(tail)
         if item is not None:       # complete, only its newline is missing
             results.append(item)
-            fix = "ab", b"\n"
+            fix: tuple[str, bytes | None] = "ab", b"\n"
         else:                      # cut short by a crash mid-write
             log.warning("%s: dropped an incomplete last line left by an interrupted run", out)
             fix = "r+b", None

@@ -13,10 +13,11 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from infoview.errors import StoreError
 from infoview.store.matching import profile_key
@@ -85,7 +86,7 @@ def _iso(moment: datetime | None) -> str | None:
 
 def _from_unix(value: Any) -> datetime | None:
     try:
-        return datetime.fromtimestamp(float(value), timezone.utc)
+        return datetime.fromtimestamp(float(value), UTC)
     except (TypeError, ValueError, OverflowError, OSError):
         return None
 
@@ -113,7 +114,7 @@ class CacheFile:
             raise StoreError(f"The HTTP cache {self.path} cannot be used ({exc}). It only holds "
                              "copies of web pages: delete the file.") from exc
 
-    def __enter__(self) -> "CacheFile":
+    def __enter__(self) -> CacheFile:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -168,7 +169,7 @@ class CacheFile:
     def stats(self) -> dict[str, Any]:
         """What the file holds: counts, sizes, oldest and newest page, expired entries."""
         pages = list(self.pages())
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         dates = sorted(p.fetched_at for p in pages if p.fetched_at)
         wal = Path(f"{self.path}-wal")
         return {
@@ -236,7 +237,7 @@ class CacheFile:
         if older_than_days is None:
             pages, results = self.forget(lambda p: True, lambda r: True)
         else:
-            cut = datetime.now(timezone.utc) - timedelta(days=older_than_days)
+            cut = datetime.now(UTC) - timedelta(days=older_than_days)
             kept_for = timedelta(days=self.days)
             pages, results = self.forget(
                 lambda p: p.fetched_at is None or p.fetched_at < cut,

@@ -129,9 +129,9 @@ def decide(content_type: str | None, body: bytes, *, markup: bool) -> tuple[str 
         The Python codec name (``None`` for an empty body) and warnings about what was odd.
     """
     warnings: list[str] = []
-    for bom, name in _BOMS:
+    for bom, codec in _BOMS:
         if body.startswith(bom):
-            return name, warnings
+            return codec, warnings
     if not body:
         return None, warnings
     header = charset_param(content_type)

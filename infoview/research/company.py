@@ -10,14 +10,22 @@ pause before the next one); summarise the about page's main text.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urljoin
 
 from infoview.research._pages import PageReader, check_url, make_fetcher
 from infoview.research.extract import (
-    discover_pages, extract_news, extract_people, main_text, name_from_title,
-    organization_facts, page_links, social_links, summarize,
+    discover_pages,
+    extract_news,
+    extract_people,
+    main_text,
+    name_from_title,
+    organization_facts,
+    page_links,
+    social_links,
+    summarize,
 )
 from infoview.research.extract.links import Link, is_document, sitemap_urls, social_network
 from infoview.research.extract.maintext import sentences
@@ -91,9 +99,9 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
                 work.start(kind, page)
         work.finish()
         for doc in reader.documents:  # a link that answered with a PDF: keep it as a link
-            kind = next((k for k, u in pages.items() if u == doc), None)
-            if kind:
-                pages[kind] = doc
+            doc_kind = next((k for k, u in pages.items() if u == doc), None)
+            if doc_kind:
+                pages[doc_kind] = doc
 
         profile.pages = pages
         _fill_fields(profile, parsed, work)
@@ -144,7 +152,7 @@ class _Extracts:
         self._pending: list[Future] = []
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="infoview-extract")
 
-    def __enter__(self) -> "_Extracts":
+    def __enter__(self) -> _Extracts:
         return self
 
     def __exit__(self, *exc: object) -> None:

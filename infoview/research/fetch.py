@@ -105,9 +105,11 @@ class _Deadline:
         self.seconds = seconds
         self.at: float | None = None
 
-    def start(self) -> None:
+    def start(self) -> float:
+        """Start the clock (once) and return the moment the budget runs out."""
         if self.at is None:
             self.at = time.monotonic() + self.seconds
+        return self.at
 
     def remaining(self) -> float:
         return self.seconds if self.at is None else self.at - time.monotonic()
@@ -151,8 +153,8 @@ class Fetcher:
         if self.settings.use_cache:
             from infoview.research.httpcache import open_cache
 
-            self._cache = open_cache(self.settings)
-            self.cache_path = self._cache.path
+            self._cache = open_cache(self.settings)  # never None: only_existing is not set
+            self.cache_path = self._cache.path if self._cache else None
 
     # -- public -------------------------------------------------------------------------
 
@@ -223,7 +225,7 @@ class Fetcher:
         if self._cache is not None:
             self._cache.close()
 
-    def __enter__(self) -> "Fetcher":
+    def __enter__(self) -> Fetcher:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -381,13 +383,14 @@ class Fetcher:
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > max_bytes and not truncate:
             raise PageTooLarge(f"{url} is {int(declared) / 1_048_576:.1f} MB, over the "
-                               f"{max_bytes / 1_048_576:.1f} MB cap, so it was not downloaded (the cap protects "
-                               "memory; in Python, Settings(max_bytes=...) changes it).",
+                               f"{max_bytes / 1_048_576:.1f} MB cap, so it was not downloaded "
+                               "(the cap protects memory; in Python, Settings(max_bytes=...) "
+                               "changes it).",
                                url=url, status=reply.status)
         try:
             reply.body = read_body(response.raw, url=url,
                                    content_encoding=headers.get("content-encoding", ""),
-                                   max_bytes=max_bytes, deadline=deadline.at, truncate=truncate)
+                                   max_bytes=max_bytes, deadline=deadline.start(), truncate=truncate)
         except FetchError as exc:
             exc.status = reply.status
             raise
@@ -450,7 +453,8 @@ def _status_error(url: str, status: int, cached: bool = False) -> FetchError:
     what = {404: "was not found (404)", 410: "is gone (410)", 401: "needs a login (401)",
             403: "is forbidden (403)", 429: "kept answering 'too many requests' (429)",
             503: "stayed unavailable (503)"}.get(status, f"answered HTTP {status}")
-    note = " (remembered from an earlier try; --no-cache, or refresh=True in Python, tries again)" if cached else ""
+    note = (" (remembered from an earlier try; --no-cache, or refresh=True in Python, tries again)"
+            if cached else "")
     return FetchError(f"{url} {what}{note}.", url=url, status=status)
 
 

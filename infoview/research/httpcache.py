@@ -24,7 +24,7 @@ import logging
 import sqlite3
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 CACHEABLE = {200, 203, 204, 404, 410}
 
 
-def open_cache(settings: Any, *, only_existing: bool = False) -> "HttpCache | None":
+def open_cache(settings: Any, *, only_existing: bool = False) -> HttpCache | None:
     """The HTTP cache that ``settings`` name (``cache_path``, else the default file).
 
     Args:
@@ -169,7 +169,7 @@ class HttpCache:
                 "X-Infoview-Encoding": encoding or "",
                 "X-Infoview-Warnings": json.dumps(warnings),
             }),
-            expires=datetime.now(timezone.utc) + timedelta(days=self.days),
+            expires=datetime.now(UTC) + timedelta(days=self.days),
         )
         response._content = body
         response.request = CachedRequest(method="GET", url=url, headers=CaseInsensitiveDict())

@@ -89,7 +89,7 @@ class CompanyProfile:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "CompanyProfile":
+    def from_dict(cls, data: dict[str, Any]) -> CompanyProfile:
         """Rebuild a profile from :meth:`to_dict` output (e.g. a stored snapshot)."""
         known = _known_fields(cls, data)
         for name, kind in (("people", PersonMention), ("news", NewsItem), ("facts", Fact),
@@ -116,7 +116,7 @@ class PersonProfile:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "PersonProfile":
+    def from_dict(cls, data: dict[str, Any]) -> PersonProfile:
         """Rebuild a profile from :meth:`to_dict` output."""
         return cls(**_known_fields(cls, data))
 

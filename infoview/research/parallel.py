@@ -20,9 +20,10 @@ import os
 import queue
 import sys
 import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from infoview.errors import InfoviewError
 from infoview.settings import Settings
@@ -284,11 +285,12 @@ def _in_processes(groups: Groups, job: Job, processes: int, stats: RunStats) -> 
             writer.close()
             live[reader] = proc
         while live:
-            for reader in wait(list(live)):
+            ready_readers: list[Any] = wait(list(live))  # only our pipes' ends are waited on
+            for ready in ready_readers:
                 try:
-                    message = reader.recv()
+                    message = ready.recv()
                 except EOFError:
-                    proc = live.pop(reader)
+                    proc = live.pop(ready)
                     proc.join()
                     if proc.exitcode:
                         log.error("a research process ended with status %s; its unfinished "

@@ -17,9 +17,13 @@ themselves come from the HTTP cache like any page, so a warm re-run sends nothin
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:  # protego is imported when a robots.txt is first parsed
+    from protego import Protego
 
 AGENT_TOKEN = "infoview"
 
@@ -37,7 +41,7 @@ class RobotsRules:
             refusal is a plain fetch failure rather than the site's wish.
     """
 
-    parser: object | None = None
+    parser: Protego | None = None
     closed: str | None = None
     crawl_delay: float | None = None
     unreachable: bool = False

@@ -54,7 +54,7 @@ def check_url(url: str) -> str:
     url = (url or "").strip()
     try:
         parts = urlsplit(url)
-        parts.port   # raises ValueError on a port that is not a number
+        _ = parts.port  # raises ValueError on a port that is not a number
     except ValueError as exc:
         raise BadInput(f"{url!r} is not a valid web address ({exc}).") from exc
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:

@@ -29,7 +29,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from infoview.errors import BadInputFile
@@ -208,7 +208,7 @@ class _Table:
                  required: tuple[str, ...]):
         self.label = label
         lines = io.StringIO(text, newline="").readlines()
-        for index, line in enumerate(lines[:20]):
+        for index, line in enumerate(lines[:20]):  # noqa: B007 (index is read after the loop)
             self.columns = [c.strip() for c in next(csv.reader([line]), [])]
             cells = [_norm(c) for c in self.columns]
             if all(any(_norm(a) in cells for a in columns[f]) for f in required):
@@ -294,8 +294,8 @@ def parse_when(text: str) -> datetime:
         day = parse_date(value)
         parsed = datetime(day.year, day.month, day.day)
     if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
 
 
 def parse_month(text: str) -> date:
@@ -380,7 +380,7 @@ def _recipients(to: str, urls: list[str]) -> list[tuple[str, str | None]]:
     names = [n.strip() for n in to.split(",")]
     if len(names) != len(urls):
         names = [""] * len(urls)
-    return list(zip(names, urls))
+    return list(zip(names, urls, strict=True))
 
 
 def _messages(label: str, text: str) -> list[Message]:

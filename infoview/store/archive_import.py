@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from infoview.errors import BadInputFile
 from infoview.models import Outreach, Person, UserProfile
@@ -152,7 +153,7 @@ class ArchiveReport:
         return out
 
 
-def import_archive(store: "Store", source: str | Path, how_known: str = "colleague",
+def import_archive(store: Store, source: str | Path, how_known: str = "colleague",
                    add_organizations: bool = False) -> ArchiveReport:
     """Import a LinkedIn data archive (``.zip`` or folder); see the module docstring.
 
@@ -222,7 +223,7 @@ class _Me:
     url: str | None = None
 
     @classmethod
-    def find(cls, archive: Archive, profile: UserProfile) -> "_Me":
+    def find(cls, archive: Archive, profile: UserProfile) -> _Me:
         names = {name_key(n) for n in (archive.profile.name if archive.profile else "",
                                         profile.name) if n}
         urls = {profile_key(profile.profile_url)} - {""}
@@ -277,7 +278,7 @@ class _Me:
 class _History:
     """Turns messages and invitations into outreach records (inside the transaction)."""
 
-    def __init__(self, store: "Store", report: ArchiveReport, me: _Me):
+    def __init__(self, store: Store, report: ArchiveReport, me: _Me):
         self.store = store
         self.report = report
         self.me = me
@@ -352,7 +353,7 @@ class _History:
                 with_url: dict[str, str]) -> None:
         pending: list[Outreach] = []
         started = False
-        for m, sent in zip(messages, mine):
+        for m, sent in zip(messages, mine, strict=True):
             if sent:
                 kind = "follow_up" if pending else ("other" if started else "request")
                 started = True
@@ -401,7 +402,7 @@ class _History:
             connected = person.connected_on
             if connected is not None and connected >= inv.sent_at.date():
                 accepted = datetime(connected.year, connected.month, connected.day,
-                                    tzinfo=timezone.utc)
+                                    tzinfo=UTC)
                 self._answered(row, max(accepted, inv.sent_at))
                 self.report.invitations_accepted += 1
 
@@ -409,5 +410,5 @@ class _History:
 def _key(row: Outreach) -> tuple[int, str, bool]:
     assert row.sent_at is not None
     invitation = (row.notes or "").startswith(_INVITATION_NOTE)
-    return (row.person_id, row.sent_at.astimezone(timezone.utc).isoformat(), invitation)
+    return (row.person_id, row.sent_at.astimezone(UTC).isoformat(), invitation)
 

@@ -7,20 +7,22 @@ groups several writes into one, and nests safely (inner blocks become savepoints
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
 import threading
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 from infoview.errors import BadInput, NotFound, StoreError
 from infoview.models import Person, Record, UserProfile
 from infoview.store import files
-from infoview.store.shortcuts import StoreShortcuts
 from infoview.store.matching import fold, profile_key
 from infoview.store.schema import COLUMNS, TABLES, from_row, table_of, to_row, to_sql
+from infoview.store.shortcuts import StoreShortcuts
 
 R = TypeVar("R", bound=Record)
 
@@ -41,11 +43,11 @@ def _integrity(table: str, exc: sqlite3.IntegrityError) -> BadInput:
     return BadInput(f"cannot save this {table + ' ' if table else ''}record: {hint}")
 
 
-def _stamp(records: list[Record]) -> None:
+def _stamp(records: Sequence[Record]) -> None:
     """Fill an empty ``created_at`` with now (records of one type)."""
     if not records or "created_at" not in _FIELD_NAMES[records[0].table]:
         return
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     for record in records:
         if record.created_at is None:
             record.created_at = now
@@ -76,7 +78,7 @@ class Store(StoreShortcuts):
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, must_exist: bool = False,
-             timeout: float = 30.0) -> "Store":
+             timeout: float = 30.0) -> Store:
         """Open (or create) the store at ``path``; the default comes from ``default_db_path``.
 
         Args:
@@ -104,7 +106,7 @@ class Store(StoreShortcuts):
         """Close the connection (committed data is already on disk)."""
         self._conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -116,7 +118,7 @@ class Store(StoreShortcuts):
     # ---- transactions --------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator["Store"]:
+    def transaction(self) -> Iterator[Store]:
         """Run the enclosed writes as one transaction: all of them are kept, or none.
 
         Nested blocks are savepoints: an exception inside undoes that block only (and then
@@ -210,7 +212,7 @@ class Store(StoreShortcuts):
                     self._insert_batch(batch)
         return records
 
-    def _insert_batch(self, batch: list[Record]) -> None:
+    def _insert_batch(self, batch: Sequence[Record]) -> None:
         """Insert records of one type inside the open transaction, numbering them as SQLite
         would (highest id + 1), which the write lock held by the transaction makes safe."""
         table = table_of(type(batch[0]))
@@ -228,7 +230,7 @@ class Store(StoreShortcuts):
             self._conn.executemany(_INSERT[table], rows)
         except sqlite3.IntegrityError as exc:
             raise _integrity(table, exc) from exc
-        for record, row in zip(batch, rows):
+        for record, row in zip(batch, rows, strict=True):
             record.id = row[pos]
 
     def _prepare(self, record: Record) -> tuple[str, list[Any]]:
@@ -330,7 +332,7 @@ class Store(StoreShortcuts):
         return {t: self._query(f"SELECT count(*) FROM {t}")[0][0] for t in TABLES}
 
     def find_people(self, name: str | None = None, organization: str | None = None,
-                    profile_url: str | None = None) -> list[Person]:
+                    profile_url: str | None = None) -> builtins.list[Person]:
         """People matching every given key: name and organization ignore case and extra
         spaces; profile URLs match whatever the scheme, ``www.``, query or final slash."""
         clauses, params = [], []
@@ -393,6 +395,6 @@ class Store(StoreShortcuts):
         """The schema version of the open file (``PRAGMA user_version``)."""
         return self._query("PRAGMA user_version")[0][0]
 
-    def execute(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> builtins.list[tuple]:
         """Run one SQL statement and return its rows: for the store's own modules."""
         return self._query(sql, params)

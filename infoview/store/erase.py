@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from infoview.models import Person
 from infoview.store.matching import fold, profile_key
@@ -106,7 +107,7 @@ def snapshots_about(execute: Execute, person: Person) -> list[tuple[int, str, st
     return sorted(set(rows))
 
 
-def erase_rows(execute: Execute, person: Person, text_columns: dict[str, Sequence[str]]
+def erase_rows(execute: Execute, person: Person, text_columns: Mapping[str, Sequence[str]]
                ) -> DeleteReport:
     """Delete a person's rows and redact their mentions, inside the caller's transaction.
 
@@ -135,7 +136,7 @@ def erase_rows(execute: Execute, person: Person, text_columns: dict[str, Sequenc
     return report
 
 
-def _redact(execute: Execute, tokens: list[str], text_columns: dict[str, Sequence[str]]) -> int:
+def _redact(execute: Execute, tokens: list[str], text_columns: Mapping[str, Sequence[str]]) -> int:
     pattern = mention_pattern(tokens)
     if pattern is None:
         return 0
@@ -163,7 +164,7 @@ def store_text_columns() -> dict[str, list[str]]:
             for table in TABLES}
 
 
-def delete_person(store: "Store", person_id: int) -> DeleteReport:
+def delete_person(store: Store, person_id: int) -> DeleteReport:
     """Remove a person and everything about them (see the module docstring).
 
     Raises:

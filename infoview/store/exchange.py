@@ -19,7 +19,7 @@ import csv
 import io
 import json
 from dataclasses import fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +54,7 @@ def _csv_cell(raw: Any) -> str:
     return neutralise(raw) if isinstance(raw, str) else str(raw)
 
 
-def export_folder(store: "Store", folder: str | Path, overwrite: bool = False) -> Path:
+def export_folder(store: Store, folder: str | Path, overwrite: bool = False) -> Path:
     """Write the whole store into ``folder`` (created if needed); returns the JSON file.
 
     Raises:
@@ -72,13 +72,13 @@ def export_folder(store: "Store", folder: str | Path, overwrite: bool = False) -
             cols = COLUMNS[table]
             rows = store.execute(f"SELECT {', '.join(c.name for c in cols)} FROM {table} "
                                  "ORDER BY id")
-            tables[table] = [{c.name: _json_value(c.kind, v) for c, v in zip(cols, row)}
+            tables[table] = [{c.name: _json_value(c.kind, v) for c, v in zip(cols, row, strict=True)}
                              for row in rows]
             _write_csv(store, folder / f"{table}.csv", [c.name for c in cols], rows)
     document = {
         "format": FORMAT,
         "schema_version": LATEST,
-        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "tables": tables,
     }
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
@@ -87,7 +87,7 @@ def export_folder(store: "Store", folder: str | Path, overwrite: bool = False) -
     return target
 
 
-def _write_csv(store: "Store", path: Path, header: list[str], rows: list[tuple]) -> None:
+def _write_csv(store: Store, path: Path, header: list[str], rows: list[tuple]) -> None:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(header)
@@ -141,7 +141,7 @@ def _record(table: str, row: Any):
     return TYPES[table](**{k: v for k, v in values.items() if k in names})
 
 
-def import_folder(store: "Store", folder: str | Path) -> dict[str, int]:
+def import_folder(store: Store, folder: str | Path) -> dict[str, int]:
     """Load an export folder into an empty store; returns the records added per table.
 
     Raises:
@@ -178,7 +178,7 @@ def import_folder(store: "Store", folder: str | Path) -> dict[str, int]:
     return added
 
 
-def export_vcards(store: "Store", path: str | Path) -> int:
+def export_vcards(store: Store, path: str | Path) -> int:
     """Write every person as a vCard 3.0 into one ``.vcf`` file; returns how many."""
     import vobject
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from infoview.models import Person
 from infoview.store.mentions import Mentions, people_named_in, readable
@@ -57,7 +58,7 @@ class ExportRecord:
                 "exists": self.path.exists()}
 
 
-def record_export(store: "Store | None", path: str | Path, *, kind: str, text: str,
+def record_export(store: Store | None, path: str | Path, *, kind: str, text: str,
                   person_ids: Iterable[int | None] = ()) -> ExportRecord | None:
     """Note in the store that the kit wrote ``path``; nothing happens without a store.
 
@@ -76,7 +77,7 @@ def record_export(store: "Store | None", path: str | Path, *, kind: str, text: s
     named = set(people_named_in(readable(text), store.list_people()))
     named |= {i for i in person_ids if i is not None}
     record = ExportRecord(Path(path).expanduser().resolve(), kind,
-                          datetime.now(timezone.utc).replace(microsecond=0), sorted(named))
+                          datetime.now(UTC).replace(microsecond=0), sorted(named))
     with store.transaction():
         store.execute("DELETE FROM exports WHERE path = ?", [str(record.path)])
         store.execute("INSERT INTO exports (path, kind, written_at, person_ids) "
@@ -89,7 +90,7 @@ def record_export(store: "Store | None", path: str | Path, *, kind: str, text: s
     return record
 
 
-def list_exports(store: "Store") -> list[ExportRecord]:
+def list_exports(store: Store) -> list[ExportRecord]:
     """Every registered export, oldest first."""
     rows = store.execute("SELECT path, kind, written_at, person_ids, id FROM exports "
                          "ORDER BY written_at, id")
@@ -111,13 +112,13 @@ def names_person(record: ExportRecord, person: Person, mentions: Mentions | None
     return (mentions or Mentions(person)).in_bytes(data)
 
 
-def exports_naming(store: "Store", person: Person) -> list[ExportRecord]:
+def exports_naming(store: Store, person: Person) -> list[ExportRecord]:
     """The registered exports that still exist and name the person."""
     mentions = Mentions(person)
     return [r for r in list_exports(store) if names_person(r, person, mentions)]
 
 
-def forget_in_registry(store: "Store", person: Person, removed: Iterable[Path] = ()) -> int:
+def forget_in_registry(store: Store, person: Person, removed: Iterable[Path] = ()) -> int:
     """Drop a person from the registry once they are deleted; returns entries dropped.
 
     Their id leaves every entry (a new person could get the same id); entries of files

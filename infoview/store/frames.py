@@ -76,7 +76,7 @@ def table_frame(conn: sqlite3.Connection, table: str):
     rows = conn.execute(f"SELECT {names} FROM {table} ORDER BY id").fetchall()
     if not rows:
         return empty_frame(table)
-    data = dict(zip((c.name for c in columns), zip(*rows)))
+    data = dict(zip((c.name for c in columns), zip(*rows, strict=True), strict=True))
     return pd.DataFrame({c.name: _series(table, c, data[c.name]) for c in columns})
 
 

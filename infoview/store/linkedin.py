@@ -188,7 +188,7 @@ def _merge(person: Person, row: Connection, tag: str) -> bool:
                       person.organization, person.tags)
 
 
-def import_linkedin(store: "Store", path: str | Path, how_known: str = "colleague",
+def import_linkedin(store: Store, path: str | Path, how_known: str = "colleague",
                     add_organizations: bool = False, tag: str = "linkedin") -> LinkedInReport:
     """Add or update people from a LinkedIn ``Connections.csv`` (see the module docstring).
 
@@ -210,7 +210,7 @@ def check_how_known(how_known: str) -> None:
                        f"{', '.join(CHOICES[('people', 'how_known')])}")
 
 
-def import_connections(store: "Store", rows: list[Connection], how_known: str = "colleague",
+def import_connections(store: Store, rows: list[Connection], how_known: str = "colleague",
                        add_organizations: bool = False, tag: str = "linkedin") -> LinkedInReport:
     """Write checked connections into the store, inside the caller's transaction.
 

@@ -17,7 +17,7 @@ import codecs
 import html
 import re
 import zlib
-from typing import Iterable
+from collections.abc import Iterable
 
 from infoview.models import Person
 from infoview.store.matching import fold, profile_key

@@ -26,9 +26,10 @@ constraints, so that adding an allowed value to ``CHOICES`` needs no database mi
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timezone
-from typing import Any, Callable
+from datetime import UTC, date, datetime
+from typing import Any
 
 from infoview.errors import BadInput
 from infoview.models import CHOICES, RECORD_TYPES, Record
@@ -81,7 +82,7 @@ def table_of(record_type: type[Record] | str) -> str:
     if name not in COLUMNS:
         raise BadInput(f"{record_type!r} is not a kind of record the store keeps; "
                        f"use one of {', '.join(TABLES)}")
-    return name  # type: ignore[return-value]
+    return name
 
 
 # ---- Python value -> SQLite value -------------------------------------------------------
@@ -97,7 +98,7 @@ def _to_datetime(value: Any, where: str) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise BadInput(f"{where}: {value!r} has no time zone; attach one "
                        "(e.g. datetime(..., tzinfo=ZoneInfo('Europe/Paris')) or timezone.utc)")
-    return value.astimezone(timezone.utc)
+    return value.astimezone(UTC)
 
 
 def _to_date(value: Any, where: str) -> date:
@@ -192,7 +193,7 @@ def _converter(table: str, column: Column) -> Callable[[Any], Any]:
 
     if column.kind == "datetime":
         def utc_first(value: Any) -> Any:
-            if type(value) is datetime and value.tzinfo is timezone.utc:
+            if type(value) is datetime and value.tzinfo is UTC:
                 return value.isoformat(timespec="microseconds")
             if value is None and nullable:
                 return None
@@ -231,7 +232,7 @@ def _py_datetime(text: str) -> datetime:
     value = datetime.fromisoformat(text)
     if value.tzinfo is None:
         raise ValueError("a date and time without a time zone")
-    return value.astimezone(timezone.utc)
+    return value.astimezone(UTC)
 
 
 _FROM_SQL: dict[str, Callable[[Any], Any]] = {
@@ -244,7 +245,7 @@ def from_row(table: str, row: tuple | list) -> Record:
     """Rebuild a record from its SQLite values in column order."""
     values = {
         col.name: (None if raw is None else _FROM_SQL[col.kind](raw))
-        for col, raw in zip(COLUMNS[table], row)
+        for col, raw in zip(COLUMNS[table], row, strict=False)
     }
     return TYPES[table](**values)
 

@@ -10,8 +10,18 @@ import builtins
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from infoview.models import (
-    Action, Affiliation, Insight, Meeting, Organization, Outcome, Outreach, Person, QuestionAsked, Referral,
-    Record, ResearchSnapshot,
+    Action,
+    Affiliation,
+    Insight,
+    Meeting,
+    Organization,
+    Outcome,
+    Outreach,
+    Person,
+    QuestionAsked,
+    Record,
+    Referral,
+    ResearchSnapshot,
 )
 
 R = TypeVar("R", bound=Record)

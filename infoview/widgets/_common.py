@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import ipywidgets as w
 
+from infoview.analytics.display import readable_frame
 from infoview.errors import InfoviewError
+from infoview.questions.lint import flag_note
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +106,6 @@ def frame_html(frame, empty: str = "Nothing to show.", max_rows: int = 50) -> st
     """A pandas DataFrame as escaped HTML with readable headers and numbers (shares as
     percentages, no ``NaN``: see :func:`infoview.analytics.display.readable_frame`), id
     columns left out, or a plain sentence when it is empty."""
-    from infoview.analytics.display import readable_frame
-
     if frame is None or len(frame) == 0:
         return f"<p><i>{esc(empty)}</i></p>"
     # Record ids mean nothing to a reader; the names beside them say who or what.
@@ -119,8 +120,6 @@ def frame_html(frame, empty: str = "Nothing to show.", max_rows: int = 50) -> st
 def flag_html(question: str) -> str:
     """The linter's warning on a question the user kept anyway, as a small marked note
     (``""`` for a clean question); the picker and the meeting companion show it."""
-    from infoview.questions.lint import flag_note
-
     note = flag_note(question)
     return (f" <small class='infoview-flag' style='color:#8a5300'>{esc(note)}</small>"
             if note else "")

@@ -12,9 +12,31 @@ import logging
 
 import ipywidgets as w
 
-from infoview.flows.drafts import panel_kinds
+from infoview.flows.debrief import (
+    AnsweredQuestion,
+    Debrief,
+    DebriefOutcome,
+    KeyInsight,
+    Promise,
+    SuggestedPerson,
+    load_debrief,
+    save_debrief,
+)
+from infoview.flows.drafts import missed_meeting_draft, panel_kinds
+from infoview.flows.followups import meeting_actions
+from infoview.flows.meeting_status import mark_meeting
+from infoview.flows.meetings import thanks_draft
+from infoview.models import CHOICES, Meeting, Person
+from infoview.schedule import describe_start, starts_in_future
 from infoview.widgets._common import (
-    FULL_WIDTH, MessageLine, button, draft_checks_html, esc, heading, table_html, textarea_rows,
+    FULL_WIDTH,
+    MessageLine,
+    button,
+    draft_checks_html,
+    esc,
+    heading,
+    table_html,
+    textarea_rows,
 )
 from infoview.widgets.rows import RowList
 
@@ -94,8 +116,6 @@ class DebriefForm(w.VBox):
 
     def __init__(self, store, *, meeting_id: int | None = None, notes: list[dict] | None = None,
                  companion=None):
-        from infoview.models import CHOICES
-
         self.store = store
         self.companion = companion
         self.saved = None
@@ -200,8 +220,6 @@ class DebriefForm(w.VBox):
     def _meeting_options(self) -> list[tuple[str, int]]:
         """Sets the dropdown's choices, oldest meeting first, labelled with date, host and
         status; returns them."""
-        from infoview.models import Meeting, Person
-
         names = {p.id: p.name for p in self.store.list(Person)}
         meetings = sorted(self.store.list(Meeting),
                           key=lambda m: (m.starts_at is not None, m.starts_at or 0, m.id))
@@ -220,8 +238,6 @@ class DebriefForm(w.VBox):
 
     def load(self) -> None:
         """Show the chosen meeting's debrief as saved (or its plan, before a first save)."""
-        from infoview.flows.debrief import load_debrief
-
         if self.meeting.value is None:
             return
         with self.message.guard("loading the debrief"):
@@ -333,16 +349,12 @@ class DebriefForm(w.VBox):
 
     # -- people suggested --------------------------------------------------------------------
     def _host_first_name(self) -> str:
-        from infoview.models import Meeting, Person
-
         meeting = self.store.get(Meeting, self.meeting.value)
         host = self.store.get(Person, meeting.person_id) if meeting.person_id else None
         return (host.name.split() or ["the host"])[0] if host and host.name else "the host"
 
     def _person_row(self) -> dict:
         """The fields of one person suggested; name and email are checked as they are typed."""
-        from infoview.models import CHOICES
-
         labels = {"yes": f"yes, I may mention {self._host}", "no": f"no, leave {self._host} out",
                   "unknown": f"mention {self._host}? not asked"}
         row = {
@@ -383,10 +395,6 @@ class DebriefForm(w.VBox):
     # -- saving ------------------------------------------------------------------------------
     def to_debrief(self):
         """The form's content as a :class:`~infoview.flows.debrief.Debrief` (nothing saved)."""
-        from infoview.flows.debrief import (
-            AnsweredQuestion, Debrief, DebriefOutcome, KeyInsight, Promise, SuggestedPerson,
-        )
-
         questions = [
             AnsweredQuestion(text=r["text"], question_id=r["question_id"], category=r["category"],
                              answer_notes=r["notes"].value.strip() or None,
@@ -422,10 +430,6 @@ class DebriefForm(w.VBox):
         press only says so and turns the button into "Save anyway"; the second (or
         ``confirm=True``) saves.
         """
-        from infoview.flows.debrief import save_debrief
-        from infoview.models import Meeting
-        from infoview.schedule import describe_start, starts_in_future
-
         # The library's message already says the debrief was not saved.
         with self.message.guard():
             if self.meeting.value is None:
@@ -472,9 +476,6 @@ class DebriefForm(w.VBox):
     def mark_missed(self) -> None:
         """Mark the chosen meeting no-show, cancelled or moved (what "Mark the meeting"
         does), book the new time when one is typed, and show the message to send."""
-        from infoview.flows.drafts import missed_meeting_draft
-        from infoview.flows.meeting_status import mark_meeting
-
         with self.message.guard("marking the meeting"):
             if self.meeting.value is None:
                 self.message.show("Choose a meeting first.", "warning")
@@ -496,8 +497,6 @@ class DebriefForm(w.VBox):
                               f"to send ({_DRAFT_LABELS[draft.kind].lower()}) is below.", "ok")
 
     def _show_actions(self) -> None:
-        from infoview.flows.followups import meeting_actions
-
         actions = meeting_actions(self.store, self.meeting.value)
         who = {"user": "you", "host": self._host}
         self.actions.value = table_html(
@@ -508,8 +507,6 @@ class DebriefForm(w.VBox):
             labels={"who": "Whose move"})
 
     def _draft_thanks(self, debrief) -> None:
-        from infoview.flows.meetings import thanks_draft
-
         draft = thanks_draft(self.store, debrief)
         self.thanks_text.value = draft.text
         self.thanks_text.rows = textarea_rows(draft.text)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from infoview.errors import BadInput
+from infoview.flows.forget import what_is_held
 from infoview.widgets._common import MessageLine, button, esc
 
 
@@ -45,9 +47,6 @@ class HoldingsPanel(w.VBox):
 
     def show(self):
         """Show everything held about the chosen person (what the button does)."""
-        from infoview.errors import BadInput
-        from infoview.flows.forget import what_is_held
-
         with self.message.guard("listing what is held"):
             if self.person.value is None:
                 raise BadInput("choose a person first")

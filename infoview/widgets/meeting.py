@@ -10,11 +10,12 @@ it back to zero for another meeting.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import ipywidgets as w
 
+from infoview.flows.meetings import meeting_brief
 from infoview.widgets._common import FULL_WIDTH, MessageLine, button, esc, flag_html, heading
 
 #: Signals, from calm to urgent; ``signal`` holds one of them.
@@ -115,10 +116,8 @@ class MeetingCompanion(w.VBox):
         self.refresh()
 
     @classmethod
-    def for_meeting(cls, store, meeting_id: int, **kwargs) -> "MeetingCompanion":
+    def for_meeting(cls, store, meeting_id: int, **kwargs) -> MeetingCompanion:
         """A companion for a stored meeting: its planned questions and its brief's agenda."""
-        from infoview.flows.meetings import meeting_brief
-
         brief = meeting_brief(store, meeting_id)
         return cls(brief.plan, brief.agenda, meeting_id=meeting_id, **kwargs)
 
@@ -187,7 +186,8 @@ class MeetingCompanion(w.VBox):
         self.bar.bar_style = {"": "info", "closing": "warning", "wrap_up": "warning",
                               "over": "danger"}[self.signal]
         left = self.minutes - now
-        self.start_button.description = "Resume the clock" if self.stopped_at is not None else "Start the clock"
+        self.start_button.description = ("Resume the clock" if self.stopped_at is not None
+                                         else "Start the clock")
         self.start_button.disabled = self.running
         self.reset_button.disabled = self.started_at is None
         if self.started_at is None:
@@ -246,7 +246,7 @@ class MeetingCompanion(w.VBox):
         stay in the list so the debrief can still record them as skipped.
         """
         out = []
-        for position, (item, (box, line)) in enumerate(zip(self.items, self.rows), start=1):
+        for position, (item, (box, line)) in enumerate(zip(self.items, self.rows, strict=True), start=1):
             notes = line.value.strip()
             out.append({
                 "question_id": getattr(item, "id", None),

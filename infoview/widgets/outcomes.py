@@ -8,12 +8,19 @@ DataFrames (``Store.frames()``); the panel only chooses the filters and shows th
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import ipywidgets as w
 
+import infoview.analytics as a
+from infoview.analytics import message
+from infoview.analytics.plots import figure_png_base64
+from infoview.analytics.report import write_report
+from infoview.flows.outcomes import format_figure, headline_figures
+from infoview.models import CHOICES
 from infoview.widgets._common import MessageLine, button, esc, file_link, frame_html, heading
+from infoview.widgets.holdings import HoldingsPanel
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +30,6 @@ TAB_TITLES = ("Funnel", "Replies", "Referrals", "Questions", "Activity", "Follow
 
 
 def _image(fig) -> str:
-    from infoview.analytics.plots import figure_png_base64
-
     # 120 dpi: the plots' small print (labels, counts on bars) stays readable on screen.
     return (f"<img style='max-width:100%' alt='plot' "
             f"src='data:image/png;base64,{figure_png_base64(fig, dpi=120)}'>")
@@ -38,7 +43,7 @@ def actions_view(actions, now: datetime | None = None):
 
     if actions is None or len(actions) == 0:
         return actions
-    now = pd.Timestamp(now or datetime.now(timezone.utc))
+    now = pd.Timestamp(now or datetime.now(UTC))
     now = now.tz_localize("UTC") if now.tzinfo is None else now
 
     def status(row) -> str:
@@ -72,8 +77,6 @@ _DIGEST_COLUMNS = {
 def digest_html(digest, now: datetime | None = None) -> str:
     """The weekly digest (:func:`~infoview.analytics.digest.weekly_digest`) as the tab shows
     it: one heading and table per section, the losing-touch levels in words."""
-    from infoview.analytics import message
-
     if digest is None:
         return ""
     parts = []
@@ -114,8 +117,6 @@ class OutcomesDashboard(w.VBox):
 
     def __init__(self, store, *, now: datetime | None = None, refresh: bool = True,
                  out_dir: str | Path | None = None):
-        from infoview.models import CHOICES
-
         self.store = store
         self.now = now
         self.headline: dict[str, float | int | None] = {}
@@ -145,7 +146,6 @@ class OutcomesDashboard(w.VBox):
         self.panes = {title: w.HTML() for title in TAB_TITLES}
         self.tabs = w.Tab(children=list(self.panes.values()), titles=TAB_TITLES)
         self.refresh_button.on_click(lambda _b: self.refresh())
-        from infoview.widgets.holdings import HoldingsPanel
 
         self.holdings = HoldingsPanel(store)  # "what do you hold about me?"
         # The funnel's grouping is one quick choice: apply it at once. Dates and channels are
@@ -181,8 +181,6 @@ class OutcomesDashboard(w.VBox):
 
     def refresh(self) -> None:
         """Recompute every figure and table for the current filters (the Update button)."""
-        import infoview.analytics as a
-
         with self.message.guard("computing the outcomes"):
             if not self.channels.value:
                 self.message.show("Choose at least one channel.", "warning")
@@ -214,8 +212,6 @@ class OutcomesDashboard(w.VBox):
 
     def save_report(self) -> Path | None:
         """Write the outcomes report for the current filters and show a link to it."""
-        from infoview.analytics.report import write_report
-
         with self.message.guard("saving the report"):
             if self.out_dir is None:
                 self.message.show("No export folder was given for the report.", "error")
@@ -229,13 +225,9 @@ class OutcomesDashboard(w.VBox):
         return None
 
     def _headline(self, frames, filters: dict) -> dict:
-        from infoview.flows.outcomes import headline_figures
-
         return headline_figures(frames, now=self.now, **filters)
 
     def _show(self, a) -> None:
-        from infoview.flows.outcomes import format_figure
-
         cards = []
         for label, value in self.headline.items():
             shown = format_figure(label, value)
@@ -252,9 +244,11 @@ class OutcomesDashboard(w.VBox):
                                       + frame_html(t["funnel"], a.message(t["funnel"]) or empty)
                                       + "<h4>Meetings by status</h4>"
                                       + frame_html(t["meeting_statuses"]))
-        self.panes["Replies"].value = _image(figs["replies"]) + frame_html(t["replies"], a.message(t["replies"]) or empty)
+        self.panes["Replies"].value = (_image(figs["replies"])
+                                       + frame_html(t["replies"], a.message(t["replies"]) or empty))
         self.panes["Referrals"].value = (_image(figs["referrals"]) + "<h4>Door openers</h4>"
-                                         + frame_html(t["door_openers"], a.message(t["door_openers"]) or empty))
+                                         + frame_html(t["door_openers"],
+                                                      a.message(t["door_openers"]) or empty))
         questions = t["questions"]
         if len(questions):  # the id repeats the question; the text says it
             questions = questions[["text", "category", "asked", "rated", "mean_usefulness"]]

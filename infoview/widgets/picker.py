@@ -7,11 +7,14 @@ warnings (closed question, salary, two questions at once, ...) show before they 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import ipywidgets as w
 
-from infoview.errors import BadInput
+from infoview.errors import BadInput, InfoviewError
+from infoview.questions.bank import fill_placeholders, load_bank
+from infoview.questions.lint import FLAG_LABELS, lint_question, question_flags
+from infoview.questions.models import PlanItem, QuestionPlan
 from infoview.widgets._common import FULL_WIDTH, MessageLine, bullet_list, button, esc, flag_html
 
 #: Category given to the user's own questions.
@@ -99,8 +102,6 @@ class QuestionPicker(w.VBox):
 
     def plan(self):
         """The edited plan as a ``QuestionPlan`` (only the checked questions)."""
-        from infoview.questions.models import QuestionPlan
-
         return QuestionPlan(items=self.selected(), meeting_minutes=self.meeting_minutes,
                             overhead_minutes=self.overhead_minutes, skipped=self.skipped)
 
@@ -136,9 +137,6 @@ class QuestionPicker(w.VBox):
         "Add it anyway"; the second (or ``insist=True``) adds it, and it keeps its warning
         wherever it is shown.
         """
-        from infoview.questions.lint import FLAG_LABELS, question_flags
-        from infoview.questions.models import PlanItem
-
         with self.message.guard("adding the question"):
             question = (question if question is not None else self.new_question.value).strip()
             if not question:
@@ -172,8 +170,6 @@ class QuestionPicker(w.VBox):
 
     def lint_new(self) -> list:
         """Lint the question being typed and show the warnings; returns them."""
-        from infoview.questions.lint import lint_question
-
         question = self.new_question.value.strip()
         self._offer(None)
         if question != self._insisting:
@@ -247,9 +243,6 @@ class QuestionPicker(w.VBox):
 
     def _bank_texts(self) -> dict[str, str]:
         """Question id -> its wording for this meeting (ids alone mean nothing to a reader)."""
-        from infoview.errors import InfoviewError
-        from infoview.questions.bank import fill_placeholders, load_bank
-
         try:
             return {q.id: fill_placeholders(q.text, self._values) for q in load_bank()}
         except InfoviewError:  # a broken bank file is reported where plans are made

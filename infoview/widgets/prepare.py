@@ -18,8 +18,25 @@ import ipywidgets as w
 
 from infoview.errors import BadInput
 from infoview.flows import drafts
+from infoview.flows.meetings import asked_before, person_to_prepare, planned_questions, save_meeting_plan
+from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_outreach
+from infoview.flows.research import research_for
+from infoview.flows.times import in_zone, start_from_fields
+from infoview.models import CHOICES, Meeting, Person
+from infoview.prep.brief import build_brief
+from infoview.prep.render import export_brief, render_html_fragment
+from infoview.questions.models import AUDIENCES
+from infoview.questions.select import select_questions
 from infoview.widgets._common import (
-    FULL_WIDTH, MessageLine, bullet_list, button, draft_checks_html, esc, file_link, heading, text,
+    FULL_WIDTH,
+    MessageLine,
+    bullet_list,
+    button,
+    draft_checks_html,
+    esc,
+    file_link,
+    heading,
+    text,
     textarea_rows,
 )
 from infoview.widgets.picker import QuestionPicker
@@ -56,9 +73,6 @@ class PreparePanel(w.VBox):
 
     def __init__(self, store, *, out_dir: str | Path, role: str = "", industry: str = "",
                  audience: str = "anyone", minutes: int = 20):
-        from infoview.models import CHOICES
-        from infoview.questions.models import AUDIENCES
-
         self.store = store
         self.out_dir = Path(out_dir)
         self.plan = None
@@ -168,9 +182,6 @@ class PreparePanel(w.VBox):
             self._quiet = False
 
     def _fill_people(self, select: int | None = None) -> None:
-        from infoview.models import Person
-        from infoview.flows.meetings import person_to_prepare
-
         people = self.store.list(Person)
         if select is None:
             select = person_to_prepare(self.store) or NEW
@@ -181,8 +192,6 @@ class PreparePanel(w.VBox):
             self.person.value = select
 
     def _fill_meetings(self, select: int | None = None) -> None:
-        from infoview.models import Meeting
-
         new = self.person.value in (NEW, None)
         meetings = [] if new else self.store.list(Meeting, person_id=self.person.value)
         with self._quietly():
@@ -213,13 +222,8 @@ class PreparePanel(w.VBox):
 
     def _show_meeting(self, meeting_id: int) -> None:
         """Fill the fields, and the picker with its planned questions, from a stored meeting."""
-        from infoview.models import Meeting
-        from infoview.flows.meetings import planned_questions
-
         meeting = self.store.get(Meeting, meeting_id)
         if meeting.starts_at is not None:
-            from infoview.flows.times import in_zone
-
             local = in_zone(meeting.starts_at, meeting.timezone)
             self.date.value = local.date()
             self.time.value = local.time().replace(tzinfo=None)
@@ -236,8 +240,6 @@ class PreparePanel(w.VBox):
 
     def _load_research(self) -> None:
         """The newest stored research about the chosen person and their organization."""
-        from infoview.flows.research import research_for
-
         self.company = self.person_research = None
         if self.person.value in (NEW, None):
             self.research_note.value = ""
@@ -250,8 +252,6 @@ class PreparePanel(w.VBox):
     # -- the records the library works on ----------------------------------------------------
     def current_person(self):
         """The chosen person, or an unsaved ``Person`` from the "someone new" fields."""
-        from infoview.models import Person
-
         if self.person.value not in (NEW, None):
             return self.store.get(Person, self.person.value)
         name = self.new_name.value.strip()
@@ -262,8 +262,6 @@ class PreparePanel(w.VBox):
 
     def current_meeting(self, person_id: int | None = None):
         """The meeting as the fields describe it (an unsaved ``Meeting`` for a new one)."""
-        from infoview.models import Meeting
-
         if self.meeting.value not in (NEW, None):
             meeting = self.store.get(Meeting, self.meeting.value)
         else:
@@ -278,15 +276,11 @@ class PreparePanel(w.VBox):
         return meeting
 
     def _starts_at(self) -> datetime | None:
-        from infoview.flows.times import start_from_fields
-
         return start_from_fields(self.date.value, self.time.value, self.timezone.value)
 
     # -- actions -----------------------------------------------------------------------------
     def plan_questions(self) -> None:
         """Ask the library for a plan fitting the minutes (what "Plan questions" does)."""
-        from infoview.questions.select import select_questions
-
         with self.message.guard("planning"):
             person = self.current_person()
             asked = self._asked_before(person)
@@ -306,14 +300,10 @@ class PreparePanel(w.VBox):
                               f"{self.minutes.value} minutes{why}.", "ok")
 
     def _asked_before(self, person) -> list[str]:
-        from infoview.flows.meetings import asked_before
-
         return asked_before(self.store, person.id) if person.id else []
 
     def save_meeting(self) -> None:
         """Store the person (when new) and the meeting with its planned questions."""
-        from infoview.flows.meetings import save_meeting_plan
-
         with self.message.guard("saving"):
             person = self.current_person()
             meeting = self.current_meeting(person.id)
@@ -328,8 +318,6 @@ class PreparePanel(w.VBox):
 
     def build(self):
         """Build the brief from the fields and the edited plan; shows it and returns it."""
-        from infoview.prep.brief import build_brief
-
         if not self.picker.items:
             raise BadInput("plan the questions first (press Plan questions)")
         person = self.current_person()
@@ -343,8 +331,6 @@ class PreparePanel(w.VBox):
 
     def export(self, fmt: str) -> Path | None:
         """Write the brief as ``fmt`` (md, html, pdf or ics) and show a link to the file."""
-        from infoview.prep.render import export_brief
-
         with self.message.guard(f"exporting {fmt.upper()}"):
             if fmt == "ics" and self.date.value is None:
                 raise BadInput("a calendar event needs the meeting's start time: fill in Date "
@@ -384,9 +370,6 @@ class PreparePanel(w.VBox):
 
         The subject and text are taken from the draft box as it stands, edits included.
         """
-        from infoview.models import Person
-        from infoview.flows.outreach_log import record_outreach
-
         with self.message.guard("recording the message"):
             if self.person.value in (NEW, None):
                 raise BadInput("save the person first (Save person and meeting), then record "
@@ -406,9 +389,6 @@ class PreparePanel(w.VBox):
 
     def record_reply(self, outreach_id: int):
         """Record that a message was answered today (what "They replied" does)."""
-        from infoview.models import Person
-        from infoview.flows.outreach_log import mark_replied
-
         with self.message.guard("recording the reply"):
             row = mark_replied(self.store, outreach_id)
             name = _first_name(self.store.get(Person, row.person_id).name)
@@ -419,8 +399,6 @@ class PreparePanel(w.VBox):
 
     def _show_waiting(self) -> None:
         """List the chosen person's messages awaiting a reply, each with its button."""
-        from infoview.flows.outreach_log import awaiting_reply
-
         self.waiting, self.replied_buttons = [], {}
         if self.person.value not in (NEW, None):
             with self.message.guard("reading the messages sent"):
@@ -455,8 +433,6 @@ class PreparePanel(w.VBox):
                 self.build()
 
     def _show_preview(self) -> None:
-        from infoview.prep.render import render_html_fragment
-
         # Inline, not in a fixed-height iframe: the whole agenda shows, with no inner
         # scrollbar; the fragment's styles are scoped to its own box and every scraped value
         # in it is escaped by the template.

@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 import ipywidgets as w
 
+from infoview.flows.research import keep_research
+from infoview.flows.warm import warm_paths
 from infoview.settings import Settings
 from infoview.widgets._common import (
-    FULL_WIDTH, MessageLine, bullet_list, button, esc, heading, link, table_html, text,
+    FULL_WIDTH,
+    MessageLine,
+    bullet_list,
+    button,
+    esc,
+    heading,
+    link,
+    table_html,
+    text,
 )
 
 log = logging.getLogger(__name__)
@@ -172,8 +182,6 @@ class ResearchPanel(w.VBox):
     def save(self) -> None:
         """Keep the profiles just researched, with the person and organization they are
         about (what the Save button does)."""
-        from infoview.flows.research import keep_research
-
         with self.message.guard("saving"):
             if self.store is None:
                 self.message.show("No store is open, so there is nowhere to save.", "error")
@@ -219,7 +227,6 @@ class ResearchPanel(w.VBox):
             self.warm.value = ("<p><i>Research a company to see who in your store can "
                                "introduce you there.</i></p>")
             return
-        from infoview.flows.warm import warm_paths
 
         with self.message.guard("warm paths"):
             self.warm_paths = warm_paths(self.store, self.company)

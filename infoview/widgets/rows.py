@@ -3,7 +3,8 @@ remove buttons, whose values read back as plain dicts."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import ipywidgets as w
 

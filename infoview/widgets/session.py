@@ -23,7 +23,9 @@ from pathlib import Path
 from infoview.demo import SAMPLE_PERSON_PATH
 from infoview.errors import BadInput
 from infoview.flows.demo import fill_demo_store, sample_site
+from infoview.paths import default_cache_path, default_db_path
 from infoview.settings import Settings
+from infoview.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +68,6 @@ class NotebookSession:
 
 
 def _db_path_for(store: str | Path) -> tuple[Path, bool]:
-    from infoview.paths import default_db_path
-
     if store is None or str(store).strip() == "":
         raise BadInput('store must be "demo", "mine" or the path of a .sqlite file')
     choice = str(store).strip()
@@ -101,9 +101,6 @@ def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
     Returns:
         A :class:`NotebookSession`.
     """
-    from infoview.paths import default_cache_path
-    from infoview.store import Store
-
     db_path, demo = _db_path_for(store)
     opened = Store.open(db_path)
     if out_dir is not None:

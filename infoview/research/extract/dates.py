@@ -32,7 +32,8 @@ _ORDINAL_WORDS = {
 _ORDINAL_WORDS.update({f"twenty-{w}": 20 + i for w, i in list(_ORDINAL_WORDS.items())[:9]})
 _ORDINAL_WORDS.update({"thirtieth": 30, "thirty-first": 31})
 
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _WORDDAY = r"(?P<wday>(?:twenty-|thirty-)?[a-z]+?(?:st|nd|rd|th))"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"

@@ -8,8 +8,9 @@ site may say "Who we are" instead of "About" or "Newsroom" instead of "News".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from infoview.research.extract.page import ParsedPage, clean, text_of

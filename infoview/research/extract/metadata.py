@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from infoview.research.extract.page import ParsedPage, clean
 
@@ -193,10 +194,10 @@ def place_of(raw: Any) -> str | None:
         if found:
             return found
     parts = [as_text(raw.get(k)) for k in ("addressLocality", "addressRegion", "addressCountry")]
-    parts = [p for p in parts if p]
-    if parts:
+    named = [p for p in parts if p]
+    if named:
         # "Bristol, Bristol" happens when locality and region repeat each other
-        return ", ".join(dict.fromkeys(parts))
+        return ", ".join(dict.fromkeys(named))
     return as_text(raw.get("name"))
 
 

@@ -11,7 +11,11 @@ import re
 from urllib.parse import urlsplit
 
 from infoview.research.extract.metadata import (
-    ORG_TYPES, items_of_type, opengraph, place_of, value,
+    ORG_TYPES,
+    items_of_type,
+    opengraph,
+    place_of,
+    value,
 )
 from infoview.research.extract.page import ParsedPage, clean
 
@@ -165,8 +169,7 @@ def _og_location(og: dict[str, str]) -> str | None:
     parts = [og.get(k) for k in ("og:locality", "og:region", "og:country-name",
                                  "business:contact_data:locality",
                                  "business:contact_data:country_name")]
-    parts = [p for p in parts if p]
-    return ", ".join(dict.fromkeys(parts)) or None
+    return ", ".join(dict.fromkeys(p for p in parts if p)) or None
 
 
 def _from_text(page: ParsedPage, found: dict[str, str]) -> None:

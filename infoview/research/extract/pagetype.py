@@ -22,7 +22,7 @@ of a research were read for what, and when the summary or the people came from a
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from infoview.research.extract.links import classify

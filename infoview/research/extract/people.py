@@ -31,7 +31,8 @@ TITLE_WORDS = re.compile(
     re.I,
 )
 _STAFF_KEYS = ("employee", "employees", "founder", "founders", "member", "members")
-_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn", "ter"}
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn",
+              "ter"}
 #: Words of headings and buttons that are never part of a person's name.
 _NOT_NAMES = re.compile(
     r"\b(team|our|the|news|contact|about|careers|values|mission|meet|us|with|more|read|"

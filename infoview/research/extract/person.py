@@ -17,7 +17,12 @@ from typing import Any
 
 from infoview.research.extract.links import page_links, social_network
 from infoview.research.extract.metadata import (
-    as_text, items_of_type, opengraph, place_of, same_as, value,
+    as_text,
+    items_of_type,
+    opengraph,
+    place_of,
+    same_as,
+    value,
 )
 from infoview.research.extract.page import ParsedPage, clean, text_of
 from infoview.research.extract.people import looks_like_name, looks_like_title
