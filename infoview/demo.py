@@ -3,7 +3,7 @@
 It serves the fictional Kestrel Health Labs site on loopback, researches the company and
 Samira Okafor's team page, fills a throwaway store with the sample history, plans a
 20-minute meeting with Samira, and writes the brief (Markdown, HTML, PDF, calendar), the
-emails and the outcomes report into one folder. Nothing reaches the internet and nothing
+emails, the outcomes report and the company's dossier into one folder. Nothing reaches the internet and nothing
 touches the user's own database.
 """
 
@@ -16,10 +16,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from infoview.errors import InfoviewError
+from infoview.flows.dossier import build_dossier
 from infoview.flows.meetings import save_meeting_plan
 from infoview.flows.prep import brief_from_store
 from infoview.flows.research import keep_research
 from infoview.models import Meeting, UserProfile
+from infoview.prep.dossier import export_dossier
 from infoview.questions.select import select_questions
 from infoview.store.exports import record_export
 from infoview.userfiles import write_text, writing
@@ -163,6 +165,11 @@ def run_demo(out: str | Path, *, seed: int = 7, today: date | None = None) -> De
         result.files.update(_write_drafts(store, person_record, meeting, out / "emails"))
         result.files["outcomes report"] = write_report(store.frames(), out / "report.html",
                                                            store=store)
+        # What was learned at the company across the sample's meetings there.
+        dossier = build_dossier(store, company.name or "Kestrel Health Labs")
+        for fmt in ("md", "html"):
+            result.files[f"dossier ({fmt})"] = export_dossier(dossier, out / f"dossier.{fmt}",
+                                                              fmt, store=store)
         result.counts = store.counts()
     log.info("demo written to %s", out)
     return result

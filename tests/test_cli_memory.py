@@ -4,6 +4,7 @@ the sample history and the small hand-worked one."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -64,6 +65,7 @@ def test_digest_text_with_drafts(small_db, capsys):
         "Losing touch: 1" in out and "Ana Ruiz (Kestrel Health Labs)" in out and "past ideal" in out
     )
     assert "Leads not yet contacted: 1" in out and "Gus Hale" in out
+    assert re.search(r"Ana Ruiz .*, \d+ days ago; past ideal", out)  # whole days
     assert f"--- update draft for person {ids['ana']}" in out and "Hi Ana," in out
 
 

@@ -40,6 +40,11 @@ def test_demo_writes_brief_emails_calendar_and_report_without_touching_the_users
     report = files["outcomes report"].read_text()
     assert "<html" in report.lower() and "data:image/png;base64," in report
 
+    dossier = files["dossier (md)"].read_text()
+    assert dossier.startswith("# ") and "Kestrel Health Labs" in dossier
+    assert "Samira Okafor" in dossier  # met there in the sample history, so she said things
+    assert files["dossier (html)"].read_text().lstrip().lower().startswith("<!doctype html")
+
     request = files["email: request"].read_text()
     assert "not looking for a job" in request and "?" in request
 

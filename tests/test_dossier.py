@@ -11,6 +11,7 @@ from _analytics_history import NOW, open_store, small_history, utc
 
 from infoview.cli import main
 from infoview.errors import NotFound
+from infoview.flows.dossier import build_dossier
 from infoview.models import (
     Insight,
     Meeting,
@@ -20,7 +21,8 @@ from infoview.models import (
     QuestionAsked,
     ResearchSnapshot,
 )
-from infoview.prep.dossier import build_dossier, export_dossier, render_dossier
+from infoview.prep.dossier import export_dossier, render_dossier
+from infoview.store.exports import exports_naming, list_exports
 
 HOSTILE = "<script>alert(1)</script> **bold** [x](javascript:alert(1))"
 
@@ -187,6 +189,17 @@ def test_pdf_holds_the_dossier_text(store, tmp_path):
     assert path.name == "dossier-kestrel-health-labs-2026-03-10.pdf"
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert "Procurement takes months" in text and "Kestrel opens Leeds office" in text
+
+
+def test_an_exported_dossier_is_recorded_with_the_people_it_names(store, tmp_path):
+    # Deleting one of them must be able to list the file (the exports registry).
+    path = export_dossier(build_dossier(store, "Kestrel Health Labs", now=NOW),
+                          tmp_path / "out", "md", store=store)
+    [entry] = [e for e in list_exports(store) if e.path == path.resolve()]
+    named = {store.get_person(i).name for i in entry.person_ids}
+    assert entry.kind == "dossier" and "Ana Ruiz" in named
+    ana = next(p for p in store.list_people() if p.name == "Ana Ruiz")
+    assert path.resolve() in {e.path for e in exports_naming(store, ana)}
 
 
 def test_cli_writes_each_format_and_reports_as_json(store, tmp_path, capsys):

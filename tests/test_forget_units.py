@@ -8,8 +8,8 @@ import zlib
 
 import brotli
 
-from infoview.flows.forget import backups_of, forget_person
-from infoview.models import Person
+from infoview.flows.forget import backups_of, forget_person, what_is_held
+from infoview.models import Action, Affiliation, Meeting, Person
 from infoview.research.cachefile import CacheFile
 from infoview.research.httpcache import HttpCache
 from infoview.store import Store
@@ -78,3 +78,19 @@ def test_a_backup_that_cannot_be_scrubbed_is_reported(tmp_path):
         report = forget_person(store, person.id)
     assert [p for p, _why in report.backups_failed] == [str(bad)]
     assert str(bad) in report.still_named_in
+
+
+def test_what_is_held_says_what_each_record_is_with_its_day(tmp_path):
+    with Store.open(tmp_path / "s.sqlite") as store:
+        person = store.add(Person(name="Ana Ruiz", organization="Kestrel Health Labs"))
+        meeting = store.add(Meeting(person_id=person.id, status="held",
+                                    starts_at="2026-03-03T10:00:00+00:00"))
+        store.add(Action(what="Send Ana the survey article", person_id=person.id,
+                         meeting_id=meeting.id, due="2026-03-05T09:00:00+00:00"))
+        store.add(Affiliation(person_id=person.id, organization="Orchard Learning"))
+        held = what_is_held(store, person.saved_id)
+    lines = held.lines()
+    assert f"  meetings {meeting.id}, 2026-03-03: held" in lines
+    assert any(line.endswith(": Send Ana the survey article") and ", 2026-03-05" in line
+               for line in lines)
+    assert any(line.endswith(": Orchard Learning") for line in lines)  # past positions too

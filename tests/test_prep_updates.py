@@ -10,6 +10,7 @@ import prep_samples as s
 import pytest
 from _analytics_history import open_store, small_history, utc
 
+from infoview.flows import drafts
 from infoview.flows.meeting_status import mark_meeting
 from infoview.models import Meeting, Outreach, QuestionAsked, UserProfile
 from infoview.prep import updates
@@ -173,7 +174,7 @@ def test_update_material_gathers_advice_and_results_from_the_store(store):
             meeting_id=ids["m1"], text="Small talk?", usefulness=2, answer_notes="Weather"
         )
     )
-    material = updates.update_material(store, ids["ana"])
+    material = drafts.update_material(store, ids["ana"])
     assert material.advice == [
         "Referrals fill most junior roles",
         "Learn the health data standards",
@@ -185,7 +186,7 @@ def test_update_material_gathers_advice_and_results_from_the_store(store):
         "wrote to Eve Lund, whom you suggested",
     ]
     assert material.last_met == date(2026, 3, 3)
-    draft = updates.update_draft(store, ids["ana"])
+    draft = drafts.update_draft(store, ids["ana"])
     assert draft.warnings == [] and "Hi Ana," in draft.body and draft.body.endswith("Alex Morgan")
 
 
@@ -194,11 +195,11 @@ def test_update_for_a_host_whose_lead_was_met(store):
     eve = _eve(store)
     eve.status = "held"
     store.update(eve)
-    results = updates.update_material(store, ids["ana"]).results
+    results = drafts.update_material(store, ids["ana"]).results
     assert "spoke with Eve Lund, whom you suggested" in results
     # Ben's meeting led to a lead (no organization named: his own)
     assert (
-        updates.update_material(store, ids["ben"]).results[0] == "followed up a lead from our talk"
+        drafts.update_material(store, ids["ben"]).results[0] == "followed up a lead from our talk"
     )
 
 
@@ -209,14 +210,14 @@ def _eve(store):
 def test_missed_meeting_draft_follows_the_status_and_offers_the_new_time(store):
     eve = _eve(store)
     change = mark_meeting(store, eve.id, "moved", to="2026-03-19T14:30+00:00")
-    draft = updates.missed_meeting_draft(store, eve.id)
+    draft = drafts.missed_meeting_draft(store, eve.id)
     assert draft.kind == "reschedule" and draft.warnings == []
     assert (
         "Thursday 12 March at 10:00 UTC" in draft.body
         and "Thursday 19 March at 14:30 UTC" in draft.body
     )
     mark_meeting(store, change.new_meeting.id, "no-show", now=utc(20))
-    missed = updates.missed_meeting_draft(store, change.new_meeting.id)
+    missed = drafts.missed_meeting_draft(store, change.new_meeting.id)
     assert missed.kind == "no_show" and missed.warnings == []
     assert "Thursday 19 March at 14:30 UTC" in missed.body
     assert store.list(Outreach, person_id=store.ids["eve"])  # nothing was sent or removed

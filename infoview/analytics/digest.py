@@ -2,7 +2,7 @@
 wait to be contacted, and which meetings were missed and not yet booked again.
 
 :func:`weekly_digest` only reads the store's frames (like every analytic); the update
-drafts for the people losing touch are :func:`infoview.prep.updates.update_draft`, which
+drafts for the people losing touch are :func:`infoview.flows.drafts.update_draft`, which
 ``infoview digest --drafts`` adds.
 """
 

@@ -1,15 +1,22 @@
 """`infoview digest` and `infoview dossier`: relationship memory.
 
 Parsing and printing only: each handler calls the library function a notebook calls
-(:func:`infoview.analytics.digest.weekly_digest`, :func:`infoview.prep.dossier.build_dossier`).
+(:func:`infoview.analytics.digest.weekly_digest`, :func:`infoview.flows.dossier.build_dossier`).
 Marking a meeting missed or moved is ``infoview meeting mark`` (:mod:`infoview.cli.meetings`).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
+from pathlib import Path
 
+from infoview.analytics.digest import weekly_digest
 from infoview.cli._common import open_store, print_json
+from infoview.cli.prep import _formats
+from infoview.errors import BadInput
+from infoview.flows.dossier import build_dossier
+from infoview.flows.drafts import update_draft
+from infoview.prep.dossier import FORMATS, export_dossier
 
 
 def register(sub) -> None:
@@ -69,10 +76,6 @@ def register(sub) -> None:
 
 def _as_of(text: str | None) -> datetime | None:
     """``--as-of``: a day means the end of that day (UTC), so all it logged counts."""
-    from datetime import date
-
-    from infoview.errors import BadInput
-
     if not text:
         return None
     try:
@@ -89,9 +92,6 @@ def _as_of(text: str | None) -> datetime | None:
 def _digest(args) -> int:
     import math
 
-    from infoview.analytics.digest import weekly_digest
-    from infoview.errors import BadInput
-    from infoview.prep.updates import update_draft
 
     if not (math.isfinite(args.days) and 0 <= args.days <= 366):
         raise BadInput(f"--days must be 0 to 366, not {args.days}")
@@ -147,7 +147,7 @@ def _print_digest(digest) -> None:
         level = "past maximum" if row.level == "overdue" else "past ideal"
         print(
             f"  {row.name} ({_org(row.organization)}): last contact "
-            f"{_when(row.last_contact)} ({row.last_what}), {row.days_since:g} days ago; {level}"
+            f"{_when(row.last_contact)} ({row.last_what}), {int(row.days_since)} days ago; {level}"
         )
     print(f"\nLeads not yet contacted: {counts['leads'] or 'none'}")
     for row in digest.leads.itertuples():
@@ -172,16 +172,11 @@ def _print_digest(digest) -> None:
 
 
 def _dossier(args) -> int:
-    from pathlib import Path
-
-    from infoview.cli.prep import _formats
-    from infoview.prep.dossier import FORMATS, build_dossier, export_dossier
-
     out = Path(args.out)
     formats = _formats(args.format, out, allowed=FORMATS)
     with open_store(args) as store:
         dossier = build_dossier(store, args.org)
-    files = [export_dossier(dossier, out, fmt) for fmt in formats]
+        files = [export_dossier(dossier, out, fmt, store=store) for fmt in formats]
     if args.json:
         print_json({"files": [str(f) for f in files], "dossier": dossier.to_dict()})
     else:

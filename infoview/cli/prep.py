@@ -9,12 +9,29 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
-from infoview.cli._common import add_fetch_options, db_path, print_json, research_settings, usage
+from infoview.cli._common import (
+    add_fetch_options,
+    db_path,
+    existing_store,
+    open_store,
+    print_json,
+    research_settings,
+    usage,
+)
+from infoview.errors import BadInput
 from infoview.flows import drafts
-from infoview.models import CHOICES
+from infoview.flows.followups import suggest_followups
+from infoview.flows.prep import UrlBriefOptions, brief_from_store, brief_from_urls
+from infoview.flows.times import parse_start
+from infoview.models import CHOICES, Action, Meeting, Person, Referral, UserProfile
+from infoview.prep.followup import due_actions_ics
+from infoview.prep.render import DEFAULT_SECTIONS, export_brief
 from infoview.questions.models import AUDIENCES
+from infoview.store import Store
+from infoview.userfiles import read_text
 
 FORMATS = ("md", "html", "pdf", "ics")
 #: ``infoview draft`` sub-commands and their help, from the one table of draft kinds.
@@ -142,8 +159,6 @@ def _formats(values: list[str] | None, out: Path | None = None,
              allowed: tuple[str, ...] = FORMATS) -> list[str]:
     """The ``--format`` values (repeated or comma lists), checked against ``allowed``; with
     ``out``, also that several formats go to a folder rather than one file."""
-    from infoview.errors import BadInput
-
     chosen = [f.strip().lower() for v in (values or ["md"]) for f in v.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in allowed]
     if unknown:
@@ -158,8 +173,6 @@ def _formats(values: list[str] | None, out: Path | None = None,
 
 
 def _brief_from_urls(args):
-    from infoview.flows.prep import UrlBriefOptions, brief_from_urls
-
     options = UrlBriefOptions(company_url=args.company_url, person_url=args.person_url,
                               name=args.name, role=args.role, industry=args.industry,
                               audience=args.audience, minutes=args.minutes, reason=args.reason,
@@ -169,13 +182,8 @@ def _brief_from_urls(args):
 
 
 def _prep(args) -> int:
-    from infoview.errors import BadInput
-    from infoview.prep.render import DEFAULT_SECTIONS, export_brief
-
     out = Path(args.out)
     formats = _formats(args.format, out)
-    from infoview.cli._common import existing_store, open_store
-
     sections = DEFAULT_SECTIONS + (("notes",) if args.notes else ())
     if args.company_url:
         brief = _brief_from_urls(args)
@@ -186,8 +194,6 @@ def _prep(args) -> int:
     else:
         if args.person_url or args.name:
             raise BadInput("--person-url and --name go with --company-url")
-        from infoview.cli._common import open_store
-        from infoview.flows.prep import brief_from_store
 
         with open_store(args) as store:
             brief = brief_from_store(store, meeting_id=args.meeting, person_id=args.person,
@@ -209,37 +215,25 @@ def _prep(args) -> int:
 
 def _stored_profile(args):
     """The user's profile from the store when the database exists (never creates one)."""
-    from infoview.models import UserProfile
-
     path = db_path(args)
     if not path.exists():
         return UserProfile()
-    from infoview.store import Store
-
     with Store.open(path, must_exist=True) as store:
         return store.get_profile()
 
 
 def _with_store(args, fn):
-    from infoview.cli._common import open_store
-
     with open_store(args) as store:
         return fn(store)
 
 
 def _recipient(args):
-    from infoview.models import Person
-
     if getattr(args, "person", None) is not None:
         return _with_store(args, lambda s: s.get(Person, args.person))
     return Person(name=args.to) if getattr(args, "to", None) else None
 
 
 def _date(text: str | None, option: str):
-    from datetime import date
-
-    from infoview.errors import BadInput
-
     if not text:
         return None
     try:
@@ -249,9 +243,6 @@ def _date(text: str | None, option: str):
 
 
 def _meeting(args):
-    from infoview.flows.times import parse_start
-    from infoview.models import Meeting
-
     if args.meeting is not None:
         return _with_store(args, lambda s: s.get(Meeting, args.meeting))
     start = parse_start(args.when, args.timezone) if args.when else None
@@ -263,8 +254,6 @@ def _intro_referral(args, person):
     """Referrer name and permission: from the options, else from the stored referral."""
     referrer, may = getattr(args, "referrer", None), getattr(args, "may_mention", None)
     if person is not None and person.id is not None and (referrer is None or may is None):
-        from infoview.models import Person, Referral
-
         def lookup(store):
             found = store.list(Referral, to_person_id=person.id)
             if not found:
@@ -278,9 +267,6 @@ def _intro_referral(args, person):
 
 def _stored_options(args, store):
     """Recipient and options of a draft the store fills (an update, a reschedule, a no-show)."""
-    from infoview.flows.times import parse_start
-    from infoview.models import Meeting
-
     options = drafts.DraftOptions(strict=getattr(args, "strict", False),
                                   reason=getattr(args, "reason", None))
     meeting_id = getattr(args, "meeting", None)
@@ -294,8 +280,6 @@ def _stored_options(args, store):
 def _make_draft(args):
     kind = args.draft_kind
     if drafts.draft_kind(kind).needs:
-        from infoview.cli._common import open_store
-
         with open_store(args) as store:
             person, options = _stored_options(args, store)
             return drafts.write_draft(kind, person, store.get_profile(), options)
@@ -324,8 +308,6 @@ def _make_draft(args):
 
 
 def _check_file(args):
-    from infoview.userfiles import read_text
-
     text = sys.stdin.read() if args.check == "-" else read_text(args.check, what="draft to check")
     options = None
     if drafts.draft_kind(args.draft_kind).needs:
@@ -353,13 +335,6 @@ def _draft(args) -> int:
 # ---- follow-ups ------------------------------------------------------------------------------
 
 def _followups(args) -> int:
-    from datetime import date
-
-    from infoview.cli._common import open_store
-    from infoview.flows.followups import suggest_followups
-    from infoview.models import Action
-    from infoview.prep.followup import due_actions_ics
-
     today = _date(args.today, "--today") or date.today()
     with open_store(args) as store:
         suggested = suggest_followups(store, today=today, country=args.country)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from infoview.cli._common import open_store, print_json
+from infoview.errors import BadInput
+from infoview.flows.warm import warm_paths
 
 
 def register(sub) -> None:
@@ -26,9 +28,6 @@ def register(sub) -> None:
 
 
 def _warm(args: argparse.Namespace) -> int:
-    from infoview.errors import BadInput
-    from infoview.flows.warm import warm_paths
-
     if args.limit is not None and args.limit < 1:
         raise BadInput(f"--limit must be at least 1, not {args.limit}")
     with open_store(args) as store:

@@ -15,11 +15,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadInput
-from infoview.models import CHOICES, Meeting, Person, UserProfile
+from infoview.models import (
+    CHOICES,
+    Insight,
+    Meeting,
+    Organization,
+    Outcome,
+    Outreach,
+    Person,
+    QuestionAsked,
+    Referral,
+    UserProfile,
+)
 from infoview.prep import outreach, updates
 from infoview.prep.checks import check_draft, count_words, length_warning
 from infoview.prep.outreach import Draft, _when_text
@@ -248,13 +259,82 @@ def _strict(draft: Draft, o: DraftOptions) -> Draft:
     return draft
 
 
+# ---- what a draft needs from the store ------------------------------------------------------
+
+@dataclass
+class UpdateMaterial:
+    """What an update to one person can report.
+
+    Attributes:
+        advice: their insights and useful answers, newest meeting first.
+        results: what came of it, as clauses after "I".
+        last_met: the day of the latest meeting held with them.
+    """
+
+    advice: list[str] = field(default_factory=list)
+    results: list[str] = field(default_factory=list)
+    last_met: date | None = None
+
+
+_RESULT_WORDS = {
+    "lead": "followed up a lead from our talk",
+    "application": "applied to {org}",
+    "interview": "had an interview at {org}",
+    "offer": "received an offer from {org}",
+}
+
+
+def update_material(store: Store, person_id: int) -> UpdateMaterial:
+    """Gather, for one person, what they advised and what came of it (nothing is saved)."""
+    person = store.get(Person, person_id)
+    held = sorted(
+        (m for m in store.list(Meeting, person_id=person_id) if m.status == "held"),
+        key=lambda m: (m.starts_at is not None, m.starts_at or datetime.min, m.id),
+        reverse=True,
+    )
+    material = UpdateMaterial(
+        last_met=held[0].starts_at.date() if held and held[0].starts_at else None
+    )
+    for meeting in held:
+        material.advice += [i.text for i in store.list(Insight, meeting_id=meeting.id)]
+        useful = sorted(
+            (
+                q
+                for q in store.list(QuestionAsked, meeting_id=meeting.id)
+                if (q.usefulness or 0) >= updates.USEFUL_SCORE and q.answer_notes
+            ),
+            key=lambda q: -(q.usefulness or 0),
+        )
+        material.advice += [q.answer_notes for q in useful]  # type: ignore[misc]
+    material.advice = list(dict.fromkeys(material.advice))
+    orgs = {o.id: o.name for o in store.list(Organization)}
+    meeting_ids = {m.id for m in held}
+    outcomes = [
+        o
+        for o in store.list(Outcome)
+        if o.meeting_id in meeting_ids or (o.person_id == person_id and o.meeting_id is None)
+    ]
+    level = {"offer": 0, "interview": 1, "application": 2, "lead": 3}
+    for outcome in sorted(outcomes, key=lambda o: level.get(o.kind, 9)):
+        org = orgs.get(outcome.organization_id) or person.organization or "[the organization]"
+        material.results.append(_RESULT_WORDS.get(outcome.kind, "followed it up").format(org=org))
+    for referral in store.list(Referral, from_person_id=person_id):
+        other = store.get(Person, referral.to_person_id)
+        if any(m.status == "held" for m in store.list(Meeting, person_id=other.id)):
+            material.results.append(f"spoke with {other.name}, whom you suggested")
+        elif store.list(Outreach, person_id=other.id):
+            material.results.append(f"wrote to {other.name}, whom you suggested")
+    material.results = list(dict.fromkeys(material.results))
+    return material
+
+
 def stored_draft(store: Store, kind: str, *, person_id: int | None = None,
                  meeting_id: int | None = None,
                  options: DraftOptions | None = None) -> tuple[Person | None, DraftOptions]:
     """The recipient and options of a draft of ``kind``, filled from the store.
 
     A keep-in-touch update to ``person_id`` gets their advice, what came of it and when you
-    last met (:func:`infoview.prep.updates.update_material`); a reschedule or a no-show note
+    last met (:func:`update_material`); a reschedule or a no-show note
     gets the meeting ``meeting_id``, its host, and the time of the meeting booked in its
     place (offered as the new time) unless ``options`` already offers times.
 
@@ -279,7 +359,7 @@ def stored_draft(store: Store, kind: str, *, person_id: int | None = None,
         return None, o
     person = store.get(Person, person_id)
     if k.name == "update":
-        material = updates.update_material(store, person_id)
+        material = update_material(store, person_id)
         o.advice = o.advice or material.advice
         o.results = o.results or material.results
         o.last_met = o.last_met or material.last_met
@@ -293,6 +373,14 @@ def missed_meeting_draft(store: Store, meeting_id: int, *, strict: bool = False)
     person, options = stored_draft(store, kind.name, meeting_id=meeting_id,
                                    options=DraftOptions(strict=strict))
     return write_draft(kind.name, person, store.get_profile(), options)
+
+
+def update_draft(store: Store, person_id: int, *, strict: bool = False) -> Draft:
+    """The keep-in-touch update to a stored person, from what they advised and what came of
+    it, with its checks: what ``infoview digest --drafts`` and ``infoview draft update`` show."""
+    person, options = stored_draft(store, "update", person_id=person_id,
+                                   options=DraftOptions(strict=strict))
+    return write_draft("update", person, store.get_profile(), options)
 
 
 def split_subject(text: str) -> tuple[str | None, str]:

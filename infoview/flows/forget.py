@@ -59,6 +59,11 @@ UNREACHABLE = (
 )
 
 _DATE_COLUMNS = ("starts_at", "sent_at", "fetched_at", "date", "due", "created_at")
+#: The column that says what a record is, shown beside it (a reader asks "what is that?").
+_SUMMARY_COLUMNS = {
+    "referrals": "notes", "actions": "what", "outcomes": "kind", "questions_asked": "text",
+    "insights": "text", "meetings": "status", "outreach": "kind", "affiliations": "organization",
+}
 
 
 @dataclass
@@ -109,8 +114,9 @@ class Holdings:
             lines.append(f"{title}: {len(items) or 'none'}")
             lines.extend(f"  {item}" for item in items)
 
-        section("their records", [f"{r['table']} {r['id']}"
-                                  + (f", {r['date']}" if r["date"] else "")
+        section("their records", [f"{r['table'].replace('_', ' ')} {r['id']}"
+                                  + (f", {_day(r['date'])}" if r["date"] else "")
+                                  + (f": {_short(r['what'])}" if r.get("what") else "")
                                   for r in data["records"] if r["table"] != "people"])
         section("other records naming them", [f"{m['table']} {m['id']} ({m['field']})"
                                               for m in data["mentions"]])
@@ -199,10 +205,22 @@ def _own_records(store: Store, person_id: int) -> list[dict]:
             continue  # listed as snapshots
         columns = {r[1] for r in store.execute(f"PRAGMA table_info({table})")}
         date = next((c for c in _DATE_COLUMNS if c in columns), None)
-        rows = store.execute(f"SELECT id, {date or 'NULL'} FROM {table} WHERE {where} "
-                             "ORDER BY id", params)
-        found += [{"table": table, "id": i, "date": d} for i, d in rows]
+        what = _SUMMARY_COLUMNS.get(table) if _SUMMARY_COLUMNS.get(table) in columns else None
+        rows = store.execute(f"SELECT id, {date or 'NULL'}, {what or 'NULL'} FROM {table} "
+                             f"WHERE {where} ORDER BY id", params)
+        found += [{"table": table, "id": i, "date": d, "what": w} for i, d, w in rows]
     return found
+
+
+def _short(text: object, width: int = 70) -> str:
+    """One line of at most ``width`` characters."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def _day(value: object) -> str:
+    """The date part of a stored ISO date or date-time."""
+    return str(value)[:10]
 
 
 def _mentions_in_store(store: Store, person: Person, mentions: Mentions) -> list[dict]:

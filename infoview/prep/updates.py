@@ -2,28 +2,16 @@
 
 The builders follow :mod:`infoview.prep.outreach`: each returns a checked
 :class:`~infoview.prep.outreach.Draft`, and a missing input becomes a ``[placeholder]``
-that the checks list. The store glue at the end gathers what a draft needs: what the host
-advised (insights and answers marked useful in their meetings) and what came of it (the
-outcomes of those meetings, the people they suggested whom the user then contacted or met).
+that the checks list. What a draft needs from the store (what the host advised, what came of
+it) is gathered by :func:`infoview.flows.drafts.update_material`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import SimpleNamespace
 
-from infoview.models import (
-    Insight,
-    Meeting,
-    Organization,
-    Outcome,
-    Outreach,
-    Person,
-    QuestionAsked,
-    Referral,
-)
 from infoview.prep.outreach import (
     Draft,
     _clause,
@@ -157,104 +145,3 @@ def no_show(person, profile=None, meeting=None, *, new_times: Iterable[datetime]
         ]
     )
     return _finish("no_show", "Finding another time to talk", body, when=when)
-
-
-# ---- store glue -----------------------------------------------------------------------------
-
-
-@dataclass
-class UpdateMaterial:
-    """What an update to one person can report.
-
-    Attributes:
-        advice: their insights and useful answers, newest meeting first.
-        results: what came of it, as clauses after "I".
-        last_met: the day of the latest meeting held with them.
-    """
-
-    advice: list[str] = field(default_factory=list)
-    results: list[str] = field(default_factory=list)
-    last_met: date | None = None
-
-
-_RESULT_WORDS = {
-    "lead": "followed up a lead from our talk",
-    "application": "applied to {org}",
-    "interview": "had an interview at {org}",
-    "offer": "received an offer from {org}",
-}
-
-
-def update_material(store, person_id: int) -> UpdateMaterial:
-    """Gather, for one person, what they advised and what came of it (nothing is saved)."""
-    person = store.get(Person, person_id)
-    held = sorted(
-        (m for m in store.list(Meeting, person_id=person_id) if m.status == "held"),
-        key=lambda m: (m.starts_at is not None, m.starts_at or datetime.min, m.id),
-        reverse=True,
-    )
-    material = UpdateMaterial(
-        last_met=held[0].starts_at.date() if held and held[0].starts_at else None
-    )
-    for meeting in held:
-        material.advice += [i.text for i in store.list(Insight, meeting_id=meeting.id)]
-        useful = sorted(
-            (
-                q
-                for q in store.list(QuestionAsked, meeting_id=meeting.id)
-                if (q.usefulness or 0) >= USEFUL_SCORE and q.answer_notes
-            ),
-            key=lambda q: -(q.usefulness or 0),
-        )
-        material.advice += [q.answer_notes for q in useful]  # type: ignore[misc]
-    material.advice = list(dict.fromkeys(material.advice))
-    orgs = {o.id: o.name for o in store.list(Organization)}
-    meeting_ids = {m.id for m in held}
-    outcomes = [
-        o
-        for o in store.list(Outcome)
-        if o.meeting_id in meeting_ids or (o.person_id == person_id and o.meeting_id is None)
-    ]
-    level = {"offer": 0, "interview": 1, "application": 2, "lead": 3}
-    for outcome in sorted(outcomes, key=lambda o: level.get(o.kind, 9)):
-        org = orgs.get(outcome.organization_id) or person.organization or "[the organization]"
-        material.results.append(_RESULT_WORDS.get(outcome.kind, "followed it up").format(org=org))
-    for referral in store.list(Referral, from_person_id=person_id):
-        other = store.get(Person, referral.to_person_id)
-        if any(m.status == "held" for m in store.list(Meeting, person_id=other.id)):
-            material.results.append(f"spoke with {other.name}, whom you suggested")
-        elif store.list(Outreach, person_id=other.id):
-            material.results.append(f"wrote to {other.name}, whom you suggested")
-    material.results = list(dict.fromkeys(material.results))
-    return material
-
-
-def update_draft(store, person_id: int) -> Draft:
-    """The keep-in-touch update to a stored person, from what the store knows."""
-    person = store.get(Person, person_id)
-    material = update_material(store, person_id)
-    return keep_in_touch_update(
-        person,
-        store.get_profile(),
-        advice=material.advice,
-        results=material.results,
-        last_met=material.last_met,
-    )
-
-
-def missed_meeting_draft(
-    store, meeting_id: int, *, new_times: Iterable[datetime] = (), reason: str | None = None
-) -> Draft:
-    """The message a meeting's status calls for: to a host who did not show (``no_show``),
-    else a polite reschedule. Without ``new_times`` the time of the meeting booked in its
-    place (if any) is offered."""
-    meeting = store.get(Meeting, meeting_id)
-    person = store.get(Person, meeting.person_id)
-    times = list(new_times) or [
-        m.starts_at
-        for m in store.list(Meeting, person_id=person.id)
-        if m.rescheduled_from == meeting.id and m.starts_at
-    ]
-    if meeting.status == "no_show":
-        return no_show(person, store.get_profile(), meeting, new_times=times)
-    return reschedule(person, store.get_profile(), meeting, new_times=times, reason=reason)

@@ -56,6 +56,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("insights", f"meeting_id IN {_MEETINGS}"),
     ("meetings", "person_id = :p"),
     ("outreach", "person_id = :p"),
+    ("affiliations", "person_id = :p"),
     ("people", "id = :p"),
 )
 

@@ -39,7 +39,8 @@ class ExportRecord:
 
     Attributes:
         path: the file (absolute).
-        kind: what it is: ``brief``, ``report``, ``draft``, ``calendar``, ``vcard``, ``export``.
+        kind: what it is: ``brief``, ``report``, ``dossier``, ``draft``, ``calendar``, ``vcard``,
+            ``export``.
         written_at: when it was (last) written, in UTC.
         person_ids: the stored people it names.
         id: the registry entry's id.
