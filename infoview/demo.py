@@ -3,8 +3,8 @@
 It serves the fictional Kestrel Health Labs site on loopback, researches the company and
 Samira Okafor's team page, fills a throwaway store with the sample history, plans a
 20-minute meeting with Samira, and writes the brief (Markdown, HTML, PDF, calendar), the
-emails, the outcomes report and the company's dossier into one folder. Nothing reaches the internet and nothing
-touches the user's own database.
+emails, the outcomes report and the company's dossier into one folder. Nothing reaches the
+internet and nothing touches the user's own database.
 """
 
 from __future__ import annotations
