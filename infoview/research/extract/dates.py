@@ -70,6 +70,12 @@ def date_in_url(url: str) -> str | None:
     return _to_iso(parts)
 
 
+def url_date_has_day(url: str) -> bool:
+    """Whether the date in a URL names its day (``/2025/03/03/``), not only a month."""
+    match = _URL_DATE.search(url.split("?", 1)[0])
+    return bool(match and match["day"])
+
+
 def _to_iso(parts: dict[str, str | None]) -> str | None:
     try:
         year = int(parts["year"] or 0)
