@@ -22,12 +22,10 @@ from infoview.analytics._frames import (
 )
 from infoview.errors import BadInput
 from infoview.store.matching import org_key as org_key_warm
-from infoview.warm import KNOWN_SCORES, advocates_by_org
+from infoview.warm import advocates_by_org
 
 log = logging.getLogger(__name__)
 
-#: How a person must be known for them to count as an advocate (someone the user knows).
-ADVOCATE_WARMTH: tuple[str, ...] = tuple(KNOWN_SCORES)
 POSTINGS_MAX = 3
 
 

@@ -22,8 +22,6 @@ log = logging.getLogger(__name__)
 
 #: The statuses :func:`mark_meeting` sets (``no-show`` is accepted for ``no_show``).
 MISSED_STATUSES: tuple[str, ...] = ("no_show", "cancelled", "moved")
-#: Statuses of a meeting still to come.
-OPEN_STATUSES: tuple[str, ...] = ("requested", "scheduled")
 
 
 @dataclass

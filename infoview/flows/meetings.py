@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from infoview.errors import BadInput, NotFound
 from infoview.flows.debrief import Debrief, debrief_to_dict, load_debrief
 from infoview.flows.followups import meeting_actions
+from infoview.flows.meeting_status import MISSED_STATUSES
 from infoview.flows.research import research_for
 from infoview.models import CHOICES, Meeting, Person, QuestionAsked, ResearchSnapshot
 from infoview.prep.brief import Brief, build_brief
@@ -89,7 +90,7 @@ def next_meeting(store: Store, now: datetime | None = None) -> int | None:
     meetings = store.list(Meeting)
     if not meetings:
         return None
-    open_ = [m for m in meetings if m.status not in ("held", "cancelled", "no_show", "moved")
+    open_ = [m for m in meetings if m.status not in ("held", *MISSED_STATUSES)
              and (m.starts_at is None or m.starts_at >= now - timedelta(hours=1))]
     if open_:
         return min(open_, key=lambda m: (m.starts_at is None, m.starts_at or now, m.id)).id
