@@ -19,3 +19,14 @@ def test_import_infoview_loads_no_heavy_module():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_the_command_lines_parser_loads_no_heavy_module():
+    # `infoview --help` builds the parser from every cli module: each must stay light at
+    # its top, or every command, even --help, waits for lxml or pandas.
+    probe = ("import sys, infoview.cli; infoview.cli.build_parser(); heavy = {'pandas', "
+             "'requests', 'trafilatura', 'lxml', 'matplotlib', 'networkx', 'jinja2', "
+             "'weasyprint', 'ipywidgets'}; print(sorted(heavy & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]"

@@ -17,8 +17,6 @@ from infoview.flows.research import load_research
 from infoview.models import Meeting, Person, Referral, UserProfile
 from infoview.prep.brief import Brief, build_brief
 from infoview.questions.select import select_questions
-from infoview.research.company import research_company
-from infoview.research.person import research_person
 from infoview.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -110,6 +108,10 @@ def brief_from_urls(options: UrlBriefOptions, *, settings: Settings | None = Non
         settings: research settings (politeness, cache).
         profile: the user's profile (common ground, the pitch); ``None`` for an empty one.
     """
+    # Research loads lxml and the extractors: only when a brief is built from pages.
+    from infoview.research.company import research_company
+    from infoview.research.person import research_person
+
     company = research_company(options.company_url, settings=settings, refresh=options.refresh)
     person_research = (research_person(options.person_url, settings=settings,
                                        refresh=options.refresh)
