@@ -157,3 +157,9 @@ def test_a_line_opening_with_another_name_is_the_next_card_not_a_title():
       <div class="slide"><h3>Elspeth Keown, LCSW-C</h3></div>
       <div class="slide"><h3>Nicola Benders-Hale, MD, CMO</h3></div></div>"""
     assert _people(html) == [("Nicola Benders-Hale", "MD, CMO")]
+
+
+def test_credentials_on_the_line_of_the_title_stay_out_of_it():
+    html = """<main><div class="byline"><p><span class="name">Rory Dunne, Ph.D.</span>
+      <span class="pos">Director, Advanced Analytics</span></p></div></main>"""
+    assert _people(html) == [("Rory Dunne", "Director, Advanced Analytics")]

@@ -211,14 +211,16 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
             continue
         text = text_of(el)
         name = strip_credentials(text)
+        # a bold box or a profile link says less than a heading or a box named "name"
+        weak = el.tag in _WEAK_TAGS and not re.search(r"name", el.get("class", ""), re.I)
         if looks_like_name(name):
-            if el.tag in _WEAK_TAGS and not _proper_name(name, vocabulary()):
+            if weak and not _proper_name(name, vocabulary()):
                 continue  # "Form Builder" in bold: words the page also writes in lower case
             card = _card(el)
-            title = _title_near(lines_of(card), name)
+            title = _title_near(lines_of(card), name, shown=text)
             if title and (_beside_quote(card) or _ELSEWHERE.search(title)):
                 continue  # the author of a testimonial: a customer, not staff
-            if title and el.tag in _WEAK_TAGS and title in _link_labels(card):
+            if title and weak and title in _link_labels(card):
                 continue  # a menu: the "title" is the next entry ("Lead Generation")
             if title:
                 people.append(PersonMention(name, title, page.url))
@@ -233,14 +235,13 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
 _CARD_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "figcaption", "span", "p", "div", "a")
 #: Classes of a name's box: named so, or set in bold type ("font-bold", "fw-semibold").
 _NAME_CLASS = re.compile(r"name|bold", re.I)
-
-
 _WEAK_TAGS = {"div", "p", "span", "a"}
 #: A title that names another employer ("Founder and CEO at Ghost"): a customer's credit.
 _ELSEWHERE = re.compile(r"\bat\s+(?-i:[A-Z0-9])|\bformer\b|\bex-", re.I)
 
 
 def _link_labels(card: Any) -> set[str]:
+    """The texts of the links in a card (a menu's entries)."""
     return {text_of(a) for a in card.iter("a")}
 
 
@@ -314,12 +315,18 @@ def _card(el: Any) -> Any:
     return card if card is not None else el
 
 
-def _title_near(lines: list[str], name: str) -> str | None:
+def _title_near(lines: list[str], name: str, shown: str | None = None) -> str | None:
+    """The title on the name's line or on the lines around it.
+
+    ``shown`` is the name as the page writes it (with credentials: "Rex Du, Ph.D."), taken
+    off the line whole so the credentials do not open the title.
+    """
     try:
         at = next(i for i, line in enumerate(lines) if name in line)
     except StopIteration:
         return None
-    rest = _LINK_LABEL.sub("", clean(lines[at].replace(name, "", 1).strip(" ,–—-|:")))
+    own = shown if shown and shown in lines[at] else name
+    rest = _LINK_LABEL.sub("", clean(lines[at].replace(own, "", 1).strip(" ,–—-|:")))
     if rest and looks_like_title(rest):
         return rest
     for near in lines[at + 1:at + 3] + lines[max(0, at - 1):at]:
