@@ -91,3 +91,75 @@ def test_headerless_comparison_tables_are_not_people():
 def test_name_and_title_in_one_heading():
     html = "<h3>Jane Okoye – Chief Executive</h3><h3>Li Wei, Head of Sales</h3><h3>News – 2025</h3>"
     assert _people(html) == [("Jane Okoye", "Chief Executive"), ("Li Wei", "Head of Sales")]
+
+
+def test_name_in_a_profile_link_under_its_title_and_menus_are_not_people():
+    # the title sits above the name, the name is a link to the person's LinkedIn page
+    html = """<main><div class="tiles">
+      <div class="tile"><img alt=""><div class="tile__content">
+        <div class="tile__text">Global Partner, Threat Management</div>
+        <div><a href="https://www.linkedin.com/in/marlowkeir/"><span>Keir Marlow</span></a></div>
+      </div></div>
+      <div class="tile"><img alt=""><div class="tile__content">
+        <div class="tile__text">Global Offering Leader, Cyber Strategy</div>
+        <div><a href="https://www.linkedin.com/in/odile-varga-0a1/"><span>Odile Varga</span></a></div>
+      </div></div></div>
+      <ul class="menu"><li><a href="/form-builder">Form Builder</a></li>
+        <li><a href="/lead-generation">Lead Generation</a></li>
+        <li><a href="/push-notifications">Push Notifications</a></li></ul></main>"""
+    assert _people(html) == [("Keir Marlow", "Global Partner, Threat Management"),
+                             ("Odile Varga", "Global Offering Leader, Cyber Strategy")]
+
+
+def test_bold_name_box_with_a_badge_under_it_and_bold_feature_labels():
+    html = """<main><p>Book health coaching with our staff.</p>
+      <div class="card"><div class="font-bold">Tamsin Okoro</div>
+        <div><strong>Verified Expert</strong></div><div><span>Senior Design Lead</span></div></div>
+      <div class="card"><div class="fw-semibold lh-1">Brannagh Teel</div>
+        <div class="small">Clinical Social Work/Therapist, LCSWR</div></div>
+      <div class="card"><div class="font-bold">Health Coaching</div>
+        <div>Sessions with a wellness coach</div></div></main>"""
+    assert _people(html) == [("Tamsin Okoro", "Senior Design Lead"),
+                             ("Brannagh Teel", "Clinical Social Work/Therapist, LCSWR")]
+
+
+def test_credentials_after_a_name_are_not_its_title():
+    html = """<div class="board">
+      <div class="member"><h4>Sanjay Erlind, PhD</h4><div>Associate Professor</div>
+        <div>Rady School of Management</div></div>
+      <div class="member"><h4>Paulina Morrow, MPA, PMP</h4><div>Director Project Management Office</div>
+        <div>Housing Commission</div></div>
+      <div class="member"><h4>Soraya Sandoval, Ed.D, PMP</h4><div>VP, Project Manager</div></div>
+      <div class="member"><h4>Joan Doyle, CEO</h4></div></div>"""
+    assert _people(html) == [("Sanjay Erlind", "Associate Professor"),
+                             ("Paulina Morrow", "Director Project Management Office"),
+                             ("Soraya Sandoval", "VP, Project Manager"), ("Joan Doyle", "CEO")]
+
+
+@pytest.mark.parametrize("text", ["Advisory Leader, PwC US", "Woodwind Faculty"])
+def test_leaders_and_faculty_are_titles(text):
+    assert looks_like_title(text)
+
+
+def test_credits_naming_another_employer_or_a_former_job_are_customers():
+    html = """<main><div class="wall">
+      <div class="box"><a href="https://x.example/a"><div class="font-bold">Clement Delorme</div>
+        <div>Co-founder and CEO at Hugface</div></a><div>Massive users of the tool here.</div></div>
+      <div class="box"><a href="https://x.example/b"><div class="font-bold">Cyril Shandor</div>
+        <div>SEO consultant and former Mozzle lead</div></a></div>
+      <div class="box"><a href="https://x.example/c"><div class="font-bold">Ines Calloway</div>
+        <div>Head of Sales</div></a></div></div></main>"""
+    assert _people(html) == [("Ines Calloway", "Head of Sales")]
+
+
+def test_a_line_opening_with_another_name_is_the_next_card_not_a_title():
+    html = """<div class="slider">
+      <div class="slide"><h3>Elspeth Keown, LCSW-C</h3></div>
+      <div class="slide"><h3>Nicola Benders-Hale, MD, CMO</h3></div></div>"""
+    assert _people(html) == [("Nicola Benders-Hale", "MD, CMO")]
+
+
+def test_credentials_on_the_line_of_the_title_stay_out_of_it():
+    html = """<main><div class="byline"><p><span class="name">Rory Dunne, Ph.D.</span>
+      <span class="pos">Director, Advanced Analytics</span></p></div></main>"""
+    assert _people(html) == [("Rory Dunne", "Director, Advanced Analytics")]

@@ -27,7 +27,7 @@ TITLE_WORDS = re.compile(
     r"therapist|dentist|solicitor|barrister|lawyer|planner|writer|producer|intern|apprentice|"
     r"assistant|supervisor|controller|representative|chef|curator|librarian|coach|fellow|"
     r"bookkeeper|clerk|receptionist|auditor|actuary|economist|instructor|tutor|trainer|"
-    r"paralegal|broker|surveyor)\b",
+    r"paralegal|broker|surveyor|leader|faculty)\b",
     re.I,
 )
 _STAFF_KEYS = ("employee", "employees", "founder", "founders", "member", "members")
@@ -78,6 +78,23 @@ def looks_like_name(text: str) -> bool:
         elif word.lower() not in _PARTICLES:
             return False
     return capitalised >= 2
+
+
+#: A degree or certification after a name ("PhD", "Ed.D", "MBA", "PMP", "LCSW-C").
+_CREDENTIAL = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z.\-]{2,8}$")
+
+
+def strip_credentials(text: str) -> str:
+    """A name without the degrees after it: "Paul Morris, MPA, PMP" -> "Paul Morris".
+
+    Only a tail of credentials goes: "Jane Doe, CEO" keeps its title for the caller to split.
+    """
+    parts = [p.strip() for p in clean(text).split(",")]
+    tail = parts[1:]
+    if tail and all(_CREDENTIAL.match(p) and sum(c.isupper() for c in p) >= sum(c.islower() for c in p)
+                    and not TITLE_WORDS.search(p) for p in tail):
+        return parts[0]
+    return clean(text)
 
 
 def looks_like_title(text: str) -> bool:
@@ -177,24 +194,76 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
     A heading that holds both ("Jane Doe – CEO", "Jane Doe, Head of Sales") counts too.
     """
     people = []
-    for el in page.tree.iter("h2", "h3", "h4", "h5", "h6", "strong", "b", "figcaption", "span", "p", "div"):
-        if el.tag in ("div", "p", "span") and not re.search(r"name", el.get("class", ""), re.I):
+    words: set[str] | None = None
+
+    def vocabulary() -> set[str]:
+        nonlocal words
+        if words is None:
+            words = set(re.findall(r"\b[a-z][a-z'’\-]+\b", text_of(page.tree)))
+        return words
+
+    for el in page.tree.iter(*_CARD_TAGS):
+        if el.tag in ("div", "p", "span") and not _NAME_CLASS.search(el.get("class", "")):
+            continue
+        if el.tag == "a" and not _profile_link(el):
             continue
         if in_chrome(el) or quoted(el):
             continue
         text = text_of(el)
-        if looks_like_name(text):
+        name = strip_credentials(text)
+        # a bold box or a profile link says less than a heading or a box named "name"
+        weak = el.tag in _WEAK_TAGS and not re.search(r"name", el.get("class", ""), re.I)
+        if looks_like_name(name):
+            if weak and not _proper_name(name, vocabulary()):
+                continue  # "Form Builder" in bold: words the page also writes in lower case
             card = _card(el)
-            title = _title_near(lines_of(card), text)
-            if title and _beside_quote(card):
+            title = _title_near(lines_of(card), name, shown=text)
+            if title and (_beside_quote(card) or _ELSEWHERE.search(title)):
                 continue  # the author of a testimonial: a customer, not staff
+            if title and weak and title in _link_labels(card):
+                continue  # a menu: the "title" is the next entry ("Lead Generation")
             if title:
-                people.append(PersonMention(text, title, page.url))
+                people.append(PersonMention(name, title, page.url))
             continue
         parts = _NAME_TITLE_SPLIT.split(text, maxsplit=1)
         if len(parts) == 2 and looks_like_name(parts[0]) and looks_like_title(parts[1]):
             people.append(PersonMention(parts[0], parts[1], page.url))
     return people
+
+
+#: Elements a card puts its name in; the generic boxes count only when their class says so.
+_CARD_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "figcaption", "span", "p", "div", "a")
+#: Classes of a name's box: named so, or set in bold type ("font-bold", "fw-semibold").
+_NAME_CLASS = re.compile(r"name|bold", re.I)
+_WEAK_TAGS = {"div", "p", "span", "a"}
+#: A title that names another employer ("Founder and CEO at Ghost"): a customer's credit.
+_ELSEWHERE = re.compile(r"\bat\s+(?-i:[A-Z0-9])|\bformer\b|\bex-", re.I)
+
+
+def _link_labels(card: Any) -> set[str]:
+    """The texts of the links in a card (a menu's entries)."""
+    return {text_of(a) for a in card.iter("a")}
+
+
+def _proper_name(name: str, lower_words: set[str]) -> bool:
+    """Whether a name holds a word the page never writes in lower case ("Geib", not "Form").
+
+    Feature and product labels ("Health Coaching") are capitalised words of ordinary speech
+    that the page's prose repeats in lower case; a family name seldom is.
+    """
+    return any(w[0].isupper() and not w.isupper() and w.lower() not in lower_words
+               for w in clean(name).split())
+
+
+def _profile_link(link: Any) -> bool:
+    """Whether a link leads to a person's own page: its address carries the family name.
+
+    Team grids link each name to a profile or a LinkedIn page (``/people/jane-doe``,
+    ``linkedin.com/in/doejane``); a link to anything else is navigation.
+    """
+    words = clean(link.text_content()).split()
+    family = re.sub(r"\W", "", words[-1].lower()) if len(words) >= 2 else ""
+    return len(family) >= 2 and family in re.sub(r"[^a-z0-9]", "", link.get("href", "").lower())
 
 
 _QUOTE_MARKS = "\"“”„«‘'"
@@ -246,17 +315,23 @@ def _card(el: Any) -> Any:
     return card if card is not None else el
 
 
-def _title_near(lines: list[str], name: str) -> str | None:
+def _title_near(lines: list[str], name: str, shown: str | None = None) -> str | None:
+    """The title on the name's line or on the lines around it.
+
+    ``shown`` is the name as the page writes it (with credentials: "Rex Du, Ph.D."), taken
+    off the line whole so the credentials do not open the title.
+    """
     try:
         at = next(i for i, line in enumerate(lines) if name in line)
     except StopIteration:
         return None
-    rest = _LINK_LABEL.sub("", clean(lines[at].replace(name, "", 1).strip(" ,–—-|:")))
+    own = shown if shown and shown in lines[at] else name
+    rest = _LINK_LABEL.sub("", clean(lines[at].replace(own, "", 1).strip(" ,–—-|:")))
     if rest and looks_like_title(rest):
         return rest
     for near in lines[at + 1:at + 3] + lines[max(0, at - 1):at]:
         near = _LINK_LABEL.sub("", near)
-        if looks_like_title(near):
-            return near
+        if looks_like_title(near) and not looks_like_name(_NAME_TITLE_SPLIT.split(near, 1)[0]):
+            return near  # a line opening with a name is the next card ("Jo Li, MD, CMO")
     return None
 
