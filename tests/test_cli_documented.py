@@ -1,0 +1,41 @@
+"""Every command of the ``infoview`` CLI has working ``--help`` and is in the README."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from infoview.cli import build_parser, main
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+def _commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()):
+    """Every command path of the parser, groups and leaves."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield (*path, name), sub
+                yield from _commands(sub, (*path, name))
+
+
+COMMANDS = sorted(path for path, _ in _commands(build_parser()))
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
+def test_every_command_has_help_that_says_what_it_does(path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([*path, "--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    # (an alias such as 'draft confirmation' shows its command's own name)
+    assert out.startswith(" ".join(("usage: infoview", *path[:-1])))
+    # More than the usage line: a sentence on what the command is for.
+    assert len([line for line in out.splitlines() if line.strip()]) > 2
+
+
+@pytest.mark.parametrize("name", sorted({path[0] for path in COMMANDS}))
+def test_every_top_level_command_is_shown_in_the_readme(name):
+    assert f"infoview {name}" in README, f"README.md does not show 'infoview {name}'"
