@@ -168,6 +168,11 @@ class ParsedPage:
         """The page's visible text as one string, lines joined by newlines."""
         return "\n".join(self.lines)
 
+    @once
+    def flat_text(self) -> str:
+        """The whole document's visible text on one line (:func:`text_of` the tree), once."""
+        return text_of(self.tree) if self.tree is not None else ""
+
     @property
     def title(self) -> str:
         """The ``<title>`` text, or ``""``."""
