@@ -8,7 +8,6 @@ extractors read from it; text helpers here skip scripts and styles and collapse 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -30,14 +29,15 @@ _BLOCKS = {
 _CHROME = ("nav", "footer", "header", "aside")
 #: What :func:`text_of` must walk itself: invisible elements, comments, processing instructions.
 _NOT_PLAIN = (*_INVISIBLE, etree.Comment, etree.PI, etree.Entity)
-_SPACES = re.compile(r"\s+")
 
 
 def clean(text: str | None) -> str:
     """Collapse whitespace (including non-breaking spaces) and strip; ``None`` gives ``""``."""
     if not text:
         return ""
-    return _SPACES.sub(" ", text.replace("\xa0", " ")).strip()
+    # str.split() splits on exactly the characters that \s matches (no-break space among
+    # them), and is several times faster than a regex substitution
+    return " ".join(text.split())
 
 
 def text_of(el: Any) -> str:
@@ -84,6 +84,8 @@ def in_chrome(el: Any) -> bool:
 
 
 def _flush(lines: list[str], current: list[str]) -> None:
+    if not current:
+        return  # every block flushes on entry and exit: most flushes have nothing to add
     line = clean("".join(current))
     if line:
         lines.append(line)

@@ -205,9 +205,9 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
     for el in page.tree.iter(*_CARD_TAGS):
         if el.tag in ("div", "p", "span") and not _NAME_CLASS.search(el.get("class", "")):
             continue
-        if el.tag == "a" and not _profile_link(el):
-            continue
-        if in_chrome(el) or quoted(el):
+        if in_chrome(el):
+            continue  # before the profile-link test: a menu's many links end here cheaply
+        if (el.tag == "a" and not _profile_link(el)) or quoted(el):
             continue
         text = text_of(el)
         name = strip_credentials(text)
