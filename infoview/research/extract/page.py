@@ -56,26 +56,29 @@ def lines_of(el: Any) -> list[str]:
     """The visible text of an element split into lines at block elements, empty lines dropped."""
     lines: list[str] = []
     current: list[str] = []
-
-    def walk(node: Any) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _INVISIBLE:
-            return
-        block = tag in _BLOCKS
-        if block:
-            _flush(lines, current)
-        if node.text:
-            current.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                current.append(child.tail)
-        if block:
-            _flush(lines, current)
-
-    walk(el)
+    _walk_lines(el, lines, current)
     _flush(lines, current)
     return lines
+
+
+def _walk_lines(node: Any, lines: list[str], current: list[str]) -> None:
+    """Add the text of ``node`` to ``current``, ending a line in ``lines`` at each block."""
+    tag = node.tag if isinstance(node.tag, str) else ""
+    if tag in _INVISIBLE:
+        return
+    block = tag in _BLOCKS
+    if block and current:
+        _flush(lines, current)
+    text = node.text
+    if text:
+        current.append(text)
+    for child in node:
+        _walk_lines(child, lines, current)
+        tail = child.tail
+        if tail:
+            current.append(tail)
+    if block and current:
+        _flush(lines, current)
 
 
 def in_chrome(el: Any) -> bool:
