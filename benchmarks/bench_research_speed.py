@@ -22,7 +22,10 @@ fetching is polite and parallel, because every site reaches its parsing at the s
 and the GIL serialises it; spreading the hosts over one forked process per core cut the
 cold run by about a fifth. The warm re-run reuses finished results kept in the HTTP cache
 file; re-parsing the cached pages instead is printed beside it ("re-research from cached
-pages"), and is what the CPU part of the limit measures.
+pages"), and is what the CPU part of the limit measures. When the page-type evidence and
+the stricter people and news rules doubled that CPU time, most of it turned out to be lxml
+creating element proxies (lxml.html chooses each one's class in Python; page.py now has it
+chosen in C) and whole-page text passes made in Python that lxml can make itself.
 
 Run: ``.venv/bin/python benchmarks/bench_research_speed.py [--sites N] [--processes N]``.
 """

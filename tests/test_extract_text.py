@@ -81,3 +81,27 @@ def test_news_items_newest_first_with_undated_last():
         ("An older announcement", "2023-01-05", "https://a.example/n/old"),
         ("An announcement with no date", None, "https://a.example/n/undated"),
     ]
+
+
+def test_text_of_reads_the_same_with_and_without_invisible_elements():
+    # text_of takes lxml's text iterator for plain elements and walks the others itself;
+    # both must give one line with the invisible parts left out and the tails kept
+    from infoview.research.extract.page import clean, in_chrome, text_of
+
+    page = _page('<body><div id="plain"> Jane\xa0 <b>Doe</b>\n<i>CEO</i> </div>'
+                 '<div id="icon"><svg><text>star</text></svg>Jane <b>Doe</b> <script>x=1</script>'
+                 'CEO</div><header><p id="top">Menu</p></header></body>')
+    tree = page.tree
+    plain, icon, top = (tree.get_element_by_id(i) for i in ("plain", "icon", "top"))
+    assert text_of(plain) == "Jane Doe CEO" == text_of(icon)
+    assert clean(" a\u2003b\n\t") == "a b" and clean(None) == ""
+    assert in_chrome(top) and not in_chrome(plain)
+    assert page.flat_text == "Jane Doe CEO Jane Doe CEO Menu"
+
+
+def test_parsed_elements_keep_the_html_element_methods():
+    from lxml.html import HtmlElement
+
+    page = _page('<body><form><input name="q"><label>Find</label></form><p>Hi</p></body>')
+    assert all(isinstance(el, HtmlElement) for el in page.tree.iter("form", "input", "p"))
+    assert page.tree.find(".//form").text_content() == "Find"

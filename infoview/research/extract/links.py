@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -127,6 +128,7 @@ def _in_nav(el: Any) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # a site repeats its links on every page, and in nav and body
 def social_network(url: str) -> str | None:
     """The social network a URL points to a profile on (``"linkedin"``, ...), else ``None``."""
     parts = urlsplit(url)

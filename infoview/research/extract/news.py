@@ -104,7 +104,7 @@ def _from_html(page: ParsedPage) -> list[NewsItem]:
     if page.tree is None:
         return []
     found = []
-    day_first = _day_first(page)
+    day_first = _DayFirst(page)
     used: set[Any] = set()  # elements, not id()s: lxml proxies die and their ids are reused
     heads = [el for el in page.tree.iter(*_HEADINGS) if not in_chrome(el)]
     for head in heads:
@@ -129,7 +129,7 @@ def _from_html(page: ParsedPage) -> list[NewsItem]:
     return found
 
 
-def _time_cards(page: ParsedPage, used: set[Any], day_first: bool) -> list[NewsItem]:
+def _time_cards(page: ParsedPage, used: set[Any], day_first: _DayFirst) -> list[NewsItem]:
     """Dated cards with no heading: a link around a ``<time>`` and a title-classed element."""
     found = []
     for time_el in page.tree.iter("time"):
@@ -149,7 +149,7 @@ def _time_cards(page: ParsedPage, used: set[Any], day_first: bool) -> list[NewsI
     return found
 
 
-def _item(page: ParsedPage, title_el: Any, container: Any, day_first: bool) -> NewsItem | None:
+def _item(page: ParsedPage, title_el: Any, container: Any, day_first: _DayFirst) -> NewsItem | None:
     title = _ELLIPSIS.sub("", text_of(title_el))
     if not _headline(title) or _is_section(container) or _is_offer(container):
         return None
@@ -192,14 +192,27 @@ def _is_offer(container: Any) -> bool:
     return False
 
 
+class _DayFirst:
+    """The page's order of numeric dates (see :func:`_day_first`), read once and only when a
+    card shows a numeric date: reading it means a pass over the page's whole text."""
+
+    def __init__(self, page: ParsedPage):
+        self.page = page
+        self.value: bool | None = None
+
+    def __call__(self) -> bool:
+        if self.value is None:
+            self.value = _day_first(self.page)
+        return self.value
+
+
 def _day_first(page: ParsedPage) -> bool:
     """Whether the page writes numeric dates day first (19/11/2025) rather than month first.
 
     A number above 12 settles it; a page with only ambiguous dates follows its language
     (``en-US`` and unmarked pages month first, other languages day first).
     """
-    text = text_of(page.tree)
-    for first, second, _year in _NUMERIC.findall(text):
+    for first, second, _year in _NUMERIC.findall(page.flat_text):
         if int(first) > 12:
             return True
         if int(second) > 12:
@@ -243,7 +256,7 @@ def _page_link(el: Any) -> Any:
     return None
 
 
-def _date(container: Any, url: str | None, day_first: bool = False) -> str | None:
+def _date(container: Any, url: str | None, day_first: _DayFirst) -> str | None:
     for time_el in container.iter("time"):
         found = iso_date(time_el.get("datetime")) or find_date(text_of(time_el))
         if found:
@@ -262,7 +275,7 @@ def _date(container: Any, url: str | None, day_first: bool = False) -> str | Non
     return find_date(text) or _numeric_date(container, day_first) or in_url
 
 
-def _numeric_date(container: Any, day_first: bool) -> str | None:
+def _numeric_date(container: Any, day_first: _DayFirst) -> str | None:
     """A numeric date (``11/19/2025``) on a card's date line, in the page's order, as ISO.
 
     Only a short line that opens with the date counts ("11/19/2025 | By Jerra Toms"): in
@@ -271,7 +284,7 @@ def _numeric_date(container: Any, day_first: bool) -> str | None:
     lines = [text_of(el) for el in container.iter() if isinstance(el.tag, str)]
     for first, second, year in (m for line in lines if len(line) <= _DATE_LINE
                                 for m in _NUMERIC.findall(line[:_NUMERIC_LEAD])):
-        day, month = (first, second) if day_first else (second, first)
+        day, month = (first, second) if day_first() else (second, first)
         found = iso_date(f"{year}-{int(month):02d}-{int(day):02d}")
         if found:
             return found

@@ -199,20 +199,20 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
     def vocabulary() -> set[str]:
         nonlocal words
         if words is None:
-            words = set(re.findall(r"\b[a-z][a-z'’\-]+\b", text_of(page.tree)))
+            words = set(_LOWER_WORD.findall(page.flat_text))
         return words
 
     for el in page.tree.iter(*_CARD_TAGS):
         if el.tag in ("div", "p", "span") and not _NAME_CLASS.search(el.get("class", "")):
             continue
-        if el.tag == "a" and not _profile_link(el):
-            continue
-        if in_chrome(el) or quoted(el):
+        if in_chrome(el):
+            continue  # before the profile-link test: a menu's many links end here cheaply
+        if (el.tag == "a" and not _profile_link(el)) or quoted(el):
             continue
         text = text_of(el)
         name = strip_credentials(text)
         # a bold box or a profile link says less than a heading or a box named "name"
-        weak = el.tag in _WEAK_TAGS and not re.search(r"name", el.get("class", ""), re.I)
+        weak = el.tag in _WEAK_TAGS and not _NAME_WORD.search(el.get("class", ""))
         if looks_like_name(name):
             if weak and not _proper_name(name, vocabulary()):
                 continue  # "Form Builder" in bold: words the page also writes in lower case
@@ -235,6 +235,8 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
 _CARD_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "figcaption", "span", "p", "div", "a")
 #: Classes of a name's box: named so, or set in bold type ("font-bold", "fw-semibold").
 _NAME_CLASS = re.compile(r"name|bold", re.I)
+_NAME_WORD = re.compile(r"name", re.I)
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
 _WEAK_TAGS = {"div", "p", "span", "a"}
 #: A title that names another employer ("Founder and CEO at Ghost"): a customer's credit.
 _ELSEWHERE = re.compile(r"\bat\s+(?-i:[A-Z0-9])|\bformer\b|\bex-", re.I)
@@ -261,9 +263,16 @@ def _profile_link(link: Any) -> bool:
     Team grids link each name to a profile or a LinkedIn page (``/people/jane-doe``,
     ``linkedin.com/in/doejane``); a link to anything else is navigation.
     """
+    href = link.get("href", "")
+    if not href:
+        return False  # the common case (menus, buttons) skips reading the link's text
     words = clean(link.text_content()).split()
-    family = re.sub(r"\W", "", words[-1].lower()) if len(words) >= 2 else ""
-    return len(family) >= 2 and family in re.sub(r"[^a-z0-9]", "", link.get("href", "").lower())
+    family = _NON_WORD.sub("", words[-1].lower()) if len(words) >= 2 else ""
+    return len(family) >= 2 and family in _NON_ALNUM.sub("", href.lower())
+
+
+_NON_WORD = re.compile(r"\W")
+_NON_ALNUM = re.compile(r"[^a-z0-9]")
 
 
 _QUOTE_MARKS = "\"“”„«‘'"
@@ -310,7 +319,8 @@ def _beside_quote(card: Any) -> bool:
 def _card(el: Any) -> Any:
     """The smallest ancestor holding a little more text than the name itself."""
     card = el.getparent()
-    while card is not None and card.getparent() is not None and len(text_of(card)) <= len(text_of(el)) + 2:
+    most = len(text_of(el)) + 2
+    while card is not None and card.getparent() is not None and len(text_of(card)) <= most:
         card = card.getparent()
     return card if card is not None else el
 
