@@ -263,3 +263,44 @@ def test_each_planned_question_shows_category_and_minutes_with_the_reason_on_hov
     label = panel.picker.list_box.children[0].children[3].value
     assert f"({item.category}, {item.minutes:g} min)" in label
     assert "title='Why: " in label and "TIARA" not in label.split("'>", 1)[1]
+
+
+# -- the prepare panel's first view ---------------------------------------------------------
+def test_the_first_view_says_which_research_is_on_file(panel):
+    note = panel.research_note.value
+    assert "Research on file" in note and "Kestrel Health Labs" in note
+    assert "Samira Okafor" in note
+
+
+def test_a_stored_plan_opens_with_a_brief_that_shows_the_saved_research(panel, store, tmp_path):
+    panel.date.value, panel.time.value = date(2026, 12, 1), time(14, 30)
+    panel.plan_button.click()
+    panel.save_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    again = PreparePanel(store, out_dir=tmp_path / "out")  # no Plan pressed
+    assert again.picker.items, "the stored plan comes back"
+    assert "No company research yet" not in again.preview.value
+    assert "Kestrel Health Labs" in again.preview.value
+
+
+def test_someone_without_research_is_told_so(panel):
+    other = panel.store.add(Person(name="Ola Nowak", organization="Nowhere Ltd"))
+    panel.refresh_people()
+    panel.person.value = other.id
+    assert "No saved research" in panel.research_note.value
+
+
+# -- the brief preview ----------------------------------------------------------------------
+def test_the_brief_preview_shows_the_whole_agenda_inline_with_scoped_styles(panel):
+    import re
+
+    panel.plan_button.click()
+    preview = panel.preview.value
+    assert "<iframe" not in preview and "height:" not in preview.split("<style>")[0]
+    for item in panel.brief.agenda:  # every step, the last one too, in the page itself
+        assert re.sub(r"\s+", " ", item.text.replace("'", "&#39;")) in re.sub(r"\s+", " ", preview)
+    rules = re.findall(r"^\s*([^{}\n@]+)\{", preview.split("<style>")[1].split("</style>")[0],
+                       re.MULTILINE)
+    assert rules and all(sel.strip().startswith(".infoview-brief") for rule in rules
+                         for sel in rule.split(",")), rules
+    assert "<a href=" not in preview  # links open in a new tab, the app stays open

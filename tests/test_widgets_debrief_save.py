@@ -1,73 +1,19 @@
-"""The rough edges a user hit in the panels (issue 10), each driven without a browser."""
+"""Saving a debrief from the panel: meetings still ahead, what the message counts, the
+rapport, the notes brought in from the companion. Driven without a browser."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from infoview.flows.meetings import next_meeting, save_meeting_plan
-from infoview.flows.research import keep_research
 from infoview.models import Insight, Meeting, Outcome, Person, UserProfile
 from infoview.questions.models import PlanItem, QuestionPlan
-from infoview.research.company import research_company
-from infoview.research.person import research_person
-from infoview.sample import serve
 from infoview.schedule import starts_in_future
-from infoview.settings import Settings
 from infoview.store import Store
 from infoview.widgets.debrief import DebriefForm
 from infoview.widgets.meeting import MeetingCompanion
-from infoview.widgets.prepare import PreparePanel
-from infoview.widgets.session import SAMPLE_PERSON_PATH
-
-
-@pytest.fixture(scope="module")
-def profiles(tmp_path_factory):
-    cache = tmp_path_factory.mktemp("cache") / "http.sqlite"
-    settings = Settings(host_delay=0.0, cache_path=cache)
-    with serve() as site:
-        return (research_company(site.url, settings=settings),
-                research_person(site.url + SAMPLE_PERSON_PATH, settings=settings))
-
-
-@pytest.fixture
-def store(tmp_path, profiles):
-    store = Store.open(tmp_path / "s.sqlite")
-    keep_research(store, *profiles)
-    return store
-
-
-@pytest.fixture
-def panel(store, tmp_path):
-    return PreparePanel(store, out_dir=tmp_path / "out", role="UX researcher",
-                        industry="health tech", audience="career_changer", minutes=20)
-
-
-# -- the prepare panel's first view ---------------------------------------------------------
-def test_the_first_view_says_which_research_is_on_file(panel):
-    note = panel.research_note.value
-    assert "Research on file" in note and "Kestrel Health Labs" in note
-    assert "Samira Okafor" in note
-
-
-def test_a_stored_plan_opens_with_a_brief_that_shows_the_saved_research(panel, store, tmp_path):
-    panel.date.value, panel.time.value = date(2026, 12, 1), time(14, 30)
-    panel.plan_button.click()
-    panel.save_button.click()
-    assert panel.message.kind == "ok", panel.message.text
-    again = PreparePanel(store, out_dir=tmp_path / "out")  # no Plan pressed
-    assert again.picker.items, "the stored plan comes back"
-    assert "No company research yet" not in again.preview.value
-    assert "Kestrel Health Labs" in again.preview.value
-
-
-def test_someone_without_research_is_told_so(panel):
-    other = panel.store.add(Person(name="Ola Nowak", organization="Nowhere Ltd"))
-    panel.refresh_people()
-    panel.person.value = other.id
-    assert "No saved research" in panel.research_note.value
-
 
 # -- the debrief ----------------------------------------------------------------------------
 PLAN = QuestionPlan(items=[
@@ -199,19 +145,3 @@ def test_starts_in_future():
     assert not starts_in_future(None, now)
     local = (now + timedelta(hours=2)).astimezone().replace(tzinfo=None)  # naive = local
     assert starts_in_future(local, now)
-
-
-# -- the brief preview ----------------------------------------------------------------------
-def test_the_brief_preview_shows_the_whole_agenda_inline_with_scoped_styles(panel):
-    import re
-
-    panel.plan_button.click()
-    preview = panel.preview.value
-    assert "<iframe" not in preview and "height:" not in preview.split("<style>")[0]
-    for item in panel.brief.agenda:  # every step, the last one too, in the page itself
-        assert re.sub(r"\s+", " ", item.text.replace("'", "&#39;")) in re.sub(r"\s+", " ", preview)
-    rules = re.findall(r"^\s*([^{}\n@]+)\{", preview.split("<style>")[1].split("</style>")[0],
-                       re.MULTILINE)
-    assert rules and all(sel.strip().startswith(".infoview-brief") for rule in rules
-                         for sel in rule.split(",")), rules
-    assert "<a href=" not in preview  # links open in a new tab, the app stays open
