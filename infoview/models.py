@@ -160,6 +160,11 @@ class Meeting(Record):
     rescheduled_from: int | None = None
 
 
+#: An answer scored at least this (1-5) counts as useful advice: the dossier lists it and a
+#: keep-in-touch update reports back on it.
+USEFUL_SCORE = 4
+
+
 @dataclass
 class QuestionAsked(Record):
     """A question asked in a meeting, with what was answered and how useful it was."""

@@ -5,22 +5,19 @@ and a page that sets the cookie its kernel shutdown needs."""
 from __future__ import annotations
 
 import re
-import subprocess
 import urllib.request
 
 import nbformat
 import pytest
+from voila_server import serve_notebooks
 
 from infoview.app import (
     LAB_ONLY_TAG,
     NOTEBOOKS,
     VOILA_CONFIG_DIR,
-    free_port,
     notebooks_dir,
     prepare_notebooks,
-    stop_process,
     voila_command,
-    wait_for_port,
 )
 
 #: Words that only make sense to someone editing the notebook in JupyterLab.
@@ -76,19 +73,10 @@ def test_voila_is_configured_with_infoviews_template_and_cookie_hook():
 @pytest.fixture
 def served(tmp_path):
     """The app's notebooks served by Voila as `infoview app` serves them."""
-    prepare_notebooks(tmp_path / "nb", {"store": str(tmp_path / "s.sqlite"),
-                                        "out_dir": str(tmp_path / "out"), "autorun": False,
-                                        "sample_site": False})
-    port = free_port()
-    log = (tmp_path / "voila.log").open("w")
-    process = subprocess.Popen(voila_command(tmp_path / "nb", port), stdout=log,
-                               stderr=subprocess.STDOUT, cwd=tmp_path)
-    try:
-        wait_for_port(port, process, timeout=60)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop_process(process, timeout=20)
-        log.close()
+    with serve_notebooks(tmp_path, {"store": str(tmp_path / "s.sqlite"),
+                                    "out_dir": str(tmp_path / "out"), "autorun": False,
+                                    "sample_site": False}) as (url, _process):
+        yield url
 
 
 @pytest.mark.slow

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from infoview.analytics._frames import Frames, channel_list, message, timestamp
-from infoview.flows.outcomes import format_figure, headline_figures
+from infoview.analytics.headline import format_figure, headline_figures
 from infoview.userfiles import write_text
 
 log = logging.getLogger(__name__)
@@ -185,7 +185,7 @@ def _stages_wide(data):
 def headline(frames: Frames, *, now=None, since=None, until=None,
              channels=None) -> list[tuple[str, str]]:
     """The big numbers at the top, as the dashboard shows them for the same filters
-    (:func:`infoview.flows.outcomes.headline_figures`)."""
+    (:func:`infoview.analytics.headline.headline_figures`)."""
     figures = headline_figures(frames, now=now, since=since, until=until, channels=channels)
     return [(label, format_figure(label, value)) for label, value in figures.items()]
 

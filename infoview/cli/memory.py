@@ -92,7 +92,6 @@ def _as_of(text: str | None) -> datetime | None:
 def _digest(args) -> int:
     import math
 
-
     if not (math.isfinite(args.days) and 0 <= args.days <= 366):
         raise BadInput(f"--days must be 0 to 366, not {args.days}")
     now = _as_of(args.as_of)

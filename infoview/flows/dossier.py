@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 
 from infoview.errors import BadInput, NotFound
 from infoview.models import (
+    USEFUL_SCORE,
     Insight,
     Meeting,
     Organization,
@@ -23,7 +24,7 @@ from infoview.models import (
     QuestionAsked,
     ResearchSnapshot,
 )
-from infoview.prep.dossier import USEFUL_SCORE, Dossier, Learned, MetPerson, NewsItem
+from infoview.prep.dossier import Dossier, Learned, MetPerson, NewsItem
 from infoview.store.matching import org_key
 
 log = logging.getLogger(__name__)

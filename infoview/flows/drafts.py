@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from infoview.errors import BadInput
 from infoview.models import (
     CHOICES,
+    USEFUL_SCORE,
     Insight,
     Meeting,
     Organization,
@@ -301,7 +302,7 @@ def update_material(store: Store, person_id: int) -> UpdateMaterial:
             (
                 q
                 for q in store.list(QuestionAsked, meeting_id=meeting.id)
-                if (q.usefulness or 0) >= updates.USEFUL_SCORE and q.answer_notes
+                if (q.usefulness or 0) >= USEFUL_SCORE and q.answer_notes
             ),
             key=lambda q: -(q.usefulness or 0),
         )

@@ -24,8 +24,6 @@ from infoview.store.exports import record_export
 
 log = logging.getLogger(__name__)
 
-#: Answers scored at least this (1-5) go into the dossier.
-USEFUL_SCORE = 4
 FORMATS: tuple[str, ...] = ("md", "html", "pdf")
 
 

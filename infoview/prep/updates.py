@@ -23,8 +23,6 @@ from infoview.prep.outreach import (
     _when_text,
 )
 
-#: Answers scored at least this (1-5) count as advice worth reporting back on.
-USEFUL_SCORE = 4
 #: At most this many pieces of advice and results go into one update.
 MAX_ITEMS = 2
 

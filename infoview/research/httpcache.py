@@ -28,6 +28,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from infoview.store.files import retry_while_locked
+
 logger = logging.getLogger(__name__)
 
 # Status codes worth remembering: a page, or a definite "not there" (so a warm re-run of
@@ -74,36 +76,28 @@ class HttpCache:
         """Open the cache's tables, waiting while another process holds the file.
 
         Several processes (a batch's research processes, a second notebook) may open the
-        file at the same moment. Switching a connection to WAL mode answers "database is
-        locked" at once, without SQLite's busy wait, while another connection writes, so
-        opening is retried here for up to ``patience`` seconds.
+        file at the same moment: opening waits for them for up to ``patience`` seconds
+        (:func:`~infoview.store.files.retry_while_locked`).
         """
         from requests_cache.backends.sqlite import SQLiteCache, SQLiteDict
 
-        deadline = time.monotonic() + patience
-        pause = 0.01
-        while True:
-            try:
-                # busy_timeout: once open, reads and writes wait for each other politely.
-                self._backend = SQLiteCache(str(self.path), wal=True, busy_timeout=15_000)
-                self._results = SQLiteDict(str(self.path), table_name="infoview_results",
-                                           serializer=None, lock=self._backend.responses._lock,
-                                           wal=True, busy_timeout=15_000)
-                # In WAL mode, synchronous=NORMAL keeps the file consistent after a crash
-                # but skips the fsync on every commit; with FULL, each page written held the
-                # shared lock for an fsync and stalled every thread's lookups behind it.
-                for table in (self._backend.responses, self._backend.redirects, self._results):
-                    with table.connection() as con:
-                        con.execute("PRAGMA synchronous=NORMAL")
-                return
-            except sqlite3.OperationalError as exc:
-                if "locked" in str(exc) and time.monotonic() < deadline:
-                    time.sleep(pause)
-                    pause = min(pause * 2, 0.2)
-                    continue
-                raise self._unusable(exc) from exc
-            except sqlite3.DatabaseError as exc:   # not SQLite, or damaged
-                raise self._unusable(exc) from exc
+        def open_tables() -> None:
+            # busy_timeout: once open, reads and writes wait for each other politely.
+            self._backend = SQLiteCache(str(self.path), wal=True, busy_timeout=15_000)
+            self._results = SQLiteDict(str(self.path), table_name="infoview_results",
+                                       serializer=None, lock=self._backend.responses._lock,
+                                       wal=True, busy_timeout=15_000)
+            # In WAL mode, synchronous=NORMAL keeps the file consistent after a crash but
+            # skips the fsync on every commit; with FULL, each page written held the shared
+            # lock for an fsync and stalled every thread's lookups behind it.
+            for table in (self._backend.responses, self._backend.redirects, self._results):
+                with table.connection() as con:
+                    con.execute("PRAGMA synchronous=NORMAL")
+
+        try:
+            retry_while_locked(open_tables, patience)
+        except sqlite3.DatabaseError as exc:  # locked too long, not SQLite, or damaged
+            raise self._unusable(exc) from exc
 
     def _unusable(self, exc: Exception):
         from infoview.errors import StoreError

@@ -12,13 +12,17 @@ import logging
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from infoview.errors import StoreError, StoreVersionError
 from infoview.store.migrations import LATEST, upgrade
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 _HEADER = b"SQLite format 3\x00"
 
@@ -99,9 +103,24 @@ def backup(path: Path, version: int) -> Path:
     return target
 
 
-def _unprepared(path: Path, exc: Exception) -> StoreError:
-    return StoreError(f"{path}: cannot prepare the store ({exc}); check the file is "
-                      "writable and not damaged")
+def retry_while_locked(attempt: Callable[[], T], patience: float) -> T:
+    """``attempt()``, tried again while SQLite answers "database is locked", for up to
+    ``patience`` seconds; any other error, or a lock that outlasts it, is raised.
+
+    Switching a connection to WAL mode answers "locked" at once, without SQLite's busy
+    wait, while another process creates, upgrades or writes the same file, so opening a
+    store or the HTTP cache beside a second kernel or a batch's processes needs this.
+    """
+    deadline = time.monotonic() + patience
+    pause = 0.01
+    while True:
+        try:
+            return attempt()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
 
 def connect(path: Path, must_exist: bool = False, timeout: float = 30.0) -> sqlite3.Connection:
@@ -126,31 +145,22 @@ def connect(path: Path, must_exist: bool = False, timeout: float = 30.0) -> sqli
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open ({exc}); check the folder exists and is "
                          "writable, or choose another file with --db") from exc
-    # Switching to WAL mode answers "database is locked" at once, without SQLite's busy
-    # wait, while another process creates or upgrades the same file (a second kernel
-    # opening the store): preparing is retried until ``timeout``.
-    deadline = time.monotonic() + timeout
-    pause = 0.01
-    while True:
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            # Deleted rows are overwritten with zeros, so a deleted person is really gone.
-            conn.execute("PRAGMA secure_delete = ON")
-            old = upgrade(conn)
-            break
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) and time.monotonic() < deadline:
-                time.sleep(pause)
-                pause = min(pause * 2, 0.2)
-                continue
-            conn.close()
-            raise _unprepared(path, exc) from exc
-        except sqlite3.Error as exc:
-            conn.close()
-            raise _unprepared(path, exc) from exc
+
+    def prepare() -> int:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # Deleted rows are overwritten with zeros, so a deleted person is really gone.
+        conn.execute("PRAGMA secure_delete = ON")
+        return upgrade(conn)
+
+    try:  # a second kernel may be creating or upgrading the same file right now
+        old = retry_while_locked(prepare, timeout)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StoreError(f"{path}: cannot prepare the store ({exc}); check the file is "
+                         "writable and not damaged") from exc
     if old and old < LATEST:
         log.info("upgraded %s from schema version %d to %d", path, old, LATEST)
     return conn

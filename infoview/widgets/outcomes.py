@@ -15,9 +15,9 @@ import ipywidgets as w
 
 import infoview.analytics as a
 from infoview.analytics import message
+from infoview.analytics.headline import format_figure, headline_figures
 from infoview.analytics.plots import figure_png_base64
 from infoview.analytics.report import write_report
-from infoview.flows.outcomes import format_figure, headline_figures
 from infoview.models import CHOICES
 from infoview.widgets._common import MessageLine, button, esc, file_link, frame_html, heading
 from infoview.widgets.holdings import HoldingsPanel

@@ -2,6 +2,7 @@
 
 The dashboard's cards and the report's top line used to be computed separately (and the
 report ignored the filters); both now show :func:`headline_figures` for the same filters.
+Like the rest of :mod:`infoview.analytics`, it reads only the store's tables, never the store.
 """
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-import infoview.analytics as a
+from infoview.analytics.followup import follow_up_health
+from infoview.analytics.funnel import funnel
+from infoview.analytics.network import network_summary
 
 #: Headline figures counted from the funnel: (label, funnel stage).
 HEADLINE_STAGES = (("people", "identified"), ("contacted", "contacted"), ("replied", "replied"),
@@ -32,9 +35,9 @@ def headline_figures(frames: dict[str, Any], *, since: date | None = None,
         since, until, channels: the dashboard's filters (``channels=None``: all).
         now: the moment "overdue" is measured against (default: now).
     """
-    overall = a.funnel(frames, since=since, until=until, channels=channels)
-    health = a.follow_up_health(frames, now=now, since=since, until=until)
-    network = a.network_summary(frames)
+    overall = funnel(frames, since=since, until=until, channels=channels)
+    health = follow_up_health(frames, now=now, since=since, until=until)
+    network = network_summary(frames)
     counts = dict(zip(overall["stage"], overall["count"], strict=True)) if len(overall) else {}
     checks = dict(zip(health["check"], health["value"], strict=True))
     head: dict[str, float | int | None] = {
