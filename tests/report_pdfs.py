@@ -273,12 +273,14 @@ def build_report(seed: int, *, pages: int = 40, year: int | None = None,
     countries = rng.randint(4, 30)
     where = [f"We now work in {countries} countries, with offices in {cities[0]}, {cities[1]} "
              f"and {cities[2]}.", *_prose(rng, 3),
-             f"Our largest markets are the United Kingdom, Nigeria and Canada."]
+             "Our largest markets are the United Kingdom, Nigeria and Canada."]
     report.locations_page = add("<h2>Where we work</h2>" + _para(where))
 
     scan_page = 0
     if scanned:
-        scan_page = add(f"<div><img src='{_scan_png(['Appendix (scanned)', f'We employ 9,999 people in {year}.', f'Revenue was £999.9 million.'])}'></div>", "scan")
+        picture = _scan_png(["Appendix (scanned)", f"We employ 9,999 people in {year}.",
+                             "Revenue was £999.9 million."])   # decoys: no text layer
+        scan_page = add(f"<div><img src='{picture}'></div>", "scan")
         report.scanned_pages = [scan_page]
 
     while len(sections) < pages:
@@ -320,8 +322,9 @@ def scanned_pdf(pages: int = 3) -> bytes:
     """A report made only of pictures of pages: no text layer at all."""
     from weasyprint import HTML
 
-    body = "".join(f"<section class='scan'><img src='{_scan_png([f'Annual Report, page {n}', 'We employ 4,100 people.'])}'></section>"
-                   for n in range(1, pages + 1))
+    pictures = [_scan_png([f"Annual Report, page {n}", "We employ 4,100 people."])
+                for n in range(1, pages + 1)]
+    body = "".join(f"<section class='scan'><img src='{p}'></section>" for p in pictures)
     return HTML(string=f"<html><head><style>{_CSS}</style></head><body>{body}</body></html>").write_pdf()
 
 
@@ -341,3 +344,24 @@ def encrypted_pdf(pdf: bytes, password: str = "secret") -> bytes:
 def broken_pdf(pdf: bytes) -> bytes:
     """The first fifth of ``pdf``: a download cut short, with no cross-reference table."""
     return pdf[: max(200, len(pdf) // 5)]
+
+
+class ReportShelf:
+    """Reports built once per test session, on first use (a 40-page one takes a second or two)."""
+
+    def __init__(self) -> None:
+        self._built: dict[tuple, Report] = {}
+
+    def report(self, seed: int, pages: int = 12, **kwargs) -> Report:
+        key = (seed, pages, tuple(sorted(kwargs.items())))
+        if key not in self._built:
+            self._built[key] = build_report(seed, pages=pages, **kwargs)
+        return self._built[key]
+
+
+_SHELF = ReportShelf()
+
+
+def report_shelf() -> ReportShelf:
+    """The session's shelf of fixture reports."""
+    return _SHELF

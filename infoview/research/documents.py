@@ -77,7 +77,7 @@ def year_of(text: str) -> int | None:
     "2023-24", "2023/24" and "FY24" cover a year ending in 2024; the latest plausible year
     mentioned wins ("2024 annual report, comparing 2023").
     """
-    lowered = text.lower()
+    lowered = re.sub(r"[_.+]", " ", text.lower())   # "report_fy24.pdf" has words too
     latest = date.today().year + 1
     years = []
     for match in _YEAR.finditer(lowered):

@@ -54,7 +54,8 @@ _MARKETS = re.compile(
     r"countries (?:including|such as)|sites? in|clinics? in|we (?:now )?work in|expan(?:d|ded|sion) "
     r"(?:in)?to)\b", re.I)
 _CAPITAL = re.compile(r"\b[A-Z][a-zà-ÿ]+")
-_YEARS_LINE = re.compile(r"^\s*(?:(?:FY)?(?:19|20)\d\d(?:[/-]\d\d)?\s+){1,4}(?:FY)?(?:19|20)\d\d(?:[/-]\d\d)?\s*$")
+_YEAR_CELL = r"(?:FY)?(?:19|20)\d\d(?:[/-]\d\d)?"
+_YEARS_LINE = re.compile(rf"^\s*(?:{_YEAR_CELL}\s+){{1,4}}{_YEAR_CELL}\s*$")
 _ROW = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ()£$€%&/.,'-]{1,60}?)\s+"
                   r"(?P<values>(?:[£$€]?\(?-?\d[\d,]*(?:\.\d+)?\)?[m%]?\s*){1,5})$")
 _ROW_LABELS = {
@@ -152,7 +153,12 @@ def _row_fact(header: str, line: str, page: int) -> ReportFact | None:
         return None
     unit = re.search(r"\(([^)]*)\)", label)
     shown = f"{value} ({unit.group(1)})" if unit and kind != "headcount" else value
-    text = f"{line} (a table; columns {header})" if header else f"{line} (a table)"
+    year = f" in {years[pick]}" if years and len(years) == len(values) else ""
+    if kind == "headcount":   # worded as a count ("1,240 employees") so it reads as one
+        noun = label.lower() if re.fullmatch(r"(?i)employees|staff|colleagues|ftes?", label) else "employees"
+        text = f"{value} {noun}{year} (from a table: {line})"
+    else:
+        text = f"{label} {value}{year} (from a table: {line})"
     return ReportFact(kind, text, page, shown)
 
 
