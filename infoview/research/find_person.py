@@ -20,10 +20,17 @@ from urllib.parse import urljoin, urlsplit
 
 from infoview.errors import BadInput
 from infoview.research._pages import PageReader, check_url, make_fetcher
-from infoview.research.extract import discover_pages, extract_people, page_links, person_facts
+from infoview.research.extract import (
+    discover_pages,
+    extract_people,
+    name_from_title,
+    page_links,
+    person_facts,
+)
 from infoview.research.extract.links import Link, classify, same_site, sitemap_urls
 from infoview.research.extract.page import ParsedPage
 from infoview.research.names import name_match, slug_name
+from infoview.research.search import SearchConfig, WebResult, search_person
 from infoview.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -68,6 +75,8 @@ class PersonSearch:
     candidates: list[Candidate] = field(default_factory=list)
     pages_searched: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Public talks, articles, interviews and posts a configured web search found.
+    web: list[WebResult] = field(default_factory=list)
 
     def summary(self) -> str:
         """One plain sentence: where they were found and how surely, or that they were not."""
@@ -85,7 +94,7 @@ class PersonSearch:
 
 
 def find_person(name: str, site: str, *, settings: Any = None, fetcher: Any = None,
-                refresh: bool = False) -> PersonSearch:
+                refresh: bool = False, search: SearchConfig | None = None) -> PersonSearch:
     """Find the page about ``name`` on the site at ``site``.
 
     Args:
@@ -94,6 +103,8 @@ def find_person(name: str, site: str, *, settings: Any = None, fetcher: Any = No
         settings: a :class:`~infoview.settings.Settings`; default settings when ``None``.
         fetcher: a shared fetcher (politeness and cache); a new one when ``None``.
         refresh: fetch again even when the cache holds a fresh copy.
+        search: a configured web search (:class:`~infoview.research.search.SearchConfig`)
+            to look for their talks, articles and posts too; ``None`` searches nothing.
 
     Returns:
         The :class:`PersonSearch`: ``found`` is ``None`` when no page names them.
@@ -109,13 +120,13 @@ def find_person(name: str, site: str, *, settings: Any = None, fetcher: Any = No
     settings = settings or getattr(fetcher, "settings", None) or Settings()
     fetcher, owned = make_fetcher(settings, fetcher)
     try:
-        return _search(name, site, PageReader(fetcher, refresh))
+        return _search(name, site, PageReader(fetcher, refresh), search)
     finally:
         if owned:
             fetcher.close()
 
 
-def _search(name: str, site: str, reader: PageReader) -> PersonSearch:
+def _search(name: str, site: str, reader: PageReader, search: SearchConfig | None) -> PersonSearch:
     result = PersonSearch(name=name, site=site)
     home = reader.read(site, strict=True)
     assert home is not None
@@ -144,6 +155,8 @@ def _search(name: str, site: str, reader: PageReader) -> PersonSearch:
         if rival is not None:
             result.warnings.append(f"Two people match {name}: {ranked[0].name} and {rival.name}; "
                                    "check which one you mean.")
+    if search is not None:
+        result.web = search_person(name, name_from_title(home), search, reader)
     result.warnings += reader.all_warnings()
     return result
 
