@@ -104,25 +104,18 @@ def _person(args) -> int:
 
 def _find_person(args) -> int:
     """``research person --name N --site URL``: find their page, then research it."""
-    from infoview.research.fetch import Fetcher
-    from infoview.research.find_person import find_person
-    from infoview.research.person import research_person
+    from infoview.research.find_person import research_person_by_name
     from infoview.research.search import SearchConfig
 
     if not (args.name and (args.site or args.url)):
         raise BadInput("--name and --site go together: the person's full name and their "
                        "company's website")
     search = SearchConfig.from_env(searxng=args.searxng)
-    settings = research_settings(args)
-    with Fetcher(settings) as fetcher:
-        found = find_person(args.name, args.site or args.url, fetcher=fetcher,
-                            refresh=args.no_cache, search=search)
-        if found.found is None:
-            data: dict = {"url": None, "name": args.name, "warnings": found.warnings}
-            profile = None
-        else:
-            profile = research_person(found.found.url, fetcher=fetcher, refresh=args.no_cache)
-            data = profile.to_dict()
+    found, profile = research_person_by_name(args.name, args.site or args.url,
+                                             settings=research_settings(args),
+                                             refresh=args.no_cache, search=search)
+    data = profile.to_dict() if profile is not None else \
+        {"url": None, "name": args.name, "warnings": found.warnings}
     data["search"] = found.to_dict()
     if args.json:
         print_json(data)

@@ -260,3 +260,27 @@ def _confirm(name: str, reader: PageReader, found: dict[str, Candidate], read: s
 
 def _host(url: str) -> str:
     return urlsplit(url).hostname or url
+
+
+def research_person_by_name(name: str, site: str, *, settings: Any = None, fetcher: Any = None,
+                            refresh: bool = False, search: SearchConfig | None = None
+                            ) -> tuple[PersonSearch, Any]:
+    """Find ``name`` on the site at ``site`` (:func:`find_person`), then research the page found.
+
+    Returns:
+        The search, and the :class:`~infoview.research.models.PersonProfile` of the page
+        found (``None`` when nobody by that name was found).
+    """
+    from infoview.research.person import research_person
+
+    settings = settings or getattr(fetcher, "settings", None) or Settings()
+    fetcher, owned = make_fetcher(settings, fetcher)
+    try:
+        found = find_person(name, site, fetcher=fetcher, refresh=refresh, search=search)
+        profile = None
+        if found.found is not None:
+            profile = research_person(found.found.url, fetcher=fetcher, refresh=refresh)
+        return found, profile
+    finally:
+        if owned:
+            fetcher.close()
