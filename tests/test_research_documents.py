@@ -136,3 +136,18 @@ def test_pdf_text_reads_each_page_and_names_the_scanned_ones(reports):
     assert text.page_count == 12 == len(text.pages)
     assert text.scanned == report.scanned_pages
     assert report.company in text.pages[0]
+
+
+def test_the_brief_cites_report_facts_with_document_and_page(sites, tmp_path):
+    from infoview.models import Person
+    from infoview.prep.brief import build_brief
+    from infoview.prep.render import render_markdown
+    from infoview.questions.select import select_questions
+
+    server = sites.get()
+    company = research_company(server.url, settings=fast_settings(tmp_path))
+    plan = select_questions(role="UX researcher", industry="health tech", minutes=20, research=company)
+    brief = build_brief(person=Person(name="Samira Okafor"), company=company, plan=plan)
+    text = render_markdown(brief)
+    assert "Revenue rose 35% to £4.2 million" in text          # the sentence, not the table row
+    assert "Annual report 2024, p. 2" in text and "kestrel-annual-report-2024.pdf#page=2" in text
