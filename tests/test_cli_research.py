@@ -41,7 +41,8 @@ def test_company_json_prints_the_contract(sites, db, capsys):
     server = sites.get()
     assert main(["research", "company", server.url, "--json", "--delay", "0", "--no-cache"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == CONTRACT_KEYS | {"page_types"}  # page_types: added by issue 12
+    # page_types: added by issue 12; documents: by issue 19
+    assert set(data) == CONTRACT_KEYS | {"page_types", "documents"}
     assert data["name"] == "Kestrel Health Labs"
     assert {t["url"]: t["type"] for t in data["page_types"]}[server.url + "team.html"] == "team"
     assert {"name": "Samira Okafor", "title": "Senior UX Researcher",
