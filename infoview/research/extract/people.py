@@ -205,7 +205,7 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
     for el in page.tree.iter(*_CARD_TAGS):
         if el.tag in ("div", "p", "span") and not _NAME_CLASS.search(el.get("class", "")):
             continue
-        if in_chrome(el):
+        if in_chrome(el) or hidden(el):
             continue  # before the profile-link test: a menu's many links end here cheaply
         if (el.tag == "a" and not _profile_link(el)) or quoted(el):
             continue
@@ -217,7 +217,7 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
             if weak and not _proper_name(name, vocabulary()):
                 continue  # "Form Builder" in bold: words the page also writes in lower case
             card = _card(el)
-            title = _title_near(lines_of(card), name, shown=text)
+            title = _title_near(_card_lines(el, card), name, shown=text)
             if title and (_beside_quote(card) or _ELSEWHERE.search(title)):
                 continue  # the author of a testimonial: a customer, not staff
             if title and weak and title in _link_labels(card):
@@ -243,8 +243,8 @@ _ELSEWHERE = re.compile(r"\bat\s+(?-i:[A-Z0-9])|\bformer\b|\bex-", re.I)
 
 
 def _link_labels(card: Any) -> set[str]:
-    """The texts of the links in a card (a menu's entries)."""
-    return {text_of(a) for a in card.iter("a")}
+    """The texts of the links in a card (a menu's entries); none when the card is a section."""
+    return {text_of(a) for a in card.iter("a")} if small(card) else set()
 
 
 def _proper_name(name: str, lower_words: set[str]) -> bool:
@@ -303,7 +303,9 @@ def _beside_quote(card: Any) -> bool:
     """
     block = card
     for _ in range(_QUOTE_LEVELS):
-        if (block is None or len(text_of(block)) > _QUOTE_BLOCK_CHARS
+        # each level's size is checked within a fixed budget of elements, so that a grid of
+        # thousands of cards costs each card the same small amount, never the whole grid
+        if (block is None or not small(block) or len(text_of(block)) > _QUOTE_BLOCK_CHARS
                 or sum(1 for _ in block.iter("h2", "h3", "h4", "h5", "h6")) > 1):
             break  # past the card: a section holding other people's cards
         for line in lines_of(block):
@@ -317,12 +319,58 @@ def _beside_quote(card: Any) -> bool:
 
 
 def _card(el: Any) -> Any:
-    """The smallest ancestor holding a little more text than the name itself."""
+    """The smallest ancestor holding a little more text than the name itself.
+
+    Only ancestors of card size are read: a name set straight into a long section (no box
+    of its own) gets the section, whose lines :func:`_card_lines` reads around the name.
+    """
     card = el.getparent()
     most = len(text_of(el)) + 2
-    while card is not None and card.getparent() is not None and len(text_of(card)) <= most:
+    while (card is not None and card.getparent() is not None and small(card)
+           and len(text_of(card)) <= most):
         card = card.getparent()
     return card if card is not None else el
+
+
+def _card_lines(el: Any, card: Any) -> list[str]:
+    """The lines of a card; for a whole section, the lines of the name's neighbours only.
+
+    The lines around the name are all :func:`_title_near` reads, so a long section costs
+    each name a few siblings, not the section (which would make a page of n cards n^2).
+    """
+    if small(card):
+        return lines_of(card)
+    anchor = el
+    while anchor.getparent() is not None and anchor.getparent() is not card:
+        anchor = anchor.getparent()
+    before = anchor.getprevious()
+    around = ([before] if before is not None else []) + [anchor]
+    after = anchor.getnext()
+    while after is not None and len(around) < 5:
+        around.append(after)
+        after = after.getnext()
+    return [line for node in around if small(node) for line in lines_of(node)]
+
+
+#: How many elements a block may hold and still be read as one card (see :func:`small`).
+_CARD_ELEMENTS = 300
+
+
+def small(el: Any, limit: int = _CARD_ELEMENTS) -> bool:
+    """Whether ``el`` holds at most ``limit`` elements, found by counting no further."""
+    for count, _ in enumerate(el.iter()):
+        if count >= limit:
+            return False
+    return True
+
+
+#: Containers whose content is never shown as it stands (templates, scripts, fallbacks).
+_HIDDEN = ("template", "script", "noscript", "style", "svg")
+
+
+def hidden(el: Any) -> bool:
+    """Whether an element sits inside a ``<template>`` (or another never-shown container)."""
+    return next(el.iterancestors(*_HIDDEN), None) is not None
 
 
 def _title_near(lines: list[str], name: str, shown: str | None = None) -> str | None:
