@@ -14,11 +14,17 @@ from infoview.errors import BadInput
 
 @dataclass
 class PersonMention:
-    """A person named on a company's pages, with the page it came from."""
+    """A person named on a company's pages, with the page it came from.
+
+    ``kind`` says how the page presents them: ``staff`` (the company's own people),
+    ``quoted`` (signs a testimonial, a review or a quotation: a customer, not staff) or
+    ``named`` (named in the text, such as an article's author, with no role at the company).
+    """
 
     name: str
     title: str | None
     source_url: str
+    kind: str = "staff"
 
 
 @dataclass

@@ -14,22 +14,10 @@ from typing import Any
 
 from infoview.research.extract.metadata import ORG_TYPES, items_of_type, value
 from infoview.research.extract.page import ParsedPage, clean, in_chrome, lines_of, text_of
+from infoview.research.extract.people_lines import find_people, known_given_name
+from infoview.research.extract.vocab import TITLE_WORDS
 from infoview.research.models import PersonMention
 
-#: Words that mark a job title.
-TITLE_WORDS = re.compile(
-    r"\b(ceo|cto|cfo|coo|cmo|cio|cpo|vp|svp|evp|chief|director|head|manager|founder|co-founder|"
-    r"officer|engineer|lead|president|partner|researcher|designer|scientist|chair|chairman|"
-    r"chairwoman|chairperson|secretary|treasurer|coordinator|consultant|analyst|developer|"
-    r"architect|specialist|advisor|adviser|principal|owner|editor|counsel|nurse|physician|"
-    r"doctor|executive|administrator|associate|trustee|member|accountant|strategist|"
-    r"recruiter|technician|surgeon|veterinarian|teacher|professor|lecturer|pharmacist|"
-    r"therapist|dentist|solicitor|barrister|lawyer|planner|writer|producer|intern|apprentice|"
-    r"assistant|supervisor|controller|representative|chef|curator|librarian|coach|fellow|"
-    r"bookkeeper|clerk|receptionist|auditor|actuary|economist|instructor|tutor|trainer|"
-    r"paralegal|broker|surveyor|leader|faculty)\b",
-    re.I,
-)
 _STAFF_KEYS = ("employee", "employees", "founder", "founders", "member", "members")
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn",
               "ter"}
@@ -105,17 +93,45 @@ def looks_like_title(text: str) -> bool:
             and not text[0].isdigit() and len(text.split()) <= 12 and not _PRODUCT_END.search(text))
 
 
-def extract_people(page: ParsedPage) -> list[PersonMention]:
-    """People with titles named on ``page``, structured data first, each name once."""
+def extract_people(page: ParsedPage, *, everyone: bool = False) -> list[PersonMention]:
+    """People with titles named on ``page``, structured data first, each name once.
+
+    Structured data, team cards, tables and definition lists come first; then the page's
+    lines of text (:mod:`people_lines`: "Name, Title" lines, a name over its title, titles
+    in bios and section headings). By default only the company's own people (``staff``)
+    are listed; ``everyone`` adds the authors of testimonials and reviews (``quoted``) and
+    other people the text names (``named``), each flagged by ``kind``.
+    """
     found = _from_metadata(page)
+    lower_words: set[str] = set()
     if page.tree is not None:
+        lower_words = set(_LOWER_WORD.findall(page.flat_text))
         found += _from_tables(page) + _from_definition_lists(page) + _from_cards(page)
+        found += [PersonMention(p.name, p.title, page.url, p.kind)
+                  for p in find_people(page, lower_words)]
     by_name: dict[str, PersonMention] = {}
     for person in found:
-        key = person.name.lower()
-        if key not in by_name or (person.title and not by_name[key].title):
+        key = person_key(person.name)
+        if not key:
+            continue
+        known = by_name.get(key)
+        if known is None:
             by_name[key] = person
-    return list(by_name.values())
+        elif person.title and not known.title:
+            by_name[key] = PersonMention(known.name, person.title, known.source_url,
+                                         known.kind if known.kind != "named" else person.kind)
+    return [p for p in by_name.values() if everyone or p.kind == "staff"]
+
+
+def person_key(name: str) -> str:
+    """A name folded for comparison: lower case, no honorific, credentials or punctuation."""
+    words = re.sub(r"[^\w\s]", " ", strip_credentials(name).lower()).split()
+    while words and words[0] in _HONORIFIC_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+_HONORIFIC_WORDS = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "rev", "capt", "hon"}
 
 
 def _from_metadata(page: ParsedPage) -> list[PersonMention]:
@@ -157,6 +173,8 @@ def _from_tables(page: ParsedPage) -> list[PersonMention]:
                     people.append(PersonMention(names[0], titles[0], page.url))
             elif len(row) > name_col and looks_like_name(row[name_col]):
                 title = row[title_col] if title_col is not None and len(row) > title_col else None
+                if not title and not known_given_name(row[name_col]):
+                    continue  # a form laid out in a table ("Name" / "Phone Number")
                 people.append(PersonMention(row[name_col], title or None, page.url))
     return people
 
