@@ -75,7 +75,7 @@ def matches(predicted: list[str], form: list[str]) -> bool:
 def title_words(title: str) -> list[str]:
     """A title's folded words, abbreviations expanded and stop words dropped."""
     words: list[str] = []
-    for word in fold(title):
+    for word in fold(re.sub(r"[/&]", " ", title)):
         words += ABBREVIATIONS.get(word, word).split()
     return [w for w in words if w not in STOP_WORDS]
 

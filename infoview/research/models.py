@@ -90,6 +90,10 @@ class CompanyProfile:
     #: One entry per page read, in reading order: what it was taken for and how surely.
     page_types: list[PageType] = field(default_factory=list)
 
+    def staff(self) -> list[PersonMention]:
+        """The company's own people (not the customers quoted on its pages, nor others named)."""
+        return [p for p in self.people if p.kind == "staff"]
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``infoview research company --json`` (plus ``page_types``)."""
         return asdict(self)

@@ -236,6 +236,8 @@ def title_phrase(text: str, *, whole: bool = False) -> str | None:
     words = text.split()
     if not 1 <= len(words) <= 9 or len(text) > 80 or not _TITLE_CHARS.match(text):
         return None
+    if words[0].islower() and words[0].endswith(("ed", "ing")):
+        return None  # "included on a list of lawyers": a sentence, not a role
     if whole and text.endswith("."):
         return None
     heads = [w for w in re.split(r"[\s,/&]+", text) if w and job_head(w.strip(".,"))]
@@ -494,6 +496,9 @@ def _in_prose(line: Line, lines: list[Line], at: int, lower_words: set[str]) -> 
         if appositive:
             title = title_phrase(appositive.group(1))
         if title is None:
+            verb = _IS_TITLE.match(after)
+            title = title_phrase(verb.group(1)) if verb else None
+        if title is None:
             title = _title_before(before)
         quoted = line.quote or _after_quote(lines, at) and text.lstrip()[0] in "-–—"
         yield Found(" ".join(words), title, "quoted" if quoted else ("staff" if title else "named"))
@@ -505,8 +510,16 @@ _BEFORE_STOP = {"that", "the", "a", "an", "our", "their", "your", "his", "her", 
                 "thanks", "thank", "said", "says", "says,", "meet", "call", "contact", "ask"}
 
 
+_IS_TITLE = re.compile(r"^,?\s+(?:is|has been|serves as|works as)\s+(?:the |our |a |an |its )?"
+                       r"([A-Za-z][\w\-/& ]{1,80})")
+
+
 def _title_before(before: str) -> str | None:
-    """A role written just before a name ("our office manager Jo Bell" -> "office manager")."""
+    """A role written just before a name ("our office manager Jo Bell" -> "office manager",
+    "Clinical Supervisor, Jo Bell, RN, is ...")."""
+    lead = re.search(r"(?:^|[.!?]\s+)([^.!?,]{2,60}),\s*$", before)
+    if lead and title_phrase(lead.group(1), whole=True):
+        return clean(lead.group(1))
     words = re.findall(r"[A-Za-z][\w\-’']*", re.split(r"[,.;:()]", before[-80:])[-1])
     if not words or not job_head(words[-1]) or not before.rstrip().endswith(words[-1]):
         return None
