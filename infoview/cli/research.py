@@ -23,7 +23,6 @@ from infoview.research.models import PersonProfile
 from infoview.settings import Settings
 from infoview.store.exports import record_export
 
-
 #: How the text output marks people who are not the company's own staff.
 _KIND_NOTE = {"quoted": " (quoted as a customer)", "named": " (named on the site)"}
 

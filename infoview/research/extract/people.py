@@ -117,9 +117,14 @@ def extract_people(page: ParsedPage, *, everyone: bool = False) -> list[PersonMe
         known = by_name.get(key)
         if known is None:
             by_name[key] = person
-        elif person.title and not known.title:
-            by_name[key] = PersonMention(known.name, person.title, known.source_url,
-                                         known.kind if known.kind != "named" else person.kind)
+            continue
+        kind = known.kind
+        if "quoted" in (known.kind, person.kind):
+            kind = "quoted"  # one finder saw the testimonial around them: a customer
+        elif known.kind == "named":
+            kind = person.kind
+        by_name[key] = PersonMention(known.name, known.title or person.title,
+                                     known.source_url, kind)
     return [p for p in by_name.values() if everyone or p.kind == "staff"]
 
 

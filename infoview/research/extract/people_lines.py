@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from infoview.research.extract.page import ParsedPage, clean
-from infoview.research.extract.vocab import family_name, given_name, job_head
+from infoview.research.extract.vocab import family_name, given_name, job_head, title_word
 
 #: Elements that end a line of text (as in :mod:`page`).
 _BLOCKS = {
@@ -52,7 +52,7 @@ class Line:
 
     text: str
     bold: bool        # all of it in a heading, <b>/<strong> or a bold style
-    heading: bool     # in an <h1>-<h6>
+    heading: int      # the level of the <h1>-<h6> it sits in, 0 outside headings
     quote: bool       # inside a blockquote or a testimonial / review box
     chrome: str       # "nav" inside menus, "edge" in a page's header or footer, else ""
     cell: bool        # a table cell
@@ -66,7 +66,7 @@ class _Walker:
         self.parts: list[str] = []
         self.bold_chars = 0
         self.chars = 0
-        self.flags: tuple[bool, bool, str, bool, bool] = (False, False, "", False, False)
+        self.flags: tuple[int, bool, str, bool, bool] = (0, False, "", False, False)
 
     def flush(self) -> None:
         if self.parts:
@@ -85,13 +85,13 @@ class _Walker:
         if bold:
             self.bold_chars += size
 
-    def walk(self, node: Any, heading: bool, quote: bool, chrome: str, cell: bool,
+    def walk(self, node: Any, heading: int, quote: bool, chrome: str, cell: bool,
              bold: bool) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _INVISIBLE or not tag:
             return
         attrs = f"{node.get('class', '')} {node.get('id', '')}"
-        heading = heading or tag in _HEADINGS
+        heading = heading or (int(tag[1]) if tag in _HEADINGS else 0)
         quote = quote or tag == "blockquote" or bool(_QUOTE_BOX.search(attrs))
         chrome = "nav" if tag == "nav" or chrome == "nav" else ("edge" if tag in _EDGES else chrome)
         cell = cell or tag in ("td", "th")
@@ -120,7 +120,7 @@ def page_lines(page: ParsedPage) -> list[Line]:
         return []
     body = page.tree.find("body")
     walker = _Walker()
-    walker.walk(body if body is not None else page.tree, False, False, "", False, False)
+    walker.walk(body if body is not None else page.tree, 0, False, "", False, False)
     walker.flush()
     return walker.lines
 
@@ -178,8 +178,9 @@ def name_words(text: str, lower_words: set[str], *, strict: bool) -> list[str] |
     it a name may also be two or more capitalised words the page never writes in lower
     case (a team list's "Rajat Paharia").
     """
-    text = _HONORIFIC.sub("", text.strip())
-    honorific = len(text) < len(text.strip())
+    bare = _HONORIFIC.sub("", text.strip())
+    honorific = bare != text.strip()
+    text = bare
     words = _words(text)
     while len(words) > 2 and _CREDENTIAL.match(words[-1].rstrip(",")) and words[-1].upper() == words[-1]:
         words.pop()
@@ -201,7 +202,8 @@ def name_words(text: str, lower_words: set[str], *, strict: bool) -> list[str] |
         return None  # "Julie B." only when Julie is a given name
     for w in full:
         lower = w.lower()
-        if lower.endswith(("s", "ing")) and not family_name(w) and not given_name(w):
+        if w is not first and lower.endswith(("s", "ing")) and not family_name(w) \
+                and not given_name(w):
             return None  # "Ball Valves", "Matki Showering": things, not a family name
         if lower in lower_words and not (w is last and family_name(w) >= 0.001) \
                 and not (w is first and known_first):
@@ -236,7 +238,8 @@ def title_phrase(text: str, *, whole: bool = False) -> str | None:
     words = text.split()
     if not 1 <= len(words) <= 9 or len(text) > 80 or not _TITLE_CHARS.match(text):
         return None
-    if words[0].islower() and words[0].endswith(("ed", "ing")):
+    if words[0].islower() and words[0].endswith(("ed", "ing")) and len(words) > 1 \
+            and words[1] in ("on", "in", "at", "by", "to", "with", "for", "from", "as"):
         return None  # "included on a list of lawyers": a sentence, not a role
     if whole and text.endswith("."):
         return None
@@ -313,7 +316,7 @@ def _after_quote(lines: list[Line], at: int) -> bool:
         prev = lines[at - back].text
         if len(prev) > 40:
             return (prev[0] in _QUOTE_MARKS or prev.rstrip()[-1] in _QUOTE_MARKS
-                    or bool(_FIRST_PERSON.search(prev.lower())) or lines[at - back].quote)
+                    or bool(_FIRST_PERSON_SINGULAR.search(prev.lower())) or lines[at - back].quote)
     return False
 
 
@@ -336,16 +339,17 @@ def _elsewhere(rest: str, lower_words: set[str]) -> bool:
     if len(parts) < 2:
         return False
     words = re.findall(r"[A-Za-z][\w'’\-]*", parts[1])
-    return any(w[0].isupper() and w.lower() not in lower_words and not job_head(w)
+    return any(w[0].isupper() and not (w.isupper() and len(w) <= 5)  # a credential: "MA"
+               and w.lower() not in lower_words and not title_word(w)
                and w.lower() not in _NOT_NAME_WORDS for w in words)
 
 
-def _before_quote(lines: list[Line], at: int) -> bool:
-    """Whether a line just after a name (its title aside) is a customer's words in the first
-    person or a quotation."""
-    return any(len(nxt.text) > 40 and (nxt.text[0] in _QUOTE_MARKS
-                                       or bool(_FIRST_PERSON_SINGULAR.search(nxt.text.lower())))
-               for nxt in lines[at + 1:at + 3])
+def _before_quote(lines: list[Line], at: int, *, first_person: bool = False) -> bool:
+    """Whether a line just after a name (its title aside) is a quotation, or (with
+    ``first_person``) words in the first person: a customer's, when nothing gave the name
+    a role (a therapist's own bio may well say "my therapy")."""
+    return any(len(nxt.text) > 40 and (nxt.text[0] in _QUOTE_MARKS or first_person and bool(
+        _FIRST_PERSON_SINGULAR.search(nxt.text.lower()))) for nxt in lines[at + 1:at + 3])
 
 
 _FIRST_PERSON_SINGULAR = re.compile(r"(^|[\s.!?,])(i|i've|i’ve|i'm|i’m|i'd|my)\s")
@@ -381,15 +385,21 @@ def find_people(page: ParsedPage, lower_words: set[str]) -> list[Found]:
     """Everyone the page's lines name, each with a title where one is given."""
     lines = page_lines(page)
     found: list[Found] = []
-    role = None  # the role the last section heading gives its people
-    quotes = False  # under a heading such as "What our clients say"
+    role, role_level = None, 0  # the role a section heading gives its people ("Our Dentists")
+    quotes = 0  # the level of a heading such as "What our clients say" above, 0 for none
     for at, line in enumerate(lines):
         if line.chrome == "nav":
             continue
         if line.heading or line.bold:
-            role = _section_role(line.text) if len(line.text) < 60 else None
+            new_role = _section_role(line.text) if len(line.text) < 60 else None
+            level = line.heading or 7  # a bold line ranks under every heading
+            if new_role or (line.heading and (not role or level <= role_level)):
+                role, role_level = new_role, level
         if line.heading:
-            quotes = bool(_QUOTE_HEADING.search(line.text))
+            if _QUOTE_HEADING.search(line.text):
+                quotes = line.heading
+            elif quotes and line.heading <= quotes:
+                quotes = 0
         if quotes and not line.quote:
             line.quote = True
         person = _read_line(lines, at, lower_words, role)
@@ -411,16 +421,23 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
     lead, name_part, rest = _split_line(text)
     signature = bool(lead) or line.quote or _after_quote(lines, at)
     words = name_words(name_part, lower_words, strict=signature)
+    if words is None and signature and not (lead or line.quote):
+        words = name_words(name_part, lower_words, strict=False)
+        signature = False  # after someone's words, but no given name: judged as a card
     if words is None:
         return None
+    if signature and not (lead or line.quote) and not _BY.match(text):
+        card_title = title_phrase(rest) or _next_title(lines, at, words)
+        if card_title and not _elsewhere(card_title, lower_words):
+            signature = False  # a card with its title after the last card's first-person bio
+    if _PLACE_TAIL.match(rest.lstrip(", ")) and given_name(words[0]) < 0.05:
+        return None  # "Cedar Hollow, NJ": a town and its state
     creds, rest = _credentials(rest)
     name = " ".join(words)
     first = words[0]
     if _BY.match(text) and not line.quote:
         quoted = bool(re.search(r"\(\w+ \d{1,2}, \d{4}\)|\bon \d", rest)) or signature and bool(lead) is False
         return Found(name, None, "quoted" if quoted or _after_quote(lines, at) else "named")
-    if _PLACE_TAIL.match(rest) and given_name(first) < 0.05:
-        return None  # "Cherry Hill, NJ": a town and its state
     title = title_phrase(rest) if rest else None
     if signature or _before_quote(lines, at):
         return Found(name, title, "quoted")
@@ -429,16 +446,21 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
     if rest and not title:
         if len(rest) > 60 or not creds:
             return None  # a name opening a sentence or a list of things: read as prose
+    vouched = _given_first(first) or bool(_HONORIFIC.match(name_part))
     if title is None:
         title = _next_title(lines, at, words)
-        if title and not _given_first(first) and not family_name(words[-1]):
+        if title and not vouched and not family_name(words[-1]):
             return None  # "Who Should Attend" / "Marketing Managers": a feature, not a person
         if title and _elsewhere(title, lower_words):
             return Found(name, title, "named")
-    if title is None and not _given_first(first) and not creds:
+    if title is None:
+        title = _label_title(lines, at)
+    if title is None and not vouched and not creds:
         return None  # capitalised words with no given name: only a title beside them will do
     if title is None:
-        title = _title_around(lines, at, first)
+        title = _bio_around(lines, at, first)
+    if title is None and _before_quote(lines, at, first_person=True):
+        return Found(name, None, "quoted")
     if title is None and role:
         title = role
     if title is None and creds:
@@ -468,13 +490,16 @@ def _next_title(lines: list[Line], at: int, words: list[str]) -> str | None:
     return found
 
 
-def _title_around(lines: list[Line], at: int, first: str) -> str | None:
-    """A title on a label line before a name ("Office Manager:"), or in the bio below."""
+def _label_title(lines: list[Line], at: int) -> str | None:
+    """A title on a label line before a name ("Office Manager:")."""
     prev = lines[at - 1].text if at else ""
     if prev.endswith(":") and len(prev) <= 60:
-        found = title_phrase(prev[:-1], whole=True)
-        if found:
-            return found
+        return title_phrase(prev[:-1], whole=True)
+    return None
+
+
+def _bio_around(lines: list[Line], at: int, first: str) -> str | None:
+    """A title the bio under a name states."""
     for bio in lines[at + 1:at + 3]:
         if len(bio.text) > 60:
             return _bio_title(bio.text, first)
@@ -492,13 +517,19 @@ def _in_prose(line: Line, lines: list[Line], at: int, lower_words: set[str]) -> 
         title = None
         if re.match(r"^\s?(?:[A-Z&]|and [A-Z])", after):
             continue  # one of more capitalised words: a firm's name ("Jo Bell Web Design")
-        appositive = re.match(r"^\s*(?:,|\s[-–—])\s*([^,.;]{3,80}?)(?:,|\.|;| on | at |$)", after)
-        if appositive:
+        if after.startswith(",") and _PLACE_TAIL.match((after[1:].split() or [""])[0].rstrip(".,;")):
+            continue  # "Cedar Hollow, NJ": a town
+        title = _title_before(before) if before.rstrip().endswith(",") else None
+        tail = after
+        creds, tail = _credentials(tail) if tail.startswith(",") else ([], tail)
+        appositive = re.match(r"^\s*(?:,|[-–—])?\s*([^,.;]{3,80}?)(?:,|\.|;| on | at |$)",
+                              ", " + tail if creds else tail)
+        if title is None and appositive and (tail.startswith((",", " -", " –", " —")) or creds):
             title = title_phrase(appositive.group(1))
         if title is None:
             verb = _IS_TITLE.match(after)
             title = title_phrase(verb.group(1)) if verb else None
-        if title is None:
+        if title is None and not before.rstrip().endswith(","):
             title = _title_before(before)
         quoted = line.quote or _after_quote(lines, at) and text.lstrip()[0] in "-–—"
         yield Found(" ".join(words), title, "quoted" if quoted else ("staff" if title else "named"))

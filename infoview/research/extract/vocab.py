@@ -40,10 +40,17 @@ TITLE_WORDS = re.compile(
 _HEAD_MIN_TITLES = 3
 _HEAD_MIN_SHARE = 0.3
 
+#: Words that end some job titles in the package but, alone, say who someone is to a firm
+#: (a customer, a relative) or are no role at all: "Parent", "Student", "Woman", "Girl".
+_NOT_JOBS = {"parent", "mother", "father", "student", "customer", "client", "patient",
+             "homeowner", "guest", "visitor", "girl", "woman", "women", "man", "person",
+             "people", "america", "german", "heart", "stars", "model"}
+
 _lock = threading.Lock()
 _given: dict[str, float] | None = None
 _family: dict[str, float] | None = None
 _heads: frozenset[str] | None = None
+_title_words: frozenset[str] | None = None
 
 
 def _package_dir(name: str) -> Path | None:
@@ -70,11 +77,12 @@ def _census(*files: str) -> dict[str, float]:
     return found
 
 
-def _load_heads() -> frozenset[str]:
+def _load_titles() -> tuple[frozenset[str], frozenset[str]]:
+    """The head nouns of job titles, and every word used in two or more job titles."""
     folder = _package_dir("find_job_titles")
     path = folder / "data" / "titles_combined.txt.gz" if folder else None
     if path is None or not path.exists():
-        return frozenset()
+        return frozenset(), frozenset()
     last: dict[str, int] = {}
     seen: dict[str, int] = {}
     with gzip.open(path, "rt", encoding="utf-8", errors="ignore") as titles:
@@ -85,17 +93,18 @@ def _load_heads() -> frozenset[str]:
             for word in words:
                 seen[word] = seen.get(word, 0) + 1
             last[words[-1]] = last.get(words[-1], 0) + 1
-    return frozenset(w for w, n in last.items() if w.isalpha() and n >= _HEAD_MIN_TITLES
-                     and n / seen[w] >= _HEAD_MIN_SHARE)
+    heads = frozenset(w for w, n in last.items() if w.isalpha() and n >= _HEAD_MIN_TITLES
+                      and n / seen[w] >= _HEAD_MIN_SHARE)
+    return heads, frozenset(w for w, n in seen.items() if n >= 2 and w.isalpha())
 
 
 def _load() -> None:
-    global _given, _family, _heads
+    global _given, _family, _heads, _title_words
     with _lock:
         if _heads is None:
             _given = _census("dist.female.first", "dist.male.first")
             _family = _census("dist.all.last")
-            _heads = _load_heads()
+            _heads, _title_words = _load_titles()
 
 
 def given_name(word: str) -> float:
@@ -120,5 +129,16 @@ def job_head(word: str) -> bool:
         _load()
     assert _heads is not None
     word = word.lower()
+    if word in _NOT_JOBS or word.endswith("s") and word[:-1] in _NOT_JOBS:
+        return False
     return (word in _heads or (word.endswith("s") and word[:-1] in _heads)
             or bool(TITLE_WORDS.fullmatch(word)))
+
+
+def title_word(word: str) -> bool:
+    """Whether ``word`` is used in job titles ("finance", "administration", "client"): a
+    department's word rather than another firm's name."""
+    if _title_words is None:
+        _load()
+    assert _title_words is not None
+    return word.lower() in _title_words or job_head(word)
