@@ -7,9 +7,10 @@ Canadian businesses with their people annotated by hand; its README says how a r
 scored, and ``people_scoring.py`` implements that). Each page is served as the home page
 ``/`` of a site on 127.0.0.1 and researched end to end (``research_company``); the people
 of the result are scored. The pages are split in two folds by the parity of their id, and
-both folds are reported: the rules were written reading the odd pages only, so the even
-fold is the honest estimate of how they do on pages never read (the other, held-back half
-of the corpus is how issue 17 is judged).
+both folds are reported. The rules of issue 17 were written reading the odd pages; the even
+fold was only measured until the end, when four of its pages (118, 158, 240, 324) were read
+for its missing titles (measured before that: recall 0.735, precision 0.909, titled recall
+0.760, right title 0.200). The other, held-back half of the corpus is how issue 17 is judged.
 
 The baseline, measured in the same run on the same pages, is a ten-line regex: a
 "Name, Title" or "Name - Title" line, or a name alone on a line over a line with a job
@@ -163,13 +164,13 @@ def main() -> int:
           f"({sum(1 for g in gold.values() for p in g['people'] if p['titles'])} with a title)")
     totals = {}
     for label, listed in (("research", ours), ("regex", regex)):
-        folds = {"odd ids (read)": Score(), "even ids (unread)": Score(), "all": Score()}
+        folds = {"odd ids": Score(), "even ids": Score(), "all": Score()}
         for page in ids:
             score = score_page(page, gold[page], listed[page])
-            folds["odd ids (read)" if int(page) % 2 else "even ids (unread)"].add(score)
+            folds["odd ids" if int(page) % 2 else "even ids"].add(score)
             folds["all"].add(score)
         for fold, score in folds.items():
-            print(f"{label:8s} {fold:18s} {score.line()}")
+            print(f"{label:8s} {fold:8s} {score.line()}")
         totals[label] = folds["all"]
     ok = True
     for key, goal in GOALS.items():
