@@ -46,7 +46,7 @@ def test_company_json_prints_the_contract(sites, db, capsys):
     assert data["name"] == "Kestrel Health Labs"
     assert {t["url"]: t["type"] for t in data["page_types"]}[server.url + "team.html"] == "team"
     assert {"name": "Samira Okafor", "title": "Senior UX Researcher",
-            "source_url": server.url + "team.html"} in data["people"]
+            "source_url": server.url + "team.html", "kind": "staff"} in data["people"]
 
 
 def test_company_summary_is_readable_and_save_keeps_a_snapshot(sites, db, capsys):

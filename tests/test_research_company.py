@@ -124,7 +124,9 @@ def test_profile_dict_follows_the_contract(research):
     data = profile.to_dict()
     # page_types: added by issue 12; documents: by issue 19
     assert set(data) == CONTRACT_KEYS | {"page_types", "documents"}
-    assert set(data["people"][0]) == {"name", "title", "source_url"}
+    # issue 17 added "kind" (staff, quoted or named): extra keys are allowed by the contract
+    assert set(data["people"][0]) == {"name", "title", "source_url", "kind"}
+    assert data["people"][0]["kind"] in {"staff", "quoted", "named"}
     assert set(data["news"][0]) == {"title", "date", "url"}
     assert set(data["fetched"][0]) == {"url", "status", "from_cache"}
     assert all(isinstance(v, str) for v in data["social"].values())

@@ -24,6 +24,8 @@ from infoview.research.models import PersonProfile
 from infoview.settings import Settings
 from infoview.store.exports import record_export
 
+#: How the text output marks people who are not the company's own staff.
+_KIND_NOTE = {"quoted": " (quoted as a customer)", "named": " (named on the site)"}
 
 def register(sub) -> None:
     """Add ``research company``, ``research person`` and ``research batch``."""
@@ -211,7 +213,8 @@ def _print_company(p) -> None:
             out(f"  {label}: {value}\n")
     if p.summary:
         out(f"\nSummary\n  {p.summary}\n")
-    _section(out, "People", [f"{m.name}" + (f", {m.title}" if m.title else "") for m in p.people])
+    _section(out, "People", [f"{m.name}" + (f", {m.title}" if m.title else "")
+                             + _KIND_NOTE.get(m.kind, "") for m in p.people])
     _section(out, "News", [f"{n.date or '(no date)'}  {n.title}  <{n.url}>" for n in p.news])
     _section(out, "Pages", [f"{k}: {v}" for k, v in p.pages.items()])
     _section(out, "Pages read as (type, confidence)",

@@ -257,7 +257,7 @@ def _company_brief(company) -> CompanyBrief | None:
         name=company.name, url=company.url, what=company.description or company.summary,
         location=company.location, founded=company.founded, industry=company.industry,
         leadership=[{"name": p.name, "title": p.title, "source_url": p.source_url}
-                    for p in company.people[:_LEADERS]],
+                    for p in company.staff()[:_LEADERS]],
         news=[{"title": n.title, "date": n.date, "url": n.url} for n in news],
         documents=_document_facts(company),
     )

@@ -169,7 +169,7 @@ class _Extracts:
     STEPS = {
         "facts": lambda page: organization_facts(page, use_text=False),
         "text_facts": lambda page: organization_facts(page, use_text=True),
-        "people": extract_people,
+        "people": lambda page: extract_people(page, everyone=True),
         "news": extract_news,
         "summary": main_text,
     }
@@ -282,6 +282,8 @@ def _fill_people_news(profile: CompanyProfile, parsed: dict[str, ParsedPage],
             if person.name.lower() not in seen:
                 seen.add(person.name.lower())
                 profile.people.append(person)
+    # the company's own people first; customers quoted and other names after them
+    profile.people.sort(key=lambda p: p.kind != "staff")
     news_page = parsed.get("news")
     if news_page is not None:
         profile.news = work.get("news", news_page)
@@ -307,7 +309,7 @@ def _page_types(parsed: dict[str, ParsedPage], work: _Extracts) -> list[PageType
     for kind, page in parsed.items():
         if any(t.url == page.url for t in types):
             continue  # one page fetched for two kinds (the home page is also "about")
-        people = [p for p in work.get("people", page) if p.title]
+        people = [p for p in work.get("people", page) if p.title and p.kind == "staff"]
         dated = [n for n in work.get("news", page) if n.date]
         types.append(page_type(page, fetched_as=kind, people=len(people), dated_news=len(dated)))
     return types

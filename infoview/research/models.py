@@ -14,11 +14,17 @@ from infoview.errors import BadInput
 
 @dataclass
 class PersonMention:
-    """A person named on a company's pages, with the page it came from."""
+    """A person named on a company's pages, with the page it came from.
+
+    ``kind`` says how the page presents them: ``staff`` (the company's own people),
+    ``quoted`` (signs a testimonial, a review or a quotation: a customer, not staff) or
+    ``named`` (named in the text, such as an article's author, with no role at the company).
+    """
 
     name: str
     title: str | None
     source_url: str
+    kind: str = "staff"
 
 
 @dataclass
@@ -132,6 +138,10 @@ class CompanyProfile:
     page_types: list[PageType] = field(default_factory=list)
     #: Reports the site links (newest of each kind), read for facts with their pages.
     documents: list[Document] = field(default_factory=list)
+
+    def staff(self) -> list[PersonMention]:
+        """The company's own people (not the customers quoted on its pages, nor others named)."""
+        return [p for p in self.people if p.kind == "staff"]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``infoview research company --json`` (plus ``page_types``)."""

@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 TAB_TITLES = ("Overview", "People", "News", "Facts and sources", "Warnings", "Warm paths")
 
 
+#: How the people tab says who someone is to the company.
+_KIND_WORDS = {"staff": "works there", "quoted": "quoted customer", "named": "named on the site"}
+
 class ResearchPanel(w.VBox):
     """Research a company's site and a person's page, look at the result, save it.
 
@@ -220,8 +223,10 @@ class ResearchPanel(w.VBox):
         company, person = self.company, self.person
         self.overview.value = _overview_html(company, person)
         self.people.value = table_html(
-            [p.__dict__ for p in company.people] if company else [],
-            ["name", "title", "source_url"], "No people found yet.", links=["source_url"])
+            [{**p.__dict__, "kind": _KIND_WORDS.get(p.kind, p.kind)} for p in company.people]
+            if company else [],
+            ["name", "title", "kind", "source_url"], "No people found yet.", links=["source_url"],
+            labels={"kind": "Who they are"})
         self.news.value = table_html(
             [n.__dict__ for n in company.news] if company else [],
             ["date", "title", "url"], "No news found yet.", links=["url"])
