@@ -1,0 +1,353 @@
+"""Learning from the user's own debriefs: which questions earned useful answers, and where.
+
+The store's debriefs are summarised (by :func:`infoview.flows.question_history.question_history`)
+into :class:`AskedRecord` rows: how often one question was asked in one kind of meeting
+(role, industry, length) and how its answers were rated. :func:`learn` weighs those rows by
+how much each kind of meeting resembles the one being planned and turns them into a
+:class:`Lesson` per question: how far its importance moves, whether it is left out, and the
+reason a reader sees ("rated 5/5 in 4 earlier meetings with UX researchers").
+
+The rules, all deterministic:
+
+- A question's rating is the mean of its rated answers, each weighted by the similarity of
+  its meeting to this one (role matters most, then industry, then length), pulled towards a
+  neutral 3/5 by :data:`PRIOR_MEETINGS` imaginary meetings, so one lucky answer moves little.
+- Its importance moves by that rating minus 3 (at most two points either way); a question
+  whose pulled rating is :data:`DROP_AT` or lower is left out (rated poorly again and again).
+- Nothing is learned until :data:`MIN_RATED_MEETINGS` meetings have rated answers.
+- The user's own questions (typed in the panel, not in the bank) are matched by their
+  normalised text; one asked in two meetings or more that moved up is offered again.
+- Exploration: a question never asked still gets its turn (see ``select_questions``); ties
+  among the never-asked rotate with the date and the number of debriefs, so the same store
+  on the same day gives the same plan.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from infoview.questions.models import Question
+
+#: Meetings with rated answers needed before the plan learns anything.
+MIN_RATED_MEETINGS = 3
+#: The neutral rating the evidence is pulled towards, and how many meetings that pull weighs.
+PRIOR_RATING = 3.0
+PRIOR_MEETINGS = 2.0
+#: A question whose pulled rating falls to this is left out of the plan.
+DROP_AT = 2.0
+#: The largest move of importance, either way (a weight runs 0-5).
+MAX_MOVE = 2.0
+#: A move smaller than this is not worth a word in the reason.
+NOTABLE_MOVE = 0.25
+#: A meeting counts as "like this one" in a reason from this role similarity on.
+SIMILAR_ROLE = 0.5
+#: An own question (not in the bank) comes back once asked in this many meetings and rated up.
+OWN_MIN_MEETINGS = 2
+OWN_MINUTES = 2.0
+OWN_WEIGHT = 3.0
+
+
+@dataclass(frozen=True)
+class AskedRecord:
+    """How one question fared in one kind of meeting (a summary row of the debriefs).
+
+    Attributes:
+        question_id: the bank id it was asked under, or ``None`` (or a panel id such as
+            ``own-2``) for the user's own questions.
+        text: the question as asked.
+        role, industry, minutes: the kind of meeting (the meeting's own fields).
+        meetings: held meetings it was asked in.
+        rated: answers of those rated 1-5.
+        rating_sum: the sum of those ratings.
+    """
+
+    question_id: str | None
+    text: str
+    role: str | None
+    industry: str | None
+    minutes: int
+    meetings: int
+    rated: int
+    rating_sum: float
+
+
+@dataclass
+class QuestionHistory:
+    """The user's debriefs, summarised for planning.
+
+    Attributes:
+        records: one row per question and kind of meeting.
+        meetings: held meetings with questions recorded.
+        rated_meetings: of those, meetings with at least one rated answer.
+        today: the day the plan is made (exploration rotates with it).
+    """
+
+    records: list[AskedRecord] = field(default_factory=list)
+    meetings: int = 0
+    rated_meetings: int = 0
+    today: date = field(default_factory=date.today)
+
+
+@dataclass
+class Lesson:
+    """What history says about one question for the meeting being planned.
+
+    Attributes:
+        move: how far its importance moves (negative: down).
+        drop: whether it is left out (rated poorly again and again).
+        evidence: the reader's summary, e.g. "rated 5/5 in 4 earlier meetings with UX
+            researchers"; empty when it was never rated.
+        asked: meetings it was asked in, any kind.
+    """
+
+    move: float = 0.0
+    drop: bool = False
+    evidence: str = ""
+    asked: int = 0
+
+
+@dataclass
+class Lessons:
+    """Everything :func:`learn` found, per question key (see :func:`question_key`).
+
+    Attributes:
+        enough: whether there was enough history to learn from.
+        by_key: the lesson of every question asked before.
+        own: the user's own questions (not in the bank) that earned their place again.
+        note: one sentence for the plan: what was learned from, or why nothing was.
+        rotation: where exploration starts among equally important never-asked questions.
+    """
+
+    enough: bool
+    by_key: dict[str, Lesson] = field(default_factory=dict)
+    own: list[Question] = field(default_factory=list)
+    note: str = ""
+    rotation: int = 0
+
+    def lesson(self, key: str) -> Lesson | None:
+        """The lesson of a question key, or ``None`` when it was never asked."""
+        return self.by_key.get(key)
+
+    def never_asked(self, key: str) -> bool:
+        """Whether the question was never asked in any debriefed meeting."""
+        return key not in self.by_key
+
+
+def normal_text(text: str) -> str:
+    """A question's text reduced for matching: lower case, words only."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def question_key(question_id: str | None, text: str, bank_ids: frozenset[str] | set[str]) -> str:
+    """The key a question learns under: its bank id, else ``text:`` and its normalised text.
+
+    Panel ids (``own-1``) are numbered per plan, so the same number names different questions
+    in different meetings: only ids of the bank count as ids.
+    """
+    if question_id and question_id in bank_ids:
+        return question_id
+    return "text:" + normal_text(text)
+
+
+class _Templates:
+    """Matches a filled-in text back to the bank question it came from ("How did you end up
+    working as a nurse?" is path-01), for debriefs saved without bank ids."""
+
+    def __init__(self, bank: Sequence[Question]):
+        self._patterns = [(q.id, _template_pattern(q.text)) for q in bank]
+        self._found: dict[str, str | None] = {}
+
+    def match(self, normal: str) -> str | None:
+        if normal not in self._found:
+            self._found[normal] = next((qid for qid, p in self._patterns if p.fullmatch(normal)),
+                                       None)
+        return self._found[normal]
+
+
+def _template_pattern(text: str) -> re.Pattern:
+    # "a {role}" may come out as "an analyst" or "someone in your role": any words will do.
+    parts = re.split(r"\b(?:as\s+)?(?:an?\s+)?\{[a-z]+\}", text, flags=re.IGNORECASE)
+    literal = [re.escape(normal_text(p)) for p in parts]
+    return re.compile(r"\s*(?:\S.*?)?\s*".join(literal).strip() or "$^")
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ers", "er", "ors", "or", "ists", "ist", "ians", "ian", "ing", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+_FILLER = frozenset({"a", "an", "the", "of", "and", "in", "for", "at", "to", "on", "with", "senior",
+                     "junior", "lead", "head", "principal", "associate", "assistant", "trainee"})
+
+
+def _words(text: str | None) -> frozenset[str]:
+    return frozenset(_stem(w) for w in normal_text(text or "").split() if w not in _FILLER)
+
+
+def similarity(a: str | None, b: str | None) -> float | None:
+    """How alike two roles (or industries) are, 0 to 1; ``None`` when either is unknown.
+
+    Words are compared without filler ("senior", "the") and endings ("researcher" and
+    "research" match), so "UX researcher" and "senior UX research lead" are alike.
+    """
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return None
+    return len(wa & wb) / len(wa | wb)
+
+
+class _Likeness:
+    """How much a past meeting resembles the one being planned, as a weight 0-1."""
+
+    def __init__(self, role: str | None, industry: str | None, minutes: int):
+        self.role, self.industry, self.minutes = role, industry, minutes
+        self._roles: dict[str | None, float | None] = {}
+        self._industries: dict[str | None, float | None] = {}
+
+    def role_similarity(self, role: str | None) -> float | None:
+        if role not in self._roles:
+            self._roles[role] = similarity(self.role, role) if self.role else None
+        return self._roles[role]
+
+    def weight(self, record: AskedRecord) -> float:
+        role = self.role_similarity(record.role)
+        if record.industry not in self._industries:
+            self._industries[record.industry] = (similarity(self.industry, record.industry)
+                                                 if self.industry else None)
+        industry = self._industries[record.industry]
+        # Unknown (no role given, or none recorded) counts as half alike.
+        weight = 0.1 + 0.9 * (role if role is not None else (1.0 if not self.role else 0.5))
+        weight *= 0.5 + 0.5 * (industry if industry is not None
+                               else (1.0 if not self.industry else 0.5))
+        if abs(record.minutes - self.minutes) > 10:
+            weight *= 0.8
+        return weight
+
+
+@dataclass
+class _Tally:
+    asked: int = 0
+    weight: float = 0.0          # similarity-weighted rated answers
+    weighted_sum: float = 0.0    # similarity-weighted ratings
+    like_rated: int = 0          # rated answers in meetings like this one
+    like_sum: float = 0.0
+    all_rated: int = 0
+    all_sum: float = 0.0
+    like_meetings: int = 0
+    text: str = ""
+
+
+def learn(history: QuestionHistory, bank: Iterable[Question], *, role: str | None,
+          industry: str | None, minutes: int) -> Lessons:
+    """What the user's history says about each question, for a meeting of this kind.
+
+    Args:
+        history: the summarised debriefs.
+        bank: the questions the plan chooses from (their ids are the keys that count).
+        role, industry, minutes: the meeting being planned.
+
+    Returns:
+        The lessons; ``enough`` is false (and nothing moves) with too little history.
+    """
+    bank = list(bank)
+    if history.rated_meetings < MIN_RATED_MEETINGS:
+        had = history.rated_meetings
+        return Lessons(enough=False, note=(
+            f"Too little history to learn from yet: {had} debriefed meeting"
+            f"{'s' if had != 1 else ''} with rated answers ({MIN_RATED_MEETINGS} needed). "
+            "The order is the bank's; rate the answers in your debriefs and the plan will "
+            "learn which questions work for you."))
+    bank_ids = frozenset(q.id for q in bank)
+    templates = _Templates(bank)
+    likeness = _Likeness(role, industry, minutes)
+    tallies: dict[str, _Tally] = {}
+    for record in history.records:
+        key = question_key(record.question_id, record.text, bank_ids)
+        if key.startswith("text:"):
+            key = templates.match(key[5:]) or key
+        tally = tallies.setdefault(key, _Tally(text=record.text))
+        tally.asked += record.meetings
+        if not record.rated:
+            continue
+        weight = likeness.weight(record)
+        tally.weight += weight * record.rated
+        tally.weighted_sum += weight * record.rating_sum
+        tally.all_rated += record.rated
+        tally.all_sum += record.rating_sum
+        similar = likeness.role_similarity(record.role)
+        if similar is not None and similar >= SIMILAR_ROLE:
+            tally.like_rated += record.rated
+            tally.like_sum += record.rating_sum
+            tally.like_meetings += record.meetings
+
+    lessons = Lessons(enough=True,
+                      rotation=history.today.toordinal() + history.meetings)
+    for key, tally in tallies.items():
+        lessons.by_key[key] = _lesson(tally, role)
+    lessons.own = _own_questions(tallies, lessons.by_key)
+    lessons.note = _learned_note(history, tallies, role)
+    return lessons
+
+
+def _lesson(tally: _Tally, role: str | None) -> Lesson:
+    if not tally.weight:
+        return Lesson(asked=tally.asked)
+    pulled = ((tally.weighted_sum + PRIOR_RATING * PRIOR_MEETINGS)
+              / (tally.weight + PRIOR_MEETINGS))
+    move = max(-MAX_MOVE, min(MAX_MOVE, pulled - PRIOR_RATING))
+    if tally.like_rated:
+        evidence = (f"rated {_rating(tally.like_sum / tally.like_rated)}/5 in "
+                    f"{_meetings(tally.like_rated)} with {_plural(role or '')}")
+    else:
+        evidence = f"rated {_rating(tally.all_sum / tally.all_rated)}/5 in {_meetings(tally.all_rated)}"
+    return Lesson(move=move, drop=pulled <= DROP_AT, evidence=evidence, asked=tally.asked)
+
+
+def _own_questions(tallies: dict[str, _Tally], lessons: dict[str, Lesson]) -> list[Question]:
+    """The user's own questions that were asked in a few meetings and rated up."""
+    own = []
+    for key, tally in tallies.items():
+        lesson = lessons[key]
+        if (key.startswith("text:") and tally.asked >= OWN_MIN_MEETINGS
+                and lesson.move >= NOTABLE_MOVE and not lesson.drop):
+            digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+            own.append(Question(id=f"own-{digest}", category="own", text=tally.text.strip(),
+                                minutes=OWN_MINUTES, weight=OWN_WEIGHT))
+    return sorted(own, key=lambda q: q.id)
+
+
+def _learned_note(history: QuestionHistory, tallies: dict[str, _Tally], role: str | None) -> str:
+    like = max((t.like_meetings for t in tallies.values()), default=0)
+    about = (f", some with {_plural(role)}" if role and like else
+             f"; none with {_plural(role)} yet, so all of them count a little" if role else "")
+    return (f"Learned from {history.rated_meetings} debriefed meetings with rated answers"
+            f"{about}: questions rated useful in meetings like this one move up, questions "
+            "rated poorly again and again move down or out, and one you have never asked "
+            "gets its turn.")
+
+
+def _rating(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def _meetings(count: int) -> str:
+    return f"{count} earlier meeting{'s' if count != 1 else ''}"
+
+
+def _plural(role: str) -> str:
+    """"UX researchers" for "UX researcher", "analysts" for "an analyst"."""
+    role = re.sub(r"^(?:a|an|the)\s+", "", role.strip(), flags=re.IGNORECASE)
+    if not role:
+        return "people in that role"
+    low = role.lower()
+    if low.endswith(("s", "x", "ch", "sh")):
+        return role + "es" if not low.endswith("s") else role
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return role[:-1] + "ies"
+    return role + "s"
