@@ -29,8 +29,8 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 from difflib import get_close_matches
+from typing import Any
 
 from infoview.errors import BadInput
 from infoview.questions.bank import fill_placeholders, load_bank, placeholders_in, shipped_questions
