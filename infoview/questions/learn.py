@@ -9,11 +9,16 @@ reason a reader sees ("rated 5/5 in 4 earlier meetings with UX researchers").
 
 The rules, all deterministic:
 
-- A question's rating is the mean of its rated answers, each weighted by the similarity of
-  its meeting to this one (role matters most, then industry, then length), pulled towards a
-  neutral 3/5 by :data:`PRIOR_MEETINGS` imaginary meetings, so one lucky answer moves little.
-- Its importance moves by that rating minus 3 (at most two points either way); a question
-  whose pulled rating is :data:`DROP_AT` or lower is left out (rated poorly again and again).
+- Ratings (1-5) and the bank's weights (0-5) share one scale: a weight is the bank's guess
+  at how useful a question's answers will be, and the user's ratings replace that guess as
+  they accumulate.
+- A question's importance becomes the mean of its rated answers, each weighted by how much
+  its meeting resembles this one (role matters most, then industry, then length), pulled
+  towards the question's weight by :data:`PRIOR_MEETINGS` imaginary meetings, so that one
+  lucky or unlucky answer moves it little and a question never rated keeps its weight.
+- A question rated :data:`DROP_AT` or less on average in at least :data:`DROP_AFTER` meetings
+  like this one, whose importance has fallen that low too, is left out (rated poorly again
+  and again).
 - Nothing is learned until :data:`MIN_RATED_MEETINGS` meetings have rated answers.
 - The user's own questions (typed in the panel, not in the bank) are matched by their
   normalised text; one asked in two meetings or more that moved up is offered again.
@@ -34,13 +39,12 @@ from infoview.questions.models import Question
 
 #: Meetings with rated answers needed before the plan learns anything.
 MIN_RATED_MEETINGS = 3
-#: The neutral rating the evidence is pulled towards, and how many meetings that pull weighs.
-PRIOR_RATING = 3.0
+#: How many meetings' worth the bank's weight counts for against the user's ratings.
 PRIOR_MEETINGS = 2.0
-#: A question whose pulled rating falls to this is left out of the plan.
+#: A question rated this low (and whose importance fell this low) is left out ...
 DROP_AT = 2.0
-#: The largest move of importance, either way (a weight runs 0-5).
-MAX_MOVE = 2.0
+#: ... once rated in this many meetings like this one.
+DROP_AFTER = 2
 #: A move smaller than this is not worth a word in the reason.
 NOTABLE_MOVE = 0.25
 #: A meeting counts as "like this one" in a reason from this role similarity on.
@@ -97,7 +101,7 @@ class Lesson:
     """What history says about one question for the meeting being planned.
 
     Attributes:
-        move: how far its importance moves (negative: down).
+        move: how far its importance moves from its weight (negative: down).
         drop: whether it is left out (rated poorly again and again).
         evidence: the reader's summary, e.g. "rated 5/5 in 4 earlier meetings with UX
             researchers"; empty when it was never rated.
@@ -264,6 +268,7 @@ def learn(history: QuestionHistory, bank: Iterable[Question], *, role: str | Non
             "The order is the bank's; rate the answers in your debriefs and the plan will "
             "learn which questions work for you."))
     bank_ids = frozenset(q.id for q in bank)
+    weights = {q.id: q.weight for q in bank}
     templates = _Templates(bank)
     likeness = _Likeness(role, industry, minutes)
     tallies: dict[str, _Tally] = {}
@@ -289,24 +294,26 @@ def learn(history: QuestionHistory, bank: Iterable[Question], *, role: str | Non
     lessons = Lessons(enough=True,
                       rotation=history.today.toordinal() + history.meetings)
     for key, tally in tallies.items():
-        lessons.by_key[key] = _lesson(tally, role)
+        lessons.by_key[key] = _lesson(tally, weights.get(key, OWN_WEIGHT), role)
     lessons.own = _own_questions(tallies, lessons.by_key)
     lessons.note = _learned_note(history, tallies, role)
     return lessons
 
 
-def _lesson(tally: _Tally, role: str | None) -> Lesson:
+def _lesson(tally: _Tally, weight: float, role: str | None) -> Lesson:
     if not tally.weight:
         return Lesson(asked=tally.asked)
-    pulled = ((tally.weighted_sum + PRIOR_RATING * PRIOR_MEETINGS)
-              / (tally.weight + PRIOR_MEETINGS))
-    move = max(-MAX_MOVE, min(MAX_MOVE, pulled - PRIOR_RATING))
+    prior = min(5.0, max(1.0, weight))
+    pulled = (tally.weighted_sum + prior * PRIOR_MEETINGS) / (tally.weight + PRIOR_MEETINGS)
+    poor = (tally.like_rated if role else tally.all_rated) >= DROP_AFTER and (
+        (tally.like_sum / tally.like_rated if role else tally.all_sum / tally.all_rated) <= DROP_AT)
     if tally.like_rated:
         evidence = (f"rated {_rating(tally.like_sum / tally.like_rated)}/5 in "
                     f"{_meetings(tally.like_rated)} with {_plural(role or '')}")
     else:
         evidence = f"rated {_rating(tally.all_sum / tally.all_rated)}/5 in {_meetings(tally.all_rated)}"
-    return Lesson(move=move, drop=pulled <= DROP_AT, evidence=evidence, asked=tally.asked)
+    return Lesson(move=pulled - weight, drop=poor and pulled <= DROP_AT, evidence=evidence,
+                  asked=tally.asked)
 
 
 def _own_questions(tallies: dict[str, _Tally], lessons: dict[str, Lesson]) -> list[Question]:

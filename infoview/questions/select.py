@@ -189,6 +189,7 @@ def select_questions(
     picked = {q.id for q, _, _ in budget.chosen}
     ranked = [q for q in candidates if q.id not in picked and not q.favourite]
     plan.fill(budget, ranked)
+    plan.say_moved_down(ranked, budget)
 
     items = [plan.item(q, reason, value) for q, reason, value in plan.final_order(budget)]
     items += [plan.item(q, _CLOSING_REASONS.get(i, "closing pair, always asked last"), None)
@@ -345,6 +346,7 @@ class _Planner:
     # -- choosing ----------------------------------------------------------------------------
     def fill(self, budget: _Budget, ranked: list[Question]) -> None:
         """Take the most important questions that fit, keeping one turn for exploration."""
+        ranked = list(ranked)
         order = {q.id: i for i, q in enumerate(ranked)}
         explore = self._exploration(budget, ranked, order)
         if explore is not None:
@@ -369,6 +371,17 @@ class _Planner:
             budget.left -= explore.minutes
             budget.counts[explore.category] = budget.counts.get(explore.category, 0) + 1
             self.explored = explore.id
+
+    def say_moved_down(self, ranked: list[Question], budget: _Budget) -> None:
+        """Questions history moved down and out of the plan are listed as left out, with why."""
+        if self.lessons is None or not self.lessons.enough:
+            return
+        chosen = {q.id for q, _, _ in budget.chosen}
+        for q in ranked:
+            lesson = self.lessons.lesson(self.key(q))
+            if q.id not in chosen and lesson is not None and lesson.move <= -NOTABLE_MOVE:
+                self.skipped.append(Skipped(q.id, f"moved down by your history ({lesson.evidence}); "
+                                                  "the time went to more important questions"))
 
     def _exploration(self, budget: _Budget, ranked: list[Question],
                      order: dict[str, int]) -> Question | None:
