@@ -297,16 +297,15 @@ class _Planner:
             mine = by_id.get(original.id, original)
             problem = None
             if mine.category != "closing":
-                problem = f"moves it to the {mine.category} category"
+                problem = f"moves {original.id} to the {mine.category} category"
             elif mine.never:
-                problem = "marks it never to ask"
+                problem = f"marks {original.id} never to ask"
             elif self.flags(mine):
-                problem = f"rewords it so that it {_flag_words(self.flags(mine))}"
+                problem = f"rewords {original.id} so that it {_flag_words(self.flags(mine))}"
             if problem:
                 self.warnings.append(
-                    f"Your question file {problem} ({original.id}); the closing pair is always "
-                    f"asked, last, so the plan asks it as the bank writes it: "
-                    f"\"{fill_placeholders(original.text, self.values)}\"")
+                    f"Your question file {problem}; the closing pair is always asked, last, "
+                    f"as the bank writes it: \"{fill_placeholders(original.text, self.values)}\"")
                 mine = original
             pair.append(mine)
         return pair
