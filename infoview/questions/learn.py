@@ -40,7 +40,7 @@ from infoview.questions.models import Question
 #: Meetings with rated answers needed before the plan learns anything.
 MIN_RATED_MEETINGS = 3
 #: How many meetings' worth the bank's weight counts for against the user's ratings.
-PRIOR_MEETINGS = 2.0
+PRIOR_MEETINGS = 1.0
 #: A question rated this low (and whose importance fell this low) is left out ...
 DROP_AT = 2.0
 #: ... once rated in this many meetings like this one.
@@ -174,7 +174,7 @@ class _Templates:
 
 def _template_pattern(text: str) -> re.Pattern:
     # "a {role}" may come out as "an analyst" or "someone in your role": any words will do.
-    parts = re.split(r"\b(?:as\s+)?(?:an?\s+)?\{[a-z]+\}", text, flags=re.IGNORECASE)
+    parts = re.split(r"(?:\bas\s+an?\s+|\ban?\s+)?\{[a-z]+\}", text, flags=re.IGNORECASE)
     literal = [re.escape(normal_text(p)) for p in parts]
     return re.compile(r"\s*(?:\S.*?)?\s*".join(literal).strip() or "$^")
 
