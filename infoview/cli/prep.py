@@ -21,16 +21,16 @@ from infoview.cli._common import (
     research_settings,
     usage,
 )
-from infoview.cli.questions import add_history_option, history_for, say_plan_notes
+from infoview.cli.questions import add_history_option, say_plan_notes
 from infoview.errors import BadInput
 from infoview.flows import drafts
 from infoview.flows.followups import suggest_followups
 from infoview.flows.prep import UrlBriefOptions, brief_from_store, brief_from_urls
+from infoview.flows.question_history import question_history
 from infoview.flows.times import parse_start
 from infoview.models import CHOICES, Action, Meeting, Person, Referral, UserProfile
 from infoview.prep.followup import due_actions_ics
 from infoview.prep.render import DEFAULT_SECTIONS, export_brief
-from infoview.questions.bank import load_bank
 from infoview.questions.models import AUDIENCES
 from infoview.store import Store
 from infoview.userfiles import read_text
@@ -175,11 +175,11 @@ def _formats(values: list[str] | None, out: Path | None = None,
     return chosen
 
 
-def _brief_from_urls(args):
+def _brief_from_urls(args, history):
     options = UrlBriefOptions(company_url=args.company_url, person_url=args.person_url,
                               name=args.name, role=args.role, industry=args.industry,
                               audience=args.audience, minutes=args.minutes, reason=args.reason,
-                              refresh=args.no_cache, history=history_for(args, load_bank()))
+                              refresh=args.no_cache, history=history)
     return brief_from_urls(options, settings=research_settings(args),
                            profile=_stored_profile(args))
 
@@ -189,9 +189,11 @@ def _prep(args) -> int:
     formats = _formats(args.format, out)
     sections = DEFAULT_SECTIONS + (("notes",) if args.notes else ())
     if args.company_url:
-        brief = _brief_from_urls(args)
-        # An existing store records the files in its exports registry; none is created.
+        # An existing store gives the plan its history and records the files in its
+        # exports registry; none is created.
         with existing_store(args) as store:
+            use = store is not None and not args.no_history
+            brief = _brief_from_urls(args, question_history(store) if use else None)
             files = [export_brief(brief, out, fmt, sections=sections, store=store)
                      for fmt in formats]
     else:

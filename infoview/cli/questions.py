@@ -11,6 +11,9 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from infoview.cli._common import existing_store, print_json, usage
 from infoview.errors import BadInput, BadInputFile
@@ -133,15 +136,18 @@ def add_history_option(parser: argparse.ArgumentParser) -> None:
                              "move down or out, and one you never asked gets a turn)")
 
 
-def history_for(args, bank):
-    """The user's debriefs summarised for planning, unless ``--no-history``; ``None`` when
-    there is no store yet (planning never creates one)."""
+@contextmanager
+def planning_history(args, bank) -> Iterator[Any]:
+    """The user's debriefs for a plan to learn from, unless ``--no-history``; ``None`` when
+    there is no store yet (planning never creates one). Plan inside the ``with`` block: the
+    history reads the store when the plan asks."""
     if getattr(args, "no_history", False):
-        return None
+        yield None
+        return
     from infoview.flows.question_history import question_history
 
     with existing_store(args) as store:
-        return question_history(store, bank=bank) if store is not None else None
+        yield question_history(store, bank=bank) if store is not None else None
 
 
 def say_plan_notes(plan, out) -> None:
@@ -158,13 +164,15 @@ def _load_bank(args):
 
 def _plan(args) -> int:
     bank = _load_bank(args)
-    plan = select_questions(
-        role=args.role, profession=args.profession, industry=args.industry,
-        company=args.company, person=args.person, audience=args.audience,
-        minutes=args.minutes, research=_read_research(args.research),
-        asked=_ids(args.asked), include=_ids(args.include), exclude=_ids(args.exclude),
-        bank=bank, focus=args.focus, history=history_for(args, bank),
-    )
+    research = _read_research(args.research)
+    with planning_history(args, bank) as history:
+        plan = select_questions(
+            role=args.role, profession=args.profession, industry=args.industry,
+            company=args.company, person=args.person, audience=args.audience,
+            minutes=args.minutes, research=research,
+            asked=_ids(args.asked), include=_ids(args.include), exclude=_ids(args.exclude),
+            bank=bank, focus=args.focus, history=history,
+        )
     for skipped in plan.skipped:
         if skipped.reason.startswith("included by you"):
             sys.stderr.write(f"infoview: note: {skipped.id}: {skipped.reason}\n")

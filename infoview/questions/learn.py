@@ -1,11 +1,12 @@
 """Learning from the user's own debriefs: which questions earned useful answers, and where.
 
-The store's debriefs are summarised (by :func:`infoview.flows.question_history.question_history`)
-into :class:`AskedRecord` rows: how often one question was asked in one kind of meeting
-(role, industry, length) and how its answers were rated. :func:`learn` weighs those rows by
-how much each kind of meeting resembles the one being planned and turns them into a
-:class:`Lesson` per question: how far its importance moves, whether it is left out, and the
-reason a reader sees ("rated 5/5 in 4 earlier meetings with UX researchers").
+A :class:`QuestionHistory` (the store's is :func:`infoview.flows.question_history.question_history`)
+summarises the debriefs for one kind of meeting: per question, how often it was asked and
+how its answers were rated, each answer weighted by how much its meeting resembles the one
+being planned (:class:`Likeness`: role matters most, then industry, then length).
+:func:`learn` turns that summary into a :class:`Lesson` per question: how far its importance
+moves, whether it is left out, and the reason a reader sees ("rated 5/5 in 4 earlier
+meetings with UX researchers").
 
 The rules, all deterministic:
 
@@ -34,6 +35,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from infoview.questions.models import Question
 
@@ -55,45 +57,98 @@ OWN_MINUTES = 2.0
 OWN_WEIGHT = 3.0
 
 
-@dataclass(frozen=True)
-class AskedRecord:
-    """How one question fared in one kind of meeting (a summary row of the debriefs).
+@dataclass
+class Tally:
+    """How one question fared in the user's held meetings, weighted for the meeting planned.
 
     Attributes:
-        question_id: the bank id it was asked under, or ``None`` (or a panel id such as
-            ``own-2``) for the user's own questions.
-        text: the question as asked.
-        role, industry, minutes: the kind of meeting (the meeting's own fields).
-        meetings: held meetings it was asked in.
-        rated: answers of those rated 1-5.
-        rating_sum: the sum of those ratings.
+        key: the question's key (:func:`question_key`): a bank id, or ``text:`` and the
+            normalised text of a question of the user's own.
+        text: the question as it was asked (one example).
+        asked: meetings it was asked in.
+        weight, weighted_sum: its rated answers and their ratings, each weighted by how much
+            its meeting resembles the one planned (:class:`Likeness`).
+        like_rated, like_sum, like_meetings: rated answers, their ratings, and meetings, in
+            meetings "like this one" (a similar role), for the reason a reader sees.
+        all_rated, all_sum: every rated answer and the ratings.
     """
 
-    question_id: str | None
-    text: str
-    role: str | None
-    industry: str | None
-    minutes: int
-    meetings: int
-    rated: int
-    rating_sum: float
+    key: str
+    text: str = ""
+    asked: int = 0
+    weight: float = 0.0
+    weighted_sum: float = 0.0
+    like_rated: int = 0
+    like_sum: float = 0.0
+    like_meetings: int = 0
+    all_rated: int = 0
+    all_sum: float = 0.0
+
+    def add(self, other: Tally) -> None:
+        """Count ``other`` in as well (a bank question saved once by id, once by text)."""
+        for name in ("asked", "weight", "weighted_sum", "like_rated", "like_sum",
+                     "like_meetings", "all_rated", "all_sum"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 @dataclass
-class QuestionHistory:
-    """The user's debriefs, summarised for planning.
+class HistorySummary:
+    """The user's debriefs summarised for one kind of meeting.
 
     Attributes:
-        records: one row per question and kind of meeting.
+        tallies: one per question asked in a held meeting.
         meetings: held meetings with questions recorded.
         rated_meetings: of those, meetings with at least one rated answer.
         today: the day the plan is made (exploration rotates with it).
     """
 
-    records: list[AskedRecord] = field(default_factory=list)
+    tallies: list[Tally] = field(default_factory=list)
     meetings: int = 0
     rated_meetings: int = 0
     today: date = field(default_factory=date.today)
+
+
+class QuestionHistory(Protocol):
+    """Where a plan's history comes from: anything that summarises debriefs for a meeting."""
+
+    def summarise(self, likeness: Likeness) -> HistorySummary:
+        """The debriefs summarised for a meeting of ``likeness``'s kind."""
+        ...
+
+
+@dataclass(frozen=True)
+class Likeness:
+    """How much a past meeting resembles the one being planned, as a weight 0.1 to 1.
+
+    The role decides most (0.1 for an unrelated role, 1 for the same), the industry halves
+    it at most, and a length more than ten minutes apart takes a fifth off. What is unknown
+    (no role given for the plan, none recorded for the meeting) counts as half alike.
+    """
+
+    role: str | None
+    industry: str | None
+    minutes: int
+
+    def role_factor(self, role: str | None) -> float:
+        if not self.role:
+            return 1.0
+        alike = similarity(self.role, role)
+        return 0.1 + 0.9 * (alike if alike is not None else 0.5)
+
+    def is_like(self, role: str | None) -> bool:
+        """Whether a meeting with ``role`` counts as "like this one" in a reason."""
+        alike = similarity(self.role, role) if self.role else None
+        return alike is not None and alike >= SIMILAR_ROLE
+
+    def industry_factor(self, industry: str | None) -> float:
+        if not self.industry:
+            return 1.0
+        alike = similarity(self.industry, industry)
+        return 0.5 + 0.5 * (alike if alike is not None else 0.5)
+
+    #: Factor of a meeting whose length is more than :data:`MINUTES_APART` from this one's.
+    OTHER_LENGTH = 0.8
+    MINUTES_APART = 10
 
 
 @dataclass
@@ -206,53 +261,12 @@ def similarity(a: str | None, b: str | None) -> float | None:
     return len(wa & wb) / len(wa | wb)
 
 
-class _Likeness:
-    """How much a past meeting resembles the one being planned, as a weight 0-1."""
-
-    def __init__(self, role: str | None, industry: str | None, minutes: int):
-        self.role, self.industry, self.minutes = role, industry, minutes
-        self._roles: dict[str | None, float | None] = {}
-        self._industries: dict[str | None, float | None] = {}
-
-    def role_similarity(self, role: str | None) -> float | None:
-        if role not in self._roles:
-            self._roles[role] = similarity(self.role, role) if self.role else None
-        return self._roles[role]
-
-    def weight(self, record: AskedRecord) -> float:
-        role = self.role_similarity(record.role)
-        if record.industry not in self._industries:
-            self._industries[record.industry] = (similarity(self.industry, record.industry)
-                                                 if self.industry else None)
-        industry = self._industries[record.industry]
-        # Unknown (no role given, or none recorded) counts as half alike.
-        weight = 0.1 + 0.9 * (role if role is not None else (1.0 if not self.role else 0.5))
-        weight *= 0.5 + 0.5 * (industry if industry is not None
-                               else (1.0 if not self.industry else 0.5))
-        if abs(record.minutes - self.minutes) > 10:
-            weight *= 0.8
-        return weight
-
-
-@dataclass
-class _Tally:
-    asked: int = 0
-    weight: float = 0.0          # similarity-weighted rated answers
-    weighted_sum: float = 0.0    # similarity-weighted ratings
-    like_rated: int = 0          # rated answers in meetings like this one
-    like_sum: float = 0.0
-    all_rated: int = 0
-    all_sum: float = 0.0
-    like_meetings: int = 0
-    text: str = ""
-
-
 def learn(history: QuestionHistory, bank: Iterable[Question], *, role: str | None,
           industry: str | None, minutes: int) -> Lessons:
     """What the user's history says about each question, for a meeting of this kind.
 
     Args:
-        history: the summarised debriefs.
+        history: the user's debriefs.
         bank: the questions the plan chooses from (their ids are the keys that count).
         role, industry, minutes: the meeting being planned.
 
@@ -260,47 +274,35 @@ def learn(history: QuestionHistory, bank: Iterable[Question], *, role: str | Non
         The lessons; ``enough`` is false (and nothing moves) with too little history.
     """
     bank = list(bank)
-    if history.rated_meetings < MIN_RATED_MEETINGS:
-        had = history.rated_meetings
+    summary = history.summarise(Likeness(role, industry, minutes))
+    if summary.rated_meetings < MIN_RATED_MEETINGS:
+        had = summary.rated_meetings
         return Lessons(enough=False, note=(
             f"Too little history to learn from yet: {had} debriefed meeting"
             f"{'s' if had != 1 else ''} with rated answers ({MIN_RATED_MEETINGS} needed). "
             "The order is the bank's; rate the answers in your debriefs and the plan will "
             "learn which questions work for you."))
-    bank_ids = frozenset(q.id for q in bank)
     weights = {q.id: q.weight for q in bank}
     templates = _Templates(bank)
-    likeness = _Likeness(role, industry, minutes)
-    tallies: dict[str, _Tally] = {}
-    for record in history.records:
-        key = question_key(record.question_id, record.text, bank_ids)
-        if key.startswith("text:"):
+    tallies: dict[str, Tally] = {}
+    for tally in summary.tallies:
+        key = tally.key
+        if key.startswith("text:"):  # a bank question saved by its wording, or one's own
             key = templates.match(key[5:]) or key
-        tally = tallies.setdefault(key, _Tally(text=record.text))
-        tally.asked += record.meetings
-        if not record.rated:
-            continue
-        weight = likeness.weight(record)
-        tally.weight += weight * record.rated
-        tally.weighted_sum += weight * record.rating_sum
-        tally.all_rated += record.rated
-        tally.all_sum += record.rating_sum
-        similar = likeness.role_similarity(record.role)
-        if similar is not None and similar >= SIMILAR_ROLE:
-            tally.like_rated += record.rated
-            tally.like_sum += record.rating_sum
-            tally.like_meetings += record.meetings
-
-    lessons = Lessons(enough=True,
-                      rotation=history.today.toordinal() + history.meetings)
+        if key in tallies:
+            tallies[key].add(tally)
+        else:
+            tallies[key] = Tally(key=key, text=tally.text)
+            tallies[key].add(tally)
+    lessons = Lessons(enough=True, rotation=summary.today.toordinal() + summary.meetings)
     for key, tally in tallies.items():
         lessons.by_key[key] = _lesson(tally, weights.get(key, OWN_WEIGHT), role)
     lessons.own = _own_questions(tallies, lessons.by_key)
-    lessons.note = _learned_note(history, tallies, role)
+    lessons.note = _learned_note(summary, tallies, role)
     return lessons
 
 
-def _lesson(tally: _Tally, weight: float, role: str | None) -> Lesson:
+def _lesson(tally: Tally, weight: float, role: str | None) -> Lesson:
     if not tally.weight:
         return Lesson(asked=tally.asked)
     prior = min(5.0, max(1.0, weight))
@@ -316,7 +318,7 @@ def _lesson(tally: _Tally, weight: float, role: str | None) -> Lesson:
                   asked=tally.asked)
 
 
-def _own_questions(tallies: dict[str, _Tally], lessons: dict[str, Lesson]) -> list[Question]:
+def _own_questions(tallies: dict[str, Tally], lessons: dict[str, Lesson]) -> list[Question]:
     """The user's own questions that were asked in a few meetings and rated up."""
     own = []
     for key, tally in tallies.items():
@@ -329,7 +331,7 @@ def _own_questions(tallies: dict[str, _Tally], lessons: dict[str, Lesson]) -> li
     return sorted(own, key=lambda q: q.id)
 
 
-def _learned_note(history: QuestionHistory, tallies: dict[str, _Tally], role: str | None) -> str:
+def _learned_note(history: HistorySummary, tallies: dict[str, Tally], role: str | None) -> str:
     like = max((t.like_meetings for t in tallies.values()), default=0)
     about = (f", some with {_plural(role)}" if role and like else
              f"; none with {_plural(role)} yet, so all of them count a little" if role else "")
