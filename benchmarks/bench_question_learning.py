@@ -14,18 +14,21 @@ and without (the bank alone), and we count how many of its questions are truly u
 and how many are planted useless there. Averaged over several worlds.
 
 **Speed**: a store of 10,000 debriefed meetings (about 100,000 questions asked, twelve
-roles, eight industries) is built outside the timed part; then the 20-minute plan with
-history (reading the store's summary and planning) is timed against the plan without
-history in the same run (median of 7 each).
+roles, eight industries, a few questions of the user's own) is built outside the timed part;
+then the 20-minute plan with history (summarising the store for this meeting, then planning)
+is timed against a baseline in the same run: reading every answer of a held meeting into
+Python once and counting it per question (the simplest learner there could be, with no
+weighting at all). The plan without history is timed too, for the reader. Medians of 7 runs.
 
 Targets (exit status 1 on a miss):
 
 - after 100 debriefs the plan with history holds at least 3 truly useful questions on
   average, more than the plan without history, and no more than 0.5 planted-useless ones;
 - after 30 debriefs it holds at least as many truly useful questions as without history;
-- the plan with history over 10,000 debriefs takes at most 0.2 s, judged as a ratio to
-  the plan without history measured in the same run: at most :data:`RATIO` times it (0.2 s
-  over the plan without history's time on a quiet 2-core machine, rounded down).
+- the plan with history over 10,000 debriefs takes at most 0.2 s, judged as a ratio to the
+  baseline measured in the same run: at most :data:`RATIO` times it. On a quiet 2-core
+  machine the baseline takes about 50 ms (about 150-250 ms when eight jobs share the two
+  cores), so three times it is 0.15 s: the target leaves room under 0.2 s.
 
     .venv/bin/python benchmarks/bench_question_learning.py           # 5 worlds, 10,000 debriefs
     .venv/bin/python benchmarks/bench_question_learning.py --quick   # 2 worlds, 2,000 debriefs
@@ -53,9 +56,8 @@ NURSE = ("nurse", "hospitals")
 ANALYST = ("data analyst", "retail")
 CHECKPOINTS = (10, 30, 100)
 PLANTED = 8
-#: The plan with history may take this many times the plan without history (see the docstring).
-RATIO = 20.0
-SPEED_SECONDS = 0.2
+#: The plan with history may take this many times the baseline (see the docstring).
+RATIO = 3.0
 DAY = date(2026, 6, 1)
 
 
@@ -171,7 +173,7 @@ def timed(fn, repeats: int = 7) -> float:
     return statistics.median(times)
 
 
-def speed(debriefs: int, folder: Path) -> tuple[float, float, int]:
+def speed(debriefs: int, folder: Path) -> dict[str, float]:
     store = big_store(folder / "big.sqlite", debriefs)
     rows = store.execute("SELECT COUNT(*) FROM questions_asked")[0][0]
     bank = load_bank()
@@ -183,10 +185,22 @@ def speed(debriefs: int, folder: Path) -> tuple[float, float, int]:
     def without_history():
         select_questions(role="UX researcher", industry="health tech", minutes=20, bank=bank)
 
-    with_history(), without_history()  # warm: the linter's cache, SQLite's pages
-    learned, plain = timed(with_history), timed(without_history)
+    def read_every_answer():
+        counts: dict[str, list[float]] = {}
+        for qid, usefulness in store.execute(
+                "SELECT q.question_id, q.usefulness FROM questions_asked AS q "
+                "JOIN meetings AS m ON m.id = q.meeting_id WHERE m.status = 'held'"):
+            count = counts.setdefault(qid, [0, 0, 0.0])
+            count[0] += 1
+            if usefulness is not None:
+                count[1] += 1
+                count[2] += usefulness
+
+    with_history(), without_history(), read_every_answer()  # warm caches and pages
+    times = {"with": timed(with_history), "without": timed(without_history),
+             "scan": timed(read_every_answer), "rows": rows}
     store.close()
-    return learned, plain, rows
+    return times
 
 
 def main() -> int:
@@ -214,14 +228,15 @@ def main() -> int:
             misses.append(f"after 30 debriefs: {mid['with']:.1f} truly useful with history, "
                           f"fewer than {mid['without']:.1f} without")
 
-        learned, plain, rows = speed(debriefs, folder)
-        ratio = learned / plain
-        print(f"\nPlan with history over {debriefs:,} debriefs ({rows:,} questions asked): "
-              f"{learned * 1000:.0f} ms; without history (baseline): {plain * 1000:.0f} ms; "
-              f"ratio {ratio:.1f} (target at most {RATIO:g}, i.e. {SPEED_SECONDS} s on a quiet "
-              f"machine); {'under' if learned <= SPEED_SECONDS else 'over'} {SPEED_SECONDS} s here")
+        times = speed(debriefs, folder)
+        ratio = times["with"] / times["scan"]
+        print(f"\nPlan with history over {debriefs:,} debriefs ({times['rows']:,} questions "
+              f"asked): {times['with'] * 1000:.0f} ms; baseline, every answer read once: "
+              f"{times['scan'] * 1000:.0f} ms; ratio {ratio:.2f} (target at most {RATIO:g}, "
+              f"about {RATIO * 0.05:g} s on a quiet machine). The plan without history: "
+              f"{times['without'] * 1000:.0f} ms.")
         if ratio > RATIO:
-            misses.append(f"plan with history {ratio:.1f} times the plan without (target {RATIO:g})")
+            misses.append(f"plan with history {ratio:.2f} times the baseline (target {RATIO:g})")
     for miss in misses:
         print(f"MISSED: {miss}")
     if not misses:

@@ -38,18 +38,19 @@ WITH roles(role, factor, alike) AS MATERIALIZED (
          LEFT JOIN industries AS i ON i.industry = m.industry
          WHERE m.status = 'held')
 """
+# A question is asked once in a meeting, so rows count meetings (no DISTINCT, no sort).
 _TOTALS = """
-    COUNT(DISTINCT q.meeting_id),
+    COUNT(*),
     TOTAL(CASE WHEN q.usefulness IS NOT NULL THEN h.weight END), TOTAL(h.weight * q.usefulness),
     TOTAL(CASE WHEN q.usefulness IS NOT NULL THEN h.alike END), TOTAL(h.alike * q.usefulness),
-    COUNT(DISTINCT CASE WHEN h.alike AND q.usefulness IS NOT NULL THEN q.meeting_id END),
     COUNT(q.usefulness), TOTAL(q.usefulness)
 """
-# Bank questions by id (the index on question_id keeps this a walk, not a sort); anything
+# Bank questions by id, read from the index on question_id alone (no text: the bank has
+# it), so this is a walk of the index, not a sort of the table; anything
 # else by its text, since the panel numbers the user's own questions per plan (own-1 ...)
 # and the same number names different questions in different meetings.
 _BY_ID = _WEIGHTS + f"""
-SELECT q.question_id, MIN(q.text), {_TOTALS}
+SELECT q.question_id, '', {_TOTALS}
 FROM questions_asked AS q JOIN held AS h ON h.id = q.meeting_id
 WHERE q.question_id IN (SELECT value FROM json_each(:bank))
 GROUP BY q.question_id
@@ -103,10 +104,9 @@ class StoreHistory:
 
 
 def _tally(key: str, row: list) -> Tally:
-    text, asked, weight, weighted_sum, like_rated, like_sum, like_meetings, rated, total = row
+    text, asked, weight, weighted_sum, like_rated, like_sum, rated, total = row
     return Tally(key=key, text=text, asked=asked, weight=weight, weighted_sum=weighted_sum,
-                 like_rated=int(like_rated), like_sum=like_sum, like_meetings=like_meetings,
-                 all_rated=rated, all_sum=total)
+                 like_rated=int(like_rated), like_sum=like_sum, all_rated=rated, all_sum=total)
 
 
 def question_history(store: Store, *, bank: Iterable[Question] | None = None,

@@ -68,8 +68,8 @@ class Tally:
         asked: meetings it was asked in.
         weight, weighted_sum: its rated answers and their ratings, each weighted by how much
             its meeting resembles the one planned (:class:`Likeness`).
-        like_rated, like_sum, like_meetings: rated answers, their ratings, and meetings, in
-            meetings "like this one" (a similar role), for the reason a reader sees.
+        like_rated, like_sum: rated answers, and their ratings, in meetings "like this one"
+            (a similar role), for the reason a reader sees.
         all_rated, all_sum: every rated answer and the ratings.
     """
 
@@ -80,14 +80,13 @@ class Tally:
     weighted_sum: float = 0.0
     like_rated: int = 0
     like_sum: float = 0.0
-    like_meetings: int = 0
     all_rated: int = 0
     all_sum: float = 0.0
 
     def add(self, other: Tally) -> None:
         """Count ``other`` in as well (a bank question saved once by id, once by text)."""
-        for name in ("asked", "weight", "weighted_sum", "like_rated", "like_sum",
-                     "like_meetings", "all_rated", "all_sum"):
+        for name in ("asked", "weight", "weighted_sum", "like_rated", "like_sum", "all_rated",
+                     "all_sum"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -332,7 +331,7 @@ def _own_questions(tallies: dict[str, Tally], lessons: dict[str, Lesson]) -> lis
 
 
 def _learned_note(history: HistorySummary, tallies: dict[str, Tally], role: str | None) -> str:
-    like = max((t.like_meetings for t in tallies.values()), default=0)
+    like = max((t.like_rated for t in tallies.values()), default=0)
     about = (f", some with {_plural(role)}" if role and like else
              f"; none with {_plural(role)} yet, so all of them count a little" if role else "")
     return (f"Learned from {history.rated_meetings} debriefed meetings with rated answers"
