@@ -10,14 +10,12 @@ unless it does not fit.
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from question_fixtures import KESTREL
 
-from infoview.questions.bank import USER_BANK_ENV, load_bank
+from infoview.questions.bank import USER_BANK_ENV, load_bank, shipped_questions
 from infoview.questions.models import AUDIENCES, Question, overhead_minutes
 from infoview.questions.select import MIN_MINUTES, select_questions
 
@@ -25,11 +23,6 @@ from infoview.questions.select import MIN_MINUTES, select_questions
 @pytest.fixture(autouse=True)
 def _no_user_bank(monkeypatch):
     monkeypatch.delenv(USER_BANK_ENV, raising=False)
-
-
-@functools.cache
-def _shipped() -> tuple[Question, ...]:
-    return tuple(load_bank())
 
 
 def budget_of(plan) -> float:
@@ -40,7 +33,7 @@ def budget_of(plan) -> float:
 def eligible(plan, audience: str) -> list[Question]:
     """The questions this plan could have asked: suitable, not left out for a reason."""
     left_out = {s.id for s in plan.skipped}
-    return [q for q in _shipped() if q.category != "closing" and q.id not in left_out
+    return [q for q in shipped_questions() if q.category != "closing" and q.id not in left_out
             and q.suits(audience)]
 
 
@@ -80,7 +73,7 @@ def check_importance_first(plan, audience: str, research: bool = False) -> None:
 )
 def test_importance_beats_variety_in_every_plan(minutes, audience, role, exclude, with_research):
     plan = select_questions(minutes=minutes, audience=audience, role=role, exclude=exclude,
-                            research=KESTREL if with_research else None, bank=list(_shipped()))
+                            research=KESTREL if with_research else None, bank=list(shipped_questions()))
     check_importance_first(plan, audience, with_research)
 
 
@@ -90,9 +83,9 @@ def test_importance_beats_variety_in_every_plan(minutes, audience, role, exclude
     max_size=4))
 def test_a_plan_never_drops_a_weight_5_question_for_a_weight_4_one_that_fits_no_better(
         minutes, exclude):
-    plan = select_questions(minutes=minutes, exclude=exclude, bank=list(_shipped()))
+    plan = select_questions(minutes=minutes, exclude=exclude, bank=list(shipped_questions()))
     chosen = [i for i in plan.items if i.category != "closing"]
-    weights = {q.id: q.weight for q in _shipped()}
+    weights = {q.id: q.weight for q in shipped_questions()}
     five_minutes = sum(i.minutes for i in chosen if weights[i.id] == 5)
     for q in eligible(plan, "anyone"):
         if q.weight == 5 and q.id not in {i.id for i in chosen}:
@@ -102,7 +95,7 @@ def test_a_plan_never_drops_a_weight_5_question_for_a_weight_4_one_that_fits_no_
 
 def test_a_30_minute_plan_asks_every_weight_5_question_before_any_weight_4_one():
     plan = select_questions(minutes=30)
-    weight = {q.id: q.weight for q in _shipped()}
+    weight = {q.id: q.weight for q in shipped_questions()}
     weights = [weight[i.id] for i in plan.items[:-2]]
     assert weights == sorted(weights, reverse=True)
     ids = [i.id for i in plan.items]
@@ -114,7 +107,7 @@ def test_a_30_minute_plan_asks_every_weight_5_question_before_any_weight_4_one()
 def test_a_20_minute_plan_fills_its_time_with_weight_5_questions_only():
     plan = select_questions(minutes=20)
     chosen = plan.items[:-2]
-    assert {q.weight for q in _shipped() for i in chosen if q.id == i.id} == {5}
+    assert {q.weight for q in shipped_questions() for i in chosen if q.id == i.id} == {5}
     assert "role-02" in {i.id for i in chosen}
     # advice-02 (2 minutes) is left out only because half a minute is left.
     assert budget_of(plan) - plan.question_minutes + 1.5 < 2
@@ -128,7 +121,7 @@ def test_variety_still_mixes_questions_of_equal_importance():
 
 def test_audience_and_research_bonuses_never_lift_a_question_over_a_heavier_one():
     plan = select_questions(minutes=240, audience="career_changer", research=KESTREL)
-    weights = {q.id: q.weight for q in _shipped()}
+    weights = {q.id: q.weight for q in shipped_questions()}
     chosen = [i for i in plan.items if i.category != "closing"]
     for earlier, later in zip(chosen, chosen[1:], strict=False):
         assert weights[earlier.id] >= weights[later.id], (earlier.id, later.id)

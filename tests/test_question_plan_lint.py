@@ -4,15 +4,13 @@ pay or a job), and the closing pair is never moved, each time with a warning to 
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from question_fixtures import KESTREL
 
 from infoview.cli import main
-from infoview.questions.bank import USER_BANK_ENV, load_bank
+from infoview.questions.bank import USER_BANK_ENV, load_bank, shipped_questions
 from infoview.questions.lint import lint_question
 from infoview.questions.models import Question
 from infoview.questions.select import select_questions
@@ -115,11 +113,6 @@ def test_the_shipped_bank_needs_no_overruling():
     assert not any(s.reason.startswith("the linter") for s in plan.skipped)
 
 
-@functools.cache
-def _shipped() -> tuple[Question, ...]:
-    return tuple(load_bank())
-
-
 BAD_TEXTS = ["What's the comp band like?", "Any openings on your team?", "You like it here?",
              "Do you enjoy it and what do you earn?", "What do juniors take home?",
              "Are you hiring?", "When was {company} founded?"]
@@ -137,7 +130,7 @@ GOOD_TEXTS = ["Which habit helped you most in {profession}?", "How do teams at {
        minutes=st.integers(10, 60))
 def test_the_methods_rules_hold_for_any_question_file(extra, closing_category, closing_text,
                                                        minutes):
-    bank = {q.id: q for q in _shipped()}
+    bank = {q.id: q for q in shipped_questions()}
     pair = bank["closing-01"]
     bank["closing-01"] = Question(**{**pair.to_dict(), "category": closing_category,
                                      "text": closing_text or pair.text})

@@ -249,14 +249,16 @@ _TOPIC_WORDS = {
 }
 
 _CLOSED_REWRITES: tuple[tuple[re.Pattern, Any], ...] = (
-    (re.compile(r"^(do|did) you (like|enjoy|love) (.+?)[?.!\s]*$", _I),
-     lambda m: f"What {m[1].lower()} you {m[2].lower()} most about {m[3]}?"),
+    # With an auxiliary or said as a statement ("You like it here?").
+    (re.compile(r"^(?:so,?\s+)?(?:(do|did) )?you (like|enjoy|love) (.+?)[?.!\s]*$", _I),
+     lambda m: f"What {(m[1] or 'do').lower()} you {m[2].lower()} most about {_it_here(m[3])}?"),
     (re.compile(r"^(do|does|did) (you|they|people|your \w+) have (?:any |a |an |some )?(\w+)"
                 r"(.*?)[?.!\s]*$", _I),
      lambda m: f"What {m[3]} {m[1].lower()} {m[2]} have{m[4]}?"),
     (re.compile(r"^(?:can|could|would) you recommend (?:any |a |an |some )?(.+?)[?.!\s]*$", _I),
      lambda m: f"Which {m[1]} would you recommend?"),
-    (re.compile(r"^is it (hard|difficult|easy|tough|challenging) (to|for) (.+?)[?.!\s]*$", _I),
+    (re.compile(r"^(?:is it|(?:so,?\s+)?it(?:'s| is)) (hard|difficult|easy|tough|challenging) "
+                r"(to|for) (.+?)[?.!\s]*$", _I),
      lambda m: f"What makes it {m[1].lower()} {m[2].lower()} {m[3]}?"),
     (re.compile(r"^is it (common|usual|normal|typical|rare) (to|for) (.+?)[?.!\s]*$", _I),
      lambda m: f"How {m[1].lower()} is it {m[2].lower()} {m[3]}?"),
@@ -264,16 +266,10 @@ _CLOSED_REWRITES: tuple[tuple[re.Pattern, Any], ...] = (
      lambda m: f"How {m[1].lower()} {m[2]} changing{m[4]}?"),
     (re.compile(r"^do you think (?:that )?(.+?)[?.!\s]*$", _I),
      lambda m: f"To what extent do you think {m[1]}?"),
-    (re.compile(r"^did you always want to (be|become|work) (.+?)[?.!\s]*$", _I),
-     lambda m: f"How did you come to {m[1].lower()} {m[2]}?"),
-    # Said as statements, or cut down to "any".
-    (re.compile(r"^(?:so,?\s+)?you (like|enjoy|love) (.+?)[?.!\s]*$", _I),
-     lambda m: f"What do you {m[1].lower()} most about {_it_here(m[2])}?"),
-    (re.compile(r"^(?:so,?\s+)?it(?:'s| is) (hard|difficult|easy|tough|challenging) (to|for) "
+    (re.compile(r"^(?:did you always want|(?:so,?\s+)?you (?:always )?wanted) to (be|become|work) "
                 r"(.+?)[?.!\s]*$", _I),
-     lambda m: f"What makes it {m[1].lower()} {m[2].lower()} {m[3]}?"),
-    (re.compile(r"^(?:so,?\s+)?you (?:always )?wanted to (be|become|work) (.+?)[?.!\s]*$", _I),
      lambda m: f"How did you come to {m[1].lower()} {m[2]}?"),
+    # Cut down to "any".
     (re.compile(r"^any (advice|tips|suggestions|pointers|thoughts) (for|on|about) (.+?)[?.!\s]*$", _I),
      lambda m: f"What {m[1].lower()} would you give {'' if m[2].lower() == 'for' else m[2].lower() + ' '}"
                f"{m[3]}?"),

@@ -239,18 +239,23 @@ class _Planner:
         self._name = name if name and self.research is not None else None
         self._flags: dict[str, tuple[str, ...]] = {}
         self._importance: dict[str, float] = {}
+        self._texts: dict[tuple[str, str], str] = {}
         self._shipped = {q.id: q for q in shipped_questions()}
 
     # -- what each question is -----------------------------------------------------------
     def text(self, q: Question) -> str:
-        return fill_placeholders(q.text, self.values)
+        """The question as it will be asked, placeholders filled."""
+        if (q.id, q.text) not in self._texts:
+            self._texts[(q.id, q.text)] = fill_placeholders(q.text, self.values)
+        return self._texts[(q.id, q.text)]
 
     def flags(self, q: Question) -> tuple[str, ...]:
         """The linter's codes for the question as it will be asked."""
-        if q.id not in self._flags:
-            codes = lint_codes(self.text(q), self._name)
-            self._flags[q.id] = tuple(c for c in _PLAN_FLAGS if c in codes)
-        return self._flags[q.id]
+        text = self.text(q)  # by text: a user's file may reword a question of the bank
+        if text not in self._flags:
+            codes = lint_codes(text, self._name)
+            self._flags[text] = tuple(c for c in _PLAN_FLAGS if c in codes)
+        return self._flags[text]
 
     def from_user(self, q: Question) -> bool:
         """Whether the question (or its wording) comes from the user's own file."""
