@@ -445,10 +445,11 @@ class _Planner:
             parts.append("TIARA: " + ", ".join(tiara))
         lesson = self.lessons.lesson(self.key(q)) if self.lessons and self.lessons.enough else None
         if lesson is not None and lesson.evidence:
+            against = "its weight" if q.category != "own" else "a new question's"
             if lesson.move >= NOTABLE_MOVE:
-                parts.append(f"moved up: {lesson.evidence}")
+                parts.append(f"moved up: {lesson.evidence}, above {against} {q.weight:g}")
             elif lesson.move <= -NOTABLE_MOVE:
-                parts.append(f"moved down: {lesson.evidence}")
+                parts.append(f"moved down: {lesson.evidence}, below {against} {q.weight:g}")
         return "; ".join(parts + self._marks(q))
 
     def _marks(self, q: Question) -> list[str]:
