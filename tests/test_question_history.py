@@ -304,6 +304,19 @@ def test_prep_plans_with_history_unless_told_not_to(tmp_path, capsys):
         assert ("resources-10" in plan_ids) is expected
 
 
+def test_meeting_add_plans_with_history_unless_told_not_to(tmp_path, capsys):
+    db = _learned_store(tmp_path / "mine.sqlite")
+    with Store.open(db) as store:
+        person = store.add(Person(name="Sam Okafor"))
+    for flag, expected in (([], True), (["--no-history"], False)):
+        status = main(["--db", str(db), "meeting", "add", "--person", str(person.id), "--role",
+                       "UX researcher", "--industry", "health tech", "--minutes", "20", "--plan",
+                       "--json", *flag])
+        out = json.loads(capsys.readouterr().out)
+        assert status == 0
+        assert ("resources-10" in json.dumps(out)) is expected
+
+
 def test_the_prepare_panel_has_a_checkbox_for_it(tmp_path):
     from infoview.widgets.prepare import PreparePanel
 
