@@ -207,8 +207,15 @@ ALTER TABLE meetings ADD COLUMN rescheduled_from INTEGER
 CREATE INDEX meetings_rescheduled_from ON meetings(rescheduled_from);
 """
 
+# Version 6: questions asked, by bank id, with their meeting and rating, so that a plan
+# learning from thousands of debriefs walks an index instead of sorting every answer
+# (infoview.flows.question_history).
+_V6 = """
+CREATE INDEX questions_asked_question ON questions_asked(question_id, meeting_id, usefulness);
+"""
+
 #: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 #: The schema version this code writes.
 LATEST = len(MIGRATIONS)
 
