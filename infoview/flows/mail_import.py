@@ -204,8 +204,9 @@ def _size(count: int) -> str:
 
 
 @dataclass
-class _Book:
-    """The addresses the import knows: people's, the user's own, correspondents to add."""
+class AddressBook:
+    """The addresses an import knows: people's (each of their aliases), the user's own, and
+    correspondents being added. An address two people share names neither of them."""
 
     people: dict[int, Person]
     by_address: dict[str, int]
@@ -213,7 +214,7 @@ class _Book:
     shared: set[str]
 
     @classmethod
-    def build(cls, people: Iterable[Person], me: Iterable[str]) -> _Book:
+    def build(cls, people: Iterable[Person], me: Iterable[str]) -> AddressBook:
         mine = {k for a in me for k in email_addresses(a)}
         by_address: dict[str, int] = {}
         shared: set[str] = set()
@@ -241,7 +242,7 @@ class _Book:
 class _Reader:
     """One pass over the sources, keeping matched messages and counting correspondents."""
 
-    def __init__(self, book: _Book, report: MailImportReport, bodies_for: set[int],
+    def __init__(self, book: AddressBook, report: MailImportReport, bodies_for: set[int],
                  progress: Callable[[int, int], None] | None):
         self.book = book
         self.report = report
@@ -421,7 +422,7 @@ def import_mail(store: Store, path: str | Path, *, me: Iterable[str] = (),
     if not all(to_add):
         raise BadInput("an address to add is not an email address: give it as name@domain")
     mine = [*email_addresses(store.get_profile().email), *me]
-    book = _Book.build(people, mine)
+    book = AddressBook.build(people, mine)
     if not book.me:
         book.me = _guess_me(sources)
         if not book.me:
@@ -460,7 +461,7 @@ class _DryRun(Exception):
     """Raised inside the transaction of a dry run to undo it."""
 
 
-def _add_people(store: Store, reader: _Reader, book: _Book, to_add: list[str],
+def _add_people(store: Store, reader: _Reader, book: AddressBook, to_add: list[str],
                 report: MailImportReport) -> dict[int, int]:
     """Create the correspondents the user chose to add; returns placeholder -> new id."""
     out: dict[int, int] = {}
