@@ -192,7 +192,7 @@ class MailHeaders:
 
     def subject(self) -> str:
         """The subject, decoded (encoded words, unknown character sets noted as problems)."""
-        return self.decode(self.raw.get("subject", "")).strip()
+        return " ".join(self.decode(self.raw.get("subject", "")).split())
 
     def decode(self, value: str) -> str:
         """A header value with its RFC 2047 encoded words decoded."""
