@@ -224,9 +224,13 @@ def _occurrences(calendar: Any, path: Path, default_zone: tzinfo, since: date,
     # A moved or cancelled occurrence often repeats only its times: it keeps the series'
     # attendees.
     series: dict[str, list[tuple[str, str]]] = {}
+    repeating: set[str] = set()  # only their occurrences are told apart by original start
     for event in calendar.walk("VEVENT"):
+        uid = str(event.get("UID"))
         if event.get("RECURRENCE-ID") is None:
-            series[str(event.get("UID"))] = _attendees(event)
+            series[uid] = _attendees(event)
+        if any(event.get(k) is not None for k in ("RRULE", "RDATE", "RECURRENCE-ID")):
+            repeating.add(uid)
     try:
         expanded = recurring_ical_events.of(calendar).between(since, until)
     except Exception as exc:  # noqa: BLE001 - the library raises many kinds on bad rules
@@ -252,7 +256,7 @@ def _occurrences(calendar: Any, path: Path, default_zone: tzinfo, since: date,
         elif not all_day and duration is not None:
             minutes = int(duration.dt.total_seconds() // 60)
         uid = str(event.get("UID") or f"{event.get('SUMMARY')}|{value.isoformat()}")
-        recurrence = event.get("RECURRENCE-ID")
+        recurrence = event.get("RECURRENCE-ID") if uid in repeating else None
         which = ""
         if recurrence is not None:
             rid = recurrence.dt
