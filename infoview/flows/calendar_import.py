@@ -156,11 +156,11 @@ def calendar_files(path: str | Path) -> list[Path]:
     return found
 
 
-def _read(path: Path):
+def _read(path: Path, data: bytes | None = None):
     import icalendar
 
     try:
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
     except OSError as exc:
         raise BadInputFile(f"cannot read it ({exc.strerror})", path=path) from exc
     if b"BEGIN:VCALENDAR" not in data[:4096].upper():
@@ -333,14 +333,14 @@ def _people_of(occ: _Occurrence, book: AddressBook, names: _Names,
     return found
 
 
-def import_calendar(store: Store, path: str | Path, *, me: Iterable[str] = (),
+def import_calendar(store: Store, path: str | Path | tuple[str, bytes], *, me: Iterable[str] = (),
                     dry_run: bool = False, since: date | None = None,
                     until: date | None = None) -> CalendarImportReport:
     """Import a calendar export (see the module docstring); returns what was recorded.
 
     Args:
         store: the open store.
-        path: an ``.ics`` file or a folder of them.
+        path: an ``.ics`` file or a folder of them; or an uploaded file as ``(name, bytes)``.
         me: the user's own addresses besides their profile's (never matched to a person).
         dry_run: read and report, write nothing.
         since, until: the days recurring events are expanded over (default: from 1990 to
@@ -350,9 +350,14 @@ def import_calendar(store: Store, path: str | Path, *, me: Iterable[str] = (),
         BadInputFile: not a calendar, damaged, or a time zone it does not define (nothing
             is imported).
     """
-    files = calendar_files(path)
-    report = CalendarImportReport(source=str(Path(path).expanduser()), dry_run=dry_run,
-                                  files=len(files))
+    files: list[tuple[Path, bytes | None]]
+    if isinstance(path, tuple):
+        files = [(Path(path[0]), path[1])]
+        label = path[0]
+    else:
+        files = [(f, None) for f in calendar_files(path)]
+        label = str(Path(path).expanduser())
+    report = CalendarImportReport(source=label, dry_run=dry_run, files=len(files))
     profile = store.get_profile()
     people = store.list(Person)
     book = AddressBook.build(people, [*email_addresses(profile.email), *me])
@@ -360,8 +365,8 @@ def import_calendar(store: Store, path: str | Path, *, me: Iterable[str] = (),
     since = since or date(1990, 1, 1)
     until = until or (datetime.now(UTC) + HORIZON).date()
     occurrences: list[_Occurrence] = []
-    for file in files:
-        calendar = _read(file)
+    for file, content in files:
+        calendar = _read(file, content)
         zone = _default_zone(calendar, profile.timezone)
         occurrences += _occurrences(calendar, file, zone, since, until)
     report.events = len(occurrences)

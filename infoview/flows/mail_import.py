@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, NotFound
 from infoview.models import Person
-from infoview.store.mailbox import MboxReader, Source, find_sources, read_message_file
+from infoview.store.mailbox import MboxReader, Source, find_sources, read_message_file, uploaded
 from infoview.store.mailheaders import MailHeaders
 from infoview.store.matching import address_key, email_addresses
 
@@ -379,22 +379,23 @@ def _headers(sources: list[Source], wants_body, readers: dict | None = None,
     for index, source in enumerate(sources, 1):
         if source.kind == "mbox":
             start, prefix = (starts or {}).get(source.path, (0, None))
-            reader = MboxReader(source.path, start, prefix)
+            reader = MboxReader(source, start, prefix)
             if readers is not None:
                 readers[source.path] = reader
             yield from reader.messages(wants_body)
         else:
-            yield read_message_file(source.path, index, wants_body)
+            yield read_message_file(source, index, wants_body)
 
 
-def import_mail(store: Store, path: str | Path, *, me: Iterable[str] = (),
+def import_mail(store: Store, path: str | Path | tuple[str, bytes], *, me: Iterable[str] = (),
                 bodies_for: Iterable[int] = (), add: Iterable[str] = (), dry_run: bool = False,
                 progress: Callable[[int, int], None] | None = None) -> MailImportReport:
     """Import a mail export (see the module docstring); returns what was kept.
 
     Args:
         store: the open store.
-        path: an mbox file, an ``.eml`` file, or a folder (``.eml`` files, Maildir).
+        path: an mbox file, an ``.eml`` file, or a folder (``.eml`` files, Maildir); or an
+            uploaded file as ``(name, bytes)``, read from memory and never written anywhere.
         me: the user's own addresses, besides their profile's email (default: found from
             the mail, where it was delivered).
         bodies_for: ids of the people whose message bodies are kept too.
@@ -410,9 +411,13 @@ def import_mail(store: Store, path: str | Path, *, me: Iterable[str] = (),
     from infoview.flows.mail_apply import apply_found
     from infoview.flows.mail_sources import Checkpoints
 
-    sources = find_sources(path)
-    report = MailImportReport(source=str(Path(path).expanduser()), dry_run=dry_run,
-                              files=len(sources))
+    if isinstance(path, tuple):  # an upload: (file name, bytes), read in memory only
+        sources = uploaded(*path)
+        label = path[0]
+    else:
+        sources = find_sources(path)
+        label = str(Path(path).expanduser())
+    report = MailImportReport(source=label, dry_run=dry_run, files=len(sources))
     people = store.list(Person)
     bodies = set(bodies_for)
     missing = bodies - {p.id for p in people}
@@ -437,7 +442,7 @@ def import_mail(store: Store, path: str | Path, *, me: Iterable[str] = (),
     starts = checkpoints.resume(sources, report)
     reader = _Reader(book, report, bodies, progress)
     readers: dict[Path, MboxReader] = {}
-    total = sum(s.path.stat().st_size for s in sources)
+    total = sum(s.size for s in sources)
     for n, headers in enumerate(_headers(sources, reader.wants_body, readers, starts), 1):
         reader.take(headers)
         if progress is not None and n % 2000 == 0:

@@ -34,7 +34,7 @@ class Checkpoints:
         files whose beginning is unchanged since an import with the same address book."""
         starts = {}
         for source in sources:
-            if source.kind != "mbox":
+            if source.kind != "mbox" or source.data is not None:
                 continue
             rows = self.store.execute("SELECT size, digest FROM mail_sources WHERE path = ? "
                                       "AND book = ?", [str(source.path.resolve()), self.book])
@@ -53,6 +53,8 @@ class Checkpoints:
         """Note how far each mbox was read (inside the import's transaction)."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         for path, reader in readers.items():
+            if reader.source.data is not None:
+                continue  # an upload: there is no file to come back to
             self.store.execute(
                 "INSERT INTO mail_sources (path, size, digest, book, read_at) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(path) DO UPDATE SET size = excluded.size, digest = excluded.digest, "

@@ -20,6 +20,7 @@ from __future__ import annotations
 import email
 import email.policy
 import hashlib
+import io
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -66,10 +67,39 @@ class TruncatedMailbox(BadInputFile):
 
 @dataclass
 class Source:
-    """One file of a mail export: an ``mbox`` holding many messages, or one ``message``."""
+    """One file of a mail export: an ``mbox`` holding many messages, or one ``message``.
+
+    ``data`` holds the file's bytes when it came as an upload rather than from a path: it
+    is read from memory and never written to disk.
+    """
 
     path: Path
     kind: str
+    data: bytes | None = None
+
+    def open(self):
+        """The file as a binary stream."""
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        return open(self.path, "rb")  # noqa: SIM115 - the caller closes it
+
+    @property
+    def size(self) -> int:
+        """Its size in bytes."""
+        return len(self.data) if self.data is not None else self.path.stat().st_size
+
+
+def uploaded(name: str, data: bytes) -> list[Source]:
+    """A mail file the user uploaded (kept in memory only), as sources to read.
+
+    Raises:
+        BadInputFile: it is neither an mbox nor an email.
+    """
+    kind = _sniff_bytes(data[:4096])
+    if kind is None:
+        raise BadInputFile("this is not a mailbox (mbox) or an email (.eml): export your "
+                           "mail as mbox or .eml files", path=name)
+    return [Source(Path(name), kind, data)]
 
 
 def sniff(path: Path) -> str | None:
@@ -79,6 +109,10 @@ def sniff(path: Path) -> str | None:
             head = f.read(4096)
     except OSError:
         return None
+    return _sniff_bytes(head)
+
+
+def _sniff_bytes(head: bytes) -> str | None:
     head = head.lstrip(b"\r\n")
     if head.startswith(b"From ") and _FROM_LINE.match(head.split(b"\n", 1)[0]):
         return "mbox"
@@ -146,8 +180,9 @@ class MboxReader:
         count: messages read.
     """
 
-    def __init__(self, path: Path, start: int = 0, prefix: hashlib._Hash | None = None):
-        self.path = path
+    def __init__(self, source: Source, start: int = 0, prefix: hashlib._Hash | None = None):
+        self.source = source
+        self.path = source.path
         self.start = start
         self.end = start
         self._hash = prefix.copy() if prefix is not None else hashlib.sha1(usedforsecurity=False)
@@ -166,7 +201,7 @@ class MboxReader:
             BadInputFile: the file cannot be read, or is not an mbox from ``start`` on.
         """
         try:
-            f = open(self.path, "rb")  # noqa: SIM115 - closed below, around a generator
+            f = self.source.open()
         except OSError as exc:
             raise BadInputFile(f"cannot read it ({exc.strerror})", path=self.path) from exc
         with f:
@@ -269,11 +304,12 @@ class MboxReader:
                                path=self.path)
 
 
-def read_message_file(path: Path, index: int, wants_body: WantsBody | None = None
+def read_message_file(source: Source, index: int, wants_body: WantsBody | None = None
                       ) -> MailHeaders:
     """The headers (and, when wanted, the body) of one ``.eml`` or Maildir file."""
+    path = source.path
     try:
-        with open(path, "rb") as f:
+        with source.open() as f:
             data = f.read(65536)
             while not _HEADER_END.search(data) and len(data) < HEADER_CAP:
                 more = f.read(65536)
