@@ -38,7 +38,7 @@ def _sam(store: Store) -> Person:
 def _thread(tmp_path: Path) -> Path:
     """Maya asks Sam, nudges him, Sam answers: and a list, a stranger and a forward."""
     return mbox(tmp_path / "mail.mbox", [
-        message(f"Maya <{ME}>", f'"Sam O." <Sam.Okafor+work@Kestrel.example>',
+        message(f"Maya <{ME}>", '"Sam O." <Sam.Okafor+work@Kestrel.example>',
                 "Coffee?", at(4), "m1@maya"),
         message(f"Maya <{ME}>", SAM, "Coffee? (a gentle nudge)", at(11), "m2@maya"),
         message(f"Samuel Okafor <{SAM}>", ME, "Re: Coffee?", at(12, 9), "s1@kestrel",
@@ -46,7 +46,7 @@ def _thread(tmp_path: Path) -> Path:
         message("UX list <ux@lists.example>", ME, "Weekly digest", at(12), "l1@list",
                 extra={"List-Id": "<ux.lists.example>"}),
         message("Kestrel <no-reply@kestrel.example>", ME, "Your account", at(13), "n1@k"),
-        message(f"Colleague <col@work.example>", ME, "Fwd: Coffee?", at(14), "f1@work",
+        message("Colleague <col@work.example>", ME, "Fwd: Coffee?", at(14), "f1@work",
                 body=f"---------- Forwarded message ---------\nFrom: Sam Okafor <{SAM}>\n"),
         message("Stranger <stranger@else.example>", ME, "Secret stranger subject", at(15),
                 "x1@else"),
@@ -187,7 +187,7 @@ def test_bodies_are_kept_only_for_the_people_asked(store, tmp_path):
     jo = store.add(Person(name="Jo Park", email="jo@park.example"))
     mbox(tmp_path / "m.mbox", [
         message(f"Sam <{SAM}>", ME, "Advice", at(4), "s@k", body="Read the annual report.\n"),
-        message(f"Jo <jo@park.example>", ME, "Hi", at(5), "j@p", body="Private words.\n"),
+        message("Jo <jo@park.example>", ME, "Hi", at(5), "j@p", body="Private words.\n"),
     ])
     report = import_mail(store, tmp_path / "m.mbox", bodies_for=[_sam(store).id])
     bodies = {m.person_id: m.body for m in store.list(MailMessage)}
