@@ -25,7 +25,6 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from email.message import EmailMessage
 from html.parser import HTMLParser
 from pathlib import Path
@@ -50,7 +49,6 @@ _BLANK_TO_END = re.compile(rb"\s*\Z")
 _SEPARATOR = re.compile(rb"\n\r?\nFrom ")
 # The "From " line of mbox: a sender (or "-") then a date with a time of day.
 _FROM_LINE = re.compile(rb"From \S*\s.*\d{1,2}:\d\d")
-_FROM_LINE_DATE = re.compile(rb"(\w{3})\s+(\d{1,2})\s+(\d{1,2}:\d\d(?::\d\d)?)\s+(?:[+-]\d{4}\s+)?(\d{4})")
 _HEADER_LINE = re.compile(rb"[!-9;-~]{1,76}:")
 _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.M)
 _SKIPPED_SUFFIXES = {".msf", ".dat", ".json", ".sqlite", ".db", ".plist", ".summary", ".idx",
@@ -156,19 +154,6 @@ def find_sources(path: str | Path) -> list[Source]:
     return found
 
 
-def _from_line_date(line: bytes) -> datetime | None:
-    found = _FROM_LINE_DATE.search(line)
-    if not found:
-        return None
-    month, day, clock, year = (g.decode("ascii") for g in found.groups())
-    try:
-        moment = datetime.strptime(f"{day} {month} {year} {clock}",
-                                   "%d %b %Y %H:%M:%S" if clock.count(":") == 2 else "%d %b %Y %H:%M")
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=UTC)
-
-
 class MboxReader:
     """Messages of one mbox file, streamed (see the module docstring).
 
@@ -247,7 +232,7 @@ class MboxReader:
             block = buf[line_end + 1:head_end + 1]
             self.count += 1
             headers = parse_headers(block, f"{self.path.name}, message {self.count}")
-            headers.from_line_date = _from_line_date(buf[pos:line_end])
+            headers.from_line = buf[pos:line_end]
             keep = bool(wants_body and headers.readable and wants_body(headers))
             body_parts: list[bytes] = []
             kept = 0

@@ -33,10 +33,6 @@ FIELDS = (
     "x-autoreply", "x-autorespond", "delivered-to", "x-original-to", "resent-from",
     "resent-to", "content-type", "x-gmail-labels",
 )
-_FIELD = re.compile(
-    rb"^(" + b"|".join(re.escape(f.encode()) for f in FIELDS) + rb")[ \t]*:[ \t]*"
-    rb"([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)", re.I | re.M)
-_FOLD = re.compile(rb"\r?\n(?=[ \t])")
 # An address as it sits in a header: "Name" <a@b>, Name <a@b>, a@b (Name), or a bare a@b.
 _ADDRESS = re.compile(
     r'(?:"((?:[^"\\]|\\.)*)"|([^,;<>"]*?))\s*<\s*([^<>\s@,;]+@[^<>\s,;]+?)\s*>'
@@ -94,7 +90,7 @@ class MailHeaders:
         recipients: To, Cc and Bcc (``Resent-To`` for a re-sent message).
         problems: what could not be read, in words.
         body: the message's text, only when the import asked for it.
-        from_line_date: the date of an mbox's separator line, a fallback for ``Date``.
+        from_line: an mbox's separator line, whose date stands in for a missing ``Date``.
         decision: left to the caller (an import notes there what it made of the message
             while the reader waits to know whether to read the body).
     """
@@ -103,10 +99,9 @@ class MailHeaders:
     raw: dict[str, str] = field(default_factory=dict)
     sender: Address | None = None
     recipients: list[Address] = field(default_factory=list)
-    delivered_to: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     body: str | None = None
-    from_line_date: datetime | None = None
+    from_line: bytes = b""
     decision: object = None
 
     @property
@@ -114,6 +109,13 @@ class MailHeaders:
         """False for a block that has none of the fields every email carries."""
         return bool(self.sender or self.recipients or "date" in self.raw
                     or "message-id" in self.raw)
+
+    @property
+    def delivered_to(self) -> list[str]:
+        """The addresses the message was delivered to (``Delivered-To``, ``X-Original-To``):
+        the user's own."""
+        return [a.key for f in ("delivered-to", "x-original-to")
+                for a in addresses(self.raw.get(f, ""))]
 
     @property
     def bulk(self) -> bool:
@@ -188,7 +190,7 @@ class MailHeaders:
                     moment = moment.replace(tzinfo=UTC)
                 return moment.astimezone(UTC)
             self.problems.append("its date could not be read")
-        return self.from_line_date
+        return _from_line_date(self.from_line)
 
     def subject(self) -> str:
         """The subject, decoded (encoded words, unknown character sets noted as problems)."""
@@ -225,8 +227,28 @@ class MailHeaders:
         return self.decode(self.sender.name).strip() if self.sender else ""
 
 
+_FROM_LINE_DATE = re.compile(
+    rb"(\w{3})\s+(\d{1,2})\s+(\d{1,2}:\d\d(?::\d\d)?)\s+(?:[+-]\d{4}\s+)?(\d{4})")
+
+
+def _from_line_date(line: bytes) -> datetime | None:
+    """The date of an mbox separator line ("From - Mon Mar 04 10:00:00 2024"), in UTC."""
+    found = _FROM_LINE_DATE.search(line)
+    if not found:
+        return None
+    month, day, clock, year = (g.decode("ascii") for g in found.groups())
+    try:
+        moment = datetime.strptime(f"{day} {month} {year} {clock}",
+                                   "%d %b %Y %H:%M:%S" if clock.count(":") == 2 else "%d %b %Y %H:%M")
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC)
+
+
 def addresses(value: str) -> list[Address]:
     """The addresses of one header value (display names kept undecoded)."""
+    if "@" not in value:
+        return []
     out = []
     for quoted, plain, inner, bare in _ADDRESS.findall(value):
         key = address_key(inner or bare)
@@ -236,25 +258,49 @@ def addresses(value: str) -> list[Address]:
     return out
 
 
+_WANTED = frozenset(f.encode() for f in FIELDS)
+_MULTI = frozenset(("to", "cc", "bcc", "delivered-to", "x-original-to"))
+
+
 def parse_headers(block: bytes, where: str) -> MailHeaders:
     """Read the fields of one header block (bytes up to the blank line ending it)."""
     found: dict[str, str] = {}
-    for name, value in _FIELD.findall(block):
-        key = name.decode("ascii").lower()
-        text = _text(_FOLD.sub(b"", value)).strip()
+    name = ""
+    parts: list[bytes] = []
+    broken = False
+
+    def keep() -> None:
+        text = _text(b"".join(parts)).strip()
         # Addresses add up over repeated fields; for the rest the first one wins.
-        if key in found and key in ("to", "cc", "bcc", "delivered-to", "x-original-to"):
-            found[key] += ", " + text
+        if name in found and name in _MULTI:
+            found[name] += ", " + text
         else:
-            found.setdefault(key, text)
+            found.setdefault(name, text)
+
+    for line in block.split(b"\n"):
+        if line[:1] in (b" ", b"\t"):  # a folded continuation
+            if name:
+                parts.append(line.rstrip(b"\r"))
+            continue
+        if name:
+            keep()
+            name = ""
+        field, colon, value = line.partition(b":")
+        if not colon:
+            broken = broken or bool(line.strip())
+            continue
+        field = field.rstrip().lower()
+        if field in _WANTED:
+            name = field.decode("ascii")
+            parts = [value.rstrip(b"\r")]
+    if name:
+        keep()
     headers = MailHeaders(where, found)
     resent = "resent-from" in found
     senders = addresses(found.get("resent-from" if resent else "from", ""))
     headers.sender = senders[0] if senders else None
     fields_to = ("resent-to",) if resent else ("to", "cc", "bcc")
-    headers.recipients = [a for f in fields_to for a in addresses(found.get(f, ""))]
-    headers.delivered_to = [a.key for f in ("delivered-to", "x-original-to")
-                            for a in addresses(found.get(f, ""))]
-    if block[:1] not in (b"", b"\r", b"\n") and not found:
+    headers.recipients = [a for f in fields_to if f in found for a in addresses(found[f])]
+    if broken and not found:
         headers.problems.append("its header lines could not be read")
     return headers
