@@ -329,3 +329,11 @@ def test_cli_dry_run_json_and_bad_input(tmp_path, capsys):
     assert main(["--db", str(db), "import-mail", str(tmp_path / "nope.mbox")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no such file" in err and "Traceback" not in err
+
+
+def test_an_address_two_people_share_names_neither_and_says_so(store, tmp_path):
+    store.add(Person(name="Samuel Okafor Sr", email=SAM.upper()))
+    mbox(tmp_path / "m.mbox", [message(f"Sam <{SAM}>", ME, "Which of us?", at(4), "w@k")])
+    report = import_mail(store, tmp_path / "m.mbox")
+    assert store.list(MailMessage) == []
+    assert any("two people in your store" in w and SAM in w for w in report.warnings)

@@ -438,6 +438,11 @@ def import_mail(store: Store, path: str | Path | tuple[str, bytes], *, me: Itera
             continue  # already someone's address
         book.by_address[key] = -n  # a person added below, once their name is known
     report.me = sorted(book.me)
+    if book.shared:
+        report.warnings.append(
+            f"{len(book.shared)} address{'es are' if len(book.shared) > 1 else ' is'} given to "
+            f"two people in your store ({', '.join(sorted(book.shared)[:3])}); messages from "
+            "or to it were left out: keep it on the right person only.")
     checkpoints = Checkpoints(store, book.fingerprint([sorted(bodies), sorted(to_add)]))
     starts = checkpoints.resume(sources, report)
     reader = _Reader(book, report, bodies, progress)
