@@ -36,7 +36,7 @@ def test_preview_shows_what_would_be_kept_and_import_records_it(tmp_path):
         assert "Sam Okafor: 1 sent, 1 received" in panel.preview.value
         assert "would keep" in panel.preview.value
         assert store.list(Outreach) == [] and not panel.import_button.disabled
-        (box,) = [c for c in panel.offered.children if hasattr(c, "address")]
+        (box,) = [c for c in panel.offered.children if "Pat" in getattr(c, "description", "")]
         assert "Pat Lee" in box.description
         box.value = True
         panel.import_button.click()
@@ -84,3 +84,13 @@ def test_an_uploaded_calendar_is_read_in_memory(tmp_path):
         panel.import_button.click()
         assert [m.status for m in store.list(Meeting)] == ["scheduled"]
         assert sorted(p.name for p in tmp_path.iterdir()) == ["s.sqlite", "s.sqlite-shm", "s.sqlite-wal"]
+
+
+def test_offered_people_are_shown_once_as_tick_boxes(tmp_path):
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.path.value = str(_mailbox(tmp_path))
+        panel.preview_button.click()
+        assert "pat@lee.example" not in panel.preview.value
+        assert sum("pat@lee.example" in getattr(c, "description", "")
+                   for c in panel.offered.children) == 1

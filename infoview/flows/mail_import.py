@@ -161,8 +161,9 @@ class MailImportReport:
                 f"{'person' if people == 1 else 'people'}{bodies}; nothing of the other "
                 f"{other:,} message{'s' if other != 1 else ''}.")
 
-    def lines(self) -> list[str]:
-        """A short account for a reader, one fact a line."""
+    def lines(self, *, offered: bool = True) -> list[str]:
+        """A short account for a reader, one fact a line (``offered=False`` leaves out the
+        correspondents to add, for a view that lists them its own way)."""
         would = "would be " if self.dry_run else ""
         skipped = (f"; {_size(self.unchanged_bytes)} unchanged since the last import were "
                    "skipped" if self.unchanged_bytes else "")
@@ -182,7 +183,7 @@ class MailImportReport:
                            + (f", {p.bodies} with text" if p.bodies else ""))
         if self.people_added:
             out.append(f"People {would}added as you asked: {', '.join(self.people_added)}.")
-        if self.offered:
+        if self.offered and offered:
             out.append("People you write to who are not in your store (add them to import "
                        "their messages):")
             out += [f"  {c.name or c.address} <{c.address}>: {c.messages} messages "

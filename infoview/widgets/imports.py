@@ -46,6 +46,7 @@ class ImportPanel(w.VBox):
         self.store = store
         self.report = None
         self._previewed: tuple | None = None
+        self._boxes: list[tuple[w.Checkbox, str]] = []
         self.kind = w.ToggleButtons(options=_KINDS, value="mail", description="Import",
                                     style={"description_width": "initial"})
         self.path = text("File or folder", placeholder="e.g. /home/you/Takeout/Mail/All mail.mbox")
@@ -139,7 +140,7 @@ class ImportPanel(w.VBox):
             self.message.show("Reading…")
             self.report = self._run(source, dry_run=True)
             self._previewed = self._key(source)
-            self.preview.value = _lines_html("If you import this:", self.report.lines())
+            self.preview.value = _lines_html("If you import this:", _lines(self.report))
             self._offer(getattr(self.report, "offered", []))
             self.import_button.disabled = False
             self.message.show("Nothing has been kept yet. Press Import to record this.", "info")
@@ -151,8 +152,7 @@ class ImportPanel(w.VBox):
         boxes = [w.Checkbox(value=False, description=f"{c.name or c.address} <{c.address}> "
                             f"({c.messages} messages)", indent=False,
                             layout=w.Layout(width="auto")) for c in offered]
-        for box, c in zip(boxes, offered, strict=True):
-            box.address = c.address  # type: ignore[attr-defined]
+        self._boxes = [(box, c.address) for box, c in zip(boxes, offered, strict=True)]
         self.offered.children = ([w.HTML("<p>People you write to who are not in your store. "
                                          "Tick those to add (their messages are imported "
                                          "too):</p>")] + boxes) if boxes else []
@@ -160,8 +160,7 @@ class ImportPanel(w.VBox):
     @property
     def chosen(self) -> list[str]:
         """The addresses of the offered correspondents ticked for adding."""
-        return [box.address for box in self.offered.children
-                if isinstance(box, w.Checkbox) and box.value]
+        return [address for box, address in self._boxes if box.value]
 
     def run_import(self):
         """Record what the preview showed (and add the ticked correspondents)."""
@@ -171,15 +170,23 @@ class ImportPanel(w.VBox):
                 raise BadInput("press Preview first, to see what will be recorded")
             with self.message.guard("importing"):
                 self.report = self._run(source, dry_run=False, add=self.chosen)
-                self.result.value = _lines_html("Done:", self.report.lines())
+                self.result.value = _lines_html("Done:", _lines(self.report))
                 self.preview.value = ""
                 self.offered.children = []
+                self._boxes = []
                 self.import_button.disabled = True
                 self._previewed = None
                 self.message.show(self.report.kept(), "ok")
                 self.refresh_people()
                 return self.report
         return None
+
+
+def _lines(report) -> list[str]:
+    """The report's lines; a mail report's correspondents are shown as tick boxes instead."""
+    from infoview.flows.mail_import import MailImportReport
+
+    return report.lines(offered=False) if isinstance(report, MailImportReport) else report.lines()
 
 
 def _lines_html(title: str, lines: list[str]) -> str:
