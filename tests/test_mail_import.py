@@ -337,3 +337,32 @@ def test_an_address_two_people_share_names_neither_and_says_so(store, tmp_path):
     report = import_mail(store, tmp_path / "m.mbox")
     assert store.list(MailMessage) == []
     assert any("two people in your store" in w and SAM in w for w in report.warnings)
+
+
+def test_reply_rates_by_channel_count_the_request_once_with_its_reply_time(store, tmp_path):
+    from infoview.analytics.replies import reply_rates
+
+    import_mail(store, _thread(tmp_path))
+    rates = reply_rates(store.frames(), by="channel").set_index("channel")
+    assert rates.loc["email", "sent"] == 1 and rates.loc["email", "replied"] == 1
+    assert rates.loc["email", "median_days_to_reply"] == pytest.approx(7.958, abs=0.01)
+
+
+def test_the_one_matching_rule_knows_aliases_and_plus_addressing():
+    from infoview.store.matching import match_person
+
+    people = [Person(name="Sam Okafor", email=f"{SAM}; sam.okafor@gmail.com", id=1),
+              Person(name="Jo Park", email="jo@park.example", id=2)]
+    assert match_person(people, email="S.amOkafor+x@googlemail.com").id == 1
+    assert match_person(people, email="JO+news@park.example").id == 2
+    assert match_person(people, email="sam@elsewhere.example") is None
+
+
+def test_broken_mime_in_a_body_asked_for_keeps_what_can_be_read(store, tmp_path):
+    raw = (f"From: Sam <{SAM}>\nTo: {ME}\nSubject: Notes\nDate: Mon, 04 Mar 2024 10:00:00 +0000\n"
+           "Message-ID: <b@k>\nMIME-Version: 1.0\nContent-Type: multipart/mixed\n\n"
+           "no boundary was declared, so this is not real MIME\n").encode()
+    report = import_mail(store, mbox(tmp_path / "m.mbox", [raw]), bodies_for=[_sam(store).id])
+    (kept,) = store.list(MailMessage)
+    assert kept.subject == "Notes"
+    assert any("MIME" in w for w in report.warnings) and all("\n" not in w for w in report.warnings)
