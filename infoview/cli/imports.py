@@ -66,14 +66,8 @@ def _mail(args: argparse.Namespace) -> int:
                              add=args.add, dry_run=args.dry_run, progress=_progress)
     if sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 30 + "\r")
-    if args.json:
-        print_json(report.to_dict())
-        return 0
-    if args.dry_run:
-        print("Dry run: nothing was written.")
-    for line in report.lines():
-        print(line)
-    if report.offered and not args.dry_run:
+    _show(report, args)
+    if report.offered and not args.json:
         print("To add some of them: infoview import-mail PATH --add ADDRESS [--add ...]")
     return 0
 
@@ -83,11 +77,16 @@ def _calendar(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         report = import_calendar(store, args.path, me=args.me, dry_run=args.dry_run)
+    _show(report, args)
+    return 0
+
+
+def _show(report, args: argparse.Namespace) -> None:
+    """The report as JSON, or as lines for a reader."""
     if args.json:
         print_json(report.to_dict())
-        return 0
+        return
     if args.dry_run:
         print("Dry run: nothing was written.")
     for line in report.lines():
         print(line)
-    return 0
