@@ -77,3 +77,12 @@ def test_a_message_larger_than_many_blocks_is_skipped_and_the_next_one_found(tmp
     (tmp_path / "big.mbox").write_bytes(data)
     reader = MboxReader(Source(tmp_path / "big.mbox", "mbox"))
     assert [h.message_id for h in reader.messages()] == ["big@x", "small@x"]
+
+
+def test_a_from_line_without_a_blank_line_before_it_starts_a_message_only_before_headers(tmp_path):
+    data = (b"From - Mon Mar 04 10:00:00 2024\nFrom: a@b.example\nMessage-ID: <one@x>\n\n"
+            b"body line\nFrom - Mon Mar 04 11:00:00 2024\nFrom: c@d.example\nMessage-ID: <two@x>\n\n"
+            b"a reply that quotes\nFrom Monday 10:30 on, I am free\nthanks\n")
+    (tmp_path / "tight.mbox").write_bytes(data)
+    found = list(MboxReader(Source(tmp_path / "tight.mbox", "mbox")).messages())
+    assert [h.message_id for h in found] == ["one@x", "two@x"]

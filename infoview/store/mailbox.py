@@ -46,7 +46,7 @@ _TAIL = 4096
 
 _HEADER_END = re.compile(rb"\n\r?\n")
 _BLANK_TO_END = re.compile(rb"\s*\Z")
-_SEPARATOR = re.compile(rb"\n\r?\nFrom ")
+_SEPARATOR = re.compile(rb"\nFrom ")
 # The "From " line of mbox: a sender (or "-") then a date with a time of day.
 _FROM_LINE = re.compile(rb"From \S*\s.*\d{1,2}:\d\d")
 _HEADER_LINE = re.compile(rb"[!-9;-~]{1,76}:")
@@ -263,8 +263,13 @@ class MboxReader:
         self.end = base + len(buf)
 
     def _separator(self, buf: bytes, scan: int, eof: bool) -> int | None:
-        """The index of the next message's "From " line (after a blank line), or None when
-        the buffer does not hold one (yet)."""
+        """The index of the next message's "From " line, or None when the buffer does not
+        hold one (yet).
+
+        A "From " line with a date starts a message when a blank line comes before it (as
+        mbox writers leave), or when a header line follows it (some writers leave no blank
+        line); a body line starting "From " has neither, or was escaped as ">From ".
+        """
         while (found := _SEPARATOR.search(buf, scan)) is not None:
             line_start = found.end() - 5
             line_end = buf.find(b"\n", line_start)
@@ -272,7 +277,14 @@ class MboxReader:
                 return None  # the From line is cut by the block's end: read more first
             line = buf[line_start:line_end if line_end >= 0 else len(buf)]
             if _FROM_LINE.match(line):
-                return line_start
+                before = buf[max(0, found.start() - 2):found.start()]
+                if before.endswith(b"\n") or before == b"\n\r" or found.start() == 0:
+                    return line_start
+                following = buf.find(b"\n", line_end + 1) if line_end >= 0 else -1
+                if following < 0 and not eof:
+                    return None  # the next line is not in the buffer yet
+                if line_end >= 0 and _HEADER_LINE.match(buf, line_end + 1):
+                    return line_start
             scan = found.start() + 1
         return None
 
