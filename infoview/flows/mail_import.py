@@ -59,6 +59,8 @@ log = logging.getLogger(__name__)
 OFFER_MIN_MESSAGES = 3
 #: At most this many correspondents are offered, most frequent first.
 OFFER_LIMIT = 25
+#: Problem notes kept in a report; past this they are counted.
+WARNINGS_KEPT = 50
 #: Messages read before the user's own address is guessed (when no address is known).
 _GUESS_SAMPLE = 500
 
@@ -141,6 +143,14 @@ class MailImportReport:
     people_added: list[str] = field(default_factory=list)
     offered: list[Correspondent] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    more_warnings: int = 0
+
+    def warn(self, line: str) -> None:
+        """Note a problem; past :data:`WARNINGS_KEPT` only the count goes up."""
+        if len(self.warnings) < WARNINGS_KEPT:
+            self.warnings.append(line)
+        else:
+            self.more_warnings += 1
 
     def to_dict(self) -> dict:
         """A JSON-ready view."""
@@ -192,6 +202,8 @@ class MailImportReport:
             out.append(f"{self.unreadable} message{'s' if self.unreadable != 1 else ''} "
                        "could not be read as email and were left out.")
         out += self.warnings
+        if self.more_warnings:
+            out.append(f"... and {self.more_warnings:,} more notes like these.")
         out.append(self.kept())
         return out
 
@@ -243,12 +255,10 @@ class AddressBook:
 class _Reader:
     """One pass over the sources, keeping matched messages and counting correspondents."""
 
-    def __init__(self, book: AddressBook, report: MailImportReport, bodies_for: set[int],
-                 progress: Callable[[int, int], None] | None):
+    def __init__(self, book: AddressBook, report: MailImportReport, bodies_for: set[int]):
         self.book = book
         self.report = report
         self.bodies_for = bodies_for
-        self.progress = progress
         self.found: list[Found] = []
         self.seen: set[str] = set()
         self.offered: dict[str, Correspondent] = {}
@@ -305,7 +315,7 @@ class _Reader:
         self.report.messages += 1
         if not headers.readable:
             self.report.unreadable += 1
-            self.report.warnings.append(f"Left out: {headers.where} is not readable as email.")
+            self.report.warn(f"Left out: {headers.where} is not readable as email.")
             return
         decision = headers.decision
         if decision is None:  # the reader asked no question (a file read without bodies)
@@ -323,12 +333,12 @@ class _Reader:
         self.seen.add(key)
         at = headers.date()
         if at is None:
-            self.report.warnings.append(f"Left out: {headers.where} has no date.")
+            self.report.warn(f"Left out: {headers.where} has no date.")
             return
         self.report.matched += 1
         subject = headers.subject()
         for problem in dict.fromkeys(headers.problems):
-            self.report.warnings.append(f"{headers.where}: {problem}.")
+            self.report.warn(f"{headers.where}: {problem}.")
         thread = tuple(headers.thread_keys)
         for pid in people:
             body = headers.body if pid in self.bodies_for else None
@@ -446,7 +456,7 @@ def import_mail(store: Store, path: str | Path | tuple[str, bytes], *, me: Itera
             "or to it were left out: keep it on the right person only.")
     checkpoints = Checkpoints(store, book.fingerprint([sorted(bodies), sorted(to_add)]))
     starts = checkpoints.resume(sources, report)
-    reader = _Reader(book, report, bodies, progress)
+    reader = _Reader(book, report, bodies)
     readers: dict[Path, MboxReader] = {}
     total = sum(s.size for s in sources)
     for n, headers in enumerate(_headers(sources, reader.wants_body, readers, starts), 1):
