@@ -366,3 +366,17 @@ def test_broken_mime_in_a_body_asked_for_keeps_what_can_be_read(store, tmp_path)
     (kept,) = store.list(MailMessage)
     assert kept.subject == "Notes"
     assert any("MIME" in w for w in report.warnings) and all("\n" not in w for w in report.warnings)
+
+
+def test_takeout_labels_mark_sent_mail_and_leave_spam_out(tmp_path):
+    with Store.open(tmp_path / "s.sqlite") as s:
+        s.add(Person(name="Sam Okafor", email=SAM))
+        mbox(tmp_path / "takeout.mbox", [
+            # sent from an old address of hers: only the label says it is hers
+            message("Maya <maya@old-job.example>", SAM, "Coffee?", at(4), "a@m",
+                    extra={"X-Gmail-Labels": "Sent,Opened"}),
+            message(f"Sam <{SAM}>", ME, "Cheap pills", at(5), "b@k", extra={"X-Gmail-Labels": "Spam"}),
+        ])
+        report = import_mail(s, tmp_path / "takeout.mbox", me=[ME])
+        assert (report.sent_added, report.received_added) == (1, 0)
+        assert [m.subject for m in s.list(MailMessage)] == [None]

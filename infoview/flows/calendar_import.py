@@ -376,7 +376,9 @@ def import_calendar(store: Store, path: str | Path | tuple[str, bytes], *, me: I
             if dry_run:
                 raise _DryRun
     except _DryRun:
-        pass
+        # Pages of the undone writes may sit in the write-ahead log: drop them too.
+        if not store.in_transaction:
+            store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     log.info("calendar import: %d events read, %d matched, %d meetings added, %d updated",
              report.events, report.matched, report.added, report.updated)
     return report

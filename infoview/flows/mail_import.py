@@ -278,8 +278,10 @@ class _Reader:
             return None
         book = self.book
         sender = headers.sender.key
-        labels = headers.raw.get("x-gmail-labels", "")
-        if sender in book.me or ("Sent" in labels.split(",") and "Inbox" not in labels):
+        labels = [label.strip() for label in headers.raw.get("x-gmail-labels", "").split(",")]
+        if "Spam" in labels:  # Google Takeout exports spam too; its senders are often forged
+            return None
+        if sender in book.me or ("Sent" in labels and "Inbox" not in labels):
             people = []
             for address in headers.recipients:
                 pid = book.by_address.get(address.key)
@@ -472,7 +474,9 @@ def import_mail(store: Store, path: str | Path | tuple[str, bytes], *, me: Itera
                 raise _DryRun  # undoes the transaction: the report is the preview
             checkpoints.save(readers)
     except _DryRun:
-        pass
+        # Pages of the undone writes may sit in the write-ahead log: drop them too.
+        if not store.in_transaction:
+            store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     log.info("mail import: %d messages read, %d matched, %d sent added, %d received added",
              report.messages, report.matched, report.sent_added, report.received_added)
     return report
