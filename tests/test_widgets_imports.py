@@ -51,6 +51,10 @@ def test_import_needs_a_preview_of_the_same_input(tmp_path):
         panel = ImportPanel(store)
         panel.path.value = str(_mailbox(tmp_path))
         panel.preview_button.click()
+        panel.bodies_for.value = (store.list(Person)[0].id,)  # asks for more than previewed
+        assert panel.import_button.disabled
+        panel.preview_button.click()
+        assert not panel.import_button.disabled
         panel.path.value = str(tmp_path / "other.mbox")  # changed since the preview
         assert panel.import_button.disabled
         panel.import_button.click()

@@ -70,6 +70,8 @@ class ImportPanel(w.VBox):
         self.kind.observe(lambda _c: self._changed(), names="value")
         self.path.observe(lambda _c: self._changed(), names="value")
         self.upload.observe(lambda _c: self._changed(), names="value")
+        self.me.observe(lambda _c: self._changed(), names="value")
+        self.bodies_for.observe(lambda _c: self._changed(), names="value")
         self.preview_button.on_click(lambda _b: self.show_preview())
         self.import_button.on_click(lambda _b: self.run_import())
         super().__init__([
