@@ -380,3 +380,27 @@ def test_takeout_labels_mark_sent_mail_and_leave_spam_out(tmp_path):
         report = import_mail(s, tmp_path / "takeout.mbox", me=[ME])
         assert (report.sent_added, report.received_added) == (1, 0)
         assert [m.subject for m in s.list(MailMessage)] == [None]
+
+
+def test_a_store_from_before_the_imports_gains_their_tables_and_keeps_its_records(tmp_path):
+    import sqlite3
+
+    from infoview.store.migrations import MIGRATIONS
+
+    step = next(i for i, script in enumerate(MIGRATIONS) if "mail_messages" in script)
+    path = tmp_path / "older.sqlite"
+    conn = sqlite3.connect(path)
+    for script in MIGRATIONS[:step]:
+        conn.executescript(script)
+    conn.execute(f"PRAGMA user_version = {step}")
+    conn.execute("INSERT INTO people (name, email) VALUES ('Sam Okafor', ?)", [SAM])
+    conn.execute("INSERT INTO outreach (person_id, kind, sent_at) VALUES "
+                 "(1, 'request', '2024-03-04T09:00:00.000000+00:00')")
+    conn.commit()
+    conn.close()
+    with Store.open(path) as s:
+        report = import_mail(s, mbox(tmp_path / "m.mbox", [
+            message(f"Sam <{SAM}>", ME, "Re: hello", at(5), "r@k")]), me=[ME])
+        assert report.replies_marked == 1
+        assert s.list(Outreach)[0].replied_at == at(5)
+    assert Path(f"{path}.bak-v{step}").exists()  # the upgrade kept a copy
