@@ -52,15 +52,16 @@ class _Person:
 
 
 def _known(store: Store, ids: list[int]) -> tuple[set[tuple[str, int]], dict[int, list[datetime]],
-                                                   dict[int, set[int]], dict[str, int]]:
+                                                   dict[int, set[int]], dict[int, dict[str, int]]]:
     """Messages imported before for these people: their keys, received times, the outreach
-    records linked to a sent message, and sent keys -> outreach id (for thread answers)."""
+    records linked to a sent message, and per person sent keys -> outreach id (for thread
+    answers)."""
     from infoview.store.schema import _py_datetime
 
     keys: set[tuple[str, int]] = set()
     received: dict[int, list[datetime]] = defaultdict(list)
     linked: dict[int, set[int]] = defaultdict(set)
-    sent_rows: dict[str, int] = {}
+    sent_rows: dict[int, dict[str, int]] = defaultdict(dict)
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
@@ -72,7 +73,7 @@ def _known(store: Store, ids: list[int]) -> tuple[set[tuple[str, int]], dict[int
                 received[pid].append(_py_datetime(at))
             elif outreach_id is not None:
                 linked[pid].add(outreach_id)
-                sent_rows[key] = outreach_id
+                sent_rows[pid][key] = outreach_id
     return keys, received, linked, sent_rows
 
 
@@ -97,7 +98,7 @@ def apply_found(store: Store, found: list[Found], people: dict[int, Person],
         by_id = {r.id: r for r in rows}
         state = _Person(rows, received.get(pid, []), linked.get(pid, set()))
         summary = PersonSummary(pid, people[pid].name)
-        thread_rows = {k: by_id[v] for k, v in sent_rows.items() if v in by_id}
+        thread_rows = {k: by_id[v] for k, v in sent_rows.get(pid, {}).items() if v in by_id}
         for item in sorted(by_person[pid], key=lambda f: (f.at, f.direction != "sent", f.key)):
             if (item.key, pid) in keys:
                 report.already += 1
