@@ -19,8 +19,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from infoview.research.extract.people_lines import (
-    _CREDENTIAL,
-    _HONORIFIC,
     _NOT_NAME_WORDS,
     _PARTICLES,
     Line,
@@ -107,8 +105,10 @@ def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
             if _POSSESSIVE.search(raw.rstrip(",;:.!?")):
                 closes = True
             glued = _GLUED.match(token)
+            cut = m.end()
             if glued and not caps:  # "WilliamsonSTUDENT", "BurkeChief": a label run into a name
                 token, closes = glued.group(1), True
+                cut = m.start() + raw.find(token) + len(token)
             bare = token.rstrip(".")
             if caps and bare.isalpha() and len(bare) > 1:
                 token = bare.capitalize()
@@ -124,7 +124,7 @@ def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
                 if not run and not honorific:
                     start = m.start()
                 run.append(token if _INITIALS.match(token) else bare)
-                end = m.end()
+                end = cut
                 if closes:
                     _close(spans, run, at, start, end, honorific, lower_words)
                     run, honorific = [], False
