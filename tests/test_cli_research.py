@@ -120,3 +120,15 @@ def test_batch_workers_sets_how_many_sites_run_at_once(sites, db, tmp_path, caps
     assert main(["research", "batch", str(urls), "--out", str(out), "--delay", "0",
                  "--workers", "1", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["done"] == 2
+
+
+def test_company_text_names_what_the_annual_report_said(sites, db, capsys):
+    """The text output shows what research read in the site's report, with its page, as the
+    JSON's ``documents`` and the brief do: a reader of the text must not miss it."""
+    server = sites.get()
+    assert main(["research", "company", server.url, "--delay", "0", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "\nFrom their reports\n" in out
+    assert "46 employees in 2024" in out
+    assert "(Annual report 2024, p. 3)" in out
+

@@ -216,6 +216,8 @@ def _print_company(p) -> None:
     _section(out, "People", [f"{m.name}" + (f", {m.title}" if m.title else "")
                              + _KIND_NOTE.get(m.kind, "") for m in p.people])
     _section(out, "News", [f"{n.date or '(no date)'}  {n.title}  <{n.url}>" for n in p.news])
+    _section(out, "From their reports", [f"{f.text} ({d.label()}, p. {f.page})"
+                                         for d in p.documents for f in d.facts])
     _section(out, "Pages", [f"{k}: {v}" for k, v in p.pages.items()])
     _section(out, "Pages read as (type, confidence)",
              [f"{t.type} {t.confidence:.2f}{'  (weak)' if t.confidence < 0.5 else ''}  <{t.url}>"
