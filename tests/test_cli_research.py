@@ -132,3 +132,25 @@ def test_company_text_names_what_the_annual_report_said(sites, db, capsys):
     assert "46 employees in 2024" in out
     assert "(Annual report 2024, p. 3)" in out
 
+
+def test_a_person_found_only_on_the_team_page_is_not_given_a_colleagues_bio(sites, db, capsys):
+    """Owen has no page of his own: the team page lists him. Research must say who he is from
+    that listing, not read the team page as a bio (it would give him the first card's bio and
+    no name), and --save must keep him."""
+    from infoview.models import Person
+    from infoview.store import Store
+
+    server = sites.get()
+    code = main(["research", "person", "--name", "Owen Pritchard", "--site", server.url,
+                 "--delay", "0", "--no-cache", "--json", "--save"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out.split("\nSaved as")[0])
+    assert data["name"] == "Owen Pritchard"
+    assert data["title"] == "Product Manager, Kestrel Watch"
+    assert data["organization"] == "Kestrel Health Labs"
+    assert not data["bio"]            # the team page's first bio is Imogen's, not his
+    assert data["links"] == {}        # nor are the page's links his
+    with Store.open(db) as store:
+        assert [(p.name, p.title) for p in store.list(Person)] == [
+            ("Owen Pritchard", "Product Manager, Kestrel Watch")]
+
