@@ -154,3 +154,26 @@ def test_a_person_found_only_on_the_team_page_is_not_given_a_colleagues_bio(site
         assert [(p.name, p.title) for p in store.list(Person)] == [
             ("Owen Pritchard", "Product Manager, Kestrel Watch")]
 
+
+def test_saving_a_person_found_by_name_joins_the_person_asked_for(sites, db, tmp_path, capsys):
+    """Maya's Sam Okafor came from her LinkedIn connections; his page calls him Samira.
+    Finding "Sam Okafor" on Kestrel's site and saving it adds the research to him instead of
+    making a second person."""
+    from infoview.models import Person
+    from infoview.store import Store
+
+    connections = tmp_path / "Connections.csv"
+    connections.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Sam,Okafor,https://www.linkedin.com/in/sam-okafor,,Kestrel Health Labs,"
+        "Senior UX Researcher,12 Mar 2021\n", encoding="utf-8")
+    assert main(["people", "import-linkedin", str(connections)]) == 0
+    server = sites.get()
+    assert main(["research", "person", "--name", "Sam Okafor", "--site", server.url,
+                 "--delay", "0", "--no-cache", "--save"]) == 0
+    out = capsys.readouterr().out
+    assert "person 1 (Sam Okafor;" in out
+    with Store.open(db) as store:
+        people = store.list(Person)
+        assert [p.name for p in people] == ["Sam Okafor"]
+        assert people[0].location == "Bristol, UK"

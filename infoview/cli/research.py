@@ -137,7 +137,7 @@ def _find_person(args) -> int:
             print("\nWeb search is off (see --searxng in --help to turn it on).")
     if profile is not None and args.save:
         with open_store(args) as store:
-            print(_saved_line(keep_research(store, person=profile)))
+            print(_saved_line(keep_research(store, person=profile, known_as=args.name)))
     return 0 if found.found is not None else 1
 
 

@@ -98,7 +98,8 @@ def find_organization(store: Store, name: str | None) -> Organization | None:
 
 
 def keep_research(store: Store, company: CompanyProfile | None = None,
-                  person: PersonProfile | None = None) -> KeptResearch:
+                  person: PersonProfile | None = None, *,
+                  known_as: str | None = None) -> KeptResearch:
     """Save research results and the records they are about, in one transaction.
 
     The company becomes (or updates) an :class:`Organization`, the person a :class:`Person`
@@ -111,6 +112,9 @@ def keep_research(store: Store, company: CompanyProfile | None = None,
         store: the open store.
         company: a :class:`~infoview.research.models.CompanyProfile`, or ``None``.
         person: a :class:`~infoview.research.models.PersonProfile`, or ``None``.
+        known_as: the name the user looked the person up by ("Sam Okafor"), when their page
+            writes it otherwise ("Samira Okafor"): a stored person of that name at the same
+            organization is the one the research is about.
 
     Raises:
         BadInput: neither profile given, or the person's page named nobody.
@@ -126,7 +130,7 @@ def keep_research(store: Store, company: CompanyProfile | None = None,
         if company is not None and company.name:
             kept.organization = _upsert_organization(store, company, now)
         if person is not None:
-            kept.person = _upsert_person(store, person, company, now)
+            kept.person = _upsert_person(store, person, company, now, known_as)
             if kept.organization is None:
                 kept.organization = find_organization(store, kept.person.organization)
         org_id = kept.organization.id if kept.organization else None
@@ -152,10 +156,13 @@ def _upsert_organization(store: Store, company: CompanyProfile, now: datetime) -
 
 
 def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile | None,
-                   now: datetime) -> Person:
+                   now: datetime, known_as: str | None = None) -> Person:
     organization = profile.organization or (company.name if company is not None else None)
-    person = match_person(store.list(Person), profile_url=profile.url, name=profile.name,
+    people = store.list(Person)
+    person = match_person(people, profile_url=profile.url, name=profile.name,
                           organization=organization)
+    if person is None and known_as:
+        person = match_person(people, name=known_as, organization=organization)
     if person is not None:
         person.title = person.title or profile.title
         person.organization = person.organization or organization
