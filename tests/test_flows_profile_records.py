@@ -264,3 +264,38 @@ def test_deleting_an_unknown_kind_or_record_is_refused(store):
         delete_record(store, "meeting", 5)
     assert datetime.now(UTC) - timedelta(days=1)  # (the store is untouched)
     assert store.counts()["people"] == 0
+
+
+# ---- the drafts and the brief use the profile -------------------------------------------------
+
+def test_on_an_empty_store_drafts_invent_no_name_and_say_the_profile_is_missing(tmp_path, capsys):
+    db = str(tmp_path / "empty.sqlite")
+    assert main(["--db", db, "draft", "pitch", "--json"]) == 0
+    pitch = json.loads(capsys.readouterr().out)
+    assert pitch["body"].startswith("I'm [your name]. [your background].")
+    (note,) = [w for w in pitch["warnings"] if w["code"] == "profile_missing"]
+    assert "your name, your background, your strengths and what you are exploring" in note["message"]
+    assert main(["--db", db, "profile", "set", "--name", "Lena Berg", "--background",
+                 "ten years on a cardiac ward", "--strengths", "explaining things calmly",
+                 "--exploring", "product roles in health tech",
+                 "--linkedin", "https://www.linkedin.com/in/lena-b"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "draft", "pitch", "--json"]) == 0
+    pitch = json.loads(capsys.readouterr().out)
+    assert pitch["body"].startswith("I'm Lena Berg. Ten years on a cardiac ward.")
+    assert "profile_missing" not in {w["code"] for w in pitch["warnings"]}
+    assert main(["--db", db, "draft", "request", "--to", "Sam Okafor", "--json"]) == 0
+    request = json.loads(capsys.readouterr().out)
+    # the email signature carries the LinkedIn link from the profile
+    assert request["body"].rstrip().endswith("Lena Berg\nhttps://www.linkedin.com/in/lena-b")
+
+
+def test_the_brief_says_when_the_profile_cannot_make_the_introduction():
+    from infoview.models import UserProfile
+    from infoview.prep.brief import build_brief
+    from infoview.questions.models import QuestionPlan
+
+    plan = QuestionPlan(items=[], meeting_minutes=20, overhead_minutes=4.0)
+    brief = build_brief(person=Person(name="Sam Okafor"), plan=plan, profile=UserProfile())
+    assert "Fill in your profile" in brief.pitch and "[your name]" not in brief.pitch
+    assert any("Your profile lacks your name" in w for w in brief.warnings)
