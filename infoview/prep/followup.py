@@ -31,7 +31,10 @@ THANK_YOU_HOURS = 24
 CONTACT_REFERRAL_DAYS = 3
 HOST_INTRODUCTION_DAYS = 7
 TELL_REFERRER_DAYS = 21
+#: A promise given without a date: the user's falls due a week after the meeting, a host's
+#: after two (then a gentle reminder is fair).
 PROMISE_DAYS = 7
+HOST_PROMISE_DAYS = 14
 REPORT_BACK_DAYS = 30
 #: Business days of the 3B7 routine: the next contact after 3, a follow-up after 7.
 NEXT_CONTACT_BUSINESS_DAYS = 3
