@@ -313,3 +313,20 @@ def test_strict_is_still_accepted_for_a_request_and_changes_no_limit(capsys, db)
     assert code == 0 and json.loads(out)["word_count"] <= 75
     with Store.open(db) as store:
         assert store.list(Referral) == []
+
+
+def test_the_method_table_names_code_and_tests_that_exist():
+    """docs/method.md: every module and test it cites is there (the table cannot rot)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "docs" / "method.md").read_text(encoding="utf-8")
+    tests = re.findall(r"`(test_[a-z0-9_]+\.py)(?:::([a-z0-9_]+))?`", text)
+    assert len(tests) > 50
+    for name, test in tests:
+        source = (root / "tests" / name).read_text(encoding="utf-8")
+        assert not test or re.search(rf"^def {test}\b", source, re.M), f"{name}::{test}"
+    for module in re.findall(r"`(infoview/[a-z_/]+\.py)`", text):
+        assert (root / module).is_file(), module
+    assert "docs/method.md" in (root / "README.md").read_text(encoding="utf-8")
