@@ -1,6 +1,6 @@
 """Run every benchmark in this folder, one after the other: ``make bench``.
 
-Each ``bench_*.py`` (store, research speed and accuracy, analytics, notebooks, warm paths
+Each ``bench_*.py`` (store, research speed and accuracy, analytics, follow-ups, notebooks, warm paths
 and the LinkedIn archive import) is also runnable on its own and prints its figures and
 targets.
 Extra arguments are passed to every benchmark (e.g. ``--quick``).
