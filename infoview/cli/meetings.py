@@ -12,7 +12,7 @@ import argparse
 import json
 import sys
 
-from infoview.cli._common import open_store, print_json, usage
+from infoview.cli._common import open_store, options_named, print_json, usage
 from infoview.cli._prompts import ask_debrief
 from infoview.errors import BadInput, NotFound
 from infoview.flows.debrief import DEBRIEF_JSON_SHAPE, debrief_from_dict, save_debrief, saved_counts
@@ -168,7 +168,6 @@ _EDIT_FIELDS = {"when": "starts_at", "timezone": "timezone", "format": "format",
 
 
 def _edit(args) -> int:
-    from infoview.errors import BadField
     from infoview.flows.records import edit_meeting
 
     changes = {field: getattr(args, option) for option, field in _EDIT_FIELDS.items()
@@ -176,12 +175,8 @@ def _edit(args) -> int:
     if not changes:
         raise BadInput("nothing to change: give at least one of "
                        + ", ".join(f"--{option}" for option in _EDIT_FIELDS))
-    with open_store(args) as store:
-        try:
-            meeting = edit_meeting(store, args.meeting_id, **changes)
-        except BadField as exc:
-            option = {v: k for k, v in _EDIT_FIELDS.items()}.get(exc.field)
-            raise BadField(f"--{option}: {exc}" if option else str(exc), exc.field) from exc
+    with open_store(args) as store, options_named({v: k for k, v in _EDIT_FIELDS.items()}):
+        meeting = edit_meeting(store, args.meeting_id, **changes)
     if args.json:
         print_json(meeting.to_dict())
     else:
