@@ -463,21 +463,17 @@ def _person_candidates(store: Store, person: Person) -> dict[str, dict[int, dict
     return found
 
 
-def _meeting_candidates(store: Store, meeting_id: int) -> dict[str, dict[int, dict[str, Any]]]:
-    params = {"m": meeting_id}
+def _referring(store: Store, table: str, key: str, record_id: int,
+               ) -> dict[str, dict[int, dict[str, Any]]]:
+    """A record and every row of any table that refers to it by ``key`` (``meeting_id``,
+    ``organization_id``): what deleting it removes or unlinks."""
     found: dict[str, dict[int, dict[str, Any]]] = {}
-    _merge(found, "meetings", _select(store, "meetings", "id = :m OR rescheduled_from = :m", params))
-    for table in ("questions_asked", "insights", "actions", "outcomes", "referrals"):
-        _merge(found, table, _select(store, table, "meeting_id = :m", params))
-    return found
-
-
-def _organization_candidates(store: Store, organization_id: int) -> dict[str, dict[int, dict[str, Any]]]:
-    params = {"o": organization_id}
-    found: dict[str, dict[int, dict[str, Any]]] = {}
-    _merge(found, "organizations", _select(store, "organizations", "id = :o", params))
-    for table in ("research", "outcomes"):
-        _merge(found, table, _select(store, table, "organization_id = :o", params))
+    _merge(found, table, _select(store, table, "id = :r", {"r": record_id}))
+    for other in TABLES:
+        names = {c.name for c in COLUMNS[other]}
+        for column in (key, "rescheduled_from" if table == "meetings" else None):
+            if column in names:
+                _merge(found, other, _select(store, other, f"{column} = :r", {"r": record_id}))
     return found
 
 
@@ -529,7 +525,7 @@ def delete_record(store: Store, kind: str, record_id: int, **forget_options: Any
     elif kind == "meeting":
         meeting = _get(store, Meeting, record_id, "meeting")
         with store.transaction():
-            before = _meeting_candidates(store, meeting.saved_id)
+            before = _referring(store, "meetings", "meeting_id", meeting.saved_id)
             deleted = Deleted(kind, meeting.saved_id, _meeting_label(store, meeting), before)
             for table in ("actions", "outcomes"):
                 store.execute(f"DELETE FROM {table} WHERE meeting_id = ?", [meeting.id])
@@ -537,7 +533,8 @@ def delete_record(store: Store, kind: str, record_id: int, **forget_options: Any
     else:
         organization = _get(store, Organization, record_id, "organization")
         with store.transaction():
-            before = _organization_candidates(store, organization.saved_id)
+            before = _referring(store, "organizations", "organization_id",
+                                organization.saved_id)
             deleted = Deleted(kind, organization.saved_id, organization.name, before)
             store.delete(Organization, organization.saved_id)
     deleted.after = _now_rows(store, deleted.before)
