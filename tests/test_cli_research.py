@@ -177,3 +177,23 @@ def test_saving_a_person_found_by_name_joins_the_person_asked_for(sites, db, tmp
         people = store.list(Person)
         assert [p.name for p in people] == ["Sam Okafor"]
         assert people[0].location == "Bristol, UK"
+
+
+@pytest.mark.parametrize("typed", ["Kestrel Health", "", "kestrel health labs ltd"])
+def test_a_person_added_by_hand_gets_the_research_found_by_their_name(sites, db, capsys, typed):
+    """Lena adds "Sam Okafor, Kestrel Health" by hand, then finds Sam on Kestrel's site (the
+    page says Samira, of Kestrel Health Labs): the research joins her Sam, whatever shorter
+    or fuller name of the company she typed; a second Sam Okafor elsewhere is left alone."""
+    from infoview.models import Person
+    from infoview.store import Store
+
+    assert main(["people", "add", "--name", "Sam Okafor", "--organization", typed]) == 0
+    assert main(["people", "add", "--name", "Sam Okafor", "--organization", "Heron Care"]) == 0
+    server = sites.get()
+    assert main(["research", "person", "--name", "Sam Okafor", "--site", server.url,
+                 "--delay", "0", "--no-cache", "--save"]) == 0
+    assert "person 1 (Sam Okafor;" in capsys.readouterr().out
+    with Store.open(db) as store:
+        people = store.list(Person)
+        assert [p.name for p in people] == ["Sam Okafor", "Sam Okafor"]
+        assert people[0].title == "Senior UX Researcher" and people[1].title is None

@@ -18,7 +18,7 @@ from infoview.errors import BadInput
 from infoview.models import Organization, Person, ResearchSnapshot
 from infoview.research.models import CompanyProfile, PersonProfile
 from infoview.research.results import Profile, kind_of
-from infoview.store.matching import fold, match_person
+from infoview.store.matching import fold, match_person, name_key, org_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -155,6 +155,21 @@ def _upsert_organization(store: Store, company: CompanyProfile, now: datetime) -
     return store.update(org)
 
 
+def _looked_up(people: list[Person], name: str, organization: str | None) -> Person | None:
+    """The one stored person called ``name`` whose organization is not known, or is the
+    found one written shorter or fuller ("Kestrel Health" for "Kestrel Health Labs Ltd"):
+    whom a user means when they look a person up by the name they stored them under."""
+    found = org_key(organization).split()
+
+    def same_company(theirs: str | None) -> bool:
+        words = org_key(theirs).split()
+        shorter = min(len(words), len(found))
+        return words[:shorter] == found[:shorter]
+
+    hits = [p for p in people if name_key(p.name) == name_key(name) and same_company(p.organization)]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile | None,
                    now: datetime, known_as: str | None = None) -> Person:
     organization = profile.organization or (company.name if company is not None else None)
@@ -162,7 +177,8 @@ def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile
     person = match_person(people, profile_url=profile.url, name=profile.name,
                           organization=organization)
     if person is None and known_as:
-        person = match_person(people, name=known_as, organization=organization)
+        person = match_person(people, name=known_as, organization=organization) \
+            or _looked_up(people, known_as, organization)
     if person is not None:
         person.title = person.title or profile.title
         person.organization = person.organization or organization
