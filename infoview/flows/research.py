@@ -195,17 +195,19 @@ def load_research(store: Store, person: Person) -> tuple[CompanyProfile | None,
     """The latest stored company and person research for a person (each may be ``None``).
 
     Company research is looked for among the person's own snapshots, then among those of
-    the organisation whose name matches theirs.
+    the organisation whose name matches theirs (legal suffixes aside), or the one their own
+    researched page names (stored as "Kestrel Health", their page says "Kestrel Health Labs").
     """
     own = store.list(ResearchSnapshot, person_id=person.id)
+    found = _profile(_newest([s for s in own if s.kind == "person"]))
     company_snap = _newest([s for s in own if s.kind == "company"])
-    if company_snap is None and person.organization:
-        orgs = [o for o in store.list(Organization) if fold(o.name) == fold(person.organization)]
+    names = {org_key(n) for n in (person.organization, getattr(found, "organization", None)) if n}
+    if company_snap is None and names:
+        orgs = [o for o in store.list(Organization) if org_key(o.name) in names]
         company_snap = _newest([s for o in orgs
                                 for s in store.list(ResearchSnapshot, organization_id=o.id)
                                 if s.kind == "company"])
     company = _profile(company_snap)
-    found = _profile(_newest([s for s in own if s.kind == "person"]))
     return (company if isinstance(company, CompanyProfile) else None,
             found if isinstance(found, PersonProfile) else None)
 

@@ -1,0 +1,38 @@
+"""The user stories walked from a terminal on a fresh store, against the bundled sample site
+served on 127.0.0.1: each test is a step where the kit once said or did the wrong thing."""
+
+from __future__ import annotations
+
+import pytest
+
+from infoview.cli import main
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    path = tmp_path / "lena.sqlite"
+    monkeypatch.setenv("INFOVIEW_DB", str(path))
+    return path
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_lenas_brief_has_the_company_her_hosts_page_names(sites, db, tmp_path, capsys):
+    """Lena stores "Sam Okafor, Kestrel Health"; Sam's page and Kestrel's site say Kestrel
+    Health Labs. Her brief must carry the company research, not "No company research yet"."""
+    server = sites.get()
+    assert run(capsys, "people", "add", "--name", "Sam Okafor", "--organization",
+               "Kestrel Health")[0] == 0
+    assert run(capsys, "research", "person", "--name", "Sam Okafor", "--site", server.url,
+               "--delay", "0", "--save")[0] == 0
+    assert run(capsys, "research", "company", server.url, "--delay", "0", "--save")[0] == 0
+    code, out, _ = run(capsys, "prep", "--person", "1", "--out", str(tmp_path / "b.md"))
+    assert code == 0
+    brief = (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert "No company research yet" not in brief
+    assert "Kestrel Health Labs builds patient-scheduling" in brief
+    assert "Annual report 2024, p. 3" in brief
