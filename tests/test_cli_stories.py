@@ -36,3 +36,20 @@ def test_lenas_brief_has_the_company_her_hosts_page_names(sites, db, tmp_path, c
     assert "No company research yet" not in brief
     assert "Kestrel Health Labs builds patient-scheduling" in brief
     assert "Annual report 2024, p. 3" in brief
+
+
+def test_a_brief_that_cannot_be_made_in_every_format_writes_none(db, tmp_path, capsys):
+    """Maya asks for md, html and a calendar file before Sam agreed a time: the calendar
+    cannot be made, so the command fails, and (as the README promises of a failing
+    command) leaves no Markdown or web page behind either."""
+    assert run(capsys, "people", "add", "--name", "Sam Okafor")[0] == 0
+    out = tmp_path / "briefs"
+    code, _, err = run(capsys, "prep", "--person", "1", "--format", "md,html,ics",
+                       "--out", str(out))
+    assert code == 2 and "no start time yet" in err
+    assert not out.exists() or list(out.iterdir()) == []
+    code, printed, _ = run(capsys, "prep", "--person", "1", "--format", "md,html",
+                           "--out", str(out))
+    assert code == 0
+    assert sorted(p.suffix for p in out.iterdir()) == [".html", ".md"]
+    assert printed.split() == [str(p) for p in sorted(out.iterdir(), key=lambda p: p.suffix != ".md")]

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from infoview.errors import BadInput, InfoviewError
-from infoview.userfiles import write_bytes, write_text
+from infoview.userfiles import write_bytes
 
 log = logging.getLogger(__name__)
 
@@ -230,6 +230,28 @@ def _default_name(brief, ext: str) -> str:
     return f"brief-{slug}-{day}.{ext}"
 
 
+def _render(brief, kind: str, sections) -> tuple[bytes, str]:
+    """The brief in one format: the file's bytes, and its text for the exports registry."""
+    if kind == "md":
+        text = render_markdown(brief, sections)
+        return text.encode("utf-8"), text
+    if kind == "html":
+        text = render_html(brief, sections)
+        return text.encode("utf-8"), text
+    if kind == "pdf":
+        # the Markdown is what the PDF says, searchable
+        return render_pdf(brief, sections), render_markdown(brief, sections)
+    data = render_ics(brief)
+    return data, data.decode("utf-8")
+
+
+def _kind(fmt: str) -> str:
+    kind = FORMATS.get(str(fmt).lower().lstrip("."))
+    if kind is None:
+        raise BadInput(f"unknown format {fmt!r}: use md, html, pdf or ics")
+    return kind
+
+
 def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None,
                  store=None) -> Path:
     """Write the brief in one format and return the file written.
@@ -243,28 +265,25 @@ def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None,
         store: the open store, to record the file in its exports registry (so that
             deleting the person can find it); not recorded without one.
     """
+    return export_briefs(brief, out, [fmt], sections=sections, store=store)[0]
+
+
+def export_briefs(brief, out: str | Path, formats, *, sections=None, store=None) -> list[Path]:
+    """Write the brief in several formats; every one is rendered before any file is
+    written, so a format that cannot be made (a calendar event without a time, a PDF
+    without its renderer) leaves no file of the others behind. Arguments as
+    :func:`export_brief`."""
     from infoview.store.exports import record_export
 
-    kind = FORMATS.get(str(fmt).lower().lstrip("."))
-    if kind is None:
-        raise BadInput(f"unknown format {fmt!r}: use md, html, pdf or ics")
-    out = Path(out).expanduser()
-    if out.is_dir() or not out.suffix:
-        out = out / _default_name(brief, kind)
-    if kind == "md":
-        text = render_markdown(brief, sections)
-        write_text(out, text)
-    elif kind == "html":
-        text = render_html(brief, sections)
-        write_text(out, text)
-    elif kind == "pdf":
-        write_bytes(out, render_pdf(brief, sections))
-        text = render_markdown(brief, sections)  # what the PDF says, searchable
-    else:
-        data = render_ics(brief)
-        write_bytes(out, data)
-        text = data.decode("utf-8")
-    record_export(store, out, kind="calendar" if kind == "ics" else "brief", text=text,
-                  person_ids=[brief.person_id])
-    log.info("wrote %s", out)
-    return out
+    kinds = [_kind(fmt) for fmt in formats]
+    rendered = [(kind, *_render(brief, kind, sections)) for kind in kinds]
+    base = Path(out).expanduser()
+    files = []
+    for kind, data, text in rendered:
+        path = base / _default_name(brief, kind) if base.is_dir() or not base.suffix else base
+        write_bytes(path, data)
+        record_export(store, path, kind="calendar" if kind == "ics" else "brief", text=text,
+                      person_ids=[brief.person_id])
+        log.info("wrote %s", path)
+        files.append(path)
+    return files
