@@ -53,3 +53,21 @@ def test_a_brief_that_cannot_be_made_in_every_format_writes_none(db, tmp_path, c
     assert code == 0
     assert sorted(p.suffix for p in out.iterdir()) == [".html", ".md"]
     assert printed.split() == [str(p) for p in sorted(out.iterdir(), key=lambda p: p.suffix != ".md")]
+
+
+def test_jonas_briefs_for_two_companies_without_names_are_two_files(sites, tmp_path, capsys):
+    """Jonas prepares a brief per exhibitor from its site alone (no person's name yet): each
+    brief keeps its own file instead of every one overwriting 'brief-their-name-DAY.md', and
+    the agenda greets "[their name]" whole, not "[their"."""
+    out = tmp_path / "fair"
+    for site in (None, "rich_jsonld"):
+        server = sites.get(site)
+        code, _, _ = run(capsys, "prep", "--company-url", server.url, "--minutes", "10",
+                         "--delay", "0", "--out", str(out))
+        assert code == 0
+    briefs = sorted(out.iterdir())
+    assert len(briefs) == 2
+    assert any("kestrel-health-labs" in p.name for p in briefs)
+    text = "".join(p.read_text(encoding="utf-8") for p in briefs)
+    assert "Greet \\[their name\\] and thank them" in text
+    assert "Greet \\[their and" not in text

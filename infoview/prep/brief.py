@@ -58,9 +58,14 @@ class Who:
     referred_by: str | None = None
 
     @property
+    def named(self) -> bool:
+        """Whether the name is known (not the placeholder "[their name]")."""
+        return bool(self.name.strip()) and not self.name.lstrip().startswith("[")
+
+    @property
     def first_name(self) -> str:
-        """The first word of the name, for greetings."""
-        return self.name.split()[0] if self.name.split() else self.name
+        """The first word of the name, for greetings (a placeholder stays whole)."""
+        return self.name.split()[0] if self.named else self.name
 
 
 @dataclass

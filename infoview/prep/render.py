@@ -225,7 +225,9 @@ def render_ics(brief, *, alarm_minutes: int = 30, stamp: datetime | None = None)
 
 
 def _default_name(brief, ext: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", brief.who.name.lower()).strip("-") or "brief"
+    # Without a name yet, the company tells briefs apart (a fair's exhibitors, one a file).
+    label = brief.who.name if brief.who.named else (brief.who.organization or "")
+    slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "brief"
     day = (brief.logistics.starts_at or brief.generated_at).strftime("%Y-%m-%d")
     return f"brief-{slug}-{day}.{ext}"
 
