@@ -71,3 +71,15 @@ def test_jonas_briefs_for_two_companies_without_names_are_two_files(sites, tmp_p
     text = "".join(p.read_text(encoding="utf-8") for p in briefs)
     assert "Greet \\[their name\\] and thank them" in text
     assert "Greet \\[their and" not in text
+
+
+def test_briefs_of_people_with_non_latin_names_keep_their_own_files(db, tmp_path, capsys):
+    """Two hosts whose names have no Latin letters each get a brief of their own (their
+    names had both become 'brief-brief-DAY.md'), and accented names keep their letters."""
+    out = tmp_path / "briefs"
+    for name in ("Олена Коваль", "王伟", "Zoë Brontë"):
+        assert run(capsys, "people", "add", "--name", name)[0] == 0
+    for pid in ("1", "2", "3"):
+        assert run(capsys, "prep", "--person", pid, "--out", str(out))[0] == 0
+    names = sorted(p.name.rsplit("-", 3)[0] for p in out.iterdir())
+    assert names == ["brief-zoe-bronte", "brief-олена-коваль", "brief-王伟"]

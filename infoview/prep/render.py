@@ -224,10 +224,22 @@ def render_ics(brief, *, alarm_minutes: int = 30, stamp: datetime | None = None)
     return calendar_bytes(cal)
 
 
+def _slug(text: str) -> str:
+    """A name for a file: accents dropped ("Zoë" gives "zoe"); a name with no Latin letters
+    keeps its own ("王伟"), so that two such names never share a file."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    if not re.search(r"[a-z]", slug):
+        slug = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", text).lower()).strip("-")
+    return slug
+
+
 def _default_name(brief, ext: str) -> str:
     # Without a name yet, the company tells briefs apart (a fair's exhibitors, one a file).
     label = brief.who.name if brief.who.named else (brief.who.organization or "")
-    slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "brief"
+    slug = _slug(label) or "brief"
     day = (brief.logistics.starts_at or brief.generated_at).strftime("%Y-%m-%d")
     return f"brief-{slug}-{day}.{ext}"
 
