@@ -83,3 +83,15 @@ def test_briefs_of_people_with_non_latin_names_keep_their_own_files(db, tmp_path
         assert run(capsys, "prep", "--person", pid, "--out", str(out))[0] == 0
     names = sorted(p.name.rsplit("-", 3)[0] for p in out.iterdir())
     assert names == ["brief-zoe-bronte", "brief-олена-коваль", "brief-王伟"]
+
+
+def test_a_brief_does_not_ask_for_the_job_title_the_store_already_holds(db, tmp_path, capsys):
+    """Sam's title came with Maya's LinkedIn connections: the brief shows it under Who and
+    must not list "No job title found" among the gaps."""
+    assert run(capsys, "people", "add", "--name", "Sam Okafor", "--title",
+               "Senior UX Researcher")[0] == 0
+    assert run(capsys, "prep", "--person", "1", "--out", str(tmp_path / "b.md"))[0] == 0
+    brief = (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert "Senior UX Researcher" in brief
+    assert "No job title found" not in brief
+    assert "No public bio found" in brief       # the bio is still a gap

@@ -352,7 +352,7 @@ def build_brief(*, person, company=None, person_research=None, plan, meeting=Non
     ground = find_common_ground(profile, research_sources(person, person_research, company))
     return Brief(
         who=who, reason=reason, common_ground=ground, company=_company_brief(company),
-        gaps=find_gaps(company, person_research, plan), plan=plan, agenda=agenda,
+        gaps=find_gaps(company, person_research, plan, title=who.title), plan=plan, agenda=agenda,
         logistics=logistics, reminders=list(REMINDERS), pitch=pitch, generated_at=now,
         meeting_id=getattr(meeting, "id", None), person_id=person.id, warnings=warnings,
     )
