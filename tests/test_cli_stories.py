@@ -95,3 +95,15 @@ def test_a_brief_does_not_ask_for_the_job_title_the_store_already_holds(db, tmp_
     assert "Senior UX Researcher" in brief
     assert "No job title found" not in brief
     assert "No public bio found" in brief       # the bio is still a gap
+
+
+def test_meetings_are_listed_at_the_time_they_were_booked_in_their_own_zone(db, capsys):
+    """A meeting booked for 10:00 Berlin time was listed as "09:00 +0000": the user reads
+    the hour they agreed, in the meeting's zone."""
+    assert run(capsys, "people", "add", "--name", "Zoë Brontë")[0] == 0
+    assert run(capsys, "meeting", "add", "--person", "1", "--when", "2026-12-20T10:00",
+               "--timezone", "Europe/Berlin")[0] == 0
+    code, out, _ = run(capsys, "meeting", "list")
+    assert code == 0 and "2026-12-20 10:00 CET" in out and "09:00" not in out
+    code, out, _ = run(capsys, "meeting", "show", "1")
+    assert code == 0 and "2026-12-20 10:00 CET" in out
