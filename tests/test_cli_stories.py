@@ -107,3 +107,26 @@ def test_meetings_are_listed_at_the_time_they_were_booked_in_their_own_zone(db, 
     assert code == 0 and "2026-12-20 10:00 CET" in out and "09:00" not in out
     code, out, _ = run(capsys, "meeting", "show", "1")
     assert code == 0 and "2026-12-20 10:00 CET" in out
+
+
+def test_the_thank_you_drafted_after_a_debrief_names_what_was_learned(db, tmp_path, capsys):
+    """Maya's debrief holds what she learned and what she promised: `draft thanks --person`
+    writes them in, as the debrief form's thank-you does, instead of a placeholder."""
+    assert run(capsys, "people", "add", "--name", "Sam Okafor")[0] == 0
+    assert run(capsys, "meeting", "add", "--person", "1", "--when", "2026-11-03T10:00",
+               "--timezone", "Europe/London")[0] == 0
+    debrief = tmp_path / "debrief.json"
+    debrief.write_text(
+        '{"meeting_id": 1, "questions": [{"text": "How did you start?", "answer_notes": '
+        '"through teaching", "usefulness": 4}], "insights": [{"text": "Kestrel hires '
+        'researchers with teaching backgrounds"}], "promises": [{"what": "send Sam my '
+        'portfolio", "owner": "user"}, {"what": "send the article", "owner": "host"}]}',
+        encoding="utf-8")
+    assert run(capsys, "debrief", str(debrief))[0] == 0
+    code, out, err = run(capsys, "draft", "thanks", "--person", "1")
+    assert code == 0
+    assert "Kestrel hires researchers with teaching backgrounds" in out
+    assert "portfolio" in out and "article" not in out
+    assert "[one thing you learned]" not in out + err
+    code, out, _ = run(capsys, "draft", "thanks", "--person", "1", "--learned", "their path")
+    assert "what you told me: their path" in out     # what the user gives still wins
