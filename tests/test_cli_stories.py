@@ -130,3 +130,30 @@ def test_the_thank_you_drafted_after_a_debrief_names_what_was_learned(db, tmp_pa
     assert "[one thing you learned]" not in out + err
     code, out, _ = run(capsys, "draft", "thanks", "--person", "1", "--learned", "their path")
     assert "what you told me: their path" in out     # what the user gives still wins
+
+
+def test_a_debrief_file_answering_a_planned_question_keeps_it_a_bank_question(db, tmp_path,
+                                                                             capsys):
+    """Maya's debrief file names her planned questions by their text, as the README shows.
+    Each answer must stay tied to the bank question planned (its id and category), or the
+    next plan cannot learn from her rating of it."""
+    from infoview.models import QuestionAsked
+    from infoview.store import Store
+
+    assert run(capsys, "people", "add", "--name", "Sam Okafor")[0] == 0
+    assert run(capsys, "meeting", "add", "--person", "1", "--when", "2026-11-03T10:00",
+               "--timezone", "Europe/London", "--role", "UX researcher", "--plan")[0] == 0
+    with Store.open(db) as store:
+        planned = store.list(QuestionAsked, meeting_id=1)
+    first = planned[0]
+    assert first.question_id
+    debrief = tmp_path / "debrief.json"
+    debrief.write_text(
+        '{"meeting_id": 1, "questions": [{"text": "%s ", "usefulness": 5},'
+        ' {"text": "What is your favourite tool?", "usefulness": 3}]}'
+        % first.text.upper(), encoding="utf-8")
+    assert run(capsys, "debrief", str(debrief))[0] == 0
+    with Store.open(db) as store:
+        saved = store.list(QuestionAsked, meeting_id=1)
+    assert [(q.question_id, q.category, q.usefulness) for q in saved] == [
+        (first.question_id, first.category, 5), (None, None, 3)]
