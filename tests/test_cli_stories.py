@@ -157,3 +157,24 @@ def test_a_debrief_file_answering_a_planned_question_keeps_it_a_bank_question(db
         saved = store.list(QuestionAsked, meeting_id=1)
     assert [(q.question_id, q.category, q.usefulness) for q in saved] == [
         (first.question_id, first.category, 5), (None, None, 3)]
+
+
+def test_the_company_name_research_found_joins_the_shorter_one_typed(sites, db, tmp_path,
+                                                                    capsys):
+    """Lena typed "Kestrel Health"; Sam's page and the site say Kestrel Health Labs. Once
+    research is saved for Sam, his record names the company as research found it, so the
+    dossier, warm paths and the brief see one organization, not two."""
+    server = sites.get()
+    assert run(capsys, "people", "add", "--name", "Sam Okafor", "--organization",
+               "Kestrel Health")[0] == 0
+    assert run(capsys, "research", "company", server.url, "--delay", "0", "--save")[0] == 0
+    assert run(capsys, "research", "person", "--name", "Sam Okafor", "--site", server.url,
+               "--delay", "0", "--save")[0] == 0
+    code, out, _ = run(capsys, "people", "list")
+    assert "Sam Okafor  (Senior UX Researcher, Kestrel Health Labs)" in out
+    code, out, _ = run(capsys, "warm", "Kestrel Health Labs")
+    assert code == 0 and "Sam Okafor #1" in out
+    code, _, _ = run(capsys, "dossier", "Kestrel Health Labs", "--format", "md",
+                     "--out", str(tmp_path / "d.md"))
+    dossier = (tmp_path / "d.md").read_text(encoding="utf-8")
+    assert "Sam Okafor" in dossier and "Kestrel raises £6m" in dossier

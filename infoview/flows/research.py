@@ -159,15 +159,17 @@ def _looked_up(people: list[Person], name: str, organization: str | None) -> Per
     """The one stored person called ``name`` whose organization is not known, or is the
     found one written shorter or fuller ("Kestrel Health" for "Kestrel Health Labs Ltd"):
     whom a user means when they look a person up by the name they stored them under."""
-    found = org_key(organization).split()
-
-    def same_company(theirs: str | None) -> bool:
-        words = org_key(theirs).split()
-        shorter = min(len(words), len(found))
-        return words[:shorter] == found[:shorter]
-
-    hits = [p for p in people if name_key(p.name) == name_key(name) and same_company(p.organization)]
+    hits = [p for p in people if name_key(p.name) == name_key(name)
+            and _same_company(p.organization, organization)]
     return hits[0] if len(hits) == 1 else None
+
+
+def _same_company(typed: str | None, found: str | None) -> bool:
+    """Whether two organization names are one company, one written shorter ("Kestrel
+    Health", "Kestrel Health Labs Ltd"); an empty name fits any."""
+    a, b = org_key(typed).split(), org_key(found).split()
+    shorter = min(len(a), len(b))
+    return a[:shorter] == b[:shorter]
 
 
 def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile | None,
@@ -181,6 +183,10 @@ def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile
             or _looked_up(people, known_as, organization)
     if person is not None:
         person.title = person.title or profile.title
+        if person.organization and organization and _same_company(person.organization,
+                                                                  organization):
+            # the company as research found it, when the record wrote it shorter
+            person.organization = max(person.organization, organization, key=len)
         person.organization = person.organization or organization
         person.location = person.location or profile.location
         person.profile_url = person.profile_url or profile.url
