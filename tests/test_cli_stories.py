@@ -3,6 +3,8 @@ served on 127.0.0.1: each test is a step where the kit once said or did the wron
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from infoview.cli import main
@@ -148,10 +150,9 @@ def test_a_debrief_file_answering_a_planned_question_keeps_it_a_bank_question(db
     first = planned[0]
     assert first.question_id
     debrief = tmp_path / "debrief.json"
-    debrief.write_text(
-        '{"meeting_id": 1, "questions": [{"text": "%s ", "usefulness": 5},'
-        ' {"text": "What is your favourite tool?", "usefulness": 3}]}'
-        % first.text.upper(), encoding="utf-8")
+    debrief.write_text(json.dumps({"meeting_id": 1, "questions": [
+        {"text": first.text.upper() + " ", "usefulness": 5},
+        {"text": "What is your favourite tool?", "usefulness": 3}]}), encoding="utf-8")
     assert run(capsys, "debrief", str(debrief))[0] == 0
     with Store.open(db) as store:
         saved = store.list(QuestionAsked, meeting_id=1)
