@@ -80,7 +80,7 @@ def test_person_json(sites, db, capsys):
         "url": url, "name": "Samira Okafor", "title": "Senior UX Researcher",
         "organization": "Kestrel Health Labs", "location": "Bristol, UK",
         "bio": data["bio"], "links": {"linkedin": "https://www.linkedin.com/in/samira-okafor-example"},
-        "warnings": [],
+        "warnings": [], "own_page": True,
     }
 
 
@@ -150,6 +150,7 @@ def test_a_person_found_only_on_the_team_page_is_not_given_a_colleagues_bio(site
     assert data["organization"] == "Kestrel Health Labs"
     assert not data["bio"]            # the team page's first bio is Imogen's, not his
     assert data["links"] == {}        # nor are the page's links his
+    assert data["own_page"] is False  # nor is the page his
     with Store.open(db) as store:
         assert [(p.name, p.title) for p in store.list(Person)] == [
             ("Owen Pritchard", "Product Manager, Kestrel Watch")]
@@ -197,3 +198,23 @@ def test_a_person_added_by_hand_gets_the_research_found_by_their_name(sites, db,
         people = store.list(Person)
         assert [p.name for p in people] == ["Sam Okafor", "Sam Okafor"]
         assert people[0].title == "Senior UX Researcher" and people[1].title is None
+
+
+def test_two_people_found_on_the_same_team_page_stay_two_people(sites, db, capsys):
+    """Tomasz and Owen have no pages of their own: the team page lists both. Saving each
+    must keep two records: the team page is where they were found, not a profile of either
+    (as a profile address it made Owen's research land on Tomasz's record)."""
+    from infoview.models import Person
+    from infoview.store import Store
+
+    server = sites.get()
+    for name in ("Tomasz Wojcik", "Owen Pritchard"):
+        assert main(["research", "person", "--name", name, "--site", server.url,
+                     "--delay", "0", "--save"]) == 0
+    out = capsys.readouterr().out
+    assert "person 2 (Owen Pritchard;" in out
+    with Store.open(db) as store:
+        people = store.list(Person)
+    assert [(p.name, p.title, p.profile_url) for p in people] == [
+        ("Tomasz Wójcik", "VP Engineering", None),
+        ("Owen Pritchard", "Product Manager, Kestrel Watch", None)]

@@ -175,8 +175,10 @@ def _same_company(typed: str | None, found: str | None) -> bool:
 def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile | None,
                    now: datetime, known_as: str | None = None) -> Person:
     organization = profile.organization or (company.name if company is not None else None)
+    # A team page that lists them among others is where they were found, not their profile.
+    own_url = profile.url if profile.own_page else None
     people = store.list(Person)
-    person = match_person(people, profile_url=profile.url, name=profile.name,
+    person = match_person(people, profile_url=own_url, name=profile.name,
                           organization=organization)
     if person is None and known_as:
         person = match_person(people, name=known_as, organization=organization) \
@@ -189,11 +191,11 @@ def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile
             person.organization = max(person.organization, organization, key=len)
         person.organization = person.organization or organization
         person.location = person.location or profile.location
-        person.profile_url = person.profile_url or profile.url
+        person.profile_url = person.profile_url or own_url
         return store.update(person)
     return store.add(Person(name=profile.name or "", title=profile.title,
                             organization=organization, location=profile.location,
-                            profile_url=profile.url, created_at=now))
+                            profile_url=own_url, created_at=now))
 
 
 def load_research(store: Store, person: Person) -> tuple[CompanyProfile | None,

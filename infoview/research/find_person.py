@@ -277,7 +277,7 @@ def _from_listing(page: Any, listed: Candidate, company: str | None) -> Any:
                     "was found, so there is no bio")
     return PersonProfile(url=page.url, name=listed.name, title=listed.title,
                          organization=page.organization or company, location=page.location,
-                         warnings=warnings)
+                         warnings=warnings, own_page=False)
 
 
 def research_person_by_name(name: str, site: str, *, settings: Any = None, fetcher: Any = None,
