@@ -43,7 +43,8 @@ def research_person(url: str, *, settings: Any = None, fetcher: Any = None,
         if owned:
             fetcher.close()
     assert page is not None  # strict reads raise instead of returning None
-    fields, links = person_facts(page)
+    facts, links = person_facts(page)
+    fields: dict[str, Any] = dict(facts)  # name, title, organization, location, bio
     profile = PersonProfile(url=url, links=links, warnings=reader.all_warnings(), **fields)
     if profile.name is None:
         profile.warnings.append(f"{url}: no name found; is this a page about one person?")
