@@ -201,3 +201,21 @@ def test_a_request_gone_cold_stops_calling_for_3b7_but_a_saved_follow_up_stays(s
     snooze(store, key, date.today() + timedelta(days=1))
     mark_done(store, store.list(Action)[0].id, undo=True)
     assert list(open_actions(store, now=months_later)["kind"]) == ["follow_up"]
+
+
+def test_a_reminder_to_confirm_lapses_once_the_meeting_has_begun(store):
+    """Confirming is for the day before: once the meeting's start has passed (held but not
+    debriefed yet, or simply past), "Confirm ... (the day before)" is no longer due, in any
+    face, instead of staying overdue for ever."""
+    person = store.add(Person(name="Sam Okafor"))
+    start = datetime.now(UTC) + timedelta(days=3)
+    meeting = store.add(Meeting(person_id=person.id, starts_at=start, status="scheduled"))
+    sync_confirm_reminder(store, meeting)
+    before = start - timedelta(hours=2)
+    assert list(open_actions(store, now=before)["kind"]) == ["confirm"]
+    after = start + timedelta(days=7)
+    assert open_actions(store, now=after).empty
+    frames = followup_frames(store, now=after)
+    assert weekly_digest(frames, now=after).counts()["due"] == 0
+    health = dict(follow_up_health(frames, now=after).itertuples(index=False))
+    assert (health["overdue actions"], health["open actions"]) == (0, 0)

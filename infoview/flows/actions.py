@@ -174,6 +174,7 @@ def _followup_frames(store: Store, now: datetime | None,
 
     frames = dict(store.frames() if frames is None else frames)
     new, stale = computed_followups(store, now=now)
+    stale |= lapsed_confirmations(store, now=now)
     actions = frames["actions"]
     if stale:
         actions = actions.loc[~actions["id"].isin(sorted(stale)).to_numpy()]
@@ -182,6 +183,24 @@ def _followup_frames(store: Store, now: datetime | None,
         actions = pd.concat([actions, extra], ignore_index=True) if len(actions) else extra
     frames["actions"] = actions.reset_index(drop=True)
     return frames, new
+
+
+def lapsed_confirmations(store: Store, *, now: datetime | None = None) -> set[int]:
+    """The ids of reminders to confirm a meeting, not done, whose meeting has begun: there
+    is nothing left to confirm (whether it was held, and is still to be debriefed, or not),
+    so they are no longer due anywhere."""
+    moment = _now(now)
+    lapsed = set()
+    for action in store.list(Action, kind=CONFIRM_KIND):
+        if action.done_at is not None or action.meeting_id is None:
+            continue
+        try:
+            start = store.get(Meeting, action.meeting_id).starts_at
+        except NotFound:
+            continue
+        if start is not None and start <= moment:
+            lapsed.add(action.saved_id)
+    return lapsed
 
 
 def open_actions(store: Store, *, now: datetime | None = None,
