@@ -174,7 +174,7 @@ def _followup_frames(store: Store, now: datetime | None,
 
     frames = dict(store.frames() if frames is None else frames)
     new, stale = computed_followups(store, now=now)
-    stale |= lapsed_confirmations(store, now=now)
+    stale |= lapsed_confirmations(store, now=now) | contacted_leads(store)
     actions = frames["actions"]
     if stale:
         actions = actions.loc[~actions["id"].isin(sorted(stale)).to_numpy()]
@@ -201,6 +201,18 @@ def lapsed_confirmations(store: Store, *, now: datetime | None = None) -> set[in
         if start is not None and start <= moment:
             lapsed.add(action.saved_id)
     return lapsed
+
+
+def contacted_leads(store: Store) -> set[int]:
+    """The ids of actions to contact someone suggested, not done, whom the user has since
+    written to or booked a meeting with: the rule by which the digest stops listing them as
+    a lead not yet contacted, so the two never disagree."""
+    return {row[0] for row in store.execute(
+        "SELECT a.id FROM actions AS a WHERE a.kind = 'contact_referral' "
+        "AND a.done_at IS NULL AND a.person_id IS NOT NULL "
+        "AND (EXISTS (SELECT 1 FROM outreach AS o WHERE o.person_id = a.person_id) "
+        "OR EXISTS (SELECT 1 FROM meetings AS m WHERE m.person_id = a.person_id "
+        "AND m.status IN ('scheduled', 'held')))")}
 
 
 def open_actions(store: Store, *, now: datetime | None = None,
