@@ -179,3 +179,22 @@ def test_the_company_name_research_found_joins_the_shorter_one_typed(sites, db, 
                      "--out", str(tmp_path / "d.md"))
     dossier = (tmp_path / "d.md").read_text(encoding="utf-8")
     assert "Sam Okafor" in dossier and "Kestrel raises £6m" in dossier
+
+
+def test_logging_the_thank_you_sent_ticks_off_the_thank_you_to_send(db, tmp_path, capsys):
+    """Maya logs the thank-you she sent (`outreach add --kind thanks`): the report counted
+    it as sent on time while listing "Send Sam Okafor a thank-you note" as overdue, and
+    `actions` kept it; as a logged confirmation ticks off its reminder, it is done."""
+    assert run(capsys, "people", "add", "--name", "Sam Okafor")[0] == 0
+    assert run(capsys, "meeting", "add", "--person", "1", "--when", "2026-11-03T10:00",
+               "--timezone", "Europe/London")[0] == 0
+    (tmp_path / "d.json").write_text('{"meeting_id": 1}', encoding="utf-8")
+    assert run(capsys, "debrief", str(tmp_path / "d.json"))[0] == 0
+    assert "thank-you note" in run(capsys, "actions")[1]
+    assert run(capsys, "outreach", "add", "--person", "1", "--kind", "thanks",
+               "--sent", "2026-11-03T18:00+00:00")[0] == 0
+    code, out, _ = run(capsys, "actions")
+    assert "thank-you note" not in out
+    assert run(capsys, "report", "--out", str(tmp_path / "r.html"))[0] == 0
+    report = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Send Sam Okafor a thank-you note" not in report
