@@ -218,3 +218,18 @@ def test_two_people_found_on_the_same_team_page_stay_two_people(sites, db, capsy
     assert [(p.name, p.title, p.profile_url) for p in people] == [
         ("Tomasz Wójcik", "VP Engineering", None),
         ("Owen Pritchard", "Product Manager, Kestrel Watch", None)]
+
+
+def test_finding_a_person_prints_what_went_wrong_with_the_search(sites, db, capsys):
+    """A web search that does not answer (or two people matching the name) is a warning of
+    the search itself: the JSON had it, the text output left it out."""
+    import socket
+
+    with socket.socket() as s:       # a port nothing listens on: the search cannot connect
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    server = sites.get()
+    assert main(["research", "person", "--name", "Sam Okafor", "--site", server.url,
+                 "--delay", "0", "--searxng", dead]) == 0
+    out = capsys.readouterr().out
+    assert "Web search (searxng) did not answer" in out

@@ -133,6 +133,7 @@ def _find_person(args) -> int:
                  [f"[{r.kind}] {r.title} <{r.url}> via {r.source}"
                   + ("" if r.names_them is None else "" if r.names_them else " (does not name them)")
                   for r in found.web])
+        _section(sys.stdout.write, "Search warnings", found.warnings)
         if search is None:
             print("\nWeb search is off (see --searxng in --help to turn it on).")
     if profile is not None and args.save:
