@@ -314,6 +314,11 @@ _RESULT_WORDS = {
 }
 
 
+#: Question categories whose answers are about the host (their path, role, workplace) or
+#: name the next people to talk to: useful, but not advice the user can say they acted on.
+NOT_ADVICE = frozenset({"path", "role", "workplace", "closing"})
+
+
 def update_material(store: Store, person_id: int) -> UpdateMaterial:
     """Gather, for one person, what they advised and what came of it (nothing is saved)."""
     person = store.get(Person, person_id)
@@ -332,6 +337,7 @@ def update_material(store: Store, person_id: int) -> UpdateMaterial:
                 q
                 for q in store.list(QuestionAsked, meeting_id=meeting.id)
                 if (q.usefulness or 0) >= USEFUL_SCORE and q.answer_notes
+                and q.category not in NOT_ADVICE
             ),
             key=lambda q: -(q.usefulness or 0),
         )
