@@ -198,3 +198,20 @@ def test_logging_the_thank_you_sent_ticks_off_the_thank_you_to_send(db, tmp_path
     assert run(capsys, "report", "--out", str(tmp_path / "r.html"))[0] == 0
     report = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Send Sam Okafor a thank-you note" not in report
+
+
+def test_jonas_batch_file_given_as_research_is_refused_not_read_as_its_first_company(
+        sites, db, tmp_path, capsys):
+    """Jonas passes his whole batch output to `questions lint --research`: planning or
+    linting against whichever company happens to be first is wrong without a word; he is
+    told to pick the company's line."""
+    out = tmp_path / "exhibitors.jsonl"
+    urls = tmp_path / "fair.txt"
+    urls.write_text(f"{sites.get().url}\n{sites.get('rich_jsonld').url}\n", encoding="utf-8")
+    assert run(capsys, "research", "batch", str(urls), "--out", str(out), "--delay", "0")[0] == 0
+    code, _, err = run(capsys, "questions", "lint", "When was it founded?", "--research",
+                       str(out))
+    assert code == 2 and "2 research results" in err
+    first = tmp_path / "one.json"
+    first.write_text(out.read_text(encoding="utf-8").splitlines()[0], encoding="utf-8")
+    assert run(capsys, "questions", "lint", "What do you do?", "--research", str(first))[0] != 2
