@@ -8,7 +8,6 @@ company"). Each value is returned with the URL of the page it came from.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from infoview.research.extract.metadata import (
     ORG_TYPES,
@@ -18,6 +17,7 @@ from infoview.research.extract.metadata import (
     value,
 )
 from infoview.research.extract.page import ParsedPage, clean
+from infoview.research.urls import host_of
 
 FIELDS = ("name", "description", "industry", "location", "founded")
 
@@ -101,7 +101,7 @@ def name_from_title(page: ParsedPage) -> str | None:
     parts = [clean(p) for p in re.split(r"\s[|–—:·•-]\s|\s[|–—:·•]|[|–—·•]\s", page.title)]
     parts = [re.sub(r"^welcome to\s+|\s+official (web)?site$", "", p, flags=re.I) for p in parts if p]
     parts = [p for p in parts if p and not _GENERIC_TITLE.match(p) and len(p.split()) <= 6]
-    host = (urlsplit(page.url).hostname or "").lower().replace("-", "")
+    host = host_of(page.url).replace("-", "")
     label = site_label(page.url)
     for part in parts:
         squashed = re.sub(r"[^a-z0-9]", "", part.lower())
@@ -136,7 +136,7 @@ def _words_spelling(title: str, label: str) -> str | None:
 def site_label(url: str) -> str:
     """The distinctive label of a URL's host: ``"aura"`` for ``www.aura.com``, ``"bbc"`` for
     ``www.bbc.co.uk`` (the label before the public suffix, approximately)."""
-    labels = (urlsplit(url).hostname or "").lower().split(".")
+    labels = host_of(url).split(".")
     if len(labels) < 2 or labels[-1].isdigit():  # an IP address names no brand
         return ""
     labels = labels[:-1]

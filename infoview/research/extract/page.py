@@ -241,5 +241,5 @@ def _lxml_encoding(encoding: str | None) -> str | None:
 
     try:
         return codecs.lookup(encoding).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL inside the name
         return None
