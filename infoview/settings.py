@@ -12,6 +12,7 @@ from infoview.errors import BadInput
 #: The smallest value each number may take, and whether that value itself is allowed.
 _LOWEST: dict[str, tuple[float, bool]] = {
     "connect_timeout": (0, False), "read_timeout": (0, False), "page_deadline": (0, False),
+    "page_cpu_seconds": (0, False),
     "max_bytes": (1, True), "max_redirects": (0, True), "host_delay": (0, True),
     "max_retries": (0, True), "max_retry_after": (0, True), "max_pages": (1, True),
     "workers": (1, True),
@@ -28,6 +29,9 @@ class Settings:
         connect_timeout: seconds to wait for a connection.
         read_timeout: seconds to wait between two chunks of a body.
         page_deadline: seconds a single page may take in all (redirects and retries included).
+        page_cpu_seconds: seconds of CPU the reading of one fetched page may take (all its
+            extractors together); past it the rest of that page is skipped with a warning,
+            so a pathological page costs seconds, never minutes.
         max_bytes: cap on a body, both as received and as decompressed.
         max_redirects: redirects followed before giving up.
         host_delay: minimum seconds between two requests to one host.
@@ -48,6 +52,7 @@ class Settings:
     connect_timeout: float = 5.0
     read_timeout: float = 10.0
     page_deadline: float = 30.0
+    page_cpu_seconds: float = 3.0
     max_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 5
     host_delay: float = 1.0

@@ -12,10 +12,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from typing import Any
 from urllib.parse import urljoin
 
 from infoview.research._pages import PageReader, check_url, make_fetcher
+from infoview.research.budget import PageBudget, overrun_warning, run_within
 from infoview.research.extract import (
     discover_pages,
     extract_news,
@@ -77,9 +79,9 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
     profile = CompanyProfile(url=url)
     home = reader.read(url, strict=True)
     assert home is not None  # strict reads raise instead of returning None
-    links, pages = _discover(reader, home, limit)
     parsed: dict[str, ParsedPage] = {"home": home}
-    with _Extracts() as work:
+    with _Extracts(reader.fetcher.settings.page_cpu_seconds) as work:
+        links, pages = _discover(reader, home, limit, work)
         social = work.call(_social_urls, links)
         # no about page to come: the summary will be the home page's, so extract it now
         work.start("home", home, summary="about" not in pages or limit < 2)
@@ -109,6 +111,7 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
         _fill_summary(profile, parsed, work)
         profile.social = social_links(social.result() + _org_same_as(parsed))
         profile.page_types = _page_types(parsed, work)
+        work.note_overruns(parsed.values())
     profile.fetched = reader.fetched
     profile.warnings = reader.all_warnings()
     return profile
@@ -147,7 +150,14 @@ class _Extracts:
         "summary": main_text,
     }
 
-    def __init__(self) -> None:
+    #: What each step finds (for the warning when a page's budget runs out), and what it
+    #: gives when it is stopped.
+    FINDS = {"facts": ("company facts", dict), "text_facts": ("company facts", dict),
+             "people": ("people", list), "news": ("news", list), "summary": ("summary", str)}
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._budgets: dict[int, PageBudget] = {}
         self._done: dict[tuple[str, int], Any] = {}
         self._pending: list[Future] = []
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="infoview-extract")
@@ -179,16 +189,32 @@ class _Extracts:
         self.finish()
         return self._compute(step, page)
 
+    def bounded(self, page: ParsedPage, what: str, func: Callable[..., Any], *args: Any,
+                default: Any) -> Any:
+        """``func(*args)`` within what is left of ``page``'s CPU budget (see budget.py)."""
+        budget = self._budgets.setdefault(id(page), PageBudget(self.seconds))
+        return run_within(budget, what, func, *args, default=default)
+
+    def note_overruns(self, pages: Any) -> None:
+        """Leave a warning on each page whose budget ran out (research lists them)."""
+        for page in {id(page): page for page in pages}.values():   # a page read for two kinds
+            budget = self._budgets.get(id(page))
+            warning = overrun_warning(page.url, budget, self.seconds) if budget else None
+            if warning:
+                page.warnings.append(warning)
+
     def _compute(self, step: str, page: ParsedPage) -> Any:
         key = (step, id(page))   # pages live as long as the research: ids stay unique
         if key not in self._done:
-            self._done[key] = self.STEPS[step](page)
+            what, empty = self.FINDS[step]
+            self._done[key] = self.bounded(page, what, self.STEPS[step], page, default=empty())
         return self._done[key]
 
 
-def _discover(reader: PageReader, home: ParsedPage, limit: int) -> tuple[list[Link], dict[str, str]]:
+def _discover(reader: PageReader, home: ParsedPage, limit: int,
+              work: _Extracts) -> tuple[list[Link], dict[str, str]]:
     """The home page's links and the pages found among them (and in the sitemap if needed)."""
-    links = page_links(home)
+    links = work.bounded(home, "links to other pages", page_links, home, default=[])
     pages = discover_pages(links, home.url)
     if any(kind not in pages for kind in ("about", "team", "news")) and limit > 1:
         links += _sitemap_links(reader, home.url)
@@ -282,7 +308,11 @@ def _page_types(parsed: dict[str, ParsedPage], work: _Extracts) -> list[PageType
             continue  # one page fetched for two kinds (the home page is also "about")
         people = [p for p in work.get("people", page) if p.title]
         dated = [n for n in work.get("news", page) if n.date]
-        types.append(page_type(page, fetched_as=kind, people=len(people), dated_news=len(dated)))
+        found = work.bounded(page, "page type", partial(
+            page_type, page, fetched_as=kind, people=len(people), dated_news=len(dated)),
+            default=None)
+        if found is not None:
+            types.append(found)
     return types
 
 
