@@ -17,6 +17,7 @@ from infoview.errors import FetchError
 from infoview.research import charset
 from infoview.research.company import research_company
 from infoview.research.extract.links import discover_pages, page_links, sitemap_urls
+from infoview.research.extract.maintext import main_text
 from infoview.research.extract.metadata import embedded_metadata
 from infoview.research.extract.news import extract_news
 from infoview.research.extract.page import parse_page
@@ -110,3 +111,10 @@ def test_a_redirect_to_a_malformed_address_is_a_fetch_error(server, tmp_path):
     with Fetcher(fast_settings(tmp_path)) as fetcher, pytest.raises(FetchError) as caught:
         fetcher.fetch(server.url + "odd")
     assert "not valid" in str(caught.value)
+
+
+def test_a_main_element_inside_a_template_does_not_hide_the_page_s_text():
+    # found by the fuzzer: the only <main> sat inside a <template> (never measured)
+    page = _page("<html><body><p>Brackenfold Joinery makes sash windows by hand.</p>"
+                 "<template><main><p>a card template</p></main></template></body></html>")
+    assert main_text(page) == "Brackenfold Joinery makes sash windows by hand."
