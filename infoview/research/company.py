@@ -136,7 +136,8 @@ def read_company_page(body: bytes, url: str, *, content_type: str = "text/html",
 
     Returns:
         ``{"facts", "text_facts", "people", "news", "summary", "pages", "social",
-        "page_type", "warnings"}``.
+        "page_type", "fields", "warnings"}``; ``fields`` holds the name, description,
+        industry, location and founding year research gives a site of this one page.
 
     Raises:
         PageTooLarge: ``body`` is over ``settings.max_bytes`` (the fetcher refuses such a page).
@@ -159,6 +160,9 @@ def read_company_page(body: bytes, url: str, *, content_type: str = "text/html",
         found["page_type"] = work.bounded(page, "page type", partial(
             page_type, page, fetched_as="home", people=len(found["people"]),
             dated_news=len([n for n in found["news"] if n.date])), default=None)
+        alone = CompanyProfile(url=url)
+        _fill_fields(alone, {"home": page}, work)
+        found["fields"] = {key: getattr(alone, key) for key in _LABELS}
         work.note_overruns([page])
     found["warnings"] = warnings + page.warnings
     return found
