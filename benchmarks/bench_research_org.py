@@ -120,6 +120,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora", default=str(CORPORA), help="the shared corpora folder")
     parser.add_argument("--show", action="store_true", help="list every page research gets wrong")
+    parser.add_argument("--quick", action="store_true", help="the same (all 223 pages take seconds)")
     args = parser.parse_args()
     corpora = Path(args.corpora)
     if not (corpora / "wcxb-service-dev").exists():
