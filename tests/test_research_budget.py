@@ -148,3 +148,13 @@ def test_the_cpu_budget_is_a_checked_setting():
     assert Settings().page_cpu_seconds > 0
     with pytest.raises(ValueError, match="page_cpu_seconds must be more than 0"):
         Settings(page_cpu_seconds=0)
+
+
+def test_person_research_is_bounded_too(site, tmp_path, monkeypatch):
+    from infoview.research import person
+    from infoview.research.person import research_person
+
+    monkeypatch.setattr(person, "person_facts", lambda page: _spin())
+    profile = research_person(site.url, settings=fast_settings(tmp_path, page_cpu_seconds=0.3))
+    assert profile.name is None
+    assert any("took too long to read" in w for w in profile.warnings)

@@ -118,3 +118,20 @@ def test_a_main_element_inside_a_template_does_not_hide_the_page_s_text():
     page = _page("<html><body><p>Brackenfold Joinery makes sash windows by hand.</p>"
                  "<template><main><p>a card template</p></main></template></body></html>")
     assert main_text(page) == "Brackenfold Joinery makes sash windows by hand."
+
+
+def test_a_tag_with_thousands_of_attributes_is_read_without_them():
+    # found by the fuzzer: libxml2 compares each new attribute with all the earlier ones,
+    # so 150,000 of them cost minutes of CPU inside one C call, out of the budget's reach
+    attributes = " ".join(f"data-x{i}=1" for i in range(20_000))
+    page = _page(f"<html><body><div {attributes}><p>Brackenfold Joinery makes sash windows."
+                 "</p></div></body></html>")
+    assert "Brackenfold Joinery makes sash windows." in main_text(page)
+    assert any("thousands of attributes" in w for w in page.warnings)
+    assert page.tree.find(".//div").attrib == {}
+
+
+def test_a_long_tag_with_one_long_attribute_is_kept_whole():
+    picture = "data:image/png;base64," + "A" * 40_000
+    page = _page(f'<html><body><img alt="Workshop" src="{picture}"><p>x</p></body></html>')
+    assert page.tree.find(".//img").get("src") == picture and page.warnings == []
