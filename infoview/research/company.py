@@ -315,7 +315,8 @@ def _fill_fields(profile: CompanyProfile, parsed: dict[str, ParsedPage],
                     setattr(profile, key, found)
                     profile.facts.append(Fact(f"{_LABELS[key]}: {found}", page.url))
     if profile.name is None:
-        name = name_from_title(parsed["home"])
+        name = work.bounded(parsed["home"], "company name", name_from_title, parsed["home"],
+                            default=None)
         if name:
             profile.name = name
             profile.facts.append(Fact(f"Name: {name}", parsed["home"].url))
