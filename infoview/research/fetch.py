@@ -179,12 +179,16 @@ class Fetcher:
 
     # -- public -------------------------------------------------------------------------
 
-    def fetch(self, url: str, *, refresh: bool = False, trusted: str | None = None) -> Page:
+    def fetch(self, url: str, *, refresh: bool = False, robots: bool = True,
+              headers: dict[str, str] | None = None, trusted: str | None = None) -> Page:
         """Fetch one URL politely, from the cache when possible.
 
         Args:
             url: an absolute http(s) URL.
             refresh: ignore a cached copy (the fresh response still replaces it).
+            robots: consult robots.txt; only a web search API the user configured passes
+                ``False`` (an endpoint asked on purpose, not a page crawled).
+            headers: extra request headers (a search API's key).
             trusted: the URL the user named, whose host may be inside a private network
                 (default: ``url`` itself). Research passes the address it was given while
                 it reads that site's other pages; any other private address is refused.
@@ -208,8 +212,8 @@ class Fetcher:
             if hit is not None:
                 return self._page_from_cache(hit)
         try:
-            reply = self._exchange(url, check_robots=True, max_bytes=self.settings.max_bytes,
-                                   trusted=url if trusted is None else trusted)
+            reply = self._exchange(url, check_robots=robots, max_bytes=self.settings.max_bytes,
+                                   headers=headers, trusted=url if trusted is None else trusted)
             if not 200 <= reply.status < 300:
                 if self._cache is not None:   # keeps a 404 or 410, so a re-run skips it
                     self._cache.put(url, final_url=reply.url, status=reply.status,
@@ -321,7 +325,7 @@ class Fetcher:
     # -- the network --------------------------------------------------------------------
 
     def _exchange(self, url: str, *, check_robots: bool, max_bytes: int, trusted: str | None,
-                  truncate: bool = False) -> _Reply:
+                  truncate: bool = False, headers: dict[str, str] | None = None) -> _Reply:
         """Request ``url``, following redirects and retrying 429/503, within one deadline.
 
         Each hop's address is checked before anything is sent to it, robots.txt included.
@@ -333,7 +337,9 @@ class Fetcher:
             addresses.check(current, trusted)
             if check_robots:
                 self._check_robots(current)
-            reply = self._with_retries(current, deadline, max_bytes, truncate, trusted)
+            same_host = urlsplit(current).netloc == urlsplit(url).netloc   # a key stays home
+            reply = self._with_retries(current, deadline, max_bytes, truncate, trusted,
+                                       headers if same_host else None)
             location = reply.headers.get("location")
             if reply.status not in _REDIRECTS or not location:
                 return reply
@@ -355,10 +361,11 @@ class Fetcher:
                          "giving up.", url=url, status=reply.status)
 
     def _with_retries(self, url: str, deadline: _Deadline, max_bytes: int,
-                      truncate: bool, trusted: str | None) -> _Reply:
+                      truncate: bool, trusted: str | None,
+                      headers: dict[str, str] | None = None) -> _Reply:
         host = urlsplit(url).hostname or ""
         for attempt in range(self.settings.max_retries + 1):
-            reply = self._send(url, deadline, max_bytes, truncate, trusted)
+            reply = self._send(url, deadline, max_bytes, truncate, trusted, headers)
             if reply.status not in _RETRY_STATUSES or attempt == self.settings.max_retries:
                 return reply
             asked = _retry_after(reply.headers.get("retry-after"))
@@ -373,7 +380,7 @@ class Fetcher:
         return reply  # pragma: no cover  (the loop always returns)
 
     def _send(self, url: str, deadline: _Deadline, max_bytes: int, truncate: bool,
-              trusted: str | None) -> _Reply:
+              trusted: str | None, headers: dict[str, str] | None = None) -> _Reply:
         """One request in the host's turn; a 2xx body is read before the turn ends."""
         host = urlsplit(url).hostname or ""
         with self._gate.turn(host):
@@ -392,7 +399,7 @@ class Fetcher:
                 with addresses.trusting(trusted):
                     try:
                         response = self._session.get(url, stream=True, allow_redirects=False,
-                                                     timeout=timeout)
+                                                     timeout=timeout, headers=headers)
                     except requests.exceptions.RequestException as exc:
                         refusal = addresses.last_refusal()
                         if refusal is not None:
