@@ -44,6 +44,10 @@ class Settings:
         cache_path: the on-disk HTTP cache; ``None`` means beside the database.
         cache_days: how long a cached response stays fresh.
         use_cache: ``False`` bypasses the cache (``--no-cache``).
+        allow_private: hosts on your own network (``"intranet.local"``, ``"10.0.0.5:8080"``)
+            that research may reach besides the address you give it: a redirect, a link or
+            a web search result may then lead there. Any other loopback, private or
+            link-local address is refused (see ``research/addresses.py``).
     """
 
     user_agent: str = field(
@@ -63,6 +67,7 @@ class Settings:
     cache_path: Path | None = None
     cache_days: float = 7.0
     use_cache: bool = True
+    allow_private: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         problems = [problem for f in fields(self) if (problem := self._problem(f.name))]
@@ -71,6 +76,11 @@ class Settings:
 
     def _problem(self, name: str) -> str | None:
         """What is wrong with one field's value, or ``None``."""
+        if name == "allow_private":
+            hosts = self.allow_private
+            if isinstance(hosts, str) or not all(isinstance(h, str) and h for h in hosts):
+                return f"allow_private must be a list of host names, not {hosts!r}"
+            return None
         if name not in _LOWEST:
             return None
         value = getattr(self, name)

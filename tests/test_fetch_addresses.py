@@ -176,3 +176,22 @@ def test_a_refusal_is_not_retried_later_as_a_passing_failure(named, fetcher):
     with pytest.raises(FetchError):
         fetcher.fetch(site.url + "hop")
     assert fetcher.transient_failures == before
+
+
+def test_hosts_the_user_lists_as_their_own_may_be_reached_by_a_redirect(named, tmp_path):
+    site, other = named
+    site.routes["/hop"] = (302, {"Location": f"http://127.0.0.1:{other.port}/intranet"}, b"")
+    settings = fast_settings(tmp_path, allow_private=(f"127.0.0.1:{other.port}",))
+    with Fetcher(settings) as fetcher:
+        assert fetcher.fetch(site.url + "hop").final_url.endswith("/intranet")
+        site.routes["/meta"] = (302, {"Location": METADATA}, b"")
+        with pytest.raises(AddressRefused):   # only the hosts listed
+            fetcher.fetch(site.url + "meta")
+    assert other.paths() == ["/robots.txt", "/intranet"]
+
+
+def test_the_list_of_own_hosts_is_checked():
+    from infoview.settings import Settings
+
+    with pytest.raises(ValueError, match="allow_private must be a list of host names"):
+        Settings(allow_private="intranet.local")

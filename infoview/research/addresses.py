@@ -67,9 +67,18 @@ def resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
-def check(url: str, trusted: str | None) -> None:
-    """Refuse ``url`` when its host resolves to a non-public address and is not the host
-    the user named (``trusted``, a URL; ``None`` names nobody).
+def _allowed(url: str, trusted: str | None, allowed: frozenset[str]) -> bool:
+    """Whether the user named ``url``'s host: as the research's address, or in
+    ``Settings.allow_private`` (a host name, or ``host:port``)."""
+    host, port = origin(url)
+    if trusted is not None and origin(trusted) == (host, port):
+        return True
+    return host in allowed or f"{host}:{split(url).port}" in allowed
+
+
+def check(url: str, trusted: str | None, allowed: frozenset[str] = frozenset()) -> None:
+    """Refuse ``url`` when its host resolves to a non-public address and is not a host
+    the user named (``trusted``, a URL, ``None`` naming nobody; or one in ``allowed``).
 
     A host that does not resolve passes: the request itself then fails with the usual
     "could not connect" message.
@@ -77,8 +86,8 @@ def check(url: str, trusted: str | None) -> None:
     Raises:
         AddressRefused: the host is inside a private network and was not named.
     """
-    host, port = origin(url)
-    if trusted is not None and origin(trusted) == (host, port):
+    host, _ = origin(url)
+    if _allowed(url, trusted, allowed):
         return
     try:
         addresses = resolve(host, split(url).port or 0)
@@ -94,16 +103,17 @@ def check(url: str, trusted: str | None) -> None:
 
 
 @contextmanager
-def trusting(trusted: str | None) -> Iterator[None]:
+def trusting(trusted: str | None, allowed: frozenset[str] = frozenset()) -> Iterator[None]:
     """Within the block, connections opened on this thread may reach ``trusted``'s host
-    even at a private address, and no other private address."""
-    before = getattr(_local, "trusted", None), getattr(_local, "active", False)
-    _local.trusted, _local.active = trusted, True
+    (and the hosts in ``allowed``) even at a private address, and no other private address."""
+    before = (getattr(_local, "trusted", None), getattr(_local, "allowed", frozenset()),
+              getattr(_local, "active", False))
+    _local.trusted, _local.allowed, _local.active = trusted, allowed, True
     _local.refusal = None
     try:
         yield
     finally:
-        _local.trusted, _local.active = before
+        _local.trusted, _local.allowed, _local.active = before
 
 
 def last_refusal() -> AddressRefused | None:
@@ -123,8 +133,8 @@ def _pick(host: str, port: int) -> str:
         addresses = resolve(host, port)
     except (OSError, UnicodeError, ValueError):
         return host   # let urllib3 report the failure to resolve in its own words
-    if trusted is not None and origin(trusted) == origin(url):
-        return host   # the named host: connect as usual (every address it has may be tried)
+    if _allowed(url, trusted, getattr(_local, "allowed", frozenset())):
+        return host   # a named host: connect as usual (every address it has may be tried)
     public = [a for a in addresses if is_public(a)]
     if len(public) < len(addresses) or not public:
         refusal = AddressRefused(

@@ -163,6 +163,7 @@ class Fetcher:
         adapter = _GuardedAdapter(pool_connections=pool, pool_maxsize=pool, max_retries=0)
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
+        self._private_ok = frozenset(h.lower().rstrip(".") for h in self.settings.allow_private)
         self._cancelled = threading.Event()
         self._gate = HostGate(self.settings.host_delay, self._cancelled)
         self._robots = RobotsBook(self._load_robots)
@@ -334,7 +335,7 @@ class Fetcher:
         seen = {url}
         current = url
         for _hop in range(self.settings.max_redirects + 1):
-            addresses.check(current, trusted)
+            addresses.check(current, trusted, self._private_ok)
             if check_robots:
                 self._check_robots(current)
             same_host = urlsplit(current).netloc == urlsplit(url).netloc   # a key stays home
@@ -396,7 +397,7 @@ class Fetcher:
             with self._count_lock:
                 self.network_requests += 1
             try:
-                with addresses.trusting(trusted):
+                with addresses.trusting(trusted, self._private_ok):
                     try:
                         response = self._session.get(url, stream=True, allow_redirects=False,
                                                      timeout=timeout, headers=headers)
