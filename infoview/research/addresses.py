@@ -106,8 +106,9 @@ def check(url: str, trusted: str | None, allowed: frozenset[str] = frozenset()) 
 def trusting(trusted: str | None, allowed: frozenset[str] = frozenset()) -> Iterator[None]:
     """Within the block, connections opened on this thread may reach ``trusted``'s host
     (and the hosts in ``allowed``) even at a private address, and no other private address."""
-    before = (getattr(_local, "trusted", None), getattr(_local, "allowed", frozenset()),
-              getattr(_local, "active", False))
+    before: tuple[str | None, frozenset[str], bool] = (
+        getattr(_local, "trusted", None), getattr(_local, "allowed", frozenset()),
+        getattr(_local, "active", False))
     _local.trusted, _local.allowed, _local.active = trusted, allowed, True
     _local.refusal = None
     try:
