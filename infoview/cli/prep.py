@@ -25,7 +25,7 @@ from infoview.errors import BadInput
 from infoview.flows import drafts
 from infoview.flows.followups import suggest_followups
 from infoview.flows.prep import UrlBriefOptions, brief_from_store, brief_from_urls
-from infoview.flows.times import parse_start
+from infoview.flows.times import in_zone, parse_day, parse_start
 from infoview.models import CHOICES, Action, Meeting, Person, Referral, UserProfile
 from infoview.prep.followup import due_actions_ics
 from infoview.prep.render import DEFAULT_SECTIONS, export_brief
@@ -138,6 +138,8 @@ def _draft_options(p: argparse.ArgumentParser, kind: str, needs: str = "") -> No
     if kind in ("thanks", "referrer"):
         p.add_argument("--learned", metavar="TEXT", help="one thing you learned")
     if kind == "thanks":
+        p.add_argument("--meeting", type=int, metavar="ID",
+                       help="the stored meeting you thank them for (its host and its day)")
         p.add_argument("--promise", action="append", default=[], metavar="TEXT",
                        help="a promise you are keeping (repeatable)")
         p.add_argument("--meeting-date", metavar="YYYY-MM-DD", help="the day you met")
@@ -234,12 +236,7 @@ def _recipient(args):
 
 
 def _date(text: str | None, option: str):
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise BadInput(f"{option} {text!r} is not a date: use YYYY-MM-DD") from exc
+    return parse_day(text, option)
 
 
 def _meeting(args):
@@ -272,7 +269,8 @@ def _stored_options(args, store):
     meeting_id = getattr(args, "meeting", None)
     if getattr(args, "offer", None):
         zone = args.timezone or store.get(Meeting, meeting_id).timezone
-        options.new_times = [parse_start(text, zone, option="--offer") for text in args.offer]
+        options.new_times = [parse_start(text, zone, option="--offer", zone_given=bool(args.timezone))
+                             for text in args.offer]
     return drafts.stored_draft(store, args.draft_kind, person_id=getattr(args, "person", None),
                                meeting_id=meeting_id, options=options)
 
@@ -304,6 +302,12 @@ def _make_draft(args):
     elif kind == "thanks":
         options.meeting_date = _date(args.meeting_date, "--meeting-date")
         options.send_date = _date(args.send_date, "--send-date")
+        if args.meeting is not None:
+            meeting = _with_store(args, lambda s: s.get(Meeting, args.meeting))
+            if person is None:
+                person = _with_store(args, lambda s: s.get(Person, meeting.person_id))
+            if options.meeting_date is None and meeting.starts_at is not None:
+                options.meeting_date = in_zone(meeting.starts_at, meeting.timezone).date()
     return drafts.write_draft(kind, person, profile, options)
 
 

@@ -56,9 +56,11 @@ def _frames(args):
 
 def _report(args) -> int:
     from infoview.analytics.report import write_report
+    from infoview.flows.times import parse_day
 
+    since, until = parse_day(args.since, "--since"), parse_day(args.until, "--until")
     with open_store(args) as store:
-        path = write_report(store.frames(), args.out, since=args.since, until=args.until,
+        path = write_report(store.frames(), args.out, since=since, until=until,
                             channels=args.channels, store=store)
     if args.json:
         print_json({"out": str(path), "bytes": path.stat().st_size})

@@ -226,7 +226,7 @@ def write_draft(kind: str, person: Person | None, profile: UserProfile,
                                        may_mention=o.may_mention, **asking)
     if name == "phone":
         return outreach.phone_script(person, profile, reason=o.reason, narrow=o.narrow,
-                                     broad=o.broad, minutes=o.minutes or 15)
+                                     broad=o.broad, minutes=15 if o.minutes is None else o.minutes)
     if name == "confirmation":
         if o.meeting is None:
             raise BadInput("a confirmation needs the meeting: its time, format and place")

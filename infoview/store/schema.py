@@ -32,13 +32,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from infoview.errors import BadInput
-from infoview.models import CHOICES, RECORD_TYPES, Record
+from infoview.models import CHOICES, EARLIEST, LATEST_DATE, RECORD_TYPES, Record
 
-#: The first and last day the store keeps. Any real connection, meeting or deadline falls in
-#: between; outside, a typo (year 1, 20266) is the likely cause, and times near the ends of
-#: Python's calendar cannot be moved to every time zone (an ``OverflowError``).
-EARLIEST = date(1900, 1, 1)
-LATEST_DATE = date(2199, 12, 31)
+# EARLIEST and LATEST_DATE (in the models) bound every date and time the store keeps.
 _FIRST_MOMENT = datetime(EARLIEST.year, 1, 1, tzinfo=UTC)
 _LAST_MOMENT = datetime(LATEST_DATE.year + 1, 1, 1, tzinfo=UTC)
 #: SQLite keeps whole numbers in 64 bits.
