@@ -71,6 +71,8 @@ class LinkedInReport:
         organizations_added: organizations created (only with ``add_organizations``).
         past_positions: employers kept as past positions because a newer file differs.
         notes: ``(line, reason)`` for every skipped row without a name.
+        matched: the person each row's profile URL belongs to (``profile_key`` -> person),
+            so that the rest of an archive files that URL's messages under them.
     """
 
     added: int = 0
@@ -79,6 +81,7 @@ class LinkedInReport:
     organizations_added: int = 0
     past_positions: int = 0
     notes: list[tuple[int, str]] = field(default_factory=list)
+    matched: dict[str, Person] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """A JSON-ready view."""
@@ -251,6 +254,8 @@ def import_connections(store: Store, rows: list[Connection], how_known: str = "c
                     report.past_positions += 1
             else:
                 report.skipped += 1
+        if profile_key(row.url):
+            report.matched[profile_key(row.url)] = person
         known.add(person)  # later rows of the file find them too
         if person.connected_on:
             by_day[(fold(person.name), person.connected_on)] = person
