@@ -93,6 +93,10 @@ CASES = [
     (["draft", "request", "--person", BIG], f"no people record with id {BIG}"),
     (["draft", "update", "--person", BIG], f"no people record with id {BIG}"),
     (["dossier", BIG, "--out", "{root}/dossier"], f"no organization with id {BIG}"),
+    (["actions", "done", BIG], f"there is no follow-up {BIG}"),
+    (["actions", "snooze", BIG, "--until", "2199-01-01"], f"there is no follow-up {BIG}"),
+    (["meeting", "edit", BIG, "--minutes", "30"], f"there is no meeting {BIG}"),
+    (["people", "edit", BIG, "--name", "X"], f"there is no person {BIG}"),
     # times far out, or typed with a year that is a typo
     (["meeting", "add", "--person", "1", "--when", "9999-12-31T23:00", "--timezone", "Etc/GMT+12"],
      "the year 9999 is outside 1900 to 2199"),
@@ -111,17 +115,23 @@ CASES = [
     (["outreach", "replied", "1", "--at", "9999-12-31"], "the year 9999 is outside"),
     (["report", "--out", "{root}/r.html", "--since", "0001-01-01"], "the year 1 is outside"),
     (["report", "--out", "{root}/r.html", "--until", "9999-12-31"], "the year 9999 is outside"),
+    (["actions", "snooze", "1", "--until", "9999-12-31"], "the year 9999 is outside"),
+    (["actions", "due", "1", "0001-01-01"], "the year 1 is outside"),
+    (["actions", "done", "1", "--at", "0001-01-01"], "the year 1 is outside"),
+    (["meeting", "edit", "1", "--when", "0001-01-01T10:00Z"], "the year 1 is outside"),
     # a clock time the clocks skip (01:00 becomes 02:00 in London on 29 March 2026)
     (["meeting", "add", "--person", "1", "--when", "2026-03-29T01:30", *LONDON],
      "does not exist in Europe/London (the clocks go forward that night); give the time "
      "after the change, e.g. 02:30"),
     (["meeting", "mark", "1", "moved", "--to", "2026-03-29T01:30", *LONDON], "does not exist"),
+    (["meeting", "edit", "1", "--when", "2026-03-29T01:30", *LONDON], "does not exist"),
     (["draft", "confirm", "--when", "2026-03-29T01:30", *LONDON], "does not exist"),
     (["draft", "reschedule", "--meeting", "1", "--offer", "2026-03-29T01:15"], "does not exist"),
     # an offset and a zone that disagree
     (["meeting", "add", "--person", "1", "--when", "2026-12-01T10:00+05:00", *LONDON],
      "says UTC+05:00 but Europe/London is at UTC+00:00 then"),
     (["meeting", "mark", "1", "moved", "--to", "2026-12-01T10:00+05:00", *LONDON], "but Europe/London"),
+    (["meeting", "edit", "1", "--when", "2026-12-01T10:00+05:00", *LONDON], "but Europe/London"),
     (["draft", "confirm", "--when", "2026-07-01T10:00Z", *LONDON], "but Europe/London is at UTC+01:00"),
     # lengths: 0 is a length like -5, not "use the default"
     (["prep", "--meeting", "1", "--minutes", "0", "--out", "{root}/briefs"], "10 to 240 minutes, not 0"),

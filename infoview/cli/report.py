@@ -141,14 +141,13 @@ def _actions(args) -> int:
 
 
 def _day(text: str, option: str):
-    from datetime import date
-
     from infoview.errors import BadInput
+    from infoview.flows.times import parse_day
 
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise BadInput(f"{option} {text!r} is not a date: use YYYY-MM-DD") from exc
+    day = parse_day(text, option)
+    if day is None:
+        raise BadInput(f"{option} is empty: give a date such as 2026-03-31")
+    return day
 
 
 def _print_action(action, as_json: bool, said: str) -> None:
