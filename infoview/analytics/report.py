@@ -58,11 +58,13 @@ def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS
         return {"message": message(df) if df is not None else "Nothing to show yet.",
                 "columns": [], "rows": [], "more": 0}
     shown = df[columns] if columns else df
+    # the flag is read from the whole frame: it need not be one of the columns shown
+    marks = df[highlight].head(max_rows).tolist() if highlight in df.columns else [False] * len(df)
     rows = []
-    for record in shown.head(max_rows).to_dict("records"):
+    for record, mark in zip(shown.head(max_rows).to_dict("records"), marks, strict=False):
         rows.append({
             "cells": [_cell(record[c], c) for c in shown.columns],
-            "highlight": bool(record.get(highlight)) if highlight else False,
+            "highlight": bool(mark) if highlight else False,
         })
     return {"message": None, "columns": [c.replace("_", " ") for c in shown.columns],
             "rows": rows, "more": max(0, len(df) - max_rows)}

@@ -22,7 +22,16 @@ COMMAND_MODULES = ("db", "people", "research", "questions", "prep", "meetings", 
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one line and exit status 2."""
+    """argparse that reports a usage error as one line and exit status 2.
+
+    Abbreviated options are not accepted: ``draft thanks --meeting 1`` was read as
+    ``--meeting-date 1`` and answered "'1' is not a date", a message about an option the
+    user never typed.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         sys.stderr.write(f"{self.prog}: error: {message}\n")

@@ -7,7 +7,7 @@ Marking a meeting missed or moved is ``infoview meeting mark`` (:mod:`infoview.c
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 from infoview.analytics.digest import weekly_digest
@@ -17,6 +17,7 @@ from infoview.errors import BadInput
 from infoview.flows.actions import followup_frames
 from infoview.flows.dossier import build_dossier
 from infoview.flows.drafts import update_draft
+from infoview.flows.times import check_year, parse_day
 from infoview.prep.dossier import FORMATS, export_dossier
 
 
@@ -79,14 +80,14 @@ def _as_of(text: str | None, option: str = "--as-of") -> datetime | None:
     """``--as-of``: a day means the end of that day (UTC), so all it logged counts."""
     if not text:
         return None
+    if "T" not in text and " " not in text.strip():
+        day = parse_day(text, option)
+        return datetime.combine(day, time(23, 59, 59), UTC) if day else None
     try:
-        if "T" not in text and " " not in text.strip():
-            return datetime.combine(
-                date.fromisoformat(text.strip()), time(23, 59, 59), UTC
-            )
         moment = datetime.fromisoformat(text.strip())
     except ValueError as exc:
         raise BadInput(f"{option} {text!r} is not a date: use YYYY-MM-DD") from exc
+    check_year(moment.date(), f"{option} {text.strip()}")
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 

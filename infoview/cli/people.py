@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from infoview.cli._common import db_path, open_store, options_named, print_json, usage
-from infoview.flows.forget import forget_person, what_is_held
+from infoview.flows.forget import forget_person, other_records_of, what_is_held
 from infoview.paths import default_cache_path
 from infoview.store.exports import exports_naming
 
@@ -228,6 +228,10 @@ def _delete(args: argparse.Namespace) -> int:
         person = store.get_person(args.id)
         # Scripts (no terminal) delete as asked; a person at a terminal confirms first.
         if not args.yes and sys.stdin.isatty():
+            for other in other_records_of(store, args.id):
+                sys.stderr.write(f"  also their other record: person {other.id}, {other.name}"
+                                 + "".join(f", {v}" for v in (other.organization, other.email,
+                                                              other.profile_url) if v) + "\n")
             if not _ask(f"Delete {person.name} and everything about them? This cannot be "
                         "undone."):
                 sys.stderr.write("infoview: nothing deleted\n")
@@ -243,8 +247,10 @@ def _delete(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_dict())
         return 0
-    removed = sum(report.store.deleted.values())
-    print(f"deleted person {args.id} and {removed - 1} records about them"
+    deleted = report.store.deleted
+    removed = sum(n for table, n in deleted.items() if table != "people")
+    others = "".join(f" and their other record, person {i}," for i in report.store.same_person)
+    print(f"deleted person {args.id}{others} and {removed} records about them"
           + (f"; redacted {report.store.redacted} mentions" if report.store.redacted else ""))
     if report.cached_pages or report.kept_results:
         print(f"HTTP cache: deleted {len(report.cached_pages)} pages and "

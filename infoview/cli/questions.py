@@ -22,7 +22,7 @@ from infoview.questions.lint import lint_question
 from infoview.questions.models import CATEGORIES, MEETING_OVERHEAD, audience_key
 from infoview.questions.select import select_questions
 from infoview.research.models import CompanyProfile
-from infoview.userfiles import read_text
+from infoview.userfiles import parse_json, read_text
 
 
 def register(sub) -> None:
@@ -107,7 +107,7 @@ def _read_research(path: str | None):
 
     text = read_text(path, what="research file")
     try:
-        data = json.loads(text)
+        data = parse_json(text)
     except json.JSONDecodeError as exc:
         lines = [line for line in text.splitlines() if line.strip()]
         first = lines[0] if lines else ""
@@ -116,7 +116,7 @@ def _read_research(path: str | None):
                                "the line of the company you mean in a file of its own",
                                path) from exc
         try:
-            data = json.loads(first)
+            data = parse_json(first)
         except json.JSONDecodeError:
             raise BadInputFile("not JSON; save the output of `infoview research company URL "
                                "--json` and pass that file", path, exc.lineno) from exc
