@@ -215,3 +215,25 @@ def test_jonas_batch_file_given_as_research_is_refused_not_read_as_its_first_com
     first = tmp_path / "one.json"
     first.write_text(out.read_text(encoding="utf-8").splitlines()[0], encoding="utf-8")
     assert run(capsys, "questions", "lint", "What do you do?", "--research", str(first))[0] != 2
+
+
+def test_deleting_lenas_sam_forgets_the_name_his_page_gives_him_too(sites, db, capsys):
+    """Lena stored "Sam Okafor"; the page research found for him says "Samira Okafor".
+    When she deletes him, the name his own page gives him goes too: from the company
+    research saved beside him (its staff list), the cached team page and sitemap."""
+    from infoview.flows.forget import files_naming
+    from infoview.paths import default_cache_path
+
+    server = sites.get()
+    assert run(capsys, "people", "add", "--name", "Sam Okafor", "--organization",
+               "Kestrel Health")[0] == 0
+    assert run(capsys, "research", "company", server.url, "--delay", "0", "--save")[0] == 0
+    assert run(capsys, "research", "person", "--name", "Sam Okafor", "--site", server.url,
+               "--delay", "0", "--save")[0] == 0
+    cache = default_cache_path(db)
+    assert files_naming([db, cache], "Samira Okafor")
+    code, out, _ = run(capsys, "people", "delete", "1", "--yes")
+    assert code == 0 and "still name" not in out
+    assert files_naming([db, cache], "Samira Okafor") == []
+    code, out, _ = run(capsys, "research", "company", server.url, "--delay", "0")
+    assert "Imogen Hartley" in out       # the rest of the company is still there to research
