@@ -237,3 +237,21 @@ def test_deleting_lenas_sam_forgets_the_name_his_page_gives_him_too(sites, db, c
     assert files_naming([db, cache], "Samira Okafor") == []
     code, out, _ = run(capsys, "research", "company", server.url, "--delay", "0")
     assert "Imogen Hartley" in out       # the rest of the company is still there to research
+
+
+def test_the_thank_you_for_an_earlier_meeting_names_what_that_meeting_taught(db, tmp_path,
+                                                                             capsys):
+    """`draft thanks --meeting 1` after two meetings with Sam: what was learned comes from
+    meeting 1's debrief, not from the latest one."""
+    assert run(capsys, "people", "add", "--name", "Sam Okafor")[0] == 0
+    for n, (day, insight) in enumerate((("2026-11-03", "teaching counts as research"),
+                                        ("2026-11-20", "the NHS framework matters")), 1):
+        assert run(capsys, "meeting", "add", "--person", "1", "--when", f"{day}T10:00",
+                   "--timezone", "Europe/London")[0] == 0
+        path = tmp_path / f"d{n}.json"
+        path.write_text(json.dumps({"meeting_id": n, "insights": [{"text": insight}]}),
+                        encoding="utf-8")
+        assert run(capsys, "debrief", str(path))[0] == 0
+    assert "the NHS framework matters" in run(capsys, "draft", "thanks", "--person", "1")[1]
+    out = run(capsys, "draft", "thanks", "--meeting", "1")[1]
+    assert "teaching counts as research" in out and "NHS" not in out

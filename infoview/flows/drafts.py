@@ -372,11 +372,14 @@ def stored_referrers(store: Store, person_id: int) -> list[tuple[str, str]]:
     return [(store.get(Person, r.from_person_id).name, r.may_mention) for r in referrals]
 
 
-def _from_last_debrief(store: Store, person_id: int) -> tuple[str | None, list[str]]:
-    """What a thank-you names from the latest meeting held with a person, as the debrief
-    form's thank-you does: the first insight (else the first answer noted) as what was
-    learned, and the user's promises."""
+def _from_last_debrief(store: Store, person_id: int,
+                       meeting: Meeting | None = None) -> tuple[str | None, list[str]]:
+    """What a thank-you names from ``meeting`` (default: the latest meeting held with the
+    person), as the debrief form's thank-you does: the first insight (else the first answer
+    noted) as what was learned, and the user's promises."""
     held = [m for m in store.list(Meeting, person_id=person_id) if m.status == "held"]
+    if meeting is not None:
+        held = [meeting]
     if not held:
         return None, []
     latest = max(held, key=lambda m: (m.starts_at is not None, m.starts_at or datetime.min,
@@ -474,7 +477,7 @@ def stored_draft(store: Store, kind: str, *, person_id: int | None = None,
         o.meeting_date = last_met_on(store, person_id)
         o.send_date = o.send_date or (date.today() if o.meeting_date else None)
     if k.name == "thanks":
-        learned, promises = _from_last_debrief(store, person_id)
+        learned, promises = _from_last_debrief(store, person_id, meeting)
         o.learned = o.learned or learned
         o.promises = list(o.promises) or promises
     if k.name in ("request", "referred_intro"):
