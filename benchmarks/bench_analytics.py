@@ -189,7 +189,6 @@ def _complete(name: str, frame):
 
 def _sql_values(frame, dtypes: dict) -> list[list]:
     """The frame's columns as SQLite values, in the store's text formats (see store/schema.py)."""
-    import pandas as pd
 
     columns = []
     for name, dtype in dtypes.items():
@@ -215,9 +214,8 @@ def write_store(path: str, rows: int, seed: int = 1) -> dict[str, int]:
     """Write the synthetic history of ``rows`` outreach + meeting rows as an infoview store
     at ``path`` (a new file), so that the commands can be timed on it; returns row counts."""
     import sqlite3
-    from pathlib import Path
-
     from dataclasses import fields
+    from pathlib import Path
 
     from infoview.store import Store
     from infoview.store.frames import frame_dtypes
