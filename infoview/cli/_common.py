@@ -1,4 +1,8 @@
-"""Small helpers shared by the CLI modules."""
+"""Small helpers shared by the CLI modules.
+
+Imported by ``infoview --help`` and every command's start, so the store, the settings and
+the paths load inside the helpers that need them.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from infoview.errors import BadInput
-from infoview.paths import default_cache_path, default_db_path
-from infoview.settings import Settings
-from infoview.store import Store
 
 
 def print_json(data: Any) -> None:
@@ -53,6 +54,9 @@ def add_fetch_options(parser, *, when: str = "") -> None:
 def research_settings(args):
     """The :class:`~infoview.settings.Settings` a fetching command's options ask for (the
     HTTP cache beside the chosen database)."""
+    from infoview.paths import default_cache_path
+    from infoview.settings import Settings
+
     changes = {"cache_path": default_cache_path(db_path(args)), "use_cache": not args.no_cache}
     if args.delay is not None:
         if not 0 <= args.delay <= MAX_DELAY:  # also refuses nan
@@ -73,6 +77,8 @@ def db_path(args) -> Path:
     """The database the user chose with ``--db``, else the default."""
     given = getattr(args, "db", None)
     if given is None:
+        from infoview.paths import default_db_path
+
         return default_db_path()
     if not given.strip():  # an unset variable in a script, e.g. --db "$DB"
         raise BadInput("--db is empty: give the database file's path, or leave --db out "
@@ -88,6 +94,7 @@ def existing_store(args) -> Iterator[Any]:
     if not path.is_file():
         yield None
         return
+    from infoview.store import Store
 
     with Store.open(path) as store:
         yield store
@@ -100,6 +107,8 @@ def open_store(args):
     again when the command fails (a mistyped ``--db``, an input file that cannot be read),
     so a failed command leaves no empty database behind.
     """
+    from infoview.store import Store
+
     class CommandStore(Store):
         created = False
 
