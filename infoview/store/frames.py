@@ -53,22 +53,85 @@ def empty_frame(table: str):
                          for name, dtype in frame_dtypes(table).items()})
 
 
-def _series(table: str, column: Column, values: tuple):
+def _series(table: str, column: Column, values: Any, plain: bool = False):
+    """One column of a frame from its SQLite values (a tuple or an object array).
+
+    ``plain`` says SQLite found nothing odd in the column (only whole numbers in an int
+    column, only valid JSON in a list column), which allows the fast conversions.
+    """
     import pandas as pd
 
     dtype = column_dtype(table, column)
     if column.kind == "datetime":
-        data = pd.to_datetime(pd.Series(values, dtype=object), format="ISO8601", utc=True)
-        return data.astype(dtype)
+        data = pd.to_datetime(_objects(values), format="ISO8601", utc=True)
+        return pd.Series(data).astype(dtype)
     if column.kind == "date":
-        return pd.to_datetime(pd.Series(values, dtype=object), format="%Y-%m-%d").astype(dtype)
+        return pd.Series(pd.to_datetime(_objects(values), format="%Y-%m-%d")).astype(dtype)
     if column.kind in ("list", "dict"):
-        return pd.Series([None if v is None else json.loads(v) for v in values], dtype=object)
-    return pd.Series(values, dtype=dtype)
+        return pd.Series(_json_values(values, plain), dtype=object)
+    if column.kind == "int" and plain:
+        import numpy as np
+
+        # Whole numbers and None as floats (None becomes NaN) convert to Int64 in C; exact
+        # below 2**53, which ids and counts never reach (larger ones take the general way).
+        floats = _objects(values).astype(np.float64)
+        if np.nanmax(np.abs(floats), initial=0) < 2.0**53:
+            return pd.Series(pd.array(floats, dtype="Int64"))
+    return pd.Series(_objects(values), dtype=dtype)
+
+
+def _objects(values: Any):
+    """``values`` as a one-dimensional object array (what pandas converts fastest)."""
+    import numpy as np
+
+    if isinstance(values, np.ndarray):
+        return values
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
+def _json_values(values: Any, plain: bool) -> list[Any]:
+    """Decode stored JSON texts (``None`` stays ``None``).
+
+    When SQLite has checked that every text is valid JSON, they are decoded as one array in
+    a single call, four times faster than a call per row at a million rows.
+    """
+    if plain and len(values):
+        texts = ["null" if v is None else v for v in values]
+        try:
+            decoded = json.loads("[" + ",".join(texts) + "]")
+        except (TypeError, ValueError):
+            decoded = None
+        if isinstance(decoded, list) and len(decoded) == len(texts):
+            return decoded
+    return [None if v is None else json.loads(v) for v in values]
+
+
+def _plain_columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    """The int and JSON columns of ``table`` that hold nothing odd, found in one scan in C:
+    only whole numbers (or NULL) in an int column, only valid JSON text in a list or dict
+    column. A store written by infoview holds nothing else; a file edited by hand might."""
+    checks = {}
+    for column in COLUMNS[table]:
+        name = column.name
+        if column.kind == "int":
+            checks[name] = f"typeof({name}) NOT IN ('integer', 'null')"
+        elif column.kind in ("list", "dict"):
+            checks[name] = f"{name} IS NOT NULL AND (typeof({name}) != 'text' OR NOT json_valid({name}))"
+    if not checks:
+        return set()
+    sums = ", ".join(f"coalesce(sum({check}), 0)" for check in checks.values())
+    try:
+        odd = conn.execute(f"SELECT {sums} FROM {table}").fetchone()
+    except sqlite3.OperationalError:  # an SQLite built without JSON: the careful way
+        return set()
+    return {name for name, count in zip(checks, odd, strict=True) if count == 0}
 
 
 def table_frame(conn: sqlite3.Connection, table: str):
     """One table as a frame (see the module docstring for the dtypes)."""
+    import numpy as np
     import pandas as pd
 
     columns = COLUMNS[table]
@@ -76,8 +139,13 @@ def table_frame(conn: sqlite3.Connection, table: str):
     rows = conn.execute(f"SELECT {names} FROM {table} ORDER BY id").fetchall()
     if not rows:
         return empty_frame(table)
-    data = dict(zip((c.name for c in columns), zip(*rows, strict=True), strict=True))
-    return pd.DataFrame({c.name: _series(table, c, data[c.name]) for c in columns})
+    plain = _plain_columns(conn, table)
+    # One object array sliced per column: the rows are transposed in C, not by zip(*rows).
+    grid = np.empty((len(rows), len(columns)), dtype=object)
+    grid[:] = rows
+    del rows
+    return pd.DataFrame({c.name: _series(table, c, grid[:, i], c.name in plain)
+                         for i, c in enumerate(columns)})
 
 
 def build_frames(conn: sqlite3.Connection, snapshot: bool = True) -> dict[str, Any]:

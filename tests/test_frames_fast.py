@@ -1,0 +1,67 @@
+"""The fast way of building frames (C conversions, JSON decoded in one call) gives exactly
+the frames of the careful way (a conversion per value), on the bundled sample history and
+on a store with odd values a hand edit could leave."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from infoview.sample_data import generate_sample
+from infoview.store import Store
+from infoview.store import frames as frames_module
+from infoview.store.schema import TABLES
+
+
+def careful_frames(monkeypatch, conn: sqlite3.Connection) -> dict:
+    """The frames with every column taken the careful way (nothing counted as plain)."""
+    with monkeypatch.context() as patch:
+        patch.setattr(frames_module, "_plain_columns", lambda _conn, _table: set())
+        return frames_module.build_frames(conn)
+
+
+def assert_same_frames(fast: dict, careful: dict) -> None:
+    assert list(fast) == list(careful) == list(TABLES)
+    for table in TABLES:
+        pd.testing.assert_frame_equal(fast[table], careful[table], check_exact=True)
+        assert list(fast[table].dtypes) == list(careful[table].dtypes)
+
+
+@pytest.fixture
+def sample_db(tmp_path):
+    path = tmp_path / "sample.sqlite"
+    with Store.open(path) as store:
+        generate_sample(store, seed=7, today=date(2026, 3, 31))
+    return path
+
+
+def test_the_fast_frames_equal_the_careful_ones_on_the_sample_history(sample_db, monkeypatch):
+    conn = sqlite3.connect(sample_db, isolation_level=None)
+    try:
+        fast = frames_module.build_frames(conn)
+        assert all(len(fast[t]) for t in ("people", "outreach", "meetings", "insights"))
+        assert frames_module._plain_columns(conn, "people") >= {"id", "tags", "keep_in_touch_days"}
+        assert_same_frames(fast, careful_frames(monkeypatch, conn))
+    finally:
+        conn.close()
+
+
+def test_odd_values_written_by_hand_take_the_careful_way(sample_db, monkeypatch):
+    conn = sqlite3.connect(sample_db, isolation_level=None)
+    try:
+        conn.execute("UPDATE people SET keep_in_touch_days = 9007199254740993 WHERE id = 1")
+        conn.execute("UPDATE people SET tags = '[\"a\"], [\"b\"' WHERE id = 2")  # not JSON
+        conn.execute("UPDATE insights SET tags = 'NaN' WHERE id = 1")  # Python reads it, SQLite not
+        assert "tags" not in frames_module._plain_columns(conn, "people")
+        with pytest.raises(ValueError):  # as before: a broken list is reported, not misread
+            frames_module.build_frames(conn)
+        conn.execute("UPDATE people SET tags = '[\"a\", \"b\"]' WHERE id = 2")
+        fast = frames_module.build_frames(conn)
+        assert fast["people"].loc[0, "keep_in_touch_days"] == 9007199254740993  # kept exactly
+        assert fast["people"].loc[1, "tags"] == ["a", "b"]
+        assert_same_frames(fast, careful_frames(monkeypatch, conn))
+    finally:
+        conn.close()
