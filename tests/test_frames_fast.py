@@ -65,3 +65,37 @@ def test_odd_values_written_by_hand_take_the_careful_way(sample_db, monkeypatch)
         assert_same_frames(fast, careful_frames(monkeypatch, conn))
     finally:
         conn.close()
+
+
+def test_the_report_is_the_same_when_results_are_shared_between_its_sections(sample_db,
+                                                                             monkeypatch):
+    import contextlib
+    from datetime import UTC, datetime
+
+    from infoview.analytics import report
+
+    now = datetime(2026, 3, 31, 18, tzinfo=UTC)
+    with Store.open(sample_db) as store:
+        frames = store.frames()
+    shared = report.build_report(frames, now=now)
+    monkeypatch.setattr(report, "sharing", contextlib.nullcontext)
+    assert report.build_report(frames, now=now) == shared
+
+
+def test_outside_a_report_an_analytic_reads_changed_frames_afresh(sample_db):
+    from datetime import UTC, datetime
+
+    from infoview.analytics import keep_in_touch_status
+    from infoview.analytics._frames import sharing
+
+    now = datetime(2026, 3, 31, 18, tzinfo=UTC)
+    with Store.open(sample_db) as store:
+        frames = store.frames()
+    before = keep_in_touch_status(frames, now=now)
+    frames["people"].loc[:, "keep_in_touch_days"] = 1
+    after = keep_in_touch_status(frames, now=now)
+    assert (after["keep_in_touch_days"] == 1).all() and not before.equals(after)
+    with sharing():
+        first = keep_in_touch_status(frames, now=now)
+        first.loc[:, "level"] = "changed by the caller"  # a copy: the next caller is unharmed
+        assert keep_in_touch_status(frames, now=now).equals(after)

@@ -8,11 +8,13 @@ column, datetimes as Python objects in several time zones. Everything comes out 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import fields
 from datetime import UTC, date, datetime
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from functools import cache, wraps
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from infoview.errors import BadInput
 from infoview.models import CHOICES, RECORD_TYPES
@@ -30,6 +32,45 @@ WARMTH_ORDER = ("referral", "alumni", "friend", "colleague", "event", "cold")
 MESSAGE_KEY = "message"
 
 Frames = Mapping[str, Any]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Results of :func:`shared` functions while :func:`sharing` is in force, else ``None``.
+_SHARED: ContextVar[dict | None] = ContextVar("infoview_shared_results", default=None)
+
+
+@contextmanager
+def sharing() -> Iterator[None]:
+    """Within the block, a :func:`shared` analytic asked again with the same frames and
+    arguments gives (a copy of) its first result instead of computing it again.
+
+    The report asks for the keep-in-touch status, the funnel's levels and the reply
+    conversations several times over the same frames; outside such a block nothing is kept,
+    so frames changed between two calls are always read afresh.
+    """
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def shared(function: F) -> F:
+    """Let ``function(frames, ...)`` reuse its result inside :func:`sharing` (a call whose
+    ``now`` is left to the clock is computed each time)."""
+
+    @wraps(function)
+    def wrapper(frames: Frames, *args: Any, **kwargs: Any) -> Any:
+        results = _SHARED.get()
+        if results is None or ("now" in kwargs and kwargs["now"] is None):
+            return function(frames, *args, **kwargs)
+        key = (function.__qualname__, id(frames), repr(args), repr(sorted(kwargs.items())))
+        if key not in results:  # the frames are kept with the result, so their id stays theirs
+            results[key] = (frames, function(frames, *args, **kwargs))
+        result = results[key][1]
+        return result.copy() if hasattr(result, "copy") else result
+
+    return wrapper  # type: ignore[return-value]
 
 
 @cache

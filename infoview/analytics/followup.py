@@ -17,6 +17,7 @@ from infoview.analytics._frames import (
     now_utc,
     person_field,
     safe_ratio,
+    shared,
     table,
     with_message,
 )
@@ -75,6 +76,7 @@ def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
     return held[columns].sort_values("starts_at").reset_index(drop=True)
 
 
+@shared
 def _open_actions(frames: Frames):
     """Actions not done yet, with the person they concern (directly or via the meeting)."""
     actions = table(frames, "actions")

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from infoview.analytics._frames import Frames, channel_list, message, timestamp
+from infoview.analytics._frames import Frames, channel_list, message, sharing, timestamp
 from infoview.analytics.headline import format_figure, headline_figures
 from infoview.userfiles import write_text
 
@@ -212,11 +212,14 @@ def build_report(frames: Frames, *, now: datetime | None = None, since=None, unt
         selection.append(f"from {since or 'the start'} to {until or 'today'}")
     if channel_list(channels):
         selection.append("channels: " + ", ".join(channel_list(channels)))
-    return env.get_template(TEMPLATE).render(
-        title=title, generated=stamp.strftime("%Y-%m-%d %H:%M UTC"), selection="; ".join(selection),
-        headline=headline(frames, now=stamp, since=since, until=until, channels=channels),
-        sections=report_sections(frames, now=stamp, since=since, until=until, channels=channels),
-    )
+    with sharing():  # the sections ask for some results more than once
+        return env.get_template(TEMPLATE).render(
+            title=title, generated=stamp.strftime("%Y-%m-%d %H:%M UTC"),
+            selection="; ".join(selection),
+            headline=headline(frames, now=stamp, since=since, until=until, channels=channels),
+            sections=report_sections(frames, now=stamp, since=since, until=until,
+                                     channels=channels),
+        )
 
 
 def write_report(frames: Frames, path: str | Path, *, store=None, **options) -> Path:
