@@ -19,6 +19,7 @@ from infoview.errors import InfoviewError
 from infoview.flows.dossier import build_dossier
 from infoview.flows.meetings import save_meeting_plan
 from infoview.flows.prep import brief_from_store
+from infoview.flows.question_history import question_history
 from infoview.flows.research import keep_research
 from infoview.models import Meeting, UserProfile
 from infoview.prep.dossier import export_dossier
@@ -82,7 +83,7 @@ def plan_sample_meeting(store, company, person, *, today: date | None = None):
     plan = select_questions(role=DEMO_MEETING["role"], industry=DEMO_MEETING["industry"],
                             company=company.name, person=kept.person.name,
                             audience=DEMO_MEETING["audience"], minutes=DEMO_MEETING["minutes"],
-                            research=company)
+                            research=company, history=question_history(store))
     return save_meeting_plan(store, kept.person, meeting, plan)
 
 

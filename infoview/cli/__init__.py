@@ -23,7 +23,7 @@ from infoview.errors import InfoviewError
 
 #: Modules of ``infoview.cli`` that each define ``register(subparsers)``.
 COMMAND_MODULES = ("db", "people", "research", "questions", "prep", "meetings", "outreach", "report",
-                   "demo", "app", "cache", "warm", "memory")
+                   "demo", "app", "cache", "warm", "memory", "imports")
 
 #: Every top-level command: the module that registers it and the line ``infoview --help``
 #: shows for it (the same line the module gives; a test keeps the two in step).

@@ -60,6 +60,8 @@ def register(sub) -> None:
     add.add_argument("--audience", choices=AUDIENCES, default="anyone",
                      help="who is asking (with --plan)")
     add.add_argument("--plan", action="store_true", help="plan the questions now and keep them")
+    add.add_argument("--no-history", action="store_true",
+                     help="with --plan: do not learn from your debriefs")
     add.add_argument("--json", action="store_true",
                      help='print {"meeting": {...}, "questions": [...]}')
     add.set_defaults(handler=_add)
@@ -129,7 +131,7 @@ def _add(args) -> int:
     options = MeetingOptions(person_id=args.person, starts_at=start, timezone=args.timezone,
                              format=args.format, place=args.place, minutes=args.minutes,
                              role=args.role, industry=args.industry, audience=args.audience,
-                             plan=args.plan)
+                             plan=args.plan, use_history=not args.no_history)
     with open_store(args) as store:
         meeting, plan = add_meeting(store, options)
     items = plan.to_list() if plan is not None else []

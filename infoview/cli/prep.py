@@ -21,10 +21,12 @@ from infoview.cli._common import (
     research_settings,
     usage,
 )
+from infoview.cli.questions import add_history_option, say_plan_notes
 from infoview.errors import BadInput
 from infoview.flows import drafts
 from infoview.flows.followups import suggest_followups
 from infoview.flows.prep import UrlBriefOptions, brief_from_store, brief_from_urls
+from infoview.flows.question_history import question_history
 from infoview.flows.times import parse_start
 from infoview.models import CHOICES, Action, Meeting, Person, Referral, UserProfile
 from infoview.prep.followup import due_actions_ics
@@ -64,6 +66,7 @@ def register(sub) -> None:
     prep.add_argument("--notes", action="store_true", help="add a page for notes")
     prep.add_argument("--out", default=".", metavar="PATH",
                       help="folder (or file, for one format) to write to (default: .)")
+    add_history_option(prep)
     add_fetch_options(prep, when="with --company-url: ")
     prep.add_argument("--json", action="store_true", help='print {"files": [...], "brief": {...}}')
     prep.set_defaults(handler=_prep)
@@ -172,11 +175,11 @@ def _formats(values: list[str] | None, out: Path | None = None,
     return chosen
 
 
-def _brief_from_urls(args):
+def _brief_from_urls(args, history):
     options = UrlBriefOptions(company_url=args.company_url, person_url=args.person_url,
                               name=args.name, role=args.role, industry=args.industry,
                               audience=args.audience, minutes=args.minutes, reason=args.reason,
-                              refresh=args.no_cache)
+                              refresh=args.no_cache, history=history)
     return brief_from_urls(options, settings=research_settings(args),
                            profile=_stored_profile(args))
 
@@ -186,9 +189,11 @@ def _prep(args) -> int:
     formats = _formats(args.format, out)
     sections = DEFAULT_SECTIONS + (("notes",) if args.notes else ())
     if args.company_url:
-        brief = _brief_from_urls(args)
-        # An existing store records the files in its exports registry; none is created.
+        # An existing store gives the plan its history and records the files in its
+        # exports registry; none is created.
         with existing_store(args) as store:
+            use = store is not None and not args.no_history
+            brief = _brief_from_urls(args, question_history(store) if use else None)
             files = [export_brief(brief, out, fmt, sections=sections, store=store)
                      for fmt in formats]
     else:
@@ -198,9 +203,11 @@ def _prep(args) -> int:
         with open_store(args) as store:
             brief = brief_from_store(store, meeting_id=args.meeting, person_id=args.person,
                                      minutes=args.minutes, role=args.role, industry=args.industry,
-                                     audience=args.audience, reason=args.reason)
+                                     audience=args.audience, reason=args.reason,
+                                     use_history=not args.no_history)
             files = [export_brief(brief, out, fmt, sections=sections, store=store)
                      for fmt in formats]
+    say_plan_notes(brief.plan, sys.stderr)
     if args.json:
         print_json({"files": [str(f) for f in files], "brief": brief.to_dict()})
     else:

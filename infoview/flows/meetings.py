@@ -18,6 +18,7 @@ from infoview.errors import BadInput, NotFound
 from infoview.flows.debrief import Debrief, debrief_to_dict, load_debrief
 from infoview.flows.followups import meeting_actions
 from infoview.flows.meeting_status import MISSED_STATUSES
+from infoview.flows.question_history import question_history
 from infoview.flows.research import research_for
 from infoview.models import CHOICES, Meeting, Person, QuestionAsked, ResearchSnapshot
 from infoview.prep.brief import Brief, build_brief
@@ -149,6 +150,7 @@ class MeetingOptions:
         role, industry: what the user wants to learn about (fill the questions).
         audience: who is asking (picks suitable questions).
         plan: also plan the questions now and keep them with the meeting.
+        use_history: let that plan learn from the user's debriefs.
     """
 
     person_id: int
@@ -161,6 +163,7 @@ class MeetingOptions:
     industry: str | None = None
     audience: str = "anyone"
     plan: bool = False
+    use_history: bool = True
 
 
 #: The meeting lengths accepted, in minutes.
@@ -201,7 +204,8 @@ def add_meeting(store: Store, options: MeetingOptions) -> tuple[Meeting, Questio
             industry=options.industry or getattr(company, "industry", None),
             company=person.organization, person=person.name, audience=options.audience,
             minutes=options.minutes, research=company,
-            asked=asked_before(store, options.person_id))
+            asked=asked_before(store, options.person_id),
+            history=question_history(store) if options.use_history else None)
     _person, meeting = save_meeting_plan(store, person, meeting, plan)
     log.info("added meeting %s with person %s", meeting.id, person.id)
     return meeting, plan

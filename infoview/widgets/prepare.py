@@ -20,6 +20,7 @@ from infoview.errors import BadInput
 from infoview.flows import drafts
 from infoview.flows.meetings import asked_before, person_to_prepare, planned_questions, save_meeting_plan
 from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_outreach
+from infoview.flows.question_history import question_history
 from infoview.flows.research import research_for
 from infoview.flows.times import in_zone, start_from_fields
 from infoview.models import CHOICES, Meeting, Person
@@ -105,6 +106,10 @@ class PreparePanel(w.VBox):
         self.minutes = w.IntSlider(description="Minutes", value=minutes, min=10, max=60, step=5,
                                    style=_WIDE)
         self.reason = text("Why them (your words)", "", "e.g. I read your article on ...")
+        #: Whether the plan learns from the user's debriefs (questions rated useful in
+        #: meetings like this one move up, poorly rated ones down or out).
+        self.use_history = w.Checkbox(description="Learn from my debriefs", value=True,
+                                      indent=False)
         self.plan_button = button("Plan questions", "primary")
         self.save_button = button("Save person and meeting", "success")
         self.message = MessageLine()
@@ -150,7 +155,8 @@ class PreparePanel(w.VBox):
             self.person, self.research_note, self.new_person_box, self.meeting,
             w.HBox([self.date, self.time, self.timezone]), w.HBox([self.format, self.place]),
             heading("What you want to learn"),
-            self.role, self.industry, w.HBox([self.audience, self.minutes]), self.reason,
+            self.role, self.industry, w.HBox([self.audience, self.minutes, self.use_history]),
+            self.reason,
             w.HBox([self.plan_button, self.save_button]), self.message,
             heading("Questions: check, uncheck, reorder, add your own"),
             self.picker,
@@ -288,7 +294,8 @@ class PreparePanel(w.VBox):
                 role=self.role.value.strip() or None, industry=self.industry.value.strip() or None,
                 company=person.organization or getattr(self.company, "name", None),
                 person=person.name, audience=self.audience.value, minutes=int(self.minutes.value),
-                research=self.company, asked=asked)
+                research=self.company, asked=asked,
+                history=question_history(self.store) if self.use_history.value else None)
             self.picker.set_plan(self.plan, values={
                 "role": self.role.value.strip() or None,
                 "industry": self.industry.value.strip() or None,
@@ -296,8 +303,10 @@ class PreparePanel(w.VBox):
                 "person": person.name})
             left_out = len(getattr(self.plan, "skipped", []) or [])
             why = f" ({left_out} left out: see why under the questions)" if left_out else ""
+            said = " ".join(self.plan.notes + self.plan.warnings)
             self.message.show(f"Planned {len(self.plan.items)} questions for "
-                              f"{self.minutes.value} minutes{why}.", "ok")
+                              f"{self.minutes.value} minutes{why}." + (f" {said}" if said else ""),
+                              "warning" if self.plan.warnings else "ok")
 
     def _asked_before(self, person) -> list[str]:
         return asked_before(self.store, person.id) if person.id else []

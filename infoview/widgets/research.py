@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 TAB_TITLES = ("Overview", "People", "News", "Facts and sources", "Warnings", "Warm paths")
 
 
+#: How the people tab says who someone is to the company.
+_KIND_WORDS = {"staff": "works there", "quoted": "quoted customer", "named": "named on the site"}
+
 class ResearchPanel(w.VBox):
     """Research a company's site and a person's page, look at the result, save it.
 
@@ -58,11 +61,14 @@ class ResearchPanel(w.VBox):
         self.company = None
         self.person = None
         self.saved = None
+        self.search = None   # the last "find on their site" (a PersonSearch)
         self._thread: threading.Thread | None = None
 
         self.company_url = text("Company website", company_url, "https://example.com/")
         self.person_url = text("Person's page (optional)", person_url,
                                "a bio or team page; LinkedIn links are kept, not fetched")
+        self.person_name = text("Or find on their site", "",
+                                "their full name, looked for on the company's website")
         self.research_button = button("Research", "primary", "Fetch the public pages and extract")
         self.fetch_again = w.Checkbox(value=False, indent=False,
                                       description="fetch again (ignore pages cached in the last days)",
@@ -85,7 +91,7 @@ class ResearchPanel(w.VBox):
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([
             heading("Research a company and a person"),
-            self.company_url, self.person_url,
+            self.company_url, self.person_url, self.person_name,
             w.HBox([self.research_button, self.save_button, self.fetch_again]),
             self.progress, self.message, self.tabs,
         ])
@@ -132,13 +138,21 @@ class ResearchPanel(w.VBox):
             self._thread.join(timeout)
 
     def _run(self, company_url: str, person_url: str) -> None:
-        self.company = self.person = None
+        self.company = self.person = self.search = None
         self.saved = None
         ok = False
         with self.message.guard("research"), self._fetcher(company_url or person_url) as fetcher:
             if company_url:
                 self.company = self._research_company(company_url, fetcher)
                 self._show()
+            name = self.person_name.value.strip()
+            if name and not person_url and company_url:
+                from infoview.research.find_person import research_person_by_name
+
+                self.message.show(f"Looking for {name} on {company_url} ...")
+                self.search, self.person = research_person_by_name(
+                    name, company_url, settings=self.settings_for(company_url),
+                    refresh=self.fetch_again.value)
             if person_url:
                 from infoview.research.person import research_person
 
@@ -160,8 +174,9 @@ class ResearchPanel(w.VBox):
             found = [p.name for p in (self.company, self.person) if p is not None and p.name]
             count = len(self._all_warnings())
             self.message.show(f"Done: {', '.join(found) or 'no name found'}"
-                              f"{f' ({count} warning(s), see the Warnings tab)' if count else ''}.",
-                              "warning" if count else "ok")
+                              f"{f' ({count} warning(s), see the Warnings tab)' if count else ''}."
+                              + (f" {self.search.summary()}" if self.search else ""),
+                              "warning" if count or (self.search and not self.search.found) else "ok")
 
     def _fetcher(self, url: str):
         """The one fetcher of a research run (both pages share its per-host gate)."""
@@ -214,8 +229,10 @@ class ResearchPanel(w.VBox):
         company, person = self.company, self.person
         self.overview.value = _overview_html(company, person)
         self.people.value = table_html(
-            [p.__dict__ for p in company.people] if company else [],
-            ["name", "title", "source_url"], "No people found yet.", links=["source_url"])
+            [{**p.__dict__, "kind": _KIND_WORDS.get(p.kind, p.kind)} for p in company.people]
+            if company else [],
+            ["name", "title", "kind", "source_url"], "No people found yet.", links=["source_url"],
+            labels={"kind": "Who they are"})
         self.news.value = table_html(
             [n.__dict__ for n in company.news] if company else [],
             ["date", "title", "url"], "No news found yet.", links=["url"])
