@@ -47,6 +47,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "warm": ("warm", "who you can reach at an organization, and how"),
     "digest": ("memory", "the weekly digest: due, losing touch, leads, missed meetings"),
     "dossier": ("memory", "everything learned about one organization (md, html, pdf)"),
+    "import-mail": ("imports", "log outreach and replies from your mail export (mbox, .eml, Maildir)"),
+    "import-calendar": ("imports", "log meetings from your calendar export (.ics file or folder)"),
 }
 
 
