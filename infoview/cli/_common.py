@@ -41,17 +41,17 @@ def _json_key(key: Any) -> str:
 def _json_lines(value: Any, encode: Any, indent: str, key: str, lines: list[str],
                 comma: str = "") -> None:
     """Append ``value`` (after ``key``, e.g. ``"due": ``) as indented lines to ``lines``."""
+    values = value.values() if isinstance(value, dict) else value
+    if not isinstance(value, (dict, list, tuple)) or not any(
+            isinstance(v, (dict, list, tuple)) and v for v in values):
+        lines.append(f"{indent}{key}{encode(value)}{comma}")  # a record, or a plain value
+        return
     if isinstance(value, dict):
         items: list[tuple[str, Any]] = [(encode(_json_key(k)) + ": ", v) for k, v in value.items()]
         brackets = "{}"
-    elif isinstance(value, (list, tuple)):
+    else:
         items = [("", v) for v in value]
         brackets = "[]"
-    else:
-        items = []
-    if not items or not any(isinstance(v, (dict, list, tuple)) and v for _, v in items):
-        lines.append(f"{indent}{key}{encode(value)}{comma}")
-        return
     lines.append(f"{indent}{key}{brackets[0]}")
     inner = indent + "  "
     for i, (name, item) in enumerate(items):

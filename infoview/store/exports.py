@@ -76,7 +76,7 @@ def record_export(store: Store | None, path: str | Path, *, kind: str, text: str
     if store is None:
         return None
     # Only ids and names are read: a large store holds hundreds of thousands of people.
-    named = set(names_in(readable(text), store.execute("SELECT id, name FROM people ORDER BY id")))
+    named = set(names_in(readable(text), store.execute("SELECT id, name FROM people")))
     named |= {i for i in person_ids if i is not None}
     record = ExportRecord(Path(path).expanduser().resolve(), kind,
                           datetime.now(UTC).replace(microsecond=0), sorted(named))

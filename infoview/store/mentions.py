@@ -69,7 +69,8 @@ class Mentions:
 
 
 def people_named_in(text: str, people: Iterable[Person]) -> list[int]:
-    """The ids of the people whose full name appears in ``text`` (whole words, any case)."""
+    """The ids of the people whose full name appears in ``text`` (whole words, any case),
+    in ascending order."""
     return names_in(text, ((p.id, p.name) for p in people if p.id is not None))
 
 
@@ -81,7 +82,7 @@ def _is_word_char(char: str) -> bool:
 
 
 def names_in(text: str, names: Iterable[tuple[int, str | None]]) -> list[int]:
-    """The ids, in the order given, of the ``(id, name)`` pairs whose full name appears in
+    """The ids, in ascending order, of the ``(id, name)`` pairs whose full name appears in
     ``text``: whole words, any case, any run of spaces (the rule of the module docstring).
 
     One pass over the text serves every name, however many: a folded name that begins and
@@ -96,12 +97,11 @@ def names_in(text: str, names: Iterable[tuple[int, str | None]]) -> list[int]:
     exact: dict[str, list[int]] = {}
     first_words: dict[str, int] = {}  # a name's first word -> its most words
     others: list[tuple[int, str]] = []
-    order: dict[int, int] = {}
     for person_id, name in names:
-        key = fold(name)
+        # fold() of a name in ASCII, the common case, is its lower case with spaces collapsed
+        key = " ".join(name.lower().split()) if name and name.isascii() else fold(name)
         if not key:
             continue
-        order.setdefault(person_id, len(order))
         if _is_word_char(key[0]) and _is_word_char(key[-1]):
             words = _WORD.findall(key)
             exact.setdefault(key, []).append(person_id)
@@ -129,7 +129,7 @@ def names_in(text: str, names: Iterable[tuple[int, str | None]]) -> list[int]:
             pattern = mention_pattern([key])
             if pattern is not None and pattern.search(folded):
                 found.add(person_id)
-    return sorted(found, key=order.__getitem__)
+    return sorted(found)
 
 
 _MAX_EXPANDED = 64 * 1024 * 1024  # a cached page is capped far below this; a bomb is not read
