@@ -19,7 +19,7 @@ from infoview.store.schema import TABLES
 def careful_frames(monkeypatch, conn: sqlite3.Connection) -> dict:
     """The frames with every column taken the careful way (nothing counted as plain)."""
     with monkeypatch.context() as patch:
-        patch.setattr(frames_module, "_plain_columns", lambda _conn, _table: set())
+        patch.setattr(frames_module, "_plain_columns", lambda *_args: set())
         return frames_module.build_frames(conn)
 
 
@@ -99,3 +99,32 @@ def test_outside_a_report_an_analytic_reads_changed_frames_afresh(sample_db):
         first = keep_in_touch_status(frames, now=now)
         first.loc[:, "level"] = "changed by the caller"  # a copy: the next caller is unharmed
         assert keep_in_touch_status(frames, now=now).equals(after)
+
+
+def test_the_report_and_the_digest_read_only_what_they_need_and_say_the_same(sample_db):
+    from datetime import UTC, datetime
+
+    from infoview.analytics._frames import DIGEST_TABLES, REPORT_TABLES, UNREAD
+    from infoview.analytics.digest import weekly_digest
+    from infoview.analytics.report import build_report
+
+    now = datetime(2026, 3, 31, 18, tzinfo=UTC)
+    with Store.open(sample_db) as store:
+        full = store.frames()
+        for_report = store.frames(tables=REPORT_TABLES, skip=UNREAD)
+        for_digest = store.frames(tables=DIGEST_TABLES, skip=UNREAD)
+    assert "research" not in for_report and "body" not in for_report["outreach"]
+    assert build_report(for_report, now=now) == build_report(full, now=now)
+    assert weekly_digest(for_digest, now=now).to_dict() == weekly_digest(full, now=now).to_dict()
+
+
+def test_an_analytic_reading_what_was_left_unread_fails_loudly(sample_db):
+    from infoview.analytics._frames import table
+
+    with Store.open(sample_db) as store:
+        frames = store.frames(tables=["people", "outreach"], skip={"outreach": ["body"]})
+    with pytest.raises(KeyError, match="'meetings' table"):
+        table(frames, "meetings")
+    with pytest.raises(KeyError):
+        table(frames, "outreach")["body"]
+    assert table(frames, "people")["notes"].isna().all()  # read, and empty in the sample

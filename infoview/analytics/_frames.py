@@ -28,6 +28,23 @@ NOT_CONTACTED = "not contacted"
 #: Warmth from warmest to coldest: the order groups are shown in.
 WARMTH_ORDER = ("referral", "alumni", "friend", "colleague", "event", "cold")
 
+#: Free text no analytic reads (a message's body can be long): the report and the digest
+#: leave it unread (``Store.frames(skip=UNREAD)``), and :func:`table` does not fill it in.
+UNREAD: dict[str, tuple[str, ...]] = {
+    "people": ("notes",), "organizations": ("notes",), "outreach": ("subject", "body", "notes"),
+    "meetings": ("notes",), "questions_asked": ("answer_notes",), "referrals": ("notes",),
+    "outcomes": ("notes",), "affiliations": ("notes",), "mail_messages": ("subject", "body"),
+    "calendar_events": ("summary",),
+}
+#: The tables the report reads (not research snapshots, large JSON no analytic reads).
+REPORT_TABLES: tuple[str, ...] = (
+    "people", "organizations", "outreach", "meetings", "questions_asked", "referrals", "actions",
+    "outcomes", "insights", "affiliations", "mail_messages", "calendar_events",
+)
+#: The tables the weekly digest reads.
+DIGEST_TABLES: tuple[str, ...] = ("people", "outreach", "meetings", "actions", "referrals",
+                                  "mail_messages")
+
 #: Key of ``DataFrame.attrs`` holding the plain sentence shown when a result is empty.
 MESSAGE_KEY = "message"
 
@@ -103,11 +120,17 @@ def table(frames: Frames, name: str) -> pd.DataFrame:
     import pandas as pd
 
     columns = _schema()[name]
+    read = getattr(frames, "tables_read", None)
+    if read is not None and name not in read:  # frames read for a purpose that forgot it
+        raise KeyError(f"the frames were read without the {name!r} table; "
+                       "add it to the tables asked of Store.frames()")
     df = frames.get(name) if frames is not None else None
     if df is None:
         df = pd.DataFrame({c: pd.Series(dtype=_empty_dtype(k)) for c, k in columns.items()})
         return df
-    missing = [c for c in columns if c not in df.columns]
+    # Columns left unread on purpose are not filled in: an analytic reading one fails.
+    unread = getattr(frames, "skipped", {}).get(name, ())
+    missing = [c for c in columns if c not in df.columns and c not in unread]
     # dates may stay naive (the store gives them so); datetimes must be UTC
     convert = [
         c for c, k in columns.items()

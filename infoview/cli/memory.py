@@ -96,7 +96,10 @@ def _digest(args) -> int:
         raise BadInput(f"--days must be 0 to 366, not {args.days}")
     now = _as_of(args.as_of)
     with open_store(args) as store:
-        digest = weekly_digest(store.frames(), now=now, days=args.days)
+        from infoview.analytics._frames import DIGEST_TABLES, UNREAD
+
+        digest = weekly_digest(store.frames(tables=DIGEST_TABLES, skip=UNREAD), now=now,
+                               days=args.days)
         if args.drafts:
             digest.drafts = {
                 int(pid): update_draft(store, int(pid)) for pid in digest.losing_touch["person_id"]

@@ -55,10 +55,12 @@ def _frames(args):
 
 
 def _report(args) -> int:
+    from infoview.analytics._frames import REPORT_TABLES, UNREAD
     from infoview.analytics.report import write_report
 
     with open_store(args) as store:
-        path = write_report(store.frames(), args.out, since=args.since, until=args.until,
+        frames = store.frames(tables=REPORT_TABLES, skip=UNREAD)
+        path = write_report(frames, args.out, since=args.since, until=args.until,
                             channels=args.channels, store=store)
     if args.json:
         print_json({"out": str(path), "bytes": path.stat().st_size})

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from infoview.store.schema import COLUMNS, TABLES, Column
@@ -108,12 +109,13 @@ def _json_values(values: Any, plain: bool) -> list[Any]:
     return [None if v is None else json.loads(v) for v in values]
 
 
-def _plain_columns(conn: sqlite3.Connection, table: str) -> set[str]:
+def _plain_columns(conn: sqlite3.Connection, table: str,
+                   columns: Iterable[Column] | None = None) -> set[str]:
     """The int and JSON columns of ``table`` that hold nothing odd, found in one scan in C:
     only whole numbers (or NULL) in an int column, only valid JSON text in a list or dict
     column. A store written by infoview holds nothing else; a file edited by hand might."""
     checks = {}
-    for column in COLUMNS[table]:
+    for column in COLUMNS[table] if columns is None else columns:
         name = column.name
         if column.kind == "int":
             checks[name] = f"typeof({name}) NOT IN ('integer', 'null')"
@@ -129,17 +131,18 @@ def _plain_columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {name for name, count in zip(checks, odd, strict=True) if count == 0}
 
 
-def table_frame(conn: sqlite3.Connection, table: str):
-    """One table as a frame (see the module docstring for the dtypes)."""
+def table_frame(conn: sqlite3.Connection, table: str, skip: Collection[str] = ()):
+    """One table as a frame (see the module docstring for the dtypes), without the columns
+    named in ``skip``."""
     import numpy as np
     import pandas as pd
 
-    columns = COLUMNS[table]
+    columns = [c for c in COLUMNS[table] if c.name not in skip]
     names = ", ".join(c.name for c in columns)
     rows = conn.execute(f"SELECT {names} FROM {table} ORDER BY id").fetchall()
     if not rows:
-        return empty_frame(table)
-    plain = _plain_columns(conn, table)
+        return empty_frame(table)[[c.name for c in columns]]
+    plain = _plain_columns(conn, table, columns)
     # One object array sliced per column: the rows are transposed in C, not by zip(*rows).
     grid = np.empty((len(rows), len(columns)), dtype=object)
     grid[:] = rows
@@ -148,15 +151,44 @@ def table_frame(conn: sqlite3.Connection, table: str):
                          for i, c in enumerate(columns)})
 
 
-def build_frames(conn: sqlite3.Connection, snapshot: bool = True) -> dict[str, Any]:
+class PartialFrames(dict):
+    """Frames read for one purpose: only some tables, some columns left unread.
+
+    Attributes:
+        tables_read: the tables read (any other is missing, not empty).
+        skipped: ``{table: columns}`` left unread.
+    """
+
+    def __init__(self, frames: dict[str, Any], tables_read: Collection[str],
+                 skipped: Mapping[str, Collection[str]]):
+        super().__init__(frames)
+        self.tables_read = frozenset(tables_read)
+        self.skipped = {t: tuple(c) for t, c in skipped.items()}
+
+
+def build_frames(conn: sqlite3.Connection, snapshot: bool = True, *,
+                 tables: Iterable[str] | None = None,
+                 skip: Mapping[str, Collection[str]] | None = None) -> dict[str, Any]:
     """Every table as a frame, read in one snapshot of the database.
 
     ``snapshot=False`` when the caller already holds a transaction (which is a snapshot).
+    ``tables`` and ``skip`` read only those tables and leave those columns unread (free
+    text a large store holds a lot of); the result is then a :class:`PartialFrames`.
     """
-    if not snapshot:
-        return {table: table_frame(conn, table) for table in TABLES}
-    conn.execute("BEGIN")  # one read transaction: the frames agree with one another
-    try:
-        return {table: table_frame(conn, table) for table in TABLES}
-    finally:
-        conn.execute("COMMIT")
+    chosen = list(TABLES) if tables is None else [t for t in TABLES if t in set(tables)]
+    skipped = dict(skip or {})
+
+    def read() -> dict[str, Any]:
+        return {table: table_frame(conn, table, skipped.get(table, ())) for table in chosen}
+
+    if snapshot:
+        conn.execute("BEGIN")  # one read transaction: the frames agree with one another
+        try:
+            frames = read()
+        finally:
+            conn.execute("COMMIT")
+    else:
+        frames = read()
+    if tables is None and not skipped:
+        return frames
+    return PartialFrames(frames, chosen, skipped)
