@@ -30,3 +30,38 @@ def test_records_stand_one_a_line_inside_indented_lists(capsys):
     assert capsys.readouterr().out.splitlines() == [
         "{", '  "as_of": "2026-03-31",', '  "due": [', '    {"id": 1, "what": "Thank Ana"},',
         '    {"id": 2}', "  ],", '  "drafts": {}', "}"]
+
+
+def _pandas_records(df):
+    """What to_records gave before: pandas' own JSON, read back."""
+    return json.loads(df.to_json(orient="records", date_format="iso"))
+
+
+MICROS = st.integers(-2_000_000_000_000_000, 4_000_000_000_000_000)  # 1906 to 2096
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.integers(1, 6), data=st.data())
+def test_records_hold_the_values_pandas_json_gave(rows, data):
+    import pandas as pd
+
+    from infoview.analytics.report import to_records
+
+    def column(values):
+        return data.draw(st.lists(values, min_size=rows, max_size=rows))
+
+    moments = pd.Series(pd.to_datetime(column(st.none() | MICROS), unit="us", utc=True))
+    df = pd.DataFrame({
+        "when": moments.astype("datetime64[us, UTC]"),
+        "day": moments.dt.tz_localize(None).astype("datetime64[us]"),
+        "paris": moments.dt.tz_convert("Europe/Paris"),
+        "count": pd.array(column(st.none() | st.integers(-10**12, 10**12)), dtype="Int64"),
+        "plain": column(st.integers(-5, 5)),
+        "name": pd.array(column(st.none() | st.text(max_size=5)), dtype="string"),
+        "level": pd.Categorical(column(st.none() | st.sampled_from(["ok", "due"]))),
+        "flag": column(st.booleans()),
+        "maybe": pd.array(column(st.none() | st.booleans()), dtype="boolean"),
+        "share": column(st.floats(allow_infinity=False)),
+        "tags": column(st.none() | st.lists(st.text(max_size=3), max_size=2)),
+    })
+    assert to_records(df) == _pandas_records(df)
