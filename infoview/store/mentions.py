@@ -102,13 +102,17 @@ def names_in(text: str, names: Iterable[tuple[int, str | None]]) -> list[int]:
         key = " ".join(name.lower().split()) if name and name.isascii() else fold(name)
         if not key:
             continue
-        if _is_word_char(key[0]) and _is_word_char(key[-1]):
+        if key.replace(" ", "").isalnum():  # letters and digits only: its words are its parts
+            first, count = key.split(" ", 1)[0], key.count(" ") + 1
+        elif _is_word_char(key[0]) and _is_word_char(key[-1]):
             words = _WORD.findall(key)
-            exact.setdefault(key, []).append(person_id)
-            if first_words.get(words[0], 0) < len(words):
-                first_words[words[0]] = len(words)
+            first, count = words[0], len(words)
         else:
             others.append((person_id, key))
+            continue
+        exact.setdefault(key, []).append(person_id)
+        if first_words.get(first, 0) < count:
+            first_words[first] = count
     found: set[int] = set()
     if exact:
         spans = [m.span() for m in _WORD.finditer(folded)]
