@@ -41,9 +41,7 @@ def _json_key(key: Any) -> str:
 def _json_lines(value: Any, encode: Any, indent: str, key: str, lines: list[str],
                 comma: str = "") -> None:
     """Append ``value`` (after ``key``, e.g. ``"due": ``) as indented lines to ``lines``."""
-    values = value.values() if isinstance(value, dict) else value
-    if not isinstance(value, (dict, list, tuple)) or not any(
-            isinstance(v, (dict, list, tuple)) and v for v in values):
+    if not _nested(value):
         lines.append(f"{indent}{key}{encode(value)}{comma}")  # a record, or a plain value
         return
     if isinstance(value, dict):
@@ -54,9 +52,27 @@ def _json_lines(value: Any, encode: Any, indent: str, key: str, lines: list[str]
         brackets = "[]"
     lines.append(f"{indent}{key}{brackets[0]}")
     inner = indent + "  "
+    last = len(items) - 1
     for i, (name, item) in enumerate(items):
-        _json_lines(item, encode, inner, name, lines, "," if i < len(items) - 1 else "")
+        end = "," if i < last else ""
+        if not name and isinstance(item, (dict, list, tuple)):
+            # A record of a list: encoded in one C call; only one whose text shows a bracket
+            # after its first character may hold a list or object to lay out.
+            text = encode(item)
+            if ("[" not in text[1:] and "{" not in text[1:]) or not _nested(item):
+                lines.append(f"{inner}{text}{end}")
+                continue
+        _json_lines(item, encode, inner, name, lines, end)
     lines.append(f"{indent}{brackets[1]}{comma}")
+
+
+def _nested(value: Any) -> bool:
+    """Whether ``value`` is an object or list holding a non-empty object or list."""
+    if isinstance(value, dict):
+        value = value.values()
+    elif not isinstance(value, (list, tuple)):
+        return False
+    return any(isinstance(v, (dict, list, tuple)) and v for v in value)
 
 
 def usage(parser) -> int:
