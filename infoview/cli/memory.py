@@ -10,13 +10,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from infoview.analytics.digest import weekly_digest
 from infoview.cli._common import open_store, print_json
-from infoview.cli.prep import _formats
 from infoview.errors import BadInput
-from infoview.flows.dossier import build_dossier
-from infoview.flows.drafts import update_draft
-from infoview.prep.dossier import FORMATS, export_dossier
+
+# The analytics, flows and renderers load inside the handlers: --help and the parser of
+# these two commands need none of them.
 
 
 def register(sub) -> None:
@@ -97,6 +95,8 @@ def _digest(args) -> int:
     now = _as_of(args.as_of)
     with open_store(args) as store:
         from infoview.analytics._frames import DIGEST_TABLES, UNREAD
+        from infoview.analytics.digest import weekly_digest
+        from infoview.flows.drafts import update_draft
 
         digest = weekly_digest(store.frames(tables=DIGEST_TABLES, skip=UNREAD), now=now,
                                days=args.days)
@@ -175,6 +175,10 @@ def _print_digest(digest) -> None:
 
 def _dossier(args) -> int:
     out = Path(args.out)
+    from infoview.cli.prep import _formats
+    from infoview.flows.dossier import build_dossier
+    from infoview.prep.dossier import FORMATS, export_dossier
+
     formats = _formats(args.format, out, allowed=FORMATS)
     with open_store(args) as store:
         dossier = build_dossier(store, args.org)
