@@ -133,7 +133,7 @@ def test_pitch_keeps_first_person_sentences_and_flags_a_thin_profile():
     profile.strengths = "I am good at making sense of messy interview notes"
     assert "I am good at making sense" in outreach.pitch(profile).body
     thin = outreach.pitch(type(profile)(name="Alex"))
-    assert {w.code for w in thin.warnings} == {"placeholder", "too_short"}
+    assert {w.code for w in thin.warnings} == {"placeholder", "too_short", "profile_missing"}
 
 
 def test_draft_to_dict_carries_text_and_warning_codes():
@@ -158,15 +158,31 @@ def test_a_hand_written_good_request_passes():
     assert codes(GOOD_REQUEST, "request") == []
 
 
-def test_too_long_request_fails_100_and_strict_75():
+def test_a_request_over_75_words_is_too_long_by_default():
+    # the 6-point email's limit (issue 24 item 10): 75 words, not 100, strict or not
     praise = " ".join(["Your work on patient research sounds fascinating."] * 8)
     long = GOOD_REQUEST.replace("Would you", praise + "\nWould you")
     assert "too_long" in codes(long, "request")
     medium = GOOD_REQUEST.replace("Would you",
                                   " ".join(["Your work sounds fascinating to me."] * 5) + "\nWould you")
     assert 75 < count_words(medium) < 100
-    assert "too_long" not in codes(medium, "request")
+    assert "too_long" in codes(medium, "request")
+    assert "too_long" in codes(medium, "referred_intro")
     assert "too_long" in codes(medium, "request", strict=True)
+    assert "too_long" not in codes(GOOD_REQUEST, "request")
+
+
+def test_the_default_request_draft_fits_75_words_and_keeps_its_courtesy_when_it_can():
+    draft = outreach.request(s.person(), s.profile(), **REQUEST)
+    assert draft.word_count <= 75 and "too_long" not in [w.code for w in draft.warnings]
+    short = outreach.request(s.person(), s.profile(), reason="I read your article",
+                             narrow="UX research")
+    assert "Thank you for considering it." in short.body
+    wordy = outreach.request(s.person(), s.profile(), reason="I heard your talk on remote "
+                             "usability testing with patients and nurses at UX Bristol last "
+                             "spring", narrow="user research for digital health products used "
+                             "in clinics", broad="user research in the public sector")
+    assert "Thank you for considering it." not in wordy.body
 
 
 def test_signature_is_not_counted():
@@ -341,15 +357,21 @@ def test_unknown_kind_is_refused():
 
 @pytest.mark.parametrize("learned,expected", [
     ("Research findings reach the roadmap in a monthly review",
-     "what you said about research findings reach the roadmap"),
-    ("NHS trusts buy through frameworks", "what you said about NHS trusts buy"),
-    ("iOS testing with patients", "what you said about iOS testing"),
-    ("A hackathon got her into research", "what you said about a hackathon"),
+     "what you told me: Research findings reach the roadmap in a monthly review."),
+    ("NHS trusts buy through frameworks", "what you told me: NHS trusts buy"),
+    ("iOS testing with patients", "what you told me: iOS testing"),
+    ("A hackathon got her into research", "what you told me: a hackathon"),
+    # a statement about a company keeps its name (issue 16: "about kestrel hires ...")
+    ("Kestrel hires researchers from clinical backgrounds",
+     "what you told me: Kestrel hires researchers from clinical backgrounds."),
+    ("Reading has the region's biggest trust", "what you told me: Reading has"),
+    ("How research findings reach the roadmap", "what you told me: how research findings"),
 ])
 def test_thanks_continues_the_sentence_with_what_was_learned(learned, expected):
     draft = outreach.thanks(s.person(), s.profile(), learned=learned,
                             meeting_date=date(2026, 12, 1), send_date=date(2026, 12, 2))
     assert expected in draft.body
+    assert "about kestrel" not in draft.body.lower()
     assert "nothing_learned" not in [w.code for w in draft.warnings]
 
 

@@ -23,7 +23,7 @@ from infoview.errors import InfoviewError
 
 #: Modules of ``infoview.cli`` that each define ``register(subparsers)``.
 COMMAND_MODULES = ("db", "people", "research", "questions", "prep", "meetings", "outreach", "report",
-                   "demo", "app", "cache", "warm", "memory", "imports")
+                   "demo", "app", "cache", "warm", "memory", "imports", "profile")
 
 #: Every top-level command: the module that registers it and the line ``infoview --help``
 #: shows for it (the same line the module gives; a test keeps the two in step).
@@ -35,12 +35,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "prep": ("prep", "write the one-page brief for a meeting (md, html, pdf, ics)"),
     "draft": ("prep", "draft an outreach message, with its checks"),
     "followups": ("prep", "3B7 and keep-in-touch suggestions, due actions to .ics"),
-    "meeting": ("meetings", "add, list, show and mark meetings"),
+    "meeting": ("meetings", "add, list, show, edit and mark meetings"),
     "debrief": ("meetings", "save a meeting's debrief from a JSON file or prompts"),
     "outreach": ("outreach", "record messages sent and replies received"),
     "report": ("report", "write the outcomes report (one self-contained HTML page)"),
     "targets": ("report", "organizations to pursue first (LAMP list)"),
-    "actions": ("report", "open follow-up actions, soonest first"),
+    "actions": ("report", "open follow-up actions, soonest first; done, snooze, due"),
     "demo": ("demo", "run the whole flow offline on the bundled sample"),
     "app": ("app", "serve the notebooks as an app in the browser (Voila)"),
     "cache": ("cache", "look into and clear the HTTP cache"),
@@ -49,6 +49,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "dossier": ("memory", "everything learned about one organization (md, html, pdf)"),
     "import-mail": ("imports", "log outreach and replies from your mail export (mbox, .eml, Maildir)"),
     "import-calendar": ("imports", "log meetings from your calendar export (.ics file or folder)"),
+    "profile": ("profile", "your own profile: who you are, for drafts and briefs"),
 }
 
 

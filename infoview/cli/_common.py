@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from infoview.errors import BadInput
+from infoview.errors import BadField, BadInput
 
 
 def print_json(data: Any) -> None:
@@ -175,3 +175,16 @@ def open_store(args):
     store = CommandStore.open(path)
     store.created = is_new
     return store
+
+
+@contextmanager
+def options_named(options: dict[str, str]) -> Iterator[None]:
+    """A mistake in a field (:class:`~infoview.errors.BadField`) raised inside names the
+    command-line option that set it ("--email: ..."); ``options`` maps field -> option."""
+    try:
+        yield
+    except BadField as exc:
+        option = options.get(exc.field)
+        if option is None:
+            raise
+        raise BadField(f"--{option}: {exc}", exc.field) from exc

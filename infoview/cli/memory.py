@@ -72,7 +72,7 @@ def register(sub) -> None:
     p.set_defaults(handler=_dossier)
 
 
-def _as_of(text: str | None) -> datetime | None:
+def _as_of(text: str | None, option: str = "--as-of") -> datetime | None:
     """``--as-of``: a day means the end of that day (UTC), so all it logged counts."""
     if not text:
         return None
@@ -83,7 +83,7 @@ def _as_of(text: str | None) -> datetime | None:
             )
         moment = datetime.fromisoformat(text.strip())
     except ValueError as exc:
-        raise BadInput(f"--as-of {text!r} is not a date: use YYYY-MM-DD") from exc
+        raise BadInput(f"{option} {text!r} is not a date: use YYYY-MM-DD") from exc
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
@@ -96,10 +96,12 @@ def _digest(args) -> int:
     with open_store(args) as store:
         from infoview.analytics._frames import DIGEST_TABLES, UNREAD
         from infoview.analytics.digest import weekly_digest
+        from infoview.flows.actions import followup_frames
         from infoview.flows.drafts import update_draft
 
-        digest = weekly_digest(store.frames(tables=DIGEST_TABLES, skip=UNREAD), now=now,
-                               days=args.days)
+        frames = followup_frames(store, now=now,
+                                 frames=store.frames(tables=DIGEST_TABLES, skip=UNREAD))
+        digest = weekly_digest(frames, now=now, days=args.days)
         if args.drafts:
             digest.drafts = {
                 int(pid): update_draft(store, int(pid)) for pid in digest.losing_touch["person_id"]

@@ -28,7 +28,7 @@ from infoview.flows.followups import suggest_followups
 from infoview.flows.prep import UrlBriefOptions, brief_from_store, brief_from_urls
 from infoview.flows.question_history import question_history
 from infoview.flows.times import parse_start
-from infoview.models import CHOICES, Action, Meeting, Person, Referral, UserProfile
+from infoview.models import CHOICES, Meeting, Person, UserProfile
 from infoview.prep.followup import due_actions_ics
 from infoview.prep.render import DEFAULT_SECTIONS, export_brief
 from infoview.questions.models import AUDIENCES
@@ -88,7 +88,11 @@ def register(sub) -> None:
                             description="Suggest follow-ups: the 3B7 routine for unanswered "
                             "requests (next contact after 3 business days, a follow-up after 7) "
                             "and keep-in-touch reminders; list open actions; export them to .ics.")
-    follow.add_argument("--country", help="ISO code for public holidays in business days (GB, US...)")
+    follow.add_argument("--region", metavar="REGION",
+                        help="whose public holidays are not business days: GB-ENG, GB-SCT, "
+                        "US-NY, DE, or a name such as Scotland (default: your profile's; "
+                        "'infoview profile set --region' keeps it)")
+    follow.add_argument("--country", help="the same as --region (GB alone means England)")
     follow.add_argument("--today", help="run as of this day, YYYY-MM-DD (default: today)")
     follow.add_argument("--save", action="store_true", help="store the suggestions as actions")
     follow.add_argument("--ics", metavar="FILE", help="write open actions with a due date to FILE")
@@ -124,7 +128,9 @@ def _draft_options(p: argparse.ArgumentParser, kind: str, needs: str = "") -> No
         p.add_argument("--broad", metavar="TEXT", help="your interest, broadly")
         p.add_argument("--coffee", action="store_true", help="ask for a coffee instead of a call")
         p.add_argument("--near", metavar="PLACE", help="with --coffee: where")
-        p.add_argument("--strict", action="store_true", help="hold it to 75 words")
+        # Requests are held to 75 words by default now; --strict stays accepted (and changes
+        # nothing) so that older scripts keep running.
+        p.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)
     if kind in ("intro", "referrer"):
         p.add_argument("--referrer", metavar="NAME", help="who made the introduction")
     if kind == "intro":
@@ -234,12 +240,6 @@ def _with_store(args, fn):
         return fn(store)
 
 
-def _recipient(args):
-    if getattr(args, "person", None) is not None:
-        return _with_store(args, lambda s: s.get(Person, args.person))
-    return Person(name=args.to) if getattr(args, "to", None) else None
-
-
 def _date(text: str | None, option: str):
     if not text:
         return None
@@ -257,27 +257,38 @@ def _meeting(args):
                    format=args.meeting_format, place=args.place, planned_minutes=args.minutes)
 
 
-def _intro_referral(args, person):
-    """Referrer name and permission: from the options, else from the stored referral."""
-    referrer, may = getattr(args, "referrer", None), getattr(args, "may_mention", None)
-    if person is not None and person.id is not None and (referrer is None or may is None):
-        def lookup(store):
-            found = store.list(Referral, to_person_id=person.id)
-            if not found:
-                return None, None
-            return store.get(Person, found[-1].from_person_id).name, found[-1].may_mention
-
-        stored_name, stored_may = _with_store(args, lookup)
-        referrer, may = referrer or stored_name, may or stored_may
-    return referrer, may or "unknown"
-
-
-def _stored_options(args, store):
-    """Recipient and options of a draft the store fills (an update, a reschedule, a no-show)."""
-    options = drafts.DraftOptions(strict=getattr(args, "strict", False),
-                                  reason=getattr(args, "reason", None))
-    meeting_id = getattr(args, "meeting", None)
+def _given_options(args) -> drafts.DraftOptions:
+    """The draft options typed on the command line (the store fills in the rest)."""
+    options = drafts.DraftOptions(
+        reason=getattr(args, "reason", None), narrow=getattr(args, "narrow", None),
+        broad=getattr(args, "broad", None), minutes=getattr(args, "minutes", None),
+        coffee=getattr(args, "coffee", False), near=getattr(args, "near", None),
+        strict=getattr(args, "strict", False), learned=getattr(args, "learned", None),
+        promises=getattr(args, "promise", []), contact=getattr(args, "contact", None),
+        how_it_went=getattr(args, "how", None), referrer=getattr(args, "referrer", None))
+    if getattr(args, "may_mention", None):
+        options.may_mention = args.may_mention
+    if args.draft_kind == "thanks":
+        options.meeting_date = _date(args.meeting_date, "--meeting-date")
+        options.send_date = _date(args.send_date, "--send-date")
     if getattr(args, "offer", None):
+        options.new_times = list(args.offer)  # read in the meeting's zone below
+    if args.draft_kind == "confirmation" and getattr(args, "meeting", None) is None:
+        options.meeting = _meeting(args)
+    return options
+
+
+def _uses_store(args) -> bool:
+    return bool(drafts.draft_kind(args.draft_kind).needs or getattr(args, "person", None) is not None
+                or getattr(args, "meeting", None) is not None)
+
+
+def _from_store(args, store, options: drafts.DraftOptions):
+    """Recipient and options of a draft about a stored person or meeting: what the store
+    knows (referrers and their permission, the meeting, the day you met, the plan) filled
+    in beside what was typed."""
+    meeting_id = getattr(args, "meeting", None)
+    if options.new_times:
         zone = args.timezone or store.get(Meeting, meeting_id).timezone
         options.new_times = [parse_start(text, zone, option="--offer") for text in args.offer]
     return drafts.stored_draft(store, args.draft_kind, person_id=getattr(args, "person", None),
@@ -286,41 +297,28 @@ def _stored_options(args, store):
 
 def _make_draft(args):
     kind = args.draft_kind
-    if drafts.draft_kind(kind).needs:
-        with open_store(args) as store:
-            person, options = _stored_options(args, store)
-            return drafts.write_draft(kind, person, store.get_profile(), options)
-    profile = _stored_profile(args)
+    options = _given_options(args)
     if kind == "pitch":
+        profile = _stored_profile(args)
         for field in ("background", "strengths", "exploring"):
             if getattr(args, field):
                 setattr(profile, field, getattr(args, field))
         return drafts.write_draft(kind, None, profile)
-    person = _recipient(args)
-    options = drafts.DraftOptions(
-        reason=getattr(args, "reason", None), narrow=getattr(args, "narrow", None),
-        broad=getattr(args, "broad", None), minutes=getattr(args, "minutes", None),
-        coffee=getattr(args, "coffee", False), near=getattr(args, "near", None),
-        strict=getattr(args, "strict", False), learned=getattr(args, "learned", None),
-        promises=getattr(args, "promise", []), contact=getattr(args, "contact", None),
-        how_it_went=getattr(args, "how", None), referrer=getattr(args, "referrer", None))
-    if kind == "referred_intro":
-        options.referrer, options.may_mention = _intro_referral(args, person)
-    elif kind == "confirmation":
-        options.meeting = _meeting(args)
-    elif kind == "thanks":
-        options.meeting_date = _date(args.meeting_date, "--meeting-date")
-        options.send_date = _date(args.send_date, "--send-date")
-    return drafts.write_draft(kind, person, profile, options)
+    if _uses_store(args):
+        with open_store(args) as store:
+            person, options = _from_store(args, store, options)
+            return drafts.write_draft(kind, person, store.get_profile(), options)
+    person = Person(name=args.to) if getattr(args, "to", None) else None
+    return drafts.write_draft(kind, person, _stored_profile(args), options)
 
 
 def _check_file(args):
     text = sys.stdin.read() if args.check == "-" else read_text(args.check, what="draft to check")
-    options = None
-    if drafts.draft_kind(args.draft_kind).needs:
-        # An update is checked for the advice and results the store knows, a reschedule or
-        # a no-show note for naming its meeting.
-        options = _with_store(args, lambda store: _stored_options(args, store)[1])
+    options = _given_options(args)
+    if _uses_store(args):
+        # The store's side: an update's advice and results, a missed meeting's time, the
+        # permission of whoever suggested the person, the day a thank-you follows.
+        options = _with_store(args, lambda store: _from_store(args, store, options)[1])
     return drafts.check_text(args.draft_kind, text, strict=getattr(args, "strict", False),
                              options=options)
 
@@ -342,24 +340,33 @@ def _draft(args) -> int:
 # ---- follow-ups ------------------------------------------------------------------------------
 
 def _followups(args) -> int:
-    today = _date(args.today, "--today") or date.today()
+    from datetime import UTC, datetime, time
+
+    from infoview.flows.actions import open_action_records
+
+    today = _date(args.today, "--today")
+    now = datetime.combine(today, time(23, 59, 59), UTC) if today else None
+    region = args.region or args.country
     with open_store(args) as store:
-        suggested = suggest_followups(store, today=today, country=args.country)
+        suggested = suggest_followups(store, today=today, country=region)
         # One transaction: when the calendar cannot be written, nothing is saved either.
         with store.transaction():
             if args.save and suggested:
                 suggested = store.add_many(suggested)
-            open_actions = [a for a in store.list(Action) if a.done_at is None]
+            # The one list of what is due (computed 3B7 follow-ups included).
+            open_actions = open_action_records(store, now=now)
             if args.ics:
-                due_actions_ics(open_actions + ([] if args.save else suggested), args.ics,
-                                store=store)
+                extra = [] if args.save else [a for a in suggested
+                                              if a.kind == "keep_in_touch"]
+                due_actions_ics(open_actions + extra, args.ics, store=store)
     if args.json:
         print_json({"suggested": [a.to_dict() for a in suggested],
                     "open": [a.to_dict() for a in open_actions],
                     "ics": args.ics})
         return 0
     _print_actions("Suggested" + (" (saved)" if args.save else ""), suggested)
-    _print_actions("Open actions", [a for a in open_actions if a not in suggested])
+    listed = {(a.kind, a.what) for a in suggested}
+    _print_actions("Open actions", [a for a in open_actions if (a.kind, a.what) not in listed])
     if args.ics:
         print(f"\nCalendar written to {args.ics}")
     return 0

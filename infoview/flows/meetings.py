@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, NotFound
+from infoview.flows.actions import sync_confirm_reminder
 from infoview.flows.debrief import Debrief, debrief_to_dict, load_debrief
 from infoview.flows.followups import meeting_actions
 from infoview.flows.meeting_status import MISSED_STATUSES
@@ -61,6 +62,7 @@ def save_meeting_plan(store: Store, person: Person, meeting: Meeting,
             person = store.add(person)
         meeting.person_id = person.saved_id
         meeting = store.add(meeting) if meeting.id is None else store.update(meeting)
+        sync_confirm_reminder(store, meeting)  # booked: confirm it the day before
         if plan is not None and meeting.status != "held":
             for old in store.list(QuestionAsked, meeting_id=meeting.id):
                 store.delete(QuestionAsked, old.saved_id)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from infoview.errors import BadInput
-from infoview.prep.checks import DraftWarning, check_draft, count_words
+from infoview.prep.checks import WORD_LIMITS, DraftWarning, check_draft, count_words
 
 _SIGN_OFF = "Best wishes,"
 
@@ -62,18 +62,33 @@ def _clause(text: str | None, placeholder: str) -> str:
     return text or placeholder
 
 
+#: Words that start a phrase and are never names: the only first words lowercased when a
+#: user's text continues a sentence. Any other capitalised word may be a name ("Kestrel
+#: hires researchers", "Reading has a big NHS trust"), and the kit cannot tell: it keeps
+#: the user's own capitals rather than garble a name.
+_COMMON_FIRST_WORDS = frozenset("""
+a an the this that these those my your our their his her its some any every each all both
+most many much more few no one two three here there how why what when where which who whom
+whose whether if it they we you he she there's it's as in on at for with by from to of
+about after before during since while once not also only just even really very being having
+getting finding keeping making taking using working learning asking talking writing
+""".split())
+
+
 def _mid_sentence(text: str) -> str:
-    """``text`` continuing a sentence: "Research findings ..." becomes "research findings
-    ...", while "I", acronyms ("NHS") and mixed-case words ("iOS", "McKinsey") keep their
-    case. A capitalised name at the start is lowercased too; the user edits the draft."""
+    """``text`` continuing a sentence: a first word that is never a name ("The", "How",
+    "A", "Here") is lowercased; anything else keeps the user's capitals, since it may be a
+    name ("Kestrel", "NHS", "iOS", "McKinsey"): lowercasing a name garbles it, while a
+    capital that could have been small only looks formal."""
     words = text.split(maxsplit=1)
     if not words:
         return text
     first = words[0]
-    core = first.split("'")[0].split("\u2019")[0]  # "I'm", "I’ve" stay "I"
-    if core == "I" or not (core[:1].isupper() and (core[1:].islower() or len(core) == 1)):
-        return text
-    return first[0].lower() + text[1:]
+    core = first.split("'")[0].split("\u2019")[0].rstrip(",;:.")
+    if core[:1].isupper() and (len(core) == 1 or core[1:].islower()) \
+            and core.lower() in _COMMON_FIRST_WORDS:
+        return first[0].lower() + text[1:]
+    return text
 
 
 _GIVING = re.compile(r"^(?:send|share|forward|email|e-mail|pass on|give)\s+(?:(?P<who>\w+)\s+)?"
@@ -107,8 +122,30 @@ def _signature(profile, *, link: bool = True) -> str:
     return "\n".join(lines)
 
 
+#: Placeholders standing for what the user's profile lacks, and what each stands for.
+PROFILE_PLACEHOLDERS: dict[str, str] = {
+    "[your name]": "your name",
+    "[link to your professional profile]": "the link to your LinkedIn profile",
+    "[your background]": "your background",
+    "[your strengths]": "your strengths",
+    "[what you are exploring]": "what you are exploring",
+}
+
+
+def _profile_note(body: str) -> list[DraftWarning]:
+    """A warning when the draft holds placeholders for what the user's profile lacks: the
+    fix is to fill in the profile once, not to edit every draft."""
+    missing = [what for mark, what in PROFILE_PLACEHOLDERS.items() if mark in body]
+    if not missing:
+        return []
+    listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    return [DraftWarning("profile_missing", f"Your profile does not have {listed} yet, so "
+                         "the draft holds a placeholder: fill in your profile and draft again.")]
+
+
 def _finish(kind: str, subject: str | None, body: str, notes=(), **check) -> Draft:
-    warnings = list(notes) + check_draft(body, kind, subject=subject, **check)
+    warnings = (list(notes) + _profile_note(body)
+                + check_draft(body, kind, subject=subject, **check))
     return Draft(subject=subject, body=body, warnings=warnings,
                  word_count=count_words(body), kind=kind)
 
@@ -148,7 +185,8 @@ def request(person, profile=None, *, reason: str | None = None, narrow: str | No
         minutes: the length asked for (default "15-20 minutes").
         coffee: ask for a coffee near their work instead of a call; ``near`` names the place.
         referrer: who suggested them; named only when ``may_mention == "yes"``.
-        strict: hold the message to 75 words (it drops the closing courtesy line).
+        strict: leave out the closing courtesy line (which is otherwise added only while
+            the message stays within its 75 words).
         kind: ``request`` or ``referred_intro`` (which checks apply).
     """
     referrer_name = _name(referrer)
@@ -171,8 +209,10 @@ def request(person, profile=None, *, reason: str | None = None, narrow: str | No
         "I am not looking for a job.",
         _ask(minutes, coffee, near),
     ]
-    if not strict:
-        lines.append("Thank you for considering it.")
+    # The courtesy line goes in only while the message stays within its limit (75 words).
+    courteous = [*lines, "Thank you for considering it."]
+    if not strict and count_words("\n".join(courteous)) <= WORD_LIMITS[kind]:
+        lines = courteous
     body = "\n".join(lines + ["", _signature(profile)])
     subject = (f"{referrer_name} suggested I contact you" if referrer_name and may_mention == "yes"
                else f"Your advice on {interest}?")
@@ -234,12 +274,22 @@ def confirmation(person, profile, meeting) -> Draft:
                    place=place, profile_url=getattr(profile, "profile_url", None))
 
 
-def _day_word(meeting_date: date | None, send_date: date | None) -> str:
-    if meeting_date is None or send_date is None or send_date == meeting_date:
-        return "today"
-    if send_date - meeting_date == timedelta(days=1):
-        return "yesterday"
-    return f"on {meeting_date:%A}"
+def _thanks_opening(meeting_date: date | None, send_date: date | None) -> str:
+    """The first line of a thank-you, fitting the day it goes: "today" only on the day of
+    the meeting, "yesterday" the day after, the weekday within the week, else the date;
+    with the day unknown, no day at all."""
+    if meeting_date is None or send_date is None:
+        return "Thank you for taking the time to talk with me."
+    days = (send_date - meeting_date).days
+    if days == 0:
+        when = "today"
+    elif days == 1:
+        when = "yesterday"
+    elif 1 < days < 7:
+        when = f"on {meeting_date:%A}"
+    else:
+        when = f"on {meeting_date:%A} {meeting_date.day} {meeting_date:%B}"
+    return f"Thank you for your time {when}."
 
 
 def thanks(person, profile=None, *, learned: str | None = None, promises=(),
@@ -249,7 +299,9 @@ def thanks(person, profile=None, *, learned: str | None = None, promises=(),
     Args:
         learned: one specific thing that was useful ("how research findings reach the roadmap").
         promises: what the user promised and now keeps ("the link to the accessibility audit").
-        meeting_date, send_date: when the meeting was and when the note goes (default today).
+        meeting_date, send_date: when the meeting was and when the note goes (default
+            today); the first line names the day to fit ("today" only on the day itself),
+            and the checks say when the note is late.
     """
     if isinstance(meeting_date, datetime):
         meeting_date = meeting_date.date()
@@ -257,8 +309,11 @@ def thanks(person, profile=None, *, learned: str | None = None, promises=(),
     lines = [
         f"Hi {_first(_name(person))},",
         "",
-        f"Thank you for your time {_day_word(meeting_date, send_date)}.",
-        f"I especially valued what you said about "
+        _thanks_opening(meeting_date, send_date),
+        # A colon, not "about ...": what was learned may be a topic ("how findings reach
+        # the roadmap") or a whole statement ("Kestrel hires researchers"), and both read
+        # well after it, in the user's own words and capitals.
+        f"I especially valued what you told me: "
         f"{_mid_sentence(_clause(learned, '[one thing you learned]'))}.",
     ]
     first = _first(_name(person))

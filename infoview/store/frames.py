@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Iterable, Mapping
-from typing import Any
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from infoview.store.schema import COLUMNS, TABLES, Column
+from infoview.store.schema import COLUMNS, TABLES, Column, to_row
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.models import Record
 
 DATETIME_DTYPE = "datetime64[us, UTC]"
 DATE_DTYPE = "datetime64[us]"
@@ -164,6 +167,23 @@ class PartialFrames(dict):
         super().__init__(frames)
         self.tables_read = frozenset(tables_read)
         self.skipped = {t: tuple(c) for t, c in skipped.items()}
+
+    def copy(self) -> PartialFrames:
+        """A shallow copy that still says what was left unread."""
+        return PartialFrames(self, self.tables_read, self.skipped)
+
+
+def records_frame(table: str, records: Sequence[Record]):
+    """Records of one table (saved or not: an unsaved one has no ``id``) as a frame of the
+    contract, e.g. to put actions computed on the fly beside the stored ones."""
+    import pandas as pd
+
+    if not records:
+        return empty_frame(table)
+    columns = COLUMNS[table]
+    rows = [to_row(record) for record in records]
+    data = dict(zip((c.name for c in columns), zip(*rows, strict=True), strict=True))
+    return pd.DataFrame({c.name: _series(table, c, data[c.name]) for c in columns})
 
 
 def build_frames(conn: sqlite3.Connection, snapshot: bool = True, *,

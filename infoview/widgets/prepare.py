@@ -367,6 +367,11 @@ class PreparePanel(w.VBox):
                 # The minutes asked for in a request; a phone script asks for its own 15.
                 minutes=int(self.minutes.value) if kind == "request" else None,
                 meeting=self.current_meeting(person.id) if kind == "confirmation" else None)
+            if person.id is not None:  # what the store knows: who suggested them, and may I say so
+                person, options = drafts.stored_draft(self.store, kind, person_id=person.id,
+                                                      options=options)
+                if self.plan is not None and self.plan.items:
+                    options.plan_ready = True  # the plan on screen counts
             draft = drafts.write_draft(kind, person, profile, options)
             self.draft = draft
             self.draft_text.value = draft.text
