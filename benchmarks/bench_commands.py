@@ -80,7 +80,11 @@ def measure(rows: int, folder: Path) -> dict:
     """The read-all baseline, the report and the digest on one store."""
     store = store_for(rows, folder)
     infoview = [sys.executable, "-m", "infoview", "--db", str(store)]
-    timed([sys.executable, "-c", READ_ALL, str(store)])  # the file into the page cache
+    # A kept store written by an older infoview is brought to the current schema first (its
+    # migration and backup are not what is measured), and the file is read into the cache.
+    subprocess.run([sys.executable, "-c", "import sys; from infoview.store import Store; "
+                    "Store.open(sys.argv[1]).close()", str(store)], check=True)
+    timed([sys.executable, "-c", READ_ALL, str(store)])
     return {
         "rows": rows,
         "read-all": timed([sys.executable, "-c", READ_ALL, str(store)]),
