@@ -7,9 +7,6 @@ import argparse
 import sys
 
 from infoview.cli._common import db_path, open_store, options_named, print_json, usage
-from infoview.flows.forget import forget_person, other_records_of, what_is_held
-from infoview.paths import default_cache_path
-from infoview.store.exports import exports_naming
 
 
 def register(sub) -> None:
@@ -219,11 +216,16 @@ def _ask(question: str) -> bool:
 
 
 def _cache_path(args: argparse.Namespace):
+    from infoview.paths import default_cache_path
+
     return default_cache_path(db_path(args))
 
 
 def _delete(args: argparse.Namespace) -> int:
     remove_exports = args.exports
+    from infoview.flows.forget import forget_person, other_records_of
+    from infoview.store.exports import exports_naming
+
     with open_store(args) as store:
         person = store.get_person(args.id)
         # Scripts (no terminal) delete as asked; a person at a terminal confirms first.
@@ -278,6 +280,8 @@ def _delete(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from infoview.flows.forget import what_is_held
+
     with open_store(args) as store:
         person = store.get_person(args.id)
         held = what_is_held(store, args.id, cache_path=_cache_path(args)) if args.all else None
