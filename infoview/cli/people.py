@@ -246,6 +246,7 @@ def _delete(args: argparse.Namespace) -> int:
                                       "name them?")
         report = forget_person(store, args.id, cache_path=_cache_path(args),
                                remove_exports=remove_exports)
+        store_path = store.path
     if args.json:
         print_json(report.to_dict())
         return 0
@@ -272,7 +273,12 @@ def _delete(args: argparse.Namespace) -> int:
     for path, reason in report.backups_failed:
         print(f"could not scrub the backup {path} ({reason}): delete it yourself")
     for path in report.still_named_in:
-        if path not in report.exports_left:
+        if path == str(store_path) and report.namesakes:
+            others = len(report.namesakes)
+            print(f"their name is still in {path}: {others} other "
+                  f"{'person has' if others == 1 else 'people have'} the same name "
+                  "and stay (a different person)")
+        elif path not in report.exports_left:
             print(f"their name is still in {path}: close other programs using it and "
                   "delete again, or delete the file")
     print("Out of infoview's reach: " + "; ".join(report.unreachable) + ".")
