@@ -117,3 +117,20 @@ def test_a_shared_email_or_profile_url_is_the_same_person_whatever_the_name(tmp_
         found = same_person(store.execute, ada)
     assert [p.id for p in found] == [typo.id, via_typo.id]
     assert elsewhere.id not in [p.id for p in found]
+
+
+def test_a_namesake_elsewhere_keeps_their_own_name(tmp_path, capsys):
+    # Deleting Jo Bell of Acme must not rename Jo Bell of Brightly, a different person:
+    # their own name is who they are, not a mention of the person deleted.
+    db = tmp_path / "s.sqlite"
+    with Store.open(db) as store:
+        acme = store.add(Person(name="Jo Bell", organization="Acme"))
+        brightly = store.add(Person(name="Jo Bell", organization="Brightly",
+                                    notes="not the Jo Bell of Acme"))
+    assert main(["--db", str(db), "people", "delete", str(acme.id), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "same name" in out  # the check that the store still names "Jo Bell" says why
+    with Store.open(db) as store:
+        kept = store.get(Person, brightly.id)
+    assert kept.name == "Jo Bell" and kept.organization == "Brightly"
+    assert kept.notes == "not the [removed] of Acme"  # a mention in text still goes

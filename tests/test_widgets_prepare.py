@@ -322,3 +322,22 @@ def test_a_start_the_calendar_cannot_hold_is_refused_in_the_panel(panel, store, 
     panel.save_button.click()
     assert panel.message.kind == "error" and words in panel.message.text, panel.message.text
     assert len(store.list(Meeting)) == before
+
+
+def test_opening_the_panel_loads_the_pdf_renderer_in_the_background(tmp_path):
+    """A PDF export then finds WeasyPrint loaded (its import is most of an export's wait)."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys
+from infoview.prep import render
+from infoview.store import Store
+from infoview.widgets.prepare import PreparePanel
+before = "weasyprint" in sys.modules
+panel = PreparePanel(Store.open({str(tmp_path / 's.sqlite')!r}), out_dir={str(tmp_path)!r})
+render.warm_pdf().join(60)
+print(before, "weasyprint" in sys.modules, render.warm_pdf() is render.warm_pdf())
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "True"]

@@ -24,6 +24,7 @@ from infoview.analytics._frames import (
     is_in,
     lookup,
     now_utc,
+    shared,
     table,
     with_message,
 )
@@ -108,6 +109,7 @@ def last_touch(frames: Frames, *, now=None):
     return latest.rename(columns={"at": "last_contact", "what": "last_what"}).reset_index(drop=True)
 
 
+@shared
 def keep_in_touch_status(frames: Frames, *, now=None):
     """Everyone the user has a relationship with (met, or who replied), against their
     keep-in-touch interval: the one keep-in-touch rule.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from infoview.analytics._frames import Frames, is_in, lookup, table, with_message
+from infoview.analytics._frames import Frames, is_in, lookup, shared, table, with_message
 
 
 @dataclass
@@ -32,6 +32,7 @@ class _Network:
         return len(self.ids)
 
 
+@shared
 def _network(frames: Frames) -> _Network:
     import numpy as np
     import pandas as pd

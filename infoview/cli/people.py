@@ -7,9 +7,6 @@ import argparse
 import sys
 
 from infoview.cli._common import db_path, open_store, options_named, print_json, usage
-from infoview.flows.forget import forget_person, other_records_of, what_is_held
-from infoview.paths import default_cache_path
-from infoview.store.exports import exports_naming
 
 
 def register(sub) -> None:
@@ -219,11 +216,16 @@ def _ask(question: str) -> bool:
 
 
 def _cache_path(args: argparse.Namespace):
+    from infoview.paths import default_cache_path
+
     return default_cache_path(db_path(args))
 
 
 def _delete(args: argparse.Namespace) -> int:
     remove_exports = args.exports
+    from infoview.flows.forget import forget_person, other_records_of
+    from infoview.store.exports import exports_naming
+
     with open_store(args) as store:
         person = store.get_person(args.id)
         # Scripts (no terminal) delete as asked; a person at a terminal confirms first.
@@ -244,6 +246,7 @@ def _delete(args: argparse.Namespace) -> int:
                                       "name them?")
         report = forget_person(store, args.id, cache_path=_cache_path(args),
                                remove_exports=remove_exports)
+        store_path = store.path
     if args.json:
         print_json(report.to_dict())
         return 0
@@ -270,7 +273,12 @@ def _delete(args: argparse.Namespace) -> int:
     for path, reason in report.backups_failed:
         print(f"could not scrub the backup {path} ({reason}): delete it yourself")
     for path in report.still_named_in:
-        if path not in report.exports_left:
+        if path == str(store_path) and report.namesakes:
+            others = len(report.namesakes)
+            print(f"their name is still in {path}: {others} other "
+                  f"{'person has' if others == 1 else 'people have'} the same name "
+                  "and stay (a different person)")
+        elif path not in report.exports_left:
             print(f"their name is still in {path}: close other programs using it and "
                   "delete again, or delete the file")
     print("Out of infoview's reach: " + "; ".join(report.unreachable) + ".")
@@ -278,6 +286,8 @@ def _delete(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from infoview.flows.forget import what_is_held
+
     with open_store(args) as store:
         person = store.get_person(args.id)
         held = what_is_held(store, args.id, cache_path=_cache_path(args)) if args.all else None

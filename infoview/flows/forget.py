@@ -160,6 +160,8 @@ class ForgetReport:
         batch_lines_removed: batch output files (JSON Lines) and how many result lines
             naming them were taken out (a re-run of the batch researches those URLs again).
         still_named_in: files where their name's bytes were still found afterwards.
+        namesakes: other people in the store with the same name (someone else, kept with
+            their name, so the store file still holds it).
         unreachable: what is out of the kit's reach.
     """
 
@@ -172,6 +174,7 @@ class ForgetReport:
     exports_left: list[str] = field(default_factory=list)
     batch_lines_removed: list[tuple[str, int]] = field(default_factory=list)
     still_named_in: list[str] = field(default_factory=list)
+    namesakes: list[int] = field(default_factory=list)
     unreachable: tuple[str, ...] = UNREACHABLE
 
     def to_dict(self) -> dict:
@@ -182,7 +185,8 @@ class ForgetReport:
                 "exports_removed": self.exports_removed, "exports_left": self.exports_left,
                 "batch_lines_removed": [{"path": p, "lines": n}
                                         for p, n in self.batch_lines_removed],
-                "still_named_in": self.still_named_in, "unreachable": list(self.unreachable)}
+                "still_named_in": self.still_named_in, "namesakes": self.namesakes,
+                "unreachable": list(self.unreachable)}
 
 
 # ---- finding ------------------------------------------------------------------------------
@@ -504,6 +508,8 @@ def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None
     if cache is not None:
         checked.append(cache.path)
     report.still_named_in = sorted({f for name in names for f in files_naming(checked, name)})
+    report.namesakes = [row[0] for row in store.execute(
+        "SELECT id FROM people WHERE iv_fold(name) = ?", [fold(person.name) or "\x00"])]
     log.info("forgot person %d: %d cached pages, %d kept results, %d backups, %d exports "
              "removed, %d left", person_id, len(report.cached_pages), len(report.kept_results),
              len(report.backups_scrubbed), len(report.exports_removed), len(report.exports_left))

@@ -119,12 +119,16 @@ def brief_from_urls(options: UrlBriefOptions, *, settings: Settings | None = Non
     """
     # Research loads lxml and the extractors: only when a brief is built from pages.
     from infoview.research.company import research_company
+    from infoview.research.fetch import Fetcher
     from infoview.research.person import research_person
 
-    company = research_company(options.company_url, settings=settings, refresh=options.refresh)
-    person_research = (research_person(options.person_url, settings=settings,
-                                       refresh=options.refresh)
-                       if options.person_url else None)
+    # One fetcher for both pages: one per-host gate, so a person's page on the company's
+    # site waits the politeness delay after the company's last request, like any other.
+    with Fetcher(settings) as fetcher:
+        company = research_company(options.company_url, fetcher=fetcher, refresh=options.refresh)
+        person_research = (research_person(options.person_url, fetcher=fetcher,
+                                           refresh=options.refresh)
+                           if options.person_url else None)
     name = options.name or getattr(person_research, "name", None) or "[their name]"
     person = Person(name=name, organization=company.name,
                     title=getattr(person_research, "title", None))

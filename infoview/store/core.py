@@ -380,12 +380,14 @@ class Store(StoreShortcuts):
 
     # ---- views and exchange --------------------------------------------------------------
 
-    def frames(self) -> dict[str, Any]:
-        """One pandas DataFrame per table; see :func:`infoview.store.frames.build_frames`."""
+    def frames(self, *, tables: Iterable[str] | None = None,
+               skip: dict[str, Sequence[str]] | None = None) -> dict[str, Any]:
+        """One pandas DataFrame per table; see :func:`infoview.store.frames.build_frames`
+        (``tables`` and ``skip`` read less, for a purpose that needs less)."""
         from infoview.store.frames import build_frames
 
         with self._lock:
-            return build_frames(self._conn, snapshot=self._depth == 0)
+            return build_frames(self._conn, snapshot=self._depth == 0, tables=tables, skip=skip)
 
     def export_folder(self, folder: str | Path, overwrite: bool = False) -> Path:
         """Export everything (JSON + one CSV per table); see :mod:`infoview.store.exchange`."""

@@ -19,8 +19,10 @@ created beside the person research had saved).
 
 Then their name, email, phone and profile URL are replaced by ``[removed]`` wherever they
 still appear in the text of other records (someone else's notes, a company snapshot that
-lists them), so that nothing left names them. Deleted rows are overwritten with zeros
-(``secure_delete``) and the write-ahead log is checkpointed and truncated afterwards.
+lists them), so that nothing left names them. The one exception is another person's own
+name: a namesake at another organization is someone else, and keeps their name. Deleted
+rows are overwritten with zeros (``secure_delete``) and the write-ahead log is checkpointed
+and truncated afterwards.
 
 The same steps run on any SQLite file of the store's shape (:func:`erase_rows`), which is
 how :mod:`infoview.flows.forget` scrubs the backups written before a schema upgrade. Files
@@ -218,6 +220,8 @@ def _redact(execute: Execute, tokens: list[str], text_columns: Mapping[str, Sequ
     changed = 0
     for table, columns in text_columns.items():
         for col in columns:
+            if (table, col) == ("people", "name"):
+                continue  # a namesake left after same_person() is another human: their name
             rows = execute(f"SELECT id, {col} FROM {table} WHERE {test.format(col=col)}", folded)
             for row_id, text in rows:
                 if not isinstance(text, str):

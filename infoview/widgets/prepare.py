@@ -25,7 +25,7 @@ from infoview.flows.research import research_for
 from infoview.flows.times import in_zone, start_from_fields
 from infoview.models import CHOICES, Meeting, Person
 from infoview.prep.brief import build_brief
-from infoview.prep.render import export_brief, render_html_fragment
+from infoview.prep.render import export_brief, render_html_fragment, warm_pdf
 from infoview.questions.models import AUDIENCES
 from infoview.questions.select import select_questions
 from infoview.widgets._common import (
@@ -170,6 +170,7 @@ class PreparePanel(w.VBox):
             heading("Waiting for a reply"), self.waiting_box,
         ])
         self.refresh_people()
+        warm_pdf()  # a PDF export then finds WeasyPrint loaded instead of waiting a second
 
     # -- choices from the store --------------------------------------------------------------
     def refresh_people(self) -> None:
