@@ -160,6 +160,7 @@ class DebriefForm(w.VBox):
         self._confirming: int | None = None  # the future meeting "Save anyway" would save
         self.message = MessageLine()
         self.actions = w.HTML()
+        self.actions.add_class("infoview-followups")
         self.thanks_text = w.Textarea(rows=4, layout=w.Layout(width=FULL_WIDTH))
         self.thanks_warnings = w.HTML()
 
@@ -181,6 +182,7 @@ class DebriefForm(w.VBox):
             companion.stop_button.on_click(lambda _b: self.take_companion_notes())
         self._relabelling = False  # new labels for the same meetings: nothing to reload
         self.meeting.observe(lambda _c: None if self._relabelling else self.load(), names="value")
+        self.meeting.observe(lambda _c: self._companion_follows(), names="value")
         self.meeting.observe(lambda _c: self._reset_confirm(), names="value")
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([
@@ -283,6 +285,16 @@ class DebriefForm(w.VBox):
             self.notes.value = debrief.notes or ""
             self._show_actions()
             self.message.clear()
+
+    def _companion_follows(self) -> None:
+        """Switch the meeting companion to the meeting chosen here, so that its questions and
+        agenda are this meeting's (a companion made without a store cannot switch)."""
+        companion, chosen = self.companion, self.meeting.value
+        if (companion is None or chosen is None or getattr(companion, "store", None) is None
+                or companion.meeting_id == chosen):
+            return
+        with self.message.guard("opening the meeting in the companion"):
+            companion.load_meeting(chosen)
 
     def take_companion_notes(self) -> int:
         """Bring in the companion's notes, switching to the companion's meeting first.

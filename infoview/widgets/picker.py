@@ -96,6 +96,11 @@ class QuestionPicker(w.VBox):
         self._redraw()
         self._changed()
 
+    def clear(self) -> None:
+        """Show no plan (another person was chosen: their questions would be wrong)."""
+        self.items, self.checked, self.skipped, self._rows = [], {}, [], {}
+        self._redraw()
+
     def selected(self) -> list:
         """The checked questions, in the order shown."""
         return [item for item in self.items if self.checked.get(item.id)]

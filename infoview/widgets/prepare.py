@@ -206,6 +206,7 @@ class PreparePanel(w.VBox):
             return
         new = self.person.value in (NEW, None)
         self.new_person_box.layout.display = "" if new else "none"
+        self._forget_previous_person()
         with self.message.guard("reading the store"):
             # Research first: a stored meeting's plan builds the brief preview at once, and
             # that brief must already show the research saved for this person.
@@ -215,10 +216,33 @@ class PreparePanel(w.VBox):
             self._show_waiting()
 
     def _meeting_changed(self) -> None:
-        if self._quiet or self.meeting.value in (NEW, None):
+        if self._quiet:
+            return
+        if self.meeting.value in (NEW, None):
+            self._clear_meeting_fields()
             return
         with self.message.guard("reading the meeting"):
             self._show_meeting(self.meeting.value)
+
+    def _forget_previous_person(self) -> None:
+        """Clear what belonged to the person chosen before: their plan, brief, exports and
+        draft (a new person must not inherit someone else's questions or call link)."""
+        self.plan = self.brief = self.draft = None
+        self.written = {}
+        self.picker.clear()
+        self.preview.value = self.exports.value = ""
+        self.draft_text.value = ""
+        self.draft_warnings.value = ""
+        self.message.clear()
+
+    def _clear_meeting_fields(self) -> None:
+        """Empty the time and place of "a new meeting" (the last meeting's call link and
+        date are not the new one's); what to learn and the plan stay."""
+        self.date.value = None
+        self.time.value = time(10, 0)
+        self.timezone.value = ""
+        self.place.value = ""
+        self.format.value = "video"
 
     def _show_meeting(self, meeting_id: int) -> None:
         """Fill the fields, and the picker with its planned questions, from a stored meeting."""
