@@ -39,6 +39,7 @@ from infoview.widgets._common import (
     text,
     textarea_rows,
 )
+from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.picker import QuestionPicker
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,8 @@ class PreparePanel(w.VBox):
                                            tooltip=f"write the brief as a .{fmt} file")
                                for fmt in EXPORT_FORMATS}
         self.exports = w.HTML()
+        #: Says how an export went, right under the export buttons.
+        self.export_message = MessageLine()
 
         self.draft_kind = w.Dropdown(description="Draft", options=DRAFT_KINDS, value="request",
                                      style=_WIDE)
@@ -129,6 +132,11 @@ class PreparePanel(w.VBox):
         self.draft_button = button("Write draft", "primary")
         self.draft_text = w.Textarea(rows=4, layout=w.Layout(width=FULL_WIDTH))
         self.draft_warnings = w.HTML()
+        self.draft_actions = DraftActions(self.draft_text, self._recipient, "request")
+        #: Says how writing the draft went, under its button.
+        self.draft_message = MessageLine()
+        #: Says how recording a message sent, or a reply, went, beside those buttons.
+        self.sent_message = MessageLine()
         self.channel = w.Dropdown(description="Sent by", options=CHANNELS, value="email", style=_WIDE)
         self.sent_button = button("I sent it", "success",
                                   tooltip="record the draft above as sent today, for the follow-ups")
@@ -155,12 +163,13 @@ class PreparePanel(w.VBox):
             heading("Questions: check, uncheck, reorder, add your own"),
             self.picker,
             heading("The brief"),
-            w.HBox(list(self.export_buttons.values())), self.exports, self.preview,
+            w.HBox(list(self.export_buttons.values())), self.export_message, self.exports,
+            self.preview,
             heading("Outreach drafts"),
             w.HBox([self.draft_kind, self.strict]), self.narrow, self.broad, self.your_name,
             self.your_link, self.draft_button,
-            self.draft_warnings, self.draft_text,
-            w.HBox([self.channel, self.sent_button]),
+            self.draft_message, self.draft_warnings, draft_box(self.draft_text, self.draft_actions),
+            w.HBox([self.channel, self.sent_button]), self.sent_message,
             heading("Waiting for a reply"), self.waiting_box,
         ])
         self.refresh_people()
@@ -355,7 +364,7 @@ class PreparePanel(w.VBox):
 
     def export(self, fmt: str) -> Path | None:
         """Write the brief as ``fmt`` (md, html, pdf or ics) and show a link to the file."""
-        with self.message.guard(f"exporting {fmt.upper()}"):
+        with self.export_message.guard(f"exporting the {EXPORT_LABELS[fmt]}"):
             if fmt == "ics" and self.date.value is None:
                 raise BadInput("a calendar event needs the meeting's start time: fill in Date "
                                "and Time under 'Who and when', then export again")
@@ -365,13 +374,14 @@ class PreparePanel(w.VBox):
             self.written[fmt] = Path(path)
             self.exports.value = bullet_list(f"{esc(EXPORT_LABELS[k])}: {file_link(p)}"
                                              for k, p in self.written.items())
-            self.message.show(f"Wrote {Path(path).name}.", "ok")
+            self.export_message.show(f"Wrote {Path(path).name}: download it below, or find it "
+                                     f"in {Path(path).parent}.", "ok")
             return Path(path)
         return None
 
     def write_draft(self):
         """Write the chosen outreach draft and show its checks' warnings."""
-        with self.message.guard("writing the draft"):
+        with self.draft_message.guard("writing the draft"):
             person = self.current_person()
             profile = self._profile_from_fields()
             kind = self.draft_kind.value
@@ -383,6 +393,8 @@ class PreparePanel(w.VBox):
                 meeting=self.current_meeting(person.id) if kind == "confirmation" else None)
             draft = drafts.write_draft(kind, person, profile, options)
             self.draft = draft
+            self.draft_actions.kind = kind
+            self.draft_message.clear()
             self.draft_text.value = draft.text
             self.draft_text.rows = textarea_rows(draft.text)
             self.draft_warnings.value = draft_checks_html(draft)
@@ -394,7 +406,7 @@ class PreparePanel(w.VBox):
 
         The subject and text are taken from the draft box as it stands, edits included.
         """
-        with self.message.guard("recording the message"):
+        with self.sent_message.guard("recording the message"):
             if self.person.value in (NEW, None):
                 raise BadInput("save the person first (Save person and meeting), then record "
                                "the message you sent them")
@@ -405,7 +417,7 @@ class PreparePanel(w.VBox):
             row = record_outreach(self.store, self.person.value, kind=kind,
                                   channel=self.channel.value, subject=subject, body=body)
             person = self.store.get(Person, row.person_id)
-            self.message.show(f"Recorded: {kind} to {_first_name(person.name)} by "
+            self.sent_message.show(f"Recorded: {kind} to {_first_name(person.name)} by "
                               f"{self.channel.label} on {_day(row.sent_at)}.", "ok")
             self._show_waiting()
             return row
@@ -413,10 +425,10 @@ class PreparePanel(w.VBox):
 
     def record_reply(self, outreach_id: int):
         """Record that a message was answered today (what "They replied" does)."""
-        with self.message.guard("recording the reply"):
+        with self.sent_message.guard("recording the reply"):
             row = mark_replied(self.store, outreach_id)
             name = _first_name(self.store.get(Person, row.person_id).name)
-            self.message.show(f"Recorded: {name} replied on {_day(row.replied_at)}.", "ok")
+            self.sent_message.show(f"Recorded: {name} replied on {_day(row.replied_at)}.", "ok")
             self._show_waiting()
             return row
         return None
@@ -425,7 +437,7 @@ class PreparePanel(w.VBox):
         """List the chosen person's messages awaiting a reply, each with its button."""
         self.waiting, self.replied_buttons = [], {}
         if self.person.value not in (NEW, None):
-            with self.message.guard("reading the messages sent"):
+            with self.sent_message.guard("reading the messages sent"):
                 self.waiting = awaiting_reply(self.store, person_id=self.person.value)
         rows = []
         for item in self.waiting:
@@ -439,6 +451,13 @@ class PreparePanel(w.VBox):
             self.replied_buttons[row.id] = btn
             rows.append(w.HBox([w.HTML(esc(label)), btn]))
         self.waiting_box.children = rows or [w.HTML("<i>No message awaits a reply.</i>")]
+
+    def _recipient(self) -> tuple[str | None, str | None]:
+        """The chosen person's email and name, for the draft's mail link and file name."""
+        if self.person.value in (NEW, None):
+            return None, self.new_name.value.strip() or None
+        person = self.store.get(Person, self.person.value)
+        return person.email, person.name
 
     def _profile_from_fields(self):
         """The user's profile with the name and link typed here, saved when they changed,
