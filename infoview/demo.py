@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from infoview.errors import InfoviewError
 from infoview.flows.dossier import build_dossier
+from infoview.flows.drafts import checks_text, save_draft
 from infoview.flows.meetings import save_meeting_plan
 from infoview.flows.prep import brief_from_store
 from infoview.flows.research import keep_research
@@ -95,7 +96,7 @@ def _fresh_database(out: Path) -> Path:
 
 
 def _write_drafts(store, person, meeting, folder: Path) -> dict[str, Path]:
-    """The request, confirmation and thank-you emails, each with its checks at the end."""
+    """The request, confirmation and thank-you emails, one file each, and their checks."""
     from infoview.prep import outreach
 
     profile = store.get_profile()
@@ -110,13 +111,14 @@ def _write_drafts(store, person, meeting, folder: Path) -> dict[str, Path]:
             meeting_date=meeting.starts_at.date(), send_date=meeting.starts_at.date()),
     }
     written = {}
+    # Each email alone in its file, ready to paste; their checks go into a file of their own.
     for kind, draft in drafts.items():
-        checks = "\n".join(f"- {w.message}" for w in draft.warnings) or "- none"
-        text = (f"Subject: {draft.subject}\n\n{draft.body}\n\n"
-                f"-- checks ({draft.word_count} words) --\n{checks}\n")
-        written[f"email: {kind}"] = write_text(folder / f"{kind}.txt", text)
-        record_export(store, written[f"email: {kind}"], kind="draft", text=text,
-                      person_ids=[person.id])
+        written[f"email: {kind}"] = save_draft(draft, folder / f"{kind}.txt", store=store,
+                                               person_ids=[person.id])
+    checks = "\n".join(checks_text(draft, f"{kind}.txt") for kind, draft in drafts.items())
+    written["email checks"] = write_text(folder / "checks.txt", checks)
+    record_export(store, written["email checks"], kind="draft", text=checks,
+                  person_ids=[person.id])
     return written
 
 

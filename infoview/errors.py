@@ -16,6 +16,19 @@ class BadInput(InfoviewError, ValueError):
     """A value given by the user is not acceptable (wrong range, unknown choice, ...)."""
 
 
+class BadField(BadInput):
+    """A value typed into one field of a form is not acceptable.
+
+    Attributes:
+        field: the name of the field (``"email"``), so that a form can show the message
+            beside it.
+    """
+
+    def __init__(self, message: str, field: str):
+        super().__init__(message)
+        self.field = field
+
+
 class BadInputFile(BadInput):
     """A file given by the user cannot be read as what it claims to be.
 

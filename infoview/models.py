@@ -26,7 +26,7 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("referrals", "contact_by"): ("user", "host"),
     ("actions", "kind"): (
         "thank_you", "contact_referral", "tell_referrer", "report_back", "promise",
-        "follow_up", "next_contact", "keep_in_touch", "other",
+        "follow_up", "next_contact", "keep_in_touch", "confirm", "other",
     ),
     ("actions", "owner"): ("user", "host"),
     ("outcomes", "kind"): ("lead", "application", "interview", "offer"),
@@ -209,6 +209,9 @@ class Action(Record):
     person_id: int | None = None
     created_at: datetime | None = None
     id: int | None = None
+    # Added by a later migration, so it comes after ``id`` (the table's column order):
+    # hidden from the lists of due actions until this day.
+    snoozed_until: date | None = None
 
 
 @dataclass
@@ -255,6 +258,9 @@ class UserProfile(Record):
     interests: list[str] = field(default_factory=list)
     timezone: str | None = None
     id: int | None = None
+    # Added by a later migration: the holiday region of the user's business days
+    # (an ISO country code, or country-subdivision such as ``GB-SCT`` or ``US-NY``).
+    region: str | None = None
 
 
 @dataclass

@@ -47,6 +47,13 @@ def test_demo_writes_brief_emails_calendar_and_report_without_touching_the_users
 
     request = files["email: request"].read_text()
     assert "not looking for a job" in request and "?" in request
+    # ready to paste: the checks are in a file of their own, not at the end of the email
+    for kind in ("request", "confirmation", "thanks"):
+        text = files[f"email: {kind}"].read_text()
+        assert text.startswith("Subject: ") and "checks" not in text.lower()
+        assert text.rstrip().endswith("Maya Lindqvist") or text.rstrip().endswith(
+            "https://example.org/maya-lindqvist")
+    assert "request.txt (" in files["email checks"].read_text()
 
     assert result["counts"]["meetings"] >= 35 and result["counts"]["people"] >= 75
     assert not users_db.exists(), "the demo must never write the user's own database"

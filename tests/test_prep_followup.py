@@ -104,7 +104,7 @@ def test_business_days_skip_weekends_and_public_holidays():
 
 
 def test_unknown_country_is_refused():
-    with pytest.raises(BadInput, match="no holiday calendar for country 'XX'"):
+    with pytest.raises(BadInput, match="'XX' is not a country or region with known public holidays"):
         add_business_days(date(2026, 1, 1), 3, "XX")
 
 

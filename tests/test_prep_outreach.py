@@ -133,7 +133,7 @@ def test_pitch_keeps_first_person_sentences_and_flags_a_thin_profile():
     profile.strengths = "I am good at making sense of messy interview notes"
     assert "I am good at making sense" in outreach.pitch(profile).body
     thin = outreach.pitch(type(profile)(name="Alex"))
-    assert {w.code for w in thin.warnings} == {"placeholder", "too_short"}
+    assert {w.code for w in thin.warnings} == {"placeholder", "too_short", "profile_missing"}
 
 
 def test_draft_to_dict_carries_text_and_warning_codes():
@@ -341,15 +341,21 @@ def test_unknown_kind_is_refused():
 
 @pytest.mark.parametrize("learned,expected", [
     ("Research findings reach the roadmap in a monthly review",
-     "what you said about research findings reach the roadmap"),
-    ("NHS trusts buy through frameworks", "what you said about NHS trusts buy"),
-    ("iOS testing with patients", "what you said about iOS testing"),
-    ("A hackathon got her into research", "what you said about a hackathon"),
+     "what you told me: Research findings reach the roadmap in a monthly review."),
+    ("NHS trusts buy through frameworks", "what you told me: NHS trusts buy"),
+    ("iOS testing with patients", "what you told me: iOS testing"),
+    ("A hackathon got her into research", "what you told me: a hackathon"),
+    # a statement about a company keeps its name (issue 16: "about kestrel hires ...")
+    ("Kestrel hires researchers from clinical backgrounds",
+     "what you told me: Kestrel hires researchers from clinical backgrounds."),
+    ("Reading has the region's biggest trust", "what you told me: Reading has"),
+    ("How research findings reach the roadmap", "what you told me: how research findings"),
 ])
 def test_thanks_continues_the_sentence_with_what_was_learned(learned, expected):
     draft = outreach.thanks(s.person(), s.profile(), learned=learned,
                             meeting_date=date(2026, 12, 1), send_date=date(2026, 12, 2))
     assert expected in draft.body
+    assert "about kestrel" not in draft.body.lower()
     assert "nothing_learned" not in [w.code for w in draft.warnings]
 
 

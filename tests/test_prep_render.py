@@ -13,6 +13,7 @@ import pytest
 
 from infoview.errors import BadInput
 from infoview.prep.render import (
+    DEFAULT_SECTIONS,
     export_brief,
     md_escape,
     render_html,
@@ -127,6 +128,39 @@ def test_long_scraped_texts_and_every_gap_still_fit_one_page():
     empty = s.brief(company=CompanyProfile(url="https://kestrel.example/"), person_research=None)
     assert len(empty.gaps) == 7
     assert _pages(render_pdf(empty)) == 1
+
+
+def _wordy_company():
+    from infoview.research.models import NewsItem, PersonMention
+
+    words = "word " * 200
+    wordy = s.company(description=words)
+    wordy.news = [NewsItem(words, f"2025-01-0{i}", f"https://kestrel.example/{i}") for i in range(1, 6)]
+    wordy.people = [PersonMention(f"Person {i} " + "Longname" * 3, "Chief Officer of Many Things",
+                                  "https://k.example/") for i in range(8)]
+    return wordy
+
+
+@pytest.mark.parametrize("minutes", [45, 60])
+def test_a_long_plan_with_long_research_still_prints_on_one_page_with_every_question(minutes):
+    from pypdf import PdfReader
+
+    from infoview.questions.select import select_questions
+
+    plan = select_questions(role="UX researcher", industry="digital health", minutes=minutes,
+                            company="Kestrel Health Labs", person="Samira Okafor")
+    assert len(plan.items) >= 15
+    brief = s.brief(plan=plan, meeting=s.meeting(planned_minutes=minutes),
+                    company=_wordy_company(), reason="Because " + "reasons " * 40)
+    data = render_pdf(brief)
+    assert _pages(data) == 1
+    text = " ".join(PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+    asked = [item for item in brief.agenda if item.kind == "question"]
+    assert f"Question {len(asked)} " in text  # the agenda is never cut
+    assert "May I mention your name" in text
+    assert _pages(render_pdf(brief, sections=(*DEFAULT_SECTIONS, "notes"))) == 2
+    # the web page is not squeezed: only the printed copy is set tightly
+    assert "font-size: 8.6pt" in render_html(brief)
 
 
 def test_pdf_holds_the_brief_text_and_a_notes_page_when_asked():

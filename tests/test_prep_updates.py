@@ -45,7 +45,7 @@ def test_update_reports_their_advice_and_what_came_of_it():
     assert draft.warnings == [] and draft.kind == "update"
     assert draft.body.startswith("Hi Samira,\n\nI hope you are well. We spoke in March")
     # the advice word "hiring" is theirs, quoted back: not read as asking for a job
-    assert "hiring in digital health peaks in January" in draft.body
+    assert "Hiring in digital health peaks in January" in draft.body  # their words, as written
     assert (
         "Since then, I spoke with Lena Novak, whom you suggested. I also applied to Kestrel"
         in draft.body
@@ -55,7 +55,7 @@ def test_update_reports_their_advice_and_what_came_of_it():
 
 def test_update_without_material_shows_what_to_fill_in():
     draft = updates.keep_in_touch_update("Samira Okafor")
-    assert {w.code for w in draft.warnings} == {"placeholder"}
+    assert {w.code for w in draft.warnings} == {"placeholder", "profile_missing"}
     assert "[what they advised]" in draft.body and "[what came of it]" in draft.body
 
 

@@ -162,12 +162,12 @@ def test_the_host_introduction_choice_names_the_host(store):
     assert row["may_mention"].label == "yes, I may mention Samira"
 
 
-def test_thank_you_draft_continues_its_sentence_in_lower_case(store):
+def test_thank_you_draft_keeps_what_was_learned_in_the_users_words(store):
     form = DebriefForm(store)
     form.insights.add(text="Research findings reach the roadmap in a monthly review")
     form.save_button.click()
     assert form.message.kind == "ok", form.message.text
-    assert "what you said about research findings reach the roadmap" in form.thanks_text.value
+    assert "what you told me: Research findings reach the roadmap" in form.thanks_text.value
     assert form.thanks_text.rows >= form.thanks_text.value.count("\n") + 1  # shown whole
 
 

@@ -18,6 +18,7 @@ from infoview.analytics._frames import (
     person_field,
     safe_ratio,
     table,
+    to_utc,
     with_message,
 )
 from infoview.errors import BadInput
@@ -75,10 +76,31 @@ def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
     return held[columns].sort_values("starts_at").reset_index(drop=True)
 
 
-def _open_actions(frames: Frames):
-    """Actions not done yet, with the person they concern (directly or via the meeting)."""
+#: A snoozed action comes back on its day, due at this hour (UTC), like a date typed
+#: without a time (the end of the working day).
+SNOOZE_DUE_HOUR = 17
+
+
+def _open_actions(frames: Frames, now=None):
+    """Actions not done yet and not snoozed past ``now``, with the person they concern
+    (directly or via the meeting).
+
+    A snoozed action is hidden until its ``snoozed_until`` day (in UTC); from that day it is
+    due no earlier than that day (:data:`SNOOZE_DUE_HOUR`), so it comes back as due, not as
+    long overdue.
+    """
+    import pandas as pd
+
     actions = table(frames, "actions")
+    stamp = now_utc(now)
     open_ = actions.loc[actions["done_at"].isna()].copy()
+    if len(open_) and open_["snoozed_until"].notna().any():
+        until = to_utc(open_["snoozed_until"])
+        hidden = (until > pd.Timestamp(stamp.date(), tz="UTC")).fillna(False).astype(bool)
+        open_ = open_.loc[~hidden.to_numpy()].copy()
+        back = until.loc[open_.index] + pd.Timedelta(hours=SNOOZE_DUE_HOUR)
+        later = (back.notna() & ~(open_["due"] >= back).fillna(False)).astype(bool)
+        open_["due"] = open_["due"].where(~later, back.astype(open_["due"].dtype))
     meeting_person = table(frames, "meetings").set_index("id")["person_id"]
     who = open_["person_id"].astype("Int64").fillna(
         lookup(open_["meeting_id"], meeting_person).astype("Int64")
@@ -95,7 +117,7 @@ def overdue_actions(frames: Frames, *, now=None):
     """
     import pandas as pd
 
-    open_ = _open_actions(frames)
+    open_ = _open_actions(frames, now)
     stamp = now_utc(now)
     late = open_.loc[(open_["due"] < stamp).fillna(False).astype(bool)].copy()
     columns = ["id", "what", "kind", "owner", "due", "days_overdue", "person_id", "name", "meeting_id"]
@@ -115,7 +137,7 @@ def due_actions(frames: Frames, *, now=None, days: float | None = None):
 
     if days is not None and not (math.isfinite(days) and abs(days) <= MAX_DAYS):
         raise BadInput(f"days must be a number from -{MAX_DAYS} to {MAX_DAYS}, not {days}.")
-    open_ = _open_actions(frames)
+    open_ = _open_actions(frames, now)
     stamp = now_utc(now)
     if days is not None:
         open_ = open_.loc[(open_["due"] <= stamp + pd.Timedelta(days=days)).fillna(False).astype(bool)]

@@ -14,6 +14,7 @@ from infoview.analytics.digest import weekly_digest
 from infoview.cli._common import open_store, print_json
 from infoview.cli.prep import _formats
 from infoview.errors import BadInput
+from infoview.flows.actions import followup_frames
 from infoview.flows.dossier import build_dossier
 from infoview.flows.drafts import update_draft
 from infoview.prep.dossier import FORMATS, export_dossier
@@ -74,7 +75,7 @@ def register(sub) -> None:
     p.set_defaults(handler=_dossier)
 
 
-def _as_of(text: str | None) -> datetime | None:
+def _as_of(text: str | None, option: str = "--as-of") -> datetime | None:
     """``--as-of``: a day means the end of that day (UTC), so all it logged counts."""
     if not text:
         return None
@@ -85,7 +86,7 @@ def _as_of(text: str | None) -> datetime | None:
             )
         moment = datetime.fromisoformat(text.strip())
     except ValueError as exc:
-        raise BadInput(f"--as-of {text!r} is not a date: use YYYY-MM-DD") from exc
+        raise BadInput(f"{option} {text!r} is not a date: use YYYY-MM-DD") from exc
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
@@ -96,7 +97,7 @@ def _digest(args) -> int:
         raise BadInput(f"--days must be 0 to 366, not {args.days}")
     now = _as_of(args.as_of)
     with open_store(args) as store:
-        digest = weekly_digest(store.frames(), now=now, days=args.days)
+        digest = weekly_digest(followup_frames(store, now=now), now=now, days=args.days)
         if args.drafts:
             digest.drafts = {
                 int(pid): update_draft(store, int(pid)) for pid in digest.losing_touch["person_id"]

@@ -13,7 +13,7 @@ from infoview.store.exports import exports_naming
 
 
 def register(sub) -> None:
-    """Add ``infoview people list|show|import-linkedin|delete|export-vcard``."""
+    """Add ``infoview people list|show|add|edit|import-linkedin|delete|export-vcard``."""
     parser = sub.add_parser("people", help="the people in the store",
                             description="List, import, delete and export people.")
     parser.set_defaults(handler=lambda args: usage(parser))
@@ -76,12 +76,100 @@ def register(sub) -> None:
     delete.add_argument("--json", action="store_true", help="print what was deleted as JSON")
     delete.set_defaults(handler=_delete)
 
+    add = people.add_parser("add", help="add someone by hand",
+                            description="Add a person by hand (the host's email, how you know "
+                                        "them...). Someone already stored (same email, else "
+                                        "same profile link, else same name and organization) "
+                                        "is refused: edit them instead.")
+    _person_options(add, required_name=True)
+    add.set_defaults(handler=_add)
+
+    edit = people.add_parser("edit", help="change someone's details",
+                             description="Change the details given and keep the others; an "
+                                         "empty text ('') clears a field (the name cannot be "
+                                         "emptied).")
+    edit.add_argument("id", metavar="ID", type=int, help="the person's id (see 'people list')")
+    _person_options(edit, required_name=False)
+    edit.set_defaults(handler=_edit)
+
     vcard = people.add_parser("export-vcard", help="write everyone to a vCard file",
                               description="Write every person as a vCard 3.0, for address "
                                           "books, into one .vcf file.")
     vcard.add_argument("file", metavar="FILE", help="the .vcf file to write")
     vcard.add_argument("--json", action="store_true", help="print {\"file\", \"people\"}")
     vcard.set_defaults(handler=_export_vcard)
+
+
+#: ``--flag`` -> the person's field, for the options of ``people add`` and ``people edit``.
+PERSON_OPTIONS = {"name": "name", "organization": "organization", "title": "title",
+                  "email": "email", "phone": "phone", "profile-url": "profile_url",
+                  "how-known": "how_known", "notes": "notes"}
+
+
+def _person_options(parser: argparse.ArgumentParser, *, required_name: bool) -> None:
+    parser.add_argument("--name", required=required_name, help="their full name")
+    parser.add_argument("--organization", metavar="ORG", help="where they work")
+    parser.add_argument("--title", help="their job title")
+    parser.add_argument("--email", help="their email address")
+    parser.add_argument("--phone", help="their phone number")
+    parser.add_argument("--profile-url", metavar="URL",
+                        help="a link to their profile (kept as a link, never fetched)")
+    parser.add_argument("--how-known", metavar="HOW",
+                        help="friend, colleague, alumni, referral, event or cold")
+    parser.add_argument("--notes", help="your notes about them")
+    parser.add_argument("--json", action="store_true", help="print the person as JSON")
+
+
+def _person_fields(args: argparse.Namespace) -> dict:
+    return {field: getattr(args, field) for field in PERSON_OPTIONS.values()
+            if getattr(args, field) is not None}
+
+
+def _with_flag(exc):
+    """The same mistake, naming the command-line option of the field."""
+    from infoview.errors import BadField
+
+    flags = {v: k for k, v in PERSON_OPTIONS.items()}
+    flag = flags.get(getattr(exc, "field", None))
+    return BadField(f"--{flag}: {exc}", exc.field) if flag else exc
+
+
+def _add(args: argparse.Namespace) -> int:
+    from infoview.errors import BadField
+    from infoview.flows.records import add_person
+
+    with open_store(args) as store:
+        try:
+            person = add_person(store, **_person_fields(args))
+        except BadField as exc:
+            raise _with_flag(exc) from exc
+    _print_person(person, args.json, "Added")
+    return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from infoview.errors import BadField, BadInput
+    from infoview.flows.records import edit_person
+
+    changes = _person_fields(args)
+    if not changes:
+        raise BadInput("nothing to change: give at least one of "
+                       + ", ".join(f"--{flag}" for flag in PERSON_OPTIONS))
+    with open_store(args) as store:
+        try:
+            person = edit_person(store, args.id, **changes)
+        except BadField as exc:
+            raise _with_flag(exc) from exc
+    _print_person(person, args.json, "Saved")
+    return 0
+
+
+def _print_person(person, as_json: bool, said: str) -> None:
+    if as_json:
+        print_json(_plain(person.to_dict()))
+        return
+    where = ", ".join(x for x in (person.title, person.organization) if x)
+    print(f"{said} {person.name}" + (f" ({where})" if where else "") + f", id {person.id}")
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -26,7 +26,7 @@ from infoview.flows import drafts
 from infoview.flows.followups import suggest_followups
 from infoview.flows.prep import UrlBriefOptions, brief_from_store, brief_from_urls
 from infoview.flows.times import parse_start
-from infoview.models import CHOICES, Action, Meeting, Person, Referral, UserProfile
+from infoview.models import CHOICES, Meeting, Person, Referral, UserProfile
 from infoview.prep.followup import due_actions_ics
 from infoview.prep.render import DEFAULT_SECTIONS, export_brief
 from infoview.questions.models import AUDIENCES
@@ -85,7 +85,11 @@ def register(sub) -> None:
                             description="Suggest follow-ups: the 3B7 routine for unanswered "
                             "requests (next contact after 3 business days, a follow-up after 7) "
                             "and keep-in-touch reminders; list open actions; export them to .ics.")
-    follow.add_argument("--country", help="ISO code for public holidays in business days (GB, US...)")
+    follow.add_argument("--region", metavar="REGION",
+                        help="whose public holidays are not business days: GB-ENG, GB-SCT, "
+                        "US-NY, DE, or a name such as Scotland (default: your profile's; "
+                        "'infoview profile set --region' keeps it)")
+    follow.add_argument("--country", help="the same as --region (GB alone means England)")
     follow.add_argument("--today", help="run as of this day, YYYY-MM-DD (default: today)")
     follow.add_argument("--save", action="store_true", help="store the suggestions as actions")
     follow.add_argument("--ics", metavar="FILE", help="write open actions with a due date to FILE")
@@ -335,24 +339,33 @@ def _draft(args) -> int:
 # ---- follow-ups ------------------------------------------------------------------------------
 
 def _followups(args) -> int:
-    today = _date(args.today, "--today") or date.today()
+    from datetime import UTC, datetime, time
+
+    from infoview.flows.actions import open_action_records
+
+    today = _date(args.today, "--today")
+    now = datetime.combine(today, time(23, 59, 59), UTC) if today else None
+    region = args.region or args.country
     with open_store(args) as store:
-        suggested = suggest_followups(store, today=today, country=args.country)
+        suggested = suggest_followups(store, today=today, country=region)
         # One transaction: when the calendar cannot be written, nothing is saved either.
         with store.transaction():
             if args.save and suggested:
                 suggested = store.add_many(suggested)
-            open_actions = [a for a in store.list(Action) if a.done_at is None]
+            # The one list of what is due (computed 3B7 follow-ups included).
+            open_actions = open_action_records(store, now=now)
             if args.ics:
-                due_actions_ics(open_actions + ([] if args.save else suggested), args.ics,
-                                store=store)
+                extra = [] if args.save else [a for a in suggested
+                                              if a.kind == "keep_in_touch"]
+                due_actions_ics(open_actions + extra, args.ics, store=store)
     if args.json:
         print_json({"suggested": [a.to_dict() for a in suggested],
                     "open": [a.to_dict() for a in open_actions],
                     "ics": args.ics})
         return 0
     _print_actions("Suggested" + (" (saved)" if args.save else ""), suggested)
-    _print_actions("Open actions", [a for a in open_actions if a not in suggested])
+    listed = {(a.kind, a.what) for a in suggested}
+    _print_actions("Open actions", [a for a in open_actions if (a.kind, a.what) not in listed])
     if args.ics:
         print(f"\nCalendar written to {args.ics}")
     return 0

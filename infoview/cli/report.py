@@ -37,13 +37,43 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the list as JSON")
     p.set_defaults(handler=_targets)
 
-    p = sub.add_parser("actions", help="open follow-up actions, soonest first",
+    p = sub.add_parser("actions", help="open follow-up actions, soonest first; done, snooze, due",
                        description="List the actions not done yet: thank-yous, contacts to make, "
-                                   "promises (yours and your hosts'), overdue ones first.")
+                                   "promises (yours and your hosts'), the 3B7 follow-ups of "
+                                   "unanswered requests, overdue ones first. Done and snoozed "
+                                   "ones leave the list (and the digest); 'actions done ID "
+                                   "--undo' brings one back. KEY is the number shown, or the "
+                                   "s... key of a 3B7 follow-up not stored yet.")
     p.add_argument("--due", nargs="?", type=float, const=7.0, default=None, metavar="DAYS",
                    help="only those overdue or due within DAYS days (default 7)")
     p.add_argument("--json", action="store_true", help="print the actions as JSON")
     p.set_defaults(handler=_actions)
+    verbs = p.add_subparsers(dest="actions_command", metavar="COMMAND")
+    done = verbs.add_parser("done", help="mark a follow-up done (or, with --undo, not done)",
+                            description="Tick a follow-up off: it leaves 'infoview actions', the "
+                                        "digest and the counts of overdue actions. --undo brings "
+                                        "back one done or snoozed.")
+    done.add_argument("key", metavar="KEY", help="the number shown by 'infoview actions'")
+    done.add_argument("--undo", action="store_true", help="bring it back (not done, not snoozed)")
+    done.add_argument("--at", metavar="WHEN", help="when you did it, YYYY-MM-DD or ISO time "
+                                                   "(default: now)")
+    done.add_argument("--json", action="store_true", help="print the action as JSON")
+    done.set_defaults(handler=_done)
+    snooze = verbs.add_parser("snooze", help="hide a follow-up until a day",
+                              description="Hide a follow-up until a day: it is due again from "
+                                          "that day. 'actions done KEY --undo' wakes it early.")
+    snooze.add_argument("key", metavar="KEY", help="the number shown by 'infoview actions'")
+    snooze.add_argument("--until", required=True, metavar="YYYY-MM-DD",
+                        help="the day it comes back")
+    snooze.add_argument("--json", action="store_true", help="print the action as JSON")
+    snooze.set_defaults(handler=_snooze)
+    due = verbs.add_parser("due", help="change when a follow-up is due",
+                           description="Give a follow-up a new due date (a day means 17:00 that "
+                                       "day in your time zone); 'none' leaves it undated.")
+    due.add_argument("key", metavar="KEY", help="the number shown by 'infoview actions'")
+    due.add_argument("on", metavar="YYYY-MM-DD", help="the new due date, or 'none'")
+    due.add_argument("--json", action="store_true", help="print the action as JSON")
+    due.set_defaults(handler=_set_due)
 
 
 def _frames(args):
@@ -56,9 +86,10 @@ def _frames(args):
 
 def _report(args) -> int:
     from infoview.analytics.report import write_report
+    from infoview.flows.actions import followup_frames
 
     with open_store(args) as store:
-        path = write_report(store.frames(), args.out, since=args.since, until=args.until,
+        path = write_report(followup_frames(store), args.out, since=args.since, until=args.until,
                             channels=args.channels, store=store)
     if args.json:
         print_json({"out": str(path), "bytes": path.stat().st_size})
@@ -89,8 +120,68 @@ def _targets(args) -> int:
 
 
 def _actions(args) -> int:
-    from infoview.analytics import due_actions
+    from infoview.flows.actions import open_actions
 
-    data = due_actions(_frames(args), days=args.due)
-    _show(data, ["id", "due", "overdue", "owner", "kind", "what"], args.json)
+    with open_store(args) as store:
+        data = open_actions(store, days=args.due)
+    if args.json:
+        _show(data, [], True)
+        return 0
+    if data.empty:
+        _show(data, [], False)
+        return 0
+    shown = data.assign(key=data["key"].astype(str),
+                        due=data["due"].map(lambda d: "no date" if d is None or d != d
+                                            else f"{d:%Y-%m-%d}"),
+                        overdue=data["overdue"].map(lambda o: "OVERDUE" if o else ""))
+    _show(shown, ["key", "due", "overdue", "owner", "kind", "what"], False)
+    return 0
+
+
+def _day(text: str, option: str):
+    from datetime import date
+
+    from infoview.errors import BadInput
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise BadInput(f"{option} {text!r} is not a date: use YYYY-MM-DD") from exc
+
+
+def _print_action(action, as_json: bool, said: str) -> None:
+    if as_json:
+        print_json(action.to_dict())
+    else:
+        print(f"{said}: {action.what}")
+
+
+def _done(args) -> int:
+    from infoview.cli.memory import _as_of
+    from infoview.flows.actions import mark_done
+
+    at = _as_of(args.at, option="--at") if args.at else None
+    with open_store(args) as store:
+        action = mark_done(store, args.key, undo=args.undo, at=at)
+    _print_action(action, args.json, "Back on the list" if args.undo else "Done")
+    return 0
+
+
+def _snooze(args) -> int:
+    from infoview.flows.actions import snooze
+
+    until = _day(args.until, "--until")
+    with open_store(args) as store:
+        action = snooze(store, args.key, until)
+    _print_action(action, args.json, f"Snoozed until {until:%a %d %b %Y}")
+    return 0
+
+
+def _set_due(args) -> int:
+    from infoview.flows.actions import set_due
+
+    on = None if args.on.strip().lower() in ("none", "no date", "") else _day(args.on, "the date")
+    with open_store(args) as store:
+        action = set_due(store, args.key, on)
+    _print_action(action, args.json, f"Due {on:%a %d %b %Y}" if on else "No due date")
     return 0

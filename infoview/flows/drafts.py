@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadInput
@@ -382,6 +383,33 @@ def update_draft(store: Store, person_id: int, *, strict: bool = False) -> Draft
     person, options = stored_draft(store, "update", person_id=person_id,
                                    options=DraftOptions(strict=strict))
     return write_draft("update", person, store.get_profile(), options)
+
+
+def draft_file_text(draft: Draft) -> str:
+    """The text of a draft as saved to a file: the subject line and the message, ready to
+    paste into a mail program. Its checks are for the user, not the recipient, so they are
+    never part of it (:func:`checks_text` gives them apart)."""
+    return draft.text.rstrip() + "\n"
+
+
+def checks_text(draft: Draft, title: str | None = None) -> str:
+    """A draft's checks as plain lines ("- ..."), under a title, for a file of their own."""
+    lines = [f"{title or draft.kind} ({draft.word_count} words)"]
+    lines += [f"- {w.message}" for w in draft.warnings] or ["- no warnings"]
+    return "\n".join(lines) + "\n"
+
+
+def save_draft(draft: Draft, path: str | Path, *, store: Store | None = None,
+               person_ids: Sequence[int | None] = ()) -> Path:
+    """Write a draft to a text file (subject and message only, whole or not at all); with
+    ``store``, the file is recorded among the exports naming ``person_ids``."""
+    from infoview.store.exports import record_export
+    from infoview.userfiles import write_text
+
+    text = draft_file_text(draft)
+    written = write_text(path, text)
+    record_export(store, written, kind="draft", text=text, person_ids=person_ids)
+    return written
 
 
 def split_subject(text: str) -> tuple[str | None, str]:

@@ -77,14 +77,24 @@ def meeting_actions(store: Store, meeting_id: int) -> list[Action]:
                   key=lambda a: (a.due is None, a.due or datetime.min, a.id or 0))
 
 
-def suggest_followups(store: Store, *, today: date, country: str | None = None) -> list[Action]:
+def suggest_followups(store: Store, *, today: date | None = None,
+                      country: str | None = None) -> list[Action]:
     """3B7 and keep-in-touch suggestions for the whole store, minus those already stored.
 
-    Keep-in-touch follows the kit's one rule (:func:`infoview.analytics.memory.
+    3B7 counts business days on the user's calendar (their profile's time zone) without
+    the public holidays of ``country`` (a region such as ``GB-SCT``; default: the
+    profile's region), and leaves out anyone who answered (a reply, or a meeting agreed or
+    held). Keep-in-touch follows the kit's one rule (:func:`infoview.analytics.memory.
     keep_in_touch_status`), the one the digest and the outcomes panel show.
     """
+    from infoview.businessdays import local_day
+    from infoview.flows.actions import user_clock
+
+    zone, region = user_clock(store)
+    today = today or local_day(datetime.now(zone), zone)
     people = store.list(Person)
     outreach = store.list(Outreach)
-    suggested = three_b_seven(outreach, people, today=today, country=country)
+    suggested = three_b_seven(outreach, people, today=today, country=country or region,
+                              meetings=store.list(Meeting), zone=zone)
     suggested += keep_in_touch_actions(keep_in_touch_from_frames(store.frames(), today=today))
     return missing_actions(suggested, store.list(Action))

@@ -259,6 +259,15 @@ def _company_brief(company) -> CompanyBrief | None:
     )
 
 
+#: The parts of the profile the introduction in the agenda is made of, in plain words.
+_PITCH_PARTS = (("name", "your name"), ("background", "your background"),
+                ("strengths", "your strengths"), ("exploring", "what you are exploring"))
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _name_of(referrer) -> str | None:
     if referrer is None:
         return None
@@ -296,10 +305,18 @@ def build_brief(*, person, company=None, person_research=None, plan, meeting=Non
         how_known=person.how_known, referred_by=_name_of(referred_by),
     )
     logistics = _logistics(meeting, person, profile, minutes)
-    pitch = pitch_draft(profile).body if profile is not None else (
-        "Fill in your profile (background, strengths, what you are exploring) to get one.")
+    missing = [label for name, label in _PITCH_PARTS
+               if not getattr(profile, name, None)] if profile is not None else []
+    if profile is None or len(missing) == len(_PITCH_PARTS):
+        pitch = ("Fill in your profile (your background, your strengths, what you are "
+                 "exploring) to get your introduction here.")
+    else:
+        pitch = pitch_draft(profile).body
     agenda = _agenda(plan, who, _interest(meeting, profile), pitch, logistics.starts_at)
     warnings = []
+    if missing:
+        warnings.append(f"Your profile lacks {_and(missing)}: your introduction in the agenda "
+                        "needs it; fill in your profile.")
     planned = agenda[-1].start + agenda[-1].minutes
     if planned > minutes + 0.01:
         warnings.append(f"The agenda takes {planned:g} minutes but the meeting has {minutes}: "

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from infoview.errors import BadInput
 from infoview.models import Action, Meeting, Outreach, Person, Referral
 from infoview.store.matching import fold
 
@@ -138,40 +137,32 @@ def followup_actions(meeting: Meeting, referrals: Iterable[Referral], *, now: da
 # ---- 3B7: unanswered requests ---------------------------------------------------------------
 
 def _holiday_calendar(country: str | None, subdiv: str | None = None):
-    if not country:
-        return {}
-    import holidays
+    """The public holidays of a region (``GB``, ``GB-SCT``, ``US-NY``, "Scotland"), or of
+    ``country`` and ``subdiv`` given apart; :mod:`infoview.businessdays` reads the region."""
+    from infoview.businessdays import holiday_calendar
 
-    try:
-        return holidays.country_holidays(country.upper(), subdiv=subdiv)
-    except NotImplementedError as exc:
-        raise BadInput(f"no holiday calendar for country {country!r}: use an ISO code such "
-                       "as GB, US or DE, or leave the country out to skip holidays") from exc
+    if country and subdiv:
+        country = f"{country}-{subdiv}"
+    return holiday_calendar(country)
 
 
 def is_business_day(day: date, country: str | None = None, *, calendar=None) -> bool:
-    """Monday to Friday, and not a public holiday of ``country`` (when given)."""
-    calendar = _holiday_calendar(country) if calendar is None else calendar
-    return day.weekday() < 5 and day not in calendar
+    """Monday to Friday, and not a public holiday of ``country`` (a region, when given)."""
+    from infoview.businessdays import is_business_day as business
+
+    return business(day, _holiday_calendar(country) if calendar is None else calendar)
 
 
 def add_business_days(start: date, count: int, country: str | None = None, *, calendar=None) -> date:
     """The ``count``-th business day after ``start`` (``start`` itself is not counted)."""
-    from dateutil.rrule import DAILY, rrule
+    from infoview.businessdays import add_business_days as add
 
-    calendar = _holiday_calendar(country) if calendar is None else calendar
-    if count <= 0:
-        return start
-    for day in rrule(DAILY, dtstart=start + timedelta(days=1)):
-        if is_business_day(day.date(), calendar=calendar):
-            count -= 1
-            if count == 0:
-                return day.date()
-    raise AssertionError("unreachable: rrule without an end is infinite")
+    return add(start, count, _holiday_calendar(country) if calendar is None else calendar)
 
 
-def _at_nine(day: date, like: datetime | None) -> datetime:
-    return datetime.combine(day, _DUE_HOUR, tzinfo=(like.tzinfo if like and like.tzinfo else UTC))
+def _at_nine(day: date, like: datetime | None, zone=None) -> datetime:
+    tz = zone or (like.tzinfo if like and like.tzinfo else UTC)
+    return datetime.combine(day, _DUE_HOUR, tzinfo=tz)
 
 
 def _by_person(rows: Iterable[Outreach]) -> dict[int, list[Outreach]]:
@@ -181,20 +172,39 @@ def _by_person(rows: Iterable[Outreach]) -> dict[int, list[Outreach]]:
     return out
 
 
+#: Meeting statuses that show a person answered a request (a meeting was agreed).
+ANSWERED_STATUSES = ("scheduled", "held", "no_show", "cancelled", "moved")
+
+
+def _answered(person_id: int, sent: datetime, mine: list[Outreach],
+              meetings: Mapping[int, list[Meeting]]) -> bool:
+    """Whether a person answered a request sent at ``sent``: a reply recorded on any message
+    to them, or a meeting agreed with them since (a meeting held is an answer even when
+    the reply itself was never logged)."""
+    if any(r.replied_at for r in mine):
+        return True
+    return any(m.status in ANSWERED_STATUSES and (m.starts_at is None or m.starts_at >= sent)
+               for m in meetings.get(person_id, []))
+
+
 def three_b_seven(outreach_rows: Iterable[Outreach], people: Iterable[Person] | Mapping[int, Person],
-                  *, today: date, country: str | None = None) -> list[Action]:
+                  *, today: date, country: str | None = None,
+                  meetings: Iterable[Meeting] = (), zone=None) -> list[Action]:
     """The 3B7 routine for requests that got no reply.
 
     After 3 business days without a reply, contact the next person at the same
     organisation (someone not yet written to; or find one, when nobody is left). After 7
     business days, follow up with the first person, unless a follow-up was already sent.
-    Weekends and ``country``'s public holidays are not business days.
+    Weekends and the region's public holidays are not business days, and days are the
+    user's own: a request sent on Monday morning in Tokyo counts from that Monday.
 
     Args:
         outreach_rows: every outreach record (requests, replies, follow-ups).
         people: the people records (a list or an id -> Person mapping).
-        today: the day the routine is run for.
-        country: ISO country code for public holidays (``GB``, ``US``...), or ``None``.
+        today: the day the routine is run for (in the user's time zone).
+        country: the holiday region (``GB``, ``GB-SCT``, ``US-NY``, "Scotland"), or ``None``.
+        meetings: the meetings; a meeting agreed with someone answers their request.
+        zone: the user's time zone (a ``tzinfo``); ``None`` reads each request's own.
 
     Returns:
         Suggested actions due by ``today`` (not saved), oldest request first.
@@ -202,17 +212,23 @@ def three_b_seven(outreach_rows: Iterable[Outreach], people: Iterable[Person] | 
     people = dict(people) if isinstance(people, Mapping) else {p.id: p for p in people}
     calendar = _holiday_calendar(country)
     rows = _by_person(outreach_rows)
+    by_person: dict[int, list[Meeting]] = {}
+    for meeting in meetings:
+        by_person.setdefault(meeting.person_id, []).append(meeting)
     suggestions: list[tuple[datetime, Action]] = []
     for person_id, mine in rows.items():
         person = people.get(person_id)
         requests = sorted((r for r in mine if r.kind in REQUEST_KINDS and r.sent_at), key=lambda r: r.sent_at)
-        if person is None or not requests or any(r.replied_at for r in mine):
+        if person is None or not requests:
             continue
         first = requests[0]
         sent = first.sent_at
+        if _answered(person_id, sent, mine, by_person):
+            continue
+        sent_day = sent.astimezone(zone).date() if zone is not None else sent.date()
         org = fold(person.organization)
-        third = add_business_days(sent.date(), NEXT_CONTACT_BUSINESS_DAYS, calendar=calendar)
-        seventh = add_business_days(sent.date(), FOLLOW_UP_BUSINESS_DAYS, calendar=calendar)
+        third = add_business_days(sent_day, NEXT_CONTACT_BUSINESS_DAYS, calendar=calendar)
+        seventh = add_business_days(sent_day, FOLLOW_UP_BUSINESS_DAYS, calendar=calendar)
         colleagues = [p for p in people.values() if p.id != person_id and org and fold(p.organization) == org]
         written_since = any(r.sent_at and r.sent_at >= sent for p in colleagues for r in rows.get(p.id, []))
         if today >= third and org and not written_since:
@@ -221,19 +237,19 @@ def three_b_seven(outreach_rows: Iterable[Outreach], people: Iterable[Person] | 
                 nxt = fresh[0]
                 what = (f"No reply from {person.name} after 3 business days: write to {nxt.name}, "
                         f"also at {person.organization}")
-                suggestions.append((sent, Action(what=what, kind="next_contact", due=_at_nine(third, sent),
-                                                 person_id=nxt.id)))
+                suggestions.append((sent, Action(what=what, kind="next_contact",
+                                                 due=_at_nine(third, sent, zone), person_id=nxt.id)))
             else:
                 what = (f"No reply from {person.name} after 3 business days: find someone else "
                         f"at {person.organization} to write to")
-                suggestions.append((sent, Action(what=what, kind="next_contact", due=_at_nine(third, sent),
-                                                 person_id=person_id)))
+                suggestions.append((sent, Action(what=what, kind="next_contact",
+                                                 due=_at_nine(third, sent, zone), person_id=person_id)))
         followed_up = any(r.kind == "follow_up" and r.sent_at and r.sent_at > sent for r in mine)
         if today >= seventh and not followed_up:
             what = (f"Follow up with {person.name}: no reply to your request of "
-                    f"{sent:%d %b} after 7 business days")
-            suggestions.append((sent, Action(what=what, kind="follow_up", due=_at_nine(seventh, sent),
-                                             person_id=person_id)))
+                    f"{sent_day:%d %b} after 7 business days")
+            suggestions.append((sent, Action(what=what, kind="follow_up",
+                                             due=_at_nine(seventh, sent, zone), person_id=person_id)))
     return [action for _, action in sorted(suggestions, key=lambda pair: pair[0])]
 
 

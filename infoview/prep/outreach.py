@@ -62,18 +62,33 @@ def _clause(text: str | None, placeholder: str) -> str:
     return text or placeholder
 
 
+#: Words that start a phrase and are never names: the only first words lowercased when a
+#: user's text continues a sentence. Any other capitalised word may be a name ("Kestrel
+#: hires researchers", "Reading has a big NHS trust"), and the kit cannot tell: it keeps
+#: the user's own capitals rather than garble a name.
+_COMMON_FIRST_WORDS = frozenset("""
+a an the this that these those my your our their his her its some any every each all both
+most many much more few no one two three here there how why what when where which who whom
+whose whether if it they we you he she there's it's as in on at for with by from to of
+about after before during since while once not also only just even really very being having
+getting finding keeping making taking using working learning asking talking writing
+""".split())
+
+
 def _mid_sentence(text: str) -> str:
-    """``text`` continuing a sentence: "Research findings ..." becomes "research findings
-    ...", while "I", acronyms ("NHS") and mixed-case words ("iOS", "McKinsey") keep their
-    case. A capitalised name at the start is lowercased too; the user edits the draft."""
+    """``text`` continuing a sentence: a first word that is never a name ("The", "How",
+    "A", "Here") is lowercased; anything else keeps the user's capitals, since it may be a
+    name ("Kestrel", "NHS", "iOS", "McKinsey"): lowercasing a name garbles it, while a
+    capital that could have been small only looks formal."""
     words = text.split(maxsplit=1)
     if not words:
         return text
     first = words[0]
-    core = first.split("'")[0].split("\u2019")[0]  # "I'm", "I’ve" stay "I"
-    if core == "I" or not (core[:1].isupper() and (core[1:].islower() or len(core) == 1)):
-        return text
-    return first[0].lower() + text[1:]
+    core = first.split("'")[0].split("\u2019")[0].rstrip(",;:.")
+    if core[:1].isupper() and (len(core) == 1 or core[1:].islower()) \
+            and core.lower() in _COMMON_FIRST_WORDS:
+        return first[0].lower() + text[1:]
+    return text
 
 
 _GIVING = re.compile(r"^(?:send|share|forward|email|e-mail|pass on|give)\s+(?:(?P<who>\w+)\s+)?"
@@ -107,8 +122,30 @@ def _signature(profile, *, link: bool = True) -> str:
     return "\n".join(lines)
 
 
+#: Placeholders standing for what the user's profile lacks, and what each stands for.
+PROFILE_PLACEHOLDERS: dict[str, str] = {
+    "[your name]": "your name",
+    "[link to your professional profile]": "the link to your LinkedIn profile",
+    "[your background]": "your background",
+    "[your strengths]": "your strengths",
+    "[what you are exploring]": "what you are exploring",
+}
+
+
+def _profile_note(body: str) -> list[DraftWarning]:
+    """A warning when the draft holds placeholders for what the user's profile lacks: the
+    fix is to fill in the profile once, not to edit every draft."""
+    missing = [what for mark, what in PROFILE_PLACEHOLDERS.items() if mark in body]
+    if not missing:
+        return []
+    listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    return [DraftWarning("profile_missing", f"Your profile does not have {listed} yet, so "
+                         "the draft holds a placeholder: fill in your profile and draft again.")]
+
+
 def _finish(kind: str, subject: str | None, body: str, notes=(), **check) -> Draft:
-    warnings = list(notes) + check_draft(body, kind, subject=subject, **check)
+    warnings = (list(notes) + _profile_note(body)
+                + check_draft(body, kind, subject=subject, **check))
     return Draft(subject=subject, body=body, warnings=warnings,
                  word_count=count_words(body), kind=kind)
 
@@ -258,7 +295,10 @@ def thanks(person, profile=None, *, learned: str | None = None, promises=(),
         f"Hi {_first(_name(person))},",
         "",
         f"Thank you for your time {_day_word(meeting_date, send_date)}.",
-        f"I especially valued what you said about "
+        # A colon, not "about ...": what was learned may be a topic ("how findings reach
+        # the roadmap") or a whole statement ("Kestrel hires researchers"), and both read
+        # well after it, in the user's own words and capitals.
+        f"I especially valued what you told me: "
         f"{_mid_sentence(_clause(learned, '[one thing you learned]'))}.",
     ]
     first = _first(_name(person))

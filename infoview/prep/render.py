@@ -125,10 +125,22 @@ def render_markdown(brief, sections=None) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def render_html(brief, sections=None) -> str:
-    """The brief as one self-contained HTML page with print styles."""
+#: How tightly a PDF may be set (0: as the web page; each level a smaller type and shorter
+#: scraped texts), so that a long plan still prints on one page.
+COMPACT_LEVELS = 4
+
+
+def render_html(brief, sections=None, *, compact: int = 0) -> str:
+    """The brief as one self-contained HTML page with print styles.
+
+    Args:
+        compact: 0 to ``COMPACT_LEVELS - 1``: how tightly it prints (smaller type, shorter
+            company texts, fewer news items and reminders); the agenda is never cut.
+    """
+    if not 0 <= compact < COMPACT_LEVELS:
+        raise BadInput(f"compact must be 0 to {COMPACT_LEVELS - 1}, not {compact}")
     return _environment("html").get_template("brief.html.j2").render(
-        brief=brief, sections=_sections(sections), fragment=False)
+        brief=brief, sections=_sections(sections), fragment=False, compact=compact)
 
 
 def render_html_fragment(brief, sections=None) -> str:
@@ -137,7 +149,7 @@ def render_html_fragment(brief, sections=None) -> str:
     the page around it alone, and its links opening in a new tab (the page stays open).
     Shown inline, it takes the height it needs: no inner scrollbar cuts the agenda off."""
     text = _environment("html").get_template("brief.html.j2").render(
-        brief=brief, sections=_sections(sections), fragment=True)
+        brief=brief, sections=_sections(sections), fragment=True, compact=0)
     # Every <a> here comes from the template: scraped text is escaped and cannot make one.
     return text.replace("<a href=", '<a target="_blank" rel="noopener noreferrer" href=')
 
@@ -146,20 +158,40 @@ def _no_fetch(url: str, *args, **kwargs):
     raise ValueError(f"the brief is self-contained; refusing to fetch {url}")
 
 
-def html_to_pdf(html: str) -> bytes:
-    """A self-contained HTML page printed to PDF by WeasyPrint, which may fetch nothing."""
+def _weasyprint_html():
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:
         raise PdfUnavailable("PDF export needs WeasyPrint and Debian's pango libraries: "
                              "`apt-get install -y libpango-1.0-0 libpangoft2-1.0-0` "
                              f"(or run `make system-deps`); {exc}") from exc
-    return HTML(string=html, url_fetcher=_no_fetch).write_pdf()
+    return HTML
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A self-contained HTML page printed to PDF by WeasyPrint, which may fetch nothing."""
+    return _weasyprint_html()(string=html, url_fetcher=_no_fetch).write_pdf()
 
 
 def render_pdf(brief, sections=None) -> bytes:
-    """The HTML brief printed to PDF by WeasyPrint (A4; one page for a default 20-minute brief)."""
-    return html_to_pdf(render_html(brief, sections))
+    """The HTML brief printed to PDF by WeasyPrint, on A4.
+
+    The brief is one page (plus the notes page when asked for): when a long plan or long
+    research runs over, it is set again more tightly (:data:`COMPACT_LEVELS`) until it fits.
+    A plan too long for one page even then (two hours of questions) keeps every question
+    and runs over.
+    """
+    html_class = _weasyprint_html()
+    pages = 2 if "notes" in _sections(sections) else 1
+    document = None
+    for level in range(COMPACT_LEVELS):
+        document = html_class(string=render_html(brief, sections, compact=level),
+                              url_fetcher=_no_fetch).render()
+        if len(document.pages) <= pages:
+            break
+        log.info("the brief ran to %d pages; setting it more tightly", len(document.pages))
+    assert document is not None  # COMPACT_LEVELS >= 1
+    return document.write_pdf()
 
 
 def _ics_description(brief) -> str:

@@ -20,9 +20,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from infoview.store.schema import COLUMNS, TABLES, Column
+from infoview.store.schema import COLUMNS, TABLES, Column, to_row
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.models import Record
 
 DATETIME_DTYPE = "datetime64[us, UTC]"
 DATE_DTYPE = "datetime64[us]"
@@ -76,6 +80,19 @@ def table_frame(conn: sqlite3.Connection, table: str):
     rows = conn.execute(f"SELECT {names} FROM {table} ORDER BY id").fetchall()
     if not rows:
         return empty_frame(table)
+    data = dict(zip((c.name for c in columns), zip(*rows, strict=True), strict=True))
+    return pd.DataFrame({c.name: _series(table, c, data[c.name]) for c in columns})
+
+
+def records_frame(table: str, records: Sequence[Record]):
+    """Records of one table (saved or not: an unsaved one has no ``id``) as a frame of the
+    contract, e.g. to put actions computed on the fly beside the stored ones."""
+    import pandas as pd
+
+    if not records:
+        return empty_frame(table)
+    columns = COLUMNS[table]
+    rows = [to_row(record) for record in records]
     data = dict(zip((c.name for c in columns), zip(*rows, strict=True), strict=True))
     return pd.DataFrame({c.name: _series(table, c, data[c.name]) for c in columns})
 

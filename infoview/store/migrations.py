@@ -207,8 +207,16 @@ ALTER TABLE meetings ADD COLUMN rescheduled_from INTEGER
 CREATE INDEX meetings_rescheduled_from ON meetings(rescheduled_from);
 """
 
+# Version 6: a follow-up can be snoozed to a day (hidden from every list of due actions
+# until then), and the user's profile keeps the holiday region whose public holidays are
+# not business days for the 3B7 routine (``GB-ENG``, ``US-CA``, ``DE``).
+_V6 = """
+ALTER TABLE actions ADD COLUMN snoozed_until TEXT;
+ALTER TABLE profile ADD COLUMN region TEXT;
+"""
+
 #: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 #: The schema version this code writes.
 LATEST = len(MIGRATIONS)
 

@@ -18,6 +18,7 @@ from infoview.analytics import message
 from infoview.analytics.headline import format_figure, headline_figures
 from infoview.analytics.plots import figure_png_base64
 from infoview.analytics.report import write_report
+from infoview.flows.actions import followup_frames
 from infoview.models import CHOICES
 from infoview.widgets._common import MessageLine, button, esc, file_link, frame_html, heading
 from infoview.widgets.holdings import HoldingsPanel
@@ -185,7 +186,8 @@ class OutcomesDashboard(w.VBox):
             if not self.channels.value:
                 self.message.show("Choose at least one channel.", "warning")
                 return
-            frames = self.store.frames()
+            # the actions as every face counts them (computed 3B7 follow-ups included)
+            frames = followup_frames(self.store, now=self.now)
             f = self.filters()
             dates = {"since": f["since"], "until": f["until"]}
             t, figs = {}, {}
@@ -216,7 +218,8 @@ class OutcomesDashboard(w.VBox):
             if self.out_dir is None:
                 self.message.show("No export folder was given for the report.", "error")
                 return None
-            self.report_path = write_report(self.store.frames(), self.out_dir / "outcomes-report.html",
+            frames = followup_frames(self.store, now=self.now)
+            self.report_path = write_report(frames, self.out_dir / "outcomes-report.html",
                                             now=self.now, store=self.store,
                                             **self.filters())
             self.report_link.value = f"Report: {file_link(self.report_path)}"

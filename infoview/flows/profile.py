@@ -1,0 +1,189 @@
+"""The user's own profile, typed in by hand: who they are, for drafts, briefs and common ground.
+
+Until now only a LinkedIn archive could fill it. :func:`save_profile` takes the fields of a
+form (or ``infoview profile set``), checks each one, and keeps what was not given. Text is
+folded onto one line; lists (schools, employers, places, interests) replace the stored
+list, an empty list clears it; an empty text clears its field. A mistake raises
+:class:`~infoview.errors.BadField` naming the field, in plain words a form can show beside
+it (no command-line options in the message).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from infoview.errors import BadField, BadInput
+from infoview.models import UserProfile
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
+
+#: Fields a user fills in as one line of text, with the words a form shows for them.
+TEXT_FIELDS: dict[str, str] = {
+    "name": "your name", "email": "your email address", "phone": "your phone number",
+    "profile_url": "the link to your professional profile (LinkedIn)",
+    "headline": "your headline", "background": "your background",
+    "strengths": "your strengths", "exploring": "what you are exploring",
+    "timezone": "your time zone", "region": "your region for public holidays",
+}
+#: Fields that hold a list (one item per school, employer, place or interest).
+LIST_FIELDS: dict[str, str] = {
+    "schools": "schools", "employers": "past employers", "places": "places",
+    "interests": "interests",
+}
+#: Longest text accepted in one field (a line, not a letter).
+MAX_CHARS = 600
+_EMAIL = re.compile(r"^[^@\s<>(),;:]+@[^@\s<>(),;:]+\.[^@\s<>(),;:.]{2,}$")
+
+
+def upper_first(text: str) -> str:
+    """``text`` with its first letter in capitals and the rest as written ("LinkedIn" stays)."""
+    return text[:1].upper() + text[1:]
+
+
+def as_sentence(text: str) -> str:
+    """A message as a sentence: capital first letter, full stop at the end."""
+    text = upper_first(text.strip())
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def load_profile(store: Store) -> UserProfile:
+    """The user's profile; an empty one (no invented name) until one is saved."""
+    return store.get_profile()
+
+
+def _line(value: Any, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise BadField(f"{upper_first(TEXT_FIELDS[name])} must be text.", name)
+    text = " ".join(value.split())
+    if len(text) > MAX_CHARS:
+        raise BadField(f"{upper_first(TEXT_FIELDS[name])} is {len(text)} characters long: "
+                       f"keep it under {MAX_CHARS}.", name)
+    return text or None
+
+
+def _email(text: str | None) -> str | None:
+    if text and not _EMAIL.match(text):
+        raise BadField(f"{text!r} is not an email address: it should look like "
+                       "name@example.org.", "email")
+    return text
+
+
+def _url(text: str | None) -> str | None:
+    """A web address: ``https://`` is added when the scheme is left out."""
+    if not text:
+        return text
+    candidate = text if "://" in text else f"https://{text}"
+    parts = urlsplit(candidate)
+    if parts.scheme not in ("http", "https") or "." not in (parts.hostname or "") \
+            or " " in candidate:
+        raise BadField(f"{text!r} is not a web address: copy it from your browser, e.g. "
+                       "https://www.linkedin.com/in/your-name.", "profile_url")
+    return candidate
+
+
+def _zone(text: str | None) -> str | None:
+    if not text:
+        return text
+    from infoview.businessdays import zone_of
+
+    try:
+        zone_of(text)
+    except BadInput as exc:
+        raise BadField(as_sentence(str(exc)), "timezone") from exc
+    return text
+
+
+def _region(text: str | None) -> str | None:
+    if not text:
+        return text
+    from infoview.businessdays import parse_region
+
+    try:
+        region = parse_region(text)
+    except BadInput as exc:
+        raise BadField(as_sentence(str(exc)), "region") from exc
+    return region.code if region else None
+
+
+def _items(value: Any, name: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, Iterable):
+        raise BadField(f"{upper_first(LIST_FIELDS[name])} must be a list of names.", name)
+    out: list[str] = []
+    seen = set()
+    for item in value:
+        if not isinstance(item, str):
+            raise BadField(f"{upper_first(LIST_FIELDS[name])} must be a list of names.", name)
+        text = " ".join(item.split())
+        if len(text) > MAX_CHARS:
+            raise BadField(f"One of {LIST_FIELDS[name]} is too long: keep each under "
+                           f"{MAX_CHARS} characters.", name)
+        if text and text.casefold() not in seen:
+            seen.add(text.casefold())
+            out.append(text)
+    return out
+
+
+_CHECKS = {"email": _email, "profile_url": _url, "timezone": _zone, "region": _region}
+
+
+def clean_fields(**given: Any) -> dict[str, Any]:
+    """The given fields checked and tidied, as :func:`save_profile` stores them.
+
+    Raises:
+        BadField: an unknown field, or a value that does not fit (``.field`` names it).
+    """
+    known = set(TEXT_FIELDS) | set(LIST_FIELDS)
+    out: dict[str, Any] = {}
+    for name, value in given.items():
+        if name not in known:
+            raise BadField(f"the profile has no field {name!r}; it has "
+                           f"{', '.join(sorted(known))}", name)
+        if name in LIST_FIELDS:
+            out[name] = _items(value, name)
+        else:
+            text = _line(value, name)
+            out[name] = _CHECKS[name](text) if name in _CHECKS else text
+    return out
+
+
+def save_profile(store: Store, **fields_given: Any) -> UserProfile:
+    """Change the fields given and keep the others; returns the saved profile.
+
+    Text fields are one line each (an empty text clears the field); list fields replace the
+    stored list (an empty list clears it). The email must look like an address, the profile
+    link must be a web address (``https://`` is added when left out), the time zone an IANA
+    name (``Europe/London``) and the region one with known public holidays (``GB-ENG``,
+    ``US-NY``, "Scotland"; kept as its code).
+
+    Raises:
+        BadField: a value that does not fit; nothing is saved.
+    """
+    changes = clean_fields(**fields_given)
+    with store.transaction():
+        profile = store.get_profile()
+        for name, value in changes.items():
+            setattr(profile, name, value)
+        return store.save_profile(profile)
+
+
+def profile_dict(profile: UserProfile) -> dict[str, Any]:
+    """The profile as plain values for JSON (without its internal id)."""
+    return {f.name: getattr(profile, f.name) for f in fields(profile) if f.name != "id"}
+
+
+def missing_parts(profile: UserProfile) -> list[str]:
+    """What the drafts and the brief need from the profile and do not have yet, in plain
+    words (``["your name", "your background"]``)."""
+    wanted = ("name", "background", "strengths", "exploring", "profile_url")
+    return [TEXT_FIELDS[name] for name in wanted if not getattr(profile, name, None)]
