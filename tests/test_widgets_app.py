@@ -68,7 +68,7 @@ def test_it_starts_on_the_next_meeting_and_says_so_in_plain_words(app, store):
     sam, sam_meeting = _ids(store)["Sam Okafor"]
     assert (app.selection.person_id, app.selection.meeting_id) == (sam, sam_meeting)
     assert "Working on: <b>Sam Okafor (Kestrel Health)</b>" in app.chosen.value
-    assert "scheduled" in app.chosen.value and "id" not in app.chosen.value.lower()
+    assert "(booked)" in app.chosen.value and "id" not in app.chosen.value.lower()
 
 
 def test_choosing_in_prepare_moves_the_companion_and_the_debrief(app, store):
@@ -135,3 +135,34 @@ def test_an_empty_store_chooses_nobody(tmp_path):
     assert app.selection.person_id is None and app.selection.meeting_id is None
     assert app.page("meeting").meeting_id is None
     assert app.message.text == ""
+
+
+def test_deleting_the_chosen_person_clears_the_choice_and_every_list(app, store):
+    ids = _ids(store)
+    sam = ids["Sam Okafor"][0]
+    app.page("prepare")
+    app.page("debrief")
+    people = app.page("people")
+    assert people.people.value == sam  # the People page shows the choice
+    people.delete_person_button.click()
+    people.deletions.confirm_button.click()
+    assert app.selection.person_id is None and "Nobody chosen" in app.chosen.value
+    assert sam not in [value for _label, value in app.prepare.person.options]
+    assert ids["Sam Okafor"][1] not in [value for _label, value in app.debrief.meeting.options]
+    assert app.companion().meeting_id != ids["Sam Okafor"][1]
+    people.deletions.undo_buttons[0].click()
+    assert sam in [value for _label, value in app.prepare.person.options]
+
+
+def test_a_page_shown_again_catches_up_with_what_changed_elsewhere(app, store):
+    from infoview.models import Action
+
+    sam = _ids(store)["Sam Okafor"][0]
+    action = store.add(Action(what="Send Sam the article", person_id=sam,
+                              due=datetime.now(UTC) + timedelta(days=1)))
+    app.show("outcomes")
+    assert "Send Sam the article" in app.outcomes.panes["This week"].value
+    app.show("home")
+    app.home.due.done_buttons[str(action.id)].click()
+    app.show("outcomes")  # drawn before the tick: redrawn now
+    assert "Send Sam the article" not in app.outcomes.panes["This week"].value

@@ -31,6 +31,16 @@ _LINK_STYLE = "color:#1a5fb4;text-decoration:underline"
 _CELL_STYLE = "padding:3px 14px 3px 0;vertical-align:top;text-align:left"
 
 
+#: A meeting's status as a reader says it.
+STATUS_WORDS = {"requested": "asked for", "scheduled": "booked", "held": "held",
+                "cancelled": "cancelled", "no_show": "they did not show", "moved": "moved"}
+
+
+def status_words(status: str) -> str:
+    """A meeting's status in plain words ("no_show" is "they did not show")."""
+    return STATUS_WORDS.get(status, status.replace("_", " "))
+
+
 def esc(value: Any) -> str:
     """``value`` as text that is safe inside HTML (``None`` becomes an empty string)."""
     return "" if value is None else html.escape(str(value))

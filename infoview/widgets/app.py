@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from infoview.flows.meetings import next_meeting
+from infoview.models import Meeting, Person
 from infoview.widgets._common import MessageLine, esc
 from infoview.widgets.selection import Selection
 
@@ -73,6 +74,8 @@ class App(w.VBox):
         }
         self._labels = dict(PAGES)
         self._companion: MeetingCompanion | None = None
+        self._seen: dict[str, int] = {}  # the store's write count when each page was drawn
+        self._reloading = False  # lists reloading after a change: their defaults choose nothing
         self._debrief_note = w.HTML()
 
         self.nav = w.ToggleButtons(options=[(label, key) for key, label in PAGES], value=None,
@@ -115,7 +118,12 @@ class App(w.VBox):
         if key not in self.pages:
             self.body.children = [w.HTML(f"<p><i>Opening {esc(self._labels[key])} ...</i></p>")]
         with self.message.guard(f"opening {self._labels[key]}"):
-            self.body.children = [self.page(key)]
+            built = key in self.pages
+            page = self.page(key)
+            if built:
+                self._catch_up(key, page)
+            self._seen[key] = self.store.changes
+            self.body.children = [page]
 
     def page(self, key: str) -> w.Widget:
         """The page ``key``, built now if it was not yet."""
@@ -123,6 +131,18 @@ class App(w.VBox):
             self.pages[key] = self._builders[key]()
             self.pages[key].add_class(f"infoview-page-{key}")  # tests find a page's buttons
         return self.pages[key]
+
+    def _catch_up(self, key: str, page: w.Widget) -> None:
+        """Redraw a page shown before when the store changed since (a follow-up ticked
+        off on Home must be gone from Outcomes' week)."""
+        if self._seen.get(key) == self.store.changes:
+            return
+        if key == "prepare":
+            page.sync_profile()  # the signature follows About me
+        elif key == "profile":
+            page.load()
+        elif key in ("home", "people", "outcomes"):
+            page.refresh()
 
     def _where_html(self) -> str:
         s = self.session
@@ -154,6 +174,9 @@ class App(w.VBox):
         with self.message.guard("following the choice"):
             self._prepare_follows()
             self._meeting_follows()
+            people = self.pages.get("people")
+            if people is not None:
+                people.choose(self.selection.person_id)
 
     def _prepare_follows(self) -> None:
         panel = self.pages.get("prepare")
@@ -194,10 +217,42 @@ class App(w.VBox):
         return HomePage(self.store, go=self.show, choose=self.choose, now=self.now)
 
     def _build_profile(self) -> w.Widget:
-        return w.HTML("<p><i>Your profile form comes here.</i></p>")
+        from infoview.widgets.profile import ProfileForm
+
+        return ProfileForm(self.store)
 
     def _build_people(self) -> w.Widget:
-        return w.HTML("<p><i>People, organizations and meetings come here.</i></p>")
+        from infoview.widgets.records import PeoplePage
+
+        page = PeoplePage(self.store, on_choose=self.choose, on_change=self.records_changed,
+                          cache_path=self.session.settings.cache_path)
+        page.choose(self.selection.person_id)
+        return page
+
+    def records_changed(self) -> None:
+        """After a person, organization or meeting was added, changed, deleted or brought
+        back: the choice drops what is gone, and the other pages' lists reload."""
+        with self.message.guard("reloading the lists"):
+            person, meeting = self.selection.person_id, self.selection.meeting_id
+            if person is not None and not self.store.list(Person, id=person):
+                self.selection.clear()
+            elif meeting is not None and not self.store.list(Meeting, id=meeting):
+                self.selection.choose(self.store, person_id=person)
+            self._reloading = True
+            try:
+                prepare = self.pages.get("prepare")
+                if prepare is not None:
+                    prepare.refresh_people()
+                    self._prepare_follows()
+                debrief = self.pages.get("debrief")
+                if debrief is not None:
+                    debrief.children[-1].refresh_meetings(self.selection.meeting_id)
+            finally:
+                self._reloading = False
+            if self._companion is not None and self._companion.meeting_id is not None and \
+                    not self.store.list(Meeting, id=self._companion.meeting_id):
+                self._companion.load_meeting(self.selection.meeting_id)
+            self._show_chosen()
 
     def _build_research(self) -> w.Widget:
         from infoview.widgets.research import ResearchPanel
@@ -228,6 +283,8 @@ class App(w.VBox):
         return panel
 
     def _prepare_chose(self, panel) -> None:
+        if self._reloading:
+            return
         person = panel.person.value
         meeting = panel.meeting.value
         if person in (_NEW, None):
@@ -262,13 +319,16 @@ class App(w.VBox):
         return w.VBox([self._debrief_note, form])
 
     def _debrief_chose(self, meeting: int | None) -> None:
-        if meeting is not None and meeting != self.selection.meeting_id:
+        if not self._reloading and meeting is not None and meeting != self.selection.meeting_id:
             self.choose(meeting_id=meeting)
 
     def _build_outcomes(self) -> w.Widget:
         from infoview.widgets.outcomes import OutcomesDashboard
 
-        return OutcomesDashboard(self.store, now=self.now, out_dir=self.session.out_dir)
+        dashboard = OutcomesDashboard(self.store, now=self.now, out_dir=self.session.out_dir)
+        # What is held about a person, and deleting them, live on the People page here.
+        dashboard.holdings.layout.display = "none"
+        return dashboard
 
     # -- convenient handles for tests and notebooks ---------------------------------------
     @property

@@ -37,10 +37,11 @@ from infoview.widgets._common import (
     draft_checks_html,
     esc,
     heading,
-    table_html,
+    status_words,
     textarea_rows,
 )
 from infoview.widgets.draftbox import DraftActions, draft_box
+from infoview.widgets.followups import FollowUp, FollowUpList, action_followups
 from infoview.widgets.rows import RowList
 
 log = logging.getLogger(__name__)
@@ -93,19 +94,10 @@ def saved_summary(debrief, skipped: dict[str, int] | None = None) -> str:
     return text
 
 
-#: A meeting's status as a reader says it.
-STATUS_WORDS = {"requested": "asked for", "scheduled": "booked", "held": "held",
-                "cancelled": "cancelled", "no_show": "they did not show", "moved": "moved"}
-
-
-def _status_words(status: str) -> str:
-    return STATUS_WORDS.get(status, status.replace("_", " "))
-
-
 def _meeting_label(meeting, names: dict[int, str]) -> str:
     when = (f"{describe_start(meeting.starts_at, meeting.timezone)}, " if meeting.starts_at
             else "")
-    return f"{when}{names.get(meeting.person_id, '?')} ({_status_words(meeting.status)})"
+    return f"{when}{names.get(meeting.person_id, '?')} ({status_words(meeting.status)})"
 
 
 class DebriefForm(w.VBox):
@@ -172,7 +164,10 @@ class DebriefForm(w.VBox):
         self.save_button = button("Save debrief", "success")
         self._confirming: int | None = None  # the future meeting "Save anyway" would save
         self.message = MessageLine()
-        self.actions = w.HTML()
+        #: This meeting's follow-ups, each with Done (and Undo) and Snooze.
+        self.actions = FollowUpList(store, self._meeting_followups,
+                                    empty="No follow-ups yet: they appear when the debrief "
+                                          "is saved.")
         self.actions.add_class("infoview-followups")
         self.thanks_text = w.Textarea(rows=4, layout=w.Layout(width=FULL_WIDTH))
         self.thanks_warnings = w.HTML()
@@ -547,18 +542,24 @@ class DebriefForm(w.VBox):
             if new is not None and new.starts_at is not None:
                 booked = f", and booked again for {describe_start(new.starts_at, new.timezone)}"
             self.missed_message.show(
-                f"Marked the meeting {_status_words(change.meeting.status)}{booked}. The "
+                f"Marked the meeting {status_words(change.meeting.status)}{booked}. The "
                 f"message to send ({_DRAFT_LABELS[draft.kind].lower()}) is below.", "ok")
 
     def _show_actions(self) -> None:
+        self.actions.refresh()
+
+    def _meeting_followups(self) -> list[FollowUp]:
+        """The chosen meeting's follow-ups, done ones included; the host's own promises
+        say so (it is their move)."""
+        if self.meeting.value is None:
+            return []
         actions = meeting_actions(self.store, self.meeting.value)
-        who = {"user": "you", "host": self._host}
-        self.actions.value = table_html(
-            [{"due": f"{a.due:%a %d %b %Y, %H:%M}" if a.due else "", "what": a.what,
-              "who": who.get(a.owner, a.owner), "done": f"{a.done_at:%Y-%m-%d}" if a.done_at else "not yet"}
-             for a in actions], ["due", "what", "who", "done"],
-            "No follow-ups yet: they appear when the debrief is saved.",
-            labels={"who": "Whose move"})
+        names = {p.id: p.name for p in self.store.list(Person)}
+        items = action_followups(actions, names)
+        for item, action in zip(items, actions, strict=True):
+            if action.owner == "host":
+                item.what += f" ({self._host}'s move)"
+        return items
 
     def _draft_thanks(self, debrief) -> None:
         draft = thanks_draft(self.store, debrief)

@@ -20,6 +20,7 @@ from infoview.errors import BadInput
 from infoview.flows import drafts
 from infoview.flows.meetings import asked_before, person_to_prepare, planned_questions, save_meeting_plan
 from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_outreach
+from infoview.flows.profile import save_profile
 from infoview.flows.research import research_for
 from infoview.flows.times import in_zone, start_from_fields
 from infoview.models import CHOICES, Meeting, Person
@@ -465,9 +466,15 @@ class PreparePanel(w.VBox):
         profile = self.store.get_profile()
         name, url = self.your_name.value.strip(), self.your_link.value.strip() or None
         if (name, url) != (profile.name or "", profile.profile_url):
-            profile.name, profile.profile_url = name, url
-            profile = self.store.save_profile(profile)
+            profile = save_profile(self.store, name=name, profile_url=url)
         return profile
+
+    def sync_profile(self) -> None:
+        """Show the name and link as the profile holds them now (About me may have changed
+        them since the panel was made)."""
+        profile = self.store.get_profile()
+        self.your_name.value = profile.name or ""
+        self.your_link.value = profile.profile_url or ""
 
     # -- display -----------------------------------------------------------------------------
     def _plan_edited(self) -> None:

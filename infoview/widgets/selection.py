@@ -13,7 +13,7 @@ from traitlets import HasTraits, Int
 from infoview.flows.meetings import next_meeting
 from infoview.models import Meeting, Person
 from infoview.schedule import describe_start
-from infoview.widgets._common import esc
+from infoview.widgets._common import esc, status_words
 
 
 class Selection(HasTraits):
@@ -52,7 +52,7 @@ class Selection(HasTraits):
         if self.meeting_id is not None:
             m = store.get(Meeting, self.meeting_id)
             when = describe_start(m.starts_at, m.timezone) if m.starts_at else "no time set"
-            meeting = f" · meeting: {esc(when)} ({esc(m.status.replace('_', ' '))})"
+            meeting = f" · meeting: {esc(when)} ({esc(status_words(m.status))})"
         else:
             meeting = " · no meeting with them yet"
         return f"<span class='infoview-selection'>Working on: <b>{who}</b>{meeting}</span>"
