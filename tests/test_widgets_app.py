@@ -3,6 +3,8 @@ person and meeting that every page follows, "Someone new" that starts clean."""
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -166,3 +168,47 @@ def test_a_page_shown_again_catches_up_with_what_changed_elsewhere(app, store):
     app.home.due.done_buttons[str(action.id)].click()
     app.show("outcomes")  # drawn before the tick: redrawn now
     assert "Send Sam the article" not in app.outcomes.panes["This week"].value
+
+
+def _shown_text(widget) -> list[str]:
+    """Every text a page shows: HTML and labels, button and field captions, choices, hints."""
+    import ipywidgets as w
+
+    found = []
+    if isinstance(widget, (w.HTML, w.Label, w.HTMLMath)):  # what is read, not the markup
+        text = re.sub(r"<style.*?</style>", " ", widget.value, flags=re.S)
+        found.append(html.unescape(re.sub(r"<[^>]+>", " ", text)))
+    for attribute in ("description", "placeholder", "tooltip"):
+        value = getattr(widget, attribute, None)
+        if isinstance(value, str):
+            found.append(value)
+    if isinstance(widget, (w.Dropdown, w.Select, w.ToggleButtons, w.SelectMultiple)):
+        found += [str(label) for label in widget._options_labels]
+    if isinstance(widget, w.Tab):
+        found += [str(t) for t in widget.titles]
+    for child in getattr(widget, "children", ()):
+        found += _shown_text(child)
+    return found
+
+
+DEVELOPER_TEXT = re.compile(
+    r"\{'|'\w+': |From a terminal|\binfoview (?:app|people|digest|meeting|outreach|draft)\b"
+    r"|--[a-z]|notebook \d|Traceback|\bNaN\b|\bNone\b|_id\b|\bno_show\b|\bin_person\b")
+
+
+def test_no_page_shows_developer_text(tmp_path):
+    """No dicts, terminal commands, options, ids, NaN or snake_case anywhere a user looks, on
+    any page of the app with the sample history and research in it."""
+    from infoview.widgets.session import start
+
+    app = App(start("demo", sample_history=True, sample_research=True,
+                    out_dir=tmp_path / "exports"))
+    for key, _label in PAGES:
+        app.show(key)
+        assert app.message.text == "", (key, app.message.text)
+    app.page("people").show_holdings()
+    app.prepare.plan_button.click()
+    for key, page in app.pages.items():
+        for text in _shown_text(page):
+            found = DEVELOPER_TEXT.search(text)
+            assert not found, (key, found.group(0), text[max(0, found.start() - 80):found.end() + 80])

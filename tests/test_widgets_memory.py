@@ -77,7 +77,8 @@ def test_outcomes_dashboard_has_the_week_and_meeting_statuses(tmp_path):
     pane = dashboard.panes["This week"].value
     counts = dashboard.digest.counts()
     assert f"Losing touch ({counts['losing_touch']})" in pane and "past maximum" in pane
-    assert f"Missed meetings to rebook ({counts['missed']})" in pane and "no_show" in pane
+    assert f"Missed meetings to rebook ({counts['missed']})" in pane and "they did not show" in pane
+    assert "no_show" not in pane  # the status in plain words
     statuses = dashboard.tables["meeting_statuses"].set_index("status")["count"]
     assert statuses["no_show"] == 1 and statuses["moved"] == 1
     assert "Meetings by status" in dashboard.panes["Funnel"].value

@@ -192,3 +192,14 @@ def test_organizations_are_added_edited_and_deleted_with_undo(page, store):
     assert store.list(Organization) == []
     page.deletions.undo_buttons[-1].click()
     assert [o.name for o in store.list(Organization)] == ["Kestrel Health"]
+
+
+def test_an_organization_gets_the_scores_its_target_rank_needs(page, store):
+    page.add_organization_button.click()
+    page.organization_form["name"].value = "Kestrel Health"
+    page.organization_form["motivation"].value = 3
+    page.organization_form["postings"].value = 2
+    page.save_organization_button.click()
+    [org] = store.list(Organization)
+    assert (org.motivation, org.postings) == (3, 2)
+    assert "How much you want to work there: very much" in page.organization_card.value

@@ -31,6 +31,8 @@ _LINK_STYLE = "color:#1a5fb4;text-decoration:underline"
 _CELL_STYLE = "padding:3px 14px 3px 0;vertical-align:top;text-align:left"
 
 
+#: A meeting's format as a reader says it: (label, stored value), for dropdowns.
+FORMAT_CHOICES = (("video call", "video"), ("phone call", "phone"), ("in person", "in_person"))
 #: A meeting's status as a reader says it.
 STATUS_WORDS = {"requested": "asked for", "scheduled": "booked", "held": "held",
                 "cancelled": "cancelled", "no_show": "they did not show", "moved": "moved"}

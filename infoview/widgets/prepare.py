@@ -23,12 +23,13 @@ from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_out
 from infoview.flows.profile import save_profile
 from infoview.flows.research import research_for
 from infoview.flows.times import in_zone, start_from_fields
-from infoview.models import CHOICES, Meeting, Person
+from infoview.models import Meeting, Person
 from infoview.prep.brief import build_brief
 from infoview.prep.render import export_brief, render_html_fragment
 from infoview.questions.models import AUDIENCES
 from infoview.questions.select import select_questions
 from infoview.widgets._common import (
+    FORMAT_CHOICES,
     FULL_WIDTH,
     MessageLine,
     bullet_list,
@@ -97,7 +98,7 @@ class PreparePanel(w.VBox):
         self.date = w.DatePicker(description="Date", style=_WIDE)
         self.time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
         self.timezone = text("Time zone", "", "e.g. Europe/London", width="40%")
-        self.format = w.Dropdown(description="Format", options=CHOICES[("meetings", "format")],
+        self.format = w.Dropdown(description="Format", options=FORMAT_CHOICES,
                                  value="video", style=_WIDE)
         self.place = text("Place or call link")
         self.role = text("Role you are curious about", role, "e.g. UX researcher")
@@ -348,7 +349,7 @@ class PreparePanel(w.VBox):
             self._fill_meetings(select=meeting.id)
             self.new_person_box.layout.display = "none"
             self.message.show(f"Saved {person.name} and the meeting with its questions. Next: "
-                              "the meeting companion and the debrief (notebook 3).", "ok")
+                              "the meeting companion, then the debrief.", "ok")
 
     def build(self):
         """Build the brief from the fields and the edited plan; shows it and returns it."""
@@ -501,7 +502,7 @@ def _research_note(company, person) -> str:
         found.append(f"{esc(person.name or person.url)} (their public page)")
     if not found:
         return ("<div class='infoview-research-note' style='color:#8a5300'>No saved research "
-                "for this person or their organization yet: research them first (notebook 1), "
+                "for this person or their organization yet: research them first (Research), "
                 "or plan without it.</div>")
     return ("<div class='infoview-research-note' style='color:#1b5e20'>Research on file: "
             + " and ".join(found) + ".</div>")

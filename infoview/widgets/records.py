@@ -28,7 +28,15 @@ from infoview.flows.records import (
 from infoview.flows.times import in_zone, start_from_fields
 from infoview.models import Meeting, Organization, Person
 from infoview.schedule import describe_start
-from infoview.widgets._common import MessageLine, bullet_list, button, esc, heading, status_words
+from infoview.widgets._common import (
+    FORMAT_CHOICES,
+    MessageLine,
+    bullet_list,
+    button,
+    esc,
+    heading,
+    status_words,
+)
 from infoview.widgets.deletions import Deletions
 from infoview.widgets.forms import Form, FormField, text_input
 from infoview.widgets.holdings import HoldingsPanel
@@ -38,7 +46,8 @@ HOW_KNOWN = (("a friend", "friend"), ("a colleague, now or before", "colleague")
              ("from my school or university (alumni)", "alumni"),
              ("someone introduced us (a referral)", "referral"), ("met at an event", "event"),
              ("no connection yet (cold)", "cold"))
-FORMATS = (("video call", "video"), ("phone call", "phone"), ("in person", "in_person"))
+MOTIVATION = (("not scored yet", 0), ("a little", 1), ("quite a lot", 2), ("very much", 3))
+FORMATS = FORMAT_CHOICES
 _WIDE = {"description_width": "initial"}
 
 
@@ -157,6 +166,13 @@ class PeoplePage(w.VBox):
                       "Research starts from here."),
             FormField("industry", text_input("Industry", "e.g. health tech")),
             FormField("location", text_input("Location", "e.g. Bristol")),
+            FormField("motivation", w.Dropdown(description="How much you want to work there",
+                                               options=MOTIVATION, value=0, style=_WIDE),
+                      "Ranks your target list (Outcomes, Targets) with the openings you saw "
+                      "and the people you know there."),
+            FormField("postings", w.BoundedIntText(description="Relevant openings seen",
+                                                   value=0, min=0, max=10000, style=_WIDE,
+                                                   layout=w.Layout(width="260px"))),
             FormField("notes", text_input("Notes", "why it interests you", lines=3)),
         ])
         self.save_organization_button = button("Save organization", "success")
@@ -401,9 +417,11 @@ class PeoplePage(w.VBox):
             self.organization_card.value = ""
             return
         org = self.store.get(Organization, chosen)
+        wanted = dict((v, k) for k, v in MOTIVATION).get(org.motivation)
         lines = [f"{label}: {esc(value)}" for label, value in (
             ("Website", org.website), ("Industry", org.industry), ("Location", org.location),
-            ("Notes", org.notes)) if value]
+            ("How much you want to work there", wanted if org.motivation else None),
+            ("Relevant openings seen", org.postings), ("Notes", org.notes)) if value]
         people = [p.name for p in self.store.list(Person) if p.organization == org.name]
         if people:
             lines.append("People you know there: " + esc(", ".join(people)))
@@ -418,17 +436,24 @@ class PeoplePage(w.VBox):
         org = (self.store.get(Organization, organization_id) if organization_id is not None
                else None)
         for name, field in form.fields.items():
-            field.value = (getattr(org, name) if org else None) or ""
+            value = getattr(org, name) if org else None
+            if name in ("postings", "motivation"):
+                value = value or 0
+            else:
+                value = value or ""
+            field.value = value
         self.organization_form_box.layout.display = ""
 
     def save_organization(self) -> Organization | None:
         """Add the organization, or save its changes."""
         with self.organization_form.guard("saving the organization"):
             values = self.organization_form.values()
+            scores = {name: values.pop(name) for name in ("motivation", "postings")}
             if self._editing_organization is None:
                 org = add_organization(self.store, **values)
             else:
                 org = edit_organization(self.store, self._editing_organization, **values)
+            org = edit_organization(self.store, org.saved_id, **scores)
             self._close(self.organization_form_box)
             self._fill_organizations()
             self.organizations.value = org.id
