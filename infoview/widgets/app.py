@@ -274,8 +274,9 @@ class App(w.VBox):
 
         panel = PreparePanel(self.store, out_dir=self.session.out_dir)
         self.pages["prepare"] = panel  # so that following the choice finds it
-        if self.selection.person_id is None:
-            self._prepare_chose(panel)  # nobody chosen yet: the panel's own offer is
+        if self.selection.person_id is None or panel.restored is not None:
+            # Nobody chosen yet, or a plan was being edited: the panel's choice is the app's.
+            self._prepare_chose(panel)
         else:
             self._prepare_follows()
         panel.person.observe(lambda _c: self._prepare_chose(panel), names="value")

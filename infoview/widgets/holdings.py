@@ -98,8 +98,13 @@ def holdings_html(held: Holdings) -> str:
             f"{esc(e.path.name)} <small style='color:#555'>(in {esc(e.path.parent)}, "
             f"{esc(_day(e.written_at.isoformat()))})</small>" for e in held.exports))
     if held.backups:
-        parts.append(f"<b>Backups of your store that name them</b> ({len(held.backups)}, "
-                     "made before an upgrade)")
+        parts.append("<b>Backups of your store that name them</b> (made before an upgrade)"
+                     + bullet_list(f"{esc(Path(b['path']).name)} <small style='color:#555'>"
+                                   f"(in {esc(Path(b['path']).parent)})</small>"
+                                   for b in held.backups))
+    if held.kept_plans:
+        parts.append(f"<b>Plans you were editing for them</b> ({len(held.kept_plans)}, kept "
+                     "until you save or drop them)")
     parts.append("<b>Out of infoview's reach</b>" + bullet_list(esc(x) for x in held.unreachable))
     return "<div class='infoview-holdings'>" + "".join(parts) + "</div>"
 

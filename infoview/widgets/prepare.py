@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 import ipywidgets as w
@@ -20,14 +20,17 @@ from infoview.errors import BadInput
 from infoview.flows import drafts
 from infoview.flows.meetings import asked_before, person_to_prepare, planned_questions, save_meeting_plan
 from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_outreach
+from infoview.flows.plans import drop_plan, keep_plan, kept_plan, last_kept_plan
 from infoview.flows.profile import save_profile
 from infoview.flows.research import research_for
 from infoview.flows.times import in_zone, start_from_fields
 from infoview.models import Meeting, Person
 from infoview.prep.brief import build_brief
 from infoview.prep.render import export_brief, render_html_fragment
-from infoview.questions.models import AUDIENCES
+from infoview.questions.models import AUDIENCES, PlanItem, QuestionPlan, Skipped
 from infoview.questions.select import select_questions
+from infoview.schedule import describe_start
+from infoview.store.appstate import State
 from infoview.widgets._common import (
     FORMAT_CHOICES,
     FULL_WIDTH,
@@ -38,6 +41,7 @@ from infoview.widgets._common import (
     esc,
     file_link,
     heading,
+    status_words,
     text,
     textarea_rows,
 )
@@ -110,6 +114,10 @@ class PreparePanel(w.VBox):
         self.reason = text("Why them (your words)", "", "e.g. I read your article on ...")
         self.plan_button = button("Plan questions", "primary")
         self.save_button = button("Save person and meeting", "success")
+        self.drop_button = button("Drop this plan", tooltip="forget the plan you were editing "
+                                  "and start again from the meeting as saved")
+        self.drop_button.layout.display = "none"
+        self.drop_button.on_click(lambda _b: self.drop_kept_plan())
         self.message = MessageLine()
 
         self.picker = QuestionPicker(on_change=self._plan_edited)
@@ -161,7 +169,7 @@ class PreparePanel(w.VBox):
             w.HBox([self.date, self.time, self.timezone]), w.HBox([self.format, self.place]),
             heading("What you want to learn"),
             self.role, self.industry, w.HBox([self.audience, self.minutes]), self.reason,
-            w.HBox([self.plan_button, self.save_button]), self.message,
+            w.HBox([self.plan_button, self.save_button, self.drop_button]), self.message,
             heading("Questions: check, uncheck, reorder, add your own"),
             self.picker,
             heading("The brief"),
@@ -174,7 +182,16 @@ class PreparePanel(w.VBox):
             w.HBox([self.channel, self.sent_button]), self.sent_message,
             heading("Waiting for a reply"), self.waiting_box,
         ])
+        #: Set when the panel opened on a plan kept from before (a reload loses nothing).
+        self.restored: State | None = None
+        self._loading = 0  # > 0 while the panel fills itself: that is no edit to keep
+        for field in (self.new_name, self.new_title, self.new_organization, self.date,
+                      self.time, self.timezone, self.format, self.place, self.role,
+                      self.industry, self.audience, self.minutes, self.reason, self.draft_kind,
+                      self.narrow, self.broad, self.draft_text):
+            field.observe(lambda _c: self.keep(), names="value")
         self.refresh_people()
+        self._open_last_kept_plan()
 
     # -- choices from the store --------------------------------------------------------------
     def refresh_people(self) -> None:
@@ -207,8 +224,8 @@ class PreparePanel(w.VBox):
         meetings = [] if new else self.store.list(Meeting, person_id=self.person.value)
         with self._quietly():
             self.meeting.options = [("A new meeting", NEW)] + [
-                (f"{m.starts_at:%Y-%m-%d %H:%M} ({m.status})" if m.starts_at
-                 else f"meeting {m.id} ({m.status})", m.id) for m in meetings]
+                (f"{describe_start(m.starts_at, m.timezone) if m.starts_at else 'no time set'}"
+                 f" ({status_words(m.status)})", m.id) for m in meetings]
             self.meeting.value = select if select is not None else (
                 meetings[-1].id if meetings else NEW)
 
@@ -218,13 +235,14 @@ class PreparePanel(w.VBox):
         new = self.person.value in (NEW, None)
         self.new_person_box.layout.display = "" if new else "none"
         self._forget_previous_person()
-        with self.message.guard("reading the store"):
+        with self._filling(), self.message.guard("reading the store"):
             # Research first: a stored meeting's plan builds the brief preview at once, and
             # that brief must already show the research saved for this person.
             self._load_research()
             self._fill_meetings()
             self._meeting_changed()
             self._show_waiting()
+            self._pick_up_kept_plan()
 
     def _meeting_changed(self) -> None:
         if self._quiet:
@@ -232,7 +250,7 @@ class PreparePanel(w.VBox):
         if self.meeting.value in (NEW, None):
             self._clear_meeting_fields()
             return
-        with self.message.guard("reading the meeting"):
+        with self._filling(), self.message.guard("reading the meeting"):
             self._show_meeting(self.meeting.value)
 
     def _forget_previous_person(self) -> None:
@@ -343,7 +361,12 @@ class PreparePanel(w.VBox):
             person = self.current_person()
             meeting = self.current_meeting(person.id)
             plan = self.picker.plan() if self.picker.items else None
+            was = self._person_id()
             person, meeting = save_meeting_plan(self.store, person, meeting, plan)
+            drop_plan(self.store, was)  # kept for good now: no longer a plan in progress
+            drop_plan(self.store, person.id)
+            self.restored = None
+            self.drop_button.layout.display = "none"
             # Keep the user's edits on screen; only the choices learn the new records.
             self._fill_people(select=person.id)
             self._fill_meetings(select=meeting.id)
@@ -482,6 +505,117 @@ class PreparePanel(w.VBox):
         if self.picker.items:
             with self.message.guard("updating the brief"):
                 self.build()
+        self.keep()
+
+    # -- the plan being edited survives a reload ----------------------------------------------
+    def _person_id(self) -> int | None:
+        return None if self.person.value in (NEW, None) else self.person.value
+
+    def plan_state(self) -> dict:
+        """What the panel holds, as plain values: the person, the meeting's fields, the
+        questions with their order and ticks, the draft."""
+        picker = self.picker
+        return {
+            "person": self._person_id(), "new_name": self.new_name.value,
+            "new_title": self.new_title.value, "new_organization": self.new_organization.value,
+            "meeting": None if self.meeting.value in (NEW, None) else self.meeting.value,
+            "date": self.date.value.isoformat() if self.date.value else None,
+            "time": self.time.value.strftime("%H:%M") if self.time.value else None,
+            "timezone": self.timezone.value, "format": self.format.value,
+            "place": self.place.value, "role": self.role.value, "industry": self.industry.value,
+            "audience": self.audience.value, "minutes": self.minutes.value,
+            "reason": self.reason.value,
+            "meeting_minutes": picker.meeting_minutes, "overhead_minutes": picker.overhead_minutes,
+            "items": [item.to_dict() for item in picker.items],
+            "checked": dict(picker.checked), "own": picker._own,
+            "skipped": [{"id": x.id, "reason": x.reason} for x in picker.skipped],
+            "draft_kind": self.draft_kind.value, "narrow": self.narrow.value,
+            "broad": self.broad.value, "draft_text": self.draft_text.value,
+        }
+
+    def keep(self) -> None:
+        """Keep the plan being edited in the store (after every change, once there is a
+        plan), so that a reload or a closed tab loses nothing."""
+        if self._quiet or self._loading or not self.picker.items:
+            return
+        with self.message.guard("keeping your plan"):
+            keep_plan(self.store, self._person_id(), self.plan_state())
+
+    def _open_last_kept_plan(self) -> None:
+        """On opening: go back to the plan changed last, if one is kept."""
+        with self.message.guard("reading the plan you were editing"):
+            state = last_kept_plan(self.store)
+            if state is None:
+                return
+            person = state.value.get("person")
+            if person is not None and person not in {v for _l, v in self.person.options}:
+                return  # its person was deleted since; forgetting removes such plans
+            if self.person.value != (person or NEW):
+                self.person.value = person or NEW  # loads that person; picks the plan up
+            else:
+                self._pick_up_kept_plan()
+
+    def _pick_up_kept_plan(self) -> None:
+        """Show the plan kept for the person chosen, if there is one."""
+        state = kept_plan(self.store, self._person_id())
+        self.restored = state
+        self.drop_button.layout.display = "none" if state is None else ""
+        if state is None:
+            return
+        self._apply_state(state.value)
+        when = state.updated_at.astimezone()
+        self.message.show(f"Picked up the plan you were editing ({_day(when)}, "
+                          f"{when:%H:%M}). Save person and meeting keeps it for good; Drop "
+                          "this plan starts again.", "info")
+
+    def _apply_state(self, v: dict) -> None:
+        with self._filling():
+            with self._quietly():
+                meeting = v.get("meeting")
+                if meeting in {value for _l, value in self.meeting.options}:
+                    self.meeting.value = meeting
+            for name in ("new_name", "new_title", "new_organization", "timezone", "place",
+                         "role", "industry", "reason", "narrow", "broad", "draft_text"):
+                getattr(self, name).value = v.get(name) or ""
+            self.date.value = date.fromisoformat(v["date"]) if v.get("date") else None
+            self.time.value = (time.fromisoformat(v["time"]) if v.get("time") else time(10, 0))
+            for name in ("format", "audience", "draft_kind"):
+                widget = getattr(self, name)
+                if v.get(name) in {value for _l, value in widget.options}:
+                    widget.value = v[name]
+            self.minutes.value = int(v.get("minutes") or self.minutes.value)
+            self.draft_text.rows = textarea_rows(self.draft_text.value)
+            items = [PlanItem(**item) for item in v.get("items", [])]
+            plan = QuestionPlan(items=items, meeting_minutes=int(v.get("meeting_minutes") or 20),
+                                overhead_minutes=float(v.get("overhead_minutes") or 0),
+                                skipped=[Skipped(**x) for x in v.get("skipped", [])])
+            self.plan = plan
+            self.picker.set_plan(plan)
+            for index, item in enumerate(items):
+                if not v.get("checked", {}).get(item.id, True):
+                    self.picker.check(index, False)
+            self.picker._own = int(v.get("own") or 0)
+
+    @contextmanager
+    def _filling(self):
+        """The panel fills its fields from the store (not an edit of the user's to keep)."""
+        self._loading += 1
+        try:
+            yield
+        finally:
+            self._loading -= 1
+
+    def drop_kept_plan(self) -> None:
+        """Forget the plan being edited (what "Drop this plan" does) and show the meeting
+        as saved."""
+        with self.message.guard("dropping the plan"):
+            drop_plan(self.store, self._person_id())
+            self.restored = None
+            self.drop_button.layout.display = "none"
+            self.picker.clear()
+            self.preview.value = ""
+            self._meeting_changed()
+            self.message.show("Dropped the plan you were editing.", "ok")
 
     def _show_preview(self) -> None:
         # Inline, not in a fixed-height iframe: the whole agenda shows, with no inner
