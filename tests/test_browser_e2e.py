@@ -90,7 +90,7 @@ def test_research_prepare_and_export_a_brief_in_a_real_browser(chromium, voila_a
         assert clipped == [], f"the brief preview scrolls inside {clipped}"
 
         # 3. Choose questions: leave the second one out; the total follows.
-        page.locator(".widget-checkbox input").nth(1).uncheck()
+        page.locator(".infoview-picker .widget-checkbox input").nth(1).uncheck()
         page.wait_for_function(
             "before => document.querySelector('.infoview-total').textContent !== before",
             arg=before, timeout=WAIT)

@@ -212,3 +212,11 @@ def test_no_page_shows_developer_text(tmp_path):
         for text in _shown_text(page):
             found = DEVELOPER_TEXT.search(text)
             assert not found, (key, found.group(0), text[max(0, found.start() - 80):found.end() + 80])
+
+
+def test_notes_taken_before_the_debrief_page_opens_are_brought_in(app, store):
+    companion = app.page("meeting")
+    companion.tick(0, "Started in a hospital lab")
+    form = app.debrief  # opened after the meeting: the notes come with it
+    assert form.questions[0]["notes"].value == "Started in a hospital lab"
+    assert form.notes_message.text.startswith("Brought in 1 question")

@@ -311,8 +311,11 @@ class App(w.VBox):
     def _build_debrief(self) -> w.Widget:
         from infoview.widgets.debrief import DebriefForm
 
-        form = DebriefForm(self.store, meeting_id=self.selection.meeting_id,
-                           companion=self.companion())
+        companion = self.companion()
+        form = DebriefForm(self.store, meeting_id=self.selection.meeting_id, companion=companion)
+        if companion.meeting_id == form.meeting.value and any(
+                note["asked"] for note in companion.to_debrief()):
+            form.take_companion_notes()  # noted before this page was first opened
         form.meeting.observe(lambda change: self._debrief_chose(change["new"]), names="value")
         self._meeting_follows()
         if self.selection.person_id is None and form.meeting.value is not None:

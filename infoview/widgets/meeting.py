@@ -149,8 +149,8 @@ class MeetingCompanion(w.VBox):
             row_boxes.append(w.VBox([w.HBox([tick, label]), notes],
                                     layout=w.Layout(margin="0 0 6px 0")))
         self.questions_box.children = row_boxes or [w.HTML(
-            "<i>No questions planned for this meeting: plan them under Prepare, or note what "
-            "you ask in the debrief.</i>")]
+            "<i>No questions saved for this meeting: plan them under Prepare and press Save "
+            "person and meeting, or note what you ask in the debrief.</i>")]
         self.reset()
 
     # -- the clock ---------------------------------------------------------------------

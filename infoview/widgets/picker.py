@@ -77,6 +77,7 @@ class QuestionPicker(w.VBox):
             self.new_question, w.HBox([self.new_minutes, self.add_button]),
             self.lint_box, self.use_suggestion, self.message, self.skipped_html,
         ])
+        self.add_class("infoview-picker")
         self._redraw()
 
     # -- content ---------------------------------------------------------------------------

@@ -502,10 +502,10 @@ class PreparePanel(w.VBox):
 
     # -- display -----------------------------------------------------------------------------
     def _plan_edited(self) -> None:
+        self.keep()  # first: the brief takes a moment, and a reload may come before it is done
         if self.picker.items:
             with self.message.guard("updating the brief"):
                 self.build()
-        self.keep()
 
     # -- the plan being edited survives a reload ----------------------------------------------
     def _person_id(self) -> int | None:

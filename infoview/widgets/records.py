@@ -249,7 +249,8 @@ class PeoplePage(w.VBox):
             self._quiet = False
         self._show_person()
         if not self.store.list(Person):
-            self.message.show("No people yet: press Add a person to add the first.", "info")
+            self.card.value = ("<p class='infoview-no-people'><i>No people yet: press Add a "
+                               "person to add the first.</i></p>")
 
     def _fill_organizations(self) -> None:
         keep = self.organizations.value
