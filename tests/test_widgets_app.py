@@ -47,7 +47,7 @@ def store(tmp_path):
 
 @pytest.fixture
 def app(tmp_path, store):
-    return App(_session(tmp_path, store))
+    return App(_session(tmp_path, store), background=False)
 
 
 def _ids(store: Store) -> dict[str, tuple[int, int]]:
@@ -203,6 +203,8 @@ def test_no_page_shows_developer_text(tmp_path):
 
     app = App(start("demo", sample_history=True, sample_research=True,
                     out_dir=tmp_path / "exports"))
+    app.home.wait()  # what is due is worked out beside the first paint
+    assert app.home.due.items and app.home.message.text == ""
     for key, _label in PAGES:
         app.show(key)
         assert app.message.text == "", (key, app.message.text)

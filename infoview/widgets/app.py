@@ -53,6 +53,8 @@ class App(w.VBox):
         now: the moment "due" and "overdue" are measured against (default: now); tests pass
             one.
         page: the page to open first (a key of :data:`PAGES`).
+        background: the home page works out what is due in a worker thread, so the app
+            shows at once (``app.home.wait()`` waits for it); tests pass ``False``.
 
     Attributes:
         selection: the person and meeting every page follows.
@@ -60,10 +62,12 @@ class App(w.VBox):
         nav: the navigation bar (its ``value`` is the key of the page shown).
     """
 
-    def __init__(self, session, *, now: datetime | None = None, page: str = "home"):
+    def __init__(self, session, *, now: datetime | None = None, page: str = "home",
+                 background: bool = True):
         self.session = session
         self.store = session.store
         self.now = now
+        self.background = background
         self.selection = Selection()
         self.pages: dict[str, w.Widget] = {}
         self._builders: dict[str, Callable[[], w.Widget]] = {
@@ -214,7 +218,8 @@ class App(w.VBox):
     def _build_home(self) -> w.Widget:
         from infoview.widgets.home import HomePage
 
-        return HomePage(self.store, go=self.show, choose=self.choose, now=self.now)
+        return HomePage(self.store, go=self.show, choose=self.choose, now=self.now,
+                        background=self.background)
 
     def _build_profile(self) -> w.Widget:
         from infoview.widgets.profile import ProfileForm

@@ -88,6 +88,7 @@ class FollowUpList(w.VBox):
         empty: what to say when there are none.
         on_change: called with no arguments after one is done, undone or snoozed.
         now: the moment "overdue" is measured against (default: now).
+        load_now: load the list at once (``False``: the owner calls :meth:`refresh`).
 
     Attributes:
         items: the follow-ups shown, in order.
@@ -96,7 +97,7 @@ class FollowUpList(w.VBox):
 
     def __init__(self, store, load: Callable[[], list[FollowUp]], *,
                  empty: str = "Nothing due.", on_change: Callable[[], None] | None = None,
-                 now: datetime | None = None):
+                 now: datetime | None = None, load_now: bool = True):
         self.store = store
         self.load = load
         self.empty = empty
@@ -111,7 +112,8 @@ class FollowUpList(w.VBox):
         self.message = MessageLine()
         super().__init__([self.rows, self.message])
         self.add_class("infoview-followup-list")
-        self.refresh()
+        if load_now:
+            self.refresh()
 
     @property
     def text(self) -> str:

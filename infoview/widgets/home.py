@@ -7,6 +7,7 @@ what is due this week (with Done and Snooze), who is losing touch, and the last 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -45,6 +46,9 @@ class HomePage(w.VBox):
         go: opens a page of the app by its key (``"people"``, ``"prepare"``, ...).
         choose: makes a person or meeting the app's choice (``choose(meeting_id=3)``).
         now: the moment "today" is measured against (default: now).
+        background: work out what is due and who is losing touch in a worker thread, so
+            the page shows at once (the app's first paint does not wait for the analytics);
+            :meth:`wait` blocks until that is done.
 
     Attributes:
         due: the follow-ups due within a week, or overdue (a
@@ -53,7 +57,7 @@ class HomePage(w.VBox):
     """
 
     def __init__(self, store, *, go: Callable[[str], None], choose: Callable[..., None],
-                 now: datetime | None = None):
+                 now: datetime | None = None, background: bool = False):
         self.store = store
         self.go = go
         self.choose = choose
@@ -62,9 +66,10 @@ class HomePage(w.VBox):
         self.message = MessageLine()
         self.first_steps = w.VBox()
         self.meeting_box = w.VBox()
+        self._thread: threading.Thread | None = None
         self.due = FollowUpList(store, self._due_items, now=now,
                                 empty="Nothing due this week. Well done.",
-                                on_change=self._due_changed)
+                                on_change=self._due_changed, load_now=False)
         self.losing_touch = w.VBox()
         self.research_box = w.VBox()
         super().__init__([
@@ -74,7 +79,7 @@ class HomePage(w.VBox):
             heading("Losing touch"), self.losing_touch,
             heading("Your last research"), self.research_box,
         ])
-        self.refresh()
+        self.refresh(background=background)
 
     def _moment(self) -> datetime:
         return self.now or datetime.now(UTC)
@@ -82,14 +87,36 @@ class HomePage(w.VBox):
     def _due_items(self):
         return open_followups(self.store, now=self.now, days=7)
 
-    def refresh(self) -> None:
-        """Recompute everything the page says (the app calls it when the page is opened)."""
+    def refresh(self, *, background: bool = False) -> None:
+        """Recompute everything the page says (the app calls it when the page is opened).
+
+        With ``background``, what is due and who is losing touch are worked out in a
+        worker thread (they need the analytics), and say so until they are shown.
+        """
+        self.wait()
         with self.message.guard("reading your store"):
             self._show_first_steps()
             self._show_next_meeting()
+            self._show_research()
+        if not background:
+            self._show_analytics()
+            return
+        waiting = "<p><i>Looking ...</i></p>"
+        self.due.rows.children = [w.HTML(waiting)]
+        self.losing_touch.children = [w.HTML(waiting)]
+        self._thread = threading.Thread(target=self._show_analytics, daemon=True,
+                                        name="infoview-home")
+        self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until the follow-ups and who is losing touch are shown."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _show_analytics(self) -> None:
+        with self.message.guard("reading your follow-ups"):
             self.due.refresh()
             self._show_week()
-            self._show_research()
 
     # -- sections --------------------------------------------------------------------------
     def _step(self, done: bool, text: str, label: str, page: str) -> w.HBox:
