@@ -38,6 +38,8 @@ How the gold was made (round 2 of issue 12), independently of the extractor:
    card as a gold one; step 1's pattern (two or three words) could not see her, so she
    was added (83 corpus staff).
 
+People research lists as staff (``kind`` "staff"; customers quoted on a page may be listed
+apart, flagged ``quoted``) are what is scored here.
 Precision counts every person listed on a gold page or site that is not its staff; recall,
 the staff listed (by name, case-insensitive). Titles are compared as well and reported.
 Goal of issue 12: recall at least 0.8 and precision at least 0.9 over at least 300 people.
@@ -69,6 +71,9 @@ def _pages(folder: Path, ids: list[str], fixture_sites: set[str]) -> dict[str, l
 
 def main() -> int:
     from infoview.research.extract import extract_people, parse_page
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from people_scoring import title_right
 
     args = [a for a in sys.argv[1:] if not a.startswith("--")]  # run_all passes --quick
     folder = Path(args[0]) if args else DEFAULT_CORPUS
@@ -102,6 +107,11 @@ def main() -> int:
               f"{precision:.3f}, recall {recall:.3f}, titles right {titles}/{len(hits)}")
         if label == "all":
             ok = precision >= 0.9 and recall >= 0.8
+            # issue 17's measures: every gold person has a title here, so titled recall is
+            # the recall; a title is right when it overlaps the gold one (people_scoring)
+            dice = sum(1 for k in hits if title_right(listed[k], [staff[k] or ""]))
+            print(f"issue 17 measures: titled recall {recall:.3f}, right title "
+                  f"{dice / len(gold_k):.3f}, recall {recall:.3f}, precision {precision:.3f}")
     wrong = sorted(k for k in listed if k not in staff)
     by_page: dict[str, list[str]] = defaultdict(list)
     for page, name in sorted(staff):

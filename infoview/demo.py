@@ -20,6 +20,7 @@ from infoview.flows.dossier import build_dossier
 from infoview.flows.drafts import checks_text, save_draft
 from infoview.flows.meetings import save_meeting_plan
 from infoview.flows.prep import brief_from_store
+from infoview.flows.question_history import question_history
 from infoview.flows.research import keep_research
 from infoview.models import Meeting, UserProfile
 from infoview.prep.dossier import export_dossier
@@ -83,7 +84,7 @@ def plan_sample_meeting(store, company, person, *, today: date | None = None):
     plan = select_questions(role=DEMO_MEETING["role"], industry=DEMO_MEETING["industry"],
                             company=company.name, person=kept.person.name,
                             audience=DEMO_MEETING["audience"], minutes=DEMO_MEETING["minutes"],
-                            research=company)
+                            research=company, history=question_history(store))
     return save_meeting_plan(store, kept.person, meeting, plan)
 
 

@@ -34,6 +34,9 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("affiliations", "kind"): ("work", "school"),
     ("affiliations", "status"): ("current", "past"),
     ("affiliations", "source"): ("linkedin", "research", "debrief", "manual"),
+    ("mail_messages", "direction"): ("sent", "received"),
+    ("calendar_events", "status"): ("confirmed", "tentative", "cancelled"),
+    ("calendar_events", "effect"): ("added", "updated", "linked"),
 }
 
 
@@ -287,8 +290,57 @@ class Affiliation(Record):
     id: int | None = None
 
 
+@dataclass
+class MailMessage(Record):
+    """An email to or from a stored person, found by a mail import (headers only by default).
+
+    A message the user sent is also an :class:`Outreach` (``outreach_id``): the funnel and
+    the reply rates count only those. A message received is kept here alone: it answers the
+    user's messages sent before it (their ``replied_at``; ``outreach_id`` names the one it
+    answered) and resets the person's keep-in-touch clock, but never counts as sent.
+    ``message_key`` is a hash of the Message-ID (never the Message-ID itself), so that a
+    re-import adds nothing; ``outreach_id`` empty on a sent message means the user deleted
+    that outreach, and a re-import leaves it deleted. ``body`` is kept only when the user
+    asked for that person's bodies.
+    """
+
+    table = "mail_messages"
+    person_id: int
+    message_key: str
+    direction: str = "received"
+    sent_at: datetime | None = None
+    subject: str | None = None
+    body: str | None = None
+    outreach_id: int | None = None
+    created_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass
+class CalendarEvent(Record):
+    """A calendar event naming a stored person, found by a calendar import.
+
+    ``event_key`` is a hash of the event's UID and, for one occurrence of a recurring event,
+    of that occurrence's original start. ``effect`` says what the import did to the meeting:
+    ``added`` it, ``updated`` one the user had entered (same person, start within a day) or
+    only ``linked`` it (a meeting already held). ``meeting_id`` empty means the user deleted
+    the meeting since, and a re-import leaves it deleted.
+    """
+
+    table = "calendar_events"
+    person_id: int
+    event_key: str
+    meeting_id: int | None = None
+    starts_at: datetime | None = None
+    summary: str | None = None
+    status: str = "confirmed"
+    effect: str = "added"
+    created_at: datetime | None = None
+    id: int | None = None
+
+
 #: Every table the store keeps, in an order where referenced tables come first.
 RECORD_TYPES: tuple[type[Record], ...] = (
     Person, Organization, ResearchSnapshot, Outreach, Meeting, QuestionAsked,
-    Referral, Action, Outcome, Insight, UserProfile, Affiliation,
+    Referral, Action, Outcome, Insight, UserProfile, Affiliation, MailMessage, CalendarEvent,
 )

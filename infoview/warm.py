@@ -191,7 +191,9 @@ class Network:
                 if record.get(attr):
                     self.texts[pid].append((label, str(record[attr])))
         elif kind == "company" and record.get("name"):
-            self.companies[org_key(record["name"])] = list(record.get("people") or [])
+            self.companies[org_key(record["name"])] = [
+                p for p in record.get("people") or []
+                if not isinstance(p, dict) or p.get("kind", "staff") == "staff"]
             self.names.setdefault(org_key(record["name"]), str(record["name"]))
 
     def _person(self, person: _Person) -> None:
@@ -369,7 +371,10 @@ def target_name(target: Any) -> tuple[str, list[dict] | None]:
     if not name:
         raise BadInput("this research result has no organization name; give the name instead")
     people = data.get("people")
-    return name, [dict(p) for p in people] if isinstance(people, list) else None
+    if not isinstance(people, list):
+        return name, None
+    # customers quoted on the site and other names are not people at the organization
+    return name, [dict(p) for p in people if not isinstance(p, dict) or p.get("kind", "staff") == "staff"]
 
 
 def paths_frame(paths: list[WarmPath]):

@@ -7,7 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 from infoview.models import (
     Action,
     Affiliation,
+    CalendarEvent,
     Insight,
+    MailMessage,
     Meeting,
     Organization,
     Outcome,
@@ -82,6 +84,12 @@ def fill_everything(store: Store) -> dict[str, int]:
                     title="Analyst", started_on=date(2018, 1, 1), finished_on=date(2020, 6, 1),
                     source="linkedin", source_url="https://www.linkedin.com/in/alice-wonderly",
                     notes="before Acme", created_at=T0),
+        MailMessage(person_id=alice.id, message_key="0f" * 32, direction="received",
+                    sent_at=T0 + timedelta(hours=5), subject="Re: Hello", outreach_id=1,
+                    created_at=T0),
+        CalendarEvent(person_id=alice.id, event_key="1e" * 32, meeting_id=meet_a.id,
+                      starts_at=T0, summary="Coffee with Alice", effect="updated",
+                      created_at=T0),
     ])
     store.save_profile(UserProfile(name="Me Myself", email="me@example.org", phone="123",
                                    profile_url="https://me.example", headline="Analyst",

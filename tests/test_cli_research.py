@@ -41,11 +41,12 @@ def test_company_json_prints_the_contract(sites, db, capsys):
     server = sites.get()
     assert main(["research", "company", server.url, "--json", "--delay", "0", "--no-cache"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == CONTRACT_KEYS | {"page_types"}  # page_types: added by issue 12
+    # page_types: added by issue 12; documents: by issue 19
+    assert set(data) == CONTRACT_KEYS | {"page_types", "documents"}
     assert data["name"] == "Kestrel Health Labs"
     assert {t["url"]: t["type"] for t in data["page_types"]}[server.url + "team.html"] == "team"
     assert {"name": "Samira Okafor", "title": "Senior UX Researcher",
-            "source_url": server.url + "team.html"} in data["people"]
+            "source_url": server.url + "team.html", "kind": "staff"} in data["people"]
 
 
 def test_company_summary_is_readable_and_save_keeps_a_snapshot(sites, db, capsys):

@@ -189,3 +189,15 @@ def test_a_booked_meeting_gets_a_reminder_to_confirm_the_day_before_that_follows
     meeting.status = "cancelled"
     assert sync_confirm_reminder(store, meeting) is None
     assert store.list(Action, kind="confirm") == []
+
+
+def test_a_request_gone_cold_stops_calling_for_3b7_but_a_saved_follow_up_stays(store):
+    _request(store)  # sent 28 August; the follow-up fell due on 8 September
+    assert len(open_actions(store, now=NOW)) == 2
+    months_later = NOW + timedelta(days=60)
+    assert open_actions(store, now=months_later).empty
+    # one the user chose to keep stays on the list until it is done
+    key = open_actions(store, now=NOW)["key"].iloc[1]
+    snooze(store, key, date.today() + timedelta(days=1))
+    mark_done(store, store.list(Action)[0].id, undo=True)
+    assert list(open_actions(store, now=months_later)["kind"]) == ["follow_up"]

@@ -299,3 +299,18 @@ def test_the_brief_says_when_the_profile_cannot_make_the_introduction():
     brief = build_brief(person=Person(name="Sam Okafor"), plan=plan, profile=UserProfile())
     assert "Fill in your profile" in brief.pitch and "[your name]" not in brief.pitch
     assert any("Your profile lacks your name" in w for w in brief.warnings)
+
+
+def test_meeting_edit_cli_schedules_a_meeting_and_names_the_option_of_a_mistake(tmp_path, capsys):
+    db = str(tmp_path / "m.sqlite")
+    with Store.open(db) as store:
+        sam = add_person(store, name="Sam Okafor")
+        meeting = store.add(Meeting(person_id=sam.id))
+    assert main(["--db", db, "meeting", "edit", str(meeting.id), "--when", "2031-01-07T10:00",
+                 "--timezone", "Europe/London", "--minutes", "30", "--json"]) == 0
+    edited = json.loads(capsys.readouterr().out)
+    assert edited["status"] == "scheduled" and edited["planned_minutes"] == 30
+    assert main(["--db", db, "meeting", "edit", str(meeting.id), "--minutes", "900"]) == 2
+    assert "--minutes: The length must be a whole number from 5 to 240" in capsys.readouterr().err
+    assert main(["--db", db, "meeting", "edit", str(meeting.id)]) == 2
+    assert "nothing to change" in capsys.readouterr().err

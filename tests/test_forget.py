@@ -15,11 +15,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from mail_samples import at, calendar, event, mbox, message
 from research_sites import SITES
 
 from infoview.cli import main
 from infoview.flows.plans import keep_plan, kept_plan
-from infoview.models import ResearchSnapshot
+from infoview.models import CalendarEvent, MailMessage, ResearchSnapshot
 from infoview.paths import default_cache_path
 from infoview.research.cachefile import CacheFile
 from infoview.settings import Settings
@@ -94,6 +95,20 @@ def world(tmp_path, sites, capsys):
         panel.research()
         panel.save()
         assert panel.saved is not None and panel.saved.person.id == 1
+    # Her mail and calendar, imported (with the text of her messages, as asked).
+    mail = mbox(tmp_path / "mail.mbox", [
+        message("Me <me@home.example>", f"{OLOF} <olof@vatna.example>", f"Coffee, {OLOF}?",
+                at(4), "m1@home"),
+        message(f"{OLOF} <olof@vatna.example>", "me@home.example", "Re: Coffee?", at(5),
+                "o1@vatna", body=f"Gladly. {OLOF}, Vatnajökull\n"),
+        message("Me <me@home.example>", "ingrid@vatna.example", "Hello Ingrid", at(6), "m2@home"),
+    ])
+    _cli(capsys, *base, "import-mail", str(mail), "--me", "me@home.example", "--bodies-for", "1")
+    ics = tmp_path / "calendar.ics"
+    ics.write_text(calendar([event("c1", ":20240308T100000Z", f"Coffee with {OLOF}"),
+                             event("c2", ":20240309T100000Z", f"Call with {INGRID}")]),
+                   encoding="utf-8")
+    _cli(capsys, *base, "import-calendar", str(ics))
     urls = tmp_path / "people.txt"
     urls.write_text(f"{olof_url}\n{ingrid_url}\n", encoding="utf-8")
     batch = out / "batch.jsonl"
@@ -161,11 +176,15 @@ def test_delete_leaves_no_byte_of_the_name_and_lists_exactly_the_exports_naming_
     # The exports still name her (she was told); they were not touched.
     assert all(_names_in_text(Path(p), OLOF) for p in naming)
 
+    assert report["deleted"]["mail_messages"] == 2 and report["deleted"]["calendar_events"] == 1
+
     # Ingrid, who shares her surname, keeps every record, page and result.
     with Store.open(db) as store:
         assert [p.name for p in store.list_people()] == [INGRID, "Bob Marr"]
         assert kept_plan(store, 1) is None and kept_plan(store, None) is None
         assert kept_plan(store, 2).value["reason"] == f"{INGRID} spoke at the forum"
+        assert [m.person_id for m in store.list(MailMessage)] == [2]
+        assert [e.summary for e in store.list(CalendarEvent)] == [f"Call with {INGRID}"]
         assert store.get_person(3).notes == (
             f"Met [removed] at the Arctic Circle forum; her colleague {INGRID} too.")
         ingrid_snapshots = [s for s in store.list_research_snapshots()

@@ -174,11 +174,13 @@ def test_next_meeting_skips_missed_and_moved_ones(store):
 def test_a_store_from_before_the_change_gains_the_column(tmp_path):
     from infoview.store.migrations import MIGRATIONS
 
+    # the step that adds the column (later steps are appended after it)
+    step = next(i for i, script in enumerate(MIGRATIONS) if "rescheduled_from" in script)
     path = tmp_path / "older.sqlite"
     conn = sqlite3.connect(path)
-    for script in MIGRATIONS[:4]:  # version 5 added the column
+    for script in MIGRATIONS[:step]:
         conn.executescript(script)
-    conn.execute("PRAGMA user_version = 4")
+    conn.execute(f"PRAGMA user_version = {step}")
     conn.execute("INSERT INTO people (name) VALUES ('Ada Ode')")
     conn.execute("INSERT INTO meetings (person_id, status) VALUES (1, 'scheduled')")
     conn.commit()

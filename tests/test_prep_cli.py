@@ -117,13 +117,23 @@ def test_bad_input_is_one_line_and_exit_2(capsys, stored, argv, message):
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
 
 
-def test_draft_request_json_from_the_store_profile(capsys, stored):
-    code, out, _ = run(capsys, "draft", "request", "--person", str(stored["samira"]), "--reason",
-                       "I heard your talk at UX Bristol", "--narrow", "user research in health",
-                       "--broad", "digital health", "--json")
+def test_draft_request_json_from_the_store_profile(capsys, stored, db):
+    argv = ("draft", "request", "--person", str(stored["samira"]), "--reason",
+            "I heard your talk at UX Bristol", "--narrow", "user research in health",
+            "--broad", "digital health", "--json")
+    code, out, _ = run(capsys, *argv)
     data = json.loads(out)
-    assert code == 0 and data["kind"] == "request" and data["warnings"] == []
+    assert code == 0 and data["kind"] == "request"
+    # questions come before the request (issue 24 item 10): none are planned yet
+    assert [w["code"] for w in data["warnings"]] == ["no_plan"]
     assert data["body"].startswith("Hi Samira,") and "alex-morgan-example" in data["body"]
+    from infoview.models import QuestionAsked
+    from infoview.store import Store
+
+    with Store.open(db) as store:
+        store.add(QuestionAsked(meeting_id=stored["meeting"], text="How did you start?"))
+    code, out, _ = run(capsys, *argv)
+    assert json.loads(out)["warnings"] == []
 
 
 def test_draft_intro_takes_permission_from_the_stored_referral(capsys, stored):

@@ -158,15 +158,31 @@ def test_a_hand_written_good_request_passes():
     assert codes(GOOD_REQUEST, "request") == []
 
 
-def test_too_long_request_fails_100_and_strict_75():
+def test_a_request_over_75_words_is_too_long_by_default():
+    # the 6-point email's limit (issue 24 item 10): 75 words, not 100, strict or not
     praise = " ".join(["Your work on patient research sounds fascinating."] * 8)
     long = GOOD_REQUEST.replace("Would you", praise + "\nWould you")
     assert "too_long" in codes(long, "request")
     medium = GOOD_REQUEST.replace("Would you",
                                   " ".join(["Your work sounds fascinating to me."] * 5) + "\nWould you")
     assert 75 < count_words(medium) < 100
-    assert "too_long" not in codes(medium, "request")
+    assert "too_long" in codes(medium, "request")
+    assert "too_long" in codes(medium, "referred_intro")
     assert "too_long" in codes(medium, "request", strict=True)
+    assert "too_long" not in codes(GOOD_REQUEST, "request")
+
+
+def test_the_default_request_draft_fits_75_words_and_keeps_its_courtesy_when_it_can():
+    draft = outreach.request(s.person(), s.profile(), **REQUEST)
+    assert draft.word_count <= 75 and "too_long" not in [w.code for w in draft.warnings]
+    short = outreach.request(s.person(), s.profile(), reason="I read your article",
+                             narrow="UX research")
+    assert "Thank you for considering it." in short.body
+    wordy = outreach.request(s.person(), s.profile(), reason="I heard your talk on remote "
+                             "usability testing with patients and nurses at UX Bristol last "
+                             "spring", narrow="user research for digital health products used "
+                             "in clinics", broad="user research in the public sector")
+    assert "Thank you for considering it." not in wordy.body
 
 
 def test_signature_is_not_counted():

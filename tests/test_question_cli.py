@@ -55,14 +55,18 @@ def test_plan_json_follows_the_contract(capsys):
     assert "a data analyst" in " ".join(i["text"] for i in items)
 
 
-def test_plan_with_research_explains_what_was_left_out(capsys, research_file):
+def test_plan_with_research_explains_what_was_left_out(capsys, research_file, tmp_path):
+    mine = tmp_path / "mine.csv"
+    mine.write_text("id,category,weight,text\n"
+                    'mine-01,workplace,5,"What exactly does {company} do?"\n', encoding="utf-8")
     status, out, _ = run(capsys, "questions", "plan", "--minutes", "30", "--research",
-                         str(research_file), "--explain", "--asked", "path-01")
+                         str(research_file), "--explain", "--asked", "path-01",
+                         "--bank-file", str(mine))
     assert status == 0
     assert "why: " in out and "Fixed parts: Greeting" in out
     assert "- path-01: already asked of this person" in out
     assert "more suitable question(s) did not fit in 30 minutes" in out
-    assert ("- workplace-15: research already answers it: 'Kestrel Health Labs builds "
+    assert ("- mine-01: research already answers it: 'Kestrel Health Labs builds "
             "patient-scheduling software for clinics' (https://kestrel.example/about)") in out
 
 

@@ -13,7 +13,7 @@ from icalendar import Calendar
 
 from infoview.prep.render import render_html, render_ics, render_markdown, render_pdf
 from infoview.questions.bank import fill_placeholders, load_bank
-from infoview.questions.lint import FLAG_CODES, flag_note, lint_question, question_flags
+from infoview.questions.lint import FLAG_CODES, flag_note, flag_sentence, lint_question, question_flags
 from infoview.questions.models import PlanItem, QuestionPlan
 from infoview.widgets.meeting import MeetingCompanion
 from infoview.widgets.picker import QuestionPicker
@@ -104,13 +104,25 @@ def test_a_flagged_question_is_added_only_when_the_user_insists(picker):
     picker.new_question.value = INSISTED
     picker.add_button.click()
     assert len(picker.items) == before and picker.message.kind == "warning"
-    assert "yes/no" in picker.message.text and picker.add_button.description == "Add it anyway"
+    assert picker.add_button.description == "Add it anyway"
+    # A sentence that reads: the flags as what the question does, not their labels glued on
+    # ("this question yes/no question").
+    assert "this question can be answered with yes or no" in picker.message.text
     picker.add_button.click()
     assert len(picker.items) == before + 1 and picker.message.kind == "ok"
     assert picker.add_button.description == "Add my question"
     [own] = [i for i in picker.items if i.text == INSISTED]
     row = picker.list_box.children[picker.items.index(own)]
     assert "infoview-flag" in row.children[-1].value and "yes/no question" in row.children[-1].value
+
+
+@pytest.mark.parametrize("flags, sentence", [
+    (["closed"], "can be answered with yes or no"),
+    (["closed", "salary"], "can be answered with yes or no and asks about pay"),
+    (["salary", "job_ask", "double"], "asks about pay, asks for a job and asks two things at once"),
+])
+def test_flags_read_as_a_sentence_after_this_question(flags, sentence):
+    assert flag_sentence(flags) == sentence
 
 
 def test_changing_the_question_asks_again(picker):

@@ -122,8 +122,11 @@ def test_home_page_that_cannot_be_fetched_is_a_clear_error(sites, tmp_path):
 def test_profile_dict_follows_the_contract(research):
     profile, _ = research("prose_dates")
     data = profile.to_dict()
-    assert set(data) == CONTRACT_KEYS | {"page_types"}  # page_types: added by issue 12
-    assert set(data["people"][0]) == {"name", "title", "source_url"}
+    # page_types: added by issue 12; documents: by issue 19
+    assert set(data) == CONTRACT_KEYS | {"page_types", "documents"}
+    # issue 17 added "kind" (staff, quoted or named): extra keys are allowed by the contract
+    assert set(data["people"][0]) == {"name", "title", "source_url", "kind"}
+    assert data["people"][0]["kind"] in {"staff", "quoted", "named"}
     assert set(data["news"][0]) == {"title", "date", "url"}
     assert set(data["fetched"][0]) == {"url", "status", "from_cache"}
     assert all(isinstance(v, str) for v in data["social"].values())
@@ -142,8 +145,12 @@ def test_sample_site_research(sites, tmp_path):
     assert dates == sorted(dates, reverse=True) and len(dates) == 4 and None not in dates
     assert profile.pages["annual_report"].endswith("/reports/kestrel-annual-report-2024.pdf")
     assert set(profile.social) == {"linkedin", "twitter", "github", "youtube"}
-    # the PDF is kept as a link and never fetched; nothing under /internal/ is requested
-    assert not any(r.endswith(".pdf") or r.startswith("/internal/") for r in server.requests)
+    # the annual report is read (issue 19); nothing under /internal/ is requested
+    assert "/reports/kestrel-annual-report-2024.pdf" in server.requests
+    assert not any(r.startswith("/internal/") for r in server.requests)
+    report = profile.documents[0]
+    assert (report.kind, report.year, report.pages) == ("annual report", 2024, 4)
+    assert ("headcount", "46", 3) in [(f.kind, f.value, f.page) for f in report.facts]
     assert profile.warnings == []
 
 

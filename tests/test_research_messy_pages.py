@@ -48,8 +48,10 @@ def test_the_organisation_named_like_the_site_beats_a_richer_service_item(servic
 
 def test_staff_cards_count_but_testimonials_reviews_and_buttons_do_not(service):
     # nor a product card ("Ledger Lens", "Receipt assistant app"); an "Email" link is no title
-    assert [(p.name, p.title) for p in service.people] == [
+    assert [(p.name, p.title) for p in service.staff()] == [
         ("Priya Lindqvist", "Senior Bookkeeper"), ("Euan Maddox", "Payroll Manager")]
+    # issue 17: customers may be listed apart from the staff, flagged as quoted, never as staff
+    assert {p.kind for p in service.people if p.name == "Rosalind Achebe"} <= {"quoted"}
 
 
 def test_share_buttons_and_videos_are_not_the_company_profiles(service):

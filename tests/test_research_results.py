@@ -58,7 +58,7 @@ def test_people_and_news_frames():
     assert people.to_dict("records") == [{
         "company": "Kestrel Health Labs", "company_url": "http://127.0.0.1:1/",
         "name": "Samira Okafor", "title": "Senior UX Researcher",
-        "source_url": "http://127.0.0.1:1/team.html"}]
+        "source_url": "http://127.0.0.1:1/team.html", "kind": "staff"}]
     news = news_frame([_company()])
     assert list(news["title"]) == ["Newer", "Older", "Undated"]
     assert pd.isna(news.loc[2, "date"])

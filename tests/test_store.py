@@ -16,7 +16,9 @@ from infoview.models import (
     RECORD_TYPES,
     Action,
     Affiliation,
+    CalendarEvent,
     Insight,
+    MailMessage,
     Meeting,
     Organization,
     Outcome,
@@ -174,6 +176,8 @@ def _fill(store: Store) -> None:
         Outcome(kind="lead", date=date(2024, 4, 1), person_id=p.id),
         Insight(meeting_id=m.id, text="Networking matters", tags=["industry"]),
         Affiliation(person_id=p.id, organization="Old Co", started_on=date(2019, 3, 1)),
+        MailMessage(person_id=p.id, message_key="k1", direction="received", sent_at=T0),
+        CalendarEvent(person_id=p.id, event_key="e1", meeting_id=m.id, starts_at=T0),
     ])
     store.save_profile(UserProfile(name="Me", interests=["maps"]))
 

@@ -254,7 +254,12 @@ def test_the_brief_states_the_purpose_in_plain_words(panel):
     assert "advice about working as a UX researcher in health tech" in panel.written["md"].read_text()
 
 
-def test_questions_left_out_show_their_wording_and_the_reason(panel):
+def test_questions_left_out_show_their_wording_and_the_reason(panel, tmp_path, monkeypatch):
+    # The shipped bank builds on research; a question of the user's own asks what it found.
+    mine = tmp_path / "mine.csv"
+    mine.write_text('id,category,weight,text\nmine-01,workplace,5,"When was {company} founded?"\n',
+                    encoding="utf-8")
+    monkeypatch.setenv("INFOVIEW_QUESTIONS", str(mine))
     panel.plan_button.click()
     skipped = panel.picker.skipped_html.value
     assert panel.picker.skipped and "research already answers it" in skipped

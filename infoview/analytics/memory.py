@@ -1,7 +1,8 @@
 """Relationship memory: every interaction with a person, and who the user is losing touch with.
 
 :func:`touches` lists every logged interaction, one row each: a message sent to a person, a
-reply received from them, a meeting held with them, and a follow-up action done for them
+reply received from them, any other message received from them (found by a mail import),
+a meeting held with them, and a follow-up action done for them
 (a thank-you ticked off, a promise kept, a referrer told how it went, a lead contacted).
 Any of them resets that person's keep-in-touch clock. A note about a conversation that
 happened elsewhere (a chat at an event, a call) is logged as an outreach row of kind
@@ -28,7 +29,8 @@ from infoview.analytics._frames import (
 )
 
 #: What each kind of touch is called in :func:`touches`.
-TOUCH_KINDS: tuple[str, ...] = ("message sent", "reply received", "meeting held", "action done")
+TOUCH_KINDS: tuple[str, ...] = ("message sent", "reply received", "message received",
+                                "meeting held", "action done")
 #: Keep-in-touch levels, from fine to late.
 LEVELS: tuple[str, ...] = ("ok", "due", "overdue")
 #: The defaults of :class:`~infoview.models.Person` for a missing interval.
@@ -49,6 +51,7 @@ def touches(frames: Frames, *, now=None):
     outreach = table(frames, "outreach")
     meetings = table(frames, "meetings")
     actions = table(frames, "actions")
+    mail = table(frames, "mail_messages")
     stamp = now_utc(now)
     held = meetings.loc[is_in(meetings["status"], ["held"]), ["person_id", "starts_at"]]
     done = actions.loc[
@@ -67,6 +70,11 @@ def touches(frames: Frames, *, now=None):
         outreach[["person_id", "replied_at"]]
         .rename(columns={"replied_at": "at"})
         .assign(what="reply received"),
+        # A message they sent is a touch whether or not it answered one of the user's (a
+        # message the user sent is already an outreach row, so only received ones count).
+        mail.loc[is_in(mail["direction"], ["received"]), ["person_id", "sent_at"]]
+        .rename(columns={"sent_at": "at"})
+        .assign(what="message received"),
         held.rename(columns={"starts_at": "at"}).assign(what="meeting held"),
         done[["person_id", "done_at"]].rename(columns={"done_at": "at"}).assign(what="action done"),
     ]

@@ -18,7 +18,7 @@ from infoview.errors import InfoviewError
 
 #: Modules of ``infoview.cli`` that each define ``register(subparsers)``.
 COMMAND_MODULES = ("db", "people", "research", "questions", "prep", "meetings", "outreach", "report",
-                   "demo", "app", "cache", "warm", "memory", "profile")
+                   "demo", "app", "cache", "warm", "memory", "imports", "profile")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from infoview.errors import BadInput
+from infoview.errors import BadField, BadInput
 from infoview.paths import default_cache_path, default_db_path
 from infoview.settings import Settings
 from infoview.store import Store
@@ -115,3 +115,16 @@ def open_store(args):
     store = CommandStore.open(path)
     store.created = is_new
     return store
+
+
+@contextmanager
+def options_named(options: dict[str, str]) -> Iterator[None]:
+    """A mistake in a field (:class:`~infoview.errors.BadField`) raised inside names the
+    command-line option that set it ("--email: ..."); ``options`` maps field -> option."""
+    try:
+        yield
+    except BadField as exc:
+        option = options.get(exc.field)
+        if option is None:
+            raise
+        raise BadField(f"--{option}: {exc}", exc.field) from exc

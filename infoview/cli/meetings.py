@@ -1,4 +1,4 @@
-"""`infoview meeting add|list|show|mark` and `infoview debrief`: what notebooks 2, 3 record.
+"""`infoview meeting add|list|show|edit|mark` and `infoview debrief`: what notebooks 2, 3 record.
 
 Parsing and printing only: the records are written by :mod:`infoview.flows.meetings`,
 :mod:`infoview.flows.meeting_status` and :mod:`infoview.flows.debrief`, the same steps the
@@ -12,7 +12,7 @@ import argparse
 import json
 import sys
 
-from infoview.cli._common import open_store, print_json, usage
+from infoview.cli._common import open_store, options_named, print_json, usage
 from infoview.cli._prompts import ask_debrief
 from infoview.errors import BadInput, NotFound
 from infoview.flows.debrief import DEBRIEF_JSON_SHAPE, debrief_from_dict, save_debrief, saved_counts
@@ -36,7 +36,7 @@ DEBRIEF_HELP = ("Save what you learned in a meeting, as the debrief form of note
 
 def register(sub) -> None:
     """Add ``meeting add|list|show|mark`` and ``debrief``."""
-    meeting = sub.add_parser("meeting", help="add, list, show and mark meetings",
+    meeting = sub.add_parser("meeting", help="add, list, show, edit and mark meetings",
                              description="Add a meeting (with its planned questions), list "
                              "meetings, show one with its debrief and follow-ups, or mark one "
                              "no-show, cancelled or moved.")
@@ -60,6 +60,8 @@ def register(sub) -> None:
     add.add_argument("--audience", choices=AUDIENCES, default="anyone",
                      help="who is asking (with --plan)")
     add.add_argument("--plan", action="store_true", help="plan the questions now and keep them")
+    add.add_argument("--no-history", action="store_true",
+                     help="with --plan: do not learn from your debriefs")
     add.add_argument("--json", action="store_true",
                      help='print {"meeting": {...}, "questions": [...]}')
     add.set_defaults(handler=_add)
@@ -83,6 +85,26 @@ def register(sub) -> None:
                       help='print {"meeting", "person", "questions", "people", "promises", '
                       '"outcomes", "insights", "actions"}')
     show.set_defaults(handler=_show)
+
+    edit = commands.add_parser(
+        "edit", help="correct a meeting's time, format, length, place, role or notes",
+        description="Change the details given and keep the others; '' clears a text. A "
+        "requested meeting given a time is scheduled (and gets its reminder to confirm the "
+        "day before). A meeting that did not happen is marked with 'meeting mark'; a "
+        "duplicate is deleted from the app (with undo).")
+    edit.add_argument("meeting_id", type=int, metavar="ID", help="the meeting's id")
+    edit.add_argument("--when", metavar="ISO",
+                      help="the start, e.g. 2026-12-01T10:00 (in --timezone, else the "
+                      "meeting's own zone); '' clears it")
+    edit.add_argument("--timezone", metavar="ZONE", help="IANA zone, e.g. Europe/London")
+    edit.add_argument("--format", help="video, phone or in person")
+    edit.add_argument("--minutes", type=int, help="planned length")
+    edit.add_argument("--place", help="the address or call link")
+    edit.add_argument("--role", help="the role you are curious about")
+    edit.add_argument("--industry", help="the industry")
+    edit.add_argument("--notes", help="your notes on it")
+    edit.add_argument("--json", action="store_true", help="print the meeting as JSON")
+    edit.set_defaults(handler=_edit)
 
     mark = commands.add_parser(
         "mark", help="mark a meeting no-show, cancelled or moved",
@@ -129,7 +151,7 @@ def _add(args) -> int:
     options = MeetingOptions(person_id=args.person, starts_at=start, timezone=args.timezone,
                              format=args.format, place=args.place, minutes=args.minutes,
                              role=args.role, industry=args.industry, audience=args.audience,
-                             plan=args.plan)
+                             plan=args.plan, use_history=not args.no_history)
     with open_store(args) as store:
         meeting, plan = add_meeting(store, options)
     items = plan.to_list() if plan is not None else []
@@ -138,6 +160,32 @@ def _add(args) -> int:
         return 0
     print(f"Added meeting {meeting.id} ({meeting.status})"
           + (f" with {len(items)} planned questions." if plan is not None else "."))
+    return 0
+
+
+#: ``meeting edit`` options -> the fields of :func:`infoview.flows.records.edit_meeting`.
+_EDIT_FIELDS = {"when": "starts_at", "timezone": "timezone", "format": "format",
+                "minutes": "planned_minutes", "place": "place", "role": "role",
+                "industry": "industry", "notes": "notes"}
+
+
+def _edit(args) -> int:
+    from infoview.flows.records import edit_meeting
+
+    changes = {field: getattr(args, option) for option, field in _EDIT_FIELDS.items()
+               if getattr(args, option) is not None}
+    if not changes:
+        raise BadInput("nothing to change: give at least one of "
+                       + ", ".join(f"--{option}" for option in _EDIT_FIELDS))
+    with open_store(args) as store, options_named({v: k for k, v in _EDIT_FIELDS.items()}):
+        meeting = edit_meeting(store, args.meeting_id, **changes)
+    if args.json:
+        print_json(meeting.to_dict())
+    else:
+        when = (describe_start(meeting.starts_at, meeting.timezone) if meeting.starts_at
+                else "no time yet")
+        print(f"Meeting {meeting.id} saved: {when}, {meeting.format.replace('_', ' ')}, "
+              f"{meeting.planned_minutes} minutes ({meeting.status})")
     return 0
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from infoview.cli._common import db_path, open_store, print_json, usage
+from infoview.cli._common import db_path, open_store, options_named, print_json, usage
 from infoview.flows.forget import forget_person, what_is_held
 from infoview.paths import default_cache_path
 from infoview.store.exports import exports_naming
@@ -125,41 +125,29 @@ def _person_fields(args: argparse.Namespace) -> dict:
             if getattr(args, field) is not None}
 
 
-def _with_flag(exc):
-    """The same mistake, naming the command-line option of the field."""
-    from infoview.errors import BadField
-
-    flags = {v: k for k, v in PERSON_OPTIONS.items()}
-    flag = flags.get(getattr(exc, "field", None))
-    return BadField(f"--{flag}: {exc}", exc.field) if flag else exc
+#: The person's field -> its option, to name the option of a mistake.
+_OPTION_OF = {field: flag for flag, field in PERSON_OPTIONS.items()}
 
 
 def _add(args: argparse.Namespace) -> int:
-    from infoview.errors import BadField
     from infoview.flows.records import add_person
 
-    with open_store(args) as store:
-        try:
-            person = add_person(store, **_person_fields(args))
-        except BadField as exc:
-            raise _with_flag(exc) from exc
+    with open_store(args) as store, options_named(_OPTION_OF):
+        person = add_person(store, **_person_fields(args))
     _print_person(person, args.json, "Added")
     return 0
 
 
 def _edit(args: argparse.Namespace) -> int:
-    from infoview.errors import BadField, BadInput
+    from infoview.errors import BadInput
     from infoview.flows.records import edit_person
 
     changes = _person_fields(args)
     if not changes:
         raise BadInput("nothing to change: give at least one of "
                        + ", ".join(f"--{flag}" for flag in PERSON_OPTIONS))
-    with open_store(args) as store:
-        try:
-            person = edit_person(store, args.id, **changes)
-        except BadField as exc:
-            raise _with_flag(exc) from exc
+    with open_store(args) as store, options_named(_OPTION_OF):
+        person = edit_person(store, args.id, **changes)
     _print_person(person, args.json, "Saved")
     return 0
 

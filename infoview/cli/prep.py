@@ -21,12 +21,14 @@ from infoview.cli._common import (
     research_settings,
     usage,
 )
+from infoview.cli.questions import add_history_option, say_plan_notes
 from infoview.errors import BadInput
 from infoview.flows import drafts
 from infoview.flows.followups import suggest_followups
 from infoview.flows.prep import UrlBriefOptions, brief_from_store, brief_from_urls
+from infoview.flows.question_history import question_history
 from infoview.flows.times import parse_start
-from infoview.models import CHOICES, Meeting, Person, Referral, UserProfile
+from infoview.models import CHOICES, Meeting, Person, UserProfile
 from infoview.prep.followup import due_actions_ics
 from infoview.prep.render import DEFAULT_SECTIONS, export_brief
 from infoview.questions.models import AUDIENCES
@@ -64,6 +66,7 @@ def register(sub) -> None:
     prep.add_argument("--notes", action="store_true", help="add a page for notes")
     prep.add_argument("--out", default=".", metavar="PATH",
                       help="folder (or file, for one format) to write to (default: .)")
+    add_history_option(prep)
     add_fetch_options(prep, when="with --company-url: ")
     prep.add_argument("--json", action="store_true", help='print {"files": [...], "brief": {...}}')
     prep.set_defaults(handler=_prep)
@@ -125,7 +128,9 @@ def _draft_options(p: argparse.ArgumentParser, kind: str, needs: str = "") -> No
         p.add_argument("--broad", metavar="TEXT", help="your interest, broadly")
         p.add_argument("--coffee", action="store_true", help="ask for a coffee instead of a call")
         p.add_argument("--near", metavar="PLACE", help="with --coffee: where")
-        p.add_argument("--strict", action="store_true", help="hold it to 75 words")
+        # Requests are held to 75 words by default now; --strict stays accepted (and changes
+        # nothing) so that older scripts keep running.
+        p.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)
     if kind in ("intro", "referrer"):
         p.add_argument("--referrer", metavar="NAME", help="who made the introduction")
     if kind == "intro":
@@ -176,11 +181,11 @@ def _formats(values: list[str] | None, out: Path | None = None,
     return chosen
 
 
-def _brief_from_urls(args):
+def _brief_from_urls(args, history):
     options = UrlBriefOptions(company_url=args.company_url, person_url=args.person_url,
                               name=args.name, role=args.role, industry=args.industry,
                               audience=args.audience, minutes=args.minutes, reason=args.reason,
-                              refresh=args.no_cache)
+                              refresh=args.no_cache, history=history)
     return brief_from_urls(options, settings=research_settings(args),
                            profile=_stored_profile(args))
 
@@ -190,9 +195,11 @@ def _prep(args) -> int:
     formats = _formats(args.format, out)
     sections = DEFAULT_SECTIONS + (("notes",) if args.notes else ())
     if args.company_url:
-        brief = _brief_from_urls(args)
-        # An existing store records the files in its exports registry; none is created.
+        # An existing store gives the plan its history and records the files in its
+        # exports registry; none is created.
         with existing_store(args) as store:
+            use = store is not None and not args.no_history
+            brief = _brief_from_urls(args, question_history(store) if use else None)
             files = [export_brief(brief, out, fmt, sections=sections, store=store)
                      for fmt in formats]
     else:
@@ -202,9 +209,11 @@ def _prep(args) -> int:
         with open_store(args) as store:
             brief = brief_from_store(store, meeting_id=args.meeting, person_id=args.person,
                                      minutes=args.minutes, role=args.role, industry=args.industry,
-                                     audience=args.audience, reason=args.reason)
+                                     audience=args.audience, reason=args.reason,
+                                     use_history=not args.no_history)
             files = [export_brief(brief, out, fmt, sections=sections, store=store)
                      for fmt in formats]
+    say_plan_notes(brief.plan, sys.stderr)
     if args.json:
         print_json({"files": [str(f) for f in files], "brief": brief.to_dict()})
     else:
@@ -231,12 +240,6 @@ def _with_store(args, fn):
         return fn(store)
 
 
-def _recipient(args):
-    if getattr(args, "person", None) is not None:
-        return _with_store(args, lambda s: s.get(Person, args.person))
-    return Person(name=args.to) if getattr(args, "to", None) else None
-
-
 def _date(text: str | None, option: str):
     if not text:
         return None
@@ -254,27 +257,38 @@ def _meeting(args):
                    format=args.meeting_format, place=args.place, planned_minutes=args.minutes)
 
 
-def _intro_referral(args, person):
-    """Referrer name and permission: from the options, else from the stored referral."""
-    referrer, may = getattr(args, "referrer", None), getattr(args, "may_mention", None)
-    if person is not None and person.id is not None and (referrer is None or may is None):
-        def lookup(store):
-            found = store.list(Referral, to_person_id=person.id)
-            if not found:
-                return None, None
-            return store.get(Person, found[-1].from_person_id).name, found[-1].may_mention
-
-        stored_name, stored_may = _with_store(args, lookup)
-        referrer, may = referrer or stored_name, may or stored_may
-    return referrer, may or "unknown"
-
-
-def _stored_options(args, store):
-    """Recipient and options of a draft the store fills (an update, a reschedule, a no-show)."""
-    options = drafts.DraftOptions(strict=getattr(args, "strict", False),
-                                  reason=getattr(args, "reason", None))
-    meeting_id = getattr(args, "meeting", None)
+def _given_options(args) -> drafts.DraftOptions:
+    """The draft options typed on the command line (the store fills in the rest)."""
+    options = drafts.DraftOptions(
+        reason=getattr(args, "reason", None), narrow=getattr(args, "narrow", None),
+        broad=getattr(args, "broad", None), minutes=getattr(args, "minutes", None),
+        coffee=getattr(args, "coffee", False), near=getattr(args, "near", None),
+        strict=getattr(args, "strict", False), learned=getattr(args, "learned", None),
+        promises=getattr(args, "promise", []), contact=getattr(args, "contact", None),
+        how_it_went=getattr(args, "how", None), referrer=getattr(args, "referrer", None))
+    if getattr(args, "may_mention", None):
+        options.may_mention = args.may_mention
+    if args.draft_kind == "thanks":
+        options.meeting_date = _date(args.meeting_date, "--meeting-date")
+        options.send_date = _date(args.send_date, "--send-date")
     if getattr(args, "offer", None):
+        options.new_times = list(args.offer)  # read in the meeting's zone below
+    if args.draft_kind == "confirmation" and getattr(args, "meeting", None) is None:
+        options.meeting = _meeting(args)
+    return options
+
+
+def _uses_store(args) -> bool:
+    return bool(drafts.draft_kind(args.draft_kind).needs or getattr(args, "person", None) is not None
+                or getattr(args, "meeting", None) is not None)
+
+
+def _from_store(args, store, options: drafts.DraftOptions):
+    """Recipient and options of a draft about a stored person or meeting: what the store
+    knows (referrers and their permission, the meeting, the day you met, the plan) filled
+    in beside what was typed."""
+    meeting_id = getattr(args, "meeting", None)
+    if options.new_times:
         zone = args.timezone or store.get(Meeting, meeting_id).timezone
         options.new_times = [parse_start(text, zone, option="--offer") for text in args.offer]
     return drafts.stored_draft(store, args.draft_kind, person_id=getattr(args, "person", None),
@@ -283,41 +297,28 @@ def _stored_options(args, store):
 
 def _make_draft(args):
     kind = args.draft_kind
-    if drafts.draft_kind(kind).needs:
-        with open_store(args) as store:
-            person, options = _stored_options(args, store)
-            return drafts.write_draft(kind, person, store.get_profile(), options)
-    profile = _stored_profile(args)
+    options = _given_options(args)
     if kind == "pitch":
+        profile = _stored_profile(args)
         for field in ("background", "strengths", "exploring"):
             if getattr(args, field):
                 setattr(profile, field, getattr(args, field))
         return drafts.write_draft(kind, None, profile)
-    person = _recipient(args)
-    options = drafts.DraftOptions(
-        reason=getattr(args, "reason", None), narrow=getattr(args, "narrow", None),
-        broad=getattr(args, "broad", None), minutes=getattr(args, "minutes", None),
-        coffee=getattr(args, "coffee", False), near=getattr(args, "near", None),
-        strict=getattr(args, "strict", False), learned=getattr(args, "learned", None),
-        promises=getattr(args, "promise", []), contact=getattr(args, "contact", None),
-        how_it_went=getattr(args, "how", None), referrer=getattr(args, "referrer", None))
-    if kind == "referred_intro":
-        options.referrer, options.may_mention = _intro_referral(args, person)
-    elif kind == "confirmation":
-        options.meeting = _meeting(args)
-    elif kind == "thanks":
-        options.meeting_date = _date(args.meeting_date, "--meeting-date")
-        options.send_date = _date(args.send_date, "--send-date")
-    return drafts.write_draft(kind, person, profile, options)
+    if _uses_store(args):
+        with open_store(args) as store:
+            person, options = _from_store(args, store, options)
+            return drafts.write_draft(kind, person, store.get_profile(), options)
+    person = Person(name=args.to) if getattr(args, "to", None) else None
+    return drafts.write_draft(kind, person, _stored_profile(args), options)
 
 
 def _check_file(args):
     text = sys.stdin.read() if args.check == "-" else read_text(args.check, what="draft to check")
-    options = None
-    if drafts.draft_kind(args.draft_kind).needs:
-        # An update is checked for the advice and results the store knows, a reschedule or
-        # a no-show note for naming its meeting.
-        options = _with_store(args, lambda store: _stored_options(args, store)[1])
+    options = _given_options(args)
+    if _uses_store(args):
+        # The store's side: an update's advice and results, a missed meeting's time, the
+        # permission of whoever suggested the person, the day a thank-you follows.
+        options = _with_store(args, lambda store: _from_store(args, store, options)[1])
     return drafts.check_text(args.draft_kind, text, strict=getattr(args, "strict", False),
                              options=options)
 

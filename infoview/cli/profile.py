@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from infoview.cli._common import open_store, print_json, usage
+from infoview.cli._common import open_store, options_named, print_json, usage
 from infoview.errors import BadField
 
 #: ``--flag`` -> profile field, for the one-line texts.
@@ -106,12 +106,8 @@ def _set(args: argparse.Namespace) -> int:
     if not fields:
         raise BadField("nothing to change: give at least one field, e.g. --name 'Lena Berg'",
                        "name")
-    with open_store(args) as store:
-        try:
-            profile = save_profile(store, **fields)
-        except BadField as exc:
-            option = OPTION_OF.get(exc.field)
-            raise BadField(f"--{option}: {exc}" if option else str(exc), exc.field) from exc
+    with open_store(args) as store, options_named(OPTION_OF):
+        profile = save_profile(store, **fields)
     if args.json:
         print_json(profile_dict(profile))
     else:

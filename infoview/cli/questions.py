@@ -11,8 +11,11 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
-from infoview.cli._common import print_json, usage
+from infoview.cli._common import existing_store, print_json, usage
 from infoview.errors import BadInput, BadInputFile
 from infoview.questions.bank import load_bank
 from infoview.questions.lint import lint_question
@@ -58,6 +61,7 @@ def register(sub) -> None:
                       help="let one category lead, e.g. industry or advice")
     plan.add_argument("--explain", action="store_true",
                       help="also show why each question was chosen and why others were left out")
+    add_history_option(plan)
     _common(plan)
     plan.set_defaults(handler=_plan)
 
@@ -124,28 +128,62 @@ def _read_research(path: str | None):
         raise BadInputFile(f"not a company research result ({exc})", path) from exc
 
 
+def add_history_option(parser: argparse.ArgumentParser) -> None:
+    """``--no-history``: plan from the bank alone, not from what your debriefs taught."""
+    parser.add_argument("--no-history", action="store_true",
+                        help="do not learn from your debriefs (by default, questions rated "
+                             "useful in meetings like this one move up, poorly rated ones "
+                             "move down or out, and one you never asked gets a turn)")
+
+
+@contextmanager
+def planning_history(args, bank) -> Iterator[Any]:
+    """The user's debriefs for a plan to learn from, unless ``--no-history``; ``None`` when
+    there is no store yet (planning never creates one). Plan inside the ``with`` block: the
+    history reads the store when the plan asks."""
+    if getattr(args, "no_history", False):
+        yield None
+        return
+    from infoview.flows.question_history import question_history
+
+    with existing_store(args) as store:
+        yield question_history(store, bank=bank) if store is not None else None
+
+
+def say_plan_notes(plan, out) -> None:
+    """What the plan learned (to ``out``) and where it overruled the user (to stderr)."""
+    for note in plan.notes:
+        out.write(f"{note}\n")
+    for warning in plan.warnings:
+        sys.stderr.write(f"infoview: warning: {warning}\n")
+
+
 def _load_bank(args):
     return load_bank(user_file=args.bank_file)
 
 
 def _plan(args) -> int:
     bank = _load_bank(args)
-    plan = select_questions(
-        role=args.role, profession=args.profession, industry=args.industry,
-        company=args.company, person=args.person, audience=args.audience,
-        minutes=args.minutes, research=_read_research(args.research),
-        asked=_ids(args.asked), include=_ids(args.include), exclude=_ids(args.exclude),
-        bank=bank, focus=args.focus,
-    )
+    research = _read_research(args.research)
+    with planning_history(args, bank) as history:
+        plan = select_questions(
+            role=args.role, profession=args.profession, industry=args.industry,
+            company=args.company, person=args.person, audience=args.audience,
+            minutes=args.minutes, research=research,
+            asked=_ids(args.asked), include=_ids(args.include), exclude=_ids(args.exclude),
+            bank=bank, focus=args.focus, history=history,
+        )
     for skipped in plan.skipped:
         if skipped.reason.startswith("included by you"):
             sys.stderr.write(f"infoview: note: {skipped.id}: {skipped.reason}\n")
     if args.json:
+        say_plan_notes(plan, sys.stderr)
         print_json(plan.to_list())
         return 0
     out = sys.stdout
     out.write(f"Question plan for a {plan.meeting_minutes}-minute meeting "
               f"({plan.question_minutes:g} min of questions, {plan.overhead_minutes:g} min fixed)\n")
+    say_plan_notes(plan, out)
     if args.explain:
         out.write("Fixed parts: " + "; ".join(f"{p.label} ({p.minutes:g} min)"
                                               for p in MEETING_OVERHEAD) + "\n")

@@ -17,12 +17,15 @@ from infoview.cli._common import (
     research_settings,
     usage,
 )
+from infoview.errors import BadInput
 from infoview.flows.research import keep_research
 from infoview.research.batch import research_batch
 from infoview.research.models import PersonProfile
 from infoview.settings import Settings
 from infoview.store.exports import record_export
 
+#: How the text output marks people who are not the company's own staff.
+_KIND_NOTE = {"quoted": " (quoted as a customer)", "named": " (named on the site)"}
 
 def register(sub) -> None:
     """Add ``research company``, ``research person`` and ``research batch``."""
@@ -41,11 +44,22 @@ def register(sub) -> None:
     _common_options(company)
     company.set_defaults(handler=_company)
 
-    person = commands.add_parser("person", help="research a person from a public bio page",
+    person = commands.add_parser("person", help="research a person from a public bio page, or "
+                                 "find them by name on their company's site",
                                  description="Research a person from a public bio, team or "
-                                 "speaker page. LinkedIn, Facebook, X and Instagram profiles "
-                                 "are never fetched.")
-    person.add_argument("url", help="a public page about the person")
+                                 "speaker page, or find their page by name on their company's "
+                                 "site (--name and --site): team and about pages, the sitemap "
+                                 "and person-like addresses are searched, and the page found "
+                                 "is researched. Exit status 1 when nobody by that name is "
+                                 "found. LinkedIn, Facebook, X and Instagram profiles are "
+                                 "never fetched.")
+    person.add_argument("url", nargs="?", help="a public page about the person")
+    person.add_argument("--name", help='the person\'s full name, e.g. "Sam Okafor" (with --site)')
+    person.add_argument("--site", metavar="URL", help="their company's website, searched for --name")
+    person.add_argument("--searxng", metavar="URL",
+                        help="also search the web for their talks, articles and posts through "
+                        "this SearXNG instance (or set INFOVIEW_SEARXNG_URL, or "
+                        "INFOVIEW_BRAVE_API_KEY for the Brave Search API); off by default")
     _common_options(person)
     person.set_defaults(handler=_person)
 
@@ -82,7 +96,49 @@ def _company(args) -> int:
 def _person(args) -> int:
     from infoview.research.person import research_person
 
+    if args.name or args.site:
+        return _find_person(args)
+    if not args.url:
+        raise BadInput("give the address of a page about the person, or --name and --site "
+                       "to find them on their company's site")
     return _research(args, research_person, _print_person)
+
+
+def _find_person(args) -> int:
+    """``research person --name N --site URL``: find their page, then research it."""
+    from infoview.research.find_person import research_person_by_name
+    from infoview.research.search import SearchConfig
+
+    if not (args.name and (args.site or args.url)):
+        raise BadInput("--name and --site go together: the person's full name and their "
+                       "company's website")
+    search = SearchConfig.from_env(searxng=args.searxng)
+    found, profile = research_person_by_name(args.name, args.site or args.url,
+                                             settings=research_settings(args),
+                                             refresh=args.no_cache, search=search)
+    data = profile.to_dict() if profile is not None else \
+        {"url": None, "name": args.name, "warnings": found.warnings}
+    data["search"] = found.to_dict()
+    if args.json:
+        print_json(data)
+    else:
+        print(found.summary())
+        if profile is not None:
+            print()
+            _print_person(profile)
+        _section(sys.stdout.write, "Other places that name them",
+                 [f"{c.url} ({c.confidence:.0%}: {'; '.join(c.evidence)})"
+                  for c in found.candidates[1 if found.found else 0:]])
+        _section(sys.stdout.write, "On the web (from your web search; check each)",
+                 [f"[{r.kind}] {r.title} <{r.url}> via {r.source}"
+                  + ("" if r.names_them is None else "" if r.names_them else " (does not name them)")
+                  for r in found.web])
+        if search is None:
+            print("\nWeb search is off (see --searxng in --help to turn it on).")
+    if profile is not None and args.save:
+        with open_store(args) as store:
+            print(_saved_line(keep_research(store, person=profile)))
+    return 0 if found.found is not None else 1
 
 
 def _research(args, research, printer) -> int:
@@ -157,7 +213,8 @@ def _print_company(p) -> None:
             out(f"  {label}: {value}\n")
     if p.summary:
         out(f"\nSummary\n  {p.summary}\n")
-    _section(out, "People", [f"{m.name}" + (f", {m.title}" if m.title else "") for m in p.people])
+    _section(out, "People", [f"{m.name}" + (f", {m.title}" if m.title else "")
+                             + _KIND_NOTE.get(m.kind, "") for m in p.people])
     _section(out, "News", [f"{n.date or '(no date)'}  {n.title}  <{n.url}>" for n in p.news])
     _section(out, "Pages", [f"{k}: {v}" for k, v in p.pages.items()])
     _section(out, "Pages read as (type, confidence)",

@@ -25,18 +25,34 @@ from infoview.businessdays import local_day, zone_of
 from infoview.errors import BadInput, NotFound
 from infoview.models import Action, Meeting, Outreach, Person
 from infoview.prep.followup import action_key, missing_actions, three_b_seven
+from infoview.store.schema import COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from infoview.store import Store
 
+_DATETIME = next(c for c in COLUMNS["outreach"] if c.name == "sent_at")
 #: Action kinds the 3B7 routine creates: they lapse once the person answers.
 THREE_B_SEVEN_KINDS = ("next_contact", "follow_up")
 #: A due date given as a day means this time of that day, in the user's time zone.
 DUE_TIME = time(17, 0)
 #: Prefix of the key of a 3B7 follow-up computed but not stored (``s1a2b3c4d``).
 SUGGESTED_PREFIX = "s"
+#: 3B7 is a routine for the weeks after a request: a computed follow-up is shown for this
+#: many days after it fell due, then the request counts as gone cold (it still waits in
+#: ``infoview outreach list --waiting``). One saved with ``followups --save`` stays.
+FOLLOW_UP_WINDOW_DAYS = 30
+#: The most calendar days 7 business days can take (weekends and a run of holidays).
+REQUEST_SPAN_DAYS = 21
+
+
+def recent(suggested: list[Action], now: datetime) -> list[Action]:
+    """The computed 3B7 follow-ups still within :data:`FOLLOW_UP_WINDOW_DAYS` of their due
+    date (other actions pass through)."""
+    cutoff = now - timedelta(days=FOLLOW_UP_WINDOW_DAYS)
+    return [a for a in suggested if a.kind not in THREE_B_SEVEN_KINDS or a.due is None
+            or a.due >= cutoff]
 
 
 def _now(now: datetime | None) -> datetime:
@@ -74,8 +90,8 @@ def suggestion_key(action: Action) -> str:
     return f"{SUGGESTED_PREFIX}{digest}"
 
 
-def computed_followups(store: Store, *, now: datetime | None = None,
-                       region: str | None = None) -> tuple[list[Action], set[int]]:
+def computed_followups(store: Store, *, now: datetime | None = None, region: str | None = None,
+                       every: bool = False) -> tuple[list[Action], set[int]]:
     """The 3B7 follow-ups due by ``now`` and not stored yet, and the ids of stored 3B7
     actions, still open, that the facts have overtaken (the person answered, a meeting was
     agreed, the next person was written to).
@@ -84,17 +100,59 @@ def computed_followups(store: Store, *, now: datetime | None = None,
         store: the open store.
         now: the moment (default: now).
         region: the holiday region (default: the profile's).
+        every: also those past :data:`FOLLOW_UP_WINDOW_DAYS` (a key shown earlier stays
+            valid while its request waits).
     """
     zone, profile_region = user_clock(store)
-    today = local_day(_now(now), zone)
-    suggested = three_b_seven(store.list(Outreach), store.list(Person), today=today,
-                              country=region or profile_region, meetings=store.list(Meeting),
-                              zone=zone)
+    moment = _now(now)
+    today = local_day(moment, zone)
+    outreach, people, meetings = _routine_records(store)
     stored = store.list(Action)
+    # Requests older than the window cannot call for a new follow-up; only those behind a
+    # stored one still open are read again (to see whether it has lapsed).
+    since = None if every else today - timedelta(days=FOLLOW_UP_WINDOW_DAYS + REQUEST_SPAN_DAYS)
+    keep = _concerned(people, [a for a in stored if a.kind in THREE_B_SEVEN_KINDS
+                               and a.done_at is None])
+    suggested = three_b_seven(outreach, people, today=today, country=region or profile_region,
+                              meetings=meetings, zone=zone, since=since, keep=keep)
     live = {action_key(a) for a in suggested}
     stale = {a.saved_id for a in stored if a.kind in THREE_B_SEVEN_KINDS and a.done_at is None
              and action_key(a) not in live}
-    return missing_actions(suggested, stored), stale
+    return missing_actions(suggested if every else recent(suggested, moment), stored), stale
+
+
+def _concerned(people: list[Person], actions: list[Action]) -> set[int]:
+    """The people a stored 3B7 action may have come from: its person, and (for the next
+    contact at an organization) everyone at that person's organization."""
+    from infoview.store.matching import fold
+
+    ids = {a.person_id for a in actions if a.person_id is not None}
+    if not ids:
+        return set()
+    orgs = {fold(p.organization) for p in people if p.id in ids and p.organization}
+    return ids | {p.saved_id for p in people if p.organization and fold(p.organization) in orgs}
+
+
+def _routine_records(store: Store) -> tuple[list[Outreach], list[Person], list[Meeting]]:
+    """What 3B7 reads, and only that: every message (who, what kind, sent, answered),
+    people's names and organizations, and meetings' person, status and start. Read column
+    by column rather than as whole records: a LinkedIn archive brings tens of thousands of
+    messages, and every list of what is due reads them."""
+    from infoview.store.schema import from_sql
+
+    def moment(raw: Any) -> datetime | None:
+        return from_sql(_DATETIME, raw)
+
+    outreach = [Outreach(person_id=p, kind=k, sent_at=moment(s), replied_at=moment(r), id=i)
+                for p, k, s, r, i in store.execute(
+                    "SELECT person_id, kind, sent_at, replied_at, id FROM outreach")]
+    people = [Person(name=n, organization=o, id=i) for i, n, o in store.execute(
+        "SELECT id, name, organization FROM people")]
+    meetings = [Meeting(person_id=p, status=st, starts_at=moment(s), id=i)
+                for p, st, s, i in store.execute(
+                    "SELECT person_id, status, starts_at, id FROM meetings "
+                    "WHERE person_id IN (SELECT person_id FROM outreach)")]
+    return outreach, people, meetings
 
 
 def followup_frames(store: Store, *, now: datetime | None = None,
@@ -199,7 +257,7 @@ def _stored(store: Store, action_id: int | str, *, now: datetime | None = None) 
         except NotFound as exc:
             raise NotFound(f"there is no follow-up {text}; it may have been deleted") from exc
     if text.lower().startswith(SUGGESTED_PREFIX):
-        new, _stale = computed_followups(store, now=now)
+        new, _stale = computed_followups(store, now=now, every=True)
         for action in new:
             if suggestion_key(action) == text.lower():
                 action.created_at = _now(now)

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import MISSING, asdict, dataclass, field, fields
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, NotFound
+from infoview.flows.actions import sync_confirm_reminder
 from infoview.flows.followups import FOLLOW_UP_KINDS, meeting_follow_ups
 from infoview.flows.meeting_status import MISSED_STATUSES
 from infoview.models import (
@@ -32,7 +33,7 @@ from infoview.models import (
     QuestionAsked,
     Referral,
 )
-from infoview.prep.followup import action_key
+from infoview.prep.followup import HOST_PROMISE_DAYS, PROMISE_DAYS, action_key, meeting_end
 from infoview.store.matching import PeopleIndex, fold
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,7 +83,12 @@ class SuggestedPerson:
 
 @dataclass
 class Promise:
-    """Something promised in the meeting: by the user (``owner="user"``) or the host."""
+    """Something promised in the meeting: by the user (``owner="user"``) or the host.
+
+    Without a ``due`` date it still falls due (:func:`promise_due`): a week after the
+    meeting for the user's, two for the host's; the date is shown with the follow-ups and
+    can be changed (``infoview actions due``).
+    """
 
     what: str
     owner: str = "user"
@@ -209,6 +215,7 @@ def save_debrief(store: Store, debrief: Debrief, *, now: datetime | None = None)
         _sync_promises(store, meeting, debrief.promises, now)
         _sync_follow_ups(store, meeting, referrals, now)
         _sync_outcomes(store, meeting, debrief.outcomes)
+        sync_confirm_reminder(store, meeting, now=now)  # held: nothing left to confirm
     log.info("saved the debrief of meeting %s", meeting.id)
     return meeting
 
@@ -302,16 +309,26 @@ def _due(value: datetime | date | None) -> datetime | None:
     return datetime.combine(value, time(17, 0), tzinfo=UTC)
 
 
+def promise_due(meeting: Meeting, owner: str, *, now: datetime) -> datetime:
+    """When a promise given without a date falls due, by the method: the user keeps theirs
+    within a week of the meeting; a host's is worth a gentle reminder after two weeks."""
+    days = PROMISE_DAYS if owner == "user" else HOST_PROMISE_DAYS
+    return meeting_end(meeting, now) + timedelta(days=days)
+
+
 def _sync_promises(store, meeting: Meeting, promises: list[Promise], now: datetime) -> None:
     existing = {(a.owner, fold(a.what)): a for a in store.list(Action, meeting_id=meeting.id, kind="promise")}
     for p in promises:
         action = existing.pop((p.owner, fold(p.what)), None)
         if action is None:
-            store.add(Action(what=p.what.strip(), kind="promise", owner=p.owner, due=_due(p.due),
+            due = _due(p.due) or promise_due(meeting, p.owner, now=now)
+            store.add(Action(what=p.what.strip(), kind="promise", owner=p.owner, due=due,
                              done_at=p.done_at, meeting_id=meeting.id,
                              person_id=meeting.person_id, created_at=now))
         else:
-            action.due = _due(p.due)
+            # Saved again without a date: the date it has (the default, or one changed
+            # since with 'actions due') stays.
+            action.due = _due(p.due) or action.due or promise_due(meeting, p.owner, now=now)
             action.done_at = p.done_at or action.done_at
             store.update(action)
     for gone in existing.values():

@@ -34,8 +34,15 @@ from infoview.models import (
     UserProfile,
 )
 from infoview.prep import outreach, updates
-from infoview.prep.checks import check_draft, count_words, length_warning
+from infoview.prep.checks import (
+    DraftWarning,
+    check_draft,
+    count_words,
+    length_warning,
+    permission_warnings,
+)
 from infoview.prep.outreach import Draft, _when_text
+from infoview.store.matching import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store.core import Store
@@ -201,6 +208,23 @@ class DraftOptions:
     results: Sequence[str] = field(default_factory=list)
     last_met: date | None = None
     new_times: Sequence[Any] = field(default_factory=list)
+    referrers: Sequence[tuple[str, str]] = field(default_factory=list)
+    plan_ready: bool | None = None
+
+
+def _store_checks(draft: Draft, o: DraftOptions) -> Draft:
+    """The checks only the store can feed, on any draft: a referrer named without their
+    permission (stored, whatever was given here), and a request sent before its questions
+    are ready."""
+    have = {(w.code, w.message) for w in draft.warnings}
+    extra = [w for w in permission_warnings(draft.text, o.referrers)
+             if (w.code, w.message) not in have]
+    if draft.kind in ("request", "referred_intro") and o.plan_ready is False:
+        extra.append(DraftWarning("no_plan", "No questions are prepared for this person yet: "
+                                  "plan them before you send this, since a meeting can be "
+                                  "offered at short notice."))
+    draft.warnings = [*draft.warnings, *extra]
+    return draft
 
 
 def write_draft(kind: str, person: Person | None, profile: UserProfile,
@@ -210,8 +234,11 @@ def write_draft(kind: str, person: Person | None, profile: UserProfile,
     Raises:
         BadInput: an unknown kind, an out-of-range length, a confirmation without a meeting.
     """
-    name = draft_kind(kind).name
     o = options or DraftOptions()
+    return _store_checks(_write(draft_kind(kind).name, person, profile, o), o)
+
+
+def _write(name: str, person: Person | None, profile: UserProfile, o: DraftOptions) -> Draft:
     if name == "pitch":
         return outreach.pitch(profile)
     asking: dict[str, Any] = dict(reason=o.reason, narrow=o.narrow, broad=o.broad,
@@ -330,15 +357,50 @@ def update_material(store: Store, person_id: int) -> UpdateMaterial:
     return material
 
 
+def stored_referrers(store: Store, person_id: int) -> list[tuple[str, str]]:
+    """``(name, may_mention)`` of everyone who suggested this person, newest first: what
+    every message to them is checked against."""
+    referrals = sorted(store.list(Referral, to_person_id=person_id),
+                       key=lambda r: r.id or 0, reverse=True)
+    return [(store.get(Person, r.from_person_id).name, r.may_mention) for r in referrals]
+
+
+def last_met_on(store: Store, person_id: int) -> date | None:
+    """The day (in the meeting's own time zone) of the latest meeting held with a person."""
+    held = [m for m in store.list(Meeting, person_id=person_id)
+            if m.status == "held" and m.starts_at is not None]
+    if not held:
+        return None
+    latest = max(held, key=lambda m: m.starts_at or datetime.min)
+    from infoview.flows.times import in_zone
+
+    assert latest.starts_at is not None  # held above keeps only meetings with a start
+    try:
+        return in_zone(latest.starts_at, latest.timezone).date()
+    except BadInput:
+        return latest.starts_at.date()
+
+
+def has_question_plan(store: Store, person_id: int) -> bool:
+    """Whether questions are prepared for a meeting with this person not held yet."""
+    return any(store.list(QuestionAsked, meeting_id=m.id)
+               for m in store.list(Meeting, person_id=person_id)
+               if m.status in ("requested", "scheduled"))
+
+
 def stored_draft(store: Store, kind: str, *, person_id: int | None = None,
                  meeting_id: int | None = None,
                  options: DraftOptions | None = None) -> tuple[Person | None, DraftOptions]:
     """The recipient and options of a draft of ``kind``, filled from the store.
 
-    A keep-in-touch update to ``person_id`` gets their advice, what came of it and when you
-    last met (:func:`update_material`); a reschedule or a no-show note
-    gets the meeting ``meeting_id``, its host, and the time of the meeting booked in its
-    place (offered as the new time) unless ``options`` already offers times.
+    For any draft to a stored person: everyone who suggested them, with their permission to
+    be named (checked whatever else was given). A keep-in-touch update gets their advice,
+    what came of it and when you last met (:func:`update_material`); a thank-you the day
+    of the latest meeting held (and today as the day it goes); a request whether questions
+    are prepared yet; a first message to someone referred the latest referrer, unless given;
+    a confirmation, a reschedule or a no-show note the meeting ``meeting_id`` and its host
+    (a reschedule or no-show also the time of the meeting booked in its place, offered as
+    the new time unless ``options`` already offers times).
 
     Raises:
         BadInput: the kind needs a person or a meeting that is not given.
@@ -346,25 +408,42 @@ def stored_draft(store: Store, kind: str, *, person_id: int | None = None,
     """
     k = draft_kind(kind)
     o = options or DraftOptions()
+    meeting = store.get(Meeting, meeting_id) if meeting_id is not None else None
     if k.needs == "meeting":
-        if meeting_id is None:
+        if meeting is None:
             raise BadInput(f"a {k.command} draft needs the meeting: give --meeting ID")
-        meeting = store.get(Meeting, meeting_id)
         o.meeting = meeting
         if not o.new_times:
             o.new_times = [m.starts_at for m in store.list(Meeting, person_id=meeting.person_id)
                            if m.rescheduled_from == meeting.id and m.starts_at]
-        return store.get(Person, meeting.person_id), o
+    if person_id is None and meeting is not None:
+        person_id = meeting.person_id
     if person_id is None:
         if k.needs == "person":
             raise BadInput(f"a {k.command} draft needs the person: give --person ID")
         return None, o
     person = store.get(Person, person_id)
+    if k.name == "confirmation" and meeting is not None and o.meeting is None:
+        o.meeting = meeting
     if k.name == "update":
         material = update_material(store, person_id)
         o.advice = o.advice or material.advice
         o.results = o.results or material.results
         o.last_met = o.last_met or material.last_met
+    stored = stored_referrers(store, person_id)
+    o.referrers = [*stored, *o.referrers]
+    if k.name == "referred_intro" and stored:
+        # The referrer and their permission as given, else as stored (a permission given
+        # here words the draft; the stored one is checked all the same).
+        o.referrer = o.referrer or stored[0][0]
+        if o.may_mention == "unknown":
+            given = fold(_name_of(o.referrer))
+            o.may_mention = next((may for name, may in stored if fold(name) == given), "unknown")
+    if k.name == "thanks" and o.meeting_date is None:
+        o.meeting_date = last_met_on(store, person_id)
+        o.send_date = o.send_date or (date.today() if o.meeting_date else None)
+    if k.name in ("request", "referred_intro"):
+        o.plan_ready = has_question_plan(store, person_id)
     return person, o
 
 
@@ -426,15 +505,36 @@ def check_text(kind: str, text: str, *, strict: bool = False,
     """Check the user's own text as a draft of ``kind`` (a first ``Subject:`` line is the
     subject); returns it as a :class:`~infoview.prep.outreach.Draft` with its warnings.
 
-    With ``options`` (:func:`stored_draft`'s), an update is checked for the advice and the
-    results the store knows, a reschedule or a no-show note for naming its meeting.
+    With ``options`` (:func:`stored_draft`'s, and what the user gave), a request is checked
+    for its reason and interests, a referred intro and every message to someone suggested
+    for naming a referrer without permission, a thank-you for the day it goes, an update for
+    the advice and the results the store knows, a reschedule or a no-show note for naming
+    its meeting.
     """
     name = draft_kind(kind).name
     subject, body = split_subject(text)
+    o = options or DraftOptions()
     check: dict[str, Any] = {}
-    if options is not None and name == "update":
-        check = {"advice": options.advice, "results": options.results}
-    elif options is not None and name in ("reschedule", "no_show"):
-        check = {"when": _when(options.meeting)}
-    return Draft(subject=subject, body=body, kind=name, word_count=count_words(body),
-                 warnings=check_draft(body, name, subject=subject, strict=strict, **check))
+    if name == "update":
+        check = {"advice": o.advice, "results": o.results} if options is not None else {}
+    elif name in ("reschedule", "no_show"):
+        check = {"when": _when(o.meeting)} if options is not None else {}
+    elif name in ("request", "referred_intro", "phone"):
+        check = {"reason": o.reason, "narrow": o.narrow, "broad": o.broad}
+        if name == "referred_intro" and o.referrer:
+            check |= {"referrer_name": _name_of(o.referrer), "may_mention": o.may_mention}
+    elif name == "thanks":
+        check = {"learned": o.learned, "promises": list(o.promises),
+                 "meeting_date": o.meeting_date,
+                 "send_date": o.send_date or (date.today() if o.meeting_date else None)}
+    elif name == "confirmation" and o.meeting is not None:
+        check = {"place": o.meeting.place}
+    elif name == "referrer":
+        check = {"contact_name": _name_of(o.contact)}
+    draft = Draft(subject=subject, body=body, kind=name, word_count=count_words(body),
+                  warnings=check_draft(body, name, subject=subject, strict=strict, **check))
+    return _store_checks(draft, o)
+
+
+def _name_of(thing: Person | str | None) -> str | None:
+    return thing if isinstance(thing, str) or thing is None else thing.name

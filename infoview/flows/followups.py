@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from infoview.models import Action, Meeting, Outreach, Person, Referral
@@ -88,7 +88,7 @@ def suggest_followups(store: Store, *, today: date | None = None,
     keep_in_touch_status`), the one the digest and the outcomes panel show.
     """
     from infoview.businessdays import local_day
-    from infoview.flows.actions import user_clock
+    from infoview.flows.actions import recent, user_clock
 
     zone, region = user_clock(store)
     today = today or local_day(datetime.now(zone), zone)
@@ -96,5 +96,7 @@ def suggest_followups(store: Store, *, today: date | None = None,
     outreach = store.list(Outreach)
     suggested = three_b_seven(outreach, people, today=today, country=country or region,
                               meetings=store.list(Meeting), zone=zone)
+    # The window of the one list of due actions (3B7 is for the weeks after a request).
+    suggested = recent(suggested, datetime.combine(today, time(23, 59, 59), zone))
     suggested += keep_in_touch_actions(keep_in_touch_from_frames(store.frames(), today=today))
     return missing_actions(suggested, store.list(Action))

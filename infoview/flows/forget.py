@@ -64,6 +64,7 @@ _DATE_COLUMNS = ("starts_at", "sent_at", "fetched_at", "date", "due", "created_a
 _SUMMARY_COLUMNS = {
     "referrals": "notes", "actions": "what", "outcomes": "kind", "questions_asked": "text",
     "insights": "text", "meetings": "status", "outreach": "kind", "affiliations": "organization",
+    "mail_messages": "subject", "calendar_events": "summary",
 }
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from infoview.errors import BadInput, NotFound
+from infoview.flows.actions import sync_confirm_reminder
 from infoview.models import Meeting, Person, QuestionAsked
 from infoview.schedule import describe_start
 
@@ -189,6 +190,10 @@ def mark_meeting(
                 question.meeting_id = change.new_meeting.id
                 store.update(question)
                 change.moved_questions += 1
+        # The missed meeting needs no confirming any more; the one booked in its place does.
+        sync_confirm_reminder(store, meeting, now=now)
+        if change.new_meeting is not None:
+            sync_confirm_reminder(store, change.new_meeting, now=now)
     log.info(
         "meeting %s marked %s%s",
         meeting.id,

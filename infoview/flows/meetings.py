@@ -15,9 +15,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, NotFound
+from infoview.flows.actions import sync_confirm_reminder
 from infoview.flows.debrief import Debrief, debrief_to_dict, load_debrief
 from infoview.flows.followups import meeting_actions
 from infoview.flows.meeting_status import MISSED_STATUSES
+from infoview.flows.question_history import question_history
 from infoview.flows.research import research_for
 from infoview.models import CHOICES, Meeting, Person, QuestionAsked, ResearchSnapshot
 from infoview.prep.brief import Brief, build_brief
@@ -60,6 +62,7 @@ def save_meeting_plan(store: Store, person: Person, meeting: Meeting,
             person = store.add(person)
         meeting.person_id = person.saved_id
         meeting = store.add(meeting) if meeting.id is None else store.update(meeting)
+        sync_confirm_reminder(store, meeting)  # booked: confirm it the day before
         if plan is not None and meeting.status != "held":
             for old in store.list(QuestionAsked, meeting_id=meeting.id):
                 store.delete(QuestionAsked, old.saved_id)
@@ -153,6 +156,7 @@ class MeetingOptions:
         role, industry: what the user wants to learn about (fill the questions).
         audience: who is asking (picks suitable questions).
         plan: also plan the questions now and keep them with the meeting.
+        use_history: let that plan learn from the user's debriefs.
     """
 
     person_id: int
@@ -165,6 +169,7 @@ class MeetingOptions:
     industry: str | None = None
     audience: str = "anyone"
     plan: bool = False
+    use_history: bool = True
 
 
 #: The meeting lengths accepted, in minutes.
@@ -205,7 +210,8 @@ def add_meeting(store: Store, options: MeetingOptions) -> tuple[Meeting, Questio
             industry=options.industry or getattr(company, "industry", None),
             company=person.organization, person=person.name, audience=options.audience,
             minutes=options.minutes, research=company,
-            asked=asked_before(store, options.person_id))
+            asked=asked_before(store, options.person_id),
+            history=question_history(store) if options.use_history else None)
     _person, meeting = save_meeting_plan(store, person, meeting, plan)
     log.info("added meeting %s with person %s", meeting.id, person.id)
     return meeting, plan

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from infoview.errors import BadInput, NotFound
-from infoview.models import CHOICES, Outreach, Person
+from infoview.models import CHOICES, Action, Meeting, Outreach, Person
 
 log = logging.getLogger(__name__)
 
@@ -93,10 +93,26 @@ def record_outreach(store, person_id: int, *, kind: str = "request", channel: st
     except NotFound as exc:
         raise NotFound(f"no person with id {person_id}: see 'infoview people list' for the ids") from exc
     when = _moment(sent_at, now=datetime.now(UTC))
-    row = store.add(Outreach(person_id=person.id, kind=kind, channel=channel, sent_at=when,
-                             subject=(subject or "").strip() or None, body=(body or "").strip() or None))
+    with store.transaction():
+        row = store.add(Outreach(person_id=person.id, kind=kind, channel=channel, sent_at=when,
+                                 subject=(subject or "").strip() or None,
+                                 body=(body or "").strip() or None))
+        if kind == "confirmation":
+            _confirmed(store, person.saved_id, when)
     log.info("recorded %s to person %s by %s", kind, person.id, channel)
     return row
+
+
+def _confirmed(store, person_id: int, when: datetime) -> None:
+    """A confirmation sent ticks off the reminder to confirm their next meeting."""
+    from infoview.flows.actions import CONFIRM_KIND
+
+    for action in store.list(Action, person_id=person_id, kind=CONFIRM_KIND):
+        meeting = store.get(Meeting, action.meeting_id) if action.meeting_id else None
+        if action.done_at is None and (meeting is None or meeting.starts_at is None
+                                       or meeting.starts_at >= when):
+            action.done_at = when
+            store.update(action)
 
 
 def mark_replied(store, outreach_id: int, *, at: date | datetime | None = None) -> Outreach:

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput
 from infoview.flows.meetings import asked_before
+from infoview.flows.question_history import question_history
 from infoview.flows.research import load_research
 from infoview.models import Meeting, Person, Referral, UserProfile
 from infoview.prep.brief import Brief, build_brief
+from infoview.questions.learn import QuestionHistory
 from infoview.questions.select import select_questions
 from infoview.settings import Settings
 
@@ -33,7 +35,7 @@ def brief_from_store(store: Store, *, meeting_id: int | None = None,
                      person_id: int | None = None, minutes: int | None = None,
                      role: str | None = None, industry: str | None = None,
                      audience: str = "anyone", reason: str | None = None,
-                     now: datetime | None = None) -> Brief:
+                     now: datetime | None = None, use_history: bool = True) -> Brief:
     """Build the brief for a stored meeting (or a person's next meeting) from the store.
 
     Loads the person, the latest research snapshots, the user's profile, who referred
@@ -46,6 +48,8 @@ def brief_from_store(store: Store, *, meeting_id: int | None = None,
         minutes: meeting length; defaults to the meeting's planned minutes, else 20.
         role, industry: for the question plan; default to the meeting's, then to what the
             person record and research say.
+        use_history: let the plan learn from the user's debriefs (see
+            :func:`infoview.flows.question_history.question_history`).
 
     Raises:
         BadInput: neither or both of ``meeting_id`` and ``person_id`` given.
@@ -70,7 +74,8 @@ def brief_from_store(store: Store, *, meeting_id: int | None = None,
                             person=person.name, audience=audience, minutes=minutes,
                             research=company,
                             asked=asked_before(store, person.id,  # type: ignore[arg-type]
-                                               except_meeting=getattr(meeting, "id", None)))
+                                               except_meeting=getattr(meeting, "id", None)),
+                            history=question_history(store) if use_history else None)
     return build_brief(person=person, company=company, person_research=person_research,
                        plan=plan, meeting=meeting, profile=store.get_profile(), reason=reason,
                        referred_by=referrer_of(store, person), now=now)
@@ -86,6 +91,7 @@ class UrlBriefOptions:
         name: the person's name, when no page says it.
         role, industry, audience, minutes, reason: as for :func:`brief_from_store`.
         refresh: fetch again rather than read the HTTP cache.
+        history: the user's debriefs for the plan to learn from, or ``None``.
     """
 
     company_url: str
@@ -97,6 +103,7 @@ class UrlBriefOptions:
     minutes: int | None = None
     reason: str | None = None
     refresh: bool = False
+    history: QuestionHistory | None = None
 
 
 def brief_from_urls(options: UrlBriefOptions, *, settings: Settings | None = None,
@@ -122,6 +129,7 @@ def brief_from_urls(options: UrlBriefOptions, *, settings: Settings | None = Non
     role = options.role or person.title
     plan = select_questions(role=role, industry=options.industry or company.industry,
                             company=company.name, person=name, audience=options.audience,
-                            minutes=options.minutes or 20, research=company)
+                            minutes=options.minutes or 20, research=company,
+                            history=options.history)
     return build_brief(person=person, company=company, person_research=person_research,
                        plan=plan, profile=profile or UserProfile(), reason=options.reason)

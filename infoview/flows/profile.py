@@ -10,13 +10,12 @@ it (no command-line options in the message).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from infoview.errors import BadField, BadInput
+from infoview.flows.fields import as_sentence, email_field, text_field, upper_first, web_field
 from infoview.models import UserProfile
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,55 +36,13 @@ LIST_FIELDS: dict[str, str] = {
 }
 #: Longest text accepted in one field (a line, not a letter).
 MAX_CHARS = 600
-_EMAIL = re.compile(r"^[^@\s<>(),;:]+@[^@\s<>(),;:]+\.[^@\s<>(),;:.]{2,}$")
-
-
-def upper_first(text: str) -> str:
-    """``text`` with its first letter in capitals and the rest as written ("LinkedIn" stays)."""
-    return text[:1].upper() + text[1:]
-
-
-def as_sentence(text: str) -> str:
-    """A message as a sentence: capital first letter, full stop at the end."""
-    text = upper_first(text.strip())
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
 def load_profile(store: Store) -> UserProfile:
     """The user's profile; an empty one (no invented name) until one is saved."""
     return store.get_profile()
 
 
-def _line(value: Any, name: str) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise BadField(f"{upper_first(TEXT_FIELDS[name])} must be text.", name)
-    text = " ".join(value.split())
-    if len(text) > MAX_CHARS:
-        raise BadField(f"{upper_first(TEXT_FIELDS[name])} is {len(text)} characters long: "
-                       f"keep it under {MAX_CHARS}.", name)
-    return text or None
-
-
-def _email(text: str | None) -> str | None:
-    if text and not _EMAIL.match(text):
-        raise BadField(f"{text!r} is not an email address: it should look like "
-                       "name@example.org.", "email")
-    return text
-
-
 def _url(text: str | None) -> str | None:
-    """A web address: ``https://`` is added when the scheme is left out."""
-    if not text:
-        return text
-    candidate = text if "://" in text else f"https://{text}"
-    parts = urlsplit(candidate)
-    if parts.scheme not in ("http", "https") or "." not in (parts.hostname or "") \
-            or " " in candidate:
-        raise BadField(f"{text!r} is not a web address: copy it from your browser, e.g. "
-                       "https://www.linkedin.com/in/your-name.", "profile_url")
-    return candidate
+    return web_field(text, "profile_url", "https://www.linkedin.com/in/your-name")
 
 
 def _zone(text: str | None) -> str | None:
@@ -134,7 +91,7 @@ def _items(value: Any, name: str) -> list[str]:
     return out
 
 
-_CHECKS = {"email": _email, "profile_url": _url, "timezone": _zone, "region": _region}
+_CHECKS = {"email": email_field, "profile_url": _url, "timezone": _zone, "region": _region}
 
 
 def clean_fields(**given: Any) -> dict[str, Any]:
@@ -152,7 +109,7 @@ def clean_fields(**given: Any) -> dict[str, Any]:
         if name in LIST_FIELDS:
             out[name] = _items(value, name)
         else:
-            text = _line(value, name)
+            text = text_field(value, name, TEXT_FIELDS[name], limit=MAX_CHARS)
             out[name] = _CHECKS[name](text) if name in _CHECKS else text
     return out
 

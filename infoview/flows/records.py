@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadField, BadInput, NotFound
-from infoview.flows.profile import as_sentence, upper_first
+from infoview.flows.fields import as_sentence, email_field, text_field, upper_first, web_field
 from infoview.models import CHOICES, Meeting, Organization, Person
 from infoview.store.matching import fold, match_person, profile_key
 from infoview.store.schema import COLUMNS, TABLES
@@ -36,7 +35,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-_EMAIL = re.compile(r"^[^@\s<>(),;:]+@[^@\s<>(),;:]+\.[^@\s<>(),;:.]{2,}$")
 #: Longest text accepted in a one-line field; notes may be longer.
 MAX_LINE = 300
 MAX_NOTES = 20000
@@ -68,41 +66,16 @@ MEETING_ALIASES = {"minutes": "planned_minutes", "time": "starts_at", "when": "s
 
 def _text(value: Any, name: str, label: str, *, required: bool = False,
           limit: int = MAX_LINE) -> str | None:
-    if value is None:
-        text = ""
-    elif isinstance(value, str):
-        text = value.strip() if name == "notes" else " ".join(value.split())
-    else:
-        raise BadField(f"{upper_first(label)} must be text.", name)
-    if required and not text:
-        raise BadField(f"{upper_first(label)} cannot be empty.", name)
-    if len(text) > limit:
-        raise BadField(f"{upper_first(label)} is {len(text)} characters long: keep it under "
-                       f"{limit}.", name)
-    return text or None
+    return text_field(value, name, label, limit=limit, required=required,
+                      lines=name == "notes")
 
 
 def _email(value: Any) -> str | None:
-    text = _text(value, "email", PERSON_FIELDS["email"])
-    if text and not _EMAIL.match(text):
-        raise BadField(f"{text!r} is not an email address: it should look like "
-                       "name@example.org.", "email")
-    return text
+    return email_field(_text(value, "email", PERSON_FIELDS["email"]))
 
 
 def _web(value: Any, name: str, label: str) -> str | None:
-    from urllib.parse import urlsplit
-
-    text = _text(value, name, label)
-    if not text:
-        return None
-    candidate = text if "://" in text else f"https://{text}"
-    parts = urlsplit(candidate)
-    if parts.scheme not in ("http", "https") or "." not in (parts.hostname or "") \
-            or " " in candidate:
-        raise BadField(f"{text!r} is not a web address: copy it from your browser, e.g. "
-                       "https://www.example.org/team.", name)
-    return candidate
+    return web_field(_text(value, name, label), name, "https://www.example.org/team")
 
 
 def _whole(value: Any, name: str, label: str, low: int, high: int) -> int | None:
@@ -490,21 +463,17 @@ def _person_candidates(store: Store, person: Person) -> dict[str, dict[int, dict
     return found
 
 
-def _meeting_candidates(store: Store, meeting_id: int) -> dict[str, dict[int, dict[str, Any]]]:
-    params = {"m": meeting_id}
+def _referring(store: Store, table: str, key: str, record_id: int,
+               ) -> dict[str, dict[int, dict[str, Any]]]:
+    """A record and every row of any table that refers to it by ``key`` (``meeting_id``,
+    ``organization_id``): what deleting it removes or unlinks."""
     found: dict[str, dict[int, dict[str, Any]]] = {}
-    _merge(found, "meetings", _select(store, "meetings", "id = :m OR rescheduled_from = :m", params))
-    for table in ("questions_asked", "insights", "actions", "outcomes", "referrals"):
-        _merge(found, table, _select(store, table, "meeting_id = :m", params))
-    return found
-
-
-def _organization_candidates(store: Store, organization_id: int) -> dict[str, dict[int, dict[str, Any]]]:
-    params = {"o": organization_id}
-    found: dict[str, dict[int, dict[str, Any]]] = {}
-    _merge(found, "organizations", _select(store, "organizations", "id = :o", params))
-    for table in ("research", "outcomes"):
-        _merge(found, table, _select(store, table, "organization_id = :o", params))
+    _merge(found, table, _select(store, table, "id = :r", {"r": record_id}))
+    for other in TABLES:
+        names = {c.name for c in COLUMNS[other]}
+        for column in (key, "rescheduled_from" if table == "meetings" else None):
+            if column in names:
+                _merge(found, other, _select(store, other, f"{column} = :r", {"r": record_id}))
     return found
 
 
@@ -556,7 +525,7 @@ def delete_record(store: Store, kind: str, record_id: int, **forget_options: Any
     elif kind == "meeting":
         meeting = _get(store, Meeting, record_id, "meeting")
         with store.transaction():
-            before = _meeting_candidates(store, meeting.saved_id)
+            before = _referring(store, "meetings", "meeting_id", meeting.saved_id)
             deleted = Deleted(kind, meeting.saved_id, _meeting_label(store, meeting), before)
             for table in ("actions", "outcomes"):
                 store.execute(f"DELETE FROM {table} WHERE meeting_id = ?", [meeting.id])
@@ -564,7 +533,8 @@ def delete_record(store: Store, kind: str, record_id: int, **forget_options: Any
     else:
         organization = _get(store, Organization, record_id, "organization")
         with store.transaction():
-            before = _organization_candidates(store, organization.saved_id)
+            before = _referring(store, "organizations", "organization_id",
+                                organization.saved_id)
             deleted = Deleted(kind, organization.saved_id, organization.name, before)
             store.delete(Organization, organization.saved_id)
     deleted.after = _now_rows(store, deleted.before)

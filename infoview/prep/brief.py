@@ -75,6 +75,9 @@ class CompanyBrief:
     industry: str | None
     leadership: list[dict[str, Any]] = field(default_factory=list)
     news: list[dict[str, Any]] = field(default_factory=list)
+    #: Facts from the reports the site links: ``{"text", "source", "url"}``, source being
+    #: "Annual report 2024, p. 3" and url the PDF opened at that page.
+    documents: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -254,9 +257,29 @@ def _company_brief(company) -> CompanyBrief | None:
         name=company.name, url=company.url, what=company.description or company.summary,
         location=company.location, founded=company.founded, industry=company.industry,
         leadership=[{"name": p.name, "title": p.title, "source_url": p.source_url}
-                    for p in company.people[:_LEADERS]],
+                    for p in company.staff()[:_LEADERS]],
         news=[{"title": n.title, "date": n.date, "url": n.url} for n in news],
+        documents=_document_facts(company),
     )
+
+
+#: Kinds of report facts the brief shows, in this order, and how many in all.
+_DOCUMENT_KINDS = ("headcount", "revenue", "funding", "priorities", "markets")
+_DOCUMENT_FACTS = 5
+
+
+def _document_facts(company) -> list[dict[str, Any]]:
+    """One fact of each kind from the reports research read, cited with document and page."""
+    rows = []
+    for kind in _DOCUMENT_KINDS:
+        for document in getattr(company, "documents", None) or []:
+            prose_first = sorted(document.facts, key=lambda f: "(from a table" in f.text)
+            fact = next((f for f in prose_first if f.kind == kind), None)
+            if fact is not None:
+                rows.append({"text": fact.text, "source": f"{document.label()}, p. {fact.page}",
+                             "url": document.page_url(fact.page)})
+                break
+    return rows[:_DOCUMENT_FACTS]
 
 
 #: The parts of the profile the introduction in the agenda is made of, in plain words.

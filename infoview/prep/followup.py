@@ -17,9 +17,10 @@ proposed actions whose key is not already stored, which is what a re-saved debri
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from pathlib import Path
 
 from infoview.models import Action, Meeting, Outreach, Person, Referral
@@ -31,7 +32,10 @@ THANK_YOU_HOURS = 24
 CONTACT_REFERRAL_DAYS = 3
 HOST_INTRODUCTION_DAYS = 7
 TELL_REFERRER_DAYS = 21
+#: A promise given without a date: the user's falls due a week after the meeting, a host's
+#: after two (then a gentle reminder is fair).
 PROMISE_DAYS = 7
+HOST_PROMISE_DAYS = 14
 REPORT_BACK_DAYS = 30
 #: Business days of the 3B7 routine: the next contact after 3, a follow-up after 7.
 NEXT_CONTACT_BUSINESS_DAYS = 3
@@ -191,7 +195,8 @@ def _answered(person_id: int, sent: datetime, mine: list[Outreach],
 
 def three_b_seven(outreach_rows: Iterable[Outreach], people: Iterable[Person] | Mapping[int, Person],
                   *, today: date, country: str | None = None,
-                  meetings: Iterable[Meeting] = (), zone=None) -> list[Action]:
+                  meetings: Iterable[Meeting] = (), zone=None, since: date | None = None,
+                  keep: Collection[int] = ()) -> list[Action]:
     """The 3B7 routine for requests that got no reply.
 
     After 3 business days without a reply, contact the next person at the same
@@ -207,6 +212,8 @@ def three_b_seven(outreach_rows: Iterable[Outreach], people: Iterable[Person] | 
         country: the holiday region (``GB``, ``GB-SCT``, ``US-NY``, "Scotland"), or ``None``.
         meetings: the meetings; a meeting agreed with someone answers their request.
         zone: the user's time zone (a ``tzinfo``); ``None`` reads each request's own.
+        since: only requests sent from this day on (a large history has years of them)...
+        keep: ...and those to these people, whatever the day.
 
     Returns:
         Suggested actions due by ``today`` (not saved), oldest request first.
@@ -214,6 +221,17 @@ def three_b_seven(outreach_rows: Iterable[Outreach], people: Iterable[Person] | 
     people = dict(people) if isinstance(people, Mapping) else {p.id: p for p in people}
     calendar = _holiday_calendar(country)
     rows = _by_person(outreach_rows)
+
+    @cache
+    def due_days(day: date) -> tuple[date, date]:  # many requests share a day
+        return (add_business_days(day, NEXT_CONTACT_BUSINESS_DAYS, calendar=calendar),
+                add_business_days(day, FOLLOW_UP_BUSINESS_DAYS, calendar=calendar))
+
+    by_org: dict[str, list[Person]] = {}  # built once: a large network has thousands
+    for p in people.values():
+        key = fold(p.organization)
+        if key:
+            by_org.setdefault(key, []).append(p)
     by_person: dict[int, list[Meeting]] = {}
     for meeting in meetings:
         by_person.setdefault(meeting.person_id, []).append(meeting)
@@ -225,13 +243,16 @@ def three_b_seven(outreach_rows: Iterable[Outreach], people: Iterable[Person] | 
             continue
         first = requests[0]
         sent = first.sent_at
+        if since is not None and sent.date() < since - timedelta(days=1) and person_id not in keep:
+            continue  # long before the window (a day's margin for the time zone)
         if _answered(person_id, sent, mine, by_person):
             continue
         sent_day = sent.astimezone(zone).date() if zone is not None else sent.date()
+        if since is not None and sent_day < since and person_id not in keep:
+            continue
         org = fold(person.organization)
-        third = add_business_days(sent_day, NEXT_CONTACT_BUSINESS_DAYS, calendar=calendar)
-        seventh = add_business_days(sent_day, FOLLOW_UP_BUSINESS_DAYS, calendar=calendar)
-        colleagues = [p for p in people.values() if p.id != person_id and org and fold(p.organization) == org]
+        third, seventh = due_days(sent_day)
+        colleagues = [p for p in by_org.get(org, []) if p.id != person_id] if org else []
         written_since = any(r.sent_at and r.sent_at >= sent for p in colleagues for r in rows.get(p.id, []))
         if today >= third and org and not written_since:
             fresh = [p for p in colleagues if p.id not in rows]

@@ -180,7 +180,7 @@ def find_gaps(company=None, person_research=None, plan=None) -> list[Gap]:
             "what the company does": company.description or company.summary,
             "location": company.location,
             "founding year": company.founded,
-            "leadership": company.people,
+            "leadership": company.staff(),
             "recent news": [n for n in company.news if n.date],
         }
         missing += [topic for topic, value in checks.items() if not value]

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from infoview.errors import BadInput
-from infoview.prep.checks import DraftWarning, check_draft, count_words
+from infoview.prep.checks import WORD_LIMITS, DraftWarning, check_draft, count_words
 
 _SIGN_OFF = "Best wishes,"
 
@@ -185,7 +185,8 @@ def request(person, profile=None, *, reason: str | None = None, narrow: str | No
         minutes: the length asked for (default "15-20 minutes").
         coffee: ask for a coffee near their work instead of a call; ``near`` names the place.
         referrer: who suggested them; named only when ``may_mention == "yes"``.
-        strict: hold the message to 75 words (it drops the closing courtesy line).
+        strict: leave out the closing courtesy line (which is otherwise added only while
+            the message stays within its 75 words).
         kind: ``request`` or ``referred_intro`` (which checks apply).
     """
     referrer_name = _name(referrer)
@@ -208,8 +209,10 @@ def request(person, profile=None, *, reason: str | None = None, narrow: str | No
         "I am not looking for a job.",
         _ask(minutes, coffee, near),
     ]
-    if not strict:
-        lines.append("Thank you for considering it.")
+    # The courtesy line goes in only while the message stays within its limit (75 words).
+    courteous = [*lines, "Thank you for considering it."]
+    if not strict and count_words("\n".join(courteous)) <= WORD_LIMITS[kind]:
+        lines = courteous
     body = "\n".join(lines + ["", _signature(profile)])
     subject = (f"{referrer_name} suggested I contact you" if referrer_name and may_mention == "yes"
                else f"Your advice on {interest}?")
@@ -271,12 +274,22 @@ def confirmation(person, profile, meeting) -> Draft:
                    place=place, profile_url=getattr(profile, "profile_url", None))
 
 
-def _day_word(meeting_date: date | None, send_date: date | None) -> str:
-    if meeting_date is None or send_date is None or send_date == meeting_date:
-        return "today"
-    if send_date - meeting_date == timedelta(days=1):
-        return "yesterday"
-    return f"on {meeting_date:%A}"
+def _thanks_opening(meeting_date: date | None, send_date: date | None) -> str:
+    """The first line of a thank-you, fitting the day it goes: "today" only on the day of
+    the meeting, "yesterday" the day after, the weekday within the week, else the date;
+    with the day unknown, no day at all."""
+    if meeting_date is None or send_date is None:
+        return "Thank you for taking the time to talk with me."
+    days = (send_date - meeting_date).days
+    if days == 0:
+        when = "today"
+    elif days == 1:
+        when = "yesterday"
+    elif 1 < days < 7:
+        when = f"on {meeting_date:%A}"
+    else:
+        when = f"on {meeting_date:%A} {meeting_date.day} {meeting_date:%B}"
+    return f"Thank you for your time {when}."
 
 
 def thanks(person, profile=None, *, learned: str | None = None, promises=(),
@@ -286,7 +299,9 @@ def thanks(person, profile=None, *, learned: str | None = None, promises=(),
     Args:
         learned: one specific thing that was useful ("how research findings reach the roadmap").
         promises: what the user promised and now keeps ("the link to the accessibility audit").
-        meeting_date, send_date: when the meeting was and when the note goes (default today).
+        meeting_date, send_date: when the meeting was and when the note goes (default
+            today); the first line names the day to fit ("today" only on the day itself),
+            and the checks say when the note is late.
     """
     if isinstance(meeting_date, datetime):
         meeting_date = meeting_date.date()
@@ -294,7 +309,7 @@ def thanks(person, profile=None, *, learned: str | None = None, promises=(),
     lines = [
         f"Hi {_first(_name(person))},",
         "",
-        f"Thank you for your time {_day_word(meeting_date, send_date)}.",
+        _thanks_opening(meeting_date, send_date),
         # A colon, not "about ...": what was learned may be a topic ("how findings reach
         # the roadmap") or a whole statement ("Kestrel hires researchers"), and both read
         # well after it, in the user's own words and capitals.

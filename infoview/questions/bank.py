@@ -4,8 +4,12 @@ The shipped bank is ``questions.csv`` in :func:`infoview.paths.data_dir`. Its co
 
 ``id, category, minutes, weight, audiences, answered_by_research, tags, text``
 
-plus two optional columns, ``favourite`` and ``never`` (yes/no), that mostly matter in the
-user's own file. List cells (audiences, answered_by_research, tags) hold words separated by
+plus optional columns: ``favourite`` and ``never`` (yes/no), that mostly matter in the
+user's own file, and ``builds_on``, the research topics a question draws on without being
+answered by them ("How has {company} changed since you joined?" builds on the company's
+history: research makes it sharper, never unnecessary). ``answered_by_research`` holds the
+topics whose facts do answer a question, so that a plan leaves it out when research found
+them. List cells (audiences, answered_by_research, tags, builds_on) hold words separated by
 spaces or semicolons. A user file has the same columns and is merged by id: a new id adds a
 question (``category`` and ``text`` required), a known id overrides only the cells that are
 filled in, so a row holding just ``id,favourite`` marks a shipped question as a favourite.
@@ -16,6 +20,7 @@ The user file comes from the ``user_file`` argument, else from ``$INFOVIEW_QUEST
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import logging
 import os
@@ -43,7 +48,7 @@ BANK_FILE_NAME = "questions.csv"
 COLUMNS: tuple[str, ...] = (
     "id", "category", "minutes", "weight", "audiences", "answered_by_research", "tags", "text",
 )
-OPTIONAL_COLUMNS: tuple[str, ...] = ("favourite", "never")
+OPTIONAL_COLUMNS: tuple[str, ...] = ("favourite", "never", "builds_on")
 
 _LIST_SPLIT = re.compile(r"[;\s]+")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -67,6 +72,13 @@ NEUTRAL_FILLS: dict[str, str] = {
 def shipped_bank_path() -> Path:
     """The bank file shipped with infoview."""
     return data_dir() / BANK_FILE_NAME
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_questions() -> tuple[Question, ...]:
+    """The shipped bank alone (no user file), read once: the linter's rewordings and the
+    closing pair as written come from it."""
+    return tuple(_read_file(shipped_bank_path(), partial=False))
 
 
 def load_bank(path: str | Path | None = None, user_file: str | Path | None = None) -> list[Question]:
@@ -120,6 +132,7 @@ def _cells_of(question: Question) -> dict[str, str]:
         "text": question.text,
         "favourite": "yes" if question.favourite else "no",
         "never": "yes" if question.never else "no",
+        "builds_on": " ".join(question.builds_on),
     }
 
 
@@ -202,18 +215,24 @@ def _question(cells: dict[str, str], path: Path, line: int) -> Question:
     bad_aud = [a for a in audiences if a not in AUDIENCES]
     if bad_aud:
         raise bad(f"{qid}: unknown audience(s) {', '.join(bad_aud)}; use {', '.join(AUDIENCES)}")
-    topics = _words(cells.get("answered_by_research", ""))
-    bad_topics = [t for t in topics if t not in RESEARCH_TOPICS]
-    if bad_topics:
-        raise bad(f"{qid}: unknown research topic(s) {', '.join(bad_topics)}; "
-                  f"use {', '.join(RESEARCH_TOPICS)}")
+    topics = _topics(cells.get("answered_by_research", ""), "answered_by_research", qid, bad)
     return Question(
         id=qid, category=category, text=text, minutes=minutes, weight=weight,
         audiences=audiences, answered_by_research=topics,
         tags=_words(cells.get("tags", "")),
         favourite=_flag(cells.get("favourite", ""), "favourite", qid, bad),
         never=_flag(cells.get("never", ""), "never", qid, bad),
+        builds_on=_topics(cells.get("builds_on", ""), "builds_on", qid, bad),
     )
+
+
+def _topics(value: str, column: str, qid: str, bad) -> list[str]:
+    topics = _words(value)
+    unknown = [t for t in topics if t not in RESEARCH_TOPICS]
+    if unknown:
+        raise bad(f"{qid}: unknown research topic(s) {', '.join(unknown)} in {column}; "
+                  f"use {', '.join(RESEARCH_TOPICS)}")
+    return topics
 
 
 def _number(value: str, column: str, qid: str, bad) -> float:

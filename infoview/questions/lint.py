@@ -66,9 +66,40 @@ _SALARY = re.compile(
     _I,
 )
 
+#: Pay as people say it, one general rule a line: money words of the trade (comp, OTE,
+#: total comp, take-home, base pay, packages), money that someone "makes", "takes home" or
+#: "brings in" (as the end of the question or with a time unit, so "what do designers make
+#: of AI?" and "what do you take home from a conference?" stay open), "how much do/does X
+#: get/make ..." ending the question, and money talked about as good or bad.
+_PER_TIME = r"(?:a|an|per|each|every|in\s+a)\s+(?:year|month|hour|week|day|shift|project)"
+_SALARY_TALK = re.compile(
+    r"\b(?:(?:total\s+)?comp(?:ensation)?\s+(?:band|bands|range|ranges|level|levels|package|"
+    r"structure|like|look\s+like|for|at|in)|comp\s*$|comp\?|total\s+comp|"
+    r"on[-\s]target\s+earnings?|take[-\s]home\s+pay|base\s+(?:pay|salary)|remuneration|perks|"
+    r"money[-\s]wise|financially|starting\s+(?:salary|rate|pay|offer)|signing\s+bonus|"
+    r"(?:the|a|your|typical|starting|usual|entry[-\s]level|graduate)\s+package|"
+    r"(?:good|decent|great|big|more|less|much|enough|real|serious)\s+money|"
+    r"(?:how(?:'s|\s+is|\s+was)|what(?:'s|\s+is)|is)\s+the\s+money|the\s+money\s+(?:like|good|ok|okay|"
+    r"any\s+good|decent|worth\s+it))\b"
+    r"|(?-i:\b(?:OTE|TC)\b)"
+    r"|\b(?:make|earn|take\s+home|bring\s+in|pull\s+in|pocket|clear|charge|bill)\s+"
+    rf"(?:(?:roughly|about|around|on\s+average)\s+)?{_PER_TIME}\b"
+    r"|\b(?:what|how\s+much)\s+(?:do|does|did|would|will|could|can|might|should)\s+"
+    r"(?:\w+\s+){1,4}(?:make|take\s+home|bring\s+in|pull\s+in|pocket|charge|bill|get)"
+    r"(?:\s+(?:here|there|now|today|starting\s+out|at\s+first|on\s+average|at\s+(?:\w+\s+)?level))?"
+    r"\s*[?.!]*\s*$",
+    _I,
+)
+
 _COMPANY = r"(?:company|organi[sz]ation|firm|business|employer|agency|start-?up|practice|studio)"
 _OWNER = r"(?:your|the|this|that|their|its)"
-_RESEARCH_PATTERNS: dict[str, tuple[str, ...]] = {
+#: A company named by its own name: capitalised words ("Kestrel Health Labs", "Acme & Co").
+#: Case matters here, so the group switches case-insensitivity off.
+_NAMED = r"(?-i:[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of|and)){0,4})"
+
+#: Per research topic, the ways a question asks for that fact. ``{C}`` is the company, named
+#: as "your company" or by a name (the one research found, or any capitalised name).
+_RESEARCH_TEMPLATES: dict[str, tuple[str, ...]] = {
     "what_company_does": (
         rf"\bwhat\s+(?:exactly\s+)?(?:does|do)\s+{_OWNER}\s+{_COMPANY}\s+do\b",
         rf"\bwhat\s+(?:is|'s)\s+{_OWNER}\s+{_COMPANY}(?:'s)?\s+(?:mission|purpose|main\s+business)",
@@ -76,22 +107,33 @@ _RESEARCH_PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\bwhat\s+(?:industry|sector|market)\s+(?:is|does)\s+{_OWNER}\s+{_COMPANY}",
         r"\bwho\s+are\s+(?:your|the|its)\s+(?:company's\s+)?(?:customers|clients)\b",
         rf"\bwhat\s+(?:does|do)\s+{_COMPANY}\s+do\b",
+        r"\bwhat\s+(?:exactly\s+)?does\s+{C}\s+do\s*(?:\?|$)",
+        r"\bwhat\s+(?:exactly\s+)?is\s+{CS}\s*(?:\?|$)",
     ),
     "products": (
         r"\b(?:what|which)\s+(?:products?|services?|solutions?)\s+(?:\w+\s+){0,4}"
         r"(?:sell|offer|make|provide|build|produce|have)\b",
-        rf"\bwhat\s+(?:does|do)\s+{_OWNER}\s+{_COMPANY}\s+(?:sell|make|offer|produce|build|provide)\b",
+        r"\bwhat\s+(?:does|do)\s+{C}\s+(?:sell|make|offer|produce|build|provide)\b",
     ),
     "size": (
         r"\bhow\s+many\s+(?:people|employees|staff|workers)\s+(?:does|do|are|work)\b",
-        rf"\bhow\s+(?:big|large|small)\s+is\s+{_OWNER}\s+{_COMPANY}\b",
+        r"\bhow\s+(?:big|large|small)\s+is\s+{CS}\b",
         rf"\bwhat\s+(?:is|'s)\s+{_OWNER}\s+{_COMPANY}'s\s+(?:revenue|turnover|size|headcount)",
     ),
+    "founded": (
+        r"\bwhen\s+(?:was|did)\s+{C}\s+(?:first\s+)?(?:get\s+)?(?:founded|established|set\s+up|"
+        r"incorporated)\b",
+        r"\bwhen\s+(?:was|did)\s+{CS}\s+(?:first\s+)?(?:get\s+)?(?:start|started|begin|created|"
+        r"launched)\b",
+        r"\b(?:what|which)\s+year\s+(?:was|did)\s+{C}\s+(?:get\s+)?(?:founded|established|"
+        r"set\s+up|incorporated)\b",
+        r"\b(?:what|which)\s+year\s+(?:was|did)\s+{CS}\s+(?:get\s+)?(?:start|started|launched)\b",
+        r"\bhow\s+old\s+is\s+{C}\b",
+        r"\bhow\s+long\s+has\s+{C}\s+(?:been\s+around|existed|been\s+in\s+business)\b",
+    ),
     "history": (
-        rf"\bwhen\s+(?:was|did)\s+{_OWNER}\s+{_COMPANY}\s+(?:get\s+)?(?:founded|start|started|"
-        r"established|begin|created|set\s+up)\b",
-        rf"\bhow\s+old\s+is\s+{_OWNER}\s+{_COMPANY}\b",
-        rf"\bhistory\s+of\s+{_OWNER}\s+{_COMPANY}\b",
+        r"\b(?:history|story|origins?)\s+of\s+{CS}(?!\s+(?:in|on|at)\b)",
+        r"\bhow\s+did\s+{C}\s+(?:get\s+started|begin|come\s+about|start\s+out|come\s+to\s+be)\b",
     ),
     "locations": (
         rf"\bwhere\s+(?:is|are)\s+{_OWNER}\s+(?:{_COMPANY}|headquarters|head\s+office|offices?)"
@@ -103,10 +145,34 @@ _RESEARCH_PATTERNS: dict[str, tuple[str, ...]] = {
     "leadership": (
         r"\bwho\s+(?:is|are)\s+(?:the|your)\s+(?:company's\s+)?(?:ceo|founders?|leaders?|"
         r"leadership|managing\s+director|president|board|owners?)\b",
-        rf"\bwho\s+(?:runs|leads|owns|manages|heads)\s+{_OWNER}\s+{_COMPANY}\b",
-        rf"\bwho\s+(?:founded|started|created|set\s+up)\s+{_OWNER}\s+{_COMPANY}\b",
+        r"\bwho\s+(?:runs|leads|owns|manages|heads)\s+{CS}\b",
+        r"\bwho\s+(?:founded|started|created|set\s+up)\s+{C}\b",
     ),
 }
+
+
+@functools.lru_cache(maxsize=32)
+def _research_patterns(name: str | None) -> dict[str, tuple[re.Pattern, ...]]:
+    """The compiled patterns of :data:`_RESEARCH_TEMPLATES` for a researched company name."""
+    strict = [rf"{_OWNER}\s+{_COMPANY}"]
+    if name:
+        strict.insert(0, re.escape(name))
+        first = name.split()[0]
+        if len(first) >= 4 and first != name:  # "Kestrel" for "Kestrel Health Labs"
+            strict.insert(1, re.escape(first))
+    # {CS} (strict): "your company" or the researched name, for wordings that also fit other
+    # things ("When did Covid start ...?"); {C} also takes any capitalised name.
+    forms = {"{C}": "(?P<co>" + "|".join(strict + [_NAMED]) + ")",
+             "{CS}": "(?P<co>" + "|".join(strict) + ")"}
+    compiled: dict[str, tuple[re.Pattern, ...]] = {}
+    for topic, templates in _RESEARCH_TEMPLATES.items():
+        patterns = []
+        for template in templates:
+            for key, form in forms.items():
+                template = template.replace(key, form)
+            patterns.append(re.compile(template, _I))
+        compiled[topic] = tuple(patterns)
+    return compiled
 
 _JOB_ASK = re.compile(
     r"\b(?:are|is)\s+(?:you|they|there|(?:your|the|this)\s+(?:company|team|firm|"
@@ -133,6 +199,36 @@ _JOB_ASK = re.compile(
     _I,
 )
 
+#: Job asks as people say them: an opening asked about with "any" ("Any openings on your
+#: team?", "Got any roles going?"), openings placed on the person's team or company or in
+#: the present, hiring asked of "you" without an auxiliary ("You guys hiring?"), and asks
+#: to be passed on, put forward or given a chance at an interview. Asking how people find
+#: openings in a field stays open: nothing there is asked of this person.
+_OPENING = (r"(?:(?:job\s+|open\s+|current\s+|new\s+)?(?:openings?|vacanc(?:y|ies)|open\s+(?:roles?|"
+            r"positions?|jobs?|reqs?|headcount))|(?:roles?|positions?|jobs?|spots?|places?|"
+            r"internships?)\s+(?:going|open|available|coming\s+up))")
+_JOB_TALK = re.compile(
+    r"^(?:so\s+|and\s+|but\s+)?(?:any|got\s+any|anything|have\s+you\s+got\s+any)\s+"
+    r"(?:job\s+|open\s+|current\s+|new\s+|paid\s+)?(?:openings?|vacanc\w+|roles?|positions?|"
+    r"jobs?|internships?|spots?|places|opportunities|open|going|available)\b"
+    rf"|\b{_OPENING}\s+(?:on|in|at|with|for)\s+(?:your|the|this|their|our)\s+(?:team|company|"
+    r"department|group|firm|organi[sz]ation|office|unit|practice|studio)\b"
+    rf"|\b{_OPENING}\s+(?:right\s+now|currently|at\s+the\s+moment|here|there|at\s+(?-i:[A-Z])\w+)"
+    rf"|\b{_OPENING}\s+(?:do|does|are|is|will|could)\s+(?:you|your|there)\b"
+    r"|\b(?:you(?:\s+guys|\s+all|\s+folks)?|your\s+(?:team|company|firm|group|department|"
+    r"boss|manager))\s+(?:(?:currently|still|now|actively)\s+)?(?:hiring|recruiting)\b"
+    r"(?!\s+(?:process|practices?|criteria))"
+    r"|^(?:so\s+)?(?:hiring|recruiting)\b"
+    r"|\b(?:pass|forward|send|give|hand)\s+(?:on\s+|along\s+)?my\s+(?:name|details|"
+    r"contact\s+details|profile|portfolio|number)\s+(?:on\s+|along\s+)?to\b"
+    r"|\bput\s+(?:me|my\s+name)\s+forward\b"
+    r"|\b(?:chance|shot)\s+(?:of|at)\s+(?:an?\s+|the\s+)?(?:interview|job|role|position|"
+    r"internship|offer|opening)\b"
+    r"|\b(?:room|space|a\s+place|a\s+spot)\s+(?:on\s+your\s+team\s+)?for\s+"
+    r"(?:someone\s+like\s+)?me\b",
+    _I,
+)
+
 _DOUBLE = re.compile(
     rf"[,;]\s*(?:and|but)\s+{_WH}\b"
     rf"|(?:[,;]\s*|\s+)(?:and|but|or|also|plus)\s+(?:also\s+)?"
@@ -146,20 +242,23 @@ _TOPIC_WORDS = {
     "what_company_does": "what the company does",
     "products": "its products and services",
     "size": "its size",
+    "founded": "when it was founded",
     "history": "its history",
     "locations": "where it is based",
     "leadership": "who leads it",
 }
 
 _CLOSED_REWRITES: tuple[tuple[re.Pattern, Any], ...] = (
-    (re.compile(r"^(do|did) you (like|enjoy|love) (.+?)[?.!\s]*$", _I),
-     lambda m: f"What {m[1].lower()} you {m[2].lower()} most about {m[3]}?"),
+    # With an auxiliary or said as a statement ("You like it here?").
+    (re.compile(r"^(?:so,?\s+)?(?:(do|did) )?you (like|enjoy|love) (.+?)[?.!\s]*$", _I),
+     lambda m: f"What {(m[1] or 'do').lower()} you {m[2].lower()} most about {_it_here(m[3])}?"),
     (re.compile(r"^(do|does|did) (you|they|people|your \w+) have (?:any |a |an |some )?(\w+)"
                 r"(.*?)[?.!\s]*$", _I),
      lambda m: f"What {m[3]} {m[1].lower()} {m[2]} have{m[4]}?"),
     (re.compile(r"^(?:can|could|would) you recommend (?:any |a |an |some )?(.+?)[?.!\s]*$", _I),
      lambda m: f"Which {m[1]} would you recommend?"),
-    (re.compile(r"^is it (hard|difficult|easy|tough|challenging) (to|for) (.+?)[?.!\s]*$", _I),
+    (re.compile(r"^(?:is it|(?:so,?\s+)?it(?:'s| is)) (hard|difficult|easy|tough|challenging) "
+                r"(to|for) (.+?)[?.!\s]*$", _I),
      lambda m: f"What makes it {m[1].lower()} {m[2].lower()} {m[3]}?"),
     (re.compile(r"^is it (common|usual|normal|typical|rare) (to|for) (.+?)[?.!\s]*$", _I),
      lambda m: f"How {m[1].lower()} is it {m[2].lower()} {m[3]}?"),
@@ -167,9 +266,26 @@ _CLOSED_REWRITES: tuple[tuple[re.Pattern, Any], ...] = (
      lambda m: f"How {m[1].lower()} {m[2]} changing{m[4]}?"),
     (re.compile(r"^do you think (?:that )?(.+?)[?.!\s]*$", _I),
      lambda m: f"To what extent do you think {m[1]}?"),
-    (re.compile(r"^did you always want to (be|become|work) (.+?)[?.!\s]*$", _I),
+    (re.compile(r"^(?:did you always want|(?:so,?\s+)?you (?:always )?wanted) to (be|become|work) "
+                r"(.+?)[?.!\s]*$", _I),
      lambda m: f"How did you come to {m[1].lower()} {m[2]}?"),
+    # Cut down to "any".
+    (re.compile(r"^any (advice|tips|suggestions|pointers|thoughts) (for|on|about) (.+?)[?.!\s]*$", _I),
+     lambda m: f"What {m[1].lower()} would you give {'' if m[2].lower() == 'for' else m[2].lower() + ' '}"
+               f"{m[3]}?"),
+    (re.compile(r"^any (books|courses|podcasts|blogs|newsletters|events|groups|people|tools|"
+                r"resources) (?:that )?you(?:'d| would) recommend(.*?)[?.!\s]*$", _I),
+     lambda m: f"Which {m[1].lower()} would you recommend{m[2]}?"),
+    (re.compile(r"^anything you(?:'d| would) (.+?)[?.!\s]*$", _I),
+     lambda m: f"What would you {m[1]}?"),
+    (re.compile(r"^anything you (wish|regret|miss) (.+?)[?.!\s]*$", _I),
+     lambda m: f"What do you {m[1].lower()} {m[2]}?"),
 )
+
+
+def _it_here(thing: str) -> str:
+    """"it here" reads "working here" once the question asks what is liked about it."""
+    return re.sub(r"^it (here|there)$", r"working \1", thing.strip(), flags=_I)
 
 
 def lint_question(text: str, research=None) -> list[LintWarning]:
@@ -199,6 +315,20 @@ FLAG_LABELS = {"closed": "yes/no question", "salary": "asks about pay",
                "job_ask": "asks for a job", "double": "two questions in one"}
 
 
+#: How each flag reads as what the question does, after "this question ..." (the labels
+#: above are nouns and read wrongly there: "this question yes/no question").
+FLAG_PHRASES = {"closed": "can be answered with yes or no", "salary": "asks about pay",
+                "job_ask": "asks for a job", "double": "asks two things at once"}
+
+
+def flag_sentence(flags: list[str]) -> str:
+    """The flags as one phrase: ``"can be answered with yes or no and asks about pay"``."""
+    phrases = [FLAG_PHRASES[f] for f in flags]
+    if len(phrases) <= 1:
+        return "".join(phrases)
+    return ", ".join(phrases[:-1]) + " and " + phrases[-1]
+
+
 def question_flags(text: str, research=None) -> list[str]:
     """The :data:`FLAG_CODES` that :func:`lint_question` finds in ``text``, in that order.
 
@@ -213,6 +343,24 @@ def flag_note(text: str, research=None) -> str:
     """``"⚠ yes/no question, asks about pay"`` for a flagged question, ``""`` otherwise."""
     flags = question_flags(text, research)
     return ("⚠ " + ", ".join(FLAG_LABELS[c] for c in flags)) if flags else ""
+
+
+@functools.lru_cache(maxsize=8192)
+def lint_codes(text: str, company: str | None = None) -> frozenset[str]:
+    """The codes :func:`lint_question` finds in ``text`` (for plans, which lint every question
+    they take). Only the company's name matters here (research changes the messages, not the
+    codes), so the answer is kept for the next plan."""
+    named = {"name": company, "url": "about:blank"} if company else None
+    return frozenset(w.code for w in _lint(text, named))
+
+
+def research_evidence(text: str, research) -> str | None:
+    """What research found that answers ``text``: ``"'founded 2014' (https://...)"``, or
+    ``None`` when the question asks nothing research holds."""
+    topic, named = _research_topic(" ".join(str(text).split()), research)
+    if topic is None or not _same_company(named, _company_name(research)):
+        return None
+    return topics_covered(research).get(topic)
 
 
 def _lint(text: str, research) -> list[LintWarning]:
@@ -282,7 +430,48 @@ def _check_closed(text: str, research) -> LintWarning | None:
             "what, how, which or why so that the answer tells a story.",
             _rewrite_closed(clause),
         )
-    return None
+    return _check_said_as_statement(text)
+
+
+#: Subjects a statement opens with: pronouns, and a noun phrase ("your team", "the work")
+#: that a verb follows within a few words ("Your team uses Figma?").
+_SUBJECT_PRONOUN = (r"(?:you|you're|you've|you'd|you'll|it|it's|that|that's|this|there|there's|"
+                    r"they|they're|we|we're|he|she|he's|she's|people|everyone|everybody|"
+                    r"someone|somebody|most\s+people|things)")
+_FINITE = (r"(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|should|gets?|got|"
+           r"seems?|feels?|looks?|tends?|stays?|works?|pays?|likes?|enjoys?|wants?|needs?|goes|"
+           r"went|comes?|came|includes?|involves?|means?|makes?|takes?|uses?|keeps?|travels?|"
+           r"spends?|lets?|allows?|offers?|requires?|hires?|expects?)")
+_STATEMENT = re.compile(
+    r"^(?:so|and|but|ok|okay|right)?[,\s]*"
+    rf"(?:{_SUBJECT_PRONOUN}\b|(?:the|your|my|our|their|his|her|this|that|most|many|all)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?{_FINITE}\b)",
+    _I)
+#: A question cut down to "any ...": "Any advice for a newcomer?", "Anything you would change?".
+_ANY_QUESTION = re.compile(r"^(?:so\s+|and\s+)?(?:any|anything|anyone|anybody|anywhere)\b", _I)
+_QUESTION_WORD = re.compile(rf"\b{_WH}\b", _I)
+
+
+def _check_said_as_statement(text: str) -> LintWarning | None:
+    """A yes/no question with no auxiliary in front: a statement with a question mark
+    ("You like it here?") or a question cut down to "any" ("Any advice?"). A question word
+    anywhere ("You mentioned burnout: what helped?") or a choice ("... or ...?") keeps it
+    open; so do imperatives ("Tell me about ...?"), which start with no subject."""
+    text = text.strip()
+    if not text.endswith("?") or _QUESTION_WORD.search(text) or _EITHER_OR.search(text):
+        return None
+    if _ANY_QUESTION.match(text):
+        how = "it asks only whether there is any"
+    elif _STATEMENT.match(text):
+        how = "it is a statement with a question mark, with no question word"
+    else:
+        return None
+    return LintWarning(
+        "closed",
+        f"Can be answered with yes or no ({how}). Open with what, how, which or why so that "
+        "the answer tells a story.",
+        _rewrite_closed(text),
+    )
 
 
 def _rewrite_closed(clause: str) -> str | None:
@@ -294,7 +483,7 @@ def _rewrite_closed(clause: str) -> str | None:
 
 
 def _check_salary(text: str, research) -> LintWarning | None:
-    if not _SALARY.search(text):
+    if not (_SALARY.search(text) or _SALARY_TALK.search(text)):
         return None
     return LintWarning(
         "salary",
@@ -308,8 +497,10 @@ def _check_research(text: str, research) -> LintWarning | None:
     topic, named = _research_topic(text, research)
     if topic is None:
         return None
-    covered = topics_covered(research)
-    company = _company_name(research) or named or "your company"
+    researched = _company_name(research)
+    # Research about one company answers nothing about another one the question names.
+    covered = topics_covered(research) if _same_company(named, researched) else {}
+    company = (researched if covered else named) or researched or "your company"
     if topic in covered:
         message = (f"Research already found {_TOPIC_WORDS[topic]}: {covered[topic]}. "
                    "Ask what the pages cannot tell you.")
@@ -326,19 +517,24 @@ def _check_research(text: str, research) -> LintWarning | None:
 
 def _research_topic(text: str, research) -> tuple[str | None, str | None]:
     """The research topic ``text`` asks about, and the company it names, if any."""
-    for topic, patterns in _RESEARCH_PATTERNS.items():
-        if any(re.search(p, text, _I) for p in patterns):
-            return topic, None
     name = _company_name(research)
-    if name:
-        n = re.escape(name)
-        if re.search(rf"\bwhat\s+(?:exactly\s+)?(?:does|do|is)\s+{n}(?:\s+do|\s*\?|$)", text, _I):
-            return "what_company_does", name
-    # A capitalised name asked about as a whole ("What does Kestrel Health Labs do?").
-    match = re.search(r"\b[Ww]hat\s+(?:exactly\s+)?does\s+((?:[A-Z][\w&.-]*\s+){1,4})do\s*\??$", text)
-    if match:
-        return "what_company_does", match[1].strip()
+    for topic, patterns in _research_patterns(name).items():
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match:
+                named = match.groupdict().get("co")
+                if named and re.match(rf"{_OWNER}\s", named, _I):
+                    named = None  # "your company": no name
+                return topic, named
     return None, None
+
+
+def _same_company(named: str | None, researched: str | None) -> bool:
+    """Whether a question that names ``named`` asks about the researched company."""
+    if not named or not researched:
+        return True
+    named, researched = named.lower(), researched.lower()
+    return named in researched or researched in named
 
 
 def _company_name(research) -> str | None:
@@ -351,17 +547,17 @@ def _company_name(research) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _topic_rewrites() -> dict[str, str]:
     """Per research topic, a shipped bank question that asks about it the useful way."""
-    from infoview.questions.bank import _read_file, shipped_bank_path
+    from infoview.questions.bank import shipped_questions
 
     rewrites: dict[str, str] = {}
-    for question in _read_file(shipped_bank_path(), partial=False):
-        for topic in question.answered_by_research:
+    for question in shipped_questions():
+        for topic in question.builds_on:
             rewrites.setdefault(topic, question.text)
     return {t: rewrites[t] for t in RESEARCH_TOPICS if t in rewrites}
 
 
 def _check_job_ask(text: str, research) -> LintWarning | None:
-    if not _JOB_ASK.search(text):
+    if not (_JOB_ASK.search(text) or _JOB_TALK.search(text)):
         return None
     return LintWarning(
         "job_ask",

@@ -24,9 +24,12 @@ CATEGORY_LABELS: dict[str, str] = {
     "closing": "the closing pair",
 }
 
-#: What research on a company can answer, so that a plan skips questions about it.
+#: What research on a company can answer, so that a plan skips questions about it. Each
+#: topic is one kind of fact: ``founded`` is the founding year (it answers "when was it
+#: founded?"), ``history`` the company's story (how it started, what it grew from); a year
+#: alone tells nothing of how a company changed.
 RESEARCH_TOPICS: tuple[str, ...] = (
-    "what_company_does", "products", "size", "history", "locations", "leadership",
+    "what_company_does", "products", "size", "founded", "history", "locations", "leadership",
 )
 
 #: The TIARA framework (trends, insights, advice, resources, assignments), kept as tags.
@@ -74,6 +77,7 @@ class Question:
     tags: list[str] = field(default_factory=list)
     favourite: bool = False
     never: bool = False
+    builds_on: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The question as a plain dict (``infoview questions bank --json``, one element)."""
@@ -111,10 +115,14 @@ class PlanItem:
     text: str
     minutes: float
     reason: str
+    #: How important the plan judged it (weight, bonuses and what history taught); ``None``
+    #: for the closing pair and for questions not chosen by a plan. Not part of the JSON.
+    importance: float | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``infoview questions plan --json`` (one element)."""
-        return asdict(self)
+        return {"id": self.id, "category": self.category, "text": self.text,
+                "minutes": self.minutes, "reason": self.reason}
 
 
 @dataclass
@@ -130,13 +138,18 @@ class QuestionPlan:
     """An ordered plan for a meeting of ``meeting_minutes``.
 
     ``overhead_minutes`` is the fixed part of the meeting (greeting, purpose, the user's
-    self-introduction, wrap-up); ``items`` fit in what is left.
+    self-introduction, wrap-up); ``items`` fit in what is left. ``notes`` say what the plan
+    learned from the user's history (or that there was too little to learn from);
+    ``warnings`` say where the plan overruled the user's own question file (a flagged
+    question kept out or moved back, the closing pair restored), for the user to read.
     """
 
     items: list[PlanItem]
     meeting_minutes: int
     overhead_minutes: float
     skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def question_minutes(self) -> float:

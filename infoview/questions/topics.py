@@ -28,7 +28,16 @@ _SIZE = re.compile(
 _PRODUCTS = re.compile(r"\b(products?|services?|platforms?)\b", re.IGNORECASE)
 _OFFERS = re.compile(r"\b(software|apps?|tools?|solutions?|offers|sells|makes|builds|provides|"
                      r"we (build|make|sell|offer|provide))\b", re.IGNORECASE)
-_HISTORY = re.compile(r"\b(founded|established|since (1[89]|20)\d\d|started in|history)\b", re.I)
+#: The company's story: how it began and grew. A bare year is not a story (see ``_FOUNDED``).
+_HISTORY = re.compile(
+    r"\b(?:(?:founded|started|set up|established|created|launched|begun|formed)\s+by|"
+    r"(?:began|started)\s+(?:life\s+)?as|grew\s+(?:out\s+of|from)|spun\s+(?:out|off)|"
+    r"(?:history|story|origins?)\s+of\s+(?:the\s+)?(?:company|firm|business|us)|our\s+(?:history|story)|"
+    r"merged\s+with|acquired\s+by|was\s+renamed)\b", re.I)
+#: When the company was founded: a founding year in a sentence.
+_FOUNDED = re.compile(
+    r"\b(?:founded|established|started|set\s+up|incorporated)\b[^.]{0,40}?\b(?:1[89]|20)\d\d\b"
+    r"|\bsince\s+(?:1[89]|20)\d\d\b", re.I)
 _LOCATIONS = re.compile(
     r"\b(headquartered|based in|offices? in|located in|headquarters|locations?)\b", re.I)
 
@@ -64,7 +73,7 @@ def topics_covered(research: CompanyProfile | dict[str, Any] | None) -> dict[str
     if text:
         covered["what_company_does"] = evidence(text, about)
     if research.founded:
-        covered["history"] = evidence(f"founded {research.founded}", about)
+        covered["founded"] = evidence(f"founded {research.founded}", about)
     if research.location:
         covered["locations"] = evidence(research.location, research.pages.get("contact") or about)
 
@@ -74,7 +83,8 @@ def topics_covered(research: CompanyProfile | dict[str, Any] | None) -> dict[str
         covered["leadership"] = evidence(names, leaders[0].source_url)
 
     sentences = _sentences(research, about)
-    for topic, pattern in (("size", _SIZE), ("history", _HISTORY), ("locations", _LOCATIONS),
+    for topic, pattern in (("size", _SIZE), ("founded", _FOUNDED), ("history", _HISTORY),
+                           ("locations", _LOCATIONS),
                            ("products", _PRODUCTS), ("products", _OFFERS),
                            ("what_company_does", _OFFERS)):
         if topic in covered:

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from infoview.research._pages import PageReader, check_url, make_fetcher
+from infoview.research.documents import document_facts, read_documents
 from infoview.research.extract import (
     discover_pages,
     extract_news,
@@ -32,6 +33,7 @@ from infoview.research.extract.maintext import sentences
 from infoview.research.extract.metadata import ORG_TYPES, items_of_type, same_as
 from infoview.research.extract.page import ParsedPage
 from infoview.research.extract.pagetype import page_type
+from infoview.research.feeds import merge_news, read_feeds
 from infoview.research.models import CompanyProfile, Fact, PageType
 from infoview.settings import Settings
 
@@ -109,9 +111,34 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
         _fill_summary(profile, parsed, work)
         profile.social = social_links(social.result() + _org_same_as(parsed))
         profile.page_types = _page_types(parsed, work)
+    if limit > 1:  # a one-page look reads the home page alone
+        _read_beyond_pages(profile, reader, links, parsed)
     profile.fetched = reader.fetched
     profile.warnings = reader.all_warnings()
     return profile
+
+
+def _read_beyond_pages(profile: CompanyProfile, reader: PageReader, links: list[Link],
+                       parsed: dict[str, ParsedPage]) -> None:
+    """Reports (PDF) and news feeds: read after the pages, outside the page budget.
+
+    Reports come from the links of the home page (and sitemap), the investors and about
+    pages; the newest of each kind is read (:mod:`infoview.research.documents`). Feeds come
+    from the home and news pages' ``<link rel="alternate">``, else the usual feed paths when
+    the site has news (:mod:`infoview.research.feeds`).
+    """
+    more = [link for kind in ("investors", "about", "news") if kind in parsed
+            for link in page_links(parsed[kind])]
+    profile.documents = read_documents(reader, links + more)
+    profile.facts += document_facts(profile.documents)
+    annual = next((d.url for d in profile.documents if d.kind == "annual report"), None)
+    if annual:
+        profile.pages["annual_report"] = annual   # the newest one, the one read
+    feed_pages = [parsed[kind] for kind in ("home", "news") if kind in parsed]
+    has_news = bool(profile.news)   # probing costs requests: only for a site that has news
+    items = read_feeds(reader, feed_pages, profile.url, probe=has_news, founded=profile.founded)
+    if items:
+        profile.news = merge_news(profile.news, items)
 
 
 def _social_urls(links: list[Link]) -> list[str]:
@@ -142,7 +169,7 @@ class _Extracts:
     STEPS = {
         "facts": lambda page: organization_facts(page, use_text=False),
         "text_facts": lambda page: organization_facts(page, use_text=True),
-        "people": extract_people,
+        "people": lambda page: extract_people(page, everyone=True),
         "news": extract_news,
         "summary": main_text,
     }
@@ -255,6 +282,8 @@ def _fill_people_news(profile: CompanyProfile, parsed: dict[str, ParsedPage],
             if person.name.lower() not in seen:
                 seen.add(person.name.lower())
                 profile.people.append(person)
+    # the company's own people first; customers quoted and other names after them
+    profile.people.sort(key=lambda p: p.kind != "staff")
     news_page = parsed.get("news")
     if news_page is not None:
         profile.news = work.get("news", news_page)
@@ -280,7 +309,7 @@ def _page_types(parsed: dict[str, ParsedPage], work: _Extracts) -> list[PageType
     for kind, page in parsed.items():
         if any(t.url == page.url for t in types):
             continue  # one page fetched for two kinds (the home page is also "about")
-        people = [p for p in work.get("people", page) if p.title]
+        people = [p for p in work.get("people", page) if p.title and p.kind == "staff"]
         dated = [n for n in work.get("news", page) if n.date]
         types.append(page_type(page, fetched_as=kind, people=len(people), dated_news=len(dated)))
     return types

@@ -158,12 +158,16 @@ class Fetcher:
 
     # -- public -------------------------------------------------------------------------
 
-    def fetch(self, url: str, *, refresh: bool = False) -> Page:
+    def fetch(self, url: str, *, refresh: bool = False, robots: bool = True,
+              headers: dict[str, str] | None = None) -> Page:
         """Fetch one URL politely, from the cache when possible.
 
         Args:
             url: an absolute http(s) URL.
             refresh: ignore a cached copy (the fresh response still replaces it).
+            robots: consult robots.txt; only a web search API the user configured passes
+                ``False`` (an endpoint asked on purpose, not a page crawled).
+            headers: extra request headers (a search API's key).
 
         Returns:
             The :class:`Page`, whatever its content type, for a 2xx answer.
@@ -182,7 +186,8 @@ class Fetcher:
             if hit is not None:
                 return self._page_from_cache(hit)
         try:
-            reply = self._exchange(url, check_robots=True, max_bytes=self.settings.max_bytes)
+            reply = self._exchange(url, check_robots=robots, max_bytes=self.settings.max_bytes,
+                                   headers=headers)
             if not 200 <= reply.status < 300:
                 if self._cache is not None:   # keeps a 404 or 410, so a re-run skips it
                     self._cache.put(url, final_url=reply.url, status=reply.status,
@@ -293,7 +298,7 @@ class Fetcher:
     # -- the network --------------------------------------------------------------------
 
     def _exchange(self, url: str, *, check_robots: bool, max_bytes: int,
-                  truncate: bool = False) -> _Reply:
+                  truncate: bool = False, headers: dict[str, str] | None = None) -> _Reply:
         """Request ``url``, following redirects and retrying 429/503, within one deadline."""
         deadline = _Deadline(self.settings.page_deadline)
         seen = {url}
@@ -301,7 +306,9 @@ class Fetcher:
         for _hop in range(self.settings.max_redirects + 1):
             if check_robots:
                 self._check_robots(current)
-            reply = self._with_retries(current, deadline, max_bytes, truncate)
+            same_host = urlsplit(current).netloc == urlsplit(url).netloc   # a key stays home
+            reply = self._with_retries(current, deadline, max_bytes, truncate,
+                                       headers if same_host else None)
             location = reply.headers.get("location")
             if reply.status not in _REDIRECTS or not location:
                 return reply
@@ -320,10 +327,10 @@ class Fetcher:
                          "giving up.", url=url, status=reply.status)
 
     def _with_retries(self, url: str, deadline: _Deadline, max_bytes: int,
-                      truncate: bool) -> _Reply:
+                      truncate: bool, headers: dict[str, str] | None = None) -> _Reply:
         host = urlsplit(url).hostname or ""
         for attempt in range(self.settings.max_retries + 1):
-            reply = self._send(url, deadline, max_bytes, truncate)
+            reply = self._send(url, deadline, max_bytes, truncate, headers)
             if reply.status not in _RETRY_STATUSES or attempt == self.settings.max_retries:
                 return reply
             asked = _retry_after(reply.headers.get("retry-after"))
@@ -337,7 +344,8 @@ class Fetcher:
             self._gate.hold_off(host, wait)
         return reply  # pragma: no cover  (the loop always returns)
 
-    def _send(self, url: str, deadline: _Deadline, max_bytes: int, truncate: bool) -> _Reply:
+    def _send(self, url: str, deadline: _Deadline, max_bytes: int, truncate: bool,
+              headers: dict[str, str] | None = None) -> _Reply:
         """One request in the host's turn; a 2xx body is read before the turn ends."""
         host = urlsplit(url).hostname or ""
         with self._gate.turn(host):
@@ -354,7 +362,7 @@ class Fetcher:
                 self.network_requests += 1
             try:
                 response = self._session.get(url, stream=True, allow_redirects=False,
-                                             timeout=timeout)
+                                             timeout=timeout, headers=headers)
             except requests.exceptions.ConnectTimeout as exc:
                 raise FetchError(f"{url}: could not connect within {timeout[0]:.0f} s.",
                                  url=url) from exc

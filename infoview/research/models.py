@@ -14,11 +14,17 @@ from infoview.errors import BadInput
 
 @dataclass
 class PersonMention:
-    """A person named on a company's pages, with the page it came from."""
+    """A person named on a company's pages, with the page it came from.
+
+    ``kind`` says how the page presents them: ``staff`` (the company's own people),
+    ``quoted`` (signs a testimonial, a review or a quotation: a customer, not staff) or
+    ``named`` (named in the text, such as an article's author, with no role at the company).
+    """
 
     name: str
     title: str | None
     source_url: str
+    kind: str = "staff"
 
 
 @dataclass
@@ -64,6 +70,53 @@ class PageType:
 
 
 @dataclass
+class DocumentFact:
+    """A fact from a document the site links (an annual report): the sentence and its page.
+
+    Attributes:
+        kind: ``headcount``, ``revenue``, ``funding``, ``priorities`` or ``markets``.
+        text: the sentence (or table row) it came from, as the document says it.
+        page: the page number, 1-based, as a PDF viewer counts.
+        value: the figure for headcount, revenue and funding ("1,240", "£48.2m").
+    """
+
+    kind: str
+    text: str
+    page: int
+    value: str | None = None
+
+
+@dataclass
+class Document:
+    """A report the site links, as research read it.
+
+    Attributes:
+        url: the document.
+        kind: ``annual report``, ``impact report``, ``sustainability report`` or
+            ``investor report``.
+        year: the year it reports on, when the link, the file name or its cover says.
+        title: the link's text (or the document's own title).
+        pages: pages in the document (0 when it could not be read).
+        facts: what was found in it, each with its page.
+    """
+
+    url: str
+    kind: str
+    year: int | None = None
+    title: str | None = None
+    pages: int = 0
+    facts: list[DocumentFact] = field(default_factory=list)
+
+    def label(self) -> str:
+        """How the brief names it: "Annual report 2024"."""
+        return f"{self.kind.capitalize()}{f' {self.year}' if self.year else ''}"
+
+    def page_url(self, page: int) -> str:
+        """The document's URL opened at ``page`` (PDF viewers honour ``#page=N``)."""
+        return f"{self.url.split('#', 1)[0]}#page={page}"
+
+
+@dataclass
 class CompanyProfile:
     """What research found about a company, from its own public pages."""
 
@@ -83,6 +136,12 @@ class CompanyProfile:
     warnings: list[str] = field(default_factory=list)
     #: One entry per page read, in reading order: what it was taken for and how surely.
     page_types: list[PageType] = field(default_factory=list)
+    #: Reports the site links (newest of each kind), read for facts with their pages.
+    documents: list[Document] = field(default_factory=list)
+
+    def staff(self) -> list[PersonMention]:
+        """The company's own people (not the customers quoted on its pages, nor others named)."""
+        return [p for p in self.people if p.kind == "staff"]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``infoview research company --json`` (plus ``page_types``)."""
@@ -95,6 +154,10 @@ class CompanyProfile:
         for name, kind in (("people", PersonMention), ("news", NewsItem), ("facts", Fact),
                            ("fetched", FetchRecord), ("page_types", PageType)):
             known[name] = _items(kind, name, known.get(name))
+        documents = _items(Document, "documents", known.get("documents"))
+        for document in documents:
+            document.facts = _items(DocumentFact, "documents facts", document.facts)
+        known["documents"] = documents
         return cls(**known)
 
 

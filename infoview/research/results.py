@@ -43,12 +43,14 @@ def profiles_frame(profiles: Iterable[Profile]) -> Any:
 
 
 def people_frame(profiles: Iterable[CompanyProfile]) -> Any:
-    """One row per person named on the companies' pages: company, name, title, source_url."""
+    """One row per person named on the companies' pages: company, name, title, source_url,
+    and kind (``staff``, ``quoted`` customers, or others ``named``; filter on it for staff)."""
     import pandas as pd
 
     rows = [{"company": p.name, "company_url": p.url, **vars(person)}
             for p in profiles for person in p.people]
-    return pd.DataFrame(rows, columns=["company", "company_url", "name", "title", "source_url"])
+    return pd.DataFrame(rows, columns=["company", "company_url", "name", "title", "source_url",
+                                       "kind"])
 
 
 def news_frame(profiles: Iterable[CompanyProfile]) -> Any:

@@ -4,6 +4,7 @@ Goes, in one transaction:
 
 - the person;
 - their outreach messages and meetings, with each meeting's questions asked and insights;
+- what mail and calendar imports found about them (messages with their subjects, events);
 - referrals from them or to them, and referrals made in their meetings;
 - actions and outcomes tied to them or to one of their meetings;
 - research snapshots about them, however they were saved: linked to them, taken of their
@@ -54,6 +55,8 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("research", "id IN (SELECT value FROM json_each(:snapshots))"),
     ("questions_asked", f"meeting_id IN {_MEETINGS}"),
     ("insights", f"meeting_id IN {_MEETINGS}"),
+    ("calendar_events", f"person_id = :p OR meeting_id IN {_MEETINGS}"),
+    ("mail_messages", "person_id = :p"),
     ("meetings", "person_id = :p"),
     ("outreach", "person_id = :p"),
     ("affiliations", "person_id = :p"),

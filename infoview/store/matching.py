@@ -3,6 +3,7 @@ and the one matching rule (:func:`match_person`) every part of infoview uses."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -39,12 +40,47 @@ def profile_key(url: str | None) -> str:
     return (host + parts.path.rstrip("/")).casefold()
 
 
+#: Domains whose mailboxes ignore dots in the local part; ``googlemail.com`` is ``gmail.com``.
+_DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
+_ADDRESS_SEPARATORS = re.compile(r"[,;\s]+")
+
+
+def address_key(address: str | None) -> str:
+    """An email address reduced to the mailbox it delivers to.
+
+    Case is ignored, a ``+tag`` (plus-addressing) is dropped, and on Gmail dots in the
+    local part are too: ``J.Smith+work@GoogleMail.com`` is ``jsmith@gmail.com``. Returns
+    ``""`` for text that is not an address.
+    """
+    text = (address or "").strip().strip("<>").strip().lower()
+    if text.startswith("mailto:"):
+        text = text[7:]
+    local, at, domain = text.rpartition("@")
+    if not at or not local or "." not in domain:
+        return ""
+    local = local.split("+", 1)[0] or local
+    domain = domain.rstrip(".")
+    if domain in _DOTLESS_DOMAINS:
+        domain = _DOTLESS_DOMAINS[domain]
+        local = local.replace(".", "")
+    return f"{local}@{domain}"
+
+
+def email_addresses(text: str | None) -> list[str]:
+    """The addresses of an email field, which may list several (a person's aliases), split
+    at commas, semicolons or spaces; each as :func:`address_key` gives it."""
+    keys = (address_key(part) for part in _ADDRESS_SEPARATORS.split(text or ""))
+    return list(dict.fromkeys(k for k in keys if k))
+
+
 def person_keys(*, email: str | None = None, profile_url: str | None = None,
                 name: str | None = None, organization: str | None = None) -> list[tuple[str, ...]]:
     """The keys that identify a person, strongest first: email, profile URL, name and
     organization (empty keys left out). Two records sharing any key are the same person."""
     keys: list[tuple[str, ...]] = []
-    if fold(email):
+    addresses = email_addresses(email)
+    keys.extend(("email", a) for a in addresses)
+    if fold(email) and not addresses:
         keys.append(("email", fold(email)))
     if profile_key(profile_url):
         keys.append(("url", profile_key(profile_url)))
@@ -92,7 +128,8 @@ def match_person(people: Iterable[Person], *, email: str | None = None,
                  organization: str | None = None) -> Person | None:
     """The known person that given details name: the one rule of infoview.
 
-    Tried in order, the first that finds someone wins: the same email (case ignored); the
+    Tried in order, the first that finds someone wins: the same email (case and a
+    ``+tag`` ignored, and any of the addresses when the field lists several); the
     same profile URL (whatever the scheme, ``www.``, query or final slash); the same name
     and organization (case, accents-as-written and extra spaces ignored; an empty
     organization matches only an empty one). The debrief, research saves and LinkedIn

@@ -207,18 +207,70 @@ ALTER TABLE meetings ADD COLUMN rescheduled_from INTEGER
 CREATE INDEX meetings_rescheduled_from ON meetings(rescheduled_from);
 """
 
-# Version 6: a follow-up can be snoozed to a day (hidden from every list of due actions
-# until then), and the user's profile keeps the holiday region whose public holidays are
-# not business days for the 3B7 routine (``GB-ENG``, ``US-CA``, ``DE``).
+# Version 6: questions asked, by bank id, with their meeting and rating, so that a plan
+# learning from thousands of debriefs walks an index instead of sorting every answer
+# (infoview.flows.question_history).
 _V6 = """
+CREATE INDEX questions_asked_question ON questions_asked(question_id, meeting_id, usefulness);
+"""
+
+# Mail and calendar imports (infoview.flows.mail_import, calendar_import): what each import
+# found per person, keyed by a hash of the Message-ID or the event's UID so that a re-import
+# adds nothing. A message or meeting the user deletes by hand keeps its row with an empty
+# reference, so that a re-import does not bring it back. mail_sources remembers how far an
+# mbox file was read (its size and a hash of those bytes, nothing about any message) and
+# with which address book, so that reading it again skips what is unchanged.
+_MAIL_CALENDAR = """
+CREATE TABLE mail_messages (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    message_key TEXT NOT NULL,
+    direction TEXT NOT NULL DEFAULT 'received',
+    sent_at TEXT,
+    subject TEXT,
+    body TEXT,
+    outreach_id INTEGER REFERENCES outreach(id) ON DELETE SET NULL,
+    created_at TEXT,
+    id INTEGER PRIMARY KEY
+);
+CREATE UNIQUE INDEX mail_messages_key ON mail_messages(message_key, person_id);
+CREATE INDEX mail_messages_person ON mail_messages(person_id);
+CREATE INDEX mail_messages_outreach ON mail_messages(outreach_id);
+CREATE TABLE calendar_events (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    event_key TEXT NOT NULL,
+    meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+    starts_at TEXT,
+    summary TEXT,
+    status TEXT NOT NULL DEFAULT 'confirmed',
+    effect TEXT NOT NULL DEFAULT 'added',
+    created_at TEXT,
+    id INTEGER PRIMARY KEY
+);
+CREATE UNIQUE INDEX calendar_events_key ON calendar_events(event_key, person_id);
+CREATE INDEX calendar_events_person ON calendar_events(person_id);
+CREATE INDEX calendar_events_meeting ON calendar_events(meeting_id);
+CREATE TABLE mail_sources (
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    book TEXT NOT NULL,
+    read_at TEXT NOT NULL,
+    id INTEGER PRIMARY KEY
+);
+"""
+
+# Follow-ups (infoview.flows.actions): a follow-up can be snoozed to a day (hidden from
+# every list of due actions until then), and the user's profile keeps the holiday region
+# whose public holidays are not business days for the 3B7 routine (``GB-ENG``, ``US-CA``).
+_FOLLOW_UPS = """
 ALTER TABLE actions ADD COLUMN snoozed_until TEXT;
 ALTER TABLE profile ADD COLUMN region TEXT;
 """
 
-# Version 7: what the app keeps while the user works, so that a page reload loses nothing:
-# a question plan being edited, by key (``prepare:3``), until it is saved or dropped. The
-# people it names are listed, so that forgetting a person removes it (infoview.store.appstate).
-_V7 = """
+# The app's work in progress (infoview.store.appstate), so that a page reload loses
+# nothing: a question plan being edited, by key (``prepare:3``), until it is saved or
+# dropped. The people it names are listed, so that forgetting a person removes it.
+_APP_STATE = """
 CREATE TABLE app_state (
     key TEXT NOT NULL UNIQUE,
     value TEXT NOT NULL DEFAULT '{}',
@@ -229,7 +281,8 @@ CREATE TABLE app_state (
 """
 
 #: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _MAIL_CALENDAR, _FOLLOW_UPS,
+                               _APP_STATE)
 #: The schema version this code writes.
 LATEST = len(MIGRATIONS)
 

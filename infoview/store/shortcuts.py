@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from infoview.models import (
     Action,
     Affiliation,
+    CalendarEvent,
     Insight,
+    MailMessage,
     Meeting,
     Organization,
     Outcome,
@@ -278,3 +280,47 @@ class StoreShortcuts:
     def delete_affiliation(self, record_id: int) -> None:
         """Delete the :class:`~infoview.models.Affiliation` with this id (see ``Store.delete``)."""
         self.delete(Affiliation, record_id)
+
+    # ---- MailMessage ----
+
+    def add_mail_message(self, record: MailMessage) -> MailMessage:
+        """Save a new :class:`~infoview.models.MailMessage`; returns it with its id."""
+        return self.add(record)
+
+    def get_mail_message(self, record_id: int) -> MailMessage:
+        """The :class:`~infoview.models.MailMessage` with this id; raises NotFound."""
+        return self.get(MailMessage, record_id)
+
+    def list_mail_messages(self, **filters: Any) -> builtins.list[MailMessage]:
+        """:class:`~infoview.models.MailMessage` records whose fields equal ``filters``."""
+        return self.list(MailMessage, **filters)
+
+    def update_mail_message(self, record: MailMessage) -> MailMessage:
+        """Write a saved :class:`~infoview.models.MailMessage` back."""
+        return self.update(record)
+
+    def delete_mail_message(self, record_id: int) -> None:
+        """Delete the :class:`~infoview.models.MailMessage` with this id (see ``Store.delete``)."""
+        self.delete(MailMessage, record_id)
+
+    # ---- CalendarEvent ----
+
+    def add_calendar_event(self, record: CalendarEvent) -> CalendarEvent:
+        """Save a new :class:`~infoview.models.CalendarEvent`; returns it with its id."""
+        return self.add(record)
+
+    def get_calendar_event(self, record_id: int) -> CalendarEvent:
+        """The :class:`~infoview.models.CalendarEvent` with this id; raises NotFound."""
+        return self.get(CalendarEvent, record_id)
+
+    def list_calendar_events(self, **filters: Any) -> builtins.list[CalendarEvent]:
+        """:class:`~infoview.models.CalendarEvent` records whose fields equal ``filters``."""
+        return self.list(CalendarEvent, **filters)
+
+    def update_calendar_event(self, record: CalendarEvent) -> CalendarEvent:
+        """Write a saved :class:`~infoview.models.CalendarEvent` back."""
+        return self.update(record)
+
+    def delete_calendar_event(self, record_id: int) -> None:
+        """Delete the :class:`~infoview.models.CalendarEvent` with this id (see ``Store.delete``)."""
+        self.delete(CalendarEvent, record_id)

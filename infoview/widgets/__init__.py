@@ -20,6 +20,7 @@ _EXPORTS = {
     "DebriefForm": "infoview.widgets.debrief",
     "OutcomesDashboard": "infoview.widgets.outcomes",
     "actions_view": "infoview.widgets.outcomes",
+    "ImportPanel": "infoview.widgets.imports",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -13,7 +13,7 @@ import ipywidgets as w
 
 from infoview.errors import BadInput, InfoviewError
 from infoview.questions.bank import fill_placeholders, load_bank
-from infoview.questions.lint import FLAG_LABELS, lint_question, question_flags
+from infoview.questions.lint import flag_sentence, lint_question, question_flags
 from infoview.questions.models import PlanItem, QuestionPlan
 from infoview.widgets._common import FULL_WIDTH, MessageLine, bullet_list, button, esc, flag_html
 
@@ -152,7 +152,7 @@ class QuestionPicker(w.VBox):
                 self._insisting = question
                 self.add_button.description = "Add it anyway"
                 self.message.show(
-                    f"Not added yet: this question {' and '.join(FLAG_LABELS[f] for f in flags)}"
+                    f"Not added yet: this question {flag_sentence(flags)}"
                     " (see above). Reword it, or press Add it anyway to keep it as it is; it "
                     "stays marked in the plan, the companion and the brief.", "warning")
                 return

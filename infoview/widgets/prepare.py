@@ -22,6 +22,7 @@ from infoview.flows.meetings import asked_before, person_to_prepare, planned_que
 from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_outreach
 from infoview.flows.plans import drop_plan, keep_plan, kept_plan, last_kept_plan
 from infoview.flows.profile import save_profile
+from infoview.flows.question_history import question_history
 from infoview.flows.research import research_for
 from infoview.flows.times import in_zone, start_from_fields
 from infoview.models import Meeting, Person
@@ -112,6 +113,10 @@ class PreparePanel(w.VBox):
         self.minutes = w.IntSlider(description="Minutes", value=minutes, min=10, max=60, step=5,
                                    style=_WIDE)
         self.reason = text("Why them (your words)", "", "e.g. I read your article on ...")
+        #: Whether the plan learns from the user's debriefs (questions rated useful in
+        #: meetings like this one move up, poorly rated ones down or out).
+        self.use_history = w.Checkbox(description="Learn from my debriefs", value=True,
+                                      indent=False)
         self.plan_button = button("Plan questions", "primary")
         self.save_button = button("Save person and meeting", "success")
         self.drop_button = button("Drop this plan", tooltip="forget the plan you were editing "
@@ -168,7 +173,8 @@ class PreparePanel(w.VBox):
             self.person, self.research_note, self.new_person_box, self.meeting,
             w.HBox([self.date, self.time, self.timezone]), w.HBox([self.format, self.place]),
             heading("What you want to learn"),
-            self.role, self.industry, w.HBox([self.audience, self.minutes]), self.reason,
+            self.role, self.industry, w.HBox([self.audience, self.minutes, self.use_history]),
+            self.reason,
             w.HBox([self.plan_button, self.save_button, self.drop_button]), self.message,
             heading("Questions: check, uncheck, reorder, add your own"),
             self.picker,
@@ -341,7 +347,8 @@ class PreparePanel(w.VBox):
                 role=self.role.value.strip() or None, industry=self.industry.value.strip() or None,
                 company=person.organization or getattr(self.company, "name", None),
                 person=person.name, audience=self.audience.value, minutes=int(self.minutes.value),
-                research=self.company, asked=asked)
+                research=self.company, asked=asked,
+                history=question_history(self.store) if self.use_history.value else None)
             self.picker.set_plan(self.plan, values={
                 "role": self.role.value.strip() or None,
                 "industry": self.industry.value.strip() or None,
@@ -349,8 +356,10 @@ class PreparePanel(w.VBox):
                 "person": person.name})
             left_out = len(getattr(self.plan, "skipped", []) or [])
             why = f" ({left_out} left out: see why under the questions)" if left_out else ""
+            said = " ".join(self.plan.notes + self.plan.warnings)
             self.message.show(f"Planned {len(self.plan.items)} questions for "
-                              f"{self.minutes.value} minutes{why}.", "ok")
+                              f"{self.minutes.value} minutes{why}." + (f" {said}" if said else ""),
+                              "warning" if self.plan.warnings else "ok")
 
     def _asked_before(self, person) -> list[str]:
         return asked_before(self.store, person.id) if person.id else []
@@ -416,6 +425,11 @@ class PreparePanel(w.VBox):
                 # The minutes asked for in a request; a phone script asks for its own 15.
                 minutes=int(self.minutes.value) if kind == "request" else None,
                 meeting=self.current_meeting(person.id) if kind == "confirmation" else None)
+            if person.id is not None:  # what the store knows: who suggested them, and may I say so
+                person, options = drafts.stored_draft(self.store, kind, person_id=person.id,
+                                                      options=options)
+                if self.plan is not None and self.plan.items:
+                    options.plan_ready = True  # the plan on screen counts
             draft = drafts.write_draft(kind, person, profile, options)
             self.draft = draft
             self.draft_actions.kind = kind

@@ -38,6 +38,9 @@ WARM_HELP = ("<p style='color:#555;font-size:0.9em'>Who you can reach there thro
 TAB_TITLES = ("Overview", "People", "News", "Facts and sources", "Warnings", "Warm paths")
 
 
+#: How the people tab says who someone is to the company.
+_KIND_WORDS = {"staff": "works there", "quoted": "quoted customer", "named": "named on the site"}
+
 class ResearchPanel(w.VBox):
     """Research a company's site and a person's page, look at the result, save it.
 
@@ -63,11 +66,14 @@ class ResearchPanel(w.VBox):
         self.company = None
         self.person = None
         self.saved = None
+        self.search = None   # the last "find on their site" (a PersonSearch)
         self._thread: threading.Thread | None = None
 
         self.company_url = text("Company website", company_url, "https://example.com/")
         self.person_url = text("Person's page (optional)", person_url,
                                "a bio or team page; LinkedIn links are kept, not fetched")
+        self.person_name = text("Or find on their site", "",
+                                "their full name, looked for on the company's website")
         self.research_button = button("Research", "primary", "Fetch the public pages and extract")
         self.fetch_again = w.Checkbox(value=False, indent=False,
                                       description="fetch again (ignore pages cached in the last days)",
@@ -90,7 +96,7 @@ class ResearchPanel(w.VBox):
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([
             heading("Research a company and a person"),
-            self.company_url, self.person_url,
+            self.company_url, self.person_url, self.person_name,
             w.HBox([self.research_button, self.save_button, self.fetch_again]),
             self.progress, self.message, self.tabs,
         ])
@@ -137,13 +143,21 @@ class ResearchPanel(w.VBox):
             self._thread.join(timeout)
 
     def _run(self, company_url: str, person_url: str) -> None:
-        self.company = self.person = None
+        self.company = self.person = self.search = None
         self.saved = None
         ok = False
         with self.message.guard("research"):
             if company_url:
                 self.company = self._research_company(company_url)
                 self._show()
+            name = self.person_name.value.strip()
+            if name and not person_url and company_url:
+                from infoview.research.find_person import research_person_by_name
+
+                self.message.show(f"Looking for {name} on {company_url} ...")
+                self.search, self.person = research_person_by_name(
+                    name, company_url, settings=self.settings_for(company_url),
+                    refresh=self.fetch_again.value)
             if person_url:
                 from infoview.research.person import research_person
 
@@ -161,8 +175,9 @@ class ResearchPanel(w.VBox):
             found = [p.name for p in (self.company, self.person) if p is not None and p.name]
             count = len(self._all_warnings())
             self.message.show(f"Done: {', '.join(found) or 'no name found'}"
-                              f"{f' ({count} warning(s), see the Warnings tab)' if count else ''}.",
-                              "warning" if count else "ok")
+                              f"{f' ({count} warning(s), see the Warnings tab)' if count else ''}."
+                              + (f" {self.search.summary()}" if self.search else ""),
+                              "warning" if count or (self.search and not self.search.found) else "ok")
 
     def _research_company(self, url: str):
         """Company research with a fetcher that moves the progress bar page by page."""
@@ -212,8 +227,10 @@ class ResearchPanel(w.VBox):
         company, person = self.company, self.person
         self.overview.value = _overview_html(company, person)
         self.people.value = table_html(
-            [p.__dict__ for p in company.people] if company else [],
-            ["name", "title", "source_url"], "No people found yet.", links=["source_url"])
+            [{**p.__dict__, "kind": _KIND_WORDS.get(p.kind, p.kind)} for p in company.people]
+            if company else [],
+            ["name", "title", "kind", "source_url"], "No people found yet.", links=["source_url"],
+            labels={"kind": "Who they are"})
         self.news.value = table_html(
             [n.__dict__ for n in company.news] if company else [],
             ["date", "title", "url"], "No news found yet.", links=["url"])

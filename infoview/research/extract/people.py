@@ -14,22 +14,10 @@ from typing import Any
 
 from infoview.research.extract.metadata import ORG_TYPES, items_of_type, value
 from infoview.research.extract.page import ParsedPage, clean, in_chrome, lines_of, text_of
+from infoview.research.extract.people_lines import find_people, known_given_name
+from infoview.research.extract.vocab import TITLE_WORDS
 from infoview.research.models import PersonMention
 
-#: Words that mark a job title.
-TITLE_WORDS = re.compile(
-    r"\b(ceo|cto|cfo|coo|cmo|cio|cpo|vp|svp|evp|chief|director|head|manager|founder|co-founder|"
-    r"officer|engineer|lead|president|partner|researcher|designer|scientist|chair|chairman|"
-    r"chairwoman|chairperson|secretary|treasurer|coordinator|consultant|analyst|developer|"
-    r"architect|specialist|advisor|adviser|principal|owner|editor|counsel|nurse|physician|"
-    r"doctor|executive|administrator|associate|trustee|member|accountant|strategist|"
-    r"recruiter|technician|surgeon|veterinarian|teacher|professor|lecturer|pharmacist|"
-    r"therapist|dentist|solicitor|barrister|lawyer|planner|writer|producer|intern|apprentice|"
-    r"assistant|supervisor|controller|representative|chef|curator|librarian|coach|fellow|"
-    r"bookkeeper|clerk|receptionist|auditor|actuary|economist|instructor|tutor|trainer|"
-    r"paralegal|broker|surveyor|leader|faculty)\b",
-    re.I,
-)
 _STAFF_KEYS = ("employee", "employees", "founder", "founders", "member", "members")
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn",
               "ter"}
@@ -105,17 +93,50 @@ def looks_like_title(text: str) -> bool:
             and not text[0].isdigit() and len(text.split()) <= 12 and not _PRODUCT_END.search(text))
 
 
-def extract_people(page: ParsedPage) -> list[PersonMention]:
-    """People with titles named on ``page``, structured data first, each name once."""
+def extract_people(page: ParsedPage, *, everyone: bool = False) -> list[PersonMention]:
+    """People with titles named on ``page``, structured data first, each name once.
+
+    Structured data, team cards, tables and definition lists come first; then the page's
+    lines of text (:mod:`people_lines`: "Name, Title" lines, a name over its title, titles
+    in bios and section headings). By default only the company's own people (``staff``)
+    are listed; ``everyone`` adds the authors of testimonials and reviews (``quoted``) and
+    other people the text names (``named``), each flagged by ``kind``.
+    """
     found = _from_metadata(page)
+    lower_words: set[str] = set()
     if page.tree is not None:
+        lower_words = set(_LOWER_WORD.findall(page.flat_text))
         found += _from_tables(page) + _from_definition_lists(page) + _from_cards(page)
+        found += [PersonMention(p.name, p.title, page.url, p.kind)
+                  for p in find_people(page, lower_words)]
     by_name: dict[str, PersonMention] = {}
     for person in found:
-        key = person.name.lower()
-        if key not in by_name or (person.title and not by_name[key].title):
+        key = person_key(person.name)
+        if not key:
+            continue
+        known = by_name.get(key)
+        if known is None:
             by_name[key] = person
-    return list(by_name.values())
+            continue
+        kind = known.kind
+        if "quoted" in (known.kind, person.kind):
+            kind = "quoted"  # one finder saw the testimonial around them: a customer
+        elif known.kind == "named":
+            kind = person.kind
+        by_name[key] = PersonMention(known.name, known.title or person.title,
+                                     known.source_url, kind)
+    return [p for p in by_name.values() if everyone or p.kind == "staff"]
+
+
+def person_key(name: str) -> str:
+    """A name folded for comparison: lower case, no honorific, credentials or punctuation."""
+    words = re.sub(r"[^\w\s]", " ", strip_credentials(name).lower()).split()
+    while words and words[0] in _HONORIFIC_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+_HONORIFIC_WORDS = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "rev", "capt", "hon"}
 
 
 def _from_metadata(page: ParsedPage) -> list[PersonMention]:
@@ -157,6 +178,8 @@ def _from_tables(page: ParsedPage) -> list[PersonMention]:
                     people.append(PersonMention(names[0], titles[0], page.url))
             elif len(row) > name_col and looks_like_name(row[name_col]):
                 title = row[title_col] if title_col is not None and len(row) > title_col else None
+                if not title and not known_given_name(row[name_col]):
+                    continue  # a form laid out in a table ("Name" / "Phone Number")
                 people.append(PersonMention(row[name_col], title or None, page.url))
     return people
 
@@ -205,7 +228,7 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
     for el in page.tree.iter(*_CARD_TAGS):
         if el.tag in ("div", "p", "span") and not _NAME_CLASS.search(el.get("class", "")):
             continue
-        if in_chrome(el):
+        if in_chrome(el) or hidden(el):
             continue  # before the profile-link test: a menu's many links end here cheaply
         if (el.tag == "a" and not _profile_link(el)) or quoted(el):
             continue
@@ -217,7 +240,7 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
             if weak and not _proper_name(name, vocabulary()):
                 continue  # "Form Builder" in bold: words the page also writes in lower case
             card = _card(el)
-            title = _title_near(lines_of(card), name, shown=text)
+            title = _title_near(_card_lines(el, card), name, shown=text)
             if title and (_beside_quote(card) or _ELSEWHERE.search(title)):
                 continue  # the author of a testimonial: a customer, not staff
             if title and weak and title in _link_labels(card):
@@ -243,8 +266,8 @@ _ELSEWHERE = re.compile(r"\bat\s+(?-i:[A-Z0-9])|\bformer\b|\bex-", re.I)
 
 
 def _link_labels(card: Any) -> set[str]:
-    """The texts of the links in a card (a menu's entries)."""
-    return {text_of(a) for a in card.iter("a")}
+    """The texts of the links in a card (a menu's entries); none when the card is a section."""
+    return {text_of(a) for a in card.iter("a")} if small(card) else set()
 
 
 def _proper_name(name: str, lower_words: set[str]) -> bool:
@@ -303,7 +326,9 @@ def _beside_quote(card: Any) -> bool:
     """
     block = card
     for _ in range(_QUOTE_LEVELS):
-        if (block is None or len(text_of(block)) > _QUOTE_BLOCK_CHARS
+        # each level's size is checked within a fixed budget of elements, so that a grid of
+        # thousands of cards costs each card the same small amount, never the whole grid
+        if (block is None or not small(block) or len(text_of(block)) > _QUOTE_BLOCK_CHARS
                 or sum(1 for _ in block.iter("h2", "h3", "h4", "h5", "h6")) > 1):
             break  # past the card: a section holding other people's cards
         for line in lines_of(block):
@@ -317,12 +342,58 @@ def _beside_quote(card: Any) -> bool:
 
 
 def _card(el: Any) -> Any:
-    """The smallest ancestor holding a little more text than the name itself."""
+    """The smallest ancestor holding a little more text than the name itself.
+
+    Only ancestors of card size are read: a name set straight into a long section (no box
+    of its own) gets the section, whose lines :func:`_card_lines` reads around the name.
+    """
     card = el.getparent()
     most = len(text_of(el)) + 2
-    while card is not None and card.getparent() is not None and len(text_of(card)) <= most:
+    while (card is not None and card.getparent() is not None and small(card)
+           and len(text_of(card)) <= most):
         card = card.getparent()
     return card if card is not None else el
+
+
+def _card_lines(el: Any, card: Any) -> list[str]:
+    """The lines of a card; for a whole section, the lines of the name's neighbours only.
+
+    The lines around the name are all :func:`_title_near` reads, so a long section costs
+    each name a few siblings, not the section (which would make a page of n cards n^2).
+    """
+    if small(card):
+        return lines_of(card)
+    anchor = el
+    while anchor.getparent() is not None and anchor.getparent() is not card:
+        anchor = anchor.getparent()
+    before = anchor.getprevious()
+    around = ([before] if before is not None else []) + [anchor]
+    after = anchor.getnext()
+    while after is not None and len(around) < 5:
+        around.append(after)
+        after = after.getnext()
+    return [line for node in around if small(node) for line in lines_of(node)]
+
+
+#: How many elements a block may hold and still be read as one card (see :func:`small`).
+_CARD_ELEMENTS = 300
+
+
+def small(el: Any, limit: int = _CARD_ELEMENTS) -> bool:
+    """Whether ``el`` holds at most ``limit`` elements, found by counting no further."""
+    for count, _ in enumerate(el.iter()):
+        if count >= limit:
+            return False
+    return True
+
+
+#: Containers whose content is never shown as it stands (templates, scripts, fallbacks).
+_HIDDEN = ("template", "script", "noscript", "style", "svg")
+
+
+def hidden(el: Any) -> bool:
+    """Whether an element sits inside a ``<template>`` (or another never-shown container)."""
+    return next(el.iterancestors(*_HIDDEN), None) is not None
 
 
 def _title_near(lines: list[str], name: str, shown: str | None = None) -> str | None:

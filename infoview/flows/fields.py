@@ -1,0 +1,73 @@
+"""Checking what a user typed into one field of a form (the profile, a person, an
+organization, a meeting): one line of text, an email address, a web address.
+
+A mistake raises :class:`~infoview.errors.BadField` naming the field, in plain words a
+form can show beside it (never a command-line option: the CLI adds those).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from infoview.errors import BadField
+
+_EMAIL = re.compile(r"^[^@\s<>(),;:]+@[^@\s<>(),;:]+\.[^@\s<>(),;:.]{2,}$")
+
+
+def upper_first(text: str) -> str:
+    """``text`` with its first letter in capitals and the rest as written ("LinkedIn" stays)."""
+    return text[:1].upper() + text[1:]
+
+
+def as_sentence(text: str) -> str:
+    """A message as a sentence: capital first letter, full stop at the end."""
+    text = upper_first(text.strip())
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def text_field(value: Any, name: str, label: str, *, limit: int, required: bool = False,
+               lines: bool = False) -> str | None:
+    """Typed text tidied: spaces folded onto one line (``lines`` keeps line breaks, for
+    notes), ``None`` when empty.
+
+    Args:
+        value: what was typed (``None`` for nothing).
+        name, label: the field, and its name in words ("the job title").
+        limit: the most characters accepted.
+        required: an empty value is a mistake.
+    """
+    if value is None:
+        text = ""
+    elif isinstance(value, str):
+        text = value.strip() if lines else " ".join(value.split())
+    else:
+        raise BadField(f"{upper_first(label)} must be text.", name)
+    if required and not text:
+        raise BadField(f"{upper_first(label)} cannot be empty.", name)
+    if len(text) > limit:
+        raise BadField(f"{upper_first(label)} is {len(text)} characters long: keep it under "
+                       f"{limit}.", name)
+    return text or None
+
+
+def email_field(text: str | None, name: str = "email") -> str | None:
+    """An email address as typed (tidied text), checked to look like one."""
+    if text and not _EMAIL.match(text):
+        raise BadField(f"{text!r} is not an email address: it should look like "
+                       "name@example.org.", name)
+    return text
+
+
+def web_field(text: str | None, name: str, example: str) -> str | None:
+    """A web address (tidied text); ``https://`` is added when the scheme is left out."""
+    if not text:
+        return None
+    candidate = text if "://" in text else f"https://{text}"
+    parts = urlsplit(candidate)
+    if parts.scheme not in ("http", "https") or "." not in (parts.hostname or "") \
+            or " " in candidate:
+        raise BadField(f"{text!r} is not a web address: copy it from your browser, e.g. "
+                       f"{example}.", name)
+    return candidate

@@ -1,0 +1,560 @@
+"""People named in a page's lines of text: the plain shapes small businesses use.
+
+Team cards and tables are read by :mod:`people`; this module reads what is left, one line
+(block) of visible text at a time, with what the line's place in the page says (a heading or
+bold box, inside a testimonial, inside the menus):
+
+- "Name, Title", "Name - Title", "Name | Title" lines, credentials after the name
+  ("Jo Bell, RDH"), honorifics before it ("Dr. Jo Bell");
+- a name alone on its line with its title on the next line, or on the line before it
+  written as a label ("Office Manager:"), or only in the bio under it ("Jo has been a
+  broker since 1998"), or in the heading of the section that lists it ("Our Dentists");
+- signatures under quotations ("- Jo Bell, Acme Ltd"), review and article bylines
+  ("by Jo Bell"): listed as ``quoted`` or ``named``, never as staff;
+- names inside sentences ("our coordinator Jo Bell helped"), only when the first word is a
+  known given name.
+
+Whether words are a name is decided from their shape and from vocabularies (given and
+family names with their frequency, the head nouns of job titles: :mod:`vocab`), and from
+the page itself: a word the page also writes in lower case is an ordinary word. The page is
+walked once and each line looks at a few lines around it, so the cost is linear in the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from infoview.research.extract.page import ParsedPage, clean
+from infoview.research.extract.vocab import family_name, given_name, job_head, title_word
+
+#: Elements that end a line of text (as in :mod:`page`).
+_BLOCKS = {
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br",
+    "tr", "td", "th", "table", "section", "article", "header", "footer", "nav", "aside",
+    "main", "figure", "figcaption", "blockquote", "address", "form", "hr", "pre",
+}
+_INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "title", "meta", "link",
+              "select", "option", "button", "textarea"}
+_EDGES = {"header", "footer"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BOLD_TAGS = {"b", "strong"} | _HEADINGS
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.I)
+_QUOTE_BOX = re.compile(r"(\btesti|testimonial|\breview|\bquote|customer-?stor|client-?stor|"
+                        r"success-?stor|\bendorse)", re.I)
+
+
+@dataclass
+class Line:
+    """One line of visible text and what its place in the page says about it."""
+
+    text: str
+    bold: bool        # all of it in a heading, <b>/<strong> or a bold style
+    heading: int      # the level of the <h1>-<h6> it sits in, 0 outside headings
+    quote: bool       # inside a blockquote or a testimonial / review box
+    chrome: str       # "nav" inside menus, "edge" in a page's header or footer, else ""
+    cell: bool        # a table cell
+
+
+class _Walker:
+    """Splits a tree into :class:`Line` records in one pass (flags inherited downwards)."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.parts: list[str] = []
+        self.bold_chars = 0
+        self.chars = 0
+        self.flags: tuple[int, bool, str, bool, bool] = (0, False, "", False, False)
+
+    def flush(self) -> None:
+        if self.parts:
+            text = clean("".join(self.parts))
+            if text:
+                heading, quote, chrome, cell, _ = self.flags
+                bold = self.bold_chars >= max(1, self.chars - 1)
+                self.lines.append(Line(text, bold, heading, quote, chrome, cell))
+        self.parts = []
+        self.bold_chars = self.chars = 0
+
+    def add(self, text: str, bold: bool) -> None:
+        self.parts.append(text)
+        size = len(text.strip())
+        self.chars += size
+        if bold:
+            self.bold_chars += size
+
+    def walk(self, node: Any, heading: int, quote: bool, chrome: str, cell: bool,
+             bold: bool) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _INVISIBLE or not tag:
+            return
+        attrs = f"{node.get('class', '')} {node.get('id', '')}"
+        heading = heading or (int(tag[1]) if tag in _HEADINGS else 0)
+        quote = quote or tag == "blockquote" or bool(_QUOTE_BOX.search(attrs))
+        chrome = "nav" if tag == "nav" or chrome == "nav" else ("edge" if tag in _EDGES else chrome)
+        cell = cell or tag in ("td", "th")
+        bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(node.get("style", "")))
+        block = tag in _BLOCKS
+        if block:
+            self.flush()
+            self.flags = (heading, quote, chrome, cell, bold)
+        if node.text:
+            self.add(node.text, bold)
+        for child in node:
+            self.walk(child, heading, quote, chrome, cell, bold)
+            if child.tail:
+                if block or isinstance(child.tag, str) and child.tag in _BLOCKS:
+                    if child.tag in _BLOCKS:
+                        self.flush()
+                        self.flags = (heading, quote, chrome, cell, bold)
+                self.add(child.tail, bold)
+        if block:
+            self.flush()
+
+
+def page_lines(page: ParsedPage) -> list[Line]:
+    """The page's body as :class:`Line` records, in reading order."""
+    if page.tree is None:
+        return []
+    body = page.tree.find("body")
+    walker = _Walker()
+    walker.walk(body if body is not None else page.tree, 0, False, "", False, False)
+    walker.flush()
+    return walker.lines
+
+
+# --- names -------------------------------------------------------------------------------
+
+_HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|Capt|Hon|Sr|Fr)\.?\s+)+")
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "st", "st."}
+#: A word of a name: capitalised with a lower-case letter after ("McCall", "O'Flynn",
+#: "DeMond", "Ann-Marie"), or an initial ("J." / "J").
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*[’'][A-Z][a-z]+|[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+                        r"(?:-[A-Z][a-z]+)?|[A-Z]\.?(?:[A-Z]\.)?)$")
+_INITIAL = re.compile(r"^[A-Z]\.?(?:[A-Z]\.)?$")
+#: A degree or licence after a name: "MD", "M.D.", "Ph.D", "RDH", "PA-C", "Esq.", "Jr.".
+_CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]?\.?){1,4}(?:-[A-Z]+)?\.?$|^(?:Jr|Sr|Esq|III|II|IV)\.?$")
+#: Words of ordinary speech and of page furniture that never stand in a person's name.
+_NOT_NAME_WORDS = {
+    "the", "and", "of", "for", "our", "your", "with", "at", "in", "on", "to", "a", "an", "from",
+    "by", "is", "are", "we", "us", "all", "new", "more", "about", "contact", "home", "click",
+    "read", "view", "page", "welcome", "team", "staff", "meet", "services", "service", "inc",
+    "llc", "ltd", "company", "group", "street", "road", "avenue", "suite", "blvd", "drive",
+    "center", "centre", "university", "college", "school", "hospital", "church", "clinic",
+    "institute", "association", "county", "city", "department", "office", "dental",
+    "law", "news", "blog", "free", "call", "today", "now", "request", "quote", "privacy",
+    "policy", "terms", "copyright", "reserved", "rights", "login", "search", "menu", "next",
+    "previous", "back", "top", "share", "like", "follow", "email", "phone", "fax", "map",
+    "directions", "hours", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "north", "south", "east",
+    "west", "i", "my", "me", "he", "she", "it", "they", "this", "that", "here", "there",
+}
+
+
+def _given_first(word: str) -> bool:
+    """Whether ``word`` is a given name common enough, and not mostly a family name, for
+    the first word of a name to vouch for it ("Kimberly" yes, "Harris" no)."""
+    given = given_name(word)
+    return given >= 0.005 and given * 4 >= family_name(word)
+
+
+def known_given_name(name: str) -> bool:
+    """Whether a name opens with a known given name (honorifics skipped)."""
+    words = _HONORIFIC.sub("", clean(name)).split()
+    return bool(words) and _given_first(words[0])
+
+
+def _words(text: str) -> list[str]:
+    return text.replace("’", "'").split()
+
+
+def name_words(text: str, lower_words: set[str], *, strict: bool) -> list[str] | None:
+    """The words of a person's name read from ``text`` (honorific and credentials off).
+
+    ``strict`` asks for a known given name first (names inside prose, signatures); without
+    it a name may also be two or more capitalised words the page never writes in lower
+    case (a team list's "Rajat Paharia").
+    """
+    bare = _HONORIFIC.sub("", text.strip())
+    honorific = bare != text.strip()
+    text = bare
+    words = _words(text)
+    while len(words) > 2 and _CREDENTIAL.match(words[-1].rstrip(",")) and words[-1].upper() == words[-1]:
+        words.pop()
+    if not 2 <= len(words) <= 4:
+        return None
+    if all(w.isupper() for w in words if len(w) > 2):  # "STACY HATCHER": as written in caps
+        words = [w.capitalize() if len(w.rstrip(".")) > 1 else w for w in words]
+    core = [w for w in words if w.lower() not in _PARTICLES]
+    if len(core) < 2 or not all(_NAME_WORD.match(w) for w in core):
+        return None
+    if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
+        return None
+    full = [w for w in core if not _INITIAL.match(w)]
+    if not full or _INITIAL.match(core[-1]) and len(full) < 1:
+        return None
+    first, last = core[0], core[-1]
+    known_first = not _INITIAL.match(first) and _given_first(first)
+    if _INITIAL.match(last) and not known_first:
+        return None  # "Julie B." only when Julie is a given name
+    for w in full:
+        lower = w.lower()
+        if w is not first and lower.endswith(("s", "ing")) and not family_name(w) \
+                and not given_name(w):
+            return None  # "Ball Valves", "Matki Showering": things, not a family name
+        if lower in lower_words and not (w is last and family_name(w) >= 0.001) \
+                and not (w is first and known_first):
+            return None  # an ordinary word the page writes in lower case ("Form Builder")
+        if job_head(w) and w is not last and not (w is first and known_first):
+            return None  # "Office Manager", "Senior Partner"
+    if job_head(last) and not known_first:
+        return None
+    if strict and not (known_first or honorific or _INITIAL.match(first)):
+        return None
+    return words
+
+
+# --- titles ------------------------------------------------------------------------------
+
+_TITLE_CUT = re.compile(r"\s+(?:of the|at the|at|who|with|for the|since|from|in the)\s+|[.;!?]\s|"
+                        r"\s[-–—|]\s|\(", re.I)
+_TITLE_LEAD = re.compile(r"^(?:our|the|a|an|your)\s+", re.I)
+_TITLE_CHARS = re.compile(r"^[A-Za-z][\w&/,.'’ \-]*$")
+
+
+def title_phrase(text: str, *, whole: bool = False) -> str | None:
+    """A job title read from the start of ``text`` ("Practice Manager of the firm..." ->
+    "Practice Manager"), or ``None`` when it names no role.
+
+    ``whole`` asks the whole of ``text`` to be the title (a line of its own).
+    """
+    text = clean(text).strip(" ,:;-–—|")
+    if not whole:
+        text = _TITLE_CUT.split(text, maxsplit=1)[0].strip(" ,:")
+    text = _TITLE_LEAD.sub("", text)
+    words = text.split()
+    if not 1 <= len(words) <= 9 or len(text) > 80 or not _TITLE_CHARS.match(text):
+        return None
+    if words[0].islower() and words[0].endswith(("ed", "ing")) and len(words) > 1 \
+            and words[1] in ("on", "in", "at", "by", "to", "with", "for", "from", "as"):
+        return None  # "included on a list of lawyers": a sentence, not a role
+    if whole and text.endswith("."):
+        return None
+    heads = [w for w in re.split(r"[\s,/&]+", text) if w and job_head(w.strip(".,"))]
+    if not heads and not _ACRONYM_TITLE.search(text):
+        return None
+    return text
+
+
+#: Titles written as acronyms ("CEO", "VP Sales").
+_ACRONYM_TITLE = re.compile(r"\b(CEO|CFO|COO|CTO|CMO|CIO|CPO|VP|SVP|EVP|GM|HR)\b")
+
+
+def _bio_title(text: str, first: str) -> str | None:
+    """A title the bio under a name states ("As co-founder, Jo brings...", "Jo is our office
+    manager", "has been a real estate broker since 1998")."""
+    head = text[:400]
+    m = re.match(r"^As (?:the |our |a |an )?([A-Za-z][\w\- ]{1,40}?),", head)
+    if m and title_phrase(m.group(1), whole=True):
+        return m.group(1)
+    for m in re.finditer(r"\b(?:is|has been|serves as|joined [\w ]{1,40}? as|works as|"
+                         r"was named)\s+(?:the |our |a |an |its )?([A-Za-z][\w\-/& ]{1,60})", head):
+        before = head[:m.start()]
+        if before.count(".") > 1:
+            break  # only the first sentences speak about the person's own role
+        found = title_phrase(m.group(1))
+        if found and len(found.split()) <= 6:
+            return found
+    return None
+
+
+def _section_role(heading: str) -> str | None:
+    """The role a section heading gives everyone under it ("Our Dentists" -> "Dentist")."""
+    text = re.sub(r"^(?:our|meet (?:the|our)|the)\s+", "", clean(heading).rstrip(":"), flags=re.I)
+    words = text.split()
+    if not 1 <= len(words) <= 4 or not words[-1].endswith("s"):
+        return None
+    last = words[-1]
+    single = last[:-2] if last.lower().endswith(("sses", "ches")) else last[:-1]
+    if not job_head(single) or not job_head(last):
+        return None
+    return " ".join(words[:-1] + [single])
+
+
+# --- lines -------------------------------------------------------------------------------
+
+#: Headings of sections that quote customers ("What our clients say", "Customer Stories").
+_QUOTE_HEADING = re.compile(r"testimonial|\breviews?\b|customer stor|client stor|success stor|"
+                            r"case stud|\b(clients|customers|patients|students|parents) (say|are "
+                            r"saying)|kind words|what people say", re.I)
+_LEAD = re.compile(r"^(?:[-–—~•*]+\s*)")
+_BY = re.compile(r"^\d?\s*by\s+", re.I)
+_SEPARATOR = re.compile(r"\s*(?:,|\s[-–—|]\s|:\s|\s\()\s*")
+_QUOTE_MARKS = "\"“”„«»‘’'"
+_FIRST_PERSON = re.compile(r"(^|[\s.!?,])(i|i've|i'm|i'd|my|we|our|us)\s", re.I)
+_IN_PROSE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms)\.?\s)?[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s(?:Mc|Mac|O')?"
+                       r"[A-Z][a-zA-Z'’\-]+){1,2}")
+
+
+@dataclass
+class Found:
+    """A person read from the lines, before merging with the other finders."""
+
+    name: str
+    title: str | None
+    kind: str  # "staff", "quoted" or "named"
+
+
+def _after_quote(lines: list[Line], at: int) -> bool:
+    """Whether the line before ``at`` reads like a quotation or a customer's words."""
+    for back in (1, 2):
+        if at - back < 0:
+            return False
+        prev = lines[at - back].text
+        if len(prev) > 40:
+            return (prev[0] in _QUOTE_MARKS or prev.rstrip()[-1] in _QUOTE_MARKS
+                    or bool(_FIRST_PERSON_SINGULAR.search(prev.lower())) or lines[at - back].quote)
+    return False
+
+
+#: A US state's postal code after a comma ("Springfield, IL"), with or without a ZIP code.
+_PLACE_TAIL = re.compile(r"^(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
+                         r"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])(?:\s+\d{5}(?:-\d{4})?)?$")
+
+
+#: A credit naming a past job ("former lead at ...", "ex-Acme").
+_FORMER = re.compile(r"\bformer\b|\bex-|\bat\s+[A-Z0-9]")
+
+
+def _elsewhere(rest: str, lower_words: set[str]) -> bool:
+    """Whether a title goes on to name another organisation ("Designer, Hartwell & Co",
+    "Operations Director - Northway Trust"): a proper noun after the role, not a department
+    ("Director, Marketing & Sales" is made of words the page writes in lower case)."""
+    if _FORMER.search(rest):
+        return True
+    parts = re.split(r",\s*|\s[-–—|]\s|\bat\s", rest, maxsplit=1)
+    if len(parts) < 2:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’\-]*", parts[1])
+    return any(w[0].isupper() and not (w.isupper() and len(w) <= 5)  # a credential: "MA"
+               and w.lower() not in lower_words and not title_word(w)
+               and w.lower() not in _NOT_NAME_WORDS for w in words)
+
+
+def _before_quote(lines: list[Line], at: int, *, first_person: bool = False) -> bool:
+    """Whether a line just after a name (its title aside) is a quotation, or (with
+    ``first_person``) words in the first person: a customer's, when nothing gave the name
+    a role (a therapist's own bio may well say "my therapy")."""
+    return any(len(nxt.text) > 40 and (nxt.text[0] in _QUOTE_MARKS or first_person and bool(
+        _FIRST_PERSON_SINGULAR.search(nxt.text.lower()))) for nxt in lines[at + 1:at + 3])
+
+
+_FIRST_PERSON_SINGULAR = re.compile(r"(^|[\s.!?,])(i|i've|i’ve|i'm|i’m|i'd|my)\s")
+
+
+def _split_line(text: str) -> tuple[str, str, str]:
+    """A line as (lead, name part, rest): the lead is a dash or "by"."""
+    lead = ""
+    m = _LEAD.match(text) or _BY.match(text)
+    if m:
+        lead, text = m.group(0).strip(), text[m.end():]
+    parts = _SEPARATOR.split(text, maxsplit=1)
+    name = parts[0]
+    rest = text[len(name):].strip() if len(parts) > 1 else ""
+    return lead, name, rest
+
+
+def _credentials(rest: str) -> tuple[list[str], str]:
+    """Credentials at the start of what follows a name ("RDH", "DA, EFDA - Hygienist")."""
+    creds: list[str] = []
+    rest = rest.lstrip(" ,")
+    while rest:
+        m = re.match(r"^([A-Za-z.\-]{2,9})(?:,\s*|\s+|$)", rest)
+        if not m or not _CREDENTIAL.match(m.group(1)) or m.group(1).upper() != m.group(1) \
+                or not 2 <= sum(c.isupper() for c in m.group(1)) <= 5:
+            break
+        creds.append(m.group(1))
+        rest = rest[m.end():]
+    return creds, rest.strip(" ,-–—|")
+
+
+def find_people(page: ParsedPage, lower_words: set[str]) -> list[Found]:
+    """Everyone the page's lines name, each with a title where one is given."""
+    lines = page_lines(page)
+    found: list[Found] = []
+    role, role_level = None, 0  # the role a section heading gives its people ("Our Dentists")
+    quotes = 0  # the level of a heading such as "What our clients say" above, 0 for none
+    for at, line in enumerate(lines):
+        if line.chrome == "nav":
+            continue
+        if line.heading or line.bold:
+            new_role = _section_role(line.text) if len(line.text) < 60 else None
+            level = line.heading or 7  # a bold line ranks under every heading
+            if new_role or (line.heading and (not role or level <= role_level)):
+                role, role_level = new_role, level
+        if line.heading:
+            if _QUOTE_HEADING.search(line.text):
+                quotes = line.heading
+            elif quotes and line.heading <= quotes:
+                quotes = 0
+        if quotes and not line.quote:
+            line.quote = True
+        person = _read_line(lines, at, lower_words, role)
+        here = [person] if person else []
+        if not person and (len(line.text) > 40 or not (line.bold or line.heading)):
+            here = list(_in_prose(line, lines, at, lower_words))
+        for one in here:
+            if line.chrome and one.kind == "staff":
+                one.kind = "named"  # a footer's credit ("designed by ...") is not the staff
+        found += here
+    return found
+
+
+def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | None) -> Found | None:
+    line = lines[at]
+    text = line.text
+    if len(text) > 250:
+        return None
+    lead, name_part, rest = _split_line(text)
+    signature = bool(lead) or line.quote or _after_quote(lines, at)
+    words = name_words(name_part, lower_words, strict=signature)
+    if words is None and signature and not (lead or line.quote):
+        words = name_words(name_part, lower_words, strict=False)
+        signature = False  # after someone's words, but no given name: judged as a card
+    if words is None:
+        return None
+    if signature and not (lead or line.quote) and not _BY.match(text):
+        card_title = title_phrase(rest) or _next_title(lines, at, words)
+        if card_title and not _elsewhere(card_title, lower_words):
+            signature = False  # a card with its title after the last card's first-person bio
+    if _PLACE_TAIL.match(rest.lstrip(", ")) and given_name(words[0]) < 0.05:
+        return None  # "Cedar Hollow, NJ": a town and its state
+    creds, rest = _credentials(rest)
+    name = " ".join(words)
+    first = words[0]
+    if _BY.match(text) and not line.quote:
+        quoted = bool(re.search(r"\(\w+ \d{1,2}, \d{4}\)|\bon \d", rest)) or signature and bool(lead) is False
+        return Found(name, None, "quoted" if quoted or _after_quote(lines, at) else "named")
+    title = title_phrase(rest) if rest else None
+    if signature or _before_quote(lines, at):
+        return Found(name, title, "quoted")
+    if title and _elsewhere(rest, lower_words):
+        return Found(name, title, "named")  # "Designer, Some Agency": credited from elsewhere
+    if rest and not title:
+        if len(rest) > 60 or not creds:
+            return None  # a name opening a sentence or a list of things: read as prose
+    vouched = _given_first(first) or bool(_HONORIFIC.match(name_part))
+    if title is None:
+        title = _next_title(lines, at, words)
+        if title and not vouched and not family_name(words[-1]):
+            return None  # "Who Should Attend" / "Marketing Managers": a feature, not a person
+        if title and _elsewhere(title, lower_words):
+            return Found(name, title, "named")
+    if title is None:
+        title = _label_title(lines, at)
+    if title is None and not vouched and not creds:
+        return None  # capitalised words with no given name: only a title beside them will do
+    if title is None:
+        title = _bio_around(lines, at, first)
+    if title is None and _before_quote(lines, at, first_person=True):
+        return Found(name, None, "quoted")
+    if title is None and role:
+        title = role
+    if title is None and creds:
+        # "Jo Bell, RDH": a licence says what they do, but it is no job title at this firm
+        return Found(name, ", ".join(creds), "named")
+    if title is None and not creds:
+        if not _given_first(words[0]):
+            return None  # a bold "Loan Calculator": without a title, only a given name will do
+        return Found(name, None, "named")  # named, but nothing says they work there
+    return Found(name, title, "staff")
+
+
+def _next_title(lines: list[Line], at: int, words: list[str]) -> str | None:
+    """A title alone on the line after a name ("Jo Bell" / "Office Manager")."""
+    nxt = lines[at + 1].text if at + 1 < len(lines) else ""
+    if not nxt or len(nxt) > 80:
+        return None
+    found = title_phrase(nxt, whole=True)
+    if not found or name_words(_SEPARATOR.split(nxt, 1)[0], set(), strict=False) is not None:
+        return None
+    own = {w.lower() for w in words}
+    last = found.split()[-1]
+    if own & {w.lower().strip(",") for w in found.split()} or (
+            last.endswith("s") and not last.endswith("ss") and job_head(last[:-1])):
+        return None  # a line repeating the "name" ("Used Cisco" / "Used Cisco Servers"), or
+        # a plural ("Investors"): a menu, not a person and their role
+    return found
+
+
+def _label_title(lines: list[Line], at: int) -> str | None:
+    """A title on a label line before a name ("Office Manager:")."""
+    prev = lines[at - 1].text if at else ""
+    if prev.endswith(":") and len(prev) <= 60:
+        return title_phrase(prev[:-1], whole=True)
+    return None
+
+
+def _bio_around(lines: list[Line], at: int, first: str) -> str | None:
+    """A title the bio under a name states."""
+    for bio in lines[at + 1:at + 3]:
+        if len(bio.text) > 60:
+            return _bio_title(bio.text, first)
+    return None
+
+
+def _in_prose(line: Line, lines: list[Line], at: int, lower_words: set[str]) -> Iterator[Found]:
+    """Names inside a sentence, when the first word is a known given name."""
+    text = line.text
+    for m in _IN_PROSE.finditer(text):
+        words = name_words(m.group(0), lower_words, strict=True)
+        if words is None or not _given_first(words[0]) and not _HONORIFIC.match(m.group(0)):
+            continue
+        before, after = text[:m.start()], text[m.end():]
+        title = None
+        if re.match(r"^\s?(?:[A-Z&]|and [A-Z])", after):
+            continue  # one of more capitalised words: a firm's name ("Jo Bell Web Design")
+        if after.startswith(",") and _PLACE_TAIL.match((after[1:].split() or [""])[0].rstrip(".,;")):
+            continue  # "Cedar Hollow, NJ": a town
+        title = _title_before(before) if before.rstrip().endswith(",") else None
+        tail = after
+        creds, tail = _credentials(tail) if tail.startswith(",") else ([], tail)
+        appositive = re.match(r"^\s*(?:,|[-–—])?\s*([^,.;]{3,80}?)(?:,|\.|;| on | at |$)",
+                              ", " + tail if creds else tail)
+        if title is None and appositive and (tail.startswith((",", " -", " –", " —")) or creds):
+            title = title_phrase(appositive.group(1))
+        if title is None:
+            verb = _IS_TITLE.match(after)
+            title = title_phrase(verb.group(1)) if verb else None
+        if title is None and not before.rstrip().endswith(","):
+            title = _title_before(before)
+        quoted = line.quote or _after_quote(lines, at) and text.lstrip()[0] in "-–—"
+        yield Found(" ".join(words), title, "quoted" if quoted else ("staff" if title else "named"))
+
+
+#: Words that end a title read backwards from a name ("know that | Customer service coordinator").
+_BEFORE_STOP = {"that", "the", "a", "an", "our", "their", "your", "his", "her", "by", "with",
+                "and", "to", "of", "for", "know", "from", "at", "in", "on", "is", "was", "as",
+                "thanks", "thank", "said", "says", "says,", "meet", "call", "contact", "ask"}
+
+
+_IS_TITLE = re.compile(r"^,?\s+(?:is|has been|serves as|works as)\s+(?:the |our |a |an |its )?"
+                       r"([A-Za-z][\w\-/& ]{1,80})")
+
+
+def _title_before(before: str) -> str | None:
+    """A role written just before a name ("our office manager Jo Bell" -> "office manager",
+    "Clinical Supervisor, Jo Bell, RN, is ...")."""
+    lead = re.search(r"(?:^|[.!?]\s+)([^.!?,]{2,60}),\s*$", before)
+    if lead and title_phrase(lead.group(1), whole=True):
+        return clean(lead.group(1))
+    words = re.findall(r"[A-Za-z][\w\-’']*", re.split(r"[,.;:()]", before[-80:])[-1])
+    if not words or not job_head(words[-1]) or not before.rstrip().endswith(words[-1]):
+        return None
+    title = [words.pop()]
+    while words and len(title) < 5 and words[-1].lower() not in _BEFORE_STOP:
+        title.insert(0, words.pop())
+    return " ".join(title)

@@ -1,0 +1,195 @@
+"""The import panel: the user's mail and calendar exports, previewed before anything is kept.
+
+One panel for both. The user picks what to import (mail or calendar), uploads the file or
+types its path (a large mailbox is better given by path: an upload passes through the
+browser), and presses **Preview**: the import runs as a dry run and the panel shows, in
+plain words, what would be recorded and what would not. **Import** then writes exactly
+that (it stays disabled until a preview of the same input has been shown). For mail, the
+people the user writes to who are not in the store are listed with a tick box each: those
+ticked are added, and their messages imported, by the same **Import**.
+
+The work is :func:`infoview.flows.mail_import.import_mail` and
+:func:`infoview.flows.calendar_import.import_calendar`; this panel only collects the input
+and shows the reports. Errors appear beside the control that caused them.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from infoview.errors import BadInput
+from infoview.widgets._common import MessageLine, bullet_list, button, esc, heading, text
+
+_KINDS = (("Mail (mbox, .eml, Maildir)", "mail"), ("Calendar (.ics)", "calendar"))
+
+
+class ImportPanel(w.VBox):
+    """Import mail or a calendar, with a preview first (see the module docstring).
+
+    Args:
+        store: the open store.
+
+    Attributes:
+        kind: ``"mail"`` or ``"calendar"``.
+        path: a file or folder path (used when nothing is uploaded).
+        upload: an uploaded file (read in memory, never written to disk).
+        me: the user's own addresses (mail), prefilled from their profile.
+        bodies_for: people whose message text is kept too (mail).
+        offered: correspondents not in the store, to tick for adding (mail).
+        preview_button, import_button: the two steps.
+        input_message: errors about the file (beside the path); ``message``: the outcome.
+        preview: what would be recorded; ``result``: what was.
+        report: the last report (preview or import).
+    """
+
+    def __init__(self, store):
+        self.store = store
+        self.report = None
+        self._previewed: tuple | None = None
+        self._boxes: list[tuple[w.Checkbox, str]] = []
+        self.kind = w.ToggleButtons(options=_KINDS, value="mail", description="Import",
+                                    style={"description_width": "initial"})
+        self.path = text("File or folder", placeholder="e.g. /home/you/Takeout/Mail/All mail.mbox")
+        self.upload = w.FileUpload(accept=".mbox,.eml,.ics,.mbx", multiple=False,
+                                   description="Upload a file")
+        self.input_message = MessageLine()
+        self.me = text("Your email addresses", value=store.get_profile().email or "",
+                       placeholder="you@example.org (several: separate with commas)")
+        self.bodies_for = w.SelectMultiple(description="Keep the text of messages with",
+                                           options=[], rows=4,
+                                           style={"description_width": "initial"})
+        self.mail_options = w.VBox([self.me, self.bodies_for])
+        self.preview_button = button("Preview", "info", "show what would be recorded, "
+                                     "without keeping anything")
+        self.import_button = button("Import", "success", "record what the preview shows")
+        self.import_button.disabled = True
+        self.message = MessageLine()
+        self.preview = w.HTML()
+        self.offered = w.VBox([])
+        self.result = w.HTML()
+        self.kind.observe(lambda _c: self._changed(), names="value")
+        self.path.observe(lambda _c: self._changed(), names="value")
+        self.upload.observe(lambda _c: self._changed(), names="value")
+        self.me.observe(lambda _c: self._changed(), names="value")
+        self.bodies_for.observe(lambda _c: self._changed(), names="value")
+        self.preview_button.on_click(lambda _b: self.show_preview())
+        self.import_button.on_click(lambda _b: self.run_import())
+        super().__init__([
+            heading("Import your mail or calendar"),
+            w.HTML("<p>Only messages and events with people in your store are kept: for a "
+                   "message its date, subject and direction (not its text, unless you ask); "
+                   "for an event its time and title. Nothing is kept about anything else.</p>"),
+            self.kind, w.HBox([self.path, self.upload]), self.input_message, self.mail_options,
+            w.HBox([self.preview_button, self.import_button]), self.message, self.preview,
+            self.offered, self.result,
+        ])
+        self.refresh_people()
+
+    # ---- input -------------------------------------------------------------------------
+
+    def refresh_people(self) -> None:
+        """Fill the list of people whose message text may be kept."""
+        self.bodies_for.options = [(p.name, p.id) for p in self.store.list_people()]
+        self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
+
+    def _changed(self) -> None:
+        """Any change of input needs a new preview before importing."""
+        self._previewed = None
+        self.import_button.disabled = True
+        self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
+        self.input_message.clear()
+
+    def _source(self):
+        """The path typed, or the uploaded file as (name, bytes)."""
+        files = self.upload.value
+        if files:
+            item = files[0] if isinstance(files, (list, tuple)) else next(iter(files.values()))
+            content = item["content"]
+            return (item["name"], content.tobytes() if hasattr(content, "tobytes") else bytes(content))
+        if not self.path.value.strip():
+            raise BadInput("give the file or folder your mail or calendar program exported, "
+                           "or upload a file")
+        return self.path.value.strip()
+
+    def _options(self) -> dict:
+        if self.kind.value != "mail":
+            return {}
+        me = [a for a in self.me.value.replace(";", ",").split(",") if a.strip()]
+        return {"me": me, "bodies_for": list(self.bodies_for.value)}
+
+    def _key(self, source) -> tuple:
+        options = self._options()
+        return (self.kind.value, source if isinstance(source, str) else source[0],
+                tuple(options.get("me", ())), tuple(options.get("bodies_for", ())))
+
+    def _run(self, source, *, dry_run: bool, add: list[str] | None = None):
+        from infoview.flows.calendar_import import import_calendar
+        from infoview.flows.mail_import import import_mail
+
+        if self.kind.value == "mail":
+            return import_mail(self.store, source, dry_run=dry_run, add=add or [],
+                               **self._options())
+        return import_calendar(self.store, source, dry_run=dry_run)
+
+    # ---- the two steps -------------------------------------------------------------------
+
+    def show_preview(self):
+        """Read the input as a dry run and show what would be recorded."""
+        self.result.value = ""
+        self.message.clear()
+        with self.input_message.guard():
+            source = self._source()
+            self.message.show("Reading…")
+            self.report = self._run(source, dry_run=True)
+            self._previewed = self._key(source)
+            self.preview.value = _lines_html("If you import this:", _lines(self.report))
+            self._offer(getattr(self.report, "offered", []))
+            self.import_button.disabled = False
+            self.message.show("Nothing has been kept yet. Press Import to record this.", "info")
+            return self.report
+        self.message.clear()
+        return None
+
+    def _offer(self, offered) -> None:
+        boxes = [w.Checkbox(value=False, description=f"{c.name or c.address} <{c.address}> "
+                            f"({c.messages} messages)", indent=False,
+                            layout=w.Layout(width="auto")) for c in offered]
+        self._boxes = [(box, c.address) for box, c in zip(boxes, offered, strict=True)]
+        self.offered.children = ([w.HTML("<p>People you write to who are not in your store. "
+                                         "Tick those to add (their messages are imported "
+                                         "too):</p>")] + boxes) if boxes else []
+
+    @property
+    def chosen(self) -> list[str]:
+        """The addresses of the offered correspondents ticked for adding."""
+        return [address for box, address in self._boxes if box.value]
+
+    def run_import(self):
+        """Record what the preview showed (and add the ticked correspondents)."""
+        with self.input_message.guard():
+            source = self._source()
+            if self._previewed is None or self._previewed != self._key(source):
+                raise BadInput("press Preview first, to see what will be recorded")
+            with self.message.guard("importing"):
+                self.report = self._run(source, dry_run=False, add=self.chosen)
+                self.result.value = _lines_html("Done:", _lines(self.report))
+                self.preview.value = ""
+                self.offered.children = []
+                self._boxes = []
+                self.import_button.disabled = True
+                self._previewed = None
+                self.message.show(self.report.kept(), "ok")
+                self.refresh_people()
+                return self.report
+        return None
+
+
+def _lines(report) -> list[str]:
+    """The report's lines; a mail report's correspondents are shown as tick boxes instead."""
+    from infoview.flows.mail_import import MailImportReport
+
+    return report.lines(offered=False) if isinstance(report, MailImportReport) else report.lines()
+
+
+def _lines_html(title: str, lines: list[str]) -> str:
+    return f"<p><b>{esc(title)}</b></p>" + bullet_list(esc(line.strip()) for line in lines)

@@ -1,0 +1,147 @@
+"""People in the plain shapes of small-business pages (issue 17), read line by line.
+
+Every page here is invented for the test (names, firms, towns), written after the shapes
+found on real small-business pages: "Name, Title" lines, a name over its title, titles only
+in a bio or a section heading, credentials, testimonial signatures, bylines, and the
+Title-Case things that are not people (services, towns, menu labels, form tables).
+"""
+
+from __future__ import annotations
+
+from infoview.research.extract.page import parse_page
+from infoview.research.extract.people import extract_people
+from infoview.research.extract.people_lines import name_words, title_phrase
+
+
+def _everyone(html: str) -> dict[str, tuple[str | None, str]]:
+    page = parse_page(f"<html><body>{html}</body></html>".encode(), "https://a.example/", "utf-8")
+    return {p.name: (p.title, p.kind) for p in extract_people(page, everyone=True)}
+
+
+def test_name_comma_title_lines_in_a_plain_list():
+    found = _everyone("""<h2>Management</h2><ul>
+      <li>Norah Whitfield, Chief Executive Officer</li>
+      <li>Glen Ashcombe, Director of Field Operations</li>
+      <li>Wendell Pryce, Director, Finance &amp; Administration</li></ul>""")
+    assert found == {"Norah Whitfield": ("Chief Executive Officer", "staff"),
+                     "Glen Ashcombe": ("Director of Field Operations", "staff"),
+                     "Wendell Pryce": ("Director, Finance & Administration", "staff")}
+
+
+def test_name_dash_title_with_a_sentence_after_it():
+    found = _everyone("<p>Maura Lindqvist – Practice Manager of the Lindqvist Clinic. Maura "
+                      "keeps the diary.</p><p>Tobin Reyes - Estimator</p>")
+    assert found["Maura Lindqvist"] == ("Practice Manager", "staff")
+    assert found["Tobin Reyes"] == ("Estimator", "staff")
+
+
+def test_a_name_over_its_title_in_plain_blocks():
+    found = _everyone("""<div><div>Harriet Vance</div><div>Outside Sales Representative</div>
+      <div>780-555-0101</div><div>Colin Marsh</div><div>Controller</div></div>""")
+    assert found == {"Harriet Vance": ("Outside Sales Representative", "staff"),
+                     "Colin Marsh": ("Controller", "staff")}
+
+
+def test_bold_inline_styled_name_with_the_title_in_the_next_block():
+    found = _everyone("""<div><div style="font-weight: bold">Petra Okonjo</div>
+      <div>Hygiene Coordinator</div></div>""")
+    assert found == {"Petra Okonjo": ("Hygiene Coordinator", "staff")}
+
+
+def test_a_label_line_before_the_name_is_its_title():
+    found = _everyone("<table><tr><td><b>Head of School:</b></td></tr>"
+                      "<tr><td>Linus P. Harrow</td></tr></table>")
+    assert found == {"Linus P. Harrow": ("Head of School", "staff")}
+
+
+def test_a_title_only_in_the_bio_under_the_name():
+    found = _everyone("""<h3>Desmond Acheson</h3>
+      <p>As co-founder, Desmond looks after every estimate we send. He grew up in Ohio.</p>
+      <h3>Imelda Brandt</h3>
+      <p>Imelda has been a licensed real estate broker since 1998 and knows every street.</p>""")
+    assert found["Desmond Acheson"] == ("co-founder", "staff")
+    assert found["Imelda Brandt"] == ("licensed real estate broker", "staff")
+
+
+def test_a_title_inside_a_sentence_that_names_the_person():
+    found = _everyone("<p>Clarissa Moen is admissions director at the Harbour Institute. "
+                      "Write to her with any question.</p><p>Patient Coordinator, Ruth Ebsen, "
+                      "RN, is the first person you will meet.</p>")
+    assert found["Clarissa Moen"] == ("admissions director", "staff")
+    assert found["Ruth Ebsen"] == ("Patient Coordinator", "staff")
+
+
+def test_a_section_heading_gives_everyone_under_it_their_role():
+    found = _everyone("""<h2>Our Dentists</h2><p><b>Dr. Anselm Kowalczyk</b></p>
+      <p><b>Dr. Berit Holmgaard</b></p>""")
+    assert found == {"Anselm Kowalczyk": ("Dentist", "staff"),
+                     "Berit Holmgaard": ("Dentist", "staff")}
+
+
+def test_credentials_after_a_name_are_not_part_of_it():
+    found = _everyone("""<p>Yvette Carmody, RDH</p><p>Lorna Speight, DA, EFDA</p>
+      <p>HOLLIS GRANGER, M.D.</p><p>Ambrose Tully, CPA - Senior Accountant</p>""")
+    assert found["Yvette Carmody"] == ("RDH", "named")  # a licence, not a job at the firm
+    assert found["Lorna Speight"] == ("DA, EFDA", "named")
+    assert "Hollis Granger" in found
+    assert found["Ambrose Tully"] == ("Senior Accountant", "staff")
+
+
+def test_testimonial_signatures_and_reviews_are_quoted_not_staff():
+    found = _everyone("""<p>“They rebuilt our porch in a week and cleaned up after themselves.”</p>
+      <p>- Rosalie Dunmore, Eastfield</p>
+      <p>I was nervous about my first crown, but the whole team made it painless.</p>
+      <p>5by Hector Alvey (March 3, 2013)</p>""")
+    assert found == {"Rosalie Dunmore": (None, "quoted"), "Hector Alvey": (None, "quoted")}
+    assert extract_people(parse_page(b"<p>\xe2\x80\x9cThey rebuilt our porch in a week and "
+                                     b"cleaned up.\xe2\x80\x9d</p><p>- Rosalie Dunmore</p>",
+                                     "https://a.example/")) == []
+
+
+def test_a_section_of_client_quotes_makes_its_names_customers():
+    found = _everyone("""<h2>What our clients say</h2><p>Fast and friendly.</p>
+      <h4>Marguerite Osei</h4><p>Operations Director</p>""")
+    assert found == {"Marguerite Osei": ("Operations Director", "quoted")}
+
+
+def test_bylines_name_authors_without_making_them_staff():
+    found = _everyone("<h3>Five ways to plan a kitchen</h3><p>by Wilhelmina Tarrant</p>"
+                      "<p>Start with the sink, then the light.</p>")
+    assert found == {"Wilhelmina Tarrant": (None, "named")}
+
+
+def test_a_credit_naming_another_firm_is_not_staff():
+    found = _everyone("<p>Lucinda Farrow, Art Director, Brightwater Agency</p>")
+    assert found["Lucinda Farrow"][1] == "named"
+
+
+def test_names_inside_sentences_need_a_known_given_name():
+    found = _everyone("<p>Last spring Margaret Ellery visited our showroom with her dog. "
+                      "Rivermead Kitchens fitted it.</p>")
+    assert found == {"Margaret Ellery": (None, "named")}
+
+
+def test_services_towns_menus_and_form_tables_are_not_people():
+    found = _everyone("""<ul><li>Ball Valves</li><li>Loan Calculator</li><li>Photo Gallery</li></ul>
+      <p><b>Cloud Consulting</b></p><p>Managed Services Specialists</p>
+      <p>Cedar Hollow, NJ</p><p>Granite Falls, MN 55241</p>
+      <table><tr><td>Name</td><td>Phone Number</td></tr><tr><td>Street Address</td><td></td></tr>
+      <tr><td>Zip Code</td><td></td></tr></table>""")
+    assert found == {}
+
+
+def test_name_words_know_given_names_and_page_vocabulary():
+    assert name_words("Abigail Farnsworth", set(), strict=True) == ["Abigail", "Farnsworth"]
+    assert name_words("Dr. Obi Nwankwo", set(), strict=True) == ["Obi", "Nwankwo"]
+    assert name_words("Kestrel Farnsworth", set(), strict=True) is None  # no given name
+    assert name_words("Kestrel Farnsworth", set(), strict=False) == ["Kestrel", "Farnsworth"]
+    assert name_words("Abigail Gardens", {"gardens"}, strict=False) is None
+    assert name_words("Harris Dermatology", set(), strict=True) is None  # mostly a family name
+
+
+def test_titles_need_a_role_word():
+    assert title_phrase("Inside Sales Representative", whole=True)
+    assert title_phrase("Hygienist", whole=True)
+    assert title_phrase("Founder of the Thornbury Studio who paints") == "Founder"
+    assert title_phrase("Shower Screens", whole=True) is None
+    assert title_phrase("included on a list of lawyers") is None

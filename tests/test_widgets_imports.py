@@ -1,0 +1,100 @@
+"""The import panel, driven as a user would: path or upload, Preview, tick, Import."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from infoview.models import Meeting, Outreach, Person, UserProfile
+from infoview.store import Store
+from infoview.widgets.imports import ImportPanel
+from tests.mail_samples import ME, at, calendar, event, mbox, message
+
+SAM = "sam.okafor@kestrel.example"
+
+
+def _store(tmp_path) -> Store:
+    store = Store.open(tmp_path / "s.sqlite")
+    store.save_profile(UserProfile(name="Maya", email=ME))
+    store.add(Person(name="Sam Okafor", email=SAM))
+    return store
+
+
+def _mailbox(tmp_path):
+    pat = [message(f"Maya <{ME}>", "Pat Lee <pat@lee.example>", f"Note {i}", at(4 + i), f"p{i}@m")
+           for i in range(3)]
+    return mbox(tmp_path / "mail.mbox", [
+        message(f"Maya <{ME}>", SAM, "Coffee?", at(4), "m1@m"),
+        message(f"Sam <{SAM}>", ME, "Re: Coffee?", at(5), "s1@k"), *pat])
+
+
+def test_preview_shows_what_would_be_kept_and_import_records_it(tmp_path):
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        assert panel.me.value == ME and panel.import_button.disabled
+        panel.path.value = str(_mailbox(tmp_path))
+        panel.preview_button.click()
+        assert "Sam Okafor: 1 sent, 1 received" in panel.preview.value
+        assert "would keep" in panel.preview.value
+        assert store.list(Outreach) == [] and not panel.import_button.disabled
+        (box,) = [c for c in panel.offered.children if "Pat" in getattr(c, "description", "")]
+        assert "Pat Lee" in box.description
+        box.value = True
+        panel.import_button.click()
+        assert panel.message.kind == "ok" and "kept" in panel.message.text
+        assert {p.name for p in store.list(Person)} == {"Sam Okafor", "Pat Lee"}
+        assert len(store.list(Outreach)) == 4
+        assert "Done:" in panel.result.value and panel.import_button.disabled
+
+
+def test_import_needs_a_preview_of_the_same_input(tmp_path):
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.path.value = str(_mailbox(tmp_path))
+        panel.preview_button.click()
+        panel.bodies_for.value = (store.list(Person)[0].id,)  # asks for more than previewed
+        assert panel.import_button.disabled
+        panel.preview_button.click()
+        assert not panel.import_button.disabled
+        panel.path.value = str(tmp_path / "other.mbox")  # changed since the preview
+        assert panel.import_button.disabled
+        panel.import_button.click()
+        assert panel.input_message.kind == "error" and "Preview first" in panel.input_message.text
+        assert store.list(Outreach) == []
+
+
+def test_errors_show_beside_the_file_field_in_plain_words(tmp_path):
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.preview_button.click()
+        assert panel.input_message.kind == "error" and "upload a file" in panel.input_message.text
+        (tmp_path / "cut.mbox").write_bytes(b"From - Mon Mar 04 10:00:00 2024\nFrom: a@b.example\nSubj")
+        panel.path.value = str(tmp_path / "cut.mbox")
+        panel.preview_button.click()
+        assert "cut short" in panel.input_message.text and "Traceback" not in panel.input_message.text
+        assert panel.import_button.disabled
+
+
+def test_an_uploaded_calendar_is_read_in_memory(tmp_path):
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.kind.value = "calendar"
+        assert panel.mail_options.layout.display == "none"
+        ics = calendar([event("u1", ":20240304T100000Z", "Coffee with Sam Okafor")]).encode()
+        panel.upload.value = ({"name": "work.ics", "type": "text/calendar", "size": len(ics),
+                               "content": memoryview(ics),
+                               "last_modified": datetime(2024, 3, 1, tzinfo=UTC)},)
+        panel.preview_button.click()
+        assert "Meetings would be added: 1" in panel.preview.value
+        panel.import_button.click()
+        assert [m.status for m in store.list(Meeting)] == ["scheduled"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["s.sqlite", "s.sqlite-shm", "s.sqlite-wal"]
+
+
+def test_offered_people_are_shown_once_as_tick_boxes(tmp_path):
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.path.value = str(_mailbox(tmp_path))
+        panel.preview_button.click()
+        assert "pat@lee.example" not in panel.preview.value
+        assert sum("pat@lee.example" in getattr(c, "description", "")
+                   for c in panel.offered.children) == 1
