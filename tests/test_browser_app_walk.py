@@ -253,4 +253,4 @@ WEEK_SAYS = """word => {
 
 _KEYS = {"Home": "home", "About me": "profile", "People": "people", "Research": "research",
          "Prepare": "prepare", "Meeting": "meeting", "Debrief": "debrief",
-         "Outcomes": "outcomes"}
+         "Outcomes": "outcomes", "Import": "imports"}

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 #: The pages, in the order of the navigation bar: (key, label).
 PAGES = (("home", "Home"), ("profile", "About me"), ("people", "People"),
          ("research", "Research"), ("prepare", "Prepare"), ("meeting", "Meeting"),
-         ("debrief", "Debrief"), ("outcomes", "Outcomes"))
+         ("debrief", "Debrief"), ("outcomes", "Outcomes"), ("imports", "Import"))
 
 _NEW = 0  # the preparation panel's "Someone new" / "A new meeting"
 
@@ -75,6 +75,7 @@ class App(w.VBox):
             "people": self._build_people, "research": self._build_research,
             "prepare": self._build_prepare, "meeting": self._build_meeting,
             "debrief": self._build_debrief, "outcomes": self._build_outcomes,
+            "imports": self._build_imports,
         }
         self._labels = dict(PAGES)
         self._companion: MeetingCompanion | None = None
@@ -338,6 +339,14 @@ class App(w.VBox):
         # What is held about a person, and deleting them, live on the People page here.
         dashboard.holdings.layout.display = "none"
         return dashboard
+
+    def _build_imports(self) -> w.Widget:
+        from infoview.widgets.imports import ImportPanel
+
+        panel = ImportPanel(self.store)
+        # After an import, the people and meetings it added show on every page.
+        panel.import_button.on_click(lambda _b: self.records_changed())
+        return panel
 
     # -- convenient handles for tests and notebooks ---------------------------------------
     @property

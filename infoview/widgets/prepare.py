@@ -193,7 +193,8 @@ class PreparePanel(w.VBox):
         self._loading = 0  # > 0 while the panel fills itself: that is no edit to keep
         for field in (self.new_name, self.new_title, self.new_organization, self.date,
                       self.time, self.timezone, self.format, self.place, self.role,
-                      self.industry, self.audience, self.minutes, self.reason, self.draft_kind,
+                      self.industry, self.audience, self.minutes, self.reason, self.use_history,
+                      self.draft_kind,
                       self.narrow, self.broad, self.draft_text):
             field.observe(lambda _c: self.keep(), names="value")
         self.refresh_people()
@@ -538,7 +539,7 @@ class PreparePanel(w.VBox):
             "timezone": self.timezone.value, "format": self.format.value,
             "place": self.place.value, "role": self.role.value, "industry": self.industry.value,
             "audience": self.audience.value, "minutes": self.minutes.value,
-            "reason": self.reason.value,
+            "reason": self.reason.value, "use_history": self.use_history.value,
             "meeting_minutes": picker.meeting_minutes, "overhead_minutes": picker.overhead_minutes,
             "items": [item.to_dict() for item in picker.items],
             "checked": dict(picker.checked), "own": picker._own,
@@ -598,6 +599,7 @@ class PreparePanel(w.VBox):
                 if v.get(name) in {value for _l, value in widget.options}:
                     widget.value = v[name]
             self.minutes.value = int(v.get("minutes") or self.minutes.value)
+            self.use_history.value = bool(v.get("use_history", True))
             self.draft_text.rows = textarea_rows(self.draft_text.value)
             items = [PlanItem(**item) for item in v.get("items", [])]
             plan = QuestionPlan(items=items, meeting_minutes=int(v.get("meeting_minutes") or 20),
