@@ -14,7 +14,16 @@ from typing import Any
 
 from infoview.research.extract.metadata import ORG_TYPES, items_of_type, value
 from infoview.research.extract.page import ParsedPage, clean, in_chrome, lines_of, text_of
-from infoview.research.extract.people_lines import find_people, known_given_name
+from infoview.research.extract.people_candidates import (
+    Candidate,
+    PageContext,
+    Span,
+    _alone,
+    describe,
+    name_spans,
+)
+from infoview.research.extract.people_lines import Line, find_people, known_given_name, page_lines
+from infoview.research.extract.people_model import PersonModel, shipped_model
 from infoview.research.extract.vocab import TITLE_WORDS
 from infoview.research.models import PersonMention
 
@@ -93,39 +102,138 @@ def looks_like_title(text: str) -> bool:
             and not text[0].isdigit() and len(text.split()) <= 12 and not _PRODUCT_END.search(text))
 
 
-def extract_people(page: ParsedPage, *, everyone: bool = False) -> list[PersonMention]:
+def extract_people(page: ParsedPage, *, everyone: bool = False,
+                   model: PersonModel | None | str = "shipped") -> list[PersonMention]:
     """People with titles named on ``page``, structured data first, each name once.
 
     Structured data, team cards, tables and definition lists come first; then the page's
     lines of text (:mod:`people_lines`: "Name, Title" lines, a name over its title, titles
-    in bios and section headings). By default only the company's own people (``staff``)
-    are listed; ``everyone`` adds the authors of testimonials and reviews (``quoted``) and
-    other people the text names (``named``), each flagged by ``kind``.
+    in bios and section headings). Every other run of capitalised words on the page is
+    then weighed by the shipped model (:mod:`people_model`), which adds those that read like
+    a person's name; ``model=None`` lists what the rules found and nothing else.
+    By default only the company's own people (``staff``) are listed; ``everyone`` adds the
+    authors of testimonials and reviews (``quoted``) and other people the text names
+    (``named``), each flagged by ``kind``.
     """
-    found = _from_metadata(page)
+    chosen = shipped_model() if model == "shipped" else model
+    assert not isinstance(chosen, str)
+    people = choose(people_candidates(page), page.url, chosen)
+    return [p for p in people if everyone or p.kind == "staff"]
+
+
+def people_candidates(page: ParsedPage) -> list[Candidate]:
+    """Everyone the finders propose on ``page`` and every other name-shaped run of words,
+    one :class:`Candidate` per folded name; the runs no finder took carry their features."""
+    found: list[tuple[PersonMention, str, int]] = [(p, "meta", -1) for p in _from_metadata(page)]
+    lines: list[Line] = []
     lower_words: set[str] = set()
     if page.tree is not None:
         lower_words = set(_LOWER_WORD.findall(page.flat_text))
-        found += _from_tables(page) + _from_definition_lists(page) + _from_cards(page)
-        found += [PersonMention(p.name, p.title, page.url, p.kind)
-                  for p in find_people(page, lower_words)]
-    by_name: dict[str, PersonMention] = {}
-    for person in found:
+        lines = page_lines(page)
+        found += [(p, "table", -1) for p in _from_tables(page)]
+        found += [(p, "dl", -1) for p in _from_definition_lists(page)]
+        found += [(p, "card", -1) for p in _from_cards(page)]
+        found += [(PersonMention(p.name, p.title, page.url, p.kind), p.route, p.at)
+                  for p in find_people(page, lower_words, lines)]
+    groups: dict[str, Candidate] = {}
+    lines_of_group: dict[str, int] = {}
+    for person, route, at in found:
         key = person_key(person.name)
         if not key:
             continue
-        known = by_name.get(key)
+        known = groups.get(key)
         if known is None:
-            by_name[key] = person
+            groups[key] = Candidate(key, person.name, person.title, person.kind, {route})
+            lines_of_group[key] = at
             continue
-        kind = known.kind
         if "quoted" in (known.kind, person.kind):
-            kind = "quoted"  # one finder saw the testimonial around them: a customer
+            known.kind = "quoted"  # one finder saw the testimonial around them: a customer
         elif known.kind == "named":
-            kind = person.kind
-        by_name[key] = PersonMention(known.name, known.title or person.title,
-                                     known.source_url, kind)
-    return [p for p in by_name.values() if everyone or p.kind == "staff"]
+            known.kind = person.kind
+        known.title = known.title or person.title
+        known.routes.add(route)
+        if lines_of_group[key] < 0:
+            lines_of_group[key] = at
+    ctx = PageContext(lines, lower_words)
+    spans = name_spans(lines, lower_words)
+    by_key: dict[str, Span] = {}
+    on_line: dict[tuple[int, str], Span] = {}
+    for span in spans:
+        key = person_key(" ".join(span.words))
+        by_key.setdefault(key, span)
+        on_line.setdefault((span.at, key), span)
+        if _alone(lines[span.at], span):
+            ctx.note_alone(span)
+    words_of: dict[str, list[set[str]]] = {}  # a group's words, filed under each of them
+    for key, cand in groups.items():
+        at = lines_of_group[key]
+        cand.span = on_line.get((at, key)) or by_key.get(key) or _overlapping(spans, at, key)
+        for word in set(key.split()):
+            words_of.setdefault(word, []).append(set(key.split()))
+    loose: dict[str, Candidate] = {}
+    for span in spans:
+        key = person_key(" ".join(span.words))
+        if key in groups or key in loose or _same_person(set(key.split()), words_of):
+            continue
+        loose[key] = Candidate(key, " ".join(span.words), span=span)
+    for cand in loose.values():
+        cand.features = describe(cand, ctx)
+    return [*groups.values(), *loose.values()]
+
+
+def _overlapping(spans: list[Span], at: int, key: str) -> Span | None:
+    """A span on line ``at`` whose words are all in ``key`` ("Lovely C. Laban" of
+    "Lovely C. Laban GNP-C"), for a name a finder read with more around it."""
+    if at < 0:
+        return None
+    words = set(key.split())
+    return next((s for s in spans if s.at == at and {w.lower().strip(".") for w in s.words} <= words), None)
+
+
+def _same_person(words: set[str], words_of: dict[str, list[set[str]]]) -> bool:
+    """Whether a run of words names someone a finder already listed (one name holds the
+    other and they share two words: a middle name, an initial or a credential apart)."""
+    for word in words:
+        for other in words_of.get(word, ()):
+            if (words <= other or other <= words) and len(words & other) >= 2:
+                return True
+    return False
+
+
+def _loose_kind(cand: Candidate) -> str:
+    """The kind of a person only the model found: a testimonial's author is ``quoted``; staff
+    need their title on their own line or just before the name, in the page's body, and
+    naming no other employer ("Jo Bell - Office Manager", "our registrar Jo Bell");
+    anyone else is only ``named``."""
+    f = cand.features
+    if f.get("quote") or f.get("quote_near") or f.get("first_person"):
+        return "quoted"
+    if (cand.guess and cand.guess_from in ("same", "before") and not f.get("edge")
+            and not cand.elsewhere and not _ELSEWHERE.search(cand.guess)):
+        return "staff"
+    return "named"
+
+
+def choose(cands: list[Candidate], url: str, model: PersonModel | None) -> list[PersonMention]:
+    """The candidates listed as people, with their title and kind.
+
+    What the finders proposed is always listed; with a model, so is every other candidate
+    the model keeps, with the nearest title read around it and its kind from where it
+    stands (:func:`_loose_kind`).
+    """
+    people = []
+    for cand in cands:
+        if model is None:
+            keep = bool(cand.routes)
+        else:
+            keep = bool(cand.routes) or model.keeps(cand.features)
+        if not keep:
+            continue
+        title, kind = cand.title, cand.kind
+        if not cand.routes:
+            title, kind = cand.guess, _loose_kind(cand)
+        people.append(PersonMention(cand.name, title, url, kind))
+    return people
 
 
 def person_key(name: str) -> str:

@@ -56,6 +56,7 @@ class Line:
     quote: bool       # inside a blockquote or a testimonial / review box
     chrome: str       # "nav" inside menus, "edge" in a page's header or footer, else ""
     cell: bool        # a table cell
+    role: str | None = None  # the role the heading of its section gives ("Dentist")
 
 
 class _Walker:
@@ -130,8 +131,9 @@ def page_lines(page: ParsedPage) -> list[Line]:
 _HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|Capt|Hon|Sr|Fr)\.?\s+)+")
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "st", "st."}
 #: A word of a name: capitalised with a lower-case letter after ("McCall", "O'Flynn",
-#: "DeMond", "Ann-Marie"), or an initial ("J." / "J").
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*[’'][A-Z][a-z]+|[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+#: "DeMond", "Ann-Marie"), or an initial ("J." / "J"); a capital after a longer start is
+#: two words run together ("OkaforDesign"), not a name.
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*[’'][A-Z][a-z]+|(?:[A-Z][a-z]+|[A-Z][a-z]{1,2}[A-Z][a-z]+)"
                         r"(?:-[A-Z][a-z]+)?|[A-Z]\.?(?:[A-Z]\.)?)$")
 _INITIAL = re.compile(r"^[A-Z]\.?(?:[A-Z]\.)?$")
 #: A degree or licence after a name: "MD", "M.D.", "Ph.D", "RDH", "PA-C", "Esq.", "Jr.".
@@ -306,6 +308,8 @@ class Found:
     name: str
     title: str | None
     kind: str  # "staff", "quoted" or "named"
+    at: int = -1  # the index of the line it was read from
+    route: str = "line"  # "line": a line of its own shape; "prose": inside a sentence
 
 
 def _after_quote(lines: list[Line], at: int) -> bool:
@@ -381,9 +385,14 @@ def _credentials(rest: str) -> tuple[list[str], str]:
     return creds, rest.strip(" ,-–—|")
 
 
-def find_people(page: ParsedPage, lower_words: set[str]) -> list[Found]:
-    """Everyone the page's lines name, each with a title where one is given."""
-    lines = page_lines(page)
+def find_people(page: ParsedPage, lower_words: set[str], lines: list[Line] | None = None) -> list[Found]:
+    """Everyone the page's lines name, each with a title where one is given.
+
+    ``lines`` are the page's lines when the caller has them already; each gets the role its
+    section heading gives (``Line.role``) on the way.
+    """
+    if lines is None:
+        lines = page_lines(page)
     found: list[Found] = []
     role, role_level = None, 0  # the role a section heading gives its people ("Our Dentists")
     quotes = 0  # the level of a heading such as "What our clients say" above, 0 for none
@@ -402,11 +411,15 @@ def find_people(page: ParsedPage, lower_words: set[str]) -> list[Found]:
                 quotes = 0
         if quotes and not line.quote:
             line.quote = True
+        line.role = role
         person = _read_line(lines, at, lower_words, role)
         here = [person] if person else []
         if not person and (len(line.text) > 40 or not (line.bold or line.heading)):
             here = list(_in_prose(line, lines, at, lower_words))
+            for one in here:
+                one.route = "prose"
         for one in here:
+            one.at = at
             if line.chrome and one.kind == "staff":
                 one.kind = "named"  # a footer's credit ("designed by ...") is not the staff
         found += here
