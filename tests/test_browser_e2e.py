@@ -103,9 +103,11 @@ def test_research_prepare_and_export_a_brief_in_a_real_browser(chromium, voila_a
         page.get_by_placeholder("Type a question of your own").type("Do you like working at Kestrel?")
         page.get_by_text("Yes/no question").wait_for(timeout=WAIT)
         page.get_by_role("button", name="Use the suggested wording").wait_for(timeout=WAIT)
-        page.get_by_role("heading", name="Questions: check, uncheck, reorder, add your own") \
-            .evaluate("h => h.scrollIntoView()")
+        # The README's picture: the app's bar and the chosen person, then the plan below.
+        page.set_viewport_size({"width": 1100, "height": 1350})
+        page.locator("h2.infoview-title").evaluate("h => h.scrollIntoView()")
         page.screenshot(path=str(shot))
+        page.set_viewport_size({"width": 1100, "height": 820})
 
         # 6. Keep the meeting, open the meeting companion: its clock ticks in the browser.
         page.get_by_role("button", name="Save person and meeting").click()

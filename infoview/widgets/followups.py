@@ -124,8 +124,12 @@ class FollowUpList(w.VBox):
     def refresh(self) -> None:
         """Reload the follow-ups and redraw."""
         with self.message.guard("reading the follow-ups"):
-            self.items = self.load()
-            self._draw()
+            self.show(self.load())
+
+    def show(self, items: list[FollowUp]) -> None:
+        """Show ``items`` (loaded elsewhere, e.g. beside the first paint)."""
+        self.items = list(items)
+        self._draw()
 
     def _draw(self) -> None:
         self.done_buttons, self.undo_buttons = {}, {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import ipywidgets as w
 
@@ -20,6 +21,22 @@ from infoview.models import Meeting, Person, ResearchSnapshot
 from infoview.schedule import describe_start
 from infoview.widgets._common import MessageLine, button, esc, heading
 from infoview.widgets.followups import FollowUpList, open_followups
+
+
+def on_kernel_thread(fn: Callable[[], None]) -> None:
+    """Run ``fn`` on the kernel's own thread once it is free (widgets are made and changed
+    there only); outside a kernel (tests, scripts) it runs at once."""
+    try:
+        from IPython import get_ipython
+
+        loop = getattr(getattr(get_ipython(), "kernel", None), "io_loop", None)
+    except ImportError:
+        loop = None
+    if loop is None:
+        fn()
+    else:
+        loop.add_callback(fn)
+
 
 _CARD = ("border:1px solid #ccc;border-radius:6px;padding:6px 10px;margin:4px 0 8px 0;"
          "max-width:900px")
@@ -91,7 +108,9 @@ class HomePage(w.VBox):
         """Recompute everything the page says (the app calls it when the page is opened).
 
         With ``background``, what is due and who is losing touch are worked out in a
-        worker thread (they need the analytics), and say so until they are shown.
+        worker thread (they need the analytics), and say so until they are shown. The
+        thread only computes: the widgets are changed on the kernel's own thread
+        (:func:`on_kernel_thread`), so that the page never sees a half-made widget.
         """
         self.wait()
         with self.message.guard("reading your store"):
@@ -99,24 +118,37 @@ class HomePage(w.VBox):
             self._show_next_meeting()
             self._show_research()
         if not background:
-            self._show_analytics()
+            self._show_analytics(*self._analytics())
             return
         waiting = "<p><i>Looking ...</i></p>"
         self.due.rows.children = [w.HTML(waiting)]
         self.losing_touch.children = [w.HTML(waiting)]
-        self._thread = threading.Thread(target=self._show_analytics, daemon=True,
-                                        name="infoview-home")
+        self._thread = threading.Thread(target=self._work, daemon=True, name="infoview-home")
         self._thread.start()
 
     def wait(self, timeout: float | None = None) -> None:
-        """Block until the follow-ups and who is losing touch are shown."""
+        """Block until what is due and who is losing touch are worked out (and, outside a
+        kernel, shown)."""
         if self._thread is not None:
             self._thread.join(timeout)
 
-    def _show_analytics(self) -> None:
+    def _work(self) -> None:
         with self.message.guard("reading your follow-ups"):
-            self.due.refresh()
-            self._show_week()
+            found = self._analytics()
+            on_kernel_thread(lambda: self._show_analytics(*found))
+
+    def _analytics(self) -> tuple[list, Any]:
+        """What is due, and who is losing touch (as the weekly digest counts them)."""
+        from infoview.analytics.digest import weekly_digest
+
+        now = self._moment()
+        late = weekly_digest(followup_frames(self.store, now=now), now=now).losing_touch
+        return self._due_items(), late
+
+    def _show_analytics(self, due: list, late: Any) -> None:
+        with self.message.guard("showing your follow-ups"):
+            self.due.show(due)
+            self._show_losing_touch(late)
 
     # -- sections --------------------------------------------------------------------------
     def _step(self, done: bool, text: str, label: str, page: str) -> w.HBox:
@@ -185,12 +217,7 @@ class HomePage(w.VBox):
         self.choose(meeting_id=meeting_id)
         self.go(page)
 
-    def _show_week(self) -> None:
-        """Who is losing touch (as the weekly digest counts them)."""
-        from infoview.analytics.digest import weekly_digest
-
-        now = self._moment()
-        late = weekly_digest(followup_frames(self.store, now=now), now=now).losing_touch
+    def _show_losing_touch(self, late: Any) -> None:
         rows = []
         for row in late.head(5).itertuples() if len(late) else ():
             days = int(row.days_since) if row.days_since == row.days_since else None
@@ -234,4 +261,4 @@ class HomePage(w.VBox):
 
     def _due_changed(self) -> None:
         with self.message.guard("reading your store"):
-            self._show_week()
+            self._show_losing_touch(self._analytics()[1])
