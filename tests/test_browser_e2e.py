@@ -3,9 +3,10 @@ chromium (through Playwright) researches the sample site, moves on to preparatio
 questions and exports the brief, which must then be on disk; then it keeps the meeting and
 starts the meeting companion's clock, which ticks in the browser.
 
-Every wait is for something to appear on the page (no sleeps), with a generous budget: on a
-busy two-core machine a cold kernel and the first research take long, and waiting longer
-costs nothing when they are quick.
+The browser console shows no error or warning outside the documented allow-list and no
+request leaves this machine. Every wait is for something to appear on the page (no
+sleeps), with a generous budget: on a busy two-core machine a cold kernel and the first
+research take long, and waiting longer costs nothing when they are quick.
 
 The test's screenshot goes into its own tmp folder. ``INFOVIEW_UPDATE_SCREENSHOT=1`` (what
 ``make screenshot`` sets) also copies it to ``docs/screenshot.png`` for the README, so an
@@ -18,6 +19,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browser_console import Console
 from voila_server import serve_app
 
 from infoview.app import AppConfig
@@ -34,17 +36,19 @@ def voila_app(tmp_path):
     out = tmp_path / "exports"
     with serve_app(tmp_path, AppConfig(store=str(tmp_path / "e2e.sqlite"), out_dir=str(out),
                                        sample_site=True)) as served:
-        yield served.url, out
+        yield served, out
 
 
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.timeout(900)
 def test_research_prepare_and_export_a_brief_in_a_real_browser(chromium, voila_app, tmp_path):
-    url, out = voila_app
+    served, out = voila_app
+    url = served.url
     shot = tmp_path / "screenshot.png"
     context = chromium.new_context(viewport={"width": 1100, "height": 820})
     page = context.new_page()
+    console = Console(page, served.base)
     try:
         # 1. Research: enter the sample site's URL, press Research, see the company.
         page.goto(url, timeout=WAIT)
@@ -121,6 +125,7 @@ def test_research_prepare_and_export_a_brief_in_a_real_browser(chromium, voila_a
         assert "On track" in page.locator(".infoview-ok").first.text_content()
     finally:
         context.close()
+    assert console.problems == [], console.problems
     [brief] = out.glob("brief-samira-okafor-*.md")
     text = brief.read_text()
     assert "Kestrel Health Labs" in text
