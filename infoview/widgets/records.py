@@ -51,6 +51,13 @@ FORMATS = FORMAT_CHOICES
 _WIDE = {"description_width": "initial"}
 
 
+def _form_box(title: str, form: Form, save: w.Button, cancel: w.Button) -> w.VBox:
+    """A form under its heading with its two buttons and its message line, hidden until
+    opened."""
+    return w.VBox([heading(title), *form.fields.values(), w.HBox([save, cancel]), form.message],
+                  layout=w.Layout(display="none"))
+
+
 def _person_label(person: Person) -> str:
     extra = ", ".join(x for x in (person.title, person.organization) if x)
     return person.name + (f" ({extra})" if extra else "")
@@ -121,10 +128,8 @@ class PeoplePage(w.VBox):
         ])
         self.save_person_button = button("Save person", "success")
         self.cancel_person_button = button("Cancel")
-        self.person_form_box = w.VBox([
-            heading("Person"), *self.person_form.fields.values(),
-            w.HBox([self.save_person_button, self.cancel_person_button]),
-            self.person_form.message], layout=w.Layout(display="none"))
+        self.person_form_box = _form_box("Person", self.person_form, self.save_person_button,
+                                         self.cancel_person_button)
 
         # -- their meetings --------------------------------------------------------------
         self.meetings_box = w.VBox()
@@ -149,10 +154,8 @@ class PeoplePage(w.VBox):
         ])
         self.save_meeting_button = button("Save meeting", "success")
         self.cancel_meeting_button = button("Cancel")
-        self.meeting_form_box = w.VBox([
-            heading("Meeting"), *self.meeting_form.fields.values(),
-            w.HBox([self.save_meeting_button, self.cancel_meeting_button]),
-            self.meeting_form.message], layout=w.Layout(display="none"))
+        self.meeting_form_box = _form_box("Meeting", self.meeting_form, self.save_meeting_button,
+                                         self.cancel_meeting_button)
 
         # -- organizations ---------------------------------------------------------------
         self.organizations = w.Select(options=[], rows=6, layout=w.Layout(width="420px"))
@@ -177,10 +180,9 @@ class PeoplePage(w.VBox):
         ])
         self.save_organization_button = button("Save organization", "success")
         self.cancel_organization_button = button("Cancel")
-        self.organization_form_box = w.VBox([
-            heading("Organization"), *self.organization_form.fields.values(),
-            w.HBox([self.save_organization_button, self.cancel_organization_button]),
-            self.organization_form.message], layout=w.Layout(display="none"))
+        self.organization_form_box = _form_box("Organization", self.organization_form,
+                                               self.save_organization_button,
+                                               self.cancel_organization_button)
 
         self.message = MessageLine()
         self.deletions = Deletions(store, cache_path=cache_path, on_change=self._deleted)
