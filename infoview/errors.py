@@ -87,6 +87,11 @@ class NotHTML(FetchError):
     """The response is not an HTML page (a PDF, an image, ...)."""
 
 
+class AddressRefused(FetchError, PermissionError):
+    """A redirect or a link led to an address inside a private network (loopback, the
+    local network, a cloud's metadata service) that the user did not name."""
+
+
 class FetchForbidden(FetchError):
     """The site's terms forbid automated fetching (LinkedIn and other social profiles).
 

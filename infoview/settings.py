@@ -12,6 +12,7 @@ from infoview.errors import BadInput
 #: The smallest value each number may take, and whether that value itself is allowed.
 _LOWEST: dict[str, tuple[float, bool]] = {
     "connect_timeout": (0, False), "read_timeout": (0, False), "page_deadline": (0, False),
+    "page_cpu_seconds": (0, False),
     "max_bytes": (1, True), "max_redirects": (0, True), "host_delay": (0, True),
     "max_retries": (0, True), "max_retry_after": (0, True), "max_pages": (1, True),
     "workers": (1, True),
@@ -28,6 +29,9 @@ class Settings:
         connect_timeout: seconds to wait for a connection.
         read_timeout: seconds to wait between two chunks of a body.
         page_deadline: seconds a single page may take in all (redirects and retries included).
+        page_cpu_seconds: seconds of CPU the reading of one fetched page may take (all its
+            extractors together); past it the rest of that page is skipped with a warning,
+            so a pathological page costs seconds, never minutes.
         max_bytes: cap on a body, both as received and as decompressed.
         max_redirects: redirects followed before giving up.
         host_delay: minimum seconds between two requests to one host.
@@ -40,6 +44,10 @@ class Settings:
         cache_path: the on-disk HTTP cache; ``None`` means beside the database.
         cache_days: how long a cached response stays fresh.
         use_cache: ``False`` bypasses the cache (``--no-cache``).
+        allow_private: hosts on your own network (``"intranet.local"``, ``"10.0.0.5:8080"``)
+            that research may reach besides the address you give it: a redirect, a link or
+            a web search result may then lead there. Any other loopback, private or
+            link-local address is refused (see ``research/addresses.py``).
     """
 
     user_agent: str = field(
@@ -48,6 +56,7 @@ class Settings:
     connect_timeout: float = 5.0
     read_timeout: float = 10.0
     page_deadline: float = 30.0
+    page_cpu_seconds: float = 3.0
     max_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 5
     host_delay: float = 1.0
@@ -58,6 +67,7 @@ class Settings:
     cache_path: Path | None = None
     cache_days: float = 7.0
     use_cache: bool = True
+    allow_private: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         problems = [problem for f in fields(self) if (problem := self._problem(f.name))]
@@ -66,6 +76,11 @@ class Settings:
 
     def _problem(self, name: str) -> str | None:
         """What is wrong with one field's value, or ``None``."""
+        if name == "allow_private":
+            hosts = self.allow_private
+            if isinstance(hosts, str) or not all(isinstance(h, str) and h for h in hosts):
+                return f"allow_private must be a list of host names, not {hosts!r}"
+            return None
         if name not in _LOWEST:
             return None
         value = getattr(self, name)

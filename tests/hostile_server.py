@@ -18,7 +18,11 @@ MB = 1024 * 1024
 
 
 def _bomb() -> bytes:
-    """200 MB of zeros gzip-compressed to about 200 KB, built once."""
+    """200 MB of zeros gzip-compressed to about 200 KB, built once.
+
+    Building it takes seconds on a busy machine: tests call :func:`gzip_bomb` from a
+    session fixture, before any client starts waiting, never inside a request.
+    """
     if _bomb.cache is None:
         packer = zlib.compressobj(9, zlib.DEFLATED, 31)
         zeros = bytes(MB)
@@ -27,6 +31,11 @@ def _bomb() -> bytes:
 
 
 _bomb.cache = None
+
+
+def gzip_bomb() -> bytes:
+    """The bomb /bomb serves (built on first call, then kept)."""
+    return _bomb()
 
 
 def needs_loopback(*hosts: str):
@@ -60,6 +69,8 @@ class Hostile:
         robots: the robots.txt body to serve, or ``None`` for a 404; ``robots_status``
             overrides the status of /robots.txt.
         routes: extra ``path -> (status, headers, body)`` answers a test may add.
+        sent: bytes of body written per path by the streaming routes (/big, /big-declared)
+            before the client hung up: how much a cap let through, measured by the server.
     """
 
     def __init__(self, host: str = "127.0.0.1"):
@@ -68,6 +79,7 @@ class Hostile:
         self.robots_status: int | None = None
         self.routes: dict[str, tuple[int, dict, bytes]] = {}
         self.hits: dict[str, int] = {}
+        self.sent: dict[str, int] = {}
         self.agents: list[str] = []
         self.client_ports: list[int] = []
         self._lock = threading.Lock()
@@ -98,6 +110,10 @@ class Hostile:
                                         daemon=True)
         self._thread.start()
 
+    def _count_sent(self, path: str, size: int) -> None:
+        with self._lock:
+            self.sent[path] = self.sent.get(path, 0) + size
+
     def paths(self) -> list[str]:
         """The paths requested so far."""
         with self._lock:
@@ -122,6 +138,7 @@ class Hostile:
             chunk = b"<p>" + b"a" * (64 * 1024 - 3)
             for _ in range(60 * 16):
                 h.wfile.write(chunk)
+                self._count_sent(path, len(chunk))
             return None
         if path == "/big-declared":   # honest Content-Length of 60 MB
             h.send_response(200)
@@ -130,6 +147,7 @@ class Hostile:
             h.end_headers()
             for _ in range(60 * 16):
                 h.wfile.write(b"a" * 64 * 1024)
+                self._count_sent(path, 64 * 1024)
             return None
         if path == "/bomb":
             return _send(h, 200, _bomb(), {"Content-Type": "text/html",

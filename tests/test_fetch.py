@@ -6,13 +6,19 @@ import time
 import tracemalloc
 
 import pytest
-from hostile_server import Hostile
+from hostile_server import Hostile, gzip_bomb
 
 from infoview.errors import BadInput, FetchError, FetchForbidden, InfoviewError, PageTooLarge, RobotsRefused
 from infoview.research.fetch import Fetcher, is_social_profile
 from infoview.settings import Settings
 
 pytestmark = pytest.mark.timeout(30)
+MB = 1024 * 1024
+#: Bounds on wall time only tell "stopped early" from "waited for the server's whole
+#: behaviour" (a 30 s hang, an endless drip, a 3600 s Retry-After); they stay far from the
+#: expected time so that a busy machine cannot fail them. Caps are checked by what the
+#: server sent and the client's peak memory, not by the clock.
+SLOW_MACHINE = 10.0
 
 
 @pytest.fixture
@@ -47,27 +53,39 @@ def _timed(fn):
     return result, time.monotonic() - start, peak
 
 
-def test_sixty_megabyte_body_stops_at_the_cap_quickly_in_bounded_memory(server, fetcher):
-    result, seconds, peak = _timed(lambda: fetcher.fetch(server.url + "big"))
+@pytest.fixture(scope="session")
+def bomb() -> bytes:
+    """The 200 MB gzip bomb, built once before any client waits for it (seconds of CPU)."""
+    return gzip_bomb()
+
+
+def _hung_up_early(server: Hostile, path: str) -> bool:
+    """Whether the client stopped reading long before the server's 60 MB were written
+    (socket buffers let a few MB through after the client's cap)."""
+    deadline = time.monotonic() + SLOW_MACHINE
+    while path not in server.sent and time.monotonic() < deadline:
+        time.sleep(0.01)   # the handler counts its first chunk a moment after sending it
+    return server.sent.get(path, 0) < 30 * MB
+
+
+def test_sixty_megabyte_body_stops_at_the_cap_in_bounded_memory(server, fetcher):
+    result, _, peak = _timed(lambda: fetcher.fetch(server.url + "big"))
     assert isinstance(result, PageTooLarge)
     assert "cap" in str(result) and result.url.endswith("/big")
-    assert seconds < 2
-    assert peak < 8 * 1024 * 1024
+    assert peak < 8 * MB and _hung_up_early(server, "/big")
 
 
 def test_declared_oversize_body_is_refused_before_reading(server, fetcher):
-    result, seconds, peak = _timed(lambda: fetcher.fetch(server.url + "big-declared"))
+    result, _, peak = _timed(lambda: fetcher.fetch(server.url + "big-declared"))
     assert isinstance(result, PageTooLarge) and "60.0 MB" in str(result)
-    assert seconds < 1 and peak < 2 * 1024 * 1024
+    assert peak < 2 * MB and _hung_up_early(server, "/big-declared")
 
 
-def test_gzip_bomb_is_cut_off_at_the_decompressed_cap(server, fetcher):
-    _ = server.url  # the bomb is built lazily by the server on first request
-    result, seconds, peak = _timed(lambda: fetcher.fetch(server.url + "bomb"))
+def test_gzip_bomb_is_cut_off_at_the_decompressed_cap(server, fetcher, bomb):
+    result, _, peak = _timed(lambda: fetcher.fetch(server.url + "bomb"))
     assert isinstance(result, PageTooLarge)
     assert "decompressed" in str(result)
-    assert seconds < 5
-    assert peak < 8 * 1024 * 1024
+    assert peak < 8 * MB   # 200 MB once decompressed: the cap stopped it early
 
 
 def test_gzip_and_raw_deflate_bodies_are_decompressed(server, fetcher):
@@ -80,14 +98,14 @@ def test_server_dripping_a_byte_a_second_is_abandoned_at_the_deadline(server, se
     with Fetcher(settings.with_(page_deadline=2.0)) as fetcher:
         result, seconds, _ = _timed(lambda: fetcher.fetch(server.url + "drip"))
     assert isinstance(result, FetchError) and "too slow" in str(result)
-    assert seconds < 4
+    assert seconds < SLOW_MACHINE   # the drip would go on for a day
 
 
 def test_server_that_never_answers_times_out(server, settings):
     with Fetcher(settings.with_(read_timeout=1.0)) as fetcher:
         result, seconds, _ = _timed(lambda: fetcher.fetch(server.url + "hang"))
     assert isinstance(result, FetchError) and "did not answer" in str(result)
-    assert seconds < 3
+    assert seconds < SLOW_MACHINE * 2   # the server keeps silent for 30 s
 
 
 def test_redirect_loop_is_detected(server, fetcher):
@@ -119,7 +137,7 @@ def test_429_is_retried_after_retry_after_seconds(server, fetcher):
     assert "welcome back" in page.text
     times = [t for t, p in server.log if p == "/busy-once"]
     assert len(times) == 2 and times[1] - times[0] >= 0.95
-    assert time.monotonic() - start < 3
+    assert time.monotonic() - start < SLOW_MACHINE
 
 
 def test_503_with_retry_after_as_http_date_is_retried(server, fetcher):
@@ -132,14 +150,17 @@ def test_long_retry_after_is_capped_then_gives_up_with_status(server, settings):
         result, seconds, _ = _timed(lambda: fetcher.fetch(server.url + "busy-forever"))
     assert isinstance(result, FetchError) and result.status == 503
     assert server.hits["/busy-forever"] == 3
-    assert seconds < 2
+    assert seconds < SLOW_MACHINE   # capped: the server asked for an hour
 
 
 def test_retry_after_beyond_the_page_deadline_fails_at_once(server, settings):
-    with Fetcher(settings.with_(page_deadline=0.8, max_retry_after=5.0)) as fetcher:
-        result, seconds, _ = _timed(lambda: fetcher.fetch(server.url + "busy-once"))
+    # Retry-After asks for an hour, capped at 20 s, past the 2 s deadline: failing at once
+    # rather than after the wait is a difference of 20 s, not of a fraction of one
+    with Fetcher(settings.with_(page_deadline=2.0, max_retry_after=20.0)) as fetcher:
+        result, seconds, _ = _timed(lambda: fetcher.fetch(server.url + "busy-forever"))
     assert isinstance(result, FetchError) and "deadline" in str(result)
-    assert result.status == 429 and seconds < 0.5
+    assert result.status == 503 and server.hits["/busy-forever"] == 1
+    assert seconds < SLOW_MACHINE
 
 
 def test_server_error_raises_fetch_error_with_status(server, fetcher):
@@ -218,7 +239,7 @@ def test_second_fetch_comes_from_the_cache_without_reaching_the_server(server, s
     with Fetcher(settings.with_(host_delay=5.0)) as second:
         start = time.monotonic()
         page = second.fetch(server.url + "about")
-        assert time.monotonic() - start < 1      # a cache hit does not wait for politeness
+        assert time.monotonic() - start < 4      # a cache hit does not wait 5 s for politeness
         assert page.from_cache and second.network_requests == 0
     assert server.paths() == before
 

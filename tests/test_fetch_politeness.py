@@ -60,14 +60,14 @@ def test_at_most_one_request_in_flight_per_host(tmp_path):
 
 @needs_loopback("127.0.0.2")
 def test_different_hosts_are_fetched_in_parallel(tmp_path):
-    settings = _settings(tmp_path, host_delay=0.5)
+    settings = _settings(tmp_path, host_delay=2.0)
     with Hostile("127.0.0.1") as one, Hostile("127.0.0.2") as two, Fetcher(settings) as fetcher:
-        elapsed = _in_threads(lambda: fetcher.fetch(one.url + "a"),
-                              lambda: fetcher.fetch(two.url + "a"))
-        # Each host needs robots.txt, a 0.5 s pause, then the page: about 0.5 s in parallel,
-        # at least 1 s if the hosts waited for each other.
-        assert elapsed < 0.9
-        assert abs(one.log[0][0] - two.log[0][0]) < 0.2
+        _in_threads(lambda: fetcher.fetch(one.url + "a"), lambda: fetcher.fetch(two.url + "a"))
+        # Each host needs robots.txt, a 2 s pause, then the page. Had the hosts waited for
+        # each other, the second host's first request would arrive 2 s or more after the
+        # first host's; in parallel they arrive together (judged by the servers' clocks,
+        # with a wide margin for a busy machine).
+        assert abs(one.log[0][0] - two.log[0][0]) < 1.5
         assert fetcher.network_requests == 4
 
 

@@ -73,6 +73,12 @@ class _SearchServer:
         self._httpd.server_close()
 
 
+def _settings(tmp_path):
+    # the result pages stand for the public web on 127.0.0.2: name it, since research
+    # never follows a stranger's link (a search result) into a private network otherwise
+    return fast_settings(tmp_path, allow_private=("127.0.0.2",))
+
+
 @pytest.fixture
 def web(sites, tmp_path):
     """The sample site, a site with pages about Samira, and a search server listing them."""
@@ -102,7 +108,7 @@ def web(sites, tmp_path):
 def test_searxng_results_are_listed_with_their_source_and_checked_politely(web, tmp_path):
     site, pages, search = web
     config = SearchConfig("searxng", search.url + "/")
-    found = find_person("Sam Okafor", site.url, settings=fast_settings(tmp_path), search=config)
+    found = find_person("Sam Okafor", site.url, settings=_settings(tmp_path), search=config)
     assert found.found.url.endswith("/team/samira-okafor.html")     # the site search is unchanged
     assert [(r.kind, r.source, r.names_them) for r in found.web] == [
         ("talk", "searxng: duckduckgo", True), ("profile", "searxng: bing", None),
@@ -117,13 +123,13 @@ def test_searxng_results_are_listed_with_their_source_and_checked_politely(web, 
 def test_brave_search_sends_its_key_only_to_the_api(web, tmp_path):
     site, pages, search = web
     config = SearchConfig("brave", search.url + "/res/v1/web/search", key="test-key")
-    found = find_person("Sam Okafor", site.url, settings=fast_settings(tmp_path), search=config)
+    found = find_person("Sam Okafor", site.url, settings=_settings(tmp_path), search=config)
     assert [r.source for r in found.web] == ["brave"] * 4
     (path, headers), = search.queries
     assert headers["x-subscription-token"] == "test-key"
     assert "test-key" not in repr(config)
     wrong = SearchConfig("brave", search.url + "/res/v1/web/search", key="wrong")
-    refused = find_person("Sam Okafor", site.url, settings=fast_settings(tmp_path), search=wrong)
+    refused = find_person("Sam Okafor", site.url, settings=_settings(tmp_path), search=wrong)
     assert refused.web == [] and refused.found is not None        # never required
     assert any("Web search (brave) did not answer" in w and "401" in w for w in refused.warnings)
     assert not any("wrong" in w for w in refused.warnings)

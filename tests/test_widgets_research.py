@@ -97,7 +97,7 @@ def test_empty_fields_ask_for_a_url_and_save_without_research_says_so(tmp_path):
 def test_scraped_markup_is_shown_as_text(tmp_path, settings):
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text(
-        "<html><head><title>&lt;script&gt;alert(1)&lt;/script&gt; Ltd</title>"
+        "<html><head><title>Acme &lt;script&gt;alert(1)&lt;/script&gt; Ltd</title>"
         '<meta name="description" content="&lt;img src=x onerror=alert(2)&gt;"></head>'
         "<body><p>hello</p></body></html>")
     with serve(tmp_path / "site") as server:

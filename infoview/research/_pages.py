@@ -57,6 +57,8 @@ class PageReader:
         self.warnings: list[str] = []
         self.documents: list[str] = []
         self.pages: list[ParsedPage] = []
+        #: the address the user named: its host may be in a private network, no other may
+        self.named: str | None = None
 
     def all_warnings(self) -> list[str]:
         """Fetch warnings and the warnings extractors left on the pages, each once."""
@@ -90,9 +92,14 @@ class PageReader:
         return parsed
 
     def fetch(self, url: str, *, strict: bool = False) -> Any:
-        """The fetcher's ``Page`` for ``url``, or ``None`` (plus a warning) on failure."""
+        """The fetcher's ``Page`` for ``url``, or ``None`` (plus a warning) on failure.
+
+        The first URL a research reads is the one its user named (see :attr:`named`).
+        """
+        if self.named is None:
+            self.named = url
         try:
-            page = self.fetcher.fetch(url, refresh=self.refresh)
+            page = self.fetcher.fetch(url, refresh=self.refresh, trusted=self.named)
         except RobotsRefused as exc:
             if strict:
                 raise

@@ -40,7 +40,7 @@ def normalize(label: str | None) -> str | None:
         return None
     try:
         name = codecs.lookup(label.strip().strip("\"'")).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL or other junk inside the label
         return None
     name = name.replace("-", "_")
     if name in _AS_CP1252:

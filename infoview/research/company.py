@@ -12,10 +12,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from typing import Any
 from urllib.parse import urljoin
 
+from infoview.errors import PageTooLarge
 from infoview.research._pages import PageReader, check_url, make_fetcher
+from infoview.research.budget import PageBudget, overrun_warning, run_within
 from infoview.research.documents import document_facts, read_documents
 from infoview.research.extract import (
     discover_pages,
@@ -31,7 +34,7 @@ from infoview.research.extract import (
 from infoview.research.extract.links import Link, is_document, sitemap_urls, social_network
 from infoview.research.extract.maintext import sentences
 from infoview.research.extract.metadata import ORG_TYPES, items_of_type, same_as
-from infoview.research.extract.page import ParsedPage
+from infoview.research.extract.page import ParsedPage, parse_page
 from infoview.research.extract.pagetype import page_type
 from infoview.research.feeds import merge_news, read_feeds
 from infoview.research.models import CompanyProfile, Fact, PageType
@@ -79,9 +82,9 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
     profile = CompanyProfile(url=url)
     home = reader.read(url, strict=True)
     assert home is not None  # strict reads raise instead of returning None
-    links, pages = _discover(reader, home, limit)
     parsed: dict[str, ParsedPage] = {"home": home}
-    with _Extracts() as work:
+    with _Extracts(reader.fetcher.settings.page_cpu_seconds) as work:
+        links, pages = _discover(reader, home, limit, work)
         social = work.call(_social_urls, links)
         # no about page to come: the summary will be the home page's, so extract it now
         work.start("home", home, summary="about" not in pages or limit < 2)
@@ -111,6 +114,7 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
         _fill_summary(profile, parsed, work)
         profile.social = social_links(social.result() + _org_same_as(parsed))
         profile.page_types = _page_types(parsed, work)
+        work.note_overruns(parsed.values())
     if limit > 1:  # a one-page look reads the home page alone
         _read_beyond_pages(profile, reader, links, parsed)
     profile.fetched = reader.fetched
@@ -118,6 +122,54 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
     return profile
 
 
+def read_company_page(body: bytes, url: str, *, content_type: str = "text/html",
+                      settings: Settings | None = None) -> dict[str, Any]:
+    """Everything company research reads from one fetched page, read the way research reads it.
+
+    The per-page half of :func:`research_company` without the network: the body's charset
+    is decided as the fetcher decides it, the page is parsed once, and every extractor
+    (company facts, people, news, summary, links, social profiles, page type) runs under
+    the page's CPU budget. The fuzz test and benchmark put thousands of hostile pages
+    through it.
+
+    Args:
+        body: the page's bytes as received (after content decoding).
+        url: the page's address.
+        content_type: the Content-Type header it came with.
+        settings: for ``page_cpu_seconds``; default settings when ``None``.
+
+    Returns:
+        ``{"facts", "text_facts", "people", "news", "summary", "pages", "social",
+        "page_type", "fields", "warnings"}``; ``fields`` holds the name, description,
+        industry, location and founding year research gives a site of this one page.
+
+    Raises:
+        PageTooLarge: ``body`` is over ``settings.max_bytes`` (the fetcher refuses such a page).
+    """
+    from infoview.research.charset import decide
+
+    settings = settings or Settings()
+    if len(body) > settings.max_bytes:   # the fetcher never hands research a larger page
+        raise PageTooLarge(f"{url} is over the {settings.max_bytes / 1_048_576:.1f} MB cap.",
+                           url=url)
+    encoding, warnings = decide(content_type, body, markup=True)
+    page = parse_page(body, url, encoding)
+    found: dict[str, Any] = {}
+    with _Extracts(settings.page_cpu_seconds) as work:
+        links = work.bounded(page, "links to other pages", page_links, page, default=[])
+        found["pages"] = discover_pages(links, url)
+        for step in work.STEPS:
+            found[step] = work.get(step, page)
+        found["social"] = social_links(_social_urls(links) + _org_same_as({"home": page}))
+        found["page_type"] = work.bounded(page, "page type", partial(
+            page_type, page, fetched_as="home", people=len(found["people"]),
+            dated_news=len([n for n in found["news"] if n.date])), default=None)
+        alone = CompanyProfile(url=url)
+        _fill_fields(alone, {"home": page}, work)
+        found["fields"] = {key: getattr(alone, key) for key in _LABELS}
+        work.note_overruns([page])
+    found["warnings"] = warnings + page.warnings
+    return found
 def _read_beyond_pages(profile: CompanyProfile, reader: PageReader, links: list[Link],
                        parsed: dict[str, ParsedPage]) -> None:
     """Reports (PDF) and news feeds: read after the pages, outside the page budget.
@@ -174,7 +226,14 @@ class _Extracts:
         "summary": main_text,
     }
 
-    def __init__(self) -> None:
+    #: What each step finds (for the warning when a page's budget runs out), and what it
+    #: gives when it is stopped.
+    FINDS = {"facts": ("company facts", dict), "text_facts": ("company facts", dict),
+             "people": ("people", list), "news": ("news", list), "summary": ("summary", str)}
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._budgets: dict[int, PageBudget] = {}
         self._done: dict[tuple[str, int], Any] = {}
         self._pending: list[Future] = []
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="infoview-extract")
@@ -206,16 +265,32 @@ class _Extracts:
         self.finish()
         return self._compute(step, page)
 
+    def bounded(self, page: ParsedPage, what: str, func: Callable[..., Any], *args: Any,
+                default: Any) -> Any:
+        """``func(*args)`` within what is left of ``page``'s CPU budget (see budget.py)."""
+        budget = self._budgets.setdefault(id(page), PageBudget(self.seconds))
+        return run_within(budget, what, func, *args, default=default)
+
+    def note_overruns(self, pages: Any) -> None:
+        """Leave a warning on each page whose budget ran out (research lists them)."""
+        for page in {id(page): page for page in pages}.values():   # a page read for two kinds
+            budget = self._budgets.get(id(page))
+            warning = overrun_warning(page.url, budget, self.seconds) if budget else None
+            if warning:
+                page.warnings.append(warning)
+
     def _compute(self, step: str, page: ParsedPage) -> Any:
         key = (step, id(page))   # pages live as long as the research: ids stay unique
         if key not in self._done:
-            self._done[key] = self.STEPS[step](page)
+            what, empty = self.FINDS[step]
+            self._done[key] = self.bounded(page, what, self.STEPS[step], page, default=empty())
         return self._done[key]
 
 
-def _discover(reader: PageReader, home: ParsedPage, limit: int) -> tuple[list[Link], dict[str, str]]:
+def _discover(reader: PageReader, home: ParsedPage, limit: int,
+              work: _Extracts) -> tuple[list[Link], dict[str, str]]:
     """The home page's links and the pages found among them (and in the sitemap if needed)."""
-    links = page_links(home)
+    links = work.bounded(home, "links to other pages", page_links, home, default=[])
     pages = discover_pages(links, home.url)
     if any(kind not in pages for kind in ("about", "team", "news")) and limit > 1:
         links += _sitemap_links(reader, home.url)
@@ -265,7 +340,8 @@ def _fill_fields(profile: CompanyProfile, parsed: dict[str, ParsedPage],
                     setattr(profile, key, found)
                     profile.facts.append(Fact(f"{_LABELS[key]}: {found}", page.url))
     if profile.name is None:
-        name = name_from_title(parsed["home"])
+        name = work.bounded(parsed["home"], "company name", name_from_title, parsed["home"],
+                            default=None)
         if name:
             profile.name = name
             profile.facts.append(Fact(f"Name: {name}", parsed["home"].url))
@@ -311,7 +387,11 @@ def _page_types(parsed: dict[str, ParsedPage], work: _Extracts) -> list[PageType
             continue  # one page fetched for two kinds (the home page is also "about")
         people = [p for p in work.get("people", page) if p.title and p.kind == "staff"]
         dated = [n for n in work.get("news", page) if n.date]
-        types.append(page_type(page, fetched_as=kind, people=len(people), dated_news=len(dated)))
+        found = work.bounded(page, "page type", partial(
+            page_type, page, fetched_as=kind, people=len(people), dated_news=len(dated)),
+            default=None)
+        if found is not None:
+            types.append(found)
     return types
 
 

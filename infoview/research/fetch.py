@@ -7,7 +7,8 @@ A :class:`Fetcher` owns one ``requests.Session`` and, for every URL it is asked 
 3. reads the site's robots.txt once and never requests a URL it disallows;
 4. waits its turn for the host (one request at a time per host, ``Settings.host_delay``
    seconds apart) while other hosts proceed in parallel on other threads;
-5. follows redirects itself, so each hop passes the same checks, with loop detection;
+5. follows redirects itself, so each hop passes the same checks, with loop detection, and
+   never goes into a private network the user did not name (:mod:`.addresses`);
 6. retries 429 and 503 after the server's Retry-After (capped), within the page deadline;
 7. streams the body under a size cap, both compressed and decompressed, and decides its
    charset (header, then the document's own declaration, then detection).
@@ -28,17 +29,19 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3 import HTTPConnectionPool, HTTPSConnectionPool
 
-from infoview.errors import FetchError, FetchForbidden, PageTooLarge, RobotsRefused
-from infoview.research import charset
+from infoview.errors import AddressRefused, FetchError, FetchForbidden, PageTooLarge, RobotsRefused
+from infoview.research import addresses, charset
 from infoview.research.body import Body, read_body
 from infoview.research.politeness import HostGate
 from infoview.research.robots import RobotsBook, RobotsRules, parse_robots
-from infoview.research.urls import check_url, is_social_profile
+from infoview.research.urls import check_url, is_social_profile, join
 from infoview.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -115,6 +118,24 @@ class _Deadline:
         return self.seconds if self.at is None else self.at - time.monotonic()
 
 
+class _GuardedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = addresses.GuardedHTTPConnection
+
+
+class _GuardedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = addresses.GuardedHTTPSConnection
+
+
+class _GuardedAdapter(HTTPAdapter):
+    """requests' adapter whose direct connections go only where :mod:`.addresses` allows
+    (a proxy, when one is configured, is reached as usual)."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _GuardedHTTPPool,
+                                                   "https": _GuardedHTTPSPool}
+
+
 class Fetcher:
     """A polite, caching, thread-safe HTTP client for research.
 
@@ -139,9 +160,10 @@ class Fetcher:
             "Accept-Encoding": "gzip, deflate",
         })
         pool = max(16, self.settings.workers * 2)
-        adapter = HTTPAdapter(pool_connections=pool, pool_maxsize=pool, max_retries=0)
+        adapter = _GuardedAdapter(pool_connections=pool, pool_maxsize=pool, max_retries=0)
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
+        self._private_ok = frozenset(h.lower().rstrip(".") for h in self.settings.allow_private)
         self._cancelled = threading.Event()
         self._gate = HostGate(self.settings.host_delay, self._cancelled)
         self._robots = RobotsBook(self._load_robots)
@@ -159,7 +181,7 @@ class Fetcher:
     # -- public -------------------------------------------------------------------------
 
     def fetch(self, url: str, *, refresh: bool = False, robots: bool = True,
-              headers: dict[str, str] | None = None) -> Page:
+              headers: dict[str, str] | None = None, trusted: str | None = None) -> Page:
         """Fetch one URL politely, from the cache when possible.
 
         Args:
@@ -168,6 +190,9 @@ class Fetcher:
             robots: consult robots.txt; only a web search API the user configured passes
                 ``False`` (an endpoint asked on purpose, not a page crawled).
             headers: extra request headers (a search API's key).
+            trusted: the URL the user named, whose host may be inside a private network
+                (default: ``url`` itself). Research passes the address it was given while
+                it reads that site's other pages; any other private address is refused.
 
         Returns:
             The :class:`Page`, whatever its content type, for a 2xx answer.
@@ -176,6 +201,8 @@ class Fetcher:
             BadInput: ``url`` is not an http(s) URL.
             FetchForbidden: a social-network profile, never fetched.
             RobotsRefused: robots.txt disallows the URL (or a redirect target).
+            AddressRefused: the URL or a redirect leads into a private network at a host
+                other than ``trusted``'s.
             PageTooLarge: the body passed ``Settings.max_bytes``.
             FetchError: no usable answer (timeouts, connection errors, redirect loops,
                 4xx/5xx after retries); ``status`` carries the HTTP status when there was one.
@@ -187,7 +214,7 @@ class Fetcher:
                 return self._page_from_cache(hit)
         try:
             reply = self._exchange(url, check_robots=robots, max_bytes=self.settings.max_bytes,
-                                   headers=headers)
+                                   headers=headers, trusted=url if trusted is None else trusted)
             if not 200 <= reply.status < 300:
                 if self._cache is not None:   # keeps a 404 or 410, so a re-run skips it
                     self._cache.put(url, final_url=reply.url, status=reply.status,
@@ -269,7 +296,8 @@ class Fetcher:
             status, data = hit["status"], hit["body"]
         else:
             try:
-                reply = self._exchange(robots_url, check_robots=False,
+                # the site's own host passed the address check before its robots.txt is read
+                reply = self._exchange(robots_url, check_robots=False, trusted=robots_url,
                                        max_bytes=_ROBOTS_MAX_BYTES, truncate=True)
             except FetchError as exc:
                 if exc.status is not None:
@@ -297,22 +325,29 @@ class Fetcher:
 
     # -- the network --------------------------------------------------------------------
 
-    def _exchange(self, url: str, *, check_robots: bool, max_bytes: int,
+    def _exchange(self, url: str, *, check_robots: bool, max_bytes: int, trusted: str | None,
                   truncate: bool = False, headers: dict[str, str] | None = None) -> _Reply:
-        """Request ``url``, following redirects and retrying 429/503, within one deadline."""
+        """Request ``url``, following redirects and retrying 429/503, within one deadline.
+
+        Each hop's address is checked before anything is sent to it, robots.txt included.
+        """
         deadline = _Deadline(self.settings.page_deadline)
         seen = {url}
         current = url
         for _hop in range(self.settings.max_redirects + 1):
+            addresses.check(current, trusted, self._private_ok)
             if check_robots:
                 self._check_robots(current)
             same_host = urlsplit(current).netloc == urlsplit(url).netloc   # a key stays home
-            reply = self._with_retries(current, deadline, max_bytes, truncate,
+            reply = self._with_retries(current, deadline, max_bytes, truncate, trusted,
                                        headers if same_host else None)
             location = reply.headers.get("location")
             if reply.status not in _REDIRECTS or not location:
                 return reply
-            target = urljoin(current, location.strip())
+            target = join(current, location.strip(), keep_fragment=True)
+            if target is None:
+                raise FetchError(f"{current} redirects to {location.strip()[:200]!r}, which is "
+                                 "not a valid address.", url=url, status=reply.status)
             if urlsplit(target).scheme.lower() not in ("http", "https"):
                 raise FetchError(f"{current} redirects to {target}, which is not a web page.",
                                  url=url, status=reply.status)
@@ -327,10 +362,11 @@ class Fetcher:
                          "giving up.", url=url, status=reply.status)
 
     def _with_retries(self, url: str, deadline: _Deadline, max_bytes: int,
-                      truncate: bool, headers: dict[str, str] | None = None) -> _Reply:
+                      truncate: bool, trusted: str | None,
+                      headers: dict[str, str] | None = None) -> _Reply:
         host = urlsplit(url).hostname or ""
         for attempt in range(self.settings.max_retries + 1):
-            reply = self._send(url, deadline, max_bytes, truncate, headers)
+            reply = self._send(url, deadline, max_bytes, truncate, trusted, headers)
             if reply.status not in _RETRY_STATUSES or attempt == self.settings.max_retries:
                 return reply
             asked = _retry_after(reply.headers.get("retry-after"))
@@ -345,7 +381,7 @@ class Fetcher:
         return reply  # pragma: no cover  (the loop always returns)
 
     def _send(self, url: str, deadline: _Deadline, max_bytes: int, truncate: bool,
-              headers: dict[str, str] | None = None) -> _Reply:
+              trusted: str | None, headers: dict[str, str] | None = None) -> _Reply:
         """One request in the host's turn; a 2xx body is read before the turn ends."""
         host = urlsplit(url).hostname or ""
         with self._gate.turn(host):
@@ -361,8 +397,15 @@ class Fetcher:
             with self._count_lock:
                 self.network_requests += 1
             try:
-                response = self._session.get(url, stream=True, allow_redirects=False,
-                                             timeout=timeout, headers=headers)
+                with addresses.trusting(trusted, self._private_ok):
+                    try:
+                        response = self._session.get(url, stream=True, allow_redirects=False,
+                                                     timeout=timeout, headers=headers)
+                    except requests.exceptions.RequestException as exc:
+                        refusal = addresses.last_refusal()
+                        if refusal is not None:
+                            raise refusal from exc
+                        raise
             except requests.exceptions.ConnectTimeout as exc:
                 raise FetchError(f"{url}: could not connect within {timeout[0]:.0f} s.",
                                  url=url) from exc
@@ -371,6 +414,9 @@ class Fetcher:
                                  f"{timeout[1]:.0f} s.", url=url) from exc
             except requests.exceptions.RequestException as exc:
                 raise FetchError(f"{url}: could not connect ({_short(exc)}).", url=url) from exc
+            except ValueError as exc:   # requests parses a redirect's Location even unasked
+                raise FetchError(f"{url} redirects to an address that is not valid "
+                                 f"({_short(exc)}).", url=url) from exc
             reusable = False
             try:
                 reply = self._read(url, response, deadline, max_bytes, truncate)
@@ -452,7 +498,7 @@ def _retry_after(value: str | None) -> float | None:
 
 def _may_pass(exc: FetchError) -> bool:
     """Whether a failure may go away by itself (a timeout, a 5xx), unlike a refusal or a 404."""
-    if isinstance(exc, (RobotsRefused, PageTooLarge, FetchForbidden)):
+    if isinstance(exc, (RobotsRefused, PageTooLarge, FetchForbidden, AddressRefused)):
         return False
     return exc.status is None or exc.status >= 500 or exc.status in (408, 429)
 

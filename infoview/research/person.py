@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from infoview.research._pages import PageReader, check_url, make_fetcher
+from infoview.research.budget import PageBudget, overrun_warning, run_within
 from infoview.research.extract import person_facts
 from infoview.research.models import PersonProfile
 from infoview.settings import Settings
@@ -43,7 +44,12 @@ def research_person(url: str, *, settings: Any = None, fetcher: Any = None,
         if owned:
             fetcher.close()
     assert page is not None  # strict reads raise instead of returning None
-    fields, links = person_facts(page)
+    budget = PageBudget(settings.page_cpu_seconds)
+    nothing: tuple[dict[str, str], dict[str, str]] = ({}, {})
+    fields, links = run_within(budget, "details", person_facts, page, default=nothing)
+    warning = overrun_warning(page.url, budget, settings.page_cpu_seconds)
+    if warning:
+        page.warnings.append(warning)
     profile = PersonProfile(url=url, links=links, warnings=reader.all_warnings(), **fields)
     if profile.name is None:
         profile.warnings.append(f"{url}: no name found; is this a page about one person?")

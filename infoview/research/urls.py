@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urldefrag, urljoin, urlsplit
 
 from infoview.errors import BadInput, FetchForbidden
 
@@ -17,6 +17,43 @@ _SOCIAL_SITES = {
 _HOST = re.compile(r"^(?:[\w-]+(?:\.[\w-]+)*\.?|\[?[0-9a-f:.]+\]?)$", re.I)
 
 
+def split(url: str) -> SplitResult:
+    """``urlsplit`` that never raises: a malformed URL (``http://[::1/x``) splits as empty.
+
+    Links, redirects and metadata are written by strangers; one broken address must cost
+    that link, not the page.
+    """
+    try:
+        return urlsplit(url or "")
+    except ValueError:
+        return SplitResult("", "", "", "", "")
+
+
+def path_of(url: str) -> str:
+    """The path of ``url`` (``""`` when the URL is malformed)."""
+    return split(url).path
+
+
+def host_of(url: str) -> str:
+    """The lower-cased host of ``url`` (``""`` when there is none or the URL is malformed)."""
+    try:
+        return (split(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def join(base: str, href: str, *, keep_fragment: bool = False) -> str | None:
+    """``href`` resolved against ``base`` (fragment dropped), or ``None`` when malformed."""
+    try:
+        url = urljoin(base, href)
+        if not keep_fragment:
+            url = urldefrag(url)[0]
+        urlsplit(url)  # urljoin passes some malformed hosts through unchecked
+    except ValueError:
+        return None
+    return url
+
+
 def normalize_url(url: str) -> str:
     """The URL as research records it (surrounding space removed, ``https://`` if missing).
 
@@ -28,7 +65,7 @@ def normalize_url(url: str) -> str:
 
 
 def _social_site(url: str) -> str | None:
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    host = host_of(url).rstrip(".")
     for domain, site in _SOCIAL_SITES.items():
         if host == domain or host.endswith("." + domain):
             return site

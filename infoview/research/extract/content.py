@@ -125,8 +125,9 @@ def _main_region(body: Any, sizes: dict[Any, tuple[int, int, int]]) -> Any:
     if len(mains) != 1:
         return body
     main = mains[0]
-    # A <main> that holds a fraction of the page (a hero only) would lose content.
-    return main if sizes[main][0] >= 0.3 * sizes[body][0] else body
+    # A <main> that holds a fraction of the page (a hero only) would lose content; one
+    # inside an invisible element (a <template>, a <noscript>) was never measured: no text.
+    return main if sizes.get(main, (0, 0, 0))[0] >= 0.3 * sizes[body][0] > 0 else body
 
 
 class _Walker:

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag
 
 from infoview.research.extract.page import ParsedPage, clean, text_of
+from infoview.research.urls import join, path_of, split
 
 #: Social network → host names (without ``www.``) whose links are profiles on it.
 SOCIAL_HOSTS = {
@@ -109,8 +110,8 @@ def page_links(page: ParsedPage) -> list[Link]:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
-        url = urldefrag(urljoin(page.url, href))[0]
-        if not url.startswith(("http://", "https://")):
+        url = join(page.url, href)
+        if url is None or not url.startswith(("http://", "https://")):
             continue
         text = text_of(a) or clean(a.get("title") or a.get("aria-label"))
         links.append(Link(url, text, _in_nav(a)))
@@ -131,7 +132,7 @@ def _in_nav(el: Any) -> bool:
 @lru_cache(maxsize=4096)  # a site repeats its links on every page, and in nav and body
 def social_network(url: str) -> str | None:
     """The social network a URL points to a profile on (``"linkedin"``, ...), else ``None``."""
-    parts = urlsplit(url)
+    parts = split(url)
     host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
     for network, hosts in SOCIAL_HOSTS.items():
         if any(host == h or host.endswith("." + h) for h in hosts):
@@ -154,7 +155,7 @@ def social_links(urls: Iterable[str]) -> dict[str, str]:
         network = social_network(url)
         if not network:
             continue
-        if urlsplit(url).path.rstrip("/").lower() == "/watch":
+        if path_of(url).rstrip("/").lower() == "/watch":
             videos.setdefault(network, url)
         else:
             found.setdefault(network, url)
@@ -164,14 +165,14 @@ def social_links(urls: Iterable[str]) -> dict[str, str]:
 def same_site(url: str, base: str) -> bool:
     """Whether ``url`` is on the site of ``base`` (same host, ``www.`` ignored)."""
     def host(u: str) -> str:
-        return (urlsplit(u).netloc or "").lower().removeprefix("www.")
+        return split(u).netloc.lower().removeprefix("www.")
 
     return host(url) == host(base)
 
 
 def is_document(url: str) -> bool:
     """Whether a URL names a non-HTML document (a PDF report, a slide deck)."""
-    return urlsplit(url).path.lower().endswith(_DOCUMENT_EXT)
+    return path_of(url).lower().endswith(_DOCUMENT_EXT)
 
 
 def classify(url: str, text: str = "") -> str | None:
@@ -183,7 +184,7 @@ def _best_kind(url: str, text: str) -> tuple[str | None, int]:
     label = clean(text).lower().strip(" ›»>→·|")
     words = label.split()
     label_words, short = set(words), len(words) <= 5
-    segments = [seg for seg in urlsplit(url).path.lower().split("/") if seg]
+    segments = [seg for seg in path_of(url).lower().split("/") if seg]
     last = _PAGE_EXT.sub("", segments[-1]) if segments else ""
     last_words = set(_PATH_WORD_SEP.split(last)) | {last}
     earlier = {w for seg in segments[:-1] for w in _PATH_WORD_SEP.split(seg)} | set(segments[:-1])
@@ -247,5 +248,7 @@ def sitemap_urls(body: bytes, sitemap_url: str) -> list[str]:
     urls = []
     for el in root.iter():
         if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] == "loc" and el.text:
-            urls.append(urljoin(sitemap_url, el.text.strip()))
+            url = join(sitemap_url, el.text.strip(), keep_fragment=True)
+            if url:
+                urls.append(url)
     return urls

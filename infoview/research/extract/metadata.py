@@ -65,11 +65,31 @@ def _json_ld(page: ParsedPage) -> list[dict[str, Any]]:
             continue
         try:
             parsed = json.loads(raw, strict=False)  # strict=False: raw newlines in strings
+        except RecursionError:
+            page.warnings.append(f"{page.url}: a JSON-LD block nested absurdly deep was skipped")
+            continue
         except ValueError:
             page.warnings.append(f"{page.url}: a malformed JSON-LD block was skipped")
             continue
+        parsed = _pruned(parsed, _MAX_DEPTH)
         items += [p for p in (parsed if isinstance(parsed, list) else [parsed]) if isinstance(p, dict)]
     return items
+
+
+#: JSON-LD levels kept: real markup nests a handful (a Person in an Organization's
+#: ``employee`` list in a ``@graph``); every reader below recurses, so deeper data is cut.
+_MAX_DEPTH = 12
+
+
+def _pruned(data: Any, depth: int) -> Any:
+    """``data`` with lists and objects below ``depth`` levels replaced by ``None``."""
+    if not isinstance(data, (dict, list)):
+        return data
+    if depth <= 0:
+        return None
+    if isinstance(data, list):
+        return [_pruned(v, depth - 1) for v in data]
+    return {k: _pruned(v, depth - 1) for k, v in data.items()}
 
 
 def types_of(item: dict[str, Any]) -> set[str]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag
 
 from infoview.research.extract.dates import date_in_url, find_date, iso_date, url_date_has_day
 from infoview.research.extract.metadata import items_of_type, value
 from infoview.research.extract.page import ParsedPage, in_chrome, text_of
 from infoview.research.extract.people import looks_like_name
 from infoview.research.models import NewsItem
+from infoview.research.urls import join, path_of
 
 _ARTICLE_TYPES = {"newsarticle", "blogposting", "article", "pressrelease", "report", "reportagenewsarticle"}
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
@@ -85,11 +86,11 @@ def _from_metadata(page: ParsedPage) -> list[NewsItem]:
         title = value(item, "headline", "name")
         if not title:
             continue
-        url = value(item, "url", "mainEntityOfPage") or page.url
-        if _is_self(page, urljoin(page.url, url)):
+        url = join(page.url, value(item, "url", "mainEntityOfPage") or page.url,
+                   keep_fragment=True)
+        if url is None or _is_self(page, url):
             continue  # the page describing itself (a service page's WebPage/Article item)
-        found.append(NewsItem(title, iso_date(value(item, "datePublished", "dateCreated")),
-                              urljoin(page.url, url)))
+        found.append(NewsItem(title, iso_date(value(item, "datePublished", "dateCreated")), url))
     return found
 
 
@@ -162,7 +163,7 @@ def _item(page: ParsedPage, title_el: Any, container: Any, day_first: _DayFirst)
         link = container
     if link is None or _NOT_PAGE.search(link.get("href", "")):
         link = _page_link(container)
-    url = urldefrag(urljoin(page.url, link.get("href", ""))).url if link is not None else None
+    url = join(page.url, link.get("href", "")) if link is not None else None
     date = _date(container, url, day_first)
     if not date and not url:
         return None
@@ -186,7 +187,7 @@ def _is_offer(container: Any) -> bool:
             continue
         if _ACTION.match(text_of(a)):
             return True
-        segments = [s for s in urlsplit(a.get("href", "")).path.split("/") if s]
+        segments = [s for s in path_of(a.get("href", "")).split("/") if s]
         if any(_ACTION_PATH.match(s) for s in segments):
             return True
     return False
@@ -251,7 +252,7 @@ def _page_link(el: Any) -> Any:
     """The first link under ``el`` that leads to a page (not to a picture or a file)."""
     for a in el.iter("a"):
         href = a.get("href")
-        if href and not _NOT_PAGE.search(urlsplit(href).path):
+        if href and not _NOT_PAGE.search(path_of(href)):
             return a
     return None
 
@@ -261,8 +262,8 @@ def _date(container: Any, url: str | None, day_first: _DayFirst) -> str | None:
         found = iso_date(time_el.get("datetime")) or find_date(text_of(time_el))
         if found:
             return found
-    in_url = date_in_url(url) if url and not _NOT_PAGE.search(urlsplit(url).path) else None
-    if in_url and url_date_has_day(urlsplit(url or "").path):
+    in_url = date_in_url(url) if url and not _NOT_PAGE.search(path_of(url)) else None
+    if in_url and url_date_has_day(path_of(url or "")):
         return in_url
     # a URL with only a month (/2025/05/) guesses the day: a date the card writes is better
     text = text_of(container)

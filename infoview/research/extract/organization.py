@@ -8,8 +8,8 @@ company"). Each value is returned with the URL of the page it came from.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
+from infoview.research.extract.address import place_in_lines
 from infoview.research.extract.metadata import (
     ORG_TYPES,
     items_of_type,
@@ -18,12 +18,12 @@ from infoview.research.extract.metadata import (
     value,
 )
 from infoview.research.extract.page import ParsedPage, clean
+from infoview.research.extract.sitename import brand_of, name_from_title, site_label
+
+__all__ = ["FIELDS", "organization_facts", "name_from_title", "site_label"]
 
 FIELDS = ("name", "description", "industry", "location", "founded")
 
-_GENERIC_TITLE = re.compile(
-    r"^(home|homepage|home page|welcome|about( us)?|index|main|start|official (web)?site)$", re.I
-)
 _FOUNDED = re.compile(
     r"\b(?:founded|established|started|set up|launched|incorporated|formed)\b[^.\n]{0,40}?"
     r"\b(?:in\s+)?((?:18|19|20)\d{2})\b", re.I)
@@ -68,7 +68,7 @@ def organization_facts(page: ParsedPage, *, use_text: bool = True) -> dict[str, 
     orgs = items_of_type(page, ORG_TYPES)
     org = _main_org(orgs, page)
     if org:
-        _put(found, "name", value(org, "name", "legalName", "alternateName"))
+        _put(found, "name", brand_of(value(org, "name", "legalName", "alternateName"), page))
         _put(found, "description", value(org, "description", "slogan"))
         industry = value(org, "industry", "knowsAbout", "additionalType")
         if industry and not industry.startswith(("http://", "https://")):  # a Wikidata link
@@ -81,68 +81,13 @@ def organization_facts(page: ParsedPage, *, use_text: bool = True) -> dict[str, 
             _put(found, "founded", year.group(0) if year else None)
         _put(found, "location", place_of(org.get("foundingLocation")))
     og = opengraph(page)
-    _put(found, "name", og.get("og:site_name") or page.meta("application-name"))
+    _put(found, "name", brand_of(og.get("og:site_name") or page.meta("application-name"), page))
     _put(found, "description", og.get("og:description") or page.meta("description")
          or page.meta("twitter:description"))
     _put(found, "location", _og_location(og))
     if use_text:
         _from_text(page, found)
     return found
-
-
-def name_from_title(page: ParsedPage) -> str | None:
-    """A site name guessed from ``<title>`` ("Brand | tagline", "Home | Brand", ...).
-
-    The part that names the host wins (a service page's heading names the service, "Dental
-    Care", not the company), then words of a longer title that spell the host ("... with
-    LeverX"), then the part that the main heading repeats; otherwise the first part that is
-    neither generic ("Home", "Welcome") nor a slogan of seven words or more.
-    """
-    parts = [clean(p) for p in re.split(r"\s[|–—:·•-]\s|\s[|–—:·•]|[|–—·•]\s", page.title)]
-    parts = [re.sub(r"^welcome to\s+|\s+official (web)?site$", "", p, flags=re.I) for p in parts if p]
-    parts = [p for p in parts if p and not _GENERIC_TITLE.match(p) and len(p.split()) <= 6]
-    host = (urlsplit(page.url).hostname or "").lower().replace("-", "")
-    label = site_label(page.url)
-    for part in parts:
-        squashed = re.sub(r"[^a-z0-9]", "", part.lower())
-        if (len(squashed) > 3 and squashed in host) or (len(label) > 2 and label in squashed):
-            return part
-    spelled = _words_spelling(page.title, label)
-    if spelled:
-        return spelled
-    if not parts:
-        return None
-    h1 = page.tree.find(".//h1") if page.tree is not None else None
-    heading = clean(h1.text_content()).lower() if h1 is not None else ""
-    for part in parts:
-        if part.lower() in heading:
-            return part
-    return parts[0]
-
-
-def _words_spelling(title: str, label: str) -> str | None:
-    """One to three consecutive words of ``title`` that spell ``label`` ("UI Bakery" → uibakery)."""
-    if len(label) < 4:
-        return None
-    words = re.findall(r"[\w&'’.-]+", title)
-    for size in (1, 2, 3):
-        for i in range(len(words) - size + 1):
-            run = words[i:i + size]
-            if re.sub(r"[^a-z0-9]", "", "".join(run).lower()) == label:
-                return " ".join(run)
-    return None
-
-
-def site_label(url: str) -> str:
-    """The distinctive label of a URL's host: ``"aura"`` for ``www.aura.com``, ``"bbc"`` for
-    ``www.bbc.co.uk`` (the label before the public suffix, approximately)."""
-    labels = (urlsplit(url).hostname or "").lower().split(".")
-    if len(labels) < 2 or labels[-1].isdigit():  # an IP address names no brand
-        return ""
-    labels = labels[:-1]
-    if len(labels) > 1 and labels[-1] in ("co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"):
-        labels = labels[:-1]
-    return labels[-1].replace("-", "")
 
 
 def _main_org(orgs: list[dict], page: ParsedPage | None = None) -> dict | None:
@@ -180,15 +125,26 @@ def _from_text(page: ParsedPage, found: dict[str, str]) -> None:
         match = _FOUNDED.search(text) or _SINCE.search(text)
         _put(found, "founded", match.group(1) if match else None)
     if "location" not in found:
-        match = _LOCATION.search(text)
-        if match:
-            _put(found, "location", match.group(1).removeprefix("the ").strip(" ,"))
+        _put(found, "location", _based_in(text) or place_in_lines(page.lines))
     if "industry" not in found:
         for match in _INDUSTRY.finditer(text):
             words = _INDUSTRY_FILLER.sub("", match.group(1)).strip()
             if words and not _NOT_TRADE.search(words):
                 _put(found, "industry", words)
                 break
+
+
+def _based_in(text: str) -> str | None:
+    """The place of the first "based in ..." said of the company itself: not of the
+    reader ("your business will be based in"), nor of someone's office ("based in
+    Protiviti's Orlando office")."""
+    for match in _LOCATION.finditer(text):
+        place = match.group(1).removeprefix("the ").strip(" ,")
+        sentence = re.split(r"[.!?\n]\s", text[max(0, match.start() - 200):match.start()])[-1]
+        if re.search(r"['’]s\b", place) or re.search(r"\b(you|your)\b", sentence, re.I):
+            continue
+        return place
+    return None
 
 
 def _put(found: dict[str, str], key: str, raw: str | None) -> None:

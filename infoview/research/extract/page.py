@@ -8,6 +8,7 @@ extractors read from it; text helpers here skip scripts and styles and collapse 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -214,6 +215,10 @@ def parse_page(body: bytes, url: str, encoding: str | None = None) -> ParsedPage
     if not body or not body.strip():
         page.warnings.append(f"{url}: the page is empty")
         return page
+    body, tamed = _tame_tags(body)
+    if tamed:
+        page.warnings.append(f"{url}: {tamed} tag(s) with thousands of attributes were read "
+                             "without them")
     try:
         parser = lxml.html.HTMLParser(encoding=_lxml_encoding(encoding), remove_comments=True)
         parser.set_element_class_lookup(_LOOKUP)
@@ -222,6 +227,35 @@ def parse_page(body: bytes, url: str, encoding: str | None = None) -> ParsedPage
         log.info("could not parse %s: %s", url, exc)
         page.warnings.append(f"{url}: the page could not be parsed as HTML ({exc})")
     return page
+
+
+#: A start tag this long is looked at before parsing (an inline image as a data: URL makes
+#: a long tag with one attribute; only a long tag with many attributes is cut).
+_LONG_TAG = re.compile(rb"<([A-Za-z][A-Za-z0-9:-]{0,40})([^<>]{16384,})")
+#: More attributes than any real element carries; libxml2 compares each new attribute of
+#: an element with all the earlier ones, so 150,000 of them cost minutes of CPU in C,
+#: where the page's CPU budget cannot reach.
+_MAX_ATTRIBUTES = 512
+
+
+def _tame_tags(body: bytes) -> tuple[bytes, int]:
+    """``body`` with the attributes of absurd start tags dropped, and how many were tamed.
+
+    Linear: the pattern only starts at ``<`` and a tag ends at the next ``<`` or ``>``.
+    """
+    tamed = 0
+
+    def cut(match: re.Match[bytes]) -> bytes:
+        nonlocal tamed
+        if match.group(2).count(b"=") <= _MAX_ATTRIBUTES:
+            return match.group(0)
+        tamed += 1
+        return b"<" + match.group(1)
+
+    if len(body) < 16384:
+        return body, 0
+    body = _LONG_TAG.sub(cut, body)
+    return body, tamed
 
 
 #: Every element an ``HtmlElement`` (text_content, cssselect, ...), chosen in C. lxml.html's
@@ -241,5 +275,5 @@ def _lxml_encoding(encoding: str | None) -> str | None:
 
     try:
         return codecs.lookup(encoding).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL inside the name
         return None

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 from infoview.research.extract.links import classify
 from infoview.research.extract.metadata import items_of_type, types_of
 from infoview.research.extract.page import ParsedPage
 from infoview.research.models import PageType
+from infoview.research.urls import path_of
 
 #: The types a page can be given.
 PAGE_TYPES = ("home", "about", "team", "news", "article", "careers", "contact", "investors",
@@ -108,7 +108,7 @@ def _structure_kind(page: ParsedPage, people: int, dated_news: int) -> str | Non
 
 def _word_kind(page: ParsedPage) -> str | None:
     """The type the URL path and the title name ("/our-team", "About us | Acme")."""
-    path = urlsplit(page.url).path
+    path = path_of(page.url)
     if path in ("", "/") or re.fullmatch(r"/(index\.\w+|home|[a-z]{2}(-[a-z]{2})?/?)", path, re.I):
         return "home"
     return classify(page.url, page.title)
