@@ -4,8 +4,10 @@ from the page (the same data: link as in Voila) and a draft copies to the clipbo
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -16,14 +18,17 @@ WAIT = 240_000  # ms: a cold JupyterLab and kernel on a busy machine
 
 @pytest.fixture
 def lab(tmp_path):
-    """JupyterLab on the shipped notebooks, without a token (as TESTING.md describes)."""
+    """JupyterLab on a copy of the shipped notebooks (JupyterLab saves what it runs), without
+    a token (as TESTING.md describes)."""
+    folder = tmp_path / "notebooks"
+    shutil.copytree(notebooks_dir(), folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     port = free_port()
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
     log = (tmp_path / "lab.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
          f"--ServerApp.port={port}", "--ServerApp.ip=127.0.0.1", "--ServerApp.token=",
-         "--ServerApp.password=", f"--ServerApp.root_dir={notebooks_dir()}"],
+         "--ServerApp.password=", f"--ServerApp.root_dir={folder}"],
         env=env, stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path)
     try:
         wait_for_port(port, process, timeout=120)
@@ -37,6 +42,8 @@ def lab(tmp_path):
 @pytest.mark.slow
 @pytest.mark.timeout(900)
 def test_the_app_notebook_in_jupyterlab_downloads_and_copies(chromium, lab):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     context = chromium.new_context(viewport={"width": 1300, "height": 1000},
                                    accept_downloads=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=lab)
@@ -45,13 +52,22 @@ def test_the_app_notebook_in_jupyterlab_downloads_and_copies(chromium, lab):
         page.goto(f"{lab}/lab/tree/00_app.ipynb", timeout=WAIT)
         editor = page.locator(".jp-Cell .cm-content").first
         editor.wait_for(timeout=WAIT)
-        # The notebook's kernel is up (its toolbar says so): run the one cell.
+        # The notebook's kernel is up (its toolbar says so): run the one cell. A key pressed
+        # while JupyterLab is still wiring its editor is lost, so press again until the cell
+        # has run (a second press only runs the empty cell JupyterLab adds below).
         page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(
             timeout=WAIT)
-        editor.click()
-        page.keyboard.press("Shift+Enter")
         nav = page.locator(".infoview-nav")
-        nav.wait_for(timeout=WAIT)  # the demo app, on the sample data
+        deadline = time.monotonic() + WAIT / 1000
+        while True:
+            editor.click()
+            page.keyboard.press("Shift+Enter")
+            try:
+                nav.wait_for(timeout=30_000)  # the demo app, on the sample data
+                break
+            except PlaywrightTimeout:
+                if time.monotonic() > deadline:
+                    raise
         nav.get_by_role("button", name="Prepare", exact=True).click()
         page.get_by_role("button", name="Plan questions").click(timeout=WAIT)
         page.locator(".infoview-total").wait_for(timeout=WAIT)
