@@ -203,3 +203,19 @@ def test_an_organization_gets_the_scores_its_target_rank_needs(page, store):
     [org] = store.list(Organization)
     assert (org.motivation, org.postings) == (3, 2)
     assert "How much you want to work there: very much" in page.organization_card.value
+
+
+def test_contact_cards_and_a_dossier_download_from_the_page(store, tmp_path):
+    page = PeoplePage(store, out_dir=tmp_path / "exports")
+    _add(page, name="Sam Okafor", organization="Kestrel Health", email="sam@k.example")
+    page.vcard_button.click()
+    assert page.message.kind == "ok" and str(tmp_path / "exports") in page.message.text
+    assert "download='infoview-people.vcf'" in page.card.value
+    assert "BEGIN:VCARD" in (tmp_path / "exports" / "infoview-people.vcf").read_text()
+    page.add_organization_button.click()
+    page.organization_form["name"].value = "Kestrel Health"
+    page.save_organization_button.click()
+    page.dossier_buttons["html"].click()
+    assert page.file_message.kind == "ok", page.file_message.text
+    [dossier] = (tmp_path / "exports").glob("dossier-kestrel-health-*.html")
+    assert f"download='{dossier.name}'" in page.files.value and "Sam Okafor" in dossier.read_text()

@@ -231,7 +231,8 @@ class App(w.VBox):
         from infoview.widgets.records import PeoplePage
 
         page = PeoplePage(self.store, on_choose=self.choose, on_change=self.records_changed,
-                          cache_path=self.session.settings.cache_path)
+                          cache_path=self.session.settings.cache_path,
+                          out_dir=self.session.out_dir)
         page.choose(self.selection.person_id)
         return page
 

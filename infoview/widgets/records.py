@@ -34,6 +34,7 @@ from infoview.widgets._common import (
     bullet_list,
     button,
     esc,
+    file_link,
     heading,
     status_words,
 )
@@ -81,6 +82,8 @@ class PeoplePage(w.VBox):
         on_change: called with no arguments after anything was added, changed, deleted or
             brought back (the app's other pages reload their lists).
         cache_path: the HTTP cache file forgetting a person also cleans.
+        out_dir: where the contact cards and an organization's dossier are written (``None``
+            hides those buttons).
 
     Attributes:
         people: the list of people (a ``Select``; its value is a person's id).
@@ -91,8 +94,9 @@ class PeoplePage(w.VBox):
 
     def __init__(self, store, *, on_choose: Callable[..., None] | None = None,
                  on_change: Callable[[], None] | None = None,
-                 cache_path: str | Path | None = None):
+                 cache_path: str | Path | None = None, out_dir: str | Path | None = None):
         self.store = store
+        self.out_dir = Path(out_dir) if out_dir is not None else None
         self.on_choose = on_choose
         self.on_change = on_change
         self._editing_person: int | None = None
@@ -163,6 +167,17 @@ class PeoplePage(w.VBox):
         self.organization_card = w.HTML()
         self.edit_organization_button = button("Edit")
         self.delete_organization_button = button("Delete", "danger")
+        self.dossier_buttons = {
+            fmt: button(f"Dossier as {label}", tooltip="everything you hold about it on one "
+                        "page, for a job interview there")
+            for fmt, label in (("html", "a web page"), ("pdf", "PDF"))}
+        self.vcard_button = button("Download my contacts (vCard)",
+                                   tooltip="every person, for your address book")
+        #: Says how writing a dossier went, beside its buttons.
+        self.file_message = MessageLine()
+        self.files = w.HTML()
+        for control in (*self.dossier_buttons.values(), self.vcard_button):
+            control.layout.display = "" if out_dir is not None else "none"
         self.organization_form = Form([
             FormField("name", text_input("Name", "e.g. Kestrel Health")),
             FormField("website", text_input("Website", "e.g. https://kestrel.example"),
@@ -193,14 +208,16 @@ class PeoplePage(w.VBox):
 
         self._wire()
         people_tab = w.VBox([
-            w.HBox([self.find, self.add_person_button]), self.people, self.message,
+            w.HBox([self.find, self.add_person_button, self.vcard_button]), self.people,
+            self.message,
             self.card, self.person_buttons, self.deletions, self.person_form_box,
             self.holdings, heading("Their meetings"), self.meetings_box,
             self.add_meeting_button, self.meeting_form_box])
         organizations_tab = w.VBox([
             self.add_organization_button, self.organizations, self.organization_card,
-            w.HBox([self.edit_organization_button, self.delete_organization_button]),
-            self.organization_form_box])
+            w.HBox([self.edit_organization_button, self.delete_organization_button,
+                    *self.dossier_buttons.values()]),
+            self.file_message, self.files, self.organization_form_box])
         self.tabs = w.Tab(children=[people_tab, organizations_tab],
                           titles=("People", "Organizations"))
         super().__init__([heading("People and organizations"), self.tabs])
@@ -228,6 +245,9 @@ class PeoplePage(w.VBox):
         self.save_organization_button.on_click(lambda _b: self.save_organization())
         self.delete_organization_button.on_click(
             lambda _b: self.deletions.ask("organization", self.organizations.value))
+        for fmt, control in self.dossier_buttons.items():
+            control.on_click(lambda _b, fmt=fmt: self.write_dossier(fmt))
+        self.vcard_button.on_click(lambda _b: self.write_vcards())
 
     # -- lists ----------------------------------------------------------------------------
     def refresh(self, select: int | None = None) -> None:
@@ -463,6 +483,36 @@ class PeoplePage(w.VBox):
             self.organization_form.message.show(f"Saved {org.name}.", "ok")
             self._changed()
             return org
+        return None
+
+    # -- files to take away ----------------------------------------------------------------
+    def write_dossier(self, fmt: str) -> Path | None:
+        """Write the chosen organization's dossier and offer it for download."""
+        from infoview.flows.dossier import build_dossier
+        from infoview.prep.dossier import export_dossier
+
+        with self.file_message.guard("writing the dossier"):
+            if self.organizations.value is None or self.out_dir is None:
+                raise BadInput("choose an organization in the list first")
+            dossier = build_dossier(self.store, self.organizations.value)
+            path = export_dossier(dossier, self.out_dir, fmt, store=self.store)
+            self.files.value = f"<p>{file_link(path)}</p>"
+            self.file_message.show(f"Wrote the dossier of {dossier.name}: download it below, "
+                                   f"or find it in {path.parent}.", "ok")
+            return path
+        return None
+
+    def write_vcards(self) -> Path | None:
+        """Write every person as a contact card (one .vcf file) and offer it for download."""
+        with self.message.guard("writing the contact cards"):
+            if self.out_dir is None:
+                return None
+            path = self.out_dir / "infoview-people.vcf"
+            count = self.store.export_vcards(path)
+            self.card.value = f"<p>{file_link(path)}</p>"
+            self.message.show(f"Wrote {count} contact card{'s' if count != 1 else ''}: "
+                              f"download them below, or find them in {path.parent}.", "ok")
+            return path
         return None
 
     # -- after changes --------------------------------------------------------------------
