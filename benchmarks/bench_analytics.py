@@ -18,6 +18,7 @@ worse than linearly (ratio 100k -> 1M at most 10 x 1.5 for noise). Exit status 1
 
 from __future__ import annotations
 
+import argparse
 import json
 import resource
 import subprocess
@@ -186,6 +187,66 @@ def _complete(name: str, frame):
     return frame[list(dtypes)]
 
 
+def _sql_values(frame, dtypes: dict) -> list[list]:
+    """The frame's columns as SQLite values, in the store's text formats (see store/schema.py)."""
+
+    columns = []
+    for name, dtype in dtypes.items():
+        series = frame[name]
+        if str(dtype) == "datetime64[us, UTC]":
+            text = series.dt.strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+            values = text.astype(object).where(series.notna(), None).tolist()
+        elif str(dtype) == "datetime64[us]":
+            text = series.dt.strftime("%Y-%m-%d")
+            values = text.astype(object).where(series.notna(), None).tolist()
+        elif dtype is object:
+            values = [None if v is None else json.dumps(v) for v in series.tolist()]
+        else:
+            values = series.astype(object).where(series.notna(), None).tolist()
+            if str(dtype) == "Int64":
+                values = [None if v is None else int(v) for v in values]
+        columns.append(values)
+        del series
+    return [list(row) for row in zip(*columns, strict=True)] if columns else []
+
+
+def write_store(path: str, rows: int, seed: int = 1) -> dict[str, int]:
+    """Write the synthetic history of ``rows`` outreach + meeting rows as an infoview store
+    at ``path`` (a new file), so that the commands can be timed on it; returns row counts."""
+    import sqlite3
+    from dataclasses import fields
+    from pathlib import Path
+
+    from infoview.store import Store
+    from infoview.store.frames import frame_dtypes
+    from infoview.store.schema import COLUMNS, TYPES
+
+    target = Path(path)
+    if target.exists():
+        raise SystemExit(f"{target} exists already; give a new file name")
+    Store.open(target).close()  # the schema, at the current version
+    frames = synthetic_frames(rows, seed)
+    for table, frame in frames.items():  # a required field left empty gets its default
+        defaults = {f.name: f.default for f in fields(TYPES[table])}
+        for column in COLUMNS[table]:
+            default = defaults.get(column.name)
+            if not column.nullable and isinstance(default, (str, int)) and frame[column.name].isna().any():
+                frame[column.name] = frame[column.name].fillna(default)
+    conn = sqlite3.connect(target, isolation_level=None)
+    counts = {}
+    conn.execute("BEGIN")
+    for table, frame in frames.items():
+        dtypes = frame_dtypes(table)
+        names = list(dtypes)
+        values = _sql_values(frame, dtypes)
+        conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) "
+                         f"VALUES ({', '.join('?' * len(names))})", values)
+        counts[table] = len(values)
+    conn.execute("COMMIT")
+    conn.close()
+    return counts
+
+
 def run_one(rows: int) -> dict:
     """Build the frames, then time each analytic once; returns seconds and peak memory."""
     import pandas as pd  # noqa: F401  (imported before timing, as in a notebook)
@@ -218,6 +279,15 @@ def run_one(rows: int) -> dict:
 
 
 def main(argv: list[str]) -> int:
+    if "--store" in argv:
+        parser = argparse.ArgumentParser(description="write a generated store")
+        parser.add_argument("--store", required=True, help="the new store file to write")
+        parser.add_argument("--rows", type=int, default=100_000,
+                            help="outreach + meeting rows (default 100,000)")
+        args = parser.parse_args(argv)
+        counts = write_store(args.store, args.rows)
+        print(f"Wrote {args.store}: " + ", ".join(f"{n:,} {t}" for t, n in counts.items()))
+        return 0
     if argv[:1] == ["--child"]:
         print(json.dumps(run_one(int(argv[1]))))
         return 0

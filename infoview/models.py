@@ -12,6 +12,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any, ClassVar
 
+#: The first and last day a record may name (the store refuses others). Any real connection,
+#: meeting or deadline falls in between; outside, a typo (year 1, 20266) is the likely cause,
+#: and times near the ends of Python's calendar cannot be moved to every time zone.
+EARLIEST = date(1900, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+
 #: Allowed values of the categorical fields, by (table, column).
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("people", "how_known"): ("friend", "colleague", "alumni", "referral", "event", "cold"),

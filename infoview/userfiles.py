@@ -14,10 +14,12 @@ and no half-written one behind.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from infoview.errors import BadInput, BadInputFile, InfoviewError
 
@@ -49,6 +51,21 @@ def read_text(path: str | Path, *, what: str = "file") -> str:
         line = raw[: exc.start].count(b"\n") + 1
         raise BadInputFile(f"the {what} is not UTF-8 text; save it as UTF-8 and try again",
                            path, line) from exc
+
+
+def parse_json(text: str | bytes) -> Any:
+    """``json.loads`` for a file a user gave, whatever it holds.
+
+    Python's parser recurses once per level of nesting, so a crafted file of 100,000 ``[``
+    ends in a ``RecursionError`` rather than a decoding error; it is reported as one
+    (``json.JSONDecodeError``, a ``ValueError``), which every caller already turns into a
+    one-line message.
+    """
+    try:
+        return json.loads(text)
+    except RecursionError:
+        doc = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+        raise json.JSONDecodeError("nested too deeply", doc[:100], 0) from None
 
 
 def write_problem(path: Path, exc: OSError) -> BadInput:

@@ -91,3 +91,76 @@ def test_large_network_drawing_keeps_the_top_chains_only(tmp_path):
             store.add(Referral(from_person_id=hub.id, to_person_id=leaf.id))
     fig = analytics.plot_referral_graph(store.frames(), max_nodes=40)
     assert "top door openers" in fig.axes[0].get_title()
+
+
+# ---- the drawing: every name readable -------------------------------------------------------
+
+FIRST = ["Alexandra", "Bartholomew", "Chidinma", "Dmitri", "Evangeline", "Fitzgerald", "Guadalupe",
+         "Hyun-woo", "Ignatius", "Jacqueline", "Kwame", "Lieselotte"]
+LAST = ["Montgomery-Smith", "Oyelaran", "Van der Berg", "Krishnamurthy", "Ó Súilleabháin",
+        "Castellanos", "Wojciechowski"]
+
+
+def _dense_network(store, hubs: int = 3, per_hub: int = 8, per_leaf: int = 2) -> None:
+    """Hubs who each suggested many people, who each suggested a few more: long names,
+    crowded layers (the shape that piled names on top of each other)."""
+    names = (f"{f} {la}" for la in LAST for f in FIRST)
+    made = [store.add(Person(name=next(names))) for _ in range(hubs)]
+    for hub in made:
+        for _ in range(per_hub):
+            mid = store.add(Person(name=next(names)))
+            store.add(Referral(from_person_id=hub.id, to_person_id=mid.id))
+            store.add(Meeting(person_id=mid.id, starts_at=utc(2), status="held"))
+            for _ in range(per_leaf):
+                leaf = store.add(Person(name=next(names)))
+                store.add(Referral(from_person_id=mid.id, to_person_id=leaf.id))
+
+
+def _label_boxes(fig):
+    """The drawn extent (pixels) of every name, the title left out."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    ax = fig.axes[0]
+    return [t.get_window_extent(renderer) for t in ax.texts if t.get_text()], fig.bbox
+
+
+def _overlap(boxes) -> float:
+    """Total area (square pixels) where two name boxes cover the same place."""
+    total = 0.0
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            w = min(a.x1, b.x1) - max(a.x0, b.x0)
+            h = min(a.y1, b.y1) - max(a.y0, b.y0)
+            if w > 0 and h > 0:
+                total += w * h
+    return total
+
+
+@pytest.mark.parametrize("shape", [dict(), dict(hubs=1, per_hub=40, per_leaf=0),
+                                   dict(hubs=2, per_hub=4, per_leaf=4)],
+                         ids=["three hubs, 75 people", "one hub, 41 people", "deep fan-out"])
+def test_no_two_names_overlap_in_a_dense_referral_drawing(tmp_path, shape):
+    store = open_store(tmp_path, "dense.sqlite")
+    _dense_network(store, **shape)
+    fig = analytics.plot_referral_graph(store.frames())
+    boxes, page = _label_boxes(fig)
+    people = analytics.network_summary(store.frames())["people_in_chains"]
+    assert people <= 80 and len(boxes) == people  # every person has a name
+    assert _overlap(boxes) == 0
+    for box in boxes:  # and every name lies inside the picture
+        assert page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0 and box.y1 <= page.y1
+
+
+def test_a_name_that_looks_like_a_formula_is_drawn_as_written(tmp_path):
+    """matplotlib reads "$...$" as mathematics (and fails on a half-formula)."""
+    from infoview.analytics.plots import figure_png_base64
+
+    store = open_store(tmp_path, "dollars.sqlite")
+    a, b = store.add(Person(name="$\\frac{$ Ltd")), store.add(Person(name="a$b$c"))
+    store.add(Referral(from_person_id=a.id, to_person_id=b.id))
+    fig = analytics.plot_referral_graph(store.frames())
+    assert figure_png_base64(fig)
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["$\\frac{$ Ltd", "a$b$c"]

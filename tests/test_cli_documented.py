@@ -39,3 +39,33 @@ def test_every_command_has_help_that_says_what_it_does(path, capsys):
 @pytest.mark.parametrize("name", sorted({path[0] for path in COMMANDS}))
 def test_every_top_level_command_is_shown_in_the_readme(name):
     assert f"infoview {name}" in README, f"README.md does not show 'infoview {name}'"
+
+
+def test_the_start_table_lists_every_command_with_its_own_help_line():
+    """``infoview --help`` lists the commands from a table, without importing their modules:
+    the table must name each command's module and repeat the line that module gives."""
+    from infoview.cli import COMMANDS
+
+    registered = {}
+    for action in build_parser()._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            registered = {a.dest: a.help for a in action._choices_actions}
+    assert {name: line for name, (_module, line) in COMMANDS.items()} == registered
+
+
+def test_a_command_imports_only_its_own_module_and_help_lists_all(capsys):
+    import subprocess
+    import sys
+
+    code = ("import sys; from infoview.cli import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('infoview.cli.')))")
+    listing = subprocess.run([sys.executable, "-c", code, "--help"], capture_output=True,
+                             text=True, check=True).stdout
+    for name in ("report", "digest", "dossier", "meeting", "warm"):
+        assert f"\n    {name}" in listing
+    assert listing.splitlines()[-1] == "['infoview.cli._common']"
+    report = subprocess.run([sys.executable, "-c", code, "report", "--help"], capture_output=True,
+                            text=True, check=True).stdout
+    assert report.startswith("usage: infoview report")
+    assert report.splitlines()[-1] == "['infoview.cli._common', 'infoview.cli.report']"

@@ -111,3 +111,51 @@ def test_a_bad_date_is_one_line_and_exit_2(sample_db, tmp_path):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "is not a date" in result.stderr
     assert not (tmp_path / "x.html").exists()
+
+
+def test_report_after_the_ordinary_flow_with_no_industry_anywhere(tmp_path, capsys):
+    """The steps of issue 18: a one-row LinkedIn import, a meeting with no industry, a
+    debrief with one insight, then the report (it used to stop with a TypeError)."""
+    db = str(tmp_path / "flow.sqlite")
+    connections = tmp_path / "Connections.csv"
+    connections.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                           "Sam,Okafor,https://www.linkedin.com/in/sam-okafor,,Kestrel,Engineer,"
+                           "01 Jan 2025\n", encoding="utf-8")
+    debrief = tmp_path / "debrief.json"
+    debrief.write_text(json.dumps({"meeting_id": 1, "insights": [{"text": "they hire researchers"}]}))
+    for argv in (["people", "import-linkedin", str(connections)],
+                 ["meeting", "add", "--person", "1", "--when", "2026-11-01T10:00",
+                  "--timezone", "Europe/London"],
+                 ["debrief", str(debrief), "--yes"]):
+        assert main(["--db", db, *argv]) == 0
+    out = tmp_path / "r.html"
+    assert main(["--db", db, "report", "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    learned = html[html.index("Learned, by industry"):]
+    assert "they hire researchers" in learned and ">unknown<" in learned
+    capsys.readouterr()
+
+
+def test_the_highlighted_rows_of_the_targets_table_are_the_current_batch(sample_db, tmp_path, capsys):
+    """The report says "the highlighted rows are the current batch": read the page as a
+    browser would and check which rows carry the highlight."""
+    import lxml.html
+
+    from infoview.analytics import targets
+
+    out = tmp_path / "report.html"
+    assert main(["--db", str(sample_db), "report", "--out", str(out)]) == 0
+    capsys.readouterr()
+    page = lxml.html.fromstring(out.read_bytes())
+    (section,) = page.xpath('//section[@id="targets"]')
+    assert "highlighted rows are the current batch" in section.text_content()
+    header = [th.text_content() for th in section.xpath(".//thead//th")]
+    rows = section.xpath(".//tbody/tr")
+    highlighted = [r.xpath("./td")[header.index("name")].text_content()
+                   for r in rows if "batch" in r.get("class", "").split()]
+    with Store.open(sample_db) as store:
+        expected = targets(store.frames())
+    assert len(rows) == len(expected) > 5
+    assert highlighted == list(expected.loc[expected["batch"], "name"])
+    assert len(highlighted) == 5
+    assert "tr.batch td { background" in out.read_text(encoding="utf-8")  # and it shows

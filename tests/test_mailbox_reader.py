@@ -86,3 +86,20 @@ def test_a_from_line_without_a_blank_line_before_it_starts_a_message_only_before
     (tmp_path / "tight.mbox").write_bytes(data)
     found = list(MboxReader(Source(tmp_path / "tight.mbox", "mbox")).messages())
     assert [h.message_id for h in found] == ["one@x", "two@x"]
+
+
+@pytest.mark.parametrize("date, line", [
+    ("Mon, 01 Jan 2300 10:00:00 +0000", b""),
+    ("Fri, 31 Dec 9999 23:00:00 -1200", b""),  # moving it to UTC would overflow
+    ("", b"From - Mon Jan 01 10:00:00 9999"),
+])
+def test_a_date_outside_the_years_the_store_keeps_is_no_date(date, line):
+    """The store keeps 1900 to 2199; such a message is left out with a note, not a crash
+    and not an import that stops at it."""
+    from infoview.store.mailheaders import parse_headers
+
+    headers = parse_headers((f"From: a@example.org\nDate: {date}\n" if date else
+                             "From: a@example.org\n").encode(), "m.eml")
+    headers.from_line = line
+    assert headers.date() is None
+    assert not date or any("outside the years" in p for p in headers.problems)

@@ -103,6 +103,30 @@ def test_prep_by_url_researches_the_sample_site(capsys, db, tmp_path):
     assert "/internal/" not in " ".join(site.requests)  # robots.txt kept
 
 
+def test_a_brief_from_pages_on_one_site_waits_the_delay_between_all_its_requests(tmp_path):
+    """The company's pages and the person's page share one per-host gate (and one robots.txt):
+    the person's page is not requested right after the company's last page."""
+    from itertools import pairwise
+
+    from hostile_server import Hostile
+
+    from infoview.flows.prep import UrlBriefOptions, brief_from_urls
+    from infoview.settings import Settings
+
+    delay = 0.4
+    settings = Settings(host_delay=delay, use_cache=False, max_pages=2, page_deadline=5.0)
+    with Hostile() as server:
+        brief = brief_from_urls(UrlBriefOptions(company_url=server.url,
+                                                person_url=server.url + "team/jo"),
+                                settings=settings)
+        log = list(server.log)
+    paths = [path for _, path in log]
+    assert paths.count("/robots.txt") == 1 and paths[-1] == "/team/jo", paths
+    gaps = [b - a for (a, _), (b, _) in pairwise(log)]
+    assert min(gaps) >= delay - 0.02, list(zip(paths[1:], gaps, strict=True))
+    assert brief.plan is not None  # the brief was built from both pages
+
+
 @pytest.mark.parametrize("argv,message", [
     (["prep", "--meeting", "999"], "no meetings record with id 999"),
     (["prep", "--meeting", "1", "--format", "docx"], "unknown format docx"),

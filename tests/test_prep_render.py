@@ -257,8 +257,9 @@ def test_injected_script_in_scraped_text_does_not_run(page, tmp_path, hostile_br
     path = export_brief(hostile_brief, tmp_path, "html")
     errors = []
     page.on("pageerror", lambda exc: errors.append(exc))
-    page.goto(path.as_uri())
-    page.wait_for_timeout(200)
+    page.goto(path.as_uri())  # returns after the load event: inline scripts would have run
+    # and one turn of the event loop more, for anything a script might have scheduled
+    page.evaluate("() => new Promise(done => setTimeout(done, 0))")
     assert page.evaluate("window.__pwned") is None
     assert page.title() != "pwned"
     assert page.locator("script, iframe, img").count() == 0

@@ -30,6 +30,7 @@ from infoview.models import (
     UserProfile,
 )
 from infoview.store import Store
+from infoview.store.schema import EARLIEST, LATEST_DATE
 
 T0 = datetime(2024, 3, 12, 9, 30, tzinfo=UTC)
 
@@ -223,7 +224,7 @@ def test_frames_values_match_records(store):
 # ---- any value the fields allow comes back unchanged ----------------------------------------
 
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
-_aware = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1),
+_aware = st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(2199, 12, 31),
                       timezones=st.sampled_from([UTC, timezone(timedelta(hours=-7)),
                                                  timezone(timedelta(hours=5, minutes=30))]))
 
@@ -231,13 +232,32 @@ _aware = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=_text, notes=st.none() | _text, tags=st.lists(_text, max_size=4),
-       created=_aware, connected=st.none() | st.dates(), days=st.integers(-2**62, 2**62))
+       created=_aware, connected=st.none() | st.dates(EARLIEST, LATEST_DATE),
+       days=st.integers(-2**63, 2**63 - 1))
 def test_any_person_survives_a_save_unchanged(store, name, notes, tags, created, connected, days):
     person = Person(name=name, notes=notes, tags=tags, created_at=created,
                     connected_on=connected, keep_in_touch_days=days)
     back = store.get(Person, store.add(person).id)
     assert back == person
     assert back.created_at.tzinfo == UTC
+
+
+@pytest.mark.parametrize("field, value", [
+    ("connected_on", date(1, 1, 1)), ("connected_on", "9999-12-31"), ("connected_on", date(1899, 12, 31)),
+    ("created_at", datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=5)))),  # would overflow
+    ("created_at", datetime(9999, 12, 31, 23, tzinfo=timezone(timedelta(hours=-12)))),
+    ("created_at", datetime(2199, 12, 31, 23, tzinfo=timezone(timedelta(hours=-12)))),  # 2200 in UTC
+    ("created_at", datetime(2200, 1, 1, tzinfo=UTC)),  # the fast path for UTC checks too
+    ("keep_in_touch_days", 2**63), ("keep_in_touch_days", -(2**63) - 1),
+])
+def test_dates_outside_the_kept_years_and_numbers_past_64_bits_are_refused(tmp_path, field, value):
+    with Store.open(tmp_path / "s.sqlite") as store:
+        with pytest.raises(BadInput, match=r"outside the years 1900 to 2199|too large a number"):
+            store.add(Person(name="Ada", **{field: value}))
+        assert store.list(Person) == []
+        edge = store.add(Person(name="Ada", connected_on=EARLIEST, keep_in_touch_days=2**63 - 1,
+                                created_at=datetime(2199, 12, 31, 23, 59, tzinfo=UTC)))
+        assert store.get(Person, edge.id) == edge
 
 
 def test_saved_id_is_the_id_of_a_saved_record_and_refuses_an_unsaved_one(tmp_path):

@@ -164,3 +164,88 @@ def test_empty_file_becomes_a_new_store(tmp_path):
     path.touch()
     with Store.open(path) as store:
         assert store.schema_version() == LATEST
+
+
+# ---- a backup interrupted by a kill ---------------------------------------------------------
+
+_SLOW_OPEN = """
+import os, sys, time
+from pathlib import Path
+
+from infoview.store import Store, files
+
+marker = Path(sys.argv[2])
+
+
+def pause_midway(status, remaining, total):
+    if 0 < remaining < total:  # some pages are in the copy, some are not
+        marker.write_text(str(os.getpid()))
+        time.sleep(600)  # killed here
+
+
+files.BACKUP_STEP_PAGES = 4
+files._backup_progress = pause_midway
+Store.open(sys.argv[1])
+"""
+
+
+def test_a_backup_killed_halfway_leaves_no_backup_that_opens_empty(tmp_path):
+    """SIGKILL a real process in the middle of the backup taken before a migration: no
+    NAME.bak-v1 (nor a journal beside one) is left, the store is as it was, and the next
+    opening writes the whole backup under its own name, not .bak-v1-2."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "old.sqlite"
+    _v1_file(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.executemany("INSERT INTO people (name, notes) VALUES (?, ?)",
+                     [(f"Person {i}", "n" * 2000) for i in range(200)])  # ~100 pages
+    conn.close()
+    before = path.read_bytes()
+    marker = tmp_path / "midway"
+    script = tmp_path / "slow_open.py"
+    script.write_text(_SLOW_OPEN)
+    process = subprocess.Popen([sys.executable, str(script), str(path), str(marker)],
+                               stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120  # generous: the process signals when it is midway
+        while not marker.exists():
+            assert process.poll() is None, process.stderr.read().decode()
+            assert time.monotonic() < deadline, "the backup never reached its middle"
+            time.sleep(0.02)
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.kill()
+        process.wait()
+        process.stderr.close()
+
+    left = sorted(p.name for p in tmp_path.iterdir() if ".bak" in p.name)
+    assert left == [f"old.sqlite.bak-v1.{process.pid}.part"]  # a part file, never a backup
+    assert path.read_bytes() == before
+
+    with Store.open(path) as store:
+        assert store.schema_version() == LATEST and store.get(Person, 1).name == "Ada Ode"
+    assert sorted(p.name for p in tmp_path.iterdir() if ".bak" in p.name) == ["old.sqlite.bak-v1"]
+    backup = sqlite3.connect(tmp_path / "old.sqlite.bak-v1")
+    try:
+        assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert backup.execute("SELECT count(*) FROM people").fetchone()[0] == 201
+        assert backup.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        backup.close()
+
+
+def test_a_part_file_of_a_live_process_is_left_alone(tmp_path):
+    from infoview.store.files import remove_stale_parts
+
+    path = tmp_path / "s.sqlite"
+    mine = tmp_path / f"s.sqlite.bak-v1.{os.getpid()}.part"
+    gone = tmp_path / "s.sqlite.bak-v1.999999999.part"
+    for p in (mine, gone, gone.with_name(gone.name + "-journal")):
+        p.write_bytes(b"partial")
+    assert sorted(p.name for p in remove_stale_parts(path)) == [
+        "s.sqlite.bak-v1.999999999.part", "s.sqlite.bak-v1.999999999.part-journal"]
+    assert mine.exists()

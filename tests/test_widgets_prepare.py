@@ -316,3 +316,35 @@ def test_the_brief_preview_shows_the_whole_agenda_inline_with_scoped_styles(pane
     assert rules and all(sel.strip().startswith(".infoview-brief") for rule in rules
                          for sel in rule.split(",")), rules
     assert "<a href=" not in preview  # links open in a new tab, the app stays open
+
+
+@pytest.mark.parametrize("day, clock, words", [
+    (date(2026, 3, 29), time(1, 30), "does not exist in Europe/London"),  # the clocks skip it
+    (date(1, 1, 1), time(10, 0), "the year 1 is outside 1900 to 2199"),
+])
+def test_a_start_the_calendar_cannot_hold_is_refused_in_the_panel(panel, store, day, clock, words):
+    """The form reads times by the same rules as the command line (infoview.flows.times)."""
+    before = len(store.list(Meeting))
+    panel.date.value, panel.time.value, panel.timezone.value = day, clock, "Europe/London"
+    panel.save_button.click()
+    assert panel.message.kind == "error" and words in panel.message.text, panel.message.text
+    assert len(store.list(Meeting)) == before
+
+
+def test_opening_the_panel_loads_the_pdf_renderer_in_the_background(tmp_path):
+    """A PDF export then finds WeasyPrint loaded (its import is most of an export's wait)."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys
+from infoview.prep import render
+from infoview.store import Store
+from infoview.widgets.prepare import PreparePanel
+before = "weasyprint" in sys.modules
+panel = PreparePanel(Store.open({str(tmp_path / 's.sqlite')!r}), out_dir={str(tmp_path)!r})
+render.warm_pdf().join(60)
+print(before, "weasyprint" in sys.modules, render.warm_pdf() is render.warm_pdf())
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "True"]

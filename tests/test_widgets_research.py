@@ -133,3 +133,20 @@ def test_saving_the_same_research_twice_stores_it_once(site, settings, tmp_path)
     assert len(store.list(ResearchSnapshot)) == 2 and "saved already" in panel.message.text
     panel.research()  # new results may be saved again
     assert not panel.save_button.disabled
+
+
+def test_a_company_and_a_person_on_one_site_share_the_politeness_delay(tmp_path):
+    from itertools import pairwise
+
+    from hostile_server import Hostile
+
+    delay = 0.4
+    settings = Settings(host_delay=delay, use_cache=False, max_pages=2, page_deadline=5.0)
+    with Hostile() as server:
+        panel = ResearchPanel(None, settings=settings, background=False,
+                              company_url=server.url, person_url=server.url + "team/jo")
+        panel.research()
+        log = list(server.log)
+    paths = [path for _, path in log]
+    assert paths.count("/robots.txt") == 1 and paths[-1] == "/team/jo", paths
+    assert min(b - a for (a, _), (b, _) in pairwise(log)) >= delay - 0.02

@@ -8,11 +8,13 @@ column, datetimes as Python objects in several time zones. Everything comes out 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import fields
 from datetime import UTC, date, datetime
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from functools import cache, wraps
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from infoview.errors import BadInput
 from infoview.models import CHOICES, RECORD_TYPES
@@ -26,10 +28,70 @@ NOT_CONTACTED = "not contacted"
 #: Warmth from warmest to coldest: the order groups are shown in.
 WARMTH_ORDER = ("referral", "alumni", "friend", "colleague", "event", "cold")
 
+#: Columns no analytic reads: free text (a message's body can be long), contact details and
+#: people's tags. The report and the digest leave them unread (``Store.frames(skip=UNREAD)``)
+#: and :func:`table` does not fill them in, so an analytic that starts reading one fails
+#: in the tests instead of seeing it empty: then take it out of this list.
+UNREAD: dict[str, tuple[str, ...]] = {
+    "people": ("email", "phone", "profile_url", "location", "tags", "notes"),
+    "organizations": ("website", "location", "notes"),
+    "outreach": ("subject", "body", "notes"), "meetings": ("notes",),
+    "questions_asked": ("answer_notes",), "referrals": ("notes",), "outcomes": ("notes",),
+    "affiliations": ("source_url", "notes"), "mail_messages": ("subject", "body"),
+    "calendar_events": ("summary",),
+}
+#: The tables the report reads (not research snapshots, large JSON no analytic reads).
+REPORT_TABLES: tuple[str, ...] = (
+    "people", "organizations", "outreach", "meetings", "questions_asked", "referrals", "actions",
+    "outcomes", "insights", "affiliations", "mail_messages", "calendar_events",
+)
+#: The tables the weekly digest reads.
+DIGEST_TABLES: tuple[str, ...] = ("people", "outreach", "meetings", "actions", "referrals",
+                                  "mail_messages")
+
 #: Key of ``DataFrame.attrs`` holding the plain sentence shown when a result is empty.
 MESSAGE_KEY = "message"
 
 Frames = Mapping[str, Any]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Results of :func:`shared` functions while :func:`sharing` is in force, else ``None``.
+_SHARED: ContextVar[dict | None] = ContextVar("infoview_shared_results", default=None)
+
+
+@contextmanager
+def sharing() -> Iterator[None]:
+    """Within the block, a :func:`shared` analytic asked again with the same frames and
+    arguments gives (a copy of) its first result instead of computing it again.
+
+    The report asks for the keep-in-touch status, the funnel's levels and the reply
+    conversations several times over the same frames; outside such a block nothing is kept,
+    so frames changed between two calls are always read afresh.
+    """
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def shared(function: F) -> F:
+    """Let ``function(frames, ...)`` reuse its result inside :func:`sharing` (a call whose
+    ``now`` is left to the clock is computed each time)."""
+
+    @wraps(function)
+    def wrapper(frames: Frames, *args: Any, **kwargs: Any) -> Any:
+        results = _SHARED.get()
+        if results is None or ("now" in kwargs and kwargs["now"] is None):
+            return function(frames, *args, **kwargs)
+        key = (function.__qualname__, id(frames), repr(args), repr(sorted(kwargs.items())))
+        if key not in results:  # the frames are kept with the result, so their id stays theirs
+            results[key] = (frames, function(frames, *args, **kwargs))
+        result = results[key][1]
+        return result.copy() if hasattr(result, "copy") else result
+
+    return wrapper  # type: ignore[return-value]
 
 
 @cache
@@ -62,11 +124,17 @@ def table(frames: Frames, name: str) -> pd.DataFrame:
     import pandas as pd
 
     columns = _schema()[name]
+    read = getattr(frames, "tables_read", None)
+    if read is not None and name not in read:  # frames read for a purpose that forgot it
+        raise KeyError(f"the frames were read without the {name!r} table; "
+                       "add it to the tables asked of Store.frames()")
     df = frames.get(name) if frames is not None else None
     if df is None:
         df = pd.DataFrame({c: pd.Series(dtype=_empty_dtype(k)) for c, k in columns.items()})
         return df
-    missing = [c for c in columns if c not in df.columns]
+    # Columns left unread on purpose are not filled in: an analytic reading one fails.
+    unread = getattr(frames, "skipped", {}).get(name, ())
+    missing = [c for c in columns if c not in df.columns and c not in unread]
     # dates may stay naive (the store gives them so); datetimes must be UTC
     convert = [
         c for c, k in columns.items()

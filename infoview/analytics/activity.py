@@ -96,7 +96,10 @@ def insights_by_industry(frames: Frames, *, since=None, until=None):
     if insights.empty:
         return with_message(pd.DataFrame(columns=columns), "no insights recorded in debriefs yet.")
     industry = meeting_industries(frames, meetings)
-    data = insights.assign(industry=insights["meeting_id"].map(industry).fillna(UNKNOWN_INDUSTRY))
+    # as text whatever the mapping held: a store where no meeting has an industry maps to
+    # all-missing values, which pandas would otherwise type as whole numbers
+    named = insights["meeting_id"].map(industry).astype("string")
+    data = insights.assign(industry=named.fillna(UNKNOWN_INDUSTRY))
     data = data.merge(meetings[["id", "starts_at"]].rename(columns={"id": "meeting_id"}), on="meeting_id")
     data = data.sort_values(["starts_at", "id"])
     grouped = data.groupby("industry", sort=False)
@@ -127,4 +130,5 @@ def meeting_industries(frames: Frames, meetings=None):
     org_industry = org_industry.drop_duplicates("key").set_index("key")["industry"]
     via_org = org_key(lookup(meetings["person_id"], people.set_index("id")["organization"])).map(org_industry)
     own = meetings["industry"].astype("string").str.strip().replace("", None)
-    return pd.Series(own.fillna(via_org.astype("string")).to_numpy(), index=meetings["id"].to_numpy())
+    return pd.Series(own.fillna(via_org.astype("string")).to_numpy(), index=meetings["id"].to_numpy(),
+                     dtype="string")

@@ -17,6 +17,7 @@ from infoview.analytics._frames import (
     now_utc,
     person_field,
     safe_ratio,
+    shared,
     table,
     to_utc,
     with_message,
@@ -81,6 +82,7 @@ def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
 SNOOZE_DUE_HOUR = 17
 
 
+@shared
 def _open_actions(frames: Frames, now=None):
     """Actions not done yet and not snoozed past ``now``, with the person they concern
     (directly or via the meeting).
@@ -117,7 +119,7 @@ def overdue_actions(frames: Frames, *, now=None):
     """
     import pandas as pd
 
-    open_ = _open_actions(frames, now)
+    open_ = _open_actions(frames, now=now)
     stamp = now_utc(now)
     late = open_.loc[(open_["due"] < stamp).fillna(False).astype(bool)].copy()
     columns = ["id", "what", "kind", "owner", "due", "days_overdue", "person_id", "name", "meeting_id"]
@@ -137,7 +139,7 @@ def due_actions(frames: Frames, *, now=None, days: float | None = None):
 
     if days is not None and not (math.isfinite(days) and abs(days) <= MAX_DAYS):
         raise BadInput(f"days must be a number from -{MAX_DAYS} to {MAX_DAYS}, not {days}.")
-    open_ = _open_actions(frames, now)
+    open_ = _open_actions(frames, now=now)
     stamp = now_utc(now)
     if days is not None:
         open_ = open_.loc[(open_["due"] <= stamp + pd.Timedelta(days=days)).fillna(False).astype(bool)]

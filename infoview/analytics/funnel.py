@@ -22,6 +22,7 @@ from infoview.analytics._frames import (
     lookup,
     row_positions,
     safe_ratio,
+    shared,
     table,
     with_message,
 )
@@ -42,6 +43,7 @@ _OUTCOME_LEVEL = {"lead": 1, "application": 2, "interview": 3, "offer": 4}
 _GROUPINGS = {"channel": "channel", "warmth": "warmth", "how_known": "warmth"}
 
 
+@shared
 def person_levels(frames: Frames, *, since=None, until=None, channels=None):
     """One row per person: ``person_id, channel, warmth, first_contact, contact, referred, result``.
 

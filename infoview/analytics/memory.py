@@ -24,6 +24,7 @@ from infoview.analytics._frames import (
     is_in,
     lookup,
     now_utc,
+    shared,
     table,
     with_message,
 )
@@ -35,6 +36,9 @@ TOUCH_KINDS: tuple[str, ...] = ("message sent", "reply received", "message recei
 LEVELS: tuple[str, ...] = ("ok", "due", "overdue")
 #: The defaults of :class:`~infoview.models.Person` for a missing interval.
 DEFAULT_DAYS, DEFAULT_MAX_DAYS = 60, 90
+#: Intervals are cut to 0 .. this many days: a longer one never runs out within the years
+#: the store keeps (and a count of days near 2**63 cannot be added to a date).
+LONGEST_DAYS = 366 * 300
 
 
 def touches(frames: Frames, *, now=None):
@@ -105,6 +109,7 @@ def last_touch(frames: Frames, *, now=None):
     return latest.rename(columns={"at": "last_contact", "what": "last_what"}).reset_index(drop=True)
 
 
+@shared
 def keep_in_touch_status(frames: Frames, *, now=None):
     """Everyone the user has a relationship with (met, or who replied), against their
     keep-in-touch interval: the one keep-in-touch rule.
@@ -157,10 +162,10 @@ def keep_in_touch_status(frames: Frames, *, now=None):
     known["last_contact"] = lookup(known["person_id"], latest["last_contact"])
     known["last_what"] = lookup(known["person_id"], latest["last_what"].astype("object"))
     known["days_since"] = ((stamp - known["last_contact"]).dt.total_seconds() / 86400.0).round(1)
-    ideal = pd.to_numeric(known["keep_in_touch_days"], errors="coerce").fillna(DEFAULT_DAYS)
-    maximum = pd.to_numeric(known["keep_in_touch_max_days"], errors="coerce").fillna(
-        DEFAULT_MAX_DAYS
-    )
+    ideal = (pd.to_numeric(known["keep_in_touch_days"], errors="coerce").fillna(DEFAULT_DAYS)
+             .clip(0, LONGEST_DAYS))
+    maximum = (pd.to_numeric(known["keep_in_touch_max_days"], errors="coerce")
+               .fillna(DEFAULT_MAX_DAYS).clip(0, LONGEST_DAYS))
     maximum = maximum.where(maximum >= ideal, ideal)  # a maximum below the ideal means the ideal
     known["keep_in_touch_days"] = ideal.astype("int64")
     known["keep_in_touch_max_days"] = maximum.astype("int64")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from infoview.analytics._frames import Frames, is_in, lookup, table, with_message
+from infoview.analytics._frames import Frames, is_in, lookup, shared, table, with_message
 
 
 @dataclass
@@ -32,6 +32,7 @@ class _Network:
         return len(self.ids)
 
 
+@shared
 def _network(frames: Frames) -> _Network:
     import numpy as np
     import pandas as pd
@@ -199,10 +200,8 @@ def plot_referral_graph(frames: Frames, *, max_nodes: int = 80):
     Large networks show the chains of the top door openers only (up to ``max_nodes``
     people), since a drawing of thousands of names reads as nothing.
     """
-    import networkx as nx
-
     from infoview.analytics._reach import closure
-    from infoview.analytics.plots import new_figure, text_figure
+    from infoview.analytics.plots import text_figure
 
     net = _network(frames)
     if net.n == 0:
@@ -225,24 +224,43 @@ def plot_referral_graph(frames: Frames, *, max_nodes: int = 80):
         graph = _graph_of(net, list(keep)[:max_nodes])
         title += f" (top door openers' chains: {graph.number_of_nodes()} people)"
     depths = node_depths(graph)
-    nx.set_node_attributes(graph, depths, "layer")
-    pos = nx.multipartite_layout(graph, subset_key="layer")
-    layers = max(depths.values(), default=0) + 1
-    fig, ax = new_figure(width=max(6, 2.2 * layers),
-                         height=max(3.5, 0.35 * graph.number_of_nodes() / layers + 2))
-    colours = ["#5a9e6f" if graph.nodes[n]["met"] else "#b0b0b0" for n in graph.nodes]
-    nx.draw_networkx_edges(graph, pos, ax=ax, arrows=True, arrowsize=10, edge_color="#777777",
-                           connectionstyle="arc3,rad=0.08")
-    nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colours, node_size=160)
-    labels = {n: graph.nodes[n]["name"] for n in graph.nodes}
-    texts = nx.draw_networkx_labels(graph, pos, labels=labels, ax=ax, font_size=7,
-                                    verticalalignment="bottom")
-    from matplotlib.transforms import offset_copy
+    return _draw_layers(graph, depths, title)
 
-    above = offset_copy(ax.transData, fig=fig, y=7, units="points")  # clear of the dot
-    for text in texts.values():
-        text.set_transform(above)
+
+def _draw_layers(graph, depths: dict[int, int], title: str):
+    """The graph drawn by :func:`infoview.analytics.graph_layout.layered_layout`: names
+    beside their dots, never on top of one another, the figure sized to hold them."""
+    from matplotlib.patches import FancyArrowPatch
+
+    from infoview.analytics.graph_layout import DOT, FONT_SIZE, layered_layout, text_width
+    from infoview.analytics.plots import new_figure
+
+    names = {n: graph.nodes[n]["name"] for n in graph.nodes}
+    layout = layered_layout(depths, names, {n: list(graph.predecessors(n)) for n in graph.nodes})
+    title_room = 24.0  # points above the drawing for the title
+    width = max(layout.width, text_width(title, 15) + 16)  # the title fits too (axes.titlesize)
+    fig, ax = new_figure(width=width / 72, height=(layout.height + title_room) / 72)
+    ax.set_position((0, 0, 1, layout.height / (layout.height + title_room)))
+    ax.set_xlim(0, width)
+    ax.set_ylim(0, layout.height)
+    colours = ["#5a9e6f" if graph.nodes[n]["met"] else "#b0b0b0" for n in graph.nodes]
+    for source, target in graph.edges:
+        (x0, y0), (x1, y1) = layout.positions[source], layout.positions[target]
+        forward = depths[target] > depths[source]
+        if forward:  # from the end of the name to the next dot
+            x0 += DOT / 2 + layout.label_widths[source]
+        ax.add_patch(FancyArrowPatch(
+            (x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=7, color="#9a9a9a", lw=0.7,
+            shrinkA=1, shrinkB=3, zorder=1,
+            connectionstyle="arc3,rad=0" if forward else "arc3,rad=0.35"))
+    xs, ys = zip(*(layout.positions[n] for n in graph.nodes), strict=True)
+    ax.scatter(xs, ys, s=22, c=colours, zorder=2)
+    for node, (x, y) in layout.positions.items():
+        # parse_math off: a name holding "$" is a name, not a formula
+        # (a white ground: lines to a wrapped column pass behind the names, not through them)
+        ax.text(x + DOT / 2, y, layout.labels[node], fontsize=FONT_SIZE, ha="left", va="center",
+                parse_math=False, zorder=3,
+                bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none"})
     ax.set_title(title)
     ax.axis("off")
-    fig.tight_layout()
     return fig

@@ -92,7 +92,8 @@ def plot_question_effectiveness(frames: Frames, *, since=None, until=None, top: 
         rated = not pd.isna(mean)
         ax.text(float(mean) if rated else 0, y, f" {mean:.2f} (n={n})" if rated else " not rated",
                 va="center", fontsize=8)
-    ax.set_yticks(range(len(data)), [str(c) for c in data["category"]])
+    # categories come from the user's own bank: "$" in one is text, not a formula
+    ax.set_yticks(range(len(data)), [str(c) for c in data["category"]], parse_math=False)
     ax.invert_yaxis()
     ax.set_xlim(0, 5.8)
     ax.set_xlabel("mean usefulness (1-5)")

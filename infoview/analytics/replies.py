@@ -19,6 +19,7 @@ from infoview.analytics._frames import (
     is_in,
     row_positions,
     safe_ratio,
+    shared,
     table,
     with_message,
 )
@@ -80,6 +81,7 @@ def _conversations(outreach):
     return opened
 
 
+@shared
 def asking_messages(frames: Frames, *, since=None, until=None, channels=None):
     """The conversations opened in the range, with ``warmth`` and ``days_to_reply`` added.
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from infoview.analytics._frames import Frames, channel_list, message, timestamp
+from infoview.analytics._frames import Frames, channel_list, message, sharing, timestamp
 from infoview.analytics.headline import format_figure, headline_figures
 from infoview.userfiles import write_text
 
@@ -58,11 +58,13 @@ def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS
         return {"message": message(df) if df is not None else "Nothing to show yet.",
                 "columns": [], "rows": [], "more": 0}
     shown = df[columns] if columns else df
+    # the flag is read from the whole frame: it need not be one of the columns shown
+    marks = df[highlight].head(max_rows).tolist() if highlight in df.columns else [False] * len(df)
     rows = []
-    for record in shown.head(max_rows).to_dict("records"):
+    for record, mark in zip(shown.head(max_rows).to_dict("records"), marks, strict=False):
         rows.append({
             "cells": [_cell(record[c], c) for c in shown.columns],
-            "highlight": bool(record.get(highlight)) if highlight else False,
+            "highlight": bool(mark) if highlight else False,
         })
     return {"message": None, "columns": [c.replace("_", " ") for c in shown.columns],
             "rows": rows, "more": max(0, len(df) - max_rows)}
@@ -78,10 +80,41 @@ def _png(fig) -> str:
 
 
 def to_records(df) -> list[dict[str, Any]]:
-    """A DataFrame as JSON-ready dicts: NaN and NA as ``None``, times as ISO 8601 text."""
+    """A DataFrame as JSON-ready dicts: NaN and NA as ``None``, times as ISO 8601 text.
+
+    The values are those of pandas' ``to_json(orient="records", date_format="iso")`` read
+    back (times to the millisecond, with ``Z`` when they are UTC), made column by column:
+    the round trip through JSON text took seconds for a large store's digest.
+    """
     if df is None or len(df) == 0:
         return []
-    return json.loads(df.to_json(orient="records", date_format="iso"))
+    if not df.columns.is_unique:
+        return json.loads(df.to_json(orient="records", date_format="iso"))
+    names = [str(c) for c in df.columns]
+    columns = [_json_column(df[c]) for c in df.columns]
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def _json_column(series) -> list[Any]:
+    """One column's values as :func:`to_records` gives them."""
+    import numpy as np
+    import pandas as pd
+
+    dtype = series.dtype
+    if dtype.kind == "M":  # datetimes, with or without a time zone
+        aware = isinstance(dtype, pd.DatetimeTZDtype)
+        values = series.dt.tz_convert("UTC").dt.tz_localize(None) if aware else series
+        # pandas writes ISO times to the millisecond, cut (not rounded) as numpy's cast does
+        text = np.datetime_as_string(values.to_numpy().astype("datetime64[ms]"), unit="ms")
+        suffix = "Z" if aware else ""
+        return [None if t == "NaT" else t + suffix for t in text.tolist()]
+    exact = (pd.Int64Dtype, pd.StringDtype, pd.CategoricalDtype, pd.BooleanDtype)
+    if isinstance(dtype, exact) or (isinstance(dtype, np.dtype) and dtype.kind in "biu"):
+        if isinstance(dtype, np.dtype):  # numpy bools and integers hold no missing value
+            return series.tolist()
+        return series.astype(object).where(series.notna(), None).tolist()
+    # floats (written with ten decimals), lists and anything else: as pandas writes them
+    return json.loads(series.to_json(orient="values", date_format="iso"))
 
 
 # ---- the report ----------------------------------------------------------------------------
@@ -212,11 +245,14 @@ def build_report(frames: Frames, *, now: datetime | None = None, since=None, unt
         selection.append(f"from {since or 'the start'} to {until or 'today'}")
     if channel_list(channels):
         selection.append("channels: " + ", ".join(channel_list(channels)))
-    return env.get_template(TEMPLATE).render(
-        title=title, generated=stamp.strftime("%Y-%m-%d %H:%M UTC"), selection="; ".join(selection),
-        headline=headline(frames, now=stamp, since=since, until=until, channels=channels),
-        sections=report_sections(frames, now=stamp, since=since, until=until, channels=channels),
-    )
+    with sharing():  # the sections ask for some results more than once
+        return env.get_template(TEMPLATE).render(
+            title=title, generated=stamp.strftime("%Y-%m-%d %H:%M UTC"),
+            selection="; ".join(selection),
+            headline=headline(frames, now=stamp, since=since, until=until, channels=channels),
+            sections=report_sections(frames, now=stamp, since=since, until=until,
+                                     channels=channels),
+        )
 
 
 def write_report(frames: Frames, path: str | Path, *, store=None, **options) -> Path:

@@ -1,4 +1,8 @@
-"""Small helpers shared by the CLI modules."""
+"""Small helpers shared by the CLI modules.
+
+Imported by ``infoview --help`` and every command's start, so the store, the settings and
+the paths load inside the helpers that need them.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +14,65 @@ from pathlib import Path
 from typing import Any
 
 from infoview.errors import BadField, BadInput
-from infoview.paths import default_cache_path, default_db_path
-from infoview.settings import Settings
-from infoview.store import Store
 
 
 def print_json(data: Any) -> None:
-    """Print ``data`` as indented JSON (dates and paths as strings)."""
+    """Print ``data`` as indented JSON (dates and paths as strings), each record (an object
+    or list holding no other) on one line.
+
+    Records are written by the json module's C encoder, which takes no indent: the indented
+    encoder is pure Python and spent twenty seconds on a large store's digest.
+    """
     # On a terminal that is not UTF-8, \u escapes keep every name intact (and valid JSON).
     utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=not utf8, default=str)
-    sys.stdout.write("\n")
+    encode = json.JSONEncoder(ensure_ascii=not utf8, default=str).encode
+    lines: list[str] = []
+    _json_lines(data, encode, "", "", lines)
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _json_key(key: Any) -> str:
+    """An object key as the json module writes it (``True`` as ``true``, ``1.5`` as ``1.5``)."""
+    if isinstance(key, str):
+        return key
+    return json.dumps(key) if isinstance(key, (bool, float)) or key is None else str(key)
+
+
+def _json_lines(value: Any, encode: Any, indent: str, key: str, lines: list[str],
+                comma: str = "") -> None:
+    """Append ``value`` (after ``key``, e.g. ``"due": ``) as indented lines to ``lines``."""
+    if not _nested(value):
+        lines.append(f"{indent}{key}{encode(value)}{comma}")  # a record, or a plain value
+        return
+    if isinstance(value, dict):
+        items: list[tuple[str, Any]] = [(encode(_json_key(k)) + ": ", v) for k, v in value.items()]
+        brackets = "{}"
+    else:
+        items = [("", v) for v in value]
+        brackets = "[]"
+    lines.append(f"{indent}{key}{brackets[0]}")
+    inner = indent + "  "
+    last = len(items) - 1
+    for i, (name, item) in enumerate(items):
+        end = "," if i < last else ""
+        if not name and isinstance(item, (dict, list, tuple)):
+            # A record of a list: encoded in one C call; only one whose text shows a bracket
+            # after its first character may hold a list or object to lay out.
+            text = encode(item)
+            if ("[" not in text[1:] and "{" not in text[1:]) or not _nested(item):
+                lines.append(f"{inner}{text}{end}")
+                continue
+        _json_lines(item, encode, inner, name, lines, end)
+    lines.append(f"{indent}{brackets[1]}{comma}")
+
+
+def _nested(value: Any) -> bool:
+    """Whether ``value`` is an object or list holding a non-empty object or list."""
+    if isinstance(value, dict):
+        value = value.values()
+    elif not isinstance(value, (list, tuple)):
+        return False
+    return any(isinstance(v, (dict, list, tuple)) and v for v in value)
 
 
 def usage(parser) -> int:
@@ -53,6 +105,9 @@ def add_fetch_options(parser, *, when: str = "") -> None:
 def research_settings(args):
     """The :class:`~infoview.settings.Settings` a fetching command's options ask for (the
     HTTP cache beside the chosen database)."""
+    from infoview.paths import default_cache_path
+    from infoview.settings import Settings
+
     changes = {"cache_path": default_cache_path(db_path(args)), "use_cache": not args.no_cache}
     if args.delay is not None:
         if not 0 <= args.delay <= MAX_DELAY:  # also refuses nan
@@ -73,6 +128,8 @@ def db_path(args) -> Path:
     """The database the user chose with ``--db``, else the default."""
     given = getattr(args, "db", None)
     if given is None:
+        from infoview.paths import default_db_path
+
         return default_db_path()
     if not given.strip():  # an unset variable in a script, e.g. --db "$DB"
         raise BadInput("--db is empty: give the database file's path, or leave --db out "
@@ -88,6 +145,7 @@ def existing_store(args) -> Iterator[Any]:
     if not path.is_file():
         yield None
         return
+    from infoview.store import Store
 
     with Store.open(path) as store:
         yield store
@@ -100,6 +158,8 @@ def open_store(args):
     again when the command fails (a mistyped ``--db``, an input file that cannot be read),
     so a failed command leaves no empty database behind.
     """
+    from infoview.store import Store
+
     class CommandStore(Store):
         created = False
 

@@ -6,9 +6,6 @@ import argparse
 
 from infoview.cli._common import db_path, print_json, usage
 from infoview.errors import BadInput
-from infoview.paths import default_cache_path
-from infoview.research.cachefile import CacheFile
-from infoview.settings import Settings
 
 
 def register(sub) -> None:
@@ -46,6 +43,10 @@ def register(sub) -> None:
 
 
 def _open(args: argparse.Namespace):
+    from infoview.paths import default_cache_path
+    from infoview.research.cachefile import CacheFile
+    from infoview.settings import Settings
+
     path = default_cache_path(db_path(args))
     return CacheFile(path, Settings.cache_days) if path.is_file() else None
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from infoview.cli._common import db_path, open_store, print_json, usage
-from infoview.store import Store
 
 
 def register(sub) -> None:
@@ -71,6 +70,8 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from infoview.store import Store
+
     with Store.open(db_path(args), must_exist=True) as store:
         target = store.export_folder(args.dir, overwrite=args.force)
         counts = store.counts()

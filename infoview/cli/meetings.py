@@ -24,7 +24,7 @@ from infoview.flows.times import parse_start, zone
 from infoview.models import CHOICES, Meeting
 from infoview.questions.models import AUDIENCES
 from infoview.schedule import describe_start, starts_in_future
-from infoview.userfiles import read_text
+from infoview.userfiles import parse_json, read_text
 
 DEBRIEF_HELP = ("Save what you learned in a meeting, as the debrief form of notebook 3 does: "
                 "answers and their usefulness, people suggested, promises, outcomes and "
@@ -273,7 +273,7 @@ def _lines(title: str, lines: list[str]) -> None:
 def _read_file(path: str) -> object:
     text = sys.stdin.read() if path == "-" else read_text(path, what="debrief file")
     try:
-        return json.loads(text)
+        return parse_json(text)
     except json.JSONDecodeError as exc:
         raise BadInput(f"{path} is not JSON (line {exc.lineno}, column {exc.colno}: "
                        f"{exc.msg}); see infoview debrief --help for its shape") from exc

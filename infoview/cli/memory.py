@@ -7,17 +7,15 @@ Marking a meeting missed or moved is ``infoview meeting mark`` (:mod:`infoview.c
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 from pathlib import Path
 
-from infoview.analytics.digest import weekly_digest
 from infoview.cli._common import open_store, print_json
-from infoview.cli.prep import _formats
 from infoview.errors import BadInput
-from infoview.flows.actions import followup_frames
-from infoview.flows.dossier import build_dossier
-from infoview.flows.drafts import update_draft
-from infoview.prep.dossier import FORMATS, export_dossier
+from infoview.flows.times import check_year, parse_day
+
+# The analytics, flows and renderers load inside the handlers: --help and the parser of
+# these two commands need none of them.
 
 
 def register(sub) -> None:
@@ -79,14 +77,14 @@ def _as_of(text: str | None, option: str = "--as-of") -> datetime | None:
     """``--as-of``: a day means the end of that day (UTC), so all it logged counts."""
     if not text:
         return None
+    if "T" not in text and " " not in text.strip():
+        day = parse_day(text, option)
+        return datetime.combine(day, time(23, 59, 59), UTC) if day else None
     try:
-        if "T" not in text and " " not in text.strip():
-            return datetime.combine(
-                date.fromisoformat(text.strip()), time(23, 59, 59), UTC
-            )
         moment = datetime.fromisoformat(text.strip())
     except ValueError as exc:
         raise BadInput(f"{option} {text!r} is not a date: use YYYY-MM-DD") from exc
+    check_year(moment.date(), f"{option} {text.strip()}")
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
@@ -97,7 +95,14 @@ def _digest(args) -> int:
         raise BadInput(f"--days must be 0 to 366, not {args.days}")
     now = _as_of(args.as_of)
     with open_store(args) as store:
-        digest = weekly_digest(followup_frames(store, now=now), now=now, days=args.days)
+        from infoview.analytics._frames import DIGEST_TABLES, UNREAD
+        from infoview.analytics.digest import weekly_digest
+        from infoview.flows.actions import followup_frames
+        from infoview.flows.drafts import update_draft
+
+        frames = followup_frames(store, now=now,
+                                 frames=store.frames(tables=DIGEST_TABLES, skip=UNREAD))
+        digest = weekly_digest(frames, now=now, days=args.days)
         if args.drafts:
             digest.drafts = {
                 int(pid): update_draft(store, int(pid)) for pid in digest.losing_touch["person_id"]
@@ -173,6 +178,10 @@ def _print_digest(digest) -> None:
 
 def _dossier(args) -> int:
     out = Path(args.out)
+    from infoview.cli.prep import _formats
+    from infoview.flows.dossier import build_dossier
+    from infoview.prep.dossier import FORMATS, export_dossier
+
     formats = _formats(args.format, out, allowed=FORMATS)
     with open_store(args) as store:
         dossier = build_dossier(store, args.org)

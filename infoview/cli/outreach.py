@@ -66,12 +66,16 @@ def _when(text: str | None, option: str):
     """A date or a datetime from the command line, or ``None``."""
     from datetime import date, datetime
 
+    from infoview.flows.times import check_year
+
     if not text:
         return None
     try:
-        return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+        when = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
     except ValueError as exc:
         raise BadInput(f"{option} {text!r} is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM") from exc
+    check_year(when if type(when) is date else when.date(), f"{option} {text}")
+    return when
 
 
 def _plain(row: dict) -> dict:

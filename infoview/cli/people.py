@@ -7,9 +7,6 @@ import argparse
 import sys
 
 from infoview.cli._common import db_path, open_store, options_named, print_json, usage
-from infoview.flows.forget import forget_person, what_is_held
-from infoview.paths import default_cache_path
-from infoview.store.exports import exports_naming
 
 
 def register(sub) -> None:
@@ -219,15 +216,24 @@ def _ask(question: str) -> bool:
 
 
 def _cache_path(args: argparse.Namespace):
+    from infoview.paths import default_cache_path
+
     return default_cache_path(db_path(args))
 
 
 def _delete(args: argparse.Namespace) -> int:
     remove_exports = args.exports
+    from infoview.flows.forget import forget_person, other_records_of
+    from infoview.store.exports import exports_naming
+
     with open_store(args) as store:
         person = store.get_person(args.id)
         # Scripts (no terminal) delete as asked; a person at a terminal confirms first.
         if not args.yes and sys.stdin.isatty():
+            for other in other_records_of(store, args.id):
+                sys.stderr.write(f"  also their other record: person {other.id}, {other.name}"
+                                 + "".join(f", {v}" for v in (other.organization, other.email,
+                                                              other.profile_url) if v) + "\n")
             if not _ask(f"Delete {person.name} and everything about them? This cannot be "
                         "undone."):
                 sys.stderr.write("infoview: nothing deleted\n")
@@ -240,11 +246,14 @@ def _delete(args: argparse.Namespace) -> int:
                                       "name them?")
         report = forget_person(store, args.id, cache_path=_cache_path(args),
                                remove_exports=remove_exports)
+        store_path = store.path
     if args.json:
         print_json(report.to_dict())
         return 0
-    removed = sum(report.store.deleted.values())
-    print(f"deleted person {args.id} and {removed - 1} records about them"
+    deleted = report.store.deleted
+    removed = sum(n for table, n in deleted.items() if table != "people")
+    others = "".join(f" and their other record, person {i}," for i in report.store.same_person)
+    print(f"deleted person {args.id}{others} and {removed} records about them"
           + (f"; redacted {report.store.redacted} mentions" if report.store.redacted else ""))
     if report.cached_pages or report.kept_results:
         print(f"HTTP cache: deleted {len(report.cached_pages)} pages and "
@@ -264,7 +273,12 @@ def _delete(args: argparse.Namespace) -> int:
     for path, reason in report.backups_failed:
         print(f"could not scrub the backup {path} ({reason}): delete it yourself")
     for path in report.still_named_in:
-        if path not in report.exports_left:
+        if path == str(store_path) and report.namesakes:
+            others = len(report.namesakes)
+            print(f"their name is still in {path}: {others} other "
+                  f"{'person has' if others == 1 else 'people have'} the same name "
+                  "and stay (a different person)")
+        elif path not in report.exports_left:
             print(f"their name is still in {path}: close other programs using it and "
                   "delete again, or delete the file")
     print("Out of infoview's reach: " + "; ".join(report.unreachable) + ".")
@@ -272,6 +286,8 @@ def _delete(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from infoview.flows.forget import what_is_held
+
     with open_store(args) as store:
         person = store.get_person(args.id)
         held = what_is_held(store, args.id, cache_path=_cache_path(args)) if args.all else None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from infoview.cli._common import (
@@ -27,7 +26,7 @@ from infoview.flows import drafts
 from infoview.flows.followups import suggest_followups
 from infoview.flows.prep import UrlBriefOptions, brief_from_store, brief_from_urls
 from infoview.flows.question_history import question_history
-from infoview.flows.times import parse_start
+from infoview.flows.times import parse_day, parse_start
 from infoview.models import CHOICES, Meeting, Person, UserProfile
 from infoview.prep.followup import due_actions_ics
 from infoview.prep.render import DEFAULT_SECTIONS, export_brief
@@ -147,6 +146,8 @@ def _draft_options(p: argparse.ArgumentParser, kind: str, needs: str = "") -> No
     if kind in ("thanks", "referrer"):
         p.add_argument("--learned", metavar="TEXT", help="one thing you learned")
     if kind == "thanks":
+        p.add_argument("--meeting", type=int, metavar="ID",
+                       help="the stored meeting you thank them for (its host and its day)")
         p.add_argument("--promise", action="append", default=[], metavar="TEXT",
                        help="a promise you are keeping (repeatable)")
         p.add_argument("--meeting-date", metavar="YYYY-MM-DD", help="the day you met")
@@ -241,12 +242,7 @@ def _with_store(args, fn):
 
 
 def _date(text: str | None, option: str):
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise BadInput(f"{option} {text!r} is not a date: use YYYY-MM-DD") from exc
+    return parse_day(text, option)
 
 
 def _meeting(args):
@@ -290,7 +286,8 @@ def _from_store(args, store, options: drafts.DraftOptions):
     meeting_id = getattr(args, "meeting", None)
     if options.new_times:
         zone = args.timezone or store.get(Meeting, meeting_id).timezone
-        options.new_times = [parse_start(text, zone, option="--offer") for text in args.offer]
+        options.new_times = [parse_start(text, zone, option="--offer", zone_given=bool(args.timezone))
+                             for text in args.offer]
     return drafts.stored_draft(store, args.draft_kind, person_id=getattr(args, "person", None),
                                meeting_id=meeting_id, options=options)
 

@@ -22,7 +22,7 @@ from infoview.questions.lint import lint_question
 from infoview.questions.models import CATEGORIES, MEETING_OVERHEAD, audience_key
 from infoview.questions.select import select_questions
 from infoview.research.models import CompanyProfile
-from infoview.userfiles import read_text
+from infoview.userfiles import parse_json, read_text
 
 
 def register(sub) -> None:
@@ -106,11 +106,11 @@ def _read_research(path: str | None):
 
     text = read_text(path, what="research file")
     try:
-        data = json.loads(text)
+        data = parse_json(text)
     except json.JSONDecodeError as exc:
         first = text.strip().splitlines()[0] if text.strip() else ""
         try:
-            data = json.loads(first)
+            data = parse_json(first)
         except json.JSONDecodeError:
             raise BadInputFile("not JSON; save the output of `infoview research company URL "
                                "--json` and pass that file", path, exc.lineno) from exc

@@ -85,11 +85,15 @@ def _frames(args):
 
 
 def _report(args) -> int:
+    from infoview.analytics._frames import REPORT_TABLES, UNREAD
     from infoview.analytics.report import write_report
     from infoview.flows.actions import followup_frames
+    from infoview.flows.times import parse_day
 
+    since, until = parse_day(args.since, "--since"), parse_day(args.until, "--until")
     with open_store(args) as store:
-        path = write_report(followup_frames(store), args.out, since=args.since, until=args.until,
+        frames = followup_frames(store, frames=store.frames(tables=REPORT_TABLES, skip=UNREAD))
+        path = write_report(frames, args.out, since=since, until=until,
                             channels=args.channels, store=store)
     if args.json:
         print_json({"out": str(path), "bytes": path.stat().st_size})
@@ -139,14 +143,13 @@ def _actions(args) -> int:
 
 
 def _day(text: str, option: str):
-    from datetime import date
-
     from infoview.errors import BadInput
+    from infoview.flows.times import parse_day
 
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise BadInput(f"{option} {text!r} is not a date: use YYYY-MM-DD") from exc
+    day = parse_day(text, option)
+    if day is None:
+        raise BadInput(f"{option} is empty: give a date such as 2026-03-31")
+    return day
 
 
 def _print_action(action, as_json: bool, said: str) -> None:

@@ -6,7 +6,6 @@ import argparse
 
 from infoview.cli._common import open_store, print_json
 from infoview.errors import BadInput
-from infoview.flows.warm import warm_paths
 
 
 def register(sub) -> None:
@@ -31,6 +30,8 @@ def _warm(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
         raise BadInput(f"--limit must be at least 1, not {args.limit}")
     with open_store(args) as store:
+        from infoview.flows.warm import warm_paths
+
         paths = warm_paths(store, args.organization)
     paths = paths[: args.limit] if args.limit else paths
     if args.json:

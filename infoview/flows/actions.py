@@ -107,7 +107,8 @@ def computed_followups(store: Store, *, now: datetime | None = None, region: str
     moment = _now(now)
     today = local_day(moment, zone)
     outreach, people, meetings = _routine_records(store)
-    stored = store.list(Action)
+    # Only the stored 3B7 actions can match or be overtaken (a follow-up's key has its kind).
+    stored = [a for kind in THREE_B_SEVEN_KINDS for a in store.list(Action, kind=kind)]
     # Requests older than the window cannot call for a new follow-up; only those behind a
     # stored one still open are read again (to see whether it has lapsed).
     since = None if every else today - timedelta(days=FOLLOW_UP_WINDOW_DAYS + REQUEST_SPAN_DAYS)
@@ -172,7 +173,8 @@ def _followup_frames(store: Store, now: datetime | None,
 
     from infoview.store.frames import records_frame
 
-    frames = dict(store.frames() if frames is None else frames)
+    # a copy (of the same kind: frames read for a purpose still say what they left out)
+    frames = (store.frames() if frames is None else frames).copy()
     new, stale = computed_followups(store, now=now)
     actions = frames["actions"]
     if stale:

@@ -254,7 +254,7 @@ def _write(name: str, person: Person | None, profile: UserProfile, o: DraftOptio
                                        may_mention=o.may_mention, **asking)
     if name == "phone":
         return outreach.phone_script(person, profile, reason=o.reason, narrow=o.narrow,
-                                     broad=o.broad, minutes=o.minutes or 15)
+                                     broad=o.broad, minutes=15 if o.minutes is None else o.minutes)
     if name == "confirmation":
         if o.meeting is None:
             raise BadInput("a confirmation needs the meeting: its time, format and place")
@@ -439,6 +439,13 @@ def stored_draft(store: Store, kind: str, *, person_id: int | None = None,
         if o.may_mention == "unknown":
             given = fold(_name_of(o.referrer))
             o.may_mention = next((may for name, may in stored if fold(name) == given), "unknown")
+    if k.name == "thanks" and o.meeting_date is None and meeting is not None and meeting.starts_at:
+        from infoview.flows.times import in_zone
+
+        try:  # the day of the meeting given, in its own zone
+            o.meeting_date = in_zone(meeting.starts_at, meeting.timezone).date()
+        except BadInput:  # a zone name no longer known
+            o.meeting_date = meeting.starts_at.date()
     if k.name == "thanks" and o.meeting_date is None:
         o.meeting_date = last_met_on(store, person_id)
         o.send_date = o.send_date or (date.today() if o.meeting_date else None)

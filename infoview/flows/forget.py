@@ -38,6 +38,7 @@ from infoview.store.erase import (
     STEPS,
     DeleteReport,
     erase_rows,
+    same_person,
     snapshots_about,
     store_text_columns,
 )
@@ -82,11 +83,15 @@ class Holdings:
         kept_results: research results kept for batch re-runs that name them.
         exports: files the kit wrote that still exist and name them.
         backups: store backups naming them: ``{"path", "modified"}``.
+        same_person: other people records of them (:func:`~infoview.store.erase.same_person`),
+            which a delete removes too: ``{"id", "name", "organization", "email",
+            "profile_url"}``; their records are in ``records`` with ``"person"`` set.
         unreachable: what is out of the kit's reach.
     """
 
     person: Person
     records: list[dict] = field(default_factory=list)
+    same_person: list[dict] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
     snapshots: list[dict] = field(default_factory=list)
     cached_pages: list[CachedPage] = field(default_factory=list)
@@ -106,7 +111,8 @@ class Holdings:
                 "cached_pages": [p.to_dict() for p in self.cached_pages],
                 "kept_results": [r.to_dict() for r in self.kept_results],
                 "exports": [e.to_dict() for e in self.exports], "backups": self.backups,
-                "kept_plans": self.kept_plans, "unreachable": list(self.unreachable)}
+                "same_person": self.same_person, "kept_plans": self.kept_plans,
+                "unreachable": list(self.unreachable)}
 
     def lines(self) -> list[str]:
         """What was found, as lines for a reader (the CLI and the panel show these)."""
@@ -118,9 +124,14 @@ class Holdings:
             lines.append(f"{title}: {len(items) or 'none'}")
             lines.extend(f"  {item}" for item in items)
 
+        section("other records of them (deleted with them)", [
+            f"person {d['id']}: {d['name']}"
+            + "".join(f", {d[k]}" for k in ("organization", "email", "profile_url") if d[k])
+            for d in data["same_person"]])
         section("their records", [f"{r['table'].replace('_', ' ')} {r['id']}"
                                   + (f", {_day(r['date'])}" if r["date"] else "")
                                   + (f": {_short(r['what'])}" if r.get("what") else "")
+                                  + (f" (of person {r['person']})" if r.get("person") else "")
                                   for r in data["records"] if r["table"] != "people"])
         section("other records naming them", [f"{m['table']} {m['id']} ({m['field']})"
                                               for m in data["mentions"]])
@@ -154,6 +165,8 @@ class ForgetReport:
         batch_lines_removed: batch output files (JSON Lines) and how many result lines
             naming them were taken out (a re-run of the batch researches those URLs again).
         still_named_in: files where their name's bytes were still found afterwards.
+        namesakes: other people in the store with the same name (someone else, kept with
+            their name, so the store file still holds it).
         unreachable: what is out of the kit's reach.
     """
 
@@ -166,6 +179,7 @@ class ForgetReport:
     exports_left: list[str] = field(default_factory=list)
     batch_lines_removed: list[tuple[str, int]] = field(default_factory=list)
     still_named_in: list[str] = field(default_factory=list)
+    namesakes: list[int] = field(default_factory=list)
     unreachable: tuple[str, ...] = UNREACHABLE
     #: How many plans being edited in the app, naming them, were removed.
     kept_plans_removed: int = 0
@@ -178,7 +192,7 @@ class ForgetReport:
                 "exports_removed": self.exports_removed, "exports_left": self.exports_left,
                 "batch_lines_removed": [{"path": p, "lines": n}
                                         for p, n in self.batch_lines_removed],
-                "still_named_in": self.still_named_in,
+                "still_named_in": self.still_named_in, "namesakes": self.namesakes,
                 "kept_plans_removed": self.kept_plans_removed,
                 "unreachable": list(self.unreachable)}
 
@@ -233,10 +247,18 @@ def _day(value: object) -> str:
     return str(value)[:10]
 
 
+def other_records_of(store: Store, person_id: int) -> list[Person]:
+    """The other people records of the same person, which deleting them removes too
+    (:func:`infoview.store.erase.same_person`): shown before a delete and in what is held."""
+    return same_person(store.execute, store.get(Person, person_id))
+
+
 def _mentions_in_store(store: Store, person: Person, mentions: Mentions) -> list[dict]:
-    own = {(r["table"], r["id"]) for r in _own_records(store, person.id or 0)}
-    own |= {("research", row[0]) for row in snapshots_about(store.execute, person)}
-    own.add(("people", person.id))
+    own = set()
+    for record in [person, *same_person(store.execute, person)]:
+        own |= {(r["table"], r["id"]) for r in _own_records(store, record.id or 0)}
+        own |= {("research", row[0]) for row in snapshots_about(store.execute, record)}
+        own.add(("people", record.id))
     if not mentions.folded:
         return []
     test = " OR ".join("instr(iv_fold({col}), ?) > 0" for _ in mentions.folded)
@@ -267,6 +289,10 @@ def what_is_held(store: Store, person_id: int, *, cache_path: str | Path | None 
     mentions = Mentions(person)
     held = Holdings(person)
     held.records = _own_records(store, person_id)
+    for other in other_records_of(store, person_id):
+        held.same_person.append({k: getattr(other, k) for k in
+                                 ("id", "name", "organization", "email", "profile_url")})
+        held.records += [{**r, "person": other.id} for r in _own_records(store, other.id or 0)]
     held.mentions = _mentions_in_store(store, person, mentions)
     for sid, _url, _researched in snapshots_about(store.execute, person):
         kind, source, fetched, linked = store.execute(
@@ -342,17 +368,18 @@ def _backup_person(conn: sqlite3.Connection, person: Person) -> Person:
     """The person as the backup holds them: same id and name, else same name and contact;
     a stand-in that owns no rows when the backup predates them (their name may still be in
     others' text)."""
-    rows = conn.execute("SELECT id, name, email, phone, profile_url FROM people "
+    rows = conn.execute("SELECT id, name, email, phone, profile_url, organization FROM people "
                         "WHERE iv_fold(name) = ?", [fold(person.name)]).fetchall()
     same = [r for r in rows if r[0] == person.id] or [
         r for r in rows if (person.email and fold(r[2]) == fold(person.email))
         or (person.profile_url and profile_key(r[4]) == profile_key(person.profile_url))]
     if same:
-        i, name, email, phone, url = same[0]
+        i, name, email, phone, url, organization = same[0]
         return Person(id=i, name=name, email=email or person.email,
-                      phone=phone or person.phone, profile_url=url or person.profile_url)
+                      phone=phone or person.phone, profile_url=url or person.profile_url,
+                      organization=organization or person.organization)
     return Person(id=-1, name=person.name, email=person.email, phone=person.phone,
-                  profile_url=person.profile_url)
+                  profile_url=person.profile_url, organization=person.organization)
 
 
 def _text_columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
@@ -492,6 +519,8 @@ def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None
     if cache is not None:
         checked.append(cache.path)
     report.still_named_in = files_naming(checked, person.name)
+    report.namesakes = [row[0] for row in store.execute(
+        "SELECT id FROM people WHERE iv_fold(name) = ?", [fold(person.name) or "\x00"])]
     log.info("forgot person %d: %d cached pages, %d kept results, %d backups, %d exports "
              "removed, %d left", person_id, len(report.cached_pages), len(report.kept_results),
              len(report.backups_scrubbed), len(report.exports_removed), len(report.exports_left))

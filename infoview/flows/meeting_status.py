@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 
 from infoview.errors import BadInput, NotFound
 from infoview.flows.actions import sync_confirm_reminder
+from infoview.flows.times import agreeing, check_year, localize
+from infoview.flows.times import zone as zone_of
 from infoview.models import Meeting, Person, QuestionAsked
 from infoview.schedule import describe_start
 
@@ -60,12 +62,18 @@ def parse_status(text: str) -> str:
     return folded
 
 
-def parse_when(text: str | datetime, zone: str | None = None) -> datetime:
+def parse_when(text: str | datetime, zone: str | None = None, *, zone_given: bool = False) -> datetime:
     """A new meeting time: an ISO date and time with an offset, or without one in ``zone``.
 
+    The rules of :mod:`infoview.flows.times` apply: years 1900 to 2199, a clock time the
+    clocks skip is refused, and with ``zone_given`` (the user named the zone, rather than it
+    being the meeting's own) an offset must agree with it.
+
     Raises:
-        BadInput: not a date and time, or no offset and no known time zone.
+        BadInput: not a date and time, or no offset and no known time zone, or one of the
+            rules above.
     """
+    what = "the new time"
     if isinstance(text, datetime):
         when = text
     else:
@@ -73,21 +81,17 @@ def parse_when(text: str | datetime, zone: str | None = None) -> datetime:
             when = datetime.fromisoformat(str(text).strip().replace("Z", "+00:00"))
         except ValueError as exc:
             raise BadInput(f"{text!r} is not a date and time: use e.g. 2026-04-02T10:00") from exc
+        what = f"the new time {str(text).strip()}"
+    check_year(when.date(), what)
+    tz = zone_of(zone)
     if when.tzinfo is None or when.utcoffset() is None:
-        if not zone:
+        if tz is None:
             raise BadInput(
                 f"{text!s} has no time zone and the meeting has none stored: add an "
                 "offset (2026-04-02T10:00+01:00) or a time zone"
             )
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        try:
-            when = when.replace(tzinfo=ZoneInfo(zone))
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise BadInput(
-                f"unknown time zone {zone!r}: use an IANA name such as Europe/London"
-            ) from exc
-    return when
+        return localize(when.replace(tzinfo=None), tz, what)
+    return agreeing(when, tz, what) if tz is not None and zone_given else when
 
 
 def _which(meeting: Meeting) -> str:
@@ -156,7 +160,8 @@ def mark_meeting(
             f"{which} was already booked again ({_which(successors[0])}): mark that one "
             "instead"
         )
-    new_time = None if to is None else parse_when(to, timezone_name or meeting.timezone)
+    new_time = None if to is None else parse_when(to, timezone_name or meeting.timezone,
+                                                  zone_given=bool(timezone_name))
     if new_time is not None and meeting.starts_at is not None and new_time == meeting.starts_at:
         raise BadInput(f"the new time is {which}'s own time: give another one")
     if (

@@ -225,6 +225,7 @@ def list_meetings(store: Store, *, person_id: int | None = None,
         raise BadInput(f"unknown status {status!r}: use one of {', '.join(statuses)}")
     filters: dict[str, object] = {}
     if person_id is not None:
+        store.get(Person, person_id)  # an unknown person is an error, not an empty list
         filters["person_id"] = person_id
     if status is not None:
         filters["status"] = status

@@ -67,7 +67,9 @@ def brief_from_store(store: Store, *, meeting_id: int | None = None,
                     if m.status in ("requested", "scheduled")]
         meeting = upcoming[-1] if upcoming else None
     company, person_research = load_research(store, person)
-    minutes = int(minutes or getattr(meeting, "planned_minutes", None) or 20)
+    # 0 is a length like any other (and refused as one), not "use the default"
+    if minutes is None:
+        minutes = getattr(meeting, "planned_minutes", None) or 20
     role = role or getattr(meeting, "role", None) or person.title
     industry = industry or getattr(meeting, "industry", None) or getattr(company, "industry", None)
     plan = select_questions(role=role, industry=industry, company=person.organization,
@@ -117,19 +119,23 @@ def brief_from_urls(options: UrlBriefOptions, *, settings: Settings | None = Non
     """
     # Research loads lxml and the extractors: only when a brief is built from pages.
     from infoview.research.company import research_company
+    from infoview.research.fetch import Fetcher
     from infoview.research.person import research_person
 
-    company = research_company(options.company_url, settings=settings, refresh=options.refresh)
-    person_research = (research_person(options.person_url, settings=settings,
-                                       refresh=options.refresh)
-                       if options.person_url else None)
+    # One fetcher for both pages: one per-host gate, so a person's page on the company's
+    # site waits the politeness delay after the company's last request, like any other.
+    with Fetcher(settings) as fetcher:
+        company = research_company(options.company_url, fetcher=fetcher, refresh=options.refresh)
+        person_research = (research_person(options.person_url, fetcher=fetcher,
+                                           refresh=options.refresh)
+                           if options.person_url else None)
     name = options.name or getattr(person_research, "name", None) or "[their name]"
     person = Person(name=name, organization=company.name,
                     title=getattr(person_research, "title", None))
     role = options.role or person.title
     plan = select_questions(role=role, industry=options.industry or company.industry,
                             company=company.name, person=name, audience=options.audience,
-                            minutes=options.minutes or 20, research=company,
-                            history=options.history)
+                            minutes=20 if options.minutes is None else options.minutes,
+                            research=company, history=options.history)
     return build_brief(person=person, company=company, person_research=person_research,
                        plan=plan, profile=profile or UserProfile(), reason=options.reason)

@@ -298,14 +298,16 @@ def _meeting_values(changes: dict[str, Any], meeting: Meeting) -> dict[str, Any]
         else:
             out[name] = _text(value, name, label)
     if "starts_at" in out:
-        out["starts_at"] = _start(out["starts_at"], out.get("timezone", meeting.timezone))
+        out["starts_at"] = _start(out["starts_at"], out.get("timezone", meeting.timezone),
+                                  zone_given=bool(out.get("timezone")))
     return out
 
 
-def _start(value: Any, zone_name: str | None) -> datetime | None:
+def _start(value: Any, zone_name: str | None, *, zone_given: bool = False) -> datetime | None:
     """A start as a form gives it: a datetime (naive means in the meeting's zone) or ISO
-    text; an empty value clears it."""
-    from infoview.flows.times import zone
+    text; an empty value clears it. With ``zone_given`` (a zone typed beside it) an offset
+    must agree with the zone."""
+    from infoview.flows.times import agreeing, check_year, localize, zone
 
     if value is None or value == "":
         return None
@@ -317,12 +319,20 @@ def _start(value: Any, zone_name: str | None) -> datetime | None:
                            "starts_at") from exc
     if not isinstance(value, datetime):
         raise BadField("The time must be a date and a time of day.", "starts_at")
-    if value.tzinfo is None:
-        tz = zone(zone_name)
-        if tz is None:
-            raise BadField("Say which time zone the time is in (e.g. Europe/London).",
-                           "timezone")
-        value = value.replace(tzinfo=tz)
+    try:  # the rules every typed time follows (infoview.flows.times)
+        check_year(value.date(), "The start")
+        if value.tzinfo is None:
+            tz = zone(zone_name)
+            if tz is None:
+                raise BadField("Say which time zone the time is in (e.g. Europe/London).",
+                               "timezone")
+            value = localize(value, tz, "The start")
+        elif zone_given and (given := zone(zone_name)) is not None:
+            value = agreeing(value, given, "The start", "the time zone")
+    except BadField:
+        raise
+    except BadInput as exc:
+        raise BadField(str(exc), "starts_at") from exc
     return value
 
 

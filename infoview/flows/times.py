@@ -1,15 +1,22 @@
 """Meeting times as users type them: an IANA time-zone name, a date and a clock time.
 
 One reading of a time zone for the panels, the CLI and the brief, so that a name one of
-them accepts is never refused (or read differently) by another.
+them accepts is never refused (or read differently) by another. The rules for times as
+typed (decided for issue 18, and written in the README):
+
+- a year outside 1900 to 2199 is refused (the store keeps no other);
+- a clock time that the clocks skip in spring is refused, naming the time after the change;
+  one that the clocks pass twice in autumn is the first of the two;
+- a time with an offset and a zone named beside it must agree, or it is refused.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from infoview.errors import BadInput
+from infoview.models import EARLIEST, LATEST_DATE
 
 #: What a mistyped time-zone name is told to look like.
 ZONE_EXAMPLE = "an IANA name such as 'Europe/London' or 'America/New_York'"
@@ -30,43 +37,120 @@ def zone(name: str | None) -> ZoneInfo | None:
         raise BadInput(f"unknown time zone {name!r}: use {ZONE_EXAMPLE}") from exc
 
 
-def start_from_fields(day: date | None, clock: time | None, zone_name: str | None,
-                      *, default_clock: time = time(10, 0)) -> datetime | None:
-    """A meeting's start from a date, a clock time and a zone name, as a form gives them.
+def check_year(day: date, what: str) -> None:
+    """Refuse a day outside the years the store keeps (1900 to 2199): a typed year 1 or
+    20266 is a typo, and times near the ends of the calendar cannot change zones."""
+    if not EARLIEST <= day <= LATEST_DATE:
+        raise BadInput(f"{what}: the year {day.year} is outside {EARLIEST.year} to "
+                       f"{LATEST_DATE.year}; check the date")
 
-    No date means no start yet (``None``); no zone means the computer's own zone.
+
+def localize(wall: datetime, tz: tzinfo, what: str) -> datetime:
+    """A clock time as read on a wall in ``tz`` (``wall`` is naive).
+
+    A time the clocks skip (``2026-03-29T01:30`` in Europe/London, when 01:00 becomes
+    02:00) never happens: it is refused, naming the time it would have to be. A time the
+    clocks pass twice (01:30 on the night summer time ends) is the first of the two.
+
+    Raises:
+        BadInput: the time does not exist in that zone.
     """
-    if day is None:
-        return None
-    when = datetime.combine(day, clock or default_clock)
-    tz = zone(zone_name)
-    return when.replace(tzinfo=tz) if tz is not None else when.astimezone()
+    check_year(wall.date(), what)
+    first = wall.replace(tzinfo=tz, fold=0)
+    back = first.astimezone(UTC).astimezone(tz)
+    if back.replace(tzinfo=None) != wall:
+        name = getattr(tz, "key", None) or str(tz)
+        raise BadInput(f"{what}: {wall:%Y-%m-%d %H:%M} does not exist in {name} (the clocks "
+                       f"go forward that night); give the time after the change, "
+                       f"e.g. {back:%H:%M}")
+    return first
 
 
 def parse_start(text: str, zone_name: str | None = None, *, option: str = "--when",
-                zone_option: str = "--timezone") -> datetime:
+                zone_option: str = "--timezone", zone_given: bool = True) -> datetime:
     """A meeting's start from ISO text (``2026-12-01T10:00``, with or without an offset).
 
     Args:
         text: the start as typed.
         zone_name: the zone of a start without an offset.
         option, zone_option: the names of the fields, for the error messages.
+        zone_given: the user named ``zone_name`` (rather than it being a stored default):
+            a start with an offset must then agree with it.
 
     Raises:
-        BadInput: the text is not an ISO date-time, the zone is unknown, or neither the
-            text nor ``zone_name`` says which zone the time is in.
+        BadInput: the text is not an ISO date-time; the zone is unknown; neither the text
+            nor ``zone_name`` says which zone the time is in; the year is outside 1900 to
+            2199; the clock time does not exist in the zone (see :func:`localize`); or the
+            text's offset contradicts the zone the user named.
     """
     tz = zone(zone_name)
     try:
-        start = datetime.fromisoformat(text.strip())
+        start = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError as exc:
         raise BadInput(f"cannot read {option} {text!r}: use e.g. {option} 2026-12-01T10:00 "
                        f"{zone_option} Europe/London") from exc
+    check_year(start.date(), f"{option} {text.strip()}")
     if start.tzinfo is None:
         if tz is None:
             raise BadInput(f"{option} has no UTC offset: add {zone_option} (e.g. Europe/London)")
-        start = start.replace(tzinfo=tz)
-    return start
+        return localize(start, tz, option)
+    if tz is not None and zone_given:
+        return agreeing(start, tz, f"{option} {text.strip()}", zone_option)
+    return start  # an offset beats a zone that was only a default (the meeting's own)
+
+
+def agreeing(start: datetime, tz: tzinfo, what: str, zone_option: str = "the time zone") -> datetime:
+    """``start`` (with an offset) shown in ``tz``, which the user named beside it.
+
+    Raises:
+        BadInput: the offset is not the zone's offset at that moment: one of the two is a
+            mistake, and guessing which would move the meeting by hours.
+    """
+    local = start.astimezone(tz)
+    if local.utcoffset() != start.utcoffset():
+        name = getattr(tz, "key", None) or str(tz)
+        raise BadInput(f"{what} says UTC{_offset(start)} but {name} is at UTC{_offset(local)} "
+                       f"then: give the offset or {zone_option}, not both")
+    return local
+
+
+def _offset(moment: datetime) -> str:
+    delta = moment.utcoffset()
+    minutes = int(delta.total_seconds() // 60) if delta is not None else 0
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def parse_day(text: str | None, option: str) -> date | None:
+    """A day given as ``YYYY-MM-DD`` (``None`` for an empty value), within 1900 to 2199."""
+    if not text or not text.strip():
+        return None
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise BadInput(f"{option} {text!r} is not a date: use YYYY-MM-DD") from exc
+    check_year(day, f"{option} {text.strip()}")
+    return day
+
+
+def start_from_fields(day: date | None, clock: time | None, zone_name: str | None,
+                      *, default_clock: time = time(10, 0)) -> datetime | None:
+    """A meeting's start from a date, a clock time and a zone name, as a form gives them.
+
+    No date means no start yet (``None``); no zone means the computer's own zone.
+
+    Raises:
+        BadInput: the year is outside 1900 to 2199, the zone is unknown, or the clock time
+            does not exist in the zone (see :func:`localize`).
+    """
+    if day is None:
+        return None
+    when = datetime.combine(day, clock or default_clock)
+    tz = zone(zone_name)
+    if tz is None:
+        check_year(day, "the date")
+        return when.astimezone()
+    return localize(when, tz, "the start")
 
 
 def in_zone(moment: datetime, zone_name: str | None) -> datetime:

@@ -235,6 +235,25 @@ def three_b_seven(outreach_rows: Iterable[Outreach], people: Iterable[Person] | 
     by_person: dict[int, list[Meeting]] = {}
     for meeting in meetings:
         by_person.setdefault(meeting.person_id, []).append(meeting)
+
+    # Per organization, once (an organization of hundreds was walked for each request): its
+    # people never written to, in order, and its two latest messages from different people.
+    @cache
+    def never_written(org: str) -> list[Person]:
+        return [p for p in by_org.get(org, []) if p.id not in rows]
+
+    @cache
+    def latest_two(org: str) -> list[tuple[datetime, int | None]]:
+        last = []
+        for p in by_org.get(org, []):
+            sent_times = [r.sent_at for r in rows.get(p.id or 0, []) if r.sent_at]
+            if sent_times:
+                last.append((max(sent_times), p.id))
+        return sorted(last, key=lambda pair: pair[0], reverse=True)[:2]
+
+    def _written_since(org: str, person_id: int, sent: datetime) -> bool:
+        """Whether anyone else at ``org`` was written to at or after ``sent``."""
+        return any(at >= sent for at, pid in latest_two(org) if pid != person_id)
     suggestions: list[tuple[datetime, Action]] = []
     for person_id, mine in rows.items():
         person = people.get(person_id)
@@ -252,10 +271,8 @@ def three_b_seven(outreach_rows: Iterable[Outreach], people: Iterable[Person] | 
             continue
         org = fold(person.organization)
         third, seventh = due_days(sent_day)
-        colleagues = [p for p in by_org.get(org, []) if p.id != person_id] if org else []
-        written_since = any(r.sent_at and r.sent_at >= sent for p in colleagues for r in rows.get(p.id, []))
-        if today >= third and org and not written_since:
-            fresh = [p for p in colleagues if p.id not in rows]
+        if today >= third and org and not _written_since(org, person_id, sent):
+            fresh = never_written(org)  # never the person themselves: they were written to
             if fresh:
                 nxt = fresh[0]
                 what = (f"No reply from {person.name} after 3 business days: write to {nxt.name}, "

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
+import threading
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -156,6 +158,34 @@ def render_html_fragment(brief, sections=None) -> str:
 
 def _no_fetch(url: str, *args, **kwargs):
     raise ValueError(f"the brief is self-contained; refusing to fetch {url}")
+
+
+#: The thread loading WeasyPrint ahead of a PDF export, once started (see :func:`warm_pdf`).
+_WARMING: threading.Thread | None = None
+
+
+def warm_pdf() -> threading.Thread | None:
+    """Start loading WeasyPrint in a background thread, once per process; returns it.
+
+    Loading it costs about a second (cffi parses pango's C declarations in Python), most of
+    a PDF export. A panel that offers PDF export calls this when it opens, so that the click
+    asking for a PDF finds it loaded. Where it cannot load, nothing is said here: the export
+    says what to install when it is asked for.
+    """
+    global _WARMING
+    if _WARMING is None and "weasyprint" not in sys.modules:
+        def load() -> None:
+            try:
+                from weasyprint import HTML
+
+                # one tiny page too: pango and fontconfig set themselves up on the first
+                HTML(string="<p>infoview</p>", url_fetcher=_no_fetch).write_pdf()
+            except Exception as exc:  # noqa: BLE001 (ImportError, OSError from the libraries)
+                log.debug("WeasyPrint did not load ahead of time: %s", exc)
+
+        _WARMING = threading.Thread(target=load, name="infoview-warm-pdf", daemon=True)
+        _WARMING.start()
+    return _WARMING
 
 
 def _weasyprint_html():

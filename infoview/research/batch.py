@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 from infoview.errors import BadInput, BadInputFile
 from infoview.research.urls import normalize_url
 from infoview.settings import Settings
+from infoview.userfiles import parse_json
 
 if TYPE_CHECKING:
     from infoview.research.parallel import RunStats
@@ -247,7 +248,7 @@ def text_line_of(data: bytes, offset: int) -> int:
 def _parse_line(raw: bytes) -> dict[str, Any] | None:
     """The research result on one line, or ``None`` when the line is not one."""
     try:
-        item = json.loads(raw)
+        item = parse_json(raw)
     except ValueError:
         return None
     return item if isinstance(item, dict) and "url" in item else None

@@ -19,25 +19,39 @@ Invitations.csv        From, To, Sent At (``3/5/26, 1:45 AM``), Message, Directi
 
 Everything is parsed and checked here, before the store is touched: a malformed file
 raises :class:`~infoview.errors.BadInputFile` naming the file (inside the archive) and the
-line its bad row starts on.
+line its bad row starts on. Files are streamed and counted as they are read, within the
+limits of :mod:`infoview.store.csvfiles`; an encrypted entry, one compressed with a method
+Python cannot unpack (deflate64), a folder or pipe where a file belongs, UTF-16 text or a
+zip inside the zip is refused in one line, and nothing is imported.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import lzma
 import re
 import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import partial
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from infoview.errors import BadInputFile
+from infoview.store import csvfiles
+from infoview.store.csvfiles import (
+    Budget,
+    check_columns,
+    lines,
+    open_regular,
+    text_stream,
+)
 from infoview.store.linkedin import Connection, parse_connections, parse_date
-
-#: The largest member read from an archive (a real messages.csv of a busy member is tens
-#: of megabytes; past this it is more likely a damaged or hostile file).
-MAX_MEMBER_BYTES = 1 << 30
 
 #: The files read, by lower-case name.
 FILES = ("profile.csv", "positions.csv", "education.csv", "connections.csv",
@@ -118,51 +132,114 @@ class Archive:
         return [name for name in FILES if name not in self.found]
 
 
-# ---- finding and decoding the files ---------------------------------------------------------
+# ---- finding and opening the files ---------------------------------------------------------
 
-def _decode(raw: bytes, label: str) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise BadInputFile("is not UTF-8 text; export the archive again from LinkedIn",
-                           path=label, line=line) from exc
+#: Compression methods Python's zipfile reads (stored, deflate, bzip2, lzma).
+_READABLE = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+#: How deep in a folder the files are looked for (the archive's own folder, one or two below).
+_FOLDER_DEPTH = 3
+
+Opener = Callable[[], io.TextIOWrapper]
 
 
-def _texts(source: Path) -> dict[str, tuple[str, str]]:
-    """``{lower-case file name: (label for messages, text)}`` of the files the kit reads."""
-    out: dict[str, tuple[str, str]] = {}
+def _folder_files(source: Path, budget: Budget) -> dict[str, tuple[str, Opener]]:
+    out: dict[str, tuple[str, Opener]] = {}
+    patterns = ["/".join(["*"] * depth + ["*.[cC][sS][vV]"]) for depth in range(_FOLDER_DEPTH)]
+    for path in sorted(p for pattern in patterns for p in source.glob(pattern)):
+        name = path.name.lower()
+        if name not in FILES or name in out:
+            continue
+
+        def opener(path: Path = path) -> io.TextIOWrapper:
+            return text_stream(open_regular(path), str(path), budget)
+
+        if path.is_dir():
+            raise BadInputFile("is a folder where LinkedIn writes a file; give the archive "
+                               "as downloaded", path=path)
+        out[name] = (str(path), opener)
+    return out
+
+
+def _zip_files(archive: zipfile.ZipFile, source: Path, budget: Budget
+               ) -> dict[str, tuple[str, Opener]]:
+    out: dict[str, tuple[str, Opener]] = {}
+    for info in sorted(archive.infolist(), key=lambda i: i.filename.count("/")):
+        name = info.filename.rstrip("/").rsplit("/", 1)[-1].lower()
+        if name not in FILES or name in out:
+            continue
+        label = f"{source}:{info.filename}"
+        if info.is_dir():
+            raise BadInputFile("is a folder where LinkedIn writes a file; is the archive "
+                               "damaged?", path=label)
+        if info.flag_bits & 0x1:
+            raise BadInputFile("is encrypted; LinkedIn's archives are not: download it again, "
+                               "or unpack it yourself and give the folder", path=label)
+        if info.compress_type not in _READABLE:
+            method = "deflate64" if info.compress_type == 9 else f"method {info.compress_type}"
+            raise BadInputFile(f"is compressed with {method}, which infoview cannot unpack; "
+                               "unpack the archive with your system's tool and give the folder",
+                               path=label)
+        if info.file_size > csvfiles.MAX_FILE_BYTES:
+            raise BadInputFile(f"is {info.file_size} bytes, more than a LinkedIn export holds; "
+                               "is the archive damaged?", path=label)
+
+        def opener(info: zipfile.ZipInfo = info, label: str = label) -> io.TextIOWrapper:
+            return text_stream(archive.open(info), label, budget)
+
+        out[name] = (label, opener)
+    return out
+
+
+def _nested_zips(names: list[str]) -> list[str]:
+    return [n for n in names if n.lower().endswith(".zip")]
+
+
+@contextmanager
+def _files(source: Path, budget: Budget) -> Iterator[dict[str, tuple[str, Opener]]]:
+    """``{lower-case file name: (label for messages, opener)}`` of the files the kit reads.
+
+    A zip stays open while the files are read; whatever it raises on the way (a damaged
+    entry, a checksum that does not match) becomes one BadInputFile naming the archive.
+    """
     if source.is_dir():
-        for path in sorted(source.rglob("*.csv")):
-            name = path.name.lower()
-            if name in FILES and name not in out:
-                try:
-                    raw = path.read_bytes()
-                except OSError as exc:
-                    raise BadInputFile(f"cannot be read ({exc.strerror})", path=path) from exc
-                out[name] = (str(path), _decode(raw, str(path)))
-        return out
+        try:
+            found = _folder_files(source, budget)
+            if not found:
+                nested = _nested_zips([p.name for p in source.iterdir()])
+                if nested:
+                    raise BadInputFile(f"holds {nested[0]} rather than the archive's files; "
+                                       "give that .zip instead", path=source)
+            yield found
+        except OSError as exc:
+            raise BadInputFile(f"cannot be read ({exc.strerror or exc})", path=source) from exc
+        return
+    raw = open_regular(source)
     try:
-        with zipfile.ZipFile(source) as archive:
-            for info in sorted(archive.infolist(), key=lambda i: i.filename.count("/")):
-                name = info.filename.rsplit("/", 1)[-1].lower()
-                if name not in FILES or name in out or info.is_dir():
-                    continue
-                label = f"{source}:{info.filename}"
-                if info.file_size > MAX_MEMBER_BYTES:
-                    raise BadInputFile(f"is {info.file_size} bytes, more than a LinkedIn "
-                                       "export holds; is the archive damaged?", path=label)
-                out[name] = (label, _decode(archive.read(info), label))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
+        with raw, zipfile.ZipFile(raw) as archive:
+            found = _zip_files(archive, source, budget)
+            if not found:
+                nested = _nested_zips(archive.namelist())
+                if nested:
+                    raise BadInputFile(f"holds another archive ({nested[0]}) rather than the "
+                                       "files; unpack it and give the inner .zip", path=source)
+            yield found
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, lzma.LZMAError,
+            NotImplementedError, RuntimeError, ValueError) as exc:
+        if isinstance(exc, BadInputFile):
+            raise
         raise BadInputFile(f"is not a readable .zip archive ({exc}); download it again or "
                            "give the unpacked folder", path=source) from exc
     except OSError as exc:
+        if isinstance(exc, BadInputFile):
+            raise
         raise BadInputFile(f"cannot be read ({exc.strerror or exc})", path=source) from exc
-    return out
 
 
 def read_archive(source: str | Path) -> Archive:
     """Read and check every file of the archive the kit uses.
+
+    Files are read as streams and counted as they are read (:mod:`infoview.store.csvfiles`):
+    what an entry declares about itself is not trusted.
 
     Args:
         source: the ``.zip`` as downloaded, or the folder it was unpacked into.
@@ -175,21 +252,32 @@ def read_archive(source: str | Path) -> Archive:
     if not source.exists():
         raise BadInputFile("does not exist; give the LinkedIn archive (.zip) or its folder",
                            path=source)
-    texts = _texts(source)
-    if not texts:
-        raise BadInputFile("holds none of Profile.csv, Connections.csv, messages.csv, ...; "
-                           "is this LinkedIn's data archive?", path=source)
-    archive = Archive(source=source, found=[n for n in FILES if n in texts])
-    if any(n in texts for n in ("profile.csv", "positions.csv", "education.csv")):
-        archive.profile = _profile(texts)
-    if "connections.csv" in texts:
-        label, text = texts["connections.csv"]
-        archive.connections = parse_connections(text, label)
-    if "messages.csv" in texts:
-        archive.messages = _messages(*texts["messages.csv"])
-    if "invitations.csv" in texts:
-        archive.invitations = _invitations(*texts["invitations.csv"])
+    budget = Budget()
+    with _files(source, budget) as files:
+        if not files:
+            raise BadInputFile("holds none of Profile.csv, Connections.csv, messages.csv, ...; "
+                               "is this LinkedIn's data archive?", path=source)
+        archive = Archive(source=source, found=[n for n in FILES if n in files])
+        if any(n in files for n in ("profile.csv", "positions.csv", "education.csv")):
+            archive.profile = _profile(files)
+        if "connections.csv" in files:
+            label, opener = files["connections.csv"]
+            with opener() as stream:
+                archive.connections = parse_connections(stream, label)
+        if "messages.csv" in files:
+            archive.messages = _read(files["messages.csv"], _messages)
+        if "invitations.csv" in files:
+            archive.invitations = _read(files["invitations.csv"], _invitations)
     return archive
+
+
+T = TypeVar("T")
+
+
+def _read(file: tuple[str, Opener], parse: Callable[[str, io.TextIOWrapper], T]) -> T:
+    label, opener = file
+    with opener() as stream:
+        return parse(label, stream)
 
 
 # ---- a CSV table with named columns ---------------------------------------------------------
@@ -199,17 +287,19 @@ def _norm(column: str) -> str:
 
 
 class _Table:
-    """A CSV file's rows under a header found past any preamble ("Notes:" lines).
+    """A CSV file's rows under a header found past any preamble ("Notes:" lines), read from
+    a text stream a line at a time (:func:`infoview.store.csvfiles.lines`).
 
     ``columns`` maps a field to the header names it may have (older layouts differ).
     """
 
-    def __init__(self, label: str, text: str, columns: dict[str, tuple[str, ...]],
+    def __init__(self, label: str, stream: io.TextIOBase, columns: dict[str, tuple[str, ...]],
                  required: tuple[str, ...]):
         self.label = label
-        lines = io.StringIO(text, newline="").readlines()
-        for index, line in enumerate(lines[:20]):  # noqa: B007 (index is read after the loop)
+        self._lines = lines(stream, label)
+        for index, line in enumerate(islice(self._lines, 20)):  # noqa: B007 (read after the loop)
             self.columns = [c.strip() for c in next(csv.reader([line]), [])]
+            check_columns(self.columns, label, index + 1)
             cells = [_norm(c) for c in self.columns]
             if all(any(_norm(a) in cells for a in columns[f]) for f in required):
                 break
@@ -225,11 +315,10 @@ class _Table:
                 if _norm(alias) in cells:
                     self.index[name] = cells.index(_norm(alias))
                     break
-        self._body = "".join(lines[index + 1:])
 
     def rows(self):
         """``(line, cells)`` for every non-blank row; a row of the wrong width raises."""
-        reader = csv.reader(io.StringIO(self._body, newline=""))
+        reader = csv.reader(self._lines)
         consumed = 0
         try:
             for cells in reader:
@@ -325,36 +414,38 @@ def _dated(table: _Table, cells: list[str], name: str, line: int, parse):
 
 # ---- the files ------------------------------------------------------------------------------
 
-def _profile(texts: dict[str, tuple[str, str]]) -> OwnProfile:
+def _profile(files: dict[str, tuple[str, Opener]]) -> OwnProfile:
     profile = OwnProfile()
-    if "profile.csv" in texts:
-        table = _Table(*texts["profile.csv"], columns={
-            "first": ("First Name",), "last": ("Last Name",), "headline": ("Headline",),
-            "summary": ("Summary",), "location": ("Geo Location", "Location", "Address"),
-        }, required=("first", "last"))
-        for _line, cells in table.rows():
-            profile.name = " ".join(p for p in (table.get(cells, "first"),
-                                                table.get(cells, "last")) if p)
-            profile.headline = table.get(cells, "headline")
-            profile.summary = table.get(cells, "summary")
-            profile.location = table.get(cells, "location")
-            break
-    if "positions.csv" in texts:
-        profile.positions = _positions(*texts["positions.csv"], kind="work", columns={
+    if "profile.csv" in files:
+        label, opener = files["profile.csv"]
+        with opener() as stream:
+            table = _Table(label, stream, columns={
+                "first": ("First Name",), "last": ("Last Name",), "headline": ("Headline",),
+                "summary": ("Summary",), "location": ("Geo Location", "Location", "Address"),
+            }, required=("first", "last"))
+            for _line, cells in table.rows():
+                profile.name = " ".join(p for p in (table.get(cells, "first"),
+                                                    table.get(cells, "last")) if p)
+                profile.headline = table.get(cells, "headline")
+                profile.summary = table.get(cells, "summary")
+                profile.location = table.get(cells, "location")
+                break
+    if "positions.csv" in files:
+        profile.positions = _read(files["positions.csv"], partial(_positions, kind="work", columns={
             "organization": ("Company Name", "Company", "Organization"),
             "title": ("Title", "Position"), "started": ("Started On", "Start Date"),
-            "finished": ("Finished On", "End Date")})
-    if "education.csv" in texts:
-        profile.education = _positions(*texts["education.csv"], kind="school", columns={
+            "finished": ("Finished On", "End Date")}))
+    if "education.csv" in files:
+        profile.education = _read(files["education.csv"], partial(_positions, kind="school", columns={
             "organization": ("School Name", "School"),
             "title": ("Degree Name", "Degree"), "started": ("Start Date", "Started On"),
-            "finished": ("End Date", "Finished On")})
+            "finished": ("End Date", "Finished On")}))
     return profile
 
 
-def _positions(label: str, text: str, *, kind: str,
+def _positions(label: str, stream: io.TextIOBase, *, kind: str,
                columns: dict[str, tuple[str, ...]]) -> list[Position]:
-    table = _Table(label, text, columns=columns, required=("organization",))
+    table = _Table(label, stream, columns=columns, required=("organization",))
     out = []
     for line, cells in table.rows():
         organization = table.get(cells, "organization")
@@ -383,8 +474,8 @@ def _recipients(to: str, urls: list[str]) -> list[tuple[str, str | None]]:
     return list(zip(names, urls, strict=True))
 
 
-def _messages(label: str, text: str) -> list[Message]:
-    table = _Table(label, text, columns={
+def _messages(label: str, stream: io.TextIOBase) -> list[Message]:
+    table = _Table(label, stream, columns={
         "conversation": ("CONVERSATION ID",), "title": ("CONVERSATION TITLE",),
         "from": ("FROM",), "sender_url": ("SENDER PROFILE URL",), "to": ("TO",),
         "recipient_urls": ("RECIPIENT PROFILE URLS",), "date": ("DATE",),
@@ -413,8 +504,8 @@ def _messages(label: str, text: str) -> list[Message]:
     return out
 
 
-def _invitations(label: str, text: str) -> list[Invitation]:
-    table = _Table(label, text, columns={
+def _invitations(label: str, stream: io.TextIOBase) -> list[Invitation]:
+    table = _Table(label, stream, columns={
         "from": ("From",), "to": ("To",), "sent_at": ("Sent At", "Date"),
         "message": ("Message",), "direction": ("Direction",),
         "inviter_url": ("inviterProfileUrl", "Inviter Profile URL"),

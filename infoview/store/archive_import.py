@@ -19,7 +19,9 @@ What goes where, and why:
 - Invitations.csv: each request the user sent is a ``request`` outreach; it counts as
   answered (accepted) when the person is a connection made on or after that day.
 - Correspondents are matched to people by :func:`match_person` (profile URL, else an
-  unambiguous name). Someone not in the store yet is added (``how_known="cold"``, tag
+  unambiguous name); a LinkedIn URL that a row of Connections.csv has goes to the person
+  that row matched, even when their record holds another URL (a bio page saved by
+  research): one person, one record. Someone not in the store yet is added (``how_known="cold"``, tag
   ``linkedin``); a name that fits two people is skipped and reported, since a message
   filed under the wrong person is worse than one left out.
 - Re-importing a newer archive adds only what is new: an outreach record is the same when
@@ -40,7 +42,7 @@ from infoview.errors import BadInputFile
 from infoview.models import Outreach, Person, UserProfile
 from infoview.store.archive import Archive, Message, read_archive
 from infoview.store.linkedin import LinkedInReport, check_how_known, import_connections
-from infoview.store.matching import name_key, org_key, profile_key
+from infoview.store.matching import is_linkedin_profile, name_key, org_key, profile_key
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -84,14 +86,18 @@ def match_person(index: PeopleIndex, name: str | None, url: str | None,
     The profile URL decides when both sides have one. Otherwise the name, compared without
     case, accents or punctuation (and repaired when mis-decoded), must point to exactly one
     person; ``organization`` breaks a tie between namesakes. A name that fits a person with
-    a *different* profile URL is not a match.
+    a *different* profile URL of the same kind (two LinkedIn profiles) is not a match; a
+    person whose saved URL is a bio page on their employer's site can be.
     """
     key = profile_key(url)
     if key and key in index.by_url:
         return Match(index.by_url[key], "url")
     candidates = index.by_name.get(name_key(name), []) if name else []
-    if key:  # a URL the store does not know: only people without a URL can be them
-        candidates = [p for p in candidates if not profile_key(p.profile_url)]
+    if key:  # a URL the store does not know: people with another profile of that kind are
+        # someone else (a bio page saved by research says nothing against a LinkedIn URL)
+        linkedin = is_linkedin_profile(url)
+        candidates = [p for p in candidates if not profile_key(p.profile_url)
+                      or (linkedin and not is_linkedin_profile(p.profile_url))]
     if len(candidates) > 1 and organization:
         wanted = org_key(organization)
         candidates = [p for p in candidates if org_key(p.organization) == wanted] or candidates
@@ -177,7 +183,8 @@ def import_archive(store: Store, source: str | Path, how_known: str = "colleague
             me = _Me.find(archive, profile)
             if me.url and not profile.profile_url:
                 profile.profile_url = me.url
-            _History(store, report, me).run(archive)
+            linked = report.connections.matched if report.connections else {}
+            _History(store, report, me, linked).run(archive)
         if archive.profile is not None or profile.profile_url:
             store.save_profile(profile)
     log.info("imported LinkedIn archive %s: %s", archive.source, "; ".join(report.lines()))
@@ -278,11 +285,16 @@ class _Me:
 class _History:
     """Turns messages and invitations into outreach records (inside the transaction)."""
 
-    def __init__(self, store: Store, report: ArchiveReport, me: _Me):
+    def __init__(self, store: Store, report: ArchiveReport, me: _Me,
+                 linked: dict[str, Person] | None = None):
         self.store = store
         self.report = report
         self.me = me
         self.index = PeopleIndex(store.list(Person))
+        # A connection row names the person behind a LinkedIn URL, whatever URL their record
+        # holds (research may have saved their bio page): their messages go to that person.
+        for key, person in (linked or {}).items():
+            self.index.by_url[key] = person
         self.known: dict[tuple[int, str, bool], Outreach] = {}
         for row in store.list(Outreach, channel="linkedin"):
             if row.sent_at is not None:

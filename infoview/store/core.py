@@ -21,7 +21,16 @@ from infoview.errors import BadInput, NotFound, StoreError
 from infoview.models import Person, Record, UserProfile
 from infoview.store import files
 from infoview.store.matching import fold, profile_key
-from infoview.store.schema import COLUMNS, TABLES, from_row, table_of, to_row, to_sql
+from infoview.store.schema import (
+    COLUMNS,
+    INT_MAX,
+    INT_MIN,
+    TABLES,
+    from_row,
+    table_of,
+    to_row,
+    to_sql,
+)
 from infoview.store.shortcuts import StoreShortcuts
 
 R = TypeVar("R", bound=Record)
@@ -41,6 +50,13 @@ def _integrity(table: str, exc: sqlite3.IntegrityError) -> BadInput:
     else:
         hint = text
     return BadInput(f"cannot save this {table + ' ' if table else ''}record: {hint}")
+
+
+def _known_id(table: str, record_id: object) -> None:
+    """NotFound for an id no row can have (past SQLite's 64 bits, or not a number): the
+    lookup would otherwise fail with an OverflowError instead of saying what is wrong."""
+    if isinstance(record_id, bool) or not isinstance(record_id, int) or not INT_MIN <= record_id <= INT_MAX:
+        raise NotFound(f"no {table} record with id {record_id}")
 
 
 def _stamp(records: Sequence[Record]) -> None:
@@ -176,6 +192,9 @@ class Store(StoreShortcuts):
                     return self._conn.execute(sql, tuple(params))
             except sqlite3.IntegrityError as exc:
                 raise _integrity(table, exc) from exc
+            except OverflowError as exc:  # a number past 64 bits that no check caught
+                raise BadInput(f"cannot save this {table} record: a number in it is too large "
+                               "to keep") from exc
 
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         with self._lock:
@@ -186,6 +205,9 @@ class Store(StoreShortcuts):
                 raise _integrity("", exc) from exc
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"{self._path}: cannot read ({exc})") from exc
+            except OverflowError as exc:  # looking up a number past 64 bits: none is kept
+                raise BadInput("a number asked for is too large to be an id or a count "
+                               "infoview keeps") from exc
 
     # ---- the generic API -----------------------------------------------------------------
 
@@ -251,6 +273,7 @@ class Store(StoreShortcuts):
         table = table_of(type(record))
         if record.id is None:
             raise BadInput(f"this {table} record has no id yet; add it before updating it")
+        _known_id(table, record.id)
         columns = [c for c in COLUMNS[table] if c.name != "id"]
         values = [to_sql(table, c, getattr(record, c.name)) for c in columns]
         assignments = ", ".join(f"{c.name} = ?" for c in columns)
@@ -263,6 +286,7 @@ class Store(StoreShortcuts):
     def get(self, record_type: type[R], record_id: int) -> R:
         """The record of that type and id; raises NotFound."""
         table = table_of(record_type)
+        _known_id(table, record_id)
         rows = self._query(f"SELECT {self._names(table)} FROM {table} WHERE id = ?", [record_id])
         if not rows:
             raise NotFound(f"no {table} record with id {record_id}")
@@ -282,6 +306,8 @@ class Store(StoreShortcuts):
                 raise BadInput(f"{table} has no field {name!r}; fields: {', '.join(known)}")
             if value is None:
                 clauses.append(f"{name} IS NULL")
+            elif known[name].kind == "int" and isinstance(value, int) and not INT_MIN <= value <= INT_MAX:
+                return []  # no row holds a number past 64 bits
             else:
                 clauses.append(f"{name} = ?")
                 params.append(to_sql(table, known[name], value))
@@ -300,6 +326,7 @@ class Store(StoreShortcuts):
         if table == "people":
             self.delete_person(record_id)
             return
+        _known_id(table, record_id)
         cursor = self._write(table, f"DELETE FROM {table} WHERE id = ?", [record_id])
         if cursor.rowcount == 0:
             raise NotFound(f"no {table} record with id {record_id}")
@@ -359,12 +386,14 @@ class Store(StoreShortcuts):
 
     # ---- views and exchange --------------------------------------------------------------
 
-    def frames(self) -> dict[str, Any]:
-        """One pandas DataFrame per table; see :func:`infoview.store.frames.build_frames`."""
+    def frames(self, *, tables: Iterable[str] | None = None,
+               skip: dict[str, Sequence[str]] | None = None) -> dict[str, Any]:
+        """One pandas DataFrame per table; see :func:`infoview.store.frames.build_frames`
+        (``tables`` and ``skip`` read less, for a purpose that needs less)."""
         from infoview.store.frames import build_frames
 
         with self._lock:
-            return build_frames(self._conn, snapshot=self._depth == 0)
+            return build_frames(self._conn, snapshot=self._depth == 0, tables=tables, skip=skip)
 
     def export_folder(self, folder: str | Path, overwrite: bool = False) -> Path:
         """Export everything (JSON + one CSV per table); see :mod:`infoview.store.exchange`."""

@@ -12,10 +12,17 @@ Goes, in one transaction:
   to anyone that carries their name (``research person URL --save`` links nobody); company
   research saved for them stays, unlinked, with their name redacted.
 
+Other records of the same human go too (:func:`same_person`): a record that shares their
+email or profile URL, or their name with their organization or none (what an import or an
+older version may have added beside the first record, such as a LinkedIn correspondent
+created beside the person research had saved).
+
 Then their name, email, phone and profile URL are replaced by ``[removed]`` wherever they
 still appear in the text of other records (someone else's notes, a company snapshot that
-lists them), so that nothing left names them. Deleted rows are overwritten with zeros
-(``secure_delete``) and the write-ahead log is checkpointed and truncated afterwards.
+lists them), so that nothing left names them. The one exception is another person's own
+name: a namesake at another organization is someone else, and keeps their name. Deleted
+rows are overwritten with zeros (``secure_delete``) and the write-ahead log is checkpointed
+and truncated afterwards.
 
 The same steps run on any SQLite file of the store's shape (:func:`erase_rows`), which is
 how :mod:`infoview.flows.forget` scrubs the backups written before a schema upgrade. Files
@@ -74,17 +81,20 @@ class DeleteReport:
         redacted: text fields of other records where their name or contacts were replaced.
         pages: the URLs of their profile and of the pages their deleted snapshots came
             from (what the HTTP cache may still hold about them).
+        same_person: the other records of the same person (:func:`same_person`), deleted
+            with them.
     """
 
     person_id: int
     deleted: dict[str, int] = field(default_factory=dict)
     redacted: int = 0
     pages: list[str] = field(default_factory=list)
+    same_person: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        """A JSON-ready view."""
+        """A JSON-ready view (``same_person``: the ids of their other records, deleted too)."""
         return {"person_id": self.person_id, "deleted": dict(self.deleted),
-                "redacted": self.redacted}
+                "redacted": self.redacted, "same_person": list(self.same_person)}
 
 
 def snapshots_about(execute: Execute, person: Person) -> list[tuple[int, str, str | None]]:
@@ -111,9 +121,45 @@ def snapshots_about(execute: Execute, person: Person) -> list[tuple[int, str, st
     return sorted(set(rows))
 
 
+def same_person(execute: Execute, person: Person) -> list[Person]:
+    """The other people records of the same human, oldest first.
+
+    Another record is the same person when it shares their email or profile URL, or their
+    name together with their organization or with none (an organization it lacks cannot
+    tell them apart; a different one can). What is found that way is followed in turn (a
+    duplicate's own URL can lead to another), so one delete finds every record of them.
+    """
+    found: dict[int, Person] = {}
+    todo = [person]
+    seen = {person.id}
+    while todo:
+        current = todo.pop()
+        rows = execute(
+            "SELECT id, name, organization, email, phone, profile_url FROM people "
+            "WHERE iv_fold(name) = :name OR (:email != '' AND iv_fold(email) = :email) "
+            "OR (:url != '' AND iv_profile_key(profile_url) = :url)",
+            {"name": fold(current.name) or "\x00", "email": fold(current.email),
+             "url": profile_key(current.profile_url)})
+        for pid, name, organization, email, phone, url in rows:
+            if pid in seen:
+                continue
+            other = Person(id=pid, name=name, organization=organization, email=email,
+                           phone=phone, profile_url=url)
+            shares_contact = bool(
+                (fold(email) and fold(email) == fold(current.email))
+                or (profile_key(url) and profile_key(url) == profile_key(current.profile_url)))
+            same_place = not fold(organization) or fold(organization) == fold(current.organization)
+            if shares_contact or (fold(name) == fold(current.name) and same_place):
+                seen.add(pid)
+                found[pid] = other
+                todo.append(other)
+    return [found[i] for i in sorted(found)]
+
+
 def erase_rows(execute: Execute, person: Person, text_columns: Mapping[str, Sequence[str]]
                ) -> DeleteReport:
-    """Delete a person's rows and redact their mentions, inside the caller's transaction.
+    """Delete a person's rows, and those of their other records (:func:`same_person`),
+    and redact their mentions, inside the caller's transaction.
 
     Args:
         execute: runs one statement on the file (named parameters); the file must know the
@@ -123,8 +169,22 @@ def erase_rows(execute: Execute, person: Person, text_columns: Mapping[str, Sequ
             in an older file) are skipped.
     """
     report = DeleteReport(person.id or 0)
+    others = same_person(execute, person) if "people" in text_columns else []
+    report.same_person = [p.id for p in others if p.id is not None]
+    tokens: list[str] = []
+    for record in [*others, person]:
+        _erase_one(execute, record, text_columns, report)
+        tokens += person_tokens(record)
+    report.redacted = _redact(execute, sorted(set(tokens), key=len, reverse=True), text_columns)
+    return report
+
+
+def _erase_one(execute: Execute, person: Person, text_columns: Mapping[str, Sequence[str]],
+               report: DeleteReport) -> None:
+    """Delete the rows of one people record (counts added to ``report``)."""
     snapshots = snapshots_about(execute, person)
-    report.pages = sorted({u for _i, *urls in snapshots for u in urls if u}
+    report.pages = sorted(set(report.pages)
+                          | {u for _i, *urls in snapshots for u in urls if u}
                           | ({person.profile_url} if person.profile_url else set()))
     params = {"p": person.id, "snapshots": json.dumps([row[0] for row in snapshots])}
     if "research" in text_columns:  # the company's research stays, no longer tied to them
@@ -135,9 +195,8 @@ def erase_rows(execute: Execute, person: Person, text_columns: Mapping[str, Sequ
             continue
         before = execute(f"SELECT count(*) FROM {table}", {})[0][0]
         execute(f"DELETE FROM {table} WHERE {where}", params)
-        report.deleted[table] = before - execute(f"SELECT count(*) FROM {table}", {})[0][0]
-    report.redacted = _redact(execute, person_tokens(person), text_columns)
-    return report
+        report.deleted[table] = (report.deleted.get(table, 0)
+                                 + before - execute(f"SELECT count(*) FROM {table}", {})[0][0])
 
 
 def _redact(execute: Execute, tokens: list[str], text_columns: Mapping[str, Sequence[str]]) -> int:
@@ -149,6 +208,8 @@ def _redact(execute: Execute, tokens: list[str], text_columns: Mapping[str, Sequ
     changed = 0
     for table, columns in text_columns.items():
         for col in columns:
+            if (table, col) == ("people", "name"):
+                continue  # a namesake left after same_person() is another human: their name
             rows = execute(f"SELECT id, {col} FROM {table} WHERE {test.format(col=col)}", folded)
             for row_id, text in rows:
                 if not isinstance(text, str):

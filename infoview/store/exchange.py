@@ -28,7 +28,7 @@ from infoview.models import Person
 from infoview.store.exports import record_export
 from infoview.store.migrations import LATEST
 from infoview.store.schema import COLUMNS, TABLES, TYPES, from_sql, to_row
-from infoview.userfiles import read_text, write_text, writing
+from infoview.userfiles import parse_json, read_text, write_text, writing
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -104,7 +104,7 @@ def _load(folder: Path) -> dict[str, Any]:
                            path=folder)
     text = read_text(path, what="export file")
     try:
-        document = json.loads(text)
+        document = parse_json(text)
     except json.JSONDecodeError as exc:
         raise BadInputFile(f"is not valid JSON ({exc.msg})", path=path, line=exc.lineno) from exc
     if not isinstance(document, dict) or document.get("format") != FORMAT:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from infoview.models import Person
-from infoview.store.mentions import Mentions, people_named_in, readable
+from infoview.store.mentions import Mentions, names_in, readable
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -75,7 +75,8 @@ def record_export(store: Store | None, path: str | Path, *, kind: str, text: str
     """
     if store is None:
         return None
-    named = set(people_named_in(readable(text), store.list_people()))
+    # Only ids and names are read: a large store holds hundreds of thousands of people.
+    named = set(names_in(readable(text), store.execute("SELECT id, name FROM people")))
     named |= {i for i in person_ids if i is not None}
     record = ExportRecord(Path(path).expanduser().resolve(), kind,
                           datetime.now(UTC).replace(microsecond=0), sorted(named))

@@ -8,6 +8,7 @@ byte-for-byte as it was.
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import sqlite3
@@ -85,22 +86,119 @@ def inspect(path: Path, must_exist: bool = False) -> int | None:
     return version
 
 
-def backup(path: Path, version: int) -> Path:
-    """Copy the store beside itself as ``NAME.bak-vVERSION`` (never over an older backup)."""
-    target = path.with_name(f"{path.name}.bak-v{version}")
-    n = 2
-    while target.exists():
-        target = path.with_name(f"{path.name}.bak-v{version}-{n}")
-        n += 1
-    source = _readonly(path)
-    copy = sqlite3.connect(target)
+#: Pages copied per step of a backup (4 MB at SQLite's default page size): other
+#: connections may read between steps, and progress is logged for a large store.
+BACKUP_STEP_PAGES = 1024
+
+
+def _backup_progress(status: int, remaining: int, total: int) -> None:
+    """Called by SQLite after each step of a backup."""
+    log.debug("backup: %d of %d pages left", remaining, total)
+
+
+def _part_name(path: Path, version: int, pid: int) -> Path:
+    return path.with_name(f"{path.name}.bak-v{version}.{pid}.part")
+
+
+def _pid_alive(pid: int) -> bool:
     try:
-        source.backup(copy)  # a consistent copy, WAL content included
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process: leave its file alone
+    return True
+
+
+def remove_stale_parts(path: Path) -> list[Path]:
+    """Delete backups left half-written by a process that was killed while writing them
+    (``NAME.bak-vN.PID.part``, and a journal beside one); returns what was removed.
+
+    A part file is never a backup: it is removed once the process that wrote it is gone.
+    """
+    removed = []
+    for part in path.parent.glob(f"{glob.escape(path.name)}.bak-v*.part*"):
+        stem = part.name.removesuffix("-journal")
+        try:
+            pid = int(stem.removesuffix(".part").rsplit(".", 1)[1])
+        except (IndexError, ValueError):
+            continue
+        if stem.endswith(".part") and not _pid_alive(pid):
+            part.unlink(missing_ok=True)
+            removed.append(part)
+            log.info("removed %s, a backup left half-written by a stopped process", part)
+    return removed
+
+
+def backup(path: Path, version: int) -> Path:
+    """Copy the store beside itself as ``NAME.bak-vVERSION`` (never over an older backup).
+
+    The copy is written under a temporary name (``NAME.bak-vN.PID.part``, with no journal)
+    and given its real name only when complete and on disk, so a process killed halfway
+    leaves no ``.bak-vN`` that opens as an empty or partial database; the next opening
+    removes the part file and writes the backup again.
+    """
+    remove_stale_parts(path)
+    part = _part_name(path, version, os.getpid())
+    part.unlink(missing_ok=True)
+    source = _readonly(path)
+    try:
+        copy = sqlite3.connect(part, isolation_level=None)
+        try:
+            copy.execute("PRAGMA journal_mode = OFF")  # a part file is thrown away, not repaired
+            copy.execute("PRAGMA synchronous = OFF")  # flushed once, below
+            source.backup(copy, pages=BACKUP_STEP_PAGES, progress=_backup_progress)
+        finally:
+            copy.close()
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     finally:
-        copy.close()
         source.close()
+    _flush(part)
+    target = _publish(part, path.with_name(f"{path.name}.bak-v{version}"))
     log.info("backed up %s (schema version %d) to %s", path, version, target)
     return target
+
+
+def _flush(path: Path) -> None:
+    """Force a file's bytes to disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _publish(part: Path, target: Path) -> Path:
+    """Give the complete copy ``part`` the first free name of ``target``, ``target-2``...;
+    a hard link claims a name atomically, so two processes never write over each other."""
+    n = 2
+    name = target
+    while True:
+        try:
+            os.link(part, name)
+            break
+        except FileExistsError:
+            name = target.with_name(f"{target.name}-{n}")
+            n += 1
+        except OSError:  # no hard links here (some network and FAT file systems)
+            if name.exists():
+                name = target.with_name(f"{target.name}-{n}")
+                n += 1
+                continue
+            os.replace(part, name)
+            break
+    part.unlink(missing_ok=True)
+    try:  # the new name itself on disk
+        fd = os.open(name.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass
+    return name
 
 
 def retry_while_locked(attempt: Callable[[], T], patience: float) -> T:

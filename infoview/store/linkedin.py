@@ -26,13 +26,16 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, BadInputFile
 from infoview.models import CHOICES, Affiliation, Organization, Person
+from infoview.store.csvfiles import Budget, check_columns, lines, open_regular, text_stream
 from infoview.store.matching import PeopleIndex, fold, profile_key
 
 if TYPE_CHECKING:
@@ -43,6 +46,8 @@ COLUMNS = ("First Name", "Last Name", "URL", "Email Address", "Company", "Positi
 _REQUIRED = ("First Name", "Last Name")
 #: Columns an export may lack: emails are often withheld, and older exports have no URL.
 _OPTIONAL = ("Email Address", "URL")
+#: Lines searched for the header (LinkedIn's file starts with a few "Notes:" lines).
+_HEADER_SEARCH = 50
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
@@ -71,6 +76,8 @@ class LinkedInReport:
         organizations_added: organizations created (only with ``add_organizations``).
         past_positions: employers kept as past positions because a newer file differs.
         notes: ``(line, reason)`` for every skipped row without a name.
+        matched: the person each row's profile URL belongs to (``profile_key`` -> person),
+            so that the rest of an archive files that URL's messages under them.
     """
 
     added: int = 0
@@ -79,6 +86,7 @@ class LinkedInReport:
     organizations_added: int = 0
     past_positions: int = 0
     notes: list[tuple[int, str]] = field(default_factory=list)
+    matched: dict[str, Person] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """A JSON-ready view."""
@@ -96,22 +104,11 @@ def parse_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def _decode(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BadInputFile(f"cannot be read ({exc.strerror})", path=path) from exc
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise BadInputFile("is not UTF-8 text; export it again from LinkedIn", path=path,
-                           line=line) from exc
-
-
-def _find_header(lines: list[str], path: object) -> tuple[int, list[str]]:
-    for index, line in enumerate(lines):
+def _find_header(rows: Iterator[str], path: object) -> tuple[int, list[str]]:
+    """The header line (its 0-based index and cells) within the first lines of the file."""
+    for index, line in enumerate(islice(rows, _HEADER_SEARCH)):
         cells = [c.strip() for c in next(csv.reader([line]), [])]
+        check_columns(cells, str(path), index + 1)
         if {"first name", "last name"} <= {c.lower() for c in cells}:
             return index, cells
     raise BadInputFile("no header line 'First Name,Last Name,URL,...' found; is this "
@@ -119,25 +116,32 @@ def _find_header(lines: list[str], path: object) -> tuple[int, list[str]]:
 
 
 def read_connections(path: str | Path) -> list[Connection]:
-    """Every connection in the file, checked; raises BadInputFile at the first bad line."""
+    """Every connection in the file, checked; raises BadInputFile at the first bad line.
+
+    The file is streamed and counted as it is read (:mod:`infoview.store.csvfiles`): a pipe,
+    a folder, UTF-16 text or a file larger than any export is refused in one line.
+    """
     path = Path(path).expanduser()
-    return parse_connections(_decode(path), path)
+    with text_stream(open_regular(path), str(path), Budget()) as stream:
+        return parse_connections(stream, path)
 
 
-def parse_connections(text: str, path: object) -> list[Connection]:
-    """Every connection in the text of a ``Connections.csv`` (``path`` names it in errors).
+def parse_connections(text: str | io.TextIOBase, path: object) -> list[Connection]:
+    """Every connection in a ``Connections.csv`` (its text, or a text stream; ``path``
+    names it in errors).
 
     Older exports have no "Notes:" lines and no ``URL`` column; both layouts are read.
     """
+    stream = io.StringIO(text, newline="") if isinstance(text, str) else text
     # Only real line ends split lines (str.splitlines would also split on U+2028 and kin).
-    lines = io.StringIO(text, newline="").readlines()
-    header_index, header = _find_header(lines, path)
+    rows = lines(stream, str(path))
+    header_index, header = _find_header(rows, path)
     lookup = {c.lower(): i for i, c in enumerate(header)}
     missing = [c for c in COLUMNS if c.lower() not in lookup and c not in _OPTIONAL]
     if missing:
         raise BadInputFile(f"the header lacks {', '.join(missing)}", path=path,
                            line=header_index + 1)
-    reader = csv.reader(io.StringIO("".join(lines[header_index + 1:]), newline=""))
+    reader = csv.reader(rows)
     out: list[Connection] = []
     consumed = 0
     try:
@@ -251,6 +255,8 @@ def import_connections(store: Store, rows: list[Connection], how_known: str = "c
                     report.past_positions += 1
             else:
                 report.skipped += 1
+        if profile_key(row.url):
+            report.matched[profile_key(row.url)] = person
         known.add(person)  # later rows of the file find them too
         if person.connected_on:
             by_day[(fold(person.name), person.connected_on)] = person

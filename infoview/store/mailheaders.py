@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+from infoview.models import EARLIEST, LATEST_DATE
 from infoview.store.matching import address_key
 
 #: The header fields an import reads (lower case); every other field is skipped unread.
@@ -185,11 +186,12 @@ class MailHeaders:
                 moment = parsedate_to_datetime(value)
             except (TypeError, ValueError, IndexError, OverflowError):
                 moment = None
-            if moment is not None:
+            if moment is not None and _kept(moment):
                 if moment.tzinfo is None:
                     moment = moment.replace(tzinfo=UTC)
                 return moment.astimezone(UTC)
-            self.problems.append("its date could not be read")
+            self.problems.append("its date could not be read" if moment is None else
+                                 f"its date ({moment.year}) is outside the years the store keeps")
         return _from_line_date(self.from_line)
 
     def subject(self) -> str:
@@ -242,7 +244,12 @@ def _from_line_date(line: bytes) -> datetime | None:
                                    "%d %b %Y %H:%M:%S" if clock.count(":") == 2 else "%d %b %Y %H:%M")
     except ValueError:
         return None
-    return moment.replace(tzinfo=UTC)
+    return moment.replace(tzinfo=UTC) if _kept(moment) else None
+
+
+def _kept(moment: datetime) -> bool:
+    """Within the years the store keeps (a day inside them, so that any zone stays inside)."""
+    return EARLIEST < moment.date() < LATEST_DATE
 
 
 def addresses(value: str) -> list[Address]:

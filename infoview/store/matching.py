@@ -35,9 +35,20 @@ def profile_key(url: str | None) -> str:
     text = url.strip()
     if "://" not in text:
         text = "https://" + text
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # "https://[::1/x": not a URL, but still the same text each time
+        return text.split("://", 1)[1].rstrip("/").casefold()
     host = parts.netloc.lower().removeprefix("www.")
     return (host + parts.path.rstrip("/")).casefold()
+
+
+def is_linkedin_profile(url: str | None) -> bool:
+    """True for a LinkedIn address (``linkedin.com/in/...``): the one profile URL a person
+    has on LinkedIn, where a bio page on their employer's site is one of many pages."""
+    key = profile_key(url)
+    host = key.split("/", 1)[0]
+    return host == "linkedin.com" or host.endswith(".linkedin.com")
 
 
 #: Domains whose mailboxes ignore dots in the local part; ``googlemail.com`` is ``gmail.com``.

@@ -32,7 +32,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from infoview.errors import BadInput
-from infoview.models import CHOICES, RECORD_TYPES, Record
+from infoview.models import CHOICES, EARLIEST, LATEST_DATE, RECORD_TYPES, Record
+
+# EARLIEST and LATEST_DATE (in the models) bound every date and time the store keeps.
+_FIRST_MOMENT = datetime(EARLIEST.year, 1, 1, tzinfo=UTC)
+_LAST_MOMENT = datetime(LATEST_DATE.year + 1, 1, 1, tzinfo=UTC)
+#: SQLite keeps whole numbers in 64 bits.
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 _KINDS = {
     "str": "str", "int": "int", "datetime": "datetime", "date": "date",
@@ -98,19 +104,31 @@ def _to_datetime(value: Any, where: str) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise BadInput(f"{where}: {value!r} has no time zone; attach one "
                        "(e.g. datetime(..., tzinfo=ZoneInfo('Europe/Paris')) or timezone.utc)")
-    return value.astimezone(UTC)
+    check_date_range(value.date(), where)  # before moving zones, which can overflow
+    moment = value.astimezone(UTC)
+    check_date_range(moment.date(), where)  # what is kept (in UTC) can be saved again
+    return moment
+
+
+def check_date_range(day: date, where: str) -> date:
+    """``day`` if the store keeps it (:data:`EARLIEST` to :data:`LATEST_DATE`), else BadInput."""
+    if not EARLIEST <= day <= LATEST_DATE:
+        raise BadInput(f"{where}: {day.isoformat()} is outside the years {EARLIEST.year} to "
+                       f"{LATEST_DATE.year} that infoview keeps; check the year")
+    return day
 
 
 def _to_date(value: Any, where: str) -> date:
     if isinstance(value, datetime):
-        return value.date()
+        return check_date_range(value.date(), where)
     if isinstance(value, date):
-        return value
+        return check_date_range(value, where)
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError as exc:
             raise BadInput(f"{where}: {value!r} is not a date like 2024-03-12") from exc
+        return check_date_range(day, where)
     raise BadInput(f"{where}: expected a date, got {value!r}")
 
 
@@ -123,6 +141,8 @@ def _sql_str(value: Any, where: str) -> str:
 def _sql_int(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise BadInput(f"{where}: expected a whole number, got {value!r}")
+    if not INT_MIN <= value <= INT_MAX:
+        raise BadInput(f"{where}: {value} is too large a number to keep")
     return value
 
 
@@ -178,22 +198,32 @@ def _converter(table: str, column: Column) -> Callable[[Any], Any]:
 
     # Saving 100,000 rows calls these a million times: plain values take a short path.
     nullable = column.nullable
-    if column.kind in ("str", "int"):
-        exact = str if column.kind == "str" else int
+    if column.kind == "str":
         allowed = frozenset(column.choices) if column.choices is not None else None
 
-        def fast(value: Any) -> Any:
-            if type(value) is exact and (allowed is None or value in allowed):
+        def fast_str(value: Any) -> Any:
+            if type(value) is str and (allowed is None or value in allowed):
                 return value
             if value is None and nullable:
                 return None
             return general(value)
 
-        return fast
+        return fast_str
+
+    if column.kind == "int":
+        def fast_int(value: Any) -> Any:
+            if type(value) is int and INT_MIN <= value <= INT_MAX:
+                return value
+            if value is None and nullable:
+                return None
+            return general(value)
+
+        return fast_int
 
     if column.kind == "datetime":
         def utc_first(value: Any) -> Any:
-            if type(value) is datetime and value.tzinfo is UTC:
+            if type(value) is datetime and value.tzinfo is UTC and (
+                    _FIRST_MOMENT <= value < _LAST_MOMENT):
                 return value.isoformat(timespec="microseconds")
             if value is None and nullable:
                 return None

@@ -27,7 +27,7 @@ from infoview.flows.research import research_for
 from infoview.flows.times import in_zone, start_from_fields
 from infoview.models import Meeting, Person
 from infoview.prep.brief import build_brief
-from infoview.prep.render import export_brief, render_html_fragment
+from infoview.prep.render import export_brief, render_html_fragment, warm_pdf
 from infoview.questions.models import AUDIENCES, PlanItem, QuestionPlan, Skipped
 from infoview.questions.select import select_questions
 from infoview.schedule import describe_start
@@ -199,6 +199,7 @@ class PreparePanel(w.VBox):
             field.observe(lambda _c: self.keep(), names="value")
         self.refresh_people()
         self._open_last_kept_plan()
+        warm_pdf()  # a PDF export then finds WeasyPrint loaded instead of waiting a second
 
     # -- choices from the store --------------------------------------------------------------
     def refresh_people(self) -> None:

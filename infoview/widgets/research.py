@@ -146,9 +146,9 @@ class ResearchPanel(w.VBox):
         self.company = self.person = self.search = None
         self.saved = None
         ok = False
-        with self.message.guard("research"):
+        with self.message.guard("research"), self._fetcher(company_url or person_url) as fetcher:
             if company_url:
-                self.company = self._research_company(company_url)
+                self.company = self._research_company(company_url, fetcher)
                 self._show()
             name = self.person_name.value.strip()
             if name and not person_url and company_url:
@@ -162,7 +162,11 @@ class ResearchPanel(w.VBox):
                 from infoview.research.person import research_person
 
                 self.message.show(f"Fetching {person_url} ...")
-                self.person = research_person(person_url, settings=self.settings_for(person_url),
+                settings = self.settings_for(person_url) or Settings()
+                # The run's fetcher (one per-host gate) unless this page asks for other settings.
+                same = settings == fetcher.settings
+                self.person = research_person(person_url, settings=settings,
+                                              fetcher=fetcher if same else None,
                                               refresh=self.fetch_again.value)
                 self.progress.value = self.progress.max
             ok = True
@@ -179,20 +183,22 @@ class ResearchPanel(w.VBox):
                               + (f" {self.search.summary()}" if self.search else ""),
                               "warning" if count or (self.search and not self.search.found) else "ok")
 
-    def _research_company(self, url: str):
-        """Company research with a fetcher that moves the progress bar page by page."""
-        from infoview.research.company import research_company
+    def _fetcher(self, url: str):
+        """The one fetcher of a research run (both pages share its per-host gate)."""
         from infoview.research.fetch import Fetcher
 
-        settings = self.settings_for(url) or Settings()
+        return Fetcher(self.settings_for(url) or Settings())
+
+    def _research_company(self, url: str, fetcher):
+        """Company research with a fetcher that moves the progress bar page by page."""
+        from infoview.research.company import research_company
+
+        settings = fetcher.settings
         # One step per page the site may take, plus one for the person's page.
         self.progress.max = settings.max_pages + (1 if self.person_url.value.strip() else 0)
-        fetcher = _CountingFetcher(Fetcher(settings), self._page_started)
-        try:
-            return research_company(url, settings=settings, fetcher=fetcher,
-                                    refresh=self.fetch_again.value)
-        finally:
-            fetcher.close()
+        return research_company(url, settings=settings,
+                                fetcher=_CountingFetcher(fetcher, self._page_started),
+                                refresh=self.fetch_again.value)
 
     def _page_started(self, count: int, url: str) -> None:
         self.progress.value = min(count, self.progress.max)
