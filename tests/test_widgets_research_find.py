@@ -27,3 +27,26 @@ def test_a_name_that_is_not_there_is_said_in_the_panel(sites, tmp_path):
     panel.research_button.click()
     assert panel.person is None and panel.company is not None
     assert "No page about Grace Okafor was found" in panel.message.value
+
+
+def test_saving_a_person_found_by_name_keeps_the_one_already_stored(sites, tmp_path):
+    # Lena stored "Sam Okafor, Kestrel Health" by hand; the site calls her "Samira Okafor".
+    # Found by the name Lena typed and saved, the research belongs to the stored Sam: no
+    # second person appears beside her.
+    from infoview.models import Person
+    from infoview.store import Store
+
+    server = sites.get()
+    with Store.open(tmp_path / "lena.sqlite") as store:
+        sam = store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
+        panel = ResearchPanel(store, settings=fast_settings(tmp_path), company_url=server.url,
+                              background=False)
+        panel.person_name.value = "Sam Okafor"
+        panel.research_button.click()
+        assert panel.person is not None and panel.person.name == "Samira Okafor"
+        panel.person_name.value = "someone typed after the search"  # the search's name counts
+        panel.save_button.click()
+        people = store.list_people()
+        assert [p.id for p in people] == [sam.id], [p.name for p in people]
+        assert panel.saved.person.id == sam.id
+        assert "Sam Okafor" in panel.message.value

@@ -215,7 +215,11 @@ class ResearchPanel(w.VBox):
             if self.saved is not None:  # a second click would only store a second copy
                 self.message.show("This research is saved already.", "info")
                 return
-            self.saved = keep_research(self.store, company=self.company, person=self.person)
+            # Found by the name the user typed ("Sam Okafor"), the person may be stored under
+            # it while their page writes it otherwise ("Samira Okafor"): that record is theirs.
+            known_as = self.search.name if self.search is not None else None
+            self.saved = keep_research(self.store, company=self.company, person=self.person,
+                                       known_as=known_as)
             self.save_button.disabled = True
             names = [r.name for r in (self.saved.organization, self.saved.person) if r is not None]
             self.message.show(f"Saved {' and '.join(names) or 'the research'}. Next: prepare "
