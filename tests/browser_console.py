@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 
 #: Console warnings that come from Voila's own build, not from anything infoview does.
-#: Voila 0.5.13 (the newest release) ships its page with the JupyterLab 4.2.5 core, while
-#: the widget managers it loads (ipywidgets' jupyterlab_widgets 3.0.17 and Voila's own
-#: widgets-manager8) were built against JupyterLab 4.5 and 4.6. Webpack shares the one copy
-#: the page has and warns that its version is older than the one asked for; the widgets
-#: work. Only a Voila release built on a newer JupyterLab removes them (an older ipywidgets
-#: would leave Voila's own warnings and cost ipywidgets' fixes).
+#: Voila 0.5.13 (the newest release on the registry; no 0.6 pre-release either) ships its
+#: page with the JupyterLab 4.2.5 core. Thirteen warnings follow on every page: nine from
+#: ipywidgets' manager (jupyterlab_widgets 3.0.17, built against JupyterLab 4.6.2) and four
+#: from Voila's own widgets-manager8 (built against 4.5.10). Webpack shares the one copy the
+#: page has and warns that it is older than the one asked for; the widgets work.
+#: Looked into (appqa): Voila's ``extension_denylist`` for ipywidgets' manager leaves no
+#: widget on the page ("No version of module @jupyter-widgets/controls is registered");
+#: jupyterlab_widgets 3.0.13 (built against 4.2.4) would silence the nine, but only with
+#: ipywidgets pinned below 8.1.6, and Voila's own four would stay, so these patterns would
+#: not change. Only a Voila release built on a newer JupyterLab removes them.
 ALLOWED = (
     re.compile(r"^Unsatisfied version \S+ from _JUPYTERLAB\.CORE_OUTPUT of shared singleton "
                r"module @jupyterlab/[\w-]+ \(required \^\d+\.\d+\.\d+\)$"),
