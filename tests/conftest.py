@@ -68,3 +68,16 @@ def page(chromium):
         yield context.new_page()
     finally:
         context.close()
+
+
+@pytest.fixture
+def computer_in_tokyo(monkeypatch):
+    """This process's own time zone is Asia/Tokyo for one test (the machines that run the
+    tests are on UTC, which hides any confusion between UTC and the computer's zone)."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

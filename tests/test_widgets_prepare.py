@@ -348,3 +348,20 @@ print(before, "weasyprint" in sys.modules, render.warm_pdf() is render.warm_pdf(
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True", "True"]
+
+
+def test_a_meeting_saved_without_a_time_zone_comes_back_at_the_time_typed(
+        panel, store, tmp_path, computer_in_tokyo):
+    # No zone typed: the time is the computer's. Read back from the store (which keeps UTC),
+    # the form must show 15:30 again, not 06:30, or the next save moves the meeting.
+    panel.date.value = date(2026, 12, 1)
+    panel.time.value = time(15, 30)
+    panel.timezone.value = ""
+    panel.plan_button.click()
+    panel.save_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    [meeting] = store.list(Meeting)
+    again = PreparePanel(store, out_dir=tmp_path / "out")
+    assert (again.date.value, again.time.value) == (date(2026, 12, 1), time(15, 30))
+    again.save_button.click()
+    assert store.get(Meeting, meeting.id).starts_at == meeting.starts_at

@@ -219,3 +219,17 @@ def test_contact_cards_and_a_dossier_download_from_the_page(store, tmp_path):
     assert page.file_message.kind == "ok", page.file_message.text
     [dossier] = (tmp_path / "exports").glob("dossier-kestrel-health-*.html")
     assert f"download='{dossier.name}'" in page.files.value and "Sam Okafor" in dossier.read_text()
+
+
+def test_a_meeting_without_a_time_zone_is_edited_at_the_time_typed(page, store,
+                                                                  computer_in_tokyo):
+    _add(page, name="Sam Okafor")
+    page.add_meeting_button.click()
+    page.meeting_date.value = date(2026, 12, 3)
+    page.meeting_time.value = time(15, 30)
+    page.save_meeting_button.click()
+    [meeting] = store.list(Meeting)
+    page.open_meeting_form(meeting.id)
+    assert (page.meeting_date.value, page.meeting_time.value) == (date(2026, 12, 3), time(15, 30))
+    page.save_meeting_button.click()
+    assert store.get(Meeting, meeting.id).starts_at == meeting.starts_at

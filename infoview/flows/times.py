@@ -154,6 +154,11 @@ def start_from_fields(day: date | None, clock: time | None, zone_name: str | Non
 
 
 def in_zone(moment: datetime, zone_name: str | None) -> datetime:
-    """``moment`` shown in the named zone (unchanged when there is none)."""
+    """``moment`` shown in the named zone, else in the computer's own zone.
+
+    The computer's zone is what :func:`start_from_fields` reads a time typed without a
+    zone in; the store gives moments back in UTC, so showing them unchanged would put a
+    meeting typed at 15:30 in Berlin back in its form at 14:30.
+    """
     tz = zone(zone_name)
-    return moment.astimezone(tz) if tz is not None else moment
+    return moment.astimezone(tz) if tz is not None else moment.astimezone()
