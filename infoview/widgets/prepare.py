@@ -136,10 +136,13 @@ class PreparePanel(w.VBox):
 
         self.draft_kind = w.Dropdown(description="Draft", options=DRAFT_KINDS, value="request",
                                      style=_WIDE)
-        self.narrow = text("Your narrow interest", "", "e.g. research for digital health products")
+        profile = store.get_profile()
+        # What About me says the user is exploring, until they type their own words here.
+        self._exploring = profile.exploring or ""
+        self.narrow = text("Your narrow interest", self._exploring,
+                           "e.g. research for digital health products")
         self.broad = text("Your broad interest", "", "e.g. UX research")
         self.strict = w.Checkbox(description="75 words at most", value=False, indent=False)
-        profile = store.get_profile()
         self.your_name = text("Your name (signs the drafts)", profile.name or "", "e.g. Maya Lindqvist",
                               width="60%")
         self.your_link = text("Your profile link", profile.profile_url or "",
@@ -510,11 +513,14 @@ class PreparePanel(w.VBox):
         return profile
 
     def sync_profile(self) -> None:
-        """Show the name and link as the profile holds them now (About me may have changed
-        them since the panel was made)."""
+        """Show the name, the link and what the user is exploring as the profile holds them
+        now (About me may have changed them since the panel was made)."""
         profile = self.store.get_profile()
         self.your_name.value = profile.name or ""
         self.your_link.value = profile.profile_url or ""
+        if self.narrow.value.strip() in ("", self._exploring):  # not the user's own words
+            self.narrow.value = profile.exploring or ""
+        self._exploring = profile.exploring or ""
 
     # -- display -----------------------------------------------------------------------------
     def _plan_edited(self) -> None:
