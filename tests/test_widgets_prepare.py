@@ -385,3 +385,21 @@ def test_the_request_says_what_you_explore_as_about_me_says_it(store, tmp_path):
     save_profile(store, exploring="something else")
     panel.sync_profile()
     assert panel.narrow.value == "patient-facing apps"
+
+
+def test_a_new_meeting_is_in_my_time_zone_so_the_brief_shows_the_time_typed(store, tmp_path):
+    # About me says Asia/Tokyo; the computer (these machines) is on UTC. 15:30 typed must
+    # be 15:30 in the brief and the companion, which show a meeting in the user's zone.
+    from infoview.flows.profile import save_profile
+
+    save_profile(store, name="Lena Fischer", timezone="Asia/Tokyo")
+    panel = PreparePanel(store, out_dir=tmp_path / "out", role="UX researcher",
+                         industry="health tech")
+    assert panel.timezone.value == "Asia/Tokyo"
+    panel.date.value, panel.time.value = date(2026, 12, 1), time(15, 30)
+    panel.plan_button.click()
+    assert "15:30-15:50" in panel.preview.value
+    panel.save_button.click()
+    [meeting] = store.list(Meeting)
+    assert meeting.timezone == "Asia/Tokyo"
+    assert meeting.starts_at == datetime(2026, 12, 1, 15, 30, tzinfo=ZoneInfo("Asia/Tokyo"))

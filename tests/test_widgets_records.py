@@ -233,3 +233,12 @@ def test_a_meeting_without_a_time_zone_is_edited_at_the_time_typed(page, store,
     assert (page.meeting_date.value, page.meeting_time.value) == (date(2026, 12, 3), time(15, 30))
     page.save_meeting_button.click()
     assert store.get(Meeting, meeting.id).starts_at == meeting.starts_at
+
+
+def test_a_new_meeting_starts_in_my_time_zone(page, store):
+    from infoview.flows.profile import save_profile
+
+    save_profile(store, name="Lena Fischer", timezone="Asia/Tokyo")
+    _add(page, name="Sam Okafor")
+    page.add_meeting_button.click()
+    assert page.meeting_form["timezone"].value == "Asia/Tokyo"

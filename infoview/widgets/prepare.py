@@ -277,10 +277,11 @@ class PreparePanel(w.VBox):
 
     def _clear_meeting_fields(self) -> None:
         """Empty the time and place of "a new meeting" (the last meeting's call link and
-        date are not the new one's); what to learn and the plan stay."""
+        date are not the new one's); what to learn and the plan stay. The time zone starts
+        as the user's own (About me), the one the brief shows a time without a zone in."""
         self.date.value = None
         self.time.value = time(10, 0)
-        self.timezone.value = ""
+        self.timezone.value = self.store.get_profile().timezone or ""
         self.place.value = ""
         self.format.value = "video"
 

@@ -391,7 +391,9 @@ class PeoplePage(w.VBox):
         else:
             self.meeting_date.value = None
             self.meeting_time.value = time(10, 0)
-        form["timezone"].value = (meeting.timezone if meeting else None) or ""
+        # A new meeting is in the user's own time zone (About me) until they say otherwise.
+        form["timezone"].value = (meeting.timezone if meeting else
+                                  self.store.get_profile().timezone) or ""
         form["format"].value = meeting.format if meeting else "video"
         form["planned_minutes"].value = meeting.planned_minutes if meeting else 20
         for name in ("place", "role", "industry"):
