@@ -95,9 +95,16 @@ def test_snooze_hides_a_follow_up_until_the_day_chosen(store):
     friday = date.today() + timedelta(days=4)
     page.due.snooze_days[key].value = friday
     page.due.snooze_buttons[key].click()
-    assert page.due.message.kind == "ok" and page.due.items == []
+    assert page.due.message.kind == "ok"
     assert store.get(Action, article.id).snoozed_until == friday
     assert open_actions(store).empty
+    # The row stays, saying until when, with Undo: a wrong day is not a lost follow-up.
+    assert "snoozed until" in page.due.rows.children[0].children[0].value
+    page.due.undo_buttons[key].click()
+    assert page.due.message.text == "Back on the list: Send Sam the article."
+    assert store.get(Action, article.id).snoozed_until is None
+    assert list(open_actions(store)["what"]) == ["Send Sam the article"]
+    assert key in page.due.done_buttons  # Done and Snooze are offered again
 
 
 def test_a_follow_up_computed_from_an_unanswered_request_can_be_ticked_off(store):

@@ -1,4 +1,4 @@
-"""Follow-ups the user can finish: each with Done (and Undo) and Snooze to a day.
+"""Follow-ups the user can finish: each with Done and Snooze to a day (and Undo for both).
 
 The list comes from :func:`infoview.flows.actions.open_actions` (what is due, the one list
 every face shows) or from a meeting's own actions; ticking and snoozing go through
@@ -29,6 +29,7 @@ class FollowUp:
         who: the person it concerns (``""`` when none).
         overdue: past its due time.
         done: ticked off already.
+        snoozed: the day it was just snoozed to (its row offers Undo until redrawn).
     """
 
     key: str
@@ -37,6 +38,7 @@ class FollowUp:
     who: str = ""
     overdue: bool = False
     done: bool = False
+    snoozed: date | None = None
 
 
 def open_followups(store, *, now: datetime | None = None,
@@ -141,12 +143,19 @@ class FollowUpList(w.VBox):
         when = due_words(item, self.now)
         colour = "#b00020" if item.overdue and not item.done else "#555"
         who = f" <span style='color:#555'>· {esc(item.who)}</span>" if item.who else ""
-        text = (f"<s>{esc(item.what)}</s> <b style='color:#1b5e20'>done</b>" if item.done
-                else f"<span style='color:{colour}'>{esc(when)}</span>: {esc(item.what)}")
+        if item.done:
+            text = f"<s>{esc(item.what)}</s> <b style='color:#1b5e20'>done</b>"
+        elif item.snoozed is not None:
+            day = item.snoozed
+            text = (f"<span style='color:#555'>snoozed until {day:%a} {day.day} {day:%b}</span>"
+                    f": {esc(item.what)}")
+        else:
+            text = f"<span style='color:{colour}'>{esc(when)}</span>: {esc(item.what)}"
         label = w.HTML(f"<span class='infoview-followup'>{text}{who}</span>",
                        layout=w.Layout(flex="1 1 auto"))
-        if item.done:
-            undo = button("Undo", tooltip="not done after all: bring it back")
+        if item.done or item.snoozed is not None:
+            undo = button("Undo", tooltip="not done after all: bring it back" if item.done
+                          else "not snoozed after all: bring it back now")
             undo.on_click(lambda _b, key=item.key: self.undo(key))
             self.undo_buttons[item.key] = undo
             controls: list[w.Widget] = [undo]
@@ -174,9 +183,13 @@ class FollowUpList(w.VBox):
             self._changed()
 
     def undo(self, key: str) -> None:
-        """Bring a follow-up ticked off back (what its Undo button does)."""
+        """Bring a follow-up ticked off or snoozed back (what its Undo button does)."""
         with self.message.guard("bringing it back"):
-            action = mark_done(self.store, key, undo=True)
+            item = next((i for i in self.items if i.key == key), None)
+            if item is not None and item.snoozed is not None:
+                action = snooze(self.store, key, None)  # awake again, due as before
+            else:
+                action = mark_done(self.store, key, undo=True)
             self._replace(key, key, done=False)
             self.message.show(f"Back on the list: {action.what}.", "ok")
             self._changed()
@@ -190,16 +203,17 @@ class FollowUpList(w.VBox):
                                   "warning")
                 return
             action = snooze(self.store, key, day)
-            self.items = [i for i in self.items if i.key != key]
-            self._draw()
+            # The row stays, saying until when, with Undo in case the day was a slip.
+            self._replace(key, str(action.id), done=False, snoozed=day)
             self.message.show(f"Snoozed until {day:%a} {day.day} {day:%b}: {action.what}.",
                               "ok")
             self._changed()
 
-    def _replace(self, key: str, new_key: str, *, done: bool) -> None:
+    def _replace(self, key: str, new_key: str, *, done: bool,
+                 snoozed: date | None = None) -> None:
         for item in self.items:
             if item.key == key:
-                item.key, item.done = new_key, done
+                item.key, item.done, item.snoozed = new_key, done, snoozed
         self._draw()
 
     def _changed(self) -> None:
