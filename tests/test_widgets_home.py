@@ -56,7 +56,8 @@ def test_the_next_meeting_says_tomorrow_and_opens_its_brief(store):
     meeting = store.add(Meeting(person_id=sam.id, starts_at=NOW + timedelta(days=1),
                                 status="scheduled", format="video", planned_minutes=20))
     page, went, chosen = _home(store)
-    assert page.first_steps.children == ()  # past the first steps
+    assert page.first_steps.children == ()  # past the first steps, and no heading over nothing
+    assert page.steps_heading.layout.display == "none"
     card = page.meeting_box.children[0].value
     assert "<b>Sam Okafor (Kestrel Health)</b>: tomorrow, " in card and "video call" in card
     page.meeting_box.children[1].children[0].click()  # See the brief

@@ -89,8 +89,10 @@ class HomePage(w.VBox):
                                 on_change=self._due_changed, load_now=False)
         self.losing_touch = w.VBox()
         self.research_box = w.VBox()
+        #: Shown while there are first steps to take; past them the page opens on the meeting.
+        self.steps_heading = heading("What to do next")
         super().__init__([
-            heading("What to do next"), self.message, self.first_steps,
+            self.steps_heading, self.message, self.first_steps,
             heading("Your next meeting"), self.meeting_box,
             heading("Due this week, and overdue"), self.due,
             heading("Losing touch"), self.losing_touch,
@@ -167,7 +169,9 @@ class HomePage(w.VBox):
         has_meeting = bool(self.store.list(Meeting))
         if profile.name and has_people and has_meeting:
             self.first_steps.children = []
+            self.steps_heading.layout.display = "none"  # a heading over nothing reads as a fault
             return
+        self.steps_heading.layout.display = ""
         steps = [
             self._step(bool(profile.name and profile.background),
                        "<b>Say who you are</b>: your background, strengths, what you are "
