@@ -98,3 +98,25 @@ def test_offered_people_are_shown_once_as_tick_boxes(tmp_path):
         assert "pat@lee.example" not in panel.preview.value
         assert sum("pat@lee.example" in getattr(c, "description", "")
                    for c in panel.offered.children) == 1
+
+
+def test_a_preview_that_keeps_nothing_says_why_and_what_to_do(tmp_path):
+    # Lena added Sam by hand without an address and wrote to him from her mail program:
+    # the preview must not just say "0 messages" but name Sam and say where to add it.
+    with Store.open(tmp_path / "s.sqlite") as store:
+        store.save_profile(UserProfile(name="Lena"))
+        sam = store.add(Person(name="Sam Okafor"))
+        panel = ImportPanel(store)
+        panel.path.value = str(mbox(tmp_path / "sam.mbox", [
+            message(f"Lena <{ME}>", f"Sam Okafor <{SAM}>", "Coffee?", at(4), "m1@m"),
+            message(f"Sam Okafor <{SAM}>", ME, "Re: Coffee?", at(5), "s1@k")]))
+        panel.preview_button.click()
+        assert panel.message.kind == "warning"
+        assert "Sam Okafor has none yet" in panel.message.text and "People" in panel.message.text
+        assert "your own address" in panel.message.text
+        sam.email = SAM
+        store.update(sam)
+        panel.me.value = ME
+        panel.preview_button.click()
+        assert panel.message.kind == "info"
+        assert "Sam Okafor: 1 sent, 1 received" in panel.preview.value

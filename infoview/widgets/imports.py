@@ -145,10 +145,35 @@ class ImportPanel(w.VBox):
             self.preview.value = _lines_html("If you import this:", _lines(self.report))
             self._offer(getattr(self.report, "offered", []))
             self.import_button.disabled = False
-            self.message.show("Nothing has been kept yet. Press Import to record this.", "info")
+            hint = self._why_nothing(self.report)
+            if hint:
+                self.message.show(hint, "warning")
+            else:
+                self.message.show("Nothing has been kept yet. Press Import to record this.",
+                                  "info")
             return self.report
         self.message.clear()
         return None
+
+    def _why_nothing(self, report) -> str:
+        """When a mail preview matched nobody: why, and what to do, in a sentence or two
+        (messages are matched by address, which people added by hand often lack)."""
+        from infoview.flows.mail_import import MailImportReport
+
+        if not isinstance(report, MailImportReport) or report.matched:
+            return ""
+        parts = ["No message in this file is with someone in your store."]
+        missing = [p.name for p in self.store.list_people() if not p.email]
+        if missing:
+            names = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more"
+                                              if len(missing) > 5 else "")
+            parts.append(f"Messages are matched by email address, and {names} "
+                         f"{'has' if len(missing) == 1 else 'have'} none yet: add it under "
+                         "People (Edit), then press Preview again.")
+        if not self._options().get("me") and not report.offered:
+            parts.append("Type your own address above too: then the messages you sent count, "
+                         "and the people you write to most are offered to add.")
+        return " ".join(parts)
 
     def _offer(self, offered) -> None:
         boxes = [w.Checkbox(value=False, description=f"{c.name or c.address} <{c.address}> "
