@@ -243,3 +243,16 @@ def test_an_imported_meeting_ahead_gets_the_reminder_to_confirm_it_like_one_adde
         event("r1", f":{moved.strftime('%Y%m%dT%H%M%SZ')}", "Coffee with Sam Okafor",
               lines=("STATUS:CANCELLED",))])))
     assert _confirm_reminders(store) == []
+
+
+def test_an_invitation_naming_someone_added_without_an_address_is_theirs(store, tmp_path):
+    # Lena added Sam by hand, with no address; his invitation names him and carries his
+    # address. Nothing contradicts it (no address of his is known), so it is his meeting.
+    lena_sam = store.add(Person(name="Samuel Adeyemi"))
+    report = import_calendar(store, _write(tmp_path, calendar([
+        event("i1", ":20240312T143000Z", "Call with Samuel Adeyemi",
+              lines=("ATTENDEE;CN=Samuel Adeyemi:mailto:samuel@kestrel.example",)),
+    ])))
+    assert report.matched == 1
+    [meeting] = store.list(Meeting)
+    assert meeting.person_id == lena_sam.id

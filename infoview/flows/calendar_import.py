@@ -9,7 +9,8 @@ stored person when:
 - an attendee's (or the organizer's) address is one of theirs (matched like mail:
   :class:`~infoview.flows.mail_import.AddressBook`), else
 - its title names them in full ("Coffee with Sam Okafor"), the name fits exactly one person,
-  and no attendee of that name has an address that is not theirs (a namesake).
+  and, when they have an address, no attendee of that name has one that is not theirs
+  (a namesake).
 
 A meeting already there (same person, start within a day, or a requested meeting with no
 time yet) is updated rather than doubled; one already held, missed or moved is only linked.
@@ -326,8 +327,10 @@ def _people_of(occ: _Occurrence, book: AddressBook, names: _Names,
             continue
         person = people[0]
         theirs = set(email_addresses(person.email))
-        namesake = any(name_key(cn) == name and a not in theirs and a not in book.me
-                       for cn, a in occ.attendees)
+        # A person added by hand with no address cannot be told from a namesake by one, so
+        # an attendee of that name with an address is taken to be them.
+        namesake = bool(theirs) and any(name_key(cn) == name and a not in theirs
+                                        and a not in book.me for cn, a in occ.attendees)
         if not namesake:
             assert person.id is not None
             found.append(person.id)
