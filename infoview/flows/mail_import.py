@@ -43,8 +43,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from infoview.errors import BadInput, NotFound
+from infoview.errors import BadInput
 from infoview.models import Person
+from infoview.store.core import not_found
 from infoview.store.mailbox import MboxReader, Source, find_sources, read_message_file, uploaded
 from infoview.store.mailheaders import MailHeaders
 from infoview.store.matching import address_key, email_addresses
@@ -435,7 +436,7 @@ def import_mail(store: Store, path: str | Path | tuple[str, bytes], *, me: Itera
     bodies = set(bodies_for)
     missing = bodies - {p.id for p in people}
     if missing:
-        raise NotFound(f"no person with id {min(missing)}: see 'infoview people list' for ids")
+        raise not_found("people", min(missing))
     to_add = [address_key(a) for a in add]
     if not all(to_add):
         raise BadInput("an address to add is not an email address: give it as name@domain")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from infoview.errors import BadInput, NotFound
+from infoview.errors import BadInput
 from infoview.flows.actions import sync_confirm_reminder
 from infoview.flows.debrief import Debrief, debrief_to_dict, load_debrief
 from infoview.flows.followups import meeting_actions
@@ -193,11 +193,7 @@ def add_meeting(store: Store, options: MeetingOptions) -> tuple[Meeting, Questio
                        f"not {options.minutes!r}")
     if options.starts_at is not None and options.starts_at.tzinfo is None:
         raise BadInput("the start time has no time zone: give one (e.g. Europe/London)")
-    try:
-        person = store.get(Person, options.person_id)
-    except NotFound as exc:
-        raise NotFound(f"no person with id {options.person_id}: see 'infoview people list' "
-                       "for the ids") from exc
+    person = store.get(Person, options.person_id)  # NotFound says where the ids are
     meeting = Meeting(person_id=person.id or 0, starts_at=options.starts_at,
                       timezone=options.timezone, format=options.format, place=options.place,
                       planned_minutes=options.minutes, role=options.role,
@@ -239,11 +235,7 @@ def list_meetings(store: Store, *, person_id: int | None = None,
 def meeting_summary(store: Store, meeting_id: int) -> dict:
     """Everything about one meeting: its fields, the person, the questions (with answers
     once debriefed), people suggested, promises, outcomes, insights and every action."""
-    try:
-        meeting = store.get(Meeting, meeting_id)
-    except NotFound as exc:
-        raise NotFound(f"no meeting with id {meeting_id}: see 'infoview meeting list' "
-                       "for the ids") from exc
+    meeting = store.get(Meeting, meeting_id)
     person = store.get(Person, meeting.person_id)
     debrief = debrief_to_dict(load_debrief(store, meeting_id))
     for key in ("meeting_id", "rapport", "notes"):

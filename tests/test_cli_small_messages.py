@@ -1,0 +1,46 @@
+"""Small things a newcomer meets on the command line (the second QA pass): messages that
+name the option or the command to run, one parser per choice, legal suffixes, and a
+deletion a script cannot make by accident. Real SQLite files, the real ``main``."""
+
+from __future__ import annotations
+
+import pytest
+
+from infoview.cli import main
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    path = tmp_path / "new.sqlite"
+    monkeypatch.setenv("INFOVIEW_DB", str(path))
+    assert main(["people", "add", "--name", "Jo Park"]) == 0
+    return path
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+PERSON = "infoview: error: no person with id 9; `infoview people list` shows the ids\n"
+MEETING = "infoview: error: no meeting with id 9; `infoview meeting list` shows the ids\n"
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["people", "show", "9"], PERSON),
+    (["people", "delete", "9", "--yes"], PERSON),
+    (["draft", "request", "--person", "9"], PERSON),
+    (["prep", "--person", "9"], PERSON),
+    (["meeting", "add", "--person", "9"], PERSON),
+    (["meeting", "list", "--person", "9"], PERSON),
+    (["outreach", "add", "--person", "9"], PERSON),
+    (["outreach", "list", "--person", "9"], PERSON),
+    (["meeting", "show", "9"], MEETING),
+    (["meeting", "mark", "9", "no-show"], MEETING),
+    (["draft", "confirm", "--meeting", "9"], MEETING),
+    (["prep", "--meeting", "9"], MEETING),
+])
+def test_an_unknown_id_is_named_in_plain_words_with_where_the_ids_are(capsys, db, argv, said):
+    code, _, err = run(capsys, *argv)
+    assert (code, err) == (2, said)
