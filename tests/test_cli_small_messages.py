@@ -44,3 +44,14 @@ MEETING = "infoview: error: no meeting with id 9; `infoview meeting list` shows 
 def test_an_unknown_id_is_named_in_plain_words_with_where_the_ids_are(capsys, db, argv, said):
     code, _, err = run(capsys, *argv)
     assert (code, err) == (2, said)
+
+
+def test_import_mail_that_cannot_tell_your_messages_names_the_me_option(capsys, db, tmp_path):
+    from tests.mail_samples import at, mbox, message
+
+    box = mbox(tmp_path / "one.mbox", [message("a@one.example", "b@two.example", "Hi", at(4),
+                                               "m1@x")])
+    code, _, err = run(capsys, "import-mail", str(box))
+    assert code == 2 and err.count("\n") == 1
+    assert "--me you@example.org" in err and "infoview profile set --email" in err
+    assert "name it for this import" not in err

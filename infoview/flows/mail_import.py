@@ -361,6 +361,11 @@ class _Reader:
         return chosen[:limit]
 
 
+class OwnerUnknown(BadInput):
+    """No address of the user's is known or found in the mail: which messages they sent
+    cannot be told (each face says how to give one: the CLI's ``--me``, the panel's field)."""
+
+
 def _guess_me(sources: list[Source]) -> set[str]:
     """The user's address, from the first messages: where mail was delivered, else the
     address present in more than half of the person-to-person messages."""
@@ -445,8 +450,8 @@ def import_mail(store: Store, path: str | Path | tuple[str, bytes], *, me: Itera
     if not book.me:
         book.me = _guess_me(sources)
         if not book.me:
-            raise BadInput("cannot tell which messages are yours: give your email address "
-                           "(save it in your profile, or name it for this import)")
+            raise OwnerUnknown("cannot tell which messages are yours: give your email "
+                               "address (save it in your profile, or give it for this import)")
     for n, key in enumerate(dict.fromkeys(to_add), 1):
         if key in book.by_address:
             continue  # already someone's address
