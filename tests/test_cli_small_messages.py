@@ -55,3 +55,14 @@ def test_import_mail_that_cannot_tell_your_messages_names_the_me_option(capsys, 
     assert code == 2 and err.count("\n") == 1
     assert "--me you@example.org" in err and "infoview profile set --email" in err
     assert "name it for this import" not in err
+
+
+def test_profile_list_options_read_as_one_item_each(capsys):
+    with pytest.raises(SystemExit):
+        main(["profile", "set", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for said in ("--school NAME a school you attended", "--employer NAME an employer you "
+                 "worked for", "--place NAME a place where you lived or worked",
+                 "--interest NAME an interest of yours"):
+        assert said in text
+    assert "one of your places" not in text
