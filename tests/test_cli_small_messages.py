@@ -4,16 +4,19 @@ deletion a script cannot make by accident. Real SQLite files, the real ``main``.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from infoview.cli import main
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
+def db(tmp_path, monkeypatch, capsys):
     path = tmp_path / "new.sqlite"
     monkeypatch.setenv("INFOVIEW_DB", str(path))
     assert main(["people", "add", "--name", "Jo Park"]) == 0
+    capsys.readouterr()
     return path
 
 
@@ -66,3 +69,21 @@ def test_profile_list_options_read_as_one_item_each(capsys):
                  "--interest NAME an interest of yours"):
         assert said in text
     assert "one of your places" not in text
+
+
+@pytest.mark.parametrize("written", ["in person", "In-Person", "in_person"])
+def test_meeting_add_and_edit_read_a_format_the_same_way(capsys, db, written):
+    code, out, err = run(capsys, "meeting", "add", "--person", "1", "--format", written, "--json")
+    assert code == 0, err
+    meeting = json.loads(out)["meeting"]
+    assert meeting["format"] == "in_person"
+    assert run(capsys, "meeting", "edit", str(meeting["id"]), "--format", "video")[0] == 0
+    code, out, _ = run(capsys, "meeting", "edit", str(meeting["id"]), "--format", written, "--json")
+    assert code == 0 and json.loads(out)["format"] == "in_person"
+
+
+def test_an_unknown_format_gets_one_message_from_add_and_edit(capsys, db):
+    said = "infoview: error: --format: The format must be one of phone, video, in person.\n"
+    assert run(capsys, "meeting", "add", "--person", "1", "--format", "zoom")[::2] == (2, said)
+    assert run(capsys, "meeting", "add", "--person", "1")[0] == 0
+    assert run(capsys, "meeting", "edit", "1", "--format", "zoom")[::2] == (2, said)

@@ -184,9 +184,9 @@ def add_meeting(store: Store, options: MeetingOptions) -> tuple[Meeting, Questio
         BadInput: an unknown format or audience, a length out of range, a start without
             a time zone. NotFound: no such person. Nothing is saved in either case.
     """
-    formats = CHOICES[("meetings", "format")]
-    if options.format not in formats:
-        raise BadInput(f"unknown format {options.format!r}: use one of {', '.join(formats)}")
+    from infoview.flows.records import meeting_format
+
+    options.format = meeting_format(options.format)  # as `meeting edit` and the forms read it
     low, high = MINUTES_RANGE
     if isinstance(options.minutes, bool) or not low <= options.minutes <= high:
         raise BadInput(f"the meeting length must be {low} to {high} minutes, "
