@@ -87,3 +87,20 @@ def test_an_unknown_format_gets_one_message_from_add_and_edit(capsys, db):
     assert run(capsys, "meeting", "add", "--person", "1", "--format", "zoom")[::2] == (2, said)
     assert run(capsys, "meeting", "add", "--person", "1")[0] == 0
     assert run(capsys, "meeting", "edit", "1", "--format", "zoom")[::2] == (2, said)
+
+
+@pytest.mark.parametrize("legal", ["S.L.", "S.A.", "B.V.", "G.m.b.H.", "S.p.A.", "S.à r.l."])
+def test_a_dotted_legal_suffix_is_still_the_same_organization(legal):
+    from infoview.store.matching import org_key
+
+    assert org_key(f"Acme Robotics {legal}") == org_key("Acme Robotics") == "acme robotics"
+
+
+def test_warm_paths_find_people_at_an_organization_written_with_a_dotted_suffix(capsys, db):
+    for name, org in (("Ana Ruiz", "Acme Robotics S.L."), ("Ben Vos", "Acme Robotics B.V."),
+                      ("Cem Ak", "Acme Robotics G.m.b.H.")):
+        assert run(capsys, "people", "add", "--name", name, "--organization", org,
+                   "--how-known", "friend")[0] == 0
+    code, out, _ = run(capsys, "warm", "Acme Robotics", "--json")
+    assert code == 0 and sorted(p["name"] for p in json.loads(out)) == [
+        "Ana Ruiz", "Ben Vos", "Cem Ak"]
