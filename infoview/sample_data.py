@@ -10,11 +10,15 @@ days after a meeting held the evening before) and outcomes up to an offer. Times
 in the hosts' own time zones.
 
 Everything random comes from one ``random.Random(seed)``; with the same ``seed`` and
-``today`` the same history comes out, record for record. All names are invented.
+``today`` the same history comes out, record for record. The notes on each answer come from
+``data/sample_answers.csv`` (written for the sample: a few per bank question, a few for
+answers rated poorly), drawn by a second generator seeded from ``seed``, so that they vary
+without changing the rest of the history. All names are invented.
 """
 
 from __future__ import annotations
 
+import csv
 import heapq
 import logging
 import random
@@ -115,6 +119,21 @@ class _Contact:
     depth: int = 0
 
 
+def _answer_notes() -> dict[str, list[str]]:
+    """Notes the sample's user might have taken, by question id; under a category's name,
+    notes for a question with none of its own; under ``low``, notes on a poor answer."""
+    from infoview.paths import data_dir
+
+    notes: dict[str, list[str]] = {}
+    try:
+        with open(data_dir() / "sample_answers.csv", encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                notes.setdefault(row["question_id"], []).append(row["note"])
+    except OSError:
+        log.warning("sample answer notes unreadable; the sample's answers carry none")
+    return notes
+
+
 def _questions() -> list[tuple[str, str, str]]:
     """``(id, category, text)`` from the shipped question bank (built-in stand-ins without it)."""
     try:
@@ -133,8 +152,12 @@ def _questions() -> list[tuple[str, str, str]]:
 class _Builder:
     """Builds the history step by step; all randomness comes from ``self.rng``."""
 
-    def __init__(self, store: Store, rng: random.Random, now: datetime):
+    def __init__(self, store: Store, rng: random.Random, now: datetime,
+                 notes_rng: random.Random | None = None):
         self.store, self.rng, self.now = store, rng, now
+        # Answer notes draw from their own generator: the history stays the same with them.
+        self.notes_rng = notes_rng or random.Random(0)
+        self.notes = _answer_notes()
         self.start = now - timedelta(days=DAYS_OF_HISTORY)
         self.names = [f"{first} {last}" for first in FIRST for last in LAST]
         rng.shuffle(self.names)
@@ -247,11 +270,12 @@ class _Builder:
         rng = self.rng
         end = meeting.starts_at + timedelta(minutes=meeting.planned_minutes)
         rapport = 5 if host.id in self.line else rng.choices([2, 3, 4, 5], weights=[1, 3, 5, 3])[0]
-        asked = self._asked()
+        asked = self._asked(host)
         industry = meeting.industry or "this field"
         insights = [KeyInsight(text.format(industry=industry, org=host.organization), [industry, tag])
                     for text, tag in rng.sample(INSIGHTS, rng.randint(1, 3))]
         suggested = self._suggestions(host, rapport, depth)
+        self._closing_notes(asked, suggested)
         promises = [Promise(what, owner, due=end + timedelta(days=rng.randint(2, 14)))
                     for owner, what in rng.sample(PROMISES, rng.choice([0, 1, 1, 2]))]
         for promise in promises:
@@ -274,7 +298,7 @@ class _Builder:
             if other.id in self.line or rng.random() < 0.85:
                 self.enqueue(other, end + timedelta(days=rng.uniform(1, 10)), depth + 1)
 
-    def _asked(self) -> list[AnsweredQuestion]:
+    def _asked(self, host: Person) -> list[AnsweredQuestion]:
         rng = self.rng
         body = [q for q in self.questions if q[1] != "closing"]
         closing = [q for q in self.questions if q[1] == "closing"]
@@ -284,9 +308,35 @@ class _Builder:
             # each question has its own steady quality, so some reliably beat others
             quality = random.Random(f"{qid}").uniform(-0.8, 0.8)
             score = round(CATEGORY_USEFULNESS.get(category, 3.2) + quality + rng.gauss(0, 0.7))
-            asked.append(AnsweredQuestion(text, qid, category, "Notes on the answer.",
-                                          max(1, min(5, score))))
+            score = max(1, min(5, score))
+            asked.append(AnsweredQuestion(text, qid, category,
+                                          self._note(qid, category, score, host), score))
         return asked
+
+    def _note(self, qid: str, category: str, score: int, host: Person) -> str | None:
+        """What the user noted of an answer: a thin note for a poor one, else one written
+        for the question (or its category). The closing pair's are set by
+        :meth:`_closing_notes`, once the people suggested are known."""
+        choices = self.notes.get("low" if score <= 2 else qid) or self.notes.get(category)
+        if category == "closing" or not choices:
+            return None
+        return self.notes_rng.choice(choices).format(org=host.organization or "their company")
+
+    def _closing_notes(self, asked: list[AnsweredQuestion],
+                       suggested: list[SuggestedPerson]) -> None:
+        """The closing pair's answers, as the debrief's people suggested make them."""
+        names = [s.name for s in suggested]
+        refused = [s.name for s in suggested if s.may_mention == "no"]
+        for q in asked:
+            if q.question_id == "closing-01":
+                q.answer_notes = (f"Suggested {', '.join(names[:-1])} and {names[-1]}."
+                                  if len(names) > 1 else f"Suggested {names[0]}." if names
+                                  else "Nobody came to mind; they will write if someone does.")
+            elif q.question_id == "closing-02":
+                q.answer_notes = ("Nobody to mention yet." if not names else
+                                  f"Yes, except with {', '.join(refused)}: I will not use "
+                                  "their name there." if refused else
+                                  "Yes, happy for me to use their name.")
 
     def _suggestions(self, host: Person, rapport: int, depth: int) -> list[SuggestedPerson]:
         rng = self.rng
@@ -399,7 +449,9 @@ class _Builder:
                          for name in (self.names.pop() for _ in range(leads))]
             self.people += leads
             promise = Promise("Send my portfolio link", "user", due=end + timedelta(days=4))
-            save_debrief(self.store, Debrief(meeting.id, self._asked(), [], suggested, [promise], 4,
+            asked = self._asked(person)
+            self._closing_notes(asked, suggested)
+            save_debrief(self.store, Debrief(meeting.id, asked, [], suggested, [promise], 4,
                                              notes=f"Talked with {person.name}."),
                          now=end + timedelta(hours=1))
             self.meetings.append(meeting)
@@ -474,7 +526,7 @@ def generate_sample(store: Store, *, seed: int = 7, today: date | None = None) -
     """
     today = today or datetime.now(UTC).date()
     now = datetime.combine(today, time(18, 0), UTC)
-    builder = _Builder(store, random.Random(seed), now)
+    builder = _Builder(store, random.Random(seed), now, random.Random(f"answer notes {seed}"))
     with store.transaction():
         builder.run()
     counts = store.counts()

@@ -256,3 +256,38 @@ def test_an_invitation_naming_someone_added_without_an_address_is_theirs(store, 
     assert report.matched == 1
     [meeting] = store.list(Meeting)
     assert meeting.person_id == lena_sam.id
+
+
+def test_a_single_event_more_than_a_year_ahead_or_before_1990_is_imported(store, tmp_path):
+    """Only repeating events are expanded within a window (the horizon): a one-off meeting
+    booked 13 months out, or one from 1985, is still a meeting with that person."""
+    far = (datetime.now(UTC) + timedelta(days=400)).replace(hour=10, minute=0, second=0,
+                                                            microsecond=0)
+    report = import_calendar(store, _write(tmp_path, calendar([
+        event("h1", f":{far:%Y%m%dT%H%M%SZ}", "Coffee with Sam Okafor"),
+        event("h2", ":19850614T090000Z", "Lunch with Jo Park")])))
+    assert sorted(m.starts_at for m in store.list(Meeting)) == [
+        datetime(1985, 6, 14, 9, tzinfo=UTC), far]
+    assert (report.events, report.added) == (2, 2)
+
+
+def test_a_repeating_event_is_still_expanded_only_up_to_the_horizon(store, tmp_path):
+    report = import_calendar(store, _write(tmp_path, calendar([
+        event("w1", ":20240105T100000Z", "Mentoring with Sam Okafor",
+              lines=("RRULE:FREQ=YEARLY",))])))
+    years = sorted(m.starts_at.year for m in store.list(Meeting))
+    assert years == list(range(2024, years[-1] + 1))
+    assert years[-1] <= (datetime.now(UTC) + timedelta(days=366)).year
+    assert report.added == len(years)
+
+
+def test_events_outside_the_years_the_store_keeps_are_named_in_the_report(store, tmp_path):
+    report = import_calendar(store, _write(tmp_path, calendar([
+        event("y1", ":18500101T100000Z", "Coffee with Sam Okafor"),
+        event("y2", ";VALUE=DATE:22500301", "Lunch with Jo Park"),
+        event("y3", ":20240304T100000Z", "Call with Jo Park")])))
+    assert [m.starts_at.year for m in store.list(Meeting)] == [2024]
+    said = "\n".join(report.lines())
+    assert "2 events are dated outside 1900 to 2199" in said
+    assert "'Coffee with Sam Okafor' (1850-01-01)" in said and "(2250-03-01)" in said
+    assert report.to_dict()["out_of_range"] == report.out_of_range

@@ -105,11 +105,19 @@ def test_export_of_a_missing_store_says_so(tmp_path, capsys):
     assert "no database here" in capsys.readouterr().err
 
 
-def test_delete_from_a_script_needs_no_prompt_and_is_complete(tmp_path):
+def test_delete_from_a_script_needs_yes_and_is_complete(tmp_path):
+    """A script (input piped, not a terminal) cannot answer the question: without --yes
+    the deletion is refused in one line and nothing is touched; with it, it is complete."""
     db = tmp_path / "s.sqlite"
     with Store.open(db) as store:
         ids = fill_everything(store)
-    result = _run(db, "people", "delete", str(ids["alice"]), "--json", stdin="")
+        counts = store.counts()
+    refused = _run(db, "people", "delete", str(ids["alice"]), stdin="y\n")
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1
+    assert "--yes" in refused.stderr and "nothing was deleted" in refused.stderr
+    with Store.open(db) as store:
+        assert store.counts() == counts
+    result = _run(db, "people", "delete", str(ids["alice"]), "--yes", "--json", stdin="")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["deleted"]["people"] == 1
     listing = _run(db, "people", "list", "--json")

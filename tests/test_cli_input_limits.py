@@ -74,24 +74,24 @@ CASES = [
     # ids past 64 bits, wherever an id is given
     (["outreach", "replied", BIG], f"no message with id {BIG}"),
     (["outreach", "add", "--person", BIG], f"no person with id {BIG}"),
-    (["outreach", "list", "--person", BIG], f"no people record with id {BIG}"),
-    (["people", "show", BIG], f"no people record with id {BIG}"),
-    (["people", "show", BIG, "--all"], f"no people record with id {BIG}"),
-    (["people", "delete", BIG, "--yes"], f"no people record with id {BIG}"),
+    (["outreach", "list", "--person", BIG], f"no person with id {BIG}"),
+    (["people", "show", BIG], f"no person with id {BIG}"),
+    (["people", "show", BIG, "--all"], f"no person with id {BIG}"),
+    (["people", "delete", BIG, "--yes"], f"no person with id {BIG}"),
     (["meeting", "show", BIG], f"no meeting with id {BIG}"),
-    (["meeting", "list", "--person", BIG], f"no people record with id {BIG}"),
-    (["meeting", "mark", BIG, "no-show"], f"no meetings record with id {BIG}"),
+    (["meeting", "list", "--person", BIG], f"no person with id {BIG}"),
+    (["meeting", "mark", BIG, "no-show"], f"no meeting with id {BIG}"),
     (["meeting", "add", "--person", BIG], f"no person with id {BIG}"),
     (["meeting", "add", "--person", "1", "--minutes", BIG], "5 to 240 minutes"),
     (["debrief", "{big-meeting.json}", "--yes"], f"no meeting {BIG}"),
-    (["debrief", "--interactive", "--meeting", BIG], f"no meetings record with id {BIG}"),
-    (["prep", "--meeting", BIG, "--out", "{root}/briefs"], f"no meetings record with id {BIG}"),
-    (["prep", "--person", BIG, "--out", "{root}/briefs"], f"no people record with id {BIG}"),
-    (["draft", "confirm", "--meeting", BIG], f"no meetings record with id {BIG}"),
-    (["draft", "thanks", "--meeting", BIG], f"no meetings record with id {BIG}"),
-    (["draft", "reschedule", "--meeting", BIG], f"no meetings record with id {BIG}"),
-    (["draft", "request", "--person", BIG], f"no people record with id {BIG}"),
-    (["draft", "update", "--person", BIG], f"no people record with id {BIG}"),
+    (["debrief", "--interactive", "--meeting", BIG], f"no meeting with id {BIG}"),
+    (["prep", "--meeting", BIG, "--out", "{root}/briefs"], f"no meeting with id {BIG}"),
+    (["prep", "--person", BIG, "--out", "{root}/briefs"], f"no person with id {BIG}"),
+    (["draft", "confirm", "--meeting", BIG], f"no meeting with id {BIG}"),
+    (["draft", "thanks", "--meeting", BIG], f"no meeting with id {BIG}"),
+    (["draft", "reschedule", "--meeting", BIG], f"no meeting with id {BIG}"),
+    (["draft", "request", "--person", BIG], f"no person with id {BIG}"),
+    (["draft", "update", "--person", BIG], f"no person with id {BIG}"),
     (["dossier", BIG, "--out", "{root}/dossier"], f"no organization with id {BIG}"),
     (["actions", "done", BIG], f"there is no follow-up {BIG}"),
     (["actions", "snooze", BIG, "--until", "2199-01-01"], f"there is no follow-up {BIG}"),
@@ -172,7 +172,7 @@ def test_the_installed_command_says_one_line_for_an_id_past_64_bits(root):
                              "outreach", "replied", BIG], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        f"infoview: error: no message with id {BIG}: see 'infoview outreach list' for the ids"]
+        f"infoview: error: no message with id {BIG}; `infoview outreach list` shows the ids"]
 
 
 def test_a_thank_you_for_a_stored_meeting_takes_its_host_and_day(root, capsys):

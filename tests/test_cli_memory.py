@@ -76,7 +76,7 @@ def test_digest_text_with_drafts(small_db, capsys):
         (["digest", "--days", "nan"], "--days must be"),
         (["meeting", "mark", "3", "moved"], "needs the new time"),
         (["meeting", "mark", "3", "postponed"], "use no-show, cancelled or moved"),
-        (["meeting", "mark", "99", "cancelled"], "no meetings record with id 99"),
+        (["meeting", "mark", "99", "cancelled"], "no meeting with id 99"),
         (["meeting", "mark", "1", "cancelled"], "held"),
     ],
 )

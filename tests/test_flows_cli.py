@@ -244,13 +244,15 @@ def test_cli_draft_accepts_the_long_names_too(capsys, db):
 
 
 def test_cli_choices_come_from_the_models():
-    from infoview.cli import build_parser
+    """`meeting add` and `meeting edit` read a format with the one parser, whose choices
+    are the models'."""
+    from infoview.flows.records import meeting_format
 
-    parser = build_parser()
-    with pytest.raises(SystemExit):
-        parser.parse_args(["meeting", "add", "--person", "1", "--format", "carrier_pigeon"])
+    with pytest.raises(BadInput) as info:
+        meeting_format("carrier_pigeon")
     for fmt in CHOICES[("meetings", "format")]:
-        assert parser.parse_args(["meeting", "add", "--person", "1", "--format", fmt]).format == fmt
+        assert meeting_format(fmt) == fmt
+        assert fmt.replace("_", " ") in str(info.value)
 
 
 # ---- Settings check themselves ------------------------------------------------------------------

@@ -217,7 +217,7 @@ def test_cli_add_replied_and_list_round_trip(capsys, db, tmp_path):
     (["add", "--person", "1", "--body-file", "/nonexistent/body.txt"], "cannot read the message"),
     (["replied", "42"], "no message with id 42"),
     (["replied", "1", "--at", "soon"], "--at 'soon' is not a date"),
-    (["list", "--person", "9"], "no people record with id 9"),
+    (["list", "--person", "9"], "no person with id 9"),
 ])
 def test_cli_mistakes_exit_2_with_one_line(capsys, db, argv, words):
     code, out, err = _run(capsys, db, "outreach", *argv)

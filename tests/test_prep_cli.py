@@ -128,7 +128,7 @@ def test_a_brief_from_pages_on_one_site_waits_the_delay_between_all_its_requests
 
 
 @pytest.mark.parametrize("argv,message", [
-    (["prep", "--meeting", "999"], "no meetings record with id 999"),
+    (["prep", "--meeting", "999"], "no meeting with id 999"),
     (["prep", "--meeting", "1", "--format", "docx"], "unknown format docx"),
     (["prep", "--meeting", "1", "--format", "md,html", "--out", "x.md"], "give a folder"),
     (["prep", "--meeting", "1", "--name", "Sam"], "go with --company-url"),

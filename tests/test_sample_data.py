@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import UTC, date, datetime, timedelta
 
 import networkx as nx
 import pytest
 
 from infoview import analytics
+from infoview.paths import data_dir
+from infoview.questions.bank import load_bank
 from infoview.sample_data import generate_sample
 from infoview.store import Store
 
@@ -101,3 +104,33 @@ def test_a_diligent_user_has_only_a_couple_of_overdue_actions_and_a_few_coming_u
     assert thanks["within_24h"].mean() >= 0.6  # mostly on time, some a day or two late
     older = thanks.loc[thanks["starts_at"] < now - timedelta(days=3)]
     assert older["thanked_at"].notna().all()  # none forgotten; only the last days' may wait
+
+
+def test_answer_notes_are_varied_and_say_what_the_host_answered(sample):
+    """Every note was "Notes on the answer.", which then filled the demo's update drafts
+    and dossiers: notes now differ, fit their question, and the closing pair is answered
+    with the people the host actually suggested."""
+    _, frames = sample
+    asked = frames["questions_asked"]
+    notes = asked["answer_notes"]
+    assert notes.notna().all() and not (notes == "Notes on the answer.").any()
+    body = asked[asked["category"] != "closing"]
+    assert body["answer_notes"].nunique() >= len(body) // 3
+    # a fair or good answer has a note written for its question; a poor one, a thin note
+    written: dict[str, set[str]] = {}
+    with open(data_dir() / "sample_answers.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            written.setdefault(row["question_id"], set()).add(row["note"])
+    for qid, score, note in zip(body["question_id"], body["usefulness"], body["answer_notes"],
+                                strict=True):
+        assert note in written["low" if score <= 2 else qid], (qid, note)
+    bank = {q.id for q in load_bank() if q.category != "closing"}
+    assert bank <= set(written), sorted(bank - set(written))  # whichever question is drawn
+    people = frames["people"].set_index("id")["name"]
+    referrals = frames["referrals"]
+    who_else = asked[asked["question_id"] == "closing-01"]
+    for meeting_id, note in zip(who_else["meeting_id"], who_else["answer_notes"], strict=True):
+        names = [people[p] for p in referrals[referrals["meeting_id"] == meeting_id]["to_person_id"]]
+        assert all(name in note for name in names)
+        assert names or note.startswith("Nobody")
+

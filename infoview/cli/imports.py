@@ -59,11 +59,17 @@ def _progress(done: int, total: int) -> None:
 
 
 def _mail(args: argparse.Namespace) -> int:
-    from infoview.flows.mail_import import import_mail
+    from infoview.errors import BadInput
+    from infoview.flows.mail_import import OwnerUnknown, import_mail
 
     with open_store(args) as store:
-        report = import_mail(store, args.path, me=args.me, bodies_for=args.bodies_for,
-                             add=args.add, dry_run=args.dry_run, progress=_progress)
+        try:
+            report = import_mail(store, args.path, me=args.me, bodies_for=args.bodies_for,
+                                 add=args.add, dry_run=args.dry_run, progress=_progress)
+        except OwnerUnknown as exc:
+            raise BadInput("cannot tell which messages are yours: give your address with "
+                           "--me you@example.org (repeatable), or keep it in your profile "
+                           "with infoview profile set --email you@example.org") from exc
     if sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 30 + "\r")
     _show(report, args)

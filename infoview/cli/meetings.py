@@ -51,8 +51,8 @@ def register(sub) -> None:
                      help="who it is with (see infoview people list)")
     add.add_argument("--when", metavar="ISO", help="start, e.g. 2026-12-01T10:00")
     add.add_argument("--timezone", metavar="ZONE", help="IANA zone, e.g. Europe/London")
-    add.add_argument("--format", choices=CHOICES[("meetings", "format")], default="video",
-                     help="how you meet (default video)")
+    add.add_argument("--format", default="video",
+                     help="how you meet: video, phone or in person (default video)")
     add.add_argument("--place", help="the address or call link")
     add.add_argument("--minutes", type=int, default=20, help="planned length (default 20)")
     add.add_argument("--role", help="the role you are curious about")
@@ -152,7 +152,7 @@ def _add(args) -> int:
                              format=args.format, place=args.place, minutes=args.minutes,
                              role=args.role, industry=args.industry, audience=args.audience,
                              plan=args.plan, use_history=not args.no_history)
-    with open_store(args) as store:
+    with open_store(args) as store, options_named({"format": "format"}):
         meeting, plan = add_meeting(store, options)
     items = plan.to_list() if plan is not None else []
     if args.json:

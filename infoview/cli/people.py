@@ -65,9 +65,12 @@ def register(sub) -> None:
                     "about or naming them and the research results kept from those; store "
                     "backups (NAME.bak-vN) are scrubbed of them in place. Exported files "
                     "(briefs, reports, vCards, exports) that still name them are listed, and "
-                    "removed with --exports. Asks first when run in a terminal, unless --yes.")
+                    "removed with --exports. Asks first at a terminal; a script (input not a "
+                    "terminal) must give --yes, else nothing is deleted.")
     delete.add_argument("id", metavar="ID", type=int, help="the person's id (see 'people list')")
-    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    delete.add_argument("--yes", action="store_true",
+                        help="do not ask for confirmation (needed when the input is not a "
+                        "terminal)")
     delete.add_argument("--exports", action="store_true",
                         help="also remove the exported files that name them")
     delete.add_argument("--json", action="store_true", help="print what was deleted as JSON")
@@ -222,14 +225,20 @@ def _cache_path(args: argparse.Namespace):
 
 
 def _delete(args: argparse.Namespace) -> int:
+    from infoview.errors import BadInput
+
     remove_exports = args.exports
     from infoview.flows.forget import forget_person, other_records_of
     from infoview.store.exports import exports_naming
 
     with open_store(args) as store:
         person = store.get_person(args.id)
-        # Scripts (no terminal) delete as asked; a person at a terminal confirms first.
-        if not args.yes and sys.stdin.isatty():
+        # A person at a terminal confirms first; a script (no terminal to answer) must say
+        # --yes, so that piped input never deletes someone by accident.
+        if not args.yes and not sys.stdin.isatty():
+            raise BadInput("people delete asks before deleting, and its input is not a "
+                           "terminal: add --yes to delete from a script; nothing was deleted")
+        if not args.yes:
             for other in other_records_of(store, args.id):
                 sys.stderr.write(f"  also their other record: person {other.id}, {other.name}"
                                  + "".join(f", {v}" for v in (other.organization, other.email,

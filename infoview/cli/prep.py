@@ -120,7 +120,10 @@ def _draft_options(p: argparse.ArgumentParser, kind: str, needs: str = "") -> No
         p.add_argument("--person", type=int, metavar="ID", help="the stored person to write to")
         p.add_argument("--to", metavar="NAME", help="their name (instead of --person)")
     if kind in ("request", "intro", "phone"):
-        p.add_argument("--reason", help="why them: the talk, article or shared connection")
+        p.add_argument("--reason", help="why them: the talk, article or shared connection "
+                       "(default, with --person: who suggested them if they may be named, else "
+                       "the strongest common ground with your profile, which the checks ask "
+                       "you to confirm)")
         p.add_argument("--narrow", metavar="TEXT", help="your interest, narrowly")
         p.add_argument("--minutes", type=int, help="the length you ask for (default 15-20)")
     if kind in ("request", "intro"):

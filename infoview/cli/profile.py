@@ -46,7 +46,7 @@ def register(sub) -> None:
         change.add_argument(f"--{flag}", dest=field, metavar="TEXT", help=_HELP[field])
     for flag, field in LIST_OPTIONS.items():
         change.add_argument(f"--{flag}", dest=field, action="append", metavar="NAME",
-                            help=f"one of your {_HELP[field]} (repeat for each; replaces the list)")
+                            help=f"{_HELP[field]} (repeat for each; replaces the list)")
     change.add_argument("--clear", action="append", default=[], metavar="FIELD",
                         choices=sorted({*OPTION_OF, *TEXT_OPTIONS, *LIST_OPTIONS}),
                         help="empty this field or list (repeatable): e.g. schools, employers, "
@@ -64,8 +64,9 @@ _HELP = {
     "timezone": "your time zone, e.g. Europe/London (business days are counted in it)",
     "region": "your region for public holidays in business days: GB-ENG, GB-SCT, US-NY, DE, "
               "or a name such as Scotland",
-    "schools": "schools", "employers": "past employers", "places": "places you lived or "
-    "worked", "interests": "interests",
+    # the lists' options take one item each
+    "schools": "a school you attended", "employers": "an employer you worked for",
+    "places": "a place where you lived or worked", "interests": "an interest of yours",
 }
 
 

@@ -20,6 +20,9 @@ made or matched, and creates nothing. Times keep their zone: a zone the file nam
 does not define, and which is no known zone name, refuses the file (one line, nothing
 imported); a time with no zone is read in the calendar's own zone (``X-WR-TIMEZONE``),
 else the user's, else the computer's. An all-day event is put at noon of its day.
+Repeating events are expanded up to a year ahead (:data:`HORIZON`); a one-off event is
+read whatever its date, unless it falls outside the years the store keeps (1900 to 2199),
+which the report names.
 
 Only matched events leave anything behind: a row per event and person (a hash of its UID,
 its start, its title and status, so a re-import adds nothing) and the meeting.
@@ -40,7 +43,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from infoview.errors import BadInputFile
 from infoview.flows.actions import sync_confirm_reminder
 from infoview.flows.mail_import import AddressBook
-from infoview.models import CalendarEvent, Meeting, Person
+from infoview.models import EARLIEST, LATEST_DATE, CalendarEvent, Meeting, Person
 from infoview.store.matching import address_key, email_addresses, name_key
 
 if TYPE_CHECKING:
@@ -82,6 +85,8 @@ class CalendarImportReport:
             meeting the user deleted since (not brought back).
         cancelled_unknown: cancelled events with no meeting to cancel (nothing recorded).
         ambiguous: titles naming a name two stored people share (not guessed).
+        out_of_range: events dated outside the years the store keeps (title and day), left
+            out: most likely a typo in the calendar.
     """
 
     source: str
@@ -98,6 +103,7 @@ class CalendarImportReport:
     cancelled_unknown: int = 0
     all_day: int = 0
     ambiguous: list[str] = field(default_factory=list)
+    out_of_range: list[str] = field(default_factory=list)
     people: list[EventSummary] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -135,6 +141,13 @@ class CalendarImportReport:
             out.append(f"{self.all_day} all-day event{'s were' if self.all_day != 1 else ' was'} "
                        "put at noon of the day; correct the time if you know it.")
         out += [f"Not matched: {a}" for a in self.ambiguous]
+        if self.out_of_range:
+            n = len(self.out_of_range)
+            out.append(f"{n} event{'s are' if n != 1 else ' is'} dated outside "
+                       f"{EARLIEST.year} to {LATEST_DATE.year}, the years the store keeps, "
+                       f"and {'were' if n != 1 else 'was'} left out (check the date in your "
+                       f"calendar): {', '.join(self.out_of_range[:5])}"
+                       f"{f' and {n - 5} more' if n > 5 else ''}.")
         out += self.warnings
         out.append(self.kept())
         return out
@@ -218,7 +231,9 @@ class _Occurrence:
 
 
 def _occurrences(calendar: Any, path: Path, default_zone: tzinfo, since: date,
-                 until: date) -> list[_Occurrence]:
+                 until: date, out_of_range: list[str]) -> list[_Occurrence]:
+    """The occurrences of the calendar's events; those dated outside the years the store
+    keeps are left out and named (title and day) in ``out_of_range``."""
     import recurring_ical_events
 
     _missing_zones(calendar, path)
@@ -238,12 +253,21 @@ def _occurrences(calendar: Any, path: Path, default_zone: tzinfo, since: date,
     except Exception as exc:  # noqa: BLE001 - the library raises many kinds on bad rules
         raise BadInputFile(f"a repeating event cannot be read ({str(exc)[:120]}); nothing was "
                            "imported", path=path) from exc
+    # The window only bounds the expansion of repeating events: a one-off event is read
+    # whatever its date (a meeting booked 13 months out is still a meeting).
+    events = [e for e in expanded if str(e.get("UID")) in repeating]
+    events += [e for e in calendar.walk("VEVENT") if str(e.get("UID")) not in repeating]
     out = []
-    for event in expanded:
+    for event in events:
         start = event.get("DTSTART")
         if start is None:
             continue
         value = start.dt
+        day = value.date() if isinstance(value, datetime) else value
+        if not EARLIEST <= day <= LATEST_DATE:
+            title = " ".join(str(event.get("SUMMARY") or "an untitled event").split())[:60]
+            out_of_range.append(f"'{title}' ({day.isoformat()})")
+            continue
         all_day = not isinstance(value, datetime)
         if all_day:
             value = datetime.combine(value, time(12, 0), tzinfo=default_zone)
@@ -348,7 +372,8 @@ def import_calendar(store: Store, path: str | Path | tuple[str, bytes], *, me: I
         me: the user's own addresses besides their profile's (never matched to a person).
         dry_run: read and report, write nothing.
         since, until: the days recurring events are expanded over (default: from 1990 to
-            a year from today); single events outside are read too.
+            a year from today); single events outside are read too, unless they fall
+            outside the years the store keeps (they are named in ``out_of_range``).
 
     Raises:
         BadInputFile: not a calendar, damaged, or a time zone it does not define (nothing
@@ -372,7 +397,7 @@ def import_calendar(store: Store, path: str | Path | tuple[str, bytes], *, me: I
     for file, content in files:
         calendar = _read(file, content)
         zone = _default_zone(calendar, profile.timezone)
-        occurrences += _occurrences(calendar, file, zone, since, until)
+        occurrences += _occurrences(calendar, file, zone, since, until, report.out_of_range)
     report.events = len(occurrences)
     try:
         with store.transaction():

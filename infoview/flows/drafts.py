@@ -42,6 +42,7 @@ from infoview.prep.checks import (
     length_warning,
     permission_warnings,
 )
+from infoview.prep.ground import CommonGround, ground_sentence, strongest_ground
 from infoview.prep.outreach import Draft, _when_text
 from infoview.store.matching import fold
 
@@ -175,6 +176,9 @@ class DraftOptions:
 
     Attributes:
         reason: why this person (the talk, article or shared connection).
+        ground: the common ground found with them (:func:`stored_draft` fills it for a
+            request, an intro and a phone script when no reason is given; ``None``: not
+            looked for); the strongest leads when no referrer may be named.
         narrow, broad: the user's interest, narrowly and broadly.
         minutes: the length asked for.
         coffee, near: ask for a coffee (near a place) instead of a call.
@@ -211,6 +215,20 @@ class DraftOptions:
     new_times: Sequence[Any] = field(default_factory=list)
     referrers: Sequence[tuple[str, str]] = field(default_factory=list)
     plan_ready: bool | None = None
+    ground: Sequence[CommonGround] | None = None
+
+
+#: The drafts that open with why this person.
+_ASKING = ("request", "referred_intro", "phone")
+
+
+def _lead(name: str, o: DraftOptions) -> CommonGround | None:
+    """The common ground a draft opens with: none when a reason was typed or a referrer
+    who may be named opens it."""
+    if name not in _ASKING or o.reason or not o.ground or (
+            name != "phone" and o.referrer and o.may_mention == "yes"):
+        return None
+    return strongest_ground(o.ground)
 
 
 def _store_checks(draft: Draft, o: DraftOptions) -> Draft:
@@ -228,6 +246,26 @@ def _store_checks(draft: Draft, o: DraftOptions) -> Draft:
     return draft
 
 
+def _ground_checks(name: str, o: DraftOptions) -> list[DraftWarning]:
+    """What to verify in an opening the kit wrote from common ground, or that none was
+    found (only for a draft the kit wrote: the user's own text has its own reason)."""
+    out: list[DraftWarning] = []
+    lead = _lead(name, o)
+    if lead is not None:
+        out.append(DraftWarning("ground_to_check", f"The opening rests on what was found in "
+                                f"{lead.where} (\"{lead.excerpt}\"), matching the {lead.kind} "
+                                f"{lead.value} of your profile: make sure it is true before "
+                                "you send it, or write your own reason."))
+    elif name in _ASKING and not o.reason and o.ground is not None and not (
+            name != "phone" and o.referrer and o.may_mention == "yes"):
+        out.append(DraftWarning("no_reason", "Nothing was found to open with: nobody who "
+                                "may be named suggested them, and research shows no school, "
+                                "employer, place or interest you share with them. Say why "
+                                "them in your own words: their talk, an article, a shared "
+                                "connection."))
+    return out
+
+
 def write_draft(kind: str, person: Person | None, profile: UserProfile,
                 options: DraftOptions | None = None) -> Draft:
     """Write a draft of ``kind`` (any of its names) to ``person``, with its checks.
@@ -236,17 +274,22 @@ def write_draft(kind: str, person: Person | None, profile: UserProfile,
         BadInput: an unknown kind, an out-of-range length, a confirmation without a meeting.
     """
     o = options or DraftOptions()
-    return _store_checks(_write(draft_kind(kind).name, person, profile, o), o)
+    name = draft_kind(kind).name
+    draft = _write(name, person, profile, o)
+    draft.warnings = [*draft.warnings, *_ground_checks(name, o)]
+    return _store_checks(draft, o)
 
 
 def _write(name: str, person: Person | None, profile: UserProfile, o: DraftOptions) -> Draft:
     if name == "pitch":
         return outreach.pitch(profile)
-    asking: dict[str, Any] = dict(reason=o.reason, narrow=o.narrow, broad=o.broad,
-                                  minutes=o.minutes, coffee=o.coffee, near=o.near,
-                                  strict=o.strict)
+    lead = _lead(name, o)
+    asking: dict[str, Any] = dict(reason=o.reason or (lead and ground_sentence(lead)),
+                                  narrow=o.narrow, broad=o.broad, minutes=o.minutes,
+                                  coffee=o.coffee, near=o.near, strict=o.strict)
     if name == "request":
-        return outreach.request(person, profile, **asking)
+        return outreach.request(person, profile, referrer=o.referrer, may_mention=o.may_mention,
+                                **asking)
     if name == "referred_intro":
         if o.may_mention not in CHOICES[("referrals", "may_mention")]:
             raise BadInput(f"may_mention must be one of "
@@ -254,7 +297,7 @@ def _write(name: str, person: Person | None, profile: UserProfile, o: DraftOptio
         return outreach.referred_intro(person, profile, referrer=o.referrer,
                                        may_mention=o.may_mention, **asking)
     if name == "phone":
-        return outreach.phone_script(person, profile, reason=o.reason, narrow=o.narrow,
+        return outreach.phone_script(person, profile, reason=asking["reason"], narrow=o.narrow,
                                      broad=o.broad, minutes=15 if o.minutes is None else o.minutes)
     if name == "confirmation":
         if o.meeting is None:
@@ -480,9 +523,25 @@ def stored_draft(store: Store, kind: str, *, person_id: int | None = None,
         learned, promises = _from_last_debrief(store, person_id, meeting)
         o.learned = o.learned or learned
         o.promises = list(o.promises) or promises
+    if k.name == "request" and stored and not o.reason and o.referrer is None:
+        # Why this person: whoever suggested them, named only with their permission.
+        o.referrer, o.may_mention = next(
+            ((name, may) for name, may in stored if may == "yes"), stored[0])
+    if k.name in _ASKING and not o.reason:
+        o.ground = common_ground(store, person)
     if k.name in ("request", "referred_intro"):
         o.plan_ready = has_question_plan(store, person_id)
     return person, o
+
+
+def common_ground(store: Store, person: Person) -> list[CommonGround]:
+    """What the user's profile shares with a stored person, as the brief finds it: their
+    saved research (their page, their company's) and the store's record of them."""
+    from infoview.flows.research import load_research
+    from infoview.prep.ground import find_common_ground, research_sources
+
+    company, found = load_research(store, person)
+    return find_common_ground(store.get_profile(), research_sources(person, found, company))
 
 
 def missed_meeting_draft(store: Store, meeting_id: int, *, strict: bool = False) -> Draft:

@@ -43,8 +43,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from infoview.errors import BadInput, NotFound
+from infoview.errors import BadInput
 from infoview.models import Person
+from infoview.store.core import not_found
 from infoview.store.mailbox import MboxReader, Source, find_sources, read_message_file, uploaded
 from infoview.store.mailheaders import MailHeaders
 from infoview.store.matching import address_key, email_addresses
@@ -360,6 +361,11 @@ class _Reader:
         return chosen[:limit]
 
 
+class OwnerUnknown(BadInput):
+    """No address of the user's is known or found in the mail: which messages they sent
+    cannot be told (each face says how to give one: the CLI's ``--me``, the panel's field)."""
+
+
 def _guess_me(sources: list[Source]) -> set[str]:
     """The user's address, from the first messages: where mail was delivered, else the
     address present in more than half of the person-to-person messages."""
@@ -435,7 +441,7 @@ def import_mail(store: Store, path: str | Path | tuple[str, bytes], *, me: Itera
     bodies = set(bodies_for)
     missing = bodies - {p.id for p in people}
     if missing:
-        raise NotFound(f"no person with id {min(missing)}: see 'infoview people list' for ids")
+        raise not_found("people", min(missing))
     to_add = [address_key(a) for a in add]
     if not all(to_add):
         raise BadInput("an address to add is not an email address: give it as name@domain")
@@ -444,8 +450,8 @@ def import_mail(store: Store, path: str | Path | tuple[str, bytes], *, me: Itera
     if not book.me:
         book.me = _guess_me(sources)
         if not book.me:
-            raise BadInput("cannot tell which messages are yours: give your email address "
-                           "(save it in your profile, or name it for this import)")
+            raise OwnerUnknown("cannot tell which messages are yours: give your email "
+                               "address (save it in your profile, or give it for this import)")
     for n, key in enumerate(dict.fromkeys(to_add), 1):
         if key in book.by_address:
             continue  # already someone's address

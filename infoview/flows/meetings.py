@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from infoview.errors import BadInput, NotFound
+from infoview.errors import BadInput
 from infoview.flows.actions import sync_confirm_reminder
 from infoview.flows.debrief import Debrief, debrief_to_dict, load_debrief
 from infoview.flows.followups import meeting_actions
@@ -184,20 +184,16 @@ def add_meeting(store: Store, options: MeetingOptions) -> tuple[Meeting, Questio
         BadInput: an unknown format or audience, a length out of range, a start without
             a time zone. NotFound: no such person. Nothing is saved in either case.
     """
-    formats = CHOICES[("meetings", "format")]
-    if options.format not in formats:
-        raise BadInput(f"unknown format {options.format!r}: use one of {', '.join(formats)}")
+    from infoview.flows.records import meeting_format
+
+    options.format = meeting_format(options.format)  # as `meeting edit` and the forms read it
     low, high = MINUTES_RANGE
     if isinstance(options.minutes, bool) or not low <= options.minutes <= high:
         raise BadInput(f"the meeting length must be {low} to {high} minutes, "
                        f"not {options.minutes!r}")
     if options.starts_at is not None and options.starts_at.tzinfo is None:
         raise BadInput("the start time has no time zone: give one (e.g. Europe/London)")
-    try:
-        person = store.get(Person, options.person_id)
-    except NotFound as exc:
-        raise NotFound(f"no person with id {options.person_id}: see 'infoview people list' "
-                       "for the ids") from exc
+    person = store.get(Person, options.person_id)  # NotFound says where the ids are
     meeting = Meeting(person_id=person.id or 0, starts_at=options.starts_at,
                       timezone=options.timezone, format=options.format, place=options.place,
                       planned_minutes=options.minutes, role=options.role,
@@ -239,11 +235,7 @@ def list_meetings(store: Store, *, person_id: int | None = None,
 def meeting_summary(store: Store, meeting_id: int) -> dict:
     """Everything about one meeting: its fields, the person, the questions (with answers
     once debriefed), people suggested, promises, outcomes, insights and every action."""
-    try:
-        meeting = store.get(Meeting, meeting_id)
-    except NotFound as exc:
-        raise NotFound(f"no meeting with id {meeting_id}: see 'infoview meeting list' "
-                       "for the ids") from exc
+    meeting = store.get(Meeting, meeting_id)
     person = store.get(Person, meeting.person_id)
     debrief = debrief_to_dict(load_debrief(store, meeting_id))
     for key in ("meeting_id", "rapport", "notes"):

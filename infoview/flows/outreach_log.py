@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from infoview.errors import BadInput, NotFound
+from infoview.errors import BadInput
 from infoview.models import CHOICES, Action, Meeting, Outreach, Person
 
 log = logging.getLogger(__name__)
@@ -88,10 +88,7 @@ def record_outreach(store, person_id: int, *, kind: str = "request", channel: st
         NotFound: no person with that id.
     """
     kind, channel = _choice(kind, "kind"), _choice(channel, "channel")
-    try:
-        person = store.get(Person, person_id)
-    except NotFound as exc:
-        raise NotFound(f"no person with id {person_id}: see 'infoview people list' for the ids") from exc
+    person = store.get(Person, person_id)  # NotFound says where the ids are
     when = _moment(sent_at, now=datetime.now(UTC))
     with store.transaction():
         row = store.add(Outreach(person_id=person.id, kind=kind, channel=channel, sent_at=when,
@@ -138,11 +135,7 @@ def mark_replied(store, outreach_id: int, *, at: date | datetime | None = None) 
         BadInput: the reply would come before the message was sent, or ``at`` is not a date.
         NotFound: no message with that id.
     """
-    try:
-        row = store.get(Outreach, outreach_id)
-    except NotFound as exc:
-        raise NotFound(f"no message with id {outreach_id}: see 'infoview outreach list' "
-                       "for the ids") from exc
+    row = store.get(Outreach, outreach_id)
     if row.replied_at is not None and at is None:
         log.info("message %s already has a reply (%s); kept", row.id, row.replied_at)
         return row

@@ -97,6 +97,16 @@ def _choice(value: Any, name: str, label: str, table: str) -> str:
     return text
 
 
+def meeting_format(value: Any) -> str:
+    """A meeting's format as typed ("in person", "In-Person", "in_person", "video") read
+    the one way every form and command reads it.
+
+    Raises:
+        BadField: not one of phone, video, in person (field ``format``).
+    """
+    return _choice(value, "format", MEETING_FIELDS["format"], "meetings")
+
+
 def _unknown(given: Iterable[str], known: dict[str, str], what: str) -> None:
     extra = [k for k in given if k not in known]
     if extra:
@@ -274,7 +284,7 @@ def _meeting_values(changes: dict[str, Any], meeting: Meeting) -> dict[str, Any]
     for name, value in changes.items():
         label = MEETING_FIELDS[name]
         if name == "format":
-            out[name] = _choice(value, name, label, "meetings")
+            out[name] = meeting_format(value)
         elif name == "planned_minutes":
             from infoview.flows.meetings import MINUTES_RANGE
 

@@ -197,3 +197,56 @@ def find_gaps(company=None, person_research=None, plan=None, *,
             asks = [item.text for item in items if item.category in categories][:2]
             gaps.append(Gap(topic=topic, note=note, questions=asks))
     return gaps
+
+
+#: Where a match was found, by whose it is: the person's organization (``org``), where
+#: they are (``location``), their own texts (``person``); anything else is the company's
+#: pages, which say less about the person.
+_SCOPES: dict[str, str] = {
+    "their organization": "org", "your record of their organization": "org",
+    "company name": "org", "their location": "location",
+    "your record of their location": "location", "company location": "location",
+    "their job title": "person", "their bio": "person",
+}
+_KIND_ORDER = {kind: i for i, (_attr, kind) in enumerate(PROFILE_KINDS)}
+
+
+def strongest_ground(ground: Iterable[CommonGround]) -> CommonGround | None:
+    """The common ground a request is best opened with, or ``None``.
+
+    What the person's own texts, organization or location show comes before what their
+    company's pages mention (a university named in the news says little about them); then
+    a school before an employer, a place, an interest; then the profile's own order.
+    """
+    ranked = sorted(enumerate(ground), key=lambda pair: (
+        _SCOPES.get(pair[1].where, "company") == "company",
+        _KIND_ORDER.get(pair[1].kind, len(_KIND_ORDER)), pair[0]))
+    return ranked[0][1] if ranked else None
+
+
+def ground_sentence(ground: CommonGround) -> str:
+    """The opening sentence of a request that names ``ground``, in the user's voice.
+
+    It says only what the match shows (the phrase is in their background, their company is
+    in that place): the draft's checks ask the user to confirm the rest before sending.
+    """
+    value, kind = ground.value, ground.kind
+    scope = _SCOPES.get(ground.where, "company")
+    if scope == "company":
+        return {
+            "school": f"I studied at {value}, which your company's pages mention.",
+            "employer": f"I have worked at {value}, which your company's pages mention.",
+            "place": f"I know {value} well, and your company's pages mention it.",
+        }.get(kind, f"Your company's work on {value} caught my eye: it is an interest I share.")
+    if scope == "org" and kind == "school":
+        return f"I studied at {value}, where you work now."
+    if scope == "org" and kind == "employer":
+        return f"Like you, I have worked at {value}."
+    if scope == "location" and kind == "place":
+        whose = "your company is" if ground.where == "company location" else "you are"
+        return f"I see {whose} based in {value}, a place I know well."
+    return {
+        "school": f"I see {value} in your background; I studied there too.",
+        "employer": f"I see {value} in your background; I have worked there too.",
+        "place": f"I see {value} in your background, a place I know well.",
+    }.get(kind, f"I see {value} in your background, an interest I share.")

@@ -52,11 +52,30 @@ def _integrity(table: str, exc: sqlite3.IntegrityError) -> BadInput:
     return BadInput(f"cannot save this {table + ' ' if table else ''}record: {hint}")
 
 
+#: A missing record of these tables is named in plain words, with the command that
+#: lists the ids of its kind (any other table: "no <table> record with id N").
+_MISSING: dict[str, tuple[str, str]] = {
+    "people": ("person", "infoview people list"),
+    "meetings": ("meeting", "infoview meeting list"),
+    "outreach": ("message", "infoview outreach list"),
+    "organizations": ("organization", "infoview targets"),
+}
+
+
+def not_found(table: str, record_id: object) -> NotFound:
+    """The error for a record of ``table`` that is not there: "no person with id 9;
+    `infoview people list` shows the ids"."""
+    if table in _MISSING:
+        noun, command = _MISSING[table]
+        return NotFound(f"no {noun} with id {record_id}; `{command}` shows the ids")
+    return NotFound(f"no {table} record with id {record_id}")
+
+
 def _known_id(table: str, record_id: object) -> None:
     """NotFound for an id no row can have (past SQLite's 64 bits, or not a number): the
     lookup would otherwise fail with an OverflowError instead of saying what is wrong."""
     if isinstance(record_id, bool) or not isinstance(record_id, int) or not INT_MIN <= record_id <= INT_MAX:
-        raise NotFound(f"no {table} record with id {record_id}")
+        raise not_found(table, record_id)
 
 
 def _stamp(records: Sequence[Record]) -> None:
@@ -280,7 +299,7 @@ class Store(StoreShortcuts):
         cursor = self._write(table, f"UPDATE {table} SET {assignments} WHERE id = ?",
                              [*values, record.id])
         if cursor.rowcount == 0:
-            raise NotFound(f"no {table} record with id {record.id}")
+            raise not_found(table, record.id)
         return record
 
     def get(self, record_type: type[R], record_id: int) -> R:
@@ -289,7 +308,7 @@ class Store(StoreShortcuts):
         _known_id(table, record_id)
         rows = self._query(f"SELECT {self._names(table)} FROM {table} WHERE id = ?", [record_id])
         if not rows:
-            raise NotFound(f"no {table} record with id {record_id}")
+            raise not_found(table, record_id)
         return from_row(table, rows[0])  # type: ignore[return-value]
 
     def list(self, record_type: type[R], **filters: Any) -> list[R]:
@@ -329,7 +348,7 @@ class Store(StoreShortcuts):
         _known_id(table, record_id)
         cursor = self._write(table, f"DELETE FROM {table} WHERE id = ?", [record_id])
         if cursor.rowcount == 0:
-            raise NotFound(f"no {table} record with id {record_id}")
+            raise not_found(table, record_id)
 
     def delete_person(self, person_id: int):
         """Remove a person and everything about them; returns a ``DeleteReport``.

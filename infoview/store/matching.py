@@ -200,10 +200,19 @@ LEGAL_SUFFIXES = frozenset((
 def org_key(text: str | None) -> str:
     """An organization name for matching: case, accents, punctuation and legal suffixes
     ignored, so "Kestrel Health Labs, Inc.", "kestrel health labs" and "Kestrel Health
-    Labs GmbH" are one organization. A leading "The" is dropped too."""
+    Labs GmbH" are one organization. A leading "The" is dropped too, and so is a legal
+    suffix written with dots ("S.L.", "G.m.b.H.": single letters once punctuation goes)."""
     words = name_key(text).split()
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-        words.pop()
+    while len(words) > 1:
+        if words[-1] in LEGAL_SUFFIXES:
+            words.pop()
+            continue
+        dotted = next((n for n in range(2, min(len(words), 6))
+                       if all(len(w) == 1 for w in words[-n:])
+                       and "".join(words[-n:]) in LEGAL_SUFFIXES), 0)
+        if not dotted:
+            break
+        del words[-dotted:]
     return " ".join(words)
