@@ -92,7 +92,7 @@ def _times(values: Any, aware: bool, dtype: Any):
     import numpy as np
     import pandas as pd
 
-    present = np.not_equal(values, None)
+    present = pd.notna(values)
     if present.all():
         texts, present = values, None
     else:
