@@ -171,6 +171,25 @@ class Store(StoreShortcuts):
                     self._conn.execute("ROLLBACK")
                 raise StoreError(f"{self._path}: the write could not be saved ({exc})") from exc
 
+    @contextmanager
+    def reading(self) -> Iterator[Store]:
+        """Read in one snapshot: everything read inside the block sees the store as it was
+        at the block's first read, whatever another program writes meanwhile (so that
+        figures read with several queries agree). Inside a :meth:`transaction` (itself a
+        snapshot) the block adds nothing; writes inside the block are not allowed."""
+        with self._lock:
+            if self._depth:
+                yield self
+                return
+            self._conn.execute("BEGIN")
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")  # nothing was written: this ends the read
+
     @property
     def in_transaction(self) -> bool:
         """True inside a :meth:`transaction` block (of this store object)."""
