@@ -1,7 +1,7 @@
-"""The report read from the store (``infoview report``: only the columns its analytics
-read, the questions summed up in SQL, one snapshot) says exactly what the report built
-from every frame says, table by table and byte for byte; and the people a written file
-names are found among the few names SQL hands over."""
+"""The report and the digest read from the store (``infoview report`` and ``digest``:
+only the columns their analytics read, the questions summed up in SQL, one snapshot) say
+exactly what they say built from every frame, table by table and byte for byte; and the
+people a written file names are found among the few names SQL hands over."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from _store_histories import histories, save
 from hypothesis import HealthCheck, given, settings
 
 from infoview.analytics import instore
+from infoview.analytics.digest import store_digest, weekly_digest
 from infoview.analytics.inputs import FramesInputs, StoreInputs
 from infoview.analytics.report import build_report
 from infoview.flows.actions import followup_frames
@@ -89,6 +90,22 @@ def test_the_sample_report_read_from_the_store_is_the_report_of_every_frame(samp
         assert stored.frames.skipped["people"]  # it did leave columns unread
 
 
+def assert_same_digest(store: Store, now: datetime, days: float = 7) -> None:
+    ours = store_digest(store, now=now, days=days)
+    theirs = weekly_digest(followup_frames(store, now=now, frames=store.frames()), now=now,
+                           days=days)
+    assert ours.to_dict() == theirs.to_dict()
+    for name, table in ours.sections().items():
+        pd.testing.assert_frame_equal(table, theirs.sections()[name], check_exact=True, obj=name)
+        assert table.attrs == theirs.sections()[name].attrs
+
+
+@pytest.mark.parametrize("days", [-40, 0, 20, 90])
+def test_the_sample_digest_read_from_the_store_is_the_digest_of_every_frame(sample, days):
+    with Store.open(sample) as store:
+        assert_same_digest(store, NOW + timedelta(days=days), days=7 if days else 30)
+
+
 def test_questions_with_odd_keys_group_as_pandas_groups_them(tmp_path):
     with Store.open(tmp_path / "q.sqlite") as store:
         person = store.add(Person(name="Ada"))
@@ -142,6 +159,7 @@ def test_any_store_gives_the_same_report_both_ways(history):
         every = FramesInputs(followup_frames(store, now=now, frames=store.frames()),
                              now=stored.now)
         assert_same(answers(stored), answers(every))
+        assert_same_digest(store, now)
         week = (now - timedelta(days=60)).date()
         stored = StoreInputs(store, now=now, since=week, channels=["email", "other"])
         every = FramesInputs(followup_frames(store, now=now, frames=store.frames()),

@@ -324,8 +324,8 @@ def _followup_frames(store: Store, now: datetime | None,
     actions = frames["actions"]
     if stale:
         actions = actions.loc[~actions["id"].isin(sorted(stale)).to_numpy()]
-    if new:
-        extra = records_frame("actions", new)
+    if new:  # with the columns read (frames read for a purpose leave some out)
+        extra = records_frame("actions", new)[list(actions.columns)]
         actions = pd.concat([actions, extra], ignore_index=True) if len(actions) else extra
     frames["actions"] = actions.reset_index(drop=True)
     return frames, new

@@ -205,6 +205,10 @@ class Store(StoreShortcuts):
                     return self._conn.execute(sql, tuple(params))
             except sqlite3.IntegrityError as exc:
                 raise _integrity(table, exc) from exc
+            except sqlite3.DatabaseError as exc:
+                if files.is_damage(exc):
+                    raise files.damaged(self._path, exc) from exc
+                raise
             except OverflowError as exc:  # a number past 64 bits that no check caught
                 raise BadInput(f"cannot save this {table} record: a number in it is too large "
                                "to keep") from exc
@@ -217,6 +221,8 @@ class Store(StoreShortcuts):
             except sqlite3.IntegrityError as exc:
                 raise _integrity("", exc) from exc
             except sqlite3.DatabaseError as exc:
+                if files.is_damage(exc):
+                    raise files.damaged(self._path, exc) from exc
                 raise StoreError(f"{self._path}: cannot read ({exc})") from exc
             except OverflowError as exc:  # looking up a number past 64 bits: none is kept
                 raise BadInput("a number asked for is too large to be an id or a count "
@@ -406,7 +412,21 @@ class Store(StoreShortcuts):
         from infoview.store.frames import build_frames
 
         with self._lock:
-            return build_frames(self._conn, snapshot=self._depth == 0, tables=tables, skip=skip)
+            try:
+                return build_frames(self._conn, snapshot=self._depth == 0, tables=tables,
+                                    skip=skip)
+            except sqlite3.DatabaseError as exc:
+                if files.is_damage(exc):
+                    raise files.damaged(self._path, exc) from exc
+                raise
+
+    def check(self) -> None:
+        """SQLite's check of every page of the file (a second or two for a million rows):
+        raises :class:`~infoview.errors.StoreError` when the file is damaged. Opening a
+        store checks only what costs nothing; imports call this first (see
+        :mod:`infoview.store.files`)."""
+        with self._lock:
+            files.quick_check(self._conn, self._path)
 
     def export_folder(self, folder: str | Path, overwrite: bool = False) -> Path:
         """Export everything (JSON + one CSV per table); see :mod:`infoview.store.exchange`."""
@@ -418,6 +438,7 @@ class Store(StoreShortcuts):
         """Import an export folder into this (empty) store; returns records per table."""
         from infoview.store.exchange import import_folder
 
+        self.check()
         return import_folder(self, folder)
 
     def export_vcards(self, path: str | Path) -> int:
@@ -430,6 +451,7 @@ class Store(StoreShortcuts):
         """Import a LinkedIn ``Connections.csv``; see :mod:`infoview.store.linkedin`."""
         from infoview.store.linkedin import import_linkedin
 
+        self.check()
         return import_linkedin(self, path, **options)
 
     def import_linkedin_archive(self, path: str | Path, **options: Any):
@@ -437,6 +459,7 @@ class Store(StoreShortcuts):
         :mod:`infoview.store.archive_import`."""
         from infoview.store.archive_import import import_archive
 
+        self.check()
         return import_archive(self, path, **options)
 
     def schema_version(self) -> int:
