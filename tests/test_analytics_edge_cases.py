@@ -78,7 +78,7 @@ def test_outreach_without_meetings(tmp_path):
     assert analytics.reply_rates(frames).iloc[0]["answer_rate"] == pytest.approx(1 / 3)
     assert analytics.thank_you_timeliness(frames).empty
     assert list(analytics.activity_by_week(frames)["meetings"]) == [0, 0]  # W09 and W10
-    assert '<img alt="funnel"' in build_report(frames, now=NOW)
+    assert 'role="img" aria-label="funnel"' in build_report(frames, now=NOW)
 
 
 def test_timestamps_in_several_zones_compare_as_instants(tmp_path):

@@ -12,6 +12,7 @@ import pytest
 from _store_data import TARGET, fill_everything
 
 from infoview.cli import main
+from infoview.models import Person
 from infoview.store import Store
 
 CONNECTIONS = Path(__file__).parent / "data" / "Connections.csv"
@@ -142,6 +143,24 @@ def test_corrupt_database_is_one_line_exit_2_and_untouched(tmp_path):
     result = _run(db, "people", "list")
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert str(db) in result.stderr and db.read_bytes() == b"not a database at all"
+
+
+def test_db_check_finds_a_damaged_page_that_opening_does_not_read(tmp_path):
+    db = tmp_path / "s.sqlite"
+    with Store.open(db) as store:
+        store.add_many(Person(name=f"P{i}", notes="x" * 200) for i in range(300))
+        root = store.execute("SELECT rootpage FROM sqlite_master WHERE name = 'people'")[0][0]
+    assert _run(db, "db", "check").returncode == 0
+    data = bytearray(db.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    data[size * (root - 1): size * (root - 1) + 400] = b"\xff" * 400  # people's first page
+    db.write_bytes(bytes(data))
+    Store.open(db).close()  # opening reads only the header, the schema and the length
+    for command in (["db", "check"], ["people", "list"]):
+        result = _run(db, *command)
+        assert result.returncode == 2 and result.stderr.count("\n") == 1, command
+        assert "damaged" in result.stderr and "restore" in result.stderr
+    assert db.read_bytes() == bytes(data)
 
 
 @pytest.mark.parametrize("answer, deleted", [("n\n", False), ("y\n", True)])

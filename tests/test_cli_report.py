@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from infoview.cli import main
-from infoview.models import Insight, Meeting, Person
+from infoview.models import Insight, Meeting, Person, QuestionAsked, Referral
 from infoview.sample_data import generate_sample
 from infoview.store import Store
 
@@ -38,7 +38,8 @@ def test_report_writes_one_self_contained_page(sample_db, tmp_path, capsys):
     assert main(["--db", str(sample_db), "report", "--out", str(out)]) == 0
     assert str(out) in capsys.readouterr().out
     html = out.read_text(encoding="utf-8")
-    assert html.count("data:image/png;base64,") >= 7
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == 7  # the charts, in the page
+    assert html.count('role="img" aria-label=') == 7
     # nothing is loaded from elsewhere: no external scripts, styles, images or fonts
     assert not re.search(r"""(src|href)=["'](https?:)?//""", html)
     assert "<script" not in html and "<link" not in html
@@ -65,12 +66,23 @@ def test_report_escapes_what_the_user_typed(tmp_path):
         meeting = store.add(Meeting(person_id=person.id, status="held", industry="<i>games</i>",
                                     starts_at=datetime(2026, 3, 1, tzinfo=UTC)))
         store.add(Insight(meeting_id=meeting.id, text="<script>alert('x')</script>", tags=["<img src=x>"]))
+        # names and categories drawn inside the charts (SVG in the page) are escaped too
+        other = store.add(Person(name="</text><script>bad()</script>"))
+        store.add(Referral(from_person_id=person.id, to_person_id=other.id))
+        store.add(QuestionAsked(meeting_id=meeting.id, text="Why?", category="<svg onload=x>",
+                                usefulness=4))
     out = tmp_path / "report.html"
     assert main(["--db", str(db), "report", "--out", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
     assert "<script>alert" not in html and "<img src=x>" not in html and "<i>games</i>" not in html
+    assert "&lt;b&gt;Eve&lt;/b&gt;" in html and "<b>Eve</b>" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
     assert "&lt;i&gt;games&lt;/i&gt;" in html
+    assert "<script>bad()" not in html and "<svg onload" not in html
+    referrals = html[html.index('aria-label="referral network"'):]
+    assert "&lt;/text&gt;&lt;script&gt;bad()&lt;/script&gt;" in referrals[:referrals.index("</svg>")]
+    questions = html[html.index('aria-label="usefulness by category"'):]
+    assert "&lt;svg onload=x&gt;" in questions[:questions.index("</svg>")]
 
 
 def test_targets_json_lists_every_organization_with_the_batch_flagged(sample_db, capsys):

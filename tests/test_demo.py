@@ -38,7 +38,7 @@ def test_demo_writes_brief_emails_calendar_and_report_without_touching_the_users
     assert str(start.tzinfo) == "Europe/London"
 
     report = files["outcomes report"].read_text()
-    assert "<html" in report.lower() and "data:image/png;base64," in report
+    assert "<html" in report.lower() and '<svg xmlns="http://www.w3.org/2000/svg"' in report
 
     dossier = files["dossier (md)"].read_text()
     assert dossier.startswith("# ") and "Kestrel Health Labs" in dossier

@@ -17,9 +17,18 @@ from infoview.store.schema import TABLES
 
 
 def careful_frames(monkeypatch, conn: sqlite3.Connection) -> dict:
-    """The frames with every column taken the careful way (nothing counted as plain)."""
+    """The frames with every column taken the careful way: row by row, nothing counted as
+    plain."""
     with monkeypatch.context() as patch:
+        patch.setattr(frames_module, "_json_columns", lambda *_args: None)
         patch.setattr(frames_module, "_plain_columns", lambda *_args: set())
+        return frames_module.build_frames(conn)
+
+
+def grid_frames(monkeypatch, conn: sqlite3.Connection) -> dict:
+    """The frames read row by row (one tuple per row), with the fast conversions."""
+    with monkeypatch.context() as patch:
+        patch.setattr(frames_module, "_json_columns", lambda *_args: None)
         return frames_module.build_frames(conn)
 
 
@@ -44,7 +53,10 @@ def test_the_fast_frames_equal_the_careful_ones_on_the_sample_history(sample_db,
         fast = frames_module.build_frames(conn)
         assert all(len(fast[t]) for t in ("people", "outreach", "meetings", "insights"))
         assert frames_module._plain_columns(conn, "people") >= {"id", "tags", "keep_in_touch_days"}
+        read = frames_module._json_columns(conn, "people", frames_module.COLUMNS["people"])
+        assert read is not None and read[1] >= {"id", "tags", "keep_in_touch_days"}
         assert_same_frames(fast, careful_frames(monkeypatch, conn))
+        assert_same_frames(fast, grid_frames(monkeypatch, conn))
     finally:
         conn.close()
 
@@ -59,10 +71,17 @@ def test_odd_values_written_by_hand_take_the_careful_way(sample_db, monkeypatch)
         with pytest.raises(ValueError):  # as before: a broken list is reported, not misread
             frames_module.build_frames(conn)
         conn.execute("UPDATE people SET tags = '[\"a\", \"b\"]' WHERE id = 2")
+        conn.execute("UPDATE meetings SET planned_minutes = 20.0 WHERE id = 1")  # a real number
+        conn.execute("UPDATE outreach SET notes = x'4142' WHERE id = 1")  # a blob JSON cannot hold
+        conn.execute("UPDATE outreach SET replied_at = NULL WHERE id = 2")
         fast = frames_module.build_frames(conn)
         assert fast["people"].loc[0, "keep_in_touch_days"] == 9007199254740993  # kept exactly
         assert fast["people"].loc[1, "tags"] == ["a", "b"]
+        assert frames_module._json_columns(conn, "meetings", frames_module.COLUMNS["meetings"])
+        with pytest.raises(sqlite3.OperationalError, match="BLOB"):
+            frames_module._json_columns(conn, "outreach", frames_module.COLUMNS["outreach"])
         assert_same_frames(fast, careful_frames(monkeypatch, conn))
+        assert_same_frames(fast, grid_frames(monkeypatch, conn))
     finally:
         conn.close()
 

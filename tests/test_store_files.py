@@ -109,18 +109,61 @@ def test_non_sqlite_or_garbage_file_is_reported_and_untouched(tmp_path, content,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.sqlite"]
 
 
-def test_corrupted_pages_are_reported_and_untouched(tmp_path):
+def _smashed(tmp_path, name="s.sqlite"):
+    """A store whose first page of the people table is overwritten; its bytes."""
+    path = tmp_path / name
+    with Store.open(path) as store:
+        store.add_many(Person(name=f"P{i}", notes="x" * 200) for i in range(300))
+        root = store.execute("SELECT rootpage FROM sqlite_master WHERE name = 'people'")[0][0]
+    data = bytearray(path.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    data[size * (root - 1): size * (root - 1) + 400] = b"\xff" * 400
+    path.write_bytes(bytes(data))
+    return path, bytes(data)
+
+
+def test_corrupted_pages_are_reported_where_met_and_untouched(tmp_path):
+    """Opening checks what costs nothing (header, schema, length); a damaged page is met
+    by the first read of it, by a check, or before an import, with the same message."""
+    path, data = _smashed(tmp_path)
+    with Store.open(path) as store:
+        with pytest.raises(StoreError, match="damaged") as caught:
+            store.frames(tables=["people"])
+        assert "restore" in str(caught.value) and str(path) in str(caught.value)
+        with pytest.raises(StoreError, match="damaged"):
+            store.list(Person)
+        with pytest.raises(StoreError, match="damaged"):
+            store.check()
+        with pytest.raises(StoreError, match="damaged"):  # nothing imported into it
+            store.import_linkedin(tmp_path / "Connections.csv")
+        with pytest.raises(StoreError, match="damaged"):
+            Store.open(path, must_exist=True).check()
+    assert path.read_bytes() == data
+
+
+def test_a_damaged_store_of_an_older_version_is_refused_before_its_upgrade(tmp_path):
+    path, _ = _smashed(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {LATEST - 1}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="damaged"):
+        Store.open(path)
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*.bak*"))  # no backup of a damaged file
+
+
+def test_a_store_cut_short_is_refused_at_once(tmp_path):
     path = tmp_path / "s.sqlite"
     with Store.open(path) as store:
         store.add_many(Person(name=f"P{i}", notes="x" * 200) for i in range(300))
-    data = bytearray(path.read_bytes())
-    page = int.from_bytes(data[16:18], "big")
-    data[page * 3: page * 3 + 400] = b"\xff" * 400  # smash the 4th page
-    path.write_bytes(bytes(data))
-    with pytest.raises(StoreError, match="damaged") as caught:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # a copy stopped halfway
+    with pytest.raises(StoreError, match="shorter than its header") as caught:
         Store.open(path)
     assert "restore" in str(caught.value)
-    assert path.read_bytes() == bytes(data)
+    assert path.read_bytes() == data[: len(data) // 2]
 
 
 def test_sqlite_file_of_another_program_is_refused(tmp_path):

@@ -90,11 +90,10 @@ def insights_by_industry(frames: Frames, *, since=None, until=None):
 
     insights = table(frames, "insights")
     meetings = table(frames, "meetings")
-    columns = ["industry", "meetings", "insights", "top_tags", "learned"]
     meetings = meetings.loc[in_range(meetings["starts_at"], since, until).to_numpy()]
     insights = insights.loc[insights["meeting_id"].isin(meetings["id"])]
     if insights.empty:
-        return with_message(pd.DataFrame(columns=columns), "no insights recorded in debriefs yet.")
+        return no_insights()
     industry = meeting_industries(frames, meetings)
     # as text whatever the mapping held: a store where no meeting has an industry maps to
     # all-missing values, which pandas would otherwise type as whole numbers
@@ -107,16 +106,35 @@ def insights_by_industry(frames: Frames, *, since=None, until=None):
     tags = data[["industry", "tags"]].explode("tags").dropna()
     tag_counts = tags.groupby(["industry", "tags"]).size().reset_index(name="n")
     tag_counts = tag_counts.sort_values(["industry", "n", "tags"], ascending=[True, False, True])
-    top_tags = tag_counts.groupby("industry").head(5).groupby("industry")["tags"].agg(list)
+    top_tags = tag_counts.groupby("industry").head(TOP_TAGS).groupby("industry")["tags"].agg(list)
     result = pd.DataFrame({
         "meetings": grouped["meeting_id"].nunique(),
         "insights": grouped.size(),
     })
+    return industry_table(result, learned, top_tags)
+
+
+#: Tags listed per industry, the most frequent first.
+TOP_TAGS = 5
+INDUSTRY_COLUMNS = ["industry", "meetings", "insights", "top_tags", "learned"]
+
+
+def industry_table(result, learned, top_tags):
+    """:func:`insights_by_industry` from its figures per industry: ``result`` (``meetings``
+    and ``insights``, indexed by industry), ``learned`` and ``top_tags`` (lists by industry,
+    ``top_tags`` holding industries with tags only)."""
     result["learned"] = learned.reindex(result.index)
     result["top_tags"] = [t if isinstance(t, list) else [] for t in top_tags.reindex(result.index)]
     result = result.rename_axis("industry").reset_index()
-    ordered = result[columns].sort_values(["insights", "industry"], ascending=[False, True])
+    ordered = result[INDUSTRY_COLUMNS].sort_values(["insights", "industry"], ascending=[False, True])
     return ordered.reset_index(drop=True)
+
+
+def no_insights():
+    """The empty :func:`insights_by_industry`, saying why."""
+    import pandas as pd
+
+    return with_message(pd.DataFrame(columns=INDUSTRY_COLUMNS), "no insights recorded in debriefs yet.")
 
 
 def meeting_industries(frames: Frames, meetings=None):

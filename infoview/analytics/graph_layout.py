@@ -15,7 +15,7 @@ sweep of the barycentre heuristic), so that most introduction lines run straight
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 #: Font size of the names, in points.
@@ -68,7 +68,8 @@ def text_width(text: str, size: float = FONT_SIZE) -> float:
 
 def layered_layout(layers: Mapping[Hashable, int], names: Mapping[Hashable, str],
                    predecessors: Mapping[Hashable, Sequence[Hashable]], *,
-                   font_size: float = FONT_SIZE) -> Layout:
+                   font_size: float = FONT_SIZE,
+                   measure: Callable[[str, float], float] | None = None) -> Layout:
     """Positions for a drawing in layers with a name to the right of each dot.
 
     Args:
@@ -76,13 +77,17 @@ def layered_layout(layers: Mapping[Hashable, int], names: Mapping[Hashable, str]
         names: the name shown for each node.
         predecessors: for each node, the nodes with an edge into it (used for the order).
         font_size: the size the names will be drawn at.
+        measure: ``measure(text, size)`` is the width of a name drawn at ``size``: by default
+            matplotlib's own measure (:func:`text_width`); the report's SVG drawing gives
+            :func:`infoview.analytics.textwidth.text_width`, which needs no font library.
 
     Returns:
         A :class:`Layout` whose names, drawn left-aligned at ``(x + DOT, y)`` and centred
         vertically, do not overlap one another.
     """
+    width_of = text_width if measure is None else measure
     labels = {node: short_label(names[node]) for node in layers}
-    widths = {node: text_width(labels[node], font_size) * 1.05 + 2 for node in layers}
+    widths = {node: width_of(labels[node], font_size) * 1.05 + 2 for node in layers}
     by_layer: dict[int, list[Hashable]] = {}
     for node, layer in layers.items():
         by_layer.setdefault(int(layer), []).append(node)

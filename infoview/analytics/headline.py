@@ -8,8 +8,8 @@ Like the rest of :mod:`infoview.analytics`, it reads only the store's tables, ne
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
+from infoview.analytics._frames import Frames
 from infoview.analytics.followup import follow_up_health
 from infoview.analytics.funnel import funnel
 from infoview.analytics.network import network_summary
@@ -20,7 +20,7 @@ HEADLINE_STAGES = (("people", "identified"), ("contacted", "contacted"), ("repli
                    ("interviews", "interview"), ("offers", "offer"))
 
 
-def headline_figures(frames: dict[str, Any], *, since: date | None = None,
+def headline_figures(frames: Frames, *, since: date | None = None,
                      until: date | None = None, channels: list[str] | None = None,
                      now: datetime | None = None) -> dict[str, float | int | None]:
     """The big numbers at the top of the outcomes, for the given filters.

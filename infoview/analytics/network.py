@@ -200,31 +200,86 @@ def plot_referral_graph(frames: Frames, *, max_nodes: int = 80):
     Large networks show the chains of the top door openers only (up to ``max_nodes``
     people), since a drawing of thousands of names reads as nothing.
     """
-    from infoview.analytics._reach import closure
     from infoview.analytics.plots import text_figure
 
     net = _network(frames)
     if net.n == 0:
-        return text_figure("Nothing to show yet: no referrals recorded yet.")
+        return text_figure(f"Nothing to show yet: {NO_REFERRALS}")
+    keep, title = drawn_nodes(frames, max_nodes=max_nodes)
+    graph = _graph_of(net, keep)
+    return _draw_layers(graph, node_depths(graph), title)
+
+
+#: What the referral drawing says when there is nothing to draw.
+NO_REFERRALS = "no referrals recorded yet."
+
+
+def drawn_nodes(frames: Frames, *, max_nodes: int = 80) -> tuple[list[int] | None, str]:
+    """Which people the referral drawing shows (node numbers of the network, ``None`` for
+    all of them) and its title: the figure and the report's SVG show the same.
+
+    Large networks keep the chains of the top door openers only (up to ``max_nodes``
+    people), since a drawing of thousands of names reads as nothing.
+    """
+    from infoview.analytics._reach import closure
+
+    net = _network(frames)
     title = "Who introduced whom"
     if net.n <= max_nodes:
-        graph = _graph_of(net)
-    else:
-        ancestor, descendant = closure(net.src, net.dst, net.n)
-        position = {int(p): i for i, p in enumerate(net.ids)}
-        keep: dict[int, None] = {}  # node numbers, ordered, with fast membership
-        for person in door_openers(frames)["person_id"]:
-            node = position[int(person)]
-            if node in keep:
-                continue
-            chain = [node, *descendant[ancestor == node].tolist()]
-            if len(keep) + len(chain) > max_nodes and keep:
-                break
-            keep.update(dict.fromkeys(chain))
-        graph = _graph_of(net, list(keep)[:max_nodes])
-        title += f" (top door openers' chains: {graph.number_of_nodes()} people)"
-    depths = node_depths(graph)
-    return _draw_layers(graph, depths, title)
+        return None, title
+    ancestor, descendant = closure(net.src, net.dst, net.n)
+    position = {int(p): i for i, p in enumerate(net.ids)}
+    keep: dict[int, None] = {}  # node numbers, ordered, with fast membership
+    for person in door_openers(frames)["person_id"]:
+        node = position[int(person)]
+        if node in keep:
+            continue
+        chain = [node, *descendant[ancestor == node].tolist()]
+        if len(keep) + len(chain) > max_nodes and keep:
+            break
+        keep.update(dict.fromkeys(chain))
+    kept = list(keep)[:max_nodes]
+    return kept, title + f" (top door openers' chains: {len(kept)} people)"
+
+
+@dataclass
+class Drawing:
+    """The referral drawing without networkx: per person shown (in drawing order) their
+    id, name and whether they were met; the introductions among them as pairs of
+    positions in those lists; each person's depth within the drawing; the title."""
+
+    ids: list[int]
+    names: list[str]
+    met: list[bool]
+    edges: list[tuple[int, int]]
+    depths: list[int]
+    title: str
+
+
+def referral_drawing(frames: Frames, *, max_nodes: int = 80) -> Drawing | None:
+    """What :func:`plot_referral_graph` draws, as plain lists (``None`` without
+    referrals): the report draws it as SVG without loading networkx or matplotlib."""
+    import numpy as np
+
+    from infoview.analytics._reach import depths
+
+    net = _network(frames)
+    if net.n == 0:
+        return None
+    keep, title = drawn_nodes(frames, max_nodes=max_nodes)
+    nodes = np.arange(net.n) if keep is None else np.asarray(keep, dtype=np.int64)
+    place = np.full(net.n, -1, dtype=np.int64)
+    place[nodes] = np.arange(len(nodes))
+    inside = (place[net.src] >= 0) & (place[net.dst] >= 0) & (net.src != net.dst)
+    src, dst = place[net.src[inside]], place[net.dst[inside]]
+    return Drawing(
+        ids=[int(net.ids[i]) for i in nodes.tolist()],
+        names=[_text(net.names[i], f"person {net.ids[i]}") for i in nodes.tolist()],
+        met=[bool(net.met[i]) for i in nodes.tolist()],
+        edges=list(zip(src.tolist(), dst.tolist(), strict=True)),
+        depths=depths(src, dst, len(nodes)).tolist(),
+        title=title,
+    )
 
 
 def _draw_layers(graph, depths: dict[int, int], title: str):

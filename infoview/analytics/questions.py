@@ -35,9 +35,8 @@ def question_effectiveness(frames: Frames, *, since=None, until=None, min_rated:
     import pandas as pd
 
     asked = _asked(frames, since, until)
-    columns = ["question", "question_id", "text", "category", "asked", "rated", "mean_usefulness"]
     if asked.empty:
-        return with_message(pd.DataFrame(columns=columns), "no questions recorded in debriefs yet.")
+        return rank_questions(None, min_rated)
     asked = asked.copy()
     asked["question"] = asked["question_id"].astype("string").fillna(
         asked["text"].astype("string").str.strip()
@@ -51,11 +50,28 @@ def question_effectiveness(frames: Frames, *, since=None, until=None, min_rated:
         rated=("usefulness", "count"),
         mean_usefulness=("usefulness", "mean"),
     ).reset_index()
+    return rank_questions(result, min_rated)
+
+
+QUESTION_COLUMNS = ["question", "question_id", "text", "category", "asked", "rated",
+                    "mean_usefulness"]
+CATEGORY_COLUMNS = ["category", "asked", "rated", "mean_usefulness"]
+NO_QUESTIONS = "no questions recorded in debriefs yet."
+
+
+def rank_questions(result, min_rated: int):
+    """:func:`question_effectiveness` from its groups (one row per question, in the order
+    each was first asked; ``None`` when none was): rated often enough, rounded, ranked."""
+    import pandas as pd
+
+    if result is None:
+        return with_message(pd.DataFrame(columns=QUESTION_COLUMNS), NO_QUESTIONS)
     result = result.loc[result["rated"] >= min_rated]
     if result.empty:
-        return with_message(pd.DataFrame(columns=columns), "no answers rated often enough yet.")
+        return with_message(pd.DataFrame(columns=QUESTION_COLUMNS),
+                            "no answers rated often enough yet.")
     result["mean_usefulness"] = result["mean_usefulness"].round(2)
-    return result[columns].sort_values(
+    return result[QUESTION_COLUMNS].sort_values(
         ["mean_usefulness", "rated", "question"], ascending=[False, False, True]
     ).reset_index(drop=True)
 
@@ -65,13 +81,26 @@ def category_effectiveness(frames: Frames, *, since=None, until=None):
     import pandas as pd
 
     asked = _asked(frames, since, until)
-    columns = ["category", "asked", "rated", "mean_usefulness"]
     if asked.empty:
-        return with_message(pd.DataFrame(columns=columns), "no questions recorded in debriefs yet.")
+        return rank_categories(None)
     usefulness = pd.to_numeric(asked["usefulness"], errors="coerce")
-    category = asked["category"].astype("string").fillna("uncategorised")
+    category = asked["category"].astype("string").fillna(UNCATEGORISED)
     result = usefulness.groupby(category).agg(["size", "count", "mean"]).reset_index()
-    result.columns = columns
+    result.columns = CATEGORY_COLUMNS
+    return rank_categories(result)
+
+
+#: The category of questions asked without one.
+UNCATEGORISED = "uncategorised"
+
+
+def rank_categories(result):
+    """:func:`category_effectiveness` from its groups (one row per category, in the order
+    of their names; ``None`` when nothing was asked): rounded and ranked."""
+    import pandas as pd
+
+    if result is None:
+        return with_message(pd.DataFrame(columns=CATEGORY_COLUMNS), NO_QUESTIONS)
     result["mean_usefulness"] = result["mean_usefulness"].round(2)
     return result.sort_values(["mean_usefulness", "rated"], ascending=[False, False]).reset_index(drop=True)
 

@@ -1,9 +1,11 @@
 """The outcomes report: every analytic on one self-contained HTML page.
 
-The page embeds its plots as base64 PNG and its styles inline, and links to nothing, so it
-opens offline, can be mailed to a mentor, and needs no notebook. Names and notes come from
-the user's own records and may hold anything (a pasted ``<script>``): jinja2's autoescape
-escapes every value, and no value is ever marked safe.
+The page draws its charts as SVG in the page (:mod:`infoview.analytics.charts`) and holds
+its styles inline, and links to nothing, so it opens offline, can be mailed to a mentor,
+and needs no notebook. Names and notes come from the user's own records and may hold
+anything (a pasted ``<script>``): jinja2's autoescape escapes every value, and the only
+markup marked safe is a chart's, in which :mod:`~infoview.analytics.charts` escaped
+every text it placed.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from infoview.analytics._frames import Frames, channel_list, message, sharing, timestamp
-from infoview.analytics.headline import format_figure, headline_figures
+from infoview.analytics.headline import format_figure
+from infoview.analytics.inputs import FramesInputs
 from infoview.userfiles import write_text
 
 log = logging.getLogger(__name__)
@@ -70,15 +73,6 @@ def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS
             "rows": rows, "more": max(0, len(df) - max_rows)}
 
 
-def _png(fig) -> str:
-    from infoview.analytics.plots import figure_png_base64
-
-    try:
-        return figure_png_base64(fig)
-    finally:
-        fig.clear()
-
-
 def to_records(df) -> list[dict[str, Any]]:
     """A DataFrame as JSON-ready dicts: NaN and NA as ``None``, times as ISO 8601 text.
 
@@ -119,18 +113,29 @@ def _json_column(series) -> list[Any]:
 
 # ---- the report ----------------------------------------------------------------------------
 
-def report_sections(frames: Frames, *, now=None, since=None, until=None, channels=None) -> list[dict]:
-    """Every section of the report as data (headings, tables, figures as base64 PNG)."""
-    from infoview import analytics as a
+def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, until=None,
+                    channels=None) -> list[dict]:
+    """Every section of the report as data (headings, tables, charts as SVG markup).
 
-    window = {"since": since, "until": until}
-    chosen = {**window, "channels": channels}
+    ``frames`` is the store's frames, or the object computing the report's tables
+    (:class:`~infoview.analytics.inputs.FramesInputs`, or
+    :class:`~infoview.analytics.inputs.StoreInputs` reading the store itself), which then
+    holds the moment and the filters.
+    """
+    from infoview.analytics import charts
 
-    def block(sub=None, fig=None, table=None, text=None, alt=""):
-        return {"subheading": sub, "image": _png(fig) if fig is not None else None,
-                "alt": alt, "table": table, "text": text}
+    src = _inputs(frames, now=now, since=since, until=until, channels=channels)
 
-    depth = a.network_summary(frames)
+    def block(sub=None, chart=None, table=None, text=None):
+        return {"subheading": sub, "chart": chart,
+                "table": table, "text": text}
+
+    depth = src.network_summary()
+    overall = src.funnel()
+    by_channel = src.funnel(by="channel")
+    replies_by_channel = src.reply_rates("channel")
+    replies_by_warmth = src.reply_rates("warmth")
+    categories = src.category_effectiveness()
     sections = [
         {"key": "funnel", "heading": "The funnel",
          "intro": "How far each person got, from being identified to an offer. Someone "
@@ -138,69 +143,76 @@ def report_sections(frames: Frames, *, now=None, since=None, until=None, channel
                   "interview, an application and a lead too. Conversion is the share of the "
                   "stage before (lead and referred someone: of those met).",
          "blocks": [
-             block(fig=a.plot_funnel(frames, **chosen), alt="funnel",
-                   table=table_view(a.funnel(frames, **chosen))),
-             block("By channel of the first message", fig=a.plot_funnel(frames, by="channel", **chosen),
-                   alt="funnel by channel"),
+             block(chart=charts.funnel_chart(overall), table=table_view(overall)),
+             block("By channel of the first message",
+                   chart=charts.funnel_chart(by_channel, by="channel", label="funnel by channel")),
              block("By warmth (people reaching each stage)",
-                   table=table_view(_stages_wide(a.funnel(frames, by="warmth", **chosen)))),
+                   table=table_view(_stages_wide(src.funnel(by="warmth")))),
          ]},
         {"key": "replies", "heading": "Answer rates and days to reply",
          "intro": "Requests for a conversation, and how many were answered.",
          "blocks": [
-             block("By channel", fig=a.plot_reply_rates(frames, by="channel", **chosen),
-                   alt="answer rate by channel",
-                   table=table_view(a.reply_rates(frames, by="channel", **chosen))),
-             block("By warmth", fig=a.plot_reply_rates(frames, by="warmth", **chosen),
-                   alt="answer rate by warmth",
-                   table=table_view(a.reply_rates(frames, by="warmth", **chosen))),
+             block("By channel", chart=charts.reply_rates_chart(
+                 replies_by_channel, key="channel", label="answer rate by channel"),
+                 table=table_view(replies_by_channel)),
+             block("By warmth", chart=charts.reply_rates_chart(
+                 replies_by_warmth, key="warmth", label="answer rate by warmth"),
+                 table=table_view(replies_by_warmth)),
          ]},
         {"key": "network", "heading": "Referral chains",
          "intro": f"{depth['referrals']} introductions linking {depth['people_in_chains']} people; "
                   f"the longest chain runs {depth['deepest_chain']} introductions deep.",
          "blocks": [
-             block(fig=a.plot_referral_graph(frames), alt="referral network"),
-             block("Door openers", table=table_view(a.door_openers(frames, top=10), columns=[
+             block(chart=charts.referral_chart(src.referral_drawing())),
+             block("Door openers", table=table_view(src.door_openers(10), columns=[
                  "name", "organization", "introductions", "downstream_people", "downstream_meetings"])),
          ]},
         {"key": "followup", "heading": "Follow-up health",
          "blocks": [
-             block(table=table_view(a.follow_up_health(frames, now=now, **window))),
-             block("Overdue actions", table=table_view(a.overdue_actions(frames, now=now), columns=[
+             block(table=table_view(src.follow_up_health())),
+             block("Overdue actions", table=table_view(src.overdue_actions(), columns=[
                  "what", "kind", "owner", "due", "days_overdue", "name"])),
-             block("Promises not yet kept", table=table_view(a.open_promises(frames, now=now), columns=[
+             block("Promises not yet kept", table=table_view(src.open_promises(), columns=[
                  "what", "owner", "due", "overdue", "name"])),
              block("People suggested but not yet contacted", table=table_view(
-                 a.uncontacted_leads(frames), columns=["name", "organization", "referrer", "may_mention",
-                                                       "contact_by", "referred_at"])),
-             block("Contacts gone quiet", table=table_view(a.stale_contacts(frames, now=now), columns=[
+                 src.uncontacted_leads(), columns=["name", "organization", "referrer", "may_mention",
+                                                   "contact_by", "referred_at"])),
+             block("Contacts gone quiet", table=table_view(src.stale_contacts(), columns=[
                  "name", "organization", "last_contact", "days_since", "keep_in_touch_days"])),
              block("Meetings by status (missed, cancelled and moved ones too)",
-                   table=table_view(a.meeting_statuses(frames, **window))),
+                   table=table_view(src.meeting_statuses())),
          ]},
         {"key": "questions", "heading": "Which questions earned their minutes",
          "blocks": [
-             block(fig=a.plot_question_effectiveness(frames, **window), alt="usefulness by category",
-                   table=table_view(a.category_effectiveness(frames, **window))),
+             block(chart=charts.questions_chart(categories), table=table_view(categories)),
              block("Questions rated at least twice, most useful first", table=table_view(
-                 a.question_effectiveness(frames, min_rated=2, **window),
+                 src.question_effectiveness(2),
                  columns=["text", "category", "asked", "rated", "mean_usefulness"], max_rows=15)),
          ]},
         {"key": "activity", "heading": "Activity and what was learned",
          "blocks": [
-             block(fig=a.plot_activity(frames, **chosen), alt="activity per week"),
+             block(chart=charts.activity_chart(src.activity_by_week())),
              block("Learned, by industry", table=table_view(
-                 a.insights_by_industry(frames, **window),
+                 src.insights_by_industry(),
                  columns=["industry", "meetings", "insights", "top_tags", "learned"])),
          ]},
         {"key": "targets", "heading": "Targets (LAMP list)",
          "intro": "Organizations sorted by motivation, then postings, then advocacy; the "
                   "highlighted rows are the current batch.",
-         "blocks": [block(table=table_view(a.targets(frames), highlight="batch", max_rows=40, columns=[
+         "blocks": [block(table=table_view(src.targets(), highlight="batch", max_rows=40, columns=[
              "rank", "name", "industry", "motivation", "postings", "advocacy", "people_found",
              "contacted", "met"]))]},
     ]
     return [{"intro": None, **section} for section in sections]
+
+
+def _inputs(frames: Frames | FramesInputs, **selection: Any) -> FramesInputs:
+    """``frames`` as the object computing the report's tables."""
+    from infoview.analytics.inputs import FramesInputs
+
+    if isinstance(frames, FramesInputs):
+        return frames
+    return FramesInputs(frames, now=selection.pop("now"), **selection)
 
 
 def _stages_wide(data):
@@ -215,47 +227,58 @@ def _stages_wide(data):
     return wide.rename_axis(index=index, columns=None).reset_index()
 
 
-def headline(frames: Frames, *, now=None, since=None, until=None,
+def headline(frames: Frames | FramesInputs, *, now=None, since=None, until=None,
              channels=None) -> list[tuple[str, str]]:
     """The big numbers at the top, as the dashboard shows them for the same filters
     (:func:`infoview.analytics.headline.headline_figures`)."""
-    figures = headline_figures(frames, now=now, since=since, until=until, channels=channels)
-    return [(label, format_figure(label, value)) for label, value in figures.items()]
+    src = _inputs(frames, now=now, since=since, until=until, channels=channels)
+    return [(label, format_figure(label, value)) for label, value in src.headline_figures().items()]
 
 
-def build_report(frames: Frames, *, now: datetime | None = None, since=None, until=None,
-                 channels=None, title: str = "Informational interviews: outcomes") -> str:
-    """The whole report as one HTML string (self-contained: inline styles, embedded plots).
+def build_report(frames: Frames | FramesInputs, *, now: datetime | None = None, since=None,
+                 until=None, channels=None, title: str = "Informational interviews: outcomes") -> str:
+    """The whole report as one HTML string (self-contained: inline styles, charts as SVG).
 
     Args:
-        frames: the store's tables (``Store.frames()``).
+        frames: the store's tables (``Store.frames()``), or the object computing the
+            report's tables (:class:`~infoview.analytics.inputs.StoreInputs` reads the
+            store itself, and holds the moment and the filters: the arguments below are
+            then not used).
         now: the moment "overdue" and "stale" are measured from (default: now).
         since, until, channels: the same filters the dashboard offers.
         title: the page title.
     """
     import jinja2
 
+    from infoview.analytics.inputs import FramesInputs
+
+    if isinstance(frames, FramesInputs):
+        src = frames
+        now, since, until = src.now, src.window["since"], src.window["until"]
+        channels = src.chosen["channels"]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(Path(__file__).parent)),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
     stamp = timestamp(now or datetime.now(UTC))
+    assert stamp is not None  # for the type checker: a moment was given
+    if not isinstance(frames, FramesInputs):
+        src = FramesInputs(frames, now=stamp, since=since, until=until, channels=channels)
     selection = []
     if since or until:
         selection.append(f"from {since or 'the start'} to {until or 'today'}")
-    if channel_list(channels):
-        selection.append("channels: " + ", ".join(channel_list(channels)))
+    chosen = channel_list(channels)
+    if chosen:
+        selection.append("channels: " + ", ".join(chosen))
     with sharing():  # the sections ask for some results more than once
         return env.get_template(TEMPLATE).render(
             title=title, generated=stamp.strftime("%Y-%m-%d %H:%M UTC"),
-            selection="; ".join(selection),
-            headline=headline(frames, now=stamp, since=since, until=until, channels=channels),
-            sections=report_sections(frames, now=stamp, since=since, until=until,
-                                     channels=channels),
+            selection="; ".join(selection), headline=headline(src), sections=report_sections(src),
         )
 
 
-def write_report(frames: Frames, path: str | Path, *, store=None, **options) -> Path:
+def write_report(frames: Frames | FramesInputs, path: str | Path, *, store=None,
+                 **options) -> Path:
     """Write :func:`build_report` to ``path`` (folders created); returns the path.
 
     With ``store``, the file is recorded in the store's exports registry, with everyone
@@ -268,3 +291,15 @@ def write_report(frames: Frames, path: str | Path, *, store=None, **options) -> 
     record_export(store, path, kind="report", text=html)
     log.info("wrote the outcomes report to %s", path)
     return path
+
+
+def write_store_report(store, path: str | Path, *, now: datetime | None = None, since=None,
+                       until=None, channels=None, **options) -> Path:
+    """Read the store and write its report to ``path`` (recorded in its exports registry):
+    what ``infoview report`` does. The store is read for the report's needs only
+    (:class:`~infoview.analytics.inputs.StoreInputs`), in one snapshot, with the 3B7
+    follow-ups in place."""
+    from infoview.analytics.inputs import StoreInputs
+
+    inputs = StoreInputs(store, now=now, since=since, until=until, channels=channels)
+    return write_report(inputs, path, store=store, **options)

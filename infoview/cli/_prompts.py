@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 
 from infoview.errors import BadInput
-from infoview.flows.meetings import next_meeting, planned_questions
 from infoview.models import Meeting, Person
 
 
@@ -49,6 +48,8 @@ def _rows(title: str, first: str, more: list[tuple[str, str]]) -> list[dict]:
 
 def ask_debrief(store, meeting_id: int | None = None) -> dict:
     """Ask for a meeting's debrief on the terminal; returns it in its JSON form (unsaved)."""
+    from infoview.flows.meetings import next_meeting, planned_questions
+
     if meeting_id is None:
         suggested = next_meeting(store)
         answer = _ask(f"Meeting id{f' [{suggested}]' if suggested else ''}: ")

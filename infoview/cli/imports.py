@@ -63,6 +63,8 @@ def _mail(args: argparse.Namespace) -> int:
     from infoview.flows.mail_import import OwnerUnknown, import_mail
 
     with open_store(args) as store:
+        if not args.dry_run:
+            store.check()  # no import into a damaged file
         try:
             report = import_mail(store, args.path, me=args.me, bodies_for=args.bodies_for,
                                  add=args.add, dry_run=args.dry_run, progress=_progress)
@@ -82,6 +84,8 @@ def _calendar(args: argparse.Namespace) -> int:
     from infoview.flows.calendar_import import import_calendar
 
     with open_store(args) as store:
+        if not args.dry_run:
+            store.check()  # no import into a damaged file
         report = import_calendar(store, args.path, me=args.me, dry_run=args.dry_run)
     _show(report, args)
     return 0

@@ -13,17 +13,10 @@ import json
 import sys
 
 from infoview.cli._common import open_store, options_named, print_json, usage
-from infoview.cli._prompts import ask_debrief
 from infoview.errors import BadInput, NotFound
-from infoview.flows.debrief import DEBRIEF_JSON_SHAPE, debrief_from_dict, save_debrief, saved_counts
-from infoview.flows.drafts import missed_meeting_draft
-from infoview.flows.followups import meeting_actions
-from infoview.flows.meeting_status import mark_meeting
-from infoview.flows.meetings import MeetingOptions, add_meeting, list_meetings, meeting_summary
-from infoview.flows.times import in_zone, parse_start, zone
+from infoview.flows.debrief_json import DEBRIEF_JSON_SHAPE
 from infoview.models import CHOICES, Meeting
 from infoview.questions.models import AUDIENCES
-from infoview.schedule import describe_start, starts_in_future
 from infoview.userfiles import parse_json, read_text
 
 DEBRIEF_HELP = ("Save what you learned in a meeting, as the debrief form of notebook 3 does: "
@@ -146,6 +139,9 @@ def register(sub) -> None:
 # ---- meeting ---------------------------------------------------------------------------------
 
 def _add(args) -> int:
+    from infoview.flows.meetings import MeetingOptions, add_meeting
+    from infoview.flows.times import parse_start, zone
+
     zone(args.timezone)  # an unknown zone is reported even without --when
     start = parse_start(args.when, args.timezone) if args.when else None
     options = MeetingOptions(person_id=args.person, starts_at=start, timezone=args.timezone,
@@ -171,6 +167,7 @@ _EDIT_FIELDS = {"when": "starts_at", "timezone": "timezone", "format": "format",
 
 def _edit(args) -> int:
     from infoview.flows.records import edit_meeting
+    from infoview.schedule import describe_start
 
     changes = {field: getattr(args, option) for option, field in _EDIT_FIELDS.items()
                if getattr(args, option) is not None}
@@ -191,6 +188,8 @@ def _edit(args) -> int:
 
 def _when(value, zone_name: str | None = None) -> str:
     """A meeting's start as agreed: in its own time zone, with the zone's abbreviation."""
+    from infoview.flows.times import in_zone
+
     if value is None:
         return "not agreed"
     try:
@@ -201,6 +200,8 @@ def _when(value, zone_name: str | None = None) -> str:
 
 
 def _list(args) -> int:
+    from infoview.flows.meetings import list_meetings
+
     with open_store(args) as store:
         rows = list_meetings(store, person_id=args.person, status=args.status)
     if args.json:
@@ -215,6 +216,8 @@ def _list(args) -> int:
 
 
 def _show(args) -> int:
+    from infoview.flows.meetings import meeting_summary
+
     with open_store(args) as store:
         summary = meeting_summary(store, args.meeting_id)
     if args.json:
@@ -241,6 +244,10 @@ def _show(args) -> int:
 
 
 def _mark(args) -> int:
+    from infoview.flows.drafts import missed_meeting_draft
+    from infoview.flows.meeting_status import mark_meeting
+
+
     if args.to is None and args.status.strip().lower() in ("moved", "rescheduled"):
         raise BadInput("moving a meeting needs the new time: give it with --to "
                        "(e.g. --to 2026-04-02T10:00)")
@@ -289,6 +296,8 @@ def _read_file(path: str) -> object:
 def _refuse_a_future_meeting(store, meeting_id: int, yes: bool) -> None:
     """A debrief marks its meeting held: one still ahead needs ``--yes`` (as the panel's
     "Save anyway")."""
+    from infoview.schedule import describe_start, starts_in_future
+
     try:
         meeting = store.get(Meeting, meeting_id)
     except NotFound:  # save_debrief reports a missing meeting in its own words
@@ -300,6 +309,10 @@ def _refuse_a_future_meeting(store, meeting_id: int, yes: bool) -> None:
 
 
 def _debrief(args) -> int:
+    from infoview.cli._prompts import ask_debrief
+    from infoview.flows.debrief import debrief_from_dict, save_debrief, saved_counts
+    from infoview.flows.followups import meeting_actions
+
     if args.meeting is not None and not args.interactive:
         raise BadInput("--meeting goes with --interactive; a debrief file names its meeting_id")
     with open_store(args) as store:

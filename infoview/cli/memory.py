@@ -95,14 +95,10 @@ def _digest(args) -> int:
         raise BadInput(f"--days must be 0 to 366, not {args.days}")
     now = _as_of(args.as_of)
     with open_store(args) as store:
-        from infoview.analytics._frames import DIGEST_TABLES, UNREAD
-        from infoview.analytics.digest import weekly_digest
-        from infoview.flows.actions import followup_frames
+        from infoview.analytics.digest import store_digest
         from infoview.flows.drafts import update_draft
 
-        frames = followup_frames(store, now=now,
-                                 frames=store.frames(tables=DIGEST_TABLES, skip=UNREAD))
-        digest = weekly_digest(frames, now=now, days=args.days)
+        digest = store_digest(store, now=now, days=args.days)
         if args.drafts:
             digest.drafts = {
                 int(pid): update_draft(store, int(pid)) for pid in digest.losing_touch["person_id"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from infoview.cli._common import (
     add_fetch_options,
@@ -22,21 +23,18 @@ from infoview.cli._common import (
 )
 from infoview.cli.questions import add_history_option, say_plan_notes
 from infoview.errors import BadInput
-from infoview.flows import drafts
-from infoview.flows.followups import suggest_followups
-from infoview.flows.prep import UrlBriefOptions, brief_from_store, brief_from_urls
-from infoview.flows.question_history import question_history
-from infoview.flows.times import parse_day, parse_start
+from infoview.flows.draft_kinds import DRAFT_KINDS as KINDS
 from infoview.models import CHOICES, Meeting, Person, UserProfile
-from infoview.prep.followup import due_actions_ics
-from infoview.prep.render import DEFAULT_SECTIONS, export_briefs
 from infoview.questions.models import AUDIENCES
-from infoview.store import Store
 from infoview.userfiles import read_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.flows import drafts
+
 
 FORMATS = ("md", "html", "pdf", "ics")
 #: ``infoview draft`` sub-commands and their help, from the one table of draft kinds.
-DRAFT_KINDS = {kind.command: kind.help for kind in drafts.DRAFT_KINDS}
+DRAFT_KINDS = {kind.command: kind.help for kind in KINDS}
 
 
 def register(sub) -> None:
@@ -76,7 +74,7 @@ def register(sub) -> None:
                            "--check FILE, check your own edited text instead.")
     kinds = draft.add_subparsers(dest="draft_kind", metavar="KIND")
     draft.set_defaults(handler=lambda args: usage(draft))
-    for kind in drafts.DRAFT_KINDS:
+    for kind in KINDS:
         # The other names of a kind (confirmation, referred_intro, referrer_update) work too.
         parser = kinds.add_parser(kind.command, aliases=list(kind.aliases), help=kind.help,
                                   description=kind.help.capitalize() + ".")
@@ -186,6 +184,8 @@ def _formats(values: list[str] | None, out: Path | None = None,
 
 
 def _brief_from_urls(args, history):
+    from infoview.flows.prep import UrlBriefOptions, brief_from_urls
+
     options = UrlBriefOptions(company_url=args.company_url, person_url=args.person_url,
                               name=args.name, role=args.role, industry=args.industry,
                               audience=args.audience, minutes=args.minutes, reason=args.reason,
@@ -195,6 +195,10 @@ def _brief_from_urls(args, history):
 
 
 def _prep(args) -> int:
+    from infoview.flows.prep import brief_from_store
+    from infoview.flows.question_history import question_history
+    from infoview.prep.render import DEFAULT_SECTIONS, export_briefs
+
     out = Path(args.out)
     formats = _formats(args.format, out)
     sections = DEFAULT_SECTIONS + (("notes",) if args.notes else ())
@@ -230,6 +234,8 @@ def _prep(args) -> int:
 
 def _stored_profile(args):
     """The user's profile from the store when the database exists (never creates one)."""
+    from infoview.store import Store
+
     path = db_path(args)
     if not path.exists():
         return UserProfile()
@@ -243,10 +249,14 @@ def _with_store(args, fn):
 
 
 def _date(text: str | None, option: str):
+    from infoview.flows.times import parse_day
+
     return parse_day(text, option)
 
 
 def _meeting(args):
+    from infoview.flows.times import parse_start
+
     if args.meeting is not None:
         return _with_store(args, lambda s: s.get(Meeting, args.meeting))
     start = parse_start(args.when, args.timezone) if args.when else None
@@ -256,6 +266,8 @@ def _meeting(args):
 
 def _given_options(args) -> drafts.DraftOptions:
     """The draft options typed on the command line (the store fills in the rest)."""
+    from infoview.flows import drafts
+
     options = drafts.DraftOptions(
         reason=getattr(args, "reason", None), narrow=getattr(args, "narrow", None),
         broad=getattr(args, "broad", None), minutes=getattr(args, "minutes", None),
@@ -276,6 +288,8 @@ def _given_options(args) -> drafts.DraftOptions:
 
 
 def _uses_store(args) -> bool:
+    from infoview.flows import drafts
+
     return bool(drafts.draft_kind(args.draft_kind).needs or getattr(args, "person", None) is not None
                 or getattr(args, "meeting", None) is not None)
 
@@ -284,6 +298,9 @@ def _from_store(args, store, options: drafts.DraftOptions):
     """Recipient and options of a draft about a stored person or meeting: what the store
     knows (referrers and their permission, the meeting, the day you met, the plan) filled
     in beside what was typed."""
+    from infoview.flows import drafts
+    from infoview.flows.times import parse_start
+
     meeting_id = getattr(args, "meeting", None)
     if options.new_times:
         zone = args.timezone or store.get(Meeting, meeting_id).timezone
@@ -294,6 +311,8 @@ def _from_store(args, store, options: drafts.DraftOptions):
 
 
 def _make_draft(args):
+    from infoview.flows import drafts
+
     kind = args.draft_kind
     options = _given_options(args)
     if kind == "pitch":
@@ -311,6 +330,8 @@ def _make_draft(args):
 
 
 def _check_file(args):
+    from infoview.flows import drafts
+
     text = sys.stdin.read() if args.check == "-" else read_text(args.check, what="draft to check")
     options = _given_options(args)
     if _uses_store(args):
@@ -341,6 +362,8 @@ def _followups(args) -> int:
     from datetime import UTC, datetime, time
 
     from infoview.flows.actions import open_action_records
+    from infoview.flows.followups import suggest_followups
+    from infoview.prep.followup import due_actions_ics
 
     today = _date(args.today, "--today")
     now = datetime.combine(today, time(23, 59, 59), UTC) if today else None

@@ -17,11 +17,7 @@ from typing import Any
 
 from infoview.cli._common import existing_store, print_json, usage
 from infoview.errors import BadInput, BadInputFile
-from infoview.questions.bank import load_bank
-from infoview.questions.lint import lint_question
 from infoview.questions.models import CATEGORIES, MEETING_OVERHEAD, audience_key
-from infoview.questions.select import select_questions
-from infoview.research.models import CompanyProfile
 from infoview.userfiles import parse_json, read_text
 
 
@@ -102,6 +98,8 @@ def _read_research(path: str | None):
     A JSON Lines file of ``research batch`` works too when it holds one line; of several,
     the user says which company (its line in a file of its own).
     """
+    from infoview.research.models import CompanyProfile
+
     if not path:
         return None
 
@@ -165,10 +163,14 @@ def say_plan_notes(plan, out) -> None:
 
 
 def _load_bank(args):
+    from infoview.questions.bank import load_bank
+
     return load_bank(user_file=args.bank_file)
 
 
 def _plan(args) -> int:
+    from infoview.questions.select import select_questions
+
     bank = _load_bank(args)
     research = _read_research(args.research)
     with planning_history(args, bank) as history:
@@ -217,6 +219,8 @@ def _explain_left_out(plan, bank, audience: str, out) -> None:
 
 
 def _lint(args) -> int:
+    from infoview.questions.lint import lint_question
+
     if not args.text.strip():  # the library says "fine" to empty text (a blank input box)
         raise BadInput('no question given: put the question in quotes, e.g. '
                        'infoview questions lint "How did you get into this field?"')

@@ -85,16 +85,13 @@ def _frames(args):
 
 
 def _report(args) -> int:
-    from infoview.analytics._frames import REPORT_TABLES, UNREAD
-    from infoview.analytics.report import write_report
-    from infoview.flows.actions import followup_frames
+    from infoview.analytics.report import write_store_report
     from infoview.flows.times import parse_day
 
     since, until = parse_day(args.since, "--since"), parse_day(args.until, "--until")
     with open_store(args) as store:
-        frames = followup_frames(store, frames=store.frames(tables=REPORT_TABLES, skip=UNREAD))
-        path = write_report(frames, args.out, since=since, until=until,
-                            channels=args.channels, store=store)
+        path = write_store_report(store, args.out, since=since, until=until,
+                                  channels=args.channels)
     if args.json:
         print_json({"out": str(path), "bytes": path.stat().st_size})
     else:

@@ -18,11 +18,7 @@ from infoview.cli._common import (
     usage,
 )
 from infoview.errors import BadInput
-from infoview.flows.research import keep_research
-from infoview.research.batch import research_batch
-from infoview.research.models import PersonProfile
 from infoview.settings import Settings
-from infoview.store.exports import record_export
 
 #: How the text output marks people who are not the company's own staff.
 _KIND_NOTE = {"quoted": " (quoted as a customer)", "named": " (named on the site)"}
@@ -106,6 +102,7 @@ def _person(args) -> int:
 
 def _find_person(args) -> int:
     """``research person --name N --site URL``: find their page, then research it."""
+    from infoview.flows.research import keep_research
     from infoview.research.find_person import research_person_by_name
     from infoview.research.search import SearchConfig
 
@@ -149,6 +146,9 @@ def _research(args, research, printer) -> int:
     is linked to its organization and person, so ``infoview prep --person`` finds it."""
     from contextlib import nullcontext
 
+    from infoview.flows.research import keep_research
+    from infoview.research.models import PersonProfile
+
     with open_store(args) if args.save else nullcontext() as store:
         profile = research(args.url, settings=research_settings(args), refresh=args.no_cache)
         kept = None
@@ -180,6 +180,8 @@ def _saved_line(kept) -> str:
 
 
 def _batch(args) -> int:
+    from infoview.research.batch import research_batch
+
     summary = research_batch(args.file, args.out, settings=research_settings(args), kind=args.kind,
                              progress=True)
     _record_batch(args, summary.out)
@@ -198,6 +200,8 @@ def _batch(args) -> int:
 def _record_batch(args, out) -> None:
     """Note the batch's output in the store's exports registry (when there is a store), so
     that deleting a person finds the results that name them."""
+    from infoview.store.exports import record_export
+
     if not out.is_file():
         return
     with existing_store(args) as store:

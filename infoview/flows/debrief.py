@@ -433,21 +433,6 @@ def load_debrief(store: Store, meeting_id: int) -> Debrief:
 
 # ---- the JSON form (``infoview debrief FILE.json``) -------------------------------------
 
-#: The shape of a debrief file, as ``infoview debrief --help`` and the README show it.
-DEBRIEF_JSON_SHAPE = """\
-{"meeting_id": 3,                        (required: see infoview meeting list)
- "rapport": 4,                           (1-5, optional)
- "notes": "text",                        (optional)
- "questions": [{"text": "...", "answer_notes": "...", "usefulness": 4,
-                "question_id": null, "category": null}],
- "insights":  [{"text": "...", "tags": ["hiring"]}],
- "people":    [{"name": "...", "title": null, "organization": null, "email": null,
-                "phone": null, "profile_url": null, "may_mention": "yes|no|unknown",
-                "contact_by": "user|host", "notes": null}],
- "promises":  [{"what": "...", "owner": "user|host", "due": "YYYY-MM-DD"}],
- "outcomes":  [{"kind": "lead|application|interview|offer", "date": "YYYY-MM-DD",
-                "notes": null}]}"""
-
 _PARTS: dict[str, type] = {"questions": AnsweredQuestion, "insights": KeyInsight,
                            "people": SuggestedPerson, "promises": Promise,
                            "outcomes": DebriefOutcome}

@@ -196,6 +196,25 @@ class Store(StoreShortcuts):
                     self._conn.execute("ROLLBACK")
                 raise StoreError(f"{self._path}: the write could not be saved ({exc})") from exc
 
+    @contextmanager
+    def reading(self) -> Iterator[Store]:
+        """Read in one snapshot: everything read inside the block sees the store as it was
+        at the block's first read, whatever another program writes meanwhile (so that
+        figures read with several queries agree). Inside a :meth:`transaction` (itself a
+        snapshot) the block adds nothing; writes inside the block are not allowed."""
+        with self._lock:
+            if self._depth:
+                yield self
+                return
+            self._conn.execute("BEGIN")
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")  # nothing was written: this ends the read
+
     @property
     def in_transaction(self) -> bool:
         """True inside a :meth:`transaction` block (of this store object)."""
@@ -211,6 +230,10 @@ class Store(StoreShortcuts):
                     return self._conn.execute(sql, tuple(params))
             except sqlite3.IntegrityError as exc:
                 raise _integrity(table, exc) from exc
+            except sqlite3.DatabaseError as exc:
+                if files.is_damage(exc):
+                    raise files.damaged(self._path, exc) from exc
+                raise
             except OverflowError as exc:  # a number past 64 bits that no check caught
                 raise BadInput(f"cannot save this {table} record: a number in it is too large "
                                "to keep") from exc
@@ -223,6 +246,8 @@ class Store(StoreShortcuts):
             except sqlite3.IntegrityError as exc:
                 raise _integrity("", exc) from exc
             except sqlite3.DatabaseError as exc:
+                if files.is_damage(exc):
+                    raise files.damaged(self._path, exc) from exc
                 raise StoreError(f"{self._path}: cannot read ({exc})") from exc
             except OverflowError as exc:  # looking up a number past 64 bits: none is kept
                 raise BadInput("a number asked for is too large to be an id or a count "
@@ -412,7 +437,21 @@ class Store(StoreShortcuts):
         from infoview.store.frames import build_frames
 
         with self._lock:
-            return build_frames(self._conn, snapshot=self._depth == 0, tables=tables, skip=skip)
+            try:
+                return build_frames(self._conn, snapshot=self._depth == 0, tables=tables,
+                                    skip=skip)
+            except sqlite3.DatabaseError as exc:
+                if files.is_damage(exc):
+                    raise files.damaged(self._path, exc) from exc
+                raise
+
+    def check(self) -> None:
+        """SQLite's check of every page of the file (a second or two for a million rows):
+        raises :class:`~infoview.errors.StoreError` when the file is damaged. Opening a
+        store checks only what costs nothing; imports call this first (see
+        :mod:`infoview.store.files`)."""
+        with self._lock:
+            files.quick_check(self._conn, self._path)
 
     def export_folder(self, folder: str | Path, overwrite: bool = False) -> Path:
         """Export everything (JSON + one CSV per table); see :mod:`infoview.store.exchange`."""
@@ -424,6 +463,7 @@ class Store(StoreShortcuts):
         """Import an export folder into this (empty) store; returns records per table."""
         from infoview.store.exchange import import_folder
 
+        self.check()
         return import_folder(self, folder)
 
     def export_vcards(self, path: str | Path) -> int:
@@ -436,6 +476,7 @@ class Store(StoreShortcuts):
         """Import a LinkedIn ``Connections.csv``; see :mod:`infoview.store.linkedin`."""
         from infoview.store.linkedin import import_linkedin
 
+        self.check()
         return import_linkedin(self, path, **options)
 
     def import_linkedin_archive(self, path: str | Path, **options: Any):
@@ -443,6 +484,7 @@ class Store(StoreShortcuts):
         :mod:`infoview.store.archive_import`."""
         from infoview.store.archive_import import import_archive
 
+        self.check()
         return import_archive(self, path, **options)
 
     def schema_version(self) -> int:

@@ -75,8 +75,10 @@ def record_export(store: Store | None, path: str | Path, *, kind: str, text: str
     """
     if store is None:
         return None
-    # Only ids and names are read: a large store holds hundreds of thousands of people.
-    named = set(names_in(readable(text), store.execute("SELECT id, name FROM people")))
+    # Only ids and names are read, and only of the people whose name could be in the text:
+    # a large store holds hundreds of thousands of people.
+    readable_text = readable(text)
+    named = set(names_in(readable_text, candidate_names(store, readable_text)))
     named |= {i for i in person_ids if i is not None}
     record = ExportRecord(Path(path).expanduser().resolve(), kind,
                           datetime.now(UTC).replace(microsecond=0), sorted(named))
@@ -90,6 +92,30 @@ def record_export(store: Store | None, path: str | Path, *, kind: str, text: str
                                   [str(record.path)])[0][0]
     log.info("recorded export %s (%s) naming %d people", record.path, kind, len(named))
     return record
+
+
+def candidate_names(store: Store, text: str) -> list[tuple[int, str]]:
+    """The ``(id, name)`` of every person whose full name may appear in ``text``, for
+    :func:`~infoview.store.mentions.names_in` to decide: a store of hundreds of thousands
+    of people hands over a few.
+
+    A name can only appear in full if each of its words is a word of the text, its last
+    word too. The last part of a name after a space, when it is plain ASCII letters and
+    digits (almost always), is that last word, folded by lower case: a name whose last
+    part is not among the text's words is left out. Any other name is handed over.
+    """
+    from infoview.store.matching import fold
+    from infoview.store.mentions import words
+
+    vocabulary = words(fold(text))
+    ids, names = (json.loads(column) for column in store.execute(
+        "SELECT json_group_array(id), json_group_array(name) FROM people")[0])
+    chosen = []
+    for person_id, name in zip(ids, names, strict=True):
+        last = name.rpartition(" ")[2] if name else ""
+        if not (last.isascii() and last.isalnum()) or last.lower() in vocabulary:
+            chosen.append((person_id, name))
+    return chosen
 
 
 def list_exports(store: Store) -> list[ExportRecord]:

@@ -4,6 +4,16 @@ Everything here looks at a file through a read-only connection first: a file tha
 SQLite, is damaged, belongs to another program or comes from a newer infoview is reported
 as a :class:`~infoview.errors.StoreError` naming the path and what to do, and is left
 byte-for-byte as it was.
+
+How much is checked, and when. Every opening reads the header and the schema and compares
+the file's length with the length its header gives (a copy cut short, the usual damage,
+is refused at once): a cost that does not grow with the store. SQLite's own page by page
+check (``PRAGMA quick_check``, a second or two on a store of a million rows) runs where
+damage would be copied or built upon: before a migration (whose backup would keep it) and
+before an import (:meth:`~infoview.store.core.Store.check`), and when asked
+(``infoview db check``). Damage met later, by a command reading a damaged page, stops that
+command with the same message (:func:`damaged`), and SQLite writes nothing into a damaged
+page, so nothing more is lost.
 """
 
 from __future__ import annotations
@@ -33,8 +43,44 @@ def _readonly(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, isolation_level=None)
 
 
-def inspect(path: Path, must_exist: bool = False) -> int | None:
+def damaged(path: Path, what: object) -> StoreError:
+    """The error that says a store file is damaged and what to do (restore a backup)."""
+    return StoreError(f"{path} is damaged ({what}); infoview left it untouched: move it "
+                      "aside and restore a backup or an export (infoview db import)")
+
+
+def is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite's error says the file is damaged (not locked, full or read-only)."""
+    text = str(exc).lower()
+    return any(words in text for words in ("malformed", "not a database", "corrupt"))
+
+
+def _length_agrees(path: Path, header: bytes) -> bool:
+    """Whether the file is at least as long as its header says (when the header's count
+    of pages is current): a copy cut short is not."""
+    page = int.from_bytes(header[16:18], "big")
+    page = 65536 if page == 1 else page
+    pages = int.from_bytes(header[28:32], "big")
+    current = header[24:28] == header[92:96] and pages > 0
+    return not current or path.stat().st_size >= page * pages
+
+
+def quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """SQLite's check of every page of the file (``PRAGMA quick_check``); raises the
+    :func:`damaged` error when it finds a fault."""
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise damaged(path, exc) from exc
+    if check != "ok":
+        raise damaged(path, f"integrity check: {check}")
+
+
+def inspect(path: Path, must_exist: bool = False, *, full: bool = False) -> int | None:
     """The schema version of an existing store file, or ``None`` for a file to create.
+
+    The header, the schema and the file's length are checked; every page too (SQLite's
+    quick check) with ``full``, or when the file is to be migrated.
 
     Raises:
         StoreError: the file is missing (with ``must_exist``), unreadable, not SQLite,
@@ -51,31 +97,31 @@ def inspect(path: Path, must_exist: bool = False) -> int | None:
                          f"e.g. {path / 'infoview.sqlite'}")
     try:
         with open(path, "rb") as handle:
-            header = handle.read(len(_HEADER))
+            header = handle.read(100)
     except OSError as exc:
         raise StoreError(f"{path}: cannot be read ({exc.strerror}); check its permissions "
                          "or choose another file with --db") from exc
     if not header:
         return None  # an empty file holds nothing to lose: treat it as a new store
-    if header != _HEADER:
+    if header[:len(_HEADER)] != _HEADER:
         raise StoreError(f"{path} is not an SQLite database, so infoview left it alone; "
                          "point --db or INFOVIEW_DB at an infoview store or a new file name")
     if not os.access(path, os.W_OK):
         raise StoreError(f"{path} is read-only; make it writable or copy it elsewhere")
+    if len(header) == 100 and not _length_agrees(path, header):
+        raise damaged(path, "the file is shorter than its header says: it was cut short, "
+                            "perhaps while being copied")
     try:
         conn = _readonly(path)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if full or (0 < version < LATEST):  # a migration's backup would keep damage
+                quick_check(conn, path)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is damaged ({exc}); infoview left it untouched: move it "
-                         "aside and restore a backup or an export (infoview db import)") from exc
-    if check != "ok":
-        raise StoreError(f"{path} is damaged (integrity check: {check}); infoview left it "
-                         "untouched: move it aside and restore a backup or an export")
+        raise damaged(path, exc) from exc
     if version > LATEST:
         raise StoreVersionError(
             f"{path} was written by a newer infoview (schema version {version}, this one "

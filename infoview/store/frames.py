@@ -66,11 +66,8 @@ def _series(table: str, column: Column, values: Any, plain: bool = False):
     import pandas as pd
 
     dtype = column_dtype(table, column)
-    if column.kind == "datetime":
-        data = pd.to_datetime(_objects(values), format="ISO8601", utc=True)
-        return pd.Series(data).astype(dtype)
-    if column.kind == "date":
-        return pd.Series(pd.to_datetime(_objects(values), format="%Y-%m-%d")).astype(dtype)
+    if column.kind in ("datetime", "date"):
+        return _times(_objects(values), column.kind == "datetime", dtype)
     if column.kind in ("list", "dict"):
         return pd.Series(_json_values(values, plain), dtype=object)
     if column.kind == "int" and plain:
@@ -82,6 +79,35 @@ def _series(table: str, column: Column, values: Any, plain: bool = False):
         if np.nanmax(np.abs(floats), initial=0) < 2.0**53:
             return pd.Series(pd.array(floats, dtype="Int64"))
     return pd.Series(_objects(values), dtype=dtype)
+
+
+def _times(values: Any, aware: bool, dtype: Any):
+    """Stored times (ISO 8601 text in UTC) or dates (``YYYY-MM-DD``) as a Series of
+    ``dtype``; ``None`` gives NaT.
+
+    Only the texts are parsed, each on its own as pandas parses any ISO text, and put back
+    in their places: parsing an array holding missing values took pandas three times as
+    long.
+    """
+    import numpy as np
+    import pandas as pd
+
+    present = pd.notna(values)
+    if present.all():
+        texts, present = values, None
+    else:
+        texts = values[present]
+    if aware:
+        parsed = pd.Series(pd.to_datetime(texts, format="ISO8601", utc=True)).astype(dtype)
+    else:
+        parsed = pd.Series(pd.to_datetime(texts, format="%Y-%m-%d")).astype(dtype)
+    if present is None:
+        return parsed
+    out = np.full(len(values), np.datetime64("NaT", "us"))
+    unit = parsed.dt.tz_localize(None) if aware else parsed
+    out[present] = unit.to_numpy(dtype="datetime64[us]")
+    series = pd.Series(out)
+    return series.dt.tz_localize("UTC") if aware else series
 
 
 def _objects(values: Any):
@@ -112,18 +138,26 @@ def _json_values(values: Any, plain: bool) -> list[Any]:
     return [None if v is None else json.loads(v) for v in values]
 
 
-def _plain_columns(conn: sqlite3.Connection, table: str,
-                   columns: Iterable[Column] | None = None) -> set[str]:
-    """The int and JSON columns of ``table`` that hold nothing odd, found in one scan in C:
-    only whole numbers (or NULL) in an int column, only valid JSON text in a list or dict
-    column. A store written by infoview holds nothing else; a file edited by hand might."""
+def _checks(columns: Iterable[Column]) -> dict[str, str]:
+    """Per int or JSON column, an SQL test true for a value that is not plain: anything but
+    a whole number (or NULL) in an int column, anything but valid JSON text in a list or
+    dict column."""
     checks = {}
-    for column in COLUMNS[table] if columns is None else columns:
+    for column in columns:
         name = column.name
         if column.kind == "int":
             checks[name] = f"typeof({name}) NOT IN ('integer', 'null')"
         elif column.kind in ("list", "dict"):
             checks[name] = f"{name} IS NOT NULL AND (typeof({name}) != 'text' OR NOT json_valid({name}))"
+    return checks
+
+
+def _plain_columns(conn: sqlite3.Connection, table: str,
+                   columns: Iterable[Column] | None = None) -> set[str]:
+    """The int and JSON columns of ``table`` that hold nothing odd, found in one scan in C:
+    only whole numbers (or NULL) in an int column, only valid JSON text in a list or dict
+    column. A store written by infoview holds nothing else; a file edited by hand might."""
+    checks = _checks(COLUMNS[table] if columns is None else columns)
     if not checks:
         return set()
     sums = ", ".join(f"coalesce(sum({check}), 0)" for check in checks.values())
@@ -136,11 +170,65 @@ def _plain_columns(conn: sqlite3.Connection, table: str,
 
 def table_frame(conn: sqlite3.Connection, table: str, skip: Collection[str] = ()):
     """One table as a frame (see the module docstring for the dtypes), without the columns
-    named in ``skip``."""
-    import numpy as np
+    named in ``skip``.
+
+    The columns come out of SQLite as one JSON array each (:func:`_json_columns`), which
+    a large table hands over several times faster than a row per tuple; a table holding a
+    value JSON cannot carry (a blob written by another program) is read row by row
+    (:func:`_grid_frame`), with the same result.
+    """
     import pandas as pd
 
     columns = [c for c in COLUMNS[table] if c.name not in skip]
+    try:
+        read = _json_columns(conn, table, columns)
+    except (sqlite3.DataError, sqlite3.OperationalError, ValueError):
+        read = None
+    if read is None:
+        return _grid_frame(conn, table, columns)
+    values, plain = read
+    if not values or not len(values[0]):
+        return empty_frame(table)[[c.name for c in columns]]
+    return pd.DataFrame({c.name: _series(table, c, _objects(v), c.name in plain)
+                         for c, v in zip(columns, values, strict=True)})
+
+
+def _json_columns(conn: sqlite3.Connection, table: str,
+                  columns: Sequence[Column]) -> tuple[list[list[Any]], set[str]] | None:
+    """Every column's values, in ``id`` order, and the names of the plain columns (see
+    :func:`_plain_columns`), from one scan of the table; ``None`` when the careful way
+    must read it.
+
+    Each column comes back as one JSON array built by SQLite and decoded in one call.
+    Only values JSON gives back exactly are taken this way: text, NULL, and whole numbers
+    in a plain int column (a real number would come back with fifteen digits, so an int
+    column holding one is read again row by row).
+    """
+    checks = _checks(columns)
+    arrays = ", ".join(f"json_group_array({c.name})" for c in columns)
+    sums = "".join(f", coalesce(sum({check}), 0)" for check in checks.values())
+    # NOT INDEXED: the table itself, in rowid (id) order, not a covering index's order
+    row = conn.execute(f"SELECT {arrays}{sums} FROM {table} NOT INDEXED").fetchone()
+    values = [json.loads(text) for text in row[:len(columns)]]
+    plain = {name for name, count in zip(checks, row[len(columns):], strict=True) if count == 0}
+    import numpy as np
+
+    ids = next(v for c, v in zip(columns, values, strict=True) if c.name == "id")
+    if len(ids) > 1 and not (np.diff(np.asarray(ids, dtype=np.float64)) > 0).all():
+        return None  # defensive (a rowid scan is in id order): read in order of id
+    for i, column in enumerate(columns):
+        if column.kind == "int" and column.name not in plain:  # not only whole numbers
+            values[i] = [r[0] for r in conn.execute(
+                f"SELECT {column.name} FROM {table} ORDER BY id")]
+    return values, plain
+
+
+def _grid_frame(conn: sqlite3.Connection, table: str, columns: Sequence[Column]):
+    """:func:`table_frame` read row by row (one tuple per row), the careful way for a
+    table holding values a JSON array cannot carry."""
+    import numpy as np
+    import pandas as pd
+
     names = ", ".join(c.name for c in columns)
     rows = conn.execute(f"SELECT {names} FROM {table} ORDER BY id").fetchall()
     if not rows:

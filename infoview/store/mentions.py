@@ -82,6 +82,11 @@ def people_named_in(text: str, people: Iterable[Person]) -> list[int]:
 _WORD = re.compile(r"\w+")
 
 
+def words(text: str) -> set[str]:
+    """The words of ``text`` (runs of letters, digits and underscores, as ``\\w`` has them)."""
+    return set(_WORD.findall(text))
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # what ``\w`` matches in a str pattern
 
