@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from mail_samples import ME, calendar, event
 
 from infoview.cli import main
 from infoview.errors import BadInputFile
@@ -14,7 +15,6 @@ from infoview.flows.calendar_import import import_calendar
 from infoview.flows.forget import files_naming, forget_person
 from infoview.models import CalendarEvent, Meeting, Person, UserProfile
 from infoview.store import Store
-from tests.mail_samples import ME, calendar, event
 
 SAM = "sam.okafor@kestrel.example"
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from mail_samples import ME, at, mbox, message
 
 from infoview.analytics.funnel import funnel
 from infoview.analytics.memory import touches
@@ -18,7 +19,6 @@ from infoview.flows.outreach_log import record_outreach
 from infoview.models import MailMessage, Outreach, Person, UserProfile
 from infoview.store import Store
 from infoview.store.mailbox import TruncatedMailbox
-from tests.mail_samples import ME, at, mbox, message
 
 SAM = "sam.okafor@kestrel.example"
 

@@ -9,7 +9,7 @@ import pytest
 
 from infoview.settings import Settings
 
-SITES = Path(__file__).resolve().parent / "fixtures" / "sites"
+SITES = Path(__file__).resolve().parents[1] / "fixtures" / "sites"
 #: The keys of ``infoview research company --json`` (DESIGN.md's contract).
 CONTRACT_KEYS = {"url", "name", "description", "summary", "industry", "location", "founded",
                  "people", "news", "social", "pages", "facts", "fetched", "warnings"}
