@@ -20,12 +20,11 @@ SAM = "sam.okafor@kestrel.example"
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "s.sqlite") as s:
-        s.save_profile(UserProfile(name="Maya Lindqvist", email=ME, timezone="Europe/Paris"))
-        s.add(Person(name="Sam Okafor", email=SAM))
-        s.add(Person(name="Jo Park", email="jo@park.example"))
-        yield s
+def store(store):
+    store.save_profile(UserProfile(name="Maya Lindqvist", email=ME, timezone="Europe/Paris"))
+    store.add(Person(name="Sam Okafor", email=SAM))
+    store.add(Person(name="Jo Park", email="jo@park.example"))
+    return store
 
 
 def _person(store: Store, name: str) -> Person:

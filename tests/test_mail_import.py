@@ -24,11 +24,10 @@ SAM = "sam.okafor@kestrel.example"
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "s.sqlite") as s:
-        s.save_profile(UserProfile(name="Maya Lindqvist", email=ME))
-        s.add(Person(name="Sam Okafor", email=SAM))
-        yield s
+def store(store):
+    store.save_profile(UserProfile(name="Maya Lindqvist", email=ME))
+    store.add(Person(name="Sam Okafor", email=SAM))
+    return store
 
 
 def _sam(store: Store) -> Person:
