@@ -13,7 +13,6 @@ from infoview.research.company import research_company
 from infoview.research.person import research_person
 from infoview.sample import serve
 from infoview.settings import Settings
-from infoview.store import Store
 from infoview.widgets.prepare import NEW, PreparePanel
 from infoview.widgets.session import SAMPLE_PERSON_PATH
 
@@ -28,8 +27,7 @@ def profiles(tmp_path_factory):
 
 
 @pytest.fixture
-def store(tmp_path, profiles):
-    store = Store.open(tmp_path / "s.sqlite")
+def store(store, profiles):
     keep_research(store, *profiles)
     return store
 
