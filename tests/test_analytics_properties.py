@@ -54,7 +54,7 @@ from infoview.store.schema import EARLIEST, LATEST_DATE
 EXAMPLES = int(os.environ.get("INFOVIEW_PROPERTY_EXAMPLES", "30"))
 
 pytestmark = [pytest.mark.filterwarnings("ignore::UserWarning"),  # matplotlib: glyphs missing
-              pytest.mark.timeout(max(300, EXAMPLES * 3))]
+              pytest.mark.timeout(max(300, EXAMPLES * 3)), pytest.mark.slow]
 
 # ---- the pieces a store is made of --------------------------------------------------------
 

@@ -67,6 +67,7 @@ def test_app_help_lists_its_options(capsys):
         assert option in out
 
 
+@pytest.mark.slow
 def test_app_serves_the_notebooks_until_stopped(tmp_path):
     port = free_port()
     env_db = tmp_path / "mine.sqlite"

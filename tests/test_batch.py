@@ -34,6 +34,7 @@ def _lines(path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines()]
 
 
+@pytest.mark.slow
 def test_batch_researches_every_url_and_records_a_failure_without_stopping(batch_sites, settings,
                                                                            tmp_path):
     one, two, broken = batch_sites
@@ -61,6 +62,7 @@ def _record_order(site, name: str, order: list, monkeypatch) -> None:
     monkeypatch.setattr(site, "_record", record)
 
 
+@pytest.mark.slow
 def test_two_sites_are_researched_side_by_side(batch_sites, settings, tmp_path, monkeypatch):
     """Each site waits DELAY between its own requests, and meanwhile the other site is
     asked: the requests of the two interleave. (An order, not a stopwatch: a busy machine
@@ -80,6 +82,7 @@ def test_two_sites_are_researched_side_by_side(batch_sites, settings, tmp_path, 
     assert first["two"] < last["one"] and first["one"] < last["two"], hosts
 
 
+@pytest.mark.slow
 def test_rerun_resumes_after_a_crash_left_a_truncated_line(batch_sites, settings, tmp_path):
     one, two, broken = batch_sites
     source = tmp_path / "targets.txt"
@@ -96,6 +99,7 @@ def test_rerun_resumes_after_a_crash_left_a_truncated_line(batch_sites, settings
     assert len(lines) == 3 and {line["url"] for line in lines[1:]} == {two.url, broken.url}
 
 
+@pytest.mark.slow
 def test_finished_batch_run_again_sends_no_request(batch_sites, settings, tmp_path):
     one, two, _ = batch_sites
     source = tmp_path / "targets.txt"
@@ -117,6 +121,7 @@ def test_csv_with_url_column_and_person_kind(batch_sites, settings, tmp_path):
     assert summary.done == 1 and line["name"] == "Samira Okafor"
 
 
+@pytest.mark.slow
 def test_progress_bar_goes_to_stderr(batch_sites, settings, tmp_path, capsys):
     one, _, _ = batch_sites
     source = tmp_path / "t.txt"
@@ -127,6 +132,7 @@ def test_progress_bar_goes_to_stderr(batch_sites, settings, tmp_path, capsys):
     assert captured.out == ""
 
 
+@pytest.mark.slow
 def test_research_many_yields_rows_for_a_dataframe(batch_sites, settings):
     import pandas as pd
 
@@ -222,6 +228,7 @@ def test_read_results_repairs_a_line_missing_only_its_newline(tmp_path):
     assert out.read_text().endswith('{"url": "b"}\n')
 
 
+@pytest.mark.slow
 def test_processes_split_the_hosts_and_count_every_request(batch_sites, settings):
     from infoview.research.parallel import RunStats
 
@@ -239,6 +246,7 @@ def test_processes_split_the_hosts_and_count_every_request(batch_sites, settings
     assert again.network_requests == 0
 
 
+@pytest.mark.slow
 def test_warm_rerun_reuses_finished_results_without_a_request(batch_sites, settings):
     one, two, _ = batch_sites
     first = list(research_many([one.url, two.url], settings=settings))
@@ -262,6 +270,7 @@ def test_result_with_a_passing_failure_is_researched_again(settings):
         assert site.hits["/about"] == 2
 
 
+@pytest.mark.slow
 def test_refresh_researches_again_from_the_network(batch_sites, settings, tmp_path):
     one, _, _ = batch_sites
     source = tmp_path / "t.txt"
