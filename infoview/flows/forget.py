@@ -37,6 +37,7 @@ from infoview.store.erase import (
     STEPS,
     DeleteReport,
     erase_rows,
+    names_on_their_pages,
     same_person,
     snapshots_about,
     store_text_columns,
@@ -277,7 +278,7 @@ def what_is_held(store: Store, person_id: int, *, cache_path: str | Path | None 
         NotFound: there is no person with that id.
     """
     person = store.get(Person, person_id)
-    mentions = Mentions(person)
+    mentions = Mentions(person, names_on_their_pages(store.execute, person))
     held = Holdings(person)
     held.records = _own_records(store, person_id)
     for other in other_records_of(store, person_id):
@@ -462,7 +463,8 @@ def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None
         NotFound: there is no person with that id.
     """
     person = store.get(Person, person_id)
-    mentions = Mentions(person)
+    names = [person.name, *names_on_their_pages(store.execute, person)]
+    mentions = Mentions(person, names[1:])
     keys = _page_keys(store, person)
     exports = exports_naming(store, person)
     report = ForgetReport(store.delete_person(person_id))
@@ -495,7 +497,7 @@ def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None
         except sqlite3.DatabaseError as exc:
             report.backups_failed.append((str(path), str(exc)))
     store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    if files_naming([store.path], person.name):
+    if any(files_naming([store.path], name) for name in names):
         # Rows freed before secure_delete was on (an old file) may still hold the name.
         try:
             store.execute("VACUUM")
@@ -505,7 +507,7 @@ def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None
     checked = [store.path, *backups, *(Path(p) for p, _n in report.batch_lines_removed)]
     if cache is not None:
         checked.append(cache.path)
-    report.still_named_in = files_naming(checked, person.name)
+    report.still_named_in = sorted({f for name in names for f in files_naming(checked, name)})
     report.namesakes = [row[0] for row in store.execute(
         "SELECT id FROM people WHERE iv_fold(name) = ?", [fold(person.name) or "\x00"])]
     log.info("forgot person %d: %d cached pages, %d kept results, %d backups, %d exports "

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from infoview.errors import BadInput, InfoviewError
-from infoview.userfiles import write_bytes, write_text
+from infoview.userfiles import write_bytes
 
 log = logging.getLogger(__name__)
 
@@ -254,10 +254,46 @@ def render_ics(brief, *, alarm_minutes: int = 30, stamp: datetime | None = None)
     return calendar_bytes(cal)
 
 
+def _slug(text: str) -> str:
+    """A name for a file: accents dropped ("Zoë" gives "zoe"); a name with no Latin letters
+    keeps its own ("王伟"), so that two such names never share a file."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    if not re.search(r"[a-z]", slug):
+        slug = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", text).lower()).strip("-")
+    return slug
+
+
 def _default_name(brief, ext: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", brief.who.name.lower()).strip("-") or "brief"
+    # Without a name yet, the company tells briefs apart (a fair's exhibitors, one a file).
+    label = brief.who.name if brief.who.named else (brief.who.organization or "")
+    slug = _slug(label) or "brief"
     day = (brief.logistics.starts_at or brief.generated_at).strftime("%Y-%m-%d")
     return f"brief-{slug}-{day}.{ext}"
+
+
+def _render(brief, kind: str, sections) -> tuple[bytes, str]:
+    """The brief in one format: the file's bytes, and its text for the exports registry."""
+    if kind == "md":
+        text = render_markdown(brief, sections)
+        return text.encode("utf-8"), text
+    if kind == "html":
+        text = render_html(brief, sections)
+        return text.encode("utf-8"), text
+    if kind == "pdf":
+        # the Markdown is what the PDF says, searchable
+        return render_pdf(brief, sections), render_markdown(brief, sections)
+    data = render_ics(brief)
+    return data, data.decode("utf-8")
+
+
+def _kind(fmt: str) -> str:
+    kind = FORMATS.get(str(fmt).lower().lstrip("."))
+    if kind is None:
+        raise BadInput(f"unknown format {fmt!r}: use md, html, pdf or ics")
+    return kind
 
 
 def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None,
@@ -273,28 +309,25 @@ def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None,
         store: the open store, to record the file in its exports registry (so that
             deleting the person can find it); not recorded without one.
     """
+    return export_briefs(brief, out, [fmt], sections=sections, store=store)[0]
+
+
+def export_briefs(brief, out: str | Path, formats, *, sections=None, store=None) -> list[Path]:
+    """Write the brief in several formats; every one is rendered before any file is
+    written, so a format that cannot be made (a calendar event without a time, a PDF
+    without its renderer) leaves no file of the others behind. Arguments as
+    :func:`export_brief`."""
     from infoview.store.exports import record_export
 
-    kind = FORMATS.get(str(fmt).lower().lstrip("."))
-    if kind is None:
-        raise BadInput(f"unknown format {fmt!r}: use md, html, pdf or ics")
-    out = Path(out).expanduser()
-    if out.is_dir() or not out.suffix:
-        out = out / _default_name(brief, kind)
-    if kind == "md":
-        text = render_markdown(brief, sections)
-        write_text(out, text)
-    elif kind == "html":
-        text = render_html(brief, sections)
-        write_text(out, text)
-    elif kind == "pdf":
-        write_bytes(out, render_pdf(brief, sections))
-        text = render_markdown(brief, sections)  # what the PDF says, searchable
-    else:
-        data = render_ics(brief)
-        write_bytes(out, data)
-        text = data.decode("utf-8")
-    record_export(store, out, kind="calendar" if kind == "ics" else "brief", text=text,
-                  person_ids=[brief.person_id])
-    log.info("wrote %s", out)
-    return out
+    kinds = [_kind(fmt) for fmt in formats]
+    rendered = [(kind, *_render(brief, kind, sections)) for kind in kinds]
+    base = Path(out).expanduser()
+    files = []
+    for kind, data, text in rendered:
+        path = base / _default_name(brief, kind) if base.is_dir() or not base.suffix else base
+        write_bytes(path, data)
+        record_export(store, path, kind="calendar" if kind == "ics" else "brief", text=text,
+                      person_ids=[brief.person_id])
+        log.info("wrote %s", path)
+        files.append(path)
+    return files
