@@ -241,6 +241,9 @@ def _show(args) -> int:
 
 
 def _mark(args) -> int:
+    if args.to is None and args.status.strip().lower() in ("moved", "rescheduled"):
+        raise BadInput("moving a meeting needs the new time: give it with --to "
+                       "(e.g. --to 2026-04-02T10:00)")
     with open_store(args) as store:
         change = mark_meeting(store, args.meeting_id, args.status, to=args.to,
                               timezone_name=args.timezone, note=args.note)

@@ -164,8 +164,8 @@ def sent_kind(name: str) -> str:
     if kind.sent_as is None:
         what = "your 30-second introduction" if kind.name == "pitch" else "a phone script"
         raise BadInput(f"{what} is spoken, not sent: choose the draft you sent (a request or "
-                       "a confirmation), or record the call with 'infoview outreach add "
-                       "--channel phone'")
+                       "a confirmation); a call you made is recorded with the request draft "
+                       "and the phone as the way it was sent")
     return kind.sent_as
 
 
