@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export MPLBACKEND := Agg
 
-.PHONY: demo test lint lab app bench install install-dev system-deps clean screenshot
+.PHONY: demo test test-fast lint lab app bench install install-dev system-deps clean screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ lint: install-dev
 
 test: install-dev lint system-deps
 	$(BIN)/pytest tests notebooks --nbval-lax --nbval-current-env -p no:cacheprovider
+
+# The same run without the tests marked `slow` (the demo, the app and the wheel, the browser
+# walks, the property and fuzz runs with many examples, the hostile archives, the batch runs
+# that wait out politeness delays): a few minutes less while working. `make test` runs all.
+test-fast: install-dev lint system-deps
+	$(BIN)/pytest tests notebooks --nbval-lax --nbval-current-env -p no:cacheprovider -m "not slow"
 
 # Refresh docs/screenshot.png (the README's picture) from the browser test; `make test`
 # keeps its screenshot in the test's tmp folder and leaves the work tree clean.

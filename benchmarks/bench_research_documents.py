@@ -2,7 +2,7 @@
 
 Usage: ``.venv/bin/python benchmarks/bench_research_documents.py [--quick]``
 
-The reports are written for this benchmark by ``tests/report_pdfs.py`` (HTML made into
+The reports are written for this benchmark by ``tests/helpers/report_pdfs.py`` (HTML made into
 PDF by WeasyPrint, before any timing): 40 pages each, a cover, contents, the leader's letter,
 a key-figures table, two-column pages, a page of markets and locations, a scanned page (a
 picture of text that holds a decoy figure) and filler pages of numbers that are no
@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "helpers"))
 
 from report_pdfs import broken_pdf, build_report, encrypted_pdf, scanned_pdf  # noqa: E402
 

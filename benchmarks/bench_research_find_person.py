@@ -2,7 +2,7 @@
 
 Usage: ``.venv/bin/python benchmarks/bench_research_find_person.py [--quick]``
 
-The sites are written by ``tests/staff_sites.py`` and served on 127.0.0.1: 3 to 60 staff,
+The sites are written by ``tests/helpers/staff_sites.py`` and served on 127.0.0.1: 3 to 60 staff,
 two people who share a family name, one person whose page only the sitemap lists, accented
 names, people with no page of their own (the team page is then the right answer). Every
 person is asked for by full name, by nickname ("Bill" for William), by initial ("S. Okafor")
@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "helpers"))
 
 from staff_sites import build_site, queries  # noqa: E402
 

@@ -3,7 +3,7 @@
 Usage: ``.venv/bin/python benchmarks/bench_research_fuzz.py [--count N] [--http N]
 [--seed S] [--quick]``
 
-Documents come from ``tests/fuzz_pages.py``: the project's fixture pages, each given one to
+Documents come from ``tests/helpers/fuzz_pages.py``: the project's fixture pages, each given one to
 three mutations (truncation, flipped bytes, deep nesting, huge attributes, wrong declared
 encodings, NUL bytes, thousands of cards or templates, absurd JSON-LD, malformed links, tag
 soup, byte-order marks) and a fuzzed Content-Type header. They go through research two ways:
@@ -35,7 +35,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))   # the generator and the misbehaving test server
+sys.path.insert(0, str(ROOT / "tests" / "helpers"))   # the generator and the misbehaving test server
 
 from fuzz_pages import Doc, documents  # noqa: E402
 from hostile_server import Hostile  # noqa: E402

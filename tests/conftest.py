@@ -1,5 +1,13 @@
 """Fixtures shared by every test module, and a throwaway home for user data.
 
+Shared here: ``store`` (an empty store in a fresh SQLite file), ``db`` (the path of a store
+file that ``INFOVIEW_DB`` names, for CLI tests), ``sites`` (the fixture sites served on
+loopback, one server per site for each test module, from ``helpers/research_sites.py``),
+``small_frames`` (``helpers/_analytics_history.py``) and the browser (``chromium``, ``page``).
+A module whose tests need records in the store overrides ``store`` with a fixture of the same
+name that asks for this one and fills it. Helpers (servers, sample sites, records) live in
+``tests/helpers/``, which pytest puts on the import path (``pyproject.toml``).
+
 Browser tests use Debian's chromium (never a browser that Playwright downloads). Where it is
 missing they skip with a message saying how to install it, except under ``CI=true``, where
 a missing browser fails the run instead of hiding the browser tests.
@@ -10,6 +18,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +37,24 @@ os.environ.pop("INFOVIEW_DB", None)
 # only now, so that nothing infoview computes at import time sees the real user folders.
 from _analytics_history import small_frames  # noqa: E402, F401 (a fixture, found by name)
 from research_sites import sites  # noqa: E402, F401 (a fixture, found by name)
+
+from infoview.store import Store  # noqa: E402
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """An empty store in a fresh SQLite file, closed after the test."""
+    with Store.open(tmp_path / "store.sqlite") as opened:
+        yield opened
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The path of a store file not made yet, named by ``INFOVIEW_DB`` as a user's would be."""
+    path = tmp_path / "infoview.sqlite"
+    monkeypatch.setenv("INFOVIEW_DB", str(path))
+    return path
+
 
 CHROMIUM = os.environ.get("INFOVIEW_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

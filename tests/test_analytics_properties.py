@@ -35,7 +35,7 @@ from infoview.cli import main
 EXAMPLES = int(os.environ.get("INFOVIEW_PROPERTY_EXAMPLES", "30"))
 
 pytestmark = [pytest.mark.filterwarnings("ignore::UserWarning"),  # matplotlib: glyphs missing
-              pytest.mark.timeout(max(300, EXAMPLES * 3))]
+              pytest.mark.timeout(max(300, EXAMPLES * 3)), pytest.mark.slow]
 
 
 def frames_of(history: History):

@@ -30,8 +30,8 @@ def utc(day: int, hour: int = 0, month: int = 3) -> datetime:
 
 
 @pytest.fixture()
-def store(tmp_path):
-    store = Store.open(tmp_path / "replies.sqlite")
+def store(store):
+    """Four people and their messages, some answered."""
     ana, ben, cal, dee = (store.add(Person(name=n, how_known=k)) for n, k in (
         ("Ana Ruiz", "friend"), ("Ben Okoro", "alumni"), ("Cal Moss", "cold"), ("Dee Park", "event")))
     store.add(Outreach(person_id=ana.id, channel="email", kind="request", sent_at=utc(1, 9)))

@@ -192,11 +192,13 @@ CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, words", CASES, ids=[c[0] for c in CASES])
 def test_a_hostile_archive_is_one_line_exit_2_and_imports_nothing(hostile, db, capsys, name, words):
     _refused(capsys, db, hostile[name], words)
 
 
+@pytest.mark.slow
 def test_the_bomb_is_small_and_declares_its_size(hostile):
     """The fixture is what it claims: a small file that inflates past the cap."""
     assert hostile["bomb.zip"].stat().st_size < 5 * MB
@@ -216,6 +218,7 @@ sys.exit(code)
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux's /proc")
 @pytest.mark.parametrize("name", ["field-one-line.zip", "field-lines.zip", "huge-folder",
                                   "fifo-folder"])

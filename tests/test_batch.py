@@ -17,7 +17,7 @@ DELAY = 0.3
 
 
 @pytest.fixture(scope="module")
-def sites():
+def batch_sites():
     """The sample company on two hosts, and a third host whose home page fails (HTTP 500)."""
     with serve(host="127.0.0.1") as one, serve(host="127.0.0.2") as two, \
             Hostile("127.0.0.3") as broken:
@@ -34,9 +34,10 @@ def _lines(path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines()]
 
 
-def test_batch_researches_every_url_and_records_a_failure_without_stopping(sites, settings,
+@pytest.mark.slow
+def test_batch_researches_every_url_and_records_a_failure_without_stopping(batch_sites, settings,
                                                                            tmp_path):
-    one, two, broken = sites
+    one, two, broken = batch_sites
     before = len(one.requests), len(two.requests)
     source = tmp_path / "targets.txt"
     source.write_text(f"# companies to research\n{one.url}\n\n{broken.url}\n{two.url}\n")
@@ -61,11 +62,12 @@ def _record_order(site, name: str, order: list, monkeypatch) -> None:
     monkeypatch.setattr(site, "_record", record)
 
 
-def test_two_sites_are_researched_side_by_side(sites, settings, tmp_path, monkeypatch):
+@pytest.mark.slow
+def test_two_sites_are_researched_side_by_side(batch_sites, settings, tmp_path, monkeypatch):
     """Each site waits DELAY between its own requests, and meanwhile the other site is
     asked: the requests of the two interleave. (An order, not a stopwatch: a busy machine
     slows both and changes nothing here.)"""
-    one, two, _broken = sites
+    one, two, _broken = batch_sites
     order: list[tuple[str, str]] = []
     _record_order(one, "one", order, monkeypatch)
     _record_order(two, "two", order, monkeypatch)
@@ -80,8 +82,9 @@ def test_two_sites_are_researched_side_by_side(sites, settings, tmp_path, monkey
     assert first["two"] < last["one"] and first["one"] < last["two"], hosts
 
 
-def test_rerun_resumes_after_a_crash_left_a_truncated_line(sites, settings, tmp_path):
-    one, two, broken = sites
+@pytest.mark.slow
+def test_rerun_resumes_after_a_crash_left_a_truncated_line(batch_sites, settings, tmp_path):
+    one, two, broken = batch_sites
     source = tmp_path / "targets.txt"
     source.write_text(f"{one.url}\n{two.url}\n{broken.url}\n")
     out = tmp_path / "out.jsonl"
@@ -96,8 +99,9 @@ def test_rerun_resumes_after_a_crash_left_a_truncated_line(sites, settings, tmp_
     assert len(lines) == 3 and {line["url"] for line in lines[1:]} == {two.url, broken.url}
 
 
-def test_finished_batch_run_again_sends_no_request(sites, settings, tmp_path):
-    one, two, _ = sites
+@pytest.mark.slow
+def test_finished_batch_run_again_sends_no_request(batch_sites, settings, tmp_path):
+    one, two, _ = batch_sites
     source = tmp_path / "targets.txt"
     source.write_text(f"{one.url}\n{two.url}\n")
     out = tmp_path / "out.jsonl"
@@ -107,8 +111,8 @@ def test_finished_batch_run_again_sends_no_request(sites, settings, tmp_path):
     assert len(_lines(out)) == 2
 
 
-def test_csv_with_url_column_and_person_kind(sites, settings, tmp_path):
-    one, _, _ = sites
+def test_csv_with_url_column_and_person_kind(batch_sites, settings, tmp_path):
+    one, _, _ = batch_sites
     source = tmp_path / "people.csv"
     source.write_text(f'name,url\n"Okafor, Samira",{one.url}team/samira-okafor.html\n')
     out = tmp_path / "people.jsonl"
@@ -117,8 +121,9 @@ def test_csv_with_url_column_and_person_kind(sites, settings, tmp_path):
     assert summary.done == 1 and line["name"] == "Samira Okafor"
 
 
-def test_progress_bar_goes_to_stderr(sites, settings, tmp_path, capsys):
-    one, _, _ = sites
+@pytest.mark.slow
+def test_progress_bar_goes_to_stderr(batch_sites, settings, tmp_path, capsys):
+    one, _, _ = batch_sites
     source = tmp_path / "t.txt"
     source.write_text(one.url + "\n")
     research_batch(source, tmp_path / "o.jsonl", settings=settings, progress=True)
@@ -127,23 +132,24 @@ def test_progress_bar_goes_to_stderr(sites, settings, tmp_path, capsys):
     assert captured.out == ""
 
 
-def test_research_many_yields_rows_for_a_dataframe(sites, settings):
+@pytest.mark.slow
+def test_research_many_yields_rows_for_a_dataframe(batch_sites, settings):
     import pandas as pd
 
-    one, two, broken = sites
+    one, two, broken = batch_sites
     rows = list(research_many([one.url, two.url, broken.url, one.url], settings=settings))
     frame = pd.DataFrame(rows)
     assert len(frame) == 3 and frame["error"].notna().sum() == 1
 
 
-def test_stopping_research_many_early_cuts_the_url_in_progress_short(sites, settings,
+def test_stopping_research_many_early_cuts_the_url_in_progress_short(batch_sites, settings,
                                                                      monkeypatch):
     """Closing the iterator while a site is being researched stops that research: the site
     gets fewer requests than a whole research makes, and the next site none. The test
     closes once the research of the site has begun (an event, not a pause)."""
     import threading
 
-    one, two, broken = sites
+    one, two, broken = batch_sites
     whole = len(one.requests)
     list(research_many([one.url], settings=settings.with_(use_cache=False, host_delay=0)))
     whole = len(one.requests) - whole  # what a whole research of the site asks for
@@ -222,10 +228,11 @@ def test_read_results_repairs_a_line_missing_only_its_newline(tmp_path):
     assert out.read_text().endswith('{"url": "b"}\n')
 
 
-def test_processes_split_the_hosts_and_count_every_request(sites, settings):
+@pytest.mark.slow
+def test_processes_split_the_hosts_and_count_every_request(batch_sites, settings):
     from infoview.research.parallel import RunStats
 
-    one, two, _ = sites
+    one, two, _ = batch_sites
     before = len(one.requests) + len(two.requests)
     stats = RunStats()
     rows = list(research_many([one.url, two.url], settings=settings, processes=2, stats=stats))
@@ -239,8 +246,9 @@ def test_processes_split_the_hosts_and_count_every_request(sites, settings):
     assert again.network_requests == 0
 
 
-def test_warm_rerun_reuses_finished_results_without_a_request(sites, settings):
-    one, two, _ = sites
+@pytest.mark.slow
+def test_warm_rerun_reuses_finished_results_without_a_request(batch_sites, settings):
+    one, two, _ = batch_sites
     first = list(research_many([one.url, two.url], settings=settings))
     before = len(one.requests), len(two.requests)
     again = list(research_many([one.url, two.url], settings=settings))
@@ -262,8 +270,9 @@ def test_result_with_a_passing_failure_is_researched_again(settings):
         assert site.hits["/about"] == 2
 
 
-def test_refresh_researches_again_from_the_network(sites, settings, tmp_path):
-    one, _, _ = sites
+@pytest.mark.slow
+def test_refresh_researches_again_from_the_network(batch_sites, settings, tmp_path):
+    one, _, _ = batch_sites
     source = tmp_path / "t.txt"
     source.write_text(one.url + "\n")
     research_batch(source, tmp_path / "first.jsonl", settings=settings, progress=False)

@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from mail_samples import ME, calendar, event
 
 from infoview.cli import main
 from infoview.errors import BadInputFile
@@ -14,18 +15,16 @@ from infoview.flows.calendar_import import import_calendar
 from infoview.flows.forget import files_naming, forget_person
 from infoview.models import CalendarEvent, Meeting, Person, UserProfile
 from infoview.store import Store
-from tests.mail_samples import ME, calendar, event
 
 SAM = "sam.okafor@kestrel.example"
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "s.sqlite") as s:
-        s.save_profile(UserProfile(name="Maya Lindqvist", email=ME, timezone="Europe/Paris"))
-        s.add(Person(name="Sam Okafor", email=SAM))
-        s.add(Person(name="Jo Park", email="jo@park.example"))
-        yield s
+def store(store):
+    store.save_profile(UserProfile(name="Maya Lindqvist", email=ME, timezone="Europe/Paris"))
+    store.add(Person(name="Sam Okafor", email=SAM))
+    store.add(Person(name="Jo Park", email="jo@park.example"))
+    return store
 
 
 def _person(store: Store, name: str) -> Person:

@@ -12,13 +12,6 @@ from research_sites import CONTRACT_KEYS
 from infoview.cli import main
 
 
-@pytest.fixture
-def db(tmp_path, monkeypatch):
-    path = tmp_path / "infoview.sqlite"
-    monkeypatch.setenv("INFOVIEW_DB", str(path))
-    return path
-
-
 def test_research_help_from_a_real_process():
     done = subprocess.run([sys.executable, "-m", "infoview", "research", "--help"],
                           capture_output=True, text=True, timeout=60)

@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from infoview.cli import main
-
-
-@pytest.fixture
-def db(tmp_path, monkeypatch):
-    path = tmp_path / "lena.sqlite"
-    monkeypatch.setenv("INFOVIEW_DB", str(path))
-    return path
 
 
 def run(capsys, *argv):

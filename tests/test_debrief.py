@@ -27,18 +27,10 @@ from infoview.models import (
     QuestionAsked,
     Referral,
 )
-from infoview.store import Store
 
 UTC = UTC
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture()
-def store(tmp_path):
-    s = Store.open(tmp_path / "debrief.sqlite")
-    yield s
-    s.close()
 
 
 @pytest.fixture()

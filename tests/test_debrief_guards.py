@@ -19,17 +19,16 @@ from infoview.store import Store
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
-    path = tmp_path / "infoview.sqlite"
-    monkeypatch.setenv("INFOVIEW_DB", str(path))
+def db(db):
+    """The shared store file, holding Samira with a meeting ahead and one behind."""
     now = datetime.now(UTC).replace(microsecond=0)
-    with Store.open(path) as store:
+    with Store.open(db) as store:
         host = store.add(Person(name="Samira Okafor", organization="Kestrel Health Labs"))
         store.add(Meeting(person_id=host.id, starts_at=now + timedelta(days=3),
                           timezone="Europe/London", status="scheduled"))
         store.add(Meeting(person_id=host.id, starts_at=now - timedelta(days=3),
                           status="scheduled"))
-    return path
+    return db
 
 
 def status_of(db, meeting_id):

@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # each test runs the whole demo in a process of its own
+
 
 def test_demo_writes_brief_emails_calendar_and_report_without_touching_the_users_db(tmp_path):
     out = tmp_path / "demo"

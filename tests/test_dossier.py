@@ -28,8 +28,7 @@ HOSTILE = "<script>alert(1)</script> **bold** [x](javascript:alert(1))"
 
 
 @pytest.fixture()
-def store(tmp_path):
-    store = open_store(tmp_path)
+def store(store):
     ids = small_history(store)
     kestrel = store.add(
         Organization(
@@ -111,8 +110,7 @@ def store(tmp_path):
         )
     )
     store.ids = {**ids, "zoe": zoe.id, "kestrel": kestrel.id}
-    yield store
-    store.close()
+    return store
 
 
 def test_dossier_gathers_what_was_learned_with_who_and_when(store):

@@ -28,12 +28,6 @@ from infoview.store import Store
 NOW = datetime(2026, 9, 15, 10, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "infoview.sqlite") as s:
-        yield s
-
-
 def _promise(store, what="Send Priya the article", due=NOW - timedelta(days=2), **extra):
     person = store.add(Person(name="Priya Patel", organization="Acme"))
     return store.add(Action(what=what, kind="promise", due=due, person_id=person.id, **extra))

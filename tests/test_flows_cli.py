@@ -19,13 +19,6 @@ from infoview.store import Store
 from infoview.store.matching import PeopleIndex, match_person
 
 
-@pytest.fixture
-def db(tmp_path, monkeypatch):
-    path = tmp_path / "infoview.sqlite"
-    monkeypatch.setenv("INFOVIEW_DB", str(path))
-    return path
-
-
 def run(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()

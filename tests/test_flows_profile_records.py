@@ -34,13 +34,6 @@ from infoview.models import (
 )
 from infoview.store import Store
 
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "infoview.sqlite") as s:
-        yield s
-
-
 # ---- the profile ------------------------------------------------------------------------------
 
 def test_an_empty_store_has_an_empty_profile_with_no_invented_name(store):

@@ -86,6 +86,7 @@ def test_odd_values_written_by_hand_take_the_careful_way(sample_db, monkeypatch)
         conn.close()
 
 
+@pytest.mark.slow
 def test_the_report_is_the_same_when_results_are_shared_between_its_sections(sample_db,
                                                                              monkeypatch):
     import contextlib
@@ -120,6 +121,7 @@ def test_outside_a_report_an_analytic_reads_changed_frames_afresh(sample_db):
         assert keep_in_touch_status(frames, now=now).equals(after)
 
 
+@pytest.mark.slow
 def test_the_report_and_the_digest_read_only_what_they_need_and_say_the_same(sample_db):
     from datetime import UTC, datetime
 

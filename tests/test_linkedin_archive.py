@@ -16,12 +16,6 @@ from infoview.store import Store
 from infoview.store.archive_import import PeopleIndex, match_person
 
 
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "store.sqlite") as s:
-        yield s
-
-
 def _utc(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=UTC)
 

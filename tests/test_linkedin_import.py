@@ -9,15 +9,8 @@ import pytest
 
 from infoview.errors import BadInput, BadInputFile
 from infoview.models import Organization, Person
-from infoview.store import Store
 
 CONNECTIONS = Path(__file__).parent / "data" / "Connections.csv"
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "store.sqlite") as s:
-        yield s
 
 
 def test_realistic_file_adds_everyone_with_their_details(store):

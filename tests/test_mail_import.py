@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from mail_samples import ME, at, mbox, message
 
 from infoview.analytics.funnel import funnel
 from infoview.analytics.memory import touches
@@ -18,17 +19,15 @@ from infoview.flows.outreach_log import record_outreach
 from infoview.models import MailMessage, Outreach, Person, UserProfile
 from infoview.store import Store
 from infoview.store.mailbox import TruncatedMailbox
-from tests.mail_samples import ME, at, mbox, message
 
 SAM = "sam.okafor@kestrel.example"
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "s.sqlite") as s:
-        s.save_profile(UserProfile(name="Maya Lindqvist", email=ME))
-        s.add(Person(name="Sam Okafor", email=SAM))
-        yield s
+def store(store):
+    store.save_profile(UserProfile(name="Maya Lindqvist", email=ME))
+    store.add(Person(name="Sam Okafor", email=SAM))
+    return store
 
 
 def _sam(store: Store) -> Person:

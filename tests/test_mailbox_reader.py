@@ -9,10 +9,10 @@ import random
 import re
 
 import pytest
+from mail_samples import ME
 
 import infoview.store.mailbox as reader_module
 from infoview.store.mailbox import MboxReader, Source, find_sources
-from tests.mail_samples import ME
 
 
 def _stdlib_mbox(path, count: int, seed: int = 5):

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from _analytics_history import NOW, open_store, small_history, utc
+from _analytics_history import NOW, small_history, utc
 
 from infoview import analytics
 from infoview.errors import BadInput, NotFound
@@ -17,11 +17,9 @@ from infoview.store import Store
 
 
 @pytest.fixture()
-def store(tmp_path):
-    store = open_store(tmp_path)
+def store(store):
     store.ids = small_history(store)
-    yield store
-    store.close()
+    return store
 
 
 def _eve_meeting(store) -> Meeting:
@@ -37,7 +35,7 @@ def test_moving_keeps_the_old_time_and_books_the_new_one_with_its_questions(stor
     )
     change = mark_meeting(store, old.id, "moved", to="2026-03-19T14:30", note="Her flight moved")
     # reread from the file: the old meeting keeps its time, the new one is in the old zone
-    again = Store.open(tmp_path / "history.sqlite")
+    again = Store.open(store.path)
     moved = again.get(Meeting, old.id)
     assert (moved.status, moved.starts_at) == ("moved", utc(12, 10))
     assert moved.notes == "Her flight moved"

@@ -19,7 +19,6 @@ from infoview.flows.outreach_log import (
 )
 from infoview.models import Outreach, Person
 from infoview.prep.followup import keep_in_touch, three_b_seven
-from infoview.store import Store
 
 UTC = UTC
 # 2026-11-16 is a Monday.
@@ -27,12 +26,10 @@ MON = datetime(2026, 11, 16, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "s.sqlite")
+def store(store):
     store.add(Person(name="Samira Okafor", organization="Kestrel Health Labs", how_known="alumni"))
     store.add(Person(name="Tomas Reyes", organization="Kestrel Health Labs"))
-    yield store
-    store.close()
+    return store
 
 
 # ---- the library ----------------------------------------------------------------------------

@@ -172,14 +172,6 @@ def test_to_dict_is_json_ready_and_carries_the_plan_contract():
 
 # ---- from the store ------------------------------------------------------------------------
 
-@pytest.fixture
-def store(tmp_path):
-    from infoview.store import Store
-
-    with Store.open(tmp_path / "prep.sqlite") as store:
-        yield store
-
-
 def _fill(store):
     tom = store.add(Person(name="Tom Reyes", organization="Bristol UX Meetup"))
     samira = store.add(s.person(id=None))

@@ -23,13 +23,6 @@ def run(capsys, *argv):
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
-    path = tmp_path / "user.sqlite"
-    monkeypatch.setenv("INFOVIEW_DB", str(path))
-    return path
-
-
-@pytest.fixture
 def stored(db):
     """A store holding Samira (with research), the user's profile and a meeting."""
     from infoview.store import Store

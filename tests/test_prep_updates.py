@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 import prep_samples as s
 import pytest
-from _analytics_history import open_store, small_history, utc
+from _analytics_history import small_history, utc
 
 from infoview.flows import drafts
 from infoview.flows.meeting_status import mark_meeting
@@ -151,12 +151,10 @@ def test_update_checks_catch_each_lapse(text, code):
 
 
 @pytest.fixture()
-def store(tmp_path):
-    store = open_store(tmp_path)
+def store(store):
     store.ids = small_history(store)
     store.save_profile(UserProfile(name="Alex Morgan", profile_url="https://example.org/alex"))
-    yield store
-    store.close()
+    return store
 
 
 def test_update_material_gathers_advice_and_results_from_the_store(store):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,7 @@ def _pandas_records(df):
 MICROS = st.integers(-2_000_000_000_000_000, 4_000_000_000_000_000)  # 1906 to 2096
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(rows=st.integers(1, 6), data=st.data())
 def test_records_hold_the_values_pandas_json_gave(rows, data):

@@ -31,12 +31,6 @@ def _no_user_bank(monkeypatch):
     monkeypatch.delenv(USER_BANK_ENV, raising=False)
 
 
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "history.sqlite") as store:
-        yield store
-
-
 def debrief(store: Store, ratings: dict[str, int | None], *, role: str = "UX researcher",
             industry: str = "health tech", minutes: int = 20, with_ids: bool = True,
             status: str = "held") -> Meeting:

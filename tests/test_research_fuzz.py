@@ -51,6 +51,7 @@ def test_the_generator_is_reproducible_and_uses_every_mutation():
     assert used == set(MUTATIONS)
 
 
+@pytest.mark.slow
 def test_mutated_pages_through_the_per_page_step_of_research(tmp_path):
     settings = fast_settings(tmp_path)
     failures, slow = [], []
@@ -66,6 +67,7 @@ def test_mutated_pages_through_the_per_page_step_of_research(tmp_path):
     assert failures == [] and slow == []
 
 
+@pytest.mark.slow
 def test_mutated_pages_served_from_loopback_through_company_research(tmp_path):
     failures = []
     with Hostile() as server, Fetcher(fast_settings(tmp_path)) as fetcher:

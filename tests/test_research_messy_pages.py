@@ -29,11 +29,8 @@ def _parsed(name: str, url: str):
 
 
 @pytest.fixture(scope="module")
-def server():
-    from infoview.sample import serve
-
-    with serve(PAGES) as running:
-        yield running
+def server(sites):
+    return sites.get(PAGES)
 
 
 @pytest.fixture(scope="module")

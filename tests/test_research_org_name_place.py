@@ -24,11 +24,8 @@ PAGES = Path(__file__).resolve().parent / "fixtures" / "messy_pages"
 
 
 @pytest.fixture(scope="module")
-def server():
-    from infoview.sample import serve
-
-    with serve(PAGES) as running:
-        yield running
+def server(sites):
+    return sites.get(PAGES)
 
 
 def _research(server, tmp_path, name):

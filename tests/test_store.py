@@ -35,12 +35,6 @@ from infoview.store.schema import EARLIEST, LATEST_DATE
 T0 = datetime(2024, 3, 12, 9, 30, tzinfo=UTC)
 
 
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "store.sqlite") as s:
-        yield s
-
-
 def test_open_creates_missing_folder_and_file(tmp_path):
     path = tmp_path / "new" / "deeper" / "infoview.sqlite"
     with Store.open(path) as store:

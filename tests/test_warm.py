@@ -1,4 +1,4 @@
-"""Warm paths into Kestrel Health Labs, on the scene of tests/warm_scene.py:
+"""Warm paths into Kestrel Health Labs, on the scene of tests/helpers/warm_scene.py:
 
 - Samira (met), Noor (suggested by Samira), Amara (moved there per the newer archive,
   answered a message), Kwame (accepted an invitation), Maria of Kestrel (a connection, same

@@ -29,11 +29,10 @@ def _session(tmp_path: Path, store: Store) -> NotebookSession:
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(store):
     """Two people, each with a meeting and a planned question of their own."""
     from infoview.questions.models import PlanItem, QuestionPlan
 
-    store = Store.open(tmp_path / "s.sqlite")
     for i, (name, question) in enumerate([("Sam Okafor", "How did you start in health tech?"),
                                           ("Ada Berg", "What surprised you in your first year?")]):
         plan = QuestionPlan(items=[PlanItem(id=f"own-{i}", category="own", text=question,

@@ -30,8 +30,7 @@ PLAN = QuestionPlan(items=[
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "s.sqlite")
+def store(store):
     store.save_profile(UserProfile(name="Maya Lindqvist"))
     # Debriefed half an hour after it began (a meeting still ahead asks to confirm first).
     starts = datetime.now(UTC) - timedelta(minutes=30)

@@ -5,23 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
-
 from infoview.analytics.digest import weekly_digest
 from infoview.flows.actions import followup_frames, open_actions
 from infoview.models import Action, Meeting, Outreach, Person, UserProfile
-from infoview.store import Store
 from infoview.widgets.followups import FollowUp, due_words
 from infoview.widgets.home import HomePage
 
 NOW = datetime.now(UTC)
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "s.sqlite")
-    yield store
-    store.close()
 
 
 def _home(store):

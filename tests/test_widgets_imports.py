@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from mail_samples import ME, at, calendar, event, mbox, message
+
 from infoview.models import Meeting, Outreach, Person, UserProfile
 from infoview.store import Store
 from infoview.widgets.imports import ImportPanel
-from tests.mail_samples import ME, at, calendar, event, mbox, message
 
 SAM = "sam.okafor@kestrel.example"
 

@@ -18,8 +18,7 @@ NOW = datetime(2026, 3, 31, 18, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "s.sqlite")
+def store(store):
     store.save_profile(UserProfile(name="Maya Lindqvist", profile_url="https://example.org/maya"))
     samira = store.add(Person(name="Samira Okafor", organization="Kestrel Health Labs"))
     start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
@@ -27,8 +26,7 @@ def store(tmp_path):
         Meeting(person_id=samira.id, starts_at=start, status="scheduled", timezone="Europe/London")
     )
     store.add(QuestionAsked(meeting_id=store.meeting.id, text="How did you start?", position=1))
-    yield store
-    store.close()
+    return store
 
 
 def test_marking_a_no_show_shows_a_gracious_draft(store):

@@ -12,25 +12,22 @@ from infoview.flows.research import keep_research
 from infoview.models import Meeting, Person, QuestionAsked
 from infoview.research.company import research_company
 from infoview.research.person import research_person
-from infoview.sample import serve
 from infoview.settings import Settings
-from infoview.store import Store
 from infoview.widgets.prepare import NEW, PreparePanel
 from infoview.widgets.session import SAMPLE_PERSON_PATH
 
 
 @pytest.fixture(scope="module")
-def profiles(tmp_path_factory):
+def profiles(tmp_path_factory, sites):
     cache = tmp_path_factory.mktemp("cache") / "http.sqlite"
     settings = Settings(host_delay=0.0, cache_path=cache)
-    with serve() as site:
-        return (research_company(site.url, settings=settings),
-                research_person(site.url + SAMPLE_PERSON_PATH, settings=settings))
+    site = sites.get()
+    return (research_company(site.url, settings=settings),
+            research_person(site.url + SAMPLE_PERSON_PATH, settings=settings))
 
 
 @pytest.fixture
-def store(tmp_path, profiles):
-    store = Store.open(tmp_path / "s.sqlite")
+def store(store, profiles):
     keep_research(store, *profiles)
     return store
 

@@ -12,7 +12,6 @@ from infoview.flows.plans import kept_plan
 from infoview.models import Meeting, Person
 from infoview.questions.models import PlanItem, QuestionPlan
 from infoview.settings import Settings
-from infoview.store import Store
 from infoview.widgets.app import App
 from infoview.widgets.prepare import NEW, PreparePanel
 from infoview.widgets.session import NotebookSession
@@ -21,11 +20,9 @@ OWN = "What do you wish you had known before your first year in this work?"
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "s.sqlite")
+def store(store):
     store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
-    yield store
-    store.close()
+    return store
 
 
 def _panel(store, tmp_path) -> PreparePanel:

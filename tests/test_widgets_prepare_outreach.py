@@ -9,17 +9,14 @@ import pytest
 
 from infoview.flows.outreach_log import record_outreach
 from infoview.models import Outreach, Person
-from infoview.store import Store
 from infoview.widgets.prepare import NEW, PreparePanel
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "s.sqlite")
+def store(store):
     store.add(Person(name="Tomas Reyes", organization="Kestrel Health Labs"))
     store.add(Person(name="Samira Okafor", title="UX Research Lead", organization="Kestrel Health Labs"))
-    yield store
-    store.close()
+    return store
 
 
 @pytest.fixture

@@ -8,17 +8,9 @@ from datetime import date, time
 import pytest
 
 from infoview.models import Action, Meeting, Organization, Person
-from infoview.store import Store
 from infoview.widgets.holdings import HoldingsPanel
 from infoview.widgets.profile import ProfileForm
 from infoview.widgets.records import PeoplePage
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "s.sqlite")
-    yield store
-    store.close()
 
 
 @pytest.fixture

@@ -13,9 +13,8 @@ from infoview.widgets.session import SAMPLE_PERSON_PATH
 
 
 @pytest.fixture(scope="module")
-def site():
-    with serve() as server:
-        yield server
+def site(sites):
+    return sites.get()
 
 
 @pytest.fixture

@@ -18,17 +18,11 @@ from infoview.flows.research import keep_research, research_for
 from infoview.models import Meeting, Organization, Person, QuestionAsked
 from infoview.questions.models import PlanItem, QuestionPlan
 from infoview.research.models import CompanyProfile, PersonProfile
-from infoview.store import Store
 
 COMPANY = CompanyProfile(url="https://kestrel.example/", name="Kestrel Health Labs",
                          industry="Health technology", location="Bristol, UK")
 SAMIRA = PersonProfile(url="https://kestrel.example/team/samira.html", name="Samira Okafor",
                        title="Lead UX Researcher", organization="Kestrel Health Labs")
-
-
-@pytest.fixture
-def store(tmp_path):
-    return Store.open(tmp_path / "s.sqlite")
 
 
 def test_keep_research_links_snapshots_to_the_person_and_organization(store):

@@ -9,7 +9,7 @@ import pytest
 
 from infoview.settings import Settings
 
-SITES = Path(__file__).resolve().parent / "fixtures" / "sites"
+SITES = Path(__file__).resolve().parents[1] / "fixtures" / "sites"
 #: The keys of ``infoview research company --json`` (DESIGN.md's contract).
 CONTRACT_KEYS = {"url", "name", "description", "summary", "industry", "location", "founded",
                  "people", "news", "social", "pages", "facts", "fetched", "warnings"}
@@ -31,19 +31,24 @@ def fast_settings(tmp_path: Path, **changes) -> Settings:
 class SitePool:
     """Fixture sites served once per test module (stopping a server costs half a second).
 
-    ``pool.get(name)`` returns the running server for a site with its request log cleared,
+    Ask it for a site rather than starting a server of your own: ``sites.get()`` is the
+    bundled sample company, ``sites.get("team_table")`` a site of ``tests/fixtures/sites``,
+    ``sites.get(folder)`` any folder of pages. Each ``get`` clears the server's request log,
     so each test still sees only its own requests.
     """
 
     def __init__(self):
         self._servers: dict[str, object] = {}
 
-    def get(self, name: str | None = None):
+    def get(self, name: str | Path | None = None):
+        """The server for fixture site ``name``, for a folder given as a path, or (``None``)
+        for the bundled sample company."""
         from infoview.sample import serve
 
-        key = name or "<sample>"
+        key = str(name or "<sample>")
         if key not in self._servers:
-            self._servers[key] = serve(SITES / name if name else None)
+            folder = name if isinstance(name, Path) else SITES / name if name else None
+            self._servers[key] = serve(folder)
         server = self._servers[key]
         server.requests.clear()
         return server
@@ -62,7 +67,7 @@ class SitePool:
 
 @pytest.fixture(scope="module")
 def sites():
-    """A :class:`SitePool` for one test module (import this fixture into the module)."""
+    """A :class:`SitePool` for one test module (conftest.py makes it visible to every module)."""
     pool = SitePool()
     yield pool
     pool.close()
