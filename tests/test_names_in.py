@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from infoview.models import Person
 from infoview.store import Store
 from infoview.store.exports import record_export
-from infoview.store.matching import fold
 from infoview.store.mentions import mention_pattern, names_in
+from infoview.text import fold
 
 
 def one_search_per_name(text: str, names: list[tuple[int, str]]) -> list[int]:

@@ -15,13 +15,12 @@ from infoview.analytics._frames import (
     Frames,
     flags,
     is_in,
-    org_key,
+    org_keys,
     row_positions,
     table,
     with_message,
 )
 from infoview.errors import BadInput
-from infoview.store.matching import org_key as org_key_warm
 from infoview.warm import advocates_by_org
 
 log = logging.getLogger(__name__)
@@ -73,12 +72,11 @@ def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
     result["postings"] = postings.clip(0, POSTINGS_MAX).astype("int64")
 
     progress = _people_progress(frames)
-    key = org_key(result["name"])
+    key = org_keys(result["name"])
     for column in ("people_found", "contacted", "met"):
         result[column] = key.map(progress[column]).fillna(0).astype("int64").to_numpy()
     advocates = advocates_by_org(frames)
-    warm_keys = pd.Series([org_key_warm(n) for n in result["name"]], index=result.index)
-    result["advocates"] = warm_keys.map(advocates).fillna(0).astype("int64").to_numpy()
+    result["advocates"] = key.map(advocates).fillna(0).astype("int64").to_numpy()
     result["advocacy"] = result["advocates"] > 0
 
     result = result.sort_values(
@@ -101,7 +99,7 @@ def _people_progress(frames: Frames):
     contacted = flags(row_positions(outreach["person_id"], ids), len(ids))
     met = flags(row_positions(meetings.loc[is_in(meetings["status"], ["held"]), "person_id"], ids), len(ids))
     data = pd.DataFrame({
-        "key": org_key(people["organization"]).to_numpy(),
+        "key": org_keys(people["organization"]).to_numpy(),
         "found": True,
         "contacted": contacted,
         "met": met,

@@ -125,7 +125,7 @@ def computed_followups(store: Store, *, now: datetime | None = None, region: str
 def _concerned(people: list[Person], actions: list[Action]) -> set[int]:
     """The people a stored 3B7 action may have come from: its person, and (for the next
     contact at an organization) everyone at that person's organization."""
-    from infoview.store.matching import fold
+    from infoview.text import fold
 
     ids = {a.person_id for a in actions if a.person_id is not None}
     if not ids:

@@ -39,7 +39,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from infoview.errors import BadInputFile
 from infoview.flows.mail_import import AddressBook
 from infoview.models import CalendarEvent, Meeting, Person
-from infoview.store.matching import address_key, email_addresses, name_key
+from infoview.text import address_key, email_addresses, name_key
 
 if TYPE_CHECKING:
     from infoview.store.core import Store

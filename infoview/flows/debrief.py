@@ -34,7 +34,8 @@ from infoview.models import (
     Referral,
 )
 from infoview.prep.followup import HOST_PROMISE_DAYS, PROMISE_DAYS, action_key, meeting_end
-from infoview.store.matching import PeopleIndex, fold
+from infoview.store.matching import PeopleIndex
+from infoview.text import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store

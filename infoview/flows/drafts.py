@@ -42,7 +42,7 @@ from infoview.prep.checks import (
     permission_warnings,
 )
 from infoview.prep.outreach import Draft, _when_text
-from infoview.store.matching import fold
+from infoview.text import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store.core import Store

@@ -42,8 +42,8 @@ from infoview.store.erase import (
     store_text_columns,
 )
 from infoview.store.exports import ExportRecord, exports_naming, forget_in_registry
-from infoview.store.matching import fold, profile_key
 from infoview.store.mentions import Mentions
+from infoview.text import fold, profile_key
 
 if TYPE_CHECKING:
     from infoview.research.cachefile import CachedPage, KeptResult

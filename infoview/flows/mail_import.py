@@ -4,7 +4,7 @@
 of ``.eml`` files or a Maildir folder as a stream (:mod:`infoview.store.mailbox`) and keeps
 what concerns the people in the store, and nothing else:
 
-- **Matching** is by address alone (:func:`infoview.store.matching.address_key`: case,
+- **Matching** is by address alone (:func:`infoview.text.address_key`: case,
   ``+tags`` and Gmail's dots ignored; a person's email field may list several addresses,
   their aliases). Display names are never used to match, so a name spelled differently
   does not hide a message and a namesake at another address is not confused with them.
@@ -47,7 +47,7 @@ from infoview.errors import BadInput, NotFound
 from infoview.models import Person
 from infoview.store.mailbox import MboxReader, Source, find_sources, read_message_file, uploaded
 from infoview.store.mailheaders import MailHeaders
-from infoview.store.matching import address_key, email_addresses
+from infoview.text import address_key, email_addresses
 
 if TYPE_CHECKING:
     from infoview.store.core import Store

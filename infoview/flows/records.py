@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING, Any
 from infoview.errors import BadField, BadInput, NotFound
 from infoview.flows.fields import as_sentence, email_field, text_field, upper_first, web_field
 from infoview.models import CHOICES, Meeting, Organization, Person
-from infoview.store.matching import fold, match_person, profile_key
+from infoview.store.matching import match_person
 from infoview.store.schema import COLUMNS, TABLES
+from infoview.text import fold, profile_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows.forget import ForgetReport

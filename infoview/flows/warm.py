@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from infoview.store.matching import org_key
+from infoview.text import org_key
 from infoview.warm import Network, WarmPath, paths_frame, target_name
 
 if TYPE_CHECKING:  # pragma: no cover

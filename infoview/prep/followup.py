@@ -24,7 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from infoview.models import Action, Meeting, Outreach, Person, Referral
-from infoview.store.matching import fold
+from infoview.text import fold
 
 log = logging.getLogger(__name__)
 

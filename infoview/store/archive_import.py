@@ -42,7 +42,7 @@ from infoview.errors import BadInputFile
 from infoview.models import Outreach, Person, UserProfile
 from infoview.store.archive import Archive, Message, read_archive
 from infoview.store.linkedin import LinkedInReport, check_how_known, import_connections
-from infoview.store.matching import is_linkedin_profile, name_key, org_key, profile_key
+from infoview.text import is_linkedin_profile, name_key, org_key, profile_key
 
 if TYPE_CHECKING:
     from infoview.store.core import Store

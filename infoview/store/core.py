@@ -20,7 +20,6 @@ from typing import Any, TypeVar
 from infoview.errors import BadInput, NotFound, StoreError
 from infoview.models import Person, Record, UserProfile
 from infoview.store import files
-from infoview.store.matching import fold, profile_key
 from infoview.store.schema import (
     COLUMNS,
     INT_MAX,
@@ -32,6 +31,7 @@ from infoview.store.schema import (
     to_sql,
 )
 from infoview.store.shortcuts import StoreShortcuts
+from infoview.text import fold, profile_key
 
 R = TypeVar("R", bound=Record)
 

@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING
 from infoview.errors import BadInput, BadInputFile
 from infoview.models import CHOICES, Affiliation, Organization, Person
 from infoview.store.csvfiles import Budget, check_columns, lines, open_regular, text_stream
-from infoview.store.matching import PeopleIndex, fold, profile_key
+from infoview.store.matching import PeopleIndex
+from infoview.text import fold, profile_key
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
