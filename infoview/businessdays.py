@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cache
-from typing import Any
 
 from infoview.errors import BadInput
 from infoview.text import words
@@ -141,27 +140,3 @@ def add_business_days(start: date, count: int, calendar: Container[date] = froze
         if is_business_day(day, calendar):
             count -= 1
     return day
-
-
-def zone_of(name: str | None) -> Any:
-    """The time zone called ``name`` (IANA), else the computer's own.
-
-    Raises:
-        BadInput: ``name`` is not a time zone.
-    """
-    if not name:
-        return datetime.now().astimezone().tzinfo or UTC
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        return ZoneInfo(str(name).strip())
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise BadInput(f"{name!r} is not a time zone: use a name such as Europe/London or "
-                       "Asia/Tokyo") from exc
-
-
-def local_day(moment: datetime, zone: Any) -> date:
-    """The calendar day ``moment`` falls on in ``zone`` (a naive moment is taken as UTC)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(zone).date()

@@ -42,7 +42,7 @@ def test_the_brief_and_the_library_below_the_flows_do_not_import_them_back():
     for folder in ("prep", "research", "questions", "store"):
         for path in modules(folder):
             flows = {i for i in imports_of(path) if i.startswith("infoview.flows")}
-            assert flows <= {"infoview.flows.times", "infoview.flows.times.zone"}, path
+            assert flows == set(), path
     assert "infoview.workflow" not in imports_of(PACKAGE / "prep" / "brief.py")
 
 
@@ -71,7 +71,7 @@ def test_the_warm_ranking_outside_the_flows_does_not_read_the_store():
 
 
 def test_flows_times_is_a_leaf():
-    inner = {i for i in imports_of(PACKAGE / "flows" / "times.py") if i.startswith("infoview")}
+    inner = {i for i in imports_of(PACKAGE / "times.py") if i.startswith("infoview")}
     # the models only for the range of years the store keeps (the models import nothing)
     assert inner <= {"infoview.errors", "infoview.errors.BadInput", "infoview.models",
                      "infoview.models.EARLIEST", "infoview.models.LATEST_DATE"}

@@ -20,10 +20,9 @@ from infoview.flows.drafts import missed_meeting_draft
 from infoview.flows.followups import meeting_actions
 from infoview.flows.meeting_status import mark_meeting
 from infoview.flows.meetings import MeetingOptions, add_meeting, list_meetings, meeting_summary
-from infoview.flows.times import parse_start, zone
 from infoview.models import CHOICES, Meeting
 from infoview.questions.models import AUDIENCES
-from infoview.schedule import describe_start, starts_in_future
+from infoview.times import describe_start, parse_start, starts_in_future, zone
 from infoview.userfiles import parse_json, read_text
 
 DEBRIEF_HELP = ("Save what you learned in a meeting, as the debrief form of notebook 3 does: "

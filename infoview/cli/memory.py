@@ -12,7 +12,7 @@ from pathlib import Path
 
 from infoview.cli._common import open_store, print_json
 from infoview.errors import BadInput
-from infoview.flows.times import check_year, parse_day
+from infoview.times import check_year, parse_day
 
 # The analytics, flows and renderers load inside the handlers: --help and the parser of
 # these two commands need none of them.

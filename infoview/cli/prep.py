@@ -26,12 +26,12 @@ from infoview.flows import drafts
 from infoview.flows.followups import suggest_followups
 from infoview.flows.prep import UrlBriefOptions, brief_from_store, brief_from_urls
 from infoview.flows.question_history import question_history
-from infoview.flows.times import parse_day, parse_start
 from infoview.models import CHOICES, Meeting, Person, UserProfile
 from infoview.prep.followup import due_actions_ics
 from infoview.prep.render import DEFAULT_SECTIONS, export_brief
 from infoview.questions.models import AUDIENCES
 from infoview.store import Store
+from infoview.times import parse_day, parse_start
 from infoview.userfiles import read_text
 
 FORMATS = ("md", "html", "pdf", "ics")

@@ -88,7 +88,7 @@ def _report(args) -> int:
     from infoview.analytics._frames import REPORT_TABLES, UNREAD
     from infoview.analytics.report import write_report
     from infoview.flows.actions import followup_frames
-    from infoview.flows.times import parse_day
+    from infoview.times import parse_day
 
     since, until = parse_day(args.since, "--since"), parse_day(args.until, "--until")
     with open_store(args) as store:
@@ -144,7 +144,7 @@ def _actions(args) -> int:
 
 def _day(text: str, option: str):
     from infoview.errors import BadInput
-    from infoview.flows.times import parse_day
+    from infoview.times import parse_day
 
     day = parse_day(text, option)
     if day is None:

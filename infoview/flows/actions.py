@@ -21,11 +21,11 @@ import hashlib
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from infoview.businessdays import local_day, zone_of
 from infoview.errors import BadInput, NotFound
 from infoview.models import Action, Meeting, Outreach, Person
 from infoview.prep.followup import action_key, missing_actions, three_b_seven
 from infoview.store.schema import COLUMNS
+from infoview.times import local_day, zone_or_local
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -69,9 +69,9 @@ def user_clock(store: Store) -> tuple[Any, str | None]:
     """
     profile = store.get_profile()
     try:
-        zone = zone_of(profile.timezone)
+        zone = zone_or_local(profile.timezone)
     except BadInput:
-        zone = zone_of(None)
+        zone = zone_or_local(None)
     region = profile.region
     if region:
         from infoview.businessdays import parse_region

@@ -372,7 +372,7 @@ def last_met_on(store: Store, person_id: int) -> date | None:
     if not held:
         return None
     latest = max(held, key=lambda m: m.starts_at or datetime.min)
-    from infoview.flows.times import in_zone
+    from infoview.times import in_zone
 
     assert latest.starts_at is not None  # held above keeps only meetings with a start
     try:
@@ -440,7 +440,7 @@ def stored_draft(store: Store, kind: str, *, person_id: int | None = None,
             given = fold(_name_of(o.referrer))
             o.may_mention = next((may for name, may in stored if fold(name) == given), "unknown")
     if k.name == "thanks" and o.meeting_date is None and meeting is not None and meeting.starts_at:
-        from infoview.flows.times import in_zone
+        from infoview.times import in_zone
 
         try:  # the day of the meeting given, in its own zone
             o.meeting_date = in_zone(meeting.starts_at, meeting.timezone).date()

@@ -87,8 +87,8 @@ def suggest_followups(store: Store, *, today: date | None = None,
     held). Keep-in-touch follows the kit's one rule (:func:`infoview.analytics.memory.
     keep_in_touch_status`), the one the digest and the outcomes panel show.
     """
-    from infoview.businessdays import local_day
     from infoview.flows.actions import recent, user_clock
+    from infoview.times import local_day
 
     zone, region = user_clock(store)
     today = today or local_day(datetime.now(zone), zone)

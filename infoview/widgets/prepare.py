@@ -22,12 +22,12 @@ from infoview.flows.meetings import asked_before, person_to_prepare, planned_que
 from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_outreach
 from infoview.flows.question_history import question_history
 from infoview.flows.research import research_for
-from infoview.flows.times import in_zone, start_from_fields
 from infoview.models import CHOICES, Meeting, Person
 from infoview.prep.brief import build_brief
 from infoview.prep.render import export_brief, render_html_fragment, warm_pdf
 from infoview.questions.models import AUDIENCES
 from infoview.questions.select import select_questions
+from infoview.times import in_zone, start_from_fields
 from infoview.widgets._common import (
     FULL_WIDTH,
     MessageLine,
