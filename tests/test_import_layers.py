@@ -55,7 +55,7 @@ def test_the_old_glue_modules_are_gone():
 def test_the_faces_reach_the_store_touching_steps_only_through_the_flows():
     # Meeting status, forgetting a person and warm paths read or write the store: the CLI and
     # the widgets call them in infoview.flows, never a module of their own outside it.
-    outside = ("infoview.warm", "infoview.meeting_status", "infoview.forget")
+    outside = ("infoview.analytics.warmth", "infoview.meeting_status", "infoview.forget")
     for folder in ("cli", "widgets"):
         for path in modules(folder):
             found = {i for i in imports_of(path) if i.startswith(outside)}
@@ -65,8 +65,8 @@ def test_the_faces_reach_the_store_touching_steps_only_through_the_flows():
 
 
 def test_the_warm_ranking_outside_the_flows_does_not_read_the_store():
-    source = (PACKAGE / "warm.py").read_text(encoding="utf-8")
-    assert "infoview.store.core" not in imports_of(PACKAGE / "warm.py")
+    source = (PACKAGE / "analytics" / "warmth.py").read_text(encoding="utf-8")
+    assert "infoview.store.core" not in imports_of(PACKAGE / "analytics" / "warmth.py")
     assert "store.execute" not in source and ".get_profile(" not in source
 
 

@@ -20,8 +20,8 @@ from infoview.analytics._frames import (
     table,
     with_message,
 )
+from infoview.analytics.warmth import advocates_by_org
 from infoview.errors import BadInput
-from infoview.warm import advocates_by_org
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +32,8 @@ def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
     """Organizations ranked LAMP-style, with the current batch flagged and progress beside it.
 
     Advocacy counts the people the user already knows who work at the organization now or
-    worked there before (:func:`infoview.warm.advocates_by_org`, the rule of warm paths:
-    met, referred, a friend, colleague or alumnus, answered a message, a LinkedIn
+    worked there before (:func:`infoview.analytics.warmth.advocates_by_org`, the rule of warm
+    paths: met, referred, a friend, colleague or alumnus, answered a message, a LinkedIn
     connection); organization names match without case, accents or suffixes like Inc.
     Motivation is the user's score from 0 to ``motivation_scale``
     (missing counts as 0; values above the scale are capped, with a log line). Postings

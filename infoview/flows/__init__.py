@@ -15,7 +15,7 @@ debrief" or "record a sent message" exists once and both faces give the same res
 * :mod:`~infoview.flows.demo`: filling a throwaway store with the sample.
 * :mod:`~infoview.flows.meeting_status`: a meeting missed, cancelled or moved.
 * :mod:`~infoview.flows.warm`: warm paths read from the store (the ranking is
-  :mod:`infoview.warm`).
+  :mod:`infoview.analytics.warmth`).
 * :mod:`~infoview.flows.forget`: forgetting a person everywhere the kit keeps them.
 
 The names below load their module on first use.
