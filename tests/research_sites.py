@@ -39,7 +39,7 @@ class SitePool:
         self._servers: dict[str, object] = {}
 
     def get(self, name: str | None = None):
-        from infoview.sample import serve
+        from infoview.demo.site import serve
 
         key = name or "<sample>"
         if key not in self._servers:

@@ -30,7 +30,7 @@ def _parsed(name: str, url: str):
 
 @pytest.fixture(scope="module")
 def server():
-    from infoview.sample import serve
+    from infoview.demo.site import serve
 
     with serve(PAGES) as running:
         yield running

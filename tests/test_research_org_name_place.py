@@ -25,7 +25,7 @@ PAGES = Path(__file__).resolve().parent / "fixtures" / "messy_pages"
 
 @pytest.fixture(scope="module")
 def server():
-    from infoview.sample import serve
+    from infoview.demo.site import serve
 
     with serve(PAGES) as running:
         yield running

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from infoview import analytics
-from infoview.sample_data import generate_sample
+from infoview.demo.history import generate_sample
 from infoview.store import Store
 
 TODAY = date(2026, 3, 31)

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from infoview.demo.history import generate_sample
 from infoview.models import Action
-from infoview.sample_data import generate_sample
 from infoview.store import Store
 from infoview.widgets.outcomes import TAB_TITLES, OutcomesDashboard
 

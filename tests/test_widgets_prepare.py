@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from infoview.demo.site import serve
 from infoview.flows.research import keep_research
 from infoview.models import Meeting, Person, QuestionAsked
 from infoview.research.company import research_company
 from infoview.research.person import research_person
-from infoview.sample import serve
 from infoview.settings import Settings
 from infoview.store import Store
 from infoview.widgets.prepare import NEW, PreparePanel

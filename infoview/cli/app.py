@@ -48,7 +48,7 @@ def app_parameters(args: argparse.Namespace, workdir) -> dict:
 def make_demo_store(path):
     """A store at ``path`` holding the sample history, the sample research and a planned
     meeting, shared by the four notebooks of ``infoview app --demo``."""
-    from infoview.flows.demo import make_demo_store as fill
+    from infoview.demo.run import make_demo_store as fill
 
     return fill(path)
 

@@ -1,10 +1,18 @@
-"""The whole flow, offline, on the bundled sample: what ``infoview demo`` runs.
+"""The whole flow, offline, on the bundled sample, and the throwaway stores it fills.
 
-It serves the fictional Kestrel Health Labs site on loopback, researches the company and
-Samira Okafor's team page, fills a throwaway store with the sample history, plans a
-20-minute meeting with Samira, and writes the brief (Markdown, HTML, PDF, calendar), the
-emails, the outcomes report and the company's dossier into one folder. Nothing reaches the
-internet and nothing touches the user's own database.
+:func:`run_demo` is what ``infoview demo`` runs: it serves the fictional Kestrel Health
+Labs site on loopback, researches the company and Samira Okafor's team page, fills a
+throwaway store with the sample history, plans a 20-minute meeting with Samira, and writes
+the brief (Markdown, HTML, PDF, calendar), the emails, the outcomes report and the
+company's dossier into one folder.
+
+:func:`fill_demo_store` fills the notebooks' throwaway store (through
+:func:`infoview.widgets.session.start`) and :func:`make_demo_store` the one of
+``infoview app --demo``, so every face shows the same sample: the history of
+:func:`infoview.demo.history.generate_sample`, and the bundled site researched and kept
+with a meeting planned, as if the research and preparation steps had been used.
+
+Nothing here reaches the internet, and nothing is ever called on a store the user chose.
 """
 
 from __future__ import annotations
@@ -15,6 +23,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from infoview.demo.history import generate_sample
+from infoview.demo.site import sample_site, serve
 from infoview.errors import InfoviewError
 from infoview.flows.dossier import build_dossier
 from infoview.flows.drafts import checks_text, save_draft
@@ -22,31 +32,51 @@ from infoview.flows.meetings import save_meeting_plan
 from infoview.flows.prep import brief_from_store
 from infoview.flows.question_history import question_history
 from infoview.flows.research import keep_research
-from infoview.models import Meeting, UserProfile
+from infoview.models import Meeting, Person, UserProfile
+from infoview.paths import default_cache_path
 from infoview.prep.dossier import export_dossier
 from infoview.questions.select import select_questions
+from infoview.research.company import research_company
+from infoview.research.models import CompanyProfile, PersonProfile
+from infoview.research.person import research_person
+from infoview.settings import Settings
+from infoview.store import Store
 from infoview.store.exports import record_export
 from infoview.userfiles import write_text, writing
 
 log = logging.getLogger(__name__)
 
-#: The demo's user (a fictional teacher moving into UX research, as in the user stories).
-DEMO_PROFILE = dict(
-    name="Maya Lindqvist", email="maya.lindqvist@example.org",
-    profile_url="https://example.org/maya-lindqvist",
-    headline="Secondary-school teacher moving into UX research",
-    background="eight years teaching science to teenagers, running classroom studies of how "
-               "students learn",
-    strengths="interviewing people, turning messy observations into clear findings, "
-              "explaining things plainly",
-    exploring="UX research in health technology",
-    schools=["University of Bristol"], employers=["Cotham School"], places=["Bristol"],
-    interests=["accessibility", "patient experience"], timezone="Europe/London",
-)
-#: The meeting the demo plans with the sample person.
-DEMO_MEETING = dict(role="UX researcher", industry="health tech", audience="career_changer",
-                    minutes=20, zone="Europe/London", days_ahead=7, at=time(14, 0),
-                    place="https://meet.example.org/kestrel-samira")
+def demo_profile() -> UserProfile:
+    """The demo's user: a fictional teacher moving into UX research, as in the user stories."""
+    return UserProfile(
+        name="Maya Lindqvist", email="maya.lindqvist@example.org",
+        profile_url="https://example.org/maya-lindqvist",
+        headline="Secondary-school teacher moving into UX research",
+        background="eight years teaching science to teenagers, running classroom studies of "
+                   "how students learn",
+        strengths="interviewing people, turning messy observations into clear findings, "
+                  "explaining things plainly",
+        exploring="UX research in health technology",
+        schools=["University of Bristol"], employers=["Cotham School"], places=["Bristol"],
+        interests=["accessibility", "patient experience"], timezone="Europe/London",
+    )
+
+
+@dataclass(frozen=True)
+class DemoMeeting:
+    """The meeting the demo plans with the sample person."""
+
+    role: str = "UX researcher"
+    industry: str = "health tech"
+    audience: str = "career_changer"
+    minutes: int = 20
+    zone: str = "Europe/London"
+    days_ahead: int = 7
+    at: time = time(14, 0)
+    place: str = "https://meet.example.org/kestrel-samira"
+
+
+DEMO_MEETING = DemoMeeting()
 SAMPLE_PERSON_PATH = "team/samira-okafor.html"
 DEMO_DB_NAME = "demo.sqlite"
 
@@ -64,7 +94,8 @@ class DemoResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def plan_sample_meeting(store, company, person, *, today: date | None = None):
+def plan_sample_meeting(store: Store, company: CompanyProfile, person: PersonProfile, *,
+                        today: date | None = None) -> tuple[Person, Meeting]:
     """Keep the sample research and plan the demo meeting with the sample person.
 
     Saves the demo profile when the store has none, the research as an organization, a
@@ -72,20 +103,24 @@ def plan_sample_meeting(store, company, person, *, today: date | None = None):
     question plan. Returns ``(person record, meeting record)``.
     """
     if not store.get_profile().name:
-        store.save_profile(UserProfile(**DEMO_PROFILE))
+        store.save_profile(demo_profile())
     kept = keep_research(store, company=company, person=person)
-    zone = ZoneInfo(DEMO_MEETING["zone"])
-    day = (today or datetime.now(zone).date()) + timedelta(days=DEMO_MEETING["days_ahead"])
+    sample = kept.person
+    if sample is None or sample.id is None:
+        raise InfoviewError("the sample person's page named nobody; the bundled site is damaged")
+    plan_of = DEMO_MEETING
+    zone = ZoneInfo(plan_of.zone)
+    day = (today or datetime.now(zone).date()) + timedelta(days=plan_of.days_ahead)
     meeting = Meeting(
-        person_id=kept.person.id, starts_at=datetime.combine(day, DEMO_MEETING["at"], zone),
-        timezone=DEMO_MEETING["zone"], format="video", place=DEMO_MEETING["place"],
-        planned_minutes=DEMO_MEETING["minutes"], status="scheduled",
-        role=DEMO_MEETING["role"], industry=DEMO_MEETING["industry"])
-    plan = select_questions(role=DEMO_MEETING["role"], industry=DEMO_MEETING["industry"],
-                            company=company.name, person=kept.person.name,
-                            audience=DEMO_MEETING["audience"], minutes=DEMO_MEETING["minutes"],
+        person_id=sample.id, starts_at=datetime.combine(day, plan_of.at, zone),
+        timezone=plan_of.zone, format="video", place=plan_of.place,
+        planned_minutes=plan_of.minutes, status="scheduled",
+        role=plan_of.role, industry=plan_of.industry)
+    plan = select_questions(role=plan_of.role, industry=plan_of.industry,
+                            company=company.name, person=sample.name,
+                            audience=plan_of.audience, minutes=plan_of.minutes,
                             research=company, history=question_history(store))
-    return save_meeting_plan(store, kept.person, meeting, plan)
+    return save_meeting_plan(store, sample, meeting, plan)
 
 
 def _fresh_database(out: Path) -> Path:
@@ -136,12 +171,6 @@ def run_demo(out: str | Path, *, seed: int = 7, today: date | None = None) -> De
     """
     from infoview.analytics.report import write_report
     from infoview.prep.render import export_brief
-    from infoview.research.company import research_company
-    from infoview.research.person import research_person
-    from infoview.sample import serve
-    from infoview.sample_data import generate_sample
-    from infoview.settings import Settings
-    from infoview.store import Store
 
     out = Path(out).expanduser()
     with writing(out / DEMO_DB_NAME):
@@ -158,7 +187,7 @@ def run_demo(out: str | Path, *, seed: int = 7, today: date | None = None) -> De
     with Store.open(result.database) as store:
         generate_sample(store, seed=seed, today=today)
         person_record, meeting = plan_sample_meeting(store, company, person, today=today)
-        brief = brief_from_store(store, meeting_id=meeting.id, audience=DEMO_MEETING["audience"])
+        brief = brief_from_store(store, meeting_id=meeting.id, audience=DEMO_MEETING.audience)
         for fmt in ("md", "html", "pdf", "ics"):
             try:
                 result.files[f"brief ({fmt})"] = export_brief(brief, out / f"brief.{fmt}", fmt,
@@ -176,3 +205,45 @@ def run_demo(out: str | Path, *, seed: int = 7, today: date | None = None) -> De
         result.counts = store.counts()
     log.info("demo written to %s", out)
     return result
+
+
+def fill_demo_store(store: Store, *, history: bool = False, company_url: str = "",
+                    person_url: str = "", settings: Settings | None = None,
+                    seed: int = 7) -> list[str]:
+    """Fill a demo store with sample data; returns a sentence per thing added.
+
+    Args:
+        store: the throwaway store.
+        history: add the sample history (when the store holds no people yet, so sample
+            data never mixes with real).
+        company_url, person_url: the sample site's pages; when given, research them, keep
+            the result, plan a meeting with the sample person and fill in a sample profile.
+        settings: research settings; the sample site is served by this very process on
+            loopback, so it is fetched without a politeness delay.
+        seed: the seed of the sample history (the same seed gives the same history).
+    """
+    notes = []
+    if history and not store.list(Person):
+        generate_sample(store, seed=seed)
+        notes.append(f"Filled with the sample history (seed {seed}).")
+    if company_url:
+        local = (settings or Settings()).with_(host_delay=0.0)
+        company = research_company(company_url, settings=local)
+        person = research_person(person_url or company_url + SAMPLE_PERSON_PATH, settings=local)
+        kept, _meeting = plan_sample_meeting(store, company, person)
+        notes.append(f"Filled with the sample research and a meeting planned with {kept.name}.")
+    for note in notes:
+        log.info("demo store %s: %s", store.path, note)
+    return notes
+
+
+def make_demo_store(path: str | Path) -> Path:
+    """A store at ``path`` holding the sample history, the sample research and a planned
+    meeting, shared by the four notebooks of ``infoview app --demo``."""
+    path = Path(path)
+    site = sample_site()
+    with Store.open(path) as store:
+        fill_demo_store(store, history=True, company_url=site.url,
+                        person_url=site.url + SAMPLE_PERSON_PATH,
+                        settings=Settings(cache_path=default_cache_path(path)))
+    return path
