@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import ast
-import inspect
-import re
 from pathlib import Path
 
 import infoview
-from infoview.models import RECORD_TYPES, UserProfile
-from infoview.store import Store
 
 PACKAGE = Path(infoview.__file__).parent
 
@@ -77,20 +73,6 @@ def test_flows_times_is_a_leaf():
                      "infoview.models.EARLIEST", "infoview.models.LATEST_DATE"}
     models = {i for i in imports_of(PACKAGE / "models.py") if i.startswith("infoview")}
     assert models == set()
-
-
-def test_store_shortcuts_are_written_in_the_source():
-    source = inspect.getsource(inspect.getmodule(Store.add_person))
-    for name in ("add_person", "get_meeting", "list_people", "update_action",
-                 "delete_outcome", "list_questions_asked", "get_research_snapshot"):
-        assert f"def {name}(" in source
-    assert "setattr(" not in inspect.getsource(inspect.getmodule(Store))
-    # Every kind of record but the one-row profile has its add/get shortcut written out.
-    for cls in RECORD_TYPES:
-        if cls is UserProfile:
-            continue
-        one = re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower()
-        assert f"def add_{one}(" in source and f"def get_{one}(" in source, cls.__name__
 
 
 def test_one_lazy_export_helper():

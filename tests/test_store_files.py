@@ -53,7 +53,7 @@ def test_version_1_file_is_backed_up_then_upgraded_with_its_data(tmp_path):
         assert store.schema_version() == LATEST
         assert store.get(Person, 1).tags == ["x"]
         assert store.get(Meeting, 1).status == "held"
-        store.add_person(Person(name="New"))
+        store.add(Person(name="New"))
     assert "meetings_person" in _indexes(path)
     backup = tmp_path / "old.sqlite.bak-v1"
     conn = sqlite3.connect(backup)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from infoview.cli._common import db_path, open_store, print_json, usage
+from infoview.store.exchange import export_folder, import_folder
 
 
 def register(sub) -> None:
@@ -73,7 +74,7 @@ def _export(args: argparse.Namespace) -> int:
     from infoview.store import Store
 
     with Store.open(db_path(args), must_exist=True) as store:
-        target = store.export_folder(args.dir, overwrite=args.force)
+        target = export_folder(store, args.dir, overwrite=args.force)
         counts = store.counts()
     if args.json:
         print_json({"dir": str(target.parent), "json": str(target), "counts": counts})
@@ -84,7 +85,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        added = store.import_folder(args.dir)
+        added = import_folder(store, args.dir)
         path = store.path
     if args.json:
         print_json({"path": str(path), "added": added})

@@ -7,6 +7,10 @@ import argparse
 import sys
 
 from infoview.cli._common import db_path, open_store, options_named, print_json, usage
+from infoview.models import Person
+from infoview.store.archive_import import import_archive
+from infoview.store.exchange import export_vcards
+from infoview.store.linkedin import import_linkedin
 
 
 def register(sub) -> None:
@@ -159,7 +163,7 @@ def _print_person(person, as_json: bool, said: str) -> None:
 
 def _list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        people = store.list_people()
+        people = store.list(Person)
     if args.json:
         print_json([_plain(p.to_dict()) for p in people])
         return 0
@@ -182,7 +186,7 @@ def _import_linkedin(args: argparse.Namespace) -> int:
     if source.is_dir() or source.suffix.lower() == ".zip":
         return _import_archive(args, source)
     with open_store(args) as store:
-        report = store.import_linkedin(args.file, how_known=args.how_known,
+        report = import_linkedin(store, args.file, how_known=args.how_known,
                                        add_organizations=args.organizations)
     if args.json:
         print_json(report.to_dict())
@@ -196,7 +200,7 @@ def _import_linkedin(args: argparse.Namespace) -> int:
 
 def _import_archive(args: argparse.Namespace, source) -> int:
     with open_store(args) as store:
-        report = store.import_linkedin_archive(source, how_known=args.how_known,
+        report = import_archive(store, source, how_known=args.how_known,
                                                add_organizations=args.organizations)
     if args.json:
         print_json(report.to_dict())
@@ -227,7 +231,7 @@ def _delete(args: argparse.Namespace) -> int:
     from infoview.store.exports import exports_naming
 
     with open_store(args) as store:
-        person = store.get_person(args.id)
+        person = store.get(Person, args.id)
         # Scripts (no terminal) delete as asked; a person at a terminal confirms first.
         if not args.yes and sys.stdin.isatty():
             for other in other_records_of(store, args.id):
@@ -289,7 +293,7 @@ def _show(args: argparse.Namespace) -> int:
     from infoview.flows.forget import what_is_held
 
     with open_store(args) as store:
-        person = store.get_person(args.id)
+        person = store.get(Person, args.id)
         held = what_is_held(store, args.id, cache_path=_cache_path(args)) if args.all else None
     if held is None:
         if args.json:
@@ -309,7 +313,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def _export_vcard(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        count = store.export_vcards(args.file)
+        count = export_vcards(store, args.file)
     if args.json:
         print_json({"file": args.file, "people": count})
     else:

@@ -36,6 +36,7 @@ from infoview.models import Person
 from infoview.store.erase import (
     STEPS,
     DeleteReport,
+    delete_person,
     erase_rows,
     same_person,
     snapshots_about,
@@ -465,7 +466,7 @@ def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None
     mentions = Mentions(person)
     keys = _page_keys(store, person)
     exports = exports_naming(store, person)
-    report = ForgetReport(store.delete_person(person_id))
+    report = ForgetReport(delete_person(store, person_id))
     keys |= {profile_key(u) for u in report.store.pages}
     cache = _cache_file(store, cache_path, cache_days)
     if cache is not None:

@@ -13,6 +13,7 @@ import ipywidgets as w
 
 from infoview.errors import BadInput
 from infoview.flows.forget import what_is_held
+from infoview.models import Person
 from infoview.widgets._common import MessageLine, button, esc
 
 
@@ -43,7 +44,7 @@ class HoldingsPanel(w.VBox):
 
     def refresh_people(self) -> None:
         """Fill the person list from the store."""
-        self.person.options = [(p.name, p.id) for p in self.store.list_people()]
+        self.person.options = [(p.name, p.id) for p in self.store.list(Person)]
 
     def show(self):
         """Show everything held about the chosen person (what the button does)."""

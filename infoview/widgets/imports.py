@@ -18,6 +18,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from infoview.errors import BadInput
+from infoview.models import Person
 from infoview.widgets._common import MessageLine, bullet_list, button, esc, heading, text
 
 _KINDS = (("Mail (mbox, .eml, Maildir)", "mail"), ("Calendar (.ics)", "calendar"))
@@ -89,7 +90,7 @@ class ImportPanel(w.VBox):
 
     def refresh_people(self) -> None:
         """Fill the list of people whose message text may be kept."""
-        self.bodies_for.options = [(p.name, p.id) for p in self.store.list_people()]
+        self.bodies_for.options = [(p.name, p.id) for p in self.store.list(Person)]
         self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
 
     def _changed(self) -> None:
