@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from infoview.cli._common import db_path, open_store, print_json, usage
-from infoview.store.exchange import export_folder, import_folder
 
 
 def register(sub) -> None:
@@ -72,6 +71,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from infoview.store import Store
+    from infoview.store.exchange import export_folder
 
     with Store.open(db_path(args), must_exist=True) as store:
         target = export_folder(store, args.dir, overwrite=args.force)
@@ -84,6 +84,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from infoview.store.exchange import import_folder
+
     with open_store(args) as store:
         added = import_folder(store, args.dir)
         path = store.path

@@ -8,9 +8,6 @@ import sys
 
 from infoview.cli._common import db_path, open_store, options_named, print_json, usage
 from infoview.models import Person
-from infoview.store.archive_import import import_archive
-from infoview.store.exchange import export_vcards
-from infoview.store.linkedin import import_linkedin
 
 
 def register(sub) -> None:
@@ -185,9 +182,11 @@ def _import_linkedin(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
     if source.is_dir() or source.suffix.lower() == ".zip":
         return _import_archive(args, source)
+    from infoview.store.linkedin import import_linkedin
+
     with open_store(args) as store:
         report = import_linkedin(store, args.file, how_known=args.how_known,
-                                       add_organizations=args.organizations)
+                                 add_organizations=args.organizations)
     if args.json:
         print_json(report.to_dict())
         return 0
@@ -199,9 +198,11 @@ def _import_linkedin(args: argparse.Namespace) -> int:
 
 
 def _import_archive(args: argparse.Namespace, source) -> int:
+    from infoview.store.archive_import import import_archive
+
     with open_store(args) as store:
         report = import_archive(store, source, how_known=args.how_known,
-                                               add_organizations=args.organizations)
+                                add_organizations=args.organizations)
     if args.json:
         print_json(report.to_dict())
         return 0
@@ -312,6 +313,8 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _export_vcard(args: argparse.Namespace) -> int:
+    from infoview.store.exchange import export_vcards
+
     with open_store(args) as store:
         count = export_vcards(store, args.file)
     if args.json:
