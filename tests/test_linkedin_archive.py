@@ -13,8 +13,9 @@ from infoview.cli import main
 from infoview.errors import BadInputFile
 from infoview.models import Affiliation, Outreach, Person, UserProfile
 from infoview.store import Store
-from infoview.store.archive_import import PeopleIndex, import_archive, match_person
+from infoview.store.archive_import import import_archive
 from infoview.store.linkedin import import_linkedin
+from infoview.store.matching import CorrespondentIndex, match_correspondent
 
 
 @pytest.fixture
@@ -192,16 +193,16 @@ def test_matching_prefers_url_then_one_unambiguous_name():
               Person(name="Maria Garcia", organization="Kestrel Health Labs", id=2),
               Person(name="Maria Garcia", organization="Tidewater Labs", id=3),
               Person(name="Ann Lee", profile_url=url("ann-lee-1"), id=4)]
-    index = PeopleIndex(people)
-    assert match_person(index, "Someone Else", "http://linkedin.com/in/JOSE/").person.id == 1
-    found = match_person(index, "JosÃ© NÃºÃ±ez-GarcÃ­a", None)  # mis-decoded, no URL
+    index = CorrespondentIndex(people)
+    assert match_correspondent(index, "Someone Else", "http://linkedin.com/in/JOSE/").person.id == 1
+    found = match_correspondent(index, "JosÃ© NÃºÃ±ez-GarcÃ­a", None)  # mis-decoded, no URL
     assert (found.person.id, found.how) == (1, "name")
-    assert match_person(index, "jose nunez garcia", None).person.id == 1
-    assert match_person(index, "Maria Garcia", None).how == "ambiguous"
-    assert match_person(index, "Maria Garcia", None, "kestrel health labs inc").person.id == 2
+    assert match_correspondent(index, "jose nunez garcia", None).person.id == 1
+    assert match_correspondent(index, "Maria Garcia", None).how == "ambiguous"
+    assert match_correspondent(index, "Maria Garcia", None, "kestrel health labs inc").person.id == 2
     # Another Ann Lee (her URL differs) is not the Ann Lee in the store.
-    assert match_person(index, "Ann Lee", url("ann-lee-2")).how == "none"
-    assert match_person(index, "Nobody", None).how == "none"
+    assert match_correspondent(index, "Ann Lee", url("ann-lee-2")).how == "none"
+    assert match_correspondent(index, "Nobody", None).how == "none"
 
 
 def test_cli_imports_an_archive_with_a_summary(tmp_path, capsys):

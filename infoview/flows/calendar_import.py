@@ -7,7 +7,7 @@ excluded dates and moved occurrences as the file says). An event becomes a meeti
 stored person when:
 
 - an attendee's (or the organizer's) address is one of theirs (matched like mail:
-  :class:`~infoview.flows.mail_import.AddressBook`), else
+  :class:`~infoview.store.matching.AddressBook`), else
 - its title names them in full ("Coffee with Sam Okafor"), the name fits exactly one person,
   and no attendee of that name has an address that is not theirs (a namesake).
 
@@ -37,8 +37,8 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from infoview.errors import BadInputFile
-from infoview.flows.mail_import import AddressBook
 from infoview.models import CalendarEvent, Meeting, Person
+from infoview.store.matching import AddressBook
 from infoview.text import address_key, email_addresses, name_key
 
 if TYPE_CHECKING:

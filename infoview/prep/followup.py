@@ -10,7 +10,7 @@ identity, :func:`action_key` (``kind``, ``meeting_id``, ``person_id`` and the fo
 proposed actions whose key is not already stored, which is what a re-saved debrief needs::
 
     existing = store.list(Action, meeting_id=meeting.id)
-    store.add_many(missing_actions(followup_actions(meeting, referrals, now=now,
+    store.add_many(missing_actions(follow_up_actions(meeting, referrals, now=now,
                                                     people=people), existing))
 """
 
@@ -76,7 +76,7 @@ def meeting_end(meeting: Meeting, now: datetime) -> datetime:
     return meeting.starts_at + timedelta(minutes=meeting.planned_minutes or 0)
 
 
-def followup_actions(meeting: Meeting, referrals: Iterable[Referral], *, now: datetime,
+def follow_up_actions(meeting: Meeting, referrals: Iterable[Referral], *, now: datetime,
                      promises: Iterable[str | Action] = (), advice: Iterable[str] = (),
                      people: Mapping[int, Person | str] | None = None) -> list[Action]:
     """The actions a held meeting creates.

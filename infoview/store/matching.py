@@ -1,12 +1,38 @@
-"""Recognising the same person twice: the keys (a normalised profile URL, a folded name)
-and the one matching rule (:func:`match_person`) every part of infoview uses."""
+"""Who is who: recognising a known person again, by the rule that fits what is known.
+
+Three rules, each used wherever that kind of evidence comes in, and nowhere else:
+
+- :func:`match_person` (and :class:`PeopleIndex` for many lookups) is *the* rule of
+  infoview, for anything that describes a person in full (a debrief's suggestion, research
+  saved, a LinkedIn connection, a person typed in): the same email, else the same profile
+  URL, else the same name and organization.
+- :func:`match_correspondent` (over a :class:`CorrespondentIndex`) is for a LinkedIn
+  message, which carries only a name and perhaps a profile URL: the URL, else a name that
+  fits exactly one person (a name shared by two is reported, never guessed).
+- :class:`AddressBook` is for mail and calendar imports, which match by address alone,
+  never by display name; an address two people share names neither of them.
+
+The keys they compare (folded names, profile URLs, email addresses) are
+:mod:`infoview.text`'s.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from infoview.models import Person
-from infoview.text import email_addresses, fold, profile_key
+from infoview.text import (
+    email_addresses,
+    fold,
+    is_linkedin_profile,
+    name_key,
+    org_key,
+    profile_key,
+)
 
 
 def person_keys(*, email: str | None = None, profile_url: str | None = None,
@@ -81,3 +107,94 @@ def match_person(people: Iterable[Person], *, email: str | None = None,
     """
     return PeopleIndex(people).match(email=email, profile_url=profile_url, name=name,
                                      organization=organization)
+
+
+@dataclass
+class CorrespondentMatch:
+    """The outcome of matching one correspondent: ``how`` is ``url``, ``name``,
+    ``ambiguous`` (the name fits several people) or ``none``."""
+
+    person: Person | None
+    how: str
+
+
+class CorrespondentIndex:
+    """Known people, looked up by profile URL and by (accent-blind) name: what
+    :func:`match_correspondent` needs."""
+
+    def __init__(self, people: Iterable[Person] = ()):
+        self.by_url: dict[str, Person] = {}
+        self.by_name: dict[str, list[Person]] = defaultdict(list)
+        for person in people:
+            self.add(person)
+
+    def add(self, person: Person) -> None:
+        """Make a (new) person findable."""
+        key = profile_key(person.profile_url)
+        if key:
+            self.by_url.setdefault(key, person)
+        self.by_name[name_key(person.name)].append(person)
+
+
+def match_correspondent(index: CorrespondentIndex, name: str | None, url: str | None,
+                        organization: str | None = None) -> CorrespondentMatch:
+    """The person a LinkedIn correspondent is, known by a name and perhaps a profile URL.
+
+    The profile URL decides when both sides have one. Otherwise the name, compared without
+    case, accents or punctuation (and repaired when mis-decoded), must point to exactly one
+    person; ``organization`` breaks a tie between namesakes. A name that fits a person with
+    a *different* profile URL of the same kind (two LinkedIn profiles) is not a match; a
+    person whose saved URL is a bio page on their employer's site can be.
+    """
+    key = profile_key(url)
+    if key and key in index.by_url:
+        return CorrespondentMatch(index.by_url[key], "url")
+    candidates = index.by_name.get(name_key(name), []) if name else []
+    if key:  # a URL the store does not know: people with another profile of that kind are
+        # someone else (a bio page saved by research says nothing against a LinkedIn URL)
+        linkedin = is_linkedin_profile(url)
+        candidates = [p for p in candidates if not profile_key(p.profile_url)
+                      or (linkedin and not is_linkedin_profile(p.profile_url))]
+    if len(candidates) > 1 and organization:
+        wanted = org_key(organization)
+        candidates = [p for p in candidates if org_key(p.organization) == wanted] or candidates
+    if len(candidates) == 1:
+        return CorrespondentMatch(candidates[0], "name")
+    return CorrespondentMatch(None, "ambiguous" if candidates else "none")
+
+
+@dataclass
+class AddressBook:
+    """The addresses an import knows: people's (each of their aliases), the user's own, and
+    correspondents being added. An address two people share names neither of them."""
+
+    people: dict[int, Person]
+    by_address: dict[str, int]
+    me: set[str]
+    shared: set[str]
+
+    @classmethod
+    def build(cls, people: Iterable[Person], me: Iterable[str]) -> AddressBook:
+        """The addresses of ``people`` (each of their aliases) and the user's own ``me``."""
+        mine = {k for a in me for k in email_addresses(a)}
+        by_address: dict[str, int] = {}
+        shared: set[str] = set()
+        people_by_id = {}
+        for person in people:
+            assert person.id is not None
+            people_by_id[person.id] = person
+            for key in email_addresses(person.email):
+                if key in mine:
+                    continue
+                if key in by_address and by_address[key] != person.id:
+                    shared.add(key)
+                by_address.setdefault(key, person.id)
+        for key in shared:  # one address on two people: which one wrote is unknown
+            del by_address[key]
+        return cls(people_by_id, by_address, mine, shared)
+
+    def fingerprint(self, extra: object) -> str:
+        """A hash of everything that decides what a message becomes (for re-reads)."""
+        data = json.dumps([sorted(self.by_address.items()), sorted(self.me), extra],
+                          sort_keys=True, default=str)
+        return hashlib.sha1(data.encode(), usedforsecurity=False).hexdigest()
