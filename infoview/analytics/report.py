@@ -12,11 +12,13 @@ import json
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from infoview.analytics._frames import Frames, channel_list, message, sharing, timestamp
 from infoview.analytics.headline import format_figure, headline_figures
-from infoview.userfiles import write_text
+
+if TYPE_CHECKING:
+    from infoview.store.core import Store
 
 log = logging.getLogger(__name__)
 
@@ -255,16 +257,13 @@ def build_report(frames: Frames, *, now: datetime | None = None, since=None, unt
         )
 
 
-def write_report(frames: Frames, path: str | Path, *, store=None, **options) -> Path:
+def write_report(frames: Frames, path: str | Path, *, store: Store | None = None,
+                 **options: Any) -> Path:
     """Write :func:`build_report` to ``path`` (folders created); returns the path.
 
     With ``store``, the file is recorded in the store's exports registry, with everyone
     it names (so that deleting one of them can find it).
     """
-    from infoview.store.exports import record_export
+    from infoview.store.exports import write_export
 
-    html = build_report(frames, **options)
-    path = write_text(path, html)
-    record_export(store, path, kind="report", text=html)
-    log.info("wrote the outcomes report to %s", path)
-    return path
+    return write_export(store, path, build_report(frames, **options), kind="report")

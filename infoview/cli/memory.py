@@ -12,6 +12,7 @@ from pathlib import Path
 
 from infoview.cli._common import open_store, print_json
 from infoview.errors import BadInput
+from infoview.store.exports import formats_for, formats_text
 from infoview.times import check_year, parse_day
 
 # The analytics, flows and renderers load inside the handlers: --help and the parser of
@@ -50,7 +51,7 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "dossier",
-        help="everything learned about one organization (md, html, pdf)",
+        help=f"everything learned about one organization ({', '.join(formats_for('dossier'))})",
         description="Write the dossier of an organization for a job interview "
         "there: what you learned in every informational interview (with the "
         "date and who said it), the people you met, news from research, and "
@@ -61,7 +62,7 @@ def register(sub) -> None:
         "--format",
         action="append",
         metavar="FMT",
-        help="md, html or pdf; repeat or give a comma list (default md)",
+        help=f"{formats_text('dossier')}; repeat or give a comma list (default md)",
     )
     p.add_argument(
         "--out",
@@ -180,9 +181,9 @@ def _dossier(args) -> int:
     out = Path(args.out)
     from infoview.cli.prep import _formats
     from infoview.flows.dossier import build_dossier
-    from infoview.prep.dossier import FORMATS, export_dossier
+    from infoview.prep.dossier import export_dossier
 
-    formats = _formats(args.format, out, allowed=FORMATS)
+    formats = _formats(args.format, out, kind="dossier")
     with open_store(args) as store:
         dossier = build_dossier(store, args.org)
         files = [export_dossier(dossier, out, fmt, store=store) for fmt in formats]

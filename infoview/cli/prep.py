@@ -31,10 +31,10 @@ from infoview.prep.followup import due_actions_ics
 from infoview.prep.render import DEFAULT_SECTIONS, export_brief
 from infoview.questions.models import AUDIENCES
 from infoview.store import Store
+from infoview.store.exports import formats_for, formats_text
 from infoview.times import parse_day, parse_start
 from infoview.userfiles import read_text
 
-FORMATS = ("md", "html", "pdf", "ics")
 #: ``infoview draft`` sub-commands and their help, from the one table of draft kinds.
 DRAFT_KINDS = {kind.command: kind.help for kind in drafts.DRAFT_KINDS}
 
@@ -42,7 +42,7 @@ DRAFT_KINDS = {kind.command: kind.help for kind in drafts.DRAFT_KINDS}
 def register(sub) -> None:
     """Add ``prep``, ``draft KIND`` and ``followups``."""
     prep = sub.add_parser(
-        "prep", help="write the one-page brief for a meeting (md, html, pdf, ics)",
+        "prep", help=f"write the one-page brief for a meeting ({', '.join(formats_for('brief'))})",
         description="Write the brief for an informational interview: who, why them, the "
         "company, gaps, the question plan and agenda, logistics and reminders. Take the "
         "meeting or person from the store, or research a company (and person) page now.")
@@ -61,7 +61,7 @@ def register(sub) -> None:
     prep.add_argument("--minutes", type=int, help="meeting length (default: the meeting's, else 20)")
     prep.add_argument("--reason", help="your own words on why this person")
     prep.add_argument("--format", action="append", metavar="FMT",
-                      help="md, html, pdf or ics; repeat or give a comma list (default md)")
+                      help=f"{formats_text('brief')}; repeat or give a comma list (default md)")
     prep.add_argument("--notes", action="store_true", help="add a page for notes")
     prep.add_argument("--out", default=".", metavar="PATH",
                       help="folder (or file, for one format) to write to (default: .)")
@@ -165,10 +165,11 @@ def _draft_options(p: argparse.ArgumentParser, kind: str, needs: str = "") -> No
 
 # ---- prep ------------------------------------------------------------------------------------
 
-def _formats(values: list[str] | None, out: Path | None = None,
-             allowed: tuple[str, ...] = FORMATS) -> list[str]:
-    """The ``--format`` values (repeated or comma lists), checked against ``allowed``; with
-    ``out``, also that several formats go to a folder rather than one file."""
+def _formats(values: list[str] | None, out: Path | None = None, *, kind: str = "brief") -> list[str]:
+    """The ``--format`` values (repeated or comma lists), checked against the formats an
+    export of ``kind`` is offered in; with ``out``, also that several formats go to a
+    folder rather than one file."""
+    allowed = formats_for(kind)
     chosen = [f.strip().lower() for v in (values or ["md"]) for f in v.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in allowed]
     if unknown:

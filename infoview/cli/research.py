@@ -22,7 +22,6 @@ from infoview.flows.research import keep_research
 from infoview.research.batch import research_batch
 from infoview.research.models import PersonProfile
 from infoview.settings import Settings
-from infoview.store.exports import record_export
 
 #: How the text output marks people who are not the company's own staff.
 _KIND_NOTE = {"quoted": " (quoted as a customer)", "named": " (named on the site)"}
@@ -179,9 +178,10 @@ def _saved_line(kept) -> str:
 
 
 def _batch(args) -> int:
-    summary = research_batch(args.file, args.out, settings=research_settings(args), kind=args.kind,
-                             progress=True)
-    _record_batch(args, summary.out)
+    # An existing store records the output in its exports registry; none is created.
+    with existing_store(args) as store:
+        summary = research_batch(args.file, args.out, settings=research_settings(args),
+                                 kind=args.kind, progress=True, store=store)
     if args.json:
         print_json(summary.to_dict())
     else:
@@ -192,16 +192,6 @@ def _batch(args) -> int:
                          "command again to research them.\n")
         return 1
     return 0
-
-
-def _record_batch(args, out) -> None:
-    """Note the batch's output in the store's exports registry (when there is a store), so
-    that deleting a person finds the results that name them."""
-    if not out.is_file():
-        return
-    with existing_store(args) as store:
-        record_export(store, out, kind="batch", text=out.read_text(encoding="utf-8",
-                                                                   errors="replace"))
 
 
 def _print_company(p) -> None:

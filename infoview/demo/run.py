@@ -41,8 +41,8 @@ from infoview.research.models import CompanyProfile, PersonProfile
 from infoview.research.person import research_person
 from infoview.settings import Settings
 from infoview.store import Store
-from infoview.store.exports import record_export
-from infoview.userfiles import write_text, writing
+from infoview.store.exports import formats_for, write_export
+from infoview.userfiles import writing
 
 log = logging.getLogger(__name__)
 
@@ -152,9 +152,8 @@ def _write_drafts(store, person, meeting, folder: Path) -> dict[str, Path]:
         written[f"email: {kind}"] = save_draft(draft, folder / f"{kind}.txt", store=store,
                                                person_ids=[person.id])
     checks = "\n".join(checks_text(draft, f"{kind}.txt") for kind, draft in drafts.items())
-    written["email checks"] = write_text(folder / "checks.txt", checks)
-    record_export(store, written["email checks"], kind="draft", text=checks,
-                  person_ids=[person.id])
+    written["email checks"] = write_export(store, folder / "checks.txt", checks, kind="draft",
+                                           person_ids=[person.id])
     return written
 
 
@@ -188,7 +187,7 @@ def run_demo(out: str | Path, *, seed: int = 7, today: date | None = None) -> De
         generate_sample(store, seed=seed, today=today)
         person_record, meeting = plan_sample_meeting(store, company, person, today=today)
         brief = brief_from_store(store, meeting_id=meeting.id, audience=DEMO_MEETING.audience)
-        for fmt in ("md", "html", "pdf", "ics"):
+        for fmt in formats_for("brief"):
             try:
                 result.files[f"brief ({fmt})"] = export_brief(brief, out / f"brief.{fmt}", fmt,
                                                                   store=store)
@@ -199,7 +198,7 @@ def run_demo(out: str | Path, *, seed: int = 7, today: date | None = None) -> De
                                                            store=store)
         # What was learned at the company across the sample's meetings there.
         dossier = build_dossier(store, company.name or "Kestrel Health Labs")
-        for fmt in ("md", "html"):
+        for fmt in formats_for("dossier", binary=False):  # the brief already shows a PDF
             result.files[f"dossier ({fmt})"] = export_dossier(dossier, out / f"dossier.{fmt}",
                                                               fmt, store=store)
         result.counts = store.counts()

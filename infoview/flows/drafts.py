@@ -489,13 +489,10 @@ def save_draft(draft: Draft, path: str | Path, *, store: Store | None = None,
                person_ids: Sequence[int | None] = ()) -> Path:
     """Write a draft to a text file (subject and message only, whole or not at all); with
     ``store``, the file is recorded among the exports naming ``person_ids``."""
-    from infoview.store.exports import record_export
-    from infoview.userfiles import write_text
+    from infoview.store.exports import write_export
 
-    text = draft_file_text(draft)
-    written = write_text(path, text)
-    record_export(store, written, kind="draft", text=text, person_ids=person_ids)
-    return written
+    return write_export(store, path, draft_file_text(draft), kind="draft",
+                        person_ids=person_ids)
 
 
 def split_subject(text: str) -> tuple[str | None, str]:

@@ -22,9 +22,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from infoview.models import Action, Meeting, Outreach, Person, Referral
 from infoview.text import fold
+
+if TYPE_CHECKING:
+    from infoview.store.core import Store
 
 log = logging.getLogger(__name__)
 
@@ -365,7 +369,7 @@ def keep_in_touch_actions(statuses: Iterable[KeepInTouch]) -> list[Action]:
 # ---- calendar export ------------------------------------------------------------------------
 
 def due_actions_ics(actions: Iterable[Action], path: str | Path, *, stamp: datetime | None = None,
-                    store=None) -> Path:
+                    store: Store | None = None) -> Path:
     """Write the open actions that have a due date as whole-day events on that date.
 
     With ``store``, the file is recorded in its exports registry with the people named.
@@ -375,8 +379,8 @@ def due_actions_ics(actions: Iterable[Action], path: str | Path, *, stamp: datet
     """
     import hashlib
 
-    from infoview.prep.ics import calendar_bytes, make_event, new_calendar, write_calendar
-    from infoview.store.exports import record_export
+    from infoview.prep.ics import calendar_bytes, make_event, new_calendar
+    from infoview.store.exports import write_export
 
     cal = new_calendar()
     count = 0
@@ -393,7 +397,4 @@ def due_actions_ics(actions: Iterable[Action], path: str | Path, *, stamp: datet
                                      description=f"infoview follow-up ({action.kind.replace('_', ' ')})"))
         count += 1
     log.info("%d due actions written to %s", count, path)
-    written = write_calendar(cal, path)
-    record_export(store, written, kind="calendar", text=calendar_bytes(cal).decode("utf-8"),
-                  person_ids=people)
-    return written
+    return write_export(store, path, calendar_bytes(cal), kind="calendar", person_ids=people)

@@ -15,15 +15,18 @@ import sys
 import threading
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from infoview.errors import BadInput, InfoviewError
-from infoview.userfiles import write_bytes, write_text
+from infoview.store.exports import export_format, write_export
+
+if TYPE_CHECKING:
+    from infoview.store.core import Store
 
 log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-FORMATS: dict[str, str] = {"md": "md", "markdown": "md", "html": "html", "pdf": "pdf", "ics": "ics"}
 #: Sections of the default brief (the one that fits one printed page for 20 minutes).
 DEFAULT_SECTIONS: tuple[str, ...] = ("who", "why", "company", "gaps", "logistics", "agenda",
                                      "reminders")
@@ -261,40 +264,28 @@ def _default_name(brief, ext: str) -> str:
 
 
 def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None,
-                 store=None) -> Path:
+                 store: Store | None = None) -> Path:
     """Write the brief in one format and return the file written.
 
     Args:
         brief: the :class:`~infoview.prep.brief.Brief`.
         out: a file path, or a folder (an existing one, or a path without a suffix) in which
             a name like ``brief-samira-okafor-2026-12-01.pdf`` is chosen.
-        fmt: ``md``, ``html``, ``pdf`` or ``ics``.
+        fmt: one of the brief's formats in :data:`~infoview.store.exports.EXPORT_FORMATS`
+            (``md``, ``html``, ``pdf``, ``ics``).
         sections: the sections to include (default :data:`DEFAULT_SECTIONS`).
         store: the open store, to record the file in its exports registry (so that
             deleting the person can find it); not recorded without one.
     """
-    from infoview.store.exports import record_export
-
-    kind = FORMATS.get(str(fmt).lower().lstrip("."))
-    if kind is None:
-        raise BadInput(f"unknown format {fmt!r}: use md, html, pdf or ics")
+    kind = export_format(fmt, "brief").name
     out = Path(out).expanduser()
     if out.is_dir() or not out.suffix:
         out = out / _default_name(brief, kind)
-    if kind == "md":
-        text = render_markdown(brief, sections)
-        write_text(out, text)
-    elif kind == "html":
-        text = render_html(brief, sections)
-        write_text(out, text)
-    elif kind == "pdf":
-        write_bytes(out, render_pdf(brief, sections))
-        text = render_markdown(brief, sections)  # what the PDF says, searchable
-    else:
-        data = render_ics(brief)
-        write_bytes(out, data)
-        text = data.decode("utf-8")
-    record_export(store, out, kind="calendar" if kind == "ics" else "brief", text=text,
-                  person_ids=[brief.person_id])
-    log.info("wrote %s", out)
-    return out
+    people = [brief.person_id]
+    if kind == "ics":  # a calendar event of the meeting
+        return write_export(store, out, render_ics(brief), kind="calendar", person_ids=people)
+    if kind == "pdf":  # searchable through what it says, the Markdown it was set from
+        return write_export(store, out, render_pdf(brief, sections), kind="brief",
+                            text=render_markdown(brief, sections), person_ids=people)
+    text = render_html(brief, sections) if kind == "html" else render_markdown(brief, sections)
+    return write_export(store, out, text, kind="brief", person_ids=people)

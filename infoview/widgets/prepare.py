@@ -27,6 +27,8 @@ from infoview.prep.brief import build_brief
 from infoview.prep.render import export_brief, render_html_fragment, warm_pdf
 from infoview.questions.models import AUDIENCES
 from infoview.questions.select import select_questions
+from infoview.store.exports import EXPORT_FORMATS as ALL_FORMATS
+from infoview.store.exports import formats_for
 from infoview.times import in_zone, start_from_fields
 from infoview.widgets._common import (
     FULL_WIDTH,
@@ -45,9 +47,9 @@ from infoview.widgets.picker import QuestionPicker
 log = logging.getLogger(__name__)
 
 NEW = 0  # the dropdown value meaning "someone new" / "a new meeting"
-EXPORT_FORMATS = ("md", "html", "pdf", "ics")
+EXPORT_FORMATS = formats_for("brief")
 #: What each export button says: the formats by the names a reader knows them by.
-EXPORT_LABELS = {"md": "Markdown", "html": "Web page", "pdf": "PDF", "ics": "Calendar event"}
+EXPORT_LABELS = {f.name: f.label for f in ALL_FORMATS}
 #: The drafts the panel offers, labelled and named as in the one table of draft kinds.
 DRAFT_KINDS = drafts.panel_kinds("prepare")
 CHANNELS = (("email", "email"), ("LinkedIn", "linkedin"), ("phone", "phone"), ("other", "other"))
