@@ -52,6 +52,10 @@ class MetPerson:
     profile_url: str | None = None
 
 
+#: ``datetime.date`` under a name the news item's own ``date`` field does not hide.
+Day = date
+
+
 @dataclass
 class NewsItem:
     """A news item found by research, with the page it came from and when it was read."""
@@ -59,7 +63,7 @@ class NewsItem:
     title: str
     date: str | None
     url: str
-    researched_on: date | None
+    researched_on: Day | None
 
 
 @dataclass
