@@ -44,8 +44,11 @@ test: install-dev lint system-deps
 screenshot: install-dev system-deps
 	INFOVIEW_UPDATE_SCREENSHOT=1 $(BIN)/pytest tests/test_browser_e2e.py -p no:cacheprovider
 
+# JupyterLab refuses to start as root unless told: root is common in containers and CI.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: install
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(ROOT_FLAG)
 
 app: install
 	$(BIN)/infoview app

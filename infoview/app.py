@@ -1,31 +1,48 @@
-"""The notebooks as an app: where they are, how they are parameterised, how Voila serves them.
+"""The app: which notebook Voila serves, how it learns its store, and how it is protected.
 
-The notebooks ship inside the package (a wheel holds them as ``infoview/_notebooks``; a
-source checkout uses the repository's ``notebooks/``), so ``infoview app`` works from any
-folder after a plain ``pip install``. Before serving, papermill writes a copy of each
-notebook with the app's parameters injected (the user's store rather than a throwaway one,
-and no automatic demo clicks), so the originals stay untouched.
+``infoview app`` serves ONE thin notebook, :data:`APP_NOTEBOOK`, whose only job is to show
+:class:`infoview.widgets.app.App`; Voila serves it at the site's root, so the first page a
+user sees is the app itself, not a list of files. The notebooks ship inside the package (a
+wheel holds them as ``infoview/_notebooks``; a source checkout uses the repository's
+``notebooks/``), so ``infoview app`` works from any folder after a plain ``pip install``.
+
+The page learns which store and export folder to use from a small JSON file named by the
+environment variable :data:`APP_CONFIG_ENV` (:func:`write_app_config`,
+:func:`read_app_config`): the kernel Voila starts inherits that variable, and nothing has to
+rewrite the notebook (no papermill, which cost seconds at every start).
+
+Voila runs with a token (jupyter_server's identity provider reads it from ``JUPYTER_TOKEN``,
+so it never shows in the process list): a request without it is sent to a login page. The
+browser that ``infoview app`` opens gets the token through a small page written in a
+private folder (:func:`write_opener`), as JupyterLab does, so the user types nothing.
 """
 
 from __future__ import annotations
 
+import html
+import json
 import logging
+import os
+import secrets
 import socket
 import subprocess
 import sys
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from infoview.errors import BadInput, NotFound
 
 log = logging.getLogger(__name__)
 
-#: The notebooks, in the order a user goes through them.
+#: The notebooks for JupyterLab, in the order a user goes through them.
 NOTEBOOKS = ("01_research.ipynb", "02_prepare.ipynb", "03_debrief.ipynb", "04_outcomes.ipynb")
 
-#: A cell with this tag speaks to a JupyterLab user only (the parameters cell, the autorun
-#: demo, batch files): :func:`prepare_notebooks` leaves it out of the app's copies.
-LAB_ONLY_TAG = "lab-only"
+#: The one notebook ``infoview app`` serves: a session and the :class:`App` widget.
+APP_NOTEBOOK = "00_app.ipynb"
+
+#: Names the JSON file that tells the app's page which store and export folder to use.
+APP_CONFIG_ENV = "INFOVIEW_APP_CONFIG"
 
 #: Voila's configuration for the app (its page template and the kernel-shutdown cookie).
 VOILA_CONFIG_DIR = Path(__file__).resolve().parent / "_voila"
@@ -44,49 +61,57 @@ def notebooks_dir() -> Path:
                    "reinstall infoview (pip install --force-reinstall infoview).")
 
 
-def prepare_notebooks(dest: Path, parameters: dict) -> list[Path]:
-    """Write a copy of every notebook into ``dest`` with ``parameters`` injected, leaving
-    out the cells tagged :data:`LAB_ONLY_TAG` (the copies are what the app shows).
+@dataclass
+class AppConfig:
+    """What the app's page needs to know before it shows anything.
 
-    Args:
-        dest: the folder to write into (created if missing).
-        parameters: values for the notebooks' ``parameters`` cells; a name a notebook does
-            not declare is still injected harmlessly, so one dict serves all four.
-
-    Returns:
-        The written notebooks, in :data:`NOTEBOOKS` order.
+    Attributes:
+        store: the SQLite file to open (made beforehand for the demo).
+        out_dir: the folder exports are written to.
+        demo: the store is a throwaway one filled with sample data.
+        sample_site: serve the bundled sample company site and offer its addresses.
     """
-    import papermill
 
-    dest = Path(dest)
-    dest.mkdir(parents=True, exist_ok=True)
-    source = notebooks_dir()
-    written = []
-    for name in NOTEBOOKS:
-        target = dest / name
-        papermill.execute_notebook(str(source / name), str(target), parameters=parameters,
-                                   prepare_only=True, progress_bar=False, log_output=False)
-        drop_lab_only_cells(target)
-        written.append(target)
-    return written
+    store: str
+    out_dir: str
+    demo: bool = False
+    sample_site: bool = False
 
 
-def drop_lab_only_cells(path: Path) -> int:
-    """Remove the cells tagged :data:`LAB_ONLY_TAG` from the notebook at ``path``, in place.
+def write_app_config(path: Path, config: AppConfig) -> Path:
+    """Write ``config`` as JSON to ``path`` (readable by the user only); returns the path."""
+    path = Path(path)
+    path.write_text(json.dumps(asdict(config), indent=1), encoding="utf-8")
+    path.chmod(0o600)
+    return path
 
-    Returns:
-        How many cells were removed.
+
+def read_app_config(path: str | Path | None = None) -> AppConfig | None:
+    """The configuration named by ``path``, else by :data:`APP_CONFIG_ENV`; ``None`` when
+    neither is set (the notebook was opened by hand, e.g. in JupyterLab).
+
+    Raises:
+        BadInput: the file is missing or is not such a configuration.
     """
-    import nbformat
+    path = path or os.environ.get(APP_CONFIG_ENV)
+    if not path:
+        return None
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return AppConfig(**data)
+    except (OSError, ValueError, TypeError) as exc:
+        raise BadInput(f"The app's settings file {path} cannot be read ({exc}); start the app "
+                       "again with: infoview app") from exc
 
-    notebook = nbformat.read(str(path), as_version=4)
-    kept = [cell for cell in notebook.cells
-            if LAB_ONLY_TAG not in cell.get("metadata", {}).get("tags", [])]
-    removed = len(notebook.cells) - len(kept)
-    if removed:
-        notebook.cells = kept
-        nbformat.write(notebook, str(path))
-    return removed
+
+def new_token() -> str:
+    """A fresh random token for one run of the app."""
+    return secrets.token_urlsafe(24)
+
+
+def app_url(port: int, token: str, host: str = "127.0.0.1") -> str:
+    """The address that opens the app, token included."""
+    return f"http://{host}:{port}/?token={token}"
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -96,14 +121,42 @@ def free_port(host: str = "127.0.0.1") -> int:
         return sock.getsockname()[1]
 
 
-def voila_command(target: Path, port: int, *, open_browser: bool = False) -> list[str]:
-    """The command that serves ``target`` (a notebook or a folder of them) with Voila."""
-    command = [sys.executable, "-m", "voila", str(target), f"--port={port}",
-               "--Voila.ip=127.0.0.1", "--show_tracebacks=False",
-               f"--Voila.config_file_paths={VOILA_CONFIG_DIR}"]
-    if not open_browser:
-        command.append("--no-browser")
-    return command
+def voila_command(notebook: Path, port: int) -> list[str]:
+    """The command that serves ``notebook`` with Voila on 127.0.0.1, behind a token.
+
+    The token itself is not on the command line (any user can read that): Voila takes it
+    from ``JUPYTER_TOKEN`` in the environment (:func:`voila_environment`). Voila never opens
+    a browser itself; ``infoview app`` does, with the token.
+    """
+    return [sys.executable, "-m", "voila", str(notebook), f"--port={port}",
+            "--Voila.ip=127.0.0.1", "--show_tracebacks=False", "--no-browser", "--token",
+            f"--Voila.config_file_paths={VOILA_CONFIG_DIR}"]
+
+
+def voila_environment(token: str, config: Path | None = None) -> dict[str, str]:
+    """The environment for Voila (and so for the page's kernel): the token, and the app's
+    settings file when there is one."""
+    env = dict(os.environ, JUPYTER_TOKEN=token)
+    if config is not None:
+        env[APP_CONFIG_ENV] = str(config)
+    return env
+
+
+def write_opener(folder: Path, url: str) -> Path:
+    """A small page in ``folder`` that sends the browser on to ``url`` (token included).
+
+    The browser is opened on this file rather than on ``url``, so the token is not in the
+    browser's command line; ``folder`` should be private to the user (a temporary folder).
+    """
+    target = html.escape(url, quote=True)
+    page = Path(folder) / "open-infoview.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<meta http-equiv='refresh' content='0;url={target}'><title>infoview</title></head>"
+        f"<body><p>Opening infoview ... <a href='{target}'>open it</a> if nothing happens."
+        "</p></body></html>", encoding="utf-8")
+    page.chmod(0o600)
+    return page
 
 
 def voila_prelaunch_hook(handler, notebook=None, cwd=None):

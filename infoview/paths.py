@@ -39,3 +39,13 @@ def default_cache_path(db_path: Path | None = None) -> Path:
     """The HTTP cache file, kept beside the database."""
     db = Path(db_path) if db_path is not None else default_db_path()
     return db.with_name(db.stem + "-http-cache.sqlite")
+
+
+def default_exports_dir(demo: bool = False) -> Path:
+    """Where exports go unless the user says otherwise: ``infoview-exports`` in the user's
+    documents folder, and its ``demo`` subfolder for the sample data. Both outlive the app
+    (a demo store is thrown away when the app stops; the files written from it are not)."""
+    from platformdirs import user_documents_path
+
+    folder = user_documents_path() / "infoview-exports"
+    return folder / "demo" if demo else folder

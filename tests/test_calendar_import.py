@@ -4,7 +4,7 @@ cancelled, all-day and zoned events; bad files refused whole (real .ics files, r
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -214,3 +214,32 @@ def test_cli_import_calendar(tmp_path, capsys):
     assert main(["--db", str(db), "import-calendar", str(bad)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Nowhere/Land" in err
+
+
+def _confirm_reminders(store: Store) -> list[tuple[int | None, datetime | None]]:
+    from infoview.flows.actions import CONFIRM_KIND
+    from infoview.models import Action
+
+    return [(a.meeting_id, a.due) for a in store.list(Action, kind=CONFIRM_KIND)
+            if a.done_at is None]
+
+
+def test_an_imported_meeting_ahead_gets_the_reminder_to_confirm_it_like_one_added(store, tmp_path):
+    """The method: confirm the day before. A meeting booked with ``meeting add`` gets that
+    reminder; the same meeting coming from the calendar must too, move with the event and
+    go when the event is cancelled."""
+    ahead = datetime.now(UTC).replace(microsecond=0, second=0, minute=0) + timedelta(days=30)
+    stamp = ahead.strftime("%Y%m%dT%H%M%SZ")
+    moved = ahead + timedelta(days=2)
+    import_calendar(store, _write(tmp_path, calendar([
+        event("r1", f":{stamp}", "Coffee with Sam Okafor"),
+        event("r2", ":20200101T100000Z", "Call with Jo Park")])))
+    meeting = next(m for m in store.list(Meeting) if m.starts_at and m.starts_at > datetime.now(UTC))
+    assert _confirm_reminders(store) == [(meeting.id, ahead - timedelta(days=1))]
+    import_calendar(store, _write(tmp_path, calendar([
+        event("r1", f":{moved.strftime('%Y%m%dT%H%M%SZ')}", "Coffee with Sam Okafor")])))
+    assert _confirm_reminders(store) == [(meeting.id, moved - timedelta(days=1))]
+    import_calendar(store, _write(tmp_path, calendar([
+        event("r1", f":{moved.strftime('%Y%m%dT%H%M%SZ')}", "Coffee with Sam Okafor",
+              lines=("STATUS:CANCELLED",))])))
+    assert _confirm_reminders(store) == []

@@ -363,8 +363,9 @@ def test_the_prepare_panel_says_why_it_cannot_export_into_a_file(tmp_path):
         panel = PreparePanel(store, out_dir=blocker, role="UX researcher", minutes=20)
         panel.plan_button.click()
         panel.export_buttons["md"].click()
-    assert panel.message.kind == "error"
-    assert "a file is in the way" in panel.message.text and "Something went wrong" not in panel.message.text
+    assert panel.export_message.kind == "error"
+    assert "a file is in the way" in panel.export_message.text
+    assert "Something went wrong" not in panel.export_message.text  # beside the export buttons
     assert blocker.read_text() == "not a folder"
 
 

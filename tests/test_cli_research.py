@@ -80,7 +80,7 @@ def test_person_json(sites, db, capsys):
         "url": url, "name": "Samira Okafor", "title": "Senior UX Researcher",
         "organization": "Kestrel Health Labs", "location": "Bristol, UK",
         "bio": data["bio"], "links": {"linkedin": "https://www.linkedin.com/in/samira-okafor-example"},
-        "warnings": [],
+        "warnings": [], "own_page": True,
     }
 
 
@@ -120,3 +120,116 @@ def test_batch_workers_sets_how_many_sites_run_at_once(sites, db, tmp_path, caps
     assert main(["research", "batch", str(urls), "--out", str(out), "--delay", "0",
                  "--workers", "1", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["done"] == 2
+
+
+def test_company_text_names_what_the_annual_report_said(sites, db, capsys):
+    """The text output shows what research read in the site's report, with its page, as the
+    JSON's ``documents`` and the brief do: a reader of the text must not miss it."""
+    server = sites.get()
+    assert main(["research", "company", server.url, "--delay", "0", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "\nFrom their reports\n" in out
+    assert "46 employees in 2024" in out
+    assert "(Annual report 2024, p. 3)" in out
+
+
+def test_a_person_found_only_on_the_team_page_is_not_given_a_colleagues_bio(sites, db, capsys):
+    """Owen has no page of his own: the team page lists him. Research must say who he is from
+    that listing, not read the team page as a bio (it would give him the first card's bio and
+    no name), and --save must keep him."""
+    from infoview.models import Person
+    from infoview.store import Store
+
+    server = sites.get()
+    code = main(["research", "person", "--name", "Owen Pritchard", "--site", server.url,
+                 "--delay", "0", "--no-cache", "--json", "--save"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out.split("\nSaved as")[0])
+    assert data["name"] == "Owen Pritchard"
+    assert data["title"] == "Product Manager, Kestrel Watch"
+    assert data["organization"] == "Kestrel Health Labs"
+    assert not data["bio"]            # the team page's first bio is Imogen's, not his
+    assert data["links"] == {}        # nor are the page's links his
+    assert data["own_page"] is False  # nor is the page his
+    with Store.open(db) as store:
+        assert [(p.name, p.title) for p in store.list(Person)] == [
+            ("Owen Pritchard", "Product Manager, Kestrel Watch")]
+
+
+def test_saving_a_person_found_by_name_joins_the_person_asked_for(sites, db, tmp_path, capsys):
+    """Maya's Sam Okafor came from her LinkedIn connections; his page calls him Samira.
+    Finding "Sam Okafor" on Kestrel's site and saving it adds the research to him instead of
+    making a second person."""
+    from infoview.models import Person
+    from infoview.store import Store
+
+    connections = tmp_path / "Connections.csv"
+    connections.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Sam,Okafor,https://www.linkedin.com/in/sam-okafor,,Kestrel Health Labs,"
+        "Senior UX Researcher,12 Mar 2021\n", encoding="utf-8")
+    assert main(["people", "import-linkedin", str(connections)]) == 0
+    server = sites.get()
+    assert main(["research", "person", "--name", "Sam Okafor", "--site", server.url,
+                 "--delay", "0", "--no-cache", "--save"]) == 0
+    out = capsys.readouterr().out
+    assert "person 1 (Sam Okafor;" in out
+    with Store.open(db) as store:
+        people = store.list(Person)
+        assert [p.name for p in people] == ["Sam Okafor"]
+        assert people[0].location == "Bristol, UK"
+
+
+@pytest.mark.parametrize("typed", ["Kestrel Health", "", "kestrel health labs ltd"])
+def test_a_person_added_by_hand_gets_the_research_found_by_their_name(sites, db, capsys, typed):
+    """Lena adds "Sam Okafor, Kestrel Health" by hand, then finds Sam on Kestrel's site (the
+    page says Samira, of Kestrel Health Labs): the research joins her Sam, whatever shorter
+    or fuller name of the company she typed; a second Sam Okafor elsewhere is left alone."""
+    from infoview.models import Person
+    from infoview.store import Store
+
+    assert main(["people", "add", "--name", "Sam Okafor", "--organization", typed]) == 0
+    assert main(["people", "add", "--name", "Sam Okafor", "--organization", "Heron Care"]) == 0
+    server = sites.get()
+    assert main(["research", "person", "--name", "Sam Okafor", "--site", server.url,
+                 "--delay", "0", "--no-cache", "--save"]) == 0
+    assert "person 1 (Sam Okafor;" in capsys.readouterr().out
+    with Store.open(db) as store:
+        people = store.list(Person)
+        assert [p.name for p in people] == ["Sam Okafor", "Sam Okafor"]
+        assert people[0].title == "Senior UX Researcher" and people[1].title is None
+
+
+def test_two_people_found_on_the_same_team_page_stay_two_people(sites, db, capsys):
+    """Tomasz and Owen have no pages of their own: the team page lists both. Saving each
+    must keep two records: the team page is where they were found, not a profile of either
+    (as a profile address it made Owen's research land on Tomasz's record)."""
+    from infoview.models import Person
+    from infoview.store import Store
+
+    server = sites.get()
+    for name in ("Tomasz Wojcik", "Owen Pritchard"):
+        assert main(["research", "person", "--name", name, "--site", server.url,
+                     "--delay", "0", "--save"]) == 0
+    out = capsys.readouterr().out
+    assert "person 2 (Owen Pritchard;" in out
+    with Store.open(db) as store:
+        people = store.list(Person)
+    assert [(p.name, p.title, p.profile_url) for p in people] == [
+        ("Tomasz Wójcik", "VP Engineering", None),
+        ("Owen Pritchard", "Product Manager, Kestrel Watch", None)]
+
+
+def test_finding_a_person_prints_what_went_wrong_with_the_search(sites, db, capsys):
+    """A web search that does not answer (or two people matching the name) is a warning of
+    the search itself: the JSON had it, the text output left it out."""
+    import socket
+
+    with socket.socket() as s:       # a port nothing listens on: the search cannot connect
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    server = sites.get()
+    assert main(["research", "person", "--name", "Sam Okafor", "--site", server.url,
+                 "--delay", "0", "--searxng", dead]) == 0
+    out = capsys.readouterr().out
+    assert "Web search (searxng) did not answer" in out

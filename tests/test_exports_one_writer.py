@@ -29,9 +29,14 @@ from infoview.store.exports import (
 
 PACKAGE = Path(infoview.__file__).parent
 
-#: Where a file may be written at all: the whole-or-nothing primitive, the one writer built
-#: on it, and the store's own database file (its backups before an upgrade).
-WRITERS = {"userfiles.py", "store/exports.py", "store/files.py"}
+#: Where a file may be written at all, and why: the files the kit writes for the user go
+#: through the one writer; the others are the kit's own, which name nobody.
+WRITERS = {
+    "userfiles.py": "the whole-or-nothing primitive the writer is built on",
+    "store/exports.py": "the one writer of exports, and its registry",
+    "store/files.py": "the store's own database file (its backup before an upgrade)",
+    "app.py": "the app's own settings and opener page, private to the user",
+}
 #: Calls that write a file, whatever they are called on (pathlib's, userfiles').
 WRITING_CALLS = {"write_text", "write_bytes"}
 #: Functions of modules that write files (``os.replace``; a DataFrame's ``rename`` or

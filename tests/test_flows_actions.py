@@ -201,3 +201,51 @@ def test_a_request_gone_cold_stops_calling_for_3b7_but_a_saved_follow_up_stays(s
     snooze(store, key, date.today() + timedelta(days=1))
     mark_done(store, store.list(Action)[0].id, undo=True)
     assert list(open_actions(store, now=months_later)["kind"]) == ["follow_up"]
+
+
+def test_a_reminder_to_confirm_lapses_once_the_meeting_has_begun(store):
+    """Confirming is for the day before: once the meeting's start has passed (held but not
+    debriefed yet, or simply past), "Confirm ... (the day before)" is no longer due, in any
+    face, instead of staying overdue for ever."""
+    person = store.add(Person(name="Sam Okafor"))
+    start = datetime.now(UTC) + timedelta(days=3)
+    meeting = store.add(Meeting(person_id=person.id, starts_at=start, status="scheduled"))
+    sync_confirm_reminder(store, meeting)
+    before = start - timedelta(hours=2)
+    assert list(open_actions(store, now=before)["kind"]) == ["confirm"]
+    after = start + timedelta(days=7)
+    assert open_actions(store, now=after).empty
+    frames = followup_frames(store, now=after)
+    assert weekly_digest(frames, now=after).counts()["due"] == 0
+    health = dict(follow_up_health(frames, now=after).itertuples(index=False))
+    assert (health["overdue actions"], health["open actions"]) == (0, 0)
+
+
+def test_contacting_a_suggested_person_settles_the_action_to_contact_them(store, tmp_path):
+    """Once the user writes to (or books a meeting with) someone a host suggested, the
+    digest stops listing them as a lead not yet contacted; "Contact Ngozi ..." must leave
+    the list of what is due at the same moment, not stay overdue beside it."""
+    sam = store.add(Person(name="Sam Okafor"))
+    meeting = store.add(Meeting(person_id=sam.id, starts_at=NOW - timedelta(days=3),
+                                status="scheduled"))
+    from infoview.flows.debrief import SuggestedPerson
+
+    save_debrief(store, Debrief(meeting_id=meeting.id, people=[
+        SuggestedPerson(name="Ngozi Adeyemi", may_mention="yes", contact_by="user"),
+        SuggestedPerson(name="Jo Park", contact_by="host")]), now=NOW)
+    later = NOW + timedelta(days=10)
+
+    def due_kinds():
+        return sorted(open_actions(store, now=later)["kind"])
+
+    assert due_kinds().count("contact_referral") == 2
+    ngozi = store.list(Person, name="Ngozi Adeyemi")[0]
+    store.add(Outreach(person_id=ngozi.id, kind="request", channel="email",
+                       sent_at=NOW + timedelta(days=1)))
+    jo = store.list(Person, name="Jo Park")[0]
+    store.add(Meeting(person_id=jo.id, starts_at=NOW + timedelta(days=20), status="scheduled"))
+    assert "contact_referral" not in due_kinds()
+    frames = followup_frames(store, now=later)
+    digest = weekly_digest(frames, now=later)
+    assert digest.counts()["leads"] == 0
+    assert not any("Contact Ngozi" in str(w) for w in open_actions(store, now=later)["what"])

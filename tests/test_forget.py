@@ -19,6 +19,7 @@ from mail_samples import at, calendar, event, mbox, message
 from research_sites import SITES
 
 from infoview.cli import main
+from infoview.flows.plans import keep_plan, kept_plan
 from infoview.models import CalendarEvent, MailMessage, Person, ResearchSnapshot
 from infoview.paths import default_cache_path
 from infoview.research.cachefile import CacheFile
@@ -118,6 +119,12 @@ def world(tmp_path, sites, capsys):
     _cli(capsys, *base, "report", "--out", str(out / "report.html"))
     _cli(capsys, *base, "people", "export-vcard", str(out / "people.vcf"))
     _cli(capsys, *base, "db", "export", str(out / "dump"))
+    # Plans being edited in the app: one for her, one typed for her before she was saved,
+    # and one for Ingrid, which must stay.
+    with Store.open(db) as store:
+        keep_plan(store, 1, {"person": 1, "reason": "I read your post on glacier data"})
+        keep_plan(store, None, {"new_name": OLOF, "new_organization": "Vatnajökull Analytics"})
+        keep_plan(store, 2, {"person": 2, "reason": f"{INGRID} spoke at the forum"})
     return {"db": db, "out": out, "batch": batch, "olof_url": olof_url,
             "ingrid_url": ingrid_url, "cache": default_cache_path(db),
             "backup": db.with_name(db.name + ".bak-v1"), "team_url": server.url + "team.html"}
@@ -143,6 +150,7 @@ def test_show_all_lists_everything_held_with_dates(world, capsys):
     assert all(e["written_at"] for e in held["exports"])
     assert [b["path"] for b in held["backups"]] == [str(world["backup"])]
     assert {"table": "people", "id": 3, "field": "notes"} in held["mentions"]
+    assert sorted(k["key"] for k in held["kept_plans"]) == ["prepare:1", "prepare:new"]
     text = _cli(capsys, "--db", str(world["db"]), "people", "show", "1", "--all")
     assert "cached web pages: " in text and world["olof_url"] in text
 
@@ -158,6 +166,7 @@ def test_delete_leaves_no_byte_of_the_name_and_lists_exactly_the_exports_naming_
     assert set(report["exports_left"]) == naming and naming
     assert report["backups_scrubbed"] == [str(world["backup"])]
     assert report["still_named_in"] == []
+    assert report["kept_plans_removed"] == 2  # the plans for her and naming her went
     assert world["olof_url"] in report["cached_pages"]
     assert report["kept_results"] == [world["olof_url"]]
     for path in (db, world["cache"], world["backup"], world["batch"]):
@@ -172,6 +181,8 @@ def test_delete_leaves_no_byte_of_the_name_and_lists_exactly_the_exports_naming_
     # Ingrid, who shares her surname, keeps every record, page and result.
     with Store.open(db) as store:
         assert [p.name for p in store.list(Person)] == [INGRID, "Bob Marr"]
+        assert kept_plan(store, 1) is None and kept_plan(store, None) is None
+        assert kept_plan(store, 2).value["reason"] == f"{INGRID} spoke at the forum"
         assert [m.person_id for m in store.list(MailMessage)] == [2]
         assert [e.summary for e in store.list(CalendarEvent)] == [f"Call with {INGRID}"]
         assert store.get(Person, 3).notes == (
@@ -236,8 +247,9 @@ def test_outcomes_panel_button_shows_what_is_held(world):
         panel.show_button.click()
         assert panel.held is not None and panel.held.person.name == OLOF
         assert world["olof_url"] in panel.report.value
-        assert html.escape(str(world["backup"])) in panel.report.value
-        assert panel.message.kind == "info"
+        assert html.escape(world["backup"].name) in panel.report.value
+        assert "infoview people delete" not in panel.report.value + panel.message.text
+        assert panel.delete_button.layout.display == ""  # deleting is a button away
 
 
 def test_delete_keeps_the_company_home_page_and_its_research(world, capsys):

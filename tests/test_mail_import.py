@@ -301,6 +301,22 @@ def test_not_mail_is_refused_with_one_line(store, tmp_path):
         import_mail(store, tmp_path / "missing.mbox")
 
 
+@pytest.mark.parametrize("name, text", [
+    ("calendar.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\nBEGIN:VEVENT\r\n"
+                     "UID:a\r\nDTSTART:20261201T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"),
+    ("Connections.csv", "Notes:\n\"Some addresses are missing.\"\n\nFirst Name,Last Name,URL\n"
+                        "Sam,Okafor,https://www.linkedin.com/in/sam\n"),
+])
+def test_a_calendar_or_csv_given_as_mail_is_refused_not_read_as_one_message(store, tmp_path,
+                                                                          name, text):
+    """The user mixed up the commands (a calendar to import-mail) or picked the wrong file:
+    that is a mistake, said in one line, not a successful import of one unreadable message."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(BadInputFile, match="not a mailbox"):
+        import_mail(store, path)
+
+
 def test_forgetting_a_person_removes_what_the_import_created(store, tmp_path):
     import_mail(store, _thread(tmp_path), bodies_for=[_sam(store).id])
     sam = _sam(store)

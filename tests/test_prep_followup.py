@@ -78,6 +78,14 @@ def test_meeting_without_a_time_counts_from_now():
     assert thanks.what == "Send person #3 a thank-you note"
 
 
+def test_a_meeting_debriefed_before_its_planned_time_counts_from_now():
+    """Saved with "Save anyway": it took place early, so the thank-you is due tomorrow, not a
+    day after a planned time that never came."""
+    early = held_meeting(starts_at=NOW + timedelta(days=12))
+    (thanks,) = follow_up_actions(early, [], now=NOW, people=PEOPLE)
+    assert thanks.due == NOW + timedelta(hours=24)
+
+
 def test_re_running_proposes_nothing_already_stored():
     referrals = [Referral(from_person_id=3, to_person_id=4, meeting_id=7)]
     first = follow_up_actions(held_meeting(), referrals, now=NOW, people=PEOPLE)

@@ -125,7 +125,8 @@ def test_long_scraped_texts_and_every_gap_still_fit_one_page():
     wordy.people = [PersonMention(f"Person {i} " + "Longname" * 3, "Chief Officer of Many Things", "https://k.example/")
                     for i in range(8)]
     assert _pages(render_pdf(s.brief(company=wordy, reason="Because " + "reasons " * 40))) == 1
-    empty = s.brief(company=CompanyProfile(url="https://kestrel.example/"), person_research=None)
+    empty = s.brief(company=CompanyProfile(url="https://kestrel.example/"), person_research=None,
+                    person=s.person(title=None))
     assert len(empty.gaps) == 7
     assert _pages(render_pdf(empty)) == 1
 

@@ -221,3 +221,20 @@ def test_missed_meeting_draft_follows_the_status_and_offers_the_new_time(store):
     assert missed.kind == "no_show" and missed.warnings == []
     assert "Thursday 19 March at 14:30 UTC" in missed.body
     assert store.list(Outreach, person_id=store.ids["eve"])  # nothing was sent or removed
+
+
+def test_answers_about_their_own_path_or_role_are_not_called_their_advice(store):
+    """"How did you end up in this role?" answered "via clinical safety" is about them, not
+    advice to the user: a keep-in-touch update must not thank them for acting on it (nor on
+    the names the closing question brought), while answers to advice questions count."""
+    ids = store.ids
+    for category, text, notes in (
+            ("path", "How did you end up here?", "via clinical safety"),
+            ("closing", "Who else would you suggest I talk to?", "Ngozi Adeyemi"),
+            ("role", "What does a typical week look like?", "two days of interviews"),
+            ("advice", "What should I do next?", "Build a small portfolio")):
+        store.add(QuestionAsked(meeting_id=ids["m1"], text=text, category=category,
+                                usefulness=5, answer_notes=notes))
+    advice = drafts.update_material(store, ids["ana"]).advice
+    assert "Build a small portfolio" in advice
+    assert not {"via clinical safety", "Ngozi Adeyemi", "two days of interviews"} & set(advice)

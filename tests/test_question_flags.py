@@ -152,7 +152,7 @@ def _plan_with(text: str) -> QuestionPlan:
 
 def test_the_companion_marks_the_flagged_question():
     companion = MeetingCompanion(_plan_with(INSISTED), minutes=20)
-    labels = [box.children[0].children[1].value for box in companion.children
+    labels = [box.children[0].children[1].value for box in companion.questions_box.children
               if hasattr(box, "children") and box.children and hasattr(box.children[0], "children")
               and len(box.children[0].children) == 2]
     flagged = [label for label in labels if "infoview-flag" in label]

@@ -43,7 +43,8 @@ def test_person_page_gives_its_expected_fields(page, sites, tmp_path):
     for key, want in PEOPLE[page].items():
         assert data[key] == want, key
     assert set(data) == {"url", "name", "title", "organization", "location", "bio", "links",
-                         "warnings"}
+                         "warnings", "own_page"}
+    assert data["own_page"] is True
     assert data["warnings"] == []
 
 

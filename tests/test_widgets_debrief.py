@@ -58,7 +58,7 @@ def test_companion_notes_flow_into_the_form_when_its_clock_stops(store):
     companion.stop_button.click()
     assert [q["asked"].value for q in form.questions] == [True, False, True]
     assert form.questions[0]["notes"].value == "Started as a nurse, moved over after a hackathon"
-    assert form.message.kind == "ok"
+    assert form.notes_message.kind == "ok"  # said right under the notes button
 
 
 def test_save_writes_questions_people_promises_outcomes_and_follow_ups(store):
@@ -89,7 +89,7 @@ def test_save_writes_questions_people_promises_outcomes_and_follow_ups(store):
     assert [o.kind for o in store.list(Outcome, meeting_id=meeting.id)] == ["lead"]
     kinds = sorted(a.kind for a in store.list(Action, meeting_id=meeting.id))
     assert kinds == ["contact_referral", "promise", "tell_referrer", "thank_you"]
-    assert "thank-you" in form.actions.value.lower()
+    assert "thank-you" in form.actions.text.lower()
     assert "Samira" in form.thanks_text.value and "roadmap" in form.thanks_text.value
 
 
@@ -122,7 +122,8 @@ def test_a_score_outside_the_scale_is_a_message_and_nothing_is_saved(store):
 
 def test_empty_store_says_there_is_no_meeting(tmp_path):
     form = DebriefForm(Store.open(tmp_path / "empty.sqlite"))
-    assert form.message.kind == "warning" and "No meetings" in form.message.text
+    assert form.meeting_message.kind == "warning" and "No meetings" in form.meeting_message.text
+    assert "Prepare" in form.meeting_message.text and "notebook" not in form.meeting_message.text
     form.save_button.click()
     assert form.message.kind == "warning"
 
@@ -174,10 +175,10 @@ def test_bringing_in_notes_before_any_were_taken_says_so(store):
     companion = MeetingCompanion.for_meeting(store, next_meeting(store), clock=lambda: 0.0)
     form = DebriefForm(store, companion=companion)
     form.notes_button.click()
-    assert form.message.kind == "warning" and "nothing noted yet" in form.message.text
+    assert form.notes_message.kind == "warning" and "nothing noted yet" in form.notes_message.text
     companion.tick(0, "Came from nursing")
     form.notes_button.click()
-    assert form.message.kind == "ok" and "Brought in 1 question" in form.message.text
+    assert form.notes_message.kind == "ok" and "Brought in 1 question" in form.notes_message.text
 
 
 def test_after_saving_the_meeting_is_listed_as_held_and_the_form_stays_as_filled(store):
@@ -186,12 +187,12 @@ def test_after_saving_the_meeting_is_listed_as_held_and_the_form_stays_as_filled
                       status="requested"))
     form = DebriefForm(store)
     samira = form.meeting.value
-    assert form.meeting.label.endswith("Samira Okafor (scheduled)")
+    assert form.meeting.label.endswith("Samira Okafor (booked)")  # the status in plain words
     form.insights.add(text="Most studies run remotely")
     form.save()
     assert form.message.kind == "ok", form.message.text
     assert form.meeting.value == samira
     assert form.meeting.label.endswith("Samira Okafor (held)")
     labels = [label for label, _ in form.meeting.options]
-    assert any(label.endswith("Ben Okoro (requested)") for label in labels)  # not saved: as was
+    assert any(label.endswith("Ben Okoro (asked for)") for label in labels)  # not saved: as was
     assert [r["text"].value for r in form.insights.rows] == ["Most studies run remotely"]

@@ -113,19 +113,19 @@ def test_the_rapport_starts_unset_and_an_unset_rapport_saves_as_none(held):
 def test_bringing_in_the_notes_always_answers(held):
     form = DebriefForm(held)
     form.take_companion_notes()  # no companion on the page
-    assert form.message.kind == "warning" and "No meeting companion" in form.message.text
+    assert form.notes_message.kind == "warning" and "No meeting companion" in form.notes_message.text
 
     companion = MeetingCompanion.for_meeting(held, next_meeting(held), clock=lambda: 0.0)
     form = DebriefForm(held, companion=companion)
     companion.tick(0, "Came from nursing")
     form.notes_button.click()
-    assert form.message.kind == "ok" and "Brought in 1 question" in form.message.text
-    form.message.clear()
+    assert form.notes_message.kind == "ok" and "Brought in 1 question" in form.notes_message.text
+    form.notes_message.clear()
     form.notes_button.click()
-    assert form.message.text.startswith("Nothing new in the meeting notes")
+    assert form.notes_message.text.startswith("Nothing new in the meeting notes")
     companion.rows[1][1].value = "Priya in the data team"
     form.notes_button.click()
-    assert "Brought in 1 question" in form.message.text
+    assert "Brought in 1 question" in form.notes_message.text
     assert [q["asked"].value for q in form.questions] == [True, True]
 
 

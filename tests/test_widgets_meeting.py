@@ -100,9 +100,10 @@ def test_to_debrief_carries_ticks_and_notes_in_plan_order():
 
 def test_a_meeting_without_planned_questions_says_where_to_plan_them():
     companion = MeetingCompanion(QuestionPlan(items=[], meeting_minutes=20, overhead_minutes=4))
-    shown = " ".join(getattr(child, "value", "") or "" for child in companion.children
+    shown = " ".join(getattr(child, "value", "") or ""
+                     for child in (*companion.children, *companion.questions_box.children)
                      if isinstance(getattr(child, "value", None), str))
-    assert "No questions planned" in shown and companion.rows == []
+    assert "No questions saved" in shown and companion.rows == []
 
 
 def test_start_after_stop_resumes_where_the_clock_stopped():

@@ -3,7 +3,8 @@ debrief form, and the outcomes dashboard's "This week" tab (driven without a bro
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -34,21 +35,26 @@ def test_marking_a_no_show_shows_a_gracious_draft(store):
     form = DebriefForm(store, meeting_id=store.meeting.id)
     form.missed_status.value = "no_show"
     form.missed_button.click()
-    assert form.message.kind == "ok", form.message.text
+    assert form.missed_message.kind == "ok", form.missed_message.text  # beside the button
+    assert form.missed_message.text.startswith("Marked the meeting they did not show.")
     assert store.get(Meeting, store.meeting.id).status == "no_show"
     assert form.missed_text.value.startswith("Subject: Finding another time to talk")
-    assert "Hi Samira," in form.missed_text.value and form.missed_text.layout.display == ""
-    assert "(no_show)" in dict((v, k) for k, v in form.meeting.options)[store.meeting.id]
+    assert "Hi Samira," in form.missed_text.value and form.missed_box.layout.display == ""
+    assert form.missed_actions.mailto.startswith("mailto:?subject=Finding%20another%20time")
+    assert "(they did not show)" in dict((v, k) for k, v in form.meeting.options)[store.meeting.id]
 
 
 def test_moving_selects_the_new_meeting_with_its_questions(store):
     form = DebriefForm(store, meeting_id=store.meeting.id)
     form.missed_status.value = "moved"
-    form.missed_to.value = "2026-12-01T10:00"
+    form.missed_date.value = date(2026, 12, 1)
+    form.missed_time.value = time(10, 0)
     form.missed_button.click()
-    assert form.message.kind == "ok", form.message.text
+    assert form.missed_message.kind == "ok", form.missed_message.text
+    assert "booked again for Tue 1 Dec 2026, 10:00" in form.missed_message.text
     new = next(m for m in store.list(Meeting) if m.rescheduled_from == store.meeting.id)
-    assert form.meeting.value == new.id and form.missed_to.value == ""
+    assert new.starts_at == datetime(2026, 12, 1, 10, tzinfo=ZoneInfo("Europe/London"))
+    assert form.meeting.value == new.id and form.missed_date.value is None
     assert [q["text"] for q in form.questions] == ["How did you start?"]
     assert "Tuesday 1 December at 10:00 GMT" in form.missed_text.value
     assert "sorry" in form.missed_text.value
@@ -58,7 +64,8 @@ def test_a_move_without_a_time_is_explained_in_the_panel(store):
     form = DebriefForm(store, meeting_id=store.meeting.id)
     form.missed_status.value = "moved"
     form.missed_button.click()
-    assert form.message.kind == "error" and "needs the new time" in form.message.text
+    assert form.missed_message.kind == "error" and "needs the new time" in form.missed_message.text
+    assert "--to" not in form.missed_message.text and "meeting 1" not in form.missed_message.text
     assert store.get(Meeting, store.meeting.id).status == "scheduled"
 
 
@@ -70,7 +77,8 @@ def test_outcomes_dashboard_has_the_week_and_meeting_statuses(tmp_path):
     pane = dashboard.panes["This week"].value
     counts = dashboard.digest.counts()
     assert f"Losing touch ({counts['losing_touch']})" in pane and "past maximum" in pane
-    assert f"Missed meetings to rebook ({counts['missed']})" in pane and "no_show" in pane
+    assert f"Missed meetings to rebook ({counts['missed']})" in pane and "they did not show" in pane
+    assert "no_show" not in pane  # the status in plain words
     statuses = dashboard.tables["meeting_statuses"].set_index("status")["count"]
     assert statuses["no_show"] == 1 and statuses["moved"] == 1
     assert "Meetings by status" in dashboard.panes["Funnel"].value

@@ -106,7 +106,8 @@ def test_save_report_writes_one_self_contained_page(store, tmp_path):
     page = panel.report_path.read_text()
     assert panel.report_path == tmp_path / "exports" / "outcomes-report.html"
     assert "data:image/png;base64," in page and "<script src=" not in page
-    assert panel.report_path.as_uri() in panel.report_link.value
+    assert f"download='{panel.report_path.name}'" in panel.report_link.value  # from the page
+    assert f"saved in <code>{panel.report_path.parent}</code>" in panel.report_link.value
     assert OutcomesDashboard(store, refresh=False).report_button.layout.display == "none"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -107,7 +108,7 @@ def test_exports_write_files_and_show_links(panel, tmp_path):
     panel.picker.check(1, False)
     for fmt in ("md", "html", "ics"):
         panel.export_buttons[fmt].click()
-        assert panel.message.kind == "ok", panel.message.text
+        assert panel.export_message.kind == "ok", panel.export_message.text
     md = panel.written["md"]
     assert md.parent == tmp_path / "out" and md.exists()
     text = md.read_text()
@@ -115,29 +116,35 @@ def test_exports_write_files_and_show_links(panel, tmp_path):
     assert panel.picker.items[1].text not in text  # the unchecked question is left out
     assert panel.written["ics"].read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert "DTSTART;TZID=Europe/London:20261201T143000" in panel.written["ics"].read_text()
-    for path in panel.written.values():
-        assert path.as_uri() in panel.exports.value
+    shown = panel.exports.value
+    assert "file://" not in shown  # browsers refuse those links from a web page
+    for path in panel.written.values():  # each file downloads from the page itself
+        assert f"download='{path.name}'" in shown
+        encoded = base64.b64encode(path.read_bytes()).decode()
+        assert f";base64,{encoded}'" in shown
+    assert f"saved in <code>{tmp_path / 'out'}</code>" in shown
+    assert str(tmp_path / "out") in panel.export_message.text
 
 
 def test_pdf_export_writes_a_pdf(panel):
     panel.plan_button.click()
     panel.export_buttons["pdf"].click()
-    assert panel.message.kind == "ok", panel.message.text
+    assert panel.export_message.kind == "ok", panel.export_message.text
     assert panel.written["pdf"].read_bytes().startswith(b"%PDF")
 
 
 def test_calendar_export_without_a_date_explains_instead_of_failing(panel):
     panel.plan_button.click()
     panel.export_buttons["ics"].click()
-    assert panel.message.kind == "error"
-    assert "start time" in panel.message.text
-    assert "fill in Date and Time" in panel.message.text  # says where, in the panel's words
+    assert panel.export_message.kind == "error"  # right under the export buttons
+    assert "start time" in panel.export_message.text
+    assert "fill in Date and Time" in panel.export_message.text  # where, in the panel's words
     assert "ics" not in panel.written
 
 
 def test_export_before_planning_asks_to_plan_first(panel):
     panel.export_buttons["md"].click()
-    assert panel.message.kind == "error" and "Plan questions" in panel.message.text
+    assert panel.export_message.kind == "error" and "Plan questions" in panel.export_message.text
 
 
 def test_unknown_time_zone_is_a_message(panel):
@@ -145,7 +152,7 @@ def test_unknown_time_zone_is_a_message(panel):
     panel.timezone.value = "Mars/Olympus"
     panel.plan_button.click()
     panel.export_buttons["md"].click()
-    assert panel.message.kind == "error" and "time zone" in panel.message.text
+    assert panel.export_message.kind == "error" and "time zone" in panel.export_message.text
 
 
 def test_save_stores_a_new_person_meeting_and_planned_questions(store, tmp_path):

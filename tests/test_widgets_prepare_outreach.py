@@ -43,8 +43,8 @@ def test_i_sent_it_records_the_request_with_the_drafts_subject_and_text(panel, s
     panel.draft_text.value += "\nPS: edited by hand before sending."
     panel.channel.value = "linkedin"
     panel.sent_button.click()
-    assert panel.message.kind == "ok", panel.message.text
-    assert panel.message.text == f"Recorded: request to Samira by LinkedIn on {_today()}."
+    assert panel.sent_message.kind == "ok", panel.sent_message.text  # beside "I sent it"
+    assert panel.sent_message.text == f"Recorded: request to Samira by LinkedIn on {_today()}."
     [row] = store.list(Outreach)
     assert (row.person_id, row.kind, row.channel) == (2, "request", "linkedin")
     assert row.subject == panel.draft.subject
@@ -61,8 +61,8 @@ def test_a_sent_request_waits_until_they_reply(panel, store):
     assert [item.outreach.id for item in panel.waiting] == [row.id]
     assert "request by email, sent" in panel.waiting_box.children[0].children[0].value
     panel.replied_buttons[row.id].click()
-    assert panel.message.kind == "ok", panel.message.text
-    assert panel.message.text == f"Recorded: Samira replied on {_today()}."
+    assert panel.sent_message.kind == "ok", panel.sent_message.text
+    assert panel.sent_message.text == f"Recorded: Samira replied on {_today()}."
     assert store.get(Outreach, row.id).replied_at is not None
     assert panel.waiting == [] and "No message awaits a reply" in panel.waiting_box.children[0].value
 
@@ -86,7 +86,7 @@ def test_waiting_list_follows_the_chosen_person(panel, store):
 def test_sending_mistakes_show_in_the_panel_and_store_nothing(panel, store, setup, words):
     setup(panel)
     panel.sent_button.click()
-    assert panel.message.kind == "error" and words in panel.message.text
+    assert panel.sent_message.kind == "error" and words in panel.sent_message.text
     assert store.list(Outreach) == []
 
 
@@ -95,5 +95,6 @@ def test_a_reply_the_library_refuses_shows_in_the_panel(panel, store):
     panel.person.value = 1
     panel.person.value = 2  # reload the list
     panel.replied_buttons[row.id].click()  # "now" is before a message dated the day after tomorrow
-    assert panel.message.kind == "error" and "before the message was sent" in panel.message.text
+    assert panel.sent_message.kind == "error"
+    assert "before the message was sent" in panel.sent_message.text
     assert store.get(Outreach, row.id).replied_at is None

@@ -6,6 +6,7 @@ import pytest
 
 from infoview.errors import BadInput
 from infoview.models import Person
+from infoview.paths import default_exports_dir
 from infoview.widgets.session import start
 
 
@@ -13,7 +14,9 @@ def test_demo_is_a_fresh_throwaway_store_with_the_sample_site():
     session = start("demo")
     assert session.demo and session.db_path.name == "demo.sqlite"
     assert "infoview-demo-" in str(session.db_path.parent)
-    assert session.out_dir == session.db_path.parent / "exports"
+    # Its exports outlive it: the demo subfolder of the user's exports folder.
+    assert session.out_dir == default_exports_dir(demo=True)
+    assert not session.out_dir.is_relative_to(session.db_path.parent)
     assert session.company_url.startswith("http://127.0.0.1:")
     assert session.person_url.endswith("team/samira-okafor.html")
     assert session.settings_for(session.company_url).host_delay == 0  # our own loopback site

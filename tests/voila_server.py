@@ -1,34 +1,52 @@
-"""Voila serving the app's notebooks for the browser tests, as `infoview app` serves them,
-and a count of the kernels it has running."""
+"""Voila serving the app for the browser tests, as `infoview app` serves it (the one app
+notebook, a settings file, a token), and a count of the kernels it has running."""
 
 from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from infoview.app import (
+    APP_NOTEBOOK,
+    AppConfig,
+    app_url,
     free_port,
-    prepare_notebooks,
+    new_token,
+    notebooks_dir,
     stop_process,
     voila_command,
+    voila_environment,
     wait_for_port,
+    write_app_config,
 )
 
 
+@dataclass
+class Served:
+    """A running app: ``url`` opens it (token included), ``base`` is the server's root."""
+
+    url: str
+    base: str
+    token: str
+    process: subprocess.Popen
+
+
 @contextmanager
-def serve_notebooks(folder: Path, parameters: dict) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Write the parameterised notebooks into ``folder/nb`` and serve them with Voila;
-    yields ``(base URL, Voila's process)`` and stops Voila (and so its kernels) after."""
-    prepare_notebooks(folder / "nb", parameters)
-    port = free_port()
+def serve_app(folder: Path, config: AppConfig) -> Iterator[Served]:
+    """Serve the app's notebook with Voila on ``config`` (written into ``folder``); stops
+    Voila (and so its kernels) after."""
+    settings = write_app_config(folder / "app.json", config)
+    port, token = free_port(), new_token()
     log = (folder / "voila.log").open("w")
-    process = subprocess.Popen(voila_command(folder / "nb", port), stdout=log,
+    process = subprocess.Popen(voila_command(notebooks_dir() / APP_NOTEBOOK, port),
+                               env=voila_environment(token, settings), stdout=log,
                                stderr=subprocess.STDOUT, cwd=folder)
     try:
-        wait_for_port(port, process, timeout=60)
-        yield f"http://127.0.0.1:{port}", process
+        wait_for_port(port, process, timeout=90)
+        yield Served(app_url(port, token), f"http://127.0.0.1:{port}", token, process)
     finally:
         stop_process(process, timeout=20)
         log.close()

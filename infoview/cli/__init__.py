@@ -42,7 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "targets": ("report", "organizations to pursue first (LAMP list)"),
     "actions": ("report", "open follow-up actions, soonest first; done, snooze, due"),
     "demo": ("demo", "run the whole flow offline on the bundled sample"),
-    "app": ("app", "serve the notebooks as an app in the browser (Voila)"),
+    "app": ("app", "open the app in your browser (research, prepare, meet, debrief, outcomes)"),
     "cache": ("cache", "look into and clear the HTTP cache"),
     "warm": ("warm", "who you can reach at an organization, and how"),
     "digest": ("memory", "the weekly digest: due, losing touch, leads, missed meetings"),

@@ -22,7 +22,7 @@ from infoview.flows.meeting_status import mark_meeting
 from infoview.flows.meetings import MeetingOptions, add_meeting, list_meetings, meeting_summary
 from infoview.models import CHOICES, Meeting
 from infoview.questions.models import AUDIENCES
-from infoview.times import describe_start, parse_start, starts_in_future, zone
+from infoview.times import describe_start, in_zone, parse_start, starts_in_future, zone
 from infoview.userfiles import parse_json, read_text
 
 DEBRIEF_HELP = ("Save what you learned in a meeting, as the debrief form of notebook 3 does: "
@@ -188,8 +188,15 @@ def _edit(args) -> int:
     return 0
 
 
-def _when(value) -> str:
-    return f"{value:%Y-%m-%d %H:%M %z}" if value is not None else "not agreed"
+def _when(value, zone_name: str | None = None) -> str:
+    """A meeting's start as agreed: in its own time zone, with the zone's abbreviation."""
+    if value is None:
+        return "not agreed"
+    try:
+        value = in_zone(value, zone_name)
+    except BadInput:   # a zone stored before zones were checked: show the stored moment
+        pass
+    return f"{value:%Y-%m-%d %H:%M %Z}"
 
 
 def _list(args) -> int:
@@ -201,7 +208,7 @@ def _list(args) -> int:
     if not rows:
         print("No meetings yet: add one with infoview meeting add --person ID.")
     for row in rows:
-        print(f"{row['id']:>4}  {_when(row['starts_at']):<22}  {row['status']:<9}  "
+        print(f"{row['id']:>4}  {_when(row['starts_at'], row['timezone']):<22}  {row['status']:<9}  "
               f"{row['person']}")
     return 0
 
@@ -214,8 +221,8 @@ def _show(args) -> int:
         return 0
     m, p = summary["meeting"], summary["person"]
     org = f" ({p['organization']})" if p["organization"] else ""
-    print(f"Meeting {m['id']} with {p['name']}{org}: {m['status']}, {_when(m['starts_at'])}, "
-          f"{m['format']}, {m['planned_minutes']} minutes")
+    print(f"Meeting {m['id']} with {p['name']}{org}: {m['status']}, "
+          f"{_when(m['starts_at'], m['timezone'])}, {m['format']}, {m['planned_minutes']} minutes")
     if m["rapport"] is not None:
         print(f"  rapport {m['rapport']}/5")
     _lines("Questions", [q["text"] + (f"  -> {q['answer_notes']}" if q["answer_notes"] else "")
@@ -233,6 +240,9 @@ def _show(args) -> int:
 
 
 def _mark(args) -> int:
+    if args.to is None and args.status.strip().lower() in ("moved", "rescheduled"):
+        raise BadInput("moving a meeting needs the new time: give it with --to "
+                       "(e.g. --to 2026-04-02T10:00)")
     with open_store(args) as store:
         change = mark_meeting(store, args.meeting_id, args.status, to=args.to,
                               timezone_name=args.timezone, note=args.note)
@@ -242,12 +252,12 @@ def _mark(args) -> int:
         return 0
     m = change.meeting
     print(f"Meeting {m.id} marked {m.status.replace('_', '-')}"
-          + (f" (was at {m.starts_at:%Y-%m-%d %H:%M} UTC)" if m.starts_at else ""))
+          + (f" (was at {_when(m.starts_at, m.timezone)})" if m.starts_at else ""))
     if change.new_meeting is not None:
         new = change.new_meeting
         moved = (f"; {change.moved_questions} planned question(s) moved to it"
                  if change.moved_questions else "")
-        print(f"Booked again as meeting {new.id} at {new.starts_at:%Y-%m-%d %H:%M} UTC{moved}")
+        print(f"Booked again as meeting {new.id} at {_when(new.starts_at, new.timezone)}{moved}")
     if draft is not None:
         print("\n" + draft.text)
         sys.stderr.write(f"\n{draft.word_count} words; " + (

@@ -28,7 +28,7 @@ from infoview.flows.prep import UrlBriefOptions, brief_from_store, brief_from_ur
 from infoview.flows.question_history import question_history
 from infoview.models import CHOICES, Meeting, Person, UserProfile
 from infoview.prep.followup import due_actions_ics
-from infoview.prep.render import DEFAULT_SECTIONS, export_brief
+from infoview.prep.render import DEFAULT_SECTIONS, export_briefs
 from infoview.questions.models import AUDIENCES
 from infoview.store import Store
 from infoview.store.exports import formats_for, formats_text
@@ -202,8 +202,7 @@ def _prep(args) -> int:
         with existing_store(args) as store:
             use = store is not None and not args.no_history
             brief = _brief_from_urls(args, question_history(store) if use else None)
-            files = [export_brief(brief, out, fmt, sections=sections, store=store)
-                     for fmt in formats]
+            files = export_briefs(brief, out, formats, sections=sections, store=store)
     else:
         if args.person_url or args.name:
             raise BadInput("--person-url and --name go with --company-url")
@@ -213,8 +212,7 @@ def _prep(args) -> int:
                                      minutes=args.minutes, role=args.role, industry=args.industry,
                                      audience=args.audience, reason=args.reason,
                                      use_history=not args.no_history)
-            files = [export_brief(brief, out, fmt, sections=sections, store=store)
-                     for fmt in formats]
+            files = export_briefs(brief, out, formats, sections=sections, store=store)
     say_plan_notes(brief.plan, sys.stderr)
     if args.json:
         print_json({"files": [str(f) for f in files], "brief": brief.to_dict()})

@@ -99,7 +99,8 @@ def _ids(value: str) -> list[str]:
 def _read_research(path: str | None):
     """The company profile saved by ``infoview research company URL --json``.
 
-    A JSON Lines file of ``research batch`` works too: its first line is used.
+    A JSON Lines file of ``research batch`` works too when it holds one line; of several,
+    the user says which company (its line in a file of its own).
     """
     if not path:
         return None
@@ -108,7 +109,12 @@ def _read_research(path: str | None):
     try:
         data = parse_json(text)
     except json.JSONDecodeError as exc:
-        first = text.strip().splitlines()[0] if text.strip() else ""
+        lines = [line for line in text.splitlines() if line.strip()]
+        first = lines[0] if lines else ""
+        if len(lines) > 1 and first.lstrip().startswith("{") and first.rstrip().endswith("}"):
+            raise BadInputFile(f"holds {len(lines)} research results (a research batch); put "
+                               "the line of the company you mean in a file of its own",
+                               path) from exc
         try:
             data = parse_json(first)
         except json.JSONDecodeError:

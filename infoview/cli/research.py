@@ -132,11 +132,12 @@ def _find_person(args) -> int:
                  [f"[{r.kind}] {r.title} <{r.url}> via {r.source}"
                   + ("" if r.names_them is None else "" if r.names_them else " (does not name them)")
                   for r in found.web])
+        _section(sys.stdout.write, "Search warnings", found.warnings)
         if search is None:
             print("\nWeb search is off (see --searxng in --help to turn it on).")
     if profile is not None and args.save:
         with open_store(args) as store:
-            print(_saved_line(keep_research(store, person=profile)))
+            print(_saved_line(keep_research(store, person=profile, known_as=args.name)))
     return 0 if found.found is not None else 1
 
 
@@ -206,6 +207,8 @@ def _print_company(p) -> None:
     _section(out, "People", [f"{m.name}" + (f", {m.title}" if m.title else "")
                              + _KIND_NOTE.get(m.kind, "") for m in p.people])
     _section(out, "News", [f"{n.date or '(no date)'}  {n.title}  <{n.url}>" for n in p.news])
+    _section(out, "From their reports", [f"{f.text} ({d.label()}, p. {f.page})"
+                                         for d in p.documents for f in d.facts])
     _section(out, "Pages", [f"{k}: {v}" for k, v in p.pages.items()])
     _section(out, "Pages read as (type, confidence)",
              [f"{t.type} {t.confidence:.2f}{'  (weak)' if t.confidence < 0.5 else ''}  <{t.url}>"

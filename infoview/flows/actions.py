@@ -176,6 +176,7 @@ def _followup_frames(store: Store, now: datetime | None,
     # a copy (of the same kind: frames read for a purpose still say what they left out)
     frames = (store.frames() if frames is None else frames).copy()
     new, stale = computed_followups(store, now=now)
+    stale |= lapsed_confirmations(store, now=now) | contacted_leads(store)
     actions = frames["actions"]
     if stale:
         actions = actions.loc[~actions["id"].isin(sorted(stale)).to_numpy()]
@@ -184,6 +185,36 @@ def _followup_frames(store: Store, now: datetime | None,
         actions = pd.concat([actions, extra], ignore_index=True) if len(actions) else extra
     frames["actions"] = actions.reset_index(drop=True)
     return frames, new
+
+
+def lapsed_confirmations(store: Store, *, now: datetime | None = None) -> set[int]:
+    """The ids of reminders to confirm a meeting, not done, whose meeting has begun: there
+    is nothing left to confirm (whether it was held, and is still to be debriefed, or not),
+    so they are no longer due anywhere."""
+    moment = _now(now)
+    lapsed = set()
+    for action in store.list(Action, kind=CONFIRM_KIND):
+        if action.done_at is not None or action.meeting_id is None:
+            continue
+        try:
+            start = store.get(Meeting, action.meeting_id).starts_at
+        except NotFound:
+            continue
+        if start is not None and start <= moment:
+            lapsed.add(action.saved_id)
+    return lapsed
+
+
+def contacted_leads(store: Store) -> set[int]:
+    """The ids of actions to contact someone suggested, not done, whom the user has since
+    written to or booked a meeting with: the rule by which the digest stops listing them as
+    a lead not yet contacted, so the two never disagree."""
+    return {row[0] for row in store.execute(
+        "SELECT a.id FROM actions AS a WHERE a.kind = 'contact_referral' "
+        "AND a.done_at IS NULL AND a.person_id IS NOT NULL "
+        "AND (EXISTS (SELECT 1 FROM outreach AS o WHERE o.person_id = a.person_id) "
+        "OR EXISTS (SELECT 1 FROM meetings AS m WHERE m.person_id = a.person_id "
+        "AND m.status IN ('scheduled', 'held')))")}
 
 
 def open_actions(store: Store, *, now: datetime | None = None,

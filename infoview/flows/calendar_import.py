@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from infoview.errors import BadInputFile
+from infoview.flows.actions import sync_confirm_reminder
 from infoview.models import CalendarEvent, Meeting, Person
 from infoview.store.matching import AddressBook
 from infoview.text import address_key, email_addresses, name_key
@@ -403,6 +404,7 @@ def _apply(store: Store, occurrences: list[_Occurrence], book: AddressBook, name
            report: CalendarImportReport) -> None:
     links = {(e.event_key, e.person_id): e for e in store.list(CalendarEvent)}
     summaries: dict[int, EventSummary] = {}
+    touched: set[int] = set()
     for occ in sorted(occurrences, key=lambda o: (o.start, o.key)):
         matched = _people_of(occ, book, names, report)
         if matched:
@@ -411,13 +413,21 @@ def _apply(store: Store, occurrences: list[_Occurrence], book: AddressBook, name
         for pid in matched:
             person = book.people[pid]
             summary = summaries.setdefault(pid, EventSummary(pid, person.name))
+            changes = summary.added + summary.updated + summary.cancelled
             link = links.get((occ.key, pid))
             if link is not None:
                 _again(store, occ, link, summary, report)
-                continue
-            link = _first_time(store, occ, pid, summary, report)
-            if link is not None:
-                links[(occ.key, pid)] = store.add(link)
+            else:
+                link = _first_time(store, occ, pid, summary, report)
+                if link is not None:
+                    links[(occ.key, pid)] = store.add(link)
+            if link is not None and link.meeting_id is not None and \
+                    summary.added + summary.updated + summary.cancelled > changes:
+                touched.add(link.meeting_id)
+    # A meeting booked, moved or cancelled here keeps its reminder to confirm the day
+    # before in step, as one booked, moved or cancelled by hand does.
+    for meeting_id in sorted(touched):
+        sync_confirm_reminder(store, store.get(Meeting, meeting_id))
     report.people = [s for s in summaries.values() if s.added or s.updated or s.cancelled]
 
 

@@ -34,6 +34,7 @@ from infoview.models import (
     Referral,
 )
 from infoview.prep.followup import HOST_PROMISE_DAYS, PROMISE_DAYS, action_key, meeting_end
+from infoview.questions.learn import normal_text
 from infoview.store.matching import match_person
 from infoview.text import fold
 
@@ -231,14 +232,24 @@ def _meeting(store, meeting_id: int) -> Meeting:
 
 def _replace_questions(store, meeting_id: int, questions: list[AnsweredQuestion]) -> None:
     # Nothing refers to a question asked, so replacing the rows keeps the meeting exact.
+    # A question given by its text alone (a debrief file, the prompts) that was planned
+    # for this meeting stays that bank question: the plan learns bank questions by id.
+    planned: dict[str, tuple[str | None, str | None]] = {}
     for old in store.list(QuestionAsked, meeting_id=meeting_id):
+        if old.question_id:
+            planned.setdefault(normal_text(old.text), (old.question_id, old.category))
         store.delete(QuestionAsked, old.id)
-    store.add_many(
-        QuestionAsked(meeting_id=meeting_id, text=(q.text or q.question_id or "").strip(),
-                      question_id=q.question_id, category=q.category, position=i,
-                      answer_notes=q.answer_notes, usefulness=q.usefulness)
-        for i, q in enumerate(questions, 1)
-    )
+    rows = []
+    for i, q in enumerate(questions, 1):
+        text = (q.text or q.question_id or "").strip()
+        question_id, category = q.question_id, q.category
+        if question_id is None:
+            question_id, category = planned.get(normal_text(text), (None, category))
+            category = category or q.category
+        rows.append(QuestionAsked(meeting_id=meeting_id, text=text, question_id=question_id,
+                                  category=category, position=i,
+                                  answer_notes=q.answer_notes, usefulness=q.usefulness))
+    store.add_many(rows)
 
 
 def _replace_insights(store, meeting_id: int, insights: list[KeyInsight]) -> None:

@@ -23,6 +23,7 @@ from infoview.errors import BadInput
 from infoview.models import (
     CHOICES,
     USEFUL_SCORE,
+    Action,
     Insight,
     Meeting,
     Organization,
@@ -163,8 +164,8 @@ def sent_kind(name: str) -> str:
     if kind.sent_as is None:
         what = "your 30-second introduction" if kind.name == "pitch" else "a phone script"
         raise BadInput(f"{what} is spoken, not sent: choose the draft you sent (a request or "
-                       "a confirmation), or record the call with 'infoview outreach add "
-                       "--channel phone'")
+                       "a confirmation); a call you made is recorded with the request draft "
+                       "and the phone as the way it was sent")
     return kind.sent_as
 
 
@@ -313,6 +314,11 @@ _RESULT_WORDS = {
 }
 
 
+#: Question categories whose answers are about the host (their path, role, workplace) or
+#: name the next people to talk to: useful, but not advice the user can say they acted on.
+NOT_ADVICE = frozenset({"path", "role", "workplace", "closing"})
+
+
 def update_material(store: Store, person_id: int) -> UpdateMaterial:
     """Gather, for one person, what they advised and what came of it (nothing is saved)."""
     person = store.get(Person, person_id)
@@ -331,6 +337,7 @@ def update_material(store: Store, person_id: int) -> UpdateMaterial:
                 q
                 for q in store.list(QuestionAsked, meeting_id=meeting.id)
                 if (q.usefulness or 0) >= USEFUL_SCORE and q.answer_notes
+                and q.category not in NOT_ADVICE
             ),
             key=lambda q: -(q.usefulness or 0),
         )
@@ -363,6 +370,26 @@ def stored_referrers(store: Store, person_id: int) -> list[tuple[str, str]]:
     referrals = sorted(store.list(Referral, to_person_id=person_id),
                        key=lambda r: r.id or 0, reverse=True)
     return [(store.get(Person, r.from_person_id).name, r.may_mention) for r in referrals]
+
+
+def _from_last_debrief(store: Store, person_id: int,
+                       meeting: Meeting | None = None) -> tuple[str | None, list[str]]:
+    """What a thank-you names from ``meeting`` (default: the latest meeting held with the
+    person), as the debrief form's thank-you does: the first insight (else the first answer
+    noted) as what was learned, and the user's promises."""
+    held = [m for m in store.list(Meeting, person_id=person_id) if m.status == "held"]
+    if meeting is not None:
+        held = [meeting]
+    if not held:
+        return None, []
+    latest = max(held, key=lambda m: (m.starts_at is not None, m.starts_at or datetime.min,
+                                      m.id or 0))
+    learned = next((i.text for i in store.list(Insight, meeting_id=latest.id)), None) or next(
+        (q.answer_notes for q in store.list(QuestionAsked, meeting_id=latest.id)
+         if q.answer_notes), None)
+    promises = [a.what for a in store.list(Action, meeting_id=latest.id, kind="promise")
+                if a.owner == "user"]
+    return learned, promises
 
 
 def last_met_on(store: Store, person_id: int) -> date | None:
@@ -449,6 +476,10 @@ def stored_draft(store: Store, kind: str, *, person_id: int | None = None,
     if k.name == "thanks" and o.meeting_date is None:
         o.meeting_date = last_met_on(store, person_id)
         o.send_date = o.send_date or (date.today() if o.meeting_date else None)
+    if k.name == "thanks":
+        learned, promises = _from_last_debrief(store, person_id, meeting)
+        o.learned = o.learned or learned
+        o.promises = list(o.promises) or promises
     if k.name in ("request", "referred_intro"):
         o.plan_ready = has_question_plan(store, person_id)
     return person, o

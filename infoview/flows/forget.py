@@ -33,11 +33,13 @@ from typing import TYPE_CHECKING, Any
 
 from infoview.errors import StoreError
 from infoview.models import Person
+from infoview.store.appstate import forget_states, states_naming
 from infoview.store.erase import (
     STEPS,
     DeleteReport,
     delete_person,
     erase_rows,
+    names_on_their_pages,
     same_person,
     snapshots_about,
     store_text_columns,
@@ -99,6 +101,8 @@ class Holdings:
     exports: list[ExportRecord] = field(default_factory=list)
     backups: list[dict] = field(default_factory=list)
     unreachable: tuple[str, ...] = UNREACHABLE
+    #: Work in progress the app keeps that names them (a question plan being edited).
+    kept_plans: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """A JSON-ready view."""
@@ -109,7 +113,8 @@ class Holdings:
                 "cached_pages": [p.to_dict() for p in self.cached_pages],
                 "kept_results": [r.to_dict() for r in self.kept_results],
                 "exports": [e.to_dict() for e in self.exports], "backups": self.backups,
-                "same_person": self.same_person, "unreachable": list(self.unreachable)}
+                "same_person": self.same_person, "kept_plans": self.kept_plans,
+                "unreachable": list(self.unreachable)}
 
     def lines(self) -> list[str]:
         """What was found, as lines for a reader (the CLI and the panel show these)."""
@@ -143,6 +148,8 @@ class Holdings:
         section("exported files", [f"{e['path']} ({e['kind']}), written {e['written_at']}"
                                    for e in data["exports"]])
         section("store backups", [f"{b['path']}, {b['modified']}" for b in data["backups"]])
+        section("plans being edited", [f"{k['key']}, changed {k['updated_at']}"
+                                       for k in data["kept_plans"]])
         lines.append("Out of infoview's reach: " + "; ".join(data["unreachable"]) + ".")
         return lines
 
@@ -176,6 +183,8 @@ class ForgetReport:
     still_named_in: list[str] = field(default_factory=list)
     namesakes: list[int] = field(default_factory=list)
     unreachable: tuple[str, ...] = UNREACHABLE
+    #: How many plans being edited in the app, naming them, were removed.
+    kept_plans_removed: int = 0
 
     def to_dict(self) -> dict:
         """A JSON-ready view (the store's part as :meth:`DeleteReport.to_dict` gives it)."""
@@ -186,6 +195,7 @@ class ForgetReport:
                 "batch_lines_removed": [{"path": p, "lines": n}
                                         for p, n in self.batch_lines_removed],
                 "still_named_in": self.still_named_in, "namesakes": self.namesakes,
+                "kept_plans_removed": self.kept_plans_removed,
                 "unreachable": list(self.unreachable)}
 
 
@@ -278,7 +288,7 @@ def what_is_held(store: Store, person_id: int, *, cache_path: str | Path | None 
         NotFound: there is no person with that id.
     """
     person = store.get(Person, person_id)
-    mentions = Mentions(person)
+    mentions = Mentions(person, names_on_their_pages(store.execute, person))
     held = Holdings(person)
     held.records = _own_records(store, person_id)
     for other in other_records_of(store, person_id):
@@ -298,6 +308,8 @@ def what_is_held(store: Store, person_id: int, *, cache_path: str | Path | None 
             held.cached_pages = [p for p in cache.pages() if page_test(p)]
             held.kept_results = [r for r in cache.results() if result_test(r)]
     held.exports = exports_naming(store, person)
+    held.kept_plans = [{"key": s.key, "updated_at": s.updated_at.isoformat(timespec="seconds")}
+                       for s in states_naming(store, person)]
     for path in backups_of(store.path):
         if _backup_names(path, person, mentions):
             modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
@@ -462,10 +474,13 @@ def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None
         NotFound: there is no person with that id.
     """
     person = store.get(Person, person_id)
-    mentions = Mentions(person)
+    names = [person.name, *names_on_their_pages(store.execute, person)]
+    mentions = Mentions(person, names[1:])
     keys = _page_keys(store, person)
     exports = exports_naming(store, person)
+    plans = forget_states(store, person)  # a plan being edited for them, or naming them
     report = ForgetReport(delete_person(store, person_id))
+    report.kept_plans_removed = plans
     keys |= {profile_key(u) for u in report.store.pages}
     cache = _cache_file(store, cache_path, cache_days)
     if cache is not None:
@@ -495,7 +510,7 @@ def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None
         except sqlite3.DatabaseError as exc:
             report.backups_failed.append((str(path), str(exc)))
     store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    if files_naming([store.path], person.name):
+    if any(files_naming([store.path], name) for name in names):
         # Rows freed before secure_delete was on (an old file) may still hold the name.
         try:
             store.execute("VACUUM")
@@ -505,7 +520,7 @@ def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None
     checked = [store.path, *backups, *(Path(p) for p, _n in report.batch_lines_removed)]
     if cache is not None:
         checked.append(cache.path)
-    report.still_named_in = files_naming(checked, person.name)
+    report.still_named_in = sorted({f for name in names for f in files_naming(checked, name)})
     report.namesakes = [row[0] for row in store.execute(
         "SELECT id FROM people WHERE iv_fold(name) = ?", [fold(person.name) or "\x00"])]
     log.info("forgot person %d: %d cached pages, %d kept results, %d backups, %d exports "

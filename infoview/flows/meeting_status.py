@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from infoview.errors import BadInput, NotFound
 from infoview.flows.actions import sync_confirm_reminder
 from infoview.models import Meeting, Person, QuestionAsked
-from infoview.times import agreeing, check_year, localize
+from infoview.times import agreeing, check_year, describe_start, localize
 from infoview.times import zone as zone_named
 
 log = logging.getLogger(__name__)
@@ -93,6 +93,14 @@ def parse_when(text: str | datetime, zone: str | None = None, *, zone_given: boo
     return agreeing(when, tz, what) if tz is not None and zone_given else when
 
 
+def _which(meeting: Meeting) -> str:
+    """A meeting as a message names it: by its time, in its own zone (ids mean nothing
+    to a reader)."""
+    if meeting.starts_at is None:
+        return "the meeting (no time set)"
+    return f"the meeting on {describe_start(meeting.starts_at, meeting.timezone)}"
+
+
 def mark_meeting(
     store,
     meeting_id: int,
@@ -128,19 +136,17 @@ def mark_meeting(
     """
     status = parse_status(status)
     meeting = store.get(Meeting, meeting_id)
+    which = _which(meeting)
     if status == "moved" and to is None:
-        raise BadInput(
-            f"moving meeting {meeting_id} needs the new time: give it with --to "
-            "(e.g. --to 2026-04-02T10:00)"
-        )
+        raise BadInput(f"moving {which} needs the new time: give the new date and time")
     if meeting.status == "held":
         raise BadInput(
-            f"meeting {meeting_id} is marked held (it has a debrief): a held "
-            "meeting cannot be marked missed, cancelled or moved"
+            f"{which} is marked held (it has a debrief): a held meeting cannot be marked "
+            "missed, cancelled or moved"
         )
     if meeting.status in MISSED_STATUSES and meeting.status != status:
         raise BadInput(
-            f"meeting {meeting_id} is already marked {meeting.status.replace('_', '-')}; "
+            f"{which} is already marked {meeting.status.replace('_', '-')}; "
             "mark the meeting booked in its place instead"
         )
     successors = [
@@ -150,22 +156,19 @@ def mark_meeting(
     ]
     if successors:
         raise BadInput(
-            f"meeting {meeting_id} was already booked again as meeting "
-            f"{successors[0].id}: mark that one instead"
+            f"{which} was already booked again ({_which(successors[0])}): mark that one "
+            "instead"
         )
     new_time = None if to is None else parse_when(to, timezone_name or meeting.timezone,
                                                   zone_given=bool(timezone_name))
     if new_time is not None and meeting.starts_at is not None and new_time == meeting.starts_at:
-        raise BadInput(f"the new time is meeting {meeting_id}'s own time: give another one")
+        raise BadInput(f"the new time is {which}'s own time: give another one")
     if (
         status == "no_show"
         and meeting.starts_at is not None
         and meeting.starts_at > (now or datetime.now(UTC))
     ):
-        raise BadInput(
-            f"meeting {meeting_id} has not started yet "
-            f"({meeting.starts_at:%Y-%m-%d %H:%M} UTC): it cannot be a no-show"
-        )
+        raise BadInput(f"{which} has not started yet: it cannot be a no-show")
     change = MeetingChange(meeting)
     with store.transaction():
         meeting.status = status

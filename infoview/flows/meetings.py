@@ -86,11 +86,15 @@ def planned_questions(store: Store, meeting_id: int) -> QuestionPlan:
                         overhead_minutes=overhead_minutes())
 
 
-def next_meeting(store: Store, now: datetime | None = None) -> int | None:
+def next_meeting(store: Store, now: datetime | None = None, *,
+                 person_id: int | None = None) -> int | None:
     """The meeting to hold or debrief next: the earliest one not yet held, cancelled, missed
-    or moved that starts from an hour ago on, else the most recent meeting; ``None`` when there are none."""
+    or moved that starts from an hour ago on, else the most recent meeting; ``None`` when
+    there are none. With ``person_id``, only that person's meetings count (the app follows
+    the person chosen to their meeting)."""
     now = now or datetime.now(UTC)
-    meetings = store.list(Meeting)
+    meetings = (store.list(Meeting) if person_id is None
+                else store.list(Meeting, person_id=person_id))
     if not meetings:
         return None
     open_ = [m for m in meetings if m.status not in ("held", *MISSED_STATUSES)

@@ -99,6 +99,8 @@ def record_outreach(store, person_id: int, *, kind: str = "request", channel: st
                                  body=(body or "").strip() or None))
         if kind == "confirmation":
             _confirmed(store, person.saved_id, when)
+        if kind == "thanks":
+            _thanked(store, person.saved_id, when)
     log.info("recorded %s to person %s by %s", kind, person.id, channel)
     return row
 
@@ -111,6 +113,17 @@ def _confirmed(store, person_id: int, when: datetime) -> None:
         meeting = store.get(Meeting, action.meeting_id) if action.meeting_id else None
         if action.done_at is None and (meeting is None or meeting.starts_at is None
                                        or meeting.starts_at >= when):
+            action.done_at = when
+            store.update(action)
+
+
+def _thanked(store, person_id: int, when: datetime) -> None:
+    """A thank-you sent ticks off the thank-you due for the meetings with them held before
+    it (the report counts it as sent; the list of what is due must agree)."""
+    for action in store.list(Action, person_id=person_id, kind="thank_you"):
+        meeting = store.get(Meeting, action.meeting_id) if action.meeting_id else None
+        if action.done_at is None and (meeting is None or meeting.starts_at is None
+                                       or meeting.starts_at <= when):
             action.done_at = when
             store.update(action)
 

@@ -19,7 +19,7 @@ from infoview.models import Organization, Person, ResearchSnapshot
 from infoview.research.models import CompanyProfile, PersonProfile
 from infoview.research.results import Profile, kind_of
 from infoview.store.matching import match_person
-from infoview.text import fold
+from infoview.text import fold, name_key, org_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -99,7 +99,8 @@ def find_organization(store: Store, name: str | None) -> Organization | None:
 
 
 def keep_research(store: Store, company: CompanyProfile | None = None,
-                  person: PersonProfile | None = None) -> KeptResearch:
+                  person: PersonProfile | None = None, *,
+                  known_as: str | None = None) -> KeptResearch:
     """Save research results and the records they are about, in one transaction.
 
     The company becomes (or updates) an :class:`Organization`, the person a :class:`Person`
@@ -112,6 +113,9 @@ def keep_research(store: Store, company: CompanyProfile | None = None,
         store: the open store.
         company: a :class:`~infoview.research.models.CompanyProfile`, or ``None``.
         person: a :class:`~infoview.research.models.PersonProfile`, or ``None``.
+        known_as: the name the user looked the person up by ("Sam Okafor"), when their page
+            writes it otherwise ("Samira Okafor"): a stored person of that name at the same
+            organization is the one the research is about.
 
     Raises:
         BadInput: neither profile given, or the person's page named nobody.
@@ -127,7 +131,7 @@ def keep_research(store: Store, company: CompanyProfile | None = None,
         if company is not None and company.name:
             kept.organization = _upsert_organization(store, company, now)
         if person is not None:
-            kept.person = _upsert_person(store, person, company, now)
+            kept.person = _upsert_person(store, person, company, now, known_as)
             if kept.organization is None:
                 kept.organization = find_organization(store, kept.person.organization)
         org_id = kept.organization.id if kept.organization else None
@@ -152,20 +156,47 @@ def _upsert_organization(store: Store, company: CompanyProfile, now: datetime) -
     return store.update(org)
 
 
+def _looked_up(people: list[Person], name: str, organization: str | None) -> Person | None:
+    """The one stored person called ``name`` whose organization is not known, or is the
+    found one written shorter or fuller ("Kestrel Health" for "Kestrel Health Labs Ltd"):
+    whom a user means when they look a person up by the name they stored them under."""
+    hits = [p for p in people if name_key(p.name) == name_key(name)
+            and _same_company(p.organization, organization)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _same_company(typed: str | None, found: str | None) -> bool:
+    """Whether two organization names are one company, one written shorter ("Kestrel
+    Health", "Kestrel Health Labs Ltd"); an empty name fits any."""
+    a, b = org_key(typed).split(), org_key(found).split()
+    shorter = min(len(a), len(b))
+    return a[:shorter] == b[:shorter]
+
+
 def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile | None,
-                   now: datetime) -> Person:
+                   now: datetime, known_as: str | None = None) -> Person:
     organization = profile.organization or (company.name if company is not None else None)
-    person = match_person(store.list(Person), profile_url=profile.url, name=profile.name,
+    # A team page that lists them among others is where they were found, not their profile.
+    own_url = profile.url if profile.own_page else None
+    people = store.list(Person)
+    person = match_person(people, profile_url=own_url, name=profile.name,
                           organization=organization)
+    if person is None and known_as:
+        person = match_person(people, name=known_as, organization=organization) \
+            or _looked_up(people, known_as, organization)
     if person is not None:
         person.title = person.title or profile.title
+        if person.organization and organization and _same_company(person.organization,
+                                                                  organization):
+            # the company as research found it, when the record wrote it shorter
+            person.organization = max(person.organization, organization, key=len)
         person.organization = person.organization or organization
         person.location = person.location or profile.location
-        person.profile_url = person.profile_url or profile.url
+        person.profile_url = person.profile_url or own_url
         return store.update(person)
     return store.add(Person(name=profile.name or "", title=profile.title,
                             organization=organization, location=profile.location,
-                            profile_url=profile.url, created_at=now))
+                            profile_url=own_url, created_at=now))
 
 
 def load_research(store: Store, person: Person) -> tuple[CompanyProfile | None,
@@ -173,17 +204,19 @@ def load_research(store: Store, person: Person) -> tuple[CompanyProfile | None,
     """The latest stored company and person research for a person (each may be ``None``).
 
     Company research is looked for among the person's own snapshots, then among those of
-    the organisation whose name matches theirs.
+    the organisation whose name matches theirs (legal suffixes aside), or the one their own
+    researched page names (stored as "Kestrel Health", their page says "Kestrel Health Labs").
     """
     own = store.list(ResearchSnapshot, person_id=person.id)
+    found = _profile(_newest([s for s in own if s.kind == "person"]))
     company_snap = _newest([s for s in own if s.kind == "company"])
-    if company_snap is None and person.organization:
-        orgs = [o for o in store.list(Organization) if fold(o.name) == fold(person.organization)]
+    names = {org_key(n) for n in (person.organization, getattr(found, "organization", None)) if n}
+    if company_snap is None and names:
+        orgs = [o for o in store.list(Organization) if org_key(o.name) in names]
         company_snap = _newest([s for o in orgs
                                 for s in store.list(ResearchSnapshot, organization_id=o.id)
                                 if s.kind == "company"])
     company = _profile(company_snap)
-    found = _profile(_newest([s for s in own if s.kind == "person"]))
     return (company if isinstance(company, CompanyProfile) else None,
             found if isinstance(found, PersonProfile) else None)
 

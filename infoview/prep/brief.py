@@ -58,9 +58,14 @@ class Who:
     referred_by: str | None = None
 
     @property
+    def named(self) -> bool:
+        """Whether the name is known (not the placeholder "[their name]")."""
+        return bool(self.name.strip()) and not self.name.lstrip().startswith("[")
+
+    @property
     def first_name(self) -> str:
-        """The first word of the name, for greetings."""
-        return self.name.split()[0] if self.name.split() else self.name
+        """The first word of the name, for greetings (a placeholder stays whole)."""
+        return self.name.split()[0] if self.named else self.name
 
 
 @dataclass
@@ -347,7 +352,7 @@ def build_brief(*, person, company=None, person_research=None, plan, meeting=Non
     ground = find_common_ground(profile, research_sources(person, person_research, company))
     return Brief(
         who=who, reason=reason, common_ground=ground, company=_company_brief(company),
-        gaps=find_gaps(company, person_research, plan), plan=plan, agenda=agenda,
+        gaps=find_gaps(company, person_research, plan, title=who.title), plan=plan, agenda=agenda,
         logistics=logistics, reminders=list(REMINDERS), pitch=pitch, generated_at=now,
         meeting_id=getattr(meeting, "id", None), person_id=person.id, warnings=warnings,
     )

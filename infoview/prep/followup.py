@@ -74,8 +74,10 @@ def _name(people: Mapping | None, person_id: int | None) -> str:
 
 
 def meeting_end(meeting: Meeting, now: datetime) -> datetime:
-    """When the meeting ended (its start plus planned minutes), or ``now`` when unknown."""
-    if meeting.starts_at is None:
+    """When the meeting ended: its start plus planned minutes, or ``now`` when the start is
+    unknown or still ahead (a meeting debriefed before its planned start took place early,
+    and its thank-you is due a day after now, not a day after a time that never came)."""
+    if meeting.starts_at is None or meeting.starts_at > now:
         return now
     return meeting.starts_at + timedelta(minutes=meeting.planned_minutes or 0)
 

@@ -163,13 +163,15 @@ _GAP_RULES: tuple[tuple[str, tuple[str, ...], str], ...] = (
 )
 
 
-def find_gaps(company=None, person_research=None, plan=None) -> list[Gap]:
+def find_gaps(company=None, person_research=None, plan=None, *,
+              title: str | None = None) -> list[Gap]:
     """What research could not find, each with the planned questions that can fill it.
 
     Args:
         company: a :class:`~infoview.research.models.CompanyProfile` or ``None``.
         person_research: a :class:`~infoview.research.models.PersonProfile` or ``None``.
         plan: the :class:`~infoview.questions.models.QuestionPlan`, to point at questions.
+        title: their job title when known otherwise (the stored person's): not a gap.
     """
     missing: list[str] = []
     if company is None:
@@ -184,7 +186,7 @@ def find_gaps(company=None, person_research=None, plan=None) -> list[Gap]:
             "recent news": [n for n in company.news if n.date],
         }
         missing += [topic for topic, value in checks.items() if not value]
-    if person_research is None or not person_research.title:
+    if not (title or (person_research is not None and person_research.title)):
         missing.append("their role")
     if person_research is None or not person_research.bio:
         missing.append("their path")

@@ -13,6 +13,7 @@ import logging
 import re
 import sys
 import threading
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -257,10 +258,36 @@ def render_ics(brief, *, alarm_minutes: int = 30, stamp: datetime | None = None)
     return calendar_bytes(cal)
 
 
+def _slug(text: str) -> str:
+    """A name for a file: accents dropped ("Zoë" gives "zoe"); a name with no Latin letters
+    keeps its own ("王伟"), so that two such names never share a file."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    if not re.search(r"[a-z]", slug):
+        slug = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", text).lower()).strip("-")
+    return slug
+
+
 def _default_name(brief, ext: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", brief.who.name.lower()).strip("-") or "brief"
+    # Without a name yet, the company tells briefs apart (a fair's exhibitors, one a file).
+    label = brief.who.name if brief.who.named else (brief.who.organization or "")
+    slug = _slug(label) or "brief"
     day = (brief.logistics.starts_at or brief.generated_at).strftime("%Y-%m-%d")
     return f"brief-{slug}-{day}.{ext}"
+
+
+def _render(brief, kind: str, sections) -> tuple[str | bytes, str | None]:
+    """The brief in one format: the file's text or bytes, and, for a PDF, the text it says
+    (the Markdown it was set from, searchable in the exports registry)."""
+    if kind == "md":
+        return render_markdown(brief, sections), None
+    if kind == "html":
+        return render_html(brief, sections), None
+    if kind == "pdf":
+        return render_pdf(brief, sections), render_markdown(brief, sections)
+    return render_ics(brief), None
 
 
 def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None,
@@ -277,15 +304,21 @@ def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None,
         store: the open store, to record the file in its exports registry (so that
             deleting the person can find it); not recorded without one.
     """
-    kind = export_format(fmt, "brief").name
-    out = Path(out).expanduser()
-    if out.is_dir() or not out.suffix:
-        out = out / _default_name(brief, kind)
-    people = [brief.person_id]
-    if kind == "ics":  # a calendar event of the meeting
-        return write_export(store, out, render_ics(brief), kind="calendar", person_ids=people)
-    if kind == "pdf":  # searchable through what it says, the Markdown it was set from
-        return write_export(store, out, render_pdf(brief, sections), kind="brief",
-                            text=render_markdown(brief, sections), person_ids=people)
-    text = render_html(brief, sections) if kind == "html" else render_markdown(brief, sections)
-    return write_export(store, out, text, kind="brief", person_ids=people)
+    return export_briefs(brief, out, [fmt], sections=sections, store=store)[0]
+
+
+def export_briefs(brief, out: str | Path, formats: Iterable[str], *, sections=None,
+                  store: Store | None = None) -> list[Path]:
+    """Write the brief in several formats; every one is rendered before any file is
+    written, so a format that cannot be made (a calendar event without a time, a PDF
+    without its renderer) leaves no file of the others behind. Arguments as
+    :func:`export_brief`."""
+    kinds = [export_format(fmt, "brief").name for fmt in formats]
+    rendered = [(kind, *_render(brief, kind, sections)) for kind in kinds]
+    base = Path(out).expanduser()
+    files = []
+    for kind, content, text in rendered:
+        path = base / _default_name(brief, kind) if base.is_dir() or not base.suffix else base
+        files.append(write_export(store, path, content, text=text, person_ids=[brief.person_id],
+                                  kind="calendar" if kind == "ics" else "brief"))
+    return files

@@ -77,6 +77,8 @@ class PersonSearch:
     warnings: list[str] = field(default_factory=list)
     #: Public talks, articles, interviews and posts a configured web search found.
     web: list[WebResult] = field(default_factory=list)
+    #: The site's own name, as its home page's title gives it.
+    company: str | None = None
 
     def summary(self) -> str:
         """One plain sentence: where they were found and how surely, or that they were not."""
@@ -155,8 +157,9 @@ def _search(name: str, site: str, reader: PageReader, search: SearchConfig | Non
         if rival is not None:
             result.warnings.append(f"Two people match {name}: {ranked[0].name} and {rival.name}; "
                                    "check which one you mean.")
+    result.company = name_from_title(home)
     if search is not None:
-        result.web = search_person(name, name_from_title(home), search, reader)
+        result.web = search_person(name, result.company, search, reader)
     result.warnings += reader.all_warnings()
     return result
 
@@ -262,6 +265,21 @@ def _host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
+def _from_listing(page: Any, listed: Candidate, company: str | None) -> Any:
+    """The person a team or about page lists among others: their name and title as the
+    listing gives them, the page's organization (else the site's name) and location; never
+    the page's bio or links, which belong to whoever the page reads as being about (often
+    the first card)."""
+    from infoview.research.models import PersonProfile
+
+    warnings = [w for w in page.warnings if "no name found" not in w]
+    warnings.append(f"{page.url} lists {listed.name} among others; no page of their own "
+                    "was found, so there is no bio")
+    return PersonProfile(url=page.url, name=listed.name, title=listed.title,
+                         organization=page.organization or company, location=page.location,
+                         warnings=warnings, own_page=False)
+
+
 def research_person_by_name(name: str, site: str, *, settings: Any = None, fetcher: Any = None,
                             refresh: bool = False, search: SearchConfig | None = None
                             ) -> tuple[PersonSearch, Any]:
@@ -280,6 +298,8 @@ def research_person_by_name(name: str, site: str, *, settings: Any = None, fetch
         profile = None
         if found.found is not None:
             profile = research_person(found.found.url, fetcher=fetcher, refresh=refresh)
+            if not found.found.own_page:
+                profile = _from_listing(profile, found.found, found.company)
         return found, profile
     finally:
         if owned:

@@ -173,6 +173,9 @@ class PersonProfile:
     bio: str | None = None
     links: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: False when ``url`` lists them among others (a team page): it is where they were
+    #: found, not a page of theirs, so it never identifies them.
+    own_page: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``infoview research person --json``."""
@@ -187,7 +190,7 @@ class PersonProfile:
 # Rebuilding from JSON that a user may have edited or mixed up: a wrong shape is a BadInput
 # naming the field, not a TypeError from deep inside a dataclass.
 _SHAPES = {"str": ((str,), "text"), "str | None": ((str, type(None)), "text or null"),
-           "dict[str, str]": ((dict,), "an object")}
+           "dict[str, str]": ((dict,), "an object"), "bool": ((bool,), "true or false")}
 _LIST = ((list,), "a list")
 
 

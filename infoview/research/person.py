@@ -46,10 +46,11 @@ def research_person(url: str, *, settings: Any = None, fetcher: Any = None,
     assert page is not None  # strict reads raise instead of returning None
     budget = PageBudget(settings.page_cpu_seconds)
     nothing: tuple[dict[str, str], dict[str, str]] = ({}, {})
-    fields, links = run_within(budget, "details", person_facts, page, default=nothing)
+    facts, links = run_within(budget, "details", person_facts, page, default=nothing)
     warning = overrun_warning(page.url, budget, settings.page_cpu_seconds)
     if warning:
         page.warnings.append(warning)
+    fields: dict[str, Any] = dict(facts)  # name, title, organization, location, bio
     profile = PersonProfile(url=url, links=links, warnings=reader.all_warnings(), **fields)
     if profile.name is None:
         profile.warnings.append(f"{url}: no name found; is this a page about one person?")

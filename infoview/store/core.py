@@ -119,6 +119,12 @@ class Store:
         """The database file."""
         return self._path
 
+    @property
+    def changes(self) -> int:
+        """How many rows this connection has written since it opened: a page that shows the
+        store compares it with what it saw last, to know whether to redraw."""
+        return self._conn.total_changes
+
     def close(self) -> None:
         """Close the connection (committed data is already on disk)."""
         self._conn.close()

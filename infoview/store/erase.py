@@ -121,6 +121,17 @@ def snapshots_about(execute: Execute, person: Person) -> list[tuple[int, str, st
     return sorted(set(rows))
 
 
+def names_on_their_pages(execute: Execute, person: Person) -> list[str]:
+    """Other names a person goes by: those written on the person research saved for them
+    (their page says "Samira Okafor" of the "Sam Okafor" stored) that share their family
+    name, so that research saved to the wrong record never names someone else."""
+    family = fold(person.name).split()[-1:]
+    rows = execute("SELECT DISTINCT json_extract(data, '$.name') FROM research "
+                   "WHERE kind = 'person' AND person_id = :p", {"p": person.id})
+    return sorted({name for (name,) in rows if isinstance(name, str) and name.strip()
+                   and fold(name) != fold(person.name) and fold(name).split()[-1:] == family})
+
+
 def same_person(execute: Execute, person: Person) -> list[Person]:
     """The other people records of the same human, oldest first.
 
@@ -173,8 +184,9 @@ def erase_rows(execute: Execute, person: Person, text_columns: Mapping[str, Sequ
     report.same_person = [p.id for p in others if p.id is not None]
     tokens: list[str] = []
     for record in [*others, person]:
+        also = names_on_their_pages(execute, record) if "research" in text_columns else []
         _erase_one(execute, record, text_columns, report)
-        tokens += person_tokens(record)
+        tokens += person_tokens(record, also)
     report.redacted = _redact(execute, sorted(set(tokens), key=len, reverse=True), text_columns)
     return report
 

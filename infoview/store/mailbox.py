@@ -50,6 +50,12 @@ _SEPARATOR = re.compile(rb"\nFrom ")
 # The "From " line of mbox: a sender (or "-") then a date with a time of day.
 _FROM_LINE = re.compile(rb"From \S*\s.*\d{1,2}:\d\d")
 _HEADER_LINE = re.compile(rb"[!-9;-~]{1,76}:")
+#: Fields every email carries one of: lines shaped like headers without any (a calendar's
+#: ``BEGIN:VCALENDAR``, a CSV row holding ``https:``) are not an email.
+_MAIL_FIELD = re.compile(rb"(from|to|cc|subject|date|message-id|received|return-path|"
+                         rb"delivered-to|mime-version|content-type|reply-to|sender|in-reply-to|"
+                         rb"dkim-signature|arc-seal|authentication-results|thread-topic|"
+                         rb"x-mozilla-status|x-gm-thrid):", re.I)
 _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.M)
 _SKIPPED_SUFFIXES = {".msf", ".dat", ".json", ".sqlite", ".db", ".plist", ".summary", ".idx",
                      ".toc", ".ini", ".txt", ".html", ".xml", ".csv", ".ics", ".vcf", ".zip",
@@ -116,7 +122,8 @@ def _sniff_bytes(head: bytes) -> str | None:
         return "mbox"
     lines = head.split(b"\n", 8)[:-1] or [head]
     fields = [line for line in lines if _HEADER_LINE.match(line)]
-    if fields and _HEADER_LINE.match(lines[0]) and len(fields) >= min(2, len(lines)):
+    if fields and _HEADER_LINE.match(lines[0]) and len(fields) >= min(2, len(lines)) \
+            and any(_MAIL_FIELD.match(line) for line in fields):
         return "message"
     return None
 

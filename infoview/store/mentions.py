@@ -23,11 +23,15 @@ from infoview.models import Person
 from infoview.text import fold, profile_key
 
 
-def person_tokens(person: Person) -> list[str]:
-    """What names the person in free text, longest first (so a full URL goes before a name)."""
+def person_tokens(person: Person, also: Iterable[str] = ()) -> list[str]:
+    """What names the person in free text, longest first (so a full URL goes before a name).
+
+    ``also``: other names they go by, such as the one their own researched page gives them
+    ("Samira Okafor" for the "Sam Okafor" the user stored).
+    """
     # The URL's key (host and path) also catches it written without scheme, www or slash.
     candidates = (person.name, person.email, person.phone, person.profile_url,
-                  profile_key(person.profile_url))
+                  profile_key(person.profile_url), *also)
     found = [t.strip() for t in candidates if t and len(t.strip()) >= 3]
     return sorted(set(found), key=len, reverse=True)
 
@@ -46,10 +50,11 @@ class Mentions:
 
     Args:
         person: the person (name, email, phone and profile URL are used).
+        also: other names they go by (:func:`person_tokens`).
     """
 
-    def __init__(self, person: Person):
-        self.tokens = person_tokens(person)
+    def __init__(self, person: Person, also: Iterable[str] = ()):
+        self.tokens = person_tokens(person, also)
         self.folded = [fold(t) for t in self.tokens]
         # Matched on folded text: casefold also maps "ß" to "ss", which IGNORECASE does not.
         self._pattern = mention_pattern(self.folded)

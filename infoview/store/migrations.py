@@ -267,8 +267,22 @@ ALTER TABLE actions ADD COLUMN snoozed_until TEXT;
 ALTER TABLE profile ADD COLUMN region TEXT;
 """
 
+# The app's work in progress (infoview.store.appstate), so that a page reload loses
+# nothing: a question plan being edited, by key (``prepare:3``), until it is saved or
+# dropped. The people it names are listed, so that forgetting a person removes it.
+_APP_STATE = """
+CREATE TABLE app_state (
+    key TEXT NOT NULL UNIQUE,
+    value TEXT NOT NULL DEFAULT '{}',
+    person_ids TEXT NOT NULL DEFAULT '[]',
+    updated_at TEXT NOT NULL,
+    id INTEGER PRIMARY KEY
+);
+"""
+
 #: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _MAIL_CALENDAR, _FOLLOW_UPS)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _MAIL_CALENDAR, _FOLLOW_UPS,
+                               _APP_STATE)
 #: The schema version this code writes.
 LATEST = len(MIGRATIONS)
 

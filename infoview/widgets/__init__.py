@@ -10,6 +10,8 @@ from infoview._lazy import lazy_exports
 
 _EXPORTS = {
     "start": "infoview.widgets.session",
+    "app_session": "infoview.widgets.session",
+    "App": "infoview.widgets.app",
     "NotebookSession": "infoview.widgets.session",
     "ResearchPanel": "infoview.widgets.research",
     "PreparePanel": "infoview.widgets.prepare",

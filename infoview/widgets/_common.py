@@ -31,28 +31,72 @@ _LINK_STYLE = "color:#1a5fb4;text-decoration:underline"
 _CELL_STYLE = "padding:3px 14px 3px 0;vertical-align:top;text-align:left"
 
 
+#: A meeting's format as a reader says it: (label, stored value), for dropdowns.
+FORMAT_CHOICES = (("video call", "video"), ("phone call", "phone"), ("in person", "in_person"))
+#: A meeting's status as a reader says it.
+STATUS_WORDS = {"requested": "asked for", "scheduled": "booked", "held": "held",
+                "cancelled": "cancelled", "no_show": "they did not show", "moved": "moved"}
+
+
+def status_words(status: str) -> str:
+    """A meeting's status in plain words ("no_show" is "they did not show")."""
+    return STATUS_WORDS.get(status, status.replace("_", " "))
+
+
 def esc(value: Any) -> str:
     """``value`` as text that is safe inside HTML (``None`` becomes an empty string)."""
     return "" if value is None else html.escape(str(value))
 
 
 def link(url: str | None, text: str | None = None) -> str:
-    """An HTML link that opens in a new tab; only http(s) and file URLs become links."""
+    """An HTML link that opens in a new tab; only http(s) URLs become links (a browser
+    refuses ``file://`` links from a web page: files are offered by :func:`file_link`)."""
     if not url:
         return esc(text)
     label = esc(text or url)
-    if not str(url).startswith(("http://", "https://", "file://")):
+    if not str(url).startswith(("http://", "https://")):
         return label
     # Voila's and JupyterLab's styles leave links looking like plain text: colour them.
     return (f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer" '
             f'style="{_LINK_STYLE}">{label}</a>')
 
 
+#: Files up to this size are offered for download inside the page itself; a larger one is
+#: only named with its folder (the page would carry it whole).
+DOWNLOAD_LIMIT = 25 * 1024 * 1024
+_MIME = {".md": "text/markdown", ".html": "text/html", ".pdf": "application/pdf",
+         ".ics": "text/calendar", ".vcf": "text/vcard", ".txt": "text/plain",
+         ".csv": "text/csv", ".json": "application/json"}
+
+
+def download_link(data: bytes, name: str, label: str | None = None) -> str:
+    """A link that downloads ``data`` as a file called ``name``.
+
+    The bytes travel inside the link (a ``data:`` address with the ``download`` attribute),
+    so it works the same in Voila and in JupyterLab, with no server route and no
+    ``file://`` link (which browsers refuse to open from a web page).
+    """
+    import base64
+
+    mime = _MIME.get(Path(name).suffix.lower(), "application/octet-stream")
+    encoded = base64.b64encode(data).decode("ascii")
+    return (f"<a class='infoview-download' download='{esc(name)}' "
+            f"href='data:{mime};base64,{encoded}' style='{_LINK_STYLE}'>"
+            f"{esc(label or 'Download ' + name)}</a>")
+
+
 def file_link(path: Path) -> str:
-    """A link to a written file plus its full path, so it can be found even where the
-    browser may not open ``file://`` links (Voila, a remote kernel)."""
+    """A written file as the page offers it: a link that downloads it, and the folder it
+    was saved in (a file too large to carry in the page gets the folder only)."""
     path = Path(path).resolve()
-    return f'{link(path.as_uri(), path.name)} <code>{esc(path)}</code>'
+    where = f"saved in <code>{esc(path.parent)}</code>"
+    try:
+        size = path.stat().st_size
+        if size > DOWNLOAD_LIMIT:
+            return f"<b>{esc(path.name)}</b> ({size / 1e6:,.0f} MB), {where}"
+        return f"{download_link(path.read_bytes(), path.name)}, {where}"
+    except OSError as exc:
+        return f"<b>{esc(path.name)}</b> could not be read back ({esc(exc.strerror)}), {where}"
 
 
 def bullet_list(items: Iterable[str], empty: str = "Nothing here.") -> str:

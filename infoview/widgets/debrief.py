@@ -9,6 +9,7 @@ same debrief rather than adding a second one.
 from __future__ import annotations
 
 import logging
+from datetime import time
 
 import ipywidgets as w
 
@@ -27,7 +28,7 @@ from infoview.flows.followups import meeting_actions
 from infoview.flows.meeting_status import mark_meeting
 from infoview.flows.meetings import thanks_draft
 from infoview.models import CHOICES, Meeting, Person
-from infoview.times import describe_start, starts_in_future
+from infoview.times import describe_start, start_from_fields, starts_in_future
 from infoview.widgets._common import (
     FULL_WIDTH,
     MessageLine,
@@ -35,9 +36,11 @@ from infoview.widgets._common import (
     draft_checks_html,
     esc,
     heading,
-    table_html,
+    status_words,
     textarea_rows,
 )
+from infoview.widgets.draftbox import DraftActions, draft_box
+from infoview.widgets.followups import FollowUp, FollowUpList, action_followups
 from infoview.widgets.rows import RowList
 
 log = logging.getLogger(__name__)
@@ -91,8 +94,9 @@ def saved_summary(debrief, skipped: dict[str, int] | None = None) -> str:
 
 
 def _meeting_label(meeting, names: dict[int, str]) -> str:
-    when = f"{meeting.starts_at:%Y-%m-%d %H:%M} " if meeting.starts_at else ""
-    return f"{when}{names.get(meeting.person_id, '?')} ({meeting.status})"
+    when = (f"{describe_start(meeting.starts_at, meeting.timezone)}, " if meeting.starts_at
+            else "")
+    return f"{when}{names.get(meeting.person_id, '?')} ({status_words(meeting.status)})"
 
 
 class DebriefForm(w.VBox):
@@ -159,34 +163,52 @@ class DebriefForm(w.VBox):
         self.save_button = button("Save debrief", "success")
         self._confirming: int | None = None  # the future meeting "Save anyway" would save
         self.message = MessageLine()
-        self.actions = w.HTML()
+        #: This meeting's follow-ups, each with Done (and Undo) and Snooze.
+        self.actions = FollowUpList(store, self._meeting_followups,
+                                    empty="No follow-ups yet: they appear when the debrief "
+                                          "is saved.")
+        self.actions.add_class("infoview-followups")
         self.thanks_text = w.Textarea(rows=4, layout=w.Layout(width=FULL_WIDTH))
         self.thanks_warnings = w.HTML()
+        self.thanks_actions = DraftActions(self.thanks_text, self._host_contact, "thanks")
 
         # A meeting that did not happen as planned: marked here instead of debriefed.
         self.missed_status = w.Dropdown(options=[("host did not show", "no_show"),
                                                  ("cancelled", "cancelled"), ("moved", "moved")],
                                         value="no_show", description="Did not happen:",
                                         style=_WIDE, layout=w.Layout(width="300px"))
-        self.missed_to = _small_text("new time, e.g. 2026-04-02T10:00 (needed to move)", "330px")
+        # The new time (needed to move it; optional to book it again after a cancellation).
+        self.missed_date = w.DatePicker(description="new date", style=_WIDE)
+        self.missed_time = w.TimePicker(description="at", value=time(10, 0), style=_WIDE)
         self.missed_button = button("Mark the meeting", "warning")
         self.missed_button.on_click(lambda _b: self.mark_missed())
+        #: Says how marking went, right under the button.
+        self.missed_message = MessageLine()
         self.missed_warnings = w.HTML()
-        self.missed_text = w.Textarea(rows=1, layout=w.Layout(width=FULL_WIDTH, display="none"))
+        self.missed_text = w.Textarea(rows=1, layout=w.Layout(width=FULL_WIDTH))
+        self.missed_actions = DraftActions(self.missed_text, self._host_contact, "reschedule")
+        self.missed_box = draft_box(self.missed_text, self.missed_actions, self.missed_warnings)
+        self.missed_box.layout.display = "none"
 
         self.notes_button = button("Bring in the meeting notes", "info")
         self.notes_button.layout.display = "" if companion is not None else "none"
         self.notes_button.on_click(lambda _b: self.take_companion_notes())
+        #: Says what came in from the companion, right under its button.
+        self.notes_message = MessageLine()
+        #: Says why a meeting cannot be shown, right under the meeting list.
+        self.meeting_message = MessageLine()
         if companion is not None:
             companion.stop_button.on_click(lambda _b: self.take_companion_notes())
         self._relabelling = False  # new labels for the same meetings: nothing to reload
         self.meeting.observe(lambda _c: None if self._relabelling else self.load(), names="value")
+        self.meeting.observe(lambda _c: self._companion_follows(), names="value")
         self.meeting.observe(lambda _c: self._reset_confirm(), names="value")
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([
-            w.HTML(_STYLE), heading("Debrief"), self.meeting,
-            w.HBox([self.missed_status, self.missed_to, self.missed_button]),
-            self.missed_warnings, self.missed_text, self.notes_button,
+            w.HTML(_STYLE), heading("Debrief"), self.meeting, self.meeting_message,
+            w.HBox([self.missed_status, self.missed_date, self.missed_time, self.missed_button],
+                   layout=w.Layout(flex_flow="row wrap")),
+            self.missed_message, self.missed_box, self.notes_button, self.notes_message,
             heading("Planned questions: what was said, how useful (0 = no score)"),
             self.questions_box, self.extra_questions,
             heading("Key insights"), self.insights,
@@ -196,7 +218,8 @@ class DebriefForm(w.VBox):
             w.HBox([self.rapport, self.rapport_clear]), self.notes, self.save_button,
             self.message,
             heading("Follow-ups"), self.actions,
-            heading(_DRAFT_LABELS["thanks"]), self.thanks_warnings, self.thanks_text,
+            heading(_DRAFT_LABELS["thanks"]),
+            draft_box(self.thanks_text, self.thanks_actions, self.thanks_warnings),
         ])
         self.refresh_meetings(meeting_id)
         if notes:
@@ -205,11 +228,11 @@ class DebriefForm(w.VBox):
     # -- loading -----------------------------------------------------------------------------
     def refresh_meetings(self, select: int | None = None) -> None:
         """Reload the meeting choices; select ``select`` or the most recent meeting."""
-        with self.message.guard("reading the store"):
+        with self.meeting_message.guard("reading the store"):
             meetings = self._meeting_options()
             if not meetings:
-                self.message.show("No meetings yet: save one in the preparation step first.",
-                                  "warning")
+                self.meeting_message.show("No meetings yet: add one under Prepare (Save person "
+                                          "and meeting).", "warning")
                 return
             value = select if select is not None else meetings[-1][1]
             if self.meeting.value == value:
@@ -240,7 +263,7 @@ class DebriefForm(w.VBox):
         """Show the chosen meeting's debrief as saved (or its plan, before a first save)."""
         if self.meeting.value is None:
             return
-        with self.message.guard("loading the debrief"):
+        with self.meeting_message.guard("loading the debrief"):
             debrief = load_debrief(self.store, self.meeting.value)
             self._host = self._host_first_name()
             self.questions = []
@@ -283,6 +306,17 @@ class DebriefForm(w.VBox):
             self.notes.value = debrief.notes or ""
             self._show_actions()
             self.message.clear()
+            self.missed_message.clear()
+
+    def _companion_follows(self) -> None:
+        """Switch the meeting companion to the meeting chosen here, so that its questions and
+        agenda are this meeting's (a companion made without a store cannot switch)."""
+        companion, chosen = self.companion, self.meeting.value
+        if (companion is None or chosen is None or getattr(companion, "store", None) is None
+                or companion.meeting_id == chosen):
+            return
+        with self.notes_message.guard("opening the meeting in the companion"):
+            companion.load_meeting(chosen)
 
     def take_companion_notes(self) -> int:
         """Bring in the companion's notes, switching to the companion's meeting first.
@@ -291,7 +325,7 @@ class DebriefForm(w.VBox):
         that everything noted is already in the form. Returns how many questions changed.
         """
         if self.companion is None:
-            self.message.show("No meeting companion on this page: type what was said into "
+            self.notes_message.show("No meeting companion on this page: type what was said into "
                               "the questions below.", "warning")
             return 0
         wanted = self.companion.meeting_id
@@ -300,15 +334,15 @@ class DebriefForm(w.VBox):
         notes = self.companion.to_debrief()
         asked = sum(1 for note in notes if note["asked"])
         if not asked:
-            self.message.show("The meeting companion has nothing noted yet: tick the questions "
+            self.notes_message.show("The meeting companion has nothing noted yet: tick the questions "
                               "asked (a line of notes each), then bring the notes in.", "warning")
             return 0
         changed = self.take_notes(notes)
         if not changed:
-            self.message.show(f"Nothing new in the meeting notes: the {_count(asked, 'question')}"
+            self.notes_message.show(f"Nothing new in the meeting notes: the {_count(asked, 'question')}"
                               " noted there are already in the form.", "info")
             return 0
-        self.message.show(f"Brought in {_count(changed, 'question')} from the meeting: check the "
+        self.notes_message.show(f"Brought in {_count(changed, 'question')} from the meeting: check the "
                           "notes, score each answer, then save.", "ok")
         return changed
 
@@ -346,6 +380,14 @@ class DebriefForm(w.VBox):
                 row["notes"].value = line
             changed += (row["asked"].value, row["notes"].value) != before
         return changed
+
+    def _host_contact(self) -> tuple[str | None, str | None]:
+        """The chosen meeting's host: email and name, for the drafts' mail link."""
+        if self.meeting.value is None:
+            return None, None
+        meeting = self.store.get(Meeting, self.meeting.value)
+        host = self.store.get(Person, meeting.person_id)
+        return host.email, host.name
 
     # -- people suggested --------------------------------------------------------------------
     def _host_first_name(self) -> str:
@@ -475,36 +517,48 @@ class DebriefForm(w.VBox):
 
     def mark_missed(self) -> None:
         """Mark the chosen meeting no-show, cancelled or moved (what "Mark the meeting"
-        does), book the new time when one is typed, and show the message to send."""
-        with self.message.guard("marking the meeting"):
+        does), book the new time when one is given, and show the message to send."""
+        with self.missed_message.guard("marking the meeting"):
             if self.meeting.value is None:
-                self.message.show("Choose a meeting first.", "warning")
+                self.missed_message.show("Choose a meeting first.", "warning")
                 return
             marked = self.meeting.value
-            change = mark_meeting(self.store, marked, self.missed_status.value,
-                                  to=self.missed_to.value.strip() or None)
+            meeting = self.store.get(Meeting, marked)
+            # The new time is read in the meeting's own time zone (else the computer's).
+            to = start_from_fields(self.missed_date.value, self.missed_time.value,
+                                   meeting.timezone)
+            change = mark_meeting(self.store, marked, self.missed_status.value, to=to)
             draft = missed_meeting_draft(self.store, marked)
-            self.missed_to.value = ""
+            self.missed_date.value = None
             self.refresh_meetings(change.new_meeting.id if change.new_meeting else marked)
+            self.missed_actions.kind = draft.kind
             self.missed_text.value = draft.text
             self.missed_text.rows = textarea_rows(draft.text)
-            self.missed_text.layout.display = ""
+            self.missed_box.layout.display = ""
             self.missed_warnings.value = draft_checks_html(draft)
-            booked = (f"; booked again as meeting {change.new_meeting.id}"
-                      if change.new_meeting else "")
-            self.message.show(f"Meeting {marked} marked "
-                              f"{change.meeting.status.replace('_', '-')}{booked}. The message "
-                              f"to send ({_DRAFT_LABELS[draft.kind].lower()}) is below.", "ok")
+            booked = ""
+            new = change.new_meeting
+            if new is not None and new.starts_at is not None:
+                booked = f", and booked again for {describe_start(new.starts_at, new.timezone)}"
+            self.missed_message.show(
+                f"Marked the meeting {status_words(change.meeting.status)}{booked}. The "
+                f"message to send ({_DRAFT_LABELS[draft.kind].lower()}) is below.", "ok")
 
     def _show_actions(self) -> None:
+        self.actions.refresh()
+
+    def _meeting_followups(self) -> list[FollowUp]:
+        """The chosen meeting's follow-ups, done ones included; the host's own promises
+        say so (it is their move)."""
+        if self.meeting.value is None:
+            return []
         actions = meeting_actions(self.store, self.meeting.value)
-        who = {"user": "you", "host": self._host}
-        self.actions.value = table_html(
-            [{"due": f"{a.due:%a %d %b %Y, %H:%M}" if a.due else "", "what": a.what,
-              "who": who.get(a.owner, a.owner), "done": f"{a.done_at:%Y-%m-%d}" if a.done_at else "not yet"}
-             for a in actions], ["due", "what", "who", "done"],
-            "No follow-ups yet: they appear when the debrief is saved.",
-            labels={"who": "Whose move"})
+        names = {p.id: p.name for p in self.store.list(Person)}
+        items = action_followups(actions, names)
+        for item, action in zip(items, actions, strict=True):
+            if action.owner == "host":
+                item.what += f" ({self._host}'s move)"
+        return items
 
     def _draft_thanks(self, debrief) -> None:
         draft = thanks_draft(self.store, debrief)

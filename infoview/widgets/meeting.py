@@ -57,6 +57,8 @@ class MeetingCompanion(w.VBox):
         warn_before: minutes before the end at which the wrap-up signal shows.
         clock: seconds since an arbitrary point (default :func:`time.monotonic`).
         meeting_id: the stored meeting, passed on by :meth:`to_debrief`.
+        store: the open store, which :meth:`load_meeting` reads another meeting from (the
+            debrief form and the app switch the companion to the meeting chosen there).
 
     Attributes:
         rows: one ``(checkbox, notes)`` pair per planned question, in plan order.
@@ -64,31 +66,78 @@ class MeetingCompanion(w.VBox):
             minutes left) or ``"over"`` (past the promised end).
     """
 
-    def __init__(self, plan, agenda: Sequence | None = None, *, minutes: int | None = None,
+    def __init__(self, plan=(), agenda: Sequence | None = None, *, minutes: int | None = None,
                  warn_before: float = 3.0, clock: Callable[[], float] = time.monotonic,
-                 meeting_id: int | None = None):
-        self.items = list(getattr(plan, "items", plan))
-        self.minutes = float(minutes or getattr(plan, "meeting_minutes", 0) or 20)
+                 meeting_id: int | None = None, store=None):
         self.warn_before = warn_before
         self.clock = clock
-        self.meeting_id = meeting_id
-        self.marks = agenda_from(agenda or [])
+        self.store = store
+        self.meeting_id: int | None = None
+        self.items: list = []
+        self.minutes = 20.0
+        self.marks: list[AgendaMark] = []
         self.started_at: float | None = None
         self.stopped_at: float | None = None
         self.paused_seconds = 0.0  # time spent stopped since the start, left off the clock
         self.signal = ""
 
+        self.title = w.HTML()
         self.start_button = button("Start the clock", "success")
         self.stop_button = button("Stop", tooltip="pause the clock; Resume carries on from here")
         self.reset_button = button("Reset", tooltip="set the clock back to zero")
         self.clock_label = w.HTML()
-        self.bar = w.FloatProgress(min=0, max=self.minutes, value=0,
-                                   layout=w.Layout(width=FULL_WIDTH))
+        self.bar = w.FloatProgress(min=0, max=20, value=0, layout=w.Layout(width=FULL_WIDTH))
         self.banner = MessageLine()
         self.agenda_html = w.HTML()
         # Ticks in the browser once a second; hidden, driven by start/stop.
         self.ticker = w.Play(interval=1000, min=0, max=24 * 3600, value=0,
                              layout=w.Layout(display="none"))
+        self.rows: list[tuple[w.Checkbox, w.Text]] = []
+        self.questions_box = w.VBox()
+        self.start_button.on_click(lambda _b: self.start())
+        self.stop_button.on_click(lambda _b: self.stop())
+        self.reset_button.on_click(lambda _b: self.reset())
+        self.ticker.observe(lambda _c: self.refresh(), names="value")
+        super().__init__([
+            heading("Meeting companion"), self.title,
+            w.HBox([self.start_button, self.stop_button, self.reset_button, self.clock_label]),
+            self.bar, self.banner, self.agenda_html,
+            heading("Planned questions: tick each one asked, note a line"),
+            self.questions_box, self.ticker,
+        ])
+        self.show(plan, agenda, minutes=minutes, meeting_id=meeting_id)
+
+    @classmethod
+    def for_meeting(cls, store, meeting_id: int | None, **kwargs) -> MeetingCompanion:
+        """A companion for a stored meeting: its planned questions and its brief's agenda
+        (``None``: a companion that says to choose a meeting)."""
+        companion = cls(store=store, **kwargs)
+        companion.load_meeting(meeting_id)
+        return companion
+
+    def load_meeting(self, meeting_id: int | None) -> None:
+        """Show the stored meeting ``meeting_id`` (needs ``store``): its host, questions
+        and agenda, with the clock at zero; ``None`` shows no meeting."""
+        if meeting_id is None or self.store is None:
+            self.show((), None, meeting_id=None)
+            self.title.value = ("<i>No meeting chosen: choose one under Prepare or Debrief, "
+                                "or add one under People.</i>")
+            return
+        brief = meeting_brief(self.store, meeting_id)
+        self.show(brief.plan, brief.agenda, meeting_id=meeting_id)
+        when = f", {brief.logistics.when}" if brief.logistics.when else ""
+        self.title.value = f"<b>With {esc(brief.who.name)}</b>{esc(when)}"
+
+    def show(self, plan, agenda: Sequence | None = None, *, minutes: int | None = None,
+             meeting_id: int | None = None) -> None:
+        """Show ``plan`` (a ``QuestionPlan`` or a list of plan items) and its agenda, with
+        the clock stopped at zero and no notes: the companion of another meeting."""
+        self.items = list(getattr(plan, "items", plan))
+        self.minutes = float(minutes or getattr(plan, "meeting_minutes", 0) or 20)
+        self.meeting_id = meeting_id
+        self.marks = agenda_from(agenda or [])
+        self.bar.max = self.minutes
+        self.title.value = ""
         self.rows = []
         row_boxes = []
         for item in self.items:
@@ -99,27 +148,10 @@ class MeetingCompanion(w.VBox):
             self.rows.append((tick, notes))
             row_boxes.append(w.VBox([w.HBox([tick, label]), notes],
                                     layout=w.Layout(margin="0 0 6px 0")))
-        self.start_button.on_click(lambda _b: self.start())
-        self.stop_button.on_click(lambda _b: self.stop())
-        self.reset_button.on_click(lambda _b: self.reset())
-        self.ticker.observe(lambda _c: self.refresh(), names="value")
-        super().__init__([
-            heading("Meeting companion"),
-            w.HBox([self.start_button, self.stop_button, self.reset_button, self.clock_label]),
-            self.bar, self.banner, self.agenda_html,
-            heading("Planned questions: tick each one asked, note a line"),
-            *(row_boxes or [w.HTML("<i>No questions planned for this meeting: plan them in the "
-                                   "preparation step (notebook 2), or note what you ask in the "
-                                   "debrief below.</i>")]),
-            self.ticker,
-        ])
-        self.refresh()
-
-    @classmethod
-    def for_meeting(cls, store, meeting_id: int, **kwargs) -> MeetingCompanion:
-        """A companion for a stored meeting: its planned questions and its brief's agenda."""
-        brief = meeting_brief(store, meeting_id)
-        return cls(brief.plan, brief.agenda, meeting_id=meeting_id, **kwargs)
+        self.questions_box.children = row_boxes or [w.HTML(
+            "<i>No questions saved for this meeting: plan them under Prepare and press Save "
+            "person and meeting, or note what you ask in the debrief.</i>")]
+        self.reset()
 
     # -- the clock ---------------------------------------------------------------------
     @property

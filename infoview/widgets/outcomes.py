@@ -20,7 +20,15 @@ from infoview.analytics.plots import figure_png_base64
 from infoview.analytics.report import write_report
 from infoview.flows.actions import followup_frames
 from infoview.models import CHOICES
-from infoview.widgets._common import MessageLine, button, esc, file_link, frame_html, heading
+from infoview.widgets._common import (
+    MessageLine,
+    button,
+    esc,
+    file_link,
+    frame_html,
+    heading,
+    status_words,
+)
 from infoview.widgets.holdings import HoldingsPanel
 
 log = logging.getLogger(__name__)
@@ -28,6 +36,26 @@ log = logging.getLogger(__name__)
 _WIDE = {"description_width": "initial"}
 TAB_TITLES = ("Funnel", "Replies", "Referrals", "Questions", "Activity", "Follow-ups", "This week",
               "Targets")
+
+
+#: What the words of the filters mean, under them.
+FILTERS_HELP = ("<div style='color:#555;font-size:0.85em;margin:2px 0 6px 0'>By warmth: how "
+                "close you were to each person before you wrote (a referral or a friend is "
+                "warm, an alumnus less so, a stranger is cold). Warm messages are answered "
+                "far more often.</div>")
+#: How the target list is made, above it.
+TARGETS_HELP = ("<p style='color:#555;font-size:0.9em'>Your target list, ranked the LAMP way: "
+                "List the organizations you are curious about, count the people you know "
+                "there (Advocacy), how much you want them (Motivation, 0-3, set under People, "
+                "Organizations) and the relevant openings you saw (Postings). The top five are "
+                "the ones to work on now.</p>")
+
+
+def _plain_statuses(frame):
+    """The statuses of a table in plain words ("they did not show", not ``no_show``)."""
+    if frame is None or not len(frame) or "status" not in frame.columns:
+        return frame
+    return frame.assign(status=frame["status"].astype(str).map(status_words))
 
 
 def _image(fig) -> str:
@@ -86,6 +114,8 @@ def digest_html(digest, now: datetime | None = None) -> str:
             shown = actions_view(frame, now)
         elif len(frame):
             shown = frame[_DIGEST_COLUMNS[title]]
+            if title == "Missed meetings to rebook":
+                shown = _plain_statuses(shown)
             if title == "Losing touch":
                 shown = shown.assign(level=shown["level"].map(
                     {"due": "past ideal", "overdue": "past maximum"}))
@@ -158,6 +188,7 @@ class OutcomesDashboard(w.VBox):
             heading("Outcomes"),
             w.HBox([self.since, self.until, self.funnel_by]),
             w.HBox([self.channels, channels_hint, self.refresh_button, self.report_button]),
+            w.HTML(FILTERS_HELP),
             self.message, self.report_link, self.headline_html, self.tabs,
             self.holdings,
         ])
@@ -246,7 +277,7 @@ class OutcomesDashboard(w.VBox):
         self.panes["Funnel"].value = (_image(figs["funnel"])
                                       + frame_html(t["funnel"], a.message(t["funnel"]) or empty)
                                       + "<h4>Meetings by status</h4>"
-                                      + frame_html(t["meeting_statuses"]))
+                                      + frame_html(_plain_statuses(t["meeting_statuses"])))
         self.panes["Replies"].value = (_image(figs["replies"])
                                        + frame_html(t["replies"], a.message(t["replies"]) or empty))
         self.panes["Referrals"].value = (_image(figs["referrals"]) + "<h4>Door openers</h4>"
@@ -263,4 +294,5 @@ class OutcomesDashboard(w.VBox):
                                           + frame_html(actions_view(t["actions"], self.now),
                                                        a.message(t["actions"]) or empty))
         self.panes["This week"].value = digest_html(self.digest, self.now)
-        self.panes["Targets"].value = frame_html(t["targets"], a.message(t["targets"]) or empty)
+        self.panes["Targets"].value = TARGETS_HELP + frame_html(t["targets"],
+                                                               a.message(t["targets"]) or empty)

@@ -77,6 +77,7 @@ class QuestionPicker(w.VBox):
             self.new_question, w.HBox([self.new_minutes, self.add_button]),
             self.lint_box, self.use_suggestion, self.message, self.skipped_html,
         ])
+        self.add_class("infoview-picker")
         self._redraw()
 
     # -- content ---------------------------------------------------------------------------
@@ -95,6 +96,11 @@ class QuestionPicker(w.VBox):
         self._rows = {}
         self._redraw()
         self._changed()
+
+    def clear(self) -> None:
+        """Show no plan (another person was chosen: their questions would be wrong)."""
+        self.items, self.checked, self.skipped, self._rows = [], {}, [], {}
+        self._redraw()
 
     def selected(self) -> list:
         """The checked questions, in the order shown."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 import ipywidgets as w
@@ -20,17 +20,21 @@ from infoview.errors import BadInput
 from infoview.flows import drafts
 from infoview.flows.meetings import asked_before, person_to_prepare, planned_questions, save_meeting_plan
 from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_outreach
+from infoview.flows.plans import drop_plan, keep_plan, kept_plan, last_kept_plan
+from infoview.flows.profile import save_profile
 from infoview.flows.question_history import question_history
 from infoview.flows.research import research_for
-from infoview.models import CHOICES, Meeting, Person
+from infoview.models import Meeting, Person
 from infoview.prep.brief import build_brief
 from infoview.prep.render import export_brief, render_html_fragment, warm_pdf
-from infoview.questions.models import AUDIENCES
+from infoview.questions.models import AUDIENCES, PlanItem, QuestionPlan, Skipped
 from infoview.questions.select import select_questions
+from infoview.store.appstate import State
 from infoview.store.exports import EXPORT_FORMATS as ALL_FORMATS
 from infoview.store.exports import formats_for
-from infoview.times import in_zone, start_from_fields
+from infoview.times import describe_start, in_zone, start_from_fields
 from infoview.widgets._common import (
+    FORMAT_CHOICES,
     FULL_WIDTH,
     MessageLine,
     bullet_list,
@@ -39,9 +43,11 @@ from infoview.widgets._common import (
     esc,
     file_link,
     heading,
+    status_words,
     text,
     textarea_rows,
 )
+from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.picker import QuestionPicker
 
 log = logging.getLogger(__name__)
@@ -98,7 +104,7 @@ class PreparePanel(w.VBox):
         self.date = w.DatePicker(description="Date", style=_WIDE)
         self.time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
         self.timezone = text("Time zone", "", "e.g. Europe/London", width="40%")
-        self.format = w.Dropdown(description="Format", options=CHOICES[("meetings", "format")],
+        self.format = w.Dropdown(description="Format", options=FORMAT_CHOICES,
                                  value="video", style=_WIDE)
         self.place = text("Place or call link")
         self.role = text("Role you are curious about", role, "e.g. UX researcher")
@@ -114,6 +120,10 @@ class PreparePanel(w.VBox):
                                       indent=False)
         self.plan_button = button("Plan questions", "primary")
         self.save_button = button("Save person and meeting", "success")
+        self.drop_button = button("Drop this plan", tooltip="forget the plan you were editing "
+                                  "and start again from the meeting as saved")
+        self.drop_button.layout.display = "none"
+        self.drop_button.on_click(lambda _b: self.drop_kept_plan())
         self.message = MessageLine()
 
         self.picker = QuestionPicker(on_change=self._plan_edited)
@@ -122,6 +132,8 @@ class PreparePanel(w.VBox):
                                            tooltip=f"write the brief as a .{fmt} file")
                                for fmt in EXPORT_FORMATS}
         self.exports = w.HTML()
+        #: Says how an export went, right under the export buttons.
+        self.export_message = MessageLine()
 
         self.draft_kind = w.Dropdown(description="Draft", options=DRAFT_KINDS, value="request",
                                      style=_WIDE)
@@ -136,6 +148,11 @@ class PreparePanel(w.VBox):
         self.draft_button = button("Write draft", "primary")
         self.draft_text = w.Textarea(rows=4, layout=w.Layout(width=FULL_WIDTH))
         self.draft_warnings = w.HTML()
+        self.draft_actions = DraftActions(self.draft_text, self._recipient, "request")
+        #: Says how writing the draft went, under its button.
+        self.draft_message = MessageLine()
+        #: Says how recording a message sent, or a reply, went, beside those buttons.
+        self.sent_message = MessageLine()
         self.channel = w.Dropdown(description="Sent by", options=CHANNELS, value="email", style=_WIDE)
         self.sent_button = button("I sent it", "success",
                                   tooltip="record the draft above as sent today, for the follow-ups")
@@ -159,19 +176,30 @@ class PreparePanel(w.VBox):
             heading("What you want to learn"),
             self.role, self.industry, w.HBox([self.audience, self.minutes, self.use_history]),
             self.reason,
-            w.HBox([self.plan_button, self.save_button]), self.message,
+            w.HBox([self.plan_button, self.save_button, self.drop_button]), self.message,
             heading("Questions: check, uncheck, reorder, add your own"),
             self.picker,
             heading("The brief"),
-            w.HBox(list(self.export_buttons.values())), self.exports, self.preview,
+            w.HBox(list(self.export_buttons.values())), self.export_message, self.exports,
+            self.preview,
             heading("Outreach drafts"),
             w.HBox([self.draft_kind, self.strict]), self.narrow, self.broad, self.your_name,
             self.your_link, self.draft_button,
-            self.draft_warnings, self.draft_text,
-            w.HBox([self.channel, self.sent_button]),
+            self.draft_message, self.draft_warnings, draft_box(self.draft_text, self.draft_actions),
+            w.HBox([self.channel, self.sent_button]), self.sent_message,
             heading("Waiting for a reply"), self.waiting_box,
         ])
+        #: Set when the panel opened on a plan kept from before (a reload loses nothing).
+        self.restored: State | None = None
+        self._loading = 0  # > 0 while the panel fills itself: that is no edit to keep
+        for field in (self.new_name, self.new_title, self.new_organization, self.date,
+                      self.time, self.timezone, self.format, self.place, self.role,
+                      self.industry, self.audience, self.minutes, self.reason, self.use_history,
+                      self.draft_kind,
+                      self.narrow, self.broad, self.draft_text):
+            field.observe(lambda _c: self.keep(), names="value")
         self.refresh_people()
+        self._open_last_kept_plan()
         warm_pdf()  # a PDF export then finds WeasyPrint loaded instead of waiting a second
 
     # -- choices from the store --------------------------------------------------------------
@@ -205,8 +233,8 @@ class PreparePanel(w.VBox):
         meetings = [] if new else self.store.list(Meeting, person_id=self.person.value)
         with self._quietly():
             self.meeting.options = [("A new meeting", NEW)] + [
-                (f"{m.starts_at:%Y-%m-%d %H:%M} ({m.status})" if m.starts_at
-                 else f"meeting {m.id} ({m.status})", m.id) for m in meetings]
+                (f"{describe_start(m.starts_at, m.timezone) if m.starts_at else 'no time set'}"
+                 f" ({status_words(m.status)})", m.id) for m in meetings]
             self.meeting.value = select if select is not None else (
                 meetings[-1].id if meetings else NEW)
 
@@ -215,19 +243,44 @@ class PreparePanel(w.VBox):
             return
         new = self.person.value in (NEW, None)
         self.new_person_box.layout.display = "" if new else "none"
-        with self.message.guard("reading the store"):
+        self._forget_previous_person()
+        with self._filling(), self.message.guard("reading the store"):
             # Research first: a stored meeting's plan builds the brief preview at once, and
             # that brief must already show the research saved for this person.
             self._load_research()
             self._fill_meetings()
             self._meeting_changed()
             self._show_waiting()
+            self._pick_up_kept_plan()
 
     def _meeting_changed(self) -> None:
-        if self._quiet or self.meeting.value in (NEW, None):
+        if self._quiet:
             return
-        with self.message.guard("reading the meeting"):
+        if self.meeting.value in (NEW, None):
+            self._clear_meeting_fields()
+            return
+        with self._filling(), self.message.guard("reading the meeting"):
             self._show_meeting(self.meeting.value)
+
+    def _forget_previous_person(self) -> None:
+        """Clear what belonged to the person chosen before: their plan, brief, exports and
+        draft (a new person must not inherit someone else's questions or call link)."""
+        self.plan = self.brief = self.draft = None
+        self.written = {}
+        self.picker.clear()
+        self.preview.value = self.exports.value = ""
+        self.draft_text.value = ""
+        self.draft_warnings.value = ""
+        self.message.clear()
+
+    def _clear_meeting_fields(self) -> None:
+        """Empty the time and place of "a new meeting" (the last meeting's call link and
+        date are not the new one's); what to learn and the plan stay."""
+        self.date.value = None
+        self.time.value = time(10, 0)
+        self.timezone.value = ""
+        self.place.value = ""
+        self.format.value = "video"
 
     def _show_meeting(self, meeting_id: int) -> None:
         """Fill the fields, and the picker with its planned questions, from a stored meeting."""
@@ -320,13 +373,18 @@ class PreparePanel(w.VBox):
             person = self.current_person()
             meeting = self.current_meeting(person.id)
             plan = self.picker.plan() if self.picker.items else None
+            was = self._person_id()
             person, meeting = save_meeting_plan(self.store, person, meeting, plan)
+            drop_plan(self.store, was)  # kept for good now: no longer a plan in progress
+            drop_plan(self.store, person.id)
+            self.restored = None
+            self.drop_button.layout.display = "none"
             # Keep the user's edits on screen; only the choices learn the new records.
             self._fill_people(select=person.id)
             self._fill_meetings(select=meeting.id)
             self.new_person_box.layout.display = "none"
             self.message.show(f"Saved {person.name} and the meeting with its questions. Next: "
-                              "the meeting companion and the debrief (notebook 3).", "ok")
+                              "the meeting companion, then the debrief.", "ok")
 
     def build(self):
         """Build the brief from the fields and the edited plan; shows it and returns it."""
@@ -343,7 +401,7 @@ class PreparePanel(w.VBox):
 
     def export(self, fmt: str) -> Path | None:
         """Write the brief as ``fmt`` (md, html, pdf or ics) and show a link to the file."""
-        with self.message.guard(f"exporting {fmt.upper()}"):
+        with self.export_message.guard(f"exporting the {EXPORT_LABELS[fmt]}"):
             if fmt == "ics" and self.date.value is None:
                 raise BadInput("a calendar event needs the meeting's start time: fill in Date "
                                "and Time under 'Who and when', then export again")
@@ -353,13 +411,14 @@ class PreparePanel(w.VBox):
             self.written[fmt] = Path(path)
             self.exports.value = bullet_list(f"{esc(EXPORT_LABELS[k])}: {file_link(p)}"
                                              for k, p in self.written.items())
-            self.message.show(f"Wrote {Path(path).name}.", "ok")
+            self.export_message.show(f"Wrote {Path(path).name}: download it below, or find it "
+                                     f"in {Path(path).parent}.", "ok")
             return Path(path)
         return None
 
     def write_draft(self):
         """Write the chosen outreach draft and show its checks' warnings."""
-        with self.message.guard("writing the draft"):
+        with self.draft_message.guard("writing the draft"):
             person = self.current_person()
             profile = self._profile_from_fields()
             kind = self.draft_kind.value
@@ -376,6 +435,8 @@ class PreparePanel(w.VBox):
                     options.plan_ready = True  # the plan on screen counts
             draft = drafts.write_draft(kind, person, profile, options)
             self.draft = draft
+            self.draft_actions.kind = kind
+            self.draft_message.clear()
             self.draft_text.value = draft.text
             self.draft_text.rows = textarea_rows(draft.text)
             self.draft_warnings.value = draft_checks_html(draft)
@@ -387,7 +448,7 @@ class PreparePanel(w.VBox):
 
         The subject and text are taken from the draft box as it stands, edits included.
         """
-        with self.message.guard("recording the message"):
+        with self.sent_message.guard("recording the message"):
             if self.person.value in (NEW, None):
                 raise BadInput("save the person first (Save person and meeting), then record "
                                "the message you sent them")
@@ -398,7 +459,7 @@ class PreparePanel(w.VBox):
             row = record_outreach(self.store, self.person.value, kind=kind,
                                   channel=self.channel.value, subject=subject, body=body)
             person = self.store.get(Person, row.person_id)
-            self.message.show(f"Recorded: {kind} to {_first_name(person.name)} by "
+            self.sent_message.show(f"Recorded: {kind} to {_first_name(person.name)} by "
                               f"{self.channel.label} on {_day(row.sent_at)}.", "ok")
             self._show_waiting()
             return row
@@ -406,10 +467,10 @@ class PreparePanel(w.VBox):
 
     def record_reply(self, outreach_id: int):
         """Record that a message was answered today (what "They replied" does)."""
-        with self.message.guard("recording the reply"):
+        with self.sent_message.guard("recording the reply"):
             row = mark_replied(self.store, outreach_id)
             name = _first_name(self.store.get(Person, row.person_id).name)
-            self.message.show(f"Recorded: {name} replied on {_day(row.replied_at)}.", "ok")
+            self.sent_message.show(f"Recorded: {name} replied on {_day(row.replied_at)}.", "ok")
             self._show_waiting()
             return row
         return None
@@ -418,7 +479,7 @@ class PreparePanel(w.VBox):
         """List the chosen person's messages awaiting a reply, each with its button."""
         self.waiting, self.replied_buttons = [], {}
         if self.person.value not in (NEW, None):
-            with self.message.guard("reading the messages sent"):
+            with self.sent_message.guard("reading the messages sent"):
                 self.waiting = awaiting_reply(self.store, person_id=self.person.value)
         rows = []
         for item in self.waiting:
@@ -433,21 +494,146 @@ class PreparePanel(w.VBox):
             rows.append(w.HBox([w.HTML(esc(label)), btn]))
         self.waiting_box.children = rows or [w.HTML("<i>No message awaits a reply.</i>")]
 
+    def _recipient(self) -> tuple[str | None, str | None]:
+        """The chosen person's email and name, for the draft's mail link and file name."""
+        if self.person.value in (NEW, None):
+            return None, self.new_name.value.strip() or None
+        person = self.store.get(Person, self.person.value)
+        return person.email, person.name
+
     def _profile_from_fields(self):
         """The user's profile with the name and link typed here, saved when they changed,
         so later drafts (the thank-you after the meeting too) are signed without asking."""
         profile = self.store.get_profile()
         name, url = self.your_name.value.strip(), self.your_link.value.strip() or None
         if (name, url) != (profile.name or "", profile.profile_url):
-            profile.name, profile.profile_url = name, url
-            profile = self.store.save_profile(profile)
+            profile = save_profile(self.store, name=name, profile_url=url)
         return profile
+
+    def sync_profile(self) -> None:
+        """Show the name and link as the profile holds them now (About me may have changed
+        them since the panel was made)."""
+        profile = self.store.get_profile()
+        self.your_name.value = profile.name or ""
+        self.your_link.value = profile.profile_url or ""
 
     # -- display -----------------------------------------------------------------------------
     def _plan_edited(self) -> None:
+        self.keep()  # first: the brief takes a moment, and a reload may come before it is done
         if self.picker.items:
             with self.message.guard("updating the brief"):
                 self.build()
+
+    # -- the plan being edited survives a reload ----------------------------------------------
+    def _person_id(self) -> int | None:
+        return None if self.person.value in (NEW, None) else self.person.value
+
+    def plan_state(self) -> dict:
+        """What the panel holds, as plain values: the person, the meeting's fields, the
+        questions with their order and ticks, the draft."""
+        picker = self.picker
+        return {
+            "person": self._person_id(), "new_name": self.new_name.value,
+            "new_title": self.new_title.value, "new_organization": self.new_organization.value,
+            "meeting": None if self.meeting.value in (NEW, None) else self.meeting.value,
+            "date": self.date.value.isoformat() if self.date.value else None,
+            "time": self.time.value.strftime("%H:%M") if self.time.value else None,
+            "timezone": self.timezone.value, "format": self.format.value,
+            "place": self.place.value, "role": self.role.value, "industry": self.industry.value,
+            "audience": self.audience.value, "minutes": self.minutes.value,
+            "reason": self.reason.value, "use_history": self.use_history.value,
+            "meeting_minutes": picker.meeting_minutes, "overhead_minutes": picker.overhead_minutes,
+            "items": [item.to_dict() for item in picker.items],
+            "checked": dict(picker.checked), "own": picker._own,
+            "skipped": [{"id": x.id, "reason": x.reason} for x in picker.skipped],
+            "draft_kind": self.draft_kind.value, "narrow": self.narrow.value,
+            "broad": self.broad.value, "draft_text": self.draft_text.value,
+        }
+
+    def keep(self) -> None:
+        """Keep the plan being edited in the store (after every change, once there is a
+        plan), so that a reload or a closed tab loses nothing."""
+        if self._quiet or self._loading or not self.picker.items:
+            return
+        with self.message.guard("keeping your plan"):
+            keep_plan(self.store, self._person_id(), self.plan_state())
+
+    def _open_last_kept_plan(self) -> None:
+        """On opening: go back to the plan changed last, if one is kept."""
+        with self.message.guard("reading the plan you were editing"):
+            state = last_kept_plan(self.store)
+            if state is None:
+                return
+            person = state.value.get("person")
+            if person is not None and person not in {v for _l, v in self.person.options}:
+                return  # its person was deleted since; forgetting removes such plans
+            if self.person.value != (person or NEW):
+                self.person.value = person or NEW  # loads that person; picks the plan up
+            else:
+                self._pick_up_kept_plan()
+
+    def _pick_up_kept_plan(self) -> None:
+        """Show the plan kept for the person chosen, if there is one."""
+        state = kept_plan(self.store, self._person_id())
+        self.restored = state
+        self.drop_button.layout.display = "none" if state is None else ""
+        if state is None:
+            return
+        self._apply_state(state.value)
+        when = state.updated_at.astimezone()
+        self.message.show(f"Picked up the plan you were editing ({_day(when)}, "
+                          f"{when:%H:%M}). Save person and meeting keeps it for good; Drop "
+                          "this plan starts again.", "info")
+
+    def _apply_state(self, v: dict) -> None:
+        with self._filling():
+            with self._quietly():
+                meeting = v.get("meeting")
+                if meeting in {value for _l, value in self.meeting.options}:
+                    self.meeting.value = meeting
+            for name in ("new_name", "new_title", "new_organization", "timezone", "place",
+                         "role", "industry", "reason", "narrow", "broad", "draft_text"):
+                getattr(self, name).value = v.get(name) or ""
+            self.date.value = date.fromisoformat(v["date"]) if v.get("date") else None
+            self.time.value = (time.fromisoformat(v["time"]) if v.get("time") else time(10, 0))
+            for name in ("format", "audience", "draft_kind"):
+                widget = getattr(self, name)
+                if v.get(name) in {value for _l, value in widget.options}:
+                    widget.value = v[name]
+            self.minutes.value = int(v.get("minutes") or self.minutes.value)
+            self.use_history.value = bool(v.get("use_history", True))
+            self.draft_text.rows = textarea_rows(self.draft_text.value)
+            items = [PlanItem(**item) for item in v.get("items", [])]
+            plan = QuestionPlan(items=items, meeting_minutes=int(v.get("meeting_minutes") or 20),
+                                overhead_minutes=float(v.get("overhead_minutes") or 0),
+                                skipped=[Skipped(**x) for x in v.get("skipped", [])])
+            self.plan = plan
+            self.picker.set_plan(plan)
+            for index, item in enumerate(items):
+                if not v.get("checked", {}).get(item.id, True):
+                    self.picker.check(index, False)
+            self.picker._own = int(v.get("own") or 0)
+
+    @contextmanager
+    def _filling(self):
+        """The panel fills its fields from the store (not an edit of the user's to keep)."""
+        self._loading += 1
+        try:
+            yield
+        finally:
+            self._loading -= 1
+
+    def drop_kept_plan(self) -> None:
+        """Forget the plan being edited (what "Drop this plan" does) and show the meeting
+        as saved."""
+        with self.message.guard("dropping the plan"):
+            drop_plan(self.store, self._person_id())
+            self.restored = None
+            self.drop_button.layout.display = "none"
+            self.picker.clear()
+            self.preview.value = ""
+            self._meeting_changed()
+            self.message.show("Dropped the plan you were editing.", "ok")
 
     def _show_preview(self) -> None:
         # Inline, not in a fixed-height iframe: the whole agenda shows, with no inner
@@ -468,7 +654,7 @@ def _research_note(company, person) -> str:
         found.append(f"{esc(person.name or person.url)} (their public page)")
     if not found:
         return ("<div class='infoview-research-note' style='color:#8a5300'>No saved research "
-                "for this person or their organization yet: research them first (notebook 1), "
+                "for this person or their organization yet: research them first (Research), "
                 "or plan without it.</div>")
     return ("<div class='infoview-research-note' style='color:#1b5e20'>Research on file: "
             + " and ".join(found) + ".</div>")

@@ -30,6 +30,11 @@ from infoview.widgets._common import (
 
 log = logging.getLogger(__name__)
 
+#: What "warmth" means, above the warm paths.
+WARM_HELP = ("<p style='color:#555;font-size:0.9em'>Who you can reach there through people "
+             "you know, warmest first. Warmth is how close the link is: a friend, a colleague "
+             "or someone who introduced you is warm; a stranger is cold, and a cold message is "
+             "answered far less often.</p>")
 TAB_TITLES = ("Overview", "People", "News", "Facts and sources", "Warnings", "Warm paths")
 
 
@@ -213,9 +218,8 @@ class ResearchPanel(w.VBox):
             self.saved = keep_research(self.store, company=self.company, person=self.person)
             self.save_button.disabled = True
             names = [r.name for r in (self.saved.organization, self.saved.person) if r is not None]
-            self.message.show(f"Saved {' and '.join(names) or 'the research'} to "
-                              f"{self.store.path}. Next: prepare the meeting (notebook 2), "
-                              "which starts from this research.", "ok")
+            self.message.show(f"Saved {' and '.join(names) or 'the research'}. Next: prepare "
+                              "the meeting, which starts from this research.", "ok")
 
     # -- display ---------------------------------------------------------------------------
     def _all_warnings(self) -> list[str]:
@@ -254,7 +258,7 @@ class ResearchPanel(w.VBox):
         with self.message.guard("warm paths"):
             self.warm_paths = warm_paths(self.store, self.company)
         rows = [{**p.to_dict(), "reasons": "; ".join(p.reasons)} for p in self.warm_paths]
-        self.warm.value = table_html(rows, ["warmth", "name", "title", "via", "reasons"],
+        self.warm.value = WARM_HELP + table_html(rows, ["warmth", "name", "title", "via", "reasons"],
                                      f"Nobody in your store is linked to {self.company.name} "
                                      "yet.")
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from infoview.demo.run import SAMPLE_PERSON_PATH, fill_demo_store
 from infoview.demo.site import sample_site
 from infoview.errors import BadInput
-from infoview.paths import default_cache_path, default_db_path
+from infoview.paths import default_cache_path, default_db_path, default_exports_dir
 from infoview.settings import Settings
 from infoview.store import Store
 
@@ -87,8 +87,9 @@ def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
 
     Args:
         store: ``"demo"``, ``"mine"`` or a path (see the module docstring).
-        out_dir: the export folder; ``None`` means a folder beside a demo store, or
-            ``infoview-exports`` in the user's documents folder for a real store.
+        out_dir: the export folder; ``None`` means ``infoview-exports`` in the user's
+            documents folder (its ``demo`` subfolder for a demo store), which outlives the
+            kernel even when a demo store does not.
         sample_site_urls: serve the bundled sample site and offer its URLs as defaults;
             ``None`` does so for a demo store only (a real store starts with empty fields).
         sample_history: in a demo store only, fill it with the bundled sample history
@@ -103,14 +104,7 @@ def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
     """
     db_path, demo = _db_path_for(store)
     opened = Store.open(db_path)
-    if out_dir is not None:
-        out = Path(out_dir).expanduser()
-    elif demo:
-        out = db_path.parent / "exports"
-    else:
-        from platformdirs import user_documents_path
-
-        out = user_documents_path() / "infoview-exports"
+    out = Path(out_dir).expanduser() if out_dir is not None else default_exports_dir(demo)
     settings = Settings(cache_path=default_cache_path(db_path))
     session = NotebookSession(store=opened, db_path=db_path, out_dir=out, settings=settings,
                               demo=demo)
@@ -138,3 +132,22 @@ def fill_demo(session: NotebookSession, *, history: bool = False, research: bool
         session.store, history=history,
         company_url=session.company_url if research else "", person_url=session.person_url,
         settings=session.settings, seed=seed)
+
+
+def app_session(config: str | Path | None = None) -> NotebookSession:
+    """The session of the app's page (``notebooks/00_app.ipynb``).
+
+    ``infoview app`` names a settings file in ``$INFOVIEW_APP_CONFIG`` (see
+    :mod:`infoview.app`): the store to open, where exports go, whether it is the demo.
+    Without one (the notebook opened in JupyterLab) the page runs on a throwaway demo store
+    holding the sample history and research, like the other notebooks.
+    """
+    from infoview.app import read_app_config
+
+    settings = read_app_config(config)
+    if settings is None:
+        return start("demo", sample_history=True, sample_research=True)
+    session = start(settings.store, out_dir=settings.out_dir,
+                    sample_site_urls=settings.sample_site)
+    session.demo = settings.demo
+    return session

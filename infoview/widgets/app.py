@@ -1,0 +1,376 @@
+"""The app: one page with a navigation bar over every step, sharing one choice of person.
+
+``infoview app`` shows :class:`App` (``notebooks/00_app.ipynb``). Its pages are the panels
+of the other notebooks plus a home page, the user's profile and the records: Home, About
+me, People, Research, Prepare, Meeting (the companion), Debrief, Outcomes. A page is built
+the first time it is opened, so the app paints quickly and pays only for what is used.
+
+The person and meeting worked on live in one :class:`~infoview.widgets.selection.Selection`:
+choosing them anywhere (People, Prepare, the debrief, saving research) moves every other
+page to them, and "Someone new" in Prepare clears it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import ipywidgets as w
+
+from infoview.flows.meetings import next_meeting
+from infoview.models import Meeting, Person
+from infoview.widgets._common import MessageLine, esc
+from infoview.widgets.selection import Selection
+
+if TYPE_CHECKING:
+    from infoview.widgets.meeting import MeetingCompanion
+
+log = logging.getLogger(__name__)
+
+#: The pages, in the order of the navigation bar: (key, label).
+PAGES = (("home", "Home"), ("profile", "About me"), ("people", "People"),
+         ("research", "Research"), ("prepare", "Prepare"), ("meeting", "Meeting"),
+         ("debrief", "Debrief"), ("outcomes", "Outcomes"), ("imports", "Import"))
+
+_NEW = 0  # the preparation panel's "Someone new" / "A new meeting"
+
+_STYLE = """<style>
+.infoview-app { max-width: 1100px; }
+.infoview-app .infoview-nav .widget-toggle-button { width: auto; padding: 0 14px; }
+.infoview-app h2.infoview-title { margin: 4px 0 0 0; }
+.infoview-app .infoview-where { color: #555; font-size: 0.9em; }
+</style>"""
+
+
+class App(w.VBox):
+    """The whole kit on one page.
+
+    Args:
+        session: a :class:`~infoview.widgets.session.NotebookSession` (the store, the export
+            folder, research settings).
+        now: the moment "due" and "overdue" are measured against (default: now); tests pass
+            one.
+        page: the page to open first (a key of :data:`PAGES`).
+        background: the home page works out what is due in a worker thread, so the app
+            shows at once (``app.home.wait()`` waits for it); tests pass ``False``.
+
+    Attributes:
+        selection: the person and meeting every page follows.
+        pages: the pages built so far, by key (``app.page("prepare")`` builds one).
+        nav: the navigation bar (its ``value`` is the key of the page shown).
+    """
+
+    def __init__(self, session, *, now: datetime | None = None, page: str = "home",
+                 background: bool = True):
+        self.session = session
+        self.store = session.store
+        self.now = now
+        self.background = background
+        self.selection = Selection()
+        self.pages: dict[str, w.Widget] = {}
+        self._builders: dict[str, Callable[[], w.Widget]] = {
+            "home": self._build_home, "profile": self._build_profile,
+            "people": self._build_people, "research": self._build_research,
+            "prepare": self._build_prepare, "meeting": self._build_meeting,
+            "debrief": self._build_debrief, "outcomes": self._build_outcomes,
+            "imports": self._build_imports,
+        }
+        self._labels = dict(PAGES)
+        self._companion: MeetingCompanion | None = None
+        self._seen: dict[str, int] = {}  # the store's write count when each page was drawn
+        self._reloading = False  # lists reloading after a change: their defaults choose nothing
+        self._debrief_note = w.HTML()
+
+        self.nav = w.ToggleButtons(options=[(label, key) for key, label in PAGES], value=None,
+                                   style={"button_width": "auto"})
+        self.nav.add_class("infoview-nav")
+        self.where = w.HTML(self._where_html())
+        self.chosen = w.HTML()
+        self.message = MessageLine()
+        self.body = w.VBox()
+        self.nav.observe(lambda change: self.show(change["new"]), names="value")
+        self.selection.observe(lambda _c: self._selection_changed(),
+                               names=["person_id", "meeting_id"])
+        super().__init__([w.HTML(_STYLE + "<h2 class='infoview-title'>infoview</h2>"),
+                          self.where, self.nav, self.chosen, self.message, self.body])
+        self.add_class("infoview-app")
+        with self.message.guard("reading the store"):
+            # Start where the user is likely to be: the next meeting (else the latest).
+            meeting = next_meeting(self.store, now)
+            if meeting is not None:
+                self.selection.choose(self.store, meeting_id=meeting)
+        self._show_chosen()
+        self.nav.value = page
+
+    # -- pages --------------------------------------------------------------------------
+    def add_page(self, key: str, label: str, build: Callable[[], w.Widget]) -> None:
+        """Add a page to the navigation bar (the import panel for mail and calendar files is
+        mounted this way); ``build`` makes its widget on the first visit."""
+        self._builders[key] = build
+        self._labels[key] = label
+        self.nav.options = [*self.nav.options, (label, key)]
+
+    def show(self, key: str | None) -> None:
+        """Open the page ``key`` (building it on the first visit)."""
+        if key is None:
+            return
+        if self.nav.value != key:
+            self.nav.value = key  # comes back here through the observer
+            return
+        self.message.clear()
+        if key not in self.pages:
+            self.body.children = [w.HTML(f"<p><i>Opening {esc(self._labels[key])} ...</i></p>")]
+        with self.message.guard(f"opening {self._labels[key]}"):
+            built = key in self.pages
+            page = self.page(key)
+            if built:
+                self._catch_up(key, page)
+            self._seen[key] = self.store.changes
+            self.body.children = [page]
+
+    def page(self, key: str) -> w.Widget:
+        """The page ``key``, built now if it was not yet."""
+        if key not in self.pages:
+            self.pages[key] = self._builders[key]()
+            self.pages[key].add_class(f"infoview-page-{key}")  # tests find a page's buttons
+        return self.pages[key]
+
+    def _catch_up(self, key: str, page: w.Widget) -> None:
+        """Redraw a page shown before when the store changed since (a follow-up ticked
+        off on Home must be gone from Outcomes' week)."""
+        if self._seen.get(key) == self.store.changes:
+            return
+        if key == "prepare":
+            page.sync_profile()  # the signature follows About me
+        elif key == "profile":
+            page.load()
+        elif key in ("home", "people", "outcomes"):
+            page.refresh()
+
+    def _where_html(self) -> str:
+        s = self.session
+        if s.demo:
+            store = ("You are trying infoview on sample data, in a throwaway store that is "
+                     "deleted when the app stops.")
+        else:
+            store = (f"Your notes stay on this computer, in one file (your <i>store</i>): "
+                     f"<code>{esc(s.db_path)}</code>.")
+        return (f"<div class='infoview-where'>{store} Files you export are saved in "
+                f"<code>{esc(s.out_dir)}</code>, and each can be downloaded from the page "
+                "where you made it.</div>")
+
+    # -- the shared choice ----------------------------------------------------------------
+    def choose(self, *, person_id: int | None = None, meeting_id: int | None = None) -> None:
+        """Work on this person or meeting from now on, on every page."""
+        with self.message.guard("choosing"):
+            if person_id is None and meeting_id is None:
+                self.selection.clear()
+            else:
+                self.selection.choose(self.store, person_id=person_id, meeting_id=meeting_id)
+
+    def _show_chosen(self) -> None:
+        with self.message.guard("reading the store"):
+            self.chosen.value = self.selection.describe_html(self.store)
+
+    def _selection_changed(self) -> None:
+        self._show_chosen()
+        with self.message.guard("following the choice"):
+            self._prepare_follows()
+            self._meeting_follows()
+            people = self.pages.get("people")
+            if people is not None:
+                people.choose(self.selection.person_id)
+
+    def _prepare_follows(self) -> None:
+        panel = self.pages.get("prepare")
+        if panel is None:
+            return
+        person = self.selection.person_id or _NEW
+        if panel.person.value != person:
+            if person not in {value for _label, value in panel.person.options}:
+                panel.refresh_people()  # someone added on another page
+            panel.person.value = person
+        meeting = self.selection.meeting_id
+        if (meeting is not None and panel.meeting.value != meeting
+                and meeting in {value for _label, value in panel.meeting.options}):
+            panel.meeting.value = meeting
+
+    def _meeting_follows(self) -> None:
+        meeting = self.selection.meeting_id
+        if self._companion is not None and self._companion.meeting_id != meeting:
+            self._companion.load_meeting(meeting)
+        form = self.pages.get("debrief")
+        if form is not None:
+            form = form.children[-1]
+            if meeting is not None and form.meeting.value != meeting:
+                if meeting not in {value for _label, value in form.meeting.options}:
+                    form.refresh_meetings(meeting)
+                else:
+                    form.meeting.value = meeting
+        self._debrief_note.value = (
+            "" if meeting is not None or self.selection.person_id is None else
+            "<p class='infoview-warning' style='color:#8a5300'>No meeting with the person "
+            "chosen yet: add one under Prepare (Save person and meeting) or People. Below "
+            "is the last meeting you chose.</p>")
+
+    # -- builders -------------------------------------------------------------------------
+    def _build_home(self) -> w.Widget:
+        from infoview.widgets.home import HomePage
+
+        return HomePage(self.store, go=self.show, choose=self.choose, now=self.now,
+                        background=self.background)
+
+    def _build_profile(self) -> w.Widget:
+        from infoview.widgets.profile import ProfileForm
+
+        return ProfileForm(self.store)
+
+    def _build_people(self) -> w.Widget:
+        from infoview.widgets.records import PeoplePage
+
+        page = PeoplePage(self.store, on_choose=self.choose, on_change=self.records_changed,
+                          cache_path=self.session.settings.cache_path,
+                          out_dir=self.session.out_dir)
+        page.choose(self.selection.person_id)
+        return page
+
+    def records_changed(self) -> None:
+        """After a person, organization or meeting was added, changed, deleted or brought
+        back: the choice drops what is gone, and the other pages' lists reload."""
+        with self.message.guard("reloading the lists"):
+            person, meeting = self.selection.person_id, self.selection.meeting_id
+            if person is not None and not self.store.list(Person, id=person):
+                self.selection.clear()
+            elif meeting is not None and not self.store.list(Meeting, id=meeting):
+                self.selection.choose(self.store, person_id=person)
+            self._reloading = True
+            try:
+                prepare = self.pages.get("prepare")
+                if prepare is not None:
+                    prepare.refresh_people()
+                    self._prepare_follows()
+                debrief = self.pages.get("debrief")
+                if debrief is not None:
+                    debrief.children[-1].refresh_meetings(self.selection.meeting_id)
+            finally:
+                self._reloading = False
+            if self._companion is not None and self._companion.meeting_id is not None and \
+                    not self.store.list(Meeting, id=self._companion.meeting_id):
+                self._companion.load_meeting(self.selection.meeting_id)
+            self._show_chosen()
+
+    def _build_research(self) -> w.Widget:
+        from infoview.widgets.research import ResearchPanel
+
+        s = self.session
+        panel = ResearchPanel(self.store, settings=s.settings_for, company_url=s.company_url,
+                              person_url=s.person_url)
+        # Runs after the panel's own Save handler: the person researched becomes the choice.
+        panel.save_button.on_click(lambda _b: self._research_saved(panel))
+        return panel
+
+    def _research_saved(self, panel) -> None:
+        kept = panel.saved
+        if kept is not None and kept.person is not None:
+            self.choose(person_id=kept.person.id)
+
+    def _build_prepare(self) -> w.Widget:
+        from infoview.widgets.prepare import PreparePanel
+
+        panel = PreparePanel(self.store, out_dir=self.session.out_dir)
+        self.pages["prepare"] = panel  # so that following the choice finds it
+        if self.selection.person_id is None or panel.restored is not None:
+            # Nobody chosen yet, or a plan was being edited: the panel's choice is the app's.
+            self._prepare_chose(panel)
+        else:
+            self._prepare_follows()
+        panel.person.observe(lambda _c: self._prepare_chose(panel), names="value")
+        panel.meeting.observe(lambda _c: self._prepare_chose(panel), names="value")
+        return panel
+
+    def _prepare_chose(self, panel) -> None:
+        if self._reloading:
+            return
+        person = panel.person.value
+        meeting = panel.meeting.value
+        if person in (_NEW, None):
+            self.choose()
+        elif meeting not in (_NEW, None):
+            self.choose(meeting_id=meeting)
+        elif person != self.selection.person_id or self.selection.meeting_id is not None:
+            with self.selection.hold_trait_notifications():
+                self.selection.person_id = person
+                self.selection.meeting_id = None
+
+    def companion(self) -> MeetingCompanion:
+        """The meeting companion (made on first use; the Meeting and Debrief pages share it)."""
+        if self._companion is None:
+            from infoview.widgets.meeting import MeetingCompanion
+
+            self._companion = MeetingCompanion.for_meeting(self.store, self.selection.meeting_id)
+        return self._companion
+
+    def _build_meeting(self) -> w.Widget:
+        return self.companion()
+
+    def _build_debrief(self) -> w.Widget:
+        from infoview.widgets.debrief import DebriefForm
+
+        companion = self.companion()
+        form = DebriefForm(self.store, meeting_id=self.selection.meeting_id, companion=companion)
+        if companion.meeting_id == form.meeting.value and any(
+                note["asked"] for note in companion.to_debrief()):
+            form.take_companion_notes()  # noted before this page was first opened
+        form.meeting.observe(lambda change: self._debrief_chose(change["new"]), names="value")
+        self._meeting_follows()
+        if self.selection.person_id is None and form.meeting.value is not None:
+            self._debrief_chose(form.meeting.value)  # nobody chosen yet: the form's offer is
+        return w.VBox([self._debrief_note, form])
+
+    def _debrief_chose(self, meeting: int | None) -> None:
+        if not self._reloading and meeting is not None and meeting != self.selection.meeting_id:
+            self.choose(meeting_id=meeting)
+
+    def _build_outcomes(self) -> w.Widget:
+        from infoview.widgets.outcomes import OutcomesDashboard
+
+        dashboard = OutcomesDashboard(self.store, now=self.now, out_dir=self.session.out_dir)
+        # What is held about a person, and deleting them, live on the People page here.
+        dashboard.holdings.layout.display = "none"
+        return dashboard
+
+    def _build_imports(self) -> w.Widget:
+        from infoview.widgets.imports import ImportPanel
+
+        panel = ImportPanel(self.store)
+        # After an import, the people and meetings it added show on every page.
+        panel.import_button.on_click(lambda _b: self.records_changed())
+        return panel
+
+    # -- convenient handles for tests and notebooks ---------------------------------------
+    @property
+    def research(self):
+        """The research panel (built on first use)."""
+        return self.page("research")
+
+    @property
+    def prepare(self):
+        """The preparation panel (built on first use)."""
+        return self.page("prepare")
+
+    @property
+    def debrief(self):
+        """The debrief form (built on first use)."""
+        return self.page("debrief").children[-1]
+
+    @property
+    def outcomes(self):
+        """The outcomes dashboard (built on first use)."""
+        return self.page("outcomes")
+
+    @property
+    def home(self):
+        """The home page."""
+        return self.page("home")

@@ -1,0 +1,149 @@
+"""Deleting in the app: ask first, then offer Undo for the rest of the session.
+
+:class:`Deletions` asks "Delete Sam Okafor and everything about them?" with what that
+means, deletes through :func:`infoview.flows.records.delete_record` (which keeps an
+in-memory copy of every row), and lists what was deleted this session, each with an Undo
+button (:func:`infoview.flows.records.restore`). When the app stops, the copies go with it
+and the deletion is final.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import ipywidgets as w
+
+from infoview.flows.forget import what_is_held
+from infoview.flows.records import Deleted, delete_record, restore
+from infoview.models import Meeting, Organization, Person
+from infoview.times import describe_start
+from infoview.widgets._common import MessageLine, button, esc
+
+#: What each kind of record is called when asking.
+_KIND_WORDS = {"person": "everything about them", "organization": "this organization",
+               "meeting": "this meeting with its questions, notes and follow-ups"}
+
+
+class Deletions(w.VBox):
+    """The question before a deletion, and the session's deletions with Undo.
+
+    Args:
+        store: the open store.
+        cache_path: the HTTP cache file forgetting a person also cleans (default: beside
+            the store).
+        on_change: called with no arguments after a deletion or an undo (the pages that
+            list records reload).
+
+    Attributes:
+        pending: ``(kind, id)`` awaiting confirmation, or ``None``.
+        history: what was deleted this session, oldest first.
+        undo_buttons: the Undo button of each entry of ``history``.
+    """
+
+    def __init__(self, store, *, cache_path: str | Path | None = None,
+                 on_change: Callable[[], None] | None = None):
+        self.store = store
+        self.cache_path = cache_path
+        self.on_change = on_change
+        self.pending: tuple[str, int] | None = None
+        self.history: list[Deleted] = []
+        self.undo_buttons: list[w.Button] = []
+        self.question = w.HTML()
+        self.remove_files = w.Checkbox(value=True, indent=False, layout=w.Layout(width="auto"))
+        self.confirm_button = button("Yes, delete", "danger")
+        self.cancel_button = button("Cancel")
+        self.confirm_button.on_click(lambda _b: self.confirm())
+        self.cancel_button.on_click(lambda _b: self.cancel())
+        self.asking = w.VBox([self.question, self.remove_files,
+                              w.HBox([self.confirm_button, self.cancel_button])],
+                             layout=w.Layout(display="none", border="1px solid #b00020",
+                                             padding="4px 8px", margin="4px 0"))
+        self.message = MessageLine()
+        self.done_box = w.VBox()
+        super().__init__([self.asking, self.message, self.done_box])
+
+    # -- asking ---------------------------------------------------------------------------
+    def ask(self, kind: str, record_id: int) -> None:
+        """Ask before deleting the record (the Delete buttons call this)."""
+        with self.message.guard("getting ready to delete"):
+            self.message.clear()
+            label = self._label(kind, record_id)
+            files = []
+            if kind == "person":
+                files = what_is_held(self.store, record_id, cache_path=self.cache_path).exports
+            self.pending = (kind, record_id)
+            self.question.value = (
+                f"<b>Delete {esc(label)} and {_KIND_WORDS[kind]}?</b> You can undo it until "
+                "the app stops; after that it is gone for good.")
+            self.remove_files.description = (
+                f"also delete the {len(files)} file{'s' if len(files) != 1 else ''} you "
+                "exported that name them (Undo cannot bring files back)")
+            self.remove_files.layout.display = "" if files else "none"
+            self.asking.layout.display = ""
+
+    def cancel(self) -> None:
+        """Keep the record (what "Cancel" does)."""
+        self.pending = None
+        self.asking.layout.display = "none"
+        self.message.show("Nothing was deleted.", "info")
+
+    def confirm(self) -> Deleted | None:
+        """Delete the record asked about (what "Yes, delete" does)."""
+        if self.pending is None:
+            return None
+        kind, record_id = self.pending
+        with self.message.guard("deleting"):
+            options = {}
+            if kind == "person":
+                options = {"cache_path": self.cache_path,
+                           "remove_exports": bool(self.remove_files.value)}
+            deleted = delete_record(self.store, kind, record_id, **options)
+            self.pending = None
+            self.asking.layout.display = "none"
+            self.history.append(deleted)
+            self._show_history()
+            self.message.show(f"Deleted {deleted.describe()}. Undo below brings it back.", "ok")
+            self._changed()
+            return deleted
+        return None
+
+    def undo(self, index: int) -> None:
+        """Bring back the deletion ``index`` of :attr:`history` (what its Undo does)."""
+        with self.message.guard("bringing it back"):
+            deleted = self.history[index]
+            restore(self.store, deleted)
+            self._show_history()
+            self.message.show(f"Brought back {deleted.label}.", "ok")
+            self._changed()
+
+    # -- display --------------------------------------------------------------------------
+    def _label(self, kind: str, record_id: int) -> str:
+        if kind == "person":
+            return self.store.get(Person, record_id).name
+        if kind == "organization":
+            return self.store.get(Organization, record_id).name
+        meeting = self.store.get(Meeting, record_id)
+        name = self.store.get(Person, meeting.person_id).name
+        when = (f" on {describe_start(meeting.starts_at, meeting.timezone)}"
+                if meeting.starts_at else "")
+        return f"the meeting with {name}{when}"
+
+    def _show_history(self) -> None:
+        rows, self.undo_buttons = [], []
+        for index, deleted in enumerate(self.history):
+            undo = button("Undo", tooltip="bring it back as it was")
+            undo.on_click(lambda _b, i=index: self.undo(i))
+            undo.disabled = deleted.restored
+            if deleted.restored:
+                undo.description = "Brought back"
+            self.undo_buttons.append(undo)
+            rows.append(w.HBox([w.HTML(f"Deleted {esc(deleted.describe())}"), undo],
+                               layout=w.Layout(align_items="center")))
+        self.done_box.children = (
+            [w.HTML("<b>Deleted this session</b> (final once the app stops):"), *rows]
+            if rows else [])
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()

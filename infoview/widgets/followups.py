@@ -1,0 +1,207 @@
+"""Follow-ups the user can finish: each with Done (and Undo) and Snooze to a day.
+
+The list comes from :func:`infoview.flows.actions.open_actions` (what is due, the one list
+every face shows) or from a meeting's own actions; ticking and snoozing go through
+:func:`~infoview.flows.actions.mark_done` and :func:`~infoview.flows.actions.snooze`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+import ipywidgets as w
+
+from infoview.flows.actions import mark_done, open_actions, pd_missing, snooze
+from infoview.widgets._common import MessageLine, button, esc
+
+
+@dataclass
+class FollowUp:
+    """One follow-up as the list shows it.
+
+    Attributes:
+        key: what :func:`mark_done` and :func:`snooze` take (a stored id as text, or the
+            key of a follow-up computed from unanswered messages).
+        what: what to do.
+        due: when, or ``None``.
+        who: the person it concerns (``""`` when none).
+        overdue: past its due time.
+        done: ticked off already.
+    """
+
+    key: str
+    what: str
+    due: datetime | None = None
+    who: str = ""
+    overdue: bool = False
+    done: bool = False
+
+
+def open_followups(store, *, now: datetime | None = None,
+                   days: float | None = None) -> list[FollowUp]:
+    """What is due (within ``days``, overdue included), soonest first."""
+    table = open_actions(store, now=now, days=days)
+    items = []
+    for row in table.itertuples():
+        due = None if pd_missing(row.due) else row.due.to_pydatetime()
+        items.append(FollowUp(key=str(row.key), what=str(row.what), due=due,
+                              who="" if pd_missing(row.person) else str(row.person),
+                              overdue=bool(row.overdue)))
+    return items
+
+
+def action_followups(actions: Iterable, names: dict[int, str],
+                     now: datetime | None = None) -> list[FollowUp]:
+    """Stored actions (e.g. one meeting's), done ones included."""
+    moment = now or datetime.now(UTC)
+    return [FollowUp(key=str(a.id), what=a.what, due=a.due,
+                     who=names.get(a.person_id, "") if a.person_id else "",
+                     overdue=a.done_at is None and a.due is not None and a.due < moment,
+                     done=a.done_at is not None)
+            for a in actions]
+
+
+def due_words(item: FollowUp, now: datetime | None = None) -> str:
+    """"overdue by 3 days", "due today", "due tomorrow", "due Fri 12 Dec"."""
+    if item.due is None:
+        return "no date"
+    moment = (now or datetime.now(UTC)).astimezone()
+    day = item.due.astimezone().date()
+    late = (moment.date() - day).days
+    if item.overdue and late > 0:
+        return f"overdue by {late} day{'s' if late != 1 else ''}"
+    if day == moment.date():
+        return "overdue, today" if item.overdue else "due today"
+    if day == moment.date() + timedelta(days=1):
+        return "due tomorrow"
+    return f"due {day:%a} {day.day} {day:%b}" + ("" if day.year == moment.year else f" {day.year}")
+
+
+class FollowUpList(w.VBox):
+    """Rows of follow-ups with Done, Undo and Snooze.
+
+    Args:
+        store: the open store.
+        load: returns the follow-ups to show (called by :meth:`refresh`).
+        empty: what to say when there are none.
+        on_change: called with no arguments after one is done, undone or snoozed.
+        now: the moment "overdue" is measured against (default: now).
+        load_now: load the list at once (``False``: the owner calls :meth:`refresh`).
+
+    Attributes:
+        items: the follow-ups shown, in order.
+        done_buttons, undo_buttons, snooze_buttons, snooze_days: controls by key.
+    """
+
+    def __init__(self, store, load: Callable[[], list[FollowUp]], *,
+                 empty: str = "Nothing due.", on_change: Callable[[], None] | None = None,
+                 now: datetime | None = None, load_now: bool = True):
+        self.store = store
+        self.load = load
+        self.empty = empty
+        self.on_change = on_change
+        self.now = now
+        self.items: list[FollowUp] = []
+        self.done_buttons: dict[str, w.Button] = {}
+        self.undo_buttons: dict[str, w.Button] = {}
+        self.snooze_buttons: dict[str, w.Button] = {}
+        self.snooze_days: dict[str, w.DatePicker] = {}
+        self.rows = w.VBox()
+        self.message = MessageLine()
+        super().__init__([self.rows, self.message])
+        self.add_class("infoview-followup-list")
+        if load_now:
+            self.refresh()
+
+    @property
+    def text(self) -> str:
+        """The follow-ups shown, one per line, as plain text (for tests and notebooks)."""
+        return "\n".join(f"{item.what}{' · ' + item.who if item.who else ''}"
+                          f"{' (done)' if item.done else ''}" for item in self.items)
+
+    def refresh(self) -> None:
+        """Reload the follow-ups and redraw."""
+        with self.message.guard("reading the follow-ups"):
+            self.show(self.load())
+
+    def show(self, items: list[FollowUp]) -> None:
+        """Show ``items`` (loaded elsewhere, e.g. beside the first paint)."""
+        self.items = list(items)
+        self._draw()
+
+    def _draw(self) -> None:
+        self.done_buttons, self.undo_buttons = {}, {}
+        self.snooze_buttons, self.snooze_days = {}, {}
+        rows = [self._row(item) for item in self.items]
+        self.rows.children = rows or [w.HTML(f"<p><i>{esc(self.empty)}</i></p>")]
+
+    def _row(self, item: FollowUp) -> w.HBox:
+        when = due_words(item, self.now)
+        colour = "#b00020" if item.overdue and not item.done else "#555"
+        who = f" <span style='color:#555'>· {esc(item.who)}</span>" if item.who else ""
+        text = (f"<s>{esc(item.what)}</s> <b style='color:#1b5e20'>done</b>" if item.done
+                else f"<span style='color:{colour}'>{esc(when)}</span>: {esc(item.what)}")
+        label = w.HTML(f"<span class='infoview-followup'>{text}{who}</span>",
+                       layout=w.Layout(flex="1 1 auto"))
+        if item.done:
+            undo = button("Undo", tooltip="not done after all: bring it back")
+            undo.on_click(lambda _b, key=item.key: self.undo(key))
+            self.undo_buttons[item.key] = undo
+            controls: list[w.Widget] = [undo]
+        else:
+            done = button("Done", "success", tooltip="tick it off")
+            done.on_click(lambda _b, key=item.key: self.done(key))
+            day = w.DatePicker(layout=w.Layout(width="150px"))
+            later = button("Snooze", tooltip="hide it until the day chosen beside")
+            later.on_click(lambda _b, key=item.key: self.snooze(key))
+            self.done_buttons[item.key] = done
+            self.snooze_days[item.key] = day
+            self.snooze_buttons[item.key] = later
+            controls = [done, w.HTML("&nbsp;or snooze until"), day, later]
+        for control in controls:
+            control.layout.flex = "0 0 auto"
+        return w.HBox([label, *controls], layout=w.Layout(align_items="center"))
+
+    # -- actions ------------------------------------------------------------------------
+    def done(self, key: str) -> None:
+        """Tick the follow-up off (what its Done button does); Undo stays offered."""
+        with self.message.guard("ticking it off"):
+            action = mark_done(self.store, key)
+            self._replace(key, str(action.id), done=True)
+            self.message.show(f"Done: {action.what}.", "ok")
+            self._changed()
+
+    def undo(self, key: str) -> None:
+        """Bring a follow-up ticked off back (what its Undo button does)."""
+        with self.message.guard("bringing it back"):
+            action = mark_done(self.store, key, undo=True)
+            self._replace(key, key, done=False)
+            self.message.show(f"Back on the list: {action.what}.", "ok")
+            self._changed()
+
+    def snooze(self, key: str, until: date | None = None) -> None:
+        """Hide the follow-up until the day chosen in its row (what Snooze does)."""
+        with self.message.guard("snoozing"):
+            day = until or self.snooze_days[key].value
+            if day is None:
+                self.message.show("Choose the day it should come back, beside Snooze.",
+                                  "warning")
+                return
+            action = snooze(self.store, key, day)
+            self.items = [i for i in self.items if i.key != key]
+            self._draw()
+            self.message.show(f"Snoozed until {day:%a} {day.day} {day:%b}: {action.what}.",
+                              "ok")
+            self._changed()
+
+    def _replace(self, key: str, new_key: str, *, done: bool) -> None:
+        for item in self.items:
+            if item.key == key:
+                item.key, item.done = new_key, done
+        self._draw()
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()

@@ -1,0 +1,264 @@
+"""The app's home page: what to do next.
+
+On a new store it leads through the first steps (say who you are, add a person, research
+their organization). Later it says what matters today: the next meeting and its brief,
+what is due this week (with Done and Snooze), who is losing touch, and the last research.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import ipywidgets as w
+
+from infoview.flows.actions import followup_frames
+from infoview.flows.meetings import next_meeting
+from infoview.flows.profile import load_profile
+from infoview.models import Meeting, Person, ResearchSnapshot
+from infoview.times import describe_start
+from infoview.widgets._common import MessageLine, button, esc, heading
+from infoview.widgets.followups import FollowUpList, open_followups
+
+
+def on_kernel_thread(fn: Callable[[], None]) -> None:
+    """Run ``fn`` on the kernel's own thread once it is free (widgets are made and changed
+    there only); outside a kernel (tests, scripts) it runs at once."""
+    try:
+        from IPython import get_ipython
+
+        loop = getattr(getattr(get_ipython(), "kernel", None), "io_loop", None)
+    except ImportError:
+        loop = None
+    if loop is None:
+        fn()
+    else:
+        loop.add_callback(fn)
+
+
+_CARD = ("border:1px solid #ccc;border-radius:6px;padding:6px 10px;margin:4px 0 8px 0;"
+         "max-width:900px")
+
+
+def _ago(moment: datetime, now: datetime) -> str:
+    days = (now.date() - moment.astimezone(now.tzinfo).date()).days
+    return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
+
+
+def when_words(starts_at: datetime, zone: str | None, now: datetime) -> str:
+    """``tomorrow, Tue 3 Dec 2026, 10:00``: the day in words when it is close."""
+    said = describe_start(starts_at, zone)
+    days = (starts_at.astimezone().date() - now.astimezone().date()).days
+    lead = {0: "today", 1: "tomorrow"}.get(days)
+    return f"{lead}, {said}" if lead else said
+
+
+class HomePage(w.VBox):
+    """What to do next, with a button for each step.
+
+    Args:
+        store: the open store.
+        go: opens a page of the app by its key (``"people"``, ``"prepare"``, ...).
+        choose: makes a person or meeting the app's choice (``choose(meeting_id=3)``).
+        now: the moment "today" is measured against (default: now).
+        background: work out what is due and who is losing touch in a worker thread, so
+            the page shows at once (the app's first paint does not wait for the analytics);
+            :meth:`wait` blocks until that is done.
+
+    Attributes:
+        due: the follow-ups due within a week, or overdue (a
+            :class:`~infoview.widgets.followups.FollowUpList`).
+        next_meeting_id: the meeting shown as next, or ``None``.
+    """
+
+    def __init__(self, store, *, go: Callable[[str], None], choose: Callable[..., None],
+                 now: datetime | None = None, background: bool = False):
+        self.store = store
+        self.go = go
+        self.choose = choose
+        self.now = now
+        self.next_meeting_id: int | None = None
+        self.message = MessageLine()
+        self.first_steps = w.VBox()
+        self.meeting_box = w.VBox()
+        self._thread: threading.Thread | None = None
+        self.due = FollowUpList(store, self._due_items, now=now,
+                                empty="Nothing due this week. Well done.",
+                                on_change=self._due_changed, load_now=False)
+        self.losing_touch = w.VBox()
+        self.research_box = w.VBox()
+        super().__init__([
+            heading("What to do next"), self.message, self.first_steps,
+            heading("Your next meeting"), self.meeting_box,
+            heading("Due this week, and overdue"), self.due,
+            heading("Losing touch"), self.losing_touch,
+            heading("Your last research"), self.research_box,
+        ])
+        self.refresh(background=background)
+
+    def _moment(self) -> datetime:
+        return self.now or datetime.now(UTC)
+
+    def _due_items(self):
+        return open_followups(self.store, now=self.now, days=7)
+
+    def refresh(self, *, background: bool = False) -> None:
+        """Recompute everything the page says (the app calls it when the page is opened).
+
+        With ``background``, what is due and who is losing touch are worked out in a
+        worker thread (they need the analytics), and say so until they are shown. The
+        thread only computes: the widgets are changed on the kernel's own thread
+        (:func:`on_kernel_thread`), so that the page never sees a half-made widget.
+        """
+        self.wait()
+        with self.message.guard("reading your store"):
+            self._show_first_steps()
+            self._show_next_meeting()
+            self._show_research()
+        if not background:
+            self._show_analytics(*self._analytics())
+            return
+        waiting = "<p><i>Looking ...</i></p>"
+        self.due.rows.children = [w.HTML(waiting)]
+        self.losing_touch.children = [w.HTML(waiting)]
+        self._thread = threading.Thread(target=self._work, daemon=True, name="infoview-home")
+        self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until what is due and who is losing touch are worked out (and, outside a
+        kernel, shown)."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _work(self) -> None:
+        with self.message.guard("reading your follow-ups"):
+            found = self._analytics()
+            on_kernel_thread(lambda: self._show_analytics(*found))
+
+    def _analytics(self) -> tuple[list, Any]:
+        """What is due, and who is losing touch (as the weekly digest counts them)."""
+        from infoview.analytics.digest import weekly_digest
+
+        now = self._moment()
+        late = weekly_digest(followup_frames(self.store, now=now), now=now).losing_touch
+        return self._due_items(), late
+
+    def _show_analytics(self, due: list, late: Any) -> None:
+        with self.message.guard("showing your follow-ups"):
+            self.due.show(due)
+            self._show_losing_touch(late)
+
+    # -- sections --------------------------------------------------------------------------
+    def _step(self, done: bool, text: str, label: str, page: str) -> w.HBox:
+        mark = "✓" if done else "○"
+        colour = "#1b5e20" if done else "#1f4e79"
+        go = button(label, "" if done else "primary")
+        go.on_click(lambda _b: self.go(page))
+        return w.HBox([w.HTML(f"<span style='color:{colour};font-size:1.1em'>{mark}</span> "
+                              f"{text}", layout=w.Layout(width="520px")), go],
+                      layout=w.Layout(align_items="center"))
+
+    def _show_first_steps(self) -> None:
+        profile = load_profile(self.store)
+        has_people = bool(self.store.list(Person))
+        researched = bool(self.store.list(ResearchSnapshot))
+        has_meeting = bool(self.store.list(Meeting))
+        if profile.name and has_people and has_meeting:
+            self.first_steps.children = []
+            return
+        steps = [
+            self._step(bool(profile.name and profile.background),
+                       "<b>Say who you are</b>: your background, strengths, what you are "
+                       "exploring. Every draft uses it.", "Fill in About me", "profile"),
+            self._step(has_people, "<b>Add a person</b> you would like to talk to.",
+                       "Add a person", "people"),
+            self._step(researched, "<b>Research their organization</b> from its website, "
+                       "so you ask what the website does not say.", "Research", "research"),
+            self._step(has_meeting, "<b>Plan the meeting</b>: questions that fit the minutes "
+                       "you have, a one-page brief, the request email.", "Prepare", "prepare"),
+        ]
+        intro = ("<p>Welcome. Four steps get you to your first informational interview; each "
+                 "takes a minute or two.</p>" if not has_people else
+                 "<p>Next steps:</p>")
+        self.first_steps.children = [w.HTML(intro), *steps]
+
+    def _show_next_meeting(self) -> None:
+        now = self._moment()
+        meeting_id = next_meeting(self.store, now)
+        meeting = self.store.get(Meeting, meeting_id) if meeting_id is not None else None
+        if meeting is None or meeting.status not in ("requested", "scheduled"):
+            self.next_meeting_id = None
+            self.meeting_box.children = [w.HTML(
+                "<p><i>No meeting ahead. When someone says yes, add the meeting under "
+                "People (or save it in Prepare).</i></p>")]
+            return
+        self.next_meeting_id = meeting.id
+        person = self.store.get(Person, meeting.person_id)
+        who = esc(person.name) + (f" ({esc(person.organization)})" if person.organization
+                                  else "")
+        when = (when_words(meeting.starts_at, meeting.timezone, now) if meeting.starts_at
+                else "no time agreed yet")
+        how = {"video": "video call", "phone": "phone call", "in_person": "in person"}.get(
+            meeting.format, meeting.format)
+        place = f", {esc(meeting.place)}" if meeting.place else ""
+        brief = button("See the brief", "primary", tooltip="the questions and the one-page "
+                       "brief, ready to download")
+        brief.on_click(lambda _b, mid=meeting.id: self._open(mid, "prepare"))
+        companion = button("Open the meeting companion")
+        companion.on_click(lambda _b, mid=meeting.id: self._open(mid, "meeting"))
+        self.meeting_box.children = [w.HTML(
+            f"<div class='infoview-next-meeting' style='{_CARD}'><b>{who}</b>: "
+            f"{esc(when)}, {esc(how)}, {meeting.planned_minutes} minutes{place}.</div>"),
+            w.HBox([brief, companion])]
+
+    def _open(self, meeting_id: int, page: str) -> None:
+        self.choose(meeting_id=meeting_id)
+        self.go(page)
+
+    def _show_losing_touch(self, late: Any) -> None:
+        rows = []
+        for row in late.head(5).itertuples() if len(late) else ():
+            days = int(row.days_since) if row.days_since == row.days_since else None
+            since = f"{days} days since you were last in touch" if days else "no contact yet"
+            pick = button("Work on them", tooltip="choose them, then write an update in Prepare")
+            pid = int(row.person_id)
+            pick.on_click(lambda _b, pid=pid: self._pick_person(pid))
+            rows.append(w.HBox([w.HTML(f"<b>{esc(row.name)}</b>"
+                                       + (f" ({esc(row.organization)})"
+                                          if isinstance(row.organization, str) else "")
+                                       + f": {esc(since)}", layout=w.Layout(width="520px")),
+                                pick], layout=w.Layout(align_items="center")))
+        more = len(late) - len(rows)
+        if more > 0:
+            rows.append(w.HTML(f"<p style='color:#555'>and {more} more: see Outcomes, This "
+                               "week.</p>"))
+        self.losing_touch.children = rows or [w.HTML(
+            "<p><i>Nobody: you are in touch with everyone you know.</i></p>")]
+
+    def _pick_person(self, person_id: int) -> None:
+        self.choose(person_id=person_id)
+        self.go("prepare")
+
+    def _show_research(self) -> None:
+        snapshots = [s for s in self.store.list(ResearchSnapshot) if s.kind == "company"]
+        if not snapshots:
+            self.research_box.children = [w.HTML(
+                "<p><i>Nothing researched yet: the Research page reads an organization's "
+                "website in a minute.</i></p>")]
+            return
+        newest = max(snapshots, key=lambda s: (s.fetched_at is not None,
+                                               s.fetched_at or datetime.min.replace(tzinfo=UTC),
+                                               s.id))
+        name = newest.data.get("name") or newest.source_url
+        facts = len(newest.data.get("facts") or [])
+        people = len(newest.data.get("people") or [])
+        when = f", {_ago(newest.fetched_at, self._moment())}" if newest.fetched_at else ""
+        self.research_box.children = [w.HTML(
+            f"<p><b>{esc(name)}</b>{esc(when)}: {facts} fact{'s' if facts != 1 else ''} and "
+            f"{people} {'person' if people == 1 else 'people'} found.</p>")]
+
+    def _due_changed(self) -> None:
+        with self.message.guard("reading your store"):
+            self._show_losing_touch(self._analytics()[1])

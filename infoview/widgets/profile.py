@@ -1,0 +1,84 @@
+"""About me: the user's own profile, typed in once, used by every draft and brief.
+
+The form saves through :func:`infoview.flows.profile.save_profile`; a value it refuses (an
+email that is not one, a link that is not a web address) is shown under that field.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from infoview.flows.profile import load_profile, missing_parts, save_profile
+from infoview.models import UserProfile
+from infoview.widgets._common import button, esc, heading
+from infoview.widgets.forms import Form, FormField, text_input
+
+#: Fields of the form: (name, label, placeholder, lines, help).
+FIELDS = (
+    ("name", "Your name", "e.g. Lena Fischer", 1, "Signs your emails."),
+    ("background", "Your background, in one line", "e.g. ten years as a cardiac nurse", 1,
+     "Opens your introduction: where you come from."),
+    ("strengths", "What you are good at", "e.g. explaining things to worried people", 1,
+     "One or two strengths your host can remember you by."),
+    ("exploring", "What you are exploring", "e.g. product roles in health tech", 1,
+     "The kind of work you are curious about now."),
+    ("schools", "Schools", "one per line", 3,
+     "Shared schools are common ground: the kit points them out in the brief."),
+    ("employers", "Past employers", "one per line", 3,
+     "Shared employers are common ground too."),
+    ("email", "Your email", "e.g. lena@example.org", 1, "Goes under your signature."),
+    ("profile_url", "Your LinkedIn (or portfolio) link", "e.g. https://www.linkedin.com/in/...",
+     1, "Goes under your signature, so people can see who you are."),
+    ("timezone", "Your time zone", "e.g. Europe/Berlin (empty: this computer's)", 1,
+     "Decides what 'today' and 'tomorrow' mean for your follow-ups."),
+)
+LIST_FIELDS = ("schools", "employers")
+
+
+class ProfileForm(w.VBox):
+    """Fill in who you are; Save keeps it in the store.
+
+    Attributes:
+        form: the :class:`~infoview.widgets.forms.Form` (``form["email"]`` is a field).
+        save_button: saves the profile.
+        saved: the profile as saved last, or ``None``.
+    """
+
+    def __init__(self, store):
+        self.store = store
+        self.saved: UserProfile | None = None
+        self.form = Form([FormField(name, text_input(label, placeholder, lines=lines), help)
+                          for name, label, placeholder, lines, help in FIELDS])
+        self.save_button = button("Save my profile", "success")
+        self.save_button.on_click(lambda _b: self.save())
+        self.missing = w.HTML()
+        super().__init__([
+            heading("About me"),
+            w.HTML("<p>Tell infoview who you are once: your drafts, your introduction and "
+                   "each brief use it. Nothing here leaves this computer.</p>"),
+            *self.form.fields.values(), self.save_button, self.form.message, self.missing,
+        ])
+        self.load()
+
+    def load(self) -> None:
+        """Fill the fields from the stored profile."""
+        profile = load_profile(self.store)
+        for name, field in self.form.fields.items():
+            value = getattr(profile, name, None)
+            field.value = "\n".join(value or []) if name in LIST_FIELDS else (value or "")
+        self._show_missing(profile)
+
+    def save(self) -> None:
+        """Save what the fields hold (what "Save my profile" does)."""
+        with self.form.guard("saving your profile"):
+            values = {name: field.lines() if name in LIST_FIELDS else field.value
+                      for name, field in self.form.fields.items()}
+            self.saved = save_profile(self.store, **values)
+            self.load()  # shows the values as stored (a link completed, lists tidied)
+            self.form.message.show("Saved. Your drafts and briefs use it from now on.", "ok")
+
+    def _show_missing(self, profile) -> None:
+        missing = missing_parts(profile)
+        self.missing.value = (
+            "<p class='infoview-missing-parts' style='color:#8a5300'>Drafts still leave a gap "
+            f"for {esc(', '.join(missing))}: fill these in to close it.</p>" if missing else "")

@@ -1,0 +1,533 @@
+"""The People page: the people, organizations and meetings the user keeps, typed in and
+corrected by hand, and deleted (asking first, with Undo).
+
+Every change goes through :mod:`infoview.flows.records` (and
+:func:`infoview.flows.meetings.add_meeting` for a new meeting); a value it refuses shows
+under the field that holds it. Choosing a person here makes them the person every page of
+the app works on (``on_choose``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import time
+from pathlib import Path
+
+import ipywidgets as w
+
+from infoview.errors import BadField, BadInput
+from infoview.flows.meetings import MeetingOptions, add_meeting
+from infoview.flows.profile import as_sentence
+from infoview.flows.records import (
+    add_organization,
+    add_person,
+    edit_meeting,
+    edit_organization,
+    edit_person,
+)
+from infoview.models import Meeting, Organization, Person
+from infoview.times import describe_start, in_zone, start_from_fields
+from infoview.widgets._common import (
+    FORMAT_CHOICES,
+    MessageLine,
+    bullet_list,
+    button,
+    esc,
+    file_link,
+    heading,
+    status_words,
+)
+from infoview.widgets.deletions import Deletions
+from infoview.widgets.forms import Form, FormField, text_input
+from infoview.widgets.holdings import HoldingsPanel
+
+#: How one knows a person, in plain words (stored as the short word).
+HOW_KNOWN = (("a friend", "friend"), ("a colleague, now or before", "colleague"),
+             ("from my school or university (alumni)", "alumni"),
+             ("someone introduced us (a referral)", "referral"), ("met at an event", "event"),
+             ("no connection yet (cold)", "cold"))
+MOTIVATION = (("not scored yet", 0), ("a little", 1), ("quite a lot", 2), ("very much", 3))
+FORMATS = FORMAT_CHOICES
+_WIDE = {"description_width": "initial"}
+
+
+def _form_box(title: str, form: Form, save: w.Button, cancel: w.Button) -> w.VBox:
+    """A form under its heading with its two buttons and its message line, hidden until
+    opened."""
+    return w.VBox([heading(title), *form.fields.values(), w.HBox([save, cancel]), form.message],
+                  layout=w.Layout(display="none"))
+
+
+def _person_label(person: Person) -> str:
+    extra = ", ".join(x for x in (person.title, person.organization) if x)
+    return person.name + (f" ({extra})" if extra else "")
+
+
+def _meeting_line(meeting: Meeting) -> str:
+    when = (describe_start(meeting.starts_at, meeting.timezone) if meeting.starts_at
+            else "no time set yet")
+    how = dict((v, k) for k, v in FORMATS).get(meeting.format, meeting.format)
+    return (f"{when}, {how}, {meeting.planned_minutes} minutes "
+            f"({status_words(meeting.status)})")
+
+
+class PeoplePage(w.VBox):
+    """People and organizations, with their meetings: list, add, edit, delete.
+
+    Args:
+        store: the open store.
+        on_choose: called with a person's id when one is chosen in the list (the app makes
+            them its choice), or with a meeting id as ``meeting_id=``.
+        on_change: called with no arguments after anything was added, changed, deleted or
+            brought back (the app's other pages reload their lists).
+        cache_path: the HTTP cache file forgetting a person also cleans.
+        out_dir: where the contact cards and an organization's dossier are written (``None``
+            hides those buttons).
+
+    Attributes:
+        people: the list of people (a ``Select``; its value is a person's id).
+        person_form, organization_form, meeting_form: the forms (``Form`` objects).
+        deletions: asks before deleting and offers Undo.
+        holdings: what is held about the chosen person.
+    """
+
+    def __init__(self, store, *, on_choose: Callable[..., None] | None = None,
+                 on_change: Callable[[], None] | None = None,
+                 cache_path: str | Path | None = None, out_dir: str | Path | None = None):
+        self.store = store
+        self.out_dir = Path(out_dir) if out_dir is not None else None
+        self.on_choose = on_choose
+        self.on_change = on_change
+        self._editing_person: int | None = None
+        self._editing_meeting: int | None = None
+        self._editing_organization: int | None = None
+        self._quiet = False
+
+        # -- people ---------------------------------------------------------------------
+        self.find = w.Text(placeholder="Find a person by name or organization",
+                           layout=w.Layout(width="320px"), continuous_update=True)
+        self.people = w.Select(options=[], rows=8, layout=w.Layout(width="420px"))
+        self.add_person_button = button("Add a person", "primary")
+        self.card = w.HTML()
+        self.edit_person_button = button("Edit")
+        self.delete_person_button = button("Delete", "danger")
+        self.hold_button = button("What I hold about them")
+        self.person_buttons = w.HBox([self.edit_person_button, self.hold_button,
+                                      self.delete_person_button])
+        self.person_form = Form([
+            FormField("name", text_input("Name", "e.g. Sam Okafor")),
+            FormField("organization", text_input("Organization", "e.g. Kestrel Health")),
+            FormField("title", text_input("Job title", "e.g. Product manager")),
+            FormField("email", text_input("Email", "e.g. sam@kestrel.example"),
+                      "Fills in the address when you open a draft in your mail program."),
+            FormField("phone", text_input("Phone", "")),
+            FormField("profile_url", text_input("Profile link", "e.g. their LinkedIn page"),
+                      "Kept as a link for you to open; LinkedIn pages are never fetched."),
+            FormField("how_known", w.Dropdown(description="How you know them",
+                                              options=HOW_KNOWN, value="cold", style=_WIDE),
+                      "Warm contacts (a friend, a colleague, an introduction) answer far more "
+                      "often than cold ones; the outcomes page compares them."),
+            FormField("notes", text_input("Notes", "anything worth remembering", lines=3)),
+        ])
+        self.save_person_button = button("Save person", "success")
+        self.cancel_person_button = button("Cancel")
+        self.person_form_box = _form_box("Person", self.person_form, self.save_person_button,
+                                         self.cancel_person_button)
+
+        # -- their meetings --------------------------------------------------------------
+        self.meetings_box = w.VBox()
+        self.add_meeting_button = button("Add a meeting with them")
+        self.meeting_date = w.DatePicker(description="Date", style=_WIDE)
+        self.meeting_time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
+        self.meeting_form = Form([
+            FormField("starts_at", w.HBox([self.meeting_date, self.meeting_time]),
+                      "Leave the date empty while the time is not agreed yet."),
+            FormField("timezone", text_input("Time zone", "e.g. Europe/London (empty: this "
+                                             "computer's)", width="60%")),
+            FormField("format", w.Dropdown(description="Format", options=FORMATS,
+                                           value="video", style=_WIDE)),
+            FormField("planned_minutes", w.BoundedIntText(description="Minutes", value=20,
+                                                          min=5, max=240, style=_WIDE,
+                                                          layout=w.Layout(width="160px")),
+                      "Ask for 15-20 minutes by phone or video, 20-30 over coffee."),
+            FormField("place", text_input("Place or call link", "an address, or the link "
+                                          "of the video call")),
+            FormField("role", text_input("Role you are curious about", "e.g. product manager")),
+            FormField("industry", text_input("Industry", "e.g. health tech")),
+        ])
+        self.save_meeting_button = button("Save meeting", "success")
+        self.cancel_meeting_button = button("Cancel")
+        self.meeting_form_box = _form_box("Meeting", self.meeting_form, self.save_meeting_button,
+                                         self.cancel_meeting_button)
+
+        # -- organizations ---------------------------------------------------------------
+        self.organizations = w.Select(options=[], rows=6, layout=w.Layout(width="420px"))
+        self.add_organization_button = button("Add an organization", "primary")
+        self.organization_card = w.HTML()
+        self.edit_organization_button = button("Edit")
+        self.delete_organization_button = button("Delete", "danger")
+        self.dossier_buttons = {
+            fmt: button(f"Dossier as {label}", tooltip="everything you hold about it on one "
+                        "page, for a job interview there")
+            for fmt, label in (("html", "a web page"), ("pdf", "PDF"))}
+        self.vcard_button = button("Download my contacts (vCard)",
+                                   tooltip="every person, for your address book")
+        #: Says how writing a dossier went, beside its buttons.
+        self.file_message = MessageLine()
+        self.files = w.HTML()
+        for control in (*self.dossier_buttons.values(), self.vcard_button):
+            control.layout.display = "" if out_dir is not None else "none"
+        self.organization_form = Form([
+            FormField("name", text_input("Name", "e.g. Kestrel Health")),
+            FormField("website", text_input("Website", "e.g. https://kestrel.example"),
+                      "Research starts from here."),
+            FormField("industry", text_input("Industry", "e.g. health tech")),
+            FormField("location", text_input("Location", "e.g. Bristol")),
+            FormField("motivation", w.Dropdown(description="How much you want to work there",
+                                               options=MOTIVATION, value=0, style=_WIDE),
+                      "Ranks your target list (Outcomes, Targets) with the openings you saw "
+                      "and the people you know there."),
+            FormField("postings", w.BoundedIntText(description="Relevant openings seen",
+                                                   value=0, min=0, max=10000, style=_WIDE,
+                                                   layout=w.Layout(width="260px"))),
+            FormField("notes", text_input("Notes", "why it interests you", lines=3)),
+        ])
+        self.save_organization_button = button("Save organization", "success")
+        self.cancel_organization_button = button("Cancel")
+        self.organization_form_box = _form_box("Organization", self.organization_form,
+                                               self.save_organization_button,
+                                               self.cancel_organization_button)
+
+        self.message = MessageLine()
+        self.deletions = Deletions(store, cache_path=cache_path, on_change=self._deleted)
+        self.holdings = HoldingsPanel(store, cache_path=cache_path, deletions=self.deletions,
+                                      pick=False)
+        self.holdings.children = self.holdings.children[1:]  # its own person list is not used
+        self.holdings.layout.display = "none"
+
+        self._wire()
+        people_tab = w.VBox([
+            w.HBox([self.find, self.add_person_button, self.vcard_button]), self.people,
+            self.message,
+            self.card, self.person_buttons, self.deletions, self.person_form_box,
+            self.holdings, heading("Their meetings"), self.meetings_box,
+            self.add_meeting_button, self.meeting_form_box])
+        organizations_tab = w.VBox([
+            self.add_organization_button, self.organizations, self.organization_card,
+            w.HBox([self.edit_organization_button, self.delete_organization_button,
+                    *self.dossier_buttons.values()]),
+            self.file_message, self.files, self.organization_form_box])
+        self.tabs = w.Tab(children=[people_tab, organizations_tab],
+                          titles=("People", "Organizations"))
+        super().__init__([heading("People and organizations"), self.tabs])
+        self.refresh()
+
+    def _wire(self) -> None:
+        self.find.observe(lambda _c: self._fill_people(), names="value")
+        self.people.observe(lambda _c: self._person_chosen(), names="value")
+        self.add_person_button.on_click(lambda _b: self.open_person_form())
+        self.edit_person_button.on_click(lambda _b: self.open_person_form(self.people.value))
+        self.cancel_person_button.on_click(lambda _b: self._close(self.person_form_box))
+        self.save_person_button.on_click(lambda _b: self.save_person())
+        self.delete_person_button.on_click(lambda _b: self.deletions.ask("person",
+                                                                         self.people.value))
+        self.hold_button.on_click(lambda _b: self.show_holdings())
+        self.add_meeting_button.on_click(lambda _b: self.open_meeting_form())
+        self.cancel_meeting_button.on_click(lambda _b: self._close(self.meeting_form_box))
+        self.save_meeting_button.on_click(lambda _b: self.save_meeting())
+        self.organizations.observe(lambda _c: self._show_organization(), names="value")
+        self.add_organization_button.on_click(lambda _b: self.open_organization_form())
+        self.edit_organization_button.on_click(
+            lambda _b: self.open_organization_form(self.organizations.value))
+        self.cancel_organization_button.on_click(
+            lambda _b: self._close(self.organization_form_box))
+        self.save_organization_button.on_click(lambda _b: self.save_organization())
+        self.delete_organization_button.on_click(
+            lambda _b: self.deletions.ask("organization", self.organizations.value))
+        for fmt, control in self.dossier_buttons.items():
+            control.on_click(lambda _b, fmt=fmt: self.write_dossier(fmt))
+        self.vcard_button.on_click(lambda _b: self.write_vcards())
+
+    # -- lists ----------------------------------------------------------------------------
+    def refresh(self, select: int | None = None) -> None:
+        """Reload both lists from the store, keeping (or making) a choice."""
+        with self.message.guard("reading the store"):
+            self._fill_people(select)
+            self._fill_organizations()
+
+    def _fill_people(self, select: int | None = None) -> None:
+        wanted = self.find.value.strip().casefold()
+        people = [p for p in self.store.list(Person)
+                  if not wanted or wanted in _person_label(p).casefold()]
+        people.sort(key=lambda p: p.name.casefold())
+        keep = select if select is not None else self.people.value
+        self._quiet = True
+        try:
+            self.people.options = [(_person_label(p), p.id) for p in people]
+            ids = [p.id for p in people]
+            self.people.value = keep if keep in ids else None
+        finally:
+            self._quiet = False
+        self._show_person()
+        if not self.store.list(Person):
+            self.card.value = ("<p class='infoview-no-people'><i>No people yet: press Add a "
+                               "person to add the first.</i></p>")
+
+    def _fill_organizations(self) -> None:
+        keep = self.organizations.value
+        organizations = sorted(self.store.list(Organization), key=lambda o: o.name.casefold())
+        self.organizations.options = [(o.name, o.id) for o in organizations]
+        self.organizations.value = keep if keep in [o.id for o in organizations] else None
+        self._show_organization()
+
+    def choose(self, person_id: int | None) -> None:
+        """Show ``person_id`` as chosen in the list (the app's choice moved elsewhere)."""
+        if person_id != self.people.value:
+            if self.find.value and person_id is not None:
+                self.find.value = ""
+            self._quiet = True
+            try:
+                ids = [value for _label, value in self.people.options]
+                self.people.value = person_id if person_id in ids else None
+            finally:
+                self._quiet = False
+            self._show_person()
+
+    def _person_chosen(self) -> None:
+        if self._quiet:
+            return
+        self._show_person()
+        if self.people.value is not None and self.on_choose is not None:
+            self.on_choose(person_id=self.people.value)
+
+    def _show_person(self) -> None:
+        chosen = self.people.value
+        self.person_buttons.layout.display = "none" if chosen is None else ""
+        self.add_meeting_button.layout.display = "none" if chosen is None else ""
+        self.holdings.layout.display = "none"
+        self._close(self.meeting_form_box)
+        if chosen is None:
+            self.card.value = ""
+            self.meetings_box.children = [w.HTML("<i>Choose a person to see their meetings.</i>")]
+            return
+        person = self.store.get(Person, chosen)
+        known = dict((v, k) for k, v in HOW_KNOWN).get(person.how_known, person.how_known)
+        lines = [f"{label}: {esc(value)}" for label, value in (
+            ("Job title", person.title), ("Organization", person.organization),
+            ("Email", person.email), ("Phone", person.phone),
+            ("Profile link", person.profile_url), ("How you know them", known),
+            ("Notes", person.notes)) if value]
+        self.card.value = (f"<div class='infoview-person-card'><b>{esc(person.name)}</b>"
+                           f"{bullet_list(lines, 'Nothing but their name yet.')}</div>")
+        rows = []
+        for meeting in sorted(self.store.list(Meeting, person_id=chosen),
+                              key=lambda m: (m.starts_at is None, m.starts_at or 0, m.id)):
+            work = button("Work on it", tooltip="prepare, hold and debrief this meeting")
+            edit = button("Edit")
+            delete = button("Delete", "danger")
+            work.on_click(lambda _b, mid=meeting.id: self._choose_meeting(mid))
+            edit.on_click(lambda _b, mid=meeting.id: self.open_meeting_form(mid))
+            delete.on_click(lambda _b, mid=meeting.id: self.deletions.ask("meeting", mid))
+            rows.append(w.HBox([w.HTML(esc(_meeting_line(meeting)),
+                                       layout=w.Layout(flex="1 1 auto")), work, edit, delete],
+                               layout=w.Layout(align_items="center")))
+        self.meetings_box.children = rows or [w.HTML("<i>No meetings with them yet.</i>")]
+
+    def _choose_meeting(self, meeting_id: int) -> None:
+        if self.on_choose is not None:
+            self.on_choose(meeting_id=meeting_id)
+
+    def show_holdings(self) -> None:
+        """Show everything held about the chosen person, readably, with a delete button."""
+        if self.people.value is not None:
+            self.holdings.layout.display = ""
+            self.holdings.show(self.people.value)
+
+    # -- people ---------------------------------------------------------------------------
+    def open_person_form(self, person_id: int | None = None) -> None:
+        """Open the form empty (Add a person) or filled with a person (Edit)."""
+        self._editing_person = person_id
+        form = self.person_form
+        form.clear_errors()
+        person = self.store.get(Person, person_id) if person_id is not None else None
+        for name, field in form.fields.items():
+            value = getattr(person, name, None) if person is not None else None
+            field.value = value if value is not None else ("cold" if name == "how_known" else "")
+        self.save_person_button.description = "Save changes" if person else "Save person"
+        self.person_form_box.layout.display = ""
+
+    def save_person(self) -> Person | None:
+        """Add the person, or save the changes (what the form's save button does)."""
+        with self.person_form.guard("saving the person"):
+            values = self.person_form.values()
+            if self._editing_person is None:
+                person = add_person(self.store, **values)
+                words = f"Added {person.name}."
+            else:
+                person = edit_person(self.store, self._editing_person, **values)
+                words = f"Saved the changes to {person.name}."
+            self._close(self.person_form_box)
+            self.find.value = ""
+            self._fill_people(select=person.id)
+            self.message.show(words, "ok")
+            self._changed()
+            if self.on_choose is not None:
+                self.on_choose(person_id=person.id)
+            return person
+        return None
+
+    # -- meetings -------------------------------------------------------------------------
+    def open_meeting_form(self, meeting_id: int | None = None) -> None:
+        """Open the meeting form empty (for the chosen person) or filled (Edit)."""
+        self._editing_meeting = meeting_id
+        form = self.meeting_form
+        form.clear_errors()
+        meeting = self.store.get(Meeting, meeting_id) if meeting_id is not None else None
+        if meeting is not None and meeting.starts_at is not None:
+            local = in_zone(meeting.starts_at, meeting.timezone)
+            self.meeting_date.value = local.date()
+            self.meeting_time.value = local.time().replace(tzinfo=None)
+        else:
+            self.meeting_date.value = None
+            self.meeting_time.value = time(10, 0)
+        form["timezone"].value = (meeting.timezone if meeting else None) or ""
+        form["format"].value = meeting.format if meeting else "video"
+        form["planned_minutes"].value = meeting.planned_minutes if meeting else 20
+        for name in ("place", "role", "industry"):
+            form[name].value = (getattr(meeting, name) if meeting else None) or ""
+        self.save_meeting_button.description = "Save changes" if meeting else "Save meeting"
+        self.meeting_form_box.layout.display = ""
+
+    def save_meeting(self) -> Meeting | None:
+        """Add the meeting, or save its changes (what the form's save button does)."""
+        form = self.meeting_form
+        with form.guard("saving the meeting"):
+            if self._editing_meeting is None and self.people.value is None:
+                raise BadInput("choose the person the meeting is with, in the list above")
+            zone_name = form["timezone"].value or None
+            try:
+                start = start_from_fields(self.meeting_date.value, self.meeting_time.value,
+                                          zone_name)
+            except BadInput as exc:
+                raise BadField(as_sentence(str(exc)), "timezone") from exc
+            values = {"format": form["format"].value,
+                      "place": form["place"].value or None, "role": form["role"].value or None,
+                      "industry": form["industry"].value or None}
+            if self._editing_meeting is None:
+                meeting, _plan = add_meeting(self.store, MeetingOptions(
+                    person_id=self.people.value, starts_at=start, timezone=zone_name,
+                    minutes=int(form["planned_minutes"].value), **values))
+                words = f"Added the meeting: {_meeting_line(meeting)}."
+            else:
+                meeting = edit_meeting(self.store, self._editing_meeting, starts_at=start,
+                                       timezone=zone_name or "",
+                                       planned_minutes=form["planned_minutes"].value, **values)
+                words = f"Saved the meeting: {_meeting_line(meeting)}."
+            self._show_person()
+            self.message.show(words, "ok")
+            self._changed()
+            self._choose_meeting(meeting.saved_id)
+            return meeting
+        return None
+
+    # -- organizations --------------------------------------------------------------------
+    def _show_organization(self) -> None:
+        chosen = self.organizations.value
+        self.edit_organization_button.disabled = self.delete_organization_button.disabled = (
+            chosen is None)
+        if chosen is None:
+            self.organization_card.value = ""
+            return
+        org = self.store.get(Organization, chosen)
+        wanted = dict((v, k) for k, v in MOTIVATION).get(org.motivation)
+        lines = [f"{label}: {esc(value)}" for label, value in (
+            ("Website", org.website), ("Industry", org.industry), ("Location", org.location),
+            ("How much you want to work there", wanted if org.motivation else None),
+            ("Relevant openings seen", org.postings), ("Notes", org.notes)) if value]
+        people = [p.name for p in self.store.list(Person) if p.organization == org.name]
+        if people:
+            lines.append("People you know there: " + esc(", ".join(people)))
+        self.organization_card.value = (f"<b>{esc(org.name)}</b>"
+                                        + bullet_list(lines, "Nothing but its name yet."))
+
+    def open_organization_form(self, organization_id: int | None = None) -> None:
+        """Open the organization form empty (Add) or filled (Edit)."""
+        self._editing_organization = organization_id
+        form = self.organization_form
+        form.clear_errors()
+        org = (self.store.get(Organization, organization_id) if organization_id is not None
+               else None)
+        for name, field in form.fields.items():
+            value = getattr(org, name) if org else None
+            if name in ("postings", "motivation"):
+                value = value or 0
+            else:
+                value = value or ""
+            field.value = value
+        self.organization_form_box.layout.display = ""
+
+    def save_organization(self) -> Organization | None:
+        """Add the organization, or save its changes."""
+        with self.organization_form.guard("saving the organization"):
+            values = self.organization_form.values()
+            scores = {name: values.pop(name) for name in ("motivation", "postings")}
+            if self._editing_organization is None:
+                org = add_organization(self.store, **values)
+            else:
+                org = edit_organization(self.store, self._editing_organization, **values)
+            org = edit_organization(self.store, org.saved_id, **scores)
+            self._close(self.organization_form_box)
+            self._fill_organizations()
+            self.organizations.value = org.id
+            self.organization_form.message.show(f"Saved {org.name}.", "ok")
+            self._changed()
+            return org
+        return None
+
+    # -- files to take away ----------------------------------------------------------------
+    def write_dossier(self, fmt: str) -> Path | None:
+        """Write the chosen organization's dossier and offer it for download."""
+        from infoview.flows.dossier import build_dossier
+        from infoview.prep.dossier import export_dossier
+
+        with self.file_message.guard("writing the dossier"):
+            if self.organizations.value is None or self.out_dir is None:
+                raise BadInput("choose an organization in the list first")
+            dossier = build_dossier(self.store, self.organizations.value)
+            path = export_dossier(dossier, self.out_dir, fmt, store=self.store)
+            self.files.value = f"<p>{file_link(path)}</p>"
+            self.file_message.show(f"Wrote the dossier of {dossier.name}: download it below, "
+                                   f"or find it in {path.parent}.", "ok")
+            return path
+        return None
+
+    def write_vcards(self) -> Path | None:
+        """Write every person as a contact card (one .vcf file) and offer it for download."""
+        from infoview.store.exchange import export_vcards
+
+        with self.message.guard("writing the contact cards"):
+            if self.out_dir is None:
+                return None
+            path = self.out_dir / "infoview-people.vcf"
+            count = export_vcards(self.store, path)
+            self.card.value = f"<p>{file_link(path)}</p>"
+            self.message.show(f"Wrote {count} contact card{'s' if count != 1 else ''}: "
+                              f"download them below, or find them in {path.parent}.", "ok")
+            return path
+        return None
+
+    # -- after changes --------------------------------------------------------------------
+    @staticmethod
+    def _close(box: w.VBox) -> None:
+        box.layout.display = "none"
+
+    def _deleted(self) -> None:
+        self.holdings.clear()
+        self.holdings.layout.display = "none"
+        self.refresh()
+        self._changed()
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
+

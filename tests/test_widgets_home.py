@@ -1,0 +1,131 @@
+"""The home page says what to do next, and follow-ups can be finished from it: Done drops one
+from the week's digest, Undo brings it back, Snooze hides it until a day."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from infoview.analytics.digest import weekly_digest
+from infoview.flows.actions import followup_frames, open_actions
+from infoview.models import Action, Meeting, Outreach, Person, UserProfile
+from infoview.store import Store
+from infoview.widgets.followups import FollowUp, due_words
+from infoview.widgets.home import HomePage
+
+NOW = datetime.now(UTC)
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = Store.open(tmp_path / "s.sqlite")
+    yield store
+    store.close()
+
+
+def _home(store):
+    went, chosen = [], []
+    page = HomePage(store, go=went.append, choose=lambda **kw: chosen.append(kw))
+    return page, went, chosen
+
+
+def _digest_whats(store) -> list[str]:
+    return list(weekly_digest(followup_frames(store, now=NOW), now=NOW).due["what"])
+
+
+def test_an_empty_store_gets_a_clear_first_step(store):
+    page, went, _chosen = _home(store)
+    text = " ".join(getattr(c, "value", "") for c in page.first_steps.children
+                    for c in getattr(c, "children", [c]))
+    assert "Welcome" in text and "Say who you are" in text and "Add a person" in text
+    buttons = [c for row in page.first_steps.children[1:] for c in row.children
+               if hasattr(c, "click")]
+    assert [b.description for b in buttons] == ["Fill in About me", "Add a person", "Research",
+                                                "Prepare"]
+    buttons[0].click()
+    buttons[1].click()
+    assert went == ["profile", "people"]
+    assert "No meeting ahead" in page.meeting_box.children[0].value
+    assert "Nothing due this week" in page.due.rows.children[0].value
+
+
+def test_the_next_meeting_says_tomorrow_and_opens_its_brief(store):
+    store.save_profile(UserProfile(name="Lena Fischer", background="nurse"))
+    sam = store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
+    meeting = store.add(Meeting(person_id=sam.id, starts_at=NOW + timedelta(days=1),
+                                status="scheduled", format="video", planned_minutes=20))
+    page, went, chosen = _home(store)
+    assert page.first_steps.children == ()  # past the first steps
+    card = page.meeting_box.children[0].value
+    assert "<b>Sam Okafor (Kestrel Health)</b>: tomorrow, " in card and "video call" in card
+    page.meeting_box.children[1].children[0].click()  # See the brief
+    assert chosen == [{"meeting_id": meeting.id}] and went == ["prepare"]
+
+
+def test_done_drops_a_follow_up_from_the_digest_and_undo_brings_it_back(store):
+    sam = store.add(Person(name="Sam Okafor"))
+    thanks = store.add(Action(what="Send Sam a thank-you note", person_id=sam.id,
+                              due=NOW - timedelta(days=2)))
+    store.add(Action(what="Send Sam the article", person_id=sam.id, due=NOW + timedelta(days=3)))
+    page, _went, _chosen = _home(store)
+    assert [i.what for i in page.due.items] == ["Send Sam a thank-you note", "Send Sam the article"]
+    assert page.due.items[0].overdue and "overdue by 2 days" in due_words(page.due.items[0])
+    assert "Send Sam a thank-you note" in _digest_whats(store)
+    page.due.done_buttons[str(thanks.id)].click()
+    assert page.due.message.text == "Done: Send Sam a thank-you note."
+    assert store.get(Action, thanks.id).done_at is not None
+    assert "Send Sam a thank-you note" not in _digest_whats(store)  # the digest dropped it
+    page.due.undo_buttons[str(thanks.id)].click()
+    assert store.get(Action, thanks.id).done_at is None
+    assert "Send Sam a thank-you note" in _digest_whats(store)
+
+
+def test_snooze_hides_a_follow_up_until_the_day_chosen(store):
+    sam = store.add(Person(name="Sam Okafor"))
+    article = store.add(Action(what="Send Sam the article", person_id=sam.id,
+                               due=NOW + timedelta(hours=2)))
+    page, _went, _chosen = _home(store)
+    key = str(article.id)
+    page.due.snooze_buttons[key].click()  # no day chosen yet
+    assert page.due.message.kind == "warning" and "Choose the day" in page.due.message.text
+    page.due.snooze_days[key].value = date.today()
+    page.due.snooze_buttons[key].click()
+    assert page.due.message.kind == "error" and "after today" in page.due.message.text
+    friday = date.today() + timedelta(days=4)
+    page.due.snooze_days[key].value = friday
+    page.due.snooze_buttons[key].click()
+    assert page.due.message.kind == "ok" and page.due.items == []
+    assert store.get(Action, article.id).snoozed_until == friday
+    assert open_actions(store).empty
+
+
+def test_a_follow_up_computed_from_an_unanswered_request_can_be_ticked_off(store):
+    sam = store.add(Person(name="Sam Okafor", email="sam@k.example"))
+    store.add(Outreach(person_id=sam.id, kind="request", channel="email",
+                       sent_at=NOW - timedelta(days=15)))  # over 7 business days ago
+    page, _went, _chosen = _home(store)
+    [item] = [i for i in page.due.items if i.key.startswith("s")]
+    assert item.what.startswith("Follow up with Sam Okafor")
+    page.due.done_buttons[item.key].click()
+    assert page.due.message.kind == "ok", page.due.message.text
+    [kept] = store.list(Action)
+    assert kept.done_at is not None and page.due.items[0].key == str(kept.id)
+
+
+def test_people_losing_touch_are_listed_with_a_way_to_act(store):
+    old = NOW - timedelta(days=200)
+    ada = store.add(Person(name="Ada Berg", organization="Nordlicht", created_at=old))
+    store.add(Outreach(person_id=ada.id, kind="thanks", sent_at=old, replied_at=old))
+    page, went, chosen = _home(store)
+    row = page.losing_touch.children[0]
+    assert "Ada Berg" in row.children[0].value and "days since" in row.children[0].value
+    row.children[1].click()
+    assert chosen == [{"person_id": ada.id}] and went == ["prepare"]
+
+
+def test_due_words_are_plain():
+    now = datetime(2026, 12, 7, 12, tzinfo=UTC)
+    assert due_words(FollowUp("1", "x", now + timedelta(days=1)), now) == "due tomorrow"
+    assert due_words(FollowUp("1", "x", None), now) == "no date"
+    assert due_words(FollowUp("1", "x", now + timedelta(days=4)), now) == "due Fri 11 Dec"

@@ -1,0 +1,116 @@
+"""A plan being edited survives a page reload: kept in the store after every change until it
+is saved or dropped, one per person (and one for someone not saved yet)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from infoview.flows.meetings import save_meeting_plan
+from infoview.flows.plans import kept_plan
+from infoview.models import Meeting, Person
+from infoview.questions.models import PlanItem, QuestionPlan
+from infoview.settings import Settings
+from infoview.store import Store
+from infoview.widgets.app import App
+from infoview.widgets.prepare import NEW, PreparePanel
+from infoview.widgets.session import NotebookSession
+
+OWN = "What do you wish you had known before your first year in this work?"
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = Store.open(tmp_path / "s.sqlite")
+    store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
+    yield store
+    store.close()
+
+
+def _panel(store, tmp_path) -> PreparePanel:
+    return PreparePanel(store, out_dir=tmp_path / "out", role="product manager",
+                        industry="health tech")
+
+
+def _edit(panel: PreparePanel) -> list[str]:
+    panel.plan_button.click()
+    panel.picker.check(1, False)
+    panel.picker.add_own(OWN, 3, insist=True)
+    panel.reason.value = "I read your post on patient onboarding"
+    panel.place.value = "https://call.example/sam"
+    panel.date.value = date(2026, 12, 3)
+    return [item.text for item in panel.picker.items]
+
+
+def test_a_reload_picks_up_the_plan_as_it_was_left(store, tmp_path):
+    before = _panel(store, tmp_path)
+    texts = _edit(before)
+    unchecked = before.picker.items[1].text
+    after = _panel(store, tmp_path)  # the page reloaded: a new panel on the same store
+    assert after.restored is not None and "Picked up the plan" in after.message.text
+    assert [item.text for item in after.picker.items] == texts  # order, own question
+    assert [i.text for i in after.picker.selected()] == [t for t in texts if t != unchecked]
+    assert after.reason.value == "I read your post on patient onboarding"
+    assert after.place.value == "https://call.example/sam"
+    assert after.date.value == date(2026, 12, 3)
+    assert after.drop_button.layout.display == ""
+    assert OWN in after.preview.value  # the brief follows the plan picked up
+    after.picker.add_own("How do new product managers learn the clinical side?", 2, insist=True)
+    kept = [i["text"] for i in kept_plan(store, after._person_id()).value["items"]]
+    assert "How do new product managers learn the clinical side?" in kept  # kept at once
+
+
+def test_saving_the_meeting_or_dropping_the_plan_ends_keeping_it(store, tmp_path):
+    panel = _panel(store, tmp_path)
+    _edit(panel)
+    panel.save_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    assert kept_plan(store, panel._person_id()) is None
+    assert _panel(store, tmp_path).restored is None
+    again = _panel(store, tmp_path)
+    again.picker.check(0, False)  # an edit of the saved plan is kept again
+    assert kept_plan(store, again._person_id()) is not None
+    again.drop_button.click()
+    assert kept_plan(store, again._person_id()) is None
+    assert again.message.text == "Dropped the plan you were editing."
+    assert all(again.picker.checked.values())  # the meeting as saved
+
+
+def test_a_plan_for_someone_not_saved_yet_comes_back_with_their_name(store, tmp_path):
+    panel = _panel(store, tmp_path)
+    panel.person.value = NEW
+    panel.new_name.value = "Ada Berg"
+    panel.new_organization.value = "Nordlicht"
+    panel.plan_button.click()
+    after = _panel(store, tmp_path)
+    assert after.person.value == NEW and after.new_name.value == "Ada Berg"
+    assert after.picker.items and after.new_person_box.layout.display == ""
+
+
+def test_only_edits_are_kept_not_a_saved_plan_being_shown(store, tmp_path):
+    sam = store.list(Person)[0]
+    plan = QuestionPlan(items=[PlanItem(id="own-1", category="own", text=OWN, minutes=3,
+                                        reason="")], meeting_minutes=20, overhead_minutes=4)
+    save_meeting_plan(store, sam, Meeting(person_id=sam.id, status="scheduled",
+                                          starts_at=datetime.now(UTC) + timedelta(days=2)), plan)
+    panel = _panel(store, tmp_path)
+    assert [i.text for i in panel.picker.items] == [OWN]
+    assert kept_plan(store, sam.id) is None and panel.restored is None
+
+
+def test_the_app_opens_on_the_person_whose_plan_was_being_edited(store, tmp_path):
+    ada = store.add(Person(name="Ada Berg"))
+    sam = store.find_people(name="Sam Okafor")[0]
+    store.add(Meeting(person_id=sam.id, status="scheduled",
+                      starts_at=datetime.now(UTC) + timedelta(days=1)))
+    panel = _panel(store, tmp_path)
+    panel.person.value = ada.id
+    panel.plan_button.click()
+    session = NotebookSession(store=store, db_path=store.path, out_dir=tmp_path / "out",
+                              settings=Settings(cache_path=tmp_path / "c.sqlite"), demo=False)
+    app = App(session)
+    assert app.selection.person_id == sam.id  # the next meeting
+    app.show("prepare")
+    assert app.prepare.person.value == ada.id and app.prepare.picker.items
+    assert app.selection.person_id == ada.id  # the plan in progress wins

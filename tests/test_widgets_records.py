@@ -1,0 +1,221 @@
+"""About me, and the People page: typed in, corrected, deleted with Undo, errors under the
+field that caused them, and what is held about someone as a readable list."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from infoview.models import Action, Meeting, Organization, Person
+from infoview.store import Store
+from infoview.widgets.holdings import HoldingsPanel
+from infoview.widgets.profile import ProfileForm
+from infoview.widgets.records import PeoplePage
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = Store.open(tmp_path / "s.sqlite")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def page(store, tmp_path):
+    chosen: list[dict] = []
+    page = PeoplePage(store, on_choose=lambda **kw: chosen.append(kw),
+                      cache_path=tmp_path / "cache.sqlite")
+    page.chosen = chosen
+    return page
+
+
+def _add(page: PeoplePage, **values) -> Person:
+    page.add_person_button.click()
+    for name, value in values.items():
+        page.person_form[name].value = value
+    page.save_person_button.click()
+    return page.store.list(Person)[-1]
+
+
+def test_the_profile_form_saves_what_drafts_need_and_says_what_is_missing(store):
+    form = ProfileForm(store)
+    assert "your name" in form.missing.value  # an empty store: drafts would leave gaps
+    form.form["name"].value = "Lena Fischer"
+    form.form["background"].value = "ten years on a cardiac ward"
+    form.form["schools"].input.value = "Charité nursing school\nFernUni Hagen"
+    form.form["profile_url"].value = "linkedin.com/in/lena-fischer"
+    form.save_button.click()
+    assert form.form.message.kind == "ok", form.form.message.text
+    profile = store.get_profile()
+    assert profile.name == "Lena Fischer"
+    assert profile.schools == ["Charité nursing school", "FernUni Hagen"]
+    assert profile.profile_url.startswith("https://")  # completed, and shown completed
+    assert form.form["profile_url"].value == profile.profile_url
+    assert "your strengths" in form.missing.value and "your name" not in form.missing.value
+    assert ProfileForm(store).form["name"].value == "Lena Fischer"  # a reload shows it
+
+
+def test_a_bad_email_in_the_profile_shows_under_the_email_field_and_saves_nothing(store):
+    form = ProfileForm(store)
+    form.form["name"].value = "Lena Fischer"
+    form.form["email"].value = "lena at example"
+    form.save_button.click()
+    assert form.form["email"].error.kind == "error"
+    assert "email" in form.form["email"].error.text.lower()
+    assert "--" not in form.form["email"].error.text  # no command-line words
+    assert form.form["name"].error.text == ""  # only the field at fault is marked
+    assert form.form.message.kind == "error" and "marked in red" in form.form.message.text
+    assert store.get_profile().name == ""  # nothing saved
+
+
+def test_adding_a_person_chooses_them_and_a_twin_is_refused_beside_the_field(page, store):
+    sam = _add(page, name="Sam Okafor", organization="Kestrel Health",
+               email="sam@kestrel.example", how_known="alumni")
+    assert page.message.text == "Added Sam Okafor." and page.people.value == sam.id
+    assert page.chosen[-1] == {"person_id": sam.id}
+    assert sam.how_known == "alumni" and "from my school" in page.card.value
+    page.add_person_button.click()
+    page.person_form["name"].value = "Samuel Okafor"
+    page.person_form["email"].value = "SAM@kestrel.example"
+    page.save_person_button.click()
+    assert "already in your people" in page.person_form["email"].error.text
+    assert len(store.list(Person)) == 1
+
+
+def test_editing_the_email_keeps_the_rest(page, store):
+    sam = _add(page, name="Sam Okafor", organization="Kestrel Health", title="PM")
+    page.edit_person_button.click()
+    assert page.person_form["title"].value == "PM"
+    page.person_form["email"].value = "sam.okafor@kestrel.example"
+    page.save_person_button.click()
+    assert page.message.text == "Saved the changes to Sam Okafor."
+    person = store.get(Person, sam.id)
+    assert (person.email, person.title) == ("sam.okafor@kestrel.example", "PM")
+    page.edit_person_button.click()
+    page.person_form["email"].value = "not an address"
+    page.save_person_button.click()
+    assert page.person_form["email"].error.kind == "error"
+    assert store.get(Person, sam.id).email == "sam.okafor@kestrel.example"
+
+
+def test_a_meeting_is_added_edited_and_chosen_from_the_persons_card(page, store):
+    sam = _add(page, name="Sam Okafor")
+    page.add_meeting_button.click()
+    page.meeting_date.value = date(2026, 12, 3)
+    page.meeting_time.value = time(15, 30)
+    page.meeting_form["timezone"].value = "Europe/Berlin"
+    page.meeting_form["place"].value = "https://call.example/sam"
+    page.save_meeting_button.click()
+    assert page.meeting_form.message.kind != "error", page.meeting_form.message.text
+    [meeting] = store.list(Meeting, person_id=sam.id)
+    assert meeting.status == "scheduled" and meeting.timezone == "Europe/Berlin"
+    assert page.chosen[-1] == {"meeting_id": meeting.id}
+    assert "Thu 3 Dec 2026, 15:30" in page.message.text and "booked" in page.message.text
+    page.open_meeting_form(meeting.id)
+    page.meeting_form["timezone"].value = "Mars/Olympus"
+    page.save_meeting_button.click()
+    assert "time zone" in page.meeting_form["timezone"].error.text
+    page.meeting_form["timezone"].value = "Europe/Berlin"
+    page.meeting_form["planned_minutes"].value = 30
+    page.save_meeting_button.click()
+    assert store.get(Meeting, meeting.id).planned_minutes == 30
+
+
+def test_deleting_asks_first_then_offers_undo_then_is_final(page, store):
+    sam = _add(page, name="Sam Okafor", email="sam@kestrel.example")
+    store.add(Meeting(person_id=sam.id, status="requested"))
+    store.add(Action(what="Send Sam the article", person_id=sam.id))
+    page.delete_person_button.click()
+    deletions = page.deletions
+    assert deletions.asking.layout.display == "" and "Delete Sam Okafor" in deletions.question.value
+    assert store.list(Person)  # nothing gone before the answer
+    deletions.cancel_button.click()
+    assert store.list(Person) and deletions.message.text == "Nothing was deleted."
+
+    page.delete_person_button.click()
+    deletions.confirm_button.click()
+    assert store.list(Person) == [] and store.list(Meeting) == []
+    assert deletions.message.text.startswith("Deleted Sam Okafor and 1 meeting")
+    assert page.people.options == ()
+    deletions.undo_buttons[0].click()
+    assert [p.email for p in store.list(Person)] == ["sam@kestrel.example"]
+    assert len(store.list(Meeting)) == 1 and store.list(Action)
+    assert deletions.undo_buttons[0].disabled  # one undo per deletion
+
+    page.people.value = store.list(Person)[0].id
+    page.delete_person_button.click()
+    deletions.confirm_button.click()
+    assert store.list(Person) == [] and len(deletions.history) == 2
+
+
+def test_what_is_held_is_a_readable_list_with_a_delete_button(page, store):
+    sam = _add(page, name="Sam Okafor", organization="Kestrel Health", email="sam@k.example")
+    store.add(Action(what="Send Sam the article on booking forms", person_id=sam.id))
+    page.hold_button.click()
+    shown = page.holdings.report.value
+    assert "What infoview holds about Sam Okafor" in shown
+    assert "Email: sam@k.example" in shown and "1 follow-up" in shown
+    assert "Send Sam the article on booking forms" in shown
+    for dump in ("actions ", "person 1", "people", "T0", "+00:00", "created_at"):
+        assert dump not in shown, dump  # no table names, ids or raw timestamps
+    assert "infoview people delete" not in shown + page.holdings.message.text
+    page.holdings.delete_button.click()
+    page.deletions.confirm_button.click()
+    assert store.list(Person) == []
+
+
+def test_the_outcomes_holdings_panel_deletes_with_undo_too(store):
+    sam = store.add(Person(name="Sam Okafor"))
+    panel = HoldingsPanel(store)
+    panel.show_button.click()
+    assert "Sam Okafor" in panel.report.value
+    panel.delete_button.click()
+    panel.deletions.confirm_button.click()
+    assert store.list(Person) == [] and panel.person.options == ()
+    panel.deletions.undo_buttons[0].click()
+    assert store.get(Person, sam.id).name == "Sam Okafor"
+
+
+def test_organizations_are_added_edited_and_deleted_with_undo(page, store):
+    page.add_organization_button.click()
+    page.organization_form["name"].value = "Kestrel Health"
+    page.organization_form["website"].value = "not a site"
+    page.save_organization_button.click()
+    assert page.organization_form["website"].error.kind == "error"
+    page.organization_form["website"].value = "https://kestrel.example"
+    page.save_organization_button.click()
+    [org] = store.list(Organization)
+    assert org.website == "https://kestrel.example" and page.organizations.value == org.id
+    page.delete_organization_button.click()
+    page.deletions.confirm_button.click()
+    assert store.list(Organization) == []
+    page.deletions.undo_buttons[-1].click()
+    assert [o.name for o in store.list(Organization)] == ["Kestrel Health"]
+
+
+def test_an_organization_gets_the_scores_its_target_rank_needs(page, store):
+    page.add_organization_button.click()
+    page.organization_form["name"].value = "Kestrel Health"
+    page.organization_form["motivation"].value = 3
+    page.organization_form["postings"].value = 2
+    page.save_organization_button.click()
+    [org] = store.list(Organization)
+    assert (org.motivation, org.postings) == (3, 2)
+    assert "How much you want to work there: very much" in page.organization_card.value
+
+
+def test_contact_cards_and_a_dossier_download_from_the_page(store, tmp_path):
+    page = PeoplePage(store, out_dir=tmp_path / "exports")
+    _add(page, name="Sam Okafor", organization="Kestrel Health", email="sam@k.example")
+    page.vcard_button.click()
+    assert page.message.kind == "ok" and str(tmp_path / "exports") in page.message.text
+    assert "download='infoview-people.vcf'" in page.card.value
+    assert "BEGIN:VCARD" in (tmp_path / "exports" / "infoview-people.vcf").read_text()
+    page.add_organization_button.click()
+    page.organization_form["name"].value = "Kestrel Health"
+    page.save_organization_button.click()
+    page.dossier_buttons["html"].click()
+    assert page.file_message.kind == "ok", page.file_message.text
+    [dossier] = (tmp_path / "exports").glob("dossier-kestrel-health-*.html")
+    assert f"download='{dossier.name}'" in page.files.value and "Sam Okafor" in dossier.read_text()
