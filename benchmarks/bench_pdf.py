@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from datetime import date
 
-    from infoview.sample_data import generate_sample
+    from infoview.demo.history import generate_sample
     from infoview.store import Store
 
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:

@@ -26,10 +26,10 @@ sys.path.insert(0, str(ROOT / "tests" / "helpers"))
 
 from staff_sites import build_site, queries  # noqa: E402
 
+from infoview.demo.site import serve  # noqa: E402
 from infoview.research.extract import page_links, parse_page  # noqa: E402
 from infoview.research.fetch import Fetcher  # noqa: E402
 from infoview.research.find_person import find_person  # noqa: E402
-from infoview.sample import serve  # noqa: E402
 from infoview.settings import Settings  # noqa: E402
 
 

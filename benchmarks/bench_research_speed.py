@@ -138,8 +138,8 @@ def make_site(root: Path, index: int) -> None:
 
 def _warm_up(folder: Path) -> float:
     """Research the bundled sample site once, so that first-use imports are not timed."""
+    from infoview.demo.site import serve
     from infoview.research.company import research_company
-    from infoview.sample import serve
     from infoview.settings import Settings
 
     start = time.perf_counter()
@@ -271,7 +271,7 @@ class Sites:
 
 def _serve(root: str, count: int) -> None:
     """The child process: serve ``count`` sites until stdin closes, reporting logs on demand."""
-    from infoview.sample import serve
+    from infoview.demo.site import serve
 
     servers = [serve(Path(root) / f"site{i}", host=f"127.0.0.{i + 2}", delay=LATENCY)
                for i in range(count)]

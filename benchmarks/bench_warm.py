@@ -45,6 +45,8 @@ import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from infoview.store.archive_import import import_archive
+
 IMPORT_SECONDS = 20.0
 IMPORT_BYTES = 1 << 30
 QUERY_SECONDS = 0.5
@@ -194,7 +196,7 @@ def child_import(folder: str) -> dict:
     truth = json.loads((folder_path / "truth.json").read_text(encoding="utf-8"))
     with Store.open(folder_path / "bench.sqlite") as store:
         start = time.perf_counter()
-        report = store.import_linkedin_archive(folder_path / "first.zip")
+        report = import_archive(store, folder_path / "first.zip")
         seconds = time.perf_counter() - start
         rss = _rss_bytes()
         queries = []
@@ -202,7 +204,7 @@ def child_import(folder: str) -> dict:
             start = time.perf_counter()
             paths = warm_paths(store, truth["target"].upper() + ", Inc.")
             queries.append(time.perf_counter() - start)
-        store.import_linkedin_archive(folder_path / "second.zip")
+        import_archive(store, folder_path / "second.zip")
         urls = dict(store.execute("SELECT id, profile_url FROM people"))
         filed = [(row.sent_at.isoformat(), urls.get(row.person_id))
                  for row in store.list(Outreach, channel="linkedin")]

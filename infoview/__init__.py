@@ -32,8 +32,8 @@ _LAZY = {
     "Debrief": "infoview.flows.debrief",
     "save_debrief": "infoview.flows.debrief",
     "write_report": "infoview.analytics.report",
-    "generate_sample": "infoview.sample_data",
-    "run_demo": "infoview.demo",
+    "generate_sample": "infoview.demo.history",
+    "run_demo": "infoview.demo.run",
 }
 
 __all__ = ["__version__", "InfoviewError", *sorted(_LAZY)]

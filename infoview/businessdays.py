@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cache
-from typing import Any
 
 from infoview.errors import BadInput
+from infoview.text import words
 
 #: Countries whose public holidays all differ by subdivision, and the one read when the
 #: country is given alone.
@@ -41,10 +41,6 @@ class Region:
         return self.code
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
-
-
 @cache
 def _countries() -> dict[str, tuple[str, ...]]:
     """Two-letter country codes (ISO 3166-1, not the package's other aliases) to their
@@ -64,7 +60,7 @@ def _aliases(country: str) -> dict[str, str]:
 
     calendar = holidays.country_holidays(country)
     aliases = getattr(calendar, "subdivisions_aliases", None) or {}
-    return {_fold(name): code for name, code in aliases.items()}
+    return {words(name): code for name, code in aliases.items()}
 
 
 @cache
@@ -72,7 +68,7 @@ def _country_names() -> dict[str, str]:
     """Country names, folded, to their codes (``"united kingdom": "GB"``)."""
     from holidays import registry
 
-    return {_fold(module): entry[1] for module, entry in registry.COUNTRIES.items()}
+    return {words(module): entry[1] for module, entry in registry.COUNTRIES.items()}
 
 
 def _subdivision(country: str, text: str) -> str | None:
@@ -80,7 +76,7 @@ def _subdivision(country: str, text: str) -> str | None:
     wanted = text.strip().upper()
     if wanted in subdivs:
         return wanted
-    return _aliases(country).get(_fold(text))
+    return _aliases(country).get(words(text))
 
 
 def parse_region(text: str | Region | None) -> Region | None:
@@ -106,7 +102,7 @@ def parse_region(text: str | Region | None) -> Region | None:
             shown = ", ".join(countries[code][:12]) + (" ..." if len(countries[code]) > 12 else "")
             raise BadInput(f"{tail.strip()!r} is not a region of {code}: use one of {shown}")
         return Region(code, subdiv)
-    folded = _fold(text)
+    folded = words(text)
     if folded in _country_names():
         found = _country_names()[folded]
         return Region(found, DEFAULT_SUBDIVISIONS.get(found))
@@ -144,27 +140,3 @@ def add_business_days(start: date, count: int, calendar: Container[date] = froze
         if is_business_day(day, calendar):
             count -= 1
     return day
-
-
-def zone_of(name: str | None) -> Any:
-    """The time zone called ``name`` (IANA), else the computer's own.
-
-    Raises:
-        BadInput: ``name`` is not a time zone.
-    """
-    if not name:
-        return datetime.now().astimezone().tzinfo or UTC
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        return ZoneInfo(str(name).strip())
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise BadInput(f"{name!r} is not a time zone: use a name such as Europe/London or "
-                       "Asia/Tokyo") from exc
-
-
-def local_day(moment: datetime, zone: Any) -> date:
-    """The calendar day ``moment`` falls on in ``zone`` (a naive moment is taken as UTC)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(zone).date()

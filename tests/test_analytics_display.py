@@ -16,7 +16,7 @@ from infoview.analytics import (
     reply_rates,
 )
 from infoview.analytics.display import format_number, readable_frame
-from infoview.sample_data import generate_sample
+from infoview.demo.history import generate_sample
 from infoview.store import Store
 from infoview.widgets._common import frame_html
 

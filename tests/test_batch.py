@@ -7,9 +7,9 @@ import json
 import pytest
 from hostile_server import Hostile, needs_loopback
 
+from infoview.demo.site import serve
 from infoview.errors import BadInput, BadInputFile
 from infoview.research.batch import read_results, read_urls, research_batch, research_many
-from infoview.sample import serve
 from infoview.settings import Settings
 
 pytestmark = [pytest.mark.timeout(60), needs_loopback("127.0.0.2", "127.0.0.3", "127.0.0.4")]

@@ -24,8 +24,9 @@ from browser_console import Console
 from voila_server import running_kernels, serve_app
 
 from infoview.app import AppConfig
-from infoview.demo import SAMPLE_PERSON_PATH
-from infoview.sample import serve
+from infoview.demo.run import SAMPLE_PERSON_PATH
+from infoview.demo.site import serve
+from infoview.models import Person
 from infoview.store import Store
 
 WAIT = 240_000  # ms: the most any one step may take (a cold kernel on a busy machine)
@@ -240,7 +241,7 @@ def test_a_new_user_lives_in_the_app_from_profile_to_deleting_a_person(chromium,
         context.close()
 
     with Store.open(db) as store:  # gone for good: the page that could undo it is closed
-        assert store.list_people() == []
+        assert store.list(Person) == []
     assert console.problems == [], console.problems
 
 

@@ -323,7 +323,7 @@ def test_due_actions_refuse_a_window_that_is_not_a_number_of_days(files):
 
 @pytest.mark.parametrize("kind", ["company", "person"])
 def test_an_empty_page_at_the_address_given_is_a_clear_error(tmp_path, capsys, kind):
-    from infoview.sample import serve
+    from infoview.demo.site import serve
 
     site = tmp_path / "site"
     site.mkdir()
@@ -345,9 +345,9 @@ def test_library_calls_with_the_wrong_kind_of_value_are_bad_input(call, words):
 
 
 def test_the_prepare_panel_says_why_it_cannot_export_into_a_file(tmp_path):
+    from infoview.demo.site import serve
     from infoview.flows.research import keep_research
     from infoview.research.person import research_person
-    from infoview.sample import serve
     from infoview.settings import Settings
     from infoview.widgets.prepare import PreparePanel
     from infoview.widgets.session import SAMPLE_PERSON_PATH
@@ -378,7 +378,7 @@ def test_a_notebook_session_on_a_path_it_cannot_create_says_why(files):
 
 
 def test_research_to_save_in_an_unusable_store_fetches_nothing(files, capsys):
-    from infoview.sample import serve
+    from infoview.demo.site import serve
 
     before = _snapshot(files["root"])
     with serve() as site:

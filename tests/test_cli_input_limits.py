@@ -5,7 +5,7 @@ The cases of issue 18 (ids past 64 bits, a far-future time in Etc/GMT+12, a debr
 100,000 deep, a clock time that does not exist, year 1, an offset that contradicts
 --timezone, a length of 0, an abbreviated option taken for another) and the same kinds of
 value given to the other commands. The rules chosen for times are in
-:mod:`infoview.flows.times`: years 1900 to 2199; a time the clocks skip is refused and the
+:mod:`infoview.times`: years 1900 to 2199; a time the clocks skip is refused and the
 time after the change named; a time the clocks pass twice is the first of the two.
 """
 

@@ -11,8 +11,8 @@ import pytest
 from _analytics_history import open_store, small_history
 
 from infoview.cli import main
+from infoview.demo.history import generate_sample
 from infoview.models import Meeting, Person
-from infoview.sample_data import generate_sample
 from infoview.store import Store
 
 

@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from infoview.cli import main
+from infoview.demo.history import generate_sample
 from infoview.models import Insight, Meeting, Person, QuestionAsked, Referral
-from infoview.sample_data import generate_sample
 from infoview.store import Store
 
 

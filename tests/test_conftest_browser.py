@@ -1,6 +1,6 @@
 """The shared chromium fixture really drives Debian's chromium."""
 
-from infoview.sample import serve
+from infoview.demo.site import serve
 
 
 def test_chromium_renders_a_page_served_on_loopback(page, tmp_path):

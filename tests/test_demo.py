@@ -64,7 +64,7 @@ def test_demo_writes_brief_emails_calendar_and_report_without_touching_the_users
 
 
 def test_demo_can_run_twice_into_the_same_folder(tmp_path):
-    from infoview.demo import run_demo
+    from infoview.demo.run import run_demo
 
     first = run_demo(tmp_path)
     second = run_demo(tmp_path)

@@ -194,9 +194,9 @@ def test_an_exported_dossier_is_recorded_with_the_people_it_names(store, tmp_pat
     path = export_dossier(build_dossier(store, "Kestrel Health Labs", now=NOW),
                           tmp_path / "out", "md", store=store)
     [entry] = [e for e in list_exports(store) if e.path == path.resolve()]
-    named = {store.get_person(i).name for i in entry.person_ids}
+    named = {store.get(Person, i).name for i in entry.person_ids}
     assert entry.kind == "dossier" and "Ana Ruiz" in named
-    ana = next(p for p in store.list_people() if p.name == "Ana Ruiz")
+    ana = next(p for p in store.list(Person) if p.name == "Ana Ruiz")
     assert path.resolve() in {e.path for e in exports_naming(store, ana)}
 
 

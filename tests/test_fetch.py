@@ -343,7 +343,7 @@ def test_a_content_type_header_sent_twice_is_still_html(tmp_path, fetcher):
     (site / "dup.html").write_text("<html><body><h1>Twice</h1></body></html>")
     # The server already sends Content-Type; this adds a second one, as some servers do.
     (site / "_headers.json").write_text('{"/dup.html": {"Content-Type": "text/html"}}')
-    from infoview.sample import serve
+    from infoview.demo.site import serve
 
     with serve(site) as srv:
         page = fetcher.fetch(srv.url + "dup.html")

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from infoview.demo.site import serve
 from infoview.research import charset
 from infoview.research.fetch import Fetcher
-from infoview.sample import serve
 from infoview.settings import Settings
 
 NAMES = "Équipe : José Müller – directrice générale, François Lefèvre, Zoë Dœuf"

@@ -16,6 +16,7 @@ from infoview.flows import drafts
 from infoview.models import CHOICES, Organization, Person, ResearchSnapshot
 from infoview.settings import Settings
 from infoview.store import Store
+from infoview.store.linkedin import import_linkedin
 from infoview.store.matching import PeopleIndex, match_person
 
 
@@ -308,6 +309,6 @@ def test_debrief_research_and_linkedin_find_the_same_person(tmp_path, db):
         csv.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
                        "Tom,Reyes,https://acme.example/team/tom,,Acme,Designer,12 Mar 2024\n",
                        encoding="utf-8")
-        report = store.import_linkedin(csv)
+        report = import_linkedin(store, csv)
         assert (report.added, report.updated) == (0, 1)
         assert [p.name for p in store.list(Person)] == ["Host", "Tom Reyes"]

@@ -13,10 +13,10 @@ import pytest
 from _store_histories import histories, save
 from hypothesis import HealthCheck, given, settings
 
+from infoview.demo.history import generate_sample
 from infoview.flows import actions as flows_actions
 from infoview.flows.actions import computed_followups, routine_records_since
 from infoview.models import Action, Meeting, Outreach, Person
-from infoview.sample_data import generate_sample
 from infoview.store import Store
 
 NOW = datetime(2026, 3, 31, 18, tzinfo=UTC)

@@ -20,7 +20,7 @@ from research_sites import SITES
 
 from infoview.cli import main
 from infoview.flows.plans import keep_plan, kept_plan
-from infoview.models import CalendarEvent, MailMessage, ResearchSnapshot
+from infoview.models import CalendarEvent, MailMessage, Person, ResearchSnapshot
 from infoview.paths import default_cache_path
 from infoview.research.cachefile import CacheFile
 from infoview.settings import Settings
@@ -180,14 +180,14 @@ def test_delete_leaves_no_byte_of_the_name_and_lists_exactly_the_exports_naming_
 
     # Ingrid, who shares her surname, keeps every record, page and result.
     with Store.open(db) as store:
-        assert [p.name for p in store.list_people()] == [INGRID, "Bob Marr"]
+        assert [p.name for p in store.list(Person)] == [INGRID, "Bob Marr"]
         assert kept_plan(store, 1) is None and kept_plan(store, None) is None
         assert kept_plan(store, 2).value["reason"] == f"{INGRID} spoke at the forum"
         assert [m.person_id for m in store.list(MailMessage)] == [2]
         assert [e.summary for e in store.list(CalendarEvent)] == [f"Call with {INGRID}"]
-        assert store.get_person(3).notes == (
+        assert store.get(Person, 3).notes == (
             f"Met [removed] at the Arctic Circle forum; her colleague {INGRID} too.")
-        ingrid_snapshots = [s for s in store.list_research_snapshots()
+        ingrid_snapshots = [s for s in store.list(ResearchSnapshot)
                             if s.data.get("name") == INGRID]
         assert len(ingrid_snapshots) == 1
     with CacheFile(world["cache"]) as cache:
@@ -258,6 +258,6 @@ def test_delete_keeps_the_company_home_page_and_its_research(world, capsys):
     home = world["olof_url"].rsplit("/", 1)[0] + "/"
     assert home not in report["cached_pages"]  # it does not name her
     with Store.open(world["db"]) as store:
-        companies = [s for s in store.list_research_snapshots() if s.kind == "company"]
+        companies = [s for s in store.list(ResearchSnapshot) if s.kind == "company"]
         assert companies and all(s.person_id is None for s in companies)
         assert all(OLOF not in json.dumps(s.data, ensure_ascii=False) for s in companies)

@@ -59,7 +59,7 @@ def test_a_compressed_or_utf16_cached_body_naming_them_is_deleted_and_zeroed(tmp
     ])
     assert NAME.encode("utf-16-le") in cache_path.read_bytes()  # closed: the log is merged
     with Store.open(db) as store:
-        person = store.add_person(Person(name=NAME))
+        person = store.add(Person(name=NAME))
         report = forget_person(store, person.id)
     assert report.cached_pages == ["http://a.test/gz", "http://a.test/u16"]
     data = cache_path.read_bytes()
@@ -71,7 +71,7 @@ def test_a_compressed_or_utf16_cached_body_naming_them_is_deleted_and_zeroed(tmp
 def test_a_backup_that_cannot_be_scrubbed_is_reported(tmp_path):
     db = tmp_path / "s.sqlite"
     with Store.open(db) as store:
-        person = store.add_person(Person(name=NAME))
+        person = store.add(Person(name=NAME))
         bad = db.with_name(db.name + ".bak-v1")
         bad.write_bytes(b"not a database, but it says " + NAME.encode())
         assert backups_of(db) == [bad]

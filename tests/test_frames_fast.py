@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from infoview.sample_data import generate_sample
+from infoview.demo.history import generate_sample
 from infoview.store import Store
 from infoview.store import frames as frames_module
 from infoview.store.schema import TABLES

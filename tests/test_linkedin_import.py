@@ -9,15 +9,16 @@ import pytest
 
 from infoview.errors import BadInput, BadInputFile
 from infoview.models import Organization, Person
+from infoview.store.linkedin import import_linkedin
 
 CONNECTIONS = Path(__file__).parent / "data" / "Connections.csv"
 
 
 def test_realistic_file_adds_everyone_with_their_details(store):
-    report = store.import_linkedin(CONNECTIONS)
+    report = import_linkedin(store, CONNECTIONS)
     assert (report.added, report.updated, report.skipped) == (9, 0, 1)
     assert report.notes == [(13, "no name")]
-    people = {p.name: p for p in store.list_people()}
+    people = {p.name: p for p in store.list(Person)}
     soren = people["Søren Kierkegård"]
     assert soren.organization == "Fjord Maps, ApS"
     assert soren.email == "soren.k@example.org"
@@ -32,23 +33,23 @@ def test_realistic_file_adds_everyone_with_their_details(store):
 
 
 def test_reimport_changes_nothing(store):
-    store.import_linkedin(CONNECTIONS)
-    again = store.import_linkedin(CONNECTIONS)
+    import_linkedin(store, CONNECTIONS)
+    again = import_linkedin(store, CONNECTIONS)
     assert (again.added, again.updated, again.skipped) == (0, 0, 10)
     assert store.counts()["people"] == 9
 
 
 def test_known_people_match_by_url_then_name_and_organization(store):
-    by_url = store.add_person(Person(name="Amara O.", how_known="alumni", notes="met at uni",
+    by_url = store.add(Person(name="Amara O.", how_known="alumni", notes="met at uni",
                                      profile_url="http://linkedin.com/in/amara-okafor-4b21a9/"))
-    by_name = store.add_person(Person(name="priya RAMAN", organization="northwind health",
+    by_name = store.add(Person(name="priya RAMAN", organization="northwind health",
                                       how_known="friend"))
-    report = store.import_linkedin(CONNECTIONS)
+    report = import_linkedin(store, CONNECTIONS)
     assert (report.added, report.updated) == (7, 2)
-    amara = store.get_person(by_url.id)
+    amara = store.get(Person, by_url.id)
     assert amara.how_known == "alumni" and amara.notes == "met at uni"
     assert amara.title == "Senior Data Scientist" and amara.connected_on == date(2024, 3, 12)
-    priya = store.get_person(by_name.id)
+    priya = store.get(Person, by_name.id)
     assert priya.email == "priya@example.com"
     assert priya.profile_url == "https://www.linkedin.com/in/priyaraman"
     assert priya.how_known == "friend" and priya.tags == ["linkedin"]
@@ -58,13 +59,13 @@ def test_windows_line_ends_and_no_bom_read_the_same(store, tmp_path):
     copy = tmp_path / "Connections.csv"
     text = CONNECTIONS.read_text(encoding="utf-8-sig")
     copy.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
-    report = store.import_linkedin(copy)
+    report = import_linkedin(store, copy)
     assert report.added == 9 and report.notes == [(13, "no name")]
 
 
 def test_organizations_are_created_only_when_asked(store):
     store.add(Organization(name="LUMEN GRID ANALYTICS"))
-    report = store.import_linkedin(CONNECTIONS, add_organizations=True)
+    report = import_linkedin(store, CONNECTIONS, add_organizations=True)
     names = [o.name for o in store.list(Organization)]
     assert report.organizations_added == 6
     assert len(names) == 7 and "Lumen Grid Analytics" not in names
@@ -85,7 +86,7 @@ def _broken_copy(tmp_path: Path, line_number: int, new_line: str) -> Path:
 def test_malformed_row_names_its_line_and_imports_nothing(store, tmp_path, bad, message):
     path = _broken_copy(tmp_path, 11, bad)
     with pytest.raises(BadInputFile, match=message) as caught:
-        store.import_linkedin(path)
+        import_linkedin(store, path)
     assert caught.value.line == 11
     assert "line 11" in str(caught.value)
     assert store.counts()["people"] == 0
@@ -95,7 +96,7 @@ def test_file_without_header_is_refused(store, tmp_path):
     path = tmp_path / "notes.csv"
     path.write_text("Name,Email\nAda,ada@example.org\n", encoding="utf-8")
     with pytest.raises(BadInputFile, match="no header"):
-        store.import_linkedin(path)
+        import_linkedin(store, path)
 
 
 def test_non_utf8_file_is_refused_with_line(store, tmp_path):
@@ -103,9 +104,9 @@ def test_non_utf8_file_is_refused_with_line(store, tmp_path):
     path.write_bytes("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
                      "Ren\xe9,Roy,,,,,01 Jan 2020\n".encode("latin-1"))
     with pytest.raises(BadInputFile, match="line 2"):
-        store.import_linkedin(path)
+        import_linkedin(store, path)
 
 
 def test_unknown_how_known_is_bad_input(store):
     with pytest.raises(BadInput, match="how_known"):
-        store.import_linkedin(CONNECTIONS, how_known="stranger")
+        import_linkedin(store, CONNECTIONS, how_known="stranger")

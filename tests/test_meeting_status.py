@@ -14,6 +14,7 @@ from infoview.flows.meeting_status import mark_meeting, missed_meetings, parse_s
 from infoview.flows.meetings import next_meeting
 from infoview.models import Meeting, Person, QuestionAsked
 from infoview.store import Store
+from infoview.store.exchange import export_folder, import_folder
 
 
 @pytest.fixture()
@@ -198,9 +199,9 @@ def test_export_and_import_keep_the_link_to_the_meeting_replaced(store, tmp_path
     later = store.add(Meeting(person_id=store.ids["cal"], starts_at=utc(18, 9), status="moved"))
     first.rescheduled_from = later.id
     store.update(first)
-    store.export_folder(tmp_path / "export")
+    export_folder(store, tmp_path / "export")
     with Store.open(tmp_path / "copy.sqlite") as copy:
-        copy.import_folder(tmp_path / "export")
+        import_folder(copy, tmp_path / "export")
         assert copy.get(Meeting, first.id).rescheduled_from == later.id
         # deleting the old meeting clears the reference instead of failing
         copy.delete(Meeting, later.id)

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from infoview.models import Person
 from infoview.store import Store
-from infoview.store.exports import record_export
-from infoview.store.matching import fold
+from infoview.store.exports import list_exports, write_export
 from infoview.store.mentions import mention_pattern, names_in
+from infoview.text import fold
 
 
 def one_search_per_name(text: str, names: list[tuple[int, str]]) -> list[int]:
@@ -61,7 +61,8 @@ def test_a_report_records_the_people_it_names_reading_only_their_names(tmp_path)
     with Store.open(tmp_path / "s.sqlite") as store:
         ann, _bo, cy = store.add_many([Person(name="Ann Lee"), Person(name="Bo Chan"),
                                        Person(name="Cy Ode", organization="Acme")])
-        out = tmp_path / "report.html"
-        out.write_text("<p>Ann Lee and CY ODE</p>", encoding="utf-8")
-        record = record_export(store, out, kind="report", text=out.read_text(encoding="utf-8"))
+        out = write_export(store, tmp_path / "report.html", "<p>Ann Lee and CY ODE</p>",
+                           kind="report")
+        (record,) = list_exports(store)
+    assert record.path == out.resolve()
     assert record.person_ids == [ann.id, cy.id]

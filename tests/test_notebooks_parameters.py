@@ -9,8 +9,8 @@ import papermill
 import pytest
 
 from infoview.app import notebooks_dir
+from infoview.demo.site import serve
 from infoview.models import Organization
-from infoview.sample import serve
 from infoview.store import Store
 
 

@@ -19,6 +19,7 @@ from infoview.flows.research import keep_research
 from infoview.models import Outreach, Person
 from infoview.research.models import PersonProfile
 from infoview.store import Store
+from infoview.store.archive_import import import_archive
 
 BIO = "https://lumengrid.example/team/amara-okafor"
 AMARA_URL = url("amara-okafor-4b21a9")
@@ -38,7 +39,7 @@ def test_the_archive_files_messages_under_the_person_research_saved(tmp_path, fi
         del archive["Connections.csv"]
     with Store.open(tmp_path / "s.sqlite") as store:
         amara = _research_amara(store)
-        store.import_linkedin_archive(write_archive(tmp_path / "a.zip", archive))
+        import_archive(store, write_archive(tmp_path / "a.zip", archive))
         records = [p for p in store.list(Person) if "Amara" in p.name]
         assert [p.id for p in records] == [amara.id]
         sent = store.list(Outreach, person_id=amara.id)
@@ -54,7 +55,7 @@ def test_the_connection_row_decides_between_namesakes(tmp_path):
         tide = keep_research(store, person=PersonProfile(
             url="https://tidewater.example/people/maria", name="Maria Garcia",
             organization="Tidewater Labs")).person
-        store.import_linkedin_archive(write_archive(tmp_path / "a.zip", archive_files()))
+        import_archive(store, write_archive(tmp_path / "a.zip", archive_files()))
         marias = [p for p in store.list(Person) if p.name == "Maria Garcia"]
         assert len(marias) == 2 and tide.id in [p.id for p in marias]
         (row,) = [o for o in store.list(Outreach) if "c-3" in (o.notes or "")]

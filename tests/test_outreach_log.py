@@ -19,6 +19,7 @@ from infoview.flows.outreach_log import (
 )
 from infoview.models import Outreach, Person
 from infoview.prep.followup import keep_in_touch, three_b_seven
+from infoview.store.erase import delete_person
 
 UTC = UTC
 # 2026-11-16 is a Monday.
@@ -151,7 +152,7 @@ def test_a_reply_counts_as_contact_for_keep_in_touch(store):
 
 
 def test_funnel_and_answer_rate_count_a_recorded_request_and_reply(store):
-    store.delete(Person, 2)
+    delete_person(store, 2)
     row = record_outreach(store, 1, channel="email", sent_at=MON)
     mark_replied(store, row.id, at=MON + timedelta(days=1, hours=12))
     frames = store.frames()

@@ -3,6 +3,8 @@ and the shipped data is found by an installed (not editable) copy of the package
 
 from __future__ import annotations
 
+import ast
+import importlib.metadata
 import subprocess
 import sys
 import sysconfig
@@ -97,3 +99,77 @@ def test_installed_wheel_finds_the_shipped_data(tmp_path):
     assert Path(info["data"]).is_relative_to(Path(site))
     shipped = sorted(p.name for p in (ROOT / "data").iterdir())
     assert info["files"] == shipped
+
+
+# ---- what the kit imports is what it declares --------------------------------------------
+
+PACKAGE = ROOT / "infoview"
+
+#: Declared dependencies the kit uses without importing them, and how.
+USED_WITHOUT_IMPORT = {
+    "jupyterlab": "make lab, and the notebooks the kit ships, run in it",
+    "voila": "infoview app serves the notebooks with it (a separate process)",
+    "names": "its census name lists are read as files (research/extract/vocab.py)",
+    "find-job-titles": "its job-title list is read as a file (research/extract/vocab.py)",
+}
+
+
+def _optional(node: ast.Try) -> bool:
+    """A ``try`` whose import may fail: the code goes on without the package."""
+    caught = {getattr(h.type, "id", "") for h in node.handlers}
+    return bool(caught & {"ImportError", "ModuleNotFoundError", "Exception"})
+
+
+def imported_packages() -> dict[str, set[str]]:
+    """Top-level names of the third-party packages ``infoview/`` imports (outside a ``try``
+    that lets them be missing), with the modules importing each."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        optional = {id(n) for t in ast.walk(tree) if isinstance(t, ast.Try) and _optional(t)
+                    for stmt in t.body for n in ast.walk(stmt)}
+        for node in ast.walk(tree):
+            if id(node) in optional:
+                continue
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top not in sys.stdlib_module_names and top != "infoview":
+                    found.setdefault(top, set()).add(path.relative_to(ROOT).as_posix())
+    return found
+
+
+def _runtime_requirements() -> set[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    return {canonicalize_name(Requirement(r).name) for r in project["dependencies"]}
+
+
+def _distributions(top: str) -> set[str]:
+    return {canonicalize_name(d) for d in importlib.metadata.packages_distributions().get(top, [])}
+
+
+def test_every_package_the_kit_imports_is_a_declared_dependency():
+    declared = _runtime_requirements()
+    missing = {top: sorted(where) for top, where in imported_packages().items()
+               if not _distributions(top) & declared}
+    assert missing == {}, "declare these in pyproject.toml and environment.yml"
+
+
+def test_every_declared_dependency_is_imported_or_used_otherwise():
+    imported = set().union(*(_distributions(top) for top in imported_packages()))
+    unused = _runtime_requirements() - imported - set(USED_WITHOUT_IMPORT)
+    assert unused == set(), "drop these, or say in USED_WITHOUT_IMPORT how they are used"
+    for name in USED_WITHOUT_IMPORT:  # each is truly not imported, or it needs no entry here
+        assert name not in imported, name
+
+
+def test_the_import_reader_sees_imports_in_functions_and_skips_optional_ones():
+    # numpy is imported inside functions only; brotli inside a try that lets it be missing.
+    found = imported_packages()
+    assert "numpy" in found and "infoview/analytics/_reach.py" in found["numpy"]
+    assert "brotli" not in found

@@ -83,7 +83,7 @@ def test_prep_pdf_for_twenty_minutes_is_one_page(capsys, stored, tmp_path):
 
 
 def test_prep_by_url_researches_the_sample_site(capsys, db, tmp_path):
-    from infoview.sample import serve
+    from infoview.demo.site import serve
 
     with serve() as site:
         code, out, err = run(capsys, "prep", "--company-url", site.url, "--person-url",

@@ -15,7 +15,7 @@ from infoview.prep.followup import (
     action_key,
     add_business_days,
     due_actions_ics,
-    followup_actions,
+    follow_up_actions,
     is_business_day,
     keep_in_touch,
     keep_in_touch_actions,
@@ -39,7 +39,7 @@ def held_meeting(**changes) -> Meeting:
 # ---- after a meeting -----------------------------------------------------------------------
 
 def test_meeting_creates_thank_you_due_24_hours_after_it_ended():
-    (thanks,) = followup_actions(held_meeting(), [], now=NOW, people=PEOPLE)
+    (thanks,) = follow_up_actions(held_meeting(), [], now=NOW, people=PEOPLE)
     assert (thanks.kind, thanks.person_id, thanks.meeting_id) == ("thank_you", 3, 7)
     assert thanks.due == datetime(2026, 12, 2, 10, 20, tzinfo=UTC)
     assert thanks.what == "Send Samira Okafor a thank-you note"
@@ -48,7 +48,7 @@ def test_meeting_creates_thank_you_due_24_hours_after_it_ended():
 def test_each_referral_means_contact_them_then_tell_the_referrer():
     referrals = [Referral(from_person_id=3, to_person_id=4, meeting_id=7, may_mention="yes"),
                  Referral(from_person_id=3, to_person_id=5, meeting_id=7, contact_by="host")]
-    actions = followup_actions(held_meeting(), referrals, now=NOW, people=PEOPLE)[1:]
+    actions = follow_up_actions(held_meeting(), referrals, now=NOW, people=PEOPLE)[1:]
     assert [(a.kind, a.person_id, a.owner) for a in actions] == [
         ("contact_referral", 4, "user"), ("tell_referrer", 3, "user"),
         ("contact_referral", 5, "host"), ("tell_referrer", 3, "user")]
@@ -62,7 +62,7 @@ def test_each_referral_means_contact_them_then_tell_the_referrer():
 
 def test_promises_and_advice_acted_on_become_actions():
     promise = Action(what="Samira sends the diary-study template", owner="host")
-    actions = followup_actions(held_meeting(), [], now=NOW, people=PEOPLE,
+    actions = follow_up_actions(held_meeting(), [], now=NOW, people=PEOPLE,
                                promises=["Send Samira the accessibility checklist", promise, "  "],
                                advice=["join the NHS-R community"])
     kinds = [(a.kind, a.owner, a.due) for a in actions[1:]]
@@ -73,7 +73,7 @@ def test_promises_and_advice_acted_on_become_actions():
 
 
 def test_meeting_without_a_time_counts_from_now():
-    (thanks,) = followup_actions(held_meeting(starts_at=None), [], now=NOW)
+    (thanks,) = follow_up_actions(held_meeting(starts_at=None), [], now=NOW)
     assert thanks.due == NOW + timedelta(hours=24)
     assert thanks.what == "Send person #3 a thank-you note"
 
@@ -82,17 +82,17 @@ def test_a_meeting_debriefed_before_its_planned_time_counts_from_now():
     """Saved with "Save anyway": it took place early, so the thank-you is due tomorrow, not a
     day after a planned time that never came."""
     early = held_meeting(starts_at=NOW + timedelta(days=12))
-    (thanks,) = followup_actions(early, [], now=NOW, people=PEOPLE)
+    (thanks,) = follow_up_actions(early, [], now=NOW, people=PEOPLE)
     assert thanks.due == NOW + timedelta(hours=24)
 
 
 def test_re_running_proposes_nothing_already_stored():
     referrals = [Referral(from_person_id=3, to_person_id=4, meeting_id=7)]
-    first = followup_actions(held_meeting(), referrals, now=NOW, people=PEOPLE)
-    later = followup_actions(held_meeting(), referrals, now=NOW + timedelta(days=2), people=PEOPLE)
+    first = follow_up_actions(held_meeting(), referrals, now=NOW, people=PEOPLE)
+    later = follow_up_actions(held_meeting(), referrals, now=NOW + timedelta(days=2), people=PEOPLE)
     assert missing_actions(later, first) == []
     more = referrals + [Referral(from_person_id=3, to_person_id=5, meeting_id=7)]
-    new = missing_actions(followup_actions(held_meeting(), more, now=NOW, people=PEOPLE), first)
+    new = missing_actions(follow_up_actions(held_meeting(), more, now=NOW, people=PEOPLE), first)
     assert [(a.kind, a.person_id) for a in new] == [("contact_referral", 5), ("tell_referrer", 3)]
 
 

@@ -271,8 +271,8 @@ def test_plan_invariants_hold_for_random_inputs(role, industry, profession, comp
 
 
 def test_plan_with_research_of_the_bundled_sample_site(tmp_path):
+    from infoview.demo.site import serve
     from infoview.research.company import research_company
-    from infoview.sample import serve
     from infoview.settings import Settings
 
     server = serve()

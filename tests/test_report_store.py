@@ -15,12 +15,13 @@ from _store_histories import histories, save
 from hypothesis import HealthCheck, given, settings
 
 from infoview.analytics import instore
-from infoview.analytics.digest import store_digest, weekly_digest
-from infoview.analytics.inputs import FramesInputs, StoreInputs
+from infoview.analytics.digest import weekly_digest
+from infoview.analytics.inputs import FramesInputs
 from infoview.analytics.report import build_report
+from infoview.demo.history import generate_sample
 from infoview.flows.actions import followup_frames
+from infoview.flows.outcomes import report_inputs, store_digest
 from infoview.models import Meeting, Person, QuestionAsked
-from infoview.sample_data import generate_sample
 from infoview.store import Store
 from infoview.store.exports import candidate_names
 from infoview.store.mentions import names_in
@@ -65,7 +66,7 @@ def assert_same(store_side: dict, frames_side: dict) -> None:
 
 def both(store: Store, **selection) -> tuple[FramesInputs, FramesInputs]:
     """(read from the store, from every frame) for one selection."""
-    stored = StoreInputs(store, now=NOW, **selection)
+    stored = report_inputs(store, now=NOW, **selection)
     frames = followup_frames(store, now=NOW, frames=store.frames())
     return stored, FramesInputs(frames, now=stored.now, **selection)
 
@@ -155,13 +156,13 @@ def test_a_report_reads_one_snapshot_while_another_program_writes(sample, tmp_pa
 def test_any_store_gives_the_same_report_both_ways(history):
     now = history.now
     with tempfile.TemporaryDirectory() as folder, save(history, Path(folder) / "s.sqlite") as store:
-        stored = StoreInputs(store, now=now)
+        stored = report_inputs(store, now=now)
         every = FramesInputs(followup_frames(store, now=now, frames=store.frames()),
                              now=stored.now)
         assert_same(answers(stored), answers(every))
         assert_same_digest(store, now)
         week = (now - timedelta(days=60)).date()
-        stored = StoreInputs(store, now=now, since=week, channels=["email", "other"])
+        stored = report_inputs(store, now=now, since=week, channels=["email", "other"])
         every = FramesInputs(followup_frames(store, now=now, frames=store.frames()),
                              now=stored.now, since=week, channels=["email", "other"])
         assert_same(answers(stored), answers(every))

@@ -8,6 +8,7 @@ import pytest
 from report_pdfs import broken_pdf, encrypted_pdf, report_shelf, scanned_pdf
 from research_sites import fast_settings
 
+from infoview.demo.site import serve
 from infoview.questions.topics import topics_covered
 from infoview.research.company import research_company
 from infoview.research.documents import choose_reports, report_links, year_of
@@ -15,7 +16,6 @@ from infoview.research.extract.links import Link
 from infoview.research.extract.pdftext import pdf_text
 from infoview.research.extract.reportfacts import report_facts
 from infoview.research.models import CompanyProfile
-from infoview.sample import serve
 
 pytest.importorskip("weasyprint")
 

@@ -6,10 +6,10 @@ from datetime import date
 
 from research_sites import fast_settings
 
+from infoview.demo.site import serve
 from infoview.research.company import research_company
 from infoview.research.feeds import merge_news, parse_feed
 from infoview.research.models import NewsItem
-from infoview.sample import serve
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Tern Energy news</title><link>{base}</link>

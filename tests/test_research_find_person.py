@@ -6,10 +6,10 @@ import pytest
 from research_sites import fast_settings
 from staff_sites import build_site, queries
 
+from infoview.demo.site import serve
 from infoview.errors import BadInput
 from infoview.research.find_person import find_person
 from infoview.research.names import name_match
-from infoview.sample import serve
 
 
 @pytest.fixture(scope="module")

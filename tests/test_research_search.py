@@ -12,10 +12,10 @@ import pytest
 from research_sites import fast_settings
 
 from infoview.cli import main
+from infoview.demo.site import serve
 from infoview.errors import BadInput
 from infoview.research.find_person import find_person
 from infoview.research.search import ENV_BRAVE_KEY, ENV_SEARXNG, SearchConfig, parse_results
-from infoview.sample import serve
 
 
 class _SearchServer:

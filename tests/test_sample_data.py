@@ -9,9 +9,9 @@ import networkx as nx
 import pytest
 
 from infoview import analytics
+from infoview.demo.history import generate_sample
 from infoview.paths import data_dir
 from infoview.questions.bank import load_bank
-from infoview.sample_data import generate_sample
 from infoview.store import Store
 
 TODAY = date(2026, 3, 31)

@@ -57,7 +57,7 @@ def test_add_sets_id_and_created_at_and_get_returns_equal_record(store):
 
 
 def test_datetimes_come_back_as_utc_and_naive_ones_are_refused(store):
-    person = store.add_person(Person(name="Bo"))
+    person = store.add(Person(name="Bo"))
     paris = timezone(timedelta(hours=1))
     meeting = store.add(Meeting(person_id=person.id, starts_at=datetime(2024, 3, 12, 10, 30,
                                                                          tzinfo=paris)))
@@ -82,10 +82,10 @@ def test_reference_to_a_missing_person_is_bad_input(store):
 
 
 def test_update_writes_fields_and_missing_record_is_not_found(store):
-    person = store.add_person(Person(name="Dee"))
+    person = store.add(Person(name="Dee"))
     person.title = "Data engineer"
-    store.update_person(person)
-    assert store.get_person(person.id).title == "Data engineer"
+    store.update(person)
+    assert store.get(Person, person.id).title == "Data engineer"
     ghost = Person(name="Ghost", id=99)
     with pytest.raises(NotFound):
         store.update(ghost)
@@ -94,12 +94,12 @@ def test_update_writes_fields_and_missing_record_is_not_found(store):
 
 
 def test_list_filters_on_equal_fields_and_none(store):
-    a = store.add_person(Person(name="A", organization="Acme"))
-    store.add_person(Person(name="B"))
+    a = store.add(Person(name="A", organization="Acme"))
+    store.add(Person(name="B"))
     store.add_many([Meeting(person_id=a.id, status="held"), Meeting(person_id=a.id)])
-    assert [p.name for p in store.list_people(organization="Acme")] == ["A"]
+    assert [p.name for p in store.list(Person, organization="Acme")] == ["A"]
     assert [p.name for p in store.list(Person, organization=None)] == ["B"]
-    assert len(store.list_meetings(person_id=a.id, status="held")) == 1
+    assert len(store.list(Meeting, person_id=a.id, status="held")) == 1
     with pytest.raises(BadInput, match="no field"):
         store.list(Person, colour="red")
 
@@ -117,15 +117,15 @@ def test_nested_transaction_failure_undoes_only_the_inner_block(store):
             with store.transaction():
                 store.add(Person(name="Inner"))
                 raise RuntimeError("boom")
-    assert [p.name for p in store.list_people()] == ["Outer"]
+    assert [p.name for p in store.list(Person)] == ["Outer"]
 
 
 def test_delete_meeting_takes_its_questions_and_clears_references(store):
-    p = store.add_person(Person(name="E"))
-    m = store.add_meeting(Meeting(person_id=p.id))
+    p = store.add(Person(name="E"))
+    m = store.add(Meeting(person_id=p.id))
     store.add(QuestionAsked(meeting_id=m.id, text="How did you start?"))
     action = store.add(Action(what="Send thanks", meeting_id=m.id))
-    store.delete_meeting(m.id)
+    store.delete(Meeting, m.id)
     assert store.counts()["questions_asked"] == 0
     assert store.get(Action, action.id).meeting_id is None
     with pytest.raises(NotFound):
@@ -141,7 +141,7 @@ def test_profile_defaults_empty_and_keeps_one_row(store):
 
 
 def test_find_people_ignores_case_accents_kept_and_url_decoration(store):
-    zoe = store.add_person(Person(name="Zoë Ørsted", organization="Nordlys AS",
+    zoe = store.add(Person(name="Zoë Ørsted", organization="Nordlys AS",
                                   profile_url="https://www.linkedin.com/in/zoe-orsted/"))
     assert store.find_people(name="ZOË  ørsted") == [zoe]
     assert store.find_people(name="zoe orsted") == []
@@ -157,10 +157,10 @@ def test_counts_name_every_table(store):
 # ---- frames -------------------------------------------------------------------------------
 
 def _fill(store: Store) -> None:
-    p = store.add_person(Person(name="Fay", tags=["a"], connected_on=date(2023, 1, 2)))
-    q = store.add_person(Person(name="Gus", how_known="referral"))
+    p = store.add(Person(name="Fay", tags=["a"], connected_on=date(2023, 1, 2)))
+    q = store.add(Person(name="Gus", how_known="referral"))
     org = store.add(Organization(name="Acme", motivation=4))
-    m = store.add_meeting(Meeting(person_id=p.id, starts_at=T0, status="held", rapport=4))
+    m = store.add(Meeting(person_id=p.id, starts_at=T0, status="held", rapport=4))
     store.add_many([
         ResearchSnapshot(kind="company", source_url="https://acme.test/", data={"name": "Acme"},
                          fetched_at=T0, organization_id=org.id),

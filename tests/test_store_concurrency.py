@@ -23,7 +23,7 @@ WRITER = textwrap.dedent("""
     sys.stdin.readline()  # wait for the parent's go, so both start together
     with Store.open(path) as store:
         for i in range(500):
-            person = store.add_person(Person(name=f"{label} {i}"))  # one transaction each
+            person = store.add(Person(name=f"{label} {i}"))  # one transaction each
             if i % 50 == 0:
                 store.add_many([Meeting(person_id=person.id), Meeting(person_id=person.id)])
     print("done", flush=True)
@@ -91,11 +91,11 @@ def test_write_blocked_past_the_timeout_is_a_store_error_and_undone(tmp_path):
     path = tmp_path / "busy.sqlite"
     with Store.open(path) as holder, Store.open(path, timeout=0.2) as waiter:
         with holder.transaction():
-            holder.add_person(Person(name="Holder"))
+            holder.add(Person(name="Holder"))
             with pytest.raises(StoreError, match="locked"):
                 waiter.add_many([Person(name="Waiter")])
-        waiter.add_person(Person(name="Later"))
-        assert [p.name for p in waiter.list_people()] == ["Holder", "Later"]
+        waiter.add(Person(name="Later"))
+        assert [p.name for p in waiter.list(Person)] == ["Holder", "Later"]
 
 
 OPENER = textwrap.dedent("""
@@ -104,7 +104,7 @@ OPENER = textwrap.dedent("""
     from infoview.store import Store
     sys.stdin.readline()  # wait for the parent's go, so all open the new file together
     with Store.open(sys.argv[1]) as store:
-        store.add_person(Person(name=sys.argv[2]))
+        store.add(Person(name=sys.argv[2]))
     print("done", flush=True)
 """)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from _store_data import TARGET, fill_everything
 
-from infoview.errors import NotFound
-from infoview.models import RECORD_TYPES, Action, Meeting, Person, Referral
+from infoview.errors import BadInput, NotFound
+from infoview.models import RECORD_TYPES, Action, Meeting, Person, Referral, ResearchSnapshot
 from infoview.store import Store
+from infoview.store.erase import delete_person
 from infoview.store.schema import COLUMNS
 
 TRACES = [TARGET, "alice@example.org", "+1 555 0100", "linkedin.com/in/alice-wonderly"]
@@ -34,7 +35,7 @@ def test_deleting_a_person_leaves_no_row_and_no_byte_naming_them(tmp_path):
         ids = fill_everything(store)
         assert _rows_naming(store, TARGET)
         assert TARGET.encode() in _raw(tmp_path)
-        report = store.delete_person(ids["alice"])
+        report = delete_person(store, ids["alice"])
         assert report.deleted["people"] == 1
         assert report.deleted["meetings"] == 1 and report.deleted["research"] == 2
         assert report.deleted["referrals"] == 2 and report.deleted["actions"] == 2
@@ -48,7 +49,7 @@ def test_deleting_a_person_leaves_no_row_and_no_byte_naming_them(tmp_path):
         assert store.get(Meeting, ids["meeting_bob"]).notes == "Bob suggested [removed] at Acme"
         assert store.list(Referral) == []
         assert [a.what for a in store.list(Action)] == ["Update CV"]
-        snapshot = store.list_research_snapshots()[0]
+        snapshot = store.list(ResearchSnapshot)[0]
         assert snapshot.data["people"] == [{"name": "[removed]", "title": "Staff"}]
         raw = _raw(tmp_path)
         for trace in TRACES:
@@ -64,16 +65,19 @@ def test_every_table_is_searched(tmp_path):
 def test_deleting_a_missing_person_is_not_found(tmp_path):
     with Store.open(tmp_path / "s.sqlite") as store:
         with pytest.raises(NotFound):
-            store.delete_person(7)
-        with pytest.raises(NotFound):
-            store.delete(Person, 7)
+            delete_person(store, 7)
+        store.add(Person(name="Kept"))
+        # One row's delete cannot remove a person everywhere: it names the function that can.
+        with pytest.raises(BadInput, match="delete_person"):
+            store.delete(Person, 1)
+        assert [p.name for p in store.list(Person)] == ["Kept"]
 
 
 def test_redaction_takes_whole_names_only(tmp_path):
     with Store.open(tmp_path / "s.sqlite") as store:
-        ann = store.add_person(Person(name="Ann Lee", profile_url="https://www.x.test/in/ann"))
-        other = store.add_person(Person(name="Bo", notes="Annual review with ann lee, via  ANN\n"
+        ann = store.add(Person(name="Ann Lee", profile_url="https://www.x.test/in/ann"))
+        other = store.add(Person(name="Bo", notes="Annual review with ann lee, via  ANN\n"
                                                          "LEE; see http://x.test/in/ann/ or Ann."))
-        store.delete_person(ann.id)
+        delete_person(store, ann.id)
         assert store.get(Person, other.id).notes == (
             "Annual review with [removed], via  [removed]; see http://[removed]/ or Ann.")

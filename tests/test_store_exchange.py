@@ -13,7 +13,7 @@ from _store_data import TARGET, fill_everything
 from infoview.errors import BadInput, BadInputFile
 from infoview.models import RECORD_TYPES, Person
 from infoview.store import Store
-from infoview.store.exchange import EXPORT_JSON, neutralise
+from infoview.store.exchange import EXPORT_JSON, export_folder, export_vcards, import_folder, neutralise
 
 
 @pytest.fixture
@@ -25,9 +25,9 @@ def full(tmp_path):
 
 def test_round_trip_keeps_every_table_column_and_id(full, tmp_path):
     folder = tmp_path / "export"
-    full.export_folder(folder)
+    export_folder(full, folder)
     with Store.open(tmp_path / "copy.sqlite") as copy:
-        added = copy.import_folder(folder)
+        added = import_folder(copy, folder)
         assert added == full.counts()
         for cls in RECORD_TYPES:
             assert copy.list(cls) == full.list(cls), cls.table
@@ -37,7 +37,7 @@ def test_round_trip_keeps_every_table_column_and_id(full, tmp_path):
         a, b = full.frames(), copy.frames()
         for table in a:
             pd.testing.assert_frame_equal(a[table], b[table])
-        copy.export_folder(tmp_path / "again")
+        export_folder(copy, tmp_path / "again")
     first = json.loads((folder / EXPORT_JSON).read_text(encoding="utf-8"))
     second = json.loads((tmp_path / "again" / EXPORT_JSON).read_text(encoding="utf-8"))
     assert first["tables"] == second["tables"]
@@ -46,7 +46,7 @@ def test_round_trip_keeps_every_table_column_and_id(full, tmp_path):
 
 def test_export_writes_one_csv_per_table_with_formulas_neutralised(full, tmp_path):
     folder = tmp_path / "export"
-    full.export_folder(folder)
+    export_folder(full, folder)
     assert sorted(p.name for p in folder.glob("*.csv")) == sorted(
         f"{cls.table}.csv" for cls in RECORD_TYPES)
     with open(folder / "people.csv", encoding="utf-8", newline="") as handle:
@@ -78,38 +78,38 @@ def test_neutralise_prefixes_only_dangerous_first_characters(text, safe):
 
 def test_import_into_a_store_with_records_is_refused(full, tmp_path):
     folder = tmp_path / "export"
-    full.export_folder(folder)
+    export_folder(full, folder)
     with pytest.raises(BadInput, match="empty store"):
-        full.import_folder(folder)
+        import_folder(full, folder)
 
 
 def test_export_refuses_to_overwrite_an_earlier_export(full, tmp_path):
-    full.export_folder(tmp_path / "export")
+    export_folder(full, tmp_path / "export")
     with pytest.raises(BadInput, match="already holds an export"):
-        full.export_folder(tmp_path / "export")
-    full.export_folder(tmp_path / "export", overwrite=True)
+        export_folder(full, tmp_path / "export")
+    export_folder(full, tmp_path / "export", overwrite=True)
 
 
 def test_damaged_export_imports_nothing(full, tmp_path):
     folder = tmp_path / "export"
-    full.export_folder(folder)
+    export_folder(full, folder)
     document = json.loads((folder / EXPORT_JSON).read_text(encoding="utf-8"))
     document["tables"]["meetings"][1]["status"] = "postponed"
     (folder / EXPORT_JSON).write_text(json.dumps(document), encoding="utf-8")
     with Store.open(tmp_path / "copy.sqlite") as copy:
         with pytest.raises(BadInputFile, match=r"meetings\[1\].*status"):
-            copy.import_folder(folder)
+            import_folder(copy, folder)
         assert sum(copy.counts().values()) == 0
         with pytest.raises(BadInputFile, match="no infoview-export.json"):
-            copy.import_folder(tmp_path)
+            import_folder(copy, tmp_path)
         (folder / EXPORT_JSON).write_text("{not json", encoding="utf-8")
         with pytest.raises(BadInputFile, match="line 1"):
-            copy.import_folder(folder)
+            import_folder(copy, folder)
 
 
 def test_people_export_as_vcards(full, tmp_path):
     path = tmp_path / "people.vcf"
-    assert full.export_vcards(path) == 3
+    assert export_vcards(full, path) == 3
     cards = list(vobject.readComponents(path.read_text(encoding="utf-8")))
     alice = next(c for c in cards if c.fn.value == TARGET)
     assert alice.email.value == "alice@example.org"
@@ -124,7 +124,7 @@ def test_export_where_a_file_stands_is_bad_input(full, tmp_path):
     blocker = tmp_path / "taken"
     blocker.write_text("mine", encoding="utf-8")
     with pytest.raises(BadInput, match="cannot write"):
-        full.export_folder(blocker)
+        export_folder(full, blocker)
     with pytest.raises(BadInput, match="cannot write"):
-        full.export_vcards(blocker / "people.vcf")
+        export_vcards(full, blocker / "people.vcf")
     assert blocker.read_text(encoding="utf-8") == "mine"

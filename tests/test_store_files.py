@@ -11,6 +11,7 @@ import pytest
 from infoview.errors import StoreError, StoreVersionError
 from infoview.models import RECORD_TYPES, Meeting, Person
 from infoview.store import SCHEMA_VERSION, Store
+from infoview.store.linkedin import import_linkedin
 from infoview.store.migrations import LATEST, upgrade
 
 
@@ -53,7 +54,7 @@ def test_version_1_file_is_backed_up_then_upgraded_with_its_data(tmp_path):
         assert store.schema_version() == LATEST
         assert store.get(Person, 1).tags == ["x"]
         assert store.get(Meeting, 1).status == "held"
-        store.add_person(Person(name="New"))
+        store.add(Person(name="New"))
     assert "meetings_person" in _indexes(path)
     backup = tmp_path / "old.sqlite.bak-v1"
     conn = sqlite3.connect(backup)
@@ -135,7 +136,7 @@ def test_corrupted_pages_are_reported_where_met_and_untouched(tmp_path):
         with pytest.raises(StoreError, match="damaged"):
             store.check()
         with pytest.raises(StoreError, match="damaged"):  # nothing imported into it
-            store.import_linkedin(tmp_path / "Connections.csv")
+            import_linkedin(store, tmp_path / "Connections.csv")
         with pytest.raises(StoreError, match="damaged"):
             Store.open(path, must_exist=True).check()
     assert path.read_bytes() == data

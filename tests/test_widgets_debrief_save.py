@@ -10,8 +10,8 @@ import pytest
 from infoview.flows.meetings import next_meeting, save_meeting_plan
 from infoview.models import Insight, Meeting, Outcome, Person, UserProfile
 from infoview.questions.models import PlanItem, QuestionPlan
-from infoview.schedule import starts_in_future
 from infoview.store import Store
+from infoview.times import starts_in_future
 from infoview.widgets.debrief import DebriefForm
 from infoview.widgets.meeting import MeetingCompanion
 

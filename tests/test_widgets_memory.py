@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from infoview.demo.history import generate_sample
 from infoview.models import Meeting, Person, QuestionAsked, UserProfile
-from infoview.sample_data import generate_sample
 from infoview.store import Store
 from infoview.widgets.debrief import DebriefForm
 from infoview.widgets.outcomes import OutcomesDashboard

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from infoview.demo.history import generate_sample
 from infoview.models import Action
-from infoview.sample_data import generate_sample
 from infoview.store import Store
 from infoview.widgets.outcomes import TAB_TITLES, OutcomesDashboard
 
@@ -43,16 +43,16 @@ def test_headline_figures_match_the_funnel_and_every_tab_is_filled(dashboard):
 
 
 def test_overdue_count_matches_the_store(dashboard, store):
-    from infoview.businessdays import zone_of
     from infoview.flows.actions import FOLLOW_UP_WINDOW_DAYS
     from infoview.models import Meeting, Outreach, Person
     from infoview.prep.followup import missing_actions, three_b_seven
+    from infoview.times import zone_or_local
 
     stored = store.list(Action)
     # the 3B7 follow-ups of unanswered requests count too, saved or not (one source)
     computed = three_b_seven(store.list(Outreach), store.list(Person), today=NOW.date(),
                              meetings=store.list(Meeting),
-                             zone=zone_of(store.get_profile().timezone),
+                             zone=zone_or_local(store.get_profile().timezone),
                              country=store.get_profile().region)
     # (for the weeks after a request: those past the window have gone cold)
     computed = [a for a in computed if a.due >= NOW - timedelta(days=FOLLOW_UP_WINDOW_DAYS)]

@@ -320,7 +320,7 @@ def test_the_brief_preview_shows_the_whole_agenda_inline_with_scoped_styles(pane
     (date(1, 1, 1), time(10, 0), "the year 1 is outside 1900 to 2199"),
 ])
 def test_a_start_the_calendar_cannot_hold_is_refused_in_the_panel(panel, store, day, clock, words):
-    """The form reads times by the same rules as the command line (infoview.flows.times)."""
+    """The form reads times by the same rules as the command line (infoview.times)."""
     before = len(store.list(Meeting))
     panel.date.value, panel.time.value, panel.timezone.value = day, clock, "Europe/London"
     panel.save_button.click()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from infoview.demo.site import serve
 from infoview.models import Organization, Person, ResearchSnapshot
-from infoview.sample import serve
 from infoview.settings import Settings
 from infoview.store import Store
 from infoview.widgets.research import ResearchPanel

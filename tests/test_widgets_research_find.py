@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from research_sites import fast_settings
 
+from infoview.models import Person
 from infoview.widgets.research import ResearchPanel
 
 
@@ -33,7 +34,6 @@ def test_saving_a_person_found_by_name_keeps_the_one_already_stored(sites, tmp_p
     # Lena stored "Sam Okafor, Kestrel Health" by hand; the site calls her "Samira Okafor".
     # Found by the name Lena typed and saved, the research belongs to the stored Sam: no
     # second person appears beside her.
-    from infoview.models import Person
     from infoview.store import Store
 
     server = sites.get()
@@ -46,7 +46,7 @@ def test_saving_a_person_found_by_name_keeps_the_one_already_stored(sites, tmp_p
         assert panel.person is not None and panel.person.name == "Samira Okafor"
         panel.person_name.value = "someone typed after the search"  # the search's name counts
         panel.save_button.click()
-        people = store.list_people()
+        people = store.list(Person)
         assert [p.id for p in people] == [sam.id], [p.name for p in people]
         assert panel.saved.person.id == sam.id
         assert "Sam Okafor" in panel.message.value

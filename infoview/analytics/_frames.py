@@ -274,22 +274,20 @@ def safe_ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     return numerator.astype("float64") / den.where(den > 0)
 
 
-def org_key(values: pd.Series) -> pd.Series:
-    """Organization names folded for matching: case-insensitive, spaces collapsed.
+def org_keys(values: pd.Series) -> pd.Series:
+    """:func:`infoview.text.org_key` of each organization name (NA for none): case, accents,
+    punctuation and legal suffixes ignored, the rule of warm paths and the dossier.
 
-    Folds each distinct name once (a million rows hold a few thousand organizations).
+    Keys each distinct name once (a million rows hold a few thousand organizations).
     """
     import numpy as np
     import pandas as pd
 
+    from infoview.text import org_key
+
     codes, uniques = pd.factorize(values.astype("object"))
-    folded = (
-        pd.Series(uniques, dtype="string")
-        .str.casefold()
-        .str.replace(r"\s+", " ", regex=True)
-        .str.strip()
-    )
-    result = folded.array.take(np.where(codes < 0, -1, codes), allow_fill=True)
+    keys = pd.Series([org_key(str(u)) or None for u in uniques], dtype="string")
+    result = keys.array.take(np.where(codes < 0, -1, codes), allow_fill=True)
     return pd.Series(result, index=values.index, dtype="string")
 
 

@@ -8,7 +8,7 @@ from infoview.analytics._frames import (
     in_range,
     is_in,
     lookup,
-    org_key,
+    org_keys,
     table,
     with_message,
 )
@@ -144,9 +144,10 @@ def meeting_industries(frames: Frames, meetings=None):
     meetings = table(frames, "meetings") if meetings is None else meetings
     people = table(frames, "people")
     orgs = table(frames, "organizations")
-    org_industry = orgs.assign(key=org_key(orgs["name"])).dropna(subset=["industry"])
+    org_industry = orgs.assign(key=org_keys(orgs["name"])).dropna(subset=["industry"])
     org_industry = org_industry.drop_duplicates("key").set_index("key")["industry"]
-    via_org = org_key(lookup(meetings["person_id"], people.set_index("id")["organization"])).map(org_industry)
+    their_orgs = lookup(meetings["person_id"], people.set_index("id")["organization"])
+    via_org = org_keys(their_orgs).map(org_industry)
     own = meetings["industry"].astype("string").str.strip().replace("", None)
     return pd.Series(own.fillna(via_org.astype("string")).to_numpy(), index=meetings["id"].to_numpy(),
                      dtype="string")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from infoview.analytics._frames import Frames, is_in, now_utc, person_field, table, with_message
 
 if TYPE_CHECKING:  # pragma: no cover
-    from infoview.store import Store
+    pass
 
 #: The digest looks this many days ahead.
 WEEK_DAYS = 7
@@ -138,8 +138,9 @@ def missed_to_rebook(frames: Frames, *, now=None, days: float = REBOOK_DAYS):
     )
 
 
-#: The columns the digest's analytics read, by table: :func:`store_digest` reads these and
-#: leaves the rest unread (an analytic that starts reading another one fails in the tests).
+#: The columns the digest's analytics read, by table: :func:`infoview.flows.outcomes.store_digest`
+#: reads these and leaves the rest unread (an analytic that starts reading another one fails
+#: in the tests).
 DIGEST_COLUMNS: dict[str, tuple[str, ...]] = {
     "people": ("id", "name", "organization", "keep_in_touch_days", "keep_in_touch_max_days"),
     "outreach": ("id", "person_id", "sent_at", "replied_at"),
@@ -151,19 +152,6 @@ DIGEST_COLUMNS: dict[str, tuple[str, ...]] = {
                   "created_at"),
     "mail_messages": ("id", "person_id", "direction", "sent_at"),
 }
-
-
-def store_digest(store: Store, *, now=None, days: float = WEEK_DAYS) -> Digest:
-    """The digest of the store for the week starting at ``now``: what ``infoview digest``
-    shows. The store is read for the digest's needs only (:data:`DIGEST_COLUMNS`), in one
-    snapshot, with the 3B7 follow-ups in place."""
-    from infoview.analytics.inputs import unread_columns
-    from infoview.flows.actions import followup_frames
-
-    with store.reading():
-        frames = store.frames(tables=DIGEST_COLUMNS, skip=unread_columns(DIGEST_COLUMNS))
-        frames = followup_frames(store, now=now, frames=frames)
-    return weekly_digest(frames, now=now, days=days)
 
 
 def weekly_digest(frames: Frames, *, now=None, days: float = WEEK_DAYS) -> Digest:

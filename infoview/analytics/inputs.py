@@ -2,9 +2,9 @@
 
 :func:`infoview.analytics.report.build_report` asks one object for each table and figure
 it shows. :class:`FramesInputs` computes each with its analytic from the frames a caller
-holds (a notebook, the dashboard). :class:`StoreInputs` reads the store itself, for
-``infoview report``: only the columns the analytics read, and the tables that are only
-ever summed up (every question asked) is summed up inside SQLite
+holds (a notebook, the dashboard). :class:`StoreInputs` holds what was read from the store
+for ``infoview report`` (:mod:`infoview.flows.outcomes`): only the columns the analytics
+read, and the tables that are only ever summed up (every question asked) is summed up inside SQLite
 (:mod:`infoview.analytics.instore`) instead of being read row by row. Both give the same
 tables, which the tests check on the sample history and on stores hypothesis draws.
 """
@@ -12,7 +12,6 @@ tables, which the tests check on the sample history and on stores hypothesis dra
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from infoview.analytics._frames import Frames
@@ -21,7 +20,6 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from infoview.analytics.network import Drawing
-    from infoview.store import Store
 
 
 class FramesInputs:
@@ -131,8 +129,8 @@ class FramesInputs:
 
 
 #: The columns the report's analytics read, by table (of the tables they read at all):
-#: :class:`StoreInputs` reads these and leaves the rest unread. An analytic that starts
-#: reading another one fails in the tests (``KeyError``) instead of seeing it empty.
+#: :func:`infoview.flows.outcomes.report_inputs` reads these and leaves the rest unread. An
+#: analytic that starts reading another one fails in the tests (``KeyError``) instead of seeing it empty.
 REPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "people": ("id", "name", "organization", "how_known", "keep_in_touch_days",
                "keep_in_touch_max_days", "connected_on"),
@@ -160,37 +158,23 @@ def unread_columns(columns: dict[str, tuple[str, ...]]) -> dict[str, Sequence[st
 
 
 class StoreInputs(FramesInputs):
-    """The report's tables read from the store: the frames of :data:`REPORT_COLUMNS` (one
-    snapshot, with the follow-ups in place), and every question asked summed up in SQL
-    (:func:`infoview.analytics.instore.question_figures`).
+    """The report's tables from what was read from the store: the frames of
+    :data:`REPORT_COLUMNS` (with the follow-ups in place), and every question asked summed
+    up in SQL (:func:`infoview.analytics.instore.question_figures`), or ``None`` when the
+    questions were read as frames instead. :func:`infoview.flows.outcomes.report_inputs`
+    reads both in one snapshot.
 
     Args:
-        store: the open store.
-        now: the moment of the report (default: now).
+        frames: the frames read.
+        questions: the sums of the questions asked, or ``None``.
+        now: the moment of the report.
         since, until, channels: the report's filters.
     """
 
-    def __init__(self, store: Store, *, now: datetime | None = None, since: Any = None,
-                 until: Any = None, channels: Any = None):
-        from infoview.analytics import instore
-        from infoview.analytics._frames import now_utc
-        from infoview.flows.actions import followup_frames
-
-        stamp = now_utc(now)
-        columns = dict(REPORT_COLUMNS)
-        if since is not None or until is not None:  # the funnel's cohort counts from it
-            columns["people"] = (*columns["people"], "created_at")
-        self._questions: tuple[Any, Any] | None
-        with store.reading():  # the frames and the sums agree with one another
-            try:
-                self._questions = instore.question_figures(store, since=since, until=until)
-            except instore.OddStore:  # a time or score typed by hand: pandas reads them
-                self._questions = None
-                columns["questions_asked"] = ("id", "meeting_id", "text", "question_id",
-                                              "category", "usefulness")
-            frames = store.frames(tables=columns, skip=unread_columns(columns))
-            frames = followup_frames(store, now=stamp.to_pydatetime(), frames=frames)
-        super().__init__(frames, now=stamp, since=since, until=until, channels=channels)
+    def __init__(self, frames: Frames, questions: tuple[Any, Any] | None, *, now: Any,
+                 since: Any = None, until: Any = None, channels: Any = None):
+        self._questions = questions
+        super().__init__(frames, now=now, since=since, until=until, channels=channels)
 
     def category_effectiveness(self) -> pd.DataFrame:
         from infoview.analytics.questions import rank_categories

@@ -67,9 +67,7 @@ def _empty_times():
 
 
 def _check_times(store: Store) -> None:
-    from infoview.flows.actions import odd_times
-
-    if odd_times(store, "meetings", "starts_at"):
+    if store.has_odd_times("meetings", "starts_at"):
         raise OddStore("a meeting time is not in the store's own form")
 
 

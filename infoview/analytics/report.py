@@ -14,12 +14,14 @@ import json
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from infoview.analytics._frames import Frames, channel_list, message, sharing, timestamp
 from infoview.analytics.headline import format_figure
 from infoview.analytics.inputs import FramesInputs
-from infoview.userfiles import write_text
+
+if TYPE_CHECKING:
+    from infoview.store.core import Store
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +121,7 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
 
     ``frames`` is the store's frames, or the object computing the report's tables
     (:class:`~infoview.analytics.inputs.FramesInputs`, or
-    :class:`~infoview.analytics.inputs.StoreInputs` reading the store itself), which then
+    :func:`~infoview.flows.outcomes.report_inputs` reading the store itself), which then
     holds the moment and the filters.
     """
     from infoview.analytics import charts
@@ -241,8 +243,8 @@ def build_report(frames: Frames | FramesInputs, *, now: datetime | None = None, 
 
     Args:
         frames: the store's tables (``Store.frames()``), or the object computing the
-            report's tables (:class:`~infoview.analytics.inputs.StoreInputs` reads the
-            store itself, and holds the moment and the filters: the arguments below are
+            report's tables (:func:`~infoview.flows.outcomes.report_inputs` reads the
+            store into one, which holds the moment and the filters: the arguments below are
             then not used).
         now: the moment "overdue" and "stale" are measured from (default: now).
         since, until, channels: the same filters the dashboard offers.
@@ -277,29 +279,15 @@ def build_report(frames: Frames | FramesInputs, *, now: datetime | None = None, 
         )
 
 
-def write_report(frames: Frames | FramesInputs, path: str | Path, *, store=None,
-                 **options) -> Path:
+def write_report(frames: Frames | FramesInputs, path: str | Path, *,
+                 store: Store | None = None, **options: Any) -> Path:
     """Write :func:`build_report` to ``path`` (folders created); returns the path.
 
     With ``store``, the file is recorded in the store's exports registry, with everyone
     it names (so that deleting one of them can find it).
     """
-    from infoview.store.exports import record_export
+    from infoview.store.exports import write_export
 
-    html = build_report(frames, **options)
-    path = write_text(path, html)
-    record_export(store, path, kind="report", text=html)
+    path = write_export(store, path, build_report(frames, **options), kind="report")
     log.info("wrote the outcomes report to %s", path)
     return path
-
-
-def write_store_report(store, path: str | Path, *, now: datetime | None = None, since=None,
-                       until=None, channels=None, **options) -> Path:
-    """Read the store and write its report to ``path`` (recorded in its exports registry):
-    what ``infoview report`` does. The store is read for the report's needs only
-    (:class:`~infoview.analytics.inputs.StoreInputs`), in one snapshot, with the 3B7
-    follow-ups in place."""
-    from infoview.analytics.inputs import StoreInputs
-
-    inputs = StoreInputs(store, now=now, since=since, until=until, channels=channels)
-    return write_report(inputs, path, store=store, **options)

@@ -15,14 +15,13 @@ from infoview.analytics._frames import (
     Frames,
     flags,
     is_in,
-    org_key,
+    org_keys,
     row_positions,
     table,
     with_message,
 )
+from infoview.analytics.warmth import advocates_by_org
 from infoview.errors import BadInput
-from infoview.store.matching import org_key as org_key_warm
-from infoview.warm import advocates_by_org
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +32,8 @@ def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
     """Organizations ranked LAMP-style, with the current batch flagged and progress beside it.
 
     Advocacy counts the people the user already knows who work at the organization now or
-    worked there before (:func:`infoview.warm.advocates_by_org`, the rule of warm paths:
-    met, referred, a friend, colleague or alumnus, answered a message, a LinkedIn
+    worked there before (:func:`infoview.analytics.warmth.advocates_by_org`, the rule of warm
+    paths: met, referred, a friend, colleague or alumnus, answered a message, a LinkedIn
     connection); organization names match without case, accents or suffixes like Inc.
     Motivation is the user's score from 0 to ``motivation_scale``
     (missing counts as 0; values above the scale are capped, with a log line). Postings
@@ -73,12 +72,11 @@ def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
     result["postings"] = postings.clip(0, POSTINGS_MAX).astype("int64")
 
     progress = _people_progress(frames)
-    key = org_key(result["name"])
+    key = org_keys(result["name"])
     for column in ("people_found", "contacted", "met"):
         result[column] = key.map(progress[column]).fillna(0).astype("int64").to_numpy()
     advocates = advocates_by_org(frames)
-    warm_keys = pd.Series([org_key_warm(n) for n in result["name"]], index=result.index)
-    result["advocates"] = warm_keys.map(advocates).fillna(0).astype("int64").to_numpy()
+    result["advocates"] = key.map(advocates).fillna(0).astype("int64").to_numpy()
     result["advocacy"] = result["advocates"] > 0
 
     result = result.sort_values(
@@ -101,7 +99,7 @@ def _people_progress(frames: Frames):
     contacted = flags(row_positions(outreach["person_id"], ids), len(ids))
     met = flags(row_positions(meetings.loc[is_in(meetings["status"], ["held"]), "person_id"], ids), len(ids))
     data = pd.DataFrame({
-        "key": org_key(people["organization"]).to_numpy(),
+        "key": org_keys(people["organization"]).to_numpy(),
         "found": True,
         "contacted": contacted,
         "met": met,

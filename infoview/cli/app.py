@@ -52,7 +52,7 @@ def app_config(args: argparse.Namespace, workdir: Path):
 def make_demo_store(path):
     """A store at ``path`` holding the sample history, the sample research and a planned
     meeting: what ``infoview app --demo`` shows."""
-    from infoview.flows.demo import make_demo_store as fill
+    from infoview.demo.run import make_demo_store as fill
 
     return fill(path)
 

@@ -91,9 +91,10 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from infoview.store import Store
+    from infoview.store.exchange import export_folder
 
     with Store.open(db_path(args), must_exist=True) as store:
-        target = store.export_folder(args.dir, overwrite=args.force)
+        target = export_folder(store, args.dir, overwrite=args.force)
         counts = store.counts()
     if args.json:
         print_json({"dir": str(target.parent), "json": str(target), "counts": counts})
@@ -103,8 +104,10 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from infoview.store.exchange import import_folder
+
     with open_store(args) as store:
-        added = store.import_folder(args.dir)
+        added = import_folder(store, args.dir)
         path = store.path
     if args.json:
         print_json({"path": str(path), "added": added})

@@ -20,7 +20,7 @@ def register(sub) -> None:
 
 
 def _demo(args) -> int:
-    from infoview.demo import run_demo
+    from infoview.demo.run import run_demo
 
     result = run_demo(args.out, seed=args.seed)
     if args.json:

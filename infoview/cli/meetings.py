@@ -140,7 +140,7 @@ def register(sub) -> None:
 
 def _add(args) -> int:
     from infoview.flows.meetings import MeetingOptions, add_meeting
-    from infoview.flows.times import parse_start, zone
+    from infoview.times import parse_start, zone
 
     zone(args.timezone)  # an unknown zone is reported even without --when
     start = parse_start(args.when, args.timezone) if args.when else None
@@ -167,7 +167,7 @@ _EDIT_FIELDS = {"when": "starts_at", "timezone": "timezone", "format": "format",
 
 def _edit(args) -> int:
     from infoview.flows.records import edit_meeting
-    from infoview.schedule import describe_start
+    from infoview.times import describe_start
 
     changes = {field: getattr(args, option) for option, field in _EDIT_FIELDS.items()
                if getattr(args, option) is not None}
@@ -188,7 +188,7 @@ def _edit(args) -> int:
 
 def _when(value, zone_name: str | None = None) -> str:
     """A meeting's start as agreed: in its own time zone, with the zone's abbreviation."""
-    from infoview.flows.times import in_zone
+    from infoview.times import in_zone
 
     if value is None:
         return "not agreed"
@@ -296,7 +296,7 @@ def _read_file(path: str) -> object:
 def _refuse_a_future_meeting(store, meeting_id: int, yes: bool) -> None:
     """A debrief marks its meeting held: one still ahead needs ``--yes`` (as the panel's
     "Save anyway")."""
-    from infoview.schedule import describe_start, starts_in_future
+    from infoview.times import describe_start, starts_in_future
 
     try:
         meeting = store.get(Meeting, meeting_id)

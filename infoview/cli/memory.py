@@ -12,7 +12,8 @@ from pathlib import Path
 
 from infoview.cli._common import open_store, print_json
 from infoview.errors import BadInput
-from infoview.flows.times import check_year, parse_day
+from infoview.store.exports import formats_for, formats_text
+from infoview.times import check_year, parse_day
 
 # The analytics, flows and renderers load inside the handlers: --help and the parser of
 # these two commands need none of them.
@@ -50,7 +51,7 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "dossier",
-        help="everything learned about one organization (md, html, pdf)",
+        help=f"everything learned about one organization ({', '.join(formats_for('dossier'))})",
         description="Write the dossier of an organization for a job interview "
         "there: what you learned in every informational interview (with the "
         "date and who said it), the people you met, news from research, and "
@@ -61,7 +62,7 @@ def register(sub) -> None:
         "--format",
         action="append",
         metavar="FMT",
-        help="md, html or pdf; repeat or give a comma list (default md)",
+        help=f"{formats_text('dossier')}; repeat or give a comma list (default md)",
     )
     p.add_argument(
         "--out",
@@ -95,8 +96,8 @@ def _digest(args) -> int:
         raise BadInput(f"--days must be 0 to 366, not {args.days}")
     now = _as_of(args.as_of)
     with open_store(args) as store:
-        from infoview.analytics.digest import store_digest
         from infoview.flows.drafts import update_draft
+        from infoview.flows.outcomes import store_digest
 
         digest = store_digest(store, now=now, days=args.days)
         if args.drafts:
@@ -176,9 +177,9 @@ def _dossier(args) -> int:
     out = Path(args.out)
     from infoview.cli.prep import _formats
     from infoview.flows.dossier import build_dossier
-    from infoview.prep.dossier import FORMATS, export_dossier
+    from infoview.prep.dossier import export_dossier
 
-    formats = _formats(args.format, out, allowed=FORMATS)
+    formats = _formats(args.format, out, kind="dossier")
     with open_store(args) as store:
         dossier = build_dossier(store, args.org)
         files = [export_dossier(dossier, out, fmt, store=store) for fmt in formats]

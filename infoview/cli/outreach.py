@@ -66,7 +66,7 @@ def _when(text: str | None, option: str):
     """A date or a datetime from the command line, or ``None``."""
     from datetime import date, datetime
 
-    from infoview.flows.times import check_year
+    from infoview.times import check_year
 
     if not text:
         return None

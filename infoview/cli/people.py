@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from infoview.cli._common import db_path, open_store, options_named, print_json, usage
+from infoview.models import Person
 
 
 def register(sub) -> None:
@@ -162,7 +163,7 @@ def _print_person(person, as_json: bool, said: str) -> None:
 
 def _list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        people = store.list_people()
+        people = store.list(Person)
     if args.json:
         print_json([_plain(p.to_dict()) for p in people])
         return 0
@@ -184,9 +185,11 @@ def _import_linkedin(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
     if source.is_dir() or source.suffix.lower() == ".zip":
         return _import_archive(args, source)
+    from infoview.store.linkedin import import_linkedin
+
     with open_store(args) as store:
-        report = store.import_linkedin(args.file, how_known=args.how_known,
-                                       add_organizations=args.organizations)
+        report = import_linkedin(store, args.file, how_known=args.how_known,
+                                 add_organizations=args.organizations)
     if args.json:
         print_json(report.to_dict())
         return 0
@@ -198,9 +201,11 @@ def _import_linkedin(args: argparse.Namespace) -> int:
 
 
 def _import_archive(args: argparse.Namespace, source) -> int:
+    from infoview.store.archive_import import import_archive
+
     with open_store(args) as store:
-        report = store.import_linkedin_archive(source, how_known=args.how_known,
-                                               add_organizations=args.organizations)
+        report = import_archive(store, source, how_known=args.how_known,
+                                add_organizations=args.organizations)
     if args.json:
         print_json(report.to_dict())
         return 0
@@ -232,7 +237,7 @@ def _delete(args: argparse.Namespace) -> int:
     from infoview.store.exports import exports_naming
 
     with open_store(args) as store:
-        person = store.get_person(args.id)
+        person = store.get(Person, args.id)
         # A person at a terminal confirms first; a script (no terminal to answer) must say
         # --yes, so that piped input never deletes someone by accident.
         if not args.yes and not sys.stdin.isatty():
@@ -298,7 +303,7 @@ def _show(args: argparse.Namespace) -> int:
     from infoview.flows.forget import what_is_held
 
     with open_store(args) as store:
-        person = store.get_person(args.id)
+        person = store.get(Person, args.id)
         held = what_is_held(store, args.id, cache_path=_cache_path(args)) if args.all else None
     if held is None:
         if args.json:
@@ -317,8 +322,10 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _export_vcard(args: argparse.Namespace) -> int:
+    from infoview.store.exchange import export_vcards
+
     with open_store(args) as store:
-        count = store.export_vcards(args.file)
+        count = export_vcards(store, args.file)
     if args.json:
         print_json({"file": args.file, "people": count})
     else:

@@ -26,13 +26,12 @@ from infoview.errors import BadInput
 from infoview.flows.draft_kinds import DRAFT_KINDS as KINDS
 from infoview.models import CHOICES, Meeting, Person, UserProfile
 from infoview.questions.models import AUDIENCES
+from infoview.store.exports import formats_for, formats_text
 from infoview.userfiles import read_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows import drafts
 
-
-FORMATS = ("md", "html", "pdf", "ics")
 #: ``infoview draft`` sub-commands and their help, from the one table of draft kinds.
 DRAFT_KINDS = {kind.command: kind.help for kind in KINDS}
 
@@ -40,7 +39,7 @@ DRAFT_KINDS = {kind.command: kind.help for kind in KINDS}
 def register(sub) -> None:
     """Add ``prep``, ``draft KIND`` and ``followups``."""
     prep = sub.add_parser(
-        "prep", help="write the one-page brief for a meeting (md, html, pdf, ics)",
+        "prep", help=f"write the one-page brief for a meeting ({', '.join(formats_for('brief'))})",
         description="Write the brief for an informational interview: who, why them, the "
         "company, gaps, the question plan and agenda, logistics and reminders. Take the "
         "meeting or person from the store, or research a company (and person) page now.")
@@ -59,7 +58,7 @@ def register(sub) -> None:
     prep.add_argument("--minutes", type=int, help="meeting length (default: the meeting's, else 20)")
     prep.add_argument("--reason", help="your own words on why this person")
     prep.add_argument("--format", action="append", metavar="FMT",
-                      help="md, html, pdf or ics; repeat or give a comma list (default md)")
+                      help=f"{formats_text('brief')}; repeat or give a comma list (default md)")
     prep.add_argument("--notes", action="store_true", help="add a page for notes")
     prep.add_argument("--out", default=".", metavar="PATH",
                       help="folder (or file, for one format) to write to (default: .)")
@@ -166,10 +165,11 @@ def _draft_options(p: argparse.ArgumentParser, kind: str, needs: str = "") -> No
 
 # ---- prep ------------------------------------------------------------------------------------
 
-def _formats(values: list[str] | None, out: Path | None = None,
-             allowed: tuple[str, ...] = FORMATS) -> list[str]:
-    """The ``--format`` values (repeated or comma lists), checked against ``allowed``; with
-    ``out``, also that several formats go to a folder rather than one file."""
+def _formats(values: list[str] | None, out: Path | None = None, *, kind: str = "brief") -> list[str]:
+    """The ``--format`` values (repeated or comma lists), checked against the formats an
+    export of ``kind`` is offered in; with ``out``, also that several formats go to a
+    folder rather than one file."""
+    allowed = formats_for(kind)
     chosen = [f.strip().lower() for v in (values or ["md"]) for f in v.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in allowed]
     if unknown:
@@ -249,13 +249,13 @@ def _with_store(args, fn):
 
 
 def _date(text: str | None, option: str):
-    from infoview.flows.times import parse_day
+    from infoview.times import parse_day
 
     return parse_day(text, option)
 
 
 def _meeting(args):
-    from infoview.flows.times import parse_start
+    from infoview.times import parse_start
 
     if args.meeting is not None:
         return _with_store(args, lambda s: s.get(Meeting, args.meeting))
@@ -299,7 +299,7 @@ def _from_store(args, store, options: drafts.DraftOptions):
     knows (referrers and their permission, the meeting, the day you met, the plan) filled
     in beside what was typed."""
     from infoview.flows import drafts
-    from infoview.flows.times import parse_start
+    from infoview.times import parse_start
 
     meeting_id = getattr(args, "meeting", None)
     if options.new_times:

@@ -85,8 +85,8 @@ def _frames(args):
 
 
 def _report(args) -> int:
-    from infoview.analytics.report import write_store_report
-    from infoview.flows.times import parse_day
+    from infoview.flows.outcomes import write_store_report
+    from infoview.times import parse_day
 
     since, until = parse_day(args.since, "--since"), parse_day(args.until, "--until")
     with open_store(args) as store:
@@ -141,7 +141,7 @@ def _actions(args) -> int:
 
 def _day(text: str, option: str):
     from infoview.errors import BadInput
-    from infoview.flows.times import parse_day
+    from infoview.times import parse_day
 
     day = parse_day(text, option)
     if day is None:

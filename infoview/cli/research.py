@@ -182,9 +182,10 @@ def _saved_line(kept) -> str:
 def _batch(args) -> int:
     from infoview.research.batch import research_batch
 
-    summary = research_batch(args.file, args.out, settings=research_settings(args), kind=args.kind,
-                             progress=True)
-    _record_batch(args, summary.out)
+    # An existing store records the output in its exports registry; none is created.
+    with existing_store(args) as store:
+        summary = research_batch(args.file, args.out, settings=research_settings(args),
+                                 kind=args.kind, progress=True, store=store)
     if args.json:
         print_json(summary.to_dict())
     else:
@@ -195,18 +196,6 @@ def _batch(args) -> int:
                          "command again to research them.\n")
         return 1
     return 0
-
-
-def _record_batch(args, out) -> None:
-    """Note the batch's output in the store's exports registry (when there is a store), so
-    that deleting a person finds the results that name them."""
-    from infoview.store.exports import record_export
-
-    if not out.is_file():
-        return
-    with existing_store(args) as store:
-        record_export(store, out, kind="batch", text=out.read_text(encoding="utf-8",
-                                                                   errors="replace"))
 
 
 def _print_company(p) -> None:

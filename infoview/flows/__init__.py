@@ -12,11 +12,9 @@ debrief" or "record a sent message" exists once and both faces give the same res
 * :mod:`~infoview.flows.debrief`: the debrief, saved in one transaction; its JSON form.
 * :mod:`~infoview.flows.followups`: a meeting's follow-ups, computed in one place.
 * :mod:`~infoview.flows.outreach_log`: messages sent and replies received.
-* :mod:`~infoview.flows.demo`: filling a throwaway store with the sample.
-* :mod:`~infoview.flows.times`: reading time zones and meeting times.
 * :mod:`~infoview.flows.meeting_status`: a meeting missed, cancelled or moved.
 * :mod:`~infoview.flows.warm`: warm paths read from the store (the ranking is
-  :mod:`infoview.warm`).
+  :mod:`infoview.analytics.warmth`).
 * :mod:`~infoview.flows.forget`: forgetting a person everywhere the kit keeps them.
 
 The names below load their module on first use.

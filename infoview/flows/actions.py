@@ -22,11 +22,11 @@ import json
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from infoview.businessdays import local_day, zone_of
 from infoview.errors import BadInput, NotFound
 from infoview.models import Action, Meeting, Outreach, Person
 from infoview.prep.followup import REQUEST_KINDS, action_key, missing_actions, three_b_seven
 from infoview.store.schema import COLUMNS
+from infoview.times import local_day, zone_or_local
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -70,9 +70,9 @@ def user_clock(store: Store) -> tuple[Any, str | None]:
     """
     profile = store.get_profile()
     try:
-        zone = zone_of(profile.timezone)
+        zone = zone_or_local(profile.timezone)
     except BadInput:
-        zone = zone_of(None)
+        zone = zone_or_local(None)
     region = profile.region
     if region:
         from infoview.businessdays import parse_region
@@ -142,7 +142,7 @@ def _stored_routine_actions(store: Store) -> list[Action]:
 def _concerned(people: list[Person], actions: list[Action]) -> set[int]:
     """The people a stored 3B7 action may have come from: its person, and (for the next
     contact at an organization) everyone at that person's organization."""
-    from infoview.store.matching import fold
+    from infoview.text import fold
 
     ids = {a.person_id for a in actions if a.person_id is not None}
     if not ids:
@@ -173,19 +173,6 @@ def _routine_records(store: Store) -> tuple[list[Outreach], list[Person], list[M
     return outreach, people, meetings
 
 
-#: GLOB pattern of a stored time in the store's own form (ISO 8601 in UTC to the
-#: microsecond, ``2026-03-12T09:30:00.000000+00:00``): such texts compare in time order.
-STORED_TIME = "????-??-??T??:??:??.??????+00:00"
-
-
-def odd_times(store: Store, table: str, *columns: str) -> bool:
-    """Whether a column holds a time not in the store's own form (a file edited by hand):
-    then comparing times as text in SQL could be wrong."""
-    return any(store.execute(f"SELECT EXISTS (SELECT 1 FROM {table} NOT INDEXED "
-                             f"WHERE {column} NOT GLOB '{STORED_TIME}')")[0][0]
-               for column in columns)
-
-
 def routine_records_since(store: Store, since: date, actions: list[Action],
                           ) -> tuple[list[Outreach], list[Person], list[Meeting], set[int]] | None:
     """What :func:`~infoview.prep.followup.three_b_seven` needs to read for ``since`` and
@@ -214,7 +201,7 @@ def routine_records_since(store: Store, since: date, actions: list[Action],
     def moment(raw: Any) -> datetime | None:
         return from_sql(_DATETIME, raw)
 
-    if odd_times(store, "outreach", "sent_at") or odd_times(store, "meetings", "starts_at"):
+    if store.has_odd_times("outreach", "sent_at") or store.has_odd_times("meetings", "starts_at"):
         return None
     keep: set[int] = {a.person_id for a in actions if a.person_id is not None}
     if keep:  # and everyone at their organizations, however its name is written

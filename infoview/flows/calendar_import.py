@@ -7,7 +7,7 @@ excluded dates and moved occurrences as the file says). An event becomes a meeti
 stored person when:
 
 - an attendee's (or the organizer's) address is one of theirs (matched like mail:
-  :class:`~infoview.flows.mail_import.AddressBook`), else
+  :class:`~infoview.store.matching.AddressBook`), else
 - its title names them in full ("Coffee with Sam Okafor"), the name fits exactly one person,
   and, when they have an address, no attendee of that name has one that is not theirs
   (a namesake).
@@ -42,9 +42,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from infoview.errors import BadInputFile
 from infoview.flows.actions import sync_confirm_reminder
-from infoview.flows.mail_import import AddressBook
 from infoview.models import EARLIEST, LATEST_DATE, CalendarEvent, Meeting, Person
-from infoview.store.matching import address_key, email_addresses, name_key
+from infoview.store.matching import AddressBook
+from infoview.text import address_key, email_addresses, name_key
 
 if TYPE_CHECKING:
     from infoview.store.core import Store

@@ -35,7 +35,8 @@ from infoview.models import (
 )
 from infoview.prep.followup import HOST_PROMISE_DAYS, PROMISE_DAYS, action_key, meeting_end
 from infoview.questions.learn import normal_text
-from infoview.store.matching import PeopleIndex, fold
+from infoview.store.matching import match_person
+from infoview.text import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -258,13 +259,6 @@ def _replace_insights(store, meeting_id: int, insights: list[KeyInsight]) -> Non
                    for i in insights)
 
 
-def match_person(people: list[Person], suggested: SuggestedPerson) -> Person | None:
-    """The known person a suggestion names, by the one rule of
-    :func:`infoview.store.matching.match_person` (email, profile URL, name + organization)."""
-    return PeopleIndex(people).match(email=suggested.email, profile_url=suggested.profile_url,
-                                     name=suggested.name, organization=suggested.organization)
-
-
 def _upsert_person(store, people: list[Person], suggested: SuggestedPerson, now: datetime) -> Person:
     """The suggested person, created (known as a referral) or matched and brought up to date.
 
@@ -272,7 +266,8 @@ def _upsert_person(store, people: list[Person], suggested: SuggestedPerson, now:
     (the debrief is the latest word); the name first recorded stays, and so does how the
     user knows them.
     """
-    person = match_person(people, suggested)
+    person = match_person(people, email=suggested.email, profile_url=suggested.profile_url,
+                          name=suggested.name, organization=suggested.organization)
     details = {k: getattr(suggested, k) for k in ("title", "organization", "email", "phone", "profile_url")}
     if person is None:
         person = store.add(Person(name=suggested.name.strip(), how_known="referral",
@@ -346,8 +341,13 @@ def _sync_promises(store, meeting: Meeting, promises: list[Promise], now: dateti
         store.delete(Action, gone.id)
 
 
-def _sync_follow_ups(store, meeting: Meeting, referrals: list[Referral], now: datetime) -> None:
-    wanted = follow_up_actions(store, meeting, referrals, now=now)
+def _sync_follow_ups(store: Store, meeting: Meeting, referrals: list[Referral],
+                     now: datetime) -> None:
+    """The meeting's follow-ups (:func:`~infoview.flows.followups.meeting_follow_ups`) kept in
+    step with the debrief; promises are left out here: the debrief saves them itself, with
+    their owner and due date."""
+    wanted = [a for a in meeting_follow_ups(store, meeting, referrals, now=now)
+              if a.kind in FOLLOW_UP_KINDS]
     existing = [a for a in store.list(Action, meeting_id=meeting.id) if a.kind in FOLLOW_UP_KINDS]
     have = {action_key(a): a for a in existing}
     wanted_keys = set()
@@ -360,19 +360,8 @@ def _sync_follow_ups(store, meeting: Meeting, referrals: list[Referral], now: da
             store.add(action)
     for key, action in have.items():
         # A follow-up no longer called for (a suggestion removed) goes, unless already done.
-        if key not in wanted_keys and action.done_at is None:
+        if key not in wanted_keys and action.done_at is None and action.id is not None:
             store.delete(Action, action.id)
-
-
-def follow_up_actions(store, meeting: Meeting, referrals: list[Referral], *, now: datetime) -> list[Action]:
-    """The follow-ups a held meeting calls for: a thank-you, and per person suggested a contact
-    to make and a word back to the host (computed by
-    :func:`infoview.flows.followups.meeting_follow_ups`).
-
-    Promises are left out here: the debrief saves them itself, with their owner and due date.
-    """
-    actions = meeting_follow_ups(store, meeting, referrals, now=now)
-    return [a for a in actions if a.kind in FOLLOW_UP_KINDS]
 
 
 def _sync_outcomes(store, meeting: Meeting, outcomes: list[DebriefOutcome]) -> None:

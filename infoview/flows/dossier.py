@@ -2,7 +2,7 @@
 :mod:`infoview.prep.dossier`).
 
 A person belongs to the organization when their ``organization`` matches its name (by
-:func:`~infoview.store.matching.org_key`, the rule of warm paths: case, accents, punctuation
+:func:`~infoview.text.org_key`, the rule of warm paths: case, accents, punctuation
 and legal suffixes ignored, so "Kestrel Health Labs, Inc." is "kestrel health labs");
 research belongs to it when it was saved for the organization, for one of its people, or
 names it.
@@ -25,7 +25,7 @@ from infoview.models import (
     ResearchSnapshot,
 )
 from infoview.prep.dossier import Dossier, Learned, MetPerson, NewsItem
-from infoview.store.matching import org_key
+from infoview.text import org_key
 
 log = logging.getLogger(__name__)
 

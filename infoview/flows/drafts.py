@@ -45,7 +45,7 @@ from infoview.prep.checks import (
 )
 from infoview.prep.ground import CommonGround, ground_sentence, strongest_ground
 from infoview.prep.outreach import Draft, _when_text
-from infoview.store.matching import fold
+from infoview.text import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store.core import Store
@@ -377,7 +377,7 @@ def last_met_on(store: Store, person_id: int) -> date | None:
     if not held:
         return None
     latest = max(held, key=lambda m: m.starts_at or datetime.min)
-    from infoview.flows.times import in_zone
+    from infoview.times import in_zone
 
     assert latest.starts_at is not None  # held above keeps only meetings with a start
     try:
@@ -445,7 +445,7 @@ def stored_draft(store: Store, kind: str, *, person_id: int | None = None,
             given = fold(_name_of(o.referrer))
             o.may_mention = next((may for name, may in stored if fold(name) == given), "unknown")
     if k.name == "thanks" and o.meeting_date is None and meeting is not None and meeting.starts_at:
-        from infoview.flows.times import in_zone
+        from infoview.times import in_zone
 
         try:  # the day of the meeting given, in its own zone
             o.meeting_date = in_zone(meeting.starts_at, meeting.timezone).date()
@@ -514,13 +514,10 @@ def save_draft(draft: Draft, path: str | Path, *, store: Store | None = None,
                person_ids: Sequence[int | None] = ()) -> Path:
     """Write a draft to a text file (subject and message only, whole or not at all); with
     ``store``, the file is recorded among the exports naming ``person_ids``."""
-    from infoview.store.exports import record_export
-    from infoview.userfiles import write_text
+    from infoview.store.exports import write_export
 
-    text = draft_file_text(draft)
-    written = write_text(path, text)
-    record_export(store, written, kind="draft", text=text, person_ids=person_ids)
-    return written
+    return write_export(store, path, draft_file_text(draft), kind="draft",
+                        person_ids=person_ids)
 
 
 def split_subject(text: str) -> tuple[str | None, str]:

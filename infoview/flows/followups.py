@@ -1,7 +1,7 @@
 """Follow-ups in the store: a meeting's, computed in one place, and the ones suggested later.
 
 :func:`meeting_follow_ups` is the only place that turns a stored meeting into its
-follow-up actions (the rules and wording are :func:`infoview.prep.followup.followup_actions`);
+follow-up actions (the rules and wording are :func:`infoview.prep.followup.follow_up_actions`);
 the debrief, :func:`record_followups` and the lists shown by the panels and the CLI all
 come through here, so they never disagree about what a meeting calls for.
 """
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from infoview.models import Action, Meeting, Outreach, Person, Referral
 from infoview.prep.followup import (
-    followup_actions,
+    follow_up_actions,
     keep_in_touch_actions,
     keep_in_touch_from_frames,
     missing_actions,
@@ -45,13 +45,13 @@ def meeting_follow_ups(store: Store, meeting: Meeting, referrals: Iterable[Refer
         meeting: the stored meeting.
         referrals: its referrals; ``None`` reads them from the store.
         now: the current time; due dates count from the meeting's end.
-        promises, advice: as :func:`infoview.prep.followup.followup_actions` takes them.
+        promises, advice: as :func:`infoview.prep.followup.follow_up_actions` takes them.
     """
     referrals = (list(store.list(Referral, meeting_id=meeting.id)) if referrals is None
                  else list(referrals))
     ids = {meeting.person_id, *(r.to_person_id for r in referrals)}
     people: dict[int, Person | str] = {pid: store.get(Person, pid) for pid in ids}
-    return followup_actions(meeting, referrals, now=now, promises=promises, advice=advice,
+    return follow_up_actions(meeting, referrals, now=now, promises=promises, advice=advice,
                             people=people)
 
 
@@ -87,8 +87,8 @@ def suggest_followups(store: Store, *, today: date | None = None,
     held). Keep-in-touch follows the kit's one rule (:func:`infoview.analytics.memory.
     keep_in_touch_status`), the one the digest and the outcomes panel show.
     """
-    from infoview.businessdays import local_day
     from infoview.flows.actions import recent, user_clock
+    from infoview.times import local_day
 
     zone, region = user_clock(store)
     today = today or local_day(datetime.now(zone), zone)

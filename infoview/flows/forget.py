@@ -37,15 +37,16 @@ from infoview.store.appstate import forget_states, states_naming
 from infoview.store.erase import (
     STEPS,
     DeleteReport,
+    delete_person,
     erase_rows,
     names_on_their_pages,
     same_person,
     snapshots_about,
     store_text_columns,
 )
-from infoview.store.exports import ExportRecord, exports_naming, forget_in_registry
-from infoview.store.matching import fold, profile_key
+from infoview.store.exports import ExportRecord, exports_naming, forget_in_registry, write_export
 from infoview.store.mentions import Mentions
+from infoview.text import fold, profile_key
 
 if TYPE_CHECKING:
     from infoview.research.cachefile import CachedPage, KeptResult
@@ -448,14 +449,13 @@ def scrub_backup(path: Path, person: Person) -> bool:
 
 # ---- forgetting ---------------------------------------------------------------------------
 
-def _scrub_batch(path: Path, mentions: Mentions) -> int:
-    """Take the result lines naming the person out of a batch output; returns how many."""
-    from infoview.userfiles import write_bytes
-
+def _scrub_batch(store: Store, path: Path, mentions: Mentions) -> int:
+    """Take the result lines naming the person out of a batch output (written again whole,
+    and recorded again); returns how many."""
     lines = path.read_bytes().splitlines(keepends=True)
     kept = [line for line in lines if not mentions.in_bytes(line)]
     if len(kept) != len(lines):
-        write_bytes(path, b"".join(kept))
+        write_export(store, path, b"".join(kept), kind="batch")
     return len(lines) - len(kept)
 
 
@@ -479,7 +479,7 @@ def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None
     keys = _page_keys(store, person)
     exports = exports_naming(store, person)
     plans = forget_states(store, person)  # a plan being edited for them, or naming them
-    report = ForgetReport(store.delete_person(person_id))
+    report = ForgetReport(delete_person(store, person_id))
     report.kept_plans_removed = plans
     keys |= {profile_key(u) for u in report.store.pages}
     cache = _cache_file(store, cache_path, cache_days)
@@ -489,7 +489,7 @@ def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None
         report.cached_pages = sorted({p.url for p in pages})
         report.kept_results = sorted({r.url for r in results})
     for record in [r for r in exports if r.kind == "batch"]:
-        report.batch_lines_removed.append((str(record.path), _scrub_batch(record.path,
+        report.batch_lines_removed.append((str(record.path), _scrub_batch(store, record.path,
                                                                           mentions)))
     exports = [r for r in exports if r.kind != "batch"]
     for record in exports:

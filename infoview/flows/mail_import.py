@@ -4,7 +4,7 @@
 of ``.eml`` files or a Maildir folder as a stream (:mod:`infoview.store.mailbox`) and keeps
 what concerns the people in the store, and nothing else:
 
-- **Matching** is by address alone (:func:`infoview.store.matching.address_key`: case,
+- **Matching** is by address alone (:func:`infoview.text.address_key`: case,
   ``+tags`` and Gmail's dots ignored; a person's email field may list several addresses,
   their aliases). Display names are never used to match, so a name spelled differently
   does not hide a message and a namesake at another address is not confused with them.
@@ -33,8 +33,6 @@ what concerns the people in the store, and nothing else:
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -48,7 +46,8 @@ from infoview.models import Person
 from infoview.store.core import not_found
 from infoview.store.mailbox import MboxReader, Source, find_sources, read_message_file, uploaded
 from infoview.store.mailheaders import MailHeaders
-from infoview.store.matching import address_key, email_addresses
+from infoview.store.matching import AddressBook
+from infoview.text import address_key, email_addresses
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -215,42 +214,6 @@ def _size(count: int) -> str:
         if count >= scale:
             return f"{count / scale:.1f} {unit}".replace(".0 ", " ")
     return f"{count} bytes"
-
-
-@dataclass
-class AddressBook:
-    """The addresses an import knows: people's (each of their aliases), the user's own, and
-    correspondents being added. An address two people share names neither of them."""
-
-    people: dict[int, Person]
-    by_address: dict[str, int]
-    me: set[str]
-    shared: set[str]
-
-    @classmethod
-    def build(cls, people: Iterable[Person], me: Iterable[str]) -> AddressBook:
-        mine = {k for a in me for k in email_addresses(a)}
-        by_address: dict[str, int] = {}
-        shared: set[str] = set()
-        people_by_id = {}
-        for person in people:
-            assert person.id is not None
-            people_by_id[person.id] = person
-            for key in email_addresses(person.email):
-                if key in mine:
-                    continue
-                if key in by_address and by_address[key] != person.id:
-                    shared.add(key)
-                by_address.setdefault(key, person.id)
-        for key in shared:  # one address on two people: which one wrote is unknown
-            del by_address[key]
-        return cls(people_by_id, by_address, mine, shared)
-
-    def fingerprint(self, extra: object) -> str:
-        """A hash of everything that decides what a message becomes (for re-reads)."""
-        data = json.dumps([sorted(self.by_address.items()), sorted(self.me), extra],
-                          sort_keys=True, default=str)
-        return hashlib.sha1(data.encode(), usedforsecurity=False).hexdigest()
 
 
 class _Reader:

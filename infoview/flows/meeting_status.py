@@ -17,10 +17,9 @@ from datetime import UTC, datetime
 
 from infoview.errors import BadInput, NotFound
 from infoview.flows.actions import sync_confirm_reminder
-from infoview.flows.times import agreeing, check_year, localize
-from infoview.flows.times import zone as zone_of
 from infoview.models import Meeting, Person, QuestionAsked
-from infoview.schedule import describe_start
+from infoview.times import agreeing, check_year, describe_start, localize
+from infoview.times import zone as zone_named
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +64,7 @@ def parse_status(text: str) -> str:
 def parse_when(text: str | datetime, zone: str | None = None, *, zone_given: bool = False) -> datetime:
     """A new meeting time: an ISO date and time with an offset, or without one in ``zone``.
 
-    The rules of :mod:`infoview.flows.times` apply: years 1900 to 2199, a clock time the
+    The rules of :mod:`infoview.times` apply: years 1900 to 2199, a clock time the
     clocks skip is refused, and with ``zone_given`` (the user named the zone, rather than it
     being the meeting's own) an offset must agree with it.
 
@@ -83,7 +82,7 @@ def parse_when(text: str | datetime, zone: str | None = None, *, zone_given: boo
             raise BadInput(f"{text!r} is not a date and time: use e.g. 2026-04-02T10:00") from exc
         what = f"the new time {str(text).strip()}"
     check_year(when.date(), what)
-    tz = zone_of(zone)
+    tz = zone_named(zone)
     if when.tzinfo is None or when.utcoffset() is None:
         if tz is None:
             raise BadInput(

@@ -48,12 +48,13 @@ def _url(text: str | None) -> str | None:
 def _zone(text: str | None) -> str | None:
     if not text:
         return text
-    from infoview.businessdays import zone_of
+    from infoview.times import zone
 
     try:
-        zone_of(text)
+        zone(text)
     except BadInput as exc:
-        raise BadField(as_sentence(str(exc)), "timezone") from exc
+        raise BadField(as_sentence(f"{text!r} is not a time zone: use a name such as "
+                                   "Europe/London or Asia/Tokyo"), "timezone") from exc
     return text
 
 

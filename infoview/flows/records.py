@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING, Any
 from infoview.errors import BadField, BadInput, NotFound
 from infoview.flows.fields import as_sentence, email_field, text_field, upper_first, web_field
 from infoview.models import CHOICES, Meeting, Organization, Person
-from infoview.store.matching import fold, match_person, profile_key
+from infoview.store.matching import match_person
 from infoview.store.schema import COLUMNS, TABLES
+from infoview.text import fold, profile_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows.forget import ForgetReport
@@ -293,7 +294,7 @@ def _meeting_values(changes: dict[str, Any], meeting: Meeting) -> dict[str, Any]
                 raise BadField(f"{upper_first(label)} cannot be empty.", name)
             out[name] = minutes
         elif name == "timezone":
-            from infoview.flows.times import zone
+            from infoview.times import zone
 
             text = _text(value, name, label)
             try:
@@ -317,7 +318,7 @@ def _start(value: Any, zone_name: str | None, *, zone_given: bool = False) -> da
     """A start as a form gives it: a datetime (naive means in the meeting's zone) or ISO
     text; an empty value clears it. With ``zone_given`` (a zone typed beside it) an offset
     must agree with the zone."""
-    from infoview.flows.times import agreeing, check_year, localize, zone
+    from infoview.times import agreeing, check_year, localize, zone
 
     if value is None or value == "":
         return None
@@ -329,7 +330,7 @@ def _start(value: Any, zone_name: str | None, *, zone_given: bool = False) -> da
                            "starts_at") from exc
     if not isinstance(value, datetime):
         raise BadField("The time must be a date and a time of day.", "starts_at")
-    try:  # the rules every typed time follows (infoview.flows.times)
+    try:  # the rules every typed time follows (infoview.times)
         check_year(value.date(), "The start")
         if value.tzinfo is None:
             tz = zone(zone_name)
@@ -509,7 +510,7 @@ def _now_rows(store: Store, before: dict[str, dict[int, dict[str, Any]]]
 
 
 def _meeting_label(store: Store, meeting: Meeting) -> str:
-    from infoview.schedule import describe_start
+    from infoview.times import describe_start
 
     name = store.get(Person, meeting.person_id).name
     when = f" on {describe_start(meeting.starts_at, meeting.timezone)}" if meeting.starts_at else ""

@@ -18,7 +18,8 @@ from infoview.errors import BadInput
 from infoview.models import Organization, Person, ResearchSnapshot
 from infoview.research.models import CompanyProfile, PersonProfile
 from infoview.research.results import Profile, kind_of
-from infoview.store.matching import fold, match_person, name_key, org_key
+from infoview.store.matching import match_person
+from infoview.text import fold, name_key, org_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store

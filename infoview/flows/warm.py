@@ -1,7 +1,8 @@
 """Warm paths read from the store: who the user can reach at an organization, and how.
 
-The ranking itself is :mod:`infoview.warm` (plain data in, ranked paths out); this module
-is the store-reading part that the CLI (``infoview warm``) and the research panel call.
+The ranking itself is :mod:`infoview.analytics.warmth` (plain data in, ranked paths out,
+shared with the LAMP target list); this module is the store-reading part that the CLI
+(``infoview warm``) and the research panel call.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from infoview.store.matching import org_key
-from infoview.warm import Network, WarmPath, paths_frame, target_name
+from infoview.analytics.warmth import Network, WarmPath, paths_frame, target_name
+from infoview.text import org_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store.core import Store
@@ -74,8 +75,8 @@ def warm_paths(store: Store, target: Any, *, network: Network | None = None) -> 
         target: the organization's name, an :class:`~infoview.models.Organization`, or a
             company research result (``CompanyProfile`` or its dict: its listed people are
             added). A name also picks up the people of the latest saved research of it.
-        network: a :class:`~infoview.warm.Network` already read (:func:`read_network`), to
-            ask about many organizations.
+        network: a :class:`~infoview.analytics.warmth.Network` already read
+            (:func:`read_network`), to ask about many organizations.
 
     Raises:
         BadInput: no name to look for.

@@ -14,15 +14,22 @@ from __future__ import annotations
 from infoview._lazy import lazy_exports
 
 _EXPORTS = {
-    "Brief": "brief", "build_brief": "brief",
-    "export_brief": "render", "render_markdown": "render", "render_html": "render",
-    "render_pdf": "render", "render_ics": "render",
-    "Draft": "outreach", "check_draft": "checks",
-    "followup_actions": "followup", "missing_actions": "followup", "three_b_seven": "followup",
-    "keep_in_touch": "followup", "due_actions_ics": "followup",
+    "Brief": "infoview.prep.brief",
+    "build_brief": "infoview.prep.brief",
+    "export_brief": "infoview.prep.render",
+    "render_markdown": "infoview.prep.render",
+    "render_html": "infoview.prep.render",
+    "render_pdf": "infoview.prep.render",
+    "render_ics": "infoview.prep.render",
+    "Draft": "infoview.prep.outreach",
+    "check_draft": "infoview.prep.checks",
+    "follow_up_actions": "infoview.prep.followup",
+    "missing_actions": "infoview.prep.followup",
+    "three_b_seven": "infoview.prep.followup",
+    "keep_in_touch": "infoview.prep.followup",
+    "due_actions_ics": "infoview.prep.followup",
 }
 
 __all__ = sorted(_EXPORTS)
 
-__getattr__ = lazy_exports(
-    __name__, {name: f"infoview.prep.{module}" for name, module in _EXPORTS.items()})
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -15,11 +15,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from infoview.errors import BadInput
-from infoview.flows.times import zone as _zone
 from infoview.prep.ground import CommonGround, Gap, find_common_ground, find_gaps, research_sources
 from infoview.prep.outreach import pitch as pitch_draft
 from infoview.questions.bank import _article
 from infoview.questions.models import MEETING_OVERHEAD
+from infoview.times import zone as _zone
 
 log = logging.getLogger(__name__)
 

@@ -18,13 +18,14 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from infoview.errors import BadInput
-from infoview.store.exports import record_export
+from infoview.store.exports import export_format, write_export
+
+if TYPE_CHECKING:
+    from infoview.store.core import Store
 
 log = logging.getLogger(__name__)
-
-FORMATS: tuple[str, ...] = ("md", "html", "pdf")
 
 
 @dataclass
@@ -51,6 +52,10 @@ class MetPerson:
     profile_url: str | None = None
 
 
+#: ``datetime.date`` under a name the news item's own ``date`` field does not hide.
+Day = date
+
+
 @dataclass
 class NewsItem:
     """A news item found by research, with the page it came from and when it was read."""
@@ -58,7 +63,7 @@ class NewsItem:
     title: str
     date: str | None
     url: str
-    researched_on: date | None
+    researched_on: Day | None
 
 
 @dataclass
@@ -87,12 +92,11 @@ class Dossier:
 
 
 def render_dossier(dossier: Dossier, fmt: str = "md") -> str | bytes:
-    """The dossier as Markdown or HTML text, or PDF bytes."""
+    """The dossier as Markdown or HTML text, or PDF bytes (the formats a dossier is offered
+    in, :data:`~infoview.store.exports.EXPORT_FORMATS`)."""
     from infoview.prep.render import _environment, html_to_pdf
 
-    kind = {"markdown": "md"}.get(str(fmt).lower().lstrip("."), str(fmt).lower().lstrip("."))
-    if kind not in FORMATS:
-        raise BadInput(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    kind = export_format(fmt, "dossier").name
     if kind == "md":
         text = _environment("md").get_template("dossier.md.j2").render(d=dossier)
         return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
@@ -106,26 +110,17 @@ def dossier_name(dossier: Dossier, ext: str) -> str:
     return f"dossier-{slug}-{dossier.generated_at:%Y-%m-%d}.{ext}"
 
 
-def export_dossier(dossier: Dossier, out: str | Path, fmt: str = "md", *, store=None) -> Path:
+def export_dossier(dossier: Dossier, out: str | Path, fmt: str = "md", *,
+                   store: Store | None = None) -> Path:
     """Write the dossier in one format; ``out`` is a file, or a folder to name one in.
 
     With ``store``, the file is recorded in its exports registry with the people it names
     (so deleting one of them lists it).
     """
-    from infoview.userfiles import write_bytes, write_text
-
-    content = render_dossier(dossier, fmt)
-    ext = (
-        "md" if str(fmt).lower().lstrip(".") in ("md", "markdown") else str(fmt).lower().lstrip(".")
-    )
+    kind = export_format(fmt, "dossier").name
+    content = render_dossier(dossier, kind)
     path = Path(out).expanduser()
     if path.is_dir() or not path.suffix:
-        path = path / dossier_name(dossier, ext)
-    if isinstance(content, bytes):
-        write_bytes(path, content)
-    else:
-        write_text(path, content)
+        path = path / dossier_name(dossier, kind)
     text = content if isinstance(content, str) else str(render_dossier(dossier, "md"))
-    record_export(store, path, kind="dossier", text=text)
-    log.info("wrote %s", path)
-    return path
+    return write_export(store, path, content, kind="dossier", text=text)

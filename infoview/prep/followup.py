@@ -10,7 +10,7 @@ identity, :func:`action_key` (``kind``, ``meeting_id``, ``person_id`` and the fo
 proposed actions whose key is not already stored, which is what a re-saved debrief needs::
 
     existing = store.list(Action, meeting_id=meeting.id)
-    store.add_many(missing_actions(followup_actions(meeting, referrals, now=now,
+    store.add_many(missing_actions(follow_up_actions(meeting, referrals, now=now,
                                                     people=people), existing))
 """
 
@@ -22,9 +22,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from infoview.models import Action, Meeting, Outreach, Person, Referral
-from infoview.store.matching import fold
+from infoview.text import fold
+
+if TYPE_CHECKING:
+    from infoview.store.core import Store
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +82,7 @@ def meeting_end(meeting: Meeting, now: datetime) -> datetime:
     return meeting.starts_at + timedelta(minutes=meeting.planned_minutes or 0)
 
 
-def followup_actions(meeting: Meeting, referrals: Iterable[Referral], *, now: datetime,
+def follow_up_actions(meeting: Meeting, referrals: Iterable[Referral], *, now: datetime,
                      promises: Iterable[str | Action] = (), advice: Iterable[str] = (),
                      people: Mapping[int, Person | str] | None = None) -> list[Action]:
     """The actions a held meeting creates.
@@ -367,7 +371,7 @@ def keep_in_touch_actions(statuses: Iterable[KeepInTouch]) -> list[Action]:
 # ---- calendar export ------------------------------------------------------------------------
 
 def due_actions_ics(actions: Iterable[Action], path: str | Path, *, stamp: datetime | None = None,
-                    store=None) -> Path:
+                    store: Store | None = None) -> Path:
     """Write the open actions that have a due date as whole-day events on that date.
 
     With ``store``, the file is recorded in its exports registry with the people named.
@@ -377,8 +381,8 @@ def due_actions_ics(actions: Iterable[Action], path: str | Path, *, stamp: datet
     """
     import hashlib
 
-    from infoview.prep.ics import calendar_bytes, make_event, new_calendar, write_calendar
-    from infoview.store.exports import record_export
+    from infoview.prep.ics import calendar_bytes, make_event, new_calendar
+    from infoview.store.exports import write_export
 
     cal = new_calendar()
     count = 0
@@ -395,7 +399,4 @@ def due_actions_ics(actions: Iterable[Action], path: str | Path, *, stamp: datet
                                      description=f"infoview follow-up ({action.kind.replace('_', ' ')})"))
         count += 1
     log.info("%d due actions written to %s", count, path)
-    written = write_calendar(cal, path)
-    record_export(store, written, kind="calendar", text=calendar_bytes(cal).decode("utf-8"),
-                  person_ids=people)
-    return written
+    return write_export(store, path, calendar_bytes(cal), kind="calendar", person_ids=people)

@@ -8,10 +8,8 @@ newer file updates the event instead of duplicating it.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 from infoview import __version__
-from infoview.userfiles import write_bytes
 
 PRODID = f"-//infoview//infoview {__version__}//EN"
 
@@ -71,11 +69,6 @@ def calendar_bytes(cal) -> bytes:
         cal.add_missing_timezones(first_date=min(days) - timedelta(days=366),
                                   last_date=max(days) + timedelta(days=366))
     return cal.to_ical()
-
-
-def write_calendar(cal, path: str | Path) -> Path:
-    """Write the calendar (see :func:`calendar_bytes`) and return the path."""
-    return write_bytes(path, calendar_bytes(cal))
 
 
 def _as_date(value: datetime | date) -> date:

@@ -13,17 +13,21 @@ import logging
 import re
 import sys
 import threading
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from infoview.errors import BadInput, InfoviewError
-from infoview.userfiles import write_bytes
+from infoview.store.exports import export_format, write_export
+
+if TYPE_CHECKING:
+    from infoview.store.core import Store
 
 log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-FORMATS: dict[str, str] = {"md": "md", "markdown": "md", "html": "html", "pdf": "pdf", "ics": "ics"}
 #: Sections of the default brief (the one that fits one printed page for 20 minutes).
 DEFAULT_SECTIONS: tuple[str, ...] = ("who", "why", "company", "gaps", "logistics", "agenda",
                                      "reminders")
@@ -274,37 +278,28 @@ def _default_name(brief, ext: str) -> str:
     return f"brief-{slug}-{day}.{ext}"
 
 
-def _render(brief, kind: str, sections) -> tuple[bytes, str]:
-    """The brief in one format: the file's bytes, and its text for the exports registry."""
+def _render(brief, kind: str, sections) -> tuple[str | bytes, str | None]:
+    """The brief in one format: the file's text or bytes, and, for a PDF, the text it says
+    (the Markdown it was set from, searchable in the exports registry)."""
     if kind == "md":
-        text = render_markdown(brief, sections)
-        return text.encode("utf-8"), text
+        return render_markdown(brief, sections), None
     if kind == "html":
-        text = render_html(brief, sections)
-        return text.encode("utf-8"), text
+        return render_html(brief, sections), None
     if kind == "pdf":
-        # the Markdown is what the PDF says, searchable
         return render_pdf(brief, sections), render_markdown(brief, sections)
-    data = render_ics(brief)
-    return data, data.decode("utf-8")
-
-
-def _kind(fmt: str) -> str:
-    kind = FORMATS.get(str(fmt).lower().lstrip("."))
-    if kind is None:
-        raise BadInput(f"unknown format {fmt!r}: use md, html, pdf or ics")
-    return kind
+    return render_ics(brief), None
 
 
 def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None,
-                 store=None) -> Path:
+                 store: Store | None = None) -> Path:
     """Write the brief in one format and return the file written.
 
     Args:
         brief: the :class:`~infoview.prep.brief.Brief`.
         out: a file path, or a folder (an existing one, or a path without a suffix) in which
             a name like ``brief-samira-okafor-2026-12-01.pdf`` is chosen.
-        fmt: ``md``, ``html``, ``pdf`` or ``ics``.
+        fmt: one of the brief's formats in :data:`~infoview.store.exports.EXPORT_FORMATS`
+            (``md``, ``html``, ``pdf``, ``ics``).
         sections: the sections to include (default :data:`DEFAULT_SECTIONS`).
         store: the open store, to record the file in its exports registry (so that
             deleting the person can find it); not recorded without one.
@@ -312,22 +307,18 @@ def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None,
     return export_briefs(brief, out, [fmt], sections=sections, store=store)[0]
 
 
-def export_briefs(brief, out: str | Path, formats, *, sections=None, store=None) -> list[Path]:
+def export_briefs(brief, out: str | Path, formats: Iterable[str], *, sections=None,
+                  store: Store | None = None) -> list[Path]:
     """Write the brief in several formats; every one is rendered before any file is
     written, so a format that cannot be made (a calendar event without a time, a PDF
     without its renderer) leaves no file of the others behind. Arguments as
     :func:`export_brief`."""
-    from infoview.store.exports import record_export
-
-    kinds = [_kind(fmt) for fmt in formats]
+    kinds = [export_format(fmt, "brief").name for fmt in formats]
     rendered = [(kind, *_render(brief, kind, sections)) for kind in kinds]
     base = Path(out).expanduser()
     files = []
-    for kind, data, text in rendered:
+    for kind, content, text in rendered:
         path = base / _default_name(brief, kind) if base.is_dir() or not base.suffix else base
-        write_bytes(path, data)
-        record_export(store, path, kind="calendar" if kind == "ics" else "brief", text=text,
-                      person_ids=[brief.person_id])
-        log.info("wrote %s", path)
-        files.append(path)
+        files.append(write_export(store, path, content, text=text, person_ids=[brief.person_id],
+                                  kind="calendar" if kind == "ics" else "brief"))
     return files

@@ -38,6 +38,7 @@ from datetime import date
 from typing import Protocol
 
 from infoview.questions.models import Question
+from infoview.text import words
 
 #: Meetings with rated answers needed before the plan learns anything.
 MIN_RATED_MEETINGS = 3
@@ -196,8 +197,9 @@ class Lessons:
 
 
 def normal_text(text: str) -> str:
-    """A question's text reduced for matching: lower case, words only."""
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    """A question's text reduced for matching: lower case, words only
+    (:func:`infoview.text.words`)."""
+    return words(text)
 
 
 def question_key(question_id: str | None, text: str, bank_ids: frozenset[str] | set[str]) -> str:

@@ -21,7 +21,7 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,10 +30,12 @@ from urllib.parse import urlsplit
 from infoview.errors import BadInput, BadInputFile
 from infoview.research.urls import normalize_url
 from infoview.settings import Settings
+from infoview.store.exports import appending_export
 from infoview.userfiles import parse_json
 
 if TYPE_CHECKING:
     from infoview.research.parallel import RunStats
+    from infoview.store.core import Store
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +77,7 @@ class BatchSummary:
 
 def research_batch(path: str | Path, out: str | Path, *, settings: Settings | None = None,
                    kind: str = "company", progress: bool = True, refresh: bool = False,
-                   processes: int | None = None) -> BatchSummary:
+                   processes: int | None = None, store: Store | None = None) -> BatchSummary:
     """Research every URL of a file, appending one JSON line per URL to ``out``.
 
     Args:
@@ -88,6 +90,8 @@ def research_batch(path: str | Path, out: str | Path, *, settings: Settings | No
         progress: show a tqdm progress bar (a widget in notebooks, stderr in a terminal).
         refresh: ignore cached pages and results (they are replaced by fresh ones).
         processes: see :func:`research_many`.
+        store: the open store whose exports registry records ``out`` (so that deleting a
+            person finds the results naming them); not recorded without one.
 
     Returns:
         A :class:`BatchSummary`.
@@ -107,34 +111,36 @@ def research_batch(path: str | Path, out: str | Path, *, settings: Settings | No
     settings = settings or Settings()
     summary = BatchSummary(out=out, total=len(urls), skipped=len(urls) - len(todo), done=0,
                            failed=0, seconds=0.0, network_requests=0)
-    if todo:
-        from tqdm.auto import tqdm
-
-        from infoview.research.parallel import RunStats
-
-        stats = RunStats()
-        try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            sink = out.open("a", encoding="utf-8")
-        except OSError as exc:
-            raise BadInputFile(f"cannot be written ({exc.strerror})", out) from exc
-        with sink, \
-                tqdm(total=len(todo), disable=not progress, unit="url", file=sys.stderr,
-                     desc=f"research {kind}") as bar:
-            for line in research_many(todo, settings=settings, kind=kind, refresh=refresh,
-                                      processes=processes, stats=stats):
-                sink.write(json.dumps(line, ensure_ascii=False) + "\n")
-                sink.flush()
-                if "error" in line:
-                    summary.failed += 1
-                else:
-                    summary.done += 1
-                bar.update(1)
-                bar.set_postfix(failed=summary.failed, refresh=False)
-        summary.network_requests = stats.network_requests
+    with appending_export(store, out, kind="batch") as append:
+        if todo:
+            _research_into(append, todo, summary, settings=settings, kind=kind, refresh=refresh,
+                           processes=processes, progress=progress)
     summary.seconds = time.monotonic() - started
     log.info("batch %s: %s", path, summary.to_dict())
     return summary
+
+
+def _research_into(append: Callable[[str], None], todo: list[str], summary: BatchSummary, *,
+                   settings: Settings, kind: str, refresh: bool, processes: int | None,
+                   progress: bool) -> None:
+    """Research ``todo``, appending each result as a JSON line, and count them in ``summary``."""
+    from tqdm.auto import tqdm
+
+    from infoview.research.parallel import RunStats
+
+    stats = RunStats()
+    with tqdm(total=len(todo), disable=not progress, unit="url", file=sys.stderr,
+              desc=f"research {kind}") as bar:
+        for line in research_many(todo, settings=settings, kind=kind, refresh=refresh,
+                                  processes=processes, stats=stats):
+            append(json.dumps(line, ensure_ascii=False))
+            if "error" in line:
+                summary.failed += 1
+            else:
+                summary.done += 1
+            bar.update(1)
+            bar.set_postfix(failed=summary.failed, refresh=False)
+    summary.network_requests = stats.network_requests
 
 
 def research_many(urls: Iterable[str], *, settings: Settings | None = None,

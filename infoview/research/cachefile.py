@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from infoview.errors import StoreError
-from infoview.store.matching import profile_key
+from infoview.text import profile_key
 
 log = logging.getLogger(__name__)
 

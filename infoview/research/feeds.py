@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 from infoview.research.extract.page import ParsedPage, clean
 from infoview.research.models import NewsItem
+from infoview.text import words
 
 log = logging.getLogger(__name__)
 
@@ -212,4 +213,4 @@ def _url_key(url: str) -> str:
 
 
 def _title_key(title: str) -> str:
-    return "title:" + " ".join(re.sub(r"[^\w\s]", " ", title.casefold()).split())
+    return "title:" + words(title)

@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from infoview.store.files import retry_while_locked
+from infoview.locking import retry_while_locked
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ class HttpCache:
 
         Several processes (a batch's research processes, a second notebook) may open the
         file at the same moment: opening waits for them for up to ``patience`` seconds
-        (:func:`~infoview.store.files.retry_while_locked`).
+        (:func:`~infoview.locking.retry_while_locked`).
         """
         from requests_cache.backends.sqlite import SQLiteCache, SQLiteDict
 

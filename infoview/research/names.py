@@ -9,8 +9,9 @@ short forms, Apache-2.0), with a few common pairs it lacks added here.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from infoview.text import unaccent, words
 
 _TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "rev",
            "revd", "lord", "lady", "cllr", "hon"}
@@ -22,26 +23,23 @@ _EXTRA_NICKNAMES = {"sam": {"samuel", "samantha", "samira"}, "alex": {"alexander
                     "mo": {"mohammed", "mohamed", "muhammad"}, "dev": {"devendra", "devan"}}
 
 
-def fold(text: str) -> str:
-    """Lower case without accents or punctuation ("Núñez-Ortega" -> "nunez-ortega")."""
-    decomposed = unicodedata.normalize("NFKD", re.sub(r"['’]", "", text))  # O'Brien: one word
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.replace("ø", "o").replace("Ø", "o").replace("ł", "l").replace("Ł", "l") \
-        .replace("ß", "ss").replace("æ", "ae")
-    return re.sub(r"[^\w\s-]", " ", plain.casefold()).replace("_", " ")
+def name_words(text: str) -> list[str]:
+    """The words of a name in lower case, without accents or punctuation but keeping
+    hyphens ("Núñez-Ortega" -> ``["nunez-ortega"]``; "O'Brien" is one word, "obrien")."""
+    return words(unaccent(re.sub(r"['’]", "", text)), keep="-").split()
 
 
 def name_parts(name: str) -> list[str]:
     """The words of a name, given names first, without titles and post-nominal letters."""
     if "," in name:
         head, _, tail = name.partition(",")
-        tail_words = [w for w in fold(tail).split() if w not in _SUFFIXES]
+        tail_words = [w for w in name_words(tail) if w not in _SUFFIXES]
         name = f"{tail} {head}" if tail_words else head   # "Okafor, Sam" but not "Sam Okafor, PhD"
-    words = [w.strip("-") for w in fold(name).split()]
-    words = [w for w in words if w and w not in _TITLES]
-    while words and words[-1] in _SUFFIXES:
-        words.pop()
-    return words
+    parts = [w.strip("-") for w in name_words(name)]
+    parts = [w for w in parts if w and w not in _TITLES]
+    while parts and parts[-1] in _SUFFIXES:
+        parts.pop()
+    return parts
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from urllib.parse import urlencode, urlsplit
 
 from infoview.errors import BadInput, FetchError
 from infoview.research import urls
-from infoview.research.names import fold
+from infoview.research.names import name_words
 
 log = logging.getLogger(__name__)
 
@@ -204,8 +204,8 @@ def _day(value: Any) -> str | None:
 
 def _names(name: str, text: str) -> bool:
     """Whether a page's text names the person (family name and given name or initial)."""
-    words = fold(text).split()
-    parts = fold(name).split()
+    words = name_words(text)
+    parts = name_words(name)
     if len(parts) < 2:
         return False
     given, family = parts[0], parts[-1]

@@ -18,7 +18,8 @@ What goes where, and why:
   (an outreach record is a message the user sent).
 - Invitations.csv: each request the user sent is a ``request`` outreach; it counts as
   answered (accepted) when the person is a connection made on or after that day.
-- Correspondents are matched to people by :func:`match_person` (profile URL, else an
+- Correspondents are matched to people by
+  :func:`~infoview.store.matching.match_correspondent` (profile URL, else an
   unambiguous name); a LinkedIn URL that a row of Connections.csv has goes to the person
   that row matched, even when their record holds another URL (a bio page saved by
   research): one person, one record. Someone not in the store yet is added (``how_known="cold"``, tag
@@ -42,7 +43,8 @@ from infoview.errors import BadInputFile
 from infoview.models import Outreach, Person, UserProfile
 from infoview.store.archive import Archive, Message, read_archive
 from infoview.store.linkedin import LinkedInReport, check_how_known, import_connections
-from infoview.store.matching import is_linkedin_profile, name_key, org_key, profile_key
+from infoview.store.matching import CorrespondentIndex, match_correspondent
+from infoview.text import name_key, org_key, profile_key
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -51,59 +53,6 @@ log = logging.getLogger(__name__)
 
 _INVITATION_NOTE = "LinkedIn invitation to connect"
 _MESSAGE_NOTE = "LinkedIn conversation"
-
-
-@dataclass
-class Match:
-    """The outcome of matching one correspondent: ``how`` is ``url``, ``name``,
-    ``ambiguous`` (the name fits several people) or ``none``."""
-
-    person: Person | None
-    how: str
-
-
-class PeopleIndex:
-    """The people of the store, looked up by profile URL and by (accent-blind) name."""
-
-    def __init__(self, people: Iterable[Person] = ()):
-        self.by_url: dict[str, Person] = {}
-        self.by_name: dict[str, list[Person]] = defaultdict(list)
-        for person in people:
-            self.add(person)
-
-    def add(self, person: Person) -> None:
-        """Make a (new) person findable."""
-        key = profile_key(person.profile_url)
-        if key:
-            self.by_url.setdefault(key, person)
-        self.by_name[name_key(person.name)].append(person)
-
-
-def match_person(index: PeopleIndex, name: str | None, url: str | None,
-                 organization: str | None = None) -> Match:
-    """The one rule matching a LinkedIn correspondent to a person of the store.
-
-    The profile URL decides when both sides have one. Otherwise the name, compared without
-    case, accents or punctuation (and repaired when mis-decoded), must point to exactly one
-    person; ``organization`` breaks a tie between namesakes. A name that fits a person with
-    a *different* profile URL of the same kind (two LinkedIn profiles) is not a match; a
-    person whose saved URL is a bio page on their employer's site can be.
-    """
-    key = profile_key(url)
-    if key and key in index.by_url:
-        return Match(index.by_url[key], "url")
-    candidates = index.by_name.get(name_key(name), []) if name else []
-    if key:  # a URL the store does not know: people with another profile of that kind are
-        # someone else (a bio page saved by research says nothing against a LinkedIn URL)
-        linkedin = is_linkedin_profile(url)
-        candidates = [p for p in candidates if not profile_key(p.profile_url)
-                      or (linkedin and not is_linkedin_profile(p.profile_url))]
-    if len(candidates) > 1 and organization:
-        wanted = org_key(organization)
-        candidates = [p for p in candidates if org_key(p.organization) == wanted] or candidates
-    if len(candidates) == 1:
-        return Match(candidates[0], "name")
-    return Match(None, "ambiguous" if candidates else "none")
 
 
 @dataclass
@@ -167,6 +116,7 @@ def import_archive(store: Store, source: str | Path, how_known: str = "colleague
         BadInputFile: the archive or one of its files is malformed; nothing is imported.
         BadInput: ``how_known`` is not one of the allowed values.
     """
+    store.check()  # nothing is imported into a damaged file
     check_how_known(how_known)
     archive = read_archive(source)
     report = ArchiveReport(source=str(archive.source), found=archive.found,
@@ -290,7 +240,7 @@ class _History:
         self.store = store
         self.report = report
         self.me = me
-        self.index = PeopleIndex(store.list(Person))
+        self.index = CorrespondentIndex(store.list(Person))
         # A connection row names the person behind a LinkedIn URL, whatever URL their record
         # holds (research may have saved their bio page): their messages go to that person.
         for key, person in (linked or {}).items():
@@ -317,7 +267,7 @@ class _History:
         self.report.outreach_updated = len(self.changed)
 
     def _person(self, name: str, url: str | None, label: str, line: int) -> Person | None:
-        found = match_person(self.index, name, url)
+        found = match_correspondent(self.index, name, url)
         if found.person is not None:
             return found.person
         if found.how == "ambiguous" or not name:

@@ -20,18 +20,18 @@ from typing import Any, TypeVar
 from infoview.errors import BadInput, NotFound, StoreError
 from infoview.models import Person, Record, UserProfile
 from infoview.store import files
-from infoview.store.matching import fold, profile_key
 from infoview.store.schema import (
     COLUMNS,
     INT_MAX,
     INT_MIN,
+    STORED_TIME,
     TABLES,
     from_row,
     table_of,
     to_row,
     to_sql,
 )
-from infoview.store.shortcuts import StoreShortcuts
+from infoview.text import fold, profile_key
 
 R = TypeVar("R", bound=Record)
 
@@ -88,17 +88,19 @@ def _stamp(records: Sequence[Record]) -> None:
             record.created_at = now
 
 
-class Store(StoreShortcuts):
+class Store:
     """A connection to the user's store file.
 
     Use :meth:`open` (or ``with Store.open(path) as store:``). Records go in and come out
-    as the dataclasses of :mod:`infoview.models`.
+    as the dataclasses of :mod:`infoview.models`, through one generic API whatever their
+    type: ``store.add(Person(...))``, ``store.get(Meeting, 3)``, ``store.list(Action,
+    meeting_id=3)``, :meth:`update`, :meth:`delete`.
 
-    Besides the generic :meth:`add`, :meth:`get`, :meth:`list`, :meth:`update` and
-    :meth:`delete`, each record type has named shortcuts, e.g. ``add_person``,
-    ``get_person``, ``list_people``, ``update_person``, ``delete_person``; likewise for
-    organization(s), meeting(s), outreach, referral(s), action(s), outcome(s), insight(s),
-    research_snapshot(s) and question_asked / questions_asked.
+    What spans many records lives in the store's other modules, each a function of the
+    store: deleting a person everywhere (:func:`infoview.store.erase.delete_person`), export
+    and import (:mod:`infoview.store.exchange`), LinkedIn imports
+    (:mod:`infoview.store.linkedin`, :mod:`infoview.store.archive_import`). This module
+    imports none of them.
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path):
@@ -360,29 +362,25 @@ class Store(StoreShortcuts):
         return [from_row(table, row) for row in rows]  # type: ignore[misc]
 
     def delete(self, record_type: type[Record], record_id: int) -> None:
-        """Delete one record and what depends on it; a person goes completely.
+        """Delete one record and what depends on it.
 
         Deleting a meeting also deletes its questions asked and insights; references to it
-        from actions, outcomes and referrals are cleared. Deleting a person is
-        :meth:`delete_person`.
+        from actions, outcomes and referrals are cleared. A person is not deleted here:
+        :func:`infoview.store.erase.delete_person` removes them everywhere (their notes in
+        other records too), which one row's delete cannot.
+
+        Raises:
+            BadInput: ``record_type`` is :class:`~infoview.models.Person`.
+            NotFound: there is no such record.
         """
         table = table_of(record_type)
         if table == "people":
-            self.delete_person(record_id)
-            return
+            raise BadInput("a person is deleted with infoview.store.erase.delete_person, "
+                           "which removes them everywhere, not with Store.delete")
         _known_id(table, record_id)
         cursor = self._write(table, f"DELETE FROM {table} WHERE id = ?", [record_id])
         if cursor.rowcount == 0:
             raise not_found(table, record_id)
-
-    def delete_person(self, person_id: int):
-        """Remove a person and everything about them; returns a ``DeleteReport``.
-
-        See :func:`infoview.store.erase.delete_person` for what goes.
-        """
-        from infoview.store.erase import delete_person
-
-        return delete_person(self, person_id)
 
     @staticmethod
     def _names(table: str) -> str:
@@ -428,7 +426,7 @@ class Store(StoreShortcuts):
         rows = self._query(f"SELECT {self._names('people')} FROM people{where} ORDER BY id", params)
         return [from_row("people", row) for row in rows]  # type: ignore[misc]
 
-    # ---- views and exchange --------------------------------------------------------------
+    # ---- views ---------------------------------------------------------------------------
 
     def frames(self, *, tables: Iterable[str] | None = None,
                skip: dict[str, Sequence[str]] | None = None) -> dict[str, Any]:
@@ -453,40 +451,6 @@ class Store(StoreShortcuts):
         with self._lock:
             files.quick_check(self._conn, self._path)
 
-    def export_folder(self, folder: str | Path, overwrite: bool = False) -> Path:
-        """Export everything (JSON + one CSV per table); see :mod:`infoview.store.exchange`."""
-        from infoview.store.exchange import export_folder
-
-        return export_folder(self, folder, overwrite=overwrite)
-
-    def import_folder(self, folder: str | Path) -> dict[str, int]:
-        """Import an export folder into this (empty) store; returns records per table."""
-        from infoview.store.exchange import import_folder
-
-        self.check()
-        return import_folder(self, folder)
-
-    def export_vcards(self, path: str | Path) -> int:
-        """Write every person into one vCard file; returns how many."""
-        from infoview.store.exchange import export_vcards
-
-        return export_vcards(self, path)
-
-    def import_linkedin(self, path: str | Path, **options: Any):
-        """Import a LinkedIn ``Connections.csv``; see :mod:`infoview.store.linkedin`."""
-        from infoview.store.linkedin import import_linkedin
-
-        self.check()
-        return import_linkedin(self, path, **options)
-
-    def import_linkedin_archive(self, path: str | Path, **options: Any):
-        """Import LinkedIn's full data archive (.zip or folder); see
-        :mod:`infoview.store.archive_import`."""
-        from infoview.store.archive_import import import_archive
-
-        self.check()
-        return import_archive(self, path, **options)
-
     def schema_version(self) -> int:
         """The schema version of the open file (``PRAGMA user_version``)."""
         return self._query("PRAGMA user_version")[0][0]
@@ -494,3 +458,13 @@ class Store(StoreShortcuts):
     def execute(self, sql: str, params: Iterable[Any] = ()) -> builtins.list[tuple]:
         """Run one SQL statement and return its rows: for the store's own modules."""
         return self._query(sql, params)
+
+    def has_odd_times(self, table: str, *columns: str) -> bool:
+        """Whether a column holds a time not in the store's own form (a file edited by
+        hand): then comparing its times as text in SQL could be wrong."""
+        known = {c.name for c in COLUMNS[table]}   # KeyError for a table that is not ours
+        if not known.issuperset(columns):
+            raise ValueError(f"{table} has no column among {columns}")
+        return any(self._query(f"SELECT EXISTS (SELECT 1 FROM {table} NOT INDEXED "
+                               f"WHERE {column} NOT GLOB '{STORED_TIME}')")[0][0]
+                   for column in columns)

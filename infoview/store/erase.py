@@ -39,9 +39,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from infoview.models import Person
-from infoview.store.matching import fold, profile_key
 from infoview.store.mentions import mention_pattern, person_tokens
 from infoview.store.schema import COLUMNS, TABLES
+from infoview.text import fold, profile_key
 
 if TYPE_CHECKING:
     from infoview.store.core import Store

@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadInput, BadInputFile
 from infoview.models import Person
-from infoview.store.exports import record_export
+from infoview.store.exports import write_export
 from infoview.store.migrations import LATEST
 from infoview.store.schema import COLUMNS, TABLES, TYPES, from_sql, to_row
-from infoview.userfiles import parse_json, read_text, write_text, writing
+from infoview.userfiles import parse_json, read_text, writing
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -81,10 +81,8 @@ def export_folder(store: Store, folder: str | Path, overwrite: bool = False) -> 
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "tables": tables,
     }
-    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    write_text(target, text)
-    record_export(store, target, kind="export", text=text)
-    return target
+    return write_export(store, target, json.dumps(document, ensure_ascii=False, indent=1) + "\n",
+                        kind="export")
 
 
 def _write_csv(store: Store, path: Path, header: list[str], rows: list[tuple]) -> None:
@@ -92,8 +90,7 @@ def _write_csv(store: Store, path: Path, header: list[str], rows: list[tuple]) -
     writer = csv.writer(buffer)
     writer.writerow(header)
     writer.writerows([_csv_cell(v) for v in row] for row in rows)
-    write_text(path, buffer.getvalue())
-    record_export(store, path, kind="export", text=buffer.getvalue())
+    write_export(store, path, buffer.getvalue(), kind="export")
 
 
 def _load(folder: Path) -> dict[str, Any]:
@@ -149,6 +146,7 @@ def import_folder(store: Store, folder: str | Path) -> dict[str, int]:
         BadInputFile: the folder holds no export, or the export is damaged; nothing is
             imported.
     """
+    store.check()  # nothing is imported into a damaged file
     folder = Path(folder).expanduser()
     document = _load(folder)
     path = folder / EXPORT_JSON
@@ -205,8 +203,5 @@ def export_vcards(store: Store, path: str | Path) -> int:
         if person.tags:
             card.add("categories").value = list(person.tags)
         cards.append(card.serialize())
-    target = Path(path).expanduser()
-    text = "".join(cards)
-    write_text(target, text)
-    record_export(store, target, kind="vcard", text=text, person_ids=[p.id for p in people])
+    write_export(store, path, "".join(cards), kind="vcard", person_ids=[p.id for p in people])
     return len(cards)

@@ -22,18 +22,15 @@ import glob
 import logging
 import os
 import sqlite3
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 from urllib.parse import quote
 
 from infoview.errors import StoreError, StoreVersionError
+from infoview.locking import retry_while_locked
 from infoview.store.migrations import LATEST, upgrade
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
 
 _HEADER = b"SQLite format 3\x00"
 
@@ -245,26 +242,6 @@ def _publish(part: Path, target: Path) -> Path:
     except OSError:
         pass
     return name
-
-
-def retry_while_locked(attempt: Callable[[], T], patience: float) -> T:
-    """``attempt()``, tried again while SQLite answers "database is locked", for up to
-    ``patience`` seconds; any other error, or a lock that outlasts it, is raised.
-
-    Switching a connection to WAL mode answers "locked" at once, without SQLite's busy
-    wait, while another process creates, upgrades or writes the same file, so opening a
-    store or the HTTP cache beside a second kernel or a batch's processes needs this.
-    """
-    deadline = time.monotonic() + patience
-    pause = 0.01
-    while True:
-        try:
-            return attempt()
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() >= deadline:
-                raise
-            time.sleep(pause)
-            pause = min(pause * 2, 0.2)
 
 
 def connect(path: Path, must_exist: bool = False, timeout: float = 30.0) -> sqlite3.Connection:

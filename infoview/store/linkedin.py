@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING
 from infoview.errors import BadInput, BadInputFile
 from infoview.models import CHOICES, Affiliation, Organization, Person
 from infoview.store.csvfiles import Budget, check_columns, lines, open_regular, text_stream
-from infoview.store.matching import PeopleIndex, fold, profile_key
+from infoview.store.matching import PeopleIndex
+from infoview.text import fold, profile_key
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -200,6 +201,7 @@ def import_linkedin(store: Store, path: str | Path, how_known: str = "colleague"
         BadInputFile: the file is not a readable connections export; nothing is imported.
         BadInput: ``how_known`` is not one of the allowed values.
     """
+    store.check()  # nothing is imported into a damaged file
     check_how_known(how_known)
     rows = read_connections(path)
     with store.transaction():

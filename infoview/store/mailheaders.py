@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from infoview.models import EARLIEST, LATEST_DATE
-from infoview.store.matching import address_key
+from infoview.text import address_key
 
 #: The header fields an import reads (lower case); every other field is skipped unread.
 FIELDS = (

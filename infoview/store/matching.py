@@ -1,87 +1,38 @@
-"""Recognising the same person twice: the keys (a normalised profile URL, a folded name)
-and the one matching rule (:func:`match_person`) every part of infoview uses."""
+"""Who is who: recognising a known person again, by the rule that fits what is known.
+
+Three rules, each used wherever that kind of evidence comes in, and nowhere else:
+
+- :func:`match_person` (and :class:`PeopleIndex` for many lookups) is *the* rule of
+  infoview, for anything that describes a person in full (a debrief's suggestion, research
+  saved, a LinkedIn connection, a person typed in): the same email, else the same profile
+  URL, else the same name and organization.
+- :func:`match_correspondent` (over a :class:`CorrespondentIndex`) is for a LinkedIn
+  message, which carries only a name and perhaps a profile URL: the URL, else a name that
+  fits exactly one person (a name shared by two is reported, never guessed).
+- :class:`AddressBook` is for mail and calendar imports, which match by address alone,
+  never by display name; an address two people share names neither of them.
+
+The keys they compare (folded names, profile URLs, email addresses) are
+:mod:`infoview.text`'s.
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import hashlib
+import json
+from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
-from urllib.parse import urlsplit
+from dataclasses import dataclass
 
 from infoview.models import Person
-
-
-def fold(text: str | None) -> str:
-    """Text compared without case, accents-as-written kept, spaces collapsed.
-
-    ``casefold`` rather than SQLite's ``NOCASE``, which only knows ASCII: "ZOË" and "zoë"
-    are the same name.
-    """
-    if not text:
-        return ""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-@lru_cache(maxsize=1 << 17)
-def profile_key(url: str | None) -> str:
-    """A profile URL reduced to what identifies it: host without ``www.``, path, no slash.
-
-    ``https://www.linkedin.com/in/ada-l/?trk=x`` and ``http://linkedin.com/in/Ada-L`` give
-    the same key.
-    """
-    if not url or not url.strip():
-        return ""
-    text = url.strip()
-    if "://" not in text:
-        text = "https://" + text
-    try:
-        parts = urlsplit(text)
-    except ValueError:  # "https://[::1/x": not a URL, but still the same text each time
-        return text.split("://", 1)[1].rstrip("/").casefold()
-    host = parts.netloc.lower().removeprefix("www.")
-    return (host + parts.path.rstrip("/")).casefold()
-
-
-def is_linkedin_profile(url: str | None) -> bool:
-    """True for a LinkedIn address (``linkedin.com/in/...``): the one profile URL a person
-    has on LinkedIn, where a bio page on their employer's site is one of many pages."""
-    key = profile_key(url)
-    host = key.split("/", 1)[0]
-    return host == "linkedin.com" or host.endswith(".linkedin.com")
-
-
-#: Domains whose mailboxes ignore dots in the local part; ``googlemail.com`` is ``gmail.com``.
-_DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
-_ADDRESS_SEPARATORS = re.compile(r"[,;\s]+")
-
-
-def address_key(address: str | None) -> str:
-    """An email address reduced to the mailbox it delivers to.
-
-    Case is ignored, a ``+tag`` (plus-addressing) is dropped, and on Gmail dots in the
-    local part are too: ``J.Smith+work@GoogleMail.com`` is ``jsmith@gmail.com``. Returns
-    ``""`` for text that is not an address.
-    """
-    text = (address or "").strip().strip("<>").strip().lower()
-    if text.startswith("mailto:"):
-        text = text[7:]
-    local, at, domain = text.rpartition("@")
-    if not at or not local or "." not in domain:
-        return ""
-    local = local.split("+", 1)[0] or local
-    domain = domain.rstrip(".")
-    if domain in _DOTLESS_DOMAINS:
-        domain = _DOTLESS_DOMAINS[domain]
-        local = local.replace(".", "")
-    return f"{local}@{domain}"
-
-
-def email_addresses(text: str | None) -> list[str]:
-    """The addresses of an email field, which may list several (a person's aliases), split
-    at commas, semicolons or spaces; each as :func:`address_key` gives it."""
-    keys = (address_key(part) for part in _ADDRESS_SEPARATORS.split(text or ""))
-    return list(dict.fromkeys(k for k in keys if k))
+from infoview.text import (
+    email_addresses,
+    fold,
+    is_linkedin_profile,
+    name_key,
+    org_key,
+    profile_key,
+)
 
 
 def person_keys(*, email: str | None = None, profile_url: str | None = None,
@@ -158,61 +109,92 @@ def match_person(people: Iterable[Person], *, email: str | None = None,
                                      organization=organization)
 
 
-def repair_text(text: str | None) -> str:
-    """Undo the common mis-decoding of UTF-8 as Windows-1252 (``JosÃ©`` back to ``José``).
+@dataclass
+class CorrespondentMatch:
+    """The outcome of matching one correspondent: ``how`` is ``url``, ``name``,
+    ``ambiguous`` (the name fits several people) or ``none``."""
 
-    Some LinkedIn exports write names that way; a text that does not round-trip is kept.
+    person: Person | None
+    how: str
+
+
+class CorrespondentIndex:
+    """Known people, looked up by profile URL and by (accent-blind) name: what
+    :func:`match_correspondent` needs."""
+
+    def __init__(self, people: Iterable[Person] = ()):
+        self.by_url: dict[str, Person] = {}
+        self.by_name: dict[str, list[Person]] = defaultdict(list)
+        for person in people:
+            self.add(person)
+
+    def add(self, person: Person) -> None:
+        """Make a (new) person findable."""
+        key = profile_key(person.profile_url)
+        if key:
+            self.by_url.setdefault(key, person)
+        self.by_name[name_key(person.name)].append(person)
+
+
+def match_correspondent(index: CorrespondentIndex, name: str | None, url: str | None,
+                        organization: str | None = None) -> CorrespondentMatch:
+    """The person a LinkedIn correspondent is, known by a name and perhaps a profile URL.
+
+    The profile URL decides when both sides have one. Otherwise the name, compared without
+    case, accents or punctuation (and repaired when mis-decoded), must point to exactly one
+    person; ``organization`` breaks a tie between namesakes. A name that fits a person with
+    a *different* profile URL of the same kind (two LinkedIn profiles) is not a match; a
+    person whose saved URL is a bio page on their employer's site can be.
     """
-    if not text:
-        return ""
-    if "Ã" not in text and "Â" not in text and "Å" not in text:
-        return text
-    try:
-        return text.encode("cp1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return text
+    key = profile_key(url)
+    if key and key in index.by_url:
+        return CorrespondentMatch(index.by_url[key], "url")
+    candidates = index.by_name.get(name_key(name), []) if name else []
+    if key:  # a URL the store does not know: people with another profile of that kind are
+        # someone else (a bio page saved by research says nothing against a LinkedIn URL)
+        linkedin = is_linkedin_profile(url)
+        candidates = [p for p in candidates if not profile_key(p.profile_url)
+                      or (linkedin and not is_linkedin_profile(p.profile_url))]
+    if len(candidates) > 1 and organization:
+        wanted = org_key(organization)
+        candidates = [p for p in candidates if org_key(p.organization) == wanted] or candidates
+    if len(candidates) == 1:
+        return CorrespondentMatch(candidates[0], "name")
+    return CorrespondentMatch(None, "ambiguous" if candidates else "none")
 
 
-@lru_cache(maxsize=65536)
-def name_key(text: str | None) -> str:
-    """A person's name for a looser match: folded, accents and punctuation dropped.
+@dataclass
+class AddressBook:
+    """The addresses an import knows: people's (each of their aliases), the user's own, and
+    correspondents being added. An address two people share names neither of them."""
 
-    "José Núñez-García", "JOSE NUNEZ GARCIA" and the mis-decoded "JosÃ© NÃºÃ±ez-GarcÃ­a"
-    give the same key. Used only where a profile URL is missing, and only when it points to
-    one person.
-    """
-    text = unicodedata.normalize("NFKD", repair_text(text)).casefold()
-    kept = "".join(" " if not (c.isalnum() or unicodedata.combining(c)) else c
-                   for c in text if not unicodedata.combining(c))
-    return " ".join(kept.replace("ł", "l").replace("ø", "o").replace("đ", "d")
-                    .replace("ß", "ss").replace("æ", "ae").split())
+    people: dict[int, Person]
+    by_address: dict[str, int]
+    me: set[str]
+    shared: set[str]
 
+    @classmethod
+    def build(cls, people: Iterable[Person], me: Iterable[str]) -> AddressBook:
+        """The addresses of ``people`` (each of their aliases) and the user's own ``me``."""
+        mine = {k for a in me for k in email_addresses(a)}
+        by_address: dict[str, int] = {}
+        shared: set[str] = set()
+        people_by_id = {}
+        for person in people:
+            assert person.id is not None
+            people_by_id[person.id] = person
+            for key in email_addresses(person.email):
+                if key in mine:
+                    continue
+                if key in by_address and by_address[key] != person.id:
+                    shared.add(key)
+                by_address.setdefault(key, person.id)
+        for key in shared:  # one address on two people: which one wrote is unknown
+            del by_address[key]
+        return cls(people_by_id, by_address, mine, shared)
 
-#: Legal-form words dropped from the end of organization names before comparing them.
-LEGAL_SUFFIXES = frozenset((
-    "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "ag", "kg",
-    "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "oy", "oyj", "ab", "as", "asa", "aps",
-    "pty", "co", "corp", "corporation", "company", "kk", "se", "ug", "sl", "pte",
-))
-
-
-@lru_cache(maxsize=65536)
-def org_key(text: str | None) -> str:
-    """An organization name for matching: case, accents, punctuation and legal suffixes
-    ignored, so "Kestrel Health Labs, Inc.", "kestrel health labs" and "Kestrel Health
-    Labs GmbH" are one organization. A leading "The" is dropped too, and so is a legal
-    suffix written with dots ("S.L.", "G.m.b.H.": single letters once punctuation goes)."""
-    words = name_key(text).split()
-    if words and words[0] == "the" and len(words) > 1:
-        words = words[1:]
-    while len(words) > 1:
-        if words[-1] in LEGAL_SUFFIXES:
-            words.pop()
-            continue
-        dotted = next((n for n in range(2, min(len(words), 6))
-                       if all(len(w) == 1 for w in words[-n:])
-                       and "".join(words[-n:]) in LEGAL_SUFFIXES), 0)
-        if not dotted:
-            break
-        del words[-dotted:]
-    return " ".join(words)
+    def fingerprint(self, extra: object) -> str:
+        """A hash of everything that decides what a message becomes (for re-reads)."""
+        data = json.dumps([sorted(self.by_address.items()), sorted(self.me), extra],
+                          sort_keys=True, default=str)
+        return hashlib.sha1(data.encode(), usedforsecurity=False).hexdigest()

@@ -20,7 +20,7 @@ import zlib
 from collections.abc import Iterable
 
 from infoview.models import Person
-from infoview.store.matching import fold, profile_key
+from infoview.text import fold, profile_key
 
 
 def person_tokens(person: Person, also: Iterable[str] = ()) -> list[str]:

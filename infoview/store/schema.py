@@ -146,6 +146,11 @@ def _sql_int(value: Any, where: str) -> int:
     return value
 
 
+#: GLOB pattern of a stored time in the store's own form (ISO 8601 in UTC to the
+#: microsecond, ``2026-03-12T09:30:00.000000+00:00``): such texts compare in time order.
+STORED_TIME = "????-??-??T??:??:??.??????+00:00"
+
+
 def _sql_datetime(value: Any, where: str) -> str:
     # In UTC, isoformat with microseconds is fixed width, 2024-03-12T09:30:00.000000+00:00.
     return _to_datetime(value, where).isoformat(timespec="microseconds")

@@ -27,9 +27,8 @@ from infoview.flows.drafts import missed_meeting_draft, panel_kinds
 from infoview.flows.followups import meeting_actions
 from infoview.flows.meeting_status import mark_meeting
 from infoview.flows.meetings import thanks_draft
-from infoview.flows.times import start_from_fields
 from infoview.models import CHOICES, Meeting, Person
-from infoview.schedule import describe_start, starts_in_future
+from infoview.times import describe_start, start_from_fields, starts_in_future
 from infoview.widgets._common import (
     FULL_WIDTH,
     MessageLine,

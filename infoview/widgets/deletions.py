@@ -17,7 +17,7 @@ import ipywidgets as w
 from infoview.flows.forget import what_is_held
 from infoview.flows.records import Deleted, delete_record, restore
 from infoview.models import Meeting, Organization, Person
-from infoview.schedule import describe_start
+from infoview.times import describe_start
 from infoview.widgets._common import MessageLine, button, esc
 
 #: What each kind of record is called when asking.

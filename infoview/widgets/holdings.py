@@ -16,6 +16,7 @@ import ipywidgets as w
 
 from infoview.errors import BadInput
 from infoview.flows.forget import Holdings, what_is_held
+from infoview.models import Person
 from infoview.widgets._common import MessageLine, bullet_list, button, esc, link
 from infoview.widgets.deletions import Deletions
 
@@ -151,7 +152,7 @@ class HoldingsPanel(w.VBox):
 
     def refresh_people(self) -> None:
         """Fill the person list from the store (the first one chosen when none was)."""
-        options = [(p.name, p.id) for p in self.store.list_people()]
+        options = [(p.name, p.id) for p in self.store.list(Person)]
         keep = self.person.value
         self.person.options = options
         ids = [value for _name, value in options]

@@ -18,7 +18,7 @@ from infoview.flows.actions import followup_frames
 from infoview.flows.meetings import next_meeting
 from infoview.flows.profile import load_profile
 from infoview.models import Meeting, Person, ResearchSnapshot
-from infoview.schedule import describe_start
+from infoview.times import describe_start
 from infoview.widgets._common import MessageLine, button, esc, heading
 from infoview.widgets.followups import FollowUpList, open_followups
 

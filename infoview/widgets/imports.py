@@ -18,6 +18,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from infoview.errors import BadInput
+from infoview.models import Person
 from infoview.widgets._common import MessageLine, bullet_list, button, esc, heading, text
 
 _KINDS = (("Mail (mbox, .eml, Maildir)", "mail"), ("Calendar (.ics)", "calendar"))
@@ -89,7 +90,7 @@ class ImportPanel(w.VBox):
 
     def refresh_people(self) -> None:
         """Fill the list of people whose message text may be kept."""
-        self.bodies_for.options = [(p.name, p.id) for p in self.store.list_people()]
+        self.bodies_for.options = [(p.name, p.id) for p in self.store.list(Person)]
         self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
 
     def _changed(self) -> None:
@@ -163,7 +164,7 @@ class ImportPanel(w.VBox):
         if not isinstance(report, MailImportReport) or report.matched:
             return ""
         parts = ["No message in this file is with someone in your store."]
-        missing = [p.name for p in self.store.list_people() if not p.email]
+        missing = [p.name for p in self.store.list(Person) if not p.email]
         if missing:
             names = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more"
                                               if len(missing) > 5 else "")

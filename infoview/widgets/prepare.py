@@ -24,14 +24,15 @@ from infoview.flows.plans import drop_plan, keep_plan, kept_plan, last_kept_plan
 from infoview.flows.profile import save_profile
 from infoview.flows.question_history import question_history
 from infoview.flows.research import research_for
-from infoview.flows.times import in_zone, start_from_fields
 from infoview.models import Meeting, Person
 from infoview.prep.brief import build_brief
 from infoview.prep.render import export_brief, render_html_fragment, warm_pdf
 from infoview.questions.models import AUDIENCES, PlanItem, QuestionPlan, Skipped
 from infoview.questions.select import select_questions
-from infoview.schedule import describe_start
 from infoview.store.appstate import State
+from infoview.store.exports import EXPORT_FORMATS as ALL_FORMATS
+from infoview.store.exports import formats_for
+from infoview.times import describe_start, in_zone, start_from_fields
 from infoview.widgets._common import (
     FORMAT_CHOICES,
     FULL_WIDTH,
@@ -52,9 +53,9 @@ from infoview.widgets.picker import QuestionPicker
 log = logging.getLogger(__name__)
 
 NEW = 0  # the dropdown value meaning "someone new" / "a new meeting"
-EXPORT_FORMATS = ("md", "html", "pdf", "ics")
+EXPORT_FORMATS = formats_for("brief")
 #: What each export button says: the formats by the names a reader knows them by.
-EXPORT_LABELS = {"md": "Markdown", "html": "Web page", "pdf": "PDF", "ics": "Calendar event"}
+EXPORT_LABELS = {f.name: f.label for f in ALL_FORMATS}
 #: The drafts the panel offers, labelled and named as in the one table of draft kinds.
 DRAFT_KINDS = drafts.panel_kinds("prepare")
 CHANNELS = (("email", "email"), ("LinkedIn", "linkedin"), ("phone", "phone"), ("other", "other"))

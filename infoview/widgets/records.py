@@ -25,9 +25,8 @@ from infoview.flows.records import (
     edit_organization,
     edit_person,
 )
-from infoview.flows.times import in_zone, start_from_fields
 from infoview.models import Meeting, Organization, Person
-from infoview.schedule import describe_start
+from infoview.times import describe_start, in_zone, start_from_fields
 from infoview.widgets._common import (
     FORMAT_CHOICES,
     MessageLine,
@@ -506,11 +505,13 @@ class PeoplePage(w.VBox):
 
     def write_vcards(self) -> Path | None:
         """Write every person as a contact card (one .vcf file) and offer it for download."""
+        from infoview.store.exchange import export_vcards
+
         with self.message.guard("writing the contact cards"):
             if self.out_dir is None:
                 return None
             path = self.out_dir / "infoview-people.vcf"
-            count = self.store.export_vcards(path)
+            count = export_vcards(self.store, path)
             self.card.value = f"<p>{file_link(path)}</p>"
             self.message.show(f"Wrote {count} contact card{'s' if count != 1 else ''}: "
                               f"download them below, or find them in {path.parent}.", "ok")

@@ -12,7 +12,7 @@ from traitlets import HasTraits, Int
 
 from infoview.flows.meetings import next_meeting
 from infoview.models import Meeting, Person
-from infoview.schedule import describe_start
+from infoview.times import describe_start
 from infoview.widgets._common import esc, status_words
 
 

@@ -20,9 +20,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from infoview.demo import SAMPLE_PERSON_PATH
+from infoview.demo.run import SAMPLE_PERSON_PATH, fill_demo_store
+from infoview.demo.site import sample_site
 from infoview.errors import BadInput
-from infoview.flows.demo import fill_demo_store, sample_site
 from infoview.paths import default_cache_path, default_db_path, default_exports_dir
 from infoview.settings import Settings
 from infoview.store import Store

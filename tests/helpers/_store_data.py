@@ -21,6 +21,7 @@ from infoview.models import (
     UserProfile,
 )
 from infoview.store import Store
+from infoview.store.erase import delete_person
 
 T0 = datetime(2024, 3, 12, 9, 30, 15, 123456, tzinfo=UTC)
 TARGET = "Alice Wonderly"
@@ -29,26 +30,26 @@ TARGET = "Alice Wonderly"
 def fill_everything(store: Store) -> dict[str, int]:
     """Three people (Alice the target, Bob who referred her, Carol she referred) and every
     record type around them; returns the ids by role."""
-    alice = store.add_person(Person(
+    alice = store.add(Person(
         name=TARGET, title="=Staff Engineer", organization="Acme, Inc.",
         email="alice@example.org", phone="+1 555 0100",
         profile_url="https://www.linkedin.com/in/alice-wonderly/", location="Zürich",
         how_known="referral", tags=["fintech", "-maybe"], notes="Quotes \"hello\", and more",
         keep_in_touch_days=30, keep_in_touch_max_days=45, connected_on=date(2022, 2, 28),
         created_at=T0))
-    bob = store.add_person(Person(name="Bob Brown", how_known="friend",
+    bob = store.add(Person(name="Bob Brown", how_known="friend",
                                   notes=f"Knows {TARGET} from school"))
-    carol = store.add_person(Person(name="Carol Chen", organization="@Handle Co"))
-    gone = store.add_person(Person(name="Temp"))
-    store.delete_person(gone.id)  # leaves a gap in the ids, which must survive export/import
+    carol = store.add(Person(name="Carol Chen", organization="@Handle Co"))
+    gone = store.add(Person(name="Temp"))
+    delete_person(store, gone.id)  # leaves a gap in the ids, which must survive export/import
     org = store.add(Organization(name="Acme, Inc.", website="https://acme.test",
                                  industry="Payments", location="Remote", motivation=5,
                                  postings=3, notes="LAMP top 5", created_at=T0))
-    meet_a = store.add_meeting(Meeting(person_id=alice.id, starts_at=T0, timezone="Europe/Zurich",
+    meet_a = store.add(Meeting(person_id=alice.id, starts_at=T0, timezone="Europe/Zurich",
                                        format="in_person", place="Café Ünter", planned_minutes=30,
                                        status="held", role="Data engineer", industry="Payments",
                                        rapport=4, notes="Good chat"))
-    meet_b = store.add_meeting(Meeting(person_id=bob.id, starts_at=T0 - timedelta(days=7),
+    meet_b = store.add(Meeting(person_id=bob.id, starts_at=T0 - timedelta(days=7),
                                        notes=f"Bob suggested {TARGET.upper()} at Acme"))
     store.add_many([
         ResearchSnapshot(kind="person", source_url="https://www.linkedin.com/in/alice-wonderly",

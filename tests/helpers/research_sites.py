@@ -43,7 +43,7 @@ class SitePool:
     def get(self, name: str | Path | None = None):
         """The server for fixture site ``name``, for a folder given as a path, or (``None``)
         for the bundled sample company."""
-        from infoview.sample import serve
+        from infoview.demo.site import serve
 
         key = str(name or "<sample>")
         if key not in self._servers:

@@ -10,6 +10,7 @@ from linkedin_archive import archive_files, url, write_archive
 
 from infoview.models import Affiliation, Meeting, Organization, Person, Referral, ResearchSnapshot
 from infoview.store import Store
+from infoview.store.archive_import import import_archive
 
 T0 = datetime(2024, 10, 1, 9, tzinfo=UTC)
 
@@ -17,8 +18,8 @@ T0 = datetime(2024, 10, 1, 9, tzinfo=UTC)
 def kestrel_store(folder: Path) -> Store:
     """Open a store in ``folder`` holding the scene described in tests/test_warm.py."""
     store = Store.open(folder / "warm.sqlite")
-    store.import_linkedin_archive(write_archive(folder / "a1.zip", archive_files(1)))
-    store.import_linkedin_archive(write_archive(folder / "a2.zip", archive_files(2)))
+    import_archive(store, write_archive(folder / "a1.zip", archive_files(1)))
+    import_archive(store, write_archive(folder / "a2.zip", archive_files(2)))
     samira = store.add(Person(name="Samira Okafor", organization="kestrel health labs",
                               title="Head of Data"))
     store.add(Meeting(person_id=samira.id, starts_at=T0, status="held"))

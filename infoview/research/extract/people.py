@@ -26,6 +26,7 @@ from infoview.research.extract.people_lines import Line, find_people, known_give
 from infoview.research.extract.people_model import PersonModel, shipped_model
 from infoview.research.extract.vocab import TITLE_WORDS
 from infoview.research.models import PersonMention
+from infoview.text import words
 
 _STAFF_KEYS = ("employee", "employees", "founder", "founders", "member", "members")
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn",
@@ -238,10 +239,10 @@ def choose(cands: list[Candidate], url: str, model: PersonModel | None) -> list[
 
 def person_key(name: str) -> str:
     """A name folded for comparison: lower case, no honorific, credentials or punctuation."""
-    words = re.sub(r"[^\w\s]", " ", strip_credentials(name).lower()).split()
-    while words and words[0] in _HONORIFIC_WORDS:
-        words.pop(0)
-    return " ".join(words)
+    parts = words(strip_credentials(name)).split()
+    while parts and parts[0] in _HONORIFIC_WORDS:
+        parts.pop(0)
+    return " ".join(parts)
 
 
 _HONORIFIC_WORDS = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "rev", "capt", "hon"}

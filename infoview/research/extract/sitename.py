@@ -22,6 +22,7 @@ from typing import Any
 
 from infoview.research.extract.page import ParsedPage, clean
 from infoview.research.urls import host_of
+from infoview.text import words
 
 #: A title's separators: a bar, a dash, a bullet or an arrow with space on a side, a colon.
 _SPLIT = re.compile(r"\s[|–—:·•»«-]\s|\s[|–—·•»«]|[|–—·•»«]\s|:\s")
@@ -50,11 +51,10 @@ _LEGAL = re.compile(r"[,\s]+(inc|llc|ltd|limited|corp|corporation|co|plc|gmbh|pl
 _MAX_WORDS = 6
 
 
-def fold(text: str) -> str:
-    """A name for comparison: lower case, ``&`` as "and", words only, legal suffix dropped."""
-    text = _LEGAL.sub(" ", text or "")
-    text = re.sub(r"[^\w\s]", " ", text.lower().replace("&", " and "))
-    return " ".join(text.split())
+def brand_key(text: str) -> str:
+    """A brand name for comparison: :func:`~infoview.text.words`, with ``&`` as "and" and
+    a legal suffix dropped wherever it stands ("Smith & Co, Inc." is "smith and co")."""
+    return words(_LEGAL.sub(" ", text or "").replace("&", " and "))
 
 
 def site_label(url: str) -> str:
@@ -92,7 +92,7 @@ def title_parts(title: str) -> list[str]:
     # a one-word part that recurs inside a longer part is the page's topic ("Braces -
     # Ace Braces Orthodontics"), not a name of its own
     return [p for p in parts if len(p.split()) > 1 or sum(
-        p != other and f" {fold(p)} " in f" {fold(other)} " for other in parts) < 2]
+        p != other and f" {brand_key(p)} " in f" {brand_key(other)} " for other in parts) < 2]
 
 
 def _could_be_name(text: str) -> bool:
@@ -171,19 +171,19 @@ def _spelled_by_host(part: str, page: ParsedPage) -> str | None:
 def best_name(page: ParsedPage, candidates: list[str], *, holder: Any = None) -> str | None:
     """The candidate the page vouches for most (see the module's rules); ``None`` if none."""
     holder = copyright_holder(page) if holder is None else holder
-    logos = [fold(name) for name in logo_names(page)]
-    text = fold(page.flat_text)
+    logos = [brand_key(name) for name in logo_names(page)]
+    text = brand_key(page.flat_text)
     scored: list[tuple[float, int, str]] = []
     pool = list(dict.fromkeys(candidates + ([holder] if holder else [])))
     for index, name in enumerate(pool):
         spelled = _spelled_by_host(name, page)
         if spelled:
             return spelled
-        key = fold(name)
+        key = brand_key(name)
         if not key:
             continue
         score = 2.0 * min(10, f" {text} ".count(f" {key} "))
-        if holder and key == fold(holder):
+        if holder and key == brand_key(holder):
             score += 8 if name == holder and index >= len(candidates) else 40
         if any(key == logo or f" {logo} " in f" {key} " for logo in logos):
             score += 20
@@ -195,11 +195,11 @@ def best_name(page: ParsedPage, candidates: list[str], *, holder: Any = None) ->
     score, _, name = max(scored)
     if score <= 0 and len(pool) > 1:
         return None   # nothing on the page vouches for any of them
-    if not holder or fold(name) == fold(holder):
+    if not holder or brand_key(name) == brand_key(holder):
         return name
-    if fold(name).replace(" ", "") == fold(holder).replace(" ", ""):
+    if brand_key(name).replace(" ", "") == brand_key(holder).replace(" ", ""):
         return holder   # "floridahospital" in the title, "Florida Hospital" in the footer
-    fuller = f" {fold(name)} " in f" {fold(holder)} " and len(holder.split()) <= 5
+    fuller = f" {brand_key(name)} " in f" {brand_key(holder)} " and len(holder.split()) <= 5
     return holder if fuller else name   # "About Abacus", "© Abacus Solutions, LLC"
 
 

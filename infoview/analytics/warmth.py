@@ -33,7 +33,7 @@ worked there before and 0.7 for a mention only; each further tie adds 2 (up to 8
 equally warm people are ordered by how many ways lead to them.
 
 Organization names match without case, accents, punctuation or legal suffixes
-(:func:`~infoview.store.matching.org_key`): "Kestrel Health Labs, Inc." is "kestrel health
+(:func:`~infoview.text.org_key`): "Kestrel Health Labs, Inc." is "kestrel health
 labs".
 """
 
@@ -47,7 +47,7 @@ from datetime import date, datetime
 from typing import Any
 
 from infoview.errors import BadInput
-from infoview.store.matching import name_key, org_key
+from infoview.text import name_key, org_key
 
 #: Score of each tie, warmest first.
 TIE_SCORES: dict[str, int] = {
@@ -395,7 +395,7 @@ def advocates_by_org(frames) -> Any:
     """
     import pandas as pd
 
-    from infoview.analytics._frames import is_in, table
+    from infoview.analytics._frames import is_in, org_keys, table
 
     people = table(frames, "people")
     meetings = table(frames, "meetings")
@@ -418,8 +418,5 @@ def advocates_by_org(frames) -> Any:
     links = links[links["person_id"].isin(known_ids)]
     if links.empty:
         return pd.Series(dtype="int64")
-    codes, uniques = pd.factorize(links["org"])
-    keys = pd.Series([org_key(u) for u in uniques]).to_numpy()[codes]
-    links = links.assign(key=keys)
-    links = links[links["key"] != ""]
+    links = links.assign(key=org_keys(links["org"])).dropna(subset=["key"])
     return links.drop_duplicates(["key", "person_id"]).groupby("key")["person_id"].size()

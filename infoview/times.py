@@ -1,13 +1,17 @@
-"""Meeting times as users type them: an IANA time-zone name, a date and a clock time.
+"""Times and time zones: meeting times as users type them, and when a meeting is.
 
-One reading of a time zone for the panels, the CLI and the brief, so that a name one of
-them accepts is never refused (or read differently) by another. The rules for times as
-typed (decided for issue 18, and written in the README):
+One reading of a time zone for the panels, the CLI, the brief and the follow-ups, so that
+a name one of them accepts is never refused (or read differently) by another. The rules
+for times as typed (decided for issue 18, and written in the README):
 
 - a year outside 1900 to 2199 is refused (the store keeps no other);
 - a clock time that the clocks skip in spring is refused, naming the time after the change;
   one that the clocks pass twice in autumn is the first of the two;
 - a time with an offset and a zone named beside it must agree, or it is refused.
+
+A stored time without a zone is read as the computer's own local time, the way the panels
+store a time typed without a zone (:func:`aware`). This module sits at the bottom of the
+layers: it imports only the errors and the models' range of years.
 """
 
 from __future__ import annotations
@@ -35,6 +39,22 @@ def zone(name: str | None) -> ZoneInfo | None:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise BadInput(f"unknown time zone {name!r}: use {ZONE_EXAMPLE}") from exc
+
+
+def zone_or_local(name: str | None) -> tzinfo:
+    """The time zone called ``name``, else (no name) the computer's own.
+
+    Raises:
+        BadInput: no time zone has that name.
+    """
+    return zone(name) or datetime.now().astimezone().tzinfo or UTC
+
+
+def local_day(moment: datetime, tz: tzinfo) -> date:
+    """The calendar day ``moment`` falls on in ``tz`` (a naive moment is taken as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(tz).date()
 
 
 def check_year(day: date, what: str) -> None:
@@ -162,3 +182,35 @@ def in_zone(moment: datetime, zone_name: str | None) -> datetime:
     """
     tz = zone(zone_name)
     return moment.astimezone(tz) if tz is not None else moment.astimezone()
+
+
+def aware(moment: datetime) -> datetime:
+    """``moment`` with a time zone (a naive one is taken as local time)."""
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def starts_in_future(starts_at: datetime | None, now: datetime | None = None) -> bool:
+    """Whether a meeting starting at ``starts_at`` has not begun yet at ``now``: the one rule
+    the debrief (and anything else that asks "has this meeting happened yet?") uses.
+
+    A meeting without a start time is not in the future: nothing says it has not happened.
+
+    Args:
+        starts_at: the meeting's start, or ``None``.
+        now: the moment to compare with (default: the current time).
+    """
+    if starts_at is None:
+        return False
+    now = aware(now) if now is not None else datetime.now(UTC)
+    return aware(starts_at) > now
+
+
+def describe_start(starts_at: datetime, zone_name: str | None = None) -> str:
+    """``Tue 1 Dec 2026, 14:30`` in the meeting's own zone (else the computer's)."""
+    moment = aware(starts_at)
+    try:
+        tz = zone(zone_name)
+    except BadInput:
+        tz = None
+    moment = moment.astimezone(tz) if tz is not None else moment.astimezone()
+    return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"

@@ -1,7 +1,8 @@
 """Serve a folder of web pages on 127.0.0.1: the bundled sample site, and test fixtures.
 
 The demo, the notebooks, the tests and the benchmarks research the bundled fictional
-company site through this real HTTP server, so that nothing needs the internet.
+company site through this real HTTP server, so that nothing needs the internet
+(:func:`sample_site` serves it once per process for the notebooks and the app).
 
 A site folder may hold ``_headers.json``: ``{"/path": {"Header": "value"}}`` to send extra
 or different headers for a path (a charset, a Retry-After, a content type).
@@ -9,6 +10,7 @@ or different headers for a path (a charset, a Retry-After, a content type).
 
 from __future__ import annotations
 
+import atexit
 import json
 import threading
 import time
@@ -70,7 +72,7 @@ class SiteServer:
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer((host, port), partial(_Handler, server_state=self))
         self._httpd.daemon_threads = True
-        self.host, self.port = self._httpd.server_address[:2]
+        self.host, self.port = host, int(self._httpd.server_address[1])
         self.url = f"http://{self.host}:{self.port}/"
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
         self._thread.start()
@@ -106,3 +108,17 @@ def serve(root: str | Path | None = None, host: str = "127.0.0.1", port: int = 0
         A running :class:`SiteServer`; its ``url`` is the site's home page.
     """
     return SiteServer(Path(root) if root is not None else sample_site_dir(), host, port, delay)
+
+
+_site_lock = threading.Lock()
+_site: SiteServer | None = None
+
+
+def sample_site() -> SiteServer:
+    """The bundled sample site, served once per process on a free loopback port."""
+    global _site
+    with _site_lock:
+        if _site is None:
+            _site = serve()
+            atexit.register(_site.close)
+        return _site
