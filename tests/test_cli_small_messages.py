@@ -50,7 +50,7 @@ def test_an_unknown_id_is_named_in_plain_words_with_where_the_ids_are(capsys, db
 
 
 def test_import_mail_that_cannot_tell_your_messages_names_the_me_option(capsys, db, tmp_path):
-    from tests.mail_samples import at, mbox, message
+    from mail_samples import at, mbox, message
 
     box = mbox(tmp_path / "one.mbox", [message("a@one.example", "b@two.example", "Hi", at(4),
                                                "m1@x")])

@@ -105,7 +105,7 @@ def test_save_report_writes_one_self_contained_page(store, tmp_path):
     assert panel.message.kind == "ok", panel.message.text
     page = panel.report_path.read_text()
     assert panel.report_path == tmp_path / "exports" / "outcomes-report.html"
-    assert "data:image/png;base64," in page and "<script src=" not in page
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in page and "<script" not in page
     assert f"download='{panel.report_path.name}'" in panel.report_link.value  # from the page
     assert f"saved in <code>{panel.report_path.parent}</code>" in panel.report_link.value
     assert OutcomesDashboard(store, refresh=False).report_button.layout.display == "none"
