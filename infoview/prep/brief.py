@@ -142,7 +142,7 @@ class Brief:
     common_ground: list[CommonGround]
     company: CompanyBrief | None
     gaps: list[Gap]
-    plan: Any
+    plan: QuestionPlan
     agenda: list[AgendaItem]
     logistics: Logistics
     reminders: list[str]
