@@ -398,18 +398,18 @@ class PreparePanel(w.VBox):
             self.message.show(f"Saved {person.name} and the meeting with its questions. Next: "
                               "the meeting companion, then the debrief.", "ok")
 
-    def build(self):
+    def build(self) -> Brief:
         """Build the brief from the fields and the edited plan; shows it and returns it."""
         if not self.picker.items:
             raise BadInput("plan the questions first (press Plan questions)")
         person = self.current_person()
         meeting = self.current_meeting(person.id)
-        self.brief = build_brief(person=person, company=self.company,
-                                 person_research=self.person_research, plan=self.picker.plan(),
-                                 meeting=meeting, profile=self.store.get_profile(),
-                                 reason=self.reason.value.strip() or None)
-        self._show_preview()
-        return self.brief
+        self.brief = brief = build_brief(
+            person=person, company=self.company, person_research=self.person_research,
+            plan=self.picker.plan(), meeting=meeting, profile=self.store.get_profile(),
+            reason=self.reason.value.strip() or None)
+        self._show_preview(brief)
+        return brief
 
     def export(self, fmt: str) -> Path | None:
         """Write the brief as ``fmt`` (md, html, pdf or ics) and show a link to the file."""
@@ -650,12 +650,12 @@ class PreparePanel(w.VBox):
             self._meeting_changed()
             self.message.show("Dropped the plan you were editing.", "ok")
 
-    def _show_preview(self) -> None:
+    def _show_preview(self, brief: Brief) -> None:
         # Inline, not in a fixed-height iframe: the whole agenda shows, with no inner
         # scrollbar; the fragment's styles are scoped to its own box and every scraped value
         # in it is escaped by the template.
         self.preview.value = ("<div style='border:1px solid #ccc;padding:4px 0'>"
-                              f"{render_html_fragment(self.brief)}</div>")
+                              f"{render_html_fragment(brief)}</div>")
 
 
 def _research_note(company, person) -> str:
