@@ -522,7 +522,7 @@ class _Builder:
                                        person_id=m.person_id, meeting_id=m.id))
 
 
-def generate_sample(store: Store, *, seed: int = 7, today: date | None = None) -> dict:
+def generate_sample(store: Store, *, seed: int = 7, today: date | None = None) -> dict[str, int | str]:
     """Fill ``store`` with a realistic sample history, in one transaction.
 
     Args:
@@ -539,7 +539,7 @@ def generate_sample(store: Store, *, seed: int = 7, today: date | None = None) -
     with store.transaction():
         builder.run()
     counts = store.counts()
-    summary = {"seed": seed, "today": today.isoformat(), **counts,
-               "held_meetings": len(builder.meetings)}
+    summary: dict[str, int | str] = {"seed": seed, "today": today.isoformat(), **counts,
+                                     "held_meetings": len(builder.meetings)}
     log.info("sample history: %s", summary)
     return summary
