@@ -3,7 +3,10 @@ from the week's digest, Undo brings it back, Snooze hides it until a day."""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime, timedelta
+
+from ipywidgets import Widget
 
 from infoview.analytics.digest import weekly_digest
 from infoview.flows.actions import followup_frames, open_actions
@@ -120,6 +123,22 @@ def test_people_losing_touch_are_listed_with_a_way_to_act(store):
     assert "Ada Berg" in row.children[0].value and "days since" in row.children[0].value
     row.children[1].click()
     assert chosen == [{"person_id": ada.id}] and went == ["prepare"]
+
+
+def test_the_worker_thread_makes_no_widget_and_wait_shows_what_it_found(store, monkeypatch):
+    """Beside the first paint a worker thread works out what is due. It only computes: every
+    widget (the rows of what is due) is made on the thread that owns the page, here the
+    test's own, when :meth:`HomePage.wait` shows what the worker found."""
+    sam = store.add(Person(name="Sam Okafor"))
+    store.add(Action(what="Send Sam the article", person_id=sam.id, due=NOW + timedelta(days=3)))
+    made: list[tuple[str, str]] = []
+    monkeypatch.setattr(Widget, "_widget_construction_callback", lambda widget: made.append(
+        (threading.current_thread().name, type(widget).__name__)))
+    page = HomePage(store, go=lambda _key: None, choose=lambda **_kw: None, background=True)
+    page.wait()
+    assert [item.what for item in page.due.items] == ["Send Sam the article"]
+    assert "DatePicker" in {kind for _thread, kind in made}, "the rows were made"
+    assert {thread for thread, _kind in made} == {threading.current_thread().name}, made
 
 
 def test_due_words_are_plain():

@@ -26,9 +26,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
 
 
-def on_kernel_thread(fn: Callable[[], None]) -> None:
+def on_kernel_thread(fn: Callable[[], None]) -> bool:
     """Run ``fn`` on the kernel's own thread once it is free (widgets are made and changed
-    there only); outside a kernel (tests, scripts) it runs at once."""
+    there only). Outside a kernel (tests, scripts) there is no such thread: nothing runs,
+    ``False`` is returned, and the caller's own thread does the work later (``wait``)."""
     try:
         from IPython import get_ipython
 
@@ -36,9 +37,9 @@ def on_kernel_thread(fn: Callable[[], None]) -> None:
     except ImportError:
         loop = None
     if loop is None:
-        fn()
-    else:
-        loop.add_callback(fn)
+        return False
+    loop.add_callback(fn)
+    return True
 
 
 _CARD = ("border:1px solid #ccc;border-radius:6px;padding:6px 10px;margin:4px 0 8px 0;"
@@ -68,7 +69,8 @@ class HomePage(w.VBox):
         now: the moment "today" is measured against (default: now).
         background: work out what is due and who is losing touch in a worker thread, so
             the page shows at once (the app's first paint does not wait for the analytics);
-            :meth:`wait` blocks until that is done.
+            what it finds is shown once a browser shows the page, and :meth:`wait` blocks
+            until it is found and shows it.
 
     Attributes:
         due: the follow-ups due within a week, or overdue (a
@@ -87,6 +89,9 @@ class HomePage(w.VBox):
         self.first_steps = w.VBox()
         self.meeting_box = w.VBox()
         self._thread: threading.Thread | None = None
+        #: What the worker thread found, until it is shown: ``(due, late)`` or its error.
+        self._found: tuple[list, Any] | Exception | None = None
+        self._seen = False  # a browser has shown this page (see _view_changed)
         self.due = FollowUpList(store, self._due_items, now=now,
                                 empty="Nothing due this week. Well done.",
                                 on_change=self._due_changed, load_now=False)
@@ -100,7 +105,8 @@ class HomePage(w.VBox):
             heading("Due this week, and overdue"), self.due,
             heading("Losing touch"), self.losing_touch,
             heading("Your last research"), self.research_box,
-        ])
+        ], _view_count=0)  # 0, not None: the browser reports each view of the page it shows
+        self.observe(self._view_changed, names="_view_count")
         self.refresh(background=background)
 
     def _moment(self) -> datetime:
@@ -114,10 +120,13 @@ class HomePage(w.VBox):
 
         With ``background``, what is due and who is losing touch are worked out in a
         worker thread (they need the analytics), and say so until they are shown. The
-        thread only computes: the widgets are changed on the kernel's own thread
-        (:func:`on_kernel_thread`), so that the page never sees a half-made widget.
+        thread only computes. Its findings are shown on the kernel's own thread, and only
+        once the browser has shown this page: the rows are new widgets, and a browser still
+        connecting to the kernel hears of some and not of those they hold, and draws a
+        broken widget ("widget model not found").
         """
-        self.wait()
+        self._join()
+        self._found = None  # an earlier worker's findings are out of date
         with self.message.guard("reading your store"):
             self._show_first_steps()
             self._show_next_meeting()
@@ -132,15 +141,40 @@ class HomePage(w.VBox):
         self._thread.start()
 
     def wait(self, timeout: float | None = None) -> None:
-        """Block until what is due and who is losing touch are worked out (and, outside a
-        kernel, shown)."""
+        """Block until what is due and who is losing touch are worked out, and show them
+        (call it on the thread that owns the widgets: the kernel's, or a script's)."""
+        self._join(timeout)
+        self._show_found(now=True)
+
+    def _join(self, timeout: float | None = None) -> None:
         if self._thread is not None:
             self._thread.join(timeout)
 
     def _work(self) -> None:
+        """The worker thread: computes, and makes or changes no widget."""
+        try:
+            self._found = self._analytics()
+        except Exception as exc:  # noqa: BLE001 - shown on the page by _show_found
+            self._found = exc
+        on_kernel_thread(self._show_found)
+
+    def _view_changed(self, change: dict) -> None:
+        """The browser drew this page (its view count rose): it holds every widget made
+        so far, so the findings can be shown now."""
+        if change["new"]:
+            self._seen = True
+            self._show_found()
+
+    def _show_found(self, now: bool = False) -> None:
+        """Show what the worker found, on the widgets' own thread: once a browser has shown
+        the page, or ``now``."""
+        if self._found is None or not (now or self._seen):
+            return
+        found, self._found = self._found, None
         with self.message.guard("reading your follow-ups"):
-            found = self._analytics()
-            on_kernel_thread(lambda: self._show_analytics(*found))
+            if isinstance(found, Exception):
+                raise found
+            self._show_analytics(*found)
 
     def _analytics(self) -> tuple[list, Any]:
         """What is due, and who is losing touch (as the weekly digest counts them)."""
