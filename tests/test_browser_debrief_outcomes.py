@@ -62,6 +62,8 @@ def test_debrief_and_outcomes_in_a_real_browser_leave_no_kernel_running(chromium
         console = Console(page, served.base)
         page.goto(served.url, timeout=WAIT)
         nav = page.locator(".infoview-nav")
+        # 0. Home lists what is due: worked out beside the first paint, shown once drawn.
+        page.locator(".infoview-page-home .infoview-followup").first.wait_for(timeout=WAIT)
         # 1. The meeting companion: start the clock and let it run a few seconds.
         nav.get_by_role("button", name="Meeting", exact=True).click(timeout=WAIT)
         page.get_by_role("button", name="Start the clock").click(timeout=WAIT)

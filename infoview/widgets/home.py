@@ -26,20 +26,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
 
 
-def on_kernel_thread(fn: Callable[[], None]) -> bool:
+def on_kernel_thread(fn: Callable[[], None]) -> None:
     """Run ``fn`` on the kernel's own thread once it is free (widgets are made and changed
-    there only). Outside a kernel (tests, scripts) there is no such thread: nothing runs,
-    ``False`` is returned, and the caller's own thread does the work later (``wait``)."""
+    there only). Outside a kernel (tests, scripts) there is no such thread and nothing
+    runs: the thread that owns the widgets does the work itself (``HomePage.wait``)."""
     try:
         from IPython import get_ipython
 
         loop = getattr(getattr(get_ipython(), "kernel", None), "io_loop", None)
     except ImportError:
         loop = None
-    if loop is None:
-        return False
-    loop.add_callback(fn)
-    return True
+    if loop is not None:
+        loop.add_callback(fn)
 
 
 _CARD = ("border:1px solid #ccc;border-radius:6px;padding:6px 10px;margin:4px 0 8px 0;"
