@@ -145,3 +145,12 @@ def test_titles_need_a_role_word():
     assert title_phrase("Founder of the Thornbury Studio who paints") == "Founder"
     assert title_phrase("Shower Screens", whole=True) is None
     assert title_phrase("included on a list of lawyers") is None
+
+
+def test_an_initial_a_or_i_is_part_of_the_name_not_a_word_of_speech():
+    found = _everyone("<p>Dr. Oswin A. Pellegrini is a facial plastic surgeon certified by two "
+                      "boards, and he has taught injection techniques for twelve years.</p>")
+    title, kind = found["Oswin A. Pellegrini"]
+    assert kind == "staff" and title.startswith("facial plastic surgeon")
+    assert name_words("Helen I. Solberg", set(), strict=True) == ["Helen", "I.", "Solberg"]
+    assert name_words("Read A Review", set(), strict=False) is None  # the article stays a word

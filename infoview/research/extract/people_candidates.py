@@ -31,6 +31,7 @@ from infoview.research.extract.people_lines import (
     _label_title,
     _next_title,
     _title_before,
+    speech_word,
     title_phrase,
 )
 from infoview.research.extract.vocab import family_name, given_name, job_head, title_word
@@ -146,7 +147,7 @@ def _close(spans: list[Span], run: list[str], at: int, start: int, end: int, hon
     while len(words) > 2 and (words[-1].lower() in _NOT_NAME_WORDS or job_head(words[-1])
                               or words[-1].lower() in lower_words and not family_name(words[-1])):
         words.pop()
-    if not 2 <= len(words) <= 4 or any(w.lower().rstrip(".") in _NOT_NAME_WORDS for w in words):
+    if not 2 <= len(words) <= 4 or any(speech_word(w) for w in words):
         return
     full = [w for w in words if not _INITIALS.match(w)]
     if not full or len(full) == 1 and len(words) == 2 and _INITIALS.match(words[-1]) and not honorific \

@@ -156,6 +156,15 @@ _NOT_NAME_WORDS = {
 }
 
 
+def speech_word(word: str) -> bool:
+    """Whether ``word`` is one of :data:`_NOT_NAME_WORDS`; an initial with its full stop
+    ("A.", "I.") is a name's initial, not the article or the pronoun."""
+    return not _DOTTED_INITIAL.match(word) and word.lower().strip(".") in _NOT_NAME_WORDS
+
+
+_DOTTED_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
 def _given_first(word: str) -> bool:
     """Whether ``word`` is a given name common enough, and not mostly a family name, for
     the first word of a name to vouch for it ("Kimberly" yes, "Harris" no)."""
@@ -193,7 +202,7 @@ def name_words(text: str, lower_words: set[str], *, strict: bool) -> list[str] |
     core = [w for w in words if w.lower() not in _PARTICLES]
     if len(core) < 2 or not all(_NAME_WORD.match(w) for w in core):
         return None
-    if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
+    if any(speech_word(w) for w in words):
         return None
     full = [w for w in core if not _INITIAL.match(w)]
     if not full or _INITIAL.match(core[-1]) and len(full) < 1:
