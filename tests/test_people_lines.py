@@ -154,3 +154,28 @@ def test_an_initial_a_or_i_is_part_of_the_name_not_a_word_of_speech():
     assert kind == "staff" and title.startswith("facial plastic surgeon")
     assert name_words("Helen I. Solberg", set(), strict=True) == ["Helen", "I.", "Solberg"]
     assert name_words("Read A Review", set(), strict=False) is None  # the article stays a word
+
+
+def _candidates(html: str) -> dict[str, object]:
+    from infoview.research.extract.people import people_candidates
+
+    page = parse_page(f"<html><body>{html}</body></html>".encode(), "https://a.example/", "utf-8")
+    return {c.name: c for c in people_candidates(page)}
+
+
+def test_a_job_word_before_a_name_is_its_title_and_never_the_card_above():
+    cands = _candidates("<h3>Faculty</h3><p>Imogen Castellano</p><p>Professor Tobias Wendlandt</p>"
+                        "<p>Ruairi Okafor</p>")
+    assert cands["Tobias Wendlandt"].guess == "Professor"
+    assert cands["Imogen Castellano"].guess != "Professor Tobias Wendlandt"
+    found = _everyone("<p>Imogen Castellano</p><p>Professor Tobias Wendlandt</p>")
+    assert found.get("Imogen Castellano", (None,))[0] is None
+
+
+def test_brands_and_versioned_products_are_not_names():
+    cands = _candidates("<p>Pick a model: Harlow Quill 2.1 or Bexley Standard.</p>"
+                        "<p>ZapLoom Studio</p><p>Made with JotBarrow Forms and MacKinnon Tully</p>")
+    assert "Harlow Quill" not in cands and "ZapLoom Studio" not in cands
+    assert "MacKinnon Tully" in cands
+    assert name_words("ZapLoom Studio", set(), strict=False) is None
+    assert name_words("Ida McCallister", set(), strict=True) == ["Ida", "McCallister"]

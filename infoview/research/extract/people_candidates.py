@@ -45,6 +45,11 @@ _POSSESSIVE = re.compile(r"['’]s$")
 #: A word run into the next one with no space ("BurkeChief", "PealOpenAI"): the page's
 #: markup put two blocks side by side. "McCall", "MacKintosh", "DeMond" are one word.
 _GLUED = re.compile(r"^([^\W\d_][^\W\d_]{3,}?)(?=[A-Z][A-Z]|[A-Z][a-z])(?<=[a-z])(?!$)")
+#: A brand's capital inside a word after a syllable no family name opens with ("GitHub",
+#: "PayPal", "YouTube"); "McCall", "MacKenzie", "DeMond", "VanDyke" are names.
+_BRAND = re.compile(r"^(?!Mac|Van|Von|Del|Des|Dal)[A-Z][a-z]{2}[A-Z]")
+#: A version number after a run of capitalised words makes them a product's name.
+_VERSION = re.compile(r"^v?\d+\.\d+|^v\d+$")
 _DATE_LINE = re.compile(r"^\W*(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|"
                         r"sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:jan|feb|mar|apr|may|"
                         r"jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})", re.I)
@@ -61,6 +66,8 @@ class Span:
     start: int
     end: int
     honorific: bool
+    #: job words the run opened with and the name was cut from ("Professor Gary Peller")
+    lead: str = ""
 
 
 @dataclass
@@ -119,7 +126,8 @@ def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
                     honorific = False
                 continue
             shaped = bool(token) and (_INITIALS.match(token) is not None or (
-                token[0].isupper() and _CAP_WORD.match(bare) is not None and not bare.isupper()))
+                token[0].isupper() and _CAP_WORD.match(bare) is not None and not bare.isupper()
+                and not _BRAND.match(bare)))
             particle = bool(run) and token.lower() in _PARTICLES
             if shaped or particle:
                 if not run and not honorific:
@@ -130,7 +138,8 @@ def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
                     _close(spans, run, at, start, end, honorific, lower_words)
                     run, honorific = [], False
                 continue
-            _close(spans, run, at, start, end, honorific, lower_words)
+            if not _VERSION.match(token):  # "Claude Opus 4.6": a product and its version
+                _close(spans, run, at, start, end, honorific, lower_words)
             run, honorific = [], False
         _close(spans, run, at, start, end, honorific, lower_words)
     return spans
@@ -142,8 +151,10 @@ def _close(spans: list[Span], run: list[str], at: int, start: int, end: int, hon
     words = [w.rstrip(",;:") for w in run]
     while words and words[-1].lower() in _PARTICLES:
         words.pop()
+    lead: list[str] = []
     while len(words) > 2 and (words[0].lower() in _NOT_NAME_WORDS or job_head(words[0])):
-        words.pop(0)
+        word = words.pop(0)
+        lead = [*lead, word] if job_head(word) else []  # "Professor Gary Peller"
     while len(words) > 2 and (words[-1].lower() in _NOT_NAME_WORDS or job_head(words[-1])
                               or words[-1].lower() in lower_words and not family_name(words[-1])):
         words.pop()
@@ -153,7 +164,7 @@ def _close(spans: list[Span], run: list[str], at: int, start: int, end: int, hon
     if not full or len(full) == 1 and len(words) == 2 and _INITIALS.match(words[-1]) and not honorific \
             and not _given_first(words[0]):
         return
-    spans.append(Span(words, at, start, end, honorific))
+    spans.append(Span(words, at, start, end, honorific, " ".join(lead)))
 
 
 def _log_share(percent: float) -> float:
@@ -302,5 +313,5 @@ def title_sources(lines: list[Line], at: int, span: Span, rest: str, first: str)
     found["bio"] = _bio_around(lines, at, first) if len(text) <= 80 else None
     found["role"] = line.role
     before = text[:span.start]
-    found["before"] = _title_before(before) if before.strip() else None
+    found["before"] = span.lead or (_title_before(before) if before.strip() else None)
     return found

@@ -132,8 +132,9 @@ _HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|Capt|Hon|Sr|Fr)\.
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "st", "st."}
 #: A word of a name: capitalised with a lower-case letter after ("McCall", "O'Flynn",
 #: "DeMond", "Ann-Marie"), or an initial ("J." / "J"); a capital after a longer start is
-#: two words run together ("OkaforDesign"), not a name.
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*[’'][A-Z][a-z]+|(?:[A-Z][a-z]+|[A-Z][a-z]{1,2}[A-Z][a-z]+)"
+#: two words run together ("OkaforDesign") or a brand ("GitHub"), not a name.
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*[’'][A-Z][a-z]+|(?:[A-Z][a-z]+|(?:[A-Z][a-z]?|Mac|Van|Von|Del|Des|Dal)"
+                        r"[A-Z][a-z]+)"
                         r"(?:-[A-Z][a-z]+)?|[A-Z]\.?(?:[A-Z]\.)?)$")
 _INITIAL = re.compile(r"^[A-Z]\.?(?:[A-Z]\.)?$")
 #: A degree or licence after a name: "MD", "M.D.", "Ph.D", "RDH", "PA-C", "Esq.", "Jr.".
@@ -501,7 +502,7 @@ def _next_title(lines: list[Line], at: int, words: list[str]) -> str | None:
     if not nxt or len(nxt) > 80:
         return None
     found = title_phrase(nxt, whole=True)
-    if not found or name_words(_SEPARATOR.split(nxt, 1)[0], set(), strict=False) is not None:
+    if not found or _names_someone(_SEPARATOR.split(nxt, 1)[0]):
         return None
     own = {w.lower() for w in words}
     last = found.split()[-1]
@@ -510,6 +511,15 @@ def _next_title(lines: list[Line], at: int, words: list[str]) -> str | None:
         return None  # a line repeating the "name" ("Used Cisco" / "Used Cisco Servers"), or
         # a plural ("Investors"): a menu, not a person and their role
     return found
+
+
+def _names_someone(text: str) -> bool:
+    """Whether ``text`` is a name, or a name after the job words that open it ("Professor
+    Gary Peller"): the next card's line, not a title."""
+    words = text.split()
+    while len(words) > 2 and job_head(words[0]):
+        words.pop(0)
+    return name_words(" ".join(words), set(), strict=False) is not None
 
 
 def _label_title(lines: list[Line], at: int) -> str | None:
