@@ -179,3 +179,19 @@ def test_brands_and_versioned_products_are_not_names():
     assert "MacKinnon Tully" in cands
     assert name_words("ZapLoom Studio", set(), strict=False) is None
     assert name_words("Ida McCallister", set(), strict=True) == ["Ida", "McCallister"]
+
+
+def test_a_name_under_words_in_quote_marks_signs_them_even_with_a_title_and_no_given_name():
+    found = _everyone("""<p>“Their planning tool took a week off every launch we ran this year,
+      and our whole team now lives in it.”</p><p>Kestrel Farnsworth</p><p>VP Digital Marketing</p>
+      <p>“We moved every site over in a single afternoon without one broken page.”</p>
+      <p>Oriel Vantongeren, Founder of Quillfield</p>""")
+    assert {name: kind for name, (_, kind) in found.items()} == {
+        "Kestrel Farnsworth": "quoted", "Oriel Vantongeren": "quoted"}
+
+
+def test_a_card_after_a_first_person_bio_without_quote_marks_is_still_staff():
+    found = _everyone("""<p>Bryony Castell</p><p>Lead Designer</p><p>I have drawn kitchens for twenty
+      years and my favourite part is the first sketch with a client.</p>
+      <p>Kestrel Farnsworth</p><p>Site Manager</p>""")
+    assert found["Kestrel Farnsworth"] == ("Site Manager", "staff")

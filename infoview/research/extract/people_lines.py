@@ -322,15 +322,18 @@ class Found:
     route: str = "line"  # "line": a line of its own shape; "prose": inside a sentence
 
 
-def _after_quote(lines: list[Line], at: int) -> bool:
-    """Whether the line before ``at`` reads like a quotation or a customer's words."""
+def _after_quote(lines: list[Line], at: int, *, marks: bool = False) -> bool:
+    """Whether the line before ``at`` reads like a quotation or a customer's words; with
+    ``marks``, only a quotation set in quote marks counts (a staff bio may be written in
+    the first person, but not inside quote marks)."""
     for back in (1, 2):
         if at - back < 0:
             return False
         prev = lines[at - back].text
         if len(prev) > 40:
-            return (prev[0] in _QUOTE_MARKS or prev.rstrip()[-1] in _QUOTE_MARKS
-                    or bool(_FIRST_PERSON_SINGULAR.search(prev.lower())) or lines[at - back].quote)
+            quoted = prev[0] in _QUOTE_MARKS or prev.rstrip()[-1] in _QUOTE_MARKS
+            return quoted or not marks and (bool(_FIRST_PERSON_SINGULAR.search(prev.lower()))
+                                            or lines[at - back].quote)
     return False
 
 
@@ -443,13 +446,15 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
         return None
     lead, name_part, rest = _split_line(text)
     signature = bool(lead) or line.quote or _after_quote(lines, at)
+    # under words in quote marks, a name signs them whatever else is said of it
+    signed = bool(lead) or line.quote or _after_quote(lines, at, marks=True)
     words = name_words(name_part, lower_words, strict=signature)
     if words is None and signature and not (lead or line.quote):
         words = name_words(name_part, lower_words, strict=False)
-        signature = False  # after someone's words, but no given name: judged as a card
+        signature = signed  # after someone's words, but no given name: judged as a card
     if words is None:
         return None
-    if signature and not (lead or line.quote) and not _BY.match(text):
+    if signature and not signed and not _BY.match(text):
         card_title = title_phrase(rest) or _next_title(lines, at, words)
         if card_title and not _elsewhere(card_title, lower_words):
             signature = False  # a card with its title after the last card's first-person bio
