@@ -195,3 +195,29 @@ def test_a_card_after_a_first_person_bio_without_quote_marks_is_still_staff():
       years and my favourite part is the first sketch with a client.</p>
       <p>Kestrel Farnsworth</p><p>Site Manager</p>""")
     assert found["Kestrel Farnsworth"] == ("Site Manager", "staff")
+
+
+def test_a_list_of_credits_to_other_firms_makes_its_few_plain_entries_credits_too():
+    # the firms of the last two are words the page also writes in lower case
+    found = _everyone("""<p>Our graduates now work at studios everywhere: bright ideas, cold
+      brew and careful work.</p>
+      <p>Orla Penhallow — Designer, Kittering Studio</p><p>View</p>
+      <p>Ned Ashworth — Art Director, The Marlow Group</p><p>View</p>
+      <p>Hester Quayle — Founder, Quayle Works</p><p>View</p>
+      <p>Ines Varga — Graphic Designer, Bright Ideas</p><p>View</p>
+      <p>Tomasz Wilde — Graphic Designer, Cold Brew</p><p>View</p>""")
+    assert {name: kind for name, (_, kind) in found.items()} == {
+        "Orla Penhallow": "named", "Ned Ashworth": "named", "Hester Quayle": "named",
+        "Ines Varga": "named",
+        "Tomasz Wilde": "named"}
+
+
+def test_a_heading_between_quotes_and_the_team_ends_the_list_of_quotes():
+    found = _everyone("""<p>“The crew fixed our roof in a day and left the garden tidy.”</p>
+      <h4>Rosalind Okoro</h4><p>“Quick, friendly and fair on price for the whole job.”</p>
+      <h4>Barnaby Quell</h4><p>“We would call them again for any repair at all.”</p>
+      <h4>Winifred Sallow</h4><p>Office Manager</p>
+      <h2>Our team</h2><h4>Cosmo Hartigan</h4><p>Site Foreman</p>""")
+    assert found["Cosmo Hartigan"] == ("Site Foreman", "staff")
+    assert found["Rosalind Okoro"][1] == found["Barnaby Quell"][1] == "quoted"
+    assert found["Winifred Sallow"][1] == "quoted"

@@ -88,6 +88,10 @@ class Candidate:
     #: whether what follows the name goes on to name another organisation ("Designer,
     #: Hartwell & Co"): a credit or a customer's signature, not the staff
     elsewhere: bool = False
+    #: the index of the line the name was read from (-1: not from a line), and how that
+    #: line is set (see :func:`line_shape`)
+    at: int = -1
+    shape: tuple = ()
 
 
 def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
@@ -194,6 +198,12 @@ class PageContext:
 
 def _shape(line: Line) -> tuple:
     return (line.bold, line.heading, line.quote, line.cell, line.chrome)
+
+
+def line_shape(line: Line) -> tuple:
+    """How a line is set (bold, heading level, in a quote, a table cell, page chrome): lines
+    of one list share it."""
+    return _shape(line)
 
 
 def _alone(line: Line, span: Span) -> bool:

@@ -320,6 +320,7 @@ class Found:
     kind: str  # "staff", "quoted" or "named"
     at: int = -1  # the index of the line it was read from
     route: str = "line"  # "line": a line of its own shape; "prose": inside a sentence
+    elsewhere: bool = False  # the title goes on to name another organisation
 
 
 def _after_quote(lines: list[Line], at: int, *, marks: bool = False) -> bool:
@@ -470,7 +471,7 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
     if signature or _before_quote(lines, at):
         return Found(name, title, "quoted")
     if title and _elsewhere(rest, lower_words):
-        return Found(name, title, "named")  # "Designer, Some Agency": credited from elsewhere
+        return Found(name, title, "named", elsewhere=True)  # "Designer, Some Agency": a credit
     if rest and not title:
         if len(rest) > 60 or not creds:
             return None  # a name opening a sentence or a list of things: read as prose
@@ -480,7 +481,7 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
         if title and not vouched and not family_name(words[-1]):
             return None  # "Who Should Attend" / "Marketing Managers": a feature, not a person
         if title and _elsewhere(title, lower_words):
-            return Found(name, title, "named")
+            return Found(name, title, "named", elsewhere=True)
     if title is None:
         title = _label_title(lines, at)
     if title is None and not vouched and not creds:
