@@ -221,3 +221,9 @@ def test_a_heading_between_quotes_and_the_team_ends_the_list_of_quotes():
     assert found["Cosmo Hartigan"] == ("Site Foreman", "staff")
     assert found["Rosalind Okoro"][1] == found["Barnaby Quell"][1] == "quoted"
     assert found["Winifred Sallow"][1] == "quoted"
+
+
+def test_a_town_with_its_state_code_opening_a_heading_is_not_a_person():
+    found = _everyone("<h2>San Aldo, CA Residential Electrician Services</h2>"
+                      "<p>We wire homes across the valley.</p>")
+    assert "San Aldo" not in found

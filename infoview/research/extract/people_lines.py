@@ -341,6 +341,11 @@ def _after_quote(lines: list[Line], at: int, *, marks: bool = False) -> bool:
 #: A US state's postal code after a comma ("Springfield, IL"), with or without a ZIP code.
 _PLACE_TAIL = re.compile(r"^(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
                          r"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])(?:\s+\d{5}(?:-\d{4})?)?$")
+#: The same code opening a longer line ("San Jose, CA Electrician Services"); MD, PA and DC
+#: are left out, as after a name they are a doctor's, a physician assistant's or a
+#: chiropractor's degree.
+_PLACE_LEAD = re.compile(r"^(?!MD\b|PA\b|DC\b)(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|"
+                         r"M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\s")
 
 
 #: A credit naming a past job ("former lead at ...", "ex-Acme").
@@ -459,7 +464,8 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
         card_title = title_phrase(rest) or _next_title(lines, at, words)
         if card_title and not _elsewhere(card_title, lower_words):
             signature = False  # a card with its title after the last card's first-person bio
-    if _PLACE_TAIL.match(rest.lstrip(", ")) and given_name(words[0]) < 0.05:
+    tail = rest.lstrip(", ")
+    if (_PLACE_TAIL.match(tail) or _PLACE_LEAD.match(tail)) and given_name(words[0]) < 0.05:
         return None  # "Cedar Hollow, NJ": a town and its state
     creds, rest = _credentials(rest)
     name = " ".join(words)
