@@ -23,7 +23,13 @@ from infoview.research.extract.people_candidates import (
     describe,
     name_spans,
 )
-from infoview.research.extract.people_lines import Line, find_people, known_given_name, page_lines
+from infoview.research.extract.people_lines import (
+    Line,
+    find_people,
+    known_given_name,
+    page_lines,
+    place_after,
+)
 from infoview.research.extract.people_model import PersonModel, shipped_model
 from infoview.research.extract.vocab import TITLE_WORDS
 from infoview.research.models import PersonMention
@@ -424,7 +430,8 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
                 people.append(PersonMention(name, title, page.url))
             continue
         parts = _NAME_TITLE_SPLIT.split(text, maxsplit=1)
-        if len(parts) == 2 and looks_like_name(parts[0]) and looks_like_title(parts[1]):
+        if (len(parts) == 2 and looks_like_name(parts[0]) and looks_like_title(parts[1])
+                and not (place_after(parts[1]) and not known_given_name(parts[0]))):
             people.append(PersonMention(parts[0], parts[1], page.url))
     return people
 

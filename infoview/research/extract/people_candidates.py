@@ -31,6 +31,7 @@ from infoview.research.extract.people_lines import (
     _label_title,
     _next_title,
     _title_before,
+    place_after,
     speech_word,
     title_phrase,
 )
@@ -139,7 +140,9 @@ def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
                 run.append(token if _INITIALS.match(token) else bare)
                 end = cut
                 if closes:
-                    _close(spans, run, at, start, end, honorific, lower_words)
+                    if not (raw.endswith(",") and place_after(line.text[m.end():])
+                            and given_name(run[0]) < 0.05):  # "San Jose, CA": a town
+                        _close(spans, run, at, start, end, honorific, lower_words)
                     run, honorific = [], False
                 continue
             if not _VERSION.match(token):  # "Claude Opus 4.6": a product and its version

@@ -348,6 +348,13 @@ _PLACE_LEAD = re.compile(r"^(?!MD\b|PA\b|DC\b)(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I
                          r"M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\s")
 
 
+def place_after(rest: str) -> bool:
+    """Whether what follows a name opens with a US state's code ("Cedar Hollow, NJ",
+    "San Jose, CA Electrician Services"): the "name" was a town."""
+    tail = rest.lstrip(", ")
+    return bool(_PLACE_TAIL.match(tail) or _PLACE_LEAD.match(tail))
+
+
 #: A credit naming a past job ("former lead at ...", "ex-Acme").
 _FORMER = re.compile(r"\bformer\b|\bex-|\bat\s+[A-Z0-9]")
 
@@ -464,8 +471,7 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
         card_title = title_phrase(rest) or _next_title(lines, at, words)
         if card_title and not _elsewhere(card_title, lower_words):
             signature = False  # a card with its title after the last card's first-person bio
-    tail = rest.lstrip(", ")
-    if (_PLACE_TAIL.match(tail) or _PLACE_LEAD.match(tail)) and given_name(words[0]) < 0.05:
+    if place_after(rest) and given_name(words[0]) < 0.05:
         return None  # "Cedar Hollow, NJ": a town and its state
     creds, rest = _credentials(rest)
     name = " ".join(words)
