@@ -227,3 +227,10 @@ def test_a_town_with_its_state_code_opening_a_heading_is_not_a_person():
     found = _everyone("<h2>San Aldo, CA Residential Electrician Services</h2>"
                       "<p>We wire homes across the valley.</p>")
     assert "San Aldo" not in found
+
+
+def test_firms_with_their_legal_form_are_not_names_or_titles():
+    cands = _candidates("<p>Our partners: Quillon Air, Marrowby Holdings Limited, and Tessaly "
+                        "Freight Limited NZ dba Tessaly Freight.</p>")
+    assert "Marrowby Holdings" not in cands and "Tessaly Freight Limited" not in cands
+    assert all(c.guess is None or "dba" not in c.guess for c in cands.values())

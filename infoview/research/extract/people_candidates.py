@@ -49,6 +49,9 @@ _GLUED = re.compile(r"^([^\W\d_][^\W\d_]{3,}?)(?=[A-Z][A-Z]|[A-Z][a-z])(?<=[a-z]
 #: A brand's capital inside a word after a syllable no family name opens with ("GitHub",
 #: "PayPal", "YouTube"); "McCall", "MacKenzie", "DeMond", "VanDyke" are names.
 _BRAND = re.compile(r"^(?!Mac|Van|Von|Del|Des|Dal)[A-Z][a-z]{2}[A-Z]")
+#: The legal forms of companies: a run of capitalised words holding one names a firm.
+_LEGAL = {"inc", "llc", "ltd", "limited", "corp", "corporation", "plc", "gmbh", "llp", "pllc",
+          "lp", "pty", "incorporated"}
 #: A version number after a run of capitalised words makes them a product's name.
 _VERSION = re.compile(r"^v?\d+\.\d+|^v\d+$")
 _DATE_LINE = re.compile(r"^\W*(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|"
@@ -156,6 +159,8 @@ def _close(spans: list[Span], run: list[str], at: int, start: int, end: int, hon
            lower_words: set[str]) -> None:
     """Keep a finished run as a span when it has the shape of a name."""
     words = [w.rstrip(",;:") for w in run]
+    if any(w.lower().rstrip(".") in _LEGAL for w in words):
+        return  # "Virgin Australia Limited": a company
     while words and words[-1].lower() in _PARTICLES:
         words.pop()
     lead: list[str] = []

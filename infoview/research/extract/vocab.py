@@ -41,10 +41,12 @@ _HEAD_MIN_TITLES = 3
 _HEAD_MIN_SHARE = 0.3
 
 #: Words that end some job titles in the package but, alone, say who someone is to a firm
-#: (a customer, a relative) or are no role at all: "Parent", "Student", "Woman", "Girl".
+#: (a customer, a relative) or are no role at all: "Parent", "Student", "Woman", "Girl";
+#: "dba" is far more often "doing business as" in a firm's legal name than a database
+#: administrator.
 _NOT_JOBS = {"parent", "mother", "father", "student", "customer", "client", "patient",
              "homeowner", "guest", "visitor", "girl", "woman", "women", "man", "person",
-             "people", "america", "german", "heart", "stars", "model"}
+             "people", "america", "german", "heart", "stars", "model", "dba"}
 
 _lock = threading.Lock()
 _given: dict[str, float] | None = None
