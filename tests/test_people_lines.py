@@ -234,3 +234,16 @@ def test_firms_with_their_legal_form_are_not_names_or_titles():
                         "Freight Limited NZ dba Tessaly Freight.</p>")
     assert "Marrowby Holdings" not in cands and "Tessaly Freight Limited" not in cands
     assert all(c.guess is None or "dba" not in c.guess for c in cands.values())
+
+
+def test_a_plural_role_before_names_lists_guests_not_staff():
+    found = _everyone("<p>Hosted by our department, associate professors Harriet Quenby (Univ. "
+                      "of Tallis) and Oren Maddox (Univ. of Brill) presented their findings.</p>")
+    assert all(kind != "staff" for _, kind in found.values())
+
+
+def test_a_heading_under_a_plain_name_is_the_work_it_signs_not_its_title():
+    found = _everyone("""<p>Small tools people made for the web: cursor images, sounds, pixel
+      editors.</p><div><p>Ottoline Graves</p><h3>Pixel Editor</h3>
+      <p>Bram Castellan</p><h3>Cursor Images</h3><p>Edda Morrow</p><h3>Sound Editor</h3></div>""")
+    assert all(kind != "staff" for _, kind in found.values())

@@ -592,9 +592,14 @@ def _title_near(lines: list[str], name: str, shown: str | None = None) -> str | 
     rest = _LINK_LABEL.sub("", clean(lines[at].replace(own, "", 1).strip(" ,–—-|:")))
     if rest and looks_like_title(rest):
         return rest
-    for near in lines[at + 1:at + 3] + lines[max(0, at - 1):at]:
+    below = lines[at + 1:at + 3]
+    for i, near in enumerate(below):
+        if looks_like_name(_NAME_TITLE_SPLIT.split(near, 1)[0]):
+            below = below[:i]  # the next card ("Jo Li, MD, CMO"): what lies under it is its own
+            break
+    for near in below + lines[max(0, at - 1):at]:
         near = _LINK_LABEL.sub("", near)
         if looks_like_title(near) and not looks_like_name(_NAME_TITLE_SPLIT.split(near, 1)[0]):
-            return near  # a line opening with a name is the next card ("Jo Li, MD, CMO")
+            return near
     return None
 

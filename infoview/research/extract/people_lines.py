@@ -514,10 +514,22 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
     return Found(name, title, "staff")
 
 
+def _plural_role(word: str) -> bool:
+    """Whether ``word`` is a role in the plural ("professors", "Dentists")."""
+    lower = word.lower()
+    return lower.endswith("s") and not lower.endswith("ss") and job_head(lower[:-1])
+
+
 def _next_title(lines: list[Line], at: int, words: list[str]) -> str | None:
-    """A title alone on the line after a name ("Jo Bell" / "Office Manager")."""
+    """A title alone on the line after a name ("Jo Bell" / "Office Manager").
+
+    A heading under a name in plain type is what the name signs (a work, a project), not
+    the name's role: a card sets the name at least as boldly as the title.
+    """
     nxt = lines[at + 1].text if at + 1 < len(lines) else ""
     if not nxt or len(nxt) > 80:
+        return None
+    if lines[at + 1].heading and not (lines[at].heading or lines[at].bold):
         return None
     found = title_phrase(nxt, whole=True)
     if not found or _names_someone(_SEPARATOR.split(nxt, 1)[0]):
@@ -604,6 +616,8 @@ def _title_before(before: str) -> str | None:
     words = re.findall(r"[A-Za-z][\w\-’']*", re.split(r"[,.;:()]", before[-80:])[-1])
     if not words or not job_head(words[-1]) or not before.rstrip().endswith(words[-1]):
         return None
+    if _plural_role(words[-1]):
+        return None  # "associate professors Jo Bell (Univ. of X), ...": a group's guests
     title = [words.pop()]
     while words and len(title) < 5 and words[-1].lower() not in _BEFORE_STOP:
         title.insert(0, words.pop())
