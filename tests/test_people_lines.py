@@ -247,3 +247,12 @@ def test_a_heading_under_a_plain_name_is_the_work_it_signs_not_its_title():
       editors.</p><div><p>Ottoline Graves</p><h3>Pixel Editor</h3>
       <p>Bram Castellan</p><h3>Cursor Images</h3><p>Edda Morrow</p><h3>Sound Editor</h3></div>""")
     assert all(kind != "staff" for _, kind in found.values())
+
+
+def test_role_words_are_heads_of_titles_not_their_fields_or_places():
+    from infoview.research.extract.vocab import job_head
+
+    assert job_head("Director") and job_head("hygienists") and job_head("Auditor")
+    # "Director of Architecture", "Receptionist, Airline Lounge": a field and a place
+    assert not job_head("architecture") and not job_head("Lounge")
+    assert title_phrase("Free lounge access", whole=True) is None

@@ -86,6 +86,7 @@ def _load_titles() -> tuple[frozenset[str], frozenset[str]]:
     if path is None or not path.exists():
         return frozenset(), frozenset()
     last: dict[str, int] = {}
+    before: dict[str, int] = {}  # the last word before " of ", ", " or "(": "Director of Sales"
     seen: dict[str, int] = {}
     with gzip.open(path, "rt", encoding="utf-8", errors="ignore") as titles:
         for title in titles:
@@ -95,9 +96,22 @@ def _load_titles() -> tuple[frozenset[str], frozenset[str]]:
             for word in words:
                 seen[word] = seen.get(word, 0) + 1
             last[words[-1]] = last.get(words[-1], 0) + 1
-    heads = frozenset(w for w, n in last.items() if w.isalpha() and n >= _HEAD_MIN_TITLES
-                      and n / seen[w] >= _HEAD_MIN_SHARE)
+            head = _HEAD_CUT.split(title.lower(), maxsplit=1)[0].split()
+            if head:
+                before[head[-1]] = before.get(head[-1], 0) + 1
+
+    def often(counts: dict[str, int], word: str) -> bool:
+        n = counts.get(word, 0)
+        return n >= _HEAD_MIN_TITLES and n / seen[word] >= _HEAD_MIN_SHARE
+
+    # a head ends titles, and also ends the part of a title before its complement:
+    # "Director of Architecture" and "Receptionist, Airline Lounge" end in a field or a place
+    heads = frozenset(w for w in last if w.isalpha() and often(last, w) and often(before, w))
     return heads, frozenset(w for w, n in seen.items() if n >= 2 and w.isalpha())
+
+
+#: Where the complement of a job title starts ("of Sales", ", Airline Lounge", "(Retired)").
+_HEAD_CUT = re.compile(r"\s+(?:of|for|at|in|to|with|on)\s+|[,(]|\s[-–—]\s")
 
 
 def _load() -> None:
