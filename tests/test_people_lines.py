@@ -256,3 +256,11 @@ def test_role_words_are_heads_of_titles_not_their_fields_or_places():
     # "Director of Architecture", "Receptionist, Airline Lounge": a field and a place
     assert not job_head("architecture") and not job_head("Lounge")
     assert title_phrase("Free lounge access", whole=True) is None
+
+
+def test_words_of_job_titles_without_a_given_name_are_no_name():
+    found = _everyone("<h1>Support Small, Buy Artisan</h1><p>Shop the makers of the county.</p>"
+                      "<p>Constellation Research - Best Enterprise Software Vendor</p>")
+    assert found == {}
+    assert name_words("Support Small", set(), strict=False) is None
+    assert name_words("Kestrel Farnsworth", set(), strict=False) == ["Kestrel", "Farnsworth"]

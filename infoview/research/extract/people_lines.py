@@ -222,6 +222,8 @@ def name_words(text: str, lower_words: set[str], *, strict: bool) -> list[str] |
             return None  # an ordinary word the page writes in lower case ("Form Builder")
         if job_head(w) and w is not last and not (w is first and known_first):
             return None  # "Office Manager", "Senior Partner"
+        if not known_first and title_word(w) and not family_name(w) and not given_name(w):
+            return None  # "Support Small", "Constellation Research": words of job titles
     if job_head(last) and not known_first:
         return None
     if strict and not (known_first or honorific or _INITIAL.match(first)):
