@@ -264,3 +264,11 @@ def test_words_of_job_titles_without_a_given_name_are_no_name():
     assert found == {}
     assert name_words("Support Small", set(), strict=False) is None
     assert name_words("Kestrel Farnsworth", set(), strict=False) == ["Kestrel", "Farnsworth"]
+
+
+def test_an_acronym_after_a_name_is_a_job_and_a_family_name_may_end_in_s():
+    found = _everyone("""<ul><li>Ruben Hollis, CEO</li><li>Kenton Snells, President</li>
+      <li>Joanne Prewitt, COO</li></ul>""")
+    assert found == {"Ruben Hollis": ("CEO", "staff"), "Kenton Snells": ("President", "staff"),
+                     "Joanne Prewitt": ("COO", "staff")}
+    assert name_words("Grace Gardens", set(), strict=False) is None  # a thing, with no title

@@ -183,12 +183,15 @@ def _words(text: str) -> list[str]:
     return text.replace("’", "'").split()
 
 
-def name_words(text: str, lower_words: set[str], *, strict: bool) -> list[str] | None:
+def name_words(text: str, lower_words: set[str], *, strict: bool,
+               titled: bool = False) -> list[str] | None:
     """The words of a person's name read from ``text`` (honorific and credentials off).
 
     ``strict`` asks for a known given name first (names inside prose, signatures); without
     it a name may also be two or more capitalised words the page never writes in lower
-    case (a team list's "Rajat Paharia").
+    case (a team list's "Rajat Paharia"). ``titled`` says a job title follows the words
+    ("Ken Snuggs, President"): after a known given name, a family name may then end in
+    "s" without being in the census.
     """
     bare = _HONORIFIC.sub("", text.strip())
     honorific = bare != text.strip()
@@ -215,7 +218,7 @@ def name_words(text: str, lower_words: set[str], *, strict: bool) -> list[str] |
     for w in full:
         lower = w.lower()
         if w is not first and lower.endswith(("s", "ing")) and not family_name(w) \
-                and not given_name(w):
+                and not given_name(w) and not (titled and known_first and lower.endswith("s")):
             return None  # "Ball Valves", "Matki Showering": things, not a family name
         if lower in lower_words and not (w is last and family_name(w) >= 0.001) \
                 and not (w is first and known_first):
@@ -406,8 +409,9 @@ def _credentials(rest: str) -> tuple[list[str], str]:
     while rest:
         m = re.match(r"^([A-Za-z.\-]{2,9})(?:,\s*|\s+|$)", rest)
         if not m or not _CREDENTIAL.match(m.group(1)) or m.group(1).upper() != m.group(1) \
-                or not 2 <= sum(c.isupper() for c in m.group(1)) <= 5:
-            break
+                or not 2 <= sum(c.isupper() for c in m.group(1)) <= 5 \
+                or _ACRONYM_TITLE.fullmatch(m.group(1)):
+            break  # "CEO" is the job, not a degree
         creds.append(m.group(1))
         rest = rest[m.end():]
     return creds, rest.strip(" ,-–—|")
@@ -463,9 +467,10 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
     signature = bool(lead) or line.quote or _after_quote(lines, at)
     # under words in quote marks, a name signs them whatever else is said of it
     signed = bool(lead) or line.quote or _after_quote(lines, at, marks=True)
-    words = name_words(name_part, lower_words, strict=signature)
+    titled = bool(rest) and title_phrase(rest) is not None
+    words = name_words(name_part, lower_words, strict=signature, titled=titled)
     if words is None and signature and not (lead or line.quote):
-        words = name_words(name_part, lower_words, strict=False)
+        words = name_words(name_part, lower_words, strict=False, titled=titled)
         signature = signed  # after someone's words, but no given name: judged as a card
     if words is None:
         return None
@@ -551,7 +556,7 @@ def _names_someone(text: str) -> bool:
     words = text.split()
     while len(words) > 2 and job_head(words[0]):
         words.pop(0)
-    return name_words(" ".join(words), set(), strict=False) is not None
+    return name_words(" ".join(words), set(), strict=False, titled=True) is not None
 
 
 def _label_title(lines: list[Line], at: int) -> str | None:
