@@ -272,3 +272,10 @@ def test_an_acronym_after_a_name_is_a_job_and_a_family_name_may_end_in_s():
     assert found == {"Ruben Hollis": ("CEO", "staff"), "Kenton Snells": ("President", "staff"),
                      "Joanne Prewitt": ("COO", "staff")}
     assert name_words("Grace Gardens", set(), strict=False) is None  # a thing, with no title
+
+
+def test_a_role_in_a_long_sentence_ends_at_its_head_noun():
+    assert title_phrase("Facial Plastic and Reconstructive Surgeon dual board certified by the "
+                        "American Board of Facial Surgery") == "Facial Plastic and Reconstructive Surgeon"
+    assert title_phrase("Receive a great loan while having your own attorney on your side "
+                        "through the whole purchase") is None

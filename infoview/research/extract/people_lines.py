@@ -253,6 +253,14 @@ def title_phrase(text: str, *, whole: bool = False) -> str | None:
         text = _TITLE_CUT.split(text, maxsplit=1)[0].strip(" ,:")
     text = _TITLE_LEAD.sub("", text)
     words = text.split()
+    if not whole and (len(words) > 9 or len(text) > 80):
+        # a sentence goes on after the role ("Facial Plastic and Reconstructive Surgeon dual
+        # board certified by ..."): the role ends at its last head noun among the first words
+        ends = [i for i, w in enumerate(words[:9]) if job_head(w.strip(".,"))]
+        words = words[:ends[-1] + 1] if ends else words
+        if len(words) > 6 or any(w.lower() in _CLAUSE_WORDS for w in words):
+            return None  # "Receive a great loan while having your own attorney"
+        text = " ".join(words)
     if not 1 <= len(words) <= 9 or len(text) > 80 or not _TITLE_CHARS.match(text):
         return None
     if words[0].islower() and words[0].endswith(("ed", "ing")) and len(words) > 1 \
@@ -266,6 +274,10 @@ def title_phrase(text: str, *, whole: bool = False) -> str | None:
     return text
 
 
+#: Words of a clause that a job title does not hold.
+_CLAUSE_WORDS = {"a", "an", "the", "your", "our", "their", "his", "her", "my", "while", "who",
+                 "which", "that", "to", "by", "with", "is", "are", "was", "has", "have", "will",
+                 "can", "you", "we"}
 #: Titles written as acronyms ("CEO", "VP Sales").
 _ACRONYM_TITLE = re.compile(r"\b(CEO|CFO|COO|CTO|CMO|CIO|CPO|VP|SVP|EVP|GM|HR)\b")
 
