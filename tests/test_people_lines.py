@@ -279,3 +279,15 @@ def test_a_role_in_a_long_sentence_ends_at_its_head_noun():
                         "American Board of Facial Surgery") == "Facial Plastic and Reconstructive Surgeon"
     assert title_phrase("Receive a great loan while having your own attorney on your side "
                         "through the whole purchase") is None
+
+
+def test_a_title_after_a_comma_in_a_sentence_is_read_and_a_list_of_names_gives_none():
+    found = _everyone("<p>For transfer questions, please contact Helena Marchetti, Program "
+                      "Manager, at the front office.</p><p>Tonight: tenor Ruben Castel, the "
+                      "band Oakhollow, and multi-platinum artists Mara Delune and Ike Fenn.</p>"
+                      "<p>From Capt. Walter Brisbane, Realtor</p>")
+    assert found["Helena Marchetti"] == ("Program Manager", "staff")
+    assert found["Walter Brisbane"] == ("Realtor", "staff")
+    assert found["Ruben Castel"][1] != "staff"
+    assert title_phrase("and rock band Oakhollow") is None
+    assert title_phrase("multi-platinum artists") is None

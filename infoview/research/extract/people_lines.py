@@ -253,14 +253,19 @@ def title_phrase(text: str, *, whole: bool = False) -> str | None:
         text = _TITLE_CUT.split(text, maxsplit=1)[0].strip(" ,:")
     text = _TITLE_LEAD.sub("", text)
     words = text.split()
-    if not whole and (len(words) > 9 or len(text) > 80):
-        # a sentence goes on after the role ("Facial Plastic and Reconstructive Surgeon dual
-        # board certified by ..."): the role ends at its last head noun among the first words
-        ends = [i for i, w in enumerate(words[:9]) if job_head(w.strip(".,"))]
-        words = words[:ends[-1] + 1] if ends else words
-        if len(words) > 6 or any(w.lower() in _CLAUSE_WORDS for w in words):
-            return None  # "Receive a great loan while having your own attorney"
-        text = " ".join(words)
+    if not whole:
+        if words and words[0] in _JOINERS:
+            return None  # "and rock group ...": the rest of a list, not a role
+        clause = next((i for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), len(words))
+        if clause < len(words) or len(words) > 9 or len(text) > 80:
+            # a sentence goes on after the role ("Facial Plastic and Reconstructive Surgeon
+            # dual board certified by ..."): the role ends at its last head noun before the
+            # clause, if it has one ("directed by a producer" has none)
+            ends = [i for i, w in enumerate(words[:min(clause, 9)]) if job_head(w.strip(".,"))]
+            if not ends or ends[-1] >= 6:
+                return None
+            words = words[:ends[-1] + 1]
+            text = " ".join(words)
     if not 1 <= len(words) <= 9 or len(text) > 80 or not _TITLE_CHARS.match(text):
         return None
     if words[0].islower() and words[0].endswith(("ed", "ing")) and len(words) > 1 \
@@ -271,13 +276,18 @@ def title_phrase(text: str, *, whole: bool = False) -> str | None:
     heads = [w for w in re.split(r"[\s,/&]+", text) if w and job_head(w.strip(".,"))]
     if not heads and not _ACRONYM_TITLE.search(text):
         return None
+    if not whole and heads and all(_plural_role(w.strip(".,")) for w in heads):
+        return None  # "Sanz, multi-platinum artists ...": a group, not one person's role
     return text
 
 
-#: Words of a clause that a job title does not hold.
-_CLAUSE_WORDS = {"a", "an", "the", "your", "our", "their", "his", "her", "my", "while", "who",
-                 "which", "that", "to", "by", "with", "is", "are", "was", "has", "have", "will",
-                 "can", "you", "we"}
+#: Words that join a phrase to what went before: a title does not open with one.
+_JOINERS = {"and", "or", "of", "by", "in", "with", "for", "from", "as", "on"}
+#: Words of a clause that a job title does not hold ("the" and "to" it may: "Assistant to
+#: the Director").
+_CLAUSE_WORDS = {"a", "an", "your", "our", "their", "his", "her", "my", "while", "who", "which",
+                 "that", "by", "with", "is", "are", "was", "has", "have", "will", "can", "you",
+                 "we"}
 #: Titles written as acronyms ("CEO", "VP Sales").
 _ACRONYM_TITLE = re.compile(r"\b(CEO|CFO|COO|CTO|CMO|CIO|CPO|VP|SVP|EVP|GM|HR)\b")
 
@@ -605,7 +615,7 @@ def _in_prose(line: Line, lines: list[Line], at: int, lower_words: set[str]) -> 
         creds, tail = _credentials(tail) if tail.startswith(",") else ([], tail)
         appositive = re.match(r"^\s*(?:,|[-–—])?\s*([^,.;]{3,80}?)(?:,|\.|;| on | at |$)",
                               ", " + tail if creds else tail)
-        if title is None and appositive and (tail.startswith((",", " -", " –", " —")) or creds):
+        if title is None and appositive and (after.startswith((",", " -", " –", " —")) or creds):
             title = title_phrase(appositive.group(1))
         if title is None:
             verb = _IS_TITLE.match(after)

@@ -31,7 +31,10 @@ TITLE_WORDS = re.compile(
     r"therapist|dentist|solicitor|barrister|lawyer|planner|writer|producer|intern|apprentice|"
     r"assistant|supervisor|controller|representative|chef|curator|librarian|coach|fellow|"
     r"bookkeeper|clerk|receptionist|auditor|actuary|economist|instructor|tutor|trainer|"
-    r"paralegal|broker|surveyor|leader|faculty)\b",
+    r"paralegal|broker|surveyor|leader|faculty|"
+    # trades of small firms that end too few titles in the package to be found there
+    r"realtor|optometrist|chiropractor|aesthetician|florist|caterer|landscaper|notary|"
+    r"proprietor|cofounder|periodontist|endodontist|auctioneer)\b",
     re.I,
 )
 
