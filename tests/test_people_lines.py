@@ -291,3 +291,10 @@ def test_a_title_after_a_comma_in_a_sentence_is_read_and_a_list_of_names_gives_n
     assert found["Ruben Castel"][1] != "staff"
     assert title_phrase("and rock band Oakhollow") is None
     assert title_phrase("multi-platinum artists") is None
+
+
+def test_adverbs_and_participles_are_not_names():
+    cands = _candidates("<p>Marlowe: Training a Fully Open-sourced, State-of-the-Art Coding "
+                        "Agent by Scaling Search</p><p>Thanks to Kelly Ahmed and Reed Donnelly.</p>")
+    assert "Fully Open-sourced" not in cands
+    assert "Kelly Ahmed" in cands and "Reed Donnelly" in cands

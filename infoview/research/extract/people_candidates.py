@@ -49,6 +49,9 @@ _GLUED = re.compile(r"^([^\W\d_][^\W\d_]{3,}?)(?=[A-Z][A-Z]|[A-Z][a-z])(?<=[a-z]
 #: A brand's capital inside a word after a syllable no family name opens with ("GitHub",
 #: "PayPal", "YouTube"); "McCall", "MacKenzie", "DeMond", "VanDyke" are names.
 _BRAND = re.compile(r"^(?!Mac|Van|Von|Del|Des|Dal)[A-Z][a-z]{2}[A-Z]")
+#: Endings of adverbs and participles ("Fully", "Open-sourced"); names with them are in the
+#: census lists ("Kelly", "Ahmed").
+_ADVERB_OR_PARTICIPLE = re.compile(r"(?:ly|ed)$")
 #: The legal forms of companies: a run of capitalised words holding one names a firm.
 _LEGAL = {"inc", "llc", "ltd", "limited", "corp", "corporation", "plc", "gmbh", "llp", "pllc",
           "lp", "pty", "incorporated"}
@@ -170,8 +173,10 @@ def _close(spans: list[Span], run: list[str], at: int, start: int, end: int, hon
     while len(words) > 2 and (words[-1].lower() in _NOT_NAME_WORDS or job_head(words[-1])
                               or words[-1].lower() in lower_words and not family_name(words[-1])):
         words.pop()
-    if not 2 <= len(words) <= 4 or any(speech_word(w) for w in words):
-        return
+    if not 2 <= len(words) <= 4 or any(speech_word(w) or _ADVERB_OR_PARTICIPLE.search(w)
+                                       and not given_name(w) and not family_name(w)
+                                       for w in words):
+        return  # "Fully Open-sourced": an adverb and a participle, not a name
     full = [w for w in words if not _INITIALS.match(w)]
     if not full or len(full) == 1 and len(words) == 2 and _INITIALS.match(words[-1]) and not honorific \
             and not _given_first(words[0]):
