@@ -16,11 +16,11 @@ from infoview.research.extract.metadata import ORG_TYPES, items_of_type, value
 from infoview.research.extract.page import ParsedPage, clean, in_chrome, lines_of, text_of
 from infoview.research.extract.people_candidates import (
     Candidate,
-    line_shape,
     PageContext,
     Span,
     _alone,
     describe,
+    line_shape,
     name_spans,
 )
 from infoview.research.extract.people_lines import (

@@ -133,8 +133,8 @@ _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "
 #: A word of a name: capitalised with a lower-case letter after ("McCall", "O'Flynn",
 #: "DeMond", "Ann-Marie"), or an initial ("J." / "J"); a capital after a longer start is
 #: two words run together ("OkaforDesign") or a brand ("GitHub"), not a name.
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*[’'][A-Z][a-z]+|(?:[A-Z][a-z]+|(?:[A-Z][a-z]?|Mac|Van|Von|Del|Des|Dal)"
-                        r"[A-Z][a-z]+)"
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*[’'][A-Z][a-z]+|(?:[A-Z][a-z]+|"
+                        r"(?:[A-Z][a-z]?|Mac|Van|Von|Del|Des|Dal)[A-Z][a-z]+)"
                         r"(?:-[A-Z][a-z]+)?|[A-Z]\.?(?:[A-Z]\.)?)$")
 _INITIAL = re.compile(r"^[A-Z]\.?(?:[A-Z]\.)?$")
 #: A degree or licence after a name: "MD", "M.D.", "Ph.D", "RDH", "PA-C", "Esq.", "Jr.".
