@@ -366,13 +366,13 @@ def _after_quote(lines: list[Line], at: int, *, marks: bool = False) -> bool:
 
 
 #: A US state's postal code after a comma ("Springfield, IL"), with or without a ZIP code.
-_PLACE_TAIL = re.compile(r"^(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
-                         r"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])(?:\s+\d{5}(?:-\d{4})?)?$")
+_STATES = (r"(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|"
+           r"RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])")
+_PLACE_TAIL = re.compile(rf"^{_STATES}(?:\s+\d{{5}}(?:-\d{{4}})?)?$")
 #: The same code opening a longer line ("San Jose, CA Electrician Services"); MD, PA and DC
 #: are left out, as after a name they are a doctor's, a physician assistant's or a
 #: chiropractor's degree.
-_PLACE_LEAD = re.compile(r"^(?!MD\b|PA\b|DC\b)(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|"
-                         r"M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\s")
+_PLACE_LEAD = re.compile(rf"^(?!MD\b|PA\b|DC\b){_STATES}\s")
 
 
 def place_after(rest: str) -> bool:
