@@ -121,3 +121,40 @@ def test_a_preview_that_keeps_nothing_says_why_and_what_to_do(tmp_path):
         panel.preview_button.click()
         assert panel.message.kind == "info"
         assert "Sam Okafor: 1 sent, 1 received" in panel.preview.value
+
+
+def _uploaded(name: str, data: bytes) -> tuple:
+    return ({"name": name, "type": "", "size": len(data), "content": memoryview(data),
+             "last_modified": datetime(2024, 3, 1, tzinfo=UTC)},)
+
+
+def test_a_failed_preview_does_not_leave_the_last_files_preview_on_the_page(tmp_path):
+    # Seen in the browser: after a good preview, a file that is no mailbox got its error
+    # beside the field, and under it still "If you import this: Read 5 new messages".
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.path.value = str(_mailbox(tmp_path))
+        panel.preview_button.click()
+        assert "If you import this" in panel.preview.value and panel.offered.children
+        panel.upload.value = _uploaded("notes.mbox", b"%PDF-1.4 not a mailbox\x00\x01" * 50)
+        assert panel.preview.value == "" and panel.offered.children == ()
+        panel.preview_button.click()
+        assert panel.input_message.kind == "error" and "not a mailbox" in panel.input_message.text
+        assert panel.preview.value == "" and panel.import_button.disabled
+
+
+def test_a_path_typed_after_an_upload_is_the_one_read_and_the_upload_is_named(tmp_path):
+    # Seen in the browser: once a file was uploaded, a path typed afterwards was ignored
+    # (the upload won, with no way to drop it), and nothing said which file was uploaded.
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.upload.value = _uploaded("notes.mbox", b"%PDF-1.4 not a mailbox\x00\x01" * 50)
+        assert "notes.mbox" in panel.upload_note.value
+        panel.path.value = str(_mailbox(tmp_path))
+        assert panel.upload.value == () and panel.upload_note.value == ""
+        panel.preview_button.click()
+        assert panel.input_message.text == "", panel.input_message.text
+        assert "Sam Okafor: 1 sent, 1 received" in panel.preview.value
+        # and the other way round: an upload replaces the path typed
+        panel.upload.value = _uploaded("notes.mbox", b"%PDF-1.4 not a mailbox\x00\x01" * 50)
+        assert panel.path.value == ""

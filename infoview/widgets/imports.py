@@ -53,6 +53,8 @@ class ImportPanel(w.VBox):
         self.path = text("File or folder", placeholder="e.g. /home/you/Takeout/Mail/All mail.mbox")
         self.upload = w.FileUpload(accept=".mbox,.eml,.ics,.mbx", multiple=False,
                                    description="Upload a file")
+        #: Names the file uploaded (the upload button itself only counts files).
+        self.upload_note = w.HTML()
         self.input_message = MessageLine()
         self.me = text("Your email addresses", value=store.get_profile().email or "",
                        placeholder="you@example.org (several: separate with commas)")
@@ -69,8 +71,8 @@ class ImportPanel(w.VBox):
         self.offered = w.VBox([])
         self.result = w.HTML()
         self.kind.observe(lambda _c: self._changed(), names="value")
-        self.path.observe(lambda _c: self._changed(), names="value")
-        self.upload.observe(lambda _c: self._changed(), names="value")
+        self.path.observe(lambda _c: self._path_typed(), names="value")
+        self.upload.observe(lambda _c: self._uploaded(), names="value")
         self.me.observe(lambda _c: self._changed(), names="value")
         self.bodies_for.observe(lambda _c: self._changed(), names="value")
         self.preview_button.on_click(lambda _b: self.show_preview())
@@ -80,7 +82,8 @@ class ImportPanel(w.VBox):
             w.HTML("<p>Only messages and events with people in your store are kept: for a "
                    "message its date, subject and direction (not its text, unless you ask); "
                    "for an event its time and title. Nothing is kept about anything else.</p>"),
-            self.kind, w.HBox([self.path, self.upload]), self.input_message, self.mail_options,
+            self.kind, w.HBox([self.path, self.upload]), self.upload_note, self.input_message,
+            self.mail_options,
             w.HBox([self.preview_button, self.import_button]), self.message, self.preview,
             self.offered, self.result,
         ])
@@ -94,11 +97,39 @@ class ImportPanel(w.VBox):
         self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
 
     def _changed(self) -> None:
-        """Any change of input needs a new preview before importing."""
+        """Any change of input needs a new preview before importing; the last preview,
+        which was of other input, goes."""
         self._previewed = None
         self.import_button.disabled = True
         self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
         self.input_message.clear()
+        self._clear_preview()
+
+    def _clear_preview(self) -> None:
+        self.preview.value = ""
+        self.offered.children = ()
+        self._boxes = []
+
+    def _path_typed(self) -> None:
+        """A path typed replaces a file uploaded before (one input at a time)."""
+        if self.path.value.strip() and self.upload.value:
+            self.upload.value = ()  # comes back through _uploaded
+        self._changed()
+
+    def _uploaded(self) -> None:
+        """An upload replaces the path typed; the note under the field names the file."""
+        files = self.upload.value
+        if files:
+            item = files[0] if isinstance(files, (list, tuple)) else next(iter(files.values()))
+            size = item.get("size") or len(item["content"])
+            self.upload_note.value = (f"<div style='color:#555;font-size:0.9em'>Uploaded: "
+                                      f"{esc(item['name'])} ({_size_words(size)}). Typing a "
+                                      "path above reads that file instead.</div>")
+            if self.path.value:
+                self.path.value = ""
+        else:
+            self.upload_note.value = ""
+        self._changed()
 
     def _source(self):
         """The path typed, or the uploaded file as (name, bytes)."""
@@ -138,6 +169,7 @@ class ImportPanel(w.VBox):
         """Read the input as a dry run and show what would be recorded."""
         self.result.value = ""
         self.message.clear()
+        self._clear_preview()
         with self.input_message.guard():
             source = self._source()
             self.message.show("Reading…")
@@ -208,6 +240,13 @@ class ImportPanel(w.VBox):
                 self.refresh_people()
                 return self.report
         return None
+
+
+def _size_words(size: int) -> str:
+    """``2.3 MB`` / ``14 KB``: a file's size as a reader says it."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{max(1, round(size / 1000))} KB"
 
 
 def _lines(report) -> list[str]:
