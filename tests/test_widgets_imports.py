@@ -158,3 +158,31 @@ def test_a_path_typed_after_an_upload_is_the_one_read_and_the_upload_is_named(tm
         # and the other way round: an upload replaces the path typed
         panel.upload.value = _uploaded("notes.mbox", b"%PDF-1.4 not a mailbox\x00\x01" * 50)
         assert panel.path.value == ""
+
+
+def test_an_upload_too_big_to_carry_says_to_type_its_path_instead(tmp_path, monkeypatch):
+    # Seen in the browser: a 50 MB mailbox uploaded from the page cut the page's connection
+    # (the server refused a message that large) and nothing on the page said anything.
+    # The app's server now takes uploads up to UPLOAD_LIMIT; above it, the panel says what
+    # to do beside the field, and the help under the field says it before anyone tries.
+    monkeypatch.setattr("infoview.widgets.imports.UPLOAD_LIMIT", 1_000)
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        assert "larger" in panel.upload_help.value and "path" in panel.upload_help.value
+        assert "of up to 1 KB;" in panel.upload_help.value
+        panel.upload.value = _uploaded("All mail.mbox", b"x" * 5_000)
+        panel.preview_button.click()
+        text = panel.input_message.text
+        assert panel.input_message.kind == "error" and "All mail.mbox" in text
+        assert "5 KB" in text and "File or folder" in text
+        assert panel.preview.value == "" and panel.import_button.disabled
+
+
+def test_the_apps_server_takes_a_message_as_large_as_an_upload_may_be():
+    from traitlets.config.loader import PyFileConfigLoader
+
+    from infoview.app import UPLOAD_LIMIT, VOILA_CONFIG_DIR
+
+    config = PyFileConfigLoader("voila.py", path=str(VOILA_CONFIG_DIR)).load_config()
+    most = config.Voila.tornado_settings["websocket_max_message_size"]
+    assert most >= UPLOAD_LIMIT * 1.1  # the file, and the message around it

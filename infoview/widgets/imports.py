@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from infoview.app import UPLOAD_LIMIT
 from infoview.errors import BadInput
 from infoview.models import Person
 from infoview.widgets._common import MessageLine, bullet_list, button, esc, heading, text
@@ -55,6 +56,11 @@ class ImportPanel(w.VBox):
                                    description="Upload a file")
         #: Names the file uploaded (the upload button itself only counts files).
         self.upload_note = w.HTML()
+        #: Says, before anyone tries, how large an upload may be.
+        self.upload_help = w.HTML(
+            "<div style='color:#555;font-size:0.85em'>Upload a file of up to "
+            f"{_size_words(UPLOAD_LIMIT)}; for a larger export, type its path in File or "
+            "folder (it is read where it is, nothing is copied).</div>")
         self.input_message = MessageLine()
         self.me = text("Your email addresses", value=store.get_profile().email or "",
                        placeholder="you@example.org (several: separate with commas)")
@@ -82,7 +88,8 @@ class ImportPanel(w.VBox):
             w.HTML("<p>Only messages and events with people in your store are kept: for a "
                    "message its date, subject and direction (not its text, unless you ask); "
                    "for an event its time and title. Nothing is kept about anything else.</p>"),
-            self.kind, w.HBox([self.path, self.upload]), self.upload_note, self.input_message,
+            self.kind, w.HBox([self.path, self.upload]), self.upload_help, self.upload_note,
+            self.input_message,
             self.mail_options,
             w.HBox([self.preview_button, self.import_button]), self.message, self.preview,
             self.offered, self.result,
@@ -137,6 +144,10 @@ class ImportPanel(w.VBox):
         if files:
             item = files[0] if isinstance(files, (list, tuple)) else next(iter(files.values()))
             content = item["content"]
+            if len(content) > UPLOAD_LIMIT:
+                raise BadInput(f"{item['name']} is {_size_words(len(content))}, more than the "
+                               f"{_size_words(UPLOAD_LIMIT)} an upload can carry: type its "
+                               "path in File or folder instead (it is read where it is)")
             return (item["name"], content.tobytes() if hasattr(content, "tobytes") else bytes(content))
         if not self.path.value.strip():
             raise BadInput("give the file or folder your mail or calendar program exported, "
@@ -245,7 +256,7 @@ class ImportPanel(w.VBox):
 def _size_words(size: int) -> str:
     """``2.3 MB`` / ``14 KB``: a file's size as a reader says it."""
     if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f} MB"
+        return f"{size / 1_000_000:.1f}".removesuffix(".0") + " MB"
     return f"{max(1, round(size / 1000))} KB"
 
 
