@@ -221,3 +221,25 @@ def test_notes_taken_before_the_debrief_page_opens_are_brought_in(app, store):
     form = app.debrief  # opened after the meeting: the notes come with it
     assert form.questions[0]["notes"].value == "Started in a hospital lab"
     assert form.notes_message.text.startswith("Brought in 1 question")
+
+
+def test_the_working_on_line_follows_what_a_save_changed(app, store):
+    # Seen in the browser: after the debrief was saved the line under the bar still said the
+    # meeting was "(booked)", and after research renamed the organization it kept the old
+    # name, on every page, until another person was chosen.
+    from types import SimpleNamespace
+
+    sam, _meeting = _ids(store)["Sam Okafor"]
+    assert "(booked)" in app.chosen.value
+    app.nav.value = "debrief"
+    app.debrief.save_button.click()  # the meeting is ahead: it asks first
+    app.debrief.save_button.click()
+    assert app.debrief.message.kind == "ok", app.debrief.message.text
+    assert "(held)" in app.chosen.value and "(booked)" not in app.chosen.value
+    person = store.get(Person, sam)
+    person.organization = "Kestrel Health Labs"
+    store.update(person)
+    panel = app.research
+    panel.saved = SimpleNamespace(person=store.get(Person, sam), organization=None)
+    app._research_saved(panel)
+    assert "Sam Okafor (Kestrel Health Labs)" in app.chosen.value
