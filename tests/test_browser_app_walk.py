@@ -232,7 +232,7 @@ def test_a_new_user_lives_in_the_app_from_profile_to_deleting_a_person(chromium,
         people.get_by_role("button", name="Yes, delete").click(timeout=WAIT)
         people.locator(".infoview-no-people").wait_for(timeout=WAIT)
         # Both deletions are listed: the first brought back, the second still undoable
-        # until the app stops.
+        # until the page is closed.
         assert people.get_by_role("button", name="Brought back").count() == 1
         assert people.get_by_role("button", name="Undo").count() == 1
         page.close(run_before_unload=True)

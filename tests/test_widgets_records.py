@@ -234,3 +234,30 @@ def test_a_new_meeting_starts_in_my_time_zone(page, store):
     _add(page, name="Sam Okafor")
     page.add_meeting_button.click()
     assert page.meeting_form["timezone"].value == "Asia/Tokyo"
+
+
+def test_the_question_before_a_delete_reads_as_a_sentence_for_each_kind(page, store):
+    # Seen in the browser: "Delete the meeting with Sam Okafor on Mon 1 Dec 2025, 09:00 and
+    # this meeting with its questions, notes and follow-ups?", and for an organization
+    # "Delete Kestrel Health and this organization?". Undo was promised "until the app
+    # stops", but the copies Undo needs live in the page: closing the tab ends them.
+    sam = _add(page, name="Sam Okafor")
+    meeting = store.add(Meeting(person_id=sam.id, status="requested"))
+    org = store.add(Organization(name="Kestrel Health"))
+    deletions = page.deletions
+    deletions.ask("meeting", meeting.id)
+    question = deletions.question.value
+    assert "and this meeting" not in question
+    assert "Delete the meeting with Sam Okafor, with its questions, notes and follow-ups?" \
+        in question
+    deletions.ask("organization", org.id)
+    assert "and this organization" not in deletions.question.value
+    assert "<b>Delete Kestrel Health?</b>" in deletions.question.value
+    assert "people who work there stay" in deletions.question.value
+    deletions.ask("person", sam.id)
+    assert "Delete Sam Okafor and everything about them?" in deletions.question.value
+    assert "app stops" not in deletions.question.value
+    assert "until you close this page" in deletions.question.value
+    deletions.confirm_button.click()
+    assert "app stops" not in " ".join(c.value for c in deletions.done_box.children
+                                       if hasattr(c, "value") and isinstance(c.value, str))
