@@ -94,7 +94,7 @@ def test_editing_the_email_keeps_the_rest(page, store):
 def test_a_meeting_is_added_edited_and_chosen_from_the_persons_card(page, store):
     sam = _add(page, name="Sam Okafor")
     page.add_meeting_button.click()
-    page.meeting_date.value = date(2026, 12, 3)
+    page.meeting_date.value = date(2037, 12, 3)
     page.meeting_time.value = time(15, 30)
     page.meeting_form["timezone"].value = "Europe/Berlin"
     page.meeting_form["place"].value = "https://call.example/sam"
@@ -103,7 +103,7 @@ def test_a_meeting_is_added_edited_and_chosen_from_the_persons_card(page, store)
     [meeting] = store.list(Meeting, person_id=sam.id)
     assert meeting.status == "scheduled" and meeting.timezone == "Europe/Berlin"
     assert page.chosen[-1] == {"meeting_id": meeting.id}
-    assert "Thu 3 Dec 2026, 15:30" in page.message.text and "booked" in page.message.text
+    assert "Thu 3 Dec 2037, 15:30" in page.message.text and "booked" in page.message.text
     page.open_meeting_form(meeting.id)
     page.meeting_form["timezone"].value = "Mars/Olympus"
     page.save_meeting_button.click()
@@ -217,12 +217,12 @@ def test_a_meeting_without_a_time_zone_is_edited_at_the_time_typed(page, store,
                                                                   computer_in_tokyo):
     _add(page, name="Sam Okafor")
     page.add_meeting_button.click()
-    page.meeting_date.value = date(2026, 12, 3)
+    page.meeting_date.value = date(2037, 12, 3)
     page.meeting_time.value = time(15, 30)
     page.save_meeting_button.click()
     [meeting] = store.list(Meeting)
     page.open_meeting_form(meeting.id)
-    assert (page.meeting_date.value, page.meeting_time.value) == (date(2026, 12, 3), time(15, 30))
+    assert (page.meeting_date.value, page.meeting_time.value) == (date(2037, 12, 3), time(15, 30))
     page.save_meeting_button.click()
     assert store.get(Meeting, meeting.id).starts_at == meeting.starts_at
 
@@ -261,3 +261,31 @@ def test_the_question_before_a_delete_reads_as_a_sentence_for_each_kind(page, st
     deletions.confirm_button.click()
     assert "app stops" not in " ".join(c.value for c in deletions.done_box.children
                                        if hasattr(c, "value") and isinstance(c.value, str))
+
+
+def test_a_meeting_dated_in_the_past_is_questioned_beside_the_date_before_it_is_saved(page, store):
+    # Seen in the browser: a new meeting typed for a year ago (2025 for 2026) was saved as
+    # "booked" without a word, and the home page then called it the next meeting.
+    from datetime import datetime, timedelta
+
+    sam = _add(page, name="Sam Okafor")
+    page.add_meeting_button.click()
+    last_year = datetime.now().date() - timedelta(days=370)
+    page.meeting_date.value = last_year
+    page.save_meeting_button.click()
+    assert store.list(Meeting, person_id=sam.id) == []
+    said = page.meeting_form["starts_at"].error.text
+    assert "already past" in said and "Save anyway" in said and "debrief" in said
+    assert page.save_meeting_button.description == "Save anyway"
+    page.meeting_date.value = last_year + timedelta(days=1)  # another past day: asks again
+    page.save_meeting_button.click()
+    assert store.list(Meeting, person_id=sam.id) == []
+    page.save_meeting_button.click()  # the same day again: the user means it
+    [meeting] = store.list(Meeting, person_id=sam.id)
+    assert page.meeting_form["starts_at"].error.text == ""
+    # Editing something else of a past meeting does not ask again.
+    page.open_meeting_form(meeting.id)
+    assert page.save_meeting_button.description == "Save changes"
+    page.meeting_form["place"].value = "Café Nero"
+    page.save_meeting_button.click()
+    assert store.get(Meeting, meeting.id).place == "Café Nero"

@@ -11,6 +11,7 @@ import html
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ import ipywidgets as w
 from infoview.analytics.display import readable_frame
 from infoview.errors import InfoviewError
 from infoview.questions.lint import flag_note
+from infoview.times import describe_start, starts_in_future
 
 log = logging.getLogger(__name__)
 
@@ -230,3 +232,32 @@ def text(description: str, value: str = "", placeholder: str = "", width: str = 
     """A labelled text field whose label is not cut short."""
     return w.Text(value=value, description=description, placeholder=placeholder,
                   style={"description_width": "initial"}, layout=w.Layout(width=width))
+
+
+class PastStartCheck:
+    """Asks once before a meeting is saved with a start already past (a year typed wrong
+    reads like a meeting to come); the same start saved again is what the user means.
+
+    ``question(start, zone, before)`` returns the words to show beside the date the first
+    time a past start is saved, ``None`` when it may be saved: it is ahead, it is the one
+    already asked about, or it is the meeting's start as stored (``before``).
+    """
+
+    def __init__(self) -> None:
+        self._asked: datetime | None = None
+
+    def reset(self) -> None:
+        """Forget the start asked about (a form opened anew)."""
+        self._asked = None
+
+    def question(self, start: datetime | None, zone: str | None,
+                 before: datetime | None = None) -> str | None:
+        if start is None or starts_in_future(start) or start == before:
+            return None
+        if self._asked == start:
+            self._asked = None
+            return None
+        self._asked = start
+        return (f"{describe_start(start, zone)} is already past. If the meeting took place "
+                "then, press Save anyway: it will wait for its debrief. Otherwise correct "
+                "the date.")

@@ -37,6 +37,7 @@ from infoview.widgets._common import (
     FORMAT_CHOICES,
     FULL_WIDTH,
     MessageLine,
+    PastStartCheck,
     bullet_list,
     button,
     draft_checks_html,
@@ -120,6 +121,7 @@ class PreparePanel(w.VBox):
                                       indent=False)
         self.plan_button = button("Plan questions", "primary")
         self.save_button = button("Save person and meeting", "success")
+        self._past = PastStartCheck()  # a start already past is questioned once
         self.drop_button = button("Drop this plan", tooltip="forget the plan you were editing "
                                   "and start again from the meeting as saved")
         self.drop_button.layout.display = "none"
@@ -372,10 +374,19 @@ class PreparePanel(w.VBox):
         return asked_before(self.store, person.id) if person.id else []
 
     def save_meeting(self) -> None:
-        """Store the person (when new) and the meeting with its planned questions."""
+        """Store the person (when new) and the meeting with its planned questions; a start
+        already past is questioned first (the second press saves it)."""
         with self.message.guard("saving"):
             person = self.current_person()
             meeting = self.current_meeting(person.id)
+            before = (self.store.get(Meeting, meeting.id).starts_at if meeting.id is not None
+                      else None)
+            question = self._past.question(meeting.starts_at, meeting.timezone, before)
+            if question is not None:
+                self.save_button.description = "Save anyway"
+                self.message.show(f"Not saved yet: {question}", "warning")
+                return
+            self.save_button.description = "Save person and meeting"
             plan = self.picker.plan() if self.picker.items else None
             was = self._person_id()
             person, meeting = save_meeting_plan(self.store, person, meeting, plan)

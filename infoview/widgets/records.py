@@ -30,6 +30,7 @@ from infoview.times import describe_start, in_zone, start_from_fields
 from infoview.widgets._common import (
     FORMAT_CHOICES,
     MessageLine,
+    PastStartCheck,
     bullet_list,
     button,
     esc,
@@ -156,6 +157,7 @@ class PeoplePage(w.VBox):
             FormField("industry", text_input("Industry", "e.g. health tech")),
         ])
         self.save_meeting_button = button("Save meeting", "success")
+        self._past = PastStartCheck()  # a start already past is questioned once
         self.cancel_meeting_button = button("Cancel")
         self.meeting_form_box = _form_box("Meeting", self.meeting_form, self.save_meeting_button,
                                          self.cancel_meeting_button)
@@ -398,6 +400,7 @@ class PeoplePage(w.VBox):
         for name in ("place", "role", "industry"):
             form[name].value = (getattr(meeting, name) if meeting else None) or ""
         self.save_meeting_button.description = "Save changes" if meeting else "Save meeting"
+        self._past.reset()
         self.meeting_form_box.layout.display = ""
 
     def save_meeting(self) -> Meeting | None:
@@ -415,6 +418,16 @@ class PeoplePage(w.VBox):
             values = {"format": form["format"].value,
                       "place": form["place"].value or None, "role": form["role"].value or None,
                       "industry": form["industry"].value or None}
+            before = (self.store.get(Meeting, self._editing_meeting).starts_at
+                      if self._editing_meeting is not None else None)
+            question = self._past.question(start, zone_name, before)
+            if question is not None:
+                form["starts_at"].show_error(question)
+                form.message.show("Not saved yet: see the date above.", "warning")
+                self.save_meeting_button.description = "Save anyway"
+                return None
+            self.save_meeting_button.description = ("Save meeting" if self._editing_meeting
+                                                    is None else "Save changes")
             if self._editing_meeting is None:
                 meeting, _plan = add_meeting(self.store, MeetingOptions(
                     person_id=self.people.value, starts_at=start, timezone=zone_name,
