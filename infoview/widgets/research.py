@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import ipywidgets as w
 
+from infoview.errors import InfoviewError
+from infoview.flows.fields import upper_first
 from infoview.flows.research import keep_research
 from infoview.flows.warm import warm_paths
 from infoview.settings import Settings
@@ -27,6 +30,7 @@ from infoview.widgets._common import (
     table_html,
     text,
 )
+from infoview.widgets.forms import Form, FormField
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +78,11 @@ class ResearchPanel(w.VBox):
                                "a bio or team page; LinkedIn links are kept, not fetched")
         self.person_name = text("Or find on their site", "",
                                 "their full name, looked for on the company's website")
+        #: The three fields, each with a line under it for its own mistake (an address that
+        #: is none, a site that cannot be reached).
+        self.form = Form([FormField("company_url", self.company_url),
+                          FormField("person_url", self.person_url),
+                          FormField("person_name", self.person_name)])
         self.research_button = button("Research", "primary", "Fetch the public pages and extract")
         self.fetch_again = w.Checkbox(value=False, indent=False,
                                       description="fetch again (ignore pages cached in the last days)",
@@ -96,7 +105,7 @@ class ResearchPanel(w.VBox):
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([
             heading("Research a company and a person"),
-            self.company_url, self.person_url, self.person_name,
+            *self.form.fields.values(),
             w.HBox([self.research_button, self.save_button, self.fetch_again]),
             self.progress, self.message, self.tabs,
         ])
@@ -116,6 +125,7 @@ class ResearchPanel(w.VBox):
             return
         company_url = self.company_url.value.strip()
         person_url = self.person_url.value.strip()
+        self.form.clear_errors()
         if not company_url and not person_url:
             self.message.show("Enter a company website or a person's page first.", "warning")
             return
@@ -146,11 +156,14 @@ class ResearchPanel(w.VBox):
         self.company = self.person = self.search = None
         self.saved = None
         ok = False
-        with self.message.guard("research"), self._fetcher(company_url or person_url) as fetcher:
+        field = "company_url" if company_url else "person_url"  # the field being worked on
+        with self.message.guard("researching"), self._marked(lambda: field), \
+                self._fetcher(company_url or person_url) as fetcher:
             if company_url:
                 self.company = self._research_company(company_url, fetcher)
                 self._show()
             name = self.person_name.value.strip()
+            field = "person_name"
             if name and not person_url and company_url:
                 from infoview.research.find_person import research_person_by_name
 
@@ -158,6 +171,7 @@ class ResearchPanel(w.VBox):
                 self.search, self.person = research_person_by_name(
                     name, company_url, settings=self.settings_for(company_url),
                     refresh=self.fetch_again.value)
+            field = "person_url"
             if person_url:
                 from infoview.research.person import research_person
 
@@ -182,6 +196,16 @@ class ResearchPanel(w.VBox):
                               f"{f' ({count} warning(s), see the Warnings tab)' if count else ''}."
                               + (f" {self.search.summary()}" if self.search else ""),
                               "warning" if count or (self.search and not self.search.found) else "ok")
+
+    @contextmanager
+    def _marked(self, field: Callable[[], str]) -> Iterator[None]:
+        """A mistake of the library's is shown under the field being worked on (``field()``
+        names it), with a pointer to it in the panel's message line."""
+        try:
+            yield
+        except InfoviewError as exc:
+            self.form[field()].show_error(upper_first(str(exc)))
+            self.message.show("Not researched: see the address marked in red above.", "error")
 
     def _fetcher(self, url: str):
         """The one fetcher of a research run (both pages share its per-host gate)."""
