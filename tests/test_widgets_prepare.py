@@ -421,3 +421,19 @@ def test_saving_a_meeting_dated_in_the_past_asks_first(store, tmp_path):
     [tomas] = store.find_people(name="Tomás Reyes")
     assert len(store.list(Meeting, person_id=tomas.id)) == 1
     assert panel.save_button.description == "Save person and meeting"
+
+
+def test_the_brief_preview_follows_the_meeting_and_why_them_as_they_are_typed(panel):
+    # Seen in the browser: after planning, the date, the call link and "why them" were
+    # typed, the meeting saved, and the brief on the page still said "Not yet agreed" and
+    # "Add your own reason for choosing them" (only an export rebuilt it).
+    panel.plan_button.click()
+    assert "Not yet agreed" in panel.preview.value
+    panel.date.value, panel.time.value = date(2037, 12, 3), time(15, 30)
+    panel.timezone.value = "Europe/London"
+    assert "3 December 2037" in panel.preview.value and "Not yet agreed" not in panel.preview.value
+    panel.place.value = "https://call.example/samira"
+    assert "https://call.example/samira" in panel.preview.value
+    panel.reason.value = "Your talk on testing booking forms with patients"
+    assert "Your talk on testing booking forms with patients" in panel.preview.value
+    assert "Add your own reason" not in panel.preview.value

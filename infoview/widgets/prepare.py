@@ -16,7 +16,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from infoview.errors import BadInput
+from infoview.errors import BadInput, InfoviewError
 from infoview.flows import drafts
 from infoview.flows.meetings import asked_before, person_to_prepare, planned_questions, save_meeting_plan
 from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_outreach
@@ -203,6 +203,10 @@ class PreparePanel(w.VBox):
                       self.draft_kind,
                       self.narrow, self.broad, self.draft_text):
             field.observe(lambda _c: self.keep(), names="value")
+        # What the brief says about the meeting follows these as they are typed.
+        for field in (self.date, self.time, self.timezone, self.format, self.place,
+                      self.reason):
+            field.observe(lambda _c: self._refresh_preview(), names="value")
         self.refresh_people()
         self._open_last_kept_plan()
         warm_pdf()  # a PDF export then finds WeasyPrint loaded instead of waiting a second
@@ -541,6 +545,15 @@ class PreparePanel(w.VBox):
         if self.picker.items:
             with self.message.guard("updating the brief"):
                 self.build()
+
+    def _refresh_preview(self) -> None:
+        """Rebuild the brief shown after a field it shows changed (once there is a plan)."""
+        if self._quiet or self._loading or not self.picker.items or self.brief is None:
+            return
+        try:
+            self.build()
+        except InfoviewError:
+            pass  # half-typed (a time zone being typed): the brief shown stays as it was
 
     # -- the plan being edited survives a reload ----------------------------------------------
     def _person_id(self) -> int | None:
