@@ -29,6 +29,19 @@ class BadField(BadInput):
         self.field = field
 
 
+class BadFields(BadField):
+    """Values typed into several fields of a form are not acceptable, each for its reason.
+
+    Attributes:
+        problems: ``{field name: message}``, in the order of the form; ``field`` is the
+            first of them, for callers that show one.
+    """
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__(" ".join(problems.values()), next(iter(problems)))
+        self.problems = dict(problems)
+
+
 class BadInputFile(BadInput):
     """A file given by the user cannot be read as what it claims to be.
 

@@ -289,3 +289,18 @@ def test_a_meeting_dated_in_the_past_is_questioned_beside_the_date_before_it_is_
     page.meeting_form["place"].value = "Café Nero"
     page.save_meeting_button.click()
     assert store.get(Meeting, meeting.id).place == "Café Nero"
+
+
+def test_every_field_at_fault_in_about_me_is_marked_at_once(store):
+    # Seen in the browser: a link that was no link and a time zone that was none; Save
+    # marked the link, and only after it was fixed and saved again, the time zone.
+    form = ProfileForm(store)
+    form.form["name"].value = "Lena Fischer"
+    form.form["profile_url"].value = "linkedin lena"
+    form.form["timezone"].value = "Berlin"
+    form.save_button.click()
+    assert "not a web address" in form.form["profile_url"].error.text
+    assert "not a time zone" in form.form["timezone"].error.text
+    assert form.form["name"].error.text == ""
+    assert "fields marked in red" in form.form.message.text
+    assert store.get_profile().name == ""  # nothing saved

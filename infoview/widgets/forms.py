@@ -107,10 +107,13 @@ class Form:
         try:
             yield
         except InfoviewError as exc:
-            name = getattr(exc, "field", None)
-            if name in self.fields:
-                self.fields[name].show_error(str(exc))
-                self.message.show("Not saved: see the field marked in red above.", "error")
+            problems = getattr(exc, "problems", None) or {getattr(exc, "field", None): str(exc)}
+            mine = {name: text for name, text in problems.items() if name in self.fields}
+            if mine and len(mine) == len(problems):
+                for name, text in mine.items():
+                    self.fields[name].show_error(text)
+                self.message.show("Not saved: see the field marked in red above." if len(mine) == 1
+                                  else "Not saved: see the fields marked in red above.", "error")
             else:
                 self.message.show(f"{doing + ': ' if doing else ''}{exc}", "error")
         except Exception as exc:  # noqa: BLE001 - a callback must not die silently
