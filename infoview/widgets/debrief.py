@@ -161,9 +161,12 @@ class DebriefForm(w.VBox):
         }, "Add an outcome")
         # Unset until the user chooses: a slider would start at a score nobody gave.
         self.rapport = w.ToggleButtons(
-            options=[(str(n), n) for n in range(1, 6)], value=None, description="Rapport",
-            style={"button_width": "36px", "description_width": "initial"},
-            tooltips=["no rapport", "", "", "", "great rapport"])
+            options=[(str(n), n) for n in range(1, 6)], value=None,
+            style={"button_width": "36px"},
+            tooltips=["no rapport", "", "", "", "great rapport"],
+            layout=w.Layout(width="auto"))
+        # Its own label: the buttons' own description sat above them, the row broken in two.
+        self.rapport_label = w.HTML("Rapport (how well you got on, 1 to 5)")
         self.rapport_clear = button("not rated", tooltip="clear the rapport score")
         self.rapport_clear.on_click(lambda _b: setattr(self.rapport, "value", None))
         self.notes = w.Textarea(placeholder="Anything else worth remembering", rows=2,
@@ -223,7 +226,9 @@ class DebriefForm(w.VBox):
             heading("People they suggested"), self.people, self.people_note,
             heading("Promises (yours and theirs)"), self.promises,
             heading("Outcomes"), self.outcomes,
-            w.HBox([self.rapport, self.rapport_clear]), self.notes, self.save_button,
+            w.HBox([self.rapport_label, self.rapport, self.rapport_clear],
+                   layout=w.Layout(align_items="center", grid_gap="8px")),
+            self.notes, self.save_button,
             self.message,
             heading("Follow-ups"), self.actions,
             heading(_DRAFT_LABELS["thanks"]),

@@ -49,8 +49,11 @@ class ImportPanel(w.VBox):
         self.report = None
         self._previewed: tuple | None = None
         self._boxes: list[tuple[w.Checkbox, str]] = []
-        self.kind = w.ToggleButtons(options=_KINDS, value="mail", description="Import",
-                                    style={"description_width": "initial"})
+        # Labelled beside it: the buttons' own description sat above them on a line of its
+        # own, and the mail button's text was cut ("Mail (mbox, .eml, M...").
+        self.kind = w.ToggleButtons(options=_KINDS, value="mail",
+                                    style={"button_width": "auto"},
+                                    layout=w.Layout(width="auto"))
         self.path = text("File or folder", placeholder="e.g. /home/you/Takeout/Mail/All mail.mbox")
         self.upload = w.FileUpload(accept=".mbox,.eml,.ics,.mbx", multiple=False,
                                    description="Upload a file")
@@ -66,7 +69,8 @@ class ImportPanel(w.VBox):
                        placeholder="you@example.org (several: separate with commas)")
         self.bodies_for = w.SelectMultiple(description="Keep the text of messages with",
                                            options=[], rows=4,
-                                           style={"description_width": "initial"})
+                                           style={"description_width": "initial"},
+                                           layout=w.Layout(width="60%"))
         self.mail_options = w.VBox([self.me, self.bodies_for])
         self.preview_button = button("Preview", "info", "show what would be recorded, "
                                      "without keeping anything")
@@ -88,7 +92,9 @@ class ImportPanel(w.VBox):
             w.HTML("<p>Only messages and events with people in your store are kept: for a "
                    "message its date, subject and direction (not its text, unless you ask); "
                    "for an event its time and title. Nothing is kept about anything else.</p>"),
-            self.kind, w.HBox([self.path, self.upload]), self.upload_help, self.upload_note,
+            w.HBox([w.HTML("What to import:"), self.kind],
+                   layout=w.Layout(align_items="center", grid_gap="8px")),
+            w.HBox([self.path, self.upload]), self.upload_help, self.upload_note,
             self.input_message,
             self.mail_options,
             w.HBox([self.preview_button, self.import_button]), self.message, self.preview,

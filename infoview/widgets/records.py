@@ -124,8 +124,11 @@ class PeoplePage(w.VBox):
             FormField("phone", text_input("Phone", "")),
             FormField("profile_url", text_input("Profile link", "e.g. their LinkedIn page"),
                       "Kept as a link for you to open; LinkedIn pages are never fetched."),
+            # Wide enough for its longest choice beside its label (the default width showed
+            # "no connection yet (colc").
             FormField("how_known", w.Dropdown(description="How you know them",
-                                              options=HOW_KNOWN, value="cold", style=_WIDE),
+                                              options=HOW_KNOWN, value="cold", style=_WIDE,
+                                              layout=w.Layout(width="60%")),
                       "Warm contacts (a friend, a colleague, an introduction) answer far more "
                       "often than cold ones; the outcomes page compares them."),
             FormField("notes", text_input("Notes", "anything worth remembering", lines=3)),
@@ -186,7 +189,8 @@ class PeoplePage(w.VBox):
             FormField("industry", text_input("Industry", "e.g. health tech")),
             FormField("location", text_input("Location", "e.g. Bristol")),
             FormField("motivation", w.Dropdown(description="How much you want to work there",
-                                               options=MOTIVATION, value=0, style=_WIDE),
+                                               options=MOTIVATION, value=0, style=_WIDE,
+                                               layout=w.Layout(width="60%")),
                       "Ranks your target list (Outcomes, Targets) with the openings you saw "
                       "and the people you know there."),
             FormField("postings", w.BoundedIntText(description="Relevant openings seen",
