@@ -304,3 +304,27 @@ def test_every_field_at_fault_in_about_me_is_marked_at_once(store):
     assert form.form["name"].error.text == ""
     assert "fields marked in red" in form.form.message.text
     assert store.get_profile().name == ""  # nothing saved
+
+
+def test_what_is_held_counts_mail_and_calendar_in_words_and_keeps_its_headings_apart(store):
+    # Seen in the browser: "1 calendar events", and "Plans you were editing for them (1,
+    # kept until you save or drop them)Out of infoview's reach" run together on one line.
+    from mail_samples import calendar, event
+
+    from infoview.flows.calendar_import import import_calendar
+    from infoview.flows.forget import what_is_held
+    from infoview.flows.plans import keep_plan
+    from infoview.widgets.holdings import holdings_html
+
+    sam = store.add(Person(name="Sam Okafor", email="sam@k.example"))
+    ics = calendar([event("u1", ":20261208T090000Z", "Call with Sam Okafor")]).encode()
+    import_calendar(store, ("work.ics", ics))
+    keep_plan(store, sam.id, {"person": sam.id, "items": []})
+    shown = holdings_html(what_is_held(store, sam.id))
+    assert "1 calendar event<" in shown or "1 calendar event " in shown
+    assert "calendar events" not in shown
+    assert "them)Out of" not in shown and "them)<b>Out" not in shown
+    from infoview.store.erase import STEPS
+    from infoview.widgets.holdings import TABLE_WORDS
+
+    assert {table for table, _where in STEPS} <= set(TABLE_WORDS)  # every kind has its words
