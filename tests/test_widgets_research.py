@@ -171,3 +171,14 @@ def test_a_bad_or_unreachable_address_is_marked_under_its_own_field(settings):
     panel.research_button.click()
     assert panel.form["company_url"].error.text == ""  # the last run's error went
     assert "could not be reached" in panel.form["person_url"].error.text
+
+
+def test_the_overview_speaks_plainly_no_page_classes_or_keys(site, settings):
+    # Seen in the browser: "Read as: home 50%, about 50%, team 100%" (how sure the page
+    # classifier was) and a link labelled "annual_report" on the overview.
+    panel = ResearchPanel(None, settings=settings, background=False)
+    panel.company_url.value = site.url
+    panel.research_button.click()
+    shown = panel.overview.value
+    assert "annual report" in shown and "annual_report" not in shown
+    assert "Read as" not in shown and "%" not in shown

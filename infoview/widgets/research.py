@@ -327,10 +327,11 @@ def _overview_html(company, person) -> str:
             ("What it does", esc(company.summary or company.description)),
             ("Industry", esc(company.industry)), ("Location", esc(company.location)),
             ("Founded", esc(company.founded)), ("Website", link(company.url)),
-            ("Pages", ", ".join(link(url, kind) for kind, url in company.pages.items())),
+            # Page kinds in words ("annual report"); how sure the page classifier was is
+            # the tool's business (it is in the JSON), not the reader's.
+            ("Pages", ", ".join(link(url, kind.replace("_", " "))
+                                for kind, url in company.pages.items())),
             ("Social", ", ".join(link(url, kind) for kind, url in company.social.items())),
-            ("Read as", ", ".join(f"{link(t.url, t.type)} {t.confidence:.0%}"
-                                  for t in company.page_types)),
         ]))
     if person is not None:
         parts.append(f"<h3 class='infoview-person-name'>{esc(person.name or person.url)}</h3>")
