@@ -328,3 +328,12 @@ def test_what_is_held_counts_mail_and_calendar_in_words_and_keeps_its_headings_a
     from infoview.widgets.holdings import TABLE_WORDS
 
     assert {table for table, _where in STEPS} <= set(TABLE_WORDS)  # every kind has its words
+
+
+def test_contact_cards_with_nobody_stored_say_so_and_write_no_empty_file(store, tmp_path):
+    # Seen in the browser: on a new store, "Wrote 0 contact cards: download them below",
+    # with a link to an empty file.
+    page = PeoplePage(store, out_dir=tmp_path / "exports")
+    page.vcard_button.click()
+    assert page.message.kind == "info" and "No one to write yet" in page.message.text
+    assert page.card.value == "" and not (tmp_path / "exports" / "infoview-people.vcf").exists()

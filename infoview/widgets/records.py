@@ -527,6 +527,10 @@ class PeoplePage(w.VBox):
         with self.message.guard("writing the contact cards"):
             if self.out_dir is None:
                 return None
+            if not self.store.list(Person):
+                self.card.value = ""
+                self.message.show("No one to write yet: add a person first.", "info")
+                return None
             path = self.out_dir / "infoview-people.vcf"
             count = export_vcards(self.store, path)
             self.card.value = f"<p>{file_link(path)}</p>"
