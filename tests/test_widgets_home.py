@@ -151,3 +151,17 @@ def test_a_meeting_already_past_is_not_called_the_next_one_but_waits_for_its_deb
                       format="video", planned_minutes=20))
     page.refresh()
     assert "Your next meeting" in page.meeting_heading.value
+
+
+def test_a_refused_snooze_is_said_as_a_sentence_not_a_log_line(store):
+    # Seen in the browser: "snoozing: snooze it to a day after today (...), not ...".
+    sam = store.add(Person(name="Sam Okafor"))
+    article = store.add(Action(what="Send Sam the article", person_id=sam.id,
+                               due=NOW + timedelta(days=2)))
+    page, _went, _chosen = _home(store)
+    key = str(article.id)
+    page.due.snooze_days[key].value = (NOW - timedelta(days=3)).date()
+    page.due.snooze_buttons[key].click()
+    said = page.due.message.text
+    assert page.due.message.kind == "error" and said.startswith("Snooze it to a day after")
+    assert not said.startswith("snoozing") and said.endswith(".")

@@ -19,6 +19,7 @@ import ipywidgets as w
 
 from infoview.analytics.display import readable_frame
 from infoview.errors import InfoviewError
+from infoview.flows.fields import as_sentence
 from infoview.questions.lint import flag_note
 from infoview.times import describe_start, starts_in_future
 
@@ -208,7 +209,9 @@ class MessageLine(w.HTML):
         try:
             yield
         except InfoviewError as exc:
-            self.show(f"{doing + ': ' if doing else ''}{exc}", "error")
+            # The library's message says what went wrong and what to do, as a sentence of its
+            # own ("doing: the message" read like a log line: "snoozing: snooze it to ...").
+            self.show(as_sentence(str(exc)), "error")
         except Exception as exc:  # noqa: BLE001 - a callback must not die silently
             log.exception("unexpected error in a widget callback")
             self.show(f"Something went wrong{' while ' + doing if doing else ''}: "
