@@ -337,3 +337,19 @@ def test_contact_cards_with_nobody_stored_say_so_and_write_no_empty_file(store, 
     page.vcard_button.click()
     assert page.message.kind == "info" and "No one to write yet" in page.message.text
     assert page.card.value == "" and not (tmp_path / "exports" / "infoview-people.vcf").exists()
+
+
+def test_saving_someone_deleted_meanwhile_names_them_not_their_number(page, store):
+    # Seen with two tabs: Priya deleted in one, her edit saved in the other said "There is
+    # no person 2; it may have been deleted."
+    from infoview.flows.records import delete_record
+
+    priya = _add(page, name="Priya Shah")
+    page.edit_person_button.click()
+    page.person_form["email"].value = "priya@x.example"
+    delete_record(store, "person", priya.id)  # the other tab
+    page.save_person_button.click()
+    said = page.person_form.message.text
+    assert "Priya Shah" in said and "no longer" in said and "Nothing was saved" in said
+    assert "person 2" not in said and str(priya.id) not in said
+    assert page.people.options == ()  # the list no longer offers her

@@ -9,13 +9,14 @@ the app works on (``on_choose``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import time
 from pathlib import Path
 
 import ipywidgets as w
 
-from infoview.errors import BadField, BadInput
+from infoview.errors import BadField, BadInput, NotFound
 from infoview.flows.meetings import MeetingOptions, add_meeting
 from infoview.flows.profile import as_sentence
 from infoview.flows.records import (
@@ -370,7 +371,8 @@ class PeoplePage(w.VBox):
                 person = add_person(self.store, **values)
                 words = f"Added {person.name}."
             else:
-                person = edit_person(self.store, self._editing_person, **values)
+                with self._gone(values.get("name") or "This person"):
+                    person = edit_person(self.store, self._editing_person, **values)
                 words = f"Saved the changes to {person.name}."
             self._close(self.person_form_box)
             self.find.value = ""
@@ -438,9 +440,11 @@ class PeoplePage(w.VBox):
                     minutes=int(form["planned_minutes"].value), **values))
                 words = f"Added the meeting: {_meeting_line(meeting)}."
             else:
-                meeting = edit_meeting(self.store, self._editing_meeting, starts_at=start,
-                                       timezone=zone_name or "",
-                                       planned_minutes=form["planned_minutes"].value, **values)
+                with self._gone("This meeting"):
+                    meeting = edit_meeting(self.store, self._editing_meeting, starts_at=start,
+                                           timezone=zone_name or "",
+                                           planned_minutes=form["planned_minutes"].value,
+                                           **values)
                 words = f"Saved the meeting: {_meeting_line(meeting)}."
             self._show_person()
             self.message.show(words, "ok")
@@ -493,7 +497,8 @@ class PeoplePage(w.VBox):
             if self._editing_organization is None:
                 org = add_organization(self.store, **values)
             else:
-                org = edit_organization(self.store, self._editing_organization, **values)
+                with self._gone(values.get("name") or "This organization"):
+                    org = edit_organization(self.store, self._editing_organization, **values)
             org = edit_organization(self.store, org.saved_id, **scores)
             self._close(self.organization_form_box)
             self._fill_organizations()
@@ -540,6 +545,18 @@ class PeoplePage(w.VBox):
         return None
 
     # -- after changes --------------------------------------------------------------------
+    @contextmanager
+    def _gone(self, label: str) -> Iterator[None]:
+        """A record deleted meanwhile (in another tab or window) is named by ``label`` and
+        the lists reload, instead of the library's "there is no person 2"."""
+        try:
+            yield
+        except NotFound:
+            self._fill_people()
+            self._fill_organizations()
+            raise NotFound(f"{label} is no longer in your store: deleted meanwhile, perhaps "
+                           "in another tab or window. Nothing was saved.") from None
+
     @staticmethod
     def _close(box: w.VBox) -> None:
         box.layout.display = "none"
