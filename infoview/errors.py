@@ -63,7 +63,17 @@ class BadInputFile(BadInput):
 
 
 class NotFound(InfoviewError, LookupError):
-    """A record, file or question asked for does not exist."""
+    """A record, file or question asked for does not exist.
+
+    Attributes:
+        record: for a stored record, what it is in words (``"person"``, ``"meeting"``), so
+            that a page can say it is gone without the id and command the message gives a
+            terminal; ``None`` otherwise.
+    """
+
+    def __init__(self, message: str = "", record: str | None = None):
+        super().__init__(message)
+        self.record = record
 
 
 class StoreError(InfoviewError, OSError):

@@ -243,3 +243,23 @@ def test_the_working_on_line_follows_what_a_save_changed(app, store):
     panel.saved = SimpleNamespace(person=store.get(Person, sam), organization=None)
     app._research_saved(panel)
     assert "Sam Okafor (Kestrel Health Labs)" in app.chosen.value
+
+
+def test_a_record_deleted_in_another_tab_is_named_in_plain_words_not_by_id(app, store, tmp_path):
+    # Seen with two tabs: Sam deleted in one; in the other, Save person and meeting, an
+    # export, a draft and the debrief all said "No person with id 1; `infoview people
+    # list` shows the ids": an id and a terminal command on the page.
+    from infoview.flows.records import delete_record
+
+    sam, meeting = _ids(store)["Sam Okafor"]
+    panel = app.prepare
+    panel.plan_button.click()
+    form = app.debrief
+    with Store.open(store.path) as other_tab:
+        delete_record(other_tab, "person", sam)
+    panel.save_button.click()
+    form.save_button.click()
+    panel.export_buttons["md"].click()
+    for said in (panel.message.text, form.message.text, panel.export_message.text):
+        assert "no longer in your store" in said, said
+        assert " id " not in said and "`" not in said and "infoview " not in said

@@ -18,7 +18,7 @@ from typing import Any
 import ipywidgets as w
 
 from infoview.analytics.display import readable_frame
-from infoview.errors import InfoviewError
+from infoview.errors import InfoviewError, NotFound
 from infoview.flows.fields import as_sentence
 from infoview.questions.lint import flag_note
 from infoview.times import describe_start, starts_in_future
@@ -211,11 +211,23 @@ class MessageLine(w.HTML):
         except InfoviewError as exc:
             # The library's message says what went wrong and what to do, as a sentence of its
             # own ("doing: the message" read like a log line: "snoozing: snooze it to ...").
-            self.show(as_sentence(str(exc)), "error")
+            self.show(page_words(exc), "error")
         except Exception as exc:  # noqa: BLE001 - a callback must not die silently
             log.exception("unexpected error in a widget callback")
             self.show(f"Something went wrong{' while ' + doing if doing else ''}: "
                       f"{type(exc).__name__}: {exc}", "error")
+
+
+def page_words(exc: InfoviewError) -> str:
+    """A library error as the page says it: a sentence; a stored record that is gone (deleted
+    meanwhile, in another tab or window) in words, without the id and the command to list
+    ids that the message gives a terminal."""
+    record = getattr(exc, "record", None)
+    if isinstance(exc, NotFound) and record:
+        return (f"This {record} is no longer in your store: deleted meanwhile, perhaps in "
+                "another tab or window. Nothing was saved; reload the page to see what is "
+                "there now.")
+    return as_sentence(str(exc))
 
 
 def button(description: str, style: str = "", tooltip: str = "", width: str = "auto") -> w.Button:

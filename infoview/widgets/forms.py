@@ -17,8 +17,7 @@ from typing import Any
 import ipywidgets as w
 
 from infoview.errors import InfoviewError
-from infoview.flows.fields import as_sentence
-from infoview.widgets._common import FULL_WIDTH, MessageLine, esc
+from infoview.widgets._common import FULL_WIDTH, MessageLine, esc, page_words
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +115,7 @@ class Form:
                 self.message.show("Not saved: see the field marked in red above." if len(mine) == 1
                                   else "Not saved: see the fields marked in red above.", "error")
             else:
-                self.message.show(as_sentence(str(exc)), "error")
+                self.message.show(page_words(exc), "error")
         except Exception as exc:  # noqa: BLE001 - a callback must not die silently
             log.exception("unexpected error in a form")
             self.message.show(f"Something went wrong{' while ' + doing if doing else ''}: "
