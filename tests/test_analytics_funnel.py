@@ -134,3 +134,7 @@ def test_the_funnel_counts_whole_people_on_its_axis(store):
     fig.canvas.draw()
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
     assert ticks and all(t.lstrip("−-").isdigit() for t in ticks), ticks
+    fig = analytics.plot_activity(store.frames())
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_text()]
+    assert ticks and all(t.lstrip("−-").isdigit() for t in ticks), ticks  # whole meetings too
