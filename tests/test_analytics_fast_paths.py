@@ -1,0 +1,176 @@
+"""The analytics' fast ways (whole numpy arrays instead of pandas tables gathered and
+sorted) give what their plain definitions give, on any store hypothesis draws and on the
+sample history.
+
+Each fast way keeps a plain reference beside it in the library (``last_touch`` for the
+latest touch of each person, ...); these tests hold one to the other.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from _store_histories import History, histories, save
+from hypothesis import HealthCheck, given, settings
+
+from infoview.analytics import memory
+from infoview.demo.history import generate_sample
+from infoview.store import Store
+
+PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def frames_of(history: History):
+    with tempfile.TemporaryDirectory() as folder, save(history, Path(folder) / "s.sqlite") as store:
+        return store.frames()
+
+
+@pytest.fixture(scope="module")
+def sample_frames(tmp_path_factory):
+    path = tmp_path_factory.mktemp("fast") / "sample.sqlite"
+    with Store.open(path) as store:
+        generate_sample(store, seed=7, today=date(2026, 3, 31))
+        return store.frames()
+
+
+def assert_latest_is_the_last_touch(frames, now) -> None:
+    fast = memory._latest(frames, now=now)
+    plain = memory.last_touch(frames, now=now).set_index("person_id")
+    assert sorted(fast.index) == sorted(plain.index)
+    if len(plain):
+        fast = fast.loc[plain.index]
+        pd.testing.assert_series_equal(fast["last_contact"], plain["last_contact"],
+                                       check_exact=True, check_index_type=False)
+        assert fast["last_what"].tolist() == plain["last_what"].tolist()
+
+
+@PROPERTY
+@given(histories())
+def test_the_latest_touch_of_each_person_is_the_first_of_the_sorted_touches(history):
+    assert_latest_is_the_last_touch(frames_of(history), history.now)
+
+
+@pytest.mark.parametrize("now", [datetime(2026, 3, 31, 18, tzinfo=UTC),
+                                 datetime(2026, 1, 15, tzinfo=UTC),
+                                 datetime(2020, 1, 1, tzinfo=UTC)])
+def test_the_latest_touches_of_the_sample_history(sample_frames, now):
+    assert_latest_is_the_last_touch(sample_frames, now)
+
+
+def test_the_latest_touches_with_ids_far_apart(sample_frames):
+    frames = dict(sample_frames)
+    frames["people"] = frames["people"].assign(id=frames["people"]["id"] * 10**12)
+    for table, column in (("outreach", "person_id"), ("meetings", "person_id"),
+                          ("actions", "person_id")):
+        frames[table] = frames[table].assign(**{column: frames[table][column] * 10**12})
+    assert_latest_is_the_last_touch(frames, datetime(2026, 3, 31, 18, tzinfo=UTC))
+
+
+def plain_insights_by_industry(frames, *, since=None, until=None):
+    """insights_by_industry as pandas said it, grouping, merging and exploding (the
+    reference the fast way is held to)."""
+    from infoview.analytics._frames import in_range, table
+    from infoview.analytics.activity import (
+        TOP_TAGS,
+        UNKNOWN_INDUSTRY,
+        industry_table,
+        meeting_industries,
+        no_insights,
+    )
+
+    insights = table(frames, "insights")
+    meetings = table(frames, "meetings")
+    meetings = meetings.loc[in_range(meetings["starts_at"], since, until).to_numpy()]
+    insights = insights.loc[insights["meeting_id"].isin(meetings["id"])]
+    if insights.empty:
+        return no_insights()
+    industry = meeting_industries(frames, meetings)
+    named = insights["meeting_id"].map(industry).astype("string")
+    data = insights.assign(industry=named.fillna(UNKNOWN_INDUSTRY))
+    data = data.merge(meetings[["id", "starts_at"]].rename(columns={"id": "meeting_id"}),
+                      on="meeting_id")
+    data = data.sort_values(["starts_at", "id"])
+    grouped = data.groupby("industry", sort=False)
+    learned = data.drop_duplicates(["industry", "text"]).groupby("industry", sort=False)[
+        "text"].agg(list)
+    tags = data[["industry", "tags"]].explode("tags").dropna()
+    tag_counts = tags.groupby(["industry", "tags"]).size().reset_index(name="n")
+    tag_counts = tag_counts.sort_values(["industry", "n", "tags"], ascending=[True, False, True])
+    top_tags = tag_counts.groupby("industry").head(TOP_TAGS).groupby("industry")["tags"].agg(list)
+    result = pd.DataFrame({"meetings": grouped["meeting_id"].nunique(),
+                           "insights": grouped.size()})
+    return industry_table(result, learned, top_tags)
+
+
+def assert_same_insights(frames, **window) -> None:
+    from infoview.analytics.activity import insights_by_industry
+
+    fast, plain = insights_by_industry(frames, **window), plain_insights_by_industry(frames,
+                                                                                    **window)
+    pd.testing.assert_frame_equal(fast, plain, check_exact=True)
+    assert fast.attrs == plain.attrs
+
+
+@PROPERTY
+@given(histories())
+def test_insights_by_industry_are_those_pandas_groups(history):
+    frames = frames_of(history)
+    assert_same_insights(frames)
+    assert_same_insights(frames, since=history.now.date())
+
+
+def test_insights_by_industry_of_the_sample_history(sample_frames):
+    assert_same_insights(sample_frames)
+    assert_same_insights(sample_frames, since=date(2026, 2, 1), until="2026-03-15")
+    frames = dict(sample_frames)
+    insights = frames["insights"].copy()
+    insights["tags"] = [["a", None, "b"], "solo", None, [], ("a",)] * (len(insights) // 5) + \
+        [["b"]] * (len(insights) % 5)
+    insights.loc[insights.index[:4], "text"] = insights["text"].iloc[5]  # repeated texts
+    frames["insights"] = insights
+    assert_same_insights(frames)
+
+
+def plain_meeting_industries(frames, meetings):
+    """meeting_industries converting every meeting's value (the reference)."""
+    from infoview.analytics._frames import lookup, org_keys, table
+
+    people, orgs = table(frames, "people"), table(frames, "organizations")
+    org_industry = orgs.assign(key=org_keys(orgs["name"])).dropna(subset=["industry"])
+    org_industry = org_industry.drop_duplicates("key").set_index("key")["industry"]
+    their_orgs = lookup(meetings["person_id"], people.set_index("id")["organization"])
+    via_org = org_keys(their_orgs).map(org_industry)
+    own = meetings["industry"].astype("string").str.strip().replace("", None)
+    return pd.Series(own.fillna(via_org.astype("string")).to_numpy(),
+                     index=meetings["id"].to_numpy(), dtype="string")
+
+
+def assert_same_industries(frames) -> None:
+    from infoview.analytics._frames import table
+    from infoview.analytics.activity import meeting_industries
+
+    meetings = table(frames, "meetings")
+    pd.testing.assert_series_equal(meeting_industries(frames, meetings),
+                                   plain_meeting_industries(frames, meetings), check_exact=True)
+
+
+@PROPERTY
+@given(histories())
+def test_meeting_industries_are_those_of_each_meeting_converted(history):
+    assert_same_industries(frames_of(history))
+
+
+def test_meeting_industries_of_the_sample_history(sample_frames):
+    assert_same_industries(sample_frames)
+    frames = dict(sample_frames)
+    meetings = frames["meetings"].copy()
+    meetings.loc[meetings.index[:3], "industry"] = ["  ", " Health ", None]
+    frames["meetings"] = meetings
+    people = frames["people"].copy()
+    people.loc[people.index[:3], "organization"] = [None, "Inc.", "KESTREL health labs, inc."]
+    frames["people"] = people
+    assert_same_industries(frames)
