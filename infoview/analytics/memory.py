@@ -128,12 +128,12 @@ def _latest(frames: Frames, now=None):
     # the times in the unit pandas would give them all in one column
     unit = pd.concat([times.iloc[:0] for _, _, times in parts]).dt.unit if parts else "us"
     people, moments, kinds = [], [], []
-    for kind, (_, ids, times) in enumerate(parts):
+    for number, (_, ids, times) in enumerate(parts):
         person = pd.to_numeric(ids).to_numpy(dtype="float64", na_value=np.nan)
         keep = ~np.isnan(person) & (times <= stamp).fillna(False).to_numpy(dtype=bool)
         people.append(person[keep].astype(np.int64))
         moments.append(pd.DatetimeIndex(times[keep]).as_unit(unit).asi8)
-        kinds.append(np.full(int(keep.sum()), kind))
+        kinds.append(np.full(int(keep.sum()), number))
     person = np.concatenate(people) if people else np.zeros(0, dtype=np.int64)
     if not len(person):
         return pd.DataFrame(columns=columns).set_index("person_id")
