@@ -211,6 +211,7 @@ def stale_contacts(frames: Frames, *, now=None):
     return stale
 
 
+@shared
 def follow_up_health(frames: Frames, *, since=None, until=None, now=None):
     """The headline figures of follow-up health as a two-column table (``check``, ``value``).
 
