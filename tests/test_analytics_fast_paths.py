@@ -174,3 +174,113 @@ def test_meeting_industries_of_the_sample_history(sample_frames):
     people.loc[people.index[:3], "organization"] = [None, "Inc.", "KESTREL health labs, inc."]
     frames["people"] = people
     assert_same_industries(frames)
+
+
+def plain_person_levels(frames, *, since=None, until=None, channels=None):
+    """person_levels as it was written first, sorting every message (the reference)."""
+    import numpy as np
+    import pandas as pd
+
+    from infoview.analytics._frames import (
+        NOT_CONTACTED,
+        channel_list,
+        flags,
+        in_range,
+        is_in,
+        lookup,
+        row_positions,
+        table,
+    )
+    from infoview.analytics.funnel import _OUTCOME_LEVEL
+
+    people = table(frames, "people")
+    outreach = table(frames, "outreach")
+    meetings = table(frames, "meetings")
+    referrals = table(frames, "referrals")
+    outcomes = table(frames, "outcomes")
+
+    ids = pd.to_numeric(people["id"]).to_numpy(dtype=np.int64)
+    n = len(ids)
+    out_rows = row_positions(outreach["person_id"], ids)
+    held = is_in(meetings["status"], ["held"])
+    referrer_rows = row_positions(referrals["from_person_id"], ids)
+    contacted = flags(out_rows, n)
+    replied = flags(out_rows[outreach["replied_at"].notna().to_numpy()], n) | flags(referrer_rows, n)
+    met = flags(row_positions(meetings.loc[held, "person_id"], ids), n)
+
+    # results: the outcome's person, else the person of the meeting it came from
+    meeting_person = meetings.drop_duplicates("id").set_index("id")["person_id"]
+    who = pd.to_numeric(outcomes["person_id"]).astype("Float64").fillna(
+        lookup(outcomes["meeting_id"], pd.to_numeric(meeting_person).astype("Float64")))
+    outcome_rows = row_positions(who, ids)
+    level = outcomes["kind"].astype("string").map(_OUTCOME_LEVEL).fillna(0).to_numpy(dtype=np.int64)
+    result = np.zeros(n, dtype=np.int64)
+    valid = outcome_rows >= 0
+    np.maximum.at(result, outcome_rows[valid], level[valid])
+
+    # the first message to each person: its channel, and its time for the cohort
+    sent = outreach["sent_at"]
+    sort_key = sent.to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    sort_key[sent.isna().to_numpy()] = np.iinfo(np.int64).max  # undated messages count last
+    order = np.argsort(sort_key, kind="stable")
+    rows_in_order = out_rows[order]
+    known = rows_in_order >= 0
+    rank = np.full(n, len(order), dtype=np.int64)
+    np.minimum.at(rank, rows_in_order[known], np.flatnonzero(known))
+    person_rows = np.flatnonzero(rank < len(order))
+    first_message = order[rank[person_rows]]
+    channel = outreach["channel"]
+    if isinstance(channel.dtype, pd.CategoricalDtype):
+        channel_codes, channel_names = channel.cat.codes.to_numpy(), channel.cat.categories
+    else:
+        channel_codes, channel_names = pd.factorize(channel.astype("object"))
+    categories = [str(c) for c in channel_names] + [NOT_CONTACTED]
+    person_channel = np.full(n, len(categories) - 1, dtype=np.int64)
+    person_channel[person_rows] = channel_codes[first_message]
+    person_channel[person_channel < 0] = len(categories) - 1
+
+    levels = pd.DataFrame({
+        "person_id": ids,
+        "channel": pd.Categorical.from_codes(person_channel, categories=categories),
+        "warmth": people["how_known"].astype("object").fillna("cold").to_numpy(),
+        "contact": np.select([met, replied, contacted], [3, 2, 1], 0),
+        "referred": flags(referrer_rows, n),
+        "result": result,
+    })
+    keep = np.ones(n, dtype=bool)
+    if since is not None or until is not None:
+        first_sent = pd.Series(pd.NaT, index=range(n), dtype=sent.dtype)
+        first_sent.iloc[person_rows] = sent.iloc[first_message].to_numpy()
+        levels["first_contact"] = first_sent.fillna(people["created_at"].reset_index(drop=True))
+        keep &= in_range(levels["first_contact"], since, until).to_numpy()
+    wanted = channel_list(channels)
+    if wanted is not None:
+        keep &= levels["channel"].isin(wanted).to_numpy()
+    return levels if keep.all() else levels.loc[keep].reset_index(drop=True)
+
+
+
+def assert_same_levels(frames, **selection) -> None:
+    from infoview.analytics.funnel import person_levels
+
+    pd.testing.assert_frame_equal(person_levels(frames, **selection),
+                                  plain_person_levels(frames, **selection), check_exact=True)
+
+
+@PROPERTY
+@given(histories())
+def test_person_levels_are_those_of_sorting_every_message(history):
+    frames = frames_of(history)
+    assert_same_levels(frames)
+    assert_same_levels(frames, since=history.now.date(), channels=["email", "phone"])
+
+
+def test_person_levels_of_the_sample_history(sample_frames):
+    assert_same_levels(sample_frames)
+    assert_same_levels(sample_frames, since="2026-01-01", until="2026-03-01")
+    frames = dict(sample_frames)
+    outreach = frames["outreach"].copy()  # messages at the same moment, and undated ones
+    outreach.loc[outreach.index[1::3], "sent_at"] = outreach["sent_at"].iloc[0]
+    outreach.loc[outreach.index[2::5], "sent_at"] = pd.NaT
+    frames["outreach"] = outreach
+    assert_same_levels(frames)
