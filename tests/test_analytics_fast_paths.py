@@ -8,6 +8,7 @@ latest touch of each person, ...); these tests hold one to the other.
 
 from __future__ import annotations
 
+import importlib
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -284,3 +285,102 @@ def test_person_levels_of_the_sample_history(sample_frames):
     outreach.loc[outreach.index[2::5], "sent_at"] = pd.NaT
     frames["outreach"] = outreach
     assert_same_levels(frames)
+
+
+def plain_advocates_by_org(frames):
+    """advocates_by_org as first written, with hashed look-ups and string keys."""
+    import pandas as pd
+
+    from infoview.analytics._frames import is_in, org_keys, table
+    from infoview.analytics.warmth import KNOWN_SCORES
+
+    people = table(frames, "people")
+    meetings = table(frames, "meetings")
+    referrals = table(frames, "referrals")
+    outreach = table(frames, "outreach")
+    affiliations = table(frames, "affiliations")
+    ids = pd.Series(people["id"].astype("Int64").to_numpy())
+    known = (
+        is_in(people["how_known"], tuple(KNOWN_SCORES))
+        | people["connected_on"].notna().to_numpy()
+        | ids.isin(meetings.loc[is_in(meetings["status"], ["held"]), "person_id"]).to_numpy()
+        | ids.isin(referrals["to_person_id"]).to_numpy()
+        | ids.isin(outreach.loc[outreach["replied_at"].notna(), "person_id"]).to_numpy()
+    )
+    now = pd.DataFrame({"person_id": ids, "org": people["organization"].astype("object")})
+    work = affiliations.loc[is_in(affiliations["kind"], ["work"]),
+                            ["person_id", "organization"]].rename(columns={"organization": "org"})
+    links = pd.concat([now, work.astype({"org": "object"})], ignore_index=True).dropna()
+    known_ids = set(ids[known].dropna().astype("int64"))
+    links = links[links["person_id"].isin(known_ids)]
+    if links.empty:
+        return pd.Series(dtype="int64")
+    links = links.assign(key=org_keys(links["org"])).dropna(subset=["key"])
+    return links.drop_duplicates(["key", "person_id"]).groupby("key")["person_id"].size()
+
+
+def plain_people_progress(frames):
+    """_people_progress as first written, grouping by the string keys."""
+    import pandas as pd
+
+    from infoview.analytics._frames import flags, is_in, org_keys, row_positions, table
+
+    people = table(frames, "people")
+    outreach = table(frames, "outreach")
+    meetings = table(frames, "meetings")
+    ids = people["id"].to_numpy(dtype="int64")
+    contacted = flags(row_positions(outreach["person_id"], ids), len(ids))
+    met = flags(row_positions(meetings.loc[is_in(meetings["status"], ["held"]), "person_id"], ids), len(ids))
+    data = pd.DataFrame({
+        "key": org_keys(people["organization"]).to_numpy(),
+        "found": True,
+        "contacted": contacted,
+        "met": met,
+    })
+    data = data.dropna(subset=["key"])
+    grouped = data.groupby("key")
+    return pd.DataFrame({
+        "people_found": grouped["found"].sum(),
+        "contacted": grouped["contacted"].sum(),
+        "met": grouped["met"].sum(),
+    })
+
+
+def assert_same_targets(frames) -> None:
+    targets_module = importlib.import_module("infoview.analytics.targets")
+
+    fast = targets_module.targets(frames)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(targets_module, "advocates_by_org", plain_advocates_by_org)
+        patch.setattr(targets_module, "_people_progress", plain_people_progress)
+        plain = targets_module.targets(frames)
+    pd.testing.assert_frame_equal(fast, plain, check_exact=True)
+
+
+def assert_same_id_flags(ids, keys) -> None:
+    from infoview.analytics._frames import id_flags
+
+    assert id_flags(ids, keys).tolist() == ids.isin(keys.dropna()).tolist()
+
+
+@PROPERTY
+@given(histories())
+def test_targets_and_advocacy_are_those_of_grouping_by_name(history):
+    assert_same_targets(frames_of(history))
+
+
+def test_targets_and_advocacy_of_the_sample_history(sample_frames):
+    assert_same_targets(sample_frames)
+    frames = dict(sample_frames)
+    people = frames["people"].copy()
+    people.loc[people.index[:4], "organization"] = [None, "Inc.", "ACME", "acme, inc."]
+    frames["people"] = people
+    assert_same_targets(frames)
+
+
+@pytest.mark.parametrize("ids, keys", [
+    ([1, 2, 3, 2], [2, None]), ([5, 10**12, 7], [10**12, 5, 5]), ([], [1]), ([1, 2], []),
+    ([3, None, 4], [4, None]),
+])
+def test_id_flags_are_isin(ids, keys):
+    assert_same_id_flags(pd.Series(ids, dtype="Int64"), pd.Series(keys, dtype="Float64"))
