@@ -352,7 +352,6 @@ def row_positions(keys: pd.Series, ids) -> np.ndarray:
 def id_flags(ids: pd.Series, keys: pd.Series) -> np.ndarray:
     """``ids.isin(keys)`` as a numpy mask (missing keys match nothing), by positions
     rather than hashing: a person's id among hundreds of thousands costs a lookup."""
-    import numpy as np
 
     if ids.isna().any():
         return ids.isin(keys.dropna()).to_numpy(dtype=bool)
