@@ -384,3 +384,71 @@ def test_targets_and_advocacy_of_the_sample_history(sample_frames):
 ])
 def test_id_flags_are_isin(ids, keys):
     assert_same_id_flags(pd.Series(ids, dtype="Int64"), pd.Series(keys, dtype="Float64"))
+
+
+def plain_conversations(outreach):
+    """_conversations as first written, putting the openings back in order by sorting."""
+    import numpy as np
+    import pandas as pd
+
+    from infoview.analytics._frames import is_in
+    from infoview.analytics.replies import ASKING_KINDS
+
+    never = np.iinfo(np.int64).max
+
+    def stamps(series):  # int64 nanoseconds, missing ones last
+        values = series.to_numpy(dtype="datetime64[ns]").astype(np.int64)
+        values[series.isna().to_numpy()] = never
+        return values
+
+    person = pd.to_numeric(outreach["person_id"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    person = np.where(np.isnan(person), -1, person).astype(np.int64)
+    # lexsort is stable: messages sent at the same moment keep the store's (id) order
+    order = np.lexsort((stamps(outreach["sent_at"]), person))
+    who = person[order]
+    asking = is_in(outreach["kind"], ASKING_KINDS)[order]
+    first = np.ones(len(who), dtype=bool)
+    first[1:] = who[1:] != who[:-1]
+    segment = np.cumsum(first) - 1
+    has_asking = np.bincount(segment, weights=asking, minlength=int(first.sum())) > 0
+    opening = asking | (first & ~has_asking[segment])
+    count = np.cumsum(opening)
+    # openings so far for this person: the running count less the count before the person
+    before = (count - opening)[first]
+    conversation = np.where(count - before[segment] > 0, count - 1, -1)
+    replied = stamps(outreach["replied_at"])[order]
+    inside = conversation >= 0
+    first_reply = np.full(int(count[-1]) if len(count) else 0, never, dtype=np.int64)
+    if inside.any():
+        conv, reply = conversation[inside], replied[inside]
+        starts = np.flatnonzero(np.r_[True, conv[1:] != conv[:-1]])
+        first_reply[conv[starts]] = np.minimum.reduceat(reply, starts)
+    rows = order[opening]
+    back = np.argsort(rows, kind="stable")  # the openings in the table's own order
+    rows = rows[back]
+    opened = outreach[["id", "person_id", "channel", "sent_at"]].iloc[rows].copy()
+    reply_ns = first_reply[conversation[opening]][back]
+    replies = pd.to_datetime(np.where(reply_ns == never, np.datetime64("NaT", "ns"),
+                                      reply_ns.astype("datetime64[ns]")), utc=True)
+    opened["replied_at"] = pd.Series(replies, index=opened.index).astype(outreach["replied_at"].dtype)
+    return opened
+
+
+def assert_same_conversations(frames) -> None:
+    replies = importlib.import_module("infoview.analytics.replies")
+    for selection in ({}, {"channels": ["email"]}):
+        fast = replies.asking_messages(frames, **selection)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(replies, "_conversations", plain_conversations)
+            plain = replies.asking_messages(frames, **selection)
+        pd.testing.assert_frame_equal(fast, plain, check_exact=True)
+
+
+@PROPERTY
+@given(histories())
+def test_conversations_are_those_of_sorting_the_openings_back(history):
+    assert_same_conversations(frames_of(history))
+
+
+def test_conversations_of_the_sample_history(sample_frames):
+    assert_same_conversations(sample_frames)
