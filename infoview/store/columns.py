@@ -159,7 +159,7 @@ def _ints(value: bytes | None, n: int) -> np.ndarray:
 
 def _texts(value: str | None, n: int) -> list[Any]:
     texts = json.loads(value) if value else []
-    if len(texts) != n or not all(t is None or type(t) is str for t in texts):
+    if len(texts) != n or not set(map(type, texts)) <= {str, type(None)}:
         raise OddColumn("a column of text holds something else (a number)")
     return texts
 
