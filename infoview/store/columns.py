@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from infoview.errors import InfoviewError
@@ -62,59 +62,135 @@ def read_columns(conn: sqlite3.Connection, table: str, columns: Sequence[str] = 
     arrays of choice codes (``-1`` missing or unknown); bool arrays for conditions; lists
     for text. Raises :class:`OddColumn` when a value would not be read exactly.
     """
-    import numpy as np
+    query = ColumnQuery(table, columns, conditions=conditions, where=where, params=params)
+    return query.parse(query.run(conn))
 
-    schema = {c.name: c for c in COLUMNS[table]}
-    parts: list[str] = []   # one SQL aggregate per column
-    readers: list[tuple[str, str, int]] = []
-    for name in columns:
-        column = schema[name]  # KeyError: not a column of the table
-        if column.choices is not None:
-            cases = " ".join(f"WHEN {_quote(v)} THEN '{chr(_CODE_BASE + i)}'"
-                             for i, v in enumerate(column.choices))
-            parts.append(f"CAST(group_concat(CASE {name} {cases} ELSE '@' END, '') AS BLOB)")
-            readers.append((name, "choice", len(column.choices)))
-        elif column.kind == "int":
-            parts.append(f"CAST(group_concat(coalesce({name}, {MISSING})) AS BLOB)")
-            readers.append((name, "int", 0))
-        elif column.kind in ("datetime", "date"):
-            pad = _TIME_PAD if column.kind == "datetime" else _DATE_PAD
-            parts.append(f"CAST(group_concat(coalesce({name}, '{pad}'), '') AS BLOB)")
-            readers.append((name, column.kind, 0))
-        elif column.kind == "str":
-            parts.append(f"json_group_array({name})")
-            readers.append((name, "str", 0))
-        else:
-            raise ValueError(f"{table}.{name} is a {column.kind} column; read it as a frame")
-    for name, expression in (conditions or {}).items():
-        parts.append(f"CAST(group_concat(CASE WHEN {expression} THEN '1' ELSE '0' END, '') "
-                     "AS BLOB)")
-        readers.append((name, "condition", 0))
-    # No check in SQL (it would cost as much as the reading): what is read back is checked
-    # instead, and SQLite's INTEGER affinity has already made whole numbers of numeric texts.
-    sql = (f"SELECT count(*), {', '.join(parts)} FROM {table} NOT INDEXED"
-           + (f" WHERE {where}" if where else ""))
+
+class ColumnQuery:
+    """One :func:`read_columns`, in two steps: :meth:`run` (SQLite's work, which lets other
+    threads run meanwhile) and :meth:`parse` (numpy's)."""
+
+    def __init__(self, table: str, columns: Sequence[str] = (), *,
+                 conditions: Mapping[str, str] | None = None, where: str = "",
+                 params: Sequence[Any] = ()):
+        schema = {c.name: c for c in COLUMNS[table]}
+        parts: list[str] = []   # one SQL aggregate per column
+        self.readers: list[tuple[str, str, int]] = []
+        for name in columns:
+            column = schema[name]  # KeyError: not a column of the table
+            if column.choices is not None:
+                cases = " ".join(f"WHEN {_quote(v)} THEN '{chr(_CODE_BASE + i)}'"
+                                 for i, v in enumerate(column.choices))
+                parts.append(f"CAST(group_concat(CASE {name} {cases} ELSE '@' END, '') AS BLOB)")
+                self.readers.append((name, "choice", len(column.choices)))
+            elif column.kind == "int":
+                parts.append(f"CAST(group_concat(coalesce({name}, {MISSING})) AS BLOB)")
+                self.readers.append((name, "int", 0))
+            elif column.kind in ("datetime", "date"):
+                pad = _TIME_PAD if column.kind == "datetime" else _DATE_PAD
+                parts.append(f"CAST(group_concat(coalesce({name}, '{pad}'), '') AS BLOB)")
+                self.readers.append((name, column.kind, 0))
+            elif column.kind == "str":
+                parts.append(f"json_group_array({name})")
+                self.readers.append((name, "str", 0))
+            else:
+                raise ValueError(f"{table}.{name} is a {column.kind} column; read it as a frame")
+        for name, expression in (conditions or {}).items():
+            parts.append(f"CAST(group_concat(CASE WHEN {expression} THEN '1' ELSE '0' END, '') "
+                         "AS BLOB)")
+            self.readers.append((name, "condition", 0))
+        # No check in SQL (it would cost as much as the reading): what is read back is
+        # checked instead, and SQLite's INTEGER affinity has already made whole numbers of
+        # numeric texts.
+        self.table = table
+        self.sql = (f"SELECT count(*), {', '.join(parts)} FROM {table} NOT INDEXED"
+                    + (f" WHERE {where}" if where else ""))
+        self.params = list(params)
+
+    def run(self, conn: sqlite3.Connection) -> tuple[Any, ...]:
+        """SQLite's answer: the number of rows, then one string per column."""
+        try:
+            return tuple(conn.execute(self.sql, self.params).fetchone())
+        except (sqlite3.DataError, sqlite3.OperationalError) as exc:  # e.g. a blob as text
+            raise OddColumn(f"{self.table} cannot be read column by column: {exc}") from exc
+
+    def parse(self, row: tuple[Any, ...]) -> dict[str, np.ndarray | list[Any]]:
+        """The columns from :meth:`run`'s answer (see :func:`read_columns`)."""
+        import numpy as np
+
+        n = row[0]
+        out: dict[str, Any] = {}
+        for (name, kind, choices), value in zip(self.readers, row[1:], strict=True):
+            if kind == "int":
+                out[name] = _ints(value, n)
+            elif kind == "datetime":
+                out[name] = _times(value, n)
+            elif kind == "date":
+                out[name] = _dates(value, n)
+            elif kind == "choice":
+                codes = _letters(value, n).astype(np.int16) - _CODE_BASE
+                out[name] = np.where((codes >= 0) & (codes < choices), codes, -1).astype(np.int8)
+            elif kind == "condition":
+                out[name] = _letters(value, n) == ord("1")
+            else:
+                out[name] = _texts(value, n)
+        return out
+
+
+def prefetch(conn: sqlite3.Connection, queries: Sequence[ColumnQuery]) -> Iterator[Any]:
+    """Each query's answer (or the :class:`OddColumn` it raised), in order, run one after
+    the other in a thread of their own: SQLite works on the next table while the caller
+    turns the last one into arrays (SQLite lets go of Python's lock while it works).
+
+    The thread uses ``conn`` as it is, within the transaction the caller holds (one
+    snapshot for all); a connection bound to its thread (``check_same_thread``) runs them
+    in the caller's. Stop iterating early and the thread finishes its current query.
+    """
+    import queue
+    import threading
+
+    answers: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    bound = object()  # the connection may only be used in the thread that made it
+
+    def work() -> None:
+        for query in queries:
+            if stop.is_set():
+                break
+            try:
+                answers.put(query.run(conn))
+            except OddColumn as exc:
+                answers.put(exc)
+            except sqlite3.ProgrammingError:
+                answers.put(bound)
+                break
+            except BaseException as exc:  # handed to the caller, who raises it
+                answers.put(exc)
+                break
+
+    thread = threading.Thread(target=work, name="infoview-read", daemon=True)
+    thread.start()
     try:
-        row = conn.execute(sql, list(params)).fetchone()
-    except (sqlite3.DataError, sqlite3.OperationalError) as exc:  # e.g. a blob as text
-        raise OddColumn(f"{table} cannot be read column by column: {exc}") from exc
-    n = row[0]
-    out: dict[str, Any] = {}
-    for (name, kind, choices), value in zip(readers, row[1:], strict=True):
-        if kind == "int":
-            out[name] = _ints(value, n)
-        elif kind == "datetime":
-            out[name] = _times(value, n)
-        elif kind == "date":
-            out[name] = _dates(value, n)
-        elif kind == "choice":
-            codes = _letters(value, n).astype(np.int16) - _CODE_BASE
-            out[name] = np.where((codes >= 0) & (codes < choices), codes, -1).astype(np.int8)
-        elif kind == "condition":
-            out[name] = _letters(value, n) == ord("1")
-        else:
-            out[name] = _texts(value, n)
-    return out
+        for index in range(len(queries)):
+            answer = answers.get()
+            if answer is bound:
+                thread.join()
+                for rest in queries[index:]:
+                    yield _answer(rest, conn)
+                return
+            if isinstance(answer, BaseException) and not isinstance(answer, OddColumn):
+                raise answer
+            yield answer
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _answer(query: ColumnQuery, conn: sqlite3.Connection) -> Any:
+    try:
+        return query.run(conn)
+    except OddColumn as exc:
+        return exc
 
 
 def _quote(text: str) -> str:

@@ -168,7 +168,8 @@ def _plain_columns(conn: sqlite3.Connection, table: str,
     return {name for name, count in zip(checks, odd, strict=True) if count == 0}
 
 
-def table_frame(conn: sqlite3.Connection, table: str, skip: Collection[str] = ()):
+def table_frame(conn: sqlite3.Connection, table: str, skip: Collection[str] = (),
+                answer: Any = None):
     """One table as a frame (see the module docstring for the dtypes), without the columns
     named in ``skip``.
 
@@ -178,12 +179,13 @@ def table_frame(conn: sqlite3.Connection, table: str, skip: Collection[str] = ()
     times faster than a row per tuple. A table holding a value either would misread (a
     time typed by hand in another form) is read as JSON arrays, and one holding a value
     JSON cannot carry (a blob written by another program) row by row (:func:`_grid_frame`),
-    with the same result.
+    with the same result. ``answer``: what :func:`_flat_query` of those columns already
+    got from SQLite, when it was run ahead (:func:`build_frames`).
     """
     import pandas as pd
 
     columns = [c for c in COLUMNS[table] if c.name not in skip]
-    fast = _column_frame(conn, table, columns)
+    fast = _column_frame(conn, table, columns, answer)
     if fast is not None:
         return fast
     try:
@@ -199,17 +201,30 @@ def table_frame(conn: sqlite3.Connection, table: str, skip: Collection[str] = ()
                          for c, v in zip(columns, values, strict=True)})
 
 
-def _column_frame(conn: sqlite3.Connection, table: str, columns: Sequence[Column]):
+def _flat_query(table: str, columns: Sequence[Column]):
+    """The :class:`~infoview.store.columns.ColumnQuery` of the columns of ``columns`` that
+    are not lists or dicts."""
+    from infoview.store.columns import ColumnQuery
+
+    return ColumnQuery(table, [c.name for c in columns if c.kind not in ("list", "dict")])
+
+
+def _column_frame(conn: sqlite3.Connection, table: str, columns: Sequence[Column],
+                  answer: Any = None):
     """:func:`table_frame` from numpy columns (lists and dicts decoded from JSON arrays),
     or ``None`` when a value would not be read exactly that way."""
     import pandas as pd
 
-    from infoview.store.columns import OddColumn, read_columns
+    from infoview.store.columns import OddColumn
 
-    flat = [c for c in columns if c.kind not in ("list", "dict")]
     nested = [c for c in columns if c.kind in ("list", "dict")]
+    query = _flat_query(table, columns)
     try:
-        read = read_columns(conn, table, [c.name for c in flat])
+        if answer is None:
+            answer = query.run(conn)
+        if isinstance(answer, OddColumn):
+            return None
+        read = query.parse(answer)
         decoded = {}
         if nested:  # with the ids, which _json_columns checks the order of
             ids = [c for c in COLUMNS[table] if c.name == "id"]
@@ -343,7 +358,16 @@ def build_frames(conn: sqlite3.Connection, snapshot: bool = True, *,
     skipped = dict(skip or {})
 
     def read() -> dict[str, Any]:
-        return {table: table_frame(conn, table, skipped.get(table, ())) for table in chosen}
+        from contextlib import closing
+
+        from infoview.store.columns import prefetch
+
+        # SQLite reads the next table while the last one becomes a frame
+        queries = [_flat_query(t, [c for c in COLUMNS[t] if c.name not in skipped.get(t, ())])
+                   for t in chosen]
+        with closing(prefetch(conn, queries)) as answers:
+            return {table: table_frame(conn, table, skipped.get(table, ()), answer)
+                    for table, answer in zip(chosen, answers, strict=False)}
 
     if snapshot:
         conn.execute("BEGIN")  # one read transaction: the frames agree with one another
