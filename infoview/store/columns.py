@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from infoview.errors import InfoviewError
@@ -137,7 +137,8 @@ class ColumnQuery:
         return out
 
 
-def prefetch(conn: sqlite3.Connection, queries: Sequence[ColumnQuery]) -> Iterator[Any]:
+def prefetch(conn: sqlite3.Connection,
+             queries: Sequence[ColumnQuery]) -> Generator[Any, None, None]:
     """Each query's answer (or the :class:`OddColumn` it raised), in order, run one after
     the other in a thread of their own: SQLite works on the next table while the caller
     turns the last one into arrays (SQLite lets go of Python's lock while it works).
