@@ -121,3 +121,47 @@ def test_frames_read_as_columns_keep_missing_values_and_dtypes(db, monkeypatch):
         pd.testing.assert_frame_equal(fast[name], by_json[name], check_exact=True)
     assert pd.isna(fast["outreach"].loc[1, "channel"])
     assert fast["people"]["keep_in_touch_days"].tolist() == [0, 2**62]
+
+
+def test_frames_read_ahead_in_a_thread_are_those_read_in_turn(tmp_path, monkeypatch):
+    from infoview.store import columns
+
+    with Store.open(tmp_path / "s.sqlite") as store:  # its connection may change threads
+        ada = store.add(Person(name="Ada"))
+        store.add(Outreach(person_id=ada.id, channel="email", kind="request", sent_at=MOMENT))
+        store.add(Meeting(person_id=ada.id, status="held", starts_at=MOMENT))
+        store.execute("UPDATE meetings SET starts_at = '2026-03-31 20:00:00+02:00'")  # odd
+        threads = []
+        real = columns.ColumnQuery.run
+
+        def run(query, conn):
+            import threading
+
+            threads.append(threading.current_thread().name)
+            return real(query, conn)
+
+        monkeypatch.setattr(columns.ColumnQuery, "run", run)
+        ahead = store.frames()
+        assert set(threads) == {"infoview-read"}
+        monkeypatch.setattr(columns, "prefetch",
+                            lambda conn, queries: (columns._answer(q, conn) for q in queries))
+        in_turn = store.frames()
+    assert list(ahead) == list(in_turn)
+    for name in ahead:
+        pd.testing.assert_frame_equal(ahead[name], in_turn[name], check_exact=True)
+    assert ahead["meetings"]["starts_at"].notna().all()  # the odd table, the careful way
+
+
+def test_an_error_while_reading_ahead_reaches_the_caller(tmp_path, monkeypatch):
+    from infoview.store import columns
+
+    def broken(query, conn):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    with Store.open(tmp_path / "s.sqlite") as store:
+        store.add(Person(name="Ada"))
+        monkeypatch.setattr(columns.ColumnQuery, "run", broken)
+        with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+            store.frames()
+        monkeypatch.undo()
+        assert len(store.frames()["people"]) == 1  # the read ended: the store reads again
