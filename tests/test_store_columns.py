@@ -165,3 +165,27 @@ def test_an_error_while_reading_ahead_reaches_the_caller(tmp_path, monkeypatch):
             store.frames()
         monkeypatch.undo()
         assert len(store.frames()["people"]) == 1  # the read ended: the store reads again
+
+
+def test_times_read_whole_in_a_snapshot_need_no_second_scan(tmp_path, monkeypatch):
+    with Store.open(tmp_path / "s.sqlite") as store:
+        ada = store.add(Person(name="Ada"))
+        store.add(Outreach(person_id=ada.id, channel="email", kind="request", sent_at=MOMENT))
+        store.add(Meeting(person_id=ada.id, status="held", starts_at=MOMENT))
+        store.execute("UPDATE meetings SET starts_at = '2026-03-31 20:00:00+02:00'")
+        scans = []
+        real = store._query
+
+        def query(sql, params=()):
+            scans.extend([sql] if "GLOB" in sql else [])
+            return real(sql, params)
+
+        monkeypatch.setattr(store, "_query", query)
+        with store.reading():
+            store.frames(tables=["outreach", "meetings"])
+            assert not store.has_odd_times("outreach", "sent_at", "replied_at")
+            assert scans == []  # known from the reading of the column
+            assert store.has_odd_times("meetings", "starts_at")  # read the careful way
+            assert len(scans) == 1
+        assert not store.has_odd_times("outreach", "sent_at")  # another snapshot: scanned
+        assert len(scans) == 2

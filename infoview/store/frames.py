@@ -169,7 +169,7 @@ def _plain_columns(conn: sqlite3.Connection, table: str,
 
 
 def table_frame(conn: sqlite3.Connection, table: str, skip: Collection[str] = (),
-                answer: Any = None):
+                answer: Any = None, stored_times: set[tuple[str, str]] | None = None):
     """One table as a frame (see the module docstring for the dtypes), without the columns
     named in ``skip``.
 
@@ -180,12 +180,16 @@ def table_frame(conn: sqlite3.Connection, table: str, skip: Collection[str] = ()
     time typed by hand in another form) is read as JSON arrays, and one holding a value
     JSON cannot carry (a blob written by another program) row by row (:func:`_grid_frame`),
     with the same result. ``answer``: what :func:`_flat_query` of those columns already
-    got from SQLite, when it was run ahead (:func:`build_frames`).
+    got from SQLite, when it was run ahead (:func:`build_frames`). ``stored_times``, when
+    given, gets ``(table, column)`` for each time column read that way: each of its times
+    is in the store's own form.
     """
     import pandas as pd
 
     columns = [c for c in COLUMNS[table] if c.name not in skip]
     fast = _column_frame(conn, table, columns, answer)
+    if fast is not None and stored_times is not None:
+        stored_times.update((table, c.name) for c in columns if c.kind == "datetime")
     if fast is not None:
         return fast
     try:
@@ -347,12 +351,15 @@ def records_frame(table: str, records: Sequence[Record]):
 
 def build_frames(conn: sqlite3.Connection, snapshot: bool = True, *,
                  tables: Iterable[str] | None = None,
-                 skip: Mapping[str, Collection[str]] | None = None) -> dict[str, Any]:
+                 skip: Mapping[str, Collection[str]] | None = None,
+                 stored_times: set[tuple[str, str]] | None = None) -> dict[str, Any]:
     """Every table as a frame, read in one snapshot of the database.
 
     ``snapshot=False`` when the caller already holds a transaction (which is a snapshot).
     ``tables`` and ``skip`` read only those tables and leave those columns unread (free
     text a large store holds a lot of); the result is then a :class:`PartialFrames`.
+    ``stored_times`` gets the time columns found in the store's own form on the way
+    (:meth:`infoview.store.core.Store.has_odd_times` need not scan them again).
     """
     chosen = list(TABLES) if tables is None else [t for t in TABLES if t in set(tables)]
     skipped = dict(skip or {})
@@ -366,7 +373,8 @@ def build_frames(conn: sqlite3.Connection, snapshot: bool = True, *,
         queries = [_flat_query(t, [c for c in COLUMNS[t] if c.name not in skipped.get(t, ())])
                    for t in chosen]
         with closing(prefetch(conn, queries)) as answers:
-            return {table: table_frame(conn, table, skipped.get(table, ()), answer)
+            return {table: table_frame(conn, table, skipped.get(table, ()), answer,
+                                       stored_times)
                     for table, answer in zip(chosen, answers, strict=False)}
 
     if snapshot:
