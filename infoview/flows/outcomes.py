@@ -40,8 +40,8 @@ def report_inputs(store: Store, *, now: datetime | None = None, since: Any = Non
             questions = instore.question_figures(store, since=since, until=until)
         except instore.OddStore:
             questions = None
-            asked = {"questions_asked": ("id", "meeting_id", "text", "question_id", "category",
-                                         "usefulness")}
+            asked: dict[str, tuple[str, ...]] = {"questions_asked": (
+                "id", "meeting_id", "text", "question_id", "category", "usefulness")}
             frames = _with_frames(frames, store.frames(tables=asked, skip=unread_columns(asked)))
         stamp = now_utc(now)
         frames = followup_frames(store, now=stamp.to_pydatetime(), frames=frames)
