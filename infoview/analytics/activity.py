@@ -69,6 +69,9 @@ def plot_activity(frames: Frames, *, since=None, until=None, channels=None):
     x = data["week_start"].dt.tz_localize(None)
     ax.plot(x, data["outreach"], marker="o", markersize=3, label="messages sent")
     ax.plot(x, data["meetings"], marker="s", markersize=3, label="meetings held")
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # whole messages and meetings
     ax.set_ylabel("per week")
     ax.legend(fontsize=8)
     ax.set_title("Activity per week")

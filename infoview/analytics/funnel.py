@@ -216,6 +216,9 @@ def plot_funnel(frames: Frames, *, by: str | None = None, since=None, until=None
             ax.text(n, y, " " + label, va="center", fontsize=8)
     ax.set_yticks(range(len(stages)), stages)
     ax.invert_yaxis()
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole people, never "0.2 people"
     ax.set_xlabel("people")
     ax.set_title("Funnel" + (f" by {by}" if by else ""))
     fig.tight_layout()

@@ -67,8 +67,8 @@ def not_found(table: str, record_id: object) -> NotFound:
     `infoview people list` shows the ids"."""
     if table in _MISSING:
         noun, command = _MISSING[table]
-        return NotFound(f"no {noun} with id {record_id}; `{command}` shows the ids")
-    return NotFound(f"no {table} record with id {record_id}")
+        return NotFound(f"no {noun} with id {record_id}; `{command}` shows the ids", noun)
+    return NotFound(f"no {table} record with id {record_id}", table.rstrip("s").replace("_", " "))
 
 
 def _known_id(table: str, record_id: object) -> None:
