@@ -10,6 +10,7 @@ pause before the next one); summarise the about page's main text.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import partial
@@ -31,6 +32,7 @@ from infoview.research.extract.maintext import sentences
 from infoview.research.extract.metadata import ORG_TYPES, items_of_type, same_as
 from infoview.research.extract.page import ParsedPage, parse_page
 from infoview.research.extract.pagetype import page_type
+from infoview.research.extracts import MISSING
 from infoview.research.extracts import Extracts as _Extracts
 from infoview.research.feeds import feed_links, merge_news, read_feeds
 from infoview.research.models import CompanyProfile, Document, Fact, NewsItem, PageType
@@ -99,30 +101,36 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
             if page is not None:
                 parsed[kind] = page
                 work.start(kind, page)
-        feeds = work.call(feed_links, [parsed[kind] for kind in ("home", "news") if kind in parsed])
-        work.finish()
         for doc in reader.documents:  # a link that answered with a PDF: keep it as a link
             doc_kind = next((k for k, u in pages.items() if u == doc), None)
             if doc_kind:
                 pages[doc_kind] = doc
-
         profile.pages = pages
-        _fill_fields(profile, parsed, work)
-        _fill_people_news(profile, parsed, work)
-        # What decides the reports and feeds is known now: they are requested while the
-        # helper thread reads the rest (summary, social profiles, page types), so that
-        # the site's next request does not wait for that reading.
-        more = [link for kind in _Extracts.LINKS_OF if kind in parsed
-                for link in work.links(parsed[kind])]
+        # The rest is read on the helper thread, in the order it always was. The reports
+        # and feeds are requested as soon as what decides them is read: while the helper
+        # reads people, summaries and page types, the site's next request need not wait.
+        targets = work.call(_beyond_targets, parsed, links, work, urgent=True)
+        decided = work.call(_decided_early, parsed, work, urgent=True)
+        filled = work.call(_fill_fields_news, profile, parsed, work)
         work.call(_fill_the_rest, profile, parsed, social, work)
         if limit > 1:  # a one-page look reads the home page alone
-            beyond = _read_beyond_pages(reader, links + more, feeds.result(), profile)
+            reports, feeds = targets.result()
+            has_news, founded = decided.result() or _decided_late(filled, profile)
+            beyond = _read_beyond_pages(reader, reports, feeds, profile.url,
+                                        has_news=has_news, founded=founded)
         work.finish()
         work.note_overruns(parsed.values())
     _add_beyond_pages(profile, beyond)
     profile.fetched = reader.fetched
     profile.warnings = reader.all_warnings()
     return profile
+
+
+def _fill_fields_news(profile: CompanyProfile, parsed: dict[str, ParsedPage],
+                      work: _Extracts) -> None:
+    """The company's fields, people and news (read on the helper thread)."""
+    _fill_fields(profile, parsed, work)
+    _fill_people_news(profile, parsed, work)
 
 
 def _fill_the_rest(profile: CompanyProfile, parsed: dict[str, ParsedPage], social: Future,
@@ -189,20 +197,55 @@ class _Beyond:
     feed_items: list[NewsItem]
 
 
-def _read_beyond_pages(reader: PageReader, links: list[Link], feeds: list[str],
-                       profile: CompanyProfile) -> _Beyond:
+def _read_beyond_pages(reader: PageReader, reports: list[Link], feeds: list[str],
+                       home_url: str, *, has_news: bool, founded: str | None) -> _Beyond:
     """Reports (PDF) and news feeds: read after the pages, outside the page budget.
 
     Reports come from the links of the home page (and sitemap), the investors and about
     pages; the newest of each kind is read (:mod:`infoview.research.documents`). Feeds are
-    those the home and news pages name (``feeds``), else the usual feed paths when the site
-    has news (:mod:`infoview.research.feeds`); their dates are checked against the founding
-    year. Touches no page tree: the helper thread may be reading them meanwhile.
+    those the home and news pages name, else the usual feed paths when the site has news
+    (:mod:`infoview.research.feeds`); their dates are checked against the founding year.
+    Touches no page tree: the helper thread may be reading them meanwhile.
     """
-    documents = read_documents(reader, links)
-    has_news = bool(profile.news)   # probing costs requests: only for a site that has news
-    items = read_feeds(reader, feeds, profile.url, probe=has_news, founded=profile.founded)
+    documents = read_documents(reader, reports)
+    # probing the usual paths costs requests: only for a site that has news
+    items = read_feeds(reader, feeds, home_url, probe=has_news, founded=founded)
     return _Beyond(documents, items)
+
+
+def _beyond_targets(parsed: dict[str, ParsedPage], links: list[Link],
+                    work: _Extracts) -> tuple[list[Link], list[str]]:
+    """The links reports are chosen from, and the feeds the home and news pages name."""
+    more = [link for kind in _Extracts.LINKS_OF if kind in parsed
+            for link in work.links(parsed[kind])]
+    return links + more, feed_links([parsed[kind] for kind in ("home", "news") if kind in parsed])
+
+
+def _decided_early(parsed: dict[str, ParsedPage],
+                   work: _Extracts) -> tuple[bool, str | None] | None:
+    """Whether the profile will hold news, and its founding year, from what is read already
+    (``None`` when that is not enough: the home page's news comes after its people)."""
+    def peek(step: str, page: ParsedPage) -> Any:
+        found = work.peek(step, page)
+        if found is MISSING:
+            raise LookupError(step)
+        return found
+
+    try:
+        news = _news_of(parsed, peek)
+        founded = None
+        for key, value, _page in _field_facts(parsed, peek):
+            if key == "founded":
+                founded = value
+    except LookupError:
+        return None
+    return bool(news), founded
+
+
+def _decided_late(filled: Future, profile: CompanyProfile) -> tuple[bool, str | None]:
+    """What :func:`_decided_early` could not say, from the profile once it is filled in."""
+    filled.result()
+    return bool(profile.news), profile.founded
 
 
 def _add_beyond_pages(profile: CompanyProfile, beyond: _Beyond) -> None:
@@ -257,7 +300,22 @@ def _note_documents(pages: dict[str, str], links: list[Link]) -> None:
 
 def _fill_fields(profile: CompanyProfile, parsed: dict[str, ParsedPage],
                  work: _Extracts) -> None:
-    """Each field from the most trustworthy source that has it.
+    """Each field from the most trustworthy source that has it (see :func:`_field_facts`)."""
+    for key, found, page in _field_facts(parsed, work.get):
+        setattr(profile, key, found)
+        profile.facts.append(Fact(f"{_LABELS[key]}: {found}", page.url))
+    if profile.name is None:
+        name = work.bounded(parsed["home"], "company name", name_from_title, parsed["home"],
+                            default=None)
+        if name:
+            profile.name = name
+            profile.facts.append(Fact(f"Name: {name}", parsed["home"].url))
+
+
+def _field_facts(parsed: dict[str, ParsedPage],
+                 get: Callable[[str, ParsedPage], Any]) -> Iterator[tuple[str, Any, ParsedPage]]:
+    """Each field's value, from the first source that has it, in the order found (a field
+    whose value is still ``None`` takes the next one).
 
     Metadata first, home page before about page before the rest; then prose, but only from
     the pages that speak about the company itself (a news or team page mentions other
@@ -265,21 +323,16 @@ def _fill_fields(profile: CompanyProfile, parsed: dict[str, ParsedPage],
     """
     metadata_order = ["home", "about"] + [k for k in parsed if k not in ("home", "about")]
     passes = ((False, metadata_order), (True, ["about", "home", "contact"]))
+    values: dict[str, Any] = {}
     for use_text, order in passes:
         for kind in order:
             page = parsed.get(kind)
             if page is None:
                 continue
-            for key, found in work.get("text_facts" if use_text else "facts", page).items():
-                if getattr(profile, key) is None:
-                    setattr(profile, key, found)
-                    profile.facts.append(Fact(f"{_LABELS[key]}: {found}", page.url))
-    if profile.name is None:
-        name = work.bounded(parsed["home"], "company name", name_from_title, parsed["home"],
-                            default=None)
-        if name:
-            profile.name = name
-            profile.facts.append(Fact(f"Name: {name}", parsed["home"].url))
+            for key, found in get("text_facts" if use_text else "facts", page).items():
+                if values.get(key) is None:
+                    values[key] = found
+                    yield key, found, page
 
 
 def _fill_people_news(profile: CompanyProfile, parsed: dict[str, ParsedPage],
@@ -295,11 +348,14 @@ def _fill_people_news(profile: CompanyProfile, parsed: dict[str, ParsedPage],
                 profile.people.append(person)
     # the company's own people first; customers quoted and other names after them
     profile.people.sort(key=lambda p: p.kind != "staff")
+    profile.news = _news_of(parsed, work.get)
+
+
+def _news_of(parsed: dict[str, ParsedPage], get: Callable[[str, ParsedPage], Any]) -> list:
+    """The news page's items, else the dated items of a home page's "latest news" block."""
     news_page = parsed.get("news")
-    if news_page is not None:
-        profile.news = work.get("news", news_page)
-    if not profile.news:  # a home page's "latest news" block, dated items only
-        profile.news = [n for n in work.get("news", parsed["home"]) if n.date]
+    news = get("news", news_page) if news_page is not None else []
+    return news or [n for n in get("news", parsed["home"]) if n.date]
 
 
 def _fill_summary(profile: CompanyProfile, parsed: dict[str, ParsedPage],

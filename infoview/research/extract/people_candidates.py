@@ -92,7 +92,7 @@ def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
     for at, line in enumerate(lines):
         if line.chrome == "nav" or len(line.text) > 1500:
             continue
-        caps = sum(c.isupper() for c in line.text) > 0.8 * sum(c.isalpha() for c in line.text)
+        caps = sum(map(str.isupper, line.text)) > 0.8 * sum(map(str.isalpha, line.text))
         run: list[str] = []
         start = end = 0
         honorific = False
