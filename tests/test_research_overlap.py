@@ -129,3 +129,33 @@ def test_reports_and_feeds_are_requested_while_the_page_types_are_read(feed_link
     assert waited and all(waited)
     assert len(profile.page_types) == 4 and profile.page_types[0].type == "home"
     assert "Wren hires in Leeds" in [item.title for item in profile.news]
+
+
+def test_the_helper_takes_urgent_work_first_and_the_rest_in_order():
+    gate, order = threading.Event(), []
+    with Extracts(3.0) as work:
+        work.call(gate.wait, 30)            # keeps the helper busy while the rest is queued
+        for name, urgent in [("later 1", False), ("urgent 1", True), ("later 2", False),
+                             ("urgent 2", True)]:
+            work.call(order.append, name, urgent=urgent)
+        gate.set()
+        work.finish()
+    assert order == ["urgent 1", "urgent 2", "later 1", "later 2"]
+
+
+def test_a_page_read_for_two_kinds_keeps_the_order_of_its_steps(monkeypatch):
+    from infoview.research.extract.page import parse_page
+
+    page = parse_page(b"<html><body><h1>Team and news</h1></body></html>",
+                      "http://127.0.0.1/", "utf-8")
+    steps: list[str] = []
+    for step in ("facts", "people", "news"):
+        monkeypatch.setitem(Extracts.STEPS, step, lambda page, step=step: steps.append(step))
+    gate = threading.Event()
+    with Extracts(3.0) as work:
+        work.call(gate.wait, 30)
+        work.start("team", page)    # facts (urgent), then people
+        work.start("news", page)    # facts, news: news is urgent, but comes after people here
+        gate.set()
+        work.finish()
+    assert steps == ["facts", "people", "news"]
