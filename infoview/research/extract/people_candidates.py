@@ -98,6 +98,10 @@ def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
         honorific = False
         for m in re.finditer(r"\S+", line.text):
             raw = m.group(0)
+            if not run and not caps and raw[0].islower():
+                # most words of prose: no name starts here (what the steps below would find)
+                honorific = False
+                continue
             token = raw.strip(_EDGE_PUNCT)
             closes = raw.rstrip(_EDGE_PUNCT).endswith((",", ";", ":", "!", "?")) or (
                 raw.endswith(".") and len(token.rstrip(".")) > 1 and not _HONORIFIC_WORD.match(token))
@@ -129,9 +133,11 @@ def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
                     _close(spans, run, at, start, end, honorific, lower_words)
                     run, honorific = [], False
                 continue
-            _close(spans, run, at, start, end, honorific, lower_words)
+            if run:
+                _close(spans, run, at, start, end, honorific, lower_words)
             run, honorific = [], False
-        _close(spans, run, at, start, end, honorific, lower_words)
+        if run:
+            _close(spans, run, at, start, end, honorific, lower_words)
     return spans
 
 
