@@ -24,7 +24,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from infoview.demo.history import generate_sample
-from infoview.demo.site import sample_site, serve
+from infoview.demo.site import SAMPLE_PERSON_PATH, sample_site, serve
 from infoview.errors import InfoviewError
 from infoview.flows.dossier import build_dossier
 from infoview.flows.drafts import checks_text, save_draft
@@ -78,7 +78,6 @@ class DemoMeeting:
 
 
 DEMO_MEETING = DemoMeeting()
-SAMPLE_PERSON_PATH = "team/samira-okafor.html"
 DEMO_DB_NAME = "demo.sqlite"
 
 
