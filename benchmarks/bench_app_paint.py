@@ -166,9 +166,12 @@ def _import_profile(folder: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="3 rounds (make bench passes it)")
     parser.add_argument("--profile", action="store_true",
                         help="also print the imports of the app's first cell")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.rounds = min(args.rounds, 3)
     chromium = os.environ.get("INFOVIEW_CHROMIUM") or shutil.which("chromium")
     if not chromium:
         raise SystemExit("Debian's chromium is needed: apt-get install -y chromium")
