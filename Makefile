@@ -30,8 +30,8 @@ system-deps:
 demo: install
 	$(BIN)/infoview demo --out out/demo
 
-# The static checks come first so that a lint or type error fails in seconds; mypy's
-# packages and ruff's rules are set in pyproject.toml.
+# The static checks come first so that a lint or type error fails in seconds; mypy checks
+# the whole infoview package. Its settings and ruff's rules are in pyproject.toml.
 lint: install-dev
 	$(BIN)/ruff check infoview tests benchmarks
 	$(BIN)/mypy

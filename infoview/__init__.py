@@ -8,6 +8,7 @@ heavy parts (pandas, trafilatura, matplotlib, networkx) load only when a functio
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
@@ -15,6 +16,26 @@ from infoview._lazy import lazy_exports  # noqa: E402
 from infoview.errors import InfoviewError  # noqa: E402
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+if TYPE_CHECKING:  # pragma: no cover
+    # The same names for the type checker, which does not look through ``__getattr__``
+    # (``name as name`` marks a re-export); a test keeps these and the table in step.
+    from infoview.analytics.report import write_report as write_report
+    from infoview.demo.history import generate_sample as generate_sample
+    from infoview.demo.run import run_demo as run_demo
+    from infoview.flows.debrief import Debrief as Debrief
+    from infoview.flows.debrief import save_debrief as save_debrief
+    from infoview.flows.prep import brief_from_store as brief_from_store
+    from infoview.prep.brief import build_brief as build_brief
+    from infoview.prep.render import export_brief as export_brief
+    from infoview.questions.bank import load_bank as load_bank
+    from infoview.questions.lint import lint_question as lint_question
+    from infoview.questions.select import select_questions as select_questions
+    from infoview.research.batch import research_batch as research_batch
+    from infoview.research.company import research_company as research_company
+    from infoview.research.person import research_person as research_person
+    from infoview.settings import Settings as Settings
+    from infoview.store import Store as Store
 
 #: Public name -> the module that defines it (imported on first use).
 _LAZY = {

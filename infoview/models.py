@@ -8,7 +8,7 @@ Choices are kept as short lowercase strings; the allowed values are listed in ``
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import Field, asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any, ClassVar
 
@@ -58,6 +58,9 @@ class Record:
     table: ClassVar[str] = ""
     id: int | None = None
     created_at: datetime | None = None
+    # Every record type is a dataclass: declared here so that ``fields()`` and ``asdict()``
+    # accept any record for the type checker, as they do at run time.
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
 
     @property
     def saved_id(self) -> int:
@@ -72,7 +75,7 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a dict of plain values (dates stay ``date``/``datetime``)."""
-        return asdict(self)  # type: ignore[call-overload]
+        return asdict(self)
 
 
 @dataclass

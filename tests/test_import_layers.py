@@ -61,7 +61,11 @@ def lazy_names(package: str) -> dict[str, str]:
     path = MODULES[package] if package in MODULES else None
     if path is None or path.name != "__init__.py":
         return {}
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return lazy_table(ast.parse(path.read_text(encoding="utf-8")))
+
+
+def lazy_table(tree: ast.Module) -> dict[str, str]:
+    """The table a package's ``__init__`` passes to ``lazy_exports`` (empty if none)."""
     tables = {node.targets[0].id: node.value for node in tree.body
               if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
               and isinstance(node.value, ast.Dict)}
@@ -71,6 +75,22 @@ def lazy_names(package: str) -> dict[str, str]:
             return {ast.literal_eval(k): ast.literal_eval(v)
                     for k, v in zip(table.keys, table.values, strict=True)}
     return {}
+
+
+def type_checking_imports(tree: ast.Module) -> list[ast.ImportFrom]:
+    """The ``from ... import`` statements of ``tree``'s top-level ``if TYPE_CHECKING:``."""
+    return [node for block in tree.body
+            if isinstance(block, ast.If) and getattr(block.test, "id", "") == "TYPE_CHECKING"
+            for node in block.body if isinstance(node, ast.ImportFrom)]
+
+
+def lazy_declarations(tree: ast.Module) -> set[ast.ImportFrom]:
+    """The type checker's imports in a package ``__init__`` that each re-export one of the
+    package's lazy names from the module its table names (``from M import N [as N]``)."""
+    table = lazy_table(tree)
+    return {node for node in type_checking_imports(tree)
+            if all(table.get(a.name) == node.module and a.asname in (None, a.name)
+                   for a in node.names)}
 
 
 def resolve(name: str) -> str:
@@ -88,7 +108,13 @@ def imports_of(module: str, source: str | None = None) -> set[str]:
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found: set[str] = set()
     text = source if source is not None else path.read_text(encoding="utf-8")
-    for node in ast.walk(ast.parse(text)):
+    tree = ast.parse(text)
+    # A package's declarations of its own lazy names for the type checker are its table
+    # written again (a test below holds the two equal), not imports.
+    declared = lazy_declarations(tree) if path.name == "__init__.py" else set()
+    for node in ast.walk(tree):
+        if node in declared:
+            continue
         if isinstance(node, ast.Import):
             found |= {resolve(a.name) for a in node.names if a.name.startswith("infoview")}
         elif isinstance(node, ast.ImportFrom):
@@ -158,6 +184,23 @@ def test_the_reader_sees_every_kind_of_import():
         "infoview.analytics.warmth", "infoview.prep.brief", "infoview.demo.run"}
 
 
+def test_a_package_declaring_its_lazy_names_imports_nothing_but_a_real_import_counts():
+    lazy = ("from typing import TYPE_CHECKING\n"
+            "from infoview._lazy import lazy_exports\n"
+            "{}"
+            "_LAZY = {{'Store': 'infoview.store'}}\n"
+            "__getattr__ = lazy_exports(__name__, _LAZY)\n")
+    declared = lazy.format("if TYPE_CHECKING:\n    from infoview.store import Store as Store\n")
+    assert imports_of("infoview", declared) == {"infoview._lazy"}
+    # At run time, from another module than the table names, or under another name, it is
+    # an import like any other.
+    for line in ("from infoview.store import Store\n",
+                 "if TYPE_CHECKING:\n    from infoview.store.core import Store as Store\n",
+                 "if TYPE_CHECKING:\n    from infoview.store import Store as S\n"):
+        found = imports_of("infoview", lazy.format(line)) - {"infoview._lazy"}
+        assert found and all(m.startswith("infoview.store") for m in found), line
+
+
 def test_the_store_imports_none_of_the_modules_that_work_on_it():
     # What store/core.py imports sits below it; what imports it sits above: no way round.
     core, _ = place("infoview.store.core")
@@ -176,3 +219,18 @@ def test_one_lazy_export_helper():
         assert "__getattr__" not in defined, init
         assert "infoview._lazy" in imports_of(module_name(PACKAGE / init)), init
         assert lazy_names(module_name(PACKAGE / init)), init
+
+
+def test_each_lazy_name_is_declared_for_the_type_checker():
+    # ``__getattr__`` returns Any: without these declarations ``from infoview import Store``
+    # would be untyped for mypy and for every editor. Each package that loads names lazily
+    # declares the same names, from the same modules, under ``if TYPE_CHECKING:``.
+    for module, path in MODULES.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        table = lazy_table(tree)
+        if not table:
+            continue
+        declared = {alias.name: node.module for node in type_checking_imports(tree)
+                    for alias in node.names}
+        assert declared == table, module
+        assert all(node in lazy_declarations(tree) for node in type_checking_imports(tree))

@@ -137,7 +137,9 @@ def test_a_page_of_two_thousand_team_cards_costs_a_bounded_time(site, tmp_path):
     site.routes["/"] = (200, HTML, f"<html><head><title>Fellgate Surveyors</title></head>"
                                    f"<body><main><h1>Our team</h1>{cards}</main></body></html>"
                         .encode())
-    settings = fast_settings(tmp_path, max_pages=1, page_cpu_seconds=0.5)
+    # the page costs about 0.4 s of CPU on a quiet machine; a busy one (caches shared with
+    # other work) can stretch that past a tight budget, so the budget leaves room
+    settings = fast_settings(tmp_path, max_pages=1, page_cpu_seconds=2.0)
     started = time.process_time()
     profile = research_company(site.url, settings=settings)
     assert time.process_time() - started < 6.0

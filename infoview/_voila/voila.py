@@ -10,10 +10,18 @@ points at this folder), never imported by infoview.
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from infoview.app import voila_prelaunch_hook
 
-c = get_config()  # noqa: F821 - traitlets puts get_config in a config file's namespace
+if TYPE_CHECKING:  # pragma: no cover
+    from traitlets.config import Config
+
+    def get_config() -> Config:
+        """traitlets puts this in a config file's namespace when it runs the file."""
+        ...
+
+c = get_config()
 
 _SHARE = str(Path(__file__).resolve().parent / "share")
 # Voila finds templates on the Jupyter data path; put infoview's first.

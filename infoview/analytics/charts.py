@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from infoview.analytics.textwidth import text_width
@@ -333,10 +333,10 @@ def referral_chart(drawing, *, label: str = "referral network") -> str:
         return message_chart(f"Nothing to show yet: {NO_REFERRALS}", label=label)
     size = 10.0
     nodes = list(range(len(drawing.ids)))
-    predecessors: dict[Hashable, list[Hashable]] = {n: [] for n in nodes}
+    predecessors: dict[int, list[int]] = {n: [] for n in nodes}
     for a, b in drawing.edges:
         predecessors[b].append(a)
-    depths: dict[Hashable, int] = dict(enumerate(drawing.depths))
+    depths: dict[int, int] = dict(enumerate(drawing.depths))
     layout = layered_layout(depths, dict(enumerate(drawing.names)),
                             predecessors, font_size=size, measure=text_width)
     title_room = 28.0

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 #: Font size of the names, in points.
 FONT_SIZE = 7.0
@@ -34,14 +35,18 @@ MAX_ROWS = 24
 MAX_CHARS = 32
 
 
+#: A node of the graph being laid out (a person's id, or a row number).
+N = TypeVar("N", bound=Hashable)
+
+
 @dataclass
-class Layout:
+class Layout(Generic[N]):
     """Dot positions and figure size, in points; ``labels`` are the texts to draw and
     ``label_widths`` the room each takes to the right of its dot (from ``x + DOT / 2``)."""
 
-    positions: dict[Hashable, tuple[float, float]]
-    labels: dict[Hashable, str]
-    label_widths: dict[Hashable, float]
+    positions: dict[N, tuple[float, float]]
+    labels: dict[N, str]
+    label_widths: dict[N, float]
     width: float
     height: float
 
@@ -66,10 +71,10 @@ def text_width(text: str, size: float = FONT_SIZE) -> float:
     return float(width)
 
 
-def layered_layout(layers: Mapping[Hashable, int], names: Mapping[Hashable, str],
-                   predecessors: Mapping[Hashable, Sequence[Hashable]], *,
+def layered_layout(layers: Mapping[N, int], names: Mapping[N, str],
+                   predecessors: Mapping[N, Sequence[N]], *,
                    font_size: float = FONT_SIZE,
-                   measure: Callable[[str, float], float] | None = None) -> Layout:
+                   measure: Callable[[str, float], float] | None = None) -> Layout[N]:
     """Positions for a drawing in layers with a name to the right of each dot.
 
     Args:
@@ -88,16 +93,16 @@ def layered_layout(layers: Mapping[Hashable, int], names: Mapping[Hashable, str]
     width_of = text_width if measure is None else measure
     labels = {node: short_label(names[node]) for node in layers}
     widths = {node: width_of(labels[node], font_size) * 1.05 + 2 for node in layers}
-    by_layer: dict[int, list[Hashable]] = {}
+    by_layer: dict[int, list[N]] = {}
     for node, layer in layers.items():
         by_layer.setdefault(int(layer), []).append(node)
 
-    row_of: dict[Hashable, float] = {}
-    columns: list[list[Hashable]] = []
+    row_of: dict[N, float] = {}
+    columns: list[list[N]] = []
     for layer in sorted(by_layer):
         nodes = by_layer[layer]
 
-        def key(node: Hashable) -> tuple[float, str]:
+        def key(node: N) -> tuple[float, str]:
             rows = [row_of[p] for p in predecessors.get(node, ()) if p in row_of]
             return (sum(rows) / len(rows) if rows else math.inf, labels[node])
 
@@ -112,7 +117,7 @@ def layered_layout(layers: Mapping[Hashable, int], names: Mapping[Hashable, str]
                 row_of[node] = float(i)
     rows = max((len(c) for c in columns), default=1)
     height = 2 * MARGIN + rows * ROW
-    positions: dict[Hashable, tuple[float, float]] = {}
+    positions: dict[N, tuple[float, float]] = {}
     x = MARGIN
     for column in columns:
         top = MARGIN + (rows - len(column)) * ROW / 2  # each column centred vertically

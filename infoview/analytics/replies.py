@@ -103,7 +103,7 @@ def asking_messages(frames: Frames, *, since=None, until=None, channels=None):
     sent = sent.loc[mask].copy()
     rows = row_positions(sent["person_id"], people["id"].to_numpy(dtype="int64"))
     # one extra slot at the end, which row -1 (an unknown person) picks
-    warmth = np.append(people["how_known"].astype("object").to_numpy(), None)
+    warmth = np.append(people["how_known"].astype("object").to_numpy(), [None])
     sent["channel"] = sent["channel"].astype("object")
     sent["warmth"] = pd.Series(warmth[rows], index=sent.index).fillna("cold")
     days = (sent["replied_at"] - sent["sent_at"]).dt.total_seconds() / 86400.0

@@ -125,9 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     # A terminal that cannot show a name (an ASCII or Latin-1 console) gets "?" for the
     # letters it lacks rather than a UnicodeEncodeError halfway through the output.
     for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # io.TextIOWrapper's
         try:
-            stream.reconfigure(errors="replace")
-        except (AttributeError, ValueError):  # not a text stream we may change
+            if reconfigure is not None:
+                reconfigure(errors="replace")
+        except ValueError:  # not a text stream we may change
             pass
     parser = _parser_for(sys.argv[1:] if argv is None else list(argv))
     args = parser.parse_args(argv)

@@ -6,14 +6,19 @@ the paths load inside the helpers that need them.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadField, BadInput
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.settings import Settings
+    from infoview.store import Store
 
 
 def print_json(data: Any) -> None:
@@ -101,7 +106,7 @@ def _nested(value: Any) -> bool:
     return any(isinstance(v, (dict, list, tuple)) and v for v in value)
 
 
-def usage(parser) -> int:
+def usage(parser: argparse.ArgumentParser) -> int:
     """Handler of a command group called without its command: the help on stdout, one line
     saying what is missing on stderr, exit status 2 (a usage error like any other)."""
     parser.print_help()
@@ -116,7 +121,7 @@ MAX_DELAY = 300.0
 MAX_WORKERS = 256
 
 
-def add_fetch_options(parser, *, when: str = "") -> None:
+def add_fetch_options(parser: argparse.ArgumentParser, *, when: str = "") -> None:
     """Add ``--no-cache`` and ``--delay``, the options of every command that fetches pages.
 
     Args:
@@ -128,7 +133,7 @@ def add_fetch_options(parser, *, when: str = "") -> None:
                         help=f"{when}minimum seconds between two requests to one site (default 1)")
 
 
-def research_settings(args):
+def research_settings(args: argparse.Namespace) -> Settings:
     """The :class:`~infoview.settings.Settings` a fetching command's options ask for (the
     HTTP cache beside the chosen database)."""
     from infoview.paths import default_cache_path
@@ -150,7 +155,7 @@ def research_settings(args):
     return Settings().with_(**changes)
 
 
-def db_path(args) -> Path:
+def db_path(args: argparse.Namespace) -> Path:
     """The database the user chose with ``--db``, else the default."""
     given = getattr(args, "db", None)
     if given is None:
@@ -164,7 +169,7 @@ def db_path(args) -> Path:
 
 
 @contextmanager
-def existing_store(args) -> Iterator[Any]:
+def existing_store(args: argparse.Namespace) -> Iterator[Store | None]:
     """The store chosen by ``--db`` (or the default) when its file exists, else ``None``;
     for commands that only note something in a store the user already has."""
     path = db_path(args)
@@ -177,7 +182,7 @@ def existing_store(args) -> Iterator[Any]:
         yield store
 
 
-def open_store(args):
+def open_store(args: argparse.Namespace) -> Store:
     """Open the store chosen by ``--db`` (or the default), creating it if needed.
 
     Used as ``with open_store(args) as store:``, a store this command created is removed
@@ -189,9 +194,10 @@ def open_store(args):
     class CommandStore(Store):
         created = False
 
-        def __exit__(self, exc_type, exc, tb) -> None:
-            empty = exc_type is not None and self.created and not any(self.counts().values())
-            super().__exit__(exc_type, exc, tb)
+        def __exit__(self, *exc_info: object) -> None:
+            failed = exc_info[0] is not None  # (type, value, traceback) of what was raised
+            empty = failed and self.created and not any(self.counts().values())
+            super().__exit__(*exc_info)
             if empty:
                 for suffix in ("", "-wal", "-shm", "-journal"):
                     Path(f"{self.path}{suffix}").unlink(missing_ok=True)

@@ -9,9 +9,13 @@ or ends a list; the end of the input before the last question saves nothing.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput
 from infoview.models import Meeting, Person
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 
 def _ask(prompt: str) -> str:
@@ -30,9 +34,9 @@ def _number(text: str) -> int | str | None:
     return int(text) if text.lstrip("-").isdigit() else text
 
 
-def _rows(title: str, first: str, more: list[tuple[str, str]]) -> list[dict]:
+def _rows(title: str, first: str, more: list[tuple[str, str]]) -> list[dict[str, str]]:
     """A list of rows: ``first`` asked until left empty, each followed by ``more``."""
-    rows = []
+    rows: list[dict[str, str]] = []
     sys.stderr.write(f"\n{title} (leave {first} empty to finish)\n")
     while True:
         value = _ask(f"  {first}: ")
@@ -46,7 +50,7 @@ def _rows(title: str, first: str, more: list[tuple[str, str]]) -> list[dict]:
         rows.append(row)
 
 
-def ask_debrief(store, meeting_id: int | None = None) -> dict:
+def ask_debrief(store: Store, meeting_id: int | None = None) -> dict:
     """Ask for a meeting's debrief on the terminal; returns it in its JSON form (unsaved)."""
     from infoview.flows.meetings import next_meeting, planned_questions
 
@@ -64,11 +68,11 @@ def ask_debrief(store, meeting_id: int | None = None) -> dict:
     questions = []
     for item in planned_questions(store, meeting_id).items:
         sys.stderr.write(f"\nQ: {item.text}\n")
-        notes = _ask("  what they said (empty: not asked): ")
-        if not notes:
+        said = _ask("  what they said (empty: not asked): ")
+        if not said:
             continue
         questions.append({"text": item.text, "question_id": item.id if not item.id.startswith(
-            "asked-") else None, "category": item.category, "answer_notes": notes,
+            "asked-") else None, "category": item.category, "answer_notes": said,
             "usefulness": _number(_ask("  how useful, 1-5: "))})
     questions += [{**row, "usefulness": _number(row.get("usefulness", ""))}
                   for row in _rows("Other questions you asked", "text",

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from infoview.cli._common import db_path, print_json, usage
 from infoview.errors import BadInput
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.research.cachefile import CacheFile, CacheStats
 
 
 def register(sub) -> None:
@@ -42,7 +46,7 @@ def register(sub) -> None:
     forget.set_defaults(handler=_forget)
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace) -> CacheFile | None:
     from infoview.paths import default_cache_path
     from infoview.research.cachefile import CacheFile
     from infoview.settings import Settings
@@ -54,8 +58,8 @@ def _open(args: argparse.Namespace):
 def _stats(args: argparse.Namespace) -> int:
     cache = _open(args)
     if cache is None:
-        figures = {"path": None, "pages": 0, "results": 0, "expired": 0, "hosts": 0,
-                   "oldest": None, "newest": None, "bytes": 0}
+        figures: CacheStats = {"path": None, "pages": 0, "results": 0, "expired": 0, "hosts": 0,
+                               "oldest": None, "newest": None, "bytes": 0}
     else:
         with cache:
             figures = cache.stats()

@@ -76,15 +76,14 @@ def _check(args: argparse.Namespace) -> int:
 
 def _stats(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        data = {"path": str(store.path), "schema_version": store.schema_version(),
-                "size_bytes": store.path.stat().st_size, "counts": store.counts()}
+        path, version = str(store.path), store.schema_version()
+        size, counts = store.path.stat().st_size, store.counts()
     if args.json:
-        print_json(data)
+        print_json({"path": path, "schema_version": version, "size_bytes": size, "counts": counts})
         return 0
-    print(f"{data['path']} (schema version {data['schema_version']}, "
-          f"{data['size_bytes'] / 1024:.0f} KiB)")
-    width = max(len(t) for t in data["counts"])
-    for table, count in data["counts"].items():
+    print(f"{path} (schema version {version}, {size / 1024:.0f} KiB)")
+    width = max(len(t) for t in counts)
+    for table, count in counts.items():
         print(f"  {table:<{width}}  {count:>7}")
     return 0
 

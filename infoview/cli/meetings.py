@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from infoview.cli._common import open_store, options_named, print_json, usage
 from infoview.errors import BadInput, NotFound
@@ -18,6 +19,9 @@ from infoview.flows.debrief_json import DEBRIEF_JSON_SHAPE
 from infoview.models import CHOICES, Meeting
 from infoview.questions.models import AUDIENCES
 from infoview.userfiles import parse_json, read_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 DEBRIEF_HELP = ("Save what you learned in a meeting, as the debrief form of notebook 3 does: "
                 "answers and their usefulness, people suggested, promises, outcomes and "
@@ -293,7 +297,7 @@ def _read_file(path: str) -> object:
                        f"{exc.msg}); see infoview debrief --help for its shape") from exc
 
 
-def _refuse_a_future_meeting(store, meeting_id: int, yes: bool) -> None:
+def _refuse_a_future_meeting(store: Store, meeting_id: int, yes: bool) -> None:
     """A debrief marks its meeting held: one still ahead needs ``--yes`` (as the panel's
     "Save anyway")."""
     from infoview.times import describe_start, starts_in_future
@@ -302,7 +306,7 @@ def _refuse_a_future_meeting(store, meeting_id: int, yes: bool) -> None:
         meeting = store.get(Meeting, meeting_id)
     except NotFound:  # save_debrief reports a missing meeting in its own words
         return
-    if starts_in_future(meeting.starts_at) and not yes:
+    if meeting.starts_at is not None and starts_in_future(meeting.starts_at) and not yes:
         raise BadInput(f"meeting {meeting_id} is planned for "
                        f"{describe_start(meeting.starts_at, meeting.timezone)}, still ahead, "
                        "and saving a debrief marks it held: add --yes if it took place early")
@@ -315,6 +319,7 @@ def _debrief(args) -> int:
 
     if args.meeting is not None and not args.interactive:
         raise BadInput("--meeting goes with --interactive; a debrief file names its meeting_id")
+    data: object  # checked by debrief_from_dict
     with open_store(args) as store:
         if args.interactive:
             if args.meeting is not None:

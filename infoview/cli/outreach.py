@@ -7,6 +7,7 @@ same functions the preparation panel's "I sent it" and "They replied" buttons ca
 from __future__ import annotations
 
 import argparse
+from datetime import date, datetime
 from pathlib import Path
 
 from infoview.cli._common import open_store, print_json, usage
@@ -62,10 +63,8 @@ def register(sub) -> None:
     listing.set_defaults(handler=_list)
 
 
-def _when(text: str | None, option: str):
+def _when(text: str | None, option: str) -> date | datetime | None:
     """A date or a datetime from the command line, or ``None``."""
-    from datetime import date, datetime
-
     from infoview.times import check_year
 
     if not text:
@@ -74,7 +73,7 @@ def _when(text: str | None, option: str):
         when = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
     except ValueError as exc:
         raise BadInput(f"{option} {text!r} is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM") from exc
-    check_year(when if type(when) is date else when.date(), f"{option} {text}")
+    check_year(when.date() if isinstance(when, datetime) else when, f"{option} {text}")
     return when
 
 
@@ -100,6 +99,7 @@ def _add(args: argparse.Namespace) -> int:
         row = record_outreach(store, args.person, kind=args.kind, channel=args.channel,
                               sent_at=sent, subject=args.subject, body=body)
         name = store.get(Person, row.person_id).name
+    assert row.sent_at is not None  # record_outreach always sets it
     if args.json:
         print_json(_plain(row.to_dict()))
     else:
@@ -113,6 +113,7 @@ def _replied(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         row = mark_replied(store, args.outreach_id, at=at)
         name = store.get(Person, row.person_id).name
+    assert row.replied_at is not None  # mark_replied always sets it
     if args.json:
         print_json(_plain(row.to_dict()))
     else:

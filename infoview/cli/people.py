@@ -288,9 +288,9 @@ def _delete(args: argparse.Namespace) -> int:
         print(f"could not scrub the backup {path} ({reason}): delete it yourself")
     for path in report.still_named_in:
         if path == str(store_path) and report.namesakes:
-            others = len(report.namesakes)
-            print(f"their name is still in {path}: {others} other "
-                  f"{'person has' if others == 1 else 'people have'} the same name "
+            namesakes = len(report.namesakes)
+            print(f"their name is still in {path}: {namesakes} other "
+                  f"{'person has' if namesakes == 1 else 'people have'} the same name "
                   "and stay (a different person)")
         elif path not in report.exports_left:
             print(f"their name is still in {path}: close other programs using it and "

@@ -31,6 +31,7 @@ from infoview.userfiles import read_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows import drafts
+    from infoview.store import Store
 
 #: ``infoview draft`` sub-commands and their help, from the one table of draft kinds.
 DRAFT_KINDS = {kind.command: kind.help for kind in KINDS}
@@ -206,8 +207,9 @@ def _prep(args) -> int:
         # An existing store gives the plan its history and records the files in its
         # exports registry; none is created.
         with existing_store(args) as store:
-            use = store is not None and not args.no_history
-            brief = _brief_from_urls(args, question_history(store) if use else None)
+            history = (question_history(store) if store is not None and not args.no_history
+                       else None)
+            brief = _brief_from_urls(args, history)
             files = export_briefs(brief, out, formats, sections=sections, store=store)
     else:
         if args.person_url or args.name:
@@ -294,7 +296,7 @@ def _uses_store(args) -> bool:
                 or getattr(args, "meeting", None) is not None)
 
 
-def _from_store(args, store, options: drafts.DraftOptions):
+def _from_store(args, store: Store, options: drafts.DraftOptions):
     """Recipient and options of a draft about a stored person or meeting: what the store
     knows (referrers and their permission, the meeting, the day you met, the plan) filled
     in beside what was typed."""
@@ -303,7 +305,8 @@ def _from_store(args, store, options: drafts.DraftOptions):
 
     meeting_id = getattr(args, "meeting", None)
     if options.new_times:
-        zone = args.timezone or store.get(Meeting, meeting_id).timezone
+        # --offer is an option of the drafts whose --meeting is required
+        zone = args.timezone or store.get(Meeting, args.meeting).timezone
         options.new_times = [parse_start(text, zone, option="--offer", zone_given=bool(args.timezone))
                              for text in args.offer]
     return drafts.stored_draft(store, args.draft_kind, person_id=getattr(args, "person", None),

@@ -13,7 +13,19 @@ The names below load their module on first use.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from infoview._lazy import lazy_exports
+
+if TYPE_CHECKING:  # pragma: no cover
+    # The same names for the type checker, which does not look through ``__getattr__``
+    # (``name as name`` marks a re-export); a test keeps these and the table in step.
+    from infoview.demo.history import generate_sample as generate_sample
+    from infoview.demo.run import fill_demo_store as fill_demo_store
+    from infoview.demo.run import make_demo_store as make_demo_store
+    from infoview.demo.run import run_demo as run_demo
+    from infoview.demo.site import sample_site as sample_site
+    from infoview.demo.site import serve as serve
 
 _EXPORTS = {
     "serve": "infoview.demo.site",

@@ -149,6 +149,13 @@ def _questions() -> list[tuple[str, str, str]]:
     return [(q.id, q.category, fill_placeholders(q.text, values)) for q in bank if not q.never]
 
 
+def _start(meeting: Meeting) -> datetime:
+    """When a sample meeting starts: the builder books every meeting at a time."""
+    if meeting.starts_at is None:
+        raise ValueError(f"sample meeting {meeting.id} has no start time")
+    return meeting.starts_at
+
+
 class _Builder:
     """Builds the history step by step; all randomness comes from ``self.rng``."""
 
@@ -203,9 +210,9 @@ class _Builder:
     def enqueue(self, person: Person, when: datetime, depth: int) -> None:
         if person.id in self.queued:
             return  # suggested again by someone else: approached once all the same
-        self.queued.add(person.id)
+        self.queued.add(person.saved_id)
         self.counter += 1
-        heapq.heappush(self.queue, _Contact(when, self.counter, person.id, depth))
+        heapq.heappush(self.queue, _Contact(when, self.counter, person.saved_id, depth))
 
     # -- one person's story ----------------------------------------------------------------
     def approach(self, contact: _Contact) -> None:
@@ -222,13 +229,13 @@ class _Builder:
         replied = rng.random() < chance
         delay = timedelta(hours=rng.uniform(2, 60) if channel != "linkedin" else rng.uniform(20, 240))
         reply_at = when + delay if replied and when + delay < self.now else None
-        self.store.add(Outreach(person_id=person.id, channel=channel, kind=kind, sent_at=when,
+        self.store.add(Outreach(person_id=person.saved_id, channel=channel, kind=kind, sent_at=when,
                                 replied_at=reply_at, subject="A short conversation about your work?"))
         self._mark_contacted(person, when)
         if reply_at is None:
             if rng.random() < 0.35 and when + timedelta(days=8) < self.now:
                 late = rng.random() < chance / 3  # a nudge rarely turns a cold silence round
-                self.store.add(Outreach(person_id=person.id, channel=channel, kind="follow_up",
+                self.store.add(Outreach(person_id=person.saved_id, channel=channel, kind="follow_up",
                                         sent_at=when + timedelta(days=8),
                                         replied_at=when + timedelta(days=9, hours=3) if late else None))
             return
@@ -247,7 +254,7 @@ class _Builder:
         starts = datetime.combine(day, time(rng.choice([9, 10, 11, 13, 14, 16]), rng.choice([0, 30])), zone)
         fmt = rng.choice(["video", "video", "phone", "in_person"])
         meeting = self.store.add(Meeting(
-            person_id=person.id, starts_at=starts, timezone=zone.key, format=fmt,
+            person_id=person.saved_id, starts_at=starts, timezone=zone.key, format=fmt,
             planned_minutes=30 if fmt == "in_person" else 20, status="scheduled",
             role=person.title, industry=self._industry(person.organization),
             place="a café near their office" if fmt == "in_person" else None))
@@ -268,7 +275,7 @@ class _Builder:
     # -- the debrief -----------------------------------------------------------------------
     def debrief(self, meeting: Meeting, host: Person, depth: int) -> None:
         rng = self.rng
-        end = meeting.starts_at + timedelta(minutes=meeting.planned_minutes)
+        end = _start(meeting) + timedelta(minutes=meeting.planned_minutes)
         rapport = 5 if host.id in self.line else rng.choices([2, 3, 4, 5], weights=[1, 3, 5, 3])[0]
         asked = self._asked(host)
         industry = meeting.industry or "this field"
@@ -276,25 +283,27 @@ class _Builder:
                     for text, tag in rng.sample(INSIGHTS, rng.randint(1, 3))]
         suggested = self._suggestions(host, rapport, depth)
         self._closing_notes(asked, suggested)
-        promises = [Promise(what, owner, due=end + timedelta(days=rng.randint(2, 14)))
-                    for owner, what in rng.sample(PROMISES, rng.choice([0, 1, 1, 2]))]
-        for promise in promises:
-            if promise.due < self.now and rng.random() < 0.75:
-                promise.done_at = promise.due - timedelta(days=1)
+        promised = rng.sample(PROMISES, rng.choice([0, 1, 1, 2]))
+        dues = [end + timedelta(days=rng.randint(2, 14)) for _ in promised]
+        promises = [Promise(what, owner, due=due)
+                    for (owner, what), due in zip(promised, dues, strict=True)]
+        for promise, due in zip(promises, dues, strict=True):
+            if due < self.now and rng.random() < 0.75:
+                promise.done_at = due - timedelta(days=1)
         outcomes = [DebriefOutcome("lead", notes="A team that may hire soon")] if rng.random() < 0.2 else []
-        save_debrief(self.store, Debrief(meeting.id, asked, insights, suggested, promises, rapport,
+        save_debrief(self.store, Debrief(meeting.saved_id, asked, insights, suggested, promises, rapport,
                                          outcomes, notes=f"Talked with {host.name} about {industry}."),
                      now=end + timedelta(hours=2))
         self.meetings.append(meeting)
-        self.met.append(host.id)
+        self.met.append(host.saved_id)
         self._thank(meeting, host, end)
         referrals = self.store.list(Referral, meeting_id=meeting.id)
         if not referrals:
-            self.leaves.append(host.id)
+            self.leaves.append(host.saved_id)
         for i, referral in enumerate(referrals):
             other = self.store.get(Person, referral.to_person_id)
             if i == 0 and host.id in self.line:
-                self.line.add(other.id)
+                self.line.add(other.saved_id)
             if other.id in self.line or rng.random() < 0.85:
                 self.enqueue(other, end + timedelta(days=rng.uniform(1, 10)), depth + 1)
 
@@ -372,7 +381,7 @@ class _Builder:
         sent = end + timedelta(hours=hours)
         if sent >= self.now:
             return  # not yet: the action stays open, due in the coming hours
-        self.store.add(Outreach(person_id=host.id, channel="email", kind="thanks", sent_at=sent,
+        self.store.add(Outreach(person_id=host.saved_id, channel="email", kind="thanks", sent_at=sent,
                                 subject="Thank you for your time"))
         for action in self.store.list(Action, meeting_id=meeting.id, kind="thank_you"):
             action.done_at = sent
@@ -392,7 +401,7 @@ class _Builder:
                 created_at=self.start))
         samira = self.person("alumni", name="Samira Okafor", organization="Kestrel Health Labs",
                              title="Senior UX Researcher", created=self.start)
-        self.line.add(samira.id)
+        self.line.add(samira.saved_id)
         self.enqueue(samira, self.start + timedelta(days=3), 0)
         for how_known, (count, _) in WARMTH.items():
             for _ in range(count):
@@ -414,18 +423,18 @@ class _Builder:
         weeks, and all but the latest couple of recent ones, each at a plausible moment."""
         rng = self.rng
         recent = self.now - timedelta(days=RECENT_DAYS)
-        late = sorted((a for a in self.store.list(Action)
-                       if a.done_at is None and a.due and a.due < self.now),
-                      key=lambda a: (a.due, a.id), reverse=True)
-        kept = [a for a in late if a.due >= recent and a.kind != "thank_you"][:KEPT_OVERDUE]
-        for action in late:
+        late = sorted(((a.due, a) for a in self.store.list(Action)
+                       if a.done_at is None and a.due is not None and a.due < self.now),
+                      key=lambda pair: (pair[0], pair[1].id), reverse=True)
+        kept = [a for due, a in late if due >= recent and a.kind != "thank_you"][:KEPT_OVERDUE]
+        for due, action in late:
             if action in kept:
                 continue
             if action.kind in ("promise", "tell_referrer"):
                 early = timedelta(days=rng.uniform(0, 4))
             else:  # a check on a host's introduction, a lead weighed up: done on the day
                 early = timedelta(hours=rng.uniform(0, 20))
-            action.done_at = max(action.due - early, action.created_at or action.due)
+            action.done_at = max(due - early, action.created_at or due)
             self.store.update(action)
 
     def _last_fortnight(self) -> None:
@@ -437,11 +446,11 @@ class _Builder:
             held = datetime.combine((self.now - timedelta(days=days_ago)).date(), at, UTC)
             person = self.person(self.rng.choice(["colleague", "alumni"]), created=held - timedelta(days=20))
             zone = ZoneInfo(self.zones.get(person.organization or "", "Europe/London"))
-            self.store.add(Outreach(person_id=person.id, channel="email", kind="request",
+            self.store.add(Outreach(person_id=person.saved_id, channel="email", kind="request",
                                     sent_at=held - timedelta(days=8), replied_at=held - timedelta(days=6),
                                     subject="A short conversation about your work?"))
             meeting = self.store.add(Meeting(
-                person_id=person.id, starts_at=held.astimezone(zone), timezone=zone.key, format="video",
+                person_id=person.saved_id, starts_at=held.astimezone(zone), timezone=zone.key, format="video",
                 planned_minutes=20, status="scheduled", role=person.title,
                 industry=self._industry(person.organization)))
             end = held + timedelta(minutes=20)
@@ -451,11 +460,11 @@ class _Builder:
             promise = Promise("Send my portfolio link", "user", due=end + timedelta(days=4))
             asked = self._asked(person)
             self._closing_notes(asked, suggested)
-            save_debrief(self.store, Debrief(meeting.id, asked, [], suggested, [promise], 4,
+            save_debrief(self.store, Debrief(meeting.saved_id, asked, [], suggested, [promise], 4,
                                              notes=f"Talked with {person.name}."),
                          now=end + timedelta(hours=1))
             self.meetings.append(meeting)
-            self.met.append(person.id)
+            self.met.append(person.saved_id)
             if leads == 1:  # the older meeting: thanked the same day
                 self._thank(meeting, person, end)
 
@@ -466,9 +475,9 @@ class _Builder:
         same with or without it."""
         earlier = [m for m in self.meetings[:-2] if m.starts_at and m.person_id not in self.line]
         if earlier:
-            held = self.store.get(Meeting, self.rng.choice(earlier).id)  # as the debrief saved it
+            held = self.store.get(Meeting, self.rng.choice(earlier).saved_id)  # as the debrief saved it
             moved = self.store.add(Meeting(
-                person_id=held.person_id, starts_at=held.starts_at - timedelta(days=2),
+                person_id=held.person_id, starts_at=_start(held) - timedelta(days=2),
                 timezone=held.timezone, format=held.format, place=held.place,
                 planned_minutes=held.planned_minutes, status="moved", role=held.role,
                 industry=held.industry,
@@ -478,12 +487,12 @@ class _Builder:
         missed = datetime.combine((self.now - timedelta(days=3)).date(), time(14, 0), UTC)
         person = self.person("alumni", created=missed - timedelta(days=25))
         zone = ZoneInfo(self.zones.get(person.organization or "", "Europe/London"))
-        self.store.add(Outreach(person_id=person.id, channel="email", kind="request",
+        self.store.add(Outreach(person_id=person.saved_id, channel="email", kind="request",
                                 sent_at=missed - timedelta(days=12),
                                 replied_at=missed - timedelta(days=10),
                                 subject="A short conversation about your work?"))
         self.store.add(Meeting(
-            person_id=person.id, starts_at=missed.astimezone(zone), timezone=zone.key,
+            person_id=person.saved_id, starts_at=missed.astimezone(zone), timezone=zone.key,
             format="video", planned_minutes=20, status="no_show", role=person.title,
             industry=self._industry(person.organization),
             notes="Waited fifteen minutes on the call; no word from them."))
@@ -503,17 +512,17 @@ class _Builder:
         org = self.orgs.get("Kestrel Health Labs")
         steps = [("application", 10), ("interview", 24), ("offer", 38)]
         for kind, days in steps:
-            when = chosen.starts_at + timedelta(days=days)
+            when = _start(chosen) + timedelta(days=days)
             if when < self.now:
                 self.store.add(Outcome(kind=kind, date=when.date(), person_id=chosen.person_id,
                                        meeting_id=chosen.id, organization_id=org.id if org else None))
         for m in self.rng.sample(good, min(3, len(good))):
             if m is not chosen:
-                self.store.add(Outcome(kind="application", date=(m.starts_at + timedelta(days=12)).date(),
+                self.store.add(Outcome(kind="application", date=(_start(m) + timedelta(days=12)).date(),
                                        person_id=m.person_id, meeting_id=m.id))
 
 
-def generate_sample(store: Store, *, seed: int = 7, today: date | None = None) -> dict:
+def generate_sample(store: Store, *, seed: int = 7, today: date | None = None) -> dict[str, int | str]:
     """Fill ``store`` with a realistic sample history, in one transaction.
 
     Args:
@@ -530,7 +539,7 @@ def generate_sample(store: Store, *, seed: int = 7, today: date | None = None) -
     with store.transaction():
         builder.run()
     counts = store.counts()
-    summary = {"seed": seed, "today": today.isoformat(), **counts,
-               "held_meetings": len(builder.meetings)}
+    summary: dict[str, int | str] = {"seed": seed, "today": today.isoformat(), **counts,
+                                     "held_meetings": len(builder.meetings)}
     log.info("sample history: %s", summary)
     return summary

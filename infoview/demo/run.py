@@ -131,11 +131,12 @@ def _fresh_database(out: Path) -> Path:
     return db
 
 
-def _write_drafts(store, person, meeting, folder: Path) -> dict[str, Path]:
+def _write_drafts(store: Store, person: Person, meeting: Meeting, folder: Path) -> dict[str, Path]:
     """The request, confirmation and thank-you emails, one file each, and their checks."""
     from infoview.prep import outreach
 
     profile = store.get_profile()
+    day = meeting.starts_at.date() if meeting.starts_at else None  # the sample's has a time
     drafts = {
         "request": outreach.request(
             person, profile, reason="Your team page says you enjoy talking with people moving "
@@ -144,7 +145,7 @@ def _write_drafts(store, person, meeting, folder: Path) -> dict[str, Path]:
         "confirmation": outreach.confirmation(person, profile, meeting),
         "thanks": outreach.thanks(
             person, profile, learned="how you run research sessions with receptionists and nurses",
-            meeting_date=meeting.starts_at.date(), send_date=meeting.starts_at.date()),
+            meeting_date=day, send_date=day),
     }
     written = {}
     # Each email alone in its file, ready to paste; their checks go into a file of their own.

@@ -22,7 +22,28 @@ The names below load their module on first use.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from infoview._lazy import lazy_exports
+
+if TYPE_CHECKING:  # pragma: no cover
+    # The same names for the type checker, which does not look through ``__getattr__``
+    # (``name as name`` marks a re-export); a test keeps these and the table in step.
+    from infoview.flows.debrief import load_debrief as load_debrief
+    from infoview.flows.debrief import save_debrief as save_debrief
+    from infoview.flows.drafts import write_draft as write_draft
+    from infoview.flows.followups import meeting_follow_ups as meeting_follow_ups
+    from infoview.flows.forget import forget_person as forget_person
+    from infoview.flows.forget import what_is_held as what_is_held
+    from infoview.flows.meeting_status import mark_meeting as mark_meeting
+    from infoview.flows.meetings import next_meeting as next_meeting
+    from infoview.flows.meetings import save_meeting_plan as save_meeting_plan
+    from infoview.flows.outreach_log import record_outreach as record_outreach
+    from infoview.flows.prep import brief_from_store as brief_from_store
+    from infoview.flows.research import keep_research as keep_research
+    from infoview.flows.research import research_for as research_for
+    from infoview.flows.warm import warm_paths as warm_paths
+    from infoview.store.matching import match_person as match_person
 
 _EXPORTS = {
     "keep_research": "infoview.flows.research",

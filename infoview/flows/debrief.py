@@ -222,7 +222,7 @@ def save_debrief(store: Store, debrief: Debrief, *, now: datetime | None = None)
     return meeting
 
 
-def _meeting(store, meeting_id: int) -> Meeting:
+def _meeting(store: Store, meeting_id: int) -> Meeting:
     try:
         return store.get(Meeting, meeting_id)
     except NotFound as exc:
@@ -230,7 +230,7 @@ def _meeting(store, meeting_id: int) -> Meeting:
                        "(or pick one from the list of meetings)") from exc
 
 
-def _replace_questions(store, meeting_id: int, questions: list[AnsweredQuestion]) -> None:
+def _replace_questions(store: Store, meeting_id: int, questions: list[AnsweredQuestion]) -> None:
     # Nothing refers to a question asked, so replacing the rows keeps the meeting exact.
     # A question given by its text alone (a debrief file, the prompts) that was planned
     # for this meeting stays that bank question: the plan learns bank questions by id.
@@ -238,7 +238,7 @@ def _replace_questions(store, meeting_id: int, questions: list[AnsweredQuestion]
     for old in store.list(QuestionAsked, meeting_id=meeting_id):
         if old.question_id:
             planned.setdefault(normal_text(old.text), (old.question_id, old.category))
-        store.delete(QuestionAsked, old.id)
+        store.delete(QuestionAsked, old.saved_id)
     rows = []
     for i, q in enumerate(questions, 1):
         text = (q.text or q.question_id or "").strip()
@@ -252,14 +252,15 @@ def _replace_questions(store, meeting_id: int, questions: list[AnsweredQuestion]
     store.add_many(rows)
 
 
-def _replace_insights(store, meeting_id: int, insights: list[KeyInsight]) -> None:
+def _replace_insights(store: Store, meeting_id: int, insights: list[KeyInsight]) -> None:
     for old in store.list(Insight, meeting_id=meeting_id):
-        store.delete(Insight, old.id)
+        store.delete(Insight, old.saved_id)
     store.add_many(Insight(meeting_id=meeting_id, text=i.text.strip(), tags=list(i.tags))
                    for i in insights)
 
 
-def _upsert_person(store, people: list[Person], suggested: SuggestedPerson, now: datetime) -> Person:
+def _upsert_person(store: Store, people: list[Person], suggested: SuggestedPerson,
+                   now: datetime) -> Person:
     """The suggested person, created (known as a referral) or matched and brought up to date.
 
     Details given in the debrief replace stored ones that differ beyond case and spacing
@@ -284,7 +285,7 @@ def _upsert_person(store, people: list[Person], suggested: SuggestedPerson, now:
     return person
 
 
-def _sync_referrals(store, meeting: Meeting, suggested: list[SuggestedPerson],
+def _sync_referrals(store: Store, meeting: Meeting, suggested: list[SuggestedPerson],
                     now: datetime) -> list[Referral]:
     people = store.list(Person)
     existing = {r.to_person_id: r for r in store.list(Referral, meeting_id=meeting.id)}
@@ -293,7 +294,7 @@ def _sync_referrals(store, meeting: Meeting, suggested: list[SuggestedPerson],
         person = _upsert_person(store, people, s, now)
         if person.id == meeting.person_id or any(r.to_person_id == person.id for r in kept):
             continue  # the host themselves, or the same person listed twice
-        referral = existing.pop(person.id, None)
+        referral = existing.pop(person.saved_id, None)
         if referral is None:
             referral = store.add(Referral(from_person_id=meeting.person_id, to_person_id=person.saved_id,
                                           meeting_id=meeting.id, may_mention=s.may_mention,
@@ -304,7 +305,7 @@ def _sync_referrals(store, meeting: Meeting, suggested: list[SuggestedPerson],
             store.update(referral)
         kept.append(referral)
     for gone in existing.values():
-        store.delete(Referral, gone.id)
+        store.delete(Referral, gone.saved_id)
     return kept
 
 
@@ -322,7 +323,7 @@ def promise_due(meeting: Meeting, owner: str, *, now: datetime) -> datetime:
     return meeting_end(meeting, now) + timedelta(days=days)
 
 
-def _sync_promises(store, meeting: Meeting, promises: list[Promise], now: datetime) -> None:
+def _sync_promises(store: Store, meeting: Meeting, promises: list[Promise], now: datetime) -> None:
     existing = {(a.owner, fold(a.what)): a for a in store.list(Action, meeting_id=meeting.id, kind="promise")}
     for p in promises:
         action = existing.pop((p.owner, fold(p.what)), None)
@@ -338,7 +339,7 @@ def _sync_promises(store, meeting: Meeting, promises: list[Promise], now: dateti
             action.done_at = p.done_at or action.done_at
             store.update(action)
     for gone in existing.values():
-        store.delete(Action, gone.id)
+        store.delete(Action, gone.saved_id)
 
 
 def _sync_follow_ups(store: Store, meeting: Meeting, referrals: list[Referral],
@@ -364,7 +365,7 @@ def _sync_follow_ups(store: Store, meeting: Meeting, referrals: list[Referral],
             store.delete(Action, action.id)
 
 
-def _sync_outcomes(store, meeting: Meeting, outcomes: list[DebriefOutcome]) -> None:
+def _sync_outcomes(store: Store, meeting: Meeting, outcomes: list[DebriefOutcome]) -> None:
     existing: dict[str, list[Outcome]] = {}
     for o in store.list(Outcome, meeting_id=meeting.id):
         existing.setdefault(o.kind, []).append(o)
@@ -381,7 +382,7 @@ def _sync_outcomes(store, meeting: Meeting, outcomes: list[DebriefOutcome]) -> N
             store.update(record)
     for leftovers in existing.values():
         for gone in leftovers:
-            store.delete(Outcome, gone.id)
+            store.delete(Outcome, gone.saved_id)
 
 
 # ---- loading -------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, NotFound
 from infoview.models import (
@@ -27,10 +28,13 @@ from infoview.models import (
 from infoview.prep.dossier import Dossier, Learned, MetPerson, NewsItem
 from infoview.text import org_key
 
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
+
 log = logging.getLogger(__name__)
 
 
-def _resolve(store, org: str | int) -> tuple[str, Organization | None]:
+def _resolve(store: Store, org: str | int) -> tuple[str, Organization | None]:
     """The organization's name and record (``None`` when only people or research name it)."""
     orgs = store.list(Organization)
     text = str(org).strip()
@@ -45,7 +49,8 @@ def _resolve(store, org: str | int) -> tuple[str, Organization | None]:
     record = next((o for o in orgs if org_key(o.name) == key), None)
     if record is not None:
         return record.name, record
-    named = [p.organization for p in store.list(Person) if org_key(p.organization) == key]
+    named = [p.organization for p in store.list(Person)
+             if p.organization and org_key(p.organization) == key]
     if named:
         return named[0], None
     raise NotFound(
@@ -58,7 +63,7 @@ def _day(value) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
-def build_dossier(store, org: str | int, *, now: datetime | None = None) -> Dossier:
+def build_dossier(store: Store, org: str | int, *, now: datetime | None = None) -> Dossier:
     """Gather the dossier of one organization from the store (nothing is saved).
 
     Args:
@@ -144,7 +149,7 @@ def build_dossier(store, org: str | int, *, now: datetime | None = None) -> Doss
     return dossier
 
 
-def _add_research(store, dossier: Dossier, record, ids: set, key: str) -> None:
+def _add_research(store: Store, dossier: Dossier, record, ids: set, key: str) -> None:
     """News (newest research first, each URL once) and the latest company summary."""
     snapshots = [
         s

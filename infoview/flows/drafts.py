@@ -319,7 +319,7 @@ def update_material(store: Store, person_id: int) -> UpdateMaterial:
             ),
             key=lambda q: -(q.usefulness or 0),
         )
-        material.advice += [q.answer_notes for q in useful]  # type: ignore[misc]
+        material.advice += [q.answer_notes for q in useful if q.answer_notes]
     material.advice = list(dict.fromkeys(material.advice))
     orgs = {o.id: o.name for o in store.list(Organization)}
     meeting_ids = {m.id for m in held}

@@ -14,12 +14,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, NotFound
 from infoview.flows.actions import sync_confirm_reminder
 from infoview.models import Meeting, Person, QuestionAsked
 from infoview.times import agreeing, check_year, describe_start, localize
 from infoview.times import zone as zone_named
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +106,7 @@ def _which(meeting: Meeting) -> str:
 
 
 def mark_meeting(
-    store,
+    store: Store,
     meeting_id: int,
     status: str,
     *,
@@ -191,7 +195,7 @@ def mark_meeting(
                 )
             )
             for question in store.list(QuestionAsked, meeting_id=meeting.id):
-                question.meeting_id = change.new_meeting.id
+                question.meeting_id = change.new_meeting.saved_id
                 store.update(question)
                 change.moved_questions += 1
         # The missed meeting needs no confirming any more; the one booked in its place does.
@@ -207,7 +211,7 @@ def mark_meeting(
     return change
 
 
-def missed_meetings(store, *, rebooked: bool | None = False) -> list[tuple[Meeting, Person]]:
+def missed_meetings(store: Store, *, rebooked: bool | None = False) -> list[tuple[Meeting, Person]]:
     """Meetings marked no-show or cancelled, newest first, with their person.
 
     Args:

@@ -15,9 +15,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput
 from infoview.models import CHOICES, Action, Meeting, Outreach, Person
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +74,7 @@ def _moment(value: date | datetime | None, *, now: datetime, not_before: datetim
     return moment
 
 
-def record_outreach(store, person_id: int, *, kind: str = "request", channel: str = "email",
+def record_outreach(store: Store, person_id: int, *, kind: str = "request", channel: str = "email",
                     sent_at: date | datetime | None = None, subject: str | None = None,
                     body: str | None = None) -> Outreach:
     """Keep a message the user sent; returns the stored record.
@@ -91,7 +95,7 @@ def record_outreach(store, person_id: int, *, kind: str = "request", channel: st
     person = store.get(Person, person_id)  # NotFound says where the ids are
     when = _moment(sent_at, now=datetime.now(UTC))
     with store.transaction():
-        row = store.add(Outreach(person_id=person.id, kind=kind, channel=channel, sent_at=when,
+        row = store.add(Outreach(person_id=person.saved_id, kind=kind, channel=channel, sent_at=when,
                                  subject=(subject or "").strip() or None,
                                  body=(body or "").strip() or None))
         if kind == "confirmation":
@@ -102,7 +106,7 @@ def record_outreach(store, person_id: int, *, kind: str = "request", channel: st
     return row
 
 
-def _confirmed(store, person_id: int, when: datetime) -> None:
+def _confirmed(store: Store, person_id: int, when: datetime) -> None:
     """A confirmation sent ticks off the reminder to confirm their next meeting."""
     from infoview.flows.actions import CONFIRM_KIND
 
@@ -114,7 +118,7 @@ def _confirmed(store, person_id: int, when: datetime) -> None:
             store.update(action)
 
 
-def _thanked(store, person_id: int, when: datetime) -> None:
+def _thanked(store: Store, person_id: int, when: datetime) -> None:
     """A thank-you sent ticks off the thank-you due for the meetings with them held before
     it (the report counts it as sent; the list of what is due must agree)."""
     for action in store.list(Action, person_id=person_id, kind="thank_you"):
@@ -125,7 +129,7 @@ def _thanked(store, person_id: int, when: datetime) -> None:
             store.update(action)
 
 
-def mark_replied(store, outreach_id: int, *, at: date | datetime | None = None) -> Outreach:
+def mark_replied(store: Store, outreach_id: int, *, at: date | datetime | None = None) -> Outreach:
     """Note that a message was answered; returns the updated record.
 
     Marking a message twice keeps the first reply time, so a second click in the panel
@@ -147,7 +151,7 @@ def mark_replied(store, outreach_id: int, *, at: date | datetime | None = None) 
     return store.update(row)
 
 
-def awaiting_reply(store, *, today: date | None = None, person_id: int | None = None,
+def awaiting_reply(store: Store, *, today: date | None = None, person_id: int | None = None,
                    country: str | None = None) -> list[Waiting]:
     """Messages that ask for an answer and have none yet, oldest first.
 

@@ -55,17 +55,17 @@ def brief_from_store(store: Store, *, meeting_id: int | None = None,
         BadInput: neither or both of ``meeting_id`` and ``person_id`` given.
         NotFound: no such meeting or person.
     """
-    if (meeting_id is None) == (person_id is None):
-        raise BadInput("give either a meeting id or a person id")
     meeting: Meeting | None
-    if meeting_id is not None:
+    if meeting_id is not None and person_id is None:
         meeting = store.get(Meeting, meeting_id)
         person = store.get(Person, meeting.person_id)
-    else:
-        person = store.get(Person, person_id)  # type: ignore[arg-type]
+    elif person_id is not None and meeting_id is None:
+        person = store.get(Person, person_id)
         upcoming = [m for m in store.list(Meeting, person_id=person.id)
                     if m.status in ("requested", "scheduled")]
         meeting = upcoming[-1] if upcoming else None
+    else:
+        raise BadInput("give either a meeting id or a person id")
     company, person_research = load_research(store, person)
     # 0 is a length like any other (and refused as one), not "use the default"
     if minutes is None:
@@ -75,7 +75,7 @@ def brief_from_store(store: Store, *, meeting_id: int | None = None,
     plan = select_questions(role=role, industry=industry, company=person.organization,
                             person=person.name, audience=audience, minutes=minutes,
                             research=company,
-                            asked=asked_before(store, person.id,  # type: ignore[arg-type]
+                            asked=asked_before(store, person.saved_id,
                                                except_meeting=getattr(meeting, "id", None)),
                             history=question_history(store) if use_history else None)
     return build_brief(person=person, company=company, person_research=person_research,

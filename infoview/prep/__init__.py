@@ -11,7 +11,27 @@ The names below load their module on first use, so ``import infoview.prep`` stay
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from infoview._lazy import lazy_exports
+
+if TYPE_CHECKING:  # pragma: no cover
+    # The same names for the type checker, which does not look through ``__getattr__``
+    # (``name as name`` marks a re-export); a test keeps these and the table in step.
+    from infoview.prep.brief import Brief as Brief
+    from infoview.prep.brief import build_brief as build_brief
+    from infoview.prep.checks import check_draft as check_draft
+    from infoview.prep.followup import due_actions_ics as due_actions_ics
+    from infoview.prep.followup import follow_up_actions as follow_up_actions
+    from infoview.prep.followup import keep_in_touch as keep_in_touch
+    from infoview.prep.followup import missing_actions as missing_actions
+    from infoview.prep.followup import three_b_seven as three_b_seven
+    from infoview.prep.outreach import Draft as Draft
+    from infoview.prep.render import export_brief as export_brief
+    from infoview.prep.render import render_html as render_html
+    from infoview.prep.render import render_ics as render_ics
+    from infoview.prep.render import render_markdown as render_markdown
+    from infoview.prep.render import render_pdf as render_pdf
 
 _EXPORTS = {
     "Brief": "infoview.prep.brief",

@@ -12,7 +12,7 @@ import logging
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadInput
 from infoview.prep.ground import CommonGround, Gap, find_common_ground, find_gaps, research_sources
@@ -20,6 +20,11 @@ from infoview.prep.outreach import pitch as pitch_draft
 from infoview.questions.bank import _article
 from infoview.questions.models import MEETING_OVERHEAD
 from infoview.times import zone as _zone
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.models import Meeting, Person, UserProfile
+    from infoview.questions.models import QuestionPlan
+    from infoview.research.models import CompanyProfile, PersonProfile
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +142,7 @@ class Brief:
     common_ground: list[CommonGround]
     company: CompanyBrief | None
     gaps: list[Gap]
-    plan: Any
+    plan: QuestionPlan
     agenda: list[AgendaItem]
     logistics: Logistics
     reminders: list[str]
@@ -302,8 +307,11 @@ def _name_of(referrer) -> str | None:
     return referrer if isinstance(referrer, str) else getattr(referrer, "name", None)
 
 
-def build_brief(*, person, company=None, person_research=None, plan, meeting=None,
-                profile=None, reason=None, referred_by=None, now=None) -> Brief:
+def build_brief(*, person: Person, company: CompanyProfile | None = None,
+                person_research: PersonProfile | None = None, plan: QuestionPlan,
+                meeting: Meeting | None = None, profile: UserProfile | None = None,
+                reason: str | None = None, referred_by: Person | str | None = None,
+                now: datetime | None = None) -> Brief:
     """Assemble the brief for one meeting.
 
     Args:
@@ -321,7 +329,7 @@ def build_brief(*, person, company=None, person_research=None, plan, meeting=Non
         The :class:`Brief`. Missing research makes gaps, never an error.
     """
     now = now or datetime.now(UTC)
-    minutes = int(getattr(plan, "meeting_minutes", None) or getattr(meeting, "planned_minutes", 20))
+    minutes = int(plan.meeting_minutes or (meeting.planned_minutes if meeting is not None else 20))
     who = Who(
         name=person.name,
         title=person.title or getattr(person_research, "title", None),

@@ -222,7 +222,8 @@ def three_b_seven(outreach_rows: Iterable[Outreach], people: Iterable[Person] | 
     Returns:
         Suggested actions due by ``today`` (not saved), oldest request first.
     """
-    people = dict(people) if isinstance(people, Mapping) else {p.id: p for p in people}
+    by_id: dict[int | None, Person] = ({pid: p for pid, p in people.items()}
+                                       if isinstance(people, Mapping) else {p.id: p for p in people})
     calendar = _holiday_calendar(country)
     rows = _by_person(outreach_rows)
 
@@ -232,7 +233,7 @@ def three_b_seven(outreach_rows: Iterable[Outreach], people: Iterable[Person] | 
                 add_business_days(day, FOLLOW_UP_BUSINESS_DAYS, calendar=calendar))
 
     by_org: dict[str, list[Person]] = {}  # built once: a large network has thousands
-    for p in people.values():
+    for p in by_id.values():
         key = fold(p.organization)
         if key:
             by_org.setdefault(key, []).append(p)
@@ -260,12 +261,11 @@ def three_b_seven(outreach_rows: Iterable[Outreach], people: Iterable[Person] | 
         return any(at >= sent for at, pid in latest_two(org) if pid != person_id)
     suggestions: list[tuple[datetime, Action]] = []
     for person_id, mine in rows.items():
-        person = people.get(person_id)
-        requests = sorted((r for r in mine if r.kind in REQUEST_KINDS and r.sent_at), key=lambda r: r.sent_at)
-        if person is None or not requests:
+        person = by_id.get(person_id)
+        requested = [r.sent_at for r in mine if r.kind in REQUEST_KINDS and r.sent_at is not None]
+        if person is None or not requested:
             continue
-        first = requests[0]
-        sent = first.sent_at
+        sent = min(requested)  # the first request
         if since is not None and sent.date() < since - timedelta(days=1) and person_id not in keep:
             continue  # long before the window (a day's margin for the time zone)
         if _answered(person_id, sent, mine, by_person):

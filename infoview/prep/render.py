@@ -13,7 +13,7 @@ import logging
 import re
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +23,7 @@ from infoview.errors import BadInput, InfoviewError
 from infoview.store.exports import export_format, write_export
 
 if TYPE_CHECKING:
+    from infoview.prep.brief import Brief
     from infoview.store.core import Store
 
 log = logging.getLogger(__name__)
@@ -114,7 +115,7 @@ def _environment(kind: str):
     return env
 
 
-def _sections(sections) -> tuple[str, ...]:
+def _sections(sections: Collection[str] | None) -> tuple[str, ...]:
     if sections is None:
         return DEFAULT_SECTIONS
     unknown = set(sections) - set(DEFAULT_SECTIONS) - set(OPTIONAL_SECTIONS)
@@ -124,7 +125,7 @@ def _sections(sections) -> tuple[str, ...]:
     return tuple(sections)
 
 
-def render_markdown(brief, sections=None) -> str:
+def render_markdown(brief: Brief, sections: Collection[str] | None = None) -> str:
     """The brief as Markdown (every value escaped; unsafe links become plain text)."""
     text = _environment("md").get_template("brief.md.j2").render(
         brief=brief, sections=_sections(sections))
@@ -136,7 +137,8 @@ def render_markdown(brief, sections=None) -> str:
 COMPACT_LEVELS = 4
 
 
-def render_html(brief, sections=None, *, compact: int = 0) -> str:
+def render_html(brief: Brief, sections: Collection[str] | None = None, *,
+                compact: int = 0) -> str:
     """The brief as one self-contained HTML page with print styles.
 
     Args:
@@ -149,7 +151,7 @@ def render_html(brief, sections=None, *, compact: int = 0) -> str:
         brief=brief, sections=_sections(sections), fragment=False, compact=compact)
 
 
-def render_html_fragment(brief, sections=None) -> str:
+def render_html_fragment(brief: Brief, sections: Collection[str] | None = None) -> str:
     """The brief as a piece of a page (the notebook's preview): the same content and looks
     as :func:`render_html`, its styles scoped to one ``div.infoview-brief`` so they leave
     the page around it alone, and its links opening in a new tab (the page stays open).
@@ -207,7 +209,7 @@ def html_to_pdf(html: str) -> bytes:
     return _weasyprint_html()(string=html, url_fetcher=_no_fetch).write_pdf()
 
 
-def render_pdf(brief, sections=None) -> bytes:
+def render_pdf(brief: Brief, sections: Collection[str] | None = None) -> bytes:
     """The HTML brief printed to PDF by WeasyPrint, on A4.
 
     The brief is one page (plus the notes page when asked for): when a long plan or long
@@ -228,14 +230,14 @@ def render_pdf(brief, sections=None) -> bytes:
     return document.write_pdf()
 
 
-def _ics_description(brief) -> str:
+def _ics_description(brief: Brief) -> str:
     lines = [f"{item.mark}  {item.label}: {item.text}"
              + (f" ({agenda_flag(item)})" if agenda_flag(item) else "") for item in brief.agenda]
     contact = " · ".join(x for x in (brief.who.email, brief.who.phone) if x)
     return "\n".join([brief.title, contact, "", *lines, "", *brief.reminders]).strip()
 
 
-def render_ics(brief, *, alarm_minutes: int = 30, stamp: datetime | None = None) -> bytes:
+def render_ics(brief: Brief, *, alarm_minutes: int = 30, stamp: datetime | None = None) -> bytes:
     """The meeting as an iCalendar event with a reminder ``alarm_minutes`` before it.
 
     Raises:
@@ -270,7 +272,7 @@ def _slug(text: str) -> str:
     return slug
 
 
-def _default_name(brief, ext: str) -> str:
+def _default_name(brief: Brief, ext: str) -> str:
     # Without a name yet, the company tells briefs apart (a fair's exhibitors, one a file).
     label = brief.who.name if brief.who.named else (brief.who.organization or "")
     slug = _slug(label) or "brief"
@@ -278,7 +280,8 @@ def _default_name(brief, ext: str) -> str:
     return f"brief-{slug}-{day}.{ext}"
 
 
-def _render(brief, kind: str, sections) -> tuple[str | bytes, str | None]:
+def _render(brief: Brief, kind: str,
+            sections: Collection[str] | None) -> tuple[str | bytes, str | None]:
     """The brief in one format: the file's text or bytes, and, for a PDF, the text it says
     (the Markdown it was set from, searchable in the exports registry)."""
     if kind == "md":
@@ -290,8 +293,8 @@ def _render(brief, kind: str, sections) -> tuple[str | bytes, str | None]:
     return render_ics(brief), None
 
 
-def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None,
-                 store: Store | None = None) -> Path:
+def export_brief(brief: Brief, out: str | Path, fmt: str = "md", *,
+                 sections: Collection[str] | None = None, store: Store | None = None) -> Path:
     """Write the brief in one format and return the file written.
 
     Args:
@@ -307,7 +310,8 @@ def export_brief(brief, out: str | Path, fmt: str = "md", *, sections=None,
     return export_briefs(brief, out, [fmt], sections=sections, store=store)[0]
 
 
-def export_briefs(brief, out: str | Path, formats: Iterable[str], *, sections=None,
+def export_briefs(brief: Brief, out: str | Path, formats: Iterable[str], *,
+                  sections: Collection[str] | None = None,
                   store: Store | None = None) -> list[Path]:
     """Write the brief in several formats; every one is rendered before any file is
     written, so a format that cannot be made (a calendar event without a time, a PDF

@@ -25,6 +25,7 @@ import io
 import logging
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from infoview.errors import BadInputFile
@@ -263,7 +264,7 @@ def placeholders_in(text: str) -> list[str]:
     return _PLACEHOLDER.findall(text)
 
 
-def fill_placeholders(text: str, values: dict[str, str | None] | None = None) -> str:
+def fill_placeholders(text: str, values: Mapping[str, str | None] | None = None) -> str:
     """Fill every known placeholder of ``text``, with a neutral phrase where a value is missing.
 
     "a {role}" takes "an" before a vowel sound ("an analyst"); without a role, "as a {role}"

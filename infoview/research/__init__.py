@@ -8,7 +8,20 @@ so that ``import infoview.research`` stays light.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from infoview._lazy import lazy_exports
+
+if TYPE_CHECKING:  # pragma: no cover
+    # The same names for the type checker, which does not look through ``__getattr__``
+    # (``name as name`` marks a re-export); a test keeps these and the table in step.
+    from infoview.research.batch import research_batch as research_batch
+    from infoview.research.batch import research_many as research_many
+    from infoview.research.company import research_company as research_company
+    from infoview.research.person import research_person as research_person
+    from infoview.research.results import news_frame as news_frame
+    from infoview.research.results import people_frame as people_frame
+    from infoview.research.results import profiles_frame as profiles_frame
 
 _LAZY = {
     "research_company": "infoview.research.company",

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from infoview.errors import StoreError
 from infoview.text import profile_key
@@ -78,6 +78,19 @@ class KeptResult:
     def to_dict(self) -> dict:
         """A JSON-ready view (without the result itself)."""
         return {"url": self.url, "kind": self.kind, "expires": _iso(self.expires)}
+
+
+class CacheStats(TypedDict):
+    """What a cache file holds (:meth:`CacheFile.stats`); ``infoview cache stats`` prints it."""
+
+    path: str | None  # None: no cache file yet
+    pages: int
+    results: int
+    expired: int
+    hosts: int
+    oldest: str | None  # when the oldest and newest pages were fetched (ISO 8601)
+    newest: str | None
+    bytes: int
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -166,7 +179,7 @@ class CacheFile:
                 data = None
             yield KeptResult(key, words[-1], kind, _from_unix(expires), data, text)
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> CacheStats:
         """What the file holds: counts, sizes, oldest and newest page, expired entries."""
         pages = list(self.pages())
         now = datetime.now(UTC)

@@ -319,7 +319,7 @@ class _History:
             if sent:
                 kind = "follow_up" if pending else ("other" if started else "request")
                 started = True
-                row = Outreach(person_id=person.id, channel="linkedin", kind=kind,  # type: ignore[arg-type]
+                row = Outreach(person_id=person.saved_id, channel="linkedin", kind=kind,
                                sent_at=m.sent_at, subject=m.subject, body=m.body,
                                notes=f"{_MESSAGE_NOTE} {m.conversation}")
                 pending.append(self._keep(row))
@@ -358,7 +358,7 @@ class _History:
             person = self._person(inv.recipient, inv.recipient_url, label, inv.line)
             if person is None:
                 continue
-            row = self._keep(Outreach(person_id=person.id, channel="linkedin", kind="request",  # type: ignore[arg-type]
+            row = self._keep(Outreach(person_id=person.saved_id, channel="linkedin", kind="request",
                                       sent_at=inv.sent_at, body=inv.message,
                                       notes=_INVITATION_NOTE))
             connected = person.connected_on

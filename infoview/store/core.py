@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from itertools import groupby
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from infoview.errors import BadInput, NotFound, StoreError
 from infoview.models import Person, Record, UserProfile
@@ -115,7 +115,7 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, must_exist: bool = False,
-             timeout: float = 30.0) -> Store:
+             timeout: float = 30.0) -> Self:
         """Open (or create) the store at ``path``; the default comes from ``default_db_path``.
 
         Args:
@@ -149,7 +149,7 @@ class Store:
         """Close the connection (committed data is already on disk)."""
         self._conn.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -134,7 +134,7 @@ def _record(table: str, row: Any):
             values[name] = from_sql(known[name], value)
         except (TypeError, ValueError) as exc:
             raise BadInput(f"{name}: {value!r} cannot be read ({exc})") from exc
-    names = {f.name for f in fields(TYPES[table])}  # type: ignore[arg-type]
+    names = {f.name for f in fields(TYPES[table])}
     return TYPES[table](**{k: v for k, v in values.items() if k in names})
 
 

@@ -251,7 +251,7 @@ def import_connections(store: Store, rows: list[Connection], how_known: str = "c
                 store.update(person)
                 report.updated += 1
                 if before[0] and fold(before[0]) != fold(person.organization):
-                    store.add(Affiliation(person_id=person.id, organization=before[0],  # type: ignore[arg-type]
+                    store.add(Affiliation(person_id=person.saved_id, organization=before[0],
                                           title=before[1], status="past", source="linkedin",
                                           source_url=person.profile_url))
                     report.past_positions += 1

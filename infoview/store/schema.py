@@ -68,7 +68,7 @@ def _kind_of(annotation: object) -> tuple[str, bool]:
 
 def _columns(cls: type[Record]) -> tuple[Column, ...]:
     out = []
-    for f in fields(cls):  # type: ignore[arg-type]
+    for f in fields(cls):
         kind, nullable = _kind_of(f.type)
         out.append(Column(f.name, kind, nullable, CHOICES.get((cls.table, f.name))))
     return tuple(out)

@@ -26,6 +26,7 @@ from infoview.widgets.selection import Selection
 
 if TYPE_CHECKING:
     from infoview.widgets.meeting import MeetingCompanion
+    from infoview.widgets.session import NotebookSession
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ class App(w.VBox):
         nav: the navigation bar (its ``value`` is the key of the page shown).
     """
 
-    def __init__(self, session, *, now: datetime | None = None, page: str = "home",
+    def __init__(self, session: NotebookSession, *, now: datetime | None = None, page: str = "home",
                  background: bool = True):
         self.session = session
         self.store = session.store

@@ -9,7 +9,8 @@ same debrief rather than adding a second one.
 from __future__ import annotations
 
 import logging
-from datetime import time
+from datetime import datetime, time
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
@@ -42,6 +43,9 @@ from infoview.widgets._common import (
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.followups import FollowUp, FollowUpList, action_followups
 from infoview.widgets.rows import RowList
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -118,11 +122,11 @@ class DebriefForm(w.VBox):
         saved: the meeting as saved last, or ``None``.
     """
 
-    def __init__(self, store, *, meeting_id: int | None = None, notes: list[dict] | None = None,
+    def __init__(self, store: Store, *, meeting_id: int | None = None, notes: list[dict] | None = None,
                  companion=None):
         self.store = store
         self.companion = companion
-        self.saved = None
+        self.saved: Meeting | None = None
         self.questions: list[dict] = []
         self.meeting = w.Dropdown(description="Meeting", style=_WIDE, layout=w.Layout(width="70%"))
         self.questions_box = w.VBox()
@@ -243,7 +247,7 @@ class DebriefForm(w.VBox):
     def _meeting_options(self) -> list[tuple[str, int]]:
         """Sets the dropdown's choices, oldest meeting first, labelled with date, host and
         status; returns them."""
-        names = {p.id: p.name for p in self.store.list(Person)}
+        names = {p.saved_id: p.name for p in self.store.list(Person)}
         meetings = sorted(self.store.list(Meeting),
                           key=lambda m: (m.starts_at is not None, m.starts_at or 0, m.id))
         self.meeting.options = [(_meeting_label(m, names), m.id) for m in meetings]
@@ -297,9 +301,9 @@ class DebriefForm(w.VBox):
                 self.people.add(name=p.name, title=p.title or "", organization=p.organization or "",
                                 email=p.email or "", may_mention=p.may_mention,
                                 contact_by=p.contact_by)
-            for p in debrief.promises:
-                self.promises.add(what=p.what, owner=p.owner,
-                                  due=p.due.date() if hasattr(p.due, "date") else p.due)
+            for promise in debrief.promises:
+                due = promise.due.date() if isinstance(promise.due, datetime) else promise.due
+                self.promises.add(what=promise.what, owner=promise.owner, due=due)
             for o in debrief.outcomes:
                 self.outcomes.add(kind=o.kind, date=o.date, notes=o.notes or "")
             self.rapport.value = debrief.rapport or None
@@ -482,7 +486,7 @@ class DebriefForm(w.VBox):
                 self.message.show("Not saved yet: " + " ".join(problems), "error")
                 return
             meeting = self.store.get(Meeting, self.meeting.value)
-            if (starts_in_future(meeting.starts_at) and not confirm
+            if (meeting.starts_at is not None and starts_in_future(meeting.starts_at) and not confirm
                     and self._confirming != meeting.id):
                 self._confirming = meeting.id
                 self.save_button.description = "Save anyway (mark it held)"
@@ -553,7 +557,7 @@ class DebriefForm(w.VBox):
         if self.meeting.value is None:
             return []
         actions = meeting_actions(self.store, self.meeting.value)
-        names = {p.id: p.name for p in self.store.list(Person)}
+        names = {p.saved_id: p.name for p in self.store.list(Person)}
         items = action_followups(actions, names)
         for item, action in zip(items, actions, strict=True):
             if action.owner == "host":

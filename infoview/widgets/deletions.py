@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
@@ -19,6 +20,9 @@ from infoview.flows.records import Deleted, delete_record, restore
 from infoview.models import Meeting, Organization, Person
 from infoview.times import describe_start
 from infoview.widgets._common import MessageLine, button, esc
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 #: What each kind of record is called when asking.
 _KIND_WORDS = {"person": "everything about them", "organization": "this organization",
@@ -41,7 +45,7 @@ class Deletions(w.VBox):
         undo_buttons: the Undo button of each entry of ``history``.
     """
 
-    def __init__(self, store, *, cache_path: str | Path | None = None,
+    def __init__(self, store: Store, *, cache_path: str | Path | None = None,
                  on_change: Callable[[], None] | None = None):
         self.store = store
         self.cache_path = cache_path

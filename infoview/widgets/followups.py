@@ -10,11 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from infoview.flows.actions import mark_done, open_actions, pd_missing, snooze
 from infoview.widgets._common import MessageLine, button, esc
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 
 @dataclass
@@ -41,7 +45,7 @@ class FollowUp:
     snoozed: date | None = None
 
 
-def open_followups(store, *, now: datetime | None = None,
+def open_followups(store: Store, *, now: datetime | None = None,
                    days: float | None = None) -> list[FollowUp]:
     """What is due (within ``days``, overdue included), soonest first."""
     table = open_actions(store, now=now, days=days)
@@ -97,7 +101,7 @@ class FollowUpList(w.VBox):
         done_buttons, undo_buttons, snooze_buttons, snooze_days: controls by key.
     """
 
-    def __init__(self, store, load: Callable[[], list[FollowUp]], *,
+    def __init__(self, store: Store, load: Callable[[], list[FollowUp]], *,
                  empty: str = "Nothing due.", on_change: Callable[[], None] | None = None,
                  now: datetime | None = None, load_now: bool = True):
         self.store = store

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
@@ -19,6 +20,9 @@ from infoview.flows.forget import Holdings, what_is_held
 from infoview.models import Person
 from infoview.widgets._common import MessageLine, bullet_list, button, esc, link
 from infoview.widgets.deletions import Deletions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 #: Each table of the store as a reader would name its rows (one, many).
 TABLE_WORDS = {
@@ -124,7 +128,7 @@ class HoldingsPanel(w.VBox):
         held: the last :class:`~infoview.flows.forget.Holdings` shown, or ``None``.
     """
 
-    def __init__(self, store, *, cache_path: str | Path | None = None,
+    def __init__(self, store: Store, *, cache_path: str | Path | None = None,
                  deletions: Deletions | None = None, pick: bool = True):
         self.store = store
         self.cache_path = cache_path

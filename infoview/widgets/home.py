@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
@@ -21,6 +21,9 @@ from infoview.models import Meeting, Person, ResearchSnapshot
 from infoview.times import describe_start
 from infoview.widgets._common import MessageLine, button, esc, heading
 from infoview.widgets.followups import FollowUpList, open_followups
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 
 def on_kernel_thread(fn: Callable[[], None]) -> None:
@@ -73,7 +76,7 @@ class HomePage(w.VBox):
         next_meeting_id: the meeting shown as next, or ``None``.
     """
 
-    def __init__(self, store, *, go: Callable[[str], None], choose: Callable[..., None],
+    def __init__(self, store: Store, *, go: Callable[[str], None], choose: Callable[..., None],
                  now: datetime | None = None, background: bool = False):
         self.store = store
         self.go = go

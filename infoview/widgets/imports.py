@@ -15,11 +15,18 @@ and shows the reports. Errors appear beside the control that caused them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ipywidgets as w
 
 from infoview.errors import BadInput
 from infoview.models import Person
 from infoview.widgets._common import MessageLine, bullet_list, button, esc, heading, text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.flows.calendar_import import CalendarImportReport
+    from infoview.flows.mail_import import MailImportReport
+    from infoview.store import Store
 
 _KINDS = (("Mail (mbox, .eml, Maildir)", "mail"), ("Calendar (.ics)", "calendar"))
 
@@ -43,9 +50,9 @@ class ImportPanel(w.VBox):
         report: the last report (preview or import).
     """
 
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
-        self.report = None
+        self.report: MailImportReport | CalendarImportReport | None = None
         self._previewed: tuple | None = None
         self._boxes: list[tuple[w.Checkbox, str]] = []
         self.kind = w.ToggleButtons(options=_KINDS, value="mail", description="Import",
@@ -123,7 +130,8 @@ class ImportPanel(w.VBox):
         return (self.kind.value, source if isinstance(source, str) else source[0],
                 tuple(options.get("me", ())), tuple(options.get("bodies_for", ())))
 
-    def _run(self, source, *, dry_run: bool, add: list[str] | None = None):
+    def _run(self, source, *, dry_run: bool,
+             add: list[str] | None = None) -> MailImportReport | CalendarImportReport:
         from infoview.flows.calendar_import import import_calendar
         from infoview.flows.mail_import import import_mail
 

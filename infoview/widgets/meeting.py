@@ -12,11 +12,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from infoview.flows.meetings import meeting_brief
 from infoview.widgets._common import FULL_WIDTH, MessageLine, button, esc, flag_html, heading
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 #: Signals, from calm to urgent; ``signal`` holds one of them.
 SIGNALS = ("", "closing", "wrap_up", "over")
@@ -68,7 +72,7 @@ class MeetingCompanion(w.VBox):
 
     def __init__(self, plan=(), agenda: Sequence | None = None, *, minutes: int | None = None,
                  warn_before: float = 3.0, clock: Callable[[], float] = time.monotonic,
-                 meeting_id: int | None = None, store=None):
+                 meeting_id: int | None = None, store: Store | None = None):
         self.warn_before = warn_before
         self.clock = clock
         self.store = store
@@ -108,7 +112,7 @@ class MeetingCompanion(w.VBox):
         self.show(plan, agenda, minutes=minutes, meeting_id=meeting_id)
 
     @classmethod
-    def for_meeting(cls, store, meeting_id: int | None, **kwargs) -> MeetingCompanion:
+    def for_meeting(cls, store: Store, meeting_id: int | None, **kwargs) -> MeetingCompanion:
         """A companion for a stored meeting: its planned questions and its brief's agenda
         (``None``: a companion that says to choose a meeting)."""
         companion = cls(store=store, **kwargs)

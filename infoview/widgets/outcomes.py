@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
@@ -30,6 +31,10 @@ from infoview.widgets._common import (
     status_words,
 )
 from infoview.widgets.holdings import HoldingsPanel
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.analytics.digest import Digest
+    from infoview.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +77,11 @@ def actions_view(actions, now: datetime | None = None):
 
     if actions is None or len(actions) == 0:
         return actions
-    now = pd.Timestamp(now or datetime.now(UTC))
-    now = now.tz_localize("UTC") if now.tzinfo is None else now
+    moment = pd.Timestamp(now or datetime.now(UTC))
+    moment = moment.tz_localize("UTC") if moment.tzinfo is None else moment
 
     def status(row) -> str:
-        days = (row["due"] - now).days if pd.notna(row["due"]) else None
+        days = (row["due"] - moment).days if pd.notna(row["due"]) else None
         if row["overdue"]:
             late = -days if days is not None else 0
             return "overdue" + (f" by {late} day{'s' if late != 1 else ''}" if late else "")
@@ -146,14 +151,14 @@ class OutcomesDashboard(w.VBox):
         digest: the :class:`~infoview.analytics.digest.Digest` the "This week" tab shows.
     """
 
-    def __init__(self, store, *, now: datetime | None = None, refresh: bool = True,
+    def __init__(self, store: Store, *, now: datetime | None = None, refresh: bool = True,
                  out_dir: str | Path | None = None):
         self.store = store
         self.now = now
         self.headline: dict[str, float | int | None] = {}
         self.tables: dict = {}
         self.figures: dict = {}
-        self.digest = None
+        self.digest: Digest | None = None
         self.since = w.DatePicker(description="From", style=_WIDE)
         self.until = w.DatePicker(description="to", style=_WIDE)
         channels = CHOICES[("outreach", "channel")]

@@ -13,6 +13,7 @@ import logging
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
@@ -50,6 +51,13 @@ from infoview.widgets._common import (
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.picker import QuestionPicker
 
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.flows.outreach_log import Waiting
+    from infoview.prep.brief import Brief
+    from infoview.prep.outreach import Draft
+    from infoview.research.models import CompanyProfile, PersonProfile
+    from infoview.store import Store
+
 log = logging.getLogger(__name__)
 
 NEW = 0  # the dropdown value meaning "someone new" / "a new meeting"
@@ -80,17 +88,17 @@ class PreparePanel(w.VBox):
         replied_buttons: the "They replied" button of each, by outreach id.
     """
 
-    def __init__(self, store, *, out_dir: str | Path, role: str = "", industry: str = "",
+    def __init__(self, store: Store, *, out_dir: str | Path, role: str = "", industry: str = "",
                  audience: str = "anyone", minutes: int = 20):
         self.store = store
         self.out_dir = Path(out_dir)
-        self.plan = None
-        self.brief = None
+        self.plan: QuestionPlan | None = None
+        self.brief: Brief | None = None
         self.written: dict[str, Path] = {}
-        self.draft = None
+        self.draft: Draft | None = None
         self._quiet = False
-        self.company = None
-        self.person_research = None
+        self.company: CompanyProfile | None = None
+        self.person_research: PersonProfile | None = None
 
         # Who and when.
         self.person = w.Dropdown(description="Person", style=_WIDE, layout=w.Layout(width="60%"))
@@ -159,7 +167,7 @@ class PreparePanel(w.VBox):
         self.channel = w.Dropdown(description="Sent by", options=CHANNELS, value="email", style=_WIDE)
         self.sent_button = button("I sent it", "success",
                                   tooltip="record the draft above as sent today, for the follow-ups")
-        self.waiting: list = []
+        self.waiting: list[Waiting] = []
         self.replied_buttons: dict[int, w.Button] = {}
         self.waiting_box = w.VBox()
 
@@ -299,7 +307,7 @@ class PreparePanel(w.VBox):
         self.minutes.value = max(10, min(60, meeting.planned_minutes))
         self.role.value = meeting.role or self.role.value
         self.industry.value = meeting.industry or self.industry.value
-        plan = planned_questions(self.store, meeting.id)
+        plan = planned_questions(self.store, meeting.saved_id)
         if plan.items:
             self.plan = plan
             self.picker.set_plan(plan)
@@ -390,18 +398,18 @@ class PreparePanel(w.VBox):
             self.message.show(f"Saved {person.name} and the meeting with its questions. Next: "
                               "the meeting companion, then the debrief.", "ok")
 
-    def build(self):
+    def build(self) -> Brief:
         """Build the brief from the fields and the edited plan; shows it and returns it."""
         if not self.picker.items:
             raise BadInput("plan the questions first (press Plan questions)")
         person = self.current_person()
         meeting = self.current_meeting(person.id)
-        self.brief = build_brief(person=person, company=self.company,
-                                 person_research=self.person_research, plan=self.picker.plan(),
-                                 meeting=meeting, profile=self.store.get_profile(),
-                                 reason=self.reason.value.strip() or None)
-        self._show_preview()
-        return self.brief
+        self.brief = brief = build_brief(
+            person=person, company=self.company, person_research=self.person_research,
+            plan=self.picker.plan(), meeting=meeting, profile=self.store.get_profile(),
+            reason=self.reason.value.strip() or None)
+        self._show_preview(brief)
+        return brief
 
     def export(self, fmt: str) -> Path | None:
         """Write the brief as ``fmt`` (md, html, pdf or ics) and show a link to the file."""
@@ -494,7 +502,7 @@ class PreparePanel(w.VBox):
                      + (f" ({days} business day{'s' if days != 1 else ''} ago)" if days else ""))
             btn = button("They replied", tooltip="record their reply as received today")
             btn.on_click(lambda _b, oid=row.id: self.record_reply(oid))
-            self.replied_buttons[row.id] = btn
+            self.replied_buttons[row.saved_id] = btn
             rows.append(w.HBox([w.HTML(esc(label)), btn]))
         self.waiting_box.children = rows or [w.HTML("<i>No message awaits a reply.</i>")]
 
@@ -642,12 +650,12 @@ class PreparePanel(w.VBox):
             self._meeting_changed()
             self.message.show("Dropped the plan you were editing.", "ok")
 
-    def _show_preview(self) -> None:
+    def _show_preview(self, brief: Brief) -> None:
         # Inline, not in a fixed-height iframe: the whole agenda shows, with no inner
         # scrollbar; the fragment's styles are scoped to its own box and every scraped value
         # in it is escaped by the template.
         self.preview.value = ("<div style='border:1px solid #ccc;padding:4px 0'>"
-                              f"{render_html_fragment(self.brief)}</div>")
+                              f"{render_html_fragment(brief)}</div>")
 
 
 def _research_note(company, person) -> str:

@@ -6,12 +6,17 @@ email that is not one, a link that is not a web address) is shown under that fie
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ipywidgets as w
 
 from infoview.flows.profile import load_profile, missing_parts, save_profile
 from infoview.models import UserProfile
 from infoview.widgets._common import button, esc, heading
 from infoview.widgets.forms import Form, FormField, text_input
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 #: Fields of the form: (name, label, placeholder, lines, help).
 FIELDS = (
@@ -44,7 +49,7 @@ class ProfileForm(w.VBox):
         saved: the profile as saved last, or ``None``.
     """
 
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
         self.saved: UserProfile | None = None
         self.form = Form([FormField(name, text_input(label, placeholder, lines=lines), help)

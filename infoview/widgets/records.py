@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
@@ -40,6 +41,9 @@ from infoview.widgets._common import (
 from infoview.widgets.deletions import Deletions
 from infoview.widgets.forms import Form, FormField, text_input
 from infoview.widgets.holdings import HoldingsPanel
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 #: How one knows a person, in plain words (stored as the short word).
 HOW_KNOWN = (("a friend", "friend"), ("a colleague, now or before", "colleague"),
@@ -91,7 +95,7 @@ class PeoplePage(w.VBox):
         holdings: what is held about the chosen person.
     """
 
-    def __init__(self, store, *, on_choose: Callable[..., None] | None = None,
+    def __init__(self, store: Store, *, on_choose: Callable[..., None] | None = None,
                  on_change: Callable[[], None] | None = None,
                  cache_path: str | Path | None = None, out_dir: str | Path | None = None):
         self.store = store
@@ -441,7 +445,8 @@ class PeoplePage(w.VBox):
             self.organization_card.value = ""
             return
         org = self.store.get(Organization, chosen)
-        wanted = dict((v, k) for k, v in MOTIVATION).get(org.motivation)
+        wanted = (dict((v, k) for k, v in MOTIVATION).get(org.motivation)
+                  if org.motivation is not None else None)
         lines = [f"{label}: {esc(value)}" for label, value in (
             ("Website", org.website), ("Industry", org.industry), ("Location", org.location),
             ("How much you want to work there", wanted if org.motivation else None),

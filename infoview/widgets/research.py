@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
@@ -27,6 +28,13 @@ from infoview.widgets._common import (
     table_html,
     text,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.flows.research import KeptResearch
+    from infoview.research.fetch import Fetcher
+    from infoview.research.find_person import PersonSearch
+    from infoview.research.models import CompanyProfile, PersonProfile
+    from infoview.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -58,15 +66,16 @@ class ResearchPanel(w.VBox):
         saved: what the last Save stored (a :class:`~infoview.flows.research.KeptResearch`).
     """
 
-    def __init__(self, store=None, *, settings: Settings | Callable[[str], Settings] | None = None,
+    def __init__(self, store: Store | None = None, *,
+                 settings: Settings | Callable[[str], Settings] | None = None,
                  company_url: str = "", person_url: str = "", background: bool = True):
         self.store = store
         self._settings = settings
         self.background = background
-        self.company = None
-        self.person = None
-        self.saved = None
-        self.search = None   # the last "find on their site" (a PersonSearch)
+        self.company: CompanyProfile | None = None
+        self.person: PersonProfile | None = None
+        self.saved: KeptResearch | None = None
+        self.search: PersonSearch | None = None   # the last "find on their site"
         self._thread: threading.Thread | None = None
 
         self.company_url = text("Company website", company_url, "https://example.com/")
@@ -184,13 +193,13 @@ class ResearchPanel(w.VBox):
                               + (f" {self.search.summary()}" if self.search else ""),
                               "warning" if count or (self.search and not self.search.found) else "ok")
 
-    def _fetcher(self, url: str):
+    def _fetcher(self, url: str) -> Fetcher:
         """The one fetcher of a research run (both pages share its per-host gate)."""
         from infoview.research.fetch import Fetcher
 
         return Fetcher(self.settings_for(url) or Settings())
 
-    def _research_company(self, url: str, fetcher):
+    def _research_company(self, url: str, fetcher: Fetcher) -> CompanyProfile:
         """Company research with a fetcher that moves the progress bar page by page."""
         from infoview.research.company import research_company
 
@@ -228,7 +237,7 @@ class ResearchPanel(w.VBox):
 
     # -- display ---------------------------------------------------------------------------
     def _all_warnings(self) -> list[str]:
-        found = []
+        found: list[str] = []
         for profile in (self.company, self.person):
             if profile is not None:
                 found.extend(profile.warnings)

@@ -25,7 +25,7 @@ class RowList(w.VBox):
     """
 
     def __init__(self, make_row: Callable[[], dict[str, w.ValueWidget]], add_label: str,
-                 on_change: Callable[[], None] | None = None):
+                 on_change: Callable[[], object] | None = None):
         self.make_row = make_row
         self.on_change = on_change
         self.rows: list[dict[str, w.ValueWidget]] = []

@@ -8,12 +8,17 @@ two traits, so pages observe it instead of calling each other.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from traitlets import HasTraits, Int
 
 from infoview.flows.meetings import next_meeting
 from infoview.models import Meeting, Person
 from infoview.times import describe_start
 from infoview.widgets._common import esc, status_words
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 
 class Selection(HasTraits):
@@ -22,7 +27,7 @@ class Selection(HasTraits):
     person_id = Int(None, allow_none=True)
     meeting_id = Int(None, allow_none=True)
 
-    def choose(self, store, *, person_id: int | None = None,
+    def choose(self, store: Store, *, person_id: int | None = None,
                meeting_id: int | None = None) -> None:
         """Choose a meeting (its host comes with it) or a person (with their next meeting,
         else their latest, else none). Observers hear of both changes together."""
@@ -40,7 +45,7 @@ class Selection(HasTraits):
             self.person_id = None
             self.meeting_id = None
 
-    def describe_html(self, store) -> str:
+    def describe_html(self, store: Store) -> str:
         """One line for the top of the app: who and which meeting, in plain words."""
         if self.person_id is None:
             return ("<span class='infoview-selection'>Nobody chosen yet: pick a person under "

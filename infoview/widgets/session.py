@@ -43,7 +43,7 @@ class NotebookSession:
         person_url: the sample person's page when the sample site is served, else ``""``.
     """
 
-    store: object
+    store: Store
     db_path: Path
     out_dir: Path
     settings: Settings

@@ -20,9 +20,16 @@ from infoview.research.extract.people_candidates import (
     Span,
     _alone,
     describe,
+    line_shape,
     name_spans,
 )
-from infoview.research.extract.people_lines import Line, find_people, known_given_name, page_lines
+from infoview.research.extract.people_lines import (
+    Line,
+    find_people,
+    known_given_name,
+    page_lines,
+    place_after,
+)
 from infoview.research.extract.people_model import PersonModel, shipped_model
 from infoview.research.extract.vocab import TITLE_WORDS
 from infoview.research.models import PersonMention
@@ -125,26 +132,28 @@ def extract_people(page: ParsedPage, *, everyone: bool = False,
 def people_candidates(page: ParsedPage) -> list[Candidate]:
     """Everyone the finders propose on ``page`` and every other name-shaped run of words,
     one :class:`Candidate` per folded name; the runs no finder took carry their features."""
-    found: list[tuple[PersonMention, str, int]] = [(p, "meta", -1) for p in _from_metadata(page)]
+    found: list[tuple[PersonMention, str, int, bool]] = [(p, "meta", -1, False)
+                                                         for p in _from_metadata(page)]
     lines: list[Line] = []
     lower_words: set[str] = set()
     if page.tree is not None:
         lower_words = set(_LOWER_WORD.findall(page.flat_text))
         lines = page_lines(page)
-        found += [(p, "table", -1) for p in _from_tables(page)]
-        found += [(p, "dl", -1) for p in _from_definition_lists(page)]
-        found += [(p, "card", -1) for p in _from_cards(page)]
-        found += [(PersonMention(p.name, p.title, page.url, p.kind), p.route, p.at)
+        found += [(p, "table", -1, False) for p in _from_tables(page)]
+        found += [(p, "dl", -1, False) for p in _from_definition_lists(page)]
+        found += [(p, "card", -1, False) for p in _from_cards(page)]
+        found += [(PersonMention(p.name, p.title, page.url, p.kind), p.route, p.at, p.elsewhere)
                   for p in find_people(page, lower_words, lines)]
     groups: dict[str, Candidate] = {}
     lines_of_group: dict[str, int] = {}
-    for person, route, at in found:
+    for person, route, at, elsewhere in found:
         key = person_key(person.name)
         if not key:
             continue
         known = groups.get(key)
         if known is None:
-            groups[key] = Candidate(key, person.name, person.title, person.kind, {route})
+            groups[key] = Candidate(key, person.name, person.title, person.kind, {route},
+                                    elsewhere=elsewhere)
             lines_of_group[key] = at
             continue
         if "quoted" in (known.kind, person.kind):
@@ -153,6 +162,7 @@ def people_candidates(page: ParsedPage) -> list[Candidate]:
             known.kind = person.kind
         known.title = known.title or person.title
         known.routes.add(route)
+        known.elsewhere = known.elsewhere or elsewhere
         if lines_of_group[key] < 0:
             lines_of_group[key] = at
     ctx = PageContext(lines, lower_words)
@@ -169,6 +179,7 @@ def people_candidates(page: ParsedPage) -> list[Candidate]:
     for key, cand in groups.items():
         at = lines_of_group[key]
         cand.span = on_line.get((at, key)) or by_key.get(key) or _overlapping(spans, at, key)
+        cand.at = at if at >= 0 else (cand.span.at if cand.span else -1)
         for word in set(key.split()):
             words_of.setdefault(word, []).append(set(key.split()))
     loose: dict[str, Candidate] = {}
@@ -176,10 +187,29 @@ def people_candidates(page: ParsedPage) -> list[Candidate]:
         key = person_key(" ".join(span.words))
         if key in groups or key in loose or _same_person(set(key.split()), words_of):
             continue
-        loose[key] = Candidate(key, " ".join(span.words), span=span)
+        loose[key] = Candidate(key, " ".join(span.words), span=span, at=span.at)
     for cand in loose.values():
         cand.features = describe(cand, ctx)
+    sections = _sections(lines)
+    for cand in [*groups.values(), *loose.values()]:
+        if cand.at >= 0:
+            cand.shape = (*line_shape(lines[cand.at]), sections[cand.at])
     return [*groups.values(), *loose.values()]
+
+
+def _sections(lines: list[Line]) -> list[int]:
+    """For each line, the index of the heading its section opens with: the nearest heading
+    above it of a higher rank than the line itself (-1 for none)."""
+    last = [-1] * 7  # the index of the latest heading of each level, 1-6
+    sections = []
+    for at, line in enumerate(lines):
+        level = line.heading or 7
+        sections.append(max(last[:level]))  # last[0] stays -1
+        if line.heading:
+            last[line.heading] = at
+            for deeper in range(line.heading + 1, 7):
+                last[deeper] = -1
+    return sections
 
 
 def _overlapping(spans: list[Span], at: int, key: str) -> Span | None:
@@ -222,7 +252,7 @@ def choose(cands: list[Candidate], url: str, model: PersonModel | None) -> list[
     the model keeps, with the nearest title read around it and its kind from where it
     stands (:func:`_loose_kind`).
     """
-    people = []
+    kept: list[tuple[Candidate, str | None, str]] = []
     for cand in cands:
         if model is None:
             keep = bool(cand.routes)
@@ -233,8 +263,50 @@ def choose(cands: list[Candidate], url: str, model: PersonModel | None) -> list[
         title, kind = cand.title, cand.kind
         if not cand.routes:
             title, kind = cand.guess, _loose_kind(cand)
-        people.append(PersonMention(cand.name, title, url, kind))
-    return people
+        kept.append((cand, title, kind))
+    kinds = _kinds_of_lists(kept)
+    return [PersonMention(cand.name, title, url, kinds.get(id(cand), kind))
+            for cand, title, kind in kept]
+
+
+#: How many lines may part two entries of one list ("Name - Title" / "View profile" / ...).
+_LIST_GAP = 4
+
+
+def _kinds_of_lists(kept: list[tuple[Candidate, str | None, str]]) -> dict[int, str]:
+    """New kinds for the staff of a list whose entries mostly name outsiders.
+
+    Entries set alike on nearby lines of one section make one list (testimonial signatures, a page of
+    alumni credits "Name - Designer, Firm"); when most of a list's entries are customers or
+    credited to another organisation, the few that did not say so are outsiders too (their
+    firm's name was an ordinary word, their quote had no quote marks). Returns the
+    candidates to change, by ``id``.
+    """
+    placed = sorted((c.at, i) for i, (c, _, _) in enumerate(kept) if c.at >= 0)
+    changed: dict[int, str] = {}
+    run: list[int] = []
+
+    def settle() -> None:
+        if len(run) < 3:
+            return
+        members = [kept[i] for i in run]
+        quoted = sum(1 for _, _, kind in members if kind == "quoted")
+        credited = sum(1 for c, _, kind in members if kind == "named" and c.elsewhere)
+        if 2 * (quoted + credited) <= len(members):
+            return
+        for cand, _, kind in members:
+            if kind == "staff":
+                changed[id(cand)] = "quoted" if quoted >= credited else "named"
+
+    for at, i in placed:
+        if run:
+            last = kept[run[-1]][0]
+            if at - last.at > _LIST_GAP or kept[i][0].shape != last.shape:
+                settle()
+                run = []
+        run.append(i)
+    settle()
+    return changed
 
 
 def person_key(name: str) -> str:
@@ -358,7 +430,8 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
                 people.append(PersonMention(name, title, page.url))
             continue
         parts = _NAME_TITLE_SPLIT.split(text, maxsplit=1)
-        if len(parts) == 2 and looks_like_name(parts[0]) and looks_like_title(parts[1]):
+        if (len(parts) == 2 and looks_like_name(parts[0]) and looks_like_title(parts[1])
+                and not (place_after(parts[1]) and not known_given_name(parts[0]))):
             people.append(PersonMention(parts[0], parts[1], page.url))
     return people
 
@@ -519,9 +592,14 @@ def _title_near(lines: list[str], name: str, shown: str | None = None) -> str | 
     rest = _LINK_LABEL.sub("", clean(lines[at].replace(own, "", 1).strip(" ,–—-|:")))
     if rest and looks_like_title(rest):
         return rest
-    for near in lines[at + 1:at + 3] + lines[max(0, at - 1):at]:
+    below = lines[at + 1:at + 3]
+    for i, near in enumerate(below):
+        if looks_like_name(_NAME_TITLE_SPLIT.split(near, 1)[0]):
+            below = below[:i]  # the next card ("Jo Li, MD, CMO"): what lies under it is its own
+            break
+    for near in below + lines[max(0, at - 1):at]:
         near = _LINK_LABEL.sub("", near)
         if looks_like_title(near) and not looks_like_name(_NAME_TITLE_SPLIT.split(near, 1)[0]):
-            return near  # a line opening with a name is the next card ("Jo Li, MD, CMO")
+            return near
     return None
 

@@ -31,6 +31,8 @@ from infoview.research.extract.people_lines import (
     _label_title,
     _next_title,
     _title_before,
+    place_after,
+    speech_word,
     title_phrase,
 )
 from infoview.research.extract.vocab import family_name, given_name, job_head, title_word
@@ -44,6 +46,17 @@ _POSSESSIVE = re.compile(r"['’]s$")
 #: A word run into the next one with no space ("BurkeChief", "PealOpenAI"): the page's
 #: markup put two blocks side by side. "McCall", "MacKintosh", "DeMond" are one word.
 _GLUED = re.compile(r"^([^\W\d_][^\W\d_]{3,}?)(?=[A-Z][A-Z]|[A-Z][a-z])(?<=[a-z])(?!$)")
+#: A brand's capital inside a word after a syllable no family name opens with ("GitHub",
+#: "PayPal", "YouTube"); "McCall", "MacKenzie", "DeMond", "VanDyke" are names.
+_BRAND = re.compile(r"^(?!Mac|Van|Von|Del|Des|Dal)[A-Z][a-z]{2}[A-Z]")
+#: Endings of adverbs and participles ("Fully", "Open-sourced"); names with them are in the
+#: census lists ("Kelly", "Ahmed").
+_ADVERB_OR_PARTICIPLE = re.compile(r"(?:ly|ed)$")
+#: The legal forms of companies: a run of capitalised words holding one names a firm.
+_LEGAL = {"inc", "llc", "ltd", "limited", "corp", "corporation", "plc", "gmbh", "llp", "pllc",
+          "lp", "pty", "incorporated"}
+#: A version number after a run of capitalised words makes them a product's name.
+_VERSION = re.compile(r"^v?\d+\.\d+|^v\d+$")
 _DATE_LINE = re.compile(r"^\W*(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|"
                         r"sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:jan|feb|mar|apr|may|"
                         r"jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})", re.I)
@@ -60,6 +73,8 @@ class Span:
     start: int
     end: int
     honorific: bool
+    #: job words the run opened with and the name was cut from ("Professor Gary Peller")
+    lead: str = ""
 
 
 @dataclass
@@ -80,6 +95,10 @@ class Candidate:
     #: whether what follows the name goes on to name another organisation ("Designer,
     #: Hartwell & Co"): a credit or a customer's signature, not the staff
     elsewhere: bool = False
+    #: the index of the line the name was read from (-1: not from a line), and how that
+    #: line is set (see :func:`line_shape`)
+    at: int = -1
+    shape: tuple = ()
 
 
 def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
@@ -122,7 +141,8 @@ def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
                     honorific = False
                 continue
             shaped = bool(token) and (_INITIALS.match(token) is not None or (
-                token[0].isupper() and _CAP_WORD.match(bare) is not None and not bare.isupper()))
+                token[0].isupper() and _CAP_WORD.match(bare) is not None and not bare.isupper()
+                and not _BRAND.match(bare)))
             particle = bool(run) and token.lower() in _PARTICLES
             if shaped or particle:
                 if not run and not honorific:
@@ -130,10 +150,12 @@ def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
                 run.append(token if _INITIALS.match(token) else bare)
                 end = cut
                 if closes:
-                    _close(spans, run, at, start, end, honorific, lower_words)
+                    if not (raw.endswith(",") and place_after(line.text[m.end():])
+                            and given_name(run[0]) < 0.05):  # "San Jose, CA": a town
+                        _close(spans, run, at, start, end, honorific, lower_words)
                     run, honorific = [], False
                 continue
-            if run:
+            if run and not _VERSION.match(token):  # "Claude Opus 4.6": a product and its version
                 _close(spans, run, at, start, end, honorific, lower_words)
             run, honorific = [], False
         if run:
@@ -145,20 +167,26 @@ def _close(spans: list[Span], run: list[str], at: int, start: int, end: int, hon
            lower_words: set[str]) -> None:
     """Keep a finished run as a span when it has the shape of a name."""
     words = [w.rstrip(",;:") for w in run]
+    if any(w.lower().rstrip(".") in _LEGAL for w in words):
+        return  # "Virgin Australia Limited": a company
     while words and words[-1].lower() in _PARTICLES:
         words.pop()
+    lead: list[str] = []
     while len(words) > 2 and (words[0].lower() in _NOT_NAME_WORDS or job_head(words[0])):
-        words.pop(0)
+        word = words.pop(0)
+        lead = [*lead, word] if job_head(word) else []  # "Professor Gary Peller"
     while len(words) > 2 and (words[-1].lower() in _NOT_NAME_WORDS or job_head(words[-1])
                               or words[-1].lower() in lower_words and not family_name(words[-1])):
         words.pop()
-    if not 2 <= len(words) <= 4 or any(w.lower().rstrip(".") in _NOT_NAME_WORDS for w in words):
-        return
+    if not 2 <= len(words) <= 4 or any(speech_word(w) or _ADVERB_OR_PARTICIPLE.search(w)
+                                       and not given_name(w) and not family_name(w)
+                                       for w in words):
+        return  # "Fully Open-sourced": an adverb and a participle, not a name
     full = [w for w in words if not _INITIALS.match(w)]
     if not full or len(full) == 1 and len(words) == 2 and _INITIALS.match(words[-1]) and not honorific \
             and not _given_first(words[0]):
         return
-    spans.append(Span(words, at, start, end, honorific))
+    spans.append(Span(words, at, start, end, honorific, " ".join(lead)))
 
 
 def _log_share(percent: float) -> float:
@@ -188,6 +216,12 @@ class PageContext:
 
 def _shape(line: Line) -> tuple:
     return (line.bold, line.heading, line.quote, line.cell, line.chrome)
+
+
+def line_shape(line: Line) -> tuple:
+    """How a line is set (bold, heading level, in a quote, a table cell, page chrome): lines
+    of one list share it."""
+    return _shape(line)
 
 
 def _alone(line: Line, span: Span) -> bool:
@@ -307,5 +341,5 @@ def title_sources(lines: list[Line], at: int, span: Span, rest: str, first: str)
     found["bio"] = _bio_around(lines, at, first) if len(text) <= 80 else None
     found["role"] = line.role
     before = text[:span.start]
-    found["before"] = _title_before(before) if before.strip() else None
+    found["before"] = span.lead or (_title_before(before) if before.strip() else None)
     return found

@@ -132,8 +132,9 @@ _HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|Capt|Hon|Sr|Fr)\.
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "st", "st."}
 #: A word of a name: capitalised with a lower-case letter after ("McCall", "O'Flynn",
 #: "DeMond", "Ann-Marie"), or an initial ("J." / "J"); a capital after a longer start is
-#: two words run together ("OkaforDesign"), not a name.
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*[’'][A-Z][a-z]+|(?:[A-Z][a-z]+|[A-Z][a-z]{1,2}[A-Z][a-z]+)"
+#: two words run together ("OkaforDesign") or a brand ("GitHub"), not a name.
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*[’'][A-Z][a-z]+|(?:[A-Z][a-z]+|"
+                        r"(?:[A-Z][a-z]?|Mac|Van|Von|Del|Des|Dal)[A-Z][a-z]+)"
                         r"(?:-[A-Z][a-z]+)?|[A-Z]\.?(?:[A-Z]\.)?)$")
 _INITIAL = re.compile(r"^[A-Z]\.?(?:[A-Z]\.)?$")
 #: A degree or licence after a name: "MD", "M.D.", "Ph.D", "RDH", "PA-C", "Esq.", "Jr.".
@@ -156,6 +157,15 @@ _NOT_NAME_WORDS = {
 }
 
 
+def speech_word(word: str) -> bool:
+    """Whether ``word`` is one of :data:`_NOT_NAME_WORDS`; an initial with its full stop
+    ("A.", "I.") is a name's initial, not the article or the pronoun."""
+    return not _DOTTED_INITIAL.match(word) and word.lower().strip(".") in _NOT_NAME_WORDS
+
+
+_DOTTED_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
 def _given_first(word: str) -> bool:
     """Whether ``word`` is a given name common enough, and not mostly a family name, for
     the first word of a name to vouch for it ("Kimberly" yes, "Harris" no)."""
@@ -173,12 +183,15 @@ def _words(text: str) -> list[str]:
     return text.replace("’", "'").split()
 
 
-def name_words(text: str, lower_words: set[str], *, strict: bool) -> list[str] | None:
+def name_words(text: str, lower_words: set[str], *, strict: bool,
+               titled: bool = False) -> list[str] | None:
     """The words of a person's name read from ``text`` (honorific and credentials off).
 
     ``strict`` asks for a known given name first (names inside prose, signatures); without
     it a name may also be two or more capitalised words the page never writes in lower
-    case (a team list's "Rajat Paharia").
+    case (a team list's "Rajat Paharia"). ``titled`` says a job title follows the words
+    ("Ken Snuggs, President"): after a known given name, a family name may then end in
+    "s" without being in the census.
     """
     bare = _HONORIFIC.sub("", text.strip())
     honorific = bare != text.strip()
@@ -193,7 +206,7 @@ def name_words(text: str, lower_words: set[str], *, strict: bool) -> list[str] |
     core = [w for w in words if w.lower() not in _PARTICLES]
     if len(core) < 2 or not all(_NAME_WORD.match(w) for w in core):
         return None
-    if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
+    if any(speech_word(w) for w in words):
         return None
     full = [w for w in core if not _INITIAL.match(w)]
     if not full or _INITIAL.match(core[-1]) and len(full) < 1:
@@ -205,13 +218,15 @@ def name_words(text: str, lower_words: set[str], *, strict: bool) -> list[str] |
     for w in full:
         lower = w.lower()
         if w is not first and lower.endswith(("s", "ing")) and not family_name(w) \
-                and not given_name(w):
+                and not given_name(w) and not (titled and known_first and lower.endswith("s")):
             return None  # "Ball Valves", "Matki Showering": things, not a family name
         if lower in lower_words and not (w is last and family_name(w) >= 0.001) \
                 and not (w is first and known_first):
             return None  # an ordinary word the page writes in lower case ("Form Builder")
         if job_head(w) and w is not last and not (w is first and known_first):
             return None  # "Office Manager", "Senior Partner"
+        if not known_first and title_word(w) and not family_name(w) and not given_name(w):
+            return None  # "Support Small", "Constellation Research": words of job titles
     if job_head(last) and not known_first:
         return None
     if strict and not (known_first or honorific or _INITIAL.match(first)):
@@ -238,6 +253,19 @@ def title_phrase(text: str, *, whole: bool = False) -> str | None:
         text = _TITLE_CUT.split(text, maxsplit=1)[0].strip(" ,:")
     text = _TITLE_LEAD.sub("", text)
     words = text.split()
+    if not whole:
+        if words and words[0] in _JOINERS:
+            return None  # "and rock group ...": the rest of a list, not a role
+        clause = next((i for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), len(words))
+        if clause < len(words) or len(words) > 9 or len(text) > 80:
+            # a sentence goes on after the role ("Facial Plastic and Reconstructive Surgeon
+            # dual board certified by ..."): the role ends at its last head noun before the
+            # clause, if it has one ("directed by a producer" has none)
+            ends = [i for i, w in enumerate(words[:min(clause, 9)]) if job_head(w.strip(".,"))]
+            if not ends or ends[-1] >= 6:
+                return None
+            words = words[:ends[-1] + 1]
+            text = " ".join(words)
     if not 1 <= len(words) <= 9 or len(text) > 80 or not _TITLE_CHARS.match(text):
         return None
     if words[0].islower() and words[0].endswith(("ed", "ing")) and len(words) > 1 \
@@ -248,9 +276,18 @@ def title_phrase(text: str, *, whole: bool = False) -> str | None:
     heads = [w for w in re.split(r"[\s,/&]+", text) if w and job_head(w.strip(".,"))]
     if not heads and not _ACRONYM_TITLE.search(text):
         return None
+    if not whole and heads and all(_plural_role(w.strip(".,")) for w in heads):
+        return None  # "Sanz, multi-platinum artists ...": a group, not one person's role
     return text
 
 
+#: Words that join a phrase to what went before: a title does not open with one.
+_JOINERS = {"and", "or", "of", "by", "in", "with", "for", "from", "as", "on"}
+#: Words of a clause that a job title does not hold ("the" and "to" it may: "Assistant to
+#: the Director").
+_CLAUSE_WORDS = {"a", "an", "your", "our", "their", "his", "her", "my", "while", "who", "which",
+                 "that", "by", "with", "is", "are", "was", "has", "have", "will", "can", "you",
+                 "we"}
 #: Titles written as acronyms ("CEO", "VP Sales").
 _ACRONYM_TITLE = re.compile(r"\b(CEO|CFO|COO|CTO|CMO|CIO|CPO|VP|SVP|EVP|GM|HR)\b")
 
@@ -310,23 +347,39 @@ class Found:
     kind: str  # "staff", "quoted" or "named"
     at: int = -1  # the index of the line it was read from
     route: str = "line"  # "line": a line of its own shape; "prose": inside a sentence
+    elsewhere: bool = False  # the title goes on to name another organisation
 
 
-def _after_quote(lines: list[Line], at: int) -> bool:
-    """Whether the line before ``at`` reads like a quotation or a customer's words."""
+def _after_quote(lines: list[Line], at: int, *, marks: bool = False) -> bool:
+    """Whether the line before ``at`` reads like a quotation or a customer's words; with
+    ``marks``, only a quotation set in quote marks counts (a staff bio may be written in
+    the first person, but not inside quote marks)."""
     for back in (1, 2):
         if at - back < 0:
             return False
         prev = lines[at - back].text
         if len(prev) > 40:
-            return (prev[0] in _QUOTE_MARKS or prev.rstrip()[-1] in _QUOTE_MARKS
-                    or bool(_FIRST_PERSON_SINGULAR.search(prev.lower())) or lines[at - back].quote)
+            quoted = prev[0] in _QUOTE_MARKS or prev.rstrip()[-1] in _QUOTE_MARKS
+            return quoted or not marks and (bool(_FIRST_PERSON_SINGULAR.search(prev.lower()))
+                                            or lines[at - back].quote)
     return False
 
 
 #: A US state's postal code after a comma ("Springfield, IL"), with or without a ZIP code.
-_PLACE_TAIL = re.compile(r"^(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
-                         r"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])(?:\s+\d{5}(?:-\d{4})?)?$")
+_STATES = (r"(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|"
+           r"RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])")
+_PLACE_TAIL = re.compile(rf"^{_STATES}(?:\s+\d{{5}}(?:-\d{{4}})?)?$")
+#: The same code opening a longer line ("San Jose, CA Electrician Services"); MD, PA and DC
+#: are left out, as after a name they are a doctor's, a physician assistant's or a
+#: chiropractor's degree.
+_PLACE_LEAD = re.compile(rf"^(?!MD\b|PA\b|DC\b){_STATES}\s")
+
+
+def place_after(rest: str) -> bool:
+    """Whether what follows a name opens with a US state's code ("Cedar Hollow, NJ",
+    "San Jose, CA Electrician Services"): the "name" was a town."""
+    tail = rest.lstrip(", ")
+    return bool(_PLACE_TAIL.match(tail) or _PLACE_LEAD.match(tail))
 
 
 #: A credit naming a past job ("former lead at ...", "ex-Acme").
@@ -378,8 +431,9 @@ def _credentials(rest: str) -> tuple[list[str], str]:
     while rest:
         m = re.match(r"^([A-Za-z.\-]{2,9})(?:,\s*|\s+|$)", rest)
         if not m or not _CREDENTIAL.match(m.group(1)) or m.group(1).upper() != m.group(1) \
-                or not 2 <= sum(c.isupper() for c in m.group(1)) <= 5:
-            break
+                or not 2 <= sum(c.isupper() for c in m.group(1)) <= 5 \
+                or _ACRONYM_TITLE.fullmatch(m.group(1)):
+            break  # "CEO" is the job, not a degree
         creds.append(m.group(1))
         rest = rest[m.end():]
     return creds, rest.strip(" ,-–—|")
@@ -433,17 +487,20 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
         return None
     lead, name_part, rest = _split_line(text)
     signature = bool(lead) or line.quote or _after_quote(lines, at)
-    words = name_words(name_part, lower_words, strict=signature)
+    # under words in quote marks, a name signs them whatever else is said of it
+    signed = bool(lead) or line.quote or _after_quote(lines, at, marks=True)
+    titled = bool(rest) and title_phrase(rest) is not None
+    words = name_words(name_part, lower_words, strict=signature, titled=titled)
     if words is None and signature and not (lead or line.quote):
-        words = name_words(name_part, lower_words, strict=False)
-        signature = False  # after someone's words, but no given name: judged as a card
+        words = name_words(name_part, lower_words, strict=False, titled=titled)
+        signature = signed  # after someone's words, but no given name: judged as a card
     if words is None:
         return None
-    if signature and not (lead or line.quote) and not _BY.match(text):
+    if signature and not signed and not _BY.match(text):
         card_title = title_phrase(rest) or _next_title(lines, at, words)
         if card_title and not _elsewhere(card_title, lower_words):
             signature = False  # a card with its title after the last card's first-person bio
-    if _PLACE_TAIL.match(rest.lstrip(", ")) and given_name(words[0]) < 0.05:
+    if place_after(rest) and given_name(words[0]) < 0.05:
         return None  # "Cedar Hollow, NJ": a town and its state
     creds, rest = _credentials(rest)
     name = " ".join(words)
@@ -455,7 +512,7 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
     if signature or _before_quote(lines, at):
         return Found(name, title, "quoted")
     if title and _elsewhere(rest, lower_words):
-        return Found(name, title, "named")  # "Designer, Some Agency": credited from elsewhere
+        return Found(name, title, "named", elsewhere=True)  # "Designer, Some Agency": a credit
     if rest and not title:
         if len(rest) > 60 or not creds:
             return None  # a name opening a sentence or a list of things: read as prose
@@ -465,7 +522,7 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
         if title and not vouched and not family_name(words[-1]):
             return None  # "Who Should Attend" / "Marketing Managers": a feature, not a person
         if title and _elsewhere(title, lower_words):
-            return Found(name, title, "named")
+            return Found(name, title, "named", elsewhere=True)
     if title is None:
         title = _label_title(lines, at)
     if title is None and not vouched and not creds:
@@ -486,13 +543,25 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
     return Found(name, title, "staff")
 
 
+def _plural_role(word: str) -> bool:
+    """Whether ``word`` is a role in the plural ("professors", "Dentists")."""
+    lower = word.lower()
+    return lower.endswith("s") and not lower.endswith("ss") and job_head(lower[:-1])
+
+
 def _next_title(lines: list[Line], at: int, words: list[str]) -> str | None:
-    """A title alone on the line after a name ("Jo Bell" / "Office Manager")."""
+    """A title alone on the line after a name ("Jo Bell" / "Office Manager").
+
+    A heading under a name in plain type is what the name signs (a work, a project), not
+    the name's role: a card sets the name at least as boldly as the title.
+    """
     nxt = lines[at + 1].text if at + 1 < len(lines) else ""
     if not nxt or len(nxt) > 80:
         return None
+    if lines[at + 1].heading and not (lines[at].heading or lines[at].bold):
+        return None
     found = title_phrase(nxt, whole=True)
-    if not found or name_words(_SEPARATOR.split(nxt, 1)[0], set(), strict=False) is not None:
+    if not found or _names_someone(_SEPARATOR.split(nxt, 1)[0]):
         return None
     own = {w.lower() for w in words}
     last = found.split()[-1]
@@ -501,6 +570,15 @@ def _next_title(lines: list[Line], at: int, words: list[str]) -> str | None:
         return None  # a line repeating the "name" ("Used Cisco" / "Used Cisco Servers"), or
         # a plural ("Investors"): a menu, not a person and their role
     return found
+
+
+def _names_someone(text: str) -> bool:
+    """Whether ``text`` is a name, or a name after the job words that open it ("Professor
+    Gary Peller"): the next card's line, not a title."""
+    words = text.split()
+    while len(words) > 2 and job_head(words[0]):
+        words.pop(0)
+    return name_words(" ".join(words), set(), strict=False, titled=True) is not None
 
 
 def _label_title(lines: list[Line], at: int) -> str | None:
@@ -537,7 +615,7 @@ def _in_prose(line: Line, lines: list[Line], at: int, lower_words: set[str]) -> 
         creds, tail = _credentials(tail) if tail.startswith(",") else ([], tail)
         appositive = re.match(r"^\s*(?:,|[-–—])?\s*([^,.;]{3,80}?)(?:,|\.|;| on | at |$)",
                               ", " + tail if creds else tail)
-        if title is None and appositive and (tail.startswith((",", " -", " –", " —")) or creds):
+        if title is None and appositive and (after.startswith((",", " -", " –", " —")) or creds):
             title = title_phrase(appositive.group(1))
         if title is None:
             verb = _IS_TITLE.match(after)
@@ -567,6 +645,8 @@ def _title_before(before: str) -> str | None:
     words = re.findall(r"[A-Za-z][\w\-’']*", re.split(r"[,.;:()]", before[-80:])[-1])
     if not words or not job_head(words[-1]) or not before.rstrip().endswith(words[-1]):
         return None
+    if _plural_role(words[-1]):
+        return None  # "associate professors Jo Bell (Univ. of X), ...": a group's guests
     title = [words.pop()]
     while words and len(title) < 5 and words[-1].lower() not in _BEFORE_STOP:
         title.insert(0, words.pop())

@@ -31,7 +31,10 @@ TITLE_WORDS = re.compile(
     r"therapist|dentist|solicitor|barrister|lawyer|planner|writer|producer|intern|apprentice|"
     r"assistant|supervisor|controller|representative|chef|curator|librarian|coach|fellow|"
     r"bookkeeper|clerk|receptionist|auditor|actuary|economist|instructor|tutor|trainer|"
-    r"paralegal|broker|surveyor|leader|faculty)\b",
+    r"paralegal|broker|surveyor|leader|faculty|"
+    # trades of small firms that end too few titles in the package to be found there
+    r"realtor|optometrist|chiropractor|aesthetician|florist|caterer|landscaper|notary|"
+    r"proprietor|cofounder|periodontist|endodontist|auctioneer)\b",
     re.I,
 )
 
@@ -41,10 +44,12 @@ _HEAD_MIN_TITLES = 3
 _HEAD_MIN_SHARE = 0.3
 
 #: Words that end some job titles in the package but, alone, say who someone is to a firm
-#: (a customer, a relative) or are no role at all: "Parent", "Student", "Woman", "Girl".
+#: (a customer, a relative) or are no role at all: "Parent", "Student", "Woman", "Girl";
+#: "dba" is far more often "doing business as" in a firm's legal name than a database
+#: administrator.
 _NOT_JOBS = {"parent", "mother", "father", "student", "customer", "client", "patient",
              "homeowner", "guest", "visitor", "girl", "woman", "women", "man", "person",
-             "people", "america", "german", "heart", "stars", "model"}
+             "people", "america", "german", "heart", "stars", "model", "dba"}
 
 _lock = threading.Lock()
 _given: dict[str, float] | None = None
@@ -84,6 +89,7 @@ def _load_titles() -> tuple[frozenset[str], frozenset[str]]:
     if path is None or not path.exists():
         return frozenset(), frozenset()
     last: dict[str, int] = {}
+    before: dict[str, int] = {}  # the last word before " of ", ", " or "(": "Director of Sales"
     seen: dict[str, int] = {}
     with gzip.open(path, "rt", encoding="utf-8", errors="ignore") as titles:
         for title in titles:
@@ -93,9 +99,22 @@ def _load_titles() -> tuple[frozenset[str], frozenset[str]]:
             for word in words:
                 seen[word] = seen.get(word, 0) + 1
             last[words[-1]] = last.get(words[-1], 0) + 1
-    heads = frozenset(w for w, n in last.items() if w.isalpha() and n >= _HEAD_MIN_TITLES
-                      and n / seen[w] >= _HEAD_MIN_SHARE)
+            head = _HEAD_CUT.split(title.lower(), maxsplit=1)[0].split()
+            if head:
+                before[head[-1]] = before.get(head[-1], 0) + 1
+
+    def often(counts: dict[str, int], word: str) -> bool:
+        n = counts.get(word, 0)
+        return n >= _HEAD_MIN_TITLES and n / seen[word] >= _HEAD_MIN_SHARE
+
+    # a head ends titles, and also ends the part of a title before its complement:
+    # "Director of Architecture" and "Receptionist, Airline Lounge" end in a field or a place
+    heads = frozenset(w for w in last if w.isalpha() and often(last, w) and often(before, w))
     return heads, frozenset(w for w, n in seen.items() if n >= 2 and w.isalpha())
+
+
+#: Where the complement of a job title starts ("of Sales", ", Airline Lounge", "(Retired)").
+_HEAD_CUT = re.compile(r"\s+(?:of|for|at|in|to|with|on)\s+|[,(]|\s[-–—]\s")
 
 
 def _load() -> None:
