@@ -109,11 +109,13 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
         # The rest is read on the helper thread, in the order it always was. The reports
         # and feeds are requested as soon as what decides them is read: while the helper
         # reads people, summaries and page types, the site's next request need not wait.
-        targets = work.call(_beyond_targets, parsed, links, work, urgent=True)
-        decided = work.call(_decided_early, parsed, work, urgent=True)
+        beyond_pages = limit > 1   # a one-page look reads the home page alone
+        if beyond_pages:
+            targets = work.call(_beyond_targets, parsed, links, work, urgent=True)
+            decided = work.call(_decided_early, parsed, work, urgent=True)
         filled = work.call(_fill_fields_news, profile, parsed, work)
         work.call(_fill_the_rest, profile, parsed, social, work)
-        if limit > 1:  # a one-page look reads the home page alone
+        if beyond_pages:
             reports, feeds = targets.result()
             has_news, founded = decided.result() or _decided_late(filled, profile)
             beyond = _read_beyond_pages(reader, reports, feeds, profile.url,
@@ -189,6 +191,8 @@ def read_company_page(body: bytes, url: str, *, content_type: str = "text/html",
         work.note_overruns([page])
     found["warnings"] = warnings + page.warnings
     return found
+
+
 @dataclass
 class _Beyond:
     """The reports and feed items read beyond a site's pages."""
