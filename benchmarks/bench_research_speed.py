@@ -13,9 +13,15 @@ response delayed 100 ms, and researches all 50 with a per-host delay of 0.2 s. P
 - the warm re-run (everything from the cache) and the requests that reached the servers;
 - peak memory of research (this process and its research processes, by PSS).
 
-Targets: cold within 1.5x of the limit, at least 15x faster than the naive loop, a warm
+Targets: cold within 1.2x of the limit, at least 10x faster than the naive loop, a warm
 re-run that sends zero requests and is at least 50x faster than cold, peak memory under
-300 MB. Exits 1 when a target is missed.
+300 MB. Exits 1 when a target is missed. (The naive loop fetches the HTML pages alone; a
+site's chain also holds robots.txt and, since feeds are read, the usual feed paths, so the
+naive loop is about 14x the limit and 10x is what 1.2x of the limit allows.)
+
+Also printed: the CPU the research processes used in the cold run, and the share of the
+machine's cores that amounts to: on a machine other work keeps busy, a cold run that used
+only part of the cores for its CPU was waiting for them, not for the network.
 
 What the numbers led to (see ``infoview/research/parallel.py``): research is CPU-bound once
 fetching is polite and parallel, because every site reaches its parsing at the same moment
@@ -26,6 +32,16 @@ pages"), and is what the CPU part of the limit measures. When the page-type evid
 the stricter people and news rules doubled that CPU time, most of it turned out to be lxml
 creating element proxies (lxml.html chooses each one's class in Python; page.py now has it
 chosen in C) and whole-page text passes made in Python that lxml can make itself.
+
+Then (timelines of every request, from the client's and the servers' clocks, and each
+thread's CPU clock): with a helper thread per site, two dozen threads per process were
+extracting, and a thread whose turn at a host had come lost the GIL to them again and
+again, sending its request 60-150 ms late; one extraction thread per process
+(``infoview/research/extracts.py``) brought that to about 20 ms. Each site's reports and
+feeds waited for all of its extraction, page types included, although only company facts
+and news decide them; the helper now reads those first and the rest while the feeds are
+requested. What is left on a busy machine is CPU: people extraction (a third of it),
+page links, parsing and the HTTP client.
 
 Run: ``.venv/bin/python benchmarks/bench_research_speed.py [--sites N] [--processes N]``.
 """
@@ -172,6 +188,14 @@ def _cpu_of_parsing(urls, settings) -> tuple[float, float]:
         return time.process_time() - cpu, time.perf_counter() - wall
 
 
+def _cpu_seconds() -> float:
+    """CPU seconds used so far by this process and its finished children (research processes
+    are joined when a run ends; the sites' process is still running, so it is not counted)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _naive(pages: list[str]) -> float:
     import requests
     from bs4 import BeautifulSoup
@@ -313,7 +337,9 @@ def main(argv: list[str] | None = None) -> int:
 
             startup = _warm_up(tmp)
             memory = MemoryPeak()
+            before = _cpu_seconds()
             rows, cold, used = _research_all(urls, settings, args.processes)
+            cold_cpu = _cpu_seconds() - before
             errors = [r for r in rows if "error" in r]
             found = sum(bool(r.get("people")) and bool(r.get("news")) for r in rows)
             logs = servers.requests()
@@ -334,8 +360,8 @@ def main(argv: list[str] | None = None) -> int:
 
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     checks = [
-        ("cold / physical limit", cold / limit, "<= 1.5 (aim 1.2)", cold / limit <= 1.5),
-        ("naive / cold", naive / cold, ">= 15", naive / cold >= 15),
+        ("cold / physical limit", cold / limit, "<= 1.2", cold / limit <= 1.2),
+        ("naive / cold", naive / cold, ">= 10", naive / cold >= 10),
         ("warm requests", warm_requests, "== 0", warm_requests == 0),
         ("cold / warm", cold / warm, ">= 50", cold / warm >= 50),
         ("peak memory MB", peak_mb, "< 300", peak_mb < 300),
@@ -349,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
           "site before timing)")
     print(f"  average page            {page_kb:8.1f} KB of HTML; load average {load}")
     print(f"  cold wall time          {cold:8.2f} s   ({used} research process(es))")
+    print(f"  cold CPU                {cold_cpu:8.2f} s   (research; {cold_cpu / cold / cores:.0%} "
+          f"of {cores} cores over the cold run)")
     print(f"  longest per-host chain  {chain:8.2f} s")
     print(f"  parse+extract CPU       {cpu:8.2f} s   / {cores} cores = {cpu / cores:.2f} s")
     print(f"  physical limit          {limit:8.2f} s")

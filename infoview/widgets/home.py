@@ -131,13 +131,21 @@ class HomePage(w.VBox):
         self.due.rows.children = [w.HTML(waiting)]
         self.losing_touch.children = [w.HTML(waiting)]
         self._thread = threading.Thread(target=self._work, daemon=True, name="infoview-home")
-        self._thread.start()
+        # Started once the kernel's thread is free: the analytics load pandas (a second of
+        # CPU), which would otherwise compete with the kernel sending the page's widgets.
+        on_kernel_thread(self._start_work)
 
     def wait(self, timeout: float | None = None) -> None:
         """Block until what is due and who is losing touch are worked out (and, outside a
         kernel, shown)."""
         if self._thread is not None:
+            self._start_work()   # asked for before the kernel's thread came to it
             self._thread.join(timeout)
+
+    def _start_work(self) -> None:
+        thread = self._thread
+        if thread is not None and thread.ident is None:
+            thread.start()
 
     def _work(self) -> None:
         with self.message.guard("reading your follow-ups"):
