@@ -44,6 +44,16 @@ APP_NOTEBOOK = "00_app.ipynb"
 #: Names the JSON file that tells the app's page which store and export folder to use.
 APP_CONFIG_ENV = "INFOVIEW_APP_CONFIG"
 
+#: The largest file the app's pages take as an upload (the import page's mailbox or
+#: calendar): the file travels through the page's connection, whose server refuses a message
+#: above ``WEBSOCKET_LIMIT`` by cutting the connection, which the page never reports. A
+#: larger export is read from its path instead.
+UPLOAD_LIMIT = 100_000_000
+
+#: The largest message the app's server accepts from the page: an upload of UPLOAD_LIMIT
+#: and the message around it (tornado's own default, 10 MiB, cut a 50 MB mailbox off).
+WEBSOCKET_LIMIT = 128 * 2**20
+
 #: Voila's configuration for the app (its page template and the kernel-shutdown cookie).
 VOILA_CONFIG_DIR = Path(__file__).resolve().parent / "_voila"
 

@@ -29,6 +29,19 @@ class BadField(BadInput):
         self.field = field
 
 
+class BadFields(BadField):
+    """Values typed into several fields of a form are not acceptable, each for its reason.
+
+    Attributes:
+        problems: ``{field name: message}``, in the order of the form; ``field`` is the
+            first of them, for callers that show one.
+    """
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__(" ".join(problems.values()), next(iter(problems)))
+        self.problems = dict(problems)
+
+
 class BadInputFile(BadInput):
     """A file given by the user cannot be read as what it claims to be.
 
@@ -50,7 +63,17 @@ class BadInputFile(BadInput):
 
 
 class NotFound(InfoviewError, LookupError):
-    """A record, file or question asked for does not exist."""
+    """A record, file or question asked for does not exist.
+
+    Attributes:
+        record: for a stored record, what it is in words (``"person"``, ``"meeting"``), so
+            that a page can say it is gone without the id and command the message gives a
+            terminal; ``None`` otherwise.
+    """
+
+    def __init__(self, message: str = "", record: str | None = None):
+        super().__init__(message)
+        self.record = record
 
 
 class StoreError(InfoviewError, OSError):

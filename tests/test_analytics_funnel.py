@@ -119,3 +119,22 @@ def test_funnel_and_reply_plots_draw(frames):
     for fig in (analytics.plot_funnel(frames), analytics.plot_funnel(frames, by="warmth"),
                 analytics.plot_reply_rates(frames, by="warmth")):
         assert fig.axes and fig.axes[0].patches  # bars were drawn
+
+
+def test_the_funnel_counts_whole_people_on_its_axis(store):
+    # Seen in the app on a new store: one person met, and the axis read 0.0, 0.2 ... 1.0
+    # people.
+    from datetime import UTC, datetime
+
+    from infoview.models import Meeting, Person
+
+    sam = store.add(Person(name="Sam Okafor"))
+    store.add(Meeting(person_id=sam.id, status="held", starts_at=datetime(2026, 3, 2, tzinfo=UTC)))
+    fig = analytics.plot_funnel(store.frames())
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert ticks and all(t.lstrip("−-").isdigit() for t in ticks), ticks
+    fig = analytics.plot_activity(store.frames())
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_text()]
+    assert ticks and all(t.lstrip("−-").isdigit() for t in ticks), ticks  # whole meetings too

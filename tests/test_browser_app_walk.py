@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 import pytest
 from browser_console import Console
+from browser_layout import cut_off
 from voila_server import running_kernels, serve_app
 
 from infoview.app import AppConfig
@@ -96,6 +97,7 @@ def test_a_new_user_lives_in_the_app_from_profile_to_deleting_a_person(chromium,
         people = go("People")
         people.get_by_role("button", name="Add a person").click()
         people.get_by_placeholder("e.g. Sam Okafor").fill("Samira Okafor")
+        assert cut_off(page) == []  # every choice shows whole ("no connection yet (cold)")
         people.get_by_placeholder("e.g. Kestrel Health").first.fill("Kestrel Health Labs")
         people.get_by_placeholder("e.g. Product manager", exact=True).fill("Head of user research")
         people.get_by_role("button", name="Save person").click()
@@ -190,6 +192,7 @@ def test_a_new_user_lives_in_the_app_from_profile_to_deleting_a_person(chromium,
         # still ahead, so it asks first).
         debrief = go("Debrief")
         debrief.get_by_text("Brought in 1 question from the meeting").wait_for(timeout=WAIT)
+        assert cut_off(page) == []  # the rapport's buttons sit beside their label
         debrief.get_by_role("button", name="Save debrief").click()
         debrief.get_by_text("still ahead").wait_for(timeout=WAIT)
         debrief.get_by_role("button", name="Save anyway (mark it held)").click()
@@ -210,8 +213,19 @@ def test_a_new_user_lives_in_the_app_from_profile_to_deleting_a_person(chromium,
         outcomes.get_by_role("tab", name="This week").click(timeout=WAIT)
         page.wait_for_function(f"word => !({WEEK_SAYS})(word)", arg="thank-you", timeout=WAIT)
 
-        # 10. Correct her email on the People page.
+        # The import page's choice of mail or calendar, and an organization's form.
+        imports = go("Import")
+        imports.get_by_role("button", name="Calendar (.ics)").wait_for(timeout=WAIT)
+        assert cut_off(page) == []
         people = go("People")
+        people.get_by_role("tab", name="Organizations").click()
+        people.get_by_role("button", name="Add an organization").click()
+        people.get_by_role("button", name="Save organization").wait_for(timeout=WAIT)
+        assert cut_off(page) == []
+        people.get_by_role("button", name="Cancel").last.click()
+        people.get_by_role("tab", name="People").click()
+
+        # 10. Correct her email on the People page.
         people.get_by_role("button", name="Edit", exact=True).first.click(timeout=WAIT)
         people.get_by_placeholder("e.g. sam@kestrel.example").fill("samira@kestrel.example")
         people.get_by_role("button", name="Save changes").click()
@@ -232,7 +246,7 @@ def test_a_new_user_lives_in_the_app_from_profile_to_deleting_a_person(chromium,
         people.get_by_role("button", name="Yes, delete").click(timeout=WAIT)
         people.locator(".infoview-no-people").wait_for(timeout=WAIT)
         # Both deletions are listed: the first brought back, the second still undoable
-        # until the app stops.
+        # until the page is closed.
         assert people.get_by_role("button", name="Brought back").count() == 1
         assert people.get_by_role("button", name="Undo").count() == 1
         page.close(run_before_unload=True)

@@ -175,8 +175,12 @@ def test_known_zone_names_need_no_definition(store, tmp_path):
 
 def test_not_a_calendar_is_refused(store, tmp_path):
     (tmp_path / "x.ics").write_text("hello")
-    with pytest.raises(BadInputFile, match="not a calendar"):
+    with pytest.raises(BadInputFile, match="not a calendar") as caught:
         import_calendar(store, tmp_path / "x.ics")
+    # Seen in the app: "it has no BEGIN:VCALENDAR", which says nothing to someone who has
+    # never seen the inside of a calendar file; the message says how to get the right one.
+    assert "BEGIN:VCALENDAR" not in str(caught.value)
+    assert "export" in str(caught.value).lower()
 
 
 def test_folder_of_files_and_dry_run(store, tmp_path):

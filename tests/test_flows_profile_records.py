@@ -307,3 +307,15 @@ def test_meeting_edit_cli_schedules_a_meeting_and_names_the_option_of_a_mistake(
     assert "--minutes: The length must be a whole number from 5 to 240" in capsys.readouterr().err
     assert main(["--db", db, "meeting", "edit", str(meeting.id)]) == 2
     assert "nothing to change" in capsys.readouterr().err
+
+
+def test_a_profile_with_several_bad_values_names_each_field():
+    from infoview.errors import BadFields
+    from infoview.flows.profile import clean_fields
+
+    with pytest.raises(BadFields) as caught:
+        clean_fields(name="Lena", profile_url="linkedin lena", timezone="Berlin")
+    assert set(caught.value.problems) == {"profile_url", "timezone"}
+    assert caught.value.field == "profile_url"  # the first, for callers that show one
+    assert "not a web address" in str(caught.value) and "not a time zone" in str(caught.value)
+    assert "\n" not in str(caught.value)  # the CLI prints it as one line

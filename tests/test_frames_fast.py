@@ -20,6 +20,7 @@ def careful_frames(monkeypatch, conn: sqlite3.Connection) -> dict:
     """The frames with every column taken the careful way: row by row, nothing counted as
     plain."""
     with monkeypatch.context() as patch:
+        patch.setattr(frames_module, "_column_frame", lambda *_args: None)
         patch.setattr(frames_module, "_json_columns", lambda *_args: None)
         patch.setattr(frames_module, "_plain_columns", lambda *_args: set())
         return frames_module.build_frames(conn)
@@ -28,7 +29,15 @@ def careful_frames(monkeypatch, conn: sqlite3.Connection) -> dict:
 def grid_frames(monkeypatch, conn: sqlite3.Connection) -> dict:
     """The frames read row by row (one tuple per row), with the fast conversions."""
     with monkeypatch.context() as patch:
+        patch.setattr(frames_module, "_column_frame", lambda *_args: None)
         patch.setattr(frames_module, "_json_columns", lambda *_args: None)
+        return frames_module.build_frames(conn)
+
+
+def json_frames(monkeypatch, conn: sqlite3.Connection) -> dict:
+    """The frames read as one JSON array per column (not as numpy columns)."""
+    with monkeypatch.context() as patch:
+        patch.setattr(frames_module, "_column_frame", lambda *_args: None)
         return frames_module.build_frames(conn)
 
 
@@ -57,6 +66,7 @@ def test_the_fast_frames_equal_the_careful_ones_on_the_sample_history(sample_db,
         assert read is not None and read[1] >= {"id", "tags", "keep_in_touch_days"}
         assert_same_frames(fast, careful_frames(monkeypatch, conn))
         assert_same_frames(fast, grid_frames(monkeypatch, conn))
+        assert_same_frames(fast, json_frames(monkeypatch, conn))
     finally:
         conn.close()
 

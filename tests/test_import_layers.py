@@ -28,8 +28,9 @@ LAYERS: tuple[tuple[tuple[str, ...], ...], ...] = (
     # The store's tables, migrations, files, readers and matching rules, which know nothing
     # of the Store object ...
     (("infoview.store.schema", "infoview.store.migrations", "infoview.store.files",
-      "infoview.store.frames", "infoview.store.matching", "infoview.store.mentions",
-      "infoview.store.csvfiles", "infoview.store.mailbox", "infoview.store.mailheaders"),),
+      "infoview.store.frames", "infoview.store.columns", "infoview.store.matching",
+      "infoview.store.mentions", "infoview.store.csvfiles", "infoview.store.mailbox",
+      "infoview.store.mailheaders"),),
     # ... the Store itself, which imports none of what works on it ...
     (("infoview.store.core",),),
     # ... and what works on an open store: deleting a person, export and import, the one

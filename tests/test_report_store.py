@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from _store_histories import histories, save
+from _store_histories import ODD_TEXT, histories, save
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from infoview.analytics import instore
 from infoview.analytics.digest import weekly_digest
@@ -183,3 +184,30 @@ def test_the_names_sql_hands_over_hold_every_name_the_text_holds(tmp_path):
         shown = {name for _, name in handed}
         assert {"Grace Hopper", "Alan Turing", "Person 120"}.isdisjoint(shown)  # left out
         assert len(every) == 12
+
+
+def _by_the_last_word_rule(people: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
+    """The people a text may name, by the rule itself, read name by name."""
+    from infoview.store.matching import fold
+    from infoview.store.mentions import words
+
+    vocabulary = words(fold(text))
+    chosen = []
+    for person_id, name in people:
+        last = name.rpartition(" ")[2]
+        if not (last.isascii() and last.isalnum()) or last.lower() in vocabulary:
+            chosen.append((person_id, name))
+    return chosen
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(names=st.lists(ODD_TEXT | st.sampled_from(["Ada Lovelace", "ann LEE", "Jo Ø", "x y ",
+                                                  "Person 12", "a  b"]), max_size=6),
+       extra=st.lists(ODD_TEXT, max_size=4), mentioned=st.lists(st.booleans(), max_size=6))
+def test_the_index_hands_over_the_names_the_last_word_rule_chooses(names, extra, mentioned):
+    text = " ".join([n for n, m in zip(names, mentioned, strict=False) if m] + extra)
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "n.sqlite") as store:
+        for name in names:
+            store.add(Person(name=name))
+        people = [(i, n) for i, n in store.execute("SELECT id, name FROM people ORDER BY id")]
+        assert candidate_names(store, text) == _by_the_last_word_rule(people, text)

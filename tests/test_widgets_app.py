@@ -221,3 +221,45 @@ def test_notes_taken_before_the_debrief_page_opens_are_brought_in(app, store):
     form = app.debrief  # opened after the meeting: the notes come with it
     assert form.questions[0]["notes"].value == "Started in a hospital lab"
     assert form.notes_message.text.startswith("Brought in 1 question")
+
+
+def test_the_working_on_line_follows_what_a_save_changed(app, store):
+    # Seen in the browser: after the debrief was saved the line under the bar still said the
+    # meeting was "(booked)", and after research renamed the organization it kept the old
+    # name, on every page, until another person was chosen.
+    from types import SimpleNamespace
+
+    sam, _meeting = _ids(store)["Sam Okafor"]
+    assert "(booked)" in app.chosen.value
+    app.nav.value = "debrief"
+    app.debrief.save_button.click()  # the meeting is ahead: it asks first
+    app.debrief.save_button.click()
+    assert app.debrief.message.kind == "ok", app.debrief.message.text
+    assert "(held)" in app.chosen.value and "(booked)" not in app.chosen.value
+    person = store.get(Person, sam)
+    person.organization = "Kestrel Health Labs"
+    store.update(person)
+    panel = app.research
+    panel.saved = SimpleNamespace(person=store.get(Person, sam), organization=None)
+    app._research_saved(panel)
+    assert "Sam Okafor (Kestrel Health Labs)" in app.chosen.value
+
+
+def test_a_record_deleted_in_another_tab_is_named_in_plain_words_not_by_id(app, store, tmp_path):
+    # Seen with two tabs: Sam deleted in one; in the other, Save person and meeting, an
+    # export, a draft and the debrief all said "No person with id 1; `infoview people
+    # list` shows the ids": an id and a terminal command on the page.
+    from infoview.flows.records import delete_record
+
+    sam, meeting = _ids(store)["Sam Okafor"]
+    panel = app.prepare
+    panel.plan_button.click()
+    form = app.debrief
+    with Store.open(store.path) as other_tab:
+        delete_record(other_tab, "person", sam)
+    panel.save_button.click()
+    form.save_button.click()
+    panel.export_buttons["md"].click()
+    for said in (panel.message.text, form.message.text, panel.export_message.text):
+        assert "no longer in your store" in said, said
+        assert " id " not in said and "`" not in said and "infoview " not in said

@@ -145,3 +145,27 @@ def test_starts_in_future():
     assert not starts_in_future(None, now)
     local = (now + timedelta(hours=2)).astimezone().replace(tzinfo=None)  # naive = local
     assert starts_in_future(local, now)
+
+
+def test_an_outcome_row_left_untouched_is_skipped_not_saved_as_a_lead(held):
+    # Seen in the browser: pressing "Add an outcome" and typing nothing saved a "lead" (the
+    # dropdown's first choice), and the outcomes page counted a lead that never was.
+    form = DebriefForm(held)
+    form.outcomes.add()
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+    assert held.list(Outcome) == []
+    assert "0 outcomes" in form.message.text and "1 outcome" in form.message.text  # skipped
+
+
+def test_an_outcome_with_details_but_no_kind_asks_for_the_kind_and_saves_nothing(held):
+    form = DebriefForm(held)
+    form.outcomes.add(notes="They forwarded my CV to the product lead")
+    form.save_button.click()
+    assert form.message.kind == "error"
+    assert "what came of it" in form.message.text and "They forwarded" in form.message.text
+    assert held.list(Outcome) == [] and held.get(Meeting, form.meeting.value).status != "held"
+    form.outcomes.rows[0]["kind"].value = "lead"
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+    assert [o.kind for o in held.list(Outcome)] == ["lead"]

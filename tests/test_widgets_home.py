@@ -127,3 +127,41 @@ def test_due_words_are_plain():
     assert due_words(FollowUp("1", "x", now + timedelta(days=1)), now) == "due tomorrow"
     assert due_words(FollowUp("1", "x", None), now) == "no date"
     assert due_words(FollowUp("1", "x", now + timedelta(days=4)), now) == "due Fri 11 Dec"
+
+
+def test_a_meeting_already_past_is_not_called_the_next_one_but_waits_for_its_debrief(store):
+    # Seen in the browser: a meeting booked for six days ago (a date typed wrong, or a call
+    # not yet written up) was shown under "Your next meeting" like one still to come.
+    sam = store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
+    past = store.add(Meeting(person_id=sam.id, starts_at=NOW - timedelta(days=6),
+                             status="scheduled", format="video", planned_minutes=20))
+    page, went, chosen = _home(store)
+    assert "Waiting for your debrief" in page.meeting_heading.value
+    assert "Your next meeting" not in page.meeting_heading.value
+    card = page.meeting_box.children[0].value
+    assert "<b>Sam Okafor (Kestrel Health)</b>" in card and "6 days ago" in card
+    labels = [b.description for b in page.meeting_box.children[1].children]
+    assert labels == ["Write the debrief", "Change its date"]
+    page.meeting_box.children[1].children[0].click()
+    assert chosen == [{"meeting_id": past.id}] and went == ["debrief"]
+    page.meeting_box.children[1].children[1].click()
+    assert went == ["debrief", "people"]
+    # Once a new meeting is booked ahead, that one is the next meeting again.
+    store.add(Meeting(person_id=sam.id, starts_at=NOW + timedelta(days=2), status="scheduled",
+                      format="video", planned_minutes=20))
+    page.refresh()
+    assert "Your next meeting" in page.meeting_heading.value
+
+
+def test_a_refused_snooze_is_said_as_a_sentence_not_a_log_line(store):
+    # Seen in the browser: "snoozing: snooze it to a day after today (...), not ...".
+    sam = store.add(Person(name="Sam Okafor"))
+    article = store.add(Action(what="Send Sam the article", person_id=sam.id,
+                               due=NOW + timedelta(days=2)))
+    page, _went, _chosen = _home(store)
+    key = str(article.id)
+    page.due.snooze_days[key].value = (NOW - timedelta(days=3)).date()
+    page.due.snooze_buttons[key].click()
+    said = page.due.message.text
+    assert page.due.message.kind == "error" and said.startswith("Snooze it to a day after")
+    assert not said.startswith("snoozing") and said.endswith(".")

@@ -121,3 +121,68 @@ def test_a_preview_that_keeps_nothing_says_why_and_what_to_do(tmp_path):
         panel.preview_button.click()
         assert panel.message.kind == "info"
         assert "Sam Okafor: 1 sent, 1 received" in panel.preview.value
+
+
+def _uploaded(name: str, data: bytes) -> tuple:
+    return ({"name": name, "type": "", "size": len(data), "content": memoryview(data),
+             "last_modified": datetime(2024, 3, 1, tzinfo=UTC)},)
+
+
+def test_a_failed_preview_does_not_leave_the_last_files_preview_on_the_page(tmp_path):
+    # Seen in the browser: after a good preview, a file that is no mailbox got its error
+    # beside the field, and under it still "If you import this: Read 5 new messages".
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.path.value = str(_mailbox(tmp_path))
+        panel.preview_button.click()
+        assert "If you import this" in panel.preview.value and panel.offered.children
+        panel.upload.value = _uploaded("notes.mbox", b"%PDF-1.4 not a mailbox\x00\x01" * 50)
+        assert panel.preview.value == "" and panel.offered.children == ()
+        panel.preview_button.click()
+        assert panel.input_message.kind == "error" and "not a mailbox" in panel.input_message.text
+        assert panel.preview.value == "" and panel.import_button.disabled
+
+
+def test_a_path_typed_after_an_upload_is_the_one_read_and_the_upload_is_named(tmp_path):
+    # Seen in the browser: once a file was uploaded, a path typed afterwards was ignored
+    # (the upload won, with no way to drop it), and nothing said which file was uploaded.
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.upload.value = _uploaded("notes.mbox", b"%PDF-1.4 not a mailbox\x00\x01" * 50)
+        assert "notes.mbox" in panel.upload_note.value
+        panel.path.value = str(_mailbox(tmp_path))
+        assert panel.upload.value == () and panel.upload_note.value == ""
+        panel.preview_button.click()
+        assert panel.input_message.text == "", panel.input_message.text
+        assert "Sam Okafor: 1 sent, 1 received" in panel.preview.value
+        # and the other way round: an upload replaces the path typed
+        panel.upload.value = _uploaded("notes.mbox", b"%PDF-1.4 not a mailbox\x00\x01" * 50)
+        assert panel.path.value == ""
+
+
+def test_an_upload_too_big_to_carry_says_to_type_its_path_instead(tmp_path, monkeypatch):
+    # Seen in the browser: a 50 MB mailbox uploaded from the page cut the page's connection
+    # (the server refused a message that large) and nothing on the page said anything.
+    # The app's server now takes uploads up to UPLOAD_LIMIT; above it, the panel says what
+    # to do beside the field, and the help under the field says it before anyone tries.
+    monkeypatch.setattr("infoview.widgets.imports.UPLOAD_LIMIT", 1_000)
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        assert "larger" in panel.upload_help.value and "path" in panel.upload_help.value
+        assert "of up to 1 KB;" in panel.upload_help.value
+        panel.upload.value = _uploaded("All mail.mbox", b"x" * 5_000)
+        panel.preview_button.click()
+        text = panel.input_message.text
+        assert panel.input_message.kind == "error" and "All mail.mbox" in text
+        assert "5 KB" in text and "File or folder" in text
+        assert panel.preview.value == "" and panel.import_button.disabled
+
+
+def test_the_apps_server_takes_a_message_as_large_as_an_upload_may_be():
+    from traitlets.config.loader import PyFileConfigLoader
+
+    from infoview.app import UPLOAD_LIMIT, VOILA_CONFIG_DIR
+
+    config = PyFileConfigLoader("voila.py", path=str(VOILA_CONFIG_DIR)).load_config()
+    most = config.Voila.tornado_settings["websocket_max_message_size"]
+    assert most >= UPLOAD_LIMIT * 1.1  # the file, and the message around it

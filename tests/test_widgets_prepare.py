@@ -158,7 +158,7 @@ def test_save_stores_a_new_person_meeting_and_planned_questions(store, tmp_path)
     assert panel.new_person_box.layout.display == ""
     panel.new_name.value = "Tomás Reyes"
     panel.new_organization.value = "Harbour Analytics"
-    panel.date.value = date(2026, 12, 3)
+    panel.date.value = date(2037, 12, 3)
     panel.timezone.value = "America/New_York"
     panel.minutes.value = 15
     panel.plan_button.click()
@@ -168,7 +168,7 @@ def test_save_stores_a_new_person_meeting_and_planned_questions(store, tmp_path)
     [meeting] = store.list(Meeting, person_id=tomas.id)
     assert (meeting.planned_minutes, meeting.status, meeting.role) == (15, "scheduled", "data analyst")
     assert meeting.timezone == "America/New_York"
-    assert meeting.starts_at == datetime(2026, 12, 3, 10, 0, tzinfo=ZoneInfo("America/New_York"))
+    assert meeting.starts_at == datetime(2037, 12, 3, 10, 0, tzinfo=ZoneInfo("America/New_York"))
     asked = sorted(store.list(QuestionAsked, meeting_id=meeting.id), key=lambda q: q.position)
     assert [q.question_id for q in asked] == [i.id for i in panel.picker.items]
     assert panel.person.value == tomas.id and panel.meeting.value == meeting.id
@@ -201,7 +201,7 @@ def test_request_draft_shows_its_checks(panel, store):
 
 
 def test_a_stored_meeting_comes_back_in_its_own_time_zone_with_its_plan(panel, store, tmp_path):
-    panel.date.value = date(2026, 12, 1)
+    panel.date.value = date(2037, 12, 1)
     panel.time.value = time(14, 30)
     panel.timezone.value = "America/New_York"
     panel.plan_button.click()
@@ -209,7 +209,7 @@ def test_a_stored_meeting_comes_back_in_its_own_time_zone_with_its_plan(panel, s
     panel.save_button.click()
     assert panel.message.kind == "ok", panel.message.text
     again = PreparePanel(store, out_dir=tmp_path / "out")
-    assert (again.date.value, again.time.value) == (date(2026, 12, 1), time(14, 30))
+    assert (again.date.value, again.time.value) == (date(2037, 12, 1), time(14, 30))
     assert again.timezone.value == "America/New_York"
     assert [i.id for i in again.picker.items] == [i.id for i in panel.picker.selected()]
 
@@ -282,7 +282,7 @@ def test_the_first_view_says_which_research_is_on_file(panel):
 
 
 def test_a_stored_plan_opens_with_a_brief_that_shows_the_saved_research(panel, store, tmp_path):
-    panel.date.value, panel.time.value = date(2026, 12, 1), time(14, 30)
+    panel.date.value, panel.time.value = date(2037, 12, 1), time(14, 30)
     panel.plan_button.click()
     panel.save_button.click()
     assert panel.message.kind == "ok", panel.message.text
@@ -351,7 +351,7 @@ def test_a_meeting_saved_without_a_time_zone_comes_back_at_the_time_typed(
         panel, store, tmp_path, computer_in_tokyo):
     # No zone typed: the time is the computer's. Read back from the store (which keeps UTC),
     # the form must show 15:30 again, not 06:30, or the next save moves the meeting.
-    panel.date.value = date(2026, 12, 1)
+    panel.date.value = date(2037, 12, 1)
     panel.time.value = time(15, 30)
     panel.timezone.value = ""
     panel.plan_button.click()
@@ -359,7 +359,7 @@ def test_a_meeting_saved_without_a_time_zone_comes_back_at_the_time_typed(
     assert panel.message.kind == "ok", panel.message.text
     [meeting] = store.list(Meeting)
     again = PreparePanel(store, out_dir=tmp_path / "out")
-    assert (again.date.value, again.time.value) == (date(2026, 12, 1), time(15, 30))
+    assert (again.date.value, again.time.value) == (date(2037, 12, 1), time(15, 30))
     again.save_button.click()
     assert store.get(Meeting, meeting.id).starts_at == meeting.starts_at
 
@@ -393,10 +393,47 @@ def test_a_new_meeting_is_in_my_time_zone_so_the_brief_shows_the_time_typed(stor
     panel = PreparePanel(store, out_dir=tmp_path / "out", role="UX researcher",
                          industry="health tech")
     assert panel.timezone.value == "Asia/Tokyo"
-    panel.date.value, panel.time.value = date(2026, 12, 1), time(15, 30)
+    panel.date.value, panel.time.value = date(2037, 12, 1), time(15, 30)
     panel.plan_button.click()
     assert "15:30-15:50" in panel.preview.value
     panel.save_button.click()
     [meeting] = store.list(Meeting)
     assert meeting.timezone == "Asia/Tokyo"
-    assert meeting.starts_at == datetime(2026, 12, 1, 15, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
+    assert meeting.starts_at == datetime(2037, 12, 1, 15, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
+
+
+def test_saving_a_meeting_dated_in_the_past_asks_first(store, tmp_path):
+    # Seen in the browser: Save person and meeting kept a meeting dated six days ago as
+    # "booked" without a word.
+    from datetime import timedelta
+
+    panel = PreparePanel(store, out_dir=tmp_path / "out", role="data analyst")
+    panel.person.value = NEW
+    panel.new_name.value = "Tomás Reyes"
+    panel.date.value = datetime.now().date() - timedelta(days=6)
+    panel.plan_button.click()
+    panel.save_button.click()
+    assert store.find_people(name="Tomás Reyes") == []
+    assert panel.message.kind == "warning" and "already past" in panel.message.text
+    assert panel.save_button.description == "Save anyway"
+    panel.save_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    [tomas] = store.find_people(name="Tomás Reyes")
+    assert len(store.list(Meeting, person_id=tomas.id)) == 1
+    assert panel.save_button.description == "Save person and meeting"
+
+
+def test_the_brief_preview_follows_the_meeting_and_why_them_as_they_are_typed(panel):
+    # Seen in the browser: after planning, the date, the call link and "why them" were
+    # typed, the meeting saved, and the brief on the page still said "Not yet agreed" and
+    # "Add your own reason for choosing them" (only an export rebuilt it).
+    panel.plan_button.click()
+    assert "Not yet agreed" in panel.preview.value
+    panel.date.value, panel.time.value = date(2037, 12, 3), time(15, 30)
+    panel.timezone.value = "Europe/London"
+    assert "3 December 2037" in panel.preview.value and "Not yet agreed" not in panel.preview.value
+    panel.place.value = "https://call.example/samira"
+    assert "https://call.example/samira" in panel.preview.value
+    panel.reason.value = "Your talk on testing booking forms with patients"
+    assert "Your talk on testing booking forms with patients" in panel.preview.value
+    assert "Add your own reason" not in panel.preview.value

@@ -36,7 +36,7 @@ def _edit(panel: PreparePanel) -> list[str]:
     panel.picker.add_own(OWN, 3, insist=True)
     panel.reason.value = "I read your post on patient onboarding"
     panel.place.value = "https://call.example/sam"
-    panel.date.value = date(2026, 12, 3)
+    panel.date.value = date(2037, 12, 3)
     return [item.text for item in panel.picker.items]
 
 
@@ -50,7 +50,7 @@ def test_a_reload_picks_up_the_plan_as_it_was_left(store, tmp_path):
     assert [i.text for i in after.picker.selected()] == [t for t in texts if t != unchecked]
     assert after.reason.value == "I read your post on patient onboarding"
     assert after.place.value == "https://call.example/sam"
-    assert after.date.value == date(2026, 12, 3)
+    assert after.date.value == date(2037, 12, 3)
     assert after.drop_button.layout.display == ""
     assert OWN in after.preview.value  # the brief follows the plan picked up
     after.picker.add_own("How do new product managers learn the clinical side?", 2, insist=True)

@@ -94,7 +94,7 @@ def test_editing_the_email_keeps_the_rest(page, store):
 def test_a_meeting_is_added_edited_and_chosen_from_the_persons_card(page, store):
     sam = _add(page, name="Sam Okafor")
     page.add_meeting_button.click()
-    page.meeting_date.value = date(2026, 12, 3)
+    page.meeting_date.value = date(2037, 12, 3)
     page.meeting_time.value = time(15, 30)
     page.meeting_form["timezone"].value = "Europe/Berlin"
     page.meeting_form["place"].value = "https://call.example/sam"
@@ -103,7 +103,7 @@ def test_a_meeting_is_added_edited_and_chosen_from_the_persons_card(page, store)
     [meeting] = store.list(Meeting, person_id=sam.id)
     assert meeting.status == "scheduled" and meeting.timezone == "Europe/Berlin"
     assert page.chosen[-1] == {"meeting_id": meeting.id}
-    assert "Thu 3 Dec 2026, 15:30" in page.message.text and "booked" in page.message.text
+    assert "Thu 3 Dec 2037, 15:30" in page.message.text and "booked" in page.message.text
     page.open_meeting_form(meeting.id)
     page.meeting_form["timezone"].value = "Mars/Olympus"
     page.save_meeting_button.click()
@@ -217,12 +217,12 @@ def test_a_meeting_without_a_time_zone_is_edited_at_the_time_typed(page, store,
                                                                   computer_in_tokyo):
     _add(page, name="Sam Okafor")
     page.add_meeting_button.click()
-    page.meeting_date.value = date(2026, 12, 3)
+    page.meeting_date.value = date(2037, 12, 3)
     page.meeting_time.value = time(15, 30)
     page.save_meeting_button.click()
     [meeting] = store.list(Meeting)
     page.open_meeting_form(meeting.id)
-    assert (page.meeting_date.value, page.meeting_time.value) == (date(2026, 12, 3), time(15, 30))
+    assert (page.meeting_date.value, page.meeting_time.value) == (date(2037, 12, 3), time(15, 30))
     page.save_meeting_button.click()
     assert store.get(Meeting, meeting.id).starts_at == meeting.starts_at
 
@@ -234,3 +234,122 @@ def test_a_new_meeting_starts_in_my_time_zone(page, store):
     _add(page, name="Sam Okafor")
     page.add_meeting_button.click()
     assert page.meeting_form["timezone"].value == "Asia/Tokyo"
+
+
+def test_the_question_before_a_delete_reads_as_a_sentence_for_each_kind(page, store):
+    # Seen in the browser: "Delete the meeting with Sam Okafor on Mon 1 Dec 2025, 09:00 and
+    # this meeting with its questions, notes and follow-ups?", and for an organization
+    # "Delete Kestrel Health and this organization?". Undo was promised "until the app
+    # stops", but the copies Undo needs live in the page: closing the tab ends them.
+    sam = _add(page, name="Sam Okafor")
+    meeting = store.add(Meeting(person_id=sam.id, status="requested"))
+    org = store.add(Organization(name="Kestrel Health"))
+    deletions = page.deletions
+    deletions.ask("meeting", meeting.id)
+    question = deletions.question.value
+    assert "and this meeting" not in question
+    assert "Delete the meeting with Sam Okafor, with its questions, notes and follow-ups?" \
+        in question
+    deletions.ask("organization", org.id)
+    assert "and this organization" not in deletions.question.value
+    assert "<b>Delete Kestrel Health?</b>" in deletions.question.value
+    assert "people who work there stay" in deletions.question.value
+    deletions.ask("person", sam.id)
+    assert "Delete Sam Okafor and everything about them?" in deletions.question.value
+    assert "app stops" not in deletions.question.value
+    assert "until you close this page" in deletions.question.value
+    deletions.confirm_button.click()
+    assert "app stops" not in " ".join(c.value for c in deletions.done_box.children
+                                       if hasattr(c, "value") and isinstance(c.value, str))
+
+
+def test_a_meeting_dated_in_the_past_is_questioned_beside_the_date_before_it_is_saved(page, store):
+    # Seen in the browser: a new meeting typed for a year ago (2025 for 2026) was saved as
+    # "booked" without a word, and the home page then called it the next meeting.
+    from datetime import datetime, timedelta
+
+    sam = _add(page, name="Sam Okafor")
+    page.add_meeting_button.click()
+    last_year = datetime.now().date() - timedelta(days=370)
+    page.meeting_date.value = last_year
+    page.save_meeting_button.click()
+    assert store.list(Meeting, person_id=sam.id) == []
+    said = page.meeting_form["starts_at"].error.text
+    assert "already past" in said and "Save anyway" in said and "debrief" in said
+    assert page.save_meeting_button.description == "Save anyway"
+    page.meeting_date.value = last_year + timedelta(days=1)  # another past day: asks again
+    page.save_meeting_button.click()
+    assert store.list(Meeting, person_id=sam.id) == []
+    page.save_meeting_button.click()  # the same day again: the user means it
+    [meeting] = store.list(Meeting, person_id=sam.id)
+    assert page.meeting_form["starts_at"].error.text == ""
+    # Editing something else of a past meeting does not ask again.
+    page.open_meeting_form(meeting.id)
+    assert page.save_meeting_button.description == "Save changes"
+    page.meeting_form["place"].value = "Café Nero"
+    page.save_meeting_button.click()
+    assert store.get(Meeting, meeting.id).place == "Café Nero"
+
+
+def test_every_field_at_fault_in_about_me_is_marked_at_once(store):
+    # Seen in the browser: a link that was no link and a time zone that was none; Save
+    # marked the link, and only after it was fixed and saved again, the time zone.
+    form = ProfileForm(store)
+    form.form["name"].value = "Lena Fischer"
+    form.form["profile_url"].value = "linkedin lena"
+    form.form["timezone"].value = "Berlin"
+    form.save_button.click()
+    assert "not a web address" in form.form["profile_url"].error.text
+    assert "not a time zone" in form.form["timezone"].error.text
+    assert form.form["name"].error.text == ""
+    assert "fields marked in red" in form.form.message.text
+    assert store.get_profile().name == ""  # nothing saved
+
+
+def test_what_is_held_counts_mail_and_calendar_in_words_and_keeps_its_headings_apart(store):
+    # Seen in the browser: "1 calendar events", and "Plans you were editing for them (1,
+    # kept until you save or drop them)Out of infoview's reach" run together on one line.
+    from mail_samples import calendar, event
+
+    from infoview.flows.calendar_import import import_calendar
+    from infoview.flows.forget import what_is_held
+    from infoview.flows.plans import keep_plan
+    from infoview.widgets.holdings import holdings_html
+
+    sam = store.add(Person(name="Sam Okafor", email="sam@k.example"))
+    ics = calendar([event("u1", ":20261208T090000Z", "Call with Sam Okafor")]).encode()
+    import_calendar(store, ("work.ics", ics))
+    keep_plan(store, sam.id, {"person": sam.id, "items": []})
+    shown = holdings_html(what_is_held(store, sam.id))
+    assert "1 calendar event<" in shown or "1 calendar event " in shown
+    assert "calendar events" not in shown
+    assert "them)Out of" not in shown and "them)<b>Out" not in shown
+    from infoview.store.erase import STEPS
+    from infoview.widgets.holdings import TABLE_WORDS
+
+    assert {table for table, _where in STEPS} <= set(TABLE_WORDS)  # every kind has its words
+
+
+def test_contact_cards_with_nobody_stored_say_so_and_write_no_empty_file(store, tmp_path):
+    # Seen in the browser: on a new store, "Wrote 0 contact cards: download them below",
+    # with a link to an empty file.
+    page = PeoplePage(store, out_dir=tmp_path / "exports")
+    page.vcard_button.click()
+    assert page.message.kind == "info" and "No one to write yet" in page.message.text
+    assert page.card.value == "" and not (tmp_path / "exports" / "infoview-people.vcf").exists()
+
+
+def test_saving_someone_deleted_meanwhile_names_them_not_their_number(page, store):
+    # Seen with two tabs: Priya deleted in one, her edit saved in the other said "There is
+    # no person 2; it may have been deleted."
+    from infoview.flows.records import delete_record
+
+    priya = _add(page, name="Priya Shah")
+    page.edit_person_button.click()
+    page.person_form["email"].value = "priya@x.example"
+    delete_record(store, "person", priya.id)  # the other tab
+    page.save_person_button.click()
+    said = page.person_form.message.text
+    assert "Priya Shah" in said and "no longer" in said and "Nothing was saved" in said
+    assert "person 2" not in said and str(priya.id) not in said
+    assert page.people.options == ()  # the list no longer offers her

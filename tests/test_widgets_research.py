@@ -80,7 +80,7 @@ def test_social_profile_is_refused_with_the_library_message(settings):
                           person_url="https://www.linkedin.com/in/someone")
     panel.research_button.click()
     assert panel.message.kind == "error"
-    assert "linkedin" in panel.message.text.lower()
+    assert "linkedin" in panel.form["person_url"].error.text.lower()
 
 
 def test_empty_fields_ask_for_a_url_and_save_without_research_says_so(tmp_path):
@@ -149,3 +149,36 @@ def test_a_company_and_a_person_on_one_site_share_the_politeness_delay(tmp_path)
     paths = [path for _, path in log]
     assert paths.count("/robots.txt") == 1 and paths[-1] == "/team/jo", paths
     assert min(b - a for (a, _), (b, _) in pairwise(log)) >= delay - 0.02
+
+
+def test_a_bad_or_unreachable_address_is_marked_under_its_own_field(settings):
+    # Seen in the browser: "research: 'https://kestrel health' is not a valid web address"
+    # under the progress bar, in the tool's words, not under the field that was wrong.
+    panel = ResearchPanel(None, settings=settings.with_(connect_timeout=1, page_deadline=3),
+                          background=False)
+    panel.company_url.value = "kestrel health"
+    panel.research_button.click()
+    said = panel.form["company_url"].error.text
+    assert "not a valid web address" in said and not said.startswith("research")
+    assert panel.form["person_url"].error.text == ""
+    assert panel.message.kind == "error" and not panel.message.text.startswith("research:")
+    assert "marked in red" in panel.message.text
+    panel.company_url.value = "http://127.0.0.1:9/"  # nothing listens on the discard port
+    panel.research_button.click()
+    assert "could not be reached" in panel.form["company_url"].error.text
+    panel.company_url.value = ""
+    panel.person_url.value = "http://127.0.0.1:9/sam.html"
+    panel.research_button.click()
+    assert panel.form["company_url"].error.text == ""  # the last run's error went
+    assert "could not be reached" in panel.form["person_url"].error.text
+
+
+def test_the_overview_speaks_plainly_no_page_classes_or_keys(site, settings):
+    # Seen in the browser: "Read as: home 50%, about 50%, team 100%" (how sure the page
+    # classifier was) and a link labelled "annual_report" on the overview.
+    panel = ResearchPanel(None, settings=settings, background=False)
+    panel.company_url.value = site.url
+    panel.research_button.click()
+    shown = panel.overview.value
+    assert "annual report" in shown and "annual_report" not in shown
+    assert "Read as" not in shown and "%" not in shown

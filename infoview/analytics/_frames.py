@@ -291,6 +291,24 @@ def org_keys(values: pd.Series) -> pd.Series:
     return pd.Series(result, index=values.index, dtype="string")
 
 
+@shared
+def people_org_keys(frames: Frames) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`org_keys` of every person's organization as whole numbers: the position of
+    each person's key among the distinct keys (``-1`` for none), and those keys. Made once
+    per report (the targets, advocacy and industries all group people by it)."""
+    import numpy as np
+    import pandas as pd
+
+    from infoview.text import org_key
+
+    people = table(frames, "people")
+    codes, uniques = pd.factorize(people["organization"].astype("object"))
+    key_codes, keys = pd.factorize(pd.Series([org_key(str(u)) or None for u in uniques],
+                                             dtype=object))
+    person_key = np.where(codes < 0, -1, np.append(key_codes, -1)[codes]).astype(np.int64)
+    return person_key, np.asarray(keys, dtype=object)
+
+
 def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
     """``keys.map(mapping)`` for a mapping indexed by ids, vectorised, keeping its dtype.
 
@@ -329,6 +347,20 @@ def row_positions(keys: pd.Series, ids) -> np.ndarray:
     at = np.clip(np.searchsorted(ids[order], wanted), 0, len(ids) - 1)
     found = known & (ids[order][at] == wanted)
     return np.where(found, order[at], -1)
+
+
+def id_flags(ids: pd.Series, keys: pd.Series) -> np.ndarray:
+    """``ids.isin(keys)`` as a numpy mask (missing keys match nothing), by positions
+    rather than hashing: a person's id among hundreds of thousands costs a lookup."""
+
+    if ids.isna().any():
+        return ids.isin(keys.dropna()).to_numpy(dtype=bool)
+    values = ids.to_numpy(dtype="int64")
+    rows = row_positions(keys, values)
+    mask = flags(rows, len(values))
+    if len(values) and mask.any():  # every row holding an id found, not only the first
+        return mask[row_positions(ids, values)]
+    return mask
 
 
 def flags(rows: np.ndarray, n: int) -> np.ndarray:

@@ -112,6 +112,7 @@ def _open_actions(frames: Frames, now=None):
     return open_
 
 
+@shared
 def overdue_actions(frames: Frames, *, now=None):
     """Open actions (the user's and the host's) whose due date has passed, most overdue first.
 
@@ -129,6 +130,7 @@ def overdue_actions(frames: Frames, *, now=None):
     return late[columns].sort_values(["due", "id"]).reset_index(drop=True)
 
 
+@shared
 def due_actions(frames: Frames, *, now=None, days: float | None = None):
     """Open actions, soonest due first (overdue ones included, undated ones last).
 
@@ -161,6 +163,7 @@ def open_promises(frames: Frames, *, now=None):
     return promises
 
 
+@shared
 def uncontacted_leads(frames: Frames):
     """People suggested by someone whom the user has neither written to nor met.
 
@@ -192,6 +195,7 @@ def uncontacted_leads(frames: Frames):
     return leads[columns].reset_index(drop=True)
 
 
+@shared
 def stale_contacts(frames: Frames, *, now=None):
     """People met whose last contact is older than their keep-in-touch interval.
 
@@ -211,6 +215,7 @@ def stale_contacts(frames: Frames, *, now=None):
     return stale
 
 
+@shared
 def follow_up_health(frames: Frames, *, since=None, until=None, now=None):
     """The headline figures of follow-up health as a two-column table (``check``, ``value``).
 

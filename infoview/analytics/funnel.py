@@ -87,13 +87,16 @@ def person_levels(frames: Frames, *, since=None, until=None, channels=None):
     sent = outreach["sent_at"]
     sort_key = sent.to_numpy(dtype="datetime64[ns]").astype(np.int64)
     sort_key[sent.isna().to_numpy()] = np.iinfo(np.int64).max  # undated messages count last
-    order = np.argsort(sort_key, kind="stable")
-    rows_in_order = out_rows[order]
-    known = rows_in_order >= 0
-    rank = np.full(n, len(order), dtype=np.int64)
-    np.minimum.at(rank, rows_in_order[known], np.flatnonzero(known))
-    person_rows = np.flatnonzero(rank < len(order))
-    first_message = order[rank[person_rows]]
+    # per person the earliest time, then of the messages at that time the first in the
+    # table (what a stable sort by time puts first), without sorting every message
+    known = out_rows >= 0
+    earliest = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(earliest, out_rows[known], sort_key[known])
+    at_earliest = known & (sort_key == earliest[np.where(known, out_rows, 0)])
+    first = np.full(n, len(sort_key), dtype=np.int64)
+    np.minimum.at(first, out_rows[at_earliest], np.flatnonzero(at_earliest))
+    person_rows = np.flatnonzero(first < len(sort_key))
+    first_message = first[person_rows]
     channel = outreach["channel"]
     if isinstance(channel.dtype, pd.CategoricalDtype):
         channel_codes, channel_names = channel.cat.codes.to_numpy(), channel.cat.categories
@@ -213,6 +216,9 @@ def plot_funnel(frames: Frames, *, by: str | None = None, since=None, until=None
             ax.text(n, y, " " + label, va="center", fontsize=8)
     ax.set_yticks(range(len(stages)), stages)
     ax.invert_yaxis()
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole people, never "0.2 people"
     ax.set_xlabel("people")
     ax.set_title("Funnel" + (f" by {by}" if by else ""))
     fig.tight_layout()

@@ -7,7 +7,8 @@ back one row per question and category, shaped exactly as the groups pandas buil
 :func:`~infoview.analytics.questions.category_effectiveness`, whose own code then rounds
 and ranks them. What makes it exact:
 
-- the groups are those pandas makes: the same keys (``trim`` is given the characters
+- the groups are those pandas makes (summed from the index of question ids and categories
+  for the questions of the bank, without a sort of every row): the same keys (``trim`` is given the characters
   Python's ``str.strip`` removes, which pandas' ``.str.strip()`` calls), in the same order
   (first asked, by id; categories sorted by name, which SQLite compares as Python does);
 - counts and sums of whole numbers are exact in both, and a mean is that sum divided by
@@ -93,17 +94,26 @@ def question_figures(store: Store, *, since: Any = None, until: Any = None,
     from infoview.analytics.questions import UNCATEGORISED
 
     clauses, params = _bounds(store, since, until)
-    window = ""
+    sums = ("max(q.question_id), min(q.id), min(CASE WHEN q.category IS NOT NULL THEN q.id END), "
+            "count(*), count(q.usefulness), sum(q.usefulness)")
     if clauses:
         window = (" WHERE q.meeting_id IN (SELECT m.id FROM meetings m NOT INDEXED"
                   f"{_where(clauses)})")
-    rows = store.execute(
-        "SELECT coalesce(q.question_id, trim(q.text, ?)) AS question, "
-        "coalesce(q.category, ?) AS c, max(q.question_id), min(q.id), "
-        "min(CASE WHEN q.category IS NOT NULL THEN q.id END), "
-        "count(*), count(q.usefulness), sum(q.usefulness) "
-        f"FROM questions_asked q NOT INDEXED{window} GROUP BY question, c",
-        [SPACES, UNCATEGORISED, *params])
+        rows = store.execute(
+            "SELECT coalesce(q.question_id, trim(q.text, ?)) AS question, "
+            f"coalesce(q.category, ?) AS c, {sums} "
+            f"FROM questions_asked q NOT INDEXED{window} GROUP BY question, c",
+            [SPACES, UNCATEGORISED, *params])
+    else:  # the questions of the bank from the index that holds them in order, then the rest
+        rows = store.execute(
+            f"SELECT q.question_id, coalesce(q.category, ?), {sums} "
+            "FROM questions_asked q INDEXED BY questions_asked_grouping "
+            "WHERE q.question_id IS NOT NULL GROUP BY q.question_id, q.category",
+            [UNCATEGORISED])
+        rows += store.execute(
+            f"SELECT trim(q.text, ?) AS question, coalesce(q.category, ?) AS c, {sums} "
+            "FROM questions_asked q NOT INDEXED WHERE q.question_id IS NULL "
+            "GROUP BY question, c", [SPACES, UNCATEGORISED])
     if not rows:
         return None, None
     for row in rows:  # a mean of whole numbers only: a real number typed by hand is odd

@@ -143,6 +143,15 @@ def max_chain_depth(frames: Frames) -> int:
     return int(_depths(net).max()) if net.n else 0
 
 
+@shared
+def _closure(frames: Frames):
+    """Every pair (ancestor, descendant) of the referral network, by node number."""
+    from infoview.analytics._reach import closure
+
+    net = _network(frames)
+    return closure(net.src, net.dst, net.n)
+
+
 def door_openers(frames: Frames, *, top: int | None = None):
     """People whose introductions led to the most further meetings, counting downstream.
 
@@ -151,17 +160,21 @@ def door_openers(frames: Frames, *, top: int | None = None):
     the introductions those people made in turn) and ``downstream_meetings`` (how many of
     those the user has met). Sorted by downstream meetings, then people, then name.
     """
+    result = _door_openers(frames)
+    return result.head(top) if top else result
+
+
+@shared
+def _door_openers(frames: Frames):
     import numpy as np
     import pandas as pd
-
-    from infoview.analytics._reach import closure
 
     net = _network(frames)
     columns = ["person_id", "name", "organization", "introductions",
                "downstream_people", "downstream_meetings"]
     if net.n == 0:
         return with_message(pd.DataFrame(columns=columns), "no referrals recorded yet.")
-    ancestor, descendant = closure(net.src, net.dst, net.n)
+    ancestor, descendant = _closure(frames)
     introductions = np.bincount(net.src, minlength=net.n)
     referrers = introductions > 0
     result = pd.DataFrame({
@@ -171,10 +184,9 @@ def door_openers(frames: Frames, *, top: int | None = None):
         "downstream_meetings": np.bincount(ancestor, weights=net.met[descendant],
                                            minlength=net.n).astype(np.int64),
     })[referrers]
-    result = result.sort_values(
+    return result.sort_values(
         ["downstream_meetings", "downstream_people", "name"], ascending=[False, False, True]
     ).reset_index(drop=True)
-    return result.head(top) if top else result
 
 
 def network_summary(frames: Frames) -> dict[str, int]:
@@ -221,13 +233,11 @@ def drawn_nodes(frames: Frames, *, max_nodes: int = 80) -> tuple[list[int] | Non
     Large networks keep the chains of the top door openers only (up to ``max_nodes``
     people), since a drawing of thousands of names reads as nothing.
     """
-    from infoview.analytics._reach import closure
-
     net = _network(frames)
     title = "Who introduced whom"
     if net.n <= max_nodes:
         return None, title
-    ancestor, descendant = closure(net.src, net.dst, net.n)
+    ancestor, descendant = _closure(frames)
     position = {int(p): i for i, p in enumerate(net.ids)}
     keep: dict[int, None] = {}  # node numbers, ordered, with fast membership
     for person in door_openers(frames)["person_id"]:

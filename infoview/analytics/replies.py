@@ -70,11 +70,14 @@ def _conversations(outreach):
         conv, reply = conversation[inside], replied[inside]
         starts = np.flatnonzero(np.r_[True, conv[1:] != conv[:-1]])
         first_reply[conv[starts]] = np.minimum.reduceat(reply, starts)
-    rows = order[opening]
-    back = np.argsort(rows, kind="stable")  # the openings in the table's own order
-    rows = rows[back]
+    # the openings in the table's own order, each with its conversation's first reply
+    reply_at_row = np.full(len(order), never, dtype=np.int64)
+    reply_at_row[order[opening]] = first_reply[conversation[opening]]
+    is_opening = np.zeros(len(order), dtype=bool)
+    is_opening[order[opening]] = True
+    rows = np.flatnonzero(is_opening)
     opened = outreach[["id", "person_id", "channel", "sent_at"]].iloc[rows].copy()
-    reply_ns = first_reply[conversation[opening]][back]
+    reply_ns = reply_at_row[rows]
     replies = pd.to_datetime(np.where(reply_ns == never, np.datetime64("NaT", "ns"),
                                       reply_ns.astype("datetime64[ns]")), utc=True)
     opened["replied_at"] = pd.Series(replies, index=opened.index).astype(outreach["replied_at"].dtype)

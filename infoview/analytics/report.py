@@ -86,9 +86,11 @@ def to_records(df) -> list[dict[str, Any]]:
         return []
     if not df.columns.is_unique:
         return json.loads(df.to_json(orient="records", date_format="iso"))
+    from itertools import repeat
+
     names = [str(c) for c in df.columns]
     columns = [_json_column(df[c]) for c in df.columns]
-    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+    return list(map(dict, map(zip, repeat(names), zip(*columns, strict=True))))
 
 
 def _json_column(series) -> list[Any]:

@@ -16,6 +16,7 @@ from infoview.analytics._frames import (
     flags,
     is_in,
     org_keys,
+    people_org_keys,
     row_positions,
     table,
     with_message,
@@ -90,6 +91,7 @@ def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
 
 def _people_progress(frames: Frames):
     """Per folded organization name: people found, contacted, met."""
+    import numpy as np
     import pandas as pd
 
     people = table(frames, "people")
@@ -98,16 +100,13 @@ def _people_progress(frames: Frames):
     ids = people["id"].to_numpy(dtype="int64")
     contacted = flags(row_positions(outreach["person_id"], ids), len(ids))
     met = flags(row_positions(meetings.loc[is_in(meetings["status"], ["held"]), "person_id"], ids), len(ids))
-    data = pd.DataFrame({
-        "key": org_keys(people["organization"]).to_numpy(),
-        "found": True,
-        "contacted": contacted,
-        "met": met,
-    })
-    data = data.dropna(subset=["key"])
-    grouped = data.groupby("key")
-    return pd.DataFrame({
-        "people_found": grouped["found"].sum(),
-        "contacted": grouped["contacted"].sum(),
-        "met": grouped["met"].sum(),
-    })
+    person_key, keys = people_org_keys(frames)
+    has_key = person_key >= 0
+    key = person_key[has_key]
+
+    def count(mask):
+        return np.bincount(key, weights=mask[has_key], minlength=len(keys)).astype(np.int64)
+
+    return pd.DataFrame({"people_found": np.bincount(key, minlength=len(keys)),
+                         "contacted": count(contacted), "met": count(met)},
+                        index=pd.Index(keys, dtype=object, name="key"))

@@ -393,9 +393,10 @@ def advocates_by_org(frames) -> Any:
 
     Vectorised over the store's frames, with the same rules as :meth:`Network.paths`.
     """
+    import numpy as np
     import pandas as pd
 
-    from infoview.analytics._frames import is_in, org_keys, table
+    from infoview.analytics._frames import id_flags, is_in, org_keys, people_org_keys, table
 
     people = table(frames, "people")
     meetings = table(frames, "meetings")
@@ -406,17 +407,35 @@ def advocates_by_org(frames) -> Any:
     known = (
         is_in(people["how_known"], tuple(KNOWN_SCORES))
         | people["connected_on"].notna().to_numpy()
-        | ids.isin(meetings.loc[is_in(meetings["status"], ["held"]), "person_id"]).to_numpy()
-        | ids.isin(referrals["to_person_id"]).to_numpy()
-        | ids.isin(outreach.loc[outreach["replied_at"].notna(), "person_id"]).to_numpy()
+        | id_flags(ids, meetings.loc[is_in(meetings["status"], ["held"]), "person_id"])
+        | id_flags(ids, referrals["to_person_id"])
+        | id_flags(ids, outreach.loc[outreach["replied_at"].notna(), "person_id"])
     )
-    now = pd.DataFrame({"person_id": ids, "org": people["organization"].astype("object")})
-    work = affiliations.loc[is_in(affiliations["kind"], ["work"]),
-                            ["person_id", "organization"]].rename(columns={"organization": "org"})
-    links = pd.concat([now, work.astype({"org": "object"})], ignore_index=True).dropna()
-    known_ids = set(ids[known].dropna().astype("int64"))
-    links = links[links["person_id"].isin(known_ids)]
+    known_ids = ids[known]
+    # people at their organization now, by the code of its key, then past employers
+    person_key, keys = people_org_keys(frames)
+    now = ids.notna().to_numpy() & (person_key >= 0) & id_flags(ids, known_ids)
+    work = affiliations.loc[is_in(affiliations["kind"], ["work"]), ["person_id", "organization"]]
+    work = work.dropna()
+    work = work.loc[work["person_id"].isin(known_ids.dropna()).to_numpy()]
+    work_keys = org_keys(work["organization"]).astype(object)
+    known_keys = set(keys)
+    keys = np.append(keys, np.asarray([k for k in dict.fromkeys(work_keys.dropna())
+                                       if k not in known_keys], dtype=object))
+    position = {k: i for i, k in enumerate(keys)}
+    links = pd.DataFrame({
+        "key": np.concatenate([person_key[now], np.array(
+            [-1 if k is None or k is pd.NA else position[k] for k in work_keys],
+            dtype=np.int64)]),
+        "person_id": np.concatenate([ids[now].to_numpy(dtype="int64"),
+                                     pd.to_numeric(work["person_id"]).to_numpy(dtype="int64")]),
+    })
+    links = links.loc[links["key"].to_numpy() >= 0]
+    if len(work) or not ids.is_unique:  # else each person is at one organization once
+        links = links.drop_duplicates()
     if links.empty:
         return pd.Series(dtype="int64")
-    links = links.assign(key=org_keys(links["org"])).dropna(subset=["key"])
-    return links.drop_duplicates(["key", "person_id"]).groupby("key")["person_id"].size()
+    counts = np.bincount(links["key"].to_numpy(), minlength=len(keys))
+    found = np.flatnonzero(counts)
+    return pd.Series(counts[found], index=pd.Index(keys[found], dtype="string", name="key"),
+                     name="person_id").sort_index()

@@ -179,8 +179,9 @@ def _read(path: Path, data: bytes | None = None):
     except OSError as exc:
         raise BadInputFile(f"cannot read it ({exc.strerror})", path=path) from exc
     if b"BEGIN:VCALENDAR" not in data[:4096].upper():
-        raise BadInputFile("this is not a calendar file (.ics): it has no BEGIN:VCALENDAR",
-                           path=path)
+        # (it does not start as one: no BEGIN:VCALENDAR near the top)
+        raise BadInputFile("this is not a calendar file (.ics): export your calendar again, "
+                           "choosing iCalendar or .ics in your calendar program", path=path)
     try:
         return icalendar.Calendar.from_ical(data)
     except (ValueError, KeyError, IndexError, TypeError) as exc:

@@ -29,22 +29,32 @@ def report_inputs(store: Store, *, now: datetime | None = None, since: Any = Non
     """What the report shows, read from ``store`` in one snapshot: the frames it needs and
     every question asked summed up in SQL (read as frames instead when a time or score was
     typed by hand in a form SQL does not sum)."""
-    stamp = now_utc(now)
     columns = dict(REPORT_COLUMNS)
     if since is not None or until is not None:  # the funnel's cohort counts from it
         columns["people"] = (*columns["people"], "created_at")
     questions: tuple[Any, Any] | None
     with store.reading():  # the frames and the sums agree with one another
+        # the frames first: SQLite reads ahead while pandas loads
+        frames = store.frames(tables=columns, skip=unread_columns(columns))
         try:
             questions = instore.question_figures(store, since=since, until=until)
         except instore.OddStore:
             questions = None
-            columns["questions_asked"] = ("id", "meeting_id", "text", "question_id",
-                                          "category", "usefulness")
-        frames = store.frames(tables=columns, skip=unread_columns(columns))
+            asked: dict[str, tuple[str, ...]] = {"questions_asked": (
+                "id", "meeting_id", "text", "question_id", "category", "usefulness")}
+            frames = _with_frames(frames, store.frames(tables=asked, skip=unread_columns(asked)))
+        stamp = now_utc(now)
         frames = followup_frames(store, now=stamp.to_pydatetime(), frames=frames)
     return StoreInputs(frames, questions, now=stamp, since=since, until=until,
                        channels=channels)
+
+
+def _with_frames(frames: Any, more: Any) -> Any:
+    """Frames read for a purpose with the tables of ``more`` (read the same way) added."""
+    from infoview.store.frames import PartialFrames
+
+    return PartialFrames({**frames, **more}, set(frames.tables_read) | set(more.tables_read),
+                         {**frames.skipped, **more.skipped})
 
 
 def write_store_report(store: Store, path: str | Path, *, now: datetime | None = None,

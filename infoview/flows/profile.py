@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
-from infoview.errors import BadField, BadInput
+from infoview.errors import BadField, BadFields, BadInput
 from infoview.flows.fields import as_sentence, email_field, text_field, upper_first, web_field
 from infoview.models import UserProfile
 
@@ -99,19 +99,30 @@ def clean_fields(**given: Any) -> dict[str, Any]:
     """The given fields checked and tidied, as :func:`save_profile` stores them.
 
     Raises:
-        BadField: an unknown field, or a value that does not fit (``.field`` names it).
+        BadField: an unknown field, or a value that does not fit (``.field`` names it);
+            :class:`~infoview.errors.BadFields` when several do, each named in
+            ``.problems`` so that a form marks them all at once.
     """
     known = set(TEXT_FIELDS) | set(LIST_FIELDS)
     out: dict[str, Any] = {}
+    problems: dict[str, str] = {}
     for name, value in given.items():
         if name not in known:
             raise BadField(f"the profile has no field {name!r}; it has "
                            f"{', '.join(sorted(known))}", name)
-        if name in LIST_FIELDS:
-            out[name] = _items(value, name)
-        else:
-            text = text_field(value, name, TEXT_FIELDS[name], limit=MAX_CHARS)
-            out[name] = _CHECKS[name](text) if name in _CHECKS else text
+        try:
+            if name in LIST_FIELDS:
+                out[name] = _items(value, name)
+            else:
+                text = text_field(value, name, TEXT_FIELDS[name], limit=MAX_CHARS)
+                out[name] = _CHECKS[name](text) if name in _CHECKS else text
+        except BadField as exc:
+            problems[exc.field] = str(exc)
+    if len(problems) == 1:
+        (field, message), = problems.items()
+        raise BadField(message, field)
+    if problems:
+        raise BadFields(problems)
     return out
 
 

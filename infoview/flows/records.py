@@ -189,7 +189,8 @@ def _get(store: Store, record_type: type, record_id: int, what: str) -> Any:
     try:
         return store.get(record_type, int(record_id))
     except NotFound as exc:
-        raise NotFound(f"there is no {what} {record_id}; it may have been deleted") from exc
+        raise NotFound(f"there is no {what} {record_id}; it may have been deleted",
+                       what) from exc
     except (TypeError, ValueError) as exc:
         raise BadInput(f"{record_id!r} is not the number of a {what}") from exc
 

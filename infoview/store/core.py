@@ -67,8 +67,8 @@ def not_found(table: str, record_id: object) -> NotFound:
     `infoview people list` shows the ids"."""
     if table in _MISSING:
         noun, command = _MISSING[table]
-        return NotFound(f"no {noun} with id {record_id}; `{command}` shows the ids")
-    return NotFound(f"no {table} record with id {record_id}")
+        return NotFound(f"no {noun} with id {record_id}; `{command}` shows the ids", noun)
+    return NotFound(f"no {table} record with id {record_id}", table.rstrip("s").replace("_", " "))
 
 
 def _known_id(table: str, record_id: object) -> None:
@@ -108,6 +108,9 @@ class Store:
         self._path = path
         self._lock = threading.RLock()
         self._depth = 0
+        # Time columns read whole inside the current reading() block and found in the
+        # store's own form (None outside such a block): has_odd_times need not scan them.
+        self._stored_times: set[tuple[str, str]] | None = None
         conn.create_function("iv_fold", 1, fold, deterministic=True)
         conn.create_function("iv_profile_key", 1, profile_key, deterministic=True)
 
@@ -210,9 +213,11 @@ class Store:
                 return
             self._conn.execute("BEGIN")
             self._depth += 1
+            self._stored_times = set()
             try:
                 yield self
             finally:
+                self._stored_times = None
                 self._depth -= 1
                 if self._conn.in_transaction:
                     self._conn.execute("COMMIT")  # nothing was written: this ends the read
@@ -437,7 +442,7 @@ class Store:
         with self._lock:
             try:
                 return build_frames(self._conn, snapshot=self._depth == 0, tables=tables,
-                                    skip=skip)
+                                    skip=skip, stored_times=self._stored_times)
             except sqlite3.DatabaseError as exc:
                 if files.is_damage(exc):
                     raise files.damaged(self._path, exc) from exc
@@ -465,6 +470,9 @@ class Store:
         known = {c.name for c in COLUMNS[table]}   # KeyError for a table that is not ours
         if not known.issuperset(columns):
             raise ValueError(f"{table} has no column among {columns}")
+        checked = self._stored_times  # read whole in this snapshot, each time in its form
+        if checked is not None and all((table, column) in checked for column in columns):
+            return False
         return any(self._query(f"SELECT EXISTS (SELECT 1 FROM {table} NOT INDEXED "
                                f"WHERE {column} NOT GLOB '{STORED_TIME}')")[0][0]
                    for column in columns)

@@ -240,20 +240,19 @@ def candidate_names(store: Store, text: str) -> list[tuple[int, str]]:
     A name can only appear in full if each of its words is a word of the text, its last
     word too. The last part of a name after a space, when it is plain ASCII letters and
     digits (almost always), is that last word, folded by lower case: a name whose last
-    part is not among the text's words is left out. Any other name is handed over.
+    part is not among the text's words is left out. Any other name is handed over. The
+    people are looked up by that key in its index
+    (:data:`~infoview.store.migrations.LAST_NAME_KEY`), not read one by one.
     """
     from infoview.store.matching import fold
     from infoview.store.mentions import words
+    from infoview.store.migrations import LAST_NAME_KEY
 
-    vocabulary = words(fold(text))
-    ids, names = (json.loads(column) for column in store.execute(
-        "SELECT json_group_array(id), json_group_array(name) FROM people")[0])
-    chosen = []
-    for person_id, name in zip(ids, names, strict=True):
-        last = name.rpartition(" ")[2] if name else ""
-        if not (last.isascii() and last.isalnum()) or last.lower() in vocabulary:
-            chosen.append((person_id, name))
-    return chosen
+    keys = ["*", *sorted(w for w in words(fold(text)) if w.isascii() and w.isalnum())]
+    rows = store.execute(f"SELECT id, name FROM people INDEXED BY people_last_name_key "
+                         f"WHERE {LAST_NAME_KEY} IN (SELECT value FROM json_each(?)) "
+                         "ORDER BY id", [json.dumps(keys)])
+    return [(person_id, name) for person_id, name in rows]
 
 
 def list_exports(store: Store) -> list[ExportRecord]:

@@ -168,18 +168,30 @@ def _plain_columns(conn: sqlite3.Connection, table: str,
     return {name for name, count in zip(checks, odd, strict=True) if count == 0}
 
 
-def table_frame(conn: sqlite3.Connection, table: str, skip: Collection[str] = ()):
+def table_frame(conn: sqlite3.Connection, table: str, skip: Collection[str] = (),
+                answer: Any = None, stored_times: set[tuple[str, str]] | None = None):
     """One table as a frame (see the module docstring for the dtypes), without the columns
     named in ``skip``.
 
-    The columns come out of SQLite as one JSON array each (:func:`_json_columns`), which
-    a large table hands over several times faster than a row per tuple; a table holding a
-    value JSON cannot carry (a blob written by another program) is read row by row
-    (:func:`_grid_frame`), with the same result.
+    Whole numbers, times, dates, choices and text come out of SQLite as one string per
+    column read by numpy (:func:`infoview.store.columns.read_columns`), lists and dicts as
+    one JSON array each (:func:`_json_columns`), which a large table hands over several
+    times faster than a row per tuple. A table holding a value either would misread (a
+    time typed by hand in another form) is read as JSON arrays, and one holding a value
+    JSON cannot carry (a blob written by another program) row by row (:func:`_grid_frame`),
+    with the same result. ``answer``: what :func:`_flat_query` of those columns already
+    got from SQLite, when it was run ahead (:func:`build_frames`). ``stored_times``, when
+    given, gets ``(table, column)`` for each time column read that way: each of its times
+    is in the store's own form.
     """
     import pandas as pd
 
     columns = [c for c in COLUMNS[table] if c.name not in skip]
+    fast = _column_frame(conn, table, columns, answer)
+    if fast is not None and stored_times is not None:
+        stored_times.update((table, c.name) for c in columns if c.kind == "datetime")
+    if fast is not None:
+        return fast
     try:
         read = _json_columns(conn, table, columns)
     except (sqlite3.DataError, sqlite3.OperationalError, ValueError):
@@ -191,6 +203,69 @@ def table_frame(conn: sqlite3.Connection, table: str, skip: Collection[str] = ()
         return empty_frame(table)[[c.name for c in columns]]
     return pd.DataFrame({c.name: _series(table, c, _objects(v), c.name in plain)
                          for c, v in zip(columns, values, strict=True)})
+
+
+def _flat_query(table: str, columns: Sequence[Column]):
+    """The :class:`~infoview.store.columns.ColumnQuery` of the columns of ``columns`` that
+    are not lists or dicts."""
+    from infoview.store.columns import ColumnQuery
+
+    return ColumnQuery(table, [c.name for c in columns if c.kind not in ("list", "dict")])
+
+
+def _column_frame(conn: sqlite3.Connection, table: str, columns: Sequence[Column],
+                  answer: Any = None):
+    """:func:`table_frame` from numpy columns (lists and dicts decoded from JSON arrays),
+    or ``None`` when a value would not be read exactly that way."""
+    import pandas as pd
+
+    from infoview.store.columns import OddColumn
+
+    nested = [c for c in columns if c.kind in ("list", "dict")]
+    query = _flat_query(table, columns)
+    try:
+        if answer is None:
+            answer = query.run(conn)
+        if isinstance(answer, OddColumn):
+            return None
+        read = query.parse(answer)
+        decoded = {}
+        if nested:  # with the ids, which _json_columns checks the order of
+            ids = [c for c in COLUMNS[table] if c.name == "id"]
+            json_read = _json_columns(conn, table, [*ids, *nested])
+            if json_read is None:
+                return None
+            decoded = {c.name: _series(table, c, _objects(v), c.name in json_read[1])
+                       for c, v in zip(nested, json_read[0][len(ids):], strict=True)}
+    except (OddColumn, sqlite3.DataError, sqlite3.OperationalError, ValueError):
+        return None
+    count = len(next(iter(read.values()))) if read else len(next(iter(decoded.values())))
+    if not count:
+        return empty_frame(table)[[c.name for c in columns]]
+    return pd.DataFrame({c.name: decoded[c.name] if c.name in decoded
+                         else column_series(table, c, read[c.name]) for c in columns})
+
+
+def column_series(table: str, column: Column, values: Any):
+    """One column of a frame from what :func:`infoview.store.columns.read_columns` read."""
+    import numpy as np
+    import pandas as pd
+
+    from infoview.store.columns import MISSING, US_PER_DAY
+
+    dtype = column_dtype(table, column)
+    if column.choices is not None:
+        return pd.Series(pd.Categorical.from_codes(values, dtype=dtype))
+    if column.kind == "int":
+        missing = values == MISSING
+        data = np.where(missing, 1, values) if missing.any() else values
+        return pd.Series(pd.arrays.IntegerArray(data, missing))
+    if column.kind == "datetime":  # MISSING is NaT's own number
+        return pd.Series(values.view("datetime64[us]")).dt.tz_localize("UTC")
+    if column.kind == "date":
+        stamps = np.where(values == MISSING, MISSING, values * US_PER_DAY)
+        return pd.Series(stamps.view("datetime64[us]"))
+    return pd.Series(_objects(values), dtype=dtype)
 
 
 def _json_columns(conn: sqlite3.Connection, table: str,
@@ -276,18 +351,31 @@ def records_frame(table: str, records: Sequence[Record]):
 
 def build_frames(conn: sqlite3.Connection, snapshot: bool = True, *,
                  tables: Iterable[str] | None = None,
-                 skip: Mapping[str, Collection[str]] | None = None) -> dict[str, Any]:
+                 skip: Mapping[str, Collection[str]] | None = None,
+                 stored_times: set[tuple[str, str]] | None = None) -> dict[str, Any]:
     """Every table as a frame, read in one snapshot of the database.
 
     ``snapshot=False`` when the caller already holds a transaction (which is a snapshot).
     ``tables`` and ``skip`` read only those tables and leave those columns unread (free
     text a large store holds a lot of); the result is then a :class:`PartialFrames`.
+    ``stored_times`` gets the time columns found in the store's own form on the way
+    (:meth:`infoview.store.core.Store.has_odd_times` need not scan them again).
     """
     chosen = list(TABLES) if tables is None else [t for t in TABLES if t in set(tables)]
     skipped = dict(skip or {})
 
     def read() -> dict[str, Any]:
-        return {table: table_frame(conn, table, skipped.get(table, ())) for table in chosen}
+        from contextlib import closing
+
+        from infoview.store.columns import prefetch
+
+        # SQLite reads the next table while the last one becomes a frame
+        queries = [_flat_query(t, [c for c in COLUMNS[t] if c.name not in skipped.get(t, ())])
+                   for t in chosen]
+        with closing(prefetch(conn, queries)) as answers:
+            return {table: table_frame(conn, table, skipped.get(table, ()), answer,
+                                       stored_times)
+                    for table, answer in zip(chosen, answers, strict=False)}
 
     if snapshot:
         conn.execute("BEGIN")  # one read transaction: the frames agree with one another

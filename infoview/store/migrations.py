@@ -280,9 +280,31 @@ CREATE TABLE app_state (
 );
 """
 
+
+def _last_word(column: str) -> str:
+    """SQL for what follows the last space of ``column`` (all of it without a space)."""
+    text = f"coalesce({column}, '')"
+    return f"substr({text}, length(rtrim({text}, replace({text}, ' ', ''))) + 1)"
+
+
+#: SQL giving each person the key :func:`infoview.store.exports.candidate_names` looks
+#: people up by: the last word of their name in lower case when it is plain ASCII letters
+#: and digits (almost always), else ``*``. An index on it lets a report hand over the few
+#: people whose last name is a word of the report, not read every name.
+LAST_NAME_KEY = (f"CASE WHEN {_last_word('name')} GLOB '*[^A-Za-z0-9]*' "
+                 f"OR {_last_word('name')} = '' THEN '*' ELSE lower({_last_word('name')}) END")
+
+# The outcomes report on a large store (issue 22): the questions asked are summed up per
+# question and category from an index that holds both (no sort of every row), and the
+# people a written file may name are looked up by the last word of their name.
+_REPORT_INDEXES = f"""
+CREATE INDEX questions_asked_grouping ON questions_asked(question_id, category, usefulness);
+CREATE INDEX people_last_name_key ON people({LAST_NAME_KEY})
+"""
+
 #: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _MAIL_CALENDAR, _FOLLOW_UPS,
-                               _APP_STATE)
+                               _APP_STATE, _REPORT_INDEXES)
 #: The schema version this code writes.
 LATEST = len(MIGRATIONS)
 

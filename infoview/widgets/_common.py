@@ -11,14 +11,17 @@ import html
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 
 from infoview.analytics.display import readable_frame
-from infoview.errors import InfoviewError
+from infoview.errors import InfoviewError, NotFound
+from infoview.flows.fields import as_sentence
 from infoview.questions.lint import flag_note
+from infoview.times import describe_start, starts_in_future
 
 log = logging.getLogger(__name__)
 
@@ -206,11 +209,25 @@ class MessageLine(w.HTML):
         try:
             yield
         except InfoviewError as exc:
-            self.show(f"{doing + ': ' if doing else ''}{exc}", "error")
+            # The library's message says what went wrong and what to do, as a sentence of its
+            # own ("doing: the message" read like a log line: "snoozing: snooze it to ...").
+            self.show(page_words(exc), "error")
         except Exception as exc:  # noqa: BLE001 - a callback must not die silently
             log.exception("unexpected error in a widget callback")
             self.show(f"Something went wrong{' while ' + doing if doing else ''}: "
                       f"{type(exc).__name__}: {exc}", "error")
+
+
+def page_words(exc: InfoviewError) -> str:
+    """A library error as the page says it: a sentence; a stored record that is gone (deleted
+    meanwhile, in another tab or window) in words, without the id and the command to list
+    ids that the message gives a terminal."""
+    record = getattr(exc, "record", None)
+    if isinstance(exc, NotFound) and record:
+        return (f"This {record} is no longer in your store: deleted meanwhile, perhaps in "
+                "another tab or window. Nothing was saved; reload the page to see what is "
+                "there now.")
+    return as_sentence(str(exc))
 
 
 def button(description: str, style: str = "", tooltip: str = "", width: str = "auto") -> w.Button:
@@ -230,3 +247,32 @@ def text(description: str, value: str = "", placeholder: str = "", width: str = 
     """A labelled text field whose label is not cut short."""
     return w.Text(value=value, description=description, placeholder=placeholder,
                   style={"description_width": "initial"}, layout=w.Layout(width=width))
+
+
+class PastStartCheck:
+    """Asks once before a meeting is saved with a start already past (a year typed wrong
+    reads like a meeting to come); the same start saved again is what the user means.
+
+    ``question(start, zone, before)`` returns the words to show beside the date the first
+    time a past start is saved, ``None`` when it may be saved: it is ahead, it is the one
+    already asked about, or it is the meeting's start as stored (``before``).
+    """
+
+    def __init__(self) -> None:
+        self._asked: datetime | None = None
+
+    def reset(self) -> None:
+        """Forget the start asked about (a form opened anew)."""
+        self._asked = None
+
+    def question(self, start: datetime | None, zone: str | None,
+                 before: datetime | None = None) -> str | None:
+        if start is None or starts_in_future(start) or start == before:
+            return None
+        if self._asked == start:
+            self._asked = None
+            return None
+        self._asked = start
+        return (f"{describe_start(start, zone)} is already past. If the meeting took place "
+                "then, press Save anyway: it will wait for its debrief. Otherwise correct "
+                "the date.")

@@ -121,6 +121,7 @@ class App(w.VBox):
             self.nav.value = key  # comes back here through the observer
             return
         self.message.clear()
+        self._show_chosen()  # a save on the page left may have changed what it says
         if key not in self.pages:
             self.body.children = [w.HTML(f"<p><i>Opening {esc(self._labels[key])} ...</i></p>")]
         with self.message.guard(f"opening {self._labels[key]}"):
@@ -276,6 +277,7 @@ class App(w.VBox):
         kept = panel.saved
         if kept is not None and kept.person is not None:
             self.choose(person_id=kept.person.id)
+        self._show_chosen()  # the same person, whose organization research may have named
 
     def _build_prepare(self) -> w.Widget:
         from infoview.widgets.prepare import PreparePanel
@@ -289,6 +291,8 @@ class App(w.VBox):
             self._prepare_follows()
         panel.person.observe(lambda _c: self._prepare_chose(panel), names="value")
         panel.meeting.observe(lambda _c: self._prepare_chose(panel), names="value")
+        # Runs after the panel's own Save handler: the meeting's new time, in the line.
+        panel.save_button.on_click(lambda _b: self._show_chosen())
         return panel
 
     def _prepare_chose(self, panel) -> None:
@@ -325,6 +329,10 @@ class App(w.VBox):
                 note["asked"] for note in companion.to_debrief()):
             form.take_companion_notes()  # noted before this page was first opened
         form.meeting.observe(lambda change: self._debrief_chose(change["new"]), names="value")
+        # After the form's own handlers: a saved debrief marks the meeting held, a missed
+        # one marks it so; the line under the bar says the meeting's state.
+        form.save_button.on_click(lambda _b: self._show_chosen())
+        form.missed_button.on_click(lambda _b: self._show_chosen())
         self._meeting_follows()
         if self.selection.person_id is None and form.meeting.value is not None:
             self._debrief_chose(form.meeting.value)  # nobody chosen yet: the form's offer is

@@ -97,6 +97,11 @@ def saved_summary(debrief, skipped: dict[str, int] | None = None) -> str:
     return text
 
 
+def _outcome_given(row: dict) -> bool:
+    """Whether an outcome row says what came of it (a row left as added does not)."""
+    return bool(row["kind"])
+
+
 def _meeting_label(meeting, names: dict[int, str]) -> str:
     when = (f"{describe_start(meeting.starts_at, meeting.timezone)}, " if meeting.starts_at
             else "")
@@ -150,16 +155,22 @@ class DebriefForm(w.VBox):
             "due": w.DatePicker(description="due", style=_WIDE),
         }, "Add a promise")
         self.outcomes = RowList(lambda: {
-            "kind": w.Dropdown(options=CHOICES[("outcomes", "kind")], value="lead",
-                               layout=w.Layout(width="140px")),
+            # No kind until the user picks one: a row added and left alone is no "lead".
+            "kind": w.Dropdown(options=[("what came of it?", ""),
+                                        *((k, k) for k in CHOICES[("outcomes", "kind")])],
+                               value="",
+                               layout=w.Layout(width="160px")),
             "date": w.DatePicker(description="on", style=_WIDE),
             "notes": _small_text("details", "300px"),
         }, "Add an outcome")
         # Unset until the user chooses: a slider would start at a score nobody gave.
         self.rapport = w.ToggleButtons(
-            options=[(str(n), n) for n in range(1, 6)], value=None, description="Rapport",
-            style={"button_width": "36px", "description_width": "initial"},
-            tooltips=["no rapport", "", "", "", "great rapport"])
+            options=[(str(n), n) for n in range(1, 6)], value=None,
+            style={"button_width": "36px"},
+            tooltips=["no rapport", "", "", "", "great rapport"],
+            layout=w.Layout(width="auto"))
+        # Its own label: the buttons' own description sat above them, the row broken in two.
+        self.rapport_label = w.HTML("Rapport (how well you got on, 1 to 5)")
         self.rapport_clear = button("not rated", tooltip="clear the rapport score")
         self.rapport_clear.on_click(lambda _b: setattr(self.rapport, "value", None))
         self.notes = w.Textarea(placeholder="Anything else worth remembering", rows=2,
@@ -219,7 +230,9 @@ class DebriefForm(w.VBox):
             heading("People they suggested"), self.people, self.people_note,
             heading("Promises (yours and theirs)"), self.promises,
             heading("Outcomes"), self.outcomes,
-            w.HBox([self.rapport, self.rapport_clear]), self.notes, self.save_button,
+            w.HBox([self.rapport_label, self.rapport, self.rapport_clear],
+                   layout=w.Layout(align_items="center", grid_gap="8px")),
+            self.notes, self.save_button,
             self.message,
             heading("Follow-ups"), self.actions,
             heading(_DRAFT_LABELS["thanks"]),
@@ -465,7 +478,7 @@ class DebriefForm(w.VBox):
                       for v in self.promises.values() if v["what"]],
             rapport=self.rapport.value or None,
             outcomes=[DebriefOutcome(kind=v["kind"], date=v["date"], notes=v["notes"] or None)
-                      for v in self.outcomes.values()],
+                      for v in self.outcomes.values() if _outcome_given(v)],
             notes=self.notes.value.strip() or None,
         )
 
@@ -481,7 +494,7 @@ class DebriefForm(w.VBox):
             if self.meeting.value is None:
                 self.message.show("Choose a meeting first.", "warning")
                 return
-            problems = self.check_people()
+            problems = self.check_people() + self._outcome_problems()
             if problems:
                 self.message.show("Not saved yet: " + " ".join(problems), "error")
                 return
@@ -505,6 +518,14 @@ class DebriefForm(w.VBox):
             self._draft_thanks(debrief)
             self.message.show(saved_summary(debrief, skipped), "ok")
 
+    def _outcome_problems(self) -> list[str]:
+        """Outcomes with a date or details but no kind chosen: saying which is needed."""
+        return [f"Outcome {number} ({v['notes'] or v['date']}) does not say what came of it: "
+                f"choose {', '.join(CHOICES[('outcomes', 'kind')][:-1])} or "
+                f"{CHOICES[('outcomes', 'kind')][-1]}, or remove the row with ✕."
+                for number, v in enumerate(self.outcomes.values(), 1)
+                if not v["kind"] and (v["notes"] or v["date"])]
+
     def _reset_confirm(self) -> None:
         self._confirming = None
         self.save_button.description = "Save debrief"
@@ -516,6 +537,7 @@ class DebriefForm(w.VBox):
             "insight": sum(1 for v in self.insights.values() if not v["text"]),
             "person": sum(1 for v in self.people.values() if not (v["name"] or v["email"])),
             "promise": sum(1 for v in self.promises.values() if not v["what"]),
+            "outcome": sum(1 for v in self.outcomes.values() if not _outcome_given(v)),
         }
         return {k: n for k, n in empty.items() if n}
 

@@ -3,8 +3,8 @@
 :class:`Deletions` asks "Delete Sam Okafor and everything about them?" with what that
 means, deletes through :func:`infoview.flows.records.delete_record` (which keeps an
 in-memory copy of every row), and lists what was deleted this session, each with an Undo
-button (:func:`infoview.flows.records.restore`). When the app stops, the copies go with it
-and the deletion is final.
+button (:func:`infoview.flows.records.restore`). The copies live in the page's kernel:
+when the page is closed (or the app stops), they go with it and the deletion is final.
 """
 
 from __future__ import annotations
@@ -24,9 +24,14 @@ from infoview.widgets._common import MessageLine, button, esc
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
 
-#: What each kind of record is called when asking.
-_KIND_WORDS = {"person": "everything about them", "organization": "this organization",
-               "meeting": "this meeting with its questions, notes and follow-ups"}
+#: What goes with each kind of record, said after its name when asking.
+_KIND_WORDS = {"person": " and everything about them",
+               "organization": "",
+               "meeting": ", with its questions, notes and follow-ups"}
+
+#: What stays, said after the question.
+_KIND_STAYS = {"person": "", "meeting": " The people suggested in it stay.",
+               "organization": " The people who work there stay, and so does your research."}
 
 
 class Deletions(w.VBox):
@@ -78,8 +83,8 @@ class Deletions(w.VBox):
                 files = what_is_held(self.store, record_id, cache_path=self.cache_path).exports
             self.pending = (kind, record_id)
             self.question.value = (
-                f"<b>Delete {esc(label)} and {_KIND_WORDS[kind]}?</b> You can undo it until "
-                "the app stops; after that it is gone for good.")
+                f"<b>Delete {esc(label)}{_KIND_WORDS[kind]}?</b>{_KIND_STAYS[kind]} You can "
+                "undo it until you close this page; after that it is gone for good.")
             self.remove_files.description = (
                 f"also delete the {len(files)} file{'s' if len(files) != 1 else ''} you "
                 "exported that name them (Undo cannot bring files back)")
@@ -145,7 +150,8 @@ class Deletions(w.VBox):
             rows.append(w.HBox([w.HTML(f"Deleted {esc(deleted.describe())}"), undo],
                                layout=w.Layout(align_items="center")))
         self.done_box.children = (
-            [w.HTML("<b>Deleted this session</b> (final once the app stops):"), *rows]
+            [w.HTML("<b>Deleted this session</b> (final once you close this page):"),
+             *rows]
             if rows else [])
 
     def _changed(self) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 import ipywidgets as w
 
 from infoview.errors import InfoviewError
-from infoview.widgets._common import FULL_WIDTH, MessageLine, esc
+from infoview.widgets._common import FULL_WIDTH, MessageLine, esc, page_words
 
 log = logging.getLogger(__name__)
 
@@ -107,12 +107,15 @@ class Form:
         try:
             yield
         except InfoviewError as exc:
-            name = getattr(exc, "field", None)
-            if name in self.fields:
-                self.fields[name].show_error(str(exc))
-                self.message.show("Not saved: see the field marked in red above.", "error")
+            problems = getattr(exc, "problems", None) or {getattr(exc, "field", None): str(exc)}
+            mine = {name: text for name, text in problems.items() if name in self.fields}
+            if mine and len(mine) == len(problems):
+                for name, text in mine.items():
+                    self.fields[name].show_error(text)
+                self.message.show("Not saved: see the field marked in red above." if len(mine) == 1
+                                  else "Not saved: see the fields marked in red above.", "error")
             else:
-                self.message.show(f"{doing + ': ' if doing else ''}{exc}", "error")
+                self.message.show(page_words(exc), "error")
         except Exception as exc:  # noqa: BLE001 - a callback must not die silently
             log.exception("unexpected error in a form")
             self.message.show(f"Something went wrong{' while ' + doing if doing else ''}: "

@@ -34,6 +34,8 @@ TABLE_WORDS = {
     "affiliations": ("workplace or school", "workplaces and schools"),
     "people": ("person", "people"), "organizations": ("organization", "organizations"),
     "research": ("research note", "research notes"), "profile": ("your profile", "your profile"),
+    "calendar_events": ("calendar event", "calendar events"),
+    "mail_messages": ("mail message", "mail messages"),
 }
 
 
@@ -108,8 +110,8 @@ def holdings_html(held: Holdings) -> str:
                                    f"(in {esc(Path(b['path']).parent)})</small>"
                                    for b in held.backups))
     if held.kept_plans:
-        parts.append(f"<b>Plans you were editing for them</b> ({len(held.kept_plans)}, kept "
-                     "until you save or drop them)")
+        parts.append(f"<p><b>Plans you were editing for them</b> ({len(held.kept_plans)}, "
+                     "kept until you save or drop them)</p>")
     parts.append("<b>Out of infoview's reach</b>" + bullet_list(esc(x) for x in held.unreachable))
     return "<div class='infoview-holdings'>" + "".join(parts) + "</div>"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -40,6 +40,10 @@ def on_kernel_thread(fn: Callable[[], None]) -> None:
     else:
         loop.add_callback(fn)
 
+
+#: How long after its start a meeting still counts as the next one (it may be on now), as
+#: :func:`infoview.flows.meetings.next_meeting` counts it.
+_STARTED = timedelta(hours=1)
 
 _CARD = ("border:1px solid #ccc;border-radius:6px;padding:6px 10px;margin:4px 0 8px 0;"
          "max-width:900px")
@@ -94,9 +98,11 @@ class HomePage(w.VBox):
         self.research_box = w.VBox()
         #: Shown while there are first steps to take; past them the page opens on the meeting.
         self.steps_heading = heading("What to do next")
+        #: "Your next meeting", or "Waiting for your debrief" when the meeting shown is past.
+        self.meeting_heading = heading("Your next meeting")
         super().__init__([
             self.steps_heading, self.message, self.first_steps,
-            heading("Your next meeting"), self.meeting_box,
+            self.meeting_heading, self.meeting_box,
             heading("Due this week, and overdue"), self.due,
             heading("Losing touch"), self.losing_touch,
             heading("Your last research"), self.research_box,
@@ -203,6 +209,7 @@ class HomePage(w.VBox):
         now = self._moment()
         meeting_id = next_meeting(self.store, now)
         meeting = self.store.get(Meeting, meeting_id) if meeting_id is not None else None
+        self.meeting_heading.value = heading("Your next meeting").value
         if meeting is None or meeting.status not in ("requested", "scheduled"):
             self.next_meeting_id = None
             self.meeting_box.children = [w.HTML(
@@ -213,11 +220,29 @@ class HomePage(w.VBox):
         person = self.store.get(Person, meeting.person_id)
         who = esc(person.name) + (f" ({esc(person.organization)})" if person.organization
                                   else "")
-        when = (when_words(meeting.starts_at, meeting.timezone, now) if meeting.starts_at
-                else "no time agreed yet")
         how = {"video": "video call", "phone": "phone call", "in_person": "in person"}.get(
             meeting.format, meeting.format)
         place = f", {esc(meeting.place)}" if meeting.place else ""
+        # next_meeting falls back to the latest meeting when none is ahead: one booked for a
+        # time already past is not "next", it waits for its debrief (or a corrected date).
+        if meeting.starts_at is not None and meeting.starts_at < now - _STARTED:
+            self.meeting_heading.value = heading("Waiting for your debrief").value
+            said = describe_start(meeting.starts_at, meeting.timezone)
+            ago = _ago(meeting.starts_at, now)
+            debrief = button("Write the debrief", "primary", tooltip="what you learned, the "
+                             "people suggested and the follow-ups, or that it did not happen")
+            debrief.on_click(lambda _b, mid=meeting.id: self._open(mid, "debrief"))
+            redate = button("Change its date", tooltip="the date was typed wrong, or the "
+                            "meeting moved: correct it under People")
+            redate.on_click(lambda _b, mid=meeting.id: self._open(mid, "people"))
+            self.meeting_box.children = [w.HTML(
+                f"<div class='infoview-next-meeting' style='{_CARD}'><b>{who}</b>: "
+                f"{esc(said)} ({esc(ago)}), {esc(how)}{place}. How did it go? Write the "
+                "debrief while you remember it; if the date is wrong, change it.</div>"),
+                w.HBox([debrief, redate])]
+            return
+        when = (when_words(meeting.starts_at, meeting.timezone, now) if meeting.starts_at
+                else "no time agreed yet")
         brief = button("See the brief", "primary", tooltip="the questions and the one-page "
                        "brief, ready to download")
         brief.on_click(lambda _b, mid=meeting.id: self._open(mid, "prepare"))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
+from infoview.app import UPLOAD_LIMIT
 from infoview.errors import BadInput
 from infoview.models import Person
 from infoview.widgets._common import MessageLine, bullet_list, button, esc, heading, text
@@ -55,17 +56,28 @@ class ImportPanel(w.VBox):
         self.report: MailImportReport | CalendarImportReport | None = None
         self._previewed: tuple | None = None
         self._boxes: list[tuple[w.Checkbox, str]] = []
-        self.kind = w.ToggleButtons(options=_KINDS, value="mail", description="Import",
-                                    style={"description_width": "initial"})
+        # Labelled beside it: the buttons' own description sat above them on a line of its
+        # own, and the mail button's text was cut ("Mail (mbox, .eml, M...").
+        self.kind = w.ToggleButtons(options=_KINDS, value="mail",
+                                    style={"button_width": "auto"},
+                                    layout=w.Layout(width="auto"))
         self.path = text("File or folder", placeholder="e.g. /home/you/Takeout/Mail/All mail.mbox")
         self.upload = w.FileUpload(accept=".mbox,.eml,.ics,.mbx", multiple=False,
                                    description="Upload a file")
+        #: Names the file uploaded (the upload button itself only counts files).
+        self.upload_note = w.HTML()
+        #: Says, before anyone tries, how large an upload may be.
+        self.upload_help = w.HTML(
+            "<div style='color:#555;font-size:0.85em'>Upload a file of up to "
+            f"{_size_words(UPLOAD_LIMIT)}; for a larger export, type its path in File or "
+            "folder (it is read where it is, nothing is copied).</div>")
         self.input_message = MessageLine()
         self.me = text("Your email addresses", value=store.get_profile().email or "",
                        placeholder="you@example.org (several: separate with commas)")
         self.bodies_for = w.SelectMultiple(description="Keep the text of messages with",
                                            options=[], rows=4,
-                                           style={"description_width": "initial"})
+                                           style={"description_width": "initial"},
+                                           layout=w.Layout(width="60%"))
         self.mail_options = w.VBox([self.me, self.bodies_for])
         self.preview_button = button("Preview", "info", "show what would be recorded, "
                                      "without keeping anything")
@@ -76,8 +88,8 @@ class ImportPanel(w.VBox):
         self.offered = w.VBox([])
         self.result = w.HTML()
         self.kind.observe(lambda _c: self._changed(), names="value")
-        self.path.observe(lambda _c: self._changed(), names="value")
-        self.upload.observe(lambda _c: self._changed(), names="value")
+        self.path.observe(lambda _c: self._path_typed(), names="value")
+        self.upload.observe(lambda _c: self._uploaded(), names="value")
         self.me.observe(lambda _c: self._changed(), names="value")
         self.bodies_for.observe(lambda _c: self._changed(), names="value")
         self.preview_button.on_click(lambda _b: self.show_preview())
@@ -87,7 +99,11 @@ class ImportPanel(w.VBox):
             w.HTML("<p>Only messages and events with people in your store are kept: for a "
                    "message its date, subject and direction (not its text, unless you ask); "
                    "for an event its time and title. Nothing is kept about anything else.</p>"),
-            self.kind, w.HBox([self.path, self.upload]), self.input_message, self.mail_options,
+            w.HBox([w.HTML("What to import:"), self.kind],
+                   layout=w.Layout(align_items="center", grid_gap="8px")),
+            w.HBox([self.path, self.upload]), self.upload_help, self.upload_note,
+            self.input_message,
+            self.mail_options,
             w.HBox([self.preview_button, self.import_button]), self.message, self.preview,
             self.offered, self.result,
         ])
@@ -101,11 +117,39 @@ class ImportPanel(w.VBox):
         self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
 
     def _changed(self) -> None:
-        """Any change of input needs a new preview before importing."""
+        """Any change of input needs a new preview before importing; the last preview,
+        which was of other input, goes."""
         self._previewed = None
         self.import_button.disabled = True
         self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
         self.input_message.clear()
+        self._clear_preview()
+
+    def _clear_preview(self) -> None:
+        self.preview.value = ""
+        self.offered.children = ()
+        self._boxes = []
+
+    def _path_typed(self) -> None:
+        """A path typed replaces a file uploaded before (one input at a time)."""
+        if self.path.value.strip() and self.upload.value:
+            self.upload.value = ()  # comes back through _uploaded
+        self._changed()
+
+    def _uploaded(self) -> None:
+        """An upload replaces the path typed; the note under the field names the file."""
+        files = self.upload.value
+        if files:
+            item = files[0] if isinstance(files, (list, tuple)) else next(iter(files.values()))
+            size = item.get("size") or len(item["content"])
+            self.upload_note.value = (f"<div style='color:#555;font-size:0.9em'>Uploaded: "
+                                      f"{esc(item['name'])} ({_size_words(size)}). Typing a "
+                                      "path above reads that file instead.</div>")
+            if self.path.value:
+                self.path.value = ""
+        else:
+            self.upload_note.value = ""
+        self._changed()
 
     def _source(self):
         """The path typed, or the uploaded file as (name, bytes)."""
@@ -113,6 +157,10 @@ class ImportPanel(w.VBox):
         if files:
             item = files[0] if isinstance(files, (list, tuple)) else next(iter(files.values()))
             content = item["content"]
+            if len(content) > UPLOAD_LIMIT:
+                raise BadInput(f"{item['name']} is {_size_words(len(content))}, more than the "
+                               f"{_size_words(UPLOAD_LIMIT)} an upload can carry: type its "
+                               "path in File or folder instead (it is read where it is)")
             return (item["name"], content.tobytes() if hasattr(content, "tobytes") else bytes(content))
         if not self.path.value.strip():
             raise BadInput("give the file or folder your mail or calendar program exported, "
@@ -146,6 +194,7 @@ class ImportPanel(w.VBox):
         """Read the input as a dry run and show what would be recorded."""
         self.result.value = ""
         self.message.clear()
+        self._clear_preview()
         with self.input_message.guard():
             source = self._source()
             self.message.show("Reading…")
@@ -216,6 +265,13 @@ class ImportPanel(w.VBox):
                 self.refresh_people()
                 return self.report
         return None
+
+
+def _size_words(size: int) -> str:
+    """``2.3 MB`` / ``14 KB``: a file's size as a reader says it."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f}".removesuffix(".0") + " MB"
+    return f"{max(1, round(size / 1000))} KB"
 
 
 def _lines(report) -> list[str]:

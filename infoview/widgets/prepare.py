@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from infoview.errors import BadInput
+from infoview.errors import BadInput, InfoviewError
 from infoview.flows import drafts
 from infoview.flows.meetings import asked_before, person_to_prepare, planned_questions, save_meeting_plan
 from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_outreach
@@ -38,6 +38,7 @@ from infoview.widgets._common import (
     FORMAT_CHOICES,
     FULL_WIDTH,
     MessageLine,
+    PastStartCheck,
     bullet_list,
     button,
     draft_checks_html,
@@ -128,6 +129,7 @@ class PreparePanel(w.VBox):
                                       indent=False)
         self.plan_button = button("Plan questions", "primary")
         self.save_button = button("Save person and meeting", "success")
+        self._past = PastStartCheck()  # a start already past is questioned once
         self.drop_button = button("Drop this plan", tooltip="forget the plan you were editing "
                                   "and start again from the meeting as saved")
         self.drop_button.layout.display = "none"
@@ -209,6 +211,10 @@ class PreparePanel(w.VBox):
                       self.draft_kind,
                       self.narrow, self.broad, self.draft_text):
             field.observe(lambda _c: self.keep(), names="value")
+        # What the brief says about the meeting follows these as they are typed.
+        for field in (self.date, self.time, self.timezone, self.format, self.place,
+                      self.reason):
+            field.observe(lambda _c: self._refresh_preview(), names="value")
         self.refresh_people()
         self._open_last_kept_plan()
         warm_pdf()  # a PDF export then finds WeasyPrint loaded instead of waiting a second
@@ -380,10 +386,19 @@ class PreparePanel(w.VBox):
         return asked_before(self.store, person.id) if person.id else []
 
     def save_meeting(self) -> None:
-        """Store the person (when new) and the meeting with its planned questions."""
+        """Store the person (when new) and the meeting with its planned questions; a start
+        already past is questioned first (the second press saves it)."""
         with self.message.guard("saving"):
             person = self.current_person()
             meeting = self.current_meeting(person.id)
+            before = (self.store.get(Meeting, meeting.id).starts_at if meeting.id is not None
+                      else None)
+            question = self._past.question(meeting.starts_at, meeting.timezone, before)
+            if question is not None:
+                self.save_button.description = "Save anyway"
+                self.message.show(f"Not saved yet: {question}", "warning")
+                return
+            self.save_button.description = "Save person and meeting"
             plan = self.picker.plan() if self.picker.items else None
             was = self._person_id()
             person, meeting = save_meeting_plan(self.store, person, meeting, plan)
@@ -538,6 +553,15 @@ class PreparePanel(w.VBox):
         if self.picker.items:
             with self.message.guard("updating the brief"):
                 self.build()
+
+    def _refresh_preview(self) -> None:
+        """Rebuild the brief shown after a field it shows changed (once there is a plan)."""
+        if self._quiet or self._loading or not self.picker.items or self.brief is None:
+            return
+        try:
+            self.build()
+        except InfoviewError:
+            pass  # half-typed (a time zone being typed): the brief shown stays as it was
 
     # -- the plan being edited survives a reload ----------------------------------------------
     def _person_id(self) -> int | None:

@@ -9,14 +9,15 @@ the app works on (``on_choose``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from infoview.errors import BadField, BadInput
+from infoview.errors import BadField, BadInput, NotFound
 from infoview.flows.meetings import MeetingOptions, add_meeting
 from infoview.flows.profile import as_sentence
 from infoview.flows.records import (
@@ -31,6 +32,7 @@ from infoview.times import describe_start, in_zone, start_from_fields
 from infoview.widgets._common import (
     FORMAT_CHOICES,
     MessageLine,
+    PastStartCheck,
     bullet_list,
     button,
     esc,
@@ -127,8 +129,11 @@ class PeoplePage(w.VBox):
             FormField("phone", text_input("Phone", "")),
             FormField("profile_url", text_input("Profile link", "e.g. their LinkedIn page"),
                       "Kept as a link for you to open; LinkedIn pages are never fetched."),
+            # Wide enough for its longest choice beside its label (the default width showed
+            # "no connection yet (colc").
             FormField("how_known", w.Dropdown(description="How you know them",
-                                              options=HOW_KNOWN, value="cold", style=_WIDE),
+                                              options=HOW_KNOWN, value="cold", style=_WIDE,
+                                              layout=w.Layout(width="60%")),
                       "Warm contacts (a friend, a colleague, an introduction) answer far more "
                       "often than cold ones; the outcomes page compares them."),
             FormField("notes", text_input("Notes", "anything worth remembering", lines=3)),
@@ -160,6 +165,7 @@ class PeoplePage(w.VBox):
             FormField("industry", text_input("Industry", "e.g. health tech")),
         ])
         self.save_meeting_button = button("Save meeting", "success")
+        self._past = PastStartCheck()  # a start already past is questioned once
         self.cancel_meeting_button = button("Cancel")
         self.meeting_form_box = _form_box("Meeting", self.meeting_form, self.save_meeting_button,
                                          self.cancel_meeting_button)
@@ -188,7 +194,8 @@ class PeoplePage(w.VBox):
             FormField("industry", text_input("Industry", "e.g. health tech")),
             FormField("location", text_input("Location", "e.g. Bristol")),
             FormField("motivation", w.Dropdown(description="How much you want to work there",
-                                               options=MOTIVATION, value=0, style=_WIDE),
+                                               options=MOTIVATION, value=0, style=_WIDE,
+                                               layout=w.Layout(width="60%")),
                       "Ranks your target list (Outcomes, Targets) with the openings you saw "
                       "and the people you know there."),
             FormField("postings", w.BoundedIntText(description="Relevant openings seen",
@@ -368,7 +375,8 @@ class PeoplePage(w.VBox):
                 person = add_person(self.store, **values)
                 words = f"Added {person.name}."
             else:
-                person = edit_person(self.store, self._editing_person, **values)
+                with self._gone(values.get("name") or "This person"):
+                    person = edit_person(self.store, self._editing_person, **values)
                 words = f"Saved the changes to {person.name}."
             self._close(self.person_form_box)
             self.find.value = ""
@@ -402,6 +410,7 @@ class PeoplePage(w.VBox):
         for name in ("place", "role", "industry"):
             form[name].value = (getattr(meeting, name) if meeting else None) or ""
         self.save_meeting_button.description = "Save changes" if meeting else "Save meeting"
+        self._past.reset()
         self.meeting_form_box.layout.display = ""
 
     def save_meeting(self) -> Meeting | None:
@@ -419,15 +428,27 @@ class PeoplePage(w.VBox):
             values = {"format": form["format"].value,
                       "place": form["place"].value or None, "role": form["role"].value or None,
                       "industry": form["industry"].value or None}
+            before = (self.store.get(Meeting, self._editing_meeting).starts_at
+                      if self._editing_meeting is not None else None)
+            question = self._past.question(start, zone_name, before)
+            if question is not None:
+                form["starts_at"].show_error(question)
+                form.message.show("Not saved yet: see the date above.", "warning")
+                self.save_meeting_button.description = "Save anyway"
+                return None
+            self.save_meeting_button.description = ("Save meeting" if self._editing_meeting
+                                                    is None else "Save changes")
             if self._editing_meeting is None:
                 meeting, _plan = add_meeting(self.store, MeetingOptions(
                     person_id=self.people.value, starts_at=start, timezone=zone_name,
                     minutes=int(form["planned_minutes"].value), **values))
                 words = f"Added the meeting: {_meeting_line(meeting)}."
             else:
-                meeting = edit_meeting(self.store, self._editing_meeting, starts_at=start,
-                                       timezone=zone_name or "",
-                                       planned_minutes=form["planned_minutes"].value, **values)
+                with self._gone("This meeting"):
+                    meeting = edit_meeting(self.store, self._editing_meeting, starts_at=start,
+                                           timezone=zone_name or "",
+                                           planned_minutes=form["planned_minutes"].value,
+                                           **values)
                 words = f"Saved the meeting: {_meeting_line(meeting)}."
             self._show_person()
             self.message.show(words, "ok")
@@ -481,7 +502,8 @@ class PeoplePage(w.VBox):
             if self._editing_organization is None:
                 org = add_organization(self.store, **values)
             else:
-                org = edit_organization(self.store, self._editing_organization, **values)
+                with self._gone(values.get("name") or "This organization"):
+                    org = edit_organization(self.store, self._editing_organization, **values)
             org = edit_organization(self.store, org.saved_id, **scores)
             self._close(self.organization_form_box)
             self._fill_organizations()
@@ -515,6 +537,10 @@ class PeoplePage(w.VBox):
         with self.message.guard("writing the contact cards"):
             if self.out_dir is None:
                 return None
+            if not self.store.list(Person):
+                self.card.value = ""
+                self.message.show("No one to write yet: add a person first.", "info")
+                return None
             path = self.out_dir / "infoview-people.vcf"
             count = export_vcards(self.store, path)
             self.card.value = f"<p>{file_link(path)}</p>"
@@ -524,6 +550,18 @@ class PeoplePage(w.VBox):
         return None
 
     # -- after changes --------------------------------------------------------------------
+    @contextmanager
+    def _gone(self, label: str) -> Iterator[None]:
+        """A record deleted meanwhile (in another tab or window) is named by ``label`` and
+        the lists reload, instead of the library's "there is no person 2"."""
+        try:
+            yield
+        except NotFound:
+            self._fill_people()
+            self._fill_organizations()
+            raise NotFound(f"{label} is no longer in your store: deleted meanwhile, perhaps "
+                           "in another tab or window. Nothing was saved.") from None
+
     @staticmethod
     def _close(box: w.VBox) -> None:
         box.layout.display = "none"

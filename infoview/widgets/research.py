@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
+from infoview.errors import InfoviewError
+from infoview.flows.fields import upper_first
 from infoview.flows.research import keep_research
 from infoview.flows.warm import warm_paths
 from infoview.settings import Settings
@@ -28,6 +31,7 @@ from infoview.widgets._common import (
     table_html,
     text,
 )
+from infoview.widgets.forms import Form, FormField
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows.research import KeptResearch
@@ -83,6 +87,11 @@ class ResearchPanel(w.VBox):
                                "a bio or team page; LinkedIn links are kept, not fetched")
         self.person_name = text("Or find on their site", "",
                                 "their full name, looked for on the company's website")
+        #: The three fields, each with a line under it for its own mistake (an address that
+        #: is none, a site that cannot be reached).
+        self.form = Form([FormField("company_url", self.company_url),
+                          FormField("person_url", self.person_url),
+                          FormField("person_name", self.person_name)])
         self.research_button = button("Research", "primary", "Fetch the public pages and extract")
         self.fetch_again = w.Checkbox(value=False, indent=False,
                                       description="fetch again (ignore pages cached in the last days)",
@@ -105,7 +114,7 @@ class ResearchPanel(w.VBox):
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([
             heading("Research a company and a person"),
-            self.company_url, self.person_url, self.person_name,
+            *self.form.fields.values(),
             w.HBox([self.research_button, self.save_button, self.fetch_again]),
             self.progress, self.message, self.tabs,
         ])
@@ -125,6 +134,7 @@ class ResearchPanel(w.VBox):
             return
         company_url = self.company_url.value.strip()
         person_url = self.person_url.value.strip()
+        self.form.clear_errors()
         if not company_url and not person_url:
             self.message.show("Enter a company website or a person's page first.", "warning")
             return
@@ -155,11 +165,14 @@ class ResearchPanel(w.VBox):
         self.company = self.person = self.search = None
         self.saved = None
         ok = False
-        with self.message.guard("research"), self._fetcher(company_url or person_url) as fetcher:
+        field = "company_url" if company_url else "person_url"  # the field being worked on
+        with self.message.guard("researching"), self._marked(lambda: field), \
+                self._fetcher(company_url or person_url) as fetcher:
             if company_url:
                 self.company = self._research_company(company_url, fetcher)
                 self._show()
             name = self.person_name.value.strip()
+            field = "person_name"
             if name and not person_url and company_url:
                 from infoview.research.find_person import research_person_by_name
 
@@ -168,6 +181,7 @@ class ResearchPanel(w.VBox):
                 # knows when the company research last asked it for a page.
                 self.search, self.person = research_person_by_name(
                     name, company_url, fetcher=fetcher, refresh=self.fetch_again.value)
+            field = "person_url"
             if person_url:
                 from infoview.research.person import research_person
 
@@ -192,6 +206,16 @@ class ResearchPanel(w.VBox):
                               f"{f' ({count} warning(s), see the Warnings tab)' if count else ''}."
                               + (f" {self.search.summary()}" if self.search else ""),
                               "warning" if count or (self.search and not self.search.found) else "ok")
+
+    @contextmanager
+    def _marked(self, field: Callable[[], str]) -> Iterator[None]:
+        """A mistake of the library's is shown under the field being worked on (``field()``
+        names it), with a pointer to it in the panel's message line."""
+        try:
+            yield
+        except InfoviewError as exc:
+            self.form[field()].show_error(upper_first(str(exc)))
+            self.message.show("Not researched: see the address marked in red above.", "error")
 
     def _fetcher(self, url: str) -> Fetcher:
         """The one fetcher of a research run (both pages share its per-host gate)."""
@@ -313,10 +337,11 @@ def _overview_html(company, person) -> str:
             ("What it does", esc(company.summary or company.description)),
             ("Industry", esc(company.industry)), ("Location", esc(company.location)),
             ("Founded", esc(company.founded)), ("Website", link(company.url)),
-            ("Pages", ", ".join(link(url, kind) for kind, url in company.pages.items())),
+            # Page kinds in words ("annual report"); how sure the page classifier was is
+            # the tool's business (it is in the JSON), not the reader's.
+            ("Pages", ", ".join(link(url, kind.replace("_", " "))
+                                for kind, url in company.pages.items())),
             ("Social", ", ".join(link(url, kind) for kind, url in company.social.items())),
-            ("Read as", ", ".join(f"{link(t.url, t.type)} {t.confidence:.0%}"
-                                  for t in company.page_types)),
         ]))
     if person is not None:
         parts.append(f"<h3 class='infoview-person-name'>{esc(person.name or person.url)}</h3>")

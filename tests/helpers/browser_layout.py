@@ -1,0 +1,44 @@
+"""What a user would call cut off, read from the page a browser test has open: a button
+whose text does not fit, a dropdown showing only part of its choice, a row of buttons that
+fell under its own label.
+
+A widget's size is set in Python (``layout.width``, ``style.button_width``) but only a
+browser lays it out, so only a browser test can tell that "no connection yet (cold)" shows
+as "no connection yet (colc".
+"""
+
+from __future__ import annotations
+
+#: Returns the problems seen on the page, as short strings naming the control.
+_CHECK = """() => {
+  const out = [];
+  const context = document.createElement('canvas').getContext('2d');
+  const shown = e => e.offsetParent !== null && e.getClientRects().length > 0;
+  for (const b of document.querySelectorAll('button')) {
+    if (shown(b) && b.scrollWidth > b.clientWidth + 1) out.push('button cut: ' + b.textContent.trim());
+  }
+  for (const s of document.querySelectorAll('select:not([multiple])')) {
+    const chosen = s.options[s.selectedIndex];
+    if (!shown(s) || s.size > 1 || !chosen) continue;
+    context.font = getComputedStyle(s).font;
+    // the text, and room for the arrow and the padding either side
+    if (context.measureText(chosen.text).width + 28 > s.clientWidth)
+      out.push('dropdown cut: ' + chosen.text.replace(/\\u00a0/g, ' '));
+  }
+  for (const box of document.querySelectorAll('.widget-inline-hbox, .widget-toggle-buttons')) {
+    const label = box.querySelector(':scope > .widget-label');
+    if (!shown(box) || !label || !shown(label) || !label.textContent.trim()) continue;
+    const bottom = label.getBoundingClientRect().bottom;
+    const parts = [...box.children].filter(c => c !== label && shown(c));
+    if (parts.some(c => [c, ...c.querySelectorAll('button')].some(
+          p => shown(p) && p.getBoundingClientRect().top > bottom - 2)))
+      out.push('fell under its label: ' + label.textContent.trim());
+  }
+  return [...new Set(out)];
+}"""
+
+
+def cut_off(page) -> list[str]:
+    """What is cut off or fell out of line on ``page`` now (a Playwright page), as short
+    descriptions; empty when everything shows whole."""
+    return page.evaluate(_CHECK)

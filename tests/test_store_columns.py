@@ -1,0 +1,191 @@
+"""Columns read as numpy arrays (:mod:`infoview.store.columns`) hold exactly what the
+store holds, and a value they would misread (typed by hand in a file) is refused, so that
+the frames are then read the careful way, with the same result."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from infoview.models import Meeting, Outreach, Person
+from infoview.store import Store
+from infoview.store import frames as frames_module
+from infoview.store.columns import MISSING, OddColumn, read_columns
+
+MOMENT = datetime(2026, 3, 31, 9, 30, 15, 123456, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "c.sqlite"
+    with Store.open(path) as store:
+        ada = store.add(Person(name="Ada", how_known="friend", keep_in_touch_days=0,
+                               connected_on=date(2024, 2, 29)))
+        bob = store.add(Person(name="Bob Ørsted", keep_in_touch_days=2**62))
+        store.add(Outreach(person_id=ada.id, channel="email", kind="request", sent_at=MOMENT))
+        store.add(Outreach(person_id=bob.id, channel="linkedin", kind="thanks",
+                           sent_at=datetime(1970, 1, 1, tzinfo=UTC),
+                           replied_at=datetime(2099, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)))
+        store.add(Meeting(person_id=bob.id, status="held", starts_at=MOMENT))
+    conn = sqlite3.connect(path, isolation_level=None)
+    yield conn
+    conn.close()
+
+
+def test_each_kind_of_column_reads_back_exactly(db):
+    people = read_columns(db, "people", ["id", "name", "how_known", "keep_in_touch_days",
+                                         "connected_on", "created_at"])
+    assert people["id"].tolist() == [1, 2]
+    assert people["name"] == ["Ada", "Bob Ørsted"]
+    assert people["how_known"].tolist() == [1, -1] or people["how_known"][0] >= 0
+    assert people["keep_in_touch_days"].tolist() == [0, 2**62]
+    assert people["connected_on"].tolist() == [(date(2024, 2, 29) - date(1970, 1, 1)).days,
+                                               MISSING]
+    sent = read_columns(db, "outreach", ["sent_at", "replied_at", "channel"],
+                        conditions={"asking": "kind = 'request'"})
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    assert sent["sent_at"].tolist() == [(MOMENT - epoch) // pd.Timedelta("1us"), 0]
+    assert sent["replied_at"][0] == MISSING
+    assert sent["replied_at"][1] == (datetime(2099, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+                                     - epoch) // pd.Timedelta("1us")
+    assert sent["asking"].tolist() == [True, False]
+    assert sent["channel"].dtype == np.int8 and (sent["channel"] >= 0).all()
+
+
+def test_a_condition_picks_rows_and_an_empty_answer_is_empty(db):
+    rows = read_columns(db, "outreach", ["id", "sent_at", "kind"], where="person_id = ?",
+                        params=[2])
+    assert rows["id"].tolist() == [2]
+    none = read_columns(db, "meetings", ["id", "starts_at", "status", "industry"],
+                        conditions={"held": "status = 'held'"}, where="id < 0")
+    assert [len(v) for v in none.values()] == [0, 0, 0, 0, 0]
+
+
+@pytest.mark.parametrize("table, column, value", [
+    ("outreach", "sent_at", "2026-03-31 20:00:00+02:00"),            # another form
+    ("outreach", "sent_at", "2026-02-30T10:00:00.000000+00:00"),     # no such day
+    ("outreach", "sent_at", "2026-03-31T24:00:00.000000+00:00"),     # no such hour
+    ("outreach", "sent_at", "2026-03-31T10:00:00.00000ä+00:00"),     # not a digit
+    ("outreach", "sent_at", 20260331),                               # a number
+    ("people", "connected_on", "2026-3-31"),
+    ("people", "keep_in_touch_days", "-"),                           # numpy would say 0
+    ("people", "keep_in_touch_days", 20.5),
+    ("people", "keep_in_touch_days", "twenty"),
+])
+def test_a_value_typed_by_hand_is_refused_not_misread(db, table, column, value):
+    db.execute(f"UPDATE {table} SET {column} = ? WHERE id = 1", [value])
+    with pytest.raises(OddColumn):
+        read_columns(db, table, [column])
+
+
+def test_a_blob_is_refused(db):
+    db.execute("UPDATE people SET name = x'4142' WHERE id = 1")
+    with pytest.raises(OddColumn):
+        read_columns(db, "people", ["name"])
+
+
+@pytest.mark.parametrize("table, column, value", [
+    ("outreach", "sent_at", "2026-03-31 20:00:00+02:00"),
+    ("outreach", "replied_at", "2026-03-31T10:00:00+00:00"),
+    ("people", "connected_on", "2026-3-31"),
+])
+def test_frames_of_a_store_with_an_odd_value_are_those_read_the_careful_way(db, monkeypatch,
+                                                                            table, column,
+                                                                            value):
+    db.execute(f"UPDATE {table} SET {column} = ? WHERE id = 1", [value])
+    assert frames_module._column_frame(db, table, frames_module.COLUMNS[table]) is None
+    fast = frames_module.build_frames(db)
+    with monkeypatch.context() as patch:
+        patch.setattr(frames_module, "_column_frame", lambda *_args: None)
+        patch.setattr(frames_module, "_json_columns", lambda *_args: None)
+        patch.setattr(frames_module, "_plain_columns", lambda *_args: set())
+        careful = frames_module.build_frames(db)
+    for name in fast:
+        pd.testing.assert_frame_equal(fast[name], careful[name], check_exact=True)
+
+
+def test_frames_read_as_columns_keep_missing_values_and_dtypes(db, monkeypatch):
+    db.execute("UPDATE meetings SET rescheduled_from = NULL, industry = NULL")
+    db.execute("UPDATE outreach SET channel = 'carrier pigeon' WHERE id = 2")  # not a choice
+    for table in ("people", "outreach", "meetings"):
+        assert frames_module._column_frame(db, table, frames_module.COLUMNS[table]) is not None
+    fast = frames_module.build_frames(db)
+    with monkeypatch.context() as patch:
+        patch.setattr(frames_module, "_column_frame", lambda *_args: None)
+        by_json = frames_module.build_frames(db)
+    for name in fast:
+        pd.testing.assert_frame_equal(fast[name], by_json[name], check_exact=True)
+    assert pd.isna(fast["outreach"].loc[1, "channel"])
+    assert fast["people"]["keep_in_touch_days"].tolist() == [0, 2**62]
+
+
+def test_frames_read_ahead_in_a_thread_are_those_read_in_turn(tmp_path, monkeypatch):
+    from infoview.store import columns
+
+    with Store.open(tmp_path / "s.sqlite") as store:  # its connection may change threads
+        ada = store.add(Person(name="Ada"))
+        store.add(Outreach(person_id=ada.id, channel="email", kind="request", sent_at=MOMENT))
+        store.add(Meeting(person_id=ada.id, status="held", starts_at=MOMENT))
+        store.execute("UPDATE meetings SET starts_at = '2026-03-31 20:00:00+02:00'")  # odd
+        threads = []
+        real = columns.ColumnQuery.run
+
+        def run(query, conn):
+            import threading
+
+            threads.append(threading.current_thread().name)
+            return real(query, conn)
+
+        monkeypatch.setattr(columns.ColumnQuery, "run", run)
+        ahead = store.frames()
+        assert set(threads) == {"infoview-read"}
+        monkeypatch.setattr(columns, "prefetch",
+                            lambda conn, queries: (columns._answer(q, conn) for q in queries))
+        in_turn = store.frames()
+    assert list(ahead) == list(in_turn)
+    for name in ahead:
+        pd.testing.assert_frame_equal(ahead[name], in_turn[name], check_exact=True)
+    assert ahead["meetings"]["starts_at"].notna().all()  # the odd table, the careful way
+
+
+def test_an_error_while_reading_ahead_reaches_the_caller(tmp_path, monkeypatch):
+    from infoview.store import columns
+
+    def broken(query, conn):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    with Store.open(tmp_path / "s.sqlite") as store:
+        store.add(Person(name="Ada"))
+        monkeypatch.setattr(columns.ColumnQuery, "run", broken)
+        with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+            store.frames()
+        monkeypatch.undo()
+        assert len(store.frames()["people"]) == 1  # the read ended: the store reads again
+
+
+def test_times_read_whole_in_a_snapshot_need_no_second_scan(tmp_path, monkeypatch):
+    with Store.open(tmp_path / "s.sqlite") as store:
+        ada = store.add(Person(name="Ada"))
+        store.add(Outreach(person_id=ada.id, channel="email", kind="request", sent_at=MOMENT))
+        store.add(Meeting(person_id=ada.id, status="held", starts_at=MOMENT))
+        store.execute("UPDATE meetings SET starts_at = '2026-03-31 20:00:00+02:00'")
+        scans = []
+        real = store._query
+
+        def query(sql, params=()):
+            scans.extend([sql] if "GLOB" in sql else [])
+            return real(sql, params)
+
+        monkeypatch.setattr(store, "_query", query)
+        with store.reading():
+            store.frames(tables=["outreach", "meetings"])
+            assert not store.has_odd_times("outreach", "sent_at", "replied_at")
+            assert scans == []  # known from the reading of the column
+            assert store.has_odd_times("meetings", "starts_at")  # read the careful way
+            assert len(scans) == 1
+        assert not store.has_odd_times("outreach", "sent_at")  # another snapshot: scanned
+        assert len(scans) == 2
