@@ -4,18 +4,26 @@ Serves 50 generated company sites of six pages each, every site on its own loopb
 address (127.0.0.2 ... 127.0.0.51, so each is a distinct host for politeness), every
 response delayed 100 ms, and researches all 50 with a per-host delay of 0.2 s. Prints:
 
-- the wall time of the cold run (empty HTTP cache);
+- the wall time of the cold run (empty HTTP cache): the median of three, each on a cache
+  file of its own, since one run on a shared machine is one draw;
 - the physical limit: the larger of (a) the longest per-host chain of response delays and
   politeness pauses, counted from the servers' logs, and (b) the CPU time that parsing and
   extraction need (measured by researching the same pages from the cache in one thread)
   divided by the cores;
 - a naive sequential loop (``requests.get`` + BeautifulSoup over the same pages);
 - the warm re-run (everything from the cache) and the requests that reached the servers;
-- peak memory of research (this process and its research processes, by PSS).
+- peak memory of research (this process and its research processes, by PSS), in a cold
+  run of its own: sampling it costs CPU the timed runs should not pay.
 
-Targets: cold within 1.5x of the limit, at least 15x faster than the naive loop, a warm
+Targets: cold within 1.2x of the limit, at least 10x faster than the naive loop, a warm
 re-run that sends zero requests and is at least 50x faster than cold, peak memory under
-300 MB. Exits 1 when a target is missed.
+300 MB. Exits 1 when a target is missed. (The naive loop fetches the HTML pages alone; a
+site's chain also holds robots.txt and, since feeds are read, the usual feed paths, so the
+naive loop is about 14x the limit and 10x is what 1.2x of the limit allows.)
+
+Also printed: the CPU the research processes used in the cold run, and the share of the
+machine's cores that amounts to: on a machine other work keeps busy, a cold run that used
+only part of the cores for its CPU was waiting for them, not for the network.
 
 What the numbers led to (see ``infoview/research/parallel.py``): research is CPU-bound once
 fetching is polite and parallel, because every site reaches its parsing at the same moment
@@ -27,7 +35,18 @@ the stricter people and news rules doubled that CPU time, most of it turned out 
 creating element proxies (lxml.html chooses each one's class in Python; page.py now has it
 chosen in C) and whole-page text passes made in Python that lxml can make itself.
 
-Run: ``.venv/bin/python benchmarks/bench_research_speed.py [--sites N] [--processes N]``.
+Then (timelines of every request, from the client's and the servers' clocks, and each
+thread's CPU clock): with a helper thread per site, two dozen threads per process were
+extracting, and a thread whose turn at a host had come lost the GIL to them again and
+again, sending its request 60-150 ms late; one extraction thread per process
+(``infoview/research/extracts.py``) brought that to about 20 ms. Each site's reports and
+feeds waited for all of its extraction, page types included, although only company facts
+and news decide them; the helper now reads those first and the rest while the feeds are
+requested. What is left on a busy machine is CPU: people extraction (a third of it),
+page links, parsing and the HTTP client.
+
+Run: ``.venv/bin/python benchmarks/bench_research_speed.py [--sites N] [--processes N]
+[--repeat N]``.
 """
 
 from __future__ import annotations
@@ -172,6 +191,14 @@ def _cpu_of_parsing(urls, settings) -> tuple[float, float]:
         return time.process_time() - cpu, time.perf_counter() - wall
 
 
+def _cpu_seconds() -> float:
+    """CPU seconds used so far by this process and its finished children (research processes
+    are joined when a run ends; the sites' process is still running, so it is not counted)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _naive(pages: list[str]) -> float:
     import requests
     from bs4 import BeautifulSoup
@@ -288,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sites", type=int, default=SITES)
     parser.add_argument("--processes", type=int, default=0,
                         help="worker processes for research (0: decide from the cores)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="cold runs, each on an empty cache (the median is compared)")
     parser.add_argument("--quick", action="store_true", help="10 sites (a smoke run)")
     parser.add_argument("--serve", nargs=2, metavar=("ROOT", "COUNT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -312,19 +341,33 @@ def main(argv: list[str] | None = None) -> int:
                                 cache_path=tmp / "http-cache.sqlite")
 
             startup = _warm_up(tmp)
-            memory = MemoryPeak()
-            rows, cold, used = _research_all(urls, settings, args.processes)
+            colds: list[tuple[float, float]] = []   # (wall, CPU) of each cold run
+            for run in range(args.repeat):   # each on an empty cache file of its own
+                fresh = settings.with_(cache_path=tmp / f"http-cache-{run}.sqlite")
+                before = _cpu_seconds()
+                rows_run, seconds, used = _research_all(urls, fresh, args.processes)
+                colds.append((seconds, _cpu_seconds() - before))
+                if run == 0:
+                    rows, logs = rows_run, servers.requests()
+            cold, cold_cpu = sorted(colds)[len(colds) // 2]   # the median run
             errors = [r for r in rows if "error" in r]
             found = sum(bool(r.get("people")) and bool(r.get("news")) for r in rows)
-            logs = servers.requests()
             chain = max(_chain(paths) for paths in logs)
             requests_cold = sum(len(paths) for paths in logs)
             pages = [url + p.lstrip("/") for url, paths in zip(urls, logs, strict=True) for p in paths
                      if p.endswith(".html") or p == "/"]
 
-            _, warm, _ = _research_all(urls, settings, args.processes)
+            # Memory in a cold run of its own: sampling the processes' memory every tenth of
+            # a second costs CPU, which the timed runs should not pay.
+            memory = MemoryPeak()
+            _research_all(urls, settings.with_(cache_path=tmp / "http-cache-memory.sqlite"),
+                          args.processes)
             peak_mb = memory.stop()
-            warm_requests = sum(len(paths) for paths in servers.requests()) - requests_cold
+
+            settings = settings.with_(cache_path=tmp / "http-cache-0.sqlite")
+            before_warm = sum(len(paths) for paths in servers.requests())
+            _, warm, _ = _research_all(urls, settings, args.processes)
+            warm_requests = sum(len(paths) for paths in servers.requests()) - before_warm
 
             cpu, reparse = _cpu_of_parsing(urls, settings)
             limit = max(chain, cpu / cores)
@@ -334,8 +377,8 @@ def main(argv: list[str] | None = None) -> int:
 
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     checks = [
-        ("cold / physical limit", cold / limit, "<= 1.5 (aim 1.2)", cold / limit <= 1.5),
-        ("naive / cold", naive / cold, ">= 15", naive / cold >= 15),
+        ("cold / physical limit", cold / limit, "<= 1.2", cold / limit <= 1.2),
+        ("naive / cold", naive / cold, ">= 10", naive / cold >= 10),
         ("warm requests", warm_requests, "== 0", warm_requests == 0),
         ("cold / warm", cold / warm, ">= 50", cold / warm >= 50),
         ("peak memory MB", peak_mb, "< 300", peak_mb < 300),
@@ -348,7 +391,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  one-time start-up       {startup:8.2f} s   (imports; one research of the sample "
           "site before timing)")
     print(f"  average page            {page_kb:8.1f} KB of HTML; load average {load}")
-    print(f"  cold wall time          {cold:8.2f} s   ({used} research process(es))")
+    print(f"  cold wall time          {cold:8.2f} s   ({used} research process(es); median of "
+          f"{len(colds)}: {', '.join(f'{wall:.2f}' for wall, _ in colds)})")
+    print(f"  cold CPU                {cold_cpu:8.2f} s   (research; {cold_cpu / cold / cores:.0%} "
+          f"of {cores} cores over the cold run)")
     print(f"  longest per-host chain  {chain:8.2f} s")
     print(f"  parse+extract CPU       {cpu:8.2f} s   / {cores} cores = {cpu / cores:.2f} s")
     print(f"  physical limit          {limit:8.2f} s")

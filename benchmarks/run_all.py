@@ -1,8 +1,9 @@
 """Run every benchmark in this folder, one after the other: ``make bench``.
 
-Each ``bench_*.py`` (store, research speed and accuracy, analytics, follow-ups, notebooks,
-warm paths and the LinkedIn archive import, question plans that learn from debriefs, mail and
-calendar imports) is also runnable on its own and prints its figures and targets.
+Each ``bench_*.py`` (store, research speed and accuracy, the app's first paint, analytics,
+follow-ups, notebooks, warm paths and the LinkedIn archive import, question plans that learn
+from debriefs, mail and calendar imports) is also runnable on its own and prints its figures
+and targets.
 Extra arguments are passed to every benchmark (e.g. ``--quick``).
 """
 

@@ -307,3 +307,33 @@ def test_summary_counts_urls_left_without_a_line_as_unfinished(tmp_path):
                            seconds=1.0, network_requests=9)
     assert summary.unfinished == 2
     assert summary.to_dict()["unfinished"] == 2
+
+
+@pytest.mark.slow
+@needs_loopback("127.0.0.5", "127.0.0.6")
+def test_a_host_two_processes_reach_is_asked_one_request_at_a_time(tmp_path):
+    # Two companies in two research processes keep their reports on the same server:
+    # every request to that server, from either process, waits the delay after the last.
+    from itertools import pairwise
+
+    from infoview.research.parallel import RunStats
+
+    html = {"Content-Type": "text/html"}
+    pdf = {"Content-Type": "application/pdf"}
+    with Hostile("127.0.0.4") as reports, Hostile("127.0.0.5") as one, \
+            Hostile("127.0.0.6") as two:
+        for site, name in ((one, "one"), (two, "two")):
+            link = f"{reports.url}{name}/annual-report-2024.pdf"
+            site.routes["/"] = (200, html, f"<html><head><title>Company {name}</title></head>"
+                                f"<body><h1>Company {name}</h1><a href='{link}'>Annual report "
+                                "2024 (PDF)</a></body></html>".encode())
+            reports.routes[f"/{name}/annual-report-2024.pdf"] = (200, pdf, b"%PDF-1.4\n%%EOF\n")
+        stats = RunStats()
+        settings = Settings(host_delay=DELAY, use_cache=False, allow_private=("127.0.0.4",))
+        rows = list(research_many([one.url, two.url], settings=settings, processes=2,
+                                  stats=stats))
+        log = list(reports.log)
+    assert stats.processes == 2 and len(rows) == 2
+    paths = [path for _, path in log]
+    assert "/one/annual-report-2024.pdf" in paths and "/two/annual-report-2024.pdf" in paths
+    assert min(b - a for (a, _), (b, _) in pairwise(log)) >= DELAY - 0.02, log

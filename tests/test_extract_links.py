@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from infoview.research.extract.links import (
     Link,
@@ -14,6 +18,7 @@ from infoview.research.extract.links import (
     social_network,
 )
 from infoview.research.extract.page import parse_page
+from infoview.research.urls import join
 
 
 @pytest.mark.parametrize("url, text, kind", [
@@ -90,3 +95,30 @@ def test_page_links_resolve_relative_urls_and_skip_mail_and_fragments():
         ("https://a.example/about", "About", True),
         ("https://a.example/en/team.html", "Team", False),
     ]
+
+
+_PATHS = st.text(alphabet="abc./%?#;=&-_ \\:@", max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(page=st.sampled_from(["http://a.example/", "https://a.example/x/y.html?q=1#top",
+                             "http://user@a.example:8080/deep/er/", "https://a.example/x;p"]),
+       path=_PATHS)
+def test_a_link_from_the_site_root_resolves_the_same_from_every_page(page, path):
+    href = "/" + path
+    assume(not href.startswith("//"))   # another host's address, resolved as it stands
+    html = f"<html><body><a href='{escape(href, quote=True)}'>x</a></body></html>".encode()
+    found = page_links(parse_page(html, page, "utf-8"))
+    expected = join(page, href.strip())   # resolved against this very page
+    web = expected is not None and expected.startswith(("http://", "https://"))
+    assert [link.url for link in found] == ([expected] if web else [])
+
+
+def test_links_in_menus_are_marked_however_deep_and_others_are_not():
+    html = (b"<html><body><div class='site-menu'><ul><li><a href='/a'>A</a></li>"
+            b"<li><span><a href='/b'>B</a></span></li></ul></div>"
+            b"<main><p><a href='/c'>C</a></p><div><a href='/d'>D</a></div></main>"
+            b"<footer><a href='/e'>E</a></footer></body></html>")
+    found = page_links(parse_page(html, "https://a.example/", "utf-8"))
+    assert [(link.url.rsplit("/", 1)[1], link.in_nav) for link in found] == [
+        ("a", True), ("b", True), ("c", False), ("d", False), ("e", True)]

@@ -84,3 +84,45 @@ def test_robots_txt_is_fetched_once_per_host_under_many_threads(tmp_path):
         _in_threads(*(lambda p=p: fetcher.fetch(f"{server.url}p{p}") for p in range(6)))
         assert server.paths().count("/robots.txt") == 1
         assert len(server.paths()) == 7
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="processes share the table by fork")
+def test_a_host_left_held_by_a_process_that_died_is_free_again():
+    import multiprocessing
+
+    from infoview.research.politeness import SharedHosts
+
+    hosts = SharedHosts(64)
+    child = multiprocessing.get_context("fork").Process(
+        target=hosts.take, args=("a.example", threading.Event()))   # takes it, never gives back
+    child.start()
+    child.join()
+    start = time.monotonic()
+    slot = hosts.take("a.example", threading.Event())
+    assert slot is not None and time.monotonic() - start < 1.0
+
+
+def test_a_host_another_process_holds_is_waited_for_then_its_pause(tmp_path):
+    import os
+
+    from infoview.research.politeness import SharedHosts
+
+    hosts = SharedHosts(64)
+    slot = hosts.take("a.example", threading.Event())
+    assert slot is not None
+    hosts._holder[slot] = os.getppid()   # as if the process that forked this one held it
+    start = time.monotonic()
+    # given back after 0.3 s, with its pause running to 0.8 s
+    threading.Timer(0.3, hosts.release, args=(slot, start + 0.8)).start()
+    assert hosts.take("a.example", threading.Event()) == slot
+    assert time.monotonic() - start >= 0.8 - 0.01
+    assert hosts.take("b.example", threading.Event()) != slot   # another host: at once
+
+
+def test_a_full_table_leaves_further_hosts_to_each_process():
+    from infoview.research.politeness import SharedHosts
+
+    hosts = SharedHosts(2)
+    assert hosts.take("a.example", threading.Event()) is not None
+    assert hosts.take("b.example", threading.Event()) is not None
+    assert hosts.take("c.example", threading.Event()) is None

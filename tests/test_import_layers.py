@@ -20,11 +20,11 @@ PACKAGE = Path(infoview.__file__).parent
 #: siblings and import nothing of each other.
 LAYERS: tuple[tuple[tuple[str, ...], ...], ...] = (
     # What everything stands on: the package itself (its version, its lazy names), errors,
-    # records, paths, settings, and the helpers every layer shares (comparing texts, times
+    # JSON written ahead, records, paths, settings, and the helpers every layer shares (comparing texts, times
     # and zones, business days, files the user names, waiting out a locked SQLite file).
-    (("infoview", "infoview._lazy", "infoview.errors", "infoview.models", "infoview.paths",
-      "infoview.settings", "infoview.text", "infoview.times", "infoview.businessdays",
-      "infoview.userfiles", "infoview.locking"),),
+    (("infoview", "infoview._lazy", "infoview.errors", "infoview.jsontext", "infoview.models",
+      "infoview.paths", "infoview.settings", "infoview.text", "infoview.times",
+      "infoview.businessdays", "infoview.userfiles", "infoview.locking"),),
     # The store's tables, migrations, files, readers and matching rules, which know nothing
     # of the Store object ...
     (("infoview.store.schema", "infoview.store.migrations", "infoview.store.files",

@@ -67,3 +67,66 @@ def test_records_hold_the_values_pandas_json_gave(rows, data):
         "tags": column(st.none() | st.lists(st.text(max_size=3), max_size=2)),
     })
     assert to_records(df) == _pandas_records(df)
+
+
+def _printed(capsys, monkeypatch, data, ascii_only: bool) -> str:
+    from infoview.cli import _common
+
+    monkeypatch.setattr(_common, "json_ascii_only", lambda: ascii_only)
+    capsys.readouterr()
+    print_json(data)
+    return capsys.readouterr().out
+
+
+@pytest.mark.slow
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.integers(0, 5), data=st.data())
+def test_rows_encoded_ahead_print_as_their_records(capsys, monkeypatch, rows, data):
+    import pandas as pd
+
+    from infoview.analytics.report import json_rows, to_records
+
+    def column(values):
+        return data.draw(st.lists(values, min_size=rows, max_size=rows))
+
+    moments = pd.Series(pd.to_datetime(column(st.none() | MICROS), unit="us", utc=True),
+                        dtype="datetime64[us, UTC]")
+    df = pd.DataFrame({
+        "when": moments,
+        "count": pd.array(column(st.none() | st.integers(-10**12, 10**12)), dtype="Int64"),
+        "plain": pd.Series(column(st.integers(-5, 5)), dtype="int64"),
+        "name": pd.array(column(st.none() | st.text(max_size=5)), dtype="string"),
+        "level": pd.Categorical(column(st.none() | st.sampled_from(["ok", "due"]))),
+        "flag": pd.Series(column(st.booleans()), dtype=bool),
+        "maybe": pd.array(column(st.none() | st.booleans()), dtype="boolean"),
+        "days": pd.Series(column(st.none() | st.floats()), dtype="float64"),
+        "tags": pd.Series(column(st.none() | st.lists(st.text(max_size=3), max_size=2)),
+                          dtype=object),
+        "odd key \"\u00e9\"": pd.Series(column(st.text(max_size=2)), dtype=object),
+    })
+    for ascii_only in (False, True):
+        plain = _printed(capsys, monkeypatch, {"due": to_records(df)}, ascii_only)
+        ahead = _printed(capsys, monkeypatch, {"due": json_rows(df, ascii_only=ascii_only)},
+                         ascii_only)
+        assert ahead == plain
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_the_digest_printed_from_rows_encoded_ahead_is_the_digest(capsys, monkeypatch, tmp_path,
+                                                                  ascii_only):
+    from datetime import UTC, date, datetime
+
+    from infoview.demo.history import generate_sample
+    from infoview.flows.outcomes import store_digest
+    from infoview.models import Person
+    from infoview.store import Store
+
+    with Store.open(tmp_path / "d.sqlite") as store:
+        generate_sample(store, seed=7, today=date(2026, 3, 31))
+        store.add(Person(name='Zoë "Quote" \u2028 Ørsted', organization="李小龍\n"))
+        digest = store_digest(store, now=datetime(2026, 3, 31, 18, tzinfo=UTC), days=30)
+    assert len(digest.due) and len(digest.losing_touch)
+    plain = _printed(capsys, monkeypatch, digest.to_dict(), ascii_only)
+    ahead = _printed(capsys, monkeypatch, digest.to_dict(ascii_only=ascii_only), ascii_only)
+    assert ahead == plain

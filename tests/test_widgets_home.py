@@ -184,3 +184,28 @@ def test_a_refused_snooze_is_said_as_a_sentence_not_a_log_line(store):
     said = page.due.message.text
     assert page.due.message.kind == "error" and said.startswith("Snooze it to a day after")
     assert not said.startswith("snoozing") and said.endswith(".")
+
+
+def test_a_past_meeting_not_yet_debriefed_shows_beside_a_later_one_already_held(store):
+    # Seen in the browser: a call on the 1st was still booked (no debrief), another on the
+    # 8th held; Home said "No meeting ahead" and nothing about the one waiting.
+    sam = store.add(Person(name="Sam Okafor"))
+    waiting = store.add(Meeting(person_id=sam.id, starts_at=NOW - timedelta(days=6),
+                                status="scheduled", format="video", planned_minutes=20))
+    store.add(Meeting(person_id=sam.id, starts_at=NOW - timedelta(days=1), status="held",
+                      format="video", planned_minutes=20))
+    page, went, chosen = _home(store)
+    assert "Waiting for your debrief" in page.meeting_heading.value
+    card = page.meeting_box.children[0].value
+    assert "Sam Okafor" in card and "6 days ago" in card
+    page.meeting_box.children[1].children[0].click()  # Write the debrief
+    assert chosen == [{"meeting_id": waiting.id}] and went == ["debrief"]
+    # With a meeting ahead too, both show: the next one first.
+    ahead = store.add(Meeting(person_id=sam.id, starts_at=NOW + timedelta(days=2),
+                              status="scheduled", format="video", planned_minutes=20))
+    page.refresh()
+    assert "Your next meeting" in page.meeting_heading.value
+    texts = [getattr(c, "value", "") for c in page.meeting_box.children]
+    assert "in 2 days" in texts[0] or ahead.starts_at.strftime("%-d") in texts[0]
+    assert any("Waiting for your debrief" in t for t in texts)
+    assert any("6 days ago" in t for t in texts)

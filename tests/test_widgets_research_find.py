@@ -50,3 +50,36 @@ def test_saving_a_person_found_by_name_keeps_the_one_already_stored(sites, tmp_p
         assert [p.id for p in people] == [sam.id], [p.name for p in people]
         assert panel.saved.person.id == sam.id
         assert "Sam Okafor" in panel.message.value
+
+
+def test_a_name_searched_on_the_company_site_waits_the_politeness_delay_there_too(tmp_path):
+    # Company research and the search for a name read the same site: every request to
+    # it, across both, waits the per-host delay after the one before (the server logs times).
+    from itertools import pairwise
+
+    from hostile_server import Hostile
+
+    from infoview.settings import Settings
+
+    html = {"Content-Type": "text/html; charset=utf-8"}
+    delay = 0.4
+    settings = Settings(host_delay=delay, use_cache=False, max_pages=2, page_deadline=5.0)
+    with Hostile() as server:
+        server.routes["/"] = (200, html, b"<html><head><title>Wren Robotics</title></head><body>"
+                              b"<h1>Wren Robotics</h1><nav><a href='/team'>Our team</a></nav>"
+                              b"</body></html>")
+        server.routes["/team"] = (200, html, b"<html><body><h1>Our team</h1><ul><li>"
+                                  b"<a href='/team/jo-bell'>Jo Bell</a>, Head of Engineering"
+                                  b"</li></ul></body></html>")
+        server.routes["/team/jo-bell"] = (200, html, b"<html><head><title>Jo Bell</title>"
+                                          b"</head><body><h1>Jo Bell</h1><p>Head of "
+                                          b"Engineering at Wren Robotics.</p></body></html>")
+        panel = ResearchPanel(None, settings=settings, background=False, company_url=server.url)
+        panel.person_name.value = "Jo Bell"
+        panel.research_button.click()
+        log = list(server.log)
+    paths = [path for _, path in log]
+    assert panel.person is not None and panel.person.name == "Jo Bell", panel.message.value
+    assert paths.count("/robots.txt") == 1 and "/team/jo-bell" in paths, paths
+    assert paths.index("/team/jo-bell") > paths.index("/team") > 0   # found, after the company
+    assert min(b - a for (a, _), (b, _) in pairwise(log)) >= delay - 0.02, log

@@ -69,18 +69,26 @@ class Digest:
             "missed": len(self.missed),
         }
 
-    def to_dict(self) -> dict:
-        """Plain values for JSON: ``as_of``, ``counts`` and one list of rows per section."""
-        from infoview.analytics.report import to_records
+    def to_dict(self, *, ascii_only: bool | None = None) -> dict:
+        """Plain values for JSON: ``as_of``, ``counts`` and one list of rows per section.
+
+        With ``ascii_only`` (``True`` or ``False``), each row is its JSON text already
+        (:func:`~infoview.analytics.report.json_rows`), with ``\\u`` escapes or not, for
+        the CLI's printer, which writes the same as from the plain rows.
+        """
+        from infoview.analytics.report import json_rows, to_records
+
+        def rows(df) -> list:
+            return to_records(df) if ascii_only is None else json_rows(df, ascii_only=ascii_only)
 
         return {
             "as_of": self.as_of.isoformat(),
             "counts": self.counts(),
-            "due": to_records(self.due),
-            "meetings": to_records(self.meetings),
-            "losing_touch": to_records(self.losing_touch),
-            "leads": to_records(self.leads),
-            "missed": to_records(self.missed),
+            "due": rows(self.due),
+            "meetings": rows(self.meetings),
+            "losing_touch": rows(self.losing_touch),
+            "leads": rows(self.leads),
+            "missed": rows(self.missed),
             "drafts": {str(k): d.to_dict() for k, d in self.drafts.items()},
         }
 

@@ -15,10 +15,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadField, BadInput
+from infoview.jsontext import RawRows
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.settings import Settings
     from infoview.store import Store
+
+
+def json_ascii_only() -> bool:
+    """Whether JSON printed now escapes every character outside ASCII: on a terminal that
+    is not UTF-8, ``\\u`` escapes keep every name intact (and valid JSON)."""
+    return (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") != "utf8"
 
 
 def print_json(data: Any) -> None:
@@ -26,11 +33,11 @@ def print_json(data: Any) -> None:
     or list holding no other) on one line.
 
     Records are written by the json module's C encoder, which takes no indent: the indented
-    encoder is pure Python and spent twenty seconds on a large store's digest.
+    encoder is pure Python and spent twenty seconds on a large store's digest. Records
+    encoded ahead (:class:`~infoview.jsontext.RawRows`, made with the escapes
+    :func:`json_ascii_only` says) are written as they are.
     """
-    # On a terminal that is not UTF-8, \u escapes keep every name intact (and valid JSON).
-    utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
-    encode = _encoder(ascii_only=not utf8)
+    encode = _encoder(ascii_only=json_ascii_only())
     lines: list[str] = []
     _json_lines(data, encode, "", "", lines)
     sys.stdout.write("\n".join(lines) + "\n")
@@ -81,11 +88,15 @@ def _json_lines(value: Any, encode: Any, indent: str, key: str, lines: list[str]
     else:
         items = [("", v) for v in value]
         brackets = "[]"
+    raw = isinstance(value, RawRows)
     lines.append(f"{indent}{key}{brackets[0]}")
     inner = indent + "  "
     last = len(items) - 1
     for i, (name, item) in enumerate(items):
         end = "," if i < last else ""
+        if raw and isinstance(item, str):  # a record encoded ahead, as a record's line
+            lines.append(f"{inner}{item}{end}")
+            continue
         if not name and isinstance(item, (dict, list, tuple)):
             # A record of a list: encoded in one C call; only one whose text shows a bracket
             # after its first character may hold a list or object to lay out.
@@ -103,7 +114,8 @@ def _nested(value: Any) -> bool:
         value = value.values()
     elif not isinstance(value, (list, tuple)):
         return False
-    return any(isinstance(v, (dict, list, tuple)) and v for v in value)
+    return (isinstance(value, RawRows) and len(value) > 0) or any(
+        isinstance(v, (dict, list, tuple)) and v for v in value)
 
 
 def usage(parser: argparse.ArgumentParser) -> int:

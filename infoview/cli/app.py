@@ -63,9 +63,6 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 <= args.port <= 65535:
         raise BadInput(f"--port must be 1 to 65535 (or 0 for a free port), not {args.port}")
-    if not args.demo:
-        with open_store(args):
-            pass  # a store that cannot be used is reported here, not later in the browser
     port = args.port or free_port()
     # A plain SIGTERM would end this process at once and leave Voila running: turn it into
     # an exception so that the clean-up below stops Voila and removes the temporary folder.
@@ -103,12 +100,18 @@ def _serve(args: argparse.Namespace, port: int) -> int:
     # page with the token, and a demo store live there and go with it.
     with tempfile.TemporaryDirectory(prefix="infoview-app-") as tmp:
         workdir = Path(tmp)
-        config = app_config(args, workdir)
-        settings = write_app_config(workdir / "app.json", config)
-        token = new_token()
+        settings, token = workdir / "app.json", new_token()
+        # Voila takes seconds to start: start it first, and check the store (or make the
+        # demo's) meanwhile. Its page's kernel reads the settings file when the page is
+        # first opened, which is after they are written.
         process = subprocess.Popen(voila_command(notebooks_dir() / APP_NOTEBOOK, port),
                                    env=voila_environment(token, settings))
         try:
+            if not args.demo:
+                with open_store(args):
+                    pass  # a store that cannot be used is reported here, not in the browser
+            config = app_config(args, workdir)
+            write_app_config(settings, config)
             wait_for_port(port, process, timeout=120)
             url = app_url(port, token)
             print(f"infoview app: {url}", flush=True)

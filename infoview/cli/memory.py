@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from pathlib import Path
 
-from infoview.cli._common import open_store, print_json
+from infoview.cli._common import json_ascii_only, open_store, print_json
 from infoview.errors import BadInput
 from infoview.store.exports import formats_for, formats_text
 from infoview.times import check_year, parse_day
@@ -105,7 +105,7 @@ def _digest(args) -> int:
                 int(pid): update_draft(store, int(pid)) for pid in digest.losing_touch["person_id"]
             }
     if args.json:
-        print_json(digest.to_dict())
+        print_json(digest.to_dict(ascii_only=json_ascii_only()))
         return 0
     _print_digest(digest)
     return 0

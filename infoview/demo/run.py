@@ -24,7 +24,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from infoview.demo.history import generate_sample
-from infoview.demo.site import sample_site, serve
+from infoview.demo.site import SAMPLE_PERSON_PATH, sample_site, serve
 from infoview.errors import InfoviewError
 from infoview.flows.dossier import build_dossier
 from infoview.flows.drafts import checks_text, save_draft
@@ -37,6 +37,7 @@ from infoview.paths import default_cache_path
 from infoview.prep.dossier import export_dossier
 from infoview.questions.select import select_questions
 from infoview.research.company import research_company
+from infoview.research.fetch import Fetcher
 from infoview.research.models import CompanyProfile, PersonProfile
 from infoview.research.person import research_person
 from infoview.settings import Settings
@@ -77,7 +78,6 @@ class DemoMeeting:
 
 
 DEMO_MEETING = DemoMeeting()
-SAMPLE_PERSON_PATH = "team/samira-okafor.html"
 DEMO_DB_NAME = "demo.sqlite"
 
 
@@ -179,9 +179,9 @@ def run_demo(out: str | Path, *, seed: int = 7, today: date | None = None) -> De
     result = DemoResult(out=out, database=database)
     # The loopback server is ours: no politeness delay needed, and no cache to go stale.
     settings = Settings(host_delay=0.0, use_cache=False)
-    with serve() as server:
-        company = research_company(server.url, settings=settings)
-        person = research_person(server.url + SAMPLE_PERSON_PATH, settings=settings)
+    with serve() as server, Fetcher(settings) as fetcher:   # one fetcher for the whole run
+        company = research_company(server.url, fetcher=fetcher)
+        person = research_person(server.url + SAMPLE_PERSON_PATH, fetcher=fetcher)
     result.company, result.person = company.name, person.name
     result.warnings += company.warnings + person.warnings
     with Store.open(result.database) as store:
@@ -228,8 +228,10 @@ def fill_demo_store(store: Store, *, history: bool = False, company_url: str = "
         notes.append(f"Filled with the sample history (seed {seed}).")
     if company_url:
         local = (settings or Settings()).with_(host_delay=0.0)
-        company = research_company(company_url, settings=local)
-        person = research_person(person_url or company_url + SAMPLE_PERSON_PATH, settings=local)
+        with Fetcher(local) as fetcher:   # one fetcher (one robots.txt, one cache) for both
+            company = research_company(company_url, fetcher=fetcher)
+            person = research_person(person_url or company_url + SAMPLE_PERSON_PATH,
+                                     fetcher=fetcher)
         kept, _meeting = plan_sample_meeting(store, company, person)
         notes.append(f"Filled with the sample research and a meeting planned with {kept.name}.")
     for note in notes:

@@ -20,6 +20,9 @@ from pathlib import Path
 
 from infoview.paths import data_dir
 
+#: The sample person's page on the sample site.
+SAMPLE_PERSON_PATH = "team/samira-okafor.html"
+
 
 def sample_site_dir() -> Path:
     """The bundled fictional company site."""

@@ -98,10 +98,24 @@ def next_meeting(store: Store, now: datetime | None = None, *,
     if not meetings:
         return None
     open_ = [m for m in meetings if m.status not in ("held", *MISSED_STATUSES)
-             and (m.starts_at is None or m.starts_at >= now - timedelta(hours=1))]
+             and (m.starts_at is None or m.starts_at >= now - STARTED)]
     if open_:
         return min(open_, key=lambda m: (m.starts_at is None, m.starts_at or now, m.id)).id
     return max(meetings, key=lambda m: (m.starts_at is not None, m.starts_at or now, m.id)).id
+
+
+#: How long after its start a meeting still counts as on now, not yet past.
+STARTED = timedelta(hours=1)
+
+
+def awaiting_debrief(store: Store, now: datetime | None = None) -> list[Meeting]:
+    """Meetings whose time is past (by more than :data:`STARTED`) that are still asked for
+    or booked: neither debriefed (held) nor marked missed. Newest first. A date typed wrong
+    shows here too, so the user can correct it."""
+    now = now or datetime.now(UTC)
+    past = [m for m in store.list(Meeting) if m.status in ("requested", "scheduled")
+            and m.starts_at is not None and m.starts_at < now - STARTED]
+    return sorted(past, key=lambda m: (m.starts_at, m.id), reverse=True)
 
 
 def meeting_brief(store: Store, meeting_id: int) -> Brief:

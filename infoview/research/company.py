@@ -10,23 +10,19 @@ pause before the next one); summarise the about page's main text.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 from urllib.parse import urljoin
 
 from infoview.errors import PageTooLarge
 from infoview.research._pages import PageReader, check_url, make_fetcher
-from infoview.research.budget import PageBudget, overrun_warning, run_within
 from infoview.research.documents import document_facts, read_documents
 from infoview.research.extract import (
     discover_pages,
-    extract_news,
-    extract_people,
-    main_text,
     name_from_title,
-    organization_facts,
     page_links,
     social_links,
     summarize,
@@ -36,8 +32,10 @@ from infoview.research.extract.maintext import sentences
 from infoview.research.extract.metadata import ORG_TYPES, items_of_type, same_as
 from infoview.research.extract.page import ParsedPage, parse_page
 from infoview.research.extract.pagetype import page_type
-from infoview.research.feeds import merge_news, read_feeds
-from infoview.research.models import CompanyProfile, Fact, PageType
+from infoview.research.extracts import MISSING
+from infoview.research.extracts import Extracts as _Extracts
+from infoview.research.feeds import feed_links, merge_news, read_feeds
+from infoview.research.models import CompanyProfile, Document, Fact, NewsItem, PageType
 from infoview.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -83,6 +81,7 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
     home = reader.read(url, strict=True)
     assert home is not None  # strict reads raise instead of returning None
     parsed: dict[str, ParsedPage] = {"home": home}
+    beyond = _Beyond([], [])
     with _Extracts(reader.fetcher.settings.page_cpu_seconds) as work:
         links, pages = _discover(reader, home, limit, work)
         social = work.call(_social_urls, links)
@@ -102,24 +101,46 @@ def _research(url: str, reader: PageReader, limit: int) -> CompanyProfile:
             if page is not None:
                 parsed[kind] = page
                 work.start(kind, page)
-        work.finish()
         for doc in reader.documents:  # a link that answered with a PDF: keep it as a link
             doc_kind = next((k for k, u in pages.items() if u == doc), None)
             if doc_kind:
                 pages[doc_kind] = doc
-
         profile.pages = pages
-        _fill_fields(profile, parsed, work)
-        _fill_people_news(profile, parsed, work)
-        _fill_summary(profile, parsed, work)
-        profile.social = social_links(social.result() + _org_same_as(parsed))
-        profile.page_types = _page_types(parsed, work)
+        # The rest is read on the helper thread, in the order it always was. The reports
+        # and feeds are requested as soon as what decides them is read: while the helper
+        # reads people, summaries and page types, the site's next request need not wait.
+        beyond_pages = limit > 1   # a one-page look reads the home page alone
+        if beyond_pages:
+            targets = work.call(_beyond_targets, parsed, links, work, urgent=True)
+            decided = work.call(_decided_early, parsed, work, urgent=True)
+        filled = work.call(_fill_fields_news, profile, parsed, work)
+        work.call(_fill_the_rest, profile, parsed, social, work)
+        if beyond_pages:
+            reports, feeds = targets.result()
+            has_news, founded = decided.result() or _decided_late(filled, profile)
+            beyond = _read_beyond_pages(reader, reports, feeds, profile.url,
+                                        has_news=has_news, founded=founded)
+        work.finish()
         work.note_overruns(parsed.values())
-    if limit > 1:  # a one-page look reads the home page alone
-        _read_beyond_pages(profile, reader, links, parsed)
+    _add_beyond_pages(profile, beyond)
     profile.fetched = reader.fetched
     profile.warnings = reader.all_warnings()
     return profile
+
+
+def _fill_fields_news(profile: CompanyProfile, parsed: dict[str, ParsedPage],
+                      work: _Extracts) -> None:
+    """The company's fields, people and news (read on the helper thread)."""
+    _fill_fields(profile, parsed, work)
+    _fill_people_news(profile, parsed, work)
+
+
+def _fill_the_rest(profile: CompanyProfile, parsed: dict[str, ParsedPage], social: Future,
+                   work: _Extracts) -> None:
+    """The summary, the social profiles and the page types (read on the helper thread)."""
+    _fill_summary(profile, parsed, work)
+    profile.social = social_links(social.result() + _org_same_as(parsed))
+    profile.page_types = _page_types(parsed, work)
 
 
 def read_company_page(body: bytes, url: str, *, content_type: str = "text/html",
@@ -155,7 +176,7 @@ def read_company_page(body: bytes, url: str, *, content_type: str = "text/html",
     encoding, warnings = decide(content_type, body, markup=True)
     page = parse_page(body, url, encoding)
     found: dict[str, Any] = {}
-    with _Extracts(settings.page_cpu_seconds) as work:
+    with _Extracts(settings.page_cpu_seconds, threaded=False) as work:
         links = work.bounded(page, "links to other pages", page_links, page, default=[])
         found["pages"] = discover_pages(links, url)
         for step in work.STEPS:
@@ -170,121 +191,82 @@ def read_company_page(body: bytes, url: str, *, content_type: str = "text/html",
         work.note_overruns([page])
     found["warnings"] = warnings + page.warnings
     return found
-def _read_beyond_pages(profile: CompanyProfile, reader: PageReader, links: list[Link],
-                       parsed: dict[str, ParsedPage]) -> None:
+
+
+@dataclass
+class _Beyond:
+    """The reports and feed items read beyond a site's pages."""
+
+    documents: list[Document]
+    feed_items: list[NewsItem]
+
+
+def _read_beyond_pages(reader: PageReader, reports: list[Link], feeds: list[str],
+                       home_url: str, *, has_news: bool, founded: str | None) -> _Beyond:
     """Reports (PDF) and news feeds: read after the pages, outside the page budget.
 
     Reports come from the links of the home page (and sitemap), the investors and about
-    pages; the newest of each kind is read (:mod:`infoview.research.documents`). Feeds come
-    from the home and news pages' ``<link rel="alternate">``, else the usual feed paths when
-    the site has news (:mod:`infoview.research.feeds`).
+    pages; the newest of each kind is read (:mod:`infoview.research.documents`). Feeds are
+    those the home and news pages name, else the usual feed paths when the site has news
+    (:mod:`infoview.research.feeds`); their dates are checked against the founding year.
+    Touches no page tree: the helper thread may be reading them meanwhile.
     """
-    more = [link for kind in ("investors", "about", "news") if kind in parsed
-            for link in page_links(parsed[kind])]
-    profile.documents = read_documents(reader, links + more)
+    documents = read_documents(reader, reports)
+    # probing the usual paths costs requests: only for a site that has news
+    items = read_feeds(reader, feeds, home_url, probe=has_news, founded=founded)
+    return _Beyond(documents, items)
+
+
+def _beyond_targets(parsed: dict[str, ParsedPage], links: list[Link],
+                    work: _Extracts) -> tuple[list[Link], list[str]]:
+    """The links reports are chosen from, and the feeds the home and news pages name."""
+    more = [link for kind in _Extracts.LINKS_OF if kind in parsed
+            for link in work.links(parsed[kind])]
+    return links + more, feed_links([parsed[kind] for kind in ("home", "news") if kind in parsed])
+
+
+def _decided_early(parsed: dict[str, ParsedPage],
+                   work: _Extracts) -> tuple[bool, str | None] | None:
+    """Whether the profile will hold news, and its founding year, from what is read already
+    (``None`` when that is not enough: the home page's news comes after its people)."""
+    def peek(step: str, page: ParsedPage) -> Any:
+        found = work.peek(step, page)
+        if found is MISSING:
+            raise LookupError(step)
+        return found
+
+    try:
+        news = _news_of(parsed, peek)
+        founded = None
+        for key, value, _page in _field_facts(parsed, peek):
+            if key == "founded":
+                founded = value
+    except LookupError:
+        return None
+    return bool(news), founded
+
+
+def _decided_late(filled: Future, profile: CompanyProfile) -> tuple[bool, str | None]:
+    """What :func:`_decided_early` could not say, from the profile once it is filled in."""
+    filled.result()
+    return bool(profile.news), profile.founded
+
+
+def _add_beyond_pages(profile: CompanyProfile, beyond: _Beyond) -> None:
+    """The reports' facts after the pages' facts, and the feed items merged into the news."""
+    profile.documents = beyond.documents
     profile.facts += document_facts(profile.documents)
     annual = next((d.url for d in profile.documents if d.kind == "annual report"), None)
     if annual:
         profile.pages["annual_report"] = annual   # the newest one, the one read
-    feed_pages = [parsed[kind] for kind in ("home", "news") if kind in parsed]
-    has_news = bool(profile.news)   # probing costs requests: only for a site that has news
-    items = read_feeds(reader, feed_pages, profile.url, probe=has_news, founded=profile.founded)
-    if items:
-        profile.news = merge_news(profile.news, items)
+    if beyond.feed_items:
+        profile.news = merge_news(profile.news, beyond.feed_items)
 
 
 def _social_urls(links: list[Link]) -> list[str]:
     """The links that are social profiles, navigation and footer first (see social_links)."""
     urls = [link.url for link in links if link.in_nav] + [link.url for link in links]
     return [u for u in urls if social_network(u)]
-
-
-class _Extracts:
-    """Each extractor's result per page, computed once, on a helper thread as pages arrive.
-
-    A site's pages arrive a politeness pause apart and the CPU is idle meanwhile; extracting
-    each page then, rather than all of them after the last one, keeps a batch's CPU work
-    from piling up at its end, when every site finishes at once. The helper thread lets the
-    next request leave on time even when extraction is slow (many sites on few cores).
-    What each result is used for, and in which order, is still decided at the end.
-    """
-
-    #: Extractors run on a page as soon as it arrives, by the kind it was fetched as
-    #: (the ``_fill_*`` functions below read these kinds).
-    EAGER = {
-        "home": ("facts", "text_facts", "people"),
-        "about": ("facts", "text_facts", "people", "summary"),
-        "team": ("facts", "people"),
-        "news": ("facts", "news"),
-        "contact": ("facts", "text_facts"),
-    }
-    STEPS = {
-        "facts": lambda page: organization_facts(page, use_text=False),
-        "text_facts": lambda page: organization_facts(page, use_text=True),
-        "people": lambda page: extract_people(page, everyone=True),
-        "news": extract_news,
-        "summary": main_text,
-    }
-
-    #: What each step finds (for the warning when a page's budget runs out), and what it
-    #: gives when it is stopped.
-    FINDS = {"facts": ("company facts", dict), "text_facts": ("company facts", dict),
-             "people": ("people", list), "news": ("news", list), "summary": ("summary", str)}
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self._budgets: dict[int, PageBudget] = {}
-        self._done: dict[tuple[str, int], Any] = {}
-        self._pending: list[Future] = []
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="infoview-extract")
-
-    def __enter__(self) -> _Extracts:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
-
-    def call(self, func: Callable[..., Any], *args: Any) -> Future:
-        """Run ``func(*args)`` on the helper thread, after the work already started."""
-        future = self._pool.submit(func, *args)
-        self._pending.append(future)
-        return future
-
-    def start(self, kind: str, page: ParsedPage, *, summary: bool = False) -> None:
-        """Start the extractors that a page fetched as ``kind`` will need."""
-        steps = self.EAGER.get(kind, ("facts",)) + (("summary",) if summary else ())
-        self.call(lambda: [self._compute(step, page) for step in steps])
-
-    def finish(self) -> None:
-        """Wait for the work started so far; an extractor's exception is raised here."""
-        while self._pending:
-            self._pending.pop(0).result()
-
-    def get(self, step: str, page: ParsedPage) -> Any:
-        """The result of extractor ``step`` on ``page`` (computed now if it was not started)."""
-        self.finish()
-        return self._compute(step, page)
-
-    def bounded(self, page: ParsedPage, what: str, func: Callable[..., Any], *args: Any,
-                default: Any) -> Any:
-        """``func(*args)`` within what is left of ``page``'s CPU budget (see budget.py)."""
-        budget = self._budgets.setdefault(id(page), PageBudget(self.seconds))
-        return run_within(budget, what, func, *args, default=default)
-
-    def note_overruns(self, pages: Any) -> None:
-        """Leave a warning on each page whose budget ran out (research lists them)."""
-        for page in {id(page): page for page in pages}.values():   # a page read for two kinds
-            budget = self._budgets.get(id(page))
-            warning = overrun_warning(page.url, budget, self.seconds) if budget else None
-            if warning:
-                page.warnings.append(warning)
-
-    def _compute(self, step: str, page: ParsedPage) -> Any:
-        key = (step, id(page))   # pages live as long as the research: ids stay unique
-        if key not in self._done:
-            what, empty = self.FINDS[step]
-            self._done[key] = self.bounded(page, what, self.STEPS[step], page, default=empty())
-        return self._done[key]
 
 
 def _discover(reader: PageReader, home: ParsedPage, limit: int,
@@ -322,7 +304,22 @@ def _note_documents(pages: dict[str, str], links: list[Link]) -> None:
 
 def _fill_fields(profile: CompanyProfile, parsed: dict[str, ParsedPage],
                  work: _Extracts) -> None:
-    """Each field from the most trustworthy source that has it.
+    """Each field from the most trustworthy source that has it (see :func:`_field_facts`)."""
+    for key, found, page in _field_facts(parsed, work.get):
+        setattr(profile, key, found)
+        profile.facts.append(Fact(f"{_LABELS[key]}: {found}", page.url))
+    if profile.name is None:
+        name = work.bounded(parsed["home"], "company name", name_from_title, parsed["home"],
+                            default=None)
+        if name:
+            profile.name = name
+            profile.facts.append(Fact(f"Name: {name}", parsed["home"].url))
+
+
+def _field_facts(parsed: dict[str, ParsedPage],
+                 get: Callable[[str, ParsedPage], Any]) -> Iterator[tuple[str, Any, ParsedPage]]:
+    """Each field's value, from the first source that has it, in the order found (a field
+    whose value is still ``None`` takes the next one).
 
     Metadata first, home page before about page before the rest; then prose, but only from
     the pages that speak about the company itself (a news or team page mentions other
@@ -330,21 +327,16 @@ def _fill_fields(profile: CompanyProfile, parsed: dict[str, ParsedPage],
     """
     metadata_order = ["home", "about"] + [k for k in parsed if k not in ("home", "about")]
     passes = ((False, metadata_order), (True, ["about", "home", "contact"]))
+    values: dict[str, Any] = {}
     for use_text, order in passes:
         for kind in order:
             page = parsed.get(kind)
             if page is None:
                 continue
-            for key, found in work.get("text_facts" if use_text else "facts", page).items():
-                if getattr(profile, key) is None:
-                    setattr(profile, key, found)
-                    profile.facts.append(Fact(f"{_LABELS[key]}: {found}", page.url))
-    if profile.name is None:
-        name = work.bounded(parsed["home"], "company name", name_from_title, parsed["home"],
-                            default=None)
-        if name:
-            profile.name = name
-            profile.facts.append(Fact(f"Name: {name}", parsed["home"].url))
+            for key, found in get("text_facts" if use_text else "facts", page).items():
+                if values.get(key) is None:
+                    values[key] = found
+                    yield key, found, page
 
 
 def _fill_people_news(profile: CompanyProfile, parsed: dict[str, ParsedPage],
@@ -360,11 +352,14 @@ def _fill_people_news(profile: CompanyProfile, parsed: dict[str, ParsedPage],
                 profile.people.append(person)
     # the company's own people first; customers quoted and other names after them
     profile.people.sort(key=lambda p: p.kind != "staff")
+    profile.news = _news_of(parsed, work.get)
+
+
+def _news_of(parsed: dict[str, ParsedPage], get: Callable[[str, ParsedPage], Any]) -> list:
+    """The news page's items, else the dated items of a home page's "latest news" block."""
     news_page = parsed.get("news")
-    if news_page is not None:
-        profile.news = work.get("news", news_page)
-    if not profile.news:  # a home page's "latest news" block, dated items only
-        profile.news = [n for n in work.get("news", parsed["home"]) if n.date]
+    news = get("news", news_page) if news_page is not None else []
+    return news or [n for n in get("news", parsed["home"]) if n.date]
 
 
 def _fill_summary(profile: CompanyProfile, parsed: dict[str, ParsedPage],

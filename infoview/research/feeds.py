@@ -55,13 +55,13 @@ def feed_links(pages: Iterable[ParsedPage]) -> list[str]:
     return found
 
 
-def read_feeds(reader, pages: list[ParsedPage], home_url: str, *, probe: bool = True,
+def read_feeds(reader, named: list[str], home_url: str, *, probe: bool = True,
                founded: str | None = None, today: date | None = None) -> list[NewsItem]:
     """The news items of the site's feeds, newest first.
 
     Args:
         reader: the research's :class:`~infoview.research._pages.PageReader`.
-        pages: pages read so far (their ``<link rel="alternate">`` name the feeds).
+        named: the feeds the site's pages name (:func:`feed_links`).
         home_url: the site's home page, for the usual feed paths.
         probe: try the usual paths when no page names a feed.
         founded: the company's founding year, if known: earlier dates are not believed.
@@ -72,7 +72,7 @@ def read_feeds(reader, pages: list[ParsedPage], home_url: str, *, probe: bool = 
         normal, not a problem).
     """
     items: list[NewsItem] = []
-    named = feed_links(pages)[:MAX_FEEDS]
+    named = named[:MAX_FEEDS]
     for url in named:
         page = reader.fetch(url)
         if page is not None:

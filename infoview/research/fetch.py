@@ -39,7 +39,7 @@ from urllib3 import HTTPConnectionPool, HTTPSConnectionPool
 from infoview.errors import AddressRefused, FetchError, FetchForbidden, PageTooLarge, RobotsRefused
 from infoview.research import addresses, charset
 from infoview.research.body import Body, read_body
-from infoview.research.politeness import HostGate
+from infoview.research.politeness import HostGate, SharedHosts
 from infoview.research.robots import RobotsBook, RobotsRules, parse_robots
 from infoview.research.urls import check_url, is_social_profile, join
 from infoview.settings import Settings
@@ -144,6 +144,8 @@ class Fetcher:
 
     Args:
         settings: limits, politeness and cache location; defaults to ``Settings()``.
+        shared_hosts: the table through which the fetchers of a batch's research processes
+            space their requests to the hosts they share (see :mod:`.politeness`).
 
     Attributes:
         settings: the settings in force.
@@ -151,7 +153,8 @@ class Fetcher:
         cache_path: the HTTP cache file, or ``None`` when the cache is off.
     """
 
-    def __init__(self, settings: Settings | None = None):
+    def __init__(self, settings: Settings | None = None, *,
+                 shared_hosts: SharedHosts | None = None):
         self.settings = settings or Settings()
         self._session = requests.Session()
         self._session.headers.update({
@@ -165,7 +168,7 @@ class Fetcher:
         self._session.mount("https://", adapter)
         self._private_ok = frozenset(h.lower().rstrip(".") for h in self.settings.allow_private)
         self._cancelled = threading.Event()
-        self._gate = HostGate(self.settings.host_delay, self._cancelled)
+        self._gate = HostGate(self.settings.host_delay, self._cancelled, shared_hosts)
         self._robots = RobotsBook(self._load_robots)
         self._count_lock = threading.Lock()
         self._local = threading.local()

@@ -3,12 +3,16 @@
 Fetching is mostly waiting (for the network, for politeness), which threads do well. Parsing
 and extraction are CPU work that holds the GIL, so with many hosts one process saturates one
 core. Hosts are therefore split between a few forked processes (one per core), each running
-threads over its own hosts with its own Fetcher. A host belongs to exactly one process, so
-politeness and robots.txt stay per host; all processes share the on-disk HTTP cache.
+threads over its own hosts with its own Fetcher; all processes share the on-disk HTTP cache.
 
 ``fork`` is used because the children then inherit the modules already imported; it is only
 used on Linux, where it is dependable. Elsewhere, or for a handful of hosts, everything runs
 in threads of the calling process.
+
+The URLs of a host go to one process, but the pages their sites lead to may not (a report two
+companies keep on one server, a site that two addresses redirect to): every process's
+fetcher spaces its requests to any host through one table they share
+(:class:`~infoview.research.politeness.SharedHosts`).
 """
 
 from __future__ import annotations
@@ -270,8 +274,13 @@ def _in_processes(groups: Groups, job: Job, processes: int, stats: RunStats) -> 
     import multiprocessing
     from multiprocessing.connection import wait
 
+    from infoview.research.politeness import SharedHosts
+
     context = multiprocessing.get_context("fork")
     shares = _split(groups, processes)
+    # One request at a time per host over all the processes, the per-host pause after
+    # each: the hosts of the URLs are dealt out, but the pages they lead to are not.
+    hosts = SharedHosts(min(max(4096, 8 * len(groups)), 1 << 20))
     # settings.workers is the number of hosts researched at once, over all processes.
     child_job = Job(job.settings.with_(workers=math.ceil(job.settings.workers / len(shares))),
                     job.kind, job.max_pages, job.refresh)
@@ -279,8 +288,8 @@ def _in_processes(groups: Groups, job: Job, processes: int, stats: RunStats) -> 
     try:
         for share in shares:
             reader, writer = context.Pipe(duplex=False)
-            proc = context.Process(target=_child, args=(share, child_job, writer), daemon=True,
-                                   name="infoview-research")
+            proc = context.Process(target=_child, args=(share, child_job, writer, hosts),
+                                   daemon=True, name="infoview-research")
             proc.start()
             writer.close()
             live[reader] = proc
@@ -307,13 +316,13 @@ def _in_processes(groups: Groups, job: Job, processes: int, stats: RunStats) -> 
             proc.join()
 
 
-def _child(groups: Groups, job: Job, writer: Any) -> None:
+def _child(groups: Groups, job: Job, writer: Any, hosts: Any) -> None:
     """A research process: threads over its hosts, results sent back through ``writer``."""
     from infoview.research.fetch import Fetcher
 
     stats = RunStats()
     try:
-        with Fetcher(job.settings) as fetcher:
+        with Fetcher(job.settings, shared_hosts=hosts) as fetcher:
             for result in _in_threads(groups, job, fetcher, stats):
                 writer.send(result)
         writer.send({"__requests__": stats.network_requests})

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
 from infoview.flows.actions import followup_frames
-from infoview.flows.meetings import next_meeting
+from infoview.flows.meetings import STARTED, awaiting_debrief, next_meeting
 from infoview.flows.profile import load_profile
 from infoview.models import Meeting, Person, ResearchSnapshot
 from infoview.times import describe_start
@@ -39,10 +39,6 @@ def on_kernel_thread(fn: Callable[[], None]) -> None:
     if loop is not None:
         loop.add_callback(fn)
 
-
-#: How long after its start a meeting still counts as the next one (it may be on now), as
-#: :func:`infoview.flows.meetings.next_meeting` counts it.
-_STARTED = timedelta(hours=1)
 
 _CARD = ("border:1px solid #ccc;border-radius:6px;padding:6px 10px;margin:4px 0 8px 0;"
          "max-width:900px")
@@ -142,7 +138,9 @@ class HomePage(w.VBox):
         self.due.rows.children = [w.HTML(waiting)]
         self.losing_touch.children = [w.HTML(waiting)]
         self._thread = threading.Thread(target=self._work, daemon=True, name="infoview-home")
-        self._thread.start()
+        # Started once the kernel's thread is free: the analytics load pandas (a second of
+        # CPU), which would otherwise compete with the kernel sending the page's widgets.
+        on_kernel_thread(self._start_work)
 
     def wait(self, timeout: float | None = None) -> None:
         """Block until what is due and who is losing touch are worked out, and show them
@@ -152,7 +150,13 @@ class HomePage(w.VBox):
 
     def _join(self, timeout: float | None = None) -> None:
         if self._thread is not None:
+            self._start_work()   # asked for before the kernel's thread came to it
             self._thread.join(timeout)
+
+    def _start_work(self) -> None:
+        thread = self._thread
+        if thread is not None and thread.ident is None:
+            thread.start()
 
     def _work(self) -> None:
         """The worker thread: computes, and makes or changes no widget."""
@@ -230,41 +234,41 @@ class HomePage(w.VBox):
         self.first_steps.children = [w.HTML(intro), *steps]
 
     def _show_next_meeting(self) -> None:
+        """The next meeting (with its brief and the companion), and below it the latest one
+        whose time is past but that waits for its debrief (or a corrected date)."""
         now = self._moment()
         meeting_id = next_meeting(self.store, now)
         meeting = self.store.get(Meeting, meeting_id) if meeting_id is not None else None
-        self.meeting_heading.value = heading("Your next meeting").value
-        if meeting is None or meeting.status not in ("requested", "scheduled"):
+        ahead = meeting is not None and meeting.status in ("requested", "scheduled") and (
+            meeting.starts_at is None or meeting.starts_at >= now - STARTED)
+        waiting = awaiting_debrief(self.store, now)
+        parts: list[w.Widget] = []
+        if ahead and meeting is not None:
+            self.next_meeting_id = meeting.id
+            parts += self._next_card(meeting, now)
+        else:
             self.next_meeting_id = None
-            self.meeting_box.children = [w.HTML(
-                "<p><i>No meeting ahead. When someone says yes, add the meeting under "
-                "People (or save it in Prepare).</i></p>")]
-            return
-        self.next_meeting_id = meeting.id
+        if waiting:
+            if parts:
+                parts.append(heading("Waiting for your debrief"))
+            parts += self._waiting_card(waiting, now)
+        self.meeting_heading.value = heading(
+            "Your next meeting" if ahead or not waiting else "Waiting for your debrief").value
+        self.meeting_box.children = parts or [w.HTML(
+            "<p><i>No meeting ahead. When someone says yes, add the meeting under "
+            "People (or save it in Prepare).</i></p>")]
+
+    def _who_how(self, meeting: Meeting) -> tuple[str, str, str]:
         person = self.store.get(Person, meeting.person_id)
         who = esc(person.name) + (f" ({esc(person.organization)})" if person.organization
                                   else "")
         how = {"video": "video call", "phone": "phone call", "in_person": "in person"}.get(
             meeting.format, meeting.format)
         place = f", {esc(meeting.place)}" if meeting.place else ""
-        # next_meeting falls back to the latest meeting when none is ahead: one booked for a
-        # time already past is not "next", it waits for its debrief (or a corrected date).
-        if meeting.starts_at is not None and meeting.starts_at < now - _STARTED:
-            self.meeting_heading.value = heading("Waiting for your debrief").value
-            said = describe_start(meeting.starts_at, meeting.timezone)
-            ago = _ago(meeting.starts_at, now)
-            debrief = button("Write the debrief", "primary", tooltip="what you learned, the "
-                             "people suggested and the follow-ups, or that it did not happen")
-            debrief.on_click(lambda _b, mid=meeting.id: self._open(mid, "debrief"))
-            redate = button("Change its date", tooltip="the date was typed wrong, or the "
-                            "meeting moved: correct it under People")
-            redate.on_click(lambda _b, mid=meeting.id: self._open(mid, "people"))
-            self.meeting_box.children = [w.HTML(
-                f"<div class='infoview-next-meeting' style='{_CARD}'><b>{who}</b>: "
-                f"{esc(said)} ({esc(ago)}), {esc(how)}{place}. How did it go? Write the "
-                "debrief while you remember it; if the date is wrong, change it.</div>"),
-                w.HBox([debrief, redate])]
-            return
+        return who, esc(how), place
+
+    def _next_card(self, meeting: Meeting, now: datetime) -> list[w.Widget]:
+        who, how, place = self._who_how(meeting)
         when = (when_words(meeting.starts_at, meeting.timezone, now) if meeting.starts_at
                 else "no time agreed yet")
         brief = button("See the brief", "primary", tooltip="the questions and the one-page "
@@ -272,10 +276,30 @@ class HomePage(w.VBox):
         brief.on_click(lambda _b, mid=meeting.id: self._open(mid, "prepare"))
         companion = button("Open the meeting companion")
         companion.on_click(lambda _b, mid=meeting.id: self._open(mid, "meeting"))
-        self.meeting_box.children = [w.HTML(
+        return [w.HTML(
             f"<div class='infoview-next-meeting' style='{_CARD}'><b>{who}</b>: "
-            f"{esc(when)}, {esc(how)}, {meeting.planned_minutes} minutes{place}.</div>"),
+            f"{esc(when)}, {how}, {meeting.planned_minutes} minutes{place}.</div>"),
             w.HBox([brief, companion])]
+
+    def _waiting_card(self, waiting: list[Meeting], now: datetime) -> list[w.Widget]:
+        meeting = waiting[0]
+        assert meeting.starts_at is not None  # awaiting_debrief lists dated meetings only
+        who, how, place = self._who_how(meeting)
+        said = describe_start(meeting.starts_at, meeting.timezone)
+        more = len(waiting) - 1
+        debrief = button("Write the debrief", "primary", tooltip="what you learned, the "
+                         "people suggested and the follow-ups, or that it did not happen")
+        debrief.on_click(lambda _b, mid=meeting.id: self._open(mid, "debrief"))
+        redate = button("Change its date", tooltip="the date was typed wrong, or the meeting "
+                        "moved: correct it under People")
+        redate.on_click(lambda _b, mid=meeting.id: self._open(mid, "people"))
+        return [w.HTML(
+            f"<div class='infoview-waiting-meeting' style='{_CARD}'><b>{who}</b>: "
+            f"{esc(said)} ({esc(_ago(meeting.starts_at, now))}), {how}{place}. How did it go? "
+            "Write the debrief while you remember it; if the date is wrong, change it."
+            + (f" {more} more {'meeting waits' if more == 1 else 'meetings wait'} for a "
+               "debrief: see Debrief." if more else "") + "</div>"),
+            w.HBox([debrief, redate])]
 
     def _open(self, meeting_id: int, page: str) -> None:
         self.choose(meeting_id=meeting_id)

@@ -177,9 +177,10 @@ class ResearchPanel(w.VBox):
                 from infoview.research.find_person import research_person_by_name
 
                 self.message.show(f"Looking for {name} on {company_url} ...")
+                # The run's fetcher: the search reads the company's site, whose host's gate
+                # knows when the company research last asked it for a page.
                 self.search, self.person = research_person_by_name(
-                    name, company_url, settings=self.settings_for(company_url),
-                    refresh=self.fetch_again.value)
+                    name, company_url, fetcher=fetcher, refresh=self.fetch_again.value)
             field = "person_url"
             if person_url:
                 from infoview.research.person import research_person

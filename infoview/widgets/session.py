@@ -20,8 +20,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from infoview.demo.run import SAMPLE_PERSON_PATH, fill_demo_store
-from infoview.demo.site import sample_site
+from infoview.demo.site import SAMPLE_PERSON_PATH, sample_site
 from infoview.errors import BadInput
 from infoview.paths import default_cache_path, default_db_path, default_exports_dir
 from infoview.settings import Settings
@@ -128,6 +127,9 @@ def fill_demo(session: NotebookSession, *, history: bool = False, research: bool
             and fill in a sample user profile (needs ``session.company_url``).
         seed: the seed of the sample history.
     """
+    # The demo's filling (research, the sample history) loads half the kit: only for a demo.
+    from infoview.demo.run import fill_demo_store
+
     session.notes += fill_demo_store(
         session.store, history=history,
         company_url=session.company_url if research else "", person_url=session.person_url,

@@ -106,27 +106,53 @@ def page_links(page: ParsedPage) -> list[Link]:
     if page.tree is None:
         return []
     links = []
+    base = split(page.url)
+    origin = f"{base.scheme}://{base.netloc}" if base.scheme and base.netloc else ""
+    nav: dict[Any, bool] = {}   # each ancestor's answer, asked once for all its links
     for a in page.tree.iter("a"):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
-        url = join(page.url, href)
+        rooted = origin and href.startswith("/") and not href.startswith("//")
+        url = _join_rooted(origin, href) if rooted else join(page.url, href)
         if url is None or not url.startswith(("http://", "https://")):
             continue
         text = text_of(a) or clean(a.get("title") or a.get("aria-label"))
-        links.append(Link(url, text, _in_nav(a)))
+        links.append(Link(url, text, _in_nav(a, nav)))
     return links
 
 
-def _in_nav(el: Any) -> bool:
+@lru_cache(maxsize=8192)   # a site's menus and footer repeat these on every page
+def _join_rooted(origin: str, href: str) -> str | None:
+    """A link from the site's root (``/about``) resolved: only the site's scheme and host
+    count, not the page it is on."""
+    return join(origin + "/", href)
+
+
+def _in_nav(el: Any, known: dict[Any, bool]) -> bool:
+    """Whether an element sits in a menu, header or footer; ``known`` keeps each ancestor's
+    answer for the page's other links."""
+    climbed = []
+    found = False
     for anc in el.iterancestors():
-        tag = anc.tag if isinstance(anc.tag, str) else ""
-        if tag in ("nav", "footer", "header"):
-            return True
-        marks = f"{anc.get('class', '')} {anc.get('id', '')} {anc.get('role', '')}".lower()
-        if _NAV_MARKS.search(marks):
-            return True
-    return False
+        if anc in known:
+            found = known[anc]
+            break
+        climbed.append(anc)
+        if _marks_nav(anc):
+            found = True
+            break
+    for anc in climbed:
+        known[anc] = found
+    return found
+
+
+def _marks_nav(anc: Any) -> bool:
+    tag = anc.tag if isinstance(anc.tag, str) else ""
+    if tag in ("nav", "footer", "header"):
+        return True
+    marks = f"{anc.get('class', '')} {anc.get('id', '')} {anc.get('role', '')}".lower()
+    return bool(_NAV_MARKS.search(marks))
 
 
 @lru_cache(maxsize=4096)  # a site repeats its links on every page, and in nav and body

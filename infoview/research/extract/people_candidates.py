@@ -111,12 +111,16 @@ def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
     for at, line in enumerate(lines):
         if line.chrome == "nav" or len(line.text) > 1500:
             continue
-        caps = sum(c.isupper() for c in line.text) > 0.8 * sum(c.isalpha() for c in line.text)
+        caps = sum(map(str.isupper, line.text)) > 0.8 * sum(map(str.isalpha, line.text))
         run: list[str] = []
         start = end = 0
         honorific = False
         for m in re.finditer(r"\S+", line.text):
             raw = m.group(0)
+            if not run and not caps and raw[0].islower():
+                # most words of prose: no name starts here (what the steps below would find)
+                honorific = False
+                continue
             token = raw.strip(_EDGE_PUNCT)
             closes = raw.rstrip(_EDGE_PUNCT).endswith((",", ";", ":", "!", "?")) or (
                 raw.endswith(".") and len(token.rstrip(".")) > 1 and not _HONORIFIC_WORD.match(token))
@@ -151,10 +155,11 @@ def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
                         _close(spans, run, at, start, end, honorific, lower_words)
                     run, honorific = [], False
                 continue
-            if not _VERSION.match(token):  # "Claude Opus 4.6": a product and its version
+            if run and not _VERSION.match(token):  # "Claude Opus 4.6": a product and its version
                 _close(spans, run, at, start, end, honorific, lower_words)
             run, honorific = [], False
-        _close(spans, run, at, start, end, honorific, lower_words)
+        if run:
+            _close(spans, run, at, start, end, honorific, lower_words)
     return spans
 
 
