@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import re
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -23,17 +25,22 @@ from infoview.models import Action, Person
 from infoview.store import Store
 
 WAIT = 120  # s: the most one reply may take (a cold kernel importing pandas on a busy machine)
+DEADLINE = 300  # s: the most a thing the kernel does on its own may take, on a busy machine
+POLL = 0.1  # s: the pause between two questions to the kernel while waiting on it
 MODEL = re.compile(r"IPY_MODEL_([0-9a-f]{32})")
 
 SETUP = """
-import threading
 from infoview.store import Store
 from infoview.widgets.home import HomePage
 page = HomePage(Store.open({db!r}), go=lambda _key: None, choose=lambda **_kw: None,
                 background=True)
-for worker in threading.enumerate():  # what is due is worked out; showing it waits
-    if worker.name == "infoview-home":
-        worker.join()
+
+def worked_out():
+    # The worker starts once the kernel is free (after this cell), so it is looked at, not
+    # joined here: done once it has started and finished (handing its findings over last).
+    worker = page._thread
+    return worker is not None and worker.ident is not None and not worker.is_alive()
+
 print(page.model_id)
 """
 
@@ -68,6 +75,28 @@ def _run(client, code: str) -> tuple[list[dict], str]:
             return heard, printed
 
 
+def _run_until(client, code: str, done: Callable[[list[dict], str], bool],
+               what: str) -> list[dict]:
+    """Run ``code`` again and again, each time until the kernel is idle, until ``done``
+    says so of all the widget messages heard and of what the last run printed; those
+    messages. Fails after :data:`DEADLINE` seconds, saying ``what`` never came."""
+    heard: list[dict] = []
+    give_up = time.monotonic() + DEADLINE
+    while True:
+        more, printed = _run(client, code)
+        heard += more
+        if done(heard, printed):
+            return heard
+        if time.monotonic() > give_up:
+            raise AssertionError(f"{what} within {DEADLINE} s; heard "
+                                 f"{[m['msg_type'] for m in heard]}")
+        time.sleep(POLL)
+
+
+def _says(heard: list[dict], text: str) -> bool:
+    return any(text in json.dumps(m["content"]) for m in heard)
+
+
 def _widgets_opened(heard: list[dict]) -> list[str]:
     return [m["content"]["comm_id"] for m in heard if m["msg_type"] == "comm_open"]
 
@@ -96,16 +125,21 @@ def test_the_home_page_shows_what_is_due_only_once_the_browser_has_drawn_it(kern
     known = set(_widgets_opened(heard))
     assert page_id in known
 
-    # The worker has finished and the kernel is idle, but no browser has drawn the page:
-    # one connecting now must not hear of widgets on their own.
-    alone, _ = _run(kernel, "pass")
+    # The worker finishes and hands its findings to the kernel's thread, which then goes
+    # idle again (one more run after the worker is done: the hand-off queued before it),
+    # but no browser has drawn the page: one connecting now must not hear of widgets on
+    # their own, at any moment of this.
+    alone = _run_until(kernel, "print(worked_out())", lambda _h, said: said.strip() == "True",
+                       "the worker did not finish")
+    alone += _run(kernel, "pass")[0]
     assert alone == [], [m["msg_type"] for m in alone]
 
-    # The browser draws the page: its view count rises, as a browser reports it.
+    # The browser draws the page: its view count rises, as a browser reports it. The rows
+    # come on the kernel's thread once it has handled that message (and, on a busy machine,
+    # perhaps a little later): wait until the kernel is idle with them drawn.
     drawn = kernel.session.msg("comm_msg", {"comm_id": page_id, "data": {
         "method": "update", "state": {"_view_count": 1}, "buffer_paths": []}})
     kernel.shell_channel.send(drawn)
-    heard, _ = _run(kernel, "pass")  # the kernel handles the browser's message first
-    assert any("Send Sam the article" in json.dumps(m["content"]) for m in heard), \
-        "the row of what is due was not drawn"
+    heard = _run_until(kernel, "pass", lambda heard, _p: _says(heard, "Send Sam the article"),
+                       "the row of what is due was not drawn")
     assert _unknown_references(heard, known) == []
