@@ -263,3 +263,36 @@ def test_a_record_deleted_in_another_tab_is_named_in_plain_words_not_by_id(app, 
     for said in (panel.message.text, form.message.text, panel.export_message.text):
         assert "no longer in your store" in said, said
         assert " id " not in said and "`" not in said and "infoview " not in said
+
+
+def test_undoing_a_persons_delete_chooses_them_again_with_the_meeting_that_was_chosen(
+        app, store):
+    sam, _first = _ids(store)["Sam Okafor"]
+    later = store.add(Meeting(person_id=sam, starts_at=SOON + timedelta(days=9),
+                              status="requested"))
+    app.choose(meeting_id=later.id)  # not the one choosing Sam alone would pick
+    people = app.page("people")
+    people.delete_person_button.click()
+    people.deletions.confirm_button.click()
+    assert app.selection.person_id is None and people.people.value is None
+
+    people.deletions.undo_buttons[0].click()
+    assert people.people.value == sam  # shown in the list, their card and meetings below it
+    assert "Sam Okafor" in people.card.value
+    assert (app.selection.person_id, app.selection.meeting_id) == (sam, later.id)
+    assert "Working on: <b>Sam Okafor" in app.chosen.value
+
+
+def test_undoing_a_delete_on_the_people_page_alone_chooses_the_person_again(tmp_path, store):
+    from infoview.widgets.records import PeoplePage
+
+    chosen: list[dict] = []
+    page = PeoplePage(store, on_choose=lambda **kw: chosen.append(kw),
+                      cache_path=tmp_path / "cache.sqlite")
+    ada = _ids(store)["Ada Berg"][0]
+    page.people.value = ada
+    page.delete_person_button.click()
+    page.deletions.confirm_button.click()
+    chosen.clear()
+    page.deletions.undo_buttons[0].click()
+    assert page.people.value == ada and chosen == [{"person_id": ada}]

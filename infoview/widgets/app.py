@@ -183,7 +183,7 @@ class App(w.VBox):
             self._meeting_follows()
             people = self.pages.get("people")
             if people is not None:
-                people.choose(self.selection.person_id)
+                people.choose(self.selection.person_id, self.selection.meeting_id)
 
     def _prepare_follows(self) -> None:
         panel = self.pages.get("prepare")
@@ -235,7 +235,7 @@ class App(w.VBox):
         page = PeoplePage(self.store, on_choose=self.choose, on_change=self.records_changed,
                           cache_path=self.session.settings.cache_path,
                           out_dir=self.session.out_dir)
-        page.choose(self.selection.person_id)
+        page.choose(self.selection.person_id, self.selection.meeting_id)
         return page
 
     def records_changed(self) -> None:

@@ -43,6 +43,8 @@ class Deletions(w.VBox):
             the store).
         on_change: called with no arguments after a deletion or an undo (the pages that
             list records reload).
+        on_undo: called with the :class:`~infoview.flows.records.Deleted` brought back,
+            after ``on_change`` (the page that deleted it chooses it again).
 
     Attributes:
         pending: ``(kind, id)`` awaiting confirmation, or ``None``.
@@ -51,10 +53,12 @@ class Deletions(w.VBox):
     """
 
     def __init__(self, store: Store, *, cache_path: str | Path | None = None,
-                 on_change: Callable[[], None] | None = None):
+                 on_change: Callable[[], None] | None = None,
+                 on_undo: Callable[[Deleted], None] | None = None):
         self.store = store
         self.cache_path = cache_path
         self.on_change = on_change
+        self.on_undo = on_undo
         self.pending: tuple[str, int] | None = None
         self.history: list[Deleted] = []
         self.undo_buttons: list[w.Button] = []
@@ -125,6 +129,8 @@ class Deletions(w.VBox):
             self._show_history()
             self.message.show(f"Brought back {deleted.label}.", "ok")
             self._changed()
+            if self.on_undo is not None:
+                self.on_undo(deleted)
 
     # -- display --------------------------------------------------------------------------
     def _label(self, kind: str, record_id: int) -> str:

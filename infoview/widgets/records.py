@@ -45,6 +45,7 @@ from infoview.widgets.forms import Form, FormField, text_input
 from infoview.widgets.holdings import HoldingsPanel
 
 if TYPE_CHECKING:  # pragma: no cover
+    from infoview.flows.records import Deleted
     from infoview.store import Store
 
 #: How one knows a person, in plain words (stored as the short word).
@@ -108,6 +109,10 @@ class PeoplePage(w.VBox):
         self._editing_meeting: int | None = None
         self._editing_organization: int | None = None
         self._quiet = False
+        #: The meeting the user works on (the app's choice, or "Work on it" here).
+        self.meeting_id: int | None = None
+        #: What was chosen when a record was deleted, by ``(kind, id)``: Undo chooses it again.
+        self._chosen_when_deleted: dict[tuple[str, int], tuple[int | None, int | None]] = {}
 
         # -- people ---------------------------------------------------------------------
         self.find = w.Text(placeholder="Find a person by name or organization",
@@ -210,7 +215,8 @@ class PeoplePage(w.VBox):
                                                self.cancel_organization_button)
 
         self.message = MessageLine()
-        self.deletions = Deletions(store, cache_path=cache_path, on_change=self._deleted)
+        self.deletions = Deletions(store, cache_path=cache_path, on_change=self._deleted,
+                                   on_undo=self._brought_back)
         self.holdings = HoldingsPanel(store, cache_path=cache_path, deletions=self.deletions,
                                       pick=False)
         self.holdings.children = self.holdings.children[1:]  # its own person list is not used
@@ -240,8 +246,8 @@ class PeoplePage(w.VBox):
         self.edit_person_button.on_click(lambda _b: self.open_person_form(self.people.value))
         self.cancel_person_button.on_click(lambda _b: self._close(self.person_form_box))
         self.save_person_button.on_click(lambda _b: self.save_person())
-        self.delete_person_button.on_click(lambda _b: self.deletions.ask("person",
-                                                                         self.people.value))
+        self.delete_person_button.on_click(lambda _b: self._ask_delete("person",
+                                                                       self.people.value))
         self.hold_button.on_click(lambda _b: self.show_holdings())
         self.add_meeting_button.on_click(lambda _b: self.open_meeting_form())
         self.cancel_meeting_button.on_click(lambda _b: self._close(self.meeting_form_box))
@@ -291,8 +297,10 @@ class PeoplePage(w.VBox):
         self.organizations.value = keep if keep in [o.id for o in organizations] else None
         self._show_organization()
 
-    def choose(self, person_id: int | None) -> None:
-        """Show ``person_id`` as chosen in the list (the app's choice moved elsewhere)."""
+    def choose(self, person_id: int | None, meeting_id: int | None = None) -> None:
+        """Show ``person_id`` as chosen in the list (the app's choice moved elsewhere), and
+        remember ``meeting_id``, the meeting worked on."""
+        self.meeting_id = meeting_id
         if person_id != self.people.value:
             if self.find.value and person_id is not None:
                 self.find.value = ""
@@ -338,13 +346,14 @@ class PeoplePage(w.VBox):
             delete = button("Delete", "danger")
             work.on_click(lambda _b, mid=meeting.id: self._choose_meeting(mid))
             edit.on_click(lambda _b, mid=meeting.id: self.open_meeting_form(mid))
-            delete.on_click(lambda _b, mid=meeting.id: self.deletions.ask("meeting", mid))
+            delete.on_click(lambda _b, mid=meeting.id: self._ask_delete("meeting", mid))
             rows.append(w.HBox([w.HTML(esc(_meeting_line(meeting)),
                                        layout=w.Layout(flex="1 1 auto")), work, edit, delete],
                                layout=w.Layout(align_items="center")))
         self.meetings_box.children = rows or [w.HTML("<i>No meetings with them yet.</i>")]
 
     def _choose_meeting(self, meeting_id: int) -> None:
+        self.meeting_id = meeting_id
         if self.on_choose is not None:
             self.on_choose(meeting_id=meeting_id)
 
@@ -565,6 +574,31 @@ class PeoplePage(w.VBox):
     @staticmethod
     def _close(box: w.VBox) -> None:
         box.layout.display = "none"
+
+    def _ask_delete(self, kind: str, record_id: int | None) -> None:
+        """Ask before deleting, remembering who and which meeting were chosen then."""
+        if record_id is None:
+            return
+        self._chosen_when_deleted[(kind, record_id)] = (self.people.value, self.meeting_id)
+        self.deletions.ask(kind, record_id)
+
+    def _brought_back(self, deleted: Deleted) -> None:
+        """After Undo: a person comes back chosen, with the meeting chosen when they were
+        deleted; a meeting that was the one worked on is chosen again."""
+        person, meeting = self._chosen_when_deleted.pop((deleted.kind, deleted.record_id),
+                                                        (None, None))
+        if deleted.kind == "person":
+            person = deleted.record_id
+        elif deleted.kind != "meeting" or meeting != deleted.record_id:
+            return
+        with self.message.guard("choosing again"):
+            if person is None or not self.store.list(Person, id=person):
+                return
+            self._fill_people(select=person)
+            if meeting is not None and self.store.list(Meeting, id=meeting):
+                self._choose_meeting(meeting)
+            elif self.on_choose is not None:
+                self.on_choose(person_id=person)
 
     def _deleted(self) -> None:
         self.holdings.clear()
