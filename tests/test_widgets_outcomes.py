@@ -150,3 +150,10 @@ def test_grouping_applies_at_once_and_changed_filters_ask_for_update(store):
     assert "group" in panel.tables["funnel"].columns  # no Update needed
     panel.since.value = date(2026, 9, 1)
     assert panel.message.kind == "info" and "press Update" in panel.message.text
+
+
+def test_the_target_list_says_which_to_work_on_now_in_plain_words(dashboard):
+    pane = dashboard.panes["Targets"].value
+    assert "Work on it" in pane and ">now<" in pane and ">later<" in pane
+    assert "Batch" not in pane and ">Advocacy<" not in pane
+    assert "People you know there" in pane

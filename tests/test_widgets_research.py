@@ -182,3 +182,19 @@ def test_the_overview_speaks_plainly_no_page_classes_or_keys(site, settings):
     shown = panel.overview.value
     assert "annual report" in shown and "annual_report" not in shown
     assert "Read as" not in shown and "%" not in shown
+
+
+def test_warm_paths_say_how_warm_in_words_and_give_no_score_without_a_tie(tmp_path):
+    from infoview.research.models import CompanyProfile, PersonMention
+
+    store = Store.open(tmp_path / "s.sqlite")
+    store.add(Person(name="Ada Berg", organization="Kestrel Health", how_known="friend"))
+    panel = ResearchPanel(store, background=False)
+    panel.company = CompanyProfile(name="Kestrel Health", url="https://kestrel.example",
+                                   people=[PersonMention("Noor Haddad", "CTO",
+                                                                         "https://kestrel.example/team")])
+    panel._show()
+    warm = panel.warm.value
+    assert "How warm" in warm and "very warm" in warm  # a friend there
+    assert "cold: no link yet" in warm  # only listed on the site: no tie at all
+    assert ">10<" not in warm and ">85<" not in warm  # no score that reads as a grade

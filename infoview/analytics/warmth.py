@@ -54,6 +54,11 @@ TIE_SCORES: dict[str, int] = {
     "met": 100, "referred": 90, "known": 85, "replied": 65, "introduction": 60,
     "connection": 55, "common_ground": 45, "host_ground": 35, "contacted": 20, "cold": 10,
 }
+#: Warmth in words, from the lowest score that earns them: met, referred or a friend is
+#: very warm; a reply, an introduction or a connection warm; shared ground lukewarm; a
+#: message with no answer yet, or a mention only, cool.
+WARMTH_WORDS: tuple[tuple[int, str], ...] = (
+    (75, "very warm"), (50, "warm"), (30, "lukewarm"), (0, "cool"))
 #: Score of the ``known`` tie by how the user knows them.
 KNOWN_SCORES: dict[str, int] = {"friend": 85, "referral": 80, "colleague": 70, "alumni": 70}
 #: How much a person's link to the organization counts.
@@ -91,6 +96,16 @@ class WarmPath:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready view."""
         return dict(self.__dict__)
+
+    def warmth_words(self) -> str:
+        """How warm the path is, in words a reader takes in at a glance ("very warm",
+        "cold: no link yet"): the score orders the list, but a bare 10 reads as a grade."""
+        if self.tie == "cold":
+            return "cold: no link yet"
+        for floor, words in WARMTH_WORDS:
+            if self.warmth >= floor:
+                return words
+        return WARMTH_WORDS[-1][1]
 
 
 @dataclass

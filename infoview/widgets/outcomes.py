@@ -53,7 +53,7 @@ TARGETS_HELP = ("<p style='color:#555;font-size:0.9em'>Your target list, ranked 
                 "List the organizations you are curious about, count the people you know "
                 "there (Advocacy), how much you want them (Motivation, 0-3, set under People, "
                 "Organizations) and the relevant openings you saw (Postings). The top five are "
-                "the ones to work on now.</p>")
+                "the ones to work on now; the rest wait until one of them is done.</p>")
 
 
 def _plain_statuses(frame):
@@ -97,6 +97,25 @@ def actions_view(actions, now: datetime | None = None):
         "with": actions["name"].fillna("").astype(str),
         "whose move": actions["owner"].astype(str).map({"user": "you", "host": "them"}).fillna(""),
     })
+
+
+#: The target list's columns as the Targets tab shows them: (column, header). Advocacy
+#: (yes or no) is left out: the count of people known there says it and more.
+_TARGET_COLUMNS = (("rank", "Rank"), ("name", "Organization"), ("industry", "Industry"),
+                   ("batch", "Work on it"), ("motivation", "Motivation (0-3)"),
+                   ("postings", "Openings seen"), ("advocates", "People you know there"),
+                   ("people_found", "People found"), ("contacted", "Contacted"),
+                   ("met", "Met"))
+
+
+def targets_view(frame):
+    """The target list (:func:`~infoview.analytics.targets.targets`) as a reader wants it:
+    whether to work on each organization now or later, in words (``batch`` is the
+    analytics' name for the top few), and plain headers."""
+    if frame is None or len(frame) == 0:
+        return frame
+    shown = frame.assign(batch=frame["batch"].map({True: "now", False: "later"}))
+    return shown[[c for c, _h in _TARGET_COLUMNS]].rename(columns=dict(_TARGET_COLUMNS))
 
 
 #: Columns of each digest section as the "This week" tab shows them.
@@ -299,5 +318,5 @@ class OutcomesDashboard(w.VBox):
                                           + frame_html(actions_view(t["actions"], self.now),
                                                        a.message(t["actions"]) or empty))
         self.panes["This week"].value = digest_html(self.digest, self.now)
-        self.panes["Targets"].value = TARGETS_HELP + frame_html(t["targets"],
-                                                               a.message(t["targets"]) or empty)
+        self.panes["Targets"].value = TARGETS_HELP + frame_html(
+            targets_view(t["targets"]), a.message(t["targets"]) or empty)

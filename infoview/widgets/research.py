@@ -295,10 +295,12 @@ class ResearchPanel(w.VBox):
 
         with self.message.guard("warm paths"):
             self.warm_paths = warm_paths(self.store, self.company)
-        rows = [{**p.to_dict(), "reasons": "; ".join(p.reasons)} for p in self.warm_paths]
-        self.warm.value = WARM_HELP + table_html(rows, ["warmth", "name", "title", "via", "reasons"],
-                                     f"Nobody in your store is linked to {self.company.name} "
-                                     "yet.")
+        rows = [{**p.to_dict(), "warmth": p.warmth_words(), "reasons": "; ".join(p.reasons)}
+                for p in self.warm_paths]
+        self.warm.value = WARM_HELP + table_html(
+            rows, ["warmth", "name", "title", "via", "reasons"],
+            f"Nobody in your store is linked to {self.company.name} yet.",
+            labels={"warmth": "How warm", "via": "Ask for an introduction", "reasons": "Why"})
 
 
 class _CountingFetcher:
