@@ -199,6 +199,12 @@ class MessageLine(w.HTML):
         """Show nothing."""
         self.kind, self.text, self.value = "", "", ""
 
+    def clear_on_change(self, *controls: w.Widget) -> None:
+        """Show nothing once one of ``controls`` changes value: a message belongs to the
+        action that caused it ("Saved." no longer holds once a field is edited again)."""
+        for control in controls:
+            control.observe(lambda _c: self.clear(), names="value")
+
     @contextmanager
     def guard(self, doing: str = "") -> Iterator[None]:
         """Run a callback's body; an ``InfoviewError`` becomes a red message, not a traceback.

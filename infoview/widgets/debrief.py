@@ -324,6 +324,7 @@ class DebriefForm(w.VBox):
             self._show_actions()
             self.message.clear()
             self.missed_message.clear()
+            self.notes_message.clear()  # notes brought in were another meeting's
 
     def _companion_follows(self) -> None:
         """Switch the meeting companion to the meeting chosen here, so that its questions and

@@ -101,6 +101,13 @@ class Deletions(w.VBox):
         self.asking.layout.display = "none"
         self.message.show("Nothing was deleted.", "info")
 
+    def withdraw(self) -> None:
+        """Drop the question and the last message without a word (the user moved on to
+        another record: "Yes, delete" must not delete the one asked about before)."""
+        self.pending = None
+        self.asking.layout.display = "none"
+        self.message.clear()
+
     def confirm(self) -> Deleted | None:
         """Delete the record asked about (what "Yes, delete" does)."""
         if self.pending is None:

@@ -273,6 +273,11 @@ class PreparePanel(w.VBox):
     def _meeting_changed(self) -> None:
         if self._quiet:
             return
+        # What was said of the last meeting (saved, exported) is not said of this one.
+        self.message.clear()
+        self.export_message.clear()
+        self.written = {}
+        self.exports.value = ""
         if self.meeting.value in (NEW, None):
             self._clear_meeting_fields()
             return
@@ -288,7 +293,8 @@ class PreparePanel(w.VBox):
         self.preview.value = self.exports.value = ""
         self.draft_text.value = ""
         self.draft_warnings.value = ""
-        self.message.clear()
+        for line in (self.message, self.export_message, self.draft_message, self.sent_message):
+            line.clear()
 
     def _clear_meeting_fields(self) -> None:
         """Empty the time and place of "a new meeting" (the last meeting's call link and

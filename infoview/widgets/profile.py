@@ -57,6 +57,7 @@ class ProfileForm(w.VBox):
         self.save_button = button("Save my profile", "success")
         self.save_button.on_click(lambda _b: self.save())
         self.missing = w.HTML()
+        self.form.message.clear_on_change(*(f.input for f in self.form.fields.values()))
         super().__init__([
             heading("About me"),
             w.HTML("<p>Tell infoview who you are once: your drafts, your introduction and "

@@ -189,6 +189,8 @@ class PeoplePage(w.VBox):
                                    tooltip="every person, for your address book")
         #: Says how writing a dossier went, beside its buttons.
         self.file_message = MessageLine()
+        #: Says an organization was saved (the form it was saved from is closed by then).
+        self.organization_message = MessageLine()
         self.files = w.HTML()
         for control in (*self.dossier_buttons.values(), self.vcard_button):
             control.layout.display = "" if out_dir is not None else "none"
@@ -233,7 +235,8 @@ class PeoplePage(w.VBox):
             self.add_organization_button, self.organizations, self.organization_card,
             w.HBox([self.edit_organization_button, self.delete_organization_button,
                     *self.dossier_buttons.values()]),
-            self.file_message, self.files, self.organization_form_box])
+            self.organization_message, self.file_message, self.files,
+            self.organization_form_box])
         self.tabs = w.Tab(children=[people_tab, organizations_tab],
                           titles=("People", "Organizations"))
         super().__init__([heading("People and organizations"), self.tabs])
@@ -252,7 +255,7 @@ class PeoplePage(w.VBox):
         self.add_meeting_button.on_click(lambda _b: self.open_meeting_form())
         self.cancel_meeting_button.on_click(lambda _b: self._close(self.meeting_form_box))
         self.save_meeting_button.on_click(lambda _b: self.save_meeting())
-        self.organizations.observe(lambda _c: self._show_organization(), names="value")
+        self.organizations.observe(lambda _c: self._organization_chosen(), names="value")
         self.add_organization_button.on_click(lambda _b: self.open_organization_form())
         self.edit_organization_button.on_click(
             lambda _b: self.open_organization_form(self.organizations.value))
@@ -310,14 +313,21 @@ class PeoplePage(w.VBox):
                 self.people.value = person_id if person_id in ids else None
             finally:
                 self._quiet = False
+            self._moved_on()
             self._show_person()
 
     def _person_chosen(self) -> None:
         if self._quiet:
             return
+        self._moved_on()
         self._show_person()
         if self.people.value is not None and self.on_choose is not None:
             self.on_choose(person_id=self.people.value)
+
+    def _moved_on(self) -> None:
+        """Another person is chosen: what was said, or asked, about the last one goes."""
+        self.message.clear()
+        self.deletions.withdraw()
 
     def _show_person(self) -> None:
         chosen = self.people.value
@@ -367,6 +377,7 @@ class PeoplePage(w.VBox):
     def open_person_form(self, person_id: int | None = None) -> None:
         """Open the form empty (Add a person) or filled with a person (Edit)."""
         self._editing_person = person_id
+        self.message.clear()  # a new form: the last save is not its story
         form = self.person_form
         form.clear_errors()
         person = self.store.get(Person, person_id) if person_id is not None else None
@@ -401,6 +412,7 @@ class PeoplePage(w.VBox):
     def open_meeting_form(self, meeting_id: int | None = None) -> None:
         """Open the meeting form empty (for the chosen person) or filled (Edit)."""
         self._editing_meeting = meeting_id
+        self.message.clear()
         form = self.meeting_form
         form.clear_errors()
         meeting = self.store.get(Meeting, meeting_id) if meeting_id is not None else None
@@ -467,6 +479,16 @@ class PeoplePage(w.VBox):
         return None
 
     # -- organizations --------------------------------------------------------------------
+    def _organization_chosen(self) -> None:
+        """Another organization: the last one's messages and dossier links go."""
+        self._forget_organization_messages()
+        self._show_organization()
+
+    def _forget_organization_messages(self) -> None:
+        self.organization_message.clear()
+        self.file_message.clear()
+        self.files.value = ""
+
     def _show_organization(self) -> None:
         chosen = self.organizations.value
         self.edit_organization_button.disabled = self.delete_organization_button.disabled = (
@@ -490,6 +512,7 @@ class PeoplePage(w.VBox):
     def open_organization_form(self, organization_id: int | None = None) -> None:
         """Open the organization form empty (Add) or filled (Edit)."""
         self._editing_organization = organization_id
+        self._forget_organization_messages()
         form = self.organization_form
         form.clear_errors()
         org = (self.store.get(Organization, organization_id) if organization_id is not None
@@ -517,7 +540,7 @@ class PeoplePage(w.VBox):
             self._close(self.organization_form_box)
             self._fill_organizations()
             self.organizations.value = org.id
-            self.organization_form.message.show(f"Saved {org.name}.", "ok")
+            self.organization_message.show(f"Saved {org.name}.", "ok")
             self._changed()
             return org
         return None
