@@ -50,6 +50,23 @@ def zone_or_local(name: str | None) -> tzinfo:
     return zone(name) or datetime.now().astimezone().tzinfo or UTC
 
 
+def user_tz(name: str | None) -> tzinfo:
+    """The user's time zone (About me's ``name``), else the computer's: where every time
+    shown to the user is read. A name stored before it was checked, and no longer valid,
+    falls back to the computer's zone rather than stopping a page."""
+    try:
+        return zone_or_local(name)
+    except BadInput:
+        return zone_or_local(None)
+
+
+def shown_in(moment: datetime, tz: tzinfo | None = None) -> datetime:
+    """``moment`` on the user's clock: in ``tz`` (their zone), else the computer's; a naive
+    moment is read as the computer's local time (see :func:`aware`)."""
+    moment = aware(moment)
+    return moment.astimezone(tz) if tz is not None else moment.astimezone()
+
+
 def local_day(moment: datetime, tz: tzinfo) -> date:
     """The calendar day ``moment`` falls on in ``tz`` (a naive moment is taken as UTC)."""
     if moment.tzinfo is None:
@@ -173,14 +190,16 @@ def start_from_fields(day: date | None, clock: time | None, zone_name: str | Non
     return localize(when, tz, "the start")
 
 
-def in_zone(moment: datetime, zone_name: str | None) -> datetime:
-    """``moment`` shown in the named zone, else in the computer's own zone.
+def in_zone(moment: datetime, zone_name: str | None,
+            fallback: tzinfo | None = None) -> datetime:
+    """``moment`` shown in the named zone, else in ``fallback`` (the user's zone, from
+    About me), else in the computer's own zone.
 
     The computer's zone is what :func:`start_from_fields` reads a time typed without a
     zone in; the store gives moments back in UTC, so showing them unchanged would put a
     meeting typed at 15:30 in Berlin back in its form at 14:30.
     """
-    tz = zone(zone_name)
+    tz = zone(zone_name) or fallback
     return moment.astimezone(tz) if tz is not None else moment.astimezone()
 
 
@@ -205,12 +224,13 @@ def starts_in_future(starts_at: datetime | None, now: datetime | None = None) ->
     return aware(starts_at) > now
 
 
-def describe_start(starts_at: datetime, zone_name: str | None = None) -> str:
-    """``Tue 1 Dec 2026, 14:30`` in the meeting's own zone (else the computer's)."""
-    moment = aware(starts_at)
+def describe_start(starts_at: datetime, zone_name: str | None = None,
+                   fallback: tzinfo | None = None) -> str:
+    """``Tue 1 Dec 2026, 14:30`` in the meeting's own zone, else in ``fallback`` (the
+    user's zone, from About me), else in the computer's."""
     try:
-        tz = zone(zone_name)
+        tz = zone(zone_name) or fallback
     except BadInput:
-        tz = None
-    moment = moment.astimezone(tz) if tz is not None else moment.astimezone()
+        tz = fallback
+    moment = shown_in(starts_at, tz)
     return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"

@@ -26,7 +26,7 @@ from infoview.errors import BadInput, NotFound
 from infoview.models import Action, Meeting, Outreach, Person
 from infoview.prep.followup import REQUEST_KINDS, action_key, missing_actions, three_b_seven
 from infoview.store.schema import COLUMNS
-from infoview.times import local_day, zone_or_local
+from infoview.times import local_day, user_tz
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -69,10 +69,7 @@ def user_clock(store: Store) -> tuple[Any, str | None]:
     computer's zone and no holidays rather than stopping every list of follow-ups.
     """
     profile = store.get_profile()
-    try:
-        zone = zone_or_local(profile.timezone)
-    except BadInput:
-        zone = zone_or_local(None)
+    zone = user_tz(profile.timezone)
     region = profile.region
     if region:
         from infoview.businessdays import parse_region

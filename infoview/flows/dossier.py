@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, NotFound
+from infoview.flows.profile import user_zone
 from infoview.models import (
     USEFUL_SCORE,
     Insight,
@@ -83,7 +84,7 @@ def build_dossier(store: Store, org: str | int, *, now: datetime | None = None) 
         website=record.website if record else None,
         industry=record.industry if record else None,
         location=record.location if record else None,
-        generated_at=now or datetime.now(UTC),
+        generated_at=(now or datetime.now(UTC)).astimezone(user_zone(store)),  # the user's day
     )
     meetings = {}
     for person in people:

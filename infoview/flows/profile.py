@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import fields
+from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadField, BadFields, BadInput
@@ -39,6 +40,13 @@ MAX_CHARS = 600
 def load_profile(store: Store) -> UserProfile:
     """The user's profile; an empty one (no invented name) until one is saved."""
     return store.get_profile()
+
+
+def user_zone(store: Store) -> tzinfo:
+    """The time zone every time is shown to the user in: About me's, else the computer's."""
+    from infoview.times import user_tz
+
+    return user_tz(store.get_profile().timezone)
 
 
 def _url(text: str | None) -> str | None:

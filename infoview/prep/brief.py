@@ -19,6 +19,7 @@ from infoview.prep.ground import CommonGround, Gap, find_common_ground, find_gap
 from infoview.prep.outreach import pitch as pitch_draft
 from infoview.questions.bank import _article
 from infoview.questions.models import MEETING_OVERHEAD
+from infoview.times import user_tz
 from infoview.times import zone as _zone
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -323,12 +324,14 @@ def build_brief(*, person: Person, company: CompanyProfile | None = None,
         profile: the user's :class:`~infoview.models.UserProfile` (common ground, pitch).
         reason: the user's own words on why this person.
         referred_by: who suggested them (a ``Person`` or a name).
-        now: when the brief is made (defaults to the current time, UTC).
+        now: when the brief is made (defaults to the current time); it is shown in the
+            user's zone (``profile.timezone``, else the computer's).
 
     Returns:
         The :class:`Brief`. Missing research makes gaps, never an error.
     """
-    now = now or datetime.now(UTC)
+    # "Prepared 14:26" on the user's clock (About me's zone), not UTC's or the server's.
+    now = (now or datetime.now(UTC)).astimezone(user_tz(getattr(profile, "timezone", None)))
     minutes = int(plan.meeting_minutes or (meeting.planned_minutes if meeting is not None else 20))
     who = Who(
         name=person.name,

@@ -11,7 +11,7 @@ import html
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -149,14 +149,28 @@ def table_html(rows: list[dict[str, Any]], columns: list[str], empty: str = "Not
     return f"<table class='infoview-table'><tr>{head}</tr>{''.join(body)}</table>"
 
 
-def frame_html(frame, empty: str = "Nothing to show.", max_rows: int = 50) -> str:
+def on_clock(frame, zone: tzinfo | None):
+    """``frame`` with its moments (time-zone-aware columns) moved to ``zone``, the user's:
+    a table shows the day as the user's calendar has it, not UTC's."""
+    if zone is None or frame is None or len(frame) == 0:
+        return frame
+    import pandas as pd
+
+    moved = {c: frame[c].dt.tz_convert(zone) for c in frame.columns
+             if isinstance(frame[c].dtype, pd.DatetimeTZDtype)}
+    return frame.assign(**moved) if moved else frame
+
+
+def frame_html(frame, empty: str = "Nothing to show.", max_rows: int = 50,
+               zone: tzinfo | None = None) -> str:
     """A pandas DataFrame as escaped HTML with readable headers and numbers (shares as
     percentages, no ``NaN``: see :func:`infoview.analytics.display.readable_frame`), id
-    columns left out, or a plain sentence when it is empty."""
+    columns left out, or a plain sentence when it is empty. Its moments are shown in
+    ``zone`` (the user's, see :func:`on_clock`) when one is given."""
     if frame is None or len(frame) == 0:
         return f"<p><i>{esc(empty)}</i></p>"
     # Record ids mean nothing to a reader; the names beside them say who or what.
-    shown = frame.head(max_rows)
+    shown = on_clock(frame.head(max_rows), zone)
     shown = readable_frame(shown[[c for c in shown.columns
                                   if not (c == "id" or str(c).endswith("_id"))]])
     shown = shown.rename(columns={c: column_label(c) for c in shown.columns})

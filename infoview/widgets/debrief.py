@@ -9,7 +9,7 @@ same debrief rather than adding a second one.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time
+from datetime import datetime, time, tzinfo
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
@@ -28,6 +28,7 @@ from infoview.flows.drafts import missed_meeting_draft, panel_kinds
 from infoview.flows.followups import meeting_actions
 from infoview.flows.meeting_status import mark_meeting
 from infoview.flows.meetings import thanks_draft
+from infoview.flows.profile import user_zone
 from infoview.models import CHOICES, Meeting, Person
 from infoview.times import describe_start, start_from_fields, starts_in_future
 from infoview.widgets._common import (
@@ -102,9 +103,9 @@ def _outcome_given(row: dict) -> bool:
     return bool(row["kind"])
 
 
-def _meeting_label(meeting, names: dict[int, str]) -> str:
-    when = (f"{describe_start(meeting.starts_at, meeting.timezone)}, " if meeting.starts_at
-            else "")
+def _meeting_label(meeting, names: dict[int, str], mine: tzinfo | None = None) -> str:
+    when = (f"{describe_start(meeting.starts_at, meeting.timezone, mine)}, "
+            if meeting.starts_at else "")
     return f"{when}{names.get(meeting.person_id, '?')} ({status_words(meeting.status)})"
 
 
@@ -263,7 +264,8 @@ class DebriefForm(w.VBox):
         names = {p.saved_id: p.name for p in self.store.list(Person)}
         meetings = sorted(self.store.list(Meeting),
                           key=lambda m: (m.starts_at is not None, m.starts_at or 0, m.id))
-        self.meeting.options = [(_meeting_label(m, names), m.id) for m in meetings]
+        mine = user_zone(self.store)
+        self.meeting.options = [(_meeting_label(m, names, mine), m.id) for m in meetings]
         return list(self.meeting.options)
 
     def _relabel_meetings(self) -> None:
@@ -506,7 +508,8 @@ class DebriefForm(w.VBox):
                 self.save_button.description = "Save anyway (mark it held)"
                 self.message.show(
                     f"Not saved yet: this meeting is planned for "
-                    f"{describe_start(meeting.starts_at, meeting.timezone)}, which is still "
+                    f"{describe_start(meeting.starts_at, meeting.timezone, user_zone(self.store))}, "
+                    "which is still "
                     "ahead, and saving a debrief marks it held. Press Save anyway if it took "
                     "place early, or choose the meeting you held.", "warning")
                 return
@@ -566,7 +569,8 @@ class DebriefForm(w.VBox):
             booked = ""
             new = change.new_meeting
             if new is not None and new.starts_at is not None:
-                booked = f", and booked again for {describe_start(new.starts_at, new.timezone)}"
+                when = describe_start(new.starts_at, new.timezone, user_zone(self.store))
+                booked = f", and booked again for {when}"
             self.missed_message.show(
                 f"Marked the meeting {status_words(change.meeting.status)}{booked}. The "
                 f"message to send ({_DRAFT_LABELS[draft.kind].lower()}) is below.", "ok")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from infoview.flows.forget import what_is_held
+from infoview.flows.profile import user_zone
 from infoview.flows.records import Deleted, delete_record, restore
 from infoview.models import Meeting, Organization, Person
 from infoview.times import describe_start
@@ -147,7 +148,7 @@ class Deletions(w.VBox):
             return self.store.get(Organization, record_id).name
         meeting = self.store.get(Meeting, record_id)
         name = self.store.get(Person, meeting.person_id).name
-        when = (f" on {describe_start(meeting.starts_at, meeting.timezone)}"
+        when = (f" on {describe_start(meeting.starts_at, meeting.timezone, user_zone(self.store))}"
                 if meeting.starts_at else "")
         return f"the meeting with {name}{when}"
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from infoview.flows.actions import mark_done, open_actions, pd_missing, snooze
+from infoview.flows.profile import user_zone
+from infoview.times import shown_in
 from infoview.widgets._common import MessageLine, button, esc
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,12 +71,13 @@ def action_followups(actions: Iterable, names: dict[int, str],
             for a in actions]
 
 
-def due_words(item: FollowUp, now: datetime | None = None) -> str:
-    """"overdue by 3 days", "due today", "due tomorrow", "due Fri 12 Dec"."""
+def due_words(item: FollowUp, now: datetime | None = None, zone: tzinfo | None = None) -> str:
+    """"overdue by 3 days", "due today", "due tomorrow", "due Fri 12 Dec": days on the
+    calendar of ``zone`` (the user's, from About me; else the computer's)."""
     if item.due is None:
         return "no date"
-    moment = (now or datetime.now(UTC)).astimezone()
-    day = item.due.astimezone().date()
+    moment = shown_in(now or datetime.now(UTC), zone)
+    day = shown_in(item.due, zone).date()
     late = (moment.date() - day).days
     if item.overdue and late > 0:
         return f"overdue by {late} day{'s' if late != 1 else ''}"
@@ -140,11 +143,12 @@ class FollowUpList(w.VBox):
     def _draw(self) -> None:
         self.done_buttons, self.undo_buttons = {}, {}
         self.snooze_buttons, self.snooze_days = {}, {}
-        rows = [self._row(item) for item in self.items]
+        zone = user_zone(self.store)
+        rows = [self._row(item, zone) for item in self.items]
         self.rows.children = rows or [w.HTML(f"<p><i>{esc(self.empty)}</i></p>")]
 
-    def _row(self, item: FollowUp) -> w.HBox:
-        when = due_words(item, self.now)
+    def _row(self, item: FollowUp, zone: tzinfo | None = None) -> w.HBox:
+        when = due_words(item, self.now, zone)
         colour = "#b00020" if item.overdue and not item.done else "#555"
         who = f" <span style='color:#555'>· {esc(item.who)}</span>" if item.who else ""
         if item.done:

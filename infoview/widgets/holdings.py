@@ -10,6 +10,7 @@ People page shows it for the person chosen there.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ import ipywidgets as w
 
 from infoview.errors import BadInput
 from infoview.flows.forget import Holdings, what_is_held
+from infoview.flows.profile import user_zone
 from infoview.models import Person
 from infoview.widgets._common import MessageLine, bullet_list, button, esc, link
 from infoview.widgets.deletions import Deletions
@@ -44,14 +46,18 @@ def _count(n: int, table: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _day(value: object) -> str:
-    """``3 Dec 2026`` from a stored date or date-time (``""`` when there is none)."""
+def _day(value: object, zone: tzinfo | None = None) -> str:
+    """``3 Dec 2026`` from a stored date or date-time (``""`` when there is none); a moment
+    falls on its day in ``zone`` (the user's) when one is given."""
     from datetime import date, datetime
 
     if not value:
         return ""
     try:
-        day = datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        if zone is not None and moment.tzinfo is not None:
+            moment = moment.astimezone(zone)
+        day = moment.date()
     except ValueError:
         try:
             day = date.fromisoformat(str(value)[:10])
@@ -60,15 +66,16 @@ def _day(value: object) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def holdings_html(held: Holdings) -> str:
-    """What is held, as headed lists a reader can follow (no table names, no ids)."""
+def holdings_html(held: Holdings, zone: tzinfo | None = None) -> str:
+    """What is held, as headed lists a reader can follow (no table names, no ids), dated
+    on the calendar of ``zone`` (the user's, from About me) when it is given."""
     person = held.person
     parts = [f"<h4 style='margin:6px 0'>What infoview holds about {esc(person.name)}</h4>"]
     details = [f"{label}: {esc(value)}" for label, value in (
         ("Job title", person.title), ("Organization", person.organization),
         ("Email", person.email), ("Phone", person.phone), ("Location", person.location),
         ("Profile link", person.profile_url), ("Notes", person.notes)) if value]
-    added = _day(person.created_at)
+    added = _day(person.created_at, zone)
     parts.append("<b>Their record</b>" + (f" (added {esc(added)})" if added else "")
                  + bullet_list(details, "Only their name."))
     own: dict[str, list[str]] = {}
@@ -76,7 +83,7 @@ def holdings_html(held: Holdings) -> str:
         if record["table"] == "people":
             continue
         line = " ".join(str(record.get("what") or "").split())
-        when = _day(record.get("date"))
+        when = _day(record.get("date"), zone)
         own.setdefault(record["table"], []).append(
             esc((line[:80] + "…") if len(line) > 81 else line or "(no text)")
             + (f" <small style='color:#555'>({esc(when)})</small>" if when else ""))
@@ -93,7 +100,7 @@ def holdings_html(held: Holdings) -> str:
     if held.snapshots:
         parts.append("<b>Research</b>" + bullet_list(
             f"{'their public page' if s['kind'] == 'person' else 'their organization'}: "
-            f"{link(s['source_url'])}" + (f", read {esc(_day(s['fetched_at']))}"
+            f"{link(s['source_url'])}" + (f", read {esc(_day(s['fetched_at'], zone))}"
                                           if s["fetched_at"] else "")
             for s in held.snapshots))
     if held.cached_pages or held.kept_results:
@@ -103,7 +110,7 @@ def holdings_html(held: Holdings) -> str:
     if held.exports:
         parts.append("<b>Files you exported that name them</b>" + bullet_list(
             f"{esc(e.path.name)} <small style='color:#555'>(in {esc(e.path.parent)}, "
-            f"{esc(_day(e.written_at.isoformat()))})</small>" for e in held.exports))
+            f"{esc(_day(e.written_at.isoformat(), zone))})</small>" for e in held.exports))
     if held.backups:
         parts.append("<b>Backups of your store that name them</b> (made before an upgrade)"
                      + bullet_list(f"{esc(Path(b['path']).name)} <small style='color:#555'>"
@@ -171,7 +178,7 @@ class HoldingsPanel(w.VBox):
             if chosen is None:
                 raise BadInput("choose a person first")
             held = self.held = what_is_held(self.store, chosen, cache_path=self.cache_path)
-            self.report.value = holdings_html(held)
+            self.report.value = holdings_html(held, user_zone(self.store))
             self.delete_button.layout.display = ""
             self.message.clear()
             return self.held

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
 from infoview.flows.actions import followup_frames
 from infoview.flows.meetings import STARTED, awaiting_debrief, next_meeting
-from infoview.flows.profile import load_profile
+from infoview.flows.profile import load_profile, user_zone
 from infoview.models import Meeting, Person, ResearchSnapshot
-from infoview.times import describe_start
+from infoview.times import describe_start, shown_in
 from infoview.widgets._common import MessageLine, button, esc, heading
 from infoview.widgets.followups import FollowUpList, open_followups
 
@@ -45,14 +45,18 @@ _CARD = ("border:1px solid #ccc;border-radius:6px;padding:6px 10px;margin:4px 0 
 
 
 def _ago(moment: datetime, now: datetime) -> str:
-    days = (now.date() - moment.astimezone(now.tzinfo).date()).days
+    """"yesterday": days counted on the calendar of ``now``'s zone (the user's)."""
+    days = (now.date() - shown_in(moment, now.tzinfo).date()).days
     return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
 
 
-def when_words(starts_at: datetime, zone: str | None, now: datetime) -> str:
-    """``tomorrow, Tue 3 Dec 2026, 10:00``: the day in words when it is close."""
-    said = describe_start(starts_at, zone)
-    days = (starts_at.astimezone().date() - now.astimezone().date()).days
+def when_words(starts_at: datetime, zone: str | None, now: datetime,
+               mine: tzinfo | None = None) -> str:
+    """``tomorrow, Tue 3 Dec 2026, 10:00``: the day in words when it is close, on the
+    calendar of ``mine`` (the user's zone; else the computer's). The time is the meeting's
+    own zone's, else ``mine``."""
+    said = describe_start(starts_at, zone, mine)
+    days = (shown_in(starts_at, mine).date() - shown_in(now, mine).date()).days
     lead = {0: "today", 1: "tomorrow"}.get(days)
     return f"{lead}, {said}" if lead else said
 
@@ -111,6 +115,10 @@ class HomePage(w.VBox):
 
     def _moment(self) -> datetime:
         return self.now or datetime.now(UTC)
+
+    def _my_moment(self) -> datetime:
+        """Now on the user's clock (About me's zone): "today" is their day."""
+        return self._moment().astimezone(user_zone(self.store))
 
     def _due_items(self):
         return open_followups(self.store, now=self.now, days=7)
@@ -251,7 +259,7 @@ class HomePage(w.VBox):
         if waiting:
             if parts:
                 parts.append(heading("Waiting for your debrief"))
-            parts += self._waiting_card(waiting, now)
+            parts += self._waiting_card(waiting, self._my_moment())
         self.meeting_heading.value = heading(
             "Your next meeting" if ahead or not waiting else "Waiting for your debrief").value
         self.meeting_box.children = parts or [w.HTML(
@@ -269,8 +277,8 @@ class HomePage(w.VBox):
 
     def _next_card(self, meeting: Meeting, now: datetime) -> list[w.Widget]:
         who, how, place = self._who_how(meeting)
-        when = (when_words(meeting.starts_at, meeting.timezone, now) if meeting.starts_at
-                else "no time agreed yet")
+        when = (when_words(meeting.starts_at, meeting.timezone, now, user_zone(self.store))
+                if meeting.starts_at else "no time agreed yet")
         brief = button("See the brief", "primary", tooltip="the questions and the one-page "
                        "brief, ready to download")
         brief.on_click(lambda _b, mid=meeting.id: self._open(mid, "prepare"))
@@ -285,7 +293,7 @@ class HomePage(w.VBox):
         meeting = waiting[0]
         assert meeting.starts_at is not None  # awaiting_debrief lists dated meetings only
         who, how, place = self._who_how(meeting)
-        said = describe_start(meeting.starts_at, meeting.timezone)
+        said = describe_start(meeting.starts_at, meeting.timezone, now.tzinfo)
         more = len(waiting) - 1
         debrief = button("Write the debrief", "primary", tooltip="what you learned, the "
                          "people suggested and the follow-ups, or that it did not happen")
@@ -342,7 +350,7 @@ class HomePage(w.VBox):
         name = newest.data.get("name") or newest.source_url
         facts = len(newest.data.get("facts") or [])
         people = len(newest.data.get("people") or [])
-        when = f", {_ago(newest.fetched_at, self._moment())}" if newest.fetched_at else ""
+        when = f", {_ago(newest.fetched_at, self._my_moment())}" if newest.fetched_at else ""
         self.research_box.children = [w.HTML(
             f"<p><b>{esc(name)}</b>{esc(when)}: {facts} fact{'s' if facts != 1 else ''} and "
             f"{people} {'person' if people == 1 else 'people'} found.</p>")]

@@ -8,7 +8,7 @@ DataFrames (``Store.frames()``); the panel only chooses the filters and shows th
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from infoview.analytics.headline import format_figure, headline_figures
 from infoview.analytics.plots import figure_png_base64
 from infoview.analytics.report import write_report
 from infoview.flows.actions import followup_frames
+from infoview.flows.profile import user_zone
 from infoview.models import CHOICES
 from infoview.widgets._common import (
     MessageLine,
@@ -28,6 +29,7 @@ from infoview.widgets._common import (
     file_link,
     frame_html,
     heading,
+    on_clock,
     status_words,
 )
 from infoview.widgets.holdings import HoldingsPanel
@@ -69,14 +71,16 @@ def _image(fig) -> str:
             f"src='data:image/png;base64,{figure_png_base64(fig, dpi=120)}'>")
 
 
-def actions_view(actions, now: datetime | None = None):
+def actions_view(actions, now: datetime | None = None, zone: tzinfo | None = None):
     """Follow-ups (a :func:`~infoview.analytics.followup.due_actions` table) as a reader
     wants them: when, how late, what, with whom, whose move (ids and internal kinds left out).
-    Notebooks show it under their panels; the dashboard's Follow-ups tab shows it too."""
+    Notebooks show it under their panels; the dashboard's Follow-ups tab shows it too. The
+    days are the user's (``zone``, from About me) when it is given."""
     import pandas as pd
 
     if actions is None or len(actions) == 0:
         return actions
+    actions = on_clock(actions, zone)
     moment = pd.Timestamp(now or datetime.now(UTC))
     moment = moment.tz_localize("UTC") if moment.tzinfo is None else moment
 
@@ -127,15 +131,16 @@ _DIGEST_COLUMNS = {
 }
 
 
-def digest_html(digest, now: datetime | None = None) -> str:
+def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None) -> str:
     """The weekly digest (:func:`~infoview.analytics.digest.weekly_digest`) as the tab shows
-    it: one heading and table per section, the losing-touch levels in words."""
+    it: one heading and table per section, the losing-touch levels in words, the days on
+    the calendar of ``zone`` (the user's) when it is given."""
     if digest is None:
         return ""
     parts = []
     for title, frame in digest.sections().items():
         if title == "Due this week":
-            shown = actions_view(frame, now)
+            shown = actions_view(frame, now, zone)
         elif len(frame):
             shown = frame[_DIGEST_COLUMNS[title]]
             if title == "Missed meetings to rebook":
@@ -146,7 +151,7 @@ def digest_html(digest, now: datetime | None = None) -> str:
         else:
             shown = frame
         parts.append(f"<h4>{esc(title)} ({len(frame)})</h4>"
-                     + frame_html(shown, message(frame) or "Nothing this week."))
+                     + frame_html(shown, message(frame) or "Nothing this week.", zone=zone))
     return "".join(parts)
 
 
@@ -265,7 +270,8 @@ class OutcomesDashboard(w.VBox):
             self.tables, self.figures = t, figs
             self.headline = self._headline(frames, f)
             self._show(a)
-            self.message.show(f"Updated at {datetime.now():%H:%M:%S}.", "ok")
+            self.message.show(f"Updated at {datetime.now(user_zone(self.store)):%H:%M:%S}.",
+                              "ok")
 
     def save_report(self) -> Path | None:
         """Write the outcomes report for the current filters and show a link to it."""
@@ -297,6 +303,7 @@ class OutcomesDashboard(w.VBox):
                 f"font-weight:bold'>{esc(shown)}</div><div>{esc(label)}</div></div>")
         self.headline_html.value = "".join(cards)
         t, figs = self.tables, self.figures
+        mine = user_zone(self.store)  # days as the user's calendar has them
         empty = "Nothing to show yet for this selection."
         self.panes["Funnel"].value = (_image(figs["funnel"])
                                       + frame_html(t["funnel"], a.message(t["funnel"]) or empty)
@@ -315,8 +322,8 @@ class OutcomesDashboard(w.VBox):
         self.panes["Activity"].value = _image(figs["activity"])
         self.panes["Follow-ups"].value = (frame_html(t["health"]) + "<h4>Due in the next two weeks "
                                           "or overdue</h4>"
-                                          + frame_html(actions_view(t["actions"], self.now),
+                                          + frame_html(actions_view(t["actions"], self.now, mine),
                                                        a.message(t["actions"]) or empty))
-        self.panes["This week"].value = digest_html(self.digest, self.now)
+        self.panes["This week"].value = digest_html(self.digest, self.now, mine)
         self.panes["Targets"].value = TARGETS_HELP + frame_html(
             targets_view(t["targets"]), a.message(t["targets"]) or empty)

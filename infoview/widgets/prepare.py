@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,7 @@ from infoview.flows import drafts
 from infoview.flows.meetings import asked_before, person_to_prepare, planned_questions, save_meeting_plan
 from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_outreach
 from infoview.flows.plans import drop_plan, keep_plan, kept_plan, last_kept_plan
-from infoview.flows.profile import save_profile
+from infoview.flows.profile import save_profile, user_zone
 from infoview.flows.question_history import question_history
 from infoview.flows.research import research_for
 from infoview.models import Meeting, Person
@@ -33,7 +33,7 @@ from infoview.questions.select import select_questions
 from infoview.store.appstate import State
 from infoview.store.exports import EXPORT_FORMATS as ALL_FORMATS
 from infoview.store.exports import formats_for
-from infoview.times import describe_start, in_zone, start_from_fields
+from infoview.times import describe_start, in_zone, shown_in, start_from_fields
 from infoview.widgets._common import (
     FORMAT_CHOICES,
     FULL_WIDTH,
@@ -248,9 +248,10 @@ class PreparePanel(w.VBox):
     def _fill_meetings(self, select: int | None = None) -> None:
         new = self.person.value in (NEW, None)
         meetings = [] if new else self.store.list(Meeting, person_id=self.person.value)
+        mine = user_zone(self.store)
         with self._quietly():
             self.meeting.options = [("A new meeting", NEW)] + [
-                (f"{describe_start(m.starts_at, m.timezone) if m.starts_at else 'no time set'}"
+                (f"{describe_start(m.starts_at, m.timezone, mine) if m.starts_at else 'no time set'}"
                  f" ({status_words(m.status)})", m.id) for m in meetings]
             self.meeting.value = select if select is not None else (
                 meetings[-1].id if meetings else NEW)
@@ -309,11 +310,12 @@ class PreparePanel(w.VBox):
     def _show_meeting(self, meeting_id: int) -> None:
         """Fill the fields, and the picker with its planned questions, from a stored meeting."""
         meeting = self.store.get(Meeting, meeting_id)
+        # One stored without a zone shows, and is saved again, in the user's (About me).
         if meeting.starts_at is not None:
-            local = in_zone(meeting.starts_at, meeting.timezone)
+            local = in_zone(meeting.starts_at, meeting.timezone, user_zone(self.store))
             self.date.value = local.date()
             self.time.value = local.time().replace(tzinfo=None)
-        self.timezone.value = meeting.timezone or ""
+        self.timezone.value = meeting.timezone or self.store.get_profile().timezone or ""
         self.format.value = meeting.format
         self.place.value = meeting.place or ""
         self.minutes.value = max(10, min(60, meeting.planned_minutes))
@@ -493,7 +495,8 @@ class PreparePanel(w.VBox):
                                   channel=self.channel.value, subject=subject, body=body)
             person = self.store.get(Person, row.person_id)
             self.sent_message.show(f"Recorded: {kind} to {_first_name(person.name)} by "
-                              f"{self.channel.label} on {_day(row.sent_at)}.", "ok")
+                              f"{self.channel.label} on {_day(row.sent_at, user_zone(self.store))}.",
+                                   "ok")
             self._show_waiting()
             return row
         return None
@@ -503,7 +506,8 @@ class PreparePanel(w.VBox):
         with self.sent_message.guard("recording the reply"):
             row = mark_replied(self.store, outreach_id)
             name = _first_name(self.store.get(Person, row.person_id).name)
-            self.sent_message.show(f"Recorded: {name} replied on {_day(row.replied_at)}.", "ok")
+            self.sent_message.show(f"Recorded: {name} replied on "
+                                   f"{_day(row.replied_at, user_zone(self.store))}.", "ok")
             self._show_waiting()
             return row
         return None
@@ -519,7 +523,7 @@ class PreparePanel(w.VBox):
             row = item.outreach
             days = item.business_days
             label = (f"{row.kind.replace('_', ' ')} by {CHANNEL_LABELS.get(row.channel, row.channel)}, "
-                     f"sent {_day(row.sent_at)}"
+                     f"sent {_day(row.sent_at, user_zone(self.store))}"
                      + (f" ({days} business day{'s' if days != 1 else ''} ago)" if days else ""))
             btn = button("They replied", tooltip="record their reply as received today")
             btn.on_click(lambda _b, oid=row.id: self.record_reply(oid))
@@ -625,8 +629,8 @@ class PreparePanel(w.VBox):
         if state is None:
             return
         self._apply_state(state.value)
-        when = state.updated_at.astimezone()
-        self.message.show(f"Picked up the plan you were editing ({_day(when)}, "
+        when = shown_in(state.updated_at, user_zone(self.store))
+        self.message.show(f"Picked up the plan you were editing ({_day(when, when.tzinfo)}, "
                           f"{when:%H:%M}). Save person and meeting keeps it for good; Drop "
                           "this plan starts again.", "info")
 
@@ -709,7 +713,11 @@ def _first_name(name: str) -> str:
     return (name or "").split()[0] if (name or "").split() else name
 
 
-def _day(moment) -> str:
-    """``24 Nov`` in the computer's own time zone (``24 Nov 2025`` for another year)."""
-    local = moment.astimezone()
-    return f"{local.day} {local:%b}" + ("" if local.year == datetime.now().year else f" {local.year}")
+def _day(moment: datetime | None, zone: tzinfo | None = None) -> str:
+    """``24 Nov`` in ``zone`` (the user's; else the computer's), ``24 Nov 2025`` for
+    another year (``""`` for no moment)."""
+    if moment is None:
+        return ""
+    local = shown_in(moment, zone)
+    return f"{local.day} {local:%b}" + ("" if local.year == datetime.now(zone).year
+                                         else f" {local.year}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import time
+from datetime import time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,7 @@ import ipywidgets as w
 
 from infoview.errors import BadField, BadInput, NotFound
 from infoview.flows.meetings import MeetingOptions, add_meeting
-from infoview.flows.profile import as_sentence
+from infoview.flows.profile import as_sentence, user_zone
 from infoview.flows.records import (
     add_organization,
     add_person,
@@ -70,8 +70,10 @@ def _person_label(person: Person) -> str:
     return person.name + (f" ({extra})" if extra else "")
 
 
-def _meeting_line(meeting: Meeting) -> str:
-    when = (describe_start(meeting.starts_at, meeting.timezone) if meeting.starts_at
+def _meeting_line(meeting: Meeting, mine: tzinfo | None = None) -> str:
+    """When, how, how long and its state; a meeting with no zone of its own is shown in
+    ``mine`` (the user's zone)."""
+    when = (describe_start(meeting.starts_at, meeting.timezone, mine) if meeting.starts_at
             else "no time set yet")
     how = dict((v, k) for k, v in FORMATS).get(meeting.format, meeting.format)
     return (f"{when}, {how}, {meeting.planned_minutes} minutes "
@@ -357,7 +359,7 @@ class PeoplePage(w.VBox):
             work.on_click(lambda _b, mid=meeting.id: self._choose_meeting(mid))
             edit.on_click(lambda _b, mid=meeting.id: self.open_meeting_form(mid))
             delete.on_click(lambda _b, mid=meeting.id: self._ask_delete("meeting", mid))
-            rows.append(w.HBox([w.HTML(esc(_meeting_line(meeting)),
+            rows.append(w.HBox([w.HTML(esc(_meeting_line(meeting, user_zone(self.store))),
                                        layout=w.Layout(flex="1 1 auto")), work, edit, delete],
                                layout=w.Layout(align_items="center")))
         self.meetings_box.children = rows or [w.HTML("<i>No meetings with them yet.</i>")]
@@ -416,16 +418,17 @@ class PeoplePage(w.VBox):
         form = self.meeting_form
         form.clear_errors()
         meeting = self.store.get(Meeting, meeting_id) if meeting_id is not None else None
+        # A new meeting, or one stored without a zone, is in the user's own time zone
+        # (About me) until they say otherwise; its time shows in the zone the form names.
+        zone_name = (meeting.timezone if meeting else None) or self.store.get_profile().timezone
         if meeting is not None and meeting.starts_at is not None:
-            local = in_zone(meeting.starts_at, meeting.timezone)
+            local = in_zone(meeting.starts_at, meeting.timezone, user_zone(self.store))
             self.meeting_date.value = local.date()
             self.meeting_time.value = local.time().replace(tzinfo=None)
         else:
             self.meeting_date.value = None
             self.meeting_time.value = time(10, 0)
-        # A new meeting is in the user's own time zone (About me) until they say otherwise.
-        form["timezone"].value = (meeting.timezone if meeting else
-                                  self.store.get_profile().timezone) or ""
+        form["timezone"].value = zone_name or ""
         form["format"].value = meeting.format if meeting else "video"
         form["planned_minutes"].value = meeting.planned_minutes if meeting else 20
         for name in ("place", "role", "industry"):
@@ -463,14 +466,14 @@ class PeoplePage(w.VBox):
                 meeting, _plan = add_meeting(self.store, MeetingOptions(
                     person_id=self.people.value, starts_at=start, timezone=zone_name,
                     minutes=int(form["planned_minutes"].value), **values))
-                words = f"Added the meeting: {_meeting_line(meeting)}."
+                words = f"Added the meeting: {_meeting_line(meeting, user_zone(self.store))}."
             else:
                 with self._gone("This meeting"):
                     meeting = edit_meeting(self.store, self._editing_meeting, starts_at=start,
                                            timezone=zone_name or "",
                                            planned_minutes=form["planned_minutes"].value,
                                            **values)
-                words = f"Saved the meeting: {_meeting_line(meeting)}."
+                words = f"Saved the meeting: {_meeting_line(meeting, user_zone(self.store))}."
             self._show_person()
             self.message.show(words, "ok")
             self._changed()

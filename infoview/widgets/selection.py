@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from traitlets import HasTraits, Int
 
 from infoview.flows.meetings import next_meeting
+from infoview.flows.profile import user_zone
 from infoview.models import Meeting, Person
 from infoview.times import describe_start
 from infoview.widgets._common import esc, status_words
@@ -56,7 +57,8 @@ class Selection(HasTraits):
         meeting = ""
         if self.meeting_id is not None:
             m = store.get(Meeting, self.meeting_id)
-            when = describe_start(m.starts_at, m.timezone) if m.starts_at else "no time set"
+            when = (describe_start(m.starts_at, m.timezone, user_zone(store)) if m.starts_at
+                    else "no time set")
             meeting = f" · meeting: {esc(when)} ({esc(status_words(m.status))})"
         else:
             meeting = " · no meeting with them yet"
