@@ -180,10 +180,23 @@ def test_organizations_are_added_edited_and_deleted_with_undo(page, store):
     [org] = store.list(Organization)
     assert org.website == "https://kestrel.example" and page.organizations.value == org.id
     page.delete_organization_button.click()
-    page.deletions.confirm_button.click()
+    # The question shows on the Organizations tab, where the button was pressed (it was
+    # asked on the People tab, out of sight).
+    asking = page.organization_deletions.asking
+    assert asking.layout.display == "" and _holds(page.tabs.children[1], asking)
+    page.organization_deletions.confirm_button.click()
     assert store.list(Organization) == []
-    page.deletions.undo_buttons[-1].click()
+    assert page.organization_deletions.message.text.startswith("Deleted Kestrel Health")
+    page.organization_deletions.undo_buttons[-1].click()
     assert [o.name for o in store.list(Organization)] == ["Kestrel Health"]
+    assert page.organization_deletions.message.text == "Brought back Kestrel Health."
+    assert page.organizations.value == org.id  # chosen again, its card below
+
+
+def _holds(box, widget) -> bool:
+    """Whether ``widget`` is shown inside ``box`` (at any depth)."""
+    return box is widget or any(_holds(child, widget)
+                                for child in getattr(box, "children", ()))
 
 
 def test_an_organization_gets_the_scores_its_target_rank_needs(page, store):

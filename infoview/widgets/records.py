@@ -96,7 +96,8 @@ class PeoplePage(w.VBox):
     Attributes:
         people: the list of people (a ``Select``; its value is a person's id).
         person_form, organization_form, meeting_form: the forms (``Form`` objects).
-        deletions: asks before deleting and offers Undo.
+        deletions: asks before deleting a person or a meeting, and offers Undo.
+        organization_deletions: the same for organizations, on their own tab.
         holdings: what is held about the chosen person.
     """
 
@@ -221,6 +222,8 @@ class PeoplePage(w.VBox):
         self.message = MessageLine()
         self.deletions = Deletions(store, cache_path=cache_path, on_change=self._deleted,
                                    on_undo=self._brought_back)
+        self.organization_deletions = Deletions(store, on_change=self._deleted,
+                                                on_undo=self._organization_back)
         self.holdings = HoldingsPanel(store, cache_path=cache_path, deletions=self.deletions,
                                       pick=False)
         self.holdings.children = self.holdings.children[1:]  # its own person list is not used
@@ -237,8 +240,8 @@ class PeoplePage(w.VBox):
             self.add_organization_button, self.organizations, self.organization_card,
             w.HBox([self.edit_organization_button, self.delete_organization_button,
                     *self.dossier_buttons.values()]),
-            self.organization_message, self.file_message, self.files,
-            self.organization_form_box])
+            self.organization_deletions, self.organization_message, self.file_message,
+            self.files, self.organization_form_box])
         self.tabs = w.Tab(children=[people_tab, organizations_tab],
                           titles=("People", "Organizations"))
         super().__init__([heading("People and organizations"), self.tabs])
@@ -265,7 +268,7 @@ class PeoplePage(w.VBox):
             lambda _b: self._close(self.organization_form_box))
         self.save_organization_button.on_click(lambda _b: self.save_organization())
         self.delete_organization_button.on_click(
-            lambda _b: self.deletions.ask("organization", self.organizations.value))
+            lambda _b: self.organization_deletions.ask("organization", self.organizations.value))
         for fmt, control in self.dossier_buttons.items():
             control.on_click(lambda _b, fmt=fmt: self.write_dossier(fmt))
         self.vcard_button.on_click(lambda _b: self.write_vcards())
@@ -295,11 +298,15 @@ class PeoplePage(w.VBox):
             self.card.value = ("<p class='infoview-no-people'><i>No people yet: press Add a "
                                "person to add the first.</i></p>")
 
-    def _fill_organizations(self) -> None:
-        keep = self.organizations.value
+    def _fill_organizations(self, select: int | None = None) -> None:
+        keep = select if select is not None else self.organizations.value
         organizations = sorted(self.store.list(Organization), key=lambda o: o.name.casefold())
-        self.organizations.options = [(o.name, o.id) for o in organizations]
-        self.organizations.value = keep if keep in [o.id for o in organizations] else None
+        self._quiet = True  # a reload, not the user choosing: what was said stays
+        try:
+            self.organizations.options = [(o.name, o.id) for o in organizations]
+            self.organizations.value = keep if keep in [o.id for o in organizations] else None
+        finally:
+            self._quiet = False
         self._show_organization()
 
     def choose(self, person_id: int | None, meeting_id: int | None = None) -> None:
@@ -483,8 +490,12 @@ class PeoplePage(w.VBox):
 
     # -- organizations --------------------------------------------------------------------
     def _organization_chosen(self) -> None:
-        """Another organization: the last one's messages and dossier links go."""
+        """Another organization: the last one's messages and dossier links go, and a delete
+        asked about it is withdrawn."""
+        if self._quiet:
+            return
         self._forget_organization_messages()
+        self.organization_deletions.withdraw()
         self._show_organization()
 
     def _forget_organization_messages(self) -> None:
@@ -625,6 +636,11 @@ class PeoplePage(w.VBox):
                 self._choose_meeting(meeting)
             elif self.on_choose is not None:
                 self.on_choose(person_id=person)
+
+    def _organization_back(self, deleted: Deleted) -> None:
+        """After Undo: the organization brought back is chosen again."""
+        with self.organization_message.guard("choosing again"):
+            self._fill_organizations(select=deleted.record_id)
 
     def _deleted(self) -> None:
         self.holdings.clear()
