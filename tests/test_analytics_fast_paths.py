@@ -132,6 +132,7 @@ def test_insights_by_industry_of_the_sample_history(sample_frames):
     insights["tags"] = [["a", None, "b"], "solo", None, [], ("a",)] * (len(insights) // 5) + \
         [["b"]] * (len(insights) % 5)
     insights.loc[insights.index[:4], "text"] = insights["text"].iloc[5]  # repeated texts
+    insights.loc[insights.index[6:9], "text"] = pd.NA  # missing ones, one text among them
     frames["insights"] = insights
     assert_same_insights(frames)
 
