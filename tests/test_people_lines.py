@@ -298,3 +298,20 @@ def test_adverbs_and_participles_are_not_names():
                         "Agent by Scaling Search</p><p>Thanks to Kelly Ahmed and Reed Donnelly.</p>")
     assert "Fully Open-sourced" not in cands
     assert "Kelly Ahmed" in cands and "Reed Donnelly" in cands
+
+
+
+def test_a_social_feed_embedded_in_the_page_is_someone_elses_words_not_the_staff():
+    feed = """<div class="feed"><div class="item"><a href="https://www.instagram.com/p/Cx81kq/">
+      <span>Founded in 2011 by designer Odile Brackwater, Fernhook is a line of linen
+      goods</span></a></div><div class="item"><a href="https://x.com/fernhook/status/1789">
+      <span>Our buyer Tamsin Heathcote picked these for spring</span></a> shared by us</div></div>"""
+    staff = """<h2>Visit us</h2><p>Questions? Our store manager Karen Ashdale answers them.</p>
+      <p>Follow <a href="https://www.linkedin.com/in/karen-ashdale">Karen Ashdale</a> on LinkedIn</p>"""
+    found = _everyone(feed + staff)
+    assert found == {"Karen Ashdale": ("store manager", "staff"),
+                     "Odile Brackwater": ("designer", "quoted"),
+                     "Tamsin Heathcote": ("buyer", "quoted")}
+    # the same sentence outside a post's link is the page's own word
+    found = _everyone(feed.replace("https://www.instagram.com/p/Cx81kq/", "/about"))
+    assert found["Odile Brackwater"] == ("designer", "staff")

@@ -44,6 +44,13 @@ _BOLD_TAGS = {"b", "strong"} | _HEADINGS
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.I)
 _QUOTE_BOX = re.compile(r"(\btesti|testimonial|\breview|\bquote|customer-?stor|client-?stor|"
                         r"success-?stor|\bendorse)", re.I)
+#: A link to one post on a social network (not to a profile): an embedded feed shows the
+#: post's words, someone else's words about whoever it names.
+_SOCIAL_POST = re.compile(r"^https?://(?:[\w-]+\.)*(?:instagram\.com/(?:[\w.]+/)?(?:p|reel|tv)/|"
+                          r"(?:twitter|x)\.com/\w+/status/|facebook\.com/.+/(?:posts|videos)/|"
+                          r"tiktok\.com/@[\w.]+/video/|linkedin\.com/(?:posts|feed/update)/|"
+                          r"threads\.(?:net|com)/@[\w.]+/post/|youtube\.com/(?:watch|shorts/)|youtu\.be/)",
+                          re.I)
 
 
 @dataclass
@@ -53,7 +60,7 @@ class Line:
     text: str
     bold: bool        # all of it in a heading, <b>/<strong> or a bold style
     heading: int      # the level of the <h1>-<h6> it sits in, 0 outside headings
-    quote: bool       # inside a blockquote or a testimonial / review box
+    quote: bool       # inside a blockquote, a testimonial / review box or a social post's link
     chrome: str       # "nav" inside menus, "edge" in a page's header or footer, else ""
     cell: bool        # a table cell
     role: str | None = None  # the role the heading of its section gives ("Dentist")
@@ -93,11 +100,12 @@ class _Walker:
             return
         attrs = f"{node.get('class', '')} {node.get('id', '')}"
         heading = heading or (int(tag[1]) if tag in _HEADINGS else 0)
-        quote = quote or tag == "blockquote" or bool(_QUOTE_BOX.search(attrs))
+        post = _post_link(node)
+        quote = quote or post or tag == "blockquote" or bool(_QUOTE_BOX.search(attrs))
         chrome = "nav" if tag == "nav" or chrome == "nav" else ("edge" if tag in _EDGES else chrome)
         cell = cell or tag in ("td", "th")
         bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(node.get("style", "")))
-        block = tag in _BLOCKS
+        block = tag in _BLOCKS or post  # a post's words are a line of their own
         if block:
             self.flush()
             self.flags = (heading, quote, chrome, cell, bold)
@@ -106,13 +114,17 @@ class _Walker:
         for child in node:
             self.walk(child, heading, quote, chrome, cell, bold)
             if child.tail:
-                if block or isinstance(child.tag, str) and child.tag in _BLOCKS:
-                    if child.tag in _BLOCKS:
-                        self.flush()
-                        self.flags = (heading, quote, chrome, cell, bold)
+                if isinstance(child.tag, str) and (child.tag in _BLOCKS or _post_link(child)):
+                    self.flush()
+                    self.flags = (heading, quote, chrome, cell, bold)
                 self.add(child.tail, bold)
         if block:
             self.flush()
+
+
+def _post_link(node: Any) -> bool:
+    """Whether ``node`` is a link to one post on a social network (see :data:`_SOCIAL_POST`)."""
+    return node.tag == "a" and bool(_SOCIAL_POST.match(node.get("href", "")))
 
 
 def page_lines(page: ParsedPage) -> list[Line]:
