@@ -132,6 +132,7 @@ def test_insights_by_industry_of_the_sample_history(sample_frames):
     insights["tags"] = [["a", None, "b"], "solo", None, [], ("a",)] * (len(insights) // 5) + \
         [["b"]] * (len(insights) % 5)
     insights.loc[insights.index[:4], "text"] = insights["text"].iloc[5]  # repeated texts
+    insights.loc[insights.index[6:9], "text"] = pd.NA  # missing ones, one text among them
     frames["insights"] = insights
     assert_same_insights(frames)
 
@@ -452,3 +453,44 @@ def test_conversations_are_those_of_sorting_the_openings_back(history):
 
 def test_conversations_of_the_sample_history(sample_frames):
     assert_same_conversations(sample_frames)
+
+
+def plain_stage_counts(levels, codes, groups):
+    """The funnel's counts per stage as first written: one mask per stage, summed per group
+    (the reference the counts by level are held to)."""
+    import numpy as np
+
+    reached = {
+        "identified": np.ones(len(levels), dtype=bool),
+        "contacted": levels["contact"] >= 1, "replied": levels["contact"] >= 2,
+        "met": levels["contact"] >= 3, "referred someone": levels["referred"],
+        "lead": levels["result"] >= 1, "application": levels["result"] >= 2,
+        "interview": levels["result"] >= 3, "offer": levels["result"] >= 4,
+    }
+    return {stage: np.bincount(codes, weights=np.asarray(mask, dtype="float64"),
+                               minlength=groups).astype(np.int64)
+            for stage, mask in reached.items()}
+
+
+def assert_same_funnels(frames, **selection) -> None:
+    funnel_module = importlib.import_module("infoview.analytics.funnel")
+    for by in (None, "channel", "warmth"):
+        fast = funnel_module.funnel(frames, by=by, **selection)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(funnel_module, "_stage_counts", plain_stage_counts)
+            plain = funnel_module.funnel(frames, by=by, **selection)
+        pd.testing.assert_frame_equal(fast, plain, check_exact=True)
+        assert fast.attrs == plain.attrs
+
+
+@PROPERTY
+@given(histories())
+def test_the_funnels_counts_by_level_are_those_of_a_mask_per_stage(history):
+    frames = frames_of(history)
+    assert_same_funnels(frames)
+    assert_same_funnels(frames, since=history.now.date(), channels=["email"])
+
+
+def test_the_funnels_of_the_sample_history(sample_frames):
+    assert_same_funnels(sample_frames)
+    assert_same_funnels(sample_frames, since=date(2026, 2, 1), until="2026-03-15")

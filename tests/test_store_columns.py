@@ -10,6 +10,8 @@ from datetime import UTC, date, datetime
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from infoview.models import Meeting, Outreach, Person
 from infoview.store import Store
@@ -189,3 +191,42 @@ def test_times_read_whole_in_a_snapshot_need_no_second_scan(tmp_path, monkeypatc
             assert len(scans) == 1
         assert not store.has_odd_times("outreach", "sent_at")  # another snapshot: scanned
         assert len(scans) == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.datetimes(min_value=datetime(1, 1, 1),
+                                                 max_value=datetime(9999, 12, 31, 23, 59, 59))),
+                max_size=40))
+def test_any_stored_time_and_date_read_back_as_python_counts_it(moments):
+    """Every time and date the store can write, missing ones among them, read back as the
+    microseconds (days) Python counts from 1970 to it."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE outreach (id INTEGER PRIMARY KEY, sent_at TEXT)")
+    conn.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, connected_on TEXT)")
+    stored = [None if m is None else m.replace(tzinfo=UTC) for m in moments]
+    conn.executemany("INSERT INTO outreach (sent_at) VALUES (?)",
+                     [[None if m is None else m.isoformat(timespec="microseconds")]
+                      for m in stored])
+    conn.executemany("INSERT INTO people (connected_on) VALUES (?)",
+                     [[None if m is None else m.date().isoformat()] for m in stored])
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    times = read_columns(conn, "outreach", ["sent_at"])["sent_at"]
+    dates = read_columns(conn, "people", ["connected_on"])["connected_on"]
+    assert times.tolist() == [MISSING if m is None else (m - epoch) // pd.Timedelta("1us")
+                              for m in stored]
+    assert dates.tolist() == [MISSING if m is None else (m.date() - epoch.date()).days
+                              for m in stored]
+
+
+@pytest.mark.parametrize("value", [" 026-03-31T10:00:00.000000+00:00",
+                                   "2026-03-31T10:00:00.000000+00:0 ",
+                                   "2026-00-31T10:00:00.000000+00:00",
+                                   "2026-13-01T10:00:00.000000+00:00",
+                                   "2025-02-29T10:00:00.000000+00:00",
+                                   "2026-03-31T10:60:00.000000+00:00",
+                                   "2026-03-31T10:00:60.000000+00:00",
+                                   "2026-03-31T10:00:00.000000-00:00"])
+def test_a_time_almost_in_the_stores_form_is_refused(db, value):
+    db.execute("UPDATE outreach SET replied_at = ? WHERE id = 1", [value])
+    with pytest.raises(OddColumn):
+        read_columns(db, "outreach", ["replied_at"])

@@ -154,26 +154,13 @@ def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, cha
     if levels.empty:
         return with_message(pd.DataFrame(columns=columns), "no people in the store for this selection.")
 
-    reached = pd.DataFrame({
-        "identified": pd.Series(True, index=levels.index),
-        "contacted": levels["contact"] >= 1,
-        "replied": levels["contact"] >= 2,
-        "met": levels["contact"] >= 3,
-        "referred someone": levels["referred"],
-        "lead": levels["result"] >= 1,
-        "application": levels["result"] >= 2,
-        "interview": levels["result"] >= 3,
-        "offer": levels["result"] >= 4,
-    })
     group_col = _GROUPINGS.get(by or "", None)
-    keys = levels[group_col].astype("object") if group_col else pd.Series("all", index=levels.index)
-    codes, groups = pd.factorize(keys)
-    counts = pd.DataFrame(
-        {stage: np.bincount(codes, weights=mask.to_numpy(dtype="float64"),
-                            minlength=len(groups)).astype(np.int64)
-         for stage, mask in reached.items()},
-        index=pd.Index([str(g) for g in groups]),
-    )
+    if group_col is None:
+        codes, groups = np.zeros(len(levels), dtype=np.int64), ["all"]
+    else:
+        codes, groups = pd.factorize(levels[group_col].astype("object"))
+    counts = pd.DataFrame(_stage_counts(levels, codes, len(groups)),
+                          index=pd.Index([str(g) for g in groups]))
     counts = counts.loc[group_order(counts.index, group_col)]
 
     long = counts.stack().rename("count").reset_index()
@@ -188,6 +175,25 @@ def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, cha
     if not by:
         long = long.drop(columns="group")
     return long[columns].reset_index(drop=True)
+
+
+def _stage_counts(levels, codes, groups: int) -> dict:
+    """People reaching each stage per group (``codes``: each person's group): counted
+    once per level (how many stopped at each), then summed from the top, which is the
+    number at that level or above."""
+    import numpy as np
+
+    def at_least(values, top: int):
+        per_level = np.bincount(codes * (top + 1) + values, minlength=groups * (top + 1))
+        return np.cumsum(per_level.reshape(groups, top + 1)[:, ::-1], axis=1)[:, ::-1]
+
+    contact = at_least(levels["contact"].to_numpy(dtype=np.int64), 3)
+    result = at_least(levels["result"].to_numpy(dtype=np.int64), 4)
+    referred = np.bincount(codes, weights=levels["referred"].to_numpy(dtype=bool),
+                           minlength=groups).astype(np.int64)
+    return {"identified": contact[:, 0], "contacted": contact[:, 1], "replied": contact[:, 2],
+            "met": contact[:, 3], "referred someone": referred, "lead": result[:, 1],
+            "application": result[:, 2], "interview": result[:, 3], "offer": result[:, 4]}
 
 
 def plot_funnel(frames: Frames, *, by: str | None = None, since=None, until=None, channels=None):

@@ -241,37 +241,58 @@ def _texts(value: str | None, n: int) -> list[Any]:
     return texts
 
 
-def _digits(data: np.ndarray, start: int, stop: int) -> np.ndarray:
-    """The whole number written in columns ``start:stop`` of each row of ``data``."""
-    import numpy as np
-
-    number = data[:, start].astype(np.int64) - 48
-    for i in range(start + 1, stop):
-        number = number * 10 + (data[:, i].astype(np.int64) - 48)
-    return number
-
-
 def _grid(value: bytes | None, n: int, width: int, marks: dict[int, str]):
-    """The blob as one row of ``width`` bytes per value, and which rows are missing; every
-    other row must have digits and the marks in their places."""
+    """The values of the blob (one row of ``width`` bytes each) that are present, and
+    which rows are missing (all spaces; ``None`` when none is); every present row must
+    have digits and the marks in their places.
+
+    One pass checks every byte: each position has its lowest allowed byte and the span
+    above it (a digit: ``0`` and 9, a mark: itself and 0), and a byte below the lowest
+    wraps round to a large number, so ``byte - lowest <= span`` holds exactly for the
+    allowed bytes.
+    """
     import numpy as np
 
     data = np.frombuffer(value or b"", dtype=np.uint8)
     if len(data) != n * width:
         raise OddColumn("a column of times came back with the wrong length")
     data = data.reshape(n, width)
-    missing = data[:, 0] == ord(" ")
-    fixed = np.zeros(width, dtype=bool)
-    expected = np.zeros(width, dtype=np.uint8)
-    for position, mark in marks.items():
-        fixed[position], expected[position] = True, ord(mark)
-    present = data[~missing]
-    ok = (present[:, fixed] == expected[fixed]).all()
-    digits = present[:, ~fixed]
-    ok = ok and bool(((digits >= ord("0")) & (digits <= ord("9"))).all())
-    if not ok:
+    missing: np.ndarray | None = data[:, 0] == ord(" ")
+    if missing is not None and missing.any():
+        if not (data[missing] == ord(" ")).all():
+            raise OddColumn("a time or date is not in the store's own form")
+        data = data[~missing]
+    else:
+        missing = None
+    lowest, span = _allowed(width, marks)
+    if not ((data - lowest) <= span).all():
         raise OddColumn("a time or date is not in the store's own form")
     return data, missing
+
+
+def _allowed(width: int, marks: dict[int, str]):
+    """Per position of a stored time or date: the lowest byte allowed and the span above it."""
+    import numpy as np
+
+    lowest = np.full(width, ord("0"), dtype=np.uint8)
+    span = np.full(width, 9, dtype=np.uint8)
+    for position, mark in marks.items():
+        lowest[position], span[position] = ord(mark), 0
+    return lowest, span
+
+
+def _number(data: np.ndarray, start: int, stop: int) -> np.ndarray:
+    """The whole number written in columns ``start:stop`` of each row of ``data`` (digits
+    already checked), as int32 (at most eight digits)."""
+    import numpy as np
+
+    number = data[:, start].astype(np.int32)
+    number -= 48
+    for i in range(start + 1, stop):
+        number *= 10
+        number += data[:, i]
+        number -= 48
+    return number
 
 
 def _days(data: np.ndarray) -> np.ndarray:
@@ -279,35 +300,41 @@ def _days(data: np.ndarray) -> np.ndarray:
     checked: a month or day out of range is odd)."""
     import numpy as np
 
-    year, month, day = _digits(data, 0, 4), _digits(data, 5, 7), _digits(data, 8, 10)
+    year, month, day = _number(data, 0, 4), _number(data, 5, 7), _number(data, 8, 10)
     leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
-    lengths = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+    lengths = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int32)
     valid = (month >= 1) & (month <= 12) & (day >= 1)
-    valid &= day <= lengths[np.clip(month, 0, 12)] + (leap & (month == 2))
-    if not valid.all():
+    if not valid.all() or not (day <= lengths[month] + (leap & (month == 2))).all():
         raise OddColumn("a stored date does not exist")
-    # days from the civil date (the proleptic Gregorian calendar, in whole numbers)
+    # days from the civil date (the proleptic Gregorian calendar, in whole numbers; the
+    # years 0000-9999 keep every step within int32)
     y = year - (month <= 2)
-    era = np.floor_divide(y, 400)
+    era = y // 400
     year_of_era = y - era * 400
     day_of_year = (153 * (month + np.where(month > 2, -3, 9)) + 2) // 5 + day - 1
     day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
-    return era * 146097 + day_of_era - 719468
+    return (era * 146097 + day_of_era - 719468).astype(np.int64)
 
 
 def _times(value: bytes | None, n: int) -> np.ndarray:
     """Microseconds since 1970 (UTC) of each stored time, :data:`MISSING` for none."""
     import numpy as np
 
-    data, missing = _grid(value, n, TIME_WIDTH, _TIME_MARKS)
-    out = np.full(n, MISSING, dtype=np.int64)
-    present = data[~missing]
-    hours, minutes, seconds = (_digits(present, 11, 13), _digits(present, 14, 16),
-                               _digits(present, 17, 19))
+    present, missing = _grid(value, n, TIME_WIDTH, _TIME_MARKS)
+    hours, minutes, seconds = (_number(present, 11, 13), _number(present, 14, 16),
+                               _number(present, 17, 19))
     if not ((hours < 24) & (minutes < 60) & (seconds < 60)).all():
         raise OddColumn("a stored time does not exist")
-    clock = (hours * 3600 + minutes * 60 + seconds) * 1_000_000 + _digits(present, 20, 26)
-    out[~missing] = _days(present) * US_PER_DAY + clock
+    clock = hours * 3600
+    clock += minutes * 60
+    clock += seconds
+    stamps = _days(present) * US_PER_DAY
+    stamps += clock.astype(np.int64) * 1_000_000
+    stamps += _number(present, 20, 26)
+    if missing is None:
+        return stamps
+    out = np.full(n, MISSING, dtype=np.int64)
+    out[~missing] = stamps
     return out
 
 
@@ -315,7 +342,9 @@ def _dates(value: bytes | None, n: int) -> np.ndarray:
     """Days since 1970 of each stored date, :data:`MISSING` for none."""
     import numpy as np
 
-    data, missing = _grid(value, n, DATE_WIDTH, _DATE_MARKS)
+    present, missing = _grid(value, n, DATE_WIDTH, _DATE_MARKS)
+    if missing is None:
+        return _days(present)
     out = np.full(n, MISSING, dtype=np.int64)
-    out[~missing] = _days(data[~missing])
+    out[~missing] = _days(present)
     return out
