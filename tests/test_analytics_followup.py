@@ -80,3 +80,32 @@ def test_follow_up_health_summarises_every_check(history):
         "open actions": 3, "overdue actions": 2, "promises not yet kept": 2,
         "leads not yet contacted": 1, "stale contacts": 1,
     }
+
+
+def test_ties_keep_the_order_things_were_saved_in(tmp_path):
+    """Forty meetings at one moment, forty missed at another, forty people suggested at a
+    third: each list keeps the order they were saved in (a sort that is not stable mixes
+    ties past sixteen rows, and the digest would change from one run to the next)."""
+    from datetime import timedelta
+
+    from _analytics_history import utc
+
+    from infoview.analytics.digest import meetings_within, missed_to_rebook
+    from infoview.models import Meeting, Person, Referral
+
+    store = open_store(tmp_path)
+    add = store.add
+    people = [add(Person(name=f"Person {i:02d}")) for i in range(40)]
+    coming = [add(Meeting(person_id=p.id, starts_at=NOW + timedelta(days=2), status="scheduled")).id
+              for p in reversed(people)]
+    missed = [add(Meeting(person_id=p.id, starts_at=NOW - timedelta(days=2), status="no_show")).id
+              for p in people[::3] + people[1::3] + people[2::3]]
+    host = add(Person(name="Host"))
+    leads = [add(Person(name=f"Lead {i:02d}")) for i in range(40)]
+    suggested = [p.id for p in leads[::2] + leads[1::2]]
+    for person_id in suggested:
+        add(Referral(from_person_id=host.id, to_person_id=person_id, created_at=utc(1)))
+    frames = store.frames()
+    assert meetings_within(frames, now=NOW)["meeting_id"].tolist() == coming
+    assert missed_to_rebook(frames, now=NOW)["meeting_id"].tolist() == missed
+    assert analytics.uncontacted_leads(frames)["person_id"].tolist() == suggested

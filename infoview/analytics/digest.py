@@ -112,7 +112,8 @@ def meetings_within(frames: Frames, *, now=None, days: float = WEEK_DAYS):
         return with_message(pd.DataFrame(columns=columns), "no meeting in the coming week.")
     soon = soon.rename(columns={"id": "meeting_id"}).copy()
     soon["name"] = person_field(frames, soon["person_id"])
-    return soon[columns].sort_values("starts_at").reset_index(drop=True)
+    # stable: meetings at the same moment stay in the order they were saved
+    return soon[columns].sort_values("starts_at", kind="stable").reset_index(drop=True)
 
 
 def missed_to_rebook(frames: Frames, *, now=None, days: float = REBOOK_DAYS):
@@ -141,7 +142,7 @@ def missed_to_rebook(frames: Frames, *, now=None, days: float = REBOOK_DAYS):
     missed["name"] = person_field(frames, missed["person_id"])
     return (
         missed[columns]
-        .sort_values("starts_at", ascending=False, na_position="last")
+        .sort_values("starts_at", ascending=False, na_position="last", kind="stable")
         .reset_index(drop=True)
     )
 

@@ -185,7 +185,8 @@ def uncontacted_leads(frames: Frames):
     leads = leads.loc[~leads["to_person_id"].astype("int64").isin(reached)]
     if leads.empty:
         return with_message(pd.DataFrame(columns=columns), "every suggested person has been contacted.")
-    leads = (leads.sort_values("created_at", na_position="last")
+    # stable: of two suggestions made at the same moment the first saved is kept
+    leads = (leads.sort_values("created_at", na_position="last", kind="stable")
              .drop_duplicates("to_person_id")
              .rename(columns={"to_person_id": "person_id", "from_person_id": "referred_by",
                               "created_at": "referred_at"}))

@@ -38,9 +38,31 @@ def print_json(data: Any) -> None:
     :func:`json_ascii_only` says) are written as they are.
     """
     encode = _encoder(ascii_only=json_ascii_only())
-    lines: list[str] = []
+    lines = _Lines()
     _json_lines(data, encode, "", "", lines)
-    sys.stdout.write("\n".join(lines) + "\n")
+    lines.flush()
+
+
+class _Lines(list):
+    """Lines of JSON written out to stdout a batch at a time (a large store's digest is
+    a hundred megabytes: held whole, and again joined, it doubled the memory)."""
+
+    BATCH = 4096
+
+    def append(self, line: str) -> None:
+        super().append(line)
+        if len(self) >= self.BATCH:
+            self.flush()
+
+    def extend(self, lines: Any) -> None:
+        super().extend(lines)
+        if len(self) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self:
+            sys.stdout.write("\n".join(self) + "\n")
+            self.clear()
 
 
 def _encoder(*, ascii_only: bool) -> Any:
