@@ -296,3 +296,29 @@ def test_undoing_a_delete_on_the_people_page_alone_chooses_the_person_again(tmp_
     chosen.clear()
     page.deletions.undo_buttons[0].click()
     assert page.people.value == ada and chosen == [{"person_id": ada}]
+
+
+def test_the_companion_shows_the_questions_saved_in_prepare_after_it_was_first_opened(app):
+    # Seen in the browser: the Meeting page, opened once, still said "No questions saved for
+    # this meeting" after Save person and meeting had saved them, until the page was reloaded.
+    companion = app.page("meeting")
+    assert [item.text for item in companion.items] == ["How did you start in health tech?"]
+    app.show("prepare")
+    app.prepare.plan_button.click()
+    app.prepare.save_button.click()
+    assert app.prepare.message.kind == "ok", app.prepare.message.text
+    saved = [item.text for item in app.prepare.plan.items]
+    assert len(saved) > 1
+    app.show("meeting")
+    assert [item.text for item in companion.items] == saved
+    assert app.body.children == (companion,)
+
+
+def test_the_companion_keeps_its_notes_when_the_meeting_changes_elsewhere(app, store):
+    companion = app.page("meeting")
+    companion.tick(0, "Started in a hospital lab")
+    app.show("prepare")
+    app.prepare.plan_button.click()
+    app.prepare.save_button.click()
+    app.show("meeting")  # a meeting under way is never redrawn under the user's notes
+    assert companion.rows[0][1].value == "Started in a hospital lab"

@@ -150,6 +150,8 @@ class App(w.VBox):
             page.load()
         elif key in ("home", "people", "outcomes"):
             page.refresh()
+        elif key == "meeting":
+            page.catch_up()  # questions saved under Prepare since it was drawn
 
     def _where_html(self) -> str:
         s = self.session

@@ -132,6 +132,16 @@ class MeetingCompanion(w.VBox):
         when = f", {brief.logistics.when}" if brief.logistics.when else ""
         self.title.value = f"<b>With {esc(brief.who.name)}</b>{esc(when)}"
 
+    def catch_up(self) -> None:
+        """Read the meeting again from the store (its questions may have been saved under
+        Prepare since), unless the clock has started or a question was noted: a meeting
+        under way is never redrawn under the user's notes."""
+        if self.started_at is not None or self.meeting_id is None:
+            return
+        if any(note["asked"] for note in self.to_debrief()):
+            return
+        self.load_meeting(self.meeting_id)
+
     def show(self, plan, agenda: Sequence | None = None, *, minutes: int | None = None,
              meeting_id: int | None = None) -> None:
         """Show ``plan`` (a ``QuestionPlan`` or a list of plan items) and its agenda, with
