@@ -198,3 +198,18 @@ def test_warm_paths_say_how_warm_in_words_and_give_no_score_without_a_tie(tmp_pa
     assert "How warm" in warm and "very warm" in warm  # a friend there
     assert "cold: no link yet" in warm  # only listed on the site: no tie at all
     assert ">10<" not in warm and ">85<" not in warm  # no score that reads as a grade
+
+
+def test_an_address_typed_without_http_on_a_site_without_https_says_what_to_do(site, settings):
+    # Seen in the browser: "127.0.0.1:PORT" (no http://) on a site without https said
+    # "Https://127.0.0.1:... could not connect (_GuardedHTTPSPool(host=...): Max retries
+    # exceeded ... SSLError(SSLEOFError(8, ...": a capitalised address and the library's repr.
+    panel = ResearchPanel(None, settings=settings.with_(connect_timeout=2, page_deadline=5),
+                          background=False)
+    panel.company_url.value = site.url.removeprefix("http://").rstrip("/")
+    panel.research_button.click()
+    said = panel.form["company_url"].error.text
+    assert said.startswith("https://127.0.0.1"), said
+    assert "http://" in said and "secure" in said
+    for jargon in ("Pool", "Max retries", "SSL", "Caused by", "Errno"):
+        assert jargon not in said, said

@@ -43,7 +43,8 @@ class _Handler(SimpleHTTPRequestHandler):
         super().do_GET()
 
     def end_headers(self) -> None:
-        path = self.path.split("?", 1)[0]
+        # a request too garbled to read (an https hello sent to this http server) has no path
+        path = getattr(self, "path", "").split("?", 1)[0]
         for name, value in self._state.headers.get(path, {}).items():
             self.send_header(name, value)
         super().end_headers()

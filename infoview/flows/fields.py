@@ -17,7 +17,10 @@ _EMAIL = re.compile(r"^[^@\s<>(),;:]+@[^@\s<>(),;:]+\.[^@\s<>(),;:.]{2,}$")
 
 
 def upper_first(text: str) -> str:
-    """``text`` with its first letter in capitals and the rest as written ("LinkedIn" stays)."""
+    """``text`` with its first letter in capitals and the rest as written ("LinkedIn" stays);
+    a web address that opens it stays as written ("Https://..." is no address)."""
+    if re.match(r"[a-z][a-z0-9+.-]*://", text):
+        return text
     return text[:1].upper() + text[1:]
 
 

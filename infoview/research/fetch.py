@@ -415,6 +415,9 @@ class Fetcher:
             except requests.exceptions.Timeout as exc:
                 raise FetchError(f"{url}: the server did not answer within "
                                  f"{timeout[1]:.0f} s.", url=url) from exc
+            except requests.exceptions.SSLError as exc:
+                raise FetchError(f"{url}: the site offers no secure connection; if it has no "
+                                 "https, write its address starting with http://", url=url) from exc
             except requests.exceptions.RequestException as exc:
                 raise FetchError(f"{url}: could not connect ({_short(exc)}).", url=url) from exc
             except ValueError as exc:   # requests parses a redirect's Location even unasked
