@@ -322,3 +322,22 @@ def test_the_companion_keeps_its_notes_when_the_meeting_changes_elsewhere(app, s
     app.prepare.save_button.click()
     app.show("meeting")  # a meeting under way is never redrawn under the user's notes
     assert companion.rows[0][1].value == "Started in a hospital lab"
+
+
+def test_the_debriefs_follow_ups_catch_up_with_a_tick_on_home(app, store):
+    # Seen in the browser: the thank-you ticked off on Home (and the article snoozed there)
+    # still showed as due, with Done and Snooze, on the Debrief page opened before.
+    from infoview.models import Action
+
+    sam, meeting = _ids(store)["Sam Okafor"]
+    action = store.add(Action(what="Send Sam a thank-you note", person_id=sam,
+                              meeting_id=meeting, due=datetime.now(UTC) + timedelta(hours=20)))
+    app.show("debrief")
+    assert "Send Sam a thank-you note · Sam Okafor" in app.debrief.actions.text.splitlines()
+    app.show("home")
+    app.home.wait()
+    app.home.due.done_buttons[str(action.id)].click()
+    app.show("debrief")
+    shown = app.debrief.actions.text.splitlines()
+    assert "Send Sam a thank-you note · Sam Okafor (done)" in shown
+    assert "Send Sam a thank-you note · Sam Okafor" not in shown

@@ -152,6 +152,8 @@ class App(w.VBox):
             page.refresh()
         elif key == "meeting":
             page.catch_up()  # questions saved under Prepare since it was drawn
+        elif key == "debrief":
+            page.children[-1].actions.refresh()  # follow-ups ticked off or snoozed on Home
 
     def _where_html(self) -> str:
         s = self.session
