@@ -186,3 +186,30 @@ def test_the_apps_server_takes_a_message_as_large_as_an_upload_may_be():
     config = PyFileConfigLoader("voila.py", path=str(VOILA_CONFIG_DIR)).load_config()
     most = config.Voila.tornado_settings["websocket_max_message_size"]
     assert most >= UPLOAD_LIMIT * 1.1  # the file, and the message around it
+
+
+def test_an_event_written_in_utc_is_shown_on_the_users_clock(tmp_path):
+    # Seen in the browser: a coffee at 15:00 in Berlin, exported by a calendar program as
+    # 14:00Z, was kept "in UTC" and shown everywhere as "Tue 15 Dec 2026, 14:00". A time
+    # written in UTC names no zone of its own: it is shown on the user's clock.
+    from infoview.widgets.records import PeoplePage
+
+    with _store(tmp_path) as store:
+        profile = store.get_profile()
+        profile.timezone = "Europe/Berlin"
+        store.save_profile(profile)
+        panel = ImportPanel(store)
+        panel.kind.value = "calendar"
+        panel.path.value = str(tmp_path / "work.ics")
+        (tmp_path / "work.ics").write_text(calendar([
+            event("u1", ":20261215T140000Z", "Coffee with Sam Okafor",
+                  lines=(f"ATTENDEE;CN=Sam Okafor:mailto:{SAM}",))]))
+        panel.preview_button.click()
+        panel.import_button.click()
+        [meeting] = store.list(Meeting)
+        assert meeting.timezone in (None, "Europe/Berlin")
+        page = PeoplePage(store, out_dir=tmp_path / "exports")
+        page.people.value = meeting.person_id
+        [row] = page.meetings_box.children
+        shown = row.children[0].value
+        assert "15 Dec 2026, 15:00" in shown, shown

@@ -208,13 +208,17 @@ def _missing_zones(calendar: Any, path: Path) -> None:
 
 
 def _zone_name(value: datetime) -> str | None:
-    tz = value.tzinfo
-    key = getattr(tz, "key", None)
-    if key:
+    """The named zone a start was written in, else ``None``. A time written in UTC (the
+    ``Z`` most calendar programs export every event with) names no zone of its own: the
+    meeting is then shown on the user's clock, not as 14:00 for a coffee at 15:00 in Berlin."""
+    key = getattr(value.tzinfo, "key", None)
+    if key and str(key) not in _UTC_NAMES:
         return str(key)
-    if value.utcoffset() == timedelta(0):
-        return "UTC"
     return None
+
+
+_UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Zulu", "Etc/Zulu", "GMT",
+                        "Etc/GMT", "Universal", "Etc/Universal"})
 
 
 @dataclass
