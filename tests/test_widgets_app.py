@@ -341,3 +341,22 @@ def test_the_debriefs_follow_ups_catch_up_with_a_tick_on_home(app, store):
     shown = app.debrief.actions.text.splitlines()
     assert "Send Sam a thank-you note · Sam Okafor (done)" in shown
     assert "Send Sam a thank-you note · Sam Okafor" not in shown
+
+
+def test_homes_done_message_goes_when_the_list_is_drawn_again(app, store):
+    # Seen in the browser: "Done: Send Sam Okafor a thank-you note." still stood under
+    # "Nothing due this week" after a calendar import, long after the row it spoke of went.
+    from infoview.models import Action
+
+    sam = _ids(store)["Sam Okafor"][0]
+    action = store.add(Action(what="Send Sam the article", person_id=sam,
+                              due=datetime.now(UTC) + timedelta(days=1)))
+    app.home.refresh()
+    app.home.due.done_buttons[str(action.id)].click()
+    assert app.home.due.message.text == "Done: Send Sam the article."
+    app.show("people")
+    store.add(Person(name="Ada Lovelace"))  # anything changed meanwhile redraws Home
+    app.show("home")
+    app.home.wait()
+    assert "Send Sam the article" not in app.home.due.text
+    assert app.home.due.message.text == ""

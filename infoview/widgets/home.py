@@ -135,6 +135,7 @@ class HomePage(w.VBox):
         """
         self._join()
         self._found = None  # an earlier worker's findings are out of date
+        self.due.message.clear()  # "Done: ..." spoke of a row that is drawn again now
         with self.message.guard("reading your store"):
             self._show_first_steps()
             self._show_next_meeting()
