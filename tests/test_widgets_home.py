@@ -209,3 +209,23 @@ def test_a_past_meeting_not_yet_debriefed_shows_beside_a_later_one_already_held(
     assert "in 2 days" in texts[0] or ahead.starts_at.strftime("%-d") in texts[0]
     assert any("Waiting for your debrief" in t for t in texts)
     assert any("6 days ago" in t for t in texts)
+
+
+def test_a_follow_up_whose_words_wrap_keeps_its_controls_on_one_line(store):
+    # Seen in the browser (the demo's home page): where a follow-up's words took two lines,
+    # Done and Snooze stuck to the top of the row while "or snooze until" and the day sat
+    # in its middle, a staircase of controls.
+    sam = store.add(Person(name="Sam Okafor"))
+    long = store.add(Action(what="Follow up with Sam Okafor: no reply to your request of 13 "
+                                 "Nov after 7 business days, then find someone else there",
+                            person_id=sam.id, due=NOW + timedelta(days=1)))
+    page, _went, _chosen = _home(store)
+    [row] = page.due.rows.children
+    controls = [page.due.done_buttons[str(long.id)], page.due.snooze_days[str(long.id)],
+                page.due.snooze_buttons[str(long.id)]]
+    assert row.layout.align_items == "center"
+    for control in controls:
+        assert control.layout.align_self in (None, "", "center"), control.layout.align_self
+    page.due.done_buttons[str(long.id)].click()
+    [row] = page.due.rows.children
+    assert page.due.undo_buttons[str(long.id)].layout.align_self in (None, "", "center")

@@ -179,6 +179,7 @@ class FollowUpList(w.VBox):
             controls = [done, w.HTML("&nbsp;or snooze until"), day, later]
         for control in controls:
             control.layout.flex = "0 0 auto"
+            control.layout.align_self = "center"  # a row whose words wrap keeps one line
         return w.HBox([label, *controls], layout=w.Layout(align_items="center"))
 
     # -- actions ------------------------------------------------------------------------
