@@ -213,3 +213,15 @@ def test_an_event_written_in_utc_is_shown_on_the_users_clock(tmp_path):
         [row] = page.meetings_box.children
         shown = row.children[0].value
         assert "15 Dec 2026, 15:00" in shown, shown
+
+
+def test_the_path_field_suggests_a_file_of_the_kind_chosen(tmp_path):
+    # Seen in the browser: with Calendar (.ics) chosen, File or folder still suggested
+    # ".../Takeout/Mail/All mail.mbox".
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        assert panel.path.placeholder.endswith(".mbox")
+        panel.kind.value = "calendar"
+        assert panel.path.placeholder.endswith(".ics") and "Mail" not in panel.path.placeholder
+        panel.kind.value = "mail"
+        assert panel.path.placeholder.endswith(".mbox")

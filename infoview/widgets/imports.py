@@ -32,6 +32,11 @@ if TYPE_CHECKING:  # pragma: no cover
 _KINDS = (("Mail (mbox, .eml, Maildir)", "mail"), ("Calendar (.ics)", "calendar"))
 
 
+# What the path field suggests, for the kind of file chosen (a mail export is no calendar).
+_EXAMPLE_PATHS = {"mail": "e.g. /home/you/Takeout/Mail/All mail.mbox",
+                  "calendar": "e.g. /home/you/Downloads/calendar.ics"}
+
+
 class ImportPanel(w.VBox):
     """Import mail or a calendar, with a preview first (see the module docstring).
 
@@ -61,7 +66,7 @@ class ImportPanel(w.VBox):
         self.kind = w.ToggleButtons(options=_KINDS, value="mail",
                                     style={"button_width": "auto"},
                                     layout=w.Layout(width="auto"))
-        self.path = text("File or folder", placeholder="e.g. /home/you/Takeout/Mail/All mail.mbox")
+        self.path = text("File or folder", placeholder=_EXAMPLE_PATHS["mail"])
         self.upload = w.FileUpload(accept=".mbox,.eml,.ics,.mbx", multiple=False,
                                    description="Upload a file")
         #: Names the file uploaded (the upload button itself only counts files).
@@ -122,6 +127,7 @@ class ImportPanel(w.VBox):
         self._previewed = None
         self.import_button.disabled = True
         self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
+        self.path.placeholder = _EXAMPLE_PATHS.get(self.kind.value, "")
         self.input_message.clear()
         self._clear_preview()
 
