@@ -157,3 +157,13 @@ def test_the_target_list_says_which_to_work_on_now_in_plain_words(dashboard):
     assert "Work on it" in pane and ">now<" in pane and ">later<" in pane
     assert "Batch" not in pane and ">Advocacy<" not in pane
     assert "People you know there" in pane
+
+
+def test_this_week_with_nothing_due_soon_does_not_say_nothing_is_open(tmp_path):
+    # Seen in the browser: Follow-ups said "open actions 2" while This week said "Nothing to
+    # show yet: no open actions." (both were due later than the week).
+    store = Store.open(tmp_path / "s.sqlite")
+    store.add(Action(what="Send Sam the article", due=NOW + timedelta(days=12)))
+    week = OutcomesDashboard(store, now=NOW).panes["This week"].value
+    assert "no open actions" not in week
+    assert "nothing due in the next 7 days" in week

@@ -147,7 +147,9 @@ def due_actions(frames: Frames, *, now=None, days: float | None = None):
         open_ = open_.loc[(open_["due"] <= stamp + pd.Timedelta(days=days)).fillna(False).astype(bool)]
     columns = ["id", "what", "kind", "owner", "due", "overdue", "person_id", "name", "meeting_id"]
     if open_.empty:
-        return with_message(pd.DataFrame(columns=columns), "no open actions.")
+        # With a window, later actions may well be open: say what is empty, not "none open".
+        return with_message(pd.DataFrame(columns=columns), "no open actions." if days is None
+                            else f"nothing due in the next {days:g} days.")
     open_ = open_.copy()
     open_["overdue"] = (open_["due"] < stamp).fillna(False).astype(bool)
     return open_[columns].sort_values(["due", "id"], na_position="last").reset_index(drop=True)
