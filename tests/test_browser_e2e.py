@@ -100,7 +100,7 @@ def test_research_prepare_and_export_a_brief_in_a_real_browser(chromium, voila_a
             arg=before, timeout=WAIT)
 
         # 4. Export the brief and find the file on disk.
-        page.get_by_role("button", name="Export Markdown").click()
+        page.get_by_role("button", name="Export as text (Markdown)").click()
         page.get_by_text("Wrote brief-samira-okafor").first.wait_for(timeout=WAIT)
 
         # 5. A question of one's own: the linter flags a yes/no question as it is typed.

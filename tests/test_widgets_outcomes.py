@@ -167,3 +167,39 @@ def test_this_week_with_nothing_due_soon_does_not_say_nothing_is_open(tmp_path):
     week = OutcomesDashboard(store, now=NOW).panes["This week"].value
     assert "no open actions" not in week
     assert "nothing due in the next 7 days" in week
+
+
+def test_questions_chart_says_average_out_of_5_and_how_often_rated(dashboard):
+    # Seen in the browser: bars ended in "4.30 (n=96)", which means nothing to most readers.
+    ax = dashboard.figures["questions"].axes[0]
+    ends = [t.get_text() for t in ax.texts]
+    assert ends and all("(n=" not in e for e in ends)
+    assert any(e.strip().endswith(" times") and " out of 5, rated " in e for e in ends), ends
+    assert "mean" not in ax.get_xlabel() and "average usefulness" in ax.get_xlabel()
+
+
+def test_reply_times_read_as_hours_or_days_not_fractions(dashboard):
+    # Seen in the browser: "Median days to reply 0.633" and bars labelled "1.4 d".
+    pane = dashboard.panes["Replies"].value
+    assert "Median days to reply" not in pane and "Mean days to reply" not in pane
+    assert "Typical time to a reply" in pane and "Average time to a reply" in pane
+    assert "about " in pane or " hours" in pane
+    ax = dashboard.figures["replies"].axes[0]
+    assert "median days" not in ax.get_title() and "typical time to a reply" in ax.get_title()
+    labels = [t.get_text() for t in ax.texts]
+    assert labels and not any(line.endswith(" d") for t in labels for line in t.splitlines())
+
+
+def test_the_target_list_explains_its_ranking_without_an_acronym(dashboard):
+    pane = dashboard.panes["Targets"].value
+    assert "LAMP" not in pane
+    assert "most worth your time first" in pane
+
+
+@pytest.mark.parametrize(("days", "words"), [
+    (0.633, "15 hours"), (0.01, "under an hour"), (1 / 24, "1 hour"), (0.99, "about 1 day"),
+    (1.4, "about 1 day"), (3.6, "about 4 days"), (float("nan"), ""), (None, "")])
+def test_days_in_words_rounds_plainly(days, words):
+    from infoview.analytics.display import days_in_words
+
+    assert days_in_words(days) == words

@@ -57,6 +57,16 @@ def test_plan_fits_the_minutes_and_ends_with_the_closing_pair(panel):
     assert "Samira Okafor" in panel.preview.value  # the brief preview follows the plan
 
 
+def test_a_plan_without_history_says_in_plain_words_what_order_the_questions_are_in(panel):
+    # Seen in the browser: "The order is the bank's", which says nothing to a new user.
+    panel.use_history.value = True
+    panel.plan_button.click()
+    said = panel.message.text
+    assert "Too little history" in said, said
+    assert "bank" not in said
+    assert "suggested order, the most important first" in said
+
+
 def test_time_total_follows_checks_and_a_new_question_goes_before_the_closing_pair(panel):
     panel.plan_button.click()
     picker = panel.picker
@@ -216,7 +226,8 @@ def test_a_stored_meeting_comes_back_in_its_own_time_zone_with_its_plan(panel, s
 
 def test_export_buttons_name_the_formats_in_plain_words(panel):
     labels = [b.description for b in panel.export_buttons.values()]
-    assert labels == ["Export Markdown", "Export Web page", "Export PDF", "Export Calendar event"]
+    assert labels == ["Export as text (Markdown)", "Export Web page", "Export PDF",
+                      "Export Calendar event"]
 
 
 def test_a_closed_question_offers_its_open_wording_in_one_click(panel):

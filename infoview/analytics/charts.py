@@ -210,18 +210,21 @@ def questions_chart(data, *, label: str = "usefulness by category") -> str:
     if data is None or data.empty:
         return message_chart(message(data) or "Nothing to show yet.", label=label)
     means = [0.0 if pd.isna(m) else float(m) for m in data["mean_usefulness"]]
-    ends = [" not rated" if pd.isna(m) else f"{float(m):.2f} (n={n})"
+    from infoview.analytics.questions import usefulness_words
+
+    ends = [" not rated" if pd.isna(m) else usefulness_words(m, n)
             for m, n in zip(data["mean_usefulness"], data["rated"], strict=True)]
-    return _hbars([str(c) for c in data["category"]], [("mean usefulness", means)],
+    return _hbars([str(c) for c in data["category"]], [("average usefulness", means)],
                   title="Which kinds of question earned their minutes",
-                  axis="mean usefulness (1-5)", label=label, ends=[ends], top=5.0)
+                  axis="average usefulness (1 to 5)", label=label, ends=[ends],
+                  top=5.0)
 
 
 # ---- vertical bars (answer rates) -----------------------------------------------------------
 
 def reply_rates_chart(data, *, key: str, label: str) -> str:
     """:func:`~infoview.analytics.replies.reply_rates` as bars of the answer rate, each
-    labelled with replies / requests and the median days to reply."""
+    labelled with replies / requests and the typical (median) time to a reply."""
     from infoview.analytics._frames import message
 
     if data is None or data.empty:
@@ -229,11 +232,13 @@ def reply_rates_chart(data, *, key: str, label: str) -> str:
     names = [str(v) for v in data[key]]
     rates = [0.0 if r != r else float(r) * 100 for r in data["answer_rate"]]
     firsts = [f"{r}/{s}" for r, s in zip(data["replied"], data["sent"], strict=True)]
-    seconds = ["" if d != d else f"{d:.1f} d" for d in data["median_days_to_reply"]]
+    from infoview.analytics.display import days_in_words
+
+    seconds = [days_in_words(d) for d in data["median_days_to_reply"]]
     slot = max(70.0, max(text_width(t, SMALL) for t in [*firsts, *seconds, *map(_short, names)])
                + 16)
     left, top_y, plot_h = 46.0, 34.0, 200.0
-    title = f"Answer rate by {key} (median days to reply)"
+    title = f"Answer rate by {key}, and typical time to a reply"
     width = max(320.0, left + slot * len(names) + 20, text_width(title, TITLE * BOLD) + 20)
     height = top_y + plot_h + 46
     body = [_text(width / 2, 16, title, size=TITLE, anchor="middle", weight="bold",

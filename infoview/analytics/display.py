@@ -66,6 +66,39 @@ def format_number(value: Any, *, share: bool = False) -> str:
     return str(value)
 
 
+def days_in_words(days: Any) -> str:
+    """A span given in days as a reader says it, rounded plainly: ``0.633`` → "15 hours",
+    ``1.4`` → "about 1 day", ``3.6`` → "about 4 days"; a missing value → blank."""
+    if _missing(days):
+        return BLANK
+    number = float(days)
+    if math.isinf(number) or number < 0:
+        return BLANK
+    hours = int(number * 24 + 0.5)
+    if hours < 1:
+        return "under an hour"
+    if hours < 24:
+        return "1 hour" if hours == 1 else f"{hours} hours"
+    whole = max(1, int(number + 0.5))
+    return "about 1 day" if whole == 1 else f"about {whole} days"
+
+
+#: The reply-time columns of :func:`~infoview.analytics.replies.reply_rates`, as a reader
+#: would head them.
+_REPLY_TIMES = {"median_days_to_reply": "typical time to a reply",
+                "mean_days_to_reply": "average time to a reply"}
+
+
+def reply_times_in_words(frame):
+    """A copy of a reply-rates table whose reply times read as words ("15 hours", "about
+    2 days") under plain headings, instead of fractions of a day. Other tables come back
+    unchanged."""
+    if frame is None or not len(frame) or not set(_REPLY_TIMES) & set(frame.columns):
+        return frame
+    moved = {c: frame[c].map(days_in_words) for c in _REPLY_TIMES if c in frame.columns}
+    return frame.assign(**moved).rename(columns=_REPLY_TIMES)
+
+
 def readable_frame(frame):
     """A copy of ``frame`` whose cells are all short strings (see :func:`format_number`).
 

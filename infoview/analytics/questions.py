@@ -105,6 +105,13 @@ def rank_categories(result):
     return result.sort_values(["mean_usefulness", "rated"], ascending=[False, False]).reset_index(drop=True)
 
 
+def usefulness_words(mean: float, rated: int) -> str:
+    """A category's average rating in plain words, for the end of its bar: ``4.3`` rated
+    96 times becomes "4.3 out of 5, rated 96 times" (not "4.30 (n=96)")."""
+    times = "once" if rated == 1 else "twice" if rated == 2 else f"{rated} times"
+    return f"{float(mean):.1f} out of 5, rated {times}"
+
+
 def plot_question_effectiveness(frames: Frames, *, since=None, until=None, top: int = 12):
     """Mean usefulness per category, and of the ``top`` most useful questions, as bars."""
     import pandas as pd
@@ -119,13 +126,13 @@ def plot_question_effectiveness(frames: Frames, *, since=None, until=None, top: 
     for y, (mean, n) in enumerate(zip(data["mean_usefulness"], data["rated"], strict=True)):
         # pandas.NA (a category asked but never rated) has no truth value: test with isna.
         rated = not pd.isna(mean)
-        ax.text(float(mean) if rated else 0, y, f" {mean:.2f} (n={n})" if rated else " not rated",
+        ax.text(float(mean) if rated else 0, y, f" {usefulness_words(mean, n)}" if rated else " not rated",
                 va="center", fontsize=8)
     # categories come from the user's own bank: "$" in one is text, not a formula
     ax.set_yticks(range(len(data)), [str(c) for c in data["category"]], parse_math=False)
     ax.invert_yaxis()
-    ax.set_xlim(0, 5.8)
-    ax.set_xlabel("mean usefulness (1-5)")
+    ax.set_xlim(0, 7.5)
+    ax.set_xlabel("average usefulness (1 to 5)")
     ax.set_title("Which kinds of question earned their minutes")
     fig.tight_layout()
     return fig

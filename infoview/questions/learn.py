@@ -281,8 +281,9 @@ def learn(history: QuestionHistory, bank: Iterable[Question], *, role: str | Non
         return Lessons(enough=False, note=(
             f"Too little history to learn from yet: {had} debriefed meeting"
             f"{'s' if had != 1 else ''} with rated answers ({MIN_RATED_MEETINGS} needed). "
-            "The order is the bank's; rate the answers in your debriefs and the plan will "
-            "learn which questions work for you."))
+            "Until then the questions come in the suggested order, the most important "
+            "first; rate the answers in your debriefs and the plan will learn which "
+            "questions work for you."))
     weights = {q.id: q.weight for q in bank}
     templates = _Templates(bank)
     tallies: dict[str, Tally] = {}

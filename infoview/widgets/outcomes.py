@@ -16,6 +16,7 @@ import ipywidgets as w
 
 import infoview.analytics as a
 from infoview.analytics import message
+from infoview.analytics.display import reply_times_in_words
 from infoview.analytics.headline import format_figure, headline_figures
 from infoview.analytics.plots import figure_png_base64
 from infoview.analytics.report import write_report
@@ -51,11 +52,11 @@ FILTERS_HELP = ("<div style='color:#555;font-size:0.85em;margin:2px 0 6px 0'>By 
                 "warm, an alumnus less so, a stranger is cold). Warm messages are answered "
                 "far more often.</div>")
 #: How the target list is made, above it.
-TARGETS_HELP = ("<p style='color:#555;font-size:0.9em'>Your target list, ranked the LAMP way: "
-                "List the organizations you are curious about, count the people you know "
-                "there (Advocacy), how much you want them (Motivation, 0-3, set under People, "
-                "Organizations) and the relevant openings you saw (Postings). The top five are "
-                "the ones to work on now; the rest wait until one of them is done.</p>")
+TARGETS_HELP = ("<p style='color:#555;font-size:0.9em'>Your target list, the organizations "
+                "most worth your time first. Each is ranked by the people you know there "
+                "(Advocacy), how much you want to work there (Motivation, 0-3, set under "
+                "People, Organizations) and the relevant openings you saw (Postings). The top "
+                "five are the ones to work on now; the rest wait until one of them is done.</p>")
 
 
 def _plain_statuses(frame):
@@ -310,7 +311,8 @@ class OutcomesDashboard(w.VBox):
                                       + "<h4>Meetings by status</h4>"
                                       + frame_html(_plain_statuses(t["meeting_statuses"])))
         self.panes["Replies"].value = (_image(figs["replies"])
-                                       + frame_html(t["replies"], a.message(t["replies"]) or empty))
+                                       + frame_html(reply_times_in_words(t["replies"]),
+                                                    a.message(t["replies"]) or empty))
         self.panes["Referrals"].value = (_image(figs["referrals"]) + "<h4>Door openers</h4>"
                                          + frame_html(t["door_openers"],
                                                       a.message(t["door_openers"]) or empty))

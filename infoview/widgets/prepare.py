@@ -65,6 +65,9 @@ NEW = 0  # the dropdown value meaning "someone new" / "a new meeting"
 EXPORT_FORMATS = formats_for("brief")
 #: What each export button says: the formats by the names a reader knows them by.
 EXPORT_LABELS = {f.name: f.label for f in ALL_FORMATS}
+#: The export buttons' words: "Markdown" alone means nothing to most readers.
+EXPORT_BUTTONS = {f.name: f"Export {f.label}" for f in ALL_FORMATS} | {
+    "md": "Export as text (Markdown)"}
 #: The drafts the panel offers, labelled and named as in the one table of draft kinds.
 DRAFT_KINDS = drafts.panel_kinds("prepare")
 CHANNELS = (("email", "email"), ("LinkedIn", "linkedin"), ("phone", "phone"), ("other", "other"))
@@ -138,7 +141,7 @@ class PreparePanel(w.VBox):
 
         self.picker = QuestionPicker(on_change=self._plan_edited)
         self.preview = w.HTML()
-        self.export_buttons = {fmt: button(f"Export {EXPORT_LABELS[fmt]}",
+        self.export_buttons = {fmt: button(EXPORT_BUTTONS[fmt],
                                            tooltip=f"write the brief as a .{fmt} file")
                                for fmt in EXPORT_FORMATS}
         self.exports = w.HTML()
