@@ -40,7 +40,20 @@ def test_an_empty_store_gets_a_clear_first_step(store):
     buttons[1].click()
     assert went == ["profile", "people"]
     assert "No meeting ahead" in page.meeting_box.children[0].value
+    # Seen in the browser: "Well done" and "in touch with everyone you know" before the user
+    # had done anything. With nobody in the store, say what will appear there instead.
+    due = page.due.rows.children[0].value
+    assert "Well done" not in due and "Nothing due this week" not in due
+    assert "follow-ups appear here after your first request or meeting" in due
+    touch = page.losing_touch.children[0].value
+    assert "everyone you know" not in touch and "once you add people" in touch
+
+
+def test_with_people_and_nothing_due_home_says_so(store):
+    store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
+    page, _went, _chosen = _home(store)
     assert "Nothing due this week" in page.due.rows.children[0].value
+    assert "in touch with everyone you know" in page.losing_touch.children[0].value
 
 
 def test_the_next_meeting_says_tomorrow_and_opens_its_brief(store):

@@ -61,6 +61,16 @@ def when_words(starts_at: datetime, zone: str | None, now: datetime,
     return f"{lead}, {said}" if lead else said
 
 
+#: The follow-ups list with nothing in it, once there are people and when there are none.
+DUE_EMPTY = "Nothing due this week. Well done."
+DUE_EMPTY_NO_PEOPLE = ("Nothing due yet: follow-ups appear here after your first request "
+                       "or meeting.")
+#: "Losing touch" with nobody in it, likewise.
+TOUCH_EMPTY = "Nobody: you are in touch with everyone you know."
+TOUCH_EMPTY_NO_PEOPLE = ("Nobody yet: once you add people, those you have not been in touch "
+                         "with for a while appear here.")
+
+
 class HomePage(w.VBox):
     """What to do next, with a button for each step.
 
@@ -94,8 +104,9 @@ class HomePage(w.VBox):
         #: What the worker thread found, until it is shown: ``(due, late)`` or its error.
         self._found: tuple[list, Any] | Exception | None = None
         self._seen = False  # a browser has shown this page (see _view_changed)
-        self.due = FollowUpList(store, self._due_items, now=now,
-                                empty="Nothing due this week. Well done.",
+        #: Whether the store holds anyone yet: "well done" before any work is not true.
+        self._has_people = True
+        self.due = FollowUpList(store, self._due_items, now=now, empty=DUE_EMPTY,
                                 on_change=self._due_changed, load_now=False)
         self.losing_touch = w.VBox()
         self.research_box = w.VBox()
@@ -219,6 +230,8 @@ class HomePage(w.VBox):
     def _show_first_steps(self) -> None:
         profile = load_profile(self.store)
         has_people = bool(self.store.list(Person))
+        self._has_people = has_people
+        self.due.empty = DUE_EMPTY if has_people else DUE_EMPTY_NO_PEOPLE
         researched = bool(self.store.list(ResearchSnapshot))
         has_meeting = bool(self.store.list(Meeting))
         if profile.name and has_people and has_meeting:
@@ -331,8 +344,8 @@ class HomePage(w.VBox):
         if more > 0:
             rows.append(w.HTML(f"<p style='color:#555'>and {more} more: see Outcomes, This "
                                "week.</p>"))
-        self.losing_touch.children = rows or [w.HTML(
-            "<p><i>Nobody: you are in touch with everyone you know.</i></p>")]
+        quiet = TOUCH_EMPTY if self._has_people else TOUCH_EMPTY_NO_PEOPLE
+        self.losing_touch.children = rows or [w.HTML(f"<p><i>{esc(quiet)}</i></p>")]
 
     def _pick_person(self, person_id: int) -> None:
         self.choose(person_id=person_id)
