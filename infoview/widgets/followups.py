@@ -117,6 +117,9 @@ class FollowUpList(w.VBox):
         self.undo_buttons: dict[str, w.Button] = {}
         self.snooze_buttons: dict[str, w.Button] = {}
         self.snooze_days: dict[str, w.DatePicker] = {}
+        #: One line at the end of each open row: what went wrong with its Snooze, shown
+        #: beside the row whose button was pressed rather than under the whole list.
+        self.row_messages: dict[str, MessageLine] = {}
         self.rows = w.VBox()
         self.message = MessageLine()
         super().__init__([self.rows, self.message])
@@ -142,7 +145,7 @@ class FollowUpList(w.VBox):
 
     def _draw(self) -> None:
         self.done_buttons, self.undo_buttons = {}, {}
-        self.snooze_buttons, self.snooze_days = {}, {}
+        self.snooze_buttons, self.snooze_days, self.row_messages = {}, {}, {}
         zone = user_zone(self.store)
         rows = [self._row(item, zone) for item in self.items]
         self.rows.children = rows or [w.HTML(f"<p><i>{esc(self.empty)}</i></p>")]
@@ -176,7 +179,9 @@ class FollowUpList(w.VBox):
             self.done_buttons[item.key] = done
             self.snooze_days[item.key] = day
             self.snooze_buttons[item.key] = later
-            controls = [done, w.HTML("&nbsp;or snooze until"), day, later]
+            note = MessageLine(layout=w.Layout(max_width="260px"))
+            self.row_messages[item.key] = note
+            controls = [done, w.HTML("&nbsp;or snooze until"), day, later, note]
         for control in controls:
             control.layout.flex = "0 0 auto"
             control.layout.align_self = "center"  # a row whose words wrap keeps one line
@@ -205,11 +210,15 @@ class FollowUpList(w.VBox):
 
     def snooze(self, key: str, until: date | None = None) -> None:
         """Hide the follow-up until the day chosen in its row (what Snooze does)."""
-        with self.message.guard("snoozing"):
+        note = self.row_messages.get(key)
+        self.message.clear()  # a note from another row's button is out of date
+        if note is not None:
+            note.clear()
+        with (note or self.message).guard("snoozing"):
             day = until or self.snooze_days[key].value
             if day is None:
-                self.message.show("Choose the day it should come back, beside Snooze.",
-                                  "warning")
+                (note or self.message).show("Choose the day it should come back first.",
+                                            "warning")
                 return
             action = snooze(self.store, key, day)
             # The row stays, saying until when, with Undo in case the day was a slip.
