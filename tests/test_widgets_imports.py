@@ -225,3 +225,16 @@ def test_the_path_field_suggests_a_file_of_the_kind_chosen(tmp_path):
         assert panel.path.placeholder.endswith(".ics") and "Mail" not in panel.path.placeholder
         panel.kind.value = "mail"
         assert panel.path.placeholder.endswith(".mbox")
+
+
+def test_the_upload_button_says_what_it_does_without_a_file_count(tmp_path):
+    # Seen in the browser: "Upload a file (0)". ipywidgets always appends the count, so the
+    # panel hides the button's own text and draws its words in their place.
+    panel = ImportPanel(_store(tmp_path))
+    assert "infoview-upload" in panel.upload._dom_classes
+    styles = [c.value for c in panel.children if "<style>" in getattr(c, "value", "")]
+    assert styles, "the panel carries the style that hides the count"
+    css = styles[0]
+    assert ".widget-upload.infoview-upload {font-size:0 !important;}" in css
+    assert "::after {content:'Upload a file';" in css
+    assert "(0)" not in css and panel.upload.description == "Upload a file"

@@ -29,6 +29,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows.mail_import import MailImportReport
     from infoview.store import Store
 
+#: The upload button's words. ipywidgets always adds the number of files chosen, "(0)",
+#: which reads as a fault and cannot be turned off (jupyter-widgets/ipywidgets#2904): the
+#: button's own text is hidden and these words are drawn in its place by the style below.
+UPLOAD_WORDS = "Upload a file"
+_UPLOAD_CLASS = "infoview-upload"
+_UPLOAD_STYLE = (f"<style>.widget-upload.{_UPLOAD_CLASS} {{font-size:0 !important;}}"
+                 f".widget-upload.{_UPLOAD_CLASS} i {{font-size:var(--jp-widgets-font-size,13px);"
+                 "margin-right:4px;}"
+                 f".widget-upload.{_UPLOAD_CLASS}::after {{content:'{UPLOAD_WORDS}';"
+                 "font-size:var(--jp-widgets-font-size,13px);}</style>")
+
 _KINDS = (("Mail (mbox, .eml, Maildir)", "mail"), ("Calendar (.ics)", "calendar"))
 
 
@@ -68,7 +79,9 @@ class ImportPanel(w.VBox):
                                     layout=w.Layout(width="auto"))
         self.path = text("File or folder", placeholder=_EXAMPLE_PATHS["mail"])
         self.upload = w.FileUpload(accept=".mbox,.eml,.ics,.mbx", multiple=False,
-                                   description="Upload a file")
+                                   description=UPLOAD_WORDS,
+                                   tooltip="choose a mailbox or calendar file on this computer")
+        self.upload.add_class(_UPLOAD_CLASS)  # its count hidden: see UPLOAD_WORDS
         #: Names the file uploaded (the upload button itself only counts files).
         self.upload_note = w.HTML()
         #: Says, before anyone tries, how large an upload may be.
@@ -106,7 +119,7 @@ class ImportPanel(w.VBox):
                    "for an event its time and title. Nothing is kept about anything else.</p>"),
             w.HBox([w.HTML("What to import:"), self.kind],
                    layout=w.Layout(align_items="center", grid_gap="8px")),
-            w.HBox([self.path, self.upload]), self.upload_help, self.upload_note,
+            w.HTML(_UPLOAD_STYLE), w.HBox([self.path, self.upload]), self.upload_help, self.upload_note,
             self.input_message,
             self.mail_options,
             w.HBox([self.preview_button, self.import_button]), self.message, self.preview,
