@@ -176,6 +176,7 @@ def test_questions_chart_says_average_out_of_5_and_how_often_rated(dashboard):
     assert ends and all("(n=" not in e for e in ends)
     assert any(e.strip().endswith(" times") and " out of 5, rated " in e for e in ends), ends
     assert "mean" not in ax.get_xlabel() and "average usefulness" in ax.get_xlabel()
+    assert max(ax.get_xticks()) == 5  # the scale ends at 5, the words need the room after
 
 
 def test_reply_times_read_as_hours_or_days_not_fractions(dashboard):

@@ -131,7 +131,8 @@ def plot_question_effectiveness(frames: Frames, *, since=None, until=None, top: 
     # categories come from the user's own bank: "$" in one is text, not a formula
     ax.set_yticks(range(len(data)), [str(c) for c in data["category"]], parse_math=False)
     ax.invert_yaxis()
-    ax.set_xlim(0, 7.5)
+    ax.set_xlim(0, 7.5)  # room for the words at the end of the longest bar
+    ax.set_xticks(range(6))  # the scale stops at 5
     ax.set_xlabel("average usefulness (1 to 5)")
     ax.set_title("Which kinds of question earned their minutes")
     fig.tight_layout()
