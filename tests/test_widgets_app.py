@@ -360,3 +360,22 @@ def test_homes_done_message_goes_when_the_list_is_drawn_again(app, store):
     app.home.wait()
     assert "Send Sam the article" not in app.home.due.text
     assert app.home.due.message.text == ""
+
+
+def test_research_starts_from_the_chosen_persons_organization_but_keeps_a_typed_address(
+        app, store):
+    from infoview.models import Organization
+
+    store.add(Organization(name="Kestrel Health", website="https://kestrel.example/"))
+    store.add(Organization(name="Wren Labs", website="https://wren.example/"))
+    lena = store.add(Person(name="Lena Novak", organization="Wren Labs")).id
+    nobody_site = store.add(Person(name="Cal Moss", organization="Unlisted Ltd")).id
+    panel = app.research  # Sam (Kestrel Health) is chosen when the app opens
+    assert panel.company_url.value == "https://kestrel.example/"
+    app.choose(person_id=lena)  # the address the page filled in follows the choice
+    assert panel.company_url.value == "https://wren.example/"
+    app.choose(person_id=nobody_site)  # no website saved: no other organization's address
+    assert panel.company_url.value == ""
+    panel.company_url.value = "https://typed.example/"
+    app.choose(person_id=lena)  # what the user typed stays
+    assert panel.company_url.value == "https://typed.example/"

@@ -188,6 +188,9 @@ class App(w.VBox):
             people = self.pages.get("people")
             if people is not None:
                 people.choose(self.selection.person_id, self.selection.meeting_id)
+            research = self.pages.get("research")
+            if research is not None:
+                research.follow_person(self.selection.person_id)
 
     def _prepare_follows(self) -> None:
         panel = self.pages.get("prepare")
@@ -273,6 +276,7 @@ class App(w.VBox):
         s = self.session
         panel = ResearchPanel(self.store, settings=s.settings_for, company_url=s.company_url,
                               person_url=s.person_url)
+        panel.follow_person(self.selection.person_id)
         # Runs after the panel's own Save handler: the person researched becomes the choice.
         panel.save_button.on_click(lambda _b: self._research_saved(panel))
         return panel
