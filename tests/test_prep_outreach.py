@@ -53,7 +53,10 @@ def test_missing_inputs_become_placeholders_that_the_checks_report():
     found = [w.message for w in draft.warnings if w.code == "placeholder"]
     assert any("[your narrow interest]" in m for m in found)
     assert any("[your name]" in m for m in found)
-    assert any("[why them" in m for m in found)
+    assert "[why them" in draft.body
+    # the missing reason is one gap, said once: "Open with why them", not also its placeholder
+    assert [w.code for w in draft.warnings if "why them" in w.message.lower()] == \
+        ["no_connection_first"]
 
 
 def test_referred_intro_names_the_referrer_only_with_permission():

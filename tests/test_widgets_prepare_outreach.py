@@ -95,3 +95,22 @@ def test_a_reply_the_library_refuses_shows_in_the_panel(panel, store):
     assert panel.sent_message.kind == "error"
     assert "before the message was sent" in panel.sent_message.text
     assert store.get(Outreach, row.id).replied_at is None
+
+
+def test_a_request_without_why_them_says_so_once_and_names_the_field(store, tmp_path):
+    import html
+    import re
+
+    panel = PreparePanel(store, out_dir=tmp_path / "out", role="UX researcher", minutes=20)
+    panel.person.value = 2  # stored, with no research: nothing found to open with
+    panel.draft_button.click()
+    assert panel.draft is not None, panel.draft_message.text
+    shown = [html.unescape(re.sub(r"<[^>]+>", "", item)) for item in
+             re.findall(r"<span title=[^>]*>.*?</span>", panel.draft_warnings.value)]
+    why_them = [line for line in shown if "why them" in line.lower()]
+    assert len(why_them) == 1, shown
+    assert "Fill in “Why them (your words)” above." in why_them[0]
+    assert len(shown) == len(set(shown))
+    panel.reason.value = "I read your post on testing the booking app with patients"
+    panel.draft_button.click()
+    assert "why them" not in panel.draft_warnings.value.lower()

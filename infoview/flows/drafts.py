@@ -41,6 +41,7 @@ from infoview.prep.checks import (
     check_draft,
     count_words,
     length_warning,
+    one_per_gap,
     permission_warnings,
 )
 from infoview.prep.ground import CommonGround, ground_sentence, strongest_ground
@@ -212,7 +213,9 @@ def write_draft(kind: str, person: Person | None, profile: UserProfile,
     name = draft_kind(kind).name
     draft = _write(name, person, profile, o)
     draft.warnings = [*draft.warnings, *_ground_checks(name, o)]
-    return _store_checks(draft, o)
+    draft = _store_checks(draft, o)
+    draft.warnings = one_per_gap(draft.warnings)
+    return draft
 
 
 def _write(name: str, person: Person | None, profile: UserProfile, o: DraftOptions) -> Draft:
@@ -562,7 +565,9 @@ def check_text(kind: str, text: str, *, strict: bool = False,
         check = {"contact_name": _name_of(o.contact)}
     draft = Draft(subject=subject, body=body, kind=name, word_count=count_words(body),
                   warnings=check_draft(body, name, subject=subject, strict=strict, **check))
-    return _store_checks(draft, o)
+    draft = _store_checks(draft, o)
+    draft.warnings = one_per_gap(draft.warnings)
+    return draft
 
 
 def _name_of(thing: Person | str | None) -> str | None:

@@ -31,6 +31,11 @@ STRICT_WORDS: dict[str, int] = {
     "update": 100, "reschedule": STRICT_REQUEST_WORDS, "no_show": STRICT_REQUEST_WORDS,
 }
 PITCH_MIN_WORDS = 45
+#: The placeholder a request opens with when the user gave no reason to write to this person.
+WHY_THEM = "[why them: their talk, article or a shared connection]"
+#: The checks that all report one gap, a missing "why them", best worded first: only the
+#: first found is kept (the placeholder is found by its text).
+_WHY_THEM_GAP = ("no_reason", "no_connection_first", "placeholder:" + WHY_THEM)
 KINDS: tuple[str, ...] = tuple(WORD_LIMITS)
 
 _ASKING_KINDS = {"request", "referred_intro", "phone"}
@@ -361,6 +366,30 @@ def permission_warnings(text: str, referrers: Iterable[tuple[str, str]]) -> list
         out.append(DraftWarning("name_without_permission", f"Uses {name}'s name, but they have "
                                 f"{said} mention it to this person: leave the name out, or ask "
                                 f"{name.split()[0]} first."))
+    return out
+
+
+def _gap(warning: DraftWarning) -> str:
+    return f"placeholder:{WHY_THEM}" if (warning.code == "placeholder" and repr(WHY_THEM)
+                                         in warning.message) else warning.code
+
+
+def one_per_gap(warnings: Iterable[DraftWarning]) -> list[DraftWarning]:
+    """``warnings`` with each gap reported once: exact repeats dropped, and of the checks
+    that all say "why them" is missing only the best worded one kept, where the first of
+    them stood (a draft without a reason used to say so three times)."""
+    found = list(dict.fromkeys((w.code, w.message) for w in warnings))
+    gaps = [_gap(DraftWarning(c, m)) for c, m in found]
+    best = next((g for g in _WHY_THEM_GAP if g in gaps), None)
+    out: list[DraftWarning] = []
+    placed = False
+    for (code, message), gap in zip(found, gaps, strict=True):
+        if gap not in _WHY_THEM_GAP:
+            out.append(DraftWarning(code, message))
+        elif not placed:
+            out.append(next(DraftWarning(c, m) for (c, m), g in zip(found, gaps, strict=True)
+                            if g == best))
+            placed = True
     return out
 
 

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from infoview.errors import BadInput
-from infoview.prep.checks import WORD_LIMITS, DraftWarning, check_draft, count_words
+from infoview.prep.checks import (
+    WHY_THEM,
+    WORD_LIMITS,
+    DraftWarning,
+    check_draft,
+    count_words,
+    one_per_gap,
+)
 
 _SIGN_OFF = "Best wishes,"
 
@@ -144,8 +151,8 @@ def _profile_note(body: str) -> list[DraftWarning]:
 
 
 def _finish(kind: str, subject: str | None, body: str, notes=(), **check) -> Draft:
-    warnings = (list(notes) + _profile_note(body)
-                + check_draft(body, kind, subject=subject, **check))
+    warnings = one_per_gap(list(notes) + _profile_note(body)
+                           + check_draft(body, kind, subject=subject, **check))
     return Draft(subject=subject, body=body, warnings=warnings,
                  word_count=count_words(body), kind=kind)
 
@@ -198,7 +205,7 @@ def request(person, profile=None, *, reason: str | None = None, narrow: str | No
         notes.append(DraftWarning("referrer_left_out", f"{referrer_name}'s name is left out: they "
                                   f"have not said you may mention it (may_mention={may_mention})."))
     if reason or not opening:
-        opening.append(_sentence(reason, "[why them: their talk, article or a shared connection]"))
+        opening.append(_sentence(reason, WHY_THEM))
     interest = _clause(narrow, "[your narrow interest]")
     wider = _wider(broad)
     lines = [

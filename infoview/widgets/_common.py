@@ -119,10 +119,15 @@ def column_label(name: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def draft_checks_html(draft) -> str:
+def draft_checks_html(draft, fields: dict[str, str] | None = None) -> str:
     """A draft's word count and what its checks found, each as a plain sentence (the check's
-    code is kept in the tooltip: "no_connection_first" means nothing to most readers)."""
-    items = (f"<span title='{esc(x.code)}'>⚠ {esc(x.message)}</span>" for x in draft.warnings)
+    code is kept in the tooltip: "no_connection_first" means nothing to most readers);
+    ``fields`` names the field of the page that fixes a check (by code), so the user knows
+    where to go."""
+    where = fields or {}
+    items = (f"<span title='{esc(x.code)}'>⚠ {esc(x.message)}"
+             + (f" Fill in “{esc(where[x.code])}” above." if x.code in where else "")
+             + "</span>" for x in draft.warnings)
     return (f"<p>{draft.word_count} words.</p>"
             + bullet_list(items, "The checks found nothing to fix."))
 

@@ -75,6 +75,11 @@ CHANNEL_LABELS = {value: label for label, value in CHANNELS}
 _WIDE = {"description_width": "initial"}
 
 
+#: The checks a field of this page fixes, and that field's name as the page shows it.
+_CHECK_FIELDS = {"no_reason": "Why them (your words)",
+                 "no_connection_first": "Why them (your words)"}
+
+
 class PreparePanel(w.VBox):
     """Prepare one meeting: plan the questions, preview and export the brief, draft emails.
 
@@ -477,7 +482,7 @@ class PreparePanel(w.VBox):
             self.draft_message.clear()
             self.draft_text.value = draft.text
             self.draft_text.rows = textarea_rows(draft.text)
-            self.draft_warnings.value = draft_checks_html(draft)
+            self.draft_warnings.value = draft_checks_html(draft, _CHECK_FIELDS)
             return draft
         return None
 
