@@ -111,8 +111,8 @@ def test_meeting_mark_moves_a_meeting_and_prints_the_draft(small_db, capsys):
     assert f"Meeting {eve.id} marked moved (was at 2026-03-12 10:00 UTC)" in captured.out
     assert "Hi Eve," in captured.out and "Thursday 19 March at 14:30" in captured.out
     # no profile saved in this store: only the signature is left to fill in
-    # no profile stored: the two placeholders of the signature, and the note to fill it in
-    assert "3 warning(s)" in captured.err and captured.err.count("[placeholder]") == 2
+    # no profile stored: the note to fill it in, once (not also each signature placeholder)
+    assert "1 warning(s)" in captured.err and captured.err.count("[placeholder]") == 0
     assert "[profile_missing]" in captured.err
     with Store.open(db) as store:
         new = [m for m in store.list(Meeting) if m.rescheduled_from == eve.id]
@@ -146,8 +146,8 @@ def test_meeting_mark_json_for_a_no_show(small_db, capsys):
     assert data["meeting"]["status"] == "no_show" and data["new_meeting"] is None
     assert data["meeting"]["notes"] == "No word from them"
     assert data["draft"]["kind"] == "no_show"
-    # no profile stored
-    assert {w["code"] for w in data["draft"]["warnings"]} == {"placeholder", "profile_missing"}
+    # no profile stored: said once
+    assert {w["code"] for w in data["draft"]["warnings"]} == {"profile_missing"}
     assert "Hi Cal," in data["draft"]["body"]
     with Store.open(db) as store:
         assert store.get(Person, ids["cal"]).name == "Cal Moss"

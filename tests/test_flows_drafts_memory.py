@@ -64,8 +64,8 @@ def test_draft_update_reads_their_advice_and_what_came_of_it(db, capsys):
     # Ana's insights and her outcome, from the store
     assert "Referrals fill most junior roles" in data["body"]  # as the user wrote it
     assert "applied to Kestrel Health Labs" in data["body"]
-    # only the signature is unfilled in a store without a profile
-    assert {w["code"] for w in data["warnings"]} == {"placeholder", "profile_missing"}
+    # only the signature is unfilled in a store without a profile: one note says so
+    assert {w["code"] for w in data["warnings"]} == {"profile_missing"}
 
 
 def test_draft_update_needs_a_stored_person(db, capsys):
@@ -85,7 +85,7 @@ def test_draft_reschedule_names_the_meeting_and_offers_the_new_time(db, capsys):
     data = json.loads(out)
     assert data["kind"] == "reschedule" and data["body"].startswith("Hi Eve,")
     assert "Thursday 19 March at 14:30" in data["body"] and "a family matter" in data["body"]
-    assert {w["code"] for w in data["warnings"]} == {"placeholder", "profile_missing"}
+    assert {w["code"] for w in data["warnings"]} == {"profile_missing"}
 
 
 def test_draft_no_show_offers_the_meeting_booked_in_its_place(db, capsys):

@@ -168,7 +168,8 @@ def test_draft_text_goes_to_stdout_and_warnings_to_stderr(capsys, db):
                          "--meeting-date", "2026-12-01", "--send-date", "2026-12-05")
     assert code == 0
     assert out.startswith("Subject: Thank you") and "diary studies" in out
-    assert "[late_thanks]" in err and "[placeholder]" in err  # no profile stored: no name
+    assert "[late_thanks]" in err and "[profile_missing]" in err  # no profile stored: no name
+    assert "[placeholder]" not in err  # the missing name is said once, by the profile note
     assert not db.exists()  # drafting never creates a database
 
 
