@@ -199,8 +199,7 @@ def in_zone(moment: datetime, zone_name: str | None,
     zone in; the store gives moments back in UTC, so showing them unchanged would put a
     meeting typed at 15:30 in Berlin back in its form at 14:30.
     """
-    tz = zone(zone_name) or fallback
-    return moment.astimezone(tz) if tz is not None else moment.astimezone()
+    return shown_in(moment, zone(zone_name) or fallback)
 
 
 def aware(moment: datetime) -> datetime:

@@ -54,11 +54,6 @@ class _Lines(list):
         if len(self) >= self.BATCH:
             self.flush()
 
-    def extend(self, lines: Any) -> None:
-        super().extend(lines)
-        if len(self) >= self.BATCH:
-            self.flush()
-
     def flush(self) -> None:
         if self:
             sys.stdout.write("\n".join(self) + "\n")

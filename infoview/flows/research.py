@@ -101,11 +101,10 @@ def find_organization(store: Store, name: str | None) -> Organization | None:
 def organization_website(store: Store, person_id: int | None) -> str | None:
     """The website saved for the chosen person's organization, if any: where research of
     them starts (``None`` for nobody, no organization stored, or no website saved)."""
-    if person_id is None:
-        return None
-    people = store.list(Person, id=person_id)
+    people = store.list(Person, id=person_id) if person_id is not None else []
     org = find_organization(store, people[0].organization) if people else None
-    return (org.website or "").strip() or None if org is not None else None
+    website = (org.website or "").strip() if org is not None else ""
+    return website or None
 
 
 def keep_research(store: Store, company: CompanyProfile | None = None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 #: The request's limit: the 6-point email asks for fewer than 75 words, always (a first
@@ -33,9 +33,9 @@ STRICT_WORDS: dict[str, int] = {
 PITCH_MIN_WORDS = 45
 #: The placeholder a request opens with when the user gave no reason to write to this person.
 WHY_THEM = "[why them: their talk, article or a shared connection]"
-#: The checks that all report one gap, a missing "why them", best worded first: only the
-#: first found is kept (the placeholder is found by its text).
-_WHY_THEM_GAP = ("no_reason", "no_connection_first", "placeholder:" + WHY_THEM)
+#: The checks that all report one gap, a missing "why them", best worded first (the last
+#: stands for the "why them" placeholder left in the text): only the first found is kept.
+_WHY_THEM_GAP = ("no_reason", "no_connection_first", "why_them_placeholder")
 KINDS: tuple[str, ...] = tuple(WORD_LIMITS)
 
 _ASKING_KINDS = {"request", "referred_intro", "phone"}
@@ -110,17 +110,20 @@ class DraftWarning:
     Attributes:
         code: stable identifier (``too_long``, ``no_question``, ``asks_for_job``, ...).
         message: what is wrong and what to do about it.
+        placeholder: for a ``placeholder`` warning, the placeholder left in the text (so
+            other checks can tell which gap it reports without reading the message).
     """
 
     code: str
     message: str
+    placeholder: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return self.message
 
     def to_dict(self) -> dict[str, str]:
         """``{"code", "message"}`` for JSON."""
-        return asdict(self)
+        return {"code": self.code, "message": self.message}
 
 
 def message_part(text: str) -> str:
@@ -200,7 +203,8 @@ def _common(text: str, subject: str | None, kind: str, strict: bool,
     if too_long is not None:
         out.append(too_long)
     for found in dict.fromkeys(_PLACEHOLDER.findall(f"{subject or ''}\n{text}")):
-        out.append(DraftWarning("placeholder", f"Unfilled placeholder {found!r}: replace it."))
+        out.append(DraftWarning("placeholder", f"Unfilled placeholder {found!r}: replace it.",
+                                placeholder=found))
     if kind in _ASKING_KINDS and "?" not in text:
         out.append(DraftWarning("no_question", "No question: phrase the ask as a question "
                                 "they can answer with a yes."))
@@ -369,28 +373,23 @@ def permission_warnings(text: str, referrers: Iterable[tuple[str, str]]) -> list
     return out
 
 
-def _gap(warning: DraftWarning) -> str:
-    return f"placeholder:{WHY_THEM}" if (warning.code == "placeholder" and repr(WHY_THEM)
-                                         in warning.message) else warning.code
+def _why_them_rank(warning: DraftWarning) -> int | None:
+    """Where ``warning`` stands in :data:`_WHY_THEM_GAP`, ``None`` for another gap."""
+    gap = "why_them_placeholder" if warning.placeholder == WHY_THEM else warning.code
+    return _WHY_THEM_GAP.index(gap) if gap in _WHY_THEM_GAP else None
 
 
 def one_per_gap(warnings: Iterable[DraftWarning]) -> list[DraftWarning]:
     """``warnings`` with each gap reported once: exact repeats dropped, and of the checks
     that all say "why them" is missing only the best worded one kept, where the first of
     them stood (a draft without a reason used to say so three times)."""
-    found = list(dict.fromkeys((w.code, w.message) for w in warnings))
-    gaps = [_gap(DraftWarning(c, m)) for c, m in found]
-    best = next((g for g in _WHY_THEM_GAP if g in gaps), None)
-    out: list[DraftWarning] = []
-    placed = False
-    for (code, message), gap in zip(found, gaps, strict=True):
-        if gap not in _WHY_THEM_GAP:
-            out.append(DraftWarning(code, message))
-        elif not placed:
-            out.append(next(DraftWarning(c, m) for (c, m), g in zip(found, gaps, strict=True)
-                            if g == best))
-            placed = True
-    return out
+    unique = list({(w.code, w.message): w for w in warnings}.values())
+    ranked = [(rank, i) for i, w in enumerate(unique) if (rank := _why_them_rank(w)) is not None]
+    if not ranked:
+        return unique
+    first, best = ranked[0][1], unique[min(ranked)[1]]
+    return [best if i == first else w for i, w in enumerate(unique)
+            if i == first or _why_them_rank(w) is None]
 
 
 def check_draft(text: str, kind: str, *, subject: str | None = None, strict: bool = False,

@@ -154,8 +154,7 @@ def _finish(kind: str, subject: str | None, body: str, notes=(), **check) -> Dra
     profile = _profile_note(body)
     checked = check_draft(body, kind, subject=subject, **check)
     if profile:  # the note names what the profile lacks: its placeholders are the same gap
-        checked = [w for w in checked if not (w.code == "placeholder" and any(
-            repr(mark) in w.message for mark in PROFILE_PLACEHOLDERS))]
+        checked = [w for w in checked if w.placeholder not in PROFILE_PLACEHOLDERS]
     warnings = one_per_gap(list(notes) + profile + checked)
     return Draft(subject=subject, body=body, warnings=warnings,
                  word_count=count_words(body), kind=kind)
