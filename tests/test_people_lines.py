@@ -324,3 +324,10 @@ def test_soft_hyphens_and_zero_width_marks_do_not_split_a_name():
       <li><h3>Osric\u200b Pellham</h3><h4>Building Inspector</h4></li></ul>""")
     assert found == {"Gwendolyn Tarrant": ("Administrative Assistant", "staff"),
                      "Osric Pellham": ("Building Inspector", "staff")}
+
+
+def test_every_chief_officer_acronym_is_a_title():
+    found = _everyone("""<h2>Our experts</h2><div><h3>Marisol Quenby</h3><p>North America CISO</p>
+      <h3>Edgar Tollen</h3><p>CHRO</p><h3>Fenna Rusk</h3><p>Group CDO</p></div>""")
+    assert found == {"Marisol Quenby": ("North America CISO", "staff"),
+                     "Edgar Tollen": ("CHRO", "staff"), "Fenna Rusk": ("Group CDO", "staff")}
