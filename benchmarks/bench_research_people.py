@@ -57,7 +57,8 @@ How the gold was made (round 2 of issue 12), independently of the extractor:
    those pages and listed 23 more staff with a full name and a title, all added (the
    extractor missed every one: instructors, managing directors known only from their bios,
    a CEO's signed message, employees quoted on the careers menu, a contact block whose
-   names carry soft hyphens). Two names the gold held as quotations (a CEO signing the
+   names carry soft hyphens; research now drops soft hyphens and reads every chief
+   officer's acronym, which finds three of them). Two names the gold held as quotations (a CEO signing the
    organisation's own message, an employee's quote) were judged staff and moved. The rules
    were fixed before the result was scored: full names only (first names alone, as in
    reviews, go in neither list), a title the page shows, and not evidence found only inside
