@@ -119,15 +119,40 @@ def column_label(name: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def draft_checks_html(draft, fields: dict[str, str] | None = None) -> str:
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def where_to_fill(warning, fields: dict[str, tuple[str, str]]) -> str:
+    """The sentence that sends the user to the fields fixing ``warning`` ("Fill in “Your
+    name” on About me."), or ``""`` when no field of the app fixes it.
+
+    ``fields`` maps each fact a draft may lack (:func:`infoview.prep.checks.gaps`) to the
+    field's label and where it is, as this page sees it (``("Your name", "on About me")``);
+    fields in one place are named together.
+    """
+    from infoview.prep.checks import gaps
+
+    places: dict[str, list[str]] = {}
+    for gap in gaps(warning):
+        if gap in fields:
+            label, place = fields[gap]
+            labels = places.setdefault(place, [])
+            if f"“{label}”" not in labels:
+                labels.append(f"“{label}”")
+    if not places:
+        return ""
+    return " Fill in " + " and ".join(f"{_listed(labels)} {place}"
+                                      for place, labels in places.items()) + "."
+
+
+def draft_checks_html(draft, fields: dict[str, tuple[str, str]] | None = None) -> str:
     """A draft's word count and what its checks found, each as a plain sentence (the check's
     code is kept in the tooltip: "no_connection_first" means nothing to most readers);
-    ``fields`` names the field of the page that fixes a check (by code), so the user knows
-    where to go."""
-    where = fields or {}
+    ``fields`` names the field that fixes a check (see :func:`where_to_fill`), so the user
+    knows where to go."""
     items = (f"<span title='{esc(x.code)}'>⚠ {esc(x.message)}"
-             + (f" Fill in “{esc(where[x.code])}” above." if x.code in where else "")
-             + "</span>" for x in draft.warnings)
+             f"{esc(where_to_fill(x, fields or {}))}</span>" for x in draft.warnings)
     return (f"<p>{draft.word_count} words.</p>"
             + bullet_list(items, "The checks found nothing to fix."))
 

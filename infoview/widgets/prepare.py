@@ -51,6 +51,7 @@ from infoview.widgets._common import (
 )
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.picker import QuestionPicker
+from infoview.widgets.profile import ABOUT_ME_FIELDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows.outreach_log import Waiting
@@ -75,9 +76,6 @@ CHANNEL_LABELS = {value: label for label, value in CHANNELS}
 _WIDE = {"description_width": "initial"}
 
 
-#: The checks a field of this page fixes, and that field's name as the page shows it.
-_CHECK_FIELDS = {"no_reason": "Why them (your words)",
-                 "no_connection_first": "Why them (your words)"}
 
 
 class PreparePanel(w.VBox):
@@ -482,9 +480,26 @@ class PreparePanel(w.VBox):
             self.draft_message.clear()
             self.draft_text.value = draft.text
             self.draft_text.rows = textarea_rows(draft.text)
-            self.draft_warnings.value = draft_checks_html(draft, _CHECK_FIELDS)
+            self.draft_warnings.value = draft_checks_html(draft, self.check_fields())
             return draft
         return None
+
+    def check_fields(self) -> dict[str, tuple[str, str]]:
+        """Where each fact a draft may lack is filled in, as this page sees it: its own
+        fields above, the rest on About me and the People page (see
+        :func:`~infoview.widgets._common.where_to_fill`)."""
+        here, saved = "above", "above, then save the meeting"
+        return ABOUT_ME_FIELDS | {
+            "your_name": (self.your_name.description, here),
+            "your_link": (self.your_link.description, here),
+            "interest": (self.narrow.description, here),
+            "why_them": (self.reason.description, here),
+            "their_name": (self.new_name.description, here),
+            "meeting_time": (self.date.description, saved),
+            "meeting_place": (self.place.description, saved),
+            "their_phone": ("Phone", "of this person on the People page"),
+            "their_organization": ("Organization", "of this person on the People page"),
+        }
 
     def record_sent(self):
         """Record the draft as sent today on the chosen channel (what "I sent it" does).
