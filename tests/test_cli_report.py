@@ -44,8 +44,10 @@ def test_report_writes_one_self_contained_page(sample_db, tmp_path, capsys):
     assert not re.search(r"""(src|href)=["'](https?:)?//""", html)
     assert "<script" not in html and "<link" not in html
     for heading in ("The funnel", "Answer rates", "Referral chains", "Follow-up health",
-                    "earned their minutes", "Activity and what was learned", "Targets"):
+                    "earned their minutes", "Activity and what was learned",
+                    "Organizations to pursue first"):
         assert heading in html
+    assert "LAMP" not in html and "current batch" not in html  # plain words, no jargon
     assert "Samira Okafor" in html
 
 
@@ -148,9 +150,10 @@ def test_report_after_the_ordinary_flow_with_no_industry_anywhere(tmp_path, caps
     capsys.readouterr()
 
 
-def test_the_highlighted_rows_of_the_targets_table_are_the_current_batch(sample_db, tmp_path, capsys):
-    """The report says "the highlighted rows are the current batch": read the page as a
-    browser would and check which rows carry the highlight."""
+def test_the_highlighted_rows_of_the_targets_table_are_the_ones_to_work_on_now(sample_db, tmp_path,
+                                                                            capsys):
+    """The report says "the highlighted rows are the ones to work on now": read the page as
+    a browser would and check which rows carry the highlight."""
     import lxml.html
 
     from infoview.analytics import targets
@@ -160,7 +163,8 @@ def test_the_highlighted_rows_of_the_targets_table_are_the_current_batch(sample_
     capsys.readouterr()
     page = lxml.html.fromstring(out.read_bytes())
     (section,) = page.xpath('//section[@id="targets"]')
-    assert "highlighted rows are the current batch" in section.text_content()
+    assert "highlighted rows are the ones to work on now" in section.text_content()
+    assert "Organizations to pursue first" in section.text_content()
     header = [th.text_content() for th in section.xpath(".//thead//th")]
     rows = section.xpath(".//tbody/tr")
     highlighted = [r.xpath("./td")[header.index("name")].text_content()

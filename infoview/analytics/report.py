@@ -255,9 +255,9 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
                  src.insights_by_industry(),
                  columns=["industry", "meetings", "insights", "top_tags", "learned"])),
          ]},
-        {"key": "targets", "heading": "Targets (LAMP list)",
-         "intro": "Organizations sorted by motivation, then postings, then advocacy; the "
-                  "highlighted rows are the current batch.",
+        {"key": "targets", "heading": "Organizations to pursue first",
+         "intro": "Organizations sorted by motivation, then postings, then advocacy (someone "
+                  "you know there); the highlighted rows are the ones to work on now.",
          "blocks": [block(table=table_view(src.targets(), highlight="batch", max_rows=40, columns=[
              "rank", "name", "industry", "motivation", "postings", "advocacy", "people_found",
              "contacted", "met"]))]},
