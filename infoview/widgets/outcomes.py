@@ -283,7 +283,7 @@ class OutcomesDashboard(w.VBox):
             frames = followup_frames(self.store, now=self.now)
             self.report_path = write_report(frames, self.out_dir / "outcomes-report.html",
                                             now=self.now, store=self.store,
-                                            **self.filters())
+                                            zone=user_zone(self.store), **self.filters())
             self.report_link.value = f"Report: {file_link(self.report_path)}"
             self.message.show(f"Saved {self.report_path.name}.", "ok")
             return self.report_path
