@@ -32,6 +32,14 @@ _COLOURS = {"info": "#1f4e79", "ok": "#1b5e20", "warning": "#8a5300", "error": "
 FULL_WIDTH = "calc(100% - 8px)"
 _LINK_STYLE = "color:#1a5fb4;text-decoration:underline"
 _CELL_STYLE = "padding:3px 14px 3px 0;vertical-align:top;text-align:left"
+#: The message channels as a reader writes them (the store keeps them in lower case).
+CHANNEL_WORDS = {"email": "email", "linkedin": "LinkedIn", "phone": "phone", "other": "other"}
+#: A list box (``Select``, ``SelectMultiple``) that shows its rows whole. ipywidgets pads the
+#: top of the box, which the browser's height for ``rows`` does not count: the last row
+#: ("other" of the Outcomes page's channels) was cut off at the bottom.
+WHOLE_ROWS_CLASS = "infoview-whole-rows"
+WHOLE_ROWS_STYLE = (f"<style>.{WHOLE_ROWS_CLASS} select {{height:auto !important;"
+                    "padding:4px 0 !important;}</style>")
 
 
 #: A meeting's format as a reader says it: (label, stored value), for dropdowns.

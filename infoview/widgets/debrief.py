@@ -421,9 +421,11 @@ class DebriefForm(w.VBox):
         labels = {"yes": f"yes, I may mention {self._host}", "no": f"no, leave {self._host} out",
                   "unknown": f"mention {self._host}? not asked"}
         row = {
-            "name": _small_text("name (needed)", "160px"), "title": _small_text("title", "140px"),
-            "organization": _small_text("organization", "150px"),
-            "email": _small_text("email", "170px"),
+            # wide enough for a title such as "Senior Director of Clinical Product Operations";
+            # the row wraps, so the two choices go on a line of their own
+            "name": _small_text("name (needed)", "180px"), "title": _small_text("title", "300px"),
+            "organization": _small_text("organization", "240px"),
+            "email": _small_text("email", "200px"),
             "may_mention": w.Dropdown(options=[(labels.get(c, c), c) for c in
                                                CHOICES[("referrals", "may_mention")]],
                                       value="unknown", layout=w.Layout(width="230px")),

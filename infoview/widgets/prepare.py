@@ -35,6 +35,7 @@ from infoview.store.exports import EXPORT_FORMATS as ALL_FORMATS
 from infoview.store.exports import formats_for
 from infoview.times import describe_start, in_zone, shown_in, start_from_fields
 from infoview.widgets._common import (
+    CHANNEL_WORDS,
     FORMAT_CHOICES,
     FULL_WIDTH,
     MessageLine,
@@ -71,7 +72,7 @@ EXPORT_BUTTONS = {f.name: f"Export {f.label}" for f in ALL_FORMATS} | {
     "md": "Export as text (Markdown)"}
 #: The drafts the panel offers, labelled and named as in the one table of draft kinds.
 DRAFT_KINDS = drafts.panel_kinds("prepare")
-CHANNELS = (("email", "email"), ("LinkedIn", "linkedin"), ("phone", "phone"), ("other", "other"))
+CHANNELS = tuple((words, channel) for channel, words in CHANNEL_WORDS.items())
 CHANNEL_LABELS = {value: label for label, value in CHANNELS}
 _WIDE = {"description_width": "initial"}
 
