@@ -242,7 +242,7 @@ class OutcomesDashboard(w.VBox):
     def filters(self) -> dict:
         """The filters as the analytics take them (``channels=None`` when all are chosen)."""
         chosen = list(self.channels.value)
-        all_chosen = set(chosen) == set(self.channels.options)
+        all_chosen = set(chosen) == {channel for _words, channel in self.channels.options}
         return {"since": self.since.value, "until": self.until.value,
                 "channels": None if all_chosen else chosen}
 
