@@ -67,6 +67,13 @@ def shown_in(moment: datetime, tz: tzinfo | None = None) -> datetime:
     return moment.astimezone(tz) if tz is not None else moment.astimezone()
 
 
+def zone_label(tz: tzinfo, moment: datetime | None = None) -> str:
+    """How a time zone is named to the user: its name ("Europe/Berlin"), else what its
+    clocks are called at ``moment`` ("CET", "UTC"), else its offset ("+05:30")."""
+    at = (moment or datetime.now(UTC)).astimezone(tz)
+    return getattr(tz, "key", None) or at.tzname() or _offset(at)
+
+
 def local_day(moment: datetime, tz: tzinfo) -> date:
     """The calendar day ``moment`` falls on in ``tz`` (a naive moment is taken as UTC)."""
     if moment.tzinfo is None:

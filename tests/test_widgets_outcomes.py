@@ -72,7 +72,8 @@ def test_channel_and_date_filters_narrow_the_figures(store, dashboard):
     assert panel.filters()["channels"] == ["email"]
     panel.refresh_button.click()
     assert 0 < panel.headline["contacted"] < everyone
-    panel.channels.value = panel.channels.options
+    panel.channels.value = [channel for _words, channel in panel.channels.options]
+    assert panel.filters()["channels"] is None  # every channel chosen is no filter
     panel.since.value = date(2030, 1, 1)  # a range that holds nobody
     panel.refresh_button.click()
     assert panel.message.kind == "ok", panel.message.text
@@ -204,3 +205,20 @@ def test_days_in_words_rounds_plainly(days, words):
     from infoview.analytics.display import days_in_words
 
     assert days_in_words(days) == words
+
+
+def test_the_saved_report_reads_times_on_the_clock_about_me_names(tmp_path):
+    from infoview.flows.profile import save_profile
+    from infoview.models import Person, Referral
+
+    store = Store.open(tmp_path / "s.sqlite")
+    save_profile(store, name="Lena Fischer", timezone="Asia/Tokyo")
+    sam, priya = store.add(Person(name="Sam Okafor")), store.add(Person(name="Priya Shah"))
+    store.add(Referral(from_person_id=sam.id, to_person_id=priya.id,
+                       created_at=datetime(2026, 3, 2, 23, 30, tzinfo=UTC)))
+    panel = OutcomesDashboard(store, now=NOW, refresh=False, out_dir=tmp_path / "exports")
+    panel.report_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    page = panel.report_path.read_text(encoding="utf-8")
+    assert "every time on this page is Asia/Tokyo time" in page
+    assert "2026-03-03 08:30" in page and "UTC" not in page

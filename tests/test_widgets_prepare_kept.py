@@ -111,3 +111,43 @@ def test_the_app_opens_on_the_person_whose_plan_was_being_edited(store, tmp_path
     app.show("prepare")
     assert app.prepare.person.value == ada.id and app.prepare.picker.items
     assert app.selection.person_id == ada.id  # the plan in progress wins
+
+
+def test_undoing_a_persons_delete_brings_back_the_plan_being_edited_for_them(store, tmp_path):
+    """Lena deletes Sam by mistake while a plan for him is half made, and clicks Undo: Sam
+    came back but his plan did not (forgetting him had removed it). It comes back too, as it
+    was left, and the Prepare page picks it up."""
+    from infoview.flows.records import delete_record, restore
+
+    sam = store.list(Person)[0]
+    session = NotebookSession(store=store, db_path=store.path, out_dir=tmp_path / "out",
+                              settings=Settings(cache_path=tmp_path / "c.sqlite"), demo=False)
+    app = App(session, background=False)
+    app.show("prepare")
+    texts = _edit(app.prepare)
+    left = kept_plan(store, sam.id)
+    assert left is not None
+    app.show("people")
+    people = app.page("people")
+    people.people.value = sam.id
+    people.delete_person_button.click()
+    people.deletions.confirm_button.click()
+    assert kept_plan(store, sam.id) is None  # forgotten with him
+    people.deletions.undo_buttons[0].click()
+    back = kept_plan(store, sam.id)
+    assert back is not None and back.value == left.value and back.updated_at == left.updated_at
+    app.show("prepare")
+    panel = app.prepare
+    assert panel.person.value == sam.id and panel.restored is not None
+    assert [item.text for item in panel.picker.items] == texts
+    assert panel.reason.value == "I read your post on patient onboarding"
+    assert "Picked up the plan" in panel.message.text
+
+    # A plan started under the same key since is never overwritten by the old one.
+    deleted = delete_record(store, "person", sam.id)
+    assert kept_plan(store, sam.id) is None
+    from infoview.flows.plans import keep_plan
+
+    keep_plan(store, sam.id, {"person": sam.id, "items": [], "reason": "newer"})
+    restore(store, deleted)
+    assert kept_plan(store, sam.id).value["reason"] == "newer"

@@ -43,6 +43,7 @@ from infoview.widgets._common import (
 )
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.followups import FollowUp, FollowUpList, action_followups
+from infoview.widgets.profile import ABOUT_ME_FIELDS
 from infoview.widgets.rows import RowList
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -420,9 +421,11 @@ class DebriefForm(w.VBox):
         labels = {"yes": f"yes, I may mention {self._host}", "no": f"no, leave {self._host} out",
                   "unknown": f"mention {self._host}? not asked"}
         row = {
-            "name": _small_text("name (needed)", "160px"), "title": _small_text("title", "140px"),
-            "organization": _small_text("organization", "150px"),
-            "email": _small_text("email", "170px"),
+            # wide enough for a title such as "Senior Director of Clinical Product Operations";
+            # the row wraps, so the two choices go on a line of their own
+            "name": _small_text("name (needed)", "180px"), "title": _small_text("title", "300px"),
+            "organization": _small_text("organization", "240px"),
+            "email": _small_text("email", "200px"),
             "may_mention": w.Dropdown(options=[(labels.get(c, c), c) for c in
                                                CHOICES[("referrals", "may_mention")]],
                                       value="unknown", layout=w.Layout(width="230px")),
@@ -565,7 +568,7 @@ class DebriefForm(w.VBox):
             self.missed_text.value = draft.text
             self.missed_text.rows = textarea_rows(draft.text)
             self.missed_box.layout.display = ""
-            self.missed_warnings.value = draft_checks_html(draft)
+            self.missed_warnings.value = draft_checks_html(draft, self.check_fields())
             booked = ""
             new = change.new_meeting
             if new is not None and new.starts_at is not None:
@@ -591,8 +594,14 @@ class DebriefForm(w.VBox):
                 item.what += f" ({self._host}'s move)"
         return items
 
+    def check_fields(self) -> dict[str, tuple[str, str]]:
+        """Where each fact a draft may lack is filled in, as this page sees it (see
+        :func:`~infoview.widgets._common.where_to_fill`): what was learned here, the
+        user's name and link on About me."""
+        return ABOUT_ME_FIELDS | {"learned": ("Key insights", "above, then save the debrief")}
+
     def _draft_thanks(self, debrief) -> None:
         draft = thanks_draft(self.store, debrief)
         self.thanks_text.value = draft.text
         self.thanks_text.rows = textarea_rows(draft.text)
-        self.thanks_warnings.value = draft_checks_html(draft)
+        self.thanks_warnings.value = draft_checks_html(draft, self.check_fields())

@@ -35,6 +35,7 @@ from infoview.store.exports import EXPORT_FORMATS as ALL_FORMATS
 from infoview.store.exports import formats_for
 from infoview.times import describe_start, in_zone, shown_in, start_from_fields
 from infoview.widgets._common import (
+    CHANNEL_WORDS,
     FORMAT_CHOICES,
     FULL_WIDTH,
     MessageLine,
@@ -51,6 +52,7 @@ from infoview.widgets._common import (
 )
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.picker import QuestionPicker
+from infoview.widgets.profile import ABOUT_ME_FIELDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows.outreach_log import Waiting
@@ -70,14 +72,11 @@ EXPORT_BUTTONS = {f.name: f"Export {f.label}" for f in ALL_FORMATS} | {
     "md": "Export as text (Markdown)"}
 #: The drafts the panel offers, labelled and named as in the one table of draft kinds.
 DRAFT_KINDS = drafts.panel_kinds("prepare")
-CHANNELS = (("email", "email"), ("LinkedIn", "linkedin"), ("phone", "phone"), ("other", "other"))
+CHANNELS = tuple((words, channel) for channel, words in CHANNEL_WORDS.items())
 CHANNEL_LABELS = {value: label for label, value in CHANNELS}
 _WIDE = {"description_width": "initial"}
 
 
-#: The checks a field of this page fixes, and that field's name as the page shows it.
-_CHECK_FIELDS = {"no_reason": "Why them (your words)",
-                 "no_connection_first": "Why them (your words)"}
 
 
 class PreparePanel(w.VBox):
@@ -482,9 +481,26 @@ class PreparePanel(w.VBox):
             self.draft_message.clear()
             self.draft_text.value = draft.text
             self.draft_text.rows = textarea_rows(draft.text)
-            self.draft_warnings.value = draft_checks_html(draft, _CHECK_FIELDS)
+            self.draft_warnings.value = draft_checks_html(draft, self.check_fields())
             return draft
         return None
+
+    def check_fields(self) -> dict[str, tuple[str, str]]:
+        """Where each fact a draft may lack is filled in, as this page sees it: its own
+        fields above, the rest on About me and the People page (see
+        :func:`~infoview.widgets._common.where_to_fill`)."""
+        here, saved = "above", "above, then save the meeting"
+        return ABOUT_ME_FIELDS | {
+            "your_name": (self.your_name.description, here),
+            "your_link": (self.your_link.description, here),
+            "interest": (self.narrow.description, here),
+            "why_them": (self.reason.description, here),
+            "their_name": (self.new_name.description, here),
+            "meeting_time": (self.date.description, saved),
+            "meeting_place": (self.place.description, saved),
+            "their_phone": ("Phone", "of this person on the People page"),
+            "their_organization": ("Organization", "of this person on the People page"),
+        }
 
     def record_sent(self):
         """Record the draft as sent today on the chosen channel (what "I sent it" does).
