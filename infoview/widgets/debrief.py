@@ -324,6 +324,12 @@ class DebriefForm(w.VBox):
             self.rapport.value = debrief.rapport or None
             self.notes.value = debrief.notes or ""
             self._show_actions()
+            # A debrief saved earlier keeps its thank-you at hand (to copy it later, after a
+            # reload); a meeting not debriefed yet shows none, never another meeting's.
+            if self.store.get(Meeting, self.meeting.value).status == "held":
+                self._draft_thanks(debrief)
+            else:
+                self.thanks_text.value, self.thanks_warnings.value = "", ""
             self.message.clear()
             self.missed_message.clear()
             self.notes_message.clear()  # notes brought in were another meeting's
@@ -502,7 +508,10 @@ class DebriefForm(w.VBox):
                 self.message.show("Not saved yet: " + " ".join(problems), "error")
                 return
             meeting = self.store.get(Meeting, self.meeting.value)
-            if (meeting.starts_at is not None and starts_in_future(meeting.starts_at) and not confirm
+            # Held already (saved once, e.g. by the first click of a double click): saving
+            # again only edits the debrief, so there is nothing to ask.
+            if (meeting.starts_at is not None and starts_in_future(meeting.starts_at)
+                    and meeting.status != "held" and not confirm
                     and self._confirming != meeting.id):
                 self._confirming = meeting.id
                 self.save_button.description = "Save anyway (mark it held)"
