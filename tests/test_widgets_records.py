@@ -61,6 +61,23 @@ def test_a_bad_email_in_the_profile_shows_under_the_email_field_and_saves_nothin
     assert store.get_profile().name == ""  # nothing saved
 
 
+def test_about_me_saves_without_a_name_yet_and_says_the_name_is_missing(store):
+    # Seen in the browser: pressing Save with the name left empty said "Profile.name is
+    # required." (the store's words) under the button, and nothing typed was kept.
+    form = ProfileForm(store)
+    form.form["email"].value = "lena@example.org"
+    form.save_button.click()
+    assert form.form.message.kind == "ok", form.form.message.text
+    assert store.get_profile().email == "lena@example.org"
+    assert "your name" in form.missing.value  # the gap is pointed out, not refused
+    form.form["name"].value = "Lena Fischer"
+    form.save_button.click()
+    form.form["name"].value = ""  # cleared again: saved as "not given", no store error
+    form.save_button.click()
+    assert form.form.message.kind == "ok", form.form.message.text
+    assert store.get_profile().name == "" and "your name" in form.missing.value
+
+
 def test_adding_a_person_chooses_them_and_a_twin_is_refused_beside_the_field(page, store):
     sam = _add(page, name="Sam Okafor", organization="Kestrel Health",
                email="sam@kestrel.example", how_known="alumni")
