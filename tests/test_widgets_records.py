@@ -78,6 +78,19 @@ def test_about_me_saves_without_a_name_yet_and_says_the_name_is_missing(store):
     assert store.get_profile().name == "" and "your name" in form.missing.value
 
 
+def test_a_field_marked_in_red_loses_its_mark_once_corrected(page, store):
+    # Seen in the browser: "'sam@@kestrel' is not an email address" stayed under the email
+    # field after the address was corrected, until Save was pressed again.
+    _add(page, name="Sam Okafor")
+    page.edit_person_button.click()
+    page.person_form["email"].value = "sam@@kestrel"
+    page.save_person_button.click()
+    assert page.person_form["email"].error.kind == "error"
+    page.person_form["email"].value = "sam@kestrel.example"
+    assert page.person_form["email"].error.text == ""
+    assert page.person_form["name"].error.text == ""
+
+
 def test_adding_a_person_chooses_them_and_a_twin_is_refused_beside_the_field(page, store):
     sam = _add(page, name="Sam Okafor", organization="Kestrel Health",
                email="sam@kestrel.example", how_known="alumni")
