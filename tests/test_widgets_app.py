@@ -379,3 +379,27 @@ def test_research_starts_from_the_chosen_persons_organization_but_keeps_a_typed_
     panel.company_url.value = "https://typed.example/"
     app.choose(person_id=lena)  # what the user typed stays
     assert panel.company_url.value == "https://typed.example/"
+
+
+def test_research_offers_to_find_the_chosen_person_by_name_until_their_page_is_known(
+        app, store):
+    # Seen in the browser: Sam Okafor was chosen, yet "Or find on their site" was empty and
+    # the user had to type the name the app already knew.
+    people = {p.name: p.id for p in store.list(Person)}
+    panel = app.research  # Sam is chosen when the app opens
+    assert panel.person_name.value == "Sam Okafor"
+    app.choose(person_id=people["Ada Berg"])
+    assert panel.person_name.value == "Ada Berg"
+    ada = store.get(Person, people["Ada Berg"])
+    ada.profile_url = "https://www.linkedin.com/in/ada-berg"  # never fetched: still look
+    store.update(ada)
+    sam = store.get(Person, people["Sam Okafor"])
+    sam.profile_url = "https://kestrel.example/team/sam"  # their page is known already
+    store.update(sam)
+    app.choose(person_id=people["Sam Okafor"])
+    assert panel.person_name.value == ""
+    app.choose(person_id=people["Ada Berg"])
+    assert panel.person_name.value == "Ada Berg"
+    panel.person_name.value = "Ada Maria Berg"  # typed by the user: it stays
+    app.choose(person_id=people["Sam Okafor"])
+    assert panel.person_name.value == "Ada Maria Berg"
