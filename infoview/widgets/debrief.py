@@ -35,6 +35,7 @@ from infoview.widgets._common import (
     FULL_WIDTH,
     MessageLine,
     button,
+    count_of,
     draft_checks_html,
     esc,
     heading,
@@ -77,24 +78,20 @@ def _small_text(placeholder: str, width: str = "180px") -> w.Text:
     return w.Text(placeholder=placeholder, layout=w.Layout(width=width))
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 def saved_summary(debrief, skipped: dict[str, int] | None = None) -> str:
     """What a save kept, counted: answers, people suggested, promises, outcomes, insights,
     and the empty rows it skipped (``{"insight": 1, ...}``)."""
-    parts = [_count(len(debrief.questions), "answer"),
-             _count(len(debrief.people), "person suggested", "people suggested"),
-             _count(len(debrief.promises), "promise"),
-             _count(len(debrief.outcomes), "outcome"),
-             _count(len(debrief.insights), "insight")]
+    parts = [count_of(len(debrief.questions), "answer"),
+             count_of(len(debrief.people), "person suggested", "people suggested"),
+             count_of(len(debrief.promises), "promise"),
+             count_of(len(debrief.outcomes), "outcome"),
+             count_of(len(debrief.insights), "insight")]
     text = "Saved the debrief: " + ", ".join(parts) + "."
     if skipped:
         rows = sum(skipped.values())
-        which = ", ".join(_count(n, kind, "people" if kind == "person" else None)
+        which = ", ".join(count_of(n, kind, "people" if kind == "person" else None)
                           for kind, n in skipped.items())
-        text += f" Skipped {_count(rows, 'empty row')} ({which}): nothing was typed in them."
+        text += f" Skipped {count_of(rows, 'empty row')} ({which}): nothing was typed in them."
     return text
 
 
@@ -365,10 +362,10 @@ class DebriefForm(w.VBox):
             return 0
         changed = self.take_notes(notes)
         if not changed:
-            self.notes_message.show(f"Nothing new in the meeting notes: the {_count(asked, 'question')}"
+            self.notes_message.show(f"Nothing new in the meeting notes: the {count_of(asked, 'question')}"
                               " noted there are already in the form.", "info")
             return 0
-        self.notes_message.show(f"Brought in {_count(changed, 'question')} from the meeting: check the "
+        self.notes_message.show(f"Brought in {count_of(changed, 'question')} from the meeting: check the "
                           "notes, score each answer, then save.", "ok")
         return changed
 

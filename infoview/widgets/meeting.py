@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from infoview.flows.meetings import meeting_brief
-from infoview.widgets._common import FULL_WIDTH, MessageLine, button, esc, flag_html, heading
+from infoview.widgets._common import (
+    FULL_WIDTH,
+    MessageLine,
+    button,
+    count_of,
+    esc,
+    flag_html,
+    heading,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -245,13 +253,13 @@ class MeetingCompanion(w.VBox):
             self.banner.show(f"Past the {total} minutes you promised: thank them and end, "
                              "unless they offer more time.", "error")
         elif self.signal == "wrap_up":
-            self.banner.show(f"{left:.0f} minute(s) left: ask the closing pair now, then wrap up "
-                             "on time.", "warning")
+            self.banner.show(f"{count_of(round(left), 'minute')} left: ask the closing pair "
+                             "now, then wrap up on time.", "warning")
         elif self.signal == "closing":
             self.banner.show("Time for the closing pair: who else should I talk to, and may I "
                              "mention your name?", "warning")
         else:
-            self.banner.show(f"On track: {left:.0f} minute(s) left.", "ok")
+            self.banner.show(f"On track: {count_of(round(left), 'minute')} left.", "ok")
         self.agenda_html.value = self._agenda_html()
 
     def _signal(self, now: float) -> str:

@@ -25,6 +25,7 @@ from infoview.widgets._common import (
     MessageLine,
     bullet_list,
     button,
+    count_of,
     esc,
     heading,
     link,
@@ -217,8 +218,8 @@ class ResearchPanel(w.VBox):
             self.progress.value = self.progress.max
             found = [p.name for p in (self.company, self.person) if p is not None and p.name]
             count = len(self._all_warnings())
-            self.message.show(f"Done: {', '.join(found) or 'no name found'}"
-                              f"{f' ({count} warning(s), see the Warnings tab)' if count else ''}."
+            warned = f" ({count_of(count, 'warning')}, see the Warnings tab)" if count else ""
+            self.message.show(f"Done: {', '.join(found) or 'no name found'}{warned}."
                               + (f" {self.search.summary()}" if self.search else ""),
                               "warning" if count or (self.search and not self.search.found) else "ok")
 
