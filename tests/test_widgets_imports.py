@@ -63,6 +63,25 @@ def test_import_needs_a_preview_of_the_same_input(tmp_path):
         assert store.list(Outreach) == []
 
 
+def test_a_double_click_on_import_imports_once_and_asks_for_no_preview(tmp_path):
+    # Seen in the browser: the second click of a double click on Import put "Press Preview
+    # first" in red under the file just imported, as if the import had failed.
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.path.value = str(_mailbox(tmp_path))
+        panel.preview_button.click()
+        panel.import_button.click()
+        kept, logged = panel.message.text, len(store.list(Outreach))
+        assert logged == 1  # the request to Sam, with his reply
+        panel.import_button.click()  # the second click, before the button greyed out
+        assert panel.input_message.text == "" and panel.message.kind == "ok"
+        assert panel.message.text == kept and "Done:" in panel.result.value
+        assert len(store.list(Outreach)) == logged
+        panel.path.value = str(tmp_path / "other.mbox")  # other input: a preview again
+        panel.import_button.click()
+        assert "Preview first" in panel.input_message.text
+
+
 def test_errors_show_beside_the_file_field_in_plain_words(tmp_path):
     with _store(tmp_path) as store:
         panel = ImportPanel(store)
