@@ -223,6 +223,21 @@ def test_organizations_are_added_edited_and_deleted_with_undo(page, store):
     assert page.organizations.value == org.id  # chosen again, its card below
 
 
+def test_with_no_organization_chosen_none_of_its_buttons_is_offered(store, tmp_path):
+    # Seen in the browser: Edit was greyed out but the dossier buttons looked ready, and
+    # pressing one answered "Choose an organization in the list first."
+    store.add(Organization(name="Kestrel Health Labs"))
+    page = PeoplePage(store, out_dir=tmp_path / "exports")
+    assert page.organizations.value is None
+    buttons = [page.edit_organization_button, page.delete_organization_button,
+               *page.dossier_buttons.values()]
+    assert all(b.disabled for b in buttons)
+    assert "Choose an organization in the list" in page.organization_card.value
+    page.organizations.value = page.organizations.options[0][1]
+    assert not any(b.disabled for b in buttons)
+    assert "Kestrel Health Labs" in page.organization_card.value
+
+
 def _holds(box, widget) -> bool:
     """Whether ``widget`` is shown inside ``box`` (at any depth)."""
     return box is widget or any(_holds(child, widget)
