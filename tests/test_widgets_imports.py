@@ -257,3 +257,17 @@ def test_the_upload_button_says_what_it_does_without_a_file_count(tmp_path):
     assert ".widget-upload.infoview-upload {font-size:0 !important;}" in css
     assert "::after {content:'Upload a file';" in css
     assert "(0)" not in css and panel.upload.description == "Upload a file"
+
+
+def test_a_wrong_files_name_is_written_as_the_user_named_it(tmp_path):
+    # Seen in the browser: "Brief-sam-okafor-2026-12-15.pdf: this is not a mailbox" and
+    # "Notes.txt: ...", the file's name given a capital it does not have.
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.upload.value = _uploaded("brief-sam-okafor.pdf", b"%PDF-1.4 a brief\x00\x01" * 50)
+        panel.preview_button.click()
+        assert panel.input_message.text.startswith("brief-sam-okafor.pdf: this is not a mailbox")
+        panel.kind.value = "calendar"
+        panel.upload.value = _uploaded("notes.txt", b"hello, this is not a calendar\n")
+        panel.preview_button.click()
+        assert panel.input_message.text.startswith("notes.txt: this is not a calendar file")
