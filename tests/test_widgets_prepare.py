@@ -133,6 +133,16 @@ def test_exports_write_files_and_show_links(panel, tmp_path):
     assert str(tmp_path / "out") in panel.export_message.text
 
 
+def test_planning_takes_away_the_plan_first_message_of_an_early_export(panel):
+    # Seen in the browser: Export PDF pressed before planning said "Plan the questions
+    # first", and it still said so under the export buttons once the plan was made.
+    panel.export_buttons["pdf"].click()
+    assert panel.export_message.kind == "error" and "Plan the questions" in \
+        panel.export_message.text
+    panel.plan_button.click()
+    assert panel.picker.items and panel.export_message.text == ""
+
+
 def test_pdf_export_writes_a_pdf(panel):
     panel.plan_button.click()
     panel.export_buttons["pdf"].click()

@@ -391,6 +391,8 @@ class PreparePanel(w.VBox):
                 "industry": self.industry.value.strip() or None,
                 "company": person.organization or getattr(self.company, "name", None),
                 "person": person.name})
+            if self.export_message.kind == "error":  # "Plan the questions first": done now
+                self.export_message.clear()
             left_out = len(getattr(self.plan, "skipped", []) or [])
             why = f" ({left_out} left out: see why under the questions)" if left_out else ""
             said = " ".join(self.plan.notes + self.plan.warnings)
