@@ -6,12 +6,12 @@ companion with every tick and line of notes gone, and the debrief had nothing to
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from infoview.flows.forget import forget_person
-from infoview.flows.meeting_notes import keep_notes, kept_notes, notes_key
+from infoview.flows.meeting_notes import debrief_key, keep_notes, kept_notes, notes_key
 from infoview.flows.meetings import next_meeting, save_meeting_plan
 from infoview.models import Meeting, Person, UserProfile
 from infoview.questions.models import PlanItem, QuestionPlan
@@ -93,6 +93,64 @@ def test_the_notes_are_listed_with_what_is_held_and_forgetting_the_host_removes_
     companion = _companion(store)
     companion.tick(0, "Came from nursing")
     samira = store.get(Meeting, companion.meeting_id).person_id
-    assert "Notes from a meeting with them" in holdings_html(what_is_held(store, samira))
+    assert "Notes and a debrief being written" in holdings_html(what_is_held(store, samira))
     forget_person(store, samira)
     assert get_state(store, notes_key(companion.meeting_id)) is None
+
+
+# -- the debrief being written --------------------------------------------------------------
+def test_a_debrief_typed_but_not_saved_comes_back_after_a_reload(store):
+    # Seen in the browser: a line typed into "Anything else worth remembering" (and with it
+    # everything typed since the last save) was gone after a reload.
+    form = DebriefForm(store)
+    meeting = form.meeting.value
+    form.questions[0]["asked"].value = True
+    form.questions[0]["notes"].value = "Came from nursing"
+    form.questions[0]["usefulness"].value = 4
+    form.insights.add(text="Findings reach the roadmap monthly", tags="process")
+    row = form.people.add(name="Priya Nair", email="priya@wren.example")
+    row["contact_by"].value = "host"
+    form.promises.add(what="Send Samira the article", due=date(2026, 12, 18))
+    form.outcomes.add(kind="lead", notes="A product role opening in January")
+    form.rapport.value = 4
+    form.notes.value = "She offered to review my CV later"
+
+    again = DebriefForm(store, meeting_id=meeting)  # the page reloaded
+    assert again.questions[0]["asked"].value and again.questions[0]["usefulness"].value == 4
+    assert again.questions[0]["notes"].value == "Came from nursing"
+    assert [r["text"].value for r in again.insights.rows] == ["Findings reach the roadmap monthly"]
+    assert again.people.values()[0]["name"] == "Priya Nair"
+    assert again.people.values()[0]["contact_by"] == "host"
+    assert again.promises.values()[0]["due"] == date(2026, 12, 18)
+    assert again.outcomes.values()[0]["kind"] == "lead"
+    assert again.rapport.value == 4 and again.notes.value == "She offered to review my CV later"
+    assert "Picked up the debrief you were writing" in again.message.text
+    assert again.drop_draft_button.layout.display == ""
+    assert store.get(Meeting, meeting).status != "held"  # nothing was saved meanwhile
+
+    again.save_button.click()
+    assert again.message.kind == "ok", again.message.text
+    assert again.drop_draft_button.layout.display == "none"
+    third = DebriefForm(store, meeting_id=meeting)  # saved: the store's debrief, no pick-up
+    assert "Picked up" not in third.message.text
+    assert third.notes.value == "She offered to review my CV later"
+
+
+def test_dropping_the_unsaved_changes_shows_the_debrief_as_saved(store):
+    form = DebriefForm(store)
+    form.insights.add(text="Most studies run remotely")
+    form.save_button.click()
+    form.insights.add(text="A second thought, never saved")
+    again = DebriefForm(store, meeting_id=form.meeting.value)
+    assert len(again.insights.rows) == 2
+    again.drop_draft_button.click()
+    assert [r["text"].value for r in again.insights.rows] == ["Most studies run remotely"]
+    assert again.drop_draft_button.layout.display == "none"
+    assert "Picked up" not in DebriefForm(store, meeting_id=form.meeting.value).message.text
+
+
+def test_opening_the_form_alone_keeps_nothing(store):
+    form = DebriefForm(store)
+    assert get_state(store, debrief_key(form.meeting.value)) is None
+    form.load()
+    assert get_state(store, debrief_key(form.meeting.value)) is None
