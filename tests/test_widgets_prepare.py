@@ -143,6 +143,18 @@ def test_planning_takes_away_the_plan_first_message_of_an_early_export(panel):
     assert panel.picker.items and panel.export_message.text == ""
 
 
+def test_people_are_offered_by_name(store, tmp_path):
+    # Seen in the browser on the sample data: ninety people in the order they were added,
+    # and the one wanted hard to find.
+    for name in ("Zoë Mbeki", "aoife Delgado", "Bruno Castillo"):
+        store.add(Person(name=name))
+    panel = PreparePanel(store, out_dir=tmp_path / "out")
+    labels = [label for label, _ in panel.person.options]
+    assert labels[0] == "Someone new"
+    names = labels[1:]
+    assert names == sorted(names, key=str.casefold) and len(names) == len(store.list(Person))
+
+
 def test_pdf_export_writes_a_pdf(panel):
     panel.plan_button.click()
     panel.export_buttons["pdf"].click()

@@ -244,7 +244,9 @@ class PreparePanel(w.VBox):
             self._quiet = False
 
     def _fill_people(self, select: int | None = None) -> None:
-        people = self.store.list(Person)
+        # By name, as the People page lists them: in the order they were added, someone
+        # was hard to find among ninety.
+        people = sorted(self.store.list(Person), key=lambda p: (p.name.casefold(), p.id or 0))
         if select is None:
             select = person_to_prepare(self.store) or NEW
         with self._quietly():
