@@ -171,6 +171,18 @@ def test_deleting_asks_first_then_offers_undo_then_is_final(page, store):
     assert store.list(Person) == [] and len(deletions.history) == 2
 
 
+def test_deleting_a_meeting_takes_away_the_message_of_adding_it(page, store):
+    # Seen in the browser: "Added the meeting: ..." stayed at the top of the page through
+    # the meeting's deletion and its undo.
+    _add(page, name="Sam Okafor")
+    page.add_meeting_button.click()
+    page.save_meeting_button.click()
+    assert page.message.text.startswith("Added the meeting")
+    [row] = page.meetings_box.children
+    row.children[-1].click()  # its Delete
+    assert page.message.text == "" and page.deletions.asking.layout.display == ""
+
+
 def test_what_is_held_is_a_readable_list_with_a_delete_button(page, store):
     sam = _add(page, name="Sam Okafor", organization="Kestrel Health", email="sam@k.example")
     store.add(Action(what="Send Sam the article on booking forms", person_id=sam.id))

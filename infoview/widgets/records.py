@@ -622,6 +622,7 @@ class PeoplePage(w.VBox):
         """Ask before deleting, remembering who and which meeting were chosen then."""
         if record_id is None:
             return
+        self.message.clear()  # "Added the meeting: ..." was the last action's, not this one's
         self._chosen_when_deleted[(kind, record_id)] = (self.people.value, self.meeting_id)
         self.deletions.ask(kind, record_id)
 
