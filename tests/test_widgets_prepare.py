@@ -155,6 +155,20 @@ def test_people_are_offered_by_name(store, tmp_path):
     assert names == sorted(names, key=str.casefold) and len(names) == len(store.list(Person))
 
 
+def test_someone_new_without_a_name_is_marked_at_the_name_field(store, tmp_path):
+    # Seen in the browser: "Choose a person, or type the new person's name." under the
+    # buttons, the empty Name field itself not marked.
+    from infoview.widgets.prepare import NEW
+
+    panel = PreparePanel(store, out_dir=tmp_path / "out")
+    panel.person.value = NEW
+    panel.save_button.click()
+    assert panel.new_name_error.kind == "error" and "name" in panel.new_name_error.text
+    assert panel.message.kind == "error" and "marked in red" in panel.message.text
+    panel.new_name.value = "Ada Berg"  # typed: the mark goes
+    assert panel.new_name_error.text == ""
+
+
 def test_pdf_export_writes_a_pdf(panel):
     panel.plan_button.click()
     panel.export_buttons["pdf"].click()

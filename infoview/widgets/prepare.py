@@ -114,9 +114,13 @@ class PreparePanel(w.VBox):
         #: What research is on file for the chosen person, shown before anything is planned.
         self.research_note = w.HTML()
         self.new_name = text("Name")
+        #: Says, right under the name field, that it is needed.
+        self.new_name_error = MessageLine()
+        self.new_name_error.clear_on_change(self.new_name, self.person)
         self.new_title = text("Title")
         self.new_organization = text("Organization")
-        self.new_person_box = w.VBox([self.new_name, self.new_title, self.new_organization])
+        self.new_person_box = w.VBox([self.new_name, self.new_name_error, self.new_title,
+                                      self.new_organization])
         self.meeting = w.Dropdown(description="Meeting", style=_WIDE, layout=w.Layout(width="60%"))
         self.date = w.DatePicker(description="Date", style=_WIDE)
         self.time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
@@ -354,7 +358,11 @@ class PreparePanel(w.VBox):
             return self.store.get(Person, self.person.value)
         name = self.new_name.value.strip()
         if not name:
-            raise BadInput("choose a person, or type the new person's name")
+            # Marked where it is typed, with a pointer to it from under the buttons.
+            self.new_name_error.show("Type their name here (or choose someone under Person).",
+                                     "error")
+            raise BadInput("not done yet: the new person's name is needed (marked in red "
+                           "above), or choose someone under Person")
         return Person(name=name, title=self.new_title.value.strip() or None,
                       organization=self.new_organization.value.strip() or None)
 
