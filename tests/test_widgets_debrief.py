@@ -195,3 +195,45 @@ def test_after_saving_the_meeting_is_listed_as_held_and_the_form_stays_as_filled
     labels = [label for label, _ in form.meeting.options]
     assert any(label.endswith("Ben Okoro (asked for)") for label in labels)  # not saved: as was
     assert [r["text"].value for r in form.insights.rows] == ["Most studies run remotely"]
+
+
+def test_a_saved_debrief_opened_again_offers_its_thank_you_and_no_other_meeting_does(store):
+    # Seen in the browser: the follow-up "Send Samira a thank-you note" was due, but a reload
+    # (or coming back the next evening) showed an empty thank-you box; and after saving one
+    # debrief, choosing another meeting kept showing the first meeting's thank-you.
+    other = store.add(Person(name="Ben Okoro"))
+    ben = store.add(Meeting(person_id=other.id, starts_at=datetime(2026, 1, 5, 10, tzinfo=UTC),
+                            status="requested")).id
+    form = DebriefForm(store)
+    samira = form.meeting.value
+    form.insights.add(text="Research findings reach the roadmap in a monthly review")
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+
+    again = DebriefForm(store, meeting_id=samira)  # the page reloaded
+    assert "what you told me: Research findings reach the roadmap" in again.thanks_text.value
+    assert again.thanks_text.value.startswith("Subject:")
+    again.meeting.value = ben  # not debriefed: no thank-you yet, and not Samira's
+    assert again.thanks_text.value == "" and again.thanks_warnings.value == ""
+    again.meeting.value = samira
+    assert "Research findings reach the roadmap" in again.thanks_text.value
+
+
+def test_a_snoozed_follow_up_still_shows_snoozed_when_the_debrief_is_opened_again(store):
+    # Seen in the browser: "send Sam the article" snoozed to Friday came back, after a
+    # reload, as "due Thu 17 Dec" with Done and Snooze, as if it had never been snoozed.
+    form = DebriefForm(store)
+    form.promises.add(what="Send Samira the article", due=date.today() + timedelta(days=10))
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+    key = next(i.key for i in form.actions.items if i.what == "Send Samira the article")
+    friday = date.today() + timedelta(days=4)
+    form.actions.snooze(key, friday)
+
+    again = DebriefForm(store, meeting_id=form.meeting.value)  # the page reloaded
+    item = next(i for i in again.actions.items if i.what == "Send Samira the article")
+    assert item.snoozed == friday
+    assert item.key in again.actions.undo_buttons and item.key not in again.actions.done_buttons
+    again.actions.undo_buttons[item.key].click()
+    assert store.get(Action, int(item.key)).snoozed_until is None
+    assert item.key in again.actions.done_buttons  # due again, with Done and Snooze

@@ -83,6 +83,18 @@ def test_channel_and_date_filters_narrow_the_figures(store, dashboard):
     assert panel.message.kind == "warning"
 
 
+def test_dates_the_wrong_way_round_are_named_as_days_not_option_names(store):
+    # Seen in the browser: "since (2026-12-31) comes after until (2026-01-01)", the
+    # terminal's option names, under the page's From and to.
+    panel = OutcomesDashboard(store, now=NOW, refresh=False)
+    panel.since.value, panel.until.value = date(2026, 12, 31), date(2026, 1, 1)
+    panel.refresh_button.click()
+    assert panel.message.kind == "error"
+    assert "starts on 31 Dec 2026" in panel.message.text and "1 Jan 2026" in panel.message.text
+    assert "swap the two dates" in panel.message.text
+    assert "since" not in panel.message.text and "until" not in panel.message.text
+
+
 def test_empty_store_shows_plain_messages(tmp_path):
     panel = OutcomesDashboard(Store.open(tmp_path / "empty.sqlite"), now=NOW)
     assert panel.message.kind == "ok", panel.message.text

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from infoview.errors import BadInput, NotFound
 from infoview.flows.actions import sync_confirm_reminder
 from infoview.flows.followups import FOLLOW_UP_KINDS, meeting_follow_ups
+from infoview.flows.meeting_notes import drop_notes
 from infoview.flows.meeting_status import MISSED_STATUSES
 from infoview.models import (
     CHOICES,
@@ -180,7 +181,8 @@ def save_debrief(store: Store, debrief: Debrief, *, now: datetime | None = None)
     insights; matches (:func:`~infoview.store.matching.match_person`) or creates the
     suggested people and their referrals; turns promises into actions with owner and due
     date; creates the follow-up actions (a thank-you within 24 hours, contacting each
-    person suggested, telling the host how it went) once; and records the outcomes.
+    person suggested, telling the host how it went) once; records the outcomes; and drops
+    the notes the meeting companion kept (:mod:`infoview.flows.meeting_notes`).
 
     Args:
         store: an open :class:`~infoview.store.Store`.
@@ -218,6 +220,7 @@ def save_debrief(store: Store, debrief: Debrief, *, now: datetime | None = None)
         _sync_follow_ups(store, meeting, referrals, now)
         _sync_outcomes(store, meeting, debrief.outcomes)
         sync_confirm_reminder(store, meeting, now=now)  # held: nothing left to confirm
+        drop_notes(store, meeting.saved_id)  # the companion's notes are the debrief's now
     log.info("saved the debrief of meeting %s", meeting.id)
     return meeting
 

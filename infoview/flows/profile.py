@@ -147,6 +147,11 @@ def save_profile(store: Store, **fields_given: Any) -> UserProfile:
         BadField: a value that does not fit; nothing is saved.
     """
     changes = clean_fields(**fields_given)
+    if "name" in changes and changes["name"] is None:
+        # An empty name is the profile's "not given yet" (as before anything is saved), so
+        # that the rest of the form saves and the drafts point out the gap; None is refused
+        # by the store with a message in its own terms ("Profile.name is required").
+        changes["name"] = ""
     with store.transaction():
         profile = store.get_profile()
         for name, value in changes.items():

@@ -19,7 +19,7 @@ from infoview.models import Organization, Person, ResearchSnapshot
 from infoview.research.models import CompanyProfile, PersonProfile
 from infoview.research.results import Profile, kind_of
 from infoview.store.matching import match_organization, match_person
-from infoview.text import fold, name_key, org_key, org_variant
+from infoview.text import fold, is_linkedin_profile, name_key, org_key, org_variant
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -105,6 +105,17 @@ def organization_website(store: Store, person_id: int | None) -> str | None:
     org = find_organization(store, people[0].organization) if people else None
     website = (org.website or "").strip() if org is not None else ""
     return website or None
+
+
+def name_to_find(store: Store, person_id: int | None) -> str | None:
+    """The chosen person's name, to look for on their organization's website, while no page
+    of theirs that research could read is saved (none, or only a LinkedIn profile, which is
+    never fetched); ``None`` for nobody, or once their page is known."""
+    people = store.list(Person, id=person_id) if person_id is not None else []
+    if not people or not people[0].name:
+        return None
+    page = (people[0].profile_url or "").strip()
+    return people[0].name if not page or is_linkedin_profile(page) else None
 
 
 def keep_research(store: Store, company: CompanyProfile | None = None,

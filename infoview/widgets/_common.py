@@ -276,6 +276,11 @@ class MessageLine(w.HTML):
                       f"{type(exc).__name__}: {exc}", "error")
 
 
+def count_of(n: int, one: str, many: str | None = None) -> str:
+    """``n`` things in words: "1 minute", "20 minutes" (never "minute(s)")."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def page_words(exc: InfoviewError) -> str:
     """A library error as the page says it: a sentence; a stored record that is gone (deleted
     meanwhile, in another tab or window) in words, without the id and the command to list

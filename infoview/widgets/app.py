@@ -229,7 +229,14 @@ class App(w.VBox):
         from infoview.widgets.home import HomePage
 
         return HomePage(self.store, go=self.show, choose=self.choose, now=self.now,
-                        background=self.background)
+                        background=self.background, add_person=self.add_person)
+
+    def add_person(self) -> None:
+        """Open the People page with its form to add a person (Home's "Add a person": it
+        opened the page alone, and the user pressed "Add a person" a second time)."""
+        self.show("people")
+        with self.message.guard("opening the form"):
+            self.page("people").open_person_form()
 
     def _build_profile(self) -> w.Widget:
         from infoview.widgets.profile import ProfileForm

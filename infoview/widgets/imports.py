@@ -77,6 +77,7 @@ class ImportPanel(w.VBox):
         self.store = store
         self.report: MailImportReport | CalendarImportReport | None = None
         self._previewed: tuple | None = None
+        self._imported: tuple | None = None  # the input imported last (a second click's)
         self._boxes: list[tuple[w.Checkbox, str]] = []
         # Labelled beside it: the buttons' own description sat above them on a line of its
         # own, and the mail button's text was cut ("Mail (mbox, .eml, M...").
@@ -148,7 +149,7 @@ class ImportPanel(w.VBox):
     def _changed(self) -> None:
         """Any change of input needs a new preview before importing; the last preview,
         which was of other input, goes."""
-        self._previewed = None
+        self._previewed = self._imported = None
         self.import_button.disabled = True
         self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
         self.path.placeholder = _EXAMPLE_PATHS.get(self.kind.value, "")
@@ -279,6 +280,8 @@ class ImportPanel(w.VBox):
         """Record what the preview showed (and add the ticked correspondents)."""
         with self.input_message.guard():
             source = self._source()
+            if self._previewed is None and self._imported == self._key(source):
+                return self.report  # the second click of a double click: imported already
             if self._previewed is None or self._previewed != self._key(source):
                 raise BadInput("press Preview first, to see what will be recorded")
             with self.message.guard("importing"):
@@ -288,7 +291,7 @@ class ImportPanel(w.VBox):
                 self.offered.children = []
                 self._boxes = []
                 self.import_button.disabled = True
-                self._previewed = None
+                self._previewed, self._imported = None, self._key(source)
                 self.message.show(self.report.kept(), "ok")
                 self.refresh_people()
                 return self.report

@@ -113,9 +113,13 @@ class PreparePanel(w.VBox):
         #: What research is on file for the chosen person, shown before anything is planned.
         self.research_note = w.HTML()
         self.new_name = text("Name")
+        #: Says, right under the name field, that it is needed.
+        self.new_name_error = MessageLine()
+        self.new_name_error.clear_on_change(self.new_name, self.person)
         self.new_title = text("Title")
         self.new_organization = text("Organization")
-        self.new_person_box = w.VBox([self.new_name, self.new_title, self.new_organization])
+        self.new_person_box = w.VBox([self.new_name, self.new_name_error, self.new_title,
+                                      self.new_organization])
         self.meeting = w.Dropdown(description="Meeting", style=_WIDE, layout=w.Layout(width="60%"))
         self.date = w.DatePicker(description="Date", style=_WIDE)
         self.time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
@@ -243,7 +247,9 @@ class PreparePanel(w.VBox):
             self._quiet = False
 
     def _fill_people(self, select: int | None = None) -> None:
-        people = self.store.list(Person)
+        # By name, as the People page lists them: in the order they were added, someone
+        # was hard to find among ninety.
+        people = sorted(self.store.list(Person), key=lambda p: (p.name.casefold(), p.id or 0))
         if select is None:
             select = person_to_prepare(self.store) or NEW
         with self._quietly():
@@ -351,7 +357,11 @@ class PreparePanel(w.VBox):
             return self.store.get(Person, self.person.value)
         name = self.new_name.value.strip()
         if not name:
-            raise BadInput("choose a person, or type the new person's name")
+            # Marked where it is typed, with a pointer to it from under the buttons.
+            self.new_name_error.show("Type their name here (or choose someone under Person).",
+                                     "error")
+            raise BadInput("not done yet: the new person's name is needed (marked in red "
+                           "above), or choose someone under Person")
         return Person(name=name, title=self.new_title.value.strip() or None,
                       organization=self.new_organization.value.strip() or None)
 
@@ -390,6 +400,8 @@ class PreparePanel(w.VBox):
                 "industry": self.industry.value.strip() or None,
                 "company": person.organization or getattr(self.company, "name", None),
                 "person": person.name})
+            if self.export_message.kind == "error":  # "Plan the questions first": done now
+                self.export_message.clear()
             left_out = len(getattr(self.plan, "skipped", []) or [])
             why = f" ({left_out} left out: see why under the questions)" if left_out else ""
             said = " ".join(self.plan.notes + self.plan.warnings)
