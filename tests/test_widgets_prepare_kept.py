@@ -151,3 +151,82 @@ def test_undoing_a_persons_delete_brings_back_the_plan_being_edited_for_them(sto
     keep_plan(store, sam.id, {"person": sam.id, "items": [], "reason": "newer"})
     restore(store, deleted)
     assert kept_plan(store, sam.id).value["reason"] == "newer"
+
+
+def test_a_draft_written_after_saving_brings_no_picked_up_note_back(store, tmp_path):
+    """Lena saved the meeting, then wrote the request email: every reload since said it had
+    picked up the plan she was editing (the draft had kept the whole plan again)."""
+    panel = _panel(store, tmp_path)
+    _edit(panel)
+    panel.save_button.click()
+    panel.draft_button.click()
+    assert panel.draft_text.value
+    kept = kept_plan(store, panel._person_id())
+    assert kept is None or kept.value.get("saved")  # the plan is no plan in progress
+    after = _panel(store, tmp_path)
+    assert after.restored is None and "Picked up" not in after.message.text
+    assert after.drop_button.layout.display == "none"
+    assert after.draft_text.value == panel.draft_text.value  # the draft is not lost
+    after.picker.check(0, False)  # a real edit of the saved plan is kept, and said so
+    assert not kept_plan(store, after._person_id()).value.get("saved")
+    assert "Picked up the plan" in _panel(store, tmp_path).message.text
+
+
+def _two_meetings(store):
+    sam = store.find_people(name="Sam Okafor")[0]
+    first = store.add(Meeting(person_id=sam.id, status="scheduled", place="https://call.example/a",
+                              starts_at=datetime(2037, 11, 2, 9, 0, tzinfo=UTC)))
+    second = store.add(Meeting(person_id=sam.id, status="scheduled", place="https://call.example/b",
+                               starts_at=datetime(2037, 11, 20, 15, 0, tzinfo=UTC)))
+    return sam, first, second
+
+
+def test_a_kept_plan_never_takes_back_a_meeting_chosen_since(store, tmp_path):
+    """A plan kept for Sam's first meeting; after a reload Lena pressed "Work on it" on his
+    second meeting, and Prepare exported the calendar file of the first."""
+    sam, first, second = _two_meetings(store)
+    session = NotebookSession(store=store, db_path=store.path, out_dir=tmp_path / "out",
+                              settings=Settings(cache_path=tmp_path / "c.sqlite"), demo=False)
+    app = App(session, background=False)
+    app.show("prepare")
+    app.prepare.meeting.value = first.id
+    app.prepare.plan_button.click()
+    app.prepare.reason.value = "for the first meeting"
+    assert kept_plan(store, sam.id).value["meeting"] == first.id
+
+    again = App(session, background=False)  # a reload
+    again.show("people")
+    again.page("people").choose(sam.id, second.id)
+    again.choose(meeting_id=second.id)  # what "Work on it" does
+    again.show("prepare")
+    panel = again.prepare
+    assert panel.meeting.value == second.id and again.selection.meeting_id == second.id
+    assert panel.restored is None and "Picked up" not in panel.message.text
+    assert panel.place.value == "https://call.example/b"
+    panel.plan_button.click()
+    ics = panel.export("ics").read_text()
+    assert "20371120" in ics
+    assert "20371102" not in ics and "call.example/a" not in ics
+
+    # Going back to the first meeting on the page picks its plan up again.
+    first_plan = App(session, background=False)
+    first_plan.show("prepare")
+    first_plan.prepare.choose(sam.id, first.id)
+    assert first_plan.prepare.meeting.value == first.id
+
+
+def test_an_open_panel_follows_a_meeting_chosen_elsewhere_not_its_kept_plan(store, tmp_path):
+    sam, first, second = _two_meetings(store)
+    ada = store.add(Person(name="Ada Berg"))
+    panel = _panel(store, tmp_path)
+    panel.person.value = sam.id
+    panel.meeting.value = first.id
+    panel.plan_button.click()
+    panel.reason.value = "for the first meeting"
+    panel.choose(ada.id, None)
+    panel.choose(sam.id, second.id)  # "Work on it" on his second meeting, on another page
+    assert panel.meeting.value == second.id and panel.restored is None
+    assert panel.place.value == "https://call.example/b"
+    assert kept_plan(store, sam.id).value["reason"] == "for the first meeting"  # not lost
+    panel.meeting.value = first.id  # back to the first: its plan comes back
+    assert panel.restored is not None and panel.place.value == "https://call.example/a"

@@ -97,8 +97,15 @@ class PreparePanel(w.VBox):
     """
 
     def __init__(self, store: Store, *, out_dir: str | Path, role: str = "", industry: str = "",
-                 audience: str = "anyone", minutes: int = 20):
+                 audience: str = "anyone", minutes: int = 20,
+                 chosen: tuple[int | None, int | None] | None = None):
         self.store = store
+        #: The meeting the user chose elsewhere while the panel loads a person: shown, and a
+        #: plan kept for another of their meetings is not picked up over it.
+        self._wanted_meeting: int | None = None
+        #: What the panel showed of the stored meeting (after loading or saving it): an
+        #: "edit" that leaves the plan so is nothing to keep.
+        self._saved_state: dict | None = None
         self.out_dir = Path(out_dir)
         self.plan: QuestionPlan | None = None
         self.brief: Brief | None = None
@@ -226,11 +233,37 @@ class PreparePanel(w.VBox):
         for field in (self.date, self.time, self.timezone, self.format, self.place,
                       self.reason):
             field.observe(lambda _c: self._refresh_preview(), names="value")
-        self.refresh_people()
-        self._open_last_kept_plan()
+        if chosen is None:
+            self.refresh_people()
+            self._open_last_kept_plan()
+        else:  # the user chose a person or meeting elsewhere: that choice is shown
+            with self.message.guard("reading the store"):
+                self._fill_people(select=chosen[0] or NEW)
+            self._wanted_meeting = chosen[1]
+            try:
+                self._person_changed()
+            finally:
+                self._wanted_meeting = None
         warm_pdf()  # a PDF export then finds WeasyPrint loaded instead of waiting a second
 
     # -- choices from the store --------------------------------------------------------------
+    def choose(self, person_id: int | None, meeting_id: int | None) -> None:
+        """Show the person and meeting the user chose on another page. A plan kept for
+        another of the person's meetings is not picked up over the meeting chosen (it
+        exported the calendar file of the meeting it was kept for)."""
+        person = person_id or NEW
+        if person not in {value for _label, value in self.person.options}:
+            self.refresh_people()  # someone added on another page
+        self._wanted_meeting = meeting_id
+        try:
+            if self.person.value != person:
+                self.person.value = person
+            elif (meeting_id is not None and self.meeting.value != meeting_id
+                    and meeting_id in {value for _label, value in self.meeting.options}):
+                self.meeting.value = meeting_id
+        finally:
+            self._wanted_meeting = None
+
     def refresh_people(self) -> None:
         """Reload the people dropdown from the store (after research was saved elsewhere)."""
         with self.message.guard("reading the store"):
@@ -266,7 +299,8 @@ class PreparePanel(w.VBox):
             self.meeting.options = [("A new meeting", NEW)] + [
                 (f"{describe_start(m.starts_at, m.timezone, mine) if m.starts_at else 'no time set'}"
                  f" ({status_words(m.status)})", m.id) for m in meetings]
-            self.meeting.value = select if select is not None else (
+            known = {m.id for m in meetings} | {NEW}
+            self.meeting.value = select if select in known else (
                 meetings[-1].id if meetings else NEW)
 
     def _person_changed(self) -> None:
@@ -279,10 +313,19 @@ class PreparePanel(w.VBox):
             # Research first: a stored meeting's plan builds the brief preview at once, and
             # that brief must already show the research saved for this person.
             self._load_research()
-            self._fill_meetings()
-            self._meeting_changed()
+            self._fill_meetings(self._meeting_to_show())
+            self._meeting_changed()  # picks up the plan kept for that meeting, if one is
             self._show_waiting()
-            self._pick_up_kept_plan()
+
+    def _meeting_to_show(self) -> int | None:
+        """The meeting to show for the person just chosen: the one the user chose, else the
+        one whose plan was being edited, else (``None``) their latest."""
+        if self._wanted_meeting is not None:
+            return self._wanted_meeting
+        if self.person.value in (NEW, None):
+            return None
+        state = kept_plan(self.store, self._person_id())
+        return None if state is None else (state.value.get("meeting") or NEW)
 
     def _meeting_changed(self) -> None:
         if self._quiet:
@@ -292,11 +335,15 @@ class PreparePanel(w.VBox):
         self.export_message.clear()
         self.written = {}
         self.exports.value = ""
+        self._saved_state = None
         if self.meeting.value in (NEW, None):
             self._clear_meeting_fields()
-            return
-        with self._filling(), self.message.guard("reading the meeting"):
-            self._show_meeting(self.meeting.value)
+        else:
+            with self._filling(), self.message.guard("reading the meeting"):
+                self._show_meeting(self.meeting.value)
+                self._saved_state = self.plan_state()
+        with self.message.guard("reading the plan you were editing"):
+            self._pick_up_kept_plan()
 
     def _forget_previous_person(self) -> None:
         """Clear what belonged to the person chosen before: their plan, brief, exports and
@@ -436,6 +483,7 @@ class PreparePanel(w.VBox):
             # Keep the user's edits on screen; only the choices learn the new records.
             self._fill_people(select=person.id)
             self._fill_meetings(select=meeting.id)
+            self._saved_state = self.plan_state()  # a draft written next is no plan edit
             self.new_person_box.layout.display = "none"
             self.message.show(f"Saved {person.name} and the meeting with its questions. Next: "
                               "the meeting companion, then the debrief.", "ok")
@@ -641,7 +689,16 @@ class PreparePanel(w.VBox):
         if self._quiet or self._loading or not self.picker.items:
             return
         with self.message.guard("keeping your plan"):
-            keep_plan(self.store, self._person_id(), self.plan_state())
+            state = self.plan_state()
+            saved = self._saved_state
+            if saved is not None and _plan_part(state) == _plan_part(saved):
+                # The plan is the meeting's as saved: only a draft written since is kept
+                # (marked saved: picked up without a note), and nothing when there is none.
+                if all(state[name] == saved.get(name) for name in _DRAFT_FIELDS):
+                    drop_plan(self.store, self._person_id())
+                    return
+                state["saved"] = True
+            keep_plan(self.store, self._person_id(), state)
 
     def _open_last_kept_plan(self) -> None:
         """On opening: go back to the plan changed last, if one is kept."""
@@ -652,14 +709,32 @@ class PreparePanel(w.VBox):
             person = state.value.get("person")
             if person is not None and person not in {v for _l, v in self.person.options}:
                 return  # its person was deleted since; forgetting removes such plans
+            meeting = state.value.get("meeting") or NEW
             if self.person.value != (person or NEW):
                 self.person.value = person or NEW  # loads that person; picks the plan up
+            elif (self.meeting.value != meeting
+                    and meeting in {v for _l, v in self.meeting.options}):
+                self.meeting.value = meeting  # shows that meeting; picks the plan up
             else:
                 self._pick_up_kept_plan()
 
     def _pick_up_kept_plan(self) -> None:
-        """Show the plan kept for the person chosen, if there is one."""
+        """Show the plan kept for the person and meeting shown, if there is one (a plan kept
+        for another of their meetings is not this one's)."""
         state = kept_plan(self.store, self._person_id())
+        shown = None if self.meeting.value in (NEW, None) else self.meeting.value
+        if state is not None and state.value.get("meeting") != shown:
+            state = None
+        if state is not None and state.value.get("saved"):
+            # The plan as saved, with a draft written since: the draft comes back, quietly.
+            with self._filling():
+                for name in _DRAFT_FIELDS:
+                    widget = getattr(self, name)
+                    if name != "draft_kind" or state.value.get(name) in {
+                            v for _l, v in widget.options}:
+                        widget.value = state.value.get(name) or ""
+                self.draft_text.rows = textarea_rows(self.draft_text.value)
+            state = None
         self.restored = state
         self.drop_button.layout.display = "none" if state is None else ""
         if state is None:
@@ -726,6 +801,16 @@ class PreparePanel(w.VBox):
         # in it is escaped by the template.
         self.preview.value = ("<div style='border:1px solid #ccc;padding:4px 0'>"
                               f"{render_html_fragment(brief)}</div>")
+
+
+#: The fields of the outreach draft, kept with the plan but not part of it.
+_DRAFT_FIELDS = ("draft_kind", "narrow", "broad", "draft_text")
+
+
+def _plan_part(state: dict) -> dict:
+    """What a kept state says of the meeting and its plan (the draft left out)."""
+    return {name: value for name, value in state.items()
+            if name not in _DRAFT_FIELDS and name != "saved"}
 
 
 def _research_note(company, person) -> str:
