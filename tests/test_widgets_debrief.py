@@ -79,8 +79,10 @@ def test_save_writes_questions_people_promises_outcomes_and_follow_ups(store):
     meeting = store.get(Meeting, form.meeting.value)
     assert (meeting.status, meeting.rapport) == ("held", 4)
     asked = sorted(store.list(QuestionAsked, meeting_id=meeting.id), key=lambda q: q.position)
-    assert [(q.question_id, q.answer_notes, q.usefulness) for q in asked] == [
+    assert [(q.question_id, q.answer_notes, q.usefulness) for q in asked if q.asked] == [
         ("path-01", "Came from nursing", 5), (None, "The NHS design blog", None)]
+    # The plan's other questions are kept, as not asked (nothing of the plan is lost).
+    assert [q.question_id for q in asked if not q.asked] == ["role-01", "closing-01"]
     [priya] = store.find_people(name="Priya Shah")
     [referral] = store.list(Referral, meeting_id=meeting.id)
     assert (referral.to_person_id, referral.may_mention) == (priya.id, "yes")
@@ -100,7 +102,8 @@ def test_saving_twice_and_reopening_edits_the_same_debrief(store):
     form.save()
     form.save()
     again = DebriefForm(store, meeting_id=form.meeting.value)
-    assert [q["notes"].value for q in again.questions] == ["Two studies a week"]
+    assert [(q["asked"].value, q["notes"].value) for q in again.questions] == [
+        (False, ""), (True, "Two studies a week"), (False, "")]
     assert [r["name"].value for r in again.people.rows] == ["Priya Shah"]
     again.people.remove(0)
     again.save()
@@ -237,3 +240,39 @@ def test_a_snoozed_follow_up_still_shows_snoozed_when_the_debrief_is_opened_agai
     again.actions.undo_buttons[item.key].click()
     assert store.get(Action, int(item.key)).snoozed_until is None
     assert item.key in again.actions.done_buttons  # due again, with Done and Snooze
+
+
+def test_a_debrief_saved_early_keeps_the_questions_not_asked_yet(store, tmp_path):
+    """"Save anyway" pressed by mistake at minute three: the plan's other questions stay,
+    shown as not asked in the debrief and still listed by the meeting companion; no count
+    of questions asked includes them, and a later meeting may ask them."""
+    from infoview.analytics import question_effectiveness
+    from infoview.flows.meetings import asked_before
+
+    meeting_id = next_meeting(store)
+    form = DebriefForm(store, meeting_id=meeting_id)
+    form.take_notes([{"question_id": "path-01", "text": PLAN.items[0].text, "asked": True,
+                      "notes": "Came from nursing"}])
+    form.questions[0]["usefulness"].value = 4
+    form.save()
+    assert form.message.kind == "ok", form.message.text
+    companion = MeetingCompanion.for_meeting(store, meeting_id, clock=lambda: 0.0)
+    assert [item.text for item in companion.items] == [i.text for i in PLAN.items]
+    again = DebriefForm(store, meeting_id=meeting_id)
+    assert [q["asked"].value for q in again.questions] == [True, False, False]
+    assert again.questions_box.children[1].children[0].children[1].value.count("not asked") == 1
+    assert "not asked" not in again.questions_box.children[0].children[0].children[1].value
+    sam = store.get(Meeting, meeting_id).person_id
+    assert asked_before(store, sam) == ["path-01"]  # the others may be asked next time
+    table = question_effectiveness(store.frames())
+    assert list(table["question_id"].dropna()) == ["path-01"]
+    assert int(table["asked"].sum()) == 1
+    from infoview.analytics import instore
+
+    by_question, _by_category = instore.question_figures(store)  # the report's own reading
+    assert list(by_question["question_id"].dropna()) == ["path-01"]
+    # Ticked later and saved again, a question kept as not asked counts as asked.
+    again.take_notes([{"question_id": "role-01", "text": PLAN.items[1].text, "asked": True,
+                       "notes": "Two studies a week"}])
+    again.save()
+    assert sorted(asked_before(store, sam)) == ["path-01", "role-01"]

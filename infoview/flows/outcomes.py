@@ -41,7 +41,7 @@ def report_inputs(store: Store, *, now: datetime | None = None, since: Any = Non
         except instore.OddStore:
             questions = None
             asked: dict[str, tuple[str, ...]] = {"questions_asked": (
-                "id", "meeting_id", "text", "question_id", "category", "usefulness")}
+                "id", "meeting_id", "text", "question_id", "category", "usefulness", "asked")}
             frames = _with_frames(frames, store.frames(tables=asked, skip=unread_columns(asked)))
         stamp = now_utc(now)
         frames = followup_frames(store, now=stamp.to_pydatetime(), frames=frames)

@@ -335,10 +335,16 @@ class DebriefForm(w.VBox):
             self._host = self._host_first_name()
             self.questions = []
             boxes = []
+            held = self.store.get(Meeting, self.meeting.value).status == "held"
             for q in debrief.questions:
+                # Once saved, the debrief says which were asked; a planned question it kept
+                # as not asked says so (saved early, the rest of the plan is still here).
+                not_asked = (" <span class='infoview-not-asked' style='color:#666'>"
+                             "(not asked)</span>" if held and not q.asked else "")
                 row = {
                     "text": q.text, "question_id": q.question_id, "category": q.category,
-                    "asked": w.Checkbox(value=bool(q.answer_notes or q.usefulness),
+                    "asked": w.Checkbox(value=bool(q.answer_notes or q.usefulness
+                                                   or (held and q.asked)),
                                         description="asked", indent=False,
                                         layout=w.Layout(width="70px")),
                     "notes": w.Textarea(value=q.answer_notes or "", rows=1,
@@ -350,7 +356,7 @@ class DebriefForm(w.VBox):
                 self._watch(row["asked"], row["notes"], row["usefulness"])
                 # The question takes the free width, so every slider lines up on the right.
                 boxes.append(w.VBox([
-                    w.HBox([row["asked"], w.HTML(f"<b>{esc(q.text)}</b>",
+                    w.HBox([row["asked"], w.HTML(f"<b>{esc(q.text)}</b>{not_asked}",
                                                  layout=w.Layout(flex="1 1 auto")),
                             row["usefulness"]], layout=w.Layout(align_items="center")),
                     row["notes"]]))
