@@ -276,3 +276,24 @@ def test_a_debrief_saved_early_keeps_the_questions_not_asked_yet(store, tmp_path
                        "notes": "Two studies a week"}])
     again.save()
     assert sorted(asked_before(store, sam)) == ["path-01", "role-01"]
+
+
+def test_a_lead_written_to_since_is_no_open_action_in_the_debrief_either(store):
+    """A mail import showed Lena had written to Priya: Home stopped saying "Contact Priya
+    Shah", but the debrief's follow-up list still showed it open."""
+    from infoview.flows.actions import open_actions
+    from infoview.flows.outreach_log import record_outreach
+
+    form = DebriefForm(store)
+    form.take_notes([{"question_id": "path-01", "text": PLAN.items[0].text, "asked": True,
+                      "notes": "Came from nursing"}])
+    form.people.add(name="Priya Shah", organization="Kestrel Health Labs")
+    form.save()
+    assert "Contact Priya Shah" in form.actions.text
+    [priya] = store.find_people(name="Priya Shah")
+    record_outreach(store, priya.id, kind="request", channel="email", subject="Hello",
+                    body="Samira suggested I write to you.")  # what a mail import records
+    assert "contact_referral" not in set(open_actions(store)["kind"])  # Home's rule
+    again = DebriefForm(store, meeting_id=form.meeting.value)
+    assert "Contact Priya Shah" not in again.actions.text
+    assert "thank-you" in again.actions.text.lower()  # the other follow-ups stay
