@@ -56,14 +56,16 @@ def _url(text: str | None) -> str | None:
 def _zone(text: str | None) -> str | None:
     if not text:
         return text
-    from infoview.times import zone
+    from infoview.times import zone_name
 
     try:
-        zone(text)
+        return zone_name(text)  # "Berlin" is kept as Europe/Berlin
     except BadInput as exc:
-        raise BadField(as_sentence(f"{text!r} is not a time zone: use a name such as "
-                                   "Europe/London or Asia/Tokyo"), "timezone") from exc
-    return text
+        if "several" in str(exc):
+            raise BadField(as_sentence(str(exc)), "timezone") from exc
+        raise BadField(as_sentence(f"{text!r} is not a time zone: type your city (Berlin) "
+                                   "or a name such as Europe/London or Asia/Tokyo"),
+                       "timezone") from exc
 
 
 def _region(text: str | None) -> str | None:
