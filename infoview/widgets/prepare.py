@@ -337,7 +337,8 @@ class PreparePanel(w.VBox):
         self.exports.value = ""
         self._saved_state = None
         if self.meeting.value in (NEW, None):
-            self._clear_meeting_fields()
+            with self._filling():  # emptied by the panel: no edit of the user's to keep
+                self._clear_meeting_fields()
         else:
             with self._filling(), self.message.guard("reading the meeting"):
                 self._show_meeting(self.meeting.value)
