@@ -318,7 +318,8 @@ def test_the_question_before_a_delete_reads_as_a_sentence_for_each_kind(page, st
     deletions.ask("meeting", meeting.id)
     question = deletions.question.value
     assert "and this meeting" not in question
-    assert "Delete the meeting with Sam Okafor, with its questions, notes and follow-ups?" \
+    assert ("Delete the meeting with Sam Okafor that has no time yet, with its questions, "
+            "notes and follow-ups?") \
         in question
     deletions.ask("organization", org.id)
     assert "and this organization" not in deletions.question.value
@@ -331,6 +332,38 @@ def test_the_question_before_a_delete_reads_as_a_sentence_for_each_kind(page, st
     deletions.confirm_button.click()
     assert "app stops" not in " ".join(c.value for c in deletions.done_box.children
                                        if hasattr(c, "value") and isinstance(c.value, str))
+
+
+def test_deleting_one_of_two_meetings_names_its_day_and_time_in_my_zone(page, store):
+    # Seen in the browser: "Deleted the meeting with Sam Okafor" when Sam had two meetings,
+    # and the Undo that followed did not say which one either. The day and time are read
+    # on the user's clock (About me's zone), not the meeting's.
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from infoview.flows.profile import save_profile
+
+    save_profile(store, name="Lena Fischer", timezone="Asia/Tokyo")
+    sam = _add(page, name="Sam Okafor")
+    london = ZoneInfo("Europe/London")
+    store.add(Meeting(person_id=sam.id, status="scheduled", timezone="Europe/London",
+                      starts_at=datetime(2037, 12, 3, 10, 0, tzinfo=london)))
+    second = store.add(Meeting(person_id=sam.id, status="scheduled",
+                               timezone="Europe/London",
+                               starts_at=datetime(2037, 12, 10, 9, 30, tzinfo=london)))
+    unset = store.add(Meeting(person_id=sam.id, status="requested"))
+    deletions = page.deletions
+    deletions.ask("meeting", second.id)
+    said = "the meeting with Sam Okafor on Thu 10 Dec 2037, 18:30"  # 09:30 London in Tokyo
+    assert said in deletions.question.value
+    deletions.confirm_button.click()
+    assert deletions.message.kind == "ok" and said in deletions.message.text
+    assert said in deletions.done_box.children[1].children[0].value
+    deletions.undo_buttons[0].click()
+    assert deletions.message.text == f"Brought back {said}."
+    deletions.ask("meeting", unset.id)
+    deletions.confirm_button.click()
+    assert "the meeting with Sam Okafor that has no time yet" in deletions.message.text
 
 
 def test_a_meeting_dated_in_the_past_is_questioned_beside_the_date_before_it_is_saved(page, store):
