@@ -456,3 +456,36 @@ def test_saving_someone_deleted_meanwhile_names_them_not_their_number(page, stor
     assert "Priya Shah" in said and "no longer" in said and "Nothing was saved" in said
     assert "person 2" not in said and str(priya.id) not in said
     assert page.people.options == ()  # the list no longer offers her
+
+
+def test_about_me_keeps_what_is_typed_through_a_reload_until_it_is_saved(store):
+    # Seen in the browser: Lena typed her background and strengths, the page reloaded, and
+    # About me showed the profile as last saved, her typing gone.
+    form = ProfileForm(store)
+    form.form["name"].value = "Lena Fischer"
+    form.form["background"].value = "ten years on a cardiac ward"
+    again = ProfileForm(store)  # the page reloaded: a new kernel, a new form
+    assert again.form["name"].value == "Lena Fischer"
+    assert again.form["background"].value == "ten years on a cardiac ward"
+    assert "Picked up what you were typing" in again.form.message.text
+    assert again.drop_button.layout.display == ""
+    assert store.get_profile().name == ""  # kept, not saved
+    again.save_button.click()
+    assert store.get_profile().background == "ten years on a cardiac ward"
+    saved = ProfileForm(store)
+    assert "Picked up" not in saved.form.message.text  # saved: nothing left to pick up
+    assert saved.drop_button.layout.display == "none"
+    saved.form["strengths"].value = "explaining things to worried people"
+    dropped = ProfileForm(store)
+    dropped.drop_button.click()
+    assert dropped.form["strengths"].value == ""
+    assert "Dropped the changes" in dropped.form.message.text
+    assert "Picked up" not in ProfileForm(store).form.message.text
+
+
+def test_typing_a_value_back_to_what_was_saved_leaves_nothing_to_pick_up(store):
+    form = ProfileForm(store)
+    form.form["email"].value = "lena@example.org"
+    form.form["email"].value = ""
+    again = ProfileForm(store)
+    assert again.form.message.text == "" and again.drop_button.layout.display == "none"
