@@ -489,3 +489,54 @@ def test_typing_a_value_back_to_what_was_saved_leaves_nothing_to_pick_up(store):
     form.form["email"].value = ""
     again = ProfileForm(store)
     assert again.form.message.text == "" and again.drop_button.layout.display == "none"
+
+
+def test_the_people_form_keeps_what_is_typed_through_a_reload_until_it_is_saved(store, tmp_path):
+    # Seen in the browser: Lena typed Sam's name, organization and notes into Add a person,
+    # the page reloaded before she pressed Save, and the form was gone with all of it.
+    def reloaded() -> PeoplePage:
+        return PeoplePage(store, cache_path=tmp_path / "cache.sqlite")
+
+    page = reloaded()
+    page.add_person_button.click()
+    page.person_form["name"].value = "Sam Okafor"
+    page.person_form["notes"].value = "met at the digital health meetup"
+    page.person_form["how_known"].value = "event"
+    again = reloaded()
+    assert again.person_form_box.layout.display == ""  # the form is open again
+    assert again.person_form.values("name", "notes", "how_known") == {
+        "name": "Sam Okafor", "notes": "met at the digital health meetup", "how_known": "event"}
+    assert "Picked up what you were typing" in again.person_form.message.text
+    assert again.drop_person_button.layout.display == ""
+    assert store.list(Person) == []  # kept, not saved
+    again.save_person_button.click()
+    [sam] = store.list(Person)
+    assert sam.notes == "met at the digital health meetup"
+    assert reloaded().person_form_box.layout.display == "none"  # saved: nothing to pick up
+
+    # Editing someone: the typing comes back on their form, and Drop shows them as saved.
+    page = reloaded()
+    page.open_person_form(sam.id)
+    page.person_form["title"].value = "Lead UX researcher"
+    again = reloaded()
+    assert again._editing_person == sam.id and again.people.value == sam.id
+    assert again.person_form["title"].value == "Lead UX researcher"
+    assert again.save_person_button.description == "Save changes"
+    again.drop_person_button.click()
+    assert again.person_form["title"].value == ""
+    assert "Dropped the changes" in again.person_form.message.text
+    assert reloaded().person_form_box.layout.display == "none"
+
+
+def test_deleting_a_person_lets_what_was_typed_about_them_go(store, tmp_path):
+    page = PeoplePage(store, cache_path=tmp_path / "cache.sqlite")
+    sam = _add(page, name="Sam Okafor")
+    page.open_person_form(sam.id)
+    page.person_form["notes"].value = "worried about the reorganisation"
+    page.deletions.ask("person", sam.id)
+    page.deletions.confirm_button.click()
+    from infoview.store.appstate import latest_state
+
+    assert latest_state(store, "form:person:") is None
+    assert PeoplePage(store, cache_path=tmp_path / "c.sqlite").person_form_box.layout.display \
+        == "none"
