@@ -533,6 +533,9 @@ def test_deleting_a_person_lets_what_was_typed_about_them_go(store, tmp_path):
     sam = _add(page, name="Sam Okafor")
     page.open_person_form(sam.id)
     page.person_form["notes"].value = "worried about the reorganisation"
+    page.show_holdings()  # listed, in words, among what is held about them
+    assert "Changes to their details you typed and did not save" in page.holdings.report.value
+    assert "Plans you were editing" not in page.holdings.report.value
     page.deletions.ask("person", sam.id)
     page.deletions.confirm_button.click()
     from infoview.store.appstate import latest_state
