@@ -157,6 +157,37 @@ def test_actions_view_reads_as_when_what_who(store):
     assert all(s.replace("\u00a0", " ").startswith(("overdue", "due")) for s in view["status"])
 
 
+def test_lateness_counts_calendar_days_not_whole_spans_of_24_hours(tmp_path):
+    """Due at 09:00 on the 1st, seen at noon on the 7th: six days late, as the date beside
+    it says (the floor of a negative span of moments said seven); due at 09:00 on the 9th:
+    in two days, not one."""
+    from infoview.analytics.followup import due_actions
+    from infoview.models import Person
+    from infoview.widgets.outcomes import actions_view
+
+    store = Store.open(tmp_path / "late.sqlite")
+    sam = store.add(Person(name="Sam Okafor"))
+    now = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
+    store.add(Action(what="Send Sam the article", person_id=sam.id,
+                     due=datetime(2026, 12, 1, 9, 0, tzinfo=UTC)))
+    store.add(Action(what="Confirm the call", person_id=sam.id,
+                     due=datetime(2026, 12, 9, 9, 0, tzinfo=UTC)))
+    view = actions_view(due_actions(store.frames(), now=now, days=14), now)
+    shown = {what: status.replace("\u00a0", " ")
+             for what, status in zip(view["what"], view["status"], strict=True)}
+    assert shown == {"Send Sam the article": "overdue by 6 days",
+                     "Confirm the call": "due in 2 days"}
+
+
+def test_losing_touch_counts_whole_days(dashboard):
+    import re
+
+    pane = dashboard.panes["This week"].value
+    losing = pane[pane.index("Losing touch"):pane.index("Leads not yet contacted")]
+    assert "Days since" in losing and re.search(r">\d+</td>", losing)
+    assert not re.search(r">\d+\.\d+</td>", losing), losing  # no "99.3" days
+
+
 def test_grouping_applies_at_once_and_changed_filters_ask_for_update(store):
     panel = OutcomesDashboard(store, now=NOW)
     panel.funnel_by.value = "warmth"

@@ -87,9 +87,12 @@ def actions_view(actions, now: datetime | None = None, zone: tzinfo | None = Non
     actions = on_clock(actions, zone)
     moment = pd.Timestamp(now or datetime.now(UTC))
     moment = moment.tz_localize("UTC") if moment.tzinfo is None else moment
+    # Days on the calendar, as the "due" column shows them: a follow-up due on the 1st is
+    # six days late on the 7th at any hour (a difference of moments, floored, said seven).
+    today = (moment.tz_convert(zone) if zone is not None else moment).date()
 
     def status(row) -> str:
-        days = (row["due"] - moment).days if pd.notna(row["due"]) else None
+        days = (row["due"].date() - today).days if pd.notna(row["due"]) else None
         if row["overdue"]:
             late = -days if days is not None else 0
             return "overdue" + (f" by {late} day{'s' if late != 1 else ''}" if late else "")
@@ -135,6 +138,17 @@ _DIGEST_COLUMNS = {
 }
 
 
+def _whole_days(days) -> str:
+    """A span in days as the whole days gone by (``99.3`` → ``"99"``); blank when unknown."""
+    import math
+
+    try:
+        number = float(days)
+    except (TypeError, ValueError):
+        return ""
+    return "" if math.isnan(number) or math.isinf(number) else str(int(number))
+
+
 def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None) -> str:
     """The weekly digest (:func:`~infoview.analytics.digest.weekly_digest`) as the tab shows
     it: one heading and table per section, the losing-touch levels in words, the days on
@@ -150,8 +164,10 @@ def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None)
             if title == "Missed meetings to rebook":
                 shown = _plain_statuses(shown)
             if title == "Losing touch":
+                # whole days, as a person counts them ("99", not "99.3")
                 shown = shown.assign(level=shown["level"].map(
-                    {"due": "past ideal", "overdue": "past maximum"}))
+                    {"due": "past ideal", "overdue": "past maximum"}),
+                    days_since=shown["days_since"].map(_whole_days))
         else:
             shown = frame
         parts.append(f"<h4>{esc(title)} ({len(frame)})</h4>"
