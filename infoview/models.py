@@ -45,6 +45,19 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("calendar_events", "effect"): ("added", "updated", "linked"),
 }
 
+#: What the stored codes of some fields mean, as a reader says them (tables, reports).
+#: A meeting's status:
+STATUS_WORDS = {"requested": "asked for", "scheduled": "booked", "held": "held",
+                "cancelled": "cancelled", "no_show": "they did not show", "moved": "moved"}
+#: Whose move an action or a first contact is (``owner``, ``contact_by``):
+OWNER_WORDS = {"user": "you", "host": "them"}
+#: What kind of follow-up an action is:
+ACTION_KIND_WORDS = {"thank_you": "thank-you", "contact_referral": "contact someone suggested",
+                     "tell_referrer": "tell who introduced you", "report_back": "report back",
+                     "promise": "promise", "follow_up": "follow-up",
+                     "next_contact": "write to someone else", "keep_in_touch": "keep in touch",
+                     "confirm": "confirm the meeting", "other": "other"}
+
 
 class Record:
     """Mixin: a dict view for JSON and a table name for the store.

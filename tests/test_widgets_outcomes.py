@@ -124,6 +124,27 @@ def test_save_report_writes_one_self_contained_page(store, tmp_path):
     assert OutcomesDashboard(store, refresh=False).report_button.layout.display == "none"
 
 
+def test_the_saved_report_speaks_in_words_not_stored_codes(store, tmp_path):
+    """The report a user saves and opens: whose move is "you" or "them", a follow-up's kind
+    and a meeting's status are words, days late are whole days, the share of thank-yous on
+    time is a percentage (it read host, next_contact, no_show, 19.6 and 0.81)."""
+    import re
+
+    panel = OutcomesDashboard(store, now=NOW, refresh=False, out_dir=tmp_path / "exports")
+    panel.report_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    page = panel.report_path.read_text()
+    cells = re.findall(r"<t[dh][^>]*>\s*([^<]*?)\s*</t[dh]>", page)
+    for code in ("user", "host", "no_show", "next_contact", "follow_up", "contact_referral",
+                 "owner", "contact by", "keep in touch days"):
+        assert code not in cells, code
+    assert "whose move" in cells and "them" in cells and "they did not show" in cells
+    health = page[page.index("share of thank-yous on time"):][:200]
+    assert re.search(r">\s*\d+%\s*<", health), health
+    overdue = page[page.index("Overdue actions"):page.index("Promises not yet kept")]
+    assert "days overdue" in overdue and not re.search(r">\s*\d+\.\d+\s*<", overdue)
+
+
 def test_a_debrief_with_no_scores_still_draws_every_figure(tmp_path):
     from infoview.flows.debrief import AnsweredQuestion, Debrief, save_debrief
     from infoview.flows.meetings import save_meeting_plan

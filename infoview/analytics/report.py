@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from infoview.analytics._frames import Frames, channel_list, message, sharing, timestamp
 from infoview.analytics.headline import format_figure
 from infoview.analytics.inputs import FramesInputs
+from infoview.models import ACTION_KIND_WORDS, OWNER_WORDS, STATUS_WORDS
 from infoview.times import zone_label
 
 if TYPE_CHECKING:
@@ -67,17 +68,45 @@ def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS
     if df is None or len(df) == 0:
         return {"message": message(df) if df is not None else "Nothing to show yet.",
                 "columns": [], "rows": [], "more": 0}
-    shown = df[columns] if columns else df
+    shown = _in_words(df[columns] if columns else df)
     # the flag is read from the whole frame: it need not be one of the columns shown
     marks = df[highlight].head(max_rows).tolist() if highlight in df.columns else [False] * len(df)
+    # a check/value table (follow-up health): a row whose check is a share is a percentage
+    labels = (shown.iloc[:, 0].astype(str).tolist() if list(shown.columns[1:]) == ["value"]
+              else None)
     rows = []
-    for record, mark in zip(shown.head(max_rows).to_dict("records"), marks, strict=False):
+    for n, (record, mark) in enumerate(zip(shown.head(max_rows).to_dict("records"), marks,
+                                           strict=False)):
         rows.append({
-            "cells": [_cell(record[c], c, zone) for c in shown.columns],
+            "cells": [_cell(record[c], labels[n] if labels and c == "value" else c, zone)
+                      for c in shown.columns],
             "highlight": bool(mark) if highlight else False,
         })
-    return {"message": None, "columns": [c.replace("_", " ") for c in shown.columns],
+    return {"message": None,
+            "columns": [_HEADERS.get(c, c.replace("_", " ")) for c in shown.columns],
             "rows": rows, "more": max(0, len(df) - max_rows)}
+
+
+#: Columns whose stored codes are shown in words, with their words.
+_CODE_WORDS = {"owner": OWNER_WORDS, "contact_by": OWNER_WORDS, "kind": ACTION_KIND_WORDS,
+               "status": STATUS_WORDS}
+#: Columns counting days, shown as whole days gone by ("19", not "19.6").
+_DAY_COUNTS = ("days_overdue", "days_since")
+#: Headers a reader understands better than the column's name.
+_HEADERS = {"owner": "whose move", "contact_by": "who writes first",
+            "keep_in_touch_days": "keep in touch every (days)"}
+
+
+def _in_words(df):
+    """``df`` with its stored codes in words (``no_show`` → "they did not show", ``host``
+    → "them") and its day counts whole: a report is read by a person, not by code."""
+    changes = {c: df[c].map(lambda v, words=words: words.get(v, v) if isinstance(v, str) else v)
+               for c, words in _CODE_WORDS.items() if c in df.columns}
+    import pandas as pd
+
+    changes.update({c: df[c].map(lambda v: None if pd.isna(v) else int(v))
+                    for c in _DAY_COUNTS if c in df.columns})
+    return df.assign(**changes) if changes else df
 
 
 def to_records(df) -> list[dict[str, Any]]:

@@ -20,6 +20,7 @@ import ipywidgets as w
 from infoview.analytics.display import readable_frame
 from infoview.errors import InfoviewError, NotFound
 from infoview.flows.fields import as_sentence
+from infoview.models import STATUS_WORDS as STATUS_WORDS
 from infoview.questions.lint import flag_note
 from infoview.times import describe_start, starts_in_future
 
@@ -44,9 +45,6 @@ WHOLE_ROWS_STYLE = (f"<style>.{WHOLE_ROWS_CLASS} select {{height:auto !important
 
 #: A meeting's format as a reader says it: (label, stored value), for dropdowns.
 FORMAT_CHOICES = (("video call", "video"), ("phone call", "phone"), ("in person", "in_person"))
-#: A meeting's status as a reader says it.
-STATUS_WORDS = {"requested": "asked for", "scheduled": "booked", "held": "held",
-                "cancelled": "cancelled", "no_show": "they did not show", "moved": "moved"}
 
 
 def status_words(status: str) -> str:

@@ -22,7 +22,7 @@ from infoview.analytics.plots import figure_png_base64
 from infoview.analytics.report import write_report
 from infoview.flows.actions import followup_frames
 from infoview.flows.profile import user_zone
-from infoview.models import CHOICES
+from infoview.models import CHOICES, OWNER_WORDS
 from infoview.widgets._common import (
     CHANNEL_WORDS,
     WHOLE_ROWS_CLASS,
@@ -106,7 +106,7 @@ def actions_view(actions, now: datetime | None = None, zone: tzinfo | None = Non
         "status": [keep(status(row)) for _, row in actions.iterrows()],
         "what": actions["what"].astype(str),
         "with": actions["name"].fillna("").astype(str),
-        "whose move": actions["owner"].astype(str).map({"user": "you", "host": "them"}).fillna(""),
+        "whose move": actions["owner"].astype(str).map(OWNER_WORDS).fillna(""),
     })
 
 
