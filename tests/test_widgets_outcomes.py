@@ -145,6 +145,18 @@ def test_the_saved_report_speaks_in_words_not_stored_codes(store, tmp_path):
     assert "days overdue" in overdue and not re.search(r">\s*\d+\.\d+\s*<", overdue)
 
 
+def test_a_share_with_nothing_to_count_says_so_instead_of_an_empty_cell(tmp_path):
+    import re
+
+    from infoview.models import Person
+
+    store = Store.open(tmp_path / "new.sqlite")
+    store.add(Person(name="Sam Okafor"))
+    pane = OutcomesDashboard(store, now=NOW).panes["Follow-ups"].value
+    row = re.search(r"share of thank-yous on time</td>\s*<td[^>]*>([^<]*)</td>", pane)
+    assert row and row[1] == "none yet: no meeting held", pane[:600]
+
+
 def test_a_debrief_with_no_scores_still_draws_every_figure(tmp_path):
     from infoview.flows.debrief import AnsweredQuestion, Debrief, save_debrief
     from infoview.flows.meetings import save_meeting_plan

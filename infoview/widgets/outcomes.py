@@ -129,6 +129,19 @@ def targets_view(frame):
     return shown[[c for c, _h in _TARGET_COLUMNS]].rename(columns=dict(_TARGET_COLUMNS))
 
 
+def health_view(frame):
+    """The follow-up checks (:func:`~infoview.analytics.followup.follow_up_health`) with a
+    share that has nothing to count yet said in words, not left as an empty cell."""
+    if frame is None or len(frame) == 0:
+        return frame
+    check, value = frame.columns[:2]
+    unknown = frame[check].astype(str).str.contains("share") & frame[value].isna()
+    if not unknown.any():
+        return frame
+    return frame.assign(**{value: frame[value].astype(object).where(
+        ~unknown, "none yet: no meeting held")})
+
+
 #: Columns of each digest section as the "This week" tab shows them.
 _DIGEST_COLUMNS = {
     "Meetings this week": ["starts_at", "name", "format", "place"],
@@ -343,8 +356,8 @@ class OutcomesDashboard(w.VBox):
         self.panes["Questions"].value = (_image(figs["questions"])
                                          + frame_html(questions, a.message(t["questions"]) or empty))
         self.panes["Activity"].value = _image(figs["activity"])
-        self.panes["Follow-ups"].value = (frame_html(t["health"]) + "<h4>Due in the next two weeks "
-                                          "or overdue</h4>"
+        self.panes["Follow-ups"].value = (frame_html(health_view(t["health"]))
+                                          + "<h4>Due in the next two weeks or overdue</h4>"
                                           + frame_html(actions_view(t["actions"], self.now, mine),
                                                        a.message(t["actions"]) or empty))
         self.panes["This week"].value = digest_html(self.digest, self.now, mine)
