@@ -157,6 +157,22 @@ def test_a_share_with_nothing_to_count_says_so_instead_of_an_empty_cell(tmp_path
     assert row and row[1] == "none yet: no meeting held", pane[:600]
 
 
+def test_one_week_of_activity_is_drawn_over_weeks_not_years(tmp_path):
+    """A new user's first message: the Activity plot spans a few weeks around it (it
+    spanned four years, the one dot lost in the middle)."""
+    from matplotlib.dates import num2date
+
+    from infoview.models import Outreach, Person
+
+    store = Store.open(tmp_path / "new.sqlite")
+    sam = store.add(Person(name="Sam Okafor"))
+    store.add(Outreach(person_id=sam.id, channel="email", kind="request",
+                       sent_at=NOW - timedelta(days=2)))
+    axes = OutcomesDashboard(store, now=NOW).figures["activity"].axes[0]
+    first, last = (num2date(v) for v in axes.get_xlim())
+    assert (last - first).days <= 42, (first, last)
+
+
 def test_a_debrief_with_no_scores_still_draws_every_figure(tmp_path):
     from infoview.flows.debrief import AnsweredQuestion, Debrief, save_debrief
     from infoview.flows.meetings import save_meeting_plan

@@ -75,6 +75,16 @@ def plot_activity(frames: Frames, *, since=None, until=None, channels=None):
     ax.set_ylabel("per week")
     ax.legend(fontsize=8)
     ax.set_title("Activity per week")
+    if len(x) < 4:
+        # A few weeks only: matplotlib would stretch them over years, one dot lost in a
+        # wide empty plot. Show a fortnight either side, the weeks named by their day.
+        from datetime import timedelta
+
+        from matplotlib.dates import MO, DateFormatter, WeekdayLocator
+
+        ax.set_xlim(x.min() - timedelta(days=14), x.max() + timedelta(days=14))
+        ax.xaxis.set_major_locator(WeekdayLocator(byweekday=MO))
+        ax.xaxis.set_major_formatter(DateFormatter("%d %b"))
     fig.autofmt_xdate()
     fig.tight_layout()
     return fig
