@@ -37,6 +37,13 @@ def hostile_brief():
 
 # ---- escaping ------------------------------------------------------------------------------
 
+def test_the_agenda_says_each_steps_length_in_minutes_not_as_a_bare_number():
+    """The web page and PDF have no header over the lengths: "2" alone meant nothing."""
+    brief = s.brief()
+    cells = re.findall(r'<td class="len">([^<]*)</td>', render_html(brief))
+    assert cells == [f"{item.minutes:g} min" for item in brief.agenda]
+
+
 def test_html_escapes_scraped_text_through_jinja(hostile_brief):
     html = render_html(hostile_brief)
     assert "<script>" not in html and "<iframe" not in html and "<img" not in html
