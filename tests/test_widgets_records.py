@@ -229,6 +229,7 @@ def test_organizations_are_added_edited_and_deleted_with_undo(page, store):
     page.organization_deletions.confirm_button.click()
     assert store.list(Organization) == []
     assert page.organization_deletions.message.text.startswith("Deleted Kestrel Health")
+    assert page.organization_message.text == ""  # not "Saved Kestrel Health." under it
     page.organization_deletions.undo_buttons[-1].click()
     assert [o.name for o in store.list(Organization)] == ["Kestrel Health"]
     assert page.organization_deletions.message.text == "Brought back Kestrel Health."

@@ -281,8 +281,7 @@ class PeoplePage(w.VBox):
         self.cancel_organization_button.on_click(
             lambda _b: self._close(self.organization_form_box))
         self.save_organization_button.on_click(lambda _b: self.save_organization())
-        self.delete_organization_button.on_click(
-            lambda _b: self.organization_deletions.ask("organization", self.organizations.value))
+        self.delete_organization_button.on_click(lambda _b: self._ask_delete_organization())
         for fmt, control in self.dossier_buttons.items():
             control.on_click(lambda _b, fmt=fmt: self.write_dossier(fmt))
         self.vcard_button.on_click(lambda _b: self.write_vcards())
@@ -574,6 +573,12 @@ class PeoplePage(w.VBox):
         self._forget_organization_messages()
         self.organization_deletions.withdraw()
         self._show_organization()
+
+    def _ask_delete_organization(self) -> None:
+        """Ask before deleting the organization chosen; "Saved Kestrel Health." and its
+        dossier links were the last action's, and stayed under "Deleted Kestrel Health"."""
+        self._forget_organization_messages()
+        self.organization_deletions.ask("organization", self.organizations.value)
 
     def _forget_organization_messages(self) -> None:
         self.organization_message.clear()
