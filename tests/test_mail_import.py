@@ -160,6 +160,8 @@ def test_reimport_after_a_new_person_reads_everything_and_keeps_old_records(stor
     again = import_mail(store, path)
     assert again.messages == 7 and again.already == 3 and again.received_added == 1
     assert store.list(Outreach) == outreach
+    # not "Read 7 new messages", two lines above "3 had been imported before"
+    assert again.lines()[0] == "Read 7 messages in 1 file."
 
 
 def test_duplicate_message_ids_across_folders_count_once(store, tmp_path):

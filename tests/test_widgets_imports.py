@@ -149,7 +149,7 @@ def _uploaded(name: str, data: bytes) -> tuple:
 
 def test_a_failed_preview_does_not_leave_the_last_files_preview_on_the_page(tmp_path):
     # Seen in the browser: after a good preview, a file that is no mailbox got its error
-    # beside the field, and under it still "If you import this: Read 5 new messages".
+    # beside the field, and under it still "If you import this: Read 5 messages".
     with _store(tmp_path) as store:
         panel = ImportPanel(store)
         panel.path.value = str(_mailbox(tmp_path))

@@ -177,7 +177,7 @@ class MailImportReport:
         would = "would be " if self.dry_run else ""
         skipped = (f"; {_size(self.unchanged_bytes)} unchanged since the last import were "
                    "skipped" if self.unchanged_bytes else "")
-        out = [f"Read {self.messages:,} new message{'s' if self.messages != 1 else ''} in "
+        out = [f"Read {self.messages:,} message{'s' if self.messages != 1 else ''} in "
                f"{self.files} file{'s' if self.files != 1 else ''}{skipped}."]
         out.append(f"{self.matched:,} are to or from people in your store; "
                    f"{self.bulk:,} were lists or automatic mail and were left out.")
