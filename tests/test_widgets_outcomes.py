@@ -141,6 +141,9 @@ def test_the_saved_report_speaks_in_words_not_stored_codes(store, tmp_path):
     assert "whose move" in cells and "them" in cells and "they did not show" in cells
     health = page[page.index("share of thank-yous on time"):][:200]
     assert re.search(r">\s*\d+%\s*<", health), health
+    replies = page[page.rindex("Answer rates and days to reply"):page.rindex("Referral chains")]
+    assert "typical time to a reply" in cells and "median days to reply" not in cells
+    assert re.search(r">\s*about \d+ days?\s*<", replies)  # not "3.58"
     overdue = page[page.index("Overdue actions"):page.index("Promises not yet kept")]
     assert "days overdue" in overdue and not re.search(r">\s*\d+\.\d+\s*<", overdue)
 

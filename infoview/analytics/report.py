@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from infoview.analytics._frames import Frames, channel_list, message, sharing, timestamp
+from infoview.analytics.display import reply_times_in_words
 from infoview.analytics.headline import format_figure
 from infoview.analytics.inputs import FramesInputs
 from infoview.models import ACTION_KIND_WORDS, OWNER_WORDS, STATUS_WORDS
@@ -247,10 +248,10 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
          "blocks": [
              block("By channel", chart=charts.reply_rates_chart(
                  replies_by_channel, key="channel", label="answer rate by channel"),
-                 table=zoned(replies_by_channel)),
+                 table=zoned(reply_times_in_words(replies_by_channel))),
              block("By warmth", chart=charts.reply_rates_chart(
                  replies_by_warmth, key="warmth", label="answer rate by warmth"),
-                 table=zoned(replies_by_warmth)),
+                 table=zoned(reply_times_in_words(replies_by_warmth))),
          ]},
         {"key": "network", "heading": "Referral chains",
          "intro": f"{depth['referrals']} introductions linking {depth['people_in_chains']} people; "
