@@ -236,7 +236,10 @@ def test_losing_touch_counts_whole_days(dashboard):
 
     pane = dashboard.panes["This week"].value
     losing = pane[pane.index("Losing touch"):pane.index("Leads not yet contacted")]
-    assert "Days since" in losing and re.search(r">\d+</td>", losing)
+    assert "Days ago" in losing and re.search(r">\d+</td>", losing)
+    assert "Last what" not in losing and ">Level<" not in losing  # column names, not words
+    leads = pane[pane.index("Leads not yet contacted"):]
+    assert "Suggested by" in leads and ">Referrer<" not in leads and ">unknown<" not in leads
     assert not re.search(r">\d+\.\d+</td>", losing), losing  # no "99.3" days
 
 

@@ -180,7 +180,14 @@ def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None)
                 # whole days, as a person counts them ("99", not "99.3")
                 shown = shown.assign(level=shown["level"].map(
                     {"due": "past ideal", "overdue": "past maximum"}),
-                    days_since=shown["days_since"].map(_whole_days))
+                    days_since=shown["days_since"].map(_whole_days)).rename(columns={
+                    "last_what": "what it was", "days_since": "days ago",
+                    "level": "keep in touch gap"})
+            if title == "Leads not yet contacted":
+                shown = shown.assign(may_mention=shown["may_mention"].astype(object).replace(
+                    {"unknown": "not asked yet"})).rename(columns={
+                        "referrer": "suggested by", "may_mention": "may mention their name",
+                        "referred_at": "suggested on"})
         else:
             shown = frame
         parts.append(f"<h4>{esc(title)} ({len(frame)})</h4>"
