@@ -294,3 +294,12 @@ def test_events_outside_the_years_the_store_keeps_are_named_in_the_report(store,
     assert "2 events are dated outside 1900 to 2199" in said
     assert "'Coffee with Sam Okafor' (1850-01-01)" in said and "(2250-03-01)" in said
     assert report.to_dict()["out_of_range"] == report.out_of_range
+
+
+def test_importing_one_event_again_says_it_in_the_singular(store, tmp_path):
+    """Seen in the app: "1 had been imported before and have not changed"."""
+    path = _write(tmp_path, calendar([event("one", ":20240304T100000Z", "Call",
+                                            lines=(f"ATTENDEE:mailto:{SAM}",))]))
+    import_calendar(store, path)
+    again = import_calendar(store, path)
+    assert "1 had been imported before and has not changed." in again.lines()

@@ -128,9 +128,12 @@ class CalendarImportReport:
                    f"{would}cancelled: {self.cancelled}; already held, {would}linked: "
                    f"{self.linked}.")
         if self.already:
-            out.append(f"{self.already} had been imported before and have not changed.")
+            out.append(f"{self.already} had been imported before and "
+                       f"{'has' if self.already == 1 else 'have'} not changed.")
         if self.left_deleted:
-            out.append(f"{self.left_deleted} belong to meetings you deleted; they stay deleted.")
+            out.append(f"{self.left_deleted} belong{'s' if self.left_deleted == 1 else ''} to "
+                       f"meeting{'s' if self.left_deleted != 1 else ''} you deleted; "
+                       f"{'it stays' if self.left_deleted == 1 else 'they stay'} deleted.")
         for p in self.people:
             out.append(f"  {p.name}: {p.added} added, {p.updated} updated, "
                        f"{p.cancelled} cancelled")
