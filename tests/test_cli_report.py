@@ -146,7 +146,7 @@ def test_report_after_the_ordinary_flow_with_no_industry_anywhere(tmp_path, caps
     assert main(["--db", db, "report", "--out", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
     learned = html[html.index("Learned, by industry"):]
-    assert "they hire researchers" in learned and ">unknown<" in learned
+    assert "they hire researchers" in learned and ">not noted<" in learned  # an industry not noted, in words
     capsys.readouterr()
 
 

@@ -136,7 +136,7 @@ def test_the_saved_report_speaks_in_words_not_stored_codes(store, tmp_path):
     page = panel.report_path.read_text()
     cells = re.findall(r"<t[dh][^>]*>\s*([^<]*?)\s*</t[dh]>", page)
     for code in ("user", "host", "no_show", "next_contact", "follow_up", "contact_referral",
-                 "owner", "contact by", "keep in touch days"):
+                 "owner", "contact by", "keep in touch days", "unknown"):
         assert code not in cells, code
     assert "whose move" in cells and "them" in cells and "they did not show" in cells
     health = page[page.index("share of thank-yous on time"):][:200]

@@ -90,7 +90,8 @@ def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS
 
 #: Columns whose stored codes are shown in words, with their words.
 _CODE_WORDS = {"owner": OWNER_WORDS, "contact_by": OWNER_WORDS, "kind": ACTION_KIND_WORDS,
-               "status": STATUS_WORDS}
+               "status": STATUS_WORDS, "may_mention": {"unknown": "not asked yet"},
+               "industry": {"unknown": "not noted"}}
 #: Columns counting days, shown as whole days gone by ("19", not "19.6").
 _DAY_COUNTS = ("days_overdue", "days_since")
 #: Headers a reader understands better than the column's name.
