@@ -2,7 +2,7 @@
 they are.
 
 A large store's digest lists hundreds of thousands of rows; encoding them column by column
-(:func:`infoview.analytics.report.json_rows`) and handing the lines over as
+(:func:`infoview.analytics.records.json_rows`) and handing the lines over as
 :class:`RawRows` spares building a dict per row and encoding each again (the CLI's
 ``print_json`` lays them out one per line, as it lays out records).
 """

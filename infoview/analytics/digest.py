@@ -73,10 +73,10 @@ class Digest:
         """Plain values for JSON: ``as_of``, ``counts`` and one list of rows per section.
 
         With ``ascii_only`` (``True`` or ``False``), each row is its JSON text already
-        (:func:`~infoview.analytics.report.json_rows`), with ``\\u`` escapes or not, for
+        (:func:`~infoview.analytics.records.json_rows`), with ``\\u`` escapes or not, for
         the CLI's printer, which writes the same as from the plain rows.
         """
-        from infoview.analytics.report import json_rows, to_records
+        from infoview.analytics.records import json_rows, to_records
 
         def rows(df) -> list:
             return to_records(df) if ascii_only is None else json_rows(df, ascii_only=ascii_only)

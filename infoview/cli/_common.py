@@ -59,6 +59,17 @@ class _Lines(list):
             sys.stdout.write("\n".join(self) + "\n")
             self.clear()
 
+    def rows(self, texts: list[str], indent: str, last: bool) -> None:
+        """Write records encoded ahead, one a line after ``indent``, each followed by a
+        comma but the last when ``last`` (joined a batch at a time in one call each, not
+        appended line by line: a large digest has half a million)."""
+        self.flush()
+        joint = ",\n" + indent
+        for start in range(0, len(texts), self.BATCH):
+            batch = texts[start:start + self.BATCH]
+            end = "\n" if last and start + self.BATCH >= len(texts) else ",\n"
+            sys.stdout.write(indent + joint.join(batch) + end)
+
 
 def _encoder(*, ascii_only: bool) -> Any:
     """``encode(value) -> str``: what ``json.JSONEncoder(ensure_ascii=ascii_only,
@@ -93,11 +104,14 @@ def _json_key(key: Any) -> str:
     return json.dumps(key) if isinstance(key, (bool, float)) or key is None else str(key)
 
 
-def _json_lines(value: Any, encode: Any, indent: str, key: str, lines: list[str],
+def _json_lines(value: Any, encode: Any, indent: str, key: str, lines: _Lines,
                 comma: str = "") -> None:
     """Append ``value`` (after ``key``, e.g. ``"due": ``) as indented lines to ``lines``."""
     if not _nested(value):
         lines.append(f"{indent}{key}{encode(value)}{comma}")  # a record, or a plain value
+        return
+    if isinstance(value, RawRows):
+        _raw_lines(value, encode, indent, key, lines, comma)
         return
     if isinstance(value, dict):
         items: list[tuple[str, Any]] = [(encode(_json_key(k)) + ": ", v) for k, v in value.items()]
@@ -105,15 +119,11 @@ def _json_lines(value: Any, encode: Any, indent: str, key: str, lines: list[str]
     else:
         items = [("", v) for v in value]
         brackets = "[]"
-    raw = isinstance(value, RawRows)
     lines.append(f"{indent}{key}{brackets[0]}")
     inner = indent + "  "
     last = len(items) - 1
     for i, (name, item) in enumerate(items):
         end = "," if i < last else ""
-        if raw and isinstance(item, str):  # a record encoded ahead, as a record's line
-            lines.append(f"{inner}{item}{end}")
-            continue
         if not name and isinstance(item, (dict, list, tuple)):
             # A record of a list: encoded in one C call; only one whose text shows a bracket
             # after its first character may hold a list or object to lay out.
@@ -123,6 +133,24 @@ def _json_lines(value: Any, encode: Any, indent: str, key: str, lines: list[str]
                 continue
         _json_lines(item, encode, inner, name, lines, end)
     lines.append(f"{indent}{brackets[1]}{comma}")
+
+
+def _raw_lines(rows: RawRows, encode: Any, indent: str, key: str, lines: _Lines,
+               comma: str) -> None:
+    """:func:`_json_lines` of records encoded ahead: each run of texts written as it is (a
+    line each), a plain record among them laid out as any other."""
+    lines.append(f"{indent}{key}[")
+    inner = indent + "  "
+    records = ([] if set(map(type, rows)) == {str}
+               else [at for at, row in enumerate(rows) if not isinstance(row, str)])
+    start = 0
+    for at in [*records, len(rows)]:
+        if at > start:  # the texts before this record (or up to the end)
+            lines.rows(rows[start:at], inner, last=at == len(rows))
+        if at < len(rows):
+            _json_lines(rows[at], encode, inner, "", lines, "," if at < len(rows) - 1 else "")
+        start = at + 1
+    lines.append(f"{indent}]{comma}")
 
 
 def _nested(value: Any) -> bool:
