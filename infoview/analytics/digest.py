@@ -152,7 +152,7 @@ def missed_to_rebook(frames: Frames, *, now=None, days: float = REBOOK_DAYS):
 #: in the tests).
 DIGEST_COLUMNS: dict[str, tuple[str, ...]] = {
     "people": ("id", "name", "organization", "keep_in_touch_days", "keep_in_touch_max_days"),
-    "outreach": ("id", "person_id", "sent_at", "replied_at"),
+    "outreach": ("id", "person_id", "kind", "sent_at", "replied_at"),
     "meetings": ("id", "person_id", "starts_at", "status", "format", "place",
                  "rescheduled_from"),
     "actions": ("id", "what", "kind", "owner", "due", "done_at", "snoozed_until",
