@@ -132,15 +132,23 @@ def test_the_digest_printed_from_rows_encoded_ahead_is_the_digest(capsys, monkey
     assert ahead == plain
 
 
-def test_rows_encoded_ahead_print_as_their_records_on_odd_values(capsys, monkeypatch):
+@pytest.mark.parametrize(("rows_at_once", "block"), [(32_768, 4_096), (7, 3), (5, 1)])
+def test_rows_encoded_ahead_print_as_their_records_on_odd_values(capsys, monkeypatch,
+                                                                 rows_at_once, block):
     """Values that repeat (each distinct one is encoded once) and values at the edges:
     times before 1970 and far from it, to the millisecond, missing; -0.0, NaN, infinities
     and floats pandas rounds; nullable numbers and booleans; text with quotes, escapes,
-    non-ASCII and astral characters; choices that are not text; lists among plain rows."""
+    non-ASCII and astral characters; choices that are not text; lists among plain rows;
+    encoded a few rows at a time and written in blocks of a few lines, records at their
+    edges."""
     import numpy as np
     import pandas as pd
 
+    from infoview.analytics import records
     from infoview.analytics.records import json_rows, to_records
+
+    monkeypatch.setattr(records, "_SLICE", rows_at_once)
+    monkeypatch.setattr(records, "_BLOCK", block)
 
     times = pd.Series(pd.to_datetime([
         "1969-12-31T23:59:59.999999", "1970-01-01", "0900-02-28T13:14:15.5", "9999-12-31T23:59:59",
@@ -170,3 +178,9 @@ def test_rows_encoded_ahead_print_as_their_records_on_odd_values(capsys, monkeyp
         assert ahead == plain
         assert json.loads(ahead)["due"][:8] == to_records(base)
     assert '"0900-02-28T13:14:15.500Z"' in plain and '"1969-12-31T23:59:59.999Z"' in plain
+    lines = plain.splitlines()  # a row a line, or (holding a list) laid out over several
+    assert sum(line.startswith('    {"when": ') for line in lines) == 5 * 40  # 3 of 8 laid out
+    empty = _printed(capsys, monkeypatch, {"due": json_rows(df.iloc[:0], ascii_only=False),
+                                           "also": [json_rows(df.iloc[:0], ascii_only=True)]},
+                     False)
+    assert json.loads(empty) == {"due": [], "also": [[]]}

@@ -14,6 +14,8 @@ import json
 import math
 from typing import Any
 
+from infoview.jsontext import RawRows
+
 
 def to_records(df) -> list[dict[str, Any]]:
     """A DataFrame as JSON-ready dicts: NaN and NA as ``None``, times as ISO 8601 text.
@@ -33,40 +35,80 @@ def to_records(df) -> list[dict[str, Any]]:
     return list(map(dict, map(zip, repeat(names), zip(*columns, strict=True))))
 
 
-def json_rows(df, *, ascii_only: bool) -> list[Any]:
-    """The records of :func:`to_records` already encoded: a
-    :class:`~infoview.jsontext.RawRows` of the text the CLI's JSON printer writes for each
-    (``{"id": 3, "what": "Call"}``, with ``\\u`` escapes when ``ascii_only``).
+def json_rows(df, *, ascii_only: bool) -> Any:
+    """The records of :func:`to_records`, to be encoded as they are printed: a
+    :class:`~infoview.jsontext.RawRows` giving the text the CLI's JSON printer writes for
+    each (``{"id": 3, "what": "Call"}``, with ``\\u`` escapes when ``ascii_only``).
 
-    Encoded a column at a time (:func:`_column_texts`), each row then one join of texts
-    already made: building and encoding a dict per row took seconds for a large store's
-    digest. A row holding a list or object with something in it stays a record (the
-    printer lays those out over several lines).
+    Encoded a slice of rows at a time, each column of a slice at once
+    (:func:`_column_texts`), and each block of lines made in one join of the texts of its
+    columns: building and encoding a dict per row took seconds for a large store's digest,
+    and building each row's text before joining them all a second still. A row holding a
+    list or object with something in it is handed over as its record (the printer lays
+    those out over several lines).
     """
-    from itertools import repeat
-    from json import encoder
+    return _FrameRows(df, ascii_only)
 
-    from infoview.jsontext import RawRows
 
-    if df is None or len(df) == 0:
-        return RawRows()
-    if not df.columns.is_unique:
-        return RawRows(to_records(df))
-    strings = encoder.encode_basestring_ascii if ascii_only else encoder.encode_basestring
-    parts: list[Any] = []  # "{key: ", its values, ", key: ", ... "}", joined row by row
-    nested: set[int] = set()
-    for i, column in enumerate(df.columns):
-        texts, deep = _column_texts(df[column], strings, ascii_only)
-        parts.append(repeat(("{" if i == 0 else ", ") + strings(str(column)) + ": "))
-        parts.append(texts)
-        nested.update(deep)
+#: Rows encoded at once by :class:`_FrameRows` (their texts are held until written)...
+_SLICE = 32_768
+#: ...and written in blocks of this many lines.
+_BLOCK = 4_096
+
+
+class _FrameRows(RawRows):
+    """The rows of a DataFrame as :class:`~infoview.jsontext.RawRows`, encoded when
+    written (see :func:`json_rows`)."""
+
+    def __init__(self, df: Any, ascii_only: bool):
+        from json import encoder
+
+        self.df = df
+        self.ascii_only = ascii_only
+        self.strings = encoder.encode_basestring_ascii if ascii_only else encoder.encode_basestring
+
+    def __len__(self) -> int:
+        return 0 if self.df is None else len(self.df)
+
+    def pieces(self, indent: str) -> Any:
+        df = self.df
+        if not len(self):
+            return
+        if not df.columns.is_unique:  # records, as to_records gives them
+            yield from to_records(df)
+            return
+        joint = ",\n" + indent
+        keys = [self.strings(str(column)) + ": " for column in df.columns]
+        for start in range(0, len(df), _SLICE):
+            part = df.iloc[start:start + _SLICE]
+            columns, nested = [], set()
+            for column in part.columns:
+                texts, deep = _column_texts(part[column], self.strings, self.ascii_only)
+                columns.append(texts)
+                nested.update(deep)
+            records = dict(zip(sorted(nested), to_records(part.iloc[sorted(nested)]),
+                               strict=True)) if nested else {}
+            done = 0
+            for at in [*sorted(records), len(part)]:
+                for begin in range(done, at, _BLOCK):
+                    yield _block(keys, columns, begin, min(begin + _BLOCK, at), joint)
+                if at < len(part):
+                    yield records[at]
+                done = at + 1
+
+
+def _block(keys: list[str], columns: list[list[str]], start: int, stop: int, joint: str) -> str:
+    """The lines of rows ``start`` to ``stop`` of ``columns`` (each a list of texts, after
+    its key), joined by ``joint``: one join of every piece, no row's text made alone."""
+    from itertools import chain, repeat
+
+    parts: list[Any] = []
+    for i, (key, texts) in enumerate(zip(keys, columns, strict=True)):
+        parts.append(repeat((joint + "{" if i == 0 else ", ") + key))
+        parts.append(texts[start:stop])
     parts.append(repeat("}"))
-    rows = RawRows(map("".join, zip(*parts, strict=False)))  # repeat() is endless
-    if nested:  # those rows as records, with the values to_records gives them
-        at = sorted(nested)
-        for position, record in zip(at, to_records(df.iloc[at]), strict=True):
-            rows[position] = record
-    return rows
+    # (zip stops at the end of the texts: repeat() is endless)
+    return "".join(chain.from_iterable(zip(*parts, strict=False)))[len(joint):]
 
 
 #: A column with at most one distinct value in this many is encoded a distinct value at a
@@ -97,10 +139,12 @@ def _column_texts(series, strings: Any, ascii_only: bool) -> tuple[list[str], li
         table = [*_json_texts(_json_column(every), strings, ascii_only), "null"]
         return np.array(table, dtype=object)[series.cat.codes.to_numpy()].tolist(), []
     if isinstance(dtype, pd.StringDtype):
-        values = series.to_numpy(dtype=object, na_value=None)
-        if not series.hasnans:
-            return list(map(strings, values)), []
-        return [strings(v) if v is not None else "null" for v in values], []
+        values = np.asarray(series.array, dtype=object)  # the texts, NA or NaN for none
+        try:
+            return list(map(strings, values)), []  # one pass in C, stopped by a missing one
+        except TypeError:
+            missing = series.isna().to_numpy().tolist()
+            return ["null" if m else strings(v) for v, m in zip(values, missing, strict=True)], []
     numeric = isinstance(dtype, np.dtype) and dtype.kind in "biuf"
     if numeric or isinstance(dtype, (pd.Int64Dtype, pd.BooleanDtype)):
         missing = None if numeric else series.isna().to_numpy()
@@ -115,9 +159,9 @@ def _column_texts(series, strings: Any, ascii_only: bool) -> tuple[list[str], li
             for at in np.flatnonzero(missing).tolist():
                 texts[at] = "null"
         return texts, []
-    values = _json_column(series)
-    deep = [at for at, value in enumerate(values) if isinstance(value, (list, tuple, dict)) and value]
-    return _json_texts(values, strings, ascii_only), deep
+    plain = _json_column(series)
+    deep = [at for at, value in enumerate(plain) if isinstance(value, (list, tuple, dict)) and value]
+    return _json_texts(plain, strings, ascii_only), deep
 
 
 def _distinct_texts(values: Any, dtype: Any, strings: Any, ascii_only: bool) -> list[str]:

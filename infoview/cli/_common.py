@@ -59,16 +59,10 @@ class _Lines(list):
             sys.stdout.write("\n".join(self) + "\n")
             self.clear()
 
-    def rows(self, texts: list[str], indent: str, last: bool) -> None:
-        """Write records encoded ahead, one a line after ``indent``, each followed by a
-        comma but the last when ``last`` (joined a batch at a time in one call each, not
-        appended line by line: a large digest has half a million)."""
+    def write(self, text: str) -> None:
+        """Write ``text`` (whole lines) after the lines held."""
         self.flush()
-        joint = ",\n" + indent
-        for start in range(0, len(texts), self.BATCH):
-            batch = texts[start:start + self.BATCH]
-            end = "\n" if last and start + self.BATCH >= len(texts) else ",\n"
-            sys.stdout.write(indent + joint.join(batch) + end)
+        sys.stdout.write(text)
 
 
 def _encoder(*, ascii_only: bool) -> Any:
@@ -78,14 +72,14 @@ def _encoder(*, ascii_only: bool) -> Any:
     store's digest). The plain Python encoder where the C one is missing."""
     from json import encoder as json_encoder
 
-    slow = json.JSONEncoder(ensure_ascii=ascii_only, default=str).encode
+    slow = json.JSONEncoder(ensure_ascii=ascii_only, default=_default).encode
     make = getattr(json_encoder, "c_make_encoder", None)
     if make is None:  # pragma: no cover (an interpreter built without the C accelerator)
         return slow
     strings = (json_encoder.encode_basestring_ascii if ascii_only
                else json_encoder.encode_basestring)
     # markers None: no check for a container holding itself (the CLI's data never does)
-    fast = make(None, str, strings, None, ": ", ", ", False, False, True)
+    fast = make(None, _default, strings, None, ": ", ", ", False, False, True)
 
     def encode(value: Any) -> str:
         if isinstance(value, str):
@@ -95,6 +89,14 @@ def _encoder(*, ascii_only: bool) -> Any:
         return slow(value)
 
     return encode
+
+
+def _default(value: Any) -> Any:
+    """What the encoders write for a value JSON has no form for: records encoded ahead
+    and none to write as an empty list, anything else as its text (dates, paths)."""
+    if isinstance(value, RawRows) and not len(value):
+        return []
+    return str(value)
 
 
 def _json_key(key: Any) -> str:
@@ -137,30 +139,34 @@ def _json_lines(value: Any, encode: Any, indent: str, key: str, lines: _Lines,
 
 def _raw_lines(rows: RawRows, encode: Any, indent: str, key: str, lines: _Lines,
                comma: str) -> None:
-    """:func:`_json_lines` of records encoded ahead: each run of texts written as it is (a
-    line each), a plain record among them laid out as any other."""
+    """:func:`_json_lines` of records encoded ahead: each block of their text written as
+    it comes (a record a line), a plain record among them laid out as any other."""
     lines.append(f"{indent}{key}[")
     inner = indent + "  "
-    records = ([] if set(map(type, rows)) == {str}
-               else [at for at, row in enumerate(rows) if not isinstance(row, str)])
-    start = 0
-    for at in [*records, len(rows)]:
-        if at > start:  # the texts before this record (or up to the end)
-            lines.rows(rows[start:at], inner, last=at == len(rows))
-        if at < len(rows):
-            _json_lines(rows[at], encode, inner, "", lines, "," if at < len(rows) - 1 else "")
-        start = at + 1
+    pieces = rows.pieces(inner)
+    piece = next(pieces, None)
+    while piece is not None:
+        following = next(pieces, None)
+        end = "," if following is not None else ""
+        if isinstance(piece, str):
+            lines.write(f"{inner}{piece}{end}\n")
+        else:
+            _json_lines(piece, encode, inner, "", lines, end)
+        piece = following
     lines.append(f"{indent}]{comma}")
 
 
 def _nested(value: Any) -> bool:
-    """Whether ``value`` is an object or list holding a non-empty object or list."""
+    """Whether ``value`` is an object or list holding a non-empty object or list (records
+    encoded ahead are such a list)."""
+    if isinstance(value, RawRows):
+        return len(value) > 0
     if isinstance(value, dict):
         value = value.values()
     elif not isinstance(value, (list, tuple)):
         return False
-    return (isinstance(value, RawRows) and len(value) > 0) or any(
-        isinstance(v, (dict, list, tuple)) and v for v in value)
+    return any((isinstance(v, (dict, list, tuple)) and v) or (isinstance(v, RawRows) and len(v))
+               for v in value)
 
 
 def usage(parser: argparse.ArgumentParser) -> int:
