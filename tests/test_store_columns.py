@@ -230,3 +230,31 @@ def test_a_time_almost_in_the_stores_form_is_refused(db, value):
     db.execute("UPDATE outreach SET replied_at = ? WHERE id = 1", [value])
     with pytest.raises(OddColumn):
         read_columns(db, "outreach", ["replied_at"])
+
+
+def test_ids_with_a_gap_or_none_read_back_exactly(db):
+    """Ids that fill their range come back as that range, without SQLite writing them;
+    ids with a gap (rows deleted) or beyond, and a table or selection with no row, come
+    back as they are."""
+    def ids(table: str, **where) -> list[int]:
+        return read_columns(db, table, ["id", "person_id"], **where)["id"].tolist()
+
+    for person in (3, 4, 5, 6):
+        db.execute("INSERT INTO outreach (person_id, kind, id) VALUES (1, 'request', ?)",
+                   [person])
+    assert ids("outreach") == [1, 2, 3, 4, 5, 6]
+    db.execute("DELETE FROM outreach WHERE id IN (2, 5)")
+    assert ids("outreach") == [1, 3, 4, 6]
+    assert ids("outreach", where="id > ?", params=[3]) == [4, 6]
+    assert ids("outreach", where="id >= ? AND id <= ?", params=[3, 4]) == [3, 4]
+    db.execute("INSERT INTO outreach (person_id, kind, id) VALUES (1, 'request', ?)",
+               [2**63 - 1])
+    db.execute("INSERT INTO outreach (person_id, kind, id) VALUES (1, 'request', ?)",
+               [-(2**63) + 1])
+    assert ids("outreach") == [-(2**63) + 1, 1, 3, 4, 6, 2**63 - 1]
+    assert ids("outreach", where="id > ?", params=[6]) == [2**63 - 1]
+    assert ids("outreach", where="id > ?", params=[2**63 - 1]) == []
+    db.execute("DELETE FROM outreach")
+    assert ids("outreach") == []
+    read = read_columns(db, "outreach", ["person_id", "id"])
+    assert read["id"].dtype == np.int64 and read["person_id"].tolist() == []

@@ -76,8 +76,15 @@ class ColumnQuery:
         schema = {c.name: c for c in COLUMNS[table]}
         parts: list[str] = []   # one SQL aggregate per column
         self.readers: list[tuple[str, str, int]] = []
+        # The ids (the rowid, never missing) are read as their range when they fill it
+        # without a gap, as a store never pruned has them: no text for SQLite to write and
+        # numpy to read back; else as any whole numbers, by a second scan (see run).
+        self.ids = "id" in columns and "id" in schema
         for name in columns:
             column = schema[name]  # KeyError: not a column of the table
+            if name == "id" and self.ids:
+                self.readers.append((name, "id", 0))
+                continue
             if column.choices is not None:
                 cases = " ".join(f"WHEN {_quote(v)} THEN '{chr(_CODE_BASE + i)}'"
                                  for i, v in enumerate(column.choices))
@@ -102,15 +109,23 @@ class ColumnQuery:
         # No check in SQL (it would cost as much as the reading): what is read back is
         # checked instead, and SQLite's INTEGER affinity has already made whole numbers of
         # numeric texts.
+        if self.ids:
+            parts.append("min(id), max(id)")
         self.table = table
-        self.sql = (f"SELECT count(*), {', '.join(parts)} FROM {table} NOT INDEXED"
-                    + (f" WHERE {where}" if where else ""))
+        scan = f" FROM {table} NOT INDEXED" + (f" WHERE {where}" if where else "")
+        self.sql = f"SELECT {', '.join(['count(*)', *parts])}{scan}"
+        self.id_sql = f"SELECT CAST(group_concat(id) AS BLOB){scan}"
         self.params = list(params)
 
     def run(self, conn: sqlite3.Connection) -> tuple[Any, ...]:
-        """SQLite's answer: the number of rows, then one string per column."""
+        """SQLite's answer: the number of rows, then one string per column, then (when the
+        ids are read) their least and greatest and, unless they fill that range, their
+        text."""
         try:
-            return tuple(conn.execute(self.sql, self.params).fetchone())
+            row = tuple(conn.execute(self.sql, self.params).fetchone())
+            if self.ids and row[0] and row[-1] - row[-2] + 1 != row[0]:  # a gap: read them
+                row += (conn.execute(self.id_sql, self.params).fetchone()[0],)
+            return row
         except (sqlite3.DataError, sqlite3.OperationalError) as exc:  # e.g. a blob as text
             raise OddColumn(f"{self.table} cannot be read column by column: {exc}") from exc
 
@@ -120,8 +135,20 @@ class ColumnQuery:
 
         n = row[0]
         out: dict[str, Any] = {}
-        for (name, kind, choices), value in zip(self.readers, row[1:], strict=True):
-            if kind == "int":
+        values = list(row[1:])
+        if self.ids:  # the range, and the ids' text when they do not fill it
+            low, high = values[len(self.readers) - 1:len(self.readers) + 1]
+            ids = values[len(self.readers) + 1] if len(values) > len(self.readers) + 1 else None
+            at = [kind for _, kind, _ in self.readers].index("id")
+            values = [*values[:at], (low, ids), *values[at:len(self.readers) - 1]]
+        for (name, kind, choices), value in zip(self.readers, values, strict=True):
+            if kind == "id":
+                low, text = value
+                if text is not None:
+                    out[name] = _ints(text, n)
+                else:  # low .. low + n - 1, the greatest id at most: no overflow
+                    out[name] = np.arange(n, dtype=np.int64) + np.int64(low if n else 0)
+            elif kind == "int":
                 out[name] = _ints(value, n)
             elif kind == "datetime":
                 out[name] = _times(value, n)
