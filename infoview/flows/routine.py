@@ -233,26 +233,32 @@ class _FrameSource:
     """
 
     def __init__(self, frames: Any):
-        self.outreach = frames["outreach"]
-        self.people = frames["people"]
-        self.meetings = frames["meetings"]
-
-    def _folded_in(self, organizations: Any, keys: set[str]) -> Any:
-        """Whether each organization (a Series of text) folds to one of ``keys``: each
-        distinct name folded once."""
         import numpy as np
         import pandas as pd
 
-        codes, names = pd.factorize(organizations)
-        hits = np.array([bool(name) and fold(name) in keys for name in names.tolist()] + [False])
-        return hits[codes]
+        self.outreach = frames["outreach"]
+        self.people = frames["people"]
+        self.meetings = frames["meetings"]
+        # each person's organization as the number of its folded name in self.keys (""
+        # for none), each distinct name folded once
+        codes, names = pd.factorize(self.people["organization"])
+        folded = [fold(name) if name else "" for name in names.tolist()]
+        numbers, keys = pd.factorize(np.array([*folded, ""], dtype=object))
+        self.keys: list[str] = keys.tolist()
+        self.org = numbers[codes]  # (code -1 takes the last number: no organization)
+
+    def _folded_in(self, keys: set[str]) -> Any:
+        """Whether each person's organization folds to one of ``keys``."""
+        import numpy as np
+
+        return np.array([bool(k) and k in keys for k in self.keys], dtype=bool)[self.org]
 
     def colleagues(self, people: set[int]) -> set[int]:
         frame = self.people
         ids = frame["id"]
         mine = frame["organization"][ids.isin(people).to_numpy(dtype=bool)].dropna().tolist()
         kept = {fold(o) for o in mine if o}
-        return set(ids[self._folded_in(frame["organization"], kept)].dropna().tolist())
+        return set(ids[self._folded_in(kept)].dropna().tolist())
 
     def unanswered(self, cut: date) -> set[int]:
         import numpy as np
@@ -300,17 +306,15 @@ class _FrameSource:
         sent = _stamps(self.outreach["sent_at"])
         recent = sent >= _micros(min(earliest.values()))
         last = pd.Series(sent[recent]).groupby(_ids(self.outreach["person_id"])[recent]).max()
-        who = self.people.loc[self.people["id"].isin(last.index).to_numpy(dtype=bool)]
-        codes, names = pd.factorize(who["organization"])
-        keys = [fold(name) if name else "" for name in names.tolist()]
+        written = self.people["id"].isin(last.index).to_numpy(dtype=bool)
+        who = self.people.loc[written]
+        folded = self.org[written]  # the folded organization of each
         # each organization's earliest first request (none: never reached)
         bound = np.array([_micros(earliest[k]) if k in earliest else np.iinfo(np.int64).max
-                          for k in keys] + [np.iinfo(np.int64).max], dtype=np.int64)
+                          for k in self.keys], dtype=np.int64)
         ids = _ids(who["id"])
         at = last.reindex(ids).to_numpy()
-        # the key of each organization as folded, for the two latest per key
-        folded = np.array([*pd.factorize(np.array(keys + [""], dtype=object))[0]])[codes]
-        late = at >= bound[codes]
+        late = at >= bound[folded]
         order = np.lexsort((-ids[late], at[late], folded[late]))
         group = folded[late][order]
         top = np.zeros(len(order), dtype=bool)  # the two last of each group (in this order)
@@ -328,7 +332,7 @@ class _FrameSource:
         written = _ids(self.outreach["person_id"])
         who = who.loc[who["organization"].notna().to_numpy()
                       & ~who["id"].isin(written).to_numpy(dtype=bool)
-                      & self._folded_in(who["organization"], organizations)]
+                      & self._folded_in(organizations)]
         first = who.sort_values("id").drop_duplicates("organization")
         return zip(_values(first["id"]), _values(first["name"]), _values(first["organization"]),
                    strict=True)
