@@ -258,3 +258,17 @@ def test_ids_with_a_gap_or_none_read_back_exactly(db):
     assert ids("outreach") == []
     read = read_columns(db, "outreach", ["person_id", "id"])
     assert read["id"].dtype == np.int64 and read["person_id"].tolist() == []
+
+
+def test_text_that_repeats_reads_back_exactly_held_once(tmp_path):
+    """A column whose texts repeat (organizations) is held with one object per distinct
+    text; one whose texts differ, and missing values among either, read back as stored."""
+    with Store.open(tmp_path / "t.sqlite") as store:
+        for i in range(3000):
+            store.add(Person(name=f"Person {i} ü", organization=[f"Org {i % 7}", None, "Zoë"][i % 3]))
+    conn = sqlite3.connect(tmp_path / "t.sqlite")
+    read = read_columns(conn, "people", ["name", "organization"])
+    conn.close()
+    assert read["name"] == [f"Person {i} ü" for i in range(3000)]
+    assert read["organization"] == [[f"Org {i % 7}", None, "Zoë"][i % 3] for i in range(3000)]
+    assert len({id(text) for text in read["organization"] if text}) == 8  # 7 orgs and Zoë

@@ -261,10 +261,22 @@ def _ints(value: bytes | None, n: int) -> np.ndarray:
     return array
 
 
+#: A column of text whose first rows repeat a value this often or more is held with one
+#: object per distinct text (see :func:`_texts`).
+_SAMPLE, _REPEATED = 1024, 2
+
+
 def _texts(value: str | None, n: int) -> list[Any]:
+    """The texts of a JSON array. A column whose values repeat (organizations, kinds of
+    action) holds each distinct text once, not a copy per row: a third of the memory of a
+    large people table, and every later pass over the column touches fewer objects."""
     texts = json.loads(value) if value else []
     if len(texts) != n or not set(map(type, texts)) <= {str, type(None)}:
         raise OddColumn("a column of text holds something else (a number)")
+    sample = texts[:_SAMPLE]
+    if len(sample) >= _REPEATED * len(set(sample)):
+        same: dict[str | None, str | None] = {}
+        texts = [same.setdefault(text, text) for text in texts]
     return texts
 
 
