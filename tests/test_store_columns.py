@@ -272,3 +272,20 @@ def test_text_that_repeats_reads_back_exactly_held_once(tmp_path):
     assert read["name"] == [f"Person {i} ü" for i in range(3000)]
     assert read["organization"] == [[f"Org {i % 7}", None, "Zoë"][i % 3] for i in range(3000)]
     assert len({id(text) for text in read["organization"] if text}) == 8  # 7 orgs and Zoë
+
+
+@pytest.mark.parametrize("at", [1, 2, 3, 5])
+def test_a_time_out_of_form_in_any_slice_checked_is_refused(db, monkeypatch, at):
+    """Times are checked a slice of rows at a time: an odd one in the first, a middle or
+    the last slice (a short one) is refused all the same."""
+    from infoview.store import columns as columns_module
+
+    monkeypatch.setattr(columns_module, "_CHECK_ROWS", 2)
+    for _ in range(3):
+        db.execute("INSERT INTO outreach (person_id, kind, sent_at) VALUES (1, 'request', ?)",
+                   ["2026-03-31T10:00:00.000000+00:00"])
+    assert len(read_columns(db, "outreach", ["sent_at"])["sent_at"]) == 5
+    db.execute("UPDATE outreach SET sent_at = '2026-03-31T10:00:00.00000x+00:00' WHERE id = ?",
+               [at])
+    with pytest.raises(OddColumn):
+        read_columns(db, "outreach", ["sent_at"])
