@@ -179,7 +179,9 @@ USEFUL_SCORE = 4
 
 @dataclass
 class QuestionAsked(Record):
-    """A question asked in a meeting, with what was answered and how useful it was."""
+    """A question of a meeting: planned, then asked (with what was answered and how useful
+    it was), or kept by its debrief as planned but not asked (``asked = 0``: left out of
+    every count of questions asked)."""
 
     table = "questions_asked"
     meeting_id: int
@@ -190,6 +192,7 @@ class QuestionAsked(Record):
     answer_notes: str | None = None
     usefulness: int | None = None
     id: int | None = None
+    asked: int = 1  # added after id (a later migration)
 
 
 @dataclass

@@ -11,7 +11,8 @@ means. From the lightest to the loosest:
 - :func:`unaccent`: accents and special letters dropped ("Łódź" to "Lodz"); a step of the
   looser keys below.
 - :func:`name_key`: a person's name, folded, accents and punctuation dropped, mis-decoded
-  UTF-8 repaired; :func:`org_key` the same for an organization, legal suffixes dropped.
+  UTF-8 repaired; :func:`org_key` the same for an organization, legal suffixes dropped;
+  :func:`org_variant` also lets one name be the other plus "Labs", "Group" and the like.
 - :func:`profile_key` and :func:`address_key`: a profile URL and an email address reduced
   to what identifies them.
 
@@ -119,6 +120,31 @@ def org_key(text: str | None) -> str:
             break
         del words[-dotted:]
     return " ".join(words)
+
+
+#: Words a company's own site adds to the name people know it by ("Kestrel Health Labs",
+#: "Heron Group"): with the legal suffixes, what :func:`org_variant` allows at the end.
+GENERIC_SUFFIXES = frozenset(("labs", "lab", "laboratories", "group", "holdings"))
+
+
+def org_variant(one: str | None, other: str | None) -> bool:
+    """Whether two organization names are plainly one organization: the same once folded
+    (case, accents, punctuation, a leading "The" and legal suffixes ignored), or one is the
+    other with only legal or generic words after it ("Kestrel Health" and "Kestrel Health
+    Labs, Inc."). Two different tails ("Kestrel Health Labs", "Kestrel Health Group") are
+    not the same: neither name is the other one written longer. Empty names match nothing."""
+    a, b = org_key(one).split(), org_key(other).split()
+    if not a or not b:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    return (longer[:len(shorter)] == shorter
+            and all(w in GENERIC_SUFFIXES or w in LEGAL_SUFFIXES for w in longer[len(shorter):]))
+
+
+def host_key(url: str | None) -> str:
+    """The host of a web address, lower case, without ``www.`` (a port is kept: two sites
+    on one machine are two sites); ``""`` for no address."""
+    return profile_key(url).split("/", 1)[0]
 
 
 @lru_cache(maxsize=1 << 17)

@@ -16,6 +16,7 @@ layers: it imports only the errors and the models' range of years.
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime, time, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -26,19 +27,58 @@ from infoview.models import EARLIEST, LATEST_DATE
 ZONE_EXAMPLE = "an IANA name such as 'Europe/London' or 'America/New_York'"
 
 
-def zone(name: str | None) -> ZoneInfo | None:
-    """The time zone called ``name`` (``None`` for an empty name).
+def _zone_key(text: str) -> str:
+    return " ".join(text.replace("_", " ").split()).casefold()
+
+
+@functools.cache
+def _zones_by_city() -> dict[str, tuple[str, ...]]:
+    """Every IANA zone by its full name and by its city, both folded ("new york")."""
+    from zoneinfo import available_timezones
+
+    found: dict[str, set[str]] = {}
+    for name in available_timezones():
+        found.setdefault(_zone_key(name), set()).add(name)
+        if "/" in name:
+            found.setdefault(_zone_key(name.rsplit("/", 1)[1]), set()).add(name)
+    return {key: tuple(sorted(names)) for key, names in found.items()}
+
+
+def zone_name(name: str | None) -> str | None:
+    """The IANA name of the time zone ``name`` means: the name itself, the name typed in
+    another case, or a city that names exactly one zone ("Berlin", "new york": a user
+    knows their city, not the IANA list). ``None`` for an empty name.
 
     Raises:
-        BadInput: no time zone has that name.
+        BadInput: no zone has that name, or several zones have that city (they are named).
     """
     name = (name or "").strip()
     if not name:
         return None
     try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise BadInput(f"unknown time zone {name!r}: use {ZONE_EXAMPLE}") from exc
+        ZoneInfo(name)
+        return name
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    matches = _zones_by_city().get(_zone_key(name), ())
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise BadInput(f"several time zones are called {name!r}: "
+                       f"{', '.join(matches)}; type the one you mean")
+    raise BadInput(f"unknown time zone {name!r}: use a city such as 'Berlin' or "
+                   f"{ZONE_EXAMPLE}")
+
+
+def zone(name: str | None) -> ZoneInfo | None:
+    """The time zone called ``name`` (``None`` for an empty name): an IANA name, or a city
+    naming one zone (see :func:`zone_name`).
+
+    Raises:
+        BadInput: no time zone has that name, or several have that city.
+    """
+    resolved = zone_name(name)
+    return None if resolved is None else ZoneInfo(resolved)
 
 
 def zone_or_local(name: str | None) -> tzinfo:
@@ -65,6 +105,13 @@ def shown_in(moment: datetime, tz: tzinfo | None = None) -> datetime:
     moment is read as the computer's local time (see :func:`aware`)."""
     moment = aware(moment)
     return moment.astimezone(tz) if tz is not None else moment.astimezone()
+
+
+def zone_label(tz: tzinfo, moment: datetime | None = None) -> str:
+    """How a time zone is named to the user: its name ("Europe/Berlin"), else what its
+    clocks are called at ``moment`` ("CET", "UTC"), else its offset ("+05:30")."""
+    at = (moment or datetime.now(UTC)).astimezone(tz)
+    return getattr(tz, "key", None) or at.tzname() or _offset(at)
 
 
 def local_day(moment: datetime, tz: tzinfo) -> date:

@@ -117,7 +117,7 @@ def test_the_report_renders_for_any_store(history):
     frames = frames_of(history)
     html = build_report(frames, now=history.now)
     assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
-    assert "Targets (LAMP list)" in html
+    assert "Organizations to pursue first" in html
     assert "<script" not in html  # whatever the names hold
 
 

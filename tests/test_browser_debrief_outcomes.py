@@ -16,6 +16,7 @@ import time
 
 import pytest
 from browser_console import Console, allowed
+from browser_layout import cut_off
 from voila_server import running_kernels, serve_app
 
 from infoview.cli.app import app_config
@@ -32,6 +33,10 @@ def demo_app(tmp_path):
         yield served, tmp_path / "exports"
 
 
+#: The text boxes whose text does not fit (placeholder and value of each).
+CUT_OFF_INPUTS = """() => [...document.querySelectorAll('input[type=text], input:not([type])')]
+    .filter(i => i.offsetParent !== null && i.scrollWidth > i.clientWidth + 1)
+    .map(i => [i.placeholder, i.value])"""
 def wait_for_kernels(server, count: int, timeout: float = 60.0) -> int:
     """How many kernels ``server`` runs once that number is ``count`` (or ``timeout`` passed)."""
     deadline = time.monotonic() + timeout
@@ -92,6 +97,12 @@ def test_debrief_and_outcomes_in_a_real_browser_leave_no_kernel_running(chromium
         page.get_by_role("button", name="Add a person they suggested").click()
         page.get_by_placeholder("name (needed)").fill("Priya Shah")
         page.get_by_placeholder("name (needed)").press("Tab")
+        # A long title and organization show whole (they were cut off in boxes too narrow).
+        row = page.locator(".infoview-page-debrief")
+        row.get_by_placeholder("title").fill("Senior Director of Clinical Product Operations")
+        row.get_by_placeholder("organization").last.fill("Kestrel Health Labs International")
+        row.get_by_placeholder("organization").last.press("Tab")
+        assert page.evaluate(CUT_OFF_INPUTS) == []
         page.get_by_role("button", name="Save debrief").click()
         page.get_by_text("still ahead").wait_for(timeout=WAIT)
         page.get_by_role("button", name="Save anyway (mark it held)").click()
@@ -105,6 +116,10 @@ def test_debrief_and_outcomes_in_a_real_browser_leave_no_kernel_running(chromium
         # 5. The outcomes dashboard: filter by channel, update, save the report.
         nav.get_by_role("button", name="Outcomes", exact=True).click()
         page.get_by_text("Updated at").wait_for(timeout=WAIT)
+        # Every channel shows whole: "other", the last, was cut off at the list's bottom.
+        assert cut_off(page) == []
+        assert page.locator("select[multiple] option").all_text_contents() == [
+            "email", "LinkedIn", "phone", "other"]
         cards = page.locator(".infoview-card")
         before = cards.all_text_contents()
         page.locator("select[multiple]").select_option(["email"])

@@ -69,3 +69,17 @@ def test_a_command_imports_only_its_own_module_and_help_lists_all(capsys):
                             text=True, check=True).stdout
     assert report.startswith("usage: infoview report")
     assert report.splitlines()[-1] == "['infoview.cli._common', 'infoview.cli.report']"
+
+
+#: Words of the trade a first-time reader cannot know: the help says what they mean instead.
+JARGON = ("LAMP", "current batch")
+
+
+def test_no_help_text_speaks_jargon(capsys):
+    """"LAMP list" and "current batch" meant nothing to a new user reading ``targets
+    --help``: every command's help, and the start page's list, say it in plain words."""
+    for path in [(), *COMMANDS]:
+        with pytest.raises(SystemExit):
+            main([*path, "--help"])
+        out = capsys.readouterr().out
+        assert not [w for w in JARGON if w.lower() in out.lower()], (path, out)

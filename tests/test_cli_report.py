@@ -44,8 +44,10 @@ def test_report_writes_one_self_contained_page(sample_db, tmp_path, capsys):
     assert not re.search(r"""(src|href)=["'](https?:)?//""", html)
     assert "<script" not in html and "<link" not in html
     for heading in ("The funnel", "Answer rates", "Referral chains", "Follow-up health",
-                    "earned their minutes", "Activity and what was learned", "Targets"):
+                    "earned their minutes", "Activity and what was learned",
+                    "Organizations to pursue first"):
         assert heading in html
+    assert "LAMP" not in html and "current batch" not in html  # plain words, no jargon
     assert "Samira Okafor" in html
 
 
@@ -148,9 +150,10 @@ def test_report_after_the_ordinary_flow_with_no_industry_anywhere(tmp_path, caps
     capsys.readouterr()
 
 
-def test_the_highlighted_rows_of_the_targets_table_are_the_current_batch(sample_db, tmp_path, capsys):
-    """The report says "the highlighted rows are the current batch": read the page as a
-    browser would and check which rows carry the highlight."""
+def test_the_highlighted_rows_of_the_targets_table_are_the_ones_to_work_on_now(sample_db, tmp_path,
+                                                                            capsys):
+    """The report says "the highlighted rows are the ones to work on now": read the page as
+    a browser would and check which rows carry the highlight."""
     import lxml.html
 
     from infoview.analytics import targets
@@ -160,7 +163,8 @@ def test_the_highlighted_rows_of_the_targets_table_are_the_current_batch(sample_
     capsys.readouterr()
     page = lxml.html.fromstring(out.read_bytes())
     (section,) = page.xpath('//section[@id="targets"]')
-    assert "highlighted rows are the current batch" in section.text_content()
+    assert "highlighted rows are the ones to work on now" in section.text_content()
+    assert "Organizations to pursue first" in section.text_content()
     header = [th.text_content() for th in section.xpath(".//thead//th")]
     rows = section.xpath(".//tbody/tr")
     highlighted = [r.xpath("./td")[header.index("name")].text_content()
@@ -171,3 +175,51 @@ def test_the_highlighted_rows_of_the_targets_table_are_the_current_batch(sample_
     assert highlighted == list(expected.loc[expected["batch"], "name"])
     assert len(highlighted) == 5
     assert "tr.batch td { background" in out.read_text(encoding="utf-8")  # and it shows
+
+
+def _referred_late_at_night(db) -> None:
+    """A suggestion recorded at 23:30 UTC on 2 March: 08:30 on 3 March in Tokyo."""
+    from infoview.flows.profile import save_profile
+
+    with Store.open(db) as store:
+        save_profile(store, name="Lena Fischer", timezone="Asia/Tokyo")
+        sam = store.add(Person(name="Sam Okafor"))
+        priya = store.add(Person(name="Priya Shah"))
+        store.add(Referral(from_person_id=sam.id, to_person_id=priya.id,
+                           created_at=datetime(2026, 3, 2, 23, 30, tzinfo=UTC)))
+
+
+def test_the_report_shows_times_on_the_users_clock_and_names_the_zone(tmp_path, capsys,
+                                                                      monkeypatch):
+    """Lena's About me says Asia/Tokyo: the report printed UTC times ("23:30 UTC" on the
+    day before); it reads them on her clock and says which clock that is, whatever the
+    computer's own zone."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    db = tmp_path / "s.sqlite"
+    _referred_late_at_night(db)
+    out = tmp_path / "report.html"
+    assert main(["--db", str(db), "report", "--out", str(out)]) == 0
+    capsys.readouterr()
+    html = out.read_text(encoding="utf-8")
+    leads = html[html.index("People suggested but not yet contacted"):]
+    assert "2026-03-03 08:30" in leads[:leads.index("</table>")]
+    assert "every time on this page is Asia/Tokyo time" in html
+    assert "UTC" not in html and "23:30" not in html
+
+
+def test_the_report_built_without_a_zone_is_the_same_on_any_computer(tmp_path, monkeypatch):
+    """The library's report has one default clock, UTC, said on the page: tests and users
+    who build it from frames get the same bytes wherever they run."""
+    from infoview.analytics.report import build_report
+
+    db = tmp_path / "s.sqlite"
+    _referred_late_at_night(db)
+    now = datetime(2026, 3, 10, 12, tzinfo=UTC)
+    pages = []
+    for tz in ("Asia/Tokyo", "America/New_York"):
+        monkeypatch.setenv("TZ", tz)
+        with Store.open(db) as store:
+            pages.append(build_report(store.frames(), now=now))
+    assert pages[0] == pages[1]
+    assert "Generated 2026-03-10 12:00 (every time on this page is UTC time)" in pages[0]
+    assert "2026-03-02 23:30" in pages[0]

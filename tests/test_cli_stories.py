@@ -147,8 +147,10 @@ def test_a_debrief_file_answering_a_planned_question_keeps_it_a_bank_question(db
     assert run(capsys, "debrief", str(debrief))[0] == 0
     with Store.open(db) as store:
         saved = store.list(QuestionAsked, meeting_id=1)
-    assert [(q.question_id, q.category, q.usefulness) for q in saved] == [
+    assert [(q.question_id, q.category, q.usefulness) for q in saved if q.asked] == [
         (first.question_id, first.category, 5), (None, None, 3)]
+    # the plan's other questions are kept, as not asked
+    assert [q.text for q in saved if not q.asked] == [q.text for q in planned[1:]]
 
 
 def test_the_company_name_research_found_joins_the_shorter_one_typed(sites, db, tmp_path,

@@ -314,8 +314,34 @@ def test_a_profile_with_several_bad_values_names_each_field():
     from infoview.flows.profile import clean_fields
 
     with pytest.raises(BadFields) as caught:
-        clean_fields(name="Lena", profile_url="linkedin lena", timezone="Berlin")
+        clean_fields(name="Lena", profile_url="linkedin lena", timezone="Atlantis")
     assert set(caught.value.problems) == {"profile_url", "timezone"}
     assert caught.value.field == "profile_url"  # the first, for callers that show one
     assert "not a web address" in str(caught.value) and "not a time zone" in str(caught.value)
     assert "\n" not in str(caught.value)  # the CLI prints it as one line
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("Berlin", "Europe/Berlin"), ("berlin", "Europe/Berlin"),
+                                             ("New York", "America/New_York"),
+                                             ("Tokyo", "Asia/Tokyo"),
+                                             ("europe/london", "Europe/London")])
+def test_a_city_typed_as_the_time_zone_is_read_as_its_zone(store, typed, kept):
+    """Lena typed "Berlin" on About me and was refused: a city naming one zone is that zone."""
+    from infoview.flows.profile import save_profile
+
+    assert save_profile(store, timezone=typed).timezone == kept
+
+
+def test_a_city_of_several_zones_names_them_under_the_time_zone_field(store, tmp_path):
+    from infoview.widgets.profile import ProfileForm
+
+    form = ProfileForm(store)
+    form.form["timezone"].value = "Indianapolis"
+    form.save()
+    error = form.form.fields["timezone"].error.text
+    assert "America/Indiana/Indianapolis" in error and "America/Indianapolis" in error
+    assert store.get_profile().timezone is None
+    form.form["timezone"].value = "berlin"
+    form.save()
+    assert form.form.message.kind == "ok" and store.get_profile().timezone == "Europe/Berlin"
+    assert form.form["timezone"].value == "Europe/Berlin"  # shown as kept

@@ -315,3 +315,19 @@ def test_a_social_feed_embedded_in_the_page_is_someone_elses_words_not_the_staff
     # the same sentence outside a post's link is the page's own word
     found = _everyone(feed.replace("https://www.instagram.com/p/Cx81kq/", "/about"))
     assert found["Odile Brackwater"] == ("designer", "staff")
+
+
+def test_soft_hyphens_and_zero_width_marks_do_not_split_a_name():
+    # a directory that lets long words break (&shy;), and a stray zero-width space
+    found = _everyone("""<ul><li><h3>Gwen&shy;dolyn&nbsp;Tarrant</h3>
+      <h4>Admin&shy;is&shy;tra&shy;tive&nbsp;Assistant</h4></li>
+      <li><h3>Osric\u200b Pellham</h3><h4>Building Inspector</h4></li></ul>""")
+    assert found == {"Gwendolyn Tarrant": ("Administrative Assistant", "staff"),
+                     "Osric Pellham": ("Building Inspector", "staff")}
+
+
+def test_every_chief_officer_acronym_is_a_title():
+    found = _everyone("""<h2>Our experts</h2><div><h3>Marisol Quenby</h3><p>North America CISO</p>
+      <h3>Edgar Tollen</h3><p>CHRO</p><h3>Fenna Rusk</h3><p>Group CDO</p></div>""")
+    assert found == {"Marisol Quenby": ("North America CISO", "staff"),
+                     "Edgar Tollen": ("CHRO", "staff"), "Fenna Rusk": ("Group CDO", "staff")}

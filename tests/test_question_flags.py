@@ -134,6 +134,21 @@ def test_changing_the_question_asks_again(picker):
     assert not any(i.text == "Are you hiring?" for i in picker.items)
 
 
+def test_taking_the_suggested_wording_drops_the_not_added_warning(picker):
+    # Seen in the browser: after "Use the suggested wording" the box held an open question,
+    # the linter said "good", and "Not added yet: this question can be answered with yes or
+    # no" still stood under the button.
+    picker.new_question.value = INSISTED
+    picker.add_button.click()
+    assert picker.message.kind == "warning"
+    picker.use_suggestion.click()
+    assert picker.new_question.value != INSISTED and "good" in picker.lint_box.value
+    assert picker.message.text == "" and picker.add_button.description == "Add my question"
+    suggested = picker.new_question.value
+    picker.add_button.click()
+    assert picker.message.kind == "ok" and any(i.text == suggested for i in picker.items)
+
+
 def test_an_open_question_is_added_at_once_and_unmarked(picker):
     picker.new_question.value = "What surprised you most in your first year?"
     picker.add_button.click()

@@ -379,3 +379,43 @@ def test_research_starts_from_the_chosen_persons_organization_but_keeps_a_typed_
     panel.company_url.value = "https://typed.example/"
     app.choose(person_id=lena)  # what the user typed stays
     assert panel.company_url.value == "https://typed.example/"
+
+
+def test_research_offers_to_find_the_chosen_person_by_name_until_their_page_is_known(
+        app, store):
+    # Seen in the browser: Sam Okafor was chosen, yet "Or find on their site" was empty and
+    # the user had to type the name the app already knew.
+    people = {p.name: p.id for p in store.list(Person)}
+    panel = app.research  # Sam is chosen when the app opens
+    assert panel.person_name.value == "Sam Okafor"
+    app.choose(person_id=people["Ada Berg"])
+    assert panel.person_name.value == "Ada Berg"
+    ada = store.get(Person, people["Ada Berg"])
+    ada.profile_url = "https://www.linkedin.com/in/ada-berg"  # never fetched: still look
+    store.update(ada)
+    sam = store.get(Person, people["Sam Okafor"])
+    sam.profile_url = "https://kestrel.example/team/sam"  # their page is known already
+    store.update(sam)
+    app.choose(person_id=people["Sam Okafor"])
+    assert panel.person_name.value == ""
+    app.choose(person_id=people["Ada Berg"])
+    assert panel.person_name.value == "Ada Berg"
+    panel.person_name.value = "Ada Maria Berg"  # typed by the user: it stays
+    app.choose(person_id=people["Sam Okafor"])
+    assert panel.person_name.value == "Ada Maria Berg"
+
+
+def test_homes_add_a_person_opens_the_people_page_at_its_form(tmp_path):
+    # Seen in the browser: Home's "Add a person" opened the People page with no form, and
+    # the new user had to find and press "Add a person" a second time.
+    app = App(_session(tmp_path, Store.open(tmp_path / "empty.sqlite")), background=False)
+    step = next(c for row in app.home.first_steps.children[1:] for c in row.children
+                if getattr(c, "description", "") == "Add a person")
+    step.click()
+    people = app.pages["people"]
+    assert app.nav.value == "people" and app.body.children == (people,)
+    assert people.person_form_box.layout.display == ""
+    assert people.save_person_button.description == "Save person"
+    people.person_form["name"].value = "Sam Okafor"
+    people.save_person_button.click()
+    assert [p.name for p in app.store.list(Person)] == ["Sam Okafor"]

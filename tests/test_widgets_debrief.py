@@ -79,8 +79,10 @@ def test_save_writes_questions_people_promises_outcomes_and_follow_ups(store):
     meeting = store.get(Meeting, form.meeting.value)
     assert (meeting.status, meeting.rapport) == ("held", 4)
     asked = sorted(store.list(QuestionAsked, meeting_id=meeting.id), key=lambda q: q.position)
-    assert [(q.question_id, q.answer_notes, q.usefulness) for q in asked] == [
+    assert [(q.question_id, q.answer_notes, q.usefulness) for q in asked if q.asked] == [
         ("path-01", "Came from nursing", 5), (None, "The NHS design blog", None)]
+    # The plan's other questions are kept, as not asked (nothing of the plan is lost).
+    assert [q.question_id for q in asked if not q.asked] == ["role-01", "closing-01"]
     [priya] = store.find_people(name="Priya Shah")
     [referral] = store.list(Referral, meeting_id=meeting.id)
     assert (referral.to_person_id, referral.may_mention) == (priya.id, "yes")
@@ -100,7 +102,8 @@ def test_saving_twice_and_reopening_edits_the_same_debrief(store):
     form.save()
     form.save()
     again = DebriefForm(store, meeting_id=form.meeting.value)
-    assert [q["notes"].value for q in again.questions] == ["Two studies a week"]
+    assert [(q["asked"].value, q["notes"].value) for q in again.questions] == [
+        (False, ""), (True, "Two studies a week"), (False, "")]
     assert [r["name"].value for r in again.people.rows] == ["Priya Shah"]
     again.people.remove(0)
     again.save()
@@ -195,3 +198,102 @@ def test_after_saving_the_meeting_is_listed_as_held_and_the_form_stays_as_filled
     labels = [label for label, _ in form.meeting.options]
     assert any(label.endswith("Ben Okoro (asked for)") for label in labels)  # not saved: as was
     assert [r["text"].value for r in form.insights.rows] == ["Most studies run remotely"]
+
+
+def test_a_saved_debrief_opened_again_offers_its_thank_you_and_no_other_meeting_does(store):
+    # Seen in the browser: the follow-up "Send Samira a thank-you note" was due, but a reload
+    # (or coming back the next evening) showed an empty thank-you box; and after saving one
+    # debrief, choosing another meeting kept showing the first meeting's thank-you.
+    other = store.add(Person(name="Ben Okoro"))
+    ben = store.add(Meeting(person_id=other.id, starts_at=datetime(2026, 1, 5, 10, tzinfo=UTC),
+                            status="requested")).id
+    form = DebriefForm(store)
+    samira = form.meeting.value
+    form.insights.add(text="Research findings reach the roadmap in a monthly review")
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+
+    again = DebriefForm(store, meeting_id=samira)  # the page reloaded
+    assert "what you told me: Research findings reach the roadmap" in again.thanks_text.value
+    assert again.thanks_text.value.startswith("Subject:")
+    again.meeting.value = ben  # not debriefed: no thank-you yet, and not Samira's
+    assert again.thanks_text.value == "" and again.thanks_warnings.value == ""
+    again.meeting.value = samira
+    assert "Research findings reach the roadmap" in again.thanks_text.value
+
+
+def test_a_snoozed_follow_up_still_shows_snoozed_when_the_debrief_is_opened_again(store):
+    # Seen in the browser: "send Sam the article" snoozed to Friday came back, after a
+    # reload, as "due Thu 17 Dec" with Done and Snooze, as if it had never been snoozed.
+    form = DebriefForm(store)
+    form.promises.add(what="Send Samira the article", due=date.today() + timedelta(days=10))
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+    key = next(i.key for i in form.actions.items if i.what == "Send Samira the article")
+    friday = date.today() + timedelta(days=4)
+    form.actions.snooze(key, friday)
+
+    again = DebriefForm(store, meeting_id=form.meeting.value)  # the page reloaded
+    item = next(i for i in again.actions.items if i.what == "Send Samira the article")
+    assert item.snoozed == friday
+    assert item.key in again.actions.undo_buttons and item.key not in again.actions.done_buttons
+    again.actions.undo_buttons[item.key].click()
+    assert store.get(Action, int(item.key)).snoozed_until is None
+    assert item.key in again.actions.done_buttons  # due again, with Done and Snooze
+
+
+def test_a_debrief_saved_early_keeps_the_questions_not_asked_yet(store, tmp_path):
+    """"Save anyway" pressed by mistake at minute three: the plan's other questions stay,
+    shown as not asked in the debrief and still listed by the meeting companion; no count
+    of questions asked includes them, and a later meeting may ask them."""
+    from infoview.analytics import question_effectiveness
+    from infoview.flows.meetings import asked_before
+
+    meeting_id = next_meeting(store)
+    form = DebriefForm(store, meeting_id=meeting_id)
+    form.take_notes([{"question_id": "path-01", "text": PLAN.items[0].text, "asked": True,
+                      "notes": "Came from nursing"}])
+    form.questions[0]["usefulness"].value = 4
+    form.save()
+    assert form.message.kind == "ok", form.message.text
+    companion = MeetingCompanion.for_meeting(store, meeting_id, clock=lambda: 0.0)
+    assert [item.text for item in companion.items] == [i.text for i in PLAN.items]
+    again = DebriefForm(store, meeting_id=meeting_id)
+    assert [q["asked"].value for q in again.questions] == [True, False, False]
+    assert again.questions_box.children[1].children[0].children[1].value.count("not asked") == 1
+    assert "not asked" not in again.questions_box.children[0].children[0].children[1].value
+    sam = store.get(Meeting, meeting_id).person_id
+    assert asked_before(store, sam) == ["path-01"]  # the others may be asked next time
+    table = question_effectiveness(store.frames())
+    assert list(table["question_id"].dropna()) == ["path-01"]
+    assert int(table["asked"].sum()) == 1
+    from infoview.analytics import instore
+
+    by_question, _by_category = instore.question_figures(store)  # the report's own reading
+    assert list(by_question["question_id"].dropna()) == ["path-01"]
+    # Ticked later and saved again, a question kept as not asked counts as asked.
+    again.take_notes([{"question_id": "role-01", "text": PLAN.items[1].text, "asked": True,
+                       "notes": "Two studies a week"}])
+    again.save()
+    assert sorted(asked_before(store, sam)) == ["path-01", "role-01"]
+
+
+def test_a_lead_written_to_since_is_no_open_action_in_the_debrief_either(store):
+    """A mail import showed Lena had written to Priya: Home stopped saying "Contact Priya
+    Shah", but the debrief's follow-up list still showed it open."""
+    from infoview.flows.actions import open_actions
+    from infoview.flows.outreach_log import record_outreach
+
+    form = DebriefForm(store)
+    form.take_notes([{"question_id": "path-01", "text": PLAN.items[0].text, "asked": True,
+                      "notes": "Came from nursing"}])
+    form.people.add(name="Priya Shah", organization="Kestrel Health Labs")
+    form.save()
+    assert "Contact Priya Shah" in form.actions.text
+    [priya] = store.find_people(name="Priya Shah")
+    record_outreach(store, priya.id, kind="request", channel="email", subject="Hello",
+                    body="Samira suggested I write to you.")  # what a mail import records
+    assert "contact_referral" not in set(open_actions(store)["kind"])  # Home's rule
+    again = DebriefForm(store, meeting_id=form.meeting.value)
+    assert "Contact Priya Shah" not in again.actions.text
+    assert "thank-you" in again.actions.text.lower()  # the other follow-ups stay

@@ -169,3 +169,19 @@ def test_an_outcome_with_details_but_no_kind_asks_for_the_kind_and_saves_nothing
     form.save_button.click()
     assert form.message.kind == "ok", form.message.text
     assert [o.kind for o in held.list(Outcome)] == ["lead"]
+
+
+def test_a_double_click_on_save_anyway_saves_once_and_does_not_ask_again(ahead):
+    # Seen in the browser: the second click of a double click on "Save anyway" found the
+    # meeting still ahead and said "Not saved yet" over a debrief saved a moment before.
+    form = DebriefForm(ahead)
+    form.insights.add(text="Most studies run remotely")
+    form.save_button.click()
+    assert form.save_button.description.startswith("Save anyway")
+    form.save_button.click()
+    form.save_button.click()  # the second click of the double click
+    assert form.message.kind == "ok", form.message.text
+    assert form.message.text.startswith("Saved the debrief")
+    assert form.save_button.description == "Save debrief"
+    assert ahead.get(Meeting, form.meeting.value).status == "held"
+    assert len(ahead.list(Insight)) == 1

@@ -63,6 +63,25 @@ def test_import_needs_a_preview_of_the_same_input(tmp_path):
         assert store.list(Outreach) == []
 
 
+def test_a_double_click_on_import_imports_once_and_asks_for_no_preview(tmp_path):
+    # Seen in the browser: the second click of a double click on Import put "Press Preview
+    # first" in red under the file just imported, as if the import had failed.
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.path.value = str(_mailbox(tmp_path))
+        panel.preview_button.click()
+        panel.import_button.click()
+        kept, logged = panel.message.text, len(store.list(Outreach))
+        assert logged == 1  # the request to Sam, with his reply
+        panel.import_button.click()  # the second click, before the button greyed out
+        assert panel.input_message.text == "" and panel.message.kind == "ok"
+        assert panel.message.text == kept and "Done:" in panel.result.value
+        assert len(store.list(Outreach)) == logged
+        panel.path.value = str(tmp_path / "other.mbox")  # other input: a preview again
+        panel.import_button.click()
+        assert "Preview first" in panel.input_message.text
+
+
 def test_errors_show_beside_the_file_field_in_plain_words(tmp_path):
     with _store(tmp_path) as store:
         panel = ImportPanel(store)
@@ -238,3 +257,17 @@ def test_the_upload_button_says_what_it_does_without_a_file_count(tmp_path):
     assert ".widget-upload.infoview-upload {font-size:0 !important;}" in css
     assert "::after {content:'Upload a file';" in css
     assert "(0)" not in css and panel.upload.description == "Upload a file"
+
+
+def test_a_wrong_files_name_is_written_as_the_user_named_it(tmp_path):
+    # Seen in the browser: "Brief-sam-okafor-2026-12-15.pdf: this is not a mailbox" and
+    # "Notes.txt: ...", the file's name given a capital it does not have.
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.upload.value = _uploaded("brief-sam-okafor.pdf", b"%PDF-1.4 a brief\x00\x01" * 50)
+        panel.preview_button.click()
+        assert panel.input_message.text.startswith("brief-sam-okafor.pdf: this is not a mailbox")
+        panel.kind.value = "calendar"
+        panel.upload.value = _uploaded("notes.txt", b"hello, this is not a calendar\n")
+        panel.preview_button.click()
+        assert panel.input_message.text.startswith("notes.txt: this is not a calendar file")

@@ -142,3 +142,16 @@ def test_reset_sets_the_clock_back_to_zero_and_keeps_the_notes():
     panel.start()
     clock.advance(2)
     assert panel.elapsed_minutes == 2.0
+
+
+def test_the_banner_counts_minutes_in_words_without_a_bracketed_plural():
+    # Seen in the browser: "On track: 20 minute(s) left."
+    clock = FakeClock()
+    panel = MeetingCompanion(_plan(), AGENDA, clock=clock, warn_before=3)
+    panel.start()
+    clock.advance(5)
+    panel.refresh()
+    assert panel.banner.text == "On track: 15 minutes left."
+    clock.advance(13.8)  # 1.2 minutes before the end
+    panel.refresh()
+    assert panel.banner.text.startswith("1 minute left:") and "(s)" not in panel.banner.text

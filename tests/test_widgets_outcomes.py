@@ -72,7 +72,8 @@ def test_channel_and_date_filters_narrow_the_figures(store, dashboard):
     assert panel.filters()["channels"] == ["email"]
     panel.refresh_button.click()
     assert 0 < panel.headline["contacted"] < everyone
-    panel.channels.value = panel.channels.options
+    panel.channels.value = [channel for _words, channel in panel.channels.options]
+    assert panel.filters()["channels"] is None  # every channel chosen is no filter
     panel.since.value = date(2030, 1, 1)  # a range that holds nobody
     panel.refresh_button.click()
     assert panel.message.kind == "ok", panel.message.text
@@ -80,6 +81,18 @@ def test_channel_and_date_filters_narrow_the_figures(store, dashboard):
     panel.channels.value = ()
     panel.refresh_button.click()
     assert panel.message.kind == "warning"
+
+
+def test_dates_the_wrong_way_round_are_named_as_days_not_option_names(store):
+    # Seen in the browser: "since (2026-12-31) comes after until (2026-01-01)", the
+    # terminal's option names, under the page's From and to.
+    panel = OutcomesDashboard(store, now=NOW, refresh=False)
+    panel.since.value, panel.until.value = date(2026, 12, 31), date(2026, 1, 1)
+    panel.refresh_button.click()
+    assert panel.message.kind == "error"
+    assert "starts on 31 Dec 2026" in panel.message.text and "1 Jan 2026" in panel.message.text
+    assert "swap the two dates" in panel.message.text
+    assert "since" not in panel.message.text and "until" not in panel.message.text
 
 
 def test_empty_store_shows_plain_messages(tmp_path):
@@ -204,3 +217,20 @@ def test_days_in_words_rounds_plainly(days, words):
     from infoview.analytics.display import days_in_words
 
     assert days_in_words(days) == words
+
+
+def test_the_saved_report_reads_times_on_the_clock_about_me_names(tmp_path):
+    from infoview.flows.profile import save_profile
+    from infoview.models import Person, Referral
+
+    store = Store.open(tmp_path / "s.sqlite")
+    save_profile(store, name="Lena Fischer", timezone="Asia/Tokyo")
+    sam, priya = store.add(Person(name="Sam Okafor")), store.add(Person(name="Priya Shah"))
+    store.add(Referral(from_person_id=sam.id, to_person_id=priya.id,
+                       created_at=datetime(2026, 3, 2, 23, 30, tzinfo=UTC)))
+    panel = OutcomesDashboard(store, now=NOW, refresh=False, out_dir=tmp_path / "exports")
+    panel.report_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    page = panel.report_path.read_text(encoding="utf-8")
+    assert "every time on this page is Asia/Tokyo time" in page
+    assert "2026-03-03 08:30" in page and "UTC" not in page

@@ -133,6 +133,42 @@ def test_exports_write_files_and_show_links(panel, tmp_path):
     assert str(tmp_path / "out") in panel.export_message.text
 
 
+def test_planning_takes_away_the_plan_first_message_of_an_early_export(panel):
+    # Seen in the browser: Export PDF pressed before planning said "Plan the questions
+    # first", and it still said so under the export buttons once the plan was made.
+    panel.export_buttons["pdf"].click()
+    assert panel.export_message.kind == "error" and "Plan the questions" in \
+        panel.export_message.text
+    panel.plan_button.click()
+    assert panel.picker.items and panel.export_message.text == ""
+
+
+def test_people_are_offered_by_name(store, tmp_path):
+    # Seen in the browser on the sample data: ninety people in the order they were added,
+    # and the one wanted hard to find.
+    for name in ("Zoë Mbeki", "aoife Delgado", "Bruno Castillo"):
+        store.add(Person(name=name))
+    panel = PreparePanel(store, out_dir=tmp_path / "out")
+    labels = [label for label, _ in panel.person.options]
+    assert labels[0] == "Someone new"
+    names = labels[1:]
+    assert names == sorted(names, key=str.casefold) and len(names) == len(store.list(Person))
+
+
+def test_someone_new_without_a_name_is_marked_at_the_name_field(store, tmp_path):
+    # Seen in the browser: "Choose a person, or type the new person's name." under the
+    # buttons, the empty Name field itself not marked.
+    from infoview.widgets.prepare import NEW
+
+    panel = PreparePanel(store, out_dir=tmp_path / "out")
+    panel.person.value = NEW
+    panel.save_button.click()
+    assert panel.new_name_error.kind == "error" and "name" in panel.new_name_error.text
+    assert panel.message.kind == "error" and "marked in red" in panel.message.text
+    panel.new_name.value = "Ada Berg"  # typed: the mark goes
+    assert panel.new_name_error.text == ""
+
+
 def test_pdf_export_writes_a_pdf(panel):
     panel.plan_button.click()
     panel.export_buttons["pdf"].click()

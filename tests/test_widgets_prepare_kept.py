@@ -111,3 +111,122 @@ def test_the_app_opens_on_the_person_whose_plan_was_being_edited(store, tmp_path
     app.show("prepare")
     assert app.prepare.person.value == ada.id and app.prepare.picker.items
     assert app.selection.person_id == ada.id  # the plan in progress wins
+
+
+def test_undoing_a_persons_delete_brings_back_the_plan_being_edited_for_them(store, tmp_path):
+    """Lena deletes Sam by mistake while a plan for him is half made, and clicks Undo: Sam
+    came back but his plan did not (forgetting him had removed it). It comes back too, as it
+    was left, and the Prepare page picks it up."""
+    from infoview.flows.records import delete_record, restore
+
+    sam = store.list(Person)[0]
+    session = NotebookSession(store=store, db_path=store.path, out_dir=tmp_path / "out",
+                              settings=Settings(cache_path=tmp_path / "c.sqlite"), demo=False)
+    app = App(session, background=False)
+    app.show("prepare")
+    texts = _edit(app.prepare)
+    left = kept_plan(store, sam.id)
+    assert left is not None
+    app.show("people")
+    people = app.page("people")
+    people.people.value = sam.id
+    people.delete_person_button.click()
+    people.deletions.confirm_button.click()
+    assert kept_plan(store, sam.id) is None  # forgotten with him
+    people.deletions.undo_buttons[0].click()
+    back = kept_plan(store, sam.id)
+    assert back is not None and back.value == left.value and back.updated_at == left.updated_at
+    app.show("prepare")
+    panel = app.prepare
+    assert panel.person.value == sam.id and panel.restored is not None
+    assert [item.text for item in panel.picker.items] == texts
+    assert panel.reason.value == "I read your post on patient onboarding"
+    assert "Picked up the plan" in panel.message.text
+
+    # A plan started under the same key since is never overwritten by the old one.
+    deleted = delete_record(store, "person", sam.id)
+    assert kept_plan(store, sam.id) is None
+    from infoview.flows.plans import keep_plan
+
+    keep_plan(store, sam.id, {"person": sam.id, "items": [], "reason": "newer"})
+    restore(store, deleted)
+    assert kept_plan(store, sam.id).value["reason"] == "newer"
+
+
+def test_a_draft_written_after_saving_brings_no_picked_up_note_back(store, tmp_path):
+    """Lena saved the meeting, then wrote the request email: every reload since said it had
+    picked up the plan she was editing (the draft had kept the whole plan again)."""
+    panel = _panel(store, tmp_path)
+    _edit(panel)
+    panel.save_button.click()
+    panel.draft_button.click()
+    assert panel.draft_text.value
+    kept = kept_plan(store, panel._person_id())
+    assert kept is None or kept.value.get("saved")  # the plan is no plan in progress
+    after = _panel(store, tmp_path)
+    assert after.restored is None and "Picked up" not in after.message.text
+    assert after.drop_button.layout.display == "none"
+    assert after.draft_text.value == panel.draft_text.value  # the draft is not lost
+    after.picker.check(0, False)  # a real edit of the saved plan is kept, and said so
+    assert not kept_plan(store, after._person_id()).value.get("saved")
+    assert "Picked up the plan" in _panel(store, tmp_path).message.text
+
+
+def _two_meetings(store):
+    sam = store.find_people(name="Sam Okafor")[0]
+    first = store.add(Meeting(person_id=sam.id, status="scheduled", place="https://call.example/a",
+                              starts_at=datetime(2037, 11, 2, 9, 0, tzinfo=UTC)))
+    second = store.add(Meeting(person_id=sam.id, status="scheduled", place="https://call.example/b",
+                               starts_at=datetime(2037, 11, 20, 15, 0, tzinfo=UTC)))
+    return sam, first, second
+
+
+def test_a_kept_plan_never_takes_back_a_meeting_chosen_since(store, tmp_path):
+    """A plan kept for Sam's first meeting; after a reload Lena pressed "Work on it" on his
+    second meeting, and Prepare exported the calendar file of the first."""
+    sam, first, second = _two_meetings(store)
+    session = NotebookSession(store=store, db_path=store.path, out_dir=tmp_path / "out",
+                              settings=Settings(cache_path=tmp_path / "c.sqlite"), demo=False)
+    app = App(session, background=False)
+    app.show("prepare")
+    app.prepare.meeting.value = first.id
+    app.prepare.plan_button.click()
+    app.prepare.reason.value = "for the first meeting"
+    assert kept_plan(store, sam.id).value["meeting"] == first.id
+
+    again = App(session, background=False)  # a reload
+    again.show("people")
+    again.page("people").choose(sam.id, second.id)
+    again.choose(meeting_id=second.id)  # what "Work on it" does
+    again.show("prepare")
+    panel = again.prepare
+    assert panel.meeting.value == second.id and again.selection.meeting_id == second.id
+    assert panel.restored is None and "Picked up" not in panel.message.text
+    assert panel.place.value == "https://call.example/b"
+    panel.plan_button.click()
+    ics = panel.export("ics").read_text()
+    assert "20371120" in ics
+    assert "20371102" not in ics and "call.example/a" not in ics
+
+    # Going back to the first meeting on the page picks its plan up again.
+    first_plan = App(session, background=False)
+    first_plan.show("prepare")
+    first_plan.prepare.choose(sam.id, first.id)
+    assert first_plan.prepare.meeting.value == first.id
+
+
+def test_an_open_panel_follows_a_meeting_chosen_elsewhere_not_its_kept_plan(store, tmp_path):
+    sam, first, second = _two_meetings(store)
+    ada = store.add(Person(name="Ada Berg"))
+    panel = _panel(store, tmp_path)
+    panel.person.value = sam.id
+    panel.meeting.value = first.id
+    panel.plan_button.click()
+    panel.reason.value = "for the first meeting"
+    panel.choose(ada.id, None)
+    panel.choose(sam.id, second.id)  # "Work on it" on his second meeting, on another page
+    assert panel.meeting.value == second.id and panel.restored is None
+    assert panel.place.value == "https://call.example/b"
+    assert kept_plan(store, sam.id).value["reason"] == "for the first meeting"  # not lost
+    panel.meeting.value = first.id  # back to the first: its plan comes back
+    assert panel.restored is not None and panel.place.value == "https://call.example/a"

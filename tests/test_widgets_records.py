@@ -61,6 +61,36 @@ def test_a_bad_email_in_the_profile_shows_under_the_email_field_and_saves_nothin
     assert store.get_profile().name == ""  # nothing saved
 
 
+def test_about_me_saves_without_a_name_yet_and_says_the_name_is_missing(store):
+    # Seen in the browser: pressing Save with the name left empty said "Profile.name is
+    # required." (the store's words) under the button, and nothing typed was kept.
+    form = ProfileForm(store)
+    form.form["email"].value = "lena@example.org"
+    form.save_button.click()
+    assert form.form.message.kind == "ok", form.form.message.text
+    assert store.get_profile().email == "lena@example.org"
+    assert "your name" in form.missing.value  # the gap is pointed out, not refused
+    form.form["name"].value = "Lena Fischer"
+    form.save_button.click()
+    form.form["name"].value = ""  # cleared again: saved as "not given", no store error
+    form.save_button.click()
+    assert form.form.message.kind == "ok", form.form.message.text
+    assert store.get_profile().name == "" and "your name" in form.missing.value
+
+
+def test_a_field_marked_in_red_loses_its_mark_once_corrected(page, store):
+    # Seen in the browser: "'sam@@kestrel' is not an email address" stayed under the email
+    # field after the address was corrected, until Save was pressed again.
+    _add(page, name="Sam Okafor")
+    page.edit_person_button.click()
+    page.person_form["email"].value = "sam@@kestrel"
+    page.save_person_button.click()
+    assert page.person_form["email"].error.kind == "error"
+    page.person_form["email"].value = "sam@kestrel.example"
+    assert page.person_form["email"].error.text == ""
+    assert page.person_form["name"].error.text == ""
+
+
 def test_adding_a_person_chooses_them_and_a_twin_is_refused_beside_the_field(page, store):
     sam = _add(page, name="Sam Okafor", organization="Kestrel Health",
                email="sam@kestrel.example", how_known="alumni")
@@ -141,6 +171,18 @@ def test_deleting_asks_first_then_offers_undo_then_is_final(page, store):
     assert store.list(Person) == [] and len(deletions.history) == 2
 
 
+def test_deleting_a_meeting_takes_away_the_message_of_adding_it(page, store):
+    # Seen in the browser: "Added the meeting: ..." stayed at the top of the page through
+    # the meeting's deletion and its undo.
+    _add(page, name="Sam Okafor")
+    page.add_meeting_button.click()
+    page.save_meeting_button.click()
+    assert page.message.text.startswith("Added the meeting")
+    [row] = page.meetings_box.children
+    row.children[-1].click()  # its Delete
+    assert page.message.text == "" and page.deletions.asking.layout.display == ""
+
+
 def test_what_is_held_is_a_readable_list_with_a_delete_button(page, store):
     sam = _add(page, name="Sam Okafor", organization="Kestrel Health", email="sam@k.example")
     store.add(Action(what="Send Sam the article on booking forms", person_id=sam.id))
@@ -191,6 +233,21 @@ def test_organizations_are_added_edited_and_deleted_with_undo(page, store):
     assert [o.name for o in store.list(Organization)] == ["Kestrel Health"]
     assert page.organization_deletions.message.text == "Brought back Kestrel Health."
     assert page.organizations.value == org.id  # chosen again, its card below
+
+
+def test_with_no_organization_chosen_none_of_its_buttons_is_offered(store, tmp_path):
+    # Seen in the browser: Edit was greyed out but the dossier buttons looked ready, and
+    # pressing one answered "Choose an organization in the list first."
+    store.add(Organization(name="Kestrel Health Labs"))
+    page = PeoplePage(store, out_dir=tmp_path / "exports")
+    assert page.organizations.value is None
+    buttons = [page.edit_organization_button, page.delete_organization_button,
+               *page.dossier_buttons.values()]
+    assert all(b.disabled for b in buttons)
+    assert "Choose an organization in the list" in page.organization_card.value
+    page.organizations.value = page.organizations.options[0][1]
+    assert not any(b.disabled for b in buttons)
+    assert "Kestrel Health Labs" in page.organization_card.value
 
 
 def _holds(box, widget) -> bool:
@@ -310,7 +367,7 @@ def test_every_field_at_fault_in_about_me_is_marked_at_once(store):
     form = ProfileForm(store)
     form.form["name"].value = "Lena Fischer"
     form.form["profile_url"].value = "linkedin lena"
-    form.form["timezone"].value = "Berlin"
+    form.form["timezone"].value = "Atlantis"
     form.save_button.click()
     assert "not a web address" in form.form["profile_url"].error.text
     assert "not a time zone" in form.form["timezone"].error.text

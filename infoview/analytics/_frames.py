@@ -212,6 +212,11 @@ def timestamp(value: date | datetime | str | None, *, end_of_day: bool = False) 
     return ts
 
 
+def _day(stamp: Any) -> str:
+    """A day as a reader writes it ("31 Dec 2026")."""
+    return f"{stamp.day} {stamp:%b %Y}"
+
+
 def in_range(series: pd.Series, since=None, until=None) -> pd.Series:
     """Boolean mask of the timestamps in ``[since, until]`` (both ends inclusive; open when None)."""
     import pandas as pd
@@ -220,8 +225,9 @@ def in_range(series: pd.Series, since=None, until=None) -> pd.Series:
     start = timestamp(since)
     end = timestamp(until, end_of_day=True)
     if start is not None and end is not None and start > end:
-        raise BadInput(f"the period is empty: since ({since}) comes after until ({until}); "
-                       "swap the two dates.")
+        # Words for both faces: the page's From and to, the terminal's --since and --until.
+        raise BadInput(f"the period is empty: it starts on {_day(start)} and ends before, on "
+                       f"{_day(end)}; swap the two dates.")
     if start is not None:
         mask &= (series >= start).fillna(False).astype(bool)
     if end is not None:

@@ -97,7 +97,7 @@ def question_figures(store: Store, *, since: Any = None, until: Any = None,
     sums = ("max(q.question_id), min(q.id), min(CASE WHEN q.category IS NOT NULL THEN q.id END), "
             "count(*), count(q.usefulness), sum(q.usefulness)")
     if clauses:
-        window = (" WHERE q.meeting_id IN (SELECT m.id FROM meetings m NOT INDEXED"
+        window = (" WHERE q.asked AND q.meeting_id IN (SELECT m.id FROM meetings m NOT INDEXED"
                   f"{_where(clauses)})")
         rows = store.execute(
             "SELECT coalesce(q.question_id, trim(q.text, ?)) AS question, "
@@ -108,11 +108,11 @@ def question_figures(store: Store, *, since: Any = None, until: Any = None,
         rows = store.execute(
             f"SELECT q.question_id, coalesce(q.category, ?), {sums} "
             "FROM questions_asked q INDEXED BY questions_asked_grouping "
-            "WHERE q.question_id IS NOT NULL GROUP BY q.question_id, q.category",
+            "WHERE q.asked = 1 AND q.question_id IS NOT NULL GROUP BY q.question_id, q.category",
             [UNCATEGORISED])
         rows += store.execute(
             f"SELECT trim(q.text, ?) AS question, coalesce(q.category, ?) AS c, {sums} "
-            "FROM questions_asked q NOT INDEXED WHERE q.question_id IS NULL "
+            "FROM questions_asked q NOT INDEXED WHERE q.asked AND q.question_id IS NULL "
             "GROUP BY question, c", [SPACES, UNCATEGORISED])
     if not rows:
         return None, None

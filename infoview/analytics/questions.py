@@ -13,6 +13,8 @@ from infoview.analytics._frames import Frames, in_range, table, with_message
 def _asked(frames: Frames, since=None, until=None):
     """Questions asked, restricted to meetings in the date range when one is given."""
     asked = table(frames, "questions_asked")
+    if "asked" in asked.columns:  # a planned question kept by its debrief as not asked
+        asked = asked.loc[(asked["asked"] != 0).to_numpy()]
     if since is None and until is None:
         return asked
     meetings = table(frames, "meetings")

@@ -11,7 +11,8 @@ every text it placed.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from infoview.analytics._frames import Frames, channel_list, message, sharing, t
 from infoview.analytics.headline import format_figure
 from infoview.analytics.inputs import FramesInputs
 from infoview.analytics.records import json_rows, to_records  # noqa: F401 (their old home)
+from infoview.times import zone_label
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -31,8 +33,9 @@ TEMPLATE = "report.html.j2"
 
 # ---- turning frames into what the template shows -------------------------------------------
 
-def _cell(value: Any, column: str) -> dict[str, Any]:
-    """One table cell: text (or a list of entries) and whether it is a number."""
+def _cell(value: Any, column: str, zone: tzinfo = UTC) -> dict[str, Any]:
+    """One table cell: text (or a list of entries) and whether it is a number; a moment is
+    shown on the clock of ``zone`` (the page says once which zone that is)."""
     import pandas as pd
 
     if isinstance(value, (list, tuple)):
@@ -43,8 +46,8 @@ def _cell(value: Any, column: str) -> dict[str, Any]:
     elif isinstance(value, (bool,)) or type(value).__name__ == "bool_":
         cell["text"] = "yes" if value else "no"
     elif isinstance(value, pd.Timestamp):
-        cell["text"] = value.strftime("%Y-%m-%d %H:%M") if value.tzinfo is None else \
-            value.tz_convert("UTC").strftime("%Y-%m-%d %H:%M UTC")
+        moment = value if value.tzinfo is None else value.tz_convert(zone)
+        cell["text"] = moment.strftime("%Y-%m-%d %H:%M")
     elif isinstance(value, float) or type(value).__name__.startswith("float"):
         share = any(word in column for word in ("rate", "share", "conversion"))
         cell["text"] = f"{value:.0%}" if share else f"{value:.2f}".rstrip("0").rstrip(".")
@@ -57,8 +60,9 @@ def _cell(value: Any, column: str) -> dict[str, Any]:
 
 
 def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS,
-               highlight: str | None = None) -> dict[str, Any]:
-    """A DataFrame as plain rows of cells for the template (``message`` when it is empty)."""
+               highlight: str | None = None, zone: tzinfo = UTC) -> dict[str, Any]:
+    """A DataFrame as plain rows of cells for the template (``message`` when it is empty);
+    its moments on the clock of ``zone``."""
     if df is None or len(df) == 0:
         return {"message": message(df) if df is not None else "Nothing to show yet.",
                 "columns": [], "rows": [], "more": 0}
@@ -68,7 +72,7 @@ def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS
     rows = []
     for record, mark in zip(shown.head(max_rows).to_dict("records"), marks, strict=False):
         rows.append({
-            "cells": [_cell(record[c], c) for c in shown.columns],
+            "cells": [_cell(record[c], c, zone) for c in shown.columns],
             "highlight": bool(mark) if highlight else False,
         })
     return {"message": None, "columns": [c.replace("_", " ") for c in shown.columns],
@@ -78,17 +82,18 @@ def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS
 # ---- the report ----------------------------------------------------------------------------
 
 def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, until=None,
-                    channels=None) -> list[dict]:
+                    channels=None, zone: tzinfo = UTC) -> list[dict]:
     """Every section of the report as data (headings, tables, charts as SVG markup).
 
     ``frames`` is the store's frames, or the object computing the report's tables
     (:class:`~infoview.analytics.inputs.FramesInputs`, or
     :func:`~infoview.flows.outcomes.report_inputs` reading the store itself), which then
-    holds the moment and the filters.
+    holds the moment and the filters. Tables show moments on the clock of ``zone``.
     """
     from infoview.analytics import charts
 
     src = _inputs(frames, now=now, since=since, until=until, channels=channels)
+    zoned = partial(table_view, zone=zone)
 
     def block(sub=None, chart=None, table=None, text=None):
         return {"subheading": sub, "chart": chart,
@@ -107,63 +112,63 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
                   "interview, an application and a lead too. Conversion is the share of the "
                   "stage before (lead and referred someone: of those met).",
          "blocks": [
-             block(chart=charts.funnel_chart(overall), table=table_view(overall)),
+             block(chart=charts.funnel_chart(overall), table=zoned(overall)),
              block("By channel of the first message",
                    chart=charts.funnel_chart(by_channel, by="channel", label="funnel by channel")),
              block("By warmth (people reaching each stage)",
-                   table=table_view(_stages_wide(src.funnel(by="warmth")))),
+                   table=zoned(_stages_wide(src.funnel(by="warmth")))),
          ]},
         {"key": "replies", "heading": "Answer rates and days to reply",
          "intro": "Requests for a conversation, and how many were answered.",
          "blocks": [
              block("By channel", chart=charts.reply_rates_chart(
                  replies_by_channel, key="channel", label="answer rate by channel"),
-                 table=table_view(replies_by_channel)),
+                 table=zoned(replies_by_channel)),
              block("By warmth", chart=charts.reply_rates_chart(
                  replies_by_warmth, key="warmth", label="answer rate by warmth"),
-                 table=table_view(replies_by_warmth)),
+                 table=zoned(replies_by_warmth)),
          ]},
         {"key": "network", "heading": "Referral chains",
          "intro": f"{depth['referrals']} introductions linking {depth['people_in_chains']} people; "
                   f"the longest chain runs {depth['deepest_chain']} introductions deep.",
          "blocks": [
              block(chart=charts.referral_chart(src.referral_drawing())),
-             block("Door openers", table=table_view(src.door_openers(10), columns=[
+             block("Door openers", table=zoned(src.door_openers(10), columns=[
                  "name", "organization", "introductions", "downstream_people", "downstream_meetings"])),
          ]},
         {"key": "followup", "heading": "Follow-up health",
          "blocks": [
-             block(table=table_view(src.follow_up_health())),
-             block("Overdue actions", table=table_view(src.overdue_actions(), columns=[
+             block(table=zoned(src.follow_up_health())),
+             block("Overdue actions", table=zoned(src.overdue_actions(), columns=[
                  "what", "kind", "owner", "due", "days_overdue", "name"])),
-             block("Promises not yet kept", table=table_view(src.open_promises(), columns=[
+             block("Promises not yet kept", table=zoned(src.open_promises(), columns=[
                  "what", "owner", "due", "overdue", "name"])),
-             block("People suggested but not yet contacted", table=table_view(
+             block("People suggested but not yet contacted", table=zoned(
                  src.uncontacted_leads(), columns=["name", "organization", "referrer", "may_mention",
                                                    "contact_by", "referred_at"])),
-             block("Contacts gone quiet", table=table_view(src.stale_contacts(), columns=[
+             block("Contacts gone quiet", table=zoned(src.stale_contacts(), columns=[
                  "name", "organization", "last_contact", "days_since", "keep_in_touch_days"])),
              block("Meetings by status (missed, cancelled and moved ones too)",
-                   table=table_view(src.meeting_statuses())),
+                   table=zoned(src.meeting_statuses())),
          ]},
         {"key": "questions", "heading": "Which questions earned their minutes",
          "blocks": [
-             block(chart=charts.questions_chart(categories), table=table_view(categories)),
-             block("Questions rated at least twice, most useful first", table=table_view(
+             block(chart=charts.questions_chart(categories), table=zoned(categories)),
+             block("Questions rated at least twice, most useful first", table=zoned(
                  src.question_effectiveness(2),
                  columns=["text", "category", "asked", "rated", "mean_usefulness"], max_rows=15)),
          ]},
         {"key": "activity", "heading": "Activity and what was learned",
          "blocks": [
              block(chart=charts.activity_chart(src.activity_by_week())),
-             block("Learned, by industry", table=table_view(
+             block("Learned, by industry", table=zoned(
                  src.insights_by_industry(),
                  columns=["industry", "meetings", "insights", "top_tags", "learned"])),
          ]},
-        {"key": "targets", "heading": "Targets (LAMP list)",
-         "intro": "Organizations sorted by motivation, then postings, then advocacy; the "
-                  "highlighted rows are the current batch.",
-         "blocks": [block(table=table_view(src.targets(), highlight="batch", max_rows=40, columns=[
+        {"key": "targets", "heading": "Organizations to pursue first",
+         "intro": "Organizations sorted by motivation, then postings, then advocacy (someone "
+                  "you know there); the highlighted rows are the ones to work on now.",
+         "blocks": [block(table=zoned(src.targets(), highlight="batch", max_rows=40, columns=[
              "rank", "name", "industry", "motivation", "postings", "advocacy", "people_found",
              "contacted", "met"]))]},
     ]
@@ -200,7 +205,8 @@ def headline(frames: Frames | FramesInputs, *, now=None, since=None, until=None,
 
 
 def build_report(frames: Frames | FramesInputs, *, now: datetime | None = None, since=None,
-                 until=None, channels=None, title: str = "Informational interviews: outcomes") -> str:
+                 until=None, channels=None, title: str = "Informational interviews: outcomes",
+                 zone: tzinfo | None = None) -> str:
     """The whole report as one HTML string (self-contained: inline styles, charts as SVG).
 
     Args:
@@ -211,6 +217,9 @@ def build_report(frames: Frames | FramesInputs, *, now: datetime | None = None, 
         now: the moment "overdue" and "stale" are measured from (default: now).
         since, until, channels: the same filters the dashboard offers.
         title: the page title.
+        zone: the user's time zone (About me's), whose clock every time on the page is
+            read on; the page names it. Default UTC, so that the same store gives the same
+            page on any computer.
     """
     import jinja2
 
@@ -234,10 +243,12 @@ def build_report(frames: Frames | FramesInputs, *, now: datetime | None = None, 
     chosen = channel_list(channels)
     if chosen:
         selection.append("channels: " + ", ".join(chosen))
+    zone = zone or UTC
     with sharing():  # the sections ask for some results more than once
         return env.get_template(TEMPLATE).render(
-            title=title, generated=stamp.strftime("%Y-%m-%d %H:%M UTC"),
-            selection="; ".join(selection), headline=headline(src), sections=report_sections(src),
+            title=title, generated=stamp.tz_convert(zone).strftime("%Y-%m-%d %H:%M"),
+            zone=zone_label(zone, stamp.to_pydatetime()), selection="; ".join(selection),
+            headline=headline(src), sections=report_sections(src, zone=zone),
         )
 
 

@@ -39,7 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "debrief": ("meetings", "save a meeting's debrief from a JSON file or prompts"),
     "outreach": ("outreach", "record messages sent and replies received"),
     "report": ("report", "write the outcomes report (one self-contained HTML page)"),
-    "targets": ("report", "organizations to pursue first (LAMP list)"),
+    "targets": ("report", "organizations to pursue first, best first"),
     "actions": ("report", "open follow-up actions, soonest first; done, snooze, due"),
     "demo": ("demo", "run the whole flow offline on the bundled sample"),
     "app": ("app", "open the app in your browser (research, prepare, meet, debrief, outcomes)"),

@@ -28,12 +28,13 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print where the report went, as JSON")
     p.set_defaults(handler=_report)
 
-    p = sub.add_parser("targets", help="organizations to pursue first (LAMP list)",
+    p = sub.add_parser("targets", help="organizations to pursue first, best first",
                        description="Rank organizations by motivation, then postings, then advocacy "
-                                   "(someone you know there); the top ones are the current batch.")
+                                   "(someone you know there); the top ones are those to work on "
+                                   "now, the rest wait.")
     p.add_argument("--motivation-scale", type=int, default=3, help="top of the motivation scale (default 3)")
     p.add_argument("--batch-size", type=int, default=5,
-                   help="how many targets form the current batch (default 5)")
+                   help="how many of the top organizations to work on now (default 5)")
     p.add_argument("--json", action="store_true", help="print the list as JSON")
     p.set_defaults(handler=_targets)
 

@@ -30,6 +30,7 @@ from infoview.flows.dossier import build_dossier
 from infoview.flows.drafts import checks_text, save_draft
 from infoview.flows.meetings import save_meeting_plan
 from infoview.flows.prep import brief_from_store
+from infoview.flows.profile import user_zone
 from infoview.flows.question_history import question_history
 from infoview.flows.research import keep_research
 from infoview.models import Meeting, Person, UserProfile
@@ -196,7 +197,7 @@ def run_demo(out: str | Path, *, seed: int = 7, today: date | None = None) -> De
                 result.warnings.append(f"brief ({fmt}) not written: {exc}")
         result.files.update(_write_drafts(store, person_record, meeting, out / "emails"))
         result.files["outcomes report"] = write_report(store.frames(), out / "report.html",
-                                                           store=store)
+                                                           store=store, zone=user_zone(store))
         # What was learned at the company across the sample's meetings there.
         dossier = build_dossier(store, company.name or "Kestrel Health Labs")
         for fmt in formats_for("dossier", binary=False):  # the brief already shows a PDF

@@ -198,7 +198,7 @@ def _followup_frames(store: Store, now: datetime | None,
     # a copy (of the same kind: frames read for a purpose still say what they left out)
     frames = (store.frames() if frames is None else frames).copy()
     new, stale = computed_followups(store, now=now, frames=frames)
-    stale |= lapsed_confirmations(store, now=now) | contacted_leads(store)
+    stale |= settled_actions(store, now=now)
     actions = frames["actions"]
     if stale:
         actions = actions.loc[~actions["id"].isin(sorted(stale)).to_numpy()]
@@ -207,6 +207,14 @@ def _followup_frames(store: Store, now: datetime | None,
         actions = pd.concat([actions, extra], ignore_index=True) if len(actions) else extra
     frames["actions"] = actions.reset_index(drop=True)
     return frames, new
+
+
+def settled_actions(store: Store, *, now: datetime | None = None) -> set[int]:
+    """The ids of stored actions, not marked done, that no list shows as open any more: a
+    reminder to confirm a meeting that has begun, and a lead to contact whom the user has
+    since written to or booked (a mail import can show that). Home, the digest, the
+    debrief's list and the CLI all leave these out, so no two of them disagree."""
+    return lapsed_confirmations(store, now=now) | contacted_leads(store)
 
 
 def lapsed_confirmations(store: Store, *, now: datetime | None = None) -> set[int]:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from infoview.errors import BadInput, NotFound
 from infoview.flows.actions import sync_confirm_reminder
 from infoview.flows.followups import FOLLOW_UP_KINDS, meeting_follow_ups
+from infoview.flows.meeting_notes import drop_notes
 from infoview.flows.meeting_status import MISSED_STATUSES
 from infoview.models import (
     CHOICES,
@@ -53,6 +54,8 @@ class AnsweredQuestion:
     category: str | None = None
     answer_notes: str | None = None
     usefulness: int | None = None
+    #: False for a planned question that was not asked (kept, shown as not asked).
+    asked: bool = True
 
 
 @dataclass
@@ -180,7 +183,8 @@ def save_debrief(store: Store, debrief: Debrief, *, now: datetime | None = None)
     insights; matches (:func:`~infoview.store.matching.match_person`) or creates the
     suggested people and their referrals; turns promises into actions with owner and due
     date; creates the follow-up actions (a thank-you within 24 hours, contacting each
-    person suggested, telling the host how it went) once; and records the outcomes.
+    person suggested, telling the host how it went) once; records the outcomes; and drops
+    the notes the meeting companion kept (:mod:`infoview.flows.meeting_notes`).
 
     Args:
         store: an open :class:`~infoview.store.Store`.
@@ -218,6 +222,7 @@ def save_debrief(store: Store, debrief: Debrief, *, now: datetime | None = None)
         _sync_follow_ups(store, meeting, referrals, now)
         _sync_outcomes(store, meeting, debrief.outcomes)
         sync_confirm_reminder(store, meeting, now=now)  # held: nothing left to confirm
+        drop_notes(store, meeting.saved_id)  # the companion's notes are the debrief's now
     log.info("saved the debrief of meeting %s", meeting.id)
     return meeting
 
@@ -234,21 +239,45 @@ def _replace_questions(store: Store, meeting_id: int, questions: list[AnsweredQu
     # Nothing refers to a question asked, so replacing the rows keeps the meeting exact.
     # A question given by its text alone (a debrief file, the prompts) that was planned
     # for this meeting stays that bank question: the plan learns bank questions by id.
+    # A planned question the debrief does not list as asked is kept, as not asked: a
+    # debrief saved early ("Save anyway" at minute three) must not lose the rest of the
+    # plan, and the meeting companion still shows it.
     planned: dict[str, tuple[str | None, str | None]] = {}
-    for old in store.list(QuestionAsked, meeting_id=meeting_id):
+    before = sorted(store.list(QuestionAsked, meeting_id=meeting_id),
+                    key=lambda q: (q.position is None, q.position or 0, q.id or 0))
+    for old in before:
         if old.question_id:
             planned.setdefault(normal_text(old.text), (old.question_id, old.category))
         store.delete(QuestionAsked, old.saved_id)
     rows = []
-    for i, q in enumerate(questions, 1):
+    for q in questions:
         text = (q.text or q.question_id or "").strip()
         question_id, category = q.question_id, q.category
         if question_id is None:
             question_id, category = planned.get(normal_text(text), (None, category))
             category = category or q.category
         rows.append(QuestionAsked(meeting_id=meeting_id, text=text, question_id=question_id,
-                                  category=category, position=i,
-                                  answer_notes=q.answer_notes, usefulness=q.usefulness))
+                                  category=category, answer_notes=q.answer_notes,
+                                  usefulness=q.usefulness, asked=1 if q.asked else 0))
+    # In the plan's order: each planned question asked where it was planned, the ones left
+    # out there as not asked, then the questions asked that were not planned.
+    given: dict[str, QuestionAsked] = {}
+    for row in rows:
+        given.setdefault(normal_text(row.text), row)
+    ordered: list[QuestionAsked] = []
+    placed: set[int] = set()
+    for old in before:
+        found = given.get(normal_text(old.text))
+        if found is None:
+            found = QuestionAsked(meeting_id=meeting_id, text=old.text, question_id=old.question_id,
+                                  category=old.category, asked=0)
+            given[normal_text(old.text)] = found
+        if id(found) not in placed:
+            placed.add(id(found))
+            ordered.append(found)
+    rows = ordered + [row for row in rows if id(row) not in placed]
+    for i, row in enumerate(rows, 1):
+        row.position = i
     store.add_many(rows)
 
 
@@ -406,7 +435,8 @@ def load_debrief(store: Store, meeting_id: int) -> Debrief:
     return Debrief(
         meeting_id=meeting_id,
         questions=[AnsweredQuestion(text=q.text, question_id=q.question_id, category=q.category,
-                                    answer_notes=q.answer_notes, usefulness=q.usefulness)
+                                    answer_notes=q.answer_notes, usefulness=q.usefulness,
+                                    asked=bool(q.asked))
                    for q in questions],
         insights=[KeyInsight(text=i.text, tags=list(i.tags or []))
                   for i in store.list(Insight, meeting_id=meeting_id)],

@@ -16,10 +16,16 @@ from infoview.errors import BadField
 _EMAIL = re.compile(r"^[^@\s<>(),;:]+@[^@\s<>(),;:]+\.[^@\s<>(),;:.]{2,}$")
 
 
+#: A message that opens with a file's name ("notes.txt: this is not ..."), as
+#: :class:`~infoview.errors.BadInputFile` writes one: the name is the user's, as they wrote it.
+_FILE_FIRST = re.compile(r"[\w.-]+\.\w{1,8}(, line \d+)?: ")
+
+
 def upper_first(text: str) -> str:
     """``text`` with its first letter in capitals and the rest as written ("LinkedIn" stays);
-    a web address that opens it stays as written ("Https://..." is no address)."""
-    if re.match(r"[a-z][a-z0-9+.-]*://", text):
+    a web address or a file's name that opens it stays as written ("Https://..." is no
+    address, "Notes.txt" not the file uploaded)."""
+    if re.match(r"[a-z][a-z0-9+.-]*://", text) or _FILE_FIRST.match(text):
         return text
     return text[:1].upper() + text[1:]
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
+from infoview.flows.actions import settled_actions
 from infoview.models import Action, Meeting, Outreach, Person, Referral
 from infoview.prep.followup import (
     follow_up_actions,
@@ -71,9 +72,14 @@ def record_followups(store: Store, meeting_id: int, *, now: datetime,
         return store.add_many(new)
 
 
-def meeting_actions(store: Store, meeting_id: int) -> list[Action]:
-    """Every action of a meeting (follow-ups and promises), soonest due first, undated last."""
-    return sorted(store.list(Action, meeting_id=meeting_id),
+def meeting_actions(store: Store, meeting_id: int, *,
+                    now: datetime | None = None) -> list[Action]:
+    """The actions of a meeting (follow-ups and promises, done ones included), soonest due
+    first, undated last; without the ones Home no longer lists either (a lead written to
+    since, a reminder to confirm a meeting that has begun: :func:`settled_actions`)."""
+    settled = settled_actions(store, now=now)
+    return sorted((a for a in store.list(Action, meeting_id=meeting_id)
+                   if a.id not in settled),
                   key=lambda a: (a.due is None, a.due or datetime.min, a.id or 0))
 
 

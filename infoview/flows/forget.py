@@ -148,8 +148,8 @@ class Holdings:
         section("exported files", [f"{e['path']} ({e['kind']}), written {e['written_at']}"
                                    for e in data["exports"]])
         section("store backups", [f"{b['path']}, {b['modified']}" for b in data["backups"]])
-        section("plans being edited", [f"{k['key']}, changed {k['updated_at']}"
-                                       for k in data["kept_plans"]])
+        section("plans and meeting notes being worked on",
+                [f"{k['key']}, changed {k['updated_at']}" for k in data["kept_plans"]])
         lines.append("Out of infoview's reach: " + "; ".join(data["unreachable"]) + ".")
         return lines
 

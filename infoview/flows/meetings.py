@@ -41,7 +41,7 @@ def asked_before(store: Store, person_id: int, *, except_meeting: int | None = N
         if meeting.status != "held" or meeting.id == except_meeting:
             continue
         ids += [q.question_id for q in store.list(QuestionAsked, meeting_id=meeting.id)
-                if q.question_id]
+                if q.question_id and q.asked]  # one planned but not asked may come again
     return ids
 
 

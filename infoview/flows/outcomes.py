@@ -41,7 +41,7 @@ def report_inputs(store: Store, *, now: datetime | None = None, since: Any = Non
         except instore.OddStore:
             questions = None
             asked: dict[str, tuple[str, ...]] = {"questions_asked": (
-                "id", "meeting_id", "text", "question_id", "category", "usefulness")}
+                "id", "meeting_id", "text", "question_id", "category", "usefulness", "asked")}
             frames = _with_frames(frames, store.frames(tables=asked, skip=unread_columns(asked)))
         stamp = now_utc(now)
         frames = followup_frames(store, now=stamp.to_pydatetime(), frames=frames)
@@ -61,8 +61,12 @@ def write_store_report(store: Store, path: str | Path, *, now: datetime | None =
                        since: Any = None, until: Any = None, channels: Any = None,
                        **options: Any) -> Path:
     """Read the store and write its report to ``path`` (recorded in its exports registry):
-    what ``infoview report`` does."""
+    what ``infoview report`` does. Its times are read on the user's clock (About me's time
+    zone, else the computer's) unless ``zone`` is given."""
+    from infoview.flows.profile import user_zone
+
     inputs = report_inputs(store, now=now, since=since, until=until, channels=channels)
+    options.setdefault("zone", user_zone(store))
     return write_report(inputs, path, store=store, **options)
 
 

@@ -56,14 +56,16 @@ def _url(text: str | None) -> str | None:
 def _zone(text: str | None) -> str | None:
     if not text:
         return text
-    from infoview.times import zone
+    from infoview.times import zone_name
 
     try:
-        zone(text)
+        return zone_name(text)  # "Berlin" is kept as Europe/Berlin
     except BadInput as exc:
-        raise BadField(as_sentence(f"{text!r} is not a time zone: use a name such as "
-                                   "Europe/London or Asia/Tokyo"), "timezone") from exc
-    return text
+        if "several" in str(exc):
+            raise BadField(as_sentence(str(exc)), "timezone") from exc
+        raise BadField(as_sentence(f"{text!r} is not a time zone: type your city (Berlin) "
+                                   "or a name such as Europe/London or Asia/Tokyo"),
+                       "timezone") from exc
 
 
 def _region(text: str | None) -> str | None:
@@ -147,6 +149,11 @@ def save_profile(store: Store, **fields_given: Any) -> UserProfile:
         BadField: a value that does not fit; nothing is saved.
     """
     changes = clean_fields(**fields_given)
+    if "name" in changes and changes["name"] is None:
+        # An empty name is the profile's "not given yet" (as before anything is saved), so
+        # that the rest of the form saves and the drafts point out the gap; None is refused
+        # by the store with a message in its own terms ("Profile.name is required").
+        changes["name"] = ""
     with store.transaction():
         profile = store.get_profile()
         for name, value in changes.items():

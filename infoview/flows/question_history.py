@@ -52,20 +52,21 @@ _TOTALS = """
 _BY_ID = _WEIGHTS + f"""
 SELECT q.question_id, '', {_TOTALS}
 FROM questions_asked AS q JOIN held AS h ON h.id = q.meeting_id
-WHERE q.question_id IN (SELECT value FROM json_each(:bank))
+WHERE q.asked AND q.question_id IN (SELECT value FROM json_each(:bank))
 GROUP BY q.question_id
 """
 _BY_TEXT = _WEIGHTS + f"""
 SELECT lower(trim(q.text)), MIN(q.text), {_TOTALS}
 FROM questions_asked AS q JOIN held AS h ON h.id = q.meeting_id
-WHERE q.question_id IS NULL OR q.question_id NOT IN (SELECT value FROM json_each(:bank))
+WHERE q.asked AND (q.question_id IS NULL
+       OR q.question_id NOT IN (SELECT value FROM json_each(:bank)))
 GROUP BY lower(trim(q.text))
 """
 _MEETINGS = """
 SELECT COUNT(DISTINCT q.meeting_id),
        COUNT(DISTINCT CASE WHEN q.usefulness IS NOT NULL THEN q.meeting_id END)
 FROM questions_asked AS q JOIN meetings AS m ON m.id = q.meeting_id
-WHERE m.status = 'held'
+WHERE m.status = 'held' AND q.asked
 """
 _KINDS = "SELECT DISTINCT role, industry FROM meetings WHERE status = 'held'"
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from infoview.errors import BadField, BadInput, NotFound
 from infoview.flows.fields import as_sentence, email_field, text_field, upper_first, web_field
 from infoview.models import CHOICES, Meeting, Organization, Person
+from infoview.store.appstate import State, get_state, put_state, states_naming
 from infoview.store.matching import match_person
 from infoview.store.schema import COLUMNS, TABLES
 from infoview.text import fold, profile_key
@@ -417,6 +418,8 @@ class Deleted:
         before: every row removed or changed, as it was: ``{table: {id: {column: value}}}``.
         after: the same rows right after the deletion (absent when removed).
         report: for a person, what forgetting them did outside the store.
+        states: for a person, the work in progress the app kept that named them (a
+            question plan being edited for them), which forgetting removed.
         restored: set once :func:`restore` has put the rows back.
     """
 
@@ -426,6 +429,7 @@ class Deleted:
     before: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)
     after: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)
     report: ForgetReport | None = None
+    states: list[State] = field(default_factory=list)
     restored: bool = False
 
     def removed(self) -> dict[str, int]:
@@ -540,7 +544,8 @@ def delete_record(store: Store, kind: str, record_id: int, **forget_options: Any
     if kind == "person":
         person = _get(store, Person, record_id, "person")
         before = _person_candidates(store, person)
-        deleted = Deleted(kind, person.saved_id, person.name, before)
+        deleted = Deleted(kind, person.saved_id, person.name, before,
+                          states=states_naming(store, person))
         from infoview.flows.forget import forget_person
 
         deleted.report = forget_person(store, person.saved_id, **forget_options)
@@ -607,6 +612,8 @@ def restore(store: Store, deleted: Deleted) -> None:
                     _insert(store, table, names, row, row_id, remap, mapped)
                 else:
                     _put_back(store, table, row_id, row, after, remap, mapped)
+        for state in deleted.states:
+            _state_back(store, state, remap.get("people", {}))
     deleted.restored = True
     log.info("restored %s %s", deleted.kind, deleted.record_id)
 
@@ -625,6 +632,22 @@ def _insert(store: Store, table: str, names: tuple[str, ...], row: dict[str, Any
             return  # written again since: the newer entry stays
     store.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES "
                   f"({', '.join('?' * len(names))})", [values[n] for n in names])
+
+
+def _state_back(store: Store, state: State, people: dict[int, int]) -> None:
+    """Put back a plan being edited that forgetting a person removed (under the person's
+    new id, if theirs was taken meanwhile), unless one was started under its key since."""
+    from infoview.flows.plans import plan_key
+
+    key, value = state.key, dict(state.value)
+    for old, new in people.items():
+        if key == plan_key(old):
+            key = plan_key(new)
+        if value.get("person") == old:
+            value["person"] = new
+    if get_state(store, key) is None:
+        put_state(store, key, value, [people.get(i, i) for i in state.person_ids],
+                  now=state.updated_at)
 
 
 def _put_back(store: Store, table: str, row_id: int, before: dict[str, Any],

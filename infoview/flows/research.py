@@ -18,8 +18,8 @@ from infoview.errors import BadInput
 from infoview.models import Organization, Person, ResearchSnapshot
 from infoview.research.models import CompanyProfile, PersonProfile
 from infoview.research.results import Profile, kind_of
-from infoview.store.matching import match_person
-from infoview.text import fold, name_key, org_key
+from infoview.store.matching import match_organization, match_person
+from infoview.text import fold, is_linkedin_profile, name_key, org_key, org_variant
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -107,6 +107,17 @@ def organization_website(store: Store, person_id: int | None) -> str | None:
     return website or None
 
 
+def name_to_find(store: Store, person_id: int | None) -> str | None:
+    """The chosen person's name, to look for on their organization's website, while no page
+    of theirs that research could read is saved (none, or only a LinkedIn profile, which is
+    never fetched); ``None`` for nobody, or once their page is known."""
+    people = store.list(Person, id=person_id) if person_id is not None else []
+    if not people or not people[0].name:
+        return None
+    page = (people[0].profile_url or "").strip()
+    return people[0].name if not page or is_linkedin_profile(page) else None
+
+
 def keep_research(store: Store, company: CompanyProfile | None = None,
                   person: PersonProfile | None = None, *,
                   known_as: str | None = None) -> KeptResearch:
@@ -139,10 +150,15 @@ def keep_research(store: Store, company: CompanyProfile | None = None,
     with store.transaction():
         if company is not None and company.name:
             kept.organization = _upsert_organization(store, company, now)
+        elif person is not None:
+            kept.organization = match_organization(store.list(Organization),
+                                                   name=person.organization)
         if person is not None:
-            kept.person = _upsert_person(store, person, company, now, known_as)
+            kept.person = _upsert_person(store, person, company, now, known_as,
+                                         kept.organization)
             if kept.organization is None:
-                kept.organization = find_organization(store, kept.person.organization)
+                kept.organization = match_organization(store.list(Organization),
+                                                       name=kept.person.organization)
         org_id = kept.organization.id if kept.organization else None
         person_id = kept.person.id if kept.person else None
         for profile in (company, person):
@@ -154,7 +170,10 @@ def keep_research(store: Store, company: CompanyProfile | None = None,
 
 
 def _upsert_organization(store: Store, company: CompanyProfile, now: datetime) -> Organization:
-    org = find_organization(store, company.name)
+    """The organization research found: the stored one it plainly is (same name, same
+    website, or the typed name plus "Labs", "Inc" and the like), given the fields it lacks
+    and keeping every one the user typed (its name too); else a new one."""
+    org = match_organization(store.list(Organization), name=company.name, website=company.url)
     if org is None:
         return store.add(Organization(name=company.name or "", website=company.url,
                                       industry=company.industry, location=company.location,
@@ -183,8 +202,13 @@ def _same_company(typed: str | None, found: str | None) -> bool:
 
 
 def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile | None,
-                   now: datetime, known_as: str | None = None) -> Person:
+                   now: datetime, known_as: str | None = None,
+                   stored: Organization | None = None) -> Person:
     organization = profile.organization or (company.name if company is not None else None)
+    if stored is not None and (not organization or org_variant(organization, stored.name)
+                               or (company is not None and fold(organization) == fold(company.name))):
+        # the organization as the user keeps it, so the person and it stay one name
+        organization = stored.name
     # A team page that lists them among others is where they were found, not their profile.
     own_url = profile.url if profile.own_page else None
     people = store.list(Person)

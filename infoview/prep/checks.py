@@ -112,11 +112,15 @@ class DraftWarning:
         message: what is wrong and what to do about it.
         placeholder: for a ``placeholder`` warning, the placeholder left in the text (so
             other checks can tell which gap it reports without reading the message).
+        stands_for: for a note about several placeholders at once (``profile_missing``),
+            those placeholders. :func:`gaps` reads both to say what fills the gap.
     """
 
     code: str
     message: str
     placeholder: str | None = field(default=None, compare=False)
+    #: The placeholders a note stands for (the profile note lists the profile's gaps).
+    stands_for: tuple[str, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return self.message
@@ -124,6 +128,44 @@ class DraftWarning:
     def to_dict(self) -> dict[str, str]:
         """``{"code", "message"}`` for JSON."""
         return {"code": self.code, "message": self.message}
+
+
+#: What a draft's placeholder stands for: the fact that, filled in, writes it out. The app
+#: names the field of each fact on its pages (:func:`gaps` of a warning).
+PLACEHOLDER_GAPS: dict[str, str] = {
+    "[your name]": "your_name",
+    "[link to your professional profile]": "your_link",
+    "[your background]": "background",
+    "[your strengths]": "strengths",
+    "[what you are exploring]": "exploring",
+    "[your narrow interest]": "interest",
+    "[your interest]": "interest",
+    WHY_THEM: "why_them",
+    "[why you are calling them in particular]": "why_them",
+    "[their first name]": "their_name",
+    "[their phone number]": "their_phone",
+    "[day and time]": "meeting_time",
+    "[call link]": "meeting_place",
+    "[the place you agreed]": "meeting_place",
+    "[one thing you learned]": "learned",
+    "[the organization]": "their_organization",
+}
+#: Checks (by code) that a fact missing makes fail, and that fact.
+CODE_GAPS: dict[str, str] = {
+    "no_reason": "why_them", "no_connection_first": "why_them",
+    "no_signature_link": "your_link", "nothing_learned": "learned",
+}
+
+
+def gaps(warning: DraftWarning) -> tuple[str, ...]:
+    """The facts (keys of :data:`PLACEHOLDER_GAPS` and :data:`CODE_GAPS` values) whose
+    filling in would fix ``warning``, in the order the draft needs them; ``()`` for a
+    warning only editing the text fixes (too long, asks for a job ...)."""
+    marks = (warning.placeholder, *warning.stands_for)
+    found = [PLACEHOLDER_GAPS[m] for m in marks if m in PLACEHOLDER_GAPS]
+    if warning.code in CODE_GAPS:
+        found.append(CODE_GAPS[warning.code])
+    return tuple(dict.fromkeys(found))
 
 
 def message_part(text: str) -> str:
@@ -375,7 +417,9 @@ def permission_warnings(text: str, referrers: Iterable[tuple[str, str]]) -> list
 
 def _why_them_rank(warning: DraftWarning) -> int | None:
     """Where ``warning`` stands in :data:`_WHY_THEM_GAP`, ``None`` for another gap."""
-    gap = "why_them_placeholder" if warning.placeholder == WHY_THEM else warning.code
+    said_by_placeholder = warning.placeholder is not None and \
+        PLACEHOLDER_GAPS.get(warning.placeholder) == "why_them"  # a phone script's too
+    gap = "why_them_placeholder" if said_by_placeholder else warning.code
     return _WHY_THEM_GAP.index(gap) if gap in _WHY_THEM_GAP else None
 
 

@@ -20,6 +20,7 @@ from infoview.prep.checks import (
     DraftWarning,
     check_draft,
     count_words,
+    gaps,
     one_per_gap,
 )
 
@@ -142,19 +143,24 @@ PROFILE_PLACEHOLDERS: dict[str, str] = {
 def _profile_note(body: str) -> list[DraftWarning]:
     """A warning when the draft holds placeholders for what the user's profile lacks: the
     fix is to fill in the profile once, not to edit every draft."""
-    missing = [what for mark, what in PROFILE_PLACEHOLDERS.items() if mark in body]
-    if not missing:
+    marks = [mark for mark in PROFILE_PLACEHOLDERS if mark in body]
+    if not marks:
         return []
+    missing = [PROFILE_PLACEHOLDERS[mark] for mark in marks]
     listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
     return [DraftWarning("profile_missing", f"Your profile does not have {listed} yet, so "
-                         "the draft holds a placeholder: fill in your profile and draft again.")]
+                         "the draft holds a placeholder: fill in your profile and draft again.",
+                         stands_for=tuple(marks))]
 
 
 def _finish(kind: str, subject: str | None, body: str, notes=(), **check) -> Draft:
     profile = _profile_note(body)
     checked = check_draft(body, kind, subject=subject, **check)
-    if profile:  # the note names what the profile lacks: its placeholders are the same gap
-        checked = [w for w in checked if w.placeholder not in PROFILE_PLACEHOLDERS]
+    if profile:  # the note names what the profile lacks: its placeholders (and a check
+        # that fails for want of the same, such as a missing signature link) are that gap
+        covered = set(gaps(profile[0]))
+        checked = [w for w in checked if w.placeholder not in PROFILE_PLACEHOLDERS
+                   and not (gaps(w) and set(gaps(w)) <= covered)]
     warnings = one_per_gap(list(notes) + profile + checked)
     return Draft(subject=subject, body=body, warnings=warnings,
                  word_count=count_words(body), kind=kind)
@@ -176,6 +182,11 @@ def _ask(minutes: int | None, coffee: bool, near: str | None) -> str:
         return f"Could I buy you a coffee near {near or 'your work'} one day, whenever suits you?"
     span = f"{minutes} minutes" if minutes else "15-20 minutes"
     return f"Would you have {span} for a call in the coming weeks, at a time that suits you?"
+
+
+def _not_said(may_mention: str) -> str:
+    """Why a referrer's name is left out, in words: they said no, or have not said yes."""
+    return "said you may not" if may_mention == "no" else "have not said you may"
 
 
 def request(person, profile=None, *, reason: str | None = None, narrow: str | None = None,
@@ -206,7 +217,7 @@ def request(person, profile=None, *, reason: str | None = None, narrow: str | No
         opening.append(f"{referrer_name} suggested I get in touch with you.")
     elif referrer_name:
         notes.append(DraftWarning("referrer_left_out", f"{referrer_name}'s name is left out: they "
-                                  f"have not said you may mention it (may_mention={may_mention})."))
+                                  f"{_not_said(may_mention)} mention it."))
     if reason or not opening:
         opening.append(_sentence(reason, WHY_THEM))
     interest = _clause(narrow, "[your narrow interest]")

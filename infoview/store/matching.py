@@ -9,6 +9,8 @@ Three rules, each used wherever that kind of evidence comes in, and nowhere else
 - :func:`match_correspondent` (over a :class:`CorrespondentIndex`) is for a LinkedIn
   message, which carries only a name and perhaps a profile URL: the URL, else a name that
   fits exactly one person (a name shared by two is reported, never guessed).
+- :func:`match_organization` is for an organization research found: the same name, else
+  the same website, else a name that is the stored one plus "Labs", "Inc" and the like.
 - :class:`AddressBook` is for mail and calendar imports, which match by address alone,
   never by display name; an address two people share names neither of them.
 
@@ -24,13 +26,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from infoview.models import Person
+from infoview.models import Organization, Person
 from infoview.text import (
     email_addresses,
     fold,
+    host_key,
     is_linkedin_profile,
     name_key,
     org_key,
+    org_variant,
     profile_key,
 )
 
@@ -107,6 +111,35 @@ def match_person(people: Iterable[Person], *, email: str | None = None,
     """
     return PeopleIndex(people).match(email=email, profile_url=profile_url, name=name,
                                      organization=organization)
+
+
+def match_organization(organizations: Iterable[Organization], *, name: str | None = None,
+                       website: str | None = None) -> Organization | None:
+    """The stored organization that research's name and website plainly are, or ``None``.
+
+    Tried in order: the same name (case and spacing ignored); the same website host
+    (``www.`` ignored); a name that is the stored one with legal or generic words after it,
+    or the stored one is research's written longer (:func:`~infoview.text.org_variant`:
+    "Kestrel Health" typed, "Kestrel Health Labs" found). The host and the variant rules
+    must point to one organization: two candidates are a guess, and a guess is not made.
+
+    Args:
+        organizations: the stored organizations (``store.list(Organization)``).
+        name: the organization's name as research found it.
+        website: the address research started from.
+    """
+    orgs = list(organizations)
+    key = fold(name)
+    same = [o for o in orgs if key and fold(o.name) == key]
+    if same:
+        return same[0]
+    host = host_key(website)
+    for rule in (lambda o: bool(host) and host_key(o.website) == host,
+                 lambda o: org_variant(o.name, name)):
+        hits = [o for o in orgs if rule(o)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
 
 
 @dataclass

@@ -309,9 +309,21 @@ _OPEN_ACTIONS = """
 CREATE INDEX actions_open ON actions(kind, person_id) WHERE done_at IS NULL
 """
 
+# A debrief keeps the planned questions that were not asked (``asked = 0``), so that a
+# debrief saved early, or with a question left unticked, loses nothing of the plan; every
+# count of questions asked leaves them out, and the indexes the reports walk say which
+# rows were asked without reading the table.
+_NOT_ASKED = """
+ALTER TABLE questions_asked ADD COLUMN asked INTEGER NOT NULL DEFAULT 1;
+DROP INDEX questions_asked_grouping;
+CREATE INDEX questions_asked_grouping ON questions_asked(asked, question_id, category, usefulness);
+DROP INDEX questions_asked_question;
+CREATE INDEX questions_asked_question ON questions_asked(question_id, meeting_id, usefulness, asked)
+"""
+
 #: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _MAIL_CALENDAR, _FOLLOW_UPS,
-                               _APP_STATE, _REPORT_INDEXES, _OPEN_ACTIONS)
+                               _APP_STATE, _REPORT_INDEXES, _OPEN_ACTIONS, _NOT_ASKED)
 #: The schema version this code writes.
 LATEST = len(MIGRATIONS)
 

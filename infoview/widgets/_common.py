@@ -32,6 +32,14 @@ _COLOURS = {"info": "#1f4e79", "ok": "#1b5e20", "warning": "#8a5300", "error": "
 FULL_WIDTH = "calc(100% - 8px)"
 _LINK_STYLE = "color:#1a5fb4;text-decoration:underline"
 _CELL_STYLE = "padding:3px 14px 3px 0;vertical-align:top;text-align:left"
+#: The message channels as a reader writes them (the store keeps them in lower case).
+CHANNEL_WORDS = {"email": "email", "linkedin": "LinkedIn", "phone": "phone", "other": "other"}
+#: A list box (``Select``, ``SelectMultiple``) that shows its rows whole. ipywidgets pads the
+#: top of the box, which the browser's height for ``rows`` does not count: the last row
+#: ("other" of the Outcomes page's channels) was cut off at the bottom.
+WHOLE_ROWS_CLASS = "infoview-whole-rows"
+WHOLE_ROWS_STYLE = (f"<style>.{WHOLE_ROWS_CLASS} select {{height:auto !important;"
+                    "padding:4px 0 !important;}</style>")
 
 
 #: A meeting's format as a reader says it: (label, stored value), for dropdowns.
@@ -119,15 +127,40 @@ def column_label(name: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def draft_checks_html(draft, fields: dict[str, str] | None = None) -> str:
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def where_to_fill(warning, fields: dict[str, tuple[str, str]]) -> str:
+    """The sentence that sends the user to the fields fixing ``warning`` ("Fill in “Your
+    name” on About me."), or ``""`` when no field of the app fixes it.
+
+    ``fields`` maps each fact a draft may lack (:func:`infoview.prep.checks.gaps`) to the
+    field's label and where it is, as this page sees it (``("Your name", "on About me")``);
+    fields in one place are named together.
+    """
+    from infoview.prep.checks import gaps
+
+    places: dict[str, list[str]] = {}
+    for gap in gaps(warning):
+        if gap in fields:
+            label, place = fields[gap]
+            labels = places.setdefault(place, [])
+            if f"“{label}”" not in labels:
+                labels.append(f"“{label}”")
+    if not places:
+        return ""
+    return " Fill in " + " and ".join(f"{_listed(labels)} {place}"
+                                      for place, labels in places.items()) + "."
+
+
+def draft_checks_html(draft, fields: dict[str, tuple[str, str]] | None = None) -> str:
     """A draft's word count and what its checks found, each as a plain sentence (the check's
     code is kept in the tooltip: "no_connection_first" means nothing to most readers);
-    ``fields`` names the field of the page that fixes a check (by code), so the user knows
-    where to go."""
-    where = fields or {}
+    ``fields`` names the field that fixes a check (see :func:`where_to_fill`), so the user
+    knows where to go."""
     items = (f"<span title='{esc(x.code)}'>⚠ {esc(x.message)}"
-             + (f" Fill in “{esc(where[x.code])}” above." if x.code in where else "")
-             + "</span>" for x in draft.warnings)
+             f"{esc(where_to_fill(x, fields or {}))}</span>" for x in draft.warnings)
     return (f"<p>{draft.word_count} words.</p>"
             + bullet_list(items, "The checks found nothing to fix."))
 
@@ -241,6 +274,11 @@ class MessageLine(w.HTML):
             log.exception("unexpected error in a widget callback")
             self.show(f"Something went wrong{' while ' + doing if doing else ''}: "
                       f"{type(exc).__name__}: {exc}", "error")
+
+
+def count_of(n: int, one: str, many: str | None = None) -> str:
+    """``n`` things in words: "1 minute", "20 minutes" (never "minute(s)")."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def page_words(exc: InfoviewError) -> str:

@@ -83,6 +83,9 @@ class App(w.VBox):
         self._seen: dict[str, int] = {}  # the store's write count when each page was drawn
         self._reloading = False  # lists reloading after a change: their defaults choose nothing
         self._debrief_note = w.HTML()
+        #: Whether the user chose a person or meeting since the app opened (the choice it
+        #: opened on is only its guess: a plan being edited may win over that, not over this).
+        self._user_chose = False
 
         self.nav = w.ToggleButtons(options=[(label, key) for key, label in PAGES], value=None,
                                    style={"button_width": "auto"})
@@ -170,6 +173,7 @@ class App(w.VBox):
     # -- the shared choice ----------------------------------------------------------------
     def choose(self, *, person_id: int | None = None, meeting_id: int | None = None) -> None:
         """Work on this person or meeting from now on, on every page."""
+        self._user_chose = True
         with self.message.guard("choosing"):
             if person_id is None and meeting_id is None:
                 self.selection.clear()
@@ -196,15 +200,7 @@ class App(w.VBox):
         panel = self.pages.get("prepare")
         if panel is None:
             return
-        person = self.selection.person_id or _NEW
-        if panel.person.value != person:
-            if person not in {value for _label, value in panel.person.options}:
-                panel.refresh_people()  # someone added on another page
-            panel.person.value = person
-        meeting = self.selection.meeting_id
-        if (meeting is not None and panel.meeting.value != meeting
-                and meeting in {value for _label, value in panel.meeting.options}):
-            panel.meeting.value = meeting
+        panel.choose(self.selection.person_id, self.selection.meeting_id)
 
     def _meeting_follows(self) -> None:
         meeting = self.selection.meeting_id
@@ -229,7 +225,14 @@ class App(w.VBox):
         from infoview.widgets.home import HomePage
 
         return HomePage(self.store, go=self.show, choose=self.choose, now=self.now,
-                        background=self.background)
+                        background=self.background, add_person=self.add_person)
+
+    def add_person(self) -> None:
+        """Open the People page with its form to add a person (Home's "Add a person": it
+        opened the page alone, and the user pressed "Add a person" a second time)."""
+        self.show("people")
+        with self.message.guard("opening the form"):
+            self.page("people").open_person_form()
 
     def _build_profile(self) -> w.Widget:
         from infoview.widgets.profile import ProfileForm
@@ -290,7 +293,9 @@ class App(w.VBox):
     def _build_prepare(self) -> w.Widget:
         from infoview.widgets.prepare import PreparePanel
 
-        panel = PreparePanel(self.store, out_dir=self.session.out_dir)
+        chosen = ((self.selection.person_id, self.selection.meeting_id) if self._user_chose
+                  else None)  # else the panel opens on the plan being edited, if one is
+        panel = PreparePanel(self.store, out_dir=self.session.out_dir, chosen=chosen)
         self.pages["prepare"] = panel  # so that following the choice finds it
         if self.selection.person_id is None or panel.restored is not None:
             # Nobody chosen yet, or a plan was being edited: the panel's choice is the app's.

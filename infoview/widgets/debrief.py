@@ -9,10 +9,11 @@ same debrief rather than adding a second one.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time, tzinfo
-from typing import TYPE_CHECKING
+from datetime import date, datetime, time, tzinfo
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
+from traitlets import TraitError
 
 from infoview.flows.debrief import (
     AnsweredQuestion,
@@ -26,15 +27,21 @@ from infoview.flows.debrief import (
 )
 from infoview.flows.drafts import missed_meeting_draft, panel_kinds
 from infoview.flows.followups import meeting_actions
+from infoview.flows.meeting_notes import (
+    drop_debrief_draft,
+    keep_debrief_draft,
+    kept_debrief_draft,
+)
 from infoview.flows.meeting_status import mark_meeting
 from infoview.flows.meetings import thanks_draft
 from infoview.flows.profile import user_zone
 from infoview.models import CHOICES, Meeting, Person
-from infoview.times import describe_start, start_from_fields, starts_in_future
+from infoview.times import describe_start, shown_in, start_from_fields, starts_in_future
 from infoview.widgets._common import (
     FULL_WIDTH,
     MessageLine,
     button,
+    count_of,
     draft_checks_html,
     esc,
     heading,
@@ -43,6 +50,7 @@ from infoview.widgets._common import (
 )
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.followups import FollowUp, FollowUpList, action_followups
+from infoview.widgets.profile import ABOUT_ME_FIELDS
 from infoview.widgets.rows import RowList
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -77,24 +85,45 @@ def _small_text(placeholder: str, width: str = "180px") -> w.Text:
     return w.Text(placeholder=placeholder, layout=w.Layout(width=width))
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+#: The form's lists of rows, by the names their kept values go under.
+_ROW_NAMES = ("extra_questions", "insights", "people", "promises", "outcomes")
+
+
+def _day(value: Any) -> date | None:
+    """A kept date (``"2026-12-17"``) back as a day; ``None`` for none or nonsense."""
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _set(widgets: dict[str, Any], values: dict[str, Any]) -> None:
+    """Set each widget named in ``values``; a kept value a widget no longer takes (a choice
+    since renamed) is left out rather than lose the rest."""
+    for name, value in values.items():
+        widget = widgets.get(name)
+        if widget is None or not hasattr(widget, "value"):
+            continue
+        try:
+            widget.value = value
+        except (TraitError, TypeError, ValueError):
+            log.info("left out a kept value of %s the form no longer takes", name)
 
 
 def saved_summary(debrief, skipped: dict[str, int] | None = None) -> str:
     """What a save kept, counted: answers, people suggested, promises, outcomes, insights,
     and the empty rows it skipped (``{"insight": 1, ...}``)."""
-    parts = [_count(len(debrief.questions), "answer"),
-             _count(len(debrief.people), "person suggested", "people suggested"),
-             _count(len(debrief.promises), "promise"),
-             _count(len(debrief.outcomes), "outcome"),
-             _count(len(debrief.insights), "insight")]
+    parts = [count_of(len(debrief.questions), "answer"),
+             count_of(len(debrief.people), "person suggested", "people suggested"),
+             count_of(len(debrief.promises), "promise"),
+             count_of(len(debrief.outcomes), "outcome"),
+             count_of(len(debrief.insights), "insight")]
     text = "Saved the debrief: " + ", ".join(parts) + "."
     if skipped:
         rows = sum(skipped.values())
-        which = ", ".join(_count(n, kind, "people" if kind == "person" else None)
+        which = ", ".join(count_of(n, kind, "people" if kind == "person" else None)
                           for kind, n in skipped.items())
-        text += f" Skipped {_count(rows, 'empty row')} ({which}): nothing was typed in them."
+        text += f" Skipped {count_of(rows, 'empty row')} ({which}): nothing was typed in them."
     return text
 
 
@@ -177,6 +206,12 @@ class DebriefForm(w.VBox):
         self.notes = w.Textarea(placeholder="Anything else worth remembering", rows=2,
                                 layout=w.Layout(width=FULL_WIDTH))
         self.save_button = button("Save debrief", "success")
+        #: Shown while the form holds a debrief picked up after a reload, not yet saved.
+        self.drop_draft_button = button("Drop my unsaved changes",
+                                        tooltip="show the debrief as it was last saved")
+        self.drop_draft_button.layout.display = "none"
+        self.drop_draft_button.on_click(lambda _b: self.drop_draft())
+        self._loading = False  # the form is being filled from the store: nothing to keep
         self._confirming: int | None = None  # the future meeting "Save anyway" would save
         self.message = MessageLine()
         #: This meeting's follow-ups, each with Done (and Undo) and Snooze.
@@ -233,12 +268,16 @@ class DebriefForm(w.VBox):
             heading("Outcomes"), self.outcomes,
             w.HBox([self.rapport_label, self.rapport, self.rapport_clear],
                    layout=w.Layout(align_items="center", grid_gap="8px")),
-            self.notes, self.save_button,
+            self.notes, w.HBox([self.save_button, self.drop_draft_button]),
             self.message,
             heading("Follow-ups"), self.actions,
             heading(_DRAFT_LABELS["thanks"]),
             draft_box(self.thanks_text, self.thanks_actions, self.thanks_warnings),
         ])
+        # Whatever is typed is kept as it is typed, so that a reload loses none of it.
+        for rows in self._row_lists():
+            rows.on_change = self._rows_changed(rows.on_change)
+        self._watch(self.rapport, self.notes)
         self.refresh_meetings(meeting_id)
         if notes:
             self.take_notes(notes)
@@ -279,18 +318,33 @@ class DebriefForm(w.VBox):
             self._relabelling = False
 
     def load(self) -> None:
-        """Show the chosen meeting's debrief as saved (or its plan, before a first save)."""
+        """Show the chosen meeting's debrief as saved (or its plan, before a first save), or
+        the debrief that was being written for it when the page was left unsaved."""
         if self.meeting.value is None:
             return
+        self._loading = True
+        try:
+            self._load()
+        finally:
+            self._loading = False
+        self._pick_up_draft()
+
+    def _load(self) -> None:
         with self.meeting_message.guard("loading the debrief"):
             debrief = load_debrief(self.store, self.meeting.value)
             self._host = self._host_first_name()
             self.questions = []
             boxes = []
+            held = self.store.get(Meeting, self.meeting.value).status == "held"
             for q in debrief.questions:
+                # Once saved, the debrief says which were asked; a planned question it kept
+                # as not asked says so (saved early, the rest of the plan is still here).
+                not_asked = (" <span class='infoview-not-asked' style='color:#666'>"
+                             "(not asked)</span>" if held and not q.asked else "")
                 row = {
                     "text": q.text, "question_id": q.question_id, "category": q.category,
-                    "asked": w.Checkbox(value=bool(q.answer_notes or q.usefulness),
+                    "asked": w.Checkbox(value=bool(q.answer_notes or q.usefulness
+                                                   or (held and q.asked)),
                                         description="asked", indent=False,
                                         layout=w.Layout(width="70px")),
                     "notes": w.Textarea(value=q.answer_notes or "", rows=1,
@@ -299,9 +353,10 @@ class DebriefForm(w.VBox):
                     "usefulness": _slider("useful", q.usefulness),
                 }
                 self.questions.append(row)
+                self._watch(row["asked"], row["notes"], row["usefulness"])
                 # The question takes the free width, so every slider lines up on the right.
                 boxes.append(w.VBox([
-                    w.HBox([row["asked"], w.HTML(f"<b>{esc(q.text)}</b>",
+                    w.HBox([row["asked"], w.HTML(f"<b>{esc(q.text)}</b>{not_asked}",
                                                  layout=w.Layout(flex="1 1 auto")),
                             row["usefulness"]], layout=w.Layout(align_items="center")),
                     row["notes"]]))
@@ -324,9 +379,99 @@ class DebriefForm(w.VBox):
             self.rapport.value = debrief.rapport or None
             self.notes.value = debrief.notes or ""
             self._show_actions()
+            # A debrief saved earlier keeps its thank-you at hand (to copy it later, after a
+            # reload); a meeting not debriefed yet shows none, never another meeting's.
+            if self.store.get(Meeting, self.meeting.value).status == "held":
+                self._draft_thanks(debrief)
+            else:
+                self.thanks_text.value, self.thanks_warnings.value = "", ""
             self.message.clear()
             self.missed_message.clear()
             self.notes_message.clear()  # notes brought in were another meeting's
+
+    # -- the debrief being written, kept until it is saved -----------------------------------
+    def _row_lists(self) -> tuple[RowList, ...]:
+        return (self.extra_questions, self.insights, self.people, self.promises, self.outcomes)
+
+    def _rows_changed(self, before):
+        """A RowList's ``on_change`` that also watches its new rows and keeps the form."""
+        def changed() -> None:
+            if before is not None:
+                before()
+            for rows in self._row_lists():
+                for row in rows.rows:
+                    self._watch(*row.values())
+            self._keep_draft()
+        return changed
+
+    def _watch(self, *controls: w.Widget) -> None:
+        for control in controls:
+            if not getattr(control, "_infoview_kept", False):
+                control._infoview_kept = True
+                control.observe(lambda _c: self._keep_draft(), names="value")
+
+    def form_state(self) -> dict[str, Any]:
+        """What the form holds, as plain JSON values (what a reload gives back)."""
+        def plain(value: Any) -> Any:
+            return value.isoformat() if isinstance(value, date) else value
+
+        return {
+            "questions": [{"question_id": r["question_id"], "text": r["text"],
+                           "asked": r["asked"].value, "notes": r["notes"].value,
+                           "usefulness": r["usefulness"].value} for r in self.questions],
+            **{name: [{k: plain(v) for k, v in row.items()} for row in rows.values()]
+               for name, rows in zip(_ROW_NAMES, self._row_lists(), strict=True)},
+            "rapport": self.rapport.value, "notes": self.notes.value,
+        }
+
+    def _keep_draft(self) -> None:
+        if self._loading or self.meeting.value is None:
+            return
+        with self.message.guard("keeping what you typed"):
+            keep_debrief_draft(self.store, self.meeting.value, self.form_state())
+
+    def _pick_up_draft(self) -> None:
+        """Put back the debrief that was being written for the chosen meeting, if any."""
+        state = None
+        with self.message.guard("reading what you typed before"):
+            state = kept_debrief_draft(self.store, self.meeting.value)
+        self.drop_draft_button.layout.display = "none" if state is None else ""
+        if state is None:
+            return
+        self._loading = True
+        try:
+            self._restore(state.value["form"])
+        finally:
+            self._loading = False
+        when = shown_in(state.updated_at, user_zone(self.store))
+        self.message.show(f"Picked up the debrief you were writing ({when.day} {when:%b, %H:%M}"
+                          "), not saved yet: Save debrief keeps it; Drop my unsaved changes "
+                          "shows it as last saved.", "info")
+
+    def _restore(self, form: dict[str, Any]) -> None:
+        for kept in form.get("questions", []):
+            row = next((r for r in self.questions
+                        if (kept.get("question_id") and r["question_id"] == kept["question_id"])
+                        or r["text"] == kept.get("text")), None)
+            if row is not None:
+                _set(row, {"asked": bool(kept.get("asked")), "notes": kept.get("notes") or "",
+                           "usefulness": kept.get("usefulness") or _NOT_RATED})
+        for name, rows in zip(_ROW_NAMES, self._row_lists(), strict=True):
+            rows.clear()
+            for kept in form.get(name, []):
+                if isinstance(kept, dict):
+                    _set(rows.add(), {k: _day(v) if k in ("due", "date") else v
+                                      for k, v in kept.items()})
+        _set({"rapport": self.rapport, "notes": self.notes},
+             {"rapport": form.get("rapport"), "notes": form.get("notes") or ""})
+
+    def drop_draft(self) -> None:
+        """Forget what was typed since the last save (what "Drop my unsaved changes" does)."""
+        with self.message.guard("dropping your changes"):
+            if self.meeting.value is not None:
+                drop_debrief_draft(self.store, self.meeting.value)
+            self.load()
+            self.message.show("Dropped the changes: the debrief shows as last saved.", "ok")
 
     def _companion_follows(self) -> None:
         """Switch the meeting companion to the meeting chosen here, so that its questions and
@@ -359,10 +504,10 @@ class DebriefForm(w.VBox):
             return 0
         changed = self.take_notes(notes)
         if not changed:
-            self.notes_message.show(f"Nothing new in the meeting notes: the {_count(asked, 'question')}"
+            self.notes_message.show(f"Nothing new in the meeting notes: the {count_of(asked, 'question')}"
                               " noted there are already in the form.", "info")
             return 0
-        self.notes_message.show(f"Brought in {_count(changed, 'question')} from the meeting: check the "
+        self.notes_message.show(f"Brought in {count_of(changed, 'question')} from the meeting: check the "
                           "notes, score each answer, then save.", "ok")
         return changed
 
@@ -420,9 +565,11 @@ class DebriefForm(w.VBox):
         labels = {"yes": f"yes, I may mention {self._host}", "no": f"no, leave {self._host} out",
                   "unknown": f"mention {self._host}? not asked"}
         row = {
-            "name": _small_text("name (needed)", "160px"), "title": _small_text("title", "140px"),
-            "organization": _small_text("organization", "150px"),
-            "email": _small_text("email", "170px"),
+            # wide enough for a title such as "Senior Director of Clinical Product Operations";
+            # the row wraps, so the two choices go on a line of their own
+            "name": _small_text("name (needed)", "180px"), "title": _small_text("title", "300px"),
+            "organization": _small_text("organization", "240px"),
+            "email": _small_text("email", "200px"),
             "may_mention": w.Dropdown(options=[(labels.get(c, c), c) for c in
                                                CHOICES[("referrals", "may_mention")]],
                                       value="unknown", layout=w.Layout(width="230px")),
@@ -502,7 +649,10 @@ class DebriefForm(w.VBox):
                 self.message.show("Not saved yet: " + " ".join(problems), "error")
                 return
             meeting = self.store.get(Meeting, self.meeting.value)
-            if (meeting.starts_at is not None and starts_in_future(meeting.starts_at) and not confirm
+            # Held already (saved once, e.g. by the first click of a double click): saving
+            # again only edits the debrief, so there is nothing to ask.
+            if (meeting.starts_at is not None and starts_in_future(meeting.starts_at)
+                    and meeting.status != "held" and not confirm
                     and self._confirming != meeting.id):
                 self._confirming = meeting.id
                 self.save_button.description = "Save anyway (mark it held)"
@@ -516,7 +666,8 @@ class DebriefForm(w.VBox):
             self._reset_confirm()
             debrief = self.to_debrief()
             skipped = self._empty_rows()
-            self.saved = save_debrief(self.store, debrief)
+            self.saved = save_debrief(self.store, debrief)  # and drops what was kept
+            self.drop_draft_button.layout.display = "none"
             self._relabel_meetings()
             self._show_actions()
             self._draft_thanks(debrief)
@@ -565,7 +716,7 @@ class DebriefForm(w.VBox):
             self.missed_text.value = draft.text
             self.missed_text.rows = textarea_rows(draft.text)
             self.missed_box.layout.display = ""
-            self.missed_warnings.value = draft_checks_html(draft)
+            self.missed_warnings.value = draft_checks_html(draft, self.check_fields())
             booked = ""
             new = change.new_meeting
             if new is not None and new.starts_at is not None:
@@ -591,8 +742,14 @@ class DebriefForm(w.VBox):
                 item.what += f" ({self._host}'s move)"
         return items
 
+    def check_fields(self) -> dict[str, tuple[str, str]]:
+        """Where each fact a draft may lack is filled in, as this page sees it (see
+        :func:`~infoview.widgets._common.where_to_fill`): what was learned here, the
+        user's name and link on About me."""
+        return ABOUT_ME_FIELDS | {"learned": ("Key insights", "above, then save the debrief")}
+
     def _draft_thanks(self, debrief) -> None:
         draft = thanks_draft(self.store, debrief)
         self.thanks_text.value = draft.text
         self.thanks_text.rows = textarea_rows(draft.text)
-        self.thanks_warnings.value = draft_checks_html(draft)
+        self.thanks_warnings.value = draft_checks_html(draft, self.check_fields())

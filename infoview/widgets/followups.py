@@ -62,12 +62,16 @@ def open_followups(store: Store, *, now: datetime | None = None,
 
 def action_followups(actions: Iterable, names: dict[int, str],
                      now: datetime | None = None) -> list[FollowUp]:
-    """Stored actions (e.g. one meeting's), done ones included."""
+    """Stored actions (e.g. one meeting's), done ones included; one snoozed past today is
+    shown snoozed (with Undo), as the what-is-due lists hide it, not as due on its old day."""
     moment = now or datetime.now(UTC)
+    today = moment.astimezone(UTC).date()  # the day the what-is-due lists measure snoozes by
     return [FollowUp(key=str(a.id), what=a.what, due=a.due,
                      who=names.get(a.person_id, "") if a.person_id else "",
                      overdue=a.done_at is None and a.due is not None and a.due < moment,
-                     done=a.done_at is not None)
+                     done=a.done_at is not None,
+                     snoozed=a.snoozed_until if a.done_at is None and a.snoozed_until is not None
+                     and a.snoozed_until > today else None)
             for a in actions]
 
 

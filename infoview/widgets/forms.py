@@ -50,6 +50,9 @@ class FormField(w.VBox):
         self.input = input
         self.help = w.HTML(f"<div style='{_HELP_STYLE}'>{esc(help)}</div>" if help else "")
         self.error = MessageLine()
+        # The red line speaks of what was typed before: once the field is corrected it goes
+        # (it stayed, wrong, until the next Save).
+        self.error.clear_on_change(input)
         super().__init__([input, self.error, self.help])
         self.add_class(f"infoview-field-{name}")
 

@@ -78,6 +78,8 @@ class HomePage(w.VBox):
         store: the open store.
         go: opens a page of the app by its key (``"people"``, ``"prepare"``, ...).
         choose: makes a person or meeting the app's choice (``choose(meeting_id=3)``).
+        add_person: opens the form to add a person (the first step's button), else that
+            button opens the People page.
         now: the moment "today" is measured against (default: now).
         background: work out what is due and who is losing touch in a worker thread, so
             the page shows at once (the app's first paint does not wait for the analytics);
@@ -91,9 +93,11 @@ class HomePage(w.VBox):
     """
 
     def __init__(self, store: Store, *, go: Callable[[str], None], choose: Callable[..., None],
-                 now: datetime | None = None, background: bool = False):
+                 now: datetime | None = None, background: bool = False,
+                 add_person: Callable[[], None] | None = None):
         self.store = store
         self.go = go
+        self.add_person = add_person
         self.choose = choose
         self.now = now
         self.next_meeting_id: int | None = None
@@ -218,11 +222,14 @@ class HomePage(w.VBox):
             self._show_losing_touch(late)
 
     # -- sections --------------------------------------------------------------------------
-    def _step(self, done: bool, text: str, label: str, page: str) -> w.HBox:
+    def _step(self, done: bool, text: str, label: str, page: str,
+              then: Callable[[], None] | None = None) -> w.HBox:
+        """One first step: its words, and a button that opens ``page`` (or runs ``then``,
+        which opens the page at the step itself, e.g. the form to add a person)."""
         mark = "✓" if done else "○"
         colour = "#1b5e20" if done else "#1f4e79"
         go = button(label, "" if done else "primary")
-        go.on_click(lambda _b: self.go(page))
+        go.on_click(lambda _b: then() if then is not None else self.go(page))
         return w.HBox([w.HTML(f"<span style='color:{colour};font-size:1.1em'>{mark}</span> "
                               f"{text}", layout=w.Layout(width="520px")), go],
                       layout=w.Layout(align_items="center"))
@@ -244,7 +251,7 @@ class HomePage(w.VBox):
                        "<b>Say who you are</b>: your background, strengths, what you are "
                        "exploring. Every draft uses it.", "Fill in About me", "profile"),
             self._step(has_people, "<b>Add a person</b> you would like to talk to.",
-                       "Add a person", "people"),
+                       "Add a person", "people", self.add_person),
             self._step(researched, "<b>Research their organization</b> from its website, "
                        "so you ask what the website does not say.", "Research", "research"),
             self._step(has_meeting, "<b>Plan the meeting</b>: questions that fit the minutes "

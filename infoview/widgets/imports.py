@@ -40,6 +40,12 @@ _UPLOAD_STYLE = (f"<style>.widget-upload.{_UPLOAD_CLASS} {{font-size:0 !importan
                  f".widget-upload.{_UPLOAD_CLASS}::after {{content:'{UPLOAD_WORDS}';"
                  "font-size:var(--jp-widgets-font-size,13px);}</style>")
 
+#: The panel's class, and that of the box its refusal of a large upload is written in: the
+#: app's page script (upload_limit.js in infoview's Voila template) looks for both.
+PANEL_CLASS = "infoview-import-panel"
+REFUSAL_CLASS = "infoview-upload-refusal"
+_REFUSAL_COLOUR = "#b00020"
+
 _KINDS = (("Mail (mbox, .eml, Maildir)", "mail"), ("Calendar (.ics)", "calendar"))
 
 
@@ -71,6 +77,7 @@ class ImportPanel(w.VBox):
         self.store = store
         self.report: MailImportReport | CalendarImportReport | None = None
         self._previewed: tuple | None = None
+        self._imported: tuple | None = None  # the input imported last (a second click's)
         self._boxes: list[tuple[w.Checkbox, str]] = []
         # Labelled beside it: the buttons' own description sat above them on a line of its
         # own, and the mail button's text was cut ("Mail (mbox, .eml, M...").
@@ -84,6 +91,9 @@ class ImportPanel(w.VBox):
         self.upload.add_class(_UPLOAD_CLASS)  # its count hidden: see UPLOAD_WORDS
         #: Names the file uploaded (the upload button itself only counts files).
         self.upload_note = w.HTML()
+        #: Beside the upload button: in the app's page a file too large is refused here
+        #: before it is read (see the app's upload_limit.js), which cut the connection.
+        self.upload_refusal = w.HTML(_refusal_box(), layout=w.Layout(align_self="center"))
         #: Says, before anyone tries, how large an upload may be.
         self.upload_help = w.HTML(
             "<div style='color:#555;font-size:0.85em'>Upload a file of up to "
@@ -119,12 +129,14 @@ class ImportPanel(w.VBox):
                    "for an event its time and title. Nothing is kept about anything else.</p>"),
             w.HBox([w.HTML("What to import:"), self.kind],
                    layout=w.Layout(align_items="center", grid_gap="8px")),
-            w.HTML(_UPLOAD_STYLE), w.HBox([self.path, self.upload]), self.upload_help, self.upload_note,
+            w.HTML(_UPLOAD_STYLE), w.HBox([self.path, self.upload, self.upload_refusal]),
+            self.upload_help, self.upload_note,
             self.input_message,
             self.mail_options,
             w.HBox([self.preview_button, self.import_button]), self.message, self.preview,
             self.offered, self.result,
         ])
+        self.add_class(PANEL_CLASS)
         self.refresh_people()
 
     # ---- input -------------------------------------------------------------------------
@@ -137,7 +149,7 @@ class ImportPanel(w.VBox):
     def _changed(self) -> None:
         """Any change of input needs a new preview before importing; the last preview,
         which was of other input, goes."""
-        self._previewed = None
+        self._previewed = self._imported = None
         self.import_button.disabled = True
         self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
         self.path.placeholder = _EXAMPLE_PATHS.get(self.kind.value, "")
@@ -177,9 +189,7 @@ class ImportPanel(w.VBox):
             item = files[0] if isinstance(files, (list, tuple)) else next(iter(files.values()))
             content = item["content"]
             if len(content) > UPLOAD_LIMIT:
-                raise BadInput(f"{item['name']} is {_size_words(len(content))}, more than the "
-                               f"{_size_words(UPLOAD_LIMIT)} an upload can carry: type its "
-                               "path in File or folder instead (it is read where it is)")
+                raise BadInput(upload_refusal(item["name"], _size_words(len(content))))
             return (item["name"], content.tobytes() if hasattr(content, "tobytes") else bytes(content))
         if not self.path.value.strip():
             raise BadInput("give the file or folder your mail or calendar program exported, "
@@ -270,6 +280,8 @@ class ImportPanel(w.VBox):
         """Record what the preview showed (and add the ticked correspondents)."""
         with self.input_message.guard():
             source = self._source()
+            if self._previewed is None and self._imported == self._key(source):
+                return self.report  # the second click of a double click: imported already
             if self._previewed is None or self._previewed != self._key(source):
                 raise BadInput("press Preview first, to see what will be recorded")
             with self.message.guard("importing"):
@@ -279,11 +291,28 @@ class ImportPanel(w.VBox):
                 self.offered.children = []
                 self._boxes = []
                 self.import_button.disabled = True
-                self._previewed = None
+                self._previewed, self._imported = None, self._key(source)
                 self.message.show(self.report.kept(), "ok")
                 self.refresh_people()
                 return self.report
         return None
+
+
+def upload_refusal(name: str, size: str) -> str:
+    """What the page says of an upload too large, ``name`` and ``size`` as the page has them
+    (the app's page fills them in before the file is read, the panel after)."""
+    return (f"{name} is {size}, more than the {_size_words(UPLOAD_LIMIT)} an upload can "
+            "carry: type its path in File or folder instead (it is read where it is, nothing "
+            "is copied).")
+
+
+def _refusal_box() -> str:
+    """The empty box beside the upload button that the app's page writes a refusal into,
+    with the limit and the words it needs."""
+    return (f"<div class='{REFUSAL_CLASS}' role='alert' data-limit='{UPLOAD_LIMIT}' "
+            f"data-refusal='{esc(upload_refusal('{name}', '{size}'))}' "
+            f"style='color:{_REFUSAL_COLOUR};font-size:0.9em;line-height:1.35;max-width:28em'>"
+            "</div>")
 
 
 def _size_words(size: int) -> str:

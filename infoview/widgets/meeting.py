@@ -16,8 +16,17 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
+from infoview.flows.meeting_notes import keep_notes, kept_notes
 from infoview.flows.meetings import meeting_brief
-from infoview.widgets._common import FULL_WIDTH, MessageLine, button, esc, flag_html, heading
+from infoview.widgets._common import (
+    FULL_WIDTH,
+    MessageLine,
+    button,
+    count_of,
+    esc,
+    flag_html,
+    heading,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -98,6 +107,9 @@ class MeetingCompanion(w.VBox):
                              layout=w.Layout(display="none"))
         self.rows: list[tuple[w.Checkbox, w.Text]] = []
         self.questions_box = w.VBox()
+        #: Says the notes taken earlier were picked up (after a reload, say).
+        self.notes_message = MessageLine()
+        self._restoring = False  # notes being put back: nothing new to keep
         self.start_button.on_click(lambda _b: self.start())
         self.stop_button.on_click(lambda _b: self.stop())
         self.reset_button.on_click(lambda _b: self.reset())
@@ -107,7 +119,7 @@ class MeetingCompanion(w.VBox):
             w.HBox([self.start_button, self.stop_button, self.reset_button, self.clock_label]),
             self.bar, self.banner, self.agenda_html,
             heading("Planned questions: tick each one asked, note a line"),
-            self.questions_box, self.ticker,
+            self.notes_message, self.questions_box, self.ticker,
         ])
         self.show(plan, agenda, minutes=minutes, meeting_id=meeting_id)
 
@@ -131,6 +143,43 @@ class MeetingCompanion(w.VBox):
         self.show(brief.plan, brief.agenda, meeting_id=meeting_id)
         when = f", {brief.logistics.when}" if brief.logistics.when else ""
         self.title.value = f"<b>With {esc(brief.who.name)}</b>{esc(when)}"
+        self._pick_up_notes()
+
+    def _pick_up_notes(self) -> None:
+        """Put back the notes kept for this meeting (taken before a reload or a closed tab),
+        matched to the planned questions by id, else by wording."""
+        if self.store is None or self.meeting_id is None:
+            return
+        kept = kept_notes(self.store, self.meeting_id)
+        found = 0
+        self._restoring = True
+        try:
+            for note in kept:
+                index = next((i for i, item in enumerate(self.items)
+                              if (note.get("question_id") and getattr(item, "id", None)
+                                  == note["question_id"]) or item.text == note.get("text")),
+                             None)
+                if index is None or not (note.get("ticked") or note.get("notes")):
+                    continue
+                box, line = self.rows[index]
+                box.value = bool(note.get("ticked"))
+                line.value = str(note.get("notes") or "")
+                found += 1
+        finally:
+            self._restoring = False
+        if found:
+            self.notes_message.show(f"Picked up the notes you took earlier ("
+                                    f"{count_of(found, 'question')}): they stay until the "
+                                    "debrief is saved.", "info")
+
+    def _keep_notes(self) -> None:
+        """Keep what is ticked and noted now, so that a reload loses none of it."""
+        if self._restoring or self.store is None or self.meeting_id is None:
+            return
+        notes = [dict(note, ticked=box.value)
+                 for note, (box, _line) in zip(self.to_debrief(), self.rows, strict=True)]
+        with self.notes_message.guard("keeping your notes"):
+            keep_notes(self.store, self.meeting_id, notes)
 
     def catch_up(self) -> None:
         """Read the meeting again from the store (its questions may have been saved under
@@ -152,6 +201,7 @@ class MeetingCompanion(w.VBox):
         self.marks = agenda_from(agenda or [])
         self.bar.max = self.minutes
         self.title.value = ""
+        self.notes_message.clear()  # notes picked up were another meeting's
         self.rows = []
         row_boxes = []
         for item in self.items:
@@ -159,6 +209,8 @@ class MeetingCompanion(w.VBox):
             label = w.HTML(f"{esc(item.text)} <small>({item.minutes:g} min)</small>"
                            f"{flag_html(item.text)}")
             notes = w.Text(placeholder="a line of notes", layout=w.Layout(width=FULL_WIDTH))
+            tick.observe(lambda _c: self._keep_notes(), names="value")
+            notes.observe(lambda _c: self._keep_notes(), names="value")
             self.rows.append((tick, notes))
             row_boxes.append(w.VBox([w.HBox([tick, label]), notes],
                                     layout=w.Layout(margin="0 0 6px 0")))
@@ -245,13 +297,13 @@ class MeetingCompanion(w.VBox):
             self.banner.show(f"Past the {total} minutes you promised: thank them and end, "
                              "unless they offer more time.", "error")
         elif self.signal == "wrap_up":
-            self.banner.show(f"{left:.0f} minute(s) left: ask the closing pair now, then wrap up "
-                             "on time.", "warning")
+            self.banner.show(f"{count_of(round(left), 'minute')} left: ask the closing pair "
+                             "now, then wrap up on time.", "warning")
         elif self.signal == "closing":
             self.banner.show("Time for the closing pair: who else should I talk to, and may I "
                              "mention your name?", "warning")
         else:
-            self.banner.show(f"On track: {left:.0f} minute(s) left.", "ok")
+            self.banner.show(f"On track: {count_of(round(left), 'minute')} left.", "ok")
         self.agenda_html.value = self._agenda_html()
 
     def _signal(self, now: float) -> str:

@@ -24,6 +24,9 @@ from infoview.flows.actions import followup_frames
 from infoview.flows.profile import user_zone
 from infoview.models import CHOICES
 from infoview.widgets._common import (
+    CHANNEL_WORDS,
+    WHOLE_ROWS_CLASS,
+    WHOLE_ROWS_STYLE,
     MessageLine,
     button,
     esc,
@@ -187,8 +190,10 @@ class OutcomesDashboard(w.VBox):
         self.since = w.DatePicker(description="From", style=_WIDE)
         self.until = w.DatePicker(description="to", style=_WIDE)
         channels = CHOICES[("outreach", "channel")]
-        self.channels = w.SelectMultiple(options=channels, value=channels, rows=len(channels),
+        self.channels = w.SelectMultiple(options=[(CHANNEL_WORDS.get(c, c), c) for c in channels],
+                                         value=channels, rows=len(channels),
                                          description="Channels", style=_WIDE)
+        self.channels.add_class(WHOLE_ROWS_CLASS)
         channels_hint = w.HTML("<div style='color:#555;font-size:0.85em;line-height:1.3;"
                                "width:11em'>Highlighted channels count. Ctrl-click (⌘-click "
                                "on a Mac) to add or drop one.</div>")
@@ -215,7 +220,7 @@ class OutcomesDashboard(w.VBox):
         for control in (self.since, self.until, self.channels):
             control.observe(lambda _c: self._filters_changed(), names="value")
         super().__init__([
-            heading("Outcomes"),
+            w.HTML(WHOLE_ROWS_STYLE), heading("Outcomes"),
             w.HBox([self.since, self.until, self.funnel_by]),
             w.HBox([self.channels, channels_hint, self.refresh_button, self.report_button]),
             w.HTML(FILTERS_HELP),
@@ -237,7 +242,7 @@ class OutcomesDashboard(w.VBox):
     def filters(self) -> dict:
         """The filters as the analytics take them (``channels=None`` when all are chosen)."""
         chosen = list(self.channels.value)
-        all_chosen = set(chosen) == set(self.channels.options)
+        all_chosen = set(chosen) == {channel for _words, channel in self.channels.options}
         return {"since": self.since.value, "until": self.until.value,
                 "channels": None if all_chosen else chosen}
 
@@ -283,7 +288,7 @@ class OutcomesDashboard(w.VBox):
             frames = followup_frames(self.store, now=self.now)
             self.report_path = write_report(frames, self.out_dir / "outcomes-report.html",
                                             now=self.now, store=self.store,
-                                            **self.filters())
+                                            zone=user_zone(self.store), **self.filters())
             self.report_link.value = f"Report: {file_link(self.report_path)}"
             self.message.show(f"Saved {self.report_path.name}.", "ok")
             return self.report_path

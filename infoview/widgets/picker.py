@@ -178,8 +178,11 @@ class QuestionPicker(w.VBox):
         """Lint the question being typed and show the warnings; returns them."""
         question = self.new_question.value.strip()
         self._offer(None)
-        if question != self._insisting:
+        if self._insisting is not None and question != self._insisting:
+            # "Not added yet: ... yes or no" spoke of the wording before this edit (the
+            # suggested one, say): it goes with the "Add it anyway" it offered.
             self._reset_insist()
+            self.message.clear()
         if not question:
             self.lint_box.value = ""
             return []

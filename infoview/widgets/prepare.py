@@ -35,6 +35,7 @@ from infoview.store.exports import EXPORT_FORMATS as ALL_FORMATS
 from infoview.store.exports import formats_for
 from infoview.times import describe_start, in_zone, shown_in, start_from_fields
 from infoview.widgets._common import (
+    CHANNEL_WORDS,
     FORMAT_CHOICES,
     FULL_WIDTH,
     MessageLine,
@@ -51,6 +52,7 @@ from infoview.widgets._common import (
 )
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.picker import QuestionPicker
+from infoview.widgets.profile import ABOUT_ME_FIELDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows.outreach_log import Waiting
@@ -70,14 +72,11 @@ EXPORT_BUTTONS = {f.name: f"Export {f.label}" for f in ALL_FORMATS} | {
     "md": "Export as text (Markdown)"}
 #: The drafts the panel offers, labelled and named as in the one table of draft kinds.
 DRAFT_KINDS = drafts.panel_kinds("prepare")
-CHANNELS = (("email", "email"), ("LinkedIn", "linkedin"), ("phone", "phone"), ("other", "other"))
+CHANNELS = tuple((words, channel) for channel, words in CHANNEL_WORDS.items())
 CHANNEL_LABELS = {value: label for label, value in CHANNELS}
 _WIDE = {"description_width": "initial"}
 
 
-#: The checks a field of this page fixes, and that field's name as the page shows it.
-_CHECK_FIELDS = {"no_reason": "Why them (your words)",
-                 "no_connection_first": "Why them (your words)"}
 
 
 class PreparePanel(w.VBox):
@@ -98,8 +97,15 @@ class PreparePanel(w.VBox):
     """
 
     def __init__(self, store: Store, *, out_dir: str | Path, role: str = "", industry: str = "",
-                 audience: str = "anyone", minutes: int = 20):
+                 audience: str = "anyone", minutes: int = 20,
+                 chosen: tuple[int | None, int | None] | None = None):
         self.store = store
+        #: The meeting the user chose elsewhere while the panel loads a person: shown, and a
+        #: plan kept for another of their meetings is not picked up over it.
+        self._wanted_meeting: int | None = None
+        #: What the panel showed of the stored meeting (after loading or saving it): an
+        #: "edit" that leaves the plan so is nothing to keep.
+        self._saved_state: dict | None = None
         self.out_dir = Path(out_dir)
         self.plan: QuestionPlan | None = None
         self.brief: Brief | None = None
@@ -114,9 +120,13 @@ class PreparePanel(w.VBox):
         #: What research is on file for the chosen person, shown before anything is planned.
         self.research_note = w.HTML()
         self.new_name = text("Name")
+        #: Says, right under the name field, that it is needed.
+        self.new_name_error = MessageLine()
+        self.new_name_error.clear_on_change(self.new_name, self.person)
         self.new_title = text("Title")
         self.new_organization = text("Organization")
-        self.new_person_box = w.VBox([self.new_name, self.new_title, self.new_organization])
+        self.new_person_box = w.VBox([self.new_name, self.new_name_error, self.new_title,
+                                      self.new_organization])
         self.meeting = w.Dropdown(description="Meeting", style=_WIDE, layout=w.Layout(width="60%"))
         self.date = w.DatePicker(description="Date", style=_WIDE)
         self.time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
@@ -223,11 +233,37 @@ class PreparePanel(w.VBox):
         for field in (self.date, self.time, self.timezone, self.format, self.place,
                       self.reason):
             field.observe(lambda _c: self._refresh_preview(), names="value")
-        self.refresh_people()
-        self._open_last_kept_plan()
+        if chosen is None:
+            self.refresh_people()
+            self._open_last_kept_plan()
+        else:  # the user chose a person or meeting elsewhere: that choice is shown
+            with self.message.guard("reading the store"):
+                self._fill_people(select=chosen[0] or NEW)
+            self._wanted_meeting = chosen[1]
+            try:
+                self._person_changed()
+            finally:
+                self._wanted_meeting = None
         warm_pdf()  # a PDF export then finds WeasyPrint loaded instead of waiting a second
 
     # -- choices from the store --------------------------------------------------------------
+    def choose(self, person_id: int | None, meeting_id: int | None) -> None:
+        """Show the person and meeting the user chose on another page. A plan kept for
+        another of the person's meetings is not picked up over the meeting chosen (it
+        exported the calendar file of the meeting it was kept for)."""
+        person = person_id or NEW
+        if person not in {value for _label, value in self.person.options}:
+            self.refresh_people()  # someone added on another page
+        self._wanted_meeting = meeting_id
+        try:
+            if self.person.value != person:
+                self.person.value = person
+            elif (meeting_id is not None and self.meeting.value != meeting_id
+                    and meeting_id in {value for _label, value in self.meeting.options}):
+                self.meeting.value = meeting_id
+        finally:
+            self._wanted_meeting = None
+
     def refresh_people(self) -> None:
         """Reload the people dropdown from the store (after research was saved elsewhere)."""
         with self.message.guard("reading the store"):
@@ -244,7 +280,9 @@ class PreparePanel(w.VBox):
             self._quiet = False
 
     def _fill_people(self, select: int | None = None) -> None:
-        people = self.store.list(Person)
+        # By name, as the People page lists them: in the order they were added, someone
+        # was hard to find among ninety.
+        people = sorted(self.store.list(Person), key=lambda p: (p.name.casefold(), p.id or 0))
         if select is None:
             select = person_to_prepare(self.store) or NEW
         with self._quietly():
@@ -261,7 +299,8 @@ class PreparePanel(w.VBox):
             self.meeting.options = [("A new meeting", NEW)] + [
                 (f"{describe_start(m.starts_at, m.timezone, mine) if m.starts_at else 'no time set'}"
                  f" ({status_words(m.status)})", m.id) for m in meetings]
-            self.meeting.value = select if select is not None else (
+            known = {m.id for m in meetings} | {NEW}
+            self.meeting.value = select if select in known else (
                 meetings[-1].id if meetings else NEW)
 
     def _person_changed(self) -> None:
@@ -274,10 +313,19 @@ class PreparePanel(w.VBox):
             # Research first: a stored meeting's plan builds the brief preview at once, and
             # that brief must already show the research saved for this person.
             self._load_research()
-            self._fill_meetings()
-            self._meeting_changed()
+            self._fill_meetings(self._meeting_to_show())
+            self._meeting_changed()  # picks up the plan kept for that meeting, if one is
             self._show_waiting()
-            self._pick_up_kept_plan()
+
+    def _meeting_to_show(self) -> int | None:
+        """The meeting to show for the person just chosen: the one the user chose, else the
+        one whose plan was being edited, else (``None``) their latest."""
+        if self._wanted_meeting is not None:
+            return self._wanted_meeting
+        if self.person.value in (NEW, None):
+            return None
+        state = kept_plan(self.store, self._person_id())
+        return None if state is None else (state.value.get("meeting") or NEW)
 
     def _meeting_changed(self) -> None:
         if self._quiet:
@@ -287,11 +335,16 @@ class PreparePanel(w.VBox):
         self.export_message.clear()
         self.written = {}
         self.exports.value = ""
+        self._saved_state = None
         if self.meeting.value in (NEW, None):
-            self._clear_meeting_fields()
-            return
-        with self._filling(), self.message.guard("reading the meeting"):
-            self._show_meeting(self.meeting.value)
+            with self._filling():  # emptied by the panel: no edit of the user's to keep
+                self._clear_meeting_fields()
+        else:
+            with self._filling(), self.message.guard("reading the meeting"):
+                self._show_meeting(self.meeting.value)
+                self._saved_state = self.plan_state()
+        with self.message.guard("reading the plan you were editing"):
+            self._pick_up_kept_plan()
 
     def _forget_previous_person(self) -> None:
         """Clear what belonged to the person chosen before: their plan, brief, exports and
@@ -352,7 +405,11 @@ class PreparePanel(w.VBox):
             return self.store.get(Person, self.person.value)
         name = self.new_name.value.strip()
         if not name:
-            raise BadInput("choose a person, or type the new person's name")
+            # Marked where it is typed, with a pointer to it from under the buttons.
+            self.new_name_error.show("Type their name here (or choose someone under Person).",
+                                     "error")
+            raise BadInput("not done yet: the new person's name is needed (marked in red "
+                           "above), or choose someone under Person")
         return Person(name=name, title=self.new_title.value.strip() or None,
                       organization=self.new_organization.value.strip() or None)
 
@@ -391,6 +448,8 @@ class PreparePanel(w.VBox):
                 "industry": self.industry.value.strip() or None,
                 "company": person.organization or getattr(self.company, "name", None),
                 "person": person.name})
+            if self.export_message.kind == "error":  # "Plan the questions first": done now
+                self.export_message.clear()
             left_out = len(getattr(self.plan, "skipped", []) or [])
             why = f" ({left_out} left out: see why under the questions)" if left_out else ""
             said = " ".join(self.plan.notes + self.plan.warnings)
@@ -425,6 +484,7 @@ class PreparePanel(w.VBox):
             # Keep the user's edits on screen; only the choices learn the new records.
             self._fill_people(select=person.id)
             self._fill_meetings(select=meeting.id)
+            self._saved_state = self.plan_state()  # a draft written next is no plan edit
             self.new_person_box.layout.display = "none"
             self.message.show(f"Saved {person.name} and the meeting with its questions. Next: "
                               "the meeting companion, then the debrief.", "ok")
@@ -482,9 +542,26 @@ class PreparePanel(w.VBox):
             self.draft_message.clear()
             self.draft_text.value = draft.text
             self.draft_text.rows = textarea_rows(draft.text)
-            self.draft_warnings.value = draft_checks_html(draft, _CHECK_FIELDS)
+            self.draft_warnings.value = draft_checks_html(draft, self.check_fields())
             return draft
         return None
+
+    def check_fields(self) -> dict[str, tuple[str, str]]:
+        """Where each fact a draft may lack is filled in, as this page sees it: its own
+        fields above, the rest on About me and the People page (see
+        :func:`~infoview.widgets._common.where_to_fill`)."""
+        here, saved = "above", "above, then save the meeting"
+        return ABOUT_ME_FIELDS | {
+            "your_name": (self.your_name.description, here),
+            "your_link": (self.your_link.description, here),
+            "interest": (self.narrow.description, here),
+            "why_them": (self.reason.description, here),
+            "their_name": (self.new_name.description, here),
+            "meeting_time": (self.date.description, saved),
+            "meeting_place": (self.place.description, saved),
+            "their_phone": ("Phone", "of this person on the People page"),
+            "their_organization": ("Organization", "of this person on the People page"),
+        }
 
     def record_sent(self):
         """Record the draft as sent today on the chosen channel (what "I sent it" does).
@@ -613,7 +690,16 @@ class PreparePanel(w.VBox):
         if self._quiet or self._loading or not self.picker.items:
             return
         with self.message.guard("keeping your plan"):
-            keep_plan(self.store, self._person_id(), self.plan_state())
+            state = self.plan_state()
+            saved = self._saved_state
+            if saved is not None and _plan_part(state) == _plan_part(saved):
+                # The plan is the meeting's as saved: only a draft written since is kept
+                # (marked saved: picked up without a note), and nothing when there is none.
+                if all(state[name] == saved.get(name) for name in _DRAFT_FIELDS):
+                    drop_plan(self.store, self._person_id())
+                    return
+                state["saved"] = True
+            keep_plan(self.store, self._person_id(), state)
 
     def _open_last_kept_plan(self) -> None:
         """On opening: go back to the plan changed last, if one is kept."""
@@ -624,14 +710,32 @@ class PreparePanel(w.VBox):
             person = state.value.get("person")
             if person is not None and person not in {v for _l, v in self.person.options}:
                 return  # its person was deleted since; forgetting removes such plans
+            meeting = state.value.get("meeting") or NEW
             if self.person.value != (person or NEW):
                 self.person.value = person or NEW  # loads that person; picks the plan up
+            elif (self.meeting.value != meeting
+                    and meeting in {v for _l, v in self.meeting.options}):
+                self.meeting.value = meeting  # shows that meeting; picks the plan up
             else:
                 self._pick_up_kept_plan()
 
     def _pick_up_kept_plan(self) -> None:
-        """Show the plan kept for the person chosen, if there is one."""
+        """Show the plan kept for the person and meeting shown, if there is one (a plan kept
+        for another of their meetings is not this one's)."""
         state = kept_plan(self.store, self._person_id())
+        shown = None if self.meeting.value in (NEW, None) else self.meeting.value
+        if state is not None and state.value.get("meeting") != shown:
+            state = None
+        if state is not None and state.value.get("saved"):
+            # The plan as saved, with a draft written since: the draft comes back, quietly.
+            with self._filling():
+                for name in _DRAFT_FIELDS:
+                    widget = getattr(self, name)
+                    if name != "draft_kind" or state.value.get(name) in {
+                            v for _l, v in widget.options}:
+                        widget.value = state.value.get(name) or ""
+                self.draft_text.rows = textarea_rows(self.draft_text.value)
+            state = None
         self.restored = state
         self.drop_button.layout.display = "none" if state is None else ""
         if state is None:
@@ -698,6 +802,16 @@ class PreparePanel(w.VBox):
         # in it is escaped by the template.
         self.preview.value = ("<div style='border:1px solid #ccc;padding:4px 0'>"
                               f"{render_html_fragment(brief)}</div>")
+
+
+#: The fields of the outreach draft, kept with the plan but not part of it.
+_DRAFT_FIELDS = ("draft_kind", "narrow", "broad", "draft_text")
+
+
+def _plan_part(state: dict) -> dict:
+    """What a kept state says of the meeting and its plan (the draft left out)."""
+    return {name: value for name, value in state.items()
+            if name not in _DRAFT_FIELDS and name != "saved"}
 
 
 def _research_note(company, person) -> str:

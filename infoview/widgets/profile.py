@@ -38,6 +38,13 @@ FIELDS = (
      "Decides what 'today' and 'tomorrow' mean for your follow-ups."),
 )
 LIST_FIELDS = ("schools", "employers")
+_LABELS = {name: label for name, label, *_rest in FIELDS}
+#: The facts a draft may lack that About me holds (see :func:`infoview.prep.checks.gaps`),
+#: with the field's label and where it is: what a draft's check says to fill in.
+ABOUT_ME_FIELDS: dict[str, tuple[str, str]] = {
+    gap: (_LABELS[name], "on About me") for gap, name in (
+        ("your_name", "name"), ("your_link", "profile_url"), ("background", "background"),
+        ("strengths", "strengths"), ("exploring", "exploring"))}
 
 
 class ProfileForm(w.VBox):

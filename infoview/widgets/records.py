@@ -505,10 +505,16 @@ class PeoplePage(w.VBox):
 
     def _show_organization(self) -> None:
         chosen = self.organizations.value
-        self.edit_organization_button.disabled = self.delete_organization_button.disabled = (
-            chosen is None)
+        # Every button here acts on the organization chosen: none is offered before one is
+        # (the dossier buttons looked ready and answered "choose one first").
+        for control in (self.edit_organization_button, self.delete_organization_button,
+                        *self.dossier_buttons.values()):
+            control.disabled = chosen is None
         if chosen is None:
-            self.organization_card.value = ""
+            self.organization_card.value = (
+                "<p class='infoview-no-organization'><i>Choose an organization in the list to "
+                "see what you hold about it, edit it or make its dossier.</i></p>"
+                if self.organizations.options else "")
             return
         org = self.store.get(Organization, chosen)
         wanted = (dict((v, k) for k, v in MOTIVATION).get(org.motivation)
@@ -616,6 +622,7 @@ class PeoplePage(w.VBox):
         """Ask before deleting, remembering who and which meeting were chosen then."""
         if record_id is None:
             return
+        self.message.clear()  # "Added the meeting: ..." was the last action's, not this one's
         self._chosen_when_deleted[(kind, record_id)] = (self.people.value, self.meeting_id)
         self.deletions.ask(kind, record_id)
 

@@ -17,7 +17,7 @@ import ipywidgets as w
 
 from infoview.errors import InfoviewError
 from infoview.flows.fields import upper_first
-from infoview.flows.research import keep_research, organization_website
+from infoview.flows.research import keep_research, name_to_find, organization_website
 from infoview.flows.warm import warm_paths
 from infoview.settings import Settings
 from infoview.widgets._common import (
@@ -25,6 +25,7 @@ from infoview.widgets._common import (
     MessageLine,
     bullet_list,
     button,
+    count_of,
     esc,
     heading,
     link,
@@ -82,6 +83,7 @@ class ResearchPanel(w.VBox):
         self.search: PersonSearch | None = None   # the last "find on their site"
         self._thread: threading.Thread | None = None
         self._filled_url = ""  # the address follow_person put in the field, if any
+        self._filled_name = ""  # the name follow_person put in "Or find on their site"
 
         self.company_url = text("Company website", company_url, "https://example.com/")
         self.person_url = text("Person's page (optional)", person_url,
@@ -122,12 +124,17 @@ class ResearchPanel(w.VBox):
         self._show()
 
     def follow_person(self, person_id: int | None) -> None:
-        """Start from the chosen person's organization's website: fills the company field
-        when it is empty or still holds what this method put there, never over an address
-        the user typed."""
+        """Start from the chosen person: their organization's website in the company field,
+        and their name in "Or find on their site" while no page of theirs is known; each
+        field only when it is empty or still holds what this method put there, never over
+        what the user typed."""
         if self.store is not None and self.company_url.value.strip() in ("", self._filled_url):
             self._filled_url = organization_website(self.store, person_id) or ""
             self.company_url.value = self._filled_url
+        # Their name too, to find their page on that site (typed by hand, it was retyped).
+        if self.store is not None and self.person_name.value.strip() in ("", self._filled_name):
+            self._filled_name = name_to_find(self.store, person_id) or ""
+            self.person_name.value = self._filled_name
 
     # -- research --------------------------------------------------------------------------
     def settings_for(self, url: str) -> Settings | None:
@@ -211,8 +218,8 @@ class ResearchPanel(w.VBox):
             self.progress.value = self.progress.max
             found = [p.name for p in (self.company, self.person) if p is not None and p.name]
             count = len(self._all_warnings())
-            self.message.show(f"Done: {', '.join(found) or 'no name found'}"
-                              f"{f' ({count} warning(s), see the Warnings tab)' if count else ''}."
+            warned = f" ({count_of(count, 'warning')}, see the Warnings tab)" if count else ""
+            self.message.show(f"Done: {', '.join(found) or 'no name found'}{warned}."
                               + (f" {self.search.summary()}" if self.search else ""),
                               "warning" if count or (self.search and not self.search.found) else "ok")
 

@@ -1,6 +1,6 @@
 """What a user would call cut off, read from the page a browser test has open: a button
-whose text does not fit, a dropdown showing only part of its choice, a row of buttons that
-fell under its own label.
+whose text does not fit, a dropdown showing only part of its choice, a list cutting off its
+last row, a row of buttons that fell under its own label.
 
 A widget's size is set in Python (``layout.width``, ``style.button_width``) but only a
 browser lays it out, so only a browser test can tell that "no connection yet (cold)" shows
@@ -24,6 +24,14 @@ _CHECK = """() => {
     // the text, and room for the arrow and the padding either side
     if (context.measureText(chosen.text).width + 28 > s.clientWidth)
       out.push('dropdown cut: ' + chosen.text.replace(/\\u00a0/g, ' '));
+  }
+  for (const s of document.querySelectorAll('select[multiple], select[size]')) {
+    // a list with room for every row must show its last row whole (in the whole pixels
+    // rows are drawn in: the channel list was a pixel short of "other")
+    const last = s.options[s.options.length - 1];
+    if (!shown(s) || !last || s.options.length > s.size) continue;
+    if (last.offsetTop + last.offsetHeight > s.clientTop + s.clientHeight)
+      out.push('list cut: ' + last.text);
   }
   for (const box of document.querySelectorAll('.widget-inline-hbox, .widget-toggle-buttons')) {
     const label = box.querySelector(':scope > .widget-label');

@@ -32,13 +32,20 @@ _CHROME = ("nav", "footer", "header", "aside")
 _NOT_PLAIN = (*_INVISIBLE, etree.Comment, etree.PI, etree.Entity)
 
 
+#: Characters a browser does not draw: the soft hyphen (``&shy;``, a place a long word may
+#: break, "Jen&shy;nifer") and the zero-width marks. Left in, they split names into
+#: words no vocabulary knows.
+_UNSEEN = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def clean(text: str | None) -> str:
-    """Collapse whitespace (including non-breaking spaces) and strip; ``None`` gives ``""``."""
+    """Collapse whitespace (including non-breaking spaces), drop the characters a browser
+    does not draw, and strip; ``None`` gives ``""``."""
     if not text:
         return ""
     # str.split() splits on exactly the characters that \s matches (no-break space among
     # them), and is several times faster than a regex substitution
-    return " ".join(text.split())
+    return " ".join(text.translate(_UNSEEN).split())
 
 
 def text_of(el: Any) -> str:

@@ -300,8 +300,9 @@ _JOINERS = {"and", "or", "of", "by", "in", "with", "for", "from", "as", "on"}
 _CLAUSE_WORDS = {"a", "an", "your", "our", "their", "his", "her", "my", "while", "who", "which",
                  "that", "by", "with", "is", "are", "was", "has", "have", "will", "can", "you",
                  "we"}
-#: Titles written as acronyms ("CEO", "VP Sales").
-_ACRONYM_TITLE = re.compile(r"\b(CEO|CFO|COO|CTO|CMO|CIO|CPO|VP|SVP|EVP|GM|HR)\b")
+#: Titles written as acronyms ("VP Sales", and the chief officers' C...O: "CEO", "CISO",
+#: "CHRO").
+_ACRONYM_TITLE = re.compile(r"\b(C[A-Z]{1,3}O|VP|SVP|EVP|GM|HR)\b")
 
 
 def _bio_title(text: str, first: str) -> str | None:
