@@ -72,13 +72,13 @@ class Digest:
     def to_dict(self, *, ascii_only: bool | None = None) -> dict:
         """Plain values for JSON: ``as_of``, ``counts`` and one list of rows per section.
 
-        With ``ascii_only`` (``True`` or ``False``), each row is its JSON text already
-        (:func:`~infoview.analytics.records.json_rows`), with ``\\u`` escapes or not, for
-        the CLI's printer, which writes the same as from the plain rows.
+        With ``ascii_only`` (``True`` or ``False``), each section is its rows to be encoded
+        as they are printed (:func:`~infoview.analytics.records.json_rows`), with ``\\u``
+        escapes or not, for the CLI's printer, which writes the same as from the plain rows.
         """
         from infoview.analytics.records import json_rows, to_records
 
-        def rows(df) -> list:
+        def rows(df) -> Any:
             return to_records(df) if ascii_only is None else json_rows(df, ascii_only=ascii_only)
 
         return {
