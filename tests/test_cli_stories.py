@@ -248,3 +248,22 @@ def test_the_thank_you_for_an_earlier_meeting_names_what_that_meeting_taught(db,
     assert "the NHS framework matters" in run(capsys, "draft", "thanks", "--person", "1")[1]
     out = run(capsys, "draft", "thanks", "--meeting", "1")[1]
     assert "teaching counts as research" in out and "NHS" not in out
+
+
+def test_a_zone_typed_as_a_city_is_written_out_as_its_iana_name(db, tmp_path, capsys):
+    """Jonas types '--timezone Berlin' as About me lets Lena type it: the meeting keeps
+    Europe/Berlin, and the calendar file and the brief name that zone, not 'Berlin' (a
+    calendar program does not know a TZID called 'Berlin')."""
+    assert run(capsys, "people", "add", "--name", "Sam Okafor")[0] == 0
+    assert run(capsys, "meeting", "add", "--person", "1", "--when", "2026-12-01T10:00",
+               "--timezone", "Berlin")[0] == 0
+    code, out, _ = run(capsys, "meeting", "show", "1", "--json")
+    assert code == 0 and json.loads(out)["meeting"]["timezone"] == "Europe/Berlin"
+    folder = tmp_path / "brief"
+    code, _, err = run(capsys, "prep", "--meeting", "1", "--format", "md,ics", "--out",
+                       str(folder))
+    assert code == 0, err
+    ics = next(folder.glob("*.ics")).read_text(encoding="utf-8")
+    assert "TZID=Europe/Berlin" in ics and "TZID=Berlin" not in ics
+    brief = next(folder.glob("*.md")).read_text(encoding="utf-8")
+    assert "Europe/Berlin" in brief and "(Berlin)" not in brief

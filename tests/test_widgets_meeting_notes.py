@@ -154,3 +154,55 @@ def test_opening_the_form_alone_keeps_nothing(store):
     assert get_state(store, debrief_key(form.meeting.value)) is None
     form.load()
     assert get_state(store, debrief_key(form.meeting.value)) is None
+
+
+class _Clocks:
+    """A kernel's timer (seconds from an arbitrary point, different in each kernel) and
+    the time of day, moved by hand."""
+
+    def __init__(self, timer: float = 0.0):
+        self.timer = timer
+        self.day = datetime(2037, 3, 4, 10, 0, tzinfo=UTC)
+
+    def later(self, seconds: float) -> None:
+        self.timer += seconds
+        self.day += timedelta(seconds=seconds)
+
+
+def _timed(store, clocks: _Clocks) -> MeetingCompanion:
+    return MeetingCompanion.for_meeting(store, next_meeting(store), clock=lambda: clocks.timer,
+                                        wall=lambda: clocks.day)
+
+
+def test_the_clock_goes_on_after_a_reload_instead_of_starting_from_zero(store):
+    # Seen in the browser: the ticks and notes came back after a reload, but the clock
+    # showed 00:00 and "Press start" seven minutes into the call.
+    clocks = _Clocks(timer=5000.0)
+    companion = _timed(store, clocks)
+    companion.start()
+    clocks.later(7 * 60)
+    clocks.timer = 12.0  # the page reloaded: a new kernel, whose timer starts elsewhere
+    clocks.later(30)
+    again = _timed(store, clocks)
+    assert again.running and round(again.elapsed_minutes * 60) == 7 * 60 + 30
+    assert "07:30" in again.clock_label.value
+    assert "The clock goes on from 07:30" in again.notes_message.text
+    clocks.later(60)
+    assert round(again.elapsed_minutes * 60) == 8 * 60 + 30  # and keeps counting
+    again.stop()
+    clocks.later(600)  # stopped: the time away is not counted
+    stopped = _timed(store, clocks)
+    assert not stopped.running and "08:30" in stopped.clock_label.value
+    assert "The clock stopped at 08:30" in stopped.notes_message.text
+    assert stopped.start_button.description == "Resume the clock"
+    stopped.reset()
+    assert _timed(store, clocks).started_at is None  # reset: a reload starts from zero
+
+
+def test_a_reload_before_the_clock_started_keeps_it_at_zero_and_says_nothing_of_it(store):
+    clocks = _Clocks()
+    companion = _timed(store, clocks)
+    companion.tick(0, "Came from nursing")
+    again = _timed(store, clocks)
+    assert again.started_at is None and "clock" not in again.notes_message.text
+    assert "Picked up the notes you took earlier (1 question)" in again.notes_message.text

@@ -318,7 +318,8 @@ def test_the_question_before_a_delete_reads_as_a_sentence_for_each_kind(page, st
     deletions.ask("meeting", meeting.id)
     question = deletions.question.value
     assert "and this meeting" not in question
-    assert "Delete the meeting with Sam Okafor, with its questions, notes and follow-ups?" \
+    assert ("Delete the meeting with Sam Okafor that has no time yet, with its questions, "
+            "notes and follow-ups?") \
         in question
     deletions.ask("organization", org.id)
     assert "and this organization" not in deletions.question.value
@@ -331,6 +332,38 @@ def test_the_question_before_a_delete_reads_as_a_sentence_for_each_kind(page, st
     deletions.confirm_button.click()
     assert "app stops" not in " ".join(c.value for c in deletions.done_box.children
                                        if hasattr(c, "value") and isinstance(c.value, str))
+
+
+def test_deleting_one_of_two_meetings_names_its_day_and_time_in_my_zone(page, store):
+    # Seen in the browser: "Deleted the meeting with Sam Okafor" when Sam had two meetings,
+    # and the Undo that followed did not say which one either. The day and time are read
+    # on the user's clock (About me's zone), not the meeting's.
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from infoview.flows.profile import save_profile
+
+    save_profile(store, name="Lena Fischer", timezone="Asia/Tokyo")
+    sam = _add(page, name="Sam Okafor")
+    london = ZoneInfo("Europe/London")
+    store.add(Meeting(person_id=sam.id, status="scheduled", timezone="Europe/London",
+                      starts_at=datetime(2037, 12, 3, 10, 0, tzinfo=london)))
+    second = store.add(Meeting(person_id=sam.id, status="scheduled",
+                               timezone="Europe/London",
+                               starts_at=datetime(2037, 12, 10, 9, 30, tzinfo=london)))
+    unset = store.add(Meeting(person_id=sam.id, status="requested"))
+    deletions = page.deletions
+    deletions.ask("meeting", second.id)
+    said = "the meeting with Sam Okafor on Thu 10 Dec 2037, 18:30"  # 09:30 London in Tokyo
+    assert said in deletions.question.value
+    deletions.confirm_button.click()
+    assert deletions.message.kind == "ok" and said in deletions.message.text
+    assert said in deletions.done_box.children[1].children[0].value
+    deletions.undo_buttons[0].click()
+    assert deletions.message.text == f"Brought back {said}."
+    deletions.ask("meeting", unset.id)
+    deletions.confirm_button.click()
+    assert "the meeting with Sam Okafor that has no time yet" in deletions.message.text
 
 
 def test_a_meeting_dated_in_the_past_is_questioned_beside_the_date_before_it_is_saved(page, store):
@@ -423,3 +456,90 @@ def test_saving_someone_deleted_meanwhile_names_them_not_their_number(page, stor
     assert "Priya Shah" in said and "no longer" in said and "Nothing was saved" in said
     assert "person 2" not in said and str(priya.id) not in said
     assert page.people.options == ()  # the list no longer offers her
+
+
+def test_about_me_keeps_what_is_typed_through_a_reload_until_it_is_saved(store):
+    # Seen in the browser: Lena typed her background and strengths, the page reloaded, and
+    # About me showed the profile as last saved, her typing gone.
+    form = ProfileForm(store)
+    form.form["name"].value = "Lena Fischer"
+    form.form["background"].value = "ten years on a cardiac ward"
+    again = ProfileForm(store)  # the page reloaded: a new kernel, a new form
+    assert again.form["name"].value == "Lena Fischer"
+    assert again.form["background"].value == "ten years on a cardiac ward"
+    assert "Picked up what you were typing" in again.form.message.text
+    assert again.drop_button.layout.display == ""
+    assert store.get_profile().name == ""  # kept, not saved
+    again.save_button.click()
+    assert store.get_profile().background == "ten years on a cardiac ward"
+    saved = ProfileForm(store)
+    assert "Picked up" not in saved.form.message.text  # saved: nothing left to pick up
+    assert saved.drop_button.layout.display == "none"
+    saved.form["strengths"].value = "explaining things to worried people"
+    dropped = ProfileForm(store)
+    dropped.drop_button.click()
+    assert dropped.form["strengths"].value == ""
+    assert "Dropped the changes" in dropped.form.message.text
+    assert "Picked up" not in ProfileForm(store).form.message.text
+
+
+def test_typing_a_value_back_to_what_was_saved_leaves_nothing_to_pick_up(store):
+    form = ProfileForm(store)
+    form.form["email"].value = "lena@example.org"
+    form.form["email"].value = ""
+    again = ProfileForm(store)
+    assert again.form.message.text == "" and again.drop_button.layout.display == "none"
+
+
+def test_the_people_form_keeps_what_is_typed_through_a_reload_until_it_is_saved(store, tmp_path):
+    # Seen in the browser: Lena typed Sam's name, organization and notes into Add a person,
+    # the page reloaded before she pressed Save, and the form was gone with all of it.
+    def reloaded() -> PeoplePage:
+        return PeoplePage(store, cache_path=tmp_path / "cache.sqlite")
+
+    page = reloaded()
+    page.add_person_button.click()
+    page.person_form["name"].value = "Sam Okafor"
+    page.person_form["notes"].value = "met at the digital health meetup"
+    page.person_form["how_known"].value = "event"
+    again = reloaded()
+    assert again.person_form_box.layout.display == ""  # the form is open again
+    assert again.person_form.values("name", "notes", "how_known") == {
+        "name": "Sam Okafor", "notes": "met at the digital health meetup", "how_known": "event"}
+    assert "Picked up what you were typing" in again.person_form.message.text
+    assert again.drop_person_button.layout.display == ""
+    assert store.list(Person) == []  # kept, not saved
+    again.save_person_button.click()
+    [sam] = store.list(Person)
+    assert sam.notes == "met at the digital health meetup"
+    assert reloaded().person_form_box.layout.display == "none"  # saved: nothing to pick up
+
+    # Editing someone: the typing comes back on their form, and Drop shows them as saved.
+    page = reloaded()
+    page.open_person_form(sam.id)
+    page.person_form["title"].value = "Lead UX researcher"
+    again = reloaded()
+    assert again._editing_person == sam.id and again.people.value == sam.id
+    assert again.person_form["title"].value == "Lead UX researcher"
+    assert again.save_person_button.description == "Save changes"
+    again.drop_person_button.click()
+    assert again.person_form["title"].value == ""
+    assert "Dropped the changes" in again.person_form.message.text
+    assert reloaded().person_form_box.layout.display == "none"
+
+
+def test_deleting_a_person_lets_what_was_typed_about_them_go(store, tmp_path):
+    page = PeoplePage(store, cache_path=tmp_path / "cache.sqlite")
+    sam = _add(page, name="Sam Okafor")
+    page.open_person_form(sam.id)
+    page.person_form["notes"].value = "worried about the reorganisation"
+    page.show_holdings()  # listed, in words, among what is held about them
+    assert "Changes to their details you typed and did not save" in page.holdings.report.value
+    assert "Plans you were editing" not in page.holdings.report.value
+    page.deletions.ask("person", sam.id)
+    page.deletions.confirm_button.click()
+    from infoview.store.appstate import latest_state
+
+    assert latest_state(store, "form:person:") is None
+    assert PeoplePage(store, cache_path=tmp_path / "c.sqlite").person_form_box.layout.display \
+        == "none"

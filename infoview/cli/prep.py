@@ -257,12 +257,12 @@ def _date(text: str | None, option: str):
 
 
 def _meeting(args):
-    from infoview.times import parse_start
+    from infoview.times import parse_start, zone_name
 
     if args.meeting is not None:
         return _with_store(args, lambda s: s.get(Meeting, args.meeting))
     start = parse_start(args.when, args.timezone) if args.when else None
-    return Meeting(person_id=0, starts_at=start, timezone=args.timezone if start else None,
+    return Meeting(person_id=0, starts_at=start, timezone=zone_name(args.timezone) if start else None,
                    format=args.meeting_format, place=args.place, planned_minutes=args.minutes)
 
 

@@ -6,11 +6,14 @@ the middle of a call or of a debrief loses nothing: opened again, each shows wha
 One entry of each kind is kept per meeting (``companion:3``, ``debrief:3``), listing the
 host, so that forgetting the host removes them
 (:func:`infoview.store.appstate.forget_states`); saving the meeting's debrief removes both
-(what they held is the debrief's from then on).
+(what they held is the debrief's from then on). The companion's clock is kept with its
+notes, by the wall clock, so that a reload in the middle of a call carries on counting.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from infoview.models import Meeting
@@ -53,14 +56,49 @@ def notes_key(meeting_id: int) -> str:
     return f"{PREFIX}{meeting_id}"
 
 
-def keep_notes(store: Store, meeting_id: int, notes: list[dict[str, Any]]) -> None:
+@dataclass(frozen=True)
+class ClockState:
+    """Where the companion's clock is: the seconds it has counted (pauses left out) and
+    whether it is counting now."""
+
+    seconds: float
+    running: bool
+
+
+def keep_notes(store: Store, meeting_id: int, notes: list[dict[str, Any]],
+               clock: ClockState | None = None, *, now: datetime | None = None) -> None:
     """Keep the notes of ``meeting_id``: one dict per planned question with ``question_id``,
-    ``text``, ``ticked`` and ``notes``; with nothing ticked or noted, nothing is kept."""
+    ``text``, ``ticked`` and ``notes``, and the clock (as of ``now``, by the wall clock: a
+    new kernel's own timer starts again from nothing). With nothing ticked or noted and
+    the clock not started, nothing is kept."""
     rows = [{name: note.get(name) for name in _FIELDS} for note in notes]
-    if not any(row["ticked"] or row["notes"] for row in rows):
+    value: dict[str, Any] = {"notes": rows}
+    if clock is not None:
+        value["clock"] = {"seconds": max(0.0, float(clock.seconds)), "running": clock.running,
+                          "at": (now or datetime.now(UTC)).astimezone(UTC).isoformat()}
+    if clock is None and not any(row["ticked"] or row["notes"] for row in rows):
         delete_state(store, notes_key(meeting_id))
         return
-    _keep(store, notes_key(meeting_id), {"notes": rows}, meeting_id)
+    _keep(store, notes_key(meeting_id), value, meeting_id)
+
+
+def kept_clock(store: Store, meeting_id: int, *, now: datetime | None = None) -> ClockState | None:
+    """The companion's clock kept for ``meeting_id`` as it stands ``now``: a clock kept
+    running has counted on since (the meeting went on while the page was away); ``None``
+    when it was never started (or was reset)."""
+    state = _kept(store, notes_key(meeting_id), meeting_id)
+    kept = state.value.get("clock") if state is not None else None
+    if not isinstance(kept, dict):
+        return None
+    try:
+        seconds = float(kept["seconds"])
+        at = datetime.fromisoformat(str(kept["at"]))
+    except (KeyError, TypeError, ValueError):
+        return None  # not written by keep_notes: start afresh rather than stop the page
+    running = bool(kept.get("running"))
+    if running:
+        seconds += max(0.0, ((now or datetime.now(UTC)) - at).total_seconds())
+    return ClockState(max(0.0, seconds), running)
 
 
 def kept_notes(store: Store, meeting_id: int) -> list[dict[str, Any]]:

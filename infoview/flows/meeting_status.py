@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from infoview.errors import BadInput, NotFound
 from infoview.flows.actions import sync_confirm_reminder
 from infoview.models import Meeting, Person, QuestionAsked
-from infoview.times import agreeing, check_year, describe_start, localize
+from infoview.times import agreeing, check_year, describe_start, localize, zone_name
 from infoview.times import zone as zone_named
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -163,6 +163,7 @@ def mark_meeting(
             f"{which} was already booked again ({_which(successors[0])}): mark that one "
             "instead"
         )
+    timezone_name = zone_name(timezone_name)  # "Berlin" is kept as Europe/Berlin
     new_time = None if to is None else parse_when(to, timezone_name or meeting.timezone,
                                                   zone_given=bool(timezone_name))
     if new_time is not None and meeting.starts_at is not None and new_time == meeting.starts_at:

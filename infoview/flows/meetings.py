@@ -54,6 +54,9 @@ def save_meeting_plan(store: Store, person: Person, meeting: Meeting,
     meeting was already held (then its recorded answers are left alone). A requested
     meeting that has a start time is scheduled.
     """
+    from infoview.times import zone_name
+
+    meeting.timezone = zone_name(meeting.timezone)  # "Berlin" is kept as Europe/Berlin
     if meeting.starts_at is not None and meeting.status == "requested":
         meeting.status = "scheduled"
     with store.transaction():
@@ -199,6 +202,7 @@ def add_meeting(store: Store, options: MeetingOptions) -> tuple[Meeting, Questio
             a time zone. NotFound: no such person. Nothing is saved in either case.
     """
     from infoview.flows.records import meeting_format
+    from infoview.times import zone_name
 
     options.format = meeting_format(options.format)  # as `meeting edit` and the forms read it
     low, high = MINUTES_RANGE
@@ -209,7 +213,7 @@ def add_meeting(store: Store, options: MeetingOptions) -> tuple[Meeting, Questio
         raise BadInput("the start time has no time zone: give one (e.g. Europe/London)")
     person = store.get(Person, options.person_id)  # NotFound says where the ids are
     meeting = Meeting(person_id=person.id or 0, starts_at=options.starts_at,
-                      timezone=options.timezone, format=options.format, place=options.place,
+                      timezone=zone_name(options.timezone), format=options.format, place=options.place,
                       planned_minutes=options.minutes, role=options.role,
                       industry=options.industry)
     plan = None

@@ -296,14 +296,13 @@ def _meeting_values(changes: dict[str, Any], meeting: Meeting) -> dict[str, Any]
                 raise BadField(f"{upper_first(label)} cannot be empty.", name)
             out[name] = minutes
         elif name == "timezone":
-            from infoview.times import zone
+            from infoview.times import zone_name
 
             text = _text(value, name, label)
-            try:
-                zone(text)
+            try:  # "Berlin" is kept as Europe/Berlin, the name a calendar program knows
+                out[name] = zone_name(text)
             except BadInput as exc:
                 raise BadField(as_sentence(str(exc)), name) from exc
-            out[name] = text
         elif name == "starts_at":
             out[name] = value
         elif name == "notes":
@@ -514,12 +513,17 @@ def _now_rows(store: Store, before: dict[str, dict[int, dict[str, Any]]]
     return after
 
 
-def _meeting_label(store: Store, meeting: Meeting) -> str:
+def meeting_label(store: Store, meeting: Meeting) -> str:
+    """"the meeting with Sam Okafor on Thu 10 Dec 2037, 18:30": which of someone's meetings
+    a deletion (and its Undo) is about, its day and time on the user's clock (About me's
+    zone, the one every page shows times in)."""
+    from infoview.flows.profile import user_zone
     from infoview.times import describe_start
 
     name = store.get(Person, meeting.person_id).name
-    when = f" on {describe_start(meeting.starts_at, meeting.timezone)}" if meeting.starts_at else ""
-    return f"the meeting with {name}{when}"
+    if meeting.starts_at is None:
+        return f"the meeting with {name} that has no time yet"
+    return f"the meeting with {name} on {describe_start(meeting.starts_at, None, user_zone(store))}"
 
 
 def delete_record(store: Store, kind: str, record_id: int, **forget_options: Any) -> Deleted:
@@ -553,7 +557,7 @@ def delete_record(store: Store, kind: str, record_id: int, **forget_options: Any
         meeting = _get(store, Meeting, record_id, "meeting")
         with store.transaction():
             before = _referring(store, "meetings", "meeting_id", meeting.saved_id)
-            deleted = Deleted(kind, meeting.saved_id, _meeting_label(store, meeting), before)
+            deleted = Deleted(kind, meeting.saved_id, meeting_label(store, meeting), before)
             for table in ("actions", "outcomes"):
                 store.execute(f"DELETE FROM {table} WHERE meeting_id = ?", [meeting.id])
             store.delete(Meeting, meeting.saved_id)

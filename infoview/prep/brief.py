@@ -21,6 +21,7 @@ from infoview.questions.bank import _article
 from infoview.questions.models import MEETING_OVERHEAD
 from infoview.times import user_tz
 from infoview.times import zone as _zone
+from infoview.times import zone_name as _iana
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.models import Meeting, Person, UserProfile
@@ -174,11 +175,13 @@ class Brief:
 
 
 def _zone_name(meeting, profile) -> str | None:
+    """The IANA name of the meeting's zone (a city kept as typed before it was read as
+    one, "Berlin", is written out as Europe/Berlin: calendar programs know only those)."""
     if meeting is not None and meeting.timezone:
-        return meeting.timezone
+        return _iana(meeting.timezone)
     start = getattr(meeting, "starts_at", None)
     key = getattr(getattr(start, "tzinfo", None), "key", None)
-    return key or getattr(profile, "timezone", None)
+    return key or _iana(getattr(profile, "timezone", None))
 
 
 def _logistics(meeting, person, profile, minutes: int) -> Logistics:

@@ -16,10 +16,8 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from infoview.flows.forget import what_is_held
-from infoview.flows.profile import user_zone
-from infoview.flows.records import Deleted, delete_record, restore
+from infoview.flows.records import Deleted, delete_record, meeting_label, restore
 from infoview.models import Meeting, Organization, Person
-from infoview.times import describe_start
 from infoview.widgets._common import MessageLine, button, esc
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -146,11 +144,7 @@ class Deletions(w.VBox):
             return self.store.get(Person, record_id).name
         if kind == "organization":
             return self.store.get(Organization, record_id).name
-        meeting = self.store.get(Meeting, record_id)
-        name = self.store.get(Person, meeting.person_id).name
-        when = (f" on {describe_start(meeting.starts_at, meeting.timezone, user_zone(self.store))}"
-                if meeting.starts_at else "")
-        return f"the meeting with {name}{when}"
+        return meeting_label(self.store, self.store.get(Meeting, record_id))
 
     def _show_history(self) -> None:
         rows, self.undo_buttons = [], []

@@ -12,11 +12,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from infoview.flows.meeting_notes import keep_notes, kept_notes
+from infoview.flows.meeting_notes import ClockState, keep_notes, kept_clock, kept_notes
 from infoview.flows.meetings import meeting_brief
 from infoview.widgets._common import (
     FULL_WIDTH,
@@ -69,6 +70,8 @@ class MeetingCompanion(w.VBox):
         minutes: the promised length; defaults to the plan's ``meeting_minutes``.
         warn_before: minutes before the end at which the wrap-up signal shows.
         clock: seconds since an arbitrary point (default :func:`time.monotonic`).
+        wall: the time of day now (default: now, UTC); the clock is kept by it, so that
+            a reload in the middle of a meeting carries on from where it was.
         meeting_id: the stored meeting, passed on by :meth:`to_debrief`.
         store: the open store, which :meth:`load_meeting` reads another meeting from (the
             debrief form and the app switch the companion to the meeting chosen there).
@@ -81,9 +84,11 @@ class MeetingCompanion(w.VBox):
 
     def __init__(self, plan=(), agenda: Sequence | None = None, *, minutes: int | None = None,
                  warn_before: float = 3.0, clock: Callable[[], float] = time.monotonic,
-                 meeting_id: int | None = None, store: Store | None = None):
+                 meeting_id: int | None = None, store: Store | None = None,
+                 wall: Callable[[], datetime] = lambda: datetime.now(UTC)):
         self.warn_before = warn_before
         self.clock = clock
+        self.wall = wall
         self.store = store
         self.meeting_id: int | None = None
         self.items: list = []
@@ -144,6 +149,27 @@ class MeetingCompanion(w.VBox):
         when = f", {brief.logistics.when}" if brief.logistics.when else ""
         self.title.value = f"<b>With {esc(brief.who.name)}</b>{esc(when)}"
         self._pick_up_notes()
+        self._pick_up_clock()
+
+    def _pick_up_clock(self) -> None:
+        """Set the clock where it was before a reload (a clock left running has counted
+        on since: the meeting went on)."""
+        if self.store is None or self.meeting_id is None:
+            return
+        kept = kept_clock(self.store, self.meeting_id, now=self.wall())
+        if kept is None:
+            return
+        now = self.clock()
+        self.started_at, self.paused_seconds = now - kept.seconds, 0.0
+        self.stopped_at = None if kept.running else now
+        self.ticker.playing = kept.running
+        self.refresh()
+        mm, ss = divmod(int(kept.seconds), 60)
+        going = "goes on from" if kept.running else "stopped at"
+        self.notes_message.show(" ".join(filter(None, [
+            self.notes_message.text if self.notes_message.kind else "",
+            f"The clock {going} {mm:02d}:{ss:02d}, where it was before the page was "
+            "opened again."])), "info")
 
     def _pick_up_notes(self) -> None:
         """Put back the notes kept for this meeting (taken before a reload or a closed tab),
@@ -173,13 +199,16 @@ class MeetingCompanion(w.VBox):
                                     "debrief is saved.", "info")
 
     def _keep_notes(self) -> None:
-        """Keep what is ticked and noted now, so that a reload loses none of it."""
+        """Keep what is ticked and noted now, and the clock, so that a reload loses none
+        of it."""
         if self._restoring or self.store is None or self.meeting_id is None:
             return
         notes = [dict(note, ticked=box.value)
                  for note, (box, _line) in zip(self.to_debrief(), self.rows, strict=True)]
+        clock = (None if self.started_at is None
+                 else ClockState(self.elapsed_minutes * 60.0, self.running))
         with self.notes_message.guard("keeping your notes"):
-            keep_notes(self.store, self.meeting_id, notes)
+            keep_notes(self.store, self.meeting_id, notes, clock, now=self.wall())
 
     def catch_up(self) -> None:
         """Read the meeting again from the store (its questions may have been saved under
@@ -217,7 +246,7 @@ class MeetingCompanion(w.VBox):
         self.questions_box.children = row_boxes or [w.HTML(
             "<i>No questions saved for this meeting: plan them under Prepare and press Save "
             "person and meeting, or note what you ask in the debrief.</i>")]
-        self.reset()
+        self._zero()
 
     # -- the clock ---------------------------------------------------------------------
     @property
@@ -249,6 +278,7 @@ class MeetingCompanion(w.VBox):
         self.stopped_at = None
         self.ticker.playing = True
         self.refresh()
+        self._keep_notes()
 
     def stop(self) -> None:
         """Stop (pause) the clock; the elapsed time stays shown until Start resumes it."""
@@ -256,9 +286,14 @@ class MeetingCompanion(w.VBox):
             self.stopped_at = self.clock()
         self.ticker.playing = False
         self.refresh()
+        self._keep_notes()
 
     def reset(self) -> None:
         """Stop the clock and set it back to zero; the notes stay."""
+        self._zero()
+        self._keep_notes()
+
+    def _zero(self) -> None:
         self.started_at = self.stopped_at = None
         self.paused_seconds = 0.0
         self.ticker.playing = False

@@ -33,7 +33,7 @@ from infoview.questions.select import select_questions
 from infoview.store.appstate import State
 from infoview.store.exports import EXPORT_FORMATS as ALL_FORMATS
 from infoview.store.exports import formats_for
-from infoview.times import describe_start, in_zone, shown_in, start_from_fields
+from infoview.times import describe_start, in_zone, shown_in, start_from_fields, zone_name
 from infoview.widgets._common import (
     CHANNEL_WORDS,
     FORMAT_CHOICES,
@@ -420,7 +420,7 @@ class PreparePanel(w.VBox):
         else:
             meeting = Meeting(person_id=person_id or 0, status="requested")
         meeting.starts_at = self._starts_at()
-        meeting.timezone = self.timezone.value.strip() or None
+        meeting.timezone = zone_name(self.timezone.value)  # a city as its IANA zone
         meeting.format = self.format.value
         meeting.place = self.place.value.strip() or None
         meeting.planned_minutes = int(self.minutes.value)

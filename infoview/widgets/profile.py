@@ -1,7 +1,9 @@
 """About me: the user's own profile, typed in once, used by every draft and brief.
 
 The form saves through :func:`infoview.flows.profile.save_profile`; a value it refuses (an
-email that is not one, a link that is not a web address) is shown under that field.
+email that is not one, a link that is not a web address) is shown under that field. What
+is typed is kept as it is typed (:mod:`infoview.flows.form_drafts`) until it is saved, so a
+reload loses none of it.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from infoview.flows.profile import load_profile, missing_parts, save_profile
+from infoview.flows.form_drafts import PROFILE_KEY, drop_form, keep_form, kept_form
+from infoview.flows.profile import load_profile, missing_parts, save_profile, user_zone
 from infoview.models import UserProfile
+from infoview.times import shown_in
 from infoview.widgets._common import button, esc, heading
 from infoview.widgets.forms import Form, FormField, text_input
 
@@ -63,23 +67,78 @@ class ProfileForm(w.VBox):
                           for name, label, placeholder, lines, help in FIELDS])
         self.save_button = button("Save my profile", "success")
         self.save_button.on_click(lambda _b: self.save())
+        #: Shown while the form holds typing picked up after a reload, not yet saved.
+        self.drop_button = button("Drop my unsaved changes",
+                                  tooltip="show your profile as last saved")
+        self.drop_button.layout.display = "none"
+        self.drop_button.on_click(lambda _b: self.drop_changes())
         self.missing = w.HTML()
+        self._loading = False
+        self._saved_values: dict[str, str] = {}
         self.form.message.clear_on_change(*(f.input for f in self.form.fields.values()))
         super().__init__([
             heading("About me"),
             w.HTML("<p>Tell infoview who you are once: your drafts, your introduction and "
                    "each brief use it. Nothing here leaves this computer.</p>"),
-            *self.form.fields.values(), self.save_button, self.form.message, self.missing,
+            *self.form.fields.values(), w.HBox([self.save_button, self.drop_button]),
+            self.form.message, self.missing,
         ])
         self.load()
+        # Whatever is typed is kept as it is typed, so that a reload loses none of it.
+        for field in self.form.fields.values():
+            field.input.observe(lambda _c: self._keep(), names="value")
+        self._pick_up()
 
     def load(self) -> None:
         """Fill the fields from the stored profile."""
         profile = load_profile(self.store)
-        for name, field in self.form.fields.items():
-            value = getattr(profile, name, None)
-            field.value = "\n".join(value or []) if name in LIST_FIELDS else (value or "")
+        self._loading = True
+        try:
+            for name, field in self.form.fields.items():
+                value = getattr(profile, name, None)
+                field.value = "\n".join(value or []) if name in LIST_FIELDS else (value or "")
+        finally:
+            self._loading = False
+        self._saved_values = self._typed()
         self._show_missing(profile)
+
+    def _typed(self) -> dict[str, str]:
+        return {name: field.value for name, field in self.form.fields.items()}
+
+    def _keep(self) -> None:
+        if self._loading:
+            return
+        with self.form.message.guard("keeping what you typed"):
+            keep_form(self.store, PROFILE_KEY, self._typed(), self._saved_values)
+
+    def _pick_up(self) -> None:
+        """Put back what was typed and not saved (before a reload or a closed tab)."""
+        state = kept_form(self.store, PROFILE_KEY)
+        self.drop_button.layout.display = "none" if state is None else ""
+        if state is None:
+            return
+        kept = state.value["values"]
+        self._loading = True
+        try:
+            for name, field in self.form.fields.items():
+                if isinstance(kept.get(name), str):
+                    field.value = kept[name]
+        finally:
+            self._loading = False
+        when = shown_in(state.updated_at, user_zone(self.store))
+        self.form.message.show(
+            f"Picked up what you were typing ({when.day} {when:%b, %H:%M}), not saved yet: "
+            "Save my profile keeps it; Drop my unsaved changes shows your profile as last "
+            "saved.", "info")
+
+    def drop_changes(self) -> None:
+        """Forget what was typed since the last save (what "Drop my unsaved changes" does)."""
+        with self.form.guard("dropping your changes"):
+            drop_form(self.store, PROFILE_KEY)
+            self.load()
+            self.drop_button.layout.display = "none"
+            self.form.message.show("Dropped the changes: your profile shows as last saved.",
+                                   "ok")
 
     def save(self) -> None:
         """Save what the fields hold (what "Save my profile" does)."""
@@ -87,6 +146,8 @@ class ProfileForm(w.VBox):
             values = {name: field.lines() if name in LIST_FIELDS else field.value
                       for name, field in self.form.fields.items()}
             self.saved = save_profile(self.store, **values)
+            drop_form(self.store, PROFILE_KEY)  # saved: nothing typed is left to keep
+            self.drop_button.layout.display = "none"
             self.load()  # shows the values as stored (a link completed, lists tidied)
             self.form.message.show("Saved. Your drafts and briefs use it from now on.", "ok")
 

@@ -10,14 +10,16 @@ the app works on (``on_choose``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import time, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
+from traitlets import TraitError
 
 from infoview.errors import BadField, BadInput, NotFound
+from infoview.flows.form_drafts import drop_form, keep_form, kept_person_form, person_form_key
 from infoview.flows.meetings import MeetingOptions, add_meeting
 from infoview.flows.profile import as_sentence, user_zone
 from infoview.flows.records import (
@@ -28,7 +30,7 @@ from infoview.flows.records import (
     edit_person,
 )
 from infoview.models import Meeting, Organization, Person
-from infoview.times import describe_start, in_zone, start_from_fields
+from infoview.times import describe_start, in_zone, shown_in, start_from_fields
 from infoview.widgets._common import (
     FORMAT_CHOICES,
     MessageLine,
@@ -58,11 +60,12 @@ FORMATS = FORMAT_CHOICES
 _WIDE = {"description_width": "initial"}
 
 
-def _form_box(title: str, form: Form, save: w.Button, cancel: w.Button) -> w.VBox:
-    """A form under its heading with its two buttons and its message line, hidden until
+def _form_box(title: str, form: Form, save: w.Button, cancel: w.Button,
+              *more: w.Button) -> w.VBox:
+    """A form under its heading with its buttons and its message line, hidden until
     opened."""
-    return w.VBox([heading(title), *form.fields.values(), w.HBox([save, cancel]), form.message],
-                  layout=w.Layout(display="none"))
+    return w.VBox([heading(title), *form.fields.values(), w.HBox([save, cancel, *more]),
+                   form.message], layout=w.Layout(display="none"))
 
 
 def _person_label(person: Person) -> str:
@@ -148,8 +151,14 @@ class PeoplePage(w.VBox):
         ])
         self.save_person_button = button("Save person", "success")
         self.cancel_person_button = button("Cancel")
+        #: Shown while the form holds typing picked up after a reload, not yet saved.
+        self.drop_person_button = button("Drop my unsaved changes",
+                                         tooltip="show the person as last saved")
+        self.drop_person_button.layout.display = "none"
+        self._person_loading = False
+        self._person_saved: dict[str, Any] = {}
         self.person_form_box = _form_box("Person", self.person_form, self.save_person_button,
-                                         self.cancel_person_button)
+                                         self.cancel_person_button, self.drop_person_button)
 
         # -- their meetings --------------------------------------------------------------
         self.meetings_box = w.VBox()
@@ -246,14 +255,19 @@ class PeoplePage(w.VBox):
                           titles=("People", "Organizations"))
         super().__init__([heading("People and organizations"), self.tabs])
         self.refresh()
+        self._pick_up_person_form()
 
     def _wire(self) -> None:
         self.find.observe(lambda _c: self._fill_people(), names="value")
         self.people.observe(lambda _c: self._person_chosen(), names="value")
         self.add_person_button.on_click(lambda _b: self.open_person_form())
         self.edit_person_button.on_click(lambda _b: self.open_person_form(self.people.value))
-        self.cancel_person_button.on_click(lambda _b: self._close(self.person_form_box))
+        self.cancel_person_button.on_click(lambda _b: self.cancel_person())
+        self.drop_person_button.on_click(lambda _b: self.drop_person_changes())
         self.save_person_button.on_click(lambda _b: self.save_person())
+        # Whatever is typed is kept as it is typed, so that a reload loses none of it.
+        for field in self.person_form.fields.values():
+            field.input.observe(lambda _c: self._keep_person_form(), names="value")
         self.delete_person_button.on_click(lambda _b: self._ask_delete("person",
                                                                        self.people.value))
         self.hold_button.on_click(lambda _b: self.show_holdings())
@@ -390,16 +404,78 @@ class PeoplePage(w.VBox):
         form = self.person_form
         form.clear_errors()
         person = self.store.get(Person, person_id) if person_id is not None else None
-        for name, field in form.fields.items():
-            value = getattr(person, name, None) if person is not None else None
-            field.value = value if value is not None else ("cold" if name == "how_known" else "")
+        self._person_loading = True
+        try:
+            for name, field in form.fields.items():
+                value = getattr(person, name, None) if person is not None else None
+                field.value = value if value is not None else ("cold" if name == "how_known"
+                                                               else "")
+        finally:
+            self._person_loading = False
+        self._person_saved = form.values()
+        self.drop_person_button.layout.display = "none"
         self.save_person_button.description = "Save changes" if person else "Save person"
         self.person_form_box.layout.display = ""
+
+    def _keep_person_form(self) -> None:
+        if self._person_loading or self.person_form_box.layout.display == "none":
+            return
+        with self.person_form.message.guard("keeping what you typed"):
+            keep_form(self.store, person_form_key(self._editing_person),
+                      self.person_form.values(), self._person_saved, self._editing_person)
+
+    def _pick_up_person_form(self) -> None:
+        """Open the People form again with what was typed into it and not saved (before a
+        reload or a closed tab), if anything was."""
+        kept = None
+        with self.message.guard("reading what you typed before"):
+            kept = kept_person_form(self.store)
+        if kept is None:
+            return
+        person_id, state = kept
+        if person_id is not None:
+            self._fill_people(select=person_id)
+        self.open_person_form(person_id)
+        values = state.value["values"]
+        self._person_loading = True
+        try:
+            for name, field in self.person_form.fields.items():
+                if name in values and values[name] is not None:
+                    with suppress(TraitError):  # a choice the form no longer offers
+                        field.value = values[name]
+        finally:
+            self._person_loading = False
+        self.drop_person_button.layout.display = ""
+        when = shown_in(state.updated_at, user_zone(self.store))
+        save = self.save_person_button.description
+        self.person_form.message.show(
+            f"Picked up what you were typing ({when.day} {when:%b, %H:%M}), not saved yet: "
+            f"{save} keeps it; Drop my unsaved changes shows "
+            f"{'the person as last saved' if person_id is not None else 'an empty form'}.",
+            "info")
+
+    def drop_person_changes(self) -> None:
+        """Forget what was typed since the last save (what "Drop my unsaved changes" does)."""
+        with self.person_form.guard("dropping your changes"):
+            drop_form(self.store, person_form_key(self._editing_person))
+            self.open_person_form(self._editing_person)
+            self.person_form.message.show(
+                "Dropped the changes: the form shows "
+                f"{'the person as last saved' if self._editing_person is not None else 'nothing typed'}.",
+                "ok")
+
+    def cancel_person(self) -> None:
+        """Close the form without saving, and forget what was typed in it (what "Cancel"
+        does)."""
+        with self.person_form.guard("closing the form"):
+            drop_form(self.store, person_form_key(self._editing_person))
+        self._close(self.person_form_box)
 
     def save_person(self) -> Person | None:
         """Add the person, or save the changes (what the form's save button does)."""
         with self.person_form.guard("saving the person"):
             values = self.person_form.values()
+            key = person_form_key(self._editing_person)
             if self._editing_person is None:
                 person = add_person(self.store, **values)
                 words = f"Added {person.name}."
@@ -407,6 +483,7 @@ class PeoplePage(w.VBox):
                 with self._gone(values.get("name") or "This person"):
                     person = edit_person(self.store, self._editing_person, **values)
                 words = f"Saved the changes to {person.name}."
+            drop_form(self.store, key)  # saved: nothing typed is left to keep
             self._close(self.person_form_box)
             self.find.value = ""
             self._fill_people(select=person.id)

@@ -42,7 +42,13 @@ class RowList(w.VBox):
             if value is not None:
                 row[name].value = value
         remove = button("✕", tooltip="remove this row", width="36px")
-        box = w.HBox([*row.values(), remove], layout=w.Layout(flex_flow="row wrap"))
+        remove.layout.flex = "0 0 auto"  # never squeezed by the fields beside it
+        # The fields wrap among themselves; the ✕ stays at the end of the row's first line
+        # (wrapped with them, it fell onto a line below, apart from the name it removes).
+        fields = w.HBox(list(row.values()),
+                        layout=w.Layout(flex_flow="row wrap", flex="1 1 auto", min_width="0"))
+        box = w.HBox([fields, remove], layout=w.Layout(align_items="flex-start"))
+        box.add_class("infoview-row")
         remove.on_click(lambda _b, row=row: self.remove(self.rows.index(row)))
         self.rows.append(row)
         self._boxes.append(box)

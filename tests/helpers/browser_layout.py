@@ -1,6 +1,7 @@
 """What a user would call cut off, read from the page a browser test has open: a button
 whose text does not fit, a dropdown showing only part of its choice, a list cutting off its
-last row, a row of buttons that fell under its own label.
+last row, a row of buttons that fell under its own label, a row's remove button (✕) wrapped
+below its fields.
 
 A widget's size is set in Python (``layout.width``, ``style.button_width``) but only a
 browser lays it out, so only a browser test can tell that "no connection yet (cold)" shows
@@ -41,6 +42,15 @@ _CHECK = """() => {
     if (parts.some(c => [c, ...c.querySelectorAll('button')].some(
           p => shown(p) && p.getBoundingClientRect().top > bottom - 2)))
       out.push('fell under its label: ' + label.textContent.trim());
+  }
+  for (const x of document.querySelectorAll('button')) {
+    // a row's remove button (✕) belongs at the end of the row's first line: wrapped below
+    // the fields, it looks like a line of its own, far from the name it removes
+    if (!shown(x) || x.textContent.trim() !== '\u2715') continue;
+    const row = x.closest('.infoview-row') || x.parentElement;
+    const first = [...row.querySelectorAll('input, select, textarea')].find(shown);
+    if (first && x.getBoundingClientRect().top > first.getBoundingClientRect().bottom - 2)
+      out.push('remove button off its row: ' + (first.value || first.placeholder || ''));
   }
   return [...new Set(out)];
 }"""
