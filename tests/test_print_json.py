@@ -130,3 +130,57 @@ def test_the_digest_printed_from_rows_encoded_ahead_is_the_digest(capsys, monkey
     plain = _printed(capsys, monkeypatch, digest.to_dict(), ascii_only)
     ahead = _printed(capsys, monkeypatch, digest.to_dict(ascii_only=ascii_only), ascii_only)
     assert ahead == plain
+
+
+@pytest.mark.parametrize(("rows_at_once", "block"), [(32_768, 4_096), (7, 3), (5, 1)])
+def test_rows_encoded_ahead_print_as_their_records_on_odd_values(capsys, monkeypatch,
+                                                                 rows_at_once, block):
+    """Values that repeat (each distinct one is encoded once) and values at the edges:
+    times before 1970 and far from it, to the millisecond, missing; -0.0, NaN, infinities
+    and floats pandas rounds; nullable numbers and booleans; text with quotes, escapes,
+    non-ASCII and astral characters; choices that are not text; lists among plain rows;
+    encoded a few rows at a time and written in blocks of a few lines, records at their
+    edges."""
+    import numpy as np
+    import pandas as pd
+
+    from infoview.analytics import records
+    from infoview.analytics.records import json_rows, to_records
+
+    monkeypatch.setattr(records, "_SLICE", rows_at_once)
+    monkeypatch.setattr(records, "_BLOCK", block)
+
+    times = pd.Series(pd.to_datetime([
+        "1969-12-31T23:59:59.999999", "1970-01-01", "0900-02-28T13:14:15.5", "9999-12-31T23:59:59",
+        "2026-03-31T09:30:00.000250", None, "1900-01-01T00:00:00.001", "2026-03-31T09:30:00"],
+        utc=True, format="ISO8601")).astype("datetime64[us, UTC]")
+    base = pd.DataFrame({
+        "when": times,
+        "paris": times.dt.tz_convert("Europe/Paris"),
+        "day": times.dt.tz_localize(None),
+        "share": [0.0, -0.0, np.nan, np.inf, -np.inf, 0.1 + 0.2, 1e300, 1 / 3],
+        "small": np.array([0.5, -0.0, 1.25, 0.0, np.nan, 3.0, 1e-7, 2.5], dtype=np.float32),
+        "count": pd.array([1, None, -(2**63), 2**63 - 1, 0, 7, None, 7], dtype="Int64"),
+        "big": np.array([2**64 - 1, 0, 1, 2, 3, 4, 5, 6], dtype=np.uint64),
+        "flag": [True, False] * 4,
+        "maybe": pd.array([True, None, False, True, None, False, True, True], dtype="boolean"),
+        "name": pd.array(['Zoë "Q"', None, "\u2028\n\t\\/", "李小龍", "\U0001f600", "", "a", "a"],
+                         dtype="string"),
+        "level": pd.Categorical(["ok", None, "due", "ok", "due", "ok", None, "ok"]),
+        "size": pd.Categorical([1, 2, 2, None, 1, 1, 2, 1]),
+        "tags": [["a"], [], None, ["b", "c"], None, [], ["\u00e9"], None],
+    })
+    df = pd.concat([base] * 40, ignore_index=True)  # every value repeats
+    for ascii_only in (False, True):
+        plain = _printed(capsys, monkeypatch, {"due": to_records(df)}, ascii_only)
+        ahead = _printed(capsys, monkeypatch, {"due": json_rows(df, ascii_only=ascii_only)},
+                         ascii_only)
+        assert ahead == plain
+        assert json.loads(ahead)["due"][:8] == to_records(base)
+    assert '"0900-02-28T13:14:15.500Z"' in plain and '"1969-12-31T23:59:59.999Z"' in plain
+    lines = plain.splitlines()  # a row a line, or (holding a list) laid out over several
+    assert sum(line.startswith('    {"when": ') for line in lines) == 5 * 40  # 3 of 8 laid out
+    empty = _printed(capsys, monkeypatch, {"due": json_rows(df.iloc[:0], ascii_only=False),
+                                           "also": [json_rows(df.iloc[:0], ascii_only=True)]},
+                     False)
+    assert json.loads(empty) == {"due": [], "also": [[]]}

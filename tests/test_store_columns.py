@@ -230,3 +230,62 @@ def test_a_time_almost_in_the_stores_form_is_refused(db, value):
     db.execute("UPDATE outreach SET replied_at = ? WHERE id = 1", [value])
     with pytest.raises(OddColumn):
         read_columns(db, "outreach", ["replied_at"])
+
+
+def test_ids_with_a_gap_or_none_read_back_exactly(db):
+    """Ids that fill their range come back as that range, without SQLite writing them;
+    ids with a gap (rows deleted) or beyond, and a table or selection with no row, come
+    back as they are."""
+    def ids(table: str, **where) -> list[int]:
+        return read_columns(db, table, ["id", "person_id"], **where)["id"].tolist()
+
+    for person in (3, 4, 5, 6):
+        db.execute("INSERT INTO outreach (person_id, kind, id) VALUES (1, 'request', ?)",
+                   [person])
+    assert ids("outreach") == [1, 2, 3, 4, 5, 6]
+    db.execute("DELETE FROM outreach WHERE id IN (2, 5)")
+    assert ids("outreach") == [1, 3, 4, 6]
+    assert ids("outreach", where="id > ?", params=[3]) == [4, 6]
+    assert ids("outreach", where="id >= ? AND id <= ?", params=[3, 4]) == [3, 4]
+    db.execute("INSERT INTO outreach (person_id, kind, id) VALUES (1, 'request', ?)",
+               [2**63 - 1])
+    db.execute("INSERT INTO outreach (person_id, kind, id) VALUES (1, 'request', ?)",
+               [-(2**63) + 1])
+    assert ids("outreach") == [-(2**63) + 1, 1, 3, 4, 6, 2**63 - 1]
+    assert ids("outreach", where="id > ?", params=[6]) == [2**63 - 1]
+    assert ids("outreach", where="id > ?", params=[2**63 - 1]) == []
+    db.execute("DELETE FROM outreach")
+    assert ids("outreach") == []
+    read = read_columns(db, "outreach", ["person_id", "id"])
+    assert read["id"].dtype == np.int64 and read["person_id"].tolist() == []
+
+
+def test_text_that_repeats_reads_back_exactly_held_once(tmp_path):
+    """A column whose texts repeat (organizations) is held with one object per distinct
+    text; one whose texts differ, and missing values among either, read back as stored."""
+    with Store.open(tmp_path / "t.sqlite") as store:
+        for i in range(3000):
+            store.add(Person(name=f"Person {i} ü", organization=[f"Org {i % 7}", None, "Zoë"][i % 3]))
+    conn = sqlite3.connect(tmp_path / "t.sqlite")
+    read = read_columns(conn, "people", ["name", "organization"])
+    conn.close()
+    assert read["name"] == [f"Person {i} ü" for i in range(3000)]
+    assert read["organization"] == [[f"Org {i % 7}", None, "Zoë"][i % 3] for i in range(3000)]
+    assert len({id(text) for text in read["organization"] if text}) == 8  # 7 orgs and Zoë
+
+
+@pytest.mark.parametrize("at", [1, 2, 3, 5])
+def test_a_time_out_of_form_in_any_slice_checked_is_refused(db, monkeypatch, at):
+    """Times are checked a slice of rows at a time: an odd one in the first, a middle or
+    the last slice (a short one) is refused all the same."""
+    from infoview.store import columns as columns_module
+
+    monkeypatch.setattr(columns_module, "_CHECK_ROWS", 2)
+    for _ in range(3):
+        db.execute("INSERT INTO outreach (person_id, kind, sent_at) VALUES (1, 'request', ?)",
+                   ["2026-03-31T10:00:00.000000+00:00"])
+    assert len(read_columns(db, "outreach", ["sent_at"])["sent_at"]) == 5
+    db.execute("UPDATE outreach SET sent_at = '2026-03-31T10:00:00.00000x+00:00' WHERE id = ?",
+               [at])
+    with pytest.raises(OddColumn):
+        read_columns(db, "outreach", ["sent_at"])

@@ -72,13 +72,13 @@ class Digest:
     def to_dict(self, *, ascii_only: bool | None = None) -> dict:
         """Plain values for JSON: ``as_of``, ``counts`` and one list of rows per section.
 
-        With ``ascii_only`` (``True`` or ``False``), each row is its JSON text already
-        (:func:`~infoview.analytics.report.json_rows`), with ``\\u`` escapes or not, for
-        the CLI's printer, which writes the same as from the plain rows.
+        With ``ascii_only`` (``True`` or ``False``), each section is its rows to be encoded
+        as they are printed (:func:`~infoview.analytics.records.json_rows`), with ``\\u``
+        escapes or not, for the CLI's printer, which writes the same as from the plain rows.
         """
-        from infoview.analytics.report import json_rows, to_records
+        from infoview.analytics.records import json_rows, to_records
 
-        def rows(df) -> list:
+        def rows(df) -> Any:
             return to_records(df) if ascii_only is None else json_rows(df, ascii_only=ascii_only)
 
         return {
@@ -152,7 +152,7 @@ def missed_to_rebook(frames: Frames, *, now=None, days: float = REBOOK_DAYS):
 #: in the tests).
 DIGEST_COLUMNS: dict[str, tuple[str, ...]] = {
     "people": ("id", "name", "organization", "keep_in_touch_days", "keep_in_touch_max_days"),
-    "outreach": ("id", "person_id", "sent_at", "replied_at"),
+    "outreach": ("id", "person_id", "kind", "sent_at", "replied_at"),
     "meetings": ("id", "person_id", "starts_at", "status", "format", "place",
                  "rescheduled_from"),
     "actions": ("id", "what", "kind", "owner", "due", "done_at", "snoozed_until",

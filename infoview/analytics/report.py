@@ -10,9 +10,7 @@ every text it placed.
 
 from __future__ import annotations
 
-import json
 import logging
-import math
 from datetime import UTC, datetime, tzinfo
 from functools import partial
 from pathlib import Path
@@ -22,6 +20,7 @@ from infoview.analytics._frames import Frames, channel_list, message, sharing, t
 from infoview.analytics.display import reply_times_in_words
 from infoview.analytics.headline import format_figure
 from infoview.analytics.inputs import FramesInputs
+from infoview.analytics.records import json_rows, to_records  # noqa: F401 (their old home)
 from infoview.models import ACTION_KIND_WORDS, OWNER_WORDS, STATUS_WORDS
 from infoview.times import zone_label
 
@@ -109,100 +108,6 @@ def _in_words(df):
     changes.update({c: df[c].map(lambda v: None if pd.isna(v) else int(v))
                     for c in _DAY_COUNTS if c in df.columns})
     return df.assign(**changes) if changes else df
-
-
-def to_records(df) -> list[dict[str, Any]]:
-    """A DataFrame as JSON-ready dicts: NaN and NA as ``None``, times as ISO 8601 text.
-
-    The values are those of pandas' ``to_json(orient="records", date_format="iso")`` read
-    back (times to the millisecond, with ``Z`` when they are UTC), made column by column:
-    the round trip through JSON text took seconds for a large store's digest.
-    """
-    if df is None or len(df) == 0:
-        return []
-    if not df.columns.is_unique:
-        return json.loads(df.to_json(orient="records", date_format="iso"))
-    from itertools import repeat
-
-    names = [str(c) for c in df.columns]
-    columns = [_json_column(df[c]) for c in df.columns]
-    return list(map(dict, map(zip, repeat(names), zip(*columns, strict=True))))
-
-
-def json_rows(df, *, ascii_only: bool) -> list[Any]:
-    """The records of :func:`to_records` already encoded: a
-    :class:`~infoview.jsontext.RawRows` of the text the CLI's JSON printer writes for each
-    (``{"id": 3, "what": "Call"}``, with ``\\u`` escapes when ``ascii_only``). Encoded a
-    column at a time: building and encoding a dict per row took two seconds for a large
-    store's digest. A row holding a list or object with something in it stays a record
-    (the printer lays those out over several lines)."""
-    from itertools import repeat
-    from json import encoder
-
-    from infoview.jsontext import RawRows
-
-    if df is None or len(df) == 0:
-        return RawRows()
-    if not df.columns.is_unique:
-        return RawRows(to_records(df))
-    strings = encoder.encode_basestring_ascii if ascii_only else encoder.encode_basestring
-    columns = [_json_column(df[c]) for c in df.columns]
-    parts: list[Any] = []  # "{key: ", its values, ", key: ", ... "}", joined row by row
-    for i, (column, values) in enumerate(zip(df.columns, columns, strict=True)):
-        parts.append(repeat(("{" if i == 0 else ", ") + strings(str(column)) + ": "))
-        parts.append(_json_texts(values, strings, ascii_only))
-    parts.append(repeat("}"))
-    rows = RawRows(map("".join, zip(*parts, strict=False)))  # repeat() is endless
-    for values in columns:  # a row holding a list or object with something in it: a record
-        if not set(map(type, values)) & {list, tuple, dict}:
-            continue
-        for at, value in enumerate(values):
-            if isinstance(value, (list, tuple, dict)) and value:
-                rows[at] = dict(zip(map(str, df.columns), (c[at] for c in columns), strict=True))
-    return rows
-
-
-def _json_texts(values: list[Any], strings: Any, ascii_only: bool) -> list[str]:
-    """Each value as the json module's encoder writes it."""
-    types = set(map(type, values))
-    kinds = types - {type(None)}
-    if kinds <= {str}:
-        if kinds == types:  # nothing missing: each encoded in C
-            return list(map(strings, values))
-        return [strings(v) if v is not None else "null" for v in values]
-    if kinds <= {int}:
-        if kinds == types:
-            return list(map(int.__repr__, values))
-        return [str(v) if v is not None else "null" for v in values]
-    if kinds <= {bool}:
-        return ["null" if v is None else "true" if v else "false" for v in values]
-    if kinds <= {float}:
-        return ["null" if v is None else repr(v) if math.isfinite(v)
-                else "NaN" if v != v else "Infinity" if v > 0 else "-Infinity" for v in values]
-    encode = json.JSONEncoder(ensure_ascii=ascii_only, default=str).encode
-    return [encode(v) for v in values]  # floats (repr, NaN, Infinity), lists, anything else
-
-
-def _json_column(series) -> list[Any]:
-    """One column's values as :func:`to_records` gives them."""
-    import numpy as np
-    import pandas as pd
-
-    dtype = series.dtype
-    if dtype.kind == "M":  # datetimes, with or without a time zone
-        aware = isinstance(dtype, pd.DatetimeTZDtype)
-        values = series.dt.tz_convert("UTC").dt.tz_localize(None) if aware else series
-        # pandas writes ISO times to the millisecond, cut (not rounded) as numpy's cast does
-        text = np.datetime_as_string(values.to_numpy().astype("datetime64[ms]"), unit="ms")
-        suffix = "Z" if aware else ""
-        return [None if t == "NaT" else t + suffix for t in text.tolist()]
-    exact = (pd.Int64Dtype, pd.StringDtype, pd.CategoricalDtype, pd.BooleanDtype)
-    if isinstance(dtype, exact) or (isinstance(dtype, np.dtype) and dtype.kind in "biu"):
-        if isinstance(dtype, np.dtype):  # numpy bools and integers hold no missing value
-            return series.tolist()
-        return series.astype(object).where(series.notna(), None).tolist()
-    # floats (written with ten decimals), lists and anything else: as pandas writes them
-    return json.loads(series.to_json(orient="values", date_format="iso"))
 
 
 # ---- the report ----------------------------------------------------------------------------

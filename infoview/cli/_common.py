@@ -59,6 +59,11 @@ class _Lines(list):
             sys.stdout.write("\n".join(self) + "\n")
             self.clear()
 
+    def write(self, text: str) -> None:
+        """Write ``text`` (whole lines) after the lines held."""
+        self.flush()
+        sys.stdout.write(text)
+
 
 def _encoder(*, ascii_only: bool) -> Any:
     """``encode(value) -> str``: what ``json.JSONEncoder(ensure_ascii=ascii_only,
@@ -67,14 +72,14 @@ def _encoder(*, ascii_only: bool) -> Any:
     store's digest). The plain Python encoder where the C one is missing."""
     from json import encoder as json_encoder
 
-    slow = json.JSONEncoder(ensure_ascii=ascii_only, default=str).encode
+    slow = json.JSONEncoder(ensure_ascii=ascii_only, default=_default).encode
     make = getattr(json_encoder, "c_make_encoder", None)
     if make is None:  # pragma: no cover (an interpreter built without the C accelerator)
         return slow
     strings = (json_encoder.encode_basestring_ascii if ascii_only
                else json_encoder.encode_basestring)
     # markers None: no check for a container holding itself (the CLI's data never does)
-    fast = make(None, str, strings, None, ": ", ", ", False, False, True)
+    fast = make(None, _default, strings, None, ": ", ", ", False, False, True)
 
     def encode(value: Any) -> str:
         if isinstance(value, str):
@@ -86,6 +91,14 @@ def _encoder(*, ascii_only: bool) -> Any:
     return encode
 
 
+def _default(value: Any) -> Any:
+    """What the encoders write for a value JSON has no form for: records encoded ahead
+    and none to write as an empty list, anything else as its text (dates, paths)."""
+    if isinstance(value, RawRows) and not len(value):
+        return []
+    return str(value)
+
+
 def _json_key(key: Any) -> str:
     """An object key as the json module writes it (``True`` as ``true``, ``1.5`` as ``1.5``)."""
     if isinstance(key, str):
@@ -93,11 +106,14 @@ def _json_key(key: Any) -> str:
     return json.dumps(key) if isinstance(key, (bool, float)) or key is None else str(key)
 
 
-def _json_lines(value: Any, encode: Any, indent: str, key: str, lines: list[str],
+def _json_lines(value: Any, encode: Any, indent: str, key: str, lines: _Lines,
                 comma: str = "") -> None:
     """Append ``value`` (after ``key``, e.g. ``"due": ``) as indented lines to ``lines``."""
     if not _nested(value):
         lines.append(f"{indent}{key}{encode(value)}{comma}")  # a record, or a plain value
+        return
+    if isinstance(value, RawRows):
+        _raw_lines(value, encode, indent, key, lines, comma)
         return
     if isinstance(value, dict):
         items: list[tuple[str, Any]] = [(encode(_json_key(k)) + ": ", v) for k, v in value.items()]
@@ -105,15 +121,11 @@ def _json_lines(value: Any, encode: Any, indent: str, key: str, lines: list[str]
     else:
         items = [("", v) for v in value]
         brackets = "[]"
-    raw = isinstance(value, RawRows)
     lines.append(f"{indent}{key}{brackets[0]}")
     inner = indent + "  "
     last = len(items) - 1
     for i, (name, item) in enumerate(items):
         end = "," if i < last else ""
-        if raw and isinstance(item, str):  # a record encoded ahead, as a record's line
-            lines.append(f"{inner}{item}{end}")
-            continue
         if not name and isinstance(item, (dict, list, tuple)):
             # A record of a list: encoded in one C call; only one whose text shows a bracket
             # after its first character may hold a list or object to lay out.
@@ -125,14 +137,36 @@ def _json_lines(value: Any, encode: Any, indent: str, key: str, lines: list[str]
     lines.append(f"{indent}{brackets[1]}{comma}")
 
 
+def _raw_lines(rows: RawRows, encode: Any, indent: str, key: str, lines: _Lines,
+               comma: str) -> None:
+    """:func:`_json_lines` of records encoded ahead: each block of their text written as
+    it comes (a record a line), a plain record among them laid out as any other."""
+    lines.append(f"{indent}{key}[")
+    inner = indent + "  "
+    pieces = rows.pieces(inner)
+    piece = next(pieces, None)
+    while piece is not None:
+        following = next(pieces, None)
+        end = "," if following is not None else ""
+        if isinstance(piece, str):
+            lines.write(f"{inner}{piece}{end}\n")
+        else:
+            _json_lines(piece, encode, inner, "", lines, end)
+        piece = following
+    lines.append(f"{indent}]{comma}")
+
+
 def _nested(value: Any) -> bool:
-    """Whether ``value`` is an object or list holding a non-empty object or list."""
+    """Whether ``value`` is an object or list holding a non-empty object or list (records
+    encoded ahead are such a list)."""
+    if isinstance(value, RawRows):
+        return len(value) > 0
     if isinstance(value, dict):
         value = value.values()
     elif not isinstance(value, (list, tuple)):
         return False
-    return (isinstance(value, RawRows) and len(value) > 0) or any(
-        isinstance(v, (dict, list, tuple)) and v for v in value)
+    return any((isinstance(v, (dict, list, tuple)) and v) or (isinstance(v, RawRows) and len(v))
+               for v in value)
 
 
 def usage(parser: argparse.ArgumentParser) -> int:

@@ -102,7 +102,7 @@ def _report(args) -> int:
 
 def _show(df, columns: list[str], as_json: bool) -> None:
     from infoview.analytics import message
-    from infoview.analytics.report import to_records
+    from infoview.analytics.records import to_records
 
     if as_json:
         print_json(to_records(df))

@@ -18,13 +18,13 @@ Days are the user's: their profile's time zone (else the computer's) and holiday
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadInput, NotFound
+from infoview.flows.routine import routine_records_in_frames, routine_records_since
 from infoview.models import Action, Meeting, Outreach, Person
-from infoview.prep.followup import REQUEST_KINDS, action_key, missing_actions, three_b_seven
+from infoview.prep.followup import action_key, missing_actions, three_b_seven
 from infoview.store.schema import COLUMNS
 from infoview.times import local_day, user_tz
 
@@ -89,7 +89,8 @@ def suggestion_key(action: Action) -> str:
 
 
 def computed_followups(store: Store, *, now: datetime | None = None, region: str | None = None,
-                       every: bool = False) -> tuple[list[Action], set[int]]:
+                       every: bool = False, frames: dict[str, Any] | None = None,
+                       ) -> tuple[list[Action], set[int]]:
     """The 3B7 follow-ups due by ``now`` and not stored yet, and the ids of stored 3B7
     actions, still open, that the facts have overtaken (the person answered, a meeting was
     agreed, the next person was written to).
@@ -100,6 +101,9 @@ def computed_followups(store: Store, *, now: datetime | None = None, region: str
         region: the holiday region (default: the profile's).
         every: also those past :data:`FOLLOW_UP_WINDOW_DAYS` (a key shown earlier stays
             valid while its request waits).
+        frames: the store's frames, read in the snapshot the caller holds: the records
+            3B7 reads are chosen from them when they hold the columns needed
+            (:func:`~infoview.flows.routine.routine_records_in_frames`), not read again.
     """
     zone, profile_region = user_clock(store)
     moment = _now(now)
@@ -110,7 +114,11 @@ def computed_followups(store: Store, *, now: datetime | None = None, region: str
     # stored one still open are read again (to see whether it has lapsed).
     since = None if every else today - timedelta(days=FOLLOW_UP_WINDOW_DAYS + REQUEST_SPAN_DAYS)
     still_open = [a for a in stored if a.kind in THREE_B_SEVEN_KINDS and a.done_at is None]
-    chosen = None if since is None else routine_records_since(store, since, still_open)
+    chosen = None
+    if since is not None and frames is not None:
+        chosen = routine_records_in_frames(frames, store, since, still_open)
+    if since is not None and chosen is None:
+        chosen = routine_records_since(store, since, still_open)
     if chosen is None:
         outreach, people, meetings = _routine_records(store)
         keep = _concerned(people, still_open)
@@ -170,121 +178,6 @@ def _routine_records(store: Store) -> tuple[list[Outreach], list[Person], list[M
     return outreach, people, meetings
 
 
-def routine_records_since(store: Store, since: date, actions: list[Action],
-                          ) -> tuple[list[Outreach], list[Person], list[Meeting], set[int]] | None:
-    """What :func:`~infoview.prep.followup.three_b_seven` needs to read for ``since`` and
-    the open 3B7 ``actions``, chosen in SQL, and the people to ``keep``: the same follow-ups
-    come out as from every record (:func:`_routine_records`), at a fraction of the cost on
-    a store of years.
-
-    3B7 skips a person whose first request came before ``since`` (less a day) unless kept,
-    and one who answered. So it is given:
-
-    - the people to keep, and those whose first request is that recent and who did not
-      answer (no reply to any message, no meeting agreed since), with all their messages
-      and meetings;
-    - per organization of theirs, the two people there last written to since the earliest
-      such request (3B7 asks whether someone else there was written to since a request: the
-      latest of the others answers that for everyone), each as one message at that time;
-    - per organization, the first person there never written to (the next to contact).
-
-    Returns ``None`` when a stored time is not in the store's own form (a file edited by
-    hand), which only the reading of every record handles.
-    """
-    from infoview.prep.followup import ANSWERED_STATUSES
-    from infoview.store.matching import fold
-    from infoview.store.schema import from_sql
-
-    def moment(raw: Any) -> datetime | None:
-        return from_sql(_DATETIME, raw)
-
-    if store.has_odd_times("outreach", "sent_at") or store.has_odd_times("meetings", "starts_at"):
-        return None
-    keep: set[int] = {a.person_id for a in actions if a.person_id is not None}
-    if keep:  # and everyone at their organizations, however its name is written
-        organizations = [o for (o,) in store.execute(
-            "SELECT DISTINCT organization FROM people NOT INDEXED WHERE organization IS NOT NULL")]
-
-        def spellings(keys: set[str]) -> list[str]:
-            return [o for o in organizations if o and fold(o) in keys]
-
-        kept_orgs = {fold(o) for (o,) in store.execute(
-            "SELECT organization FROM people WHERE id IN (SELECT value FROM json_each(?))",
-            [json.dumps(sorted(keep))]) if o}
-        keep |= {i for (i,) in store.execute(
-            "SELECT id FROM people NOT INDEXED "
-            "WHERE organization IN (SELECT value FROM json_each(?))",
-            [json.dumps(spellings(kept_orgs))])}
-    cut = (since - timedelta(days=1)).isoformat()  # a day's margin, as three_b_seven allows
-    asking = ", ".join(f"'{k}'" for k in REQUEST_KINDS)
-    agreed = ", ".join(f"'{k}'" for k in ANSWERED_STATUSES)
-    # NOT INDEXED: one pass over the messages, not a walk of the index in person order
-    candidates = {i for (i,) in store.execute(f"""
-        WITH recent AS (
-            SELECT person_id, min(sent_at) AS first FROM outreach NOT INDEXED
-            WHERE kind IN ({asking}) AND sent_at >= ? GROUP BY person_id)
-        SELECT person_id FROM recent r
-        WHERE NOT EXISTS (SELECT 1 FROM outreach o WHERE o.person_id = r.person_id
-                          AND (o.replied_at IS NOT NULL
-                               OR (o.kind IN ({asking}) AND o.sent_at < ?)))
-          AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.person_id = r.person_id
-                          AND m.status IN ({agreed})
-                          AND (m.starts_at IS NULL OR m.starts_at >= r.first))""",
-        [cut, cut])} | keep
-    chosen = json.dumps(sorted(candidates))
-    outreach = [Outreach(person_id=p, kind=k, sent_at=moment(s), replied_at=moment(r), id=i)
-                for p, k, s, r, i in store.execute(
-                    "SELECT person_id, kind, sent_at, replied_at, id FROM outreach "
-                    "WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY id", [chosen])]
-    people = {i: Person(name=n, organization=o, id=i) for i, n, o in store.execute(
-        "SELECT id, name, organization FROM people "
-        "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id", [chosen])}
-    meetings = [Meeting(person_id=p, status=st, starts_at=moment(s), id=i)
-                for p, st, s, i in store.execute(
-                    "SELECT person_id, status, starts_at, id FROM meetings "
-                    "WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY id", [chosen])]
-    # the earliest first request at each organization of those 3B7 will look at
-    first_request: dict[int, datetime] = {}
-    for row in outreach:
-        if row.kind in REQUEST_KINDS and row.sent_at is not None:
-            if row.person_id not in first_request or row.sent_at < first_request[row.person_id]:
-                first_request[row.person_id] = row.sent_at
-    earliest: dict[str, datetime] = {}
-    for person_id, sent in first_request.items():
-        if sent.date() < since - timedelta(days=1) and person_id not in keep:
-            continue  # a kept person's colleague with only an old request: skipped
-        key = fold(people[person_id].organization) if person_id in people else ""
-        if key and (key not in earliest or sent < earliest[key]):
-            earliest[key] = sent
-    if earliest:
-        oldest = min(earliest.values()).isoformat(timespec="microseconds")
-        # (CROSS JOIN: the messages since then first, each with its person, not the reverse)
-        last: dict[int, tuple[str, str, str]] = {}
-        for person_id, sent, name, org in store.execute(
-                "SELECT o.person_id, o.sent_at, p.name, p.organization "
-                "FROM outreach o NOT INDEXED CROSS JOIN people p ON p.id = o.person_id "
-                "WHERE o.sent_at >= ?", [oldest]):
-            if person_id not in last or sent > last[person_id][0]:
-                last[person_id] = (sent, name, org)
-        latest: dict[str, list[tuple[datetime, int, str, str]]] = {}
-        for person_id, (text, name, org) in last.items():
-            at, key = moment(text), fold(org)
-            if at is not None and key in earliest and at >= earliest[key]:
-                latest.setdefault(key, []).append((at, person_id, name, org))
-        for rows in latest.values():
-            for at, person_id, name, org in sorted(rows, key=lambda r: (r[0], -r[1]))[-2:]:
-                if person_id not in people:  # one message stands for all theirs
-                    people[person_id] = Person(name=name, organization=org, id=person_id)
-                    outreach.append(Outreach(person_id=person_id, kind="other", sent_at=at))
-        for i, name, org in store.execute(
-                "SELECT min(id), name, organization FROM people p NOT INDEXED "
-                "WHERE organization IS NOT NULL AND NOT EXISTS "
-                "(SELECT 1 FROM outreach o WHERE o.person_id = p.id) GROUP BY organization"):
-            if fold(org) in earliest:
-                people.setdefault(i, Person(name=name, organization=org, id=i))
-    return outreach, [people[i] for i in sorted(people)], meetings, keep
-
-
 def followup_frames(store: Store, *, now: datetime | None = None,
                     frames: dict[str, Any] | None = None) -> dict[str, Any]:
     """The store's frames with the actions table as every face should count it: stored
@@ -304,7 +197,7 @@ def _followup_frames(store: Store, now: datetime | None,
 
     # a copy (of the same kind: frames read for a purpose still say what they left out)
     frames = (store.frames() if frames is None else frames).copy()
-    new, stale = computed_followups(store, now=now)
+    new, stale = computed_followups(store, now=now, frames=frames)
     stale |= settled_actions(store, now=now)
     actions = frames["actions"]
     if stale:
