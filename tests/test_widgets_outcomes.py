@@ -176,6 +176,27 @@ def test_one_week_of_activity_is_drawn_over_weeks_not_years(tmp_path):
     assert (last - first).days <= 42, (first, last)
 
 
+def test_the_report_and_the_dashboard_agree_on_how_late_a_follow_up_is(tmp_path):
+    """Due on the 1st at 21:00, seen on the 7th at noon: 6 days late on both (the report
+    said 5, the whole spans of 24 hours gone by)."""
+    import re
+
+    from infoview.models import Person
+
+    store = Store.open(tmp_path / "late.sqlite")
+    sam = store.add(Person(name="Sam Okafor"))
+    store.add(Action(what="Send Sam the article", person_id=sam.id,
+                     due=datetime(2026, 12, 1, 21, 0, tzinfo=UTC)))
+    now = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
+    panel = OutcomesDashboard(store, now=now, out_dir=tmp_path / "exports")
+    assert "overdue by 6 days" in panel.panes["Follow-ups"].value.replace("\u00a0", " ")
+    panel.report_button.click()
+    page = panel.report_path.read_text()
+    overdue = page[page.rindex("Overdue actions"):page.rindex("Promises not yet kept")]
+    row = re.search(r"Send Sam the article.*?</tr>", overdue, re.S)
+    assert row and re.search(r">\s*6\s*<", row[0]) and not re.search(r">\s*5\s*<", row[0])
+
+
 def test_a_debrief_with_no_scores_still_draws_every_figure(tmp_path):
     from infoview.flows.debrief import AnsweredQuestion, Debrief, save_debrief
     from infoview.flows.meetings import save_meeting_plan

@@ -110,6 +110,20 @@ def _in_words(df):
     return df.assign(**changes) if changes else df
 
 
+def _days_late(late, now, zone: tzinfo):
+    """Overdue actions whose ``days_overdue`` counts days on the user's calendar, as the
+    dashboard does: due on the 17th at 21:50, it is 20 days late on the 7th, not the 19
+    whole spans of 24 hours gone by."""
+    if late is None or len(late) == 0:
+        return late
+    import pandas as pd
+
+    today = (timestamp(now) or pd.Timestamp.now(tz="UTC")).tz_convert(zone).date()
+    days = [None if pd.isna(due) else (today - due.tz_convert(zone).date()).days
+            for due in late["due"]]
+    return late.assign(days_overdue=days)
+
+
 # ---- the report ----------------------------------------------------------------------------
 
 def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, until=None,
@@ -170,7 +184,8 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
         {"key": "followup", "heading": "Follow-up health",
          "blocks": [
              block(table=zoned(src.follow_up_health())),
-             block("Overdue actions", table=zoned(src.overdue_actions(), columns=[
+             block("Overdue actions", table=zoned(_days_late(src.overdue_actions(), src.now,
+                                                             zone), columns=[
                  "what", "kind", "owner", "due", "days_overdue", "name"])),
              block("Promises not yet kept", table=zoned(src.open_promises(), columns=[
                  "what", "owner", "due", "overdue", "name"])),
