@@ -102,6 +102,19 @@ def test_empty_store_shows_plain_messages(tmp_path):
     assert "Nothing to show" in panel.panes["Funnel"].value or "no people" in panel.panes["Funnel"].value
 
 
+def test_an_empty_store_says_nothing_to_show_once_not_in_the_picture_and_under_it(tmp_path):
+    panel = OutcomesDashboard(Store.open(tmp_path / "empty.sqlite"), now=NOW)
+    for tab in ("Questions", "Referrals"):
+        pane = panel.panes[tab].value
+        assert "<img" not in pane, tab  # the picture would only repeat the sentence
+        assert pane.count("Nothing to show yet") == 1, (tab, pane)
+
+
+def test_tabs_with_data_still_draw_their_picture(dashboard):
+    for tab in ("Questions", "Referrals"):
+        assert "<img" in dashboard.panes[tab].value, tab
+
+
 def test_funnel_by_channel_splits_the_table(store):
     panel = OutcomesDashboard(store, now=NOW, refresh=False)
     panel.funnel_by.value = "channel"

@@ -27,7 +27,14 @@ def text_figure(text: str, *, width: float = 7, height: float = 1.2):
     fig, ax = new_figure(width=width, height=height)
     ax.axis("off")
     ax.text(0.5, 0.5, text, ha="center", va="center", wrap=True, fontsize=11, color="#555555")
+    fig.infoview_message = text  # marks it as words only: see is_message_figure
     return fig
+
+
+def is_message_figure(fig) -> bool:
+    """Whether ``fig`` holds only a sentence (from :func:`text_figure`), not a drawing:
+    a page that shows the same sentence in words can leave such a picture out."""
+    return bool(getattr(fig, "infoview_message", None))
 
 
 def empty_figure(data) -> object:

@@ -18,7 +18,7 @@ import infoview.analytics as a
 from infoview.analytics import message
 from infoview.analytics.display import reply_times_in_words
 from infoview.analytics.headline import format_figure, headline_figures
-from infoview.analytics.plots import figure_png_base64
+from infoview.analytics.plots import figure_png_base64, is_message_figure
 from infoview.analytics.report import write_report
 from infoview.flows.actions import followup_frames
 from infoview.flows.profile import user_zone
@@ -73,6 +73,14 @@ def _image(fig) -> str:
     # 120 dpi: the plots' small print (labels, counts on bars) stays readable on screen.
     return (f"<img style='max-width:100%' alt='plot' "
             f"src='data:image/png;base64,{figure_png_base64(fig, dpi=120)}'>")
+
+
+def _figure_unless_empty(fig, table) -> str:
+    """The figure, or nothing when it holds only a sentence and ``table`` under it is empty
+    too: the table then says that it has nothing to show, and the picture would repeat it."""
+    if is_message_figure(fig) and (table is None or len(table) == 0):
+        return ""
+    return _image(fig)
 
 
 def actions_view(actions, now: datetime | None = None, zone: tzinfo | None = None):
@@ -354,13 +362,14 @@ class OutcomesDashboard(w.VBox):
         self.panes["Replies"].value = (_image(figs["replies"])
                                        + frame_html(reply_times_in_words(t["replies"]),
                                                     a.message(t["replies"]) or empty))
-        self.panes["Referrals"].value = (_image(figs["referrals"]) + "<h4>Door openers</h4>"
+        self.panes["Referrals"].value = (_figure_unless_empty(figs["referrals"], t["door_openers"])
+                                         + "<h4>Door openers</h4>"
                                          + frame_html(t["door_openers"],
                                                       a.message(t["door_openers"]) or empty))
         questions = t["questions"]
         if len(questions):  # the id repeats the question; the text says it
             questions = questions[["text", "category", "asked", "rated", "mean_usefulness"]]
-        self.panes["Questions"].value = (_image(figs["questions"])
+        self.panes["Questions"].value = (_figure_unless_empty(figs["questions"], questions)
                                          + frame_html(questions, a.message(t["questions"]) or empty))
         self.panes["Activity"].value = _image(figs["activity"])
         self.panes["Follow-ups"].value = (frame_html(health_view(t["health"]))
