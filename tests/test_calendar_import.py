@@ -194,6 +194,17 @@ def test_folder_of_files_and_dry_run(store, tmp_path):
     assert import_calendar(store, folder).added == 2
 
 
+def test_a_re_import_preview_says_plainly_that_nothing_new_would_be_kept(store, tmp_path):
+    path = _write(tmp_path, calendar([event("r1", ":20240304T100000Z", "Coffee with Sam Okafor"),
+                                      event("r2", ":20240305T100000Z", "Dentist")]))
+    import_calendar(store, path)
+    again = import_calendar(store, path, dry_run=True)
+    assert again.already == 1 and again.added == again.updated == 0
+    assert again.kept() == ("Nothing new would be kept: the 1 event naming people you know "
+                            "changes nothing in the store.")
+    assert import_calendar(store, path).kept().startswith("Nothing new was kept")
+
+
 def test_forgetting_a_person_removes_their_imported_meetings(store, tmp_path):
     import_calendar(store, _write(tmp_path, calendar([
         event("g1", ":20240304T100000Z", "Coffee with Sam Okafor"),

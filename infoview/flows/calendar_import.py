@@ -113,6 +113,15 @@ class CalendarImportReport:
 
     def kept(self) -> str:
         """One sentence on what the store keeps (or would keep)."""
+        if not (self.added or self.updated or self.linked or self.cancelled):
+            # Seen in the app: a re-import previewed "would keep ... of 1 event" when that
+            # event was in the store already and nothing would change.
+            said = f"Nothing new {'would be' if self.dry_run else 'was'} kept"
+            if self.matched:
+                said += (f": the {self.matched} event{'s' if self.matched != 1 else ''} naming "
+                         f"people you know change{'s' if self.matched == 1 else ''} nothing in "
+                         "the store")
+            return said + "."
         verb = "would keep" if self.dry_run else "kept"
         other = self.events - self.matched
         return (f"The store {verb} the time, title and status of {self.matched} event"
