@@ -179,6 +179,16 @@ def test_a_path_typed_after_an_upload_is_the_one_read_and_the_upload_is_named(tm
         assert panel.path.value == ""
 
 
+def test_a_small_upload_is_named_with_its_size_in_bytes_not_as_1_kb(tmp_path):
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.upload.value = _uploaded("fake.ics", b"BEGIN:VCALENDAR\r\nEND:\n")
+        assert "fake.ics (22 bytes)" in panel.upload_note.value, panel.upload_note.value
+        assert "KB" not in panel.upload_note.value
+        panel.upload.value = _uploaded("big.ics", b"x" * 14_200)
+        assert "big.ics (14 KB)" in panel.upload_note.value
+
+
 def test_an_upload_too_big_to_carry_says_to_type_its_path_instead(tmp_path, monkeypatch):
     # Seen in the browser: a 50 MB mailbox uploaded from the page cut the page's connection
     # (the server refused a message that large) and nothing on the page said anything.

@@ -316,10 +316,13 @@ def _refusal_box() -> str:
 
 
 def _size_words(size: int) -> str:
-    """``2.3 MB`` / ``14 KB``: a file's size as a reader says it."""
+    """``2.3 MB`` / ``14 KB`` / ``22 bytes``: a file's size as a reader says it (a small
+    file in bytes: "1 KB" for 22 bytes overstated it fifty times)."""
     if size >= 1_000_000:
         return f"{size / 1_000_000:.1f}".removesuffix(".0") + " MB"
-    return f"{max(1, round(size / 1000))} KB"
+    if size < 1000:
+        return f"{size} byte{'s' if size != 1 else ''}"
+    return f"{round(size / 1000)} KB"
 
 
 def _lines(report) -> list[str]:

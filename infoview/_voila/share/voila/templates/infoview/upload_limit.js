@@ -22,7 +22,10 @@
     if (size >= 1000000) {
       return (size / 1000000).toFixed(1).replace(/\.0$/, "") + " MB";
     }
-    return Math.max(1, Math.round(size / 1000)) + " KB";
+    if (size < 1000) {
+      return size + (size === 1 ? " byte" : " bytes");
+    }
+    return Math.round(size / 1000) + " KB";
   }
 
   function check(event, input, button) {
