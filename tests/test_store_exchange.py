@@ -13,7 +13,14 @@ from _store_data import TARGET, fill_everything
 from infoview.errors import BadInput, BadInputFile
 from infoview.models import RECORD_TYPES, Person
 from infoview.store import Store
-from infoview.store.exchange import EXPORT_JSON, export_folder, export_vcards, import_folder, neutralise
+from infoview.store.exchange import (
+    EXPORT_JSON,
+    export_folder,
+    export_vcards,
+    import_folder,
+    neutralise,
+    split_name,
+)
 
 
 @pytest.fixture
@@ -118,6 +125,36 @@ def test_people_export_as_vcards(full, tmp_path):
     assert alice.url.value == "https://www.linkedin.com/in/alice-wonderly/"
     assert alice.categories.value == ["fintech", "-maybe"]
     assert {c.fn.value for c in cards} == {TARGET, "Bob Brown", "Carol Chen"}
+
+
+def test_vcards_keep_particles_with_the_family_name(tmp_path):
+    # Seen in the app: "Zoë Ó Briain" went out as given "Zoë Ó", family "Briain".
+    store = Store.open(tmp_path / "names.sqlite")
+    for name in ("Zoë Ó Briain", "Ludwig van Beethoven", "Van Morrison"):
+        store.add(Person(name=name))
+    path = tmp_path / "people.vcf"
+    export_vcards(store, path)
+    names = {c.fn.value: (c.n.value.given, c.n.value.family)
+             for c in vobject.readComponents(path.read_text(encoding="utf-8"))}
+    assert names == {"Zoë Ó Briain": ("Zoë", "Ó Briain"),
+                     "Ludwig van Beethoven": ("Ludwig", "van Beethoven"),
+                     "Van Morrison": ("Van", "Morrison")}
+
+
+@pytest.mark.parametrize(("name", "given", "family"), [
+    ("Zoë Ó Briain", "Zoë", "Ó Briain"),
+    ("Seán Mac Giolla", "Seán", "Mac Giolla"),
+    ("Maria de la Cruz", "Maria", "de la Cruz"),
+    ("Mary Anne Smith", "Mary Anne", "Smith"),
+    ("Aisha bin Hamad", "Aisha", "bin Hamad"),
+    ("Cian O' Neill", "Cian", "O' Neill"),
+    ("Le Van Tam", "Le", "Van Tam"),  # one given name is always left
+    ("Le Tam", "Le", "Tam"),
+    ("  Cher ", "", "Cher"),
+    ("", "", ""),
+])
+def test_split_name_gives_the_family_its_particles(name, given, family):
+    assert split_name(name) == (given, family)
 
 
 def test_export_where_a_file_stands_is_bad_input(full, tmp_path):

@@ -176,6 +176,28 @@ def import_folder(store: Store, folder: str | Path) -> dict[str, int]:
     return added
 
 
+#: Words that open a family name rather than end the given names ("Zoë Ó Briain" is Zoë of
+#: the Ó Briain family, "Ludwig van Beethoven" of the van Beethovens), in lower case.
+FAMILY_PARTICLES = frozenset({
+    "ó", "o'", "ní", "nic", "ui", "uí", "mac", "mc", "van", "von", "der", "den", "ter",
+    "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "bin", "binti",
+    "ibn", "al", "el"})
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """``(given, family)`` of a full name: the last word is the family name, with any
+    particles right before it ("Ó", "Mac", "van", "de la") when the name has three or more
+    words, so at least one given name is left ("Van Morrison" stays given "Van")."""
+    words = name.split()
+    if not words:
+        return "", ""
+    start = len(words) - 1
+    if len(words) >= 3:
+        while start > 1 and words[start - 1].casefold() in FAMILY_PARTICLES:
+            start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])
+
+
 def export_vcards(store: Store, path: str | Path) -> int:
     """Write every person as a vCard 3.0 into one ``.vcf`` file; returns how many."""
     import vobject
@@ -185,7 +207,7 @@ def export_vcards(store: Store, path: str | Path) -> int:
     for person in people:
         card = vobject.vCard()
         card.add("fn").value = person.name
-        given, _, family = person.name.strip().rpartition(" ")
+        given, family = split_name(person.name)
         card.add("n").value = vobject.vcard.Name(family=family, given=given)
         if person.email:
             card.add("email").value = person.email
