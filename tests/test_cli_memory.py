@@ -62,10 +62,12 @@ def test_digest_text_with_drafts(small_db, capsys):
     out = capsys.readouterr().out
     assert "Due this week: 3 (2 overdue)" in out
     assert (
-        "Losing touch: 1" in out and "Ana Ruiz (Kestrel Health Labs)" in out and "past ideal" in out
+        "Losing touch: 1" in out and "Ana Ruiz (Kestrel Health Labs)" in out
+        and "later than you meant" in out
     )
+    assert "past ideal" not in out and "past max" not in out  # plain words, not the settings' names
     assert "Leads not yet contacted: 1" in out and "Gus Hale" in out
-    assert re.search(r"Ana Ruiz .*, \d+ days ago; past ideal", out)  # whole days
+    assert re.search(r"Ana Ruiz .*, \d+ days ago; later than you meant", out)  # whole days
     assert f"--- update draft for person {ids['ana']}" in out and "Hi Ana," in out
 
 

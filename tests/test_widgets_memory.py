@@ -74,7 +74,8 @@ def test_outcomes_dashboard_has_the_week_and_meeting_statuses(tmp_path):
     assert dashboard.message.kind == "ok", dashboard.message.text
     pane = dashboard.panes["This week"].value
     counts = dashboard.digest.counts()
-    assert f"Losing touch ({counts['losing_touch']})" in pane and "past maximum" in pane
+    assert f"Losing touch ({counts['losing_touch']})" in pane and "far too long" in pane
+    assert "past maximum" not in pane and "past ideal" not in pane  # plain words
     assert f"Missed meetings to rebook ({counts['missed']})" in pane and "they did not show" in pane
     assert "no_show" not in pane  # the status in plain words
     statuses = dashboard.tables["meeting_statuses"].set_index("status")["count"]

@@ -36,6 +36,8 @@ TOUCH_KINDS: tuple[str, ...] = ("message sent", "reply received", "message recei
                                 "meeting held", "action done")
 #: Keep-in-touch levels, from fine to late.
 LEVELS: tuple[str, ...] = ("ok", "due", "overdue")
+#: The late levels as a person says them: past the ideal interval, past the maximum.
+LEVEL_WORDS: dict[str, str] = {"due": "later than you meant", "overdue": "far too long"}
 #: The defaults of :class:`~infoview.models.Person` for a missing interval.
 DEFAULT_DAYS, DEFAULT_MAX_DAYS = 60, 90
 #: Intervals are cut to 0 .. this many days: a longer one never runs out within the years

@@ -126,6 +126,8 @@ def _org(value) -> str:
 
 
 def _print_digest(digest) -> None:
+    from infoview.analytics.memory import LEVEL_WORDS
+
     counts = digest.counts()
     print(f"Digest as of {digest.as_of:%A %d %B %Y}")
     print(
@@ -143,10 +145,10 @@ def _print_digest(digest) -> None:
         )
     print(
         f"\nLosing touch: {counts['losing_touch'] or 'nobody'}"
-        + (f" ({counts['past_max']} past their maximum)" if counts["past_max"] else "")
+        + (f" ({counts['past_max']} of them far too long)" if counts["past_max"] else "")
     )
     for row in digest.losing_touch.itertuples():
-        level = "past maximum" if row.level == "overdue" else "past ideal"
+        level = LEVEL_WORDS.get(row.level, "")
         print(
             f"  {row.name} ({_org(row.organization)}): last contact "
             f"{_when(row.last_contact)} ({row.last_what}), {int(row.days_since)} days ago; {level}"

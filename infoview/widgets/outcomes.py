@@ -18,6 +18,7 @@ import infoview.analytics as a
 from infoview.analytics import message
 from infoview.analytics.display import reply_times_in_words
 from infoview.analytics.headline import format_figure, headline_figures
+from infoview.analytics.memory import LEVEL_WORDS
 from infoview.analytics.plots import figure_png_base64, is_message_figure
 from infoview.analytics.report import write_report
 from infoview.flows.actions import followup_frames
@@ -186,8 +187,7 @@ def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None)
                 shown = _plain_statuses(shown)
             if title == "Losing touch":
                 # whole days, as a person counts them ("99", not "99.3")
-                shown = shown.assign(level=shown["level"].map(
-                    {"due": "past ideal", "overdue": "past maximum"}),
+                shown = shown.assign(level=shown["level"].map(LEVEL_WORDS),
                     days_since=shown["days_since"].map(_whole_days)).rename(columns={
                     "last_what": "what it was", "days_since": "days ago",
                     "level": "keep in touch gap"})
