@@ -54,18 +54,18 @@ How the gold was made (round 2 of issue 12), independently of the extractor:
    depends on what the extractor lists: the 147 pages not read in round 4, shuffled and
    split between three annotators working apart, with the same instructions and no sight
    of the extractor, its output or the gold. They agreed with every gold staff entry on
-   those pages and listed 23 more staff with a full name and a title, all added (the
-   extractor missed every one: instructors, managing directors known only from their bios,
-   a CEO's signed message, employees quoted on the careers menu, a contact block whose
-   names carry soft hyphens; research now drops soft hyphens and reads every chief
-   officer's acronym, which finds three of them). Two names the gold held as quotations (a CEO signing the
-   organisation's own message, an employee's quote) were judged staff and moved. The rules
-   were fixed before the result was scored: full names only (first names alone, as in
-   reviews, go in neither list), a title the page shows, and not evidence found only inside
-   a customer's testimonial (two tutors, left out). Staff shown without any title (teachers
-   in a list, blog bylines) go in neither list, as before. The 232 names the annotators
-   judged not staff (reviewers, quoted customers, students, mock-up names) joined
-   ``not_people``.
+   those pages and listed 21 more staff with a full name and a title, all added, and
+   judged staff two names the gold held as quotations (a CEO signing the organisation's
+   own message, an employee's quote), which moved. The extractor missed all 23:
+   instructors, managing directors known only from their bios, the CEO's message,
+   employees quoted on the careers menu, a contact block whose names carry soft hyphens;
+   research now drops soft hyphens and reads every chief officer's acronym, which finds
+   three of them. The rules were fixed before the result was scored: full names only
+   (first names alone, as in reviews, go in neither list), a title the page shows, and not
+   evidence found only inside a customer's testimonial (two tutors, left out). Staff shown
+   without any title (teachers in a list, blog bylines) go in neither list, as before.
+   The 232 names the annotators judged not staff (reviewers, quoted customers, students,
+   mock-up names) joined ``not_people``.
 
 People research lists as staff (``kind`` "staff"; customers quoted on a page may be listed
 apart, flagged ``quoted``) are what is scored here.
