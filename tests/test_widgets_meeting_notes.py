@@ -9,22 +9,18 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from question_fixtures import THREE_QUESTIONS
 
 from infoview.flows.forget import forget_person
 from infoview.flows.meeting_notes import debrief_key, keep_notes, kept_notes, notes_key
 from infoview.flows.meetings import next_meeting, save_meeting_plan
 from infoview.models import Meeting, Person, UserProfile
-from infoview.questions.models import PlanItem, QuestionPlan
 from infoview.store.appstate import get_state
 from infoview.widgets.debrief import DebriefForm
 from infoview.widgets.holdings import holdings_html
 from infoview.widgets.meeting import MeetingCompanion
 
-PLAN = QuestionPlan(items=[
-    PlanItem("path-01", "path", "How did you end up working as a UX researcher?", 3, "top"),
-    PlanItem("role-01", "role", "What does a typical week look like for you?", 3, "top"),
-    PlanItem("closing-01", "closing", "Who else would you suggest I talk to?", 1, "always"),
-], meeting_minutes=20, overhead_minutes=4)
+PLAN = THREE_QUESTIONS
 
 
 @pytest.fixture
