@@ -51,6 +51,8 @@ STATUS_WORDS = {"requested": "asked for", "scheduled": "booked", "held": "held",
                 "cancelled": "cancelled", "no_show": "they did not show", "moved": "moved"}
 #: Whose move an action or a first contact is (``owner``, ``contact_by``):
 OWNER_WORDS = {"user": "you", "host": "them"}
+#: Whether a suggested person may be told who suggested them, when nobody asked yet:
+MAY_MENTION_WORDS = {"unknown": "not asked yet"}
 #: What kind of follow-up an action is:
 ACTION_KIND_WORDS = {"thank_you": "thank-you", "contact_referral": "contact someone suggested",
                      "tell_referrer": "tell who introduced you", "report_back": "report back",

@@ -145,7 +145,7 @@ def _print_digest(digest) -> None:
         )
     print(
         f"\nLosing touch: {counts['losing_touch'] or 'nobody'}"
-        + (f" ({counts['past_max']} of them far too long)" if counts["past_max"] else "")
+        + (f" ({counts['past_max']} of them {LEVEL_WORDS['overdue']})" if counts["past_max"] else "")
     )
     for row in digest.losing_touch.itertuples():
         level = LEVEL_WORDS.get(row.level, "")

@@ -23,7 +23,7 @@ from infoview.analytics.plots import figure_png_base64, is_message_figure
 from infoview.analytics.report import write_report
 from infoview.flows.actions import followup_frames
 from infoview.flows.profile import user_zone
-from infoview.models import CHOICES, OWNER_WORDS
+from infoview.models import CHOICES, MAY_MENTION_WORDS, OWNER_WORDS
 from infoview.widgets._common import (
     CHANNEL_WORDS,
     WHOLE_ROWS_CLASS,
@@ -193,7 +193,7 @@ def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None)
                     "level": "keep in touch gap"})
             if title == "Leads not yet contacted":
                 shown = shown.assign(may_mention=shown["may_mention"].astype(object).replace(
-                    {"unknown": "not asked yet"})).rename(columns={
+                    MAY_MENTION_WORDS)).rename(columns={
                         "referrer": "suggested by", "may_mention": "may mention their name",
                         "referred_at": "suggested on"})
         else:
