@@ -38,8 +38,26 @@ def sample_frames(tmp_path_factory):
         return store.frames()
 
 
+def plain_related(frames, now) -> set[int]:
+    """The people met (a meeting held by ``now``) or who replied by ``now``, as
+    ``keep_in_touch_status`` found them from the two tables (the reference of the ids
+    ``_touch_summary`` gives beside the latest touches)."""
+    from infoview.analytics._frames import is_in, now_utc, table
+
+    meetings, outreach, stamp = table(frames, "meetings"), table(frames, "outreach"), now_utc(now)
+    held = meetings.loc[is_in(meetings["status"], ["held"])
+                        & (meetings["starts_at"] <= stamp).fillna(False).to_numpy(), "person_id"]
+    replied = outreach.loc[(outreach["replied_at"] <= stamp).fillna(False).to_numpy(),
+                           "person_id"]
+    return set(pd.to_numeric(pd.concat([held, replied])).dropna().astype("int64").tolist())
+
+
 def assert_latest_is_the_last_touch(frames, now) -> None:
+    latest, related = memory._touch_summary(frames, now)
+    assert sorted(related.tolist()) == sorted(plain_related(frames, now))
+    assert related.dtype == "int64"
     fast = memory._latest(frames, now=now)
+    pd.testing.assert_frame_equal(fast, latest)
     plain = memory.last_touch(frames, now=now).set_index("person_id")
     assert sorted(fast.index) == sorted(plain.index)
     if len(plain):
