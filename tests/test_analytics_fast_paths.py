@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from _store_histories import History, histories, save
 from hypothesis import HealthCheck, given, settings
+from plain_touches import plain_related
 
 from infoview.analytics import memory
 from infoview.demo.history import generate_sample
@@ -36,20 +37,6 @@ def sample_frames(tmp_path_factory):
     with Store.open(path) as store:
         generate_sample(store, seed=7, today=date(2026, 3, 31))
         return store.frames()
-
-
-def plain_related(frames, now) -> set[int]:
-    """The people met (a meeting held by ``now``) or who replied by ``now``, as
-    ``keep_in_touch_status`` found them from the two tables (the reference of the ids
-    ``_touch_summary`` gives beside the latest touches)."""
-    from infoview.analytics._frames import is_in, now_utc, table
-
-    meetings, outreach, stamp = table(frames, "meetings"), table(frames, "outreach"), now_utc(now)
-    held = meetings.loc[is_in(meetings["status"], ["held"])
-                        & (meetings["starts_at"] <= stamp).fillna(False).to_numpy(), "person_id"]
-    replied = outreach.loc[(outreach["replied_at"] <= stamp).fillna(False).to_numpy(),
-                           "person_id"]
-    return set(pd.to_numeric(pd.concat([held, replied])).dropna().astype("int64").tolist())
 
 
 def assert_latest_is_the_last_touch(frames, now) -> None:
