@@ -97,11 +97,12 @@ def _digest(args) -> int:
     now = _as_of(args.as_of)
     with collector_paused():  # a run of seconds over large tables, then the end
         with open_store(args) as store:
-            from infoview.flows.drafts import update_draft
             from infoview.flows.outcomes import store_digest
 
             digest = store_digest(store, now=now, days=args.days)
-            if args.drafts:
+            if args.drafts:  # (the drafts' templates load only then)
+                from infoview.flows.drafts import update_draft
+
                 digest.drafts = {int(pid): update_draft(store, int(pid))
                                  for pid in digest.losing_touch["person_id"]}
         if args.json:
