@@ -544,3 +544,23 @@ def test_deleting_a_person_lets_what_was_typed_about_them_go(store, tmp_path):
     assert latest_state(store, "form:person:") is None
     assert PeoplePage(store, cache_path=tmp_path / "c.sqlite").person_form_box.layout.display \
         == "none"
+
+
+def test_the_organizations_tab_shows_the_organization_of_the_person_worked_on(page, store):
+    # Seen in the browser: Sam (Kestrel Health) was the person worked on, yet the
+    # Organizations tab had nothing chosen and said "Choose an organization".
+    kestrel = store.add(Organization(name="Kestrel Health", website="https://kestrel.example"))
+    wren = store.add(Organization(name="Wren Labs"))
+    sam = store.add(Person(name="Sam Okafor", organization="Kestrel Health Inc."))
+    ada = store.add(Person(name="Ada Berg", organization="Wren Labs"))
+    cal = store.add(Person(name="Cal Moss", organization="Unlisted Ltd"))
+    page.refresh()
+    page.choose(sam.id)  # the app's choice
+    assert page.organizations.value == kestrel.id
+    assert "Sam Okafor" in page.organization_card.value  # written fuller, still there
+    page.people.value = ada.id  # chosen in the People list
+    assert page.organizations.value == wren.id
+    page.people.value = cal.id  # no organization of theirs stored: the last choice stays
+    assert page.organizations.value == wren.id
+    added = _add(page, name="Bo Reyes", organization="kestrel health")
+    assert page.people.value == added.id and page.organizations.value == kestrel.id

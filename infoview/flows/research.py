@@ -97,6 +97,23 @@ def find_organization(store: Store, name: str | None) -> Organization | None:
     return match_organization(store.list(Organization), name=name) if fold(name) else None
 
 
+def people_at(store: Store, organization: Organization) -> list[Person]:
+    """The stored people whose organization is ``organization`` by the rule of
+    :func:`find_organization` ("Kestrel Health Inc." and "kestrel health" work at Kestrel
+    Health), in the store's order."""
+    orgs = store.list(Organization)
+    found: dict[str, bool] = {}
+    people = []
+    for person in store.list(Person):
+        key = fold(person.organization)
+        if key and key not in found:
+            match = match_organization(orgs, name=person.organization)
+            found[key] = match is not None and match.id == organization.id
+        if key and found[key]:
+            people.append(person)
+    return people
+
+
 def organization_website(store: Store, person_id: int | None) -> str | None:
     """The website saved for the chosen person's organization, if any: where research of
     them starts (``None`` for nobody, no organization stored, or no website saved)."""

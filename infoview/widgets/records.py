@@ -29,6 +29,7 @@ from infoview.flows.records import (
     edit_organization,
     edit_person,
 )
+from infoview.flows.research import find_organization, people_at
 from infoview.models import Meeting, Organization, Person
 from infoview.times import describe_start, in_zone, shown_in, start_from_fields
 from infoview.widgets._common import (
@@ -337,14 +338,27 @@ class PeoplePage(w.VBox):
                 self._quiet = False
             self._moved_on()
             self._show_person()
+            self._follow_organization()
 
     def _person_chosen(self) -> None:
         if self._quiet:
             return
         self._moved_on()
         self._show_person()
+        self._follow_organization()
         if self.people.value is not None and self.on_choose is not None:
             self.on_choose(person_id=self.people.value)
+
+    def _follow_organization(self) -> None:
+        """The Organizations tab shows the chosen person's organization (found by the rule
+        research attaches by: "Kestrel Health Inc." is Kestrel Health); with none stored,
+        the organization chosen there stays."""
+        chosen = self.people.value
+        person = self.store.list(Person, id=chosen) if chosen is not None else []
+        org = find_organization(self.store, person[0].organization) if person else None
+        if org is not None and org.id != self.organizations.value and \
+                org.id in {value for _label, value in self.organizations.options}:
+            self.organizations.value = org.id  # as if chosen there: the last one's words go
 
     def _moved_on(self) -> None:
         """Another person is chosen: what was said, or asked, about the last one goes."""
@@ -486,6 +500,8 @@ class PeoplePage(w.VBox):
             self._close(self.person_form_box)
             self.find.value = ""
             self._fill_people(select=person.id)
+            self._fill_organizations()
+            self._follow_organization()
             self.message.show(words, "ok")
             self._changed()
             if self.on_choose is not None:
@@ -605,7 +621,7 @@ class PeoplePage(w.VBox):
             ("Website", org.website), ("Industry", org.industry), ("Location", org.location),
             ("How much you want to work there", wanted if org.motivation else None),
             ("Relevant openings seen", org.postings), ("Notes", org.notes)) if value]
-        people = [p.name for p in self.store.list(Person) if p.organization == org.name]
+        people = [p.name for p in people_at(self.store, org)]
         if people:
             lines.append("People you know there: " + esc(", ".join(people)))
         self.organization_card.value = (f"<b>{esc(org.name)}</b>"
