@@ -133,7 +133,9 @@ def test_a_meeting_is_added_edited_and_chosen_from_the_persons_card(page, store)
     [meeting] = store.list(Meeting, person_id=sam.id)
     assert meeting.status == "scheduled" and meeting.timezone == "Europe/Berlin"
     assert page.chosen[-1] == {"meeting_id": meeting.id}
-    assert "Thu 3 Dec 2037, 15:30" in page.message.text and "booked" in page.message.text
+    # on my clock (no zone in About me: this computer's, UTC), with the time as typed
+    assert "Thu 3 Dec 2037, 14:30 (15:30 in Europe/Berlin)" in page.message.text
+    assert "booked" in page.message.text
     page.open_meeting_form(meeting.id)
     page.meeting_form["timezone"].value = "Mars/Olympus"
     page.save_meeting_button.click()
@@ -564,3 +566,40 @@ def test_the_organizations_tab_shows_the_organization_of_the_person_worked_on(pa
     assert page.organizations.value == wren.id
     added = _add(page, name="Bo Reyes", organization="kestrel health")
     assert page.people.value == added.id and page.organizations.value == kestrel.id
+
+
+def test_their_meetings_show_on_my_clock_and_name_it_once(page, store):
+    # Seen in the browser: Lena (Berlin) saw Sam's New York meeting at 10:00, New York
+    # time, on the People page, while Home and the line on top said 16:00, her time.
+    from datetime import UTC, datetime
+
+    from infoview.flows.profile import save_profile
+
+    save_profile(store, name="Lena Fischer", timezone="Europe/Berlin")
+    sam = store.add(Person(name="Sam Okafor"))
+    store.add(Meeting(person_id=sam.id, status="scheduled", timezone="America/New_York",
+                      starts_at=datetime(2037, 12, 3, 15, 0, tzinfo=UTC)))
+    store.add(Meeting(person_id=sam.id, status="scheduled", timezone="Europe/Paris",
+                      starts_at=datetime(2037, 12, 10, 9, 0, tzinfo=UTC)))
+    page.refresh()
+    page.choose(sam.id)
+    first, second = (row.children[0].value for row in page.meetings_box.children)
+    assert first.startswith("Thu 3 Dec 2037, 16:00 (10:00 in America/New_York), ")
+    assert second.startswith("Thu 10 Dec 2037, 10:00, ")  # Paris keeps Berlin's clock
+    assert "Europe/Berlin time, your time zone" in page.zone_note.value
+    assert "Europe/Berlin" not in first + second  # named once, above
+    page.choose(None)
+    assert page.zone_note.value == ""
+
+
+def test_without_a_zone_of_mine_their_meetings_say_it_is_this_computers_time(page, store,
+                                                                           computer_in_tokyo):
+    sam = _add(page, name="Sam Okafor")
+    page.add_meeting_button.click()
+    page.meeting_date.value = date(2037, 12, 3)
+    page.save_meeting_button.click()
+    import html
+
+    assert "this computer's time (JST)" in html.unescape(page.zone_note.value)
+    assert "set your own time zone in About me" in page.zone_note.value
+    assert store.list(Meeting, person_id=sam.id)

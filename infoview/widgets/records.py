@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import time, tzinfo
+from datetime import datetime, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +31,14 @@ from infoview.flows.records import (
 )
 from infoview.flows.research import find_organization, people_at
 from infoview.models import Meeting, Organization, Person
-from infoview.times import describe_start, in_zone, shown_in, start_from_fields
+from infoview.times import (
+    describe_start,
+    in_zone,
+    shown_in,
+    start_from_fields,
+    zone,
+    zone_label,
+)
 from infoview.widgets._common import (
     FORMAT_CHOICES,
     MessageLine,
@@ -74,14 +81,40 @@ def _person_label(person: Person) -> str:
     return person.name + (f" ({extra})" if extra else "")
 
 
-def _meeting_line(meeting: Meeting, mine: tzinfo | None = None) -> str:
-    """When, how, how long and its state; a meeting with no zone of its own is shown in
-    ``mine`` (the user's zone)."""
-    when = (describe_start(meeting.starts_at, meeting.timezone, mine) if meeting.starts_at
-            else "no time set yet")
+def _meeting_line(meeting: Meeting, mine: tzinfo) -> str:
+    """When (on the user's clock, ``mine``: About me's zone), how, how long and its state;
+    a meeting set in a zone whose clock differs adds its own time ("16:00 (10:00 in
+    America/New_York)"), the one the host and its form speak of."""
+    when = "no time set yet"
+    if meeting.starts_at is not None:
+        when = describe_start(meeting.starts_at, None, mine)
+        theirs = _own_time(meeting)
+        if theirs is not None and theirs.utcoffset() != shown_in(theirs, mine).utcoffset():
+            when += f" ({theirs:%H:%M} in {meeting.timezone})"
     how = dict((v, k) for k, v in FORMATS).get(meeting.format, meeting.format)
     return (f"{when}, {how}, {meeting.planned_minutes} minutes "
             f"({status_words(meeting.status)})")
+
+
+def _own_time(meeting: Meeting) -> datetime | None:
+    """The meeting's start on the clock of its own zone; ``None`` without a start or a
+    zone (or with a zone name no longer known)."""
+    if meeting.starts_at is None or not meeting.timezone:
+        return None
+    try:
+        tz = zone(meeting.timezone)
+    except BadInput:
+        return None
+    return shown_in(meeting.starts_at, tz) if tz is not None else None
+
+
+def zone_words(store: Store, mine: tzinfo) -> str:
+    """Which clock the times on the page are on, said once: About me's zone, else the
+    computer's (and where to set it)."""
+    label = zone_label(mine)
+    if store.get_profile().timezone:
+        return f"Times are {label} time, your time zone (About me)."
+    return f"Times are this computer's time ({label}); set your own time zone in About me."
 
 
 class PeoplePage(w.VBox):
@@ -163,6 +196,8 @@ class PeoplePage(w.VBox):
 
         # -- their meetings --------------------------------------------------------------
         self.meetings_box = w.VBox()
+        #: Which clock the meetings' times are on (About me's zone), said once above them.
+        self.zone_note = w.HTML()
         self.add_meeting_button = button("Add a meeting with them")
         self.meeting_date = w.DatePicker(description="Date", style=_WIDE)
         self.meeting_time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
@@ -244,7 +279,7 @@ class PeoplePage(w.VBox):
             w.HBox([self.find, self.add_person_button, self.vcard_button]), self.people,
             self.message,
             self.card, self.person_buttons, self.deletions, self.person_form_box,
-            self.holdings, heading("Their meetings"), self.meetings_box,
+            self.holdings, heading("Their meetings"), self.zone_note, self.meetings_box,
             self.add_meeting_button, self.meeting_form_box])
         organizations_tab = w.VBox([
             self.add_organization_button, self.organizations, self.organization_card,
@@ -371,6 +406,7 @@ class PeoplePage(w.VBox):
         self.add_meeting_button.layout.display = "none" if chosen is None else ""
         self.holdings.layout.display = "none"
         self._close(self.meeting_form_box)
+        self.zone_note.value = ""
         if chosen is None:
             self.card.value = ""
             self.meetings_box.children = [w.HTML("<i>Choose a person to see their meetings.</i>")]
@@ -384,16 +420,22 @@ class PeoplePage(w.VBox):
             ("Notes", person.notes)) if value]
         self.card.value = (f"<div class='infoview-person-card'><b>{esc(person.name)}</b>"
                            f"{bullet_list(lines, 'Nothing but their name yet.')}</div>")
-        rows = []
-        for meeting in sorted(self.store.list(Meeting, person_id=chosen),
-                              key=lambda m: (m.starts_at is None, m.starts_at or 0, m.id)):
+        rows: list[w.Widget] = []
+        mine = user_zone(self.store)
+        meetings = sorted(self.store.list(Meeting, person_id=chosen),
+                          key=lambda m: (m.starts_at is None, m.starts_at or 0, m.id))
+        # The clock is named once, above the list, not on every line.
+        self.zone_note.value = (f"<span class='infoview-zone-note' style='color:#555'>"
+                                f"{esc(zone_words(self.store, mine))}</span>"
+                                if any(m.starts_at is not None for m in meetings) else "")
+        for meeting in meetings:
             work = button("Work on it", tooltip="prepare, hold and debrief this meeting")
             edit = button("Edit")
             delete = button("Delete", "danger")
             work.on_click(lambda _b, mid=meeting.id: self._choose_meeting(mid))
             edit.on_click(lambda _b, mid=meeting.id: self.open_meeting_form(mid))
             delete.on_click(lambda _b, mid=meeting.id: self._ask_delete("meeting", mid))
-            rows.append(w.HBox([w.HTML(esc(_meeting_line(meeting, user_zone(self.store))),
+            rows.append(w.HBox([w.HTML(esc(_meeting_line(meeting, mine)),
                                        layout=w.Layout(flex="1 1 auto")), work, edit, delete],
                                layout=w.Layout(align_items="center")))
         self.meetings_box.children = rows or [w.HTML("<i>No meetings with them yet.</i>")]
