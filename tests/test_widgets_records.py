@@ -537,7 +537,8 @@ def test_deleting_a_person_lets_what_was_typed_about_them_go(store, tmp_path):
     page.open_person_form(sam.id)
     page.person_form["notes"].value = "worried about the reorganisation"
     page.show_holdings()  # listed, in words, among what is held about them
-    assert "Changes to their details you typed and did not save" in page.holdings.report.value
+    assert "Changes to their details or meetings you typed and did not save" in \
+        page.holdings.report.value
     assert "Plans you were editing" not in page.holdings.report.value
     page.deletions.ask("person", sam.id)
     page.deletions.confirm_button.click()
@@ -603,3 +604,135 @@ def test_without_a_zone_of_mine_their_meetings_say_it_is_this_computers_time(pag
     assert "this computer's time (JST)" in html.unescape(page.zone_note.value)
     assert "set your own time zone in About me" in page.zone_note.value
     assert store.list(Meeting, person_id=sam.id)
+
+
+def test_the_organization_form_keeps_what_is_typed_through_a_reload_until_it_is_saved(
+        store, tmp_path):
+    # Seen in the browser: the People form and About me kept typing over a reload, the
+    # Organization form lost its notes and scores.
+    def reloaded() -> PeoplePage:
+        return PeoplePage(store, cache_path=tmp_path / "cache.sqlite")
+
+    page = reloaded()
+    page.tabs.selected_index = 1
+    page.add_organization_button.click()
+    page.organization_form["name"].value = "Kestrel Health"
+    page.organization_form["motivation"].value = 3
+    page.organization_form["notes"].value = "they hire nurses into product"
+    again = reloaded()
+    assert again.tabs.selected_index == 1  # its tab, with the form open again
+    assert again.organization_form_box.layout.display == ""
+    assert again.organization_form.values("name", "motivation", "notes") == {
+        "name": "Kestrel Health", "motivation": 3, "notes": "they hire nurses into product"}
+    assert "Picked up what you were typing" in again.organization_form.message.text
+    assert again.drop_organization_button.layout.display == ""
+    assert store.list(Organization) == []  # kept, not saved
+    again.save_organization_button.click()
+    [kestrel] = store.list(Organization)
+    assert kestrel.motivation == 3 and kestrel.notes == "they hire nurses into product"
+    assert reloaded().organization_form_box.layout.display == "none"
+
+    page = reloaded()  # editing it: Drop shows it as saved; Cancel lets the typing go
+    page.open_organization_form(kestrel.id)
+    page.organization_form["location"].value = "Bristol"
+    again = reloaded()
+    assert again.organization_form["location"].value == "Bristol"
+    assert again.organizations.value == kestrel.id
+    again.drop_organization_button.click()
+    assert again.organization_form["location"].value == ""
+    assert "Dropped the changes" in again.organization_form.message.text
+    assert reloaded().organization_form_box.layout.display == "none"
+    page.open_organization_form(kestrel.id)
+    page.organization_form["location"].value = "Leeds"
+    page.cancel_organization_button.click()
+    assert reloaded().organization_form_box.layout.display == "none"
+    assert store.get(Organization, kestrel.id).location is None
+
+
+def test_the_meeting_form_keeps_what_is_typed_through_a_reload_until_it_is_saved(
+        store, tmp_path):
+    chosen: list[dict] = []
+
+    def reloaded() -> PeoplePage:
+        return PeoplePage(store, cache_path=tmp_path / "cache.sqlite",
+                          on_choose=lambda **kw: chosen.append(kw))
+
+    page = reloaded()
+    sam = _add(page, name="Sam Okafor")
+    ada = _add(page, name="Ada Berg")
+    page.people.value = sam.id
+    page.add_meeting_button.click()
+    page.meeting_date.value = date(2037, 12, 3)
+    page.meeting_time.value = time(15, 30)
+    page.meeting_form["place"].value = "https://call.example/sam"
+    page.people.value = ada.id  # another person: Sam's form closes, its typing is kept
+    assert page.meeting_form_box.layout.display == "none"
+    again = reloaded()  # the page reloaded: Sam chosen again, the form open with the typing
+    assert again.people.value == sam.id and chosen[-1] == {"person_id": sam.id}
+    assert again.meeting_form_box.layout.display == ""
+    assert (again.meeting_date.value, again.meeting_time.value) == (date(2037, 12, 3),
+                                                                   time(15, 30))
+    assert again.meeting_form["place"].value == "https://call.example/sam"
+    assert "Picked up what you were typing" in again.meeting_form.message.text
+    again.people.value = ada.id
+    again.add_meeting_button.click()  # Ada's new meeting is another form: nothing typed
+    assert again.meeting_date.value is None and again.meeting_form.message.text == ""
+    again.cancel_meeting_button.click()
+    again.people.value = sam.id
+    again.add_meeting_button.click()  # Sam's again: offered without a reload too
+    assert again.meeting_form["place"].value == "https://call.example/sam"
+    again.save_meeting_button.click()
+    [meeting] = store.list(Meeting, person_id=sam.id)
+    assert meeting.place == "https://call.example/sam"
+    assert reloaded().meeting_form_box.layout.display == "none"
+
+    page = reloaded()  # editing it, then deleting Sam: nothing typed about him is kept
+    page.people.value = sam.id
+    page.open_meeting_form(meeting.id)
+    page.meeting_form["planned_minutes"].value = 30
+    again = reloaded()
+    assert again.meeting_form["planned_minutes"].value == 30
+    assert chosen[-1] == {"meeting_id": meeting.id}
+    assert again.save_meeting_button.description == "Save changes"
+    again.drop_meeting_button.click()
+    assert again.meeting_form["planned_minutes"].value == 20
+    again.meeting_form["planned_minutes"].value = 45
+    again.deletions.ask("person", sam.id)
+    again.deletions.confirm_button.click()
+    from infoview.store.appstate import latest_state
+
+    assert latest_state(store, "form:meeting:") is None
+
+
+def test_a_new_person_typed_and_left_is_offered_on_the_next_add_until_they_are_saved(
+        store, tmp_path):
+    # Seen in the app: typing for a new person was kept, but only a reload while it was
+    # the last form typed brought it back; "Add a person" opened empty, and the typing
+    # stayed behind even after Ada was saved another way (research, an import).
+    from infoview.flows.records import add_person
+
+    def reloaded() -> PeoplePage:
+        return PeoplePage(store, cache_path=tmp_path / "cache.sqlite")
+
+    page = reloaded()
+    sam = _add(page, name="Sam Okafor")
+    page.add_person_button.click()
+    page.person_form["name"].value = "Ada Berg"
+    page.person_form["notes"].value = "runs the patient app team"
+    page.open_person_form(sam.id)  # then Sam's details, typed last
+    page.person_form["title"].value = "Product lead"
+    again = reloaded()
+    assert again._editing_person == sam.id  # the form typed last comes back
+    again.cancel_person_button.click()
+    again.add_person_button.click()  # the new person's typing is offered, not lost
+    assert again.person_form.values("name", "notes") == {
+        "name": "Ada Berg", "notes": "runs the patient app team"}
+    assert "Picked up what you were typing" in again.person_form.message.text
+    assert "an empty form" in again.person_form.message.text
+    add_person(store, name="ada berg")  # saved another way: the typing was for her
+    later = reloaded()
+    assert later.person_form_box.layout.display == "none"
+    later.add_person_button.click()
+    assert later.person_form["name"].value == "" and later.person_form.message.text == ""
+    later.person_form["name"].value = "Sam Okafor"  # a name stored before it was typed:
+    assert reloaded().person_form["name"].value == "Sam Okafor"  # still offered

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import datetime, time, tzinfo
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +19,7 @@ import ipywidgets as w
 from traitlets import TraitError
 
 from infoview.errors import BadField, BadInput, NotFound
-from infoview.flows.form_drafts import drop_form, keep_form, kept_person_form, person_form_key
+from infoview.flows.form_drafts import form_key, latest_form, read_form_key
 from infoview.flows.meetings import MeetingOptions, add_meeting
 from infoview.flows.profile import as_sentence, user_zone
 from infoview.flows.records import (
@@ -53,6 +53,7 @@ from infoview.widgets._common import (
 from infoview.widgets.deletions import Deletions
 from infoview.widgets.forms import Form, FormField, text_input
 from infoview.widgets.holdings import HoldingsPanel
+from infoview.widgets.keptforms import KeptTyping
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows.records import Deleted
@@ -66,6 +67,10 @@ HOW_KNOWN = (("a friend", "friend"), ("a colleague, now or before", "colleague")
 MOTIVATION = (("not scored yet", 0), ("a little", 1), ("quite a lot", 2), ("very much", 3))
 FORMATS = FORMAT_CHOICES
 _WIDE = {"description_width": "initial"}
+#: What "Drop my unsaved changes" brings a form back to, by what it was opened for.
+_AS_SAVED = {"person": "the person as last saved", "organization":
+             "the organization as last saved", "meeting": "the meeting as last saved",
+             "new": "an empty form", "new meeting": "the form as it first opened"}
 
 
 def _form_box(title: str, form: Form, save: w.Button, cancel: w.Button,
@@ -188,11 +193,12 @@ class PeoplePage(w.VBox):
         #: Shown while the form holds typing picked up after a reload, not yet saved.
         self.drop_person_button = button("Drop my unsaved changes",
                                          tooltip="show the person as last saved")
-        self.drop_person_button.layout.display = "none"
-        self._person_loading = False
-        self._person_saved: dict[str, Any] = {}
         self.person_form_box = _form_box("Person", self.person_form, self.save_person_button,
                                          self.cancel_person_button, self.drop_person_button)
+        # Whatever is typed into a form is kept as it is typed, so that a reload loses none
+        # of it; opening the same form again offers it back.
+        self.person_typing = KeptTyping(store, self.person_form, self.person_form_box,
+                                        self.drop_person_button)
 
         # -- their meetings --------------------------------------------------------------
         self.meetings_box = w.VBox()
@@ -220,8 +226,16 @@ class PeoplePage(w.VBox):
         self.save_meeting_button = button("Save meeting", "success")
         self._past = PastStartCheck()  # a start already past is questioned once
         self.cancel_meeting_button = button("Cancel")
+        self.drop_meeting_button = button("Drop my unsaved changes",
+                                          tooltip="show the meeting as last saved")
         self.meeting_form_box = _form_box("Meeting", self.meeting_form, self.save_meeting_button,
-                                         self.cancel_meeting_button)
+                                         self.cancel_meeting_button, self.drop_meeting_button)
+        self.meeting_typing = KeptTyping(
+            store, self.meeting_form, self.meeting_form_box, self.drop_meeting_button,
+            read=self._meeting_values, write=self._put_meeting_values,
+            inputs=[self.meeting_date, self.meeting_time,
+                    *(f.input for name, f in self.meeting_form.fields.items()
+                      if name != "starts_at")])
 
         # -- organizations ---------------------------------------------------------------
         self.organizations = w.Select(options=[], rows=6, layout=w.Layout(width="420px"))
@@ -260,9 +274,15 @@ class PeoplePage(w.VBox):
         ])
         self.save_organization_button = button("Save organization", "success")
         self.cancel_organization_button = button("Cancel")
+        self.drop_organization_button = button("Drop my unsaved changes",
+                                               tooltip="show the organization as last saved")
         self.organization_form_box = _form_box("Organization", self.organization_form,
                                                self.save_organization_button,
-                                               self.cancel_organization_button)
+                                               self.cancel_organization_button,
+                                               self.drop_organization_button)
+        self.organization_typing = KeptTyping(store, self.organization_form,
+                                              self.organization_form_box,
+                                              self.drop_organization_button)
 
         self.message = MessageLine()
         self.deletions = Deletions(store, cache_path=cache_path, on_change=self._deleted,
@@ -291,7 +311,7 @@ class PeoplePage(w.VBox):
                           titles=("People", "Organizations"))
         super().__init__([heading("People and organizations"), self.tabs])
         self.refresh()
-        self._pick_up_person_form()
+        self._pick_up_forms()
 
     def _wire(self) -> None:
         self.find.observe(lambda _c: self._fill_people(), names="value")
@@ -301,21 +321,19 @@ class PeoplePage(w.VBox):
         self.cancel_person_button.on_click(lambda _b: self.cancel_person())
         self.drop_person_button.on_click(lambda _b: self.drop_person_changes())
         self.save_person_button.on_click(lambda _b: self.save_person())
-        # Whatever is typed is kept as it is typed, so that a reload loses none of it.
-        for field in self.person_form.fields.values():
-            field.input.observe(lambda _c: self._keep_person_form(), names="value")
         self.delete_person_button.on_click(lambda _b: self._ask_delete("person",
                                                                        self.people.value))
         self.hold_button.on_click(lambda _b: self.show_holdings())
         self.add_meeting_button.on_click(lambda _b: self.open_meeting_form())
-        self.cancel_meeting_button.on_click(lambda _b: self._close(self.meeting_form_box))
+        self.cancel_meeting_button.on_click(lambda _b: self.cancel_meeting())
+        self.drop_meeting_button.on_click(lambda _b: self.drop_meeting_changes())
         self.save_meeting_button.on_click(lambda _b: self.save_meeting())
         self.organizations.observe(lambda _c: self._organization_chosen(), names="value")
         self.add_organization_button.on_click(lambda _b: self.open_organization_form())
         self.edit_organization_button.on_click(
             lambda _b: self.open_organization_form(self.organizations.value))
-        self.cancel_organization_button.on_click(
-            lambda _b: self._close(self.organization_form_box))
+        self.cancel_organization_button.on_click(lambda _b: self.cancel_organization())
+        self.drop_organization_button.on_click(lambda _b: self.drop_organization_changes())
         self.save_organization_button.on_click(lambda _b: self.save_organization())
         self.delete_organization_button.on_click(lambda _b: self._ask_delete_organization())
         for fmt, control in self.dossier_buttons.items():
@@ -459,78 +477,78 @@ class PeoplePage(w.VBox):
         form = self.person_form
         form.clear_errors()
         person = self.store.get(Person, person_id) if person_id is not None else None
-        self._person_loading = True
-        try:
+        with self.person_typing.loading():
             for name, field in form.fields.items():
                 value = getattr(person, name, None) if person is not None else None
                 field.value = value if value is not None else ("cold" if name == "how_known"
                                                                else "")
-        finally:
-            self._person_loading = False
-        self._person_saved = form.values()
-        self.drop_person_button.layout.display = "none"
         self.save_person_button.description = "Save changes" if person else "Save person"
         self.person_form_box.layout.display = ""
+        self.person_typing.opened(form_key("person", person_id), person_id,
+                                  save_label=self.save_person_button.description,
+                                  as_saved=_AS_SAVED["person" if person else "new"])
 
-    def _keep_person_form(self) -> None:
-        if self._person_loading or self.person_form_box.layout.display == "none":
-            return
-        with self.person_form.message.guard("keeping what you typed"):
-            keep_form(self.store, person_form_key(self._editing_person),
-                      self.person_form.values(), self._person_saved, self._editing_person)
-
-    def _pick_up_person_form(self) -> None:
-        """Open the People form again with what was typed into it and not saved (before a
-        reload or a closed tab), if anything was."""
-        kept = None
+    def _pick_up_forms(self) -> None:
+        """Open again the forms typed into and not saved (before a reload or a closed tab):
+        the person form typed last; the meeting form typed last, when it is about the same
+        person (or no person form was kept); the organization form typed last, its tab
+        shown when it was typed after the others. Whoever a form is about is chosen."""
+        person_state = meeting_state = organization_state = None
         with self.message.guard("reading what you typed before"):
-            kept = kept_person_form(self.store)
-        if kept is None:
-            return
-        person_id, state = kept
-        if person_id is not None:
-            self._fill_people(select=person_id)
-        self.open_person_form(person_id)
-        values = state.value["values"]
-        self._person_loading = True
-        try:
-            for name, field in self.person_form.fields.items():
-                if name in values and values[name] is not None:
-                    with suppress(TraitError):  # a choice the form no longer offers
-                        field.value = values[name]
-        finally:
-            self._person_loading = False
-        self.drop_person_button.layout.display = ""
-        when = shown_in(state.updated_at, user_zone(self.store))
-        save = self.save_person_button.description
-        self.person_form.message.show(
-            f"Picked up what you were typing ({when.day} {when:%b, %H:%M}), not saved yet: "
-            f"{save} keeps it; Drop my unsaved changes shows "
-            f"{'the person as last saved' if person_id is not None else 'an empty form'}.",
-            "info")
+            person_state = latest_form(self.store, "person")
+            meeting_state = latest_form(self.store, "meeting")
+            organization_state = latest_form(self.store, "organization")
+        meeting_id = None
+        if person_state is not None:
+            person_id = read_form_key(person_state.key)[1]
+            if person_id is not None:
+                self._fill_people(select=person_id)
+            self.open_person_form(person_id)
+        if meeting_state is not None:
+            _kind, meeting_id, person_id = read_form_key(meeting_state.key)
+            if meeting_id is not None:
+                person_id = self.store.get(Meeting, meeting_id).person_id
+            if self.people.value in (None, person_id):
+                self._fill_people(select=person_id)
+                self.open_meeting_form(meeting_id)
+            else:
+                meeting_state = meeting_id = None  # kept, and offered on that meeting's form
+        if organization_state is not None:
+            organization_id = read_form_key(organization_state.key)[1]
+            if organization_id is not None:
+                self._fill_organizations(select=organization_id)
+            self.open_organization_form(organization_id)
+            others = [s.updated_at for s in (person_state, meeting_state) if s is not None]
+            if not others or organization_state.updated_at > max(others):
+                self.tabs.selected_index = 1
+        if self.on_choose is not None and (person_state or meeting_state):
+            # the app works on whom the form is about, so it stays chosen here
+            if meeting_id is not None:
+                self.on_choose(meeting_id=meeting_id)
+            elif self.people.value is not None:
+                self.on_choose(person_id=self.people.value)
 
     def drop_person_changes(self) -> None:
         """Forget what was typed since the last save (what "Drop my unsaved changes" does)."""
         with self.person_form.guard("dropping your changes"):
-            drop_form(self.store, person_form_key(self._editing_person))
+            self.person_typing.drop()
             self.open_person_form(self._editing_person)
             self.person_form.message.show(
                 "Dropped the changes: the form shows "
-                f"{'the person as last saved' if self._editing_person is not None else 'nothing typed'}.",
+                f"{_AS_SAVED['person' if self._editing_person is not None else 'new']}.",
                 "ok")
 
     def cancel_person(self) -> None:
         """Close the form without saving, and forget what was typed in it (what "Cancel"
         does)."""
         with self.person_form.guard("closing the form"):
-            drop_form(self.store, person_form_key(self._editing_person))
+            self.person_typing.drop()
         self._close(self.person_form_box)
 
     def save_person(self) -> Person | None:
         """Add the person, or save the changes (what the form's save button does)."""
         with self.person_form.guard("saving the person"):
             values = self.person_form.values()
-            key = person_form_key(self._editing_person)
             if self._editing_person is None:
                 person = add_person(self.store, **values)
                 words = f"Added {person.name}."
@@ -538,7 +556,7 @@ class PeoplePage(w.VBox):
                 with self._gone(values.get("name") or "This person"):
                     person = edit_person(self.store, self._editing_person, **values)
                 words = f"Saved the changes to {person.name}."
-            drop_form(self.store, key)  # saved: nothing typed is left to keep
+            self.person_typing.drop()  # saved: nothing typed is left to keep
             self._close(self.person_form_box)
             self.find.value = ""
             self._fill_people(select=person.id)
@@ -562,21 +580,63 @@ class PeoplePage(w.VBox):
         # A new meeting, or one stored without a zone, is in the user's own time zone
         # (About me) until they say otherwise; its time shows in the zone the form names.
         zone_name = (meeting.timezone if meeting else None) or self.store.get_profile().timezone
-        if meeting is not None and meeting.starts_at is not None:
-            local = in_zone(meeting.starts_at, meeting.timezone, user_zone(self.store))
-            self.meeting_date.value = local.date()
-            self.meeting_time.value = local.time().replace(tzinfo=None)
-        else:
-            self.meeting_date.value = None
-            self.meeting_time.value = time(10, 0)
-        form["timezone"].value = zone_name or ""
-        form["format"].value = meeting.format if meeting else "video"
-        form["planned_minutes"].value = meeting.planned_minutes if meeting else 20
-        for name in ("place", "role", "industry"):
-            form[name].value = (getattr(meeting, name) if meeting else None) or ""
+        with self.meeting_typing.loading():
+            if meeting is not None and meeting.starts_at is not None:
+                local = in_zone(meeting.starts_at, meeting.timezone, user_zone(self.store))
+                self.meeting_date.value = local.date()
+                self.meeting_time.value = local.time().replace(tzinfo=None)
+            else:
+                self.meeting_date.value = None
+                self.meeting_time.value = time(10, 0)
+            form["timezone"].value = zone_name or ""
+            form["format"].value = meeting.format if meeting else "video"
+            form["planned_minutes"].value = meeting.planned_minutes if meeting else 20
+            for name in ("place", "role", "industry"):
+                form[name].value = (getattr(meeting, name) if meeting else None) or ""
         self.save_meeting_button.description = "Save changes" if meeting else "Save meeting"
         self._past.reset()
         self.meeting_form_box.layout.display = ""
+        person_id = meeting.person_id if meeting else self.people.value
+        self.meeting_typing.opened(
+            form_key("meeting", meeting_id, person_id=person_id) if person_id is not None
+            else None, person_id, save_label=self.save_meeting_button.description,
+            as_saved=_AS_SAVED["meeting" if meeting else "new meeting"])
+
+    def _meeting_values(self) -> dict[str, Any]:
+        """What the meeting form holds, as plain values (the date and time as text)."""
+        day, clock = self.meeting_date.value, self.meeting_time.value
+        return {"date": day.isoformat() if day else None,
+                "time": clock.strftime("%H:%M") if clock else None,
+                **self.meeting_form.values("timezone", "format", "planned_minutes", "place",
+                                           "role", "industry")}
+
+    def _put_meeting_values(self, values: dict[str, Any]) -> None:
+        with suppress(TypeError, ValueError):
+            self.meeting_date.value = date.fromisoformat(values["date"]) if values.get(
+                "date") else None
+        with suppress(TypeError, ValueError):
+            self.meeting_time.value = time.fromisoformat(values["time"]) if values.get(
+                "time") else None
+        for name, field in self.meeting_form.fields.items():
+            if name != "starts_at" and values.get(name) is not None:
+                with suppress(TraitError):  # a choice or a length the form does not take
+                    field.value = values[name]
+
+    def drop_meeting_changes(self) -> None:
+        """Forget what was typed into the meeting form (its "Drop my unsaved changes")."""
+        with self.meeting_form.guard("dropping your changes"):
+            self.meeting_typing.drop()
+            self.open_meeting_form(self._editing_meeting)
+            self.meeting_form.message.show(
+                f"Dropped the changes: the form shows "
+                f"{_AS_SAVED['meeting' if self._editing_meeting is not None else 'new meeting']}.",
+                "ok")
+
+    def cancel_meeting(self) -> None:
+        """Close the meeting form without saving, forgetting what was typed in it."""
+        with self.meeting_form.guard("closing the form"):
+            self.meeting_typing.drop()
+        self._close(self.meeting_form_box)
 
     def save_meeting(self) -> Meeting | None:
         """Add the meeting, or save its changes (what the form's save button does)."""
@@ -615,6 +675,7 @@ class PeoplePage(w.VBox):
                                            planned_minutes=form["planned_minutes"].value,
                                            **values)
                 words = f"Saved the meeting: {_meeting_line(meeting, user_zone(self.store))}."
+            self.meeting_typing.drop()  # saved: nothing typed is left to keep
             self._show_person()
             self.message.show(words, "ok")
             self._changed()
@@ -677,14 +738,32 @@ class PeoplePage(w.VBox):
         form.clear_errors()
         org = (self.store.get(Organization, organization_id) if organization_id is not None
                else None)
-        for name, field in form.fields.items():
-            value = getattr(org, name) if org else None
-            if name in ("postings", "motivation"):
-                value = value or 0
-            else:
-                value = value or ""
-            field.value = value
+        with self.organization_typing.loading():
+            for name, field in form.fields.items():
+                value = getattr(org, name) if org else None
+                field.value = (value or 0) if name in ("postings", "motivation") else (value or "")
         self.organization_form_box.layout.display = ""
+        self.organization_typing.opened(
+            form_key("organization", organization_id), None,
+            save_label="Save organization",
+            as_saved=_AS_SAVED["organization" if org else "new"])
+
+    def drop_organization_changes(self) -> None:
+        """Forget what was typed into the organization form (its "Drop my unsaved
+        changes")."""
+        with self.organization_form.guard("dropping your changes"):
+            self.organization_typing.drop()
+            self.open_organization_form(self._editing_organization)
+            self.organization_form.message.show(
+                "Dropped the changes: the form shows "
+                f"{_AS_SAVED['organization' if self._editing_organization is not None else 'new']}.",
+                "ok")
+
+    def cancel_organization(self) -> None:
+        """Close the organization form without saving, forgetting what was typed in it."""
+        with self.organization_form.guard("closing the form"):
+            self.organization_typing.drop()
+        self._close(self.organization_form_box)
 
     def save_organization(self) -> Organization | None:
         """Add the organization, or save its changes."""
@@ -697,6 +776,7 @@ class PeoplePage(w.VBox):
                 with self._gone(values.get("name") or "This organization"):
                     org = edit_organization(self.store, self._editing_organization, **values)
             org = edit_organization(self.store, org.saved_id, **scores)
+            self.organization_typing.drop()  # saved: nothing typed is left to keep
             self._close(self.organization_form_box)
             self._fill_organizations()
             self.organizations.value = org.id
