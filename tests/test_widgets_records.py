@@ -736,3 +736,20 @@ def test_a_new_person_typed_and_left_is_offered_on_the_next_add_until_they_are_s
     assert later.person_form["name"].value == "" and later.person_form.message.text == ""
     later.person_form["name"].value = "Sam Okafor"  # a name stored before it was typed:
     assert reloaded().person_form["name"].value == "Sam Okafor"  # still offered
+
+
+def test_a_form_picked_up_after_a_reload_chooses_its_persons_organization_too(store, tmp_path):
+    # Seen in the browser: after a reload brought back Sam's meeting form, the
+    # Organizations tab had nothing chosen though Sam works at Kestrel Health.
+    kestrel = store.add(Organization(name="Kestrel Health"))
+    page = PeoplePage(store, cache_path=tmp_path / "cache.sqlite")
+    assert "No organizations yet" not in page.organization_card.value
+    sam = _add(page, name="Sam Okafor", organization="Kestrel Health Inc.")
+    page.add_meeting_button.click()
+    page.meeting_form["place"].value = "the café on Gloucester Road"
+    again = PeoplePage(store, cache_path=tmp_path / "cache.sqlite")
+    assert again.people.value == sam.id and again.organizations.value == kestrel.id
+
+
+def test_an_empty_organizations_tab_says_how_to_add_the_first(page, store):
+    assert "No organizations yet: press Add an organization" in page.organization_card.value

@@ -513,6 +513,7 @@ class PeoplePage(w.VBox):
                 self.open_meeting_form(meeting_id)
             else:
                 meeting_state = meeting_id = None  # kept, and offered on that meeting's form
+        self._follow_organization()  # the person picked up is chosen: so is their organization
         if organization_state is not None:
             organization_id = read_form_key(organization_state.key)[1]
             if organization_id is not None:
@@ -715,7 +716,9 @@ class PeoplePage(w.VBox):
             self.organization_card.value = (
                 "<p class='infoview-no-organization'><i>Choose an organization in the list to "
                 "see what you hold about it, edit it or make its dossier.</i></p>"
-                if self.organizations.options else "")
+                if self.organizations.options else
+                "<p class='infoview-no-organization'><i>No organizations yet: press Add an "
+                "organization, or save research on a company's website (Research).</i></p>")
             return
         org = self.store.get(Organization, chosen)
         wanted = (dict((v, k) for k, v in MOTIVATION).get(org.motivation)
