@@ -753,3 +753,20 @@ def test_a_form_picked_up_after_a_reload_chooses_its_persons_organization_too(st
 
 def test_an_empty_organizations_tab_says_how_to_add_the_first(page, store):
     assert "No organizations yet: press Add an organization" in page.organization_card.value
+
+
+def test_a_persons_profile_and_an_organizations_website_open_from_their_cards(page, store):
+    # Seen in the browser: "Profile link: https://www.linkedin.com/in/..." and the
+    # website were plain text on the cards, to be copied by hand into the address bar.
+    kestrel = store.add(Organization(name="Kestrel Health", website="https://kestrel.example/"))
+    sam = store.add(Person(name="Sam Okafor", organization="Kestrel Health",
+                           profile_url="https://www.linkedin.com/in/sam-okafor"))
+    page.refresh()
+    page.choose(sam.id)
+    assert 'href="https://www.linkedin.com/in/sam-okafor" target="_blank"' in page.card.value
+    assert page.organizations.value == kestrel.id
+    assert 'href="https://kestrel.example/" target="_blank"' in page.organization_card.value
+    store.update(Person(id=sam.id, name="Sam Okafor", profile_url="javascript:alert(1)"))
+    page.choose(None)
+    page.choose(sam.id)
+    assert "href" not in page.card.value  # only a web address becomes a link

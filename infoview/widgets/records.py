@@ -48,6 +48,7 @@ from infoview.widgets._common import (
     esc,
     file_link,
     heading,
+    link,
     status_words,
 )
 from infoview.widgets.deletions import Deletions
@@ -431,11 +432,12 @@ class PeoplePage(w.VBox):
             return
         person = self.store.get(Person, chosen)
         known = dict((v, k) for k, v in HOW_KNOWN).get(person.how_known, person.how_known)
-        lines = [f"{label}: {esc(value)}" for label, value in (
-            ("Job title", person.title), ("Organization", person.organization),
-            ("Email", person.email), ("Phone", person.phone),
-            ("Profile link", person.profile_url), ("How you know them", known),
-            ("Notes", person.notes)) if value]
+        lines = [f"{label}: {link(value) if label == 'Profile link' else esc(value)}"
+                 for label, value in (
+                     ("Job title", person.title), ("Organization", person.organization),
+                     ("Email", person.email), ("Phone", person.phone),
+                     ("Profile link", person.profile_url), ("How you know them", known),
+                     ("Notes", person.notes)) if value]
         self.card.value = (f"<div class='infoview-person-card'><b>{esc(person.name)}</b>"
                            f"{bullet_list(lines, 'Nothing but their name yet.')}</div>")
         rows: list[w.Widget] = []
@@ -723,10 +725,13 @@ class PeoplePage(w.VBox):
         org = self.store.get(Organization, chosen)
         wanted = (dict((v, k) for k, v in MOTIVATION).get(org.motivation)
                   if org.motivation is not None else None)
-        lines = [f"{label}: {esc(value)}" for label, value in (
-            ("Website", org.website), ("Industry", org.industry), ("Location", org.location),
-            ("How much you want to work there", wanted if org.motivation else None),
-            ("Relevant openings seen", org.postings), ("Notes", org.notes)) if value]
+        facts = (("Website", org.website), ("Industry", org.industry),
+                 ("Location", org.location),
+                 ("How much you want to work there", wanted if org.motivation else None),
+                 ("Relevant openings seen", org.postings), ("Notes", org.notes))
+        # the website opens from here (a new tab), as the person's profile link does
+        lines = [f"{label}: {link(str(value)) if label == 'Website' else esc(value)}"
+                 for label, value in facts if value]
         people = [p.name for p in people_at(self.store, org)]
         if people:
             lines.append("People you know there: " + esc(", ".join(people)))
