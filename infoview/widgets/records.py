@@ -242,6 +242,7 @@ class PeoplePage(w.VBox):
         self.organizations = w.Select(options=[], rows=6, layout=w.Layout(width="420px"))
         self.add_organization_button = button("Add an organization", "primary")
         self.organization_card = w.HTML()
+        self.organization_card.add_class("infoview-organization-card")
         self.edit_organization_button = button("Edit")
         self.delete_organization_button = button("Delete", "danger")
         self.dossier_buttons = {
@@ -310,6 +311,7 @@ class PeoplePage(w.VBox):
             self.files, self.organization_form_box])
         self.tabs = w.Tab(children=[people_tab, organizations_tab],
                           titles=("People", "Organizations"))
+        self.tabs.observe(lambda _c: self._reveal_choice(), names="selected_index")
         super().__init__([heading("People and organizations"), self.tabs])
         self.refresh()
         self._pick_up_forms()
@@ -413,6 +415,22 @@ class PeoplePage(w.VBox):
         if org is not None and org.id != self.organizations.value and \
                 org.id in {value for _label, value in self.organizations.options}:
             self.organizations.value = org.id  # as if chosen there: the last one's words go
+
+    def _reveal_choice(self) -> None:
+        """Scroll the list of the tab just shown to what is chosen in it. A list chosen in
+        while its tab was hidden (the person's organization, followed) kept its scroll at
+        the top, the choice out of sight: the browser scrolls to a choice only when it is
+        made on a list it shows, so the choice is made again."""
+        select = self.organizations if self.tabs.selected_index == 1 else self.people
+        chosen = select.value
+        if chosen is None:
+            return
+        self._quiet = True
+        try:
+            select.value = None
+            select.value = chosen
+        finally:
+            self._quiet = False
 
     def _moved_on(self) -> None:
         """Another person is chosen: what was said, or asked, about the last one goes."""
