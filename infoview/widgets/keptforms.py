@@ -34,12 +34,14 @@ class KeptTyping:
         form: the form whose typing is kept; its message line says what was picked up.
         box: the form's box: nothing is kept while it is closed.
         drop_button: "Drop my unsaved changes", shown while picked-up typing is in the form.
+        reopen: opens the form again for the same record, as saved (after a drop).
         read: the form's values as plain JSON values (default: ``form.values()``).
         write: puts kept values back into the form (default: field by field).
         inputs: the controls whose changes are kept (default: the form's inputs).
     """
 
-    def __init__(self, store: Store, form: Form, box: w.Box, drop_button: w.Button, *,
+    def __init__(self, store: Store, form: Form, box: w.Box, drop_button: w.Button,
+                 reopen: Callable[[], None], *,
                  read: Callable[[], dict[str, Any]] | None = None,
                  write: Callable[[dict[str, Any]], None] | None = None,
                  inputs: list[w.Widget] | None = None):
@@ -47,16 +49,19 @@ class KeptTyping:
         self.form = form
         self.box = box
         self.drop_button = drop_button
+        self._reopen = reopen
         self._read = read or form.values
         self._write = write or self._write_fields
         #: The key the form's typing is kept under (``None`` while no form was opened).
         self.key: str | None = None
         self._person_id: int | None = None
         self._saved: dict[str, Any] = {}
+        self._as_saved = "the form as it first opened"
         self._loading = False
         drop_button.layout.display = "none"
         for control in inputs or [field.input for field in form.fields.values()]:
             control.observe(lambda _c: self.keep(), names="value")
+        drop_button.on_click(lambda _b: self.drop_changes())
 
     @contextmanager
     def loading(self) -> Iterator[None]:
@@ -80,7 +85,7 @@ class KeptTyping:
             save_label: the save button's words, for the message.
             as_saved: what Drop shows ("the person as last saved", "an empty form").
         """
-        self.key, self._person_id = key, person_id
+        self.key, self._person_id, self._as_saved = key, person_id, as_saved
         self._saved = self._read()
         self.drop_button.layout.display = "none"
         state = offered_form(self.store, key) if key is not None else None
@@ -107,6 +112,22 @@ class KeptTyping:
         if self.key is not None:
             drop_form(self.store, self.key)
         self.drop_button.layout.display = "none"
+
+    def drop_changes(self) -> None:
+        """Forget what was typed and show the form as saved (what "Drop my unsaved
+        changes" does)."""
+        with self.form.guard("dropping your changes"):
+            self.drop()
+            self._reopen()
+            self.form.message.show(f"Dropped the changes: the form shows {self._as_saved}.",
+                                   "ok")
+
+    def cancel(self) -> None:
+        """Close the form without saving, forgetting what was typed in it (what "Cancel"
+        does)."""
+        with self.form.guard("closing the form"):
+            self.drop()
+        self.box.layout.display = "none"
 
     def _write_fields(self, values: dict[str, Any]) -> None:
         for name, field in self.form.fields.items():

@@ -198,8 +198,9 @@ class PeoplePage(w.VBox):
                                          self.cancel_person_button, self.drop_person_button)
         # Whatever is typed into a form is kept as it is typed, so that a reload loses none
         # of it; opening the same form again offers it back.
-        self.person_typing = KeptTyping(store, self.person_form, self.person_form_box,
-                                        self.drop_person_button)
+        self.person_typing = KeptTyping(
+            store, self.person_form, self.person_form_box, self.drop_person_button,
+            lambda: self.open_person_form(self._editing_person))
 
         # -- their meetings --------------------------------------------------------------
         self.meetings_box = w.VBox()
@@ -233,6 +234,7 @@ class PeoplePage(w.VBox):
                                          self.cancel_meeting_button, self.drop_meeting_button)
         self.meeting_typing = KeptTyping(
             store, self.meeting_form, self.meeting_form_box, self.drop_meeting_button,
+            lambda: self.open_meeting_form(self._editing_meeting),
             read=self._meeting_values, write=self._put_meeting_values,
             inputs=[self.meeting_date, self.meeting_time,
                     *(f.input for name, f in self.meeting_form.fields.items()
@@ -282,9 +284,10 @@ class PeoplePage(w.VBox):
                                                self.save_organization_button,
                                                self.cancel_organization_button,
                                                self.drop_organization_button)
-        self.organization_typing = KeptTyping(store, self.organization_form,
-                                              self.organization_form_box,
-                                              self.drop_organization_button)
+        self.organization_typing = KeptTyping(
+            store, self.organization_form, self.organization_form_box,
+            self.drop_organization_button,
+            lambda: self.open_organization_form(self._editing_organization))
 
         self.message = MessageLine()
         self.deletions = Deletions(store, cache_path=cache_path, on_change=self._deleted,
@@ -321,22 +324,19 @@ class PeoplePage(w.VBox):
         self.people.observe(lambda _c: self._person_chosen(), names="value")
         self.add_person_button.on_click(lambda _b: self.open_person_form())
         self.edit_person_button.on_click(lambda _b: self.open_person_form(self.people.value))
-        self.cancel_person_button.on_click(lambda _b: self.cancel_person())
-        self.drop_person_button.on_click(lambda _b: self.drop_person_changes())
+        self.cancel_person_button.on_click(lambda _b: self.person_typing.cancel())
         self.save_person_button.on_click(lambda _b: self.save_person())
         self.delete_person_button.on_click(lambda _b: self._ask_delete("person",
                                                                        self.people.value))
         self.hold_button.on_click(lambda _b: self.show_holdings())
         self.add_meeting_button.on_click(lambda _b: self.open_meeting_form())
-        self.cancel_meeting_button.on_click(lambda _b: self.cancel_meeting())
-        self.drop_meeting_button.on_click(lambda _b: self.drop_meeting_changes())
+        self.cancel_meeting_button.on_click(lambda _b: self.meeting_typing.cancel())
         self.save_meeting_button.on_click(lambda _b: self.save_meeting())
         self.organizations.observe(lambda _c: self._organization_chosen(), names="value")
         self.add_organization_button.on_click(lambda _b: self.open_organization_form())
         self.edit_organization_button.on_click(
             lambda _b: self.open_organization_form(self.organizations.value))
-        self.cancel_organization_button.on_click(lambda _b: self.cancel_organization())
-        self.drop_organization_button.on_click(lambda _b: self.drop_organization_changes())
+        self.cancel_organization_button.on_click(lambda _b: self.organization_typing.cancel())
         self.save_organization_button.on_click(lambda _b: self.save_organization())
         self.delete_organization_button.on_click(lambda _b: self._ask_delete_organization())
         for fmt, control in self.dossier_buttons.items():
@@ -549,23 +549,6 @@ class PeoplePage(w.VBox):
             elif self.people.value is not None:
                 self.on_choose(person_id=self.people.value)
 
-    def drop_person_changes(self) -> None:
-        """Forget what was typed since the last save (what "Drop my unsaved changes" does)."""
-        with self.person_form.guard("dropping your changes"):
-            self.person_typing.drop()
-            self.open_person_form(self._editing_person)
-            self.person_form.message.show(
-                "Dropped the changes: the form shows "
-                f"{_AS_SAVED['person' if self._editing_person is not None else 'new']}.",
-                "ok")
-
-    def cancel_person(self) -> None:
-        """Close the form without saving, and forget what was typed in it (what "Cancel"
-        does)."""
-        with self.person_form.guard("closing the form"):
-            self.person_typing.drop()
-        self._close(self.person_form_box)
-
     def save_person(self) -> Person | None:
         """Add the person, or save the changes (what the form's save button does)."""
         with self.person_form.guard("saving the person"):
@@ -642,22 +625,6 @@ class PeoplePage(w.VBox):
             if name != "starts_at" and values.get(name) is not None:
                 with suppress(TraitError):  # a choice or a length the form does not take
                     field.value = values[name]
-
-    def drop_meeting_changes(self) -> None:
-        """Forget what was typed into the meeting form (its "Drop my unsaved changes")."""
-        with self.meeting_form.guard("dropping your changes"):
-            self.meeting_typing.drop()
-            self.open_meeting_form(self._editing_meeting)
-            self.meeting_form.message.show(
-                f"Dropped the changes: the form shows "
-                f"{_AS_SAVED['meeting' if self._editing_meeting is not None else 'new meeting']}.",
-                "ok")
-
-    def cancel_meeting(self) -> None:
-        """Close the meeting form without saving, forgetting what was typed in it."""
-        with self.meeting_form.guard("closing the form"):
-            self.meeting_typing.drop()
-        self._close(self.meeting_form_box)
 
     def save_meeting(self) -> Meeting | None:
         """Add the meeting, or save its changes (what the form's save button does)."""
@@ -773,23 +740,6 @@ class PeoplePage(w.VBox):
             form_key("organization", organization_id), None,
             save_label="Save organization",
             as_saved=_AS_SAVED["organization" if org else "new"])
-
-    def drop_organization_changes(self) -> None:
-        """Forget what was typed into the organization form (its "Drop my unsaved
-        changes")."""
-        with self.organization_form.guard("dropping your changes"):
-            self.organization_typing.drop()
-            self.open_organization_form(self._editing_organization)
-            self.organization_form.message.show(
-                "Dropped the changes: the form shows "
-                f"{_AS_SAVED['organization' if self._editing_organization is not None else 'new']}.",
-                "ok")
-
-    def cancel_organization(self) -> None:
-        """Close the organization form without saving, forgetting what was typed in it."""
-        with self.organization_form.guard("closing the form"):
-            self.organization_typing.drop()
-        self._close(self.organization_form_box)
 
     def save_organization(self) -> Organization | None:
         """Add the organization, or save its changes."""
