@@ -770,3 +770,23 @@ def test_a_persons_profile_and_an_organizations_website_open_from_their_cards(pa
     page.choose(None)
     page.choose(sam.id)
     assert "href" not in page.card.value  # only a web address becomes a link
+
+
+def test_a_search_that_finds_nobody_says_so_and_the_person_chosen_comes_back_after_it(
+        page, store):
+    # Seen in the browser: "zzz" in the search box left an empty list and nothing said
+    # why; emptying it again left nobody chosen, though the app still worked on Samira.
+    samira = store.add(Person(name="Samira Okafor", organization="Kestrel Health Labs"))
+    store.add(Person(name="Dmitri Fraser", organization="Kestrel Health Labs"))
+    page.refresh()
+    page.choose(samira.id)
+    page.find.value = "zzz"
+    assert page.people.options == ()
+    assert "holds “zzz”: empty the search box to see everyone" in page.card.value
+    page.find.value = "kestrel"
+    assert page.people.value == samira.id and "Samira Okafor" in page.card.value
+    page.find.value = "dmitri"  # Samira hidden: nobody chosen while she is
+    assert page.people.value is None
+    page.find.value = ""
+    assert page.people.value == samira.id
+    assert page.chosen == []  # the app's choice was never touched by the search

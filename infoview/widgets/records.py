@@ -155,6 +155,9 @@ class PeoplePage(w.VBox):
         self._editing_meeting: int | None = None
         self._editing_organization: int | None = None
         self._quiet = False
+        #: The person chosen last (here or by the app), chosen again once a search that hid
+        #: them is emptied.
+        self._last_chosen: int | None = None
         #: The meeting the user works on (the app's choice, or "Work on it" here).
         self.meeting_id: int | None = None
         #: What was chosen when a record was deleted, by ``(kind, id)``: Undo chooses it again.
@@ -352,10 +355,14 @@ class PeoplePage(w.VBox):
 
     def _fill_people(self, select: int | None = None) -> None:
         wanted = self.find.value.strip().casefold()
-        people = [p for p in self.store.list(Person)
-                  if not wanted or wanted in _person_label(p).casefold()]
+        everyone = self.store.list(Person)
+        people = [p for p in everyone if not wanted or wanted in _person_label(p).casefold()]
         people.sort(key=lambda p: p.name.casefold())
-        keep = select if select is not None else self.people.value
+        if select is not None:
+            self._last_chosen = select
+        # The person chosen stays chosen through a search that hid them for a while.
+        keep = next((k for k in (select, self.people.value, self._last_chosen)
+                     if k is not None), None)
         self._quiet = True
         try:
             self.people.options = [(_person_label(p), p.id) for p in people]
@@ -364,9 +371,13 @@ class PeoplePage(w.VBox):
         finally:
             self._quiet = False
         self._show_person()
-        if not self.store.list(Person):
+        if not everyone:
             self.card.value = ("<p class='infoview-no-people'><i>No people yet: press Add a "
                                "person to add the first.</i></p>")
+        elif not people:
+            self.card.value = (f"<p class='infoview-no-people'><i>Nobody's name, title or "
+                               f"organization holds “{esc(self.find.value.strip())}”: "
+                               "empty the search box to see everyone.</i></p>")
 
     def _fill_organizations(self, select: int | None = None) -> None:
         keep = select if select is not None else self.organizations.value
@@ -383,6 +394,7 @@ class PeoplePage(w.VBox):
         """Show ``person_id`` as chosen in the list (the app's choice moved elsewhere), and
         remember ``meeting_id``, the meeting worked on."""
         self.meeting_id = meeting_id
+        self._last_chosen = person_id
         if person_id != self.people.value:
             if self.find.value and person_id is not None:
                 self.find.value = ""
@@ -399,6 +411,7 @@ class PeoplePage(w.VBox):
     def _person_chosen(self) -> None:
         if self._quiet:
             return
+        self._last_chosen = self.people.value
         self._moved_on()
         self._show_person()
         self._follow_organization()
