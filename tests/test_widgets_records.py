@@ -274,8 +274,10 @@ def test_contact_cards_and_a_dossier_download_from_the_page(store, tmp_path):
     page = PeoplePage(store, out_dir=tmp_path / "exports")
     _add(page, name="Sam Okafor", organization="Kestrel Health", email="sam@k.example")
     page.vcard_button.click()
-    assert page.message.kind == "ok" and str(tmp_path / "exports") in page.message.text
-    assert "download='infoview-people.vcf'" in page.card.value
+    assert page.message.text == "Wrote 1 contact card: download it below."
+    assert "download='infoview-people.vcf'" in page.people_files.value
+    assert str(tmp_path / "exports") in page.people_files.value  # where it is, said once
+    assert "Sam Okafor" in page.card.value  # the person chosen stays in sight
     assert "BEGIN:VCARD" in (tmp_path / "exports" / "infoview-people.vcf").read_text()
     page.add_organization_button.click()
     page.organization_form["name"].value = "Kestrel Health"
@@ -442,7 +444,9 @@ def test_contact_cards_with_nobody_stored_say_so_and_write_no_empty_file(store, 
     page = PeoplePage(store, out_dir=tmp_path / "exports")
     page.vcard_button.click()
     assert page.message.kind == "info" and "No one to write yet" in page.message.text
-    assert page.card.value == "" and not (tmp_path / "exports" / "infoview-people.vcf").exists()
+    assert not (tmp_path / "exports" / "infoview-people.vcf").exists()
+    assert page.people_files.value == ""
+    assert "No people yet: press Add a person" in page.card.value  # the hint stays
 
 
 def test_saving_someone_deleted_meanwhile_names_them_not_their_number(page, store):

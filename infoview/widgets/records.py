@@ -261,6 +261,8 @@ class PeoplePage(w.VBox):
         #: Says an organization was saved (the form it was saved from is closed by then).
         self.organization_message = MessageLine()
         self.files = w.HTML()
+        #: The contact cards' download link, under the People tab's message.
+        self.people_files = w.HTML()
         for control in (*self.dossier_buttons.values(), self.vcard_button):
             control.layout.display = "" if out_dir is not None else "none"
         self.organization_form = Form([
@@ -305,7 +307,7 @@ class PeoplePage(w.VBox):
         self._wire()
         people_tab = w.VBox([
             w.HBox([self.find, self.add_person_button, self.vcard_button]), self.people,
-            self.message,
+            self.message, self.people_files,
             self.card, self.person_buttons, self.deletions, self.person_form_box,
             self.holdings, heading("Their meetings"), self.zone_note, self.meetings_box,
             self.add_meeting_button, self.meeting_form_box])
@@ -448,6 +450,7 @@ class PeoplePage(w.VBox):
     def _moved_on(self) -> None:
         """Another person is chosen: what was said, or asked, about the last one goes."""
         self.message.clear()
+        self.people_files.value = ""
         self.deletions.withdraw()
 
     def _show_person(self) -> None:
@@ -785,9 +788,9 @@ class PeoplePage(w.VBox):
                 raise BadInput("choose an organization in the list first")
             dossier = build_dossier(self.store, self.organizations.value)
             path = export_dossier(dossier, self.out_dir, fmt, store=self.store)
-            self.files.value = f"<p>{file_link(path)}</p>"
-            self.file_message.show(f"Wrote the dossier of {dossier.name}: download it below, "
-                                   f"or find it in {path.parent}.", "ok")
+            self.files.value = f"<p>{file_link(path)}</p>"  # it says the folder too
+            self.file_message.show(f"Wrote the dossier of {dossier.name}: download it below.",
+                                   "ok")
             return path
         return None
 
@@ -798,15 +801,16 @@ class PeoplePage(w.VBox):
         with self.message.guard("writing the contact cards"):
             if self.out_dir is None:
                 return None
+            self.people_files.value = ""
             if not self.store.list(Person):
-                self.card.value = ""
                 self.message.show("No one to write yet: add a person first.", "info")
                 return None
             path = self.out_dir / "infoview-people.vcf"
             count = export_vcards(self.store, path)
-            self.card.value = f"<p>{file_link(path)}</p>"
+            # beside the message, not in place of the chosen person's card
+            self.people_files.value = f"<p>{file_link(path)}</p>"
             self.message.show(f"Wrote {count} contact card{'s' if count != 1 else ''}: "
-                              f"download them below, or find them in {path.parent}.", "ok")
+                              f"download {'them' if count != 1 else 'it'} below.", "ok")
             return path
         return None
 
