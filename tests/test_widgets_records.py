@@ -794,3 +794,23 @@ def test_a_search_that_finds_nobody_says_so_and_the_person_chosen_comes_back_aft
     page.find.value = ""
     assert page.people.value == samira.id
     assert page.chosen == []  # the app's choice was never touched by the search
+
+
+def test_the_line_on_top_says_the_meetings_time_as_the_people_page_does(store, tmp_path):
+    # Seen in the browser: the People page listed "09:00 (10:00 in Europe/Berlin)" on
+    # the user's clock, the line on top "10:00" with no zone, for one meeting.
+    from datetime import UTC, datetime
+
+    from infoview.widgets.selection import Selection
+
+    sam = store.add(Person(name="Sam Okafor"))
+    meeting = store.add(Meeting(person_id=sam.id, status="scheduled", timezone="Europe/Berlin",
+                                starts_at=datetime(2037, 12, 3, 9, 0, tzinfo=UTC)))
+    selection = Selection()
+    selection.choose(store, meeting_id=meeting.id)
+    page = PeoplePage(store)
+    page.choose(sam.id, meeting.id)
+    [row] = page.meetings_box.children
+    said = "Thu 3 Dec 2037, 09:00 (10:00 in Europe/Berlin)"  # this computer: UTC
+    assert said in row.children[0].value
+    assert f"meeting: {said} (booked)" in selection.describe_html(store)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import date, datetime, time, tzinfo
+from datetime import date, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,11 +32,8 @@ from infoview.flows.records import (
 from infoview.flows.research import find_organization, people_at
 from infoview.models import Meeting, Organization, Person
 from infoview.times import (
-    describe_start,
     in_zone,
-    shown_in,
     start_from_fields,
-    zone,
     zone_label,
 )
 from infoview.widgets._common import (
@@ -49,6 +46,7 @@ from infoview.widgets._common import (
     file_link,
     heading,
     link,
+    on_my_clock,
     status_words,
 )
 from infoview.widgets.deletions import Deletions
@@ -88,30 +86,13 @@ def _person_label(person: Person) -> str:
 
 
 def _meeting_line(meeting: Meeting, mine: tzinfo) -> str:
-    """When (on the user's clock, ``mine``: About me's zone), how, how long and its state;
-    a meeting set in a zone whose clock differs adds its own time ("16:00 (10:00 in
-    America/New_York)"), the one the host and its form speak of."""
-    when = "no time set yet"
-    if meeting.starts_at is not None:
-        when = describe_start(meeting.starts_at, None, mine)
-        theirs = _own_time(meeting)
-        if theirs is not None and theirs.utcoffset() != shown_in(theirs, mine).utcoffset():
-            when += f" ({theirs:%H:%M} in {meeting.timezone})"
+    """When (on the user's clock, ``mine``: About me's zone, with the meeting's own time
+    when its zone's clock differs), how, how long and its state."""
+    when = (on_my_clock(meeting.starts_at, meeting.timezone, mine) if meeting.starts_at
+            else "no time set yet")
     how = dict((v, k) for k, v in FORMATS).get(meeting.format, meeting.format)
     return (f"{when}, {how}, {meeting.planned_minutes} minutes "
             f"({status_words(meeting.status)})")
-
-
-def _own_time(meeting: Meeting) -> datetime | None:
-    """The meeting's start on the clock of its own zone; ``None`` without a start or a
-    zone (or with a zone name no longer known)."""
-    if meeting.starts_at is None or not meeting.timezone:
-        return None
-    try:
-        tz = zone(meeting.timezone)
-    except BadInput:
-        return None
-    return shown_in(meeting.starts_at, tz) if tz is not None else None
 
 
 def zone_words(store: Store, mine: tzinfo) -> str:
