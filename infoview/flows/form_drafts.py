@@ -34,10 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 PROFILE_KEY = "form:about-me"
 #: Every kept form has a key starting with this.
 FORM_PREFIX = "form:"
-#: Every kept People form has a key starting with this.
-PERSON_PREFIX = "form:person:"
-#: The forms of the People page, by the kind of record each adds or edits.
-FORM_KINDS = ("person", "organization", "meeting")
+#: The records the People page's forms add or edit, by the kind in their keys.
 _MODELS: dict[str, type] = {"person": Person, "organization": Organization,
                             "meeting": Meeting}
 
@@ -60,11 +57,6 @@ def read_form_key(key: str) -> tuple[str, int | None, int | None]:
         person = rest.removeprefix("new").lstrip(":")
         return kind, None, int(person) if person.isdigit() else None
     return kind, int(rest) if rest.isdigit() else None, None
-
-
-def person_form_key(person_id: int | None) -> str:
-    """The key of the People form typed for ``person_id`` (``None``: a new person)."""
-    return form_key("person", person_id)
 
 
 def keep_form(store: Store, key: str, values: dict[str, Any], saved: dict[str, Any],
@@ -105,15 +97,8 @@ def latest_form(store: Store, kind: str) -> State | None:
     while (state := latest_state(store, prefix)) is not None:
         if offered_form(store, state.key) is not None:
             return state
-        delete_state(store, state.key)  # not a form's (a malformed entry): nothing to offer
+        delete_state(store, state.key)  # let go (or malformed): look at the one before
     return None
-
-
-def kept_person_form(store: Store) -> tuple[int | None, State] | None:
-    """The People form typed last and not saved: the person it is for (``None``: a new
-    one) and what was typed; ``None`` when there is none, or its person is gone."""
-    state = latest_form(store, "person")
-    return None if state is None else (read_form_key(state.key)[1], state)
 
 
 def _settled(store: Store, key: str, state: State) -> bool:

@@ -31,11 +31,7 @@ from infoview.flows.records import (
 )
 from infoview.flows.research import find_organization, people_at
 from infoview.models import Meeting, Organization, Person
-from infoview.times import (
-    in_zone,
-    start_from_fields,
-    zone_label,
-)
+from infoview.times import in_zone, start_from_fields, zone_label
 from infoview.widgets._common import (
     FORMAT_CHOICES,
     MessageLine,
