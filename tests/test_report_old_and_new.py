@@ -189,3 +189,16 @@ def test_any_store_gives_the_page_it_gave(history, zone, days, monkeypatch):
         since = (history.now - timedelta(days=days)).date() if days else None
         src = report_inputs(store, now=history.now, since=since)
         assert_same_pages(src, monkeypatch, zones=[zone, UTC])
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.tuples(st.sampled_from([-1, 0, 1, 2, 7, 2**40, -(2**40)]),
+                               st.sampled_from([0, 1, 1, 5, -3, 2**63 - 1])), max_size=40))
+def test_rows_by_person_then_moment_as_lexsort_orders_them(rows):
+    import numpy as np
+
+    from infoview.analytics.replies import person_time_order
+
+    person = np.array([p for p, _ in rows], dtype=np.int64)
+    moment = np.array([m for _, m in rows], dtype=np.int64)
+    assert person_time_order(person, moment).tolist() == np.lexsort((moment, person)).tolist()
