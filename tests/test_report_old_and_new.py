@@ -21,7 +21,7 @@ from _store_histories import ZONES, histories, save
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infoview.analytics import report
+from infoview.analytics import activity, report
 from infoview.analytics._frames import timestamp
 from infoview.analytics.inputs import FramesInputs
 from infoview.demo.history import generate_sample
@@ -84,7 +84,28 @@ def former_days_late(late, now, zone):
     return late.assign(days_overdue=days)
 
 
-FORMER = {(report, "table_view"): former_table_view, (report, "_days_late"): former_days_late}
+def former_meeting_industries(frames, meetings=None):
+    """activity.meeting_industries as it was: each meeting's organization keyed anew."""
+    import pandas as pd
+
+    from infoview.analytics._frames import lookup, org_keys, table
+
+    meetings = table(frames, "meetings") if meetings is None else meetings
+    people = table(frames, "people")
+    orgs = table(frames, "organizations")
+    org_industry = orgs.assign(key=org_keys(orgs["name"])).dropna(subset=["industry"])
+    org_industry = org_industry.drop_duplicates("key").set_index("key")["industry"]
+    their_orgs = lookup(meetings["person_id"],
+                        pd.Series(people["organization"].array, index=people["id"].array))
+    via_org = activity._each_value(their_orgs, lambda o: org_keys(o).map(org_industry))
+    own = activity._each_value(meetings["industry"], lambda i: i.astype("string").str.strip()
+                               .replace("", None))
+    return pd.Series(own.fillna(via_org.astype("string")).to_numpy(),
+                     index=meetings["id"].to_numpy(), dtype="string")
+
+
+FORMER = {(report, "table_view"): former_table_view, (report, "_days_late"): former_days_late,
+          (activity, "meeting_industries"): former_meeting_industries}
 
 
 def pages(src: FramesInputs, zone: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
@@ -132,6 +153,7 @@ def odd_store(path: Path) -> Store:
     store.add(Organization(name="ACME ", industry="Health"))
     store.add(Organization(name="acme, inc.", industry=None))
     store.add(Organization(name="Kestrel", industry="  "))
+    store.add(Organization(name=" Inc.", industry="Retail"))  # a name with no key
     people = [store.add(Person(name=name, organization=org, how_known=warmth,
                                keep_in_touch_days=days, keep_in_touch_max_days=most)).id
               for name, org, warmth, days, most in [
@@ -202,3 +224,14 @@ def test_rows_by_person_then_moment_as_lexsort_orders_them(rows):
     person = np.array([p for p, _ in rows], dtype=np.int64)
     moment = np.array([m for _, m in rows], dtype=np.int64)
     assert person_time_order(person, moment).tolist() == np.lexsort((moment, person)).tolist()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(history=histories())
+def test_each_meetings_industry_is_what_it_was(history):
+    import pandas as pd
+
+    with tempfile.TemporaryDirectory() as folder, save(history, Path(folder) / "s.sqlite") as store:
+        frames = store.frames()
+    pd.testing.assert_series_equal(activity.meeting_industries(frames),
+                                   former_meeting_industries(frames), check_exact=True)

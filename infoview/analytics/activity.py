@@ -7,8 +7,9 @@ from infoview.analytics._frames import (
     channel_list,
     in_range,
     is_in,
-    lookup,
     org_keys,
+    people_org_keys,
+    row_positions,
     table,
     with_message,
 )
@@ -251,6 +252,7 @@ def no_insights():
 
 def meeting_industries(frames: Frames, meetings=None):
     """``meeting id -> industry`` (the meeting's own, else the person's organization's)."""
+    import numpy as np
     import pandas as pd
 
     meetings = table(frames, "meetings") if meetings is None else meetings
@@ -258,9 +260,14 @@ def meeting_industries(frames: Frames, meetings=None):
     orgs = table(frames, "organizations")
     org_industry = orgs.assign(key=org_keys(orgs["name"])).dropna(subset=["industry"])
     org_industry = org_industry.drop_duplicates("key").set_index("key")["industry"]
-    their_orgs = lookup(meetings["person_id"],
-                        pd.Series(people["organization"].array, index=people["id"].array))
-    via_org = _each_value(their_orgs, lambda o: org_keys(o).map(org_industry))
+    # the key of each person's organization is made once per report (people_org_keys);
+    # a meeting's person without one (or unknown) takes the last slot, the missing key
+    person_key, keys = people_org_keys(frames)
+    key_industry = pd.Series([*keys, None], dtype="string").map(org_industry)
+    rows = row_positions(meetings["person_id"], pd.to_numeric(people["id"]).to_numpy(dtype="int64"))
+    code = np.append(person_key, -1)[rows]
+    via_org = pd.Series(key_industry.array.take(np.where(code < 0, len(keys), code)),
+                        index=meetings.index)
     own = _each_value(meetings["industry"], lambda i: i.astype("string").str.strip()
                       .replace("", None))
     return pd.Series(own.fillna(via_org.astype("string")).to_numpy(), index=meetings["id"].to_numpy(),
