@@ -133,9 +133,9 @@ def _days_late(late, now, zone: tzinfo):
     due = to_utc(late["due"])
     local_day = (due.dt.tz_convert(zone).dt.tz_localize(None)
                  .to_numpy(dtype="datetime64[us]").astype("datetime64[D]"))
-    days = (np.datetime64(today, "D") - local_day).astype("timedelta64[D]")
-    return late.assign(days_overdue=pd.Series(days.astype(np.int64), index=late.index)
-                       .where(due.notna()))
+    days = (np.datetime64(today, "D") - local_day).astype("timedelta64[D]").astype(np.int64)
+    missing = due.isna().to_numpy()
+    return late.assign(days_overdue=pd.arrays.IntegerArray(np.where(missing, 0, days), missing))
 
 
 # ---- the report ----------------------------------------------------------------------------
