@@ -104,8 +104,45 @@ def former_meeting_industries(frames, meetings=None):
                      index=meetings["id"].to_numpy(), dtype="string")
 
 
+def former_top_tags(group, tags, groups):
+    """activity._top_tags as it was: each row's list made a key, rows alike counted together."""
+    from itertools import chain
+
+    import numpy as np
+    import pandas as pd
+
+    if set(map(type, tags)) <= {list}:
+        keys = list(map(tuple, tags))
+    else:
+        keys = [tuple(activity._tag_list(t)) for t in tags]
+    lists, distinct = pd.factorize(np.fromiter(keys, dtype=object, count=len(keys)))
+    per_row = np.asarray(group, dtype=np.int64) * max(len(distinct), 1) + lists
+    pair, rows = np.unique(per_row, return_counts=True)
+    pair_group, pair_list = np.divmod(pair, max(len(distinct), 1))
+    lengths = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))[pair_list]
+    flat = np.empty(int(lengths.sum()), dtype=object)
+    flat[:] = list(chain.from_iterable(distinct[k] for k in pair_list.tolist()))
+    owner, weight = np.repeat(pair_group, lengths), np.repeat(rows, lengths)
+    codes, uniques = pd.factorize(flat)
+    keep = codes >= 0
+    width = max(len(uniques), 1)
+    pairs, inverse = np.unique(owner[keep] * width + codes[keep], return_inverse=True)
+    counts = np.bincount(inverse.reshape(-1), weights=weight[keep], minlength=len(pairs))
+    counts = counts.astype(np.int64)
+    owners, tag_codes = np.divmod(pairs, width)
+    rank = np.empty(len(uniques), dtype=np.int64)
+    rank[sorted(range(len(uniques)), key=uniques.__getitem__)] = np.arange(len(uniques))
+    top: list[list] = [[] for _ in range(groups)]
+    for g, code in zip(*(a[np.lexsort((rank[tag_codes], -counts, owners))].tolist()
+                         for a in (owners, tag_codes)), strict=True):
+        if len(top[g]) < activity.TOP_TAGS:
+            top[g].append(uniques[code])
+    return top
+
+
 FORMER = {(report, "table_view"): former_table_view, (report, "_days_late"): former_days_late,
-          (activity, "meeting_industries"): former_meeting_industries}
+          (activity, "meeting_industries"): former_meeting_industries,
+          (activity, "_top_tags"): former_top_tags}
 
 
 def pages(src: FramesInputs, zone: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
@@ -235,3 +272,21 @@ def test_each_meetings_industry_is_what_it_was(history):
         frames = store.frames()
     pd.testing.assert_series_equal(activity.meeting_industries(frames),
                                    former_meeting_industries(frames), check_exact=True)
+
+
+TAG = st.sampled_from(["pay", "Pay", "hiring", "nan", "", " ", "zoë", "a", "b", "c", "d", "e"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(st.tuples(st.integers(0, 3), st.one_of(
+    st.lists(st.one_of(TAG, st.none()), max_size=6),  # the store's lists (and a missing entry)
+    st.none(), TAG)), max_size=40), as_lists=st.booleans())
+def test_the_top_tags_of_each_group_are_what_they_were(rows, as_lists):
+    import numpy as np
+
+    if as_lists:  # only lists, as the store hands them over
+        rows = [(g, t if isinstance(t, list) else []) for g, t in rows]
+    group = np.array([g for g, _ in rows], dtype=np.int64)
+    tags = np.empty(len(rows), dtype=object)
+    tags[:] = [t for _, t in rows]
+    assert activity._top_tags(group, tags, 4) == former_top_tags(group, tags, 4)
