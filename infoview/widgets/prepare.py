@@ -382,6 +382,10 @@ class PreparePanel(w.VBox):
         self.minutes.value = max(10, min(60, meeting.planned_minutes))
         self.role.value = meeting.role or self.role.value
         self.industry.value = meeting.industry or self.industry.value
+        # The host's own reason: another meeting's is not theirs (none kept: none typed).
+        self.reason.value = meeting.reason or ""
+        if meeting.audience in {value for _label, value in self.audience.options}:
+            self.audience.value = meeting.audience
         plan = planned_questions(self.store, meeting.saved_id)
         if plan.items:
             self.plan = plan
@@ -426,6 +430,8 @@ class PreparePanel(w.VBox):
         meeting.planned_minutes = int(self.minutes.value)
         meeting.role = self.role.value.strip() or None
         meeting.industry = self.industry.value.strip() or None
+        meeting.reason = self.reason.value.strip() or None
+        meeting.audience = self.audience.value
         return meeting
 
     def _starts_at(self) -> datetime | None:
