@@ -567,3 +567,24 @@ def test_about_me_saved_in_two_tabs_keeps_the_changes_of_both(store):
     assert second.form["strengths"].value == "explaining things; triage under pressure"
     assert "What you are good at" in second.form.message.text
     assert "another page" in second.form.message.text
+
+
+def test_editing_a_person_keeps_what_was_saved_meanwhile_elsewhere(page, store):
+    # Seen in the browser: Sam's form was open (Edit) when research saved his title from
+    # his team page, or another tab corrected his organization; saving the email then
+    # wrote back the form's old title and organization.
+    from infoview.flows.records import edit_person
+
+    sam = _add(page, name="Sam Okafor", organization="Kestrel Health")
+    page.edit_person_button.click()
+    edit_person(store, sam.id, title="Senior UX Researcher", organization="Kestrel Health Labs")
+    page.person_form["email"].value = "sam@kestrel.example"
+    page.save_person_button.click()
+    assert page.message.text == "Saved the changes to Sam Okafor."
+    stored = store.get(Person, sam.id)
+    assert (stored.email, stored.title, stored.organization) == (
+        "sam@kestrel.example", "Senior UX Researcher", "Kestrel Health Labs")
+    page.edit_person_button.click()
+    page.person_form["title"].value = ""  # a field emptied on purpose is still cleared
+    page.save_person_button.click()
+    assert store.get(Person, sam.id).title is None
