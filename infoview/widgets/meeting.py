@@ -376,7 +376,9 @@ class MeetingCompanion(w.VBox):
         lines = []
         for mark in self.marks:
             detail = mark.text if len(mark.text) <= 70 else mark.text[:67] + "..."
-            text = f"{mark.minute:>4.1f}′ {esc(mark.label)}" + (f": {esc(detail)}" if detail else "")
+            # On the clock's own face (mm:ss), not "1.5′": the user reads one against the other.
+            mm, ss = divmod(round(mark.minute * 60), 60)
+            text = f"{mm:02d}:{ss:02d} {esc(mark.label)}" + (f": {esc(detail)}" if detail else "")
             lines.append(f"<b>▶ {text}</b>" if mark is current else f"&nbsp;&nbsp;{text}")
         return "<div style='font-family:monospace'>" + "<br>".join(lines) + "</div>"
 
