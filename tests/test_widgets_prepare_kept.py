@@ -251,3 +251,18 @@ def test_a_saved_meeting_opened_again_keeps_why_them_and_who_you_are(store, tmp_
 
     stored = meeting_brief(store, again.meeting.value)  # the companion's, the CLI's
     assert stored.reason == "I read your post on patient onboarding"
+
+
+def test_a_plan_saved_on_a_held_meeting_says_it_was_not_kept(store, tmp_path):
+    # Seen in the browser: a plan saved on a meeting already debriefed said "Saved Priya
+    # Raman and the meeting with its questions", and the questions were nowhere after a
+    # reload (a held meeting keeps what its debrief recorded).
+    sam = store.list(Person)[0]
+    save_meeting_plan(store, sam, Meeting(person_id=sam.id, status="held",
+                                          starts_at=datetime(2026, 3, 2, 10, tzinfo=UTC)), None)
+    panel = _panel(store, tmp_path)
+    panel.plan_button.click()
+    panel.save_button.click()
+    assert panel.message.kind == "warning", panel.message.text
+    assert "with its questions" not in panel.message.text
+    assert "held" in panel.message.text and "not kept" in panel.message.text

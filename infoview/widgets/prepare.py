@@ -492,6 +492,14 @@ class PreparePanel(w.VBox):
             self._fill_meetings(select=meeting.id)
             self._saved_state = self.plan_state()  # a draft written next is no plan edit
             self.new_person_box.layout.display = "none"
+            if plan is not None and meeting.status == "held":
+                # Its debrief recorded what was asked: the plan does not replace that.
+                self.message.show(f"Saved {person.name} and the meeting. This meeting was "
+                                  "held, so its questions stay as its debrief recorded them; "
+                                  "the plan here was not kept with it (to plan another "
+                                  "meeting with them, choose 'A new meeting' above).",
+                                  "warning")
+                return
             self.message.show(f"Saved {person.name} and the meeting with its questions. Next: "
                               "the meeting companion, then the debrief.", "ok")
 
