@@ -104,15 +104,32 @@ def test_empty_store_shows_plain_messages(tmp_path):
 
 def test_an_empty_store_says_nothing_to_show_once_not_in_the_picture_and_under_it(tmp_path):
     panel = OutcomesDashboard(Store.open(tmp_path / "empty.sqlite"), now=NOW)
-    for tab in ("Questions", "Referrals"):
+    for tab in ("Funnel", "Replies", "Questions", "Referrals"):
         pane = panel.panes[tab].value
         assert "<img" not in pane, tab  # the picture would only repeat the sentence
         assert pane.count("Nothing to show yet") == 1, (tab, pane)
 
 
 def test_tabs_with_data_still_draw_their_picture(dashboard):
-    for tab in ("Questions", "Referrals"):
+    for tab in ("Funnel", "Replies", "Questions", "Referrals"):
         assert "<img" in dashboard.panes[tab].value, tab
+
+
+def test_the_filters_help_says_only_what_the_chosen_grouping_means(store):
+    # Seen in the browser: "By warmth: how close you were ..." under the filters whatever
+    # the funnel was split by, overall and by channel too.
+    panel = OutcomesDashboard(store, now=NOW, refresh=False)
+    assert panel.funnel_by.value == "overall"
+    assert panel.grouping_help.value == ""  # overall needs no words
+    panel.funnel_by.value = "warmth"
+    assert "By warmth" in panel.grouping_help.value
+    assert "By channel" not in panel.grouping_help.value
+    panel.funnel_by.value = "channel"
+    assert "By channel" in panel.grouping_help.value
+    assert "warmth" not in panel.grouping_help.value.lower()
+    panel.funnel_by.value = "overall"
+    assert panel.grouping_help.value == ""
+    assert panel.grouping_help in panel.children  # on the page, under the filters
 
 
 def test_funnel_by_channel_splits_the_table(store):

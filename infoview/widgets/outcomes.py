@@ -50,11 +50,24 @@ TAB_TITLES = ("Funnel", "Replies", "Referrals", "Questions", "Activity", "Follow
               "Targets")
 
 
-#: What the words of the filters mean, under them.
-FILTERS_HELP = ("<div style='color:#555;font-size:0.85em;margin:2px 0 6px 0'>By warmth: how "
-                "close you were to each person before you wrote (a referral or a friend is "
-                "warm, an alumnus less so, a stranger is cold). Warm messages are answered "
-                "far more often.</div>")
+#: What each way of splitting the funnel means, shown under the filters while it is chosen
+#: ("overall" needs no words). Only the help of the grouping in use is on the page.
+GROUPING_HELP = {
+    "channel": "By channel: how you first wrote to each person (email, LinkedIn, phone "
+               "or other); people you have not written to yet are counted as not contacted.",
+    "warmth": "By warmth: how close you were to each person before you wrote (a referral "
+              "or a friend is warm, an alumnus less so, a stranger is cold). Warm messages "
+              "are answered far more often.",
+}
+_HELP_STYLE = "color:#555;font-size:0.85em;margin:2px 0 6px 0"
+
+
+def grouping_help(grouping: str) -> str:
+    """The words under the filters for the funnel's ``grouping`` (``""`` when it needs none)."""
+    words = GROUPING_HELP.get(grouping)
+    return f"<div style='{_HELP_STYLE}'>{esc(words)}</div>" if words else ""
+
+
 #: How the target list is made, above it.
 TARGETS_HELP = ("<p style='color:#555;font-size:0.9em'>Your target list, the organizations "
                 "most worth your time first. Each is ranked by the people you know there "
@@ -244,6 +257,7 @@ class OutcomesDashboard(w.VBox):
         self.funnel_by = w.Dropdown(options=[("overall", "overall"), ("by channel", "channel"),
                                              ("by warmth", "warmth")], value="overall",
                                     description="Funnel", style=_WIDE)
+        self.grouping_help = w.HTML(grouping_help(self.funnel_by.value))
         self.refresh_button = button("Update", "primary")
         self.out_dir = Path(out_dir) if out_dir is not None else None
         self.report_button = button("Save report", tooltip="one self-contained HTML page")
@@ -267,7 +281,7 @@ class OutcomesDashboard(w.VBox):
             w.HTML(WHOLE_ROWS_STYLE), heading("Outcomes"),
             w.HBox([self.since, self.until, self.funnel_by]),
             w.HBox([self.channels, channels_hint, self.refresh_button, self.report_button]),
-            w.HTML(FILTERS_HELP),
+            self.grouping_help,
             self.message, self.report_link, self.headline_html, self.tabs,
             self.holdings,
         ])
@@ -277,6 +291,7 @@ class OutcomesDashboard(w.VBox):
             self.message.show("Computing the figures ... (or press Update)")
 
     def _grouping_changed(self) -> None:
+        self.grouping_help.value = grouping_help(self.funnel_by.value)
         if self.tables:  # before the first Update there is nothing to regroup
             self.refresh()
 
@@ -355,11 +370,11 @@ class OutcomesDashboard(w.VBox):
         t, figs = self.tables, self.figures
         mine = user_zone(self.store)  # days as the user's calendar has them
         empty = "Nothing to show yet for this selection."
-        self.panes["Funnel"].value = (_image(figs["funnel"])
+        self.panes["Funnel"].value = (_figure_unless_empty(figs["funnel"], t["funnel"])
                                       + frame_html(t["funnel"], a.message(t["funnel"]) or empty)
                                       + "<h4>Meetings by status</h4>"
                                       + frame_html(_plain_statuses(t["meeting_statuses"])))
-        self.panes["Replies"].value = (_image(figs["replies"])
+        self.panes["Replies"].value = (_figure_unless_empty(figs["replies"], t["replies"])
                                        + frame_html(reply_times_in_words(t["replies"]),
                                                     a.message(t["replies"]) or empty))
         self.panes["Referrals"].value = (_figure_unless_empty(figs["referrals"], t["door_openers"])
