@@ -88,13 +88,18 @@ def _svg(width: float, height: float, label: str, body: list[str]) -> str:
             f"<title>{_esc(label)}</title>" + "".join(body) + "</svg>")
 
 
-def nice_ticks(top: float, count: int = 5) -> list[float]:
-    """Round values from 0 to at least ``top`` for an axis (0, 20, 40, ...)."""
+def nice_ticks(top: float, count: int = 5, *, whole: bool = False) -> list[float]:
+    """Round values from 0 to at least ``top`` for an axis (0, 20, 40, ...).
+
+    ``whole``: the axis counts things that come whole (people, messages), so every tick is a
+    whole number: with three messages in the busiest week, 0, 1, 2, 3, never 0.5 or 1.5.
+    """
     if not top > 0 or not math.isfinite(top):
         return [0.0, 1.0]
-    raw = top / count
+    raw = max(top / count, 1.0) if whole else top / count
     power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    step = next(m * power for m in (1, 2, 2.5, 5, 10)
+                if m * power >= raw and (not whole or float(m * power).is_integer()))
     n = math.ceil(top / step - 1e-9)
     return [i * step for i in range(n + 1)]
 
@@ -116,10 +121,12 @@ def message_chart(text: str, *, label: str = "nothing to show") -> str:
 
 def _hbars(categories: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], *,
            title: str, axis: str, label: str, ends: Sequence[Sequence[str]] | None = None,
-           top: float | None = None, legend_title: str | None = None) -> str:
+           top: float | None = None, legend_title: str | None = None,
+           whole: bool = False) -> str:
     """Bars to the right, one row per category and one bar per series in each row.
 
-    ``ends`` (per series, per category) is written at the end of each bar.
+    ``ends`` (per series, per category) is written at the end of each bar; ``whole``: the
+    bars count whole things, and the axis says whole numbers only.
     """
     row = 24.0 if len(series) == 1 else 11.0 * len(series) + 8
     left = 10 + _label_width(categories)
@@ -130,7 +137,7 @@ def _hbars(categories: Sequence[str], series: Sequence[tuple[str, Sequence[float
                                         text_width(legend_title or "", SMALL * BOLD) - 18)
     plot_w = max(160.0, WIDTH - left - end_room - legend_room - 20)
     values = [v for _, vs in series for v in vs if v == v]
-    ticks = nice_ticks(top if top is not None else max(values, default=0))
+    ticks = nice_ticks(top if top is not None else max(values, default=0), whole=whole)
     scale = plot_w / ticks[-1]
     top_y = 34.0
     height = top_y + row * len(categories) + 40
@@ -193,12 +200,12 @@ def funnel_chart(data, *, by: str | None = None, label: str = "funnel") -> str:
                                                  strict=True)}
         series = [(str(g), [float(by_pair.get((g, s), 0)) for s in stages]) for g in groups]
         return _hbars(stages, series, title=title, axis="people", label=label,
-                      legend_title=by)
+                      legend_title=by, whole=True)
     counts = [float(c) for c in data["count"]]
     ends = [f"{int(n)}" if share != share else f"{int(n)} ({share:.0%})"
             for n, share in zip(data["count"], data["share_of_identified"], strict=True)]
     return _hbars(list(data["stage"]), [("people", counts)], title=title, axis="people",
-                  label=label, ends=[ends])
+                  label=label, ends=[ends], whole=True)
 
 
 def questions_chart(data, *, label: str = "usefulness by category") -> str:
@@ -280,7 +287,7 @@ def activity_chart(data, *, label: str = "activity per week") -> str:
     weeks = list(data["week_start"])
     lines = [("messages sent", [int(v) for v in data["outreach"]]),
              ("meetings held", [int(v) for v in data["meetings"]])]
-    ticks = nice_ticks(max(max(v) for _, v in lines))
+    ticks = nice_ticks(max(max(v) for _, v in lines), whole=True)  # whole messages
     left, top_y, plot_h, legend_h = 50.0, 34.0, 190.0, 20.0
     plot_w = WIDTH - left - 20
     height = top_y + legend_h + plot_h + 40
