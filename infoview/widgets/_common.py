@@ -23,6 +23,7 @@ from infoview.flows.fields import as_sentence
 from infoview.models import STATUS_WORDS as STATUS_WORDS
 from infoview.questions.lint import flag_note
 from infoview.times import describe_start, starts_in_future
+from infoview.userfiles import size_words
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +103,7 @@ def file_link(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > DOWNLOAD_LIMIT:
-            return f"<b>{esc(path.name)}</b> ({size / 1e6:,.0f} MB), {where}"
+            return f"<b>{esc(path.name)}</b> ({size_words(size)}), {where}"
         return f"{download_link(path.read_bytes(), path.name)}, {where}"
     except OSError as exc:
         return f"<b>{esc(path.name)}</b> could not be read back ({esc(exc.strerror)}), {where}"
