@@ -371,3 +371,23 @@ def test_the_saved_report_reads_times_on_the_clock_about_me_names(tmp_path):
     page = panel.report_path.read_text(encoding="utf-8")
     assert "every time on this page is Asia/Tokyo time" in page
     assert "2026-03-03 08:30" in page and "UTC" not in page
+
+
+def test_linkedin_is_written_as_the_filters_write_it_in_the_tabs_and_the_report(store,
+                                                                                 tmp_path):
+    # Seen in the browser: the Channels filter said "LinkedIn", the Replies tab's picture
+    # and table under it, and the saved report's charts and tables, "linkedin".
+    import re
+
+    panel = OutcomesDashboard(store, now=NOW, out_dir=tmp_path / "exports")
+    ticks = [t.get_text() for t in panel.figures["replies"].axes[0].get_xticklabels()]
+    assert "LinkedIn" in ticks and "linkedin" not in ticks
+    assert re.search(r">\s*LinkedIn\s*<", panel.panes["Replies"].value)
+    assert not re.search(r">\s*linkedin\s*<", panel.panes["Replies"].value)
+    panel.funnel_by.value = "channel"
+    legend = [t.get_text() for t in panel.figures["funnel"].axes[0].get_legend().get_texts()]
+    assert "LinkedIn" in legend and "linkedin" not in legend
+    panel.report_button.click()
+    page = panel.report_path.read_text()
+    assert re.search(r">\s*LinkedIn\s*<", page)  # in a chart's text and a table's cell
+    assert not re.search(r">\s*linkedin\s*<", page)

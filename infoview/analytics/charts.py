@@ -20,6 +20,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from infoview.analytics.display import group_words
 from infoview.analytics.textwidth import text_width
 
 FONT = "'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif"
@@ -198,7 +199,8 @@ def funnel_chart(data, *, by: str | None = None, label: str = "funnel") -> str:
         groups = list(dict.fromkeys(data["group"]))
         by_pair = {(g, s): c for g, s, c in zip(data["group"], data["stage"], data["count"],
                                                  strict=True)}
-        series = [(str(g), [float(by_pair.get((g, s), 0)) for s in stages]) for g in groups]
+        series = [(group_words(g, by), [float(by_pair.get((g, s), 0)) for s in stages])
+                  for g in groups]
         return _hbars(stages, series, title=title, axis="people", label=label,
                       legend_title=by, whole=True)
     counts = [float(c) for c in data["count"]]
@@ -236,7 +238,7 @@ def reply_rates_chart(data, *, key: str, label: str) -> str:
 
     if data is None or data.empty:
         return message_chart(message(data) or "Nothing to show yet.", label=label)
-    names = [str(v) for v in data[key]]
+    names = [group_words(v, key) for v in data[key]]
     rates = [0.0 if r != r else float(r) * 100 for r in data["answer_rate"]]
     firsts = [f"{r}/{s}" for r, s in zip(data["replied"], data["sent"], strict=True)]
     from infoview.analytics.display import days_in_words

@@ -12,6 +12,15 @@ import math
 from datetime import date, datetime
 from typing import Any
 
+from infoview.models import CHANNEL_WORDS
+
+
+def group_words(group: Any, by: str | None) -> str:
+    """A group of a split (funnel, answer rates) as a reader writes it: a channel in the
+    page's words ("LinkedIn", not the stored "linkedin"), any other group as it is."""
+    text = str(group)
+    return CHANNEL_WORDS.get(text, text) if by == "channel" else text
+
 #: What a missing value is shown as.
 BLANK = ""
 
@@ -117,6 +126,8 @@ def readable_frame(frame):
             labels = frame[columns[0]]
             out[column] = [format_number(v, share=is_share(label))
                            for v, label in zip(frame[column], labels, strict=True)]
+        elif column == "channel":  # "LinkedIn", as the filters write it
+            out[column] = [group_words(v, "channel") for v in frame[column]]
         else:
             share = is_share(column)
             out[column] = [format_number(v, share=share) for v in frame[column]]

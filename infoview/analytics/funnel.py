@@ -201,6 +201,7 @@ def plot_funnel(frames: Frames, *, by: str | None = None, since=None, until=None
 
     Returns a matplotlib ``Figure``; with nothing to show, the figure says so in words.
     """
+    from infoview.analytics.display import group_words
     from infoview.analytics.plots import empty_figure, new_figure
 
     data = funnel(frames, by=by, since=since, until=until, channels=channels)
@@ -213,7 +214,8 @@ def plot_funnel(frames: Frames, *, by: str | None = None, since=None, until=None
         groups = list(dict.fromkeys(data["group"]))
         height = 0.8 / max(len(groups), 1)
         for i, g in enumerate(groups):
-            ax.barh([y + i * height for y in range(len(stages))], table_[g], height=height, label=str(g))
+            ax.barh([y + i * height for y in range(len(stages))], table_[g], height=height,
+                    label=group_words(g, by))
         ax.legend(fontsize=8, title=by)
     else:
         ax.barh(range(len(stages)), data["count"], color="#3b6ea5")

@@ -21,7 +21,13 @@ from infoview.analytics.display import reply_times_in_words
 from infoview.analytics.headline import format_figure
 from infoview.analytics.inputs import FramesInputs
 from infoview.analytics.records import json_rows, to_records  # noqa: F401 (their old home)
-from infoview.models import ACTION_KIND_WORDS, MAY_MENTION_WORDS, OWNER_WORDS, STATUS_WORDS
+from infoview.models import (
+    ACTION_KIND_WORDS,
+    CHANNEL_WORDS,
+    MAY_MENTION_WORDS,
+    OWNER_WORDS,
+    STATUS_WORDS,
+)
 from infoview.times import zone_label
 
 if TYPE_CHECKING:
@@ -89,7 +95,7 @@ def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS
 
 #: Columns whose stored codes are shown in words, with their words.
 _CODE_WORDS = {"owner": OWNER_WORDS, "contact_by": OWNER_WORDS, "kind": ACTION_KIND_WORDS,
-               "status": STATUS_WORDS, "may_mention": MAY_MENTION_WORDS,
+               "channel": CHANNEL_WORDS, "status": STATUS_WORDS, "may_mention": MAY_MENTION_WORDS,
                "industry": {"unknown": "not noted"}}
 #: Columns counting days, shown as whole days gone by ("19", not "19.6").
 _DAY_COUNTS = ("days_overdue", "days_since")
