@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -104,14 +105,45 @@ def test_empty_store_shows_plain_messages(tmp_path):
 
 def test_an_empty_store_says_nothing_to_show_once_not_in_the_picture_and_under_it(tmp_path):
     panel = OutcomesDashboard(Store.open(tmp_path / "empty.sqlite"), now=NOW)
-    for tab in ("Funnel", "Replies", "Questions", "Referrals"):
+    for tab in ("Funnel", "Replies", "Questions", "Referrals", "Activity"):
         pane = panel.panes[tab].value
         assert "<img" not in pane, tab  # the picture would only repeat the sentence
-        assert pane.count("Nothing to show yet") == 1, (tab, pane)
+        said = re.findall(r"Nothing to show yet[^<]*", pane)
+        assert said and len(said) == len(set(said)), (tab, pane)  # each sentence once
+
+
+def test_an_empty_store_says_it_has_no_meetings_not_six_rows_of_zeros(tmp_path):
+    # Seen in the browser: under "Meetings by status" a new user read asked for 0, booked
+    # 0, held 0, they did not show 0, cancelled 0, moved 0, and a Share column left blank.
+    panel = OutcomesDashboard(Store.open(tmp_path / "empty.sqlite"), now=NOW,
+                              out_dir=tmp_path / "exports")
+    pane = panel.panes["Funnel"].value
+    statuses = pane[pane.index("Meetings by status"):]
+    assert "<table" not in statuses and "no meetings in this selection" in statuses
+    panel.report_button.click()
+    page = panel.report_path.read_text()
+    start = page.index("Meetings by status")
+    statuses = page[start:page.index("Which questions earned", start)]
+    assert "<table" not in statuses and "no meetings in this selection" in statuses
+
+
+def test_the_saved_report_of_an_empty_store_says_each_nothing_to_show_once(tmp_path):
+    # Seen in the saved report: a grey picture saying "Nothing to show yet: no people in the
+    # store for this selection." and the same sentence again under it, in every section.
+    panel = OutcomesDashboard(Store.open(tmp_path / "empty.sqlite"), now=NOW,
+                              out_dir=tmp_path / "exports")
+    panel.report_button.click()
+    page = panel.report_path.read_text()
+    pictures = re.findall(r'<svg [^>]*class="chart nothing-to-show".*?</svg>\s*</figure>\s*'
+                          r"(<p class=\"empty\">)?", page, re.S)
+    assert pictures  # a chart with no table under it still says why it is empty
+    assert all(not under for under in pictures)  # none with the same sentence under it
+    for section in ("no people in the store", "no requests sent", "no questions recorded"):
+        assert section in page
 
 
 def test_tabs_with_data_still_draw_their_picture(dashboard):
-    for tab in ("Funnel", "Replies", "Questions", "Referrals"):
+    for tab in ("Funnel", "Replies", "Questions", "Referrals", "Activity"):
         assert "<img" in dashboard.panes[tab].value, tab
 
 

@@ -81,11 +81,12 @@ def _short(text: Any) -> str:
     return flat if len(flat) <= MAX_LABEL else flat[: MAX_LABEL - 1].rstrip() + "…"
 
 
-def _svg(width: float, height: float, label: str, body: list[str]) -> str:
+def _svg(width: float, height: float, label: str, body: list[str], *,
+         css: str = "chart") -> str:
     """The ``<svg>`` element: ``role="img"`` with ``label`` for screen readers."""
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(width)}" height="{_num(height)}" '
             f'viewBox="0 0 {_num(width)} {_num(height)}" role="img" aria-label="{_esc(label)}" '
-            f'font-family="{FONT}" class="chart">'
+            f'font-family="{FONT}" class="{css}">'
             f"<title>{_esc(label)}</title>" + "".join(body) + "</svg>")
 
 
@@ -115,7 +116,17 @@ def message_chart(text: str, *, label: str = "nothing to show") -> str:
     body = [f'<rect x="0.5" y="0.5" width="{_num(width - 1)}" height="47" fill="#f7f7f7" '
             f'stroke="{GRID}"/>', _text(width / 2, 24, text, anchor="middle", colour=MUTED,
                                         limit=width - 20)]
-    return _svg(width, 48, label, body)
+    return _svg(width, 48, label, body, css=f"chart {_MESSAGE_CLASS}")
+
+
+#: The class of :func:`message_chart`'s picture, by which :func:`is_message_chart` knows it.
+_MESSAGE_CLASS = "nothing-to-show"
+
+
+def is_message_chart(svg: str | None) -> bool:
+    """Whether ``svg`` is :func:`message_chart`'s picture of one sentence, not a drawing: a
+    page that says the same sentence under it (an empty table) leaves the picture out."""
+    return bool(svg) and f'class="chart {_MESSAGE_CLASS}"' in str(svg)
 
 
 # ---- horizontal bars (the funnel, the questions) -------------------------------------------

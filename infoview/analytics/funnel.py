@@ -248,8 +248,9 @@ def meeting_statuses(frames: Frames, *, since=None, until=None):
     meetings whose (old) time falls in that range count.
 
     Returns:
-        ``status, count, share, rebooked``; ``share`` is of all meetings counted (NaN when
-        there are none).
+        ``status, count, share, rebooked``; ``share`` is of all meetings counted. With no
+        meeting in the range, no rows and a sentence that says so (six rows of zeros said
+        nothing a new user could use).
     """
     import pandas as pd
 
@@ -257,6 +258,9 @@ def meeting_statuses(frames: Frames, *, since=None, until=None):
     chosen = meetings.loc[in_range(meetings["starts_at"], since, until).to_numpy()]
     status = chosen["status"].astype("object").fillna("requested")
     counts = status.value_counts()
+    if not len(status):
+        return with_message(pd.DataFrame(columns=["status", "count", "share", "rebooked"]),
+                            "no meetings in this selection.")
     replaced = pd.to_numeric(meetings["rescheduled_from"]).dropna().astype("int64").unique()
     rebooked = status[pd.to_numeric(chosen["id"]).isin(replaced).to_numpy()].value_counts()
     names = list(MEETING_STATUSES) + sorted(set(counts.index) - set(MEETING_STATUSES))

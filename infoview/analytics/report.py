@@ -147,6 +147,8 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
     zoned = partial(table_view, zone=zone)
 
     def block(sub=None, chart=None, table=None, text=None):
+        if table and table["message"] and charts.is_message_chart(chart):
+            chart = None  # the empty table under it says the same sentence: once is enough
         return {"subheading": sub, "chart": chart,
                 "table": table, "text": text}
 

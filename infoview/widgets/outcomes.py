@@ -373,7 +373,8 @@ class OutcomesDashboard(w.VBox):
         self.panes["Funnel"].value = (_figure_unless_empty(figs["funnel"], t["funnel"])
                                       + frame_html(t["funnel"], a.message(t["funnel"]) or empty)
                                       + "<h4>Meetings by status</h4>"
-                                      + frame_html(_plain_statuses(t["meeting_statuses"])))
+                                      + frame_html(_plain_statuses(t["meeting_statuses"]),
+                                                   a.message(t["meeting_statuses"]) or empty))
         self.panes["Replies"].value = (_figure_unless_empty(figs["replies"], t["replies"])
                                        + frame_html(reply_times_in_words(t["replies"]),
                                                     a.message(t["replies"]) or empty))
@@ -386,7 +387,8 @@ class OutcomesDashboard(w.VBox):
             questions = questions[["text", "category", "asked", "rated", "mean_usefulness"]]
         self.panes["Questions"].value = (_figure_unless_empty(figs["questions"], questions)
                                          + frame_html(questions, a.message(t["questions"]) or empty))
-        self.panes["Activity"].value = _image(figs["activity"])
+        self.panes["Activity"].value = (_figure_unless_empty(figs["activity"], t["activity"])
+                                        or frame_html(None, a.message(t["activity"]) or empty))
         self.panes["Follow-ups"].value = (frame_html(health_view(t["health"]))
                                           + "<h4>Due in the next two weeks or overdue</h4>"
                                           + frame_html(actions_view(t["actions"], self.now, mine),
