@@ -423,3 +423,32 @@ def test_linkedin_is_written_as_the_filters_write_it_in_the_tabs_and_the_report(
     page = panel.report_path.read_text()
     assert re.search(r">\s*LinkedIn\s*<", page)  # in a chart's text and a table's cell
     assert not re.search(r">\s*linkedin\s*<", page)
+
+
+def test_the_saved_report_uses_the_words_of_the_page(store, tmp_path):
+    # Seen in the saved report: "stale contacts" and "Contacts gone quiet" for whom the page
+    # says "Losing touch"; "referrer", "referred at", "postings", "advocacy" where the This
+    # week and Targets tabs say "suggested by", "suggested on", "openings seen".
+    panel = OutcomesDashboard(store, now=NOW, out_dir=tmp_path / "exports")
+    panel.report_button.click()
+    page = panel.report_path.read_text()
+    cells = re.findall(r"<t[dh][^>]*>\s*([^<]*?)\s*</t[dh]>", page)
+    for words in ("people losing touch", "suggested by", "suggested on",
+                  "may mention their name", "days ago", "openings seen",
+                  "someone you know there", "motivation (0-3)"):
+        assert words in cells, words
+    for code in ("stale contacts", "referrer", "referred at", "postings", "advocacy",
+                 "days since", "may mention"):
+        assert code not in cells, code
+    assert "<h3>Losing touch</h3>" in page and "gone quiet" not in page
+    assert "people losing touch" in panel.panes["Follow-ups"].value
+    assert "stale" not in panel.panes["Follow-ups"].value
+
+
+def test_a_store_where_nobody_suggested_anyone_does_not_say_all_were_contacted(tmp_path):
+    # Seen on an empty store: "Leads not yet contacted: every suggested person has been
+    # contacted", of people nobody ever suggested.
+    panel = OutcomesDashboard(Store.open(tmp_path / "empty.sqlite"), now=NOW)
+    week = panel.panes["This week"].value
+    assert "every suggested person has been contacted" not in week
+    assert "nobody has suggested anyone to you yet" in week

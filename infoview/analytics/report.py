@@ -101,7 +101,11 @@ _CODE_WORDS = {"owner": OWNER_WORDS, "contact_by": OWNER_WORDS, "kind": ACTION_K
 _DAY_COUNTS = ("days_overdue", "days_since")
 #: Headers a reader understands better than the column's name.
 _HEADERS = {"owner": "whose move", "contact_by": "who writes first",
-            "keep_in_touch_days": "keep in touch every (days)"}
+            "keep_in_touch_days": "keep in touch every (days)", "days_since": "days ago",
+            # the words of the dashboard's This week and Targets tabs
+            "referrer": "suggested by", "referred_at": "suggested on",
+            "may_mention": "may mention their name", "motivation": "motivation (0-3)",
+            "postings": "openings seen", "advocacy": "someone you know there"}
 
 
 def _in_words(df):
@@ -200,7 +204,7 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
              block("People suggested but not yet contacted", table=zoned(
                  src.uncontacted_leads(), columns=["name", "organization", "referrer", "may_mention",
                                                    "contact_by", "referred_at"])),
-             block("Contacts gone quiet", table=zoned(src.stale_contacts(), columns=[
+             block("Losing touch", table=zoned(src.stale_contacts(), columns=[
                  "name", "organization", "last_contact", "days_since", "keep_in_touch_days"])),
              block("Meetings by status (missed, cancelled and moved ones too)",
                    table=zoned(src.meeting_statuses())),
@@ -220,8 +224,9 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
                  columns=["industry", "meetings", "insights", "top_tags", "learned"])),
          ]},
         {"key": "targets", "heading": "Organizations to pursue first",
-         "intro": "Organizations sorted by motivation, then postings, then advocacy (someone "
-                  "you know there); the highlighted rows are the ones to work on now.",
+         "intro": "Organizations sorted by how much you want to work there (motivation), "
+                  "then the relevant openings you saw, then whether you know someone there; "
+                  "the highlighted rows are the ones to work on now.",
          "blocks": [block(table=zoned(src.targets(), highlight="batch", max_rows=40, columns=[
              "rank", "name", "industry", "motivation", "postings", "advocacy", "people_found",
              "contacted", "met"]))]},
