@@ -452,3 +452,20 @@ def test_a_store_where_nobody_suggested_anyone_does_not_say_all_were_contacted(t
     week = panel.panes["This week"].value
     assert "every suggested person has been contacted" not in week
     assert "nobody has suggested anyone to you yet" in week
+
+
+def test_a_split_funnel_is_one_row_per_group_as_in_the_report(store):
+    # Seen in the browser: "by warmth" listed 54 rows (every warmth by every stage) under
+    # the picture; the saved report shows one row per warmth, a column per stage.
+    panel = OutcomesDashboard(store, now=NOW, refresh=False)
+    panel.funnel_by.value = "warmth"
+    panel.refresh_button.click()
+    groups = list(dict.fromkeys(panel.tables["funnel"]["group"]))
+    pane = panel.panes["Funnel"].value
+    table = pane[pane.index("<table"):pane.index("</table>")]
+    assert table.count("<tr") == len(groups) + 1  # the header, then one row per group
+    assert re.search(r">\s*Warmth\s*<", table) and re.search(r">\s*Referred someone\s*<", table)
+    panel.funnel_by.value = "channel"
+    pane = panel.panes["Funnel"].value
+    table = pane[pane.index("<table"):pane.index("</table>")]
+    assert re.search(r">\s*Channel\s*<", table) and re.search(r">\s*LinkedIn\s*<", table)

@@ -238,6 +238,17 @@ MEETING_STATUSES: tuple[str, ...] = (
     "requested", "scheduled", "held", "no_show", "cancelled", "moved")
 
 
+def funnel_wide(data, by: str):
+    """A funnel split ``by`` channel or warmth (:func:`funnel`) as a reader compares the
+    groups: one row per group, named by ``by``, and one column of people per stage (the
+    long table, one row per group and stage, ran to dozens of rows)."""
+    if data is None or data.empty:
+        return data
+    wide = data.pivot(index="group", columns="stage", values="count")
+    wide = wide.reindex(index=list(dict.fromkeys(data["group"])), columns=list(STAGES))
+    return wide.rename_axis(index=by, columns=None).reset_index()
+
+
 def meeting_statuses(frames: Frames, *, since=None, until=None):
     """Meetings counted by status: held, and also those that did not happen as planned.
 

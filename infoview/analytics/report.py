@@ -146,6 +146,7 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
     holds the moment and the filters. Tables show moments on the clock of ``zone``.
     """
     from infoview.analytics import charts
+    from infoview.analytics.funnel import funnel_wide
 
     src = _inputs(frames, now=now, since=since, until=until, channels=channels)
     zoned = partial(table_view, zone=zone)
@@ -173,7 +174,7 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
              block("By channel of the first message",
                    chart=charts.funnel_chart(by_channel, by="channel", label="funnel by channel")),
              block("By warmth (people reaching each stage)",
-                   table=zoned(_stages_wide(src.funnel(by="warmth")))),
+                   table=zoned(funnel_wide(src.funnel(by="warmth"), "warmth"))),
          ]},
         {"key": "replies", "heading": "Answer rates and days to reply",
          "intro": "Requests for a conversation, and how many were answered.",
@@ -241,18 +242,6 @@ def _inputs(frames: Frames | FramesInputs, **selection: Any) -> FramesInputs:
     if isinstance(frames, FramesInputs):
         return frames
     return FramesInputs(frames, now=selection.pop("now"), **selection)
-
-
-def _stages_wide(data):
-    """A split funnel as one row per group and one column per stage (counts)."""
-    if data.empty:
-        return data
-    from infoview.analytics.funnel import STAGES
-
-    wide = data.pivot(index="group", columns="stage", values="count")
-    wide = wide.reindex(index=list(dict.fromkeys(data["group"])), columns=list(STAGES))
-    index = "warmth" if "referral" in wide.index else "group"
-    return wide.rename_axis(index=index, columns=None).reset_index()
 
 
 def headline(frames: Frames | FramesInputs, *, now=None, since=None, until=None,

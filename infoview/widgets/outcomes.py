@@ -17,6 +17,7 @@ import ipywidgets as w
 import infoview.analytics as a
 from infoview.analytics import message
 from infoview.analytics.display import reply_times_in_words
+from infoview.analytics.funnel import funnel_wide
 from infoview.analytics.headline import format_figure, headline_figures
 from infoview.analytics.memory import LEVEL_WORDS
 from infoview.analytics.plots import figure_png_base64, is_message_figure
@@ -370,8 +371,10 @@ class OutcomesDashboard(w.VBox):
         t, figs = self.tables, self.figures
         mine = user_zone(self.store)  # days as the user's calendar has them
         empty = "Nothing to show yet for this selection."
+        by = None if self.funnel_by.value == "overall" else self.funnel_by.value
+        funnel = funnel_wide(t["funnel"], by) if by else t["funnel"]  # a row per group
         self.panes["Funnel"].value = (_figure_unless_empty(figs["funnel"], t["funnel"])
-                                      + frame_html(t["funnel"], a.message(t["funnel"]) or empty)
+                                      + frame_html(funnel, a.message(t["funnel"]) or empty)
                                       + "<h4>Meetings by status</h4>"
                                       + frame_html(_plain_statuses(t["meeting_statuses"]),
                                                    a.message(t["meeting_statuses"]) or empty))
