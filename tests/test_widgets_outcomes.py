@@ -402,7 +402,7 @@ def test_the_saved_report_reads_times_on_the_clock_about_me_names(tmp_path):
     assert panel.message.kind == "ok", panel.message.text
     page = panel.report_path.read_text(encoding="utf-8")
     assert "every time on this page is Asia/Tokyo time" in page
-    assert "2026-03-03 08:30" in page and "UTC" not in page
+    assert "Tue 03 Mar 2026, 08:30" in page and "UTC" not in page
 
 
 def test_linkedin_is_written_as_the_filters_write_it_in_the_tabs_and_the_report(store,
@@ -469,3 +469,29 @@ def test_a_split_funnel_is_one_row_per_group_as_in_the_report(store):
     pane = panel.panes["Funnel"].value
     table = pane[pane.index("<table"):pane.index("</table>")]
     assert re.search(r">\s*Channel\s*<", table) and re.search(r">\s*LinkedIn\s*<", table)
+
+
+def test_this_week_and_the_report_write_days_as_the_page_does(dashboard, store, tmp_path):
+    # Seen in the browser: This week's Due said "Tue 17 Nov 2026" and Losing touch, just
+    # under it, "2026-07-15"; a meeting this week showed its day without its hour; the
+    # saved report wrote "2026-11-17 21:50".
+    week = dashboard.panes["This week"].value.replace("\u00a0", " ")
+    assert not re.search(r">\s*\d{4}-\d\d-\d\d", week)
+    touch = week[week.index("Losing touch"):week.index("Leads not yet contacted")]
+    assert re.search(r">\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d [A-Z][a-z]{2} \d{4}\s*<", touch)
+    from infoview.models import Meeting, Person
+
+    soon = Store.open(tmp_path / "soon.sqlite")
+    profile = soon.get_profile()
+    profile.timezone = "Europe/London"  # GMT in November: the hour as stored
+    soon.save_profile(profile)
+    sam = soon.add(Person(name="Sam Okafor"))
+    soon.add(Meeting(person_id=sam.id, starts_at=datetime(2026, 11, 23, 14, 30, tzinfo=UTC),
+                     status="scheduled"))
+    week = OutcomesDashboard(soon, now=NOW).panes["This week"].value.replace("\u00a0", " ")
+    assert "Mon 23 Nov 2026, 14:30" in week
+    panel = OutcomesDashboard(store, now=NOW, refresh=False, out_dir=tmp_path / "exports")
+    page = panel.save_report().read_text()
+    assert not re.search(r">\s*\d{4}-\d\d-\d\d \d\d:\d\d\s*<", page)
+    assert re.search(r">\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d [A-Z][a-z]{2} \d{4}, \d\d:\d\d\s*<",
+                     page)

@@ -55,7 +55,8 @@ def _cell(value: Any, column: str, zone: tzinfo = UTC) -> dict[str, Any]:
         cell["text"] = "yes" if value else "no"
     elif isinstance(value, pd.Timestamp):
         moment = value if value.tzinfo is None else value.tz_convert(zone)
-        cell["text"] = moment.strftime("%Y-%m-%d %H:%M")
+        # as the app writes a day and time ("Tue 03 Mar 2026, 08:30"), not "2026-03-03 08:30"
+        cell["text"] = moment.strftime("%a %d %b %Y, %H:%M")
     elif isinstance(value, float) or type(value).__name__.startswith("float"):
         share = any(word in column for word in ("rate", "share", "conversion"))
         cell["text"] = f"{value:.0%}" if share else f"{value:.2f}".rstrip("0").rstrip(".")

@@ -185,6 +185,23 @@ def _whole_days(days) -> str:
     return "" if math.isnan(number) or math.isinf(number) else str(int(number))
 
 
+def _calendar_days(frame, zone: tzinfo | None):
+    """``frame`` with its moments written as the Due column writes days ("Wed 15 Jul
+    2026"; a meeting's start with its time too, "Mon 14 Dec 2026, 14:00"), on the user's
+    clock: one tab had "2026-07-15" beside "Tue 17 Nov 2026", and a meeting without its hour."""
+    import pandas as pd
+
+    frame = on_clock(frame, zone)
+    written = {}
+    for column in frame.columns:
+        if not isinstance(frame[column].dtype, pd.DatetimeTZDtype):
+            continue
+        shape = "%a %d %b %Y, %H:%M" if column == "starts_at" else "%a %d %b %Y"
+        written[column] = [f"{d:{shape}}".replace(" ", "\u00a0") if pd.notna(d) else ""
+                           for d in frame[column]]
+    return frame.assign(**written) if written else frame
+
+
 def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None) -> str:
     """The weekly digest (:func:`~infoview.analytics.digest.weekly_digest`) as the tab shows
     it: one heading and table per section, the losing-touch levels in words, the days on
@@ -196,7 +213,7 @@ def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None)
         if title == "Due this week":
             shown = actions_view(frame, now, zone)
         elif len(frame):
-            shown = frame[_DIGEST_COLUMNS[title]]
+            shown = _calendar_days(frame[_DIGEST_COLUMNS[title]], zone)
             if title == "Missed meetings to rebook":
                 shown = _plain_statuses(shown)
             if title == "Losing touch":
