@@ -221,5 +221,5 @@ def test_the_report_built_without_a_zone_is_the_same_on_any_computer(tmp_path, m
         with Store.open(db) as store:
             pages.append(build_report(store.frames(), now=now))
     assert pages[0] == pages[1]
-    assert "Generated 2026-03-10 12:00 (every time on this page is UTC time)" in pages[0]
+    assert "Generated Tue 10 Mar 2026, 12:00 (every time on this page is UTC time)" in pages[0]
     assert "Mon 02 Mar 2026, 23:30" in pages[0]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -116,17 +117,20 @@ def message_chart(text: str, *, label: str = "nothing to show") -> str:
     body = [f'<rect x="0.5" y="0.5" width="{_num(width - 1)}" height="47" fill="#f7f7f7" '
             f'stroke="{GRID}"/>', _text(width / 2, 24, text, anchor="middle", colour=MUTED,
                                         limit=width - 20)]
-    return _svg(width, 48, label, body, css=f"chart {_MESSAGE_CLASS}")
+    return _svg(width, 48, label, body, css=f"chart {_MESSAGE_CLASS}").replace(
+        "<svg ", f'<svg data-sentence="{_esc(text)}" ', 1)
 
 
-#: The class of :func:`message_chart`'s picture, by which :func:`is_message_chart` knows it.
+#: The class of :func:`message_chart`'s picture, by which :func:`chart_message` knows it.
 _MESSAGE_CLASS = "nothing-to-show"
+_SENTENCE = re.compile(r'<svg data-sentence="([^"]*)"')
 
 
-def is_message_chart(svg: str | None) -> bool:
-    """Whether ``svg`` is :func:`message_chart`'s picture of one sentence, not a drawing: a
-    page that says the same sentence under it (an empty table) leaves the picture out."""
-    return bool(svg) and f'class="chart {_MESSAGE_CLASS}"' in str(svg)
+def chart_message(svg: str | None) -> str | None:
+    """The sentence of :func:`message_chart`'s picture (``None`` for a drawing): a page can
+    say it in words instead, or leave it out where the empty table under it says it."""
+    found = _SENTENCE.match(svg or "")
+    return html.unescape(found[1]) if found and _MESSAGE_CLASS in found.string else None
 
 
 # ---- horizontal bars (the funnel, the questions) -------------------------------------------

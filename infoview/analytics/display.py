@@ -21,6 +21,19 @@ def group_words(group: Any, by: str | None) -> str:
     text = str(group)
     return CHANNEL_WORDS.get(text, text) if by == "channel" else text
 
+def health_in_words(frame):
+    """The follow-up checks (:func:`~infoview.analytics.followup.follow_up_health`) with a
+    share that has nothing to count yet said in words, not left as an empty cell or a dash."""
+    if frame is None or len(frame) == 0:
+        return frame
+    check, value = frame.columns[:2]
+    unknown = frame[check].astype(str).str.contains("share") & frame[value].isna()
+    if not unknown.any():
+        return frame
+    return frame.assign(**{value: frame[value].astype(object).where(
+        ~unknown, "none yet: no meeting held")})
+
+
 #: What a missing value is shown as.
 BLANK = ""
 

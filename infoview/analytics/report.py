@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from infoview.analytics._frames import Frames, channel_list, message, sharing, timestamp
-from infoview.analytics.display import reply_times_in_words
+from infoview.analytics.display import health_in_words, reply_times_in_words
 from infoview.analytics.headline import format_figure
 from infoview.analytics.inputs import FramesInputs
 from infoview.analytics.records import json_rows, to_records  # noqa: F401 (their old home)
@@ -69,11 +69,12 @@ def _cell(value: Any, column: str, zone: tzinfo = UTC) -> dict[str, Any]:
 
 
 def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS,
-               highlight: str | None = None, zone: tzinfo = UTC) -> dict[str, Any]:
-    """A DataFrame as plain rows of cells for the template (``message`` when it is empty);
-    its moments on the clock of ``zone``."""
+               highlight: str | None = None, zone: tzinfo = UTC,
+               empty: str = "Nothing to show yet.") -> dict[str, Any]:
+    """A DataFrame as plain rows of cells for the template (``message`` when it is empty,
+    ``empty`` without a frame); its moments on the clock of ``zone``."""
     if df is None or len(df) == 0:
-        return {"message": message(df) if df is not None else "Nothing to show yet.",
+        return {"message": message(df) if df is not None else empty,
                 "columns": [], "rows": [], "more": 0}
     shown = _in_words(df[columns] if columns else df)
     # the flag is read from the whole frame: it need not be one of the columns shown
@@ -153,8 +154,10 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
     zoned = partial(table_view, zone=zone)
 
     def block(sub=None, chart=None, table=None, text=None):
-        if table and table["message"] and charts.is_message_chart(chart):
-            chart = None  # the empty table under it says the same sentence: once is enough
+        said = charts.chart_message(chart)
+        if said is not None:  # a picture of one sentence: said in words, as empty tables are,
+            chart = None      # and once only when the empty table under it says it too
+            table = table if table and table["message"] else table_view(None, empty=said)
         return {"subheading": sub, "chart": chart,
                 "table": table, "text": text}
 
@@ -197,7 +200,7 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
          ]},
         {"key": "followup", "heading": "Follow-up health",
          "blocks": [
-             block(table=zoned(src.follow_up_health())),
+             block(table=zoned(health_in_words(src.follow_up_health()))),
              block("Overdue actions", table=zoned(_days_late(src.overdue_actions(), src.now,
                                                              zone), columns=[
                  "what", "kind", "owner", "due", "days_overdue", "name"])),
@@ -295,7 +298,7 @@ def build_report(frames: Frames | FramesInputs, *, now: datetime | None = None, 
     zone = zone or UTC
     with sharing():  # the sections ask for some results more than once
         return env.get_template(TEMPLATE).render(
-            title=title, generated=stamp.tz_convert(zone).strftime("%Y-%m-%d %H:%M"),
+            title=title, generated=stamp.tz_convert(zone).strftime("%a %d %b %Y, %H:%M"),
             zone=zone_label(zone, stamp.to_pydatetime()), selection="; ".join(selection),
             headline=headline(src), sections=report_sections(src, zone=zone),
         )

@@ -16,7 +16,7 @@ import ipywidgets as w
 
 import infoview.analytics as a
 from infoview.analytics import message
-from infoview.analytics.display import reply_times_in_words
+from infoview.analytics.display import health_in_words, reply_times_in_words
 from infoview.analytics.funnel import funnel_wide
 from infoview.analytics.headline import format_figure, headline_figures
 from infoview.analytics.memory import LEVEL_WORDS
@@ -152,17 +152,9 @@ def targets_view(frame):
     return shown[[c for c, _h in _TARGET_COLUMNS]].rename(columns=dict(_TARGET_COLUMNS))
 
 
-def health_view(frame):
-    """The follow-up checks (:func:`~infoview.analytics.followup.follow_up_health`) with a
-    share that has nothing to count yet said in words, not left as an empty cell."""
-    if frame is None or len(frame) == 0:
-        return frame
-    check, value = frame.columns[:2]
-    unknown = frame[check].astype(str).str.contains("share") & frame[value].isna()
-    if not unknown.any():
-        return frame
-    return frame.assign(**{value: frame[value].astype(object).where(
-        ~unknown, "none yet: no meeting held")})
+#: The follow-up checks with a share that has nothing to count said in words (the page and
+#: the saved report say the same: :func:`infoview.analytics.display.health_in_words`).
+health_view = health_in_words
 
 
 #: Columns of each digest section as the "This week" tab shows them.
