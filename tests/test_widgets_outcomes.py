@@ -500,3 +500,37 @@ def test_this_week_and_the_report_write_days_as_the_page_does(dashboard, store, 
     assert not re.search(r">\s*\d{4}-\d\d-\d\d \d\d:\d\d\s*<", page)
     assert re.search(r">\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d [A-Z][a-z]{2} \d{4}, \d\d:\d\d\s*<",
                      page)
+
+
+def test_the_referral_tree_says_what_its_colours_mean_and_its_table_is_in_words(dashboard,
+                                                                              tmp_path, store):
+    # Seen in the browser: green and grey dots with nothing saying which is which, and
+    # "Downstream people", "Downstream meetings" over the door openers.
+    from infoview.analytics.display import REFERRAL_KEY
+
+    pane = dashboard.panes["Referrals"].value
+    assert REFERRAL_KEY in pane and "Green: people you have met" in pane
+    assert "People reached through them" in pane and "ownstream" not in pane
+    empty = OutcomesDashboard(Store.open(tmp_path / "empty.sqlite"), now=NOW)
+    assert REFERRAL_KEY not in empty.panes["Referrals"].value  # no tree, no key
+    page = OutcomesDashboard(store, now=NOW, refresh=False,
+                             out_dir=tmp_path / "exports").save_report().read_text()
+    assert REFERRAL_KEY in page and "people reached through them" in page
+    assert "downstream" not in page
+
+
+def test_the_activity_axes_name_months_and_days_not_iso_dates(dashboard, store, tmp_path):
+    # Seen in the browser: "2026-06", "2026-07" under the Activity picture, and
+    # "2026-06-29" under the saved report's.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = dashboard.figures["activity"]
+    FigureCanvasAgg(figure).draw()
+    ticks = [t.get_text() for t in figure.axes[0].get_xticklabels() if t.get_text()]
+    assert ticks and all(re.fullmatch(r"[A-Z][a-z]{2} \d{4}", t) for t in ticks), ticks
+    page = OutcomesDashboard(store, now=NOW, refresh=False,
+                             out_dir=tmp_path / "exports").save_report().read_text()
+    activity = page[page.rindex("Activity per week"):]
+    activity = activity[:activity.index("</svg>")]
+    assert re.search(r">\d\d [A-Z][a-z]{2} \d{4}<", activity)
+    assert not re.search(r">\d{4}-\d\d-\d\d<", activity)

@@ -329,10 +329,10 @@ def activity_chart(data, *, label: str = "activity per week") -> str:
         return left + (i * step if len(weeks) > 1 else plot_w / 2)
 
     # a date under the axis every few weeks, as many as fit without touching
-    room = text_width("2026-06-29", SMALL) + 12
+    room = text_width("29 Jun 2026", SMALL) + 12
     every = max(1, math.ceil(room / step)) if len(weeks) > 1 else 1
     for i in range(0, len(weeks), every):
-        body.append(_text(x_of(i), base + 14, f"{weeks[i]:%Y-%m-%d}", size=SMALL,
+        body.append(_text(x_of(i), base + 14, f"{weeks[i]:%d %b %Y}", size=SMALL,
                           anchor="middle", colour=MUTED))
     for j, (name, values) in enumerate(lines):
         points = " ".join(f"{_num(x_of(i))},{_num(base - v * scale)}"

@@ -21,6 +21,15 @@ def group_words(group: Any, by: str | None) -> str:
     text = str(group)
     return CHANNEL_WORDS.get(text, text) if by == "channel" else text
 
+#: The door openers' columns as a reader heads them ("downstream" is a network word).
+DOOR_OPENER_HEADERS = {"introductions": "people they introduced",
+                       "downstream_people": "people reached through them",
+                       "downstream_meetings": "meetings that came of it"}
+#: Under the referral tree: what its colours and arrows mean.
+REFERRAL_KEY = ("Green: people you have met; grey: not met yet. Each arrow runs from the "
+                "person who suggested someone to the person they suggested.")
+
+
 def health_in_words(frame):
     """The follow-up checks (:func:`~infoview.analytics.followup.follow_up_health`) with a
     share that has nothing to count yet said in words, not left as an empty cell or a dash."""

@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from infoview.analytics._frames import Frames, channel_list, message, sharing, timestamp
-from infoview.analytics.display import health_in_words, reply_times_in_words
+from infoview.analytics.display import (
+    DOOR_OPENER_HEADERS,
+    REFERRAL_KEY,
+    health_in_words,
+    reply_times_in_words,
+)
 from infoview.analytics.headline import format_figure
 from infoview.analytics.inputs import FramesInputs
 from infoview.analytics.records import json_rows, to_records  # noqa: F401 (their old home)
@@ -107,7 +112,8 @@ _HEADERS = {"owner": "whose move", "contact_by": "who writes first",
             # the words of the dashboard's This week and Targets tabs
             "referrer": "suggested by", "referred_at": "suggested on",
             "may_mention": "may mention their name", "motivation": "motivation (0-3)",
-            "postings": "openings seen", "advocacy": "someone you know there"}
+            "postings": "openings seen", "advocacy": "someone you know there",
+            **DOOR_OPENER_HEADERS}
 
 
 def _in_words(df):
@@ -162,6 +168,7 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
                 "table": table, "text": text}
 
     depth = src.network_summary()
+    drawing = src.referral_drawing()
     overall = src.funnel()
     by_channel = src.funnel(by="channel")
     replies_by_channel = src.reply_rates("channel")
@@ -194,7 +201,8 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
          "intro": f"{depth['referrals']} introductions linking {depth['people_in_chains']} people; "
                   f"the longest chain runs {depth['deepest_chain']} introductions deep.",
          "blocks": [
-             block(chart=charts.referral_chart(src.referral_drawing())),
+             block(chart=charts.referral_chart(drawing),
+                   text=REFERRAL_KEY if drawing is not None else None),
              block("Door openers", table=zoned(src.door_openers(10), columns=[
                  "name", "organization", "introductions", "downstream_people", "downstream_meetings"])),
          ]},

@@ -16,7 +16,12 @@ import ipywidgets as w
 
 import infoview.analytics as a
 from infoview.analytics import message
-from infoview.analytics.display import health_in_words, reply_times_in_words
+from infoview.analytics.display import (
+    DOOR_OPENER_HEADERS,
+    REFERRAL_KEY,
+    health_in_words,
+    reply_times_in_words,
+)
 from infoview.analytics.funnel import funnel_wide
 from infoview.analytics.headline import format_figure, headline_figures
 from infoview.analytics.memory import LEVEL_WORDS
@@ -390,9 +395,14 @@ class OutcomesDashboard(w.VBox):
         self.panes["Replies"].value = (_figure_unless_empty(figs["replies"], t["replies"])
                                        + frame_html(reply_times_in_words(t["replies"]),
                                                     a.message(t["replies"]) or empty))
-        self.panes["Referrals"].value = (_figure_unless_empty(figs["referrals"], t["door_openers"])
-                                         + "<h4>Door openers</h4>"
-                                         + frame_html(t["door_openers"],
+        tree = _figure_unless_empty(figs["referrals"], t["door_openers"])
+        if tree and not is_message_figure(figs["referrals"]):
+            tree += f"<p style='color:#555;font-size:0.9em'>{esc(REFERRAL_KEY)}</p>"
+        openers = t["door_openers"]
+        if len(openers):
+            openers = openers.rename(columns=DOOR_OPENER_HEADERS)
+        self.panes["Referrals"].value = (tree + "<h4>Door openers</h4>"
+                                         + frame_html(openers,
                                                       a.message(t["door_openers"]) or empty))
         questions = t["questions"]
         if len(questions):  # the id repeats the question; the text says it
