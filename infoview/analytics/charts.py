@@ -83,9 +83,12 @@ def _short(text: Any) -> str:
 
 
 def _svg(width: float, height: float, label: str, body: list[str], *,
-         css: str = "chart") -> str:
-    """The ``<svg>`` element: ``role="img"`` with ``label`` for screen readers."""
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(width)}" height="{_num(height)}" '
+         sentence: str | None = None) -> str:
+    """The ``<svg>`` element: ``role="img"`` with ``label`` for screen readers; a picture of
+    one ``sentence`` (:func:`message_chart`) carries it, for :func:`chart_message`."""
+    said = f'data-sentence="{_esc(sentence)}" ' if sentence is not None else ""
+    css = f"chart {_MESSAGE_CLASS}" if sentence is not None else "chart"
+    return (f'<svg {said}xmlns="http://www.w3.org/2000/svg" width="{_num(width)}" height="{_num(height)}" '
             f'viewBox="0 0 {_num(width)} {_num(height)}" role="img" aria-label="{_esc(label)}" '
             f'font-family="{FONT}" class="{css}">'
             f"<title>{_esc(label)}</title>" + "".join(body) + "</svg>")
@@ -117,8 +120,7 @@ def message_chart(text: str, *, label: str = "nothing to show") -> str:
     body = [f'<rect x="0.5" y="0.5" width="{_num(width - 1)}" height="47" fill="#f7f7f7" '
             f'stroke="{GRID}"/>', _text(width / 2, 24, text, anchor="middle", colour=MUTED,
                                         limit=width - 20)]
-    return _svg(width, 48, label, body, css=f"chart {_MESSAGE_CLASS}").replace(
-        "<svg ", f'<svg data-sentence="{_esc(text)}" ', 1)
+    return _svg(width, 48, label, body, sentence=text)
 
 
 #: The class of :func:`message_chart`'s picture, by which :func:`chart_message` knows it.

@@ -157,11 +157,6 @@ def targets_view(frame):
     return shown[[c for c, _h in _TARGET_COLUMNS]].rename(columns=dict(_TARGET_COLUMNS))
 
 
-#: The follow-up checks with a share that has nothing to count said in words (the page and
-#: the saved report say the same: :func:`infoview.analytics.display.health_in_words`).
-health_view = health_in_words
-
-
 #: Columns of each digest section as the "This week" tab shows them.
 _DIGEST_COLUMNS = {
     "Meetings this week": ["starts_at", "name", "format", "place"],
@@ -411,7 +406,7 @@ class OutcomesDashboard(w.VBox):
                                          + frame_html(questions, a.message(t["questions"]) or empty))
         self.panes["Activity"].value = (_figure_unless_empty(figs["activity"], t["activity"])
                                         or frame_html(None, a.message(t["activity"]) or empty))
-        self.panes["Follow-ups"].value = (frame_html(health_view(t["health"]))
+        self.panes["Follow-ups"].value = (frame_html(health_in_words(t["health"]))
                                           + "<h4>Due in the next two weeks or overdue</h4>"
                                           + frame_html(actions_view(t["actions"], self.now, mine),
                                                        a.message(t["actions"]) or empty))
