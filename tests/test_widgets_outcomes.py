@@ -534,3 +534,14 @@ def test_the_activity_axes_name_months_and_days_not_iso_dates(dashboard, store, 
     activity = activity[:activity.index("</svg>")]
     assert re.search(r">\d\d [A-Z][a-z]{2} \d{4}<", activity)
     assert not re.search(r">\d{4}-\d\d-\d\d<", activity)
+
+
+def test_the_saved_reports_days_and_times_stay_on_one_line(store, tmp_path):
+    # Seen in the saved report: "Tue 17 Nov" on one line of the Due cell, "2026, 21:50" on
+    # the next.
+    page = OutcomesDashboard(store, now=NOW, refresh=False,
+                             out_dir=tmp_path / "exports").save_report().read_text()
+    assert "td.when { white-space: nowrap; }" in page
+    moments = re.findall(r'<td class="when">([^<]*)</td>', page)
+    assert moments and all(re.fullmatch(r"\w{3} \d\d \w{3} \d{4}, \d\d:\d\d", m) for m in moments)
+    assert not re.search(r'<td>\w{3} \d\d \w{3} \d{4}, \d\d:\d\d</td>', page)

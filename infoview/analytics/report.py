@@ -52,8 +52,8 @@ def _cell(value: Any, column: str, zone: tzinfo = UTC) -> dict[str, Any]:
     import pandas as pd
 
     if isinstance(value, (list, tuple)):
-        return {"text": "", "entries": [str(v) for v in value], "numeric": False}
-    cell = {"text": "", "entries": None, "numeric": False}
+        return {"text": "", "entries": [str(v) for v in value], "numeric": False, "when": False}
+    cell = {"text": "", "entries": None, "numeric": False, "when": False}
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         cell["text"] = "–"
     elif isinstance(value, (bool,)) or type(value).__name__ == "bool_":
@@ -62,6 +62,7 @@ def _cell(value: Any, column: str, zone: tzinfo = UTC) -> dict[str, Any]:
         moment = value if value.tzinfo is None else value.tz_convert(zone)
         # as the app writes a day and time ("Tue 03 Mar 2026, 08:30"), not "2026-03-03 08:30"
         cell["text"] = moment.strftime("%a %d %b %Y, %H:%M")
+        cell["when"] = True  # on one line: a day broken over two lines reads badly
     elif isinstance(value, float) or type(value).__name__.startswith("float"):
         share = any(word in column for word in ("rate", "share", "conversion"))
         cell["text"] = f"{value:.0%}" if share else f"{value:.2f}".rstrip("0").rstrip(".")
