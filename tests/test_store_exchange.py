@@ -18,6 +18,7 @@ from infoview.store.exchange import (
     export_folder,
     export_vcards,
     import_folder,
+    name_parts,
     neutralise,
     split_name,
 )
@@ -155,6 +156,44 @@ def test_vcards_keep_particles_with_the_family_name(tmp_path):
 ])
 def test_split_name_gives_the_family_its_particles(name, given, family):
     assert split_name(name) == (given, family)
+    assert name_parts(name) == (given, family, "")  # no comma, no capitals: the same
+
+
+@pytest.mark.parametrize(("name", "parts"), [
+    ("NGUYEN Van An", ("Van An", "NGUYEN", "")),  # the family name in capitals, first
+    ("TANAKA Hiroshi", ("Hiroshi", "TANAKA", "")),
+    ("Jean DUPONT", ("Jean", "DUPONT", "")),  # ... or last
+    ("Jean de LA FONTAINE", ("Jean", "de LA FONTAINE", "")),
+    ("Mary-Kate NGUYEN-TRAN", ("Mary-Kate", "NGUYEN-TRAN", "")),
+    ("Tanaka, Hiroshi", ("Hiroshi", "Tanaka", "")),  # a comma puts the family first
+    ("Okafor, Sam, RN", ("Sam", "Okafor", "RN")),
+    ("Sam Okafor, RN", ("Sam", "Okafor", "RN")),  # a comma before letters only sets them apart
+    ("Sam Okafor RN", ("Sam", "Okafor", "RN")),
+    ("Ada Berg, PhD", ("Ada", "Berg", "PhD")),
+    ("Martin Luther King Jr.", ("Martin Luther", "King", "Jr.")),
+    ("Yo-Yo Ma", ("Yo-Yo", "Ma", "")),  # "MA" in capitals would be letters; "Ma" is a name
+    ("Tanaka Hiroshi", ("Tanaka", "Hiroshi", "")),  # cannot be known: read given name first
+    ("SAM OKAFOR", ("SAM", "OKAFOR", "")),  # all in capitals says nothing
+    ("J. R. R. Tolkien", ("J. R. R.", "Tolkien", "")),  # initials are not capitals
+    ("Tanaka,", ("", "Tanaka", "")),
+])
+def test_name_parts_reads_a_comma_and_a_family_name_in_capitals(name, parts):
+    assert name_parts(name) == parts
+
+
+def test_vcards_put_a_family_name_written_first_in_the_family_field(tmp_path):
+    # Seen in the app: "NGUYEN Van An" went out as given "NGUYEN Van", family "An".
+    store = Store.open(tmp_path / "names.sqlite")
+    for name in ("NGUYEN Van An", "Tanaka, Hiroshi", "Sam Okafor, RN", "Tanaka Hiroshi"):
+        store.add(Person(name=name))
+    path = tmp_path / "people.vcf"
+    export_vcards(store, path)
+    names = {c.fn.value: (c.n.value.given, c.n.value.family, c.n.value.suffix)
+             for c in vobject.readComponents(path.read_text(encoding="utf-8"))}
+    assert names == {"NGUYEN Van An": ("Van An", "NGUYEN", ""),
+                     "Tanaka, Hiroshi": ("Hiroshi", "Tanaka", ""),
+                     "Sam Okafor, RN": ("Sam", "Okafor", "RN"),
+                     "Tanaka Hiroshi": ("Tanaka", "Hiroshi", "")}
 
 
 def test_export_where_a_file_stands_is_bad_input(full, tmp_path):

@@ -381,6 +381,25 @@ def test_research_starts_from_the_chosen_persons_organization_but_keeps_a_typed_
     assert panel.company_url.value == "https://typed.example/"
 
 
+def test_research_finds_the_chosen_persons_organization_written_fuller_or_in_other_case(
+        app, store):
+    # Seen in the app: Sam's organization typed "Kestrel Health Inc." (or "kestrel health")
+    # left the company address empty, though "Kestrel Health" has its website saved.
+    from infoview.models import Organization
+
+    store.add(Organization(name="Kestrel Health", website="https://kestrel.example/"))
+    fuller = store.add(Person(name="Lena Novak", organization="Kestrel Health Inc.")).id
+    lower = store.add(Person(name="Cal Moss", organization="kestrel health")).id
+    other = store.add(Person(name="Bo Reyes", organization="Kestrel")).id
+    panel = app.research
+    app.choose(person_id=fuller)
+    assert panel.company_url.value == "https://kestrel.example/"
+    app.choose(person_id=other)  # a shorter name is another company, perhaps: no guess
+    assert panel.company_url.value == ""
+    app.choose(person_id=lower)
+    assert panel.company_url.value == "https://kestrel.example/"
+
+
 def test_research_offers_to_find_the_chosen_person_by_name_until_their_page_is_known(
         app, store):
     # Seen in the browser: Sam Okafor was chosen, yet "Or find on their site" was empty and

@@ -91,11 +91,27 @@ def latest_research(store: Store, url: str | None = None, *, kind: str = "compan
 
 
 def find_organization(store: Store, name: str | None) -> Organization | None:
-    """The stored organization with this name (case and spacing ignored), if any."""
-    key = fold(name)
-    if not key:
-        return None
-    return next((o for o in store.list(Organization) if fold(o.name) == key), None)
+    """The stored organization a person's organization plainly is, if any: by the rule
+    research attaches by (:func:`~infoview.store.matching.match_organization`), so
+    "Kestrel Health Inc." and "kestrel health" typed find "Kestrel Health"."""
+    return match_organization(store.list(Organization), name=name) if fold(name) else None
+
+
+def people_at(store: Store, organization: Organization) -> list[Person]:
+    """The stored people whose organization is ``organization`` by the rule of
+    :func:`find_organization` ("Kestrel Health Inc." and "kestrel health" work at Kestrel
+    Health), in the store's order."""
+    orgs = store.list(Organization)
+    found: dict[str, bool] = {}
+    people = []
+    for person in store.list(Person):
+        key = fold(person.organization)
+        if key and key not in found:
+            match = match_organization(orgs, name=person.organization)
+            found[key] = match is not None and match.id == organization.id
+        if key and found[key]:
+            people.append(person)
+    return people
 
 
 def organization_website(store: Store, person_id: int | None) -> str | None:

@@ -184,10 +184,74 @@ FAMILY_PARTICLES = frozenset({
     "ibn", "al", "el"})
 
 
+#: Letters after a name that are no part of it ("Sam Okafor RN", "Ada Berg, PhD"), with
+#: dots left out, in lower case: written in capitals (or after a comma) they are the
+#: name's suffix, so "Yo-Yo Ma" keeps his family name. "Jr" and "Sr" count in any case.
+NAME_SUFFIXES = frozenset({
+    "jr", "sr", "ii", "iii", "iv", "phd", "dphil", "md", "rn", "np", "mba", "msc", "bsc",
+    "ma", "ba", "mph", "mres", "cpa", "esq", "obe", "mbe", "cbe", "frcp", "frcs"})
+_ANY_CASE_SUFFIXES = frozenset({"jr", "sr"})
+
+
+def _suffix_key(word: str) -> str:
+    return word.replace(".", "").casefold()
+
+
+def _is_suffix(word: str, *, after_comma: bool = False) -> bool:
+    key = _suffix_key(word)
+    return key in NAME_SUFFIXES and (after_comma or key in _ANY_CASE_SUFFIXES
+                                     or word.replace(".", "").isupper())
+
+
+def _in_capitals(word: str) -> bool:
+    """A word written all in capitals ("NGUYEN", "O'BRIEN"); an initial ("J.") is not."""
+    return sum(c.isalpha() for c in word) >= 2 and word.isupper()
+
+
+def name_parts(name: str) -> tuple[str, str, str]:
+    """``(given, family, suffix)`` of a full name, as far as the way it is written tells.
+
+    - A comma puts the family name first: "Tanaka, Hiroshi" is Hiroshi of the Tanaka family
+      (a comma before letters such as "RN" or "PhD" only sets those apart: "Sam Okafor, RN").
+    - A family name written in capitals is the family name wherever it stands: "NGUYEN Van
+      An" is Van An of the Nguyen family, "Jean DUPONT" Jean of the Duponts.
+    - Otherwise the last word is the family name, with any particles right before it ("Ó",
+      "Mac", "van", "de la") when the name has three or more words, so at least one given
+      name is left ("Van Morrison" stays given "Van"). "Tanaka Hiroshi" written family name
+      first without either sign cannot be told from a given name first, and is read so.
+
+    Letters after the name ("RN", "PhD", "Jr.") are its suffix.
+    """
+    parts = [p.strip() for p in name.split(",")]
+    suffix: list[str] = []
+    while len(parts) > 1 and parts[-1] and all(_is_suffix(w, after_comma=True)
+                                               for w in parts[-1].split()):
+        suffix.insert(0, parts.pop())
+    family_first = len(parts) > 1 and bool(parts[0])  # "Tanaka, Hiroshi"
+    words = " ".join(parts[1:] if family_first else parts).replace(",", " ").split()
+    while len(words) > 1 and _is_suffix(words[-1]):
+        suffix.insert(0, words.pop())
+    if family_first:
+        return " ".join(words), parts[0], ", ".join(suffix)
+    capitals = [_in_capitals(w) for w in words]
+    if any(capitals) and not all(capitals):
+        if capitals[0]:
+            end = capitals.index(False)
+            return " ".join(words[end:]), " ".join(words[:end]), ", ".join(suffix)
+        if capitals[-1]:
+            start = len(words) - capitals[::-1].index(False)
+            while start > 1 and words[start - 1].casefold() in FAMILY_PARTICLES:
+                start -= 1
+            return " ".join(words[:start]), " ".join(words[start:]), ", ".join(suffix)
+    given, family = split_name(" ".join(words))
+    return given, family, ", ".join(suffix)
+
+
 def split_name(name: str) -> tuple[str, str]:
-    """``(given, family)`` of a full name: the last word is the family name, with any
-    particles right before it ("Ó", "Mac", "van", "de la") when the name has three or more
-    words, so at least one given name is left ("Van Morrison" stays given "Van")."""
+    """``(given, family)`` of a full name by the last word: the last word is the family
+    name, with any particles right before it ("Ó", "Mac", "van", "de la") when the name has
+    three or more words, so at least one given name is left ("Van Morrison" stays given
+    "Van"). :func:`name_parts` reads a comma and capitals first."""
     words = name.split()
     if not words:
         return "", ""
@@ -207,8 +271,8 @@ def export_vcards(store: Store, path: str | Path) -> int:
     for person in people:
         card = vobject.vCard()
         card.add("fn").value = person.name
-        given, family = split_name(person.name)
-        card.add("n").value = vobject.vcard.Name(family=family, given=given)
+        given, family, suffix = name_parts(person.name)
+        card.add("n").value = vobject.vcard.Name(family=family, given=given, suffix=suffix)
         if person.email:
             card.add("email").value = person.email
             card.email.type_param = "INTERNET"

@@ -18,12 +18,12 @@ from typing import Any
 import ipywidgets as w
 
 from infoview.analytics.display import readable_frame
-from infoview.errors import InfoviewError, NotFound
+from infoview.errors import BadInput, InfoviewError, NotFound
 from infoview.flows.fields import as_sentence
 from infoview.models import CHANNEL_WORDS as CHANNEL_WORDS
 from infoview.models import STATUS_WORDS as STATUS_WORDS
 from infoview.questions.lint import flag_note
-from infoview.times import describe_start, starts_in_future
+from infoview.times import describe_start, shown_in, starts_in_future, zone
 from infoview.userfiles import size_words
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,22 @@ def status_words(status: str) -> str:
 def esc(value: Any) -> str:
     """``value`` as text that is safe inside HTML (``None`` becomes an empty string)."""
     return "" if value is None else html.escape(str(value))
+
+
+def on_my_clock(starts_at: datetime, zone_name: str | None, mine: tzinfo) -> str:
+    """A meeting's start on the user's clock (``mine``: About me's zone), with its own
+    time beside it when it was set in a zone whose clock differs: "Thu 3 Dec 2037, 16:00
+    (10:00 in America/New_York)", the time the host and its form speak of."""
+    said = describe_start(starts_at, None, mine)
+    try:
+        theirs = zone(zone_name)
+    except BadInput:
+        return said  # a zone name no longer known: the user's clock alone
+    if theirs is not None:
+        own = shown_in(starts_at, theirs)
+        if own.utcoffset() != shown_in(starts_at, mine).utcoffset():
+            said += f" ({own:%H:%M} in {zone_name})"
+    return said
 
 
 def link(url: str | None, text: str | None = None) -> str:

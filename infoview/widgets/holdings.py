@@ -18,7 +18,7 @@ import ipywidgets as w
 
 from infoview.errors import BadInput
 from infoview.flows.forget import Holdings, what_is_held
-from infoview.flows.form_drafts import PERSON_PREFIX
+from infoview.flows.form_drafts import FORM_PREFIX
 from infoview.flows.meeting_notes import DEBRIEF_PREFIX
 from infoview.flows.meeting_notes import PREFIX as NOTES_PREFIX
 from infoview.flows.profile import user_zone
@@ -120,7 +120,7 @@ def holdings_html(held: Holdings, zone: tzinfo | None = None) -> str:
                                    f"(in {esc(Path(b['path']).parent)})</small>"
                                    for b in held.backups))
     notes = sum(1 for k in held.kept_plans if k["key"].startswith((NOTES_PREFIX, DEBRIEF_PREFIX)))
-    typed = sum(1 for k in held.kept_plans if k["key"].startswith(PERSON_PREFIX))
+    typed = sum(1 for k in held.kept_plans if k["key"].startswith(FORM_PREFIX))
     plans = len(held.kept_plans) - notes - typed
     if plans:
         parts.append(f"<p><b>Plans you were editing for them</b> ({plans}, "
@@ -129,8 +129,8 @@ def holdings_html(held: Holdings, zone: tzinfo | None = None) -> str:
         parts.append(f"<p><b>Notes and a debrief being written about a meeting with them</b> "
                      f"({notes}, kept until you save its debrief)</p>")
     if typed:
-        parts.append("<p><b>Changes to their details you typed and did not save</b> (kept "
-                     "until you save or drop them)</p>")
+        parts.append("<p><b>Changes to their details or meetings you typed and did not "
+                     "save</b> (kept until you save or drop them)</p>")
     parts.append("<b>Out of infoview's reach</b>" + bullet_list(esc(x) for x in held.unreachable))
     return "<div class='infoview-holdings'>" + "".join(parts) + "</div>"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import time, tzinfo
+from datetime import date, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +19,7 @@ import ipywidgets as w
 from traitlets import TraitError
 
 from infoview.errors import BadField, BadInput, NotFound
-from infoview.flows.form_drafts import drop_form, keep_form, kept_person_form, person_form_key
+from infoview.flows.form_drafts import form_key, latest_form, read_form_key
 from infoview.flows.meetings import MeetingOptions, add_meeting
 from infoview.flows.profile import as_sentence, user_zone
 from infoview.flows.records import (
@@ -29,8 +29,9 @@ from infoview.flows.records import (
     edit_organization,
     edit_person,
 )
+from infoview.flows.research import find_organization, people_at
 from infoview.models import Meeting, Organization, Person
-from infoview.times import describe_start, in_zone, shown_in, start_from_fields
+from infoview.times import in_zone, start_from_fields, zone_label
 from infoview.widgets._common import (
     FORMAT_CHOICES,
     MessageLine,
@@ -40,11 +41,14 @@ from infoview.widgets._common import (
     esc,
     file_link,
     heading,
+    link,
+    on_my_clock,
     status_words,
 )
 from infoview.widgets.deletions import Deletions
 from infoview.widgets.forms import Form, FormField, text_input
 from infoview.widgets.holdings import HoldingsPanel
+from infoview.widgets.keptforms import KeptTyping
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows.records import Deleted
@@ -58,6 +62,10 @@ HOW_KNOWN = (("a friend", "friend"), ("a colleague, now or before", "colleague")
 MOTIVATION = (("not scored yet", 0), ("a little", 1), ("quite a lot", 2), ("very much", 3))
 FORMATS = FORMAT_CHOICES
 _WIDE = {"description_width": "initial"}
+#: What "Drop my unsaved changes" brings a form back to, by what it was opened for.
+_AS_SAVED = {"person": "the person as last saved", "organization":
+             "the organization as last saved", "meeting": "the meeting as last saved",
+             "new": "an empty form", "new meeting": "the form as it first opened"}
 
 
 def _form_box(title: str, form: Form, save: w.Button, cancel: w.Button,
@@ -73,14 +81,23 @@ def _person_label(person: Person) -> str:
     return person.name + (f" ({extra})" if extra else "")
 
 
-def _meeting_line(meeting: Meeting, mine: tzinfo | None = None) -> str:
-    """When, how, how long and its state; a meeting with no zone of its own is shown in
-    ``mine`` (the user's zone)."""
-    when = (describe_start(meeting.starts_at, meeting.timezone, mine) if meeting.starts_at
+def _meeting_line(meeting: Meeting, mine: tzinfo) -> str:
+    """When (on the user's clock, ``mine``: About me's zone, with the meeting's own time
+    when its zone's clock differs), how, how long and its state."""
+    when = (on_my_clock(meeting.starts_at, meeting.timezone, mine) if meeting.starts_at
             else "no time set yet")
     how = dict((v, k) for k, v in FORMATS).get(meeting.format, meeting.format)
     return (f"{when}, {how}, {meeting.planned_minutes} minutes "
             f"({status_words(meeting.status)})")
+
+
+def zone_words(store: Store, mine: tzinfo) -> str:
+    """Which clock the times on the page are on, said once: About me's zone, else the
+    computer's (and where to set it)."""
+    label = zone_label(mine)
+    if store.get_profile().timezone:
+        return f"Times are {label} time, your time zone (About me)."
+    return f"Times are this computer's time ({label}); set your own time zone in About me."
 
 
 class PeoplePage(w.VBox):
@@ -115,6 +132,9 @@ class PeoplePage(w.VBox):
         self._editing_meeting: int | None = None
         self._editing_organization: int | None = None
         self._quiet = False
+        #: The person chosen last (here or by the app), chosen again once a search that hid
+        #: them is emptied.
+        self._last_chosen: int | None = None
         #: The meeting the user works on (the app's choice, or "Work on it" here).
         self.meeting_id: int | None = None
         #: What was chosen when a record was deleted, by ``(kind, id)``: Undo chooses it again.
@@ -154,14 +174,18 @@ class PeoplePage(w.VBox):
         #: Shown while the form holds typing picked up after a reload, not yet saved.
         self.drop_person_button = button("Drop my unsaved changes",
                                          tooltip="show the person as last saved")
-        self.drop_person_button.layout.display = "none"
-        self._person_loading = False
-        self._person_saved: dict[str, Any] = {}
         self.person_form_box = _form_box("Person", self.person_form, self.save_person_button,
                                          self.cancel_person_button, self.drop_person_button)
+        # Whatever is typed into a form is kept as it is typed, so that a reload loses none
+        # of it; opening the same form again offers it back.
+        self.person_typing = KeptTyping(
+            store, self.person_form, self.person_form_box, self.drop_person_button,
+            lambda: self.open_person_form(self._editing_person))
 
         # -- their meetings --------------------------------------------------------------
         self.meetings_box = w.VBox()
+        #: Which clock the meetings' times are on (About me's zone), said once above them.
+        self.zone_note = w.HTML()
         self.add_meeting_button = button("Add a meeting with them")
         self.meeting_date = w.DatePicker(description="Date", style=_WIDE)
         self.meeting_time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
@@ -184,13 +208,23 @@ class PeoplePage(w.VBox):
         self.save_meeting_button = button("Save meeting", "success")
         self._past = PastStartCheck()  # a start already past is questioned once
         self.cancel_meeting_button = button("Cancel")
+        self.drop_meeting_button = button("Drop my unsaved changes",
+                                          tooltip="show the meeting as last saved")
         self.meeting_form_box = _form_box("Meeting", self.meeting_form, self.save_meeting_button,
-                                         self.cancel_meeting_button)
+                                         self.cancel_meeting_button, self.drop_meeting_button)
+        self.meeting_typing = KeptTyping(
+            store, self.meeting_form, self.meeting_form_box, self.drop_meeting_button,
+            lambda: self.open_meeting_form(self._editing_meeting),
+            read=self._meeting_values, write=self._put_meeting_values,
+            inputs=[self.meeting_date, self.meeting_time,
+                    *(f.input for name, f in self.meeting_form.fields.items()
+                      if name != "starts_at")])
 
         # -- organizations ---------------------------------------------------------------
         self.organizations = w.Select(options=[], rows=6, layout=w.Layout(width="420px"))
         self.add_organization_button = button("Add an organization", "primary")
         self.organization_card = w.HTML()
+        self.organization_card.add_class("infoview-organization-card")
         self.edit_organization_button = button("Edit")
         self.delete_organization_button = button("Delete", "danger")
         self.dossier_buttons = {
@@ -204,6 +238,8 @@ class PeoplePage(w.VBox):
         #: Says an organization was saved (the form it was saved from is closed by then).
         self.organization_message = MessageLine()
         self.files = w.HTML()
+        #: The contact cards' download link, under the People tab's message.
+        self.people_files = w.HTML()
         for control in (*self.dossier_buttons.values(), self.vcard_button):
             control.layout.display = "" if out_dir is not None else "none"
         self.organization_form = Form([
@@ -224,9 +260,16 @@ class PeoplePage(w.VBox):
         ])
         self.save_organization_button = button("Save organization", "success")
         self.cancel_organization_button = button("Cancel")
+        self.drop_organization_button = button("Drop my unsaved changes",
+                                               tooltip="show the organization as last saved")
         self.organization_form_box = _form_box("Organization", self.organization_form,
                                                self.save_organization_button,
-                                               self.cancel_organization_button)
+                                               self.cancel_organization_button,
+                                               self.drop_organization_button)
+        self.organization_typing = KeptTyping(
+            store, self.organization_form, self.organization_form_box,
+            self.drop_organization_button,
+            lambda: self.open_organization_form(self._editing_organization))
 
         self.message = MessageLine()
         self.deletions = Deletions(store, cache_path=cache_path, on_change=self._deleted,
@@ -241,9 +284,9 @@ class PeoplePage(w.VBox):
         self._wire()
         people_tab = w.VBox([
             w.HBox([self.find, self.add_person_button, self.vcard_button]), self.people,
-            self.message,
+            self.message, self.people_files,
             self.card, self.person_buttons, self.deletions, self.person_form_box,
-            self.holdings, heading("Their meetings"), self.meetings_box,
+            self.holdings, heading("Their meetings"), self.zone_note, self.meetings_box,
             self.add_meeting_button, self.meeting_form_box])
         organizations_tab = w.VBox([
             self.add_organization_button, self.organizations, self.organization_card,
@@ -253,33 +296,29 @@ class PeoplePage(w.VBox):
             self.files, self.organization_form_box])
         self.tabs = w.Tab(children=[people_tab, organizations_tab],
                           titles=("People", "Organizations"))
+        self.tabs.observe(lambda _c: self._reveal_choice(), names="selected_index")
         super().__init__([heading("People and organizations"), self.tabs])
         self.refresh()
-        self._pick_up_person_form()
+        self._pick_up_forms()
 
     def _wire(self) -> None:
         self.find.observe(lambda _c: self._fill_people(), names="value")
         self.people.observe(lambda _c: self._person_chosen(), names="value")
         self.add_person_button.on_click(lambda _b: self.open_person_form())
         self.edit_person_button.on_click(lambda _b: self.open_person_form(self.people.value))
-        self.cancel_person_button.on_click(lambda _b: self.cancel_person())
-        self.drop_person_button.on_click(lambda _b: self.drop_person_changes())
+        self.cancel_person_button.on_click(lambda _b: self.person_typing.cancel())
         self.save_person_button.on_click(lambda _b: self.save_person())
-        # Whatever is typed is kept as it is typed, so that a reload loses none of it.
-        for field in self.person_form.fields.values():
-            field.input.observe(lambda _c: self._keep_person_form(), names="value")
         self.delete_person_button.on_click(lambda _b: self._ask_delete("person",
                                                                        self.people.value))
         self.hold_button.on_click(lambda _b: self.show_holdings())
         self.add_meeting_button.on_click(lambda _b: self.open_meeting_form())
-        self.cancel_meeting_button.on_click(lambda _b: self._close(self.meeting_form_box))
+        self.cancel_meeting_button.on_click(lambda _b: self.meeting_typing.cancel())
         self.save_meeting_button.on_click(lambda _b: self.save_meeting())
         self.organizations.observe(lambda _c: self._organization_chosen(), names="value")
         self.add_organization_button.on_click(lambda _b: self.open_organization_form())
         self.edit_organization_button.on_click(
             lambda _b: self.open_organization_form(self.organizations.value))
-        self.cancel_organization_button.on_click(
-            lambda _b: self._close(self.organization_form_box))
+        self.cancel_organization_button.on_click(lambda _b: self.organization_typing.cancel())
         self.save_organization_button.on_click(lambda _b: self.save_organization())
         self.delete_organization_button.on_click(lambda _b: self._ask_delete_organization())
         for fmt, control in self.dossier_buttons.items():
@@ -295,10 +334,14 @@ class PeoplePage(w.VBox):
 
     def _fill_people(self, select: int | None = None) -> None:
         wanted = self.find.value.strip().casefold()
-        people = [p for p in self.store.list(Person)
-                  if not wanted or wanted in _person_label(p).casefold()]
+        everyone = self.store.list(Person)
+        people = [p for p in everyone if not wanted or wanted in _person_label(p).casefold()]
         people.sort(key=lambda p: p.name.casefold())
-        keep = select if select is not None else self.people.value
+        if select is not None:
+            self._last_chosen = select
+        # The person chosen stays chosen through a search that hid them for a while.
+        keep = next((k for k in (select, self.people.value, self._last_chosen)
+                     if k is not None), None)
         self._quiet = True
         try:
             self.people.options = [(_person_label(p), p.id) for p in people]
@@ -307,9 +350,13 @@ class PeoplePage(w.VBox):
         finally:
             self._quiet = False
         self._show_person()
-        if not self.store.list(Person):
+        if not everyone:
             self.card.value = ("<p class='infoview-no-people'><i>No people yet: press Add a "
                                "person to add the first.</i></p>")
+        elif not people:
+            self.card.value = (f"<p class='infoview-no-people'><i>Nobody's name, title or "
+                               f"organization holds “{esc(self.find.value.strip())}”: "
+                               "empty the search box to see everyone.</i></p>")
 
     def _fill_organizations(self, select: int | None = None) -> None:
         keep = select if select is not None else self.organizations.value
@@ -326,6 +373,7 @@ class PeoplePage(w.VBox):
         """Show ``person_id`` as chosen in the list (the app's choice moved elsewhere), and
         remember ``meeting_id``, the meeting worked on."""
         self.meeting_id = meeting_id
+        self._last_chosen = person_id
         if person_id != self.people.value:
             if self.find.value and person_id is not None:
                 self.find.value = ""
@@ -337,18 +385,49 @@ class PeoplePage(w.VBox):
                 self._quiet = False
             self._moved_on()
             self._show_person()
+            self._follow_organization()
 
     def _person_chosen(self) -> None:
         if self._quiet:
             return
+        self._last_chosen = self.people.value
         self._moved_on()
         self._show_person()
+        self._follow_organization()
         if self.people.value is not None and self.on_choose is not None:
             self.on_choose(person_id=self.people.value)
+
+    def _follow_organization(self) -> None:
+        """The Organizations tab shows the chosen person's organization (found by the rule
+        research attaches by: "Kestrel Health Inc." is Kestrel Health); with none stored,
+        the organization chosen there stays."""
+        chosen = self.people.value
+        person = self.store.list(Person, id=chosen) if chosen is not None else []
+        org = find_organization(self.store, person[0].organization) if person else None
+        if org is not None and org.id != self.organizations.value and \
+                org.id in {value for _label, value in self.organizations.options}:
+            self.organizations.value = org.id  # as if chosen there: the last one's words go
+
+    def _reveal_choice(self) -> None:
+        """Scroll the list of the tab just shown to what is chosen in it. A list chosen in
+        while its tab was hidden (the person's organization, followed) kept its scroll at
+        the top, the choice out of sight: the browser scrolls to a choice only when it is
+        made on a list it shows, so the choice is made again."""
+        select = self.organizations if self.tabs.selected_index == 1 else self.people
+        chosen = select.value
+        if chosen is None:
+            return
+        self._quiet = True
+        try:
+            select.value = None
+            select.value = chosen
+        finally:
+            self._quiet = False
 
     def _moved_on(self) -> None:
         """Another person is chosen: what was said, or asked, about the last one goes."""
         self.message.clear()
+        self.people_files.value = ""
         self.deletions.withdraw()
 
     def _show_person(self) -> None:
@@ -357,29 +436,37 @@ class PeoplePage(w.VBox):
         self.add_meeting_button.layout.display = "none" if chosen is None else ""
         self.holdings.layout.display = "none"
         self._close(self.meeting_form_box)
+        self.zone_note.value = ""
         if chosen is None:
             self.card.value = ""
             self.meetings_box.children = [w.HTML("<i>Choose a person to see their meetings.</i>")]
             return
         person = self.store.get(Person, chosen)
         known = dict((v, k) for k, v in HOW_KNOWN).get(person.how_known, person.how_known)
-        lines = [f"{label}: {esc(value)}" for label, value in (
-            ("Job title", person.title), ("Organization", person.organization),
-            ("Email", person.email), ("Phone", person.phone),
-            ("Profile link", person.profile_url), ("How you know them", known),
-            ("Notes", person.notes)) if value]
+        lines = [f"{label}: {link(value) if label == 'Profile link' else esc(value)}"
+                 for label, value in (
+                     ("Job title", person.title), ("Organization", person.organization),
+                     ("Email", person.email), ("Phone", person.phone),
+                     ("Profile link", person.profile_url), ("How you know them", known),
+                     ("Notes", person.notes)) if value]
         self.card.value = (f"<div class='infoview-person-card'><b>{esc(person.name)}</b>"
                            f"{bullet_list(lines, 'Nothing but their name yet.')}</div>")
-        rows = []
-        for meeting in sorted(self.store.list(Meeting, person_id=chosen),
-                              key=lambda m: (m.starts_at is None, m.starts_at or 0, m.id)):
+        rows: list[w.Widget] = []
+        mine = user_zone(self.store)
+        meetings = sorted(self.store.list(Meeting, person_id=chosen),
+                          key=lambda m: (m.starts_at is None, m.starts_at or 0, m.id))
+        # The clock is named once, above the list, not on every line.
+        self.zone_note.value = (f"<span class='infoview-zone-note' style='color:#555'>"
+                                f"{esc(zone_words(self.store, mine))}</span>"
+                                if any(m.starts_at is not None for m in meetings) else "")
+        for meeting in meetings:
             work = button("Work on it", tooltip="prepare, hold and debrief this meeting")
             edit = button("Edit")
             delete = button("Delete", "danger")
             work.on_click(lambda _b, mid=meeting.id: self._choose_meeting(mid))
             edit.on_click(lambda _b, mid=meeting.id: self.open_meeting_form(mid))
             delete.on_click(lambda _b, mid=meeting.id: self._ask_delete("meeting", mid))
-            rows.append(w.HBox([w.HTML(esc(_meeting_line(meeting, user_zone(self.store))),
+            rows.append(w.HBox([w.HTML(esc(_meeting_line(meeting, mine)),
                                        layout=w.Layout(flex="1 1 auto")), work, edit, delete],
                                layout=w.Layout(align_items="center")))
         self.meetings_box.children = rows or [w.HTML("<i>No meetings with them yet.</i>")]
@@ -403,78 +490,62 @@ class PeoplePage(w.VBox):
         form = self.person_form
         form.clear_errors()
         person = self.store.get(Person, person_id) if person_id is not None else None
-        self._person_loading = True
-        try:
+        with self.person_typing.loading():
             for name, field in form.fields.items():
                 value = getattr(person, name, None) if person is not None else None
                 field.value = value if value is not None else ("cold" if name == "how_known"
                                                                else "")
-        finally:
-            self._person_loading = False
-        self._person_saved = form.values()
-        self.drop_person_button.layout.display = "none"
         self.save_person_button.description = "Save changes" if person else "Save person"
         self.person_form_box.layout.display = ""
+        self.person_typing.opened(form_key("person", person_id), person_id,
+                                  save_label=self.save_person_button.description,
+                                  as_saved=_AS_SAVED["person" if person else "new"])
 
-    def _keep_person_form(self) -> None:
-        if self._person_loading or self.person_form_box.layout.display == "none":
-            return
-        with self.person_form.message.guard("keeping what you typed"):
-            keep_form(self.store, person_form_key(self._editing_person),
-                      self.person_form.values(), self._person_saved, self._editing_person)
-
-    def _pick_up_person_form(self) -> None:
-        """Open the People form again with what was typed into it and not saved (before a
-        reload or a closed tab), if anything was."""
-        kept = None
+    def _pick_up_forms(self) -> None:
+        """Open again the forms typed into and not saved (before a reload or a closed tab):
+        the person form typed last; the meeting form typed last, when it is about the same
+        person (or no person form was kept); the organization form typed last, its tab
+        shown when it was typed after the others. Whoever a form is about is chosen."""
+        person_state = meeting_state = organization_state = None
         with self.message.guard("reading what you typed before"):
-            kept = kept_person_form(self.store)
-        if kept is None:
-            return
-        person_id, state = kept
-        if person_id is not None:
-            self._fill_people(select=person_id)
-        self.open_person_form(person_id)
-        values = state.value["values"]
-        self._person_loading = True
-        try:
-            for name, field in self.person_form.fields.items():
-                if name in values and values[name] is not None:
-                    with suppress(TraitError):  # a choice the form no longer offers
-                        field.value = values[name]
-        finally:
-            self._person_loading = False
-        self.drop_person_button.layout.display = ""
-        when = shown_in(state.updated_at, user_zone(self.store))
-        save = self.save_person_button.description
-        self.person_form.message.show(
-            f"Picked up what you were typing ({when.day} {when:%b, %H:%M}), not saved yet: "
-            f"{save} keeps it; Drop my unsaved changes shows "
-            f"{'the person as last saved' if person_id is not None else 'an empty form'}.",
-            "info")
-
-    def drop_person_changes(self) -> None:
-        """Forget what was typed since the last save (what "Drop my unsaved changes" does)."""
-        with self.person_form.guard("dropping your changes"):
-            drop_form(self.store, person_form_key(self._editing_person))
-            self.open_person_form(self._editing_person)
-            self.person_form.message.show(
-                "Dropped the changes: the form shows "
-                f"{'the person as last saved' if self._editing_person is not None else 'nothing typed'}.",
-                "ok")
-
-    def cancel_person(self) -> None:
-        """Close the form without saving, and forget what was typed in it (what "Cancel"
-        does)."""
-        with self.person_form.guard("closing the form"):
-            drop_form(self.store, person_form_key(self._editing_person))
-        self._close(self.person_form_box)
+            person_state = latest_form(self.store, "person")
+            meeting_state = latest_form(self.store, "meeting")
+            organization_state = latest_form(self.store, "organization")
+        meeting_id = None
+        if person_state is not None:
+            person_id = read_form_key(person_state.key)[1]
+            if person_id is not None:
+                self._fill_people(select=person_id)
+            self.open_person_form(person_id)
+        if meeting_state is not None:
+            _kind, meeting_id, person_id = read_form_key(meeting_state.key)
+            if meeting_id is not None:
+                person_id = self.store.get(Meeting, meeting_id).person_id
+            if self.people.value in (None, person_id):
+                self._fill_people(select=person_id)
+                self.open_meeting_form(meeting_id)
+            else:
+                meeting_state = meeting_id = None  # kept, and offered on that meeting's form
+        self._follow_organization()  # the person picked up is chosen: so is their organization
+        if organization_state is not None:
+            organization_id = read_form_key(organization_state.key)[1]
+            if organization_id is not None:
+                self._fill_organizations(select=organization_id)
+            self.open_organization_form(organization_id)
+            others = [s.updated_at for s in (person_state, meeting_state) if s is not None]
+            if not others or organization_state.updated_at > max(others):
+                self.tabs.selected_index = 1
+        if self.on_choose is not None and (person_state or meeting_state):
+            # the app works on whom the form is about, so it stays chosen here
+            if meeting_id is not None:
+                self.on_choose(meeting_id=meeting_id)
+            elif self.people.value is not None:
+                self.on_choose(person_id=self.people.value)
 
     def save_person(self) -> Person | None:
         """Add the person, or save the changes (what the form's save button does)."""
         with self.person_form.guard("saving the person"):
             values = self.person_form.values()
-            key = person_form_key(self._editing_person)
             if self._editing_person is None:
                 person = add_person(self.store, **values)
                 words = f"Added {person.name}."
@@ -482,10 +553,12 @@ class PeoplePage(w.VBox):
                 with self._gone(values.get("name") or "This person"):
                     person = edit_person(self.store, self._editing_person, **values)
                 words = f"Saved the changes to {person.name}."
-            drop_form(self.store, key)  # saved: nothing typed is left to keep
+            self.person_typing.drop()  # saved: nothing typed is left to keep
             self._close(self.person_form_box)
             self.find.value = ""
             self._fill_people(select=person.id)
+            self._fill_organizations()
+            self._follow_organization()
             self.message.show(words, "ok")
             self._changed()
             if self.on_choose is not None:
@@ -504,21 +577,47 @@ class PeoplePage(w.VBox):
         # A new meeting, or one stored without a zone, is in the user's own time zone
         # (About me) until they say otherwise; its time shows in the zone the form names.
         zone_name = (meeting.timezone if meeting else None) or self.store.get_profile().timezone
-        if meeting is not None and meeting.starts_at is not None:
-            local = in_zone(meeting.starts_at, meeting.timezone, user_zone(self.store))
-            self.meeting_date.value = local.date()
-            self.meeting_time.value = local.time().replace(tzinfo=None)
-        else:
-            self.meeting_date.value = None
-            self.meeting_time.value = time(10, 0)
-        form["timezone"].value = zone_name or ""
-        form["format"].value = meeting.format if meeting else "video"
-        form["planned_minutes"].value = meeting.planned_minutes if meeting else 20
-        for name in ("place", "role", "industry"):
-            form[name].value = (getattr(meeting, name) if meeting else None) or ""
+        with self.meeting_typing.loading():
+            if meeting is not None and meeting.starts_at is not None:
+                local = in_zone(meeting.starts_at, meeting.timezone, user_zone(self.store))
+                self.meeting_date.value = local.date()
+                self.meeting_time.value = local.time().replace(tzinfo=None)
+            else:
+                self.meeting_date.value = None
+                self.meeting_time.value = time(10, 0)
+            form["timezone"].value = zone_name or ""
+            form["format"].value = meeting.format if meeting else "video"
+            form["planned_minutes"].value = meeting.planned_minutes if meeting else 20
+            for name in ("place", "role", "industry"):
+                form[name].value = (getattr(meeting, name) if meeting else None) or ""
         self.save_meeting_button.description = "Save changes" if meeting else "Save meeting"
         self._past.reset()
         self.meeting_form_box.layout.display = ""
+        person_id = meeting.person_id if meeting else self.people.value
+        self.meeting_typing.opened(
+            form_key("meeting", meeting_id, person_id=person_id) if person_id is not None
+            else None, person_id, save_label=self.save_meeting_button.description,
+            as_saved=_AS_SAVED["meeting" if meeting else "new meeting"])
+
+    def _meeting_values(self) -> dict[str, Any]:
+        """What the meeting form holds, as plain values (the date and time as text)."""
+        day, clock = self.meeting_date.value, self.meeting_time.value
+        return {"date": day.isoformat() if day else None,
+                "time": clock.strftime("%H:%M") if clock else None,
+                **self.meeting_form.values("timezone", "format", "planned_minutes", "place",
+                                           "role", "industry")}
+
+    def _put_meeting_values(self, values: dict[str, Any]) -> None:
+        with suppress(TypeError, ValueError):
+            self.meeting_date.value = date.fromisoformat(values["date"]) if values.get(
+                "date") else None
+        with suppress(TypeError, ValueError):
+            self.meeting_time.value = time.fromisoformat(values["time"]) if values.get(
+                "time") else None
+        for name, field in self.meeting_form.fields.items():
+            if name != "starts_at" and values.get(name) is not None:
+                with suppress(TraitError):  # a choice or a length the form does not take
+                    field.value = values[name]
 
     def save_meeting(self) -> Meeting | None:
         """Add the meeting, or save its changes (what the form's save button does)."""
@@ -557,6 +656,7 @@ class PeoplePage(w.VBox):
                                            planned_minutes=form["planned_minutes"].value,
                                            **values)
                 words = f"Saved the meeting: {_meeting_line(meeting, user_zone(self.store))}."
+            self.meeting_typing.drop()  # saved: nothing typed is left to keep
             self._show_person()
             self.message.show(words, "ok")
             self._changed()
@@ -596,16 +696,21 @@ class PeoplePage(w.VBox):
             self.organization_card.value = (
                 "<p class='infoview-no-organization'><i>Choose an organization in the list to "
                 "see what you hold about it, edit it or make its dossier.</i></p>"
-                if self.organizations.options else "")
+                if self.organizations.options else
+                "<p class='infoview-no-organization'><i>No organizations yet: press Add an "
+                "organization, or save research on a company's website (Research).</i></p>")
             return
         org = self.store.get(Organization, chosen)
         wanted = (dict((v, k) for k, v in MOTIVATION).get(org.motivation)
                   if org.motivation is not None else None)
-        lines = [f"{label}: {esc(value)}" for label, value in (
-            ("Website", org.website), ("Industry", org.industry), ("Location", org.location),
-            ("How much you want to work there", wanted if org.motivation else None),
-            ("Relevant openings seen", org.postings), ("Notes", org.notes)) if value]
-        people = [p.name for p in self.store.list(Person) if p.organization == org.name]
+        facts = (("Website", org.website), ("Industry", org.industry),
+                 ("Location", org.location),
+                 ("How much you want to work there", wanted if org.motivation else None),
+                 ("Relevant openings seen", org.postings), ("Notes", org.notes))
+        # the website opens from here (a new tab), as the person's profile link does
+        lines = [f"{label}: {link(str(value)) if label == 'Website' else esc(value)}"
+                 for label, value in facts if value]
+        people = [p.name for p in people_at(self.store, org)]
         if people:
             lines.append("People you know there: " + esc(", ".join(people)))
         self.organization_card.value = (f"<b>{esc(org.name)}</b>"
@@ -619,14 +724,15 @@ class PeoplePage(w.VBox):
         form.clear_errors()
         org = (self.store.get(Organization, organization_id) if organization_id is not None
                else None)
-        for name, field in form.fields.items():
-            value = getattr(org, name) if org else None
-            if name in ("postings", "motivation"):
-                value = value or 0
-            else:
-                value = value or ""
-            field.value = value
+        with self.organization_typing.loading():
+            for name, field in form.fields.items():
+                value = getattr(org, name) if org else None
+                field.value = (value or 0) if name in ("postings", "motivation") else (value or "")
         self.organization_form_box.layout.display = ""
+        self.organization_typing.opened(
+            form_key("organization", organization_id), None,
+            save_label="Save organization",
+            as_saved=_AS_SAVED["organization" if org else "new"])
 
     def save_organization(self) -> Organization | None:
         """Add the organization, or save its changes."""
@@ -639,6 +745,7 @@ class PeoplePage(w.VBox):
                 with self._gone(values.get("name") or "This organization"):
                     org = edit_organization(self.store, self._editing_organization, **values)
             org = edit_organization(self.store, org.saved_id, **scores)
+            self.organization_typing.drop()  # saved: nothing typed is left to keep
             self._close(self.organization_form_box)
             self._fill_organizations()
             self.organizations.value = org.id
@@ -658,9 +765,9 @@ class PeoplePage(w.VBox):
                 raise BadInput("choose an organization in the list first")
             dossier = build_dossier(self.store, self.organizations.value)
             path = export_dossier(dossier, self.out_dir, fmt, store=self.store)
-            self.files.value = f"<p>{file_link(path)}</p>"
-            self.file_message.show(f"Wrote the dossier of {dossier.name}: download it below, "
-                                   f"or find it in {path.parent}.", "ok")
+            self.files.value = f"<p>{file_link(path)}</p>"  # it says the folder too
+            self.file_message.show(f"Wrote the dossier of {dossier.name}: download it below.",
+                                   "ok")
             return path
         return None
 
@@ -671,15 +778,16 @@ class PeoplePage(w.VBox):
         with self.message.guard("writing the contact cards"):
             if self.out_dir is None:
                 return None
+            self.people_files.value = ""
             if not self.store.list(Person):
-                self.card.value = ""
                 self.message.show("No one to write yet: add a person first.", "info")
                 return None
             path = self.out_dir / "infoview-people.vcf"
             count = export_vcards(self.store, path)
-            self.card.value = f"<p>{file_link(path)}</p>"
+            # beside the message, not in place of the chosen person's card
+            self.people_files.value = f"<p>{file_link(path)}</p>"
             self.message.show(f"Wrote {count} contact card{'s' if count != 1 else ''}: "
-                              f"download them below, or find them in {path.parent}.", "ok")
+                              f"download {'them' if count != 1 else 'it'} below.", "ok")
             return path
         return None
 

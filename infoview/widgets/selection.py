@@ -15,8 +15,7 @@ from traitlets import HasTraits, Int
 from infoview.flows.meetings import next_meeting
 from infoview.flows.profile import user_zone
 from infoview.models import Meeting, Person
-from infoview.times import describe_start
-from infoview.widgets._common import esc, status_words
+from infoview.widgets._common import esc, on_my_clock, status_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -57,7 +56,8 @@ class Selection(HasTraits):
         meeting = ""
         if self.meeting_id is not None:
             m = store.get(Meeting, self.meeting_id)
-            when = (describe_start(m.starts_at, m.timezone, user_zone(store)) if m.starts_at
+            # on the user's clock, as the People page lists it (with its own time beside)
+            when = (on_my_clock(m.starts_at, m.timezone, user_zone(store)) if m.starts_at
                     else "no time set")
             meeting = f" · meeting: {esc(when)} ({esc(status_words(m.status))})"
         else:
