@@ -20,9 +20,11 @@ import ipywidgets as w
 from infoview.analytics.display import readable_frame
 from infoview.errors import BadInput, InfoviewError, NotFound
 from infoview.flows.fields import as_sentence
+from infoview.models import CHANNEL_WORDS as CHANNEL_WORDS
 from infoview.models import STATUS_WORDS as STATUS_WORDS
 from infoview.questions.lint import flag_note
 from infoview.times import describe_start, shown_in, starts_in_future, zone
+from infoview.userfiles import size_words
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +35,6 @@ _COLOURS = {"info": "#1f4e79", "ok": "#1b5e20", "warning": "#8a5300", "error": "
 FULL_WIDTH = "calc(100% - 8px)"
 _LINK_STYLE = "color:#1a5fb4;text-decoration:underline"
 _CELL_STYLE = "padding:3px 14px 3px 0;vertical-align:top;text-align:left"
-#: The message channels as a reader writes them (the store keeps them in lower case).
-CHANNEL_WORDS = {"email": "email", "linkedin": "LinkedIn", "phone": "phone", "other": "other"}
 #: A list box (``Select``, ``SelectMultiple``) that shows its rows whole. ipywidgets pads the
 #: top of the box, which the browser's height for ``rows`` does not count: the last row
 #: ("other" of the Outcomes page's channels) was cut off at the bottom.
@@ -118,7 +118,7 @@ def file_link(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > DOWNLOAD_LIMIT:
-            return f"<b>{esc(path.name)}</b> ({size / 1e6:,.0f} MB), {where}"
+            return f"<b>{esc(path.name)}</b> ({size_words(size)}), {where}"
         return f"{download_link(path.read_bytes(), path.name)}, {where}"
     except OSError as exc:
         return f"<b>{esc(path.name)}</b> could not be read back ({esc(exc.strerror)}), {where}"
