@@ -139,3 +139,31 @@ def test_a_meeting_on_my_clock_shows_no_second_time():
     assert on_my_clock(at, "Europe/Paris", berlin) == "Fri 4 Dec 2037, 05:30"
     assert on_my_clock(at - timedelta(hours=1), "America/New_York", berlin) == (
         "Fri 4 Dec 2037, 04:30 (Thu 3 Dec, 22:30 in America/New_York)")
+
+
+def test_debriefs_missed_meeting_messages_name_it_on_my_clock(store, mine, meeting):
+    from infoview.widgets.debrief import DebriefForm
+
+    said, _zone = mine
+    form = DebriefForm(store, meeting_id=meeting.id)
+    form.missed_status.value = "moved"
+    # The new time is typed on the user's clock, the one the page names: a week later.
+    form.missed_date.value = START.date() + timedelta(days=8)
+    form.missed_time.value = datetime.strptime(said[-5:], "%H:%M").time()
+    form.mark_missed()
+    assert f"booked again for {said.replace('Fri 4', 'Fri 11')} (Thu 10 Dec, 23:30 in" \
+        in form.missed_message.text
+    new = max(store.list(Meeting), key=lambda m: m.id)
+    assert new.starts_at == START + timedelta(days=7)
+    assert new.timezone == "America/New_York"  # the host's zone kept
+    form.refresh_meetings(meeting.id)
+    form.mark_missed()  # no new date typed this time: the refusal names it by one rule
+    assert f"Moving the meeting on {said} {THEIRS} needs the new time" \
+        in form.missed_message.text
+
+
+def test_deleting_a_meeting_names_it_on_my_clock(store, mine, meeting):
+    from infoview.flows.records import meeting_label
+
+    said, _zone = mine
+    assert meeting_label(store, meeting) == f"the meeting with Sam Okafor on {said} {THEIRS}"

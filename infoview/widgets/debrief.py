@@ -710,10 +710,11 @@ class DebriefForm(w.VBox):
                 self.missed_message.show("Choose a meeting first.", "warning")
                 return
             marked = self.meeting.value
-            meeting = self.store.get(Meeting, marked)
-            # The new time is read in the meeting's own time zone (else the computer's).
+            # The new time is read on the user's clock, the one this page names and lists
+            # the meetings on (About me's zone, else the computer's); the meeting booked
+            # keeps its own zone, and the message says both times.
             to = start_from_fields(self.missed_date.value, self.missed_time.value,
-                                   meeting.timezone)
+                                   self.store.get_profile().timezone)
             change = mark_meeting(self.store, marked, self.missed_status.value, to=to)
             draft = missed_meeting_draft(self.store, marked)
             self.missed_date.value = None
