@@ -84,7 +84,11 @@ def test_prepares_meeting_list_is_on_my_clock_and_names_it(store, mine, meeting,
     panel = PreparePanel(store, out_dir=tmp_path / "out", chosen=(meeting.person_id, meeting.id))
     labels = [label for label, _value in panel.meeting.options]
     assert f"{said} {THEIRS} (booked)" in labels
-    assert zone in panel.zone_note.value
+    # The note says the list is on the user's clock and the form below on the meeting's:
+    # "Times are Berlin time" above a form showing 23:30 New York read wrong.
+    assert "Meetings are listed on " in panel.zone_note.value
+    assert zone.removeprefix("Times are ") in panel.zone_note.value
+    assert "below are the meeting&#x27;s own" in panel.zone_note.value
     # The form below edits the meeting in its own zone, and names that zone.
     assert (panel.date.value.day, panel.time.value.hour) == (3, 23)
     assert panel.timezone.value == "America/New_York"

@@ -61,20 +61,21 @@ def esc(value: Any) -> str:
     return "" if value is None else html.escape(str(value))
 
 
-def zone_words(store: Store, mine: tzinfo) -> str:
+def zone_words(store: Store, mine: tzinfo, what: str = "Times are") -> str:
     """Which clock the times on the page are on, said once: About me's zone, else the
-    computer's (and where to set it)."""
+    computer's (and where to set it). ``what`` says which times, where a page also shows
+    some on another clock ("Meetings are listed on")."""
     label = zone_label(mine)
     if store.get_profile().timezone:
-        return f"Times are {label} time, your time zone (About me)."
-    return f"Times are this computer's time ({label}); set your own time zone in About me."
+        return f"{what} {label} time, your time zone (About me)."
+    return f"{what} this computer's time ({label}); set your own time zone in About me."
 
 
-def zone_note(store: Store, mine: tzinfo) -> str:
-    """:func:`zone_words` as the small grey line a page shows once, above or under the
-    meeting times it lists."""
+def zone_note(store: Store, mine: tzinfo, what: str = "Times are", more: str = "") -> str:
+    """:func:`zone_words` (and ``more`` after it) as the small grey line a page shows once,
+    above or under the meeting times it lists."""
     return (f"<span class='infoview-zone-note' style='color:#555'>"
-            f"{esc(zone_words(store, mine))}</span>")
+            f"{esc(zone_words(store, mine, what) + more)}</span>")
 
 
 def link(url: str | None, text: str | None = None) -> str:

@@ -303,7 +303,10 @@ class PreparePanel(w.VBox):
             self.meeting.options = [("A new meeting", NEW)] + [
                 (f"{on_my_clock(m.starts_at, m.timezone, mine) if m.starts_at else 'no time set'}"
                  f" ({status_words(m.status)})", m.id) for m in meetings]
-            self.zone_note.value = (zone_note(self.store, mine)
+            # The form below edits a meeting on its own zone's clock, named beside it.
+            self.zone_note.value = (zone_note(self.store, mine, "Meetings are listed on",
+                                              " The date and time below are the meeting's "
+                                              "own, in the time zone beside them.")
                                     if any(m.starts_at for m in meetings) else "")
             known = {m.id for m in meetings} | {NEW}
             self.meeting.value = select if select in known else (
