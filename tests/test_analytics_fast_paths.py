@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from _store_histories import History, histories, save
 from hypothesis import HealthCheck, given, settings
+from plain_touches import plain_related
 
 from infoview.analytics import memory
 from infoview.demo.history import generate_sample
@@ -39,7 +40,11 @@ def sample_frames(tmp_path_factory):
 
 
 def assert_latest_is_the_last_touch(frames, now) -> None:
+    latest, related = memory._touch_summary(frames, now)
+    assert sorted(related.tolist()) == sorted(plain_related(frames, now))
+    assert related.dtype == "int64"
     fast = memory._latest(frames, now=now)
+    pd.testing.assert_frame_equal(fast, latest)
     plain = memory.last_touch(frames, now=now).set_index("person_id")
     assert sorted(fast.index) == sorted(plain.index)
     if len(plain):

@@ -153,3 +153,39 @@ def test_meeting_mark_json_for_a_no_show(small_db, capsys):
     assert "Hi Cal," in data["draft"]["body"]
     with Store.open(db) as store:
         assert store.get(Person, ids["cal"]).name == "Cal Moss"
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_digest_runs_with_the_cycle_collector_paused_and_leaves_it_as_it_was(
+        sample_db, capsys, monkeypatch, enabled):
+    """The digest's tables are built and printed with the collector paused (it walked them
+    again and again: 0.3 s of a 1M-row digest); after the command, and after a failure in
+    it, the collector is as it was."""
+    import gc
+
+    from infoview.errors import NotFound
+    from infoview.flows import outcomes
+
+    seen = []
+    real = outcomes.store_digest
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        monkeypatch.setattr(outcomes, "store_digest", watched)
+        assert main(["--db", str(sample_db), "digest", "--as-of", "2026-03-31", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["counts"]["losing_touch"] > 0
+        assert seen == [False] and gc.isenabled() is enabled
+
+        def failing(*_args, **_kwargs):
+            raise NotFound("no such meeting")
+
+        monkeypatch.setattr(outcomes, "store_digest", failing)
+        assert main(["--db", str(sample_db), "digest", "--json"]) == 2
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -118,9 +118,24 @@ def _latest(frames: Frames, now=None):
     """``last_contact, last_what`` of each person, indexed by person id: what
     :func:`last_touch` gives (the latest touch up to ``now``, and of the touches at that
     moment the first gathered, which is the one the stable sort of :func:`touches` puts
-    first), found with whole arrays: per person the latest time of each kind of touch,
-    the earlier kind winning a tie. Gathering every touch into one table took a second for
-    a million messages."""
+    first), found with whole arrays (:func:`_touch_summary`). Gathering every touch into
+    one table took a second for a million messages."""
+    return _touch_summary(frames, now)[0]
+
+
+#: The touches that make a relationship (:func:`keep_in_touch_status`): they replied, or
+#: a meeting with them was held.
+RELATING: tuple[str, ...] = ("reply received", "meeting held")
+
+
+def _touch_summary(frames: Frames, now=None) -> tuple[Any, Any]:
+    """:func:`_latest`, and the ids of the people with a :data:`RELATING` touch up to
+    ``now`` (an int64 array, in no order), from one pass over the touches.
+
+    Per kind of touch, each person's latest time (``np.maximum.at`` over that kind's
+    rows); the latest of the kinds, and of the kinds at that time the first gathered,
+    is the last touch. The people related are those with a time of a relating kind.
+    """
     import numpy as np
     import pandas as pd
 
@@ -129,36 +144,36 @@ def _latest(frames: Frames, now=None):
     stamp = now_utc(now)
     # the times in the unit pandas would give them all in one column
     unit = pd.concat([times.iloc[:0] for _, _, times in parts]).dt.unit if parts else "us"
-    people, moments, kinds = [], [], []
-    for number, (_, ids, times) in enumerate(parts):
+    people, moments = [], []
+    for _, ids, times in parts:
         person = pd.to_numeric(ids).to_numpy(dtype="float64", na_value=np.nan)
         keep = ~np.isnan(person) & (times <= stamp).fillna(False).to_numpy(dtype=bool)
         people.append(person[keep].astype(np.int64))
         moments.append(pd.DatetimeIndex(times[keep]).as_unit(unit).asi8)
-        kinds.append(np.full(int(keep.sum()), number))
     person = np.concatenate(people) if people else np.zeros(0, dtype=np.int64)
     if not len(person):
-        return pd.DataFrame(columns=columns).set_index("person_id")
-    moment, kind = np.concatenate(moments), np.concatenate(kinds)
+        return pd.DataFrame(columns=columns).set_index("person_id"), person
     low, high = int(person.min()), int(person.max())
     if low >= 0 and high < 4 * len(person) + 1024:  # ids as the store hands them out
         slot, uniques = person, np.arange(high + 1)
     else:
         slot, uniques = pd.factorize(person)
-    slots = len(uniques)
-    best = np.full(slots, np.iinfo(np.int64).min, dtype=np.int64)
-    np.maximum.at(best, slot, moment)
-    first = np.full(slots, -1, dtype=np.int64)
-    at_best = moment == best[slot]
-    for k in range(len(parts) - 1, -1, -1):  # the earliest kind at that moment wins
-        first[slot[at_best & (kind == k)]] = k
-    touched = np.flatnonzero(first >= 0)
-    ids = uniques[touched]
-    contact = pd.Series(best[touched].view(f"datetime64[{unit}]")).dt.tz_localize("UTC")
+    # each kind's latest time per person (NaT's number where the kind has none)
+    never = np.iinfo(np.int64).min
+    best = np.full((len(parts), len(uniques)), never, dtype=np.int64)
+    edges = np.cumsum([0, *map(len, people)])
+    for k in range(len(parts)):
+        np.maximum.at(best[k], slot[edges[k]:edges[k + 1]], moments[k])
+    latest = best.max(axis=0)
+    touched = np.flatnonzero(latest != never)
+    first = (best[:, touched] == latest[touched]).argmax(axis=0)  # the earliest kind wins
+    relating = [k for k, (what, _, _) in enumerate(parts) if what in RELATING]
+    related = uniques[np.flatnonzero((best[relating] != never).any(axis=0))]
+    contact = pd.Series(latest[touched].view(f"datetime64[{unit}]")).dt.tz_localize("UTC")
     whats = np.array([what for what, _, _ in parts], dtype=object)
-    latest = pd.DataFrame({"last_contact": contact, "last_what": whats[first[touched]]})
-    latest.index = pd.Index(ids, name="person_id")
-    return latest
+    out = pd.DataFrame({"last_contact": contact, "last_what": whats[first]})
+    out.index = pd.Index(uniques[touched], name="person_id")
+    return out, np.asarray(related, dtype=np.int64)
 
 
 def last_touch(frames: Frames, *, now=None):
@@ -190,8 +205,6 @@ def keep_in_touch_status(frames: Frames, *, now=None):
     import pandas as pd
 
     people = table(frames, "people")
-    meetings = table(frames, "meetings")
-    outreach = table(frames, "outreach")
     stamp = now_utc(now)
     columns = [
         "person_id",
@@ -206,14 +219,8 @@ def keep_in_touch_status(frames: Frames, *, now=None):
         "latest_by",
         "level",
     ]
-    held = meetings.loc[
-        is_in(meetings["status"], ["held"])
-        & (meetings["starts_at"] <= stamp).fillna(False).to_numpy(),
-        "person_id",
-    ]
-    replied = outreach.loc[(outreach["replied_at"] <= stamp).fillna(False).to_numpy(),
-                           "person_id"]
-    related = pd.to_numeric(pd.concat([held, replied])).dropna().astype("int64").unique()
+    # the people met or who replied by now: those with a RELATING touch
+    latest, related = _touch_summary(frames, now)
     known = people.loc[pd.to_numeric(people["id"]).isin(related).to_numpy(),  # what is shown
                        ["id", "name", "organization", "keep_in_touch_days",
                         "keep_in_touch_max_days"]]
@@ -223,7 +230,6 @@ def keep_in_touch_status(frames: Frames, *, now=None):
             "no meetings held (and no replies) yet, so nobody to keep in touch with.",
         )
     known["person_id"] = pd.to_numeric(known["id"]).astype("int64")
-    latest = _latest(frames, now=now)
     known["last_contact"] = lookup(known["person_id"], latest["last_contact"])
     known["last_what"] = lookup(known["person_id"], latest["last_what"].astype("object"))
     known["days_since"] = ((stamp - known["last_contact"]).dt.total_seconds() / 86400.0).round(1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from pathlib import Path
 
-from infoview.cli._common import json_ascii_only, open_store, print_json
+from infoview.cli._common import collector_paused, json_ascii_only, open_store, print_json
 from infoview.errors import BadInput
 from infoview.store.exports import formats_for, formats_text
 from infoview.times import check_year, parse_day
@@ -95,19 +95,20 @@ def _digest(args) -> int:
     if not (math.isfinite(args.days) and 0 <= args.days <= 366):
         raise BadInput(f"--days must be 0 to 366, not {args.days}")
     now = _as_of(args.as_of)
-    with open_store(args) as store:
-        from infoview.flows.drafts import update_draft
-        from infoview.flows.outcomes import store_digest
+    with collector_paused():  # a run of seconds over large tables, then the end
+        with open_store(args) as store:
+            from infoview.flows.outcomes import store_digest
 
-        digest = store_digest(store, now=now, days=args.days)
-        if args.drafts:
-            digest.drafts = {
-                int(pid): update_draft(store, int(pid)) for pid in digest.losing_touch["person_id"]
-            }
-    if args.json:
-        print_json(digest.to_dict(ascii_only=json_ascii_only()))
-        return 0
-    _print_digest(digest)
+            digest = store_digest(store, now=now, days=args.days)
+            if args.drafts:  # (the drafts' templates load only then)
+                from infoview.flows.drafts import update_draft
+
+                digest.drafts = {int(pid): update_draft(store, int(pid))
+                                 for pid in digest.losing_touch["person_id"]}
+        if args.json:
+            print_json(digest.to_dict(ascii_only=json_ascii_only()))
+            return 0
+        _print_digest(digest)
     return 0
 
 
