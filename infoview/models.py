@@ -185,6 +185,11 @@ class Meeting(Record):
     id: int | None = None
     # Added by a later migration, so it comes after ``id`` (the table's column order).
     rescheduled_from: int | None = None
+    # Added later still: why the user chose this host, in their words (the brief's "Why
+    # them"), and who the user is to them (student, career_changer, job_seeker or anyone: the
+    # plan's wording).
+    reason: str | None = None
+    audience: str | None = None
 
 
 #: An answer scored at least this (1-5) counts as useful advice: the dossier lists it and a

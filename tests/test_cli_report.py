@@ -223,3 +223,37 @@ def test_the_report_built_without_a_zone_is_the_same_on_any_computer(tmp_path, m
     assert pages[0] == pages[1]
     assert "Generated 2026-03-10 12:00 (every time on this page is UTC time)" in pages[0]
     assert "2026-03-02 23:30" in pages[0]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_report_is_built_with_the_cycle_collector_paused_and_leaves_it_as_it_was(
+        sample_db, tmp_path, monkeypatch, enabled):
+    """The report's tables are built with the collector paused (it walked them again and
+    again on a large store); after the command, and after a failure in it, the collector is
+    as it was."""
+    import gc
+
+    from infoview.errors import BadInput
+    from infoview.flows import outcomes
+
+    seen = []
+    real = outcomes.write_store_report
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    def failing(*_args, **_kwargs):
+        raise BadInput("no room on the disk")
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        monkeypatch.setattr(outcomes, "write_store_report", watched)
+        assert main(["--db", str(sample_db), "report", "--out", str(tmp_path / "r.html")]) == 0
+        assert seen == [False] and gc.isenabled() is enabled
+        monkeypatch.setattr(outcomes, "write_store_report", failing)
+        assert main(["--db", str(sample_db), "report", "--out", str(tmp_path / "s.html")]) == 2
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

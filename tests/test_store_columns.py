@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from infoview.models import Meeting, Outreach, Person
+from infoview.models import Insight, Meeting, Outreach, Person
 from infoview.store import Store
 from infoview.store import frames as frames_module
 from infoview.store.columns import MISSING, OddColumn, read_columns
@@ -289,3 +289,21 @@ def test_a_time_out_of_form_in_any_slice_checked_is_refused(db, monkeypatch, at)
                [at])
     with pytest.raises(OddColumn):
         read_columns(db, "outreach", ["sent_at"])
+
+
+def test_lists_that_repeat_read_back_exactly_each_row_its_own(tmp_path):
+    """Tags that many rows share are decoded once, yet each row gets its own list: changing
+    one row's tags changes no other, and an empty list and odd texts read back
+    as stored."""
+    tag_sets = [["pay", "hours"], [], ["pay", "hours"], ["Zoë", "\u2028"], ["pay"]]
+    with Store.open(tmp_path / "t.sqlite") as store:
+        ada = store.add(Person(name="Ada"))
+        meeting = store.add(Meeting(person_id=ada.id, status="held", starts_at=MOMENT))
+        for i in range(200):
+            store.add(Insight(meeting_id=meeting.id, text=f"Insight {i}",
+                              tags=tag_sets[i % len(tag_sets)]))
+        tags = store.frames(tables={"insights": ("id", "tags")})["insights"]["tags"].tolist()
+    assert tags == [tag_sets[i % len(tag_sets)] for i in range(200)]
+    tags[0].append("changed")
+    assert tags[2] == ["pay", "hours"] and tags[5] == ["pay", "hours"]
+    assert len({id(row) for row in tags}) == 200

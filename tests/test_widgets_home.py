@@ -10,7 +10,7 @@ from ipywidgets import Widget
 
 from infoview.analytics.digest import weekly_digest
 from infoview.flows.actions import followup_frames, open_actions
-from infoview.models import Action, Meeting, Outreach, Person, UserProfile
+from infoview.models import Action, Meeting, Outreach, Person, QuestionAsked, UserProfile
 from infoview.widgets.followups import FollowUp, due_words
 from infoview.widgets.home import HomePage
 
@@ -68,6 +68,23 @@ def test_the_next_meeting_says_tomorrow_and_opens_its_brief(store):
     assert "<b>Sam Okafor (Kestrel Health)</b>: tomorrow, " in card and "video call" in card
     page.meeting_box.children[1].children[0].click()  # See the brief
     assert chosen == [{"meeting_id": meeting.id}] and went == ["prepare"]
+
+
+def test_the_next_meeting_without_questions_offers_to_plan_them_not_to_see_a_brief(store):
+    # Seen in the browser: the meeting came from Lena's calendar file; "See the brief" opened
+    # Prepare on "No questions yet", with no brief to see.
+    sam = store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
+    meeting = store.add(Meeting(person_id=sam.id, starts_at=NOW + timedelta(days=1),
+                                status="scheduled"))
+    page, went, chosen = _home(store)
+    plan = page.meeting_box.children[1].children[0]
+    assert plan.description == "Plan the questions"
+    plan.click()
+    assert chosen == [{"meeting_id": meeting.id}] and went == ["prepare"]
+    store.add(QuestionAsked(meeting_id=meeting.id, text="What does a typical week look like?",
+                            position=0, asked=0))
+    page.refresh()
+    assert page.meeting_box.children[1].children[0].description == "See the brief"
 
 
 def test_done_drops_a_follow_up_from_the_digest_and_undo_brings_it_back(store):

@@ -155,3 +155,14 @@ def test_the_banner_counts_minutes_in_words_without_a_bracketed_plural():
     clock.advance(13.8)  # 1.2 minutes before the end
     panel.refresh()
     assert panel.banner.text.startswith("1 minute left:") and "(s)" not in panel.banner.text
+
+
+def test_the_agenda_reads_on_the_clocks_own_face():
+    # Seen in the browser: the clock said 04:32 and the agenda "4.5′ Question 2": a new user
+    # had to turn tenths of a minute into seconds in the middle of a call.
+    agenda = [(0, "Greeting"), (1.5, "Question 1"), (4.5, "Question 2"), (18.5, "Wrap-up")]
+    panel = MeetingCompanion(_plan(), agenda, clock=FakeClock())
+    said = panel.agenda_html.value
+    assert "00:00 Greeting" in said and "01:30 Question 1" in said
+    assert "04:30 Question 2" in said and "18:30 Wrap-up" in said
+    assert "′" not in said and "4.5" not in said

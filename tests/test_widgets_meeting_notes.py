@@ -202,3 +202,22 @@ def test_a_reload_before_the_clock_started_keeps_it_at_zero_and_says_nothing_of_
     again = _timed(store, clocks)
     assert again.started_at is None and "clock" not in again.notes_message.text
     assert "Picked up the notes you took earlier (1 question)" in again.notes_message.text
+
+
+def test_a_clock_picked_up_running_is_set_ticking_in_the_browser_that_draws_it(store):
+    # Seen in the browser: after a reload mid-call the clock said "goes on from 00:07" and
+    # Start was greyed out, but it showed 00:07 for good. The browser starts its ticker's
+    # timer only when it sees ``playing`` turn on, and the ticker was made playing already.
+    clocks = _Clocks()
+    _timed(store, clocks).start()
+    clocks.later(7)
+    again = _timed(store, clocks)  # the page reloaded
+    assert again.running and again.start_button.disabled
+    seen: list[bool] = []
+    again.ticker.observe(lambda change: seen.append(change["new"]), names="playing")
+    again.ticker._view_count = 1  # the browser drew the page, and so the ticker
+    assert seen[-2:] == [False, True] and again.ticker.playing
+    again.stop()
+    seen.clear()
+    again.ticker._view_count = 2  # drawn again while stopped: it stays still
+    assert seen == [] and not again.ticker.playing

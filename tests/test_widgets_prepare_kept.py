@@ -230,3 +230,39 @@ def test_an_open_panel_follows_a_meeting_chosen_elsewhere_not_its_kept_plan(stor
     assert kept_plan(store, sam.id).value["reason"] == "for the first meeting"  # not lost
     panel.meeting.value = first.id  # back to the first: its plan comes back
     assert panel.restored is not None and panel.place.value == "https://call.example/a"
+
+
+def test_a_saved_meeting_opened_again_keeps_why_them_and_who_you_are(store, tmp_path):
+    # Seen in the browser: Lena typed why she chose Sam and that she is a career changer,
+    # saved the meeting, closed the tab; Home's "See the brief" showed the plan again, but
+    # the brief said "Add your own reason for choosing them" and "You are a" said anyone.
+    panel = _panel(store, tmp_path)
+    _edit(panel)
+    panel.audience.value = "career_changer"
+    panel.save_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    again = _panel(store, tmp_path)  # a new page, nothing kept but the saved meeting
+    assert again.restored is None
+    assert again.reason.value == "I read your post on patient onboarding"
+    assert again.audience.value == "career_changer"
+    assert again.build().reason == "I read your post on patient onboarding"
+    assert "I read your post on patient onboarding" in again.preview.value
+    from infoview.flows.meetings import meeting_brief
+
+    stored = meeting_brief(store, again.meeting.value)  # the companion's, the CLI's
+    assert stored.reason == "I read your post on patient onboarding"
+
+
+def test_a_plan_saved_on_a_held_meeting_says_it_was_not_kept(store, tmp_path):
+    # Seen in the browser: a plan saved on a meeting already debriefed said "Saved Priya
+    # Raman and the meeting with its questions", and the questions were nowhere after a
+    # reload (a held meeting keeps what its debrief recorded).
+    sam = store.list(Person)[0]
+    save_meeting_plan(store, sam, Meeting(person_id=sam.id, status="held",
+                                          starts_at=datetime(2026, 3, 2, 10, tzinfo=UTC)), None)
+    panel = _panel(store, tmp_path)
+    panel.plan_button.click()
+    panel.save_button.click()
+    assert panel.message.kind == "warning", panel.message.text
+    assert "with its questions" not in panel.message.text
+    assert "held" in panel.message.text and "not kept" in panel.message.text

@@ -7,6 +7,7 @@ from datetime import date, time
 
 import pytest
 
+from infoview.flows.profile import save_profile
 from infoview.models import Action, Meeting, Organization, Person
 from infoview.widgets.holdings import HoldingsPanel
 from infoview.widgets.profile import ProfileForm
@@ -562,6 +563,49 @@ def test_deleting_a_person_lets_what_was_typed_about_them_go(store, tmp_path):
     assert latest_state(store, "form:person:") is None
     assert PeoplePage(store, cache_path=tmp_path / "c.sqlite").person_form_box.layout.display \
         == "none"
+
+
+def test_about_me_saved_in_two_tabs_keeps_the_changes_of_both(store):
+    # Seen in the browser: Lena added "triage under pressure" to her strengths in one tab
+    # and saved; in a second tab, opened before, she corrected her email and saved: the
+    # second tab wrote back the strengths it had shown, and the first change was lost.
+    save_profile(store, name="Lena Fischer", strengths="explaining things to worried people",
+                 email="lena@example.org")
+    first, second = ProfileForm(store), ProfileForm(store)
+    first.form["strengths"].value = "explaining things; triage under pressure"
+    first.save_button.click()
+    assert first.form.message.kind == "ok", first.form.message.text
+    second.form["email"].value = "lena@fischer.example"
+    second.save_button.click()
+    assert second.form.message.kind == "ok", second.form.message.text
+    profile = store.get_profile()
+    assert (profile.strengths, profile.email) == ("explaining things; triage under pressure",
+                                                  "lena@fischer.example")
+    # The second tab now shows the first one's change, and says so in words.
+    assert second.form["strengths"].value == "explaining things; triage under pressure"
+    assert "What you are good at" in second.form.message.text
+    assert "another page" in second.form.message.text
+
+
+def test_editing_a_person_keeps_what_was_saved_meanwhile_elsewhere(page, store):
+    # Seen in the browser: Sam's form was open (Edit) when research saved his title from
+    # his team page, or another tab corrected his organization; saving the email then
+    # wrote back the form's old title and organization.
+    from infoview.flows.records import edit_person
+
+    sam = _add(page, name="Sam Okafor", organization="Kestrel Health")
+    page.edit_person_button.click()
+    edit_person(store, sam.id, title="Senior UX Researcher", organization="Kestrel Health Labs")
+    page.person_form["email"].value = "sam@kestrel.example"
+    page.save_person_button.click()
+    assert page.message.text == "Saved the changes to Sam Okafor."
+    stored = store.get(Person, sam.id)
+    assert (stored.email, stored.title, stored.organization) == (
+        "sam@kestrel.example", "Senior UX Researcher", "Kestrel Health Labs")
+    page.edit_person_button.click()
+    page.person_form["title"].value = ""  # a field emptied on purpose is still cleared
+    page.save_person_button.click()
+    assert store.get(Person, sam.id).title is None
 
 
 def test_the_organizations_tab_shows_the_organization_of_the_person_worked_on(page, store):

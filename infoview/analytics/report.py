@@ -16,7 +16,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from infoview.analytics._frames import Frames, channel_list, message, sharing, timestamp
+from infoview.analytics._frames import (
+    Frames,
+    channel_list,
+    message,
+    sharing,
+    timestamp,
+    to_utc,
+)
 from infoview.analytics.display import reply_times_in_words
 from infoview.analytics.headline import format_figure
 from infoview.analytics.inputs import FramesInputs
@@ -68,7 +75,8 @@ def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS
     if df is None or len(df) == 0:
         return {"message": message(df) if df is not None else "Nothing to show yet.",
                 "columns": [], "rows": [], "more": 0}
-    shown = _in_words(df[columns] if columns else df)
+    # only the rows shown are put in words: the count of the rest is all the page says
+    shown = _in_words((df[columns] if columns else df).head(max_rows))
     # the flag is read from the whole frame: it need not be one of the columns shown
     marks = df[highlight].head(max_rows).tolist() if highlight in df.columns else [False] * len(df)
     # a check/value table (follow-up health): a row whose check is a share is a percentage
@@ -116,12 +124,18 @@ def _days_late(late, now, zone: tzinfo):
     whole spans of 24 hours gone by."""
     if late is None or len(late) == 0:
         return late
+    import numpy as np
     import pandas as pd
 
     today = (timestamp(now) or pd.Timestamp.now(tz="UTC")).tz_convert(zone).date()
-    days = [None if pd.isna(due) else (today - due.tz_convert(zone).date()).days
-            for due in late["due"]]
-    return late.assign(days_overdue=days)
+    # each due moment on the clock of ``zone``, cut to its day (numpy floors a moment
+    # before 1970 to its own day too); a missing one stays missing
+    due = to_utc(late["due"])
+    local_day = (due.dt.tz_convert(zone).dt.tz_localize(None)
+                 .to_numpy(dtype="datetime64[us]").astype("datetime64[D]"))
+    days = (np.datetime64(today, "D") - local_day).astype("timedelta64[D]").astype(np.int64)
+    missing = due.isna().to_numpy()
+    return late.assign(days_overdue=pd.arrays.IntegerArray(np.where(missing, 0, days), missing))
 
 
 # ---- the report ----------------------------------------------------------------------------

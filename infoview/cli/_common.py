@@ -26,10 +26,11 @@ if TYPE_CHECKING:  # pragma: no cover
 def collector_paused() -> Iterator[None]:
     """Python's cycle collector paused for the block, as it was before after it.
 
-    For a command that builds large tables and prints them, then exits (``infoview digest``
-    on a store of a million rows): the collector kept walking the hundreds of thousands of
-    objects its tables hold, stable until the end, each time new ones piled up, 0.3 s of
-    a 4.8 s run, while the run makes no cycles worth freeing (the same peak memory without).
+    For a command that builds large tables, prints or writes them, then exits (``infoview
+    digest`` and ``infoview report`` on a store of a million rows): the collector kept
+    walking the hundreds of thousands of objects its tables hold, stable until the end,
+    each time new ones piled up, 0.3 s of the digest's 4.8 s, while the run makes no
+    cycles worth freeing (the same peak memory without).
     Not for the app, whose process lives on: there the collector must run.
     """
     import gc

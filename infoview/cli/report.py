@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from infoview.cli._common import open_store, print_json
+from infoview.cli._common import collector_paused, open_store, print_json
 
 
 def register(sub) -> None:
@@ -90,7 +90,7 @@ def _report(args) -> int:
     from infoview.times import parse_day
 
     since, until = parse_day(args.since, "--since"), parse_day(args.until, "--until")
-    with open_store(args) as store:
+    with collector_paused(), open_store(args) as store:
         path = write_store_report(store, args.out, since=since, until=until,
                                   channels=args.channels)
     if args.json:

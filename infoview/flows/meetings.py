@@ -129,7 +129,7 @@ def meeting_brief(store: Store, meeting_id: int) -> Brief:
     company, person_research = research_for(store, person.saved_id)
     return build_brief(person=person, company=company, person_research=person_research,
                        plan=planned_questions(store, meeting_id), meeting=meeting,
-                       profile=store.get_profile())
+                       profile=store.get_profile(), reason=meeting.reason)
 
 
 def thanks_draft(store: Store, debrief: Debrief) -> Draft:

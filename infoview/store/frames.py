@@ -124,18 +124,29 @@ def _objects(values: Any):
 def _json_values(values: Any, plain: bool) -> list[Any]:
     """Decode stored JSON texts (``None`` stays ``None``).
 
-    When SQLite has checked that every text is valid JSON, they are decoded as one array in
-    a single call, four times faster than a call per row at a million rows.
+    When SQLite has checked that every text is valid JSON, each distinct text is decoded
+    once, all in one call: four times faster than a call per row at a million rows, and
+    faster again when many rows hold the same tags. Each row still gets its own list or
+    dict (a shallow copy), so changing one cell never changes another.
     """
     if plain and len(values):
         texts = ["null" if v is None else v for v in values]
+        distinct = list(dict.fromkeys(texts))
         try:
-            decoded = json.loads("[" + ",".join(texts) + "]")
+            decoded = json.loads("[" + ",".join(distinct) + "]")
         except (TypeError, ValueError):
             decoded = None
-        if isinstance(decoded, list) and len(decoded) == len(texts):
-            return decoded
+        if isinstance(decoded, list) and len(decoded) == len(distinct):
+            if len(distinct) == len(texts):
+                return decoded
+            value_of = dict(zip(distinct, decoded, strict=True))
+            return [_own(value_of[text]) for text in texts]
     return [None if v is None else json.loads(v) for v in values]
+
+
+def _own(value: Any) -> Any:
+    """``value`` as a row's own: a list or dict copied (shallow), anything else as it is."""
+    return value.copy() if isinstance(value, (list, dict)) else value
 
 
 def _checks(columns: Iterable[Column]) -> dict[str, str]:

@@ -321,9 +321,19 @@ DROP INDEX questions_asked_question;
 CREATE INDEX questions_asked_question ON questions_asked(question_id, meeting_id, usefulness, asked)
 """
 
+# A meeting keeps the user's own words on why they chose its host, and who the user is to
+# them (a student, a career changer ...), as typed under Prepare: the plan saved with the
+# meeting, opened again (a reload, a closed tab, Home's "See the brief"), brought the
+# questions back but wrote "Add your own reason" in the brief and asked as "anyone".
+_MEETING_WORDS = """
+ALTER TABLE meetings ADD COLUMN reason TEXT;
+ALTER TABLE meetings ADD COLUMN audience TEXT
+"""
+
 #: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _MAIL_CALENDAR, _FOLLOW_UPS,
-                               _APP_STATE, _REPORT_INDEXES, _OPEN_ACTIONS, _NOT_ASKED)
+                               _APP_STATE, _REPORT_INDEXES, _OPEN_ACTIONS, _NOT_ASKED,
+                               _MEETING_WORDS)
 #: The schema version this code writes.
 LATEST = len(MIGRATIONS)
 

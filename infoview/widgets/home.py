@@ -16,8 +16,9 @@ import ipywidgets as w
 
 from infoview.flows.actions import followup_frames
 from infoview.flows.meetings import STARTED, awaiting_debrief, next_meeting
+from infoview.flows.plans import kept_plan
 from infoview.flows.profile import load_profile, user_zone
-from infoview.models import Meeting, Person, ResearchSnapshot
+from infoview.models import Meeting, Person, QuestionAsked, ResearchSnapshot
 from infoview.times import describe_start, shown_in
 from infoview.widgets._common import MessageLine, button, esc, heading
 from infoview.widgets.followups import FollowUpList, open_followups
@@ -300,8 +301,14 @@ class HomePage(w.VBox):
         who, how, place = self._who_how(meeting)
         when = (when_words(meeting.starts_at, meeting.timezone, now, user_zone(self.store))
                 if meeting.starts_at else "no time agreed yet")
-        brief = button("See the brief", "primary", tooltip="the questions and the one-page "
-                       "brief, ready to download")
+        # A meeting added by hand or from the calendar has no questions yet: Prepare then
+        # shows an empty plan, which is no brief to "see".
+        planned = (bool(self.store.list(QuestionAsked, meeting_id=meeting.id))
+                   or kept_plan(self.store, meeting.person_id) is not None)
+        brief = (button("See the brief", "primary", tooltip="the questions and the one-page "
+                        "brief, ready to download") if planned else
+                 button("Plan the questions", "primary", tooltip="no questions planned for it "
+                        "yet: Prepare plans them for the minutes you have, and the brief"))
         brief.on_click(lambda _b, mid=meeting.id: self._open(mid, "prepare"))
         companion = button("Open the meeting companion")
         companion.on_click(lambda _b, mid=meeting.id: self._open(mid, "meeting"))

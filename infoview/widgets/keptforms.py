@@ -100,6 +100,13 @@ class KeptTyping:
             f"{save_label} keeps it; Drop my unsaved changes shows {as_saved}.", "info")
         return True
 
+    def changed(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Of ``values`` (the form's, as read), those that differ from what the form showed
+        as saved when it opened: what a save should write, leaving a change made meanwhile
+        elsewhere (research, another tab) to the rest."""
+        return {name: value for name, value in values.items()
+                if name not in self._saved or value != self._saved[name]}
+
     def keep(self) -> None:
         """Keep what the open form holds (called on every change)."""
         if self._loading or self.key is None or self.box.layout.display == "none":

@@ -107,9 +107,13 @@ class MeetingCompanion(w.VBox):
         self.bar = w.FloatProgress(min=0, max=20, value=0, layout=w.Layout(width=FULL_WIDTH))
         self.banner = MessageLine()
         self.agenda_html = w.HTML()
-        # Ticks in the browser once a second; hidden, driven by start/stop.
+        # Ticks in the browser once a second; hidden, driven by start/stop. The browser
+        # starts its timer only when it sees ``playing`` turn on, never for a ticker that
+        # was made already playing (a clock picked up after a reload): each new view of it
+        # (``_view_count``, reported by the browser) is told again.
         self.ticker = w.Play(interval=1000, min=0, max=24 * 3600, value=0,
-                             layout=w.Layout(display="none"))
+                             layout=w.Layout(display="none"), _view_count=0)
+        self.ticker.observe(lambda _c: self._ticker_shown(), names="_view_count")
         self.rows: list[tuple[w.Checkbox, w.Text]] = []
         self.questions_box = w.VBox()
         #: Says the notes taken earlier were picked up (after a reload, say).
@@ -162,7 +166,7 @@ class MeetingCompanion(w.VBox):
         now = self.clock()
         self.started_at, self.paused_seconds = now - kept.seconds, 0.0
         self.stopped_at = None if kept.running else now
-        self.ticker.playing = kept.running
+        self._play(kept.running)
         self.refresh()
         mm, ss = divmod(int(kept.seconds), 60)
         going = "goes on from" if kept.running else "stopped at"
@@ -269,6 +273,19 @@ class MeetingCompanion(w.VBox):
         """Whether the clock is counting now (started, and not stopped since)."""
         return self.started_at is not None and self.stopped_at is None
 
+    def _play(self, on: bool) -> None:
+        """Make the browser's ticker tick (or not). Turned on from off, so that a browser
+        already showing it starts its timer (it does on that change only)."""
+        if on:
+            self.ticker.playing = False
+        self.ticker.playing = on
+
+    def _ticker_shown(self) -> None:
+        """A browser drew the ticker anew (the page opened after a reload): a clock
+        running is set going there, or it would show the same second until Stop."""
+        if self.running:
+            self._play(True)
+
     def start(self) -> None:
         """Start the clock, or resume it after :meth:`stop` from where it stopped."""
         if self.started_at is None:
@@ -359,7 +376,9 @@ class MeetingCompanion(w.VBox):
         lines = []
         for mark in self.marks:
             detail = mark.text if len(mark.text) <= 70 else mark.text[:67] + "..."
-            text = f"{mark.minute:>4.1f}′ {esc(mark.label)}" + (f": {esc(detail)}" if detail else "")
+            # On the clock's own face (mm:ss), not "1.5′": the user reads one against the other.
+            mm, ss = divmod(round(mark.minute * 60), 60)
+            text = f"{mm:02d}:{ss:02d} {esc(mark.label)}" + (f": {esc(detail)}" if detail else "")
             lines.append(f"<b>▶ {text}</b>" if mark is current else f"&nbsp;&nbsp;{text}")
         return "<div style='font-family:monospace'>" + "<br>".join(lines) + "</div>"
 

@@ -390,6 +390,10 @@ class PreparePanel(w.VBox):
         self.minutes.value = max(10, min(60, meeting.planned_minutes))
         self.role.value = meeting.role or self.role.value
         self.industry.value = meeting.industry or self.industry.value
+        # The host's own reason: another meeting's is not theirs (none kept: none typed).
+        self.reason.value = meeting.reason or ""
+        if meeting.audience in {value for _label, value in self.audience.options}:
+            self.audience.value = meeting.audience
         plan = planned_questions(self.store, meeting.saved_id)
         if plan.items:
             self.plan = plan
@@ -434,6 +438,8 @@ class PreparePanel(w.VBox):
         meeting.planned_minutes = int(self.minutes.value)
         meeting.role = self.role.value.strip() or None
         meeting.industry = self.industry.value.strip() or None
+        meeting.reason = self.reason.value.strip() or None
+        meeting.audience = self.audience.value
         return meeting
 
     def _starts_at(self) -> datetime | None:
@@ -494,6 +500,14 @@ class PreparePanel(w.VBox):
             self._fill_meetings(select=meeting.id)
             self._saved_state = self.plan_state()  # a draft written next is no plan edit
             self.new_person_box.layout.display = "none"
+            if plan is not None and meeting.status == "held":
+                # Its debrief recorded what was asked: the plan does not replace that.
+                self.message.show(f"Saved {person.name} and the meeting. This meeting was "
+                                  "held, so its questions stay as its debrief recorded them; "
+                                  "the plan here was not kept with it (to plan another "
+                                  "meeting with them, choose 'A new meeting' above).",
+                                  "warning")
+                return
             self.message.show(f"Saved {person.name} and the meeting with its questions. Next: "
                               "the meeting companion, then the debrief.", "ok")
 

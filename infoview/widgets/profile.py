@@ -146,15 +146,25 @@ class ProfileForm(w.VBox):
                                    "ok")
 
     def save(self) -> None:
-        """Save what the fields hold (what "Save my profile" does)."""
+        """Save the fields changed here since the profile was shown (what "Save my profile"
+        does). The others are left as stored: a change saved meanwhile in another tab is
+        kept, not put back to what this page showed when it opened."""
         with self.form.guard("saving your profile"):
-            values = {name: field.lines() if name in LIST_FIELDS else field.value
-                      for name, field in self.form.fields.items()}
+            changed = [name for name, value in self._typed().items()
+                       if value != self._saved_values.get(name)]
+            shown = self._saved_values
+            values = {name: self.form[name].lines() if name in LIST_FIELDS
+                      else self.form[name].value for name in changed}
             self.saved = save_profile(self.store, **values)
             drop_form(self.store, PROFILE_KEY)  # saved: nothing typed is left to keep
             self.drop_button.layout.display = "none"
             self.load()  # shows the values as stored (a link completed, lists tidied)
-            self.form.message.show("Saved. Your drafts and briefs use it from now on.", "ok")
+            elsewhere = [_LABELS[name] for name, value in self._saved_values.items()
+                         if name not in changed and value != shown.get(name)]
+            also = (" Also showing what was saved meanwhile on another page: "
+                    f"{', '.join(elsewhere)}." if elsewhere else "")
+            self.form.message.show("Saved. Your drafts and briefs use it from now on." + also,
+                                   "ok")
 
     def _show_missing(self, profile) -> None:
         missing = missing_parts(profile)

@@ -550,8 +550,11 @@ class PeoplePage(w.VBox):
                 person = add_person(self.store, **values)
                 words = f"Added {person.name}."
             else:
+                # Only what was changed in the form: research saved meanwhile (their title),
+                # or another tab, changed the rest, and the form's old values would undo it.
+                changed = self.person_typing.changed(values)
                 with self._gone(values.get("name") or "This person"):
-                    person = edit_person(self.store, self._editing_person, **values)
+                    person = edit_person(self.store, self._editing_person, **changed)
                 words = f"Saved the changes to {person.name}."
             self.person_typing.drop()  # saved: nothing typed is left to keep
             self._close(self.person_form_box)

@@ -95,10 +95,12 @@ class ResearchPanel(w.VBox):
         self.form = Form([FormField("company_url", self.company_url),
                           FormField("person_url", self.person_url),
                           FormField("person_name", self.person_name)])
-        self.research_button = button("Research", "primary", "Fetch the public pages and extract")
-        self.fetch_again = w.Checkbox(value=False, indent=False,
-                                      description="fetch again (ignore pages cached in the last days)",
-                                      layout=w.Layout(width="auto"))
+        self.research_button = button("Research", "primary",
+                                      "Read their public web pages and pick out the facts")
+        self.fetch_again = w.Checkbox(
+            value=False, indent=False,
+            description="read the pages again (not the copies kept from the last few days)",
+            layout=w.Layout(width="auto"))
         self.save_button = button("Save to my store", "success", "Keep this research for later")
         self.save_button.disabled = True
         self.progress = w.IntProgress(value=0, min=0, max=1, description="",
@@ -347,7 +349,8 @@ def _field_rows(pairs: list[tuple[str, object]]) -> str:
 
 def _overview_html(company, person) -> str:
     if company is None and person is None:
-        return "<p><i>Nothing researched yet: enter a URL and press Research.</i></p>"
+        return ("<p><i>Nothing researched yet: type the company's website address above and press "
+                "Research.</i></p>")
     parts = []
     if company is not None:
         parts.append(f"<h3 class='infoview-company-name'>{esc(company.name or company.url)}</h3>")
