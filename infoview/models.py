@@ -49,6 +49,8 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
 #: A meeting's status:
 STATUS_WORDS = {"requested": "asked for", "scheduled": "booked", "held": "held",
                 "cancelled": "cancelled", "no_show": "they did not show", "moved": "moved"}
+#: How a message went (``channel``), as the page writes it: "LinkedIn", not "linkedin".
+CHANNEL_WORDS = {"email": "email", "linkedin": "LinkedIn", "phone": "phone", "other": "other"}
 #: Whose move an action or a first contact is (``owner``, ``contact_by``):
 OWNER_WORDS = {"user": "you", "host": "them"}
 #: Whether a suggested person may be told who suggested them, when nobody asked yet:

@@ -280,3 +280,22 @@ def describe_start(starts_at: datetime, zone_name: str | None = None,
         tz = fallback
     moment = shown_in(starts_at, tz)
     return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"
+
+
+def on_my_clock(starts_at: datetime, zone_name: str | None, mine: tzinfo | None) -> str:
+    """A meeting's start on the user's clock (``mine``: About me's zone, else the
+    computer's), with its own time beside it when it was set in a zone whose clock differs:
+    "Thu 3 Dec 2037, 16:00 (10:00 in America/New_York)", the time the host speaks of. When
+    the two clocks are on different days the meeting's own day is said too: "Fri 4 Dec
+    2037, 05:30 (Thu 3 Dec, 23:30 in America/New_York)". The one rule for every page."""
+    said = describe_start(starts_at, None, mine)
+    try:
+        theirs = zone(zone_name)
+    except BadInput:
+        return said  # a zone name no longer known: the user's clock alone
+    if theirs is not None:
+        own, here = shown_in(starts_at, theirs), shown_in(starts_at, mine)
+        if own.utcoffset() != here.utcoffset():
+            day = f"{own:%a} {own.day} {own:%b}, " if own.date() != here.date() else ""
+            said += f" ({day}{own:%H:%M} in {zone_label(theirs)})"
+    return said

@@ -23,6 +23,36 @@ from typing import Any
 
 from infoview.errors import BadInput, BadInputFile, InfoviewError
 
+#: Units of :func:`size_words`, smallest first: decimal, as file managers and phones count.
+_SIZE_UNITS = ("KB", "MB", "GB", "TB")
+
+
+def size_words(count: int) -> str:
+    """A file's size as a reader says it: ``"1 byte"``, ``"22 bytes"``, ``"2.3 KB"``,
+    ``"14 KB"``, ``"151 MB"``.
+
+    One rule for every size the kit shows (an upload refused, a mailbox part skipped, a
+    download too large); the app page's upload check (``upload_limit.js``, ``sizeWords``)
+    writes the same. Units are decimal (1 KB = 1000 bytes). A decimal is written only below
+    10, where it tells sizes apart (2.3 MB against 2 MB is a sixth more); from 10 on, whole
+    numbers ("14 KB", not "14.2 KB": a precision no one reads). A file under 1000 bytes is
+    counted in bytes ("1 KB" for 22 bytes overstated it fifty times). The unit moves up
+    when rounding would reach 1000 ("1 MB", not "1000 KB").
+    """
+    if count < 1000:
+        return f"{count} byte{'' if count == 1 else 's'}"
+    # Whole numbers only, rounding halves up, so that the page's script (whose numbers
+    # round halves otherwise than Python's format) says the same of every size.
+    for power, unit in enumerate(_SIZE_UNITS, start=1):
+        scale = 1000**power
+        tenths = (count * 10 + scale // 2) // scale
+        if tenths < 100:
+            return f"{tenths // 10}{'' if tenths % 10 == 0 else f'.{tenths % 10}'} {unit}"
+        whole = (count + scale // 2) // scale
+        if whole < 1000 or unit == _SIZE_UNITS[-1]:
+            return f"{whole} {unit}"
+    raise AssertionError("unreachable")  # pragma: no cover
+
 
 def read_text(path: str | Path, *, what: str = "file") -> str:
     """The text of a UTF-8 file the user named (a leading byte-order mark is dropped).

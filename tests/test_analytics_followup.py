@@ -78,7 +78,7 @@ def test_follow_up_health_summarises_every_check(history):
     assert summary == {
         "meetings held": 2, "thank-yous within 24 h": 1, "share of thank-yous on time": 0.5,
         "open actions": 3, "overdue actions": 2, "promises not yet kept": 2,
-        "leads not yet contacted": 1, "stale contacts": 1,
+        "leads not yet contacted": 1, "people losing touch": 1,
     }
 
 

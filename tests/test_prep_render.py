@@ -180,6 +180,24 @@ def test_pdf_holds_the_brief_text_and_a_notes_page_when_asked():
     assert _pages(render_pdf(s.brief(), sections=("who", "agenda", "notes"))) == 2
 
 
+def test_the_pdf_prints_each_news_links_address_after_its_title():
+    """Paper cannot be clicked: a news title alone left the reader no way to the article."""
+    from pypdf import PdfReader
+
+    brief = s.brief()
+    data = render_pdf(brief)
+    text = "".join(PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+    shown = brief.company.news[:3]  # the three newest print
+    assert len(shown) == 3 and all(n["date"] for n in shown)
+    for item in shown:
+        assert "".join(f"{item['title']}({item['url']})".split()) in text, item["url"]
+    # the web page keeps its links as they were: the address is added for print only
+    html = render_html(brief)
+    first = shown[0]
+    assert f'<a class="address" href="{first["url"]}">{first["title"]}</a></li>' in html
+    assert f"({first['url']})" not in html
+
+
 def test_a_sixty_minute_brief_with_gaps_still_renders():
     company = s.company()
     company.founded, company.people = None, []

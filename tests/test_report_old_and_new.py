@@ -48,12 +48,13 @@ def former_in_words(df):
     return df.assign(**changes) if changes else df
 
 
-def former_table_view(df, *, columns=None, max_rows=report.MAX_ROWS, highlight=None, zone=UTC):
+def former_table_view(df, *, columns=None, max_rows=report.MAX_ROWS, highlight=None, zone=UTC,
+                      empty="Nothing to show yet."):
     """report.table_view as it was: every row put in words, then the first shown."""
     from infoview.analytics._frames import message
 
     if df is None or len(df) == 0:
-        return {"message": message(df) if df is not None else "Nothing to show yet.",
+        return {"message": message(df) if df is not None else empty,
                 "columns": [], "rows": [], "more": 0}
     shown = former_in_words(df[columns] if columns else df)
     marks = df[highlight].head(max_rows).tolist() if highlight in df.columns else [False] * len(df)

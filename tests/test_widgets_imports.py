@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from mail_samples import ME, at, calendar, event, mbox, message
 
 from infoview.models import Meeting, Outreach, Person, UserProfile
@@ -281,3 +282,60 @@ def test_a_wrong_files_name_is_written_as_the_user_named_it(tmp_path):
         panel.upload.value = _uploaded("notes.txt", b"hello, this is not a calendar\n")
         panel.preview_button.click()
         assert panel.input_message.text.startswith("notes.txt: this is not a calendar file")
+
+
+SIZES = {0: "0 bytes", 1: "1 byte", 22: "22 bytes", 999: "999 bytes", 1_000: "1 KB",
+         1_250: "1.3 KB", 9_949: "9.9 KB", 9_950: "10 KB", 14_200: "14 KB",
+         999_499: "999 KB", 999_500: "1 MB", 2_345_678: "2.3 MB", 150_994_944: "151 MB",
+         3_000_000_000: "3 GB"}
+
+
+def test_sizes_read_the_same_in_an_upload_and_in_a_mail_imports_report(tmp_path):
+    # Seen: the upload note said "14 KB" and the mail import's report "14.2 KB" of the same
+    # size, two rules in two places. One rule now: a decimal below 10 only, whole from 10.
+    from infoview.flows.mail_import import MailImportReport
+    from infoview.userfiles import size_words
+
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        for size, words in SIZES.items():
+            assert size_words(size) == words, size
+            report = MailImportReport(source="mail", files=1, unchanged_bytes=size)
+            if size:
+                assert f"; {words} unchanged since the last import" in report.lines()[0], size
+            if size <= 20_000:
+                panel.upload.value = _uploaded("mail.mbox", b"x" * size)
+                assert f"mail.mbox ({words})" in panel.upload_note.value, size
+
+
+def test_an_upload_just_over_the_limit_is_not_said_to_be_the_limit(tmp_path, monkeypatch):
+    # "All mail.mbox is 1 KB, more than the 1 KB an upload can carry" said nothing.
+    monkeypatch.setattr("infoview.widgets.imports.UPLOAD_LIMIT", 1_000)
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.upload.value = _uploaded("All mail.mbox", b"x" * 1_020)
+        panel.preview_button.click()
+        assert panel.input_message.kind == "error"
+        assert "All mail.mbox is just over 1 KB, more than the 1 KB an upload" in (
+            panel.input_message.text)
+
+
+@pytest.mark.browser
+def test_the_pages_upload_check_writes_sizes_by_the_same_rule(page):
+    """The app's page refuses a large upload before the kernel sees it, and names its size
+    itself (upload_limit.js): its words for each size are the kernel's."""
+    import re
+
+    from infoview.app import VOILA_CONFIG_DIR
+    from infoview.userfiles import size_words
+    from infoview.widgets.imports import upload_size_words
+
+    script = (VOILA_CONFIG_DIR / "share/voila/templates/infoview/upload_limit.js").read_text()
+    body = re.search(r"  var UNITS.*?(?=\n  function check)", script, re.S)
+    assert body, "the size rule is no longer where this test reads it"
+    limit = 100_000_000
+    sizes = [*SIZES, 100_000_001, 100_400_000, 100_500_000, 2 * 10**15]
+    said = page.evaluate(f"(sizes) => {{ {body.group(0)}\n return sizes.map("
+                         f"(n) => [sizeWords(n), uploadSizeWords(n, {limit})]); }}", sizes)
+    assert said == [[size_words(n), upload_size_words(n)] for n in sizes]
+    assert said[len(SIZES) + 1][1] == "just over 100 MB"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -104,15 +105,68 @@ def test_empty_store_shows_plain_messages(tmp_path):
 
 def test_an_empty_store_says_nothing_to_show_once_not_in_the_picture_and_under_it(tmp_path):
     panel = OutcomesDashboard(Store.open(tmp_path / "empty.sqlite"), now=NOW)
-    for tab in ("Questions", "Referrals"):
+    for tab in ("Funnel", "Replies", "Questions", "Referrals", "Activity"):
         pane = panel.panes[tab].value
         assert "<img" not in pane, tab  # the picture would only repeat the sentence
-        assert pane.count("Nothing to show yet") == 1, (tab, pane)
+        said = re.findall(r"Nothing to show yet[^<]*", pane)
+        assert said and len(said) == len(set(said)), (tab, pane)  # each sentence once
+
+
+def test_an_empty_store_says_it_has_no_meetings_not_six_rows_of_zeros(tmp_path):
+    # Seen in the browser: under "Meetings by status" a new user read asked for 0, booked
+    # 0, held 0, they did not show 0, cancelled 0, moved 0, and a Share column left blank.
+    panel = OutcomesDashboard(Store.open(tmp_path / "empty.sqlite"), now=NOW,
+                              out_dir=tmp_path / "exports")
+    pane = panel.panes["Funnel"].value
+    statuses = pane[pane.index("Meetings by status"):]
+    assert "<table" not in statuses and "no meetings in this selection" in statuses
+    panel.report_button.click()
+    page = panel.report_path.read_text()
+    start = page.index("Meetings by status")
+    statuses = page[start:page.index("Which questions earned", start)]
+    assert "<table" not in statuses and "no meetings in this selection" in statuses
+
+
+def test_the_saved_report_of_an_empty_store_says_each_nothing_to_show_once(tmp_path):
+    # Seen in the saved report: a grey picture saying "Nothing to show yet: no people in the
+    # store for this selection." and the same sentence again under it, in every section.
+    panel = OutcomesDashboard(Store.open(tmp_path / "empty.sqlite"), now=NOW,
+                              out_dir=tmp_path / "exports")
+    panel.report_button.click()
+    page = panel.report_path.read_text()
+    # no picture of a sentence: each empty chart says why in words, as empty tables do,
+    # and once where the empty table under it says the same
+    assert "nothing-to-show" not in page and "<svg" not in page
+    by_channel = page[page.index("By channel of the first message"):]
+    assert re.match(r'By channel of the first message</h3>\s*<p class="empty">Nothing to show '
+                    r"yet: no people in the store", by_channel), by_channel[:200]
+    for section in ("no people in the store", "no requests sent", "no questions recorded",
+                    "no referrals recorded", "no messages or meetings"):
+        assert section in page
+    health = page[page.index("share of thank-yous on time"):][:200]
+    assert "none yet: no meeting held" in health  # as the Follow-ups tab says it, not "–"
 
 
 def test_tabs_with_data_still_draw_their_picture(dashboard):
-    for tab in ("Questions", "Referrals"):
+    for tab in ("Funnel", "Replies", "Questions", "Referrals", "Activity"):
         assert "<img" in dashboard.panes[tab].value, tab
+
+
+def test_the_filters_help_says_only_what_the_chosen_grouping_means(store):
+    # Seen in the browser: "By warmth: how close you were ..." under the filters whatever
+    # the funnel was split by, overall and by channel too.
+    panel = OutcomesDashboard(store, now=NOW, refresh=False)
+    assert panel.funnel_by.value == "overall"
+    assert panel.grouping_help.value == ""  # overall needs no words
+    panel.funnel_by.value = "warmth"
+    assert "By warmth" in panel.grouping_help.value
+    assert "By channel" not in panel.grouping_help.value
+    panel.funnel_by.value = "channel"
+    assert "By channel" in panel.grouping_help.value
+    assert "warmth" not in panel.grouping_help.value.lower()
+    panel.funnel_by.value = "overall"
+    assert panel.grouping_help.value == ""
+    assert panel.grouping_help in panel.children  # on the page, under the filters
 
 
 def test_funnel_by_channel_splits_the_table(store):
@@ -353,4 +407,141 @@ def test_the_saved_report_reads_times_on_the_clock_about_me_names(tmp_path):
     assert panel.message.kind == "ok", panel.message.text
     page = panel.report_path.read_text(encoding="utf-8")
     assert "every time on this page is Asia/Tokyo time" in page
-    assert "2026-03-03 08:30" in page and "UTC" not in page
+    assert "Tue 03 Mar 2026, 08:30" in page and "UTC" not in page
+
+
+def test_linkedin_is_written_as_the_filters_write_it_in_the_tabs_and_the_report(store,
+                                                                                 tmp_path):
+    # Seen in the browser: the Channels filter said "LinkedIn", the Replies tab's picture
+    # and table under it, and the saved report's charts and tables, "linkedin".
+    import re
+
+    panel = OutcomesDashboard(store, now=NOW, out_dir=tmp_path / "exports")
+    ticks = [t.get_text() for t in panel.figures["replies"].axes[0].get_xticklabels()]
+    assert "LinkedIn" in ticks and "linkedin" not in ticks
+    assert re.search(r">\s*LinkedIn\s*<", panel.panes["Replies"].value)
+    assert not re.search(r">\s*linkedin\s*<", panel.panes["Replies"].value)
+    panel.funnel_by.value = "channel"
+    legend = [t.get_text() for t in panel.figures["funnel"].axes[0].get_legend().get_texts()]
+    assert "LinkedIn" in legend and "linkedin" not in legend
+    panel.report_button.click()
+    page = panel.report_path.read_text()
+    assert re.search(r">\s*LinkedIn\s*<", page)  # in a chart's text and a table's cell
+    assert not re.search(r">\s*linkedin\s*<", page)
+
+
+def test_the_saved_report_uses_the_words_of_the_page(store, tmp_path):
+    # Seen in the saved report: "stale contacts" and "Contacts gone quiet" for whom the page
+    # says "Losing touch"; "referrer", "referred at", "postings", "advocacy" where the This
+    # week and Targets tabs say "suggested by", "suggested on", "openings seen".
+    panel = OutcomesDashboard(store, now=NOW, out_dir=tmp_path / "exports")
+    panel.report_button.click()
+    page = panel.report_path.read_text()
+    cells = re.findall(r"<t[dh][^>]*>\s*([^<]*?)\s*</t[dh]>", page)
+    for words in ("people losing touch", "suggested by", "suggested on",
+                  "may mention their name", "days ago", "openings seen",
+                  "someone you know there", "motivation (0-3)"):
+        assert words in cells, words
+    for code in ("stale contacts", "referrer", "referred at", "postings", "advocacy",
+                 "days since", "may mention"):
+        assert code not in cells, code
+    assert "<h3>Losing touch</h3>" in page and "gone quiet" not in page
+    assert "people losing touch" in panel.panes["Follow-ups"].value
+    assert "stale" not in panel.panes["Follow-ups"].value
+
+
+def test_a_store_where_nobody_suggested_anyone_does_not_say_all_were_contacted(tmp_path):
+    # Seen on an empty store: "Leads not yet contacted: every suggested person has been
+    # contacted", of people nobody ever suggested.
+    panel = OutcomesDashboard(Store.open(tmp_path / "empty.sqlite"), now=NOW)
+    week = panel.panes["This week"].value
+    assert "every suggested person has been contacted" not in week
+    assert "nobody has suggested anyone to you yet" in week
+
+
+def test_a_split_funnel_is_one_row_per_group_as_in_the_report(store):
+    # Seen in the browser: "by warmth" listed 54 rows (every warmth by every stage) under
+    # the picture; the saved report shows one row per warmth, a column per stage.
+    panel = OutcomesDashboard(store, now=NOW, refresh=False)
+    panel.funnel_by.value = "warmth"
+    panel.refresh_button.click()
+    groups = list(dict.fromkeys(panel.tables["funnel"]["group"]))
+    pane = panel.panes["Funnel"].value
+    table = pane[pane.index("<table"):pane.index("</table>")]
+    assert table.count("<tr") == len(groups) + 1  # the header, then one row per group
+    assert re.search(r">\s*Warmth\s*<", table) and re.search(r">\s*Referred someone\s*<", table)
+    panel.funnel_by.value = "channel"
+    pane = panel.panes["Funnel"].value
+    table = pane[pane.index("<table"):pane.index("</table>")]
+    assert re.search(r">\s*Channel\s*<", table) and re.search(r">\s*LinkedIn\s*<", table)
+
+
+def test_this_week_and_the_report_write_days_as_the_page_does(dashboard, store, tmp_path):
+    # Seen in the browser: This week's Due said "Tue 17 Nov 2026" and Losing touch, just
+    # under it, "2026-07-15"; a meeting this week showed its day without its hour; the
+    # saved report wrote "2026-11-17 21:50".
+    week = dashboard.panes["This week"].value.replace("\u00a0", " ")
+    assert not re.search(r">\s*\d{4}-\d\d-\d\d", week)
+    touch = week[week.index("Losing touch"):week.index("Leads not yet contacted")]
+    assert re.search(r">\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d [A-Z][a-z]{2} \d{4}\s*<", touch)
+    from infoview.models import Meeting, Person
+
+    soon = Store.open(tmp_path / "soon.sqlite")
+    profile = soon.get_profile()
+    profile.timezone = "Europe/London"  # GMT in November: the hour as stored
+    soon.save_profile(profile)
+    sam = soon.add(Person(name="Sam Okafor"))
+    soon.add(Meeting(person_id=sam.id, starts_at=datetime(2026, 11, 23, 14, 30, tzinfo=UTC),
+                     status="scheduled"))
+    week = OutcomesDashboard(soon, now=NOW).panes["This week"].value.replace("\u00a0", " ")
+    assert "Mon 23 Nov 2026, 14:30" in week
+    panel = OutcomesDashboard(store, now=NOW, refresh=False, out_dir=tmp_path / "exports")
+    page = panel.save_report().read_text()
+    assert not re.search(r">\s*\d{4}-\d\d-\d\d \d\d:\d\d\s*<", page)
+    assert re.search(r">\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d [A-Z][a-z]{2} \d{4}, \d\d:\d\d\s*<",
+                     page)
+
+
+def test_the_referral_tree_says_what_its_colours_mean_and_its_table_is_in_words(dashboard,
+                                                                              tmp_path, store):
+    # Seen in the browser: green and grey dots with nothing saying which is which, and
+    # "Downstream people", "Downstream meetings" over the door openers.
+    from infoview.analytics.display import REFERRAL_KEY
+
+    pane = dashboard.panes["Referrals"].value
+    assert REFERRAL_KEY in pane and "Green: people you have met" in pane
+    assert "People reached through them" in pane and "ownstream" not in pane
+    empty = OutcomesDashboard(Store.open(tmp_path / "empty.sqlite"), now=NOW)
+    assert REFERRAL_KEY not in empty.panes["Referrals"].value  # no tree, no key
+    page = OutcomesDashboard(store, now=NOW, refresh=False,
+                             out_dir=tmp_path / "exports").save_report().read_text()
+    assert REFERRAL_KEY in page and "people reached through them" in page
+    assert "downstream" not in page
+
+
+def test_the_activity_axes_name_months_and_days_not_iso_dates(dashboard, store, tmp_path):
+    # Seen in the browser: "2026-06", "2026-07" under the Activity picture, and
+    # "2026-06-29" under the saved report's.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = dashboard.figures["activity"]
+    FigureCanvasAgg(figure).draw()
+    ticks = [t.get_text() for t in figure.axes[0].get_xticklabels() if t.get_text()]
+    assert ticks and all(re.fullmatch(r"[A-Z][a-z]{2} \d{4}", t) for t in ticks), ticks
+    page = OutcomesDashboard(store, now=NOW, refresh=False,
+                             out_dir=tmp_path / "exports").save_report().read_text()
+    activity = page[page.rindex("Activity per week"):]
+    activity = activity[:activity.index("</svg>")]
+    assert re.search(r">\d\d [A-Z][a-z]{2} \d{4}<", activity)
+    assert not re.search(r">\d{4}-\d\d-\d\d<", activity)
+
+
+def test_the_saved_reports_days_and_times_stay_on_one_line(store, tmp_path):
+    # Seen in the saved report: "Tue 17 Nov" on one line of the Due cell, "2026, 21:50" on
+    # the next.
+    page = OutcomesDashboard(store, now=NOW, refresh=False,
+                             out_dir=tmp_path / "exports").save_report().read_text()
+    assert "td.when { white-space: nowrap; }" in page
+    moments = re.findall(r'<td class="when">([^<]*)</td>', page)
+    assert moments and all(re.fullmatch(r"\w{3} \d\d \w{3} \d{4}, \d\d:\d\d", m) for m in moments)
+    assert not re.search(r'<td>\w{3} \d\d \w{3} \d{4}, \d\d:\d\d</td>', page)

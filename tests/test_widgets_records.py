@@ -371,7 +371,8 @@ def test_deleting_one_of_two_meetings_names_its_day_and_time_in_my_zone(page, st
     unset = store.add(Meeting(person_id=sam.id, status="requested"))
     deletions = page.deletions
     deletions.ask("meeting", second.id)
-    said = "the meeting with Sam Okafor on Thu 10 Dec 2037, 18:30"  # 09:30 London in Tokyo
+    # 09:30 London in Tokyo, with its own time beside, as the list says it
+    said = "the meeting with Sam Okafor on Thu 10 Dec 2037, 18:30 (09:30 in Europe/London)"
     assert said in deletions.question.value
     deletions.confirm_button.click()
     assert deletions.message.kind == "ok" and said in deletions.message.text

@@ -86,6 +86,11 @@ def plot_activity(frames: Frames, *, since=None, until=None, channels=None):
         ax.set_xlim(x.min() - timedelta(days=14), x.max() + timedelta(days=14))
         ax.xaxis.set_major_locator(WeekdayLocator(byweekday=MO))
         ax.xaxis.set_major_formatter(DateFormatter("%d %b"))
+    else:  # months by name ("Jun 2026"), not "2026-06"
+        from matplotlib.dates import AutoDateLocator, DateFormatter
+
+        ax.xaxis.set_major_locator(AutoDateLocator(maxticks=8))
+        ax.xaxis.set_major_formatter(DateFormatter("%b %Y"))
     fig.autofmt_xdate()
     fig.tight_layout()
     return fig

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
+from infoview.analytics.display import group_words
 from infoview.analytics.textwidth import text_width
 
 FONT = "'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif"
@@ -80,21 +82,30 @@ def _short(text: Any) -> str:
     return flat if len(flat) <= MAX_LABEL else flat[: MAX_LABEL - 1].rstrip() + "…"
 
 
-def _svg(width: float, height: float, label: str, body: list[str]) -> str:
-    """The ``<svg>`` element: ``role="img"`` with ``label`` for screen readers."""
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(width)}" height="{_num(height)}" '
+def _svg(width: float, height: float, label: str, body: list[str], *,
+         sentence: str | None = None) -> str:
+    """The ``<svg>`` element: ``role="img"`` with ``label`` for screen readers; a picture of
+    one ``sentence`` (:func:`message_chart`) carries it, for :func:`chart_message`."""
+    said = f'data-sentence="{_esc(sentence)}" ' if sentence is not None else ""
+    css = f"chart {_MESSAGE_CLASS}" if sentence is not None else "chart"
+    return (f'<svg {said}xmlns="http://www.w3.org/2000/svg" width="{_num(width)}" height="{_num(height)}" '
             f'viewBox="0 0 {_num(width)} {_num(height)}" role="img" aria-label="{_esc(label)}" '
-            f'font-family="{FONT}" class="chart">'
+            f'font-family="{FONT}" class="{css}">'
             f"<title>{_esc(label)}</title>" + "".join(body) + "</svg>")
 
 
-def nice_ticks(top: float, count: int = 5) -> list[float]:
-    """Round values from 0 to at least ``top`` for an axis (0, 20, 40, ...)."""
+def nice_ticks(top: float, count: int = 5, *, whole: bool = False) -> list[float]:
+    """Round values from 0 to at least ``top`` for an axis (0, 20, 40, ...).
+
+    ``whole``: the axis counts things that come whole (people, messages), so every tick is a
+    whole number: with three messages in the busiest week, 0, 1, 2, 3, never 0.5 or 1.5.
+    """
     if not top > 0 or not math.isfinite(top):
         return [0.0, 1.0]
-    raw = top / count
+    raw = max(top / count, 1.0) if whole else top / count
     power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    step = next(m * power for m in (1, 2, 2.5, 5, 10)
+                if m * power >= raw and (not whole or float(m * power).is_integer()))
     n = math.ceil(top / step - 1e-9)
     return [i * step for i in range(n + 1)]
 
@@ -109,17 +120,31 @@ def message_chart(text: str, *, label: str = "nothing to show") -> str:
     body = [f'<rect x="0.5" y="0.5" width="{_num(width - 1)}" height="47" fill="#f7f7f7" '
             f'stroke="{GRID}"/>', _text(width / 2, 24, text, anchor="middle", colour=MUTED,
                                         limit=width - 20)]
-    return _svg(width, 48, label, body)
+    return _svg(width, 48, label, body, sentence=text)
+
+
+#: The class of :func:`message_chart`'s picture, by which :func:`chart_message` knows it.
+_MESSAGE_CLASS = "nothing-to-show"
+_SENTENCE = re.compile(r'<svg data-sentence="([^"]*)"')
+
+
+def chart_message(svg: str | None) -> str | None:
+    """The sentence of :func:`message_chart`'s picture (``None`` for a drawing): a page can
+    say it in words instead, or leave it out where the empty table under it says it."""
+    found = _SENTENCE.match(svg or "")
+    return html.unescape(found[1]) if found and _MESSAGE_CLASS in found.string else None
 
 
 # ---- horizontal bars (the funnel, the questions) -------------------------------------------
 
 def _hbars(categories: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], *,
            title: str, axis: str, label: str, ends: Sequence[Sequence[str]] | None = None,
-           top: float | None = None, legend_title: str | None = None) -> str:
+           top: float | None = None, legend_title: str | None = None,
+           whole: bool = False) -> str:
     """Bars to the right, one row per category and one bar per series in each row.
 
-    ``ends`` (per series, per category) is written at the end of each bar.
+    ``ends`` (per series, per category) is written at the end of each bar; ``whole``: the
+    bars count whole things, and the axis says whole numbers only.
     """
     row = 24.0 if len(series) == 1 else 11.0 * len(series) + 8
     left = 10 + _label_width(categories)
@@ -130,7 +155,7 @@ def _hbars(categories: Sequence[str], series: Sequence[tuple[str, Sequence[float
                                         text_width(legend_title or "", SMALL * BOLD) - 18)
     plot_w = max(160.0, WIDTH - left - end_room - legend_room - 20)
     values = [v for _, vs in series for v in vs if v == v]
-    ticks = nice_ticks(top if top is not None else max(values, default=0))
+    ticks = nice_ticks(top if top is not None else max(values, default=0), whole=whole)
     scale = plot_w / ticks[-1]
     top_y = 34.0
     height = top_y + row * len(categories) + 40
@@ -191,14 +216,15 @@ def funnel_chart(data, *, by: str | None = None, label: str = "funnel") -> str:
         groups = list(dict.fromkeys(data["group"]))
         by_pair = {(g, s): c for g, s, c in zip(data["group"], data["stage"], data["count"],
                                                  strict=True)}
-        series = [(str(g), [float(by_pair.get((g, s), 0)) for s in stages]) for g in groups]
+        series = [(group_words(g, by), [float(by_pair.get((g, s), 0)) for s in stages])
+                  for g in groups]
         return _hbars(stages, series, title=title, axis="people", label=label,
-                      legend_title=by)
+                      legend_title=by, whole=True)
     counts = [float(c) for c in data["count"]]
     ends = [f"{int(n)}" if share != share else f"{int(n)} ({share:.0%})"
             for n, share in zip(data["count"], data["share_of_identified"], strict=True)]
     return _hbars(list(data["stage"]), [("people", counts)], title=title, axis="people",
-                  label=label, ends=[ends])
+                  label=label, ends=[ends], whole=True)
 
 
 def questions_chart(data, *, label: str = "usefulness by category") -> str:
@@ -229,7 +255,7 @@ def reply_rates_chart(data, *, key: str, label: str) -> str:
 
     if data is None or data.empty:
         return message_chart(message(data) or "Nothing to show yet.", label=label)
-    names = [str(v) for v in data[key]]
+    names = [group_words(v, key) for v in data[key]]
     rates = [0.0 if r != r else float(r) * 100 for r in data["answer_rate"]]
     firsts = [f"{r}/{s}" for r, s in zip(data["replied"], data["sent"], strict=True)]
     from infoview.analytics.display import days_in_words
@@ -280,7 +306,7 @@ def activity_chart(data, *, label: str = "activity per week") -> str:
     weeks = list(data["week_start"])
     lines = [("messages sent", [int(v) for v in data["outreach"]]),
              ("meetings held", [int(v) for v in data["meetings"]])]
-    ticks = nice_ticks(max(max(v) for _, v in lines))
+    ticks = nice_ticks(max(max(v) for _, v in lines), whole=True)  # whole messages
     left, top_y, plot_h, legend_h = 50.0, 34.0, 190.0, 20.0
     plot_w = WIDTH - left - 20
     height = top_y + legend_h + plot_h + 40
@@ -305,10 +331,10 @@ def activity_chart(data, *, label: str = "activity per week") -> str:
         return left + (i * step if len(weeks) > 1 else plot_w / 2)
 
     # a date under the axis every few weeks, as many as fit without touching
-    room = text_width("2026-06-29", SMALL) + 12
+    room = text_width("29 Jun 2026", SMALL) + 12
     every = max(1, math.ceil(room / step)) if len(weeks) > 1 else 1
     for i in range(0, len(weeks), every):
-        body.append(_text(x_of(i), base + 14, f"{weeks[i]:%Y-%m-%d}", size=SMALL,
+        body.append(_text(x_of(i), base + 14, f"{weeks[i]:%d %b %Y}", size=SMALL,
                           anchor="middle", colour=MUTED))
     for j, (name, values) in enumerate(lines):
         points = " ".join(f"{_num(x_of(i))},{_num(base - v * scale)}"

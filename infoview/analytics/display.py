@@ -12,6 +12,37 @@ import math
 from datetime import date, datetime
 from typing import Any
 
+from infoview.models import CHANNEL_WORDS
+
+
+def group_words(group: Any, by: str | None) -> str:
+    """A group of a split (funnel, answer rates) as a reader writes it: a channel in the
+    page's words ("LinkedIn", not the stored "linkedin"), any other group as it is."""
+    text = str(group)
+    return CHANNEL_WORDS.get(text, text) if by == "channel" else text
+
+#: The door openers' columns as a reader heads them ("downstream" is a network word).
+DOOR_OPENER_HEADERS = {"introductions": "people they introduced",
+                       "downstream_people": "people reached through them",
+                       "downstream_meetings": "meetings that came of it"}
+#: Under the referral tree: what its colours and arrows mean.
+REFERRAL_KEY = ("Green: people you have met; grey: not met yet. Each arrow runs from the "
+                "person who suggested someone to the person they suggested.")
+
+
+def health_in_words(frame):
+    """The follow-up checks (:func:`~infoview.analytics.followup.follow_up_health`) with a
+    share that has nothing to count yet said in words, not left as an empty cell or a dash."""
+    if frame is None or len(frame) == 0:
+        return frame
+    check, value = frame.columns[:2]
+    unknown = frame[check].astype(str).str.contains("share") & frame[value].isna()
+    if not unknown.any():
+        return frame
+    return frame.assign(**{value: frame[value].astype(object).where(
+        ~unknown, "none yet: no meeting held")})
+
+
 #: What a missing value is shown as.
 BLANK = ""
 
@@ -117,6 +148,8 @@ def readable_frame(frame):
             labels = frame[columns[0]]
             out[column] = [format_number(v, share=is_share(label))
                            for v, label in zip(frame[column], labels, strict=True)]
+        elif column == "channel":  # "LinkedIn", as the filters write it
+            out[column] = [group_words(v, "channel") for v in frame[column]]
         else:
             share = is_share(column)
             out[column] = [format_number(v, share=share) for v in frame[column]]

@@ -184,6 +184,8 @@ def uncontacted_leads(frames: Frames):
     columns = ["person_id", "name", "organization", "referred_by", "referrer",
                "may_mention", "contact_by", "referred_at"]
     leads = referrals.dropna(subset=["to_person_id"])
+    if leads.empty:  # "every suggested person has been contacted" when nobody was is untrue
+        return with_message(pd.DataFrame(columns=columns), "nobody has suggested anyone to you yet.")
     leads = leads.loc[~leads["to_person_id"].astype("int64").isin(reached)]
     if leads.empty:
         return with_message(pd.DataFrame(columns=columns), "every suggested person has been contacted.")
@@ -223,7 +225,8 @@ def follow_up_health(frames: Frames, *, since=None, until=None, now=None):
     """The headline figures of follow-up health as a two-column table (``check``, ``value``).
 
     Rows: meetings held, thank-yous within 24 h, their share, open actions, overdue
-    actions, promises not yet kept, leads not yet contacted, stale contacts.
+    actions, promises not yet kept, leads not yet contacted, people losing touch (as the
+    digest and the This week tab call them).
     """
     import pandas as pd
 
@@ -239,6 +242,6 @@ def follow_up_health(frames: Frames, *, since=None, until=None, now=None):
         ("overdue actions", len(overdue_actions(frames, now=now))),
         ("promises not yet kept", len(open_promises(frames, now=now))),
         ("leads not yet contacted", len(uncontacted_leads(frames))),
-        ("stale contacts", len(stale_contacts(frames, now=now))),
+        ("people losing touch", len(stale_contacts(frames, now=now))),
     ]
     return pd.DataFrame(rows, columns=["check", "value"], dtype=object)

@@ -201,6 +201,7 @@ def plot_funnel(frames: Frames, *, by: str | None = None, since=None, until=None
 
     Returns a matplotlib ``Figure``; with nothing to show, the figure says so in words.
     """
+    from infoview.analytics.display import group_words
     from infoview.analytics.plots import empty_figure, new_figure
 
     data = funnel(frames, by=by, since=since, until=until, channels=channels)
@@ -213,7 +214,8 @@ def plot_funnel(frames: Frames, *, by: str | None = None, since=None, until=None
         groups = list(dict.fromkeys(data["group"]))
         height = 0.8 / max(len(groups), 1)
         for i, g in enumerate(groups):
-            ax.barh([y + i * height for y in range(len(stages))], table_[g], height=height, label=str(g))
+            ax.barh([y + i * height for y in range(len(stages))], table_[g], height=height,
+                    label=group_words(g, by))
         ax.legend(fontsize=8, title=by)
     else:
         ax.barh(range(len(stages)), data["count"], color="#3b6ea5")
@@ -236,6 +238,17 @@ MEETING_STATUSES: tuple[str, ...] = (
     "requested", "scheduled", "held", "no_show", "cancelled", "moved")
 
 
+def funnel_wide(data, by: str):
+    """A funnel split ``by`` channel or warmth (:func:`funnel`) as a reader compares the
+    groups: one row per group, named by ``by``, and one column of people per stage (the
+    long table, one row per group and stage, ran to dozens of rows)."""
+    if data is None or data.empty:
+        return data
+    wide = data.pivot(index="group", columns="stage", values="count")
+    wide = wide.reindex(index=list(dict.fromkeys(data["group"])), columns=list(STAGES))
+    return wide.rename_axis(index=by, columns=None).reset_index()
+
+
 def meeting_statuses(frames: Frames, *, since=None, until=None):
     """Meetings counted by status: held, and also those that did not happen as planned.
 
@@ -246,8 +259,9 @@ def meeting_statuses(frames: Frames, *, since=None, until=None):
     meetings whose (old) time falls in that range count.
 
     Returns:
-        ``status, count, share, rebooked``; ``share`` is of all meetings counted (NaN when
-        there are none).
+        ``status, count, share, rebooked``; ``share`` is of all meetings counted. With no
+        meeting in the range, no rows and a sentence that says so (six rows of zeros said
+        nothing a new user could use).
     """
     import pandas as pd
 
@@ -255,6 +269,9 @@ def meeting_statuses(frames: Frames, *, since=None, until=None):
     chosen = meetings.loc[in_range(meetings["starts_at"], since, until).to_numpy()]
     status = chosen["status"].astype("object").fillna("requested")
     counts = status.value_counts()
+    if not len(status):
+        return with_message(pd.DataFrame(columns=["status", "count", "share", "rebooked"]),
+                            "no meetings in this selection.")
     replaced = pd.to_numeric(meetings["rescheduled_from"]).dropna().astype("int64").unique()
     rebooked = status[pd.to_numeric(chosen["id"]).isin(replaced).to_numpy()].value_counts()
     names = list(MEETING_STATUSES) + sorted(set(counts.index) - set(MEETING_STATUSES))

@@ -182,7 +182,7 @@ def reply_rates(frames: Frames, *, by: str | list[str] | None = "channel", since
 
 def plot_reply_rates(frames: Frames, *, by: str = "channel", since=None, until=None, channels=None):
     """Answer rate per channel or warmth as bars, each labelled with replies / requests."""
-    from infoview.analytics.display import days_in_words
+    from infoview.analytics.display import days_in_words, group_words
     from infoview.analytics.plots import empty_figure, new_figure
 
     data = reply_rates(frames, by=by, since=since, until=until, channels=channels)
@@ -199,7 +199,7 @@ def plot_reply_rates(frames: Frames, *, by: str = "channel", since=None, until=N
         if days == days:  # not NaN
             label += f"\n{days_in_words(days)}"
         ax.text(x, (rate or 0) * 100, label, ha="center", va="bottom", fontsize=8)
-    ax.set_xticks(list(positions), [str(v) for v in data[key]])
+    ax.set_xticks(list(positions), [group_words(v, key) for v in data[key]])
     ax.set_ylabel("answered (%)")
     ax.set_ylim(0, 115)
     ax.set_title(f"Answer rate by {key}, and typical time to a reply")

@@ -24,11 +24,22 @@ from infoview.analytics._frames import (
     timestamp,
     to_utc,
 )
-from infoview.analytics.display import reply_times_in_words
+from infoview.analytics.display import (
+    DOOR_OPENER_HEADERS,
+    REFERRAL_KEY,
+    health_in_words,
+    reply_times_in_words,
+)
 from infoview.analytics.headline import format_figure
 from infoview.analytics.inputs import FramesInputs
 from infoview.analytics.records import json_rows, to_records  # noqa: F401 (their old home)
-from infoview.models import ACTION_KIND_WORDS, MAY_MENTION_WORDS, OWNER_WORDS, STATUS_WORDS
+from infoview.models import (
+    ACTION_KIND_WORDS,
+    CHANNEL_WORDS,
+    MAY_MENTION_WORDS,
+    OWNER_WORDS,
+    STATUS_WORDS,
+)
 from infoview.times import zone_label
 
 if TYPE_CHECKING:
@@ -48,15 +59,17 @@ def _cell(value: Any, column: str, zone: tzinfo = UTC) -> dict[str, Any]:
     import pandas as pd
 
     if isinstance(value, (list, tuple)):
-        return {"text": "", "entries": [str(v) for v in value], "numeric": False}
-    cell = {"text": "", "entries": None, "numeric": False}
+        return {"text": "", "entries": [str(v) for v in value], "numeric": False, "when": False}
+    cell = {"text": "", "entries": None, "numeric": False, "when": False}
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         cell["text"] = "–"
     elif isinstance(value, (bool,)) or type(value).__name__ == "bool_":
         cell["text"] = "yes" if value else "no"
     elif isinstance(value, pd.Timestamp):
         moment = value if value.tzinfo is None else value.tz_convert(zone)
-        cell["text"] = moment.strftime("%Y-%m-%d %H:%M")
+        # as the app writes a day and time ("Tue 03 Mar 2026, 08:30"), not "2026-03-03 08:30"
+        cell["text"] = moment.strftime("%a %d %b %Y, %H:%M")
+        cell["when"] = True  # on one line: a day broken over two lines reads badly
     elif isinstance(value, float) or type(value).__name__.startswith("float"):
         share = any(word in column for word in ("rate", "share", "conversion"))
         cell["text"] = f"{value:.0%}" if share else f"{value:.2f}".rstrip("0").rstrip(".")
@@ -69,11 +82,12 @@ def _cell(value: Any, column: str, zone: tzinfo = UTC) -> dict[str, Any]:
 
 
 def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS,
-               highlight: str | None = None, zone: tzinfo = UTC) -> dict[str, Any]:
-    """A DataFrame as plain rows of cells for the template (``message`` when it is empty);
-    its moments on the clock of ``zone``."""
+               highlight: str | None = None, zone: tzinfo = UTC,
+               empty: str = "Nothing to show yet.") -> dict[str, Any]:
+    """A DataFrame as plain rows of cells for the template (``message`` when it is empty,
+    ``empty`` without a frame); its moments on the clock of ``zone``."""
     if df is None or len(df) == 0:
-        return {"message": message(df) if df is not None else "Nothing to show yet.",
+        return {"message": message(df) if df is not None else empty,
                 "columns": [], "rows": [], "more": 0}
     # only the rows shown are put in words: the count of the rest is all the page says
     shown = _in_words((df[columns] if columns else df).head(max_rows))
@@ -97,13 +111,18 @@ def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS
 
 #: Columns whose stored codes are shown in words, with their words.
 _CODE_WORDS = {"owner": OWNER_WORDS, "contact_by": OWNER_WORDS, "kind": ACTION_KIND_WORDS,
-               "status": STATUS_WORDS, "may_mention": MAY_MENTION_WORDS,
+               "channel": CHANNEL_WORDS, "status": STATUS_WORDS, "may_mention": MAY_MENTION_WORDS,
                "industry": {"unknown": "not noted"}}
 #: Columns counting days, shown as whole days gone by ("19", not "19.6").
 _DAY_COUNTS = ("days_overdue", "days_since")
 #: Headers a reader understands better than the column's name.
 _HEADERS = {"owner": "whose move", "contact_by": "who writes first",
-            "keep_in_touch_days": "keep in touch every (days)"}
+            "keep_in_touch_days": "keep in touch every (days)", "days_since": "days ago",
+            # the words of the dashboard's This week and Targets tabs
+            "referrer": "suggested by", "referred_at": "suggested on",
+            "may_mention": "may mention their name", "motivation": "motivation (0-3)",
+            "postings": "openings seen", "advocacy": "someone you know there",
+            **DOOR_OPENER_HEADERS}
 
 
 def _in_words(df):
@@ -150,15 +169,21 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
     holds the moment and the filters. Tables show moments on the clock of ``zone``.
     """
     from infoview.analytics import charts
+    from infoview.analytics.funnel import funnel_wide
 
     src = _inputs(frames, now=now, since=since, until=until, channels=channels)
     zoned = partial(table_view, zone=zone)
 
     def block(sub=None, chart=None, table=None, text=None):
+        said = charts.chart_message(chart)
+        if said is not None:  # a picture of one sentence: said in words, as empty tables are,
+            chart = None      # and once only when the empty table under it says it too
+            table = table if table and table["message"] else table_view(None, empty=said)
         return {"subheading": sub, "chart": chart,
                 "table": table, "text": text}
 
     depth = src.network_summary()
+    drawing = src.referral_drawing()
     overall = src.funnel()
     by_channel = src.funnel(by="channel")
     replies_by_channel = src.reply_rates("channel")
@@ -175,7 +200,7 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
              block("By channel of the first message",
                    chart=charts.funnel_chart(by_channel, by="channel", label="funnel by channel")),
              block("By warmth (people reaching each stage)",
-                   table=zoned(_stages_wide(src.funnel(by="warmth")))),
+                   table=zoned(funnel_wide(src.funnel(by="warmth"), "warmth"))),
          ]},
         {"key": "replies", "heading": "Answer rates and days to reply",
          "intro": "Requests for a conversation, and how many were answered.",
@@ -191,13 +216,14 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
          "intro": f"{depth['referrals']} introductions linking {depth['people_in_chains']} people; "
                   f"the longest chain runs {depth['deepest_chain']} introductions deep.",
          "blocks": [
-             block(chart=charts.referral_chart(src.referral_drawing())),
+             block(chart=charts.referral_chart(drawing),
+                   text=REFERRAL_KEY if drawing is not None else None),
              block("Door openers", table=zoned(src.door_openers(10), columns=[
                  "name", "organization", "introductions", "downstream_people", "downstream_meetings"])),
          ]},
         {"key": "followup", "heading": "Follow-up health",
          "blocks": [
-             block(table=zoned(src.follow_up_health())),
+             block(table=zoned(health_in_words(src.follow_up_health()))),
              block("Overdue actions", table=zoned(_days_late(src.overdue_actions(), src.now,
                                                              zone), columns=[
                  "what", "kind", "owner", "due", "days_overdue", "name"])),
@@ -206,7 +232,7 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
              block("People suggested but not yet contacted", table=zoned(
                  src.uncontacted_leads(), columns=["name", "organization", "referrer", "may_mention",
                                                    "contact_by", "referred_at"])),
-             block("Contacts gone quiet", table=zoned(src.stale_contacts(), columns=[
+             block("Losing touch", table=zoned(src.stale_contacts(), columns=[
                  "name", "organization", "last_contact", "days_since", "keep_in_touch_days"])),
              block("Meetings by status (missed, cancelled and moved ones too)",
                    table=zoned(src.meeting_statuses())),
@@ -226,8 +252,9 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
                  columns=["industry", "meetings", "insights", "top_tags", "learned"])),
          ]},
         {"key": "targets", "heading": "Organizations to pursue first",
-         "intro": "Organizations sorted by motivation, then postings, then advocacy (someone "
-                  "you know there); the highlighted rows are the ones to work on now.",
+         "intro": "Organizations sorted by how much you want to work there (motivation), "
+                  "then the relevant openings you saw, then whether you know someone there; "
+                  "the highlighted rows are the ones to work on now.",
          "blocks": [block(table=zoned(src.targets(), highlight="batch", max_rows=40, columns=[
              "rank", "name", "industry", "motivation", "postings", "advocacy", "people_found",
              "contacted", "met"]))]},
@@ -242,18 +269,6 @@ def _inputs(frames: Frames | FramesInputs, **selection: Any) -> FramesInputs:
     if isinstance(frames, FramesInputs):
         return frames
     return FramesInputs(frames, now=selection.pop("now"), **selection)
-
-
-def _stages_wide(data):
-    """A split funnel as one row per group and one column per stage (counts)."""
-    if data.empty:
-        return data
-    from infoview.analytics.funnel import STAGES
-
-    wide = data.pivot(index="group", columns="stage", values="count")
-    wide = wide.reindex(index=list(dict.fromkeys(data["group"])), columns=list(STAGES))
-    index = "warmth" if "referral" in wide.index else "group"
-    return wide.rename_axis(index=index, columns=None).reset_index()
 
 
 def headline(frames: Frames | FramesInputs, *, now=None, since=None, until=None,
@@ -306,7 +321,7 @@ def build_report(frames: Frames | FramesInputs, *, now: datetime | None = None, 
     zone = zone or UTC
     with sharing():  # the sections ask for some results more than once
         return env.get_template(TEMPLATE).render(
-            title=title, generated=stamp.tz_convert(zone).strftime("%Y-%m-%d %H:%M"),
+            title=title, generated=stamp.tz_convert(zone).strftime("%a %d %b %Y, %H:%M"),
             zone=zone_label(zone, stamp.to_pydatetime()), selection="; ".join(selection),
             headline=headline(src), sections=report_sections(src, zone=zone),
         )

@@ -48,6 +48,7 @@ from infoview.store.mailbox import MboxReader, Source, find_sources, read_messag
 from infoview.store.mailheaders import MailHeaders
 from infoview.store.matching import AddressBook
 from infoview.text import address_key, email_addresses
+from infoview.userfiles import size_words
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -175,7 +176,7 @@ class MailImportReport:
         """A short account for a reader, one fact a line (``offered=False`` leaves out the
         correspondents to add, for a view that lists them its own way)."""
         would = "would be " if self.dry_run else ""
-        skipped = (f"; {_size(self.unchanged_bytes)} unchanged since the last import were "
+        skipped = (f"; {size_words(self.unchanged_bytes)} unchanged since the last import were "
                    "skipped" if self.unchanged_bytes else "")
         out = [f"Read {self.messages:,} message{'s' if self.messages != 1 else ''} in "
                f"{self.files} file{'s' if self.files != 1 else ''}{skipped}."]
@@ -206,14 +207,6 @@ class MailImportReport:
             out.append(f"... and {self.more_warnings:,} more notes like these.")
         out.append(self.kept())
         return out
-
-
-def _size(count: int) -> str:
-    """A number of bytes for a reader: 12 KB, 3.4 MB, 2.1 GB."""
-    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
-        if count >= scale:
-            return f"{count / scale:.1f} {unit}".replace(".0 ", " ")
-    return f"{count} bytes"
 
 
 class _Reader:

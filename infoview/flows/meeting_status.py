@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from infoview.errors import BadInput, NotFound
 from infoview.flows.actions import sync_confirm_reminder
 from infoview.models import Meeting, Person, QuestionAsked
-from infoview.times import agreeing, check_year, describe_start, localize, zone_name
+from infoview.times import agreeing, check_year, localize, on_my_clock, zone_name
 from infoview.times import zone as zone_named
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,12 +97,15 @@ def parse_when(text: str | datetime, zone: str | None = None, *, zone_given: boo
     return agreeing(when, tz, what) if tz is not None and zone_given else when
 
 
-def _which(meeting: Meeting) -> str:
-    """A meeting as a message names it: by its time, in its own zone (ids mean nothing
-    to a reader)."""
+def _which(store: Store, meeting: Meeting) -> str:
+    """A meeting as a message names it: by its time on the user's clock, with its own
+    beside it when its zone's clock differs, as the pages list it (ids mean nothing to a
+    reader)."""
+    from infoview.flows.profile import user_zone
+
     if meeting.starts_at is None:
         return "the meeting (no time set)"
-    return f"the meeting on {describe_start(meeting.starts_at, meeting.timezone)}"
+    return f"the meeting on {on_my_clock(meeting.starts_at, meeting.timezone, user_zone(store))}"
 
 
 def mark_meeting(
@@ -140,7 +143,7 @@ def mark_meeting(
     """
     status = parse_status(status)
     meeting = store.get(Meeting, meeting_id)
-    which = _which(meeting)
+    which = _which(store, meeting)
     if status == "moved" and to is None:
         raise BadInput(f"moving {which} needs the new time: give the new date and time")
     if meeting.status == "held":
@@ -160,7 +163,7 @@ def mark_meeting(
     ]
     if successors:
         raise BadInput(
-            f"{which} was already booked again ({_which(successors[0])}): mark that one "
+            f"{which} was already booked again ({_which(store, successors[0])}): mark that one "
             "instead"
         )
     timezone_name = zone_name(timezone_name)  # "Berlin" is kept as Europe/Berlin

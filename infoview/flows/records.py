@@ -518,12 +518,14 @@ def meeting_label(store: Store, meeting: Meeting) -> str:
     a deletion (and its Undo) is about, its day and time on the user's clock (About me's
     zone, the one every page shows times in)."""
     from infoview.flows.profile import user_zone
-    from infoview.times import describe_start
+    from infoview.times import on_my_clock
 
     name = store.get(Person, meeting.person_id).name
     if meeting.starts_at is None:
         return f"the meeting with {name} that has no time yet"
-    return f"the meeting with {name} on {describe_start(meeting.starts_at, None, user_zone(store))}"
+    # the one rule of every page: its own time beside when its zone's clock differs
+    return (f"the meeting with {name} on "
+            f"{on_my_clock(meeting.starts_at, meeting.timezone, user_zone(store))}")
 
 
 def delete_record(store: Store, kind: str, record_id: int, **forget_options: Any) -> Deleted:

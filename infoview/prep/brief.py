@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadInput
@@ -19,7 +19,7 @@ from infoview.prep.ground import CommonGround, Gap, find_common_ground, find_gap
 from infoview.prep.outreach import pitch as pitch_draft
 from infoview.questions.bank import _article
 from infoview.questions.models import MEETING_OVERHEAD
-from infoview.times import user_tz
+from infoview.times import user_tz, zone_label
 from infoview.times import zone as _zone
 from infoview.times import zone_name as _iana
 
@@ -200,14 +200,30 @@ def _logistics(meeting, person, profile, minutes: int) -> Logistics:
         if zone is not None:
             start = start.astimezone(zone)
         end = start + timedelta(minutes=minutes)
-        when = (f"{start:%A} {start.day} {start:%B %Y}, {start:%H:%M}-{end:%H:%M} "
-                f"{start.tzname() or ''} ({zone_name or 'UTC offset ' + start.strftime('%z')})")
-        when = " ".join(when.split())
+        when = _when_words(start, minutes, zone_name, user_tz(getattr(profile, "timezone", None)))
     return Logistics(
         starts_at=start, ends_at=end, timezone=zone_name, when=when,
         format=_FORMAT_NAMES.get(fmt, fmt), place=None if link else place, link=link,
         minutes=minutes, host_email=person.email, host_phone=person.phone,
     )
+
+
+def _when_words(start: datetime, minutes: int, zone_name: str | None, mine: tzinfo) -> str:
+    """When the meeting is, for its brief (read by the user): its own zone's day and
+    times, or, when the user's clock (``mine``: About me's zone, else the computer's) says
+    another time, theirs first ("your time"), then the meeting's own ("for them"), the one
+    the host speaks of; the day is said again when the two clocks are on different days."""
+    end = start + timedelta(minutes=minutes)
+    own = (f"{start:%H:%M}-{end:%H:%M} {start.tzname() or ''} "
+           f"({zone_name or 'UTC offset ' + start.strftime('%z')})")
+    here = start.astimezone(mine)
+    if here.utcoffset() == start.utcoffset():
+        return " ".join(f"{start:%A} {start.day} {start:%B %Y}, {own}".split())
+    there = end.astimezone(mine)
+    day = f"{start:%A} {start.day} {start:%B}, " if start.date() != here.date() else ""
+    return " ".join((f"{here:%A} {here.day} {here:%B %Y}, {here:%H:%M}-{there:%H:%M} "
+                     f"{here.tzname() or ''} ({zone_label(mine, here)}, your time); "
+                     f"for them {day}{own}").split())
 
 
 def _interest(meeting, profile) -> str:
@@ -354,7 +370,9 @@ def build_brief(*, person: Person, company: CompanyProfile | None = None,
                  "exploring) to get your introduction here.")
     else:
         pitch = pitch_draft(profile).body
-    agenda = _agenda(plan, who, _interest(meeting, profile), pitch, logistics.starts_at)
+    # The agenda's clock times are the user's, as the brief's "when" says first.
+    agenda = _agenda(plan, who, _interest(meeting, profile), pitch, logistics.starts_at
+                     and logistics.starts_at.astimezone(now.tzinfo))
     warnings = []
     if missing:
         warnings.append(f"Your profile lacks {_and(missing)}: your introduction in the agenda "

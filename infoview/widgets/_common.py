@@ -13,16 +13,22 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
 from infoview.analytics.display import readable_frame
-from infoview.errors import BadInput, InfoviewError, NotFound
+from infoview.errors import InfoviewError, NotFound
 from infoview.flows.fields import as_sentence
+from infoview.models import CHANNEL_WORDS as CHANNEL_WORDS
 from infoview.models import STATUS_WORDS as STATUS_WORDS
 from infoview.questions.lint import flag_note
-from infoview.times import describe_start, shown_in, starts_in_future, zone
+from infoview.times import describe_start, starts_in_future, zone_label
+from infoview.times import on_my_clock as on_my_clock  # the one rule, for the pages
+from infoview.userfiles import size_words
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +39,6 @@ _COLOURS = {"info": "#1f4e79", "ok": "#1b5e20", "warning": "#8a5300", "error": "
 FULL_WIDTH = "calc(100% - 8px)"
 _LINK_STYLE = "color:#1a5fb4;text-decoration:underline"
 _CELL_STYLE = "padding:3px 14px 3px 0;vertical-align:top;text-align:left"
-#: The message channels as a reader writes them (the store keeps them in lower case).
-CHANNEL_WORDS = {"email": "email", "linkedin": "LinkedIn", "phone": "phone", "other": "other"}
 #: A list box (``Select``, ``SelectMultiple``) that shows its rows whole. ipywidgets pads the
 #: top of the box, which the browser's height for ``rows`` does not count: the last row
 #: ("other" of the Outcomes page's channels) was cut off at the bottom.
@@ -57,20 +61,21 @@ def esc(value: Any) -> str:
     return "" if value is None else html.escape(str(value))
 
 
-def on_my_clock(starts_at: datetime, zone_name: str | None, mine: tzinfo) -> str:
-    """A meeting's start on the user's clock (``mine``: About me's zone), with its own
-    time beside it when it was set in a zone whose clock differs: "Thu 3 Dec 2037, 16:00
-    (10:00 in America/New_York)", the time the host and its form speak of."""
-    said = describe_start(starts_at, None, mine)
-    try:
-        theirs = zone(zone_name)
-    except BadInput:
-        return said  # a zone name no longer known: the user's clock alone
-    if theirs is not None:
-        own = shown_in(starts_at, theirs)
-        if own.utcoffset() != shown_in(starts_at, mine).utcoffset():
-            said += f" ({own:%H:%M} in {zone_name})"
-    return said
+def zone_words(store: Store, mine: tzinfo, what: str = "Times are") -> str:
+    """Which clock the times on the page are on, said once: About me's zone, else the
+    computer's (and where to set it). ``what`` says which times, where a page also shows
+    some on another clock ("Meetings are listed on")."""
+    label = zone_label(mine)
+    if store.get_profile().timezone:
+        return f"{what} {label} time, your time zone (About me)."
+    return f"{what} this computer's time ({label}); set your own time zone in About me."
+
+
+def zone_note(store: Store, mine: tzinfo, what: str = "Times are", more: str = "") -> str:
+    """:func:`zone_words` (and ``more`` after it) as the small grey line a page shows once,
+    above or under the meeting times it lists."""
+    return (f"<span class='infoview-zone-note' style='color:#555'>"
+            f"{esc(zone_words(store, mine, what) + more)}</span>")
 
 
 def link(url: str | None, text: str | None = None) -> str:
@@ -118,7 +123,7 @@ def file_link(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > DOWNLOAD_LIMIT:
-            return f"<b>{esc(path.name)}</b> ({size / 1e6:,.0f} MB), {where}"
+            return f"<b>{esc(path.name)}</b> ({size_words(size)}), {where}"
         return f"{download_link(path.read_bytes(), path.name)}, {where}"
     except OSError as exc:
         return f"<b>{esc(path.name)}</b> could not be read back ({esc(exc.strerror)}), {where}"

@@ -36,7 +36,7 @@ from infoview.flows.meeting_status import mark_meeting
 from infoview.flows.meetings import thanks_draft
 from infoview.flows.profile import user_zone
 from infoview.models import CHOICES, Meeting, Person
-from infoview.times import describe_start, shown_in, start_from_fields, starts_in_future
+from infoview.times import shown_in, start_from_fields, starts_in_future
 from infoview.widgets._common import (
     FULL_WIDTH,
     MessageLine,
@@ -45,8 +45,10 @@ from infoview.widgets._common import (
     draft_checks_html,
     esc,
     heading,
+    on_my_clock,
     status_words,
     textarea_rows,
+    zone_note,
 )
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.followups import FollowUp, FollowUpList, action_followups
@@ -133,7 +135,7 @@ def _outcome_given(row: dict) -> bool:
 
 
 def _meeting_label(meeting, names: dict[int, str], mine: tzinfo | None = None) -> str:
-    when = (f"{describe_start(meeting.starts_at, meeting.timezone, mine)}, "
+    when = (f"{on_my_clock(meeting.starts_at, meeting.timezone, mine)}, "
             if meeting.starts_at else "")
     return f"{when}{names.get(meeting.person_id, '?')} ({status_words(meeting.status)})"
 
@@ -164,6 +166,8 @@ class DebriefForm(w.VBox):
         self.saved: Meeting | None = None
         self.questions: list[dict] = []
         self.meeting = w.Dropdown(description="Meeting", style=_WIDE, layout=w.Layout(width="70%"))
+        #: Which clock the meetings listed are on, named once under the list (as on People).
+        self.zone_note = w.HTML()
         self.questions_box = w.VBox()
         self.extra_questions = RowList(lambda: {
             "text": _small_text("another question you asked", "340px"),
@@ -256,7 +260,7 @@ class DebriefForm(w.VBox):
         self.meeting.observe(lambda _c: self._reset_confirm(), names="value")
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([
-            w.HTML(_STYLE), heading("Debrief"), self.meeting, self.meeting_message,
+            w.HTML(_STYLE), heading("Debrief"), self.meeting, self.zone_note, self.meeting_message,
             w.HBox([self.missed_status, self.missed_date, self.missed_time, self.missed_button],
                    layout=w.Layout(flex_flow="row wrap")),
             self.missed_message, self.missed_box, self.notes_button, self.notes_message,
@@ -305,6 +309,8 @@ class DebriefForm(w.VBox):
                           key=lambda m: (m.starts_at is not None, m.starts_at or 0, m.id))
         mine = user_zone(self.store)
         self.meeting.options = [(_meeting_label(m, names, mine), m.id) for m in meetings]
+        self.zone_note.value = (zone_note(self.store, mine)
+                                if any(m.starts_at for m in meetings) else "")
         return list(self.meeting.options)
 
     def _relabel_meetings(self) -> None:
@@ -658,7 +664,7 @@ class DebriefForm(w.VBox):
                 self.save_button.description = "Save anyway (mark it held)"
                 self.message.show(
                     f"Not saved yet: this meeting is planned for "
-                    f"{describe_start(meeting.starts_at, meeting.timezone, user_zone(self.store))}, "
+                    f"{on_my_clock(meeting.starts_at, meeting.timezone, user_zone(self.store))}, "
                     "which is still "
                     "ahead, and saving a debrief marks it held. Press Save anyway if it took "
                     "place early, or choose the meeting you held.", "warning")
@@ -704,10 +710,11 @@ class DebriefForm(w.VBox):
                 self.missed_message.show("Choose a meeting first.", "warning")
                 return
             marked = self.meeting.value
-            meeting = self.store.get(Meeting, marked)
-            # The new time is read in the meeting's own time zone (else the computer's).
+            # The new time is read on the user's clock, the one this page names and lists
+            # the meetings on (About me's zone, else the computer's); the meeting booked
+            # keeps its own zone, and the message says both times.
             to = start_from_fields(self.missed_date.value, self.missed_time.value,
-                                   meeting.timezone)
+                                   self.store.get_profile().timezone)
             change = mark_meeting(self.store, marked, self.missed_status.value, to=to)
             draft = missed_meeting_draft(self.store, marked)
             self.missed_date.value = None
@@ -720,7 +727,7 @@ class DebriefForm(w.VBox):
             booked = ""
             new = change.new_meeting
             if new is not None and new.starts_at is not None:
-                when = describe_start(new.starts_at, new.timezone, user_zone(self.store))
+                when = on_my_clock(new.starts_at, new.timezone, user_zone(self.store))
                 booked = f", and booked again for {when}"
             self.missed_message.show(
                 f"Marked the meeting {status_words(change.meeting.status)}{booked}. The "

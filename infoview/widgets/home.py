@@ -19,8 +19,8 @@ from infoview.flows.meetings import STARTED, awaiting_debrief, next_meeting
 from infoview.flows.plans import kept_plan
 from infoview.flows.profile import load_profile, user_zone
 from infoview.models import Meeting, Person, QuestionAsked, ResearchSnapshot
-from infoview.times import describe_start, shown_in
-from infoview.widgets._common import MessageLine, button, esc, heading
+from infoview.times import shown_in
+from infoview.widgets._common import MessageLine, button, esc, heading, on_my_clock, zone_note
 from infoview.widgets.followups import FollowUpList, open_followups
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,9 +54,9 @@ def _ago(moment: datetime, now: datetime) -> str:
 def when_words(starts_at: datetime, zone: str | None, now: datetime,
                mine: tzinfo | None = None) -> str:
     """``tomorrow, Tue 3 Dec 2026, 10:00``: the day in words when it is close, on the
-    calendar of ``mine`` (the user's zone; else the computer's). The time is the meeting's
-    own zone's, else ``mine``."""
-    said = describe_start(starts_at, zone, mine)
+    calendar of ``mine`` (the user's zone; else the computer's). The time is on that clock
+    too, with the meeting's own beside it when its zone's clock differs (as People lists it)."""
+    said = on_my_clock(starts_at, zone, mine)
     days = (shown_in(starts_at, mine).date() - shown_in(now, mine).date()).days
     lead = {0: "today", 1: "tomorrow"}.get(days)
     return f"{lead}, {said}" if lead else said
@@ -284,6 +284,10 @@ class HomePage(w.VBox):
             parts += self._waiting_card(waiting, self._my_moment())
         self.meeting_heading.value = heading(
             "Your next meeting" if ahead or not waiting else "Waiting for your debrief").value
+        if any(m.starts_at is not None
+               for m in ([meeting] if ahead and meeting is not None else []) + waiting[:1]):
+            # The clock is named once, under the cards, as the People page names it.
+            parts.append(w.HTML(zone_note(self.store, user_zone(self.store))))
         self.meeting_box.children = parts or [w.HTML(
             "<p><i>No meeting ahead. When someone says yes, add the meeting under "
             "People (or save it in Prepare).</i></p>")]
@@ -321,7 +325,7 @@ class HomePage(w.VBox):
         meeting = waiting[0]
         assert meeting.starts_at is not None  # awaiting_debrief lists dated meetings only
         who, how, place = self._who_how(meeting)
-        said = describe_start(meeting.starts_at, meeting.timezone, now.tzinfo)
+        said = on_my_clock(meeting.starts_at, meeting.timezone, now.tzinfo)
         more = len(waiting) - 1
         debrief = button("Write the debrief", "primary", tooltip="what you learned, the "
                          "people suggested and the follow-ups, or that it did not happen")

@@ -22,6 +22,7 @@ import ipywidgets as w
 from infoview.app import UPLOAD_LIMIT
 from infoview.errors import BadInput
 from infoview.models import Person
+from infoview.userfiles import size_words
 from infoview.widgets._common import MessageLine, bullet_list, button, esc, heading, text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,7 +98,7 @@ class ImportPanel(w.VBox):
         #: Says, before anyone tries, how large an upload may be.
         self.upload_help = w.HTML(
             "<div style='color:#555;font-size:0.85em'>Upload a file of up to "
-            f"{_size_words(UPLOAD_LIMIT)}; for a larger export, type its path in File or "
+            f"{size_words(UPLOAD_LIMIT)}; for a larger export, type its path in File or "
             "folder (it is read where it is, nothing is copied).</div>")
         self.input_message = MessageLine()
         self.me = text("Your email addresses", value=store.get_profile().email or "",
@@ -174,7 +175,7 @@ class ImportPanel(w.VBox):
             item = files[0] if isinstance(files, (list, tuple)) else next(iter(files.values()))
             size = item.get("size") or len(item["content"])
             self.upload_note.value = (f"<div style='color:#555;font-size:0.9em'>Uploaded: "
-                                      f"{esc(item['name'])} ({_size_words(size)}). Typing a "
+                                      f"{esc(item['name'])} ({size_words(size)}). Typing a "
                                       "path above reads that file instead.</div>")
             if self.path.value:
                 self.path.value = ""
@@ -189,7 +190,7 @@ class ImportPanel(w.VBox):
             item = files[0] if isinstance(files, (list, tuple)) else next(iter(files.values()))
             content = item["content"]
             if len(content) > UPLOAD_LIMIT:
-                raise BadInput(upload_refusal(item["name"], _size_words(len(content))))
+                raise BadInput(upload_refusal(item["name"], upload_size_words(len(content))))
             return (item["name"], content.tobytes() if hasattr(content, "tobytes") else bytes(content))
         if not self.path.value.strip():
             raise BadInput("give the file or folder your mail or calendar program exported, "
@@ -298,10 +299,18 @@ class ImportPanel(w.VBox):
         return None
 
 
+def upload_size_words(size: int) -> str:
+    """The size of an upload refused as too large: :func:`~infoview.userfiles.size_words`,
+    or "just over" the limit when the two read the same ("100 MB, more than the 100 MB"
+    said nothing). The page's script (``upload_limit.js``) writes the same."""
+    words, limit = size_words(size), size_words(UPLOAD_LIMIT)
+    return f"just over {limit}" if words == limit and size > UPLOAD_LIMIT else words
+
+
 def upload_refusal(name: str, size: str) -> str:
     """What the page says of an upload too large, ``name`` and ``size`` as the page has them
     (the app's page fills them in before the file is read, the panel after)."""
-    return (f"{name} is {size}, more than the {_size_words(UPLOAD_LIMIT)} an upload can "
+    return (f"{name} is {size}, more than the {size_words(UPLOAD_LIMIT)} an upload can "
             "carry: type its path in File or folder instead (it is read where it is, nothing "
             "is copied).")
 
@@ -313,16 +322,6 @@ def _refusal_box() -> str:
             f"data-refusal='{esc(upload_refusal('{name}', '{size}'))}' "
             f"style='color:{_REFUSAL_COLOUR};font-size:0.9em;line-height:1.35;max-width:28em'>"
             "</div>")
-
-
-def _size_words(size: int) -> str:
-    """``2.3 MB`` / ``14 KB`` / ``22 bytes``: a file's size as a reader says it (a small
-    file in bytes: "1 KB" for 22 bytes overstated it fifty times)."""
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f}".removesuffix(".0") + " MB"
-    if size < 1000:
-        return f"{size} byte{'s' if size != 1 else ''}"
-    return f"{round(size / 1000)} KB"
 
 
 def _lines(report) -> list[str]:

@@ -16,7 +16,13 @@ import ipywidgets as w
 
 import infoview.analytics as a
 from infoview.analytics import message
-from infoview.analytics.display import reply_times_in_words
+from infoview.analytics.display import (
+    DOOR_OPENER_HEADERS,
+    REFERRAL_KEY,
+    health_in_words,
+    reply_times_in_words,
+)
+from infoview.analytics.funnel import funnel_wide
 from infoview.analytics.headline import format_figure, headline_figures
 from infoview.analytics.memory import LEVEL_WORDS
 from infoview.analytics.plots import figure_png_base64, is_message_figure
@@ -50,11 +56,24 @@ TAB_TITLES = ("Funnel", "Replies", "Referrals", "Questions", "Activity", "Follow
               "Targets")
 
 
-#: What the words of the filters mean, under them.
-FILTERS_HELP = ("<div style='color:#555;font-size:0.85em;margin:2px 0 6px 0'>By warmth: how "
-                "close you were to each person before you wrote (a referral or a friend is "
-                "warm, an alumnus less so, a stranger is cold). Warm messages are answered "
-                "far more often.</div>")
+#: What each way of splitting the funnel means, shown under the filters while it is chosen
+#: ("overall" needs no words). Only the help of the grouping in use is on the page.
+GROUPING_HELP = {
+    "channel": "By channel: how you first wrote to each person (email, LinkedIn, phone "
+               "or other); people you have not written to yet are counted as not contacted.",
+    "warmth": "By warmth: how close you were to each person before you wrote (a referral "
+              "or a friend is warm, an alumnus less so, a stranger is cold). Warm messages "
+              "are answered far more often.",
+}
+_HELP_STYLE = "color:#555;font-size:0.85em;margin:2px 0 6px 0"
+
+
+def grouping_help(grouping: str) -> str:
+    """The words under the filters for the funnel's ``grouping`` (``""`` when it needs none)."""
+    words = GROUPING_HELP.get(grouping)
+    return f"<div style='{_HELP_STYLE}'>{esc(words)}</div>" if words else ""
+
+
 #: How the target list is made, above it.
 TARGETS_HELP = ("<p style='color:#555;font-size:0.9em'>Your target list, the organizations "
                 "most worth your time first. Each is ranked by the people you know there "
@@ -138,19 +157,6 @@ def targets_view(frame):
     return shown[[c for c, _h in _TARGET_COLUMNS]].rename(columns=dict(_TARGET_COLUMNS))
 
 
-def health_view(frame):
-    """The follow-up checks (:func:`~infoview.analytics.followup.follow_up_health`) with a
-    share that has nothing to count yet said in words, not left as an empty cell."""
-    if frame is None or len(frame) == 0:
-        return frame
-    check, value = frame.columns[:2]
-    unknown = frame[check].astype(str).str.contains("share") & frame[value].isna()
-    if not unknown.any():
-        return frame
-    return frame.assign(**{value: frame[value].astype(object).where(
-        ~unknown, "none yet: no meeting held")})
-
-
 #: Columns of each digest section as the "This week" tab shows them.
 _DIGEST_COLUMNS = {
     "Meetings this week": ["starts_at", "name", "format", "place"],
@@ -171,6 +177,23 @@ def _whole_days(days) -> str:
     return "" if math.isnan(number) or math.isinf(number) else str(int(number))
 
 
+def _calendar_days(frame, zone: tzinfo | None):
+    """``frame`` with its moments written as the Due column writes days ("Wed 15 Jul
+    2026"; a meeting's start with its time too, "Mon 14 Dec 2026, 14:00"), on the user's
+    clock: one tab had "2026-07-15" beside "Tue 17 Nov 2026", and a meeting without its hour."""
+    import pandas as pd
+
+    frame = on_clock(frame, zone)
+    written = {}
+    for column in frame.columns:
+        if not isinstance(frame[column].dtype, pd.DatetimeTZDtype):
+            continue
+        shape = "%a %d %b %Y, %H:%M" if column == "starts_at" else "%a %d %b %Y"
+        written[column] = [f"{d:{shape}}".replace(" ", "\u00a0") if pd.notna(d) else ""
+                           for d in frame[column]]
+    return frame.assign(**written) if written else frame
+
+
 def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None) -> str:
     """The weekly digest (:func:`~infoview.analytics.digest.weekly_digest`) as the tab shows
     it: one heading and table per section, the losing-touch levels in words, the days on
@@ -182,7 +205,7 @@ def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None)
         if title == "Due this week":
             shown = actions_view(frame, now, zone)
         elif len(frame):
-            shown = frame[_DIGEST_COLUMNS[title]]
+            shown = _calendar_days(frame[_DIGEST_COLUMNS[title]], zone)
             if title == "Missed meetings to rebook":
                 shown = _plain_statuses(shown)
             if title == "Losing touch":
@@ -244,6 +267,7 @@ class OutcomesDashboard(w.VBox):
         self.funnel_by = w.Dropdown(options=[("overall", "overall"), ("by channel", "channel"),
                                              ("by warmth", "warmth")], value="overall",
                                     description="Funnel", style=_WIDE)
+        self.grouping_help = w.HTML(grouping_help(self.funnel_by.value))
         self.refresh_button = button("Update", "primary")
         self.out_dir = Path(out_dir) if out_dir is not None else None
         self.report_button = button("Save report", tooltip="one self-contained HTML page")
@@ -267,7 +291,7 @@ class OutcomesDashboard(w.VBox):
             w.HTML(WHOLE_ROWS_STYLE), heading("Outcomes"),
             w.HBox([self.since, self.until, self.funnel_by]),
             w.HBox([self.channels, channels_hint, self.refresh_button, self.report_button]),
-            w.HTML(FILTERS_HELP),
+            self.grouping_help,
             self.message, self.report_link, self.headline_html, self.tabs,
             self.holdings,
         ])
@@ -277,6 +301,7 @@ class OutcomesDashboard(w.VBox):
             self.message.show("Computing the figures ... (or press Update)")
 
     def _grouping_changed(self) -> None:
+        self.grouping_help.value = grouping_help(self.funnel_by.value)
         if self.tables:  # before the first Update there is nothing to regroup
             self.refresh()
 
@@ -355,24 +380,33 @@ class OutcomesDashboard(w.VBox):
         t, figs = self.tables, self.figures
         mine = user_zone(self.store)  # days as the user's calendar has them
         empty = "Nothing to show yet for this selection."
-        self.panes["Funnel"].value = (_image(figs["funnel"])
-                                      + frame_html(t["funnel"], a.message(t["funnel"]) or empty)
+        by = None if self.funnel_by.value == "overall" else self.funnel_by.value
+        funnel = funnel_wide(t["funnel"], by) if by else t["funnel"]  # a row per group
+        self.panes["Funnel"].value = (_figure_unless_empty(figs["funnel"], t["funnel"])
+                                      + frame_html(funnel, a.message(t["funnel"]) or empty)
                                       + "<h4>Meetings by status</h4>"
-                                      + frame_html(_plain_statuses(t["meeting_statuses"])))
-        self.panes["Replies"].value = (_image(figs["replies"])
+                                      + frame_html(_plain_statuses(t["meeting_statuses"]),
+                                                   a.message(t["meeting_statuses"]) or empty))
+        self.panes["Replies"].value = (_figure_unless_empty(figs["replies"], t["replies"])
                                        + frame_html(reply_times_in_words(t["replies"]),
                                                     a.message(t["replies"]) or empty))
-        self.panes["Referrals"].value = (_figure_unless_empty(figs["referrals"], t["door_openers"])
-                                         + "<h4>Door openers</h4>"
-                                         + frame_html(t["door_openers"],
+        tree = _figure_unless_empty(figs["referrals"], t["door_openers"])
+        if tree and not is_message_figure(figs["referrals"]):
+            tree += f"<p style='color:#555;font-size:0.9em'>{esc(REFERRAL_KEY)}</p>"
+        openers = t["door_openers"]
+        if len(openers):
+            openers = openers.rename(columns=DOOR_OPENER_HEADERS)
+        self.panes["Referrals"].value = (tree + "<h4>Door openers</h4>"
+                                         + frame_html(openers,
                                                       a.message(t["door_openers"]) or empty))
         questions = t["questions"]
         if len(questions):  # the id repeats the question; the text says it
             questions = questions[["text", "category", "asked", "rated", "mean_usefulness"]]
         self.panes["Questions"].value = (_figure_unless_empty(figs["questions"], questions)
                                          + frame_html(questions, a.message(t["questions"]) or empty))
-        self.panes["Activity"].value = _image(figs["activity"])
-        self.panes["Follow-ups"].value = (frame_html(health_view(t["health"]))
+        self.panes["Activity"].value = (_figure_unless_empty(figs["activity"], t["activity"])
+                                        or frame_html(None, a.message(t["activity"]) or empty))
+        self.panes["Follow-ups"].value = (frame_html(health_in_words(t["health"]))
                                           + "<h4>Due in the next two weeks or overdue</h4>"
                                           + frame_html(actions_view(t["actions"], self.now, mine),
                                                        a.message(t["actions"]) or empty))

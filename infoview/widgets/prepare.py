@@ -33,7 +33,7 @@ from infoview.questions.select import select_questions
 from infoview.store.appstate import State
 from infoview.store.exports import EXPORT_FORMATS as ALL_FORMATS
 from infoview.store.exports import formats_for
-from infoview.times import describe_start, in_zone, shown_in, start_from_fields, zone_name
+from infoview.times import in_zone, shown_in, start_from_fields, zone_name
 from infoview.widgets._common import (
     CHANNEL_WORDS,
     FORMAT_CHOICES,
@@ -46,9 +46,11 @@ from infoview.widgets._common import (
     esc,
     file_link,
     heading,
+    on_my_clock,
     status_words,
     text,
     textarea_rows,
+    zone_note,
 )
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.picker import QuestionPicker
@@ -128,6 +130,8 @@ class PreparePanel(w.VBox):
         self.new_person_box = w.VBox([self.new_name, self.new_name_error, self.new_title,
                                       self.new_organization])
         self.meeting = w.Dropdown(description="Meeting", style=_WIDE, layout=w.Layout(width="60%"))
+        #: Which clock the meetings listed are on, named once under the list (as on People).
+        self.zone_note = w.HTML()
         self.date = w.DatePicker(description="Date", style=_WIDE)
         self.time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
         self.timezone = text("Time zone", "", "e.g. Europe/London", width="40%")
@@ -202,7 +206,7 @@ class PreparePanel(w.VBox):
 
         super().__init__([
             heading("Who and when"),
-            self.person, self.research_note, self.new_person_box, self.meeting,
+            self.person, self.research_note, self.new_person_box, self.meeting, self.zone_note,
             w.HBox([self.date, self.time, self.timezone]), w.HBox([self.format, self.place]),
             heading("What you want to learn"),
             self.role, self.industry, w.HBox([self.audience, self.minutes, self.use_history]),
@@ -297,8 +301,13 @@ class PreparePanel(w.VBox):
         mine = user_zone(self.store)
         with self._quietly():
             self.meeting.options = [("A new meeting", NEW)] + [
-                (f"{describe_start(m.starts_at, m.timezone, mine) if m.starts_at else 'no time set'}"
+                (f"{on_my_clock(m.starts_at, m.timezone, mine) if m.starts_at else 'no time set'}"
                  f" ({status_words(m.status)})", m.id) for m in meetings]
+            # The form below edits a meeting on its own zone's clock, named beside it.
+            self.zone_note.value = (zone_note(self.store, mine, "Meetings are listed on",
+                                              " The date and time below are the meeting's "
+                                              "own, in the time zone beside them.")
+                                    if any(m.starts_at for m in meetings) else "")
             known = {m.id for m in meetings} | {NEW}
             self.meeting.value = select if select in known else (
                 meetings[-1].id if meetings else NEW)

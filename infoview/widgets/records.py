@@ -31,7 +31,7 @@ from infoview.flows.records import (
 )
 from infoview.flows.research import find_organization, people_at
 from infoview.models import Meeting, Organization, Person
-from infoview.times import in_zone, start_from_fields, zone_label
+from infoview.times import in_zone, start_from_fields
 from infoview.widgets._common import (
     FORMAT_CHOICES,
     MessageLine,
@@ -44,6 +44,7 @@ from infoview.widgets._common import (
     link,
     on_my_clock,
     status_words,
+    zone_note,
 )
 from infoview.widgets.deletions import Deletions
 from infoview.widgets.forms import Form, FormField, text_input
@@ -89,15 +90,6 @@ def _meeting_line(meeting: Meeting, mine: tzinfo) -> str:
     how = dict((v, k) for k, v in FORMATS).get(meeting.format, meeting.format)
     return (f"{when}, {how}, {meeting.planned_minutes} minutes "
             f"({status_words(meeting.status)})")
-
-
-def zone_words(store: Store, mine: tzinfo) -> str:
-    """Which clock the times on the page are on, said once: About me's zone, else the
-    computer's (and where to set it)."""
-    label = zone_label(mine)
-    if store.get_profile().timezone:
-        return f"Times are {label} time, your time zone (About me)."
-    return f"Times are this computer's time ({label}); set your own time zone in About me."
 
 
 class PeoplePage(w.VBox):
@@ -456,8 +448,7 @@ class PeoplePage(w.VBox):
         meetings = sorted(self.store.list(Meeting, person_id=chosen),
                           key=lambda m: (m.starts_at is None, m.starts_at or 0, m.id))
         # The clock is named once, above the list, not on every line.
-        self.zone_note.value = (f"<span class='infoview-zone-note' style='color:#555'>"
-                                f"{esc(zone_words(self.store, mine))}</span>"
+        self.zone_note.value = (zone_note(self.store, mine)
                                 if any(m.starts_at is not None for m in meetings) else "")
         for meeting in meetings:
             work = button("Work on it", tooltip="prepare, hold and debrief this meeting")

@@ -18,14 +18,30 @@
     return panel ? panel.querySelector(".infoview-upload-refusal[data-limit]") : null;
   }
 
-  function sizeWords(size) { // as infoview.widgets.imports._size_words writes a size
-    if (size >= 1000000) {
-      return (size / 1000000).toFixed(1).replace(/\.0$/, "") + " MB";
-    }
+  var UNITS = ["KB", "MB", "GB", "TB"];
+
+  function sizeWords(size) { // infoview.userfiles.size_words, the kit's one rule for sizes
     if (size < 1000) {
       return size + (size === 1 ? " byte" : " bytes");
     }
-    return Math.round(size / 1000) + " KB";
+    for (var power = 1; power <= UNITS.length; power++) {
+      var scale = Math.pow(1000, power);
+      var tenths = Math.floor((size * 10 + scale / 2) / scale); // halves round up
+      if (tenths < 100) {
+        return Math.floor(tenths / 10) + (tenths % 10 ? "." + (tenths % 10) : "") + " " +
+          UNITS[power - 1];
+      }
+      var whole = Math.floor((size + scale / 2) / scale);
+      if (whole < 1000 || power === UNITS.length) {
+        return whole + " " + UNITS[power - 1];
+      }
+    }
+  }
+
+  function uploadSizeWords(size, limit) { // infoview.widgets.imports.upload_size_words
+    var words = sizeWords(size);
+    var limitWords = sizeWords(limit);
+    return words === limitWords && size > limit ? "just over " + limitWords : words;
   }
 
   function check(event, input, button) {
@@ -35,14 +51,15 @@
     }
     var files = Array.prototype.slice.call(input.files || []);
     var total = files.reduce(function (sum, file) { return sum + file.size; }, 0);
-    if (total <= Number(box.getAttribute("data-limit"))) {
+    var limit = Number(box.getAttribute("data-limit"));
+    if (total <= limit) {
       box.textContent = "";
       return;
     }
     event.stopImmediatePropagation(); // the button never reads the file
     var name = files.length === 1 ? files[0].name : files.length + " files";
     box.textContent = box.getAttribute("data-refusal")
-      .replace("{name}", name).replace("{size}", sizeWords(total));
+      .replace("{name}", name).replace("{size}", uploadSizeWords(total, limit));
     input.value = "";
   }
 
