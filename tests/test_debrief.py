@@ -88,6 +88,25 @@ def test_save_records_the_whole_debrief(store, meeting):
     assert (outcome.kind, outcome.person_id, outcome.date) == ("lead", meeting.person_id, date(2026, 3, 2))
 
 
+def test_an_outcome_without_a_date_saved_before_the_meeting_is_dated_the_day_of_saving(store):
+    # Seen in the app: a debrief saved early dated its outcome on the meeting's future day.
+    from infoview.flows.profile import save_profile
+
+    save_profile(store, name="Lena Fischer", timezone="Asia/Tokyo")   # UTC+9
+    host = store.add(Person(name="Sam Okafor"))
+    later = store.add(Meeting(person_id=host.id, starts_at=datetime(2026, 3, 10, 9, 0, tzinfo=UTC),
+                              planned_minutes=30, status="scheduled"))
+    saving = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)                   # 3 March in Tokyo
+    save_debrief(store, Debrief(meeting_id=later.id, outcomes=[DebriefOutcome("lead")]),
+                 now=saving)
+    [outcome] = store.list(Outcome, meeting_id=later.id)
+    assert outcome.date == date(2026, 3, 3)
+    # once the meeting has begun, its own day is the outcome's
+    save_debrief(store, Debrief(meeting_id=later.id, outcomes=[DebriefOutcome("lead")]),
+                 now=datetime(2026, 3, 12, 9, 0, tzinfo=UTC))
+    assert store.list(Outcome, meeting_id=later.id)[0].date == date(2026, 3, 10)
+
+
 def test_promises_and_follow_ups_become_actions_with_owners_and_due_dates(store, meeting):
     save_debrief(store, full_debrief(meeting.id), now=NOW)
     actions = store.list(Action, meeting_id=meeting.id)

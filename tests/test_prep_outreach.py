@@ -3,6 +3,7 @@ hand-written drafts made to break one habit each are caught with the right code.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import prep_samples as s
@@ -361,15 +362,22 @@ def test_unknown_kind_is_refused():
 
 
 @pytest.mark.parametrize("learned,expected", [
+    # a statement that keeps its capital gets a sentence of its own, not a capital
+    # after a colon mid-sentence
     ("Research findings reach the roadmap in a monthly review",
-     "what you told me: Research findings reach the roadmap in a monthly review."),
-    ("NHS trusts buy through frameworks", "what you told me: NHS trusts buy"),
+     "what you told me. Research findings reach the roadmap in a monthly review."),
+    ("NHS trusts buy through frameworks", "what you told me. NHS trusts buy"),
     ("iOS testing with patients", "what you told me: iOS testing"),
     ("A hackathon got her into research", "what you told me: a hackathon"),
     # a statement about a company keeps its name (issue 16: "about kestrel hires ...")
     ("Kestrel hires researchers from clinical backgrounds",
-     "what you told me: Kestrel hires researchers from clinical backgrounds."),
-    ("Reading has the region's biggest trust", "what you told me: Reading has"),
+     "what you told me. Kestrel hires researchers from clinical backgrounds."),
+    ("Reading has the region's biggest trust", "what you told me. Reading has"),
+    # an insight with a colon of its own: one colon per sentence (app walk as Lena)
+    ("Clinical experience counts: they hire nurses into research",
+     "I especially valued what you told me. Clinical experience counts: they hire nurses"),
+    ("clinical experience counts: they hire nurses",
+     "what you told me. Clinical experience counts: they hire nurses."),
     ("How research findings reach the roadmap", "what you told me: how research findings"),
 ])
 def test_thanks_continues_the_sentence_with_what_was_learned(learned, expected):
@@ -377,6 +385,9 @@ def test_thanks_continues_the_sentence_with_what_was_learned(learned, expected):
                             meeting_date=date(2026, 12, 1), send_date=date(2026, 12, 2))
     assert expected in draft.body
     assert "about kestrel" not in draft.body.lower()
+    valued = next(line for line in draft.body.splitlines() if "especially valued" in line)
+    assert not re.search(r": [A-Z]", valued), valued       # no capital after a colon
+    assert all(sentence.count(":") <= 1 for sentence in valued.split(". ")), valued
     assert "nothing_learned" not in [w.code for w in draft.warnings]
 
 

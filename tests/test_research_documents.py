@@ -128,6 +128,10 @@ def test_a_table_row_gives_the_newest_years_figure():
     page = "Key figures\n2022 2023\nEmployees 1,050 1,240\nRevenue (£m) 39.1 48.2\n"
     facts = {f.kind: f.value for f in report_facts([page])}
     assert facts == {"headcount": "1,240", "revenue": "48.2 (£m)"}
+    # says where the figure came from in plain words, not the raw row "Employees 1,050 1,240"
+    texts = {f.kind: f.text for f in report_facts([page])}
+    assert texts["headcount"] == "1,240 employees in 2023 (from a table in their report)"
+    assert "1,050" not in texts["headcount"] and ":" not in texts["revenue"]
 
 
 def test_pdf_text_reads_each_page_and_names_the_scanned_ones(reports):

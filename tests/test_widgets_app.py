@@ -438,3 +438,26 @@ def test_homes_add_a_person_opens_the_people_page_at_its_form(tmp_path):
     people.person_form["name"].value = "Sam Okafor"
     people.save_person_button.click()
     assert [p.name for p in app.store.list(Person)] == ["Sam Okafor"]
+
+
+def test_the_header_says_where_my_data_is_in_plain_words(tmp_path, monkeypatch):
+    """Lena finds "infoview.sqlite in Documents/infoview" in her file browser; a full path
+    in code type is for developers, so it is kept only on hover."""
+    from infoview.widgets.app import findable_folder
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    folder = tmp_path / "Documents" / "infoview"
+    folder.mkdir(parents=True)
+    with Store.open(folder / "infoview.sqlite") as mine:
+        app = App(NotebookSession(store=mine, db_path=folder / "infoview.sqlite",
+                                  out_dir=folder / "exports",
+                                  settings=Settings(cache_path=tmp_path / "cache.sqlite"),
+                                  demo=False))
+        where = app.where.value
+    shown = re.sub(r"<[^>]+>", "", where)
+    assert "Your data: infoview.sqlite in Documents/infoview" in shown
+    assert "saved in Documents/infoview/exports" in shown
+    assert "<code>" not in where and str(tmp_path) not in shown
+    assert f"title='{folder / 'infoview.sqlite'}'" in where      # the full path on hover
+    assert findable_folder(tmp_path) == "your home folder"
+    assert findable_folder(Path("/srv/shared/notes")) == "/srv/shared/notes"

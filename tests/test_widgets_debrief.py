@@ -165,7 +165,7 @@ def test_thank_you_draft_keeps_what_was_learned_in_the_users_words(store):
     form.insights.add(text="Research findings reach the roadmap in a monthly review")
     form.save_button.click()
     assert form.message.kind == "ok", form.message.text
-    assert "what you told me: Research findings reach the roadmap" in form.thanks_text.value
+    assert "what you told me. Research findings reach the roadmap" in form.thanks_text.value
     assert form.thanks_text.rows >= form.thanks_text.value.count("\n") + 1  # shown whole
 
 
@@ -210,7 +210,7 @@ def test_a_saved_debrief_opened_again_offers_its_thank_you_and_no_other_meeting_
     assert form.message.kind == "ok", form.message.text
 
     again = DebriefForm(store, meeting_id=samira)  # the page reloaded
-    assert "what you told me: Research findings reach the roadmap" in again.thanks_text.value
+    assert "what you told me. Research findings reach the roadmap" in again.thanks_text.value
     assert again.thanks_text.value.startswith("Subject:")
     again.meeting.value = ben  # not debriefed: no thank-you yet, and not Samira's
     assert again.thanks_text.value == "" and again.thanks_warnings.value == ""

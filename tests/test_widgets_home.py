@@ -182,6 +182,22 @@ def test_due_words_are_plain():
     assert due_words(FollowUp("1", "x", now + timedelta(days=1)), now) == "due tomorrow"
     assert due_words(FollowUp("1", "x", None), now) == "no date"
     assert due_words(FollowUp("1", "x", now + timedelta(days=4)), now) == "due Fri 11 Dec"
+    # past its time earlier today: not "overdue, today"
+    assert due_words(FollowUp("1", "x", now - timedelta(hours=2), overdue=True), now) \
+        == "due earlier today"
+    assert due_words(FollowUp("1", "x", now + timedelta(hours=2)), now) == "due today"
+
+
+def test_a_follow_up_that_names_its_person_does_not_name_them_twice(store):
+    sam = store.add(Person(name="Sam Okafor"))
+    store.add(Action(what="Confirm the time with Sam Okafor (the day before)", person_id=sam.id,
+                     due=NOW + timedelta(days=1)))
+    store.add(Action(what="Send the article", person_id=sam.id, due=NOW + timedelta(days=2)))
+    page, _went, _chosen = _home(store)
+    assert page.due.text.splitlines() == ["Confirm the time with Sam Okafor (the day before)",
+                                          "Send the article · Sam Okafor"]
+    rows = [row.children[0].value for row in page.due.rows.children]
+    assert rows[0].count("Sam Okafor") == 1 and rows[1].count("Sam Okafor") == 1
 
 
 def test_a_meeting_already_past_is_not_called_the_next_one_but_waits_for_its_debrief(store):

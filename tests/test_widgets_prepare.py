@@ -484,3 +484,14 @@ def test_the_brief_preview_follows_the_meeting_and_why_them_as_they_are_typed(pa
     panel.reason.value = "Your talk on testing booking forms with patients"
     assert "Your talk on testing booking forms with patients" in panel.preview.value
     assert "Add your own reason" not in panel.preview.value
+
+
+def test_an_empty_industry_takes_the_one_research_found_for_the_organization(store, tmp_path,
+                                                                              profiles):
+    # Seen in the browser: research said "Digital health", and Prepare's Industry sat empty.
+    found = profiles[0].industry
+    assert found, "the sample site names its industry"
+    panel = PreparePanel(store, out_dir=tmp_path / "out", role="UX researcher")
+    assert panel.company is not None and panel.industry.value == found
+    typed = PreparePanel(store, out_dir=tmp_path / "out", industry="medical devices")
+    assert typed.industry.value == "medical devices"      # what the user gave is kept

@@ -49,6 +49,17 @@ def test_the_profile_form_saves_what_drafts_need_and_says_what_is_missing(store)
     assert ProfileForm(store).form["name"].value == "Lena Fischer"  # a reload shows it
 
 
+def test_saved_is_said_beside_the_save_button_where_the_user_looks(store):
+    # Seen in a 900-pixel-high window: "Saved." under the button was below the fold.
+    form = ProfileForm(store)
+    form.form["name"].value = "Lena Fischer"
+    form.save_button.click()
+    assert form.form.message.text.startswith("Saved.")
+    row = next(c for c in form.children if form.save_button in getattr(c, "children", ()))
+    assert form.form.message in row.children
+    assert list(row.children).index(form.form.message) > list(row.children).index(form.save_button)
+
+
 def test_a_bad_email_in_the_profile_shows_under_the_email_field_and_saves_nothing(store):
     form = ProfileForm(store)
     form.form["name"].value = "Lena Fischer"

@@ -60,7 +60,7 @@ def test_the_brief_says_when_it_was_prepared_in_my_zone(store):
                         meeting_minutes=20, overhead_minutes=4)
     brief = build_brief(person=Person(name="Sam Okafor"), plan=plan,
                         profile=store.get_profile(), now=datetime(2026, 12, 7, 5, 26, tzinfo=UTC))
-    assert "Prepared 2026-12-07 14:26" in render_markdown(brief)
+    assert "Prepared Mon 7 Dec 2026, 14:26" in render_markdown(brief)
 
 
 def test_the_dossier_is_dated_on_my_day(store):
@@ -69,7 +69,7 @@ def test_the_dossier_is_dated_on_my_day(store):
 
     org = store.add(Organization(name="Kestrel Health"))
     dossier = build_dossier(store, org.id, now=NOW)
-    assert "Prepared 2026-12-08" in render_dossier(dossier, "md")
+    assert "Prepared Tue 8 Dec 2026" in render_dossier(dossier, "md")
 
 
 def test_home_counts_days_on_my_calendar(store):

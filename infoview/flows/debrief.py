@@ -38,6 +38,7 @@ from infoview.prep.followup import HOST_PROMISE_DAYS, PROMISE_DAYS, action_key, 
 from infoview.questions.learn import normal_text
 from infoview.store.matching import match_person
 from infoview.text import fold
+from infoview.times import aware, local_day, user_tz
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -220,7 +221,7 @@ def save_debrief(store: Store, debrief: Debrief, *, now: datetime | None = None)
         referrals = _sync_referrals(store, meeting, debrief.people, now)
         _sync_promises(store, meeting, debrief.promises, now)
         _sync_follow_ups(store, meeting, referrals, now)
-        _sync_outcomes(store, meeting, debrief.outcomes)
+        _sync_outcomes(store, meeting, debrief.outcomes, now)
         sync_confirm_reminder(store, meeting, now=now)  # held: nothing left to confirm
         drop_notes(store, meeting.saved_id)  # the companion's notes are the debrief's now
     log.info("saved the debrief of meeting %s", meeting.id)
@@ -394,7 +395,19 @@ def _sync_follow_ups(store: Store, meeting: Meeting, referrals: list[Referral],
             store.delete(Action, action.id)
 
 
-def _sync_outcomes(store: Store, meeting: Meeting, outcomes: list[DebriefOutcome]) -> None:
+def _outcome_day(store: Store, meeting: Meeting, now: datetime) -> date | None:
+    """The day an outcome given without one is dated: the meeting's, once it has begun;
+    for a debrief saved before the meeting's time, the day of saving on the user's calendar
+    (the meeting's day would date the outcome in the future)."""
+    if meeting.starts_at is None:
+        return None
+    if aware(meeting.starts_at) <= aware(now):
+        return meeting.starts_at.date()
+    return local_day(now, user_tz(store.get_profile().timezone))
+
+
+def _sync_outcomes(store: Store, meeting: Meeting, outcomes: list[DebriefOutcome],
+                   now: datetime) -> None:
     existing: dict[str, list[Outcome]] = {}
     for o in store.list(Outcome, meeting_id=meeting.id):
         existing.setdefault(o.kind, []).append(o)
@@ -402,7 +415,7 @@ def _sync_outcomes(store: Store, meeting: Meeting, outcomes: list[DebriefOutcome
         matches = existing.get(wanted.kind) or []
         record = matches.pop(0) if matches else Outcome(kind=wanted.kind, meeting_id=meeting.id,
                                                          person_id=meeting.person_id)
-        record.date = wanted.date or (meeting.starts_at.date() if meeting.starts_at else None)
+        record.date = wanted.date or _outcome_day(store, meeting, now)
         record.notes = wanted.notes
         record.organization_id = wanted.organization_id
         if record.id is None:

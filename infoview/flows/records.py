@@ -386,7 +386,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "meetings": ("meeting", "meetings"), "outreach": ("message", "messages"),
     "actions": ("follow-up", "follow-ups"), "questions_asked": ("question asked", "questions asked"),
     "insights": ("insight", "insights"), "referrals": ("referral", "referrals"),
-    "outcomes": ("outcome", "outcomes"), "research": ("research snapshot", "research snapshots"),
+    "outcomes": ("outcome", "outcomes"), "research": ("saved research page", "saved research pages"),
     "affiliations": ("position", "positions"),
 }
 #: The registry of exported files, restored with the store's tables.

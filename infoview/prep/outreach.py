@@ -313,6 +313,20 @@ def _thanks_opening(meeting_date: date | None, send_date: date | None) -> str:
     return f"Thank you for your time {when}."
 
 
+def _valued(learned: str | None) -> str:
+    """The thank-you's line on what was learned, reading naturally whatever its text.
+
+    A topic ("how findings reach the roadmap") continues the sentence after a colon. A
+    whole statement, one that keeps a capital the kit must not lower ("Kestrel hires
+    researchers", "Clinical experience counts") or that has a colon of its own, gets a
+    sentence to itself: after a colon it would read as a capital mid-sentence, or as two
+    colons in one sentence."""
+    clause = _mid_sentence(_clause(learned, "[one thing you learned]"))
+    if clause[:1].isupper() or any(mark in clause for mark in ":;"):
+        return f"I especially valued what you told me. {_sentence(clause, '')}"
+    return f"I especially valued what you told me: {clause}."
+
+
 def thanks(person, profile=None, *, learned: str | None = None, promises=(),
            meeting_date: date | None = None, send_date: date | None = None) -> Draft:
     """The thank-you note, sent the same day or the next.
@@ -331,11 +345,7 @@ def thanks(person, profile=None, *, learned: str | None = None, promises=(),
         f"Hi {_first(_name(person))},",
         "",
         _thanks_opening(meeting_date, send_date),
-        # A colon, not "about ...": what was learned may be a topic ("how findings reach
-        # the roadmap") or a whole statement ("Kestrel hires researchers"), and both read
-        # well after it, in the user's own words and capitals.
-        f"I especially valued what you told me: "
-        f"{_mid_sentence(_clause(learned, '[one thing you learned]'))}.",
+        _valued(learned),
     ]
     first = _first(_name(person))
     lines += [f"As promised, {_kept_promise(_clause(p, ''), first)}."

@@ -98,6 +98,16 @@ def agenda_flag(item) -> str:
     return flag_note(item.text)
 
 
+def _day(moment: datetime) -> str:
+    """A day as the app writes one, "Mon 7 Dec 2026", not "2026-12-07"."""
+    return f"{moment:%a} {moment.day} {moment:%b %Y}"
+
+
+def _day_time(moment: datetime) -> str:
+    """A day and clock as the app writes them, "Mon 7 Dec 2026, 14:51"."""
+    return f"{_day(moment)}, {moment:%H:%M}"
+
+
 def _environment(kind: str):
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -112,6 +122,8 @@ def _environment(kind: str):
     env.filters["safe_url"] = safe_url
     env.filters["minutes"] = _minutes
     env.filters["flag"] = agenda_flag
+    env.filters["day"] = _day
+    env.filters["day_time"] = _day_time
     return env
 
 

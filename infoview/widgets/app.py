@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
@@ -43,6 +44,17 @@ _STYLE = """<style>
 .infoview-app h2.infoview-title { margin: 4px 0 0 0; }
 .infoview-app .infoview-where { color: #555; font-size: 0.9em; }
 </style>"""
+
+
+def findable_folder(folder: Path) -> str:
+    """A folder as a user finds it in their file browser: "Documents/infoview" inside
+    their home folder, rather than "/home/lena/Documents/infoview" in code type; a folder
+    elsewhere keeps its full path, the only way to find it."""
+    try:
+        inside = Path(folder).expanduser().resolve().relative_to(Path.home().resolve())
+    except (ValueError, OSError, RuntimeError):
+        return str(folder)
+    return inside.as_posix() if inside.parts else "your home folder"
 
 
 class App(w.VBox):
@@ -164,11 +176,13 @@ class App(w.VBox):
             store = ("You are trying infoview on sample data, in a throwaway store that is "
                      "deleted when the app stops.")
         else:
-            store = (f"Your notes stay on this computer, in one file (your <i>store</i>): "
-                     f"<code>{esc(s.db_path)}</code>.")
+            db = Path(s.db_path)
+            store = (f"Your data: <span title='{esc(db)}'><b>{esc(db.name)}</b> in "
+                     f"{esc(findable_folder(db.parent))}</span>, on this computer.")
+        out = Path(s.out_dir)
         return (f"<div class='infoview-where'>{store} Files you export are saved in "
-                f"<code>{esc(s.out_dir)}</code>, and each can be downloaded from the page "
-                "where you made it.</div>")
+                f"<span title='{esc(out)}'>{esc(findable_folder(out))}</span>, and each can "
+                "be downloaded from the page where you made it.</div>")
 
     # -- the shared choice ----------------------------------------------------------------
     def choose(self, *, person_id: int | None = None, meeting_id: int | None = None) -> None:

@@ -75,8 +75,14 @@ def action_followups(actions: Iterable, names: dict[int, str],
             for a in actions]
 
 
+def shown_who(item: FollowUp) -> str:
+    """The person to name after a follow-up, or ``""`` when its own words already name
+    them ("Confirm the time with Sam Okafor" is not followed by "· Sam Okafor" again)."""
+    return "" if not item.who or item.who.casefold() in item.what.casefold() else item.who
+
+
 def due_words(item: FollowUp, now: datetime | None = None, zone: tzinfo | None = None) -> str:
-    """"overdue by 3 days", "due today", "due tomorrow", "due Fri 12 Dec": days on the
+    """"overdue by 3 days", "due earlier today", "due today", "due tomorrow", "due Fri 12 Dec": days on the
     calendar of ``zone`` (the user's, from About me; else the computer's)."""
     if item.due is None:
         return "no date"
@@ -86,7 +92,7 @@ def due_words(item: FollowUp, now: datetime | None = None, zone: tzinfo | None =
     if item.overdue and late > 0:
         return f"overdue by {late} day{'s' if late != 1 else ''}"
     if day == moment.date():
-        return "overdue, today" if item.overdue else "due today"
+        return "due earlier today" if item.overdue else "due today"
     if day == moment.date() + timedelta(days=1):
         return "due tomorrow"
     return f"due {day:%a} {day.day} {day:%b}" + ("" if day.year == moment.year else f" {day.year}")
@@ -134,7 +140,7 @@ class FollowUpList(w.VBox):
     @property
     def text(self) -> str:
         """The follow-ups shown, one per line, as plain text (for tests and notebooks)."""
-        return "\n".join(f"{item.what}{' · ' + item.who if item.who else ''}"
+        return "\n".join(f"{item.what}{' · ' + shown_who(item) if shown_who(item) else ''}"
                           f"{' (done)' if item.done else ''}" for item in self.items)
 
     def refresh(self) -> None:
@@ -157,7 +163,7 @@ class FollowUpList(w.VBox):
     def _row(self, item: FollowUp, zone: tzinfo | None = None) -> w.HBox:
         when = due_words(item, self.now, zone)
         colour = "#b00020" if item.overdue and not item.done else "#555"
-        who = f" <span style='color:#555'>· {esc(item.who)}</span>" if item.who else ""
+        who = f" <span style='color:#555'>· {esc(shown_who(item))}</span>" if shown_who(item) else ""
         if item.done:
             text = f"<s>{esc(item.what)}</s> <b style='color:#1b5e20'>done</b>"
         elif item.snoozed is not None:

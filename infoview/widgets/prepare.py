@@ -348,9 +348,11 @@ class PreparePanel(w.VBox):
         if self.meeting.value in (NEW, None):
             with self._filling():  # emptied by the panel: no edit of the user's to keep
                 self._clear_meeting_fields()
+                self._industry_from_research()
         else:
             with self._filling(), self.message.guard("reading the meeting"):
                 self._show_meeting(self.meeting.value)
+                self._industry_from_research()
                 self._saved_state = self.plan_state()
         with self.message.guard("reading the plan you were editing"):
             self._pick_up_kept_plan()
@@ -376,6 +378,12 @@ class PreparePanel(w.VBox):
         self.timezone.value = self.store.get_profile().timezone or ""
         self.place.value = ""
         self.format.value = "video"
+
+    def _industry_from_research(self) -> None:
+        """An empty Industry takes the one research found for the organization ("Digital
+        health"), as the brief would anyway; one the user typed or saved is kept."""
+        if not self.industry.value.strip():
+            self.industry.value = getattr(self.company, "industry", None) or ""
 
     def _show_meeting(self, meeting_id: int) -> None:
         """Fill the fields, and the picker with its planned questions, from a stored meeting."""

@@ -76,12 +76,17 @@ class ProfileForm(w.VBox):
         self._loading = False
         self._saved_values: dict[str, str] = {}
         self.form.message.clear_on_change(*(f.input for f in self.form.fields.values()))
+        self.form.message.layout = w.Layout(flex="1 1 20em", margin="0 0 0 8px")
         super().__init__([
             heading("About me"),
             w.HTML("<p>Tell infoview who you are once: your drafts, your introduction and "
                    "each brief use it. Nothing here leaves this computer.</p>"),
-            *self.form.fields.values(), w.HBox([self.save_button, self.drop_button]),
-            self.form.message, self.missing,
+            # The message beside the buttons, where the user is looking: under them it fell
+            # below the fold of a 900-pixel window, and "Saved." went unseen.
+            *self.form.fields.values(),
+            w.HBox([self.save_button, self.drop_button, self.form.message],
+                   layout=w.Layout(align_items="center", flex_flow="row wrap")),
+            self.missing,
         ])
         self.load()
         # Whatever is typed is kept as it is typed, so that a reload loses none of it.

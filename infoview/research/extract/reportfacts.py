@@ -156,9 +156,9 @@ def _row_fact(header: str, line: str, page: int) -> ReportFact | None:
     year = f" in {years[pick]}" if years and len(years) == len(values) else ""
     if kind == "headcount":   # worded as a count ("1,240 employees") so it reads as one
         noun = label.lower() if re.fullmatch(r"(?i)employees|staff|colleagues|ftes?", label) else "employees"
-        text = f"{value} {noun}{year} (from a table: {line})"
+        text = f"{value} {noun}{year} (from a table in their report)"
     else:
-        text = f"{label} {value}{year} (from a table: {line})"
+        text = f"{label} {value}{year} (from a table in their report)"
     return ReportFact(kind, text, page, shown)
 
 
