@@ -98,14 +98,26 @@ def page(chromium):
         context.close()
 
 
-@pytest.fixture
-def computer_in_tokyo(monkeypatch):
-    """This process's own time zone is Asia/Tokyo for one test (the machines that run the
-    tests are on UTC, which hides any confusion between UTC and the computer's zone)."""
+def _computer_in(zone: str, monkeypatch) -> Iterator[None]:
+    """This process's own time zone is ``zone`` while the test runs, as it was after."""
     import time
 
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    monkeypatch.setenv("TZ", zone)
     time.tzset()
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture
+def computer_in_tokyo(monkeypatch):
+    """This process's own time zone is Asia/Tokyo for one test (the machines that run the
+    tests are on UTC, which hides any confusion between UTC and the computer's zone)."""
+    yield from _computer_in("Asia/Tokyo", monkeypatch)
+
+
+@pytest.fixture
+def computer_in_utc(monkeypatch):
+    """This process's own time zone is UTC for one test, whatever the machine's: a test
+    that names the computer's clock in its expected words."""
+    yield from _computer_in("UTC", monkeypatch)

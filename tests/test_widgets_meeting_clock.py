@@ -9,7 +9,6 @@ Friday in UTC (the computer's, when About me says none): every page must say Fri
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -29,13 +28,7 @@ CLOCKS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def computer_in_utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("computer_in_utc")
 
 
 @pytest.fixture(params=["Europe/Berlin", None], ids=["about-me-berlin", "about-me-unset"])

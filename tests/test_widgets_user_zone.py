@@ -10,7 +10,6 @@ hour or on the day.
 from __future__ import annotations
 
 import re
-import time
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -24,13 +23,7 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 NOW = datetime(2026, 12, 7, 16, 0, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def computer_in_utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("computer_in_utc")
 
 
 @pytest.fixture
