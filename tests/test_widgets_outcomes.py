@@ -545,3 +545,12 @@ def test_the_saved_reports_days_and_times_stay_on_one_line(store, tmp_path):
     moments = re.findall(r'<td class="when">([^<]*)</td>', page)
     assert moments and all(re.fullmatch(r"\w{3} \d\d \w{3} \d{4}, \d\d:\d\d", m) for m in moments)
     assert not re.search(r'<td>\w{3} \d\d \w{3} \d{4}, \d\d:\d\d</td>', page)
+
+
+def test_the_questions_table_writes_averages_to_one_decimal_as_its_chart_does(dashboard):
+    # Seen: the table said 4.33 where the chart beside it said 4.3.
+    pane = dashboard.panes["Questions"].value
+    table = pane[pane.index("<table"):]
+    cells = re.findall(r"<td[^>]*>(\d+\.\d+)</td>", table)
+    assert cells, "the sample history should rate some questions"
+    assert all(len(c.split(".")[1]) == 1 for c in cells), cells

@@ -26,6 +26,7 @@ from infoview.analytics.funnel import funnel_wide
 from infoview.analytics.headline import format_figure, headline_figures
 from infoview.analytics.memory import LEVEL_WORDS
 from infoview.analytics.plots import figure_png_base64, is_message_figure
+from infoview.analytics.questions import average_text
 from infoview.analytics.report import write_report
 from infoview.flows.actions import followup_frames
 from infoview.flows.profile import user_zone
@@ -402,6 +403,9 @@ class OutcomesDashboard(w.VBox):
         questions = t["questions"]
         if len(questions):  # the id repeats the question; the text says it
             questions = questions[["text", "category", "asked", "rated", "mean_usefulness"]]
+            # one decimal, as the chart above it writes each average
+            questions = questions.assign(
+                mean_usefulness=[average_text(m) for m in questions["mean_usefulness"]])
         self.panes["Questions"].value = (_figure_unless_empty(figs["questions"], questions)
                                          + frame_html(questions, a.message(t["questions"]) or empty))
         self.panes["Activity"].value = (_figure_unless_empty(figs["activity"], t["activity"])
