@@ -31,6 +31,7 @@ from infoview.analytics.report import write_report
 from infoview.flows.actions import followup_frames
 from infoview.flows.profile import user_zone
 from infoview.models import CHOICES, MAY_MENTION_WORDS, OWNER_WORDS
+from infoview.times import day_words
 from infoview.widgets._common import (
     CHANNEL_WORDS,
     WHOLE_ROWS_CLASS,
@@ -131,7 +132,7 @@ def actions_view(actions, now: datetime | None = None, zone: tzinfo | None = Non
         return text.replace(" ", "\u00a0")
 
     return pd.DataFrame({
-        "due": [keep(f"{d:%a %d %b %Y}") if pd.notna(d) else "" for d in actions["due"]],
+        "due": [keep(day_words(d)) if pd.notna(d) else "" for d in actions["due"]],
         "status": [keep(status(row)) for _, row in actions.iterrows()],
         "what": actions["what"].astype(str),
         "with": actions["name"].fillna("").astype(str),
@@ -189,9 +190,9 @@ def _calendar_days(frame, zone: tzinfo | None):
     for column in frame.columns:
         if not isinstance(frame[column].dtype, pd.DatetimeTZDtype):
             continue
-        shape = "%a %d %b %Y, %H:%M" if column == "starts_at" else "%a %d %b %Y"
-        written[column] = [f"{d:{shape}}".replace(" ", "\u00a0") if pd.notna(d) else ""
-                           for d in frame[column]]
+        clock = column == "starts_at"
+        written[column] = [(day_words(d) + (f", {d:%H:%M}" if clock else "")).replace(
+            " ", "\u00a0") if pd.notna(d) else "" for d in frame[column]]
     return frame.assign(**written) if written else frame
 
 
