@@ -195,6 +195,8 @@ def test_pdf_holds_the_dossier_text(store, tmp_path):
     assert "Kestrel opens Leeds office (https://kestrel.example/news/leeds)" in " ".join(
         text.split()
     )
+    # and so does the summary's source
+    assert "(source) (https://kestrel.example/)" in " ".join(text.split())
 
 
 def test_an_exported_dossier_is_recorded_with_the_people_it_names(store, tmp_path):
