@@ -270,6 +270,15 @@ def starts_in_future(starts_at: datetime | None, now: datetime | None = None) ->
     return aware(starts_at) > now
 
 
+def day_words(day: date, *, year: bool = True) -> str:
+    """A day as people read it, the one style of the app, the CLI and the documents:
+    "Mon 7 Dec 2026" (no leading zero). ``year=False`` gives "Mon 7 Dec", for a page that
+    leaves out the year of days in the current one, always by the same rule. Machine
+    formats (ISO dates in JSON, calendar files) are not written with this."""
+    words = f"{day:%a} {day.day} {day:%b}"
+    return f"{words} {day.year}" if year else words
+
+
 def describe_start(starts_at: datetime, zone_name: str | None = None,
                    fallback: tzinfo | None = None) -> str:
     """``Tue 1 Dec 2026, 14:30`` in the meeting's own zone, else in ``fallback`` (the
@@ -279,7 +288,7 @@ def describe_start(starts_at: datetime, zone_name: str | None = None,
     except BadInput:
         tz = fallback
     moment = shown_in(starts_at, tz)
-    return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"
+    return f"{day_words(moment)}, {moment:%H:%M}"
 
 
 def on_my_clock(starts_at: datetime, zone_name: str | None, mine: tzinfo | None) -> str:
@@ -296,6 +305,6 @@ def on_my_clock(starts_at: datetime, zone_name: str | None, mine: tzinfo | None)
     if theirs is not None:
         own, here = shown_in(starts_at, theirs), shown_in(starts_at, mine)
         if own.utcoffset() != here.utcoffset():
-            day = f"{own:%a} {own.day} {own:%b}, " if own.date() != here.date() else ""
+            day = f"{day_words(own, year=False)}, " if own.date() != here.date() else ""
             said += f" ({day}{own:%H:%M} in {zone_label(theirs)})"
     return said

@@ -160,7 +160,11 @@ def test_html_escapes_scraped_and_user_text_and_drops_unsafe_links(store):
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "javascript:" not in html.replace("[x](javascript:alert(1))", "")
     assert "&lt;i&gt;data&lt;/i&gt;" in html and "&lt;b&gt;tag&lt;/b&gt;" in html
-    assert '<a href="https://kestrel.example/news/leeds">Kestrel opens Leeds office</a>' in html
+    assert (
+        '<a class="address" href="https://kestrel.example/news/leeds">Kestrel opens Leeds office</a>'
+        in html
+    )
+    assert "(https://kestrel.example/news/leeds)" not in html  # the address is for print only
     assert "Zoë Ángel" in html and "2026-03-05" in html
     assert "Content-Security-Policy" in html
 
@@ -187,6 +191,12 @@ def test_pdf_holds_the_dossier_text(store, tmp_path):
     assert path.name == "dossier-kestrel-health-labs-2026-03-10.pdf"
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert "Procurement takes months" in text and "Kestrel opens Leeds office" in text
+    # paper cannot be clicked: each news link prints its address after its title
+    assert "Kestrel opens Leeds office (https://kestrel.example/news/leeds)" in " ".join(
+        text.split()
+    )
+    # and so does the summary's source
+    assert "(source) (https://kestrel.example/)" in " ".join(text.split())
 
 
 def test_an_exported_dossier_is_recorded_with_the_people_it_names(store, tmp_path):

@@ -158,9 +158,11 @@ def test_actions_cli_lists_marks_done_undoes_and_snoozes(tmp_path, capsys):
     assert "no open actions" in capsys.readouterr().out
     assert main(["--db", str(db), "actions", "done", str(action.id), "--undo"]) == 0
     capsys.readouterr()
-    until = (date.today() + timedelta(days=4)).isoformat()
+    day = (date.today().replace(day=1) + timedelta(days=40)).replace(day=5)  # ahead, one digit
+    until = day.isoformat()
     assert main(["--db", str(db), "actions", "snooze", str(action.id), "--until", until]) == 0
-    assert "Snoozed until" in capsys.readouterr().out
+    # a day as the app writes it: "Mon 5 Jan 2027", not "Mon 05 Jan 2027"
+    assert f"Snoozed until {day:%a} 5 {day:%b %Y}" in capsys.readouterr().out
     assert main(["--db", str(db), "actions", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert main(["--db", str(db), "actions", "snooze", str(action.id), "--until", "soon"]) == 2

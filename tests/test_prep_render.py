@@ -198,6 +198,21 @@ def test_the_pdf_prints_each_news_links_address_after_its_title():
     assert f"({first['url']})" not in html
 
 
+def test_the_pdf_prints_each_common_ground_sources_address():
+    """A "source" link on paper said where a shared fact came from but not how to find it."""
+    from pypdf import PdfReader
+
+    brief = s.brief()
+    linked = [g for g in brief.common_ground if g.source_url]
+    assert linked, "the sample brief should hold common ground with a source"
+    text = "".join(PdfReader(io.BytesIO(render_pdf(brief))).pages[0].extract_text().split())
+    assert "".join(f"source({linked[0].source_url})".split()) in text
+    # the web page keeps the one word "source" as its link text
+    html = render_html(brief)
+    assert f'<a class="address" href="{linked[0].source_url}">source</a>' in html
+    assert f"({linked[0].source_url})" not in html
+
+
 def test_a_sixty_minute_brief_with_gaps_still_renders():
     company = s.company()
     company.founded, company.people = None, []

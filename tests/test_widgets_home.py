@@ -132,6 +132,14 @@ def test_snooze_hides_a_follow_up_until_the_day_chosen(store):
     assert "snoozed until" in page.due.rows.children[0].children[0].value
     page.due.undo_buttons[key].click()
     assert page.due.message.text == "Back on the list: Send Sam the article."
+    # a day of another year says its year, in the message and in the row (one rule with "due")
+    january = date(date.today().year + 1, 1, 5)
+    page.due.snooze_days[key].value = january
+    page.due.snooze_buttons[key].click()
+    said = f"{january:%a} 5 Jan {january.year}"
+    assert page.due.message.text == f"Snoozed until {said}: Send Sam the article."
+    assert f"snoozed until {said}" in page.due.rows.children[0].children[0].value
+    page.due.undo_buttons[key].click()
     assert store.get(Action, article.id).snoozed_until is None
     assert list(open_actions(store)["what"]) == ["Send Sam the article"]
     assert key in page.due.done_buttons  # Done and Snooze are offered again

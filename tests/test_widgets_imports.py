@@ -320,6 +320,27 @@ def test_an_upload_just_over_the_limit_is_not_said_to_be_the_limit(tmp_path, mon
             panel.input_message.text)
 
 
+def test_an_upload_refused_is_named_as_it_is_written(tmp_path, monkeypatch):
+    # Seen: "Mail.mbox is 2 KB, more than ..." for mail.mbox: a file's name is shown as it is.
+    monkeypatch.setattr("infoview.widgets.imports.UPLOAD_LIMIT", 1_000)
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        for name in ("mail.mbox", "all mail.mbox"):
+            panel.upload.value = _uploaded(name, b"x" * 2_000)
+            panel.preview_button.click()
+            assert panel.input_message.kind == "error"
+            assert panel.input_message.text.startswith(f"{name} is 2 KB, more than the 1 KB"), (
+                panel.input_message.text)
+    # a file that is no mailbox is named as written too, spaces and all
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.upload.value = _uploaded("all mail.mbox", b"just some words\n")
+        panel.preview_button.click()
+        assert panel.input_message.kind == "error"
+        assert panel.input_message.text.startswith("all mail.mbox: "), panel.input_message.text
+        assert panel.input_message.text.endswith("."), panel.input_message.text
+
+
 @pytest.mark.browser
 def test_the_pages_upload_check_writes_sizes_by_the_same_rule(page):
     """The app's page refuses a large upload before the kernel sees it, and names its size

@@ -407,7 +407,7 @@ def test_the_saved_report_reads_times_on_the_clock_about_me_names(tmp_path):
     assert panel.message.kind == "ok", panel.message.text
     page = panel.report_path.read_text(encoding="utf-8")
     assert "every time on this page is Asia/Tokyo time" in page
-    assert "Tue 03 Mar 2026, 08:30" in page and "UTC" not in page
+    assert "Tue 3 Mar 2026, 08:30" in page and "UTC" not in page
 
 
 def test_linkedin_is_written_as_the_filters_write_it_in_the_tabs_and_the_report(store,
@@ -543,5 +543,14 @@ def test_the_saved_reports_days_and_times_stay_on_one_line(store, tmp_path):
                              out_dir=tmp_path / "exports").save_report().read_text()
     assert "td.when { white-space: nowrap; }" in page
     moments = re.findall(r'<td class="when">([^<]*)</td>', page)
-    assert moments and all(re.fullmatch(r"\w{3} \d\d \w{3} \d{4}, \d\d:\d\d", m) for m in moments)
-    assert not re.search(r'<td>\w{3} \d\d \w{3} \d{4}, \d\d:\d\d</td>', page)
+    assert moments and all(re.fullmatch(r"\w{3} [1-9]\d? \w{3} \d{4}, \d\d:\d\d", m) for m in moments)
+    assert not re.search(r'<td>\w{3} \d\d? \w{3} \d{4}, \d\d:\d\d</td>', page)
+
+
+def test_the_questions_table_writes_averages_to_one_decimal_as_its_chart_does(dashboard):
+    # Seen: the table said 4.33 where the chart beside it said 4.3.
+    pane = dashboard.panes["Questions"].value
+    table = pane[pane.index("<table"):]
+    cells = re.findall(r"<td[^>]*>(\d+\.\d+)</td>", table)
+    assert cells, "the sample history should rate some questions"
+    assert all(len(c.split(".")[1]) == 1 for c in cells), cells

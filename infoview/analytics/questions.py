@@ -111,7 +111,15 @@ def usefulness_words(mean: float, rated: int) -> str:
     """A category's average rating in plain words, for the end of its bar: ``4.3`` rated
     96 times becomes "4.3 out of 5, rated 96 times" (not "4.30 (n=96)")."""
     times = "once" if rated == 1 else "twice" if rated == 2 else f"{rated} times"
-    return f"{float(mean):.1f} out of 5, rated {times}"
+    return f"{average_text(mean)} out of 5, rated {times}"
+
+
+def average_text(mean: float | None) -> str:
+    """An average rating as pages write it, to one decimal ("4.3", "4.0"), blank when
+    nothing was rated: a table and a chart of the same averages read the same."""
+    if mean is None or mean != mean:  # NaN: nothing rated
+        return ""
+    return f"{float(mean):.1f}"
 
 
 def plot_question_effectiveness(frames: Frames, *, since=None, until=None, top: int = 12):

@@ -40,7 +40,7 @@ from infoview.models import (
     OWNER_WORDS,
     STATUS_WORDS,
 )
-from infoview.times import zone_label
+from infoview.times import day_words, zone_label
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -52,6 +52,11 @@ TEMPLATE = "report.html.j2"
 
 
 # ---- turning frames into what the template shows -------------------------------------------
+
+def _day_time(moment: datetime) -> str:
+    """A moment as every page writes one: "Tue 3 Mar 2026, 08:30"."""
+    return f"{day_words(moment)}, {moment:%H:%M}"
+
 
 def _cell(value: Any, column: str, zone: tzinfo = UTC) -> dict[str, Any]:
     """One table cell: text (or a list of entries) and whether it is a number; a moment is
@@ -67,8 +72,8 @@ def _cell(value: Any, column: str, zone: tzinfo = UTC) -> dict[str, Any]:
         cell["text"] = "yes" if value else "no"
     elif isinstance(value, pd.Timestamp):
         moment = value if value.tzinfo is None else value.tz_convert(zone)
-        # as the app writes a day and time ("Tue 03 Mar 2026, 08:30"), not "2026-03-03 08:30"
-        cell["text"] = moment.strftime("%a %d %b %Y, %H:%M")
+        # as the app writes a day and time ("Tue 3 Mar 2026, 08:30"), not "2026-03-03 08:30"
+        cell["text"] = _day_time(moment)
         cell["when"] = True  # on one line: a day broken over two lines reads badly
     elif isinstance(value, float) or type(value).__name__.startswith("float"):
         share = any(word in column for word in ("rate", "share", "conversion"))
@@ -321,7 +326,7 @@ def build_report(frames: Frames | FramesInputs, *, now: datetime | None = None, 
     zone = zone or UTC
     with sharing():  # the sections ask for some results more than once
         return env.get_template(TEMPLATE).render(
-            title=title, generated=stamp.tz_convert(zone).strftime("%a %d %b %Y, %H:%M"),
+            title=title, generated=_day_time(stamp.tz_convert(zone)),
             zone=zone_label(zone, stamp.to_pydatetime()), selection="; ".join(selection),
             headline=headline(src), sections=report_sections(src, zone=zone),
         )

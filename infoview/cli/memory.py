@@ -13,7 +13,7 @@ from pathlib import Path
 from infoview.cli._common import collector_paused, json_ascii_only, open_store, print_json
 from infoview.errors import BadInput
 from infoview.store.exports import formats_for, formats_text
-from infoview.times import check_year, parse_day
+from infoview.times import check_year, day_words, parse_day
 
 # The analytics, flows and renderers load inside the handlers: --help and the parser of
 # these two commands need none of them.
@@ -119,7 +119,7 @@ def _missing(value) -> bool:
 
 
 def _when(value) -> str:
-    return "" if _missing(value) else f"{value:%a %d %b %Y}"
+    return "" if _missing(value) else day_words(value)
 
 
 def _org(value) -> str:
@@ -141,7 +141,7 @@ def _print_digest(digest) -> None:
     print(f"\nMeetings this week: {counts['meetings'] or 'none'}")
     for row in digest.meetings.itertuples():
         print(
-            f"  {row.starts_at:%a %d %b %H:%M} UTC  {row.name} (meeting {row.meeting_id}, "
+            f"  {day_words(row.starts_at)}, {row.starts_at:%H:%M} UTC  {row.name} (meeting {row.meeting_id}, "
             f"{str(row.format).replace('_', ' ')})"
         )
     print(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 from infoview.cli._common import collector_paused, open_store, print_json
+from infoview.times import day_words
 
 
 def register(sub) -> None:
@@ -174,7 +175,7 @@ def _snooze(args) -> int:
     until = _day(args.until, "--until")
     with open_store(args) as store:
         action = snooze(store, args.key, until)
-    _print_action(action, args.json, f"Snoozed until {until:%a %d %b %Y}")
+    _print_action(action, args.json, f"Snoozed until {day_words(until)}")
     return 0
 
 
@@ -184,5 +185,5 @@ def _set_due(args) -> int:
     on = None if args.on.strip().lower() in ("none", "no date", "") else _day(args.on, "the date")
     with open_store(args) as store:
         action = set_due(store, args.key, on)
-    _print_action(action, args.json, f"Due {on:%a %d %b %Y}" if on else "No due date")
+    _print_action(action, args.json, f"Due {day_words(on)}" if on else "No due date")
     return 0

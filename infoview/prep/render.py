@@ -21,6 +21,7 @@ from urllib.parse import quote, urlsplit
 
 from infoview.errors import BadInput, InfoviewError
 from infoview.store.exports import export_format, write_export
+from infoview.times import day_words
 
 if TYPE_CHECKING:
     from infoview.prep.brief import Brief
@@ -100,7 +101,7 @@ def agenda_flag(item) -> str:
 
 def _day(moment: datetime) -> str:
     """A day as the app writes one, "Mon 7 Dec 2026", not "2026-12-07"."""
-    return f"{moment:%a} {moment.day} {moment:%b %Y}"
+    return day_words(moment)
 
 
 def _day_time(moment: datetime) -> str:

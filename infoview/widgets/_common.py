@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from infoview.analytics.display import readable_frame
-from infoview.errors import InfoviewError, NotFound
+from infoview.errors import BadInputFile, InfoviewError, NotFound
 from infoview.flows.fields import as_sentence
 from infoview.models import CHANNEL_WORDS as CHANNEL_WORDS
 from infoview.models import STATUS_WORDS as STATUS_WORDS
@@ -303,7 +303,12 @@ def count_of(n: int, one: str, many: str | None = None) -> str:
 def page_words(exc: InfoviewError) -> str:
     """A library error as the page says it: a sentence; a stored record that is gone (deleted
     meanwhile, in another tab or window) in words, without the id and the command to list
-    ids that the message gives a terminal."""
+    ids that the message gives a terminal. An error whose message is already a sentence that
+    opens with a name the user wrote (a file's: ``as_written``, or a file's problem) keeps that
+    name as it is ("all mail.mbox", not "All mail.mbox")."""
+    if getattr(exc, "as_written", False) or (isinstance(exc, BadInputFile) and exc.path):
+        words = str(exc).strip()
+        return words if words.endswith((".", "?", "!")) else words + "."
     record = getattr(exc, "record", None)
     if isinstance(exc, NotFound) and record:
         return (f"This {record} is no longer in your store: deleted meanwhile, perhaps in "

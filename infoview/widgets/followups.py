@@ -16,7 +16,7 @@ import ipywidgets as w
 
 from infoview.flows.actions import mark_done, open_actions, pd_missing, snooze
 from infoview.flows.profile import user_zone
-from infoview.times import shown_in
+from infoview.times import day_words, shown_in
 from infoview.widgets._common import MessageLine, button, esc
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -95,7 +95,13 @@ def due_words(item: FollowUp, now: datetime | None = None, zone: tzinfo | None =
         return "due earlier today" if item.overdue else "due today"
     if day == moment.date() + timedelta(days=1):
         return "due tomorrow"
-    return f"due {day:%a} {day.day} {day:%b}" + ("" if day.year == moment.year else f" {day.year}")
+    return f"due {list_day(day, moment)}"
+
+
+def list_day(day: date, moment: datetime) -> str:
+    """A day as the follow-ups write it ("Fri 12 Dec"): the year is left out for days of
+    ``moment``'s year, said for others ("Mon 4 Jan 2027"), in every line of the list."""
+    return day_words(day, year=day.year != moment.year)
 
 
 class FollowUpList(w.VBox):
@@ -167,8 +173,8 @@ class FollowUpList(w.VBox):
         if item.done:
             text = f"<s>{esc(item.what)}</s> <b style='color:#1b5e20'>done</b>"
         elif item.snoozed is not None:
-            day = item.snoozed
-            text = (f"<span style='color:#555'>snoozed until {day:%a} {day.day} {day:%b}</span>"
+            day = list_day(item.snoozed, shown_in(self.now or datetime.now(UTC), zone))
+            text = (f"<span style='color:#555'>snoozed until {day}</span>"
                     f": {esc(item.what)}")
         else:
             text = f"<span style='color:{colour}'>{esc(when)}</span>: {esc(item.what)}"
@@ -233,7 +239,8 @@ class FollowUpList(w.VBox):
             action = snooze(self.store, key, day)
             # The row stays, saying until when, with Undo in case the day was a slip.
             self._replace(key, str(action.id), done=False, snoozed=day)
-            self.message.show(f"Snoozed until {day:%a} {day.day} {day:%b}: {action.what}.",
+            today = shown_in(self.now or datetime.now(UTC), user_zone(self.store))
+            self.message.show(f"Snoozed until {list_day(day, today)}: {action.what}.",
                               "ok")
             self._changed()
 

@@ -190,7 +190,7 @@ class ImportPanel(w.VBox):
             item = files[0] if isinstance(files, (list, tuple)) else next(iter(files.values()))
             content = item["content"]
             if len(content) > UPLOAD_LIMIT:
-                raise BadInput(upload_refusal(item["name"], upload_size_words(len(content))))
+                raise UploadTooLarge(upload_refusal(item["name"], upload_size_words(len(content))))
             return (item["name"], content.tobytes() if hasattr(content, "tobytes") else bytes(content))
         if not self.path.value.strip():
             raise BadInput("give the file or folder your mail or calendar program exported, "
@@ -297,6 +297,13 @@ class ImportPanel(w.VBox):
                 self.refresh_people()
                 return self.report
         return None
+
+
+class UploadTooLarge(BadInput):
+    """An upload larger than an upload can carry. Its message opens with the file's name,
+    which the page shows as the user wrote it ("mail.mbox", not "Mail.mbox")."""
+
+    as_written = True
 
 
 def upload_size_words(size: int) -> str:

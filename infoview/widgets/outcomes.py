@@ -26,10 +26,12 @@ from infoview.analytics.funnel import funnel_wide
 from infoview.analytics.headline import format_figure, headline_figures
 from infoview.analytics.memory import LEVEL_WORDS
 from infoview.analytics.plots import figure_png_base64, is_message_figure
+from infoview.analytics.questions import average_text
 from infoview.analytics.report import write_report
 from infoview.flows.actions import followup_frames
 from infoview.flows.profile import user_zone
 from infoview.models import CHOICES, MAY_MENTION_WORDS, OWNER_WORDS
+from infoview.times import day_words
 from infoview.widgets._common import (
     CHANNEL_WORDS,
     WHOLE_ROWS_CLASS,
@@ -130,7 +132,7 @@ def actions_view(actions, now: datetime | None = None, zone: tzinfo | None = Non
         return text.replace(" ", "\u00a0")
 
     return pd.DataFrame({
-        "due": [keep(f"{d:%a %d %b %Y}") if pd.notna(d) else "" for d in actions["due"]],
+        "due": [keep(day_words(d)) if pd.notna(d) else "" for d in actions["due"]],
         "status": [keep(status(row)) for _, row in actions.iterrows()],
         "what": actions["what"].astype(str),
         "with": actions["name"].fillna("").astype(str),
@@ -188,9 +190,9 @@ def _calendar_days(frame, zone: tzinfo | None):
     for column in frame.columns:
         if not isinstance(frame[column].dtype, pd.DatetimeTZDtype):
             continue
-        shape = "%a %d %b %Y, %H:%M" if column == "starts_at" else "%a %d %b %Y"
-        written[column] = [f"{d:{shape}}".replace(" ", "\u00a0") if pd.notna(d) else ""
-                           for d in frame[column]]
+        clock = column == "starts_at"
+        written[column] = [(day_words(d) + (f", {d:%H:%M}" if clock else "")).replace(
+            " ", "\u00a0") if pd.notna(d) else "" for d in frame[column]]
     return frame.assign(**written) if written else frame
 
 
@@ -402,6 +404,9 @@ class OutcomesDashboard(w.VBox):
         questions = t["questions"]
         if len(questions):  # the id repeats the question; the text says it
             questions = questions[["text", "category", "asked", "rated", "mean_usefulness"]]
+            # one decimal, as the chart above it writes each average
+            questions = questions.assign(
+                mean_usefulness=[average_text(m) for m in questions["mean_usefulness"]])
         self.panes["Questions"].value = (_figure_unless_empty(figs["questions"], questions)
                                          + frame_html(questions, a.message(t["questions"]) or empty))
         self.panes["Activity"].value = (_figure_unless_empty(figs["activity"], t["activity"])
