@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -23,6 +24,14 @@ from infoview.times import shown_in
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
     from infoview.widgets.forms import Form
+
+
+def picked_up_words(store: Store, kept_at: datetime, save_label: str, as_saved: str) -> str:
+    """What a form says when it puts back typing kept at ``kept_at`` (on the user's clock):
+    the one wording of every form that keeps typing, About me's included."""
+    when = shown_in(kept_at, user_zone(store))
+    return (f"Picked up what you were typing ({when.day} {when:%b, %H:%M}), not saved yet: "
+            f"{save_label} keeps it; Drop my unsaved changes shows {as_saved}.")
 
 
 class KeptTyping:
@@ -94,10 +103,8 @@ class KeptTyping:
         with self.loading():
             self._write(state.value["values"])
         self.drop_button.layout.display = ""
-        when = shown_in(state.updated_at, user_zone(self.store))
-        self.form.message.show(
-            f"Picked up what you were typing ({when.day} {when:%b, %H:%M}), not saved yet: "
-            f"{save_label} keeps it; Drop my unsaved changes shows {as_saved}.", "info")
+        self.form.message.show(picked_up_words(self.store, state.updated_at, save_label,
+                                               as_saved), "info")
         return True
 
     def changed(self, values: dict[str, Any]) -> dict[str, Any]:

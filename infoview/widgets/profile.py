@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from infoview.flows.form_drafts import PROFILE_KEY, drop_form, keep_form, kept_form
-from infoview.flows.profile import load_profile, missing_parts, save_profile, user_zone
+from infoview.flows.profile import load_profile, missing_parts, save_profile
 from infoview.models import UserProfile
-from infoview.times import shown_in
 from infoview.widgets._common import button, esc, heading
 from infoview.widgets.forms import Form, FormField, text_input
+from infoview.widgets.keptforms import picked_up_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -130,11 +130,8 @@ class ProfileForm(w.VBox):
                     field.value = kept[name]
         finally:
             self._loading = False
-        when = shown_in(state.updated_at, user_zone(self.store))
-        self.form.message.show(
-            f"Picked up what you were typing ({when.day} {when:%b, %H:%M}), not saved yet: "
-            "Save my profile keeps it; Drop my unsaved changes shows your profile as last "
-            "saved.", "info")
+        self.form.message.show(picked_up_words(self.store, state.updated_at, "Save my profile",
+                                               "your profile as last saved"), "info")
 
     def drop_changes(self) -> None:
         """Forget what was typed since the last save (what "Drop my unsaved changes" does)."""
