@@ -249,6 +249,10 @@ class Action(Record):
     # Added by a later migration, so it comes after ``id`` (the table's column order):
     # hidden from the lists of due actions until this day.
     snoozed_until: date | None = None
+    # Which suggestion of the kit's rules this is ("thank-you", "about 12", "no reply" ...;
+    # empty for the user's own): with kind, meeting and person, its identity, so the
+    # suggestion's words can change without making it a new follow-up.
+    rule: str | None = None
 
 
 @dataclass

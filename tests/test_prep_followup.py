@@ -52,7 +52,7 @@ def test_each_referral_means_contact_them_then_tell_the_referrer():
     assert [(a.kind, a.person_id, a.owner) for a in actions] == [
         ("contact_referral", 4, "user"), ("tell_referrer", 3, "user"),
         ("contact_referral", 5, "host"), ("tell_referrer", 3, "user")]
-    assert actions[0].what == "Contact Priya Nair, suggested by Samira Okafor (you may mention them)"
+    assert actions[0].what == "Contact Priya Nair, suggested by Samira Okafor (you may mention Samira)"
     assert actions[0].due == datetime(2026, 12, 4, 10, 20, tzinfo=UTC)      # 3 days
     assert actions[1].what == "Tell Samira Okafor how your talk with Priya Nair went"
     assert actions[1].due == datetime(2026, 12, 22, 10, 20, tzinfo=UTC)     # 21 days
@@ -147,7 +147,7 @@ def test_3b7_suggests_a_follow_up_after_7_business_days():
     actions = three_b_seven(rows, _team(), today=date(2027, 1, 5), country="GB")
     assert [(a.kind, a.person_id) for a in actions] == [("next_contact", 4), ("follow_up", 3)]
     assert actions[1].due == datetime(2027, 1, 5, 9, 0, tzinfo=LONDON)
-    assert actions[1].what == ("Follow up with Samira Okafor: no reply to your request of 22 Dec "
+    assert actions[1].what == ("Follow up with Samira Okafor: no reply to your request of Tue 22 Dec 2026 "
                                "after 7 business days")
 
 
@@ -218,8 +218,8 @@ def test_keep_in_touch_actions_only_for_due_and_overdue():
     states = keep_in_touch(*_history(), today=date(2026, 12, 2))
     (action,) = keep_in_touch_actions(states)
     assert (action.kind, action.person_id) == ("keep_in_touch", 3)
-    assert action.what == ("Send Samira Okafor a short update (overdue): last contact 02 Sep 2026, "
-                           "at the latest by 01 Dec 2026")
+    assert action.what == ("Send Samira Okafor a short update (overdue): last contact Wed 2 Sep 2026, "
+                           "at the latest by Tue 1 Dec 2026")
     assert keep_in_touch_actions(keep_in_touch(*_history(), today=date(2026, 10, 1))) == []
 
 

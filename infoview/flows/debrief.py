@@ -389,6 +389,11 @@ def _sync_follow_ups(store: Store, meeting: Meeting, referrals: list[Referral],
             action.meeting_id = meeting.id
             action.created_at = action.created_at or now
             store.add(action)
+        elif have[key].done_at is None and have[key].what != action.what:
+            # The same suggestion in today's words (a person renamed, a sentence improved):
+            # its due date, snooze and id stay; a done one keeps the words it was done as.
+            have[key].what = action.what
+            store.update(have[key])
     for key, action in have.items():
         # A follow-up no longer called for (a suggestion removed) goes, unless already done.
         if key not in wanted_keys and action.done_at is None and action.id is not None:

@@ -5,9 +5,11 @@ so the rules can be tested with hand-computed dates; :mod:`infoview.flows.follow
 loads the records from the store, applies the rules and saves what is new.
 
 Re-running a rule must not duplicate work: every action a rule proposes has a stable
-identity, :func:`action_key` (``kind``, ``meeting_id``, ``person_id`` and the folded
-``what`` text, which names the people involved). :func:`missing_actions` keeps only the
-proposed actions whose key is not already stored, which is what a re-saved debrief needs::
+identity, :func:`action_key` (``kind``, ``meeting_id``, ``person_id`` and which suggestion
+it is, ``Action.rule``: "thank-you", "about 12", "no reply" ...), never its words, so the
+words can change (a better sentence, a person renamed) without suggesting again what the
+user finished or snoozed. :func:`missing_actions` keeps only the proposed actions whose key
+is not already stored, which is what a re-saved debrief needs::
 
     existing = store.list(Action, meeting_id=meeting.id)
     store.add_many(missing_actions(follow_up_actions(meeting, referrals, now=now,
@@ -17,6 +19,7 @@ proposed actions whose key is not already stored, which is what a re-saved debri
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -26,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from infoview.models import Action, Meeting, Outreach, Person, Referral
 from infoview.text import fold
+from infoview.times import day_words
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -50,8 +54,12 @@ _DUE_HOUR = time(9, 0)
 
 
 def action_key(action: Action) -> tuple:
-    """The identity of a follow-up: same key, same piece of work."""
-    return (action.kind, action.meeting_id, action.person_id, fold(action.what))
+    """The identity of a follow-up: same key, same piece of work.
+
+    A suggestion of the rules here is known by which one it is (``rule``), whatever its
+    words; the user's own (a promise, a note) by its folded words."""
+    which = ("rule", fold(action.rule)) if action.rule else ("words", fold(action.what))
+    return (action.kind, action.meeting_id, action.person_id, which)
 
 
 def missing_actions(proposed: Iterable[Action], existing: Iterable[Action]) -> list[Action]:
@@ -71,6 +79,13 @@ def _name(people: Mapping | None, person_id: int | None) -> str:
     if found is None:
         return f"person #{person_id}"
     return found if isinstance(found, str) else found.name
+
+
+def _first(name: str) -> str:
+    """The first word of a name, as a sentence that already gave the whole name says it
+    again ("you may mention Sam")."""
+    words = name.split()
+    return words[0] if words and not name.startswith("person #") else name
 
 
 def meeting_end(meeting: Meeting, now: datetime) -> datetime:
@@ -100,33 +115,36 @@ def follow_up_actions(meeting: Meeting, referrals: Iterable[Referral], *, now: d
         promises: texts (or ready :class:`Action` records) of what the user promised.
         advice: advice the user means to act on.
         people: person id -> ``Person`` (or name), to name people in the texts; without it
-            people are named by id. Pass the same mapping every time, since the text is
-            part of :func:`action_key`.
+            people are named by id. The words are not part of :func:`action_key`
+            (``rule`` is), so a person renamed does not make a follow-up new.
     """
     host_id = meeting.person_id
     host = _name(people, host_id)
     end = meeting_end(meeting, now)
 
-    def make(what, kind, due, person_id, owner="user"):
+    def make(what, kind, due, person_id, rule, owner="user"):
         return Action(what=what, kind=kind, owner=owner, due=due, meeting_id=meeting.id,
-                      person_id=person_id, created_at=now)
+                      person_id=person_id, created_at=now, rule=rule)
 
     actions = [make(f"Send {host} a thank-you note", "thank_you",
-                    end + timedelta(hours=THANK_YOU_HOURS), host_id)]
+                    end + timedelta(hours=THANK_YOU_HOURS), host_id, "thank-you")]
     for referral in referrals:
         other = _name(people, referral.to_person_id)
         if referral.contact_by == "host":
             actions.append(make(f"Check that {host} introduced you to {other}; if not, ask "
-                                "whether you may write to them yourself", "contact_referral",
+                                f"{_first(host)} whether you may write to {_first(other)} "
+                                "yourself", "contact_referral",
                                 end + timedelta(days=HOST_INTRODUCTION_DAYS),
-                                referral.to_person_id, owner="host"))
+                                referral.to_person_id, "introduction", owner="host"))
         else:
-            mention = " (you may mention them)" if referral.may_mention == "yes" else ""
+            mention = (f" (you may mention {_first(host)})" if referral.may_mention == "yes"
+                       else "")
             actions.append(make(f"Contact {other}, suggested by {host}{mention}",
                                 "contact_referral", end + timedelta(days=CONTACT_REFERRAL_DAYS),
-                                referral.to_person_id))
+                                referral.to_person_id, "contact"))
         actions.append(make(f"Tell {host} how your talk with {other} went", "tell_referrer",
-                            end + timedelta(days=TELL_REFERRER_DAYS), host_id))
+                            end + timedelta(days=TELL_REFERRER_DAYS), host_id,
+                            f"about {referral.to_person_id}"))
     for promise in promises:
         if isinstance(promise, Action):
             actions.append(Action(**{**promise.to_dict(), "kind": promise.kind if promise.kind != "other"
@@ -136,11 +154,12 @@ def follow_up_actions(meeting: Meeting, referrals: Iterable[Referral], *, now: d
                                      "created_at": promise.created_at or now}))
         elif str(promise).strip():
             actions.append(make(str(promise).strip(), "promise",
-                                end + timedelta(days=PROMISE_DAYS), host_id))
+                                end + timedelta(days=PROMISE_DAYS), host_id, None))
     for item in advice:
         if str(item).strip():
             actions.append(make(f"Tell {host} how you acted on their advice: {str(item).strip()}",
-                                "report_back", end + timedelta(days=REPORT_BACK_DAYS), host_id))
+                                "report_back", end + timedelta(days=REPORT_BACK_DAYS), host_id,
+                                f"advice: {str(item).strip()}"))
     return actions
 
 
@@ -282,18 +301,21 @@ def three_b_seven(outreach_rows: Iterable[Outreach], people: Iterable[Person] | 
                 what = (f"No reply from {person.name} after 3 business days: write to {nxt.name}, "
                         f"also at {person.organization}")
                 suggestions.append((sent, Action(what=what, kind="next_contact",
-                                                 due=_at_nine(third, sent, zone), person_id=nxt.id)))
+                                                 due=_at_nine(third, sent, zone), person_id=nxt.id,
+                                                 rule=f"after {person_id}")))
             else:
                 what = (f"No reply from {person.name} after 3 business days: find someone else "
                         f"at {person.organization} to write to")
                 suggestions.append((sent, Action(what=what, kind="next_contact",
-                                                 due=_at_nine(third, sent, zone), person_id=person_id)))
+                                                 due=_at_nine(third, sent, zone), person_id=person_id,
+                                                 rule="find someone")))
         followed_up = any(r.kind == "follow_up" and r.sent_at and r.sent_at > sent for r in mine)
         if today >= seventh and not followed_up:
             what = (f"Follow up with {person.name}: no reply to your request of "
-                    f"{sent_day:%d %b} after 7 business days")
+                    f"{day_words(sent_day)} after 7 business days")
             suggestions.append((sent, Action(what=what, kind="follow_up",
-                                             due=_at_nine(seventh, sent, zone), person_id=person_id)))
+                                             due=_at_nine(seventh, sent, zone), person_id=person_id,
+                                             rule="no reply")))
     return [action for _, action in sorted(suggestions, key=lambda pair: pair[0])]
 
 
@@ -362,9 +384,10 @@ def keep_in_touch_actions(statuses: Iterable[KeepInTouch]) -> list[Action]:
             continue
         late = " (overdue)" if s.status == "overdue" else ""
         out.append(Action(
-            what=f"Send {s.name} a short update{late}: last contact {s.last_contact:%d %b %Y}, "
-                 f"at the latest by {s.latest:%d %b %Y}",
-            kind="keep_in_touch", due=_at_nine(s.ideal, None), person_id=s.person_id))
+            what=f"Send {s.name} a short update{late}: last contact {day_words(s.last_contact)}, "
+                 f"at the latest by {day_words(s.latest)}",
+            kind="keep_in_touch", due=_at_nine(s.ideal, None), person_id=s.person_id,
+            rule=f"since {s.last_contact.isoformat()}"))
     return out
 
 
@@ -377,10 +400,8 @@ def due_actions_ics(actions: Iterable[Action], path: str | Path, *, stamp: datet
     With ``store``, the file is recorded in its exports registry with the people named.
 
     Done actions and actions without a due date are left out. UIDs come from the action's
-    id (or its :func:`action_key` when unsaved), so re-importing updates the events.
+    id (or, unsaved, :func:`calendar_uid`), so re-importing updates the events.
     """
-    import hashlib
-
     from infoview.prep.ics import calendar_bytes, make_event, new_calendar
     from infoview.store.exports import write_export
 
@@ -391,12 +412,37 @@ def due_actions_ics(actions: Iterable[Action], path: str | Path, *, stamp: datet
         if action.done_at is not None or action.due is None:
             continue
         people.append(action.person_id)
-        ident = (f"action-{action.id}" if action.id is not None else
-                 "action-" + hashlib.sha1(repr(action_key(action)).encode()).hexdigest()[:16])
         day = action.due.date()
-        cal.add_component(make_event(uid=f"{ident}@infoview", summary=action.what, start=day,
+        cal.add_component(make_event(uid=f"{calendar_uid(action)}@infoview", summary=action.what, start=day,
                                      end=day + timedelta(days=1), stamp=stamp,
                                      description=f"infoview follow-up ({action.kind.replace('_', ' ')})"))
         count += 1
     log.info("%d due actions written to %s", count, path)
     return write_export(store, path, calendar_bytes(cal), kind="calendar", person_ids=people)
+
+
+_DAY_WORDS = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2}) "
+                        r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: (\d{4}))?\b")
+
+
+def calendar_uid(action: Action) -> str:
+    """The id of an action's event in a calendar file: ``action-<id>`` once saved; for a
+    suggestion not saved (a 3B7 follow-up, a keep-in-touch update) a hash of its kind,
+    meeting, person and words as the first calendar files wrote them, so that a file
+    exported again updates the events a user imported before instead of adding twins.
+
+    Those files wrote days as "07 Dec" (3B7) and "07 Dec 2026" (keep in touch), before
+    :func:`~infoview.times.day_words`: the days are written back that way for the hash."""
+    import hashlib
+
+    if action.id is not None:
+        return f"action-{action.id}"
+    with_year = action.kind != "follow_up"
+
+    def first_style(match: re.Match[str]) -> str:
+        day, month, year = match.groups()
+        return f"{int(day):02d} {month}" + (f" {year}" if with_year and year else "")
+
+    words = _DAY_WORDS.sub(first_style, action.what)
+    key = (action.kind, action.meeting_id, action.person_id, fold(words))
+    return "action-" + hashlib.sha1(repr(key).encode()).hexdigest()[:16]

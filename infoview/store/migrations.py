@@ -330,10 +330,53 @@ ALTER TABLE meetings ADD COLUMN reason TEXT;
 ALTER TABLE meetings ADD COLUMN audience TEXT
 """
 
+# A follow-up the kit suggests is known by which suggestion it is (``actions.rule``), not by
+# its words: they named it so far (kind, meeting, person and the folded text), so no
+# sentence could be improved without suggesting again what a user had finished or snoozed.
+# Rows saved before are given the rule their words show (the wording of the time), so they
+# keep matching; a row whose words no longer lead to one (a person renamed since) keeps
+# matching by its words. No semicolon inside the texts: the script is split on them.
+_FOLLOW_UP_RULES = """
+ALTER TABLE actions ADD COLUMN rule TEXT;
+UPDATE actions SET rule = 'thank-you'
+    WHERE kind = 'thank_you' AND what LIKE 'Send % a thank-you note';
+UPDATE actions SET rule = CASE WHEN owner = 'host' THEN 'introduction' ELSE 'contact' END
+    WHERE kind = 'contact_referral'
+    AND (what LIKE 'Contact %, suggested by %' OR what LIKE 'Check that % introduced you to %');
+UPDATE actions SET rule = (
+    SELECT 'about ' || r.to_person_id FROM referrals AS r JOIN people AS p ON p.id = r.to_person_id
+    WHERE r.meeting_id = actions.meeting_id
+    AND substr(actions.what, -length(' how your talk with ' || p.name || ' went'))
+        = ' how your talk with ' || p.name || ' went'
+    ORDER BY r.id LIMIT 1)
+    WHERE kind = 'tell_referrer' AND what LIKE 'Tell % how your talk with % went';
+UPDATE actions SET rule = 'advice: ' || substr(what, instr(what, ' how you acted on their advice: ') + 32)
+    WHERE kind = 'report_back' AND instr(what, ' how you acted on their advice: ') > 0;
+UPDATE actions SET rule = 'find someone'
+    WHERE kind = 'next_contact'
+    AND what LIKE 'No reply from % after 3 business days: find someone else at % to write to';
+UPDATE actions SET rule = (
+    SELECT 'after ' || p.id FROM people AS p LEFT JOIN people AS b ON b.id = actions.person_id
+    WHERE substr(actions.what, 1, length('No reply from ' || p.name || ' after 3 business days: write to '))
+        = 'No reply from ' || p.name || ' after 3 business days: write to '
+    ORDER BY p.organization IS NOT b.organization, p.id LIMIT 1)
+    WHERE kind = 'next_contact' AND rule IS NULL
+    AND what LIKE 'No reply from % after 3 business days: write to %';
+UPDATE actions SET rule = 'no reply'
+    WHERE kind = 'follow_up'
+    AND what LIKE 'Follow up with %: no reply to your request of % after 7 business days';
+UPDATE actions SET rule = 'since ' || substr(what, instr(what, ': last contact ') + 22, 4) || '-'
+    || printf('%02d', (instr('JanFebMarAprMayJunJulAugSepOctNovDec',
+                             substr(what, instr(what, ': last contact ') + 18, 3)) + 2) / 3)
+    || '-' || substr(what, instr(what, ': last contact ') + 15, 2)
+    WHERE kind = 'keep_in_touch' AND instr(what, ': last contact ') > 0
+    AND what LIKE 'Send % a short update%: last contact __ ___ ____, at the latest by %'
+"""
+
 #: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _MAIL_CALENDAR, _FOLLOW_UPS,
                                _APP_STATE, _REPORT_INDEXES, _OPEN_ACTIONS, _NOT_ASKED,
-                               _MEETING_WORDS)
+                               _MEETING_WORDS, _FOLLOW_UP_RULES)
 #: The schema version this code writes.
 LATEST = len(MIGRATIONS)
 
