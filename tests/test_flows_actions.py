@@ -65,6 +65,10 @@ def test_snoozing_to_today_or_a_done_action_is_refused_plainly(store):
     with pytest.raises(BadInput, match="after today") as caught:
         snooze(store, action.id, date.today() - timedelta(days=1))
     assert "--" not in str(caught.value)
+    # days as the rest of the kit writes them ("Thu 5 Mar 2020", no leading zero)
+    with pytest.raises(BadInput) as caught:
+        snooze(store, action.id, date(2020, 3, 5))
+    assert str(caught.value).endswith("), not Thu 5 Mar 2020")
     mark_done(store, action.id)
     with pytest.raises(BadInput, match="already done"):
         snooze(store, action.id, date.today() + timedelta(days=5))

@@ -26,7 +26,7 @@ from infoview.flows.routine import routine_records_in_frames, routine_records_si
 from infoview.models import Action, Meeting, Outreach, Person
 from infoview.prep.followup import action_key, missing_actions, three_b_seven
 from infoview.store.schema import COLUMNS
-from infoview.times import local_day, user_tz
+from infoview.times import day_words, local_day, user_tz
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -363,8 +363,8 @@ def snooze(store: Store, action_id: int | str, until: date | None) -> Action:
     zone, _region = user_clock(store)
     today = local_day(datetime.now(UTC), zone)
     if until is not None and until <= today:
-        raise BadInput(f"snooze it to a day after today ({today:%a %d %b %Y}), not "
-                       f"{until:%a %d %b %Y}")
+        raise BadInput(f"snooze it to a day after today ({day_words(today)}), not "
+                       f"{day_words(until)}")
     with store.transaction():
         action = _stored(store, action_id)
         if action.done_at is not None and until is not None:
