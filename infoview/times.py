@@ -279,6 +279,26 @@ def day_words(day: date, *, year: bool = True) -> str:
     return f"{words} {day.year}" if year else words
 
 
+def stored_day(value: object, tz: tzinfo | None = None) -> str:
+    """:func:`day_words` of a day as records keep it: a ``date``, a ``datetime`` or their
+    ISO text ("2026-12-03", "2026-12-03T09:30:00+00:00"). A moment falls on its day in
+    ``tz`` (the user's) when one is given. Nothing gives ``""``; text that is no day
+    (a news item dated "March 2026") is given back as it is."""
+    if value is None or value == "":
+        return ""
+    moment: date
+    if isinstance(value, date):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        except ValueError:
+            return str(value)
+    if isinstance(moment, datetime) and tz is not None and moment.tzinfo is not None:
+        moment = moment.astimezone(tz)
+    return day_words(moment)
+
+
 def describe_start(starts_at: datetime, zone_name: str | None = None,
                    fallback: tzinfo | None = None) -> str:
     """``Tue 1 Dec 2026, 14:30`` in the meeting's own zone, else in ``fallback`` (the

@@ -165,7 +165,7 @@ def test_html_escapes_scraped_and_user_text_and_drops_unsafe_links(store):
         in html
     )
     assert "(https://kestrel.example/news/leeds)" not in html  # the address is for print only
-    assert "Zoë Ángel" in html and "2026-03-05" in html
+    assert "Zoë Ángel" in html and "met Thu 5 Mar 2026" in html and "2026-03-05" not in html
     assert "Content-Security-Policy" in html
 
 
@@ -176,8 +176,8 @@ def test_markdown_escapes_markup_and_keeps_safe_links(store):
     # the brackets are escaped, so no link forms; the news item's javascript: URL is text
     assert re.search(r"(?<!\\)\]\(<?javascript", md) is None and r"\[x\](javascript" in md
     assert "[Kestrel opens Leeds office](<https://kestrel.example/news/leeds>)" in md
-    assert "- 2026-03-03, Ana Ruiz: Referrals fill most junior roles" in md
-    assert "- 2026-03-20: interview: Junior researcher" in md
+    assert "- Tue 3 Mar 2026, Ana Ruiz: Referrals fill most junior roles" in md
+    assert "- Fri 20 Mar 2026: interview: Junior researcher" in md
     assert "Ask Eve" not in md and "Canteen" not in md  # closing pair and low scores left out
 
 

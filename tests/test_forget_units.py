@@ -90,7 +90,26 @@ def test_what_is_held_says_what_each_record_is_with_its_day(tmp_path):
         store.add(Affiliation(person_id=person.id, organization="Orchard Learning"))
         held = what_is_held(store, person.saved_id)
     lines = held.lines()
-    assert f"  meetings {meeting.id}, 2026-03-03: held" in lines
-    assert any(line.endswith(": Send Ana the survey article") and ", 2026-03-05" in line
+    assert f"  meetings {meeting.id}, Tue 3 Mar 2026: held" in lines  # day_words
+    assert any(line.endswith(": Send Ana the survey article") and ", Thu 5 Mar 2026" in line
                for line in lines)
     assert any(line.endswith(": Orchard Learning") for line in lines)  # past positions too
+
+
+def test_people_show_writes_days_as_the_app_does_and_json_keeps_iso(tmp_path, capsys):
+    import json
+    from datetime import UTC, date, datetime
+
+    from infoview.cli import main
+
+    db = tmp_path / "s.sqlite"
+    with Store.open(db) as store:
+        store.add(Person(name="Ana Ruiz", connected_on=date(2026, 3, 5),
+                         created_at=datetime(2026, 12, 3, 10, 0, tzinfo=UTC)))
+    assert main(["--db", str(db), "people", "show", "1"]) == 0
+    text = capsys.readouterr().out
+    assert "connected_on: Thu 5 Mar 2026" in text and "created_at: Thu 3 Dec 2026" in text
+    assert main(["--db", str(db), "people", "show", "1", "--all"]) == 0
+    assert "Ana Ruiz (person 1, added Thu 3 Dec 2026)" in capsys.readouterr().out
+    assert main(["--db", str(db), "people", "show", "1", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["connected_on"] == "2026-03-05"

@@ -79,7 +79,7 @@ def test_markdown_escapes_markup_and_keeps_text_readable(hostile_brief):
     assert r"\<script\>window.\_\_pwned = 1; document.title = 'pwned'\</script\>" in md
     assert r"\[x\](http://evil.example)" in md  # no link can form from scraped text
     assert "javascript:" not in md
-    assert ("- 2025-06-02: [Kestrel raises £6m for remote monitoring]"
+    assert ("- Mon 2 Jun 2025: [Kestrel raises £6m for remote monitoring]"
             "(<https://kestrel.example/news/series-a.html>)") in md
 
 

@@ -136,7 +136,7 @@ def test_a_plan_picked_up_says_when_on_my_clock(store, tmp_path):
     sam = store.add(Person(name="Sam Okafor"))
     keep_plan(store, sam.id, {"person": sam.id, "items": [], "reason": "a talk"})
     panel = PreparePanel(store, out_dir=tmp_path / "out")
-    shown = re.search(r"\((\d+ \w+), (\d\d):(\d\d)\)", panel.message.text)
+    shown = re.search(r"\((\w{3} \d+ \w+), (\d\d):(\d\d)\)", panel.message.text)
     assert shown, panel.message.text
     assert _on_tokyo_clock(int(shown[2]), int(shown[3]))
 
@@ -148,10 +148,10 @@ def test_what_is_held_is_dated_on_my_day(store):
     sam = store.add(Person(name="Sam Okafor", created_at=datetime(2026, 12, 7, 20, 0,
                                                                   tzinfo=UTC)))
     shown = holdings_html(what_is_held(store, sam.id), zone=TOKYO)
-    assert "8 Dec 2026" in shown and "7 Dec 2026" not in shown
+    assert "Tue 8 Dec 2026" in shown and "7 Dec 2026" not in shown
 
 
 def test_a_recorded_message_is_dated_on_my_day():
     from infoview.widgets.prepare import _day
 
-    assert _day(datetime(2026, 12, 7, 20, 0, tzinfo=UTC), TOKYO).startswith("8 Dec")
+    assert _day(datetime(2026, 12, 7, 20, 0, tzinfo=UTC), TOKYO).startswith("Tue 8 Dec")  # day_words

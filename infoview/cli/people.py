@@ -301,22 +301,27 @@ def _delete(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from infoview.flows.forget import what_is_held
+    from infoview.flows.profile import user_zone
+    from infoview.times import stored_day
 
     with open_store(args) as store:
         person = store.get(Person, args.id)
         held = what_is_held(store, args.id, cache_path=_cache_path(args)) if args.all else None
+        zone = user_zone(store)
     if held is None:
         if args.json:
             print_json(_plain(person.to_dict()))
         else:
-            for key, value in _plain(person.to_dict()).items():
-                if value not in (None, "", [], {}):
-                    print(f"{key}: {value}")
+            for key, value in {"id": person.id, **person.to_dict()}.items():
+                if value in (None, "", [], {}):
+                    continue
+                # days as the kit writes them for people ("Thu 3 Dec 2026"); JSON keeps ISO
+                print(f"{key}: {stored_day(value, zone) if key.endswith(('_at', '_on')) else value}")
         return 0
     if args.json:
         print_json(held.to_dict())
         return 0
-    for line in held.lines():
+    for line in held.lines(zone):
         print(line)
     return 0
 

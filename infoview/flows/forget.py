@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +47,7 @@ from infoview.store.erase import (
 from infoview.store.exports import ExportRecord, exports_naming, forget_in_registry, write_export
 from infoview.store.mentions import Mentions
 from infoview.text import fold, profile_key
+from infoview.times import stored_day
 
 if TYPE_CHECKING:
     from infoview.research.cachefile import CachedPage, KeptResult
@@ -116,11 +117,17 @@ class Holdings:
                 "same_person": self.same_person, "kept_plans": self.kept_plans,
                 "unreachable": list(self.unreachable)}
 
-    def lines(self) -> list[str]:
-        """What was found, as lines for a reader (the CLI and the panel show these)."""
+    def lines(self, zone: tzinfo | None = None) -> list[str]:
+        """What was found, as lines for a reader (the CLI and the panel show these), days
+        written as everywhere else ("Thu 3 Dec 2026"), on the calendar of ``zone`` (the
+        user's) when given."""
         data = self.to_dict()
+
+        def day(value: object) -> str:
+            return stored_day(value, zone)
+
         lines = [f"{self.person.name} (person {self.person.id}, added "
-                 f"{data['person'].get('created_at') or 'at an unknown date'})"]
+                 f"{day(data['person'].get('created_at')) or 'at an unknown date'})"]
 
         def section(title: str, items: list[str]) -> None:
             lines.append(f"{title}: {len(items) or 'none'}")
@@ -131,25 +138,25 @@ class Holdings:
             + "".join(f", {d[k]}" for k in ("organization", "email", "profile_url") if d[k])
             for d in data["same_person"]])
         section("their records", [f"{r['table'].replace('_', ' ')} {r['id']}"
-                                  + (f", {_day(r['date'])}" if r["date"] else "")
+                                  + (f", {day(r['date'])}" if r["date"] else "")
                                   + (f": {_short(r['what'])}" if r.get("what") else "")
                                   + (f" (of person {r['person']})" if r.get("person") else "")
                                   for r in data["records"] if r["table"] != "people"])
         section("other records naming them", [f"{m['table']} {m['id']} ({m['field']})"
                                               for m in data["mentions"]])
         section("research snapshots", [f"{s['kind']} {s['id']} of {s['source_url']}, "
-                                       f"{s['fetched_at'] or 'undated'}"
+                                       f"{day(s['fetched_at']) or 'undated'}"
                                        + ("" if s["linked"] else " (not linked to them)")
                                        for s in data["snapshots"]])
-        section("cached web pages", [f"{p['url']}, fetched {p['fetched_at']}, kept until "
-                                     f"{p['expires']}" for p in data["cached_pages"]])
-        section("kept research results", [f"{r['kind']} {r['url']}, kept until {r['expires']}"
+        section("cached web pages", [f"{p['url']}, fetched {day(p['fetched_at'])}, kept until "
+                                     f"{day(p['expires'])}" for p in data["cached_pages"]])
+        section("kept research results", [f"{r['kind']} {r['url']}, kept until {day(r['expires'])}"
                                           for r in data["kept_results"]])
-        section("exported files", [f"{e['path']} ({e['kind']}), written {e['written_at']}"
+        section("exported files", [f"{e['path']} ({e['kind']}), written {day(e['written_at'])}"
                                    for e in data["exports"]])
-        section("store backups", [f"{b['path']}, {b['modified']}" for b in data["backups"]])
+        section("store backups", [f"{b['path']}, {day(b['modified'])}" for b in data["backups"]])
         section("plans and meeting notes being worked on",
-                [f"{k['key']}, changed {k['updated_at']}" for k in data["kept_plans"]])
+                [f"{k['key']}, changed {day(k['updated_at'])}" for k in data["kept_plans"]])
         lines.append("Out of infoview's reach: " + "; ".join(data["unreachable"]) + ".")
         return lines
 
@@ -242,11 +249,6 @@ def _short(text: object, width: int = 70) -> str:
     """One line of at most ``width`` characters."""
     line = " ".join(str(text).split())
     return line if len(line) <= width else line[: width - 1] + "…"
-
-
-def _day(value: object) -> str:
-    """The date part of a stored ISO date or date-time."""
-    return str(value)[:10]
 
 
 def other_records_of(store: Store, person_id: int) -> list[Person]:

@@ -14,14 +14,14 @@ import re
 import sys
 import threading
 from collections.abc import Collection, Iterable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from infoview.errors import BadInput, InfoviewError
 from infoview.store.exports import export_format, write_export
-from infoview.times import day_words
+from infoview.times import stored_day
 
 if TYPE_CHECKING:
     from infoview.prep.brief import Brief
@@ -99,9 +99,10 @@ def agenda_flag(item) -> str:
     return flag_note(item.text)
 
 
-def _day(moment: datetime) -> str:
-    """A day as the app writes one, "Mon 7 Dec 2026", not "2026-12-07"."""
-    return day_words(moment)
+def _day(moment: date | datetime | str | None) -> str:
+    """A day as the app writes one, "Mon 7 Dec 2026", not "2026-12-07" (a record's date,
+    date-time or ISO text; ``""`` for none, so ``day or "undated"`` reads well)."""
+    return stored_day(moment)
 
 
 def _day_time(moment: datetime) -> str:

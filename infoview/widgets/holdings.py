@@ -23,6 +23,7 @@ from infoview.flows.meeting_notes import DEBRIEF_PREFIX
 from infoview.flows.meeting_notes import PREFIX as NOTES_PREFIX
 from infoview.flows.profile import user_zone
 from infoview.models import Person
+from infoview.times import stored_day
 from infoview.widgets._common import MessageLine, bullet_list, button, esc, link
 from infoview.widgets.deletions import Deletions
 
@@ -50,23 +51,9 @@ def _count(n: int, table: str) -> str:
 
 
 def _day(value: object, zone: tzinfo | None = None) -> str:
-    """``3 Dec 2026`` from a stored date or date-time (``""`` when there is none); a moment
-    falls on its day in ``zone`` (the user's) when one is given."""
-    from datetime import date, datetime
-
-    if not value:
-        return ""
-    try:
-        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-        if zone is not None and moment.tzinfo is not None:
-            moment = moment.astimezone(zone)
-        day = moment.date()
-    except ValueError:
-        try:
-            day = date.fromisoformat(str(value)[:10])
-        except ValueError:
-            return str(value)
-    return f"{day.day} {day:%b %Y}"
+    """``Thu 3 Dec 2026`` from a stored date or date-time (``""`` when there is none); a
+    moment falls on its day in ``zone`` (the user's) when one is given."""
+    return stored_day(value, zone)
 
 
 def holdings_html(held: Holdings, zone: tzinfo | None = None) -> str:

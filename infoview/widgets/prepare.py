@@ -33,7 +33,7 @@ from infoview.questions.select import select_questions
 from infoview.store.appstate import State
 from infoview.store.exports import EXPORT_FORMATS as ALL_FORMATS
 from infoview.store.exports import formats_for
-from infoview.times import in_zone, shown_in, start_from_fields, zone_name
+from infoview.times import day_words, in_zone, shown_in, start_from_fields, zone_name
 from infoview.widgets._common import (
     CHANNEL_WORDS,
     FORMAT_CHOICES,
@@ -867,10 +867,10 @@ def _first_name(name: str) -> str:
 
 
 def _day(moment: datetime | None, zone: tzinfo | None = None) -> str:
-    """``24 Nov`` in ``zone`` (the user's; else the computer's), ``24 Nov 2025`` for
-    another year (``""`` for no moment)."""
+    """``Tue 24 Nov`` in ``zone`` (the user's; else the computer's), ``Mon 24 Nov 2025``
+    for another year (``""`` for no moment): :func:`~infoview.times.day_words`, which
+    leaves out the current year by the same rule everywhere."""
     if moment is None:
         return ""
     local = shown_in(moment, zone)
-    return f"{local.day} {local:%b}" + ("" if local.year == datetime.now(zone).year
-                                         else f" {local.year}")
+    return day_words(local, year=local.year != datetime.now(zone).year)
