@@ -110,7 +110,7 @@ def test_meeting_mark_moves_a_meeting_and_prints_the_draft(small_db, capsys):
         == 0
     )
     captured = capsys.readouterr()
-    assert f"Meeting {eve.id} marked moved (was at 2026-03-12 10:00 UTC)" in captured.out
+    assert f"Meeting {eve.id} marked moved (was at Thu 12 Mar 2026, 10:00)" in captured.out
     assert "Hi Eve," in captured.out and "Thursday 19 March at 14:30" in captured.out
     # no profile saved in this store: only the signature is left to fill in
     # no profile stored: the note to fill it in, once (not also each signature placeholder)

@@ -90,16 +90,25 @@ def test_a_brief_does_not_ask_for_the_job_title_the_store_already_holds(db, tmp_
     assert "No public bio found" in brief       # the bio is still a gap
 
 
-def test_meetings_are_listed_at_the_time_they_were_booked_in_their_own_zone(db, capsys):
-    """A meeting booked for 10:00 Berlin time was listed as "09:00 +0000": the user reads
-    the hour they agreed, in the meeting's zone."""
+def test_meetings_are_listed_on_my_clock_with_the_time_they_were_booked_beside(db, capsys):
+    """A meeting booked for 10:00 Berlin time was listed as "09:00 +0000", then in its own
+    zone only: the user reads it on their own clock (About me's zone), as the app shows
+    it, with the hour agreed in the meeting's zone beside it; JSON keeps the moment."""
+    assert run(capsys, "profile", "set", "--timezone", "Asia/Tokyo")[0] == 0
     assert run(capsys, "people", "add", "--name", "Zoë Brontë")[0] == 0
     assert run(capsys, "meeting", "add", "--person", "1", "--when", "2026-12-20T10:00",
                "--timezone", "Europe/Berlin")[0] == 0
+    said = "Sun 20 Dec 2026, 18:00 (10:00 in Europe/Berlin)"
     code, out, _ = run(capsys, "meeting", "list")
-    assert code == 0 and "2026-12-20 10:00 CET" in out and "09:00" not in out
+    assert code == 0 and said in out and "09:00" not in out and "CET" not in out
     code, out, _ = run(capsys, "meeting", "show", "1")
-    assert code == 0 and "2026-12-20 10:00 CET" in out
+    assert code == 0 and said in out
+    code, out, _ = run(capsys, "meeting", "list", "--json")
+    assert json.loads(out)[0]["starts_at"].replace("T", " ") == "2026-12-20 09:00:00+00:00"
+    # a meeting in the user's own zone is said once
+    assert run(capsys, "meeting", "edit", "1", "--timezone", "Asia/Tokyo")[0] == 0
+    code, out, _ = run(capsys, "meeting", "list")
+    assert "Sun 20 Dec 2026, 18:00" in out and " in Asia/Tokyo" not in out
 
 
 def test_the_thank_you_drafted_after_a_debrief_names_what_was_learned(db, tmp_path, capsys):

@@ -21,6 +21,8 @@ from infoview.questions.models import AUDIENCES
 from infoview.userfiles import parse_json, read_text
 
 if TYPE_CHECKING:  # pragma: no cover
+    from datetime import tzinfo
+
     from infoview.store import Store
 
 DEBRIEF_HELP = ("Save what you learned in a meeting, as the debrief form of notebook 3 does: "
@@ -170,8 +172,8 @@ _EDIT_FIELDS = {"when": "starts_at", "timezone": "timezone", "format": "format",
 
 
 def _edit(args) -> int:
+    from infoview.flows.profile import user_zone
     from infoview.flows.records import edit_meeting
-    from infoview.times import describe_start
 
     changes = {field: getattr(args, option) for option, field in _EDIT_FIELDS.items()
                if getattr(args, option) is not None}
@@ -180,57 +182,63 @@ def _edit(args) -> int:
                        + ", ".join(f"--{option}" for option in _EDIT_FIELDS))
     with open_store(args) as store, options_named({v: k for k, v in _EDIT_FIELDS.items()}):
         meeting = edit_meeting(store, args.meeting_id, **changes)
+        mine = user_zone(store)
     if args.json:
         print_json(meeting.to_dict())
     else:
-        when = (describe_start(meeting.starts_at, meeting.timezone) if meeting.starts_at
+        when = (_when(meeting.starts_at, meeting.timezone, mine) if meeting.starts_at
                 else "no time yet")
         print(f"Meeting {meeting.id} saved: {when}, {meeting.format.replace('_', ' ')}, "
               f"{meeting.planned_minutes} minutes ({meeting.status})")
     return 0
 
 
-def _when(value, zone_name: str | None = None) -> str:
-    """A meeting's start as agreed: in its own time zone, with the zone's abbreviation."""
-    from infoview.times import in_zone
+def _when(value, zone_name: str | None, mine: tzinfo) -> str:
+    """A meeting's start on the user's clock (``mine``, About me's zone), with the
+    meeting's own time beside it when its zone's clock differs, as the app writes it:
+    "Sun 20 Dec 2026, 18:00 (10:00 in Europe/Berlin)"."""
+    from infoview.times import on_my_clock
 
     if value is None:
         return "not agreed"
-    try:
-        value = in_zone(value, zone_name)
-    except BadInput:   # a zone stored before zones were checked: show the stored moment
-        pass
-    return f"{value:%Y-%m-%d %H:%M %Z}"
+    return on_my_clock(value, zone_name, mine)
 
 
 def _list(args) -> int:
     from infoview.flows.meetings import list_meetings
+    from infoview.flows.profile import user_zone
 
     with open_store(args) as store:
         rows = list_meetings(store, person_id=args.person, status=args.status)
+        mine = user_zone(store)
     if args.json:
         print_json(rows)
         return 0
     if not rows:
         print("No meetings yet: add one with infoview meeting add --person ID.")
-    for row in rows:
-        print(f"{row['id']:>4}  {_when(row['starts_at'], row['timezone']):<22}  {row['status']:<9}  "
-              f"{row['person']}")
+    said = [_when(row["starts_at"], row["timezone"], mine) for row in rows]
+    width = max((len(when) for when in said), default=0)
+    for row, when in zip(rows, said, strict=True):
+        print(f"{row['id']:>4}  {when:<{width}}  {row['status']:<9}  {row['person']}")
     return 0
 
 
 def _show(args) -> int:
     from infoview.flows.meetings import meeting_summary
+    from infoview.flows.profile import user_zone
+    from infoview.times import day_words, shown_in
 
     with open_store(args) as store:
         summary = meeting_summary(store, args.meeting_id)
+        mine = user_zone(store)
     if args.json:
         print_json(summary)
         return 0
     m, p = summary["meeting"], summary["person"]
     org = f" ({p['organization']})" if p["organization"] else ""
     print(f"Meeting {m['id']} with {p['name']}{org}: {m['status']}, "
-          f"{_when(m['starts_at'], m['timezone'])}, {m['format']}, {m['planned_minutes']} minutes")
+          f"{_when(m['starts_at'], m['timezone'], mine)}, {m['format']}, "
+          f"{m['planned_minutes']} minutes")
     if m["rapport"] is not None:
         print(f"  rapport {m['rapport']}/5")
     _lines("Questions", [q["text"] + (f"  -> {q['answer_notes']}" if q["answer_notes"] else "")
@@ -242,14 +250,15 @@ def _show(args) -> int:
     _lines("Outcomes", [x["kind"] + (f": {x['notes']}" if x["notes"] else "")
                         for x in summary["outcomes"]])
     _lines("Insights", [x["text"] for x in summary["insights"]])
-    _lines("Actions", [f"{a['due']:%Y-%m-%d}  {a['what']}" if a["due"] else a["what"]
-                       for a in summary["actions"]])
+    _lines("Actions", [f"{day_words(shown_in(a['due'], mine))}  {a['what']}" if a["due"]
+                       else a["what"] for a in summary["actions"]])
     return 0
 
 
 def _mark(args) -> int:
     from infoview.flows.drafts import missed_meeting_draft
     from infoview.flows.meeting_status import mark_meeting
+    from infoview.flows.profile import user_zone
 
 
     if args.to is None and args.status.strip().lower() in ("moved", "rescheduled"):
@@ -259,17 +268,18 @@ def _mark(args) -> int:
         change = mark_meeting(store, args.meeting_id, args.status, to=args.to,
                               timezone_name=args.timezone, note=args.note)
         draft = missed_meeting_draft(store, args.meeting_id) if args.draft else None
+        mine = user_zone(store)
     if args.json:
         print_json({**change.to_dict(), "draft": draft.to_dict() if draft else None})
         return 0
     m = change.meeting
     print(f"Meeting {m.id} marked {m.status.replace('_', '-')}"
-          + (f" (was at {_when(m.starts_at, m.timezone)})" if m.starts_at else ""))
+          + (f" (was at {_when(m.starts_at, m.timezone, mine)})" if m.starts_at else ""))
     if change.new_meeting is not None:
         new = change.new_meeting
         moved = (f"; {change.moved_questions} planned question(s) moved to it"
                  if change.moved_questions else "")
-        print(f"Booked again as meeting {new.id} at {_when(new.starts_at, new.timezone)}{moved}")
+        print(f"Booked again as meeting {new.id} at {_when(new.starts_at, new.timezone, mine)}{moved}")
     if draft is not None:
         print("\n" + draft.text)
         sys.stderr.write(f"\n{draft.word_count} words; " + (
