@@ -60,13 +60,18 @@ def test_digest_text_with_drafts(small_db, capsys):
         main(["--db", str(db), "digest", "--as-of", "2026-03-10T12:00:00+00:00", "--drafts"]) == 0
     )
     out = capsys.readouterr().out
-    assert "Due this week: 3 (2 overdue)" in out
+    # overdue under "Overdue" only, the rest under "Due this week": nothing said twice
+    late, coming = out.split("\nOverdue: 2\n")[1].split("\nDue this week: 1\n")
+    assert "Send Ana the article" in late and "Thank Ben" in late
+    assert "Send Ana the article" not in coming and "Thank Ben" not in coming
+    assert "OVERDUE" not in out and "Digest as of Tue 10 Mar 2026" in out
     assert (
         "Losing touch: 1" in out and "Ana Ruiz (Kestrel Health Labs)" in out
         and "later than you meant" in out
     )
     assert "past ideal" not in out and "past max" not in out  # plain words, not the settings' names
     assert "Leads not yet contacted: 1" in out and "Gus Hale" in out
+    assert re.search(r"Gus Hale .*, suggested by Ben \w+, you may mention Ben\n", out)  # not "them"
     assert re.search(r"Ana Ruiz .*, \d+ days ago; later than you meant", out)  # whole days
     assert f"--- update draft for person {ids['ana']}" in out and "Hi Ana," in out
 

@@ -7,13 +7,13 @@ Marking a meeting missed or moved is ``infoview meeting mark`` (:mod:`infoview.c
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, tzinfo
 from pathlib import Path
 
 from infoview.cli._common import collector_paused, json_ascii_only, open_store, print_json
 from infoview.errors import BadInput
 from infoview.store.exports import formats_for, formats_text
-from infoview.times import check_year, day_words, parse_day
+from infoview.times import check_year, day_words, describe_start, parse_day, shown_in
 
 # The analytics, flows and renderers load inside the handlers: --help and the parser of
 # these two commands need none of them.
@@ -98,8 +98,10 @@ def _digest(args) -> int:
     with collector_paused():  # a run of seconds over large tables, then the end
         with open_store(args) as store:
             from infoview.flows.outcomes import store_digest
+            from infoview.flows.profile import user_zone
 
             digest = store_digest(store, now=now, days=args.days)
+            zone = user_zone(store)
             if args.drafts:  # (the drafts' templates load only then)
                 from infoview.flows.drafts import update_draft
 
@@ -108,7 +110,7 @@ def _digest(args) -> int:
         if args.json:
             print_json(digest.to_dict(ascii_only=json_ascii_only()))
             return 0
-        _print_digest(digest)
+        _print_digest(digest, zone)
     return 0
 
 
@@ -118,30 +120,38 @@ def _missing(value) -> bool:
     return value is None or bool(pd.isna(value))
 
 
-def _when(value) -> str:
-    return "" if _missing(value) else day_words(value)
+def _when(value, zone: tzinfo | None = None) -> str:
+    """A day in day_words, on the calendar of ``zone`` (the user's) for a moment."""
+    if _missing(value):
+        return ""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        value = shown_in(value, zone)
+    return day_words(value)
 
 
 def _org(value) -> str:
     return "no organization" if _missing(value) or not str(value).strip() else str(value)
 
 
-def _print_digest(digest) -> None:
+def _print_digest(digest, zone: tzinfo | None = None) -> None:
+    """The digest as text, days and times on the user's clock (``zone``). What is overdue
+    is listed under "Overdue" only; "Due this week" holds the rest, never the same twice."""
     from infoview.analytics.memory import LEVEL_WORDS
 
     counts = digest.counts()
-    print(f"Digest as of {digest.as_of:%A %d %B %Y}")
-    print(
-        f"\nDue this week: {counts['due'] or 'nothing'}"
-        + (f" ({counts['overdue']} overdue)" if counts["overdue"] else "")
-    )
-    for row in digest.due.itertuples():
-        flag = "OVERDUE " if row.overdue else ""
-        print(f"  {flag}{_when(row.due) or 'no date'}  {row.what}")
+    print(f"Digest as of {_when(digest.as_of, zone)}")
+    late = [row for row in digest.due.itertuples() if row.overdue]
+    coming = [row for row in digest.due.itertuples() if not row.overdue]
+    print(f"\nOverdue: {len(late) or 'nothing'}")
+    for row in late:
+        print(f"  {_when(row.due, zone) or 'no date'}  {row.what}")
+    print(f"\nDue this week: {len(coming) or 'nothing'}")
+    for row in coming:
+        print(f"  {_when(row.due, zone) or 'no date'}  {row.what}")
     print(f"\nMeetings this week: {counts['meetings'] or 'none'}")
     for row in digest.meetings.itertuples():
         print(
-            f"  {day_words(row.starts_at)}, {row.starts_at:%H:%M} UTC  {row.name} (meeting {row.meeting_id}, "
+            f"  {describe_start(row.starts_at, None, zone)}  {row.name} (meeting {row.meeting_id}, "
             f"{str(row.format).replace('_', ' ')})"
         )
     print(
@@ -152,17 +162,18 @@ def _print_digest(digest) -> None:
         level = LEVEL_WORDS.get(row.level, "")
         print(
             f"  {row.name} ({_org(row.organization)}): last contact "
-            f"{_when(row.last_contact)} ({row.last_what}), {int(row.days_since)} days ago; {level}"
+            f"{_when(row.last_contact, zone)} ({row.last_what}), {int(row.days_since)} days ago; {level}"
         )
     print(f"\nLeads not yet contacted: {counts['leads'] or 'none'}")
     for row in digest.leads.itertuples():
-        mention = ", you may mention them" if str(row.may_mention) == "yes" else ""
+        first = str(row.referrer).split()[0] if str(row.referrer).split() else row.referrer
+        mention = f", you may mention {first}" if str(row.may_mention) == "yes" else ""
         print(f"  {row.name} ({_org(row.organization)}), suggested by {row.referrer}{mention}")
     print(f"\nMissed meetings to rebook: {counts['missed'] or 'none'}")
     for row in digest.missed.itertuples():
         status = row.status.replace("_", "-")
         print(
-            f"  {_when(row.starts_at)}  {row.name} ({status}, meeting {row.meeting_id}): "
+            f"  {_when(row.starts_at, zone)}  {row.name} ({status}, meeting {row.meeting_id}): "
             f"infoview meeting mark {row.meeting_id} {status} --draft"
         )
     for person_id, draft in digest.drafts.items():
