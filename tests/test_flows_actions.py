@@ -156,6 +156,8 @@ def test_actions_cli_lists_marks_done_undoes_and_snoozes(tmp_path, capsys):
     assert main(["--db", str(db), "actions", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [row["id"] for row in listed] == [action.id]
+    assert main(["--db", str(db), "actions"]) == 0  # its due day as every page writes it
+    assert "Sun 13 Sep 2026" in capsys.readouterr().out
     assert main(["--db", str(db), "actions", "done", str(action.id)]) == 0
     assert "Done: Send Priya the article" in capsys.readouterr().out
     assert main(["--db", str(db), "actions"]) == 0

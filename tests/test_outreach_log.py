@@ -200,11 +200,11 @@ def test_cli_add_replied_and_list_round_trip(capsys, db, tmp_path):
     assert code == 0 and [(w["id"], w["person"]) for w in json.loads(out)] == [(added["id"], "Samira Okafor")]
 
     code, out, _ = _run(capsys, db, "outreach", "replied", str(added["id"]), "--at", "2026-11-17")
-    assert code == 0 and "Samira Okafor replied on 2026-11-17" in out
+    assert code == 0 and "Samira Okafor replied on Tue 17 Nov 2026, 12:00" in out
     code, out, _ = _run(capsys, db, "outreach", "list", "--waiting")
     assert code == 0 and "Nothing awaits a reply." in out
     code, out, _ = _run(capsys, db, "outreach", "list", "--person", "1")
-    assert code == 0 and "request to Samira Okafor by linkedin, replied 2026-11-17" in out
+    assert code == 0 and "request to Samira Okafor by linkedin, replied Tue 17 Nov 2026" in out
 
 
 @pytest.mark.parametrize("argv, words", [
@@ -226,5 +226,6 @@ def test_cli_mistakes_exit_2_with_one_line(capsys, db, argv, words):
 def test_cli_reply_before_sending_exits_2_and_keeps_the_record(capsys, db, store):
     _run(capsys, db, "outreach", "add", "--person", "1", "--sent", "2026-11-16")
     code, _, err = _run(capsys, db, "outreach", "replied", "1", "--at", "2026-11-15")
-    assert code == 2 and "before the message was sent" in err
+    assert code == 2 and ("a reply on Sun 15 Nov 2026, 12:00 would come before the message "
+                          "was sent (Mon 16 Nov 2026") in err
     assert store.get(Outreach, 1).replied_at is None

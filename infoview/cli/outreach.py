@@ -7,13 +7,15 @@ same functions the preparation panel's "I sent it" and "They replied" buttons ca
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from infoview.cli._common import open_store, print_json, usage
 from infoview.errors import BadInput, BadInputFile
 from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_outreach
+from infoview.flows.profile import user_zone
 from infoview.models import CHOICES, Outreach, Person
+from infoview.times import day_words, describe_start, shown_in
 
 KINDS = CHOICES[("outreach", "kind")]
 CHANNELS = CHOICES[("outreach", "channel")]
@@ -81,9 +83,12 @@ def _plain(row: dict) -> dict:
     return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in row.items()}
 
 
-def _line(row, name: str) -> str:
-    sent = f"{row.sent_at.astimezone():%Y-%m-%d %H:%M}" if row.sent_at else "not sent"
-    reply = f"replied {row.replied_at.astimezone():%Y-%m-%d}" if row.replied_at else "no reply"
+def _line(row, name: str, zone: tzinfo) -> str:
+    """One message: when it went and when they answered, on the user's clock (``zone``),
+    days written as everywhere else ("Mon 7 Dec 2026, 09:30")."""
+    sent = describe_start(row.sent_at, None, zone) if row.sent_at else "not sent"
+    reply = (f"replied {day_words(shown_in(row.replied_at, zone))}" if row.replied_at
+             else "no reply")
     return f"{row.id:>5}  {sent}  {row.kind} to {name} by {row.channel}, {reply}"
 
 
@@ -99,12 +104,13 @@ def _add(args: argparse.Namespace) -> int:
         row = record_outreach(store, args.person, kind=args.kind, channel=args.channel,
                               sent_at=sent, subject=args.subject, body=body)
         name = store.get(Person, row.person_id).name
+        zone = user_zone(store)
     assert row.sent_at is not None  # record_outreach always sets it
     if args.json:
         print_json(_plain(row.to_dict()))
     else:
         print(f"Recorded message {row.id}: {row.kind} to {name} by {row.channel} on "
-              f"{row.sent_at.astimezone():%Y-%m-%d %H:%M}.")
+              f"{describe_start(row.sent_at, None, zone)}.")
     return 0
 
 
@@ -113,16 +119,18 @@ def _replied(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         row = mark_replied(store, args.outreach_id, at=at)
         name = store.get(Person, row.person_id).name
+        zone = user_zone(store)
     assert row.replied_at is not None  # mark_replied always sets it
     if args.json:
         print_json(_plain(row.to_dict()))
     else:
-        print(f"Message {row.id}: {name} replied on {row.replied_at.astimezone():%Y-%m-%d %H:%M}.")
+        print(f"Message {row.id}: {name} replied on {describe_start(row.replied_at, None, zone)}.")
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
+        zone = user_zone(store)
         if args.person is not None:
             store.get(Person, args.person)  # an unknown id is an error, not an empty list
         if args.waiting:
@@ -131,7 +139,7 @@ def _list(args: argparse.Namespace) -> int:
                 print_json([_plain(item.to_dict()) for item in waiting])
                 return 0
             for item in waiting:
-                print(f"{_line(item.outreach, item.person.name)}, "
+                print(f"{_line(item.outreach, item.person.name, zone)}, "
                       f"{item.business_days} business days waited")
             if not waiting:
                 print("Nothing awaits a reply.")
@@ -144,7 +152,7 @@ def _list(args: argparse.Namespace) -> int:
         print_json([_plain({**r.to_dict(), "person": names.get(r.person_id)}) for r in rows])
         return 0
     for row in rows:
-        print(_line(row, names.get(row.person_id, f"person {row.person_id}")))
+        print(_line(row, names.get(row.person_id, f"person {row.person_id}"), zone))
     if not rows:
         print("No messages recorded yet: 'infoview outreach add --person ID' records one.")
     return 0

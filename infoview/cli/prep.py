@@ -30,6 +30,8 @@ from infoview.store.exports import formats_for, formats_text
 from infoview.userfiles import read_text
 
 if TYPE_CHECKING:  # pragma: no cover
+    from datetime import tzinfo
+
     from infoview.flows import drafts
     from infoview.store import Store
 
@@ -366,6 +368,7 @@ def _followups(args) -> int:
 
     from infoview.flows.actions import open_action_records
     from infoview.flows.followups import suggest_followups
+    from infoview.flows.profile import user_zone
     from infoview.prep.followup import due_actions_ics
 
     today = _date(args.today, "--today")
@@ -373,6 +376,7 @@ def _followups(args) -> int:
     region = args.region or args.country
     with open_store(args) as store:
         suggested = suggest_followups(store, today=today, country=region)
+        zone = user_zone(store)
         # One transaction: when the calendar cannot be written, nothing is saved either.
         with store.transaction():
             if args.save and suggested:
@@ -388,16 +392,20 @@ def _followups(args) -> int:
                     "open": [a.to_dict() for a in open_actions],
                     "ics": args.ics})
         return 0
-    _print_actions("Suggested" + (" (saved)" if args.save else ""), suggested)
+    _print_actions("Suggested" + (" (saved)" if args.save else ""), suggested, zone)
     listed = {(a.kind, a.what) for a in suggested}
-    _print_actions("Open actions", [a for a in open_actions if (a.kind, a.what) not in listed])
+    _print_actions("Open actions", [a for a in open_actions if (a.kind, a.what) not in listed],
+                   zone)
     if args.ics:
         print(f"\nCalendar written to {args.ics}")
     return 0
 
 
-def _print_actions(title: str, actions) -> None:
+def _print_actions(title: str, actions, zone: tzinfo | None = None) -> None:
+    """Actions soonest first, each due day in day_words on the user's calendar."""
+    from infoview.times import day_words, shown_in
+
     print(f"{title}: {len(actions) or 'none'}")
     for a in sorted(actions, key=lambda a: (a.due is None, a.due)):
-        due = f"{a.due:%Y-%m-%d}" if a.due else "no date"
+        due = day_words(shown_in(a.due, zone)) if a.due else "no date"
         print(f"  {due}  [{a.kind}] {a.what}")

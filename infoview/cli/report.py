@@ -124,9 +124,12 @@ def _targets(args) -> int:
 
 def _actions(args) -> int:
     from infoview.flows.actions import open_actions
+    from infoview.flows.profile import user_zone
+    from infoview.times import day_words, shown_in
 
     with open_store(args) as store:
         data = open_actions(store, days=args.due)
+        zone = user_zone(store)
     if args.json:
         _show(data, [], True)
         return 0
@@ -135,7 +138,7 @@ def _actions(args) -> int:
         return 0
     shown = data.assign(key=data["key"].astype(str),
                         due=data["due"].map(lambda d: "no date" if d is None or d != d
-                                            else f"{d:%Y-%m-%d}"),
+                                            else day_words(shown_in(d, zone))),
                         overdue=data["overdue"].map(lambda o: "OVERDUE" if o else ""))
     _show(shown, ["key", "due", "overdue", "owner", "kind", "what"], False)
     return 0

@@ -45,6 +45,7 @@ from infoview.flows.actions import sync_confirm_reminder
 from infoview.models import EARLIEST, LATEST_DATE, CalendarEvent, Meeting, Person
 from infoview.store.matching import AddressBook
 from infoview.text import address_key, email_addresses, name_key
+from infoview.times import day_words
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -213,7 +214,7 @@ def _missing_zones(calendar: Any, path: Path) -> None:
                 zone = str(prop.params["TZID"])
                 title = str(event.get("SUMMARY") or "an untitled event")[:60]
                 raise BadInputFile(
-                    f"the event '{title}' on {value:%Y-%m-%d} uses the time zone '{zone}', "
+                    f"the event '{title}' on {day_words(value)} uses the time zone '{zone}', "
                     "which the file does not define (no VTIMEZONE) and which is not a known "
                     "zone name; export the calendar again with its time zones; nothing was "
                     "imported", path=path)
@@ -283,7 +284,7 @@ def _occurrences(calendar: Any, path: Path, default_zone: tzinfo, since: date,
         day = value.date() if isinstance(value, datetime) else value
         if not EARLIEST <= day <= LATEST_DATE:
             title = " ".join(str(event.get("SUMMARY") or "an untitled event").split())[:60]
-            out_of_range.append(f"'{title}' ({day.isoformat()})")
+            out_of_range.append(f"'{title}' ({day_words(day)})")
             continue
         all_day = not isinstance(value, datetime)
         if all_day:
@@ -362,7 +363,7 @@ def _people_of(occ: _Occurrence, book: AddressBook, names: _Names,
     for name in names.named(occ.summary):
         people = names.by_name[name]
         if len(people) > 1:
-            report.ambiguous.append(f"'{occ.summary}' on {occ.start:%Y-%m-%d}: "
+            report.ambiguous.append(f"'{occ.summary}' on {day_words(occ.start)}: "
                                     f"{len(people)} people are called that; add the event's "
                                     "attendee address to the right one")
             continue

@@ -145,8 +145,13 @@ def mark_replied(store: Store, outreach_id: int, *, at: date | datetime | None =
         return row
     when = _moment(at, now=datetime.now(UTC), not_before=row.sent_at)
     if row.sent_at is not None and when < row.sent_at:
-        raise BadInput(f"a reply on {when:%Y-%m-%d %H:%M} would come before the message was sent "
-                       f"({row.sent_at.astimezone():%Y-%m-%d %H:%M}): check the date")
+        from infoview.flows.profile import user_zone
+        from infoview.times import describe_start
+
+        zone = user_zone(store)
+        raise BadInput(f"a reply on {describe_start(when, None, zone)} would come before the "
+                       f"message was sent ({describe_start(row.sent_at, None, zone)}): check "
+                       "the date")
     row.replied_at = when
     return store.update(row)
 
