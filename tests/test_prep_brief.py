@@ -133,7 +133,7 @@ def test_a_plan_longer_than_the_meeting_is_flagged():
 def test_logistics_show_local_time_with_zone_format_link_and_contact():
     summer = s.meeting(starts_at=datetime(2026, 7, 1, 9, 0, tzinfo=UTC))
     lg = s.brief(meeting=summer).logistics
-    assert lg.when == "Wednesday 1 July 2026, 10:00-10:20 BST (Europe/London)"
+    assert lg.when == "Wed 1 Jul 2026, 10:00-10:20 BST (Europe/London)"
     assert lg.starts_at.utcoffset().total_seconds() == 3600
     assert (lg.format, lg.link, lg.place, lg.minutes) == (
         "Video call", "https://meet.example.org/kestrel-abc", None, 20)

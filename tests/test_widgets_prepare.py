@@ -478,7 +478,7 @@ def test_the_brief_preview_follows_the_meeting_and_why_them_as_they_are_typed(pa
     assert "Not yet agreed" in panel.preview.value
     panel.date.value, panel.time.value = date(2037, 12, 3), time(15, 30)
     panel.timezone.value = "Europe/London"
-    assert "3 December 2037" in panel.preview.value and "Not yet agreed" not in panel.preview.value
+    assert "Thu 3 Dec 2037" in panel.preview.value and "Not yet agreed" not in panel.preview.value
     panel.place.value = "https://call.example/samira"
     assert "https://call.example/samira" in panel.preview.value
     panel.reason.value = "Your talk on testing booking forms with patients"

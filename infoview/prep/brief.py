@@ -19,7 +19,7 @@ from infoview.prep.ground import CommonGround, Gap, find_common_ground, find_gap
 from infoview.prep.outreach import pitch as pitch_draft
 from infoview.questions.bank import _article
 from infoview.questions.models import MEETING_OVERHEAD
-from infoview.times import user_tz, zone_label
+from infoview.times import day_words, user_tz, zone_label
 from infoview.times import zone as _zone
 from infoview.times import zone_name as _iana
 
@@ -209,7 +209,8 @@ def _logistics(meeting, person, profile, minutes: int) -> Logistics:
 
 
 def _when_words(start: datetime, minutes: int, zone_name: str | None, mine: tzinfo) -> str:
-    """When the meeting is, for its brief (read by the user): its own zone's day and
+    """When the meeting is, for its brief (read by the user), days in day_words as on
+    every page: its own zone's day and
     times, or, when the user's clock (``mine``: About me's zone, else the computer's) says
     another time, theirs first ("your time"), then the meeting's own ("for them"), the one
     the host speaks of; the day is said again when the two clocks are on different days."""
@@ -218,10 +219,10 @@ def _when_words(start: datetime, minutes: int, zone_name: str | None, mine: tzin
            f"({zone_name or 'UTC offset ' + start.strftime('%z')})")
     here = start.astimezone(mine)
     if here.utcoffset() == start.utcoffset():
-        return " ".join(f"{start:%A} {start.day} {start:%B %Y}, {own}".split())
+        return " ".join(f"{day_words(start)}, {own}".split())
     there = end.astimezone(mine)
-    day = f"{start:%A} {start.day} {start:%B}, " if start.date() != here.date() else ""
-    return " ".join((f"{here:%A} {here.day} {here:%B %Y}, {here:%H:%M}-{there:%H:%M} "
+    day = f"{day_words(start, year=False)}, " if start.date() != here.date() else ""
+    return " ".join((f"{day_words(here)}, {here:%H:%M}-{there:%H:%M} "
                      f"{here.tzname() or ''} ({zone_label(mine, here)}, your time); "
                      f"for them {day}{own}").split())
 
