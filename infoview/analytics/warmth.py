@@ -48,6 +48,7 @@ from typing import Any
 
 from infoview.errors import BadInput
 from infoview.text import name_key, org_key
+from infoview.times import day_words, stored_day
 
 #: Score of each tie, warmest first.
 TIE_SCORES: dict[str, int] = {
@@ -308,10 +309,11 @@ class Network:
             ties.append((KNOWN_SCORES[person.how_known], "known",
                          f"you know them ({person.how_known})", None))
         if pid in self.replied:
-            ties.append((65, "replied", f"they replied to you on {self.replied[pid]}", None))
+            on = f" on {day_words(self.replied[pid])}" if self.replied[pid] else ""
+            ties.append((65, "replied", f"they replied to you{on}", None))
         ties.extend(self._introductions(pid, target, insiders))
         if person.connected_on:
-            ties.append((55, "connection", f"LinkedIn connection since {person.connected_on}",
+            ties.append((55, "connection", f"LinkedIn connection since {stored_day(person.connected_on)}",
                          None))
         theirs = {k: v for k, v in self.ground.get(pid, {}).items() if k != key}
         for k, (kind, value) in theirs.items():
