@@ -309,7 +309,8 @@ class Network:
             ties.append((KNOWN_SCORES[person.how_known], "known",
                          f"you know them ({person.how_known})", None))
         if pid in self.replied:
-            on = f" on {day_words(self.replied[pid])}" if self.replied[pid] else ""
+            replied = self.replied[pid]
+            on = f" on {day_words(replied)}" if replied is not None else ""
             ties.append((65, "replied", f"they replied to you{on}", None))
         ties.extend(self._introductions(pid, target, insiders))
         if person.connected_on:
