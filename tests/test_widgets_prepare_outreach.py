@@ -31,7 +31,7 @@ def panel(store, tmp_path):
 
 def _today() -> str:
     now = datetime.now().astimezone()
-    return f"{now.day} {now:%b}"
+    return f"{now:%a} {now.day} {now:%b}"  # day_words, this year's left out: "Mon 7 Dec"
 
 
 def test_i_sent_it_records_the_request_with_the_drafts_subject_and_text(panel, store):
