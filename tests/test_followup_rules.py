@@ -93,6 +93,11 @@ def test_a_store_saved_with_the_old_words_suggests_nothing_twice_and_keeps_done_
     with Store.open(path) as store:  # upgraded: each saved follow-up learns its rule
         before = _states(store)
         assert len(before) == 8
+        # the lead still to contact says whose name it may mention at once
+        saved = {a.what for a in store.list(Action)}
+        assert "Contact Priya Raman, suggested by Sam Okafor (you may mention Sam)" in saved
+        assert ("Check that Sam Okafor introduced you to Tom Berg; if not, ask Sam whether "
+                "you may write to Tom yourself") in saved
         save_debrief(store, load_debrief(store, meeting_id), now=NOW)  # today's words
         assert _states(store) == before  # none new, none lost, done and snoozed kept
         words = sorted(a.what for a in store.list(Action, meeting_id=meeting_id))

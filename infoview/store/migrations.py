@@ -335,7 +335,9 @@ ALTER TABLE meetings ADD COLUMN audience TEXT
 # sentence could be improved without suggesting again what a user had finished or snoozed.
 # Rows saved before are given the rule their words show (the wording of the time), so they
 # keep matching; a row whose words no longer lead to one (a person renamed since) keeps
-# matching by its words. No semicolon inside the texts: the script is split on them.
+# matching by its words. A lead still to contact says whose name may be mentioned ("you
+# may mention Sam", not "them": which one?). No semicolon inside the texts (``char(59)``
+# stands for one): the script is split on them.
 _FOLLOW_UP_RULES = """
 ALTER TABLE actions ADD COLUMN rule TEXT;
 UPDATE actions SET rule = 'thank-you'
@@ -370,7 +372,32 @@ UPDATE actions SET rule = 'since ' || substr(what, instr(what, ': last contact '
                              substr(what, instr(what, ': last contact ') + 18, 3)) + 2) / 3)
     || '-' || substr(what, instr(what, ': last contact ') + 15, 2)
     WHERE kind = 'keep_in_touch' AND instr(what, ': last contact ') > 0
-    AND what LIKE 'Send % a short update%: last contact __ ___ ____, at the latest by %'
+    AND what LIKE 'Send % a short update%: last contact __ ___ ____, at the latest by %';
+UPDATE actions SET what = substr(what, 1, length(what) - length(' (you may mention them)'))
+    || ' (you may mention ' || (
+        SELECT CASE WHEN instr(trim(p.name), ' ') > 0
+               THEN substr(trim(p.name), 1, instr(trim(p.name), ' ') - 1) ELSE trim(p.name) END
+        FROM meetings AS m JOIN people AS p ON p.id = m.person_id WHERE m.id = actions.meeting_id)
+    || ')'
+    WHERE kind = 'contact_referral' AND done_at IS NULL AND rule = 'contact'
+    AND what LIKE '% (you may mention them)'
+    AND EXISTS (SELECT 1 FROM meetings AS m JOIN people AS p ON p.id = m.person_id
+                WHERE m.id = actions.meeting_id AND trim(p.name) != '');
+UPDATE actions SET what = substr(what, 1, instr(what, char(59) || ' if not, ask whether you may write to '))
+    || ' if not, ask ' || (
+        SELECT CASE WHEN instr(trim(p.name), ' ') > 0
+               THEN substr(trim(p.name), 1, instr(trim(p.name), ' ') - 1) ELSE trim(p.name) END
+        FROM meetings AS m JOIN people AS p ON p.id = m.person_id WHERE m.id = actions.meeting_id)
+    || ' whether you may write to ' || (
+        SELECT CASE WHEN instr(trim(p.name), ' ') > 0
+               THEN substr(trim(p.name), 1, instr(trim(p.name), ' ') - 1) ELSE trim(p.name) END
+        FROM people AS p WHERE p.id = actions.person_id)
+    || ' yourself'
+    WHERE kind = 'contact_referral' AND done_at IS NULL AND rule = 'introduction'
+    AND what LIKE 'Check that % introduced you to %' || char(59) || ' if not, ask whether you may write to them yourself'
+    AND EXISTS (SELECT 1 FROM meetings AS m JOIN people AS p ON p.id = m.person_id
+                WHERE m.id = actions.meeting_id AND trim(p.name) != '')
+    AND EXISTS (SELECT 1 FROM people AS p WHERE p.id = actions.person_id AND trim(p.name) != '')
 """
 
 #: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
