@@ -394,7 +394,8 @@ UPDATE actions SET what = substr(what, 1, instr(what, char(59) || ' if not, ask 
         FROM people AS p WHERE p.id = actions.person_id)
     || ' yourself'
     WHERE kind = 'contact_referral' AND done_at IS NULL AND rule = 'introduction'
-    AND what LIKE 'Check that % introduced you to %' || char(59) || ' if not, ask whether you may write to them yourself'
+    AND what LIKE 'Check that % introduced you to %' || char(59)
+                  || ' if not, ask whether you may write to them yourself'
     AND EXISTS (SELECT 1 FROM meetings AS m JOIN people AS p ON p.id = m.person_id
                 WHERE m.id = actions.meeting_id AND trim(p.name) != '')
     AND EXISTS (SELECT 1 FROM people AS p WHERE p.id = actions.person_id AND trim(p.name) != '')
