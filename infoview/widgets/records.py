@@ -602,12 +602,15 @@ class PeoplePage(w.VBox):
                                            "role", "industry")}
 
     def _put_meeting_values(self, values: dict[str, Any]) -> None:
-        with suppress(TypeError, ValueError):
-            self.meeting_date.value = date.fromisoformat(values["date"]) if values.get(
-                "date") else None
-        with suppress(TypeError, ValueError):
-            self.meeting_time.value = time.fromisoformat(values["time"]) if values.get(
-                "time") else None
+        """Put back the values given (those typed over the form as saved; the rest stay)."""
+        if "date" in values:
+            with suppress(TypeError, ValueError):
+                self.meeting_date.value = date.fromisoformat(values["date"]) if values.get(
+                    "date") else None
+        if "time" in values:
+            with suppress(TypeError, ValueError):
+                self.meeting_time.value = time.fromisoformat(values["time"]) if values.get(
+                    "time") else None
         for name, field in self.meeting_form.fields.items():
             if name != "starts_at" and values.get(name) is not None:
                 with suppress(TraitError):  # a choice or a length the form does not take
