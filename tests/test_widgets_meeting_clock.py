@@ -172,8 +172,8 @@ def test_outcomes_this_week_lists_meetings_on_my_clock_with_their_own_time(store
     from infoview.widgets.outcomes import OutcomesDashboard
 
     sam = store.get(Person, meeting.person_id)
-    missed = store.add(Meeting(person_id=sam.id, status="no_show", timezone="America/New_York",
-                               starts_at=START - timedelta(days=2)))
+    store.add(Meeting(person_id=sam.id, status="no_show", timezone="America/New_York",
+                      starts_at=START - timedelta(days=2)))
     dashboard = OutcomesDashboard(store, now=START - timedelta(days=1))
     pane = dashboard.panes["This week"].value.replace("\u00a0", " ")
     said, _zone = mine

@@ -393,7 +393,7 @@ class OutcomesDashboard(w.VBox):
             return {}
         ids = {int(i) for frame in (self.digest.meetings, self.digest.missed)
                if "meeting_id" in frame.columns for i in frame["meeting_id"]}
-        return {meeting.id: meeting.timezone for i in sorted(ids)
+        return {meeting.saved_id: meeting.timezone for i in sorted(ids)
                 for meeting in self.store.list(Meeting, id=i)}  # none if deleted meanwhile
 
     def _headline(self, frames, filters: dict) -> dict:
