@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -513,3 +513,38 @@ def test_a_place_whose_record_was_deleted_since_is_let_go_without_an_error(tmp_p
     third = App(session, background=False)
     assert third.nav.value == "prepare" and third.message.text == ""
     assert third.selection.person_id == ids["Sam Okafor"][0]  # the next meeting, as at first
+
+
+def _widgets(root):
+    """Every widget under ``root`` (children of boxes, tabs and the like)."""
+    seen, todo = [], [root]
+    while todo:
+        widget = todo.pop()
+        seen.append(widget)
+        todo.extend(getattr(widget, "children", ()) or ())
+    return seen
+
+
+def test_every_date_box_writes_the_day_chosen_in_words_beside_it(app):
+    # Seen in the browser: the date boxes read "mm/dd/yyyy" (the browser's language), so a
+    # user in the UK or Germany read 07/12 as the 7th of December when it was July 12th.
+    import ipywidgets as w
+
+    from infoview.widgets.daypicker import DayPicker
+
+    for key, _label in PAGES:
+        app.show(key)
+    app.debrief.promises.add()
+    app.debrief.outcomes.add()
+    app.debrief.happened.value = False
+    app.page("people").open_meeting_form()
+    boxes = [x for key in app.pages for x in _widgets(app.pages[key])]
+    pickers = [x for x in boxes if isinstance(x, w.DatePicker)]
+    days = {id(x.picker): x for x in boxes if isinstance(x, DayPicker)}
+    assert len(pickers) >= 8  # Prepare, People, the debrief's three, Outcomes' two, Home's
+    assert [p.description for p in pickers if id(p) not in days] == []
+    for day in days.values():
+        day.picker.value = date(2026, 7, 12)  # as the browser sets it
+        assert "Sun 12 Jul 2026" in day.words.value
+        day.value = None
+        assert day.words.value == ""

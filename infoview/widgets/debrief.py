@@ -50,6 +50,7 @@ from infoview.widgets._common import (
     textarea_rows,
     zone_note,
 )
+from infoview.widgets.daypicker import DayPicker
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.followups import FollowUp, FollowUpList, action_followups
 from infoview.widgets.profile import ABOUT_ME_FIELDS
@@ -194,7 +195,7 @@ class DebriefForm(w.VBox):
             "what": _small_text("what was promised", "340px"),
             "owner": w.Dropdown(options=[("I promised", "user"), ("they promised", "host")],
                                 value="user", layout=w.Layout(width="150px")),
-            "due": w.DatePicker(description="due", style=_WIDE),
+            "due": DayPicker(description="due", style=_WIDE),
         }, "Add a promise")
         self.outcomes = RowList(lambda: {
             # No kind until the user picks one: a row added and left alone is no "lead".
@@ -202,7 +203,7 @@ class DebriefForm(w.VBox):
                                         *((k, k) for k in CHOICES[("outcomes", "kind")])],
                                value="",
                                layout=w.Layout(width="160px")),
-            "date": w.DatePicker(description="on", style=_WIDE),
+            "date": DayPicker(description="on", style=_WIDE),
             "notes": _small_text("details", "300px"),
         }, "Add an outcome")
         # Unset until the user chooses: a slider would start at a score nobody gave.
@@ -246,7 +247,7 @@ class DebriefForm(w.VBox):
                                         description="Why:", style=_WIDE,
                                         layout=w.Layout(width="260px"))
         # The new time (needed to move it; optional to book it again after a cancellation).
-        self.missed_date = w.DatePicker(description="new date", style=_WIDE)
+        self.missed_date = DayPicker(description="new date", style=_WIDE)
         self.missed_time = w.TimePicker(description="at", value=time(10, 0), style=_WIDE)
         self.missed_button = button("Mark the meeting", "warning")
         self.missed_button.on_click(lambda _b: self.mark_missed())

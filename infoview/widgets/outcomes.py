@@ -46,6 +46,7 @@ from infoview.widgets._common import (
     on_clock,
     status_words,
 )
+from infoview.widgets.daypicker import DayPicker
 from infoview.widgets.holdings import HoldingsPanel
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -278,8 +279,8 @@ class OutcomesDashboard(w.VBox):
         self.tables: dict = {}
         self.figures: dict = {}
         self.digest: Digest | None = None
-        self.since = w.DatePicker(description="From", style=_WIDE)
-        self.until = w.DatePicker(description="to", style=_WIDE)
+        self.since = DayPicker(description="From", style=_WIDE)
+        self.until = DayPicker(description="to", style=_WIDE)
         channels = CHOICES[("outreach", "channel")]
         self.channels = w.SelectMultiple(options=[(CHANNEL_WORDS.get(c, c), c) for c in channels],
                                          value=channels, rows=len(channels),

@@ -53,6 +53,7 @@ from infoview.widgets._common import (
     textarea_rows,
     zone_note,
 )
+from infoview.widgets.daypicker import DayPicker
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.picker import QuestionPicker
 from infoview.widgets.profile import ABOUT_ME_FIELDS
@@ -133,7 +134,7 @@ class PreparePanel(w.VBox):
         self.meeting = w.Dropdown(description="Meeting", style=_WIDE, layout=w.Layout(width="60%"))
         #: Which clock the meetings listed are on, named once under the list (as on People).
         self.zone_note = w.HTML()
-        self.date = w.DatePicker(description="Date", style=_WIDE)
+        self.date = DayPicker(description="Date", style=_WIDE)
         self.time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
         self.timezone = text("Time zone", "", "e.g. Europe/London", width="40%")
         self.format = w.Dropdown(description="Format", options=FORMAT_CHOICES,
