@@ -268,6 +268,9 @@ def test_the_upload_button_says_what_it_does_without_a_file_count(tmp_path):
     assert ".widget-upload.infoview-upload {font-size:0 !important;}" in css
     assert "::after {content:'Upload a file';" in css
     assert "(0)" not in css and panel.upload.description == "Upload a file"
+    # The page names the button for a screen reader with the words its neighbour carries
+    # (the browser test checks the name a screen reader is given).
+    assert "data-button='Upload a file'" in panel.upload_refusal.value
 
 
 def test_a_wrong_files_name_is_written_as_the_user_named_it(tmp_path):

@@ -324,9 +324,11 @@ def upload_refusal(name: str, size: str) -> str:
 
 def _refusal_box() -> str:
     """The empty box beside the upload button that the app's page writes a refusal into,
-    with the limit and the words it needs."""
+    with the limit and the words it needs, and the button's name for a screen reader
+    (the page gives it to the button: ipywidgets' own text ends in a count of files)."""
     return (f"<div class='{REFUSAL_CLASS}' role='alert' data-limit='{UPLOAD_LIMIT}' "
             f"data-refusal='{esc(upload_refusal('{name}', '{size}'))}' "
+            f"data-button='{esc(UPLOAD_WORDS)}' "
             f"style='color:{_REFUSAL_COLOUR};font-size:0.9em;line-height:1.35;max-width:28em'>"
             "</div>")
 
