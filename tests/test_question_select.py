@@ -308,9 +308,9 @@ def test_the_plan_asks_a_host_in_another_role_about_their_own_and_says_so():
     plan = select_questions(role="product manager", host_title="UX Researcher, Patient Apps",
                             person="Samira Okafor", minutes=60)
     texts = [item.text for item in plan.items]
-    assert "How did you end up working as a UX Researcher?" in texts
+    assert "How did you end up working as a UX researcher?" in texts
     assert not any("product manager" in text for text in texts)
-    assert any(note.startswith("Samira Okafor works as a UX Researcher, not as a product "
+    assert any(note.startswith("Samira Okafor works as a UX researcher, not as a product "
                                "manager") for note in plan.notes)
     same = select_questions(role="UX researcher", host_title="Senior UX Researcher",
                             person="Sam Okafor", minutes=60)

@@ -508,14 +508,14 @@ def test_a_host_in_another_role_is_asked_about_theirs_and_the_page_says_so(store
     panel.person.value = samira.id
     panel.role.value = "product manager"
     note = panel.role_note.value
-    assert "Samira Okafor works as a UX Researcher, not as a product manager" in note
+    assert "Samira Okafor works as a UX researcher, not as a product manager" in note
     assert "What have you seen of the work of a product manager" in note
     panel.minutes.value = 60
     panel.plan_questions()
     texts = [item.text for item in panel.picker.items]
-    assert "How did you end up working as a UX Researcher?" in texts
+    assert "How did you end up working as a UX researcher?" in texts
     assert not any("as a product manager" in text for text in texts)
-    assert "works as a UX Researcher" not in panel.message.text  # said once, under the role
+    assert "works as a UX researcher" not in panel.message.text  # said once, under the role
     # A host in the role typed: nothing to say, the role as typed.
     panel.role.value = "UX research"
     assert panel.role_note.value == ""

@@ -22,6 +22,10 @@ from infoview.questions.bank import fill_placeholders
 #: Kestrel", "Nurse (part-time)", "Lead | Research", "Analyst - Payments".
 _TITLE_END = re.compile(r"\s*(?:[,(|/]|\s(?:at|@)\s|\s[-–—]\s).*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
+#: Seniority said before a role, which a question about the role leaves out.
+_SENIORITY = re.compile(r"^(?:senior|junior|sr\.?|jr\.?)\s+", re.IGNORECASE)
+#: A word written with a capital only because it is in a title ("Researcher", not "UX").
+_TITLE_CASE = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 @dataclass(frozen=True)
@@ -39,11 +43,13 @@ class RoleAsked:
 
 
 def title_role(title: str | None) -> str | None:
-    """The role a job title names, without the team or employer after it ("Senior UX
-    Researcher, Patient Apps" is "Senior UX Researcher"); ``None`` for none."""
+    """The role a job title names, as a question says it mid-sentence: without the team
+    or employer after it, without seniority, its title capitals dropped ("Senior UX
+    Researcher, Patient Apps" is "UX researcher"); ``None`` for none."""
     if not title or not title.strip():
         return None
-    return _TITLE_END.sub("", title.strip()).strip() or None
+    role = _SENIORITY.sub("", _TITLE_END.sub("", title.strip()).strip())
+    return _TITLE_CASE.sub(lambda m: m[0].lower(), role).strip() or None
 
 
 def names_role(title: str, role: str) -> bool:

@@ -33,7 +33,7 @@ class DayPicker(w.HBox):
 
     def __init__(self, value: date | None = None, **picker: Any):
         self.picker = w.DatePicker(value=value, **picker)
-        self.words = w.HTML(layout=w.Layout(margin="0 0 0 6px", flex="0 0 auto"))
+        self.words = w.HTML(layout=w.Layout(margin="0 12px 0 6px", flex="0 0 auto"))
         self.words.add_class(WORDS_CLASS)
         super().__init__([self.picker, self.words],
                          layout=w.Layout(align_items="center", flex="0 0 auto",
