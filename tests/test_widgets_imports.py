@@ -363,3 +363,12 @@ def test_the_pages_upload_check_writes_sizes_by_the_same_rule(page):
                          f"(n) => [sizeWords(n), uploadSizeWords(n, {limit})]); }}", sizes)
     assert said == [[size_words(n), upload_size_words(n)] for n in sizes]
     assert said[len(SIZES) + 1][1] == "just over 100 MB"
+
+
+def test_the_list_of_whose_text_to_keep_says_how_to_choose_and_what_none_means(tmp_path):
+    # Seen in the browser: "Keep the text of messages with" a list of names, and nothing
+    # said that choosing several takes Ctrl-click, or that choosing nobody keeps no text.
+    panel = ImportPanel(_store(tmp_path))
+    hint = panel.bodies_hint.value
+    assert "None chosen: no message's text is kept" in hint and "Ctrl-click" in hint
+    assert panel.bodies_hint in panel.mail_options.children[1].children  # beside the list

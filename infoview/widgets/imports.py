@@ -107,7 +107,15 @@ class ImportPanel(w.VBox):
                                            options=[], rows=4,
                                            style={"description_width": "initial"},
                                            layout=w.Layout(width="60%"))
-        self.mail_options = w.VBox([self.me, self.bodies_for])
+        #: Beside the list: how to choose in it, and what choosing nobody means (a list
+        #: that takes several needs Ctrl-click, which nothing on the page said).
+        self.bodies_hint = w.HTML(
+            "<div class='infoview-bodies-hint' style='color:#555;font-size:0.85em;"
+            "line-height:1.3;max-width:18em;margin-left:8px'>None chosen: no message's text "
+            "is kept. Click a name to keep the text of messages with them; Ctrl-click "
+            "(⌘-click on a Mac) to choose more, or to leave one out again.</div>")
+        self.mail_options = w.VBox([self.me, w.HBox([self.bodies_for, self.bodies_hint],
+                                                    layout=w.Layout(align_items="flex-start"))])
         self.preview_button = button("Preview", "info", "show what would be recorded, "
                                      "without keeping anything")
         self.import_button = button("Import", "success", "record what the preview shows")
