@@ -370,5 +370,5 @@ def test_the_list_of_whose_text_to_keep_says_how_to_choose_and_what_none_means(t
     # said that choosing several takes Ctrl-click, or that choosing nobody keeps no text.
     panel = ImportPanel(_store(tmp_path))
     hint = panel.bodies_hint.value
-    assert "None chosen: no message's text is kept" in hint and "Ctrl-click" in hint
+    assert "Nobody chosen: no message's text is kept" in hint and "Ctrl-click" in hint
     assert panel.bodies_hint in panel.mail_options.children[1].children  # beside the list

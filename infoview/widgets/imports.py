@@ -111,7 +111,7 @@ class ImportPanel(w.VBox):
         #: that takes several needs Ctrl-click, which nothing on the page said).
         self.bodies_hint = w.HTML(
             "<div class='infoview-bodies-hint' style='color:#555;font-size:0.85em;"
-            "line-height:1.3;max-width:18em;margin-left:8px'>None chosen: no message's text "
+            "line-height:1.3;max-width:18em;margin-left:8px'>Nobody chosen: no message's text "
             "is kept. Click a name to keep the text of messages with them; Ctrl-click "
             "(⌘-click on a Mac) to choose more, or to leave one out again.</div>")
         self.mail_options = w.VBox([self.me, w.HBox([self.bodies_for, self.bodies_hint],
