@@ -372,3 +372,19 @@ def test_the_list_of_whose_text_to_keep_says_how_to_choose_and_what_none_means(t
     hint = panel.bodies_hint.value
     assert "Nobody chosen: no message's text is kept" in hint and "Ctrl-click" in hint
     assert panel.bodies_hint in panel.mail_options.children[1].children  # beside the list
+
+
+def test_a_preview_that_keeps_nothing_leaves_import_unpressable_and_says_why(tmp_path):
+    # Seen in the browser: a mailbox with nobody of the store in it, previewed; Import
+    # could still be pressed, and said it kept 0 messages with 0 people.
+    strangers = mbox(tmp_path / "other.mbox", [
+        message("Ann <ann@a.example>", "Bob <bob@b.example>", "Lunch", at(4), "x1@a")])
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.path.value = str(strangers)
+        panel.preview_button.click()
+        assert panel.message.text.startswith("No message in this file is with someone")
+        assert panel.import_button.disabled
+        panel.path.value = str(_mailbox(tmp_path))  # one with Sam in it
+        panel.preview_button.click()
+        assert not panel.import_button.disabled

@@ -240,8 +240,10 @@ class ImportPanel(w.VBox):
             self._previewed = self._key(source)
             self.preview.value = _lines_html("If you import this:", _lines(self.report))
             self._offer(getattr(self.report, "offered", []))
-            self.import_button.disabled = False
             hint = self._why_nothing(self.report)
+            # Nothing matched and nobody offered: Import would keep nothing (it was there to
+            # press, and said it kept 0 messages with 0 people).
+            self.import_button.disabled = bool(hint) and not getattr(self.report, "offered", [])
             if hint:
                 self.message.show(hint, "warning")
             else:
