@@ -4,10 +4,13 @@ the browser reads it, and the page keeps working.
 ipywidgets' upload button reads a file whole and sends it to the kernel in one message; a
 mailbox larger than the connection takes (128 MiB) cut the connection, and the page went
 dead with no word. Served as ``infoview app`` serves it, on an empty store, driven by
-Debian's chromium; the large file is sparse (it takes no room on disk).
+Debian's chromium; the large file is sparse (it takes no room on disk). The upload button
+is named for a screen reader by its words alone, without ipywidgets' count of files.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from browser_console import Console
@@ -61,6 +64,10 @@ def test_a_file_too_large_is_refused_beside_the_button_before_it_is_read(chromiu
         button = panel.locator(".infoview-upload")
         refusal = panel.locator(".infoview-upload-refusal")
 
+        # Named before anything is chosen too (without the "(0)").
+        page.wait_for_function("() => [...document.querySelectorAll('.infoview-upload')]"
+                               ".some(b => b.getAttribute('aria-label') === 'Upload a file')",
+                               timeout=WAIT)
         with page.expect_file_chooser(timeout=WAIT) as chooser:
             button.click()
         chooser.value.set_files(str(huge))
@@ -79,6 +86,12 @@ def test_a_file_too_large_is_refused_beside_the_button_before_it_is_read(chromiu
         chooser.value.set_files(str(small))
         panel.get_by_text("Uploaded: coffee.ics").wait_for(timeout=WAIT)
         assert refusal.text_content() == ""
+        # A screen reader says the button's words, not ipywidgets' hidden "(1)" (it said
+        # "Upload a file (1)": the count was hidden from the eye only).
+        assert "(1)" in button.text_content()  # still there, hidden
+        named = panel.get_by_role("button", name="Upload a file", exact=True)
+        assert named.count() == 1
+        assert panel.get_by_role("button", name=re.compile(r"\(\d\)")).count() == 0
         said_after_preview = panel.locator(".infoview-ok, .infoview-warning, .infoview-info")
         preview = panel.get_by_role("button", name="Preview")
         preview.click(timeout=WAIT)

@@ -289,3 +289,30 @@ def test_plan_with_research_of_the_bundled_sample_site(tmp_path):
     everything = select_questions(role="UX researcher", minutes=240, research=profile)
     built = [i for i in everything.items if "builds on what research found" in i.reason]
     assert {"workplace-15", "workplace-18", "workplace-19", "workplace-20"} <= {i.id for i in built}
+
+
+@pytest.mark.parametrize("title, role, same", [
+    ("Senior UX Researcher, Patient Apps", "UX researcher", True),
+    ("Senior UX Researcher", "UX research", True),
+    ("Product Manager at Kestrel", "product manager", True),
+    ("UX Researcher", "product manager", False),
+    ("Nurse (part-time)", "nurse", True),
+])
+def test_a_title_names_the_role_typed_when_each_word_begins_one_of_its_own(title, role, same):
+    from infoview.questions.roles import names_role, title_role
+
+    assert names_role(title_role(title), role) is same
+
+
+def test_the_plan_asks_a_host_in_another_role_about_their_own_and_says_so():
+    plan = select_questions(role="product manager", host_title="UX Researcher, Patient Apps",
+                            person="Samira Okafor", minutes=60)
+    texts = [item.text for item in plan.items]
+    assert "How did you end up working as a UX researcher?" in texts
+    assert not any("product manager" in text for text in texts)
+    assert any(note.startswith("Samira Okafor works as a UX researcher, not as a product "
+                               "manager") for note in plan.notes)
+    same = select_questions(role="UX researcher", host_title="Senior UX Researcher",
+                            person="Sam Okafor", minutes=60)
+    assert "How did you end up working as a UX researcher?" in [i.text for i in same.items]
+    assert not any("works as" in note for note in same.notes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -461,3 +461,90 @@ def test_the_header_says_where_my_data_is_in_plain_words(tmp_path, monkeypatch):
     assert f"title='{folder / 'infoview.sqlite'}'" in where      # the full path on hover
     assert findable_folder(tmp_path) == "your home folder"
     assert findable_folder(Path("/srv/shared/notes")) == "/srv/shared/notes"
+
+
+def test_a_reload_comes_back_to_the_page_and_the_person_last_worked_on(tmp_path, store):
+    # Seen in the browser: Lena was writing Ada's debrief, the page reloaded, and the app
+    # opened on Home with Sam's meeting (the next one) chosen.
+    ids = _ids(store)
+    session = _session(tmp_path, store)
+    app = App(session, background=False)
+    assert app.selection.person_id == ids["Sam Okafor"][0]  # nothing kept yet: the next one
+    app.show("debrief")
+    app.choose(meeting_id=ids["Ada Berg"][1])
+    again = App(session, background=False)  # the reload
+    assert again.nav.value == "debrief"
+    assert again.selection.meeting_id == ids["Ada Berg"][1]
+    assert again.debrief.meeting.value == ids["Ada Berg"][1]
+    # A person chosen without a meeting, on People: the same.
+    ada = store.add(Person(name="Ada Lovelace"))
+    again.show("people")
+    again.choose(person_id=ada.id)
+    third = App(session, background=False)
+    assert (third.nav.value, third.selection.person_id) == ("people", ada.id)
+    assert third.selection.meeting_id is None
+    # Keeping the place is no change Outcomes must recompute for.
+    third.show("outcomes")
+    refreshed = []
+    third.outcomes.refresh = lambda: refreshed.append(True)
+    third.show("home")
+    third.show("outcomes")
+    assert refreshed == []
+    store.add(Person(name="Someone Else"))  # a real change is still caught up with
+    third.show("home")
+    third.show("outcomes")
+    assert refreshed == [True]
+
+
+def test_a_place_whose_record_was_deleted_since_is_let_go_without_an_error(tmp_path, store):
+    from infoview.flows.records import delete_record
+
+    ids = _ids(store)
+    session = _session(tmp_path, store)
+    app = App(session, background=False)
+    app.show("prepare")
+    app.choose(meeting_id=ids["Ada Berg"][1])
+    delete_record(store, "meeting", ids["Ada Berg"][1])  # in another tab, say
+    again = App(session, background=False)
+    assert again.nav.value == "prepare" and again.message.text == ""
+    assert again.selection.person_id == ids["Ada Berg"][0]  # her, with no meeting left
+    assert again.selection.meeting_id is None
+    delete_record(store, "person", ids["Ada Berg"][0])
+    third = App(session, background=False)
+    assert third.nav.value == "prepare" and third.message.text == ""
+    assert third.selection.person_id == ids["Sam Okafor"][0]  # the next meeting, as at first
+
+
+def _widgets(root):
+    """Every widget under ``root`` (children of boxes, tabs and the like)."""
+    seen, todo = [], [root]
+    while todo:
+        widget = todo.pop()
+        seen.append(widget)
+        todo.extend(getattr(widget, "children", ()) or ())
+    return seen
+
+
+def test_every_date_box_writes_the_day_chosen_in_words_beside_it(app):
+    # Seen in the browser: the date boxes read "mm/dd/yyyy" (the browser's language), so a
+    # user in the UK or Germany read 07/12 as the 7th of December when it was July 12th.
+    import ipywidgets as w
+
+    from infoview.widgets.daypicker import DayPicker
+
+    for key, _label in PAGES:
+        app.show(key)
+    app.debrief.promises.add()
+    app.debrief.outcomes.add()
+    app.debrief.happened.value = False
+    app.page("people").open_meeting_form()
+    boxes = [x for key in app.pages for x in _widgets(app.pages[key])]
+    pickers = [x for x in boxes if isinstance(x, w.DatePicker)]
+    days = {id(x.picker): x for x in boxes if isinstance(x, DayPicker)}
+    assert len(pickers) >= 8  # Prepare, People, the debrief's three, Outcomes' two, Home's
+    assert [p.description for p in pickers if id(p) not in days] == []
+    for day in days.values():
+        day.picker.value = date(2026, 7, 12)  # as the browser sets it
+        assert "Sun 12 Jul 2026" in day.words.value
+        day.value = None
+        assert day.words.value == ""

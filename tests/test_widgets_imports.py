@@ -268,6 +268,9 @@ def test_the_upload_button_says_what_it_does_without_a_file_count(tmp_path):
     assert ".widget-upload.infoview-upload {font-size:0 !important;}" in css
     assert "::after {content:'Upload a file';" in css
     assert "(0)" not in css and panel.upload.description == "Upload a file"
+    # The page names the button for a screen reader with the words its neighbour carries
+    # (the browser test checks the name a screen reader is given).
+    assert "data-button='Upload a file'" in panel.upload_refusal.value
 
 
 def test_a_wrong_files_name_is_written_as_the_user_named_it(tmp_path):
@@ -360,3 +363,28 @@ def test_the_pages_upload_check_writes_sizes_by_the_same_rule(page):
                          f"(n) => [sizeWords(n), uploadSizeWords(n, {limit})]); }}", sizes)
     assert said == [[size_words(n), upload_size_words(n)] for n in sizes]
     assert said[len(SIZES) + 1][1] == "just over 100 MB"
+
+
+def test_the_list_of_whose_text_to_keep_says_how_to_choose_and_what_none_means(tmp_path):
+    # Seen in the browser: "Keep the text of messages with" a list of names, and nothing
+    # said that choosing several takes Ctrl-click, or that choosing nobody keeps no text.
+    panel = ImportPanel(_store(tmp_path))
+    hint = panel.bodies_hint.value
+    assert "Nobody chosen: no message's text is kept" in hint and "Ctrl-click" in hint
+    assert panel.bodies_hint in panel.mail_options.children[1].children  # beside the list
+
+
+def test_a_preview_that_keeps_nothing_leaves_import_unpressable_and_says_why(tmp_path):
+    # Seen in the browser: a mailbox with nobody of the store in it, previewed; Import
+    # could still be pressed, and said it kept 0 messages with 0 people.
+    strangers = mbox(tmp_path / "other.mbox", [
+        message("Ann <ann@a.example>", "Bob <bob@b.example>", "Lunch", at(4), "x1@a")])
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.path.value = str(strangers)
+        panel.preview_button.click()
+        assert panel.message.text.startswith("No message in this file is with someone")
+        assert panel.import_button.disabled
+        panel.path.value = str(_mailbox(tmp_path))  # one with Sam in it
+        panel.preview_button.click()
+        assert not panel.import_button.disabled

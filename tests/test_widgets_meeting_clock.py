@@ -164,3 +164,19 @@ def test_deleting_a_meeting_names_it_on_my_clock(store, mine, meeting):
 
     said, _zone = mine
     assert meeting_label(store, meeting) == f"the meeting with Sam Okafor on {said} {THEIRS}"
+
+
+def test_outcomes_this_week_lists_meetings_on_my_clock_with_their_own_time(store, mine, meeting):
+    # Seen in the app: This week listed the New York meeting on the user's clock alone,
+    # where every other page says the host's time beside it.
+    from infoview.widgets.outcomes import OutcomesDashboard
+
+    sam = store.get(Person, meeting.person_id)
+    store.add(Meeting(person_id=sam.id, status="no_show", timezone="America/New_York",
+                      starts_at=START - timedelta(days=2)))
+    dashboard = OutcomesDashboard(store, now=START - timedelta(days=1))
+    pane = dashboard.panes["This week"].value.replace("\u00a0", " ")
+    said, _zone = mine
+    assert f"{said} {THEIRS}" in pane  # the meeting this week
+    # to rebook: two days before, so Wednesday on the user's clock, Tuesday in New York
+    assert f"{said.replace('Fri 4', 'Wed 2')} (Tue 1 Dec, 23:30 in America/New_York)" in pane

@@ -82,3 +82,24 @@ def test_outcomes_dashboard_has_the_week_and_meeting_statuses(tmp_path):
     assert statuses["no_show"] == 1 and statuses["moved"] == 1
     assert "Meetings by status" in dashboard.panes["Funnel"].value
     assert date(2026, 3, 31) == dashboard.digest.as_of.date()
+
+
+def test_the_debrief_opens_on_a_meeting_that_happened_and_marks_one_missed_only_on_purpose(store):
+    # Seen in the browser: the debrief opened with "Did not happen: host did not show"
+    # chosen at its top, one press of "Mark the meeting" from marking a held meeting missed.
+    form = DebriefForm(store, meeting_id=store.meeting.id)
+    assert form.happened.value is True and form.happened.label == "It happened"
+    assert form.missed_row.layout.display == "none"  # the marking row waits to be asked for
+    assert form.missed_status.value == "" and form.missed_status.label == "choose why"
+    form.happened.value = False
+    assert form.missed_row.layout.display == ""
+    form.missed_button.click()  # no reason chosen: nothing is marked
+    assert form.missed_message.kind == "error" and "choose why" in form.missed_message.text
+    assert store.get(Meeting, store.meeting.id).status == "scheduled"
+    form.missed_status.value = "cancelled"
+    form.missed_button.click()
+    assert store.get(Meeting, store.meeting.id).status == "cancelled"
+    # Opened again, a missed meeting shows as one, with its reason.
+    again = DebriefForm(store, meeting_id=store.meeting.id)
+    assert again.happened.value is False and again.missed_status.value == "cancelled"
+    assert again.missed_row.layout.display == ""

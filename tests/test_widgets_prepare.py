@@ -495,3 +495,30 @@ def test_an_empty_industry_takes_the_one_research_found_for_the_organization(sto
     assert panel.company is not None and panel.industry.value == found
     typed = PreparePanel(store, out_dir=tmp_path / "out", industry="medical devices")
     assert typed.industry.value == "medical devices"      # what the user gave is kept
+
+
+def test_a_host_in_another_role_is_asked_about_theirs_and_the_page_says_so(store, tmp_path):
+    # Seen in the app: Lena, curious about product work, planned a call with a UX
+    # researcher, and the plan asked "How did you end up working as a product manager?".
+    from infoview.widgets.prepare import PreparePanel
+
+    samira = store.add(Person(name="Samira Okafor", title="UX Researcher, Patient Apps",
+                              organization="Kestrel Health"))
+    panel = PreparePanel(store, out_dir=tmp_path)
+    panel.person.value = samira.id
+    panel.role.value = "product manager"
+    note = panel.role_note.value
+    assert "Samira Okafor works as a UX researcher, not as a product manager" in note
+    assert "What have you seen of the work of a product manager" in note
+    panel.minutes.value = 60
+    panel.plan_questions()
+    texts = [item.text for item in panel.picker.items]
+    assert "How did you end up working as a UX researcher?" in texts
+    assert not any("as a product manager" in text for text in texts)
+    assert "works as a UX researcher" not in panel.message.text  # said once, under the role
+    # A host in the role typed: nothing to say, the role as typed.
+    panel.role.value = "UX research"
+    assert panel.role_note.value == ""
+    panel.role.value = "UX researcher"
+    panel.plan_questions()
+    assert "How did you end up working as a UX researcher?" in [i.text for i in panel.picker.items]

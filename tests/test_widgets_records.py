@@ -503,6 +503,26 @@ def test_about_me_keeps_what_is_typed_through_a_reload_until_it_is_saved(store):
     assert "Picked up" not in ProfileForm(store).form.message.text
 
 
+def test_about_me_keeps_its_typing_when_the_page_catches_up_with_a_save_elsewhere(store):
+    # About me kept its typing with its own code, which drew the form again from the store
+    # when the app came back to it after a save elsewhere (Prepare saves the name that
+    # signs a draft): what was typed and not saved went from the page. It keeps its typing
+    # as every form does now (KeptTyping), and comes back with it.
+    from infoview.widgets.keptforms import KeptTyping
+
+    form = ProfileForm(store)
+    assert isinstance(form.kept, KeptTyping)
+    form.form["background"].value = "ten years on a cardiac ward"
+    save_profile(store, name="Lena Fischer")  # Prepare's "Your name", saved meanwhile
+    form.load()  # what the app does on coming back to About me after a change
+    assert form.form["background"].value == "ten years on a cardiac ward"
+    assert form.form["name"].value == "Lena Fischer"
+    assert "Picked up what you were typing" in form.form.message.text
+    form.save_button.click()
+    assert store.get_profile().background == "ten years on a cardiac ward"
+    assert store.get_profile().name == "Lena Fischer"
+
+
 def test_typing_a_value_back_to_what_was_saved_leaves_nothing_to_pick_up(store):
     form = ProfileForm(store)
     form.form["email"].value = "lena@example.org"

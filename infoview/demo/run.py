@@ -120,7 +120,8 @@ def plan_sample_meeting(store: Store, company: CompanyProfile, person: PersonPro
     plan = select_questions(role=plan_of.role, industry=plan_of.industry,
                             company=company.name, person=sample.name,
                             audience=plan_of.audience, minutes=plan_of.minutes,
-                            research=company, history=question_history(store))
+                            research=company, history=question_history(store),
+                            host_title=sample.title)
     return save_meeting_plan(store, sample, meeting, plan)
 
 

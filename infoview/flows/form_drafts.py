@@ -66,10 +66,22 @@ def keep_form(store: Store, key: str, values: dict[str, Any], saved: dict[str, A
     if values == saved:
         delete_state(store, key)
         return
-    value: dict[str, Any] = {"values": values}
+    # What the form showed as saved goes with it: picked up later, only the fields typed
+    # over it come back, not the rest over a change saved meanwhile (typed_over).
+    value: dict[str, Any] = {"values": values, "saved": saved}
     if person_id is not None:
         value["person_id"] = person_id
     put_state(store, key, value, [person_id] if person_id is not None else [])
+
+
+def typed_over(state: State) -> dict[str, Any]:
+    """Of what was typed and kept in ``state``, the fields the user changed from what the
+    form showed as saved then; all of them for an entry kept without that."""
+    values, saved = state.value["values"], state.value.get("saved")
+    if not isinstance(saved, dict):
+        return dict(values)
+    return {name: value for name, value in values.items()
+            if name not in saved or saved[name] != value}
 
 
 def kept_form(store: Store, key: str) -> State | None:
@@ -102,7 +114,10 @@ def latest_form(store: Store, kind: str) -> State | None:
 
 
 def _settled(store: Store, key: str, state: State) -> bool:
-    """Whether what was typed under ``key`` has nothing left to be for."""
+    """Whether what was typed under ``key`` has nothing left to be for (About me's
+    typing is for no record: it always is)."""
+    if key == PROFILE_KEY:
+        return False
     kind, record_id, person_id = read_form_key(key)
     model = _MODELS.get(kind)
     if model is None:

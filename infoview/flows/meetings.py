@@ -225,7 +225,8 @@ def add_meeting(store: Store, options: MeetingOptions) -> tuple[Meeting, Questio
             company=person.organization, person=person.name, audience=options.audience,
             minutes=options.minutes, research=company,
             asked=asked_before(store, options.person_id),
-            history=question_history(store) if options.use_history else None)
+            history=question_history(store) if options.use_history else None,
+            host_title=person.title)
     _person, meeting = save_meeting_plan(store, person, meeting, plan)
     log.info("added meeting %s with person %s", meeting.id, person.id)
     return meeting, plan

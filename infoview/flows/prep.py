@@ -77,7 +77,8 @@ def brief_from_store(store: Store, *, meeting_id: int | None = None,
                             research=company,
                             asked=asked_before(store, person.saved_id,
                                                except_meeting=getattr(meeting, "id", None)),
-                            history=question_history(store) if use_history else None)
+                            history=question_history(store) if use_history else None,
+                            host_title=person.title)
     return build_brief(person=person, company=company, person_research=person_research,
                        plan=plan, meeting=meeting, profile=store.get_profile(), reason=reason,
                        referred_by=referrer_of(store, person), now=now)
@@ -136,6 +137,7 @@ def brief_from_urls(options: UrlBriefOptions, *, settings: Settings | None = Non
     plan = select_questions(role=role, industry=options.industry or company.industry,
                             company=company.name, person=name, audience=options.audience,
                             minutes=20 if options.minutes is None else options.minutes,
-                            research=company, history=options.history)
+                            research=company, history=options.history,
+                            host_title=person.title)
     return build_brief(person=person, company=company, person_research=person_research,
                        plan=plan, profile=profile or UserProfile(), reason=options.reason)

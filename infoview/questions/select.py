@@ -54,6 +54,7 @@ from infoview.questions.models import (
     audience_key,
     overhead_minutes,
 )
+from infoview.questions.roles import role_to_ask
 from infoview.questions.topics import topics_covered
 
 __all__ = ["select_questions", "topics_covered", "MIN_MINUTES", "MAX_MINUTES"]
@@ -101,6 +102,7 @@ def select_questions(
     bank: Iterable[Question] | None = None,
     focus: str | Iterable[str] | None = None,
     history: QuestionHistory | None = None,
+    host_title: str | None = None,
 ) -> QuestionPlan:
     """Build the ordered question plan for one meeting.
 
@@ -123,6 +125,9 @@ def select_questions(
         focus: a category (or several) allowed to dominate and favoured.
         history: the user's debriefs (:func:`infoview.flows.question_history.question_history`);
             ``None`` plans from the bank alone.
+        host_title: the host's job title: when it names another role than ``role``, the
+            questions about a role ask about theirs, and a note says so
+            (:func:`~infoview.questions.roles.role_to_ask`).
 
     Returns:
         The plan: items in the order to ask them, ending with the closing pair; the questions
@@ -144,8 +149,10 @@ def select_questions(
         raise BadInput(f"question(s) {', '.join(both)} are both included and excluded; choose one")
 
     values = _fill_values(role, profession, industry, company, person, research)
-    plan = _Planner(values=values, research=research, audience=audience, focus=focus_set,
-                    minutes=minutes)
+    asked_role = role_to_ask(role, host_title, person)
+    plan = _Planner(values={**values, "role": asked_role.role}, research=research,
+                    audience=audience, focus=focus_set, minutes=minutes)
+    plan.notes.append(asked_role.note or "")
     closing = plan.closing_pair(questions)
     bad_exclude = sorted(q.id for q in closing if q.id in exclude_ids)
     if bad_exclude:

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
+from infoview.errors import InfoviewError
+from infoview.flows.app_place import Place, keep_place, last_place
 from infoview.flows.meetings import next_meeting
 from infoview.models import Meeting, Person
 from infoview.widgets._common import MessageLine, esc
@@ -65,7 +67,9 @@ class App(w.VBox):
             folder, research settings).
         now: the moment "due" and "overdue" are measured against (default: now); tests pass
             one.
-        page: the page to open first (a key of :data:`PAGES`).
+        page: the page to open first (a key of :data:`PAGES`); by default the one the
+            user was on last (a reload, or the app opened again, comes back there, with
+            the person and meeting chosen then), else Home.
         background: the home page works out what is due in a worker thread, so the app
             shows at once (``app.home.wait()`` waits for it); tests pass ``False``.
 
@@ -75,8 +79,8 @@ class App(w.VBox):
         nav: the navigation bar (its ``value`` is the key of the page shown).
     """
 
-    def __init__(self, session: NotebookSession, *, now: datetime | None = None, page: str = "home",
-                 background: bool = True):
+    def __init__(self, session: NotebookSession, *, now: datetime | None = None,
+                 page: str | None = None, background: bool = True):
         self.session = session
         self.store = session.store
         self.now = now
@@ -112,13 +116,28 @@ class App(w.VBox):
         super().__init__([w.HTML(_STYLE + "<h2 class='infoview-title'>infoview</h2>"),
                           self.where, self.nav, self.chosen, self.message, self.body])
         self.add_class("infoview-app")
+        #: Where the user is, as kept last (``None`` until the app has opened).
+        self._place: Place | None = None
+        place = None
         with self.message.guard("reading the store"):
-            # Start where the user is likely to be: the next meeting (else the latest).
-            meeting = next_meeting(self.store, now)
-            if meeting is not None:
-                self.selection.choose(self.store, meeting_id=meeting)
+            place = last_place(self.store)
+            if place is not None and place.person_id is not None:
+                # Where the user was: their own choice, which a plan kept for someone
+                # else does not take over.
+                self._user_chose = True
+                self.selection.choose(self.store, person_id=place.person_id,
+                                      meeting_id=place.meeting_id)
+            else:
+                # Else where the user is likely to be: the next meeting (else the latest).
+                meeting = next_meeting(self.store, now)
+                if meeting is not None:
+                    self.selection.choose(self.store, meeting_id=meeting)
         self._show_chosen()
+        if page is None:
+            page = (place.page if place is not None and place.page in self._builders
+                    else "home")
         self.nav.value = page
+        self._place = self._here()
 
     # -- pages --------------------------------------------------------------------------
     def add_page(self, key: str, label: str, build: Callable[[], w.Widget]) -> None:
@@ -146,6 +165,7 @@ class App(w.VBox):
                 self._catch_up(key, page)
             self._seen[key] = self.store.changes
             self.body.children = [page]
+        self._keep_place()
 
     def page(self, key: str) -> w.Widget:
         """The page ``key``, built now if it was not yet."""
@@ -198,7 +218,27 @@ class App(w.VBox):
         with self.message.guard("reading the store"):
             self.chosen.value = self.selection.describe_html(self.store)
 
+    def _here(self) -> Place:
+        return Place(self.nav.value, self.selection.person_id, self.selection.meeting_id)
+
+    def _keep_place(self) -> None:
+        """Keep the page and the choice shown now, for a reload to come back to. Keeping
+        it is no change a page must catch up with: pages up to date stay so."""
+        here = self._here()
+        if self._place is None or here == self._place:
+            return  # still opening, or nothing moved
+        before = self.store.changes
+        try:
+            keep_place(self.store, here)
+        except InfoviewError:
+            log.info("could not keep where the user is", exc_info=True)
+            return
+        self._place = here
+        after = self.store.changes
+        self._seen = {key: after if seen == before else seen for key, seen in self._seen.items()}
+
     def _selection_changed(self) -> None:
+        self._keep_place()
         self._show_chosen()
         with self.message.guard("following the choice"):
             self._prepare_follows()

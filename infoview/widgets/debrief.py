@@ -50,6 +50,7 @@ from infoview.widgets._common import (
     textarea_rows,
     zone_note,
 )
+from infoview.widgets.daypicker import DayPicker
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.followups import FollowUp, FollowUpList, action_followups
 from infoview.widgets.profile import ABOUT_ME_FIELDS
@@ -71,6 +72,14 @@ _NOT_RATED = 0  # slider position meaning "no score"
 _MISSING_CLASS = "infoview-missing"
 _STYLE = (f"<style>.{_MISSING_CLASS} input {{border-color:#b00020 !important;"
           "background:#fdecea !important}</style>")
+
+
+#: Whether the meeting took place: the form opens on "It happened".
+_HAPPENED = (("It happened", True), ("It did not happen", False))
+#: Why a meeting did not happen, chosen on purpose ("" until one is).
+_MISSED_CHOICES = (("choose why", ""), ("they did not show", "no_show"),
+                   ("it was cancelled", "cancelled"), ("it was moved", "moved"))
+_MISSED = {value for _words, value in _MISSED_CHOICES if value}
 
 
 def _score(value: int) -> int | None:
@@ -186,7 +195,7 @@ class DebriefForm(w.VBox):
             "what": _small_text("what was promised", "340px"),
             "owner": w.Dropdown(options=[("I promised", "user"), ("they promised", "host")],
                                 value="user", layout=w.Layout(width="150px")),
-            "due": w.DatePicker(description="due", style=_WIDE),
+            "due": DayPicker(description="due", style=_WIDE),
         }, "Add a promise")
         self.outcomes = RowList(lambda: {
             # No kind until the user picks one: a row added and left alone is no "lead".
@@ -194,7 +203,7 @@ class DebriefForm(w.VBox):
                                         *((k, k) for k in CHOICES[("outcomes", "kind")])],
                                value="",
                                layout=w.Layout(width="160px")),
-            "date": w.DatePicker(description="on", style=_WIDE),
+            "date": DayPicker(description="on", style=_WIDE),
             "notes": _small_text("details", "300px"),
         }, "Add an outcome")
         # Unset until the user chooses: a slider would start at a score nobody gave.
@@ -227,13 +236,18 @@ class DebriefForm(w.VBox):
         self.thanks_warnings = w.HTML()
         self.thanks_actions = DraftActions(self.thanks_text, self._host_contact, "thanks")
 
-        # A meeting that did not happen as planned: marked here instead of debriefed.
-        self.missed_status = w.Dropdown(options=[("host did not show", "no_show"),
-                                                 ("cancelled", "cancelled"), ("moved", "moved")],
-                                        value="no_show", description="Did not happen:",
-                                        style=_WIDE, layout=w.Layout(width="300px"))
+        # Most meetings happened: the form opens on that. One that did not is marked here
+        # instead of debriefed, on purpose: "It did not happen" opens the row, whose reason
+        # starts unchosen (it opened with "host did not show" chosen, one press from done).
+        self.happened = w.ToggleButtons(options=_HAPPENED, value=True,
+                                        style={"button_width": "auto"},
+                                        layout=w.Layout(width="auto"))
+        self.happened.observe(lambda _c: self._show_missed_row(), names="value")
+        self.missed_status = w.Dropdown(options=_MISSED_CHOICES, value="",
+                                        description="Why:", style=_WIDE,
+                                        layout=w.Layout(width="260px"))
         # The new time (needed to move it; optional to book it again after a cancellation).
-        self.missed_date = w.DatePicker(description="new date", style=_WIDE)
+        self.missed_date = DayPicker(description="new date", style=_WIDE)
         self.missed_time = w.TimePicker(description="at", value=time(10, 0), style=_WIDE)
         self.missed_button = button("Mark the meeting", "warning")
         self.missed_button.on_click(lambda _b: self.mark_missed())
@@ -244,6 +258,9 @@ class DebriefForm(w.VBox):
         self.missed_actions = DraftActions(self.missed_text, self._host_contact, "reschedule")
         self.missed_box = draft_box(self.missed_text, self.missed_actions, self.missed_warnings)
         self.missed_box.layout.display = "none"
+        self.missed_row = w.HBox([self.missed_status, self.missed_date, self.missed_time,
+                                  self.missed_button], layout=w.Layout(flex_flow="row wrap"))
+        self.missed_row.layout.display = "none"
 
         self.notes_button = button("Bring in the meeting notes", "info")
         self.notes_button.layout.display = "" if companion is not None else "none"
@@ -261,8 +278,9 @@ class DebriefForm(w.VBox):
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([
             w.HTML(_STYLE), heading("Debrief"), self.meeting, self.zone_note, self.meeting_message,
-            w.HBox([self.missed_status, self.missed_date, self.missed_time, self.missed_button],
-                   layout=w.Layout(flex_flow="row wrap")),
+            w.HBox([w.HTML("Did the meeting take place?"), self.happened],
+                   layout=w.Layout(align_items="center", grid_gap="8px")),
+            self.missed_row,
             self.missed_message, self.missed_box, self.notes_button, self.notes_message,
             heading("Planned questions: what was said, how useful (0 = no score)"),
             self.questions_box, self.extra_questions,
@@ -391,6 +409,10 @@ class DebriefForm(w.VBox):
                 self._draft_thanks(debrief)
             else:
                 self.thanks_text.value, self.thanks_warnings.value = "", ""
+            status = self.store.get(Meeting, self.meeting.value).status
+            self.missed_status.value = status if status in _MISSED else ""
+            self.happened.value = status not in _MISSED
+            self._show_missed_row()
             self.message.clear()
             self.missed_message.clear()
             self.notes_message.clear()  # notes brought in were another meeting's
@@ -702,12 +724,22 @@ class DebriefForm(w.VBox):
         }
         return {k: n for k, n in empty.items() if n}
 
+    def _show_missed_row(self) -> None:
+        """The row to mark a meeting missed shows once "It did not happen" is chosen."""
+        self.missed_row.layout.display = "none" if self.happened.value else ""
+
     def mark_missed(self) -> None:
         """Mark the chosen meeting no-show, cancelled or moved (what "Mark the meeting"
-        does), book the new time when one is given, and show the message to send."""
+        does), book the new time when one is given, and show the message to send. Nothing
+        is marked until a reason is chosen."""
         with self.missed_message.guard("marking the meeting"):
             if self.meeting.value is None:
                 self.missed_message.show("Choose a meeting first.", "warning")
+                return
+            if self.missed_status.value not in _MISSED:
+                self.missed_message.show(
+                    "Not marked: choose why it did not happen (they did not show, it was "
+                    "cancelled, or it was moved), then press Mark the meeting.", "error")
                 return
             marked = self.meeting.value
             # The new time is read on the user's clock, the one this page names and lists

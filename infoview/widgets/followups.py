@@ -18,6 +18,7 @@ from infoview.flows.actions import mark_done, open_actions, pd_missing, snooze
 from infoview.flows.profile import user_zone
 from infoview.times import day_words, shown_in
 from infoview.widgets._common import MessageLine, button, esc
+from infoview.widgets.daypicker import DayPicker
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -132,7 +133,7 @@ class FollowUpList(w.VBox):
         self.done_buttons: dict[str, w.Button] = {}
         self.undo_buttons: dict[str, w.Button] = {}
         self.snooze_buttons: dict[str, w.Button] = {}
-        self.snooze_days: dict[str, w.DatePicker] = {}
+        self.snooze_days: dict[str, DayPicker] = {}
         #: One line at the end of each open row: what went wrong with its Snooze, shown
         #: beside the row whose button was pressed rather than under the whole list.
         self.row_messages: dict[str, MessageLine] = {}
@@ -189,7 +190,7 @@ class FollowUpList(w.VBox):
         else:
             done = button("Done", "success", tooltip="tick it off")
             done.on_click(lambda _b, key=item.key: self.done(key))
-            day = w.DatePicker(layout=w.Layout(width="150px"))
+            day = DayPicker(layout=w.Layout(width="150px"))
             later = button("Snooze", tooltip="hide it until the day chosen beside")
             later.on_click(lambda _b, key=item.key: self.snooze(key))
             self.done_buttons[item.key] = done

@@ -107,7 +107,15 @@ class ImportPanel(w.VBox):
                                            options=[], rows=4,
                                            style={"description_width": "initial"},
                                            layout=w.Layout(width="60%"))
-        self.mail_options = w.VBox([self.me, self.bodies_for])
+        #: Beside the list: how to choose in it, and what choosing nobody means (a list
+        #: that takes several needs Ctrl-click, which nothing on the page said).
+        self.bodies_hint = w.HTML(
+            "<div class='infoview-bodies-hint' style='color:#555;font-size:0.85em;"
+            "line-height:1.3;max-width:18em;margin-left:8px'>Nobody chosen: no message's text "
+            "is kept. Click a name to keep the text of messages with them; Ctrl-click "
+            "(⌘-click on a Mac) to choose more, or to leave one out again.</div>")
+        self.mail_options = w.VBox([self.me, w.HBox([self.bodies_for, self.bodies_hint],
+                                                    layout=w.Layout(align_items="flex-start"))])
         self.preview_button = button("Preview", "info", "show what would be recorded, "
                                      "without keeping anything")
         self.import_button = button("Import", "success", "record what the preview shows")
@@ -232,8 +240,10 @@ class ImportPanel(w.VBox):
             self._previewed = self._key(source)
             self.preview.value = _lines_html("If you import this:", _lines(self.report))
             self._offer(getattr(self.report, "offered", []))
-            self.import_button.disabled = False
             hint = self._why_nothing(self.report)
+            # Nothing matched and nobody offered: Import would keep nothing (it was there to
+            # press, and said it kept 0 messages with 0 people).
+            self.import_button.disabled = bool(hint) and not getattr(self.report, "offered", [])
             if hint:
                 self.message.show(hint, "warning")
             else:
@@ -324,9 +334,11 @@ def upload_refusal(name: str, size: str) -> str:
 
 def _refusal_box() -> str:
     """The empty box beside the upload button that the app's page writes a refusal into,
-    with the limit and the words it needs."""
+    with the limit and the words it needs, and the button's name for a screen reader
+    (the page gives it to the button: ipywidgets' own text ends in a count of files)."""
     return (f"<div class='{REFUSAL_CLASS}' role='alert' data-limit='{UPLOAD_LIMIT}' "
             f"data-refusal='{esc(upload_refusal('{name}', '{size}'))}' "
+            f"data-button='{esc(UPLOAD_WORDS)}' "
             f"style='color:{_REFUSAL_COLOUR};font-size:0.9em;line-height:1.35;max-width:28em'>"
             "</div>")
 

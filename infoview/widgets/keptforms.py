@@ -4,7 +4,7 @@ One :class:`KeptTyping` per form (a person, an organization, a meeting) keeps th
 values in the app's state (:mod:`infoview.flows.form_drafts`) while the form is open and
 differs from what it opened with, and offers them again when the same form is opened for
 the same record (after a reload, or simply on the next "Add a person"), with a button to
-drop them. About me keeps its own typing the same way, with one form and no records.
+drop them. About me keeps its typing with one too: one form, under one key, about nobody.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 from traitlets import TraitError
 
-from infoview.flows.form_drafts import drop_form, keep_form, offered_form
+from infoview.flows.form_drafts import drop_form, keep_form, offered_form, typed_over
 from infoview.flows.profile import user_zone
 from infoview.times import shown_in
 
@@ -72,6 +72,11 @@ class KeptTyping:
             control.observe(lambda _c: self.keep(), names="value")
         drop_button.on_click(lambda _b: self.drop_changes())
 
+    @property
+    def saved_values(self) -> dict[str, Any]:
+        """What the form showed as saved when it was last opened (a copy)."""
+        return dict(self._saved)
+
     @contextmanager
     def loading(self) -> Iterator[None]:
         """Fill the form without keeping what is put in it."""
@@ -101,7 +106,8 @@ class KeptTyping:
         if state is None:
             return False
         with self.loading():
-            self._write(state.value["values"])
+            # only the fields typed over: one saved meanwhile elsewhere shows as saved
+            self._write(typed_over(state))
         self.drop_button.layout.display = ""
         self.form.message.show(picked_up_words(self.store, state.updated_at, save_label,
                                                as_saved), "info")

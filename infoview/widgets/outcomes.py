@@ -8,6 +8,7 @@ DataFrames (``Store.frames()``); the panel only chooses the filters and shows th
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,8 +31,8 @@ from infoview.analytics.questions import average_text
 from infoview.analytics.report import write_report
 from infoview.flows.actions import followup_frames
 from infoview.flows.profile import user_zone
-from infoview.models import CHOICES, MAY_MENTION_WORDS, OWNER_WORDS
-from infoview.times import day_words
+from infoview.models import CHOICES, MAY_MENTION_WORDS, OWNER_WORDS, Meeting
+from infoview.times import day_words, on_my_clock
 from infoview.widgets._common import (
     CHANNEL_WORDS,
     WHOLE_ROWS_CLASS,
@@ -45,6 +46,7 @@ from infoview.widgets._common import (
     on_clock,
     status_words,
 )
+from infoview.widgets.daypicker import DayPicker
 from infoview.widgets.holdings import HoldingsPanel
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -196,10 +198,29 @@ def _calendar_days(frame, zone: tzinfo | None):
     return frame.assign(**written) if written else frame
 
 
-def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None) -> str:
+def _meeting_starts(frame, zone: tzinfo | None, meeting_zones: Mapping[int, str | None]) -> list[str]:
+    """Each meeting's start as every page writes it (:func:`~infoview.times.on_my_clock`):
+    on the user's clock, with the meeting's own time beside it when its zone's clock
+    differs; the user's part kept on one line."""
+    import pandas as pd
+
+    written = []
+    for meeting, start in zip(frame["meeting_id"], frame["starts_at"], strict=True):
+        if pd.isna(start):
+            written.append("")
+            continue
+        mine, sep, theirs = on_my_clock(start, meeting_zones.get(int(meeting)),
+                                        zone).partition(" (")
+        written.append(mine.replace(" ", "\u00a0") + sep + theirs)
+    return written
+
+
+def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None,
+                meeting_zones: Mapping[int, str | None] | None = None) -> str:
     """The weekly digest (:func:`~infoview.analytics.digest.weekly_digest`) as the tab shows
     it: one heading and table per section, the losing-touch levels in words, the days on
-    the calendar of ``zone`` (the user's) when it is given."""
+    the calendar of ``zone`` (the user's) when it is given; a meeting's start with its own
+    time beside it when ``meeting_zones`` (its zone, by meeting) says its clock differs."""
     if digest is None:
         return ""
     parts = []
@@ -208,6 +229,8 @@ def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None)
             shown = actions_view(frame, now, zone)
         elif len(frame):
             shown = _calendar_days(frame[_DIGEST_COLUMNS[title]], zone)
+            if "starts_at" in shown.columns and "meeting_id" in frame.columns:
+                shown = shown.assign(starts_at=_meeting_starts(frame, zone, meeting_zones or {}))
             if title == "Missed meetings to rebook":
                 shown = _plain_statuses(shown)
             if title == "Losing touch":
@@ -256,8 +279,8 @@ class OutcomesDashboard(w.VBox):
         self.tables: dict = {}
         self.figures: dict = {}
         self.digest: Digest | None = None
-        self.since = w.DatePicker(description="From", style=_WIDE)
-        self.until = w.DatePicker(description="to", style=_WIDE)
+        self.since = DayPicker(description="From", style=_WIDE)
+        self.until = DayPicker(description="to", style=_WIDE)
         channels = CHOICES[("outreach", "channel")]
         self.channels = w.SelectMultiple(options=[(CHANNEL_WORDS.get(c, c), c) for c in channels],
                                          value=channels, rows=len(channels),
@@ -365,6 +388,15 @@ class OutcomesDashboard(w.VBox):
             return self.report_path
         return None
 
+    def _meeting_zones(self) -> dict[int, str | None]:
+        """The time zone of each meeting the week lists, as saved with it."""
+        if self.digest is None:
+            return {}
+        ids = {int(i) for frame in (self.digest.meetings, self.digest.missed)
+               if "meeting_id" in frame.columns for i in frame["meeting_id"]}
+        return {meeting.saved_id: meeting.timezone for i in sorted(ids)
+                for meeting in self.store.list(Meeting, id=i)}  # none if deleted meanwhile
+
     def _headline(self, frames, filters: dict) -> dict:
         return headline_figures(frames, now=self.now, **filters)
 
@@ -415,6 +447,7 @@ class OutcomesDashboard(w.VBox):
                                           + "<h4>Due in the next two weeks or overdue</h4>"
                                           + frame_html(actions_view(t["actions"], self.now, mine),
                                                        a.message(t["actions"]) or empty))
-        self.panes["This week"].value = digest_html(self.digest, self.now, mine)
+        self.panes["This week"].value = digest_html(self.digest, self.now, mine,
+                                                    self._meeting_zones())
         self.panes["Targets"].value = TARGETS_HELP + frame_html(
             targets_view(t["targets"]), a.message(t["targets"]) or empty)

@@ -29,6 +29,7 @@ from infoview.models import Meeting, Person
 from infoview.prep.brief import build_brief
 from infoview.prep.render import export_brief, render_html_fragment, warm_pdf
 from infoview.questions.models import AUDIENCES, PlanItem, QuestionPlan, Skipped
+from infoview.questions.roles import role_to_ask
 from infoview.questions.select import select_questions
 from infoview.store.appstate import State
 from infoview.store.exports import EXPORT_FORMATS as ALL_FORMATS
@@ -52,6 +53,7 @@ from infoview.widgets._common import (
     textarea_rows,
     zone_note,
 )
+from infoview.widgets.daypicker import DayPicker
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.picker import QuestionPicker
 from infoview.widgets.profile import ABOUT_ME_FIELDS
@@ -132,13 +134,17 @@ class PreparePanel(w.VBox):
         self.meeting = w.Dropdown(description="Meeting", style=_WIDE, layout=w.Layout(width="60%"))
         #: Which clock the meetings listed are on, named once under the list (as on People).
         self.zone_note = w.HTML()
-        self.date = w.DatePicker(description="Date", style=_WIDE)
+        self.date = DayPicker(description="Date", style=_WIDE)
         self.time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
         self.timezone = text("Time zone", "", "e.g. Europe/London", width="40%")
         self.format = w.Dropdown(description="Format", options=FORMAT_CHOICES,
                                  value="video", style=_WIDE)
         self.place = text("Place or call link")
         self.role = text("Role you are curious about", role, "e.g. UX researcher")
+        #: Says, under the role, when the host's title names another one: the questions
+        #: about a role then ask about theirs (a UX researcher was asked how they ended up
+        #: working as a product manager).
+        self.role_note = w.HTML()
         self.industry = text("Industry", industry, "e.g. health tech")
         self.audience = w.Dropdown(description="You are a", value=audience, style=_WIDE,
                                    options=[(a.replace("_", " "), a) for a in AUDIENCES])
@@ -209,7 +215,8 @@ class PreparePanel(w.VBox):
             self.person, self.research_note, self.new_person_box, self.meeting, self.zone_note,
             w.HBox([self.date, self.time, self.timezone]), w.HBox([self.format, self.place]),
             heading("What you want to learn"),
-            self.role, self.industry, w.HBox([self.audience, self.minutes, self.use_history]),
+            self.role, self.role_note, self.industry,
+            w.HBox([self.audience, self.minutes, self.use_history]),
             self.reason,
             w.HBox([self.plan_button, self.save_button, self.drop_button]), self.message,
             heading("Questions: check, uncheck, reorder, add your own"),
@@ -233,6 +240,8 @@ class PreparePanel(w.VBox):
                       self.draft_kind,
                       self.narrow, self.broad, self.draft_text):
             field.observe(lambda _c: self.keep(), names="value")
+        for field in (self.role, self.person, self.new_name, self.new_title):
+            field.observe(lambda _c: self._show_role_note(), names="value")
         # What the brief says about the meeting follows these as they are typed.
         for field in (self.date, self.time, self.timezone, self.format, self.place,
                       self.reason):
@@ -325,6 +334,7 @@ class PreparePanel(w.VBox):
             self._fill_meetings(self._meeting_to_show())
             self._meeting_changed()  # picks up the plan kept for that meeting, if one is
             self._show_waiting()
+        self._show_role_note()
 
     def _meeting_to_show(self) -> int | None:
         """The meeting to show for the person just chosen: the one the user chose, else the
@@ -465,9 +475,11 @@ class PreparePanel(w.VBox):
                 company=person.organization or getattr(self.company, "name", None),
                 person=person.name, audience=self.audience.value, minutes=int(self.minutes.value),
                 research=self.company, asked=asked,
-                history=question_history(self.store) if self.use_history.value else None)
+                history=question_history(self.store) if self.use_history.value else None,
+                host_title=person.title)
             self.picker.set_plan(self.plan, values={
-                "role": self.role.value.strip() or None,
+                # the role the plan's questions name (the host's own, when theirs differs)
+                "role": role_to_ask(self.role.value, person.title, person.name).role,
                 "industry": self.industry.value.strip() or None,
                 "company": person.organization or getattr(self.company, "name", None),
                 "person": person.name})
@@ -475,10 +487,33 @@ class PreparePanel(w.VBox):
                 self.export_message.clear()
             left_out = len(getattr(self.plan, "skipped", []) or [])
             why = f" ({left_out} left out: see why under the questions)" if left_out else ""
-            said = " ".join(self.plan.notes + self.plan.warnings)
+            said = " ".join([n for n in self.plan.notes if n != self._role_note()]
+                            + self.plan.warnings)  # the role's note is under the role
             self.message.show(f"Planned {len(self.plan.items)} questions for "
                               f"{self.minutes.value} minutes{why}." + (f" {said}" if said else ""),
                               "warning" if self.plan.warnings else "ok")
+
+    def _host(self) -> tuple[str | None, str | None]:
+        """The chosen person's title and name (a new person's as typed)."""
+        if self.person.value in (NEW, None):
+            return self.new_title.value.strip() or None, self.new_name.value.strip() or None
+        person = self.store.get(Person, self.person.value)
+        return person.title, person.name
+
+    def _role_note(self) -> str | None:
+        title, name = self._host()
+        return role_to_ask(self.role.value, title, name).note
+
+    def _show_role_note(self) -> None:
+        """Say under the role when the plan asks about the host's own role instead."""
+        if self._quiet:
+            return
+        note = None
+        with self.message.guard("reading the person"):
+            note = self._role_note()
+        self.role_note.value = (f"<div class='infoview-role-note' style='color:#8a5300;"
+                                f"font-size:0.9em;margin:0 0 6px 0'>{esc(note)}</div>"
+                                if note else "")
 
     def _asked_before(self, person) -> list[str]:
         return asked_before(self.store, person.id) if person.id else []

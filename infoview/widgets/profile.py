@@ -3,7 +3,8 @@
 The form saves through :func:`infoview.flows.profile.save_profile`; a value it refuses (an
 email that is not one, a link that is not a web address) is shown under that field. What
 is typed is kept as it is typed (:mod:`infoview.flows.form_drafts`) until it is saved, so a
-reload loses none of it.
+reload loses none of it, by the :class:`~infoview.widgets.keptforms.KeptTyping` every form
+of the app keeps its typing with.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from infoview.flows.form_drafts import PROFILE_KEY, drop_form, keep_form, kept_form
+from infoview.flows.form_drafts import PROFILE_KEY
 from infoview.flows.profile import load_profile, missing_parts, save_profile
 from infoview.models import UserProfile
 from infoview.widgets._common import button, esc, heading
 from infoview.widgets.forms import Form, FormField, text_input
-from infoview.widgets.keptforms import picked_up_words
+from infoview.widgets.keptforms import KeptTyping
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -70,11 +71,7 @@ class ProfileForm(w.VBox):
         #: Shown while the form holds typing picked up after a reload, not yet saved.
         self.drop_button = button("Drop my unsaved changes",
                                   tooltip="show your profile as last saved")
-        self.drop_button.layout.display = "none"
-        self.drop_button.on_click(lambda _b: self.drop_changes())
         self.missing = w.HTML()
-        self._loading = False
-        self._saved_values: dict[str, str] = {}
         self.form.message.clear_on_change(*(f.input for f in self.form.fields.values()))
         self.form.message.layout = w.Layout(flex="1 1 20em", margin="0 0 0 8px")
         super().__init__([
@@ -88,75 +85,40 @@ class ProfileForm(w.VBox):
                    layout=w.Layout(align_items="center", flex_flow="row wrap")),
             self.missing,
         ])
+        #: Whatever is typed is kept as it is typed, so that a reload loses none of it: the
+        #: same keeper as the People page's forms, for the one form About me is.
+        self.kept = KeptTyping(store, self.form, self, self.drop_button, reopen=self.load)
         self.load()
-        # Whatever is typed is kept as it is typed, so that a reload loses none of it.
-        for field in self.form.fields.values():
-            field.input.observe(lambda _c: self._keep(), names="value")
-        self._pick_up()
 
     def load(self) -> None:
-        """Fill the fields from the stored profile."""
+        """Fill the fields from the stored profile, then put back what was typed and not
+        saved (before a reload, a closed tab, or a visit to another page), saying so."""
         profile = load_profile(self.store)
-        self._loading = True
-        try:
+        with self.kept.loading():
             for name, field in self.form.fields.items():
                 value = getattr(profile, name, None)
                 field.value = "\n".join(value or []) if name in LIST_FIELDS else (value or "")
-        finally:
-            self._loading = False
-        self._saved_values = self._typed()
         self._show_missing(profile)
-
-    def _typed(self) -> dict[str, str]:
-        return {name: field.value for name, field in self.form.fields.items()}
-
-    def _keep(self) -> None:
-        if self._loading:
-            return
-        with self.form.message.guard("keeping what you typed"):
-            keep_form(self.store, PROFILE_KEY, self._typed(), self._saved_values)
-
-    def _pick_up(self) -> None:
-        """Put back what was typed and not saved (before a reload or a closed tab)."""
-        state = kept_form(self.store, PROFILE_KEY)
-        self.drop_button.layout.display = "none" if state is None else ""
-        if state is None:
-            return
-        kept = state.value["values"]
-        self._loading = True
-        try:
-            for name, field in self.form.fields.items():
-                if isinstance(kept.get(name), str):
-                    field.value = kept[name]
-        finally:
-            self._loading = False
-        self.form.message.show(picked_up_words(self.store, state.updated_at, "Save my profile",
-                                               "your profile as last saved"), "info")
+        self.kept.opened(PROFILE_KEY, None, save_label="Save my profile",
+                         as_saved="your profile as last saved")
 
     def drop_changes(self) -> None:
         """Forget what was typed since the last save (what "Drop my unsaved changes" does)."""
-        with self.form.guard("dropping your changes"):
-            drop_form(self.store, PROFILE_KEY)
-            self.load()
-            self.drop_button.layout.display = "none"
-            self.form.message.show("Dropped the changes: your profile shows as last saved.",
-                                   "ok")
+        self.kept.drop_changes()
 
     def save(self) -> None:
         """Save the fields changed here since the profile was shown (what "Save my profile"
         does). The others are left as stored: a change saved meanwhile in another tab is
         kept, not put back to what this page showed when it opened."""
         with self.form.guard("saving your profile"):
-            changed = [name for name, value in self._typed().items()
-                       if value != self._saved_values.get(name)]
-            shown = self._saved_values
+            changed = list(self.kept.changed(self.form.values()))
+            shown = self.kept.saved_values
             values = {name: self.form[name].lines() if name in LIST_FIELDS
                       else self.form[name].value for name in changed}
             self.saved = save_profile(self.store, **values)
-            drop_form(self.store, PROFILE_KEY)  # saved: nothing typed is left to keep
-            self.drop_button.layout.display = "none"
+            self.kept.drop()  # saved: nothing typed is left to keep
             self.load()  # shows the values as stored (a link completed, lists tidied)
-            elsewhere = [_LABELS[name] for name, value in self._saved_values.items()
+            elsewhere = [_LABELS[name] for name, value in self.kept.saved_values.items()
                          if name not in changed and value != shown.get(name)]
             also = (" Also showing what was saved meanwhile on another page: "
                     f"{', '.join(elsewhere)}." if elsewhere else "")

@@ -46,6 +46,7 @@ from infoview.widgets._common import (
     status_words,
     zone_note,
 )
+from infoview.widgets.daypicker import DayPicker
 from infoview.widgets.deletions import Deletions
 from infoview.widgets.forms import Form, FormField, text_input
 from infoview.widgets.holdings import HoldingsPanel
@@ -179,7 +180,7 @@ class PeoplePage(w.VBox):
         #: Which clock the meetings' times are on (About me's zone), said once above them.
         self.zone_note = w.HTML()
         self.add_meeting_button = button("Add a meeting with them")
-        self.meeting_date = w.DatePicker(description="Date", style=_WIDE)
+        self.meeting_date = DayPicker(description="Date", style=_WIDE)
         self.meeting_time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
         self.meeting_form = Form([
             FormField("starts_at", w.HBox([self.meeting_date, self.meeting_time]),
@@ -602,12 +603,15 @@ class PeoplePage(w.VBox):
                                            "role", "industry")}
 
     def _put_meeting_values(self, values: dict[str, Any]) -> None:
-        with suppress(TypeError, ValueError):
-            self.meeting_date.value = date.fromisoformat(values["date"]) if values.get(
-                "date") else None
-        with suppress(TypeError, ValueError):
-            self.meeting_time.value = time.fromisoformat(values["time"]) if values.get(
-                "time") else None
+        """Put back the values given (those typed over the form as saved; the rest stay)."""
+        if "date" in values:
+            with suppress(TypeError, ValueError):
+                self.meeting_date.value = date.fromisoformat(values["date"]) if values.get(
+                    "date") else None
+        if "time" in values:
+            with suppress(TypeError, ValueError):
+                self.meeting_time.value = time.fromisoformat(values["time"]) if values.get(
+                    "time") else None
         for name, field in self.meeting_form.fields.items():
             if name != "starts_at" and values.get(name) is not None:
                 with suppress(TraitError):  # a choice or a length the form does not take

@@ -1,5 +1,5 @@
 /* infoview: an upload larger than the app can take is refused on the page, before the
-   browser reads it.
+   browser reads it; and the upload button is named without ipywidgets' count of files.
 
    ipywidgets' upload button reads the chosen file whole and sends it to the kernel in one
    message; a file larger than the connection takes cut the connection, with no word on the
@@ -76,6 +76,27 @@
       box.textContent = "";
     }
   }, true);
+
+  /* The button's name, as a screen reader says it. ipywidgets writes "Upload a file (1)"
+     into the button (the count cannot be turned off); the style of the Python side hides
+     those words from the eye and draws the button's own, but a screen reader read the
+     hidden ones, count and all. The button is named here with the words the refusal box
+     beside it carries (data-button), whenever a button is drawn or drawn again. */
+  function nameButtons() {
+    var buttons = document.querySelectorAll(".infoview-upload");
+    for (var i = 0; i < buttons.length; i++) {
+      var box = refusalBox(buttons[i]);
+      var words = box ? box.getAttribute("data-button") : null;
+      if (words && buttons[i].getAttribute("aria-label") !== words) {
+        buttons[i].setAttribute("aria-label", words);
+      }
+    }
+  }
+
+  // Drawn, or given its classes (a widget's classes come after it is in the page).
+  new MutationObserver(nameButtons).observe(document.documentElement, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+  nameButtons();
 
   var click = HTMLInputElement.prototype.click;
   HTMLInputElement.prototype.click = function () {

@@ -1,0 +1,60 @@
+"""A date box with the chosen day written beside it in words ("Mon 7 Dec 2026").
+
+The browser's date box writes a day in the order of the browser's language: "12/07/2026"
+in an American-English Chromium, which a user in the UK or Germany reads as the 12th of
+July. The page cannot change that order (Chromium follows its own language, not the
+page's), so every date box in the app says the day chosen in the one style of the app
+(:func:`infoview.times.day_words`), where the eye goes next: no day is read wrong.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import ipywidgets as w
+from traitlets import Instance, link, observe
+
+from infoview.times import day_words
+
+#: The class of the words beside the box (tests and the page's style find them by it).
+WORDS_CLASS = "infoview-day-words"
+
+
+class DayPicker(w.HBox):
+    """A ``DatePicker`` and the chosen day in words beside it.
+
+    ``value`` (a ``date`` or ``None``) is the box's, read and set as a ``DatePicker``'s;
+    ``picker`` is the box itself and ``words`` what is written beside it. Other keyword
+    arguments (``description``, ``style``, ``layout``) go to the box.
+    """
+
+    value = Instance(date, allow_none=True)
+
+    def __init__(self, value: date | None = None, **picker: Any):
+        self.picker = w.DatePicker(value=value, **picker)
+        self.words = w.HTML(layout=w.Layout(margin="0 12px 0 6px", flex="0 0 auto"))
+        self.words.add_class(WORDS_CLASS)
+        super().__init__([self.picker, self.words],
+                         layout=w.Layout(align_items="center", flex="0 0 auto",
+                                         width="auto"))
+        self.value = value
+        self._link = link((self.picker, "value"), (self, "value"))
+        self._write(value)
+
+    @observe("value")
+    def _changed(self, change: dict[str, Any]) -> None:
+        self._write(change["new"])
+
+    def _write(self, day: date | None) -> None:
+        self.words.value = (f"<span style='color:#555'>{day_words(day)}</span>"
+                            if day is not None else "")
+
+    @property
+    def description(self) -> str:
+        """The box's label."""
+        return self.picker.description
+
+    @description.setter
+    def description(self, text: str) -> None:
+        self.picker.description = text
