@@ -515,6 +515,65 @@ def test_a_place_whose_record_was_deleted_since_is_let_go_without_an_error(tmp_p
     assert third.selection.person_id == ids["Sam Okafor"][0]  # the next meeting, as at first
 
 
+def test_the_app_comes_back_to_where_i_was_only_in_the_same_sitting(tmp_path, store):
+    # Lena's story: a week later the home page tells her the meeting is tomorrow. The place
+    # kept for a reload must not land her, days later, on a debrief she finished.
+    from infoview.flows.app_place import SITTING
+
+    ids = _ids(store)
+    session = _session(tmp_path, store)
+    start = datetime.now(UTC)  # Sam's meeting is three days on, Ada's four
+    app = App(session, now=start, background=False)
+    app.show("debrief")
+    app.choose(meeting_id=ids["Ada Berg"][1])
+    reload = App(session, now=start + SITTING - timedelta(minutes=1), background=False)
+    assert reload.nav.value == "debrief"
+    assert reload.selection.meeting_id == ids["Ada Berg"][1]
+    # The reload is a step of the sitting: one more, as long again after it, comes back too.
+    again = App(session, now=start + 2 * SITTING - timedelta(minutes=2), background=False)
+    assert (again.nav.value, again.selection.meeting_id) == ("debrief", ids["Ada Berg"][1])
+    # Opened in a later sitting: Home, with the meeting Home leads with chosen.
+    later = start + 3 * SITTING
+    evening = App(session, now=later, background=False)
+    assert evening.nav.value == "home"
+    assert evening.selection.meeting_id == ids["Sam Okafor"][1]
+    assert evening.home.next_meeting_id == ids["Sam Okafor"][1]
+    assert "Sam Okafor" in evening.chosen.value
+    # Prepare, opened from there, is on that meeting too.
+    evening.show("prepare")
+    assert evening.prepare.meeting.value == ids["Sam Okafor"][1]
+    # A week on, both meetings past and none ahead: Home, with what she worked on last
+    # (Sam's meeting, in Prepare) still chosen, not the latest meeting (Ada's).
+    week = App(session, now=later + timedelta(days=7), background=False)
+    assert week.nav.value == "home"
+    assert (week.selection.person_id, week.selection.meeting_id) == (
+        ids["Sam Okafor"][0], ids["Sam Okafor"][1])
+
+
+def test_typing_in_the_app_keeps_the_sitting_going(tmp_path, store):
+    # An hour-long debrief typed on one page moves nothing, but each word kept is a step:
+    # a reload then comes back to the debrief, not to Home.
+    from infoview.flows.app_place import SITTING
+    from infoview.flows.form_drafts import form_key
+    from infoview.store.appstate import put_state
+
+    ids = _ids(store)
+    session = _session(tmp_path, store)
+    start = datetime.now(UTC) + timedelta(days=30)  # later than anything kept on the clock
+    app = App(session, now=start, background=False)
+    app.show("debrief")
+    app.choose(meeting_id=ids["Ada Berg"][1])
+    put_state(store, form_key("person"), {"values": {"name": "Jo"}, "saved": {}},
+              now=start + SITTING)
+    reload = App(session, now=start + SITTING + timedelta(hours=1), background=False)
+    assert (reload.nav.value, reload.selection.meeting_id) == ("debrief", ids["Ada Berg"][1])
+    # Without that step, the same moment is a later sitting.
+    store.execute("DELETE FROM app_state WHERE key = ?", [form_key("person")])
+    store.execute("UPDATE app_state SET updated_at = ?", [start.isoformat()])
+    other = App(session, now=start + SITTING + timedelta(hours=1), background=False)
+    assert other.nav.value == "home"
+
+
 def _widgets(root):
     """Every widget under ``root`` (children of boxes, tabs and the like)."""
     seen, todo = [], [root]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from infoview.errors import InfoviewError
-from infoview.flows.app_place import Place, keep_place, last_place
+from infoview.flows.app_place import Place, keep_place, reopen_place
 from infoview.flows.meetings import next_meeting
 from infoview.models import Meeting, Person
 from infoview.widgets._common import MessageLine, esc
@@ -68,8 +68,9 @@ class App(w.VBox):
         now: the moment "due" and "overdue" are measured against (default: now); tests pass
             one.
         page: the page to open first (a key of :data:`PAGES`); by default the one the
-            user was on last (a reload, or the app opened again, comes back there, with
-            the person and meeting chosen then), else Home.
+            user was on last when they were in the app within the last few hours (a
+            reload, or the tab opened again, comes back there, with the person and meeting
+            chosen then), else Home (see :func:`~infoview.flows.app_place.reopen_place`).
         background: the home page works out what is due in a worker thread, so the app
             shows at once (``app.home.wait()`` waits for it); tests pass ``False``.
 
@@ -120,11 +121,15 @@ class App(w.VBox):
         self._place: Place | None = None
         place = None
         with self.message.guard("reading the store"):
-            place = last_place(self.store)
+            place, restored = reopen_place(self.store, now)
+            if restored and place is not None:
+                # The same sitting: opening again is a step in it (a reload later on
+                # still comes back here).
+                self._restamp(place)
             if place is not None and place.person_id is not None:
-                # Where the user was: their own choice, which a plan kept for someone
-                # else does not take over.
-                self._user_chose = True
+                # Where the user was, their own choice, which a plan kept for someone else
+                # does not take over; opened in a later sitting, only the app's guess.
+                self._user_chose = restored
                 self.selection.choose(self.store, person_id=place.person_id,
                                       meeting_id=place.meeting_id)
             else:
@@ -229,13 +234,21 @@ class App(w.VBox):
             return  # still opening, or nothing moved
         before = self.store.changes
         try:
-            keep_place(self.store, here)
+            keep_place(self.store, here, now=self.now)
         except InfoviewError:
             log.info("could not keep where the user is", exc_info=True)
             return
         self._place = here
         after = self.store.changes
         self._seen = {key: after if seen == before else seen for key, seen in self._seen.items()}
+
+    def _restamp(self, place: Place) -> None:
+        """Keep ``place`` again as of now, the app being opened there (before any page is
+        drawn, so no page has a change to catch up with)."""
+        try:
+            keep_place(self.store, place, now=self.now)
+        except InfoviewError:
+            log.info("could not keep where the user is", exc_info=True)
 
     def _selection_changed(self) -> None:
         self._keep_place()
