@@ -356,6 +356,36 @@ def test_this_week_with_nothing_due_soon_does_not_say_nothing_is_open(tmp_path):
     assert "nothing due in the next 7 days" in week
 
 
+def test_this_week_lists_overdue_apart_from_what_is_due_as_the_digest_does(tmp_path):
+    # Seen in the app: "Due this week (3)" over two follow-ups overdue by days and one due
+    # on Friday; the printed digest lists the two under "Overdue" and one under "Due this
+    # week". The tab now says the same, with the same counts, nothing twice.
+    import html
+
+    from infoview.models import Person
+
+    store = Store.open(tmp_path / "week.sqlite")
+    sam = store.add(Person(name="Sam Okafor"))
+    for what, days in (("Send Sam the article", -6), ("Thank Ada", -2),
+                       ("Confirm the call", 2), ("Ask about the team", 12)):
+        store.add(Action(what=what, person_id=sam.id, due=NOW + timedelta(days=days)))
+    week = html.unescape(OutcomesDashboard(store, now=NOW).panes["This week"].value)
+    late = week[week.index("<h4>Overdue (2)</h4>"):week.index("<h4>Due this week (1)</h4>")]
+    coming = week[week.index("<h4>Due this week (1)</h4>"):week.index("<h4>Meetings")]
+    assert "Send Sam the article" in late and "Thank Ada" in late
+    assert "Confirm the call" not in late
+    assert "Confirm the call" in coming
+    assert "Send Sam the article" not in coming and "Thank Ada" not in coming
+    assert "Ask about the team" not in week  # later than the week
+    # Nothing overdue, or nothing but overdue: each list says so in words.
+    for action in store.list(Action):
+        if action.what != "Confirm the call":
+            store.delete(Action, action.id)
+    week = OutcomesDashboard(store, now=NOW).panes["This week"].value
+    assert "<h4>Overdue (0)</h4><p><i>Nothing is overdue.</i></p>" in week
+    assert "<h4>Due this week (1)</h4>" in week
+
+
 def test_questions_chart_says_average_out_of_5_and_how_often_rated(dashboard):
     # Seen in the browser: bars ended in "4.30 (n=96)", which means nothing to most readers.
     ax = dashboard.figures["questions"].axes[0]

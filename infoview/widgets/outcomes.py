@@ -220,14 +220,19 @@ def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None,
     """The weekly digest (:func:`~infoview.analytics.digest.weekly_digest`) as the tab shows
     it: one heading and table per section, the losing-touch levels in words, the days on
     the calendar of ``zone`` (the user's) when it is given; a meeting's start with its own
-    time beside it when ``meeting_zones`` (its zone, by meeting) says its clock differs."""
+    time beside it when ``meeting_zones`` (its zone, by meeting) says its clock differs.
+
+    What is due is split as the printed digest splits it: what is overdue under "Overdue",
+    the rest of the week under "Due this week", each counted, none listed twice (the tab
+    said "Due this week (3)" of two follow-ups overdue and one due on Friday)."""
     if digest is None:
         return ""
     parts = []
     for title, frame in digest.sections().items():
         if title == "Due this week":
-            shown = actions_view(frame, now, zone)
-        elif len(frame):
+            parts.append(_due_html(frame, now, zone))
+            continue
+        if len(frame):
             shown = _calendar_days(frame[_DIGEST_COLUMNS[title]], zone)
             if "starts_at" in shown.columns and "meeting_id" in frame.columns:
                 shown = shown.assign(starts_at=_meeting_starts(frame, zone, meeting_zones or {}))
@@ -249,6 +254,19 @@ def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None,
         parts.append(f"<h4>{esc(title)} ({len(frame)})</h4>"
                      + frame_html(shown, message(frame) or "Nothing this week.", zone=zone))
     return "".join(parts)
+
+
+def _due_html(due, now: datetime | None, zone: tzinfo | None) -> str:
+    """The digest's follow-ups due (:func:`~infoview.analytics.followup.due_actions`) as two
+    counted lists: "Overdue", then "Due this week"."""
+    late = due.loc[due["overdue"].astype(bool)] if len(due) else due
+    coming = due.loc[~due["overdue"].astype(bool)] if len(due) else due
+    empty = message(due)  # nothing due at all: the digest says in what window
+    return (f"<h4>Overdue ({len(late)})</h4>"
+            + frame_html(actions_view(late, now, zone), "Nothing is overdue.", zone=zone)
+            + f"<h4>Due this week ({len(coming)})</h4>"
+            + frame_html(actions_view(coming, now, zone),
+                         empty or "Nothing else is due in the coming week.", zone=zone))
 
 
 class OutcomesDashboard(w.VBox):
