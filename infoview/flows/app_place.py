@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from infoview.flows.meetings import STARTED, next_meeting
+from infoview.flows.meetings import meeting_ahead
 from infoview.models import Meeting, Person
 from infoview.store.appstate import get_state, latest_state, put_state
 
@@ -83,16 +83,6 @@ def last_step(store: Store) -> datetime | None:
     return state.updated_at if state is not None else None
 
 
-def _meeting_ahead(store: Store, now: datetime) -> Meeting | None:
-    """The meeting Home leads with as "Your next meeting": asked for or booked, not past
-    (see :func:`~infoview.flows.meetings.next_meeting`); ``None`` when none is ahead."""
-    found = next_meeting(store, now)
-    meeting = store.get(Meeting, found) if found is not None else None
-    if meeting is None or meeting.status not in ("requested", "scheduled"):
-        return None
-    return meeting if meeting.starts_at is None or meeting.starts_at >= now - STARTED else None
-
-
 def reopen_place(store: Store, now: datetime | None = None) -> tuple[Place | None, bool]:
     """Where the app opens at ``now`` (default: now), and whether that is where the user
     was (``True``: their own choice, restored) or the app's guess.
@@ -109,7 +99,7 @@ def reopen_place(store: Store, now: datetime | None = None) -> tuple[Place | Non
     stepped = last_step(store)
     if stepped is not None and moment - stepped <= SITTING:
         return place, True
-    ahead = _meeting_ahead(store, moment)
+    ahead = meeting_ahead(store, moment)
     if ahead is not None:
         return Place("home", ahead.person_id, ahead.id), False
     return Place("home", place.person_id, place.meeting_id), False

@@ -111,6 +111,16 @@ def next_meeting(store: Store, now: datetime | None = None, *,
 STARTED = timedelta(hours=1)
 
 
+def meeting_ahead(store: Store, now: datetime) -> Meeting | None:
+    """The meeting Home leads with as "Your next meeting": the :func:`next_meeting`, when it
+    is asked for or booked and not past; ``None`` when none is ahead."""
+    found = next_meeting(store, now)
+    meeting = store.get(Meeting, found) if found is not None else None
+    if meeting is None or meeting.status not in ("requested", "scheduled"):
+        return None
+    return meeting if meeting.starts_at is None or meeting.starts_at >= now - STARTED else None
+
+
 def awaiting_debrief(store: Store, now: datetime | None = None) -> list[Meeting]:
     """Meetings whose time is past (by more than :data:`STARTED`) that are still asked for
     or booked: neither debriefed (held) nor marked missed. Newest first. A date typed wrong

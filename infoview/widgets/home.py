@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from infoview.flows.actions import followup_frames
-from infoview.flows.meetings import STARTED, awaiting_debrief, next_meeting
+from infoview.flows.meetings import awaiting_debrief, meeting_ahead
 from infoview.flows.plans import kept_plan
 from infoview.flows.profile import load_profile, user_zone
 from infoview.models import Meeting, Person, QuestionAsked, ResearchSnapshot
@@ -267,13 +267,10 @@ class HomePage(w.VBox):
         """The next meeting (with its brief and the companion), and below it the latest one
         whose time is past but that waits for its debrief (or a corrected date)."""
         now = self._moment()
-        meeting_id = next_meeting(self.store, now)
-        meeting = self.store.get(Meeting, meeting_id) if meeting_id is not None else None
-        ahead = meeting is not None and meeting.status in ("requested", "scheduled") and (
-            meeting.starts_at is None or meeting.starts_at >= now - STARTED)
+        meeting = meeting_ahead(self.store, now)
         waiting = awaiting_debrief(self.store, now)
         parts: list[w.Widget] = []
-        if ahead and meeting is not None:
+        if meeting is not None:
             self.next_meeting_id = meeting.id
             parts += self._next_card(meeting, now)
         else:
@@ -283,9 +280,9 @@ class HomePage(w.VBox):
                 parts.append(heading("Waiting for your debrief"))
             parts += self._waiting_card(waiting, self._my_moment())
         self.meeting_heading.value = heading(
-            "Your next meeting" if ahead or not waiting else "Waiting for your debrief").value
+            "Your next meeting" if meeting is not None or not waiting else "Waiting for your debrief").value
         if any(m.starts_at is not None
-               for m in ([meeting] if ahead and meeting is not None else []) + waiting[:1]):
+               for m in ([meeting] if meeting is not None else []) + waiting[:1]):
             # The clock is named once, under the cards, as the People page names it.
             parts.append(w.HTML(zone_note(self.store, user_zone(self.store))))
         self.meeting_box.children = parts or [w.HTML(
