@@ -279,8 +279,9 @@ class HomePage(w.VBox):
             if parts:
                 parts.append(heading("Waiting for your debrief"))
             parts += self._waiting_card(waiting, self._my_moment())
-        self.meeting_heading.value = heading(
-            "Your next meeting" if meeting is not None or not waiting else "Waiting for your debrief").value
+        title = ("Your next meeting" if meeting is not None or not waiting
+                 else "Waiting for your debrief")
+        self.meeting_heading.value = heading(title).value
         if any(m.starts_at is not None
                for m in ([meeting] if meeting is not None else []) + waiting[:1]):
             # The clock is named once, under the cards, as the People page names it.
