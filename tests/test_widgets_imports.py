@@ -360,3 +360,59 @@ def test_the_pages_upload_check_writes_sizes_by_the_same_rule(page):
                          f"(n) => [sizeWords(n), uploadSizeWords(n, {limit})]); }}", sizes)
     assert said == [[size_words(n), upload_size_words(n)] for n in sizes]
     assert said[len(SIZES) + 1][1] == "just over 100 MB"
+
+
+# ---- LinkedIn contacts ----------------------------------------------------------------------
+
+def _connections() -> bytes:
+    from pathlib import Path
+
+    return (Path(__file__).parent / "data" / "Connections.csv").read_bytes()
+
+
+def test_linkedin_connections_uploaded_are_previewed_then_imported_with_who_works_where(tmp_path):
+    from infoview.models import Organization
+
+    with _store(tmp_path) as store:
+        store.add(Organization(name="Lumen Grid Analytics, Inc."))
+        store.add(Organization(name="Northwind Health"))
+        store.add(Organization(name="Harbour Museum"))
+        panel = ImportPanel(store)
+        panel.kind.value = "linkedin"
+        assert "Connections.csv" in panel.intro.value and not panel.mail_options.layout.display == ""
+        panel.upload.value = _uploaded("Connections.csv", _connections())
+        panel.preview_button.click()
+        assert panel.input_message.text == "", panel.input_message.text
+        assert "9 people would be added" in panel.preview.value
+        assert len(store.list(Person)) == 1  # a preview keeps nothing
+        # Whom she knows at her organizations, already in the preview.
+        assert "Lumen Grid Analytics, Inc.: Amara Okafor (Senior Data Scientist), Kwame " \
+               "Mensah (Analytics Engineer)" in panel.known.value
+        assert "Northwind Health: Priya Raman" in panel.known.value
+        assert "Harbour Museum" not in panel.known.value
+        panel.import_button.click()
+        assert panel.message.kind == "ok" and "9 people added" in panel.message.text
+        assert len(store.list(Person)) == 10
+        assert "Lumen Grid Analytics, Inc.: Amara Okafor" in panel.known.value
+        assert "line 13 left out (no name)" in panel.result.value
+
+
+def test_linkedin_archive_by_path_fills_in_about_me_and_a_wrong_file_is_said_beside_it(tmp_path):
+    from linkedin_archive import archive_files, write_archive
+
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.kind.value = "linkedin"
+        panel.upload.value = _uploaded("notes.mbox", b"From nobody\n")
+        panel.preview_button.click()
+        assert "not a LinkedIn export" in panel.input_message.text
+        assert panel.import_button.disabled
+        archive = write_archive(tmp_path / "archive", archive_files())
+        panel.path.value = str(archive)
+        panel.preview_button.click()
+        assert "About me would be given" in panel.preview.value
+        assert "Add the organizations you are curious about" in panel.known.value
+        panel.import_button.click()
+        assert panel.message.kind == "ok"
+        assert store.get_profile().schools  # the archive's education went into About me
+        assert any(p.name == "Amara Okafor" for p in store.list(Person))
