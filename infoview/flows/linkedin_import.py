@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from infoview.errors import BadInput
+from infoview.errors import BadInput, BadInputFile
 from infoview.models import Organization, Person
 from infoview.text import org_key
 
@@ -138,7 +138,10 @@ def import_linkedin_file(store: Store, source: str | Path | tuple[str, bytes], *
         with tempfile.TemporaryDirectory(prefix="infoview-linkedin-") as folder:
             path = Path(folder) / Path(name).name
             path.write_bytes(data)  # read where the importers read, deleted right after
-            report = _import(store, path, dry_run, add_organizations)
+            try:
+                report = _import(store, path, dry_run, add_organizations)
+            except BadInputFile as exc:  # named as the user knows it, not by the copy's path
+                raise BadInputFile(str(exc).replace(str(path), name)) from None
         report.source = name
         return report
     if not str(source).strip():

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows.calendar_import import CalendarImportReport
     from infoview.flows.linkedin_import import LinkedInImportReport
     from infoview.flows.mail_import import MailImportReport
+    from infoview.flows.question_file import QuestionFileReport
     from infoview.store import Store
 
 #: The upload button's words. ipywidgets always adds the number of files chosen, "(0)",
@@ -53,13 +54,14 @@ REFUSAL_CLASS = "infoview-upload-refusal"
 _REFUSAL_COLOUR = "#b00020"
 
 _KINDS = (("Mail (mbox, .eml, Maildir)", "mail"), ("Calendar (.ics)", "calendar"),
-          ("LinkedIn contacts (.csv or .zip)", "linkedin"))
+          ("LinkedIn contacts (.csv or .zip)", "linkedin"), ("My own questions (.csv)", "questions"))
 
 
 # What the path field suggests, for the kind of file chosen (a mail export is no calendar).
 _EXAMPLE_PATHS = {"mail": "e.g. /home/you/Takeout/Mail/All mail.mbox",
                   "calendar": "e.g. /home/you/Downloads/calendar.ics",
-                  "linkedin": "e.g. /home/you/Downloads/Connections.csv"}
+                  "linkedin": "e.g. /home/you/Downloads/Connections.csv",
+                  "questions": "e.g. /home/you/Documents/my-questions.csv"}
 
 #: What each kind of import keeps, above the controls.
 _WHAT_IS_KEPT = {
@@ -73,6 +75,11 @@ _WHAT_IS_KEPT = {
                 "LinkedIn sends you (a .zip file, which fills in About me too). Everyone in "
                 "it is added under People as someone you know; people already there are "
                 "only filled in. Nothing is sent anywhere.",
+    "questions": "Your own questions for the question bank: a .csv file with the bank's "
+                 "columns (id, category, minutes, weight, audiences, answered_by_research, "
+                 "tags, text). New ids add questions; a row with a bank question's id changes "
+                 "it (favourite or never: yes). A copy is kept beside your data and every plan "
+                 "made under Prepare draws on it; adding another file replaces it.",
 }
 
 
@@ -97,7 +104,8 @@ class ImportPanel(w.VBox):
 
     def __init__(self, store: Store):
         self.store = store
-        self.report: MailImportReport | CalendarImportReport | LinkedInImportReport | None = None
+        self.report: (MailImportReport | CalendarImportReport | LinkedInImportReport
+                      | QuestionFileReport | None) = None
         self._previewed: tuple | None = None
         self._imported: tuple | None = None  # the input imported last (a second click's)
         self._boxes: list[tuple[w.Checkbox, str]] = []
@@ -149,7 +157,7 @@ class ImportPanel(w.VBox):
         self.preview_button.on_click(lambda _b: self.show_preview())
         self.import_button.on_click(lambda _b: self.run_import())
         super().__init__([
-            heading("Import your mail, calendar or LinkedIn contacts"),
+            heading("Import your mail, calendar, LinkedIn contacts or questions"),
             self.intro,
             w.HBox([w.HTML("What to import:"), self.kind],
                    layout=w.Layout(align_items="center", grid_gap="8px")),
@@ -221,6 +229,8 @@ class ImportPanel(w.VBox):
             if self.kind.value == "linkedin":
                 raise BadInput("give your LinkedIn Connections.csv or the archive (.zip), or "
                                "upload it")
+            if self.kind.value == "questions":
+                raise BadInput("give your question file (.csv), or upload it")
             raise BadInput("give the file or folder your mail or calendar program exported, "
                            "or upload a file")
         return self.path.value.strip()
@@ -237,13 +247,18 @@ class ImportPanel(w.VBox):
                 tuple(options.get("me", ())), tuple(options.get("bodies_for", ())))
 
     def _run(self, source, *, dry_run: bool, add: list[str] | None = None
-             ) -> MailImportReport | CalendarImportReport | LinkedInImportReport:
+             ) -> MailImportReport | CalendarImportReport | LinkedInImportReport | \
+            QuestionFileReport:
         from infoview.flows.calendar_import import import_calendar
         from infoview.flows.linkedin_import import import_linkedin_file
         from infoview.flows.mail_import import import_mail
 
         if self.kind.value == "linkedin":
             return import_linkedin_file(self.store, source, dry_run=dry_run)
+        if self.kind.value == "questions":
+            from infoview.flows.question_file import add_question_file
+
+            return add_question_file(self.store.path, source, dry_run=dry_run)
         if self.kind.value == "mail":
             return import_mail(self.store, source, dry_run=dry_run, add=add or [],
                                **self._options())
