@@ -19,7 +19,7 @@ from pathlib import Path
 from infoview.errors import BadInput, BadInputFile
 from infoview.paths import own_questions_path
 from infoview.questions.bank import load_bank, shipped_bank_path, shipped_questions, use_own_file
-from infoview.questions.lint import FLAG_PHRASES, lint_question
+from infoview.questions.lint import FLAG_PHRASES, flag_sentence, lint_question
 
 
 @dataclass
@@ -96,10 +96,11 @@ def add_question_file(db_path: str | Path, source: str | Path | tuple[str, bytes
         known = shipped.get(question.id)
         if known is None:
             report.added.append(question.text)
-            for warning in lint_question(question.text):
-                if warning.code in FLAG_PHRASES:
-                    report.flagged.append((question.text, FLAG_PHRASES[warning.code],
-                                           warning.suggestion or ""))
+            warnings = [w for w in lint_question(question.text) if w.code in FLAG_PHRASES]
+            if warnings:  # one line per question, all it does wrong said together
+                better = next((w.suggestion for w in warnings if w.suggestion), "")
+                report.flagged.append((question.text,
+                                       flag_sentence([w.code for w in warnings]), better))
         elif known != question:
             report.changed += 1
     if not dry_run:
