@@ -78,10 +78,12 @@ def grouping_help(grouping: str) -> str:
 
 #: How the target list is made, above it.
 TARGETS_HELP = ("<p style='color:#555;font-size:0.9em'>Your target list, the organizations "
-                "most worth your time first. Each is ranked by the people you know there "
-                "(Advocacy), how much you want to work there (Motivation, 0-3, set under "
-                "People, Organizations) and the relevant openings you saw (Postings). The top "
-                "five are the ones to work on now; the rest wait until one of them is done.</p>")
+                "most worth your time first. Each is ranked by the people you know there, how "
+                "much you want to work there (Motivation, 0-3, set under People, "
+                "Organizations, Edit) and the relevant openings you saw (Openings seen). "
+                "People found counts everyone in your store who works there, known to you "
+                "or not. The top five are the ones to work on now; the rest wait until one of "
+                "them is done.</p>")
 
 
 def _plain_statuses(frame):
