@@ -262,6 +262,8 @@ def test_several_organizations_researched_at_once_fill_a_table_and_save(sites, s
         batch.save_button.click()
         assert batch.message.kind == "ok" and "Saved 2 organizations" in batch.message.text
         assert batch.save_button.disabled
+        batch.save()  # a double click's second press, which reached the kernel
+        assert "saved already" in batch.message.text
         assert len(store.list(ResearchSnapshot)) == 2
         assert len(store.list(Organization)) == 3  # Kestrel's research joined its record
 

@@ -54,6 +54,7 @@ class BatchResearch(w.VBox):
         self._settings = settings
         self.background = background
         self.results: list[dict[str, Any]] = []
+        self._saved = False  # the results shown were saved (a second click saves nothing)
         self._thread: threading.Thread | None = None
         self.sites = w.Textarea(placeholder="one website per line, e.g.\nkestrel.example\n"
                                 "https://www.northwind-health.example/",
@@ -114,7 +115,7 @@ class BatchResearch(w.VBox):
         self.error.clear()
         with self.error.guard("reading the list"):
             urls = read_websites(self.sites.value)
-            self.results = []
+            self.results, self._saved = [], False
             self.table.value = ""
             self.save_button.disabled = True
             self.run_button.disabled = True
@@ -159,8 +160,12 @@ class BatchResearch(w.VBox):
             if self.store is None:
                 self.message.show("No store is open, so there is nowhere to save.", "error")
                 return
+            if self._saved:  # the second click of a double click
+                self.message.show("These are saved already.", "info")
+                return
             names = keep_all(self.store, self.results)
-            self.save_button.disabled = True  # a second click would only save copies
+            self._saved = True
+            self.save_button.disabled = True
             self.message.show(f"Saved {count_of(len(names), 'organization')}: "
                               f"{', '.join(names)}. They are under People, Organizations.",
                               "ok")
