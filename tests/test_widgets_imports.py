@@ -411,6 +411,7 @@ def test_linkedin_archive_by_path_fills_in_about_me_and_a_wrong_file_is_said_bes
         panel.path.value = str(archive)
         panel.preview_button.click()
         assert "About me would be given" in panel.preview.value
+        assert store.get_profile().schools == [] and len(store.list(Person)) == 1  # kept nothing
         assert "Add the organizations you are curious about" in panel.known.value
         panel.import_button.click()
         assert panel.message.kind == "ok"
