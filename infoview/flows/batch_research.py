@@ -98,7 +98,7 @@ def overview_row(result: dict[str, Any]) -> dict[str, str]:
     if "error" in result:
         return {"organization": result.get("url", ""), "does": "",
                 "where": "", "since": "", "leads": "",
-                "news": f"Not researched: {result['error']}"}
+                "news": f"Not researched: {why_not(result)}"}
     profile = CompanyProfile.from_dict(result)
     latest = max(profile.news, key=lambda n: str(n.date or ""), default=None)
     news = ""
@@ -112,6 +112,21 @@ def overview_row(result: dict[str, Any]) -> dict[str, str]:
             "does": profile.summary or profile.description or "",
             "where": profile.location or "", "since": str(profile.founded or ""),
             "leads": leader_of(profile), "news": news or ""}
+
+
+#: "https://x.example/ was not fetched: " opening a research error: the row names the site.
+_NOT_FETCHED = re.compile(r"^\S+ was not fetched: ")
+#: A last bracket holding the network's own words in a bracket of their own ("(could not
+#: connect (Connection refused))"); a plain one ("404 (not found)") says something.
+_DETAIL = re.compile(r"\s*\((?:[^()]*\([^()]*\))+[^()]*\)(?=\.?$)")
+
+
+def why_not(result: dict[str, Any]) -> str:
+    """Why a site was not researched, for a row that already names it: the research
+    error without the address it opens with nor the network's own words in brackets at its
+    end ("the site could not be reached.")."""
+    words = _DETAIL.sub("", _NOT_FETCHED.sub("", str(result.get("error", "")).strip()))
+    return words if words.endswith(".") else words + "."
 
 
 def keep_all(store: Store, results: Iterable[dict[str, Any]]) -> list[str]:
