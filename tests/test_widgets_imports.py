@@ -467,10 +467,12 @@ def test_the_question_file_kept_beside_a_store_is_used_when_the_app_opens_it(tmp
     from infoview.widgets.session import start
 
     db = tmp_path / "ruth.sqlite"
-    own_questions_path(db).write_text(RUTH_QUESTIONS, encoding="utf-8")
     try:
         session = start(str(db), out_dir=tmp_path / "out")
         session.store.close()
+        assert "ruth-01" not in {q.id for q in load_bank()}
+        # Added from another tab (another kernel) after this one opened: used from now on.
+        own_questions_path(db).write_text(RUTH_QUESTIONS, encoding="utf-8")
         assert "ruth-01" in {q.id for q in load_bank()}
         start(str(tmp_path / "other.sqlite"), out_dir=tmp_path / "out").store.close()
         assert "ruth-01" not in {q.id for q in load_bank()}  # another store, its own bank

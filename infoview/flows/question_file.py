@@ -112,10 +112,10 @@ def add_question_file(db_path: str | Path, source: str | Path | tuple[str, bytes
 
 
 def use_question_file_of(db_path: str | Path) -> None:
-    """Draw on the question file kept beside the store at ``db_path``, if there is one (the
-    app calls this when it opens the store)."""
-    target = own_questions_path(Path(db_path))
-    use_own_file(target if target.is_file() else None)
+    """Draw on the question file kept beside the store at ``db_path`` whenever there is one
+    (the app calls this when it opens the store). Named even before it exists: a file added
+    from another tab, whose kernel is another process, is used from the next plan on."""
+    use_own_file(own_questions_path(Path(db_path)))
 
 
 def _read(path: Path) -> bytes:
