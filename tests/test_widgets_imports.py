@@ -408,6 +408,10 @@ def test_linkedin_archive_by_path_fills_in_about_me_and_a_wrong_file_is_said_bes
         assert "not a LinkedIn export" in panel.input_message.text
         assert panel.import_button.disabled
         archive = write_archive(tmp_path / "archive", archive_files())
+        # Uploaded, the archive is read in memory (nothing is written anywhere).
+        panel.upload.value = _uploaded("Basic_LinkedInDataExport.zip", archive.read_bytes())
+        panel.preview_button.click()
+        assert "About me would be given" in panel.preview.value, panel.input_message.text
         panel.path.value = str(archive)
         panel.preview_button.click()
         assert "About me would be given" in panel.preview.value

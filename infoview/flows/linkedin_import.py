@@ -3,7 +3,8 @@
 The CLI's ``people import-linkedin`` reads a path; the app's Import page also takes an
 upload, and shows what an import would do before anything is kept. This module is that
 route: :func:`import_linkedin_file` reads a ``Connections.csv`` or the archive (``.zip``
-or the folder it unpacks to) from a path or from uploaded bytes, writes it with the store's
+or the folder it unpacks to) from a path or from uploaded bytes (read in memory, never
+written anywhere), writes it with the store's
 own importers (:func:`~infoview.store.linkedin.import_linkedin`,
 :func:`~infoview.store.archive_import.import_archive`), and for a preview undoes every write
 (the import runs inside a transaction that is rolled back), so the preview and the import
@@ -16,12 +17,11 @@ contacts work at the organizations they are curious about (their organizations, 
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from infoview.errors import BadInput, BadInputFile
+from infoview.errors import BadInput
 from infoview.models import Organization, Person
 from infoview.text import org_key
 
@@ -135,31 +135,27 @@ def import_linkedin_file(store: Store, source: str | Path | tuple[str, bytes], *
         if Path(name).suffix.lower() not in SUFFIXES:
             raise BadInput(f"{name} is not a LinkedIn export: upload Connections.csv, or the "
                            "archive LinkedIn sent you (a .zip file)")
-        with tempfile.TemporaryDirectory(prefix="infoview-linkedin-") as folder:
-            path = Path(folder) / Path(name).name
-            path.write_bytes(data)  # read where the importers read, deleted right after
-            try:
-                report = _import(store, path, dry_run, add_organizations)
-            except BadInputFile as exc:  # named as the user knows it, not by the copy's path
-                raise BadInputFile(str(exc).replace(str(path), name)) from None
-        report.source = name
-        return report
+        return _import(store, Path(Path(name).name), dry_run, add_organizations, data)
     if not str(source).strip():
         raise BadInput("give your LinkedIn Connections.csv or the archive (.zip), or upload it")
     return _import(store, Path(source).expanduser(), dry_run, add_organizations)
 
 
-def _import(store: Store, path: Path, dry_run: bool,
-            add_organizations: bool) -> LinkedInImportReport:
+def _import(store: Store, path: Path, dry_run: bool, add_organizations: bool,
+            data: bytes | None = None) -> LinkedInImportReport:
     from infoview.store.archive_import import import_archive
     from infoview.store.linkedin import import_linkedin
 
     report = LinkedInImportReport(source=path.name, dry_run=dry_run)
-    archive = path.is_dir() or path.suffix.lower() == ".zip" or _zipped(path)
+    if data is not None:
+        archive = data[:4] == b"PK\x03\x04"
+    else:
+        archive = path.is_dir() or path.suffix.lower() == ".zip" or _zipped(path)
     try:
         with store.transaction():
             if archive:
-                result = import_archive(store, path, add_organizations=add_organizations)
+                result = import_archive(store, path, add_organizations=add_organizations,
+                                        data=data)
                 connections = result.connections
                 if result.profile:
                     schools = _count(result.profile.get("schools", 0), "school", "schools")
@@ -171,7 +167,8 @@ def _import(store: Store, path: Path, dry_run: bool,
                 report.added += result.people_added
                 report.skipped = [(line, f"{file}: {why}") for file, line, why in result.notes]
             else:
-                connections = import_linkedin(store, path, add_organizations=add_organizations)
+                connections = import_linkedin(store, path, add_organizations=add_organizations,
+                                              data=data)
             if connections is not None:
                 report.added, report.updated = connections.added, connections.updated
                 report.organizations_added = connections.organizations_added

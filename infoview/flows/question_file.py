@@ -12,7 +12,6 @@ from then on draws on. Importing another file replaces it.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from infoview.errors import BadInput, BadInputFile
 from infoview.paths import own_questions_path
 from infoview.questions.bank import load_bank, shipped_bank_path, shipped_questions, use_own_file
 from infoview.questions.lint import FLAG_PHRASES, flag_sentence, lint_question
+from infoview.userfiles import write_bytes, writing
 
 
 @dataclass
@@ -84,13 +84,19 @@ def add_question_file(db_path: str | Path, source: str | Path | tuple[str, bytes
         path = Path(source).expanduser()
         name, data = path.name, _read(path)
     report = QuestionFileReport(source=name, dry_run=dry_run, replaces=target.exists())
-    with tempfile.TemporaryDirectory(prefix="infoview-questions-") as folder:
-        copy = Path(folder) / name
-        copy.write_bytes(data)
+    # Checked where it will be kept, under a name of its own until it has passed.
+    part = write_bytes(target.with_name(f"{target.name}.{os.getpid()}.new"), data)
+    try:
         try:
-            merged = load_bank(shipped_bank_path(), user_file=copy)  # raises on a bad row
+            merged = load_bank(shipped_bank_path(), user_file=part)  # raises on a bad row
         except BadInputFile as exc:  # named as the user knows it, not by the copy's path
-            raise BadInputFile(str(exc).replace(str(copy), name)) from None
+            raise BadInputFile(str(exc).replace(str(part), name)) from None
+        if not dry_run:
+            with writing(target):
+                os.replace(part, target)  # whole or not at all
+            use_own_file(target)
+    finally:
+        part.unlink(missing_ok=True)
     shipped = {q.id: q for q in shipped_questions()}
     for question in merged:
         known = shipped.get(question.id)
@@ -103,11 +109,6 @@ def add_question_file(db_path: str | Path, source: str | Path | tuple[str, bytes
                                        flag_sentence([w.code for w in warnings]), better))
         elif known != question:
             report.changed += 1
-    if not dry_run:
-        part = target.with_name(target.name + f".{os.getpid()}.part")
-        part.write_bytes(data)
-        part.replace(target)  # whole or not at all
-        use_own_file(target)
     return report
 
 
