@@ -41,6 +41,13 @@ def default_cache_path(db_path: Path | None = None) -> Path:
     return db.with_name(db.stem + "-http-cache.sqlite")
 
 
+def own_questions_path(db_path: Path | None = None) -> Path:
+    """The user's own question file added in the app, kept beside the database (the CLI's
+    ``--bank-file`` and ``$INFOVIEW_QUESTIONS`` name one anywhere)."""
+    db = Path(db_path) if db_path is not None else default_db_path()
+    return db.with_name(db.stem + "-questions.csv")
+
+
 def default_exports_dir(demo: bool = False) -> Path:
     """Where exports go unless the user says otherwise: ``infoview-exports`` in the user's
     documents folder, and its ``demo`` subfolder for the sample data. Both outlive the app

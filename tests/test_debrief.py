@@ -223,3 +223,22 @@ def test_a_failure_half_way_leaves_nothing_behind(store, meeting):
     assert store.get(Meeting, meeting.id).status == "scheduled"
     assert store.counts()["organizations"] == 0
     assert not store.list(Organization)
+
+
+def test_the_thank_you_names_the_answer_rated_most_useful_not_the_first_nor_the_closing(
+        store, meeting):
+    # Maya's debrief had no insight typed: the note named the first answer noted, however
+    # little it was worth, where the one she rated highest was what she learned.
+    from infoview.flows.meetings import thanks_draft
+
+    debrief = Debrief(meeting_id=meeting.id, questions=[
+        AnsweredQuestion("What does a typical week look like?", "role-01", "role",
+                         "meetings, mostly", 2),
+        AnsweredQuestion("How do findings reach the roadmap?", "role-02", "role",
+                         "through a monthly review with the product leads", 5),
+        AnsweredQuestion("Who else should I talk to?", "closing-01", "closing",
+                         "Tom and Lia", 5),
+    ])
+    body = thanks_draft(store, debrief).body
+    assert "through a monthly review with the product leads" in body
+    assert "meetings, mostly" not in body and "Tom and Lia" not in body

@@ -36,6 +36,8 @@ WRITERS = {
     "store/exports.py": "the one writer of exports, and its registry",
     "store/files.py": "the store's own database file (its backup before an upgrade)",
     "app.py": "the app's own settings and opener page, private to the user",
+    "flows/question_file.py": "the user's own question file, kept beside the store (questions, "
+                              "naming nobody)",
 }
 #: Calls that write a file, whatever they are called on (pathlib's, userfiles').
 WRITING_CALLS = {"write_text", "write_bytes"}

@@ -261,3 +261,19 @@ def test_delete_keeps_the_company_home_page_and_its_research(world, capsys):
         companies = [s for s in store.list(ResearchSnapshot) if s.kind == "company"]
         assert companies and all(s.person_id is None for s in companies)
         assert all(OLOF not in json.dumps(s.data, ensure_ascii=False) for s in companies)
+
+
+def test_delete_leaves_no_page_in_the_cache_that_links_to_her_page_by_its_address(
+        world, capsys):
+    # Seen deleting a person in the app: the site's sitemap, kept in the cache, still
+    # listed "/team/samira-okafor.html", her name spelt in her page's address.
+    with CacheFile(world["cache"]) as cache:
+        sitemaps = [p for p in cache.pages() if p.url.endswith("/sitemap.xml")]
+    assert sitemaps and b"/olof.html" in sitemaps[0].body  # what the research kept
+    _cli(capsys, "--db", str(world["db"]), "people", "delete", "1", "--yes")
+    data = world["cache"].read_bytes()
+    assert b"olof.html" not in data and b"olof" not in data.lower()
+    with CacheFile(world["cache"]) as cache:
+        urls = {p.url for p in cache.pages()}
+    assert world["ingrid_url"] in urls and world["team_url"] not in urls
+    assert world["olof_url"].rsplit("/", 1)[0] + "/" in urls  # the home page stays

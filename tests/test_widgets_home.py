@@ -32,6 +32,8 @@ def test_an_empty_store_gets_a_clear_first_step(store):
     text = " ".join(getattr(c, "value", "") for c in page.first_steps.children
                     for c in getattr(c, "children", [c]))
     assert "Welcome" in text and "Say who you are" in text and "Add a person" in text
+    # Someone with a LinkedIn export is told where it goes before adding people one by one.
+    assert "LinkedIn contacts under Import" in text
     buttons = [c for row in page.first_steps.children[1:] for c in row.children
                if hasattr(c, "click")]
     assert [b.description for b in buttons] == ["Fill in About me", "Add a person", "Research",

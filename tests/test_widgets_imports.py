@@ -388,3 +388,125 @@ def test_a_preview_that_keeps_nothing_leaves_import_unpressable_and_says_why(tmp
         panel.path.value = str(_mailbox(tmp_path))  # one with Sam in it
         panel.preview_button.click()
         assert not panel.import_button.disabled
+
+
+# ---- LinkedIn contacts ----------------------------------------------------------------------
+
+def _connections() -> bytes:
+    from pathlib import Path
+
+    return (Path(__file__).parent / "data" / "Connections.csv").read_bytes()
+
+
+def test_linkedin_connections_uploaded_are_previewed_then_imported_with_who_works_where(tmp_path):
+    from infoview.models import Organization
+
+    with _store(tmp_path) as store:
+        store.add(Organization(name="Lumen Grid Analytics, Inc."))
+        store.add(Organization(name="Northwind Health"))
+        store.add(Organization(name="Harbour Museum"))
+        panel = ImportPanel(store)
+        panel.kind.value = "linkedin"
+        assert "Connections.csv" in panel.intro.value and not panel.mail_options.layout.display == ""
+        panel.upload.value = _uploaded("Connections.csv", _connections())
+        panel.preview_button.click()
+        assert panel.input_message.text == "", panel.input_message.text
+        assert "9 people would be added" in panel.preview.value
+        assert len(store.list(Person)) == 1  # a preview keeps nothing
+        # Whom she knows at her organizations, already in the preview.
+        assert "Lumen Grid Analytics, Inc.: Amara Okafor (Senior Data Scientist), Kwame " \
+               "Mensah (Analytics Engineer)" in panel.known.value
+        assert "Northwind Health: Priya Raman" in panel.known.value
+        assert "Harbour Museum" not in panel.known.value
+        panel.import_button.click()
+        assert panel.message.kind == "ok" and "9 people added" in panel.message.text
+        assert len(store.list(Person)) == 10
+        assert "Lumen Grid Analytics, Inc.: Amara Okafor" in panel.known.value
+        assert "line 13 left out (no name)" in panel.result.value
+
+
+def test_linkedin_archive_by_path_fills_in_about_me_and_a_wrong_file_is_said_beside_it(tmp_path):
+    from linkedin_archive import archive_files, write_archive
+
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.kind.value = "linkedin"
+        panel.upload.value = _uploaded("notes.mbox", b"From nobody\n")
+        panel.preview_button.click()
+        assert "not a LinkedIn export" in panel.input_message.text
+        assert panel.import_button.disabled
+        archive = write_archive(tmp_path / "archive", archive_files())
+        # Uploaded, the archive is read in memory (nothing is written anywhere).
+        panel.upload.value = _uploaded("Basic_LinkedInDataExport.zip", archive.read_bytes())
+        panel.preview_button.click()
+        assert "About me would be given" in panel.preview.value, panel.input_message.text
+        panel.path.value = str(archive)
+        panel.preview_button.click()
+        assert "About me would be given" in panel.preview.value
+        assert store.get_profile().schools == [] and len(store.list(Person)) == 1  # kept nothing
+        assert "Add the organizations you are curious about" in panel.known.value
+        panel.import_button.click()
+        assert panel.message.kind == "ok"
+        assert store.get_profile().schools  # the archive's education went into About me
+        assert any(p.name == "Amara Okafor" for p in store.list(Person))
+
+
+# ---- the adviser's own questions -----------------------------------------------------------
+
+RUTH_QUESTIONS = (
+    "id,category,minutes,weight,audiences,answered_by_research,tags,text\n"
+    "ruth-01,advice,3,5,student,,,What surprised you most in your first year?\n"
+    "ruth-02,workplace,2,3,student,,,Do you like working in a team?\n"
+    "path-01,,,,,,,\n"
+)
+
+
+def test_an_advisers_question_file_is_checked_then_every_plan_draws_on_it(tmp_path):
+    # Ruth's own questions, added from the app's Import page: previewed (with what the
+    # checker says of a yes/no question), kept beside the store, and in the bank after.
+    from infoview.paths import own_questions_path
+    from infoview.questions.bank import load_bank, use_own_file
+
+    try:
+        with _store(tmp_path) as store:
+            panel = ImportPanel(store)
+            panel.kind.value = "questions"
+            assert "question bank" in panel.intro.value
+            panel.upload.value = _uploaded("ruth.csv", b"id,category,text\nr-1,chatting,Hi?\n")
+            panel.preview_button.click()
+            # A bad row is named by the file's own name and line, never a temporary path.
+            assert panel.input_message.text.startswith("ruth.csv, line 2:"), \
+                panel.input_message.text
+            assert panel.import_button.disabled
+            panel.upload.value = _uploaded("ruth.csv", RUTH_QUESTIONS.encode())
+            panel.preview_button.click()
+            assert "2 new questions would be added" in panel.preview.value
+            assert "can be answered with yes or no" in panel.preview.value
+            assert "an open version" in panel.preview.value
+            assert not own_questions_path(store.path).exists()  # a preview keeps nothing
+            assert "ruth-01" not in {q.id for q in load_bank()}
+            panel.import_button.click()
+            assert panel.message.kind == "ok" and "Added 2 questions" in panel.message.text
+            assert own_questions_path(store.path).read_text() == RUTH_QUESTIONS
+            assert {"ruth-01", "ruth-02"} <= {q.id for q in load_bank()}
+    finally:
+        use_own_file(None)
+
+
+def test_the_question_file_kept_beside_a_store_is_used_when_the_app_opens_it(tmp_path):
+    from infoview.paths import own_questions_path
+    from infoview.questions.bank import load_bank, use_own_file
+    from infoview.widgets.session import start
+
+    db = tmp_path / "ruth.sqlite"
+    try:
+        session = start(str(db), out_dir=tmp_path / "out")
+        session.store.close()
+        assert "ruth-01" not in {q.id for q in load_bank()}
+        # Added from another tab (another kernel) after this one opened: used from now on.
+        own_questions_path(db).write_text(RUTH_QUESTIONS, encoding="utf-8")
+        assert "ruth-01" in {q.id for q in load_bank()}
+        start(str(tmp_path / "other.sqlite"), out_dir=tmp_path / "out").store.close()
+        assert "ruth-01" not in {q.id for q in load_bank()}  # another store, its own bank
+    finally:
+        use_own_file(None)

@@ -344,6 +344,14 @@ def test_the_target_list_says_which_to_work_on_now_in_plain_words(dashboard):
     assert "Work on it" in pane and ">now<" in pane and ">later<" in pane
     assert "Batch" not in pane and ">Advocacy<" not in pane
     assert "People you know there" in pane
+    # The words above the table name its columns as the table does (they said "Advocacy"
+    # and "Postings", headers the table does not have).
+    help_text = pane.split("<table", 1)[0]
+    assert "Advocacy" not in help_text and "Postings" not in help_text
+    assert "Openings seen" in help_text and "People found" in help_text
+    # How much she wants each, in the words she chose it with, not a score out of 3.
+    assert "How much you want it" in pane and "Motivation (0-3)" not in pane
+    assert re.search(r">(not scored yet|a little|quite a lot|very much)<", pane), pane
 
 
 def test_this_week_with_nothing_due_soon_does_not_say_nothing_is_open(tmp_path):

@@ -225,3 +225,68 @@ def test_the_page_before_any_research_speaks_plain_words(tmp_path):
     assert "website address" in panel.overview.value
     for jargon in ("URL", "fetch", "Fetch", "cache", "extract"):
         assert jargon not in said, said
+
+
+def test_several_organizations_researched_at_once_fill_a_table_and_save(sites, settings, tmp_path):
+    # Maya's third step in the app: her organizations' sites researched while she makes
+    # tea, a progress bar, a table of what each does, where, since when, who leads it and
+    # its latest news; a site that cannot be read says so in its row, the others go on.
+    from infoview.widgets.batchresearch import BatchResearch
+
+    sample, team = sites.get(), sites.get("team_table")
+    with Store.open(tmp_path / "s.sqlite") as store:
+        store.add(Organization(name="Kestrel Health Labs", website=sample.url))
+        store.add(Organization(name="No site yet"))
+        panel = ResearchPanel(store, settings=settings, background=False)
+        batch = panel.batch
+        assert isinstance(batch, BatchResearch) and batch in panel.children
+        batch.run_button.click()
+        assert "one per line" in batch.error.text and batch.progress.layout.visibility == "hidden"
+        batch.sites.value = "Kestrel Health\n"
+        batch.run_button.click()
+        assert "Line 1, Kestrel Health, is not a website address" in batch.error.text
+        batch.fill_button.click()
+        assert batch.sites.value == sample.url
+        dead = "http://127.0.0.1:9/"
+        batch.sites.value += f"\n{team.url}\n\n{dead}\n{sample.url}"
+        batch.run_button.click()
+        assert batch.error.text == ""
+        assert batch.progress.max == 3 and batch.progress.value == 3
+        assert len(batch.results) == 3
+        table = batch.table.value
+        for header in ("What it does", "Where", "Since", "Who leads it", "Latest news"):
+            assert header in table
+        assert "Kestrel Health Labs" in table
+        # The row of the site that cannot be read says why in words, once: its address is
+        # in the row already, the network's own words ("Connection refused") are left out.
+        assert "Not researched: the site could not be reached." in table
+        assert "Connection refused" not in table and "was not fetched" not in table
+        assert "2 organizations researched, 1 could not be read" in batch.message.text
+        assert not batch.save_button.disabled
+        batch.save_button.click()
+        assert batch.message.kind == "ok" and "Saved 2 organizations" in batch.message.text
+        assert batch.save_button.disabled
+        batch.save()  # a double click's second press, which reached the kernel
+        assert "saved already" in batch.message.text
+        assert len(store.list(ResearchSnapshot)) == 2
+        assert len(store.list(Organization)) == 3  # Kestrel's research joined its record
+
+
+def test_who_leads_an_organization_is_read_from_its_staff_titles():
+    from infoview.flows.batch_research import overview_row
+    from infoview.research.models import CompanyProfile, NewsItem, PersonMention
+
+    profile = CompanyProfile(url="https://k.example/", name="Kestrel", location="Leeds",
+                             founded="2014", summary="Care software.", people=[
+                                 PersonMention(name="Ann Lee", title="Head of Design",
+                                               source_url="", kind="staff"),
+                                 PersonMention(name="Amira Osei", title="Chief Executive",
+                                               source_url="", kind="staff"),
+                                 PersonMention(name="Bo Chan", title="CEO of a customer",
+                                               source_url="", kind="quoted")],
+                             news=[NewsItem("Old news", "2021-01-02", ""),
+                                   NewsItem("New ward app", "2024-05-06", "")])
+    row = overview_row(profile.to_dict())
+    assert row == {"organization": "Kestrel", "does": "Care software.", "where": "Leeds",
+                   "since": "2014", "leads": "Amira Osei, Chief Executive",
+                   "news": "New ward app (Mon 6 May 2024)"}

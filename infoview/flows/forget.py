@@ -216,10 +216,26 @@ def _page_keys(store: Store, person: Person) -> set[str]:
     return keys
 
 
+def _links_to_their_pages(keys: set[str]) -> Mentions | None:
+    """Their pages as other pages link to them: the address without its scheme (a full link)
+    and its path (a link within the site, as a sitemap writes it). A page's address often
+    spells their name ("/team/samira-okafor.html"), so a page listing it still names them."""
+    tokens: list[str] = []
+    for key in keys:
+        _host, _slash, path = key.partition("/")
+        if path.strip("/"):  # a site's home page ("kestrel.example") is nobody's own
+            tokens += [key, "/" + path]
+    return Mentions(Person(name=""), tokens) if tokens else None
+
+
 def _cache_tests(keys: set[str], mentions: Mentions):
+    links = _links_to_their_pages(keys)
+
     def page(p: CachedPage) -> bool:
         return (bool(keys & {profile_key(p.url), profile_key(p.final_url)})
-                or mentions.in_bytes(p.body, p.encoding) or mentions.in_bytes(p.raw))
+                or mentions.in_bytes(p.body, p.encoding) or mentions.in_bytes(p.raw)
+                or (links is not None and (links.in_bytes(p.body, p.encoding)
+                                           or links.in_bytes(p.raw))))
 
     def result(r: KeptResult) -> bool:
         return profile_key(r.url) in keys or mentions(r.text)

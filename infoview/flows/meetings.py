@@ -144,11 +144,15 @@ def meeting_brief(store: Store, meeting_id: int) -> Brief:
 
 def thanks_draft(store: Store, debrief: Debrief) -> Draft:
     """The thank-you note for a debriefed meeting: it names the first insight (else the
-    first answer noted) as what was learned, and the user's promises as kept."""
+    answer rated most useful, the first of equals; never the closing pair's, whose answer is
+    names, not something learned) as what was learned, and the user's promises as kept."""
     meeting = store.get(Meeting, debrief.meeting_id)
     host = store.get(Person, meeting.person_id)
-    learned = next((i.text for i in debrief.insights), None) or next(
-        (q.answer_notes for q in debrief.questions if q.answer_notes), None)
+    answers = [q for q in debrief.questions
+               if q.asked and (q.answer_notes or "").strip() and q.category != "closing"]
+    best = max(answers, key=lambda q: q.usefulness or 0, default=None)  # max keeps the first
+    learned = next((i.text for i in debrief.insights), None) or (
+        best.answer_notes if best is not None else None)
     return thanks(host, store.get_profile(), learned=learned,
                   promises=[p.what for p in debrief.promises if p.owner == "user"],
                   meeting_date=meeting.starts_at.date() if meeting.starts_at else None,

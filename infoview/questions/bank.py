@@ -14,7 +14,8 @@ spaces or semicolons. A user file has the same columns and is merged by id: a ne
 question (``category`` and ``text`` required), a known id overrides only the cells that are
 filled in, so a row holding just ``id,favourite`` marks a shipped question as a favourite.
 
-The user file comes from the ``user_file`` argument, else from ``$INFOVIEW_QUESTIONS``.
+The user file comes from the ``user_file`` argument, else from ``$INFOVIEW_QUESTIONS``,
+else from the file the app keeps beside the store (:func:`use_own_file`).
 """
 
 from __future__ import annotations
@@ -82,13 +83,24 @@ def shipped_questions() -> tuple[Question, ...]:
     return tuple(_read_file(shipped_bank_path(), partial=False))
 
 
+#: The user's own file for this process, set by the app when it opens a store that has one
+#: beside it (:func:`use_own_file`); used when no argument nor ``$INFOVIEW_QUESTIONS`` names one.
+_own_file: Path | None = None
+
+
+def use_own_file(path: str | Path | None) -> None:
+    """Merge ``path`` into every bank this process loads from now on (``None``: stop)."""
+    global _own_file
+    _own_file = Path(path) if path is not None else None
+
+
 def load_bank(path: str | Path | None = None, user_file: str | Path | None = None) -> list[Question]:
     """Read the question bank, merged with the user's own file when there is one.
 
     Args:
         path: the main bank file; the shipped one by default.
         user_file: the user's additions and overrides (same columns, merged by id). When
-            ``None``, ``$INFOVIEW_QUESTIONS`` is used if set.
+            ``None``, ``$INFOVIEW_QUESTIONS`` is used if set, else the app's own file.
 
     Returns:
         The questions in file order (user additions at the end).
@@ -101,6 +113,8 @@ def load_bank(path: str | Path | None = None, user_file: str | Path | None = Non
     questions = {q.id: q for q in _read_file(main_path, partial=False)}
     if user_file is None and os.environ.get(USER_BANK_ENV):
         user_file = os.environ[USER_BANK_ENV]
+    if user_file is None and _own_file is not None and _own_file.is_file():
+        user_file = _own_file
     if user_file is not None:
         _merge(questions, Path(user_file).expanduser())
     return list(questions.values())

@@ -195,13 +195,14 @@ def _nested_zips(names: list[str]) -> list[str]:
 
 
 @contextmanager
-def _files(source: Path, budget: Budget) -> Iterator[dict[str, tuple[str, Opener]]]:
+def _files(source: Path, budget: Budget,
+           data: bytes | None = None) -> Iterator[dict[str, tuple[str, Opener]]]:
     """``{lower-case file name: (label for messages, opener)}`` of the files the kit reads.
 
     A zip stays open while the files are read; whatever it raises on the way (a damaged
     entry, a checksum that does not match) becomes one BadInputFile naming the archive.
     """
-    if source.is_dir():
+    if data is None and source.is_dir():
         try:
             found = _folder_files(source, budget)
             if not found:
@@ -213,7 +214,7 @@ def _files(source: Path, budget: Budget) -> Iterator[dict[str, tuple[str, Opener
         except OSError as exc:
             raise BadInputFile(f"cannot be read ({exc.strerror or exc})", path=source) from exc
         return
-    raw = open_regular(source)
+    raw = io.BytesIO(data) if data is not None else open_regular(source)
     try:
         with raw, zipfile.ZipFile(raw) as archive:
             found = _zip_files(archive, source, budget)
@@ -235,7 +236,7 @@ def _files(source: Path, budget: Budget) -> Iterator[dict[str, tuple[str, Opener
         raise BadInputFile(f"cannot be read ({exc.strerror or exc})", path=source) from exc
 
 
-def read_archive(source: str | Path) -> Archive:
+def read_archive(source: str | Path, data: bytes | None = None) -> Archive:
     """Read and check every file of the archive the kit uses.
 
     Files are read as streams and counted as they are read (:mod:`infoview.store.csvfiles`):
@@ -243,17 +244,19 @@ def read_archive(source: str | Path) -> Archive:
 
     Args:
         source: the ``.zip`` as downloaded, or the folder it was unpacked into.
+        data: the ``.zip``'s bytes, when it was uploaded (``source`` then only names it);
+            read in memory, never written anywhere.
 
     Raises:
         BadInputFile: the archive or one of its files cannot be read (the message names the
             file and line); or none of the files is in it.
     """
-    source = Path(source).expanduser()
-    if not source.exists():
+    source = Path(source).expanduser() if data is None else Path(source)
+    if data is None and not source.exists():
         raise BadInputFile("does not exist; give the LinkedIn archive (.zip) or its folder",
                            path=source)
     budget = Budget()
-    with _files(source, budget) as files:
+    with _files(source, budget, data) as files:
         if not files:
             raise BadInputFile("holds none of Profile.csv, Connections.csv, messages.csv, ...; "
                                "is this LinkedIn's data archive?", path=source)

@@ -109,8 +109,9 @@ class ArchiveReport:
 
 
 def import_archive(store: Store, source: str | Path, how_known: str = "colleague",
-                   add_organizations: bool = False) -> ArchiveReport:
+                   add_organizations: bool = False, data: bytes | None = None) -> ArchiveReport:
     """Import a LinkedIn data archive (``.zip`` or folder); see the module docstring.
+    ``data``: the bytes of an uploaded ``.zip`` that ``source`` names.
 
     Raises:
         BadInputFile: the archive or one of its files is malformed; nothing is imported.
@@ -118,7 +119,7 @@ def import_archive(store: Store, source: str | Path, how_known: str = "colleague
     """
     store.check()  # nothing is imported into a damaged file
     check_how_known(how_known)
-    archive = read_archive(source)
+    archive = read_archive(source, data)
     report = ArchiveReport(source=str(archive.source), found=archive.found,
                            missing=archive.missing)
     with store.transaction():

@@ -116,12 +116,16 @@ def _find_header(rows: Iterator[str], path: object) -> tuple[int, list[str]]:
                        "LinkedIn's Connections.csv?", path=path)
 
 
-def read_connections(path: str | Path) -> list[Connection]:
+def read_connections(path: str | Path, data: bytes | None = None) -> list[Connection]:
     """Every connection in the file, checked; raises BadInputFile at the first bad line.
 
     The file is streamed and counted as it is read (:mod:`infoview.store.csvfiles`): a pipe,
     a folder, UTF-16 text or a file larger than any export is refused in one line.
+    ``data``: the bytes of an uploaded file that ``path`` names, read in memory.
     """
+    if data is not None:
+        with text_stream(io.BytesIO(data), str(path), Budget()) as stream:
+            return parse_connections(stream, path)
     path = Path(path).expanduser()
     with text_stream(open_regular(path), str(path), Budget()) as stream:
         return parse_connections(stream, path)
@@ -194,8 +198,10 @@ def _merge(person: Person, row: Connection, tag: str) -> bool:
 
 
 def import_linkedin(store: Store, path: str | Path, how_known: str = "colleague",
-                    add_organizations: bool = False, tag: str = "linkedin") -> LinkedInReport:
-    """Add or update people from a LinkedIn ``Connections.csv`` (see the module docstring).
+                    add_organizations: bool = False, tag: str = "linkedin",
+                    data: bytes | None = None) -> LinkedInReport:
+    """Add or update people from a LinkedIn ``Connections.csv`` (see the module docstring);
+    ``data`` holds its bytes when it was uploaded (``path`` then only names it).
 
     Raises:
         BadInputFile: the file is not a readable connections export; nothing is imported.
@@ -203,7 +209,7 @@ def import_linkedin(store: Store, path: str | Path, how_known: str = "colleague"
     """
     store.check()  # nothing is imported into a damaged file
     check_how_known(how_known)
-    rows = read_connections(path)
+    rows = read_connections(path, data)
     with store.transaction():
         return import_connections(store, rows, how_known=how_known,
                                   add_organizations=add_organizations, tag=tag)

@@ -251,7 +251,8 @@ class HomePage(w.VBox):
             self._step(bool(profile.name and profile.background),
                        "<b>Say who you are</b>: your background, strengths, what you are "
                        "exploring. Every draft uses it.", "Fill in About me", "profile"),
-            self._step(has_people, "<b>Add a person</b> you would like to talk to.",
+            self._step(has_people, "<b>Add a person</b> you would like to talk to (or bring "
+                       "in your LinkedIn contacts under Import).",
                        "Add a person", "people", self.add_person),
             self._step(researched, "<b>Research their organization</b> from its website, "
                        "so you ask what the website does not say.", "Research", "research"),

@@ -1,6 +1,8 @@
-"""The import panel: the user's mail and calendar exports, previewed before anything is kept.
+"""The import panel: the user's mail, calendar and LinkedIn exports, previewed before anything
+is kept.
 
-One panel for both. The user picks what to import (mail or calendar), uploads the file or
+One panel for all three. The user picks what to import (mail, calendar or LinkedIn contacts),
+uploads the file or
 types its path (a large mailbox is better given by path: an upload passes through the
 browser), and presses **Preview**: the import runs as a dry run and the panel shows, in
 plain words, what would be recorded and what would not. **Import** then writes exactly
@@ -9,7 +11,9 @@ people the user writes to who are not in the store are listed with a tick box ea
 ticked are added, and their messages imported, by the same **Import**.
 
 The work is :func:`infoview.flows.mail_import.import_mail` and
-:func:`infoview.flows.calendar_import.import_calendar`; this panel only collects the input
+:func:`infoview.flows.calendar_import.import_calendar` and
+:func:`infoview.flows.linkedin_import.import_linkedin_file` (which, after a LinkedIn import,
+also says whom the user knows at their organizations); this panel only collects the input
 and shows the reports. Errors appear beside the control that caused them.
 """
 
@@ -27,7 +31,9 @@ from infoview.widgets._common import MessageLine, bullet_list, button, esc, head
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows.calendar_import import CalendarImportReport
+    from infoview.flows.linkedin_import import LinkedInImportReport
     from infoview.flows.mail_import import MailImportReport
+    from infoview.flows.question_file import QuestionFileReport
     from infoview.store import Store
 
 #: The upload button's words. ipywidgets always adds the number of files chosen, "(0)",
@@ -47,12 +53,34 @@ PANEL_CLASS = "infoview-import-panel"
 REFUSAL_CLASS = "infoview-upload-refusal"
 _REFUSAL_COLOUR = "#b00020"
 
-_KINDS = (("Mail (mbox, .eml, Maildir)", "mail"), ("Calendar (.ics)", "calendar"))
+_KINDS = (("Mail (mbox, .eml, Maildir)", "mail"), ("Calendar (.ics)", "calendar"),
+          ("LinkedIn contacts (.csv or .zip)", "linkedin"), ("My own questions (.csv)", "questions"))
 
 
 # What the path field suggests, for the kind of file chosen (a mail export is no calendar).
 _EXAMPLE_PATHS = {"mail": "e.g. /home/you/Takeout/Mail/All mail.mbox",
-                  "calendar": "e.g. /home/you/Downloads/calendar.ics"}
+                  "calendar": "e.g. /home/you/Downloads/calendar.ics",
+                  "linkedin": "e.g. /home/you/Downloads/Connections.csv",
+                  "questions": "e.g. /home/you/Documents/my-questions.csv"}
+
+#: What each kind of import keeps, above the controls.
+_WHAT_IS_KEPT = {
+    "mail": "Only messages with people in your store are kept: for each its date, subject "
+            "and direction (not its text, unless you ask). Nothing is kept about anyone "
+            "else.",
+    "calendar": "Only events with people in your store are kept: for each its time and "
+                "title. Nothing is kept about anything else.",
+    "linkedin": "Your contacts from LinkedIn: download Connections.csv (LinkedIn: Settings, "
+                "Data privacy, Get a copy of your data, Connections), or the whole archive "
+                "LinkedIn sends you (a .zip file, which fills in About me too). Everyone in "
+                "it is added under People as someone you know; people already there are "
+                "only filled in. Nothing is sent anywhere.",
+    "questions": "Your own questions for the question bank: a .csv file with the bank's "
+                 "columns (id, category, minutes, weight, audiences, answered_by_research, "
+                 "tags, text). New ids add questions; a row with a bank question's id changes "
+                 "it (favourite or never: yes). A copy is kept beside your data and every plan "
+                 "made under Prepare draws on it; adding another file replaces it.",
+}
 
 
 class ImportPanel(w.VBox):
@@ -76,7 +104,8 @@ class ImportPanel(w.VBox):
 
     def __init__(self, store: Store):
         self.store = store
-        self.report: MailImportReport | CalendarImportReport | None = None
+        self.report: (MailImportReport | CalendarImportReport | LinkedInImportReport
+                      | QuestionFileReport | None) = None
         self._previewed: tuple | None = None
         self._imported: tuple | None = None  # the input imported last (a second click's)
         self._boxes: list[tuple[w.Checkbox, str]] = []
@@ -86,9 +115,10 @@ class ImportPanel(w.VBox):
                                     style={"button_width": "auto"},
                                     layout=w.Layout(width="auto"))
         self.path = text("File or folder", placeholder=_EXAMPLE_PATHS["mail"])
-        self.upload = w.FileUpload(accept=".mbox,.eml,.ics,.mbx", multiple=False,
+        self.upload = w.FileUpload(accept=".mbox,.eml,.ics,.mbx,.csv,.zip", multiple=False,
                                    description=UPLOAD_WORDS,
-                                   tooltip="choose a mailbox or calendar file on this computer")
+                                   tooltip="choose a mailbox, calendar or LinkedIn file on "
+                                           "this computer")
         self.upload.add_class(_UPLOAD_CLASS)  # its count hidden: see UPLOAD_WORDS
         #: Names the file uploaded (the upload button itself only counts files).
         self.upload_note = w.HTML()
@@ -124,6 +154,9 @@ class ImportPanel(w.VBox):
         self.preview = w.HTML()
         self.offered = w.VBox([])
         self.result = w.HTML()
+        #: After a LinkedIn preview or import: whom the user knows at their organizations.
+        self.known = w.HTML()
+        self.intro = w.HTML(_intro("mail"))
         self.kind.observe(lambda _c: self._changed(), names="value")
         self.path.observe(lambda _c: self._path_typed(), names="value")
         self.upload.observe(lambda _c: self._uploaded(), names="value")
@@ -132,10 +165,8 @@ class ImportPanel(w.VBox):
         self.preview_button.on_click(lambda _b: self.show_preview())
         self.import_button.on_click(lambda _b: self.run_import())
         super().__init__([
-            heading("Import your mail or calendar"),
-            w.HTML("<p>Only messages and events with people in your store are kept: for a "
-                   "message its date, subject and direction (not its text, unless you ask); "
-                   "for an event its time and title. Nothing is kept about anything else.</p>"),
+            heading("Import your mail, calendar, LinkedIn contacts or questions"),
+            self.intro,
             w.HBox([w.HTML("What to import:"), self.kind],
                    layout=w.Layout(align_items="center", grid_gap="8px")),
             w.HTML(_UPLOAD_STYLE), w.HBox([self.path, self.upload, self.upload_refusal]),
@@ -143,7 +174,7 @@ class ImportPanel(w.VBox):
             self.input_message,
             self.mail_options,
             w.HBox([self.preview_button, self.import_button]), self.message, self.preview,
-            self.offered, self.result,
+            self.offered, self.result, self.known,
         ])
         self.add_class(PANEL_CLASS)
         self.refresh_people()
@@ -162,11 +193,13 @@ class ImportPanel(w.VBox):
         self.import_button.disabled = True
         self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
         self.path.placeholder = _EXAMPLE_PATHS.get(self.kind.value, "")
+        self.intro.value = _intro(self.kind.value)
         self.input_message.clear()
         self._clear_preview()
 
     def _clear_preview(self) -> None:
         self.preview.value = ""
+        self.known.value = ""
         self.offered.children = ()
         self._boxes = []
 
@@ -201,6 +234,11 @@ class ImportPanel(w.VBox):
                 raise UploadTooLarge(upload_refusal(item["name"], upload_size_words(len(content))))
             return (item["name"], content.tobytes() if hasattr(content, "tobytes") else bytes(content))
         if not self.path.value.strip():
+            if self.kind.value == "linkedin":
+                raise BadInput("give your LinkedIn Connections.csv or the archive (.zip), or "
+                               "upload it")
+            if self.kind.value == "questions":
+                raise BadInput("give your question file (.csv), or upload it")
             raise BadInput("give the file or folder your mail or calendar program exported, "
                            "or upload a file")
         return self.path.value.strip()
@@ -216,11 +254,19 @@ class ImportPanel(w.VBox):
         return (self.kind.value, source if isinstance(source, str) else source[0],
                 tuple(options.get("me", ())), tuple(options.get("bodies_for", ())))
 
-    def _run(self, source, *, dry_run: bool,
-             add: list[str] | None = None) -> MailImportReport | CalendarImportReport:
+    def _run(self, source, *, dry_run: bool, add: list[str] | None = None
+             ) -> MailImportReport | CalendarImportReport | LinkedInImportReport | \
+            QuestionFileReport:
         from infoview.flows.calendar_import import import_calendar
+        from infoview.flows.linkedin_import import import_linkedin_file
         from infoview.flows.mail_import import import_mail
 
+        if self.kind.value == "linkedin":
+            return import_linkedin_file(self.store, source, dry_run=dry_run)
+        if self.kind.value == "questions":
+            from infoview.flows.question_file import add_question_file
+
+            return add_question_file(self.store.path, source, dry_run=dry_run)
         if self.kind.value == "mail":
             return import_mail(self.store, source, dry_run=dry_run, add=add or [],
                                **self._options())
@@ -240,6 +286,7 @@ class ImportPanel(w.VBox):
             self._previewed = self._key(source)
             self.preview.value = _lines_html("If you import this:", _lines(self.report))
             self._offer(getattr(self.report, "offered", []))
+            self.known.value = _known_html(self.report)
             hint = self._why_nothing(self.report)
             # Nothing matched and nobody offered: Import would keep nothing (it was there to
             # press, and said it kept 0 messages with 0 people).
@@ -298,6 +345,7 @@ class ImportPanel(w.VBox):
             with self.message.guard("importing"):
                 self.report = self._run(source, dry_run=False, add=self.chosen)
                 self.result.value = _lines_html("Done:", _lines(self.report))
+                self.known.value = _known_html(self.report)
                 self.preview.value = ""
                 self.offered.children = []
                 self._boxes = []
@@ -352,3 +400,20 @@ def _lines(report) -> list[str]:
 
 def _lines_html(title: str, lines: list[str]) -> str:
     return f"<p><b>{esc(title)}</b></p>" + bullet_list(esc(line.strip()) for line in lines)
+
+
+def _intro(kind: str) -> str:
+    """The paragraph above the controls: what importing this kind of file keeps."""
+    return f"<p>{esc(_WHAT_IS_KEPT.get(kind, ''))}</p>"
+
+
+def _known_html(report) -> str:
+    """After a LinkedIn preview or import: whom the user knows at their organizations (the
+    reason to import contacts at all); nothing for mail and calendar."""
+    from infoview.flows.linkedin_import import LinkedInImportReport
+
+    if not isinstance(report, LinkedInImportReport):
+        return ""
+    lines = report.known_lines()
+    return (f"<div class='infoview-known-at'><p><b>{esc(report.known_words())}</b></p>"
+            + (bullet_list(esc(line) for line in lines) if lines else "") + "</div>")

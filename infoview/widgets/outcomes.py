@@ -80,10 +80,12 @@ def grouping_help(grouping: str) -> str:
 
 #: How the target list is made, above it.
 TARGETS_HELP = ("<p style='color:#555;font-size:0.9em'>Your target list, the organizations "
-                "most worth your time first. Each is ranked by the people you know there "
-                "(Advocacy), how much you want to work there (Motivation, 0-3, set under "
-                "People, Organizations) and the relevant openings you saw (Postings). The top "
-                "five are the ones to work on now; the rest wait until one of them is done.</p>")
+                "most worth your time first. Each is ranked by the people you know there, how "
+                "much you want to work there (set under People, Organizations, Edit) and the "
+                "relevant openings you saw (Openings seen). "
+                "People found counts everyone in your store who works there, known to you "
+                "or not. The top five are the ones to work on now; the rest wait until one of "
+                "them is done.</p>")
 
 
 def _plain_statuses(frame):
@@ -145,10 +147,15 @@ def actions_view(actions, now: datetime | None = None, zone: tzinfo | None = Non
 #: The target list's columns as the Targets tab shows them: (column, header). Advocacy
 #: (yes or no) is left out: the count of people known there says it and more.
 _TARGET_COLUMNS = (("rank", "Rank"), ("name", "Organization"), ("industry", "Industry"),
-                   ("batch", "Work on it"), ("motivation", "Motivation (0-3)"),
+                   ("batch", "Work on it"), ("motivation", "How much you want it"),
                    ("postings", "Openings seen"), ("advocates", "People you know there"),
                    ("people_found", "People found"), ("contacted", "Contacted"),
                    ("met", "Met"))
+
+
+#: How much the user wants each organization, in the words of its form (People,
+#: Organizations), not the score the ranking uses.
+_WANTED = {0: "not scored yet", 1: "a little", 2: "quite a lot", 3: "very much"}
 
 
 def targets_view(frame):
@@ -157,7 +164,8 @@ def targets_view(frame):
     analytics' name for the top few), and plain headers."""
     if frame is None or len(frame) == 0:
         return frame
-    shown = frame.assign(batch=frame["batch"].map({True: "now", False: "later"}))
+    shown = frame.assign(batch=frame["batch"].map({True: "now", False: "later"}),
+                         motivation=frame["motivation"].map(_WANTED).fillna(""))
     return shown[[c for c, _h in _TARGET_COLUMNS]].rename(columns=dict(_TARGET_COLUMNS))
 
 

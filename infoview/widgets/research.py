@@ -117,11 +117,15 @@ class ResearchPanel(w.VBox):
                                     self.warnings, self.warm], titles=TAB_TITLES)
         self.research_button.on_click(lambda _b: self.research())
         self.save_button.on_click(lambda _b: self.save())
+        from infoview.widgets.batchresearch import BatchResearch
+
+        #: Several organizations at once, under the one company and person.
+        self.batch = BatchResearch(store, self.settings_for, background=background)
         super().__init__([
             heading("Research a company and a person"),
             *self.form.fields.values(),
             w.HBox([self.research_button, self.save_button, self.fetch_again]),
-            self.progress, self.message, self.tabs,
+            self.progress, self.message, self.tabs, self.batch,
         ])
         self._show()
 

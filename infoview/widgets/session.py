@@ -103,6 +103,9 @@ def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
     """
     db_path, demo = _db_path_for(store)
     opened = Store.open(db_path)
+    from infoview.flows.question_file import use_question_file_of
+
+    use_question_file_of(db_path)  # the questions the user added in the app, if any
     out = Path(out_dir).expanduser() if out_dir is not None else default_exports_dir(demo)
     settings = Settings(cache_path=default_cache_path(db_path))
     session = NotebookSession(store=opened, db_path=db_path, out_dir=out, settings=settings,

@@ -1,0 +1,144 @@
+"""Several organizations researched at once, for the app's Research page.
+
+The CLI's ``research batch`` reads a file and writes JSON lines; a user of the app has a
+list of websites in mind (or in their organizations) and wants a table to read while the
+kettle boils: what each organization does, where, since when, who leads it and what it
+announced lately. This module is that route: :func:`websites_of_organizations` fills the
+list from the user's organizations, :func:`research_sites` researches the list (sites in
+parallel threads, each site politely, every result as it comes), :func:`overview_row`
+turns one result into a table row in plain words, and :func:`keep_all` saves them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from infoview.errors import BadInput
+from infoview.models import Organization
+from infoview.research.urls import normalize_url
+from infoview.times import day_words
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.research.models import CompanyProfile
+    from infoview.settings import Settings
+    from infoview.store import Store
+
+#: Most websites one run takes: a long list belongs to ``infoview research batch``.
+MOST_SITES = 40
+
+#: Titles that say someone leads the organization, strongest first.
+_LEADERS = (r"\bchief executive\b|\bceo\b|\bmanaging director\b|\bexecutive director\b",
+            r"\bfounder\b|\bpresident\b|\bchair\b",
+            r"\bdirector\b|\bhead\b|\bchief\b|\blead\b")
+
+
+def websites_of_organizations(store: Store) -> list[str]:
+    """The websites of the user's organizations, in the store's order (those with one)."""
+    return [o.website for o in store.list(Organization) if o.website]
+
+
+def read_websites(text: str) -> list[str]:
+    """The distinct websites typed, one per line (blank lines dropped), as addresses.
+
+    Raises:
+        BadInput: none typed, more than :data:`MOST_SITES`, or a line that is no web
+            address (named, with its line number).
+    """
+    sites: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line:
+            continue
+        url = normalize_url(line)
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname or " " in parts.netloc:
+            raise BadInput(f"line {number}, {line}, is not a website address (e.g. "
+                           "kestrel.example or https://kestrel.example/)")
+        if url not in sites:
+            sites.append(url)
+    if not sites:
+        raise BadInput("type the websites to research, one per line")
+    if len(sites) > MOST_SITES:
+        raise BadInput(f"{len(sites)} websites are more than the {MOST_SITES} one run takes "
+                       "here: research them in two goes")
+    return sites
+
+
+def research_sites(urls: list[str], settings: Settings | None = None, *,
+                   refresh: bool = False) -> Iterator[dict[str, Any]]:
+    """Research each website, yielding each result as it is done (a company profile's
+    ``to_dict()``, or ``{"url", "error", "warnings"}`` for a site that failed). Threads only:
+    the app's kernel is no place to start processes."""
+    from infoview.research.batch import research_many
+
+    yield from research_many(urls, settings=settings, kind="company", refresh=refresh,
+                             processes=1)
+
+
+def leader_of(profile: CompanyProfile) -> str:
+    """Who leads the organization by its own pages ("Amira Osei, Chief Executive"), or
+    an empty string when no one's title says so."""
+    staff = profile.staff()
+    for pattern in _LEADERS:
+        for person in staff:
+            if person.title and re.search(pattern, person.title, re.IGNORECASE):
+                return f"{person.name}, {person.title}"
+    return ""
+
+
+def overview_row(result: dict[str, Any]) -> dict[str, str]:
+    """One result of :func:`research_sites` as a row a reader wants: the organization, what
+    it does, where, since when, who leads it, its latest news; or why it failed."""
+    from infoview.research.models import CompanyProfile
+
+    if "error" in result:
+        return {"organization": result.get("url", ""), "does": "",
+                "where": "", "since": "", "leads": "",
+                "news": f"Not researched: {why_not(result)}"}
+    profile = CompanyProfile.from_dict(result)
+    latest = max(profile.news, key=lambda n: str(n.date or ""), default=None)
+    news = ""
+    if latest is not None:
+        news = latest.title
+        try:
+            news += f" ({day_words(date.fromisoformat(str(latest.date)[:10]))})"
+        except ValueError:  # no date, or one research could not read
+            pass
+    return {"organization": profile.name or profile.url,
+            "does": profile.summary or profile.description or "",
+            "where": profile.location or "", "since": str(profile.founded or ""),
+            "leads": leader_of(profile), "news": news or ""}
+
+
+#: "https://x.example/ was not fetched: " opening a research error: the row names the site.
+_NOT_FETCHED = re.compile(r"^\S+ was not fetched: ")
+#: A last bracket holding the network's own words in a bracket of their own ("(could not
+#: connect (Connection refused))"); a plain one ("404 (not found)") says something.
+_DETAIL = re.compile(r"\s*\((?:[^()]*\([^()]*\))+[^()]*\)(?=\.?$)")
+
+
+def why_not(result: dict[str, Any]) -> str:
+    """Why a site was not researched, for a row that already names it: the research
+    error without the address it opens with nor the network's own words in brackets at its
+    end ("the site could not be reached.")."""
+    words = _DETAIL.sub("", _NOT_FETCHED.sub("", str(result.get("error", "")).strip()))
+    return words if words.endswith(".") else words + "."
+
+
+def keep_all(store: Store, results: Iterable[dict[str, Any]]) -> list[str]:
+    """Save every successful result as its organization with its research; the names saved."""
+    from infoview.flows.research import keep_research
+    from infoview.research.models import CompanyProfile
+
+    saved = []
+    for result in results:
+        if "error" in result:
+            continue
+        kept = keep_research(store, company=CompanyProfile.from_dict(result))
+        if kept.organization is not None:
+            saved.append(kept.organization.name)
+    return saved
