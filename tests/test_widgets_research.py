@@ -290,3 +290,66 @@ def test_who_leads_an_organization_is_read_from_its_staff_titles():
     assert row == {"organization": "Kestrel", "does": "Care software.", "where": "Leeds",
                    "since": "2014", "leads": "Amira Osei, Chief Executive",
                    "news": "New ward app (Mon 6 May 2024)"}
+
+
+def test_a_bare_file_listing_is_not_saved_as_an_organization_named_by_its_server(
+        sites, settings, tmp_path):
+    # Seen by Maya in the browser: a site that is only a file server's listing of a folder
+    # was saved as an organization called "Directory listing for /". Its row says why it
+    # is not saved instead; the other site is saved as before.
+    from infoview.widgets.batchresearch import BatchResearch
+
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("minutes of the last meeting\n", encoding="utf-8")
+    bare, sample = sites.get(folder), sites.get()
+    with Store.open(tmp_path / "s.sqlite") as store:
+        batch = BatchResearch(store, lambda _url: settings, background=False)
+        batch.sites.value = f"{bare.url}\n{sample.url}"
+        batch.run_button.click()
+        table = batch.table.value
+        assert "Directory listing" not in table
+        assert "Not saved: its pages do not say whose site it is" in table
+        assert "1 did not say whose site it is" in batch.message.text
+        batch.save_button.click()
+        names = [o.name for o in store.list(Organization)]
+        assert names == ["Kestrel Health Labs"], names
+
+
+def test_a_bare_file_listing_gives_no_organization_name(sites, tmp_path):
+    from infoview.research import research_company
+
+    folder = tmp_path / "bare"
+    (folder / "docs").mkdir(parents=True)
+    profile = research_company(sites.get(folder).url,
+                               settings=Settings(host_delay=0.0, use_cache=False))
+    assert profile.name is None
+
+
+def test_several_organizations_researched_are_there_again_after_a_reload(sites, settings,
+                                                                          tmp_path):
+    # Seen by Maya: a reload of the page before Save them all lost the whole table (and the
+    # list she typed). Both come back, and Save them all still saves them.
+    from infoview.widgets.batchresearch import BatchResearch
+
+    sample = sites.get()
+    dead = "http://127.0.0.1:9/"
+    with Store.open(tmp_path / "s.sqlite") as store:
+        first = BatchResearch(store, lambda _url: settings, background=False)
+        first.sites.value = "kestrel.example"  # typed, not yet researched
+        assert BatchResearch(store, lambda _url: settings).sites.value == "kestrel.example"
+        first.sites.value = f"{sample.url}\n{dead}"
+        first.run_button.click()
+        assert "Kestrel Health Labs" in first.table.value
+
+        again = BatchResearch(store, lambda _url: settings, background=False)
+        assert again.sites.value == f"{sample.url}\n{dead}"
+        assert again.table.value == first.table.value
+        assert "Picked up your research" in again.message.text and "not saved" in again.message.text
+        assert not again.save_button.disabled
+        again.save_button.click()
+        assert [o.name for o in store.list(Organization)] == ["Kestrel Health Labs"]
+
+        saved = BatchResearch(store, lambda _url: settings, background=False)
+        assert saved.sites.value == f"{sample.url}\n{dead}"  # the list stays
+        assert saved.table.value == "" and saved.save_button.disabled  # saved: not offered again

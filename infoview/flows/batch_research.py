@@ -7,6 +7,11 @@ announced lately. This module is that route: :func:`websites_of_organizations` f
 list from the user's organizations, :func:`research_sites` researches the list (sites in
 parallel threads, each site politely, every result as it comes), :func:`overview_row`
 turns one result into a table row in plain words, and :func:`keep_all` saves them.
+
+A site whose pages name no organization (a bare file server's listing of its files, a
+parked page) is no organization to save: its row says so, and :func:`keep_all` leaves it.
+The list typed and the results not yet saved are kept in the app's state
+(:func:`keep_batch`), so that a reload shows them again (:func:`kept_batch`).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from urllib.parse import urlsplit
 from infoview.errors import BadInput
 from infoview.models import Organization
 from infoview.research.urls import normalize_url
+from infoview.store.appstate import State, delete_state, get_state, put_state
 from infoview.times import day_words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,6 +35,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Most websites one run takes: a long list belongs to ``infoview research batch``.
 MOST_SITES = 40
+
+#: The key the list typed and its results not yet saved are kept under.
+BATCH_KEY = "batch:research"
 
 #: Titles that say someone leads the organization, strongest first.
 _LEADERS = (r"\bchief executive\b|\bceo\b|\bmanaging director\b|\bexecutive director\b",
@@ -99,6 +108,9 @@ def overview_row(result: dict[str, Any]) -> dict[str, str]:
         return {"organization": result.get("url", ""), "does": "",
                 "where": "", "since": "", "leads": "",
                 "news": f"Not researched: {why_not(result)}"}
+    if not nameable(result):
+        return {"organization": result.get("url", ""), "does": f"Not saved: {NO_NAME}",
+                "where": "", "since": "", "leads": "", "news": ""}
     profile = CompanyProfile.from_dict(result)
     latest = max(profile.news, key=lambda n: str(n.date or ""), default=None)
     news = ""
@@ -129,16 +141,51 @@ def why_not(result: dict[str, Any]) -> str:
     return words if words.endswith(".") else words + "."
 
 
+#: Why a site whose pages name no organization is not saved (its row names the site).
+NO_NAME = ("its pages do not say whose site it is (no organization's name on them; a bare "
+           "list of files, say). If you know whose it is, add them under People, "
+           "Organizations.")
+
+
+def nameable(result: dict[str, Any]) -> bool:
+    """Whether a result of :func:`research_sites` is an organization to save: researched,
+    and its pages gave the organization's name (a site without one would be saved under
+    its address, or under whatever its server calls the page)."""
+    return "error" not in result and bool(str(result.get("name") or "").strip())
+
+
 def keep_all(store: Store, results: Iterable[dict[str, Any]]) -> list[str]:
-    """Save every successful result as its organization with its research; the names saved."""
+    """Save every result that names its organization (:func:`nameable`) as that
+    organization with its research; the names saved."""
     from infoview.flows.research import keep_research
     from infoview.research.models import CompanyProfile
 
     saved = []
     for result in results:
-        if "error" in result:
+        if not nameable(result):
             continue
         kept = keep_research(store, company=CompanyProfile.from_dict(result))
         if kept.organization is not None:
             saved.append(kept.organization.name)
     return saved
+
+
+def keep_batch(store: Store, sites: str, results: list[dict[str, Any]]) -> None:
+    """Keep the list typed and its results not yet saved (``[]`` once saved), so that a
+    reload of the app shows them again; an empty list with no results keeps nothing."""
+    if not sites.strip() and not results:
+        delete_state(store, BATCH_KEY)
+        return
+    put_state(store, BATCH_KEY, {"sites": sites, "results": results})
+
+
+def kept_batch(store: Store) -> State | None:
+    """What :func:`keep_batch` kept (``.value["sites"]``, ``.value["results"]``), or
+    ``None``; an entry of another shape is none."""
+    state = get_state(store, BATCH_KEY)
+    if state is None or not isinstance(state.value.get("sites"), str):
+        return None
+    results = state.value.get("results")
+    if not isinstance(results, list) or not all(isinstance(r, dict) for r in results):
+        state.value["results"] = []
+    return state

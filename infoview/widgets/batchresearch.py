@@ -5,7 +5,8 @@ presses **Research them all**: a progress bar counts the sites done while they a
 a worker thread, and a table grows with what each organization does, where, since when, who
 leads it and its latest news. **Save them all** keeps them as organizations with their
 research. The work is :mod:`infoview.flows.batch_research`; this panel collects the list and
-shows the rows. Mistakes in the list are said under it.
+shows the rows. Mistakes in the list are said under it. The list typed and the results
+not yet saved are kept in the app's state as they come, so a reload shows them again.
 """
 
 from __future__ import annotations
@@ -18,11 +19,16 @@ import ipywidgets as w
 
 from infoview.flows.batch_research import (
     keep_all,
+    keep_batch,
+    kept_batch,
+    nameable,
     overview_row,
     read_websites,
     research_sites,
     websites_of_organizations,
 )
+from infoview.flows.profile import user_zone
+from infoview.times import shown_in
 from infoview.widgets._common import FULL_WIDTH, MessageLine, button, count_of, heading, table_html
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -84,6 +90,40 @@ class BatchResearch(w.VBox):
             self.progress, self.message, self.table,
         ])
         self.add_class("infoview-batch-research")
+        self._loading = False
+        if store is not None:
+            self.pick_up()
+        self.sites.observe(lambda _c: self.keep(), names="value")
+
+    def keep(self) -> None:
+        """Keep the list typed and the results not yet saved (a reload shows them again)."""
+        if self.store is None or self._loading:
+            return
+        with self.error.guard("keeping your list"):
+            keep_batch(self.store, self.sites.value,
+                       [] if self._saved else list(self.results))
+
+    def pick_up(self) -> None:
+        """Show the list and the results kept from before a reload, saying so."""
+        assert self.store is not None
+        with self.message.guard("picking up your last research"):
+            state = kept_batch(self.store)
+            if state is None:
+                return
+            self._loading = True
+            try:
+                self.sites.value = state.value["sites"]
+            finally:
+                self._loading = False
+            self.results = list(state.value["results"])
+            if not self.results:
+                return
+            self.table.value = self._table()
+            ready = sum(nameable(result) for result in self.results)
+            self.save_button.disabled = ready == 0
+            when = shown_in(state.updated_at, user_zone(self.store))
+            self.message.show(f"Picked up your research of {when.day} {when:%b, %H:%M}, "
+                              "not saved yet: Save them all keeps it.", "info")
 
     def fill_from_organizations(self) -> None:
         """Put the websites of the user's organizations in the list."""
@@ -116,6 +156,7 @@ class BatchResearch(w.VBox):
         with self.error.guard("reading the list"):
             urls = read_websites(self.sites.value)
             self.results, self._saved = [], False
+            self.keep()
             self.table.value = ""
             self.save_button.disabled = True
             self.run_button.disabled = True
@@ -131,24 +172,28 @@ class BatchResearch(w.VBox):
                 self._run(urls)
 
     def _run(self, urls: list[str]) -> None:
-        failed = 0
+        failed = nameless = 0
         with self.message.guard("researching"):
             settings = self._settings(urls[0])
             for result in research_sites(urls, settings):
                 self.results.append(result)
                 failed += "error" in result
+                nameless += "error" not in result and not nameable(result)
                 self.progress.value = len(self.results)
                 self.message.show(f"{len(self.results)} of {len(urls)} done…", "info")
                 self.table.value = self._table()
+                self.keep()
         self.run_button.disabled = False
-        done = len(self.results) - failed
+        done = len(self.results) - failed - nameless
         self.progress.bar_style = "danger" if done == 0 else "success"
         self.save_button.disabled = done == 0
         if len(self.results) == len(urls):
+            left = [f"{failed} could not be read"] if failed else []
+            left += [f"{nameless} did not say whose site it is"] if nameless else []
             self.message.show(f"Done: {count_of(done, 'organization')} researched"
-                              + (f", {failed} could not be read (said in the table)"
-                                 if failed else "") + ". Save them all to keep them.",
-                              "warning" if failed else "ok")
+                              + (f", {' and '.join(left)} (said in the table)" if left else "")
+                              + (". Save them all to keep them." if done else "."),
+                              "warning" if left else "ok")
 
     def _table(self) -> str:
         rows = [overview_row(result) for result in self.results]
@@ -165,6 +210,7 @@ class BatchResearch(w.VBox):
                 return
             names = keep_all(self.store, self.results)
             self._saved = True
+            self.keep()
             self.save_button.disabled = True
             self.message.show(f"Saved {count_of(len(names), 'organization')}: "
                               f"{', '.join(names)}. They are under People, Organizations.",

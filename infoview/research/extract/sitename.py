@@ -40,6 +40,9 @@ _PAGE_WORDS = frozenset("""
     """.split())
 #: A part that speaks to or for someone is a slogan, not a name.
 _SPEAKS = re.compile(r"\b(we|we're|our|us|you|your|you're|i|my)\b", re.I)
+#: The title a bare file server gives its listing of a folder ("Directory listing for /",
+#: "Index of /docs"): the server's words, not the name of whoever runs the site.
+_LISTING = re.compile(r"^(directory listing for|index of)\s*/", re.I)
 _LEAD = re.compile(r"^(welcome to|about|contact|meet)\s+", re.I)
 _TRAIL = re.compile(r"\s+official (web)?site$", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
@@ -98,6 +101,8 @@ def title_parts(title: str) -> list[str]:
 def _could_be_name(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _MAX_WORDS or _GENERIC.match(text) or _SPEAKS.search(text):
+        return False
+    if _LISTING.match(text):
         return False
     if not (text[0].isalnum() or text[0] in "'\"“"):
         return False
