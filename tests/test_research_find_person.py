@@ -85,3 +85,26 @@ def test_a_one_word_name_is_refused_before_any_request(sites, tmp_path):
     ("Dan Wu", "Daniela Wu", False), ("Okafor", "Sam Okafor", False)])
 def test_names_match_through_accents_initials_and_nicknames(wanted, found, matches):
     assert (name_match(wanted, found) >= 0.7) is matches
+
+
+def test_the_search_in_words_says_probably_or_listed_without_percentages():
+    # The app's words for a search (the CLI's summary and JSON keep their percentages).
+    from infoview.research.find_person import Candidate, PersonSearch
+
+    unsure = Candidate("https://k.example/people/sam-okafor", "Sam Okafor", None, 0.55,
+                       ["a link reads 'Sam Okafor'", "its address names them",
+                        "the page names nobody clearly"])
+    said = PersonSearch("Sam Okafor", "https://k.example/", found=unsure).in_words()
+    assert said == ("Found what is probably Sam Okafor's page on the k.example site: a link "
+                    "named 'Sam Okafor' leads to it and its address has their name in it, "
+                    "though the page itself names nobody clearly.")
+    listed = Candidate("https://k.example/team", "Samira Okafor", "Designer", 0.54,
+                       ["listed as Samira Okafor on https://k.example/team"], own_page=False)
+    said = PersonSearch("Sam Okafor", "https://k.example/", found=listed,
+                        company="Kestrel").in_words()
+    assert said == ("Found Sam Okafor on the Kestrel site: listed as Samira Okafor on a page "
+                    "of several people; there is no page of their own.")
+    nobody = PersonSearch("Ann Lee", "https://k.example/", pages_searched=["a"]).in_words()
+    assert nobody == ("No page about Ann Lee was found on the k.example site (looked at 1 page "
+                      "and its list of pages).")
+    assert "%" in PersonSearch("Sam Okafor", "https://k.example/", found=unsure).summary()

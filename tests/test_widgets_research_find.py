@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from research_sites import fast_settings
 
 from infoview.models import Person
@@ -16,7 +18,12 @@ def test_a_name_is_found_on_the_company_site_and_researched(sites, tmp_path):
     panel.research_button.click()
     assert panel.person is not None and panel.person.name == "Samira Okafor"
     assert panel.person.url == server.url + "team/samira-okafor.html"
-    assert "Found Sam Okafor" in panel.message.value and "% sure" in panel.message.value
+    # Said as a person would (seen by Maya: "96% sure: a link reads 'Samira Okafor'; its
+    # address names them; ..."): why this page is hers, in words, without a percentage.
+    said = html.unescape(panel.message.value)
+    assert ("Found Sam Okafor's page on the Kestrel Health Labs site: a link named "
+            "'Samira Okafor' leads to it and it is about Samira Okafor.") in said, said
+    assert "%" not in said and "sure" not in said and "address names" not in said
     assert "Senior UX Researcher" in panel.overview.value
 
 
@@ -28,6 +35,7 @@ def test_a_name_that_is_not_there_is_said_in_the_panel(sites, tmp_path):
     panel.research_button.click()
     assert panel.person is None and panel.company is not None
     assert "No page about Grace Okafor was found" in panel.message.value
+    assert "page(s)" not in panel.message.value
 
 
 def test_saving_a_person_found_by_name_keeps_the_one_already_stored(sites, tmp_path):

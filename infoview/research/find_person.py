@@ -42,6 +42,9 @@ MAX_CONFIRM = 3
 #: Below this confidence a candidate is listed but not called found.
 FOUND_AT = 0.5
 _LISTING_KINDS = ("team", "about")
+#: How evidence starts, read back by :meth:`PersonSearch.in_words`.
+_LINK, _ABOUT = "a link reads ", "the page is about "
+_SLUG, _UNCLEAR = "its address names them", "the page names nobody clearly"
 
 
 @dataclass
@@ -87,6 +90,32 @@ class PersonSearch:
                     f"(looked at {len(self.pages_searched)} page(s) and the sitemap).")
         return (f"Found {self.name} at {self.found.url} ({self.found.confidence:.0%} sure: "
                 f"{'; '.join(self.found.evidence)}).")
+
+    def in_words(self) -> str:
+        """The search as a person would tell it, for the app's page: where they were found
+        and why that page is theirs, sure or probably, without percentages or the trade's
+        words (the CLI's :meth:`summary` and JSON keep those)."""
+        where = f"the {self.company or _host(self.site)} site"
+        if self.found is None:
+            looked = len(self.pages_searched)
+            return (f"No page about {self.name} was found on {where} (looked at {looked} "
+                    f"{'page' if looked == 1 else 'pages'} and its list of pages).")
+        found, reasons = self.found, []
+        if not found.own_page:
+            return (f"Found {self.name} on {where}: listed as {found.name} on a page of "
+                    "several people; there is no page of their own.")
+        about = next((e.removeprefix(_ABOUT) for e in found.evidence if e.startswith(_ABOUT)),
+                     None)
+        reasons += [f"a link named '{e.removeprefix(_LINK).strip(chr(39))}' leads to it"
+                    for e in found.evidence if e.startswith(_LINK)][:1]
+        if about is not None:
+            reasons.append(f"it is about {about}")
+            return f"Found {self.name}'s page on {where}: {' and '.join(reasons)}."
+        if _SLUG in found.evidence:
+            reasons.append("its address has their name in it")
+        unclear = ", though the page itself names nobody clearly" if _UNCLEAR in found.evidence else ""
+        return (f"Found what is probably {self.name}'s page on {where}: "
+                f"{' and '.join(reasons) or 'it mentions them'}{unclear}.")
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready view (``search`` in ``infoview research person --name ... --json``)."""
@@ -226,7 +255,7 @@ def _about_them(name: str, page: ParsedPage, found: dict[str, Candidate]) -> boo
     old = found.pop(page.url, None)
     _add(found, Candidate(page.url, on_page or name, (old.title if old else None) or fields.get("title"),
                           round(0.6 + 0.4 * score, 3), (old.evidence if old else [])
-                          + [f"the page is about {on_page}"]))
+                          + [f"{_ABOUT}{on_page}"]))
     return True
 
 
@@ -241,10 +270,10 @@ def _from_links(name: str, links: list[Link], home_url: str, found: dict[str, Ca
         slug_score = name_match(name, slug) if len(slug.split()) >= 2 else 0.0
         if text_score >= slug_score and text_score:
             _add(found, Candidate(link.url, link.text, None, round(0.55 * text_score, 3),
-                                  [f"a link reads '{link.text}'"]))
+                                  [f"{_LINK}'{link.text}'"]))
         elif slug_score:
             _add(found, Candidate(link.url, slug.title(), None, round(0.5 * slug_score, 3),
-                                  ["its address names them"]))
+                                  [_SLUG]))
 
 
 def _confirm(name: str, reader: PageReader, found: dict[str, Candidate], read: set[str]) -> None:
@@ -258,7 +287,7 @@ def _confirm(name: str, reader: PageReader, found: dict[str, Candidate], read: s
         if person_facts(page)[0].get("name"):   # the page is about someone else: not them
             del found[candidate.url]
         else:
-            candidate.evidence.append("the page names nobody clearly")
+            candidate.evidence.append(_UNCLEAR)
 
 
 def _host(url: str) -> str:

@@ -226,7 +226,7 @@ class ResearchPanel(w.VBox):
             count = len(self._all_warnings())
             warned = f" ({count_of(count, 'warning')}, see the Warnings tab)" if count else ""
             self.message.show(f"Done: {', '.join(found) or 'no name found'}{warned}."
-                              + (f" {self.search.summary()}" if self.search else ""),
+                              + (f" {self.search.in_words()}" if self.search else ""),
                               "warning" if count or (self.search and not self.search.found) else "ok")
 
     @contextmanager
