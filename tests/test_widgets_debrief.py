@@ -41,6 +41,18 @@ def test_planned_questions_are_listed_unasked_until_notes_come_in(store):
     assert not any(q["asked"].value for q in form.questions)
 
 
+def test_a_question_not_asked_shows_no_usefulness_score(store):
+    # Seen by Maya: "useful 0" beside every question she had not asked, read as a score.
+    form = DebriefForm(store)
+    first = form.questions[0]
+    assert {q["usefulness"].layout.visibility for q in form.questions} == {"hidden"}
+    first["asked"].value = True
+    assert first["usefulness"].layout.visibility == "visible"
+    assert form.questions[1]["usefulness"].layout.visibility == "hidden"
+    first["asked"].value = False
+    assert first["usefulness"].layout.visibility == "hidden"
+
+
 def test_companion_notes_flow_into_the_form_when_its_clock_stops(store):
     meeting_id = next_meeting(store)
     companion = MeetingCompanion.for_meeting(store, meeting_id, clock=lambda: 0.0)

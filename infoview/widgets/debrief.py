@@ -92,6 +92,16 @@ def _slider(description: str, value: int | None = None) -> w.IntSlider:
                        layout=w.Layout(width="260px"))
 
 
+def _score_only_if_asked(asked: w.Checkbox, usefulness: w.IntSlider) -> None:
+    """Show a question's usefulness only while it is ticked as asked: a question not asked
+    has no usefulness, and a slider at "useful 0" beside it read as a score (seen by Maya)."""
+    def show(_change: Any = None) -> None:
+        usefulness.layout.visibility = "visible" if asked.value else "hidden"
+
+    asked.observe(show, names="value")
+    show()
+
+
 def _small_text(placeholder: str, width: str = "180px") -> w.Text:
     return w.Text(placeholder=placeholder, layout=w.Layout(width=width))
 
@@ -377,6 +387,7 @@ class DebriefForm(w.VBox):
                     "usefulness": _slider("useful", q.usefulness),
                 }
                 self.questions.append(row)
+                _score_only_if_asked(row["asked"], row["usefulness"])
                 self._watch(row["asked"], row["notes"], row["usefulness"])
                 # The question takes the free width, so every slider lines up on the right.
                 boxes.append(w.VBox([
