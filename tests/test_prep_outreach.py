@@ -400,3 +400,51 @@ def test_thanks_keeps_a_promise_noted_as_a_to_do_in_the_first_person():
     assert "As promised, I am sending the slides." in draft.body
     assert "As promised, here is the checklist I mentioned." in draft.body
     assert "promise_missing" not in [w.code for w in draft.warnings]
+
+
+@pytest.mark.parametrize("question,category,topic", [
+    ("How did you get into the field?", "path", "how you got into the field"),
+    ("How did you end up working as a UX researcher?", "path",
+     "how you ended up working as a UX researcher"),
+    ("How do you measure whether a study was worth it?", "role",
+     "how you measure whether a study was worth it"),
+    ("What advice would you give someone like me?", "advice",
+     "what advice you would give someone like me"),
+    ("What does a typical week look like for you?", "role", "your role and a typical day"),
+    ("Is there anything else?", "own", None),
+])
+def test_a_question_turns_into_what_the_letter_says_it_was_about(question, category, topic):
+    assert outreach.question_topic(question, category) == topic
+
+
+@pytest.mark.parametrize("answer,expected", [
+    # seen by Maya: "I especially valued what you told me. Through a hackathon, then a UX
+    # course." -- an answer pasted as a sentence of its own
+    ("Through a hackathon, then a UX course.",
+     "I especially valued what you said about how you got into the field: through a "
+     "hackathon, then a UX course."),
+    ("Came over from nursing after a hackathon",   # no full stop
+     "I especially valued what you said about how you got into the field: came over from "
+     "nursing after a hackathon."),
+    # a long note: its first sentence, ended once
+    ("A hackathon at the hospital. " + "Then she took a course and built a portfolio of "
+     "small studies over two years while still working shifts on the ward. " * 3,
+     "I especially valued what you said about how you got into the field: a hackathon at "
+     "the hospital."),
+])
+def test_thanks_names_the_question_an_answer_was_about(answer, expected):
+    draft = outreach.thanks(s.person(), s.profile(), learned=answer,
+                            topic="how you got into the field",
+                            meeting_date=date(2026, 12, 1), send_date=date(2026, 12, 2))
+    assert expected in draft.body.splitlines(), draft.body
+    assert ".." not in draft.body and ". ." not in draft.body
+    assert "nothing_learned" not in [w.code for w in draft.warnings]
+
+
+def test_thanks_cuts_a_long_answer_of_one_sentence_at_a_word():
+    answer = " ".join(["she moved from the ward into research through a hackathon"] * 6)
+    draft = outreach.thanks(s.person(), s.profile(), learned=answer,
+                            topic="how you got into the field")
+    [valued] = [line for line in draft.body.splitlines() if "especially valued" in line]
+    assert valued.endswith("…") and len(valued.split()) < 45, valued
+    assert "too_long" not in [w.code for w in draft.warnings]

@@ -102,6 +102,18 @@ def test_save_writes_questions_people_promises_outcomes_and_follow_ups(store):
     assert "Samira" in form.thanks_text.value and "roadmap" in form.thanks_text.value
 
 
+def test_the_thank_you_says_what_the_answer_it_quotes_was_about(store):
+    # Seen by Maya: "I especially valued what you told me. Through a hackathon, then a UX
+    # course." The letter names the question's topic and continues with the answer.
+    form = DebriefForm(store)
+    form.take_notes([{"question_id": "path-01", "text": PLAN.items[0].text, "asked": True,
+                      "notes": "Through a hackathon, then a UX course."}])
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+    assert ("I especially valued what you said about how you ended up working as a UX "
+            "researcher: through a hackathon, then a UX course.") in form.thanks_text.value
+
+
 def test_saving_twice_and_reopening_edits_the_same_debrief(store):
     form = DebriefForm(store)
     form.take_notes([{"question_id": "role-01", "text": PLAN.items[1].text, "asked": True,

@@ -23,7 +23,7 @@ from infoview.flows.question_history import question_history
 from infoview.flows.research import research_for
 from infoview.models import CHOICES, Meeting, Person, QuestionAsked, ResearchSnapshot
 from infoview.prep.brief import Brief, build_brief
-from infoview.prep.outreach import Draft, thanks
+from infoview.prep.outreach import Draft, question_topic, thanks
 from infoview.questions.bank import load_bank
 from infoview.questions.models import PlanItem, QuestionPlan, overhead_minutes
 from infoview.questions.select import select_questions
@@ -151,9 +151,11 @@ def thanks_draft(store: Store, debrief: Debrief) -> Draft:
     answers = [q for q in debrief.questions
                if q.asked and (q.answer_notes or "").strip() and q.category != "closing"]
     best = max(answers, key=lambda q: q.usefulness or 0, default=None)  # max keeps the first
-    learned = next((i.text for i in debrief.insights), None) or (
-        best.answer_notes if best is not None else None)
-    return thanks(host, store.get_profile(), learned=learned,
+    learned = next((i.text for i in debrief.insights), None)
+    topic = None
+    if learned is None and best is not None:  # an answer: the letter says what it was about
+        learned, topic = best.answer_notes, question_topic(best.text, best.category)
+    return thanks(host, store.get_profile(), learned=learned, topic=topic,
                   promises=[p.what for p in debrief.promises if p.owner == "user"],
                   meeting_date=meeting.starts_at.date() if meeting.starts_at else None,
                   send_date=date.today())

@@ -78,6 +78,9 @@ _COMMON_FIRST_WORDS = frozenset("""
 a an the this that these those my your our their his her its some any every each all both
 most many much more few no one two three here there how why what when where which who whom
 whose whether if it they we you he she there's it's as in on at for with by from to of
+through via mostly mainly partly probably definitely honestly usually always never
+came went got took made began left joined started moved worked studied did had was were is
+are has have told used tried spent switched
 about after before during since while once not also only just even really very being having
 getting finding keeping making taking using working learning asking talking writing
 """.split())
@@ -313,26 +316,86 @@ def _thanks_opening(meeting_date: date | None, send_date: date | None) -> str:
     return f"Thank you for your time {when}."
 
 
-def _valued(learned: str | None) -> str:
+#: What a question of each bank category was about, as a thank-you names it when the
+#: question's own words do not turn into a phrase ("what you said about ...").
+_CATEGORY_TOPICS = {
+    "path": "your path into the work", "role": "your role and a typical day",
+    "workplace": "your workplace", "industry": "where the industry is heading",
+    "advice": "your advice for me", "feedback": "your feedback on my plans",
+    "resources": "where to learn more",
+}
+#: Past tenses of the verbs questions about someone's path ask with ("How did you get
+#: into ...?" is "how you got into ...").
+_PAST = {"get": "got", "come": "came", "end": "ended", "move": "moved", "start": "started",
+         "find": "found", "become": "became", "decide": "decided", "choose": "chose",
+         "make": "made", "learn": "learned", "break": "broke", "go": "went",
+         "land": "landed", "switch": "switched", "know": "knew", "hear": "heard",
+         "pick": "picked", "build": "built", "prepare": "prepared", "handle": "handled"}
+_ASKED_PAST = re.compile(r"^(how|why|when|where|what) did you (\w+)\b(.*)$", re.I)
+_ASKED_NOW = re.compile(r"^(how|why|when|where|what) do you (.*)$", re.I)
+_ASKED_WOULD = re.compile(r"^(what|which|how)\b(.{0,40}?) would you (.*)$", re.I)
+#: An answer longer than this many words is named by its first sentence (a note taken
+#: during the call can run to a paragraph; a thank-you quotes a line of it).
+_LONGEST_ANSWER = 30
+
+
+def question_topic(question: str | None, category: str | None = None) -> str | None:
+    """What a question asked about, as a phrase that continues "what you said about ...":
+    "How did you get into UX research?" is "how you got into UX research", "What would you
+    do differently?" is "what you would do differently"; a question whose words do not turn
+    into one names its bank category's topic ("your advice for me"); else ``None``."""
+    text = " ".join((question or "").split()).rstrip(" ?.!")
+    topic = None
+    if (past := _ASKED_PAST.match(text)) and past.group(2).lower() in _PAST:
+        topic = f"{past.group(1)} you {_PAST[past.group(2).lower()]}{past.group(3)}"
+    elif now := _ASKED_NOW.match(text):
+        topic = f"{now.group(1)} you {now.group(2)}"
+    elif would := _ASKED_WOULD.match(text):
+        topic = f"{would.group(1)}{would.group(2)} you would {would.group(3)}"
+    if topic and len(topic.split()) <= 12 and "?" not in topic:
+        return topic[0].lower() + topic[1:]
+    return _CATEGORY_TOPICS.get(category or "")
+
+
+def _line_of(answer: str) -> str:
+    """A long note's first sentence (a thank-you quotes a line, not a paragraph), cut at a
+    word with an ellipsis when that sentence alone runs long; a short note whole."""
+    text = _clause(answer, "")
+    if len(text.split()) <= _LONGEST_ANSWER:
+        return text
+    first = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0].rstrip(" .")
+    words = first.split()
+    return first if len(words) <= _LONGEST_ANSWER else " ".join(words[:_LONGEST_ANSWER - 5]) + "…"
+
+
+def _valued(learned: str | None, topic: str | None = None) -> str:
     """The thank-you's line on what was learned, reading naturally whatever its text.
 
-    A topic ("how findings reach the roadmap") continues the sentence after a colon. A
-    whole statement, one that keeps a capital the kit must not lower ("Kestrel hires
-    researchers", "Clinical experience counts") or that has a colon of its own, gets a
-    sentence to itself: after a colon it would read as a capital mid-sentence, or as two
-    colons in one sentence."""
-    clause = _mid_sentence(_clause(learned, "[one thing you learned]"))
+    With the topic of the question it answered ("how you got into the field"), the letter
+    says what it was about and continues with the answer after a colon ("I especially
+    valued what you said about how you got into the field: through a hackathon."); a
+    long answer gives its first sentence. Without one, a topic ("how findings reach the
+    roadmap") continues the sentence after a colon. A whole statement, one that keeps a
+    capital the kit must not lower ("Kestrel hires researchers", "Clinical experience
+    counts") or that has a colon of its own, gets a sentence to itself: after a colon it
+    would read as a capital mid-sentence, or as two colons in one sentence."""
+    opening = f"what you said about {topic}" if topic else "what you told me"
+    clause = _mid_sentence(_line_of(learned or "") or "[one thing you learned]")
+    ending = "" if clause.endswith(("…", "?", "!")) else "."
     if clause[:1].isupper() or any(mark in clause for mark in ":;"):
-        return f"I especially valued what you told me. {_sentence(clause, '')}"
-    return f"I especially valued what you told me: {clause}."
+        return f"I especially valued {opening}. {clause[0].upper()}{clause[1:]}{ending}"
+    return f"I especially valued {opening}: {clause}{ending}"
 
 
 def thanks(person, profile=None, *, learned: str | None = None, promises=(),
-           meeting_date: date | None = None, send_date: date | None = None) -> Draft:
+           meeting_date: date | None = None, send_date: date | None = None,
+           topic: str | None = None) -> Draft:
     """The thank-you note, sent the same day or the next.
 
     Args:
         learned: one specific thing that was useful ("how research findings reach the roadmap").
+        topic: what the question ``learned`` answered was about (:func:`question_topic`),
+            when it is an answer: the letter names it before the answer.
         promises: what the user promised and now keeps ("the link to the accessibility audit").
         meeting_date, send_date: when the meeting was and when the note goes (default
             today); the first line names the day to fit ("today" only on the day itself),
@@ -345,13 +408,14 @@ def thanks(person, profile=None, *, learned: str | None = None, promises=(),
         f"Hi {_first(_name(person))},",
         "",
         _thanks_opening(meeting_date, send_date),
-        _valued(learned),
+        _valued(learned, topic),
     ]
     first = _first(_name(person))
     lines += [f"As promised, {_kept_promise(_clause(p, ''), first)}."
               for p in promises if _clause(p, '')]
     lines += ["I will let you know how I get on.", "", _signature(profile, link=False)]
-    return _finish("thanks", "Thank you", "\n".join(lines), learned=learned,
+    return _finish("thanks", "Thank you", "\n".join(lines),
+                   learned=_line_of(learned) if learned else learned,
                    promises=[p for p in promises if p], meeting_date=meeting_date,
                    send_date=send_date)
 
