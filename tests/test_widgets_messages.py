@@ -78,7 +78,7 @@ def test_organization_saved_is_seen_and_goes_when_another_is_chosen(store, tmp_p
     page.dossier_buttons["html"].click()
     assert page.file_message.kind == "ok" and page.files.value
     page.organizations.value = [v for label, v in page.organizations.options
-                                if label == "Kestrel Health"][0]
+                                if label.startswith("Kestrel Health  ·")][0]
     assert page.organization_message.text == "" and page.file_message.text == ""
     assert page.files.value == ""  # Harbour's dossier is not Kestrel's
     page.organization_message.show("Saved Kestrel Health.", "ok")

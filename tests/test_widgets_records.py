@@ -890,3 +890,34 @@ def test_the_line_on_top_says_the_meetings_time_as_the_people_page_does(store, t
     said = "Thu 3 Dec 2037, 09:00 (10:00 in Europe/Berlin)"  # this computer: UTC
     assert said in row.children[0].value
     assert f"meeting: {said} (booked)" in selection.describe_html(store)
+
+
+def test_the_organization_list_says_how_much_you_want_each_and_whom_you_know_there(page, store):
+    # Seen by Maya scoring her twelve: the list named only the organizations, and scoring
+    # each meant opening its Edit form. Each row now says both, and the choice beside the
+    # list (the form's own words) saves the score of the one chosen in one step.
+    kestrel = store.add(Organization(name="Kestrel Health", motivation=3))
+    wren = store.add(Organization(name="Wren Care"))
+    for name in ("Sam Okafor", "Ann Lee", "Bo Chan"):
+        store.add(Person(name=name, organization="Kestrel Health Ltd"))
+    page.refresh()
+    rows = dict((v, label) for label, v in page.organizations.options)
+    assert rows[kestrel.id] == ("Kestrel Health  ·  want it: very much  ·  you know Sam Okafor, "
+                                "Ann Lee and 1 more")
+    assert rows[wren.id] == "Wren Care  ·  want it: not scored yet"
+    assert page.quick_motivation.disabled  # nothing chosen: nothing to score
+    page.organizations.value = wren.id
+    assert not page.quick_motivation.disabled and page.quick_motivation.value == 0
+    form_choice = page.organization_form["motivation"].input
+    assert page.quick_motivation.description == form_choice.description
+    assert page.quick_motivation.options == form_choice.options
+    page.quick_motivation.label = "quite a lot"
+    assert store.get(Organization, wren.id).motivation == 2
+    assert page.organization_message.text == "Saved: Wren Care, quite a lot."
+    rows = dict((v, label) for label, v in page.organizations.options)
+    assert rows[wren.id] == "Wren Care  ·  want it: quite a lot"
+    assert page.organizations.value == wren.id and "quite a lot" in page.organization_card.value
+    page.organizations.value = kestrel.id  # choosing another shows its score, saves nothing
+    assert page.quick_motivation.value == 3
+    assert store.get(Organization, kestrel.id).motivation == 3
+    assert store.get(Organization, wren.id).motivation == 2

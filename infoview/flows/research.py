@@ -114,6 +114,25 @@ def people_at(store: Store, organization: Organization) -> list[Person]:
     return people
 
 
+def people_by_organization(store: Store) -> dict[int, list[Person]]:
+    """The stored people at each organization, by its id, by the rule of
+    :func:`people_at` (one pass over the people for every organization: the list of
+    organizations names whom the user knows at each)."""
+    orgs = store.list(Organization)
+    by_key: dict[str, int | None] = {}
+    out: dict[int, list[Person]] = {}
+    for person in store.list(Person):
+        key = fold(person.organization)
+        if not key:
+            continue
+        if key not in by_key:
+            match = match_organization(orgs, name=person.organization)
+            by_key[key] = match.id if match is not None else None
+        if (org_id := by_key[key]) is not None:
+            out.setdefault(org_id, []).append(person)
+    return out
+
+
 def organization_website(store: Store, person_id: int | None) -> str | None:
     """The website saved for the chosen person's organization, if any: where research of
     them starts (``None`` for nobody, no organization stored, or no website saved)."""

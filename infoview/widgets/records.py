@@ -29,7 +29,7 @@ from infoview.flows.records import (
     edit_organization,
     edit_person,
 )
-from infoview.flows.research import find_organization, people_at
+from infoview.flows.research import find_organization, people_at, people_by_organization
 from infoview.models import Meeting, Organization, Person
 from infoview.times import in_zone, start_from_fields
 from infoview.widgets._common import (
@@ -76,6 +76,18 @@ def _form_box(title: str, form: Form, save: w.Button, cancel: w.Button,
     opened."""
     return w.VBox([heading(title), *form.fields.values(), w.HBox([save, cancel, *more]),
                    form.message], layout=w.Layout(display="none"))
+
+
+def _organization_row(org: Organization, known: list[Person]) -> str:
+    """An organization's row in the list: its name, how much the user wants it (the
+    form's words) and whom they know there."""
+    wanted = dict((v, k) for k, v in MOTIVATION).get(org.motivation or 0, "not scored yet")
+    parts = [org.name, f"want it: {wanted}"]
+    if known:
+        names = [p.name for p in known]
+        more = f" and {len(names) - 2} more" if len(names) > 2 else ""
+        parts.append("you know " + ", ".join(names[:2]) + more)
+    return "  ·  ".join(parts)
 
 
 def _person_label(person: Person) -> str:
@@ -214,7 +226,14 @@ class PeoplePage(w.VBox):
                       if name != "starts_at")])
 
         # -- organizations ---------------------------------------------------------------
-        self.organizations = w.Select(options=[], rows=6, layout=w.Layout(width="420px"))
+        # Each row names how much the user wants it and whom they know there, so that twelve
+        # targets are compared without opening twelve cards.
+        self.organizations = w.Select(options=[], rows=6, layout=w.Layout(width="640px"))
+        #: How much the user wants the chosen organization, set here in one step (the words
+        #: of the form's own choice); saved as soon as it is changed.
+        self.quick_motivation = w.Dropdown(description="How much you want to work there",
+                                           options=MOTIVATION, value=0, style=_WIDE,
+                                           layout=w.Layout(width="420px"), disabled=True)
         self.add_organization_button = button("Add an organization", "primary")
         self.organization_card = w.HTML()
         self.organization_card.add_class("infoview-organization-card")
@@ -282,7 +301,8 @@ class PeoplePage(w.VBox):
             self.holdings, heading("Their meetings"), self.zone_note, self.meetings_box,
             self.add_meeting_button, self.meeting_form_box])
         organizations_tab = w.VBox([
-            self.add_organization_button, self.organizations, self.organization_card,
+            self.add_organization_button, self.organizations, self.quick_motivation,
+            self.organization_card,
             w.HBox([self.edit_organization_button, self.delete_organization_button,
                     *self.dossier_buttons.values()]),
             self.organization_deletions, self.organization_message, self.file_message,
@@ -308,6 +328,7 @@ class PeoplePage(w.VBox):
         self.cancel_meeting_button.on_click(lambda _b: self.meeting_typing.cancel())
         self.save_meeting_button.on_click(lambda _b: self.save_meeting())
         self.organizations.observe(lambda _c: self._organization_chosen(), names="value")
+        self.quick_motivation.observe(lambda _c: self.set_motivation(), names="value")
         self.add_organization_button.on_click(lambda _b: self.open_organization_form())
         self.edit_organization_button.on_click(
             lambda _b: self.open_organization_form(self.organizations.value))
@@ -354,9 +375,11 @@ class PeoplePage(w.VBox):
     def _fill_organizations(self, select: int | None = None) -> None:
         keep = select if select is not None else self.organizations.value
         organizations = sorted(self.store.list(Organization), key=lambda o: o.name.casefold())
+        known = people_by_organization(self.store)
         self._quiet = True  # a reload, not the user choosing: what was said stays
         try:
-            self.organizations.options = [(o.name, o.id) for o in organizations]
+            self.organizations.options = [(_organization_row(o, known.get(o.id or 0, [])),
+                                           o.id) for o in organizations]
             self.organizations.value = keep if keep in [o.id for o in organizations] else None
         finally:
             self._quiet = False
@@ -688,8 +711,14 @@ class PeoplePage(w.VBox):
         # Every button here acts on the organization chosen: none is offered before one is
         # (the dossier buttons looked ready and answered "choose one first").
         for control in (self.edit_organization_button, self.delete_organization_button,
-                        *self.dossier_buttons.values()):
+                        self.quick_motivation, *self.dossier_buttons.values()):
             control.disabled = chosen is None
+        self._quiet, quiet = True, self._quiet
+        try:  # showing the chosen one's score is no change of it
+            self.quick_motivation.value = (self.store.get(Organization, chosen).motivation or 0
+                                           if chosen is not None else 0)
+        finally:
+            self._quiet = quiet
         if chosen is None:
             self.organization_card.value = (
                 "<p class='infoview-no-organization'><i>Choose an organization in the list to "
@@ -713,6 +742,24 @@ class PeoplePage(w.VBox):
             lines.append("People you know there: " + esc(", ".join(people)))
         self.organization_card.value = (f"<b>{esc(org.name)}</b>"
                                         + bullet_list(lines, "Nothing but its name yet."))
+
+    def set_motivation(self) -> None:
+        """Save how much the user wants the chosen organization, as chosen beside the list
+        (no form to open): its row and card say it at once."""
+        chosen = self.organizations.value
+        if self._quiet or chosen is None:
+            return
+        self._forget_organization_messages()
+        with self.organization_message.guard("saving how much you want it"):
+            with self._gone("This organization"):
+                org = edit_organization(self.store, chosen,
+                                        motivation=self.quick_motivation.value)
+            self._fill_organizations(org.saved_id)
+            words = dict((v, k) for k, v in MOTIVATION)[org.motivation or 0]
+            self.organization_message.show(
+                f"Saved: {org.name}, {words}." if org.motivation
+                else f"Saved: {org.name} is not scored.", "ok")
+            self._changed()
 
     def open_organization_form(self, organization_id: int | None = None) -> None:
         """Open the organization form empty (Add) or filled (Edit)."""
