@@ -34,3 +34,12 @@ def test_the_rule_catches_the_old_wording():
     assert RERUN.search("press Research above, then run this cell again.")
     assert RERUN.search("and run the notebook again. Each site")
     assert not RERUN.search("press **Update**; the panel's tabs follow it")
+
+
+def test_the_research_notebook_points_to_the_apps_several_at_once_box():
+    # Notebook 01 said "The app has no batch file, so this section stays empty there", long
+    # after the app's Research page learnt to research several organizations at once.
+    notebook = nbformat.read(notebooks_dir() / "01_research.ipynb", as_version=4)
+    said = " ".join(" ".join(_said(cell).split()) for cell in notebook.cells)
+    assert "has no batch" not in said and "stays empty" not in said
+    assert "*Several organizations at once*" in said and "Research them all" in said

@@ -510,3 +510,25 @@ def test_the_question_file_kept_beside_a_store_is_used_when_the_app_opens_it(tmp
         assert "ruth-01" not in {q.id for q in load_bank()}  # another store, its own bank
     finally:
         use_own_file(None)
+
+
+def test_the_upload_help_says_truly_for_each_kind_whether_the_file_is_copied(tmp_path,
+                                                                             monkeypatch):
+    # Seen by Ruth: the help said "nothing is copied" while her question file is kept as a
+    # copy beside her data. Each kind says what becomes of its file, the refusal too.
+    monkeypatch.setattr("infoview.widgets.imports.UPLOAD_LIMIT", 1_000)
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        for kind in ("mail", "calendar", "linkedin"):
+            panel.kind.value = kind
+            assert "nothing is copied" in panel.upload_help.value
+            assert "nothing is copied" in panel.upload_refusal.value
+        panel.kind.value = "questions"
+        for said in (panel.upload_help.value, panel.upload_refusal.value):
+            assert "nothing is copied" not in said and "a copy is kept" in said
+        assert "A copy is kept beside your data" in panel.intro.value
+        panel.upload.value = _uploaded("mine.csv", b"x" * 5_000)
+        panel.preview_button.click()
+        assert "a copy is kept beside your data" in panel.input_message.text
+        panel.kind.value = "mail"
+        assert "nothing is copied" in panel.upload_help.value

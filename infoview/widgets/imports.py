@@ -125,11 +125,9 @@ class ImportPanel(w.VBox):
         #: Beside the upload button: in the app's page a file too large is refused here
         #: before it is read (see the app's upload_limit.js), which cut the connection.
         self.upload_refusal = w.HTML(_refusal_box(), layout=w.Layout(align_self="center"))
-        #: Says, before anyone tries, how large an upload may be.
-        self.upload_help = w.HTML(
-            "<div style='color:#555;font-size:0.85em'>Upload a file of up to "
-            f"{size_words(UPLOAD_LIMIT)}; for a larger export, type its path in File or "
-            "folder (it is read where it is, nothing is copied).</div>")
+        #: Says, before anyone tries, how large an upload may be, and (in the words of the
+        #: kind chosen) whether the file is copied.
+        self.upload_help = w.HTML(_upload_help("mail"))
         self.input_message = MessageLine()
         self.me = text("Your email addresses", value=store.get_profile().email or "",
                        placeholder="you@example.org (several: separate with commas)")
@@ -157,7 +155,7 @@ class ImportPanel(w.VBox):
         #: After a LinkedIn preview or import: whom the user knows at their organizations.
         self.known = w.HTML()
         self.intro = w.HTML(_intro("mail"))
-        self.kind.observe(lambda _c: self._changed(), names="value")
+        self.kind.observe(lambda _c: self._kind_chosen(), names="value")
         self.path.observe(lambda _c: self._path_typed(), names="value")
         self.upload.observe(lambda _c: self._uploaded(), names="value")
         self.me.observe(lambda _c: self._changed(), names="value")
@@ -185,6 +183,13 @@ class ImportPanel(w.VBox):
         """Fill the list of people whose message text may be kept."""
         self.bodies_for.options = [(p.name, p.id) for p in self.store.list(Person)]
         self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
+
+    def _kind_chosen(self) -> None:
+        """Another kind of file: the words on what becomes of the file are that kind's
+        (a question file is copied beside the data; an export is read where it is)."""
+        self.upload_help.value = _upload_help(self.kind.value)
+        self.upload_refusal.value = _refusal_box(self.kind.value)
+        self._changed()
 
     def _changed(self) -> None:
         """Any change of input needs a new preview before importing; the last preview,
@@ -231,7 +236,8 @@ class ImportPanel(w.VBox):
             item = files[0] if isinstance(files, (list, tuple)) else next(iter(files.values()))
             content = item["content"]
             if len(content) > UPLOAD_LIMIT:
-                raise UploadTooLarge(upload_refusal(item["name"], upload_size_words(len(content))))
+                raise UploadTooLarge(upload_refusal(item["name"], upload_size_words(len(content)),
+                                                    self.kind.value))
             return (item["name"], content.tobytes() if hasattr(content, "tobytes") else bytes(content))
         if not self.path.value.strip():
             if self.kind.value == "linkedin":
@@ -372,20 +378,36 @@ def upload_size_words(size: int) -> str:
     return f"just over {limit}" if words == limit and size > UPLOAD_LIMIT else words
 
 
-def upload_refusal(name: str, size: str) -> str:
+#: What becomes of a file whose path is typed, by kind of import: an export is read where
+#: it is (only what the words above the controls say is kept); a question file is copied
+#: beside the user's data, since every plan draws on it after.
+_WHERE_READ = {"questions": "it is read from there, and a copy is kept beside your data"}
+_READ_IN_PLACE = "it is read where it is, nothing is copied"
+
+
+def _upload_help(kind: str) -> str:
+    """The line under the upload button: how large an upload may be, what to do with a
+    larger file, and whether it is copied (true for ``kind``)."""
+    return ("<div style='color:#555;font-size:0.85em'>Upload a file of up to "
+            f"{size_words(UPLOAD_LIMIT)}; for a larger one, type its path in File or "
+            f"folder ({_WHERE_READ.get(kind, _READ_IN_PLACE)}).</div>")
+
+
+def upload_refusal(name: str, size: str, kind: str = "mail") -> str:
     """What the page says of an upload too large, ``name`` and ``size`` as the page has them
-    (the app's page fills them in before the file is read, the panel after)."""
+    (the app's page fills them in before the file is read, the panel after), with what
+    becomes of a ``kind`` file whose path is typed."""
     return (f"{name} is {size}, more than the {size_words(UPLOAD_LIMIT)} an upload can "
-            "carry: type its path in File or folder instead (it is read where it is, nothing "
-            "is copied).")
+            f"carry: type its path in File or folder instead "
+            f"({_WHERE_READ.get(kind, _READ_IN_PLACE)}).")
 
 
-def _refusal_box() -> str:
+def _refusal_box(kind: str = "mail") -> str:
     """The empty box beside the upload button that the app's page writes a refusal into,
     with the limit and the words it needs, and the button's name for a screen reader
     (the page gives it to the button: ipywidgets' own text ends in a count of files)."""
     return (f"<div class='{REFUSAL_CLASS}' role='alert' data-limit='{UPLOAD_LIMIT}' "
-            f"data-refusal='{esc(upload_refusal('{name}', '{size}'))}' "
+            f"data-refusal='{esc(upload_refusal('{name}', '{size}', kind))}' "
             f"data-button='{esc(UPLOAD_WORDS)}' "
             f"style='color:{_REFUSAL_COLOUR};font-size:0.9em;line-height:1.35;max-width:28em'>"
             "</div>")
