@@ -353,3 +353,28 @@ def test_several_organizations_researched_are_there_again_after_a_reload(sites, 
         saved = BatchResearch(store, lambda _url: settings, background=False)
         assert saved.sites.value == f"{sample.url}\n{dead}"  # the list stays
         assert saved.table.value == "" and saved.save_button.disabled  # saved: not offered again
+
+
+def test_research_of_several_not_yet_saved_that_names_someone_goes_when_they_are_forgotten(
+        sites, settings, tmp_path):
+    # Kept across a reload, the table names the people the sites list: what is held about
+    # one of them says so in words, and forgetting them lets it go.
+    from infoview.flows.batch_research import kept_batch
+    from infoview.widgets.batchresearch import BatchResearch
+    from infoview.widgets.records import PeoplePage
+
+    with Store.open(tmp_path / "s.sqlite") as store:
+        batch = BatchResearch(store, lambda _url: settings, background=False)
+        batch.sites.value = sites.get().url
+        batch.run_button.click()
+        assert "Samira Okafor" in str(kept_batch(store).value)
+        samira = store.add(Person(name="Samira Okafor", organization="Kestrel Health Labs"))
+        page = PeoplePage(store, cache_path=tmp_path / "cache.sqlite")
+        page.people.value = samira.id
+        page.show_holdings()
+        report = page.holdings.report.value
+        assert "Research of several organizations that names them" in report
+        assert "Plans you were editing" not in report
+        page.deletions.ask("person", samira.id)
+        page.deletions.confirm_button.click()
+        assert kept_batch(store) is None

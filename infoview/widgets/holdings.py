@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from infoview.errors import BadInput
+from infoview.flows.batch_research import BATCH_KEY
 from infoview.flows.forget import Holdings, what_is_held
 from infoview.flows.form_drafts import FORM_PREFIX
 from infoview.flows.meeting_notes import DEBRIEF_PREFIX
@@ -108,7 +109,8 @@ def holdings_html(held: Holdings, zone: tzinfo | None = None) -> str:
                                    for b in held.backups))
     notes = sum(1 for k in held.kept_plans if k["key"].startswith((NOTES_PREFIX, DEBRIEF_PREFIX)))
     typed = sum(1 for k in held.kept_plans if k["key"].startswith(FORM_PREFIX))
-    plans = len(held.kept_plans) - notes - typed
+    batch = sum(1 for k in held.kept_plans if k["key"] == BATCH_KEY)
+    plans = len(held.kept_plans) - notes - typed - batch
     if plans:
         parts.append(f"<p><b>Plans you were editing for them</b> ({plans}, "
                      "kept until you save or drop them)</p>")
@@ -118,6 +120,9 @@ def holdings_html(held: Holdings, zone: tzinfo | None = None) -> str:
     if typed:
         parts.append("<p><b>Changes to their details or meetings you typed and did not "
                      "save</b> (kept until you save or drop them)</p>")
+    if batch:
+        parts.append("<p><b>Research of several organizations that names them</b> (not saved "
+                     "yet: kept until you save it or research another list)</p>")
     parts.append("<b>Out of infoview's reach</b>" + bullet_list(esc(x) for x in held.unreachable))
     return "<div class='infoview-holdings'>" + "".join(parts) + "</div>"
 
