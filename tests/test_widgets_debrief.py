@@ -114,6 +114,22 @@ def test_the_thank_you_says_what_the_answer_it_quotes_was_about(store):
             "researcher: through a hackathon, then a UX course.") in form.thanks_text.value
 
 
+def test_a_thank_you_written_later_names_the_answers_topic_too(store):
+    # The thank-you drafted from the Prepare page after the debrief is saved words the
+    # answer as the debrief's own draft does.
+    from infoview.flows.drafts import stored_draft, write_draft
+
+    form = DebriefForm(store)
+    form.take_notes([{"question_id": "path-01", "text": PLAN.items[0].text, "asked": True,
+                      "notes": "Through a hackathon, then a UX course"}])
+    form.save_button.click()
+    meeting = store.get(Meeting, form.meeting.value)
+    person, options = stored_draft(store, "thanks", person_id=meeting.person_id)
+    body = write_draft("thanks", person, store.get_profile(), options).body
+    assert ("I especially valued what you said about how you ended up working as a UX "
+            "researcher: through a hackathon, then a UX course.") in body, body
+
+
 def test_saving_twice_and_reopening_edits_the_same_debrief(store):
     form = DebriefForm(store)
     form.take_notes([{"question_id": "role-01", "text": PLAN.items[1].text, "asked": True,
