@@ -21,8 +21,8 @@ from _store_histories import ZONES, histories, save
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infoview.analytics import activity, report
-from infoview.analytics._frames import timestamp
+from infoview.analytics import activity, followup, report
+from infoview.analytics._frames import is_in, safe_ratio, timestamp, with_message
 from infoview.analytics.inputs import FramesInputs
 from infoview.demo.history import generate_sample
 from infoview.flows.actions import followup_frames
@@ -141,9 +141,49 @@ def former_top_tags(group, tags, groups):
     return top
 
 
+def former_by_due_then_id(actions):
+    """followup.by_due_then_id as it was: pandas' sort on the two columns."""
+    return actions.sort_values(["due", "id"])
+
+
+def former_open_promises(frames, *, now=None):
+    """followup.open_promises as it was: every open action listed and sorted, then the
+    promises picked out."""
+    actions = followup.due_actions(frames, now=now)
+    promises = actions.loc[is_in(actions["kind"], ["promise"])].reset_index(drop=True)
+    if promises.empty:
+        promises.attrs.clear()
+        return with_message(promises, "no promise waiting to be kept.")
+    return promises
+
+
+def former_follow_up_health(frames, *, since=None, until=None, now=None):
+    """followup.follow_up_health as it was: the open actions counted from due_actions."""
+    import pandas as pd
+
+    thanks = followup.thank_you_timeliness(frames, since=since, until=until, now=now)
+    held = len(thanks)
+    on_time = int(thanks["within_24h"].sum()) if held else 0
+    share = safe_ratio(pd.Series([on_time]), pd.Series([held])).iloc[0]
+    rows = [
+        ("meetings held", held),
+        ("thank-yous within 24 h", on_time),
+        ("share of thank-yous on time", None if share != share else round(float(share), 3)),
+        ("open actions", len(followup.due_actions(frames, now=now))),
+        ("overdue actions", len(followup.overdue_actions(frames, now=now))),
+        ("promises not yet kept", len(followup.open_promises(frames, now=now))),
+        ("leads not yet contacted", len(followup.uncontacted_leads(frames))),
+        ("people losing touch", len(followup.stale_contacts(frames, now=now))),
+    ]
+    return pd.DataFrame(rows, columns=["check", "value"], dtype=object)
+
+
 FORMER = {(report, "table_view"): former_table_view, (report, "_days_late"): former_days_late,
           (activity, "meeting_industries"): former_meeting_industries,
-          (activity, "_top_tags"): former_top_tags}
+          (activity, "_top_tags"): former_top_tags,
+          (followup, "by_due_then_id"): former_by_due_then_id,
+          (followup, "open_promises"): former_open_promises,
+          (followup, "follow_up_health"): former_follow_up_health}
 
 
 def pages(src: FramesInputs, zone: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
@@ -291,3 +331,43 @@ def test_the_top_tags_of_each_group_are_what_they_were(rows, as_lists):
     tags = np.empty(len(rows), dtype=object)
     tags[:] = [t for _, t in rows]
     assert activity._top_tags(group, tags, 4) == former_top_tags(group, tags, 4)
+
+
+MOMENT = st.sampled_from([None, -(2**62), -1, 0, 1, 1, 86_400_000_000, 2**62])
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(st.tuples(MOMENT, st.sampled_from([None, -5, 0, 1, 1, 2, 2**62])),
+                     max_size=40), masked=st.booleans())
+def test_actions_by_due_then_id_as_pandas_sorts_them(rows, masked):
+    import pandas as pd
+
+    due = pd.Series([pd.NaT if m is None else pd.Timestamp(m, unit="us", tz="UTC")
+                     for m, _ in rows], dtype="datetime64[us, UTC]")
+    ids = [i for _, i in rows]
+    if not masked:  # plain int64 ids, as a frame made by hand may hold them
+        ids = [0 if i is None else i for i in ids]
+    actions = pd.DataFrame({"due": due, "id": pd.Series(ids, dtype="Int64" if masked else "int64"),
+                            "row": range(len(rows))}, index=[7 * n for n in range(len(rows))])
+    pd.testing.assert_frame_equal(followup.by_due_then_id(actions),
+                                  former_by_due_then_id(actions))
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(history=histories())
+def test_open_and_overdue_actions_are_what_they_were(history, monkeypatch):
+    import pandas as pd
+
+    with tempfile.TemporaryDirectory() as folder, save(history, Path(folder) / "s.sqlite") as store:
+        frames = followup_frames(store, now=history.now, frames=store.frames())
+    now = history.now
+    made = {name: getattr(followup, name)(frames, now=now)
+            for name in ("open_promises", "overdue_actions", "due_actions", "follow_up_health")}
+    with monkeypatch.context() as patch:
+        for (module, name), former in FORMER.items():
+            patch.setattr(module, name, former)
+        before = {name: getattr(followup, name)(frames, now=now) for name in made}
+    for name, result in made.items():
+        pd.testing.assert_frame_equal(result, before[name], check_exact=True, obj=name)
+        assert result.attrs == before[name].attrs, name
