@@ -141,6 +141,11 @@ def former_top_tags(group, tags, groups):
     return top
 
 
+def former_top_tags_by_row(group, tags, order, groups):
+    """activity._top_tags_by_row as it was: the tags read in the meetings' order."""
+    return former_top_tags(group, tags[order], groups)
+
+
 def former_by_due_then_id(actions):
     """followup.by_due_then_id as it was: pandas' sort on the two columns."""
     return actions.sort_values(["due", "id"])
@@ -181,6 +186,7 @@ def former_follow_up_health(frames, *, since=None, until=None, now=None):
 FORMER = {(report, "table_view"): former_table_view, (report, "_days_late"): former_days_late,
           (activity, "meeting_industries"): former_meeting_industries,
           (activity, "_top_tags"): former_top_tags,
+          (activity, "_top_tags_by_row"): former_top_tags_by_row,
           (followup, "by_due_then_id"): former_by_due_then_id,
           (followup, "open_promises"): former_open_promises,
           (followup, "follow_up_health"): former_follow_up_health}
@@ -371,3 +377,40 @@ def test_open_and_overdue_actions_are_what_they_were(history, monkeypatch):
     for name, result in made.items():
         pd.testing.assert_frame_equal(result, before[name], check_exact=True, obj=name)
         assert result.attrs == before[name].attrs, name
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(st.tuples(st.integers(0, 3), st.one_of(
+    st.lists(st.one_of(TAG, st.none()), max_size=6),
+    st.lists(st.sampled_from([1, True, 1.0, 2, None]), max_size=4),  # equal, and not text
+    st.none(), TAG)), max_size=40), data=st.data())
+def test_the_top_tags_read_in_the_tables_order_are_those_of_the_meetings_order(rows, data):
+    import numpy as np
+
+    tags = np.empty(len(rows), dtype=object)
+    tags[:] = [t for _, t in rows]
+    # the rows of the insights in the meetings' order: some left out, some twice (a
+    # meeting id held by two meetings), in any order
+    order = np.array(data.draw(st.lists(st.integers(0, max(len(rows) - 1, 0)),
+                                        max_size=2 * len(rows))) if rows else [], dtype=np.int64)
+    group = np.array([rows[r][0] for r in order], dtype=np.int64)
+    try:
+        before = former_top_tags_by_row(group, tags, order, 4)
+    except TypeError:  # text and numbers among the tags cannot be sorted: the same error
+        with pytest.raises(TypeError):
+            activity._top_tags_by_row(group, tags, order, 4)
+        return
+    assert activity._top_tags_by_row(group, tags, order, 4) == before
+
+
+@pytest.mark.parametrize("order", [[0, 1], [1, 0], [1, 0, 1]])
+def test_tags_equal_but_not_text_show_the_one_first_in_the_meetings_order(order):
+    import numpy as np
+
+    tags = np.empty(2, dtype=object)
+    tags[:] = [[1], [True]]  # one tag to pandas' counting, two values to a reader
+    order = np.array(order)
+    group = np.zeros(len(order), dtype=np.int64)
+    shown = activity._top_tags_by_row(group, tags, order, 1)
+    assert shown == former_top_tags_by_row(group, tags, order, 1)
+    assert shown[0][0] is tags[order[0]][0]

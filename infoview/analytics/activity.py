@@ -160,8 +160,8 @@ def _learned(insights, industry, meetings):
     for g, at in _first_pairs(group, texts):
         learned_lists[g].append(texts[at])  # each text once per industry, first seen first
     learned = pd.Series(learned_lists, index=result.index, dtype=object)
-    tags = insights["tags"].to_numpy(dtype=object)[order]
-    top_tags = pd.Series(_top_tags(group, tags, len(names)), index=result.index, dtype=object)
+    top_tags = pd.Series(_top_tags_by_row(group, insights["tags"].to_numpy(dtype=object), order,
+                                          len(names)), index=result.index, dtype=object)
     return industry_table(result, learned, top_tags)
 
 
@@ -179,6 +179,22 @@ def _first_pairs(group, values) -> list[tuple[int, int]]:
     _, first = np.unique(pairs, return_index=True)
     first.sort()
     return list(zip(np.asarray(group)[first].tolist(), first.tolist(), strict=True))
+
+
+def _top_tags_by_row(group, tags, order, groups: int) -> list[list]:
+    """:func:`_top_tags` of ``tags[order]`` (``group``: of each of those rows), read in the
+    table's order: each row's list lies where it was made, beside the next row's, and a
+    quarter of a million lists read in the meetings' order took four times as long. The
+    counts do not depend on the order of the rows, nor does a tag shown, as long as it is
+    text (of values equal to one another, such as 1 and True, the first one read is
+    shown: then they are read in the meetings' order after all)."""
+    import numpy as np
+
+    by_row = np.argsort(order, kind="stable")
+    top = _top_tags(np.asarray(group)[by_row], tags[np.asarray(order)[by_row]], groups)
+    if all(type(tag) is str for listed in top for tag in listed):
+        return top
+    return _top_tags(group, tags[order], groups)
 
 
 def _top_tags(group, tags, groups: int) -> list[list]:
