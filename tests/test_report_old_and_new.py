@@ -414,3 +414,27 @@ def test_tags_equal_but_not_text_show_the_one_first_in_the_meetings_order(order)
     shown = activity._top_tags_by_row(group, tags, order, 1)
     assert shown == former_top_tags_by_row(group, tags, order, 1)
     assert shown[0][0] is tags[order[0]][0]
+
+
+def test_a_shared_result_changed_by_one_caller_is_whole_for_the_next(sample):
+    """The sections share results as shallow copies (pandas copies on write): whatever
+    one caller does to its copy, the next gets the result as it was made."""
+    import pandas as pd
+
+    from infoview.analytics._frames import sharing
+
+    with Store.open(sample) as store:
+        frames = followup_frames(store, now=NOW, frames=store.frames())
+    made = followup.overdue_actions(frames, now=NOW)
+    assert len(made) > 2
+    with sharing():
+        first = followup.overdue_actions(frames, now=NOW)
+        first.loc[first.index[0], "what"] = "changed by a caller"
+        first.iloc[1, 0] = -1
+        first["kind"] = "other"
+        first.attrs["message"] = "changed"
+        first.sort_values("id", ascending=False, inplace=True)
+        pd.testing.assert_frame_equal(followup.overdue_actions(frames, now=NOW), made)
+        column = followup.overdue_actions(frames, now=NOW)["due"]
+        column.iloc[0] = pd.Timestamp("2000-01-01", tz="UTC")
+        pd.testing.assert_frame_equal(followup.overdue_actions(frames, now=NOW), made)
