@@ -10,6 +10,7 @@ page read on the clock of several zones.
 
 from __future__ import annotations
 
+import importlib
 import tempfile
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -21,7 +22,7 @@ from _store_histories import ZONES, histories, save
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infoview.analytics import activity, followup, report
+from infoview.analytics import activity, followup, replies, report
 from infoview.analytics._frames import is_in, safe_ratio, timestamp, with_message
 from infoview.analytics.inputs import FramesInputs
 from infoview.demo.history import generate_sample
@@ -30,6 +31,8 @@ from infoview.flows.outcomes import report_inputs
 from infoview.models import Action, Insight, Meeting, Organization, Outreach, Person, Referral
 from infoview.store import Store
 
+# the module (the package's ``funnel`` is the function of that name)
+funnel_module = importlib.import_module("infoview.analytics.funnel")
 NOW = datetime(2026, 3, 31, 18, tzinfo=UTC)
 PAGE_ZONES = [UTC, ZoneInfo("Pacific/Kiritimati"), ZoneInfo("Etc/GMT+12"),
               ZoneInfo("America/St_Johns"), timezone(timedelta(hours=5, minutes=30))]
@@ -146,6 +149,13 @@ def former_top_tags_by_row(group, tags, order, groups):
     return former_top_tags(group, tags[order], groups)
 
 
+def former_rows_where(df, mask):
+    """_frames.rows_where as it was: the rows taken, every one when all are kept."""
+    import numpy as np
+
+    return df.loc[np.asarray(mask, dtype=bool)].copy()
+
+
 def former_by_due_then_id(actions):
     """followup.by_due_then_id as it was: pandas' sort on the two columns."""
     return actions.sort_values(["due", "id"])
@@ -189,7 +199,8 @@ FORMER = {(report, "table_view"): former_table_view, (report, "_days_late"): for
           (activity, "_top_tags_by_row"): former_top_tags_by_row,
           (followup, "by_due_then_id"): former_by_due_then_id,
           (followup, "open_promises"): former_open_promises,
-          (followup, "follow_up_health"): former_follow_up_health}
+          (followup, "follow_up_health"): former_follow_up_health,
+          **{(module, "rows_where"): former_rows_where for module in (activity, funnel_module, replies)}}
 
 
 def pages(src: FramesInputs, zone: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:

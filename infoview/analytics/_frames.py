@@ -104,6 +104,19 @@ def _own_copy(result: Any) -> Any:
     return result.copy() if hasattr(result, "copy") else result
 
 
+def rows_where(df: pd.DataFrame, mask: Any) -> pd.DataFrame:
+    """``df.loc[mask]`` (a boolean numpy mask) as a frame of the caller's own: when every
+    row is kept, as it is with no dates chosen, a shallow copy where pandas copies on write
+    (the same rows, index and columns, without taking a quarter of a million rows one by
+    one into a new frame); otherwise, and under pandas 2, the rows taken and copied."""
+    import numpy as np
+
+    keep = np.asarray(mask, dtype=bool)
+    if _copies_on_write():
+        return df.copy(deep=False) if keep.all() else df.loc[keep]
+    return df.loc[keep].copy()
+
+
 def _is_pandas(value: Any) -> bool:
     import pandas as pd
 

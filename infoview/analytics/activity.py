@@ -10,6 +10,7 @@ from infoview.analytics._frames import (
     org_keys,
     people_org_keys,
     row_positions,
+    rows_where,
     table,
     with_message,
 )
@@ -108,8 +109,8 @@ def insights_by_industry(frames: Frames, *, since=None, until=None):
 
     insights = table(frames, "insights")
     meetings = table(frames, "meetings")
-    meetings = meetings.loc[in_range(meetings["starts_at"], since, until).to_numpy()]
-    insights = insights.loc[insights["meeting_id"].isin(meetings["id"])]
+    meetings = rows_where(meetings, in_range(meetings["starts_at"], since, until).to_numpy())
+    insights = rows_where(insights, insights["meeting_id"].isin(meetings["id"]).to_numpy())
     if insights.empty:
         return no_insights()
     industry = meeting_industries(frames, meetings)
