@@ -10,6 +10,7 @@ page read on the clock of several zones.
 
 from __future__ import annotations
 
+import importlib
 import tempfile
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -21,8 +22,8 @@ from _store_histories import ZONES, histories, save
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infoview.analytics import activity, report
-from infoview.analytics._frames import timestamp
+from infoview.analytics import activity, followup, replies, report
+from infoview.analytics._frames import is_in, safe_ratio, timestamp, with_message
 from infoview.analytics.inputs import FramesInputs
 from infoview.demo.history import generate_sample
 from infoview.flows.actions import followup_frames
@@ -30,6 +31,8 @@ from infoview.flows.outcomes import report_inputs
 from infoview.models import Action, Insight, Meeting, Organization, Outreach, Person, Referral
 from infoview.store import Store
 
+# the module (the package's ``funnel`` is the function of that name)
+funnel_module = importlib.import_module("infoview.analytics.funnel")
 NOW = datetime(2026, 3, 31, 18, tzinfo=UTC)
 PAGE_ZONES = [UTC, ZoneInfo("Pacific/Kiritimati"), ZoneInfo("Etc/GMT+12"),
               ZoneInfo("America/St_Johns"), timezone(timedelta(hours=5, minutes=30))]
@@ -141,9 +144,63 @@ def former_top_tags(group, tags, groups):
     return top
 
 
+def former_top_tags_by_row(group, tags, order, groups):
+    """activity._top_tags_by_row as it was: the tags read in the meetings' order."""
+    return former_top_tags(group, tags[order], groups)
+
+
+def former_rows_where(df, mask):
+    """_frames.rows_where as it was: the rows taken, every one when all are kept."""
+    import numpy as np
+
+    return df.loc[np.asarray(mask, dtype=bool)].copy()
+
+
+def former_by_due_then_id(actions):
+    """followup.by_due_then_id as it was: pandas' sort on the two columns."""
+    return actions.sort_values(["due", "id"])
+
+
+def former_open_promises(frames, *, now=None):
+    """followup.open_promises as it was: every open action listed and sorted, then the
+    promises picked out."""
+    actions = followup.due_actions(frames, now=now)
+    promises = actions.loc[is_in(actions["kind"], ["promise"])].reset_index(drop=True)
+    if promises.empty:
+        promises.attrs.clear()
+        return with_message(promises, "no promise waiting to be kept.")
+    return promises
+
+
+def former_follow_up_health(frames, *, since=None, until=None, now=None):
+    """followup.follow_up_health as it was: the open actions counted from due_actions."""
+    import pandas as pd
+
+    thanks = followup.thank_you_timeliness(frames, since=since, until=until, now=now)
+    held = len(thanks)
+    on_time = int(thanks["within_24h"].sum()) if held else 0
+    share = safe_ratio(pd.Series([on_time]), pd.Series([held])).iloc[0]
+    rows = [
+        ("meetings held", held),
+        ("thank-yous within 24 h", on_time),
+        ("share of thank-yous on time", None if share != share else round(float(share), 3)),
+        ("open actions", len(followup.due_actions(frames, now=now))),
+        ("overdue actions", len(followup.overdue_actions(frames, now=now))),
+        ("promises not yet kept", len(followup.open_promises(frames, now=now))),
+        ("leads not yet contacted", len(followup.uncontacted_leads(frames))),
+        ("people losing touch", len(followup.stale_contacts(frames, now=now))),
+    ]
+    return pd.DataFrame(rows, columns=["check", "value"], dtype=object)
+
+
 FORMER = {(report, "table_view"): former_table_view, (report, "_days_late"): former_days_late,
           (activity, "meeting_industries"): former_meeting_industries,
-          (activity, "_top_tags"): former_top_tags}
+          (activity, "_top_tags"): former_top_tags,
+          (activity, "_top_tags_by_row"): former_top_tags_by_row,
+          (followup, "by_due_then_id"): former_by_due_then_id,
+          (followup, "open_promises"): former_open_promises,
+          (followup, "follow_up_health"): former_follow_up_health,
+          **{(module, "rows_where"): former_rows_where for module in (activity, funnel_module, replies)}}
 
 
 def pages(src: FramesInputs, zone: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
@@ -291,3 +348,104 @@ def test_the_top_tags_of_each_group_are_what_they_were(rows, as_lists):
     tags = np.empty(len(rows), dtype=object)
     tags[:] = [t for _, t in rows]
     assert activity._top_tags(group, tags, 4) == former_top_tags(group, tags, 4)
+
+
+MOMENT = st.sampled_from([None, -(2**62), -1, 0, 1, 1, 86_400_000_000, 2**62])
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(st.tuples(MOMENT, st.sampled_from([None, -5, 0, 1, 1, 2, 2**62])),
+                     max_size=40), masked=st.booleans())
+def test_actions_by_due_then_id_as_pandas_sorts_them(rows, masked):
+    import pandas as pd
+
+    due = pd.Series([pd.NaT if m is None else pd.Timestamp(m, unit="us", tz="UTC")
+                     for m, _ in rows], dtype="datetime64[us, UTC]")
+    ids = [i for _, i in rows]
+    if not masked:  # plain int64 ids, as a frame made by hand may hold them
+        ids = [0 if i is None else i for i in ids]
+    actions = pd.DataFrame({"due": due, "id": pd.Series(ids, dtype="Int64" if masked else "int64"),
+                            "row": range(len(rows))}, index=[7 * n for n in range(len(rows))])
+    pd.testing.assert_frame_equal(followup.by_due_then_id(actions),
+                                  former_by_due_then_id(actions))
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(history=histories())
+def test_open_and_overdue_actions_are_what_they_were(history, monkeypatch):
+    import pandas as pd
+
+    with tempfile.TemporaryDirectory() as folder, save(history, Path(folder) / "s.sqlite") as store:
+        frames = followup_frames(store, now=history.now, frames=store.frames())
+    now = history.now
+    made = {name: getattr(followup, name)(frames, now=now)
+            for name in ("open_promises", "overdue_actions", "due_actions", "follow_up_health")}
+    with monkeypatch.context() as patch:
+        for (module, name), former in FORMER.items():
+            patch.setattr(module, name, former)
+        before = {name: getattr(followup, name)(frames, now=now) for name in made}
+    for name, result in made.items():
+        pd.testing.assert_frame_equal(result, before[name], check_exact=True, obj=name)
+        assert result.attrs == before[name].attrs, name
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(st.tuples(st.integers(0, 3), st.one_of(
+    st.lists(st.one_of(TAG, st.none()), max_size=6),
+    st.lists(st.sampled_from([1, True, 1.0, 2, None]), max_size=4),  # equal, and not text
+    st.none(), TAG)), max_size=40), data=st.data())
+def test_the_top_tags_read_in_the_tables_order_are_those_of_the_meetings_order(rows, data):
+    import numpy as np
+
+    tags = np.empty(len(rows), dtype=object)
+    tags[:] = [t for _, t in rows]
+    # the rows of the insights in the meetings' order: some left out, some twice (a
+    # meeting id held by two meetings), in any order
+    order = np.array(data.draw(st.lists(st.integers(0, max(len(rows) - 1, 0)),
+                                        max_size=2 * len(rows))) if rows else [], dtype=np.int64)
+    group = np.array([rows[r][0] for r in order], dtype=np.int64)
+    try:
+        before = former_top_tags_by_row(group, tags, order, 4)
+    except TypeError:  # text and numbers among the tags cannot be sorted: the same error
+        with pytest.raises(TypeError):
+            activity._top_tags_by_row(group, tags, order, 4)
+        return
+    assert activity._top_tags_by_row(group, tags, order, 4) == before
+
+
+@pytest.mark.parametrize("order", [[0, 1], [1, 0], [1, 0, 1]])
+def test_tags_equal_but_not_text_show_the_one_first_in_the_meetings_order(order):
+    import numpy as np
+
+    tags = np.empty(2, dtype=object)
+    tags[:] = [[1], [True]]  # one tag to pandas' counting, two values to a reader
+    order = np.array(order)
+    group = np.zeros(len(order), dtype=np.int64)
+    shown = activity._top_tags_by_row(group, tags, order, 1)
+    assert shown == former_top_tags_by_row(group, tags, order, 1)
+    assert shown[0][0] is tags[order[0]][0]
+
+
+def test_a_shared_result_changed_by_one_caller_is_whole_for_the_next(sample):
+    """The sections share results as shallow copies (pandas copies on write): whatever
+    one caller does to its copy, the next gets the result as it was made."""
+    import pandas as pd
+
+    from infoview.analytics._frames import sharing
+
+    with Store.open(sample) as store:
+        frames = followup_frames(store, now=NOW, frames=store.frames())
+    made = followup.overdue_actions(frames, now=NOW)
+    assert len(made) > 2
+    with sharing():
+        first = followup.overdue_actions(frames, now=NOW)
+        first.loc[first.index[0], "what"] = "changed by a caller"
+        first.iloc[1, 0] = -1
+        first["kind"] = "other"
+        first.attrs["message"] = "changed"
+        first.sort_values("id", ascending=False, inplace=True)
+        pd.testing.assert_frame_equal(followup.overdue_actions(frames, now=NOW), made)
+        column = followup.overdue_actions(frames, now=NOW)["due"]
+        column.iloc[0] = pd.Timestamp("2000-01-01", tz="UTC")
+        pd.testing.assert_frame_equal(followup.overdue_actions(frames, now=NOW), made)

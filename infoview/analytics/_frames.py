@@ -88,10 +88,47 @@ def shared(function: F) -> F:
         key = (function.__qualname__, id(frames), repr(args), repr(sorted(kwargs.items())))
         if key not in results:  # the frames are kept with the result, so their id stays theirs
             results[key] = (frames, function(frames, *args, **kwargs))
-        result = results[key][1]
-        return result.copy() if hasattr(result, "copy") else result
+        return _own_copy(results[key][1])
 
     return wrapper  # type: ignore[return-value]
+
+
+def _own_copy(result: Any) -> Any:
+    """The caller's own copy of a shared result: a frame or series copied shallow where
+    pandas copies on write (pandas 3: a change to either copy never reaches the other, and
+    no row is copied until one changes; a deep copy of every large table each time it was
+    asked for was a twentieth of the report), deep under pandas 2; anything else with a
+    ``copy``, copied; the rest as it is."""
+    if _copies_on_write() and _is_pandas(result):
+        return result.copy(deep=False)
+    return result.copy() if hasattr(result, "copy") else result
+
+
+def rows_where(df: pd.DataFrame, mask: Any) -> pd.DataFrame:
+    """``df.loc[mask]`` (a boolean numpy mask) as a frame of the caller's own: when every
+    row is kept, as it is with no dates chosen, a shallow copy where pandas copies on write
+    (the same rows, index and columns, without taking a quarter of a million rows one by
+    one into a new frame); otherwise, and under pandas 2, the rows taken and copied."""
+    import numpy as np
+
+    keep = np.asarray(mask, dtype=bool)
+    if _copies_on_write():
+        return df.copy(deep=False) if keep.all() else df.loc[keep]
+    return df.loc[keep].copy()
+
+
+def _is_pandas(value: Any) -> bool:
+    import pandas as pd
+
+    return isinstance(value, (pd.DataFrame, pd.Series))
+
+
+@cache
+def _copies_on_write() -> bool:
+    """Whether pandas copies a shallow copy's data before changing it (always from pandas 3)."""
+    import pandas as pd
+
+    return int(pd.__version__.split(".")[0]) >= 3
 
 
 @cache

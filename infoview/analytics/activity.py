@@ -10,6 +10,7 @@ from infoview.analytics._frames import (
     org_keys,
     people_org_keys,
     row_positions,
+    rows_where,
     table,
     with_message,
 )
@@ -108,8 +109,8 @@ def insights_by_industry(frames: Frames, *, since=None, until=None):
 
     insights = table(frames, "insights")
     meetings = table(frames, "meetings")
-    meetings = meetings.loc[in_range(meetings["starts_at"], since, until).to_numpy()]
-    insights = insights.loc[insights["meeting_id"].isin(meetings["id"])]
+    meetings = rows_where(meetings, in_range(meetings["starts_at"], since, until).to_numpy())
+    insights = rows_where(insights, insights["meeting_id"].isin(meetings["id"]).to_numpy())
     if insights.empty:
         return no_insights()
     industry = meeting_industries(frames, meetings)
@@ -160,8 +161,8 @@ def _learned(insights, industry, meetings):
     for g, at in _first_pairs(group, texts):
         learned_lists[g].append(texts[at])  # each text once per industry, first seen first
     learned = pd.Series(learned_lists, index=result.index, dtype=object)
-    tags = insights["tags"].to_numpy(dtype=object)[order]
-    top_tags = pd.Series(_top_tags(group, tags, len(names)), index=result.index, dtype=object)
+    top_tags = pd.Series(_top_tags_by_row(group, insights["tags"].to_numpy(dtype=object), order,
+                                          len(names)), index=result.index, dtype=object)
     return industry_table(result, learned, top_tags)
 
 
@@ -179,6 +180,22 @@ def _first_pairs(group, values) -> list[tuple[int, int]]:
     _, first = np.unique(pairs, return_index=True)
     first.sort()
     return list(zip(np.asarray(group)[first].tolist(), first.tolist(), strict=True))
+
+
+def _top_tags_by_row(group, tags, order, groups: int) -> list[list]:
+    """:func:`_top_tags` of ``tags[order]`` (``group``: of each of those rows), read in the
+    table's order: each row's list lies where it was made, beside the next row's, and a
+    quarter of a million lists read in the meetings' order took four times as long. The
+    counts do not depend on the order of the rows, nor does a tag shown, as long as it is
+    text (of values equal to one another, such as 1 and True, the first one read is
+    shown: then they are read in the meetings' order after all)."""
+    import numpy as np
+
+    by_row = np.argsort(order, kind="stable")
+    top = _top_tags(np.asarray(group)[by_row], tags[np.asarray(order)[by_row]], groups)
+    if all(type(tag) is str for listed in top for tag in listed):
+        return top
+    return _top_tags(group, tags[order], groups)
 
 
 def _top_tags(group, tags, groups: int) -> list[list]:

@@ -21,6 +21,7 @@ from infoview.analytics._frames import (
     is_in,
     lookup,
     row_positions,
+    rows_where,
     safe_ratio,
     shared,
     table,
@@ -266,7 +267,7 @@ def meeting_statuses(frames: Frames, *, since=None, until=None):
     import pandas as pd
 
     meetings = table(frames, "meetings")
-    chosen = meetings.loc[in_range(meetings["starts_at"], since, until).to_numpy()]
+    chosen = rows_where(meetings, in_range(meetings["starts_at"], since, until).to_numpy())
     status = chosen["status"].astype("object").fillna("requested")
     counts = status.value_counts()
     if not len(status):

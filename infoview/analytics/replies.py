@@ -18,6 +18,7 @@ from infoview.analytics._frames import (
     in_range,
     is_in,
     row_positions,
+    rows_where,
     safe_ratio,
     shared,
     table,
@@ -123,7 +124,7 @@ def asking_messages(frames: Frames, *, since=None, until=None, channels=None):
     wanted = channel_list(channels)
     if wanted is not None:
         mask &= is_in(sent["channel"], wanted)
-    sent = sent.loc[mask].copy()
+    sent = rows_where(sent, mask)
     rows = row_positions(sent["person_id"], people["id"].to_numpy(dtype="int64"))
     # one extra slot at the end, which row -1 (an unknown person) picks
     warmth = np.append(people["how_known"].astype("object").to_numpy(), [None])

@@ -86,11 +86,37 @@ def _frames(args):
         store.close()
 
 
+#: What the report imports only once it has started reading the store, biggest first.
+REPORT_LIBRARIES = ("pandas", "jinja2")
+
+
+def load_in_background(modules: tuple[str, ...]) -> None:
+    """Import ``modules`` in a thread of their own, while this one goes on.
+
+    ``infoview report`` imports pandas (a third of a second) only once SQLite has started
+    reading the store, and then waits for SQLite's first table, which lets go of Python's
+    lock while it works: the import is done in that wait instead of before it. A module
+    that fails to load here is imported again where it is used, which raises as usual.
+    """
+    import importlib
+    import threading
+
+    def load() -> None:
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 (imported again, and raised, where it is used)
+                return
+
+    threading.Thread(target=load, name="infoview-imports", daemon=True).start()
+
+
 def _report(args) -> int:
     from infoview.flows.outcomes import write_store_report
     from infoview.times import parse_day
 
     since, until = parse_day(args.since, "--since"), parse_day(args.until, "--until")
+    load_in_background(REPORT_LIBRARIES)
     with collector_paused(), open_store(args) as store:
         path = write_store_report(store, args.out, since=since, until=until,
                                   channels=args.channels)
