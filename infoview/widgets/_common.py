@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, tzinfo
@@ -334,6 +335,23 @@ def text(description: str, value: str = "", placeholder: str = "", width: str = 
     """A labelled text field whose label is not cut short."""
     return w.Text(value=value, description=description, placeholder=placeholder,
                   style={"description_width": "initial"}, layout=w.Layout(width=width))
+
+
+class RunsInBackground:
+    """A panel whose long work (reading websites) runs on a thread of its own, so the page
+    stays live; it sets ``_thread`` when a run starts."""
+
+    _thread: threading.Thread | None = None
+
+    @property
+    def busy(self) -> bool:
+        """True while a run is going."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until the current run has finished (no-op when none is running)."""
+        if self._thread is not None:
+            self._thread.join(timeout)
 
 
 class PastStartCheck:

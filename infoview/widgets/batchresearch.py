@@ -29,7 +29,15 @@ from infoview.flows.batch_research import (
 )
 from infoview.flows.profile import user_zone
 from infoview.times import shown_in
-from infoview.widgets._common import FULL_WIDTH, MessageLine, button, count_of, heading, table_html
+from infoview.widgets._common import (
+    FULL_WIDTH,
+    MessageLine,
+    RunsInBackground,
+    button,
+    count_of,
+    heading,
+    table_html,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.settings import Settings
@@ -41,7 +49,7 @@ LABELS = {"organization": "Organization", "does": "What it does", "where": "Wher
           "since": "Since", "leads": "Who leads it", "news": "Latest news"}
 
 
-class BatchResearch(w.VBox):
+class BatchResearch(RunsInBackground, w.VBox):
     """Several websites researched at once (see the module docstring).
 
     Args:
@@ -136,16 +144,6 @@ class BatchResearch(w.VBox):
                 return
             self.sites.value = "\n".join(found)
             self.error.clear()
-
-    @property
-    def busy(self) -> bool:
-        """True while a run is going."""
-        return self._thread is not None and self._thread.is_alive()
-
-    def wait(self, timeout: float | None = None) -> None:
-        """Block until the current run has finished (tests and notebooks)."""
-        if self._thread is not None:
-            self._thread.join(timeout)
 
     def research(self) -> None:
         """Research every website in the list (what **Research them all** does)."""

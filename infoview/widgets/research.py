@@ -23,6 +23,7 @@ from infoview.settings import Settings
 from infoview.widgets._common import (
     FULL_WIDTH,
     MessageLine,
+    RunsInBackground,
     bullet_list,
     button,
     count_of,
@@ -54,7 +55,7 @@ TAB_TITLES = ("Overview", "People", "News", "Facts and sources", "Warnings", "Wa
 #: How the people tab says who someone is to the company.
 _KIND_WORDS = {"staff": "works there", "quoted": "quoted customer", "named": "named on the site"}
 
-class ResearchPanel(w.VBox):
+class ResearchPanel(RunsInBackground, w.VBox):
     """Research a company's site and a person's page, look at the result, save it.
 
     Args:
@@ -172,16 +173,6 @@ class ResearchPanel(w.VBox):
             self._thread.start()
         else:
             self._run(company_url, person_url)
-
-    @property
-    def busy(self) -> bool:
-        """True while a background research run is going."""
-        return self._thread is not None and self._thread.is_alive()
-
-    def wait(self, timeout: float | None = None) -> None:
-        """Block until the current research run has finished (no-op when none is running)."""
-        if self._thread is not None:
-            self._thread.join(timeout)
 
     def _run(self, company_url: str, person_url: str) -> None:
         self.company = self.person = self.search = None
