@@ -378,3 +378,46 @@ def test_research_of_several_not_yet_saved_that_names_someone_goes_when_they_are
         page.deletions.ask("person", samira.id)
         page.deletions.confirm_button.click()
         assert kept_batch(store) is None
+
+
+def test_a_site_that_does_not_say_whose_it_is_is_saved_under_the_name_she_types(
+        sites, settings, tmp_path):
+    # Seen in the app: researching a bare list of files and pressing Save stored the
+    # research with no organization at all; the message only said "no name found". A box
+    # beside the message asks whose site it is; Save refuses, saying what to type, until
+    # she has typed it, then keeps the research with that organization.
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("minutes of the last meeting\n", encoding="utf-8")
+    with Store.open(tmp_path / "s.sqlite") as store:
+        panel = ResearchPanel(store, settings=settings, background=False)
+        assert panel.organization_name.layout.display == "none"
+        panel.company_url.value = sites.get(folder).url
+        panel.research_button.click()
+        assert panel.company is not None and not panel.company.name
+        assert panel.organization_name.layout.display != "none"
+        assert panel.organization_name.value == ""
+        assert "type the organization's name in the box" in panel.message.text
+
+        panel.save_button.click()
+        assert panel.message.kind == "error"
+        assert "type the organization's name in the box" in panel.message.text
+        assert store.list(ResearchSnapshot) == [] and store.list(Organization) == []
+        assert not panel.save_button.disabled
+
+        panel.organization_name.value = "  Wren   Trust "
+        panel.save_button.click()
+        assert panel.message.kind == "ok", panel.message.text
+        [org] = store.list(Organization)
+        assert org.name == "Wren Trust"
+        [snapshot] = store.list(ResearchSnapshot)
+        assert snapshot.organization_id == org.id
+        assert panel.organization_name.layout.display == "none"
+
+
+def test_a_site_that_names_itself_asks_for_no_name(site, settings):
+    panel = ResearchPanel(None, settings=settings, company_url=site.url, background=False)
+    panel.research_button.click()
+    assert panel.company.name == "Kestrel Health Labs"
+    assert panel.organization_name.layout.display == "none"
+    assert "whose site" not in panel.message.text

@@ -10,7 +10,7 @@ match_person`), and each profile a snapshot linked to both, so that preparation
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -151,6 +151,36 @@ def name_to_find(store: Store, person_id: int | None) -> str | None:
         return None
     page = (people[0].profile_url or "").strip()
     return people[0].name if not page or is_linkedin_profile(page) else None
+
+
+def names_no_organization(company: CompanyProfile | None) -> bool:
+    """Whether company research gave no organization's name to save it under (a bare list
+    of files, a parked page): the one rule of :func:`~infoview.flows.batch_research.nameable`,
+    for the single-site research panel."""
+    from infoview.flows.batch_research import nameable
+
+    return company is not None and not nameable(company.to_dict())
+
+
+#: What Save says when the site gave no name and the user typed none.
+TYPE_THE_NAME = ("its pages do not say whose site it is, so there is no organization to save "
+                 "it under: type the organization's name in the box beside this message, "
+                 "then press Save again")
+
+
+def named_by_user(company: CompanyProfile | None, typed: str) -> CompanyProfile | None:
+    """The company research to save: as found when its pages named the organization, else
+    under the name the user typed for it (spaces tidied).
+
+    Raises:
+        BadInput: the pages named no organization and nothing was typed.
+    """
+    if company is None or not names_no_organization(company):
+        return company
+    name = " ".join(typed.split())
+    if not name:
+        raise BadInput(TYPE_THE_NAME)
+    return replace(company, name=name)
 
 
 def keep_research(store: Store, company: CompanyProfile | None = None,

@@ -17,7 +17,13 @@ import ipywidgets as w
 
 from infoview.errors import InfoviewError
 from infoview.flows.fields import upper_first
-from infoview.flows.research import keep_research, name_to_find, organization_website
+from infoview.flows.research import (
+    keep_research,
+    name_to_find,
+    named_by_user,
+    names_no_organization,
+    organization_website,
+)
 from infoview.flows.warm import warm_paths
 from infoview.settings import Settings
 from infoview.widgets._common import (
@@ -107,6 +113,11 @@ class ResearchPanel(RunsInBackground, w.VBox):
         self.progress = w.IntProgress(value=0, min=0, max=1, description="",
                                       layout=w.Layout(width=FULL_WIDTH, visibility="hidden"))
         self.message = MessageLine()
+        #: Whose site it is, typed by the user when its pages do not say (shown only then):
+        #: Save keeps the research with the organization of that name.
+        self.organization_name = text("Whose site is it? Organization's name", "",
+                                      "type it here, then press Save", width="40em")
+        self.organization_name.layout.display = "none"
         self.overview = w.HTML()
         self.people = w.HTML()
         self.news = w.HTML()
@@ -126,7 +137,8 @@ class ResearchPanel(RunsInBackground, w.VBox):
             heading("Research a company and a person"),
             *self.form.fields.values(),
             w.HBox([self.research_button, self.save_button, self.fetch_again]),
-            self.progress, self.message, self.tabs, self.batch,
+            self.progress, w.HBox([self.message, self.organization_name]), self.tabs,
+            self.batch,
         ])
         self._show()
 
@@ -177,6 +189,8 @@ class ResearchPanel(RunsInBackground, w.VBox):
     def _run(self, company_url: str, person_url: str) -> None:
         self.company = self.person = self.search = None
         self.saved = None
+        self.organization_name.value = ""
+        self.organization_name.layout.display = "none"
         ok = False
         field = "company_url" if company_url else "person_url"  # the field being worked on
         with self.message.guard("researching"), self._marked(lambda: field), \
@@ -216,9 +230,16 @@ class ResearchPanel(RunsInBackground, w.VBox):
             found = [p.name for p in (self.company, self.person) if p is not None and p.name]
             count = len(self._all_warnings())
             warned = f" ({count_of(count, 'warning')}, see the Warnings tab)" if count else ""
+            unnamed = names_no_organization(self.company)
+            if unnamed:  # Save needs to know whose site it is: ask beside this message
+                self.organization_name.layout.display = ""
             self.message.show(f"Done: {', '.join(found) or 'no name found'}{warned}."
+                              + (" Its pages do not say whose site it is: type the "
+                                 "organization's name in the box beside this message, then "
+                                 "press Save." if unnamed else "")
                               + (f" {self.search.in_words()}" if self.search else ""),
-                              "warning" if count or (self.search and not self.search.found) else "ok")
+                              "warning" if count or unnamed
+                              or (self.search and not self.search.found) else "ok")
 
     @contextmanager
     def _marked(self, field: Callable[[], str]) -> Iterator[None]:
@@ -265,9 +286,13 @@ class ResearchPanel(RunsInBackground, w.VBox):
             # Found by the name the user typed ("Sam Okafor"), the person may be stored under
             # it while their page writes it otherwise ("Samira Okafor"): that record is theirs.
             known_as = self.search.name if self.search is not None else None
-            self.saved = keep_research(self.store, company=self.company, person=self.person,
+            # A site that does not say whose it is is saved under the name typed beside the
+            # message, or not at all (the message says what to type).
+            company = named_by_user(self.company, self.organization_name.value)
+            self.saved = keep_research(self.store, company=company, person=self.person,
                                        known_as=known_as)
             self.save_button.disabled = True
+            self.organization_name.layout.display = "none"
             names = [r.name for r in (self.saved.organization, self.saved.person) if r is not None]
             self.message.show(f"Saved {' and '.join(names) or 'the research'}. Next: prepare "
                               "the meeting, which starts from this research.", "ok")
