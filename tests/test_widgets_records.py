@@ -921,3 +921,27 @@ def test_the_organization_list_says_how_much_you_want_each_and_whom_you_know_the
     assert page.quick_motivation.value == 3
     assert store.get(Organization, kestrel.id).motivation == 3
     assert store.get(Organization, wren.id).motivation == 2
+
+
+def test_the_openings_seen_are_set_beside_the_list_in_one_step(page, store):
+    # Seen by Maya: the score was set beside the list, but "Relevant openings seen" still
+    # meant opening the Edit form. It is beside the score now, in the form's own words, and
+    # saves that field alone.
+    kestrel = store.add(Organization(name="Kestrel Health", motivation=3, postings=1,
+                                     notes="met Sam at the fair"))
+    wren = store.add(Organization(name="Wren Care"))
+    page.refresh()
+    assert page.quick_postings.disabled  # nothing chosen: nothing to count
+    form_box = page.organization_form["postings"].input
+    assert page.quick_postings.description == form_box.description == "Relevant openings seen"
+    page.organizations.value = kestrel.id
+    assert not page.quick_postings.disabled and page.quick_postings.value == 1
+    page.quick_postings.value = 4
+    saved = store.get(Organization, kestrel.id)
+    assert (saved.postings, saved.motivation, saved.notes) == (4, 3, "met Sam at the fair")
+    assert page.organization_message.text == "Saved: Kestrel Health, 4 relevant openings seen."
+    assert "Relevant openings seen: 4" in page.organization_card.value
+    page.organizations.value = wren.id  # choosing another shows its count, saves nothing
+    assert page.quick_postings.value == 0
+    assert store.get(Organization, wren.id).postings == wren.postings
+    assert store.get(Organization, kestrel.id).postings == 4

@@ -38,6 +38,7 @@ from infoview.widgets._common import (
     PastStartCheck,
     bullet_list,
     button,
+    count_of,
     esc,
     file_link,
     heading,
@@ -234,6 +235,11 @@ class PeoplePage(w.VBox):
         self.quick_motivation = w.Dropdown(description="How much you want to work there",
                                            options=MOTIVATION, value=0, style=_WIDE,
                                            layout=w.Layout(width="420px"), disabled=True)
+        #: The openings the user saw there, set beside the score in one step (the form's
+        #: own words); saved as soon as it is changed, that field alone.
+        self.quick_postings = w.BoundedIntText(description="Relevant openings seen", value=0,
+                                               min=0, max=10000, style=_WIDE,
+                                               layout=w.Layout(width="260px"), disabled=True)
         self.add_organization_button = button("Add an organization", "primary")
         self.organization_card = w.HTML()
         self.organization_card.add_class("infoview-organization-card")
@@ -301,7 +307,8 @@ class PeoplePage(w.VBox):
             self.holdings, heading("Their meetings"), self.zone_note, self.meetings_box,
             self.add_meeting_button, self.meeting_form_box])
         organizations_tab = w.VBox([
-            self.add_organization_button, self.organizations, self.quick_motivation,
+            self.add_organization_button, self.organizations,
+            w.HBox([self.quick_motivation, self.quick_postings]),
             self.organization_card,
             w.HBox([self.edit_organization_button, self.delete_organization_button,
                     *self.dossier_buttons.values()]),
@@ -329,6 +336,7 @@ class PeoplePage(w.VBox):
         self.save_meeting_button.on_click(lambda _b: self.save_meeting())
         self.organizations.observe(lambda _c: self._organization_chosen(), names="value")
         self.quick_motivation.observe(lambda _c: self.set_motivation(), names="value")
+        self.quick_postings.observe(lambda _c: self.set_postings(), names="value")
         self.add_organization_button.on_click(lambda _b: self.open_organization_form())
         self.edit_organization_button.on_click(
             lambda _b: self.open_organization_form(self.organizations.value))
@@ -711,12 +719,14 @@ class PeoplePage(w.VBox):
         # Every button here acts on the organization chosen: none is offered before one is
         # (the dossier buttons looked ready and answered "choose one first").
         for control in (self.edit_organization_button, self.delete_organization_button,
-                        self.quick_motivation, *self.dossier_buttons.values()):
+                        self.quick_motivation, self.quick_postings,
+                        *self.dossier_buttons.values()):
             control.disabled = chosen is None
         self._quiet, quiet = True, self._quiet
-        try:  # showing the chosen one's score is no change of it
-            self.quick_motivation.value = (self.store.get(Organization, chosen).motivation or 0
-                                           if chosen is not None else 0)
+        try:  # showing the chosen one's score and openings is no change of them
+            shown = self.store.get(Organization, chosen) if chosen is not None else None
+            self.quick_motivation.value = (shown.motivation or 0) if shown else 0
+            self.quick_postings.value = (shown.postings or 0) if shown else 0
         finally:
             self._quiet = quiet
         if chosen is None:
@@ -759,6 +769,23 @@ class PeoplePage(w.VBox):
             self.organization_message.show(
                 f"Saved: {org.name}, {words}." if org.motivation
                 else f"Saved: {org.name} is not scored.", "ok")
+            self._changed()
+
+    def set_postings(self) -> None:
+        """Save how many relevant openings the user saw at the chosen organization, as
+        typed beside the list (no form to open), and that field alone."""
+        chosen = self.organizations.value
+        if self._quiet or chosen is None:
+            return
+        self._forget_organization_messages()
+        with self.organization_message.guard("saving the openings you saw"):
+            with self._gone("This organization"):
+                org = edit_organization(self.store, chosen,
+                                        postings=self.quick_postings.value)
+            self._fill_organizations(org.saved_id)
+            self.organization_message.show(
+                f"Saved: {org.name}, {count_of(org.postings or 0, 'relevant opening')} seen.",
+                "ok")
             self._changed()
 
     def open_organization_form(self, organization_id: int | None = None) -> None:
