@@ -448,3 +448,37 @@ def test_thanks_cuts_a_long_answer_of_one_sentence_at_a_word():
     [valued] = [line for line in draft.body.splitlines() if "especially valued" in line]
     assert valued.endswith("…") and len(valued.split()) < 45, valued
     assert "too_long" not in [w.code for w in draft.warnings]
+
+
+@pytest.mark.parametrize("question,answer,expected", [
+    # seen in the app: a question whose words give no topic fell back to "what you told
+    # me", which said nothing of what was asked; the letter quotes the question instead
+    ("Is there anything I should read?", "the service design book by her old team",
+     'I especially valued your answer to "Is there anything I should read?": the service '
+     "design book by her old team."),
+    ("Is there anything else?", "Kestrel hires researchers from nursing",  # keeps a capital
+     'I especially valued your answer to "Is there anything else?" Kestrel hires '
+     "researchers from nursing."),
+    ("Tell me about the team.", "six people: two from nursing",  # no question mark
+     'I especially valued your answer to "Tell me about the team." Six people: two from '
+     "nursing."),
+    ("Tell me about the team", "small and kind",
+     'I especially valued your answer to "Tell me about the team": small and kind.'),
+    ('Would you call it "research ops"?', "yes, mostly",  # its own quotes made single
+     "I especially valued your answer to \"Would you call it 'research ops'?\": yes, mostly."),
+])
+def test_thanks_quotes_a_question_that_gives_no_topic(question, answer, expected):
+    assert outreach.question_topic(question, "own") is None
+    draft = outreach.thanks(s.person(), s.profile(), learned=answer, question=question,
+                            meeting_date=date(2026, 12, 1), send_date=date(2026, 12, 2))
+    assert expected in draft.body.splitlines(), draft.body
+    assert "what you told me" not in draft.body
+    assert "?:" not in draft.body and "?." not in draft.body and '?".' not in draft.body
+
+
+def test_thanks_names_the_topic_and_not_the_question_when_there_is_one():
+    draft = outreach.thanks(s.person(), s.profile(), learned="through a hackathon",
+                            topic="how you got into the field",
+                            question="How did you get into the field?")
+    assert ("I especially valued what you said about how you got into the field: through a "
+            "hackathon.") in draft.body.splitlines()

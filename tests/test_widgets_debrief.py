@@ -130,6 +130,27 @@ def test_a_thank_you_written_later_names_the_answers_topic_too(store):
             "researcher: through a hackathon, then a UX course.") in body, body
 
 
+def test_the_thank_you_quotes_a_question_of_her_own_that_gives_no_topic(store):
+    # Seen in the app: an answer to a question of her own ("Is there ...?") fell back to
+    # "I especially valued what you told me: ...", which says nothing of what she asked.
+    # The debrief's draft and the one written later from the Prepare page both quote it.
+    from infoview.flows.drafts import stored_draft, write_draft
+
+    form = DebriefForm(store)
+    form.take_notes([{"question_id": None, "text": "Is there a book you would recommend?",
+                      "asked": True, "notes": "the service design handbook"}])
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+    line = ('I especially valued your answer to "Is there a book you would recommend?": the '
+            "service design handbook.")
+    assert line in form.thanks_text.value, form.thanks_text.value
+    assert "what you told me" not in form.thanks_text.value
+    meeting = store.get(Meeting, form.meeting.value)
+    person, options = stored_draft(store, "thanks", person_id=meeting.person_id)
+    body = write_draft("thanks", person, store.get_profile(), options).body
+    assert line in body, body
+
+
 def test_saving_twice_and_reopening_edits_the_same_debrief(store):
     form = DebriefForm(store)
     form.take_notes([{"question_id": "role-01", "text": PLAN.items[1].text, "asked": True,

@@ -142,6 +142,8 @@ class DraftOptions:
     learned: str | None = None
     #: What the question ``learned`` answered was about, when it is an answer.
     topic: str | None = None
+    #: The question ``learned`` answered, quoted when it gives no ``topic``.
+    question: str | None = None
     promises: Sequence[str] = field(default_factory=list)
     meeting_date: date | None = None
     send_date: date | None = None
@@ -246,7 +248,7 @@ def _write(name: str, person: Person | None, profile: UserProfile, o: DraftOptio
     if name == "thanks":
         return outreach.thanks(person, profile, learned=o.learned, promises=list(o.promises),
                                meeting_date=o.meeting_date, send_date=o.send_date,
-                               topic=o.topic)
+                               topic=o.topic, question=o.question)
     if name == "update":
         return _strict(updates.keep_in_touch_update(person, profile, advice=o.advice,
                                                     results=o.results, last_met=o.last_met), o)
@@ -358,28 +360,29 @@ def stored_referrers(store: Store, person_id: int) -> list[tuple[str, str]]:
 
 def _from_last_debrief(store: Store, person_id: int,
                        meeting: Meeting | None = None
-                       ) -> tuple[str | None, str | None, list[str]]:
+                       ) -> tuple[str | None, str | None, str | None, list[str]]:
     """What a thank-you names from ``meeting`` (default: the latest meeting held with the
     person), as the debrief form's thank-you does: the first insight (else the first answer
-    noted, with what its question was about) as what was learned, and the user's
-    promises."""
+    noted, with what its question was about and the question) as what was learned, and
+    the user's promises."""
     held = [m for m in store.list(Meeting, person_id=person_id) if m.status == "held"]
     if meeting is not None:
         held = [meeting]
     if not held:
-        return None, None, []
+        return None, None, None, []
     latest = max(held, key=lambda m: (m.starts_at is not None, m.starts_at or datetime.min,
                                       m.id or 0))
     learned = next((i.text for i in store.list(Insight, meeting_id=latest.id)), None)
-    topic = None
+    topic = question = None
     answer = next((q for q in store.list(QuestionAsked, meeting_id=latest.id)
                    if q.answer_notes), None)
     if learned is None and answer is not None:
         learned, topic = answer.answer_notes, outreach.question_topic(answer.text,
                                                                      answer.category)
+        question = answer.text
     promises = [a.what for a in store.list(Action, meeting_id=latest.id, kind="promise")
                 if a.owner == "user"]
-    return learned, topic, promises
+    return learned, topic, question, promises
 
 
 def last_met_on(store: Store, person_id: int) -> date | None:
@@ -467,9 +470,10 @@ def stored_draft(store: Store, kind: str, *, person_id: int | None = None,
         o.meeting_date = last_met_on(store, person_id)
         o.send_date = o.send_date or (date.today() if o.meeting_date else None)
     if k.name == "thanks":
-        learned, topic, promises = _from_last_debrief(store, person_id, meeting)
+        learned, topic, question, promises = _from_last_debrief(store, person_id, meeting)
         if not o.learned:
             o.learned, o.topic = learned, o.topic or topic
+            o.question = o.question or question
         o.promises = list(o.promises) or promises
     if k.name == "request" and stored and not o.reason and o.referrer is None:
         # Why this person: whoever suggested them, named only with their permission.

@@ -152,10 +152,11 @@ def thanks_draft(store: Store, debrief: Debrief) -> Draft:
                if q.asked and (q.answer_notes or "").strip() and q.category != "closing"]
     best = max(answers, key=lambda q: q.usefulness or 0, default=None)  # max keeps the first
     learned = next((i.text for i in debrief.insights), None)
-    topic = None
+    topic = question = None
     if learned is None and best is not None:  # an answer: the letter says what it was about
         learned, topic = best.answer_notes, question_topic(best.text, best.category)
-    return thanks(host, store.get_profile(), learned=learned, topic=topic,
+        question = best.text
+    return thanks(host, store.get_profile(), learned=learned, topic=topic, question=question,
                   promises=[p.what for p in debrief.promises if p.owner == "user"],
                   meeting_date=meeting.starts_at.date() if meeting.starts_at else None,
                   send_date=date.today())

@@ -368,34 +368,57 @@ def _line_of(answer: str) -> str:
     return first if len(words) <= _LONGEST_ANSWER else " ".join(words[:_LONGEST_ANSWER - 5]) + "…"
 
 
-def _valued(learned: str | None, topic: str | None = None) -> str:
+def _quoted(question: str | None) -> str:
+    """A question as a letter quotes it: one line, its double quotes made single (they would
+    end the quotation), without a closing full stop; empty when there is none."""
+    text = " ".join((question or "").split()).replace('"', "'").rstrip(" .")
+    return text
+
+
+def _valued(learned: str | None, topic: str | None = None,
+            question: str | None = None) -> str:
     """The thank-you's line on what was learned, reading naturally whatever its text.
 
     With the topic of the question it answered ("how you got into the field"), the letter
     says what it was about and continues with the answer after a colon ("I especially
     valued what you said about how you got into the field: through a hackathon."); a
-    long answer gives its first sentence. Without one, a topic ("how findings reach the
-    roadmap") continues the sentence after a colon. A whole statement, one that keeps a
-    capital the kit must not lower ("Kestrel hires researchers", "Clinical experience
-    counts") or that has a colon of its own, gets a sentence to itself: after a colon it
-    would read as a capital mid-sentence, or as two colons in one sentence."""
-    opening = f"what you said about {topic}" if topic else "what you told me"
+    long answer gives its first sentence. A question whose words give no topic ("Is there
+    anything else?", one the user wrote) is quoted instead ("I especially valued your
+    answer to "Is there anything else?": the book on service design."). Without either, a
+    topic ("how findings reach the roadmap") continues the sentence after a colon. A whole
+    statement, one that keeps a capital the kit must not lower ("Kestrel hires
+    researchers", "Clinical experience counts") or that has a colon of its own, gets a
+    sentence to itself: after a colon it would read as a capital mid-sentence, or as two
+    colons in one sentence; after a quoted question, the question's own mark ends the
+    first sentence ("... to "Is there anything else?" Kestrel hires researchers.")."""
+    asked = _quoted(question) if not topic else ""
+    if topic:
+        opening = f"what you said about {topic}"
+    elif asked:
+        opening = f'your answer to "{asked}"'
+    else:
+        opening = "what you told me"
     clause = _mid_sentence(_line_of(learned or "") or "[one thing you learned]")
     ending = "" if clause.endswith(("…", "?", "!")) else "."
     if clause[:1].isupper() or any(mark in clause for mark in ":;"):
+        if asked:  # the quotation ends the sentence with its own mark, or with a full stop
+            closed = opening if asked.endswith(("?", "!")) else f'your answer to "{asked}."'
+            return f"I especially valued {closed} {clause[0].upper()}{clause[1:]}{ending}"
         return f"I especially valued {opening}. {clause[0].upper()}{clause[1:]}{ending}"
     return f"I especially valued {opening}: {clause}{ending}"
 
 
 def thanks(person, profile=None, *, learned: str | None = None, promises=(),
            meeting_date: date | None = None, send_date: date | None = None,
-           topic: str | None = None) -> Draft:
+           topic: str | None = None, question: str | None = None) -> Draft:
     """The thank-you note, sent the same day or the next.
 
     Args:
         learned: one specific thing that was useful ("how research findings reach the roadmap").
         topic: what the question ``learned`` answered was about (:func:`question_topic`),
             when it is an answer: the letter names it before the answer.
+        question: the question ``learned`` answered, quoted by the letter when it gives no
+            ``topic`` ("Is there anything else?", a question of the user's own).
         promises: what the user promised and now keeps ("the link to the accessibility audit").
         meeting_date, send_date: when the meeting was and when the note goes (default
             today); the first line names the day to fit ("today" only on the day itself),
@@ -408,7 +431,7 @@ def thanks(person, profile=None, *, learned: str | None = None, promises=(),
         f"Hi {_first(_name(person))},",
         "",
         _thanks_opening(meeting_date, send_date),
-        _valued(learned, topic),
+        _valued(learned, topic, question),
     ]
     first = _first(_name(person))
     lines += [f"As promised, {_kept_promise(_clause(p, ''), first)}."
