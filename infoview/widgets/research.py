@@ -118,6 +118,7 @@ class ResearchPanel(RunsInBackground, w.VBox):
         self.organization_name = text("Whose site is it? Organization's name", "",
                                       "type it here, then press Save", width="40em")
         self.organization_name.layout.display = "none"
+        self.organization_name.layout.min_width = "22em"  # a long message does not crush it
         self.overview = w.HTML()
         self.people = w.HTML()
         self.news = w.HTML()
