@@ -117,6 +117,14 @@ def test_the_overview_before_research_fits_the_filled_address_and_the_saved_rese
         assert "Nothing researched yet" not in words
         assert f"Research about {org.name} is saved in your store" in words
 
+        assert fresh.company_url.value  # their organization's website, filled in
+        # An address the user typed is theirs: the saved research of another site is not
+        # offered as what "the website above" holds.
+        typed = ResearchPanel(store, settings=fast_settings(tmp_path),
+                              company_url="https://elsewhere.example/", background=False)
+        typed.follow_person(kept.id)
+        assert "Press Research to read the website above." in typed.overview.value
+
         bare = store.add(Person(name="Ana Lind", organization="Nowhere Ltd"))
         other = ResearchPanel(store, settings=fast_settings(tmp_path),
                               company_url="https://nowhere.example/", background=False)

@@ -151,7 +151,9 @@ class ResearchPanel(RunsInBackground, w.VBox):
             self._filled_name = name_to_find(self.store, person_id) or ""
             self.person_name.value = self._filled_name
         self._on_file = ""
-        if self.store is not None and person_id is not None:
+        # Said only while the field holds their organization's website (not a typed one).
+        if (self.store is not None and person_id is not None and self._filled_url
+                and self.company_url.value.strip() == self._filled_url):
             try:
                 company, _person = research_for(self.store, person_id)
             except InfoviewError:  # gone meanwhile: the overview just says what to do
