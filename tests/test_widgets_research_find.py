@@ -91,3 +91,42 @@ def test_a_name_searched_on_the_company_site_waits_the_politeness_delay_there_to
     assert paths.count("/robots.txt") == 1 and "/team/jo-bell" in paths, paths
     assert paths.index("/team/jo-bell") > paths.index("/team") > 0   # found, after the company
     assert min(b - a for (a, _), (b, _) in pairwise(log)) >= delay - 0.02, log
+
+
+def test_the_overview_before_research_fits_the_filled_address_and_the_saved_research(
+        sites, tmp_path):
+    # Seen in the browser: choosing a person filled in their organization's website, and
+    # the Overview still said "Nothing researched yet: type the company's website address
+    # above", while Home named that very research as the last one, saved today.
+    from infoview.store import Store
+
+    server = sites.get()
+    with Store.open(tmp_path / "lena.sqlite") as store:
+        panel = ResearchPanel(store, settings=fast_settings(tmp_path), company_url=server.url,
+                              background=False)
+        panel.research_button.click()
+        panel.save_button.click()
+        org = panel.saved.organization
+        assert org is not None
+        kept = store.add(Person(name="Sam Okafor", organization=org.name))
+
+        fresh = ResearchPanel(store, settings=fast_settings(tmp_path), background=False)
+        assert "Nothing researched yet" in fresh.overview.value  # nobody chosen, no address
+        fresh.follow_person(kept.id)
+        words = html.unescape(fresh.overview.value)
+        assert "Nothing researched yet" not in words
+        assert f"Research about {org.name} is saved in your store" in words
+
+        assert fresh.company_url.value  # their organization's website, filled in
+        # An address the user typed is theirs: the saved research of another site is not
+        # offered as what "the website above" holds.
+        typed = ResearchPanel(store, settings=fast_settings(tmp_path),
+                              company_url="https://elsewhere.example/", background=False)
+        typed.follow_person(kept.id)
+        assert "Press Research to read the website above." in typed.overview.value
+
+        bare = store.add(Person(name="Ana Lind", organization="Nowhere Ltd"))
+        other = ResearchPanel(store, settings=fast_settings(tmp_path),
+                              company_url="https://nowhere.example/", background=False)
+        other.follow_person(bare.id)
+        assert "Press Research to read the website above." in other.overview.value

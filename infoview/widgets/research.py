@@ -23,6 +23,7 @@ from infoview.flows.research import (
     named_by_user,
     names_no_organization,
     organization_website,
+    research_for,
 )
 from infoview.flows.warm import warm_paths
 from infoview.settings import Settings
@@ -91,6 +92,9 @@ class ResearchPanel(RunsInBackground, w.VBox):
         self._thread: threading.Thread | None = None
         self._filled_url = ""  # the address follow_person put in the field, if any
         self._filled_name = ""  # the name follow_person put in "Or find on their site"
+        #: The organization's name when research about the chosen person is already saved
+        #: (the empty overview says so, rather than "nothing researched yet").
+        self._on_file = ""
 
         self.company_url = text("Company website", company_url, "https://example.com/")
         self.person_url = text("Person's page (optional)", person_url,
@@ -155,6 +159,17 @@ class ResearchPanel(RunsInBackground, w.VBox):
         if self.store is not None and self.person_name.value.strip() in ("", self._filled_name):
             self._filled_name = name_to_find(self.store, person_id) or ""
             self.person_name.value = self._filled_name
+        self._on_file = ""
+        # Said only while the field holds their organization's website (not a typed one).
+        if (self.store is not None and person_id is not None and self._filled_url
+                and self.company_url.value.strip() == self._filled_url):
+            try:
+                company, _person = research_for(self.store, person_id)
+            except InfoviewError:  # gone meanwhile: the overview just says what to do
+                company = None
+            self._on_file = (company.name or company.url) if company is not None else ""
+        if self.company is None and self.person is None:
+            self._show()
 
     # -- research --------------------------------------------------------------------------
     def settings_for(self, url: str) -> Settings | None:
@@ -308,7 +323,8 @@ class ResearchPanel(RunsInBackground, w.VBox):
 
     def _show(self) -> None:
         company, person = self.company, self.person
-        self.overview.value = _overview_html(company, person)
+        self.overview.value = _overview_html(company, person, self.company_url.value.strip(),
+                                             self._on_file)
         self.people.value = table_html(
             [{**p.__dict__, "kind": _KIND_WORDS.get(p.kind, p.kind)} for p in company.people]
             if company else [],
@@ -368,8 +384,16 @@ def _field_rows(pairs: list[tuple[str, object]]) -> str:
     return "<table>" + "".join(rows) + "</table>" if rows else ""
 
 
-def _overview_html(company, person) -> str:
+def _overview_html(company, person, address: str = "", on_file: str = "") -> str:
+    """The Overview tab: the research shown, or before any, what to do (which says when
+    the website is already in the field, or the chosen person's research is saved, rather
+    than "nothing researched yet" beside a filled field and a Home page naming it)."""
     if company is None and person is None:
+        if on_file:
+            return (f"<p><i>Research about {esc(on_file)} is saved in your store (Prepare "
+                    "uses it). Press Research to read the website above again.</i></p>")
+        if address:
+            return "<p><i>Press Research to read the website above.</i></p>"
         return ("<p><i>Nothing researched yet: type the company's website address above and press "
                 "Research.</i></p>")
     parts = []
