@@ -52,6 +52,11 @@ WHOLE_ROWS_STYLE = (f"<style>.{WHOLE_ROWS_CLASS} select {{height:auto !important
 FORMAT_CHOICES = (("video call", "video"), ("phone call", "phone"), ("in person", "in_person"))
 
 
+#: How much the user wants an organization, in the words of its form (People,
+#: Organizations) and of the target list, not the score the ranking uses.
+WANTED_WORDS = {0: "not scored yet", 1: "a little", 2: "quite a lot", 3: "very much"}
+
+
 def status_words(status: str) -> str:
     """A meeting's status in plain words ("no_show" is "they did not show")."""
     return STATUS_WORDS.get(status, status.replace("_", " "))

@@ -35,6 +35,7 @@ from infoview.models import CHOICES, MAY_MENTION_WORDS, OWNER_WORDS, Meeting
 from infoview.times import day_words, on_my_clock
 from infoview.widgets._common import (
     CHANNEL_WORDS,
+    WANTED_WORDS,
     WHOLE_ROWS_CLASS,
     WHOLE_ROWS_STYLE,
     MessageLine,
@@ -153,11 +154,6 @@ _TARGET_COLUMNS = (("rank", "Rank"), ("name", "Organization"), ("industry", "Ind
                    ("met", "Met"))
 
 
-#: How much the user wants each organization, in the words of its form (People,
-#: Organizations), not the score the ranking uses.
-_WANTED = {0: "not scored yet", 1: "a little", 2: "quite a lot", 3: "very much"}
-
-
 def targets_view(frame):
     """The target list (:func:`~infoview.analytics.targets.targets`) as a reader wants it:
     whether to work on each organization now or later, in words (``batch`` is the
@@ -165,7 +161,7 @@ def targets_view(frame):
     if frame is None or len(frame) == 0:
         return frame
     shown = frame.assign(batch=frame["batch"].map({True: "now", False: "later"}),
-                         motivation=frame["motivation"].map(_WANTED).fillna(""))
+                         motivation=frame["motivation"].map(WANTED_WORDS).fillna(""))
     return shown[[c for c, _h in _TARGET_COLUMNS]].rename(columns=dict(_TARGET_COLUMNS))
 
 

@@ -34,6 +34,7 @@ from infoview.models import Meeting, Organization, Person
 from infoview.times import in_zone, start_from_fields
 from infoview.widgets._common import (
     FORMAT_CHOICES,
+    WANTED_WORDS,
     MessageLine,
     PastStartCheck,
     bullet_list,
@@ -62,7 +63,7 @@ HOW_KNOWN = (("a friend", "friend"), ("a colleague, now or before", "colleague")
              ("from my school or university (alumni)", "alumni"),
              ("someone introduced us (a referral)", "referral"), ("met at an event", "event"),
              ("no connection yet (cold)", "cold"))
-MOTIVATION = (("not scored yet", 0), ("a little", 1), ("quite a lot", 2), ("very much", 3))
+MOTIVATION = tuple((words, score) for score, words in WANTED_WORDS.items())
 FORMATS = FORMAT_CHOICES
 _WIDE = {"description_width": "initial"}
 #: What "Drop my unsaved changes" brings a form back to, by what it was opened for.
@@ -82,7 +83,7 @@ def _form_box(title: str, form: Form, save: w.Button, cancel: w.Button,
 def _organization_row(org: Organization, known: list[Person]) -> str:
     """An organization's row in the list: its name, how much the user wants it (the
     form's words) and whom they know there."""
-    wanted = dict((v, k) for k, v in MOTIVATION).get(org.motivation or 0, "not scored yet")
+    wanted = WANTED_WORDS.get(org.motivation or 0, WANTED_WORDS[0])
     parts = [org.name, f"want it: {wanted}"]
     if known:
         names = [p.name for p in known]
@@ -738,8 +739,7 @@ class PeoplePage(w.VBox):
                 "organization, or save research on a company's website (Research).</i></p>")
             return
         org = self.store.get(Organization, chosen)
-        wanted = (dict((v, k) for k, v in MOTIVATION).get(org.motivation)
-                  if org.motivation is not None else None)
+        wanted = WANTED_WORDS.get(org.motivation) if org.motivation is not None else None
         facts = (("Website", org.website), ("Industry", org.industry),
                  ("Location", org.location),
                  ("How much you want to work there", wanted if org.motivation else None),
@@ -756,36 +756,32 @@ class PeoplePage(w.VBox):
     def set_motivation(self) -> None:
         """Save how much the user wants the chosen organization, as chosen beside the list
         (no form to open): its row and card say it at once."""
-        chosen = self.organizations.value
-        if self._quiet or chosen is None:
-            return
-        self._forget_organization_messages()
-        with self.organization_message.guard("saving how much you want it"):
-            with self._gone("This organization"):
-                org = edit_organization(self.store, chosen,
-                                        motivation=self.quick_motivation.value)
-            self._fill_organizations(org.saved_id)
-            words = dict((v, k) for k, v in MOTIVATION)[org.motivation or 0]
-            self.organization_message.show(
-                f"Saved: {org.name}, {words}." if org.motivation
-                else f"Saved: {org.name} is not scored.", "ok")
-            self._changed()
+        self._save_from_list(
+            "how much you want it", motivation=self.quick_motivation.value,
+            said=lambda org: (f"Saved: {org.name}, {WANTED_WORDS[org.motivation]}."
+                              if org.motivation else f"Saved: {org.name} is not scored."))
 
     def set_postings(self) -> None:
         """Save how many relevant openings the user saw at the chosen organization, as
         typed beside the list (no form to open), and that field alone."""
+        self._save_from_list(
+            "the openings you saw", postings=self.quick_postings.value,
+            said=lambda org: (f"Saved: {org.name}, "
+                              f"{count_of(org.postings or 0, 'relevant opening')} seen."))
+
+    def _save_from_list(self, what: str, *, said: Callable[[Organization], str],
+                        **field: Any) -> None:
+        """Save one field of the chosen organization from a choice beside the list, then
+        show its row again and say ``said(org)`` beside it."""
         chosen = self.organizations.value
         if self._quiet or chosen is None:
             return
         self._forget_organization_messages()
-        with self.organization_message.guard("saving the openings you saw"):
+        with self.organization_message.guard(f"saving {what}"):
             with self._gone("This organization"):
-                org = edit_organization(self.store, chosen,
-                                        postings=self.quick_postings.value)
+                org = edit_organization(self.store, chosen, **field)
             self._fill_organizations(org.saved_id)
-            self.organization_message.show(
-                f"Saved: {org.name}, {count_of(org.postings or 0, 'relevant opening')} seen.",
-                "ok")
+            self.organization_message.show(said(org), "ok")
             self._changed()
 
     def open_organization_form(self, organization_id: int | None = None) -> None:
