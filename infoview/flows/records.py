@@ -156,8 +156,11 @@ def _refuse_twin(store: Store, person: Person) -> None:
         why, name = "the same email address", "email"
     elif person.profile_url and profile_key(twin.profile_url) == profile_key(person.profile_url):
         why, name = "the same profile link", "profile_url"
-    else:
+    elif (fold(twin.name), fold(twin.organization)) == (fold(person.name),
+                                                       fold(person.organization)):
         why, name = "the same name and organization", "name"
+    else:  # a name that only fits ("Sam" beside "Samira"): typed by hand, she knows best
+        return
     where = f" ({twin.organization})" if twin.organization else ""
     raise BadField(f"{twin.name}{where} is already in your people with {why}; change their "
                    "record instead of adding them twice.", name)

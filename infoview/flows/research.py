@@ -185,7 +185,7 @@ def named_by_user(company: CompanyProfile | None, typed: str) -> CompanyProfile 
 
 def keep_research(store: Store, company: CompanyProfile | None = None,
                   person: PersonProfile | None = None, *,
-                  known_as: str | None = None) -> KeptResearch:
+                  known_as: str | None = None, chosen: int | None = None) -> KeptResearch:
     """Save research results and the records they are about, in one transaction.
 
     The company becomes (or updates) an :class:`Organization`, the person a :class:`Person`
@@ -201,6 +201,10 @@ def keep_research(store: Store, company: CompanyProfile | None = None,
         known_as: the name the user looked the person up by ("Sam Okafor"), when their page
             writes it otherwise ("Samira Okafor"): a stored person of that name at the same
             organization is the one the research is about.
+        chosen: the id of the person the user is working on (the app's choice): when the
+            page's name fits theirs ("Samira Okafor" found, "Sam Okafor" chosen), the
+            research is theirs, by the one rule of :func:`~infoview.store.matching.
+            match_person`.
 
     Raises:
         BadInput: neither profile given, or the person's page named nobody.
@@ -220,7 +224,7 @@ def keep_research(store: Store, company: CompanyProfile | None = None,
                                                    name=person.organization)
         if person is not None:
             kept.person = _upsert_person(store, person, company, now, known_as,
-                                         kept.organization)
+                                         kept.organization, chosen)
             if kept.organization is None:
                 kept.organization = match_organization(store.list(Organization),
                                                        name=kept.person.organization)
@@ -268,7 +272,10 @@ def _same_company(typed: str | None, found: str | None) -> bool:
 
 def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile | None,
                    now: datetime, known_as: str | None = None,
-                   stored: Organization | None = None) -> Person:
+                   stored: Organization | None = None, chosen: int | None = None) -> Person:
+    """The person a page is about: the stored one by the one rule (their typed name, email
+    and notes kept; title, location, page address and organization filled in where
+    empty), else a new one."""
     organization = profile.organization or (company.name if company is not None else None)
     if stored is not None and (not organization or org_variant(organization, stored.name)
                                or (company is not None and fold(organization) == fold(company.name))):
@@ -278,7 +285,7 @@ def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile
     own_url = profile.url if profile.own_page else None
     people = store.list(Person)
     person = match_person(people, profile_url=own_url, name=profile.name,
-                          organization=organization)
+                          organization=organization, chosen=chosen)
     if person is None and known_as:
         person = match_person(people, name=known_as, organization=organization) \
             or _looked_up(people, known_as, organization)

@@ -5,7 +5,9 @@ Three rules, each used wherever that kind of evidence comes in, and nowhere else
 - :func:`match_person` (and :class:`PeopleIndex` for many lookups) is *the* rule of
   infoview, for anything that describes a person in full (a debrief's suggestion, research
   saved, a LinkedIn connection, a person typed in): the same email, else the same profile
-  URL, else the same name and organization.
+  URL, else the same name and organization, else the person the user is working on or the
+  one person at that organization whose name is a short form of the name given ("Sam
+  Okafor" stored, "Samira Okafor" found).
 - :func:`match_correspondent` (over a :class:`CorrespondentIndex`) is for a LinkedIn
   message, which carries only a name and perhaps a profile URL: the URL, else a name that
   fits exactly one person (a name shared by two is reported, never guessed).
@@ -55,6 +57,63 @@ def person_keys(*, email: str | None = None, profile_url: str | None = None,
     return keys
 
 
+#: Short forms of given names that are not simply their first letters ("Bill" for William;
+#: "Sam" for Samira needs no entry): each short form, and the full names it stands for.
+SHORT_FORMS: dict[str, frozenset[str]] = {short: frozenset(full.split()) for short, full in {
+    "bill": "william", "billy": "william", "bob": "robert", "bobby": "robert",
+    "dick": "richard", "rick": "richard", "jim": "james", "jimmy": "james", "jack": "john",
+    "peggy": "margaret", "maggie": "margaret", "meg": "margaret",
+    "kate": "katherine catherine kathryn", "katie": "katherine catherine kathryn",
+    "liz": "elizabeth", "beth": "elizabeth", "betty": "elizabeth", "ted": "edward theodore",
+    "ned": "edward", "tony": "anthony antonio", "tom": "thomas", "mike": "michael",
+    "dave": "david", "joe": "joseph", "andy": "andrew", "steve": "stephen", "nick": "nicholas",
+    "nate": "nathan nathaniel", "harry": "henry harold", "hank": "henry", "chuck": "charles",
+    "charlie": "charles", "larry": "lawrence", "jerry": "gerald jerome", "sally": "sarah",
+    "molly": "mary", "polly": "mary", "becky": "rebecca", "sue": "susan suzanne",
+    "sandy": "sandra alexandra", "sasha": "alexander alexandra", "jenny": "jennifer",
+}.items()}
+
+
+def given_fits(one: str, other: str) -> bool:
+    """Whether two given names (already :func:`~infoview.text.name_key`-ed) can be one
+    person's: the same, one the other's first two or more letters ("Sam", "Samira"), or a
+    short form of :data:`SHORT_FORMS` ("Bill", "William"). An initial alone is not enough."""
+    if one == other:
+        return True
+    short, full = sorted((one, other), key=len)
+    return (len(short) >= 2 and full.startswith(short)) or full in SHORT_FORMS.get(short, ())
+
+
+def names_fit(one: str | None, other: str | None) -> bool:
+    """Whether two names can be one person's: the same family name (the last word) and
+    given names that :func:`given_fits` ("Sam Okafor", "Samira Okafor"); a single word fits
+    only the same single word."""
+    a, b = name_key(one).split(), name_key(other).split()
+    if not a or not b:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return a == b
+    return a[-1] == b[-1] and given_fits(a[0], b[0])
+
+
+def _contradicts(person: Person, email: str | None, profile_url: str | None) -> bool:
+    """Whether details plainly belong to someone else than ``person``: both have email
+    addresses and none is shared, or both have a profile URL of the same kind (two LinkedIn
+    profiles, two pages elsewhere) and they differ."""
+    mine, theirs = set(email_addresses(person.email)), set(email_addresses(email))
+    if mine and theirs and not mine & theirs:
+        return True
+    a, b = profile_key(person.profile_url), profile_key(profile_url)
+    return bool(a and b and a != b
+                and is_linkedin_profile(person.profile_url) == is_linkedin_profile(profile_url))
+
+
+def _same_organization(one: str | None, other: str | None) -> bool:
+    """Whether two organization names are one, both given ("Kestrel Health", "Kestrel
+    Health Labs"): :func:`~infoview.text.org_variant`."""
+    return bool(org_key(one)) and (org_key(one) == org_key(other) or org_variant(one, other))
+
+
 def _keys_of(person: Person) -> list[tuple[str, ...]]:
     return person_keys(email=person.email, profile_url=person.profile_url, name=person.name,
                        organization=person.organization)
@@ -70,6 +129,7 @@ class PeopleIndex:
 
     def __init__(self, people: Iterable[Person] = ()):
         self._by_key: dict[tuple[str, ...], Person] = {}
+        self._by_family: dict[str, list[Person]] = defaultdict(list)
         for person in people:
             self.add(person)
 
@@ -77,40 +137,65 @@ class PeopleIndex:
         """Index ``person`` under its current keys (an earlier person keeps a shared key)."""
         for key in _keys_of(person):
             self._by_key.setdefault(key, person)
+        family = name_key(person.name).split()[-1:]
+        if family:
+            same = self._by_family[family[0]]
+            # a person changed and added again replaces their older copy
+            same[:] = [p for p in same if p is not person
+                       and (person.id is None or p.id != person.id)] + [person]
 
     def match(self, *, email: str | None = None, profile_url: str | None = None,
-              name: str | None = None, organization: str | None = None) -> Person | None:
+              name: str | None = None, organization: str | None = None,
+              chosen: int | None = None) -> Person | None:
         """The known person these details name, or ``None``; see :func:`match_person`."""
         for key in person_keys(email=email, profile_url=profile_url, name=name,
                                organization=organization):
             found = self._by_key.get(key)
             if found is not None:
                 return found
-        return None
+        family = name_key(name).split()[-1:]
+        if not family:
+            return None
+        fits = [p for p in self._by_family.get(family[0], ())
+                if names_fit(p.name, name) and not _contradicts(p, email, profile_url)]
+        for person in fits:  # the one the user works on: an organization unknown is no bar
+            if chosen is not None and person.id == chosen and (
+                    not org_key(person.organization) or not org_key(organization)
+                    or _same_organization(person.organization, organization)):
+                return person
+        fits = [p for p in fits if _same_organization(p.organization, organization)]
+        return fits[0] if len(fits) == 1 else None
 
 
 def match_person(people: Iterable[Person], *, email: str | None = None,
                  profile_url: str | None = None, name: str | None = None,
-                 organization: str | None = None) -> Person | None:
+                 organization: str | None = None, chosen: int | None = None) -> Person | None:
     """The known person that given details name: the one rule of infoview.
 
     Tried in order, the first that finds someone wins: the same email (case and a
     ``+tag`` ignored, and any of the addresses when the field lists several); the
     same profile URL (whatever the scheme, ``www.``, query or final slash); the same name
     and organization (case, accents-as-written and extra spaces ignored; an empty
-    organization matches only an empty one). The debrief, research saves and LinkedIn
-    imports all match people this way, so one person is never stored twice by one of them
-    and found by another.
+    organization matches only an empty one); then a name that fits (:func:`names_fit`: the
+    same family name, and given names one of which is a short form of the other, "Sam" and
+    "Samira", "Bill" and "William"), for the person the user is working on (``chosen``,
+    whose organization may be unknown on either side) or else for the one person at the
+    same organization ("Kestrel Health" and "Kestrel Health Labs" are one). A fitting name
+    never matches someone whose email or same-kind profile URL differs, and two people it
+    fits at that organization are a guess, which is not made. The debrief, research saves
+    and LinkedIn imports all match people this way, so one person is never stored twice by
+    one of them and found by another.
 
     Args:
         people: the known people (``store.list(Person)``); the oldest wins a tie.
         email, profile_url, name, organization: what is known of the person sought.
+        chosen: the id of the person the user is working on (the app's choice), if any.
 
     Returns:
         The matching ``Person`` of ``people``, or ``None``.
     """
     return PeopleIndex(people).match(email=email, profile_url=profile_url, name=name,
-                                     organization=organization)
+                                     organization=organization, chosen=chosen)
 
 
 def match_organization(organizations: Iterable[Organization], *, name: str | None = None,

@@ -95,6 +95,9 @@ class ResearchPanel(RunsInBackground, w.VBox):
         #: The organization's name when research about the chosen person is already saved
         #: (the empty overview says so, rather than "nothing researched yet").
         self._on_file = ""
+        #: The person the app's "working on" bar names: a page saved whose name fits
+        #: theirs ("Samira" for "Sam") is theirs.
+        self._chosen: int | None = None
 
         self.company_url = text("Company website", company_url, "https://example.com/")
         self.person_url = text("Person's page (optional)", person_url,
@@ -152,6 +155,7 @@ class ResearchPanel(RunsInBackground, w.VBox):
         and their name in "Or find on their site" while no page of theirs is known; each
         field only when it is empty or still holds what this method put there, never over
         what the user typed."""
+        self._chosen = person_id
         if self.store is not None and self.company_url.value.strip() in ("", self._filled_url):
             self._filled_url = organization_website(self.store, person_id) or ""
             self.company_url.value = self._filled_url
@@ -306,7 +310,7 @@ class ResearchPanel(RunsInBackground, w.VBox):
             # message, or not at all (the message says what to type).
             company = named_by_user(self.company, self.organization_name.value)
             self.saved = keep_research(self.store, company=company, person=self.person,
-                                       known_as=known_as)
+                                       known_as=known_as, chosen=self._chosen)
             self.save_button.disabled = True
             self.organization_name.layout.display = "none"
             names = [r.name for r in (self.saved.organization, self.saved.person) if r is not None]
