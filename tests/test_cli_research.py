@@ -226,3 +226,51 @@ def test_finding_a_person_prints_what_went_wrong_with_the_search(sites, db, caps
                  "--delay", "0", "--searxng", dead]) == 0
     out = capsys.readouterr().out
     assert "Web search (searxng) did not answer" in out
+
+
+def _bare_site(sites, tmp_path):
+    """A site that is only a file server's listing of a folder: no organization's name."""
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("minutes of the last meeting\n", encoding="utf-8")
+    return sites.get(folder)
+
+
+def test_saving_a_site_that_does_not_say_whose_it_is_asks_for_organization(
+        sites, db, tmp_path, capsys):
+    # As the app's Save: research of a bare list of files is not kept without an
+    # organization; the one line says what to pass, and nothing is saved.
+    from infoview.models import Organization, ResearchSnapshot
+    from infoview.store import Store
+
+    server = _bare_site(sites, tmp_path)
+    for extra in ([], ["--json"], ["--organization", "   "]):
+        code = main(["research", "company", server.url, "--delay", "0", "--no-cache",
+                     "--save", *extra])
+        captured = capsys.readouterr()
+        assert code == 2, captured
+        err = captured.err.strip()
+        assert "\n" not in err and "--organization NAME" in err and "Traceback" not in err
+        assert "nothing was saved" in err and captured.out == ""
+    with Store.open(db) as store:
+        assert store.list(ResearchSnapshot) == [] and store.list(Organization) == []
+
+
+def test_a_site_that_does_not_say_whose_it_is_is_saved_under_the_organization_given(
+        sites, db, tmp_path, capsys):
+    from infoview.models import Organization, ResearchSnapshot
+    from infoview.store import Store
+
+    server = _bare_site(sites, tmp_path)
+    assert main(["research", "company", server.url, "--delay", "0", "--no-cache", "--save",
+                 "--organization", "  Wren   Trust "]) == 0
+    assert "organization 1 (Wren Trust)" in capsys.readouterr().out
+    # A site that names itself keeps its own name: the option is for nameless sites only.
+    assert main(["research", "company", sites.get().url, "--delay", "0", "--save",
+                 "--organization", "Something Else"]) == 0
+    capsys.readouterr()
+    with Store.open(db) as store:
+        orgs = {o.name: o.id for o in store.list(Organization)}
+        assert sorted(orgs) == ["Kestrel Health Labs", "Wren Trust"]
+        [wren] = store.list(ResearchSnapshot, source_url=server.url)
+        assert wren.organization_id == orgs["Wren Trust"]

@@ -37,6 +37,10 @@ def register(sub) -> None:
     company.add_argument("url", help="the company's home page")
     company.add_argument("--max-pages", type=int, metavar="N",
                          help="pages fetched at most, home included (default 8)")
+    company.add_argument("--organization", metavar="NAME",
+                         help="with --save: the organization to save it under when the site's "
+                         "pages do not say whose site it is (a bare list of files); a site "
+                         "that names itself is saved under its own name")
     _common_options(company)
     company.set_defaults(handler=_company)
 
@@ -146,7 +150,7 @@ def _research(args, research, printer) -> int:
     is linked to its organization and person, so ``infoview prep --person`` finds it."""
     from contextlib import nullcontext
 
-    from infoview.flows.research import keep_research
+    from infoview.flows.research import PASS_THE_NAME, keep_research, named_by_user
     from infoview.research.models import PersonProfile
 
     with open_store(args) if args.save else nullcontext() as store:
@@ -156,7 +160,10 @@ def _research(args, research, printer) -> int:
             if isinstance(profile, PersonProfile):
                 kept = keep_research(store, person=profile)
             else:
-                kept = keep_research(store, company=profile)
+                # A site that does not say whose it is: under --organization, or not at all.
+                company = named_by_user(profile, getattr(args, "organization", None),
+                                        PASS_THE_NAME)
+                kept = keep_research(store, company=company)
     if args.json:
         print_json(profile.to_dict())
     else:

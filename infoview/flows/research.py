@@ -168,18 +168,31 @@ TYPE_THE_NAME = ("its pages do not say whose site it is, so there is no organiza
                  "then press Save again")
 
 
-def named_by_user(company: CompanyProfile | None, typed: str) -> CompanyProfile | None:
+#: What ``infoview research company URL --save`` says when the site gave no name and
+#: ``--organization`` was not given.
+PASS_THE_NAME = ("its pages do not say whose site it is, so there is no organization to save "
+                 "it under: run it again with --organization NAME (nothing was saved)")
+
+
+def named_by_user(company: CompanyProfile | None, typed: str | None,
+                  ask: str = TYPE_THE_NAME) -> CompanyProfile | None:
     """The company research to save: as found when its pages named the organization, else
-    under the name the user typed for it (spaces tidied).
+    under the name the user typed for it (spaces tidied). The research panel's Save and
+    ``research company --save`` (``--organization``) both go through this one rule.
+
+    Args:
+        company: the research to save, if any.
+        typed: the organization's name the user gave (the panel's box, ``--organization``).
+        ask: what to say when a name is needed and none was given (where to give it).
 
     Raises:
         BadInput: the pages named no organization and nothing was typed.
     """
     if company is None or not names_no_organization(company):
         return company
-    name = " ".join(typed.split())
+    name = " ".join((typed or "").split())
     if not name:
-        raise BadInput(TYPE_THE_NAME)
+        raise BadInput(ask)
     return replace(company, name=name)
 
 
