@@ -27,9 +27,12 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from infoview.models import Organization, Person
 from infoview.text import (
+    GENERIC_SUFFIXES,
+    LEGAL_SUFFIXES,
     email_addresses,
     fold,
     host_key,
@@ -129,7 +132,10 @@ class PeopleIndex:
 
     def __init__(self, people: Iterable[Person] = ()):
         self._by_key: dict[tuple[str, ...], Person] = {}
-        self._by_family: dict[str, list[Person]] = defaultdict(list)
+        #: For names that only fit: people by family name and organization (see
+        #: :func:`_family_bucket`), so a lookup reads a handful of people.
+        self._by_family: dict[tuple[str, str], dict[object, Person]] = defaultdict(dict)
+        self._by_id: dict[int, Person] = {}
         for person in people:
             self.add(person)
 
@@ -137,12 +143,11 @@ class PeopleIndex:
         """Index ``person`` under its current keys (an earlier person keeps a shared key)."""
         for key in _keys_of(person):
             self._by_key.setdefault(key, person)
-        family = name_key(person.name).split()[-1:]
-        if family:
-            same = self._by_family[family[0]]
-            # a person changed and added again replaces their older copy
-            same[:] = [p for p in same if p is not person
-                       and (person.id is None or p.id != person.id)] + [person]
+        if person.id is not None:
+            self._by_id[person.id] = person
+        bucket = _family_bucket(person.name, person.organization)
+        if bucket is not None:  # a person changed and added again replaces their old copy
+            self._by_family[bucket][person.id if person.id is not None else id(person)] = person
 
     def match(self, *, email: str | None = None, profile_url: str | None = None,
               name: str | None = None, organization: str | None = None,
@@ -153,18 +158,30 @@ class PeopleIndex:
             found = self._by_key.get(key)
             if found is not None:
                 return found
-        family = name_key(name).split()[-1:]
-        if not family:
+        mine = self._by_id.get(chosen) if chosen is not None else None
+        if (mine is not None and names_fit(mine.name, name)
+                and not _contradicts(mine, email, profile_url)
+                and (not org_key(mine.organization) or not org_key(organization)
+                     or _same_organization(mine.organization, organization))):
+            return mine  # the one the user works on: an organization unknown is no bar
+        bucket = _family_bucket(name, organization)
+        if bucket is None:
             return None
-        fits = [p for p in self._by_family.get(family[0], ())
-                if names_fit(p.name, name) and not _contradicts(p, email, profile_url)]
-        for person in fits:  # the one the user works on: an organization unknown is no bar
-            if chosen is not None and person.id == chosen and (
-                    not org_key(person.organization) or not org_key(organization)
-                    or _same_organization(person.organization, organization)):
-                return person
-        fits = [p for p in fits if _same_organization(p.organization, organization)]
+        fits = [p for p in self._by_family.get(bucket, {}).values()
+                if names_fit(p.name, name) and _same_organization(p.organization, organization)
+                and not _contradicts(p, email, profile_url)]
         return fits[0] if len(fits) == 1 else None
+
+
+@lru_cache(maxsize=65536)
+def _family_bucket(name: str | None, organization: str | None) -> tuple[str, str] | None:
+    """Where :class:`PeopleIndex` keeps a person for names that only fit: their family name
+    and their organization's name without the generic or legal words at its end, which
+    "Kestrel Health" and "Kestrel Health Labs" share (``None`` when either is missing)."""
+    family, org = name_key(name).split()[-1:], org_key(organization).split()
+    while len(org) > 1 and (org[-1] in GENERIC_SUFFIXES or org[-1] in LEGAL_SUFFIXES):
+        org.pop()
+    return (family[0], " ".join(org)) if family and org else None
 
 
 def match_person(people: Iterable[Person], *, email: str | None = None,
