@@ -353,7 +353,7 @@ def test_homes_done_message_goes_when_the_list_is_drawn_again(app, store):
                               due=datetime.now(UTC) + timedelta(days=1)))
     app.home.refresh()
     app.home.due.done_buttons[str(action.id)].click()
-    assert app.home.due.message.text == "Done: Send Sam the article."
+    assert app.home.due.row_messages[str(action.id)].text == "Done."
     app.show("people")
     store.add(Person(name="Ada Lovelace"))  # anything changed meanwhile redraws Home
     app.show("home")
