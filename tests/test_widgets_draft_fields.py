@@ -34,8 +34,13 @@ def _shown(warnings_html: str) -> list[tuple[str, str]]:
 
 
 def _hints(warnings_html: str) -> list[str]:
-    return [text[text.index(" Fill in "):].strip() for _code, text in _shown(warnings_html)
-            if " Fill in " in text]
+    """Where each warning sends the user, from its "Fill in" (or ": fill in") on."""
+    hints = []
+    for _code, text in _shown(warnings_html):
+        if "ill in “" in text:
+            hint = text[text.index("ill in “") - 1:]
+            hints.append(hint[0].upper() + hint[1:])
+    return hints
 
 
 @pytest.fixture
@@ -61,15 +66,21 @@ def test_every_warning_a_field_fixes_names_it_on_the_prepare_page(panel, kind):
     assert shown
     for code, text in shown:
         if code in _FIELD_CODES:
-            assert " Fill in “" in text, text
-        assert "[" not in text.split(" Fill in ")[-1]  # the hint is plain words
+            assert "ill in “" in text, text
+        assert "[" not in text.split("ill in ")[-1]  # the hint is plain words
+        # Seen in the browser: "Your profile does not have the link to your LinkedIn profile
+        # yet ...: fill in your profile and draft again. Fill in “Your profile link” above."
+        # asked twice, and for a LinkedIn profile she does not have.
+        assert text.lower().count("fill in") <= 1, text
+        assert "linkedin" not in text.lower() and "your profile and" not in text, text
     hints = _hints(panel.draft_warnings.value)
     assert len(hints) == len(set(hints)), hints
 
 
 def test_the_request_names_the_fields_above_and_filling_them_clears_the_warnings(panel):
     hints = _hints(_draft(panel, "request"))
-    assert hints == ["Fill in “Your name (signs the drafts)” and “Your profile link” above.",
+    assert hints == ["Fill in “Your name (signs the drafts)” and “Your profile link” above, "
+                     "or take the link's line out if you have no such page.",
                      "Fill in “Your narrow interest” above.",
                      "Fill in “Why them (your words)” above."]
     panel.your_name.value = "Lena Fischer"

@@ -794,7 +794,7 @@ class DebriefForm(w.VBox):
 
     def check_fields(self) -> dict[str, tuple[str, str]]:
         """Where each fact a draft may lack is filled in, as this page sees it (see
-        :func:`~infoview.widgets._common.where_to_fill`): what was learned here, the
+        :func:`~infoview.widgets._common.fill_places`): what was learned here, the
         user's name and link on About me."""
         return ABOUT_ME_FIELDS | {"learned": ("Key insights", "above, then save the debrief")}
 

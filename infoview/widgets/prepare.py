@@ -185,7 +185,7 @@ class PreparePanel(w.VBox):
         self.your_name = text("Your name (signs the drafts)", profile.name or "", "e.g. Maya Lindqvist",
                               width="60%")
         self.your_link = text("Your profile link", profile.profile_url or "",
-                              "e.g. your LinkedIn or portfolio page", width="60%")
+                              "e.g. a portfolio or any page about your work", width="60%")
         self.draft_button = button("Write draft", "primary")
         self.draft_text = w.Textarea(rows=4, layout=w.Layout(width=FULL_WIDTH))
         self.draft_warnings = w.HTML()
@@ -615,7 +615,7 @@ class PreparePanel(w.VBox):
     def check_fields(self) -> dict[str, tuple[str, str]]:
         """Where each fact a draft may lack is filled in, as this page sees it: its own
         fields above, the rest on About me and the People page (see
-        :func:`~infoview.widgets._common.where_to_fill`)."""
+        :func:`~infoview.widgets._common.fill_places`)."""
         here, saved = "above", "above, then save the meeting"
         return ABOUT_ME_FIELDS | {
             "your_name": (self.your_name.description, here),
