@@ -341,6 +341,19 @@ def page_words(exc: InfoviewError) -> str:
     return as_sentence(str(exc))
 
 
+#: The space between controls side by side ("Time" and "Time zone" after it): without it a
+#: control's label sits glued to the box before it. A label and its own control (a
+#: question and its choice) sit closer: ``LABEL_GAP``.
+ROW_GAP = "16px"
+LABEL_GAP = "8px"
+
+
+def control_row(*controls: w.Widget, gap: str = ROW_GAP) -> w.HBox:
+    """``controls`` side by side on one line, centred on it, ``gap`` apart: the one way the
+    panels lay out a row of labelled controls."""
+    return w.HBox(list(controls), layout=w.Layout(align_items="center", grid_gap=gap))
+
+
 def button(description: str, style: str = "", tooltip: str = "", width: str = "auto") -> w.Button:
     """A button with the look used throughout the panels."""
     # align_self keeps a button its own size in a VBox, which would stretch it full width.
