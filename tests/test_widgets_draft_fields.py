@@ -150,3 +150,25 @@ def test_every_placeholder_of_the_profile_and_the_reasons_has_a_fact():
     [left_out] = [w for w in draft.warnings if w.code == "referrer_left_out"]
     assert left_out.message == ("Tom Reyes's name is left out: they said you may not "
                                 "mention it.")  # plain words, no field names
+
+
+def test_about_me_asks_for_a_page_about_her_work_not_a_linkedin_profile(store):
+    # Seen in the browser: Lena, who has no LinkedIn, read "Your LinkedIn (or portfolio)
+    # link" and "Drafts still leave a gap for the link to your professional profile
+    # (LinkedIn)" on About me.
+    from infoview.widgets.profile import ProfileForm
+
+    save_profile(store, name="Lena Fischer", background="ten years on a cardiac ward",
+                 strengths="explaining things to worried people",
+                 exploring="product roles in health tech")
+    form = ProfileForm(store)
+    said = html.unescape(re.sub(r"<[^>]+>", "", form.missing.value))
+    assert "a link to a page about your work" in said
+    link = form.form["profile_url"]
+    shown = " ".join(str(getattr(x, name, "")) for x in _widgets(link)
+                     for name in ("description", "placeholder", "value"))
+    assert "linkedin" not in (said + shown).lower()
+
+
+def _widgets(widget) -> list:
+    return [widget, *(x for child in getattr(widget, "children", ()) for x in _widgets(child))]
