@@ -207,7 +207,7 @@ def test_a_new_user_lives_in_the_app_from_profile_to_deleting_a_person(chromium,
         home = go("Home")
         row = home.locator(".infoview-followup-list .widget-hbox").filter(has_text="thank-you")
         row.get_by_role("button", name="Done").click(timeout=WAIT)
-        home.get_by_text("Done: ").wait_for(timeout=WAIT)
+        row.get_by_text("Done.", exact=True).wait_for(timeout=WAIT)
         home.get_by_role("button", name="Undo").wait_for(timeout=WAIT)
         outcomes = go("Outcomes")
         outcomes.get_by_role("tab", name="This week").click(timeout=WAIT)

@@ -34,8 +34,13 @@ def _shown(warnings_html: str) -> list[tuple[str, str]]:
 
 
 def _hints(warnings_html: str) -> list[str]:
-    return [text[text.index(" Fill in "):].strip() for _code, text in _shown(warnings_html)
-            if " Fill in " in text]
+    """Where each warning sends the user, from its "Fill in" (or ": fill in") on."""
+    hints = []
+    for _code, text in _shown(warnings_html):
+        if "ill in “" in text:
+            hint = text[text.index("ill in “") - 1:]
+            hints.append(hint[0].upper() + hint[1:])
+    return hints
 
 
 @pytest.fixture
@@ -61,15 +66,21 @@ def test_every_warning_a_field_fixes_names_it_on_the_prepare_page(panel, kind):
     assert shown
     for code, text in shown:
         if code in _FIELD_CODES:
-            assert " Fill in “" in text, text
-        assert "[" not in text.split(" Fill in ")[-1]  # the hint is plain words
+            assert "ill in “" in text, text
+        assert "[" not in text.split("ill in ")[-1]  # the hint is plain words
+        # Seen in the browser: "Your profile does not have the link to your LinkedIn profile
+        # yet ...: fill in your profile and draft again. Fill in “Your profile link” above."
+        # asked twice, and for a LinkedIn profile she does not have.
+        assert text.lower().count("fill in") <= 1, text
+        assert "linkedin" not in text.lower() and "your profile and" not in text, text
     hints = _hints(panel.draft_warnings.value)
     assert len(hints) == len(set(hints)), hints
 
 
 def test_the_request_names_the_fields_above_and_filling_them_clears_the_warnings(panel):
     hints = _hints(_draft(panel, "request"))
-    assert hints == ["Fill in “Your name (signs the drafts)” and “Your profile link” above.",
+    assert hints == ["Fill in “Your name (signs the drafts)” and “Your profile link” above, "
+                     "or take the link's line out if you have no such page.",
                      "Fill in “Your narrow interest” above.",
                      "Fill in “Why them (your words)” above."]
     panel.your_name.value = "Lena Fischer"
@@ -139,3 +150,25 @@ def test_every_placeholder_of_the_profile_and_the_reasons_has_a_fact():
     [left_out] = [w for w in draft.warnings if w.code == "referrer_left_out"]
     assert left_out.message == ("Tom Reyes's name is left out: they said you may not "
                                 "mention it.")  # plain words, no field names
+
+
+def test_about_me_asks_for_a_page_about_her_work_not_a_linkedin_profile(store):
+    # Seen in the browser: Lena, who has no LinkedIn, read "Your LinkedIn (or portfolio)
+    # link" and "Drafts still leave a gap for the link to your professional profile
+    # (LinkedIn)" on About me.
+    from infoview.widgets.profile import ProfileForm
+
+    save_profile(store, name="Lena Fischer", background="ten years on a cardiac ward",
+                 strengths="explaining things to worried people",
+                 exploring="product roles in health tech")
+    form = ProfileForm(store)
+    said = html.unescape(re.sub(r"<[^>]+>", "", form.missing.value))
+    assert "a link to a page about your work" in said
+    link = form.form["profile_url"]
+    shown = " ".join(str(getattr(x, name, "")) for x in _widgets(link)
+                     for name in ("description", "placeholder", "value"))
+    assert "linkedin" not in (said + shown).lower()
+
+
+def _widgets(widget) -> list:
+    return [widget, *(x for child in getattr(widget, "children", ()) for x in _widgets(child))]

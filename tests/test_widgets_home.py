@@ -27,6 +27,14 @@ def _digest_whats(store) -> list[str]:
     return list(weekly_digest(followup_frames(store, now=NOW), now=NOW).due["what"])
 
 
+def _shown(widget) -> str:
+    """Every word a widget and those inside it show (HTML values, labels), in order."""
+    own = [str(getattr(widget, "value", "") or "")] if isinstance(
+        getattr(widget, "value", None), str) else []
+    own += [widget.description] if getattr(widget, "description", "") else []
+    return " ".join(own + [_shown(c) for c in getattr(widget, "children", ())])
+
+
 def test_an_empty_store_gets_a_clear_first_step(store):
     page, went, _chosen = _home(store)
     text = " ".join(getattr(c, "value", "") for c in page.first_steps.children
@@ -99,7 +107,11 @@ def test_done_drops_a_follow_up_from_the_digest_and_undo_brings_it_back(store):
     assert page.due.items[0].overdue and "overdue by 2 days" in due_words(page.due.items[0])
     assert "Send Sam a thank-you note" in _digest_whats(store)
     page.due.done_buttons[str(thanks.id)].click()
-    assert page.due.message.text == "Done: Send Sam a thank-you note."
+    # Said once and briefly beside the row's Undo, not the row's words again under the list.
+    assert page.due.row_messages[str(thanks.id)].text == "Done."
+    assert page.due.row_messages[str(thanks.id)] in page.due.rows.children[0].children
+    assert page.due.message.text == ""
+    assert _shown(page.due).count("Send Sam a thank-you note") == 1
     assert store.get(Action, thanks.id).done_at is not None
     assert "Send Sam a thank-you note" not in _digest_whats(store)  # the digest dropped it
     page.due.undo_buttons[str(thanks.id)].click()
@@ -127,20 +139,23 @@ def test_snooze_hides_a_follow_up_until_the_day_chosen(store):
     friday = date.today() + timedelta(days=4)
     page.due.snooze_days[key].value = friday
     page.due.snooze_buttons[key].click()
-    assert page.due.message.kind == "ok"
     assert store.get(Action, article.id).snoozed_until == friday
     assert open_actions(store).empty
-    # The row stays, saying until when, with Undo: a wrong day is not a lost follow-up.
-    assert "snoozed until" in page.due.rows.children[0].children[0].value
+    # The row stays, saying briefly where it went beside its Undo: a wrong day is not a lost
+    # follow-up, and the follow-up's words are not said a second time under the list.
+    said = page.due.row_messages[key]
+    assert said.kind == "ok" and said.text == f"Moved to {friday:%a} {friday.day} {friday:%b}."
+    assert said in page.due.rows.children[0].children and page.due.message.text == ""
+    assert _shown(page.due).count("Send Sam the article") == 1
     page.due.undo_buttons[key].click()
-    assert page.due.message.text == "Back on the list: Send Sam the article."
+    assert page.due.row_messages[key].text == "Back on the list."
+    assert _shown(page.due).count("Send Sam the article") == 1
     # a day of another year says its year, in the message and in the row (one rule with "due")
     january = date(date.today().year + 1, 1, 5)
     page.due.snooze_days[key].value = january
     page.due.snooze_buttons[key].click()
     said = f"{january:%a} 5 Jan {january.year}"
-    assert page.due.message.text == f"Snoozed until {said}: Send Sam the article."
-    assert f"snoozed until {said}" in page.due.rows.children[0].children[0].value
+    assert page.due.row_messages[key].text == f"Moved to {said}."
     page.due.undo_buttons[key].click()
     assert store.get(Action, article.id).snoozed_until is None
     assert list(open_actions(store)["what"]) == ["Send Sam the article"]
@@ -155,7 +170,8 @@ def test_a_follow_up_computed_from_an_unanswered_request_can_be_ticked_off(store
     [item] = [i for i in page.due.items if i.key.startswith("s")]
     assert item.what.startswith("Follow up with Sam Okafor")
     page.due.done_buttons[item.key].click()
-    assert page.due.message.kind == "ok", page.due.message.text
+    assert page.due.message.text == "", page.due.message.text
+    assert page.due.row_messages[page.due.items[0].key].text == "Done."
     [kept] = store.list(Action)
     assert kept.done_at is not None and page.due.items[0].key == str(kept.id)
 

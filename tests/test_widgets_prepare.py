@@ -522,3 +522,20 @@ def test_a_host_in_another_role_is_asked_about_theirs_and_the_page_says_so(store
     panel.role.value = "UX researcher"
     panel.plan_questions()
     assert "How did you end up working as a UX researcher?" in [i.text for i in panel.picker.items]
+
+
+def test_labelled_controls_side_by_side_keep_a_space_between_them(panel):
+    # Seen in the browser: "Time zone" sat glued to the time box before it ("--:-- Time
+    # zone"), as "Place or call link" did to the format and "Minutes" to "You are a".
+    from infoview.widgets._common import ROW_GAP
+
+    rows = {id(c): c for c in panel.children if hasattr(c, "children")}
+
+    def row_of(control):
+        [row] = [r for r in rows.values() if control in r.children]
+        return row
+
+    for control in (panel.timezone, panel.place, panel.minutes, panel.strict):
+        row = row_of(control)
+        assert row.layout.grid_gap == ROW_GAP, control.description
+        assert row.layout.align_items == "center"

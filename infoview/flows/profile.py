@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Fields a user fills in as one line of text, with the words a form shows for them.
 TEXT_FIELDS: dict[str, str] = {
     "name": "your name", "email": "your email address", "phone": "your phone number",
-    "profile_url": "the link to your professional profile (LinkedIn)",
+    "profile_url": "a link to a page about your work",
     "headline": "your headline", "background": "your background",
     "strengths": "your strengths", "exploring": "what you are exploring",
     "timezone": "your time zone", "region": "your region for public holidays",

@@ -136,7 +136,7 @@ def _signature(profile, *, link: bool = True) -> str:
 #: Placeholders standing for what the user's profile lacks, and what each stands for.
 PROFILE_PLACEHOLDERS: dict[str, str] = {
     "[your name]": "your name",
-    "[link to your professional profile]": "the link to your LinkedIn profile",
+    "[link to your professional profile]": "a link to a page about your work",
     "[your background]": "your background",
     "[your strengths]": "your strengths",
     "[what you are exploring]": "what you are exploring",

@@ -156,9 +156,9 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def where_to_fill(warning, fields: dict[str, tuple[str, str]]) -> str:
-    """The sentence that sends the user to the fields fixing ``warning`` ("Fill in “Your
-    name” on About me."), or ``""`` when no field of the app fixes it.
+def fill_places(warning, fields: dict[str, tuple[str, str]]) -> str:
+    """The fields that fix ``warning`` and where they are, as a page names them ("“Your
+    name” and “Your profile link” above"), or ``""`` when no field of the app fixes it.
 
     ``fields`` maps each fact a draft may lack (:func:`infoview.prep.checks.gaps`) to the
     field's label and where it is, as this page sees it (``("Your name", "on About me")``);
@@ -173,19 +173,37 @@ def where_to_fill(warning, fields: dict[str, tuple[str, str]]) -> str:
             labels = places.setdefault(place, [])
             if f"“{label}”" not in labels:
                 labels.append(f"“{label}”")
-    if not places:
-        return ""
-    return " Fill in " + " and ".join(f"{_listed(labels)} {place}"
-                                      for place, labels in places.items()) + "."
+    return " and ".join(f"{_listed(labels)} {place}" for place, labels in places.items())
+
+
+def warning_words(warning, fields: dict[str, tuple[str, str]]) -> str:
+    """A draft's warning as the page says it: the check's message and where to fix it.
+
+    The note that the profile lacks something (``profile_missing``) is said once, naming
+    the fields, not "fill in your profile" and then "Fill in ... on About me" after it; and
+    a link is "a page about your work", which she may not have (no LinkedIn assumed).
+    """
+    from infoview.prep.checks import gaps
+    from infoview.prep.outreach import PROFILE_PLACEHOLDERS
+
+    places = fill_places(warning, fields)
+    lacking = [PROFILE_PLACEHOLDERS[m] for m in warning.stands_for if m in PROFILE_PLACEHOLDERS]
+    if warning.code != "profile_missing" or not places or not lacking:
+        return warning.message + (f" Fill in {places}." if places else "")
+    held = "a placeholder" if len(lacking) == 1 else "placeholders"
+    words = f"The draft holds {held} for {_listed(lacking)}: fill in {places}"
+    if "your_link" in gaps(warning):
+        words += ", or take the link's line out if you have no such page"
+    return words + "."
 
 
 def draft_checks_html(draft, fields: dict[str, tuple[str, str]] | None = None) -> str:
     """A draft's word count and what its checks found, each as a plain sentence (the check's
     code is kept in the tooltip: "no_connection_first" means nothing to most readers);
-    ``fields`` names the field that fixes a check (see :func:`where_to_fill`), so the user
+    ``fields`` names the field that fixes a check (see :func:`warning_words`), so the user
     knows where to go."""
-    items = (f"<span title='{esc(x.code)}'>⚠ {esc(x.message)}"
-             f"{esc(where_to_fill(x, fields or {}))}</span>" for x in draft.warnings)
+    items = (f"<span title='{esc(x.code)}'>⚠ {esc(warning_words(x, fields or {}))}</span>"
+             for x in draft.warnings)
     return (f"<p>{draft.word_count} words.</p>"
             + bullet_list(items, "The checks found nothing to fix."))
 
@@ -321,6 +339,19 @@ def page_words(exc: InfoviewError) -> str:
                 "another tab or window. Nothing was saved; reload the page to see what is "
                 "there now.")
     return as_sentence(str(exc))
+
+
+#: The space between controls side by side ("Time" and "Time zone" after it): without it a
+#: control's label sits glued to the box before it. A label and its own control (a
+#: question and its choice) sit closer: ``LABEL_GAP``.
+ROW_GAP = "16px"
+LABEL_GAP = "8px"
+
+
+def control_row(*controls: w.Widget, gap: str = ROW_GAP) -> w.HBox:
+    """``controls`` side by side on one line, centred on it, ``gap`` apart: the one way the
+    panels lay out a row of labelled controls."""
+    return w.HBox(list(controls), layout=w.Layout(align_items="center", grid_gap=gap))
 
 
 def button(description: str, style: str = "", tooltip: str = "", width: str = "auto") -> w.Button:

@@ -19,6 +19,10 @@ from infoview.times import day_words
 
 #: The class of the words beside the box (tests and the page's style find them by it).
 WORDS_CLASS = "infoview-day-words"
+#: The width kept for the words, day chosen or not: the widest day ("Wed 30 Sep 2026") fits
+#: on one line. Sized by its words, the place grew from nothing as a day was typed and
+#: changed with each day's length, and every control after it in the row jumped about.
+WORDS_WIDTH = "9.4em"
 
 
 class DayPicker(w.HBox):
@@ -33,7 +37,8 @@ class DayPicker(w.HBox):
 
     def __init__(self, value: date | None = None, **picker: Any):
         self.picker = w.DatePicker(value=value, **picker)
-        self.words = w.HTML(layout=w.Layout(margin="0 12px 0 6px", flex="0 0 auto"))
+        self.words = w.HTML(layout=w.Layout(margin="0 12px 0 6px", flex="0 0 auto",
+                                            width=WORDS_WIDTH, min_width=WORDS_WIDTH))
         self.words.add_class(WORDS_CLASS)
         super().__init__([self.picker, self.words],
                          layout=w.Layout(align_items="center", flex="0 0 auto",
@@ -47,7 +52,7 @@ class DayPicker(w.HBox):
         self._write(change["new"])
 
     def _write(self, day: date | None) -> None:
-        self.words.value = (f"<span style='color:#555'>{day_words(day)}</span>"
+        self.words.value = (f"<span style='color:#555;white-space:nowrap'>{day_words(day)}</span>"
                             if day is not None else "")
 
     @property

@@ -39,8 +39,10 @@ from infoview.models import CHOICES, Meeting, Person
 from infoview.times import shown_in, start_from_fields, starts_in_future
 from infoview.widgets._common import (
     FULL_WIDTH,
+    LABEL_GAP,
     MessageLine,
     button,
+    control_row,
     count_of,
     draft_checks_html,
     esc,
@@ -288,8 +290,7 @@ class DebriefForm(w.VBox):
         self.save_button.on_click(lambda _b: self.save())
         super().__init__([
             w.HTML(_STYLE), heading("Debrief"), self.meeting, self.zone_note, self.meeting_message,
-            w.HBox([w.HTML("Did the meeting take place?"), self.happened],
-                   layout=w.Layout(align_items="center", grid_gap="8px")),
+            control_row(w.HTML("Did the meeting take place?"), self.happened, gap=LABEL_GAP),
             self.missed_row,
             self.missed_message, self.missed_box, self.notes_button, self.notes_message,
             heading("Planned questions: what was said, how useful (0 = no score)"),
@@ -298,8 +299,7 @@ class DebriefForm(w.VBox):
             heading("People they suggested"), self.people, self.people_note,
             heading("Promises (yours and theirs)"), self.promises,
             heading("Outcomes"), self.outcomes,
-            w.HBox([self.rapport_label, self.rapport, self.rapport_clear],
-                   layout=w.Layout(align_items="center", grid_gap="8px")),
+            control_row(self.rapport_label, self.rapport, self.rapport_clear, gap=LABEL_GAP),
             self.notes, w.HBox([self.save_button, self.drop_draft_button]),
             self.message,
             heading("Follow-ups"), self.actions,
@@ -794,7 +794,7 @@ class DebriefForm(w.VBox):
 
     def check_fields(self) -> dict[str, tuple[str, str]]:
         """Where each fact a draft may lack is filled in, as this page sees it (see
-        :func:`~infoview.widgets._common.where_to_fill`): what was learned here, the
+        :func:`~infoview.widgets._common.fill_places`): what was learned here, the
         user's name and link on About me."""
         return ABOUT_ME_FIELDS | {"learned": ("Key insights", "above, then save the debrief")}
 

@@ -134,9 +134,11 @@ class FollowUpList(w.VBox):
         self.undo_buttons: dict[str, w.Button] = {}
         self.snooze_buttons: dict[str, w.Button] = {}
         self.snooze_days: dict[str, DayPicker] = {}
-        #: One line at the end of each open row: what went wrong with its Snooze, shown
-        #: beside the row whose button was pressed rather than under the whole list.
+        #: One line in each row, beside the button pressed rather than under the whole
+        #: list: what went wrong with its Snooze, or what became of it ("Done.").
         self.row_messages: dict[str, MessageLine] = {}
+        #: What to say beside a row when it is next drawn (its Undo just pressed), by key.
+        self._said: dict[str, tuple[str, str]] = {}
         self.rows = w.VBox()
         self.message = MessageLine()
         super().__init__([self.rows, self.message])
@@ -171,14 +173,22 @@ class FollowUpList(w.VBox):
         when = due_words(item, self.now, zone)
         colour = "#b00020" if item.overdue and not item.done else "#555"
         who = f" <span style='color:#555'>· {esc(shown_who(item))}</span>" if shown_who(item) else ""
+        # What became of a row is said once, briefly, beside its Undo ("Done.", "Moved to
+        # Fri 11 Dec."), not by a line under the list that repeats the row's own words.
+        note = MessageLine(layout=w.Layout(max_width="260px"))
+        self.row_messages[item.key] = note
         if item.done:
-            text = f"<s>{esc(item.what)}</s> <b style='color:#1b5e20'>done</b>"
+            text = f"<s>{esc(item.what)}</s>"
+            note.show("Done.", "ok")
         elif item.snoozed is not None:
+            text = f"<span style='color:#555'>{esc(item.what)}</span>"
             day = list_day(item.snoozed, shown_in(self.now or datetime.now(UTC), zone))
-            text = (f"<span style='color:#555'>snoozed until {day}</span>"
-                    f": {esc(item.what)}")
+            note.show(f"Moved to {day}.", "ok")
         else:
             text = f"<span style='color:{colour}'>{esc(when)}</span>: {esc(item.what)}"
+        said = self._said.pop(item.key, None)
+        if said is not None:
+            note.show(*said)
         label = w.HTML(f"<span class='infoview-followup'>{text}{who}</span>",
                        layout=w.Layout(flex="1 1 auto"))
         if item.done or item.snoozed is not None:
@@ -186,7 +196,7 @@ class FollowUpList(w.VBox):
                           else "not snoozed after all: bring it back now")
             undo.on_click(lambda _b, key=item.key: self.undo(key))
             self.undo_buttons[item.key] = undo
-            controls: list[w.Widget] = [undo]
+            controls: list[w.Widget] = [note, undo]
         else:
             done = button("Done", "success", tooltip="tick it off")
             done.on_click(lambda _b, key=item.key: self.done(key))
@@ -196,8 +206,6 @@ class FollowUpList(w.VBox):
             self.done_buttons[item.key] = done
             self.snooze_days[item.key] = day
             self.snooze_buttons[item.key] = later
-            note = MessageLine(layout=w.Layout(max_width="260px"))
-            self.row_messages[item.key] = note
             controls = [done, w.HTML("&nbsp;or snooze until"), day, later, note]
         for control in controls:
             control.layout.flex = "0 0 auto"
@@ -206,44 +214,48 @@ class FollowUpList(w.VBox):
 
     # -- actions ------------------------------------------------------------------------
     def done(self, key: str) -> None:
-        """Tick the follow-up off (what its Done button does); Undo stays offered."""
-        with self.message.guard("ticking it off"):
+        """Tick the follow-up off (what its Done button does); its row says "Done." beside
+        the Undo it offers."""
+        note = self._clear_notes(key)
+        with note.guard("ticking it off"):
             action = mark_done(self.store, key)
             self._replace(key, str(action.id), done=True)
-            self.message.show(f"Done: {action.what}.", "ok")
             self._changed()
 
     def undo(self, key: str) -> None:
-        """Bring a follow-up ticked off or snoozed back (what its Undo button does)."""
-        with self.message.guard("bringing it back"):
+        """Bring a follow-up ticked off or snoozed back (what its Undo button does); its
+        row, open again, says so."""
+        note = self._clear_notes(key)
+        with note.guard("bringing it back"):
             item = next((i for i in self.items if i.key == key), None)
             if item is not None and item.snoozed is not None:
-                action = snooze(self.store, key, None)  # awake again, due as before
+                snooze(self.store, key, None)  # awake again, due as before
             else:
-                action = mark_done(self.store, key, undo=True)
+                mark_done(self.store, key, undo=True)
+            self._said[key] = ("Back on the list.", "ok")
             self._replace(key, key, done=False)
-            self.message.show(f"Back on the list: {action.what}.", "ok")
             self._changed()
 
     def snooze(self, key: str, until: date | None = None) -> None:
-        """Hide the follow-up until the day chosen in its row (what Snooze does)."""
-        note = self.row_messages.get(key)
-        self.message.clear()  # a note from another row's button is out of date
-        if note is not None:
-            note.clear()
-        with (note or self.message).guard("snoozing"):
+        """Hide the follow-up until the day chosen in its row (what Snooze does); the row
+        stays, saying the day it moved to, with Undo in case the day was a slip."""
+        note = self._clear_notes(key)
+        with note.guard("snoozing"):
             day = until or self.snooze_days[key].value
             if day is None:
-                (note or self.message).show("Choose the day it should come back first.",
-                                            "warning")
+                note.show("Choose the day it should come back first.", "warning")
                 return
             action = snooze(self.store, key, day)
-            # The row stays, saying until when, with Undo in case the day was a slip.
             self._replace(key, str(action.id), done=False, snoozed=day)
-            today = shown_in(self.now or datetime.now(UTC), user_zone(self.store))
-            self.message.show(f"Snoozed until {list_day(day, today)}: {action.what}.",
-                              "ok")
             self._changed()
+
+    def _clear_notes(self, key: str) -> MessageLine:
+        """The note beside row ``key`` (the list's own line when it has none), with every
+        other note cleared: a word about another row's button is out of date."""
+        self.message.clear()
+        for note in self.row_messages.values():
+            note.clear()
+        return self.row_messages.get(key) or self.message
 
     def _replace(self, key: str, new_key: str, *, done: bool,
                  snoozed: date | None = None) -> None:

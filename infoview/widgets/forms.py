@@ -17,7 +17,7 @@ from typing import Any
 import ipywidgets as w
 
 from infoview.errors import InfoviewError
-from infoview.widgets._common import FULL_WIDTH, MessageLine, esc, page_words
+from infoview.widgets._common import FULL_WIDTH, MessageLine, esc, heading, page_words
 
 log = logging.getLogger(__name__)
 
@@ -123,3 +123,11 @@ class Form:
             log.exception("unexpected error in a form")
             self.message.show(f"Something went wrong{' while ' + doing if doing else ''}: "
                               f"{type(exc).__name__}: {exc}", "error")
+
+
+def form_box(title: str, form: Form, save: w.Button, cancel: w.Button,
+             *more: w.Button) -> w.VBox:
+    """A form under its heading with its buttons and its message line, hidden until
+    opened."""
+    return w.VBox([heading(title), *form.fields.values(), w.HBox([save, cancel, *more]),
+                   form.message], layout=w.Layout(display="none"))

@@ -27,7 +27,16 @@ from infoview.app import UPLOAD_LIMIT
 from infoview.errors import BadInput
 from infoview.models import Person
 from infoview.userfiles import size_words
-from infoview.widgets._common import MessageLine, bullet_list, button, esc, heading, text
+from infoview.widgets._common import (
+    LABEL_GAP,
+    MessageLine,
+    bullet_list,
+    button,
+    control_row,
+    esc,
+    heading,
+    text,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows.calendar_import import CalendarImportReport
@@ -165,8 +174,7 @@ class ImportPanel(w.VBox):
         super().__init__([
             heading("Import your mail, calendar, LinkedIn contacts or questions"),
             self.intro,
-            w.HBox([w.HTML("What to import:"), self.kind],
-                   layout=w.Layout(align_items="center", grid_gap="8px")),
+            control_row(w.HTML("What to import:"), self.kind, gap=LABEL_GAP),
             w.HTML(_UPLOAD_STYLE), w.HBox([self.path, self.upload, self.upload_refusal]),
             self.upload_help, self.upload_note,
             self.input_message,

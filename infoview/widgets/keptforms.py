@@ -26,6 +26,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from infoview.widgets.forms import Form
 
 
+#: What "Drop my unsaved changes" brings a form back to, by what it was opened for.
+AS_SAVED = {"person": "the person as last saved", "organization":
+            "the organization as last saved", "meeting": "the meeting as last saved",
+            "new": "an empty form", "new meeting": "the form as it first opened"}
+
+
 def picked_up_words(store: Store, kept_at: datetime, save_label: str, as_saved: str) -> str:
     """What a form says when it puts back typing kept at ``kept_at`` (on the user's clock):
     the one wording of every form that keeps typing, About me's included."""

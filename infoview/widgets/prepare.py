@@ -43,6 +43,7 @@ from infoview.widgets._common import (
     PastStartCheck,
     bullet_list,
     button,
+    control_row,
     draft_checks_html,
     esc,
     file_link,
@@ -185,7 +186,7 @@ class PreparePanel(w.VBox):
         self.your_name = text("Your name (signs the drafts)", profile.name or "", "e.g. Maya Lindqvist",
                               width="60%")
         self.your_link = text("Your profile link", profile.profile_url or "",
-                              "e.g. your LinkedIn or portfolio page", width="60%")
+                              "e.g. a portfolio or any page about your work", width="60%")
         self.draft_button = button("Write draft", "primary")
         self.draft_text = w.Textarea(rows=4, layout=w.Layout(width=FULL_WIDTH))
         self.draft_warnings = w.HTML()
@@ -213,10 +214,11 @@ class PreparePanel(w.VBox):
         super().__init__([
             heading("Who and when"),
             self.person, self.research_note, self.new_person_box, self.meeting, self.zone_note,
-            w.HBox([self.date, self.time, self.timezone]), w.HBox([self.format, self.place]),
+            control_row(self.date, self.time, self.timezone),
+            control_row(self.format, self.place),
             heading("What you want to learn"),
             self.role, self.role_note, self.industry,
-            w.HBox([self.audience, self.minutes, self.use_history]),
+            control_row(self.audience, self.minutes, self.use_history),
             self.reason,
             w.HBox([self.plan_button, self.save_button, self.drop_button]), self.message,
             heading("Questions: check, uncheck, reorder, add your own"),
@@ -225,10 +227,10 @@ class PreparePanel(w.VBox):
             w.HBox(list(self.export_buttons.values())), self.export_message, self.exports,
             self.preview,
             heading("Outreach drafts"),
-            w.HBox([self.draft_kind, self.strict]), self.narrow, self.broad, self.your_name,
+            control_row(self.draft_kind, self.strict), self.narrow, self.broad, self.your_name,
             self.your_link, self.draft_button,
             self.draft_message, self.draft_warnings, draft_box(self.draft_text, self.draft_actions),
-            w.HBox([self.channel, self.sent_button]), self.sent_message,
+            control_row(self.channel, self.sent_button), self.sent_message,
             heading("Waiting for a reply"), self.waiting_box,
         ])
         #: Set when the panel opened on a plan kept from before (a reload loses nothing).
@@ -615,7 +617,7 @@ class PreparePanel(w.VBox):
     def check_fields(self) -> dict[str, tuple[str, str]]:
         """Where each fact a draft may lack is filled in, as this page sees it: its own
         fields above, the rest on About me and the People page (see
-        :func:`~infoview.widgets._common.where_to_fill`)."""
+        :func:`~infoview.widgets._common.fill_places`)."""
         here, saved = "above", "above, then save the meeting"
         return ABOUT_ME_FIELDS | {
             "your_name": (self.your_name.description, here),

@@ -37,8 +37,9 @@ FIELDS = (
     ("employers", "Past employers", "one per line", 3,
      "Shared employers are common ground too."),
     ("email", "Your email", "e.g. lena@example.org", 1, "Goes under your signature."),
-    ("profile_url", "Your LinkedIn (or portfolio) link", "e.g. https://www.linkedin.com/in/...",
-     1, "Goes under your signature, so people can see who you are."),
+    ("profile_url", "Your profile link", "e.g. a portfolio or any page about your work", 1,
+     "Goes under your signature, so people can see who you are (leave it empty if you have "
+     "no such page)."),
     ("timezone", "Your time zone", "e.g. Europe/Berlin (empty: this computer's)", 1,
      "Decides what 'today' and 'tomorrow' mean for your follow-ups."),
 )
