@@ -243,7 +243,9 @@ def keep_in_touch_status(frames: Frames, *, now=None):
     # the people met or who replied by now: those with a RELATING touch, and those met on
     # a day never recorded (met all the same: the funnel counts them, so this list does)
     latest, related = _touch_summary(frames, now)
-    related = np.union1d(related, _met_undated(frames))
+    undated = _met_undated(frames)
+    if len(undated):  # (a store where every held meeting has a day pays nothing more)
+        related = np.concatenate([related, undated])
     known = people.loc[pd.to_numeric(people["id"]).isin(related).to_numpy(),  # what is shown
                        ["id", "name", "organization", "keep_in_touch_days",
                         "keep_in_touch_max_days"]]
