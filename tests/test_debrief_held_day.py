@@ -87,3 +87,19 @@ def test_a_day_still_ahead_is_refused_and_today_is_never_in_the_future(store, sa
     meeting = save_debrief(store, Debrief(meeting_id=store.undated.id), now=now,
                            held_on=date(2026, 12, 7))
     assert meeting.starts_at == now and store.get(Meeting, meeting.id).starts_at == now
+
+
+def test_a_debrief_saved_before_without_a_day_is_asked_but_never_dated_today_unasked(store,
+                                                                                     sam):
+    store.undated.status = "held"
+    store.update(store.undated)
+    form = DebriefForm(store, meeting_id=store.undated.id)
+    assert form.held_row.layout.display == "" and form.held_on.value is None
+    form.notes.value = "She moved to the digital team."
+    form.save()  # saved again without a day: still none
+    assert form.message.kind == "ok", form.message.text
+    assert store.get(Meeting, store.undated.id).starts_at is None
+    form.held_on.value = _today() - timedelta(days=40)
+    form.save()
+    assert store.get(Meeting, store.undated.id).starts_at.astimezone(LONDON).date() == \
+        _today() - timedelta(days=40)

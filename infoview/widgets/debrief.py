@@ -432,7 +432,9 @@ class DebriefForm(w.VBox):
             self.happened.value = status not in _MISSED
             today = local_day(datetime.now(UTC), user_zone(self.store))
             self.held_on.picker.max = today  # never a day still ahead
-            self.held_on.value = today
+            # a debrief saved before without a day opens empty: saving it again must not
+            # date a meeting of months ago today without being told
+            self.held_on.value = None if status == "held" else today
             self._show_missed_row()
             self.message.clear()
             self.missed_message.clear()
@@ -713,7 +715,7 @@ class DebriefForm(w.VBox):
                     "place early, or choose the meeting you held.", "warning")
                 return
             held_on = self.held_on.value if meeting.starts_at is None else None
-            if meeting.starts_at is None and held_on is None:
+            if meeting.starts_at is None and held_on is None and meeting.status != "held":
                 self.message.show("Not saved yet: say on what day the meeting took place "
                                   "(the box under \"It happened\").", "error")
                 return
