@@ -259,8 +259,10 @@ def keep_in_touch_status(frames: Frames, *, now=None):
     if not isinstance(known["last_contact"].dtype, pd.DatetimeTZDtype):  # no day known at all
         known["last_contact"] = pd.to_datetime(known["last_contact"], utc=True)
     # someone known only by a meeting on an unknown day: no day to count from, said so
-    known["last_what"] = lookup(known["person_id"], latest["last_what"].astype("object")
-                                ).where(known["last_contact"].notna(), UNDATED_MEETING)
+    known["last_what"] = lookup(known["person_id"], latest["last_what"].astype("object"))
+    if len(undated):
+        known["last_what"] = known["last_what"].where(known["last_contact"].notna(),
+                                                      UNDATED_MEETING)
     known["days_since"] = ((stamp - known["last_contact"]).dt.total_seconds() / 86400.0).round(1)
     ideal = (pd.to_numeric(known["keep_in_touch_days"], errors="coerce").fillna(DEFAULT_DAYS)
              .clip(0, LONGEST_DAYS))
