@@ -17,7 +17,7 @@ from infoview.flows.followups import meeting_follow_ups
 from infoview.models import Action, Meeting, Outreach, Person
 from infoview.prep.followup import calendar_uid, missing_actions, three_b_seven
 from infoview.store import Store
-from infoview.store.migrations import LATEST
+from infoview.store.migrations import MIGRATIONS
 
 NOW = datetime(2026, 9, 10, 12, 0, tzinfo=UTC)
 LATER = date.today() + timedelta(days=20)  # a snooze must be to a day after today
@@ -76,7 +76,9 @@ def _old_store(tmp_path):
         meeting_id = meeting.id
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE actions DROP COLUMN rule")
-    conn.execute(f"PRAGMA user_version = {LATEST - 1}")
+    # the version before the rule column (later migrations run after it as they would)
+    step = next(i for i, script in enumerate(MIGRATIONS) if "ADD COLUMN rule" in script)
+    conn.execute(f"PRAGMA user_version = {step}")
     conn.commit()
     conn.close()
     return path, meeting_id

@@ -126,6 +126,23 @@ def _latest(frames: Frames, now=None):
 #: The touches that make a relationship (:func:`keep_in_touch_status`): they replied, or
 #: a meeting with them was held.
 RELATING: tuple[str, ...] = ("reply received", "meeting held")
+#: What a person's last contact is when all the kit knows is a meeting held on a day never
+#: written down (added without a date, then debriefed): they were met, the day is unknown.
+UNDATED_MEETING = "meeting held, day not recorded"
+
+
+def _met_undated(frames: Frames):
+    """The ids of the people with a meeting held whose day was never recorded (an int64
+    array, in no order, repeats possible): met all the same, so :func:`keep_in_touch_status`
+    counts them as the funnel does ("met")."""
+    import numpy as np
+    import pandas as pd
+
+    meetings = table(frames, "meetings")
+    undated = is_in(meetings["status"], ["held"]) & meetings["starts_at"].isna().to_numpy()
+    person = pd.to_numeric(meetings["person_id"][undated]).to_numpy(dtype="float64",
+                                                                    na_value=np.nan)
+    return person[~np.isnan(person)].astype(np.int64)
 
 
 def _touch_summary(frames: Frames, now=None) -> tuple[Any, Any]:
@@ -200,8 +217,12 @@ def keep_in_touch_status(frames: Frames, *, now=None):
         ``person_id, name, organization, last_contact, last_what, days_since,
         keep_in_touch_days, keep_in_touch_max_days, ideal_by, latest_by, level`` with
         ``level`` one of :data:`LEVELS`, latest contact last. Empty (with a message) when
-        nobody has been met yet and nobody replied.
+        nobody has been met yet and nobody replied. Someone met only on a day never recorded
+        has no ``last_contact`` (nor days or dates counted from it), ``last_what``
+        :data:`UNDATED_MEETING` and level ``ok``: no clock can run without a day, so they are
+        never called late, and :func:`losing_touch` names them apart.
     """
+    import numpy as np
     import pandas as pd
 
     people = table(frames, "people")
@@ -219,8 +240,12 @@ def keep_in_touch_status(frames: Frames, *, now=None):
         "latest_by",
         "level",
     ]
-    # the people met or who replied by now: those with a RELATING touch
+    # the people met or who replied by now: those with a RELATING touch, and those met on
+    # a day never recorded (met all the same: the funnel counts them, so this list does)
     latest, related = _touch_summary(frames, now)
+    undated = _met_undated(frames)
+    if len(undated):  # (a store where every held meeting has a day pays nothing more)
+        related = np.concatenate([related, undated])
     known = people.loc[pd.to_numeric(people["id"]).isin(related).to_numpy(),  # what is shown
                        ["id", "name", "organization", "keep_in_touch_days",
                         "keep_in_touch_max_days"]]
@@ -231,7 +256,13 @@ def keep_in_touch_status(frames: Frames, *, now=None):
         )
     known["person_id"] = pd.to_numeric(known["id"]).astype("int64")
     known["last_contact"] = lookup(known["person_id"], latest["last_contact"])
+    if not isinstance(known["last_contact"].dtype, pd.DatetimeTZDtype):  # no day known at all
+        known["last_contact"] = pd.to_datetime(known["last_contact"], utc=True)
+    # someone known only by a meeting on an unknown day: no day to count from, said so
     known["last_what"] = lookup(known["person_id"], latest["last_what"].astype("object"))
+    if len(undated):
+        known["last_what"] = known["last_what"].where(known["last_contact"].notna(),
+                                                      UNDATED_MEETING)
     known["days_since"] = ((stamp - known["last_contact"]).dt.total_seconds() / 86400.0).round(1)
     ideal = (pd.to_numeric(known["keep_in_touch_days"], errors="coerce").fillna(DEFAULT_DAYS)
              .clip(0, LONGEST_DAYS))
@@ -255,6 +286,14 @@ def keep_in_touch_status(frames: Frames, *, now=None):
     )
 
 
+def undated_note(count: int) -> str:
+    """What the losing-touch list says when nobody is late but ``count`` people were met on
+    a day never recorded: met, but no clock to measure them by, and where to give the day."""
+    who = "1 person you met has" if count == 1 else f"{count} people you met have"
+    return (f"nobody is late, but {who} no day recorded for the meeting, so the kit cannot "
+            "tell how long ago it was: give the day it happened in Debrief.")
+
+
 def losing_touch(frames: Frames, *, now=None):
     """The people whose keep-in-touch clock has run out, longest silence first.
 
@@ -264,5 +303,10 @@ def losing_touch(frames: Frames, *, now=None):
     status = keep_in_touch_status(frames, now=now)
     late = status.loc[status["level"] != "ok"].reset_index(drop=True) if len(status) else status
     if late.empty and len(status):
+        undated = int((status["last_what"] == UNDATED_MEETING).sum())
+        if undated:
+            late = with_message(late, undated_note(undated))
+            late.attrs["met_undated"] = undated
+            return late
         return with_message(late, "everyone you keep in touch with has been contacted recently.")
     return late

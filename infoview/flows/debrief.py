@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import MISSING, asdict, dataclass, field, fields
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, NotFound
@@ -38,7 +38,7 @@ from infoview.prep.followup import HOST_PROMISE_DAYS, PROMISE_DAYS, action_key, 
 from infoview.questions.learn import normal_text
 from infoview.store.matching import match_person
 from infoview.text import fold
-from infoview.times import aware, local_day, user_tz
+from infoview.times import aware, check_year, day_words, local_day, user_tz
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -177,7 +177,8 @@ def validate(debrief: Debrief) -> None:
 
 # ---- saving --------------------------------------------------------------------------------
 
-def save_debrief(store: Store, debrief: Debrief, *, now: datetime | None = None) -> Meeting:
+def save_debrief(store: Store, debrief: Debrief, *, now: datetime | None = None,
+                 held_on: date | None = None) -> Meeting:
     """Save a debrief in one transaction; saving the same meeting again updates, never duplicates.
 
     Marks the meeting held (with rapport and notes); replaces its questions asked and
@@ -192,18 +193,23 @@ def save_debrief(store: Store, debrief: Debrief, *, now: datetime | None = None)
         debrief: what to save.
         now: the time of saving (default: the current time); due dates count from it
             when the meeting has no start time.
+        held_on: the day the meeting took place, for a meeting saved without a date: it
+            becomes its start (:func:`held_start`), so the keep-in-touch clock can run.
+            Ignored for a meeting that has a start already.
 
     Returns:
         The updated meeting.
 
     Raises:
-        BadInput: a score outside 1-5, an unknown choice, a missing name or text, or a
-            meeting marked no-show, cancelled or moved.
+        BadInput: a score outside 1-5, an unknown choice, a missing name or text, a
+            meeting marked no-show, cancelled or moved, or ``held_on`` still ahead.
         NotFound: no meeting with that id. Nothing is saved in any of these cases.
     """
     validate(debrief)
     now = now or datetime.now(UTC)
     meeting = _meeting(store, debrief.meeting_id)
+    start = (held_start(held_on, user_tz(meeting.timezone or store.get_profile().timezone), now)
+             if held_on is not None and meeting.starts_at is None else None)
     if meeting.status in MISSED_STATUSES:
         # A debrief marks the meeting held: never silently over a no-show, a cancellation
         # or a move (the panel, the CLI and library users all come through here).
@@ -212,6 +218,8 @@ def save_debrief(store: Store, debrief: Debrief, *, now: datetime | None = None)
                        "list), or add the meeting you held")
     with store.transaction():
         meeting.status = "held"
+        if start is not None:
+            meeting.starts_at = start
         meeting.rapport = debrief.rapport
         if debrief.notes is not None:
             meeting.notes = debrief.notes
@@ -226,6 +234,23 @@ def save_debrief(store: Store, debrief: Debrief, *, now: datetime | None = None)
         drop_notes(store, meeting.saved_id)  # the companion's notes are the debrief's now
     log.info("saved the debrief of meeting %s", meeting.id)
     return meeting
+
+
+def held_start(day: date, tz: tzinfo, now: datetime) -> datetime:
+    """The start given to a meeting held on ``day`` whose time was never recorded: midday
+    on that day in ``tz`` (the meeting's zone, else the user's), or ``now`` when midday has
+    not come yet, so a meeting held today is never in the future (and counts as a touch).
+
+    Raises:
+        BadInput: ``day`` is still ahead in ``tz``, or outside the years the store keeps.
+    """
+    check_year(day, "the day the meeting took place")
+    today = local_day(now, tz)
+    if day > today:
+        raise BadInput(f"the day the meeting took place, {day_words(day)}, is still ahead: "
+                       f"choose today ({day_words(today)}) or an earlier day")
+    midday = datetime.combine(day, time(12, 0), tzinfo=tz)
+    return min(midday, aware(now).astimezone(tz).replace(microsecond=0))
 
 
 def _meeting(store: Store, meeting_id: int) -> Meeting:

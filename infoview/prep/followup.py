@@ -367,13 +367,16 @@ def keep_in_touch(people: Iterable[Person], outreach_rows: Iterable[Outreach],
 def keep_in_touch_from_frames(frames, *, today: date) -> list[KeepInTouch]:
     """:func:`keep_in_touch` over the store's frames (``store.frames()``), as of the end of
     ``today`` (UTC), longest silence first."""
+    import pandas as pd
+
     from infoview.analytics.memory import keep_in_touch_status
 
     status = keep_in_touch_status(frames, now=datetime.combine(today, time(23, 59, 59),
                                                                UTC))
+    # someone met on a day never recorded has no clock to measure (and is never late)
     return [KeepInTouch(int(row.person_id), str(row.name), row.last_contact.date(),
                         row.ideal_by.date(), row.latest_by.date(), str(row.level))
-            for row in status.itertuples()]
+            for row in status.itertuples() if not pd.isna(row.last_contact)]
 
 
 def keep_in_touch_actions(statuses: Iterable[KeepInTouch]) -> list[Action]:

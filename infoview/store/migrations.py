@@ -401,10 +401,98 @@ UPDATE actions SET what = substr(what, 1, instr(what, char(59) || ' if not, ask 
     AND EXISTS (SELECT 1 FROM people AS p WHERE p.id = actions.person_id AND trim(p.name) != '')
 """
 
+# The open 3B7 follow-ups and keep-in-touch updates saved before ``_FOLLOW_UP_RULES`` still
+# wrote their days the old way ("28 Aug", "02 Sep 2026"), beside the new ones in day words
+# ("Fri 28 Aug 2026"): the same thing said two ways on one page. Only the exact words the
+# kit generated are rewritten (the person's name as it is now, the days as the kit wrote
+# them, real days: ``date(day, '+0 days')`` gives back a day that exists unchanged, and
+# moves "31 Feb" on), and only while open: a done one, or one whose words the user changed,
+# keeps its own. A 3B7 day had no year: it is the year of the request the follow-up is
+# about (a message to that person sent on that day, within a day either way for the time
+# zone), and the row is left alone unless exactly one year fits. Each row gets the rule of
+# its suggestion too, should it lack one. The day words are built in SQL: the weekday from
+# ``strftime('%w')``, the day without its leading zero.
+_FOLLOW_UP_DAY_WORDS = """
+CREATE TEMP TABLE old_follow_up_days AS
+    SELECT a.id AS action_id, a.kind AS kind,
+           substr(a.what, length(p.name) + 46, 2) AS dd,
+           substr(a.what, length(p.name) + 49, 3) AS mon,
+           (SELECT group_concat(DISTINCT strftime('%Y', date(o.sent_at, d.shift)))
+              FROM outreach AS o,
+                   (SELECT '-1 days' AS shift UNION ALL SELECT '+0 days'
+                    UNION ALL SELECT '+1 days') AS d
+             WHERE o.person_id = a.person_id AND o.sent_at IS NOT NULL
+               AND strftime('%d', date(o.sent_at, d.shift)) = substr(a.what, length(p.name) + 46, 2)
+               AND substr('JanFebMarAprMayJunJulAugSepOctNovDec',
+                          3 * strftime('%m', date(o.sent_at, d.shift)) - 2, 3)
+                   = substr(a.what, length(p.name) + 49, 3)) AS yyyy,
+           NULL AS dd2, NULL AS mon2, NULL AS yyyy2,
+           'Follow up with ' || p.name || ': no reply to your request of ' AS head,
+           ' after 7 business days' AS tail, 'no reply' AS rule
+      FROM actions AS a JOIN people AS p ON p.id = a.person_id
+     WHERE a.kind = 'follow_up' AND a.done_at IS NULL
+       AND a.what = 'Follow up with ' || p.name || ': no reply to your request of '
+                    || substr(a.what, length(p.name) + 46, 6) || ' after 7 business days'
+       AND substr(a.what, length(p.name) + 46, 6) GLOB '[0-3][0-9] [A-Z][a-z][a-z]';
+INSERT INTO old_follow_up_days
+    SELECT id, kind,
+           substr(what, length(head) + 1, 2), substr(what, length(head) + 4, 3),
+           substr(what, length(head) + 8, 4),
+           substr(what, length(head) + 31, 2), substr(what, length(head) + 34, 3),
+           substr(what, length(head) + 38, 4),
+           head, '', NULL
+      FROM (SELECT a.id AS id, a.kind AS kind, a.what AS what,
+                   'Send ' || p.name || ' a short update'
+                   || CASE WHEN substr(a.what, length(p.name) + 21, 12) = ' (overdue): '
+                           THEN ' (overdue)' ELSE '' END || ': last contact ' AS head
+              FROM actions AS a JOIN people AS p ON p.id = a.person_id
+             WHERE a.kind = 'keep_in_touch' AND a.done_at IS NULL)
+     WHERE length(what) = length(head) + 41
+       AND substr(what, 1, length(head)) = head
+       AND substr(what, length(head) + 1)
+           GLOB '[0-3][0-9] [A-Z][a-z][a-z] [12][0-9][0-9][0-9], at the latest by '
+                || '[0-3][0-9] [A-Z][a-z][a-z] [12][0-9][0-9][0-9]';
+CREATE TEMP TABLE new_follow_up_days AS
+    SELECT action_id, kind, head, tail, rule,
+           yyyy || '-' || printf('%02d', (instr('JanFebMarAprMayJunJulAugSepOctNovDec', mon) + 2) / 3)
+               || '-' || dd AS day,
+           yyyy2 || '-' || printf('%02d', (instr('JanFebMarAprMayJunJulAugSepOctNovDec', mon2) + 2) / 3)
+               || '-' || dd2 AS day2
+      FROM old_follow_up_days
+     WHERE yyyy GLOB '[12][0-9][0-9][0-9]'
+       AND instr('JanFebMarAprMayJunJulAugSepOctNovDec', mon) % 3 = 1
+       AND (kind = 'follow_up'
+            OR (yyyy2 GLOB '[12][0-9][0-9][0-9]'
+                AND instr('JanFebMarAprMayJunJulAugSepOctNovDec', mon2) % 3 = 1));
+DELETE FROM new_follow_up_days
+    WHERE date(day, '+0 days') IS NOT day
+       OR (kind = 'keep_in_touch' AND date(day2, '+0 days') IS NOT day2);
+UPDATE actions SET
+    what = (SELECT n.head
+                   || substr('SunMonTueWedThuFriSat', 3 * strftime('%w', n.day) + 1, 3) || ' '
+                   || CAST(strftime('%d', n.day) AS INTEGER) || ' '
+                   || substr('JanFebMarAprMayJunJulAugSepOctNovDec',
+                             3 * strftime('%m', n.day) - 2, 3) || ' ' || strftime('%Y', n.day)
+                   || CASE WHEN n.kind = 'keep_in_touch' THEN ', at the latest by '
+                       || substr('SunMonTueWedThuFriSat', 3 * strftime('%w', n.day2) + 1, 3)
+                       || ' ' || CAST(strftime('%d', n.day2) AS INTEGER) || ' '
+                       || substr('JanFebMarAprMayJunJulAugSepOctNovDec',
+                                 3 * strftime('%m', n.day2) - 2, 3) || ' '
+                       || strftime('%Y', n.day2)
+                       ELSE n.tail END
+              FROM new_follow_up_days AS n WHERE n.action_id = actions.id),
+    rule = coalesce(rule, (SELECT CASE WHEN n.kind = 'keep_in_touch' THEN 'since ' || n.day
+                                       ELSE n.rule END
+                             FROM new_follow_up_days AS n WHERE n.action_id = actions.id))
+    WHERE id IN (SELECT action_id FROM new_follow_up_days);
+DROP TABLE old_follow_up_days;
+DROP TABLE new_follow_up_days
+"""
+
 #: The steps, in order: ``MIGRATIONS[n - 1]`` brings a file from version ``n - 1`` to ``n``.
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _MAIL_CALENDAR, _FOLLOW_UPS,
                                _APP_STATE, _REPORT_INDEXES, _OPEN_ACTIONS, _NOT_ASKED,
-                               _MEETING_WORDS, _FOLLOW_UP_RULES)
+                               _MEETING_WORDS, _FOLLOW_UP_RULES, _FOLLOW_UP_DAY_WORDS)
 #: The schema version this code writes.
 LATEST = len(MIGRATIONS)
 

@@ -9,7 +9,7 @@ same debrief rather than adding a second one.
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -36,7 +36,7 @@ from infoview.flows.meeting_status import mark_meeting
 from infoview.flows.meetings import thanks_draft
 from infoview.flows.profile import user_zone
 from infoview.models import CHOICES, Meeting, Person
-from infoview.times import shown_in, start_from_fields, starts_in_future
+from infoview.times import local_day, shown_in, start_from_fields, starts_in_future
 from infoview.widgets._common import (
     FULL_WIDTH,
     LABEL_GAP,
@@ -273,6 +273,12 @@ class DebriefForm(w.VBox):
         self.missed_row = w.HBox([self.missed_status, self.missed_date, self.missed_time,
                                   self.missed_button], layout=w.Layout(flex_flow="row wrap"))
         self.missed_row.layout.display = "none"
+        # A meeting added without a date is asked, once it happened, on what day: without
+        # one, no page could say how long ago she met them (the box opens on today).
+        self.held_on = DayPicker(description="It happened on", style=_WIDE)
+        self.held_row = control_row(self.held_on, w.HTML(
+            "<span style='color:#555'>(the meeting was saved without a date)</span>"))
+        self.held_row.layout.display = "none"
 
         self.notes_button = button("Bring in the meeting notes", "info")
         self.notes_button.layout.display = "" if companion is not None else "none"
@@ -291,7 +297,7 @@ class DebriefForm(w.VBox):
         super().__init__([
             w.HTML(_STYLE), heading("Debrief"), self.meeting, self.zone_note, self.meeting_message,
             control_row(w.HTML("Did the meeting take place?"), self.happened, gap=LABEL_GAP),
-            self.missed_row,
+            self.held_row, self.missed_row,
             self.missed_message, self.missed_box, self.notes_button, self.notes_message,
             heading("Planned questions: what was said, how useful (0 = no score)"),
             self.questions_box, self.extra_questions,
@@ -423,6 +429,11 @@ class DebriefForm(w.VBox):
             status = self.store.get(Meeting, self.meeting.value).status
             self.missed_status.value = status if status in _MISSED else ""
             self.happened.value = status not in _MISSED
+            today = local_day(datetime.now(UTC), user_zone(self.store))
+            self.held_on.picker.max = today  # never a day still ahead
+            # a debrief saved before without a day opens empty: saving it again must not
+            # date a meeting of months ago today without being told
+            self.held_on.value = None if status == "held" else today
             self._show_missed_row()
             self.message.clear()
             self.missed_message.clear()
@@ -702,10 +713,16 @@ class DebriefForm(w.VBox):
                     "ahead, and saving a debrief marks it held. Press Save anyway if it took "
                     "place early, or choose the meeting you held.", "warning")
                 return
+            held_on = self.held_on.value if meeting.starts_at is None else None
+            if meeting.starts_at is None and held_on is None and meeting.status != "held":
+                self.message.show("Not saved yet: say on what day the meeting took place "
+                                  "(the box under \"It happened\").", "error")
+                return
             self._reset_confirm()
             debrief = self.to_debrief()
             skipped = self._empty_rows()
-            self.saved = save_debrief(self.store, debrief)  # and drops what was kept
+            self.saved = save_debrief(self.store, debrief, held_on=held_on)  # drops what was kept
+            self._show_missed_row()  # dated now: nothing more to ask
             self.drop_draft_button.layout.display = "none"
             self._relabel_meetings()
             self._show_actions()
@@ -736,8 +753,17 @@ class DebriefForm(w.VBox):
         return {k: n for k, n in empty.items() if n}
 
     def _show_missed_row(self) -> None:
-        """The row to mark a meeting missed shows once "It did not happen" is chosen."""
+        """The row to mark a meeting missed shows once "It did not happen" is chosen; the
+        day it happened is asked while "It happened" is, of a meeting without a date."""
         self.missed_row.layout.display = "none" if self.happened.value else ""
+        self.held_row.layout.display = "" if self._asks_day() else "none"
+
+    def _asks_day(self) -> bool:
+        """Whether saving needs the day the meeting happened: "It happened" is chosen for
+        a meeting saved without a date."""
+        if not self.happened.value or self.meeting.value is None:
+            return False
+        return self.store.get(Meeting, self.meeting.value).starts_at is None
 
     def mark_missed(self) -> None:
         """Mark the chosen meeting no-show, cancelled or moved (what "Mark the meeting"

@@ -362,6 +362,12 @@ class HomePage(w.VBox):
             rows.append(w.HTML(f"<p style='color:#555'>and {more} more: see Outcomes, This "
                                "week.</p>"))
         quiet = TOUCH_EMPTY if self._has_people else TOUCH_EMPTY_NO_PEOPLE
+        undated = getattr(late, "attrs", {}).get("met_undated")
+        if undated:  # met, on a day never written down: not "in touch with everyone"
+            from infoview.analytics.memory import undated_note
+
+            note = undated_note(int(undated))
+            quiet = note[0].upper() + note[1:]
         self.losing_touch.children = rows or [w.HTML(f"<p><i>{esc(quiet)}</i></p>")]
 
     def _pick_person(self, person_id: int) -> None:

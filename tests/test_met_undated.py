@@ -1,0 +1,77 @@
+"""A meeting held on a day never recorded (added without a date, then debriefed as having
+happened): the person was met, and every page says so. The funnel and the Outcomes headline
+count them as met; the keep-in-touch status lists them with the day unknown (never "no
+meetings held"), and no page calls them late, since no clock can run without a day. On real
+SQLite files; the panels driven without a browser."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+import pytest
+
+from infoview import analytics
+from infoview.analytics.digest import weekly_digest
+from infoview.flows.followups import suggest_followups
+from infoview.models import Meeting, Outreach, Person
+from infoview.prep.followup import keep_in_touch
+from infoview.widgets.home import HomePage
+from infoview.widgets.outcomes import OutcomesDashboard
+
+NOW = datetime(2026, 12, 7, 18, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def sam(store):
+    """Sam, met once on a day nobody wrote down; nothing else logged about him."""
+    person = store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
+    store.add(Meeting(person_id=person.id, starts_at=None, status="held"))
+    return person
+
+
+def test_someone_met_on_an_unknown_day_is_kept_in_touch_with_the_day_unknown(store, sam):
+    frames = store.frames()
+    funnel = dict(zip(analytics.funnel(frames)["stage"], analytics.funnel(frames)["count"],
+                      strict=True))
+    assert funnel["met"] == 1
+    status = analytics.keep_in_touch_status(frames, now=NOW)
+    assert list(status["name"]) == ["Sam Okafor"]
+    row = status.iloc[0]
+    assert row["last_what"] == "meeting held, day not recorded"
+    assert pd.isna(row["last_contact"]) and pd.isna(row["days_since"])
+    assert pd.isna(row["ideal_by"]) and row["level"] == "ok"  # never called late
+    late = analytics.losing_touch(frames, now=NOW)
+    said = analytics.message(late)
+    assert late.empty and "no meetings held" not in said
+    assert "1 person you met has no day recorded" in said and "Debrief" in said
+    # the digest (and its JSON) and the record-based rule of the follow-ups agree
+    digest = weekly_digest(frames, now=NOW)
+    assert digest.counts()["losing_touch"] == 0 and digest.to_dict()["losing_touch"] == []
+    assert keep_in_touch(store.list(Person), store.list(Outreach), store.list(Meeting),
+                         today=NOW.date()) == []
+    assert not [a for a in suggest_followups(store, today=NOW.date())
+                if a.kind == "keep_in_touch"]
+
+
+def test_a_dated_touch_still_runs_the_clock_of_someone_met_on_an_unknown_day(store, sam):
+    # the request went out long ago; the meeting's day is unknown: they were met, and the
+    # last day known is the request's
+    store.add(Outreach(person_id=sam.id, channel="email", sent_at=datetime(2026, 6, 1, 9,
+                                                                            tzinfo=UTC)))
+    late = analytics.losing_touch(store.frames(), now=NOW)
+    assert list(late["name"]) == ["Sam Okafor"]
+    assert late.iloc[0]["last_what"] == "message sent" and late.iloc[0]["level"] == "overdue"
+
+
+def test_outcomes_and_home_agree_that_sam_was_met(store, sam):
+    dashboard = OutcomesDashboard(store, now=NOW)
+    assert dashboard.message.kind == "ok", dashboard.message.text
+    assert dashboard.headline["met"] == 1
+    week = dashboard.panes["This week"].value
+    assert "Losing touch (0)" in week and "no meetings held" not in week
+    assert "1 person you met has no day recorded for the meeting" in week
+    page = HomePage(store, go=lambda _key: None, choose=lambda **_kw: None)
+    touch = page.losing_touch.children[0].value
+    assert "in touch with everyone you know" not in touch
+    assert "Nobody is late, but 1 person you met has no day recorded" in touch
