@@ -49,6 +49,28 @@ def test_the_profile_form_saves_what_drafts_need_and_says_what_is_missing(store)
     assert ProfileForm(store).form["name"].value == "Lena Fischer"  # a reload shows it
 
 
+def test_what_about_me_says_goes_under_the_signature_is_under_it(store):
+    # The email's hint said "Goes under your signature"; no draft ever put it there (the
+    # imports use it to know which messages are the user's).
+    from infoview.prep.outreach import request
+    from infoview.widgets.profile import FIELDS
+
+    form = ProfileForm(store)
+    typed = {"name": "Lena Fischer", "email": "lena@example.org",
+             "profile_url": "https://www.linkedin.com/in/lena-fischer"}
+    for name, value in typed.items():
+        form.form[name].value = value
+    form.save_button.click()
+    assert form.form.message.kind == "ok", form.form.message.text
+    draft = request(Person(name="Sam Okafor"), store.get_profile(), reason="your talk")
+    said = {name: hint for name, _label, _hint, _lines, hint in FIELDS}
+    signed = [name for name, hint in said.items() if "signature" in hint.lower()]
+    assert signed  # the profile link is one: the check below is not empty
+    for name in signed:
+        assert typed[name] in draft.body.split("Best wishes")[-1], (name, said[name])
+    assert "import" in said["email"]  # what it is for, said where it is typed
+
+
 def test_saved_is_said_beside_the_save_button_where_the_user_looks(store):
     # Seen in a 900-pixel-high window: "Saved." under the button was below the fold.
     form = ProfileForm(store)
