@@ -193,8 +193,9 @@ def test_deleting_a_person_forgets_them_and_undo_puts_every_row_back_with_its_id
     sam, jo, _meeting = _history(store)
     before = _dump(store)
     deleted = delete_record(store, "person", sam.id)
-    assert deleted.describe() == ("Sam Okafor and 2 meetings, 1 message, 3 follow-ups, "
-                                  "1 question asked, 1 insight, 1 referral, 1 saved research page")
+    assert deleted.describe() == ("Sam Okafor and 2 meetings, 1 message you sent, 3 follow-ups, "
+                                  "1 question asked, 1 insight, 1 introduction, "
+                                  "1 saved research page")
     assert store.list(Person) == [store.get(Person, jo.id)]
     assert "Sam" not in (store.get(Person, jo.id).notes or "")  # redacted elsewhere too
     assert "Sam Okafor" not in store.path.read_bytes().decode("latin-1")

@@ -3,12 +3,12 @@ field that caused them, and what is held about someone as a readable list."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 
 from infoview.flows.profile import save_profile
-from infoview.models import Action, Meeting, Organization, Person
+from infoview.models import Action, Meeting, Organization, Outreach, Person, Referral
 from infoview.widgets.holdings import HoldingsPanel
 from infoview.widgets.profile import ProfileForm
 from infoview.widgets.records import PeoplePage
@@ -233,6 +233,31 @@ def test_what_is_held_is_a_readable_list_with_a_delete_button(page, store):
     page.holdings.delete_button.click()
     page.deletions.confirm_button.click()
     assert store.list(Person) == []
+
+
+def test_what_i_hold_and_the_deletion_count_the_same_rows_in_the_same_words(store):
+    # Ruth read "2 introductions, 1 message you sent" under What I hold about them, pressed
+    # Delete everything, and was told "2 referrals, 1 message" had gone.
+    import re
+
+    sam = store.add(Person(name="Sam Okafor"))
+    jo = store.add(Person(name="Jo Smith"))
+    ben = store.add(Person(name="Ben Ode"))
+    meeting = store.add(Meeting(person_id=sam.id, status="held"))
+    for other in (jo, ben):
+        store.add(Referral(from_person_id=sam.id, to_person_id=other.id, meeting_id=meeting.id))
+    store.add(Outreach(person_id=sam.id, sent_at=datetime(2026, 2, 20, tzinfo=UTC)))
+    store.add(Action(what="Thank Sam", meeting_id=meeting.id, person_id=sam.id))
+    panel = HoldingsPanel(store)
+    panel.person.value = sam.id
+    panel.show_button.click()
+    held = re.findall(r"<summary>(\d+ [^<]+)</summary>", panel.report.value)
+    assert "2 introductions" in held and "1 message you sent" in held, held
+    panel.delete_button.click()
+    panel.deletions.confirm_button.click()
+    said = panel.deletions.message.text
+    for count in held:
+        assert count in said, (count, said)
 
 
 def test_the_outcomes_holdings_panel_deletes_with_undo_too(store):

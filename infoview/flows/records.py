@@ -381,14 +381,23 @@ def _after_meeting_change(store: Store, meeting: Meeting) -> None:
 
 # ---- deleting, with an in-memory copy for undo ------------------------------------------
 
-#: Plain words for the rows a deletion removes, by table (singular, plural).
-_WORDS: dict[str, tuple[str, str]] = {
-    "meetings": ("meeting", "meetings"), "outreach": ("message", "messages"),
+#: Each table's rows in plain words (singular, plural): the one table for what "What I hold
+#: about them" lists and what deleting them says went, so the two say the same ("2
+#: introductions" there is "2 introductions" here, not "2 referrals").
+ROW_WORDS: dict[str, tuple[str, str]] = {
+    "meetings": ("meeting", "meetings"), "outreach": ("message you sent", "messages you sent"),
     "actions": ("follow-up", "follow-ups"), "questions_asked": ("question asked", "questions asked"),
-    "insights": ("insight", "insights"), "referrals": ("referral", "referrals"),
+    "insights": ("insight", "insights"), "referrals": ("introduction", "introductions"),
     "outcomes": ("outcome", "outcomes"), "research": ("saved research page", "saved research pages"),
-    "affiliations": ("position", "positions"),
+    "affiliations": ("workplace or school", "workplaces and schools"),
+    "people": ("person", "people"), "organizations": ("organization", "organizations"),
+    "profile": ("your profile", "your profile"),
+    "calendar_events": ("calendar event", "calendar events"),
+    "mail_messages": ("mail message", "mail messages"),
 }
+#: What a deletion says went, in this order.
+_DELETED_TABLES = ("meetings", "outreach", "actions", "questions_asked", "insights", "referrals",
+                   "outcomes", "research", "affiliations")
 #: The registry of exported files, restored with the store's tables.
 _EXPORTS = ("exports", ("path", "kind", "written_at", "person_ids", "id"))
 #: Columns that hold the id of a record of another table.
@@ -442,7 +451,8 @@ class Deleted:
         main = {"person": "people", "organization": "organizations", "meeting": "meetings"}[self.kind]
         counts[main] = counts.get(main, 0) - 1
         parts = []
-        for table, (one, many) in _WORDS.items():
+        for table in _DELETED_TABLES:
+            one, many = ROW_WORDS[table]
             n = counts.get(table, 0)
             if n > 0:
                 parts.append(f"{n} {one if n == 1 else many}")
