@@ -164,6 +164,16 @@ def test_people_cli_adds_and_edits(tmp_path, capsys):
     assert "no person 77" in capsys.readouterr().err
 
 
+def test_people_cli_names_every_option_at_fault_in_one_line(tmp_path, capsys):
+    db = str(tmp_path / "c.sqlite")
+    assert main(["--db", db, "people", "add", "--name", "Jamie Student", "--email",
+                 "jamie@school", "--profile-url", "not a link"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1, err
+    assert "--email: 'jamie@school' is not an email address" in err
+    assert "--profile-url: 'not a link' is not a web address" in err
+
+
 # ---- deleting with undo -----------------------------------------------------------------------
 
 def _history(store):

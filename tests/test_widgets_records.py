@@ -139,6 +139,26 @@ def test_adding_a_person_chooses_them_and_a_twin_is_refused_beside_the_field(pag
     assert len(store.list(Person)) == 1
 
 
+def test_every_field_at_fault_is_marked_at_the_first_save_not_one_per_press(page, store):
+    # Ruth typed "jamie@school" and "not a link": Save marked the email; once it was fixed,
+    # the next Save marked the link. Both are marked at once now.
+    page.add_person_button.click()
+    page.person_form["name"].value = "Jamie Student"
+    page.person_form["email"].value = "jamie@school"
+    page.person_form["profile_url"].value = "not a link"
+    page.save_person_button.click()
+    assert "not an email address" in page.person_form["email"].error.text
+    assert "not a web address" in page.person_form["profile_url"].error.text
+    assert page.person_form["name"].error.text == ""
+    assert store.list(Person) == []
+    page.add_organization_button.click()
+    page.organization_form["website"].value = "not a site"  # and no name
+    page.save_organization_button.click()
+    assert page.organization_form["website"].error.kind == "error"
+    assert page.organization_form["name"].error.kind == "error"
+    assert store.list(Organization) == []
+
+
 def test_editing_the_email_keeps_the_rest(page, store):
     sam = _add(page, name="Sam Okafor", organization="Kestrel Health", title="PM")
     page.edit_person_button.click()
