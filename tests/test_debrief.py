@@ -206,6 +206,18 @@ def test_bad_scores_are_refused_with_every_problem_and_nothing_saved(store, meet
     assert store.get(Meeting, meeting.id).status == "scheduled"
 
 
+def test_a_suggested_email_that_is_no_address_is_refused_and_nothing_saved(store, meeting):
+    # A debrief file (or the form) once stored "owen at kestrel" as someone's email.
+    debrief = full_debrief(meeting.id)
+    debrief.people[0].email = "tom at kestrel"
+    before = _counts(store)
+    with pytest.raises(BadInput, match="the email of Tom Reyes: 'tom at kestrel' is not an "
+                                       "email address"):
+        save_debrief(store, debrief, now=NOW)
+    assert _counts(store) == before
+    assert store.get(Meeting, meeting.id).status == "scheduled"
+
+
 def test_an_unknown_meeting_is_not_found(store, meeting):
     with pytest.raises(NotFound, match="no meeting 999 to debrief"):
         save_debrief(store, Debrief(999, rapport=3), now=NOW)

@@ -164,6 +164,16 @@ def test_people_cli_adds_and_edits(tmp_path, capsys):
     assert "no person 77" in capsys.readouterr().err
 
 
+def test_people_cli_names_every_option_at_fault_in_one_line(tmp_path, capsys):
+    db = str(tmp_path / "c.sqlite")
+    assert main(["--db", db, "people", "add", "--name", "Jamie Student", "--email",
+                 "jamie@school", "--profile-url", "not a link"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1, err
+    assert "--email: 'jamie@school' is not an email address" in err
+    assert "--profile-url: 'not a link' is not a web address" in err
+
+
 # ---- deleting with undo -----------------------------------------------------------------------
 
 def _history(store):
@@ -193,8 +203,9 @@ def test_deleting_a_person_forgets_them_and_undo_puts_every_row_back_with_its_id
     sam, jo, _meeting = _history(store)
     before = _dump(store)
     deleted = delete_record(store, "person", sam.id)
-    assert deleted.describe() == ("Sam Okafor and 2 meetings, 1 message, 3 follow-ups, "
-                                  "1 question asked, 1 insight, 1 referral, 1 saved research page")
+    assert deleted.describe() == ("Sam Okafor and 2 meetings, 1 message you sent, 3 follow-ups, "
+                                  "1 question asked, 1 insight, 1 introduction, "
+                                  "1 saved research page")
     assert store.list(Person) == [store.get(Person, jo.id)]
     assert "Sam" not in (store.get(Person, jo.id).notes or "")  # redacted elsewhere too
     assert "Sam Okafor" not in store.path.read_bytes().decode("latin-1")

@@ -354,3 +354,25 @@ def test_a_lead_written_to_since_is_no_open_action_in_the_debrief_either(store):
     again = DebriefForm(store, meeting_id=form.meeting.value)
     assert "Contact Priya Shah" not in again.actions.text
     assert "thank-you" in again.actions.text.lower()  # the other follow-ups stay
+
+
+def test_an_email_that_is_no_address_is_marked_beside_it_and_nothing_is_saved(store):
+    # "owen at kestrel" was saved as Owen's email: his card, vCard and mail import used it.
+    form = DebriefForm(store)
+    row = form.people.add(name="Owen Pritchard")
+    row["email"].value = "owen at kestrel"
+    assert "Person 1 (Owen Pritchard): &#x27;owen at kestrel&#x27; is not an email address" \
+        in form.people_note.value
+    assert "infoview-missing" in row["email"]._dom_classes
+    assert "infoview-missing" not in row["name"]._dom_classes
+    assert "email alone" not in form.people_note.value  # he has a name: no word about names
+    form.save_button.click()
+    assert form.message.kind == "error" and "not an email address" in form.message.text
+    assert store.list(Referral) == [] and not any(p.name == "Owen Pritchard"
+                                                  for p in store.list(Person))
+    row["email"].value = "owen@kestrel.example"
+    assert form.people_note.value == "" and "infoview-missing" not in row["email"]._dom_classes
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+    owen = next(p for p in store.list(Person) if p.name == "Owen Pritchard")
+    assert owen.email == "owen@kestrel.example"

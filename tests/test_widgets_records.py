@@ -3,12 +3,12 @@ field that caused them, and what is held about someone as a readable list."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 
 from infoview.flows.profile import save_profile
-from infoview.models import Action, Meeting, Organization, Person
+from infoview.models import Action, Meeting, Organization, Outreach, Person, Referral
 from infoview.widgets.holdings import HoldingsPanel
 from infoview.widgets.profile import ProfileForm
 from infoview.widgets.records import PeoplePage
@@ -47,6 +47,28 @@ def test_the_profile_form_saves_what_drafts_need_and_says_what_is_missing(store)
     assert form.form["profile_url"].value == profile.profile_url
     assert "your strengths" in form.missing.value and "your name" not in form.missing.value
     assert ProfileForm(store).form["name"].value == "Lena Fischer"  # a reload shows it
+
+
+def test_what_about_me_says_goes_under_the_signature_is_under_it(store):
+    # The email's hint said "Goes under your signature"; no draft ever put it there (the
+    # imports use it to know which messages are the user's).
+    from infoview.prep.outreach import request
+    from infoview.widgets.profile import FIELDS
+
+    form = ProfileForm(store)
+    typed = {"name": "Lena Fischer", "email": "lena@example.org",
+             "profile_url": "https://www.linkedin.com/in/lena-fischer"}
+    for name, value in typed.items():
+        form.form[name].value = value
+    form.save_button.click()
+    assert form.form.message.kind == "ok", form.form.message.text
+    draft = request(Person(name="Sam Okafor"), store.get_profile(), reason="your talk")
+    said = {name: hint for name, _label, _hint, _lines, hint in FIELDS}
+    signed = [name for name, hint in said.items() if "signature" in hint.lower()]
+    assert signed  # the profile link is one: the check below is not empty
+    for name in signed:
+        assert typed[name] in draft.body.split("Best wishes")[-1], (name, said[name])
+    assert "import" in said["email"]  # what it is for, said where it is typed
 
 
 def test_saved_is_said_beside_the_save_button_where_the_user_looks(store):
@@ -115,6 +137,26 @@ def test_adding_a_person_chooses_them_and_a_twin_is_refused_beside_the_field(pag
     page.save_person_button.click()
     assert "already in your people" in page.person_form["email"].error.text
     assert len(store.list(Person)) == 1
+
+
+def test_every_field_at_fault_is_marked_at_the_first_save_not_one_per_press(page, store):
+    # Ruth typed "jamie@school" and "not a link": Save marked the email; once it was fixed,
+    # the next Save marked the link. Both are marked at once now.
+    page.add_person_button.click()
+    page.person_form["name"].value = "Jamie Student"
+    page.person_form["email"].value = "jamie@school"
+    page.person_form["profile_url"].value = "not a link"
+    page.save_person_button.click()
+    assert "not an email address" in page.person_form["email"].error.text
+    assert "not a web address" in page.person_form["profile_url"].error.text
+    assert page.person_form["name"].error.text == ""
+    assert store.list(Person) == []
+    page.add_organization_button.click()
+    page.organization_form["website"].value = "not a site"  # and no name
+    page.save_organization_button.click()
+    assert page.organization_form["website"].error.kind == "error"
+    assert page.organization_form["name"].error.kind == "error"
+    assert store.list(Organization) == []
 
 
 def test_editing_the_email_keeps_the_rest(page, store):
@@ -211,6 +253,31 @@ def test_what_is_held_is_a_readable_list_with_a_delete_button(page, store):
     page.holdings.delete_button.click()
     page.deletions.confirm_button.click()
     assert store.list(Person) == []
+
+
+def test_what_i_hold_and_the_deletion_count_the_same_rows_in_the_same_words(store):
+    # Ruth read "2 introductions, 1 message you sent" under What I hold about them, pressed
+    # Delete everything, and was told "2 referrals, 1 message" had gone.
+    import re
+
+    sam = store.add(Person(name="Sam Okafor"))
+    jo = store.add(Person(name="Jo Smith"))
+    ben = store.add(Person(name="Ben Ode"))
+    meeting = store.add(Meeting(person_id=sam.id, status="held"))
+    for other in (jo, ben):
+        store.add(Referral(from_person_id=sam.id, to_person_id=other.id, meeting_id=meeting.id))
+    store.add(Outreach(person_id=sam.id, sent_at=datetime(2026, 2, 20, tzinfo=UTC)))
+    store.add(Action(what="Thank Sam", meeting_id=meeting.id, person_id=sam.id))
+    panel = HoldingsPanel(store)
+    panel.person.value = sam.id
+    panel.show_button.click()
+    held = re.findall(r"<summary>(\d+ [^<]+)</summary>", panel.report.value)
+    assert "2 introductions" in held and "1 message you sent" in held, held
+    panel.delete_button.click()
+    panel.deletions.confirm_button.click()
+    said = panel.deletions.message.text
+    for count in held:
+        assert count in said, (count, said)
 
 
 def test_the_outcomes_holdings_panel_deletes_with_undo_too(store):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from infoview.demo.site import serve
@@ -51,6 +53,22 @@ def test_research_fills_every_tab_and_save_keeps_person_and_company(site, settin
 
     panel.save_button.click()  # saving twice keeps one person and one organization
     assert len(store.list(Person)) == 1 and len(store.list(Organization)) == 1
+
+
+def test_news_days_are_said_as_on_every_other_page(site, settings):
+    # The News tab said "2025-09-18" under "Date" and "Url" while the table of several
+    # organizations, the brief and the dossier said "Thu 18 Sep 2025".
+    from infoview.times import day_words
+
+    panel = ResearchPanel(None, settings=settings, background=False)
+    panel.company_url.value = site.url
+    panel.research_button.click()
+    dated = [n for n in panel.company.news if n.date]
+    assert dated
+    for item in dated:
+        assert day_words(date.fromisoformat(str(item.date)[:10])) in panel.news.value
+        assert f">{item.date}<" not in panel.news.value
+    assert ">Url<" not in panel.news.value and ">Page<" in panel.news.value
 
 
 def test_background_research_moves_the_progress_bar_and_finishes(site, settings):

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from infoview.errors import BadField, BadInput
+from infoview.errors import BadField, BadFields, BadInput
 from infoview.jsontext import RawRows
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -300,6 +300,12 @@ def options_named(options: dict[str, str]) -> Iterator[None]:
     command-line option that set it ("--email: ..."); ``options`` maps field -> option."""
     try:
         yield
+    except BadFields as exc:  # several options at once: each message after its option
+        if not all(field in options for field in exc.problems):
+            raise
+        raise BadField(" ".join(f"--{options[field]}: {message}"
+                                for field, message in exc.problems.items()),
+                       exc.field) from exc
     except BadField as exc:
         option = options.get(exc.field)
         if option is None:

@@ -19,8 +19,9 @@ from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from infoview.errors import BadInput, NotFound
+from infoview.errors import BadField, BadInput, NotFound
 from infoview.flows.actions import sync_confirm_reminder
+from infoview.flows.fields import email_field
 from infoview.flows.followups import FOLLOW_UP_KINDS, meeting_follow_ups
 from infoview.flows.meeting_notes import drop_notes
 from infoview.flows.meeting_status import MISSED_STATUSES
@@ -142,6 +143,17 @@ def _choice_problem(label: str, value, choices) -> str | None:
     return None
 
 
+def email_problem(email: str | None) -> str | None:
+    """What is wrong with the email typed for a person suggested, in words a form shows
+    beside the field ("'owen at kestrel' is not an email address: ..."), or ``None`` when
+    it is empty or looks like an address: a typo is caught before it is saved as theirs."""
+    try:
+        email_field((email or "").strip() or None)
+    except BadField as exc:
+        return str(exc)
+    return None
+
+
 def validate(debrief: Debrief) -> None:
     """Check a debrief before anything is written; raises ``BadInput`` listing every problem."""
     problems: list[str | None] = []
@@ -158,6 +170,8 @@ def validate(debrief: Debrief) -> None:
     for i, p in enumerate(debrief.people, 1):
         if not (p.name or "").strip():
             problems.append(f"suggested person {i} has no name")
+        if (wrong := email_problem(p.email)) is not None:
+            problems.append(f"the email of {p.name or i}: {wrong.rstrip('.')}")
         problems.append(_choice_problem(f"may_mention of {p.name or i}", p.may_mention,
                                         CHOICES[("referrals", "may_mention")]))
         problems.append(_choice_problem(f"contact_by of {p.name or i}", p.contact_by,

@@ -11,7 +11,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from infoview.errors import BadField
+from infoview.errors import BadField, BadFields
 
 _EMAIL = re.compile(r"^[^@\s<>(),;:]+@[^@\s<>(),;:]+\.[^@\s<>(),;:.]{2,}$")
 
@@ -80,3 +80,14 @@ def web_field(text: str | None, name: str, example: str) -> str | None:
         raise BadField(f"{text!r} is not a web address: copy it from your browser, e.g. "
                        f"{example}.", name)
     return candidate
+
+
+def raise_field_problems(problems: dict[str, str]) -> None:
+    """Raise what is wrong with a form's fields (``{field: message}``), all at once: one
+    :class:`BadField`, or :class:`BadFields` for several, so the form marks every field that
+    needs fixing at the first Save, not one more at each press. Nothing wrong: no error."""
+    if len(problems) == 1:
+        ((field, message),) = problems.items()
+        raise BadField(message, field)
+    if problems:
+        raise BadFields(problems)

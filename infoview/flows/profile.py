@@ -15,8 +15,15 @@ from dataclasses import fields
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
-from infoview.errors import BadField, BadFields, BadInput
-from infoview.flows.fields import as_sentence, email_field, text_field, upper_first, web_field
+from infoview.errors import BadField, BadInput
+from infoview.flows.fields import (
+    as_sentence,
+    email_field,
+    raise_field_problems,
+    text_field,
+    upper_first,
+    web_field,
+)
 from infoview.models import UserProfile
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -128,11 +135,7 @@ def clean_fields(**given: Any) -> dict[str, Any]:
                 out[name] = _CHECKS[name](text) if name in _CHECKS else text
         except BadField as exc:
             problems[exc.field] = str(exc)
-    if len(problems) == 1:
-        (field, message), = problems.items()
-        raise BadField(message, field)
-    if problems:
-        raise BadFields(problems)
+    raise_field_problems(problems)
     return out
 
 

@@ -24,7 +24,14 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadField, BadInput, NotFound
-from infoview.flows.fields import as_sentence, email_field, text_field, upper_first, web_field
+from infoview.flows.fields import (
+    as_sentence,
+    email_field,
+    raise_field_problems,
+    text_field,
+    upper_first,
+    web_field,
+)
 from infoview.models import CHOICES, Meeting, Organization, Person
 from infoview.store.appstate import State, get_state, put_state, states_naming
 from infoview.store.matching import match_person
@@ -115,28 +122,43 @@ def _unknown(given: Iterable[str], known: dict[str, str], what: str) -> None:
         raise BadField(f"{what} has no field {extra[0]!r}; it has {', '.join(known)}", extra[0])
 
 
+def _each_checked(changes: dict[str, Any], check: Callable[[str, Any], Any]) -> dict[str, Any]:
+    """Each field's value through ``check``; the mistakes of every field are said at once
+    (a bad email and a bad profile link both marked at the first Save)."""
+    out: dict[str, Any] = {}
+    problems: dict[str, str] = {}
+    for name, value in changes.items():
+        try:
+            out[name] = check(name, value)
+        except BadField as exc:
+            problems.setdefault(exc.field, str(exc))
+    raise_field_problems(problems)
+    return out
+
+
+def _person_value(name: str, value: Any) -> Any:
+    label = PERSON_FIELDS[name]
+    if name == "name":
+        return _text(value, name, label, required=True)
+    if name == "email":
+        return _email(value)
+    if name == "profile_url":
+        return _web(value, name, label)
+    if name == "how_known":
+        return _choice(value or "cold", name, label, "people")
+    if name in ("keep_in_touch_days", "keep_in_touch_max_days"):
+        number = _whole(value, name, label, 1, 3650)
+        if number is None:
+            raise BadField(f"{upper_first(label)} cannot be empty.", name)
+        return number
+    if name == "notes":
+        return _text(value, name, label, limit=MAX_NOTES)
+    return _text(value, name, label)
+
+
 def _person_values(changes: dict[str, Any], *, new: bool) -> dict[str, Any]:
     _unknown(changes, PERSON_FIELDS, "a person")
-    out: dict[str, Any] = {}
-    for name, value in changes.items():
-        label = PERSON_FIELDS[name]
-        if name == "name":
-            out[name] = _text(value, name, label, required=True)
-        elif name == "email":
-            out[name] = _email(value)
-        elif name == "profile_url":
-            out[name] = _web(value, name, label)
-        elif name == "how_known":
-            out[name] = _choice(value or "cold", name, label, "people")
-        elif name in ("keep_in_touch_days", "keep_in_touch_max_days"):
-            number = _whole(value, name, label, 1, 3650)
-            if number is None:
-                raise BadField(f"{upper_first(label)} cannot be empty.", name)
-            out[name] = number
-        elif name == "notes":
-            out[name] = _text(value, name, label, limit=MAX_NOTES)
-        else:
-            out[name] = _text(value, name, label)
+    out = _each_checked(changes, _person_value)
     if new and not out.get("name"):
         raise BadField("The name cannot be empty.", "name")
     return out
@@ -220,23 +242,24 @@ def edit_person(store: Store, person_id: int, **changes: Any) -> Person:
 
 # ---- organizations ----------------------------------------------------------------------
 
+def _organization_value(name: str, value: Any) -> Any:
+    label = ORGANIZATION_FIELDS[name]
+    if name == "name":
+        return _text(value, name, label, required=True)
+    if name == "website":
+        return _web(value, name, label)
+    if name == "motivation":
+        return _whole(value, name, label, 0, 3)
+    if name == "postings":
+        return _whole(value, name, label, 0, 10000)
+    if name == "notes":
+        return _text(value, name, label, limit=MAX_NOTES)
+    return _text(value, name, label)
+
+
 def _organization_values(changes: dict[str, Any], *, new: bool) -> dict[str, Any]:
     _unknown(changes, ORGANIZATION_FIELDS, "an organization")
-    out: dict[str, Any] = {}
-    for name, value in changes.items():
-        label = ORGANIZATION_FIELDS[name]
-        if name == "name":
-            out[name] = _text(value, name, label, required=True)
-        elif name == "website":
-            out[name] = _web(value, name, label)
-        elif name == "motivation":
-            out[name] = _whole(value, name, label, 0, 3)
-        elif name == "postings":
-            out[name] = _whole(value, name, label, 0, 10000)
-        elif name == "notes":
-            out[name] = _text(value, name, label, limit=MAX_NOTES)
-        else:
-            out[name] = _text(value, name, label)
+    out = _each_checked(changes, _organization_value)
     if new and not out.get("name"):
         raise BadField("The name cannot be empty.", "name")
     return out
@@ -384,14 +407,23 @@ def _after_meeting_change(store: Store, meeting: Meeting) -> None:
 
 # ---- deleting, with an in-memory copy for undo ------------------------------------------
 
-#: Plain words for the rows a deletion removes, by table (singular, plural).
-_WORDS: dict[str, tuple[str, str]] = {
-    "meetings": ("meeting", "meetings"), "outreach": ("message", "messages"),
+#: Each table's rows in plain words (singular, plural): the one table for what "What I hold
+#: about them" lists and what deleting them says went, so the two say the same ("2
+#: introductions" there is "2 introductions" here, not "2 referrals").
+ROW_WORDS: dict[str, tuple[str, str]] = {
+    "meetings": ("meeting", "meetings"), "outreach": ("message you sent", "messages you sent"),
     "actions": ("follow-up", "follow-ups"), "questions_asked": ("question asked", "questions asked"),
-    "insights": ("insight", "insights"), "referrals": ("referral", "referrals"),
+    "insights": ("insight", "insights"), "referrals": ("introduction", "introductions"),
     "outcomes": ("outcome", "outcomes"), "research": ("saved research page", "saved research pages"),
-    "affiliations": ("position", "positions"),
+    "affiliations": ("workplace or school", "workplaces and schools"),
+    "people": ("person", "people"), "organizations": ("organization", "organizations"),
+    "profile": ("your profile", "your profile"),
+    "calendar_events": ("calendar event", "calendar events"),
+    "mail_messages": ("mail message", "mail messages"),
 }
+#: What a deletion says went, in this order.
+_DELETED_TABLES = ("meetings", "outreach", "actions", "questions_asked", "insights", "referrals",
+                   "outcomes", "research", "affiliations")
 #: The registry of exported files, restored with the store's tables.
 _EXPORTS = ("exports", ("path", "kind", "written_at", "person_ids", "id"))
 #: Columns that hold the id of a record of another table.
@@ -445,7 +477,8 @@ class Deleted:
         main = {"person": "people", "organization": "organizations", "meeting": "meetings"}[self.kind]
         counts[main] = counts.get(main, 0) - 1
         parts = []
-        for table, (one, many) in _WORDS.items():
+        for table in _DELETED_TABLES:
+            one, many = ROW_WORDS[table]
             n = counts.get(table, 0)
             if n > 0:
                 parts.append(f"{n} {one if n == 1 else many}")

@@ -22,6 +22,7 @@ from infoview.flows.debrief import (
     KeyInsight,
     Promise,
     SuggestedPerson,
+    email_problem,
     load_debrief,
     save_debrief,
 )
@@ -633,22 +634,28 @@ class DebriefForm(w.VBox):
 
     def check_people(self) -> list[str]:
         """Say, under the rows, which person suggested cannot be saved yet (details but
-        no name), and mark their name field; returns those problems."""
-        problems = []
+        no name, or an email that is no address), and mark that field; returns those
+        problems."""
+        problems, nameless = [], False
         for number, row in enumerate(self.people.rows, 1):
             details = [row[k].value.strip() for k in ("email", "title", "organization")]
-            missing = any(details) and not row["name"].value.strip()
+            name = row["name"].value.strip()
+            missing = any(details) and not name
+            nameless = nameless or missing
             if missing:
                 problems.append(f"Person {number} ({next(d for d in details if d)}) has no name: "
                                 "type their name, or remove the row with ✕.")
-                row["name"].add_class(_MISSING_CLASS)
-            else:
-                row["name"].remove_class(_MISSING_CLASS)
+            wrong = email_problem(row["email"].value)
+            if wrong is not None:
+                problems.append(f"Person {number} ({name or 'no name yet'}): {wrong}")
+            for key, bad in (("name", missing), ("email", wrong is not None)):
+                (row[key].add_class if bad else row[key].remove_class)(_MISSING_CLASS)
         self.people_note.value = (
             "<div class='infoview-warning' style='color:#b00020'>"
             + "<br>".join(esc(p) for p in problems)
-            + " A person suggested is saved with a name (the email alone is not enough)."
-            "</div>" if problems else "")
+            + (" A person suggested is saved with a name (the email alone is not enough)."
+               if nameless else "")
+            + "</div>" if problems else "")
         return problems
 
     # -- saving ------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from infoview.flows.form_drafts import FORM_PREFIX
 from infoview.flows.meeting_notes import DEBRIEF_PREFIX
 from infoview.flows.meeting_notes import PREFIX as NOTES_PREFIX
 from infoview.flows.profile import user_zone
+from infoview.flows.records import ROW_WORDS
 from infoview.models import Person
 from infoview.times import stored_day
 from infoview.widgets._common import MessageLine, bullet_list, button, esc, link
@@ -31,19 +32,8 @@ from infoview.widgets.deletions import Deletions
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
 
-#: Each table of the store as a reader would name its rows (one, many).
-TABLE_WORDS = {
-    "meetings": ("meeting", "meetings"), "outreach": ("message you sent", "messages you sent"),
-    "actions": ("follow-up", "follow-ups"),
-    "questions_asked": ("question asked", "questions asked"),
-    "insights": ("thing learned", "things learned"),
-    "referrals": ("introduction", "introductions"), "outcomes": ("outcome", "outcomes"),
-    "affiliations": ("workplace or school", "workplaces and schools"),
-    "people": ("person", "people"), "organizations": ("organization", "organizations"),
-    "research": ("research note", "research notes"), "profile": ("your profile", "your profile"),
-    "calendar_events": ("calendar event", "calendar events"),
-    "mail_messages": ("mail message", "mail messages"),
-}
+#: Each table of the store as a reader would name its rows (one, many): the deletion's words.
+TABLE_WORDS = ROW_WORDS
 
 
 def _count(n: int, table: str) -> str:

@@ -36,7 +36,8 @@ FIELDS = (
      "Shared schools are common ground: the kit points them out in the brief."),
     ("employers", "Past employers", "one per line", 3,
      "Shared employers are common ground too."),
-    ("email", "Your email", "e.g. lena@example.org", 1, "Goes under your signature."),
+    ("email", "Your email", "e.g. lena@example.org", 1,
+     "Tells a mail or calendar import which messages and invitations are yours."),
     ("profile_url", "Your profile link", "e.g. a portfolio or any page about your work", 1,
      "Goes under your signature, so people can see who you are (leave it empty if you have "
      "no such page)."),

@@ -27,6 +27,7 @@ from infoview.flows.research import (
 )
 from infoview.flows.warm import warm_paths
 from infoview.settings import Settings
+from infoview.times import stored_day
 from infoview.widgets._common import (
     FULL_WIDTH,
     MessageLine,
@@ -334,9 +335,12 @@ class ResearchPanel(RunsInBackground, w.VBox):
             if company else [],
             ["name", "title", "kind", "source_url"], "No people found yet.", links=["source_url"],
             labels={"kind": "Who they are"})
+        # Days as every other page says them ("Thu 18 Sep 2025", as the table of several
+        # organizations has it), not as the page's markup wrote them.
         self.news.value = table_html(
-            [n.__dict__ for n in company.news] if company else [],
-            ["date", "title", "url"], "No news found yet.", links=["url"])
+            [{**n.__dict__, "date": stored_day(n.date)} for n in company.news] if company else [],
+            ["date", "title", "url"], "No news found yet.", links=["url"],
+            labels={"date": "Day", "url": "Page"})
         self.facts.value = table_html(
             [f.__dict__ for f in company.facts] if company else [],
             ["text", "source_url"], "No facts yet.", links=["source_url"])
