@@ -166,3 +166,32 @@ def test_the_rows_left_out_are_counted_in_words(rows, said):
         sections=[{"key": "k", "heading": "h", "intro": None, "blocks": [
             {"subheading": None, "chart": None, "text": None, "table": table}]}])
     assert said in html
+
+
+@pytest.mark.browser
+def test_the_page_prints_without_links_split_rows_or_lost_highlights(sample, page, tmp_path):
+    """In a real browser: on screen the links and the days under the activity chart, none
+    touching another; on paper no links, no heading or row cut from what follows it, and
+    the rows to work on now still shaded (a browser leaves backgrounds out by default)."""
+    path = tmp_path / "report.html"
+    with Store.open(sample) as store:
+        path.write_text(report.build_report(report_inputs(store, now=NOW)), encoding="utf-8")
+    page.goto(path.as_uri())
+    assert page.locator("nav").is_visible()
+    boxes = page.eval_on_selector_all(
+        "#activity svg text", "ts => ts.filter(t => /^Mon /.test(t.textContent))"
+                              ".map(t => {const b = t.getBBox(); return [b.x, b.x + b.width]})")
+    assert len(boxes) >= 3
+    assert all(a[1] < b[0] for a, b in zip(boxes, boxes[1:])), boxes  # days never overlap
+    assert boxes[0][0] >= 0 and boxes[-1][1] <= 720  # nor run out of the picture
+    page.emulate_media(media="print")
+    assert not page.locator("nav").is_visible()
+
+    def style(selector: str, prop: str) -> str:
+        return page.eval_on_selector(selector, f"e => getComputedStyle(e)['{prop}']")
+
+    assert style("h2", "breakAfter") == "avoid" and style("h3", "breakAfter") == "avoid"
+    assert style("tbody tr", "breakInside") == "avoid"
+    assert style("figure.chart", "breakInside") == "avoid"
+    assert style("tr.batch td", "printColorAdjust") == "exact"
+    assert page.pdf(format="A4")[:5] == b"%PDF-"  # one readable layout to print
