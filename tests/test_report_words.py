@@ -138,7 +138,15 @@ def test_an_empty_store_says_each_empty_section_once_in_a_sentence(tmp_path):
     said = [p.text_content() for p in network.xpath(".//p")]
     assert said == ["Nothing to show yet: no referrals recorded yet."]
     assert "0 introductions" not in html and "0 people" not in html
-    assert not page.xpath("//table[not(thead)]")
+    for key, sentence in [("funnel", "no people in the store"), ("replies", "no requests sent"),
+                          ("questions", "no questions recorded")]:
+        (section,) = page.xpath(f'//section[@id="{key}"]')
+        assert section.text_content().count(sentence) == 1, key  # not once per table
+        assert not section.xpath(".//h3"), key  # nor headings over tables not there
+    (activity,) = page.xpath('//section[@id="activity"]')  # two things missing: two sentences
+    assert [p.text_content() for p in activity.xpath('.//p[@class="empty"]')] == [
+        "Nothing to show yet: no messages or meetings in this selection.",
+        "Nothing to show yet: no insights recorded in debriefs yet."]
     for section in page.xpath("//section"):  # each says something in words, no empty heading
         assert section.xpath('.//p[@class="empty"]') or section.xpath(".//table"), \
             section.get("id")

@@ -299,7 +299,19 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
              "rank", "name", "industry", "motivation", "postings", "advocacy", "people_found",
              "contacted", "met"], headers={"name": "organization"}))]},
     ]
-    return [{"intro": None, **section} for section in sections]
+    return [{"intro": None, **section, "blocks": _said_once(section["blocks"])}
+            for section in sections]
+
+
+def _said_once(blocks: list[dict]) -> list[dict]:
+    """A section's blocks, or, when every one of them is only the same sentence (an empty
+    store: "no people in the store" under the funnel, by channel and by warmth), that
+    sentence once, without the headings of tables that are not there."""
+    said = {b["table"]["message"] if b["table"] and not b["chart"] and not b["text"] else None
+            for b in blocks}
+    if len(blocks) < 2 or len(said) != 1 or None in said:
+        return blocks
+    return [{**blocks[0], "subheading": None}]
 
 
 def _counted(n: int, one: str, many: str) -> str:
