@@ -167,7 +167,7 @@ def test_the_highlighted_rows_of_the_targets_table_are_the_ones_to_work_on_now(s
     assert "Organizations to pursue first" in section.text_content()
     header = [th.text_content() for th in section.xpath(".//thead//th")]
     rows = section.xpath(".//tbody/tr")
-    highlighted = [r.xpath("./td")[header.index("name")].text_content()
+    highlighted = [r.xpath("./td")[header.index("organization")].text_content()
                    for r in rows if "batch" in r.get("class", "").split()]
     with Store.open(sample_db) as store:
         expected = targets(store.frames())

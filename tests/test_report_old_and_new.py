@@ -52,8 +52,9 @@ def former_in_words(df):
 
 
 def former_table_view(df, *, columns=None, max_rows=report.MAX_ROWS, highlight=None, zone=UTC,
-                      empty="Nothing to show yet."):
-    """report.table_view as it was: every row put in words, then the first shown."""
+                      empty="Nothing to show yet.", headers=None):
+    """report.table_view as it was: every row put in words, then the first shown (its cells
+    and headers written as the page writes them now)."""
     from infoview.analytics._frames import message
 
     if df is None or len(df) == 0:
@@ -72,7 +73,7 @@ def former_table_view(df, *, columns=None, max_rows=report.MAX_ROWS, highlight=N
             "highlight": bool(mark) if highlight else False,
         })
     return {"message": None,
-            "columns": [report._HEADERS.get(c, c.replace("_", " ")) for c in shown.columns],
+            "columns": [report.column_words(c, headers) for c in shown.columns],
             "rows": rows, "more": max(0, len(df) - max_rows)}
 
 

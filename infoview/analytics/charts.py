@@ -203,6 +203,10 @@ def _hbars(categories: Sequence[str], series: Sequence[tuple[str, Sequence[float
     return _svg(width, height, label, body)
 
 
+#: What a split funnel's legend is headed: what its groups are, in words.
+_BY_WORDS = {"channel": "first message by", "warmth": "how you know them"}
+
+
 def funnel_chart(data, *, by: str | None = None, label: str = "funnel") -> str:
     """:func:`~infoview.analytics.funnel.funnel` as bars (one per group when ``by``)."""
     from infoview.analytics._frames import message
@@ -219,7 +223,7 @@ def funnel_chart(data, *, by: str | None = None, label: str = "funnel") -> str:
         series = [(group_words(g, by), [float(by_pair.get((g, s), 0)) for s in stages])
                   for g in groups]
         return _hbars(stages, series, title=title, axis="people", label=label,
-                      legend_title=by, whole=True)
+                      legend_title=_BY_WORDS.get(by, by), whole=True)
     counts = [float(c) for c in data["count"]]
     ends = [f"{int(n)}" if share != share else f"{int(n)} ({share:.0%})"
             for n, share in zip(data["count"], data["share_of_identified"], strict=True)]
@@ -309,7 +313,7 @@ def activity_chart(data, *, label: str = "activity per week") -> str:
     ticks = nice_ticks(max(max(v) for _, v in lines), whole=True)  # whole messages
     left, top_y, plot_h, legend_h = 50.0, 34.0, 190.0, 20.0
     plot_w = WIDTH - left - 20
-    height = top_y + legend_h + plot_h + 40
+    height = top_y + legend_h + plot_h + 54
     body = [_text(WIDTH / 2, 16, "Activity per week", size=TITLE, anchor="middle",
                   weight="bold")]
     for j, (name, _) in enumerate(lines):  # the legend, above the plot
@@ -330,12 +334,16 @@ def activity_chart(data, *, label: str = "activity per week") -> str:
     def x_of(i: int) -> float:
         return left + (i * step if len(weeks) > 1 else plot_w / 2)
 
-    # a date under the axis every few weeks, as many as fit without touching
-    room = text_width("29 Jun 2026", SMALL) + 12
+    # a day under the axis every few weeks, as many as fit without touching, in the app's
+    # words ("Mon 8 Jun"), the year said on the first and wherever it changes
+    room = text_width("Mon 28 Sep 2026", SMALL) + 12
     every = max(1, math.ceil(room / step)) if len(weeks) > 1 else 1
-    for i in range(0, len(weeks), every):
-        body.append(_text(x_of(i), base + 14, f"{weeks[i]:%d %b %Y}", size=SMALL,
+    for i, said in week_ticks(weeks, every):
+        half = text_width(said, SMALL) / 2 + 2  # kept inside the picture at either end
+        body.append(_text(min(max(x_of(i), half), WIDTH - half), base + 14, said, size=SMALL,
                           anchor="middle", colour=MUTED))
+    body.append(_text(left + plot_w / 2, base + 34, "week starting", size=SMALL,
+                      anchor="middle", colour=MUTED))
     for j, (name, values) in enumerate(lines):
         points = " ".join(f"{_num(x_of(i))},{_num(base - v * scale)}"
                           for i, v in enumerate(values))
@@ -347,8 +355,22 @@ def activity_chart(data, *, label: str = "activity per week") -> str:
     mid = y0 + plot_h / 2
     body.append(f'<text x="12" y="{_num(mid)}" font-size="{_num(SMALL)}" fill="{MUTED}" '
                 f'text-anchor="middle" dominant-baseline="central" '
-                f'transform="rotate(-90 12 {_num(mid)})">per week</text>')
+                f'transform="rotate(-90 12 {_num(mid)})">how many that week</text>')
     return _svg(WIDTH, height, label, body)
+
+
+def week_ticks(weeks: Sequence[Any], every: int = 1) -> list[tuple[int, str]]:
+    """``(position, words)`` of every ``every``-th week's first day, as the app writes a
+    day (:func:`~infoview.times.day_words`): the year on the first one and on each one
+    whose year is not the one before's ("Mon 28 Dec 2026", "Mon 11 Jan 2027")."""
+    from infoview.times import day_words
+
+    ticks, year = [], None
+    for i in range(0, len(weeks), every):
+        day = weeks[i]
+        ticks.append((i, day_words(day, year=day.year != year)))
+        year = day.year
+    return ticks
 
 
 # ---- the referral tree ----------------------------------------------------------------------

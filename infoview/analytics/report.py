@@ -11,7 +11,8 @@ every text it placed.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, tzinfo
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, tzinfo
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,11 +28,13 @@ from infoview.analytics._frames import (
 from infoview.analytics.display import (
     DOOR_OPENER_HEADERS,
     REFERRAL_KEY,
+    group_words,
     health_in_words,
     reply_times_in_words,
 )
 from infoview.analytics.headline import format_figure
 from infoview.analytics.inputs import FramesInputs
+from infoview.analytics.questions import average_text
 from infoview.analytics.records import json_rows, to_records  # noqa: F401 (their old home)
 from infoview.models import (
     ACTION_KIND_WORDS,
@@ -40,7 +43,7 @@ from infoview.models import (
     OWNER_WORDS,
     STATUS_WORDS,
 )
-from infoview.times import day_words, zone_label
+from infoview.times import day_words, stored_day, zone_label
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -66,6 +69,8 @@ def _cell(value: Any, column: str, zone: tzinfo = UTC) -> dict[str, Any]:
     if isinstance(value, (list, tuple)):
         return {"text": "", "entries": [str(v) for v in value], "numeric": False, "when": False}
     cell = {"text": "", "entries": None, "numeric": False, "when": False}
+    if isinstance(value, datetime) and not isinstance(value, pd.Timestamp):
+        value = pd.Timestamp(value)  # a moment a table holds as Python's: as pandas' below
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         cell["text"] = "–"
     elif isinstance(value, (bool,)) or type(value).__name__ == "bool_":
@@ -75,9 +80,14 @@ def _cell(value: Any, column: str, zone: tzinfo = UTC) -> dict[str, Any]:
         # as the app writes a day and time ("Tue 3 Mar 2026, 08:30"), not "2026-03-03 08:30"
         cell["text"] = _day_time(moment)
         cell["when"] = True  # on one line: a day broken over two lines reads badly
+    elif isinstance(value, date):  # a day without a time: "Tue 30 Jun 2026", not "2026-06-30"
+        cell["text"], cell["when"] = day_words(value), True
     elif isinstance(value, float) or type(value).__name__.startswith("float"):
         share = any(word in column for word in ("rate", "share", "conversion"))
-        cell["text"] = f"{value:.0%}" if share else f"{value:.2f}".rstrip("0").rstrip(".")
+        if "usefulness" in column:  # "4.1", as the chart beside it writes the average
+            cell["text"] = average_text(value)
+        else:
+            cell["text"] = f"{value:.0%}" if share else f"{value:.2f}".rstrip("0").rstrip(".")
         cell["numeric"] = True
     elif isinstance(value, int) or type(value).__name__.startswith("int"):
         cell["text"], cell["numeric"] = str(value), True
@@ -88,9 +98,12 @@ def _cell(value: Any, column: str, zone: tzinfo = UTC) -> dict[str, Any]:
 
 def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS,
                highlight: str | None = None, zone: tzinfo = UTC,
-               empty: str = "Nothing to show yet.") -> dict[str, Any]:
+               empty: str = "Nothing to show yet.",
+               headers: Mapping[str, str] | None = None) -> dict[str, Any]:
     """A DataFrame as plain rows of cells for the template (``message`` when it is empty,
-    ``empty`` without a frame); its moments on the clock of ``zone``."""
+    ``empty`` without a frame); its moments on the clock of ``zone``; its columns headed
+    in words (:func:`column_words`, ``headers`` first for a column this table names
+    its own way)."""
     if df is None or len(df) == 0:
         return {"message": message(df) if df is not None else empty,
                 "columns": [], "rows": [], "more": 0}
@@ -109,9 +122,16 @@ def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS
                       for c in shown.columns],
             "highlight": bool(mark) if highlight else False,
         })
-    return {"message": None,
-            "columns": [_HEADERS.get(c, c.replace("_", " ")) for c in shown.columns],
+    return {"message": None, "columns": [column_words(c, headers) for c in shown.columns],
             "rows": rows, "more": max(0, len(df) - max_rows)}
+
+
+def column_words(column: Any, headers: Mapping[str, str] | None = None) -> str:
+    """How the report heads ``column``: ``headers``' words for it, else the words a reader
+    knows it by (:data:`_HEADERS`), else its name with spaces ("last_contact" → "last
+    contact"); never a name with underscores."""
+    name = str(column)
+    return (headers or {}).get(name) or _HEADERS.get(name) or name.replace("_", " ")
 
 
 #: Columns whose stored codes are shown in words, with their words.
@@ -127,7 +147,19 @@ _HEADERS = {"owner": "whose move", "contact_by": "who writes first",
             "referrer": "suggested by", "referred_at": "suggested on",
             "may_mention": "may mention their name", "motivation": "motivation (0-3)",
             "postings": "openings seen", "advocacy": "someone you know there",
+            "share_of_identified": "share of all identified", "check": "what",
+            "value": "figure",
+            "rebooked": "booked again", "category": "kind of question",
+            "asked": "times asked", "rated": "times rated",
+            "mean_usefulness": "average usefulness (1 to 5)", "text": "question",
+            "insights": "insights noted", "top_tags": "tags noted most",
+            "learned": "what you learned",
             **DOOR_OPENER_HEADERS}
+#: Tables whose columns a reader knows by other words than the same columns elsewhere.
+#: (A funnel's "replied" is a stage: only the answer rates' is "answered".)
+_PEOPLE_COUNTED = {"count": "people"}
+_REQUESTS = {"sent": "requests sent", "replied": "answered"}
+_WITH_WHOM = {"name": "with"}
 
 
 def _in_words(df):
@@ -175,6 +207,7 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
     """
     from infoview.analytics import charts
     from infoview.analytics.funnel import funnel_wide
+    from infoview.analytics.network import NO_REFERRALS
 
     src = _inputs(frames, now=now, since=since, until=until, channels=channels)
     zoned = partial(table_view, zone=zone)
@@ -194,14 +227,15 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
     replies_by_channel = src.reply_rates("channel")
     replies_by_warmth = src.reply_rates("warmth")
     categories = src.category_effectiveness()
-    sections = [
+    sections: list[dict[str, Any]] = [
         {"key": "funnel", "heading": "The funnel",
          "intro": "How far each person got, from being identified to an offer. Someone "
                   "met counts as contacted and as having replied; an offer counts as an "
                   "interview, an application and a lead too. Conversion is the share of the "
                   "stage before (lead and referred someone: of those met).",
          "blocks": [
-             block(chart=charts.funnel_chart(overall), table=zoned(overall)),
+             block(chart=charts.funnel_chart(overall),
+                   table=zoned(overall, headers=_PEOPLE_COUNTED)),
              block("By channel of the first message",
                    chart=charts.funnel_chart(by_channel, by="channel", label="funnel by channel")),
              block("By warmth (people reaching each stage)",
@@ -212,15 +246,16 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
          "blocks": [
              block("By channel", chart=charts.reply_rates_chart(
                  replies_by_channel, key="channel", label="answer rate by channel"),
-                 table=zoned(reply_times_in_words(replies_by_channel))),
+                 table=zoned(reply_times_in_words(replies_by_channel), headers=_REQUESTS)),
              block("By warmth", chart=charts.reply_rates_chart(
                  replies_by_warmth, key="warmth", label="answer rate by warmth"),
-                 table=zoned(reply_times_in_words(replies_by_warmth))),
+                 table=zoned(reply_times_in_words(replies_by_warmth), headers=_REQUESTS)),
          ]},
         {"key": "network", "heading": "Referral chains",
-         "intro": f"{depth['referrals']} introductions linking {depth['people_in_chains']} people; "
-                  f"the longest chain runs {depth['deepest_chain']} introductions deep.",
-         "blocks": [
+         "intro": _chains_in_words(depth),
+         # no introductions: one sentence says so, not an empty tree and an empty table
+         "blocks": [block(table=table_view(None, empty=f"Nothing to show yet: {NO_REFERRALS}"))]
+         if drawing is None and not depth["referrals"] else [
              block(chart=charts.referral_chart(drawing),
                    text=REFERRAL_KEY if drawing is not None else None),
              block("Door openers", table=zoned(src.door_openers(10), columns=[
@@ -231,16 +266,16 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
              block(table=zoned(health_in_words(src.follow_up_health()))),
              block("Overdue actions", table=zoned(_days_late(src.overdue_actions(), src.now,
                                                              zone), columns=[
-                 "what", "kind", "owner", "due", "days_overdue", "name"])),
+                 "what", "kind", "owner", "due", "days_overdue", "name"], headers=_WITH_WHOM)),
              block("Promises not yet kept", table=zoned(src.open_promises(), columns=[
-                 "what", "owner", "due", "overdue", "name"])),
+                 "what", "owner", "due", "overdue", "name"], headers=_WITH_WHOM)),
              block("People suggested but not yet contacted", table=zoned(
                  src.uncontacted_leads(), columns=["name", "organization", "referrer", "may_mention",
                                                    "contact_by", "referred_at"])),
              block("Losing touch", table=zoned(src.stale_contacts(), columns=[
                  "name", "organization", "last_contact", "days_since", "keep_in_touch_days"])),
              block("Meetings by status (missed, cancelled and moved ones too)",
-                   table=zoned(src.meeting_statuses())),
+                   table=zoned(src.meeting_statuses(), headers={"count": "meetings"})),
          ]},
         {"key": "questions", "heading": "Which questions earned their minutes",
          "blocks": [
@@ -262,9 +297,35 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
                   "the highlighted rows are the ones to work on now.",
          "blocks": [block(table=zoned(src.targets(), highlight="batch", max_rows=40, columns=[
              "rank", "name", "industry", "motivation", "postings", "advocacy", "people_found",
-             "contacted", "met"]))]},
+             "contacted", "met"], headers={"name": "organization"}))]},
     ]
-    return [{"intro": None, **section} for section in sections]
+    return [{"intro": None, **section, "blocks": _said_once(section["blocks"])}
+            for section in sections]
+
+
+def _said_once(blocks: list[dict]) -> list[dict]:
+    """A section's blocks, or, when every one of them is only the same sentence (an empty
+    store: "no people in the store" under the funnel, by channel and by warmth), that
+    sentence once, without the headings of tables that are not there."""
+    said = {b["table"]["message"] if b["table"] and not b["chart"] and not b["text"] else None
+            for b in blocks}
+    if len(blocks) < 2 or len(said) != 1 or None in said:
+        return blocks
+    return [{**blocks[0], "subheading": None}]
+
+
+def _counted(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _chains_in_words(depth: dict[str, int]) -> str | None:
+    """The referral chains' figures as a sentence (``None`` with none: the section says
+    so once, not "0 introductions linking 0 people")."""
+    if not depth["referrals"]:
+        return None
+    return (f"{_counted(depth['referrals'], 'introduction', 'introductions')} linking "
+            f"{_counted(depth['people_in_chains'], 'person', 'people')}; the longest chain "
+            f"runs {_counted(depth['deepest_chain'], 'introduction', 'introductions')} deep.")
 
 
 def _inputs(frames: Frames | FramesInputs, **selection: Any) -> FramesInputs:
@@ -317,13 +378,14 @@ def build_report(frames: Frames | FramesInputs, *, now: datetime | None = None, 
     assert stamp is not None  # for the type checker: a moment was given
     if not isinstance(frames, FramesInputs):
         src = FramesInputs(frames, now=stamp, since=since, until=until, channels=channels)
+    zone = zone or UTC
     selection = []
-    if since or until:
-        selection.append(f"from {since or 'the start'} to {until or 'today'}")
+    if since or until:  # the days as the app writes them: "from Tue 1 Sep 2026 to today"
+        selection.append(f"from {stored_day(since, zone) or 'the start'} "
+                         f"to {stored_day(until, zone) or 'today'}")
     chosen = channel_list(channels)
     if chosen:
-        selection.append("channels: " + ", ".join(chosen))
-    zone = zone or UTC
+        selection.append("channels: " + ", ".join(group_words(c, "channel") for c in chosen))
     with sharing():  # the sections ask for some results more than once
         return env.get_template(TEMPLATE).render(
             title=title, generated=_day_time(stamp.tz_convert(zone)),
