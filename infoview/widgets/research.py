@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -73,6 +73,8 @@ class ResearchPanel(RunsInBackground, w.VBox):
         person_url: the initial person URL.
         background: research in a worker thread (the default); ``False`` researches inside
             the click, which tests use to stay simple.
+        stand_ins: made-up hosts whose site is served locally this run (the demo's sample
+            site), for the research of several organizations at once.
 
     Attributes:
         company: the last :class:`~infoview.research.models.CompanyProfile`, or ``None``.
@@ -82,7 +84,8 @@ class ResearchPanel(RunsInBackground, w.VBox):
 
     def __init__(self, store: Store | None = None, *,
                  settings: Settings | Callable[[str], Settings] | None = None,
-                 company_url: str = "", person_url: str = "", background: bool = True):
+                 company_url: str = "", person_url: str = "", background: bool = True,
+                 stand_ins: Mapping[str, str] | None = None):
         self.store = store
         self._settings = settings
         self.background = background
@@ -141,7 +144,8 @@ class ResearchPanel(RunsInBackground, w.VBox):
         from infoview.widgets.batchresearch import BatchResearch
 
         #: Several organizations at once, under the one company and person.
-        self.batch = BatchResearch(store, self.settings_for, background=background)
+        self.batch = BatchResearch(store, self.settings_for, background=background,
+                                   stand_ins=stand_ins)
         super().__init__([
             heading("Research a company and a person"),
             *self.form.fields.values(),
