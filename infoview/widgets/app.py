@@ -433,7 +433,7 @@ class App(w.VBox):
     def _build_imports(self) -> w.Widget:
         from infoview.widgets.imports import ImportPanel
 
-        panel = ImportPanel(self.store)
+        panel = ImportPanel(self.store, out_dir=self.session.out_dir)
         # After an import, the people and meetings it added show on every page.
         panel.import_button.on_click(lambda _b: self.records_changed())
         return panel
