@@ -162,9 +162,10 @@ COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("tags", "any words of your own to group questions; may stay empty."),
     ("text", "the question itself. {role}, {profession}, {industry}, {company} and {person} "
              "are filled in for each meeting."),
-    ("favourite", "yes to have it in every plan it suits (no takes the mark off again)."),
-    ("never", "yes to keep it out of every plan, for a bank question you never want (no "
-              "takes the mark off again)."),
+    ("favourite", "yes to have it in every plan it suits (write no to take the mark off "
+                  "again)."),
+    ("never", "yes to keep it out of every plan, for a bank question you never want (write "
+              "no to take the mark off again)."),
 )
 
 #: The starting file's two example questions, in the order of :data:`COLUMN_WORDS`.

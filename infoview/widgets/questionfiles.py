@@ -78,7 +78,7 @@ class QuestionFileHelp(w.VBox):
             path = write_starting_file(self.store, self.out_dir)
             self.files.value = f"<p>Your starting file: {file_link(path)}</p>"
             self.message.show("Open it in your spreadsheet, replace the two example questions "
-                              "with yours, save it as CSV and upload it above.", "ok")
+                              "with yours, save it as CSV and upload it below.", "ok")
 
     def download_bank(self) -> None:
         """Write the bank's questions with their ids and offer them for download."""
