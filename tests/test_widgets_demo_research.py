@@ -79,3 +79,40 @@ def test_made_up_addresses_are_left_out_and_real_ones_kept_in_order():
     assert split.made_up == ["https://a.example/", "https://example/"]
     assert split.read == [("https://www.northwind.com/", "https://www.northwind.com/"),
                           ("http://127.0.0.1:8000/", "http://127.0.0.1:8000/")]
+
+
+def test_a_page_on_the_sample_companys_made_up_address_is_the_same_page_served_here():
+    split = sites_to_read([f"https://{demo_site.SAMPLE_SITE_HOST}/team/a.html?x=1",
+                           f"https://{demo_site.SAMPLE_SITE_HOST}"],
+                          {demo_site.SAMPLE_SITE_HOST: "http://127.0.0.1:5/"})
+    assert [served for _typed, served in split.read] == ["http://127.0.0.1:5/team/a.html?x=1",
+                                                        "http://127.0.0.1:5/"]
+
+
+def test_the_demo_persons_organization_is_researched_from_the_sample_site_on_the_one_page(
+        demo_store, tmp_path):
+    # Choosing Samira fills the company field with Kestrel's made-up address: Research reads
+    # the sample site; another made-up address is said under its field, nothing fetched.
+    from infoview.models import Person
+    from infoview.settings import Settings
+    from infoview.widgets.research import ResearchPanel
+
+    served = demo_site.sample_site()
+    with Store.open(demo_store) as store:
+        samira = next(p for p in store.list(Person) if p.name == "Samira Okafor")
+        panel = ResearchPanel(store, settings=Settings(cache_path=tmp_path / "c.sqlite",
+                                                       host_delay=0.0),
+                              background=False,
+                              stand_ins={demo_site.SAMPLE_SITE_HOST: served.url})
+        panel.follow_person(samira.id)
+        assert panel.company_url.value == "https://kestrel-health-labs.example"
+        panel.person_name.value = ""
+        panel.research()
+        assert panel.company is not None and panel.company.name == "Kestrel Health Labs"
+        assert panel.message.text.startswith("Done"), panel.message.text
+        panel.company_url.value = "https://harbourline-energy.example"
+        panel.research()
+        assert panel.form["company_url"].error.text == (
+            "https://harbourline-energy.example is a made-up address (it ends in .example): "
+            "no website is there to read. Type the organization's real website.")
+        assert panel.message.text == "Not researched: see the address marked in red above."

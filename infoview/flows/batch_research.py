@@ -104,14 +104,17 @@ def sites_to_read(urls: list[str], stand_ins: Mapping[str, str] | None = None) -
     Args:
         urls: the websites typed.
         stand_ins: made-up hosts whose site is served locally, mapped to its address this
-            run (the demo's sample site, whose port changes from run to run).
+            run (the demo's sample site, whose port changes from run to run); a page's path
+            is kept.
     """
     found = SitesToRead()
     for url in urls:
-        host = (urlsplit(url).hostname or "").rstrip(".").lower()
+        parts = urlsplit(url)
+        host = (parts.hostname or "").rstrip(".").lower()
         served = (stand_ins or {}).get(host)
-        if served:
-            found.read.append((url, served))
+        if served:  # the same page on the local copy
+            page = parts.path.lstrip("/") + (f"?{parts.query}" if parts.query else "")
+            found.read.append((url, served.rstrip("/") + "/" + page))
         elif host == MADE_UP_ENDING[1:] or host.endswith(MADE_UP_ENDING):
             found.made_up.append(url)
         else:
