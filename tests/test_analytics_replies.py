@@ -88,9 +88,8 @@ def test_the_headline_rate_agrees_with_its_counts_even_without_messages(tmp_path
 def test_someone_met_after_an_unanswered_email_counts_as_replied_on_the_replies_tab_too(tmp_path):
     # She logged one email, never marked a reply, then debriefed the meeting it led to: the
     # headline said "1 replied, 100%" and the Replies tab "1 sent, 0 replied (0%)".
-    from infoview.flows.debrief import save_debrief
+    from infoview.flows.debrief import Debrief, save_debrief
     from infoview.flows.outreach_log import record_outreach
-    from infoview.flows.debrief import Debrief
 
     store = Store.open(tmp_path / "met.sqlite")
     sam = store.add(Person(name="Sam Lee"))

@@ -141,9 +141,9 @@ def asking_messages(frames: Frames, *, since=None, until=None, channels=None):
     One row per opening message (see the module's note): ``id, person_id, channel,
     sent_at, replied_at`` (the first reply in that conversation), ``answered`` (a reply, or
     the person's latest conversation when they were met or suggested someone with no reply
-    recorded), ``warmth``, ``days_to_reply``. ``days_to_reply`` is fractional days from sending to the reply (NaN
-    when no reply, and when a reply is dated before its message, which only a typing slip
-    produces).
+    recorded), ``warmth``, ``days_to_reply``. ``days_to_reply`` is fractional days from
+    sending to the reply (NaN when no reply, and when a reply is dated before its message,
+    which only a typing slip produces).
     """
     import numpy as np
     import pandas as pd

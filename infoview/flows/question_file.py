@@ -19,6 +19,7 @@ from infoview.errors import BadInput, BadInputFile
 from infoview.paths import own_questions_path
 from infoview.questions.bank import load_bank, shipped_bank_path, shipped_questions, use_own_file
 from infoview.questions.lint import FLAG_PHRASES, flag_sentence, lint_question
+from infoview.text import count_of
 from infoview.userfiles import write_bytes, writing
 
 
@@ -43,7 +44,7 @@ class QuestionFileReport:
     def lines(self) -> list[str]:
         """What the bank gains, in plain words ("would" in a preview)."""
         would = "would be " if self.dry_run else ""
-        out = [f"{len(self.added)} new question{'s' if len(self.added) != 1 else ''} "
+        out = [f"{count_of(len(self.added), 'new question')} "
                f"{would}added to the bank" + (": " + "; ".join(self.added[:5])
                                              + (" …" if len(self.added) > 5 else "")
                                              if self.added else "")]
@@ -59,7 +60,7 @@ class QuestionFileReport:
 
     def kept(self) -> str:
         """One sentence once the file is added."""
-        return (f"Added {len(self.added)} question{'s' if len(self.added) != 1 else ''} to "
+        return (f"Added {count_of(len(self.added), 'question')} to "
                 "the bank. Plans made under Prepare draw on them from now on.")
 
 
