@@ -24,6 +24,7 @@ from infoview.analytics._frames import (
     with_message,
 )
 from infoview.errors import BadInput
+from infoview.text import count_of
 
 #: The widest window, in days, that :func:`due_actions` accepts (about a century).
 MAX_DAYS = 36500
@@ -87,6 +88,11 @@ def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
 #: A snoozed action comes back on its day, due at this hour (UTC), like a date typed
 #: without a time (the end of the working day).
 SNOOZE_DUE_HOUR = 17
+
+
+def _days_words(days: float) -> str:
+    """A window of days in words: "1 day", "7 days", "1.5 days"."""
+    return count_of(int(days), "day") if days == int(days) else f"{days:g} days"
 
 
 @shared
@@ -174,7 +180,7 @@ def due_actions(frames: Frames, *, now=None, days: float | None = None):
     if open_.empty:
         # With a window, later actions may well be open: say what is empty, not "none open".
         return with_message(pd.DataFrame(columns=columns), "no open actions." if days is None
-                            else f"nothing due in the next {days:g} days.")
+                            else f"nothing due in the next {_days_words(days)}.")
     return _listed(open_, stamp)
 
 
