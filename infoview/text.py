@@ -16,6 +16,9 @@ means. From the lightest to the loosest:
 - :func:`profile_key` and :func:`address_key`: a profile URL and an email address reduced
   to what identifies them.
 
+And one rule of wording every layer shares: :func:`count_of`, a number with its noun
+("1 message", "3 messages"), so no page, report or message says "1 introductions".
+
 Nothing here imports the rest of infoview: this module sits at the bottom of the layers.
 """
 
@@ -25,6 +28,14 @@ import re
 import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
+
+
+def count_of(n: int, one: str, many: str | None = None) -> str:
+    """``n`` things in words: "1 minute", "20 minutes" (never "minute(s)"); ``many`` for a
+    plural that is not ``one`` plus "s" ("1 address", "2 addresses"). Thousands are
+    grouped ("1,200 messages")."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
 
 #: Letters that NFKD does not decompose, written as their plain forms.
 _SPECIAL_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",

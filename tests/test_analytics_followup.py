@@ -109,3 +109,14 @@ def test_ties_keep_the_order_things_were_saved_in(tmp_path):
     assert meetings_within(frames, now=NOW)["meeting_id"].tolist() == coming
     assert missed_to_rebook(frames, now=NOW)["meeting_id"].tolist() == missed
     assert analytics.uncontacted_leads(frames)["person_id"].tolist() == suggested
+
+
+@pytest.mark.parametrize(("days", "words"), [(1, "the next 1 day."), (7, "the next 7 days."),
+                                             (1.5, "the next 1.5 days.")])
+def test_an_empty_window_of_days_is_counted_in_words(tmp_path, days, words):
+    # "nothing due in the next 1 days" for a one-day window on a store with nothing open
+    from infoview.store import Store
+
+    store = Store.open(tmp_path / "empty.sqlite")
+    said = analytics.message(analytics.due_actions(store.frames(), now=NOW, days=days))
+    assert said.endswith("nothing due in " + words), said

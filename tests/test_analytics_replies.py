@@ -83,3 +83,35 @@ def test_the_headline_rate_agrees_with_its_counts_even_without_messages(tmp_path
     head = OutcomesDashboard(store, now=NOW).headline
     assert (head["contacted"], head["replied"]) == (2, 1)
     assert head["reply rate"] == 0.5
+
+
+def test_someone_met_after_an_unanswered_email_counts_as_replied_on_the_replies_tab_too(tmp_path):
+    # She logged one email, never marked a reply, then debriefed the meeting it led to: the
+    # headline said "1 replied, 100%" and the Replies tab "1 sent, 0 replied (0%)".
+    from infoview.flows.debrief import Debrief, save_debrief
+    from infoview.flows.outreach_log import record_outreach
+
+    store = Store.open(tmp_path / "met.sqlite")
+    sam = store.add(Person(name="Sam Lee"))
+    record_outreach(store, sam.saved_id, kind="request", channel="email", sent_at=utc(2, 9))
+    meeting = store.add(Meeting(person_id=sam.saved_id, starts_at=utc(5, 10)))
+    save_debrief(store, Debrief(meeting_id=meeting.saved_id), now=utc(5, 12))
+    page = OutcomesDashboard(store, now=NOW)
+    head = page.headline
+    replies = page.tables["replies"].set_index("channel")
+    assert (head["contacted"], head["replied"], head["reply rate"]) == (1, 1, 1.0)
+    assert (replies.loc["email", "sent"], replies.loc["email", "replied"]) == (1, 1)
+    assert replies.loc["email", "answer_rate"] == 1.0
+    # no reply was recorded, so no time to reply is made up
+    assert replies.loc["email", "median_days_to_reply"] != replies.loc["email", "median_days_to_reply"]
+
+
+def test_a_met_person_written_to_twice_has_only_the_latest_conversation_answered(store):
+    # Cal's request went unanswered; a second request, then a meeting held: one answered of two
+    frames_before = analytics.reply_rates(store.frames(), by=None).iloc[0]
+    cal_id = int(store.frames()["people"].set_index("name").loc["Cal Moss", "id"])
+    store.add(Outreach(person_id=cal_id, channel="email", kind="request", sent_at=utc(10, 9)))
+    store.add(Meeting(person_id=cal_id, starts_at=utc(12, 10), status="held"))
+    overall = analytics.reply_rates(store.frames(), by=None).iloc[0]
+    assert (frames_before["sent"], frames_before["replied"]) == (4, 3)
+    assert (overall["sent"], overall["replied"]) == (5, 4)

@@ -85,7 +85,7 @@ def test_no_show_and_cancelled_can_be_booked_again_or_not(store):
         ("moved", None, "needs the new time"),
         ("postponed", None, "use no-show, cancelled or moved"),
         ("moved", "next tuesday", "not a date and time"),
-        ("moved", "2026-03-12T10:00+00:00", "own time"),
+        ("moved", "2026-03-12T10:00+00:00", "already has"),
         ("no-show", None, "has not started yet"),
     ],
 )

@@ -75,3 +75,30 @@ def test_outcomes_and_home_agree_that_sam_was_met(store, sam):
     touch = page.losing_touch.children[0].value
     assert "in touch with everyone you know" not in touch
     assert "Nobody is late, but 1 person you met has no day recorded" in touch
+
+
+def test_a_meeting_debriefed_before_its_planned_start_counts_as_met_today(store):
+    # booked for tomorrow, held early and debriefed today: the panel showed 1 meeting held
+    # while Losing touch said "no meetings held yet"
+    from infoview.flows.debrief import Debrief, save_debrief
+
+    rae = store.add(Person(name="Rae Lin"))
+    tomorrow = datetime(2026, 12, 8, 15, 0, tzinfo=UTC)
+    meeting = store.add(Meeting(person_id=rae.saved_id, starts_at=tomorrow))
+    save_debrief(store, Debrief(meeting_id=meeting.saved_id), now=NOW)
+    frames = store.frames()
+    status = analytics.keep_in_touch_status(frames, now=NOW)
+    assert list(status["name"]) == ["Rae Lin"]
+    row = status.iloc[0]
+    assert row["last_what"] == "meeting held" and row["last_contact"] == pd.Timestamp(NOW)
+    assert row["days_since"] == 0 and row["level"] == "ok"
+    late = analytics.losing_touch(frames, now=NOW)
+    assert late.empty and "no meetings held" not in analytics.message(late)
+    dashboard = OutcomesDashboard(store, now=NOW)
+    assert dashboard.headline["met"] == 1
+    week = dashboard.panes["This week"].value
+    assert "Losing touch (0)" in week and "no meetings held" not in week
+    # once the planned start has passed, the clock runs from it as from any meeting
+    later = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
+    again = analytics.keep_in_touch_status(frames, now=later).iloc[0]
+    assert again["last_contact"] == pd.Timestamp(tomorrow) and again["level"] == "due"

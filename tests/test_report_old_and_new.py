@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from infoview.analytics import activity, followup, replies, report
-from infoview.analytics._frames import is_in, safe_ratio, timestamp, with_message
+from infoview.analytics._frames import is_in, timestamp, with_message
 from infoview.analytics.inputs import FramesInputs
 from infoview.demo.history import generate_sample
 from infoview.flows.actions import followup_frames
@@ -179,12 +179,9 @@ def former_follow_up_health(frames, *, since=None, until=None, now=None):
 
     thanks = followup.thank_you_timeliness(frames, since=since, until=until, now=now)
     held = len(thanks)
-    on_time = int(thanks["within_24h"].sum()) if held else 0
-    share = safe_ratio(pd.Series([on_time]), pd.Series([held])).iloc[0]
     rows = [
         ("meetings held", held),
-        ("thank-yous within 24 h", on_time),
-        ("share of thank-yous on time", None if share != share else round(float(share), 3)),
+        *followup.thank_you_rows(thanks),  # (the thank-yous not yet due: a later rule)
         ("open actions", len(followup.due_actions(frames, now=now))),
         ("overdue actions", len(followup.overdue_actions(frames, now=now))),
         ("promises not yet kept", len(followup.open_promises(frames, now=now))),

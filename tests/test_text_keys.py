@@ -48,3 +48,34 @@ def test_the_analytics_key_organizations_by_the_same_rule():
     keys = org_keys(names)
     assert keys.tolist()[0] == keys.tolist()[2] == org_key("Kestrel Health Labs")
     assert keys.isna().tolist() == [False, True, False, True]
+
+
+def test_count_of_says_one_thing_and_many_things():
+    from infoview.text import count_of
+
+    assert count_of(1, "introduction") == "1 introduction"
+    assert count_of(0, "introduction") == "0 introductions"
+    assert count_of(2, "address", "addresses") == "2 addresses"
+    assert count_of(1, "person", "people") == "1 person"
+    assert count_of(1200, "message") == "1,200 messages"
+
+
+def test_import_summaries_count_one_thing_in_the_singular():
+    # "Read 1 events in 1 calendar file", "Ana <ana@x.org>: 1 messages" seen after an import
+    from infoview.flows.calendar_import import CalendarImportReport
+    from infoview.flows.mail_import import Correspondent, MailImportReport
+    from infoview.flows.question_file import QuestionFileReport
+
+    calendar = CalendarImportReport(source="work.ics", files=1, events=1, matched=1)
+    assert calendar.lines()[0] == "Read 1 event in 1 calendar file; 1 names a person in your store."
+    mail = MailImportReport(source="mail.mbox", files=1, messages=1, unreadable=1, matched=1)
+    mail.offered = [Correspondent(address="ana@example.org", name="Ana", sent=1)]
+    lines = mail.lines()
+    assert lines[0] == "Read 1 message in 1 file."
+    assert "  Ana <ana@example.org>: 1 message (1 from you)" in lines
+    assert "1 message could not be read as email and was left out." in lines
+    assert mail.kept() == ("The store kept the date, subject and direction of 0 new messages "
+                           "with 0 people; nothing of the other 0 messages.")
+    questions = QuestionFileReport(source="mine.csv", added=["What surprised you?"])
+    assert questions.lines()[0].startswith("1 new question added to the bank")
+    assert questions.kept().startswith("Added 1 question to the bank.")

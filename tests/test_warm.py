@@ -71,6 +71,8 @@ def test_each_path_says_how_and_through_whom(store):
     assert rui.relation == "mentioned"
     assert rui.reasons[0] == "their researched bio mentions Kestrel Health Labs"
     assert paths["Lee Park"].person_id is None and paths["Lee Park"].tie == "cold"
+    # a name ending in s is not given a second s ("Kestrel Health Labs's pages")
+    assert paths["Lee Park"].reasons == ["listed on the pages of Kestrel Health Labs; no tie yet"]
 
 
 def test_a_former_employee_ranks_below_the_same_tie_today(store):

@@ -596,3 +596,37 @@ def test_the_questions_table_writes_averages_to_one_decimal_as_its_chart_does(da
     cells = re.findall(r"<td[^>]*>(\d+\.\d+)</td>", table)
     assert cells, "the sample history should rate some questions"
     assert all(len(c.split(".")[1]) == 1 for c in cells), cells
+
+
+def test_a_thank_you_not_due_until_tomorrow_is_not_counted_late(tmp_path):
+    # the meeting was held this afternoon and debriefed: the thank-you is due tomorrow, and
+    # the Follow-ups tab and the report said "share of thank-yous on time: 0%"
+    from infoview.flows.debrief import Debrief, save_debrief
+    from infoview.flows.outreach_log import record_outreach
+    from infoview.models import Meeting, Person
+
+    store = Store.open(tmp_path / "today.sqlite")
+    rae = store.add(Person(name="Rae Lin"))
+    meeting = store.add(Meeting(person_id=rae.saved_id, starts_at=NOW - timedelta(hours=3),
+                                planned_minutes=30))
+    save_debrief(store, Debrief(meeting_id=meeting.saved_id), now=NOW)
+
+    def shown(page: str, check: str) -> str | None:
+        row = re.search(rf"{check}</td>\s*<td[^>]*>([^<]*)</td>", page)
+        return row[1] if row else None
+
+    panel = OutcomesDashboard(store, now=NOW, refresh=False, out_dir=tmp_path / "exports")
+    panel.report_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    for page in (OutcomesDashboard(store, now=NOW).panes["Follow-ups"].value,
+                 panel.report_path.read_text()):
+        assert shown(page, "share of thank-yous on time") == "none due yet", page[:800]
+        assert shown(page, "thank-yous not yet due") == "1"
+    # still not sent once the 24 hours are over: late
+    late = OutcomesDashboard(store, now=NOW + timedelta(days=2)).panes["Follow-ups"].value
+    assert shown(late, "share of thank-yous on time") == "0%"
+    assert shown(late, "thank-yous not yet due") is None
+    # sent the next morning: on time, and the share counts it
+    record_outreach(store, rae.saved_id, kind="thanks", sent_at=NOW + timedelta(hours=14))
+    later = OutcomesDashboard(store, now=NOW + timedelta(days=2)).panes["Follow-ups"].value
+    assert shown(later, "share of thank-yous on time") == "100%"

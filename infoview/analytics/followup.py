@@ -8,6 +8,7 @@ small table. ``now`` is a parameter everywhere so that results are reproducible 
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from infoview.analytics._frames import (
     Frames,
@@ -23,6 +24,7 @@ from infoview.analytics._frames import (
     with_message,
 )
 from infoview.errors import BadInput
+from infoview.text import count_of
 
 #: The widest window, in days, that :func:`due_actions` accepts (about a century).
 MAX_DAYS = 36500
@@ -36,10 +38,12 @@ def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
 
     The thank-you is the first ``thanks`` message to the meeting's person sent after the
     meeting started, or a ``thank_you`` action for the meeting marked done, whichever came
-    first. ``hours_after`` counts from the meeting's planned end.
+    first. ``hours_after`` counts from the meeting's planned end. A thank-you not sent yet
+    whose 24 hours have not run out by ``now`` is ``not_yet_due``: neither on time nor late.
 
     Returns:
-        ``meeting_id, person_id, name, starts_at, thanked_at, hours_after, within_24h``.
+        ``meeting_id, person_id, name, starts_at, thanked_at, hours_after, within_24h,
+        not_yet_due``.
     """
     import pandas as pd
 
@@ -50,7 +54,8 @@ def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
         is_in(meetings["status"], ["held"])
         & in_range(meetings["starts_at"], since, until).to_numpy()
     ]
-    columns = ["meeting_id", "person_id", "name", "starts_at", "thanked_at", "hours_after", "within_24h"]
+    columns = ["meeting_id", "person_id", "name", "starts_at", "thanked_at", "hours_after", "within_24h",
+               "not_yet_due"]
     if held.empty:
         return with_message(pd.DataFrame(columns=columns), "no meetings held in this selection.")
     held = held[["id", "person_id", "starts_at", "planned_minutes"]].rename(columns={"id": "meeting_id"})
@@ -74,12 +79,20 @@ def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
     hours = (held["thanked_at"] - held["ends_at"]).dt.total_seconds() / 3600.0
     held["hours_after"] = hours.clip(lower=0)
     held["within_24h"] = (hours <= THANK_YOU_HOURS).fillna(False).astype(bool)
+    deadline = held["ends_at"] + pd.Timedelta(hours=THANK_YOU_HOURS)
+    held["not_yet_due"] = (held["thanked_at"].isna().to_numpy()
+                           & (deadline > now_utc(now)).to_numpy(dtype=bool, na_value=False))
     return held[columns].sort_values("starts_at").reset_index(drop=True)
 
 
 #: A snoozed action comes back on its day, due at this hour (UTC), like a date typed
 #: without a time (the end of the working day).
 SNOOZE_DUE_HOUR = 17
+
+
+def _days_words(days: float) -> str:
+    """A window of days in words: "1 day", "7 days", "1.5 days"."""
+    return count_of(int(days), "day") if days == int(days) else f"{days:g} days"
 
 
 @shared
@@ -167,7 +180,7 @@ def due_actions(frames: Frames, *, now=None, days: float | None = None):
     if open_.empty:
         # With a window, later actions may well be open: say what is empty, not "none open".
         return with_message(pd.DataFrame(columns=columns), "no open actions." if days is None
-                            else f"nothing due in the next {days:g} days.")
+                            else f"nothing due in the next {_days_words(days)}.")
     return _listed(open_, stamp)
 
 
@@ -248,24 +261,42 @@ def stale_contacts(frames: Frames, *, now=None):
     return stale
 
 
+def thank_you_rows(thanks) -> list[tuple[str, Any]]:
+    """The thank-you rows of :func:`follow_up_health` from :func:`thank_you_timeliness`:
+    how many were on time, how many are not due yet (a row only when some are), and the
+    share on time of those due by now, so a thank-you whose 24 hours still run is never
+    counted late. With every one still to come, the share says so in words."""
+    import pandas as pd
+
+    held = len(thanks)
+    on_time = int(thanks["within_24h"].sum()) if held else 0
+    waiting = int(thanks["not_yet_due"].sum()) if held else 0
+    share = safe_ratio(pd.Series([on_time]), pd.Series([held - waiting])).iloc[0]
+    rows: list[tuple[str, Any]] = [("thank-yous within 24 h", on_time)]
+    if waiting:
+        rows.append(("thank-yous not yet due", waiting))
+    if held and held == waiting:
+        rows.append(("share of thank-yous on time", "none due yet"))
+    else:
+        rows.append(("share of thank-yous on time",
+                     None if share != share else round(float(share), 3)))
+    return rows
+
+
 @shared
 def follow_up_health(frames: Frames, *, since=None, until=None, now=None):
     """The headline figures of follow-up health as a two-column table (``check``, ``value``).
 
-    Rows: meetings held, thank-yous within 24 h, their share, open actions, overdue
-    actions, promises not yet kept, leads not yet contacted, people losing touch (as the
-    digest and the This week tab call them).
+    Rows: meetings held, thank-yous within 24 h, those not yet due (only when there are
+    any), the share on time, open actions, overdue actions, promises not yet kept, leads
+    not yet contacted, people losing touch (as the digest and the This week tab call them).
     """
     import pandas as pd
 
     thanks = thank_you_timeliness(frames, since=since, until=until, now=now)
     held = len(thanks)
-    on_time = int(thanks["within_24h"].sum()) if held else 0
-    share = safe_ratio(pd.Series([on_time]), pd.Series([held])).iloc[0]
-    rows = [
-        ("meetings held", held),
-        ("thank-yous within 24 h", on_time),
-        ("share of thank-yous on time", None if share != share else round(float(share), 3)),
+    rows = [("meetings held", held), *thank_you_rows(thanks)]
+    rows += [
         ("open actions", len(_open_actions(frames, now=now))),  # due_actions' rows
         ("overdue actions", len(overdue_actions(frames, now=now))),
         ("promises not yet kept", len(open_promises(frames, now=now))),

@@ -48,7 +48,8 @@ LONGEST_DAYS = 366 * 300
 def touches(frames: Frames, *, now=None):
     """Every logged interaction with a person, newest first.
 
-    Interactions after ``now`` (a meeting planned, a message scheduled) are left out.
+    Interactions after ``now`` (a meeting planned, a message scheduled) are left out, but
+    a meeting debriefed as held before its planned start counts as held at ``now``.
 
     Returns:
         ``person_id, at, what`` (one of :data:`TOUCH_KINDS`); an empty table, with a
@@ -75,7 +76,7 @@ def _logged(frames: Frames, now=None):
 
     stamp = now_utc(now)
     parts = [pd.DataFrame({"person_id": pd.to_numeric(ids).astype("Float64"), "at": times})
-             .assign(what=what) for what, ids, times in _touch_parts(frames)]
+             .assign(what=what) for what, ids, times in _touch_parts(frames, stamp)]
     if not parts:
         return None
     out = pd.concat(parts, ignore_index=True).dropna(subset=["person_id", "at"])
@@ -86,9 +87,15 @@ def _logged(frames: Frames, now=None):
     return out
 
 
-def _touch_parts(frames: Frames) -> list[tuple[str, Any, Any]]:
+def _touch_parts(frames: Frames, stamp: Any) -> list[tuple[str, Any, Any]]:
     """The kinds of touch in the order :func:`_logged` gathers them, each as ``(what,
-    person ids, times)`` (two Series of the table's rows), kinds without rows left out."""
+    person ids, times)`` (two Series of the table's rows), kinds without rows left out.
+
+    A meeting debriefed as held while its planned start (``stamp`` is now, in UTC) is still
+    ahead was held early, by now at the latest: it counts as held now (met today), so the
+    person is met and their clock runs; once the planned start has passed, it counts on
+    that day as any other.
+    """
     import pandas as pd
 
     outreach = table(frames, "outreach")
@@ -102,13 +109,17 @@ def _touch_parts(frames: Frames) -> list[tuple[str, Any, Any]]:
                    .fillna(lookup(actions["meeting_id"][done],
                                   pd.to_numeric(meeting_person).astype("Float64"))))
     received = is_in(mail["direction"], ["received"])
+    met_at = meetings["starts_at"][held]
+    ahead = (met_at > stamp).to_numpy(dtype=bool, na_value=False)
+    if ahead.any():  # (a store with no held meeting dated ahead keeps its times as they are)
+        met_at = met_at.where(~ahead, stamp).astype(met_at.dtype)
     parts = [
         ("message sent", outreach["person_id"], outreach["sent_at"]),
         ("reply received", outreach["person_id"], outreach["replied_at"]),
         # A message they sent is a touch whether or not it answered one of the user's (a
         # message the user sent is already an outreach row, so only received ones count).
         ("message received", mail["person_id"][received], mail["sent_at"][received]),
-        ("meeting held", meetings["person_id"][held], meetings["starts_at"][held]),
+        ("meeting held", meetings["person_id"][held], met_at),
         ("action done", done_person, actions["done_at"][done]),
     ]
     return [part for part in parts if len(part[1])]
@@ -157,8 +168,8 @@ def _touch_summary(frames: Frames, now=None) -> tuple[Any, Any]:
     import pandas as pd
 
     columns = ["person_id", "last_contact", "last_what"]
-    parts = _touch_parts(frames)
     stamp = now_utc(now)
+    parts = _touch_parts(frames, stamp)
     # the times in the unit pandas would give them all in one column
     unit = pd.concat([times.iloc[:0] for _, _, times in parts]).dt.unit if parts else "us"
     people, moments = [], []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from infoview.analytics._frames import Frames, is_in, lookup, shared, table, with_message
+from infoview.text import count_of
 
 
 @dataclass
@@ -249,7 +250,7 @@ def drawn_nodes(frames: Frames, *, max_nodes: int = 80) -> tuple[list[int] | Non
             break
         keep.update(dict.fromkeys(chain))
     kept = list(keep)[:max_nodes]
-    return kept, title + f" (top door openers' chains: {len(kept)} people)"
+    return kept, title + f" (top door openers' chains: {count_of(len(kept), 'person', 'people')})"
 
 
 @dataclass

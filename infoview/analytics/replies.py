@@ -6,7 +6,10 @@ person written to with no such message recorded (only an ``other`` message, say)
 first message count as the opening, so everyone the funnel counts as contacted is asked
 once here too. The conversation is answered when any message in it got a reply, so a
 request answered only after a follow-up counts as answered (the nudge worked), and the days
-to reply run from the opening message to the first reply.
+to reply run from the opening message to the first reply. Someone the funnel counts as
+having replied with no reply on any message (met in a meeting held, or who suggested
+someone: they must have answered) has their latest conversation counted as answered, with
+no days to reply: one definition of "replied" for the funnel, the headline and this table.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from infoview.analytics._frames import (
     Frames,
     channel_list,
     group_order,
+    id_flags,
     in_range,
     is_in,
     row_positions,
@@ -85,6 +89,31 @@ def _conversations(outreach):
     return opened
 
 
+def _answered(frames: Frames, opened):
+    """Whether each conversation was answered: a reply on one of its messages, or, for
+    someone met in a meeting held or who suggested someone yet with no reply recorded on any
+    message (the funnel counts them as having replied), their latest conversation."""
+    import numpy as np
+
+    answered = opened["replied_at"].notna().to_numpy()
+    meetings = table(frames, "meetings")
+    referrals = table(frames, "referrals")
+    person = opened["person_id"]
+    engaged = (id_flags(person, meetings.loc[is_in(meetings["status"], ["held"]), "person_id"])
+               | id_flags(person, referrals["from_person_id"]))
+    if not engaged.any():
+        return answered
+    # people with a reply somewhere keep the replies they have
+    engaged &= ~id_flags(person, person[answered])
+    if engaged.any():
+        candidates = opened.loc[engaged, ["person_id", "sent_at"]]
+        latest = candidates.sort_values("sent_at", kind="stable", na_position="first")
+        latest = latest[~latest["person_id"].duplicated(keep="last")]
+        answered = answered.copy()
+        answered[np.flatnonzero(engaged)[np.isin(candidates.index, latest.index)]] = True
+    return answered
+
+
 def person_time_order(person, moment):
     """The rows sorted by person, then by moment, rows alike kept in their order: what
     ``np.lexsort((moment, person))`` gives, in a third less time on a million rows. Each
@@ -110,16 +139,18 @@ def asking_messages(frames: Frames, *, since=None, until=None, channels=None):
     """The conversations opened in the range, with ``warmth`` and ``days_to_reply`` added.
 
     One row per opening message (see the module's note): ``id, person_id, channel,
-    sent_at, replied_at`` (the first reply in that conversation), ``warmth``,
-    ``days_to_reply``. ``days_to_reply`` is fractional days from sending to the reply (NaN
-    when no reply, and when a reply is dated before its message, which only a typing slip
-    produces).
+    sent_at, replied_at`` (the first reply in that conversation), ``answered`` (a reply, or
+    the person's latest conversation when they were met or suggested someone with no reply
+    recorded), ``warmth``, ``days_to_reply``. ``days_to_reply`` is fractional days from
+    sending to the reply (NaN when no reply, and when a reply is dated before its message,
+    which only a typing slip produces).
     """
     import numpy as np
     import pandas as pd
 
     people = table(frames, "people")
     sent = _conversations(table(frames, "outreach"))
+    sent["answered"] = _answered(frames, sent)
     mask = in_range(sent["sent_at"], since, until).to_numpy().copy()
     wanted = channel_list(channels)
     if wanted is not None:
@@ -162,7 +193,7 @@ def reply_rates(frames: Frames, *, by: str | list[str] | None = "channel", since
     ]
     if sent.empty:
         return with_message(pd.DataFrame(columns=columns), "no requests sent in this selection.")
-    sent["replied"] = sent["replied_at"].notna()
+    sent["replied"] = sent["answered"]
     group_keys = keys or [pd.Series("all", index=sent.index, name="group")]
     grouped = sent.groupby(group_keys, sort=False, observed=True)
     result = grouped.agg(

@@ -43,6 +43,7 @@ from infoview.models import (
     OWNER_WORDS,
     STATUS_WORDS,
 )
+from infoview.text import count_of
 from infoview.times import day_words, stored_day, zone_label
 
 if TYPE_CHECKING:
@@ -314,18 +315,14 @@ def _said_once(blocks: list[dict]) -> list[dict]:
     return [{**blocks[0], "subheading": None}]
 
 
-def _counted(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def _chains_in_words(depth: dict[str, int]) -> str | None:
     """The referral chains' figures as a sentence (``None`` with none: the section says
     so once, not "0 introductions linking 0 people")."""
     if not depth["referrals"]:
         return None
-    return (f"{_counted(depth['referrals'], 'introduction', 'introductions')} linking "
-            f"{_counted(depth['people_in_chains'], 'person', 'people')}; the longest chain "
-            f"runs {_counted(depth['deepest_chain'], 'introduction', 'introductions')} deep.")
+    return (f"{count_of(depth['referrals'], 'introduction')} linking "
+            f"{count_of(depth['people_in_chains'], 'person', 'people')}; the longest chain "
+            f"runs {count_of(depth['deepest_chain'], 'introduction')} deep.")
 
 
 def _inputs(frames: Frames | FramesInputs, **selection: Any) -> FramesInputs:

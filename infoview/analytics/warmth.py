@@ -290,7 +290,7 @@ class Network:
             names[name_key(name)] = -1
             out.append(WarmPath(None, name, entry.get("title"), target, "listed",
                                 TIE_SCORES["cold"], "cold",
-                                reasons=[f"listed on {target}'s pages; no tie yet"]))
+                                reasons=[f"listed on the pages of {target}; no tie yet"]))
         return out
 
     def _path(self, pid: int, rel: str, why: str, target: str, key: str,

@@ -44,7 +44,7 @@ from infoview.errors import BadInputFile
 from infoview.flows.actions import sync_confirm_reminder
 from infoview.models import EARLIEST, LATEST_DATE, CalendarEvent, Meeting, Person
 from infoview.store.matching import AddressBook
-from infoview.text import address_key, email_addresses, name_key
+from infoview.text import address_key, count_of, email_addresses, name_key
 from infoview.times import day_words
 
 if TYPE_CHECKING:
@@ -119,21 +119,22 @@ class CalendarImportReport:
             # event was in the store already and nothing would change.
             said = f"Nothing new {'would be' if self.dry_run else 'was'} kept"
             if self.matched:
-                said += (f": the {self.matched} event{'s' if self.matched != 1 else ''} naming "
+                said += (f": the {count_of(self.matched, 'event')} naming "
                          f"people you know change{'s' if self.matched == 1 else ''} nothing in "
                          "the store")
             return said + "."
         verb = "would keep" if self.dry_run else "kept"
         other = self.events - self.matched
-        return (f"The store {verb} the time, title and status of {self.matched} event"
-                f"{'s' if self.matched != 1 else ''} naming people you know; nothing of the "
+        return (f"The store {verb} the time, title and status of "
+                f"{count_of(self.matched, 'event')} naming people you know; nothing of the "
                 f"other {other:,}.")
 
     def lines(self) -> list[str]:
         """A short account for a reader."""
         would = "would be " if self.dry_run else ""
-        out = [f"Read {self.events:,} events in {self.files} calendar file"
-               f"{'s' if self.files != 1 else ''}; {self.matched} name people in your store."]
+        out = [f"Read {count_of(self.events, 'event')} in "
+               f"{count_of(self.files, 'calendar file')}; {self.matched} "
+               f"name{'s a person' if self.matched == 1 else ' people'} in your store."]
         out.append(f"Meetings {would}added: {self.added}; {would}updated: {self.updated}; "
                    f"{would}cancelled: {self.cancelled}; already held, {would}linked: "
                    f"{self.linked}.")

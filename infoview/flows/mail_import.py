@@ -47,7 +47,7 @@ from infoview.store.core import not_found
 from infoview.store.mailbox import MboxReader, Source, find_sources, read_message_file, uploaded
 from infoview.store.mailheaders import MailHeaders
 from infoview.store.matching import AddressBook
-from infoview.text import address_key, email_addresses
+from infoview.text import address_key, count_of, email_addresses
 from infoview.userfiles import size_words
 
 if TYPE_CHECKING:
@@ -167,10 +167,9 @@ class MailImportReport:
         people = sum(1 for p in self.people if p.sent or p.received)
         other = self.messages - self.matched
         bodies = f", and the text of {self.bodies_kept}" if self.bodies_kept else ""
-        return (f"The store {verb} the date, subject and direction of {new} new "
-                f"message{'s' if new != 1 else ''} with {people} "
-                f"{'person' if people == 1 else 'people'}{bodies}; nothing of the other "
-                f"{other:,} message{'s' if other != 1 else ''}.")
+        return (f"The store {verb} the date, subject and direction of "
+                f"{count_of(new, 'new message')} with {count_of(people, 'person', 'people')}"
+                f"{bodies}; nothing of the other {count_of(other, 'message')}.")
 
     def lines(self, *, offered: bool = True) -> list[str]:
         """A short account for a reader, one fact a line (``offered=False`` leaves out the
@@ -178,8 +177,8 @@ class MailImportReport:
         would = "would be " if self.dry_run else ""
         skipped = (f"; {size_words(self.unchanged_bytes)} unchanged since the last import were "
                    "skipped" if self.unchanged_bytes else "")
-        out = [f"Read {self.messages:,} message{'s' if self.messages != 1 else ''} in "
-               f"{self.files} file{'s' if self.files != 1 else ''}{skipped}."]
+        out = [f"Read {count_of(self.messages, 'message')} in "
+               f"{count_of(self.files, 'file')}{skipped}."]
         out.append(f"{self.matched:,} are to or from people in your store; "
                    f"{self.bulk:,} were lists or automatic mail and were left out.")
         if self.already:
@@ -197,11 +196,11 @@ class MailImportReport:
         if self.offered and offered:
             out.append("People you write to who are not in your store (add them to import "
                        "their messages):")
-            out += [f"  {c.name or c.address} <{c.address}>: {c.messages} messages "
+            out += [f"  {c.name or c.address} <{c.address}>: {count_of(c.messages, 'message')} "
                     f"({c.sent} from you)" for c in self.offered]
         if self.unreadable:
-            out.append(f"{self.unreadable} message{'s' if self.unreadable != 1 else ''} "
-                       "could not be read as email and were left out.")
+            out.append(f"{count_of(self.unreadable, 'message')} could not be read as email "
+                       f"and {'was' if self.unreadable == 1 else 'were'} left out.")
         out += self.warnings
         if self.more_warnings:
             out.append(f"... and {self.more_warnings:,} more notes like these.")

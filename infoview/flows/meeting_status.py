@@ -170,7 +170,7 @@ def mark_meeting(
     new_time = None if to is None else parse_when(to, timezone_name or meeting.timezone,
                                                   zone_given=bool(timezone_name))
     if new_time is not None and meeting.starts_at is not None and new_time == meeting.starts_at:
-        raise BadInput(f"the new time is {which}'s own time: give another one")
+        raise BadInput(f"the new time is the one {which} already has: give another one")
     if (
         status == "no_show"
         and meeting.starts_at is not None

@@ -30,6 +30,7 @@ from infoview.questions.bank import load_bank, shipped_bank_path, shipped_questi
 from infoview.questions.lint import FLAG_PHRASES, flag_sentence, lint_question
 from infoview.store.exchange import neutralise
 from infoview.store.exports import write_export
+from infoview.text import count_of
 from infoview.userfiles import write_bytes, writing
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,7 +58,7 @@ class QuestionFileReport:
     def lines(self) -> list[str]:
         """What the bank gains, in plain words ("would" in a preview)."""
         would = "would be " if self.dry_run else ""
-        out = [f"{len(self.added)} new question{'s' if len(self.added) != 1 else ''} "
+        out = [f"{count_of(len(self.added), 'new question')} "
                f"{would}added to the bank" + (": " + "; ".join(self.added[:5])
                                              + (" …" if len(self.added) > 5 else "")
                                              if self.added else "")]
@@ -73,7 +74,7 @@ class QuestionFileReport:
 
     def kept(self) -> str:
         """One sentence once the file is added."""
-        return (f"Added {len(self.added)} question{'s' if len(self.added) != 1 else ''} to "
+        return (f"Added {count_of(len(self.added), 'question')} to "
                 "the bank. Plans made under Prepare draw on them from now on.")
 
 

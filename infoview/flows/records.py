@@ -36,7 +36,7 @@ from infoview.models import CHOICES, Meeting, Organization, Person
 from infoview.store.appstate import State, get_state, put_state, states_naming
 from infoview.store.matching import match_person
 from infoview.store.schema import COLUMNS, TABLES
-from infoview.text import fold, profile_key
+from infoview.text import count_of, fold, profile_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows.forget import ForgetReport
@@ -481,7 +481,7 @@ class Deleted:
             one, many = ROW_WORDS[table]
             n = counts.get(table, 0)
             if n > 0:
-                parts.append(f"{n} {one if n == 1 else many}")
+                parts.append(count_of(n, one, many))
         return self.label + (f" and {', '.join(parts)}" if parts else "")
 
     def to_dict(self) -> dict[str, Any]:

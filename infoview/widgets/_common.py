@@ -24,6 +24,7 @@ from infoview.flows.fields import as_sentence
 from infoview.models import CHANNEL_WORDS as CHANNEL_WORDS
 from infoview.models import STATUS_WORDS as STATUS_WORDS
 from infoview.questions.lint import flag_note
+from infoview.text import count_of as count_of  # the one plural rule, for the pages
 from infoview.times import describe_start, starts_in_future, zone_label
 from infoview.times import on_my_clock as on_my_clock  # the one rule, for the pages
 from infoview.userfiles import size_words
@@ -317,11 +318,6 @@ class MessageLine(w.HTML):
             log.exception("unexpected error in a widget callback")
             self.show(f"Something went wrong{' while ' + doing if doing else ''}: "
                       f"{type(exc).__name__}: {exc}", "error")
-
-
-def count_of(n: int, one: str, many: str | None = None) -> str:
-    """``n`` things in words: "1 minute", "20 minutes" (never "minute(s)")."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def page_words(exc: InfoviewError) -> str:

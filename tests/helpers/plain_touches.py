@@ -10,10 +10,11 @@ from infoview.analytics._frames import is_in, now_utc, table
 
 
 def plain_related(frames, now) -> set[int]:
-    """The people met (a meeting held by ``now``) or who replied by ``now``."""
+    """The people met (a meeting held with a day: one debriefed as held before its planned
+    start was held by now) or who replied by ``now``."""
     meetings, outreach, stamp = table(frames, "meetings"), table(frames, "outreach"), now_utc(now)
     held = meetings.loc[is_in(meetings["status"], ["held"])
-                        & (meetings["starts_at"] <= stamp).fillna(False).to_numpy(), "person_id"]
+                        & meetings["starts_at"].notna().to_numpy(), "person_id"]
     replied = outreach.loc[(outreach["replied_at"] <= stamp).fillna(False).to_numpy(),
                            "person_id"]
     return set(pd.to_numeric(pd.concat([held, replied])).dropna().astype("int64").tolist())
