@@ -390,6 +390,11 @@ class RunsInBackground:
             self._thread.join(timeout)
 
 
+def _minute(moment: datetime) -> datetime:
+    """``moment`` to the minute, as a form's time box holds it."""
+    return moment.replace(second=0, microsecond=0)
+
+
 class PastStartCheck:
     """Asks once before a meeting is saved with a start already past (a year typed wrong
     reads like a meeting to come); the same start saved again is what the user means.
@@ -408,7 +413,10 @@ class PastStartCheck:
 
     def question(self, start: datetime | None, zone: str | None,
                  before: datetime | None = None) -> str | None:
-        if start is None or starts_in_future(start) or start == before:
+        # The form shows whole minutes: a start stored with seconds comes back without them
+        # and is still the start as stored.
+        if start is None or starts_in_future(start) or (
+                before is not None and _minute(start) == _minute(before)):
             return None
         if self._asked == start:
             self._asked = None

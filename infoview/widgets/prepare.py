@@ -34,7 +34,7 @@ from infoview.questions.select import select_questions
 from infoview.store.appstate import State
 from infoview.store.exports import EXPORT_FORMATS as ALL_FORMATS
 from infoview.store.exports import formats_for
-from infoview.times import day_words, in_zone, shown_in, start_from_fields, zone_name
+from infoview.times import day_words, form_clock, in_zone, shown_in, start_from_fields, zone_name
 from infoview.widgets._common import (
     CHANNEL_WORDS,
     FORMAT_CHOICES,
@@ -404,7 +404,7 @@ class PreparePanel(w.VBox):
         if meeting.starts_at is not None:
             local = in_zone(meeting.starts_at, meeting.timezone, user_zone(self.store))
             self.date.value = local.date()
-            self.time.value = local.time().replace(tzinfo=None)
+            self.time.value = form_clock(local)
         self.timezone.value = meeting.timezone or self.store.get_profile().timezone or ""
         self.format.value = meeting.format
         self.place.value = meeting.place or ""
