@@ -48,6 +48,29 @@ WHOLE_ROWS_STYLE = (f"<style>.{WHOLE_ROWS_CLASS} select {{height:auto !important
                     "padding:4px 0 !important;}</style>")
 
 
+#: The width of a list of records (people, organizations): one rule for both, wide enough
+#: for "Samira Okafor (Head of user research, Northgate Community Credit Union)".
+LIST_WIDTH = "640px"
+LIST_CLASS = "infoview-list"
+#: A row longer still wraps onto a second line instead of being cut off at the edge.
+LIST_STYLE = (f"<style>.{LIST_CLASS} select option {{white-space:normal;"
+              "overflow-wrap:anywhere;}</style>")
+
+
+def record_list(rows: int) -> w.Select:
+    """A list of records ``rows`` rows high, :data:`LIST_WIDTH` wide (never wider than the
+    page), whose long rows wrap (with :data:`LIST_STYLE` on the page) and whose chosen row
+    shows in full on hover."""
+    records = w.Select(options=[], rows=rows, layout=w.Layout(width=LIST_WIDTH, max_width="100%"))
+    records.add_class(LIST_CLASS)
+
+    def _hover(_change: object = None) -> None:
+        records.tooltip = records.label or None
+
+    records.observe(_hover, names=["value", "options"])
+    return records
+
+
 #: A meeting's format as a reader says it: (label, stored value), for dropdowns.
 FORMAT_CHOICES = (("video call", "video"), ("phone call", "phone"), ("in person", "in_person"))
 
