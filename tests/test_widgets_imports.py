@@ -532,3 +532,79 @@ def test_the_upload_help_says_truly_for_each_kind_whether_the_file_is_copied(tmp
         assert "a copy is kept beside your data" in panel.input_message.text
         panel.kind.value = "mail"
         assert "nothing is copied" in panel.upload_help.value
+
+
+def test_a_starting_question_file_downloads_explained_and_adds_back_unchanged(tmp_path):
+    # Ruth asked how to write her own questions file: the section explains each column in
+    # words, the button gives her a file to start from, and that file added back as it is
+    # adds its two example questions.
+    import base64
+    import re
+
+    from infoview.flows.question_file import COLUMN_WORDS, STARTING_FILE_NAME
+    from infoview.questions.bank import COLUMNS, load_bank, use_own_file
+    from infoview.store.exports import list_exports
+
+    try:
+        with _store(tmp_path) as store:
+            panel = ImportPanel(store, out_dir=tmp_path / "exports")
+            assert panel.question_help.layout.display == "none"  # mail is chosen
+            panel.kind.value = "questions"
+            help_ = panel.question_help
+            assert help_.layout.display == "" and help_ in panel.children
+            assert "(favourite or never: yes)" not in panel.intro.value
+            for name in (*COLUMNS, "favourite", "never"):
+                assert f"<b>{name}</b>:" in help_.columns.value
+            assert [name for name, _ in COLUMN_WORDS][:len(COLUMNS)] == list(COLUMNS)
+            help_.start_button.click()
+            written = tmp_path / "exports" / STARTING_FILE_NAME
+            assert written.is_file() and help_.message.kind == "ok"
+            assert written in [record.path for record in list_exports(store)]
+            link = re.search(r"download='([^']+)' href='data:text/csv;base64,([^']+)'",
+                             help_.files.value)
+            assert link and link.group(1) == STARTING_FILE_NAME
+            data = base64.b64decode(link.group(2))
+            assert data == written.read_bytes() and data.startswith(b"\xef\xbb\xbfid,category")
+            panel.upload.value = _uploaded(STARTING_FILE_NAME, data)
+            panel.preview_button.click()
+            assert panel.input_message.text == ""
+            assert "2 new questions would be added" in panel.preview.value
+            assert "yes or no" not in panel.preview.value  # its examples are open questions
+            panel.import_button.click()
+            assert "Added 2 questions" in panel.message.text
+            assert {"my-01", "my-02"} <= {q.id for q in load_bank()}
+            assert "my-01" in help_.bank.value  # the bank's list shows them now
+    finally:
+        use_own_file(None)
+
+
+def test_the_banks_questions_are_listed_with_their_ids_and_download_without_formulas(tmp_path):
+    from infoview.flows.question_file import BANK_LIST_NAME
+    from infoview.paths import own_questions_path
+    from infoview.questions.bank import load_bank, use_own_file
+
+    hostile = ("id,category,text,favourite\n"
+               'evil-1,advice,"=HYPERLINK(""http://x.example"",""<b>what</b> next?"")",\n'
+               "path-01,,,yes\n")
+    try:
+        with _store(tmp_path) as store:
+            own_questions_path(store.path).write_text(hostile, encoding="utf-8")
+            use_own_file(own_questions_path(store.path))
+            panel = ImportPanel(store, out_dir=tmp_path / "exports")
+            panel.kind.value = "questions"
+            help_ = panel.question_help
+            shown = help_.bank.value
+            assert f"the bank's {len(load_bank())} questions and their ids" in shown
+            assert "<td style" in shown and ">path-01</td>" in shown and "favourite" in shown
+            assert "<b>what</b>" not in shown and "&lt;b&gt;what" in shown  # escaped
+            help_.bank_button.click()
+            rows = (tmp_path / "exports" / BANK_LIST_NAME).read_text(encoding="utf-8-sig")
+            lines = rows.splitlines()
+            assert lines[0] == ("id,category,minutes,weight,audiences,answered_by_research,"
+                                "tags,text,favourite,never")
+            assert any(line.startswith("path-01,") and line.endswith(",yes,") for line in lines)
+            evil = next(line for line in lines if line.startswith("evil-1,"))
+            assert ",\"'=HYPERLINK(" in evil  # shown as text by a spreadsheet, never run
+            assert "add a row to your own file with its id" in help_.message.text
+    finally:
+        use_own_file(None)

@@ -23,6 +23,11 @@ from infoview.paths import data_dir
 #: The sample person's page on the sample site.
 SAMPLE_PERSON_PATH = "team/samira-okafor.html"
 
+#: The made-up address the sample company (Kestrel Health Labs) has in the demo's store: the
+#: store is made before the app serves the site, on a port that changes from run to run, so
+#: the app reads this address from wherever the sample site is served at the time.
+SAMPLE_SITE_HOST = "kestrel-health-labs.example"
+
 
 def sample_site_dir() -> Path:
     """The bundled fictional company site."""

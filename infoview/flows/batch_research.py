@@ -17,7 +17,8 @@ The list typed and the results not yet saved are kept in the app's state
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -75,6 +76,66 @@ def read_websites(text: str) -> list[str]:
         raise BadInput(f"{len(sites)} websites are more than the {MOST_SITES} one run takes "
                        "here: research them in two goes")
     return sites
+
+
+#: The ending of made-up addresses: ``.example`` is reserved for examples and never leads
+#: to a website anywhere (the demo's organizations have such addresses).
+MADE_UP_ENDING = ".example"
+
+
+@dataclass
+class SitesToRead:
+    """A list of websites split into those research can read and the made-up ones.
+
+    Attributes:
+        read: ``(address typed, address read)`` pairs: the same address twice, or a made-up
+            address and the local copy of its site (the demo's sample site).
+        made_up: the made-up addresses that lead nowhere, in the order typed.
+    """
+
+    read: list[tuple[str, str]] = field(default_factory=list)
+    made_up: list[str] = field(default_factory=list)
+
+
+def sites_to_read(urls: list[str], stand_ins: Mapping[str, str] | None = None) -> SitesToRead:
+    """Split ``urls`` (from :func:`read_websites`) into those to research and the made-up
+    ones that lead to no website (their host ends in :data:`MADE_UP_ENDING`).
+
+    Args:
+        urls: the websites typed.
+        stand_ins: made-up hosts whose site is served locally, mapped to its address this
+            run (the demo's sample site, whose port changes from run to run); a page's path
+            is kept.
+    """
+    found = SitesToRead()
+    for url in urls:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").rstrip(".").lower()
+        served = (stand_ins or {}).get(host)
+        if served:  # the same page on the local copy
+            page = parts.path.lstrip("/") + (f"?{parts.query}" if parts.query else "")
+            found.read.append((url, served.rstrip("/") + "/" + page))
+        elif host == MADE_UP_ENDING[1:] or host.endswith(MADE_UP_ENDING):
+            found.made_up.append(url)
+        else:
+            found.read.append((url, url))
+    return found
+
+
+def made_up_words(store: Store | None, made_up: list[str]) -> str:
+    """One line saying the made-up addresses are left out, naming their organizations
+    (from the store, else by address), or ``""`` when there are none."""
+    if not made_up:
+        return ""
+    owners = {}
+    if store is not None:
+        owners = {normalize_url(o.website).rstrip("/"): o.name
+                  for o in store.list(Organization) if o.website}
+    names = [owners.get(url.rstrip("/")) or (urlsplit(url).hostname or url) for url in made_up]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    whose = "a made-up organization" if len(names) == 1 else "made-up organizations"
+    return (f"Left out {shown}: {whose} of the demo, with no website to read (an address "
+            f"ending in {MADE_UP_ENDING} leads nowhere).")
 
 
 def research_sites(urls: list[str], settings: Settings | None = None, *,

@@ -7,19 +7,33 @@ A careers adviser keeps her own questions in a file of her own (the bank's colum
 questions the checker would flag (a yes/no question, with its open version), and keeps a
 copy beside the store (:func:`~infoview.paths.own_questions_path`), which every plan made
 from then on draws on. Importing another file replaces it.
+
+To start her file, she downloads :func:`write_starting_file` (the columns and two example
+questions, each column said in plain words by :data:`COLUMN_WORDS`), and to name a bank
+question as a favourite or never, :func:`write_bank_list` (the bank's questions with their
+ids, itself a question file).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, BadInputFile
 from infoview.paths import own_questions_path
 from infoview.questions.bank import load_bank, shipped_bank_path, shipped_questions, use_own_file
 from infoview.questions.lint import FLAG_PHRASES, flag_sentence, lint_question
+from infoview.store.exchange import neutralise
+from infoview.store.exports import write_export
 from infoview.userfiles import write_bytes, writing
+
+if TYPE_CHECKING:  # pragma: no cover
+    from infoview.store import Store
 
 
 @dataclass
@@ -126,3 +140,90 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise BadInputFile(f"cannot be read ({exc.strerror or exc})", path) from exc
+
+
+# -- files to start from ----------------------------------------------------------------------
+
+#: What each column of a question file means, in plain words (shown beside the download).
+COLUMN_WORDS: tuple[tuple[str, str], ...] = (
+    ("id", "a short name of your own for the question, such as my-01 (letters, digits and "
+           "dashes). A row with a bank question's id changes that question: the id and yes "
+           "under favourite or never are enough, the other cells may stay empty."),
+    ("category", "the part of the conversation it belongs to: path, role, workplace, "
+                 "industry, advice, feedback, resources or closing."),
+    ("minutes", "about how long the answer takes; 2 when left empty."),
+    ("weight", "how much you want it asked, from 0 to 5: plans pick higher ones first; 3 "
+               "when left empty."),
+    ("audiences", "whom it suits: anyone, student, career_changer or job_seeker (several: "
+                  "separate them with spaces); anyone when left empty."),
+    ("answered_by_research", "usually empty. Name what research answers it (products, "
+                             "founded, history, leadership...) and plans leave it out when "
+                             "research found that."),
+    ("tags", "any words of your own to group questions; may stay empty."),
+    ("text", "the question itself. {role}, {profession}, {industry}, {company} and {person} "
+             "are filled in for each meeting."),
+    ("favourite", "yes to have it in every plan it suits (write no to take the mark off "
+                  "again)."),
+    ("never", "yes to keep it out of every plan, for a bank question you never want (write "
+              "no to take the mark off again)."),
+)
+
+#: The starting file's two example questions, in the order of :data:`COLUMN_WORDS`.
+STARTING_ROWS: tuple[tuple[str, ...], ...] = (
+    ("my-01", "role", "3", "4", "anyone", "", "insights",
+     "Which part of your work as a {role} would surprise someone outside {industry}?", "", ""),
+    ("my-02", "advice", "2", "3", "student career_changer", "", "advice",
+     "If you were starting out in {profession} today, what would you learn first?", "", ""),
+)
+
+#: The names the two downloads are saved under in the export folder.
+STARTING_FILE_NAME = "my-questions.csv"
+BANK_LIST_NAME = "question-bank.csv"
+
+def _csv_text(header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str:
+    """A CSV a spreadsheet opens as it should (a byte-order mark for UTF-8, CRLF lines),
+    every cell neutralised so that none is run as a formula."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(tuple(neutralise(cell) for cell in row) for row in rows)
+    return "\ufeff" + buffer.getvalue()
+
+
+def starting_file_text() -> str:
+    """A question file to start from: the columns and two example questions."""
+    return _csv_text(tuple(name for name, _words in COLUMN_WORDS), list(STARTING_ROWS))
+
+
+def bank_list_text() -> str:
+    """The bank's questions (with the user's own file, if any) and their ids, as a question
+    file: a favourite or never marked in it takes when the file is added back."""
+    def yes(flag: bool) -> str:
+        return "yes" if flag else ""
+
+    # The starting file's columns, in its order, so that a row copies from one to the other;
+    # a cell left empty in a user's file changes nothing (builds_on stays as the bank has it).
+    rows = [(q.id, q.category, f"{q.minutes:g}", f"{q.weight:g}", " ".join(q.audiences),
+             " ".join(q.answered_by_research), " ".join(q.tags), q.text, yes(q.favourite),
+             yes(q.never)) for q in load_bank()]
+    return _csv_text(tuple(name for name, _words in COLUMN_WORDS), rows)
+
+
+def write_starting_file(store: Store, folder: str | Path) -> Path:
+    """Write :func:`starting_file_text` into ``folder`` (through the one export writer)."""
+    return write_export(store, Path(folder).expanduser() / STARTING_FILE_NAME,
+                        starting_file_text(), kind="export")
+
+
+def write_bank_list(store: Store, folder: str | Path) -> Path:
+    """Write :func:`bank_list_text` into ``folder`` (through the one export writer)."""
+    return write_export(store, Path(folder).expanduser() / BANK_LIST_NAME, bank_list_text(),
+                        kind="export")
+
+
+def bank_overview() -> list[dict[str, str]]:
+    """The bank's questions as the Import page lists them: each one's id, its text, and
+    whether it is marked a favourite or never."""
+    return [{"id": q.id, "text": q.text,
+             "marked": "favourite" if q.favourite else "never" if q.never else ""}
+            for q in load_bank()]

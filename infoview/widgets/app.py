@@ -363,7 +363,7 @@ class App(w.VBox):
 
         s = self.session
         panel = ResearchPanel(self.store, settings=s.settings_for, company_url=s.company_url,
-                              person_url=s.person_url)
+                              person_url=s.person_url, stand_ins=s.stand_ins)
         panel.follow_person(self.selection.person_id)
         # Runs after the panel's own Save handler: the person researched becomes the choice.
         panel.save_button.on_click(lambda _b: self._research_saved(panel))
@@ -461,7 +461,7 @@ class App(w.VBox):
     def _build_imports(self) -> w.Widget:
         from infoview.widgets.imports import ImportPanel
 
-        panel = ImportPanel(self.store)
+        panel = ImportPanel(self.store, out_dir=self.session.out_dir)
         # After an import, the people and meetings it added show on every page.
         panel.import_button.on_click(lambda _b: self.records_changed())
         return panel

@@ -12,7 +12,7 @@ not yet saved are kept in the app's state as they come, so a reload shows them a
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -21,10 +21,12 @@ from infoview.flows.batch_research import (
     keep_all,
     keep_batch,
     kept_batch,
+    made_up_words,
     nameable,
     overview_row,
     read_websites,
     research_sites,
+    sites_to_read,
     websites_of_organizations,
 )
 from infoview.flows.profile import user_zone
@@ -56,6 +58,8 @@ class BatchResearch(RunsInBackground, w.VBox):
         store: where **Save them all** writes, and whose organizations fill the list.
         settings: a function from a URL to the research settings for it.
         background: research in a worker thread (``False``: inside the click, for tests).
+        stand_ins: made-up hosts whose site is served locally, and its address this run
+            (the demo's sample site); other made-up addresses are left out, said in one line.
 
     Attributes:
         sites: the websites, one per line. ``error``: a mistake in them, under them.
@@ -63,8 +67,9 @@ class BatchResearch(RunsInBackground, w.VBox):
     """
 
     def __init__(self, store: Store | None, settings: Callable[[str], Settings | None], *,
-                 background: bool = True):
+                 background: bool = True, stand_ins: Mapping[str, str] | None = None):
         self.store = store
+        self.stand_ins = dict(stand_ins or {})
         self._settings = settings
         self.background = background
         self.results: list[dict[str, Any]] = []
@@ -152,11 +157,17 @@ class BatchResearch(RunsInBackground, w.VBox):
             return
         self.error.clear()
         with self.error.guard("reading the list"):
-            urls = read_websites(self.sites.value)
+            split = sites_to_read(read_websites(self.sites.value), self.stand_ins)
+            urls = [served for _typed, served in split.read]
             self.results, self._saved = [], False
             self.keep()
             self.table.value = ""
             self.save_button.disabled = True
+            if split.made_up:  # one line for them all, under the list, not a row each
+                self.error.show(made_up_words(self.store, split.made_up), "info")
+            if not urls:
+                self.message.show("Nothing left to research.", "warning")
+                return
             self.run_button.disabled = True
             self.progress.max, self.progress.value = len(urls), 0
             self.progress.bar_style = "info"

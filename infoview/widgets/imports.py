@@ -39,6 +39,8 @@ from infoview.widgets._common import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
+
     from infoview.flows.calendar_import import CalendarImportReport
     from infoview.flows.linkedin_import import LinkedInImportReport
     from infoview.flows.mail_import import MailImportReport
@@ -84,11 +86,10 @@ _WHAT_IS_KEPT = {
                 "LinkedIn sends you (a .zip file, which fills in About me too). Everyone in "
                 "it is added under People as someone you know; people already there are "
                 "only filled in. Nothing is sent anywhere.",
-    "questions": "Your own questions for the question bank: a .csv file with the bank's "
-                 "columns (id, category, minutes, weight, audiences, answered_by_research, "
-                 "tags, text). New ids add questions; a row with a bank question's id changes "
-                 "it (favourite or never: yes). A copy is kept beside your data and every plan "
-                 "made under Prepare draws on it; adding another file replaces it.",
+    "questions": "Your own questions for the question bank, in a spreadsheet saved as CSV: "
+                 "start from the file below, which explains its columns. A copy is kept "
+                 "beside your data and every plan made under Prepare draws on it; adding "
+                 "another file replaces it.",
 }
 
 
@@ -97,6 +98,8 @@ class ImportPanel(w.VBox):
 
     Args:
         store: the open store.
+        out_dir: where the question file to start from is written (the default export
+            folder when ``None``).
 
     Attributes:
         kind: ``"mail"`` or ``"calendar"``.
@@ -111,7 +114,7 @@ class ImportPanel(w.VBox):
         report: the last report (preview or import).
     """
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, out_dir: Path | None = None):
         self.store = store
         self.report: (MailImportReport | CalendarImportReport | LinkedInImportReport
                       | QuestionFileReport | None) = None
@@ -164,6 +167,12 @@ class ImportPanel(w.VBox):
         #: After a LinkedIn preview or import: whom the user knows at their organizations.
         self.known = w.HTML()
         self.intro = w.HTML(_intro("mail"))
+        from infoview.paths import default_exports_dir
+        from infoview.widgets.questionfiles import QuestionFileHelp
+
+        #: For a question file: one to start from, its columns in words, the bank's ids.
+        self.question_help = QuestionFileHelp(
+            store, out_dir if out_dir is not None else default_exports_dir())
         self.kind.observe(lambda _c: self._kind_chosen(), names="value")
         self.path.observe(lambda _c: self._path_typed(), names="value")
         self.upload.observe(lambda _c: self._uploaded(), names="value")
@@ -175,6 +184,7 @@ class ImportPanel(w.VBox):
             heading("Import your mail, calendar, LinkedIn contacts or questions"),
             self.intro,
             control_row(w.HTML("What to import:"), self.kind, gap=LABEL_GAP),
+            self.question_help,
             w.HTML(_UPLOAD_STYLE), w.HBox([self.path, self.upload, self.upload_refusal]),
             self.upload_help, self.upload_note,
             self.input_message,
@@ -191,6 +201,7 @@ class ImportPanel(w.VBox):
         """Fill the list of people whose message text may be kept."""
         self.bodies_for.options = [(p.name, p.id) for p in self.store.list(Person)]
         self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
+        self.question_help.layout.display = "" if self.kind.value == "questions" else "none"
 
     def _kind_chosen(self) -> None:
         """Another kind of file: the words on what becomes of the file are that kind's
@@ -205,6 +216,7 @@ class ImportPanel(w.VBox):
         self._previewed = self._imported = None
         self.import_button.disabled = True
         self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
+        self.question_help.layout.display = "" if self.kind.value == "questions" else "none"
         self.path.placeholder = _EXAMPLE_PATHS.get(self.kind.value, "")
         self.intro.value = _intro(self.kind.value)
         self.input_message.clear()
@@ -367,6 +379,8 @@ class ImportPanel(w.VBox):
                 self._previewed, self._imported = None, self._key(source)
                 self.message.show(self.report.kept(), "ok")
                 self.refresh_people()
+                if self.kind.value == "questions":  # the bank's list shows the new ones
+                    self.question_help.refresh()
                 return self.report
         return None
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from infoview.errors import InfoviewError
+from infoview.flows.batch_research import MADE_UP_ENDING, sites_to_read
 from infoview.flows.fields import upper_first
 from infoview.flows.research import (
     keep_research,
@@ -26,6 +27,7 @@ from infoview.flows.research import (
     research_for,
 )
 from infoview.flows.warm import warm_paths
+from infoview.research.urls import normalize_url
 from infoview.settings import Settings
 from infoview.times import stored_day
 from infoview.widgets._common import (
@@ -73,6 +75,9 @@ class ResearchPanel(RunsInBackground, w.VBox):
         person_url: the initial person URL.
         background: research in a worker thread (the default); ``False`` researches inside
             the click, which tests use to stay simple.
+        stand_ins: made-up hosts whose site is served locally this run (the demo's sample
+            site): an address on one is read from there; another made-up address is
+            refused under its field.
 
     Attributes:
         company: the last :class:`~infoview.research.models.CompanyProfile`, or ``None``.
@@ -82,10 +87,12 @@ class ResearchPanel(RunsInBackground, w.VBox):
 
     def __init__(self, store: Store | None = None, *,
                  settings: Settings | Callable[[str], Settings] | None = None,
-                 company_url: str = "", person_url: str = "", background: bool = True):
+                 company_url: str = "", person_url: str = "", background: bool = True,
+                 stand_ins: Mapping[str, str] | None = None):
         self.store = store
         self._settings = settings
         self.background = background
+        self.stand_ins = dict(stand_ins or {})
         self.company: CompanyProfile | None = None
         self.person: PersonProfile | None = None
         self.saved: KeptResearch | None = None
@@ -141,7 +148,8 @@ class ResearchPanel(RunsInBackground, w.VBox):
         from infoview.widgets.batchresearch import BatchResearch
 
         #: Several organizations at once, under the one company and person.
-        self.batch = BatchResearch(store, self.settings_for, background=background)
+        self.batch = BatchResearch(store, self.settings_for, background=background,
+                                   stand_ins=self.stand_ins)
         super().__init__([
             heading("Research a company and a person"),
             *self.form.fields.values(),
@@ -188,9 +196,12 @@ class ResearchPanel(RunsInBackground, w.VBox):
         if self.busy:
             self.message.show("Research is still running; wait for it to finish.", "warning")
             return
-        company_url = self.company_url.value.strip()
-        person_url = self.person_url.value.strip()
         self.form.clear_errors()
+        company_url = self._readable("company_url", self.company_url.value.strip())
+        person_url = self._readable("person_url", self.person_url.value.strip())
+        if company_url is None or person_url is None:
+            self.message.show("Not researched: see the address marked in red above.", "error")
+            return
         if not company_url and not person_url:
             self.message.show("Enter a company website or a person's page first.", "warning")
             return
@@ -206,6 +217,21 @@ class ResearchPanel(RunsInBackground, w.VBox):
             self._thread.start()
         else:
             self._run(company_url, person_url)
+
+    def _readable(self, field: str, url: str) -> str | None:
+        """The address to read for ``url`` typed in ``field``: itself, or the local copy of
+        a made-up address whose site is served here (the demo's sample company); ``None``
+        (said under the field) for a made-up address that leads nowhere."""
+        if not url:
+            return url
+        split = sites_to_read([normalize_url(url)], self.stand_ins)
+        if split.made_up:
+            self.form[field].show_error(
+                f"{url} is a made-up address (it ends in {MADE_UP_ENDING}): no website is "
+                "there to read. Type the organization's real website.")
+            return None
+        typed, served = split.read[0]
+        return served if served != typed else url
 
     def _run(self, company_url: str, person_url: str) -> None:
         self.company = self.person = self.search = None

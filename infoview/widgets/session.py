@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from infoview.demo.site import SAMPLE_PERSON_PATH, sample_site
+from infoview.demo.site import SAMPLE_PERSON_PATH, SAMPLE_SITE_HOST, sample_site
 from infoview.errors import BadInput
 from infoview.paths import default_cache_path, default_db_path, default_exports_dir
 from infoview.settings import Settings
@@ -41,6 +41,9 @@ class NotebookSession:
         demo: ``True`` for a throwaway store.
         company_url: the sample company's URL when the sample site is served, else ``""``.
         person_url: the sample person's page when the sample site is served, else ``""``.
+        stand_ins: made-up hosts whose site is served here, and its address this run: the
+            demo's Kestrel Health Labs keeps a made-up address (the store is made before
+            the site's port is known), researched from the sample site wherever it is served.
     """
 
     store: Store
@@ -50,6 +53,7 @@ class NotebookSession:
     demo: bool
     company_url: str = ""
     person_url: str = ""
+    stand_ins: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     def settings_for(self, url: str) -> Settings:
@@ -114,6 +118,7 @@ def start(store: str | Path = "demo", *, out_dir: str | Path | None = None,
         site = sample_site()
         session.company_url = site.url
         session.person_url = site.url + SAMPLE_PERSON_PATH
+        session.stand_ins = {SAMPLE_SITE_HOST: site.url}
     if demo:
         fill_demo(session, history=sample_history, research=sample_research, seed=sample_seed)
     return session
