@@ -249,6 +249,17 @@ def in_zone(moment: datetime, zone_name: str | None,
     return shown_in(moment, zone(zone_name) or fallback)
 
 
+def form_clock(moment: datetime) -> time:
+    """The clock time a form's time box shows for ``moment`` (already in the zone the form
+    names): whole minutes, with no zone.
+
+    A browser's time box counts in minutes and shows nothing at all for 14:03:27, so a
+    start saved with seconds (a debrief saved "now", a calendar import) would open its form
+    with an empty time; the seconds are dropped, never rounded up past the real start.
+    """
+    return moment.time().replace(second=0, microsecond=0, tzinfo=None)
+
+
 def aware(moment: datetime) -> datetime:
     """``moment`` with a time zone (a naive one is taken as local time)."""
     return moment if moment.tzinfo is not None else moment.astimezone()

@@ -283,6 +283,36 @@ def test_undoing_a_persons_delete_chooses_them_again_with_the_meeting_that_was_c
     assert "Working on: <b>Sam Okafor" in app.chosen.value
 
 
+def test_after_a_delete_nobody_is_chosen_until_i_choose_even_on_opening_the_debrief(
+        tmp_path, app, store):
+    # Seen in the browser: Ada deleted, then just opening Debrief made Sam "Working on".
+    ids = _ids(store)
+    app.choose(meeting_id=ids["Ada Berg"][1])
+    people = app.page("people")
+    people.delete_person_button.click()
+    people.deletions.confirm_button.click()
+    assert app.selection.person_id is None
+    app.show("debrief")
+    form = app.debrief
+    assert app.selection.person_id is None and "Nobody chosen yet" in app.chosen.value
+    # The debrief shows the latest meeting left, and says openly that it does, and whose.
+    assert form.meeting.value == ids["Sam Okafor"][1]
+    note = html.unescape(app._debrief_note.value)
+    assert "Nobody is chosen" in note and "Sam Okafor" in note
+    app.show("prepare")  # nor does Prepare choose for her: it starts on someone new
+    assert app.selection.person_id is None and app.prepare.person.value == NEW
+    # A reload in the same sitting still has nobody chosen.
+    again = App(_session(tmp_path, store), background=False)
+    assert again.selection.person_id is None and "Nobody chosen yet" in again.chosen.value
+    # Saving the debrief of the meeting shown chooses it (it is still ahead: asked first).
+    form.save_button.click()
+    assert app.selection.person_id is None
+    form.save_button.click()
+    assert app.selection.meeting_id == ids["Sam Okafor"][1], form.message.text
+    assert "Working on: <b>Sam Okafor" in app.chosen.value
+    assert "Nobody is chosen" not in app._debrief_note.value
+
+
 def test_undoing_a_delete_on_the_people_page_alone_chooses_the_person_again(tmp_path, store):
     from infoview.widgets.records import PeoplePage
 
@@ -512,7 +542,9 @@ def test_a_place_whose_record_was_deleted_since_is_let_go_without_an_error(tmp_p
     delete_record(store, "person", ids["Ada Berg"][0])
     third = App(session, background=False)
     assert third.nav.value == "prepare" and third.message.text == ""
-    assert third.selection.person_id == ids["Sam Okafor"][0]  # the next meeting, as at first
+    # Nobody, until the user chooses: not someone else picked for her (Sam's next meeting).
+    assert third.selection.person_id is None and third.selection.meeting_id is None
+    assert "Nobody chosen yet" in third.chosen.value
 
 
 def test_the_app_comes_back_to_where_i_was_only_in_the_same_sitting(tmp_path, store):

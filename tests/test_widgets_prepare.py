@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from infoview.flows.research import keep_research
+from infoview.errors import BadInput
+from infoview.flows.research import keep_research, title_to_check, use_researched_title
 from infoview.models import Meeting, Person, QuestionAsked
 from infoview.research.company import research_company
 from infoview.research.person import research_person
@@ -539,3 +540,57 @@ def test_labelled_controls_side_by_side_keep_a_space_between_them(panel):
         row = row_of(control)
         assert row.layout.grid_gap == ROW_GAP, control.description
         assert row.layout.align_items == "center"
+
+
+@pytest.fixture
+def samira(store, profiles):
+    """Samira as research saved her, then with the title a LinkedIn import gave her, then
+    her page researched and saved again.
+
+    Seen in a browser pass: the import named her "head of user research"; her page says
+    "Senior UX Researcher"; Prepare went on asking about the first, saying nothing. Research
+    never replaces a title on the record (the user may have typed it, and the store does
+    not keep where a title came from), so Prepare sets both side by side for the user.
+    """
+    [samira] = store.list(Person, name="Samira Okafor")
+    samira.title = "head of user research"
+    store.update(samira)
+    keep_research(store, *profiles)
+    return store.get(Person, samira.id)
+
+
+def test_research_keeps_the_title_on_record_and_prepare_sets_both_side_by_side(
+        store, samira, profiles, tmp_path):
+    page_title = profiles[1].title
+    assert page_title and page_title.casefold() != "head of user research"
+    assert samira.title == "head of user research"  # research did not replace it
+    panel = PreparePanel(store, out_dir=tmp_path / "out")
+    panel.person.value = samira.id
+    assert panel.title_box.layout.display == ""
+    said = panel.title_note.value
+    assert f"Samira's page says <b>{page_title}</b>" in said
+    assert "your records say <b>head of user research</b>" in said
+
+    panel.use_title_button.click()
+    assert store.get(Person, samira.id).title == page_title
+    assert panel.title_box.layout.display == "none"
+    assert panel.message.kind == "ok" and page_title in panel.message.text
+    # Chosen again, the two agree: nothing more to say.
+    again = PreparePanel(store, out_dir=tmp_path / "out")
+    again.person.value = samira.id
+    assert again.title_box.layout.display == "none"
+
+
+def test_titles_that_agree_or_are_missing_are_not_set_side_by_side(samira, profiles):
+    page = profiles[1]
+    assert title_to_check(Person(name="S", title=page.title.upper()), page) is None
+    assert title_to_check(Person(name="S", title=None), page) is None
+    assert title_to_check(samira, None) is None
+    assert title_to_check(samira, page) == page.title
+
+
+def test_using_the_page_title_without_research_says_what_to_do(store):
+    ada = store.add(Person(name="Ada Berg", title="Nurse"))
+    with pytest.raises(BadInput, match="type it on their record"):
+        use_researched_title(store, ada.id)
+    assert store.get(Person, ada.id).title == "Nurse"

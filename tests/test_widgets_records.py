@@ -1012,3 +1012,20 @@ def test_the_openings_seen_are_set_beside_the_list_in_one_step(page, store):
     assert page.quick_postings.value == 0
     assert store.get(Organization, wren.id).postings == wren.postings
     assert store.get(Organization, kestrel.id).postings == 4
+
+
+def test_the_people_and_organizations_lists_share_one_width_and_show_long_rows_whole(page):
+    # Seen in the browser: People was 420px beside Organizations' 640px, and cut
+    # "... Northgate Community Credit Ur".
+    from infoview.widgets._common import LIST_CLASS, LIST_STYLE, LIST_WIDTH
+
+    samira = _add(page, name="Samira Okafor", title="Head of user research",
+                  organization="Northgate Community Credit Union")
+    assert page.people.layout.width == page.organizations.layout.width == LIST_WIDTH
+    for records in (page.people, page.organizations):
+        assert LIST_CLASS in records._dom_classes and records.layout.max_width == "100%"
+    assert LIST_STYLE in page.children[0].value  # long rows wrap instead of being cut
+    page.people.value = samira.id
+    # The chosen row shows in full on hover, whatever the width.
+    assert page.people.tooltip == ("Samira Okafor (Head of user research, Northgate "
+                                   "Community Credit Union)")

@@ -252,8 +252,9 @@ def save_debrief(store: Store, debrief: Debrief, *, now: datetime | None = None,
 
 def held_start(day: date, tz: tzinfo, now: datetime) -> datetime:
     """The start given to a meeting held on ``day`` whose time was never recorded: midday
-    on that day in ``tz`` (the meeting's zone, else the user's), or ``now`` when midday has
-    not come yet, so a meeting held today is never in the future (and counts as a touch).
+    on that day in ``tz`` (the meeting's zone, else the user's), or ``now`` (to the minute) when
+    midday has not come yet, so a meeting held today is never in the future (and counts as
+    a touch).
 
     Raises:
         BadInput: ``day`` is still ahead in ``tz``, or outside the years the store keeps.
@@ -264,7 +265,8 @@ def held_start(day: date, tz: tzinfo, now: datetime) -> datetime:
         raise BadInput(f"the day the meeting took place, {day_words(day)}, is still ahead: "
                        f"choose today ({day_words(today)}) or an earlier day")
     midday = datetime.combine(day, time(12, 0), tzinfo=tz)
-    return min(midday, aware(now).astimezone(tz).replace(microsecond=0))
+    # whole minutes, as a time box shows them (it shows nothing for 14:03:27)
+    return min(midday, aware(now).astimezone(tz).replace(second=0, microsecond=0))
 
 
 def _meeting(store: Store, meeting_id: int) -> Meeting:

@@ -339,6 +339,38 @@ def load_research(store: Store, person: Person) -> tuple[CompanyProfile | None,
             found if isinstance(found, PersonProfile) else None)
 
 
+def title_to_check(person: Person, found: PersonProfile | None) -> str | None:
+    """The title the person's researched page gives when it is not the one on their record
+    (``None`` when they agree, or either is missing).
+
+    Research never overwrites a title on the record (the user may have typed it), and the
+    store does not keep where a title came from (typed, a LinkedIn import, research); so
+    the two are set side by side for the user to settle, rather than one picked silently.
+    """
+    page = (found.title or "").strip() if found is not None else ""
+    kept = (person.title or "").strip()
+    if not page or not kept or fold(page) == fold(kept):
+        return None
+    return page
+
+
+def use_researched_title(store: Store, person_id: int) -> Person:
+    """Put the title from the person's newest researched page on their record (the user
+    said the page is right).
+
+    Raises:
+        NotFound: no such person. BadInput: no researched page gives a title.
+    """
+    person = store.get(Person, person_id)
+    _company, found = load_research(store, person)
+    title = (found.title or "").strip() if found is not None else ""
+    if not title:
+        raise BadInput(f"no researched page gives a title for {person.name}: type it on "
+                       "their record (People, Edit)")
+    person.title = title
+    return store.update(person)
+
+
 def research_for(store: Store, person_id: int) -> tuple[CompanyProfile | None,
                                                         PersonProfile | None]:
     """The newest saved research for a stored person: ``(company profile, person profile)``.

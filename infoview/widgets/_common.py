@@ -49,6 +49,29 @@ WHOLE_ROWS_STYLE = (f"<style>.{WHOLE_ROWS_CLASS} select {{height:auto !important
                     "padding:4px 0 !important;}</style>")
 
 
+#: The width of a list of records (people, organizations): one rule for both, wide enough
+#: for "Samira Okafor (Head of user research, Northgate Community Credit Union)".
+LIST_WIDTH = "640px"
+LIST_CLASS = "infoview-list"
+#: A row longer still wraps onto a second line instead of being cut off at the edge.
+LIST_STYLE = (f"<style>.{LIST_CLASS} select option {{white-space:normal;"
+              "overflow-wrap:anywhere;}</style>")
+
+
+def record_list(rows: int) -> w.Select:
+    """A list of records ``rows`` rows high, :data:`LIST_WIDTH` wide (never wider than the
+    page), whose long rows wrap (with :data:`LIST_STYLE` on the page) and whose chosen row
+    shows in full on hover."""
+    records = w.Select(options=[], rows=rows, layout=w.Layout(width=LIST_WIDTH, max_width="100%"))
+    records.add_class(LIST_CLASS)
+
+    def _hover(_change: object = None) -> None:
+        records.tooltip = records.label or None
+
+    records.observe(_hover, names=["value", "options"])
+    return records
+
+
 #: A meeting's format as a reader says it: (label, stored value), for dropdowns.
 FORMAT_CHOICES = (("video call", "video"), ("phone call", "phone"), ("in person", "in_person"))
 
@@ -386,6 +409,11 @@ class RunsInBackground:
             self._thread.join(timeout)
 
 
+def _minute(moment: datetime) -> datetime:
+    """``moment`` to the minute, as a form's time box holds it."""
+    return moment.replace(second=0, microsecond=0)
+
+
 class PastStartCheck:
     """Asks once before a meeting is saved with a start already past (a year typed wrong
     reads like a meeting to come); the same start saved again is what the user means.
@@ -404,7 +432,10 @@ class PastStartCheck:
 
     def question(self, start: datetime | None, zone: str | None,
                  before: datetime | None = None) -> str | None:
-        if start is None or starts_in_future(start) or start == before:
+        # The form shows whole minutes: a start stored with seconds comes back without them
+        # and is still the start as stored.
+        if start is None or starts_in_future(start) or (
+                before is not None and _minute(start) == _minute(before)):
             return None
         if self._asked == start:
             self._asked = None

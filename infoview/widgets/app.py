@@ -132,6 +132,10 @@ class App(w.VBox):
                 self._user_chose = restored
                 self.selection.choose(self.store, person_id=place.person_id,
                                       meeting_id=place.meeting_id)
+            elif restored:
+                # Nobody chosen when the user was last here (the person was deleted, or
+                # someone new was being entered): nobody still, until they choose.
+                self._user_chose = True
             else:
                 # Else where the user is likely to be: the next meeting (else the latest).
                 meeting = next_meeting(self.store, now)
@@ -281,11 +285,24 @@ class App(w.VBox):
                     form.refresh_meetings(meeting)
                 else:
                     form.meeting.value = meeting
-        self._debrief_note.value = (
-            "" if meeting is not None or self.selection.person_id is None else
-            "<p class='infoview-warning' style='color:#8a5300'>No meeting with the person "
-            "chosen yet: add one under Prepare (Save person and meeting) or People. Below "
-            "is the last meeting you chose.</p>")
+        self._say_debrief_meeting()
+
+    def _say_debrief_meeting(self) -> None:
+        """Say above the debrief which meeting it shows when that is not the meeting worked
+        on: nobody is chosen (the list's latest is shown, and is not chosen for the user),
+        or the person chosen has no meeting yet."""
+        page = self.pages.get("debrief")
+        shown = page.children[-1].meeting if page is not None else None
+        words = ""
+        if self.selection.person_id is None and shown is not None and shown.value is not None:
+            words = (f"Nobody is chosen, so this shows the latest meeting in the list: "
+                     f"{esc(shown.label)}. Pick the meeting to debrief in the list (its person "
+                     "becomes the one you work on), or choose a person under People.")
+        elif self.selection.person_id is not None and self.selection.meeting_id is None:
+            words = ("No meeting with the person chosen yet: add one under Prepare (Save "
+                     "person and meeting) or People. Below is the last meeting you chose.")
+        self._debrief_note.value = (f"<p class='infoview-warning' style='color:#8a5300'>"
+                                    f"{words}</p>" if words else "")
 
     # -- builders -------------------------------------------------------------------------
     def _build_home(self) -> w.Widget:
@@ -335,6 +352,7 @@ class App(w.VBox):
                     debrief.children[-1].refresh_meetings(self.selection.meeting_id)
             finally:
                 self._reloading = False
+            self._say_debrief_meeting()
             if self._companion is not None and self._companion.meeting_id is not None and \
                     not self.store.list(Meeting, id=self._companion.meeting_id):
                 self._companion.load_meeting(self.selection.meeting_id)
@@ -411,16 +429,26 @@ class App(w.VBox):
         form.meeting.observe(lambda change: self._debrief_chose(change["new"]), names="value")
         # After the form's own handlers: a saved debrief marks the meeting held, a missed
         # one marks it so; the line under the bar says the meeting's state.
-        form.save_button.on_click(lambda _b: self._show_chosen())
+        # Saving the debrief of the meeting shown is choosing it, when nobody was.
+        form.save_button.on_click(lambda _b: self._debrief_saved(form))
         form.missed_button.on_click(lambda _b: self._show_chosen())
+        page = w.VBox([self._debrief_note, form])
+        self.pages["debrief"] = page  # so that the note above it finds the form
+        # Nobody chosen: the form shows the latest meeting and says so above it, but does
+        # not choose it (its person may be anyone; the user chooses).
         self._meeting_follows()
-        if self.selection.person_id is None and form.meeting.value is not None:
-            self._debrief_chose(form.meeting.value)  # nobody chosen yet: the form's offer is
-        return w.VBox([self._debrief_note, form])
+        return page
+
+    def _debrief_saved(self, form) -> None:
+        if (self.selection.person_id is None and form.saved is not None
+                and form.saved.id == form.meeting.value):
+            self._debrief_chose(form.meeting.value)
+        self._show_chosen()
 
     def _debrief_chose(self, meeting: int | None) -> None:
         if not self._reloading and meeting is not None and meeting != self.selection.meeting_id:
             self.choose(meeting_id=meeting)
+        self._say_debrief_meeting()
 
     def _build_outcomes(self) -> w.Widget:
         from infoview.widgets.outcomes import OutcomesDashboard

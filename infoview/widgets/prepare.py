@@ -24,7 +24,7 @@ from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_out
 from infoview.flows.plans import drop_plan, keep_plan, kept_plan, last_kept_plan
 from infoview.flows.profile import save_profile, user_zone
 from infoview.flows.question_history import question_history
-from infoview.flows.research import research_for
+from infoview.flows.research import research_for, title_to_check, use_researched_title
 from infoview.models import Meeting, Person
 from infoview.prep.brief import build_brief
 from infoview.prep.render import export_brief, render_html_fragment, warm_pdf
@@ -34,7 +34,7 @@ from infoview.questions.select import select_questions
 from infoview.store.appstate import State
 from infoview.store.exports import EXPORT_FORMATS as ALL_FORMATS
 from infoview.store.exports import formats_for
-from infoview.times import day_words, in_zone, shown_in, start_from_fields, zone_name
+from infoview.times import day_words, form_clock, in_zone, shown_in, start_from_fields, zone_name
 from infoview.widgets._common import (
     CHANNEL_WORDS,
     FORMAT_CHOICES,
@@ -124,6 +124,14 @@ class PreparePanel(w.VBox):
         self.person = w.Dropdown(description="Person", style=_WIDE, layout=w.Layout(width="60%"))
         #: What research is on file for the chosen person, shown before anything is planned.
         self.research_note = w.HTML()
+        #: Says when their researched page gives another title than their record, with
+        #: the one click that puts the page's on the record (research never replaces it).
+        self.title_note = w.HTML()
+        self.use_title_button = button("Use the title from their page",
+                                       tooltip="put it on their record, in place of the one "
+                                               "there now")
+        self.title_box = w.VBox([self.title_note, self.use_title_button],
+                                layout=w.Layout(display="none"))
         self.new_name = text("Name")
         #: Says, right under the name field, that it is needed.
         self.new_name_error = MessageLine()
@@ -210,10 +218,12 @@ class PreparePanel(w.VBox):
             btn.on_click(lambda _b, fmt=fmt: self.export(fmt))
         self.draft_button.on_click(lambda _b: self.write_draft())
         self.sent_button.on_click(lambda _b: self.record_sent())
+        self.use_title_button.on_click(lambda _b: self.use_page_title())
 
         super().__init__([
             heading("Who and when"),
-            self.person, self.research_note, self.new_person_box, self.meeting, self.zone_note,
+            self.person, self.research_note, self.title_box, self.new_person_box, self.meeting,
+            self.zone_note,
             control_row(self.date, self.time, self.timezone),
             control_row(self.format, self.place),
             heading("What you want to learn"),
@@ -404,7 +414,7 @@ class PreparePanel(w.VBox):
         if meeting.starts_at is not None:
             local = in_zone(meeting.starts_at, meeting.timezone, user_zone(self.store))
             self.date.value = local.date()
-            self.time.value = local.time().replace(tzinfo=None)
+            self.time.value = form_clock(local)
         self.timezone.value = meeting.timezone or self.store.get_profile().timezone or ""
         self.format.value = meeting.format
         self.place.value = meeting.place or ""
@@ -423,6 +433,7 @@ class PreparePanel(w.VBox):
     def _load_research(self) -> None:
         """The newest stored research about the chosen person and their organization."""
         self.company = self.person_research = None
+        self.title_box.layout.display = "none"
         if self.person.value in (NEW, None):
             self.research_note.value = ""
             return
@@ -430,6 +441,36 @@ class PreparePanel(w.VBox):
             self.company, self.person_research = research_for(self.store, self.person.value)
         self.picker.research = self.company
         self.research_note.value = _research_note(self.company, self.person_research)
+        self._show_title_note()
+
+    def _show_title_note(self) -> None:
+        """Set the title on their record and the one their researched page gives side by
+        side when they differ ("Samira's page says Senior UX Researcher; your records say
+        Head of user research"): the brief and the questions use the record's."""
+        with self.message.guard("reading their record"):
+            person = self.store.get(Person, self.person.value)
+            page = title_to_check(person, self.person_research)
+        if not page:
+            return
+        self.title_note.value = (
+            f"<div class='infoview-title-note' style='color:#8a5300'>"
+            f"{esc(_first_name(person.name))}'s page says <b>{esc(page)}</b>; your records "
+            f"say <b>{esc(person.title)}</b>. The brief and the questions use your records: "
+            "if the page is newer, use its title.</div>")
+        self.use_title_button.description = "Use the title from their page"
+        self.title_box.layout.display = ""
+
+    def use_page_title(self) -> None:
+        """Put the researched page's title on the chosen person's record (what "Use the
+        title from their page" does), and say so."""
+        if self.person.value in (NEW, None):
+            return
+        with self.message.guard("changing their title"):
+            person = use_researched_title(self.store, self.person.value)
+            self.title_box.layout.display = "none"
+            self._show_role_note()
+            self.message.show(f"{person.name}'s title is now {person.title} on their record.",
+                              "ok")
 
     # -- the records the library works on ----------------------------------------------------
     def current_person(self):

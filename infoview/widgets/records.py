@@ -27,6 +27,7 @@ from infoview.flows.records import add_person, edit_person
 from infoview.flows.research import find_organization
 from infoview.models import Meeting, Person
 from infoview.widgets._common import (
+    LIST_STYLE,
     MessageLine,
     bullet_list,
     button,
@@ -34,6 +35,7 @@ from infoview.widgets._common import (
     file_link,
     heading,
     link,
+    record_list,
     zone_note,
 )
 from infoview.widgets.deletions import Deletions
@@ -101,7 +103,7 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
         # -- people ---------------------------------------------------------------------
         self.find = w.Text(placeholder="Find a person by name or organization",
                            layout=w.Layout(width="320px"), continuous_update=True)
-        self.people = w.Select(options=[], rows=8, layout=w.Layout(width="420px"))
+        self.people = record_list(rows=8)
         self.add_person_button = button("Add a person", "primary")
         self.card = w.HTML()
         self.edit_person_button = button("Edit")
@@ -177,7 +179,9 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
         self.tabs = w.Tab(children=[people_tab, organizations_tab],
                           titles=("People", "Organizations"))
         self.tabs.observe(lambda _c: self._reveal_choice(), names="selected_index")
-        super().__init__([heading("People and organizations"), self.tabs])
+        title = heading("People and organizations")
+        title.value = LIST_STYLE + title.value  # the lists' long rows wrap
+        super().__init__([title, self.tabs])
         self.refresh()
         self._pick_up_forms()
 

@@ -22,7 +22,7 @@ from infoview.flows.meetings import MeetingOptions, add_meeting
 from infoview.flows.profile import as_sentence, user_zone
 from infoview.flows.records import edit_meeting
 from infoview.models import Meeting
-from infoview.times import in_zone, start_from_fields
+from infoview.times import form_clock, in_zone, start_from_fields
 from infoview.widgets._common import (
     FORMAT_CHOICES,
     MessageLine,
@@ -120,7 +120,7 @@ class MeetingForm:
             if meeting is not None and meeting.starts_at is not None:
                 local = in_zone(meeting.starts_at, meeting.timezone, user_zone(self.store))
                 self.meeting_date.value = local.date()
-                self.meeting_time.value = local.time().replace(tzinfo=None)
+                self.meeting_time.value = form_clock(local)
             else:
                 self.meeting_date.value = None
                 self.meeting_time.value = time(10, 0)

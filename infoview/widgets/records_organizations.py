@@ -29,6 +29,7 @@ from infoview.widgets._common import (
     esc,
     file_link,
     link,
+    record_list,
 )
 from infoview.widgets.forms import Form, FormField, form_box, text_input
 from infoview.widgets.keptforms import AS_SAVED, KeptTyping
@@ -72,7 +73,7 @@ class OrganizationsTab:
         self._editing_organization: int | None = None
         # Each row names how much the user wants it and whom they know there, so that twelve
         # targets are compared without opening twelve cards.
-        self.organizations = w.Select(options=[], rows=6, layout=w.Layout(width="640px"))
+        self.organizations = record_list(rows=6)
         #: How much the user wants the chosen organization, set here in one step (the words
         #: of the form's own choice); saved as soon as it is changed.
         self.quick_motivation = w.Dropdown(description="How much you want to work there",

@@ -1,7 +1,7 @@
 """What a user would call cut off, read from the page a browser test has open: a button
 whose text does not fit, a dropdown showing only part of its choice, a list cutting off its
-last row, a row of buttons that fell under its own label, a row's remove button (✕) wrapped
-below its fields.
+last row or the end of a row's text, a row of buttons that fell under its own label, a
+row's remove button (✕) wrapped below its fields.
 
 A widget's size is set in Python (``layout.width``, ``style.button_width``) but only a
 browser lays it out, so only a browser test can tell that "no connection yet (cold)" shows
@@ -33,6 +33,14 @@ _CHECK = """() => {
     if (!shown(s) || !last || s.options.length > s.size) continue;
     if (last.offsetTop + last.offsetHeight > s.clientTop + s.clientHeight)
       out.push('list cut: ' + last.text);
+  }
+  for (const s of document.querySelectorAll('select[size]')) {
+    // a row of a list (People, Organizations) shows its whole text, wrapped if need be:
+    // "Northgate Community Credit Ur" was cut at the list's edge
+    if (!shown(s)) continue;
+    for (const o of s.options)
+      if (o.scrollWidth > Math.ceil(o.getBoundingClientRect().width) + 1)
+        out.push('list row cut: ' + o.text);
   }
   for (const box of document.querySelectorAll('.widget-inline-hbox, .widget-toggle-buttons')) {
     const label = box.querySelector(':scope > .widget-label');
