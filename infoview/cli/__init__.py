@@ -58,7 +58,8 @@ class _Parser(argparse.ArgumentParser):
 
     Abbreviated options are not accepted: ``draft thanks --meeting 1`` was read as
     ``--meeting-date 1`` and answered "'1' is not a date", a message about an option the
-    user never typed.
+    user never typed. The line ends by naming the command's ``--help``: "the following
+    arguments are required: file, --out" alone does not say where to read what they mean.
     """
 
     def __init__(self, *args, **kwargs) -> None:
@@ -66,7 +67,7 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        sys.stderr.write(f"{self.prog}: error: {message}; see '{self.prog} --help'\n")
         raise SystemExit(2)
 
 
