@@ -36,3 +36,51 @@ def test_a_usage_mistake_names_the_help_to_read(capsys, tmp_path, argv, command)
     # ... and the help it names is there to read
     code, out, _ = run(capsys, *shlex.split(command)[1:], "--help")
     assert code == 0 and out.startswith(f"usage: {command}")
+
+
+@pytest.fixture
+def ruth_db(tmp_path, monkeypatch, capsys):
+    """Ruth's store with one student in it (a real SQLite file), and no question file set."""
+    monkeypatch.delenv("INFOVIEW_QUESTIONS", raising=False)
+    path = tmp_path / "class.sqlite"
+    assert main(["--db", str(path), "people", "add", "--name", "Zelda Quimby"]) == 0
+    capsys.readouterr()
+    return path
+
+
+def test_a_question_file_that_is_not_there_names_the_option_that_gave_it(capsys, ruth_db,
+                                                                           tmp_path):
+    missing = tmp_path / "my-questions.csv"
+    code, out, err = run(capsys, "--db", str(ruth_db), "questions", "bank",
+                         "--bank-file", str(missing))
+    assert code == 2 and out == ""
+    assert err == (f"infoview: error: {missing}: no question file there; check the path "
+                   "given by --bank-file\n")
+    code, _, err = run(capsys, "questions", "plan", "--bank-file", str(tmp_path))
+    assert code == 2
+    assert err.endswith("the question file given by --bank-file is a folder; give the path "
+                        "of your .csv file\n")
+
+
+def test_a_stale_infoview_questions_says_so_wherever_questions_are_planned(
+        capsys, ruth_db, tmp_path, monkeypatch, sites):
+    missing = tmp_path / "old-laptop" / "questions.csv"
+    monkeypatch.setenv("INFOVIEW_QUESTIONS", str(missing))
+    said = (f"infoview: error: {missing}: no question file there; check the path given by "
+            "$INFOVIEW_QUESTIONS (or unset $INFOVIEW_QUESTIONS)\n")
+    before = ruth_db.read_bytes()
+    for argv in (["questions", "plan", "--minutes", "10"],
+                 ["prep", "--company-url", sites.get().url, "--delay", "0",
+                  "--out", str(tmp_path / "briefs")],
+                 ["meeting", "add", "--person", "1", "--plan"]):
+        code, out, err = run(capsys, "--db", str(ruth_db), *argv)
+        assert (code, out, err) == (2, "", said), argv
+    assert ruth_db.read_bytes() == before and not (tmp_path / "briefs").exists()
+    # her own file, once it is where the variable says, is used
+    missing.parent.mkdir()
+    missing.write_text("id,category,minutes,weight,audiences,answered_by_research,tags,text\n"
+                       "ruth-01,role,3,4,anyone,,insights,"
+                       "What does a good week look like for you as a {role}?\n",
+                       encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(ruth_db), "questions", "bank", "--category", "role")
+    assert code == 0 and "What does a good week look like" in out

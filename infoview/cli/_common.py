@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from infoview.errors import BadField, BadFields, BadInput
+from infoview.errors import BadField, BadFields, BadInput, BadInputFile
 from infoview.jsontext import RawRows
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -311,3 +312,27 @@ def options_named(options: dict[str, str]) -> Iterator[None]:
         if option is None:
             raise
         raise BadField(f"--{option}: {exc}", exc.field) from exc
+
+
+def check_question_files(args: argparse.Namespace) -> None:
+    """Refuse a question file of the user's own (``--bank-file``, else
+    ``$INFOVIEW_QUESTIONS``) that is not there, saying where its path came from.
+
+    The bank's own message ("cannot open the question file (No such file or directory)")
+    neither says that the path was set by ``$INFOVIEW_QUESTIONS`` long ago nor what to do.
+    """
+    from infoview.questions.bank import USER_BANK_ENV
+
+    given, source = getattr(args, "bank_file", None), "--bank-file"
+    if given is None:
+        given, source = os.environ.get(USER_BANK_ENV) or None, f"${USER_BANK_ENV}"
+    if given is None:
+        return
+    path = Path(given).expanduser()
+    if path.is_dir():
+        raise BadInputFile(f"the question file given by {source} is a folder; give the "
+                           "path of your .csv file", given)
+    if not path.exists():
+        unset = f" (or unset {source})" if source.startswith("$") else ""
+        raise BadInputFile(f"no question file there; check the path given by {source}{unset}",
+                           given)

@@ -13,7 +13,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from infoview.cli._common import open_store, options_named, print_json, usage
+from infoview.cli._common import check_question_files, open_store, options_named, print_json, usage
 from infoview.errors import BadInput, NotFound
 from infoview.flows.debrief_json import DEBRIEF_JSON_SHAPE
 from infoview.models import CHOICES, Meeting
@@ -149,6 +149,8 @@ def _add(args) -> int:
     from infoview.times import parse_start, zone
 
     zone(args.timezone)  # an unknown zone is reported even without --when
+    if args.plan:
+        check_question_files(args)
     start = parse_start(args.when, args.timezone) if args.when else None
     options = MeetingOptions(person_id=args.person, starts_at=start, timezone=args.timezone,
                              format=args.format, place=args.place, minutes=args.minutes,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from infoview.cli._common import (
     add_fetch_options,
+    check_question_files,
     db_path,
     existing_store,
     open_store,
@@ -202,6 +203,7 @@ def _prep(args) -> int:
     from infoview.flows.question_history import question_history
     from infoview.prep.render import DEFAULT_SECTIONS, export_briefs
 
+    check_question_files(args)  # every brief plans questions from the bank
     out = Path(args.out)
     formats = _formats(args.format, out)
     sections = DEFAULT_SECTIONS + (("notes",) if args.notes else ())

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from infoview.cli._common import existing_store, print_json, usage
+from infoview.cli._common import check_question_files, existing_store, print_json, usage
 from infoview.errors import BadInput, BadInputFile
 from infoview.questions.models import CATEGORIES, MEETING_OVERHEAD, audience_key
 from infoview.userfiles import parse_json, read_text
@@ -165,6 +165,7 @@ def say_plan_notes(plan, out) -> None:
 def _load_bank(args):
     from infoview.questions.bank import load_bank
 
+    check_question_files(args)
     return load_bank(user_file=args.bank_file)
 
 
