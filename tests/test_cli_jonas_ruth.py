@@ -3,6 +3,7 @@ and what the one line on stderr told them to do. Real SQLite files, the real ``m
 
 from __future__ import annotations
 
+import json
 import shlex
 
 import pytest
@@ -84,3 +85,43 @@ def test_a_stale_infoview_questions_says_so_wherever_questions_are_planned(
                        encoding="utf-8")
     code, out, _ = run(capsys, "--db", str(ruth_db), "questions", "bank", "--category", "role")
     assert code == 0 and "What does a good week look like" in out
+
+
+def _researched(out) -> list[dict]:
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("name, data", [
+    # Excel's "Unicode Text": UTF-16 with a byte-order mark, tab-separated, a .txt name
+    ("exhibitors.txt", lambda url: f"Firma\tURL\r\nAtelier Lef\u00e8vre\t{url}\r\n"
+                                   .encode("utf-16")),
+    # Excel's "CSV UTF-16"
+    ("exhibitors.csv", lambda url: f"name,url\r\nAtelier Lef\u00e8vre,{url}\r\n"
+                                   .encode("utf-16")),
+    # a spreadsheet set to German writes semicolons
+    ("exhibitors.csv", lambda url: f"\ufeffFirma;URL\r\nAtelier Lef\u00e8vre;{url}\r\n"
+                                   .encode()),
+])
+def test_jonas_exhibitor_list_saved_by_excel_is_researched(capsys, tmp_path, sites, name, data):
+    site = sites.get("cp1252")
+    source = tmp_path / name
+    source.write_bytes(data(site.url))
+    out = tmp_path / "exhibitors.jsonl"
+    code, said, err = run(capsys, "--db", str(tmp_path / "store.sqlite"), "research", "batch",
+                          str(source), "--out", str(out), "--delay", "0")
+    assert code == 0, err
+    assert said.startswith("1 researched, 0 failed")
+    [result] = _researched(out)
+    assert result["url"].rstrip("/") == site.url.rstrip("/") and "error" not in result
+    assert result["name"] == "Atelier Lef\u00e8vre & Fils"
+
+
+def test_a_list_without_a_url_column_says_what_to_name_it(capsys, tmp_path):
+    source = tmp_path / "exhibitors.csv"
+    source.write_text("Company;Website\nAcme;https://acme.example/\n", encoding="utf-8")
+    out = tmp_path / "exhibitors.jsonl"
+    code, said, err = run(capsys, "research", "batch", str(source), "--out", str(out))
+    assert (code, said) == (2, "")
+    assert err == (f"infoview: error: {source}, line 1: the CSV has no 'url' column (columns: "
+                   "Company, Website); name the column of web addresses url\n")
+    assert not out.exists()

@@ -15,6 +15,7 @@ they are also spread over a few processes (see :mod:`infoview.research.parallel`
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -182,15 +183,20 @@ def read_urls(path: str | Path) -> list[str]:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise BadInputFile("no such file; give a text file of URLs or a CSV with a url column",
                            path) from None
-    except UnicodeDecodeError as exc:
-        line = text_line_of(path.read_bytes(), exc.start)
-        raise BadInputFile("not UTF-8 text; save it as UTF-8", path, line) from exc
     except OSError as exc:
         raise BadInputFile(f"cannot be read ({exc.strerror})", path) from exc
+    try:
+        # Excel's "Unicode Text" and "CSV UTF-16" files start with a UTF-16 byte-order mark
+        text = (raw.decode("utf-16") if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+                else raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        line = text_line_of(raw, exc.start)
+        raise BadInputFile("not UTF-8 text; save it as UTF-8 (in Excel: Save As, "
+                           "CSV UTF-8)", path, line) from exc
     urls = _urls_from_csv(text, path) if _looks_like_csv(path, text) else _urls_from_text(text)
     urls = list(dict.fromkeys(normalize_url(u) for u in urls))
     if not urls:
@@ -271,11 +277,22 @@ def _check_kind(kind: str) -> None:
         raise BadInput(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
 
 
+def _delimiter(text: str) -> str:
+    """The CSV's separator, from its first line: a comma, else the semicolon a spreadsheet
+    set to a European language writes, else the tab of Excel's "Unicode Text"."""
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    if "," not in first:
+        for separator in (";", "\t"):
+            if separator in first:
+                return separator
+    return ","
+
+
 def _looks_like_csv(path: Path, text: str) -> bool:
     if path.suffix.lower() == ".csv":
         return True
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    cells = [c.strip().strip('"').lower() for c in first.split(",")]
+    cells = [c.strip().strip('"').lower() for c in first.split(_delimiter(text))]
     return len(cells) > 1 and "url" in cells
 
 
@@ -285,15 +302,15 @@ def _urls_from_text(text: str) -> list[str]:
 
 
 def _urls_from_csv(text: str, path: Path) -> list[str]:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         header = next(reader, None)
         if header is None:
             return []
         names = [h.strip().lower() for h in header]
         if "url" not in names:
-            raise BadInputFile(f"the CSV has no 'url' column (columns: {', '.join(header)})",
-                               path, 1)
+            raise BadInputFile(f"the CSV has no 'url' column (columns: {', '.join(header)}); "
+                               "name the column of web addresses url", path, 1)
         column = names.index("url")
         urls = []
         for row in reader:
