@@ -125,3 +125,15 @@ def test_a_list_without_a_url_column_says_what_to_name_it(capsys, tmp_path):
     assert err == (f"infoview: error: {source}, line 1: the CSV has no 'url' column (columns: "
                    "Company, Website); name the column of web addresses url\n")
     assert not out.exists()
+
+
+def test_the_actions_help_names_the_key_as_its_commands_do(capsys):
+    """'actions done ID' in one help and 'KEY' in the next left Ruth unsure what to type."""
+    helps = {}
+    for argv in (["actions"], ["actions", "done"], ["actions", "snooze"], ["actions", "due"]):
+        code, helps[argv[-1]], _ = run(capsys, *argv, "--help")
+        assert code == 0
+    for sub in ("done", "snooze", "due"):
+        assert f"infoview actions {sub} [-h]" in helps[sub] and " KEY" in helps[sub]
+    text = " ".join(helps["actions"].split())
+    assert "'infoview actions done KEY --undo'" in text and " ID " not in text

@@ -43,9 +43,9 @@ def register(sub) -> None:
                        description="List the actions not done yet: thank-yous, contacts to make, "
                                    "promises (yours and your hosts'), the 3B7 follow-ups of "
                                    "unanswered requests, overdue ones first. Done and snoozed "
-                                   "ones leave the list (and the digest); 'actions done ID "
-                                   "--undo' brings one back. KEY is the number shown, or the "
-                                   "s... key of a 3B7 follow-up not stored yet.")
+                                   "ones leave the list (and the digest); 'infoview actions "
+                                   "done KEY --undo' brings one back. KEY is the number "
+                                   "shown, or the s... key of a 3B7 follow-up not stored yet.")
     p.add_argument("--due", nargs="?", type=float, const=7.0, default=None, metavar="DAYS",
                    help="only those overdue or due within DAYS days (default 7)")
     p.add_argument("--json", action="store_true", help="print the actions as JSON")
