@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shlex
+import socket
 
 import pytest
 
@@ -137,3 +138,29 @@ def test_the_actions_help_names_the_key_as_its_commands_do(capsys):
         assert f"infoview actions {sub} [-h]" in helps[sub] and " KEY" in helps[sub]
     text = " ".join(helps["actions"].split())
     assert "'infoview actions done KEY --undo'" in text and " ID " not in text
+
+
+def test_a_batch_says_how_many_sites_failed_and_how_to_retry_them(capsys, tmp_path, sites):
+    """A re-run counts failures as "already in" the file: Jonas could not tell that the dead
+    exhibitor site had never been researched, nor how to try it again."""
+    with socket.socket() as sock:           # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    source = tmp_path / "fair-exhibitors.csv"
+    source.write_text(f"name,url\nAtelier,{sites.get('cp1252').url}\nGone,{dead}\n",
+                      encoding="utf-8")
+    out = tmp_path / "exhibitors.jsonl"
+    note = (f"infoview: 1 of the 2 URLs in {out} failed (each line's \"error\" says why); "
+            "delete a line and run the same command again to retry it.\n")
+    argv = ("research", "batch", str(source), "--out", str(out), "--delay", "0")
+    code, said, err = run(capsys, *argv)
+    assert code == 0 and said.startswith("1 researched, 1 failed, 0 already")
+    assert err.endswith(note)
+    code, said, err = run(capsys, *argv)
+    assert code == 0 and said.startswith("0 researched, 0 failed, 2 already")
+    assert err.endswith(note)
+    # deleting the failed line retries it (and only it)
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    out.write_text("".join(line for line in lines if '"error"' not in line), encoding="utf-8")
+    code, said, err = run(capsys, *argv)
+    assert said.startswith("0 researched, 1 failed, 1 already") and err.endswith(note)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from infoview.cli._common import (
     add_fetch_options,
@@ -198,11 +199,25 @@ def _batch(args) -> int:
     else:
         print(f"{summary.done} researched, {summary.failed} failed, {summary.skipped} already "
               f"in {summary.out} ({summary.seconds:.1f} s).")
+    _say_failures(summary.out)
     if summary.unfinished:
         sys.stderr.write(f"infoview: {summary.unfinished} URLs were not finished; run the same "
                          "command again to research them.\n")
         return 1
     return 0
+
+
+def _say_failures(out: Path) -> None:
+    """Say how many lines of ``out`` are failures, and how to try them again: a re-run
+    counts them as "already in" the file, and nothing else says they are not research."""
+    from infoview.research.batch import read_results
+
+    results = read_results(out)
+    failed = sum(1 for result in results if result.get("error"))
+    if failed:
+        sys.stderr.write(f"infoview: {failed} of the {len(results)} URLs in {out} failed (each "
+                         "line's \"error\" says why); delete a line and run the same command "
+                         "again to retry it.\n")
 
 
 def _print_company(p) -> None:
