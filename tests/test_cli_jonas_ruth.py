@@ -164,3 +164,7 @@ def test_a_batch_says_how_many_sites_failed_and_how_to_retry_them(capsys, tmp_pa
     out.write_text("".join(line for line in lines if '"error"' not in line), encoding="utf-8")
     code, said, err = run(capsys, *argv)
     assert said.startswith("0 researched, 1 failed, 1 already") and err.endswith(note)
+    # two runs at once each wrote every URL: the note counts sites, not lines
+    out.write_text(out.read_text(encoding="utf-8") * 2, encoding="utf-8")
+    code, said, err = run(capsys, *argv)
+    assert said.startswith("0 researched, 0 failed, 2 already") and err.endswith(note)

@@ -212,8 +212,9 @@ def _say_failures(out: Path) -> None:
     counts them as "already in" the file, and nothing else says they are not research."""
     from infoview.research.batch import read_results
 
-    results = read_results(out)
-    failed = sum(1 for result in results if result.get("error"))
+    # by URL, the last line winning: two runs at once may each have written one
+    results = {r.get("input_url") or r.get("url"): r for r in read_results(out)}
+    failed = sum(1 for result in results.values() if result.get("error"))
     if failed:
         sys.stderr.write(f"infoview: {failed} of the {len(results)} URLs in {out} failed (each "
                          "line's \"error\" says why); delete a line and run the same command "
