@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import shlex
 import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -168,3 +170,52 @@ def test_a_batch_says_how_many_sites_failed_and_how_to_retry_them(capsys, tmp_pa
     out.write_text(out.read_text(encoding="utf-8") * 2, encoding="utf-8")
     code, said, err = run(capsys, *argv)
     assert said.startswith("0 researched, 0 failed, 2 already") and err.endswith(note)
+
+
+def test_a_second_batch_on_the_same_output_is_refused_while_the_first_runs(capsys, tmp_path):
+    """Jonas started the batch again in a second terminal: both researched every site and
+    wrote each one twice. The second run now stops at once and says why."""
+    arrived, release = threading.Event(), threading.Event()
+
+    class Gate(BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802
+            arrived.set()
+            release.wait(20)
+            body = b"<html><head><title>Gate Ltd</title></head><body>Gate</body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Gate)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    source = tmp_path / "fair-exhibitors.csv"
+    source.write_text(f"name,url\nGate,http://127.0.0.1:{server.server_address[1]}/\n",
+                      encoding="utf-8")
+    out = tmp_path / "exhibitors.jsonl"
+    argv = ["research", "batch", str(source), "--out", str(out), "--delay", "0",
+            "--no-cache"]
+    first: list[int] = []
+    runner = threading.Thread(target=lambda: first.append(main(argv)))
+    try:
+        runner.start()
+        assert arrived.wait(20)            # the first run is fetching: it holds the output
+        code = main(argv)
+        err = capsys.readouterr().err
+        assert code == 2
+        assert (f"infoview: error: {out} is being written by another research batch right "
+                "now; wait for it to finish, or give another --out\n") in err
+    finally:
+        release.set()
+        runner.join(30)
+        server.shutdown()
+        server.server_close()
+    assert first == [0] and "1 researched" in capsys.readouterr().out
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+    # once the first run has finished, the same command runs again (and skips the site)
+    code, said, _ = run(capsys, *argv)
+    assert code == 0 and said.startswith("0 researched, 0 failed, 1 already")

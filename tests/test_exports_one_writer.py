@@ -36,6 +36,7 @@ WRITERS = {
     "store/exports.py": "the one writer of exports, and its registry",
     "store/files.py": "the store's own database file (its backup before an upgrade)",
     "app.py": "the app's own settings and opener page, private to the user",
+    "locking.py": "an empty lock file in the temporary folder, named by a hash (naming nobody)",
     "flows/question_file.py": "the user's own question file, kept beside the store (questions, "
                               "naming nobody)",
 }

@@ -23,12 +23,14 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from infoview.errors import BadInput, BadInputFile
+from infoview.locking import held_alone
 from infoview.research.urls import normalize_url
 from infoview.settings import Settings
 from infoview.store.exports import appending_export
@@ -100,22 +102,23 @@ def research_batch(path: str | Path, out: str | Path, *, settings: Settings | No
     Raises:
         BadInputFile: the input cannot be read, has no URLs, or is malformed CSV (with its
             line number).
-        BadInput: an unknown ``kind``.
+        BadInput: an unknown ``kind``, or another batch is writing ``out`` right now.
     """
     _check_kind(kind)
     started = time.monotonic()
     urls = read_urls(path)
     out = Path(out)
-    done_before = {line.get(key) for line in read_results(out, repair=True)
-                   for key in ("url", "input_url")}
-    todo = [url for url in urls if url not in done_before]
-    settings = settings or Settings()
-    summary = BatchSummary(out=out, total=len(urls), skipped=len(urls) - len(todo), done=0,
-                           failed=0, seconds=0.0, network_requests=0)
-    with appending_export(store, out, kind="batch") as append:
-        if todo:
-            _research_into(append, todo, summary, settings=settings, kind=kind, refresh=refresh,
-                           processes=processes, progress=progress)
+    with _sole_writer(out):
+        done_before = {line.get(key) for line in read_results(out, repair=True)
+                       for key in ("url", "input_url")}
+        todo = [url for url in urls if url not in done_before]
+        settings = settings or Settings()
+        summary = BatchSummary(out=out, total=len(urls), skipped=len(urls) - len(todo),
+                               done=0, failed=0, seconds=0.0, network_requests=0)
+        with appending_export(store, out, kind="batch") as append:
+            if todo:
+                _research_into(append, todo, summary, settings=settings, kind=kind,
+                               refresh=refresh, processes=processes, progress=progress)
     summary.seconds = time.monotonic() - started
     log.info("batch %s: %s", path, summary.to_dict())
     return summary
@@ -173,6 +176,18 @@ def research_many(urls: Iterable[str], *, settings: Settings | None = None,
     groups = _group_by_host(dict.fromkeys(normalize_url(u) for u in urls))
     yield from run(groups, Job(settings, kind, max_pages, refresh), processes=processes,
                    fetcher=fetcher, stats=stats)
+
+
+@contextmanager
+def _sole_writer(out: Path) -> Iterator[None]:
+    """Hold the output file for one run: a second batch started on the same ``out`` (two
+    terminals, a double-click) is refused at once, instead of researching every site again
+    and writing each one twice (see :func:`infoview.locking.held_alone`)."""
+    with held_alone(f"batch {out.expanduser().resolve()}") as alone:
+        if not alone:
+            raise BadInput(f"{out} is being written by another research batch right now; wait "
+                           "for it to finish, or give another --out")
+        yield
 
 
 def read_urls(path: str | Path) -> list[str]:
