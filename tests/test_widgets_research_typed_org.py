@@ -43,7 +43,8 @@ def test_research_on_sam_keeps_the_organization_lena_typed(sites, tmp_path):
             assert [p.name for p in dossier.met + dossier.known] == ["Sam Okafor"]
             assert any("Kestrel raises" in n.title for n in dossier.news)
             paths = warm_paths(store, asked)
-            assert [(p.person_id, p.relation) for p in paths if p.name == "Sam Okafor"] == [(sam.id, "now")], [(p.name, p.relation, p.warmth) for p in paths]
+            found = [(p.person_id, p.relation) for p in paths if p.name == "Sam Okafor"]
+            assert found == [(sam.id, "now")], [(p.name, p.relation) for p in paths]
         # the research panel's own warm paths (the company researched) find him too
         paths = warm_paths(store, panel.company)
         assert [(p.person_id, p.relation) for p in paths if p.person_id] == [(sam.id, "now")], \
