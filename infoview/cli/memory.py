@@ -156,8 +156,9 @@ def _print_digest(digest, zone: tzinfo | None = None) -> None:
         )
     undated = int(digest.losing_touch.attrs.get("met_undated", 0))
     note = undated_note(undated, others_late=bool(counts["losing_touch"])) if undated else ""
+    note = note[:1].upper() + note[1:]  # a sentence of its own
     print(
-        f"\nLosing touch: {counts['losing_touch'] or (note[0].upper() + note[1:]) or 'nobody'}"
+        f"\nLosing touch: {counts['losing_touch'] or note or 'nobody'}"
         + (f" ({counts['past_max']} of them {LEVEL_WORDS['overdue']})" if counts["past_max"] else "")
     )
     for row in digest.losing_touch.itertuples():
@@ -167,7 +168,7 @@ def _print_digest(digest, zone: tzinfo | None = None) -> None:
             f"{_when(row.last_contact, zone)} ({row.last_what}), {int(row.days_since)} days ago; {level}"
         )
     if note and counts["losing_touch"]:  # after the list, the ones with no clock to read
-        print(f"  {note[0].upper() + note[1:]}")
+        print(f"  {note}")
     print(f"\nLeads not yet contacted: {counts['leads'] or 'none'}")
     for row in digest.leads.itertuples():
         first = str(row.referrer).split()[0] if str(row.referrer).split() else row.referrer
