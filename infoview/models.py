@@ -20,7 +20,8 @@ LATEST_DATE = date(2199, 12, 31)
 
 #: Allowed values of the categorical fields, by (table, column).
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("people", "how_known"): ("friend", "colleague", "alumni", "referral", "event", "cold"),
+    ("people", "how_known"): ("friend", "colleague", "alumni", "referral", "event", "linkedin",
+                              "cold"),
     ("outreach", "channel"): ("email", "linkedin", "phone", "other"),
     ("outreach", "kind"): (
         "request", "follow_up", "confirmation", "thanks", "referrer_update",

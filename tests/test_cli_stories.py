@@ -162,11 +162,11 @@ def test_a_debrief_file_answering_a_planned_question_keeps_it_a_bank_question(db
     assert [q.text for q in saved if not q.asked] == [q.text for q in planned[1:]]
 
 
-def test_the_company_name_research_found_joins_the_shorter_one_typed(sites, db, tmp_path,
-                                                                    capsys):
+def test_the_company_name_typed_stays_and_the_sites_name_finds_it(sites, db, tmp_path,
+                                                                   capsys):
     """Lena typed "Kestrel Health"; Sam's page and the site say Kestrel Health Labs. Once
-    research is saved for Sam, his record names the company as research found it, so the
-    dossier, warm paths and the brief see one organization, not two."""
+    research is saved, Sam's record keeps her words, the organization is kept under them
+    too, and the site's name finds it: the dossier and warm paths see one organization."""
     server = sites.get()
     assert run(capsys, "people", "add", "--name", "Sam Okafor", "--organization",
                "Kestrel Health")[0] == 0
@@ -174,13 +174,14 @@ def test_the_company_name_research_found_joins_the_shorter_one_typed(sites, db, 
     assert run(capsys, "research", "person", "--name", "Sam Okafor", "--site", server.url,
                "--delay", "0", "--save")[0] == 0
     code, out, _ = run(capsys, "people", "list")
-    assert "Sam Okafor  (Senior UX Researcher, Kestrel Health Labs)" in out
-    code, out, _ = run(capsys, "warm", "Kestrel Health Labs")
-    assert code == 0 and "Sam Okafor #1" in out
-    code, _, _ = run(capsys, "dossier", "Kestrel Health Labs", "--format", "md",
-                     "--out", str(tmp_path / "d.md"))
-    dossier = (tmp_path / "d.md").read_text(encoding="utf-8")
-    assert "Sam Okafor" in dossier and "Kestrel raises £6m" in dossier
+    assert "Sam Okafor  (Senior UX Researcher, Kestrel Health)" in out
+    for asked in ("Kestrel Health Labs", "Kestrel Health"):
+        code, out, _ = run(capsys, "warm", asked)
+        assert code == 0 and "Sam Okafor #1" in out
+        code, _, _ = run(capsys, "dossier", asked, "--format", "md",
+                         "--out", str(tmp_path / "d.md"))
+        dossier = (tmp_path / "d.md").read_text(encoding="utf-8")
+        assert "Sam Okafor" in dossier and "Kestrel raises £6m" in dossier
 
 
 def test_logging_the_thank_you_sent_ticks_off_the_thank_you_to_send(db, tmp_path, capsys):

@@ -23,7 +23,7 @@ def test_realistic_file_adds_everyone_with_their_details(store):
     assert soren.organization == "Fjord Maps, ApS"
     assert soren.email == "soren.k@example.org"
     assert soren.connected_on == date(2023, 1, 3)
-    assert soren.how_known == "colleague" and soren.tags == ["linkedin"]
+    assert soren.how_known == "linkedin" and soren.tags == ["linkedin"]
     jose = people["José Núñez-García"]
     assert jose.title == "Product Manager, Payments" and jose.email is None
     assert people["Chloé Dubois"].organization == '"Les Petits" Studio'

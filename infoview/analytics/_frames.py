@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Group shown for people never contacted when a result is split by channel.
 NOT_CONTACTED = "not contacted"
 #: Warmth from warmest to coldest: the order groups are shown in.
-WARMTH_ORDER = ("referral", "alumni", "friend", "colleague", "event", "cold")
+WARMTH_ORDER = ("referral", "alumni", "friend", "colleague", "event", "linkedin", "cold")
 
 #: Columns no analytic reads: free text (a message's body can be long), contact details and
 #: people's tags. The report and the digest leave them unread (``Store.frames(skip=UNREAD)``)

@@ -297,11 +297,14 @@ def keep_in_touch_status(frames: Frames, *, now=None):
     )
 
 
-def undated_note(count: int) -> str:
-    """What the losing-touch list says when nobody is late but ``count`` people were met on
-    a day never recorded: met, but no clock to measure them by, and where to give the day."""
+def undated_note(count: int, *, others_late: bool = False) -> str:
+    """The sentence on the ``count`` people met on a day never recorded: met, but no clock
+    to measure them by, and where to give the day. It opens with "nobody is late, but"
+    when the losing-touch list is empty, and with "also" when ``others_late`` (it then
+    follows the list, in one line, in the app and in ``infoview digest`` alike)."""
     who = "1 person you met has" if count == 1 else f"{count} people you met have"
-    return (f"nobody is late, but {who} no day recorded for the meeting, so the kit cannot "
+    opening = "also, " if others_late else "nobody is late, but "
+    return (f"{opening}{who} no day recorded for the meeting, so the kit cannot "
             "tell how long ago it was: give the day it happened in Debrief.")
 
 
@@ -313,11 +316,11 @@ def losing_touch(frames: Frames, *, now=None):
     """
     status = keep_in_touch_status(frames, now=now)
     late = status.loc[status["level"] != "ok"].reset_index(drop=True) if len(status) else status
+    undated = int((status["last_what"] == UNDATED_MEETING).sum()) if len(status) else 0
+    if undated:  # ``attrs["met_undated"]``: how many, for the line the app and digest add
+        late.attrs["met_undated"] = undated
     if late.empty and len(status):
-        undated = int((status["last_what"] == UNDATED_MEETING).sum())
         if undated:
-            late = with_message(late, undated_note(undated))
-            late.attrs["met_undated"] = undated
-            return late
+            return with_message(late, undated_note(undated))
         return with_message(late, "everyone you keep in touch with has been contacted recently.")
     return late

@@ -136,7 +136,7 @@ def _org(value) -> str:
 def _print_digest(digest, zone: tzinfo | None = None) -> None:
     """The digest as text, days and times on the user's clock (``zone``). What is overdue
     is listed under "Overdue" only; "Due this week" holds the rest, never the same twice."""
-    from infoview.analytics.memory import LEVEL_WORDS
+    from infoview.analytics.memory import LEVEL_WORDS, undated_note
 
     counts = digest.counts()
     print(f"Digest as of {_when(digest.as_of, zone)}")
@@ -154,8 +154,11 @@ def _print_digest(digest, zone: tzinfo | None = None) -> None:
             f"  {describe_start(row.starts_at, None, zone)}  {row.name} (meeting {row.meeting_id}, "
             f"{str(row.format).replace('_', ' ')})"
         )
+    undated = int(digest.losing_touch.attrs.get("met_undated", 0))
+    note = undated_note(undated, others_late=bool(counts["losing_touch"])) if undated else ""
+    note = note[:1].upper() + note[1:]  # a sentence of its own
     print(
-        f"\nLosing touch: {counts['losing_touch'] or 'nobody'}"
+        f"\nLosing touch: {counts['losing_touch'] or note or 'nobody'}"
         + (f" ({counts['past_max']} of them {LEVEL_WORDS['overdue']})" if counts["past_max"] else "")
     )
     for row in digest.losing_touch.itertuples():
@@ -164,6 +167,8 @@ def _print_digest(digest, zone: tzinfo | None = None) -> None:
             f"  {row.name} ({_org(row.organization)}): last contact "
             f"{_when(row.last_contact, zone)} ({row.last_what}), {int(row.days_since)} days ago; {level}"
         )
+    if note and counts["losing_touch"]:  # after the list, the ones with no clock to read
+        print(f"  {note}")
     print(f"\nLeads not yet contacted: {counts['leads'] or 'none'}")
     for row in digest.leads.itertuples():
         first = str(row.referrer).split()[0] if str(row.referrer).split() else row.referrer

@@ -49,9 +49,11 @@ def register(sub) -> None:
                     "only what is new. A malformed file imports nothing.")
     linkedin.add_argument("file", metavar="FILE",
                           help="the archive (.zip or folder) or a Connections.csv file")
-    linkedin.add_argument("--how-known", default="colleague",
-                          choices=("friend", "colleague", "alumni", "referral", "event", "cold"),
-                          help="how you know the new people (default: colleague)")
+    linkedin.add_argument("--how-known", default=None,
+                          choices=("friend", "colleague", "alumni", "referral", "event",
+                                   "linkedin", "cold"),
+                          help="how you know the new people (default: linkedin, or colleague "
+                               "when their company is an employer in your profile)")
     linkedin.add_argument("--organizations", action="store_true",
                           help="also add each new company as an organization")
     linkedin.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -116,7 +118,7 @@ def _person_options(parser: argparse.ArgumentParser, *, required_name: bool) -> 
     parser.add_argument("--profile-url", metavar="URL",
                         help="a link to their profile (kept as a link, never fetched)")
     parser.add_argument("--how-known", metavar="HOW",
-                        help="friend, colleague, alumni, referral, event or cold")
+                        help="friend, colleague, alumni, referral, event, linkedin or cold")
     parser.add_argument("--notes", help="your notes about them")
     parser.add_argument("--json", action="store_true", help="print the person as JSON")
 

@@ -122,9 +122,15 @@ def sites_to_read(urls: list[str], stand_ins: Mapping[str, str] | None = None) -
     return found
 
 
-def made_up_words(store: Store | None, made_up: list[str]) -> str:
+def made_up_words(store: Store | None, made_up: list[str], *, demo: bool = True) -> str:
     """One line saying the made-up addresses are left out, naming their organizations
-    (from the store, else by address), or ``""`` when there are none."""
+    (from the store, else by address), or ``""`` when there are none.
+
+    Args:
+        demo: the store is the demo's, whose sample organizations have such addresses; in
+            the user's own store the line says only that the address is made up and to type
+            the real website (it never speaks of a demo they are not in).
+    """
     if not made_up:
         return ""
     owners = {}
@@ -133,6 +139,10 @@ def made_up_words(store: Store | None, made_up: list[str]) -> str:
                   for o in store.list(Organization) if o.website}
     names = [owners.get(url.rstrip("/")) or (urlsplit(url).hostname or url) for url in made_up]
     shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    if not demo:
+        these = "its address is" if len(names) == 1 else "their addresses are"
+        return (f"Left out {shown}: {these} made up (ending in {MADE_UP_ENDING}), so no "
+                "website is there to read. Type the organization's real website.")
     whose = "a made-up organization" if len(names) == 1 else "made-up organizations"
     return (f"Left out {shown}: {whose} of the demo, with no website to read (an address "
             f"ending in {MADE_UP_ENDING} leads nowhere).")

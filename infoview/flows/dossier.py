@@ -27,6 +27,7 @@ from infoview.models import (
     ResearchSnapshot,
 )
 from infoview.prep.dossier import Dossier, Learned, MetPerson, NewsItem
+from infoview.store.matching import match_organization
 from infoview.text import org_key
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,7 +48,10 @@ def _resolve(store: Store, org: str | int) -> tuple[str, Organization | None]:
             raise NotFound(f"no organization with id {text}; see `infoview targets`")
         return found.name, found
     key = org_key(text)
-    record = next((o for o in orgs if org_key(o.name) == key), None)
+    # the same name, else the one it plainly is ("Kestrel Health Labs", as its site says,
+    # for "Kestrel Health", as the user keeps it)
+    record = next((o for o in orgs if org_key(o.name) == key), None) \
+        or match_organization(orgs, name=text)
     if record is not None:
         return record.name, record
     named = [p.organization for p in store.list(Person)

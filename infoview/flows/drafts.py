@@ -191,7 +191,9 @@ def _ground_checks(name: str, o: DraftOptions) -> list[DraftWarning]:
     found (only for a draft the kit wrote: the user's own text has its own reason)."""
     out: list[DraftWarning] = []
     lead = _lead(name, o)
-    if lead is not None:
+    if lead is not None and lead.kind == "connection":
+        pass  # the user's own LinkedIn connection: nothing found on a page to check
+    elif lead is not None:
         out.append(DraftWarning("ground_to_check", f"The opening rests on what was found in "
                                 f"{lead.where} (\"{lead.excerpt}\"), matching the {lead.kind} "
                                 f"{lead.value} of your profile: make sure it is true before "
@@ -481,9 +483,18 @@ def stored_draft(store: Store, kind: str, *, person_id: int | None = None,
             ((name, may) for name, may in stored if may == "yes"), stored[0])
     if k.name in _ASKING and not o.reason:
         o.ground = common_ground(store, person)
+        if not o.ground and person is not None and linkedin_connection(person):
+            o.ground = [CommonGround("connection", "LinkedIn", "your LinkedIn connections")]
     if k.name in ("request", "referred_intro"):
         o.plan_ready = has_question_plan(store, person_id)
     return person, o
+
+
+def linkedin_connection(person: Person) -> bool:
+    """Whether the user is connected with ``person`` on LinkedIn, by what the import
+    recorded: marked so, or tagged ``linkedin`` with the day they connected."""
+    return person.how_known == "linkedin" or (
+        "linkedin" in person.tags and person.connected_on is not None)
 
 
 def common_ground(store: Store, person: Person) -> list[CommonGround]:

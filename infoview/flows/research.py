@@ -257,13 +257,25 @@ def _upsert_organization(store: Store, company: CompanyProfile, now: datetime) -
     and keeping every one the user typed (its name too); else a new one."""
     org = match_organization(store.list(Organization), name=company.name, website=company.url)
     if org is None:
-        return store.add(Organization(name=company.name or "", website=company.url,
+        return store.add(Organization(name=_name_used(store, company.name or ""),
+                                      website=company.url,
                                       industry=company.industry, location=company.location,
                                       created_at=now))
     org.website = org.website or company.url
     org.industry = org.industry or company.industry
     org.location = org.location or company.location
     return store.update(org)
+
+
+def _name_used(store: Store, found: str) -> str:
+    """The name a new organization is kept under: the one the user's people records already
+    give it, written shorter or fuller than the site's ("Kestrel Health" typed on Sam, the
+    site says "Kestrel Health Labs"), so their words stay and the records share one name
+    (the dossier and warm paths key on it; the site's name still finds it, by
+    :func:`~infoview.store.matching.match_organization`); else ``found``, the site's."""
+    typed = {org_key(p.organization): p.organization for p in store.list(Person)
+             if p.organization and org_variant(p.organization, found)}
+    return next(iter(typed.values())) if len(typed) == 1 else found
 
 
 def _looked_up(people: list[Person], name: str, organization: str | None) -> Person | None:
@@ -304,10 +316,7 @@ def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile
             or _looked_up(people, known_as, organization)
     if person is not None:
         person.title = person.title or profile.title
-        if person.organization and organization and _same_company(person.organization,
-                                                                  organization):
-            # the company as research found it, when the record wrote it shorter
-            person.organization = max(person.organization, organization, key=len)
+        # the organization as the user wrote it stays (never the site's longer name)
         person.organization = person.organization or organization
         person.location = person.location or profile.location
         person.profile_url = person.profile_url or own_url

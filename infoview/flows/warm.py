@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from infoview.analytics.warmth import Network, WarmPath, paths_frame, target_name
-from infoview.text import org_key
+from infoview.text import org_key, org_variant
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store.core import Store
@@ -82,5 +82,26 @@ def warm_paths(store: Store, target: Any, *, network: Network | None = None) -> 
         BadInput: no name to look for.
     """
     name, listed = target_name(target)
+    name = _kept_name(store, name)  # the site's name finds the one kept shorter
     net = network if network is not None else read_network(store, name)
+    if listed is None and org_key(name) not in net.companies:
+        # its research, saved under the site's name ("Kestrel Health Labs")
+        found = [k for k in net.companies if org_variant(k, name)]
+        listed = net.companies[found[0]] if len(found) == 1 else None
     return net.paths(name, listed)
+
+
+def _kept_name(store: Store, name: str) -> str:
+    """The stored organization's name for ``name`` when it plainly is that organization
+    written otherwise ("Kestrel Health Labs" for "Kestrel Health", as the user keeps it:
+    :func:`~infoview.store.matching.match_organization`), else ``name``."""
+    from infoview.models import Organization
+    from infoview.store.matching import match_organization
+
+    if not org_key(name):
+        return name
+    orgs = store.list(Organization)
+    if any(org_key(o.name) == org_key(name) for o in orgs):
+        return name
+    found = match_organization(orgs, name=name)
+    return found.name if found is not None else name

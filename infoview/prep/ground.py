@@ -28,7 +28,8 @@ class CommonGround:
     """One thing the user shares with the person or their company.
 
     Attributes:
-        kind: ``school``, ``employer``, ``place`` or ``interest``.
+        kind: ``school``, ``employer``, ``place`` or ``interest``; or ``connection``
+            (``value`` ``LinkedIn``): no more is known than that the two are connected.
         value: the entry of the user's profile that matched.
         where: which text it was found in (e.g. ``their bio``, ``company description``).
         source_url: the page that text came from, when known.
@@ -231,6 +232,8 @@ def ground_sentence(ground: CommonGround) -> str:
     in that place): the draft's checks ask the user to confirm the rest before sending.
     """
     value, kind = ground.value, ground.kind
+    if kind == "connection":  # all that is known: the two of them are connected there
+        return f"We are connected on {value}, so I hope a message from me is welcome."
     scope = _SCOPES.get(ground.where, "company")
     if scope == "company":
         return {

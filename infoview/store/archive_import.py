@@ -108,7 +108,7 @@ class ArchiveReport:
         return out
 
 
-def import_archive(store: Store, source: str | Path, how_known: str = "colleague",
+def import_archive(store: Store, source: str | Path, how_known: str | None = None,
                    add_organizations: bool = False, data: bytes | None = None) -> ArchiveReport:
     """Import a LinkedIn data archive (``.zip`` or folder); see the module docstring.
     ``data``: the bytes of an uploaded ``.zip`` that ``source`` names.
@@ -118,7 +118,8 @@ def import_archive(store: Store, source: str | Path, how_known: str = "colleague
         BadInput: ``how_known`` is not one of the allowed values.
     """
     store.check()  # nothing is imported into a damaged file
-    check_how_known(how_known)
+    if how_known is not None:  # (None: a LinkedIn connection, or a colleague by About me)
+        check_how_known(how_known)
     archive = read_archive(source, data)
     report = ArchiveReport(source=str(archive.source), found=archive.found,
                            missing=archive.missing)
@@ -129,6 +130,7 @@ def import_archive(store: Store, source: str | Path, how_known: str = "colleague
         if archive.connections:
             report.connections = import_connections(store, archive.connections,
                                                     how_known=how_known,
+                                                    employers=list(profile.employers),
                                                     add_organizations=add_organizations)
         if archive.messages or archive.invitations:
             me = _Me.find(archive, profile)

@@ -8,9 +8,11 @@ Each row is matched to a person already in the store by the one rule of
 :func:`~infoview.store.matching.match_person` (email, profile URL, then name and
 organization, ignoring case). Choices made here, and why:
 
-- New people get ``how_known="colleague"``: a connection is someone the user already
-  knows professionally, so outreach to them is warm, not cold; pass ``how_known`` to say
-  otherwise. Everyone imported is tagged ``linkedin``.
+- New people get ``how_known="linkedin"`` (a LinkedIn connection: the file says no more
+  about how the user knows them), or ``"colleague"`` when their company is one of the
+  employers in the user's About me; pass ``how_known`` to say otherwise. Everyone
+  imported is tagged ``linkedin``. (Imports before this marked every new person
+  ``colleague``; those records are left as they are.)
 - A known person is only filled in, never emptied: a missing email, URL or date is added;
   title and company are replaced when the file differs (the file is the newer source).
   Their ``how_known``, notes and other tags stay as the user set them.
@@ -37,7 +39,7 @@ from infoview.errors import BadInput, BadInputFile
 from infoview.models import CHOICES, Affiliation, Organization, Person
 from infoview.store.csvfiles import Budget, check_columns, lines, open_regular, text_stream
 from infoview.store.matching import PeopleIndex
-from infoview.text import fold, profile_key
+from infoview.text import fold, org_key, org_variant, profile_key
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -197,7 +199,7 @@ def _merge(person: Person, row: Connection, tag: str) -> bool:
                       person.organization, person.tags)
 
 
-def import_linkedin(store: Store, path: str | Path, how_known: str = "colleague",
+def import_linkedin(store: Store, path: str | Path, how_known: str | None = None,
                     add_organizations: bool = False, tag: str = "linkedin",
                     data: bytes | None = None) -> LinkedInReport:
     """Add or update people from a LinkedIn ``Connections.csv`` (see the module docstring);
@@ -208,7 +210,8 @@ def import_linkedin(store: Store, path: str | Path, how_known: str = "colleague"
         BadInput: ``how_known`` is not one of the allowed values.
     """
     store.check()  # nothing is imported into a damaged file
-    check_how_known(how_known)
+    if how_known is not None:
+        check_how_known(how_known)
     rows = read_connections(path, data)
     with store.transaction():
         return import_connections(store, rows, how_known=how_known,
@@ -222,15 +225,28 @@ def check_how_known(how_known: str) -> None:
                        f"{', '.join(CHOICES[('people', 'how_known')])}")
 
 
-def import_connections(store: Store, rows: list[Connection], how_known: str = "colleague",
-                       add_organizations: bool = False, tag: str = "linkedin") -> LinkedInReport:
+def relation_of(company: str | None, employers: list[str]) -> str:
+    """How the user knows a new connection, by what the import knows: ``colleague`` when
+    their company is one of the user's employers (About me), else ``linkedin``."""
+    if company and any(org_key(company) == org_key(e) or org_variant(company, e)
+                       for e in employers):
+        return "colleague"
+    return "linkedin"
+
+
+def import_connections(store: Store, rows: list[Connection], how_known: str | None = None,
+                       add_organizations: bool = False, tag: str = "linkedin",
+                       employers: list[str] | None = None) -> LinkedInReport:
     """Write checked connections into the store, inside the caller's transaction.
 
     A known person whose employer changed keeps the old one as a past
     :class:`~infoview.models.Affiliation` (with its title), so "who used to work there"
-    stays answerable after a newer export.
+    stays answerable after a newer export. ``how_known`` ``None``: each new person's is
+    :func:`relation_of` their company, by ``employers`` (default: those of About me).
     """
     report = LinkedInReport()
+    if employers is None:
+        employers = list(store.get_profile().employers) if how_known is None else []
     known = PeopleIndex(store.list(Person))
     # Name and day of connecting: the same connection in an export without URLs whose
     # employer changed since (name and organization no longer match).
@@ -248,7 +264,8 @@ def import_connections(store: Store, rows: list[Connection], how_known: str = "c
         if person is None:
             person = store.add(Person(
                 name=row.name, title=row.position, organization=row.company,
-                email=row.email, profile_url=row.url, how_known=how_known,
+                email=row.email, profile_url=row.url,
+                how_known=how_known or relation_of(row.company, employers),
                 tags=[tag] if tag else [], connected_on=row.connected_on))
             report.added += 1
         else:

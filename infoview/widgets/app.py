@@ -363,7 +363,8 @@ class App(w.VBox):
 
         s = self.session
         panel = ResearchPanel(self.store, settings=s.settings_for, company_url=s.company_url,
-                              person_url=s.person_url, stand_ins=s.stand_ins)
+                              person_url=s.person_url, stand_ins=s.stand_ins,
+                              demo=s.demo)
         panel.follow_person(self.selection.person_id)
         # Runs after the panel's own Save handler: the person researched becomes the choice.
         panel.save_button.on_click(lambda _b: self._research_saved(panel))

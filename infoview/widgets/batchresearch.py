@@ -60,6 +60,7 @@ class BatchResearch(RunsInBackground, w.VBox):
         background: research in a worker thread (``False``: inside the click, for tests).
         stand_ins: made-up hosts whose site is served locally, and its address this run
             (the demo's sample site); other made-up addresses are left out, said in one line.
+        demo: the store is the demo's (the line about made-up addresses names the demo).
 
     Attributes:
         sites: the websites, one per line. ``error``: a mistake in them, under them.
@@ -67,8 +68,10 @@ class BatchResearch(RunsInBackground, w.VBox):
     """
 
     def __init__(self, store: Store | None, settings: Callable[[str], Settings | None], *,
-                 background: bool = True, stand_ins: Mapping[str, str] | None = None):
+                 background: bool = True, stand_ins: Mapping[str, str] | None = None,
+                 demo: bool = False):
         self.store = store
+        self.demo = demo
         self.stand_ins = dict(stand_ins or {})
         self._settings = settings
         self.background = background
@@ -164,7 +167,7 @@ class BatchResearch(RunsInBackground, w.VBox):
             self.table.value = ""
             self.save_button.disabled = True
             if split.made_up:  # one line for them all, under the list, not a row each
-                self.error.show(made_up_words(self.store, split.made_up), "info")
+                self.error.show(made_up_words(self.store, split.made_up, demo=self.demo), "info")
             if not urls:
                 self.message.show("Nothing left to research.", "warning")
                 return

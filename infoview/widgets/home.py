@@ -366,8 +366,10 @@ class HomePage(w.VBox):
         if undated:  # met, on a day never written down: not "in touch with everyone"
             from infoview.analytics.memory import undated_note
 
-            note = undated_note(int(undated))
+            note = undated_note(int(undated), others_late=bool(rows))
             quiet = note[0].upper() + note[1:]
+            if rows:  # one line after the list of the late ones
+                rows.append(w.HTML(f"<p style='color:#555'>{esc(quiet)}</p>"))
         self.losing_touch.children = rows or [w.HTML(f"<p><i>{esc(quiet)}</i></p>")]
 
     def _pick_person(self, person_id: int) -> None:

@@ -257,6 +257,12 @@ def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None,
             shown = frame
         parts.append(f"<h4>{esc(title)} ({len(frame)})</h4>"
                      + frame_html(shown, message(frame) or "Nothing this week.", zone=zone))
+        undated = frame.attrs.get("met_undated") if title == "Losing touch" else None
+        if undated and len(frame):  # one line after the list: met on a day never recorded
+            from infoview.analytics.memory import undated_note
+
+            note = undated_note(int(undated), others_late=True)
+            parts.append(f"<p>{esc(note[0].upper() + note[1:])}</p>")
     return "".join(parts)
 
 

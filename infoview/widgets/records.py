@@ -53,7 +53,7 @@ if TYPE_CHECKING:  # pragma: no cover
 HOW_KNOWN = (("a friend", "friend"), ("a colleague, now or before", "colleague"),
              ("from my school or university (alumni)", "alumni"),
              ("someone introduced us (a referral)", "referral"), ("met at an event", "event"),
-             ("no connection yet (cold)", "cold"))
+             ("a LinkedIn connection", "linkedin"), ("no connection yet (cold)", "cold"))
 _WIDE = {"description_width": "initial"}
 
 

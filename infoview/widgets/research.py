@@ -78,6 +78,7 @@ class ResearchPanel(RunsInBackground, w.VBox):
         stand_ins: made-up hosts whose site is served locally this run (the demo's sample
             site): an address on one is read from there; another made-up address is
             refused under its field.
+        demo: the store is the demo's (said when made-up addresses are left out).
 
     Attributes:
         company: the last :class:`~infoview.research.models.CompanyProfile`, or ``None``.
@@ -88,7 +89,7 @@ class ResearchPanel(RunsInBackground, w.VBox):
     def __init__(self, store: Store | None = None, *,
                  settings: Settings | Callable[[str], Settings] | None = None,
                  company_url: str = "", person_url: str = "", background: bool = True,
-                 stand_ins: Mapping[str, str] | None = None):
+                 stand_ins: Mapping[str, str] | None = None, demo: bool = False):
         self.store = store
         self._settings = settings
         self.background = background
@@ -149,7 +150,7 @@ class ResearchPanel(RunsInBackground, w.VBox):
 
         #: Several organizations at once, under the one company and person.
         self.batch = BatchResearch(store, self.settings_for, background=background,
-                                   stand_ins=self.stand_ins)
+                                   stand_ins=self.stand_ins, demo=demo)
         super().__init__([
             heading("Research a company and a person"),
             *self.form.fields.values(),
