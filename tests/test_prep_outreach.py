@@ -482,3 +482,42 @@ def test_thanks_names_the_topic_and_not_the_question_when_there_is_one():
                             question="How did you get into the field?")
     assert ("I especially valued what you said about how you got into the field: through a "
             "hackathon.") in draft.body.splitlines()
+
+
+@pytest.mark.parametrize(("about_me", "sentence", "subject"), [
+    ("product roles", "I am exploring product roles,", "Your advice on product roles?"),
+    ("exploring product roles", "I am exploring product roles,", "Your advice on product roles?"),
+    ("Exploring product roles.", "I am exploring product roles,", "Your advice on product roles?"),
+    ("I am exploring product roles", "I am exploring product roles,",
+     "Your advice on product roles?"),
+    ("I'm exploring product roles", "I'm exploring product roles,",
+     "Your advice on product roles?"),
+    ("looking at product roles", "I am looking at product roles,",
+     "Your advice on looking at product roles?"),
+    ("Moving into UX research", "I am moving into UX research,",
+     "Your advice on moving into UX research?"),
+    ("considering a move to product", "I am considering a move to product,",
+     "Your advice on considering a move to product?"),
+    ("interested in health tech", "I am interested in health tech,",
+     "Your advice on health tech?"),
+    ("I want to move into product", "I want to move into product,", "Your advice on your path?"),
+    ("Engineering roles", "I am exploring Engineering roles,", "Your advice on Engineering roles?"),
+    ("AI product roles", "I am exploring AI product roles,", "Your advice on AI product roles?"),
+])
+def test_request_reads_right_whatever_about_me_says(about_me, sentence, subject):
+    """Lena's About me said "exploring product roles" and her request read "I am exploring
+    exploring product roles": the request gives the user's words one "I am" and at most
+    one "exploring", whatever shape they were typed in."""
+    draft = outreach.request("Sam Okafor", narrow=about_me)
+    assert sentence in draft.body
+    assert draft.subject == subject
+    assert "exploring exploring" not in draft.body.lower()
+    assert "am i " not in draft.body.lower() and "am i'm" not in draft.body.lower()
+    script = outreach.phone_script("Sam Okafor", narrow=about_me)
+    assert sentence.rstrip(",") + " and would value" in script.body
+
+
+def test_pitch_does_not_repeat_exploring():
+    profile = s.profile()
+    profile.exploring = "exploring product roles"
+    assert "Right now I am exploring product roles." in outreach.pitch(profile).body

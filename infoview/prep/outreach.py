@@ -122,6 +122,59 @@ def _sentence(text: str | None, placeholder: str) -> str:
     return clause[0].upper() + clause[1:] + ("" if clause.endswith(("?", "!")) else ".")
 
 
+#: First words that already say what the user is doing ("exploring product roles",
+#: "moving into UX", "interested in health tech"): the sentence gives them "I am" only,
+#: never a second "exploring". Gerunds that are often nouns ("engineering", "marketing",
+#: "learning design") are left out, so "Engineering roles" still reads "I am exploring ...".
+_DOING_WORDS = frozenset("""
+exploring looking moving considering thinking hoping trying aiming seeking switching
+transitioning changing pivoting retraining researching investigating studying weighing
+keen interested curious eager open
+""".split())
+_STATE_WORDS = frozenset({"keen", "interested", "curious", "eager", "open"})
+_I_AM = re.compile(r"^(?:i\s+am|i'm|i\u2019m)\s+", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"^(?:i|my)\b", re.IGNORECASE)
+
+
+def _exploring(narrow: str | None, placeholder: str) -> tuple[str, str]:
+    """What the user is exploring as a clause starting with "I" and as a topic phrase.
+
+    About me may hold a bare topic ("product roles"), a phrase with its own verb
+    ("exploring product roles", "Moving into UX", "interested in health tech") or a whole
+    first-person clause ("I'm exploring product roles", "I want to move into product").
+    The clause is what the request says ("I am exploring product roles"); the topic is what
+    the subject line asks advice on ("product roles"), with "I am" and "exploring" dropped.
+    """
+    text = _clause(narrow, "")
+    if not text:
+        return f"I am exploring {placeholder}", placeholder
+    if _FIRST_PERSON.match(text):
+        clause = "I" + text[1:] if text[0] == "i" else text
+        rest = _I_AM.sub("", text)
+        if rest == text:  # "I want to move into product": no phrase to ask advice on
+            return clause, "your path"
+    else:
+        clause, rest = "", text
+    words = rest.split()
+    first = words[0].lower()
+    if first not in _DOING_WORDS:
+        return clause or f"I am exploring {text}", rest
+    rest = _mid_sentence_word(rest)
+    if first == "exploring" and len(words) > 1:
+        topic = rest.split(maxsplit=1)[1]
+    elif first in _STATE_WORDS and len(words) > 2:  # "interested in health tech"
+        topic = rest.split(maxsplit=2)[2]
+    else:
+        topic = rest
+    return clause or f"I am {rest}", topic
+
+
+def _mid_sentence_word(text: str) -> str:
+    """``text`` with an ordinary capitalised first word ("Exploring") in lower case."""
+    first = text.split()[0]
+    return first[0].lower() + text[1:] if first[1:].islower() or len(first) == 1 else text
+
+
 def _wider(broad: str | None) -> str:
     return f", and {_clause(broad, '')} more widely" if _clause(broad, "") else ""
 
@@ -223,13 +276,13 @@ def request(person, profile=None, *, reason: str | None = None, narrow: str | No
                                   f"{_not_said(may_mention)} mention it."))
     if reason or not opening:
         opening.append(_sentence(reason, WHY_THEM))
-    interest = _clause(narrow, "[your narrow interest]")
+    exploring, interest = _exploring(narrow, "[your narrow interest]")
     wider = _wider(broad)
     lines = [
         f"Hi {_first(_name(person))},",
         "",
         " ".join(opening),
-        f"I am exploring {interest}{wider}, and your advice would mean a lot; "
+        f"{exploring}{wider}, and your advice would mean a lot; "
         "I am not looking for a job.",
         _ask(minutes, coffee, near),
     ]
@@ -471,7 +524,7 @@ def phone_script(person, profile=None, *, reason: str | None = None, narrow: str
     body = "\n".join([
         f"Hello, is that {_name(person) or '[their name]'}? My name is {name}.",
         _sentence(reason, "[why you are calling them in particular]"),
-        f"I am exploring {_clause(narrow, '[your interest]')}{_wider(broad)} and would value your advice; "
+        f"{_exploring(narrow, '[your interest]')[0]}{_wider(broad)} and would value your advice; "
         "I am not calling about a job.",
         f"Would you have {_minutes(minutes)} minutes to tell me about your work, now or at a better time?",
         "If now is not good: when would suit you for me to call back?",
@@ -485,18 +538,18 @@ def pitch(profile) -> Draft:
     Background, strengths and what they are exploring, in that order. Sentences the user
     wrote in the first person are kept as written.
     """
-    def part(text, lead, placeholder):
+    def part(text, lead, placeholder, phrase=lambda text: _clause(text, "")):
         text = " ".join((text or "").split())
         if text.lower().startswith(("i ", "i'm", "i’m", "my ")):
             return _sentence(text, placeholder)
-        return _sentence(f"{lead}{_clause(text, '')}" if text else "", placeholder)
+        return _sentence(f"{lead}{phrase(text)}" if text else "", placeholder)
 
     body = " ".join([
         f"I'm {getattr(profile, 'name', None) or '[your name]'}.",
         part(getattr(profile, "background", None), "", "[your background]"),
         part(getattr(profile, "strengths", None), "My strengths are ", "[your strengths]"),
-        part(getattr(profile, "exploring", None), "Right now I am exploring ",
-             "[what you are exploring]"),
+        part(getattr(profile, "exploring", None), "Right now ", "[what you are exploring]",
+             lambda text: _exploring(text, "")[0]),
         "That is why I am keen to hear how people in the field see it.",
     ])
     return _finish("pitch", None, body)
