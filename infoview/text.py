@@ -16,8 +16,10 @@ means. From the lightest to the loosest:
 - :func:`profile_key` and :func:`address_key`: a profile URL and an email address reduced
   to what identifies them.
 
-And one rule of wording every layer shares: :func:`count_of`, a number with its noun
-("1 message", "3 messages"), so no page, report or message says "1 introductions".
+And two rules of wording every layer shares: :func:`count_of`, a number with its noun
+("1 message", "3 messages"), so no page, report or message says "1 introductions"; and
+:func:`mid_sentence`, a term the user typed ("Digital health") as it reads inside a
+sentence ("digital health"), used wherever a question's or a draft's blanks are filled.
 
 Nothing here imports the rest of infoview: this module sits at the bottom of the layers.
 """
@@ -35,6 +37,21 @@ def count_of(n: int, one: str, many: str | None = None) -> str:
     plural that is not ``one`` plus "s" ("1 address", "2 addresses"). Thousands are
     grouped ("1,200 messages")."""
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def mid_sentence(term: str) -> str:
+    """A term the user typed (an industry, a role, a field) as it reads mid-sentence.
+
+    Only an ordinary capitalised first word loses its capital: "Digital health" becomes
+    "digital health", "Product manager" "product manager". Acronyms and words with other
+    capitals are names the user meant ("AI", "UX research", "iOS", "NHS England",
+    "McKinsey") and stay as typed. Organizations and people are never passed here.
+    """
+    first = term.split(maxsplit=1)[0] if term.split() else ""
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        start = len(term) - len(term.lstrip())
+        return term[:start] + term[start].lower() + term[start + 1:]
+    return term
 
 
 #: Letters that NFKD does not decompose, written as their plain forms.

@@ -219,7 +219,7 @@ def test_brief_from_store_needs_exactly_one_of_meeting_or_person(store):
 @pytest.mark.parametrize("role,industry,expected", [
     ("UX researcher", "health tech", "about working as a UX researcher in health tech,"),
     ("engineer", None, "about working as an engineer,"),
-    ("Product roles", None, "about Product roles,"),
+    ("Product roles", None, "about product roles,"),  # an ordinary capital, mid-sentence
     (None, "digital health", "about working in digital health,"),
     (None, None, "about user research roles in digital health,"),  # the profile's "exploring"
 ])
@@ -244,3 +244,14 @@ def test_questions_planned_for_a_cancelled_meeting_are_not_counted_as_asked(stor
     skipped_as_asked = {x.id for x in brief.plan.skipped if "asked" in x.reason.lower()}
     assert "path-01" in skipped_as_asked      # asked in a held meeting
     assert "role-01" not in skipped_as_asked  # only planned for one that never happened
+
+
+def test_agenda_purpose_writes_a_typed_industry_and_role_mid_sentence():
+    """The purpose line reads "advice about working as a product manager in digital
+    health", not "... a Product manager in Digital health"; acronyms keep their capitals."""
+    plain = build_brief(person=s.person(), plan=s.plan(),
+                        meeting=s.meeting(role="Product manager", industry="Digital health"))
+    assert "about working as a product manager in digital health" in plain.agenda[1].text
+    named = build_brief(person=s.person(), plan=s.plan(),
+                        meeting=s.meeting(role="UX researcher", industry="NHS England"))
+    assert "about working as a UX researcher in NHS England" in named.agenda[1].text

@@ -185,3 +185,29 @@ def test_not_utf8_file_is_an_error(tmp_path):
 def test_comment_and_blank_rows_are_ignored(tmp_path):
     mine = _write(tmp_path, "id,favourite\n# my picks\n\nrole-02,yes\n")
     assert {q.id: q for q in load_bank(user_file=mine)}["role-02"].favourite
+
+
+@pytest.mark.parametrize(("typed", "reads"), [
+    ("Digital health", "Which trends are changing digital health the most right now?"),
+    ("Health-tech", "Which trends are changing health-tech the most right now?"),
+    ("digital health", "Which trends are changing digital health the most right now?"),
+    ("AI", "Which trends are changing AI the most right now?"),
+    ("UX research", "Which trends are changing UX research the most right now?"),
+    ("iOS apps", "Which trends are changing iOS apps the most right now?"),
+    ("NHS England", "Which trends are changing NHS England the most right now?"),
+    ("McKinsey-style consulting", "Which trends are changing McKinsey-style consulting the most right now?"),
+])
+def test_a_typed_term_loses_only_an_ordinary_capital_mid_sentence(typed, reads):
+    """Lena typed "Digital health" and a question read "changing Digital health": a term
+    reads mid-sentence in lower case unless its capitals make it a name or acronym."""
+    text = "Which trends are changing {industry} the most right now?"
+    assert fill_placeholders(text, {"industry": typed}) == reads
+
+
+def test_roles_and_fields_lose_their_ordinary_capital_but_organizations_do_not():
+    filled = fill_placeholders("What does a {role} in {profession} at {company} do all day?",
+                               {"role": "Product manager", "profession": "Health tech",
+                                "company": "Kestrel Health"})
+    assert filled == "What does a product manager in health tech at Kestrel Health do all day?"
+    assert fill_placeholders("{industry} moves fast. Why?", {"industry": "digital health"}) == (
+        "Digital health moves fast. Why?")

@@ -19,6 +19,7 @@ from infoview.prep.ground import CommonGround, Gap, find_common_ground, find_gap
 from infoview.prep.outreach import pitch as pitch_draft
 from infoview.questions.bank import _article
 from infoview.questions.models import MEETING_OVERHEAD
+from infoview.text import mid_sentence
 from infoview.times import day_words, user_tz, zone_label
 from infoview.times import zone as _zone
 from infoview.times import zone_name as _iana
@@ -229,9 +230,12 @@ def _when_words(start: datetime, minutes: int, zone_name: str | None, mine: tzin
 
 def _interest(meeting, profile) -> str:
     """What the meeting is about, as it reads after "advice about": "working as a UX
-    researcher in health tech", "Product roles", "working in digital health"."""
+    researcher in health tech", "product roles", "working in digital health" (typed
+    capitals kept only where they are names: "AI", "UX", "NHS")."""
     role, industry = getattr(meeting, "role", None), getattr(meeting, "industry", None)
     role = re.sub(r"^(a|an)\s+", "", " ".join((role or "").split()), flags=re.IGNORECASE) or None
+    role = mid_sentence(role) if role else None  # "advice about working as a product manager"
+    industry = mid_sentence(" ".join(industry.split())) if industry else None
     if role and not role.lower().endswith(("role", "roles")):
         # A job title reads as work someone does: "working as a UX researcher".
         role = f"working as {_article(role, capital=False)} {role}"

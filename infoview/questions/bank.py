@@ -31,6 +31,7 @@ from pathlib import Path
 
 from infoview.errors import BadInputFile
 from infoview.paths import data_dir
+from infoview.text import mid_sentence
 from infoview.questions.models import (
     AUDIENCES,
     CATEGORIES,
@@ -293,6 +294,8 @@ def fill_placeholders(text: str, values: Mapping[str, str | None] | None = None)
         The filled text.
     """
     values = {k: _clean_value(k, v) for k, v in (values or {}).items()}
+    # A typed field reads mid-sentence ("changing digital health"); names keep capitals.
+    values = {k: mid_sentence(v) if v and k in _TERMS else v for k, v in values.items()}
     role = values.get("role")
     if role:
         text = re.sub(r"\b([Aa])n? \{role\}",
@@ -307,9 +310,18 @@ def fill_placeholders(text: str, values: Mapping[str, str | None] | None = None)
         name = match.group(1)
         if name not in NEUTRAL_FILLS:
             return match.group(0)
-        return values.get(name) or NEUTRAL_FILLS[name]
+        value = values.get(name) or NEUTRAL_FILLS[name]
+        before = match.string[:match.start()].rstrip()
+        if before and not before.endswith((".", "?", "!")):
+            return value
+        return value[0].upper() + value[1:]  # a sentence starts with it
 
     return _PLACEHOLDER.sub(one, text)
+
+
+#: Blanks the user fills with a term rather than a name: lowercased mid-sentence when
+#: typed with an ordinary capital (:func:`infoview.text.mid_sentence`).
+_TERMS = frozenset({"role", "profession", "industry"})
 
 
 def _cased(words: str, like: str) -> str:
