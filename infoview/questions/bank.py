@@ -31,7 +31,6 @@ from pathlib import Path
 
 from infoview.errors import BadInputFile
 from infoview.paths import data_dir
-from infoview.text import mid_sentence
 from infoview.questions.models import (
     AUDIENCES,
     CATEGORIES,
@@ -39,6 +38,7 @@ from infoview.questions.models import (
     RESEARCH_TOPICS,
     Question,
 )
+from infoview.text import mid_sentence
 
 log = logging.getLogger(__name__)
 
