@@ -521,3 +521,8 @@ def test_pitch_does_not_repeat_exploring():
     profile = s.profile()
     profile.exploring = "exploring product roles"
     assert "Right now I am exploring product roles." in outreach.pitch(profile).body
+
+
+def test_a_one_word_pitch_is_counted_as_one_word():
+    warning = next(w for w in check_draft("Hello.", "pitch") if w.code == "too_short")
+    assert warning.message.startswith("1 word: ")

@@ -186,3 +186,13 @@ def test_every_export_of_the_brief_keeps_the_warning():
     assert "yes/no question" in str(event["DESCRIPTION"])
     pdf = PdfReader(io.BytesIO(render_pdf(brief)))
     assert "yes/no question" in " ".join(page.extract_text() for page in pdf.pages)
+
+
+def test_the_total_says_one_question_not_one_questions(picker):
+    """The picker's total under the list counted by hand ("1 questions")."""
+    for index in range(1, len(picker.items)):
+        picker.check(index, False)
+    assert len(picker.selected()) == 1
+    assert ">1 question, " in picker.total.value
+    picker.check(1, True)
+    assert ">2 questions, " in picker.total.value

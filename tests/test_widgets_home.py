@@ -308,3 +308,17 @@ def test_a_follow_up_whose_words_wrap_keeps_its_controls_on_one_line(store):
     page.due.done_buttons[str(long.id)].click()
     [row] = page.due.rows.children
     assert page.due.undo_buttons[str(long.id)].layout.align_self in (None, "", "center")
+
+
+def test_a_day_since_last_in_touch_is_said_in_the_singular(store):
+    """Someone last in touch a day ago reads "1 day since", not "1 days since"."""
+    import pandas as pd
+
+    page, _went, _chosen = _home(store)
+    page._show_losing_touch(pd.DataFrame([{"person_id": 1, "name": "Ada Berg", "days_since": 1.0,
+                                           "organization": None},
+                                          {"person_id": 2, "name": "Bo Li", "days_since": 9.0,
+                                           "organization": "Nordlicht"}]))
+    shown = _shown(page.losing_touch)
+    assert "1 day since you were last in touch" in shown
+    assert "9 days since you were last in touch" in shown

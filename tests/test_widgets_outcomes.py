@@ -630,3 +630,24 @@ def test_a_thank_you_not_due_until_tomorrow_is_not_counted_late(tmp_path):
     record_outreach(store, rae.saved_id, kind="thanks", sent_at=NOW + timedelta(hours=14))
     later = OutcomesDashboard(store, now=NOW + timedelta(days=2)).panes["Follow-ups"].value
     assert shown(later, "share of thank-yous on time") == "100%"
+
+
+def test_a_card_counting_one_says_its_noun_once(tmp_path):
+    """Lena's cards read "1 overdue actions": a figure of 1 sits over the singular noun,
+    while the figures themselves (and the report's rows) keep their plural keys."""
+    from infoview.models import Person
+
+    store = Store.open(tmp_path / "one.sqlite")
+    sam = store.add(Person(name="Sam Okafor"))
+    store.add(Action(what="Send Sam the article", person_id=sam.id,
+                     due=datetime(2026, 12, 1, 21, 0, tzinfo=UTC)))
+    panel = OutcomesDashboard(store, now=datetime(2026, 12, 7, 12, 0, tzinfo=UTC))
+    assert panel.headline["overdue actions"] == 1 and panel.headline["people"] == 1
+    cards = re.findall(r">([^<>]+)</div><div>([^<>]+)</div>", panel.headline_html.value)
+    shown = dict((label, figure) for figure, label in cards)
+    assert shown["overdue action"] == "1" and shown["person"] == "1"
+    assert "overdue actions" not in shown and "people" not in shown
+    store.add(Action(what="Ask Sam for a name", person_id=sam.id,
+                     due=datetime(2026, 12, 2, 21, 0, tzinfo=UTC)))
+    again = OutcomesDashboard(store, now=datetime(2026, 12, 7, 12, 0, tzinfo=UTC))
+    assert ">2</div><div>overdue actions</div>" in again.headline_html.value

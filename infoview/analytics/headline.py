@@ -50,6 +50,17 @@ def headline_figures(frames: Frames, *, since: date | None = None,
     return head
 
 
+#: The label of a headline card whose figure is exactly 1 ("1 overdue action", "1 person").
+_ONE_OF = {"people": "person", "leads": "lead", "applications": "application",
+           "interviews": "interview", "offers": "offer", "overdue actions": "overdue action"}
+
+
+def figure_label(label: str, value: float | int | None) -> str:
+    """The words under a headline figure, agreeing with it: "1" over "overdue action",
+    "3" over "overdue actions". The figures' keys stay plural; only the shown words change."""
+    return _ONE_OF.get(label, label) if value == 1 else label
+
+
 def format_figure(label: str, value: float | int | None) -> str:
     """A headline figure as shown: ``45%`` for the reply rate, ``–`` for no value."""
     if value is None:

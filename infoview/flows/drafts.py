@@ -46,7 +46,7 @@ from infoview.prep.checks import (
 )
 from infoview.prep.ground import CommonGround, ground_sentence, strongest_ground
 from infoview.prep.outreach import Draft, _when_text
-from infoview.text import fold
+from infoview.text import count_of, fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store.core import Store
@@ -533,7 +533,7 @@ def draft_file_text(draft: Draft) -> str:
 
 def checks_text(draft: Draft, title: str | None = None) -> str:
     """A draft's checks as plain lines ("- ..."), under a title, for a file of their own."""
-    lines = [f"{title or draft.kind} ({draft.word_count} words)"]
+    lines = [f"{title or draft.kind} ({count_of(draft.word_count, 'word')})"]
     lines += [f"- {w.message}" for w in draft.warnings] or ["- no warnings"]
     return "\n".join(lines) + "\n"
 

@@ -203,7 +203,7 @@ class MailImportReport:
                        f"and {'was' if self.unreadable == 1 else 'were'} left out.")
         out += self.warnings
         if self.more_warnings:
-            out.append(f"... and {self.more_warnings:,} more notes like these.")
+            out.append(f"... and {count_of(self.more_warnings, 'more note')} like these.")
         out.append(self.kept())
         return out
 

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from infoview.text import count_of
+
 #: The request's limit: the 6-point email asks for fewer than 75 words, always (a first
 #: message to a stranger is read on a phone, between two other things).
 REQUEST_WORDS = 75
@@ -490,6 +492,6 @@ def check_draft(text: str, kind: str, *, subject: str | None = None, strict: boo
     if kind == "phone" and not _SCHEDULE.search(text):
         out.append(DraftWarning("schedule", "Ask whether now is a good time, or when would be."))
     if kind == "pitch" and count_words(text) < PITCH_MIN_WORDS:
-        out.append(DraftWarning("too_short", f"{count_words(text)} words: about 75 spoken words "
+        out.append(DraftWarning("too_short", f"{count_of(count_words(text), 'word')}: about 75 spoken words "
                                 "(30 seconds) covers background, strengths and what you explore."))
     return out

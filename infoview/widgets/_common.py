@@ -228,7 +228,7 @@ def draft_checks_html(draft, fields: dict[str, tuple[str, str]] | None = None) -
     knows where to go."""
     items = (f"<span title='{esc(x.code)}'>⚠ {esc(warning_words(x, fields or {}))}</span>"
              for x in draft.warnings)
-    return (f"<p>{draft.word_count} words.</p>"
+    return (f"<p>{count_of(draft.word_count, 'word')}.</p>"
             + bullet_list(items, "The checks found nothing to fix."))
 
 

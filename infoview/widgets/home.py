@@ -19,6 +19,7 @@ from infoview.flows.meetings import awaiting_debrief, meeting_ahead
 from infoview.flows.plans import kept_plan
 from infoview.flows.profile import load_profile, user_zone
 from infoview.models import Meeting, Person, QuestionAsked, ResearchSnapshot
+from infoview.text import count_of
 from infoview.times import shown_in
 from infoview.widgets._common import MessageLine, button, esc, heading, on_my_clock, zone_note
 from infoview.widgets.followups import FollowUpList, open_followups
@@ -348,7 +349,8 @@ class HomePage(w.VBox):
         rows = []
         for row in late.head(5).itertuples() if len(late) else ():
             days = int(row.days_since) if row.days_since == row.days_since else None
-            since = f"{days} days since you were last in touch" if days else "no contact yet"
+            since = (f"{count_of(days, 'day')} since you were last in touch" if days
+                     else "no contact yet")
             pick = button("Work on them", tooltip="choose them, then write an update in Prepare")
             pid = int(row.person_id)
             pick.on_click(lambda _b, pid=pid: self._pick_person(pid))

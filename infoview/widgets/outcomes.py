@@ -24,7 +24,7 @@ from infoview.analytics.display import (
     reply_times_in_words,
 )
 from infoview.analytics.funnel import funnel_wide
-from infoview.analytics.headline import format_figure, headline_figures
+from infoview.analytics.headline import figure_label, format_figure, headline_figures
 from infoview.analytics.memory import LEVEL_WORDS
 from infoview.analytics.plots import figure_png_base64, is_message_figure
 from infoview.analytics.questions import average_text
@@ -437,7 +437,7 @@ class OutcomesDashboard(w.VBox):
                 f"<div class='infoview-card' style='display:inline-block;margin:4px 10px 4px 0;"
                 f"padding:6px 10px;border:1px solid #ccc;border-radius:6px;"
                 f"{'background:#fdecea;' if alert else ''}'><div style='font-size:1.4em;"
-                f"font-weight:bold'>{esc(shown)}</div><div>{esc(label)}</div></div>")
+                f"font-weight:bold'>{esc(shown)}</div><div>{esc(figure_label(label, value))}</div></div>")
         self.headline_html.value = "".join(cards)
         t, figs = self.tables, self.figures
         mine = user_zone(self.store)  # days as the user's calendar has them

@@ -15,6 +15,7 @@ from infoview.errors import BadInput, InfoviewError
 from infoview.questions.bank import fill_placeholders, load_bank
 from infoview.questions.lint import flag_sentence, lint_question, question_flags
 from infoview.questions.models import PlanItem, QuestionPlan
+from infoview.text import count_of
 from infoview.widgets._common import FULL_WIDTH, MessageLine, bullet_list, button, esc, flag_html
 
 #: Category given to the user's own questions.
@@ -267,7 +268,7 @@ class QuestionPicker(w.VBox):
         colour = "#b00020" if over else "#1b5e20"
         note = " (over: uncheck a question)" if over else ""
         self.total.value = (
-            f"<b class='infoview-total' style='color:{colour}'>{len(self.selected())} questions, "
+            f"<b class='infoview-total' style='color:{colour}'>{count_of(len(self.selected()), 'question')}, "
             f"{questions:g} min + {self.overhead_minutes:g} min fixed parts = {total:g} of "
             f"{self.meeting_minutes} min{note}</b>")
 

@@ -34,6 +34,7 @@ from infoview.questions.select import select_questions
 from infoview.store.appstate import State
 from infoview.store.exports import EXPORT_FORMATS as ALL_FORMATS
 from infoview.store.exports import formats_for
+from infoview.text import count_of
 from infoview.times import day_words, form_clock, in_zone, shown_in, start_from_fields, zone_name
 from infoview.widgets._common import (
     CHANNEL_WORDS,
@@ -534,8 +535,9 @@ class PreparePanel(w.VBox):
             why = f" ({left_out} left out: see why under the questions)" if left_out else ""
             said = " ".join([n for n in self.plan.notes if n != self._role_note()]
                             + self.plan.warnings)  # the role's note is under the role
-            self.message.show(f"Planned {len(self.plan.items)} questions for "
-                              f"{self.minutes.value} minutes{why}." + (f" {said}" if said else ""),
+            self.message.show(f"Planned {count_of(len(self.plan.items), 'question')} for "
+                              f"{count_of(self.minutes.value, 'minute')}{why}."
+                              + (f" {said}" if said else ""),
                               "warning" if self.plan.warnings else "ok")
 
     def _host(self) -> tuple[str | None, str | None]:

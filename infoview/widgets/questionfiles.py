@@ -21,6 +21,7 @@ from infoview.flows.question_file import (
     write_bank_list,
     write_starting_file,
 )
+from infoview.text import count_of
 from infoview.widgets._common import MessageLine, button, esc, file_link, table_html
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,7 +69,7 @@ class QuestionFileHelp(w.VBox):
         with self.message.guard("listing the bank's questions"):
             rows = bank_overview()
             self.bank.value = (
-                f"<details><summary>See the bank's {len(rows)} questions and their ids"
+                f"<details><summary>See the bank's {count_of(len(rows), 'question')} and their ids"
                 "</summary>" + table_html(rows, ["id", "text", "marked"], labels=_BANK_LABELS)
                 + "</details>")
 
