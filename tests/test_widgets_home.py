@@ -111,7 +111,7 @@ def test_done_drops_a_follow_up_from_the_digest_and_undo_brings_it_back(store):
     assert page.due.row_messages[str(thanks.id)].text == "Done."
     assert page.due.row_messages[str(thanks.id)] in page.due.rows.children[0].children
     assert page.due.message.text == ""
-    assert _shown(page.due).count("Send Sam a thank-you note") == 1
+    assert _shown(page.due).count("Send Sam Okafor a thank-you note") == 1  # named in full
     assert store.get(Action, thanks.id).done_at is not None
     assert "Send Sam a thank-you note" not in _digest_whats(store)  # the digest dropped it
     page.due.undo_buttons[str(thanks.id)].click()
@@ -146,10 +146,10 @@ def test_snooze_hides_a_follow_up_until_the_day_chosen(store):
     said = page.due.row_messages[key]
     assert said.kind == "ok" and said.text == f"Moved to {friday:%a} {friday.day} {friday:%b}."
     assert said in page.due.rows.children[0].children and page.due.message.text == ""
-    assert _shown(page.due).count("Send Sam the article") == 1
+    assert _shown(page.due).count("Send Sam Okafor the article") == 1
     page.due.undo_buttons[key].click()
     assert page.due.row_messages[key].text == "Back on the list."
-    assert _shown(page.due).count("Send Sam the article") == 1
+    assert _shown(page.due).count("Send Sam Okafor the article") == 1
     # a day of another year says its year, in the message and in the row (one rule with "due")
     january = date(date.today().year + 1, 1, 5)
     page.due.snooze_days[key].value = january
@@ -322,3 +322,27 @@ def test_a_day_since_last_in_touch_is_said_in_the_singular(store):
     shown = _shown(page.losing_touch)
     assert "1 day since you were last in touch" in shown
     assert "9 days since you were last in touch" in shown
+
+
+def test_a_typed_promise_reads_like_the_kits_own_follow_ups(store):
+    """Lena's list read "Send Sam Okafor a thank-you note" above "send Sam the article ·
+    Sam Okafor": her promise is shown with a capital and the person named in its words, as
+    the kit's rows name them, on Home and in the Outcomes table; the stored words stay hers."""
+    from infoview.widgets.outcomes import OutcomesDashboard
+
+    sam = store.add(Person(name="Sam Okafor"))
+    store.add(Action(what="Send Sam Okafor a thank-you note", person_id=sam.id,
+                     due=NOW + timedelta(days=1)))
+    store.add(Action(what="send Sam the article", person_id=sam.id, due=NOW + timedelta(days=2)))
+    store.add(Action(what="book the iOS workshop", person_id=sam.id, due=NOW + timedelta(days=3)))
+    page, _went, _chosen = _home(store)
+    assert page.due.text.splitlines() == ["Send Sam Okafor a thank-you note",
+                                          "Send Sam Okafor the article",
+                                          "Book the iOS workshop · Sam Okafor"]
+    rows = [row.children[0].value for row in page.due.rows.children]
+    assert ": Send Sam Okafor the article</span>" in rows[1] and "·" not in rows[1]
+    assert "send Sam the article" in [a.what for a in store.list(Action)]
+    panel = OutcomesDashboard(store, now=NOW - timedelta(days=10))
+    follow_ups = panel.panes["Follow-ups"].value
+    assert "Send Sam Okafor the article" in follow_ups.replace("\u00a0", " ")
+    assert "send Sam the article" not in follow_ups.replace("\u00a0", " ")

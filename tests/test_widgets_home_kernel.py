@@ -140,6 +140,6 @@ def test_the_home_page_shows_what_is_due_only_once_the_browser_has_drawn_it(kern
     drawn = kernel.session.msg("comm_msg", {"comm_id": page_id, "data": {
         "method": "update", "state": {"_view_count": 1}, "buffer_paths": []}})
     kernel.shell_channel.send(drawn)
-    heard = _run_until(kernel, "pass", lambda heard, _p: _says(heard, "Send Sam the article"),
+    heard = _run_until(kernel, "pass", lambda heard, _p: _says(heard, "Send Sam Okafor the article"),
                        "the row of what is due was not drawn")
     assert _unknown_references(heard, known) == []

@@ -317,7 +317,7 @@ def test_lateness_counts_calendar_days_not_whole_spans_of_24_hours(tmp_path):
     view = actions_view(due_actions(store.frames(), now=now, days=14), now)
     shown = {what: status.replace("\u00a0", " ")
              for what, status in zip(view["what"], view["status"], strict=True)}
-    assert shown == {"Send Sam the article": "overdue by 6 days",
+    assert shown == {"Send Sam Okafor the article": "overdue by 6 days",  # named as Home names
                      "Confirm the call": "due in 2 days"}
 
 
@@ -382,10 +382,10 @@ def test_this_week_lists_overdue_apart_from_what_is_due_as_the_digest_does(tmp_p
     week = html.unescape(OutcomesDashboard(store, now=NOW).panes["This week"].value)
     late = week[week.index("<h4>Overdue (2)</h4>"):week.index("<h4>Due this week (1)</h4>")]
     coming = week[week.index("<h4>Due this week (1)</h4>"):week.index("<h4>Meetings")]
-    assert "Send Sam the article" in late and "Thank Ada" in late
+    assert "Send Sam Okafor the article" in late and "Thank Ada" in late
     assert "Confirm the call" not in late
     assert "Confirm the call" in coming
-    assert "Send Sam the article" not in coming and "Thank Ada" not in coming
+    assert "Send Sam Okafor the article" not in coming and "Thank Ada" not in coming
     assert "Ask about the team" not in week  # later than the week
     # Nothing overdue, or nothing but overdue: each list says so in words.
     for action in store.list(Action):

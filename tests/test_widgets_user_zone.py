@@ -81,7 +81,7 @@ def test_home_counts_days_on_my_calendar(store):
     assert "Kestrel Health</b>, yesterday" in home.research_box.children[0].value
     card = home.meeting_box.children[0].value
     assert "today, Tue 8 Dec 2026, 10:00" in card  # a meeting with no zone of its own
-    assert ">due today</span>: Send Sam the article" in home.due.rows.children[0].children[0].value
+    assert ">due today</span>: Send Sam Okafor the article" in home.due.rows.children[0].children[0].value
 
 
 def test_meetings_without_a_zone_show_in_mine_on_people_and_in_the_line_on_top(store,

@@ -9,6 +9,7 @@ come through here, so they never disagree about what a meeting calls for.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from infoview.prep.followup import (
     missing_actions,
     three_b_seven,
 )
+from infoview.text import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -106,3 +108,30 @@ def suggest_followups(store: Store, *, today: date | None = None,
     suggested = recent(suggested, datetime.combine(today, time(23, 59, 59), zone))
     suggested += keep_in_touch_actions(keep_in_touch_from_frames(store.frames(), today=today))
     return missing_actions(suggested, store.list(Action))
+
+
+def followup_words(what: str, who: str | None) -> tuple[str, str]:
+    """A follow-up as every list shows it: its words, and the person still to name after
+    them (``""`` when its words already name them).
+
+    The kit writes its own follow-ups as sentences naming the person in full ("Send Sam
+    Okafor a thank-you note"); a promise the user typed reads as she typed it ("send Sam
+    the article"). Shown side by side they should read alike, so her words are shown with
+    a capital first letter (unless their first word has capitals of its own, "iOS") and,
+    when they name the person by first name only, with the full name in that place
+    ("Send Sam Okafor the article"). What is stored is not changed. A
+    follow-up that does not name its person at all is followed by the name ("· Sam Okafor").
+    """
+    text = " ".join(what.split())
+    first_word = text.split()[0] if text else ""
+    if first_word.islower() and "://" not in first_word:  # "iOS", a web address: as typed
+        text = text[:1].upper() + text[1:]
+    name = " ".join((who or "").split())
+    if not name or fold(name) in fold(text):
+        return text, ""
+    first = name.split()[0]
+    if len(name.split()) > 1:
+        named = re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text)
+        if named:
+            return text[:named.start()] + name + text[named.end():], ""
+    return text, name

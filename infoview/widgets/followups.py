@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from infoview.flows.actions import mark_done, open_actions, pd_missing, snooze
+from infoview.flows.followups import followup_words
 from infoview.flows.profile import user_zone
 from infoview.times import day_words, shown_in
 from infoview.widgets._common import MessageLine, button, esc
@@ -76,10 +77,10 @@ def action_followups(actions: Iterable, names: dict[int, str],
             for a in actions]
 
 
-def shown_who(item: FollowUp) -> str:
-    """The person to name after a follow-up, or ``""`` when its own words already name
-    them ("Confirm the time with Sam Okafor" is not followed by "· Sam Okafor" again)."""
-    return "" if not item.who or item.who.casefold() in item.what.casefold() else item.who
+def shown(item: FollowUp) -> tuple[str, str]:
+    """A row's words and the person still to name after them, as every follow-up list
+    shows them (:func:`infoview.flows.followups.followup_words`)."""
+    return followup_words(item.what, item.who)
 
 
 def due_words(item: FollowUp, now: datetime | None = None, zone: tzinfo | None = None) -> str:
@@ -149,8 +150,11 @@ class FollowUpList(w.VBox):
     @property
     def text(self) -> str:
         """The follow-ups shown, one per line, as plain text (for tests and notebooks)."""
-        return "\n".join(f"{item.what}{' · ' + shown_who(item) if shown_who(item) else ''}"
-                          f"{' (done)' if item.done else ''}" for item in self.items)
+        lines = []
+        for item in self.items:
+            words, who = shown(item)
+            lines.append(f"{words}{' · ' + who if who else ''}{' (done)' if item.done else ''}")
+        return "\n".join(lines)
 
     def refresh(self) -> None:
         """Reload the follow-ups and redraw."""
@@ -172,20 +176,21 @@ class FollowUpList(w.VBox):
     def _row(self, item: FollowUp, zone: tzinfo | None = None) -> w.HBox:
         when = due_words(item, self.now, zone)
         colour = "#b00020" if item.overdue and not item.done else "#555"
-        who = f" <span style='color:#555'>· {esc(shown_who(item))}</span>" if shown_who(item) else ""
+        words, name = shown(item)
+        who = f" <span style='color:#555'>· {esc(name)}</span>" if name else ""
         # What became of a row is said once, briefly, beside its Undo ("Done.", "Moved to
         # Fri 11 Dec."), not by a line under the list that repeats the row's own words.
         note = MessageLine(layout=w.Layout(max_width="260px"))
         self.row_messages[item.key] = note
         if item.done:
-            text = f"<s>{esc(item.what)}</s>"
+            text = f"<s>{esc(words)}</s>"
             note.show("Done.", "ok")
         elif item.snoozed is not None:
-            text = f"<span style='color:#555'>{esc(item.what)}</span>"
+            text = f"<span style='color:#555'>{esc(words)}</span>"
             day = list_day(item.snoozed, shown_in(self.now or datetime.now(UTC), zone))
             note.show(f"Moved to {day}.", "ok")
         else:
-            text = f"<span style='color:{colour}'>{esc(when)}</span>: {esc(item.what)}"
+            text = f"<span style='color:{colour}'>{esc(when)}</span>: {esc(words)}"
         said = self._said.pop(item.key, None)
         if said is not None:
             note.show(*said)

@@ -30,6 +30,7 @@ from infoview.analytics.plots import figure_png_base64, is_message_figure
 from infoview.analytics.questions import average_text
 from infoview.analytics.report import write_report
 from infoview.flows.actions import followup_frames
+from infoview.flows.followups import followup_words
 from infoview.flows.profile import user_zone
 from infoview.models import CHOICES, MAY_MENTION_WORDS, OWNER_WORDS, Meeting
 from infoview.times import day_words, on_my_clock
@@ -139,7 +140,9 @@ def actions_view(actions, now: datetime | None = None, zone: tzinfo | None = Non
     return pd.DataFrame({
         "due": [keep(day_words(d)) if pd.notna(d) else "" for d in actions["due"]],
         "status": [keep(status(row)) for _, row in actions.iterrows()],
-        "what": actions["what"].astype(str),
+        # Worded as the Home and Debrief lists word them; the person has their own column.
+        "what": [followup_words(str(what), "" if pd.isna(who) else str(who))[0]
+                 for what, who in zip(actions["what"], actions["name"], strict=True)],
         "with": actions["name"].fillna("").astype(str),
         "whose move": actions["owner"].astype(str).map(OWNER_WORDS).fillna(""),
     })
