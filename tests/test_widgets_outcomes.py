@@ -651,3 +651,31 @@ def test_a_card_counting_one_says_its_noun_once(tmp_path):
                      due=datetime(2026, 12, 2, 21, 0, tzinfo=UTC)))
     again = OutcomesDashboard(store, now=datetime(2026, 12, 7, 12, 0, tzinfo=UTC))
     assert ">2</div><div>overdue actions</div>" in again.headline_html.value
+
+
+def test_replies_after_a_debrief_with_no_request_say_who_the_headline_counts(tmp_path):
+    """Lena's Outcomes after her first debrief, with no request logged: the headline said
+    "1 contacted, 1 replied, 100% reply rate" while the Replies tab said no requests were
+    sent. The tab now says both: no request recorded, and who is counted as having replied."""
+    import html
+
+    from infoview.flows.debrief import AnsweredQuestion, Debrief, save_debrief
+    from infoview.flows.meetings import save_meeting_plan
+    from infoview.models import Meeting, Outreach, Person
+
+    store = Store.open(tmp_path / "met.sqlite")
+    _person, meeting = save_meeting_plan(store, Person(name="Sam Okafor"),
+                                         Meeting(person_id=0, starts_at=NOW), None)
+    save_debrief(store, Debrief(meeting_id=meeting.id, questions=[
+        AnsweredQuestion(text="How did you start?", category="path", answer_notes="nursing")]))
+    panel = OutcomesDashboard(store, now=NOW)
+    assert (panel.headline["contacted"], panel.headline["replied"]) == (1, 1)
+    replies = html.unescape(panel.panes["Replies"].value)
+    assert ("no requests recorded in this selection; 1 person you met is counted as "
+            "contacted and as having replied.") in replies
+    assert "no requests sent" not in replies
+    # Once a request is logged the tab counts it, as before.
+    store.add(Outreach(person_id=meeting.person_id, kind="request",
+                       sent_at=NOW - timedelta(days=20)))
+    again = html.unescape(OutcomesDashboard(store, now=NOW).panes["Replies"].value)
+    assert "no requests recorded" not in again and "100%" in again

@@ -29,6 +29,7 @@ from infoview.analytics._frames import (
     with_message,
 )
 from infoview.errors import BadInput
+from infoview.text import count_of
 
 #: Outreach kinds that ask someone for a meeting.
 ASKING_KINDS: tuple[str, ...] = ("request", "referred_intro")
@@ -192,7 +193,8 @@ def reply_rates(frames: Frames, *, by: str | list[str] | None = "channel", since
         "sent", "replied", "answer_rate", "median_days_to_reply", "mean_days_to_reply",
     ]
     if sent.empty:
-        return with_message(pd.DataFrame(columns=columns), "no requests sent in this selection.")
+        return with_message(pd.DataFrame(columns=columns),
+                            _no_requests(frames, since=since, until=until, channels=channels))
     sent["replied"] = sent["answered"]
     group_keys = keys or [pd.Series("all", index=sent.index, name="group")]
     grouped = sent.groupby(group_keys, sort=False, observed=True)
@@ -210,6 +212,25 @@ def reply_rates(frames: Frames, *, by: str | list[str] | None = "channel", since
     else:
         result = result.sort_values(keys or ["group"]).reset_index(drop=True)
     return result[columns]
+
+
+def _no_requests(frames: Frames, *, since=None, until=None, channels=None) -> str:
+    """What the table says when no request was recorded: that, and who the funnel (and the
+    headline above the table) still counts as contacted and as having replied (someone met
+    in a meeting held, or who suggested someone), so the two never seem to disagree."""
+    from infoview.analytics.funnel import person_levels
+
+    levels = person_levels(frames, since=since, until=until, channels=channels)
+    met = int((levels["contact"] == 3).sum())
+    suggested = int((levels["contact"] == 2).sum())
+    if not met and not suggested:
+        return "no requests sent in this selection."
+    who = [f"{count_of(met, 'person', 'people')} you met"] if met else []
+    if suggested:
+        who.append(f"{count_of(suggested, 'person', 'people')} who suggested someone")
+    verb = "is" if met + suggested == 1 else "are"
+    return (f"no requests recorded in this selection; {' and '.join(who)} {verb} counted as "
+            "contacted and as having replied.")
 
 
 def plot_reply_rates(frames: Frames, *, by: str = "channel", since=None, until=None, channels=None):
