@@ -27,8 +27,13 @@ log = logging.getLogger(__name__)
 SAVE_AS = ('save it from your spreadsheet as "CSV UTF-8", "CSV" or "Unicode Text" and '
            "try again")
 
-#: Control characters no spreadsheet writes into a text file (tab, line ends, vertical tab and form feed
-#: are fine); a file holding them is binary data (a .xlsx, an image, a zip) named as a CSV.
+#: Byte-order marks, and the encoding each starts.
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+#: Control characters no spreadsheet writes into a text file (tab, line ends, vertical tab
+#: and form feed are fine); a file holding them is binary data (a .xlsx, an image, a zip)
+#: named as a CSV.
 _BINARY = frozenset(chr(c) for c in range(32)) - {"\t", "\n", "\r", "\x0b", "\f"}
 
 
@@ -57,14 +62,10 @@ def decode_sheet(raw: bytes, path: str | Path) -> SheetText:
         BadInputFile: the bytes are binary data, or UTF-16 that does not decode; the
             message names ``path`` and the line.
     """
-    if raw.startswith(codecs.BOM_UTF8):
-        encoding, body = "utf-8", raw[len(codecs.BOM_UTF8):]
-    elif raw.startswith(codecs.BOM_UTF16_LE):
-        encoding, body = "utf-16-le", raw[2:]
-    elif raw.startswith(codecs.BOM_UTF16_BE):
-        encoding, body = "utf-16-be", raw[2:]
-    else:
-        encoding, body = _utf16_without_bom(raw) or "utf-8", raw
+    encoding, skip = encoding_of(raw)
+    body = raw[skip:]
+    if encoding == "cp1252":
+        return _cp1252(raw, path)
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -74,6 +75,27 @@ def decode_sheet(raw: bytes, path: str | Path) -> SheetText:
         return _cp1252(raw, path)
     _refuse_binary(text, path)
     return SheetText(text, encoding)
+
+
+def encoding_of(head: bytes) -> tuple[str, int]:
+    """The encoding of a spreadsheet file judged from its first bytes (all of them, or the
+    first few kilobytes of a file read as a stream), and the length of its byte-order mark.
+
+    A mark decides; else UTF-16 without one is recognised by its zero bytes; else UTF-8 when
+    the bytes are UTF-8 so far (a character cut at the end of ``head`` is no fault), else
+    ``"cp1252"``.
+    """
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name, len(bom)
+    utf16 = _utf16_without_bom(head)
+    if utf16 is not None:
+        return utf16, 0
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "cp1252", 0
+    return "utf-8", 0
 
 
 def delimiter_of(text: str) -> str:

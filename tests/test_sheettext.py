@@ -160,3 +160,36 @@ def test_the_app_adds_a_question_file_saved_by_excel_and_refuses_binary_beside_u
             assert ROW[2] in {q.text for q in load_bank()}
     finally:
         use_own_file(None)
+
+
+LINKEDIN_NOTES = [["Notes:"], ['"When exporting, some email addresses may be missing."'], [""]]
+LINKEDIN_HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position",
+                   "Connected On"]
+LINKEDIN_ROW = ["Zo\u00eb", "Lef\u00e8vre", "https://www.linkedin.com/in/zoe", "",
+                "Caf\u00e9 \u20ac", "Buyer", "01 Jan 2024"]
+
+
+@pytest.mark.parametrize("how", SAVED_AS)
+def test_connections_csv_opened_and_saved_again_in_excel_is_imported(tmp_path, how):
+    from infoview.models import Person
+    from infoview.store import Store
+    from infoview.store.linkedin import import_linkedin, read_connections
+
+    source = tmp_path / "Connections.csv"
+    source.write_bytes(_sheet([*LINKEDIN_NOTES, LINKEDIN_HEADER, LINKEDIN_ROW], how))
+    [row] = read_connections(source)
+    assert (row.name, row.company) == ("Zo\u00eb Lef\u00e8vre", "Caf\u00e9 \u20ac")
+    [uploaded] = read_connections("Connections.csv", source.read_bytes())  # from the app
+    assert uploaded == row
+    with Store.open(tmp_path / "s.sqlite") as store:
+        import_linkedin(store, source)
+        assert [p.name for p in store.list(Person)] == ["Zo\u00eb Lef\u00e8vre"]
+
+
+def test_binary_data_named_connections_csv_is_refused_in_one_line(capsys, tmp_path):
+    garbage = tmp_path / "Connections.csv"
+    garbage.write_bytes(bytes(range(256)) * 4)
+    code, out, err = _run(capsys, "--db", str(tmp_path / "s.sqlite"), "people",
+                          "import-linkedin", str(garbage))
+    assert (code, out) == (2, "") and err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"infoview: error: {garbage}")
