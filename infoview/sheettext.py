@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,7 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
 #: Control characters no spreadsheet writes into a text file (tab, line ends, vertical tab
 #: and form feed are fine); a file holding them is binary data (a .xlsx, an image, a zip)
 #: named as a CSV.
-_BINARY = frozenset(chr(c) for c in range(32)) - {"\t", "\n", "\r", "\x0b", "\f"}
+_BINARY = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -125,8 +126,7 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     pairs = len(sample) // 2
     if pairs < 2 or len(raw) % 2:
         return None
-    even = sum(1 for i in range(0, pairs * 2, 2) if sample[i] == 0)
-    odd = sum(1 for i in range(1, pairs * 2, 2) if sample[i] == 0)
+    even, odd = sample[0:pairs * 2:2].count(0), sample[1:pairs * 2:2].count(0)
     if odd >= 0.6 * pairs and even == 0:
         return "utf-16-le"
     if even >= 0.6 * pairs and odd == 0:
@@ -153,10 +153,10 @@ def _cp1252(raw: bytes, path: str | Path) -> SheetText:
 
 def _refuse_binary(text: str, path: str | Path) -> None:
     """Refuse a text holding control characters: a .xlsx, an image or a zip is not a list."""
-    at = next((i for i, ch in enumerate(text) if ch in _BINARY), None)
-    if at is not None:
+    found = _BINARY.search(text)
+    if found is not None:
         raise BadInputFile(f"is not a text file (it holds binary data); {SAVE_AS}", path,
-                           text.count("\n", 0, at) + 1)
+                           text.count("\n", 0, found.start()) + 1)
 
 
 def _line_at(body: bytes, offset: int, encoding: str) -> int:
