@@ -74,7 +74,7 @@ def decode_sheet(raw: bytes, path: str | Path) -> SheetText:
             raise BadInputFile(f"is not readable text (it starts as UTF-16 but is not); "
                                f"{SAVE_AS}", path, _line_at(body, exc.start, encoding)) from exc
         return _cp1252(raw, path)
-    _refuse_binary(text, path)
+    refuse_binary(text, path)
     return SheetText(text, encoding)
 
 
@@ -144,14 +144,14 @@ def _cp1252(raw: bytes, path: str | Path) -> SheetText:
         text = raw.decode("cp1252", "replace")
         warnings.append(f"{path}, line {text_line_of(raw, exc.start)}: some characters could "
                         f"not be read and show as \ufffd; {SAVE_AS}")
-    _refuse_binary(text, path)
+    refuse_binary(text, path)
     for warning in warnings:
         log.warning("%s", warning)
     log.info("%s: not UTF-8, read as Windows text (cp1252)", path)
     return SheetText(text, "cp1252", warnings)
 
 
-def _refuse_binary(text: str, path: str | Path) -> None:
+def refuse_binary(text: str, path: str | Path) -> None:
     """Refuse a text holding control characters: a .xlsx, an image or a zip is not a list."""
     found = _BINARY.search(text)
     if found is not None:

@@ -192,4 +192,4 @@ def test_binary_data_named_connections_csv_is_refused_in_one_line(capsys, tmp_pa
     code, out, err = _run(capsys, "--db", str(tmp_path / "s.sqlite"), "people",
                           "import-linkedin", str(garbage))
     assert (code, out) == (2, "") and err.count("\n") == 1 and "Traceback" not in err
-    assert err.startswith(f"infoview: error: {garbage}")
+    assert err.startswith(f"infoview: error: {garbage}, line 1: is not a text file")

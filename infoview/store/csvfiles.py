@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO
 
 from infoview.errors import BadInputFile
-from infoview.sheettext import encoding_of
+from infoview.sheettext import encoding_of, refuse_binary
 
 #: The most bytes read from one file (a busy member's messages.csv is tens of megabytes).
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -129,7 +129,11 @@ def text_stream(raw: IO[bytes], label: str, budget: Budget, *,
     buffered = io.BufferedReader(_Counting(raw, label, budget), buffer_size=256 * 1024)
     head = buffered.peek(4)[:4]
     if as_saved and not head.startswith(b"PK\x03\x04"):
-        encoding, skip = encoding_of(buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES])
+        start = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
+        encoding, skip = encoding_of(start)
+        # a .xlsx or an image named Connections.csv: said as every spreadsheet reader says it
+        refuse_binary(codecs.getincrementaldecoder(encoding)("replace").decode(start[skip:]),
+                      label)
         buffered.read(skip)
         if encoding != "utf-8":
             return io.TextIOWrapper(buffered, encoding=encoding, errors="surrogateescape",
