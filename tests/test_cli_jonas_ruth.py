@@ -10,18 +10,9 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from cli_run import run
 
 from infoview.cli import main
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    """Exit status, stdout and stderr of ``infoview ARGV``, whether it returns or exits."""
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("argv, command", [

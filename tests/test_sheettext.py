@@ -13,8 +13,8 @@ import codecs
 from datetime import UTC, datetime
 
 import pytest
+from cli_run import run
 
-from infoview.cli import main
 from infoview.errors import BadInputFile
 from infoview.questions.bank import load_bank, shipped_bank_path, use_own_file
 from infoview.research.batch import read_urls
@@ -42,15 +42,6 @@ GARBAGE = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb5\x9a\xff\x01" + b
 def _sheet(rows: list[list[str]], how: str) -> bytes:
     encode, sep = SAVED_AS[how]
     return encode("".join(sep.join(row) + "\r\n" for row in rows))
-
-
-def _run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("how", SAVED_AS)
@@ -118,7 +109,7 @@ def test_the_cli_refuses_a_binary_file_in_one_line_with_exit_2(capsys, tmp_path,
     garbage = tmp_path / "list.csv"
     garbage.write_bytes(GARBAGE)
     argv = [a.format(file=garbage, out=tmp_path / "out.jsonl") for a in argv]
-    code, out, err = _run(capsys, "--db", str(tmp_path / "s.sqlite"), *argv)
+    code, out, err = run(capsys, "--db", str(tmp_path / "s.sqlite"), *argv)
     assert (code, out) == (2, "")
     assert err.startswith(f"infoview: error: {garbage}, line 1: is not a text file")
     assert err.count("\n") == 1 and "Traceback" not in err
@@ -127,7 +118,7 @@ def test_the_cli_refuses_a_binary_file_in_one_line_with_exit_2(capsys, tmp_path,
 def test_the_cli_plans_from_a_question_file_saved_as_unicode_text(capsys, tmp_path):
     own = tmp_path / "ruth.txt"
     own.write_bytes(_sheet([HEADER, ROW], "Unicode Text"))
-    code, out, err = _run(capsys, "--db", str(tmp_path / "s.sqlite"), "questions", "bank",
+    code, out, err = run(capsys, "--db", str(tmp_path / "s.sqlite"), "questions", "bank",
                           "--bank-file", str(own), "--category", "advice")
     assert code == 0, err
     assert ROW[2] in out
@@ -189,7 +180,7 @@ def test_connections_csv_opened_and_saved_again_in_excel_is_imported(tmp_path, h
 def test_binary_data_named_connections_csv_is_refused_in_one_line(capsys, tmp_path):
     garbage = tmp_path / "Connections.csv"
     garbage.write_bytes(bytes(range(256)) * 4)
-    code, out, err = _run(capsys, "--db", str(tmp_path / "s.sqlite"), "people",
+    code, out, err = run(capsys, "--db", str(tmp_path / "s.sqlite"), "people",
                           "import-linkedin", str(garbage))
     assert (code, out) == (2, "") and err.count("\n") == 1 and "Traceback" not in err
     assert err.startswith(f"infoview: error: {garbage}, line 1: is not a text file")
