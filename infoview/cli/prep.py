@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from infoview.cli._common import (
     add_fetch_options,
     check_question_files,
-    db_path,
     existing_store,
     open_store,
     print_json,
@@ -240,13 +239,8 @@ def _prep(args) -> int:
 
 def _stored_profile(args):
     """The user's profile from the store when the database exists (never creates one)."""
-    from infoview.store import Store
-
-    path = db_path(args)
-    if not path.exists():
-        return UserProfile()
-    with Store.open(path, must_exist=True) as store:
-        return store.get_profile()
+    with existing_store(args) as store:
+        return UserProfile() if store is None else store.get_profile()
 
 
 def _with_store(args, fn):
