@@ -285,6 +285,8 @@ def store_path(args: argparse.Namespace) -> Path:
     path = db_path(args)
     if getattr(args, "db", None) is None or path.exists():
         return path
+    if path.parent.exists() and not path.parent.is_dir():
+        return path  # opening it says which file is in the way
     if command_name(args) in READ_ONLY_COMMANDS:
         raise BadInput(f"there is no store at {path}: check the path; a new store is started "
                        "by the first command that saves something, e.g. infoview --db "
@@ -301,7 +303,7 @@ def existing_store(args: argparse.Namespace) -> Iterator[Store | None]:
     for commands that only note something in a store the user already has. A ``--db``
     naming no file is refused (:func:`store_path`)."""
     path = store_path(args)
-    if not path.is_file():
+    if not path.exists():  # (a folder is opened, to be refused with a clear line)
         yield None
         return
     from infoview.store import Store
