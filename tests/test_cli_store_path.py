@@ -31,10 +31,6 @@ READING_RUNS = {
     "dossier": ["dossier", "Acme"],
     "warm": ["warm", "Acme"],
     "profile show": ["profile", "show"],
-    "followups": ["followups"],
-    "prep": ["prep", "--person", "1", "--out", "{tmp}/briefs"],
-    "draft": ["draft", "pitch"],
-    "questions plan": ["questions", "plan", "--role", "UX researcher", "--industry", "health"],
     "research batch": ["research", "batch", "{tmp}/urls.txt", "--out", "{tmp}/out"],
 }
 
@@ -83,6 +79,13 @@ def test_a_saving_command_makes_no_folder(argv, tmp_path, capsys):
     assert err.count("\n") == 1
     assert f"there is no folder {db.parent} for the store {db}" in err
     assert not db.parent.exists()
+
+
+@pytest.mark.parametrize("argv", [["draft", "pitch"], ["questions", "plan", "--minutes", "20"]])
+def test_a_command_that_needs_no_store_still_runs_without_one(argv, tmp_path, capsys):
+    """A pitch or a question plan needs no store: one named but not there is not made."""
+    assert main(["--db", str(tmp_path / "none" / "x.db"), *argv]) == 0
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_default_store_is_still_started_on_a_first_run(tmp_path, monkeypatch, capsys):

@@ -254,16 +254,16 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(given).expanduser()
 
 
-#: The commands that only read the store (``research batch``, ``prep --company-url`` and
-#: ``questions plan`` only note their files in one the user already has): given a ``--db``
-#: file that does not exist, they refuse it rather than start an empty store, which would
-#: list nobody ("where are my students?") and leave the mistyped file behind. Every other
-#: command that opens the store saves something, so it starts a new one there.
+#: The commands that only read the store (``research batch`` only notes its output in one
+#: the user already has): given a ``--db`` file that does not exist, they refuse it rather
+#: than start an empty store, which would list nobody ("where are my students?") and leave
+#: the mistyped file behind. A command that saves starts a new store there. ``draft``,
+#: ``followups``, ``questions plan`` and ``prep --company-url`` work without any store and
+#: create none, so they are not here.
 READ_ONLY_COMMANDS = frozenset({
-    "actions", "db check", "db export", "db stats", "digest", "dossier", "draft", "followups",
-    "meeting list", "meeting show", "outreach list", "people export-vcard", "people list",
-    "people show", "prep", "profile show", "questions plan", "report", "research batch",
-    "targets", "warm",
+    "actions", "db check", "db export", "db stats", "digest", "dossier", "meeting list",
+    "meeting show", "outreach list", "people export-vcard", "people list", "people show",
+    "profile show", "report", "research batch", "targets", "warm",
 })
 
 
@@ -274,13 +274,14 @@ def command_name(args: argparse.Namespace) -> str:
     return f"{top} {verb}" if verb else top
 
 
-def store_path(args: argparse.Namespace) -> Path:
+def store_path(args: argparse.Namespace, *, creates: bool = True) -> Path:
     """The store file this command may open: :func:`db_path`, checked by the one rule.
 
     A ``--db`` the user typed that names no file is refused (one line, exit status 2) by a
     command that only reads (:data:`READ_ONLY_COMMANDS`); a command that saves starts a new
     store there, but not in a folder that does not exist (a typo would make one). The
     default store (no ``--db``) is started wherever it is needed, so a first run works.
+    ``creates=False``: the caller never makes a store, so no folder is asked for.
     """
     path = db_path(args)
     if getattr(args, "db", None) is None or path.exists():
@@ -291,7 +292,7 @@ def store_path(args: argparse.Namespace) -> Path:
         raise BadInput(f"there is no store at {path}: check the path; a new store is started "
                        "by the first command that saves something, e.g. infoview --db "
                        f"{path} people add --name NAME")
-    if not path.parent.is_dir():
+    if creates and not path.parent.is_dir():
         raise BadInput(f"there is no folder {path.parent} for the store {path}: check the "
                        "path, or make the folder first")
     return path
@@ -302,7 +303,7 @@ def existing_store(args: argparse.Namespace) -> Iterator[Store | None]:
     """The store chosen by ``--db`` (or the default) when its file exists, else ``None``;
     for commands that only note something in a store the user already has. A ``--db``
     naming no file is refused (:func:`store_path`)."""
-    path = store_path(args)
+    path = store_path(args, creates=False)
     if not path.exists():  # (a folder is opened, to be refused with a clear line)
         yield None
         return
