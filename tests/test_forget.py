@@ -290,3 +290,23 @@ def test_delete_leaves_no_page_in_the_cache_that_links_to_her_page_by_its_addres
         urls = {p.url for p in cache.pages()}
     assert world["ingrid_url"] in urls and world["team_url"] not in urls
     assert world["olof_url"].rsplit("/", 1)[0] + "/" in urls  # the home page stays
+
+
+def test_an_export_folder_that_cannot_be_rewritten_is_removed_whole(tmp_path, capsys):
+    """An export folder whose JSON was edited by hand (no longer an infoview export) cannot
+    be rewritten safely: it goes whole, and the command says so, rather than stay half."""
+    db, dump = tmp_path / "store.sqlite", tmp_path / "dump"
+    with Store.open(db) as store:
+        store.add(Person(name=OLOF, organization="Kestrel Health Labs"))
+        store.add(Person(name="Bob Marr"))
+    _cli(capsys, "--db", str(db), "db", "export", str(dump))
+    manifest = dump / "infoview-export.json"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        '"format": "infoview-export"', '"format": "edited"'), encoding="utf-8")
+    text = _cli(capsys, "--db", str(db), "people", "delete", "1", "--yes", "--exports")
+    assert f"export folder removed whole (it could not be rewritten safely): {dump}" in text
+    assert not dump.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["store.sqlite"]  # no scratch store left
+    with Store.open(db) as store:
+        assert [p.name for p in store.list(Person)] == ["Bob Marr"]
+        assert store.execute("SELECT path FROM exports") == []
