@@ -3,8 +3,6 @@ store there but never makes a folder (real files, through the CLI's ``main``).""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from infoview.cli import main
