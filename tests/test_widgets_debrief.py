@@ -376,3 +376,24 @@ def test_an_email_that_is_no_address_is_marked_beside_it_and_nothing_is_saved(st
     assert form.message.kind == "ok", form.message.text
     owen = next(p for p in store.list(Person) if p.name == "Owen Pritchard")
     assert owen.email == "owen@kestrel.example"
+
+
+def test_after_the_only_meetings_person_is_deleted_the_form_shows_nothing_of_theirs(store):
+    # Seen by Lena: Sam deleted, the debrief's list of meetings was empty, yet his planned
+    # questions and her note of what he said were still on the page.
+    from infoview.flows.records import delete_record
+
+    form = DebriefForm(store)
+    form.take_notes([{"question_id": "path-01", "text": PLAN.items[0].text, "asked": True,
+                      "notes": "Came from nursing via a hackathon"}])
+    form.promises.add(what="send Samira the article", owner="user")
+    form.notes.value = "Samira was kind"
+    [samira] = store.find_people(name="Samira Okafor")
+    delete_record(store, "person", samira.id)
+    form.refresh_meetings()
+    assert "No meetings" in form.meeting_message.text
+    assert form.questions == []
+    shown = repr([c for c in form.questions_box.children])
+    assert "hackathon" not in shown and PLAN.items[0].text not in shown
+    assert form.promises.rows == [] and form.notes.value == ""
+    assert "Samira" not in form.thanks_text.value

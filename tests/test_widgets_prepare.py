@@ -594,3 +594,20 @@ def test_using_the_page_title_without_research_says_what_to_do(store):
     with pytest.raises(BadInput, match="type it on their record"):
         use_researched_title(store, ada.id)
     assert store.get(Person, ada.id).title == "Nurse"
+
+
+def test_research_saved_for_a_shorter_name_says_whose_page_it_is(tmp_path, profiles):
+    # Seen by Lena: she added "Sam Okafor", the kit found his page (it names him Samira),
+    # and Prepare said "Research on file: ... and Samira Okafor", as if about someone else.
+    from infoview.store import Store
+
+    with Store.open(tmp_path / "lena.sqlite") as store:
+        sam = store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
+        keep_research(store, *profiles, chosen=sam.id)
+        assert [p.name for p in store.list(Person)] == ["Sam Okafor"]  # no second Samira
+        panel = PreparePanel(store, out_dir=tmp_path / "out", minutes=20)
+        panel.person.value = sam.id
+        note = panel.research_note.value
+        assert "Research on file" in note and "Kestrel Health Labs" in note
+        assert "their public page, which names them Samira Okafor" in note
+        assert "and Samira Okafor (their public page)" not in note

@@ -329,12 +329,31 @@ class DebriefForm(w.VBox):
             if not meetings:
                 self.meeting_message.show("No meetings yet: add one under Prepare (Save person "
                                           "and meeting).", "warning")
+                self._clear_form()
                 return
             value = select if select is not None else meetings[-1][1]
             if self.meeting.value == value:
                 self.load()
             else:
                 self.meeting.value = value
+
+    def _clear_form(self) -> None:
+        """Empty every field: the last meeting is gone (its person deleted), and nothing of
+        it, its questions, answers, promises or thank-you, may stay on the page."""
+        self._loading = True
+        try:
+            self.questions = []
+            self.questions_box.children = []
+            for rows in self._row_lists():
+                rows.clear()
+            self.rapport.value = None
+            self.notes.value = ""
+            self.thanks_text.value, self.thanks_warnings.value = "", ""
+            self._show_actions()
+            self.message.clear()
+            self.notes_message.clear()
+        finally:
+            self._loading = False
 
     def _meeting_options(self) -> list[tuple[str, int]]:
         """Sets the dropdown's choices, oldest meeting first, labelled with date, host and

@@ -437,10 +437,12 @@ class PreparePanel(w.VBox):
         if self.person.value in (NEW, None):
             self.research_note.value = ""
             return
+        chosen: str | None = None
         with self.message.guard("reading research"):
             self.company, self.person_research = research_for(self.store, self.person.value)
+            chosen = self.store.get(Person, self.person.value).name
         self.picker.research = self.company
-        self.research_note.value = _research_note(self.company, self.person_research)
+        self.research_note.value = _research_note(self.company, self.person_research, chosen)
         self._show_title_note()
 
     def _show_title_note(self) -> None:
@@ -923,15 +925,21 @@ def _plan_part(state: dict) -> dict:
             if name not in _DRAFT_FIELDS and name != "saved"}
 
 
-def _research_note(company, person) -> str:
-    """One line saying which saved research the brief will use (or that there is none)."""
+def _research_note(company, person, chosen: str | None = None) -> str:
+    """One line saying which saved research the brief will use (or that there is none).
+
+    A page that names the person otherwise than the user did ("Samira" for "Sam") is
+    theirs: said as their page, which names them so, not as someone else's research."""
     found = []
     if company is not None:
         facts = len(getattr(company, "facts", []) or [])
         found.append(f"{esc(company.name or company.url)} (its website"
                      + (f", {facts} fact{'s' if facts != 1 else ''}" if facts else "") + ")")
     if person is not None:
-        found.append(f"{esc(person.name or person.url)} (their public page)")
+        if chosen and person.name and person.name != chosen:
+            found.append(f"their public page, which names them {esc(person.name)}")
+        else:
+            found.append(f"{esc(person.name or person.url)} (their public page)")
     if not found:
         return ("<div class='infoview-research-note' style='color:#8a5300'>No saved research "
                 "for this person or their organization yet: research them first (Research), "
