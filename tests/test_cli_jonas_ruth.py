@@ -13,6 +13,7 @@ import pytest
 from cli_run import run
 
 from infoview.cli import main
+from infoview.store import Store
 
 
 @pytest.mark.parametrize("argv, command", [
@@ -101,6 +102,8 @@ def test_jonas_exhibitor_list_saved_by_excel_is_researched(capsys, tmp_path, sit
     source = tmp_path / name
     source.write_bytes(data(site.url))
     out = tmp_path / "exhibitors.jsonl"
+    with Store.open(tmp_path / "store.sqlite"):
+        pass  # Jonas's store (research batch refuses a --db that names no file)
     code, said, err = run(capsys, "--db", str(tmp_path / "store.sqlite"), "research", "batch",
                           str(source), "--out", str(out), "--delay", "0")
     assert code == 0, err
