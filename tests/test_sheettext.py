@@ -19,6 +19,7 @@ from infoview.errors import BadInputFile
 from infoview.questions.bank import load_bank, shipped_bank_path, use_own_file
 from infoview.research.batch import read_urls
 from infoview.sheettext import decode_sheet, delimiter_of
+from infoview.store import Store
 
 HEADER = ["id", "category", "text"]
 ROW = ["ruth-01", "advice", "Which caf\u00e9 near the \u20ac-tower do your team meet in?"]
@@ -109,6 +110,8 @@ def test_the_cli_refuses_a_binary_file_in_one_line_with_exit_2(capsys, tmp_path,
     garbage = tmp_path / "list.csv"
     garbage.write_bytes(GARBAGE)
     argv = [a.format(file=garbage, out=tmp_path / "out.jsonl") for a in argv]
+    with Store.open(tmp_path / "s.sqlite"):
+        pass  # an existing store: research batch refuses a --db that names no file
     code, out, err = run(capsys, "--db", str(tmp_path / "s.sqlite"), *argv)
     assert (code, out) == (2, "")
     assert err.startswith(f"infoview: error: {garbage}, line 1: is not a text file")
