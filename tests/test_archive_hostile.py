@@ -140,9 +140,6 @@ def hostile(tmp_path_factory) -> dict[str, Path]:
         f.write(CONNECTIONS_HEADER.encode() + ROW.encode())
         f.truncate(3 * 1024 * MB)
     made["huge-folder"] = huge
-    utf16 = root / "Connections-utf16.csv"
-    utf16.write_bytes(archive_files()["Connections.csv"].encode("utf-16"))
-    made["Connections-utf16.csv"] = utf16
     return made
 
 
@@ -188,7 +185,6 @@ CASES = [
     ("pipe.csv", "pipe.csv: is not a regular file"),
     ("dir-named-like-a-file", "messages.csv: is a folder where LinkedIn writes a file"),
     ("huge-folder", "has a line longer than 4 MB"),
-    ("Connections-utf16.csv", "is UTF-16 text"),
 ]
 
 

@@ -103,7 +103,8 @@ def test_export_then_import_into_a_new_file(tmp_path, capsys):
 
 def test_export_of_a_missing_store_says_so(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "none.sqlite"), "db", "export", str(tmp_path / "o")]) == 2
-    assert "no database here" in capsys.readouterr().err
+    assert "there is no store at" in capsys.readouterr().err
+    assert not (tmp_path / "none.sqlite").exists()
 
 
 def test_delete_from_a_script_needs_yes_and_is_complete(tmp_path):

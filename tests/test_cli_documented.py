@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,58 @@ def test_no_help_text_speaks_jargon(capsys):
             main([*path, "--help"])
         out = capsys.readouterr().out
         assert not [w for w in JARGON if w.lower() in out.lower()], (path, out)
+
+
+def _readme_command_lines() -> list[str]:
+    """Every ``infoview ...`` line of the README's shell examples, continuations joined and
+    comments dropped."""
+    lines: list[str] = []
+    for block in re.findall(r"```(?:bash|sh|console)\n(.*?)```", README, flags=re.S):
+        text = re.sub(r"\\\n\s*", " ", block)
+        for line in text.splitlines():
+            line = re.sub(r"\s+#.*$", "", line.strip())
+            if line.startswith("infoview "):
+                lines.append(line)
+    return lines
+
+
+def _option_problems(line: str) -> list[str]:
+    """What in one README line a command's --help does not show: an option it lacks, or
+    one it hides. Alternatives after ``|`` may name a sibling command (``db path | stats``)."""
+    words = line.split()[1:]
+    if words[:1] == ["--db"]:
+        words = words[2:]
+    parser, parent = build_parser(), None
+    while words:
+        choices = next((a.choices for a in parser._actions
+                        if isinstance(a, argparse._SubParsersAction)), {})
+        if words[0] not in choices:
+            break
+        parent, parser = choices, choices[words.pop(0)]
+    problems = []
+    for n, segment in enumerate((" " + " ".join(words)).split(" | ")):
+        first = segment.split()[:1]
+        leaf = parent[first[0]] if n and parent and first and first[0] in parent else parser
+        shown = {o: a.help != argparse.SUPPRESS for a in leaf._actions for o in a.option_strings}
+        for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", segment):
+            if option not in shown:
+                problems.append(f"{line}: {leaf.prog} has no {option}")
+            elif not shown[option]:
+                problems.append(f"{line}: {leaf.prog} hides {option}")
+    return problems
+
+
+def test_every_option_the_readme_shows_is_one_the_help_shows():
+    """The README showed ``draft request ... [--strict]``, an option the command's --help
+    hid: each option on a README command line must be one the command's --help lists."""
+    lines = _readme_command_lines()
+    assert len(lines) > 40  # the README's examples were found
+    problems = [p for line in lines for p in _option_problems(line)]
+    assert problems == []
+
+
+def test_the_readme_check_finds_an_option_a_command_lacks():
+    assert _option_problems("infoview people list --nonsense") == [
+        "infoview people list --nonsense: infoview people list has no --nonsense"]
+    assert _option_problems("infoview db path | stats --json | check --nonsense") == [
+        "infoview db path | stats --json | check --nonsense: infoview db check has no --nonsense"]

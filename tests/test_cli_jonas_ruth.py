@@ -10,18 +10,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from cli_run import run
 
 from infoview.cli import main
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    """Exit status, stdout and stderr of ``infoview ARGV``, whether it returns or exits."""
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
+from infoview.store import Store
 
 
 @pytest.mark.parametrize("argv, command", [
@@ -110,6 +102,8 @@ def test_jonas_exhibitor_list_saved_by_excel_is_researched(capsys, tmp_path, sit
     source = tmp_path / name
     source.write_bytes(data(site.url))
     out = tmp_path / "exhibitors.jsonl"
+    with Store.open(tmp_path / "store.sqlite"):
+        pass  # Jonas's store (research batch refuses a --db that names no file)
     code, said, err = run(capsys, "--db", str(tmp_path / "store.sqlite"), "research", "batch",
                           str(source), "--out", str(out), "--delay", "0")
     assert code == 0, err

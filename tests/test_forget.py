@@ -204,19 +204,32 @@ def test_delete_leaves_no_byte_of_the_name_and_lists_exactly_the_exports_naming_
 
 
 def test_delete_with_exports_removes_the_files_naming_her_and_only_those(world, capsys):
-    out = world["out"]
+    out, dump = world["out"], world["out"] / "dump"
     before = {p for p in out.rglob("*") if p.is_file()}
     naming = {p for p in before if p != world["batch"] and _names_in_text(p, OLOF)}
+    in_dump = {p for p in before if p.parent == dump}
+    assert naming & in_dump and naming - in_dump
     text = _cli(capsys, "--db", str(world["db"]), "people", "delete", "1", "--yes", "--exports")
     after = {p for p in out.rglob("*") if p.is_file()}
-    assert after == before - naming
-    assert all(f"removed export: {p}" in text for p in naming)
+    # The db export folder stays whole, rewritten without her; other files naming her go.
+    assert after == before - (naming - in_dump)
+    assert not any(_names_in_text(p, OLOF) for p in after if p != world["batch"])
+    assert all(f"removed export: {p}" in text for p in naming - in_dump)
+    assert f"export folder rewritten without them (it can still be imported): {dump}" in text
+    assert not [p for p in out.iterdir() if p.name.startswith(".infoview-forget-")]
     assert "Out of infoview's reach" in text
     with Store.open(world["db"]) as store:
         registry = {r[0] for r in store.execute("SELECT path FROM exports")}
         ids = [json.loads(r[0]) for r in store.execute("SELECT person_ids FROM exports")]
-    assert not registry & {str(p) for p in naming}
+    assert not registry & {str(p) for p in naming - in_dump}
     assert all(1 not in i for i in ids)
+    # ... and it imports into a new store: everyone but her, with what was held about them.
+    fresh = world["db"].parent / "fresh.sqlite"
+    _cli(capsys, "--db", str(fresh), "db", "import", str(dump))
+    with Store.open(fresh) as store, Store.open(world["db"]) as kept:
+        assert store.counts() == kept.counts()
+        assert [p.name for p in store.list(Person)] == [p.name for p in kept.list(Person)]
+    assert not _names_in_text(fresh, OLOF)
 
 
 def test_cache_commands_stats_forget_and_clear(world, capsys):
@@ -277,3 +290,23 @@ def test_delete_leaves_no_page_in_the_cache_that_links_to_her_page_by_its_addres
         urls = {p.url for p in cache.pages()}
     assert world["ingrid_url"] in urls and world["team_url"] not in urls
     assert world["olof_url"].rsplit("/", 1)[0] + "/" in urls  # the home page stays
+
+
+def test_an_export_folder_that_cannot_be_rewritten_is_removed_whole(tmp_path, capsys):
+    """An export folder whose JSON was edited by hand (no longer an infoview export) cannot
+    be rewritten safely: it goes whole, and the command says so, rather than stay half."""
+    db, dump = tmp_path / "store.sqlite", tmp_path / "dump"
+    with Store.open(db) as store:
+        store.add(Person(name=OLOF, organization="Kestrel Health Labs"))
+        store.add(Person(name="Bob Marr"))
+    _cli(capsys, "--db", str(db), "db", "export", str(dump))
+    manifest = dump / "infoview-export.json"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        '"format": "infoview-export"', '"format": "edited"'), encoding="utf-8")
+    text = _cli(capsys, "--db", str(db), "people", "delete", "1", "--yes", "--exports")
+    assert f"export folder removed whole (it could not be rewritten safely): {dump}" in text
+    assert not dump.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["store.sqlite"]  # no scratch store left
+    with Store.open(db) as store:
+        assert [p.name for p in store.list(Person)] == ["Bob Marr"]
+        assert store.execute("SELECT path FROM exports") == []

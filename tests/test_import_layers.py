@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[tuple[str, ...], ...], ...] = (
     # and zones, business days, files the user names, waiting out a locked SQLite file).
     (("infoview", "infoview._lazy", "infoview.errors", "infoview.jsontext", "infoview.models",
       "infoview.paths", "infoview.settings", "infoview.text", "infoview.times",
-      "infoview.businessdays", "infoview.userfiles", "infoview.locking"),),
+      "infoview.businessdays", "infoview.userfiles", "infoview.sheettext", "infoview.locking"),),
     # The store's tables, migrations, files, readers and matching rules, which know nothing
     # of the Store object ...
     (("infoview.store.schema", "infoview.store.migrations", "infoview.store.files",

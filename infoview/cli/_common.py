@@ -254,12 +254,57 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(given).expanduser()
 
 
+#: The commands that only read the store (``research batch`` only notes its output in one
+#: the user already has): given a ``--db`` file that does not exist, they refuse it rather
+#: than start an empty store, which would list nobody ("where are my students?") and leave
+#: the mistyped file behind. A command that saves starts a new store there. ``draft``,
+#: ``followups``, ``questions plan`` and ``prep --company-url`` work without any store and
+#: create none, so they are not here.
+READ_ONLY_COMMANDS = frozenset({
+    "actions", "db check", "db export", "db stats", "digest", "dossier", "meeting list",
+    "meeting show", "outreach list", "people export-vcard", "people list", "people show",
+    "profile show", "report", "research batch", "targets", "warm",
+})
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """The command ``args`` were parsed for, as typed: ``"people list"``, ``"report"``."""
+    top = getattr(args, "command", None) or ""
+    verb = getattr(args, f"{top.replace('-', '_')}_command", None)
+    return f"{top} {verb}" if verb else top
+
+
+def store_path(args: argparse.Namespace, *, creates: bool = True) -> Path:
+    """The store file this command may open: :func:`db_path`, checked by the one rule.
+
+    A ``--db`` the user typed that names no file is refused (one line, exit status 2) by a
+    command that only reads (:data:`READ_ONLY_COMMANDS`); a command that saves starts a new
+    store there, but not in a folder that does not exist (a typo would make one). The
+    default store (no ``--db``) is started wherever it is needed, so a first run works.
+    ``creates=False``: the caller never makes a store, so no folder is asked for.
+    """
+    path = db_path(args)
+    if getattr(args, "db", None) is None or path.exists():
+        return path
+    if path.parent.exists() and not path.parent.is_dir():
+        return path  # opening it says which file is in the way
+    if command_name(args) in READ_ONLY_COMMANDS:
+        raise BadInput(f"there is no store at {path}: check the path; a new store is started "
+                       "by the first command that saves something, e.g. infoview --db "
+                       f"{path} people add --name NAME")
+    if creates and not path.parent.is_dir():
+        raise BadInput(f"there is no folder {path.parent} for the store {path}: check the "
+                       "path, or make the folder first")
+    return path
+
+
 @contextmanager
 def existing_store(args: argparse.Namespace) -> Iterator[Store | None]:
     """The store chosen by ``--db`` (or the default) when its file exists, else ``None``;
-    for commands that only note something in a store the user already has."""
-    path = db_path(args)
-    if not path.is_file():
+    for commands that only note something in a store the user already has. A ``--db``
+    naming no file is refused (:func:`store_path`)."""
+    path = store_path(args, creates=False)
+    if not path.exists():  # (a folder is opened, to be refused with a clear line)
         yield None
         return
     from infoview.store import Store
@@ -269,11 +314,12 @@ def existing_store(args: argparse.Namespace) -> Iterator[Store | None]:
 
 
 def open_store(args: argparse.Namespace) -> Store:
-    """Open the store chosen by ``--db`` (or the default), creating it if needed.
+    """Open the store chosen by ``--db`` (or the default), creating it if needed and
+    allowed (:func:`store_path`).
 
     Used as ``with open_store(args) as store:``, a store this command created is removed
-    again when the command fails (a mistyped ``--db``, an input file that cannot be read),
-    so a failed command leaves no empty database behind.
+    again when the command fails (an input file that cannot be read), so a failed command
+    leaves no empty database behind.
     """
     from infoview.store import Store
 
@@ -288,7 +334,7 @@ def open_store(args: argparse.Namespace) -> Store:
                 for suffix in ("", "-wal", "-shm", "-journal"):
                     Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
-    path = db_path(args)
+    path = store_path(args)
     is_new = not path.exists()
     store = CommandStore.open(path)
     store.created = is_new

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from infoview.cli._common import db_path, open_store, print_json, usage
+from infoview.cli._common import db_path, open_store, print_json, store_path, usage
 
 
 def register(sub) -> None:
@@ -92,7 +92,7 @@ def _export(args: argparse.Namespace) -> int:
     from infoview.store import Store
     from infoview.store.exchange import export_folder
 
-    with Store.open(db_path(args), must_exist=True) as store:
+    with Store.open(store_path(args), must_exist=True) as store:
         target = export_folder(store, args.dir, overwrite=args.force)
         counts = store.counts()
     if args.json:

@@ -279,6 +279,10 @@ def _delete(args: argparse.Namespace) -> int:
     for path, lines in report.batch_lines_removed:
         if lines:
             print(f"batch results: took {lines} lines naming them out of {path}")
+    for path in report.exports_rewritten:
+        print(f"export folder rewritten without them (it can still be imported): {path}")
+    for path in report.export_folders_removed:
+        print(f"export folder removed whole (it could not be rewritten safely): {path}")
     for path in report.exports_removed:
         print(f"removed export: {path}")
     if report.exports_left:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from infoview.cli._common import (
     add_fetch_options,
     check_question_files,
-    db_path,
     existing_store,
     open_store,
     print_json,
@@ -131,9 +130,12 @@ def _draft_options(p: argparse.ArgumentParser, kind: str, needs: str = "") -> No
         p.add_argument("--broad", metavar="TEXT", help="your interest, broadly")
         p.add_argument("--coffee", action="store_true", help="ask for a coffee instead of a call")
         p.add_argument("--near", metavar="PLACE", help="with --coffee: where")
-        # Requests are held to 75 words by default now; --strict stays accepted (and changes
-        # nothing) so that older scripts keep running.
-        p.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)
+        # Requests are held to 75 words by default now; --strict stays so that older scripts
+        # keep running, and says what little it still does (it was hidden, said to change
+        # nothing, yet dropped the thank-you line).
+        p.add_argument("--strict", action="store_true",
+                       help="leave out the closing thank-you line (not needed: the message is "
+                            "held to 75 words either way; kept for older scripts)")
     if kind in ("intro", "referrer"):
         p.add_argument("--referrer", metavar="NAME", help="who made the introduction")
     if kind == "intro":
@@ -240,13 +242,8 @@ def _prep(args) -> int:
 
 def _stored_profile(args):
     """The user's profile from the store when the database exists (never creates one)."""
-    from infoview.store import Store
-
-    path = db_path(args)
-    if not path.exists():
-        return UserProfile()
-    with Store.open(path, must_exist=True) as store:
-        return store.get_profile()
+    with existing_store(args) as store:
+        return UserProfile() if store is None else store.get_profile()
 
 
 def _with_store(args, fn):

@@ -171,6 +171,9 @@ class ForgetReport:
         backups_scrubbed: backups rewritten without them; ``backups_failed``: backups that
             could not be (path and reason).
         exports_removed: files removed; ``exports_left``: files that still name them.
+        exports_rewritten: ``db export`` folders rewritten without them (still a whole
+            export to import); ``export_folders_removed``: such folders that could not be
+            rewritten safely, so were removed whole.
         batch_lines_removed: batch output files (JSON Lines) and how many result lines
             naming them were taken out (a re-run of the batch researches those URLs again).
         still_named_in: files where their name's bytes were still found afterwards.
@@ -186,6 +189,8 @@ class ForgetReport:
     backups_failed: list[tuple[str, str]] = field(default_factory=list)
     exports_removed: list[str] = field(default_factory=list)
     exports_left: list[str] = field(default_factory=list)
+    exports_rewritten: list[str] = field(default_factory=list)
+    export_folders_removed: list[str] = field(default_factory=list)
     batch_lines_removed: list[tuple[str, int]] = field(default_factory=list)
     still_named_in: list[str] = field(default_factory=list)
     namesakes: list[int] = field(default_factory=list)
@@ -199,11 +204,85 @@ class ForgetReport:
                 "kept_results": self.kept_results, "backups_scrubbed": self.backups_scrubbed,
                 "backups_failed": [{"path": p, "reason": r} for p, r in self.backups_failed],
                 "exports_removed": self.exports_removed, "exports_left": self.exports_left,
+                "exports_rewritten": self.exports_rewritten,
+                "export_folders_removed": self.export_folders_removed,
                 "batch_lines_removed": [{"path": p, "lines": n}
                                         for p, n in self.batch_lines_removed],
                 "still_named_in": self.still_named_in, "namesakes": self.namesakes,
                 "kept_plans_removed": self.kept_plans_removed,
                 "unreachable": list(self.unreachable)}
+
+
+# ---- export folders -------------------------------------------------------------------------
+
+def _forget_in_export_folders(person: Person, exports: list[ExportRecord], mentions: Mentions,
+                              report: ForgetReport) -> list[ExportRecord]:
+    """Rewrite each ``db export`` folder among ``exports`` without the person; returns the
+    exports left to remove one by one.
+
+    Removing only the files that named them left a folder that could no longer be
+    imported. A folder that cannot be rewritten safely is removed whole instead.
+    """
+    from infoview.store.exchange import EXPORT_JSON
+
+    folders = {r.path.parent for r in exports
+               if r.kind == "export" and (r.path.parent / EXPORT_JSON).is_file()}
+    for folder in sorted(folders):
+        if _rewrite_export_folder(folder, person, mentions):
+            report.exports_rewritten.append(str(folder))
+        else:
+            report.exports_removed.extend(_remove_export_folder(folder))
+            report.export_folders_removed.append(str(folder))
+    return [r for r in exports if r.path.parent not in folders]
+
+
+def _rewrite_export_folder(folder: Path, person: Person, mentions: Mentions) -> bool:
+    """Write the export in ``folder`` again without the person, through the export writer
+    (each file replaced whole). The export is loaded into a scratch store beside it and
+    the person deleted there as in the store itself (the records about them, the mentions
+    of them); ``False`` when that cannot be done safely: their id holds someone else
+    there, the export cannot be read, or a file still names them afterwards."""
+    import shutil
+    import tempfile
+
+    from infoview.errors import InfoviewError
+    from infoview.store import Store
+    from infoview.store.exchange import export_folder, import_folder
+
+    if person.id is None:
+        return False
+    scratch = Path(tempfile.mkdtemp(prefix=".infoview-forget-", dir=folder.parent))
+    try:
+        with Store.open(scratch / "export.sqlite") as copy:
+            import_folder(copy, folder)
+            rows = copy.execute("SELECT name FROM people WHERE id = ?", [person.id])
+            if not rows or fold(rows[0][0]) != fold(person.name):
+                return False
+            delete_person(copy, person.id)
+            export_folder(copy, folder, overwrite=True)
+        return not any(mentions.in_bytes(f.read_bytes()) for f in folder.iterdir() if f.is_file())
+    except (InfoviewError, sqlite3.Error, OSError) as exc:
+        log.warning("could not rewrite the export %s: %s", folder, exc)
+        return False
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _remove_export_folder(folder: Path) -> list[str]:
+    """Remove an export folder's files (and the folder, once empty); returns the files."""
+    removed = []
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            try:
+                path.unlink()
+                removed.append(str(path))
+            except OSError as exc:
+                log.warning("could not remove %s: %s", path, exc)
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # something else is in it
+    return removed
 
 
 # ---- finding ------------------------------------------------------------------------------
@@ -510,6 +589,8 @@ def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None
         report.batch_lines_removed.append((str(record.path), _scrub_batch(store, record.path,
                                                                           mentions)))
     exports = [r for r in exports if r.kind != "batch"]
+    if remove_exports:
+        exports = _forget_in_export_folders(person, exports, mentions, report)
     for record in exports:
         if remove_exports:
             try:

@@ -38,6 +38,7 @@ from infoview.questions.models import (
     RESEARCH_TOPICS,
     Question,
 )
+from infoview.sheettext import decode_sheet, delimiter_of
 from infoview.text import mid_sentence
 
 log = logging.getLogger(__name__)
@@ -168,13 +169,13 @@ def _read_file(path: Path, *, partial: bool) -> list[Question]:
 def _rows(path: Path, *, partial: bool):
     """Yield ``(line number, cells)`` for each non-empty row; checks the header."""
     try:
-        content = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BadInputFile("not UTF-8 text; save the file as UTF-8 CSV", path) from exc
+        raw = path.read_bytes()
     except OSError as exc:
         raise BadInputFile(f"cannot open the question file ({exc.strerror or exc})", path) from exc
+    # Whatever Excel saved it as: CSV UTF-8, CSV (Windows text), Unicode Text (tabs), ...
+    content = decode_sheet(raw, path).text
     with io.StringIO(content, newline="") as handle:
-        reader = csv.DictReader(handle, skipinitialspace=True)
+        reader = csv.DictReader(handle, skipinitialspace=True, delimiter=delimiter_of(content))
         header = [h.strip() for h in reader.fieldnames or []]
         reader.fieldnames = header
         required = ("id",) if partial else COLUMNS

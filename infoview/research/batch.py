@@ -15,7 +15,6 @@ they are also spread over a few processes (see :mod:`infoview.research.parallel`
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
@@ -33,6 +32,7 @@ from infoview.errors import BadInput, BadInputFile
 from infoview.locking import held_alone
 from infoview.research.urls import normalize_url
 from infoview.settings import Settings
+from infoview.sheettext import decode_sheet, delimiter_of, text_line_of
 from infoview.store.exports import appending_export
 from infoview.userfiles import parse_json
 
@@ -194,7 +194,7 @@ def read_urls(path: str | Path) -> list[str]:
     """The distinct URLs of an input file, in order (see :func:`research_batch`).
 
     Raises:
-        BadInputFile: unreadable, not UTF-8, malformed CSV, no ``url`` column, or no URLs.
+        BadInputFile: unreadable, not text, malformed CSV, no ``url`` column, or no URLs.
     """
     path = Path(path)
     try:
@@ -204,14 +204,7 @@ def read_urls(path: str | Path) -> list[str]:
                            path) from None
     except OSError as exc:
         raise BadInputFile(f"cannot be read ({exc.strerror})", path) from exc
-    try:
-        # Excel's "Unicode Text" and "CSV UTF-16" files start with a UTF-16 byte-order mark
-        text = (raw.decode("utf-16") if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-                else raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        line = text_line_of(raw, exc.start)
-        raise BadInputFile("not UTF-8 text; save it as UTF-8 (in Excel: Save As, "
-                           "CSV UTF-8)", path, line) from exc
+    text = decode_sheet(raw, path).text  # every encoding Excel saves a list in
     urls = _urls_from_csv(text, path) if _looks_like_csv(path, text) else _urls_from_text(text)
     urls = list(dict.fromkeys(normalize_url(u) for u in urls))
     if not urls:
@@ -265,11 +258,6 @@ def read_results(out: str | Path, *, repair: bool = False) -> list[dict[str, Any
     return results
 
 
-def text_line_of(data: bytes, offset: int) -> int:
-    """The 1-based line number holding byte ``offset``."""
-    return data.count(b"\n", 0, offset) + 1
-
-
 # -- internals --------------------------------------------------------------------------------
 
 def _parse_line(raw: bytes) -> dict[str, Any] | None:
@@ -292,22 +280,11 @@ def _check_kind(kind: str) -> None:
         raise BadInput(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
 
 
-def _delimiter(text: str) -> str:
-    """The CSV's separator, from its first line: a comma, else the semicolon a spreadsheet
-    set to a European language writes, else the tab of Excel's "Unicode Text"."""
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    if "," not in first:
-        for separator in (";", "\t"):
-            if separator in first:
-                return separator
-    return ","
-
-
 def _looks_like_csv(path: Path, text: str) -> bool:
     if path.suffix.lower() == ".csv":
         return True
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    cells = [c.strip().strip('"').lower() for c in first.split(_delimiter(text))]
+    cells = [c.strip().strip('"').lower() for c in first.split(delimiter_of(text))]
     return len(cells) > 1 and "url" in cells
 
 
@@ -317,7 +294,7 @@ def _urls_from_text(text: str) -> list[str]:
 
 
 def _urls_from_csv(text: str, path: Path) -> list[str]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text), strict=True)
     try:
         header = next(reader, None)
         if header is None:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO
 
 from infoview.errors import BadInputFile
+from infoview.sheettext import encoding_of, refuse_binary
 
 #: The most bytes read from one file (a busy member's messages.csv is tens of megabytes).
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -36,6 +37,8 @@ MAX_LINE_CHARS = 4 * 1024 * 1024
 MAX_COLUMNS = 200
 
 _MB = 1024 * 1024
+#: The bytes an encoding is judged from when a file is read as a stream.
+_SNIFF_BYTES = 64 * 1024
 
 
 class Budget:
@@ -111,14 +114,30 @@ def open_regular(path: Path) -> IO[bytes]:
         raise
 
 
-def text_stream(raw: IO[bytes], label: str, budget: Budget) -> io.TextIOWrapper:
+def text_stream(raw: IO[bytes], label: str, budget: Budget, *,
+                as_saved: bool = False) -> io.TextIOWrapper:
     """The UTF-8 text of a binary stream (a byte-order mark dropped), counted as read.
 
+    ``as_saved``: the file may have been opened and saved again in a spreadsheet (a
+    ``Connections.csv`` given on its own, not inside LinkedIn's archive), so it is read in
+    whatever encoding Excel wrote (:func:`infoview.sheettext.encoding_of`: UTF-16, Windows
+    text), judged from its first bytes.
+
     Raises:
-        BadInputFile: the file starts as UTF-16 text or as a zip archive.
+        BadInputFile: the file starts as a zip archive, or (unless ``as_saved``) as UTF-16.
     """
     buffered = io.BufferedReader(_Counting(raw, label, budget), buffer_size=256 * 1024)
     head = buffered.peek(4)[:4]
+    if as_saved and not head.startswith(b"PK\x03\x04"):
+        start = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
+        encoding, skip = encoding_of(start)
+        # a .xlsx or an image named Connections.csv: said as every spreadsheet reader says it
+        refuse_binary(codecs.getincrementaldecoder(encoding)("replace").decode(start[skip:]),
+                      label)
+        buffered.read(skip)
+        if encoding != "utf-8":
+            return io.TextIOWrapper(buffered, encoding=encoding, errors="surrogateescape",
+                                    newline="")
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         buffered.close()
         raise BadInputFile("is UTF-16 text; LinkedIn writes UTF-8: export the archive again, "

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, BadInputFile
 from infoview.models import CHOICES, Affiliation, Organization, Person
+from infoview.sheettext import delimiter_of
 from infoview.store.csvfiles import Budget, check_columns, lines, open_regular, text_stream
 from infoview.store.matching import PeopleIndex
 from infoview.text import fold, org_key, org_variant, profile_key
@@ -107,13 +108,15 @@ def parse_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def _find_header(rows: Iterator[str], path: object) -> tuple[int, list[str]]:
-    """The header line (its 0-based index and cells) within the first lines of the file."""
+def _find_header(rows: Iterator[str], path: object) -> tuple[int, list[str], str]:
+    """The header line (its 0-based index and cells) within the first lines of the file,
+    and its separator (a comma; a semicolon or tab once saved again by a spreadsheet)."""
     for index, line in enumerate(islice(rows, _HEADER_SEARCH)):
-        cells = [c.strip() for c in next(csv.reader([line]), [])]
+        delimiter = delimiter_of(line)
+        cells = [c.strip() for c in next(csv.reader([line], delimiter=delimiter), [])]
         check_columns(cells, str(path), index + 1)
         if {"first name", "last name"} <= {c.lower() for c in cells}:
-            return index, cells
+            return index, cells, delimiter
     raise BadInputFile("no header line 'First Name,Last Name,URL,...' found; is this "
                        "LinkedIn's Connections.csv?", path=path)
 
@@ -122,14 +125,16 @@ def read_connections(path: str | Path, data: bytes | None = None) -> list[Connec
     """Every connection in the file, checked; raises BadInputFile at the first bad line.
 
     The file is streamed and counted as it is read (:mod:`infoview.store.csvfiles`): a pipe,
-    a folder, UTF-16 text or a file larger than any export is refused in one line.
+    a folder or a file larger than any export is refused in one line. A file opened and
+    saved again in Excel is read in whatever it was saved as (UTF-16, Windows text,
+    semicolons or tabs).
     ``data``: the bytes of an uploaded file that ``path`` names, read in memory.
     """
     if data is not None:
-        with text_stream(io.BytesIO(data), str(path), Budget()) as stream:
+        with text_stream(io.BytesIO(data), str(path), Budget(), as_saved=True) as stream:
             return parse_connections(stream, path)
     path = Path(path).expanduser()
-    with text_stream(open_regular(path), str(path), Budget()) as stream:
+    with text_stream(open_regular(path), str(path), Budget(), as_saved=True) as stream:
         return parse_connections(stream, path)
 
 
@@ -142,13 +147,13 @@ def parse_connections(text: str | io.TextIOBase, path: object) -> list[Connectio
     stream = io.StringIO(text, newline="") if isinstance(text, str) else text
     # Only real line ends split lines (str.splitlines would also split on U+2028 and kin).
     rows = lines(stream, str(path))
-    header_index, header = _find_header(rows, path)
+    header_index, header, delimiter = _find_header(rows, path)
     lookup = {c.lower(): i for i, c in enumerate(header)}
     missing = [c for c in COLUMNS if c.lower() not in lookup and c not in _OPTIONAL]
     if missing:
         raise BadInputFile(f"the header lacks {', '.join(missing)}", path=path,
                            line=header_index + 1)
-    reader = csv.reader(rows)
+    reader = csv.reader(rows, delimiter=delimiter)
     out: list[Connection] = []
     consumed = 0
     try:

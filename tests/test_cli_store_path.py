@@ -1,0 +1,97 @@
+"""A mistyped ``--db``: a command that only reads refuses it, one that saves starts a new
+store there but never makes a folder (real files, through the CLI's ``main``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from infoview.cli import main
+from infoview.cli._common import READ_ONLY_COMMANDS
+from infoview.models import Person
+from infoview.store import Store
+
+#: A run of each command that only reads (or only notes its files in an existing store),
+#: as a user would type it after ``--db PATH``.
+READING_RUNS = {
+    "people list": ["people", "list"],
+    "people show": ["people", "show", "1"],
+    "people export-vcard": ["people", "export-vcard", "{tmp}/all.vcf"],
+    "db stats": ["db", "stats"],
+    "db check": ["db", "check"],
+    "db export": ["db", "export", "{tmp}/export"],
+    "meeting list": ["meeting", "list"],
+    "meeting show": ["meeting", "show", "1"],
+    "outreach list": ["outreach", "list"],
+    "report": ["report", "--out", "{tmp}/report.html"],
+    "targets": ["targets"],
+    "actions": ["actions"],
+    "digest": ["digest"],
+    "dossier": ["dossier", "Acme"],
+    "warm": ["warm", "Acme"],
+    "profile show": ["profile", "show"],
+    "research batch": ["research", "batch", "{tmp}/urls.txt", "--out", "{tmp}/out"],
+}
+
+
+def test_every_reading_command_is_tried_here():
+    assert set(READING_RUNS) == READ_ONLY_COMMANDS
+
+
+@pytest.mark.parametrize("command", sorted(READING_RUNS))
+def test_a_reading_command_refuses_a_store_that_is_not_there(command, tmp_path, capsys,
+                                                             monkeypatch):
+    monkeypatch.delenv("INFOVIEW_DB", raising=False)
+    (tmp_path / "urls.txt").write_text("https://example.com/\n", encoding="utf-8")
+    typo = tmp_path / "studnets.db"
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in READING_RUNS[command]]
+    before = set(tmp_path.iterdir())
+    assert main(["--db", str(typo), *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert f"there is no store at {typo}: check the path" in err
+    assert "people add" in err  # how a new store is started
+    assert set(tmp_path.iterdir()) == before  # no store, no output made
+
+
+def test_a_reading_command_still_reads_the_store_that_is_there(tmp_path, capsys):
+    db = tmp_path / "class.db"
+    with Store.open(db) as store:
+        store.add(Person(name="Ada Student"))
+    assert main(["--db", str(db), "people", "list"]) == 0
+    assert "Ada Student" in capsys.readouterr().out
+
+
+def test_a_saving_command_starts_a_new_store_in_a_folder_that_exists(tmp_path, capsys):
+    db = tmp_path / "new.db"
+    assert main(["--db", str(db), "people", "add", "--name", "Ada Student"]) == 0
+    assert main(["--db", str(db), "people", "list"]) == 0
+    assert "Ada Student" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [["people", "add", "--name", "Ada"],
+                                  ["profile", "set", "--name", "Jonas"]])
+def test_a_saving_command_makes_no_folder(argv, tmp_path, capsys):
+    db = tmp_path / "nofolder" / "x.db"
+    assert main(["--db", str(db), *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert f"there is no folder {db.parent} for the store {db}" in err
+    assert not db.parent.exists()
+
+
+@pytest.mark.parametrize("argv", [["draft", "pitch"], ["questions", "plan", "--minutes", "20"]])
+def test_a_command_that_needs_no_store_still_runs_without_one(argv, tmp_path, capsys):
+    """A pitch or a question plan needs no store: one named but not there is not made."""
+    assert main(["--db", str(tmp_path / "none" / "x.db"), *argv]) == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_default_store_is_still_started_on_a_first_run(tmp_path, monkeypatch, capsys):
+    """No --db: the default store (here $INFOVIEW_DB in a folder not made yet) works on a
+    first run, for reading and saving alike."""
+    default = tmp_path / "data" / "infoview.sqlite"
+    monkeypatch.setenv("INFOVIEW_DB", str(default))
+    assert main(["people", "list"]) == 0
+    assert main(["people", "add", "--name", "Ada Student"]) == 0
+    assert main(["people", "list"]) == 0
+    assert "Ada Student" in capsys.readouterr().out
