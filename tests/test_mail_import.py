@@ -421,3 +421,14 @@ def test_a_store_from_before_the_imports_gains_their_tables_and_keeps_its_record
         assert report.replies_marked == 1
         assert s.list(Outreach)[0].replied_at == at(5)
     assert Path(f"{path}.bak-v{step}").exists()  # the upgrade kept a copy
+
+
+def test_one_note_past_those_kept_is_counted_as_one_note():
+    from infoview.flows.mail_import import WARNINGS_KEPT, MailImportReport
+
+    report = MailImportReport(source="mail.mbox")
+    for n in range(WARNINGS_KEPT + 1):
+        report.warn(f"Left out: message {n} has no date.")
+    assert "... and 1 more note like these." in report.lines()
+    report.warn("Left out: one more message has no date.")
+    assert "... and 2 more notes like these." in report.lines()
