@@ -526,3 +526,15 @@ def test_pitch_does_not_repeat_exploring():
 def test_a_one_word_pitch_is_counted_as_one_word():
     warning = next(w for w in check_draft("Hello.", "pitch") if w.code == "too_short")
     assert warning.message.startswith("1 word: ")
+
+
+def test_the_checks_of_a_one_word_draft_count_one_word():
+    """A draft's word count, in the app and in the checks file, agrees with its number."""
+    from infoview.flows.drafts import checks_text
+    from infoview.widgets._common import draft_checks_html as checks_html
+
+    one = outreach.Draft(subject=None, body="Hello", word_count=1, kind="pitch")
+    assert checks_text(one).startswith("pitch (1 word)")
+    assert "<p>1 word.</p>" in checks_html(one)
+    two = outreach.Draft(subject=None, body="Hello there", word_count=2, kind="pitch")
+    assert checks_text(two).startswith("pitch (2 words)") and "<p>2 words.</p>" in checks_html(two)
