@@ -308,6 +308,18 @@ def undated_note(count: int, *, others_late: bool = False) -> str:
             "tell how long ago it was: give the day it happened in Debrief.")
 
 
+def undated_line(late, *, others_late: bool) -> str:
+    """:func:`undated_note` as a sentence of its own, for the losing-touch list ``late`` (from
+    :func:`losing_touch`, which counts them in ``attrs["met_undated"]``), or ``""`` when
+    nobody was met on a day never recorded: the line the app's lists and ``infoview digest``
+    add."""
+    undated = int(getattr(late, "attrs", {}).get("met_undated", 0))
+    if not undated:
+        return ""
+    note = undated_note(undated, others_late=others_late)
+    return note[:1].upper() + note[1:]
+
+
 def losing_touch(frames: Frames, *, now=None):
     """The people whose keep-in-touch clock has run out, longest silence first.
 

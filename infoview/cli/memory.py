@@ -136,7 +136,7 @@ def _org(value) -> str:
 def _print_digest(digest, zone: tzinfo | None = None) -> None:
     """The digest as text, days and times on the user's clock (``zone``). What is overdue
     is listed under "Overdue" only; "Due this week" holds the rest, never the same twice."""
-    from infoview.analytics.memory import LEVEL_WORDS, undated_note
+    from infoview.analytics.memory import LEVEL_WORDS, undated_line
 
     counts = digest.counts()
     print(f"Digest as of {_when(digest.as_of, zone)}")
@@ -154,9 +154,7 @@ def _print_digest(digest, zone: tzinfo | None = None) -> None:
             f"  {describe_start(row.starts_at, None, zone)}  {row.name} (meeting {row.meeting_id}, "
             f"{str(row.format).replace('_', ' ')})"
         )
-    undated = int(digest.losing_touch.attrs.get("met_undated", 0))
-    note = undated_note(undated, others_late=bool(counts["losing_touch"])) if undated else ""
-    note = note[:1].upper() + note[1:]  # a sentence of its own
+    note = undated_line(digest.losing_touch, others_late=bool(counts["losing_touch"]))
     print(
         f"\nLosing touch: {counts['losing_touch'] or note or 'nobody'}"
         + (f" ({counts['past_max']} of them {LEVEL_WORDS['overdue']})" if counts["past_max"] else "")

@@ -363,15 +363,14 @@ class HomePage(w.VBox):
         if more > 0:
             rows.append(w.HTML(f"<p style='color:#555'>and {more} more: see Outcomes, This "
                                "week.</p>"))
-        quiet = TOUCH_EMPTY if self._has_people else TOUCH_EMPTY_NO_PEOPLE
-        undated = getattr(late, "attrs", {}).get("met_undated")
-        if undated:  # met, on a day never written down: not "in touch with everyone"
-            from infoview.analytics.memory import undated_note
+        from infoview.analytics.memory import undated_line
 
-            note = undated_note(int(undated), others_late=bool(rows))
-            quiet = note[0].upper() + note[1:]
-            if rows:  # one line after the list of the late ones
-                rows.append(w.HTML(f"<p style='color:#555'>{esc(quiet)}</p>"))
+        # Met on a day never written down: not "in touch with everyone"; after a list of
+        # the late ones, one line more.
+        note = undated_line(late, others_late=bool(rows))
+        if note and rows:
+            rows.append(w.HTML(f"<p style='color:#555'>{esc(note)}</p>"))
+        quiet = note or (TOUCH_EMPTY if self._has_people else TOUCH_EMPTY_NO_PEOPLE)
         self.losing_touch.children = rows or [w.HTML(f"<p><i>{esc(quiet)}</i></p>")]
 
     def _pick_person(self, person_id: int) -> None:

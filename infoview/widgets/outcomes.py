@@ -260,12 +260,12 @@ def digest_html(digest, now: datetime | None = None, zone: tzinfo | None = None,
             shown = frame
         parts.append(f"<h4>{esc(title)} ({len(frame)})</h4>"
                      + frame_html(shown, message(frame) or "Nothing this week.", zone=zone))
-        undated = frame.attrs.get("met_undated") if title == "Losing touch" else None
-        if undated and len(frame):  # one line after the list: met on a day never recorded
-            from infoview.analytics.memory import undated_note
+        if title == "Losing touch" and len(frame):  # one line after the list: met on a day
+            from infoview.analytics.memory import undated_line  # never recorded
 
-            note = undated_note(int(undated), others_late=True)
-            parts.append(f"<p>{esc(note[0].upper() + note[1:])}</p>")
+            note = undated_line(frame, others_late=True)
+            if note:
+                parts.append(f"<p>{esc(note)}</p>")
     return "".join(parts)
 
 
