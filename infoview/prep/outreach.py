@@ -23,6 +23,7 @@ from infoview.prep.checks import (
     gaps,
     one_per_gap,
 )
+from infoview.text import mid_sentence
 
 _SIGN_OFF = "Best wishes,"
 
@@ -159,7 +160,7 @@ def _exploring(narrow: str | None, placeholder: str) -> tuple[str, str]:
     first = words[0].lower()
     if first not in _DOING_WORDS:
         return clause or f"I am exploring {text}", rest
-    rest = _mid_sentence_word(rest)
+    rest = mid_sentence(rest)  # "Exploring ..." continues "I am"
     if first == "exploring" and len(words) > 1:
         topic = rest.split(maxsplit=1)[1]
     elif first in _STATE_WORDS and len(words) > 2:  # "interested in health tech"
@@ -167,12 +168,6 @@ def _exploring(narrow: str | None, placeholder: str) -> tuple[str, str]:
     else:
         topic = rest
     return clause or f"I am {rest}", topic
-
-
-def _mid_sentence_word(text: str) -> str:
-    """``text`` with an ordinary capitalised first word ("Exploring") in lower case."""
-    first = text.split()[0]
-    return first[0].lower() + text[1:] if first[1:].islower() or len(first) == 1 else text
 
 
 def _wider(broad: str | None) -> str:
