@@ -14,6 +14,7 @@ import pytest
 
 from infoview import analytics
 from infoview.analytics.digest import weekly_digest
+from infoview.analytics import followup
 from infoview.analytics.memory import undated_note
 from infoview.cli import main
 from infoview.flows.followups import suggest_followups
@@ -160,3 +161,45 @@ def test_without_an_unknown_day_nothing_more_is_said(store, ada, capsys):
     assert "no day recorded" not in out
     page = HomePage(store, go=lambda _key: None, choose=lambda **_kw: None)
     assert len(page.losing_touch.children) == 1
+
+
+def _health(store, now=NOW) -> dict:
+    table = analytics.follow_up_health(store.frames(), now=now)
+    return dict(zip(table["check"], table["value"], strict=True))
+
+
+def test_a_thank_you_for_a_meeting_on_an_unknown_day_is_never_counted_late(store, tmp_path,
+                                                                          capsys):
+    # Sam's meeting, added without a day, debriefed through the CLI: the report said
+    # "share of thank-yous on time: 0%" at once, and still after the thank-you was ticked
+    from infoview.flows.actions import mark_done
+    from infoview.models import Action
+
+    sam = store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
+    meeting = store.add(Meeting(person_id=sam.saved_id, starts_at=None))
+    debrief = tmp_path / "debrief.json"
+    debrief.write_text(json.dumps({"meeting_id": meeting.saved_id, "notes": "good talk"}))
+    assert main(["--db", str(store.path), "debrief", str(debrief)]) == 0
+    health = _health(store)
+    assert health["meetings held"] == 1 and health["thank-yous within 24 h"] == 0
+    assert health[followup.NOT_MEASURED_ROW] == 1
+    assert health["share of thank-yous on time"] == followup.NOT_MEASURED_SHARE
+    # its follow-up is still asked for: due a day after the debrief, as any thank-you
+    [thanks] = [a for a in store.list(Action) if a.kind == "thank_you"]
+    assert thanks.due is not None
+    mark_done(store, thanks.saved_id)
+    assert _health(store)["share of thank-yous on time"] == followup.NOT_MEASURED_SHARE
+    # beside a dated meeting, only that one is measured: Ada, never thanked, is late
+    ada = store.add(Person(name="Ada Berg"))
+    store.add(Meeting(person_id=ada.saved_id, starts_at=datetime(2026, 12, 1, 9, tzinfo=UTC),
+                      status="held"))
+    health = _health(store)
+    assert health["meetings held"] == 2 and health[followup.NOT_MEASURED_ROW] == 1
+    assert health["share of thank-yous on time"] == 0.0
+    report = tmp_path / "report.html"
+    assert main(["--db", str(store.path), "report", "--out", str(report)]) == 0
+    page = report.read_text()
+    assert followup.NOT_MEASURED_ROW in page
+    store.add(Outreach(person_id=ada.saved_id, kind="thanks", channel="email",
+                       sent_at=datetime(2026, 12, 1, 18, tzinfo=UTC)))
+    assert _health(store)["share of thank-yous on time"] == 1.0

@@ -40,10 +40,13 @@ def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
     meeting started, or a ``thank_you`` action for the meeting marked done, whichever came
     first. ``hours_after`` counts from the meeting's planned end. A thank-you not sent yet
     whose 24 hours have not run out by ``now`` is ``not_yet_due``: neither on time nor late.
+    A meeting held on a day never recorded is ``not_measured``: no clock runs without a
+    day, so its thank-you, sent or not, is neither on time nor late (its follow-up action
+    still falls due, a day after the debrief was saved).
 
     Returns:
         ``meeting_id, person_id, name, starts_at, thanked_at, hours_after, within_24h,
-        not_yet_due``.
+        not_yet_due, not_measured``.
     """
     import pandas as pd
 
@@ -55,7 +58,7 @@ def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
         & in_range(meetings["starts_at"], since, until).to_numpy()
     ]
     columns = ["meeting_id", "person_id", "name", "starts_at", "thanked_at", "hours_after", "within_24h",
-               "not_yet_due"]
+               "not_yet_due", "not_measured"]
     if held.empty:
         return with_message(pd.DataFrame(columns=columns), "no meetings held in this selection.")
     held = held[["id", "person_id", "starts_at", "planned_minutes"]].rename(columns={"id": "meeting_id"})
@@ -82,6 +85,7 @@ def thank_you_timeliness(frames: Frames, *, since=None, until=None, now=None):
     deadline = held["ends_at"] + pd.Timedelta(hours=THANK_YOU_HOURS)
     held["not_yet_due"] = (held["thanked_at"].isna().to_numpy()
                            & (deadline > now_utc(now)).to_numpy(dtype=bool, na_value=False))
+    held["not_measured"] = held["starts_at"].isna().to_numpy(dtype=bool)
     return held[columns].sort_values("starts_at").reset_index(drop=True)
 
 
@@ -261,22 +265,33 @@ def stale_contacts(frames: Frames, *, now=None):
     return stale
 
 
+#: The row of :func:`follow_up_health` counting the thank-yous of meetings held on a day
+#: never recorded, and what their share says when they are all there is.
+NOT_MEASURED_ROW = "thank-yous not measured (meeting day not recorded)"
+NOT_MEASURED_SHARE = "none measured: no meeting day recorded"
+
+
 def thank_you_rows(thanks) -> list[tuple[str, Any]]:
     """The thank-you rows of :func:`follow_up_health` from :func:`thank_you_timeliness`:
-    how many were on time, how many are not due yet (a row only when some are), and the
-    share on time of those due by now, so a thank-you whose 24 hours still run is never
-    counted late. With every one still to come, the share says so in words."""
+    how many were on time, how many are not due yet and how many cannot be measured (a
+    row each only when some are), and the share on time of those measured and due by
+    now, so a thank-you whose 24 hours still run, or whose meeting has no day, is never
+    counted late. With nothing to measure yet, the share says why in words."""
     import pandas as pd
 
     held = len(thanks)
     on_time = int(thanks["within_24h"].sum()) if held else 0
     waiting = int(thanks["not_yet_due"].sum()) if held else 0
-    share = safe_ratio(pd.Series([on_time]), pd.Series([held - waiting])).iloc[0]
+    unmeasured = int(thanks["not_measured"].sum()) if held else 0
+    share = safe_ratio(pd.Series([on_time]), pd.Series([held - waiting - unmeasured])).iloc[0]
     rows: list[tuple[str, Any]] = [("thank-yous within 24 h", on_time)]
     if waiting:
         rows.append(("thank-yous not yet due", waiting))
-    if held and held == waiting:
-        rows.append(("share of thank-yous on time", "none due yet"))
+    if unmeasured:
+        rows.append((NOT_MEASURED_ROW, unmeasured))
+    if held and held == waiting + unmeasured:
+        rows.append(("share of thank-yous on time",
+                     "none due yet" if waiting else NOT_MEASURED_SHARE))
     else:
         rows.append(("share of thank-yous on time",
                      None if share != share else round(float(share), 3)))
@@ -287,8 +302,8 @@ def thank_you_rows(thanks) -> list[tuple[str, Any]]:
 def follow_up_health(frames: Frames, *, since=None, until=None, now=None):
     """The headline figures of follow-up health as a two-column table (``check``, ``value``).
 
-    Rows: meetings held, thank-yous within 24 h, those not yet due (only when there are
-    any), the share on time, open actions, overdue actions, promises not yet kept, leads
+    Rows: meetings held, thank-yous within 24 h, those not yet due and those not measured
+    (each only when there are any), the share on time, open actions, overdue actions, promises not yet kept, leads
     not yet contacted, people losing touch (as the digest and the This week tab call them).
     """
     import pandas as pd
