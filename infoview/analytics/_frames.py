@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
 
+    from infoview.store.matching import OrganizationIndex
+
 #: Group shown for people never contacted when a result is split by channel.
 NOT_CONTACTED = "not contacted"
 #: Warmth from warmest to coldest: the order groups are shown in.
@@ -317,9 +319,11 @@ def safe_ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     return numerator.astype("float64") / den.where(den > 0)
 
 
-def org_keys(values: pd.Series) -> pd.Series:
+def org_keys(values: pd.Series, frames: Frames | None = None) -> pd.Series:
     """:func:`infoview.text.org_key` of each organization name (NA for none): case, accents,
-    punctuation and legal suffixes ignored, the rule of warm paths and the dossier.
+    punctuation and legal suffixes ignored, the rule of warm paths and the dossier. With
+    ``frames``, a name that plainly is a stored organization written shorter or fuller
+    takes that organization's key (:func:`organization_keys`).
 
     Keys each distinct name once (a million rows hold a few thousand organizations).
     """
@@ -328,25 +332,38 @@ def org_keys(values: pd.Series) -> pd.Series:
 
     from infoview.text import org_key
 
+    key = org_key if frames is None else organization_keys(frames).key
     codes, uniques = pd.factorize(values.astype("object"))
-    keys = pd.Series([org_key(str(u)) or None for u in uniques], dtype="string")
+    keys = pd.Series([key(str(u)) or None for u in uniques], dtype="string")
     result = keys.array.take(np.where(codes < 0, -1, codes), allow_fill=True)
     return pd.Series(result, index=values.index, dtype="string")
 
 
 @shared
+def organization_keys(frames: Frames) -> OrganizationIndex:
+    """The stored organizations, to group names by the record they plainly are ("Kestrel
+    Health Labs" typed on a person is research's "Kestrel Health"): made once per report."""
+    from infoview.store.matching import OrganizationIndex
+
+    names = table(frames, "organizations")
+    if "id" in names.columns:  # the oldest record first, as the store matches them
+        names = names.sort_values("id", kind="stable")
+    return OrganizationIndex(names["name"].astype("object").tolist())
+
+
+@shared
 def people_org_keys(frames: Frames) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`org_keys` of every person's organization as whole numbers: the position of
-    each person's key among the distinct keys (``-1`` for none), and those keys. Made once
-    per report (the targets, advocacy and industries all group people by it)."""
+    """:func:`org_keys` of every person's organization (by the stored organization it
+    plainly is) as whole numbers: the position of each person's key among the distinct
+    keys (``-1`` for none), and those keys. Made once per report (the targets, advocacy
+    and industries all group people by it)."""
     import numpy as np
     import pandas as pd
 
-    from infoview.text import org_key
-
+    key = organization_keys(frames).key
     people = table(frames, "people")
     codes, uniques = pd.factorize(people["organization"].astype("object"))
-    key_codes, keys = pd.factorize(pd.Series([org_key(str(u)) or None for u in uniques],
+    key_codes, keys = pd.factorize(pd.Series([key(str(u)) or None for u in uniques],
                                              dtype=object))
     person_key = np.where(codes < 0, -1, np.append(key_codes, -1)[codes]).astype(np.int64)
     return person_key, np.asarray(keys, dtype=object)

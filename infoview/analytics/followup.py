@@ -303,8 +303,9 @@ def follow_up_health(frames: Frames, *, since=None, until=None, now=None):
     """The headline figures of follow-up health as a two-column table (``check``, ``value``).
 
     Rows: meetings held, thank-yous within 24 h, those not yet due and those not measured
-    (each only when there are any), the share on time, open actions, overdue actions, promises not yet kept, leads
-    not yet contacted, people losing touch (as the digest and the This week tab call them).
+    (each only when there are any), the share on time, open actions, overdue actions,
+    promises not yet kept, leads not yet contacted, people losing touch (as the digest and
+    the This week tab call them).
     """
     import pandas as pd
 

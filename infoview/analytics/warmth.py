@@ -34,7 +34,9 @@ equally warm people are ordered by how many ways lead to them.
 
 Organization names match without case, accents, punctuation or legal suffixes
 (:func:`~infoview.text.org_key`): "Kestrel Health Labs, Inc." is "kestrel health
-labs".
+labs". A name that plainly is a stored organization written shorter or fuller is that
+organization (:class:`~infoview.store.matching.OrganizationIndex`): with "Kestrel Health"
+kept, Ana typed at "Kestrel Health Labs" works there.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from datetime import date, datetime
 from typing import Any
 
 from infoview.errors import BadInput
+from infoview.store.matching import OrganizationIndex
 from infoview.text import name_key, org_key
 from infoview.times import day_words, stored_day
 
@@ -137,7 +140,8 @@ class Network:
 
     Plain data in (the ``add_*`` methods), ranked paths out (:meth:`paths`); nothing here
     reads the store. :func:`infoview.flows.warm.read_network` fills one from the store:
-    build it once and ask for many organizations.
+    build it once and ask for many organizations. The stored organizations come first
+    (:meth:`add_organization`), so that everything after is grouped by them (:meth:`key`).
     """
 
     def __init__(self) -> None:
@@ -154,6 +158,7 @@ class Network:
         self.my_ground: dict[str, tuple[str, str]] = {}
         self.companies: dict[str, list[dict]] = {}
         self.names: dict[str, str] = {}
+        self.organizations = OrganizationIndex()
         self._hosts: list[tuple[int, dict[str, tuple[str, str]]]] = []
 
     # ---- building -----------------------------------------------------------------------
@@ -168,8 +173,15 @@ class Network:
                              notes, imported))
 
     def add_organization(self, name: str) -> None:
-        """An organization's name as the user's records spell it."""
+        """A stored organization's name, as the user's records spell it (before the people,
+        affiliations and research that name it)."""
+        self.organizations.add(name)
         self.names.setdefault(org_key(name), name)
+
+    def key(self, name: str | None) -> str:
+        """The key ``name`` is grouped under: the stored organization it plainly is, else
+        its own :func:`~infoview.text.org_key`."""
+        return self.organizations.key(name)
 
     def add_affiliation(self, pid: int, org: str, kind: str, status: str, title: str | None,
                         source: str) -> None:
@@ -207,14 +219,14 @@ class Network:
                 if record.get(attr):
                     self.texts[pid].append((label, str(record[attr])))
         elif kind == "company" and record.get("name"):
-            self.companies[org_key(record["name"])] = [
+            self.companies[self.key(record["name"])] = [
                 p for p in record.get("people") or []
                 if not isinstance(p, dict) or p.get("kind", "staff") == "staff"]
-            self.names.setdefault(org_key(record["name"]), str(record["name"]))
+            self.names.setdefault(self.key(record["name"]), str(record["name"]))
 
     def _person(self, person: _Person) -> None:
         self.people[person.id] = person
-        key = org_key(person.organization)
+        key = self.key(person.organization)
         if key:
             self.by_org[key].add(person.id)
             self.ground[person.id].setdefault(key, ("work", person.organization or ""))
@@ -223,7 +235,7 @@ class Network:
 
     def _affiliation(self, pid: int, org: str, kind: str, status: str, title: str | None,
                      source: str) -> None:
-        key = org_key(org)
+        key = self.key(org)
         if not key:
             return
         self.ground[pid].setdefault(key, (kind, org))
@@ -237,14 +249,14 @@ class Network:
         self.my_ground = {}
         for kind, values in (("school", schools), ("work", employers)):
             for value in values or ():
-                if org_key(value):
-                    self.my_ground.setdefault(org_key(value), (kind, value))
+                if self.key(value):
+                    self.my_ground.setdefault(self.key(value), (kind, value))
 
     # ---- asking ---------------------------------------------------------------------------
 
     def paths(self, target: str, listed: Iterable[dict] | None = None) -> list[WarmPath]:
         """Warm paths to ``target`` (an organization name), warmest first."""
-        key = org_key(target)
+        key = self.key(target)
         if not key:
             raise BadInput("give the organization's name, e.g. \"Kestrel Health Labs\"")
         target = self.names.get(key) or target  # the name as the user's records spell it
@@ -253,7 +265,7 @@ class Network:
             person = self.people.get(pid)
             if person is None:
                 continue
-            role = f" as {person.title}" if person.title and org_key(
+            role = f" as {person.title}" if person.title and self.key(
                 person.organization) == key else ""
             relation[pid] = ("now", f"works at {target}{role}")
         for pid, (title, source, org) in self.past.get(key, {}).items():
@@ -436,7 +448,7 @@ def advocates_by_org(frames) -> Any:
     work = affiliations.loc[is_in(affiliations["kind"], ["work"]), ["person_id", "organization"]]
     work = work.dropna()
     work = work.loc[work["person_id"].isin(known_ids.dropna()).to_numpy()]
-    work_keys = org_keys(work["organization"]).astype(object)
+    work_keys = org_keys(work["organization"], frames).astype(object)
     known_keys = set(keys)
     keys = np.append(keys, np.asarray([k for k in dict.fromkeys(work_keys.dropna())
                                        if k not in known_keys], dtype=object))

@@ -3,8 +3,10 @@
 
 A person belongs to the organization when their ``organization`` matches its name (by
 :func:`~infoview.text.org_key`, the rule of warm paths: case, accents, punctuation
-and legal suffixes ignored, so "Kestrel Health Labs, Inc." is "kestrel health labs");
-research belongs to it when it was saved for the organization, for one of its people, or
+and legal suffixes ignored, so "Kestrel Health Labs, Inc." is "kestrel health labs"),
+or plainly is the stored organization written shorter or fuller
+(:class:`~infoview.store.matching.OrganizationIndex`); research belongs to it when it
+was saved for the organization, for one of its people, or
 names it.
 """
 
@@ -27,7 +29,7 @@ from infoview.models import (
     ResearchSnapshot,
 )
 from infoview.prep.dossier import Dossier, Learned, MetPerson, NewsItem
-from infoview.store.matching import match_organization
+from infoview.store.matching import OrganizationIndex, match_organization
 from infoview.text import org_key
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,8 +82,9 @@ def build_dossier(store: Store, org: str | int, *, now: datetime | None = None) 
         NotFound: nothing is stored about that organization.
     """
     name, record = _resolve(store, org)
-    key = org_key(name)
-    people = [p for p in store.list(Person) if org_key(p.organization) == key]
+    index = OrganizationIndex(o.name for o in store.list(Organization))
+    key = index.key(name)  # "Kestrel Health Labs" typed on Ana is the "Kestrel Health" kept
+    people = [p for p in store.list(Person) if index.key(p.organization) == key]
     ids = {p.id for p in people}
     dossier = Dossier(
         name=name,
@@ -126,7 +129,7 @@ def build_dossier(store: Store, org: str | int, *, now: datetime | None = None) 
                     )
                 )
     dossier.learned.sort(key=lambda x: (x.when is None, x.when or date.min), reverse=True)
-    _add_research(store, dossier, record, ids, key)
+    _add_research(store, dossier, record, ids, key, index)
     orgs = {o.id: o.name for o in store.list(Organization)}
     for outcome in store.list(Outcome):
         at_org = (record is not None and outcome.organization_id == record.id) or (
@@ -154,14 +157,15 @@ def build_dossier(store: Store, org: str | int, *, now: datetime | None = None) 
     return dossier
 
 
-def _add_research(store: Store, dossier: Dossier, record, ids: set, key: str) -> None:
+def _add_research(store: Store, dossier: Dossier, record, ids: set, key: str,
+                  index: OrganizationIndex) -> None:
     """News (newest research first, each URL once) and the latest company summary."""
     snapshots = [
         s
         for s in store.list(ResearchSnapshot)
         if (record is not None and s.organization_id == record.id)
         or s.person_id in ids
-        or (s.kind == "company" and org_key((s.data or {}).get("name")) == key)
+        or (s.kind == "company" and index.key((s.data or {}).get("name")) == key)
     ]
     snapshots.sort(
         key=lambda s: (

@@ -12,7 +12,8 @@ are the same code and say the same numbers.
 
 The report also answers the question a user imports their connections for: which of their
 contacts work at the organizations they are curious about (their organizations, matched by
-:func:`~infoview.text.org_key`, so "Kestrel Health Labs, Inc." is "Kestrel Health Labs").
+:func:`~infoview.text.org_key`, so "Kestrel Health Labs, Inc." is "Kestrel Health Labs", and
+by the stored organization a name plainly is: :class:`~infoview.store.matching.OrganizationIndex`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput
 from infoview.models import Organization, Person
-from infoview.text import org_key
+from infoview.store.matching import OrganizationIndex
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -196,12 +197,14 @@ def _zipped(path: Path) -> bool:
 def _known_at(store: Store) -> tuple[int, list[tuple[str, list[str]]]]:
     """How many organizations the user has, and the people at each (those with anyone)."""
     organizations = store.list(Organization)
+    # grouped by the record: "Kestrel Health Labs" typed is the "Kestrel Health" kept
+    index = OrganizationIndex(o.name for o in organizations)
     people: dict[str, list[str]] = {}
     for person in store.list(Person):
-        key = org_key(person.organization)
+        key = index.key(person.organization)
         if key:
             people.setdefault(key, []).append(
                 person.name + (f" ({person.title})" if person.title else ""))
-    known = [(o.name, sorted(people[org_key(o.name)])) for o in organizations
-             if people.get(org_key(o.name))]
+    known = [(o.name, sorted(people[index.key(o.name)])) for o in organizations
+             if people.get(index.key(o.name))]
     return len(organizations), known

@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from infoview.analytics.warmth import Network, WarmPath, paths_frame, target_name
-from infoview.text import org_key, org_variant
+from infoview.text import org_variant
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store.core import Store
@@ -28,6 +28,8 @@ def read_network(store: Store, target: str | None = None) -> Network:
     """
     net = Network()
     q = store.execute
+    for (name,) in q("SELECT name FROM organizations ORDER BY id"):
+        net.add_organization(name)  # first: the people are grouped by them
     affiliations = q("SELECT person_id, organization, kind, status, title, source "
                      "FROM affiliations")
     meetings = q("SELECT person_id, starts_at, status, notes FROM meetings")
@@ -35,9 +37,9 @@ def read_network(store: Store, target: str | None = None) -> Network:
     research = q("SELECT kind, person_id, data FROM research ORDER BY fetched_at, id")
     wanted: set[int] | None = None
     if target is not None:
-        key = org_key(target)
+        key = net.key(target)
         wanted = {pid for pid, org in q("SELECT id, organization FROM people")
-                  if org_key(org) == key}
+                  if net.key(org) == key}
         wanted |= {row[0] for row in affiliations}
         wanted |= {row[0] for row in meetings}
         wanted |= {row[0] for row in referrals} | {row[1] for row in referrals}
@@ -48,8 +50,6 @@ def read_network(store: Store, target: str | None = None) -> Network:
     for row in q("SELECT id, name, title, organization, how_known, connected_on, notes, tags "
                  f"FROM people{only}", args):
         net.add_person(*row)
-    for (name,) in q("SELECT name FROM organizations"):
-        net.add_organization(name)
     for row in affiliations:
         net.add_affiliation(*row)
     for row in meetings:
@@ -82,26 +82,9 @@ def warm_paths(store: Store, target: Any, *, network: Network | None = None) -> 
         BadInput: no name to look for.
     """
     name, listed = target_name(target)
-    name = _kept_name(store, name)  # the site's name finds the one kept shorter
     net = network if network is not None else read_network(store, name)
-    if listed is None and org_key(name) not in net.companies:
+    if listed is None and net.key(name) not in net.companies:
         # its research, saved under the site's name ("Kestrel Health Labs")
         found = [k for k in net.companies if org_variant(k, name)]
         listed = net.companies[found[0]] if len(found) == 1 else None
     return net.paths(name, listed)
-
-
-def _kept_name(store: Store, name: str) -> str:
-    """The stored organization's name for ``name`` when it plainly is that organization
-    written otherwise ("Kestrel Health Labs" for "Kestrel Health", as the user keeps it:
-    :func:`~infoview.store.matching.match_organization`), else ``name``."""
-    from infoview.models import Organization
-    from infoview.store.matching import match_organization
-
-    if not org_key(name):
-        return name
-    orgs = store.list(Organization)
-    if any(org_key(o.name) == org_key(name) for o in orgs):
-        return name
-    found = match_organization(orgs, name=name)
-    return found.name if found is not None else name

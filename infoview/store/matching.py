@@ -178,10 +178,19 @@ def _family_bucket(name: str | None, organization: str | None) -> tuple[str, str
     """Where :class:`PeopleIndex` keeps a person for names that only fit: their family name
     and their organization's name without the generic or legal words at its end, which
     "Kestrel Health" and "Kestrel Health Labs" share (``None`` when either is missing)."""
-    family, org = name_key(name).split()[-1:], org_key(organization).split()
+    family, org = name_key(name).split()[-1:], org_core(organization)
+    return (family[0], org) if family and org else None
+
+
+@lru_cache(maxsize=65536)
+def org_core(organization: str | None) -> str:
+    """An organization's name without the generic or legal words at its end ("kestrel
+    health" for "Kestrel Health Labs, Inc."), which two names share whenever
+    :func:`~infoview.text.org_variant` calls them one; ``""`` for none."""
+    org = org_key(organization).split()
     while len(org) > 1 and (org[-1] in GENERIC_SUFFIXES or org[-1] in LEGAL_SUFFIXES):
         org.pop()
-    return (family[0], " ".join(org)) if family and org else None
+    return " ".join(org)
 
 
 def match_person(people: Iterable[Person], *, email: str | None = None,
@@ -242,6 +251,50 @@ def match_organization(organizations: Iterable[Organization], *, name: str | Non
         if len(hits) == 1:
             return hits[0]
     return None
+
+
+class OrganizationIndex:
+    """The stored organizations' names, for grouping by organization *record*, not by string.
+
+    A person's organization typed "Kestrel Health Labs" and research's record "Kestrel
+    Health" are one organization in the store (the name rules of
+    :func:`match_organization`: the same name, else the one stored name it is a variant
+    of), so warm paths, the target list and the industries count them together. A name
+    that fits no record, or fits two ("Kestrel Health" beside records "Kestrel Health
+    Labs" and "Kestrel Health Group"), stays an organization of its own: a guess is not made.
+    """
+
+    def __init__(self, names: Iterable[str | None] = ()):
+        self._by_fold: dict[str, str] = {}
+        self._by_core: dict[str, list[str]] = defaultdict(list)
+        self._keys: dict[str | None, str] = {}
+        for name in names:
+            self.add(name)
+
+    def add(self, name: str | None) -> None:
+        """A stored organization's name (the first of two alike wins, as in the store)."""
+        if not name or not fold(name) or fold(name) in self._by_fold:
+            return
+        self._by_fold[fold(name)] = name
+        self._by_core[org_core(name)].append(name)
+        self._keys.clear()
+
+    def record_name(self, name: str | None) -> str | None:
+        """The stored name ``name`` plainly is, or ``None``."""
+        if not name or not fold(name):
+            return None
+        same = self._by_fold.get(fold(name))
+        if same is not None:
+            return same
+        hits = [o for o in self._by_core.get(org_core(name), ()) if org_variant(o, name)]
+        return hits[0] if len(hits) == 1 else None
+
+    def key(self, name: str | None) -> str:
+        """:func:`~infoview.text.org_key` of the organization ``name`` is in the store:
+        its record's name when it plainly has one, else its own (``""`` for none)."""
+        if name not in self._keys:
+            self._keys[name] = org_key(self.record_name(name) or name)
+        return self._keys[name]
 
 
 @dataclass
