@@ -1,49 +1,81 @@
-"""A mistyped ``--db``: a command that only reads refuses it, one that saves starts a new
-store there but never makes a folder (real files, through the CLI's ``main``)."""
+"""A mistyped ``--db``: a command that shows or changes records refuses it, one that starts
+a user's data starts a new store there but never makes a folder (real files, through the
+CLI's ``main``)."""
 
 from __future__ import annotations
 
+import argparse
+
 import pytest
 
-from infoview.cli import main
-from infoview.cli._common import READ_ONLY_COMMANDS
+from infoview.cli import build_parser, main
+from infoview.cli._common import STARTING_COMMANDS, STORELESS_COMMANDS
 from infoview.models import Person
 from infoview.store import Store
 
-#: A run of each command that only reads (or only notes its files in an existing store),
-#: as a user would type it after ``--db PATH``.
-READING_RUNS = {
+#: A run of each command that shows or changes records a store holds (or notes its files
+#: in an existing store), as a user would type it after ``--db PATH``.
+REFUSING_RUNS = {
     "people list": ["people", "list"],
     "people show": ["people", "show", "1"],
+    "people edit": ["people", "edit", "1", "--title", "Nurse"],
+    "people delete": ["people", "delete", "1", "--yes"],
     "people export-vcard": ["people", "export-vcard", "{tmp}/all.vcf"],
     "db stats": ["db", "stats"],
     "db check": ["db", "check"],
     "db export": ["db", "export", "{tmp}/export"],
+    "meeting add": ["meeting", "add", "--person", "1"],
     "meeting list": ["meeting", "list"],
     "meeting show": ["meeting", "show", "1"],
+    "meeting edit": ["meeting", "edit", "1", "--minutes", "30"],
+    "meeting mark": ["meeting", "mark", "1", "no-show"],
+    "debrief": ["debrief", "{tmp}/urls.txt"],
+    "outreach add": ["outreach", "add", "--person", "1"],
+    "outreach replied": ["outreach", "replied", "1"],
     "outreach list": ["outreach", "list"],
     "report": ["report", "--out", "{tmp}/report.html"],
     "targets": ["targets"],
     "actions": ["actions"],
+    "actions done": ["actions", "done", "1"],
+    "actions snooze": ["actions", "snooze", "1", "--until", "2030-01-01"],
+    "actions due": ["actions", "due", "1", "2030-01-01"],
+    "followups": ["followups"],
     "digest": ["digest"],
     "dossier": ["dossier", "Acme"],
     "warm": ["warm", "Acme"],
     "profile show": ["profile", "show"],
     "research batch": ["research", "batch", "{tmp}/urls.txt", "--out", "{tmp}/out"],
 }
+#: Commands that never open a store, whatever --db says.
+NO_STORE = {"db path", "questions lint", "questions bank", "demo", "cache stats", "cache clear",
+            "cache forget"}
 
 
-def test_every_reading_command_is_tried_here():
-    assert set(READING_RUNS) == READ_ONLY_COMMANDS
+def _commands(parser: argparse.ArgumentParser, prefix: str = "") -> set[str]:
+    found = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                inner = _commands(sub, f"{prefix}{name} ")
+                found |= inner or {f"{prefix}{name}"}
+    return found
 
 
-@pytest.mark.parametrize("command", sorted(READING_RUNS))
-def test_a_reading_command_refuses_a_store_that_is_not_there(command, tmp_path, capsys,
-                                                             monkeypatch):
+def test_every_command_has_its_place_in_the_rule():
+    commands = {"draft" if c.startswith("draft ") else c for c in _commands(build_parser())}
+    commands.add("actions")  # the list, without a verb
+    placed = set(REFUSING_RUNS) | STARTING_COMMANDS | STORELESS_COMMANDS | NO_STORE
+    assert commands == placed
+    assert not set(REFUSING_RUNS) & (STARTING_COMMANDS | STORELESS_COMMANDS)
+
+
+@pytest.mark.parametrize("command", sorted(REFUSING_RUNS))
+def test_a_command_on_existing_records_refuses_a_store_that_is_not_there(
+        command, tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("INFOVIEW_DB", raising=False)
     (tmp_path / "urls.txt").write_text("https://example.com/\n", encoding="utf-8")
     typo = tmp_path / "studnets.db"
-    argv = [a.replace("{tmp}", str(tmp_path)) for a in READING_RUNS[command]]
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in REFUSING_RUNS[command]]
     before = set(tmp_path.iterdir())
     assert main(["--db", str(typo), *argv]) == 2
     err = capsys.readouterr().err

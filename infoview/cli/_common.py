@@ -254,17 +254,19 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(given).expanduser()
 
 
-#: The commands that only read the store (``research batch`` only notes its output in one
-#: the user already has): given a ``--db`` file that does not exist, they refuse it rather
-#: than start an empty store, which would list nobody ("where are my students?") and leave
-#: the mistyped file behind. A command that saves starts a new store there. ``draft``,
-#: ``followups``, ``questions plan`` and ``prep --company-url`` work without any store and
-#: create none, so they are not here.
-READ_ONLY_COMMANDS = frozenset({
-    "actions", "db check", "db export", "db stats", "digest", "dossier", "meeting list",
-    "meeting show", "outreach list", "people export-vcard", "people list", "people show",
-    "profile show", "report", "research batch", "targets", "warm",
+#: The commands that start a user's data, and so may start a new store at a ``--db`` path
+#: that names no file yet: who they are, the first people (by hand or from LinkedIn), their
+#: mail and calendar, an export brought over, research saved, and the app, where Lena
+#: starts. Every other command shows or changes records a store already holds, so a
+#: ``--db`` naming no file is a typo to it: it refuses, rather than start an empty store
+#: that would list nobody ("where are my students?") and leave the mistyped file behind.
+STARTING_COMMANDS = frozenset({
+    "app", "db import", "import-calendar", "import-mail", "people add",
+    "people import-linkedin", "profile set", "research company", "research person",
 })
+#: The commands that work without any store (a pitch, a question plan, a brief from web
+#: addresses): a ``--db`` naming no file leaves them without one, and none is made.
+STORELESS_COMMANDS = frozenset({"draft", "prep", "questions plan"})
 
 
 def command_name(args: argparse.Namespace) -> str:
@@ -277,32 +279,38 @@ def command_name(args: argparse.Namespace) -> str:
 def store_path(args: argparse.Namespace, *, creates: bool = True) -> Path:
     """The store file this command may open: :func:`db_path`, checked by the one rule.
 
-    A ``--db`` the user typed that names no file is refused (one line, exit status 2) by a
-    command that only reads (:data:`READ_ONLY_COMMANDS`); a command that saves starts a new
-    store there, but not in a folder that does not exist (a typo would make one). The
-    default store (no ``--db``) is started wherever it is needed, so a first run works.
-    ``creates=False``: the caller never makes a store, so no folder is asked for.
+    A ``--db`` the user typed that names no file is refused (one line, exit status 2)
+    unless the command starts a user's data (:data:`STARTING_COMMANDS`), which starts a
+    new store there, but not in a folder that does not exist (a typo would make one).
+    ``creates=False``: the caller never makes a store; a command of
+    :data:`STORELESS_COMMANDS` then goes on without one. The default store (no ``--db``)
+    is started wherever it is needed, so a first run works.
     """
     path = db_path(args)
     if getattr(args, "db", None) is None or path.exists():
         return path
     if path.parent.exists() and not path.parent.is_dir():
         return path  # opening it says which file is in the way
-    if command_name(args) in READ_ONLY_COMMANDS:
-        raise BadInput(f"there is no store at {path}: check the path; a new store is started "
-                       "by the first command that saves something, e.g. infoview --db "
-                       f"{path} people add --name NAME")
-    if creates and not path.parent.is_dir():
-        raise BadInput(f"there is no folder {path.parent} for the store {path}: check the "
-                       "path, or make the folder first")
-    return path
+    command = command_name(args)
+    if creates and command in STARTING_COMMANDS:
+        if not path.parent.is_dir():
+            raise BadInput(f"there is no folder {path.parent} for the store {path}: check "
+                           "the path, or make the folder first")
+        return path
+    if not creates and command in STORELESS_COMMANDS:
+        return path
+    raise BadInput(f"there is no store at {path}: check the path; a new store is started "
+                   "only by a command that adds your first records (people add, profile "
+                   "set, people import-linkedin, import-mail, import-calendar, db import), "
+                   f"e.g. infoview --db {path} people add --name NAME")
 
 
 @contextmanager
 def existing_store(args: argparse.Namespace) -> Iterator[Store | None]:
     """The store chosen by ``--db`` (or the default) when its file exists, else ``None``;
     for commands that only note something in a store the user already has. A ``--db``
-    naming no file is refused (:func:`store_path`)."""
+    naming no file is refused unless the command works without a store
+    (:func:`store_path`)."""
     path = store_path(args, creates=False)
     if not path.exists():  # (a folder is opened, to be refused with a clear line)
         yield None
