@@ -235,10 +235,17 @@ def _delete(args: argparse.Namespace) -> int:
     from infoview.errors import BadInput
 
     remove_exports = args.exports
-    from infoview.flows.forget import forget_person, other_records_of
+    from infoview.flows.forget import forget_person, other_records_of, stopped_deletion
     from infoview.store.exports import exports_naming
 
     with open_store(args) as store:
+        stopped = stopped_deletion(store, args.id)
+        if stopped is not None:  # asked and confirmed last time: only its files are left
+            sys.stderr.write(f"infoview: finishing the deletion of {stopped} (person "
+                             f"{args.id}), which was stopped part way\n")
+            report = forget_person(store, args.id, cache_path=_cache_path(args),
+                                   remove_exports=remove_exports)
+            return _said_deleted(args, report, store.path)
         person = store.get(Person, args.id)
         # A person at a terminal confirms first; a script (no terminal to answer) must say
         # --yes, so that piped input never deletes someone by accident.
@@ -263,6 +270,11 @@ def _delete(args: argparse.Namespace) -> int:
         report = forget_person(store, args.id, cache_path=_cache_path(args),
                                remove_exports=remove_exports)
         store_path = store.path
+    return _said_deleted(args, report, store_path)
+
+
+def _said_deleted(args: argparse.Namespace, report, store_path) -> int:
+    """What ``people delete`` did and left, as one JSON object or lines."""
     if args.json:
         print_json(report.to_dict())
         return 0

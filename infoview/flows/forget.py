@@ -33,7 +33,13 @@ from typing import TYPE_CHECKING, Any
 
 from infoview.errors import StoreError
 from infoview.models import Person
-from infoview.store.appstate import forget_states, states_naming
+from infoview.store.appstate import (
+    delete_state,
+    forget_states,
+    get_state,
+    put_state,
+    states_naming,
+)
 from infoview.store.erase import (
     STEPS,
     DeleteReport,
@@ -228,12 +234,31 @@ def _forget_in_export_folders(person: Person, exports: list[ExportRecord], menti
     folders = {r.path.parent for r in exports
                if r.kind == "export" and (r.path.parent / EXPORT_JSON).is_file()}
     for folder in sorted(folders):
+        _tidy_stopped_run(folder)
         if _rewrite_export_folder(folder, person, mentions):
             report.exports_rewritten.append(str(folder))
         else:
             report.exports_removed.extend(_remove_export_folder(folder))
             report.export_folders_removed.append(str(folder))
     return [r for r in exports if r.path.parent not in folders]
+
+
+#: The scratch store a rewrite loads an export into, beside the export folder.
+SCRATCH_PREFIX = ".infoview-forget-"
+
+
+def _tidy_stopped_run(folder: Path) -> None:
+    """Remove what a rewrite of ``folder`` stopped part way left: a file half-written
+    (``NAME.part``, never a finished file) and the scratch store beside it, both of which
+    may hold the person."""
+    import shutil
+
+    for part in folder.glob("*.part"):
+        if part.is_file():  # (what the kit writes; anything else there is not its own)
+            part.unlink(missing_ok=True)
+    for scratch in folder.parent.glob(f"{SCRATCH_PREFIX}*"):
+        if scratch.is_dir():
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _rewrite_export_folder(folder: Path, person: Person, mentions: Mentions) -> bool:
@@ -251,7 +276,7 @@ def _rewrite_export_folder(folder: Path, person: Person, mentions: Mentions) -> 
 
     if person.id is None:
         return False
-    scratch = Path(tempfile.mkdtemp(prefix=".infoview-forget-", dir=folder.parent))
+    scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=folder.parent))
     try:
         with Store.open(scratch / "export.sqlite") as copy:
             import_folder(copy, folder)
@@ -556,6 +581,41 @@ def _scrub_batch(store: Store, path: Path, mentions: Mentions) -> int:
     return len(lines) - len(kept)
 
 
+#: Where a deletion keeps what its files' part needs until that part is done (app state:
+#: never exported, and removed before the store is searched for their name).
+PENDING_PREFIX = "forgetting:"
+
+
+def _pending_key(person_id: int) -> str:
+    return f"{PENDING_PREFIX}{person_id}"
+
+
+def _keep_pending(store: Store, person: Person, names: list[str], keys: set[str],
+                  remove_exports: bool, deleted: DeleteReport | None) -> None:
+    who = {k: getattr(person, k) for k in ("id", "name", "email", "phone", "profile_url",
+                                           "organization")}
+    put_state(store, _pending_key(person.saved_id), {
+        "person": who, "names": names, "keys": sorted(keys), "remove_exports": remove_exports,
+        "deleted": None if deleted is None else {**deleted.to_dict(), "pages": deleted.pages}})
+
+
+def _resumed(value: dict) -> tuple[Person, list[str], set[str], ForgetReport]:
+    """What a deletion stopped after the store's part kept (:func:`_keep_pending`)."""
+    person = Person(**value["person"])
+    deleted = value.get("deleted") or {"person_id": person.saved_id}
+    return person, list(value["names"]), set(value["keys"]), ForgetReport(DeleteReport(**deleted))
+
+
+def stopped_deletion(store: Store, person_id: int) -> str | None:
+    """The name of the person ``person_id`` when their deletion was stopped part way (the
+    store's part done, some files not yet): :func:`forget_person` of them finishes it.
+    ``None`` otherwise."""
+    pending = get_state(store, _pending_key(person_id))
+    if pending is None or store.execute("SELECT 1 FROM people WHERE id = ?", [person_id]):
+        return None
+    return str(pending.value["person"]["name"])
+
+
 def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None = None,
                   cache_days: float = 7.0, remove_exports: bool = False) -> ForgetReport:
     """Delete a person from everything the kit holds (see the module docstring).
@@ -567,18 +627,32 @@ def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None
         cache_days: how long the cache keeps entries.
         remove_exports: also delete the export files that still name them.
 
+    Stopped part way (the process killed, the machine off), it can be run again for the
+    same id: the store's part is done, and the run finishes the files' part from what the
+    first one kept (:func:`stopped_deletion`).
+
     Raises:
-        NotFound: there is no person with that id.
+        NotFound: there is no person with that id, and no deletion of them to finish.
     """
-    person = store.get(Person, person_id)
-    names = [person.name, *names_on_their_pages(store.execute, person)]
+    pending = get_state(store, _pending_key(person_id))
+    if pending is not None and not store.execute("SELECT 1 FROM people WHERE id = ?",
+                                                 [person_id]):
+        person, names, keys, report = _resumed(pending.value)
+        remove_exports = remove_exports or bool(pending.value.get("remove_exports"))
+    else:
+        person = store.get(Person, person_id)
+        names = [person.name, *names_on_their_pages(store.execute, person)]
+        keys = _page_keys(store, person)
+        plans = forget_states(store, person)  # a plan being edited for them, or naming them
+        # What the files' part needs, kept until it is done: stopped after the store's part
+        # (the process killed, the machine off), running the deletion again finishes it.
+        _keep_pending(store, person, names, keys, remove_exports, None)
+        report = ForgetReport(delete_person(store, person_id))
+        report.kept_plans_removed = plans
+        keys |= {profile_key(u) for u in report.store.pages}
+        _keep_pending(store, person, names, keys, remove_exports, report.store)
     mentions = Mentions(person, names[1:])
-    keys = _page_keys(store, person)
     exports = exports_naming(store, person)
-    plans = forget_states(store, person)  # a plan being edited for them, or naming them
-    report = ForgetReport(delete_person(store, person_id))
-    report.kept_plans_removed = plans
-    keys |= {profile_key(u) for u in report.store.pages}
     cache = _cache_file(store, cache_path, cache_days)
     if cache is not None:
         with cache:
@@ -601,6 +675,7 @@ def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None
                 log.warning("could not remove %s: %s", record.path, exc)
         report.exports_left.append(str(record.path))
     forget_in_registry(store, person, [Path(p) for p in report.exports_removed])
+    delete_state(store, _pending_key(person_id))  # the files are done: nothing left to resume
     backups = backups_of(store.path)
     for path in backups:
         try:
