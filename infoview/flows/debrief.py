@@ -15,6 +15,7 @@ than added twice, and follow-up actions already created are kept (with their don
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
@@ -331,7 +332,7 @@ def _replace_insights(store: Store, meeting_id: int, insights: list[KeyInsight])
 
 
 def _upsert_person(store: Store, people: list[Person], suggested: SuggestedPerson,
-                   now: datetime) -> Person:
+                   now: datetime, together: Sequence[SuggestedPerson] = ()) -> Person:
     """The suggested person, created (known as a referral) or matched and brought up to date.
 
     Details given in the debrief replace stored ones that differ beyond case and spacing
@@ -339,7 +340,8 @@ def _upsert_person(store: Store, people: list[Person], suggested: SuggestedPerso
     user knows them.
     """
     person = match_person(people, email=suggested.email, profile_url=suggested.profile_url,
-                          name=suggested.name, organization=suggested.organization)
+                          name=suggested.name, organization=suggested.organization,
+                          together=[(s.name, s.organization) for s in together])
     details = {k: getattr(suggested, k) for k in ("title", "organization", "email", "phone", "profile_url")}
     if person is None:
         person = store.add(Person(name=suggested.name.strip(), how_known="referral",
@@ -362,7 +364,7 @@ def _sync_referrals(store: Store, meeting: Meeting, suggested: list[SuggestedPer
     existing = {r.to_person_id: r for r in store.list(Referral, meeting_id=meeting.id)}
     kept: list[Referral] = []
     for s in suggested:
-        person = _upsert_person(store, people, s, now)
+        person = _upsert_person(store, people, s, now, suggested)  # (who else was named)
         if person.id == meeting.person_id or any(r.to_person_id == person.id for r in kept):
             continue  # the host themselves, or the same person listed twice
         referral = existing.pop(person.saved_id, None)

@@ -309,8 +309,12 @@ def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile
     # A team page that lists them among others is where they were found, not their profile.
     own_url = profile.url if profile.own_page else None
     people = store.list(Person)
+    # the staff named beside them on the organization's pages: a short form kept ("Chris
+    # Smith") that fits two of them is neither
+    staff = [(p.name, organization) for p in (company.people if company is not None else [])
+             if p.kind == "staff"]
     person = match_person(people, profile_url=own_url, name=profile.name,
-                          organization=organization, chosen=chosen)
+                          organization=organization, chosen=chosen, together=staff)
     if person is None and known_as:
         person = match_person(people, name=known_as, organization=organization) \
             or _looked_up(people, known_as, organization)

@@ -253,6 +253,7 @@ def import_connections(store: Store, rows: list[Connection], how_known: str | No
     if employers is None:
         employers = list(store.get_profile().employers) if how_known is None else []
     known = PeopleIndex(store.list(Person))
+    known.found_together((row.name, row.company) for row in rows)
     # Name and day of connecting: the same connection in an export without URLs whose
     # employer changed since (name and organization no longer match).
     by_day = {(fold(p.name), p.connected_on): p for p in store.list(Person) if p.connected_on}

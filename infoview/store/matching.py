@@ -7,7 +7,7 @@ Three rules, each used wherever that kind of evidence comes in, and nowhere else
   saved, a LinkedIn connection, a person typed in): the same email, else the same profile
   URL, else the same name and organization, else the person the user is working on or the
   one person at that organization whose name is a short form of the name given ("Sam
-  Okafor" stored, "Samira Okafor" found).
+  Okafor" stored, "Samira Okafor" found), unless it fits two names found together.
 - :func:`match_correspondent` (over a :class:`CorrespondentIndex`) is for a LinkedIn
   message, which carries only a name and perhaps a profile URL: the URL, else a name that
   fits exactly one person (a name shared by two is reported, never guessed).
@@ -136,8 +136,23 @@ class PeopleIndex:
         #: :func:`_family_bucket`), so a lookup reads a handful of people.
         self._by_family: dict[tuple[str, str], dict[object, Person]] = defaultdict(dict)
         self._by_id: dict[int, Person] = {}
+        #: Names found together with the one sought (see :meth:`found_together`).
+        self._together: dict[tuple[str, str], set[str]] = defaultdict(set)
         for person in people:
             self.add(person)
+
+    def found_together(self, found: Iterable[tuple[str | None, str | None]]) -> None:
+        """Names (with their organization) found in one place: a page, a file, a debrief.
+
+        A stored name that fits two of them ("Chris Smith" kept; "Christina Smith" and
+        "Christopher Smith" found side by side) is a short form of which one? Neither is
+        matched to it by a fitting name alone: both are new people rather than one being
+        merged into someone else. Only a name written in full the same way still matches.
+        """
+        for name, organization in found:
+            bucket = _family_bucket(name, organization)
+            if bucket is not None:
+                self._together[bucket].add(name_key(name))
 
     def add(self, person: Person) -> None:
         """Index ``person`` under its current keys (an earlier person keeps a shared key)."""
@@ -169,8 +184,14 @@ class PeopleIndex:
             return None
         fits = [p for p in self._by_family.get(bucket, {}).values()
                 if names_fit(p.name, name) and _same_organization(p.organization, organization)
-                and not _contradicts(p, email, profile_url)]
+                and not _contradicts(p, email, profile_url) and not self._rivalled(p, name, bucket)]
         return fits[0] if len(fits) == 1 else None
+
+    def _rivalled(self, person: Person, name: str | None, bucket: tuple[str, str]) -> bool:
+        """Whether another name found together with ``name`` fits ``person`` too."""
+        together = self._together.get(bucket, ())
+        wanted = name_key(name)
+        return any(other != wanted and names_fit(person.name, other) for other in together)
 
 
 @lru_cache(maxsize=65536)
@@ -195,7 +216,8 @@ def org_core(organization: str | None) -> str:
 
 def match_person(people: Iterable[Person], *, email: str | None = None,
                  profile_url: str | None = None, name: str | None = None,
-                 organization: str | None = None, chosen: int | None = None) -> Person | None:
+                 organization: str | None = None, chosen: int | None = None,
+                 together: Iterable[tuple[str | None, str | None]] = ()) -> Person | None:
     """The known person that given details name: the one rule of infoview.
 
     Tried in order, the first that finds someone wins: the same email (case and a
@@ -208,7 +230,10 @@ def match_person(people: Iterable[Person], *, email: str | None = None,
     whose organization may be unknown on either side) or else for the one person at the
     same organization ("Kestrel Health" and "Kestrel Health Labs" are one). A fitting name
     never matches someone whose email or same-kind profile URL differs, and two people it
-    fits at that organization are a guess, which is not made. The debrief, research saves
+    fits at that organization are a guess, which is not made; so is a short form that fits
+    two names found together (``together``: the other people of the same page, file or
+    debrief, "Christina Smith" and "Christopher Smith" beside a "Chris Smith" kept). The
+    debrief, research saves
     and LinkedIn imports all match people this way, so one person is never stored twice by
     one of them and found by another.
 
@@ -216,12 +241,15 @@ def match_person(people: Iterable[Person], *, email: str | None = None,
         people: the known people (``store.list(Person)``); the oldest wins a tie.
         email, profile_url, name, organization: what is known of the person sought.
         chosen: the id of the person the user is working on (the app's choice), if any.
+        together: (name, organization) of the people found in the same place.
 
     Returns:
         The matching ``Person`` of ``people``, or ``None``.
     """
-    return PeopleIndex(people).match(email=email, profile_url=profile_url, name=name,
-                                     organization=organization, chosen=chosen)
+    index = PeopleIndex(people)
+    index.found_together(together)
+    return index.match(email=email, profile_url=profile_url, name=name,
+                       organization=organization, chosen=chosen)
 
 
 def match_organization(organizations: Iterable[Organization], *, name: str | None = None,
