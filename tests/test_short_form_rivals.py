@@ -70,3 +70,19 @@ def test_a_name_written_in_full_the_same_way_still_matches_among_others():
     assert match_person(kept, name="Christina Smith", organization="Kestrel Health",
                         together=[("Christina Smith", "Kestrel Health"),
                                   ("Cy Smith", "Kestrel Health")]) is kept[0]
+
+
+@pytest.mark.parametrize(("staff", "merged"), [(["Christina Smith"], True),
+                                               (["Christina Smith", "Christopher Smith"], False)])
+def test_a_team_page_naming_two_that_fit_is_saved_as_a_new_person(store, chris, staff, merged):
+    from infoview.flows.research import keep_research
+    from infoview.research.models import CompanyProfile, PersonMention, PersonProfile
+
+    team = "https://kestrel.example/team"
+    company = CompanyProfile(url="https://kestrel.example/", name="Kestrel Health",
+                             people=[PersonMention(n, None, team) for n in staff])
+    page = PersonProfile(url=team, name="Christina Smith", title="Nurse lead",
+                         organization="Kestrel Health", own_page=False)
+    kept = keep_research(store, company, page)
+    assert (kept.person.id == chris.id) is merged
+    assert store.get(Person, chris.saved_id).title == ("Nurse lead" if merged else None)
