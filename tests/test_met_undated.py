@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 from infoview import analytics
-from infoview.analytics.digest import weekly_digest
 from infoview.analytics import followup
+from infoview.analytics.digest import weekly_digest
 from infoview.analytics.memory import undated_note
 from infoview.cli import main
 from infoview.flows.followups import suggest_followups

@@ -16,8 +16,10 @@ from infoview.models import Meeting, Person, Referral
 from infoview.store.matching import match_person
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
-CHRISTINA = "Christina,Smith,https://www.linkedin.com/in/christina-s,,Kestrel Health,Nurse lead,01 Mar 2025\r\n"
-CHRISTOPHER = "Christopher,Smith,https://www.linkedin.com/in/chris-s,,Kestrel Health,Engineer,02 Mar 2025\r\n"
+CHRISTINA = ("Christina,Smith,https://www.linkedin.com/in/christina-s,,Kestrel Health,"
+             "Nurse lead,01 Mar 2025\r\n")
+CHRISTOPHER = ("Christopher,Smith,https://www.linkedin.com/in/chris-s,,Kestrel Health,"
+               "Engineer,02 Mar 2025\r\n")
 
 
 @pytest.fixture
