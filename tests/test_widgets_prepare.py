@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -314,11 +315,13 @@ def test_questions_left_out_show_their_wording_and_the_reason(panel, tmp_path, m
     assert "{" not in skipped  # placeholders filled
 
 
-def test_each_planned_question_shows_category_and_minutes_with_the_reason_on_hover(panel):
+def test_each_planned_question_shows_its_topic_and_minutes_with_the_reason_on_hover(panel):
+    from infoview.widgets.picker import topic_words
+
     panel.plan_button.click()
     item = panel.picker.items[0]
-    label = panel.picker.list_box.children[0].children[3].value
-    assert f"({item.category}, {item.minutes:g} min)" in label
+    label = html.unescape(panel.picker.list_box.children[0].children[3].value)
+    assert f"({topic_words(item.category)}, {item.minutes:g} min)" in label
     assert "title='Why: " in label and "TIARA" not in label.split("'>", 1)[1]
 
 

@@ -70,6 +70,8 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 NEW = 0  # the dropdown value meaning "someone new" / "a new meeting"
+#: Said beside the date box while no day is chosen (the brief says "Not yet agreed").
+NO_DAY = "no day agreed yet"
 EXPORT_FORMATS = formats_for("brief")
 #: What each export button says: the formats by the names a reader knows them by.
 EXPORT_LABELS = {f.name: f.label for f in ALL_FORMATS}
@@ -144,7 +146,7 @@ class PreparePanel(w.VBox):
         self.meeting = w.Dropdown(description="Meeting", style=_WIDE, layout=w.Layout(width="60%"))
         #: Which clock the meetings listed are on, named once under the list (as on People).
         self.zone_note = w.HTML()
-        self.date = DayPicker(description="Date", style=_WIDE)
+        self.date = DayPicker(description="Date", style=_WIDE, blank=NO_DAY)
         self.time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
         self.timezone = text("Time zone", "", "e.g. Europe/London", width="40%")
         self.format = w.Dropdown(description="Format", options=FORMAT_CHOICES,
@@ -173,6 +175,9 @@ class PreparePanel(w.VBox):
         self.drop_button.layout.display = "none"
         self.drop_button.on_click(lambda _b: self.drop_kept_plan())
         self.message = MessageLine()
+        #: The line "Planned 7 questions ..." in parts (opening, notes, kind), and as shown.
+        self._planned: tuple[str, str, str] = ("", "", "ok")
+        self._planned_words = ""
 
         self.picker = QuestionPicker(on_change=self._plan_edited)
         self.preview = w.HTML()
@@ -535,10 +540,23 @@ class PreparePanel(w.VBox):
             why = f" ({left_out} left out: see why under the questions)" if left_out else ""
             said = " ".join([n for n in self.plan.notes if n != self._role_note()]
                             + self.plan.warnings)  # the role's note is under the role
-            self.message.show(f"Planned {count_of(len(self.plan.items), 'question')} for "
-                              f"{count_of(self.minutes.value, 'minute')}{why}."
-                              + (f" {said}" if said else ""),
-                              "warning" if self.plan.warnings else "ok")
+            self._planned = (f"Planned {count_of(len(self.plan.items), 'question')} for "
+                             f"{count_of(self.minutes.value, 'minute')}{why}",
+                             f" {said}" if said else "",
+                             "warning" if self.plan.warnings else "ok")
+            self._show_planned()
+
+    def _show_planned(self) -> None:
+        """Say what was planned, and once the list is edited, how many questions are asked
+        now: "Planned 7 questions" beside "6 questions" over the list read as a mistake."""
+        opening, said, kind = self._planned
+        planned = [item.id for item in self.plan.items] if self.plan else []
+        chosen = [item.id for item in self.picker.selected()]
+        if sorted(chosen) != sorted(planned):
+            opening += (f"; with your changes you ask {count_of(len(chosen), 'question')} "
+                        "(counted above the list)")
+        self._planned_words = opening + "." + said
+        self.message.show(self._planned_words, kind)
 
     def _host(self) -> tuple[str | None, str | None]:
         """The chosen person's title and name (a new person's as typed)."""
@@ -758,6 +776,8 @@ class PreparePanel(w.VBox):
     # -- display -----------------------------------------------------------------------------
     def _plan_edited(self) -> None:
         self.keep()  # first: the brief takes a moment, and a reload may come before it is done
+        if self._planned_words and self.message.text == self._planned_words:
+            self._show_planned()  # the line still says what was planned: it follows the edit
         if self.picker.items:
             with self.message.guard("updating the brief"):
                 self.build()

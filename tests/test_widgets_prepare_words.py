@@ -1,0 +1,63 @@
+"""What Prepare says to someone who never used the kit: the question list in words, a
+planned count that follows the user's edits, and a date row without an empty gap."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+import pytest
+
+from infoview.models import Person
+from infoview.questions.models import CATEGORIES
+from infoview.widgets.prepare import PreparePanel
+
+
+@pytest.fixture
+def panel(store, tmp_path):
+    store.add(Person(name="Sam Okafor", title="Product Manager", organization="Kestrel Health"))
+    return PreparePanel(store, out_dir=tmp_path / "out", role="product manager",
+                        industry="health tech")
+
+
+def test_the_question_list_says_what_each_question_is_about_in_words(panel):
+    # Seen in the browser: "(path, 3 min)", "(closing, 0.5 min)": the bank's codes.
+    panel.plan_button.click()
+    panel.picker.add_own("What surprised you most in your first year?", 2)
+    rows = html.unescape(" ".join(row.children[-1].value
+                                  for row in panel.picker.list_box.children))
+    assert "(the person's path, 3 min)" in rows and "(your own question, 2 min)" in rows
+    assert not any(f"({code}," in rows for code in CATEGORIES)
+    assert "fixed parts" not in panel.picker.total.value
+    assert "min for the greeting, purpose, your introduction and wrap-up" in \
+        panel.picker.total.value
+
+
+def test_the_planned_count_says_how_many_are_asked_once_the_list_is_edited(panel):
+    # Seen in the browser: "Planned 7 questions" beside "6 questions" after one was unticked.
+    panel.plan_button.click()
+    planned = len(panel.plan.items)
+    assert panel.message.text.startswith(f"Planned {planned} questions for 20 minutes.")
+    panel.picker.check(1, False)
+    assert f"with your changes you ask {planned - 1} questions" in panel.message.text
+    panel.picker.check(1, True)  # as planned again: nothing to explain
+    assert panel.message.text.startswith(f"Planned {planned} questions for 20 minutes.")
+    assert "with your changes" not in panel.message.text
+
+
+def test_another_message_is_not_replaced_by_the_planned_count(panel):
+    panel.plan_button.click()
+    panel.message.show("Saved Sam Okafor and the meeting.", "ok")
+    panel.picker.check(1, False)
+    assert panel.message.text == "Saved Sam Okafor and the meeting."
+
+
+def test_the_date_row_has_no_empty_gap_while_no_day_is_chosen(panel):
+    # Seen in the browser (docs/screenshot.png): the place kept for "Mon 14 Dec 2026" beside
+    # the date was blank before "Time" until a day was typed.
+    assert "no day agreed yet" in panel.date.words.value
+    panel.date.value = date(2026, 12, 14)
+    assert "Mon 14 Dec 2026" in panel.date.words.value
+    assert "no day agreed yet" not in panel.date.words.value
+    panel.date.value = None
+    assert "no day agreed yet" in panel.date.words.value
