@@ -177,7 +177,7 @@ def test_a_bad_or_unreachable_address_is_marked_under_its_own_field(settings):
     panel.company_url.value = "kestrel health"
     panel.research_button.click()
     said = panel.form["company_url"].error.text
-    assert "not a valid web address" in said and not said.startswith("research")
+    assert "is not a website address" in said and not said.startswith("research")
     assert panel.form["person_url"].error.text == ""
     assert panel.message.kind == "error" and not panel.message.text.startswith("research:")
     assert "marked in red" in panel.message.text

@@ -17,6 +17,7 @@ import ipywidgets as w
 
 from infoview.errors import InfoviewError
 from infoview.flows.batch_research import MADE_UP_ENDING, sites_to_read
+from infoview.flows.fetch_words import address_problem, not_read_words
 from infoview.flows.fields import upper_first
 from infoview.flows.research import (
     keep_research,
@@ -225,6 +226,10 @@ class ResearchPanel(RunsInBackground, w.VBox):
         (said under the field) for a made-up address that leads nowhere."""
         if not url:
             return url
+        problem = address_problem(url)
+        if problem:  # "htp//kestrel health.example" was fetched, and "not known" came back
+            self.form[field].show_error(problem)
+            return None
         split = sites_to_read([normalize_url(url)], self.stand_ins)
         if split.made_up:
             self.form[field].show_error(
@@ -296,8 +301,14 @@ class ResearchPanel(RunsInBackground, w.VBox):
         try:
             yield
         except InfoviewError as exc:
-            self.form[field()].show_error(upper_first(str(exc)))
-            self.message.show("Not researched: see the address marked in red above.", "error")
+            self.form[field()].show_error(upper_first(not_read_words(exc)))
+            read = [p.name or p.url for p in (self.company, self.person) if p is not None]
+            if read:  # the company was read before the person's page failed: it is shown
+                self.message.show(f"Read {' and '.join(read)}, but not everything: see the "
+                                  "address marked in red above.", "warning")
+            else:
+                self.message.show("Not researched: see the address marked in red above.",
+                                  "error")
 
     def _fetcher(self, url: str) -> Fetcher:
         """The one fetcher of a research run (both pages share its per-host gate)."""
