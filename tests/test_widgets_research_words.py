@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from infoview.flows.batch_research import read_websites
+from infoview.flows.batch_research import overview_row, read_websites
 from infoview.settings import Settings
 from infoview.widgets.research import ResearchPanel
 
@@ -73,3 +73,13 @@ def test_a_page_the_site_asks_not_to_be_read_says_so_and_the_company_stays_read(
     assert panel.message.kind == "warning"
     assert panel.message.text.startswith(f"Read {panel.company.name or site.url}, but not "
                                          "everything"), panel.message.text
+
+
+def test_a_site_not_researched_says_why_beside_its_address_not_under_latest_news():
+    # Seen in the browser: "Not researched: the site could not be reached." stood in the
+    # table's last column, "Latest news".
+    row = overview_row({"url": "http://127.0.0.1:9/", "error": "http://127.0.0.1:9/ was not "
+                        "fetched: the site could not be reached (could not connect (refused))."})
+    assert row["organization"] == "http://127.0.0.1:9/"
+    assert row["does"] == "Not researched: the site could not be reached."
+    assert row["news"] == ""

@@ -174,10 +174,9 @@ def overview_row(result: dict[str, Any]) -> dict[str, str]:
     it does, where, since when, who leads it, its latest news; or why it failed."""
     from infoview.research.models import CompanyProfile
 
-    if "error" in result:
-        return {"organization": result.get("url", ""), "does": "",
-                "where": "", "since": "", "leads": "",
-                "news": f"Not researched: {why_not(result)}"}
+    if "error" in result:  # said beside the address, not under "Latest news"
+        return {"organization": result.get("url", ""), "does": f"Not researched: "
+                f"{why_not(result)}", "where": "", "since": "", "leads": "", "news": ""}
     if not nameable(result):
         return {"organization": result.get("url", ""), "does": f"Not saved: {NO_NAME}",
                 "where": "", "since": "", "leads": "", "news": ""}
