@@ -417,7 +417,7 @@ def test_a_meeting_saved_without_a_time_zone_comes_back_at_the_time_typed(
 
 def test_the_request_says_what_you_explore_as_about_me_says_it(store, tmp_path):
     # Lena wrote what she is exploring under About me; the request must not ask her for
-    # "[your narrow interest]" again. What she types in the field wins, and stays.
+    # "[the work you are exploring]" again. What she types in the field wins, and stays.
     from infoview.flows.profile import save_profile
 
     save_profile(store, name="Lena Fischer", exploring="product roles in health tech")
@@ -425,7 +425,7 @@ def test_the_request_says_what_you_explore_as_about_me_says_it(store, tmp_path):
     assert panel.narrow.value == "product roles in health tech"
     panel.draft_button.click()
     assert "I am exploring product roles in health tech" in panel.draft_text.value
-    assert "[your narrow interest]" not in panel.draft_text.value
+    assert "[the work you are exploring]" not in panel.draft_text.value
     save_profile(store, exploring="clinical software product work")
     panel.sync_profile()
     assert panel.narrow.value == "clinical software product work"

@@ -61,3 +61,14 @@ def test_the_date_row_has_no_empty_gap_while_no_day_is_chosen(panel):
     assert "no day agreed yet" not in panel.date.words.value
     panel.date.value = None
     assert "no day agreed yet" in panel.date.words.value
+
+
+def test_the_request_fields_ask_in_plain_words_and_the_draft_says_the_same(panel):
+    # Seen on Prepare: "Your narrow interest" and "Your broad interest", the method's words.
+    assert panel.narrow.description == "What you are exploring"
+    assert panel.broad.description == "The wider field (optional)"
+    panel.narrow.value = ""
+    panel.draft_button.click()
+    assert "[the work you are exploring]" in panel.draft_text.value
+    assert "Fill in “What you are exploring” above." in panel.draft_warnings.value
+    assert "narrow" not in panel.draft_text.value + panel.draft_warnings.value

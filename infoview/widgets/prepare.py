@@ -193,9 +193,11 @@ class PreparePanel(w.VBox):
         profile = store.get_profile()
         # What About me says the user is exploring, until they type their own words here.
         self._exploring = profile.exploring or ""
-        self.narrow = text("Your narrow interest", self._exploring,
+        # What the request says the user explores, and the wider field it sits in (the
+        # draft's words; "narrow" and "broad interest" were the method's).
+        self.narrow = text("What you are exploring", self._exploring,
                            "e.g. research for digital health products")
-        self.broad = text("Your broad interest", "", "e.g. UX research")
+        self.broad = text("The wider field (optional)", "", "e.g. UX research")
         self.strict = w.Checkbox(description="75 words at most", value=False, indent=False)
         self.your_name = text("Your name (signs the drafts)", profile.name or "", "e.g. Maya Lindqvist",
                               width="60%")
