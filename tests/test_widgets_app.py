@@ -337,7 +337,7 @@ def test_the_companion_shows_the_questions_saved_in_prepare_after_it_was_first_o
     app.prepare.plan_button.click()
     app.prepare.save_button.click()
     assert app.prepare.message.kind == "ok", app.prepare.message.text
-    saved = [item.text for item in app.prepare.plan.items]
+    saved = [item.text for item in app.prepare.picker.selected()]  # own questions kept
     assert len(saved) > 1
     app.show("meeting")
     assert [item.text for item in companion.items] == saved

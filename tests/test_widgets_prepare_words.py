@@ -72,3 +72,37 @@ def test_the_request_fields_ask_in_plain_words_and_the_draft_says_the_same(panel
     assert "[the work you are exploring]" in panel.draft_text.value
     assert "Fill in “What you are exploring” above." in panel.draft_warnings.value
     assert "narrow" not in panel.draft_text.value + panel.draft_warnings.value
+
+
+def test_a_change_after_planning_says_the_questions_do_not_follow_it_yet(panel):
+    # Seen in the browser: the role typed after planning, the questions still asked about
+    # "your role" under "Planned 7 questions", as if they were planned for it.
+    panel.plan_button.click()
+    planned = panel.message.text
+    panel.role.value = "UX researcher"
+    assert panel.message.kind == "warning"
+    assert "press Plan questions again" in panel.message.text
+    panel.role.value = "product manager"  # as planned: the line says what was planned
+    assert panel.message.text == planned
+    panel.minutes.value = 30
+    assert "press Plan questions again" in panel.message.text
+    panel.plan_button.click()
+    assert panel.message.text.startswith("Planned") and panel.picker.meeting_minutes == 30
+
+
+def test_planning_again_keeps_the_users_own_questions(panel):
+    # Planning again replaced the list, and the questions the user had typed were gone.
+    panel.plan_button.click()
+    panel.picker.add_own("What surprised you most in your first year?", 2)
+    panel.picker.add_own("How do you decide what to build next?", 3)
+    own = [i for i in panel.picker.items if i.category == "own"]
+    panel.picker.check(panel.picker.items.index(own[1]), False)
+    panel.picker.new_question.value = "Half typed"
+    panel.minutes.value = 30
+    panel.plan_button.click()
+    items = panel.picker.items
+    assert [i.text for i in items if i.category == "own"] == [i.text for i in own]
+    assert [i.category for i in items[-2:]] == ["closing", "closing"]  # the pair stays last
+    assert [panel.picker.checked[i.id] for i in own] == [True, False]
+    assert panel.picker.new_question.value == "Half typed"
+    assert "with your changes you ask" in panel.message.text

@@ -89,15 +89,25 @@ class QuestionPicker(w.VBox):
         self._redraw()
 
     # -- content ---------------------------------------------------------------------------
-    def set_plan(self, plan, values: dict[str, str | None] | None = None) -> None:
+    def set_plan(self, plan, values: dict[str, str | None] | None = None, *,
+                 keep_own: bool = False) -> None:
         """Show ``plan`` (a ``QuestionPlan``): all its questions checked, in its order.
 
         ``values`` fill the placeholders (role, industry, company, person) of the questions
         left out, so "Left out, and why" can show their wording rather than their ids.
+        ``keep_own`` keeps the user's own questions shown now, ticked or not, before the
+        new plan's closing pair (planning again lost what they had typed).
         """
+        own = [item for item in self.items if item.category == OWN_CATEGORY] if keep_own else []
+        ticked = {item.id: self.checked.get(item.id, True) for item in own}
         self._values = values or {}
         self.items = list(plan.items)
-        self.checked = {item.id: True for item in self.items}
+        planned = {item.text for item in self.items}
+        own = [item for item in own if item.text not in planned]  # asked once is enough
+        closing = [i for i, it in enumerate(self.items) if it.category == "closing"]
+        at = closing[0] if closing else len(self.items)
+        self.items[at:at] = own
+        self.checked = {item.id: ticked.get(item.id, True) for item in self.items}
         self.meeting_minutes = plan.meeting_minutes
         self.overhead_minutes = plan.overhead_minutes
         self.skipped = list(getattr(plan, "skipped", []) or [])

@@ -72,6 +72,10 @@ log = logging.getLogger(__name__)
 NEW = 0  # the dropdown value meaning "someone new" / "a new meeting"
 #: Said beside the date box while no day is chosen (the brief says "Not yet agreed").
 NO_DAY = "no day agreed yet"
+#: Said once a field the plan was made for changes after planning.
+PLAN_OUTDATED = ("The questions below were planned before your last change to the role, "
+                 "industry, audience, minutes or learning from debriefs: press Plan questions "
+                 "again to plan for it (your own questions stay).")
 EXPORT_FORMATS = formats_for("brief")
 #: What each export button says: the formats by the names a reader knows them by.
 EXPORT_LABELS = {f.name: f.label for f in ALL_FORMATS}
@@ -178,6 +182,9 @@ class PreparePanel(w.VBox):
         #: The line "Planned 7 questions ..." in parts (opening, notes, kind), and as shown.
         self._planned: tuple[str, str, str] = ("", "", "ok")
         self._planned_words = ""
+        #: What the questions shown were planned for (``_plan_basis``); ``None`` for a plan
+        #: loaded from the store or kept from before.
+        self._planned_for: tuple | None = None
 
         self.picker = QuestionPicker(on_change=self._plan_edited)
         self.preview = w.HTML()
@@ -262,6 +269,8 @@ class PreparePanel(w.VBox):
             field.observe(lambda _c: self.keep(), names="value")
         for field in (self.role, self.person, self.new_name, self.new_title):
             field.observe(lambda _c: self._show_role_note(), names="value")
+        for field in (self.role, self.industry, self.audience, self.minutes, self.use_history):
+            field.observe(lambda _c: self._basis_edited(), names="value")
         # What the brief says about the meeting follows these as they are typed.
         for field in (self.date, self.time, self.timezone, self.format, self.place,
                       self.reason):
@@ -390,6 +399,7 @@ class PreparePanel(w.VBox):
     def _forget_previous_person(self) -> None:
         """Clear what belonged to the person chosen before: their plan, brief, exports and
         draft (a new person must not inherit someone else's questions or call link)."""
+        self._planned_for = None
         self.plan = self.brief = self.draft = None
         self.written = {}
         self.picker.clear()
@@ -435,6 +445,7 @@ class PreparePanel(w.VBox):
             self.audience.value = meeting.audience
         plan = planned_questions(self.store, meeting.saved_id)
         if plan.items:
+            self._planned_for = None
             self.plan = plan
             self.picker.set_plan(plan)
 
@@ -535,17 +546,34 @@ class PreparePanel(w.VBox):
                 "role": role_to_ask(self.role.value, person.title, person.name).role,
                 "industry": self.industry.value.strip() or None,
                 "company": person.organization or getattr(self.company, "name", None),
-                "person": person.name})
+                "person": person.name}, keep_own=True)
             if self.export_message.kind == "error":  # "Plan the questions first": done now
                 self.export_message.clear()
             left_out = len(getattr(self.plan, "skipped", []) or [])
             why = f" ({left_out} left out: see why under the questions)" if left_out else ""
             said = " ".join([n for n in self.plan.notes if n != self._role_note()]
                             + self.plan.warnings)  # the role's note is under the role
+            self._planned_for = self._plan_basis()
             self._planned = (f"Planned {count_of(len(self.plan.items), 'question')} for "
                              f"{count_of(self.minutes.value, 'minute')}{why}",
                              f" {said}" if said else "",
                              "warning" if self.plan.warnings else "ok")
+            self._show_planned()
+
+    def _plan_basis(self) -> tuple:
+        """What a plan is made for: the fields Plan questions reads besides the person."""
+        return (self.role.value.strip(), self.industry.value.strip(), self.audience.value,
+                self.minutes.value, self.use_history.value)
+
+    def _basis_edited(self) -> None:
+        """Say, once a field the plan was made for changes, that the questions below do
+        not follow it until Plan questions is pressed again (they still asked about "your
+        role" after the role was typed); changed back, the line says what was planned."""
+        if self._quiet or self._loading or self._planned_for is None:
+            return
+        if self._plan_basis() != self._planned_for:
+            self.message.show(PLAN_OUTDATED, "warning")
+        elif self.message.text == PLAN_OUTDATED:
             self._show_planned()
 
     def _show_planned(self) -> None:
@@ -903,6 +931,7 @@ class PreparePanel(w.VBox):
             plan = QuestionPlan(items=items, meeting_minutes=int(v.get("meeting_minutes") or 20),
                                 overhead_minutes=float(v.get("overhead_minutes") or 0),
                                 skipped=[Skipped(**x) for x in v.get("skipped", [])])
+            self._planned_for = None
             self.plan = plan
             self.picker.set_plan(plan)
             for index, item in enumerate(items):
