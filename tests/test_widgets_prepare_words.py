@@ -39,10 +39,14 @@ def test_the_planned_count_says_how_many_are_asked_once_the_list_is_edited(panel
     planned = len(panel.plan.items)
     assert panel.message.text.startswith(f"Planned {planned} questions for 20 minutes.")
     panel.picker.check(1, False)
-    assert f"with your changes you ask {planned - 1} questions" in panel.message.text
-    panel.picker.check(1, True)  # as planned again: nothing to explain
+    assert f"; you left out 1, so you ask {planned - 1} questions" in panel.message.text
+    panel.picker.add_own("What surprised you most in your first year?", 2)
+    assert (f"; you left out 1 and added 1 of your own, so you ask {planned} questions"
+            in panel.message.text)
+    panel.picker.check(1, True)
+    panel.picker.check(len(panel.picker.items) - 3, False)  # as planned again
     assert panel.message.text.startswith(f"Planned {planned} questions for 20 minutes.")
-    assert "with your changes" not in panel.message.text
+    assert "so you ask" not in panel.message.text
 
 
 def test_another_message_is_not_replaced_by_the_planned_count(panel):
@@ -105,4 +109,4 @@ def test_planning_again_keeps_the_users_own_questions(panel):
     assert [i.category for i in items[-2:]] == ["closing", "closing"]  # the pair stays last
     assert [panel.picker.checked[i.id] for i in own] == [True, False]
     assert panel.picker.new_question.value == "Half typed"
-    assert "with your changes you ask" in panel.message.text
+    assert "added 1 of your own, so you ask" in panel.message.text

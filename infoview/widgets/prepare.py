@@ -582,8 +582,12 @@ class PreparePanel(w.VBox):
         opening, said, kind = self._planned
         planned = [item.id for item in self.plan.items] if self.plan else []
         chosen = [item.id for item in self.picker.selected()]
-        if sorted(chosen) != sorted(planned):
-            opening += (f"; with your changes you ask {count_of(len(chosen), 'question')} "
+        dropped = len(set(planned) - set(chosen))
+        added = len(set(chosen) - set(planned))
+        if dropped or added:  # "7 planned, 7 asked" after a swap says what was swapped
+            changes = " and ".join(([f"left out {dropped}"] if dropped else [])
+                                   + ([f"added {added} of your own"] if added else []))
+            opening += (f"; you {changes}, so you ask {count_of(len(chosen), 'question')} "
                         "(counted above the list)")
         self._planned_words = opening + "." + said
         self.message.show(self._planned_words, kind)
