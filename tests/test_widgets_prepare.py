@@ -132,7 +132,7 @@ def test_exports_write_files_and_show_links(panel, tmp_path):
         encoded = base64.b64encode(path.read_bytes()).decode()
         assert f";base64,{encoded}'" in shown
     assert f"saved in <code>{tmp_path / 'out'}</code>" in shown
-    assert str(tmp_path / "out") in panel.export_message.text
+    assert panel.export_message.text.endswith(": download it below.")  # folder: beside link
 
 
 def test_planning_takes_away_the_plan_first_message_of_an_early_export(panel):

@@ -110,3 +110,13 @@ def test_planning_again_keeps_the_users_own_questions(panel):
     assert [panel.picker.checked[i.id] for i in own] == [True, False]
     assert panel.picker.new_question.value == "Half typed"
     assert "added 1 of your own, so you ask" in panel.message.text
+
+
+def test_an_export_names_its_folder_once(panel, tmp_path):
+    # Seen on Prepare: "... or find it in /tmp/.../exports." over "..., saved in
+    # /tmp/.../exports": the same long folder twice, a line apart.
+    panel.plan_button.click()
+    path = panel.export("md")
+    assert panel.export_message.text == f"Wrote {path.name}: download it below."
+    shown = panel.export_message.value + panel.exports.value
+    assert shown.count(str(path.parent.resolve())) == 1

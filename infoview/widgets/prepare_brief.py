@@ -83,8 +83,8 @@ class BriefExports:
             self.written[fmt] = Path(path)
             self.exports.value = bullet_list(f"{esc(EXPORT_LABELS[k])}: {file_link(p)}"
                                              for k, p in self.written.items())
-            self.export_message.show(f"Wrote {Path(path).name}: download it below, or find it "
-                                     f"in {Path(path).parent}.", "ok")
+            # The folder is said once, beside the link (it was said twice, a line apart).
+            self.export_message.show(f"Wrote {Path(path).name}: download it below.", "ok")
             return Path(path)
         return None
 
