@@ -57,6 +57,8 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Said beside the date box while no day is chosen (the brief says "Not yet agreed").
 NO_DAY = "no day agreed yet"
 _WIDE = {"description_width": "initial"}
+#: How wide a one-line field is (``text``'s default): rows of several end where it does.
+FIELD_WIDTH = "95%"
 
 
 class PreparePanel(WhoAndWhen, QuestionPlanning, KeptPlan, BriefExports, OutreachDrafts,
@@ -208,8 +210,8 @@ class PreparePanel(WhoAndWhen, QuestionPlanning, KeptPlan, BriefExports, Outreac
             heading("Who and when"),
             self.person, self.research_note, self.title_box, self.new_person_box, self.meeting,
             self.zone_note,
-            control_row(self.date, self.time, self.timezone),
-            control_row(self.format, self.place),
+            _to_the_edge(control_row(self.date, self.time, self.timezone)),
+            _to_the_edge(control_row(self.format, self.place)),
             heading("What you want to learn"),
             self.role, self.role_note, self.industry,
             control_row(self.audience, self.minutes, self.use_history),
@@ -295,3 +297,11 @@ class PreparePanel(WhoAndWhen, QuestionPlanning, KeptPlan, BriefExports, Outreac
                               "the meeting companion, then the debrief.", "ok")
 
 
+def _to_the_edge(row: w.HBox) -> w.HBox:
+    """``row`` as wide as the one-line fields above and below it, its last field taking
+    what is left: "Time zone" and "Place or call link" ran past the fields' right edge."""
+    row.layout.width = FIELD_WIDTH
+    last = row.children[-1]
+    last.layout.width = "auto"
+    last.layout.flex = "1 1 auto"
+    return row
