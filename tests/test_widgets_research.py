@@ -105,7 +105,7 @@ def test_empty_fields_ask_for_a_url_and_save_without_research_says_so(tmp_path):
     store = Store.open(tmp_path / "s.sqlite")
     panel = ResearchPanel(store, background=False)
     panel.research_button.click()
-    assert panel.message.kind == "warning" and "website" in panel.message.text
+    assert panel.message.kind == "error" and "website" in panel.form["company_url"].error.text
     panel.save()
     assert panel.message.kind == "error" and "research" in panel.message.text.lower()
     assert store.list(Person) == []

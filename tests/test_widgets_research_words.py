@@ -83,3 +83,13 @@ def test_a_site_not_researched_says_why_beside_its_address_not_under_latest_news
     assert row["organization"] == "http://127.0.0.1:9/"
     assert row["does"] == "Not researched: the site could not be reached."
     assert row["news"] == ""
+
+
+def test_research_with_no_address_says_so_under_the_company_field(settings):
+    panel = ResearchPanel(None, settings=settings, background=False)
+    panel.company_url.value = panel.person_url.value = ""
+    panel.research_button.click()
+    assert panel.form["company_url"].error.text.startswith("Type the company's website here")
+    assert panel.message.text == "Not researched: see the field marked in red above."
+    panel.company_url.value = "kestrel.example"  # typing takes the red line away
+    assert panel.form["company_url"].error.text == ""

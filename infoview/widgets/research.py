@@ -204,8 +204,10 @@ class ResearchPanel(RunsInBackground, w.VBox):
         if company_url is None or person_url is None:
             self.message.show("Not researched: see the address marked in red above.", "error")
             return
-        if not company_url and not person_url:
-            self.message.show("Enter a company website or a person's page first.", "warning")
+        if not company_url and not person_url:  # said where the address goes
+            self.form["company_url"].show_error("Type the company's website here first (or a "
+                                                "person's page below), then press Research.")
+            self.message.show("Not researched: see the field marked in red above.", "error")
             return
         self.research_button.disabled = True
         self.save_button.disabled = True
