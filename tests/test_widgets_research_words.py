@@ -14,6 +14,12 @@ from infoview.widgets.research import ResearchPanel
 JARGON = ("robots.txt", "Connection refused", "Name or service", "not fetched", "(could")
 
 
+def assert_plain(said: str) -> None:
+    """``said`` holds none of the network's or the trade's words."""
+    for jargon in JARGON:
+        assert jargon not in said, said
+
+
 @pytest.fixture
 def settings(tmp_path):
     return Settings(host_delay=0.0, cache_path=tmp_path / "http-cache.sqlite", use_cache=False)
@@ -52,8 +58,7 @@ def test_an_address_that_does_not_answer_says_to_check_it_or_try_later(settings,
     said = panel.form["company_url"].error.text
     assert "could not be reached. Check the address for typing mistakes" in said, said
     assert "try again later" in said
-    for jargon in JARGON:
-        assert jargon not in said, said
+    assert_plain(said)
 
 
 def test_a_page_the_site_asks_not_to_be_read_says_so_and_the_company_stays_read(sites,
@@ -66,8 +71,7 @@ def test_a_page_the_site_asks_not_to_be_read_says_so_and_the_company_stays_read(
     said = panel.form["person_url"].error.text
     assert "the site asks programs like this one not to read that page" in said, said
     assert "Open it in your browser" in said
-    for jargon in JARGON:
-        assert jargon not in said, said
+    assert_plain(said)
     # The company was read and is shown: "Not researched" under it said otherwise.
     assert panel.company is not None and not panel.save_button.disabled
     assert panel.message.kind == "warning"

@@ -1,15 +1,14 @@
 """The brief on the prepare panel: built from the fields and the edited plan, shown in
 the page, exported as files the user can download.
 
-A mixin of :class:`~infoview.widgets.prepare.PreparePanel`, which makes the widgets
-and calls named under "What the panel provides" (see its ``__init__``).
+A mixin of :class:`~infoview.widgets.prepare.PreparePanel`, which makes the widgets it
+uses (see its ``__init__``); :class:`~infoview.widgets.prepare_parts.PrepareParts` names them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from infoview.errors import BadInput, InfoviewError
 from infoview.prep.brief import build_brief
@@ -21,10 +20,10 @@ from infoview.widgets._common import (
     esc,
     file_link,
 )
+from infoview.widgets.prepare_parts import PrepareParts
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.prep.brief import Brief
-    from infoview.store import Store
 
 
 EXPORT_FORMATS = formats_for("brief")
@@ -37,26 +36,8 @@ EXPORT_BUTTONS = {f.name: f"Export {f.label}" for f in ALL_FORMATS} | {
     "md": "Export as text (Markdown)"}
 
 
-class BriefExports:
+class BriefExports(PrepareParts):
     """The brief and its exports, a part of :class:`PreparePanel`."""
-
-    # What the panel provides.
-    _loading: Any
-    _quiet: Any
-    brief: Any
-    company: Any
-    current_meeting: Callable[..., Any]
-    current_person: Callable[..., Any]
-    date: Any
-    export_message: Any
-    exports: Any
-    out_dir: Any
-    person_research: Any
-    picker: Any
-    preview: Any
-    reason: Any
-    store: Store
-    written: Any
 
     def build(self) -> Brief:
         """Build the brief from the fields and the edited plan; shows it and returns it."""

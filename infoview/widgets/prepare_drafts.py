@@ -1,14 +1,11 @@
 """The outreach drafts on the prepare panel: written with their checks, recorded as sent,
 and the messages awaiting a reply.
 
-A mixin of :class:`~infoview.widgets.prepare.PreparePanel`, which makes the widgets
-and calls named under "What the panel provides" (see its ``__init__``).
+A mixin of :class:`~infoview.widgets.prepare.PreparePanel`, which makes the widgets it
+uses (see its ``__init__``); :class:`~infoview.widgets.prepare_parts.PrepareParts` names them.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
@@ -24,12 +21,9 @@ from infoview.widgets._common import (
     esc,
     textarea_rows,
 )
+from infoview.widgets.prepare_parts import PrepareParts
 from infoview.widgets.prepare_who import NEW, _day, _first_name
 from infoview.widgets.profile import ABOUT_ME_FIELDS
-
-if TYPE_CHECKING:  # pragma: no cover
-    from infoview.store import Store
-
 
 #: The drafts the panel offers, labelled and named as in the one table of draft kinds.
 DRAFT_KINDS = drafts.panel_kinds("prepare")
@@ -39,37 +33,8 @@ CHANNELS = tuple((words, channel) for channel, words in CHANNEL_WORDS.items())
 CHANNEL_LABELS = {value: label for label, value in CHANNELS}
 
 
-class OutreachDrafts:
+class OutreachDrafts(PrepareParts):
     """The outreach drafts, a part of :class:`PreparePanel`."""
-
-    # What the panel provides.
-    _exploring: Any
-    broad: Any
-    channel: Any
-    current_meeting: Callable[..., Any]
-    current_person: Callable[..., Any]
-    date: Any
-    draft: Any
-    draft_actions: Any
-    draft_kind: Any
-    draft_message: Any
-    draft_text: Any
-    draft_warnings: Any
-    minutes: Any
-    narrow: Any
-    new_name: Any
-    person: Any
-    place: Any
-    plan: Any
-    reason: Any
-    replied_buttons: Any
-    sent_message: Any
-    store: Store
-    strict: Any
-    waiting: Any
-    waiting_box: Any
-    your_link: Any
-    your_name: Any
 
     def write_draft(self):
         """Write the chosen outreach draft and show its checks' warnings."""

@@ -1,70 +1,29 @@
 """The plan being edited survives a page reload: kept in the store after every change,
 picked up when the panel opens again, dropped on request.
 
-A mixin of :class:`~infoview.widgets.prepare.PreparePanel`, which makes the widgets
-and calls named under "What the panel provides" (see its ``__init__``).
+A mixin of :class:`~infoview.widgets.prepare.PreparePanel`, which makes the widgets it
+uses (see its ``__init__``); :class:`~infoview.widgets.prepare_parts.PrepareParts` names them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date, time
-from typing import TYPE_CHECKING, Any
 
 from infoview.flows.plans import drop_plan, keep_plan, kept_plan, last_kept_plan
 from infoview.flows.profile import user_zone
 from infoview.questions.models import PlanItem, QuestionPlan, Skipped
 from infoview.times import shown_in
 from infoview.widgets._common import textarea_rows
+from infoview.widgets.prepare_parts import PrepareParts
 from infoview.widgets.prepare_who import NEW, _day
-
-if TYPE_CHECKING:  # pragma: no cover
-    from infoview.store import Store
-
 
 #: The fields of the outreach draft, kept with the plan but not part of it.
 _DRAFT_FIELDS = ("draft_kind", "narrow", "broad", "draft_text")
 
 
-class KeptPlan:
+class KeptPlan(PrepareParts):
     """Keeping the plan being edited, a part of :class:`PreparePanel`."""
-
-    # What the panel provides.
-    _loading: Any
-    _meeting_changed: Callable[..., Any]
-    _person_id: Callable[..., Any]
-    _planned_for: Any
-    _quiet: Any
-    _quietly: Callable[..., Any]
-    _saved_state: Any
-    audience: Any
-    broad: Any
-    date: Any
-    draft_kind: Any
-    draft_text: Any
-    drop_button: Any
-    format: Any
-    industry: Any
-    meeting: Any
-    message: Any
-    minutes: Any
-    narrow: Any
-    new_name: Any
-    new_organization: Any
-    new_title: Any
-    person: Any
-    picker: Any
-    place: Any
-    plan: Any
-    preview: Any
-    reason: Any
-    restored: Any
-    role: Any
-    store: Store
-    time: Any
-    timezone: Any
-    use_history: Any
 
     def plan_state(self) -> dict:
         """What the panel holds, as plain values: the person, the meeting's fields, the

@@ -1,14 +1,11 @@
 """The question plan on the prepare panel: planning, the line that says what was planned
 (and whether the list or the fields changed since), the note under the role.
 
-A mixin of :class:`~infoview.widgets.prepare.PreparePanel`, which makes the widgets
-and calls named under "What the panel provides" (see its ``__init__``).
+A mixin of :class:`~infoview.widgets.prepare.PreparePanel`, which makes the widgets it
+uses (see its ``__init__``); :class:`~infoview.widgets.prepare_parts.PrepareParts` names them.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
 from infoview.flows.meetings import asked_before
 from infoview.flows.question_history import question_history
@@ -16,10 +13,7 @@ from infoview.questions.roles import role_to_ask
 from infoview.questions.select import select_questions
 from infoview.text import count_of
 from infoview.widgets._common import esc
-
-if TYPE_CHECKING:  # pragma: no cover
-    from infoview.store import Store
-
+from infoview.widgets.prepare_parts import PrepareParts
 
 #: Said once a field the plan was made for changes after planning.
 PLAN_OUTDATED = ("The questions below were planned before your last change to the role, "
@@ -27,31 +21,8 @@ PLAN_OUTDATED = ("The questions below were planned before your last change to th
                  "again to plan for it (your own questions stay).")
 
 
-class QuestionPlanning:
+class QuestionPlanning(PrepareParts):
     """Planning the questions, a part of :class:`PreparePanel`."""
-
-    # What the panel provides.
-    _host: Callable[..., Any]
-    _loading: Any
-    _planned: Any
-    _planned_for: Any
-    _planned_words: Any
-    _quiet: Any
-    audience: Any
-    build: Callable[..., Any]
-    company: Any
-    current_person: Callable[..., Any]
-    export_message: Any
-    industry: Any
-    keep: Callable[..., Any]
-    message: Any
-    minutes: Any
-    picker: Any
-    plan: Any
-    role: Any
-    role_note: Any
-    store: Store
-    use_history: Any
 
     def plan_questions(self) -> None:
         """Ask the library for a plan fitting the minutes (what "Plan questions" does)."""

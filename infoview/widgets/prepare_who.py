@@ -1,16 +1,14 @@
 """Who and when on the prepare panel: the person and meeting chosen, their fields filled
 from the store, and the person and meeting records the library works on.
 
-A mixin of :class:`~infoview.widgets.prepare.PreparePanel`, which makes the widgets
-and calls named under "What the panel provides" (see its ``__init__``).
+A mixin of :class:`~infoview.widgets.prepare.PreparePanel`, which makes the widgets it
+uses (see its ``__init__``); :class:`~infoview.widgets.prepare_parts.PrepareParts` names them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import datetime, time, tzinfo
-from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadInput
 from infoview.flows.meetings import person_to_prepare, planned_questions
@@ -25,65 +23,13 @@ from infoview.widgets._common import (
     status_words,
     zone_note,
 )
-
-if TYPE_CHECKING:  # pragma: no cover
-    from infoview.store import Store
-
+from infoview.widgets.prepare_parts import PrepareParts
 
 NEW = 0  # the dropdown value meaning "someone new" / "a new meeting"
 
 
-class WhoAndWhen:
+class WhoAndWhen(PrepareParts):
     """The person and meeting chosen, a part of :class:`PreparePanel`."""
-
-    # What the panel provides.
-    _filling: Callable[..., Any]
-    _pick_up_kept_plan: Callable[..., Any]
-    _planned_for: Any
-    _quiet: Any
-    _saved_state: Any
-    _show_role_note: Callable[..., Any]
-    _show_waiting: Callable[..., Any]
-    _wanted_meeting: Any
-    audience: Any
-    brief: Any
-    company: Any
-    date: Any
-    draft: Any
-    draft_message: Any
-    draft_text: Any
-    draft_warnings: Any
-    export_message: Any
-    exports: Any
-    format: Any
-    industry: Any
-    meeting: Any
-    message: Any
-    minutes: Any
-    new_name: Any
-    new_name_error: Any
-    new_organization: Any
-    new_person_box: Any
-    new_title: Any
-    person: Any
-    person_research: Any
-    picker: Any
-    place: Any
-    plan: Any
-    plan_state: Callable[..., Any]
-    preview: Any
-    reason: Any
-    research_note: Any
-    role: Any
-    sent_message: Any
-    store: Store
-    time: Any
-    timezone: Any
-    title_box: Any
-    title_note: Any
-    use_title_button: Any
-    written: Any
-    zone_note: Any
 
     def choose(self, person_id: int | None, meeting_id: int | None) -> None:
         """Show the person and meeting the user chose on another page. A plan kept for
