@@ -74,6 +74,7 @@ def test_a_page_the_site_asks_not_to_be_read_says_so_and_the_company_stays_read(
     assert_plain(said)
     # The company was read and is shown: "Not researched" under it said otherwise.
     assert panel.company is not None and not panel.save_button.disabled
+    assert panel.progress.bar_style == "warning"  # red said nothing was read
     assert panel.message.kind == "warning"
     assert panel.message.text.startswith(f"Read {panel.company.name or site.url}, but not "
                                          "everything"), panel.message.text

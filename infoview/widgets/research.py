@@ -279,7 +279,10 @@ class ResearchPanel(RunsInBackground, w.VBox):
         self._show()
         self.research_button.disabled = False
         self.save_button.disabled = self.company is None and self.person is None
-        self.progress.bar_style = "success" if ok else "danger"
+        # Red only when nothing was read: a company read before the person's page failed
+        # is shown, and its bar says so.
+        read = self.company is not None or self.person is not None
+        self.progress.bar_style = "success" if ok else "warning" if read else "danger"
         if ok:
             self.progress.value = self.progress.max
             found = [p.name for p in (self.company, self.person) if p is not None and p.name]
