@@ -18,6 +18,15 @@ from typing import Any, ClassVar
 EARLIEST = date(1900, 1, 1)
 LATEST_DATE = date(2199, 12, 31)
 
+#: How one knows a person, in plain words, by the short word stored (the People page's
+#: choices and the brief's "How you know them" say these).
+HOW_KNOWN_WORDS: dict[str, str] = {
+    "friend": "a friend", "colleague": "a colleague, now or before",
+    "alumni": "from my school or university (alumni)",
+    "referral": "someone introduced us (a referral)", "event": "met at an event",
+    "linkedin": "a LinkedIn connection", "cold": "no connection yet (cold)",
+}
+
 #: Allowed values of the categorical fields, by (table, column).
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("people", "how_known"): ("friend", "colleague", "alumni", "referral", "event", "linkedin",

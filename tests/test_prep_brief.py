@@ -96,7 +96,7 @@ def test_no_research_at_all_gives_gaps_not_errors():
     assert brief.company is None
     assert "what the company does" in {g.topic for g in brief.gaps}
     assert brief.logistics.when == "Not yet agreed"
-    assert "Fill in your profile" in brief.pitch
+    assert "Fill in About me" in brief.pitch
 
 
 def test_complete_research_leaves_no_gaps():

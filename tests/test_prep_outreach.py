@@ -52,7 +52,7 @@ def test_coffee_request_names_the_place_near_their_work():
 def test_missing_inputs_become_placeholders_that_the_checks_report():
     draft = outreach.request("Samira Okafor", None)
     found = [w.message for w in draft.warnings if w.code == "placeholder"]
-    assert any("[your narrow interest]" in m for m in found)
+    assert any("[the work you are exploring]" in m for m in found)
     # the unfilled profile is one gap, said once by the note that says what it lacks
     assert "[your name]" in draft.body and not any("[your name]" in m for m in found)
     assert [w.code for w in draft.warnings].count("profile_missing") == 1

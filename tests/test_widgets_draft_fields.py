@@ -81,7 +81,7 @@ def test_the_request_names_the_fields_above_and_filling_them_clears_the_warnings
     hints = _hints(_draft(panel, "request"))
     assert hints == ["Fill in “Your name (signs the drafts)” and “Your profile link” above, "
                      "or take the link's line out if you have no such page.",
-                     "Fill in “Your narrow interest” above.",
+                     "Fill in “What you are exploring” above.",
                      "Fill in “Why them (your words)” above."]
     panel.your_name.value = "Lena Fischer"
     panel.your_link.value = "https://www.linkedin.com/in/lena-fischer"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -131,7 +132,7 @@ def test_exports_write_files_and_show_links(panel, tmp_path):
         encoded = base64.b64encode(path.read_bytes()).decode()
         assert f";base64,{encoded}'" in shown
     assert f"saved in <code>{tmp_path / 'out'}</code>" in shown
-    assert str(tmp_path / "out") in panel.export_message.text
+    assert panel.export_message.text.endswith(": download it below.")  # folder: beside link
 
 
 def test_planning_takes_away_the_plan_first_message_of_an_early_export(panel):
@@ -314,11 +315,13 @@ def test_questions_left_out_show_their_wording_and_the_reason(panel, tmp_path, m
     assert "{" not in skipped  # placeholders filled
 
 
-def test_each_planned_question_shows_category_and_minutes_with_the_reason_on_hover(panel):
+def test_each_planned_question_shows_its_topic_and_minutes_with_the_reason_on_hover(panel):
+    from infoview.widgets.picker import topic_words
+
     panel.plan_button.click()
     item = panel.picker.items[0]
-    label = panel.picker.list_box.children[0].children[3].value
-    assert f"({item.category}, {item.minutes:g} min)" in label
+    label = html.unescape(panel.picker.list_box.children[0].children[3].value)
+    assert f"({topic_words(item.category)}, {item.minutes:g} min)" in label
     assert "title='Why: " in label and "TIARA" not in label.split("'>", 1)[1]
 
 
@@ -414,7 +417,7 @@ def test_a_meeting_saved_without_a_time_zone_comes_back_at_the_time_typed(
 
 def test_the_request_says_what_you_explore_as_about_me_says_it(store, tmp_path):
     # Lena wrote what she is exploring under About me; the request must not ask her for
-    # "[your narrow interest]" again. What she types in the field wins, and stays.
+    # "[the work you are exploring]" again. What she types in the field wins, and stays.
     from infoview.flows.profile import save_profile
 
     save_profile(store, name="Lena Fischer", exploring="product roles in health tech")
@@ -422,7 +425,7 @@ def test_the_request_says_what_you_explore_as_about_me_says_it(store, tmp_path):
     assert panel.narrow.value == "product roles in health tech"
     panel.draft_button.click()
     assert "I am exploring product roles in health tech" in panel.draft_text.value
-    assert "[your narrow interest]" not in panel.draft_text.value
+    assert "[the work you are exploring]" not in panel.draft_text.value
     save_profile(store, exploring="clinical software product work")
     panel.sync_profile()
     assert panel.narrow.value == "clinical software product work"

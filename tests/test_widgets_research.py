@@ -105,7 +105,7 @@ def test_empty_fields_ask_for_a_url_and_save_without_research_says_so(tmp_path):
     store = Store.open(tmp_path / "s.sqlite")
     panel = ResearchPanel(store, background=False)
     panel.research_button.click()
-    assert panel.message.kind == "warning" and "website" in panel.message.text
+    assert panel.message.kind == "error" and "website" in panel.form["company_url"].error.text
     panel.save()
     assert panel.message.kind == "error" and "research" in panel.message.text.lower()
     assert store.list(Person) == []
@@ -177,7 +177,7 @@ def test_a_bad_or_unreachable_address_is_marked_under_its_own_field(settings):
     panel.company_url.value = "kestrel health"
     panel.research_button.click()
     said = panel.form["company_url"].error.text
-    assert "not a valid web address" in said and not said.startswith("research")
+    assert "is not a website address" in said and not said.startswith("research")
     assert panel.form["person_url"].error.text == ""
     assert panel.message.kind == "error" and not panel.message.text.startswith("research:")
     assert "marked in red" in panel.message.text

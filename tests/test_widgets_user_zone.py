@@ -152,6 +152,6 @@ def test_what_is_held_is_dated_on_my_day(store):
 
 
 def test_a_recorded_message_is_dated_on_my_day():
-    from infoview.widgets.prepare import _day
+    from infoview.widgets.prepare_who import _day
 
     assert _day(datetime(2026, 12, 7, 20, 0, tzinfo=UTC), TOKYO).startswith("Tue 8 Dec")  # day_words

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from infoview.errors import BadInput
+from infoview.flows.fetch_words import DETAIL, EXAMPLE, address_problem
 from infoview.models import Organization
 from infoview.research.urls import normalize_url
 from infoview.store.appstate import State, delete_state, get_state, put_state
@@ -64,10 +65,8 @@ def read_websites(text: str) -> list[str]:
         if not line:
             continue
         url = normalize_url(line)
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname or " " in parts.netloc:
-            raise BadInput(f"line {number}, {line}, is not a website address (e.g. "
-                           "kestrel.example or https://kestrel.example/)")
+        if address_problem(line):
+            raise BadInput(f"line {number}, {line}, is not a website address (e.g. {EXAMPLE})")
         if url not in sites:
             sites.append(url)
     if not sites:
@@ -175,10 +174,9 @@ def overview_row(result: dict[str, Any]) -> dict[str, str]:
     it does, where, since when, who leads it, its latest news; or why it failed."""
     from infoview.research.models import CompanyProfile
 
-    if "error" in result:
-        return {"organization": result.get("url", ""), "does": "",
-                "where": "", "since": "", "leads": "",
-                "news": f"Not researched: {why_not(result)}"}
+    if "error" in result:  # said beside the address, not under "Latest news"
+        return {"organization": result.get("url", ""), "does": f"Not researched: "
+                f"{why_not(result)}", "where": "", "since": "", "leads": "", "news": ""}
     if not nameable(result):
         return {"organization": result.get("url", ""), "does": f"Not saved: {NO_NAME}",
                 "where": "", "since": "", "leads": "", "news": ""}
@@ -199,16 +197,13 @@ def overview_row(result: dict[str, Any]) -> dict[str, str]:
 
 #: "https://x.example/ was not fetched: " opening a research error: the row names the site.
 _NOT_FETCHED = re.compile(r"^\S+ was not fetched: ")
-#: A last bracket holding the network's own words in a bracket of their own ("(could not
-#: connect (Connection refused))"); a plain one ("404 (not found)") says something.
-_DETAIL = re.compile(r"\s*\((?:[^()]*\([^()]*\))+[^()]*\)(?=\.?$)")
 
 
 def why_not(result: dict[str, Any]) -> str:
     """Why a site was not researched, for a row that already names it: the research
     error without the address it opens with nor the network's own words in brackets at its
     end ("the site could not be reached.")."""
-    words = _DETAIL.sub("", _NOT_FETCHED.sub("", str(result.get("error", "")).strip()))
+    words = DETAIL.sub("", _NOT_FETCHED.sub("", str(result.get("error", "")).strip()))
     return words if words.endswith(".") else words + "."
 
 

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from infoview.errors import BadInput
+from infoview.models import HOW_KNOWN_WORDS
 from infoview.prep.ground import CommonGround, Gap, find_common_ground, find_gaps, research_sources
 from infoview.prep.outreach import pitch as pitch_draft
 from infoview.questions.bank import _article
@@ -216,8 +217,11 @@ def _when_words(start: datetime, minutes: int, zone_name: str | None, mine: tzin
     another time, theirs first ("your time"), then the meeting's own ("for them"), the one
     the host speaks of; the day is said again when the two clocks are on different days."""
     end = start + timedelta(minutes=minutes)
-    own = (f"{start:%H:%M}-{end:%H:%M} {start.tzname() or ''} "
-           f"({zone_name or 'UTC offset ' + start.strftime('%z')})")
+    # The zone's name, else its offset from UTC, unless the abbreviation said it ("UTC
+    # (UTC offset +0000)" said one thing twice).
+    plain = start.tzname() in ("UTC", "GMT") and not zone_name
+    own = (f"{start:%H:%M}-{end:%H:%M} {start.tzname() or ''}"
+           + ("" if plain else f" ({zone_name or 'UTC offset ' + start.strftime('%z')})"))
     here = start.astimezone(mine)
     if here.utcoffset() == start.utcoffset():
         return " ".join(f"{day_words(start)}, {own}".split())
@@ -365,13 +369,14 @@ def build_brief(*, person: Person, company: CompanyProfile | None = None,
         profile_url=person.profile_url or getattr(person_research, "url", None),
         email=person.email, phone=person.phone,
         location=person.location or getattr(person_research, "location", None),
-        how_known=person.how_known, referred_by=_name_of(referred_by),
+        how_known=HOW_KNOWN_WORDS.get(person.how_known or "", person.how_known),
+        referred_by=_name_of(referred_by),
     )
     logistics = _logistics(meeting, person, profile, minutes)
     missing = [label for name, label in _PITCH_PARTS
                if not getattr(profile, name, None)] if profile is not None else []
     if profile is None or len(missing) == len(_PITCH_PARTS):
-        pitch = ("Fill in your profile (your background, your strengths, what you are "
+        pitch = ("Fill in About me (your background, your strengths, what you are "
                  "exploring) to get your introduction here.")
     else:
         pitch = pitch_draft(profile).body
@@ -380,8 +385,8 @@ def build_brief(*, person: Person, company: CompanyProfile | None = None,
                      and logistics.starts_at.astimezone(now.tzinfo))
     warnings = []
     if missing:
-        warnings.append(f"Your profile lacks {_and(missing)}: your introduction in the agenda "
-                        "needs it; fill in your profile.")
+        warnings.append(f"About me lacks {_and(missing)}: your introduction in the agenda "
+                        "needs it; fill it in on About me.")
     planned = agenda[-1].start + agenda[-1].minutes
     if planned > minutes + 0.01:
         warnings.append(f"The agenda takes {planned:g} minutes but the meeting has {minutes}: "

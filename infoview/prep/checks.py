@@ -140,7 +140,7 @@ PLACEHOLDER_GAPS: dict[str, str] = {
     "[your background]": "background",
     "[your strengths]": "strengths",
     "[what you are exploring]": "exploring",
-    "[your narrow interest]": "interest",
+    "[the work you are exploring]": "interest",
     "[your interest]": "interest",
     WHY_THEM: "why_them",
     "[why you are calling them in particular]": "why_them",

@@ -271,7 +271,7 @@ def request(person, profile=None, *, reason: str | None = None, narrow: str | No
                                   f"{_not_said(may_mention)} mention it."))
     if reason or not opening:
         opening.append(_sentence(reason, WHY_THEM))
-    exploring, interest = _exploring(narrow, "[your narrow interest]")
+    exploring, interest = _exploring(narrow, "[the work you are exploring]")
     wider = _wider(broad)
     lines = [
         f"Hi {_first(_name(person))},",

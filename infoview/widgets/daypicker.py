@@ -16,6 +16,7 @@ import ipywidgets as w
 from traitlets import Instance, link, observe
 
 from infoview.times import day_words
+from infoview.widgets._common import esc
 
 #: The class of the words beside the box (tests and the page's style find them by it).
 WORDS_CLASS = "infoview-day-words"
@@ -30,12 +31,16 @@ class DayPicker(w.HBox):
 
     ``value`` (a ``date`` or ``None``) is the box's, read and set as a ``DatePicker``'s;
     ``picker`` is the box itself and ``words`` what is written beside it. Other keyword
-    arguments (``description``, ``style``, ``layout``) go to the box.
+    arguments (``description``, ``style``, ``layout``) go to the box; ``blank`` is said in
+    the words' place while no day is chosen (nothing when empty).
     """
 
     value = Instance(date, allow_none=True)
 
-    def __init__(self, value: date | None = None, **picker: Any):
+    def __init__(self, value: date | None = None, *, blank: str = "", **picker: Any):
+        #: Said in the words' place while no day is chosen ("no day agreed yet"): in a row
+        #: of controls, the place kept for the words was an empty gap before the next one.
+        self.blank = blank
         self.picker = w.DatePicker(value=value, **picker)
         self.words = w.HTML(layout=w.Layout(margin="0 12px 0 6px", flex="0 0 auto",
                                             width=WORDS_WIDTH, min_width=WORDS_WIDTH))
@@ -52,8 +57,12 @@ class DayPicker(w.HBox):
         self._write(change["new"])
 
     def _write(self, day: date | None) -> None:
-        self.words.value = (f"<span style='color:#555;white-space:nowrap'>{day_words(day)}</span>"
-                            if day is not None else "")
+        if day is not None:
+            self.words.value = (f"<span style='color:#555;white-space:nowrap'>"
+                                f"{day_words(day)}</span>")
+        else:
+            self.words.value = (f"<span style='color:#777;font-style:italic;white-space:nowrap'>"
+                                f"{esc(self.blank)}</span>" if self.blank else "")
 
     @property
     def description(self) -> str:

@@ -14,12 +14,19 @@ import ipywidgets as w
 from infoview.errors import BadInput, InfoviewError
 from infoview.questions.bank import fill_placeholders, load_bank
 from infoview.questions.lint import flag_sentence, lint_question, question_flags
-from infoview.questions.models import PlanItem, QuestionPlan
+from infoview.questions.models import CATEGORY_LABELS, PlanItem, QuestionPlan
 from infoview.text import count_of
 from infoview.widgets._common import FULL_WIDTH, MessageLine, bullet_list, button, esc, flag_html
 
 #: Category given to the user's own questions.
 OWN_CATEGORY = "own"
+
+#: What a question is about, beside it in the list (the bank's codes, "path", "role",
+#: meant nothing to a reader).
+TOPIC_WORDS = {**CATEGORY_LABELS, OWN_CATEGORY: "your own question"}
+
+#: What the minutes that are not questions' go to, in the total under the list.
+FIXED_PARTS = "greeting, purpose, your introduction and wrap-up"
 
 #: How each linter warning is headed for a reader (the code stays in the tooltip).
 LINT_TITLES = {"closed": "Yes/no question", "double": "Two questions in one",
@@ -82,15 +89,25 @@ class QuestionPicker(w.VBox):
         self._redraw()
 
     # -- content ---------------------------------------------------------------------------
-    def set_plan(self, plan, values: dict[str, str | None] | None = None) -> None:
+    def set_plan(self, plan, values: dict[str, str | None] | None = None, *,
+                 keep_own: bool = False) -> None:
         """Show ``plan`` (a ``QuestionPlan``): all its questions checked, in its order.
 
         ``values`` fill the placeholders (role, industry, company, person) of the questions
         left out, so "Left out, and why" can show their wording rather than their ids.
+        ``keep_own`` keeps the user's own questions shown now, ticked or not, before the
+        new plan's closing pair (planning again lost what they had typed).
         """
+        own = [item for item in self.items if item.category == OWN_CATEGORY] if keep_own else []
+        ticked = {item.id: self.checked.get(item.id, True) for item in own}
         self._values = values or {}
         self.items = list(plan.items)
-        self.checked = {item.id: True for item in self.items}
+        planned = {item.text for item in self.items}
+        own = [item for item in own if item.text not in planned]  # asked once is enough
+        closing = [i for i, it in enumerate(self.items) if it.category == "closing"]
+        at = closing[0] if closing else len(self.items)
+        self.items[at:at] = own
+        self.checked = {item.id: ticked.get(item.id, True) for item in self.items}
         self.meeting_minutes = plan.meeting_minutes
         self.overhead_minutes = plan.overhead_minutes
         self.skipped = list(getattr(plan, "skipped", []) or [])
@@ -222,7 +239,8 @@ class QuestionPicker(w.VBox):
         # Why it was chosen (ranks, weights, TIARA tags) is there on hover: on the line it
         # buried the questions under jargon.
         label = w.HTML(f"<span title='Why: {esc(item.reason)}'>{esc(item.text)} "
-                       f"<small style='color:#555'>({esc(item.category)}, {item.minutes:g} min)"
+                       f"<small style='color:#555'>({esc(topic_words(item.category))}, "
+                       f"{item.minutes:g} min)"
                        f"</small>{flag_html(item.text)}</span>", layout=w.Layout(flex="1 1 auto"))
         box.observe(lambda change, qid=item.id: self._toggled(qid, change["new"]), names="value")
         up.on_click(lambda _b, qid=item.id: self.move(self._index(qid), -1))
@@ -269,10 +287,15 @@ class QuestionPicker(w.VBox):
         note = " (over: uncheck a question)" if over else ""
         self.total.value = (
             f"<b class='infoview-total' style='color:{colour}'>{count_of(len(self.selected()), 'question')}, "
-            f"{questions:g} min + {self.overhead_minutes:g} min fixed parts = {total:g} of "
+            f"{questions:g} min + {self.overhead_minutes:g} min for the {FIXED_PARTS} = {total:g} of "
             f"{self.meeting_minutes} min{note}</b>")
 
     def _changed(self) -> None:
         self._show_total()
         if self.on_change is not None:
             self.on_change()
+
+
+def topic_words(category: str) -> str:
+    """What a question of ``category`` is about, in words ("the person's path")."""
+    return TOPIC_WORDS.get(category, category.replace("_", " "))

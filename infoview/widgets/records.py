@@ -25,7 +25,7 @@ from infoview.flows.form_drafts import form_key, latest_form, read_form_key
 from infoview.flows.profile import user_zone
 from infoview.flows.records import add_person, edit_person
 from infoview.flows.research import find_organization
-from infoview.models import Meeting, Person
+from infoview.models import HOW_KNOWN_WORDS, Meeting, Person
 from infoview.widgets._common import (
     LIST_STYLE,
     MessageLine,
@@ -50,10 +50,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
 
 #: How one knows a person, in plain words (stored as the short word).
-HOW_KNOWN = (("a friend", "friend"), ("a colleague, now or before", "colleague"),
-             ("from my school or university (alumni)", "alumni"),
-             ("someone introduced us (a referral)", "referral"), ("met at an event", "event"),
-             ("a LinkedIn connection", "linkedin"), ("no connection yet (cold)", "cold"))
+HOW_KNOWN = tuple((words, known) for known, words in HOW_KNOWN_WORDS.items())
 _WIDE = {"description_width": "initial"}
 
 

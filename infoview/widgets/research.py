@@ -17,6 +17,7 @@ import ipywidgets as w
 
 from infoview.errors import InfoviewError
 from infoview.flows.batch_research import MADE_UP_ENDING, sites_to_read
+from infoview.flows.fetch_words import address_problem, not_read_words
 from infoview.flows.fields import upper_first
 from infoview.flows.research import (
     keep_research,
@@ -203,8 +204,10 @@ class ResearchPanel(RunsInBackground, w.VBox):
         if company_url is None or person_url is None:
             self.message.show("Not researched: see the address marked in red above.", "error")
             return
-        if not company_url and not person_url:
-            self.message.show("Enter a company website or a person's page first.", "warning")
+        if not company_url and not person_url:  # said where the address goes
+            self.form["company_url"].show_error("Type the company's website here first (or a "
+                                                "person's page below), then press Research.")
+            self.message.show("Not researched: see the field marked in red above.", "error")
             return
         self.research_button.disabled = True
         self.save_button.disabled = True
@@ -225,6 +228,10 @@ class ResearchPanel(RunsInBackground, w.VBox):
         (said under the field) for a made-up address that leads nowhere."""
         if not url:
             return url
+        problem = address_problem(url)
+        if problem:  # "htp//kestrel health.example" was fetched, and "not known" came back
+            self.form[field].show_error(problem)
+            return None
         split = sites_to_read([normalize_url(url)], self.stand_ins)
         if split.made_up:
             self.form[field].show_error(
@@ -272,7 +279,10 @@ class ResearchPanel(RunsInBackground, w.VBox):
         self._show()
         self.research_button.disabled = False
         self.save_button.disabled = self.company is None and self.person is None
-        self.progress.bar_style = "success" if ok else "danger"
+        # Red only when nothing was read: a company read before the person's page failed
+        # is shown, and its bar says so.
+        read = self.company is not None or self.person is not None
+        self.progress.bar_style = "success" if ok else "warning" if read else "danger"
         if ok:
             self.progress.value = self.progress.max
             found = [p.name for p in (self.company, self.person) if p is not None and p.name]
@@ -296,8 +306,14 @@ class ResearchPanel(RunsInBackground, w.VBox):
         try:
             yield
         except InfoviewError as exc:
-            self.form[field()].show_error(upper_first(str(exc)))
-            self.message.show("Not researched: see the address marked in red above.", "error")
+            self.form[field()].show_error(upper_first(not_read_words(exc)))
+            read = [p.name or p.url for p in (self.company, self.person) if p is not None]
+            if read:  # the company was read before the person's page failed: it is shown
+                self.message.show(f"Read {' and '.join(read)}, but not everything: see the "
+                                  "address marked in red above.", "warning")
+            else:
+                self.message.show("Not researched: see the address marked in red above.",
+                                  "error")
 
     def _fetcher(self, url: str) -> Fetcher:
         """The one fetcher of a research run (both pages share its per-host gate)."""

@@ -1,0 +1,43 @@
+"""The brief as a new user reads it on Prepare and on paper: how they know the person in
+words, the missing email and introduction said plainly, the meeting's clock said once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import prep_samples as s
+
+from infoview.models import UserProfile
+from infoview.prep.render import render_html_fragment, render_markdown
+
+
+def test_how_you_know_them_is_said_in_words_not_the_stored_code():
+    # Seen on Prepare: "How you know them: cold".
+    brief = s.brief(person=s.person(how_known="cold"), referred_by=None)
+    assert brief.who.how_known == "no connection yet (cold)"
+    assert "How you know them: no connection yet (cold)" in render_markdown(brief)
+    assert "How you know them: a friend" in render_html_fragment(
+        s.brief(person=s.person(how_known="friend"), referred_by=None))
+
+
+def test_a_missing_email_and_introduction_say_where_to_fill_them_in():
+    # Seen on Prepare: "Host: no email", and "fill in your profile" on an app whose page
+    # for it is called About me.
+    brief = s.brief(person=s.person(email=None), profile=UserProfile())
+    shown = render_markdown(brief)
+    assert "Their email: not recorded" in shown and "no email" not in shown
+    assert "Fill in About me" in brief.pitch
+    assert any(w.startswith("About me lacks your name") and w.endswith("fill it in on About me.")
+               for w in brief.warnings), brief.warnings
+    assert "your profile" not in shown.lower()
+
+
+def test_a_meeting_on_utc_says_utc_once(computer_in_utc):
+    # Seen on Prepare, on a computer on UTC with no zone in About me or the meeting:
+    # "10:00-10:20 UTC (UTC offset +0000)".
+    brief = s.brief(meeting=s.meeting(timezone=None,
+                                      starts_at=datetime(2026, 12, 1, 10, 0, tzinfo=UTC)),
+                    profile=replace(s.profile(), timezone=None))
+    assert "10:00-10:20 UTC" in brief.logistics.when
+    assert "UTC offset" not in brief.logistics.when
