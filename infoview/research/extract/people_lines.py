@@ -149,6 +149,8 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*[’'][A-Z][a-z]+|(?:[A-Z][a-z]+|"
                         r"(?:[A-Z][a-z]?|Mac|Van|Von|Del|Des|Dal)[A-Z][a-z]+)"
                         r"(?:-[A-Z][a-z]+)?|[A-Z]\.?(?:[A-Z]\.)?)$")
 _INITIAL = re.compile(r"^[A-Z]\.?(?:[A-Z]\.)?$")
+#: A nickname written inside a name, in brackets or quote marks ("(Bill)", "“Bunky”").
+_NICKNAME = re.compile(r"^[(\"“‘'`]([A-Z][a-z]+)[)\"”’'`]$")
 #: A degree or licence after a name: "MD", "M.D.", "Ph.D", "RDH", "PA-C", "Esq.", "Jr.".
 _CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]?\.?){1,4}(?:-[A-Z]+)?\.?$|^(?:Jr|Sr|Esq|III|II|IV)\.?$")
 #: Words of ordinary speech and of page furniture that never stand in a person's name.
@@ -211,6 +213,14 @@ def name_words(text: str, lower_words: set[str], *, strict: bool,
     words = _words(text)
     while len(words) > 2 and _CREDENTIAL.match(words[-1].rstrip(",")) and words[-1].upper() == words[-1]:
         words.pop()
+    # a nickname between the given and the family name ("Walter (Bill) Babb") is kept as
+    # written but judged apart: the name around it must stand on its own
+    nickname = next((i for i, w in enumerate(words) if 0 < i < len(words) - 1 and _NICKNAME.match(w)), None)
+    if nickname is not None:
+        rest = name_words(" ".join(words[:nickname] + words[nickname + 1:]), lower_words,
+                          strict=strict and not given_name(_NICKNAME.match(words[nickname]).group(1)),
+                          titled=titled)
+        return None if rest is None else rest[:nickname] + [words[nickname]] + rest[nickname:]
     if not 2 <= len(words) <= 4:
         return None
     if all(w.isupper() for w in words if len(w) > 2):  # "STACY HATCHER": as written in caps
@@ -344,7 +354,7 @@ _QUOTE_HEADING = re.compile(r"testimonial|\breviews?\b|customer stor|client stor
                             r"saying)|kind words|what people say", re.I)
 _LEAD = re.compile(r"^(?:[-–—~•*]+\s*)")
 _BY = re.compile(r"^\d?\s*by\s+", re.I)
-_SEPARATOR = re.compile(r"\s*(?:,|\s[-–—|]\s|:\s|\s\()\s*")
+_SEPARATOR = re.compile(r"\s*(?:,|\s[-–—|]\s|:\s|\s\((?![A-Z][a-z]+\)\s+[A-Z]))\s*")
 _QUOTE_MARKS = "\"“”„«»‘’'"
 _FIRST_PERSON = re.compile(r"(^|[\s.!?,])(i|i've|i'm|i'd|my|we|our|us)\s", re.I)
 _IN_PROSE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms)\.?\s)?[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s(?:Mc|Mac|O')?"
@@ -529,7 +539,8 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
     if rest and not title:
         if len(rest) > 60 or not creds:
             return None  # a name opening a sentence or a list of things: read as prose
-    vouched = _given_first(first) or bool(_HONORIFIC.match(name_part))
+    called = not rest and _bio_calls(lines, at, words)  # the bio under it says "Arvin ..."
+    vouched = _given_first(first) or bool(_HONORIFIC.match(name_part)) or called
     if title is None:
         title = _next_title(lines, at, words)
         if title and not vouched and not family_name(words[-1]):
@@ -550,7 +561,7 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
         # "Jo Bell, RDH": a licence says what they do, but it is no job title at this firm
         return Found(name, ", ".join(creds), "named")
     if title is None and not creds:
-        if not _given_first(words[0]):
+        if not (_given_first(first) or called):
             return None  # a bold "Loan Calculator": without a title, only a given name will do
         return Found(name, None, "named")  # named, but nothing says they work there
     return Found(name, title, "staff")
@@ -608,6 +619,25 @@ def _bio_around(lines: list[Line], at: int, first: str) -> str | None:
         if len(bio.text) > 60:
             return _bio_title(bio.text, first)
     return None
+
+
+def _bio_calls(lines: list[Line], at: int, words: list[str]) -> bool:
+    """Whether the bio under a name calls the person by the given name alone and speaks of
+    them as "he" or "she" ("Arvin Marchel" / "As co-founder, Arvin brings ... His resume",
+    "Walter (Bill) Babb" / "Bill began ... where he grew up"): the page vouches for a given
+    name the census does not know. The word must stand without the family name after it
+    ("Iowa State" / "Iowa State University is ..."); a product's blurb has no "he"."""
+    given = [_NICKNAME.sub(r"\1", w) for w in words[:-1]
+             if w is words[0] and not _INITIAL.match(w) or _NICKNAME.match(w)]
+    for bio in lines[at + 1:at + 3]:
+        if len(bio.text) > 60:
+            head = bio.text[:400]
+            return bool(_PERSONAL_PRONOUN.search(head)) and any(
+                re.search(rf"\b{re.escape(w)}\b(?!\s+{re.escape(words[-1])})", head) for w in given)
+    return False
+
+
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 
 
 def _in_prose(line: Line, lines: list[Line], at: int, lower_words: set[str]) -> Iterator[Found]:

@@ -1,0 +1,46 @@
+"""People research on shapes of real pages that the first rules missed (issue 17, the
+round that judged every rule on a held-out half of the annotated pages).
+
+Every page here is invented for the test (names, firms, towns), written after shapes seen
+on real small-business pages; each test fails without the rule it names.
+"""
+
+from __future__ import annotations
+
+from infoview.research.extract.page import parse_page
+from infoview.research.extract.people import extract_people
+
+
+def _everyone(html: str) -> dict[str, tuple[str | None, str]]:
+    page = parse_page(f"<html><body>{html}</body></html>".encode(), "https://a.example/", "utf-8")
+    return {p.name: (p.title, p.kind) for p in extract_people(page, everyone=True)}
+
+
+def test_a_bio_that_calls_someone_by_an_unknown_given_name_vouches_for_it():
+    # "Tavin" and "Oskel" are in no census list: the bio calling them so is the evidence
+    found = _everyone("""<h2>About Us</h2>
+      <div><b>Tavin Quarrell</b></div>
+      <div>As co-founder, Tavin brings twenty years of building experience to every job. His
+        crews have framed more than four hundred homes in the valley.</div>
+      <div><b>Oskel Varnum</b></div>
+      <div>Oskel grew up on a dairy farm and still keeps the books the way his mother taught
+        him, one column at a time.</div>""")
+    assert found["Tavin Quarrell"] == ("co-founder", "staff")
+    assert "Oskel Varnum" in found
+
+
+def test_a_nickname_in_brackets_stays_inside_the_name():
+    found = _everyone("""<div><b>Walden (Buck) Ferrow</b></div>
+      <div>Buck started as a roofer at sixteen and has run the company since he bought it in
+        2004 from his uncle.</div>""")
+    assert "Walden (Buck) Ferrow" in found
+
+
+def test_a_product_blurb_under_a_bold_label_is_no_bio():
+    found = _everyone("""<div><b>Ledger Sync</b></div>
+      <div>Ledger keeps your accounts in step with the bank, and it tells you when anything
+        does not match so you can fix it.</div>
+      <div><b>Morning Brief</b></div>
+      <div>Morning report that sums up what happened overnight in your market, sent daily at
+        six.</div>""")
+    assert found == {}
