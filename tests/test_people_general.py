@@ -44,3 +44,20 @@ def test_a_product_blurb_under_a_bold_label_is_no_bio():
       <div>Morning report that sums up what happened overnight in your market, sent daily at
         six.</div>""")
     assert found == {}
+
+
+def test_a_long_first_row_of_a_layout_table_is_no_header_naming_a_name_column():
+    found = _everyone("""<table><tr><td>Find a school: enter the School Name, the town or
+      the zip code below and press search</td><td>District news: the board has filled the
+      open teaching position at the high school</td><td></td></tr>
+      <tr><td>Brookfield Primary School</td><td>Marlow Heath</td><td>02 - 05</td></tr>
+      <tr><td>Castleton Middle School</td><td>Ashby Vale</td><td>06 - 08</td></tr></table>""")
+    assert found == {}
+
+
+def test_the_rows_of_a_nested_table_are_not_read_with_the_outer_table_s_columns():
+    found = _everyone("""<table><tr><th>Name</th><th>Role</th></tr>
+      <tr><td>Idris Calloway</td><td>Branch Manager</td></tr>
+      <tr><td colspan="2"><table><tr><td>Orchard Grove</td><td>Weekdays 8 to 6</td></tr>
+      </table></td></tr></table>""")
+    assert found == {"Idris Calloway": ("Branch Manager", "staff")}

@@ -345,7 +345,9 @@ def _from_metadata(page: ParsedPage) -> list[PersonMention]:
 def _from_tables(page: ParsedPage) -> list[PersonMention]:
     people = []
     for table in page.tree.iter("table"):
-        rows = [[text_of(c) for c in tr if c.tag in ("td", "th")] for tr in table.iter("tr")]
+        # a table nested in a cell (a layout table holding the page) has rows of its own
+        rows = [[text_of(c) for c in tr if c.tag in ("td", "th")] for tr in table.iter("tr")
+                if next(tr.iterancestors("table"), None) is table]
         rows = [r for r in rows if any(r)]
         if not rows:
             continue
@@ -368,6 +370,8 @@ def _from_tables(page: ParsedPage) -> list[PersonMention]:
 def _columns(header: list[str]) -> tuple[int | None, int | None, int]:
     name_col = title_col = None
     for i, cell in enumerate(c.lower() for c in header):
+        if len(cell.split()) > 4:
+            continue  # a header names its column in a word or two; this is content
         if name_col is None and re.search(r"\bname\b|\bwho\b|\bperson\b", cell):
             name_col = i
         elif title_col is None and re.search(r"\b(title|role|position|job|post)\b", cell):
