@@ -61,3 +61,17 @@ def test_the_rows_of_a_nested_table_are_not_read_with_the_outer_table_s_columns(
       <tr><td colspan="2"><table><tr><td>Orchard Grove</td><td>Weekdays 8 to 6</td></tr>
       </table></td></tr></table>""")
     assert found == {"Idris Calloway": ("Branch Manager", "staff")}
+
+
+def test_a_heading_over_links_to_its_sub_pages_is_no_person_with_a_title():
+    found = _everyone("""<div class="module"><h2>Tenancy Law</h2><div><ul>
+      <li><a href="/tenancy/deposit-officer-disputes/">Deposit Officer Disputes</a></li>
+      <li><a href="/tenancy/eviction/">Eviction Defence</a></li>
+      <li><a href="/tenancy/repairs/">Repairs and Disrepair</a></li></ul></div></div>""")
+    assert found == {}
+
+
+def test_a_heading_over_its_one_linked_title_is_still_a_person():
+    found = _everyone("""<div class="card"><h3>Ottilie Marsh</h3>
+      <a href="/team/ottilie-marsh/">Managing Partner</a></div>""")
+    assert found == {"Ottilie Marsh": ("Managing Partner", "staff")}

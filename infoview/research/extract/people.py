@@ -425,10 +425,11 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
             if weak and not _proper_name(name, vocabulary()):
                 continue  # "Form Builder" in bold: words the page also writes in lower case
             card = _card(el)
-            title = _title_near(_card_lines(el, card), name, shown=text)
+            nodes = _card_nodes(el, card)
+            title = _title_near([line for node in nodes for line in lines_of(node)], name, shown=text)
             if title and (_beside_quote(card) or _ELSEWHERE.search(title)):
                 continue  # the author of a testimonial: a customer, not staff
-            if title and weak and title in _link_labels(card):
+            if title and _menu_entry(title, nodes, weak):
                 continue  # a menu: the "title" is the next entry ("Lead Generation")
             if title:
                 people.append(PersonMention(name, title, page.url))
@@ -451,9 +452,15 @@ _WEAK_TAGS = {"div", "p", "span", "a"}
 _ELSEWHERE = re.compile(r"\bat\s+(?-i:[A-Z0-9])|\bformer\b|\bex-", re.I)
 
 
-def _link_labels(card: Any) -> set[str]:
-    """The texts of the links in a card (a menu's entries); none when the card is a section."""
-    return {text_of(a) for a in card.iter("a")} if small(card) else set()
+def _menu_entry(title: str, nodes: list[Any], weak: bool) -> bool:
+    """Whether a "title" is an entry of a list of links (a menu, a heading over the links
+    to its sub-pages: "Whistleblower Law" / "Compliance Officer Whistleblower", ...).
+
+    A bold box's title is judged by any link of its card; a heading's only when three or
+    more links sit around it, since a team card may link one title to its page.
+    """
+    labels = [text_of(a) for node in nodes if small(node) for a in node.iter("a")]
+    return title in labels and (weak or len(labels) >= 3)
 
 
 def _proper_name(name: str, lower_words: set[str]) -> bool:
@@ -531,7 +538,7 @@ def _card(el: Any) -> Any:
     """The smallest ancestor holding a little more text than the name itself.
 
     Only ancestors of card size are read: a name set straight into a long section (no box
-    of its own) gets the section, whose lines :func:`_card_lines` reads around the name.
+    of its own) gets the section, whose lines :func:`_card_nodes` reads around the name.
     """
     card = el.getparent()
     most = len(text_of(el)) + 2
@@ -541,14 +548,15 @@ def _card(el: Any) -> Any:
     return card if card is not None else el
 
 
-def _card_lines(el: Any, card: Any) -> list[str]:
-    """The lines of a card; for a whole section, the lines of the name's neighbours only.
+def _card_nodes(el: Any, card: Any) -> list[Any]:
+    """The blocks of a card whose lines are read for the title: the card itself; for a
+    whole section, the name's neighbours only.
 
     The lines around the name are all :func:`_title_near` reads, so a long section costs
     each name a few siblings, not the section (which would make a page of n cards n^2).
     """
     if small(card):
-        return lines_of(card)
+        return [card]
     anchor = el
     while anchor.getparent() is not None and anchor.getparent() is not card:
         anchor = anchor.getparent()
@@ -558,7 +566,7 @@ def _card_lines(el: Any, card: Any) -> list[str]:
     while after is not None and len(around) < 5:
         around.append(after)
         after = after.getnext()
-    return [line for node in around if small(node) for line in lines_of(node)]
+    return [node for node in around if small(node)]
 
 
 #: How many elements a block may hold and still be read as one card (see :func:`small`).
