@@ -75,3 +75,9 @@ def test_a_heading_over_its_one_linked_title_is_still_a_person():
     found = _everyone("""<div class="card"><h3>Ottilie Marsh</h3>
       <a href="/team/ottilie-marsh/">Managing Partner</a></div>""")
     assert found == {"Ottilie Marsh": ("Managing Partner", "staff")}
+
+
+def test_words_after_a_capitalised_word_and_an_ampersand_end_a_firm_s_name():
+    found = _everyone("<footer><p>Copyright 2019 © Hartley &amp; Son Joinery - fitted kitchens "
+                      "and staircases made in Ramsgate. | Find us</p></footer>")
+    assert found == {}

@@ -651,6 +651,8 @@ def _in_prose(line: Line, lines: list[Line], at: int, lower_words: set[str]) -> 
         title = None
         if re.match(r"^\s?(?:[A-Z&]|and [A-Z])", after):
             continue  # one of more capitalised words: a firm's name ("Jo Bell Web Design")
+        if _FIRM_BEFORE.search(before):
+            continue  # the rest of a firm's name ("Hartley & Son Joinery")
         if after.startswith(",") and _PLACE_TAIL.match((after[1:].split() or [""])[0].rstrip(".,;")):
             continue  # "Cedar Hollow, NJ": a town
         title = _title_before(before) if before.rstrip().endswith(",") else None
@@ -669,6 +671,8 @@ def _in_prose(line: Line, lines: list[Line], at: int, lower_words: set[str]) -> 
         yield Found(" ".join(words), title, "quoted" if quoted else ("staff" if title else "named"))
 
 
+#: A capitalised word and an ampersand just before a run of words: they end a firm's name.
+_FIRM_BEFORE = re.compile(r"[A-Z][\w'’]*\s*&\s*$")
 #: Words that end a title read backwards from a name ("know that | Customer service coordinator").
 _BEFORE_STOP = {"that", "the", "a", "an", "our", "their", "your", "his", "her", "by", "with",
                 "and", "to", "of", "for", "know", "from", "at", "in", "on", "is", "was", "as",
