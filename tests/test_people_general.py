@@ -81,3 +81,12 @@ def test_words_after_a_capitalised_word_and_an_ampersand_end_a_firm_s_name():
     found = _everyone("<footer><p>Copyright 2019 © Hartley &amp; Son Joinery - fitted kitchens "
                       "and staircases made in Ramsgate. | Find us</p></footer>")
     assert found == {}
+
+
+def test_a_byline_alone_on_its_line_names_its_author_whatever_the_given_name():
+    found = _everyone("""<h2>Five ways to keep a kitchen fitting on schedule</h2>
+      <p>by Tamsyn Grewcock</p>
+      <p>I have a confession to make: our last fitting ran two weeks late. Here is what we
+        learned about ordering worktops early.</p>
+      <p>Posted by Site Editor</p>""")
+    assert found == {"Tamsyn Grewcock": (None, "named")}

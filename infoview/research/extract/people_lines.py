@@ -517,6 +517,9 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
     if words is None and signature and not (lead or line.quote):
         words = name_words(name_part, lower_words, strict=False, titled=titled)
         signature = signed  # after someone's words, but no given name: judged as a card
+    if words is None and _BY.match(text) and not rest:
+        # a byline alone on its line ("by Sharlyn Lauby"): the name need not be in the census
+        words = name_words(name_part, lower_words, strict=False)
     if words is None:
         return None
     if signature and not signed and not _BY.match(text):
