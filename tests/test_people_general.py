@@ -90,3 +90,12 @@ def test_a_byline_alone_on_its_line_names_its_author_whatever_the_given_name():
         learned about ordering worktops early.</p>
       <p>Posted by Site Editor</p>""")
     assert found == {"Tamsyn Grewcock": (None, "named")}
+
+
+def test_a_definition_list_of_offers_names_no_one():
+    found = _everyone("""<dl class="collapsible">
+      <dt>Colour Consultations</dt><dd><strong>Stuck on paint?</strong> Book a free visit and
+        we bring the swatches.</dd>
+      <dt>Sewing Workshops</dt><dd>Learn to make your own curtains in two evenings.</dd>
+      <dt>Greta Holloway</dt><dd>Our founder answers every letter herself.</dd></dl>""")
+    assert set(found) == {"Greta Holloway"}

@@ -388,8 +388,11 @@ def _from_definition_lists(page: ParsedPage) -> list[PersonMention]:
                 term = text_of(child)
             elif term:
                 desc = text_of(child)
-                if looks_like_name(term):
-                    people.append(PersonMention(term, desc if looks_like_title(desc) else None, page.url))
+                title = desc if looks_like_title(desc) else None
+                if looks_like_name(term) and (title or known_given_name(term)):
+                    # without a title, only a given name makes a term a person: an
+                    # accordion of offers is a <dl> too ("Design Consultations")
+                    people.append(PersonMention(term, title, page.url))
                 elif looks_like_name(desc) and looks_like_title(term):
                     people.append(PersonMention(desc, term, page.url))
                 term = None
