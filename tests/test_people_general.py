@@ -99,3 +99,14 @@ def test_a_definition_list_of_offers_names_no_one():
       <dt>Sewing Workshops</dt><dd>Learn to make your own curtains in two evenings.</dd>
       <dt>Greta Holloway</dt><dd>Our founder answers every letter herself.</dd></dl>""")
     assert set(found) == {"Greta Holloway"}
+
+
+def test_a_row_of_names_over_a_row_of_their_titles_is_a_team():
+    found = _everyone("""<h3>The Pinout Team</h3><table>
+      <tr><td><img src="a.jpg" alt=""></td><td><img src="b.jpg" alt=""></td></tr>
+      <tr><td>Joran Åkesson</td><td>Vilgot Strand</td></tr>
+      <tr><td>Creator and editor</td><td>Alumni editor</td></tr></table>
+      <table><tr><td>Sea Cliff</td><td>Mill Neck</td></tr>
+      <tr><td>Open daily</td><td>Closed Sundays</td></tr></table>""")
+    assert found == {"Joran Åkesson": ("Creator and editor", "staff"),
+                     "Vilgot Strand": ("Alumni editor", "staff")}

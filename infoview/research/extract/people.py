@@ -352,19 +352,31 @@ def _from_tables(page: ParsedPage) -> list[PersonMention]:
         if not rows:
             continue
         name_col, title_col, start = _columns(rows[0])
-        for row in rows[start:]:
+        for at, row in enumerate(rows[start:], start):
             if name_col is None:  # no header: guess per row
                 cells = [c for c in row if c]
                 names = [c for c in cells if looks_like_name(c)]
                 titles = [c for c in cells if looks_like_title(c) and c not in names]
                 if names and titles:  # without a header, only a title makes a row a person
                     people.append(PersonMention(names[0], titles[0], page.url))
+                elif len(names) >= 2 and at + 1 < len(rows):
+                    people += _under_names(row, rows[at + 1], page.url)
             elif len(row) > name_col and looks_like_name(row[name_col]):
                 title = row[title_col] if title_col is not None and len(row) > title_col else None
                 if not title and not known_given_name(row[name_col]):
                     continue  # a form laid out in a table ("Name" / "Phone Number")
                 people.append(PersonMention(row[name_col], title or None, page.url))
     return people
+
+
+def _under_names(row: list[str], below: list[str], url: str) -> list[PersonMention]:
+    """People of a team laid out across a table: a row of names over a row of their
+    titles, column by column ("Jo Bell | Ann Li" / "Editor | Founder"). Every name of the
+    row needs its title under it, or the row is something else (a list of towns)."""
+    pairs = [(name, below[i] if i < len(below) else "") for i, name in enumerate(row) if name]
+    if not all(looks_like_name(name) and looks_like_title(title) for name, title in pairs):
+        return []
+    return [PersonMention(name, title, url) for name, title in pairs]
 
 
 def _columns(header: list[str]) -> tuple[int | None, int | None, int]:
