@@ -110,3 +110,11 @@ def test_a_row_of_names_over_a_row_of_their_titles_is_a_team():
       <tr><td>Open daily</td><td>Closed Sundays</td></tr></table>""")
     assert found == {"Joran Åkesson": ("Creator and editor", "staff"),
                      "Vilgot Strand": ("Alumni editor", "staff")}
+
+
+def test_the_next_name_of_a_list_under_a_role_heading_takes_the_role_too():
+    found = _everyone("""<h2>Partners</h2><p>3 found.</p>
+      <div>Margaret L. Osgood</div><div>Peter Vantongeren</div><div>Eero Lindqvist</div>
+      <h2>Associates</h2><div>Laura Benning</div>""")
+    assert found["Eero Lindqvist"] == ("Partner", "staff")
+    assert found["Laura Benning"] == ("Associate", "staff")

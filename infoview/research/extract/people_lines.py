@@ -489,7 +489,11 @@ def find_people(page: ParsedPage, lower_words: set[str], lines: list[Line] | Non
         if quotes and not line.quote:
             line.quote = True
         line.role = role
-        person = _read_line(lines, at, lower_words, role)
+        # the entry after a name that took the section's role, set alike ("Partners":
+        # "Lisa J. Banks" / "Avi Kumin"), is the next of the list whatever its given name
+        listed = bool(found) and role is not None and found[-1].at == at - 1 \
+            and found[-1].title == role and _same_look(lines[at - 1], line)
+        person = _read_line(lines, at, lower_words, role, listed)
         here = [person] if person else []
         if not person and (len(line.text) > 40 or not (line.bold or line.heading)):
             here = list(_in_prose(line, lines, at, lower_words))
@@ -503,7 +507,15 @@ def find_people(page: ParsedPage, lower_words: set[str], lines: list[Line] | Non
     return found
 
 
-def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | None) -> Found | None:
+def _same_look(a: Line, b: Line) -> bool:
+    """Whether two lines are set alike (bold, heading, quote, chrome, cell)."""
+    return (a.bold, a.heading, a.quote, a.chrome, a.cell) == (b.bold, b.heading, b.quote, b.chrome, b.cell)
+
+
+def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | None,
+               listed: bool = False) -> Found | None:
+    """The person a line names, if any; ``listed`` says the line follows a name that took
+    the section's role in a list set alike, which vouches for a name alone on it."""
     line = lines[at]
     text = line.text
     if len(text) > 250:
@@ -542,7 +554,8 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
     if rest and not title:
         if len(rest) > 60 or not creds:
             return None  # a name opening a sentence or a list of things: read as prose
-    called = not rest and _bio_calls(lines, at, words)  # the bio under it says "Arvin ..."
+    # the bio under it says "Arvin ...", or it is the next entry of a list of the role
+    called = not rest and (listed or _bio_calls(lines, at, words))
     vouched = _given_first(first) or bool(_HONORIFIC.match(name_part)) or called
     if title is None:
         title = _next_title(lines, at, words)
