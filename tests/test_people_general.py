@@ -118,3 +118,19 @@ def test_the_next_name_of_a_list_under_a_role_heading_takes_the_role_too():
       <h2>Associates</h2><div>Laura Benning</div>""")
     assert found["Eero Lindqvist"] == ("Partner", "staff")
     assert found["Laura Benning"] == ("Associate", "staff")
+
+
+def test_a_middle_initial_without_its_full_stop_is_no_article():
+    found = _everyone("""<p>Doctors serving this office.</p><blockquote><ul>
+      <li><a href="/doctors/1">Martin A Keeble, M.D.</a></li>
+      <li><a href="/doctors/2">Susan J Keeble, M.D.</a></li></ul></blockquote>""")
+    assert set(found) == {"Martin A Keeble", "Susan J Keeble"}
+
+
+def test_a_blockquote_that_indents_a_list_quotes_no_one():
+    found = _everyone("""<blockquote>“The nicest practice I have been to in years, and they
+      were on time.”<p>- Maureen Tolliver</p></blockquote>
+      <p>Doctors serving this office.</p><blockquote><ul>
+      <li>Susan J. Keeble, M.D.</li></ul></blockquote>""")
+    assert found["Susan J. Keeble"][1] != "quoted"
+    assert found["Maureen Tolliver"][1] == "quoted"

@@ -101,7 +101,7 @@ class _Walker:
         attrs = f"{node.get('class', '')} {node.get('id', '')}"
         heading = heading or (int(tag[1]) if tag in _HEADINGS else 0)
         post = _post_link(node)
-        quote = quote or post or tag == "blockquote" or bool(_QUOTE_BOX.search(attrs))
+        quote = quote or post or tag == "blockquote" and not _indent(node) or bool(_QUOTE_BOX.search(attrs))
         chrome = "nav" if tag == "nav" or chrome == "nav" else ("edge" if tag in _EDGES else chrome)
         cell = cell or tag in ("td", "th")
         bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(node.get("style", "")))
@@ -120,6 +120,12 @@ class _Walker:
                 self.add(child.tail, bold)
         if block:
             self.flush()
+
+
+def _indent(blockquote: Any) -> bool:
+    """Whether a ``<blockquote>`` only indents a list or a table (old pages used it so: a
+    list of a location's doctors): nobody's quoted words."""
+    return next(blockquote.iterdescendants("li", "table"), None) is not None
 
 
 def _post_link(node: Any) -> bool:
@@ -180,6 +186,13 @@ def speech_word(word: str) -> bool:
 _DOTTED_INITIAL = re.compile(r"^[A-Z]\.$")
 
 
+def _bare_initial(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a middle initial written without its full stop ("Brian A
+    Harris"), not the article: one capital between a known given name and a last word."""
+    return 0 < i < len(words) - 1 and len(words[i]) == 1 and words[i].isupper() \
+        and _given_first(words[0])
+
+
 def _given_first(word: str) -> bool:
     """Whether ``word`` is a given name common enough, and not mostly a family name, for
     the first word of a name to vouch for it ("Kimberly" yes, "Harris" no)."""
@@ -228,7 +241,7 @@ def name_words(text: str, lower_words: set[str], *, strict: bool,
     core = [w for w in words if w.lower() not in _PARTICLES]
     if len(core) < 2 or not all(_NAME_WORD.match(w) for w in core):
         return None
-    if any(speech_word(w) for w in words):
+    if any(speech_word(w) and not _bare_initial(words, i) for i, w in enumerate(words)):
         return None
     full = [w for w in core if not _INITIAL.match(w)]
     if not full or _INITIAL.match(core[-1]) and len(full) < 1:
