@@ -134,3 +134,10 @@ def test_a_blockquote_that_indents_a_list_quotes_no_one():
       <li>Susan J. Keeble, M.D.</li></ul></blockquote>""")
     assert found["Susan J. Keeble"][1] != "quoted"
     assert found["Maureen Tolliver"][1] == "quoted"
+
+
+def test_a_blog_s_posted_by_line_names_its_author():
+    found = _everyone("""<h3>Five home improvements that make things worse</h3>
+      <p>Posted by: Tobias Wrenfield Posted on: August 21st, 2013 4 Comments</p>
+      <p>This post is about the upgrades we are asked to undo every spring.</p>""")
+    assert found == {"Tobias Wrenfield": (None, "named")}

@@ -366,7 +366,9 @@ _QUOTE_HEADING = re.compile(r"testimonial|\breviews?\b|customer stor|client stor
                             r"case stud|\b(clients|customers|patients|students|parents) (say|are "
                             r"saying)|kind words|what people say", re.I)
 _LEAD = re.compile(r"^(?:[-–—~•*]+\s*)")
-_BY = re.compile(r"^\d?\s*by\s+", re.I)
+_BY = re.compile(r"^\d?\s*(?:(?:posted|written|published)\s+)?by:?\s+", re.I)
+#: What a blog's byline says after the author's name ("Posted by: Jo Bell Posted on: ...").
+_BYLINE_TAIL = re.compile(r"\s+(?:posted|published|updated)(?:\s+on)?$", re.I)
 _SEPARATOR = re.compile(r"\s*(?:,|\s[-–—|]\s|:\s|\s\((?![A-Z][a-z]+\)\s+[A-Z]))\s*")
 _QUOTE_MARKS = "\"“”„«»‘’'"
 _FIRST_PERSON = re.compile(r"(^|[\s.!?,])(i|i've|i'm|i'd|my|we|our|us)\s", re.I)
@@ -457,6 +459,8 @@ def _split_line(text: str) -> tuple[str, str, str]:
     parts = _SEPARATOR.split(text, maxsplit=1)
     name = parts[0]
     rest = text[len(name):].strip() if len(parts) > 1 else ""
+    if m and not _LEAD.match(m.group(0)):
+        name = _BYLINE_TAIL.sub("", name)
     return lead, name, rest
 
 
