@@ -141,3 +141,11 @@ def test_a_blog_s_posted_by_line_names_its_author():
       <p>Posted by: Tobias Wrenfield Posted on: August 21st, 2013 4 Comments</p>
       <p>This post is about the upgrades we are asked to undo every spring.</p>""")
     assert found == {"Tobias Wrenfield": (None, "named")}
+
+
+def test_a_signature_written_in_capitals_is_read_as_a_name():
+    found = _everyone("""<div class="testimonials">
+      <p>I truly feel these vitamins helped both me and my baby, and I will keep taking them
+        while nursing. Thank you so much!</p>
+      <p>ZELIMIRA OKONKWO</p><p><a href="/reviews">Read More Testimonials</a></p></div>""")
+    assert found == {"Zelimira Okonkwo": (None, "quoted")}
