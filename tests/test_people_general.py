@@ -149,3 +149,14 @@ def test_a_signature_written_in_capitals_is_read_as_a_name():
         while nursing. Thank you so much!</p>
       <p>ZELIMIRA OKONKWO</p><p><a href="/reviews">Read More Testimonials</a></p></div>""")
     assert found == {"Zelimira Okonkwo": (None, "quoted")}
+
+
+def test_a_name_between_entries_of_a_list_of_people_is_the_next_entry():
+    found = _everyone("""<h3>Thanks to</h3>
+      <p>We would especially like to thank the following people:</p>
+      <p>Karl Halvorsen, for hosting the guide in its first years.</p>
+      <p>Robert Gilmour, for sending many careful corrections.</p>
+      <p>Dusan Vrtal, for sending many careful corrections.</p>
+      <p>Maria Lindgren, for the drawings of every connector.</p>
+      <p>Grand Central, for nothing at all.</p>""")
+    assert set(found) == {"Karl Halvorsen", "Robert Gilmour", "Dusan Vrtal", "Maria Lindgren"}

@@ -194,7 +194,20 @@ def people_candidates(page: ParsedPage) -> list[Candidate]:
     for cand in [*groups.values(), *loose.values()]:
         if cand.at >= 0:
             cand.shape = (*line_shape(lines[cand.at]), sections[cand.at])
+            cand.leads = _leads(lines[cand.at], cand)
     return [*groups.values(), *loose.values()]
+
+
+def _leads(line: Line, cand: Candidate) -> bool:
+    """Whether a candidate's name opens its line (after a dash, a bullet or an honorific)."""
+    if cand.span is not None and cand.span.at == cand.at:
+        return not line.text[:cand.span.start].strip(_LEAD_MARKS)
+    first = cand.name.split()[0]
+    return _HONORIFIC_LEAD.sub("", line.text.lstrip(_LEAD_MARKS)).startswith(first)
+
+
+_LEAD_MARKS = " -–—~•*|\"“”'"
+_HONORIFIC_LEAD = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev)\.?\s+")
 
 
 def _sections(lines: list[Line]) -> list[int]:
@@ -264,9 +277,42 @@ def choose(cands: list[Candidate], url: str, model: PersonModel | None) -> list[
         if not cand.routes:
             title, kind = cand.guess, _loose_kind(cand)
         kept.append((cand, title, kind))
+    kept = _fill_lists(cands, kept)
     kinds = _kinds_of_lists(kept)
     return [PersonMention(cand.name, title, url, kinds.get(id(cand), kind))
             for cand, title, kind in kept]
+
+
+#: Features that say a run of words is made of ordinary or job words: never a list's entry.
+_WORDY = ("lower_first", "lower_other", "job_word", "title_word", "edge", "plural")
+
+
+def _fill_lists(cands: list[Candidate], kept: list[tuple[Candidate, str | None, str]]
+                ) -> list[tuple[Candidate, str | None, str]]:
+    """``kept`` with the entries of lists of people that neither rules nor model took.
+
+    A name-shaped run of words that opens its line, between lines set alike that open
+    with people already listed (two of the four lines around it), is the next entry of
+    the same list ("Karl Asha, for hosting us" / "Petr Krc, for sending pinouts" /
+    "Marco Budde, first maintainer"), whatever census its given name is missing from; it
+    takes the kind of its neighbours. Runs of ordinary or job words never qualify.
+    """
+    leading = {c.at: kind for c, _, kind in kept if c.leads and c.at >= 0}
+    shapes = {c.at: c.shape for c, _, _ in kept if c.leads and c.at >= 0}
+    taken = {id(c) for c, _, _ in kept}
+    added: dict[int, tuple[Candidate, str | None, str]] = {}
+    for cand in cands:
+        if (id(cand) in taken or cand.routes or not cand.leads or not cand.features
+                or any(cand.features.get(name) for name in _WORDY)):
+            continue
+        near = [leading[a] for a in (cand.at - 2, cand.at - 1, cand.at + 1, cand.at + 2)
+                if a in leading and shapes[a] == cand.shape]
+        if len(near) >= 2:
+            added[id(cand)] = (cand, cand.guess, near[0])
+    if not added:
+        return kept
+    ours = {id(c): (c, title, kind) for c, title, kind in kept}
+    return [ours.get(id(c)) or added[id(c)] for c in cands if id(c) in ours or id(c) in added]
 
 
 #: How many lines may part two entries of one list ("Name - Title" / "View profile" / ...).

@@ -99,6 +99,8 @@ class Candidate:
     #: line is set (see :func:`line_shape`)
     at: int = -1
     shape: tuple = ()
+    #: whether the name opens its line ("Jo Bell, for hosting us": an entry of a list)
+    leads: bool = False
 
 
 def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
