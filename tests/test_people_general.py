@@ -160,3 +160,12 @@ def test_a_name_between_entries_of_a_list_of_people_is_the_next_entry():
       <p>Maria Lindgren, for the drawings of every connector.</p>
       <p>Grand Central, for nothing at all.</p>""")
     assert set(found) == {"Karl Halvorsen", "Robert Gilmour", "Dusan Vrtal", "Maria Lindgren"}
+
+
+def test_people_in_the_main_content_count_even_when_broken_markup_nests_it_in_a_menu():
+    # an unclosed <li> of a mega menu leaves <main> inside the <nav> as a parser reads it
+    found = _everyone("""<nav><ul><li class="megaMenu__li">Services
+      <main><h2>Leadership</h2><div class="contactCard"><div>Anselm Pickering</div>
+      <div>Anselm is a Managing Director at the firm. He leads the security practice.</div>
+      </div></main></li></ul></nav>""")
+    assert found["Anselm Pickering"] == ("Managing Director", "staff")

@@ -102,6 +102,8 @@ class _Walker:
         heading = heading or (int(tag[1]) if tag in _HEADINGS else 0)
         post = _post_link(node)
         quote = quote or post or tag == "blockquote" and not _indent(node) or bool(_QUOTE_BOX.search(attrs))
+        if tag == "main" or node.get("role") == "main":
+            chrome = ""  # the page's own content, even where broken markup nests it in a menu
         chrome = "nav" if tag == "nav" or chrome == "nav" else ("edge" if tag in _EDGES else chrome)
         cell = cell or tag in ("td", "th")
         bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(node.get("style", "")))
