@@ -169,3 +169,12 @@ def test_people_in_the_main_content_count_even_when_broken_markup_nests_it_in_a_
       <div>Anselm is a Managing Director at the firm. He leads the security practice.</div>
       </div></main></li></ul></nav>""")
     assert found["Anselm Pickering"] == ("Managing Director", "staff")
+
+
+def test_a_title_in_a_bio_ends_before_where_the_person_works():
+    found = _everyone("""<h2>Leadership</h2><div><b>Odile Brennan</b></div>
+      <div>Odile is a Managing Director within Harwick’s Risk Practice, where she leads its audit
+        work.</div><div><b>Tobias Ferrante</b></div>
+      <div>Tobias is a Senior Director based in Harwick’s Leeds office. He joined in 2009.</div>""")
+    assert found["Odile Brennan"][0] == "Managing Director"
+    assert found["Tobias Ferrante"][0] == "Senior Director"

@@ -273,8 +273,8 @@ def name_words(text: str, lower_words: set[str], *, strict: bool,
 
 # --- titles ------------------------------------------------------------------------------
 
-_TITLE_CUT = re.compile(r"\s+(?:of the|at the|at|who|with|for the|since|from|in the)\s+|[.;!?]\s|"
-                        r"\s[-–—|]\s|\(", re.I)
+_TITLE_CUT = re.compile(r"\s+(?:of the|at the|at|who|with|within|based in|for the|since|from|in the|"
+                        r"in(?-i:(?=\s+[A-Z])))\s+|[.;!?]\s|\s[-–—|]\s|\(", re.I)
 _TITLE_LEAD = re.compile(r"^(?:our|the|a|an|your)\s+", re.I)
 _TITLE_CHARS = re.compile(r"^[A-Za-z][\w&/,.'’ \-]*$")
 
