@@ -178,3 +178,11 @@ def test_a_title_in_a_bio_ends_before_where_the_person_works():
       <div>Tobias is a Senior Director based in Harwick’s Leeds office. He joined in 2009.</div>""")
     assert found["Odile Brennan"][0] == "Managing Director"
     assert found["Tobias Ferrante"][0] == "Senior Director"
+
+
+def test_no_one_signs_a_quotation_across_a_heading():
+    found = _everyone("""<div class="testimonial">We cut our audit findings by half in a
+      single year with their help, and the board noticed.</div>
+      <h2>Leadership</h2><p>Robert Castellane</p>
+      <p>Robert is our managing director. He leads every engagement himself.</p>""")
+    assert found["Robert Castellane"] == ("managing director", "staff")

@@ -395,8 +395,8 @@ def _after_quote(lines: list[Line], at: int, *, marks: bool = False) -> bool:
     ``marks``, only a quotation set in quote marks counts (a staff bio may be written in
     the first person, but not inside quote marks)."""
     for back in (1, 2):
-        if at - back < 0:
-            return False
+        if at - back < 0 or lines[at - back].heading and not lines[at].heading:
+            return False  # a heading opens a new section ("Leadership"): no one signs across it
         prev = lines[at - back].text
         if len(prev) > 40:
             quoted = prev[0] in _QUOTE_MARKS or prev.rstrip()[-1] in _QUOTE_MARKS
