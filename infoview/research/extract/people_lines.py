@@ -232,9 +232,9 @@ def name_words(text: str, lower_words: set[str], *, strict: bool,
     # written but judged apart: the name around it must stand on its own
     nickname = next((i for i, w in enumerate(words) if 0 < i < len(words) - 1 and _NICKNAME.match(w)), None)
     if nickname is not None:
+        called = _NICKNAME.sub(r"\1", words[nickname])  # "Bill" vouches like a given name
         rest = name_words(" ".join(words[:nickname] + words[nickname + 1:]), lower_words,
-                          strict=strict and not given_name(_NICKNAME.match(words[nickname]).group(1)),
-                          titled=titled)
+                          strict=strict and not given_name(called), titled=titled)
         return None if rest is None else rest[:nickname] + [words[nickname]] + rest[nickname:]
     if not 2 <= len(words) <= 4:
         return None
