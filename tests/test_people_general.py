@@ -186,3 +186,13 @@ def test_no_one_signs_a_quotation_across_a_heading():
       <h2>Leadership</h2><p>Robert Castellane</p>
       <p>Robert is our managing director. He leads every engagement himself.</p>""")
     assert found["Robert Castellane"] == ("managing director", "staff")
+
+
+def test_a_testimonial_signed_with_a_given_name_and_an_initial_needs_no_census():
+    found = _everyone("""<div class="testimonials">
+      <p>Our new windows made a huge difference to the house, and the fitters cleaned up
+        after themselves every single day.</p><p>Tiernan K. , Brampton</p>
+      <p>We noticed the heating bill drop in the very first month after the installation
+        was finished.</p><p>Mr &amp; Mrs. Anwen V. , North York</p></div>""")
+    assert set(found) == {"Tiernan K.", "Anwen V."}
+    assert {kind for _, kind in found.values()} == {"quoted"}

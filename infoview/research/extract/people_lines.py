@@ -148,7 +148,7 @@ def page_lines(page: ParsedPage) -> list[Line]:
 
 # --- names -------------------------------------------------------------------------------
 
-_HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|Capt|Hon|Sr|Fr)\.?\s+)+")
+_HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|Capt|Hon|Sr|Fr)\.?\s+(?:(?:&|and)\s+)?)+")
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "st", "st."}
 #: A word of a name: capitalised with a lower-case letter after ("McCall", "O'Flynn",
 #: "DeMond", "Ann-Marie"), or an initial ("J." / "J"); a capital after a longer start is
@@ -213,14 +213,15 @@ def _words(text: str) -> list[str]:
 
 
 def name_words(text: str, lower_words: set[str], *, strict: bool,
-               titled: bool = False) -> list[str] | None:
+               titled: bool = False, signed: bool = False) -> list[str] | None:
     """The words of a person's name read from ``text`` (honorific and credentials off).
 
     ``strict`` asks for a known given name first (names inside prose, signatures); without
     it a name may also be two or more capitalised words the page never writes in lower
     case (a team list's "Rajat Paharia"). ``titled`` says a job title follows the words
     ("Ken Snuggs, President"): after a known given name, a family name may then end in
-    "s" without being in the census.
+    "s" without being in the census. ``signed`` says the words sign a testimonial, where
+    a given name and an initial ("Reese K.") is how customers sign, census or not.
     """
     bare = _HONORIFIC.sub("", text.strip())
     honorific = bare != text.strip()
@@ -234,7 +235,7 @@ def name_words(text: str, lower_words: set[str], *, strict: bool,
     if nickname is not None:
         called = _NICKNAME.sub(r"\1", words[nickname])  # "Bill" vouches like a given name
         rest = name_words(" ".join(words[:nickname] + words[nickname + 1:]), lower_words,
-                          strict=strict and not given_name(called), titled=titled)
+                          strict=strict and not given_name(called), titled=titled, signed=signed)
         return None if rest is None else rest[:nickname] + [words[nickname]] + rest[nickname:]
     if not 2 <= len(words) <= 4:
         return None
@@ -250,7 +251,9 @@ def name_words(text: str, lower_words: set[str], *, strict: bool,
         return None
     first, last = core[0], core[-1]
     known_first = not _INITIAL.match(first) and _given_first(first)
-    if _INITIAL.match(last) and not known_first:
+    initialled = signed and len(core) == 2 and _INITIAL.match(last) is not None \
+        and not _INITIAL.match(first) and not title_word(first)  # "Reese K." signing
+    if _INITIAL.match(last) and not known_first and not initialled:
         return None  # "Julie B." only when Julie is a given name
     for w in full:
         lower = w.lower()
@@ -266,7 +269,7 @@ def name_words(text: str, lower_words: set[str], *, strict: bool,
             return None  # "Support Small", "Constellation Research": words of job titles
     if job_head(last) and not known_first:
         return None
-    if strict and not (known_first or honorific or _INITIAL.match(first)):
+    if strict and not (known_first or honorific or _INITIAL.match(first) or initialled):
         return None
     return words
 
@@ -544,7 +547,8 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
     # under words in quote marks, a name signs them whatever else is said of it
     signed = bool(lead) or line.quote or _after_quote(lines, at, marks=True)
     titled = bool(rest) and title_phrase(rest) is not None
-    words = name_words(name_part, lower_words, strict=signature, titled=titled)
+    words = name_words(name_part, lower_words, strict=signature, titled=titled,
+                       signed=signed and not _BY.match(text))
     if words is None and signature and not (lead or line.quote):
         words = name_words(name_part, lower_words, strict=False, titled=titled)
         signature = signed  # after someone's words, but no given name: judged as a card
