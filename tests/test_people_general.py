@@ -196,3 +196,10 @@ def test_a_testimonial_signed_with_a_given_name_and_an_initial_needs_no_census()
         was finished.</p><p>Mr &amp; Mrs. Anwen V. , North York</p></div>""")
     assert set(found) == {"Tiernan K.", "Anwen V."}
     assert {kind for _, kind in found.values()} == {"quoted"}
+
+
+def test_what_follows_a_person_and_a_dash_is_their_firm_not_a_second_person():
+    found = _everyone("""<div class="testimonials">
+      <p>“So happy with the designs for the new website, well done. It is literally perfect!
+        Thank you so much.”</p><p>Rosalind Pryor - Rosalind Interiors</p></div>""")
+    assert set(found) == {"Rosalind Pryor"}

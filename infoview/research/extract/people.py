@@ -187,6 +187,9 @@ def people_candidates(page: ParsedPage) -> list[Candidate]:
         key = person_key(" ".join(span.words))
         if key in groups or key in loose or _same_person(set(key.split()), words_of):
             continue
+        credit = _CREDIT.match(lines[span.at].text[:span.start])
+        if credit and person_key(credit.group(1)) in groups:
+            continue  # "Charlotte Holt - Charlotte Designs": what follows a person is their firm
         loose[key] = Candidate(key, " ".join(span.words), span=span, at=span.at)
     for cand in loose.values():
         cand.features = describe(cand, ctx)
@@ -196,6 +199,10 @@ def people_candidates(page: ParsedPage) -> list[Candidate]:
             cand.shape = (*line_shape(lines[cand.at]), sections[cand.at])
             cand.leads = _leads(lines[cand.at], cand)
     return [*groups.values(), *loose.values()]
+
+
+#: A name and a dash or a bar opening a line: what follows is that person's title or firm.
+_CREDIT = re.compile(r"^\W*(\S.{2,60}?)\s+[-–—|]\s*$")
 
 
 def _leads(line: Line, cand: Candidate) -> bool:
