@@ -203,3 +203,10 @@ def test_what_follows_a_person_and_a_dash_is_their_firm_not_a_second_person():
       <p>“So happy with the designs for the new website, well done. It is literally perfect!
         Thank you so much.”</p><p>Rosalind Pryor - Rosalind Interiors</p></div>""")
     assert set(found) == {"Rosalind Pryor"}
+
+
+def test_a_family_name_spelt_like_a_month_after_a_given_name():
+    found = _everyone("""<p>Since 2006 the festival has been under the capable direction of
+      Nadine May who has made sure it grew in stature every year. The next one opens in
+      May 2015.</p>""")
+    assert set(found) == {"Nadine May"}

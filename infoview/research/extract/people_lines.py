@@ -195,6 +195,16 @@ def _bare_initial(words: list[str], i: int) -> bool:
         and _given_first(words[0])
 
 
+def _month_surname(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a family name spelt like a month ("Krista May"): the last
+    of two words after a known given name."""
+    return i == len(words) - 1 == 1 and words[i].lower() in _MONTH_SURNAMES and _given_first(words[0])
+
+
+#: Months that are family names too.
+_MONTH_SURNAMES = {"may", "august"}
+
+
 def _given_first(word: str) -> bool:
     """Whether ``word`` is a given name common enough, and not mostly a family name, for
     the first word of a name to vouch for it ("Kimberly" yes, "Harris" no)."""
@@ -244,7 +254,8 @@ def name_words(text: str, lower_words: set[str], *, strict: bool,
     core = [w for w in words if w.lower() not in _PARTICLES]
     if len(core) < 2 or not all(_NAME_WORD.match(w) for w in core):
         return None
-    if any(speech_word(w) and not _bare_initial(words, i) for i, w in enumerate(words)):
+    if any(speech_word(w) and not _bare_initial(words, i) and not _month_surname(words, i)
+           for i, w in enumerate(words)):
         return None
     full = [w for w in core if not _INITIAL.match(w)]
     if not full or _INITIAL.match(core[-1]) and len(full) < 1:
