@@ -4,7 +4,8 @@ Shared by the people benchmarks. It follows the scoring described in the README 
 ``../shared/corpora/webstruct-people-dev``:
 
 - a predicted name is cut at its first comma (or " - ", " | "), stripped of honorifics and
-  trailing credentials, and folded (lower case, no punctuation; a full stop splits words);
+  trailing credentials, and folded (lower case, no punctuation, no accents, as the gold's
+  folded forms are; a full stop splits words);
 - it matches a gold person when its words equal one of the gold person's folded forms, or
   when one's words include all of the other's and they share at least two words of two or
   more letters (a middle name or an initial may be missing);
@@ -20,6 +21,7 @@ Shared by the people benchmarks. It follows the scoring described in the README 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -44,8 +46,10 @@ _CREDENTIAL = re.compile(r"^[A-Z][A-Z.\-]*\.?$")
 
 
 def fold(text: str) -> list[str]:
-    """Lower-case words without punctuation; a full stop separates ("E.P." -> "e p")."""
-    text = text.lower().replace(".", " ")
+    """Lower-case words without punctuation or accents, as the gold's folded forms are
+    written ("Ögren" -> "ogren"); a full stop separates ("E.P." -> "e p")."""
+    text = unicodedata.normalize("NFKD", text.lower().replace(".", " "))
+    text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"[^\w\s]|_", "", text).split()
 
 

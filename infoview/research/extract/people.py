@@ -187,6 +187,9 @@ def people_candidates(page: ParsedPage) -> list[Candidate]:
         key = person_key(" ".join(span.words))
         if key in groups or key in loose or _same_person(set(key.split()), words_of):
             continue
+        credit = _CREDIT.match(lines[span.at].text[:span.start])
+        if credit and person_key(credit.group(1)) in groups:
+            continue  # "Charlotte Holt - Charlotte Designs": what follows a person is their firm
         loose[key] = Candidate(key, " ".join(span.words), span=span, at=span.at)
     for cand in loose.values():
         cand.features = describe(cand, ctx)
@@ -194,7 +197,24 @@ def people_candidates(page: ParsedPage) -> list[Candidate]:
     for cand in [*groups.values(), *loose.values()]:
         if cand.at >= 0:
             cand.shape = (*line_shape(lines[cand.at]), sections[cand.at])
+            cand.leads = _leads(lines[cand.at], cand)
     return [*groups.values(), *loose.values()]
+
+
+#: A name and a dash or a bar opening a line: what follows is that person's title or firm.
+_CREDIT = re.compile(r"^\W*(\S.{2,60}?)\s+[-–—|]\s*$")
+
+
+def _leads(line: Line, cand: Candidate) -> bool:
+    """Whether a candidate's name opens its line (after a dash, a bullet or an honorific)."""
+    if cand.span is not None and cand.span.at == cand.at:
+        return not line.text[:cand.span.start].strip(_LEAD_MARKS)
+    first = cand.name.split()[0]
+    return _HONORIFIC_LEAD.sub("", line.text.lstrip(_LEAD_MARKS)).startswith(first)
+
+
+_LEAD_MARKS = " -–—~•*|\"“”'"
+_HONORIFIC_LEAD = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev)\.?\s+")
 
 
 def _sections(lines: list[Line]) -> list[int]:
@@ -264,9 +284,42 @@ def choose(cands: list[Candidate], url: str, model: PersonModel | None) -> list[
         if not cand.routes:
             title, kind = cand.guess, _loose_kind(cand)
         kept.append((cand, title, kind))
+    kept = _fill_lists(cands, kept)
     kinds = _kinds_of_lists(kept)
     return [PersonMention(cand.name, title, url, kinds.get(id(cand), kind))
             for cand, title, kind in kept]
+
+
+#: Features that say a run of words is made of ordinary or job words: never a list's entry.
+_WORDY = ("lower_first", "lower_other", "job_word", "title_word", "edge", "plural")
+
+
+def _fill_lists(cands: list[Candidate], kept: list[tuple[Candidate, str | None, str]]
+                ) -> list[tuple[Candidate, str | None, str]]:
+    """``kept`` with the entries of lists of people that neither rules nor model took.
+
+    A name-shaped run of words that opens its line, between lines set alike that open
+    with people already listed (two of the four lines around it), is the next entry of
+    the same list ("Karl Asha, for hosting us" / "Petr Krc, for sending pinouts" /
+    "Marco Budde, first maintainer"), whatever census its given name is missing from; it
+    takes the kind of its neighbours. Runs of ordinary or job words never qualify.
+    """
+    leading = {c.at: kind for c, _, kind in kept if c.leads and c.at >= 0}
+    shapes = {c.at: c.shape for c, _, _ in kept if c.leads and c.at >= 0}
+    taken = {id(c) for c, _, _ in kept}
+    added: dict[int, tuple[Candidate, str | None, str]] = {}
+    for cand in cands:
+        if (id(cand) in taken or cand.routes or not cand.leads or not cand.features
+                or any(cand.features.get(name) for name in _WORDY)):
+            continue
+        near = [leading[a] for a in (cand.at - 2, cand.at - 1, cand.at + 1, cand.at + 2)
+                if a in leading and shapes[a] == cand.shape]
+        if len(near) >= 2:
+            added[id(cand)] = (cand, cand.guess, near[0])
+    if not added:
+        return kept
+    ours = {id(c): (c, title, kind) for c, title, kind in kept}
+    return [ours.get(id(c)) or added[id(c)] for c in cands if id(c) in ours or id(c) in added]
 
 
 #: How many lines may part two entries of one list ("Name - Title" / "View profile" / ...).
@@ -345,18 +398,22 @@ def _from_metadata(page: ParsedPage) -> list[PersonMention]:
 def _from_tables(page: ParsedPage) -> list[PersonMention]:
     people = []
     for table in page.tree.iter("table"):
-        rows = [[text_of(c) for c in tr if c.tag in ("td", "th")] for tr in table.iter("tr")]
+        # a table nested in a cell (a layout table holding the page) has rows of its own
+        rows = [[text_of(c) for c in tr if c.tag in ("td", "th")] for tr in table.iter("tr")
+                if next(tr.iterancestors("table"), None) is table]
         rows = [r for r in rows if any(r)]
         if not rows:
             continue
         name_col, title_col, start = _columns(rows[0])
-        for row in rows[start:]:
+        for at, row in enumerate(rows[start:], start):
             if name_col is None:  # no header: guess per row
                 cells = [c for c in row if c]
                 names = [c for c in cells if looks_like_name(c)]
                 titles = [c for c in cells if looks_like_title(c) and c not in names]
                 if names and titles:  # without a header, only a title makes a row a person
                     people.append(PersonMention(names[0], titles[0], page.url))
+                elif len(names) >= 2 and at + 1 < len(rows):
+                    people += _under_names(row, rows[at + 1], page.url)
             elif len(row) > name_col and looks_like_name(row[name_col]):
                 title = row[title_col] if title_col is not None and len(row) > title_col else None
                 if not title and not known_given_name(row[name_col]):
@@ -365,9 +422,21 @@ def _from_tables(page: ParsedPage) -> list[PersonMention]:
     return people
 
 
+def _under_names(row: list[str], below: list[str], url: str) -> list[PersonMention]:
+    """People of a team laid out across a table: a row of names over a row of their
+    titles, column by column ("Jo Bell | Ann Li" / "Editor | Founder"). Every name of the
+    row needs its title under it, or the row is something else (a list of towns)."""
+    pairs = [(name, below[i] if i < len(below) else "") for i, name in enumerate(row) if name]
+    if not all(looks_like_name(name) and looks_like_title(title) for name, title in pairs):
+        return []
+    return [PersonMention(name, title, url) for name, title in pairs]
+
+
 def _columns(header: list[str]) -> tuple[int | None, int | None, int]:
     name_col = title_col = None
     for i, cell in enumerate(c.lower() for c in header):
+        if len(cell.split()) > 4:
+            continue  # a header names its column in a word or two; this is content
         if name_col is None and re.search(r"\bname\b|\bwho\b|\bperson\b", cell):
             name_col = i
         elif title_col is None and re.search(r"\b(title|role|position|job|post)\b", cell):
@@ -384,8 +453,11 @@ def _from_definition_lists(page: ParsedPage) -> list[PersonMention]:
                 term = text_of(child)
             elif term:
                 desc = text_of(child)
-                if looks_like_name(term):
-                    people.append(PersonMention(term, desc if looks_like_title(desc) else None, page.url))
+                title = desc if looks_like_title(desc) else None
+                if looks_like_name(term) and (title or known_given_name(term)):
+                    # without a title, only a given name makes a term a person: an
+                    # accordion of offers is a <dl> too ("Design Consultations")
+                    people.append(PersonMention(term, title, page.url))
                 elif looks_like_name(desc) and looks_like_title(term):
                     people.append(PersonMention(desc, term, page.url))
                 term = None
@@ -421,10 +493,11 @@ def _from_cards(page: ParsedPage) -> list[PersonMention]:
             if weak and not _proper_name(name, vocabulary()):
                 continue  # "Form Builder" in bold: words the page also writes in lower case
             card = _card(el)
-            title = _title_near(_card_lines(el, card), name, shown=text)
+            nodes = _card_nodes(el, card)
+            title = _title_near([line for node in nodes for line in lines_of(node)], name, shown=text)
             if title and (_beside_quote(card) or _ELSEWHERE.search(title)):
                 continue  # the author of a testimonial: a customer, not staff
-            if title and weak and title in _link_labels(card):
+            if title and _menu_entry(title, nodes, weak):
                 continue  # a menu: the "title" is the next entry ("Lead Generation")
             if title:
                 people.append(PersonMention(name, title, page.url))
@@ -447,9 +520,15 @@ _WEAK_TAGS = {"div", "p", "span", "a"}
 _ELSEWHERE = re.compile(r"\bat\s+(?-i:[A-Z0-9])|\bformer\b|\bex-", re.I)
 
 
-def _link_labels(card: Any) -> set[str]:
-    """The texts of the links in a card (a menu's entries); none when the card is a section."""
-    return {text_of(a) for a in card.iter("a")} if small(card) else set()
+def _menu_entry(title: str, nodes: list[Any], weak: bool) -> bool:
+    """Whether a "title" is an entry of a list of links (a menu, a heading over the links
+    to its sub-pages: "Whistleblower Law" / "Compliance Officer Whistleblower", ...).
+
+    A bold box's title is judged by any link of its card; a heading's only when three or
+    more links sit around it, since a team card may link one title to its page.
+    """
+    labels = [text_of(a) for node in nodes if small(node) for a in node.iter("a")]
+    return title in labels and (weak or len(labels) >= 3)
 
 
 def _proper_name(name: str, lower_words: set[str]) -> bool:
@@ -527,7 +606,7 @@ def _card(el: Any) -> Any:
     """The smallest ancestor holding a little more text than the name itself.
 
     Only ancestors of card size are read: a name set straight into a long section (no box
-    of its own) gets the section, whose lines :func:`_card_lines` reads around the name.
+    of its own) gets the section, whose lines :func:`_card_nodes` reads around the name.
     """
     card = el.getparent()
     most = len(text_of(el)) + 2
@@ -537,14 +616,15 @@ def _card(el: Any) -> Any:
     return card if card is not None else el
 
 
-def _card_lines(el: Any, card: Any) -> list[str]:
-    """The lines of a card; for a whole section, the lines of the name's neighbours only.
+def _card_nodes(el: Any, card: Any) -> list[Any]:
+    """The blocks of a card whose lines are read for the title: the card itself; for a
+    whole section, the name's neighbours only.
 
     The lines around the name are all :func:`_title_near` reads, so a long section costs
     each name a few siblings, not the section (which would make a page of n cards n^2).
     """
     if small(card):
-        return lines_of(card)
+        return [card]
     anchor = el
     while anchor.getparent() is not None and anchor.getparent() is not card:
         anchor = anchor.getparent()
@@ -554,7 +634,7 @@ def _card_lines(el: Any, card: Any) -> list[str]:
     while after is not None and len(around) < 5:
         around.append(after)
         after = after.getnext()
-    return [line for node in around if small(node) for line in lines_of(node)]
+    return [node for node in around if small(node)]
 
 
 #: How many elements a block may hold and still be read as one card (see :func:`small`).

@@ -99,6 +99,8 @@ class Candidate:
     #: line is set (see :func:`line_shape`)
     at: int = -1
     shape: tuple = ()
+    #: whether the name opens its line ("Jo Bell, for hosting us": an entry of a list)
+    leads: bool = False
 
 
 def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
@@ -134,7 +136,7 @@ def name_spans(lines: list[Line], lower_words: set[str]) -> list[Span]:
                 cut = m.start() + raw.find(token) + len(token)
             bare = token.rstrip(".")
             if caps and bare.isalpha() and len(bare) > 1:
-                token = bare.capitalize()
+                token = bare = bare.capitalize()  # "ALESONDRA BJADOR" read as written in caps
             if not run and _HONORIFIC_WORD.match(token):
                 honorific, start = True, m.start()
                 if closes and not raw.endswith("."):

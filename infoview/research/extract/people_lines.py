@@ -101,7 +101,9 @@ class _Walker:
         attrs = f"{node.get('class', '')} {node.get('id', '')}"
         heading = heading or (int(tag[1]) if tag in _HEADINGS else 0)
         post = _post_link(node)
-        quote = quote or post or tag == "blockquote" or bool(_QUOTE_BOX.search(attrs))
+        quote = quote or post or tag == "blockquote" and not _indent(node) or bool(_QUOTE_BOX.search(attrs))
+        if tag == "main" or node.get("role") == "main":
+            chrome = ""  # the page's own content, even where broken markup nests it in a menu
         chrome = "nav" if tag == "nav" or chrome == "nav" else ("edge" if tag in _EDGES else chrome)
         cell = cell or tag in ("td", "th")
         bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(node.get("style", "")))
@@ -122,6 +124,12 @@ class _Walker:
             self.flush()
 
 
+def _indent(blockquote: Any) -> bool:
+    """Whether a ``<blockquote>`` only indents a list or a table (old pages used it so: a
+    list of a location's doctors): nobody's quoted words."""
+    return next(blockquote.iterdescendants("li", "table"), None) is not None
+
+
 def _post_link(node: Any) -> bool:
     """Whether ``node`` is a link to one post on a social network (see :data:`_SOCIAL_POST`)."""
     return node.tag == "a" and bool(_SOCIAL_POST.match(node.get("href", "")))
@@ -140,7 +148,7 @@ def page_lines(page: ParsedPage) -> list[Line]:
 
 # --- names -------------------------------------------------------------------------------
 
-_HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|Capt|Hon|Sr|Fr)\.?\s+)+")
+_HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|Capt|Hon|Sr|Fr)\.?\s+(?:(?:&|and)\s+)?)+")
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "st", "st."}
 #: A word of a name: capitalised with a lower-case letter after ("McCall", "O'Flynn",
 #: "DeMond", "Ann-Marie"), or an initial ("J." / "J"); a capital after a longer start is
@@ -149,6 +157,8 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*[’'][A-Z][a-z]+|(?:[A-Z][a-z]+|"
                         r"(?:[A-Z][a-z]?|Mac|Van|Von|Del|Des|Dal)[A-Z][a-z]+)"
                         r"(?:-[A-Z][a-z]+)?|[A-Z]\.?(?:[A-Z]\.)?)$")
 _INITIAL = re.compile(r"^[A-Z]\.?(?:[A-Z]\.)?$")
+#: A nickname written inside a name, in brackets or quote marks ("(Bill)", "“Bunky”").
+_NICKNAME = re.compile(r"^[(\"“‘'`]([A-Z][a-z]+)[)\"”’'`]$")
 #: A degree or licence after a name: "MD", "M.D.", "Ph.D", "RDH", "PA-C", "Esq.", "Jr.".
 _CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]?\.?){1,4}(?:-[A-Z]+)?\.?$|^(?:Jr|Sr|Esq|III|II|IV)\.?$")
 #: Words of ordinary speech and of page furniture that never stand in a person's name.
@@ -178,6 +188,23 @@ def speech_word(word: str) -> bool:
 _DOTTED_INITIAL = re.compile(r"^[A-Z]\.$")
 
 
+def _bare_initial(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a middle initial written without its full stop ("Brian A
+    Harris"), not the article: one capital between a known given name and a last word."""
+    return 0 < i < len(words) - 1 and len(words[i]) == 1 and words[i].isupper() \
+        and _given_first(words[0])
+
+
+def _month_surname(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a family name spelt like a month ("Krista May"): the last
+    of two words after a known given name."""
+    return i == len(words) - 1 == 1 and words[i].lower() in _MONTH_SURNAMES and _given_first(words[0])
+
+
+#: Months that are family names too.
+_MONTH_SURNAMES = {"may", "august"}
+
+
 def _given_first(word: str) -> bool:
     """Whether ``word`` is a given name common enough, and not mostly a family name, for
     the first word of a name to vouch for it ("Kimberly" yes, "Harris" no)."""
@@ -196,14 +223,15 @@ def _words(text: str) -> list[str]:
 
 
 def name_words(text: str, lower_words: set[str], *, strict: bool,
-               titled: bool = False) -> list[str] | None:
+               titled: bool = False, signed: bool = False) -> list[str] | None:
     """The words of a person's name read from ``text`` (honorific and credentials off).
 
     ``strict`` asks for a known given name first (names inside prose, signatures); without
     it a name may also be two or more capitalised words the page never writes in lower
     case (a team list's "Rajat Paharia"). ``titled`` says a job title follows the words
     ("Ken Snuggs, President"): after a known given name, a family name may then end in
-    "s" without being in the census.
+    "s" without being in the census. ``signed`` says the words sign a testimonial, where
+    a given name and an initial ("Reese K.") is how customers sign, census or not.
     """
     bare = _HONORIFIC.sub("", text.strip())
     honorific = bare != text.strip()
@@ -211,6 +239,14 @@ def name_words(text: str, lower_words: set[str], *, strict: bool,
     words = _words(text)
     while len(words) > 2 and _CREDENTIAL.match(words[-1].rstrip(",")) and words[-1].upper() == words[-1]:
         words.pop()
+    # a nickname between the given and the family name ("Walter (Bill) Babb") is kept as
+    # written but judged apart: the name around it must stand on its own
+    nickname = next((i for i, w in enumerate(words) if 0 < i < len(words) - 1 and _NICKNAME.match(w)), None)
+    if nickname is not None:
+        called = _NICKNAME.sub(r"\1", words[nickname])  # "Bill" vouches like a given name
+        rest = name_words(" ".join(words[:nickname] + words[nickname + 1:]), lower_words,
+                          strict=strict and not given_name(called), titled=titled, signed=signed)
+        return None if rest is None else rest[:nickname] + [words[nickname]] + rest[nickname:]
     if not 2 <= len(words) <= 4:
         return None
     if all(w.isupper() for w in words if len(w) > 2):  # "STACY HATCHER": as written in caps
@@ -218,14 +254,17 @@ def name_words(text: str, lower_words: set[str], *, strict: bool,
     core = [w for w in words if w.lower() not in _PARTICLES]
     if len(core) < 2 or not all(_NAME_WORD.match(w) for w in core):
         return None
-    if any(speech_word(w) for w in words):
+    if any(speech_word(w) and not _bare_initial(words, i) and not _month_surname(words, i)
+           for i, w in enumerate(words)):
         return None
     full = [w for w in core if not _INITIAL.match(w)]
     if not full or _INITIAL.match(core[-1]) and len(full) < 1:
         return None
     first, last = core[0], core[-1]
     known_first = not _INITIAL.match(first) and _given_first(first)
-    if _INITIAL.match(last) and not known_first:
+    initialled = signed and len(core) == 2 and _INITIAL.match(last) is not None \
+        and not _INITIAL.match(first) and not title_word(first)  # "Reese K." signing
+    if _INITIAL.match(last) and not known_first and not initialled:
         return None  # "Julie B." only when Julie is a given name
     for w in full:
         lower = w.lower()
@@ -241,15 +280,15 @@ def name_words(text: str, lower_words: set[str], *, strict: bool,
             return None  # "Support Small", "Constellation Research": words of job titles
     if job_head(last) and not known_first:
         return None
-    if strict and not (known_first or honorific or _INITIAL.match(first)):
+    if strict and not (known_first or honorific or _INITIAL.match(first) or initialled):
         return None
     return words
 
 
 # --- titles ------------------------------------------------------------------------------
 
-_TITLE_CUT = re.compile(r"\s+(?:of the|at the|at|who|with|for the|since|from|in the)\s+|[.;!?]\s|"
-                        r"\s[-–—|]\s|\(", re.I)
+_TITLE_CUT = re.compile(r"\s+(?:of the|at the|at|who|with|within|based in|for the|since|from|in the|"
+                        r"in(?-i:(?=\s+[A-Z])))\s+|[.;!?]\s|\s[-–—|]\s|\(", re.I)
 _TITLE_LEAD = re.compile(r"^(?:our|the|a|an|your)\s+", re.I)
 _TITLE_CHARS = re.compile(r"^[A-Za-z][\w&/,.'’ \-]*$")
 
@@ -343,8 +382,10 @@ _QUOTE_HEADING = re.compile(r"testimonial|\breviews?\b|customer stor|client stor
                             r"case stud|\b(clients|customers|patients|students|parents) (say|are "
                             r"saying)|kind words|what people say", re.I)
 _LEAD = re.compile(r"^(?:[-–—~•*]+\s*)")
-_BY = re.compile(r"^\d?\s*by\s+", re.I)
-_SEPARATOR = re.compile(r"\s*(?:,|\s[-–—|]\s|:\s|\s\()\s*")
+_BY = re.compile(r"^\d?\s*(?:(?:posted|written|published)\s+)?by:?\s+", re.I)
+#: What a blog's byline says after the author's name ("Posted by: Jo Bell Posted on: ...").
+_BYLINE_TAIL = re.compile(r"\s+(?:posted|published|updated)(?:\s+on)?$", re.I)
+_SEPARATOR = re.compile(r"\s*(?:,|\s[-–—|]\s|:\s|\s\((?![A-Z][a-z]+\)\s+[A-Z]))\s*")
 _QUOTE_MARKS = "\"“”„«»‘’'"
 _FIRST_PERSON = re.compile(r"(^|[\s.!?,])(i|i've|i'm|i'd|my|we|our|us)\s", re.I)
 _IN_PROSE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms)\.?\s)?[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s(?:Mc|Mac|O')?"
@@ -368,8 +409,8 @@ def _after_quote(lines: list[Line], at: int, *, marks: bool = False) -> bool:
     ``marks``, only a quotation set in quote marks counts (a staff bio may be written in
     the first person, but not inside quote marks)."""
     for back in (1, 2):
-        if at - back < 0:
-            return False
+        if at - back < 0 or lines[at - back].heading and not lines[at].heading:
+            return False  # a heading opens a new section ("Leadership"): no one signs across it
         prev = lines[at - back].text
         if len(prev) > 40:
             quoted = prev[0] in _QUOTE_MARKS or prev.rstrip()[-1] in _QUOTE_MARKS
@@ -434,6 +475,8 @@ def _split_line(text: str) -> tuple[str, str, str]:
     parts = _SEPARATOR.split(text, maxsplit=1)
     name = parts[0]
     rest = text[len(name):].strip() if len(parts) > 1 else ""
+    if m and not _LEAD.match(m.group(0)):
+        name = _BYLINE_TAIL.sub("", name)
     return lead, name, rest
 
 
@@ -479,7 +522,11 @@ def find_people(page: ParsedPage, lower_words: set[str], lines: list[Line] | Non
         if quotes and not line.quote:
             line.quote = True
         line.role = role
-        person = _read_line(lines, at, lower_words, role)
+        # the entry after a name that took the section's role, set alike ("Partners":
+        # "Lisa J. Banks" / "Avi Kumin"), is the next of the list whatever its given name
+        listed = bool(found) and role is not None and found[-1].at == at - 1 \
+            and found[-1].title == role and _same_look(lines[at - 1], line)
+        person = _read_line(lines, at, lower_words, role, listed)
         here = [person] if person else []
         if not person and (len(line.text) > 40 or not (line.bold or line.heading)):
             here = list(_in_prose(line, lines, at, lower_words))
@@ -493,7 +540,15 @@ def find_people(page: ParsedPage, lower_words: set[str], lines: list[Line] | Non
     return found
 
 
-def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | None) -> Found | None:
+def _same_look(a: Line, b: Line) -> bool:
+    """Whether two lines are set alike (bold, heading, quote, chrome, cell)."""
+    return (a.bold, a.heading, a.quote, a.chrome, a.cell) == (b.bold, b.heading, b.quote, b.chrome, b.cell)
+
+
+def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | None,
+               listed: bool = False) -> Found | None:
+    """The person a line names, if any; ``listed`` says the line follows a name that took
+    the section's role in a list set alike, which vouches for a name alone on it."""
     line = lines[at]
     text = line.text
     if len(text) > 250:
@@ -503,10 +558,14 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
     # under words in quote marks, a name signs them whatever else is said of it
     signed = bool(lead) or line.quote or _after_quote(lines, at, marks=True)
     titled = bool(rest) and title_phrase(rest) is not None
-    words = name_words(name_part, lower_words, strict=signature, titled=titled)
+    words = name_words(name_part, lower_words, strict=signature, titled=titled,
+                       signed=signed and not _BY.match(text))
     if words is None and signature and not (lead or line.quote):
         words = name_words(name_part, lower_words, strict=False, titled=titled)
         signature = signed  # after someone's words, but no given name: judged as a card
+    if words is None and _BY.match(text) and not rest:
+        # a byline alone on its line ("by Sharlyn Lauby"): the name need not be in the census
+        words = name_words(name_part, lower_words, strict=False)
     if words is None:
         return None
     if signature and not signed and not _BY.match(text):
@@ -529,7 +588,9 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
     if rest and not title:
         if len(rest) > 60 or not creds:
             return None  # a name opening a sentence or a list of things: read as prose
-    vouched = _given_first(first) or bool(_HONORIFIC.match(name_part))
+    # the bio under it says "Arvin ...", or it is the next entry of a list of the role
+    called = not rest and (listed or _bio_calls(lines, at, words))
+    vouched = _given_first(first) or bool(_HONORIFIC.match(name_part)) or called
     if title is None:
         title = _next_title(lines, at, words)
         if title and not vouched and not family_name(words[-1]):
@@ -550,7 +611,7 @@ def _read_line(lines: list[Line], at: int, lower_words: set[str], role: str | No
         # "Jo Bell, RDH": a licence says what they do, but it is no job title at this firm
         return Found(name, ", ".join(creds), "named")
     if title is None and not creds:
-        if not _given_first(words[0]):
+        if not (_given_first(first) or called):
             return None  # a bold "Loan Calculator": without a title, only a given name will do
         return Found(name, None, "named")  # named, but nothing says they work there
     return Found(name, title, "staff")
@@ -610,6 +671,25 @@ def _bio_around(lines: list[Line], at: int, first: str) -> str | None:
     return None
 
 
+def _bio_calls(lines: list[Line], at: int, words: list[str]) -> bool:
+    """Whether the bio under a name calls the person by the given name alone and speaks of
+    them as "he" or "she" ("Arvin Marchel" / "As co-founder, Arvin brings ... His resume",
+    "Walter (Bill) Babb" / "Bill began ... where he grew up"): the page vouches for a given
+    name the census does not know. The word must stand without the family name after it
+    ("Iowa State" / "Iowa State University is ..."); a product's blurb has no "he"."""
+    given = [_NICKNAME.sub(r"\1", w) for w in words[:-1]
+             if w is words[0] and not _INITIAL.match(w) or _NICKNAME.match(w)]
+    for bio in lines[at + 1:at + 3]:
+        if len(bio.text) > 60:
+            head = bio.text[:400]
+            return bool(_PERSONAL_PRONOUN.search(head)) and any(
+                re.search(rf"\b{re.escape(w)}\b(?!\s+{re.escape(words[-1])})", head) for w in given)
+    return False
+
+
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
+
+
 def _in_prose(line: Line, lines: list[Line], at: int, lower_words: set[str]) -> Iterator[Found]:
     """Names inside a sentence, when the first word is a known given name."""
     text = line.text
@@ -621,6 +701,8 @@ def _in_prose(line: Line, lines: list[Line], at: int, lower_words: set[str]) -> 
         title = None
         if re.match(r"^\s?(?:[A-Z&]|and [A-Z])", after):
             continue  # one of more capitalised words: a firm's name ("Jo Bell Web Design")
+        if _FIRM_BEFORE.search(before):
+            continue  # the rest of a firm's name ("Hartley & Son Joinery")
         if after.startswith(",") and _PLACE_TAIL.match((after[1:].split() or [""])[0].rstrip(".,;")):
             continue  # "Cedar Hollow, NJ": a town
         title = _title_before(before) if before.rstrip().endswith(",") else None
@@ -639,6 +721,8 @@ def _in_prose(line: Line, lines: list[Line], at: int, lower_words: set[str]) -> 
         yield Found(" ".join(words), title, "quoted" if quoted else ("staff" if title else "named"))
 
 
+#: A capitalised word and an ampersand just before a run of words: they end a firm's name.
+_FIRM_BEFORE = re.compile(r"[A-Z][\w'’]*\s*&\s*$")
 #: Words that end a title read backwards from a name ("know that | Customer service coordinator").
 _BEFORE_STOP = {"that", "the", "a", "an", "our", "their", "your", "his", "her", "by", "with",
                 "and", "to", "of", "for", "know", "from", "at", "in", "on", "is", "was", "as",
