@@ -39,11 +39,11 @@ def _companion(store) -> MeetingCompanion:
 def test_notes_taken_come_back_when_the_page_is_opened_again(store):
     companion = _companion(store)
     companion.tick(0, "Came from nursing; a hackathon got her in")
-    companion.rows[1][1].value = "Interviews, synthesis, a roadmap meeting"  # noted, not ticked
+    companion.rows[1][1].value = "Interviews, synthesis, a roadmap meeting"  # noted: ticks it
     again = _companion(store)  # the page reloaded: a new kernel, a new companion
     assert [(box.value, line.value) for box, line in again.rows] == [
         (True, "Came from nursing; a hackathon got her in"),
-        (False, "Interviews, synthesis, a roadmap meeting"),
+        (True, "Interviews, synthesis, a roadmap meeting"),
         (False, "")]
     assert "Picked up the notes you took earlier (2 questions)" in again.notes_message.text
     form = DebriefForm(store, companion=again)

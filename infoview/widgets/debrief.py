@@ -197,7 +197,9 @@ class DebriefForm(w.VBox):
             "usefulness": _slider("useful"),
         }, "Add a question you asked")
         self.insights = RowList(lambda: {
-            "text": _small_text("something you learned", "420px"),
+            # takes the row's free width: a sentence learned was cut off in a box of 420px
+            "text": w.Text(placeholder="something you learned",
+                           layout=w.Layout(flex="1 1 420px", min_width="420px")),
             "tags": _small_text("tags, comma separated"),
         }, "Add an insight")
         self._host = "the host"
@@ -245,7 +247,14 @@ class DebriefForm(w.VBox):
                                     empty="No follow-ups yet: they appear when the debrief "
                                           "is saved.")
         self.actions.add_class("infoview-followups")
-        self.thanks_text = w.Textarea(rows=4, layout=w.Layout(width=FULL_WIDTH))
+        # Empty until the debrief is saved: a blank box with no word looked broken.
+        self.thanks_text = w.Textarea(
+            rows=4, layout=w.Layout(width=FULL_WIDTH),
+            placeholder="The thank-you note is written here once you save the debrief: it "
+                        "names what you learned and the promises you keep.")
+        #: The note as last written by the kit, and for which meeting: a note the user
+        #: changed since is theirs, and saving the debrief again keeps it.
+        self._thanks_written: tuple[int | None, str] = (None, "")
         self.thanks_warnings = w.HTML()
         self.thanks_actions = DraftActions(self.thanks_text, self._host_contact, "thanks")
 
@@ -725,6 +734,14 @@ class DebriefForm(w.VBox):
                 self.message.show("Not saved yet: " + " ".join(problems), "error")
                 return
             meeting = self.store.get(Meeting, self.meeting.value)
+            if meeting.status in _MISSED:
+                # Said here in the page's words: the library's names the meeting by number
+                # and points to a terminal command.
+                self.message.show(
+                    "Not saved: this meeting is marked as not having happened "
+                    f"({status_words(meeting.status)}), so it has no debrief. Choose the meeting booked in its place above, or, if you "
+                    "met after all, add the meeting you held under People.", "error")
+                return
             # Held already (saved once, e.g. by the first click of a double click): saving
             # again only edits the debrief, so there is nothing to ask.
             if (meeting.starts_at is not None and starts_in_future(meeting.starts_at)
@@ -752,8 +769,10 @@ class DebriefForm(w.VBox):
             self.drop_draft_button.layout.display = "none"
             self._relabel_meetings()
             self._show_actions()
-            self._draft_thanks(debrief)
-            self.message.show(saved_summary(debrief, skipped), "ok")
+            self.notes_message.clear()  # "... then save" is done with
+            kept = self._draft_thanks(debrief, keep_edits=True)
+            self.message.show(saved_summary(debrief, skipped) + (
+                " Your changes to the thank-you note are kept." if kept else ""), "ok")
 
     def _outcome_problems(self) -> list[str]:
         """Outcomes with a date or details but no kind chosen: saying which is needed."""
@@ -850,8 +869,21 @@ class DebriefForm(w.VBox):
         user's name and link on About me."""
         return ABOUT_ME_FIELDS | {"learned": ("Key insights", "above, then save the debrief")}
 
-    def _draft_thanks(self, debrief) -> None:
+    def _draft_thanks(self, debrief, *, keep_edits: bool = False) -> bool:
+        """Write the thank-you note for ``debrief``; with ``keep_edits``, a note the user
+        changed for this meeting stays as they wrote it (only its checks are redone).
+        Returns whether the user's note was kept."""
         draft = thanks_draft(self.store, debrief)
+        meeting, written = self._thanks_written
+        text = self.thanks_text.value
+        edited = (keep_edits and meeting == debrief.meeting_id and text.strip() != ""
+                  and text != written)
+        if edited:
+            self.thanks_warnings.value = ("<p>Kept as you changed it (the checks read only "
+                                          "the note the kit writes).</p>")
+            return True
         self.thanks_text.value = draft.text
         self.thanks_text.rows = textarea_rows(draft.text)
+        self._thanks_written = (debrief.meeting_id, draft.text)
         self.thanks_warnings.value = draft_checks_html(draft, self.check_fields())
+        return False

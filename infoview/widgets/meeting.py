@@ -214,6 +214,15 @@ class MeetingCompanion(w.VBox):
         with self.notes_message.guard("keeping your notes"):
             keep_notes(self.store, self.meeting_id, notes, clock, now=self.wall())
 
+    def _noted(self, tick: w.Checkbox, line: str) -> None:
+        """A line of notes typed under a question: it was asked, so its box is ticked
+        (a question noted but left unticked looked not asked, though the debrief takes it
+        as asked); then what is noted is kept."""
+        if line.strip() and not tick.value:
+            tick.value = True  # keeps the notes, through the box's own observer
+            return
+        self._keep_notes()
+
     def catch_up(self) -> None:
         """Read the meeting again from the store (its questions may have been saved under
         Prepare since), unless the clock has started or a question was noted: a meeting
@@ -243,7 +252,7 @@ class MeetingCompanion(w.VBox):
                            f"{flag_html(item.text)}")
             notes = w.Text(placeholder="a line of notes", layout=w.Layout(width=FULL_WIDTH))
             tick.observe(lambda _c: self._keep_notes(), names="value")
-            notes.observe(lambda _c: self._keep_notes(), names="value")
+            notes.observe(lambda _c, tick=tick: self._noted(tick, _c["new"]), names="value")
             self.rows.append((tick, notes))
             row_boxes.append(w.VBox([w.HBox([tick, label]), notes],
                                     layout=w.Layout(margin="0 0 6px 0")))

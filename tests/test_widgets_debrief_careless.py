@@ -1,0 +1,117 @@
+"""The meeting and debrief pages under a careless or hurried user, driven without a browser.
+
+Seen walking the app as Lena (a person, a planned meeting, the call, the debrief): a
+thank-you note she changed was written over when she saved the debrief again; a meeting
+debriefed before its booked day was thanked for that day, still ahead; a debrief saved on a
+cancelled meeting answered with its number and a terminal command; "... then save" stayed
+under the notes button once saved; the thank-you box stood empty with no word before the
+save; a question noted in the companion but not ticked looked not asked.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from infoview.flows.meetings import next_meeting, save_meeting_plan
+from infoview.models import Meeting, Person, UserProfile
+from infoview.questions.models import PlanItem, QuestionPlan
+from infoview.store import Store
+from infoview.widgets.debrief import DebriefForm
+from infoview.widgets.meeting import MeetingCompanion
+
+PLAN = QuestionPlan(items=[
+    PlanItem("path-01", "path", "How did you end up working as a product manager?", 3, "top"),
+    PlanItem("closing-01", "closing", "Who else would you suggest I talk to?", 1, "always"),
+], meeting_minutes=20, overhead_minutes=4)
+
+
+def _store(tmp_path, starts: datetime) -> Store:
+    store = Store.open(tmp_path / "lena.sqlite")
+    store.save_profile(UserProfile(name="Lena Berg"))
+    save_meeting_plan(store, Person(name="Sam Okafor", organization="Kestrel Health"),
+                      Meeting(person_id=0, starts_at=starts, status="scheduled",
+                              timezone="Europe/Berlin"), PLAN)
+    return store
+
+
+@pytest.fixture
+def met(tmp_path):
+    """Lena's store: the call with Sam began an hour ago."""
+    with _store(tmp_path, datetime.now(UTC) - timedelta(hours=1)) as store:
+        yield store
+
+
+def test_saving_the_debrief_again_keeps_the_thank_you_note_she_changed(met):
+    form = DebriefForm(met)
+    form.insights.add(text="Product teams value clinical experience")
+    form.save_button.click()
+    assert "clinical experience" in form.thanks_text.value
+    form.thanks_text.value = "Dear Sam, thank you for the hour; the spec tip was gold."
+    form.notes.value = "Call went well"
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+    assert form.thanks_text.value == "Dear Sam, thank you for the hour; the spec tip was gold."
+    assert "thank-you note are kept" in form.message.text
+
+
+def test_a_thank_you_not_changed_follows_the_debrief_saved_again(met):
+    form = DebriefForm(met)
+    form.insights.add(text="Product teams value clinical experience")
+    form.save_button.click()
+    form.insights.rows[0]["text"].value = "Specs are one page long"
+    form.save_button.click()
+    assert "Specs are one page long" in form.thanks_text.value
+    assert "kept" not in form.message.text
+
+
+def test_a_meeting_debriefed_before_its_day_is_thanked_for_today(tmp_path):
+    with _store(tmp_path, datetime.now(UTC) + timedelta(days=7)) as store:
+        form = DebriefForm(store)
+        form.save(confirm=True)
+        assert form.message.kind == "ok", form.message.text
+        assert "Thank you for your time today." in form.thanks_text.value
+
+
+def test_a_debrief_on_a_cancelled_meeting_says_what_to_do_in_plain_words(met):
+    sam = met.list(Person)[0]
+    cancelled = met.add(Meeting(person_id=sam.id, status="cancelled",
+                                starts_at=datetime.now(UTC) - timedelta(days=2)))
+    form = DebriefForm(met, meeting_id=cancelled.id)
+    form.happened.value = True
+    form.save_button.click()
+    assert form.message.kind == "error"
+    text = form.message.text
+    assert "infoview " not in text and str(cancelled.id) not in text, text
+    assert "cancelled" in text and "under People" in text
+    assert met.get(Meeting, cancelled.id).status == "cancelled"
+
+
+def test_the_notes_brought_in_are_not_asked_to_be_saved_once_saved(met):
+    companion = MeetingCompanion.for_meeting(met, next_meeting(met), clock=lambda: 0.0)
+    form = DebriefForm(met, companion=companion)
+    companion.tick(0, "Came from nursing too")
+    form.take_companion_notes()
+    assert "then save" in form.notes_message.text
+    form.save_button.click()
+    assert form.message.kind == "ok", form.message.text
+    assert form.notes_message.text == ""
+
+
+def test_the_thank_you_box_says_what_comes_there_before_the_save(met):
+    form = DebriefForm(met)
+    assert form.thanks_text.value == ""
+    assert "once you save the debrief" in form.thanks_text.placeholder
+
+
+def test_a_line_of_notes_ticks_its_question_in_the_companion(met):
+    companion = MeetingCompanion.for_meeting(met, next_meeting(met), clock=lambda: 0.0)
+    box, line = companion.rows[0]
+    line.value = "Came from nursing too"
+    assert box.value is True
+    again = MeetingCompanion.for_meeting(met, next_meeting(met), clock=lambda: 0.0)
+    assert again.rows[0][0].value is True and again.rows[0][1].value == "Came from nursing too"
+    # unticked on purpose afterwards, it stays unticked while the line is edited no further
+    box.value = False
+    assert box.value is False
