@@ -115,3 +115,25 @@ def test_a_line_of_notes_ticks_its_question_in_the_companion(met):
     # unticked on purpose afterwards, it stays unticked while the line is edited no further
     box.value = False
     assert box.value is False
+
+
+def test_the_last_minute_is_not_counted_as_none_left(met):
+    now = [0.0]
+    companion = MeetingCompanion.for_meeting(met, next_meeting(met), clock=lambda: now[0])
+    companion.start()
+    now[0] = 19.5 * 60
+    companion.refresh()
+    assert companion.banner.text.startswith("Less than a minute left: ask the closing pair")
+    now[0] = 17.2 * 60
+    companion.refresh()
+    assert companion.banner.text.startswith("3 minutes left")
+
+
+def test_stop_is_offered_only_while_the_clock_runs(met):
+    companion = MeetingCompanion.for_meeting(met, next_meeting(met), clock=lambda: 0.0)
+    assert companion.stop_button.disabled
+    companion.start()
+    assert not companion.stop_button.disabled
+    companion.stop()
+    assert companion.stop_button.disabled and companion.start_button.description.startswith(
+        "Resume")

@@ -61,6 +61,13 @@ def agenda_from(items: Sequence) -> list[AgendaMark]:
     return sorted(marks, key=lambda m: m.minute)
 
 
+def _time_left(minutes: float) -> str:
+    """The minutes left as the banner says them: whole minutes, and "less than a minute"
+    for the last one (at 19:30 of 20 it said "0 minutes left")."""
+    whole = round(minutes)
+    return count_of(whole, "minute") if whole >= 1 else "less than a minute"
+
+
 class MeetingCompanion(w.VBox):
     """Keeps time during a meeting and collects a line of notes per planned question.
 
@@ -348,6 +355,7 @@ class MeetingCompanion(w.VBox):
         self.start_button.description = ("Resume the clock" if self.stopped_at is not None
                                          else "Start the clock")
         self.start_button.disabled = self.running
+        self.stop_button.disabled = not self.running  # nothing to stop before the start
         self.reset_button.disabled = self.started_at is None
         if self.started_at is None:
             self.banner.show(f"Press start when the meeting begins ({total} minutes promised).")
@@ -358,13 +366,14 @@ class MeetingCompanion(w.VBox):
             self.banner.show(f"Past the {total} minutes you promised: thank them and end, "
                              "unless they offer more time.", "error")
         elif self.signal == "wrap_up":
-            self.banner.show(f"{count_of(round(left), 'minute')} left: ask the closing pair "
-                             "now, then wrap up on time.", "warning")
+            words = _time_left(left)
+            self.banner.show(f"{words[:1].upper()}{words[1:]} left: ask the closing pair now, "
+                             "then wrap up on time.", "warning")
         elif self.signal == "closing":
             self.banner.show("Time for the closing pair: who else should I talk to, and may I "
                              "mention your name?", "warning")
         else:
-            self.banner.show(f"On track: {count_of(round(left), 'minute')} left.", "ok")
+            self.banner.show(f"On track: {_time_left(left)} left.", "ok")
         self.agenda_html.value = self._agenda_html()
 
     def _signal(self, now: float) -> str:
