@@ -137,3 +137,20 @@ def test_stop_is_offered_only_while_the_clock_runs(met):
     companion.stop()
     assert companion.stop_button.disabled and companion.start_button.description.startswith(
         "Resume")
+
+
+def test_a_second_save_says_the_changes_were_saved(met):
+    form = DebriefForm(met)
+    form.save_button.click()
+    assert form.message.text.startswith("Saved the debrief: 0 answers")
+    form.insights.add(text="Specs are one page long")
+    form.save_button.click()
+    assert form.message.text.startswith(
+        "Saved your changes to the debrief: it now holds 0 answers"), form.message.text
+    assert "1 insight" in form.message.text
+
+
+def test_save_with_no_meeting_at_all_says_where_to_add_one(store):
+    form = DebriefForm(store)
+    form.save_button.click()
+    assert "add one under Prepare" in form.message.text

@@ -181,7 +181,7 @@ def test_a_double_click_on_save_anyway_saves_once_and_does_not_ask_again(ahead):
     form.save_button.click()
     form.save_button.click()  # the second click of the double click
     assert form.message.kind == "ok", form.message.text
-    assert form.message.text.startswith("Saved the debrief")
+    assert form.message.text.startswith("Saved your changes to the debrief")  # once, then again
     assert form.save_button.description == "Save debrief"
     assert ahead.get(Meeting, form.meeting.value).status == "held"
     assert len(ahead.list(Insight)) == 1

@@ -134,15 +134,18 @@ def _set(widgets: dict[str, Any], values: dict[str, Any]) -> None:
             log.info("left out a kept value of %s the form no longer takes", name)
 
 
-def saved_summary(debrief, skipped: dict[str, int] | None = None) -> str:
+def saved_summary(debrief, skipped: dict[str, int] | None = None, *,
+                  again: bool = False) -> str:
     """What a save kept, counted: answers, people suggested, promises, outcomes, insights,
-    and the empty rows it skipped (``{"insight": 1, ...}``)."""
+    and the empty rows it skipped (``{"insight": 1, ...}``); ``again`` for a debrief saved
+    before (a second save said the very words of the first, as if nothing had happened)."""
     parts = [count_of(len(debrief.questions), "answer"),
              count_of(len(debrief.people), "person suggested", "people suggested"),
              count_of(len(debrief.promises), "promise"),
              count_of(len(debrief.outcomes), "outcome"),
              count_of(len(debrief.insights), "insight")]
-    text = "Saved the debrief: " + ", ".join(parts) + "."
+    text = ("Saved your changes to the debrief: it now holds " if again
+            else "Saved the debrief: ") + ", ".join(parts) + "."
     if skipped:
         rows = sum(skipped.values())
         which = ", ".join(count_of(n, kind, "people" if kind == "person" else None)
@@ -727,7 +730,9 @@ class DebriefForm(w.VBox):
         # The library's message already says the debrief was not saved.
         with self.message.guard():
             if self.meeting.value is None:
-                self.message.show("Choose a meeting first.", "warning")
+                self.message.show("Choose a meeting first." if self.meeting.options else
+                                  "No meeting to debrief yet: add one under Prepare (Save "
+                                  "person and meeting), then come back here.", "warning")
                 return
             problems = self.check_people() + self._outcome_problems()
             if problems:
@@ -739,8 +744,9 @@ class DebriefForm(w.VBox):
                 # and points to a terminal command.
                 self.message.show(
                     "Not saved: this meeting is marked as not having happened "
-                    f"({status_words(meeting.status)}), so it has no debrief. Choose the meeting booked in its place above, or, if you "
-                    "met after all, add the meeting you held under People.", "error")
+                    f"({status_words(meeting.status)}), so it has no debrief. Choose the "
+                    "meeting booked in its place above, or, if you met after all, add the "
+                    "meeting you held under People.", "error")
                 return
             # Held already (saved once, e.g. by the first click of a double click): saving
             # again only edits the debrief, so there is nothing to ask.
@@ -762,6 +768,7 @@ class DebriefForm(w.VBox):
                                   "(the box under \"It happened\").", "error")
                 return
             self._reset_confirm()
+            again = meeting.status == "held"
             debrief = self.to_debrief()
             skipped = self._empty_rows()
             self.saved = save_debrief(self.store, debrief, held_on=held_on)  # drops what was kept
@@ -771,7 +778,7 @@ class DebriefForm(w.VBox):
             self._show_actions()
             self.notes_message.clear()  # "... then save" is done with
             kept = self._draft_thanks(debrief, keep_edits=True)
-            self.message.show(saved_summary(debrief, skipped) + (
+            self.message.show(saved_summary(debrief, skipped, again=again) + (
                 " Your changes to the thank-you note are kept." if kept else ""), "ok")
 
     def _outcome_problems(self) -> list[str]:
