@@ -154,3 +154,17 @@ def test_save_with_no_meeting_at_all_says_where_to_add_one(store):
     form = DebriefForm(store)
     form.save_button.click()
     assert "add one under Prepare" in form.message.text
+
+
+def test_a_thank_you_ticked_as_sent_is_no_longer_asked_to_be_sent_now(tmp_path):
+    with _store(tmp_path, datetime.now(UTC) - timedelta(days=5)) as store:
+        form = DebriefForm(store)
+        form.insights.add(text="Specs are one page long")
+        form.save_button.click()
+        assert "days after the meeting" in form.thanks_warnings.value
+        thank_you = next(item for item in form.actions.items if "thank-you" in item.what)
+        form.actions.done_buttons[thank_you.key].click()
+        assert "days after the meeting" not in form.thanks_warnings.value
+        assert "words." in form.thanks_warnings.value  # the rest of the checks stay
+        reopened = DebriefForm(store)  # the page opened again later: still not asked
+        assert "days after the meeting" not in reopened.thanks_warnings.value

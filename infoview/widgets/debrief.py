@@ -9,6 +9,7 @@ same debrief rather than adding a second one.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +61,7 @@ from infoview.widgets.profile import ABOUT_ME_FIELDS
 from infoview.widgets.rows import RowList
 
 if TYPE_CHECKING:  # pragma: no cover
+    from infoview.prep.outreach import Draft
     from infoview.store import Store
 
 log = logging.getLogger(__name__)
@@ -248,7 +250,7 @@ class DebriefForm(w.VBox):
         #: This meeting's follow-ups, each with Done (and Undo) and Snooze.
         self.actions = FollowUpList(store, self._meeting_followups,
                                     empty="No follow-ups yet: they appear when the debrief "
-                                          "is saved.")
+                                          "is saved.", on_change=self._show_thanks_checks)
         self.actions.add_class("infoview-followups")
         # Empty until the debrief is saved: a blank box with no word looked broken.
         self.thanks_text = w.Textarea(
@@ -258,6 +260,7 @@ class DebriefForm(w.VBox):
         #: The note as last written by the kit, and for which meeting: a note the user
         #: changed since is theirs, and saving the debrief again keeps it.
         self._thanks_written: tuple[int | None, str] = (None, "")
+        self._thanks_draft: Draft | None = None
         self.thanks_warnings = w.HTML()
         self.thanks_actions = DraftActions(self.thanks_text, self._host_contact, "thanks")
 
@@ -878,8 +881,7 @@ class DebriefForm(w.VBox):
 
     def _draft_thanks(self, debrief, *, keep_edits: bool = False) -> bool:
         """Write the thank-you note for ``debrief``; with ``keep_edits``, a note the user
-        changed for this meeting stays as they wrote it (only its checks are redone).
-        Returns whether the user's note was kept."""
+        changed for this meeting stays as they wrote it. Returns whether it was kept."""
         draft = thanks_draft(self.store, debrief)
         meeting, written = self._thanks_written
         text = self.thanks_text.value
@@ -892,5 +894,18 @@ class DebriefForm(w.VBox):
         self.thanks_text.value = draft.text
         self.thanks_text.rows = textarea_rows(draft.text)
         self._thanks_written = (debrief.meeting_id, draft.text)
-        self.thanks_warnings.value = draft_checks_html(draft, self.check_fields())
+        self._thanks_draft = draft
+        self._show_thanks_checks()
         return False
+
+    def _show_thanks_checks(self) -> None:
+        """Show what the checks found in the thank-you note written last, leaving out
+        "send it now" once its follow-up is ticked as sent (it told Lena to send again)."""
+        draft = self._thanks_draft
+        if draft is None or self.thanks_text.value != draft.text:
+            return
+        sent = any(a.kind == "thank_you" and a.done_at is not None
+                   for a in meeting_actions(self.store, self._thanks_written[0]))
+        if sent:
+            draft = replace(draft, warnings=[x for x in draft.warnings if x.code != "late_thanks"])
+        self.thanks_warnings.value = draft_checks_html(draft, self.check_fields())
