@@ -5,7 +5,9 @@ thank-you note she changed was written over when she saved the debrief again; a 
 debriefed before its booked day was thanked for that day, still ahead; a debrief saved on a
 cancelled meeting answered with its number and a terminal command; "... then save" stayed
 under the notes button once saved; the thank-you box stood empty with no word before the
-save; a question noted in the companion but not ticked looked not asked.
+save; a question noted in the companion but not ticked looked not asked; the last minute
+was "0 minutes left"; a second save said what the first had said. (The tests run on the
+debrief tests' store, Maya's meeting with Samira.)
 """
 
 from __future__ import annotations
@@ -13,33 +15,18 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from debrief_meetings import meeting_store
 
-from infoview.flows.meetings import next_meeting, save_meeting_plan
-from infoview.models import Meeting, Person, UserProfile
-from infoview.questions.models import PlanItem, QuestionPlan
-from infoview.store import Store
+from infoview.flows.meetings import next_meeting
+from infoview.models import Meeting, Person
 from infoview.widgets.debrief import DebriefForm
 from infoview.widgets.meeting import MeetingCompanion
-
-PLAN = QuestionPlan(items=[
-    PlanItem("path-01", "path", "How did you end up working as a product manager?", 3, "top"),
-    PlanItem("closing-01", "closing", "Who else would you suggest I talk to?", 1, "always"),
-], meeting_minutes=20, overhead_minutes=4)
-
-
-def _store(tmp_path, starts: datetime) -> Store:
-    store = Store.open(tmp_path / "lena.sqlite")
-    store.save_profile(UserProfile(name="Lena Berg"))
-    save_meeting_plan(store, Person(name="Sam Okafor", organization="Kestrel Health"),
-                      Meeting(person_id=0, starts_at=starts, status="scheduled",
-                              timezone="Europe/Berlin"), PLAN)
-    return store
 
 
 @pytest.fixture
 def met(tmp_path):
-    """Lena's store: the call with Sam began an hour ago."""
-    with _store(tmp_path, datetime.now(UTC) - timedelta(hours=1)) as store:
+    """The call began an hour ago."""
+    with meeting_store(tmp_path, datetime.now(UTC) - timedelta(hours=1)) as store:
         yield store
 
 
@@ -67,7 +54,7 @@ def test_a_thank_you_not_changed_follows_the_debrief_saved_again(met):
 
 
 def test_a_meeting_debriefed_before_its_day_is_thanked_for_today(tmp_path):
-    with _store(tmp_path, datetime.now(UTC) + timedelta(days=7)) as store:
+    with meeting_store(tmp_path, datetime.now(UTC) + timedelta(days=7)) as store:
         form = DebriefForm(store)
         form.save(confirm=True)
         assert form.message.kind == "ok", form.message.text
@@ -157,7 +144,7 @@ def test_save_with_no_meeting_at_all_says_where_to_add_one(store):
 
 
 def test_a_thank_you_ticked_as_sent_is_no_longer_asked_to_be_sent_now(tmp_path):
-    with _store(tmp_path, datetime.now(UTC) - timedelta(days=5)) as store:
+    with meeting_store(tmp_path, datetime.now(UTC) - timedelta(days=5)) as store:
         form = DebriefForm(store)
         form.insights.add(text="Specs are one page long")
         form.save_button.click()

@@ -9,10 +9,7 @@ from dataclasses import replace
 from infoview.flows.followups import meeting_actions
 from infoview.flows.meetings import thanks_draft
 from infoview.models import Meeting, Person
-from infoview.widgets._common import (
-    draft_checks_html,
-    textarea_rows,
-)
+from infoview.widgets._common import draft_checks_html, textarea_rows
 from infoview.widgets.debrief_state import DebriefState
 from infoview.widgets.followups import FollowUp, action_followups
 from infoview.widgets.profile import ABOUT_ME_FIELDS

@@ -10,11 +10,7 @@ from typing import Any
 import ipywidgets as w
 
 from infoview.flows.drafts import panel_kinds
-from infoview.widgets._common import (
-    count_of,
-    on_my_clock,
-    status_words,
-)
+from infoview.widgets._common import count_of, on_my_clock, status_words
 
 #: The drafts this panel writes (the thank-you note, the reschedule and no-show notes),
 #: labelled as in the one table of draft kinds.

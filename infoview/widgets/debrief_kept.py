@@ -6,26 +6,17 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import ipywidgets as w
 from traitlets import TraitError
 
-from infoview.flows.meeting_notes import (
-    drop_debrief_draft,
-    keep_debrief_draft,
-    kept_debrief_draft,
-)
+from infoview.flows.meeting_notes import drop_debrief_draft, keep_debrief_draft, kept_debrief_draft
 from infoview.flows.profile import user_zone
 from infoview.times import shown_in
-from infoview.widgets.rows import RowList
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-from infoview.widgets.debrief_fields import (
-    NOT_RATED,
-)
+from infoview.widgets.debrief_fields import NOT_RATED
 from infoview.widgets.debrief_state import DebriefState
+from infoview.widgets.rows import RowList
 
 log = logging.getLogger(__name__)
 

@@ -4,26 +4,13 @@ with the message to send (part of :class:`~infoview.widgets.debrief.DebriefForm`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from infoview.flows.drafts import missed_meeting_draft
 from infoview.flows.meeting_status import mark_meeting
 from infoview.flows.profile import user_zone
 from infoview.models import Meeting
 from infoview.times import start_from_fields
-from infoview.widgets._common import (
-    draft_checks_html,
-    on_my_clock,
-    status_words,
-    textarea_rows,
-)
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-from infoview.widgets.debrief_fields import (
-    DRAFT_LABELS,
-    MISSED,
-)
+from infoview.widgets._common import draft_checks_html, on_my_clock, status_words, textarea_rows
+from infoview.widgets.debrief_fields import DRAFT_LABELS, MISSED
 from infoview.widgets.debrief_state import DebriefState
 
 

@@ -4,9 +4,7 @@
 
 from __future__ import annotations
 
-from infoview.widgets._common import (
-    count_of,
-)
+from infoview.widgets._common import count_of
 from infoview.widgets.debrief_state import DebriefState
 
 

@@ -4,24 +4,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import ipywidgets as w
 
-from infoview.flows.debrief import (
-    email_problem,
-)
+from infoview.flows.debrief import email_problem
 from infoview.models import CHOICES, Meeting, Person
-from infoview.widgets._common import (
-    esc,
-)
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-from infoview.widgets.debrief_fields import (
-    MISSING_CLASS,
-    small_text,
-)
+from infoview.widgets._common import esc
+from infoview.widgets.debrief_fields import MISSING_CLASS, small_text
 from infoview.widgets.debrief_state import DebriefState
 
 
