@@ -155,3 +155,22 @@ def test_a_thank_you_ticked_as_sent_is_no_longer_asked_to_be_sent_now(tmp_path):
         assert "words." in form.thanks_warnings.value  # the rest of the checks stay
         reopened = DebriefForm(store)  # the page opened again later: still not asked
         assert "days after the meeting" not in reopened.thanks_warnings.value
+
+
+def test_a_meeting_chosen_again_under_debrief_says_its_clock_was_left_running(met):
+    sam = met.list(Person)[0]
+    other = met.add(Meeting(person_id=sam.id, status="held",
+                            starts_at=datetime.now(UTC) - timedelta(days=3)))
+    now, began = [100.0], datetime.now(UTC)
+    companion = MeetingCompanion.for_meeting(met, next_meeting(met), clock=lambda: now[0],
+                                             wall=lambda: began + timedelta(seconds=now[0]))
+    first = companion.meeting_id
+    companion.start()
+    now[0] = 400.0
+    companion.tick(0, "Came from nursing too")  # kept, with the clock at 05:00
+    form = DebriefForm(met, companion=companion, meeting_id=first)
+    form.meeting.value = other.id  # the companion follows the debrief's choice
+    form.meeting.value = first  # and back: the page was never opened again
+    text = companion.notes_message.text
+    assert "The clock goes on from 05:00, as you left it running." in text, text
+    assert "page" not in text

@@ -189,7 +189,7 @@ def test_the_clock_goes_on_after_a_reload_instead_of_starting_from_zero(store):
     clocks.later(600)  # stopped: the time away is not counted
     stopped = _timed(store, clocks)
     assert not stopped.running and "08:30" in stopped.clock_label.value
-    assert "The clock stopped at 08:30" in stopped.notes_message.text
+    assert "The clock is stopped at 08:30" in stopped.notes_message.text
     assert stopped.start_button.description == "Resume the clock"
     stopped.reset()
     assert _timed(store, clocks).started_at is None  # reset: a reload starts from zero

@@ -176,11 +176,13 @@ class MeetingCompanion(w.VBox):
         self._play(kept.running)
         self.refresh()
         mm, ss = divmod(int(kept.seconds), 60)
-        going = "goes on from" if kept.running else "stopped at"
+        # Said for a reload and for a meeting chosen again under Debrief alike (it said
+        # "before the page was opened again" when only the meeting had been switched).
+        going = ("goes on from {}, as you left it running" if kept.running
+                 else "is stopped at {}, as you left it")
         self.notes_message.show(" ".join(filter(None, [
             self.notes_message.text if self.notes_message.kind else "",
-            f"The clock {going} {mm:02d}:{ss:02d}, where it was before the page was "
-            "opened again."])), "info")
+            f"The clock {going.format(f'{mm:02d}:{ss:02d}')}."])), "info")
 
     def _pick_up_notes(self) -> None:
         """Put back the notes kept for this meeting (taken before a reload or a closed tab),
