@@ -174,3 +174,18 @@ def test_a_meeting_chosen_again_under_debrief_says_its_clock_was_left_running(me
     text = companion.notes_message.text
     assert "The clock goes on from 05:00, as you left it running." in text, text
     assert "page" not in text
+
+
+def test_a_meeting_that_did_not_happen_shows_no_debrief_to_fill_in(met):
+    form = DebriefForm(met)
+    assert form.debrief_part.layout.display == "" and form.thanks_part.layout.display == ""
+    form.happened.value = False
+    assert form.missed_row.layout.display == ""
+    assert form.debrief_part.layout.display == "none" and form.thanks_part.layout.display == "none"
+    form.happened.value = True  # chosen by mistake: the debrief is back, as it was
+    assert form.debrief_part.layout.display == ""
+    form.missed_status.value = "cancelled"
+    form.happened.value = False
+    form.missed_button.click()
+    reopened = DebriefForm(met, meeting_id=form.meeting.value)
+    assert reopened.happened.value is False and reopened.debrief_part.layout.display == "none"

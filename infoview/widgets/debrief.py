@@ -215,11 +215,10 @@ class DebriefForm(KeptDebrief, CompanionNotes, SuggestedPeople, MissedMeeting,
         self.meeting.observe(lambda _c: self._companion_follows(), names="value")
         self.meeting.observe(lambda _c: self._reset_confirm(), names="value")
         self.save_button.on_click(lambda _b: self.save())
-        super().__init__([
-            w.HTML(FORM_STYLE), heading("Debrief"), self.meeting, self.zone_note, self.meeting_message,
-            control_row(w.HTML("Did the meeting take place?"), self.happened, gap=LABEL_GAP),
-            self.held_row, self.missed_row,
-            self.missed_message, self.missed_box, self.notes_button, self.notes_message,
+        #: What is debriefed of a meeting that happened: hidden while "It did not happen" is
+        #: chosen (the questions and Save debrief stayed under the row marking it missed).
+        self.debrief_part = w.VBox([
+            self.notes_button, self.notes_message,
             heading("Planned questions: what was said, how useful (0 = no score)"),
             self.questions_box, self.extra_questions,
             heading("Key insights"), self.insights,
@@ -229,9 +228,16 @@ class DebriefForm(KeptDebrief, CompanionNotes, SuggestedPeople, MissedMeeting,
             control_row(self.rapport_label, self.rapport, self.rapport_clear, gap=LABEL_GAP),
             self.notes, w.HBox([self.save_button, self.drop_draft_button]),
             self.message,
-            heading("Follow-ups"), self.actions,
+        ])
+        self.thanks_part = w.VBox([
             heading(DRAFT_LABELS["thanks"]),
             draft_box(self.thanks_text, self.thanks_actions, self.thanks_warnings),
+        ])
+        super().__init__([
+            w.HTML(FORM_STYLE), heading("Debrief"), self.meeting, self.zone_note, self.meeting_message,
+            control_row(w.HTML("Did the meeting take place?"), self.happened, gap=LABEL_GAP),
+            self.held_row, self.missed_row, self.missed_message, self.missed_box,
+            self.debrief_part, heading("Follow-ups"), self.actions, self.thanks_part,
         ])
         # Whatever is typed is kept as it is typed, so that a reload loses none of it.
         for rows in self._row_lists():

@@ -18,9 +18,12 @@ class MissedMeeting(DebriefState):
     """Marks the chosen meeting missed, and asks the day of one saved without a date."""
 
     def _show_missed_row(self) -> None:
-        """The row to mark a meeting missed shows once "It did not happen" is chosen; the
-        day it happened is asked while "It happened" is, of a meeting without a date."""
+        """The row to mark a meeting missed shows once "It did not happen" is chosen, in
+        place of the debrief and the thank-you; the day it happened is asked while "It
+        happened" is, of a meeting without a date."""
         self.missed_row.layout.display = "none" if self.happened.value else ""
+        for part in (self.debrief_part, self.thanks_part):  # nothing to debrief nor thank
+            part.layout.display = "" if self.happened.value else "none"
         self.held_row.layout.display = "" if self._asks_day() else "none"
 
     def _asks_day(self) -> bool:

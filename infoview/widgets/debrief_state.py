@@ -52,6 +52,8 @@ class DebriefState:
     missed_box: w.VBox
     missed_row: w.HBox
     held_row: w.HBox
+    debrief_part: w.VBox
+    thanks_part: w.VBox
     _host: str
     _loading: bool
     _thanks_written: tuple[int | None, str]
