@@ -189,3 +189,16 @@ def test_a_meeting_that_did_not_happen_shows_no_debrief_to_fill_in(met):
     form.missed_button.click()
     reopened = DebriefForm(met, meeting_id=form.meeting.value)
     assert reopened.happened.value is False and reopened.debrief_part.layout.display == "none"
+
+
+def test_the_agenda_keeps_the_greetings_end_and_cuts_long_steps_at_a_word(met):
+    companion = MeetingCompanion.for_meeting(met, next_meeting(met), clock=lambda: 0.0)
+    agenda = companion.agenda_html.value
+    greeting = next(m.text for m in companion.marks if m.label == "Greeting")
+    assert greeting.endswith(".") and greeting in agenda  # "... say you will finish by 14:20."
+    from infoview.widgets.meeting import _agenda_detail
+
+    long = "If asked, your 30-second introduction: " + "ten years on a cardiac ward " * 5
+    cut = _agenda_detail(long)
+    assert cut.endswith("…") and len(cut) <= 100 and long.startswith(cut[:-1])
+    assert long[len(cut) - 1] == " "  # cut between words, never inside one ("resea...")

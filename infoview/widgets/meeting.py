@@ -61,6 +61,21 @@ def agenda_from(items: Sequence) -> list[AgendaMark]:
     return sorted(marks, key=lambda m: m.minute)
 
 
+#: The longest agenda line's text shown whole; a longer one is cut at a word.
+AGENDA_DETAIL = 100
+
+
+def _agenda_detail(text: str) -> str:
+    """An agenda step's text on one line of the agenda: whole up to :data:`AGENDA_DETAIL`
+    characters, else cut at the last word that fits, with "…" (cut at 70 characters, the
+    greeting lost its point, "say you will finish by ...", and words were cut in two,
+    "working as a UX resea...")."""
+    if len(text) <= AGENDA_DETAIL:
+        return text
+    cut = text[:AGENDA_DETAIL - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return cut + "…"
+
+
 def _time_left(minutes: float) -> str:
     """The minutes left as the banner says them: whole minutes, and "less than a minute"
     for the last one (at 19:30 of 20 it said "0 minutes left")."""
@@ -395,7 +410,7 @@ class MeetingCompanion(w.VBox):
         current = self.current_mark() if self.started_at is not None else None
         lines = []
         for mark in self.marks:
-            detail = mark.text if len(mark.text) <= 70 else mark.text[:67] + "..."
+            detail = _agenda_detail(mark.text)
             # On the clock's own face (mm:ss), not "1.5′": the user reads one against the other.
             mm, ss = divmod(round(mark.minute * 60), 60)
             text = f"{mm:02d}:{ss:02d} {esc(mark.label)}" + (f": {esc(detail)}" if detail else "")
