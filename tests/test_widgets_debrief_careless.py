@@ -202,3 +202,15 @@ def test_the_agenda_keeps_the_greetings_end_and_cuts_long_steps_at_a_word(met):
     cut = _agenda_detail(long)
     assert cut.endswith("…") and len(cut) <= 100 and long.startswith(cut[:-1])
     assert long[len(cut) - 1] == " "  # cut between words, never inside one ("resea...")
+
+
+def test_a_running_clock_is_stopped_before_it_can_be_reset(met):
+    now = [0.0]
+    companion = MeetingCompanion.for_meeting(met, next_meeting(met), clock=lambda: now[0])
+    companion.start()
+    now[0] = 12 * 60
+    assert companion.reset_button.disabled  # mid-call, a slip of the mouse
+    companion.stop()
+    assert not companion.reset_button.disabled
+    companion.reset_button.click()
+    assert companion.elapsed_minutes == 0

@@ -124,7 +124,7 @@ class MeetingCompanion(w.VBox):
         self.title = w.HTML()
         self.start_button = button("Start the clock", "success")
         self.stop_button = button("Stop", tooltip="pause the clock; Resume carries on from here")
-        self.reset_button = button("Reset", tooltip="set the clock back to zero")
+        self.reset_button = button("Reset", tooltip="set the clock back to zero (stop it first)")
         self.clock_label = w.HTML()
         self.bar = w.FloatProgress(min=0, max=20, value=0, layout=w.Layout(width=FULL_WIDTH))
         self.banner = MessageLine()
@@ -373,7 +373,8 @@ class MeetingCompanion(w.VBox):
                                          else "Start the clock")
         self.start_button.disabled = self.running
         self.stop_button.disabled = not self.running  # nothing to stop before the start
-        self.reset_button.disabled = self.started_at is None
+        # Only a stopped clock is reset: one press beside Stop, mid-call, lost the time.
+        self.reset_button.disabled = self.started_at is None or self.running
         if self.started_at is None:
             self.banner.show(f"Press start when the meeting begins ({total} minutes promised).")
         elif self.stopped_at is not None:
