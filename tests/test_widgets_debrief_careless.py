@@ -182,6 +182,9 @@ def test_a_meeting_that_did_not_happen_shows_no_debrief_to_fill_in(met):
     form.happened.value = False
     assert form.missed_row.layout.display == ""
     assert form.debrief_part.layout.display == "none" and form.thanks_part.layout.display == "none"
+    # no debrief is coming: the empty follow-ups no longer say one will fill them
+    said = form.actions.rows.children[0].value
+    assert "No follow-ups for this meeting." in said and "debrief" not in said
     form.happened.value = True  # chosen by mistake: the debrief is back, as it was
     assert form.debrief_part.layout.display == ""
     form.missed_status.value = "cancelled"

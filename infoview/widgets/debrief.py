@@ -47,6 +47,7 @@ from infoview.widgets.debrief_fields import (
     HAPPENED,
     MISSED,
     MISSED_CHOICES,
+    NO_FOLLOW_UPS_YET,
     WIDE,
     meeting_label,
     outcome_given,
@@ -154,8 +155,7 @@ class DebriefForm(KeptDebrief, CompanionNotes, SuggestedPeople, MissedMeeting,
         self.message = MessageLine()
         #: This meeting's follow-ups, each with Done (and Undo) and Snooze.
         self.actions = FollowUpList(store, self._meeting_followups,
-                                    empty="No follow-ups yet: they appear when the debrief "
-                                          "is saved.", on_change=self._show_thanks_checks)
+                                    empty=NO_FOLLOW_UPS_YET, on_change=self._show_thanks_checks)
         self.actions.add_class("infoview-followups")
         # Empty until the debrief is saved: a blank box with no word looked broken.
         self.thanks_text = w.Textarea(

@@ -25,6 +25,9 @@ FORM_STYLE = (f"<style>.{MISSING_CLASS} input {{border-color:#b00020 !important;
               "background:#fdecea !important}</style>")
 
 
+#: What the follow-ups say before a meeting that happened is debriefed.
+NO_FOLLOW_UPS_YET = "No follow-ups yet: they appear when the debrief is saved."
+
 #: Whether the meeting took place: the form opens on "It happened".
 HAPPENED = (("It happened", True), ("It did not happen", False))
 #: Why a meeting did not happen, chosen on purpose ("" until one is).

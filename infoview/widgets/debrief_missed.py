@@ -10,7 +10,7 @@ from infoview.flows.profile import user_zone
 from infoview.models import Meeting
 from infoview.times import start_from_fields
 from infoview.widgets._common import draft_checks_html, on_my_clock, status_words, textarea_rows
-from infoview.widgets.debrief_fields import DRAFT_LABELS, MISSED
+from infoview.widgets.debrief_fields import DRAFT_LABELS, MISSED, NO_FOLLOW_UPS_YET
 from infoview.widgets.debrief_state import DebriefState
 
 
@@ -24,6 +24,11 @@ class MissedMeeting(DebriefState):
         self.missed_row.layout.display = "none" if self.happened.value else ""
         for part in (self.debrief_part, self.thanks_part):  # nothing to debrief nor thank
             part.layout.display = "" if self.happened.value else "none"
+        empty = (NO_FOLLOW_UPS_YET if self.happened.value
+                 else "No follow-ups for this meeting.")  # no debrief is coming to add them
+        if self.actions.empty != empty:
+            self.actions.empty = empty
+            self.actions.show(self.actions.items)
         self.held_row.layout.display = "" if self._asks_day() else "none"
 
     def _asks_day(self) -> bool:
