@@ -102,6 +102,11 @@ def test_debrief_and_outcomes_in_a_real_browser_leave_no_kernel_running(chromium
         row.get_by_placeholder("title").fill("Senior Director of Clinical Product Operations")
         row.get_by_placeholder("organization").last.fill("Kestrel Health Labs International")
         row.get_by_placeholder("organization").last.press("Tab")
+        # A sentence learned shows whole too (its box was 420 px, whatever the room beside).
+        page.get_by_role("button", name="Add an insight").click()
+        insight = page.get_by_placeholder("something you learned")
+        insight.fill("Product teams at Kestrel value clinical experience most in discovery work")
+        insight.press("Tab")
         assert page.evaluate(CUT_OFF_INPUTS) == []
         # The row's ✕ stays at the end of its first line, at this width and a narrower one
         # (it wrapped below the fields, on a line that looked like its own).

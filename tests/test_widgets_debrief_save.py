@@ -6,41 +6,26 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from debrief_meetings import meeting_store
 
-from infoview.flows.meetings import next_meeting, save_meeting_plan
-from infoview.models import Insight, Meeting, Outcome, Person, UserProfile
-from infoview.questions.models import PlanItem, QuestionPlan
-from infoview.store import Store
+from infoview.flows.meetings import next_meeting
+from infoview.models import Insight, Meeting, Outcome, Person
 from infoview.times import starts_in_future
 from infoview.widgets.debrief import DebriefForm
 from infoview.widgets.meeting import MeetingCompanion
 
+
 # -- the debrief ----------------------------------------------------------------------------
-PLAN = QuestionPlan(items=[
-    PlanItem("path-01", "path", "How did you end up working as a UX researcher?", 3, "top"),
-    PlanItem("closing-01", "closing", "Who else would you suggest I talk to?", 1, "always"),
-], meeting_minutes=20, overhead_minutes=4)
-
-
-def _meeting_store(tmp_path, starts: datetime) -> Store:
-    store = Store.open(tmp_path / "d.sqlite")
-    store.save_profile(UserProfile(name="Maya Lindqvist"))
-    save_meeting_plan(store, Person(name="Samira Okafor", organization="Kestrel Health Labs"),
-                      Meeting(person_id=0, starts_at=starts, status="scheduled",
-                              timezone="Europe/London"), PLAN)
-    return store
-
-
 @pytest.fixture
 def ahead(tmp_path):
     """A store whose one meeting starts tomorrow."""
-    return _meeting_store(tmp_path, datetime.now(UTC) + timedelta(days=1))
+    return meeting_store(tmp_path, datetime.now(UTC) + timedelta(days=1))
 
 
 @pytest.fixture
 def held(tmp_path):
     """A store whose one meeting began an hour ago."""
-    return _meeting_store(tmp_path, datetime.now(UTC) - timedelta(hours=1))
+    return meeting_store(tmp_path, datetime.now(UTC) - timedelta(hours=1))
 
 
 def test_a_debrief_for_a_meeting_still_ahead_asks_before_marking_it_held(ahead):
@@ -181,7 +166,7 @@ def test_a_double_click_on_save_anyway_saves_once_and_does_not_ask_again(ahead):
     form.save_button.click()
     form.save_button.click()  # the second click of the double click
     assert form.message.kind == "ok", form.message.text
-    assert form.message.text.startswith("Saved the debrief")
+    assert form.message.text.startswith("Saved your changes to the debrief")  # once, then again
     assert form.save_button.description == "Save debrief"
     assert ahead.get(Meeting, form.meeting.value).status == "held"
     assert len(ahead.list(Insight)) == 1

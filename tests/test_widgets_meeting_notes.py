@@ -39,11 +39,11 @@ def _companion(store) -> MeetingCompanion:
 def test_notes_taken_come_back_when_the_page_is_opened_again(store):
     companion = _companion(store)
     companion.tick(0, "Came from nursing; a hackathon got her in")
-    companion.rows[1][1].value = "Interviews, synthesis, a roadmap meeting"  # noted, not ticked
+    companion.rows[1][1].value = "Interviews, synthesis, a roadmap meeting"  # noted: ticks it
     again = _companion(store)  # the page reloaded: a new kernel, a new companion
     assert [(box.value, line.value) for box, line in again.rows] == [
         (True, "Came from nursing; a hackathon got her in"),
-        (False, "Interviews, synthesis, a roadmap meeting"),
+        (True, "Interviews, synthesis, a roadmap meeting"),
         (False, "")]
     assert "Picked up the notes you took earlier (2 questions)" in again.notes_message.text
     form = DebriefForm(store, companion=again)
@@ -189,7 +189,7 @@ def test_the_clock_goes_on_after_a_reload_instead_of_starting_from_zero(store):
     clocks.later(600)  # stopped: the time away is not counted
     stopped = _timed(store, clocks)
     assert not stopped.running and "08:30" in stopped.clock_label.value
-    assert "The clock stopped at 08:30" in stopped.notes_message.text
+    assert "The clock is stopped at 08:30" in stopped.notes_message.text
     assert stopped.start_button.description == "Resume the clock"
     stopped.reset()
     assert _timed(store, clocks).started_at is None  # reset: a reload starts from zero

@@ -679,3 +679,25 @@ def test_replies_after_a_debrief_with_no_request_say_who_the_headline_counts(tmp
                        sent_at=NOW - timedelta(days=20)))
     again = html.unescape(OutcomesDashboard(store, now=NOW).panes["Replies"].value)
     assert "no requests recorded" not in again and "100%" in again
+
+
+def test_save_report_applies_filters_changed_but_not_updated(store, tmp_path):
+    # Seen in the browser: "From" set to 1 Oct, then Save report at once: the report was of
+    # October while the page beside it still showed the figures of all time.
+    panel = OutcomesDashboard(store, now=NOW, out_dir=tmp_path / "exports")
+    everyone = panel.headline["people"]
+    panel.since.value = date(2026, 10, 1)
+    assert "press Update" in panel.message.text
+    panel.report_button.click()
+    assert panel.report_path is not None and panel.report_path.exists()
+    assert panel.shown_filters == panel.filters()
+    assert panel.headline["people"] < everyone  # the page shows what the report holds
+    assert panel.message.text == "Saved outcomes-report.html, for the filters shown."
+
+
+def test_save_report_with_an_empty_period_writes_nothing_and_says_why(store, tmp_path):
+    panel = OutcomesDashboard(store, now=NOW, out_dir=tmp_path / "exports")
+    panel.since.value, panel.until.value = date(2026, 10, 1), date(2026, 9, 1)
+    panel.report_button.click()
+    assert panel.report_path is None and not (tmp_path / "exports").exists()
+    assert panel.message.kind == "error" and "swap the two dates" in panel.message.text

@@ -156,10 +156,13 @@ def thanks_draft(store: Store, debrief: Debrief) -> Draft:
     if learned is None and best is not None:  # an answer: the letter says what it was about
         learned, topic = best.answer_notes, question_topic(best.text, best.category)
         question = best.text
+    today = date.today()
+    # A meeting debriefed before its booked day took place early: the note thanks for
+    # today's talk, never for a day still ahead ("your time on Monday 14 December").
+    met = min(meeting.starts_at.date(), today) if meeting.starts_at else None
     return thanks(host, store.get_profile(), learned=learned, topic=topic, question=question,
                   promises=[p.what for p in debrief.promises if p.owner == "user"],
-                  meeting_date=meeting.starts_at.date() if meeting.starts_at else None,
-                  send_date=date.today())
+                  meeting_date=met, send_date=today)
 
 
 def person_to_prepare(store: Store) -> int | None:

@@ -61,6 +61,28 @@ def agenda_from(items: Sequence) -> list[AgendaMark]:
     return sorted(marks, key=lambda m: m.minute)
 
 
+#: The longest agenda line's text shown whole; a longer one is cut at a word.
+AGENDA_DETAIL = 100
+
+
+def _agenda_detail(text: str) -> str:
+    """An agenda step's text on one line of the agenda: whole up to :data:`AGENDA_DETAIL`
+    characters, else cut at the last word that fits, with "…" (cut at 70 characters, the
+    greeting lost its point, "say you will finish by ...", and words were cut in two,
+    "working as a UX resea...")."""
+    if len(text) <= AGENDA_DETAIL:
+        return text
+    cut = text[:AGENDA_DETAIL - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return cut + "…"
+
+
+def _time_left(minutes: float) -> str:
+    """The minutes left as the banner says them: whole minutes, and "less than a minute"
+    for the last one (at 19:30 of 20 it said "0 minutes left")."""
+    whole = round(minutes)
+    return count_of(whole, "minute") if whole >= 1 else "less than a minute"
+
+
 class MeetingCompanion(w.VBox):
     """Keeps time during a meeting and collects a line of notes per planned question.
 
@@ -102,7 +124,7 @@ class MeetingCompanion(w.VBox):
         self.title = w.HTML()
         self.start_button = button("Start the clock", "success")
         self.stop_button = button("Stop", tooltip="pause the clock; Resume carries on from here")
-        self.reset_button = button("Reset", tooltip="set the clock back to zero")
+        self.reset_button = button("Reset", tooltip="set the clock back to zero (stop it first)")
         self.clock_label = w.HTML()
         self.bar = w.FloatProgress(min=0, max=20, value=0, layout=w.Layout(width=FULL_WIDTH))
         self.banner = MessageLine()
@@ -169,11 +191,13 @@ class MeetingCompanion(w.VBox):
         self._play(kept.running)
         self.refresh()
         mm, ss = divmod(int(kept.seconds), 60)
-        going = "goes on from" if kept.running else "stopped at"
+        # Said for a reload and for a meeting chosen again under Debrief alike (it said
+        # "before the page was opened again" when only the meeting had been switched).
+        going = ("goes on from {}, as you left it running" if kept.running
+                 else "is stopped at {}, as you left it")
         self.notes_message.show(" ".join(filter(None, [
             self.notes_message.text if self.notes_message.kind else "",
-            f"The clock {going} {mm:02d}:{ss:02d}, where it was before the page was "
-            "opened again."])), "info")
+            f"The clock {going.format(f'{mm:02d}:{ss:02d}')}."])), "info")
 
     def _pick_up_notes(self) -> None:
         """Put back the notes kept for this meeting (taken before a reload or a closed tab),
@@ -214,6 +238,15 @@ class MeetingCompanion(w.VBox):
         with self.notes_message.guard("keeping your notes"):
             keep_notes(self.store, self.meeting_id, notes, clock, now=self.wall())
 
+    def _noted(self, tick: w.Checkbox, line: str) -> None:
+        """A line of notes typed under a question: it was asked, so its box is ticked
+        (a question noted but left unticked looked not asked, though the debrief takes it
+        as asked); then what is noted is kept."""
+        if line.strip() and not tick.value:
+            tick.value = True  # keeps the notes, through the box's own observer
+            return
+        self._keep_notes()
+
     def catch_up(self) -> None:
         """Read the meeting again from the store (its questions may have been saved under
         Prepare since), unless the clock has started or a question was noted: a meeting
@@ -243,7 +276,7 @@ class MeetingCompanion(w.VBox):
                            f"{flag_html(item.text)}")
             notes = w.Text(placeholder="a line of notes", layout=w.Layout(width=FULL_WIDTH))
             tick.observe(lambda _c: self._keep_notes(), names="value")
-            notes.observe(lambda _c: self._keep_notes(), names="value")
+            notes.observe(lambda _c, tick=tick: self._noted(tick, _c["new"]), names="value")
             self.rows.append((tick, notes))
             row_boxes.append(w.VBox([w.HBox([tick, label]), notes],
                                     layout=w.Layout(margin="0 0 6px 0")))
@@ -339,7 +372,9 @@ class MeetingCompanion(w.VBox):
         self.start_button.description = ("Resume the clock" if self.stopped_at is not None
                                          else "Start the clock")
         self.start_button.disabled = self.running
-        self.reset_button.disabled = self.started_at is None
+        self.stop_button.disabled = not self.running  # nothing to stop before the start
+        # Only a stopped clock is reset: one press beside Stop, mid-call, lost the time.
+        self.reset_button.disabled = self.started_at is None or self.running
         if self.started_at is None:
             self.banner.show(f"Press start when the meeting begins ({total} minutes promised).")
         elif self.stopped_at is not None:
@@ -349,13 +384,14 @@ class MeetingCompanion(w.VBox):
             self.banner.show(f"Past the {total} minutes you promised: thank them and end, "
                              "unless they offer more time.", "error")
         elif self.signal == "wrap_up":
-            self.banner.show(f"{count_of(round(left), 'minute')} left: ask the closing pair "
-                             "now, then wrap up on time.", "warning")
+            words = _time_left(left)
+            self.banner.show(f"{words[:1].upper()}{words[1:]} left: ask the closing pair now, "
+                             "then wrap up on time.", "warning")
         elif self.signal == "closing":
             self.banner.show("Time for the closing pair: who else should I talk to, and may I "
                              "mention your name?", "warning")
         else:
-            self.banner.show(f"On track: {count_of(round(left), 'minute')} left.", "ok")
+            self.banner.show(f"On track: {_time_left(left)} left.", "ok")
         self.agenda_html.value = self._agenda_html()
 
     def _signal(self, now: float) -> str:
@@ -375,7 +411,7 @@ class MeetingCompanion(w.VBox):
         current = self.current_mark() if self.started_at is not None else None
         lines = []
         for mark in self.marks:
-            detail = mark.text if len(mark.text) <= 70 else mark.text[:67] + "..."
+            detail = _agenda_detail(mark.text)
             # On the clock's own face (mm:ss), not "1.5′": the user reads one against the other.
             mm, ss = divmod(round(mark.minute * 60), 60)
             text = f"{mm:02d}:{ss:02d} {esc(mark.label)}" + (f": {esc(detail)}" if detail else "")

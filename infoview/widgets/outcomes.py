@@ -310,6 +310,8 @@ class OutcomesDashboard(w.VBox):
         self.tables: dict = {}
         self.figures: dict = {}
         self.digest: Digest | None = None
+        #: The filters the figures on the page were computed for (``None`` before any).
+        self.shown_filters: dict | None = None
         self.since = DayPicker(description="From", style=_WIDE)
         self.until = DayPicker(description="to", style=_WIDE)
         channels = CHOICES[("outreach", "channel")]
@@ -399,6 +401,7 @@ class OutcomesDashboard(w.VBox):
             t["meeting_statuses"] = a.meeting_statuses(frames, **dates)
             self.digest = a.weekly_digest(frames, now=self.now)
             self.tables, self.figures = t, figs
+            self.shown_filters = f
             self.headline = self._headline(frames, f)
             self._show(a)
             self.message.show(f"Updated at {datetime.now(user_zone(self.store)):%H:%M:%S}.",
@@ -410,12 +413,18 @@ class OutcomesDashboard(w.VBox):
             if self.out_dir is None:
                 self.message.show("No export folder was given for the report.", "error")
                 return None
+            if self.filters() != self.shown_filters:
+                # Filters changed but not applied: the report and the page would disagree
+                # (a report of October beside the page's all-time figures). Apply them first.
+                self.refresh()
+                if self.filters() != self.shown_filters:
+                    return None  # the filters cannot be applied; the message says why
             frames = followup_frames(self.store, now=self.now)
             self.report_path = write_report(frames, self.out_dir / "outcomes-report.html",
                                             now=self.now, store=self.store,
                                             zone=user_zone(self.store), **self.filters())
             self.report_link.value = f"Report: {file_link(self.report_path)}"
-            self.message.show(f"Saved {self.report_path.name}.", "ok")
+            self.message.show(f"Saved {self.report_path.name}, for the filters shown.", "ok")
             return self.report_path
         return None
 
