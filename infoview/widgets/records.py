@@ -294,6 +294,14 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
         self.people_files.value = ""
         self.deletions.withdraw()
 
+    def shown_again(self) -> None:
+        """The user came back from another page: what was said (or asked) here before they
+        left is no longer news ("Saved the changes to Sam Okafor." stood there as if just
+        said). The session's deletions stay listed, each with its Undo."""
+        self._moved_on()
+        self._forget_organization_messages()
+        self.organization_deletions.withdraw()
+
     def _show_person(self) -> None:
         chosen = self.people.value
         self.person_buttons.layout.display = "none" if chosen is None else ""

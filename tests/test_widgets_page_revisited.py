@@ -1,0 +1,68 @@
+"""Coming back to a page: what it said before the user left was about then, not now.
+
+Seen in the browser: "Saved the changes to Sam Okafor." still stood on the People page after
+a visit to Home, read as if just said; so did "Deleted Sam Okafor ..." above the list of the
+session's deletions (which stays, with its Undo)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from infoview.models import Person
+from infoview.settings import Settings
+from infoview.store import Store
+from infoview.widgets.app import App
+from infoview.widgets.session import NotebookSession
+
+
+@pytest.fixture
+def app(tmp_path: Path, store: Store) -> App:
+    store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
+    session = NotebookSession(store=store, db_path=store.path, out_dir=tmp_path / "exports",
+                              settings=Settings(cache_path=tmp_path / "cache.sqlite"),
+                              demo=False)
+    return App(session, background=False)
+
+
+def test_a_saved_message_on_people_is_gone_after_a_visit_to_another_page(app, store):
+    app.show("people")
+    people = app.page("people")
+    people.people.value = store.list(Person)[0].id
+    people.edit_person_button.click()
+    people.person_form["email"].value = "sam@kestrel.example"
+    people.save_person_button.click()
+    assert people.message.text == "Saved the changes to Sam Okafor."
+    app.show("home")
+    app.show("people")
+    assert people.message.text == ""
+    assert "sam@kestrel.example" in people.card.value  # what was saved still shows
+
+
+def test_a_deletion_stays_undoable_but_its_message_goes_after_a_visit_elsewhere(app, store):
+    app.show("people")
+    people = app.page("people")
+    people.people.value = store.list(Person)[0].id
+    people.delete_person_button.click()
+    people.deletions.confirm_button.click()
+    assert people.deletions.message.text.startswith("Deleted Sam Okafor")
+    app.show("home")
+    app.show("people")
+    assert people.deletions.message.text == ""
+    assert [b.description for b in people.deletions.undo_buttons] == ["Undo"]
+    people.deletions.undo_buttons[0].click()
+    assert [p.name for p in store.list(Person)] == ["Sam Okafor"]
+
+
+def test_an_organization_saved_message_goes_after_a_visit_elsewhere(app):
+    app.show("people")
+    people = app.page("people")
+    people.tabs.selected_index = 1
+    people.add_organization_button.click()
+    people.organization_form["name"].value = "Harbour Analytics"
+    people.save_organization_button.click()
+    assert people.organization_message.text == "Saved Harbour Analytics."
+    app.show("imports")
+    app.show("people")
+    assert people.organization_message.text == ""
