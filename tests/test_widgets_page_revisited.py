@@ -66,3 +66,20 @@ def test_an_organization_saved_message_goes_after_a_visit_elsewhere(app):
     app.show("imports")
     app.show("people")
     assert people.organization_message.text == ""
+
+
+def test_the_people_list_shows_only_once_there_is_someone_in_it(tmp_path):
+    # Seen on a new store: a blank box eight rows high above "No people yet".
+    from infoview.widgets.records import PeoplePage
+
+    with Store.open(tmp_path / "new.sqlite") as store:
+        page = PeoplePage(store)
+        assert page.people.layout.display == "none"
+        assert "No people yet" in page.card.value
+        page.add_person_button.click()
+        page.person_form["name"].value = "Sam Okafor"
+        page.save_person_button.click()
+        assert page.people.layout.display == "" and len(page.people.options) == 1
+        page.delete_person_button.click()
+        page.deletions.confirm_button.click()
+        assert page.people.layout.display == "none"

@@ -51,3 +51,12 @@ def test_saved_is_gone_after_a_visit_to_another_page(store, tmp_path):
     app.show("profile")
     assert form.form.message.text == ""
     assert form.form["name"].value == "Lena Fischer"
+
+
+def test_about_me_and_the_person_form_start_their_boxes_in_one_column(store, tmp_path):
+    # Seen at 1100 px: each box began where its own label ended, a ragged left edge.
+    from infoview.widgets.records import PeoplePage
+
+    for form in (ProfileForm(store).form, PeoplePage(store).person_form):
+        widths = {f.input.style.description_width for f in form.fields.values()}
+        assert len(widths) == 1 and widths != {"initial"}, widths

@@ -73,7 +73,7 @@ class ProfileForm(w.VBox):
         self.saved: UserProfile | None = None
         self._saved_words = ""
         self.form = Form([FormField(name, text_input(label, placeholder, lines=lines), help)
-                          for name, label, placeholder, lines, help in FIELDS])
+                          for name, label, placeholder, lines, help in FIELDS]).align_labels()
         self.save_button = button("Save my profile", "success")
         self.save_button.on_click(lambda _b: self.save())
         #: Shown while the form holds typing picked up after a reload, not yet saved.

@@ -128,7 +128,7 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
                       "Warm contacts (a friend, a colleague, an introduction) answer far more "
                       "often than cold ones; the outcomes page compares them."),
             FormField("notes", text_input("Notes", "anything worth remembering", lines=3)),
-        ])
+        ]).align_labels()
         self.save_person_button = button("Save person", "success")
         self.cancel_person_button = button("Cancel")
         #: Shown while the form holds typing picked up after a reload, not yet saved.
@@ -225,6 +225,8 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
         finally:
             self._quiet = False
         self._show_person()
+        # An empty list is a blank box the size of eight rows above "No people yet"
+        self.people.layout.display = "" if everyone else "none"
         if not everyone:
             self.card.value = ("<p class='infoview-no-people'><i>No people yet: press Add a "
                                "person to add the first.</i></p>")
