@@ -83,3 +83,62 @@ def test_the_people_list_shows_only_once_there_is_someone_in_it(tmp_path):
         page.delete_person_button.click()
         page.deletions.confirm_button.click()
         assert page.people.layout.display == "none"
+
+
+def test_the_import_page_follows_people_added_and_deleted_meanwhile(app, store, tmp_path):
+    # Seen: Ada, added under People after the Import page was first opened, was missing
+    # from "Keep the text of messages with"; Sam, deleted, was still offered there.
+    app.show("imports")
+    panel = app.page("imports")
+    assert [name for name, _id in panel.bodies_for.options] == ["Sam Okafor"]
+    app.show("people")
+    people = app.page("people")
+    people.add_person_button.click()
+    people.person_form["name"].value = "Ada Berg"
+    people.save_person_button.click()
+    people.people.value = store.list(Person, name="Sam Okafor")[0].id
+    people.delete_person_button.click()
+    people.deletions.confirm_button.click()
+    app.show("imports")
+    assert [name for name, _id in panel.bodies_for.options] == ["Ada Berg"]
+
+
+def test_a_preview_made_before_the_people_changed_goes_and_says_why(app, store, tmp_path):
+    from mail_samples import ME, at, mbox, message
+
+    path = mbox(tmp_path / "mail.mbox", [message("Sam <sam@kestrel.example>", ME, "Hi",
+                                                 at(4), "a@k")])
+    app.show("imports")
+    panel = app.page("imports")
+    panel.path.value = str(path)
+    panel.me.value = ME
+    panel.preview_button.click()
+    assert "No message in this file is with someone in your store" in panel.message.text
+    app.show("people")  # Sam's address, added: the preview above is no longer true
+    people = app.page("people")
+    people.people.value = store.list(Person)[0].id
+    people.edit_person_button.click()
+    people.person_form["email"].value = "sam@kestrel.example"
+    people.save_person_button.click()
+    app.show("imports")
+    assert panel.preview.value == "" and panel.import_button.disabled
+    assert "press Preview again" in panel.message.text
+    panel.preview_button.click()
+    assert "1 message is to or from people in your store." in panel.preview.value
+
+
+def test_coming_back_with_no_change_keeps_the_preview(app, tmp_path):
+    from mail_samples import ME, at, mbox, message
+
+    path = mbox(tmp_path / "mail.mbox", [message("Sam <sam@kestrel.example>", ME, "Hi",
+                                                 at(4), "a@k")])
+    app.show("imports")
+    panel = app.page("imports")
+    panel.path.value = str(path)
+    panel.me.value = ME
+    panel.preview_button.click()
+    shown = panel.preview.value
+    assert shown
+    app.show("home")
+    app.show("imports")
+    assert panel.preview.value == shown
