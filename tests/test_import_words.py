@@ -107,3 +107,23 @@ def test_a_damaged_calendar_is_said_in_words_beside_the_file_not_in_the_librarys
     said = panel.input_message.text
     assert "damaged or cut short" in said and "export it again" in said
     assert "b'" not in said and "\\r\\n" not in said and "components" not in said
+
+
+def test_done_says_what_was_kept_once_not_twice(store, tmp_path):
+    _sam(store)
+    path = mbox(tmp_path / "one.mbox", [message(f"Sam <{SAM}>", ME, "Tomorrow", at(4), "a@k")])
+    panel = ImportPanel(store)
+    panel.path.value = str(path)
+    panel.preview_button.click()
+    panel.import_button.click()
+    kept = "The store kept the date, subject and direction of 1 new message with 1 person."
+    assert panel.message.text == kept
+    assert kept not in panel.result.value and "Sam Okafor: 1 received" in panel.result.value
+
+
+def test_nobody_chosen_says_what_to_do_in_plain_words(store):
+    from infoview.widgets.selection import Selection
+
+    said = Selection().describe_html(store)
+    assert "choose or add a person under <b>People</b>" in said
+    assert "every step follows" not in said

@@ -394,7 +394,9 @@ class ImportPanel(w.VBox):
                 raise BadInput("press Preview first, to see what will be recorded")
             with self.message.guard("importing"):
                 self.report = self._run(source, dry_run=False, add=self.chosen)
-                self.result.value = _lines_html("Done:", _lines(self.report))
+                # what the message line above says is not said twice
+                done = [line for line in _lines(self.report) if line != self.report.kept()]
+                self.result.value = _lines_html("Done:", done)
                 self.known.value = _known_html(self.report)
                 self.preview.value = ""
                 self.offered.children = []
