@@ -26,29 +26,41 @@ def app(tmp_path: Path, store: Store) -> App:
     return App(session, background=False)
 
 
-def test_a_saved_message_on_people_is_gone_after_a_visit_to_another_page(app, store):
+def _people_on_sam(app: App, store: Store):
+    """The People page, open, with Sam chosen."""
     app.show("people")
     people = app.page("people")
-    people.people.value = store.list(Person)[0].id
+    people.people.value = store.list(Person, name="Sam Okafor")[0].id
+    return people
+
+
+def _give_sam_an_address(app: App, store: Store):
+    people = _people_on_sam(app, store)
     people.edit_person_button.click()
     people.person_form["email"].value = "sam@kestrel.example"
     people.save_person_button.click()
-    assert people.message.text == "Saved the changes to Sam Okafor."
+    return people
+
+
+def _away_and_back(app: App, key: str) -> None:
     app.show("home")
-    app.show("people")
+    app.show(key)
+
+
+def test_a_saved_message_on_people_is_gone_after_a_visit_to_another_page(app, store):
+    people = _give_sam_an_address(app, store)
+    assert people.message.text == "Saved the changes to Sam Okafor."
+    _away_and_back(app, "people")
     assert people.message.text == ""
     assert "sam@kestrel.example" in people.card.value  # what was saved still shows
 
 
 def test_a_deletion_stays_undoable_but_its_message_goes_after_a_visit_elsewhere(app, store):
-    app.show("people")
-    people = app.page("people")
-    people.people.value = store.list(Person)[0].id
+    people = _people_on_sam(app, store)
     people.delete_person_button.click()
     people.deletions.confirm_button.click()
     assert people.deletions.message.text.startswith("Deleted Sam Okafor")
-    app.show("home")
-    app.show("people")
+    _away_and_back(app, "people")
     assert people.deletions.message.text == ""
     assert [b.description for b in people.deletions.undo_buttons] == ["Undo"]
     people.deletions.undo_buttons[0].click()
@@ -63,8 +75,7 @@ def test_an_organization_saved_message_goes_after_a_visit_elsewhere(app):
     people.organization_form["name"].value = "Harbour Analytics"
     people.save_organization_button.click()
     assert people.organization_message.text == "Saved Harbour Analytics."
-    app.show("imports")
-    app.show("people")
+    _away_and_back(app, "people")
     assert people.organization_message.text == ""
 
 
@@ -91,8 +102,7 @@ def test_the_import_page_follows_people_added_and_deleted_meanwhile(app, store, 
     app.show("imports")
     panel = app.page("imports")
     assert [name for name, _id in panel.bodies_for.options] == ["Sam Okafor"]
-    app.show("people")
-    people = app.page("people")
+    people = _people_on_sam(app, store)
     people.add_person_button.click()
     people.person_form["name"].value = "Ada Berg"
     people.save_person_button.click()
@@ -103,23 +113,24 @@ def test_the_import_page_follows_people_added_and_deleted_meanwhile(app, store, 
     assert [name for name, _id in panel.bodies_for.options] == ["Ada Berg"]
 
 
-def test_a_preview_made_before_the_people_changed_goes_and_says_why(app, store, tmp_path):
+def _previewed(app: App, folder: Path):
+    """The Import page, open, after a preview of a mailbox with one message from Sam."""
     from mail_samples import ME, at, mbox, message
 
-    path = mbox(tmp_path / "mail.mbox", [message("Sam <sam@kestrel.example>", ME, "Hi",
-                                                 at(4), "a@k")])
+    path = mbox(folder / "mail.mbox", [message("Sam <sam@kestrel.example>", ME, "Hi", at(4),
+                                               "a@k")])
     app.show("imports")
     panel = app.page("imports")
     panel.path.value = str(path)
     panel.me.value = ME
     panel.preview_button.click()
+    return panel
+
+
+def test_a_preview_made_before_the_people_changed_goes_and_says_why(app, store, tmp_path):
+    panel = _previewed(app, tmp_path)
     assert "No message in this file is with someone in your store" in panel.message.text
-    app.show("people")  # Sam's address, added: the preview above is no longer true
-    people = app.page("people")
-    people.people.value = store.list(Person)[0].id
-    people.edit_person_button.click()
-    people.person_form["email"].value = "sam@kestrel.example"
-    people.save_person_button.click()
+    _give_sam_an_address(app, store)  # the preview above is no longer true
     app.show("imports")
     assert panel.preview.value == "" and panel.import_button.disabled
     assert "press Preview again" in panel.message.text
@@ -128,17 +139,8 @@ def test_a_preview_made_before_the_people_changed_goes_and_says_why(app, store, 
 
 
 def test_coming_back_with_no_change_keeps_the_preview(app, tmp_path):
-    from mail_samples import ME, at, mbox, message
-
-    path = mbox(tmp_path / "mail.mbox", [message("Sam <sam@kestrel.example>", ME, "Hi",
-                                                 at(4), "a@k")])
-    app.show("imports")
-    panel = app.page("imports")
-    panel.path.value = str(path)
-    panel.me.value = ME
-    panel.preview_button.click()
+    panel = _previewed(app, tmp_path)
     shown = panel.preview.value
     assert shown
-    app.show("home")
-    app.show("imports")
+    _away_and_back(app, "imports")
     assert panel.preview.value == shown
