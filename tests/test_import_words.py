@@ -127,3 +127,16 @@ def test_nobody_chosen_says_what_to_do_in_plain_words(store):
     said = Selection().describe_html(store)
     assert "choose or add a person under <b>People</b>" in said
     assert "every step follows" not in said
+
+
+def test_a_calendar_preview_names_only_what_happens_with_no_zero_counts(store, tmp_path):
+    _sam(store)
+    path = tmp_path / "c.ics"
+    path.write_text(calendar([event("e1", ":20240310T150000Z", "Coffee with Sam Okafor",
+                                    lines=(f"ATTENDEE;CN=Sam Okafor:mailto:{SAM}",)),
+                              event("e2", ":20240311T150000Z", "Dentist")]))
+    lines = import_calendar(store, path, dry_run=True).lines()
+    assert "Meetings would be added: 1." in lines and "  Sam Okafor: 1 added" in lines
+    assert lines[-1] == ("The store would keep the time, title and status of 1 event naming "
+                         "people you know; nothing of the other 1 event.")
+    assert not any(": 0" in line or " 0 " in line for line in lines), lines

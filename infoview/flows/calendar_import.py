@@ -125,9 +125,9 @@ class CalendarImportReport:
             return said + "."
         verb = "would keep" if self.dry_run else "kept"
         other = self.events - self.matched
+        rest = f"; nothing of the other {count_of(other, 'event')}" if other else ""
         return (f"The store {verb} the time, title and status of "
-                f"{count_of(self.matched, 'event')} naming people you know; nothing of the "
-                f"other {other:,}.")
+                f"{count_of(self.matched, 'event')} naming people you know{rest}.")
 
     def lines(self) -> list[str]:
         """A short account for a reader."""
@@ -135,9 +135,12 @@ class CalendarImportReport:
         out = [f"Read {count_of(self.events, 'event')} in "
                f"{count_of(self.files, 'calendar file')}; {self.matched} "
                f"name{'s a person' if self.matched == 1 else ' people'} in your store."]
-        out.append(f"Meetings {would}added: {self.added}; {would}updated: {self.updated}; "
-                   f"{would}cancelled: {self.cancelled}; already held, {would}linked: "
-                   f"{self.linked}.")
+        # only what happens: "updated: 0; cancelled: 0; already held, linked: 0" said nothing
+        done = [f"{would}{what}: {n}" for n, what in (
+            (self.added, "added"), (self.updated, "updated"), (self.cancelled, "cancelled"),
+            (self.linked, "linked to meetings you already held")) if n]
+        if done:
+            out.append(f"Meetings {'; '.join(done)}.")
         if self.already:
             out.append(f"{self.already} had been imported before and "
                        f"{'has' if self.already == 1 else 'have'} not changed.")
@@ -146,8 +149,10 @@ class CalendarImportReport:
                        f"meeting{'s' if self.left_deleted != 1 else ''} you deleted; "
                        f"{'it stays' if self.left_deleted == 1 else 'they stay'} deleted.")
         for p in self.people:
-            out.append(f"  {p.name}: {p.added} added, {p.updated} updated, "
-                       f"{p.cancelled} cancelled")
+            counts = [f"{n} {what}" for n, what in ((p.added, "added"), (p.updated, "updated"),
+                                                    (p.cancelled, "cancelled")) if n]
+            if counts:
+                out.append(f"  {p.name}: {', '.join(counts)}")
         if self.added:
             out.append("New meetings are scheduled, past ones too: save a meeting's debrief "
                        "to mark it held.")
