@@ -144,3 +144,13 @@ def test_coming_back_with_no_change_keeps_the_preview(app, tmp_path):
     assert shown
     _away_and_back(app, "imports")
     assert panel.preview.value == shown
+
+
+def test_a_delete_asked_before_leaving_is_not_waiting_on_return(app, store):
+    # "Yes, delete" still stood under Sam's card after a visit elsewhere, a click away
+    people = _people_on_sam(app, store)
+    people.delete_person_button.click()
+    assert people.deletions.asking.layout.display == ""
+    _away_and_back(app, "people")
+    assert people.deletions.asking.layout.display == "none"
+    assert people.deletions.pending is None and store.list(Person)
