@@ -83,17 +83,20 @@ def test_the_people_list_shows_only_once_there_is_someone_in_it(tmp_path):
     # Seen on a new store: a blank box eight rows high above "No people yet".
     from infoview.widgets.records import PeoplePage
 
+    # Nor a button to download nobody's contact card.
     with Store.open(tmp_path / "new.sqlite") as store:
-        page = PeoplePage(store)
-        assert page.people.layout.display == "none"
+        page = PeoplePage(store, out_dir=tmp_path / "exports")
+        shown = (page.people.layout.display, page.vcard_button.layout.display)
+        assert shown == ("none", "none")
         assert "No people yet" in page.card.value
         page.add_person_button.click()
         page.person_form["name"].value = "Sam Okafor"
         page.save_person_button.click()
-        assert page.people.layout.display == "" and len(page.people.options) == 1
+        assert (page.people.layout.display, page.vcard_button.layout.display) == ("", "")
+        assert len(page.people.options) == 1
         page.delete_person_button.click()
         page.deletions.confirm_button.click()
-        assert page.people.layout.display == "none"
+        assert (page.people.layout.display, page.vcard_button.layout.display) == ("none", "none")
 
 
 def test_the_import_page_follows_people_added_and_deleted_meanwhile(app, store, tmp_path):

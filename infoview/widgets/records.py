@@ -144,7 +144,6 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
 
         self.vcard_button = button("Download my contacts (vCard)",
                                    tooltip="every person, for your address book")
-        self.vcard_button.layout.display = "" if out_dir is not None else "none"
         #: The contact cards' download link, under the People tab's message.
         self.people_files = w.HTML()
 
@@ -225,8 +224,11 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
         finally:
             self._quiet = False
         self._show_person()
-        # An empty list is a blank box the size of eight rows above "No people yet"
+        # An empty list is a blank box the size of eight rows above "No people yet"; nor
+        # is there anyone to download as contacts
         self.people.layout.display = "" if everyone else "none"
+        self.vcard_button.layout.display = "" if everyone and self.out_dir is not None \
+            else "none"
         if not everyone:
             self.card.value = ("<p class='infoview-no-people'><i>No people yet: press Add a "
                                "person to add the first.</i></p>")
