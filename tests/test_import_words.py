@@ -62,7 +62,7 @@ def test_a_windows_1252_mailbox_is_read_right_and_the_page_says_what_was_guessed
     panel = ImportPanel(store)
     panel.path.value = str(path)
     panel.preview_button.click()
-    assert "Windows-1252" in panel.preview.value and "its subject was" in panel.preview.value
+    assert "Windows-1252" in panel.preview.value and "so it was read" in panel.preview.value
     panel.import_button.click()
     assert [m.subject for m in store.list(MailMessage)] == ["Caf\u00e9 \u2013 Gr\u00fc\u00dfe"]
     assert "Windows-1252" in panel.result.value
@@ -140,3 +140,13 @@ def test_a_calendar_preview_names_only_what_happens_with_no_zero_counts(store, t
     assert lines[-1] == ("The store would keep the time, title and status of 1 event naming "
                          "people you know; nothing of the other 1 event.")
     assert not any(": 0" in line or " 0 " in line for line in lines), lines
+
+
+def test_the_text_kept_of_a_windows_1252_message_is_read_as_such_not_as_replacement_marks(
+        store, tmp_path):
+    sam = _sam(store)
+    raw = message(f"Sam <{SAM}>", ME, "Tomorrow", at(4), "t@k", body="Gr\u00fc\u00dfe \u2013 Sam\n")
+    raw = raw.replace(b"; charset=utf-8", b"").decode("utf-8").encode("cp1252")
+    report = import_mail(store, mbox(tmp_path / "w.mbox", [raw]), bodies_for=[sam.id])
+    assert [m.body for m in store.list(MailMessage)] == ["Gr\u00fc\u00dfe \u2013 Sam"]
+    assert report.windows_text == 1

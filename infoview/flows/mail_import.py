@@ -227,11 +227,12 @@ class MailImportReport:
 
 def windows_text_words(count: int) -> str:
     """The line saying that ``count`` messages with people in the store were not UTF-8, so
-    their subjects and names were read as Windows text: a guess the user is told of."""
+    their subjects (and text, when kept) were read as Windows text: a guess the user is
+    told of."""
     one = count == 1
     return (f"{count_of(count, 'message')} with people in your store {'was' if one else 'were'} "
-            f"not written as UTF-8 text, so {'its subject was' if one else 'their subjects were'} "
-            f"{WINDOWS_TEXT}: an accented letter may be wrong.")
+            f"not written as UTF-8 text, so {'it was' if one else 'they were'} {WINDOWS_TEXT}: "
+            "an accented letter may be wrong.")
 
 
 def matched_words(matched: int, bulk: int) -> str:
