@@ -27,34 +27,38 @@ _EDGES = """root => {
 }"""
 
 
-@pytest.mark.browser
-@pytest.mark.slow
-@pytest.mark.timeout(900)
-def test_about_me_and_the_person_form_line_their_boxes_up(chromium, tmp_path):
+@pytest.fixture
+def lena(chromium, tmp_path):
+    """A page of the app on an empty store, at 1100 pixels wide, and what its console says."""
     config = AppConfig(store=str(tmp_path / "lena.sqlite"), out_dir=str(tmp_path / "exports"))
     with serve_app(tmp_path, config) as app:
         context = chromium.new_context(viewport={"width": 1100, "height": 900})
-        try:
-            page = context.new_page()
-            console = Console(page, app.base)
-            page.goto(app.url, timeout=WAIT)
-            page.get_by_role("button", name="Fill in About me").click(timeout=WAIT)
-            page.get_by_placeholder("e.g. Lena Fischer").wait_for(timeout=WAIT)
-            about = page.evaluate(_EDGES, ".infoview-page-profile")
-            assert len(about["boxes"]) == 9 and len(set(about["boxes"])) == 1, about
-            assert about["cut"] == [] and cut_off(page) == []
+        page = context.new_page()
+        console = Console(page, app.base)
+        page.goto(app.url, timeout=WAIT)
+        yield page, console
+        context.close()
 
-            page.locator(".infoview-nav").get_by_role("button", name="People",
-                                                      exact=True).click()
-            people = page.locator(".infoview-page-people")
-            people.get_by_role("button", name="Add a person").click(timeout=WAIT)
-            people.get_by_placeholder("e.g. Sam Okafor").wait_for(timeout=WAIT)
-            form = page.evaluate(_EDGES, ".infoview-page-people")
-            boxes = form["boxes"][1:]  # the first is the search box above the list
-            assert len(boxes) == 7 and len(set(boxes)) == 1, form
-            assert form["cut"] == [] and cut_off(page) == []
-            help_line = people.get_by_text("Fills in the address when you open a draft")
-            assert abs(help_line.bounding_box()["x"] - boxes[0]) <= 2  # under its box
-            assert console.problems == [], console.problems
-        finally:
-            context.close()
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_about_me_and_the_person_form_line_their_boxes_up(lena):
+    page, console = lena
+    page.get_by_role("button", name="Fill in About me").click(timeout=WAIT)
+    page.get_by_placeholder("e.g. Lena Fischer").wait_for(timeout=WAIT)
+    about = page.evaluate(_EDGES, ".infoview-page-profile")
+    assert len(about["boxes"]) == 9 and len(set(about["boxes"])) == 1, about
+    assert about["cut"] == [] and cut_off(page) == []
+
+    page.locator(".infoview-nav").get_by_role("button", name="People", exact=True).click()
+    people = page.locator(".infoview-page-people")
+    people.get_by_role("button", name="Add a person").click(timeout=WAIT)
+    people.get_by_placeholder("e.g. Sam Okafor").wait_for(timeout=WAIT)
+    form = page.evaluate(_EDGES, ".infoview-page-people")
+    boxes = form["boxes"][1:]  # the first is the search box above the list
+    assert len(boxes) == 7 and len(set(boxes)) == 1, form
+    assert form["cut"] == [] and cut_off(page) == []
+    help_line = people.get_by_text("Fills in the address when you open a draft")
+    assert abs(help_line.bounding_box()["x"] - boxes[0]) <= 2  # under its box
+    assert console.problems == [], console.problems
