@@ -39,6 +39,11 @@ def count_of(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
+#: What became of a file's text that was not UTF-8 (an older Windows program's), in the
+#: words an import report gives the user: the letters were guessed, and they are told so.
+WINDOWS_TEXT = "read as Western European Windows text (Windows-1252)"
+
+
 def mid_sentence(term: str) -> str:
     """A term the user typed (an industry, a role, a field) as it reads mid-sentence.
 

@@ -37,7 +37,7 @@ def test_researching_every_demo_organization_works_offline(chromium, tmp_path):
             batch.get_by_text("Done: 1 organization researched").wait_for(timeout=WAIT)
             said = batch.get_by_text("Left out Harbourline Energy")
             assert said.count() == 1
-            assert "made-up organizations of the demo, with no website to read" in \
+            assert "sample organizations of the demo, with no real website to read" in \
                 said.inner_text()
             assert "Not researched" not in batch.inner_text()
             rows = batch.locator("table.infoview-table tr")

@@ -50,7 +50,7 @@ def test_the_demo_research_reads_the_sample_site_on_this_runs_port_and_names_the
     assert batch.error.text.count("\n") == 0
     assert "Left out Harbourline Energy, Meridian Civic Data, Lumen Robotics and 10 more" \
         in batch.error.text
-    assert "made-up organizations of the demo, with no website to read" in batch.error.text
+    assert "sample organizations of the demo, with no real website to read" in batch.error.text
     assert [r.get("name") for r in batch.results] == ["Kestrel Health Labs"]
     assert "error" not in batch.results[0]
     assert "Kestrel Health Labs" in batch.table.value and "Not researched" not in batch.table.value
@@ -113,6 +113,7 @@ def test_the_demo_persons_organization_is_researched_from_the_sample_site_on_the
         panel.company_url.value = "https://harbourline-energy.example"
         panel.research()
         assert panel.form["company_url"].error.text == (
-            "https://harbourline-energy.example is a made-up address (it ends in .example): "
-            "no website is there to read. Type the organization's real website.")
+            "https://harbourline-energy.example is an example address: one ending in "
+            ".example belongs to no real website, so there is nothing to read. Type the "
+            "organization's real website.")
         assert panel.message.text == "Not researched: see the address marked in red above."

@@ -1,5 +1,6 @@
-"""A made-up address (ending in ``.example``) typed in the user's own store: the app says the
-address is made up and to type the real website, never that it belongs to the demo."""
+"""An example address (ending in ``.example``) typed in the user's own store: the app says in
+plain words that it belongs to no real website and to type the real one, never that it
+belongs to the demo (nor that the user "made it up")."""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ def test_a_made_up_address_outside_the_demo_is_not_called_the_demos(tmp_path):
         said = batch.error.text
     assert "demo" not in said
     assert "Left out Northwind Clinics, lumen.example:" in said
-    assert "made up (ending in .example)" in said
+    assert "their addresses end in .example, which is kept for examples" in said
+    assert "made up" not in said and "made-up" not in said  # plain words, no blame
     assert "Type the organization's real website." in said
     assert said.count("\n") == 0
 
@@ -37,4 +39,4 @@ def test_the_demos_made_up_organizations_are_still_named_as_the_demos(tmp_path):
         batch = _app(tmp_path, store, demo=True).page("research").batch
         batch.sites.value = "lumen.example"
         batch.run_button.click()
-        assert "a made-up organization of the demo" in batch.error.text
+        assert "a sample organization of the demo" in batch.error.text

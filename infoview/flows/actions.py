@@ -420,7 +420,10 @@ def sync_confirm_reminder(store: Store, meeting: Meeting, *,
         return None
     assert meeting.starts_at is not None  # for the type checker: wanted says so
     name = store.get(Person, meeting.person_id).name
-    what = f"Confirm the day, time, place and length with {name} (the day before)"
+    # The meeting's day in it: two meetings with one person gave two lines alike on Home
+    day = day_words(local_day(meeting.starts_at, user_tz(store.get_profile().timezone)),
+                    year=False)
+    what = f"Confirm the day, time, place and length of the {day} meeting with {name}"
     due = max(meeting.starts_at - CONFIRM_BEFORE, min(moment, meeting.starts_at))
     if existing:
         reminder = existing[-1]

@@ -138,13 +138,14 @@ def made_up_words(store: Store | None, made_up: list[str], *, demo: bool = True)
                   for o in store.list(Organization) if o.website}
     names = [owners.get(url.rstrip("/")) or (urlsplit(url).hostname or url) for url in made_up]
     shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    # "made up" read as blame for an address the user typed: say what such an address is
     if not demo:
-        these = "its address is" if len(names) == 1 else "their addresses are"
-        return (f"Left out {shown}: {these} made up (ending in {MADE_UP_ENDING}), so no "
-                "website is there to read. Type the organization's real website.")
-    whose = "a made-up organization" if len(names) == 1 else "made-up organizations"
-    return (f"Left out {shown}: {whose} of the demo, with no website to read (an address "
-            f"ending in {MADE_UP_ENDING} leads nowhere).")
+        these = "its address ends" if len(names) == 1 else "their addresses end"
+        return (f"Left out {shown}: {these} in {MADE_UP_ENDING}, which is kept for examples "
+                "and belongs to no real website. Type the organization's real website.")
+    whose = "a sample organization" if len(names) == 1 else "sample organizations"
+    return (f"Left out {shown}: {whose} of the demo, with no real website to read (an "
+            f"address ending in {MADE_UP_ENDING} leads nowhere).")
 
 
 def research_sites(urls: list[str], settings: Settings | None = None, *,

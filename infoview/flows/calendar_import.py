@@ -44,7 +44,7 @@ from infoview.errors import BadInputFile
 from infoview.flows.actions import sync_confirm_reminder
 from infoview.models import EARLIEST, LATEST_DATE, CalendarEvent, Meeting, Person
 from infoview.store.matching import AddressBook
-from infoview.text import address_key, count_of, email_addresses, name_key
+from infoview.text import WINDOWS_TEXT, address_key, count_of, email_addresses, name_key
 from infoview.times import day_words
 
 if TYPE_CHECKING:
@@ -125,9 +125,9 @@ class CalendarImportReport:
             return said + "."
         verb = "would keep" if self.dry_run else "kept"
         other = self.events - self.matched
+        rest = f"; nothing of the other {count_of(other, 'event')}" if other else ""
         return (f"The store {verb} the time, title and status of "
-                f"{count_of(self.matched, 'event')} naming people you know; nothing of the "
-                f"other {other:,}.")
+                f"{count_of(self.matched, 'event')} naming people you know{rest}.")
 
     def lines(self) -> list[str]:
         """A short account for a reader."""
@@ -135,9 +135,12 @@ class CalendarImportReport:
         out = [f"Read {count_of(self.events, 'event')} in "
                f"{count_of(self.files, 'calendar file')}; {self.matched} "
                f"name{'s a person' if self.matched == 1 else ' people'} in your store."]
-        out.append(f"Meetings {would}added: {self.added}; {would}updated: {self.updated}; "
-                   f"{would}cancelled: {self.cancelled}; already held, {would}linked: "
-                   f"{self.linked}.")
+        # only what happens: "updated: 0; cancelled: 0; already held, linked: 0" said nothing
+        done = [f"{would}{what}: {n}" for n, what in (
+            (self.added, "added"), (self.updated, "updated"), (self.cancelled, "cancelled"),
+            (self.linked, "linked to meetings you already held")) if n]
+        if done:
+            out.append(f"Meetings {'; '.join(done)}.")
         if self.already:
             out.append(f"{self.already} had been imported before and "
                        f"{'has' if self.already == 1 else 'have'} not changed.")
@@ -146,8 +149,10 @@ class CalendarImportReport:
                        f"meeting{'s' if self.left_deleted != 1 else ''} you deleted; "
                        f"{'it stays' if self.left_deleted == 1 else 'they stay'} deleted.")
         for p in self.people:
-            out.append(f"  {p.name}: {p.added} added, {p.updated} updated, "
-                       f"{p.cancelled} cancelled")
+            counts = [f"{n} {what}" for n, what in ((p.added, "added"), (p.updated, "updated"),
+                                                    (p.cancelled, "cancelled")) if n]
+            if counts:
+                out.append(f"  {p.name}: {', '.join(counts)}")
         if self.added:
             out.append("New meetings are scheduled, past ones too: save a meeting's debrief "
                        "to mark it held.")
@@ -196,11 +201,26 @@ def _read(path: Path, data: bytes | None = None):
         # (it does not start as one: no BEGIN:VCALENDAR near the top)
         raise BadInputFile("this is not a calendar file (.ics): export your calendar again, "
                            "choosing iCalendar or .ics in your calendar program", path=path)
+    windows = not _is_utf8(data)
+    if windows:  # an older program's Windows text: read as such, not as "Caf\ufffd"
+        data = data.decode("cp1252", "replace").encode("utf-8")
     try:
-        return icalendar.Calendar.from_ical(data)
+        return icalendar.Calendar.from_ical(data), windows
     except (ValueError, KeyError, IndexError, TypeError) as exc:
-        raise BadInputFile(f"this calendar file is damaged ({str(exc)[:120]}); export it "
-                           "again; nothing was imported", path=path) from exc
+        # The library's words quote the file's bytes (b'BEGIN:VCALENDAR\r\n...'): the
+        # page says what happened in words, the log keeps the detail.
+        log.info("%s: not readable as a calendar: %s", path.name, exc)
+        raise BadInputFile("this calendar file is damaged or cut short, so it cannot be "
+                           "read; export it again from your calendar program; nothing was "
+                           "imported", path=path) from exc
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _missing_zones(calendar: Any, path: Path) -> None:
@@ -270,8 +290,10 @@ def _occurrences(calendar: Any, path: Path, default_zone: tzinfo, since: date,
     try:
         expanded = recurring_ical_events.of(calendar).between(since, until)
     except Exception as exc:  # noqa: BLE001 - the library raises many kinds on bad rules
-        raise BadInputFile(f"a repeating event cannot be read ({str(exc)[:120]}); nothing was "
-                           "imported", path=path) from exc
+        log.info("%s: a repeating event cannot be read: %s", path.name, exc)
+        raise BadInputFile("a repeating event in it cannot be read (its rule for repeating "
+                           "is damaged); export the calendar again; nothing was imported",
+                           path=path) from exc
     # The window only bounds the expansion of repeating events: a one-off event is read
     # whatever its date (a meeting booked 13 months out is still a meeting).
     events = [e for e in expanded if str(e.get("UID")) in repeating]
@@ -414,7 +436,12 @@ def import_calendar(store: Store, path: str | Path | tuple[str, bytes], *, me: I
     until = until or (datetime.now(UTC) + HORIZON).date()
     occurrences: list[_Occurrence] = []
     for file, content in files:
-        calendar = _read(file, content)
+        calendar, windows = _read(file, content)
+        if windows:
+            report.warnings.append(
+                f"{file.name} was not saved as UTF-8 text, so it was {WINDOWS_TEXT}: if an "
+                "accented letter in a title looks wrong, export the calendar again choosing "
+                "UTF-8.")
         zone = _default_zone(calendar, profile.timezone)
         occurrences += _occurrences(calendar, file, zone, since, until, report.out_of_range)
     report.events = len(occurrences)

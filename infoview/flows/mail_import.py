@@ -47,7 +47,7 @@ from infoview.store.core import not_found
 from infoview.store.mailbox import MboxReader, Source, find_sources, read_message_file, uploaded
 from infoview.store.mailheaders import MailHeaders
 from infoview.store.matching import AddressBook
-from infoview.text import address_key, count_of, email_addresses
+from infoview.text import WINDOWS_TEXT, address_key, count_of, email_addresses
 from infoview.userfiles import size_words
 
 if TYPE_CHECKING:
@@ -122,6 +122,8 @@ class MailImportReport:
         people: per person, what was recorded; ``people_added``: correspondents added on
             request; ``offered``: frequent correspondents not in the store.
         me: the user's own addresses used to tell sent from received.
+        windows_text: matched messages whose headers were not UTF-8 and were read as
+            Windows-1252 (said in ``lines``: their subjects are a guess).
     """
 
     source: str
@@ -139,6 +141,7 @@ class MailImportReport:
     received_added: int = 0
     replies_marked: int = 0
     bodies_kept: int = 0
+    windows_text: int = 0
     me: list[str] = field(default_factory=list)
     people: list[PersonSummary] = field(default_factory=list)
     people_added: list[str] = field(default_factory=list)
@@ -166,10 +169,16 @@ class MailImportReport:
         new = self.sent_added + self.sent_linked + self.received_added
         people = sum(1 for p in self.people if p.sent or p.received)
         other = self.messages - self.matched
+        # "nothing of the other 0 messages" and "0 new messages with 0 people" said nothing
+        rest = f"nothing of the other {count_of(other, 'message')}" if other else ""
+        if not new:
+            said = f"Nothing new {'would be' if self.dry_run else 'was'} kept"
+            return said + (f", and nothing of the {count_of(other, 'message')} with anyone "
+                           "else." if other else ".")
         bodies = f", and the text of {self.bodies_kept}" if self.bodies_kept else ""
         return (f"The store {verb} the date, subject and direction of "
                 f"{count_of(new, 'new message')} with {count_of(people, 'person', 'people')}"
-                f"{bodies}; nothing of the other {count_of(other, 'message')}.")
+                f"{bodies}" + (f"; {rest}." if rest else "."))
 
     def lines(self, *, offered: bool = True) -> list[str]:
         """A short account for a reader, one fact a line (``offered=False`` leaves out the
@@ -179,18 +188,24 @@ class MailImportReport:
                    "skipped" if self.unchanged_bytes else "")
         out = [f"Read {count_of(self.messages, 'message')} in "
                f"{count_of(self.files, 'file')}{skipped}."]
-        out.append(f"{self.matched:,} are to or from people in your store; "
-                   f"{self.bulk:,} were lists or automatic mail and were left out.")
+        if self.messages:  # (a file read before, unchanged, has nothing to say here)
+            out.append(matched_words(self.matched, self.bulk))
         if self.already:
             out.append(f"{self.already:,} had been imported before and were left as they are.")
-        out.append(f"Messages you sent {would}logged: {self.sent_added} new, "
-                   f"{self.sent_linked} matched to ones you had logged by hand; replies "
-                   f"received {would}kept: {self.received_added}, answering "
-                   f"{self.replies_marked} of your messages.")
+        if self.sent_added or self.sent_linked:
+            linked = (f", {self.sent_linked:,} matched to ones you had noted yourself"
+                      if self.sent_linked else "")
+            out.append(f"Messages you sent {would}noted: {self.sent_added:,} new{linked}.")
+        if self.received_added:
+            answering = (f", answering {count_of(self.replies_marked, 'message')} of yours"
+                         if self.replies_marked else "")
+            out.append(f"Messages you received {would}noted: {self.received_added:,}"
+                       f"{answering}.")
         for p in self.people:
             if p.sent or p.received:
-                out.append(f"  {p.name}: {p.sent} sent, {p.received} received"
-                           + (f", {p.bodies} with text" if p.bodies else ""))
+                counts = [f"{n} {what}" for n, what in ((p.sent, "sent"), (p.received, "received"),
+                                                       (p.bodies, "with text")) if n]
+                out.append(f"  {p.name}: {', '.join(counts)}")
         if self.people_added:
             out.append(f"People {would}added as you asked: {', '.join(self.people_added)}.")
         if self.offered and offered:
@@ -201,11 +216,36 @@ class MailImportReport:
         if self.unreadable:
             out.append(f"{count_of(self.unreadable, 'message')} could not be read as email "
                        f"and {'was' if self.unreadable == 1 else 'were'} left out.")
+        if self.windows_text:
+            out.append(windows_text_words(self.windows_text))
         out += self.warnings
         if self.more_warnings:
             out.append(f"... and {count_of(self.more_warnings, 'more note')} like these.")
         out.append(self.kept())
         return out
+
+
+def windows_text_words(count: int) -> str:
+    """The line saying that ``count`` messages with people in the store were not UTF-8, so
+    their subjects (and text, when kept) were read as Windows text: a guess the user is
+    told of."""
+    one = count == 1
+    return (f"{count_of(count, 'message')} with people in your store {'was' if one else 'were'} "
+            f"not written as UTF-8 text, so {'it was' if one else 'they were'} {WINDOWS_TEXT}: "
+            "an accented letter may be wrong.")
+
+
+def matched_words(matched: int, bulk: int) -> str:
+    """How many messages are with people in the store, and how many were lists or automatic
+    mail, with each verb agreeing with its count ("1 are" was seen on the Import page)."""
+    said = ("No message is" if not matched else
+            f"{count_of(matched, 'message')} {'is' if matched == 1 else 'are'}")
+    said += " to or from people in your store"
+    if bulk:
+        where = ("a mailing list or a machine and was" if bulk == 1
+                 else "mailing lists or machines and were")
+        said += f"; {bulk:,} came from {where} left out"
+    return said + "."
 
 
 class _Reader:
@@ -297,6 +337,8 @@ class _Reader:
         subject = headers.subject()
         for problem in dict.fromkeys(headers.problems):
             self.report.warn(f"{headers.where}: {problem}.")
+        if headers.windows_text:
+            self.report.windows_text += 1
         thread = tuple(headers.thread_keys)
         for pid in people:
             body = headers.body if pid in self.bodies_for else None

@@ -422,8 +422,9 @@ ROW_WORDS: dict[str, tuple[str, str]] = {
     "mail_messages": ("mail message", "mail messages"),
 }
 #: What a deletion says went, in this order.
-_DELETED_TABLES = ("meetings", "outreach", "actions", "questions_asked", "insights", "referrals",
-                   "outcomes", "research", "affiliations")
+_DELETED_TABLES = ("meetings", "outreach", "mail_messages", "calendar_events", "actions",
+                   "questions_asked", "insights", "referrals", "outcomes", "research",
+                   "affiliations")
 #: The registry of exported files, restored with the store's tables.
 _EXPORTS = ("exports", ("path", "kind", "written_at", "person_ids", "id"))
 #: Columns that hold the id of a record of another table.

@@ -382,6 +382,14 @@ def body_text(body: bytes, headers: MailHeaders, header_block: bytes) -> str | N
                                 "replacement characters")
     if not isinstance(text, str):
         return None
+    if "\ufffd" in text:  # 8-bit text naming no character set: an older Windows program's
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes) and b"\xef\xbf\xbd" not in payload:
+            try:
+                text = payload.decode("utf-8")
+            except UnicodeDecodeError:
+                text = payload.decode("cp1252", "replace")
+                headers.windows_text = True  # said in the import's report
     if part.get_content_subtype() == "html":
         parser = _Text()
         parser.feed(text)

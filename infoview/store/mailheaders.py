@@ -63,12 +63,13 @@ def message_key(message_id: str) -> str:
     return hashlib.sha256(message_id.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
-def _text(raw: bytes) -> str:
-    """Header bytes as text: UTF-8 when they are, else Windows-1252 (old 8-bit mail)."""
+def _text(raw: bytes) -> tuple[str, bool]:
+    """Header bytes as text: UTF-8 when they are, else Windows-1252 (old 8-bit mail); and
+    whether it was the latter (a guess the user is told of)."""
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), False
     except UnicodeDecodeError:
-        return raw.decode("cp1252", "replace")
+        return raw.decode("cp1252", "replace"), True
 
 
 @dataclass(slots=True)
@@ -90,6 +91,7 @@ class MailHeaders:
         sender: the author (``Resent-From`` when the message was re-sent by someone else).
         recipients: To, Cc and Bcc (``Resent-To`` for a re-sent message).
         problems: what could not be read, in words.
+        windows_text: a field was not UTF-8 and was read as Windows-1252 (a guess).
         body: the message's text, only when the import asked for it.
         from_line: an mbox's separator line, whose date stands in for a missing ``Date``.
         decision: left to the caller (an import notes there what it made of the message
@@ -101,6 +103,7 @@ class MailHeaders:
     sender: Address | None = None
     recipients: list[Address] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    windows_text: bool = False
     body: str | None = None
     from_line: bytes = b""
     decision: object = None
@@ -274,10 +277,13 @@ def parse_headers(block: bytes, where: str) -> MailHeaders:
     found: dict[str, str] = {}
     name = ""
     parts: list[bytes] = []
-    broken = False
+    broken = windows = False
 
     def keep() -> None:
-        text = _text(b"".join(parts)).strip()
+        nonlocal windows
+        text, guessed = _text(b"".join(parts))
+        text = text.strip()
+        windows = windows or guessed
         # Addresses add up over repeated fields; for the rest the first one wins.
         if name in found and name in _MULTI:
             found[name] += ", " + text
@@ -302,7 +308,7 @@ def parse_headers(block: bytes, where: str) -> MailHeaders:
             parts = [value.rstrip(b"\r")]
     if name:
         keep()
-    headers = MailHeaders(where, found)
+    headers = MailHeaders(where, found, windows_text=windows)
     resent = "resent-from" in found
     senders = addresses(found.get("resent-from" if resent else "from", ""))
     headers.sender = senders[0] if senders else None

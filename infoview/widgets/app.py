@@ -172,6 +172,8 @@ class App(w.VBox):
             page = self.page(key)
             if built:
                 self._catch_up(key, page)
+                # what the page said before the user left it was about then, not now
+                getattr(page, "shown_again", lambda: None)()
             self._seen[key] = self.store.changes
             self.body.children = [page]
         self._keep_place()

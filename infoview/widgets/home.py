@@ -260,8 +260,10 @@ class HomePage(w.VBox):
             self._step(has_meeting, "<b>Plan the meeting</b>: questions that fit the minutes "
                        "you have, a one-page brief, the request email.", "Prepare", "prepare"),
         ]
+        # "Welcome" only to someone who has done nothing yet (it greeted a user whose
+        # profile was filled in, after they deleted the one person they had)
         intro = ("<p>Welcome. Four steps get you to your first informational interview; each "
-                 "takes a minute or two.</p>" if not has_people else
+                 "takes a minute or two.</p>" if not (has_people or profile.name) else
                  "<p>Next steps:</p>")
         self.first_steps.children = [w.HTML(intro), *steps]
 

@@ -119,6 +119,7 @@ class ImportPanel(w.VBox):
         self.report: (MailImportReport | CalendarImportReport | LinkedInImportReport
                       | QuestionFileReport | None) = None
         self._previewed: tuple | None = None
+        self._previewed_people: tuple = ()  # the people the last preview matched against
         self._imported: tuple | None = None  # the input imported last (a second click's)
         self._boxes: list[tuple[w.Checkbox, str]] = []
         # Labelled beside it: the buttons' own description sat above them on a line of its
@@ -198,10 +199,32 @@ class ImportPanel(w.VBox):
     # ---- input -------------------------------------------------------------------------
 
     def refresh_people(self) -> None:
-        """Fill the list of people whose message text may be kept."""
-        self.bodies_for.options = [(p.name, p.id) for p in self.store.list(Person)]
+        """Fill the list of people whose message text may be kept (those still chosen stay
+        chosen; the list is only redrawn when the people changed)."""
+        options = [(p.name, p.id) for p in self.store.list(Person)]
+        if list(self.bodies_for.options) != options:
+            ids = {pid for _name, pid in options}
+            chosen = tuple(pid for pid in self.bodies_for.value if pid in ids)
+            self.bodies_for.options = options
+            self.bodies_for.value = chosen
         self.mail_options.layout.display = "" if self.kind.value == "mail" else "none"
         self.question_help.layout.display = "" if self.kind.value == "questions" else "none"
+
+    def shown_again(self) -> None:
+        """Back from another page: the list of people is the store's now (someone added
+        under People was missing from it, someone deleted still offered), and a preview
+        made before the people changed is not what Import would record: it goes."""
+        stale = self._previewed is not None and self._people_now() != self._previewed_people
+        self.refresh_people()
+        if stale:
+            self._changed()
+            self.message.show("Your people changed since this preview (under People): press "
+                              "Preview again to see what would be recorded now.", "info")
+
+    def _people_now(self) -> tuple:
+        """What matching reads of the store: each person's name and addresses, and yours."""
+        return (tuple((p.id, p.name, p.email) for p in self.store.list(Person)),
+                self.store.get_profile().email)
 
     def _kind_chosen(self) -> None:
         """Another kind of file: the words on what becomes of the file are that kind's
@@ -310,6 +333,7 @@ class ImportPanel(w.VBox):
             self.message.show("Reading…")
             self.report = self._run(source, dry_run=True)
             self._previewed = self._key(source)
+            self._previewed_people = self._people_now()
             self.preview.value = _lines_html("If you import this:", _lines(self.report))
             self._offer(getattr(self.report, "offered", []))
             self.known.value = _known_html(self.report)
@@ -370,7 +394,9 @@ class ImportPanel(w.VBox):
                 raise BadInput("press Preview first, to see what will be recorded")
             with self.message.guard("importing"):
                 self.report = self._run(source, dry_run=False, add=self.chosen)
-                self.result.value = _lines_html("Done:", _lines(self.report))
+                # what the message line above says is not said twice
+                done = [line for line in _lines(self.report) if line != self.report.kept()]
+                self.result.value = _lines_html("Done:", done)
                 self.known.value = _known_html(self.report)
                 self.preview.value = ""
                 self.offered.children = []

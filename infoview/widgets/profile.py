@@ -54,6 +54,11 @@ ABOUT_ME_FIELDS: dict[str, tuple[str, str]] = {
         ("strengths", "strengths"), ("exploring", "exploring"))}
 
 
+#: What Save says when nothing was typed since the profile was shown.
+_NOTHING_TO_SAVE = "Nothing to save: nothing was changed since your profile was last saved."
+_EMPTY_FORM = "Nothing to save yet: type at least your name, then press Save my profile."
+
+
 class ProfileForm(w.VBox):
     """Fill in who you are; Save keeps it in the store.
 
@@ -66,8 +71,9 @@ class ProfileForm(w.VBox):
     def __init__(self, store: Store):
         self.store = store
         self.saved: UserProfile | None = None
+        self._saved_words = ""
         self.form = Form([FormField(name, text_input(label, placeholder, lines=lines), help)
-                          for name, label, placeholder, lines, help in FIELDS])
+                          for name, label, placeholder, lines, help in FIELDS]).align_labels()
         self.save_button = button("Save my profile", "success")
         self.save_button.on_click(lambda _b: self.save())
         #: Shown while the form holds typing picked up after a reload, not yet saved.
@@ -104,6 +110,12 @@ class ProfileForm(w.VBox):
         self.kept.opened(PROFILE_KEY, None, save_label="Save my profile",
                          as_saved="your profile as last saved")
 
+    def shown_again(self) -> None:
+        """Back from another page: "Saved." was news then, not now (an error about a field
+        still wrong stays beside it)."""
+        if self.form.message.kind in ("ok", "info"):
+            self.form.message.clear()
+
     def drop_changes(self) -> None:
         """Forget what was typed since the last save (what "Drop my unsaved changes" does)."""
         self.kept.drop_changes()
@@ -112,8 +124,18 @@ class ProfileForm(w.VBox):
         """Save the fields changed here since the profile was shown (what "Save my profile"
         does). The others are left as stored: a change saved meanwhile in another tab is
         kept, not put back to what this page showed when it opened."""
+        said_saved = self.form.message.kind == "ok"  # (the guard clears the message)
         with self.form.guard("saving your profile"):
             changed = list(self.kept.changed(self.form.values()))
+            if not changed:
+                # "Saved." for an empty form told a new user something was kept; the second
+                # click of a double click leaves the first one's "Saved." standing
+                if said_saved:
+                    self.form.message.show(self._saved_words, "ok")
+                else:
+                    self.form.message.show(_NOTHING_TO_SAVE if any(self.form.values().values())
+                                           else _EMPTY_FORM, "info")
+                return
             shown = self.kept.saved_values
             values = {name: self.form[name].lines() if name in LIST_FIELDS
                       else self.form[name].value for name in changed}
@@ -124,8 +146,8 @@ class ProfileForm(w.VBox):
                          if name not in changed and value != shown.get(name)]
             also = (" Also showing what was saved meanwhile on another page: "
                     f"{', '.join(elsewhere)}." if elsewhere else "")
-            self.form.message.show("Saved. Your drafts and briefs use it from now on." + also,
-                                   "ok")
+            self._saved_words = "Saved. Your drafts and briefs use it from now on." + also
+            self.form.message.show(self._saved_words, "ok")
 
     def _show_missing(self, profile) -> None:
         missing = missing_parts(profile)

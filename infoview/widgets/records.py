@@ -125,7 +125,7 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
                       "Warm contacts (a friend, a colleague, an introduction) answer far more "
                       "often than cold ones; the outcomes page compares them."),
             FormField("notes", text_input("Notes", "anything worth remembering", lines=3)),
-        ])
+        ]).align_labels()
         self.save_person_button = button("Save person", "success")
         self.cancel_person_button = button("Cancel")
         #: Shown while the form holds typing picked up after a reload, not yet saved.
@@ -141,7 +141,6 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
 
         self.vcard_button = button("Download my contacts (vCard)",
                                    tooltip="every person, for your address book")
-        self.vcard_button.layout.display = "" if out_dir is not None else "none"
         #: The contact cards' download link, under the People tab's message.
         self.people_files = w.HTML()
 
@@ -222,6 +221,11 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
         finally:
             self._quiet = False
         self._show_person()
+        # An empty list is a blank box the size of eight rows above "No people yet"; nor
+        # is there anyone to download as contacts
+        self.people.layout.display = "" if everyone else "none"
+        self.vcard_button.layout.display = "" if everyone and self.out_dir is not None \
+            else "none"
         if not everyone:
             self.card.value = ("<p class='infoview-no-people'><i>No people yet: press Add a "
                                "person to add the first.</i></p>")
@@ -290,6 +294,14 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
         self.message.clear()
         self.people_files.value = ""
         self.deletions.withdraw()
+
+    def shown_again(self) -> None:
+        """The user came back from another page: what was said (or asked) here before they
+        left is no longer news ("Saved the changes to Sam Okafor." stood there as if just
+        said). The session's deletions stay listed, each with its Undo."""
+        self._moved_on()
+        self._forget_organization_messages()
+        self.organization_deletions.withdraw()
 
     def _show_person(self) -> None:
         chosen = self.people.value

@@ -235,8 +235,9 @@ class ResearchPanel(RunsInBackground, w.VBox):
         split = sites_to_read([normalize_url(url)], self.stand_ins)
         if split.made_up:
             self.form[field].show_error(
-                f"{url} is a made-up address (it ends in {MADE_UP_ENDING}): no website is "
-                "there to read. Type the organization's real website.")
+                f"{url} is an example address: one ending in {MADE_UP_ENDING} belongs to "
+                "no real website, so there is nothing to read. Type the organization's real "
+                "website.")
             return None
         typed, served = split.read[0]
         return served if served != typed else url

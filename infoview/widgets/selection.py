@@ -48,8 +48,10 @@ class Selection(HasTraits):
     def describe_html(self, store: Store) -> str:
         """One line for the top of the app: who and which meeting, in plain words."""
         if self.person_id is None:
-            return ("<span class='infoview-selection'>Nobody chosen yet: pick a person under "
-                    "<b>People</b> or <b>Prepare</b>, and every step follows.</span>")
+            # ("and every step follows" said nothing to a new user)
+            return ("<span class='infoview-selection'>Nobody chosen yet: choose or add a "
+                    "person under <b>People</b> (or <b>Prepare</b>), and every page works on "
+                    "them.</span>")
         person = store.get(Person, self.person_id)
         who = esc(person.name) + (f" ({esc(person.organization)})" if person.organization
                                   else "")
