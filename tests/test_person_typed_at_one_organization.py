@@ -27,3 +27,17 @@ def test_namesakes_at_two_organizations_stay_two(store):
     assert len(store.list(Person)) == 2
     with pytest.raises(BadField, match="same name and organization"):
         edit_person(store, other.id, organization="Kestrel Health Labs Ltd")
+
+
+def test_deleting_a_person_finds_their_record_at_the_organization_written_fuller(store):
+    """A duplicate kept before adding refused it (an import, an older version) is found by
+    a delete, and named before it, like one at the same organization written alike."""
+    from infoview.flows.forget import other_records_of
+    from infoview.store.erase import delete_person
+
+    ana = store.add(Person(name="Ana Ruiz", organization="Kestrel Health"))
+    copy = store.add(Person(name="Ana Ruiz", organization="Kestrel Health Labs"))
+    namesake = store.add(Person(name="Ana Ruiz", organization="Kestrel Capital"))
+    assert [p.id for p in other_records_of(store, ana.saved_id)] == [copy.id]
+    delete_person(store, ana.saved_id)
+    assert [p.id for p in store.list(Person)] == [namesake.id]
