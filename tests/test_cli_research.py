@@ -91,7 +91,16 @@ def test_bad_options_are_one_line_errors(db, capsys):
     assert "http" in capsys.readouterr().err
 
 
+def _started(db) -> None:
+    """The store $INFOVIEW_DB names, started (a batch run records its output there; it
+    refuses a named store that is not there, as a typo)."""
+    from infoview.store import Store
+
+    Store.open(db).close()
+
+
 def test_batch_writes_one_line_per_url(sites, db, tmp_path, capsys):
+    _started(db)
     first, second = sites.get("opengraph_only"), sites.get("team_table")
     urls = tmp_path / "urls.txt"
     urls.write_text(f"{first.url}\n{second.url}\n")
@@ -105,6 +114,7 @@ def test_batch_writes_one_line_per_url(sites, db, tmp_path, capsys):
 
 
 def test_batch_workers_sets_how_many_sites_run_at_once(sites, db, tmp_path, capsys):
+    _started(db)
     urls = tmp_path / "urls.txt"
     urls.write_text(f"{sites.get('opengraph_only').url}\n{sites.get('team_table').url}\n")
     out = tmp_path / "out.jsonl"

@@ -1,6 +1,8 @@
-"""A mistyped ``--db``: a command that shows or changes records refuses it, one that starts
-a user's data starts a new store there but never makes a folder (real files, through the
-CLI's ``main``)."""
+"""A mistyped store path, typed with ``--db`` or set in ``$INFOVIEW_DB`` (a typo in a
+variable is as easy as in a flag): a command that shows or changes records refuses it, one
+that starts a user's data starts a new store there but never makes a folder; only the
+default store in the user's data folder is started wherever it is needed (real files,
+through the CLI's ``main``)."""
 
 from __future__ import annotations
 
@@ -69,19 +71,31 @@ def test_every_command_has_its_place_in_the_rule():
     assert not set(REFUSING_RUNS) & (STARTING_COMMANDS | STORELESS_COMMANDS)
 
 
+def _named(how: str, path, argv: list[str], monkeypatch) -> list[str]:
+    """``argv`` with the store ``path`` given the way ``how`` says: typed, or set."""
+    if how == "--db":
+        monkeypatch.delenv("INFOVIEW_DB", raising=False)
+        return ["--db", str(path), *argv]
+    monkeypatch.setenv("INFOVIEW_DB", str(path))
+    return argv
+
+
+@pytest.mark.parametrize("how", ["--db", "$INFOVIEW_DB"])
 @pytest.mark.parametrize("command", sorted(REFUSING_RUNS))
 def test_a_command_on_existing_records_refuses_a_store_that_is_not_there(
-        command, tmp_path, capsys, monkeypatch):
-    monkeypatch.delenv("INFOVIEW_DB", raising=False)
+        command, how, tmp_path, capsys, monkeypatch):
     (tmp_path / "urls.txt").write_text("https://example.com/\n", encoding="utf-8")
     typo = tmp_path / "studnets.db"
     argv = [a.replace("{tmp}", str(tmp_path)) for a in REFUSING_RUNS[command]]
     before = set(tmp_path.iterdir())
-    assert main(["--db", str(typo), *argv]) == 2
+    assert main(_named(how, typo, argv, monkeypatch)) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert f"there is no store at {typo}: check the path" in err
-    assert "people add" in err  # how a new store is started
+    assert f"there is no store at {typo}" in err and ": check the path" in err
+    assert ("(named by $INFOVIEW_DB)" in err) == (how == "$INFOVIEW_DB")
+    # how a new store is started, the path given as the user gave it
+    start = f"infoview --db {typo} people add" if how == "--db" else "infoview people add"
+    assert start in err
     assert set(tmp_path.iterdir()) == before  # no store, no output made
 
 
@@ -93,18 +107,21 @@ def test_a_reading_command_still_reads_the_store_that_is_there(tmp_path, capsys)
     assert "Ada Student" in capsys.readouterr().out
 
 
-def test_a_saving_command_starts_a_new_store_in_a_folder_that_exists(tmp_path, capsys):
+@pytest.mark.parametrize("how", ["--db", "$INFOVIEW_DB"])
+def test_a_saving_command_starts_a_new_store_at_a_path_set_or_typed(how, tmp_path, capsys,
+                                                                     monkeypatch):
     db = tmp_path / "new.db"
-    assert main(["--db", str(db), "people", "add", "--name", "Ada Student"]) == 0
-    assert main(["--db", str(db), "people", "list"]) == 0
+    assert main(_named(how, db, ["people", "add", "--name", "Ada Student"], monkeypatch)) == 0
+    assert main(_named(how, db, ["people", "list"], monkeypatch)) == 0
     assert "Ada Student" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("how", ["--db", "$INFOVIEW_DB"])
 @pytest.mark.parametrize("argv", [["people", "add", "--name", "Ada"],
                                   ["profile", "set", "--name", "Jonas"]])
-def test_a_saving_command_makes_no_folder(argv, tmp_path, capsys):
+def test_a_saving_command_makes_no_folder(argv, how, tmp_path, capsys, monkeypatch):
     db = tmp_path / "nofolder" / "x.db"
-    assert main(["--db", str(db), *argv]) == 2
+    assert main(_named(how, db, argv, monkeypatch)) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert f"there is no folder {db.parent} for the store {db}" in err
@@ -119,11 +136,12 @@ def test_a_command_that_needs_no_store_still_runs_without_one(argv, tmp_path, ca
 
 
 def test_the_default_store_is_still_started_on_a_first_run(tmp_path, monkeypatch, capsys):
-    """No --db: the default store (here $INFOVIEW_DB in a folder not made yet) works on a
-    first run, for reading and saving alike."""
-    default = tmp_path / "data" / "infoview.sqlite"
-    monkeypatch.setenv("INFOVIEW_DB", str(default))
+    """Neither --db nor $INFOVIEW_DB: the default store, in a data folder not made yet,
+    works on a first run, for reading and saving alike (no typo can name it)."""
+    monkeypatch.delenv("INFOVIEW_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert main(["people", "list"]) == 0
     assert main(["people", "add", "--name", "Ada Student"]) == 0
     assert main(["people", "list"]) == 0
     assert "Ada Student" in capsys.readouterr().out
+    assert (tmp_path / "data" / "infoview" / "infoview.sqlite").is_file()

@@ -208,6 +208,9 @@ def test_jonas_batch_file_given_as_research_is_refused_not_read_as_its_first_com
     """Jonas passes his whole batch output to `questions lint --research`: planning or
     linting against whichever company happens to be first is wrong without a word; he is
     told to pick the company's line."""
+    from infoview.store import Store
+
+    Store.open(db).close()  # his store ($INFOVIEW_DB), started before the fair
     out = tmp_path / "exhibitors.jsonl"
     urls = tmp_path / "fair.txt"
     urls.write_text(f"{sites.get().url}\n{sites.get('rich_jsonld').url}\n", encoding="utf-8")

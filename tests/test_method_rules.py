@@ -189,6 +189,7 @@ def test_business_days_are_counted_in_the_users_time_zone(capsys, db):
 
 
 def test_an_unknown_region_is_one_plain_line(capsys, db):
+    Store.open(db).close()  # a store there: the region is what is wrong
     code, _out, err = cli(capsys, db, "followups", "--region", "Atlantis")
     assert code == 2 and err.count("\n") == 1 and "not a country or region" in err
 

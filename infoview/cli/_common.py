@@ -254,12 +254,13 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(given).expanduser()
 
 
-#: The commands that start a user's data, and so may start a new store at a ``--db`` path
-#: that names no file yet: who they are, the first people (by hand or from LinkedIn), their
-#: mail and calendar, an export brought over, research saved, and the app, where Lena
-#: starts. Every other command shows or changes records a store already holds, so a
-#: ``--db`` naming no file is a typo to it: it refuses, rather than start an empty store
-#: that would list nobody ("where are my students?") and leave the mistyped file behind.
+#: The commands that start a user's data, and so may start a new store at a path the user
+#: named (``--db`` or ``$INFOVIEW_DB``) where no file is yet: who they are, the first people
+#: (by hand or from LinkedIn), their mail and calendar, an export brought over, research
+#: saved, and the app, where Lena starts. Every other command shows or changes records a
+#: store already holds, so a named path with no file is a typo to it: it refuses, rather
+#: than start an empty store that would list nobody ("where are my students?") and leave
+#: the mistyped file behind.
 STARTING_COMMANDS = frozenset({
     "app", "db import", "import-calendar", "import-mail", "people add",
     "people import-linkedin", "profile set", "research company", "research person",
@@ -276,33 +277,46 @@ def command_name(args: argparse.Namespace) -> str:
     return f"{top} {verb}" if verb else top
 
 
+def named_by(args: argparse.Namespace) -> str | None:
+    """Who named the store's path: ``"--db"``, ``"$INFOVIEW_DB"``, or ``None`` for the
+    default store in the user's data folder (a path typed in either place can be a typo;
+    the default cannot)."""
+    if getattr(args, "db", None) is not None:
+        return "--db"
+    return "$INFOVIEW_DB" if os.environ.get("INFOVIEW_DB") else None
+
+
 def store_path(args: argparse.Namespace, *, creates: bool = True) -> Path:
     """The store file this command may open: :func:`db_path`, checked by the one rule.
 
-    A ``--db`` the user typed that names no file is refused (one line, exit status 2)
+    A path the user named (``--db``, or ``$INFOVIEW_DB`` without it: a typo in a variable
+    is as easy as in a flag) that names no file is refused (one line, exit status 2)
     unless the command starts a user's data (:data:`STARTING_COMMANDS`), which starts a
     new store there, but not in a folder that does not exist (a typo would make one).
     ``creates=False``: the caller never makes a store; a command of
-    :data:`STORELESS_COMMANDS` then goes on without one. The default store (no ``--db``)
+    :data:`STORELESS_COMMANDS` then goes on without one. The default store (neither given)
     is started wherever it is needed, so a first run works.
     """
     path = db_path(args)
-    if getattr(args, "db", None) is None or path.exists():
+    named = named_by(args)
+    if named is None or path.exists():
         return path
     if path.parent.exists() and not path.parent.is_dir():
         return path  # opening it says which file is in the way
     command = command_name(args)
+    given = "" if named == "--db" else f" (named by {named})"
     if creates and command in STARTING_COMMANDS:
         if not path.parent.is_dir():
-            raise BadInput(f"there is no folder {path.parent} for the store {path}: check "
-                           "the path, or make the folder first")
+            raise BadInput(f"there is no folder {path.parent} for the store {path}{given}: "
+                           "check the path, or make the folder first")
         return path
     if not creates and command in STORELESS_COMMANDS:
         return path
-    raise BadInput(f"there is no store at {path}: check the path; a new store is started "
-                   "only by a command that adds your first records (people add, profile "
-                   "set, people import-linkedin, import-mail, import-calendar, db import), "
-                   f"e.g. infoview --db {path} people add --name NAME")
+    start = f"infoview --db {path} " if named == "--db" else "infoview "
+    raise BadInput(f"there is no store at {path}{given}: check the path; a new store is "
+                   "started only by a command that adds your first records (people add, "
+                   "profile set, people import-linkedin, import-mail, import-calendar, db "
+                   f"import), e.g. {start}people add --name NAME")
 
 
 @contextmanager

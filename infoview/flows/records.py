@@ -36,7 +36,7 @@ from infoview.models import CHOICES, Meeting, Organization, Person
 from infoview.store.appstate import State, get_state, put_state, states_naming
 from infoview.store.matching import match_person
 from infoview.store.schema import COLUMNS, TABLES
-from infoview.text import count_of, fold, profile_key
+from infoview.text import count_of, fold, org_variant, profile_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.flows.forget import ForgetReport
@@ -178,8 +178,10 @@ def _refuse_twin(store: Store, person: Person) -> None:
         why, name = "the same email address", "email"
     elif person.profile_url and profile_key(twin.profile_url) == profile_key(person.profile_url):
         why, name = "the same profile link", "profile_url"
-    elif (fold(twin.name), fold(twin.organization)) == (fold(person.name),
-                                                       fold(person.organization)):
+    elif fold(twin.name) == fold(person.name) and (
+            fold(twin.organization) == fold(person.organization)
+            or org_variant(twin.organization, person.organization)):
+        # "Kestrel Health Labs" typed for the "Kestrel Health" kept is that organization
         why, name = "the same name and organization", "name"
     else:  # a name that only fits ("Sam" beside "Samira"): typed by hand, she knows best
         return

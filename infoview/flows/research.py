@@ -18,7 +18,12 @@ from infoview.errors import BadInput
 from infoview.models import Organization, Person, ResearchSnapshot
 from infoview.research.models import CompanyProfile, PersonProfile
 from infoview.research.results import Profile, kind_of
-from infoview.store.matching import match_organization, match_person
+from infoview.store.matching import (
+    OrganizationIndex,
+    match_organization,
+    match_person,
+    organization_fits,
+)
 from infoview.text import fold, is_linkedin_profile, name_key, org_key, org_variant
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -281,18 +286,13 @@ def _name_used(store: Store, found: str) -> str:
 def _looked_up(people: list[Person], name: str, organization: str | None) -> Person | None:
     """The one stored person called ``name`` whose organization is not known, or is the
     found one written shorter or fuller ("Kestrel Health" for "Kestrel Health Labs Ltd"):
-    whom a user means when they look a person up by the name they stored them under."""
+    whom a user means when they look a person up by the name they stored them under. The
+    organizations compare by the rule of :func:`~infoview.store.matching.match_person`
+    (:func:`~infoview.store.matching.organization_fits`), so a "Kestrel" kept is not a
+    "Kestrel Health" found."""
     hits = [p for p in people if name_key(p.name) == name_key(name)
-            and _same_company(p.organization, organization)]
+            and organization_fits(p.organization, organization)]
     return hits[0] if len(hits) == 1 else None
-
-
-def _same_company(typed: str | None, found: str | None) -> bool:
-    """Whether two organization names are one company, one written shorter ("Kestrel
-    Health", "Kestrel Health Labs Ltd"); an empty name fits any."""
-    a, b = org_key(typed).split(), org_key(found).split()
-    shorter = min(len(a), len(b))
-    return a[:shorter] == b[:shorter]
 
 
 def _upsert_person(store: Store, profile: PersonProfile, company: CompanyProfile | None,
@@ -335,16 +335,21 @@ def load_research(store: Store, person: Person) -> tuple[CompanyProfile | None,
     """The latest stored company and person research for a person (each may be ``None``).
 
     Company research is looked for among the person's own snapshots, then among those of
-    the organisation whose name matches theirs (legal suffixes aside), or the one their own
-    researched page names (stored as "Kestrel Health", their page says "Kestrel Health Labs").
+    the organization their organization plainly is, or the one their own researched page
+    names: by the stored organizations' name rule
+    (:class:`~infoview.store.matching.OrganizationIndex`, as the dossier and warm paths
+    group people), so research kept under "Kestrel Health" is found for a person typed at
+    "Kestrel Health Labs", while a name that could be two kept organizations finds neither.
     """
     own = store.list(ResearchSnapshot, person_id=person.id)
     found = _profile(_newest([s for s in own if s.kind == "person"]))
     company_snap = _newest([s for s in own if s.kind == "company"])
-    names = {org_key(n) for n in (person.organization, getattr(found, "organization", None)) if n}
-    if company_snap is None and names:
-        orgs = [o for o in store.list(Organization) if org_key(o.name) in names]
-        company_snap = _newest([s for o in orgs
+    if company_snap is None:
+        orgs = store.list(Organization)
+        index = OrganizationIndex(o.name for o in orgs)
+        keys = {index.key(n) for n in (person.organization, getattr(found, "organization", None))}
+        keys.discard("")
+        company_snap = _newest([s for o in orgs if keys and index.key(o.name) in keys
                                 for s in store.list(ResearchSnapshot, organization_id=o.id)
                                 if s.kind == "company"])
     company = _profile(company_snap)

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 from infoview.models import Person
 from infoview.store.mentions import mention_pattern, person_tokens
 from infoview.store.schema import COLUMNS, TABLES
-from infoview.text import fold, profile_key
+from infoview.text import fold, org_variant, profile_key
 
 if TYPE_CHECKING:
     from infoview.store.core import Store
@@ -136,8 +136,9 @@ def same_person(execute: Execute, person: Person) -> list[Person]:
     """The other people records of the same human, oldest first.
 
     Another record is the same person when it shares their email or profile URL, or their
-    name together with their organization or with none (an organization it lacks cannot
-    tell them apart; a different one can). What is found that way is followed in turn (a
+    name together with their organization (written shorter or fuller: "Kestrel Health Labs"
+    for "Kestrel Health") or with none (an organization it lacks cannot tell them apart; a
+    different one can). What is found that way is followed in turn (a
     duplicate's own URL can lead to another), so one delete finds every record of them.
     """
     found: dict[int, Person] = {}
@@ -159,7 +160,9 @@ def same_person(execute: Execute, person: Person) -> list[Person]:
             shares_contact = bool(
                 (fold(email) and fold(email) == fold(current.email))
                 or (profile_key(url) and profile_key(url) == profile_key(current.profile_url)))
-            same_place = not fold(organization) or fold(organization) == fold(current.organization)
+            # the organization kept written shorter or fuller is the same place
+            same_place = (not fold(organization) or fold(organization) == fold(current.organization)
+                          or org_variant(organization, current.organization))
             if shares_contact or (fold(name) == fold(current.name) and same_place):
                 seen.add(pid)
                 found[pid] = other

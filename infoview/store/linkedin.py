@@ -39,7 +39,7 @@ from infoview.errors import BadInput, BadInputFile
 from infoview.models import CHOICES, Affiliation, Organization, Person
 from infoview.sheettext import delimiter_of
 from infoview.store.csvfiles import Budget, check_columns, lines, open_regular, text_stream
-from infoview.store.matching import PeopleIndex
+from infoview.store.matching import OrganizationIndex, PeopleIndex
 from infoview.text import fold, org_key, org_variant, profile_key
 
 if TYPE_CHECKING:
@@ -190,14 +190,17 @@ def _connection(cells: list[str], lookup: dict[str, int], line: int, path: objec
 
 
 def _merge(person: Person, row: Connection, tag: str) -> bool:
-    """Fill the person in from the row; True when something changed."""
+    """Fill the person in from the row; True when something changed. An organization
+    the row writes shorter or fuller ("Kestrel Health Labs" for "Kestrel Health") is the
+    one they are at: kept as it was written, not a move to another employer."""
     before = (person.profile_url, person.email, person.connected_on, person.title,
               person.organization, list(person.tags))
     person.profile_url = person.profile_url or row.url
     person.email = person.email or row.email
     person.connected_on = person.connected_on or row.connected_on
     person.title = row.position or person.title
-    person.organization = row.company or person.organization
+    if not org_variant(person.organization, row.company):  # the user's words for it stay
+        person.organization = row.company or person.organization
     if tag and tag not in person.tags:
         person.tags = [*person.tags, tag]
     return before != (person.profile_url, person.email, person.connected_on, person.title,
@@ -257,7 +260,9 @@ def import_connections(store: Store, rows: list[Connection], how_known: str | No
     # Name and day of connecting: the same connection in an export without URLs whose
     # employer changed since (name and organization no longer match).
     by_day = {(fold(p.name), p.connected_on): p for p in store.list(Person) if p.connected_on}
-    orgs = {fold(o.name) for o in store.list(Organization)}
+    # the stored organizations, by the name rule of warm paths: a company the file writes
+    # shorter or fuller than a kept one is that one, not an organization to add
+    orgs = OrganizationIndex(o.name for o in store.list(Organization))
     for row in rows:
         if not row.name:
             report.skipped += 1
@@ -291,8 +296,8 @@ def import_connections(store: Store, rows: list[Connection], how_known: str | No
         known.add(person)  # later rows of the file find them too
         if person.connected_on:
             by_day[(fold(person.name), person.connected_on)] = person
-        if add_organizations and row.company and fold(row.company) not in orgs:
+        if add_organizations and row.company and orgs.record_name(row.company) is None:
             store.add(Organization(name=row.company))
-            orgs.add(fold(row.company))
+            orgs.add(row.company)
             report.organizations_added += 1
     return report

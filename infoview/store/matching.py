@@ -117,6 +117,14 @@ def _same_organization(one: str | None, other: str | None) -> bool:
     return bool(org_key(one)) and (org_key(one) == org_key(other) or org_variant(one, other))
 
 
+def organization_fits(one: str | None, other: str | None) -> bool:
+    """Whether a person kept at organization ``one`` may be the one found at ``other``: an
+    organization unknown on either side is no bar, two given must be one
+    (:func:`~infoview.text.org_variant`: "Kestrel Health" and "Kestrel Health Labs Ltd";
+    never "Kestrel" and "Kestrel Health", two names that only begin alike)."""
+    return not org_key(one) or not org_key(other) or _same_organization(one, other)
+
+
 def _keys_of(person: Person) -> list[tuple[str, ...]]:
     return person_keys(email=person.email, profile_url=person.profile_url, name=person.name,
                        organization=person.organization)
@@ -176,8 +184,7 @@ class PeopleIndex:
         mine = self._by_id.get(chosen) if chosen is not None else None
         if (mine is not None and names_fit(mine.name, name)
                 and not _contradicts(mine, email, profile_url)
-                and (not org_key(mine.organization) or not org_key(organization)
-                     or _same_organization(mine.organization, organization))):
+                and organization_fits(mine.organization, organization)):
             return mine  # the one the user works on: an organization unknown is no bar
         bucket = _family_bucket(name, organization)
         if bucket is None:
