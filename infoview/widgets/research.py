@@ -17,7 +17,7 @@ import ipywidgets as w
 
 from infoview.errors import InfoviewError
 from infoview.flows.batch_research import MADE_UP_ENDING, sites_to_read
-from infoview.flows.fetch_words import address_problem, not_read_words
+from infoview.flows.fetch_words import address_problem, not_read_words, warnings_words
 from infoview.flows.fields import upper_first
 from infoview.flows.research import (
     keep_research,
@@ -363,11 +363,12 @@ class ResearchPanel(RunsInBackground, w.VBox):
 
     # -- display ---------------------------------------------------------------------------
     def _all_warnings(self) -> list[str]:
+        """What research noted, in the page's plain words, each once."""
         found: list[str] = []
         for profile in (self.company, self.person):
             if profile is not None:
                 found.extend(profile.warnings)
-        return found
+        return warnings_words(found)
 
     def _show(self) -> None:
         company, person = self.company, self.person
