@@ -28,7 +28,7 @@ from infoview.flows.research import (
     research_for,
 )
 from infoview.flows.warm import warm_paths
-from infoview.research.urls import normalize_url
+from infoview.research.urls import normalize_url, same_site
 from infoview.settings import Settings
 from infoview.times import stored_day
 from infoview.widgets._common import (
@@ -101,6 +101,8 @@ class ResearchPanel(RunsInBackground, w.VBox):
         self.search: PersonSearch | None = None   # the last "find on their site"
         self._thread: threading.Thread | None = None
         self._filled_url = ""  # the address follow_person put in the field, if any
+        #: The person's page the app filled in (the sample company's), while not retyped.
+        self._given_person_url = person_url.strip()
         self._filled_name = ""  # the name follow_person put in "Or find on their site"
         #: The organization's name when research about the chosen person is already saved
         #: (the empty overview says so, rather than "nothing researched yet").
@@ -199,6 +201,13 @@ class ResearchPanel(RunsInBackground, w.VBox):
             self.message.show("Research is still running; wait for it to finish.", "warning")
             return
         self.form.clear_errors()
+        # The person's page the app filled in belongs to the sample's site: with another
+        # company's website typed it is no one there, and reading it paired that company
+        # with the sample's person ("Done: Fernhill Robotics, Samira Okafor").
+        given, typed = self._given_person_url, self.company_url.value.strip()
+        if given and self.person_url.value.strip() == given and typed and \
+                not same_site(typed, given):
+            self.person_url.value = ""
         company_url = self._readable("company_url", self.company_url.value.strip())
         person_url = self._readable("person_url", self.person_url.value.strip())
         if company_url is None or person_url is None:
