@@ -49,6 +49,21 @@ def test_a_printed_brief_leaves_a_line_for_the_introduction_not_a_note_to_the_ap
         assert "About me" in render_html_fragment(brief)  # the page still reminds
 
 
+def test_a_printed_brief_leaves_a_line_for_the_reason_the_page_says_where_to_type_it():
+    # Seen in an exported brief: "Why them: Add your own reason for choosing them.", which
+    # on the page did not say where.
+    from infoview.prep.brief import WRITE_ON
+    from infoview.prep.render import render_html
+
+    brief = replace(s.brief(), reason=None)
+    for printed in (render_markdown(brief), render_html(brief)):
+        assert "Add your own reason" not in printed
+    assert WRITE_ON in render_html(brief)
+    assert WRITE_ON.replace("_", "\\_") in render_markdown(brief)
+    assert 'Type your reason in "Why them (your words)" above.' in \
+        render_html_fragment(brief).replace("&#34;", '"')
+
+
 def test_a_meeting_on_utc_says_utc_once(computer_in_utc):
     # Seen on Prepare, on a computer on UTC with no zone in About me or the meeting:
     # "10:00-10:20 UTC (UTC offset +0000)".
