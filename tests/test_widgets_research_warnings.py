@@ -60,6 +60,7 @@ LIBRARY_WARNINGS = [
     f"{U}: a JSON-LD block nested absurdly deep was skipped",
     f"{U}: a malformed JSON-LD block was skipped",
     f"{U}: no name found; is this a page about one person?",                        # person
+    f"{U} lists Dev Raman among others; no page of their own was found, so there is no bio",
     f"{U}.pdf is not a PDF, so it was not read.",                                   # pdftext
     f"{U}.pdf is encrypted (it needs a password), so it was not read.",
     f"{U}.pdf is damaged or incomplete, so it could not be read.",

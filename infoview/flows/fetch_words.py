@@ -120,6 +120,9 @@ _WARNINGS: tuple[tuple[str, str], ...] = (
      r"missing",
      "{url} took too long to read, so some of what it holds ({parts}) may be missing. Tick \"read the pages "
      "again\" and press Research if you need them."),
+    (rf"{_URL} lists (?P<name>.+) among others; no page of their own was found.*",
+     "{name} is named on {url} among other people, with no page of their own, so there is no "
+     "bio; their name and title were kept. Nothing to do."),
     (rf"{_URL}: no name found; .*",
      "No one's name was found on {url}. Check that it is the page of one person (a profile "
      "or bio page), not a list of people."),

@@ -42,15 +42,6 @@ def host_of(url: str) -> str:
         return ""
 
 
-def same_site(url: str, other: str) -> bool:
-    """Whether two addresses (as typed: ``kestrel.example`` is ``https://kestrel.example/``)
-    are on one website: the same host and port, ``www.`` aside."""
-    def site(address: str) -> str:
-        netloc = split(normalize_url(address.strip())).netloc.lower()
-        return netloc.removeprefix("www.")
-    return bool(site(url)) and site(url) == site(other)
-
-
 def join(base: str, href: str, *, keep_fragment: bool = False) -> str | None:
     """``href`` resolved against ``base`` (fragment dropped), or ``None`` when malformed."""
     try:

@@ -28,7 +28,8 @@ from infoview.flows.research import (
     research_for,
 )
 from infoview.flows.warm import warm_paths
-from infoview.research.urls import normalize_url, same_site
+from infoview.research.extract.links import same_site
+from infoview.research.urls import normalize_url
 from infoview.settings import Settings
 from infoview.times import stored_day
 from infoview.widgets._common import (
@@ -206,7 +207,7 @@ class ResearchPanel(RunsInBackground, w.VBox):
         # with the sample's person ("Done: Fernhill Robotics, Samira Okafor").
         given, typed = self._given_person_url, self.company_url.value.strip()
         if given and self.person_url.value.strip() == given and typed and \
-                not same_site(typed, given):
+                not same_site(normalize_url(typed), normalize_url(given)):
             self.person_url.value = ""
         company_url = self._readable("company_url", self.company_url.value.strip())
         person_url = self._readable("person_url", self.person_url.value.strip())
