@@ -59,7 +59,7 @@ def test_a_printed_brief_leaves_a_line_for_the_reason_the_page_says_where_to_typ
     for printed in (render_markdown(brief), render_html(brief)):
         assert "Add your own reason" not in printed
     assert WRITE_ON in render_html(brief)
-    assert WRITE_ON.replace("_", "\\_") in render_markdown(brief)
+    assert f"\n{WRITE_ON}\n" in render_markdown(brief)  # as a line, no backslashes
     assert 'Type your reason in "Why them (your words)" above.' in \
         render_html_fragment(brief).replace("&#34;", '"')
 

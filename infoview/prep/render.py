@@ -145,6 +145,9 @@ def render_markdown(brief: Brief, sections: Collection[str] | None = None) -> st
     """The brief as Markdown (every value escaped; unsafe links become plain text)."""
     text = _environment("md").get_template("brief.md.j2").render(
         brief=brief, sections=_sections(sections))
+    # The line to write on stays a line to the eye in the text file (its underscores touch
+    # no word, so Markdown keeps them as they are).
+    text = text.replace(md_escape(WRITE_ON), WRITE_ON)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
