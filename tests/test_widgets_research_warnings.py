@@ -80,7 +80,7 @@ LIBRARY_WARNINGS = [
     *charset.decide("text/html", bytes(range(0x80, 0xA0)), markup=False)[1],
     str(_status_error(U, 404)), str(_status_error(U, 410)), str(_status_error(U, 403)),
     str(_status_error(U, 401)), str(_status_error(U, 429)), str(_status_error(U, 500)),
-    str(_status_error(U, 404, cached=True)),
+    str(_status_error(U, 404, cached=True)), str(_status_error(U, 503, cached=True)),
     overrun_warning(U, PageBudget(1.0, skipped=["people", "news"]), 1.0),
 ]
 
@@ -94,10 +94,12 @@ def test_each_warning_research_leaves_is_said_in_plain_words(warning):
     assert said.endswith((".", ".)")), said
 
 
-def test_an_answer_kept_from_an_earlier_try_says_how_to_ask_again():
-    said = warning_words(str(_status_error(U, 404, cached=True)))
-    assert said.startswith(f"{U} is no longer on the site"), said
+def test_an_answer_kept_from_an_earlier_try_says_how_to_ask_again_where_that_helps():
+    said = warning_words(str(_status_error(U, 503, cached=True)))
+    assert said.startswith(f"{U} did not answer in time"), said
     assert 'tick "read the pages again"' in said
+    gone = warning_words(str(_status_error(U, 404, cached=True)))
+    assert gone.startswith(f"{U} is no longer on the site") and "tick" not in gone, gone
 
 
 def test_several_pages_whose_letters_were_worked_out_make_one_line():

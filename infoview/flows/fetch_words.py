@@ -179,7 +179,9 @@ def warning_words(warning: str) -> str:
         found = pattern.fullmatch(warning.strip())
         if found:
             said = words.format(**{k: v.rstrip(".,;:") for k, v in found.groupdict().items()})
-            return said + (_REMEMBERED if "remembered from an earlier try" in warning else "")
+            # Asking afresh helps only where asking later might (not for a page gone).
+            again = _AGAIN in said and "remembered from an earlier try" in warning
+            return said + (_REMEMBERED if again else "")
     return DETAIL.sub("", warning)
 
 
