@@ -122,3 +122,16 @@ def test_the_sample_persons_page_is_not_read_with_another_companys_website(sites
     panel.company_url.value = sample.url
     panel.research_button.click()
     assert panel.person_url.value == typed
+
+
+def test_a_page_the_site_does_not_have_says_to_check_the_address_not_404(sites, settings):
+    site = sites.get()
+    panel = ResearchPanel(None, settings=settings, background=False)
+    panel.company_url.value = site.url
+    panel.person_url.value = site.url + "team/nobody.html"
+    panel.research_button.click()
+    said = panel.form["person_url"].error.text
+    assert said == (f"{site.url}team/nobody.html is not on that site (it may have moved). "
+                    "Check the address for typing mistakes, or find the page in your browser "
+                    "and copy its address from there."), said
+    assert "404" not in said

@@ -56,6 +56,15 @@ def not_read_words(exc: InfoviewError) -> str:
     if exc.status is None and ("could not connect" in said or "no answer" in said):
         return (f"{url} could not be reached. Check the address for typing mistakes; if it "
                 "is right, the site may be down for now: try again later.")
+    if exc.status in (404, 410):
+        return (f"{url} is not on that site (it may have moved). Check the address for typing "
+                "mistakes, or find the page in your browser and copy its address from there.")
+    if exc.status in (401, 403):
+        return (f"{url} is closed to visitors (it needs a login), so it cannot be read here. "
+                "Open it in your browser instead.")
+    if exc.status is not None and (exc.status == 429 or exc.status >= 500):
+        return f"{url} is busy or has a fault on the site's side. Try again later." + (
+            _REMEMBERED if "remembered from an earlier try" in said else "")
     return DETAIL.sub("", said)
 
 
