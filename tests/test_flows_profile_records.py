@@ -301,8 +301,8 @@ def test_the_brief_says_when_the_profile_cannot_make_the_introduction():
 
     plan = QuestionPlan(items=[], meeting_minutes=20, overhead_minutes=4.0)
     brief = build_brief(person=Person(name="Sam Okafor"), plan=plan, profile=UserProfile())
-    assert "Fill in About me" in brief.pitch and "[your name]" not in brief.pitch
-    assert any("About me lacks your name" in w for w in brief.warnings)
+    assert "[your name]" not in brief.pitch
+    assert any("Fill in About me" in n for n in brief.page_notes)
 
 
 def test_meeting_edit_cli_schedules_a_meeting_and_names_the_option_of_a_mistake(tmp_path, capsys):

@@ -27,10 +27,41 @@ def test_a_missing_email_and_introduction_say_where_to_fill_them_in():
     brief = s.brief(person=s.person(email=None), profile=UserProfile())
     shown = render_markdown(brief)
     assert "Their email: not recorded" in shown and "no email" not in shown
-    assert "Fill in About me" in brief.pitch
-    assert any(w.startswith("About me lacks your name") and w.endswith("fill it in on About me.")
-               for w in brief.warnings), brief.warnings
+    assert any(w.startswith("Fill in About me") for w in brief.page_notes), brief.page_notes
+    assert "Fill in About me" in render_html_fragment(brief)  # on the page only
     assert "your profile" not in shown.lower()
+
+
+def test_a_printed_brief_leaves_a_line_for_the_introduction_not_a_note_to_the_app():
+    # Seen in an exported brief: the agenda's introduction read "Fill in About me (...) to
+    # get your introduction here", an instruction to the app on paper.
+    from infoview.prep.brief import WRITE_ON
+    from infoview.prep.render import render_html
+
+    for profile in (UserProfile(), UserProfile(background="Ten years in nursing")):
+        brief = s.brief(profile=profile)
+        for printed in (render_markdown(brief), render_html(brief)):
+            assert "About me" not in printed, printed
+        if not profile.background:
+            intro = next(i.text for i in brief.agenda if i.label == "About you")
+            assert intro == f"If asked, your 30-second introduction: {WRITE_ON}"
+            assert WRITE_ON in render_html(brief)
+        assert "About me" in render_html_fragment(brief)  # the page still reminds
+
+
+def test_a_printed_brief_leaves_a_line_for_the_reason_the_page_says_where_to_type_it():
+    # Seen in an exported brief: "Why them: Add your own reason for choosing them.", which
+    # on the page did not say where.
+    from infoview.prep.brief import WRITE_ON
+    from infoview.prep.render import render_html
+
+    brief = replace(s.brief(), reason=None)
+    for printed in (render_markdown(brief), render_html(brief)):
+        assert "Add your own reason" not in printed
+    assert WRITE_ON in render_html(brief)
+    assert f"\n{WRITE_ON}\n" in render_markdown(brief)  # as a line, no backslashes
+    assert 'Type your reason in "Why them (your words)" above.' in \
+        render_html_fragment(brief).replace("&#34;", '"')
 
 
 def test_a_meeting_on_utc_says_utc_once(computer_in_utc):

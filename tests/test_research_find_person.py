@@ -102,8 +102,13 @@ def test_the_search_in_words_says_probably_or_listed_without_percentages():
                        ["listed as Samira Okafor on https://k.example/team"], own_page=False)
     said = PersonSearch("Sam Okafor", "https://k.example/", found=listed,
                         company="Kestrel").in_words()
-    assert said == ("Found Sam Okafor on the Kestrel site: listed as Samira Okafor on a page "
+    assert said == ("Found Sam Okafor on the Kestrel site, listed as Samira Okafor on a page "
                     "of several people; there is no page of their own.")
+    # Listed under the very name looked for, the page does not say it twice.
+    same = PersonSearch("Samira Okafor", "https://k.example/", found=listed,
+                        company="Kestrel").in_words()
+    assert same == ("Found Samira Okafor on the Kestrel site, listed on a page of several "
+                    "people; there is no page of their own.")
     nobody = PersonSearch("Ann Lee", "https://k.example/", pages_searched=["a"]).in_words()
     assert nobody == ("No page about Ann Lee was found on the k.example site (looked at 1 page "
                       "and its list of pages).")

@@ -120,3 +120,21 @@ def test_an_export_names_its_folder_once(panel, tmp_path):
     assert panel.export_message.text == f"Wrote {path.name}: download it below."
     shown = panel.export_message.value + panel.exports.value
     assert shown.count(str(path.parent.resolve())) == 1
+
+
+def test_a_person_found_only_among_others_is_not_said_to_have_a_page_of_their_own(store,
+                                                                                    tmp_path):
+    # Seen in the browser: "Research on file: ... Dev Raman (their public page)" for a man
+    # found only on the team page, whose brief then said "No public bio found".
+    from infoview.flows.research import keep_research
+    from infoview.research.models import PersonProfile
+    from infoview.widgets.prepare import PreparePanel
+
+    listed = PersonProfile(url="https://kestrel.example/team.html", name="Dev Raman",
+                           title="Chief Technology Officer", organization="Kestrel Health Labs",
+                           own_page=False)
+    keep_research(store, None, listed)
+    panel = PreparePanel(store, out_dir=tmp_path / "out")
+    note = panel.research_note.value
+    assert "Dev Raman (named on a page of several people, with no bio)" in note, note
+    assert "their public page" not in note

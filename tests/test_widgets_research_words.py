@@ -98,3 +98,40 @@ def test_research_with_no_address_says_so_under_the_company_field(settings):
     assert panel.message.text == "Not researched: see the field marked in red above."
     panel.company_url.value = "kestrel.example"  # typing takes the red line away
     assert panel.form["company_url"].error.text == ""
+
+
+def test_the_sample_persons_page_is_not_read_with_another_companys_website(sites, settings):
+    # Seen in the browser: with the sample's person's page still in its field, researching
+    # another company's website said "Done: Fernhill Robotics, Samira Okafor".
+    sample, other = sites.get(), sites.get("robots_team")
+    given = sample.url + "team/samira-okafor.html"
+    panel = ResearchPanel(None, settings=settings, background=False, company_url=sample.url,
+                          person_url=given)
+    panel.company_url.value = other.url
+    panel.research_button.click()
+    assert panel.company is not None and panel.person is None
+    assert panel.person_url.value == ""
+    assert sample.requests == []
+    # With the sample's own website, or a page the user typed, the page is read.
+    panel.company_url.value = sample.url
+    panel.person_url.value = given
+    panel.research_button.click()
+    assert panel.person is not None and panel.person.name == "Samira Okafor"
+    typed = other.url + "about.html"
+    panel.person_url.value = typed
+    panel.company_url.value = sample.url
+    panel.research_button.click()
+    assert panel.person_url.value == typed
+
+
+def test_a_page_the_site_does_not_have_says_to_check_the_address_not_404(sites, settings):
+    site = sites.get()
+    panel = ResearchPanel(None, settings=settings, background=False)
+    panel.company_url.value = site.url
+    panel.person_url.value = site.url + "team/nobody.html"
+    panel.research_button.click()
+    said = panel.form["person_url"].error.text
+    assert said == (f"{site.url}team/nobody.html is not on that site (it may have moved). "
+                    "Check the address for typing mistakes, or find the page in your browser "
+                    "and copy its address from there."), said
+    assert "404" not in said

@@ -231,7 +231,7 @@ def _prep(args) -> int:
     if args.json:
         print_json({"files": [str(f) for f in files], "brief": brief.to_dict()})
     else:
-        for warning in brief.warnings:
+        for warning in brief.warnings + brief.page_notes:
             sys.stderr.write(f"note: {warning}\n")
         for f in files:
             print(f)

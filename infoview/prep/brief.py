@@ -38,6 +38,8 @@ CLOSING_PAIR: tuple[str, str] = (
     "Would it be all right to mention your name when I get in touch with them?",
 )
 
+#: The introduction in a brief whose About me is empty: a line to write it on by hand.
+WRITE_ON = "_" * 40
 #: What matters on the day, in the order it matters.
 REMINDERS: tuple[str, ...] = (
     "Arrive (or join the call) five minutes early.",
@@ -155,6 +157,8 @@ class Brief:
     meeting_id: int | None = None
     person_id: int | None = None
     warnings: list[str] = field(default_factory=list)
+    #: Reminders for the app's page (fill in About me), never printed or exported.
+    page_notes: list[str] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -271,7 +275,7 @@ def _agenda(plan, who: Who, interest: str, pitch: str, start: datetime | None) -
     ]
     steps += [(q.minutes, f"Question {n}", q.text, "question") for n, q in enumerate(questions, 1)]
     steps.append((fixed["self_introduction"], "About you",
-                  f"If asked, your 30-second introduction: {pitch}", "fixed"))
+                  f"If asked, your 30-second introduction: {pitch or WRITE_ON}", "fixed"))
     if closing:
         steps += [(q.minutes, "Closing", q.text, "closing") for q in closing]
     else:
@@ -375,18 +379,22 @@ def build_brief(*, person: Person, company: CompanyProfile | None = None,
     logistics = _logistics(meeting, person, profile, minutes)
     missing = [label for name, label in _PITCH_PARTS
                if not getattr(profile, name, None)] if profile is not None else []
-    if profile is None or len(missing) == len(_PITCH_PARTS):
-        pitch = ("Fill in About me (your background, your strengths, what you are "
-                 "exploring) to get your introduction here.")
-    else:
-        pitch = pitch_draft(profile).body
+    empty = profile is None or len(missing) == len(_PITCH_PARTS)
+    # A printed brief never tells its reader to use the app: with nothing in About me the
+    # introduction is a line to write on, and the reminder is a note for the page only.
+    pitch = "" if empty else pitch_draft(profile).body
     # The agenda's clock times are the user's, as the brief's "when" says first.
     agenda = _agenda(plan, who, _interest(meeting, profile), pitch, logistics.starts_at
                      and logistics.starts_at.astimezone(now.tzinfo))
-    warnings = []
-    if missing:
-        warnings.append(f"About me lacks {_and(missing)}: your introduction in the agenda "
-                        "needs it; fill it in on About me.")
+    warnings: list[str] = []
+    page_notes: list[str] = []
+    if empty:
+        page_notes.append("Fill in About me (your background, your strengths, what you are "
+                          "exploring) to get your introduction in the agenda; until then a "
+                          "printed brief leaves a line to write it on.")
+    elif missing:
+        page_notes.append(f"About me lacks {_and(missing)}: your introduction in the agenda "
+                          "needs it; fill it in on About me.")
     planned = agenda[-1].start + agenda[-1].minutes
     if planned > minutes + 0.01:
         warnings.append(f"The agenda takes {planned:g} minutes but the meeting has {minutes}: "
@@ -397,4 +405,5 @@ def build_brief(*, person: Person, company: CompanyProfile | None = None,
         gaps=find_gaps(company, person_research, plan, title=who.title), plan=plan, agenda=agenda,
         logistics=logistics, reminders=list(REMINDERS), pitch=pitch, generated_at=now,
         meeting_id=getattr(meeting, "id", None), person_id=person.id, warnings=warnings,
+        page_notes=page_notes,
     )

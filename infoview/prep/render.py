@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from infoview.errors import BadInput, InfoviewError
+from infoview.prep.brief import WRITE_ON
 from infoview.store.exports import export_format, write_export
 from infoview.times import stored_day
 
@@ -121,6 +122,7 @@ def _environment(kind: str):
                           finalize=md_escape, undefined=StrictUndefined,
                           trim_blocks=True, lstrip_blocks=True)
         env.filters["link"] = _md_link
+    env.globals["write_on"] = WRITE_ON  # a line to write on by hand, where a part is empty
     env.filters["safe_url"] = safe_url
     env.filters["minutes"] = _minutes
     env.filters["flag"] = agenda_flag
@@ -143,6 +145,9 @@ def render_markdown(brief: Brief, sections: Collection[str] | None = None) -> st
     """The brief as Markdown (every value escaped; unsafe links become plain text)."""
     text = _environment("md").get_template("brief.md.j2").render(
         brief=brief, sections=_sections(sections))
+    # The line to write on stays a line to the eye in the text file (its underscores touch
+    # no word, so Markdown keeps them as they are).
+    text = text.replace(md_escape(WRITE_ON), WRITE_ON)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 

@@ -279,11 +279,8 @@ def learn(history: QuestionHistory, bank: Iterable[Question], *, role: str | Non
     if summary.rated_meetings < MIN_RATED_MEETINGS:
         had = summary.rated_meetings
         return Lessons(enough=False, note=(
-            f"Too little history to learn from yet: {had} debriefed meeting"
-            f"{'s' if had != 1 else ''} with rated answers ({MIN_RATED_MEETINGS} needed). "
-            "Until then the questions come in the suggested order, the most important "
-            "first; rate the answers in your debriefs and the plan will learn which "
-            "questions work for you."))
+            "The questions come in the suggested order, the most important first, until "
+            f"you have rated answers in {MIN_RATED_MEETINGS} debriefs ({had} so far)."))
     weights = {q.id: q.weight for q in bank}
     templates = _Templates(bank)
     tallies: dict[str, Tally] = {}

@@ -32,6 +32,7 @@ from infoview.research.extract.page import ParsedPage
 from infoview.research.names import name_match, slug_name
 from infoview.research.search import SearchConfig, WebResult, search_person
 from infoview.settings import Settings
+from infoview.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +103,10 @@ class PersonSearch:
                     f"{'page' if looked == 1 else 'pages'} and its list of pages).")
         found, reasons = self.found, []
         if not found.own_page:
-            return (f"Found {self.name} on {where}: listed as {found.name} on a page of "
-                    "several people; there is no page of their own.")
+            # "listed as Dev Raman" only when the page names them otherwise ("Dev" for Devan)
+            named = f" as {found.name}" if fold(found.name) != fold(self.name) else ""
+            return (f"Found {self.name} on {where}, listed{named} on a page of several "
+                    "people; there is no page of their own.")
         about = next((e.removeprefix(_ABOUT) for e in found.evidence if e.startswith(_ABOUT)),
                      None)
         reasons += [f"a link named '{e.removeprefix(_LINK).strip(chr(39))}' leads to it"

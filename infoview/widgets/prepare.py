@@ -156,6 +156,8 @@ class PreparePanel(WhoAndWhen, QuestionPlanning, KeptPlan, BriefExports, Outreac
         #: What the questions shown were planned for (``_plan_basis``); ``None`` for a plan
         #: loaded from the store or kept from before.
         self._planned_for: tuple | None = None
+        #: The plan's notes already said on this page: a note is said once, not on every plan.
+        self._notes_said: set[str] = set()
 
         self.picker = QuestionPicker(on_change=self._plan_edited)
         self.preview = w.HTML()

@@ -78,6 +78,7 @@ class PrepareParts:
     _planned: tuple[str, str, str]
     _planned_words: str
     _planned_for: tuple | None
+    _notes_said: set[str]
     _show_role_note: Callable[[], None]
     # the plan kept over a reload
     drop_button: w.Button

@@ -46,8 +46,10 @@ class QuestionPlanning(PrepareParts):
                 self.export_message.clear()
             left_out = len(getattr(self.plan, "skipped", []) or [])
             why = f" ({left_out} left out: see why under the questions)" if left_out else ""
-            said = " ".join([n for n in self.plan.notes if n != self._role_note()]
-                            + self.plan.warnings)  # the role's note is under the role
+            notes = [n for n in self.plan.notes  # the role's note is under the role
+                     if n and n != self._role_note() and n not in self._notes_said]
+            self._notes_said.update(notes)
+            said = " ".join(notes + self.plan.warnings)
             self._planned_for = self._plan_basis()
             self._planned = (f"Planned {count_of(len(self.plan.items), 'question')} for "
                              f"{count_of(self.minutes.value, 'minute')}{why}",

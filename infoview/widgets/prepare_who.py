@@ -293,8 +293,11 @@ def _research_note(company, person, chosen: str | None = None) -> str:
     if person is not None:
         if chosen and person.name and person.name != chosen:
             found.append(f"their public page, which names them {esc(person.name)}")
-        else:
+        elif getattr(person, "own_page", True):
             found.append(f"{esc(person.name or person.url)} (their public page)")
+        else:  # found only among others ("their public page" promised a bio it lacks)
+            found.append(f"{esc(person.name or person.url)} (named on a page of several "
+                         "people, with no bio)")
     if not found:
         return ("<div class='infoview-research-note' style='color:#8a5300'>No saved research "
                 "for this person or their organization yet: research them first (Research), "

@@ -17,7 +17,7 @@ import ipywidgets as w
 
 from infoview.errors import InfoviewError
 from infoview.flows.batch_research import MADE_UP_ENDING, sites_to_read
-from infoview.flows.fetch_words import address_problem, not_read_words
+from infoview.flows.fetch_words import address_problem, not_read_words, warnings_words
 from infoview.flows.fields import upper_first
 from infoview.flows.research import (
     keep_research,
@@ -28,6 +28,7 @@ from infoview.flows.research import (
     research_for,
 )
 from infoview.flows.warm import warm_paths
+from infoview.research.extract.links import same_site
 from infoview.research.urls import normalize_url
 from infoview.settings import Settings
 from infoview.times import stored_day
@@ -101,6 +102,8 @@ class ResearchPanel(RunsInBackground, w.VBox):
         self.search: PersonSearch | None = None   # the last "find on their site"
         self._thread: threading.Thread | None = None
         self._filled_url = ""  # the address follow_person put in the field, if any
+        #: The person's page the app filled in (the sample company's), while not retyped.
+        self._given_person_url = person_url.strip()
         self._filled_name = ""  # the name follow_person put in "Or find on their site"
         #: The organization's name when research about the chosen person is already saved
         #: (the empty overview says so, rather than "nothing researched yet").
@@ -199,6 +202,13 @@ class ResearchPanel(RunsInBackground, w.VBox):
             self.message.show("Research is still running; wait for it to finish.", "warning")
             return
         self.form.clear_errors()
+        # The person's page the app filled in belongs to the sample's site: with another
+        # company's website typed it is no one there, and reading it paired that company
+        # with the sample's person ("Done: Fernhill Robotics, Samira Okafor").
+        given, typed = self._given_person_url, self.company_url.value.strip()
+        if given and self.person_url.value.strip() == given and typed and \
+                not same_site(normalize_url(typed), normalize_url(given)):
+            self.person_url.value = ""
         company_url = self._readable("company_url", self.company_url.value.strip())
         person_url = self._readable("person_url", self.person_url.value.strip())
         if company_url is None or person_url is None:
@@ -364,11 +374,12 @@ class ResearchPanel(RunsInBackground, w.VBox):
 
     # -- display ---------------------------------------------------------------------------
     def _all_warnings(self) -> list[str]:
+        """What research noted, in the page's plain words, each once."""
         found: list[str] = []
         for profile in (self.company, self.person):
             if profile is not None:
                 found.extend(profile.warnings)
-        return found
+        return warnings_words(found)
 
     def _show(self) -> None:
         company, person = self.company, self.person
