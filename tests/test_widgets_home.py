@@ -63,7 +63,11 @@ def test_with_people_and_nothing_due_home_says_so(store):
     store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
     page, _went, _chosen = _home(store)
     assert "Nothing due this week" in page.due.rows.children[0].value
-    assert "in touch with everyone you know" in page.losing_touch.children[0].value
+    # Sam was never contacted: "you are in touch with everyone you know" was untrue
+    touch = page.losing_touch.children[0].value
+    assert "everyone" not in touch
+    assert "Nobody you have met or heard back from is overdue" in touch
+    assert "not met or heard from yet are not listed here" in touch
 
 
 def test_the_next_meeting_says_tomorrow_and_opens_its_brief(store):

@@ -390,6 +390,15 @@ def test_a_new_meeting_starts_in_my_time_zone(page, store):
     assert page.meeting_form["timezone"].value == "Asia/Tokyo"
 
 
+def test_the_meeting_forms_empty_date_says_no_day_is_agreed_where_its_words_go(page, store):
+    # Seen in the browser: the place kept for the day's words was an empty gap before "Time".
+    _add(page, name="Sam Okafor")
+    page.add_meeting_button.click()
+    assert "no day agreed yet" in page.meeting_date.words.value
+    page.meeting_date.value = date(2026, 12, 14)
+    assert "Mon 14 Dec 2026" in page.meeting_date.words.value
+
+
 def test_the_question_before_a_delete_reads_as_a_sentence_for_each_kind(page, store):
     # Seen in the browser: "Delete the meeting with Sam Okafor on Mon 1 Dec 2025, 09:00 and
     # this meeting with its questions, notes and follow-ups?", and for an organization

@@ -31,7 +31,7 @@ from infoview.widgets._common import (
     on_my_clock,
     status_words,
 )
-from infoview.widgets.daypicker import DayPicker
+from infoview.widgets.daypicker import NO_DAY, DayPicker
 from infoview.widgets.forms import Form, FormField, form_box, text_input
 from infoview.widgets.keptforms import AS_SAVED, KeptTyping
 
@@ -69,7 +69,8 @@ class MeetingForm:
     def _build_meeting_form(self, store: Store) -> None:
         """Make the form (hidden until opened) and keep what is typed into it."""
         self._editing_meeting: int | None = None
-        self.meeting_date = DayPicker(description="Date", style=_WIDE)
+        # "no day agreed yet" where the day's words go: empty, their place was a gap before Time
+        self.meeting_date = DayPicker(description="Date", style=_WIDE, blank=NO_DAY)
         self.meeting_time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
         self.meeting_form = Form([
             FormField("starts_at", w.HBox([self.meeting_date, self.meeting_time]),
