@@ -166,6 +166,19 @@ def test_snooze_hides_a_follow_up_until_the_day_chosen(store):
     assert key in page.due.done_buttons  # Done and Snooze are offered again
 
 
+def test_a_follow_ups_empty_date_box_says_to_choose_a_day_where_its_words_go(store):
+    # Seen in the browser: the place kept for the chosen day's words stood empty between the
+    # date box and Snooze, a gap that looked like a fault in the row.
+    sam = store.add(Person(name="Sam Okafor"))
+    article = store.add(Action(what="Send Sam the article", person_id=sam.id,
+                               due=NOW + timedelta(hours=2)))
+    page, _went, _chosen = _home(store)
+    day = page.due.snooze_days[str(article.id)]
+    assert "choose a day" in day.words.value
+    day.value = date(2026, 12, 11)
+    assert "Fri 11 Dec 2026" in day.words.value and "choose a day" not in day.words.value
+
+
 def test_a_follow_up_computed_from_an_unanswered_request_can_be_ticked_off(store):
     sam = store.add(Person(name="Sam Okafor", email="sam@k.example"))
     store.add(Outreach(person_id=sam.id, kind="request", channel="email",
