@@ -202,6 +202,7 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
         with self.message.guard("reading the store"):
             self._fill_people(select)
             self._fill_organizations()
+            self.deletions.show_stopped()
 
     def _fill_people(self, select: int | None = None) -> None:
         wanted = self.find.value.strip().casefold()
