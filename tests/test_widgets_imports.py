@@ -36,13 +36,13 @@ def test_preview_shows_what_would_be_kept_and_import_records_it(tmp_path):
         panel.path.value = str(_mailbox(tmp_path))
         panel.preview_button.click()
         assert "Sam Okafor: 1 sent, 1 received" in panel.preview.value
-        assert "would keep" in panel.preview.value
+        assert "Would keep" in panel.preview.value
         assert store.list(Outreach) == [] and not panel.import_button.disabled
         (box,) = [c for c in panel.offered.children if "Pat" in getattr(c, "description", "")]
         assert "Pat Lee" in box.description
         box.value = True
         panel.import_button.click()
-        assert panel.message.kind == "ok" and "kept" in panel.message.text
+        assert panel.message.kind == "ok" and "Kept" in panel.message.text
         assert {p.name for p in store.list(Person)} == {"Sam Okafor", "Pat Lee"}
         assert len(store.list(Outreach)) == 4
         assert "Done:" in panel.result.value and panel.import_button.disabled
@@ -383,7 +383,7 @@ def test_a_preview_that_keeps_nothing_leaves_import_unpressable_and_says_why(tmp
         panel = ImportPanel(store)
         panel.path.value = str(strangers)
         panel.preview_button.click()
-        assert panel.message.text.startswith("No message in this file is with someone")
+        assert panel.message.text.startswith("No message in this file is with anyone you saved")
         assert panel.import_button.disabled
         panel.path.value = str(_mailbox(tmp_path))  # one with Sam in it
         panel.preview_button.click()

@@ -67,11 +67,11 @@ class LinkedInImportReport:
         would = "would be " if self.dry_run else ""
         out = [f"{_count(self.added, 'person', 'people')} {would}added from your contacts"]
         if self.updated:
-            out.append(f"{_count(self.updated, 'person', 'people')} already in your store "
+            out.append(f"{_count(self.updated, 'person', 'people')} already saved "
                        f"{would}filled in (title, employer, link)")
         if self.unchanged:
-            out.append(f"{_count(self.unchanged, 'contact', 'contacts')} already in your "
-                       "store as they are")
+            out.append(f"{_count(self.unchanged, 'contact', 'contacts')} already saved as "
+                       "they are")
         if self.organizations_added:
             out.append(f"{_count(self.organizations_added, 'organization', 'organizations')}"
                        f" {would}added from their employers")

@@ -156,7 +156,7 @@ class HomePage(w.VBox):
         self._join()
         self._found = None  # an earlier worker's findings are out of date
         self.due.message.clear()  # "Done: ..." spoke of a row that is drawn again now
-        with self.message.guard("reading your store"):
+        with self.message.guard("reading your saved data"):
             self._show_first_steps()
             self._show_next_meeting()
             self._show_research()
@@ -401,5 +401,5 @@ class HomePage(w.VBox):
             f"{people} {'person' if people == 1 else 'people'} found.</p>")]
 
     def _due_changed(self) -> None:
-        with self.message.guard("reading your store"):
+        with self.message.guard("reading your saved data"):
             self._show_losing_touch(self._analytics()[1])

@@ -42,14 +42,22 @@ FORMATS = FORMAT_CHOICES
 _WIDE = {"description_width": "initial"}
 
 
+#: What a meeting's state means, after its word in the People page's list: "(booked)" did
+#: not say booked with whom, nor whether the day was agreed.
+_STATE_MEANS = {"scheduled": "the day and time are agreed with them",
+                "requested": "not agreed yet"}
+
+
 def meeting_line(meeting: Meeting, mine: tzinfo) -> str:
     """When (on the user's clock, ``mine``: About me's zone, with the meeting's own time
     when its zone's clock differs), how, how long and its state."""
     when = (on_my_clock(meeting.starts_at, meeting.timezone, mine) if meeting.starts_at
             else "no time set yet")
     how = dict((v, k) for k, v in FORMATS).get(meeting.format, meeting.format)
-    return (f"{when}, {how}, {meeting.planned_minutes} minutes "
-            f"({status_words(meeting.status)})")
+    state = status_words(meeting.status)
+    if meeting.starts_at is not None or meeting.status != "scheduled":  # no time: none agreed
+        state += f": {_STATE_MEANS[meeting.status]}" if meeting.status in _STATE_MEANS else ""
+    return f"{when}, {how}, {meeting.planned_minutes} minutes ({state})"
 
 
 class MeetingForm:
