@@ -58,7 +58,7 @@ def test_a_long_row_and_a_time_with_seconds_show_whole(chromium, served):
         nav = page.locator(".infoview-nav")
         nav.get_by_role("button", name="People", exact=True).click(timeout=WAIT)
         people = page.locator(".infoview-page-people")
-        people.get_by_role("button", name="Work on it").wait_for(timeout=WAIT)
+        people.get_by_role("button", name="Choose this meeting").wait_for(timeout=WAIT)
         # Her row names her title and her whole organization, on one line or wrapped.
         assert cut_off(page) == []
         people.get_by_role("tab", name="Organizations").click()

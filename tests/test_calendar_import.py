@@ -190,7 +190,7 @@ def test_folder_of_files_and_dry_run(store, tmp_path):
     _write(folder, calendar([event("f2", ":20240305T100000Z", "Call with Jo Park")]), "b.ics")
     preview = import_calendar(store, folder, dry_run=True)
     assert preview.added == 2 and store.list(Meeting) == [] and store.list(CalendarEvent) == []
-    assert "would keep" in preview.kept()
+    assert "Would keep" in preview.kept()
     assert import_calendar(store, folder).added == 2
 
 
@@ -201,7 +201,7 @@ def test_a_re_import_preview_says_plainly_that_nothing_new_would_be_kept(store, 
     again = import_calendar(store, path, dry_run=True)
     assert again.already == 1 and again.added == again.updated == 0
     assert again.kept() == ("Nothing new would be kept: the 1 event naming people you know "
-                            "changes nothing in the store.")
+                            "changes nothing you saved.")
     assert import_calendar(store, path).kept().startswith("Nothing new was kept")
 
 

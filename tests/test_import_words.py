@@ -25,9 +25,9 @@ def test_one_message_matched_is_said_with_is_and_no_zero_clauses(store, tmp_path
     _sam(store)
     path = mbox(tmp_path / "one.mbox", [message(f"Sam <{SAM}>", ME, "Tomorrow", at(4), "a@k")])
     lines = import_mail(store, path, dry_run=True).lines()
-    assert "1 message is to or from people in your store." in lines
+    assert "1 message is to or from people you saved." in lines
     assert not any(" 0 " in f" {line} " or "1 are" in line for line in lines), lines
-    assert lines[-1] == ("The store would keep the date, subject and direction of 1 new "
+    assert lines[-1] == ("Would keep the date, subject and direction of 1 new "
                          "message with 1 person.")
 
 
@@ -36,10 +36,10 @@ def test_lists_and_nothing_new_are_said_in_agreeing_words(store, tmp_path):
     digest = message("News <news@list.example>", ME, "Digest", at(5), "n@l",
                      extra={"List-Id": "<news.list.example>"})
     path = mbox(tmp_path / "m.mbox", [message(f"Sam <{SAM}>", ME, "Hi", at(4), "a@k"), digest])
-    assert ("1 message is to or from people in your store; 1 came from a mailing list or a "
+    assert ("1 message is to or from people you saved; 1 came from a mailing list or a "
             "machine and was left out.") in import_mail(store, path, dry_run=True).lines()
     only_lists = import_mail(store, mbox(tmp_path / "lists.mbox", [digest]), dry_run=True)
-    assert only_lists.lines()[1] == ("No message is to or from people in your store; 1 came "
+    assert only_lists.lines()[1] == ("No message is to or from people you saved; 1 came "
                                      "from a mailing list or a machine and was left out.")
     assert only_lists.kept() == ("Nothing new would be kept, and nothing of the 1 message "
                                  "with anyone else.")
@@ -116,7 +116,7 @@ def test_done_says_what_was_kept_once_not_twice(store, tmp_path):
     panel.path.value = str(path)
     panel.preview_button.click()
     panel.import_button.click()
-    kept = "The store kept the date, subject and direction of 1 new message with 1 person."
+    kept = "Kept the date, subject and direction of 1 new message with 1 person."
     assert panel.message.text == kept
     assert kept not in panel.result.value and "Sam Okafor: 1 received" in panel.result.value
 
@@ -137,7 +137,7 @@ def test_a_calendar_preview_names_only_what_happens_with_no_zero_counts(store, t
                               event("e2", ":20240311T150000Z", "Dentist")]))
     lines = import_calendar(store, path, dry_run=True).lines()
     assert "Meetings would be added: 1." in lines and "  Sam Okafor: 1 added" in lines
-    assert lines[-1] == ("The store would keep the time, title and status of 1 event naming "
+    assert lines[-1] == ("Would keep the time, title and status of 1 event naming "
                          "people you know; nothing of the other 1 event.")
     assert not any(": 0" in line or " 0 " in line for line in lines), lines
 

@@ -219,7 +219,7 @@ def test_dry_run_writes_nothing_and_says_what_would_be_kept(store, tmp_path):
     report = import_mail(store, _thread(tmp_path), dry_run=True)
     assert store.counts() == before
     assert store.execute("SELECT count(*) FROM mail_sources")[0][0] == 0
-    assert report.sent_added == 2 and "would keep" in report.kept()
+    assert report.sent_added == 2 and "Would keep" in report.kept()
 
 
 def test_eml_folder_and_maildir_are_read(store, tmp_path):
@@ -337,12 +337,12 @@ def test_cli_dry_run_json_and_bad_input(tmp_path, capsys):
     path = _thread(tmp_path)
     assert main(["--db", str(db), "import-mail", str(path), "--dry-run", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["dry_run"] is True and data["sent_added"] == 2 and "would keep" in data["kept"]
+    assert data["dry_run"] is True and data["sent_added"] == 2 and "Would keep" in data["kept"]
     with Store.open(db) as s:
         assert s.list(Outreach) == []
     assert main(["--db", str(db), "import-mail", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Sam Okafor: 2 sent, 1 received" in out and "The store kept" in out
+    assert "Sam Okafor: 2 sent, 1 received" in out and "Kept the date" in out
     assert main(["--db", str(db), "import-mail", str(tmp_path / "nope.mbox")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no such file" in err and "Traceback" not in err
@@ -353,7 +353,7 @@ def test_an_address_two_people_share_names_neither_and_says_so(store, tmp_path):
     mbox(tmp_path / "m.mbox", [message(f"Sam <{SAM}>", ME, "Which of us?", at(4), "w@k")])
     report = import_mail(store, tmp_path / "m.mbox")
     assert store.list(MailMessage) == []
-    assert any("two people in your store" in w and SAM in w for w in report.warnings)
+    assert any("two of your saved people" in w and SAM in w for w in report.warnings)
 
 
 def test_reply_rates_by_channel_count_the_request_once_with_its_reply_time(store, tmp_path):

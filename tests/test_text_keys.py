@@ -67,7 +67,7 @@ def test_import_summaries_count_one_thing_in_the_singular():
     from infoview.flows.question_file import QuestionFileReport
 
     calendar = CalendarImportReport(source="work.ics", files=1, events=1, matched=1)
-    assert calendar.lines()[0] == "Read 1 event in 1 calendar file; 1 names a person in your store."
+    assert calendar.lines()[0] == "Read 1 event in 1 calendar file; 1 names someone you saved."
     mail = MailImportReport(source="mail.mbox", files=1, messages=1, unreadable=1, matched=1)
     mail.offered = [Correspondent(address="ana@example.org", name="Ana", sent=1)]
     lines = mail.lines()

@@ -646,3 +646,9 @@ def test_every_date_box_writes_the_day_chosen_in_words_beside_it(app):
         # no day: nothing, or what the box says then ("no day agreed yet" on Prepare)
         assert (day.blank in day.words.value if day.blank else day.words.value == "")
         assert day.words.layout.width == kept
+    # A box with a control after it in its row says something while empty: the place kept
+    # for the words read as a gap before Snooze (Home) and before Time (People, Prepare).
+    in_rows = [d for d in days.values()
+               if any(d is x for x in app.pages["home"].due.snooze_days.values()) or d is
+               app.page("people").meeting_date or d is app.page("prepare").date]
+    assert len(in_rows) >= 2 and all(d.blank for d in in_rows)

@@ -63,7 +63,11 @@ def test_with_people_and_nothing_due_home_says_so(store):
     store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
     page, _went, _chosen = _home(store)
     assert "Nothing due this week" in page.due.rows.children[0].value
-    assert "in touch with everyone you know" in page.losing_touch.children[0].value
+    # Sam was never contacted: "you are in touch with everyone you know" was untrue
+    touch = page.losing_touch.children[0].value
+    assert "everyone" not in touch
+    assert "Nobody you have met or heard back from is overdue" in touch
+    assert "not met or heard from yet are not listed here" in touch
 
 
 def test_the_next_meeting_says_tomorrow_and_opens_its_brief(store):
@@ -160,6 +164,19 @@ def test_snooze_hides_a_follow_up_until_the_day_chosen(store):
     assert store.get(Action, article.id).snoozed_until is None
     assert list(open_actions(store)["what"]) == ["Send Sam the article"]
     assert key in page.due.done_buttons  # Done and Snooze are offered again
+
+
+def test_a_follow_ups_empty_date_box_says_to_choose_a_day_where_its_words_go(store):
+    # Seen in the browser: the place kept for the chosen day's words stood empty between the
+    # date box and Snooze, a gap that looked like a fault in the row.
+    sam = store.add(Person(name="Sam Okafor"))
+    article = store.add(Action(what="Send Sam the article", person_id=sam.id,
+                               due=NOW + timedelta(hours=2)))
+    page, _went, _chosen = _home(store)
+    day = page.due.snooze_days[str(article.id)]
+    assert "choose a day" in day.words.value
+    day.value = date(2026, 12, 11)
+    assert "Fri 11 Dec 2026" in day.words.value and "choose a day" not in day.words.value
 
 
 def test_a_follow_up_computed_from_an_unanswered_request_can_be_ticked_off(store):

@@ -36,13 +36,13 @@ def test_preview_shows_what_would_be_kept_and_import_records_it(tmp_path):
         panel.path.value = str(_mailbox(tmp_path))
         panel.preview_button.click()
         assert "Sam Okafor: 1 sent, 1 received" in panel.preview.value
-        assert "would keep" in panel.preview.value
+        assert "Would keep" in panel.preview.value
         assert store.list(Outreach) == [] and not panel.import_button.disabled
         (box,) = [c for c in panel.offered.children if "Pat" in getattr(c, "description", "")]
         assert "Pat Lee" in box.description
         box.value = True
         panel.import_button.click()
-        assert panel.message.kind == "ok" and "kept" in panel.message.text
+        assert panel.message.kind == "ok" and "Kept" in panel.message.text
         assert {p.name for p in store.list(Person)} == {"Sam Okafor", "Pat Lee"}
         assert len(store.list(Outreach)) == 4
         assert "Done:" in panel.result.value and panel.import_button.disabled
@@ -383,7 +383,7 @@ def test_a_preview_that_keeps_nothing_leaves_import_unpressable_and_says_why(tmp
         panel = ImportPanel(store)
         panel.path.value = str(strangers)
         panel.preview_button.click()
-        assert panel.message.text.startswith("No message in this file is with someone")
+        assert panel.message.text.startswith("No message in this file is with anyone you saved")
         assert panel.import_button.disabled
         panel.path.value = str(_mailbox(tmp_path))  # one with Sam in it
         panel.preview_button.click()
@@ -422,7 +422,32 @@ def test_linkedin_connections_uploaded_are_previewed_then_imported_with_who_work
         assert panel.message.kind == "ok" and "9 people added" in panel.message.text
         assert len(store.list(Person)) == 10
         assert "Lumen Grid Analytics, Inc.: Amara Okafor" in panel.known.value
-        assert "line 13 left out (no name)" in panel.result.value
+        assert "Line 13 left out (no name)." in panel.result.value
+
+
+def test_linkedin_lines_are_sentences_and_a_file_in_windows_text_is_said_to_be_read_so(tmp_path):
+    # Seen on the Import page: "9 people would be added from your contacts" and the others
+    # without a full stop (the mail and calendar lines have one); and a Connections.csv
+    # saved again in Excel on Windows was read as Windows-1252 without a word, while the
+    # mail and calendar imports say so.
+    text = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+            "Renée,Jørgensen,https://www.linkedin.com/in/renee-j,,Café Nord,Chef,12 Mar 2024\r\n"
+            "Amara,Okafor,https://www.linkedin.com/in/amara-o,,Lumen Grid,Analyst,1 Feb 2024\r\n")
+    with _store(tmp_path) as store:
+        panel = ImportPanel(store)
+        panel.kind.value = "linkedin"
+        panel.upload.value = _uploaded("Connections.csv", text.encode("utf-8"))
+        panel.preview_button.click()
+        assert "2 people would be added from your contacts." in panel.preview.value
+        assert "Windows" not in panel.preview.value
+        panel.upload.value = _uploaded("Connections.csv", text.encode("cp1252"))
+        panel.preview_button.click()
+        assert "2 people would be added from your contacts." in panel.preview.value
+        assert ("Connections.csv was not saved as UTF-8 text, so it was read as Western "
+                "European Windows text (Windows-1252)") in panel.preview.value
+        panel.import_button.click()
+        assert "Renée Jørgensen" in [p.name for p in store.list(Person)]
+        assert "Windows-1252" in panel.result.value
 
 
 def test_linkedin_archive_by_path_fills_in_about_me_and_a_wrong_file_is_said_beside_it(tmp_path):

@@ -132,13 +132,13 @@ def _previewed(app: App, folder: Path):
 
 def test_a_preview_made_before_the_people_changed_goes_and_says_why(app, store, tmp_path):
     panel = _previewed(app, tmp_path)
-    assert "No message in this file is with someone in your store" in panel.message.text
+    assert "No message in this file is with anyone you saved under People" in panel.message.text
     _give_sam_an_address(app, store)  # the preview above is no longer true
     app.show("imports")
     assert panel.preview.value == "" and panel.import_button.disabled
     assert "press Preview again" in panel.message.text
     panel.preview_button.click()
-    assert "1 message is to or from people in your store." in panel.preview.value
+    assert "1 message is to or from people you saved." in panel.preview.value
 
 
 def test_coming_back_with_no_change_keeps_the_preview(app, tmp_path):

@@ -353,7 +353,8 @@ def test_contact_cards_and_a_dossier_download_from_the_page(store, tmp_path):
     page = PeoplePage(store, out_dir=tmp_path / "exports")
     _add(page, name="Sam Okafor", organization="Kestrel Health", email="sam@k.example")
     page.vcard_button.click()
-    assert page.message.text == "Wrote 1 contact card: download it below."
+    assert page.message.text == ("Wrote 1 contact card into one file: download it below, then "
+                                 "open it in your address book or phone to add them.")
     assert "download='infoview-people.vcf'" in page.people_files.value
     assert str(tmp_path / "exports") in page.people_files.value  # where it is, said once
     assert "Sam Okafor" in page.card.value  # the person chosen stays in sight
@@ -388,6 +389,37 @@ def test_a_new_meeting_starts_in_my_time_zone(page, store):
     _add(page, name="Sam Okafor")
     page.add_meeting_button.click()
     assert page.meeting_form["timezone"].value == "Asia/Tokyo"
+
+
+def test_the_meeting_forms_empty_date_says_no_day_is_agreed_where_its_words_go(page, store):
+    # Seen in the browser: the place kept for the day's words was an empty gap before "Time".
+    _add(page, name="Sam Okafor")
+    page.add_meeting_button.click()
+    assert "no day agreed yet" in page.meeting_date.words.value
+    page.meeting_date.value = date(2026, 12, 14)
+    assert "Mon 14 Dec 2026" in page.meeting_date.words.value
+
+
+def test_a_meetings_state_and_its_buttons_say_what_they_mean(page, store, tmp_path):
+    # Seen by a new user: "(booked)" (booked with whom? agreed?), "Work on it" (pressed:
+    # nothing seemed to happen) and "Download my contacts (vCard)" (what is a vCard?).
+    sam = _add(page, name="Sam Okafor")
+    booked = store.add(Meeting(person_id=sam.id, status="scheduled",
+                               starts_at=datetime(2037, 12, 3, 14, 30, tzinfo=UTC)))
+    store.add(Meeting(person_id=sam.id, status="requested"))
+    page.choose(sam.id)
+    page._show_person()
+    lines = [row.children[0].value for row in page.meetings_box.children]
+    assert "(booked: the day and time are agreed with them)" in lines[0], lines
+    assert "no time set yet, video call, 20 minutes (asked for: not agreed yet)" in lines[1], lines
+    work = page.meetings_box.children[0].children[1]
+    assert work.description == "Choose this meeting"
+    work.click()
+    assert page.chosen[-1] == {"meeting_id": booked.id}
+    assert page.message.text == ("Prepare, Meeting and Debrief now work on the meeting with "
+                                 "Sam Okafor on Thu 3 Dec 2037, 14:30.")
+    assert "vCard" not in page.vcard_button.description
+    assert "address book" in page.vcard_button.description
 
 
 def test_the_question_before_a_delete_reads_as_a_sentence_for_each_kind(page, store):

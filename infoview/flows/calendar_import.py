@@ -120,13 +120,13 @@ class CalendarImportReport:
             said = f"Nothing new {'would be' if self.dry_run else 'was'} kept"
             if self.matched:
                 said += (f": the {count_of(self.matched, 'event')} naming "
-                         f"people you know change{'s' if self.matched == 1 else ''} nothing in "
-                         "the store")
+                         f"people you know change{'s' if self.matched == 1 else ''} nothing you "
+                         "saved")
             return said + "."
         verb = "would keep" if self.dry_run else "kept"
         other = self.events - self.matched
         rest = f"; nothing of the other {count_of(other, 'event')}" if other else ""
-        return (f"The store {verb} the time, title and status of "
+        return (f"{verb.capitalize()} the time, title and status of "
                 f"{count_of(self.matched, 'event')} naming people you know{rest}.")
 
     def lines(self) -> list[str]:
@@ -134,7 +134,7 @@ class CalendarImportReport:
         would = "would be " if self.dry_run else ""
         out = [f"Read {count_of(self.events, 'event')} in "
                f"{count_of(self.files, 'calendar file')}; {self.matched} "
-               f"name{'s a person' if self.matched == 1 else ' people'} in your store."]
+               f"name{'s someone' if self.matched == 1 else ' people'} you saved."]
         # only what happens: "updated: 0; cancelled: 0; already held, linked: 0" said nothing
         done = [f"{would}{what}: {n}" for n, what in (
             (self.added, "added"), (self.updated, "updated"), (self.cancelled, "cancelled"),
@@ -163,7 +163,7 @@ class CalendarImportReport:
         if self.out_of_range:
             n = len(self.out_of_range)
             out.append(f"{n} event{'s are' if n != 1 else ' is'} dated outside "
-                       f"{EARLIEST.year} to {LATEST_DATE.year}, the years the store keeps, "
+                       f"{EARLIEST.year} to {LATEST_DATE.year}, the years infoview keeps, "
                        f"and {'were' if n != 1 else 'was'} left out (check the date in your "
                        f"calendar): {', '.join(self.out_of_range[:5])}"
                        f"{f' and {n - 5} more' if n > 5 else ''}.")

@@ -616,6 +616,20 @@ def stopped_deletion(store: Store, person_id: int) -> str | None:
     return str(pending.value["person"]["name"])
 
 
+def stopped_deletions(store: Store) -> list[tuple[int, str]]:
+    """Every deletion stopped part way, as ``(person id, name)``: the person is gone from
+    every list, so a page offers to finish these by name (:func:`forget_person` of the id)."""
+    rows = store.execute("SELECT key FROM app_state WHERE substr(key, 1, ?) = ? ORDER BY id",
+                         [len(PENDING_PREFIX), PENDING_PREFIX])
+    found = []
+    for (key,) in rows:
+        person_id = int(key[len(PENDING_PREFIX):])
+        name = stopped_deletion(store, person_id)
+        if name is not None:
+            found.append((person_id, name))
+    return found
+
+
 def forget_person(store: Store, person_id: int, *, cache_path: str | Path | None = None,
                   cache_days: float = 7.0, remove_exports: bool = False) -> ForgetReport:
     """Delete a person from everything the kit holds (see the module docstring).

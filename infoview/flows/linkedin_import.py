@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from infoview.errors import BadInput
 from infoview.models import Organization, Person
 from infoview.store.matching import OrganizationIndex
+from infoview.text import WINDOWS_TEXT
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -47,6 +48,9 @@ class LinkedInImportReport:
         skipped: ``(line, reason)`` of rows left out.
         known_at: each organization of the user's with the contacts who work there
             (``(organization, ["Sam Okafor (UX researcher)", ...])``), in the store's order.
+        windows_text: the connections file was not UTF-8 (saved again in Excel), so it was
+            read as Windows-1252: a guess the user is told of, as the mail and calendar
+            imports tell theirs.
     """
 
     source: str
@@ -61,17 +65,18 @@ class LinkedInImportReport:
     skipped: list[tuple[int, str]] = field(default_factory=list)
     known_at: list[tuple[str, list[str]]] = field(default_factory=list)
     organizations: int = 0
+    windows_text: bool = False
 
     def lines(self) -> list[str]:
-        """One line per thing recorded, in plain words ("would be" in a preview)."""
+        """One sentence per thing recorded, in plain words ("would be" in a preview)."""
         would = "would be " if self.dry_run else ""
         out = [f"{_count(self.added, 'person', 'people')} {would}added from your contacts"]
         if self.updated:
-            out.append(f"{_count(self.updated, 'person', 'people')} already in your store "
+            out.append(f"{_count(self.updated, 'person', 'people')} already saved "
                        f"{would}filled in (title, employer, link)")
         if self.unchanged:
-            out.append(f"{_count(self.unchanged, 'contact', 'contacts')} already in your "
-                       "store as they are")
+            out.append(f"{_count(self.unchanged, 'contact', 'contacts')} already saved as "
+                       "they are")
         if self.organizations_added:
             out.append(f"{_count(self.organizations_added, 'organization', 'organizations')}"
                        f" {would}added from their employers")
@@ -84,7 +89,12 @@ class LinkedInImportReport:
             out.append(f"{_count(self.invitations, 'invitation', 'invitations')} you sent "
                        f"{would}recorded as requests")
         for line, reason in self.skipped:
-            out.append(f"line {line} left out ({reason})")
+            out.append(f"Line {line} left out ({reason})")
+        out = [f"{line}." for line in out]  # each a sentence, as the other imports write
+        if self.windows_text:
+            out.append(f"{self.source} was not saved as UTF-8 text, so it was {WINDOWS_TEXT}: "
+                       "if an accented letter in a name looks wrong, import the file LinkedIn "
+                       "sent you, as it came, or save it again as UTF-8.")
         return out
 
     def known_lines(self) -> list[str]:
@@ -170,6 +180,7 @@ def _import(store: Store, path: Path, dry_run: bool, add_organizations: bool,
             else:
                 connections = import_linkedin(store, path, add_organizations=add_organizations,
                                               data=data)
+                report.windows_text = _windows_text(path, data)
             if connections is not None:
                 report.added, report.updated = connections.added, connections.updated
                 report.organizations_added = connections.organizations_added
@@ -181,6 +192,19 @@ def _import(store: Store, path: Path, dry_run: bool, add_organizations: bool,
     except _Preview:
         pass
     return report
+
+
+def _windows_text(path: Path, data: bytes | None) -> bool:
+    """Whether the connections file (read already: it exists and is text) was taken for
+    Windows-1252 text, judged as its reader judges it (:func:`~infoview.sheettext.encoding_of`
+    of its first bytes)."""
+    from infoview.sheettext import encoding_of
+    from infoview.store.csvfiles import _SNIFF_BYTES as SNIFF_BYTES  # what the reader judges
+
+    if data is None:
+        with path.open("rb") as file:
+            data = file.read(SNIFF_BYTES)
+    return encoding_of(data[:SNIFF_BYTES])[0] == "cp1252"
 
 
 def _zipped(path: Path) -> bool:

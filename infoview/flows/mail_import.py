@@ -176,7 +176,7 @@ class MailImportReport:
             return said + (f", and nothing of the {count_of(other, 'message')} with anyone "
                            "else." if other else ".")
         bodies = f", and the text of {self.bodies_kept}" if self.bodies_kept else ""
-        return (f"The store {verb} the date, subject and direction of "
+        return (f"{verb.capitalize()} the date, subject and direction of "
                 f"{count_of(new, 'new message')} with {count_of(people, 'person', 'people')}"
                 f"{bodies}" + (f"; {rest}." if rest else "."))
 
@@ -209,8 +209,8 @@ class MailImportReport:
         if self.people_added:
             out.append(f"People {would}added as you asked: {', '.join(self.people_added)}.")
         if self.offered and offered:
-            out.append("People you write to who are not in your store (add them to import "
-                       "their messages):")
+            out.append("People you write to who are not saved under People yet (add them to "
+                       "import their messages):")
             out += [f"  {c.name or c.address} <{c.address}>: {count_of(c.messages, 'message')} "
                     f"({c.sent} from you)" for c in self.offered]
         if self.unreadable:
@@ -230,7 +230,7 @@ def windows_text_words(count: int) -> str:
     their subjects (and text, when kept) were read as Windows text: a guess the user is
     told of."""
     one = count == 1
-    return (f"{count_of(count, 'message')} with people in your store {'was' if one else 'were'} "
+    return (f"{count_of(count, 'message')} with people you saved {'was' if one else 'were'} "
             f"not written as UTF-8 text, so {'it was' if one else 'they were'} {WINDOWS_TEXT}: "
             "an accented letter may be wrong.")
 
@@ -240,7 +240,7 @@ def matched_words(matched: int, bulk: int) -> str:
     mail, with each verb agreeing with its count ("1 are" was seen on the Import page)."""
     said = ("No message is" if not matched else
             f"{count_of(matched, 'message')} {'is' if matched == 1 else 'are'}")
-    said += " to or from people in your store"
+    said += " to or from people you saved"
     if bulk:
         where = ("a mailing list or a machine and was" if bulk == 1
                  else "mailing lists or machines and were")
@@ -457,7 +457,7 @@ def import_mail(store: Store, path: str | Path | tuple[str, bytes], *, me: Itera
     if book.shared:
         report.warnings.append(
             f"{len(book.shared)} address{'es are' if len(book.shared) > 1 else ' is'} given to "
-            f"two people in your store ({', '.join(sorted(book.shared)[:3])}); messages from "
+            f"two of your saved people ({', '.join(sorted(book.shared)[:3])}); messages from "
             "or to it were left out: keep it on the right person only.")
     checkpoints = Checkpoints(store, book.fingerprint([sorted(bodies), sorted(to_add)]))
     starts = checkpoints.resume(sources, report)

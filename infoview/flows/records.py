@@ -479,6 +479,10 @@ class Deleted:
         counts = self.removed()
         main = {"person": "people", "organization": "organizations", "meeting": "meetings"}[self.kind]
         counts[main] = counts.get(main, 0) - 1
+        # A message she sent, imported from her mailbox, is both a message sent (outreach)
+        # and a mail message linked to it: it was said twice ("1 message you sent, 2 mail
+        # messages" for one sent and one received). It is counted once, as sent.
+        counts["mail_messages"] = counts.get("mail_messages", 0) - self._sent_mail_said()
         parts = []
         for table in _DELETED_TABLES:
             one, many = ROW_WORDS[table]
@@ -486,6 +490,14 @@ class Deleted:
             if n > 0:
                 parts.append(count_of(n, one, many))
         return self.label + (f" and {', '.join(parts)}" if parts else "")
+
+    def _sent_mail_said(self) -> int:
+        """How many mail messages removed are a sent message whose outreach row went too."""
+        gone = {row_id for row_id in self.before.get("outreach", {})
+                if row_id not in self.after.get("outreach", {})}
+        return sum(1 for row_id, row in self.before.get("mail_messages", {}).items()
+                   if row_id not in self.after.get("mail_messages", {})
+                   and row.get("direction") == "sent" and row.get("outreach_id") in gone)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain values for JSON: what went (no copies of the rows)."""

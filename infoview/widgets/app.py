@@ -120,7 +120,7 @@ class App(w.VBox):
         #: Where the user is, as kept last (``None`` until the app has opened).
         self._place: Place | None = None
         place = None
-        with self.message.guard("reading the store"):
+        with self.message.guard("reading your saved data"):
             place, restored = reopen_place(self.store, now)
             if restored and place is not None:
                 # The same sitting: opening again is a step in it (a reload later on
@@ -204,8 +204,8 @@ class App(w.VBox):
     def _where_html(self) -> str:
         s = self.session
         if s.demo:
-            store = ("You are trying infoview on sample data, in a throwaway store that is "
-                     "deleted when the app stops.")
+            store = ("You are trying infoview on sample data, kept only until the app "
+                     "stops.")
         else:
             db = Path(s.db_path)
             store = (f"Your data: <span title='{esc(db)}'><b>{esc(db.name)}</b> in "
@@ -226,7 +226,7 @@ class App(w.VBox):
                 self.selection.choose(self.store, person_id=person_id, meeting_id=meeting_id)
 
     def _show_chosen(self) -> None:
-        with self.message.guard("reading the store"):
+        with self.message.guard("reading your saved data"):
             self.chosen.value = self.selection.describe_html(self.store)
 
     def _here(self) -> Place:

@@ -24,6 +24,8 @@ WORDS_CLASS = "infoview-day-words"
 #: on one line. Sized by its words, the place grew from nothing as a day was typed and
 #: changed with each day's length, and every control after it in the row jumped about.
 WORDS_WIDTH = "9.4em"
+#: Said in the words' place by a box where a day may be left open (a meeting not agreed yet).
+NO_DAY = "no day agreed yet"
 
 
 class DayPicker(w.HBox):

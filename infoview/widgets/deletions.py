@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from infoview.flows.forget import what_is_held
+from infoview.flows.forget import forget_person, stopped_deletions, what_is_held
 from infoview.flows.records import Deleted, delete_record, meeting_label, restore
 from infoview.models import Meeting, Organization, Person
 from infoview.widgets._common import MessageLine, button, esc
@@ -49,6 +49,8 @@ class Deletions(w.VBox):
         pending: ``(kind, id)`` awaiting confirmation, or ``None``.
         history: what was deleted this session, oldest first.
         undo_buttons: the Undo button of each entry of ``history``.
+        finish_buttons: "Finish deleting" of each person whose deletion was stopped part
+            way (the app stopped mid-deletion), by their id: they are in no list any more.
     """
 
     def __init__(self, store: Store, *, cache_path: str | Path | None = None,
@@ -73,7 +75,9 @@ class Deletions(w.VBox):
                                              padding="4px 8px", margin="4px 0"))
         self.message = MessageLine()
         self.done_box = w.VBox()
-        super().__init__([self.asking, self.message, self.done_box])
+        self.finish_buttons: dict[int, w.Button] = {}
+        self.stopped_box = w.VBox()
+        super().__init__([self.stopped_box, self.asking, self.message, self.done_box])
 
     # -- asking ---------------------------------------------------------------------------
     def ask(self, kind: str, record_id: int) -> None:
@@ -137,6 +141,36 @@ class Deletions(w.VBox):
             self._changed()
             if self.on_undo is not None:
                 self.on_undo(deleted)
+
+    # -- deletions stopped part way ---------------------------------------------------------
+    def show_stopped(self) -> None:
+        """Offer to finish each deletion of a person stopped part way (the app or the
+        computer stopped mid-deletion): gone from the list, they could not be chosen to
+        finish it, and files naming them were left."""
+        rows, self.finish_buttons = [], {}
+        with self.message.guard("looking for deletions left unfinished"):
+            for person_id, name in stopped_deletions(self.store):
+                finish = button("Finish deleting", "danger",
+                                tooltip="remove what is left about them in your files")
+                finish.on_click(lambda _b, i=person_id: self.finish(i))
+                self.finish_buttons[person_id] = finish
+                rows.append(w.HBox([w.HTML(f"Deleting {esc(name)} was interrupted before it "
+                                           "was finished; some files may still name them."),
+                                    finish], layout=w.Layout(align_items="center")))
+        self.stopped_box.children = rows
+
+    def finish(self, person_id: int) -> None:
+        """Finish the stopped deletion of ``person_id`` (what "Finish deleting" does)."""
+        with self.message.guard("finishing the deletion"):
+            names = dict(stopped_deletions(self.store))
+            if person_id not in names:
+                self.show_stopped()
+                self.message.show("That deletion is already finished.", "info")
+                return
+            forget_person(self.store, person_id, cache_path=self.cache_path)
+            self.show_stopped()
+            self.message.show(f"Finished deleting {names[person_id]}.", "ok")
+            self._changed()
 
     # -- display --------------------------------------------------------------------------
     def _label(self, kind: str, record_id: int) -> str:

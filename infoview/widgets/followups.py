@@ -21,6 +21,10 @@ from infoview.times import day_words, shown_in
 from infoview.widgets._common import MessageLine, button, esc
 from infoview.widgets.daypicker import DayPicker
 
+#: Said beside a follow-up's empty date box, where the chosen day's words go: the kept place
+#: sat empty between the box and Snooze, a gap that looked like a fault.
+CHOOSE_DAY = "choose a day"
+
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
 
@@ -205,7 +209,7 @@ class FollowUpList(w.VBox):
         else:
             done = button("Done", "success", tooltip="tick it off")
             done.on_click(lambda _b, key=item.key: self.done(key))
-            day = DayPicker(layout=w.Layout(width="150px"))
+            day = DayPicker(layout=w.Layout(width="150px"), blank=CHOOSE_DAY)
             later = button("Snooze", tooltip="hide it until the day chosen beside")
             later.on_click(lambda _b, key=item.key: self.snooze(key))
             self.done_buttons[item.key] = done

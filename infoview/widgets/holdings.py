@@ -93,7 +93,7 @@ def holdings_html(held: Holdings, zone: tzinfo | None = None) -> str:
             f"{esc(e.path.name)} <small style='color:#555'>(in {esc(e.path.parent)}, "
             f"{esc(_day(e.written_at.isoformat(), zone))})</small>" for e in held.exports))
     if held.backups:
-        parts.append("<b>Backups of your store that name them</b> (made before an upgrade)"
+        parts.append("<b>Backups of your data that name them</b> (copies made before an upgrade)"
                      + bullet_list(f"{esc(Path(b['path']).name)} <small style='color:#555'>"
                                    f"(in {esc(Path(b['path']).parent)})</small>"
                                    for b in held.backups))

@@ -68,7 +68,10 @@ DUE_EMPTY = "Nothing due this week. Well done."
 DUE_EMPTY_NO_PEOPLE = ("Nothing due yet: follow-ups appear here after your first request "
                        "or meeting.")
 #: "Losing touch" with nobody in it, likewise.
-TOUCH_EMPTY = "Nobody: you are in touch with everyone you know."
+#: The list holds only people met or heard back from: "you are in touch with everyone you
+#: know" was said while someone added had never been contacted at all.
+TOUCH_EMPTY = ("Nobody you have met or heard back from is overdue for a word. People you "
+               "have not met or heard from yet are not listed here.")
 TOUCH_EMPTY_NO_PEOPLE = ("Nobody yet: once you add people, those you have not been in touch "
                          "with for a while appear here.")
 
@@ -153,7 +156,7 @@ class HomePage(w.VBox):
         self._join()
         self._found = None  # an earlier worker's findings are out of date
         self.due.message.clear()  # "Done: ..." spoke of a row that is drawn again now
-        with self.message.guard("reading your store"):
+        with self.message.guard("reading your saved data"):
             self._show_first_steps()
             self._show_next_meeting()
             self._show_research()
@@ -398,5 +401,5 @@ class HomePage(w.VBox):
             f"{people} {'person' if people == 1 else 'people'} found.</p>")]
 
     def _due_changed(self) -> None:
-        with self.message.guard("reading your store"):
+        with self.message.guard("reading your saved data"):
             self._show_losing_touch(self._analytics()[1])

@@ -76,10 +76,10 @@ _EXAMPLE_PATHS = {"mail": "e.g. /home/you/Takeout/Mail/All mail.mbox",
 
 #: What each kind of import keeps, above the controls.
 _WHAT_IS_KEPT = {
-    "mail": "Only messages with people in your store are kept: for each its date, subject "
+    "mail": "Only messages with people you saved under People are kept: for each its date, subject "
             "and direction (not its text, unless you ask). Nothing is kept about anyone "
             "else.",
-    "calendar": "Only events with people in your store are kept: for each its time and "
+    "calendar": "Only events with people you saved under People are kept: for each its time and "
                 "title. Nothing is kept about anything else.",
     "linkedin": "Your contacts from LinkedIn: download Connections.csv (LinkedIn: Settings, "
                 "Data privacy, Get a copy of your data, Connections), or the whole archive "
@@ -357,7 +357,7 @@ class ImportPanel(w.VBox):
 
         if not isinstance(report, MailImportReport) or report.matched:
             return ""
-        parts = ["No message in this file is with someone in your store."]
+        parts = ["No message in this file is with anyone you saved under People."]
         missing = [p.name for p in self.store.list(Person) if not p.email]
         if missing:
             names = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more"
@@ -375,7 +375,7 @@ class ImportPanel(w.VBox):
                             f"({c.messages} messages)", indent=False,
                             layout=w.Layout(width="auto")) for c in offered]
         self._boxes = [(box, c.address) for box, c in zip(boxes, offered, strict=True)]
-        self.offered.children = ([w.HTML("<p>People you write to who are not in your store. "
+        self.offered.children = ([w.HTML("<p>People you write to who are not saved under People yet. "
                                          "Tick those to add (their messages are imported "
                                          "too):</p>")] + boxes) if boxes else []
 

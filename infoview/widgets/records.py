@@ -23,7 +23,7 @@ import ipywidgets as w
 from infoview.errors import NotFound
 from infoview.flows.form_drafts import form_key, latest_form, read_form_key
 from infoview.flows.profile import user_zone
-from infoview.flows.records import add_person, edit_person
+from infoview.flows.records import add_person, edit_person, meeting_label
 from infoview.flows.research import find_organization
 from infoview.models import HOW_KNOWN_WORDS, Meeting, Person
 from infoview.widgets._common import (
@@ -139,8 +139,10 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
             store, self.person_form, self.person_form_box, self.drop_person_button,
             lambda: self.open_person_form(self._editing_person))
 
-        self.vcard_button = button("Download my contacts (vCard)",
-                                   tooltip="every person, for your address book")
+        # "Download my contacts (vCard)" said neither what is written nor what "vCard" is
+        self.vcard_button = button("Save everyone for my address book",
+                                   tooltip="writes one contact-card file (.vcf) with everyone "
+                                   "here, to download and open in your address book or phone")
         #: The contact cards' download link, under the People tab's message.
         self.people_files = w.HTML()
 
@@ -199,9 +201,10 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
     # -- lists ----------------------------------------------------------------------------
     def refresh(self, select: int | None = None) -> None:
         """Reload both lists from the store, keeping (or making) a choice."""
-        with self.message.guard("reading the store"):
+        with self.message.guard("reading your saved people"):
             self._fill_people(select)
             self._fill_organizations()
+            self.deletions.show_stopped()
 
     def _fill_people(self, select: int | None = None) -> None:
         wanted = self.find.value.strip().casefold()
@@ -332,16 +335,26 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
         self.zone_note.value = (zone_note(self.store, mine)
                                 if any(m.starts_at is not None for m in meetings) else "")
         for meeting in meetings:
-            work = button("Work on it", tooltip="prepare, hold and debrief this meeting")
+            # "Work on it" did not say what happens: it chooses the meeting for the pages
+            work = button("Choose this meeting",
+                          tooltip="Prepare, Meeting and Debrief then work on this meeting")
             edit = button("Edit")
             delete = button("Delete", "danger")
-            work.on_click(lambda _b, mid=meeting.id: self._choose_meeting(mid))
+            work.on_click(lambda _b, mid=meeting.id: self.work_on_meeting(mid))
             edit.on_click(lambda _b, mid=meeting.id: self.open_meeting_form(mid))
             delete.on_click(lambda _b, mid=meeting.id: self._ask_delete("meeting", mid))
             rows.append(w.HBox([w.HTML(esc(meeting_line(meeting, mine)),
                                        layout=w.Layout(flex="1 1 auto")), work, edit, delete],
                                layout=w.Layout(align_items="center")))
         self.meetings_box.children = rows or [w.HTML("<i>No meetings with them yet.</i>")]
+
+    def work_on_meeting(self, meeting_id: int) -> None:
+        """Make the meeting the one the pages work on, and say so (what "Choose this
+        meeting" does: the header's change, far above, went unseen)."""
+        with self.message.guard("choosing the meeting"):
+            self._choose_meeting(meeting_id)
+            label = meeting_label(self.store, self.store.get(Meeting, meeting_id))
+            self.message.show(f"Prepare, Meeting and Debrief now work on {label}.", "ok")
 
     def _choose_meeting(self, meeting_id: int) -> None:
         self.meeting_id = meeting_id
@@ -456,8 +469,9 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
             count = export_vcards(self.store, path)
             # beside the message, not in place of the chosen person's card
             self.people_files.value = f"<p>{file_link(path)}</p>"
-            self.message.show(f"Wrote {count} contact card{'s' if count != 1 else ''}: "
-                              f"download {'them' if count != 1 else 'it'} below.", "ok")
+            self.message.show(f"Wrote {count} contact card{'s' if count != 1 else ''} into "
+                              "one file: download it below, then open it in your address "
+                              "book or phone to add them.", "ok")
             return path
         return None
 
@@ -471,7 +485,7 @@ class PeoplePage(OrganizationsTab, MeetingForm, w.VBox):
         except NotFound:
             self._fill_people()
             self._fill_organizations()
-            raise NotFound(f"{label} is no longer in your store: deleted meanwhile, perhaps "
+            raise NotFound(f"{label} is no longer among your saved people: deleted meanwhile, perhaps "
                            "in another tab or window. Nothing was saved.") from None
 
     @staticmethod

@@ -31,7 +31,7 @@ from infoview.widgets._common import (
     on_my_clock,
     status_words,
 )
-from infoview.widgets.daypicker import DayPicker
+from infoview.widgets.daypicker import NO_DAY, DayPicker
 from infoview.widgets.forms import Form, FormField, form_box, text_input
 from infoview.widgets.keptforms import AS_SAVED, KeptTyping
 
@@ -42,14 +42,22 @@ FORMATS = FORMAT_CHOICES
 _WIDE = {"description_width": "initial"}
 
 
+#: What a meeting's state means, after its word in the People page's list: "(booked)" did
+#: not say booked with whom, nor whether the day was agreed.
+_STATE_MEANS = {"scheduled": "the day and time are agreed with them",
+                "requested": "not agreed yet"}
+
+
 def meeting_line(meeting: Meeting, mine: tzinfo) -> str:
     """When (on the user's clock, ``mine``: About me's zone, with the meeting's own time
     when its zone's clock differs), how, how long and its state."""
     when = (on_my_clock(meeting.starts_at, meeting.timezone, mine) if meeting.starts_at
             else "no time set yet")
     how = dict((v, k) for k, v in FORMATS).get(meeting.format, meeting.format)
-    return (f"{when}, {how}, {meeting.planned_minutes} minutes "
-            f"({status_words(meeting.status)})")
+    state = status_words(meeting.status)
+    if meeting.starts_at is not None or meeting.status != "scheduled":  # no time: none agreed
+        state += f": {_STATE_MEANS[meeting.status]}" if meeting.status in _STATE_MEANS else ""
+    return f"{when}, {how}, {meeting.planned_minutes} minutes ({state})"
 
 
 class MeetingForm:
@@ -69,7 +77,8 @@ class MeetingForm:
     def _build_meeting_form(self, store: Store) -> None:
         """Make the form (hidden until opened) and keep what is typed into it."""
         self._editing_meeting: int | None = None
-        self.meeting_date = DayPicker(description="Date", style=_WIDE)
+        # "no day agreed yet" where the day's words go: empty, their place was a gap before Time
+        self.meeting_date = DayPicker(description="Date", style=_WIDE, blank=NO_DAY)
         self.meeting_time = w.TimePicker(description="Time", value=time(10, 0), style=_WIDE)
         self.meeting_form = Form([
             FormField("starts_at", w.HBox([self.meeting_date, self.meeting_time]),
