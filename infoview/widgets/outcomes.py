@@ -19,8 +19,10 @@ import infoview.analytics as a
 from infoview.analytics import message
 from infoview.analytics.display import (
     DOOR_OPENER_HEADERS,
+    INTRODUCERS_HEADING,
     REFERRAL_KEY,
     health_in_words,
+    outcome_words,
     reply_times_in_words,
 )
 from infoview.analytics.funnel import funnel_wide
@@ -85,7 +87,7 @@ TARGETS_HELP = ("<p style='color:#555;font-size:0.9em'>Your target list, the org
                 "most worth your time first. Each is ranked by the people you know there, how "
                 "much you want to work there (set under People, Organizations, Edit) and the "
                 "relevant openings you saw (Openings seen). "
-                "People found counts everyone in your store who works there, known to you "
+                "People found counts everyone you saved who works there, known to you "
                 "or not. The top five are the ones to work on now; the rest wait until one of "
                 "them is done.</p>")
 
@@ -457,7 +459,8 @@ class OutcomesDashboard(w.VBox):
         by = None if self.funnel_by.value == "overall" else self.funnel_by.value
         funnel = funnel_wide(t["funnel"], by) if by else t["funnel"]  # a row per group
         self.panes["Funnel"].value = (_figure_unless_empty(figs["funnel"], t["funnel"])
-                                      + frame_html(funnel, a.message(t["funnel"]) or empty)
+                                      + frame_html(outcome_words(funnel),
+                                                   a.message(t["funnel"]) or empty)
                                       + "<h4>Meetings by status</h4>"
                                       + frame_html(_plain_statuses(t["meeting_statuses"]),
                                                    a.message(t["meeting_statuses"]) or empty))
@@ -470,7 +473,7 @@ class OutcomesDashboard(w.VBox):
         openers = t["door_openers"]
         if len(openers):
             openers = openers.rename(columns=DOOR_OPENER_HEADERS)
-        self.panes["Referrals"].value = (tree + "<h4>Door openers</h4>"
+        self.panes["Referrals"].value = (tree + f"<h4>{esc(INTRODUCERS_HEADING)}</h4>"
                                          + frame_html(openers,
                                                       a.message(t["door_openers"]) or empty))
         questions = t["questions"]
@@ -483,7 +486,7 @@ class OutcomesDashboard(w.VBox):
                                          + frame_html(questions, a.message(t["questions"]) or empty))
         self.panes["Activity"].value = (_figure_unless_empty(figs["activity"], t["activity"])
                                         or frame_html(None, a.message(t["activity"]) or empty))
-        self.panes["Follow-ups"].value = (frame_html(health_in_words(t["health"]))
+        self.panes["Follow-ups"].value = (frame_html(outcome_words(health_in_words(t["health"])))
                                           + "<h4>Due in the next two weeks or overdue</h4>"
                                           + frame_html(actions_view(t["actions"], self.now, mine),
                                                        a.message(t["actions"]) or empty))
