@@ -692,7 +692,7 @@ def test_save_report_applies_filters_changed_but_not_updated(store, tmp_path):
     assert panel.report_path is not None and panel.report_path.exists()
     assert panel.shown_filters == panel.filters()
     assert panel.headline["people"] < everyone  # the page shows what the report holds
-    assert panel.message.text == "Saved outcomes-report.html, for the filters shown."
+    assert panel.message.text == "Saved for the filters shown."
 
 
 def test_save_report_with_an_empty_period_writes_nothing_and_says_why(store, tmp_path):
@@ -712,3 +712,42 @@ def test_the_targets_tab_lists_the_organization_a_person_works_at(tmp_path):
     store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
     targets = OutcomesDashboard(store, now=NOW).panes["Targets"].value
     assert "Kestrel Health" in targets and "no organizations" not in targets
+
+
+def test_the_tables_are_saved_for_a_spreadsheet_with_accents_and_no_formulas(tmp_path):
+    """Outcomes offered only the HTML report; a user wants her people and follow-ups in a
+    spreadsheet: CSV that Excel opens with "Zoë" intact and a name like "=HYPERLINK(...)"
+    shown as text, never run."""
+    import csv
+
+    from infoview.models import Person
+
+    store = Store.open(tmp_path / "s.sqlite")
+    zoe = store.add(Person(name="Zoë Brontë", organization="=HYPERLINK(\"x\")"))
+    store.add(Action(what="Send Zoë the article", person_id=zoe.id,
+                     due=datetime(2026, 11, 18, 12, 0, tzinfo=UTC)))
+    panel = OutcomesDashboard(store, now=NOW, out_dir=tmp_path / "exports")
+    panel.sheets_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    people, followups = panel.sheet_paths
+    assert people.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with its mark
+    rows = list(csv.DictReader(people.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows == [{"person": "Zoë Brontë", "organization": "'=HYPERLINK(\"x\")",
+                     "how you know them": "cold", "first message by": "not contacted",
+                     "got as far as": "on your list", "suggested someone": "",
+                     "what came of it": ""}]
+    due = list(csv.DictReader(followups.read_text(encoding="utf-8-sig").splitlines()))
+    assert [(r["due"], r["overdue"], r["what"], r["with"]) for r in due] == [
+        ("2026-11-18", "yes", "Send Zoë Brontë the article", "Zoë Brontë")]
+    assert people.name in panel.sheets_link.value and followups.name in panel.sheets_link.value
+
+
+def test_a_saved_file_link_goes_when_the_filters_change_and_is_not_said_twice(store, tmp_path):
+    """Seen in the browser: the old report's link stayed while the filters changed, and
+    "Saved outcomes-report.html" under it repeated the link's file name."""
+    panel = OutcomesDashboard(store, now=NOW, out_dir=tmp_path / "exports")
+    panel.report_button.click()
+    assert "outcomes-report.html" in panel.report_link.value
+    assert "outcomes-report.html" not in panel.message.text
+    panel.since.value = date(2026, 10, 1)
+    assert panel.report_link.value == "" and panel.sheets_link.value == ""

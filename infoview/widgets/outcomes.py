@@ -33,6 +33,7 @@ from infoview.analytics.questions import average_text
 from infoview.analytics.report import write_report
 from infoview.flows.actions import followup_frames
 from infoview.flows.followups import followup_words
+from infoview.flows.outcome_sheets import write_outcome_sheets
 from infoview.flows.profile import user_zone
 from infoview.models import CHOICES, MAY_MENTION_WORDS, OWNER_WORDS, Meeting
 from infoview.times import day_words, on_my_clock
@@ -332,9 +333,17 @@ class OutcomesDashboard(w.VBox):
         self.out_dir = Path(out_dir) if out_dir is not None else None
         self.report_button = button("Save report", tooltip="one self-contained HTML page")
         self.report_button.layout.display = "" if out_dir is not None else "none"
+        self.sheets_button = button("Save tables for a spreadsheet",
+                                    tooltip="the people and the follow-ups, as CSV files "
+                                            "Excel opens")
+        self.sheets_button.layout.display = self.report_button.layout.display
         self.report_link = w.HTML()
+        self.sheets_link = w.HTML()
         self.report_path: Path | None = None
+        #: The spreadsheet files last saved (people, follow-ups).
+        self.sheet_paths: list[Path] = []
         self.report_button.on_click(lambda _b: self.save_report())
+        self.sheets_button.on_click(lambda _b: self.save_sheets())
         self.message = MessageLine()
         self.headline_html = w.HTML()
         self.panes = {title: w.HTML() for title in TAB_TITLES}
@@ -350,9 +359,10 @@ class OutcomesDashboard(w.VBox):
         super().__init__([
             w.HTML(WHOLE_ROWS_STYLE), heading("Outcomes"),
             w.HBox([self.since, self.until, self.funnel_by]),
-            w.HBox([self.channels, channels_hint, self.refresh_button, self.report_button]),
+            w.HBox([self.channels, channels_hint, self.refresh_button, self.report_button,
+                    self.sheets_button]),
             self.grouping_help,
-            self.message, self.report_link, self.headline_html, self.tabs,
+            self.message, self.report_link, self.sheets_link, self.headline_html, self.tabs,
             self.holdings,
         ])
         if refresh:
@@ -366,6 +376,8 @@ class OutcomesDashboard(w.VBox):
             self.refresh()
 
     def _filters_changed(self) -> None:
+        # a file saved for the old filters no longer matches the page: its link goes
+        self.report_link.value = self.sheets_link.value = ""
         self.message.show("Filters changed: press Update to apply them.", "info")
 
     def filters(self) -> dict:
@@ -409,24 +421,46 @@ class OutcomesDashboard(w.VBox):
             self.message.show(f"Updated at {datetime.now(user_zone(self.store)):%H:%M:%S}.",
                               "ok")
 
+    def _ready_to_save(self) -> bool:
+        """Whether a file can be saved for the filters shown: an export folder is given,
+        and filters changed but not applied are applied first (a report of October beside
+        the page's all-time figures would disagree with it)."""
+        if self.out_dir is None:
+            self.message.show("No export folder was given for the report.", "error")
+            return False
+        if self.filters() != self.shown_filters:
+            self.refresh()
+        return self.filters() == self.shown_filters  # else the message says why not
+
+    def save_sheets(self) -> list[Path]:
+        """Write the people and the follow-ups for the current filters as CSV files a
+        spreadsheet opens (:func:`~infoview.flows.outcome_sheets.write_outcome_sheets`),
+        and show a link to each."""
+        with self.message.guard("saving the tables"):
+            if not self._ready_to_save():
+                return []
+            assert self.out_dir is not None  # checked above
+            self.sheet_paths = write_outcome_sheets(self.store, self.out_dir, now=self.now,
+                                                    **self.filters())
+            self.sheets_link.value = "Tables for a spreadsheet: " + "; ".join(
+                file_link(path) for path in self.sheet_paths)
+            self.message.show("Saved for the filters shown.", "ok")
+            return self.sheet_paths
+        return []
+
     def save_report(self) -> Path | None:
         """Write the outcomes report for the current filters and show a link to it."""
         with self.message.guard("saving the report"):
-            if self.out_dir is None:
-                self.message.show("No export folder was given for the report.", "error")
+            if not self._ready_to_save():
                 return None
-            if self.filters() != self.shown_filters:
-                # Filters changed but not applied: the report and the page would disagree
-                # (a report of October beside the page's all-time figures). Apply them first.
-                self.refresh()
-                if self.filters() != self.shown_filters:
-                    return None  # the filters cannot be applied; the message says why
+            assert self.out_dir is not None  # checked above
             frames = followup_frames(self.store, now=self.now)
             self.report_path = write_report(frames, self.out_dir / "outcomes-report.html",
                                             now=self.now, store=self.store,
                                             zone=user_zone(self.store), **self.filters())
             self.report_link.value = f"Report: {file_link(self.report_path)}"
-            self.message.show(f"Saved {self.report_path.name}, for the filters shown.", "ok")
+            # the link names the file; the line above it says only what it is for
+            self.message.show("Saved for the filters shown.", "ok")
             return self.report_path
         return None
 
