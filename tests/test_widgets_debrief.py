@@ -102,30 +102,25 @@ def test_save_writes_questions_people_promises_outcomes_and_follow_ups(store):
     assert "Samira" in form.thanks_text.value and "roadmap" in form.thanks_text.value
 
 
-def test_the_thank_you_says_what_the_answer_it_quotes_was_about(store):
+@pytest.mark.parametrize("notes, line", [
     # Seen by Maya: "I especially valued what you told me. Through a hackathon, then a UX
     # course." The letter names the question's topic and continues with the answer.
+    ("Through a hackathon, then a UX course.",
+     "researcher: through a hackathon, then a UX course."),
+    # Seen as a new user: "...: a hackathon got her into research." -- a note about
+    # Samira in a letter to her. The letter leaves a place for her words beside the note.
+    ("A hackathon got her into research",
+     'researcher: [in your own words, what your note "A hackathon got her into research" '
+     "meant to you]."),
+])
+def test_the_thank_you_says_what_the_answer_it_quotes_was_about(store, notes, line):
     form = DebriefForm(store)
     form.take_notes([{"question_id": "path-01", "text": PLAN.items[0].text, "asked": True,
-                      "notes": "Through a hackathon, then a UX course."}])
+                      "notes": notes}])
     form.save_button.click()
     assert form.message.kind == "ok", form.message.text
     assert ("I especially valued what you said about how you ended up working as a UX "
-            "researcher: through a hackathon, then a UX course.") in form.thanks_text.value
-
-
-def test_the_thank_you_never_pastes_a_note_about_her_as_the_letters_words(store):
-    # Seen as a new user: "I especially valued what you said about how you got into the
-    # field: a hackathon got her into research." -- a note about Samira, in a letter to her.
-    form = DebriefForm(store)
-    form.take_notes([{"question_id": "path-01", "text": PLAN.items[0].text, "asked": True,
-                      "notes": "A hackathon got her into research"}])
-    form.save_button.click()
-    assert form.message.kind == "ok", form.message.text
-    letter = form.thanks_text.value
-    assert "about how you ended up working as a UX researcher: [in your own words" in letter
-    assert "your note \"A hackathon got her into research\"" in letter
-    assert ": a hackathon got her" not in letter
+            + line) in form.thanks_text.value, form.thanks_text.value
 
 
 def test_a_thank_you_written_later_names_the_answers_topic_too(store):
