@@ -71,6 +71,7 @@ def test_an_organization_named_only_on_a_person_is_a_target(tmp_path):
     store = open_store(tmp_path)
     sam = store.add(Person(name="Sam", organization="Kestrel Health", how_known="friend"))
     store.add(Person(name="Ida", organization="kestrel health", how_known="cold"))
+    store.add(Person(name="Flo", organization="Freelance", how_known="cold"))  # no employer
     store.add(Meeting(person_id=sam.id, starts_at=utc(3), status="held"))
     only_people = analytics.targets(store.frames())
     assert list(only_people["name"]) == ["Kestrel Health"]

@@ -94,17 +94,26 @@ def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
     return result[columns]
 
 
+#: What a person's organization field may hold that names no employer to pursue.
+NOT_AN_EMPLOYER = ("freelance", "freelancer", "self-employed", "self employed", "independent",
+                   "retired", "student", "unemployed", "none", "n/a")
+
+
 def _named_on_people(frames: Frames, stored: set[str]):
     """The organizations the user's people work at that have no record of their own (Sam's
     record names Kestrel Health, never added under Organizations): one row each, spelled
     as the first person naming it spells it, with no motivation or openings yet. A name
     that plainly is a stored organization is that organization
-    (:class:`~infoview.store.matching.OrganizationIndex`), never a second row."""
+    (:class:`~infoview.store.matching.OrganizationIndex`), never a second row; "Freelance"
+    and the like (:data:`NOT_AN_EMPLOYER`) are no organization to pursue."""
     import numpy as np
     import pandas as pd
 
+    from infoview.text import org_key
+
     person_key, keys = people_org_keys(frames)
-    known = np.array([k not in stored for k in keys], dtype=bool)
+    left_out = stored | {org_key(words) for words in NOT_AN_EMPLOYER}
+    known = np.array([k not in left_out for k in keys], dtype=bool)
     wanted = (person_key >= 0) & known[np.maximum(person_key, 0)] if len(keys) else \
         np.zeros(len(person_key), dtype=bool)
     _unique, first = np.unique(person_key[wanted], return_index=True)

@@ -89,8 +89,9 @@ TARGETS_HELP = ("<p style='color:#555;font-size:0.9em'>Your target list, the org
                 "much you want to work there (set under People, Organizations, Edit) and the "
                 "relevant openings you saw (Openings seen). "
                 "People found counts everyone you saved who works there, known to you "
-                "or not. The top five are the ones to work on now; the rest wait until one of "
-                "them is done.</p>")
+                "or not. An organization your people work at is listed even before you add it "
+                "(with no score until you do). The top five are the ones to work on now; the "
+                "rest wait until one of them is done.</p>")
 
 
 def _plain_statuses(frame):
