@@ -26,7 +26,9 @@ def group_words(group: Any, by: str | None) -> str:
 OUTCOME_WORDS = {"identified": "on your list", "open actions": "follow-ups to do",
                  "overdue actions": "overdue follow-ups",
                  "share_of_identified": "share of everyone on your list",
-                 "conversion": "share of the step before"}
+                 "conversion": "share of the step before",
+                 # the follow-up checks' columns, as the report heads them
+                 "check": "what", "value": "figure"}
 #: The referral table's heading, on the page and in the report ("door openers" is jargon).
 INTRODUCERS_HEADING = "Who introduced you to the most people"
 
@@ -39,8 +41,9 @@ def outcome_words(frame):
     values = {c: frame[c].map(lambda v: OUTCOME_WORDS.get(v, v) if isinstance(v, str) else v)
               for c in ("stage", "check") if c in frame.columns}
     frame = frame.assign(**values) if values else frame
-    return frame.rename(columns={c: OUTCOME_WORDS[c] for c in frame.columns
-                                 if c in OUTCOME_WORDS})
+    people = {"count": "people"} if "stage" in frame.columns else {}  # the funnel counts people
+    return frame.rename(columns={c: OUTCOME_WORDS.get(c) or people[c] for c in frame.columns
+                                 if c in OUTCOME_WORDS or c in people})
 
 
 #: The door openers' columns as a reader heads them ("downstream" is a network word).

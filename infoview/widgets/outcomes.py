@@ -493,11 +493,14 @@ class OutcomesDashboard(w.VBox):
         empty = "Nothing to show yet for this selection."
         by = None if self.funnel_by.value == "overall" else self.funnel_by.value
         funnel = funnel_wide(t["funnel"], by) if by else t["funnel"]  # a row per group
+        statuses = _plain_statuses(t["meeting_statuses"])
+        if len(statuses):  # headed as the report heads them
+            statuses = statuses.rename(columns={"count": "meetings", "rebooked": "booked again"})
         self.panes["Funnel"].value = (_figure_unless_empty(figs["funnel"], t["funnel"])
                                       + frame_html(outcome_words(funnel),
                                                    a.message(t["funnel"]) or empty)
                                       + "<h4>Meetings by status</h4>"
-                                      + frame_html(_plain_statuses(t["meeting_statuses"]),
+                                      + frame_html(statuses,
                                                    a.message(t["meeting_statuses"]) or empty))
         self.panes["Replies"].value = (_figure_unless_empty(figs["replies"], t["replies"])
                                        + frame_html(reply_times_in_words(t["replies"]),
