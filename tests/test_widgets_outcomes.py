@@ -751,3 +751,8 @@ def test_a_saved_file_link_goes_when_the_filters_change_and_is_not_said_twice(st
     assert "outcomes-report.html" not in panel.message.text
     panel.since.value = date(2026, 10, 1)
     assert panel.report_link.value == "" and panel.sheets_link.value == ""
+
+
+def test_the_funnel_picture_names_its_first_stage_as_the_table_does(dashboard):
+    ticks = [t.get_text() for t in dashboard.figures["funnel"].axes[0].get_yticklabels()]
+    assert ticks[0] == "on your list" and "identified" not in ticks
