@@ -97,8 +97,20 @@ def test_every_table_analytic_works_on_any_store(history):
     sent = [r for r in _rows(history, "outreach") if r["sent_at"] is not None]
     weeks = results["activity"]
     assert (weeks["outreach"].sum() if len(weeks) else 0) == len(sent)
-    assert len(results["targets"]) == len(history.organizations)
-    assert results["targets"]["batch"].sum() == min(5, len(history.organizations))
+    # every stored organization, and each organization named on people that plainly is
+    # none of them (the one organization rule), once
+    from infoview.store.matching import OrganizationIndex
+
+    index = OrganizationIndex(o.name for o in history.organizations)
+    stored = {index.key(o.name) for o in history.organizations}
+    from infoview.analytics.targets import NOT_AN_EMPLOYER
+    from infoview.text import org_key
+
+    named = ({index.key(p.organization) for p in history.people} - stored - {""}
+             - {org_key(words) for words in NOT_AN_EMPLOYER})
+    expected = len(history.organizations) + len(named)
+    assert len(results["targets"]) == expected
+    assert results["targets"]["batch"].sum() == min(5, expected)
     summary = analytics.network_summary(frames)
     assert summary["deepest_chain"] == analytics.max_chain_depth(frames) >= 0
     assert analytics.referral_graph(frames).number_of_nodes() == summary["people_in_chains"]

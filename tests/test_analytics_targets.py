@@ -62,3 +62,32 @@ def test_targets_scale_and_batch_size_are_configurable(frames):
     assert table["batch"].sum() == 2
     with pytest.raises(BadInput):
         analytics.targets(frames, motivation_scale=0)
+
+
+def test_an_organization_named_only_on_a_person_is_a_target(tmp_path):
+    """Seen on Outcomes: Targets said "no organizations added yet" although Sam's record
+    names Kestrel Health. An organization a person works at is one the user has; a
+    spelling of a stored one ("Granite Ledger Ltd") is that one, never a second row."""
+    store = open_store(tmp_path)
+    sam = store.add(Person(name="Sam", organization="Kestrel Health", how_known="friend"))
+    store.add(Person(name="Ida", organization="kestrel health", how_known="cold"))
+    store.add(Person(name="Flo", organization="Freelance", how_known="cold"))  # no employer
+    store.add(Meeting(person_id=sam.id, starts_at=utc(3), status="held"))
+    only_people = analytics.targets(store.frames())
+    assert list(only_people["name"]) == ["Kestrel Health"]
+    row = only_people.iloc[0]
+    assert (row["people_found"], row["met"], row["advocates"], row["motivation"]) == (2, 1, 1, 0)
+    store.add(Organization(name="Granite Ledger", motivation=3, postings=1))
+    store.add(Person(name="Ben", organization="Granite Ledger Ltd", how_known="cold"))
+    both = analytics.targets(store.frames())
+    assert list(both["name"]) == ["Granite Ledger", "Kestrel Health"]
+    assert both.loc[0, "people_found"] == 1
+    store.close()
+
+
+def test_with_no_organization_at_all_the_targets_say_where_to_add_one(tmp_path):
+    store = open_store(tmp_path)
+    store.add(Person(name="Sam"))
+    said = analytics.message(analytics.targets(store.frames()))
+    store.close()
+    assert "under People, Organizations" in said and "store" not in said

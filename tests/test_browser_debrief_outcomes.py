@@ -143,7 +143,7 @@ def test_debrief_and_outcomes_in_a_real_browser_leave_no_kernel_running(chromium
         tabs = page.locator(".widget-tab").first.text_content()
         assert not re.search(r"\bNaN\b|\d\.\d{4,}", tabs), "a table shows raw numbers"
         page.get_by_role("button", name="Save report").click()
-        page.get_by_text("Saved outcomes-report.html").wait_for(timeout=WAIT)
+        page.get_by_text("Saved for the filters shown.").wait_for(timeout=WAIT)
         page.close(run_before_unload=True)
         assert wait_for_kernels(server, 0) == 0, "the app's page left its kernel running"
     finally:

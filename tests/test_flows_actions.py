@@ -161,7 +161,7 @@ def test_actions_cli_lists_marks_done_undoes_and_snoozes(tmp_path, capsys):
     assert main(["--db", str(db), "actions", "done", str(action.id)]) == 0
     assert "Done: Send Priya the article" in capsys.readouterr().out
     assert main(["--db", str(db), "actions"]) == 0
-    assert "no open actions" in capsys.readouterr().out
+    assert "no follow-ups to do" in capsys.readouterr().out
     assert main(["--db", str(db), "actions", "done", str(action.id), "--undo"]) == 0
     capsys.readouterr()
     day = (date.today().replace(day=1) + timedelta(days=40)).replace(day=5)  # ahead, one digit

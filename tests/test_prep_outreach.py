@@ -3,7 +3,6 @@ hand-written drafts made to break one habit each are caught with the right code.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import prep_samples as s
@@ -361,34 +360,40 @@ def test_unknown_kind_is_refused():
         check_draft("hello", "fax")
 
 
+PLACE = 'what you told me: [in your own words, what your note "{}" meant to you].'
+
+
 @pytest.mark.parametrize("learned,expected", [
-    # a statement that keeps its capital gets a sentence of its own, not a capital
-    # after a colon mid-sentence
-    ("Research findings reach the roadmap in a monthly review",
-     "what you told me. Research findings reach the roadmap in a monthly review."),
-    ("NHS trusts buy through frameworks", "what you told me. NHS trusts buy"),
-    ("iOS testing with patients", "what you told me: iOS testing"),
-    ("A hackathon got her into research", "what you told me: a hackathon"),
-    # a statement about a company keeps its name (issue 16: "about kestrel hires ...")
+    # a phrase that reads on as the letter's own words continues the sentence
+    ("iOS testing with patients", "what you told me: iOS testing with patients."),
+    ("How research findings reach the roadmap",
+     "what you told me: how research findings reach the roadmap."),
+    ("the roadmap is set in a monthly review", "what you told me: the roadmap is set"),
+    # a note about her in the third person is a note to self: in a letter to her it would
+    # read as written about someone else (seen as Maya: "...: a hackathon got her into
+    # research"); the letter leaves a marked place for the user's own words beside it
+    ("A hackathon got her into research", PLACE.format("A hackathon got her into research")),
+    ("he moved over from nursing", PLACE.format("he moved over from nursing")),
+    ("samira's team runs two studies a week",  # by her name: the same
+     PLACE.format("samira's team runs two studies a week")),
+    # a statement of its own (a capital it keeps, a colon of its own) broke off into a
+    # sentence of its own ("what you told me. Product teams ..."): a marked place too
+    ("Product teams own the roadmap", PLACE.format("Product teams own the roadmap")),
     ("Kestrel hires researchers from clinical backgrounds",
-     "what you told me. Kestrel hires researchers from clinical backgrounds."),
-    ("Reading has the region's biggest trust", "what you told me. Reading has"),
-    # an insight with a colon of its own: one colon per sentence (app walk as Lena)
-    ("Clinical experience counts: they hire nurses into research",
-     "I especially valued what you told me. Clinical experience counts: they hire nurses"),
+     PLACE.format("Kestrel hires researchers from clinical backgrounds")),
     ("clinical experience counts: they hire nurses",
-     "what you told me. Clinical experience counts: they hire nurses."),
-    ("How research findings reach the roadmap", "what you told me: how research findings"),
+     PLACE.format("clinical experience counts: they hire nurses")),
+    ('She said "read more papers"', PLACE.format("She said 'read more papers'")),
 ])
-def test_thanks_continues_the_sentence_with_what_was_learned(learned, expected):
+def test_thanks_says_what_was_learned_as_a_letter_to_the_person(learned, expected):
     draft = outreach.thanks(s.person(), s.profile(), learned=learned,
                             meeting_date=date(2026, 12, 1), send_date=date(2026, 12, 2))
-    assert expected in draft.body
-    assert "about kestrel" not in draft.body.lower()
+    assert expected in draft.body, draft.body
     valued = next(line for line in draft.body.splitlines() if "especially valued" in line)
-    assert not re.search(r": [A-Z]", valued), valued       # no capital after a colon
-    assert all(sentence.count(":") <= 1 for sentence in valued.split(". ")), valued
+    assert valued.count(". ") == 0, valued  # one sentence: no note broken off on its own
     assert "nothing_learned" not in [w.code for w in draft.warnings]
+    placeholder = "placeholder" in [w.code for w in draft.warnings]
+    assert placeholder == ("[" in valued)  # a place left for her words is flagged to fill
 
 
 def test_thanks_keeps_a_promise_noted_as_a_to_do_in_the_first_person():
@@ -442,7 +447,7 @@ def test_thanks_names_the_question_an_answer_was_about(answer, expected):
 
 
 def test_thanks_cuts_a_long_answer_of_one_sentence_at_a_word():
-    answer = " ".join(["she moved from the ward into research through a hackathon"] * 6)
+    answer = " ".join(["moving from the ward into research through a hackathon"] * 6)
     draft = outreach.thanks(s.person(), s.profile(), learned=answer,
                             topic="how you got into the field")
     [valued] = [line for line in draft.body.splitlines() if "especially valued" in line]
@@ -453,15 +458,15 @@ def test_thanks_cuts_a_long_answer_of_one_sentence_at_a_word():
 @pytest.mark.parametrize("question,answer,expected", [
     # seen in the app: a question whose words give no topic fell back to "what you told
     # me", which said nothing of what was asked; the letter quotes the question instead
-    ("Is there anything I should read?", "the service design book by her old team",
+    ("Is there anything I should read?", "the service design book of the NHS team",
      'I especially valued your answer to "Is there anything I should read?": the service '
-     "design book by her old team."),
-    ("Is there anything else?", "Kestrel hires researchers from nursing",  # keeps a capital
-     'I especially valued your answer to "Is there anything else?" Kestrel hires '
-     "researchers from nursing."),
+     "design book of the NHS team."),
+    ("Is there anything else?", "Kestrel hires researchers from nursing",  # a statement
+     'I especially valued your answer to "Is there anything else?": [in your own words, '
+     'what your note "Kestrel hires researchers from nursing" meant to you].'),
     ("Tell me about the team.", "six people: two from nursing",  # no question mark
-     'I especially valued your answer to "Tell me about the team." Six people: two from '
-     "nursing."),
+     'I especially valued your answer to "Tell me about the team": [in your own words, '
+     'what your note "six people: two from nursing" meant to you].'),
     ("Tell me about the team", "small and kind",
      'I especially valued your answer to "Tell me about the team": small and kind.'),
     ('Would you call it "research ops"?', "yes, mostly",  # its own quotes made single

@@ -51,11 +51,11 @@ def test_every_column_is_headed_in_words_not_by_its_name(sample):
     assert not [h for h in headers if "_" in h]
     # names a reader never sees: the code's, where the app has words for them
     for code in ("text", "mean usefulness", "top tags", "count", "check", "value",
-                 "share of identified", "rebooked", "learned", "insights", "category"):
+                 "share of identified", "conversion", "rebooked", "learned", "insights", "category"):
         assert code not in headers, code
     for words in ("question", "average usefulness (1 to 5)", "tags noted most",
                   "what you learned", "kind of question", "times asked", "requests sent",
-                  "answered", "with", "booked again", "share of all identified"):
+                  "answered", "with", "booked again", "share of everyone on your list"):
         assert words in headers, words
 
 
@@ -138,7 +138,7 @@ def test_an_empty_store_says_each_empty_section_once_in_a_sentence(tmp_path):
     said = [p.text_content() for p in network.xpath(".//p")]
     assert said == ["Nothing to show yet: no referrals recorded yet."]
     assert "0 introductions" not in html and "0 people" not in html
-    for key, sentence in [("funnel", "no people in the store"), ("replies", "no requests sent"),
+    for key, sentence in [("funnel", "no people saved yet"), ("replies", "no requests sent"),
                           ("questions", "no questions recorded")]:
         (section,) = page.xpath(f'//section[@id="{key}"]')
         assert section.text_content().count(sentence) == 1, key  # not once per table
@@ -203,3 +203,53 @@ def test_the_page_prints_without_links_split_rows_or_lost_highlights(sample, pag
     assert style("figure.chart", "breakInside") == "avoid"
     assert style("tr.batch td", "printColorAdjust") == "exact"
     assert page.pdf(format="A4")[:5] == b"%PDF-"  # one readable layout to print
+
+
+#: Words of the analytics a new user does not know, and the plain words said instead.
+JARGON = ("deepest referral chain", "door opener", "conversion", "share of identified",
+          "identified", "open actions", "overdue action", "in the store", "in your store",
+          "check", "rebooked")
+
+
+def _jargon(text: str) -> list[str]:
+    return [word for word in JARGON if re.search(rf"\b{word}s?\b", text)]
+
+
+def _outcomes_page_text(store) -> str:
+    from infoview.widgets.outcomes import OutcomesDashboard
+
+    panel = OutcomesDashboard(store, now=NOW)
+    panel.funnel_by.value = "warmth"  # the split funnel's columns too
+    shown = [panel.headline_html.value, *(pane.value for pane in panel.panes.values())]
+    panel.funnel_by.value = "overall"
+    shown += [panel.headline_html.value, panel.panes["Funnel"].value]
+    return lxml.html.fromstring("<div>" + "".join(shown) + "</div>").text_content().lower()
+
+
+def _outcomes_headers(store_path) -> set[str]:
+    from infoview.widgets.outcomes import OutcomesDashboard
+
+    with Store.open(store_path) as store:
+        panel = OutcomesDashboard(store, now=NOW)
+    shown = lxml.html.fromstring("<div>" + panel.panes["Funnel"].value + "</div>")
+    return {th.text_content().strip().lower() for th in shown.xpath("//th")}
+
+
+def test_the_outcomes_page_says_its_labels_in_plain_words(sample):
+    """Seen by a new user: cards and tabs said "deepest referral chain", "Door openers",
+    "Conversion", "Share of identified" and "open actions"."""
+    with Store.open(sample) as store:
+        text = _outcomes_page_text(store)
+    assert not _jargon(text), _jargon(text)
+    assert "count" not in _outcomes_headers(store_path=sample)  # "people", "meetings"
+    for words in ("longest chain of introductions", "who introduced you to the most people",
+                  "on your list", "share of the step before", "follow-ups to do"):
+        assert words in text, words
+
+
+def test_the_outcomes_page_of_a_new_user_says_what_is_missing_in_plain_words(tmp_path):
+    """An empty Outcomes page said "no people in the store"."""
+    with Store.open(tmp_path / "new.sqlite") as store:
+        text = _outcomes_page_text(store)
+    assert not _jargon(text), _jargon(text)
+    assert "no people saved yet" in text

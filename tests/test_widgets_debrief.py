@@ -102,16 +102,25 @@ def test_save_writes_questions_people_promises_outcomes_and_follow_ups(store):
     assert "Samira" in form.thanks_text.value and "roadmap" in form.thanks_text.value
 
 
-def test_the_thank_you_says_what_the_answer_it_quotes_was_about(store):
+@pytest.mark.parametrize("notes, line", [
     # Seen by Maya: "I especially valued what you told me. Through a hackathon, then a UX
     # course." The letter names the question's topic and continues with the answer.
+    ("Through a hackathon, then a UX course.",
+     "researcher: through a hackathon, then a UX course."),
+    # Seen as a new user: "...: a hackathon got her into research." -- a note about
+    # Samira in a letter to her. The letter leaves a place for her words beside the note.
+    ("A hackathon got her into research",
+     'researcher: [in your own words, what your note "A hackathon got her into research" '
+     "meant to you]."),
+])
+def test_the_thank_you_says_what_the_answer_it_quotes_was_about(store, notes, line):
     form = DebriefForm(store)
     form.take_notes([{"question_id": "path-01", "text": PLAN.items[0].text, "asked": True,
-                      "notes": "Through a hackathon, then a UX course."}])
+                      "notes": notes}])
     form.save_button.click()
     assert form.message.kind == "ok", form.message.text
     assert ("I especially valued what you said about how you ended up working as a UX "
-            "researcher: through a hackathon, then a UX course.") in form.thanks_text.value
+            + line) in form.thanks_text.value, form.thanks_text.value
 
 
 def test_a_thank_you_written_later_names_the_answers_topic_too(store):
@@ -226,7 +235,12 @@ def test_thank_you_draft_keeps_what_was_learned_in_the_users_words(store):
     form.insights.add(text="Research findings reach the roadmap in a monthly review")
     form.save_button.click()
     assert form.message.kind == "ok", form.message.text
-    assert "what you told me. Research findings reach the roadmap" in form.thanks_text.value
+    # a statement of her own is a note, not the letter's words: it no longer breaks off
+    # into a sentence of its own ("what you told me. Research ..."), but sits beside a
+    # marked place for her own words, which the draft's checks ask her to fill in
+    assert ('what you told me: [in your own words, what your note "Research findings reach '
+            'the roadmap in a monthly review" meant to you].') in form.thanks_text.value
+    assert "what you told me. " not in form.thanks_text.value
     assert form.thanks_text.rows >= form.thanks_text.value.count("\n") + 1  # shown whole
 
 
@@ -271,7 +285,7 @@ def test_a_saved_debrief_opened_again_offers_its_thank_you_and_no_other_meeting_
     assert form.message.kind == "ok", form.message.text
 
     again = DebriefForm(store, meeting_id=samira)  # the page reloaded
-    assert "what you told me. Research findings reach the roadmap" in again.thanks_text.value
+    assert "your note \"Research findings reach the roadmap" in again.thanks_text.value
     assert again.thanks_text.value.startswith("Subject:")
     again.meeting.value = ben  # not debriefed: no thank-you yet, and not Samira's
     assert again.thanks_text.value == "" and again.thanks_warnings.value == ""

@@ -166,3 +166,22 @@ def test_the_agenda_reads_on_the_clocks_own_face():
     assert "00:00 Greeting" in said and "01:30 Question 1" in said
     assert "04:30 Question 2" in said and "18:30 Wrap-up" in said
     assert "′" not in said and "4.5" not in said
+
+
+def test_with_no_meeting_chosen_there_is_no_clock_to_start_and_it_says_where_to_add_one(
+        tmp_path):
+    """Seen as a new user: the companion offered "Start the clock" with no meeting chosen,
+    and said "add one under People" while Debrief said "add one under Prepare"."""
+    from infoview.store import Store
+    from infoview.widgets.debrief import DebriefForm
+
+    store = Store.open(tmp_path / "new.sqlite")
+    companion = MeetingCompanion.for_meeting(store, None)
+    assert companion.start_button.layout.display == "none"
+    assert companion.bar.layout.display == "none"
+    assert "under Prepare (Save person and meeting)" in companion.title.value
+    assert "under People" not in companion.title.value
+    form = DebriefForm(store)
+    assert "under Prepare (Save person and meeting)" in form.meeting_message.text
+    alone = MeetingCompanion(_plan())
+    assert alone.start_button.layout.display == ""  # a notebook's companion, no store: a clock

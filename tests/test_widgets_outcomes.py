@@ -140,9 +140,9 @@ def test_the_saved_report_of_an_empty_store_says_each_nothing_to_show_once(tmp_p
     # a section all of whose parts would say the same says it once, under its heading
     funnel = page[page.index('<section id="funnel">'):]
     funnel = funnel[:funnel.index("</section>")]
-    assert funnel.count("no people in the store") == 1, funnel
+    assert funnel.count("no people saved yet") == 1, funnel
     assert "By channel of the first message" not in funnel
-    for section in ("no people in the store", "no requests sent", "no questions recorded",
+    for section in ("no people saved yet", "no requests sent", "no questions recorded",
                     "no referrals recorded", "no messages or meetings"):
         assert section in page
     health = page[page.index("share of thank-yous on time"):][:200]
@@ -213,7 +213,7 @@ def test_the_saved_report_speaks_in_words_not_stored_codes(store, tmp_path):
     replies = page[page.rindex("Answer rates and days to reply"):page.rindex("Referral chains")]
     assert "typical time to a reply" in cells and "median days to reply" not in cells
     assert re.search(r">\s*about \d+ days?\s*<", replies)  # not "3.58"
-    overdue = page[page.index("Overdue actions"):page.index("Promises not yet kept")]
+    overdue = page[page.index("Overdue follow-ups"):page.index("Promises not yet kept")]
     assert "days overdue" in overdue and not re.search(r">\s*\d+\.\d+\s*<", overdue)
 
 
@@ -261,7 +261,7 @@ def test_the_report_and_the_dashboard_agree_on_how_late_a_follow_up_is(tmp_path)
     assert "overdue by 6 days" in panel.panes["Follow-ups"].value.replace("\u00a0", " ")
     panel.report_button.click()
     page = panel.report_path.read_text()
-    overdue = page[page.rindex("Overdue actions"):page.rindex("Promises not yet kept")]
+    overdue = page[page.rindex("Overdue follow-ups"):page.rindex("Promises not yet kept")]
     row = re.search(r"Send Sam the article.*?</tr>", overdue, re.S)
     assert row and re.search(r">\s*6\s*<", row[0]) and not re.search(r">\s*5\s*<", row[0])
 
@@ -286,7 +286,7 @@ def test_follow_ups_read_as_dates_and_lateness_not_ids(dashboard):
     assert "overdue by " in pane and "Whose move" in pane
     assert "person_id" not in pane and "Meeting id" not in pane
     assert "Person id" not in dashboard.panes["Referrals"].value  # ids mean nothing to a reader
-    assert "Share of identified" in dashboard.panes["Funnel"].value  # readable headers
+    assert "Share of everyone on your list" in dashboard.panes["Funnel"].value  # readable headers
 
 
 def test_actions_view_reads_as_when_what_who(store):
@@ -645,12 +645,12 @@ def test_a_card_counting_one_says_its_noun_once(tmp_path):
     assert panel.headline["overdue actions"] == 1 and panel.headline["people"] == 1
     cards = re.findall(r">([^<>]+)</div><div>([^<>]+)</div>", panel.headline_html.value)
     shown = dict((label, figure) for figure, label in cards)
-    assert shown["overdue action"] == "1" and shown["person"] == "1"
-    assert "overdue actions" not in shown and "people" not in shown
+    assert shown["overdue follow-up"] == "1" and shown["person"] == "1"
+    assert "overdue follow-ups" not in shown and "people" not in shown
     store.add(Action(what="Ask Sam for a name", person_id=sam.id,
                      due=datetime(2026, 12, 2, 21, 0, tzinfo=UTC)))
     again = OutcomesDashboard(store, now=datetime(2026, 12, 7, 12, 0, tzinfo=UTC))
-    assert ">2</div><div>overdue actions</div>" in again.headline_html.value
+    assert ">2</div><div>overdue follow-ups</div>" in again.headline_html.value
 
 
 def test_replies_after_a_debrief_with_no_request_say_who_the_headline_counts(tmp_path):
@@ -692,7 +692,7 @@ def test_save_report_applies_filters_changed_but_not_updated(store, tmp_path):
     assert panel.report_path is not None and panel.report_path.exists()
     assert panel.shown_filters == panel.filters()
     assert panel.headline["people"] < everyone  # the page shows what the report holds
-    assert panel.message.text == "Saved outcomes-report.html, for the filters shown."
+    assert panel.message.text == "Saved for the filters shown."
 
 
 def test_save_report_with_an_empty_period_writes_nothing_and_says_why(store, tmp_path):
@@ -701,3 +701,58 @@ def test_save_report_with_an_empty_period_writes_nothing_and_says_why(store, tmp
     panel.report_button.click()
     assert panel.report_path is None and not (tmp_path / "exports").exists()
     assert panel.message.kind == "error" and "swap the two dates" in panel.message.text
+
+
+def test_the_targets_tab_lists_the_organization_a_person_works_at(tmp_path):
+    """Seen as a new user: Targets said "no organizations added yet" beside Sam's record,
+    which names Kestrel Health."""
+    from infoview.models import Person
+
+    store = Store.open(tmp_path / "sam.sqlite")
+    store.add(Person(name="Sam Okafor", organization="Kestrel Health"))
+    targets = OutcomesDashboard(store, now=NOW).panes["Targets"].value
+    assert "Kestrel Health" in targets and "no organizations" not in targets
+
+
+def test_the_tables_are_saved_for_a_spreadsheet_with_accents_and_no_formulas(tmp_path):
+    """Outcomes offered only the HTML report; a user wants her people and follow-ups in a
+    spreadsheet: CSV that Excel opens with "Zoë" intact and a name like "=HYPERLINK(...)"
+    shown as text, never run."""
+    import csv
+
+    from infoview.models import Person
+
+    store = Store.open(tmp_path / "s.sqlite")
+    zoe = store.add(Person(name="Zoë Brontë", organization="=HYPERLINK(\"x\")"))
+    store.add(Action(what="Send Zoë the article", person_id=zoe.id,
+                     due=datetime(2026, 11, 18, 12, 0, tzinfo=UTC)))
+    panel = OutcomesDashboard(store, now=NOW, out_dir=tmp_path / "exports")
+    panel.sheets_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    people, followups = panel.sheet_paths
+    assert people.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with its mark
+    rows = list(csv.DictReader(people.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows == [{"person": "Zoë Brontë", "organization": "'=HYPERLINK(\"x\")",
+                     "how you know them": "cold", "first message by": "not contacted",
+                     "got as far as": "on your list", "suggested someone": "",
+                     "what came of it": ""}]
+    due = list(csv.DictReader(followups.read_text(encoding="utf-8-sig").splitlines()))
+    assert [(r["due"], r["overdue"], r["what"], r["with"]) for r in due] == [
+        ("2026-11-18", "yes", "Send Zoë Brontë the article", "Zoë Brontë")]
+    assert people.name in panel.sheets_link.value and followups.name in panel.sheets_link.value
+
+
+def test_a_saved_file_link_goes_when_the_filters_change_and_is_not_said_twice(store, tmp_path):
+    """Seen in the browser: the old report's link stayed while the filters changed, and
+    "Saved outcomes-report.html" under it repeated the link's file name."""
+    panel = OutcomesDashboard(store, now=NOW, out_dir=tmp_path / "exports")
+    panel.report_button.click()
+    assert "outcomes-report.html" in panel.report_link.value
+    assert "outcomes-report.html" not in panel.message.text
+    panel.since.value = date(2026, 10, 1)
+    assert panel.report_link.value == "" and panel.sheets_link.value == ""
+
+
+def test_the_funnel_picture_names_its_first_stage_as_the_table_does(dashboard):
+    ticks = [t.get_text() for t in dashboard.figures["funnel"].axes[0].get_yticklabels()]
+    assert ticks[0] == "on your list" and "identified" not in ticks

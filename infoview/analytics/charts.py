@@ -210,6 +210,7 @@ _BY_WORDS = {"channel": "first message by", "warmth": "how you know them"}
 def funnel_chart(data, *, by: str | None = None, label: str = "funnel") -> str:
     """:func:`~infoview.analytics.funnel.funnel` as bars (one per group when ``by``)."""
     from infoview.analytics._frames import message
+    from infoview.analytics.display import OUTCOME_WORDS
     from infoview.analytics.funnel import STAGES
 
     if data is None or data.empty:
@@ -222,13 +223,13 @@ def funnel_chart(data, *, by: str | None = None, label: str = "funnel") -> str:
                                                  strict=True)}
         series = [(group_words(g, by), [float(by_pair.get((g, s), 0)) for s in stages])
                   for g in groups]
-        return _hbars(stages, series, title=title, axis="people", label=label,
-                      legend_title=_BY_WORDS.get(by, by), whole=True)
+        return _hbars([OUTCOME_WORDS.get(s, s) for s in stages], series, title=title,
+                      axis="people", label=label, legend_title=_BY_WORDS.get(by, by), whole=True)
     counts = [float(c) for c in data["count"]]
     ends = [f"{int(n)}" if share != share else f"{int(n)} ({share:.0%})"
             for n, share in zip(data["count"], data["share_of_identified"], strict=True)]
-    return _hbars(list(data["stage"]), [("people", counts)], title=title, axis="people",
-                  label=label, ends=[ends], whole=True)
+    return _hbars([OUTCOME_WORDS.get(s, s) for s in data["stage"]], [("people", counts)],
+                  title=title, axis="people", label=label, ends=[ends], whole=True)
 
 
 def questions_chart(data, *, label: str = "usefulness by category") -> str:

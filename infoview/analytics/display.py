@@ -21,6 +21,31 @@ def group_words(group: Any, by: str | None) -> str:
     text = str(group)
     return CHANNEL_WORDS.get(text, text) if by == "channel" else text
 
+#: The outcomes' stored names (a funnel stage, a follow-up check, a column) in the words a
+#: page shows them by: "identified" or "open actions" mean nothing to a new user.
+OUTCOME_WORDS = {"identified": "on your list", "open actions": "follow-ups to do",
+                 "overdue actions": "overdue follow-ups",
+                 "share_of_identified": "share of everyone on your list",
+                 "conversion": "share of the step before",
+                 # the follow-up checks' columns, as the report heads them
+                 "check": "what", "value": "figure"}
+#: The referral table's heading, on the page and in the report ("door openers" is jargon).
+INTRODUCERS_HEADING = "Who introduced you to the most people"
+
+
+def outcome_words(frame):
+    """A copy of an outcomes table (funnel, split funnel, follow-up checks) whose stages,
+    checks and columns read in :data:`OUTCOME_WORDS`; any other table comes back as it is."""
+    if frame is None or len(frame) == 0:
+        return frame
+    values = {c: frame[c].map(lambda v: OUTCOME_WORDS.get(v, v) if isinstance(v, str) else v)
+              for c in ("stage", "check") if c in frame.columns}
+    frame = frame.assign(**values) if values else frame
+    people = {"count": "people"} if "stage" in frame.columns else {}  # the funnel counts people
+    return frame.rename(columns={c: OUTCOME_WORDS.get(c) or people[c] for c in frame.columns
+                                 if c in OUTCOME_WORDS or c in people})
+
+
 #: The door openers' columns as a reader heads them ("downstream" is a network word).
 DOOR_OPENER_HEADERS = {"introductions": "people they introduced",
                        "downstream_people": "people reached through them",

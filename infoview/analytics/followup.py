@@ -183,7 +183,7 @@ def due_actions(frames: Frames, *, now=None, days: float | None = None):
     columns = ["id", "what", "kind", "owner", "due", "overdue", "person_id", "name", "meeting_id"]
     if open_.empty:
         # With a window, later actions may well be open: say what is empty, not "none open".
-        return with_message(pd.DataFrame(columns=columns), "no open actions." if days is None
+        return with_message(pd.DataFrame(columns=columns), "no follow-ups to do." if days is None
                             else f"nothing due in the next {_days_words(days)}.")
     return _listed(open_, stamp)
 

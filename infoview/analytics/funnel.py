@@ -153,7 +153,9 @@ def funnel(frames: Frames, *, by: str | None = None, since=None, until=None, cha
     levels = person_levels(frames, since=since, until=until, channels=channels)
     columns = (["group"] if by else []) + ["stage", "count", "share_of_identified", "conversion"]
     if levels.empty:
-        return with_message(pd.DataFrame(columns=columns), "no people in the store for this selection.")
+        anyone = len(table(frames, "people")) > 0
+        return with_message(pd.DataFrame(columns=columns), "no people in this selection."
+                            if anyone else "no people saved yet.")
 
     group_col = _GROUPINGS.get(by or "", None)
     if group_col is None:
@@ -223,7 +225,9 @@ def plot_funnel(frames: Frames, *, by: str | None = None, since=None, until=None
         for y, (n, share) in enumerate(zip(data["count"], data["share_of_identified"], strict=True)):
             label = f"{n}" if share != share else f"{n} ({share:.0%})"
             ax.text(n, y, " " + label, va="center", fontsize=8)
-    ax.set_yticks(range(len(stages)), stages)
+    from infoview.analytics.display import OUTCOME_WORDS
+
+    ax.set_yticks(range(len(stages)), [OUTCOME_WORDS.get(s, s) for s in stages])
     ax.invert_yaxis()
     from matplotlib.ticker import MaxNLocator
 

@@ -50,15 +50,18 @@ def headline_figures(frames: Frames, *, since: date | None = None,
     return head
 
 
-#: The label of a headline card whose figure is exactly 1 ("1 overdue action", "1 person").
+#: The label of a headline card whose figure is exactly 1 ("1 overdue follow-up", "1 person").
 _ONE_OF = {"people": "person", "leads": "lead", "applications": "application",
-           "interviews": "interview", "offers": "offer", "overdue actions": "overdue action"}
+           "interviews": "interview", "offers": "offer", "overdue actions": "overdue follow-up"}
+#: The words under a card whose key is not a plain word ("deepest referral chain").
+_WORDS = {"deepest referral chain": "longest chain of introductions",
+          "overdue actions": "overdue follow-ups"}
 
 
 def figure_label(label: str, value: float | int | None) -> str:
-    """The words under a headline figure, agreeing with it: "1" over "overdue action",
-    "3" over "overdue actions". The figures' keys stay plural; only the shown words change."""
-    return _ONE_OF.get(label, label) if value == 1 else label
+    """The words under a headline figure, agreeing with it: "1" over "overdue follow-up",
+    "3" over "overdue follow-ups". The figures' keys stay plural; only the shown words change."""
+    return _ONE_OF.get(label, label) if value == 1 else _WORDS.get(label, label)
 
 
 def format_figure(label: str, value: float | int | None) -> str:

@@ -27,12 +27,14 @@ from infoview.analytics._frames import (
 )
 from infoview.analytics.display import (
     DOOR_OPENER_HEADERS,
+    INTRODUCERS_HEADING,
+    OUTCOME_WORDS,
     REFERRAL_KEY,
     group_words,
     health_in_words,
     reply_times_in_words,
 )
-from infoview.analytics.headline import format_figure
+from infoview.analytics.headline import figure_label, format_figure
 from infoview.analytics.inputs import FramesInputs
 from infoview.analytics.questions import average_text
 from infoview.analytics.records import json_rows, to_records  # noqa: F401 (their old home)
@@ -138,7 +140,8 @@ def column_words(column: Any, headers: Mapping[str, str] | None = None) -> str:
 #: Columns whose stored codes are shown in words, with their words.
 _CODE_WORDS = {"owner": OWNER_WORDS, "contact_by": OWNER_WORDS, "kind": ACTION_KIND_WORDS,
                "channel": CHANNEL_WORDS, "status": STATUS_WORDS, "may_mention": MAY_MENTION_WORDS,
-               "industry": {"unknown": "not noted"}}
+               "industry": {"unknown": "not noted"}, "stage": OUTCOME_WORDS,
+               "check": OUTCOME_WORDS}
 #: Columns counting days, shown as whole days gone by ("19", not "19.6").
 _DAY_COUNTS = ("days_overdue", "days_since")
 #: Headers a reader understands better than the column's name.
@@ -148,14 +151,14 @@ _HEADERS = {"owner": "whose move", "contact_by": "who writes first",
             "referrer": "suggested by", "referred_at": "suggested on",
             "may_mention": "may mention their name", "motivation": "motivation (0-3)",
             "postings": "openings seen", "advocacy": "someone you know there",
-            "share_of_identified": "share of all identified", "check": "what",
+            "check": "what",
             "value": "figure",
             "rebooked": "booked again", "category": "kind of question",
             "asked": "times asked", "rated": "times rated",
             "mean_usefulness": "average usefulness (1 to 5)", "text": "question",
             "insights": "insights noted", "top_tags": "tags noted most",
             "learned": "what you learned",
-            **DOOR_OPENER_HEADERS}
+            **DOOR_OPENER_HEADERS, **OUTCOME_WORDS}
 #: Tables whose columns a reader knows by other words than the same columns elsewhere.
 #: (A funnel's "replied" is a stage: only the answer rates' is "answered".)
 _PEOPLE_COUNTED = {"count": "people"}
@@ -230,10 +233,11 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
     categories = src.category_effectiveness()
     sections: list[dict[str, Any]] = [
         {"key": "funnel", "heading": "The funnel",
-         "intro": "How far each person got, from being identified to an offer. Someone "
+         "intro": "How far each person got, from being on your list to an offer. Someone "
                   "met counts as contacted and as having replied; an offer counts as an "
-                  "interview, an application and a lead too. Conversion is the share of the "
-                  "stage before (lead and referred someone: of those met).",
+                  "interview, an application and a lead too. The share of the step before "
+                  "is of those who reached the stage above (lead and referred someone: of "
+                  "those met).",
          "blocks": [
              block(chart=charts.funnel_chart(overall),
                    table=zoned(overall, headers=_PEOPLE_COUNTED)),
@@ -259,13 +263,13 @@ def report_sections(frames: Frames | FramesInputs, *, now=None, since=None, unti
          if drawing is None and not depth["referrals"] else [
              block(chart=charts.referral_chart(drawing),
                    text=REFERRAL_KEY if drawing is not None else None),
-             block("Door openers", table=zoned(src.door_openers(10), columns=[
+             block(INTRODUCERS_HEADING, table=zoned(src.door_openers(10), columns=[
                  "name", "organization", "introductions", "downstream_people", "downstream_meetings"])),
          ]},
         {"key": "followup", "heading": "Follow-up health",
          "blocks": [
              block(table=zoned(health_in_words(src.follow_up_health()))),
-             block("Overdue actions", table=zoned(_days_late(src.overdue_actions(), src.now,
+             block("Overdue follow-ups", table=zoned(_days_late(src.overdue_actions(), src.now,
                                                              zone), columns=[
                  "what", "kind", "owner", "due", "days_overdue", "name"], headers=_WITH_WHOM)),
              block("Promises not yet kept", table=zoned(src.open_promises(), columns=[
@@ -339,7 +343,8 @@ def headline(frames: Frames | FramesInputs, *, now=None, since=None, until=None,
     """The big numbers at the top, as the dashboard shows them for the same filters
     (:func:`infoview.analytics.headline.headline_figures`)."""
     src = _inputs(frames, now=now, since=since, until=until, channels=channels)
-    return [(label, format_figure(label, value)) for label, value in src.headline_figures().items()]
+    return [(figure_label(label, value), format_figure(label, value))
+            for label, value in src.headline_figures().items()]
 
 
 def build_report(frames: Frames | FramesInputs, *, now: datetime | None = None, since=None,

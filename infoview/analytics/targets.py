@@ -27,6 +27,10 @@ from infoview.errors import BadInput
 log = logging.getLogger(__name__)
 
 POSTINGS_MAX = 3
+#: The target list's sentence when the user has no organization at all, saying how to add one.
+NO_ORGANIZATIONS = ("no organizations saved yet; add the employers you are curious about "
+                    "under People, Organizations, or write where a person works on their "
+                    "record.")
 
 
 def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
@@ -59,12 +63,13 @@ def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
     orgs = table(frames, "organizations")
     columns = ["rank", "organization_id", "name", "industry", "motivation", "postings",
                "advocacy", "advocates", "people_found", "contacted", "met", "batch"]
-    if orgs.empty:
-        return with_message(pd.DataFrame(columns=columns),
-                            "no organizations added yet; add the employers you are curious about.")
-
-    result = (orgs[["id", "name", "industry", "motivation", "postings"]]
-              .rename(columns={"id": "organization_id"}).copy())
+    stored = (orgs[["id", "name", "industry", "motivation", "postings"]]
+              .rename(columns={"id": "organization_id"}))
+    named = _named_on_people(frames, set(org_keys(stored["name"], frames).dropna()))
+    if stored.empty and named.empty:
+        return with_message(pd.DataFrame(columns=columns), NO_ORGANIZATIONS)
+    result = (pd.concat([stored.astype(object), named.astype(object)], ignore_index=True)
+              if len(named) else stored.copy())
     motivation = pd.to_numeric(result["motivation"], errors="coerce").fillna(0)
     if (motivation > motivation_scale).any():
         log.warning("some motivation scores are above the scale of %s and were capped", motivation_scale)
@@ -73,7 +78,7 @@ def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
     result["postings"] = postings.clip(0, POSTINGS_MAX).astype("int64")
 
     progress = _people_progress(frames)
-    key = org_keys(result["name"])
+    key = org_keys(result["name"], frames)
     for column in ("people_found", "contacted", "met"):
         result[column] = key.map(progress[column]).fillna(0).astype("int64").to_numpy()
     advocates = advocates_by_org(frames)
@@ -87,6 +92,37 @@ def targets(frames: Frames, *, motivation_scale: int = 3, batch_size: int = 5):
     result["rank"] = range(1, len(result) + 1)
     result["batch"] = result["rank"] <= batch_size
     return result[columns]
+
+
+#: What a person's organization field may hold that names no employer to pursue.
+NOT_AN_EMPLOYER = ("freelance", "freelancer", "self-employed", "self employed", "independent",
+                   "retired", "student", "unemployed", "none", "n/a")
+
+
+def _named_on_people(frames: Frames, stored: set[str]):
+    """The organizations the user's people work at that have no record of their own (Sam's
+    record names Kestrel Health, never added under Organizations): one row each, spelled
+    as the first person naming it spells it, with no motivation or openings yet. A name
+    that plainly is a stored organization is that organization
+    (:class:`~infoview.store.matching.OrganizationIndex`), never a second row; "Freelance"
+    and the like (:data:`NOT_AN_EMPLOYER`) are no organization to pursue."""
+    import numpy as np
+    import pandas as pd
+
+    from infoview.text import org_key
+
+    person_key, keys = people_org_keys(frames)
+    left_out = stored | {org_key(words) for words in NOT_AN_EMPLOYER}
+    known = np.array([k not in left_out for k in keys], dtype=bool)
+    wanted = (person_key >= 0) & known[np.maximum(person_key, 0)] if len(keys) else \
+        np.zeros(len(person_key), dtype=bool)
+    _unique, first = np.unique(person_key[wanted], return_index=True)
+    rows = np.flatnonzero(wanted)[first]
+    names = table(frames, "people")["organization"].astype("object").to_numpy()[rows]
+    return pd.DataFrame({"organization_id": [None] * len(rows),
+                         "name": [str(n).strip() for n in names],
+                         "industry": [None] * len(rows), "motivation": [0] * len(rows),
+                         "postings": [0] * len(rows)})
 
 
 def _people_progress(frames: Frames):

@@ -34,6 +34,11 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 
+#: Where a meeting is added, as every page that has none yet says it (the companion said
+#: "under People" while Debrief said "under Prepare").
+ADD_A_MEETING = "add one under Prepare (Save person and meeting)"
+
+
 def asked_before(store: Store, person_id: int, *, except_meeting: int | None = None) -> list[str]:
     """Bank ids of the questions already asked of this person in meetings that were held."""
     ids: list[str] = []

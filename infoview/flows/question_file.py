@@ -181,7 +181,7 @@ STARTING_ROWS: tuple[tuple[str, ...], ...] = (
 STARTING_FILE_NAME = "my-questions.csv"
 BANK_LIST_NAME = "question-bank.csv"
 
-def _csv_text(header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str:
+def spreadsheet_csv(header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str:
     """A CSV a spreadsheet opens as it should (a byte-order mark for UTF-8, CRLF lines),
     every cell neutralised so that none is run as a formula."""
     buffer = io.StringIO()
@@ -193,7 +193,7 @@ def _csv_text(header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str:
 
 def starting_file_text() -> str:
     """A question file to start from: the columns and two example questions."""
-    return _csv_text(tuple(name for name, _words in COLUMN_WORDS), list(STARTING_ROWS))
+    return spreadsheet_csv(tuple(name for name, _words in COLUMN_WORDS), list(STARTING_ROWS))
 
 
 def bank_list_text() -> str:
@@ -207,7 +207,7 @@ def bank_list_text() -> str:
     rows = [(q.id, q.category, f"{q.minutes:g}", f"{q.weight:g}", " ".join(q.audiences),
              " ".join(q.answered_by_research), " ".join(q.tags), q.text, yes(q.favourite),
              yes(q.never)) for q in load_bank()]
-    return _csv_text(tuple(name for name, _words in COLUMN_WORDS), rows)
+    return spreadsheet_csv(tuple(name for name, _words in COLUMN_WORDS), rows)
 
 
 def write_starting_file(store: Store, folder: str | Path) -> Path:

@@ -423,22 +423,45 @@ def _quoted(question: str | None) -> str:
     return text
 
 
-def _valued(learned: str | None, topic: str | None = None,
-            question: str | None = None) -> str:
-    """The thank-you's line on what was learned, reading naturally whatever its text.
+#: Words that show a note speaks *of* the person, not *to* them ("a hackathon got her into
+#: research"): in a letter to her, pasted as is, it reads as written about someone else.
+_THIRD_PERSON = re.compile(r"\b(?:she|her|hers|herself|he|him|his|himself)\b", re.IGNORECASE)
 
-    With the topic of the question it answered ("how you got into the field"), the letter
-    says what it was about and continues with the answer after a colon ("I especially
-    valued what you said about how you got into the field: through a hackathon."); a
-    long answer gives its first sentence. A question whose words give no topic ("Is there
-    anything else?", one the user wrote) is quoted instead ("I especially valued your
-    answer to "Is there anything else?": the book on service design."). Without either, a
-    topic ("how findings reach the roadmap") continues the sentence after a colon. A whole
-    statement, one that keeps a capital the kit must not lower ("Kestrel hires
-    researchers", "Clinical experience counts") or that has a colon of its own, gets a
-    sentence to itself: after a colon it would read as a capital mid-sentence, or as two
-    colons in one sentence; after a quoted question, the question's own mark ends the
-    first sentence ("... to "Is there anything else?" Kestrel hires researchers.")."""
+
+def _letter_line(note: str, first_name: str | None) -> bool:
+    """Whether a note continues the letter's sentence as its own words: a phrase that reads
+    on after a colon ("through a hackathon, then a UX course"), not a statement of its own
+    (a capital it keeps, a colon or semicolon of its own) and not about the person in the
+    third person or by name ("she came from nursing", "Sam's team is small")."""
+    if not note or note[:1].isupper() or any(mark in note for mark in ":;"):
+        return False
+    if first_name and re.search(rf"\b{re.escape(first_name)}\b", note, re.IGNORECASE):
+        return False
+    return not _THIRD_PERSON.search(note)
+
+
+def _own_words_place(note: str) -> str:
+    """The marked place a note the letter cannot say as is leaves for the user's own
+    words, with the note beside it to write from (its brackets and double quotes made
+    plain: they would end the place or the quotation)."""
+    plain = note.replace("[", "(").replace("]", ")").replace('"', "'")
+    return f'[in your own words, what your note "{plain}" meant to you]'
+
+
+def _valued(learned: str | None, topic: str | None = None,
+            question: str | None = None, first_name: str | None = None) -> str:
+    """The thank-you's line on what was learned, a line of a letter to the person.
+
+    It names what the answer was about: the question's topic ("I especially valued what
+    you said about how you got into the field"), else the question quoted ("your answer to
+    "Is there anything else?""), else "what you told me". A note that reads on as the
+    letter's own words (:func:`_letter_line`: "through a hackathon, then a UX course")
+    follows after a colon; a long one gives its first sentence. A note written about the
+    person ("a hackathon got her into research") or as a statement of its own ("Product
+    teams own the roadmap") is a note to self: pasted into a letter to her it would read
+    as written about someone else, or break off into a sentence of its own. The letter
+    then leaves a marked place for the user's own words, with the note beside it (the
+    draft's checks ask for it to be filled in)."""
     asked = _quoted(question) if not topic else ""
     if topic:
         opening = f"what you said about {topic}"
@@ -446,13 +469,11 @@ def _valued(learned: str | None, topic: str | None = None,
         opening = f'your answer to "{asked}"'
     else:
         opening = "what you told me"
-    clause = _mid_sentence(_line_of(learned or "") or "[one thing you learned]")
+    note = _line_of(learned or "")
+    clause = _mid_sentence(note) if note else "[one thing you learned]"
+    if note and not _letter_line(clause, first_name):
+        clause = _own_words_place(note)
     ending = "" if clause.endswith(("…", "?", "!")) else "."
-    if clause[:1].isupper() or any(mark in clause for mark in ":;"):
-        if asked:  # the quotation ends the sentence with its own mark, or with a full stop
-            closed = opening if asked.endswith(("?", "!")) else f'your answer to "{asked}."'
-            return f"I especially valued {closed} {clause[0].upper()}{clause[1:]}{ending}"
-        return f"I especially valued {opening}. {clause[0].upper()}{clause[1:]}{ending}"
     return f"I especially valued {opening}: {clause}{ending}"
 
 
@@ -479,7 +500,7 @@ def thanks(person, profile=None, *, learned: str | None = None, promises=(),
         f"Hi {_first(_name(person))},",
         "",
         _thanks_opening(meeting_date, send_date),
-        _valued(learned, topic, question),
+        _valued(learned, topic, question, first_name=_first(_name(person))),
     ]
     first = _first(_name(person))
     lines += [f"As promised, {_kept_promise(_clause(p, ''), first)}."

@@ -23,6 +23,7 @@ from infoview.flows.debrief import (
     load_debrief,
     save_debrief,
 )
+from infoview.flows.meetings import ADD_A_MEETING
 from infoview.flows.profile import user_zone
 from infoview.models import CHOICES, Meeting, Person
 from infoview.times import local_day, starts_in_future
@@ -253,8 +254,7 @@ class DebriefForm(KeptDebrief, CompanionNotes, SuggestedPeople, MissedMeeting,
         with self.meeting_message.guard("reading the store"):
             meetings = self._meeting_options()
             if not meetings:
-                self.meeting_message.show("No meetings yet: add one under Prepare (Save person "
-                                          "and meeting).", "warning")
+                self.meeting_message.show(f"No meetings yet: {ADD_A_MEETING}.", "warning")
                 self._clear_form()
                 return
             value = select if select is not None else meetings[-1][1]
@@ -427,8 +427,8 @@ class DebriefForm(KeptDebrief, CompanionNotes, SuggestedPeople, MissedMeeting,
         with self.message.guard():
             if self.meeting.value is None:
                 self.message.show("Choose a meeting first." if self.meeting.options else
-                                  "No meeting to debrief yet: add one under Prepare (Save "
-                                  "person and meeting), then come back here.", "warning")
+                                  f"No meeting to debrief yet: {ADD_A_MEETING}, then come "
+                                  "back here.", "warning")
                 return
             problems = self.check_people() + self._outcome_problems()
             if problems:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from infoview.flows.meeting_notes import ClockState, keep_notes, kept_clock, kept_notes
-from infoview.flows.meetings import meeting_brief
+from infoview.flows.meetings import ADD_A_MEETING, meeting_brief
 from infoview.widgets._common import (
     FULL_WIDTH,
     MessageLine,
@@ -167,8 +167,8 @@ class MeetingCompanion(w.VBox):
         and agenda, with the clock at zero; ``None`` shows no meeting."""
         if meeting_id is None or self.store is None:
             self.show((), None, meeting_id=None)
-            self.title.value = ("<i>No meeting chosen: choose one under Prepare or Debrief, "
-                                "or add one under People.</i>")
+            self.title.value = (f"<i>No meeting chosen: choose one under Prepare or Debrief, "
+                                f"or {esc(ADD_A_MEETING)}.</i>")
             return
         brief = meeting_brief(self.store, meeting_id)
         self.show(brief.plan, brief.agenda, meeting_id=meeting_id)
@@ -264,6 +264,11 @@ class MeetingCompanion(w.VBox):
         self.items = list(getattr(plan, "items", plan))
         self.minutes = float(minutes or getattr(plan, "meeting_minutes", 0) or 20)
         self.meeting_id = meeting_id
+        # a companion of the store with no meeting chosen has no clock to start
+        idle = self.store is not None and meeting_id is None
+        for part in (self.start_button, self.stop_button, self.reset_button, self.clock_label,
+                     self.bar, self.banner):
+            part.layout.display = "none" if idle else ""
         self.marks = agenda_from(agenda or [])
         self.bar.max = self.minutes
         self.title.value = ""

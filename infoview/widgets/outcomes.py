@@ -19,8 +19,10 @@ import infoview.analytics as a
 from infoview.analytics import message
 from infoview.analytics.display import (
     DOOR_OPENER_HEADERS,
+    INTRODUCERS_HEADING,
     REFERRAL_KEY,
     health_in_words,
+    outcome_words,
     reply_times_in_words,
 )
 from infoview.analytics.funnel import funnel_wide
@@ -31,6 +33,7 @@ from infoview.analytics.questions import average_text
 from infoview.analytics.report import write_report
 from infoview.flows.actions import followup_frames
 from infoview.flows.followups import followup_words
+from infoview.flows.outcome_sheets import write_outcome_sheets
 from infoview.flows.profile import user_zone
 from infoview.models import CHOICES, MAY_MENTION_WORDS, OWNER_WORDS, Meeting
 from infoview.times import day_words, on_my_clock
@@ -85,9 +88,10 @@ TARGETS_HELP = ("<p style='color:#555;font-size:0.9em'>Your target list, the org
                 "most worth your time first. Each is ranked by the people you know there, how "
                 "much you want to work there (set under People, Organizations, Edit) and the "
                 "relevant openings you saw (Openings seen). "
-                "People found counts everyone in your store who works there, known to you "
-                "or not. The top five are the ones to work on now; the rest wait until one of "
-                "them is done.</p>")
+                "People found counts everyone you saved who works there, known to you "
+                "or not. An organization your people work at is listed even before you add it "
+                "(with no score until you do). The top five are the ones to work on now; the "
+                "rest wait until one of them is done.</p>")
 
 
 def _plain_statuses(frame):
@@ -330,9 +334,17 @@ class OutcomesDashboard(w.VBox):
         self.out_dir = Path(out_dir) if out_dir is not None else None
         self.report_button = button("Save report", tooltip="one self-contained HTML page")
         self.report_button.layout.display = "" if out_dir is not None else "none"
+        self.sheets_button = button("Save tables for a spreadsheet",
+                                    tooltip="the people and the follow-ups, as CSV files "
+                                            "Excel opens")
+        self.sheets_button.layout.display = self.report_button.layout.display
         self.report_link = w.HTML()
+        self.sheets_link = w.HTML()
         self.report_path: Path | None = None
+        #: The spreadsheet files last saved (people, follow-ups).
+        self.sheet_paths: list[Path] = []
         self.report_button.on_click(lambda _b: self.save_report())
+        self.sheets_button.on_click(lambda _b: self.save_sheets())
         self.message = MessageLine()
         self.headline_html = w.HTML()
         self.panes = {title: w.HTML() for title in TAB_TITLES}
@@ -348,9 +360,10 @@ class OutcomesDashboard(w.VBox):
         super().__init__([
             w.HTML(WHOLE_ROWS_STYLE), heading("Outcomes"),
             w.HBox([self.since, self.until, self.funnel_by]),
-            w.HBox([self.channels, channels_hint, self.refresh_button, self.report_button]),
+            w.HBox([self.channels, channels_hint, self.refresh_button, self.report_button,
+                    self.sheets_button]),
             self.grouping_help,
-            self.message, self.report_link, self.headline_html, self.tabs,
+            self.message, self.report_link, self.sheets_link, self.headline_html, self.tabs,
             self.holdings,
         ])
         if refresh:
@@ -364,6 +377,8 @@ class OutcomesDashboard(w.VBox):
             self.refresh()
 
     def _filters_changed(self) -> None:
+        # a file saved for the old filters no longer matches the page: its link goes
+        self.report_link.value = self.sheets_link.value = ""
         self.message.show("Filters changed: press Update to apply them.", "info")
 
     def filters(self) -> dict:
@@ -407,24 +422,46 @@ class OutcomesDashboard(w.VBox):
             self.message.show(f"Updated at {datetime.now(user_zone(self.store)):%H:%M:%S}.",
                               "ok")
 
+    def _ready_to_save(self) -> bool:
+        """Whether a file can be saved for the filters shown: an export folder is given,
+        and filters changed but not applied are applied first (a report of October beside
+        the page's all-time figures would disagree with it)."""
+        if self.out_dir is None:
+            self.message.show("No export folder was given for the report.", "error")
+            return False
+        if self.filters() != self.shown_filters:
+            self.refresh()
+        return self.filters() == self.shown_filters  # else the message says why not
+
+    def save_sheets(self) -> list[Path]:
+        """Write the people and the follow-ups for the current filters as CSV files a
+        spreadsheet opens (:func:`~infoview.flows.outcome_sheets.write_outcome_sheets`),
+        and show a link to each."""
+        with self.message.guard("saving the tables"):
+            if not self._ready_to_save():
+                return []
+            assert self.out_dir is not None  # checked above
+            self.sheet_paths = write_outcome_sheets(self.store, self.out_dir, now=self.now,
+                                                    **self.filters())
+            self.sheets_link.value = "Tables for a spreadsheet: " + "; ".join(
+                file_link(path) for path in self.sheet_paths)
+            self.message.show("Saved for the filters shown.", "ok")
+            return self.sheet_paths
+        return []
+
     def save_report(self) -> Path | None:
         """Write the outcomes report for the current filters and show a link to it."""
         with self.message.guard("saving the report"):
-            if self.out_dir is None:
-                self.message.show("No export folder was given for the report.", "error")
+            if not self._ready_to_save():
                 return None
-            if self.filters() != self.shown_filters:
-                # Filters changed but not applied: the report and the page would disagree
-                # (a report of October beside the page's all-time figures). Apply them first.
-                self.refresh()
-                if self.filters() != self.shown_filters:
-                    return None  # the filters cannot be applied; the message says why
+            assert self.out_dir is not None  # checked above
             frames = followup_frames(self.store, now=self.now)
             self.report_path = write_report(frames, self.out_dir / "outcomes-report.html",
                                             now=self.now, store=self.store,
                                             zone=user_zone(self.store), **self.filters())
             self.report_link.value = f"Report: {file_link(self.report_path)}"
-            self.message.show(f"Saved {self.report_path.name}, for the filters shown.", "ok")
+            # the link names the file; the line above it says only what it is for
+            self.message.show("Saved for the filters shown.", "ok")
             return self.report_path
         return None
 
@@ -456,10 +493,14 @@ class OutcomesDashboard(w.VBox):
         empty = "Nothing to show yet for this selection."
         by = None if self.funnel_by.value == "overall" else self.funnel_by.value
         funnel = funnel_wide(t["funnel"], by) if by else t["funnel"]  # a row per group
+        statuses = _plain_statuses(t["meeting_statuses"])
+        if len(statuses):  # headed as the report heads them
+            statuses = statuses.rename(columns={"count": "meetings", "rebooked": "booked again"})
         self.panes["Funnel"].value = (_figure_unless_empty(figs["funnel"], t["funnel"])
-                                      + frame_html(funnel, a.message(t["funnel"]) or empty)
+                                      + frame_html(outcome_words(funnel),
+                                                   a.message(t["funnel"]) or empty)
                                       + "<h4>Meetings by status</h4>"
-                                      + frame_html(_plain_statuses(t["meeting_statuses"]),
+                                      + frame_html(statuses,
                                                    a.message(t["meeting_statuses"]) or empty))
         self.panes["Replies"].value = (_figure_unless_empty(figs["replies"], t["replies"])
                                        + frame_html(reply_times_in_words(t["replies"]),
@@ -470,7 +511,7 @@ class OutcomesDashboard(w.VBox):
         openers = t["door_openers"]
         if len(openers):
             openers = openers.rename(columns=DOOR_OPENER_HEADERS)
-        self.panes["Referrals"].value = (tree + "<h4>Door openers</h4>"
+        self.panes["Referrals"].value = (tree + f"<h4>{esc(INTRODUCERS_HEADING)}</h4>"
                                          + frame_html(openers,
                                                       a.message(t["door_openers"]) or empty))
         questions = t["questions"]
@@ -483,7 +524,7 @@ class OutcomesDashboard(w.VBox):
                                          + frame_html(questions, a.message(t["questions"]) or empty))
         self.panes["Activity"].value = (_figure_unless_empty(figs["activity"], t["activity"])
                                         or frame_html(None, a.message(t["activity"]) or empty))
-        self.panes["Follow-ups"].value = (frame_html(health_in_words(t["health"]))
+        self.panes["Follow-ups"].value = (frame_html(outcome_words(health_in_words(t["health"])))
                                           + "<h4>Due in the next two weeks or overdue</h4>"
                                           + frame_html(actions_view(t["actions"], self.now, mine),
                                                        a.message(t["actions"]) or empty))
