@@ -222,12 +222,11 @@ def warning_words(warning, fields: dict[str, tuple[str, str]]) -> str:
 
 
 def draft_checks_html(draft, fields: dict[str, tuple[str, str]] | None = None) -> str:
-    """A draft's word count and what its checks found, each as a plain sentence (the check's
-    code is kept in the tooltip: "no_connection_first" means nothing to most readers);
-    ``fields`` names the field that fixes a check (see :func:`warning_words`), so the user
-    knows where to go."""
-    items = (f"<span title='{esc(x.code)}'>⚠ {esc(warning_words(x, fields or {}))}</span>"
-             for x in draft.warnings)
+    """A draft's word count and what its checks found, each as a plain sentence and nothing
+    else (no check's code, not even on hover: "no_connection_first" means nothing to most
+    readers); ``fields`` names the field that fixes a check (see :func:`warning_words`), so
+    the user knows where to go."""
+    items = (f"⚠ {esc(warning_words(x, fields or {}))}" for x in draft.warnings)
     return (f"<p>{count_of(draft.word_count, 'word')}.</p>"
             + bullet_list(items, "The checks found nothing to fix."))
 
