@@ -261,7 +261,7 @@ def test_a_record_deleted_in_another_tab_is_named_in_plain_words_not_by_id(app, 
     form.save_button.click()
     panel.export_buttons["md"].click()
     for said in (panel.message.text, form.message.text, panel.export_message.text):
-        assert "no longer in your store" in said, said
+        assert "no longer in your data" in said, said
         assert " id " not in said and "`" not in said and "infoview " not in said
 
 

@@ -353,7 +353,7 @@ def page_words(exc: InfoviewError) -> str:
         return words if words.endswith((".", "?", "!")) else words + "."
     record = getattr(exc, "record", None)
     if isinstance(exc, NotFound) and record:
-        return (f"This {record} is no longer in your store: deleted meanwhile, perhaps in "
+        return (f"This {record} is no longer in your data: deleted meanwhile, perhaps in "
                 "another tab or window. Nothing was saved; reload the page to see what is "
                 "there now.")
     return as_sentence(str(exc))
