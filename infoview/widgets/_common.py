@@ -30,6 +30,7 @@ from infoview.times import on_my_clock as on_my_clock  # the one rule, for the p
 from infoview.userfiles import size_words
 
 if TYPE_CHECKING:  # pragma: no cover
+    from infoview.models import Meeting
     from infoview.store import Store
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,14 @@ WANTED_WORDS = {0: "not scored yet", 1: "a little", 2: "quite a lot", 3: "very m
 def status_words(status: str) -> str:
     """A meeting's status in plain words ("no_show" is "they did not show")."""
     return STATUS_WORDS.get(status, status.replace("_", " "))
+
+
+def meeting_state(meeting: Meeting) -> str:
+    """A meeting's status as the lists of meetings say it: :func:`status_words`, except that
+    one agreed with no time set is "agreed to meet" ("day agreed" would not be so)."""
+    if meeting.status == "scheduled" and meeting.starts_at is None:
+        return "agreed to meet"
+    return status_words(meeting.status)
 
 
 def esc(value: Any) -> str:
