@@ -86,7 +86,9 @@ def test_a_site_not_researched_says_why_beside_its_address_not_under_latest_news
     row = overview_row({"url": "http://127.0.0.1:9/", "error": "http://127.0.0.1:9/ was not "
                         "fetched: the site could not be reached (could not connect (refused))."})
     assert row["organization"] == "http://127.0.0.1:9/"
-    assert row["does"] == "Not researched: the site could not be reached."
+    assert row["does"] == ("Not researched: the site could not be reached. Check the address "
+                           "for typing mistakes; if it is right, the site may be down for "
+                           "now: try again later.")  # what to do, not only what went wrong
     assert row["news"] == ""
 
 

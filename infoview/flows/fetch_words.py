@@ -20,6 +20,15 @@ _DOTLESS_HOSTS = {"localhost"}
 DETAIL = re.compile(r"\s*\((?:[^()]*\([^()]*\))+[^()]*\)(?=\.?$)")
 #: An example of a website address, said wherever one was mistyped.
 EXAMPLE = "kestrel.example or https://kestrel.example/"
+#: What to do about a site that could not be reached, wherever a page says so.
+CHECK_OR_RETRY = ("Check the address for typing mistakes; if it is right, the site may be "
+                  "down for now: try again later.")
+
+
+def unreachable(said: str) -> bool:
+    """Whether a research error's words say only that the site gave no answer (no status:
+    nothing connected, or nothing came back)."""
+    return "could not connect" in said or "no answer" in said
 
 
 def address_problem(typed: str) -> str | None:
@@ -53,9 +62,8 @@ def not_read_words(exc: InfoviewError) -> str:
                 "page, and the kit keeps to that. Open it in your browser instead.")
     # Only when the network's words say no more than that (a site without https says what
     # to type instead, which stays).
-    if exc.status is None and ("could not connect" in said or "no answer" in said):
-        return (f"{url} could not be reached. Check the address for typing mistakes; if it "
-                "is right, the site may be down for now: try again later.")
+    if exc.status is None and unreachable(said):
+        return f"{url} could not be reached. {CHECK_OR_RETRY}"
     if exc.status in (404, 410):
         return (f"{url} is not on that site (it may have moved). Check the address for typing "
                 "mistakes, or find the page in your browser and copy its address from there.")
