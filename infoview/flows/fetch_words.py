@@ -50,6 +50,13 @@ def address_problem(typed: str) -> str | None:
     return None
 
 
+def kept_link_words(site: str) -> str:
+    """What the Research page says under a person's page on ``site`` ("LinkedIn"): its
+    field's hint promises such links are kept, not fetched, so it is no mistake."""
+    return (f"Kept, not read: {site} does not let programs read its pages, so open it in "
+            "your browser. Save keeps it as the link of the person it saves.")
+
+
 def not_read_words(exc: InfoviewError) -> str:
     """Why a page was not read, and what to do, for the app's page (``exc`` as raised by
     research; errors that are not about reaching a page keep their own words)."""
