@@ -394,7 +394,8 @@ class ResearchPanel(RunsInBackground, w.VBox):
         have one other than the page this research read; the words the save message adds."""
         link = self._kept_link
         read = self.person.url if self.person is not None else None
-        if not link or person is None or person.profile_url not in (None, "", read):
+        if not link or person is None or self.store is None or \
+                person.profile_url not in (None, "", read):
             return ""
         from infoview.flows.records import edit_person
 
