@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from infoview.models import Meeting, Person
 from infoview.settings import Settings
 from infoview.store import Store
@@ -37,24 +39,15 @@ def _everywhere(app: App, person_id: int, meeting_id: int) -> list[str]:
             *(row.children[0].value for row in people.meetings_box.children)]
 
 
-def test_a_meeting_with_its_day_agreed_says_so_on_every_page(tmp_path, store):
+@pytest.mark.parametrize(("status", "starts_at", "said", "not_said"), [
+    ("scheduled", DAY, "(day agreed)", "booked"),
+    ("requested", DAY, "(not agreed yet)", "asked for"),
+    ("scheduled", None, "(agreed to meet)", "day agreed"),  # no time set: no day claimed
+])
+def test_a_meetings_state_says_whether_the_day_is_agreed_on_every_page(
+        tmp_path, store, status, starts_at, said, not_said):
     sam = store.add(Person(name="Sam Okafor"))
-    meeting = store.add(Meeting(person_id=sam.id, status="scheduled", starts_at=DAY))
-    said = _everywhere(_app(tmp_path, store), sam.id, meeting.id)
-    assert all("(day agreed)" in text for text in said), said
-    assert not any("booked" in text for text in said), said
-
-
-def test_a_meeting_only_asked_for_is_not_agreed_yet(tmp_path, store):
-    sam = store.add(Person(name="Sam Okafor"))
-    meeting = store.add(Meeting(person_id=sam.id, status="requested", starts_at=DAY))
-    said = _everywhere(_app(tmp_path, store), sam.id, meeting.id)
-    assert all("(not agreed yet)" in text for text in said), said
-    assert not any("asked for" in text for text in said), said
-
-
-def test_a_meeting_agreed_with_no_time_set_does_not_claim_a_day(tmp_path, store):
-    sam = store.add(Person(name="Sam Okafor"))
-    meeting = store.add(Meeting(person_id=sam.id, status="scheduled"))
-    said = _everywhere(_app(tmp_path, store), sam.id, meeting.id)
-    assert all("(agreed to meet)" in text for text in said), said
+    meeting = store.add(Meeting(person_id=sam.id, status=status, starts_at=starts_at))
+    shown = _everywhere(_app(tmp_path, store), sam.id, meeting.id)
+    assert all(said in text for text in shown), shown
+    assert not any(not_said in text for text in shown), shown
