@@ -56,8 +56,8 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 #: What the stored codes of some fields mean, as a reader says them (tables, reports).
-#: A meeting's status:
-STATUS_WORDS = {"requested": "asked for", "scheduled": "booked", "held": "held",
+#: A meeting's status ("booked" and "asked for" left a new user asking: agreed or not?):
+STATUS_WORDS = {"requested": "not agreed yet", "scheduled": "day agreed", "held": "held",
                 "cancelled": "cancelled", "no_show": "they did not show", "moved": "moved"}
 #: How a message went (``channel``), as the page writes it: "LinkedIn", not "linkedin".
 CHANNEL_WORDS = {"email": "email", "linkedin": "LinkedIn", "phone": "phone", "other": "other"}

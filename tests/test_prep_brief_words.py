@@ -49,6 +49,26 @@ def test_a_printed_brief_leaves_a_line_for_the_introduction_not_a_note_to_the_ap
         assert "About me" in render_html_fragment(brief)  # the page still reminds
 
 
+def test_a_partly_filled_about_me_prints_a_line_for_each_missing_part_not_a_placeholder():
+    # Seen in an exported brief, About me holding only her name and what she explores:
+    # "I'm Lena Fischer. [your background]. [your strengths]. Right now I am exploring ...".
+    from infoview.prep.brief import WRITE_ON
+    from infoview.prep.render import render_html
+
+    brief = s.brief(profile=UserProfile(name="Lena Fischer",
+                                        exploring="product roles in health tech"))
+    intro = next(i.text for i in brief.agenda if i.label == "About you")
+    assert intro.startswith("If asked, your 30-second introduction: I'm Lena Fischer. "
+                            f"{WRITE_ON}. {WRITE_ON}. Right now"), intro
+    for printed in (render_markdown(brief), render_html(brief)):
+        assert "[" not in printed.split("30-second introduction")[1][:400], printed
+        assert "About me" not in printed
+    assert f"I'm Lena Fischer. {WRITE_ON}. {WRITE_ON}." in render_markdown(brief)
+    note = " ".join(brief.page_notes)
+    assert "About me lacks your background and your strengths" in note, note
+    assert "a printed brief leaves a line" in note  # said on the page only
+
+
 def test_a_printed_brief_leaves_a_line_for_the_reason_the_page_says_where_to_type_it():
     # Seen in an exported brief: "Why them: Add your own reason for choosing them.", which
     # on the page did not say where.

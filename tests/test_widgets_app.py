@@ -69,7 +69,7 @@ def test_it_starts_on_the_next_meeting_and_says_so_in_plain_words(app, store):
     sam, sam_meeting = _ids(store)["Sam Okafor"]
     assert (app.selection.person_id, app.selection.meeting_id) == (sam, sam_meeting)
     assert "Working on: <b>Sam Okafor (Kestrel Health)</b>" in app.chosen.value
-    assert "(booked)" in app.chosen.value and "id" not in app.chosen.value.lower()
+    assert "(day agreed)" in app.chosen.value and "id" not in app.chosen.value.lower()
 
 
 def test_choosing_in_prepare_moves_the_companion_and_the_debrief(app, store):
@@ -230,12 +230,12 @@ def test_the_working_on_line_follows_what_a_save_changed(app, store):
     from types import SimpleNamespace
 
     sam, _meeting = _ids(store)["Sam Okafor"]
-    assert "(booked)" in app.chosen.value
+    assert "(day agreed)" in app.chosen.value
     app.nav.value = "debrief"
     app.debrief.save_button.click()  # the meeting is ahead: it asks first
     app.debrief.save_button.click()
     assert app.debrief.message.kind == "ok", app.debrief.message.text
-    assert "(held)" in app.chosen.value and "(booked)" not in app.chosen.value
+    assert "(held)" in app.chosen.value and "(day agreed)" not in app.chosen.value
     person = store.get(Person, sam)
     person.organization = "Kestrel Health Labs"
     store.update(person)
@@ -261,7 +261,7 @@ def test_a_record_deleted_in_another_tab_is_named_in_plain_words_not_by_id(app, 
     form.save_button.click()
     panel.export_buttons["md"].click()
     for said in (panel.message.text, form.message.text, panel.export_message.text):
-        assert "no longer in your store" in said, said
+        assert "no longer in your data" in said, said
         assert " id " not in said and "`" not in said and "infoview " not in said
 
 

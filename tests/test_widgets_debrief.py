@@ -260,14 +260,14 @@ def test_after_saving_the_meeting_is_listed_as_held_and_the_form_stays_as_filled
                       status="requested"))
     form = DebriefForm(store)
     samira = form.meeting.value
-    assert form.meeting.label.endswith("Samira Okafor (booked)")  # the status in plain words
+    assert form.meeting.label.endswith("Samira Okafor (day agreed)")  # the status in plain words
     form.insights.add(text="Most studies run remotely")
     form.save()
     assert form.message.kind == "ok", form.message.text
     assert form.meeting.value == samira
     assert form.meeting.label.endswith("Samira Okafor (held)")
     labels = [label for label, _ in form.meeting.options]
-    assert any(label.endswith("Ben Okoro (asked for)") for label in labels)  # not saved: as was
+    assert any(label.endswith("Ben Okoro (not agreed yet)") for label in labels)  # not saved: as was
     assert [r["text"].value for r in form.insights.rows] == ["Most studies run remotely"]
 
 

@@ -27,16 +27,17 @@ from infoview.widgets.prepare import DRAFT_KINDS, PreparePanel
 _FIELD_CODES = {"placeholder", "profile_missing", *CODE_GAPS}
 
 
-def _shown(warnings_html: str) -> list[tuple[str, str]]:
-    """(code, sentence) of each warning as the page shows it."""
-    return [(code, html.unescape(re.sub(r"<[^>]+>", "", text)))
-            for code, text in re.findall(r"<span title='([^']*)'>(.*?)</span>", warnings_html)]
+def _shown(warnings_html: str) -> list[str]:
+    """Each warning's sentence as the user reads it (hover text included: there is none)."""
+    assert "title=" not in warnings_html, warnings_html  # no check's code on hover
+    return [html.unescape(re.sub(r"<[^>]+>", "", text))
+            for text in re.findall(r"<li>(.*?)</li>", warnings_html)]
 
 
 def _hints(warnings_html: str) -> list[str]:
     """Where each warning sends the user, from its "Fill in" (or ": fill in") on."""
     hints = []
-    for _code, text in _shown(warnings_html):
+    for text in _shown(warnings_html):
         if "ill in “" in text:
             hint = text[text.index("ill in “") - 1:]
             hints.append(hint[0].upper() + hint[1:])
@@ -62,9 +63,12 @@ def _draft(panel, kind: str) -> str:
 def test_every_warning_a_field_fixes_names_it_on_the_prepare_page(panel, kind):
     """With nothing filled in, each kind of draft the page offers: a warning about a missing
     fact always says where to fill it, and never twice for one fact."""
-    shown = _shown(_draft(panel, kind))
+    said = _draft(panel, kind)
+    shown = _shown(said)
     assert shown
-    for code, text in shown:
+    codes = [x.code for x in panel.draft.warnings]
+    assert not [code for code in codes if "_" in code and code in said]  # words, not codes
+    for code, text in zip(codes, shown, strict=True):
         if code in _FIELD_CODES:
             assert "ill in “" in text, text
         assert "[" not in text.split("ill in ")[-1]  # the hint is plain words

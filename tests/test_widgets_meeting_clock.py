@@ -76,7 +76,7 @@ def test_prepares_meeting_list_is_on_my_clock_and_names_it(store, mine, meeting,
     said, zone = mine
     panel = PreparePanel(store, out_dir=tmp_path / "out", chosen=(meeting.person_id, meeting.id))
     labels = [label for label, _value in panel.meeting.options]
-    assert f"{said} {THEIRS} (booked)" in labels
+    assert f"{said} {THEIRS} (day agreed)" in labels
     # The note says the list is on the user's clock and the form below on the meeting's:
     # "Times are Berlin time" above a form showing 23:30 New York read wrong.
     assert "Meetings are listed on " in panel.zone_note.value
@@ -92,7 +92,7 @@ def test_debriefs_meeting_choice_is_on_my_clock(store, mine, meeting):
 
     said, zone = mine
     form = DebriefForm(store, meeting_id=meeting.id)
-    assert f"{said} {THEIRS}, Sam Okafor (booked)" in [label for label, _v in form.meeting.options]
+    assert f"{said} {THEIRS}, Sam Okafor (day agreed)" in [label for label, _v in form.meeting.options]
     assert zone in form.zone_note.value
 
 

@@ -107,7 +107,7 @@ def test_reordering_moves_a_question_and_the_brief_follows(panel):
 def test_linter_warnings_show_while_typing(panel):
     picker = panel.picker
     picker.new_question.value = "Do you like working here?"
-    assert "closed" in picker.lint_box.value
+    assert "Yes/no question" in picker.lint_box.value  # what she reads, not the code "closed"
     picker.new_question.value = "How much do you earn?"
     assert "salary" in picker.lint_box.value.lower()
     picker.new_question.value = "What do you enjoy most about working here?"
@@ -277,6 +277,7 @@ def test_a_closed_question_offers_its_open_wording_in_one_click(panel):
     picker = panel.picker
     picker.new_question.value = "Do you like working at Kestrel?"
     assert "Yes/no question" in picker.lint_box.value
+    assert "title=" not in picker.lint_box.value  # the check's own code, on hover: not for her
     assert picker.use_suggestion.layout.display != "none"
     suggestion = picker.suggestion
     assert suggestion and suggestion != "Do you like working at Kestrel?"

@@ -106,7 +106,7 @@ def test_a_request_without_why_them_says_so_once_and_names_the_field(store, tmp_
     panel.draft_button.click()
     assert panel.draft is not None, panel.draft_message.text
     shown = [html.unescape(re.sub(r"<[^>]+>", "", item)) for item in
-             re.findall(r"<span title=[^>]*>.*?</span>", panel.draft_warnings.value)]
+             re.findall(r"<li>(.*?)</li>", panel.draft_warnings.value)]
     why_them = [line for line in shown if "why them" in line.lower()]
     assert len(why_them) == 1, shown
     assert "Fill in “Why them (your words)” above." in why_them[0]

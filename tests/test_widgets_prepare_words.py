@@ -67,6 +67,14 @@ def test_the_date_row_has_no_empty_gap_while_no_day_is_chosen(panel):
     assert "no day agreed yet" in panel.date.words.value
 
 
+def test_prepare_and_people_say_no_day_in_the_one_words_of_the_day_box(panel):
+    # Prepare kept its own copy of "no day agreed yet": the two pages' words would drift.
+    from infoview.widgets import daypicker, records_meetings
+
+    assert panel.date.blank is daypicker.NO_DAY
+    assert records_meetings.NO_DAY is daypicker.NO_DAY
+
+
 def test_the_request_fields_ask_in_plain_words_and_the_draft_says_the_same(panel):
     # Seen on Prepare: "Your narrow interest" and "Your broad interest", the method's words.
     assert panel.narrow.description == "What you are exploring"

@@ -189,7 +189,7 @@ def test_a_meeting_is_added_edited_and_chosen_from_the_persons_card(page, store)
     assert page.chosen[-1] == {"meeting_id": meeting.id}
     # on my clock (no zone in About me: this computer's, UTC), with the time as typed
     assert "Thu 3 Dec 2037, 14:30 (15:30 in Europe/Berlin)" in page.message.text
-    assert "booked" in page.message.text
+    assert "(day agreed)" in page.message.text
     page.open_meeting_form(meeting.id)
     page.meeting_form["timezone"].value = "Mars/Olympus"
     page.save_meeting_button.click()
@@ -410,8 +410,8 @@ def test_a_meetings_state_and_its_buttons_say_what_they_mean(page, store, tmp_pa
     page.choose(sam.id)
     page._show_person()
     lines = [row.children[0].value for row in page.meetings_box.children]
-    assert "(booked: the day and time are agreed with them)" in lines[0], lines
-    assert "no time set yet, video call, 20 minutes (asked for: not agreed yet)" in lines[1], lines
+    assert lines[0].endswith("(day agreed)"), lines
+    assert "no time set yet, video call, 20 minutes (not agreed yet)" in lines[1], lines
     work = page.meetings_box.children[0].children[1]
     assert work.description == "Choose this meeting"
     work.click()
@@ -988,7 +988,7 @@ def test_the_line_on_top_says_the_meetings_time_as_the_people_page_does(store, t
     [row] = page.meetings_box.children
     said = "Thu 3 Dec 2037, 09:00 (10:00 in Europe/Berlin)"  # this computer: UTC
     assert said in row.children[0].value
-    assert f"meeting: {said} (booked)" in selection.describe_html(store)
+    assert f"meeting: {said} (day agreed)" in selection.describe_html(store)
 
 
 def test_the_organization_list_says_how_much_you_want_each_and_whom_you_know_there(page, store):

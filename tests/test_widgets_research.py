@@ -93,11 +93,12 @@ def test_unreachable_site_shows_an_error_in_the_panel_not_a_traceback(settings):
     assert panel.save_button.disabled and not panel.research_button.disabled
 
 
-def test_social_profile_is_refused_with_the_library_message(settings):
+def test_social_profile_is_kept_not_fetched_and_not_called_an_error(settings):
     panel = ResearchPanel(None, settings=settings, background=False,
                           person_url="https://www.linkedin.com/in/someone")
     panel.research_button.click()
-    assert panel.message.kind == "error"
+    assert panel.message.kind == "warning"  # nothing else to research: says what to type
+    assert panel.form["person_url"].error.kind == "info"
     assert "linkedin" in panel.form["person_url"].error.text.lower()
 
 

@@ -86,7 +86,9 @@ def test_a_site_not_researched_says_why_beside_its_address_not_under_latest_news
     row = overview_row({"url": "http://127.0.0.1:9/", "error": "http://127.0.0.1:9/ was not "
                         "fetched: the site could not be reached (could not connect (refused))."})
     assert row["organization"] == "http://127.0.0.1:9/"
-    assert row["does"] == "Not researched: the site could not be reached."
+    assert row["does"] == ("Not researched: the site could not be reached. Check the address "
+                           "for typing mistakes; if it is right, the site may be down for "
+                           "now: try again later.")  # what to do, not only what went wrong
     assert row["news"] == ""
 
 
@@ -135,3 +137,49 @@ def test_a_page_the_site_does_not_have_says_to_check_the_address_not_404(sites, 
                     "Check the address for typing mistakes, or find the page in your browser "
                     "and copy its address from there."), said
     assert "404" not in said
+
+
+def test_a_linkedin_page_is_kept_as_the_hint_says_not_shown_as_a_mistake(sites, settings):
+    # Seen in the browser: the field's hint says "LinkedIn links are kept, not fetched", yet
+    # a LinkedIn address typed there came back in red, as an error, and the bar turned amber.
+    site = sites.get()
+    panel = ResearchPanel(None, settings=settings, background=False)
+    panel.company_url.value = site.url
+    linkedin = "https://www.linkedin.com/in/samira-okafor"
+    panel.person_url.value = linkedin
+    panel.research_button.click()
+    note = panel.form["person_url"].error
+    assert note.kind == "info" and note.text.startswith("Kept, not read: LinkedIn"), note.text
+    assert "open it in your browser" in note.text
+    assert panel.company is not None and panel.person is None
+    assert panel.message.kind != "error" and "marked in red" not in panel.message.text
+    assert panel.progress.bar_style == "success"
+    assert panel.person_url.value == linkedin  # kept where she typed it
+
+
+def test_a_linkedin_page_alone_says_what_to_type_to_research(settings):
+    panel = ResearchPanel(None, settings=settings, background=False)
+    panel.person_url.value = "linkedin.com/in/samira-okafor"
+    panel.research_button.click()
+    assert panel.form["person_url"].error.kind == "info"
+    assert panel.message.kind == "warning"
+    assert "type the company's website above" in panel.message.text
+
+
+def test_saving_keeps_the_linkedin_page_as_the_persons_link(sites, settings, tmp_path):
+    from infoview.models import Person
+    from infoview.store import Store
+
+    store = Store.open(tmp_path / "s.sqlite")
+    panel = ResearchPanel(store, settings=settings, background=False)
+    panel.company_url.value = sites.get().url
+    panel.person_url.value = linkedin = "https://www.linkedin.com/in/samira-okafor"
+    panel.person_name.value = "Samira Okafor"  # found on the site's team page
+    panel.research_button.click()
+    assert panel.person is not None and panel.person.name == "Samira Okafor"
+    panel.save_button.click()
+    assert panel.message.kind == "ok", panel.message.text
+    assert linkedin in panel.message.text
+    [samira] = store.find_people(name="Samira Okafor")
+    assert samira.profile_url == linkedin
+    assert store.get(Person, samira.id).profile_url == linkedin

@@ -56,3 +56,24 @@ def test_home_about_me_people_and_import_never_say_store(tmp_path: Path, store: 
     said = [text for widget in shown for text in _words(widget)
             if STORE.search(text.replace(str(file.parent), "").replace(file.name, ""))]
     assert said == []
+
+
+def test_a_person_deleted_in_another_tab_is_gone_from_your_data_not_your_store(
+        tmp_path: Path, store: Store):
+    # "This person is no longer in your store: deleted meanwhile ..." was what Prepare said
+    # after Sam was deleted in another tab: the CLI's word, on an app page.
+    from infoview.flows.records import delete_record
+
+    sam = store.add(Person(name="Sam Okafor", email="sam@kestrel.example"))
+    app = App(NotebookSession(store=store, db_path=store.path, out_dir=tmp_path / "out",
+                              settings=Settings(cache_path=tmp_path / "cache.sqlite"),
+                              demo=False), background=False)
+    app.choose(person_id=sam.id)
+    app.show("prepare")
+    panel = app.page("prepare")
+    with Store.open(store.path) as other_tab:
+        delete_record(other_tab, "person", sam.id)
+    panel.save_button.click()
+    said = panel.message.text
+    assert "no longer in your data" in said, said
+    assert not STORE.search(said), said

@@ -99,7 +99,7 @@ def test_meetings_without_a_zone_show_in_mine_on_people_and_in_the_line_on_top(s
                               settings=Settings(cache_path=tmp_path / "c.sqlite"), demo=False),
               background=False)
     app.choose(meeting_id=meeting.id)
-    assert ", 10:00 (booked)" in app.chosen.value
+    assert ", 10:00 (day agreed)" in app.chosen.value
     people = app.page("people")
     rows = people.meetings_box.children
     assert ", 10:00," in rows[0].children[0].value

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from infoview.errors import BadInput
-from infoview.flows.fetch_words import DETAIL, EXAMPLE, address_problem
+from infoview.flows.fetch_words import CHECK_OR_RETRY, DETAIL, EXAMPLE, address_problem, unreachable
 from infoview.models import Organization
 from infoview.research.urls import normalize_url
 from infoview.store.appstate import State, delete_state, get_state, put_state
@@ -203,8 +203,11 @@ _NOT_FETCHED = re.compile(r"^\S+ was not fetched: ")
 def why_not(result: dict[str, Any]) -> str:
     """Why a site was not researched, for a row that already names it: the research
     error without the address it opens with nor the network's own words in brackets at its
-    end ("the site could not be reached.")."""
-    words = DETAIL.sub("", _NOT_FETCHED.sub("", str(result.get("error", "")).strip()))
+    end ("the site could not be reached."), with what to do about it."""
+    said = str(result.get("error", "")).strip()
+    words = DETAIL.sub("", _NOT_FETCHED.sub("", said))
+    if unreachable(said):  # "the site could not be reached." alone did not say what to do
+        return f"the site could not be reached. {CHECK_OR_RETRY}"
     return words if words.endswith(".") else words + "."
 
 

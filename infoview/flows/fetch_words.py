@@ -20,6 +20,15 @@ _DOTLESS_HOSTS = {"localhost"}
 DETAIL = re.compile(r"\s*\((?:[^()]*\([^()]*\))+[^()]*\)(?=\.?$)")
 #: An example of a website address, said wherever one was mistyped.
 EXAMPLE = "kestrel.example or https://kestrel.example/"
+#: What to do about a site that could not be reached, wherever a page says so.
+CHECK_OR_RETRY = ("Check the address for typing mistakes; if it is right, the site may be "
+                  "down for now: try again later.")
+
+
+def unreachable(said: str) -> bool:
+    """Whether a research error's words say only that the site gave no answer (no status:
+    nothing connected, or nothing came back)."""
+    return "could not connect" in said or "no answer" in said
 
 
 def address_problem(typed: str) -> str | None:
@@ -41,6 +50,13 @@ def address_problem(typed: str) -> str | None:
     return None
 
 
+def kept_link_words(site: str) -> str:
+    """What the Research page says under a person's page on ``site`` ("LinkedIn"): its
+    field's hint promises such links are kept, not fetched, so it is no mistake."""
+    return (f"Kept, not read: {site} does not let programs read its pages, so open it in "
+            "your browser. Save keeps it as the link of the person it saves.")
+
+
 def not_read_words(exc: InfoviewError) -> str:
     """Why a page was not read, and what to do, for the app's page (``exc`` as raised by
     research; errors that are not about reaching a page keep their own words)."""
@@ -53,9 +69,8 @@ def not_read_words(exc: InfoviewError) -> str:
                 "page, and the kit keeps to that. Open it in your browser instead.")
     # Only when the network's words say no more than that (a site without https says what
     # to type instead, which stays).
-    if exc.status is None and ("could not connect" in said or "no answer" in said):
-        return (f"{url} could not be reached. Check the address for typing mistakes; if it "
-                "is right, the site may be down for now: try again later.")
+    if exc.status is None and unreachable(said):
+        return f"{url} could not be reached. {CHECK_OR_RETRY}"
     if exc.status in (404, 410):
         return (f"{url} is not on that site (it may have moved). Check the address for typing "
                 "mistakes, or find the page in your browser and copy its address from there.")

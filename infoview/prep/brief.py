@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from infoview.errors import BadInput
 from infoview.models import HOW_KNOWN_WORDS
 from infoview.prep.ground import CommonGround, Gap, find_common_ground, find_gaps, research_sources
+from infoview.prep.outreach import PROFILE_PLACEHOLDERS
 from infoview.prep.outreach import pitch as pitch_draft
 from infoview.questions.bank import _article
 from infoview.questions.models import MEETING_OVERHEAD
@@ -38,7 +39,8 @@ CLOSING_PAIR: tuple[str, str] = (
     "Would it be all right to mention your name when I get in touch with them?",
 )
 
-#: The introduction in a brief whose About me is empty: a line to write it on by hand.
+#: The introduction in a brief whose About me is empty: a line to write it on by hand (and
+#: in place of each part a partly filled About me lacks).
 WRITE_ON = "_" * 40
 #: What matters on the day, in the order it matters.
 REMINDERS: tuple[str, ...] = (
@@ -330,6 +332,15 @@ _PITCH_PARTS = (("name", "your name"), ("background", "your background"),
                 ("strengths", "your strengths"), ("exploring", "what you are exploring"))
 
 
+def _pitch(profile) -> str:
+    """The introduction for the agenda, with a line to write on where About me lacks a part:
+    a printed brief holds no "[your background]" (the page's note says what to fill in)."""
+    body = pitch_draft(profile).body
+    for mark in PROFILE_PLACEHOLDERS:
+        body = body.replace(mark, WRITE_ON)
+    return body
+
+
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -382,7 +393,7 @@ def build_brief(*, person: Person, company: CompanyProfile | None = None,
     empty = profile is None or len(missing) == len(_PITCH_PARTS)
     # A printed brief never tells its reader to use the app: with nothing in About me the
     # introduction is a line to write on, and the reminder is a note for the page only.
-    pitch = "" if empty else pitch_draft(profile).body
+    pitch = "" if empty else _pitch(profile)
     # The agenda's clock times are the user's, as the brief's "when" says first.
     agenda = _agenda(plan, who, _interest(meeting, profile), pitch, logistics.starts_at
                      and logistics.starts_at.astimezone(now.tzinfo))
@@ -394,7 +405,8 @@ def build_brief(*, person: Person, company: CompanyProfile | None = None,
                           "printed brief leaves a line to write it on.")
     elif missing:
         page_notes.append(f"About me lacks {_and(missing)}: your introduction in the agenda "
-                          "needs it; fill it in on About me.")
+                          "needs it; fill it in on About me. Until then a printed brief "
+                          "leaves a line to write it on.")
     planned = agenda[-1].start + agenda[-1].minutes
     if planned > minutes + 0.01:
         warnings.append(f"The agenda takes {planned:g} minutes but the meeting has {minutes}: "

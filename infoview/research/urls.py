@@ -72,6 +72,12 @@ def _social_site(url: str) -> str | None:
     return None
 
 
+def social_site(url: str) -> str | None:
+    """The social network ``url`` is on, by name ("LinkedIn"), or ``None`` for any other
+    site (see :func:`is_social_profile`)."""
+    return _social_site(url)
+
+
 def is_social_profile(url: str) -> bool:
     """Whether ``url`` is on LinkedIn, Facebook, X/Twitter or Instagram.
 

@@ -30,6 +30,7 @@ from infoview.times import on_my_clock as on_my_clock  # the one rule, for the p
 from infoview.userfiles import size_words
 
 if TYPE_CHECKING:  # pragma: no cover
+    from infoview.models import Meeting
     from infoview.store import Store
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,14 @@ WANTED_WORDS = {0: "not scored yet", 1: "a little", 2: "quite a lot", 3: "very m
 def status_words(status: str) -> str:
     """A meeting's status in plain words ("no_show" is "they did not show")."""
     return STATUS_WORDS.get(status, status.replace("_", " "))
+
+
+def meeting_state(meeting: Meeting) -> str:
+    """A meeting's status as the lists of meetings say it: :func:`status_words`, except that
+    one agreed with no time set is "agreed to meet" ("day agreed" would not be so)."""
+    if meeting.status == "scheduled" and meeting.starts_at is None:
+        return "agreed to meet"
+    return status_words(meeting.status)
 
 
 def esc(value: Any) -> str:
@@ -222,12 +231,11 @@ def warning_words(warning, fields: dict[str, tuple[str, str]]) -> str:
 
 
 def draft_checks_html(draft, fields: dict[str, tuple[str, str]] | None = None) -> str:
-    """A draft's word count and what its checks found, each as a plain sentence (the check's
-    code is kept in the tooltip: "no_connection_first" means nothing to most readers);
-    ``fields`` names the field that fixes a check (see :func:`warning_words`), so the user
-    knows where to go."""
-    items = (f"<span title='{esc(x.code)}'>⚠ {esc(warning_words(x, fields or {}))}</span>"
-             for x in draft.warnings)
+    """A draft's word count and what its checks found, each as a plain sentence and nothing
+    else (no check's code, not even on hover: "no_connection_first" means nothing to most
+    readers); ``fields`` names the field that fixes a check (see :func:`warning_words`), so
+    the user knows where to go."""
+    items = (f"⚠ {esc(warning_words(x, fields or {}))}" for x in draft.warnings)
     return (f"<p>{count_of(draft.word_count, 'word')}.</p>"
             + bullet_list(items, "The checks found nothing to fix."))
 
@@ -354,7 +362,7 @@ def page_words(exc: InfoviewError) -> str:
         return words if words.endswith((".", "?", "!")) else words + "."
     record = getattr(exc, "record", None)
     if isinstance(exc, NotFound) and record:
-        return (f"This {record} is no longer in your store: deleted meanwhile, perhaps in "
+        return (f"This {record} is no longer in your data: deleted meanwhile, perhaps in "
                 "another tab or window. Nothing was saved; reload the page to see what is "
                 "there now.")
     return as_sentence(str(exc))

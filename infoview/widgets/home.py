@@ -74,6 +74,9 @@ TOUCH_EMPTY = ("Nobody you have met or heard back from is overdue for a word. Pe
                "have not met or heard from yet are not listed here.")
 TOUCH_EMPTY_NO_PEOPLE = ("Nobody yet: once you add people, those you have not been in touch "
                          "with for a while appear here.")
+#: What a person's button under "Losing touch" does, on hover.
+PICK_TIP = ("Makes them the person every page works on and opens Prepare, to plan a meeting "
+            "or draft a message to them.")
 
 
 class HomePage(w.VBox):
@@ -356,7 +359,8 @@ class HomePage(w.VBox):
             days = int(row.days_since) if row.days_since == row.days_since else None
             since = (f"{count_of(days, 'day')} since you were last in touch" if days
                      else "no contact yet")
-            pick = button("Work on them", tooltip="choose them, then write an update in Prepare")
+            # "Work on them" did not say what it does; nor can Prepare write an update.
+            pick = button("Choose them and open Prepare", tooltip=PICK_TIP)
             pid = int(row.person_id)
             pick.on_click(lambda _b, pid=pid: self._pick_person(pid))
             rows.append(w.HBox([w.HTML(f"<b>{esc(row.name)}</b>"

@@ -211,7 +211,7 @@ class QuestionPicker(w.VBox):
                 self.lint_box.value = "<span style='color:#1b5e20'>✓ An open question: good.</span>"
             else:
                 self.lint_box.value = bullet_list(
-                    f"<b title='{esc(x.code)}'>{esc(LINT_TITLES.get(x.code, x.code))}</b>: "
+                    f"<b>{esc(LINT_TITLES.get(x.code, x.code))}</b>: "  # no code on hover
                     f"{esc(x.message)}"
                     + (f"<br><i>Try:</i> {esc(x.suggestion)}" if x.suggestion else "")
                     for x in found)

@@ -38,7 +38,7 @@ from infoview.widgets._common import (
     heading,
     text,
 )
-from infoview.widgets.daypicker import DayPicker
+from infoview.widgets.daypicker import NO_DAY, DayPicker
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.picker import QuestionPicker
 from infoview.widgets.prepare_brief import EXPORT_BUTTONS, EXPORT_FORMATS, BriefExports
@@ -54,8 +54,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from infoview.research.models import CompanyProfile, PersonProfile
     from infoview.store import Store
 
-#: Said beside the date box while no day is chosen (the brief says "Not yet agreed").
-NO_DAY = "no day agreed yet"
 _WIDE = {"description_width": "initial"}
 #: How wide a one-line field is (``text``'s default): rows of several end where it does.
 FIELD_WIDTH = "95%"

@@ -19,8 +19,8 @@ from infoview.models import Meeting, Person
 from infoview.times import day_words, form_clock, in_zone, shown_in, start_from_fields, zone_name
 from infoview.widgets._common import (
     esc,
+    meeting_state,
     on_my_clock,
-    status_words,
     zone_note,
 )
 from infoview.widgets.prepare_parts import PrepareParts
@@ -82,7 +82,7 @@ class WhoAndWhen(PrepareParts):
         with self._quietly():
             self.meeting.options = [("A new meeting", NEW)] + [
                 (f"{on_my_clock(m.starts_at, m.timezone, mine) if m.starts_at else 'no time set'}"
-                 f" ({status_words(m.status)})", m.id) for m in meetings]
+                 f" ({meeting_state(m)})", m.id) for m in meetings]
             # The form below edits a meeting on its own zone's clock, named beside it.
             self.zone_note.value = (zone_note(self.store, mine, "Meetings are listed on",
                                               " The date and time below are the meeting's "

@@ -28,8 +28,8 @@ from infoview.widgets._common import (
     MessageLine,
     PastStartCheck,
     button,
+    meeting_state,
     on_my_clock,
-    status_words,
 )
 from infoview.widgets.daypicker import NO_DAY, DayPicker
 from infoview.widgets.forms import Form, FormField, form_box, text_input
@@ -42,10 +42,6 @@ FORMATS = FORMAT_CHOICES
 _WIDE = {"description_width": "initial"}
 
 
-#: What a meeting's state means, after its word in the People page's list: "(booked)" did
-#: not say booked with whom, nor whether the day was agreed.
-_STATE_MEANS = {"scheduled": "the day and time are agreed with them",
-                "requested": "not agreed yet"}
 
 
 def meeting_line(meeting: Meeting, mine: tzinfo) -> str:
@@ -54,9 +50,7 @@ def meeting_line(meeting: Meeting, mine: tzinfo) -> str:
     when = (on_my_clock(meeting.starts_at, meeting.timezone, mine) if meeting.starts_at
             else "no time set yet")
     how = dict((v, k) for k, v in FORMATS).get(meeting.format, meeting.format)
-    state = status_words(meeting.status)
-    if meeting.starts_at is not None or meeting.status != "scheduled":  # no time: none agreed
-        state += f": {_STATE_MEANS[meeting.status]}" if meeting.status in _STATE_MEANS else ""
+    state = meeting_state(meeting)
     return f"{when}, {how}, {meeting.planned_minutes} minutes ({state})"
 
 

@@ -17,7 +17,12 @@ import ipywidgets as w
 
 from infoview.errors import InfoviewError
 from infoview.flows.batch_research import MADE_UP_ENDING, sites_to_read
-from infoview.flows.fetch_words import address_problem, not_read_words, warnings_words
+from infoview.flows.fetch_words import (
+    address_problem,
+    kept_link_words,
+    not_read_words,
+    warnings_words,
+)
 from infoview.flows.fields import upper_first
 from infoview.flows.research import (
     keep_research,
@@ -29,7 +34,7 @@ from infoview.flows.research import (
 )
 from infoview.flows.warm import warm_paths
 from infoview.research.extract.links import same_site
-from infoview.research.urls import normalize_url
+from infoview.research.urls import normalize_url, social_site
 from infoview.settings import Settings
 from infoview.times import stored_day
 from infoview.widgets._common import (
@@ -104,6 +109,7 @@ class ResearchPanel(RunsInBackground, w.VBox):
         self._filled_url = ""  # the address follow_person put in the field, if any
         #: The person's page the app filled in (the sample company's), while not retyped.
         self._given_person_url = person_url.strip()
+        self._kept_link: str | None = None  # a LinkedIn page typed: kept, never read
         self._filled_name = ""  # the name follow_person put in "Or find on their site"
         #: The organization's name when research about the chosen person is already saved
         #: (the empty overview says so, rather than "nothing researched yet").
@@ -211,8 +217,18 @@ class ResearchPanel(RunsInBackground, w.VBox):
             self.person_url.value = ""
         company_url = self._readable("company_url", self.company_url.value.strip())
         person_url = self._readable("person_url", self.person_url.value.strip())
+        # A LinkedIn page is kept, as the field's hint says, and never read: not a mistake.
+        site = social_site(normalize_url(person_url)) if person_url else None
+        self._kept_link = person_url if site else None
+        if site:
+            self.form["person_url"].error.show(kept_link_words(site), "info")
+            person_url = ""
         if company_url is None or person_url is None:
             self.message.show("Not researched: see the address marked in red above.", "error")
+            return
+        if not company_url and not person_url and site:
+            self.message.show("Nothing to research yet: type the company's website above, "
+                              "then press Research.", "warning")
             return
         if not company_url and not person_url:  # said where the address goes
             self.form["company_url"].show_error("Type the company's website here first (or a "
@@ -366,11 +382,25 @@ class ResearchPanel(RunsInBackground, w.VBox):
             company = named_by_user(self.company, self.organization_name.value)
             self.saved = keep_research(self.store, company=company, person=self.person,
                                        known_as=known_as, chosen=self._chosen)
+            kept = self._keep_link(self.saved.person)
             self.save_button.disabled = True
             self.organization_name.layout.display = "none"
             names = [r.name for r in (self.saved.organization, self.saved.person) if r is not None]
-            self.message.show(f"Saved {' and '.join(names) or 'the research'}. Next: prepare "
-                              "the meeting, which starts from this research.", "ok")
+            self.message.show(f"Saved {' and '.join(names) or 'the research'}{kept}. Next: "
+                              "prepare the meeting, which starts from this research.", "ok")
+
+    def _keep_link(self, person) -> str:
+        """Keep the LinkedIn (or other social) page typed as ``person``'s link, unless they
+        have one other than the page this research read; the words the save message adds."""
+        link = self._kept_link
+        read = self.person.url if self.person is not None else None
+        if not link or person is None or self.store is None or \
+                person.profile_url not in (None, "", read):
+            return ""
+        from infoview.flows.records import edit_person
+
+        edit_person(self.store, person.id, profile_url=link)
+        return f", with {link} as {person.name}'s link"
 
     # -- display ---------------------------------------------------------------------------
     def _all_warnings(self) -> list[str]:

@@ -15,7 +15,7 @@ from traitlets import HasTraits, Int
 from infoview.flows.meetings import next_meeting
 from infoview.flows.profile import user_zone
 from infoview.models import Meeting, Person
-from infoview.widgets._common import esc, on_my_clock, status_words
+from infoview.widgets._common import esc, meeting_state, on_my_clock
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -61,7 +61,7 @@ class Selection(HasTraits):
             # on the user's clock, as the People page lists it (with its own time beside)
             when = (on_my_clock(m.starts_at, m.timezone, user_zone(store)) if m.starts_at
                     else "no time set")
-            meeting = f" · meeting: {esc(when)} ({esc(status_words(m.status))})"
+            meeting = f" · meeting: {esc(when)} ({esc(meeting_state(m))})"
         else:
             meeting = " · no meeting with them yet"
         return f"<span class='infoview-selection'>Working on: <b>{who}</b>{meeting}</span>"
