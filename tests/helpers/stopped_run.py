@@ -33,3 +33,36 @@ def stop_when_it_writes(argv: list[str], pipe: Path) -> None:
     process.wait()
     watcher.join()
     assert reached, process.stderr.read().decode() if process.stderr else ""
+
+
+def files_naming(folder: Path, name: str) -> list[str]:
+    """The names of the files under ``folder`` whose bytes hold ``name`` (UTF-8)."""
+    needle = name.encode("utf-8")
+    return sorted(p.name for p in folder.rglob("*") if p.is_file() and needle in p.read_bytes())
+
+
+def deletion_stopped_in_exports(tmp_path: Path, person, other) -> tuple[Path, Path]:
+    """A store at ``tmp_path/store.sqlite`` holding ``person`` (deleted: id 1) and ``other``
+    (kept), exported to ``tmp_path/dump``; ``people delete 1 --yes --exports`` is then killed
+    while it rewrites ``outreach.csv``, and what a kill leaves is put where it was writing:
+    that file cut short, still naming the person. Returns the store and the folder."""
+    from infoview.cli import main
+    from infoview.models import Outreach
+    from infoview.store import Store
+
+    db, dump = tmp_path / "store.sqlite", tmp_path / "dump"
+    with Store.open(db) as store:
+        gone = store.add(person)
+        kept = store.add(other)
+        store.add(Outreach(person_id=gone.saved_id, channel="email", subject="Hello"))
+        # more than a pipe holds stays in outreach.csv: the run waits there for the kill (a
+        # short file was written whole and the run went on, now and then, before it)
+        store.add(Outreach(person_id=kept.saved_id, subject="Thanks", body="word " * 40_000))
+    assert main(["--db", str(db), "db", "export", str(dump)]) == 0
+    # people.csv is rewritten first; the run is stopped at outreach.csv, before the JSON
+    pipe = dump / "outreach.csv.part"
+    os.mkfifo(pipe)
+    stop_when_it_writes(["--db", str(db), "people", "delete", "1", "--yes", "--exports"], pipe)
+    pipe.unlink()
+    pipe.write_bytes(f"id,person_id,channel\n1,1,email,{person.name}".encode())
+    return db, dump
