@@ -101,8 +101,9 @@ def test_targets_json_lists_every_organization_with_the_batch_flagged(sample_db,
 def test_targets_table_and_batch_size(sample_db, capsys):
     assert main(["--db", str(sample_db), "targets", "--batch-size", "3"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[:2] == ["rank", "name"]
-    assert sum(line.rstrip().endswith("True") for line in lines[1:]) == 3
+    assert lines[0].split()[:2] == ["rank", "organization"]  # headed as the Targets tab
+    assert lines[0].rstrip().endswith("work on it") and "_" not in lines[0]
+    assert sum(line.rstrip().endswith("yes") for line in lines[1:]) == 3  # not "True"
 
 
 def test_actions_lists_open_ones_and_due_filters(sample_db, capsys):
@@ -112,6 +113,37 @@ def test_actions_lists_open_ones_and_due_filters(sample_db, capsys):
     assert main(["--db", str(sample_db), "actions", "--due", "--json"]) == 0
     due = json.loads(capsys.readouterr().out)
     assert 0 < len(due) <= len(everything)
+
+
+def test_actions_print_the_words_of_the_report_and_json_keeps_the_stored_names(sample_db,
+                                                                               capsys):
+    # The table said "host", "thank_you", "OVERDUE" and "owner": the report says "them",
+    # "thank-you", "whose move". Scripts read --json, so its keys and codes stay.
+    assert main(["--db", str(sample_db), "actions"]) == 0
+    out = capsys.readouterr().out
+    header, *rows = out.splitlines()
+    assert header.split()[:4] == ["key", "due", "overdue", "whose"] and "owner" not in header
+    table = "\n".join(rows)
+    assert re.search(r"\b(you|them)\b", table) and "overdue" in table
+    for code in ("thank_you", "contact_referral", "next_contact", "follow_up", "host",
+                 "OVERDUE"):
+        assert code not in table, code
+    assert main(["--db", str(sample_db), "actions", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {"owner", "kind", "overdue"} <= set(rows[0])
+    assert {r["owner"] for r in rows} <= {"user", "host"}
+
+
+def test_followups_list_the_follow_ups_to_do_in_words(sample_db, tmp_path, capsys):
+    import shutil
+
+    db = tmp_path / "copy.sqlite"  # followups may save nothing, but keep the module's store
+    shutil.copy(sample_db, db)
+    assert main(["--db", str(db), "followups", "--today", "2026-03-31"]) == 0
+    out = capsys.readouterr().out
+    assert "Follow-ups to do:" in out and "Open actions" not in out
+    assert "[keep_in_touch]" not in out and "[thank_you]" not in out
+    assert "[keep in touch]" in out or "[thank-you]" in out
 
 
 def test_actions_on_an_empty_store_says_so(tmp_path, capsys):

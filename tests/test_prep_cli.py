@@ -212,6 +212,6 @@ def test_followups_suggest_save_and_export_ics(capsys, stored, db, tmp_path):
     assert [a["kind"] for a in data["suggested"]] == ["follow_up"]  # Tom has no organization: no next contact
     assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 1
     code, out, _ = run(capsys, "followups", "--today", "2027-01-05", "--country", "GB")
-    assert "Suggested: none" in out and "[follow_up] Follow up with Tom Reyes" in out
+    assert "Suggested: none" in out and "[follow-up] Follow up with Tom Reyes" in out
     with Store.open(db) as store:
         assert [a.kind for a in store.list(Action)] == ["follow_up"]

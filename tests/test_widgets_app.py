@@ -652,3 +652,15 @@ def test_every_date_box_writes_the_day_chosen_in_words_beside_it(app):
                if any(d is x for x in app.pages["home"].due.snooze_days.values()) or d is
                app.page("people").meeting_date or d is app.page("prepare").date]
     assert len(in_rows) >= 2 and all(d.blank for d in in_rows)
+
+
+def test_debrief_says_where_to_add_a_meeting_in_the_same_words_as_the_other_pages(app, store):
+    # The note said "... or People" in words of its own; the companion and Debrief say it once.
+    from infoview.flows.meetings import ADD_A_MEETING
+
+    ines = store.add(Person(name="Ines Varga"))
+    app.choose(person_id=ines.id)
+    app.show("debrief")
+    note = html.unescape(app._debrief_note.value)
+    assert f"No meeting with the person chosen yet: {ADD_A_MEETING}." in note, note
+    assert "or People" not in note

@@ -450,6 +450,16 @@ def test_the_saved_report_reads_times_on_the_clock_about_me_names(tmp_path):
     assert "Tue 3 Mar 2026, 08:30" in page and "UTC" not in page
 
 
+@pytest.mark.parametrize(("by", "heading"), [("channel", "first message by"),
+                                             ("warmth", "how you know them")])
+def test_a_split_funnels_picture_heads_its_legend_as_the_report_does(store, by, heading):
+    # The picture's legend was headed by the stored name, "channel" or "warmth".
+    panel = OutcomesDashboard(store, now=NOW)
+    panel.funnel_by.value = by
+    legend = panel.figures["funnel"].axes[0].get_legend()
+    assert legend.get_title().get_text() == heading
+
+
 def test_linkedin_is_written_as_the_filters_write_it_in_the_tabs_and_the_report(store,
                                                                                  tmp_path):
     # Seen in the browser: the Channels filter said "LinkedIn", the Replies tab's picture

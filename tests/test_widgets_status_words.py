@@ -51,3 +51,14 @@ def test_a_meetings_state_says_whether_the_day_is_agreed_on_every_page(
     shown = _everywhere(_app(tmp_path, store), sam.id, meeting.id)
     assert all(said in text for text in shown), shown
     assert not any(not_said in text for text in shown), shown
+
+
+def test_debrief_lists_a_meeting_agreed_with_no_time_as_agreed_to_meet(store):
+    """The Debrief list said "day agreed" beside a meeting with no day set."""
+    from infoview.widgets.debrief import DebriefForm
+
+    sam = store.add(Person(name="Sam Okafor"))
+    store.add(Meeting(person_id=sam.id, status="scheduled", starts_at=None))
+    form = DebriefForm(store)
+    labels = [label for label, _v in form.meeting.options]
+    assert labels == ["Sam Okafor (agreed to meet)"], labels

@@ -203,14 +203,10 @@ def _hbars(categories: Sequence[str], series: Sequence[tuple[str, Sequence[float
     return _svg(width, height, label, body)
 
 
-#: What a split funnel's legend is headed: what its groups are, in words.
-_BY_WORDS = {"channel": "first message by", "warmth": "how you know them"}
-
-
 def funnel_chart(data, *, by: str | None = None, label: str = "funnel") -> str:
     """:func:`~infoview.analytics.funnel.funnel` as bars (one per group when ``by``)."""
     from infoview.analytics._frames import message
-    from infoview.analytics.display import OUTCOME_WORDS
+    from infoview.analytics.display import GROUPED_BY_WORDS, OUTCOME_WORDS
     from infoview.analytics.funnel import STAGES
 
     if data is None or data.empty:
@@ -224,7 +220,7 @@ def funnel_chart(data, *, by: str | None = None, label: str = "funnel") -> str:
         series = [(group_words(g, by), [float(by_pair.get((g, s), 0)) for s in stages])
                   for g in groups]
         return _hbars([OUTCOME_WORDS.get(s, s) for s in stages], series, title=title,
-                      axis="people", label=label, legend_title=_BY_WORDS.get(by, by), whole=True)
+                      axis="people", label=label, legend_title=GROUPED_BY_WORDS.get(by, by), whole=True)
     counts = [float(c) for c in data["count"]]
     ends = [f"{int(n)}" if share != share else f"{int(n)} ({share:.0%})"
             for n, share in zip(data["count"], data["share_of_identified"], strict=True)]

@@ -29,6 +29,9 @@ OUTCOME_WORDS = {"identified": "on your list", "open actions": "follow-ups to do
                  "conversion": "share of the step before",
                  # the follow-up checks' columns, as the report heads them
                  "check": "what", "value": "figure"}
+#: What a split funnel's groups are, in words: its legend's heading in the charts, the same
+#: as the spreadsheet's columns ("channel" and "warmth" are the stored names).
+GROUPED_BY_WORDS = {"channel": "first message by", "warmth": "how you know them"}
 #: The referral table's heading, on the page and in the report ("door openers" is jargon).
 INTRODUCERS_HEADING = "Who introduced you to the most people"
 

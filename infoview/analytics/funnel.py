@@ -204,7 +204,7 @@ def plot_funnel(frames: Frames, *, by: str | None = None, since=None, until=None
 
     Returns a matplotlib ``Figure``; with nothing to show, the figure says so in words.
     """
-    from infoview.analytics.display import group_words
+    from infoview.analytics.display import GROUPED_BY_WORDS, group_words
     from infoview.analytics.plots import empty_figure, new_figure
 
     data = funnel(frames, by=by, since=since, until=until, channels=channels)
@@ -219,7 +219,7 @@ def plot_funnel(frames: Frames, *, by: str | None = None, since=None, until=None
         for i, g in enumerate(groups):
             ax.barh([y + i * height for y in range(len(stages))], table_[g], height=height,
                     label=group_words(g, by))
-        ax.legend(fontsize=8, title=by)
+        ax.legend(fontsize=8, title=GROUPED_BY_WORDS.get(by, by))
     else:
         ax.barh(range(len(stages)), data["count"], color="#3b6ea5")
         for y, (n, share) in enumerate(zip(data["count"], data["share_of_identified"], strict=True)):

@@ -111,7 +111,7 @@ def table_view(df, *, columns: list[str] | None = None, max_rows: int = MAX_ROWS
         return {"message": message(df) if df is not None else empty,
                 "columns": [], "rows": [], "more": 0}
     # only the rows shown are put in words: the count of the rest is all the page says
-    shown = _in_words((df[columns] if columns else df).head(max_rows))
+    shown = codes_in_words((df[columns] if columns else df).head(max_rows))
     # the flag is read from the whole frame: it need not be one of the columns shown
     marks = df[highlight].head(max_rows).tolist() if highlight in df.columns else [False] * len(df)
     # a check/value table (follow-up health): a row whose check is a share is a percentage
@@ -166,9 +166,10 @@ _REQUESTS = {"sent": "requests sent", "replied": "answered"}
 _WITH_WHOM = {"name": "with"}
 
 
-def _in_words(df):
+def codes_in_words(df):
     """``df`` with its stored codes in words (``no_show`` → "they did not show", ``host``
-    → "them") and its day counts whole: a report is read by a person, not by code."""
+    → "them") and its day counts whole: a report, like the CLI's tables, is read by a
+    person, not by code."""
     changes = {c: df[c].map(lambda v, words=words: words.get(v, v) if isinstance(v, str) else v)
                for c, words in _CODE_WORDS.items() if c in df.columns}
     import pandas as pd

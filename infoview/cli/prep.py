@@ -24,7 +24,7 @@ from infoview.cli._common import (
 from infoview.cli.questions import add_history_option, say_plan_notes
 from infoview.errors import BadInput
 from infoview.flows.draft_kinds import DRAFT_KINDS as KINDS
-from infoview.models import CHOICES, Meeting, Person, UserProfile
+from infoview.models import ACTION_KIND_WORDS, CHOICES, Meeting, Person, UserProfile
 from infoview.questions.models import AUDIENCES
 from infoview.store.exports import formats_for, formats_text
 from infoview.userfiles import read_text
@@ -86,7 +86,8 @@ def register(sub) -> None:
     follow = sub.add_parser("followups", help="3B7 and keep-in-touch suggestions, due actions to .ics",
                             description="Suggest follow-ups: the 3B7 routine for unanswered "
                             "requests (next contact after 3 business days, a follow-up after 7) "
-                            "and keep-in-touch reminders; list open actions; export them to .ics.")
+                            "and keep-in-touch reminders; list the follow-ups to do; export "
+                            "them to .ics.")
     follow.add_argument("--region", metavar="REGION",
                         help="whose public holidays are not business days: GB-ENG, GB-SCT, "
                         "US-NY, DE, or a name such as Scotland (default: your profile's; "
@@ -94,7 +95,8 @@ def register(sub) -> None:
     follow.add_argument("--country", help="the same as --region (GB alone means England)")
     follow.add_argument("--today", help="run as of this day, YYYY-MM-DD (default: today)")
     follow.add_argument("--save", action="store_true", help="store the suggestions as actions")
-    follow.add_argument("--ics", metavar="FILE", help="write open actions with a due date to FILE")
+    follow.add_argument("--ics", metavar="FILE",
+                        help="write the follow-ups to do that have a due date to FILE")
     follow.add_argument("--json", action="store_true", help='print {"suggested": [...], "open": [...]}')
     follow.set_defaults(handler=_followups)
 
@@ -365,6 +367,7 @@ def _draft(args) -> int:
 def _followups(args) -> int:
     from datetime import UTC, datetime, time
 
+    from infoview.analytics.display import OUTCOME_WORDS
     from infoview.flows.actions import open_action_records
     from infoview.flows.followups import suggest_followups
     from infoview.flows.profile import user_zone
@@ -393,8 +396,8 @@ def _followups(args) -> int:
         return 0
     _print_actions("Suggested" + (" (saved)" if args.save else ""), suggested, zone)
     listed = {(a.kind, a.what) for a in suggested}
-    _print_actions("Open actions", [a for a in open_actions if (a.kind, a.what) not in listed],
-                   zone)
+    _print_actions(OUTCOME_WORDS["open actions"].capitalize(),
+                   [a for a in open_actions if (a.kind, a.what) not in listed], zone)
     if args.ics:
         print(f"\nCalendar written to {args.ics}")
     return 0
@@ -407,4 +410,4 @@ def _print_actions(title: str, actions, zone: tzinfo | None = None) -> None:
     print(f"{title}: {len(actions) or 'none'}")
     for a in sorted(actions, key=lambda a: (a.due is None, a.due)):
         due = day_words(shown_in(a.due, zone)) if a.due else "no date"
-        print(f"  {due}  [{a.kind}] {a.what}")
+        print(f"  {due}  [{ACTION_KIND_WORDS.get(a.kind, a.kind)}] {a.what}")

@@ -127,16 +127,31 @@ def _report(args) -> int:
     return 0
 
 
-def _show(df, columns: list[str], as_json: bool) -> None:
+def _show(df, columns: list[str], as_json: bool, headers: dict[str, str] | None = None) -> None:
     from infoview.analytics import message
     from infoview.analytics.records import to_records
 
-    if as_json:
+    if as_json:  # the stored names and codes: scripts read them
         print_json(to_records(df))
     elif df.empty:
         print(message(df))
-    else:
-        sys.stdout.write(df[columns].to_string(index=False) + "\n")
+    else:  # in the words of the report and the Outcomes page
+        sys.stdout.write(_in_words(df[columns], headers).to_string(index=False) + "\n")
+
+
+def _in_words(df, headers: dict[str, str] | None = None):
+    """``df`` as the report shows it: codes in words ("host" → "them"), yes or no for true
+    or false, and the report's column headings ("owner" → "whose move") or ``headers``."""
+    from infoview.analytics.report import codes_in_words, column_words
+
+    shown = codes_in_words(df)
+    shown = shown.assign(**{c: shown[c].map({True: "yes", False: "no"})
+                            for c in shown.columns if shown[c].dtype == bool})
+    return shown.rename(columns={c: column_words(c, headers) for c in shown.columns})
+
+
+#: The target list's headings that differ from the report's, as the Targets tab says them.
+_TARGET_HEADERS = {"name": "organization", "batch": "work on it"}
 
 
 def _targets(args) -> int:
@@ -144,7 +159,7 @@ def _targets(args) -> int:
 
     data = targets(_frames(args), motivation_scale=args.motivation_scale, batch_size=args.batch_size)
     _show(data, ["rank", "name", "motivation", "postings", "advocacy", "people_found",
-                 "contacted", "met", "batch"], args.json)
+                 "contacted", "met", "batch"], args.json, _TARGET_HEADERS)
     return 0
 
 
@@ -165,7 +180,7 @@ def _actions(args) -> int:
     shown = data.assign(key=data["key"].astype(str),
                         due=data["due"].map(lambda d: "no date" if d is None or d != d
                                             else day_words(shown_in(d, zone))),
-                        overdue=data["overdue"].map(lambda o: "OVERDUE" if o else ""))
+                        overdue=data["overdue"].map(lambda o: "overdue" if o else ""))
     _show(shown, ["key", "due", "overdue", "owner", "kind", "what"], False)
     return 0
 

@@ -22,7 +22,7 @@ import ipywidgets as w
 
 from infoview.errors import InfoviewError
 from infoview.flows.app_place import Place, keep_place, reopen_place
-from infoview.flows.meetings import next_meeting
+from infoview.flows.meetings import ADD_A_MEETING, next_meeting
 from infoview.models import Meeting, Person
 from infoview.widgets._common import MessageLine, esc
 from infoview.widgets.selection import Selection
@@ -301,8 +301,8 @@ class App(w.VBox):
                      f"{esc(shown.label)}. Pick the meeting to debrief in the list (its person "
                      "becomes the one you work on), or choose a person under People.")
         elif self.selection.person_id is not None and self.selection.meeting_id is None:
-            words = ("No meeting with the person chosen yet: add one under Prepare (Save "
-                     "person and meeting) or People. Below is the last meeting you chose.")
+            words = (f"No meeting with the person chosen yet: {esc(ADD_A_MEETING)}. Below is "
+                     "the last meeting you chose.")
         self._debrief_note.value = (f"<p class='infoview-warning' style='color:#8a5300'>"
                                     f"{words}</p>" if words else "")
 

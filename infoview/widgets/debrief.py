@@ -35,8 +35,8 @@ from infoview.widgets._common import (
     control_row,
     esc,
     heading,
+    meeting_state,
     on_my_clock,
-    status_words,
     zone_note,
 )
 from infoview.widgets.daypicker import DayPicker
@@ -440,7 +440,7 @@ class DebriefForm(KeptDebrief, CompanionNotes, SuggestedPeople, MissedMeeting,
                 # and points to a terminal command.
                 self.message.show(
                     "Not saved: this meeting is marked as not having happened "
-                    f"({status_words(meeting.status)}), so it has no debrief. Choose the "
+                    f"({meeting_state(meeting)}), so it has no debrief. Choose the "
                     "meeting booked in its place above, or, if you met after all, add the "
                     "meeting you held under People.", "error")
                 return

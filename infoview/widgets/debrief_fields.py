@@ -10,7 +10,7 @@ from typing import Any
 import ipywidgets as w
 
 from infoview.flows.drafts import panel_kinds
-from infoview.widgets._common import count_of, on_my_clock, status_words
+from infoview.widgets._common import count_of, meeting_state, on_my_clock
 
 #: The drafts this panel writes (the thank-you note, the reschedule and no-show notes),
 #: labelled as in the one table of draft kinds.
@@ -88,4 +88,4 @@ def outcome_given(row: dict) -> bool:
 def meeting_label(meeting, names: dict[int, str], mine: tzinfo | None = None) -> str:
     when = (f"{on_my_clock(meeting.starts_at, meeting.timezone, mine)}, "
             if meeting.starts_at else "")
-    return f"{when}{names.get(meeting.person_id, '?')} ({status_words(meeting.status)})"
+    return f"{when}{names.get(meeting.person_id, '?')} ({meeting_state(meeting)})"

@@ -9,7 +9,7 @@ from infoview.flows.meeting_status import mark_meeting
 from infoview.flows.profile import user_zone
 from infoview.models import Meeting
 from infoview.times import start_from_fields
-from infoview.widgets._common import draft_checks_html, on_my_clock, status_words, textarea_rows
+from infoview.widgets._common import draft_checks_html, meeting_state, on_my_clock, textarea_rows
 from infoview.widgets.debrief_fields import DRAFT_LABELS, MISSED, NO_FOLLOW_UPS_YET
 from infoview.widgets.debrief_state import DebriefState
 
@@ -72,5 +72,5 @@ class MissedMeeting(DebriefState):
                 when = on_my_clock(new.starts_at, new.timezone, user_zone(self.store))
                 booked = f", and booked again for {when}"
             self.missed_message.show(
-                f"Marked the meeting {status_words(change.meeting.status)}{booked}. The "
+                f"Marked the meeting {meeting_state(change.meeting)}{booked}. The "
                 f"message to send ({DRAFT_LABELS[draft.kind].lower()}) is below.", "ok")
