@@ -75,8 +75,8 @@ TOUCH_EMPTY = ("Nobody you have met or heard back from is overdue for a word. Pe
 TOUCH_EMPTY_NO_PEOPLE = ("Nobody yet: once you add people, those you have not been in touch "
                          "with for a while appear here.")
 #: What a person's button under "Losing touch" does, on hover.
-PICK_TIP = ("Makes them the person every page works on and opens Prepare, to plan a meeting "
-            "or draft a message to them.")
+PICK_TIP = ("Makes them the person every page works on and opens Prepare, where a "
+            "keep-in-touch note to them is written, ready to copy.")
 
 
 class HomePage(w.VBox):
@@ -359,7 +359,7 @@ class HomePage(w.VBox):
             days = int(row.days_since) if row.days_since == row.days_since else None
             since = (f"{count_of(days, 'day')} since you were last in touch" if days
                      else "no contact yet")
-            # "Work on them" did not say what it does; nor can Prepare write an update.
+            # "Work on them" did not say what it does; Prepare writes them an update.
             pick = button("Choose them and open Prepare", tooltip=PICK_TIP)
             pid = int(row.person_id)
             pick.on_click(lambda _b, pid=pid: self._pick_person(pid))
