@@ -11,7 +11,7 @@ from infoview.flows import drafts
 from infoview.models import Meeting
 from infoview.settings import Settings
 from infoview.widgets.app import App
-from infoview.widgets.home import PICK_TIP
+from infoview.widgets.home import PICK_TIP, PICK_TIP_UNMET
 from infoview.widgets.session import NotebookSession
 
 
@@ -63,6 +63,8 @@ def test_someone_with_a_meeting_scheduled_gets_no_note_written_over(tmp_path, hi
     app = _app(tmp_path, store)
     # Eve has a meeting scheduled: the confirmation or the plan is her next step.
     assert any(m.status == "scheduled" for m in store.list(Meeting, person_id=ids["eve"]))
+    # She replied, so she is under Losing touch, but her button promises no note.
+    assert _pick_button(app.pages["home"], "Eve Lund").tooltip == PICK_TIP_UNMET
     app.prepare.person.value = ids["eve"]
     assert app.prepare.draft_kind.value != "update" and app.prepare.draft_text.value == ""
 

@@ -45,7 +45,7 @@ class OutreachDrafts(PrepareParts):
             kind = self.draft_kind.value
             if kind == "update":
                 return self._show_draft(kind, self._update_draft(person))
-            options = DraftOptions(
+            options = drafts.DraftOptions(
                 reason=self.reason.value.strip() or None, narrow=self.narrow.value.strip() or None,
                 broad=self.broad.value.strip() or None, strict=self.strict.value,
                 # The minutes asked for in a request; a phone script asks for its own 15.
@@ -102,6 +102,9 @@ class OutreachDrafts(PrepareParts):
             "meeting_place": (self.place.description, saved),
             "their_phone": ("Phone", "of this person on the People page"),
             "their_organization": ("Organization", "of this person on the People page"),
+            # A keep-in-touch note's: what the debrief of a meeting with them recorded.
+            "advice": ("Key insights", "in the Debrief of your meeting with them"),
+            "results": ("Outcomes", "in the Debrief of your meeting with them"),
         }
 
     def record_sent(self):
