@@ -17,10 +17,8 @@ from infoview.widgets.session import NotebookSession
 
 @pytest.fixture()
 def history(tmp_path):
-    store = open_store(tmp_path)
-    ids = small_history(store)
-    yield store, ids
-    store.close()
+    with open_store(tmp_path) as store:
+        yield store, small_history(store)
 
 
 def _app(tmp_path, store) -> App:
