@@ -63,8 +63,10 @@ def test_someone_with_a_meeting_scheduled_gets_no_note_written_over(tmp_path, hi
     assert any(m.status == "scheduled" for m in store.list(Meeting, person_id=ids["eve"]))
     # She replied, so she is under Losing touch, but her button promises no note.
     assert _pick_button(app.pages["home"], "Eve Lund").tooltip == PICK_TIP_UNMET
-    app.prepare.person.value = ids["eve"]
-    assert app.prepare.draft_kind.value != "update" and app.prepare.draft_text.value == ""
+    app.prepare.person.value = ids["ana"]
+    assert app.prepare.draft_kind.value == "update"
+    app.prepare.person.value = ids["eve"]  # the note chosen for Ana is not kept for Eve
+    assert app.prepare.draft_kind.value == "request" and app.prepare.draft_text.value == ""
 
 
 def test_the_note_asks_for_someone_stored(tmp_path, history):

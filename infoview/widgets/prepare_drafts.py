@@ -80,12 +80,15 @@ class OutreachDrafts(PrepareParts):
         """For someone met before and with no meeting scheduled (as Home's "Losing touch"
         lists them), choose and write the keep-in-touch note, ready to copy; a draft
         already in the box (kept from before) stays."""
-        if self.person.value in (NEW, None) or self.draft_text.value.strip():
+        if self.draft_text.value.strip():
             return
         with self.draft_message.guard("writing the keep-in-touch note"):
-            if drafts.update_is_due(self.store, self.person.value):
+            if self.person.value not in (NEW, None) and drafts.update_is_due(
+                    self.store, self.person.value):
                 self.draft_kind.value = "update"
                 self.write_draft()
+            elif self.draft_kind.value == "update":  # chosen for the one before: not for them
+                self.draft_kind.value = "request"
 
     def check_fields(self) -> dict[str, tuple[str, str]]:
         """Where each fact a draft may lack is filled in, as this page sees it: its own
