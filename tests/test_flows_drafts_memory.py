@@ -50,7 +50,7 @@ def test_every_new_kind_goes_by_its_names_and_other_is_none_of_them():
 def test_the_panels_offer_the_kinds_the_table_gives_them():
     assert prepare_widget.DRAFT_KINDS == drafts.panel_kinds("prepare")
     assert {name for _label, name in prepare_widget.DRAFT_KINDS} == {
-        "request", "confirmation", "phone", "pitch"}
+        "request", "confirmation", "phone", "pitch", "update"}
     assert {name for _l, name in debrief_widget.DRAFT_KINDS} == {"thanks", "reschedule",
                                                                  "no_show"}
 

@@ -200,7 +200,7 @@ def test_people_losing_touch_are_listed_with_a_way_to_act(store):
     page, went, chosen = _home(store)
     row = page.losing_touch.children[0]
     assert "Ada Berg" in row.children[0].value and "days since" in row.children[0].value
-    # "Work on them" did not say what it does; its tip promised an update Prepare cannot write.
+    # "Work on them" did not say what it does; its tip says what Prepare now has ready.
     assert row.children[1].description == "Choose them and open Prepare"
     assert "update" not in row.children[1].tooltip
     row.children[1].click()

@@ -65,9 +65,9 @@ DRAFT_KINDS: tuple[DraftKind, ...] = (
               "what to say when asking by telephone", None, ("prepare",)),
     DraftKind("pitch", "pitch", "My 30-second introduction",
               "your 30-second introduction (about 75 spoken words)", None, ("prepare",)),
-    DraftKind("update", "update", "Keep-in-touch update",
+    DraftKind("update", "update", "A keep-in-touch note",
               "a short update to someone you are losing touch with: their advice, what came "
-              "of it", "keep_in_touch", needs="person"),
+              "of it", "keep_in_touch", ("prepare",), needs="person"),
     DraftKind("reschedule", "reschedule", "Request to reschedule",
               "ask to move a meeting (cancelled or moved), offering new times", "other",
               ("debrief",), ("cancelled", "moved"), needs="meeting"),

@@ -524,6 +524,14 @@ def update_draft(store: Store, person_id: int, *, strict: bool = False) -> Draft
     return write_draft("update", person, store.get_profile(), options)
 
 
+def update_is_due(store: Store, person_id: int) -> bool:
+    """Whether a keep-in-touch note is the next message to a stored person: they were met
+    (a meeting held) and no meeting with them is scheduled now (a confirmation would be)."""
+    meetings = store.list(Meeting, person_id=person_id)
+    return (any(m.status == "held" for m in meetings)
+            and not any(m.status == "scheduled" for m in meetings))
+
+
 def draft_file_text(draft: Draft) -> str:
     """The text of a draft as saved to a file: the subject line and the message, ready to
     paste into a mail program. Its checks are for the user, not the recipient, so they are

@@ -151,6 +151,8 @@ PLACEHOLDER_GAPS: dict[str, str] = {
     "[the place you agreed]": "meeting_place",
     "[one thing you learned]": "learned",
     "[the organization]": "their_organization",
+    "[what they advised]": "advice",
+    "[what came of it]": "results",
 }
 #: Checks (by code) that a fact missing makes fail, and that fact.
 CODE_GAPS: dict[str, str] = {

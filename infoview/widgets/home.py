@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from infoview.flows.actions import followup_frames
+from infoview.flows.drafts import update_is_due
 from infoview.flows.meetings import awaiting_debrief, meeting_ahead
 from infoview.flows.plans import kept_plan
 from infoview.flows.profile import load_profile, user_zone
@@ -75,8 +76,11 @@ TOUCH_EMPTY = ("Nobody you have met or heard back from is overdue for a word. Pe
 TOUCH_EMPTY_NO_PEOPLE = ("Nobody yet: once you add people, those you have not been in touch "
                          "with for a while appear here.")
 #: What a person's button under "Losing touch" does, on hover.
-PICK_TIP = ("Makes them the person every page works on and opens Prepare, to plan a meeting "
-            "or draft a message to them.")
+PICK_TIP = ("Makes them the person every page works on and opens Prepare, where a "
+            "keep-in-touch note to them is written, ready to copy.")
+#: The same for someone not met yet, or with a meeting scheduled (no note is written).
+PICK_TIP_UNMET = ("Makes them the person every page works on and opens Prepare, to plan a "
+                  "meeting or draft a message to them.")
 
 
 class HomePage(w.VBox):
@@ -359,9 +363,10 @@ class HomePage(w.VBox):
             days = int(row.days_since) if row.days_since == row.days_since else None
             since = (f"{count_of(days, 'day')} since you were last in touch" if days
                      else "no contact yet")
-            # "Work on them" did not say what it does; nor can Prepare write an update.
-            pick = button("Choose them and open Prepare", tooltip=PICK_TIP)
+            # "Work on them" did not say what it does; Prepare writes them an update.
             pid = int(row.person_id)
+            pick = button("Choose them and open Prepare",
+                          tooltip=PICK_TIP if update_is_due(self.store, pid) else PICK_TIP_UNMET)
             pick.on_click(lambda _b, pid=pid: self._pick_person(pid))
             rows.append(w.HBox([w.HTML(f"<b>{esc(row.name)}</b>"
                                        + (f" ({esc(row.organization)})"

@@ -14,6 +14,7 @@ from infoview.flows import drafts
 from infoview.flows.outreach_log import awaiting_reply, mark_replied, record_outreach
 from infoview.flows.profile import save_profile, user_zone
 from infoview.models import Person
+from infoview.prep.outreach import Draft
 from infoview.widgets._common import (
     CHANNEL_WORDS,
     button,
@@ -42,6 +43,8 @@ class OutreachDrafts(PrepareParts):
             person = self.current_person()
             profile = self._profile_from_fields()
             kind = self.draft_kind.value
+            if kind == "update":
+                return self._show_draft(kind, self._update_draft(person))
             options = drafts.DraftOptions(
                 reason=self.reason.value.strip() or None, narrow=self.narrow.value.strip() or None,
                 broad=self.broad.value.strip() or None, strict=self.strict.value,
@@ -53,15 +56,39 @@ class OutreachDrafts(PrepareParts):
                                                       options=options)
                 if self.plan is not None and self.plan.items:
                     options.plan_ready = True  # the plan on screen counts
-            draft = drafts.write_draft(kind, person, profile, options)
-            self.draft = draft
-            self.draft_actions.kind = kind
-            self.draft_message.clear()
-            self.draft_text.value = draft.text
-            self.draft_text.rows = textarea_rows(draft.text)
-            self.draft_warnings.value = draft_checks_html(draft, self.check_fields())
-            return draft
+            return self._show_draft(kind, drafts.write_draft(kind, person, profile, options))
         return None
+
+    def _update_draft(self, person: Person) -> Draft:
+        """The keep-in-touch note to ``person``, as ``infoview draft update`` writes it."""
+        if person.id is None:
+            raise BadInput("a keep-in-touch note is for someone you have met: choose them "
+                           "under Person above")
+        return drafts.update_draft(self.store, person.id, strict=self.strict.value)
+
+    def _show_draft(self, kind: str, draft: Draft) -> Draft:
+        """Put ``draft`` in the draft box, its checks above it."""
+        self.draft = draft
+        self.draft_actions.kind = kind
+        self.draft_message.clear()
+        self.draft_text.value = draft.text
+        self.draft_text.rows = textarea_rows(draft.text)
+        self.draft_warnings.value = draft_checks_html(draft, self.check_fields())
+        return draft
+
+    def offer_update(self) -> None:
+        """For someone met before and with no meeting scheduled (as Home's "Losing touch"
+        lists them), choose and write the keep-in-touch note, ready to copy; a draft
+        already in the box (kept from before) stays."""
+        if self.draft_text.value.strip():
+            return
+        with self.draft_message.guard("writing the keep-in-touch note"):
+            if self.person.value not in (NEW, None) and drafts.update_is_due(
+                    self.store, self.person.value):
+                self.draft_kind.value = "update"
+                self.write_draft()
+            elif self.draft_kind.value == "update":  # chosen for the one before: not for them
+                self.draft_kind.value = "request"
 
     def check_fields(self) -> dict[str, tuple[str, str]]:
         """Where each fact a draft may lack is filled in, as this page sees it: its own
@@ -78,6 +105,9 @@ class OutreachDrafts(PrepareParts):
             "meeting_place": (self.place.description, saved),
             "their_phone": ("Phone", "of this person on the People page"),
             "their_organization": ("Organization", "of this person on the People page"),
+            # A keep-in-touch note's: what the debrief of a meeting with them recorded.
+            "advice": ("Key insights", "in the Debrief of your meeting with them"),
+            "results": ("Outcomes", "in the Debrief of your meeting with them"),
         }
 
     def record_sent(self):

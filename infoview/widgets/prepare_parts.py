@@ -115,3 +115,4 @@ class PrepareParts:
     replied_buttons: dict[int, w.Button]
     waiting_box: w.VBox
     _show_waiting: Callable[[], None]
+    offer_update: Callable[[], None]

@@ -105,6 +105,7 @@ class WhoAndWhen(PrepareParts):
             self._fill_meetings(self._meeting_to_show())
             self._meeting_changed()  # picks up the plan kept for that meeting, if one is
             self._show_waiting()
+            self.offer_update()  # someone met before: the keep-in-touch note is the next step
         self._show_role_note()
 
     def _meeting_to_show(self) -> int | None:
