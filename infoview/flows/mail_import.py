@@ -400,8 +400,11 @@ def _guess_me(sources: list[Source]) -> set[str]:
     if delivered:
         return {delivered.most_common(1)[0][0]}
     if present and seen >= 2:
-        address, count = present.most_common(1)[0]
-        if count * 2 > seen:
+        top = present.most_common(2)
+        address, count = top[0]
+        # Two addresses in every message (a file of one conversation): either may be the
+        # user's, and a wrong guess turns the other person's mail into theirs.
+        if count * 2 > seen and (len(top) == 1 or top[1][1] < count):
             return {address}
     return set()
 
