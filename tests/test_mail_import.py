@@ -432,3 +432,15 @@ def test_one_note_past_those_kept_is_counted_as_one_note():
     assert "... and 1 more note like these." in report.lines()
     report.warn("Left out: one more message has no date.")
     assert "... and 2 more notes like these." in report.lines()
+
+
+def test_a_file_of_one_conversation_does_not_guess_the_other_person_as_the_user(tmp_path):
+    # Seen walking as Lena: two messages between her and Sam put both addresses in every
+    # message, and the guess of "which address is yours" picked either, by chance.
+    with Store.open(tmp_path / "s.sqlite") as store:
+        store.add(Person(name="Sam Okafor"))
+        path = mbox(tmp_path / "sam.mbox", [
+            message(f"Lena <{ME}>", "Sam Okafor <sam@kestrel.example>", "Coffee?", at(4), "m1@m"),
+            message("Sam Okafor <sam@kestrel.example>", ME, "Re: Coffee?", at(5), "s1@k")])
+        with pytest.raises(BadInput, match="cannot tell which messages are yours"):
+            import_mail(store, path, dry_run=True)

@@ -132,9 +132,12 @@ def test_a_preview_that_keeps_nothing_says_why_and_what_to_do(tmp_path):
             message(f"Lena <{ME}>", f"Sam Okafor <{SAM}>", "Coffee?", at(4), "m1@m"),
             message(f"Sam Okafor <{SAM}>", ME, "Re: Coffee?", at(5), "s1@k")]))
         panel.preview_button.click()
+        # One conversation: either address may be hers, so the page asks rather than guess.
+        assert "Cannot tell which messages are yours" in panel.input_message.text
+        panel.me.value = ME
+        panel.preview_button.click()
         assert panel.message.kind == "warning"
-        assert "Sam Okafor has none yet" in panel.message.text and "People" in panel.message.text
-        assert "your own address" in panel.message.text
+        assert "Sam Okafor has" in panel.message.text and "People" in panel.message.text
         sam.email = SAM
         store.update(sam)
         panel.me.value = ME
@@ -633,3 +636,21 @@ def test_the_banks_questions_are_listed_with_their_ids_and_download_without_form
             assert "add a row to your own file with its id" in help_.message.text
     finally:
         use_own_file(None)
+
+
+def test_a_preview_names_the_address_a_person_saved_without_one_wrote_from(tmp_path):
+    # Seen walking as Lena: Sam, added by hand without an address, wrote from the very
+    # address the file holds; the page said only "add it under People", not which one.
+    with Store.open(tmp_path / "s.sqlite") as store:
+        store.save_profile(UserProfile(name="Lena", email=ME))
+        store.add(Person(name="Sam Okafor"))
+        store.add(Person(name="Ada Lane"))  # not in the file: only told to add one
+        panel = ImportPanel(store)
+        panel.path.value = str(mbox(tmp_path / "sam.mbox", [
+            message(f"Lena <{ME}>", f"Sam Okafor <{SAM}>", "Coffee?", at(4), "m1@m"),
+            message(f"Sam Okafor <{SAM}>", ME, "Re: Coffee?", at(5), "s1@k")]))
+        panel.preview_button.click()
+        assert panel.message.kind == "warning"
+        assert (f"this file has mail with Sam Okafor at {SAM}: add that address to Sam Okafor "
+                "under People (Edit), then press Preview again") in panel.message.text
+        assert "Ada Lane has none yet" in panel.message.text

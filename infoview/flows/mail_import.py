@@ -121,6 +121,9 @@ class MailImportReport:
         received_added: received messages kept; ``replies_marked``: outreach marked answered.
         people: per person, what was recorded; ``people_added``: correspondents added on
             request; ``offered``: frequent correspondents not in the store.
+        addresses_named: for a saved person without an email address, an address in the
+            file whose name in the headers is theirs (``{person's name: address}``), so the
+            page can say which address to add (people added by hand often have none).
         me: the user's own addresses used to tell sent from received.
         windows_text: matched messages whose headers were not UTF-8 and were read as
             Windows-1252 (said in ``lines``: their subjects are a guess).
@@ -146,6 +149,7 @@ class MailImportReport:
     people: list[PersonSummary] = field(default_factory=list)
     people_added: list[str] = field(default_factory=list)
     offered: list[Correspondent] = field(default_factory=list)
+    addresses_named: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     more_warnings: int = 0
 
@@ -345,6 +349,19 @@ class _Reader:
             self.found.append(Found(key, pid, direction, at, subject[:300], headers.is_reply,
                                     headers.is_forward, thread, body))
 
+    def addresses_named(self, people: list[Person]) -> dict[str, str]:
+        """For each of ``people`` (saved without an address), the unknown address whose
+        name in the headers is theirs, when exactly one is."""
+        by_name: dict[str, set[str]] = {}
+        for address, names in self.names.items():
+            for raw in names:
+                name = MailHeaders("").decode(raw).strip().strip("'\"").casefold()
+                by_name.setdefault(" ".join(name.split()), set()).add(address)
+        found = {p.name: by_name.get(" ".join(p.name.casefold().split()), set())
+                 for p in people}
+        return {name: next(iter(addresses)) for name, addresses in found.items()
+                if len(addresses) == 1}
+
     def offers(self, limit: int = OFFER_LIMIT) -> list[Correspondent]:
         """The frequent correspondents to offer, most messages first."""
         chosen = [c for c in self.offered.values()
@@ -383,8 +400,11 @@ def _guess_me(sources: list[Source]) -> set[str]:
     if delivered:
         return {delivered.most_common(1)[0][0]}
     if present and seen >= 2:
-        address, count = present.most_common(1)[0]
-        if count * 2 > seen:
+        top = present.most_common(2)
+        address, count = top[0]
+        # Two addresses in every message (a file of one conversation): either may be the
+        # user's, and a wrong guess turns the other person's mail into theirs.
+        if count * 2 > seen and (len(top) == 1 or top[1][1] < count):
             return {address}
     return set()
 
@@ -469,6 +489,7 @@ def import_mail(store: Store, path: str | Path | tuple[str, bytes], *, me: Itera
         if progress is not None and n % 2000 == 0:
             progress(sum(r.end for r in readers.values()), total)
     report.offered = [c for c in reader.offers() if c.address not in book.by_address]
+    report.addresses_named = reader.addresses_named([p for p in people if not p.email])
     try:
         with store.transaction():
             added = _add_people(store, reader, book, to_add, report)

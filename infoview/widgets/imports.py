@@ -359,6 +359,12 @@ class ImportPanel(w.VBox):
             return ""
         parts = ["No message in this file is with anyone you saved under People."]
         missing = [p.name for p in self.store.list(Person) if not p.email]
+        named = report.addresses_named
+        for name in [n for n in missing if n in named][:5]:
+            parts.append(f"{name} has no email address saved, and this file has mail with "
+                         f"{name} at {named[name]}: add that address to {name} under People "
+                         "(Edit), then press Preview again.")
+        missing = [n for n in missing if n not in named]
         if missing:
             names = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more"
                                               if len(missing) > 5 else "")
