@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from infoview.models import Meeting, Person, QuestionAsked
+from infoview.questions.models import PlanItem, QuestionPlan
 from infoview.store.appstate import State, delete_state, get_state, latest_state, put_state
 
 if TYPE_CHECKING:
@@ -44,3 +46,48 @@ def last_kept_plan(store: Store) -> State | None:
 def drop_plan(store: Store, person_id: int | None) -> bool:
     """Forget the plan being made for ``person_id`` (saved, or dropped by the user)."""
     return delete_state(store, plan_key(person_id))
+
+
+def unsaved_questions(store: Store, meeting_id: int) -> list[PlanItem]:
+    """The questions planned on Prepare for this meeting's person and saved with no meeting
+    yet (a plan kept for "a new meeting", or for this one), when the meeting has none saved
+    and was not held; ``[]`` otherwise. A meeting added on another page (People) thus
+    finds the plan made for it instead of losing it."""
+    meeting = store.get(Meeting, meeting_id)
+    if meeting.status == "held" or store.list(QuestionAsked, meeting_id=meeting_id):
+        return []
+    state = kept_plan(store, meeting.person_id)
+    if state is None or state.value.get("saved") or \
+            state.value.get("meeting") not in (None, meeting_id):
+        return []
+    checked = state.value.get("checked") or {}
+    return [PlanItem(**item) for item in state.value.get("items", [])
+            if checked.get(item.get("id"), True)]
+
+
+def save_unsaved_questions(store: Store, meeting_id: int) -> int:
+    """Save :func:`unsaved_questions` as the meeting's planned questions and forget the plan
+    kept for them (kept for good now); how many were saved."""
+    from infoview.flows.meetings import save_meeting_plan
+
+    items = unsaved_questions(store, meeting_id)
+    if not items:
+        return 0
+    meeting = store.get(Meeting, meeting_id)
+    person = store.get(Person, meeting.person_id)
+    save_meeting_plan(store, person, meeting,
+                      QuestionPlan(items=items, meeting_minutes=meeting.planned_minutes,
+                                   overhead_minutes=0))
+    drop_plan(store, meeting.person_id)
+    return len(items)
+
+
+def meeting_for_unsaved_plan(store: Store, person_id: int | None) -> int | None:
+    """The person's latest meeting that a plan kept for "a new meeting" belongs with (one
+    with no questions saved, added since on another page), or ``None``."""
+    state = kept_plan(store, person_id) if person_id else None
+    if state is None or state.value.get("meeting") is not None:
+        return None
+    meetings = [m for m in store.list(Meeting, person_id=person_id)
+                if unsaved_questions(store, m.saved_id)]
+    return meetings[-1].saved_id if meetings else None

@@ -19,6 +19,7 @@ import ipywidgets as w
 
 from infoview.flows.meeting_notes import ClockState, keep_notes, kept_clock, kept_notes
 from infoview.flows.meetings import ADD_A_MEETING, meeting_brief
+from infoview.flows.plans import save_unsaved_questions, unsaved_questions
 from infoview.widgets._common import (
     FULL_WIDTH,
     MessageLine,
@@ -140,6 +141,8 @@ class MeetingCompanion(w.VBox):
         self.questions_box = w.VBox()
         #: Says the notes taken earlier were picked up (after a reload, say).
         self.notes_message = MessageLine()
+        #: Says how saving the questions planned on Prepare with this meeting went.
+        self.save_message = MessageLine()
         self._restoring = False  # notes being put back: nothing new to keep
         self.start_button.on_click(lambda _b: self.start())
         self.stop_button.on_click(lambda _b: self.stop())
@@ -285,10 +288,35 @@ class MeetingCompanion(w.VBox):
             self.rows.append((tick, notes))
             row_boxes.append(w.VBox([w.HBox([tick, label]), notes],
                                     layout=w.Layout(margin="0 0 6px 0")))
-        self.questions_box.children = row_boxes or [w.HTML(
-            "<i>No questions saved for this meeting: plan them under Prepare and press Save "
-            "person and meeting, or note what you ask in the debrief.</i>")]
+        self.questions_box.children = row_boxes or self._no_questions()
         self._zero()
+
+    def _no_questions(self) -> list[w.Widget]:
+        """What the companion says of a meeting with no questions saved: the plan made for
+        it on Prepare but not saved with it (the meeting added on People) is offered with
+        one button that saves it here."""
+        unsaved = (unsaved_questions(self.store, self.meeting_id)
+                   if self.store is not None and self.meeting_id is not None else [])
+        if not unsaved:
+            return [w.HTML("<i>No questions saved for this meeting: plan them under Prepare "
+                           "and press Save person and meeting, or note what you ask in the "
+                           "debrief.</i>")]
+        words = count_of(len(unsaved), "question")
+        save = button(f"Save the {words} with this meeting", "success",
+                      tooltip="keep the questions you planned on Prepare as this meeting's")
+        save.on_click(lambda _b: self.save_planned())
+        return [w.HTML(f"<span style='color:#8a5300'>You planned {words} for this person on "
+                       "Prepare, but they are not saved with this meeting yet.</span>"),
+                save, self.save_message]
+
+    def save_planned(self) -> None:
+        """Save the plan made on Prepare with this meeting (what "Save the 7 questions with
+        this meeting" does) and show the meeting with them."""
+        with self.save_message.guard("saving the questions"):
+            count = save_unsaved_questions(self.store, self.meeting_id)
+            self.load_meeting(self.meeting_id)
+            self.notes_message.show(f"Saved {count_of(count, 'question')} with this meeting.",
+                                    "ok")
 
     # -- the clock ---------------------------------------------------------------------
     @property

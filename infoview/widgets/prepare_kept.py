@@ -10,9 +10,17 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import date, time
 
-from infoview.flows.plans import drop_plan, keep_plan, kept_plan, last_kept_plan
+from infoview.flows.plans import (
+    drop_plan,
+    keep_plan,
+    kept_plan,
+    last_kept_plan,
+    meeting_for_unsaved_plan,
+    unsaved_questions,
+)
 from infoview.flows.profile import user_zone
 from infoview.questions.models import PlanItem, QuestionPlan, Skipped
+from infoview.text import count_of
 from infoview.times import shown_in
 from infoview.widgets._common import textarea_rows
 from infoview.widgets.prepare_parts import PrepareParts
@@ -73,7 +81,8 @@ class KeptPlan(PrepareParts):
             person = state.value.get("person")
             if person is not None and person not in {v for _l, v in self.person.options}:
                 return  # its person was deleted since; forgetting removes such plans
-            meeting = state.value.get("meeting") or NEW
+            meeting = (state.value.get("meeting")
+                       or meeting_for_unsaved_plan(self.store, person) or NEW)
             if self.person.value != (person or NEW):
                 self.person.value = person or NEW  # loads that person; picks the plan up
             elif (self.meeting.value != meeting
@@ -87,7 +96,9 @@ class KeptPlan(PrepareParts):
         for another of their meetings is not this one's)."""
         state = kept_plan(self.store, self._person_id())
         shown = None if self.meeting.value in (NEW, None) else self.meeting.value
-        if state is not None and state.value.get("meeting") != shown:
+        adopted = (state is not None and shown is not None and state.value.get("meeting") is None
+                   and bool(unsaved_questions(self.store, shown)))
+        if state is not None and state.value.get("meeting") != shown and not adopted:
             state = None
         if state is not None and state.value.get("saved"):
             # The plan as saved, with a draft written since: the draft comes back, quietly.
@@ -103,11 +114,26 @@ class KeptPlan(PrepareParts):
         self.drop_button.layout.display = "none" if state is None else ""
         if state is None:
             return
+        if adopted:
+            self._adopt(state.value)
+            return
         self._apply_state(state.value)
         when = shown_in(state.updated_at, user_zone(self.store))
         self.message.show(f"Picked up the plan you were editing ({_day(when, when.tzinfo)}, "
                           f"{when:%H:%M}). Save person and meeting keeps it for good; Drop "
                           "this plan starts again.", "info")
+
+    def _adopt(self, v: dict) -> None:
+        """Show the plan made for "a new meeting" with the stored meeting shown (added
+        since on People, with no questions): its questions and what to learn, with the
+        meeting's own time and place, and say plainly that they are not saved with it yet."""
+        meeting_fields = ("meeting", "date", "time", "timezone", "format", "place")
+        shown = self._saved_state or {}  # the stored meeting shown, as read
+        self._apply_state(v | {name: shown.get(name) for name in meeting_fields})
+        count = count_of(len(self.picker.selected()), "question")
+        self.message.show(f"The {count} you planned for a new meeting are shown with this "
+                          "meeting but not saved with it yet: Save person and meeting keeps "
+                          "them with it.", "warning")
 
     def _apply_state(self, v: dict) -> None:
         with self._filling():

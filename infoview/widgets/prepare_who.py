@@ -12,7 +12,7 @@ from datetime import datetime, time, tzinfo
 
 from infoview.errors import BadInput
 from infoview.flows.meetings import person_to_prepare, planned_questions
-from infoview.flows.plans import kept_plan
+from infoview.flows.plans import kept_plan, meeting_for_unsaved_plan
 from infoview.flows.profile import user_zone
 from infoview.flows.research import research_for, title_to_check, use_researched_title
 from infoview.models import Meeting, Person
@@ -116,7 +116,11 @@ class WhoAndWhen(PrepareParts):
         if self.person.value in (NEW, None):
             return None
         state = kept_plan(self.store, self._person_id())
-        return None if state is None else (state.value.get("meeting") or NEW)
+        if state is None:
+            return None
+        # A plan made for "a new meeting" goes with the meeting added since (on People).
+        return (state.value.get("meeting")
+                or meeting_for_unsaved_plan(self.store, self._person_id()) or NEW)
 
     def _meeting_changed(self) -> None:
         if self._quiet:
