@@ -10,7 +10,7 @@ import pytest
 
 from infoview.flows.meetings import MeetingOptions, add_meeting, planned_questions
 from infoview.flows.plans import kept_plan
-from infoview.models import Person
+from infoview.models import Meeting, Person
 from infoview.widgets.meeting import MeetingCompanion
 from infoview.widgets.prepare import NEW, PreparePanel
 
@@ -81,3 +81,35 @@ def test_a_meeting_with_its_own_questions_is_left_alone(store, tmp_path):
     companion = MeetingCompanion.for_meeting(store, meeting.saved_id)
     assert len(companion.rows) == len(plan.items)
     assert kept_plan(store, person) is not None  # the other plan is still kept, not lost
+
+
+def test_in_the_app_the_meeting_added_on_people_gets_the_plan(store, tmp_path):
+    from datetime import date, time
+
+    from infoview.settings import Settings
+    from infoview.widgets.app import App
+    from infoview.widgets.session import NotebookSession
+
+    session = NotebookSession(store=store, db_path=store.path, out_dir=tmp_path / "out",
+                              settings=Settings(cache_path=tmp_path / "c.sqlite"), demo=False)
+    app = App(session, background=False)
+    prepare = app.page("prepare")
+    assert prepare.meeting.value == NEW
+    prepare.role.value = "product manager"
+    prepare.plan_button.click()
+    planned = [item.text for item in prepare.picker.selected()]
+    people = app.page("people")
+    people.add_meeting_button.click()
+    people.meeting_date.value = date(2037, 12, 3)
+    people.meeting_time.value = time(15, 30)
+    people.save_meeting_button.click()
+    [meeting] = store.list(Meeting)
+    # Prepare, still open, shows the plan with the new meeting and says it is not saved.
+    assert prepare.meeting.value == meeting.id
+    assert [i.text for i in prepare.picker.selected()] == planned
+    assert "not saved with it yet" in prepare.message.text
+    companion = app.page("meeting")
+    app.choose(meeting_id=meeting.id)
+    assert companion.meeting_id == meeting.id
+    companion.questions_box.children[1].click()
+    assert [row_item.text for row_item in companion.items] == planned

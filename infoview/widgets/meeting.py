@@ -312,6 +312,8 @@ class MeetingCompanion(w.VBox):
     def save_planned(self) -> None:
         """Save the plan made on Prepare with this meeting (what "Save the 7 questions with
         this meeting" does) and show the meeting with them."""
+        if self.store is None or self.meeting_id is None:
+            return
         with self.save_message.guard("saving the questions"):
             count = save_unsaved_questions(self.store, self.meeting_id)
             self.load_meeting(self.meeting_id)
