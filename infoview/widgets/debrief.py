@@ -33,6 +33,7 @@ from infoview.widgets._common import (
     MessageLine,
     button,
     control_row,
+    count_of,
     esc,
     heading,
     meeting_state,
@@ -41,6 +42,7 @@ from infoview.widgets._common import (
 )
 from infoview.widgets.daypicker import DayPicker
 from infoview.widgets.debrief_after import AfterTheSave
+from infoview.widgets.debrief_plan import unsaved_plan_offer
 from infoview.widgets.debrief_fields import (
     DRAFT_KINDS,
     DRAFT_LABELS,
@@ -209,6 +211,7 @@ class DebriefForm(KeptDebrief, CompanionNotes, SuggestedPeople, MissedMeeting,
         self.notes_message = MessageLine()
         #: Says why a meeting cannot be shown, right under the meeting list.
         self.meeting_message = MessageLine()
+        self.plan_message = MessageLine()  # beside the button saving the plan from Prepare
         if companion is not None:
             companion.stop_button.on_click(lambda _b: self.take_companion_notes())
         self._relabelling = False  # new labels for the same meetings: nothing to reload
@@ -315,6 +318,13 @@ class DebriefForm(KeptDebrief, CompanionNotes, SuggestedPeople, MissedMeeting,
             self._loading = False
         self._pick_up_draft()
 
+    def _plan_saved(self, count: int) -> None:
+        """The plan kept on Prepare was saved with the meeting: show its questions to debrief
+        (what was typed here is kept as a draft and picked up again)."""
+        self.load()
+        self.meeting_message.show(f"Saved {count_of(count, 'question')} with this meeting.",
+                                  "ok")
+
     def _load(self) -> None:
         with self.meeting_message.guard("loading the debrief"):
             debrief = load_debrief(self.store, self.meeting.value)
@@ -347,7 +357,8 @@ class DebriefForm(KeptDebrief, CompanionNotes, SuggestedPeople, MissedMeeting,
                                                  layout=w.Layout(flex="1 1 auto")),
                             row["usefulness"]], layout=w.Layout(align_items="center")),
                     row["notes"]]))
-            self.questions_box.children = boxes or [w.HTML(
+            self.questions_box.children = boxes or unsaved_plan_offer(
+                self.store, self.meeting.value, self.plan_message, self._plan_saved) or [w.HTML(
                 "<i>No planned questions stored for this meeting; add the ones you asked below.</i>")]
             for rows in (self.extra_questions, self.insights, self.people, self.promises,
                          self.outcomes):

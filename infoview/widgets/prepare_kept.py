@@ -126,10 +126,12 @@ class KeptPlan(PrepareParts):
     def _adopt(self, v: dict) -> None:
         """Show the plan made for "a new meeting" with the stored meeting shown (added
         since on People, with no questions): its questions and what to learn, with the
-        meeting's own time and place, and say plainly that they are not saved with it yet."""
-        meeting_fields = ("meeting", "date", "time", "timezone", "format", "place")
+        meeting's own time, place and length (the questions measured against that length),
+        and say plainly that they are not saved with it yet."""
+        meeting_fields = ("meeting", "date", "time", "timezone", "format", "place", "minutes")
         shown = self._saved_state or {}  # the stored meeting shown, as read
-        self._apply_state(v | {name: shown.get(name) for name in meeting_fields})
+        length = {"meeting_minutes": shown["minutes"]} if shown.get("minutes") else {}
+        self._apply_state(v | {name: shown.get(name) for name in meeting_fields} | length)
         count = count_of(len(self.picker.selected()), "question")
         self.message.show(f"The {count} you planned for a new meeting are shown with this "
                           "meeting but not saved with it yet: Save person and meeting keeps "
