@@ -42,7 +42,6 @@ from infoview.widgets._common import (
 )
 from infoview.widgets.daypicker import DayPicker
 from infoview.widgets.debrief_after import AfterTheSave
-from infoview.widgets.debrief_plan import unsaved_plan_offer
 from infoview.widgets.debrief_fields import (
     DRAFT_KINDS,
     DRAFT_LABELS,
@@ -64,6 +63,7 @@ from infoview.widgets.debrief_kept import KeptDebrief
 from infoview.widgets.debrief_missed import MissedMeeting
 from infoview.widgets.debrief_notes import CompanionNotes
 from infoview.widgets.debrief_people import SuggestedPeople
+from infoview.widgets.debrief_plan import unsaved_plan_offer
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.followups import FollowUpList
 from infoview.widgets.rows import RowList
