@@ -366,3 +366,25 @@ def test_a_typed_promise_reads_like_the_kits_own_follow_ups(store):
     follow_ups = panel.panes["Follow-ups"].value
     assert "Send Sam Okafor the article" in follow_ups.replace("\u00a0", " ")
     assert "send Sam the article" not in follow_ups.replace("\u00a0", " ")
+
+
+def test_a_meeting_booked_for_tomorrow_asks_to_confirm_today_not_earlier_today_in_red(store):
+    """Lena adds a meeting for tomorrow under People: its reminder to confirm falls due a
+    day before it starts, which has passed, so it is due from the moment it was made. Home
+    says "due today" in grey, not "due earlier today" in red, and saving again later does
+    not move it on."""
+    from infoview.flows.actions import sync_confirm_reminder
+    from infoview.flows.meetings import MeetingOptions, add_meeting
+
+    sam = store.add(Person(name="Sam Okafor"))
+    start = (datetime.now(UTC) + timedelta(hours=12)).replace(microsecond=0)
+    meeting, _plan = add_meeting(store, MeetingOptions(person_id=sam.id, starts_at=start,
+                                                       timezone="UTC"))
+    page, _went, _chosen = _home(store)
+    [row] = [r for r in page.due.rows.children if "Confirm" in _shown(r)]
+    words = _shown(row)
+    assert "due today" in words and "earlier today" not in words, words
+    assert "#b00020" not in words, "red only when it is really late"
+    [reminder] = store.list(Action, kind="confirm")
+    later = reminder.due + timedelta(hours=1)
+    assert sync_confirm_reminder(store, meeting, now=later).due == reminder.due

@@ -404,8 +404,8 @@ def sync_confirm_reminder(store: Store, meeting: Meeting, *,
                           now: datetime | None = None) -> Action | None:
     """Keep the reminder to confirm a booked meeting in step with it.
 
-    A scheduled meeting still ahead gets one action, due a day before it starts (at once
-    when it is sooner), to confirm time, place and length by email; moving the meeting
+    A scheduled meeting still ahead gets one action, due a day before it starts (from the
+    moment it is made when that is sooner), to confirm time, place and length by email; moving the meeting
     moves the reminder. A meeting no longer scheduled, or already begun, loses a reminder
     not yet done. Returns the reminder, or ``None``.
     """
@@ -424,7 +424,14 @@ def sync_confirm_reminder(store: Store, meeting: Meeting, *,
     day = day_words(local_day(meeting.starts_at, user_tz(store.get_profile().timezone)),
                     year=False)
     what = f"Confirm the day, time, place and length of the {day} meeting with {name}"
-    due = max(meeting.starts_at - CONFIRM_BEFORE, min(moment, meeting.starts_at))
+    # Due the day before, never before it was made: one made later (a meeting booked for
+    # tomorrow) is due from the moment it was made, and stays so at the next save rather
+    # than moving on with every save.
+    natural = meeting.starts_at - CONFIRM_BEFORE
+    due = max(natural, moment)
+    held = pending[-1].due if pending else None
+    if held is not None and natural <= held < meeting.starts_at:
+        due = held
     if existing:
         reminder = existing[-1]
         if reminder.done_at is None and (reminder.due != due or reminder.what != what):

@@ -17,7 +17,8 @@ import ipywidgets as w
 from infoview.flows.actions import mark_done, open_actions, pd_missing, snooze
 from infoview.flows.followups import followup_words
 from infoview.flows.profile import user_zone
-from infoview.times import day_words, shown_in
+from infoview.models import Action
+from infoview.times import aware, day_words, shown_in
 from infoview.widgets._common import MessageLine, button, esc
 from infoview.widgets.daypicker import DayPicker
 
@@ -42,6 +43,7 @@ class FollowUp:
         overdue: past its due time.
         done: ticked off already.
         snoozed: the day it was just snoozed to (its row offers Undo until redrawn).
+        made: when it was stored, if it was.
     """
 
     key: str
@@ -51,18 +53,21 @@ class FollowUp:
     overdue: bool = False
     done: bool = False
     snoozed: date | None = None
+    made: datetime | None = None
 
 
 def open_followups(store: Store, *, now: datetime | None = None,
                    days: float | None = None) -> list[FollowUp]:
     """What is due (within ``days``, overdue included), soonest first."""
     table = open_actions(store, now=now, days=days)
+    made = {a.id: a.created_at for a in store.list(Action, done_at=None)} if len(table) else {}
     items = []
     for row in table.itertuples():
         due = None if pd_missing(row.due) else row.due.to_pydatetime()
         items.append(FollowUp(key=str(row.key), what=str(row.what), due=due,
                               who="" if pd_missing(row.person) else str(row.person),
-                              overdue=bool(row.overdue)))
+                              overdue=bool(row.overdue),
+                              made=None if pd_missing(row.id) else made.get(int(row.id))))
     return items
 
 
@@ -75,7 +80,7 @@ def action_followups(actions: Iterable, names: dict[int, str],
     return [FollowUp(key=str(a.id), what=a.what, due=a.due,
                      who=names.get(a.person_id, "") if a.person_id else "",
                      overdue=a.done_at is None and a.due is not None and a.due < moment,
-                     done=a.done_at is not None,
+                     done=a.done_at is not None, made=a.created_at,
                      snoozed=a.snoozed_until if a.done_at is None and a.snoozed_until is not None
                      and a.snoozed_until > today else None)
             for a in actions]
@@ -98,10 +103,22 @@ def due_words(item: FollowUp, now: datetime | None = None, zone: tzinfo | None =
     if item.overdue and late > 0:
         return f"overdue by {late} day{'s' if late != 1 else ''}"
     if day == moment.date():
-        return "due earlier today" if item.overdue else "due today"
+        return "due earlier today" if is_late(item, now, zone) else "due today"
     if day == moment.date() + timedelta(days=1):
         return "due tomorrow"
     return f"due {list_day(day, moment)}"
+
+
+def is_late(item: FollowUp, now: datetime | None = None, zone: tzinfo | None = None) -> bool:
+    """Past its due time, and late for the user: one made after its due time (a reminder to
+    confirm a meeting booked for tomorrow) is "due today" on the day it was made, not
+    "due earlier today" in red seconds after; from the next day on it is overdue."""
+    if not item.overdue or item.due is None:
+        return False
+    if item.made is None or aware(item.made) < aware(item.due):
+        return True
+    today = shown_in(now or datetime.now(UTC), zone).date()
+    return shown_in(item.due, zone).date() != today
 
 
 def list_day(day: date, moment: datetime) -> str:
@@ -179,7 +196,7 @@ class FollowUpList(w.VBox):
 
     def _row(self, item: FollowUp, zone: tzinfo | None = None) -> w.HBox:
         when = due_words(item, self.now, zone)
-        colour = "#b00020" if item.overdue and not item.done else "#555"
+        colour = "#b00020" if is_late(item, self.now, zone) and not item.done else "#555"
         words, name = shown(item)
         who = f" <span style='color:#555'>· {esc(name)}</span>" if name else ""
         # What became of a row is said once, briefly, beside its Undo ("Done.", "Moved to
