@@ -34,6 +34,7 @@ def test_a_new_plan_starts_from_about_me_and_says_so(store, tmp_path):
     note = panel.about_me_note.value
     assert "You are a and Role you are curious about came from" in note
     assert "About me" in note
+    panel.new_name.value = "Sam Okafor"
     panel.plan_button.click()  # the plan is made for what the fields now say
     assert panel.plan is not None and panel.plan.items
 
@@ -42,8 +43,10 @@ def test_what_she_typed_and_a_kept_plan_are_not_overwritten(store, tmp_path):
     panel = PreparePanel(store, out_dir=tmp_path / "out")
     assert panel.role.value == "" and panel.audience.value == "anyone"  # About me empty
     assert panel.about_me_note.value == ""
+    panel.new_name.value = "Sam Okafor"
     panel.role.value = "data analyst"
     panel.audience.value = "student"
+    panel.plan_button.click()  # a plan with questions is kept over a reload
     save_profile(store, **LENA)
     again = PreparePanel(store, out_dir=tmp_path / "out")  # the plan kept over a reload
     assert again.role.value == "data analyst"
