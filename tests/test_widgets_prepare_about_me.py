@@ -32,7 +32,7 @@ def test_a_new_plan_starts_from_about_me_and_says_so(store, tmp_path):
     assert panel.audience.value == "career_changer"
     assert panel.role.value == "product manager"
     note = panel.about_me_note.value
-    assert "You are a and Role you are curious about came from" in note
+    assert "<b>You are a</b> and <b>Role you are curious about</b> came from" in note
     assert "About me" in note
     panel.new_name.value = "Sam Okafor"
     panel.plan_button.click()  # the plan is made for what the fields now say
@@ -58,7 +58,7 @@ def test_the_note_goes_once_she_changes_the_field(store, tmp_path):
     save_profile(store, **LENA)
     panel = PreparePanel(store, out_dir=tmp_path / "out")
     panel.role.value = "clinical product specialist"
-    assert "You are a came from" in panel.about_me_note.value
+    assert "<b>You are a</b> came from" in panel.about_me_note.value
     assert "Role you are curious about" not in panel.about_me_note.value
     panel.audience.value = "anyone"
     assert panel.about_me_note.value == ""

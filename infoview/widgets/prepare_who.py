@@ -197,8 +197,9 @@ class WhoAndWhen(PrepareParts):
                 and field.value == self._from_about_me[name]]
         self.about_me_note.value = (
             "<div class='infoview-about-me-note' style='color:#555;font-size:0.9em;"
-            f"margin:0 0 6px 0'>{esc(' and '.join(came))} came from what you wrote under "
-            "About me; change them here if this meeting is about something else.</div>"
+            f"margin:0 0 6px 0'>{' and '.join(f'<b>{esc(c)}</b>' for c in came)} came from "
+            f"what you wrote under About me; change {'them' if len(came) > 1 else 'it'} here "
+            "if this meeting is about something else.</div>"
             if came else "")
 
     def _show_meeting(self, meeting_id: int) -> None:
