@@ -74,3 +74,17 @@ def test_a_file_too_large_for_the_page_is_named_with_its_folder(tmp_path):
         handle.truncate(DOWNLOAD_LIMIT + 1)
     shown = file_link(path)
     assert "base64" not in shown and "huge.html" in shown and str(tmp_path) in shown
+
+
+def test_a_draft_with_gaps_says_beside_the_copy_button_what_is_left_to_fill_in():
+    # Lena copied a request that still said "[link to your professional profile]".
+    box = w.Textarea(value="Hi Sam,\n\nMore about me: [link to your professional profile]."
+                           "\n\nBest,\n[your name]")
+    actions = DraftActions(box, lambda: ("sam@kestrel.example", "Sam Okafor"), "request")
+    assert "infoview-draft-gaps" in actions.value
+    assert "still has 2 places to fill in" in actions.value
+    assert "[link to your professional profile], [your name]" in actions.value
+    box.value = box.value.replace("[your name]", "Lena")
+    assert "still has 1 place to fill in" in actions.value
+    box.value = DRAFT  # filled in: nothing to say
+    assert "infoview-draft-gaps" not in actions.value

@@ -248,7 +248,7 @@ def _common(text: str, subject: str | None, kind: str, strict: bool,
     too_long = length_warning(count_words(text), kind, strict)
     if too_long is not None:
         out.append(too_long)
-    for found in dict.fromkeys(_PLACEHOLDER.findall(f"{subject or ''}\n{text}")):
+    for found in places_to_fill(f"{subject or ''}\n{text}"):
         out.append(DraftWarning("placeholder", f"Unfilled placeholder {found!r}: replace it.",
                                 placeholder=found))
     if kind in _ASKING_KINDS and "?" not in text:
@@ -497,3 +497,9 @@ def check_draft(text: str, kind: str, *, subject: str | None = None, strict: boo
         out.append(DraftWarning("too_short", f"{count_of(count_words(text), 'word')}: about 75 spoken words "
                                 "(30 seconds) covers background, strengths and what you explore."))
     return out
+
+
+def places_to_fill(text: str) -> list[str]:
+    """The gaps a draft still holds for the user to fill in ("[your name]"), each once, in
+    the order they appear."""
+    return list(dict.fromkeys(_PLACEHOLDER.findall(text or "")))

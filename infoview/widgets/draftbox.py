@@ -15,6 +15,8 @@ from urllib.parse import quote
 import ipywidgets as w
 
 from infoview.flows.drafts import split_subject
+from infoview.prep.checks import places_to_fill
+from infoview.text import count_of
 from infoview.widgets._common import download_link, esc
 
 #: The class of the box holding a draft's text and its actions (the copy button finds the
@@ -88,6 +90,7 @@ class DraftActions(w.HTML):
         to, name = self.recipient()
         self.mailto = mailto_url(to, subject, body)
         to_note = "" if to else " (add their email under People to fill in the address)"
+        gaps = places_to_fill(text)
         self.value = (
             "<div class='infoview-draft-actions'>"
             f"<button class='infoview-copy' type='button' style='{_BUTTON_STYLE}' "
@@ -97,7 +100,17 @@ class DraftActions(w.HTML):
             f"program</a>"
             + download_link(text.encode("utf-8"), draft_file_name(self.kind, name),
                             "Download as a text file")
-            + f"<small style='color:#555'>{esc(to_note)}</small></div>")
+            + f"<small style='color:#555'>{esc(to_note)}</small>"
+            + (f"<div class='infoview-draft-gaps' style='color:#8a5300;margin-top:4px'>"
+               f"{esc(gaps_note(gaps))}</div>" if gaps else "")
+            + "</div>")
+
+
+def gaps_note(gaps: list[str]) -> str:
+    """What to say beside the copy button while the draft still has places to fill in."""
+    return (f"Before you send it: the draft still has {count_of(len(gaps), 'place')} to fill "
+            f"in with your own words: {', '.join(gaps)}. What you copy or download holds "
+            "them as they are.")
 
 
 def draft_box(text_box: w.Textarea, actions: DraftActions, *before: w.Widget) -> w.VBox:

@@ -133,6 +133,10 @@ class PreparePanel(WhoAndWhen, QuestionPlanning, KeptPlan, BriefExports, Outreac
         self.industry = text("Industry", industry, "e.g. health tech")
         self.audience = w.Dropdown(description="You are a", value=audience, style=_WIDE,
                                    options=[(a.replace("_", " "), a) for a in AUDIENCES])
+        #: Says, under "You are a", which of these fields were filled in from About me.
+        self.about_me_note = w.HTML()
+        #: What About me filled in for a new plan, by field ("role", "audience").
+        self._from_about_me: dict[str, str] = {}
         self.minutes = w.IntSlider(description="Minutes", value=minutes, min=10, max=60, step=5,
                                    style=_WIDE)
         self.reason = text("Why them (your words)", "", "e.g. I read your article on ...")
@@ -214,7 +218,7 @@ class PreparePanel(WhoAndWhen, QuestionPlanning, KeptPlan, BriefExports, Outreac
             _to_the_edge(control_row(self.format, self.place)),
             heading("What you want to learn"),
             self.role, self.role_note, self.industry,
-            control_row(self.audience, self.minutes, self.use_history),
+            control_row(self.audience, self.minutes, self.use_history), self.about_me_note,
             self.reason,
             w.HBox([self.plan_button, self.save_button, self.drop_button]), self.message,
             heading("Questions: check, uncheck, reorder, add your own"),
@@ -238,6 +242,8 @@ class PreparePanel(WhoAndWhen, QuestionPlanning, KeptPlan, BriefExports, Outreac
                       self.draft_kind,
                       self.narrow, self.broad, self.draft_text):
             field.observe(lambda _c: self.keep(), names="value")
+        for field in (self.role, self.audience):
+            field.observe(lambda _c: self._show_about_me_note(), names="value")
         for field in (self.role, self.person, self.new_name, self.new_title):
             field.observe(lambda _c: self._show_role_note(), names="value")
         for field in (self.role, self.industry, self.audience, self.minutes, self.use_history):

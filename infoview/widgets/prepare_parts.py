@@ -68,6 +68,8 @@ class PrepareParts:
     # what the user wants to learn, and the plan
     role: w.Text
     role_note: w.HTML
+    about_me_note: w.HTML
+    _from_about_me: dict[str, str]
     industry: w.Text
     audience: w.Dropdown
     minutes: w.IntSlider
@@ -80,6 +82,7 @@ class PrepareParts:
     _planned_for: tuple | None
     _notes_said: set[str]
     _show_role_note: Callable[[], None]
+    _show_about_me_note: Callable[[], None]
     # the plan kept over a reload
     drop_button: w.Button
     restored: State | None

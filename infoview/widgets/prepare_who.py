@@ -14,6 +14,7 @@ from infoview.errors import BadInput
 from infoview.flows.meetings import person_to_prepare, planned_questions
 from infoview.flows.plans import kept_plan, meeting_for_unsaved_plan
 from infoview.flows.profile import user_zone
+from infoview.flows.profile_prep import prep_defaults
 from infoview.flows.research import research_for, title_to_check, use_researched_title
 from infoview.models import Meeting, Person
 from infoview.times import day_words, form_clock, in_zone, shown_in, start_from_fields, zone_name
@@ -135,6 +136,7 @@ class WhoAndWhen(PrepareParts):
             with self._filling():  # emptied by the panel: no edit of the user's to keep
                 self._clear_meeting_fields()
                 self._industry_from_research()
+                self._fill_from_about_me()
         else:
             with self._filling(), self.message.guard("reading the meeting"):
                 self._show_meeting(self.meeting.value)
@@ -171,6 +173,34 @@ class WhoAndWhen(PrepareParts):
         health"), as the brief would anyway; one the user typed or saved is kept."""
         if not self.industry.value.strip():
             self.industry.value = getattr(self.company, "industry", None) or ""
+
+    def _fill_from_about_me(self) -> None:
+        """A new plan's empty role and "You are a" still at "anyone" take what About me
+        says (a nurse exploring product roles: a career changer curious about product
+        manager); what the user typed, and a plan kept from before, stay."""
+        said = prep_defaults(self.store.get_profile())
+        if said.role and not self.role.value.strip():
+            self.role.value = said.role
+            self._from_about_me["role"] = said.role
+        if said.audience and self.audience.value in ("anyone", self._from_about_me.get(
+                "audience")):
+            self.audience.value = said.audience
+            self._from_about_me["audience"] = said.audience
+        self._show_about_me_note()
+
+    def _show_about_me_note(self) -> None:
+        """Say under the fields which of them came from About me (while they still say it)."""
+        came = [label for name, label, field in (
+                    ("audience", "You are a", self.audience),
+                    ("role", "Role you are curious about", self.role))
+                if name in self._from_about_me
+                and field.value == self._from_about_me[name]]
+        self.about_me_note.value = (
+            "<div class='infoview-about-me-note' style='color:#555;font-size:0.9em;"
+            f"margin:0 0 6px 0'>{' and '.join(f'<b>{esc(c)}</b>' for c in came)} came from "
+            f"what you wrote under About me; change {'them' if len(came) > 1 else 'it'} here "
+            "if this meeting is about something else.</div>"
+            if came else "")
 
     def _show_meeting(self, meeting_id: int) -> None:
         """Fill the fields, and the picker with its planned questions, from a stored meeting."""
