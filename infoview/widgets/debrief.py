@@ -63,9 +63,9 @@ from infoview.widgets.debrief_kept import KeptDebrief
 from infoview.widgets.debrief_missed import MissedMeeting
 from infoview.widgets.debrief_notes import CompanionNotes
 from infoview.widgets.debrief_people import SuggestedPeople
-from infoview.widgets.debrief_plan import unsaved_plan_offer
 from infoview.widgets.draftbox import DraftActions, draft_box
 from infoview.widgets.followups import FollowUpList
+from infoview.widgets.plan_offer import unsaved_plan_offer
 from infoview.widgets.rows import RowList
 
 if TYPE_CHECKING:  # pragma: no cover

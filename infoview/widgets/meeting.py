@@ -19,7 +19,6 @@ import ipywidgets as w
 
 from infoview.flows.meeting_notes import ClockState, keep_notes, kept_clock, kept_notes
 from infoview.flows.meetings import ADD_A_MEETING, meeting_brief
-from infoview.flows.plans import save_unsaved_questions, unsaved_questions
 from infoview.widgets._common import (
     FULL_WIDTH,
     MessageLine,
@@ -29,6 +28,7 @@ from infoview.widgets._common import (
     flag_html,
     heading,
 )
+from infoview.widgets.plan_offer import unsaved_plan_offer
 
 if TYPE_CHECKING:  # pragma: no cover
     from infoview.store import Store
@@ -295,30 +295,18 @@ class MeetingCompanion(w.VBox):
         """What the companion says of a meeting with no questions saved: the plan made for
         it on Prepare but not saved with it (the meeting added on People) is offered with
         one button that saves it here."""
-        unsaved = (unsaved_questions(self.store, self.meeting_id)
-                   if self.store is not None and self.meeting_id is not None else [])
-        if not unsaved:
-            return [w.HTML("<i>No questions saved for this meeting: plan them under Prepare "
-                           "and press Save person and meeting, or note what you ask in the "
-                           "debrief.</i>")]
-        words = count_of(len(unsaved), "question")
-        save = button(f"Save the {words} with this meeting", "success",
-                      tooltip="keep the questions you planned on Prepare as this meeting's")
-        save.on_click(lambda _b: self.save_planned())
-        return [w.HTML(f"<span style='color:#8a5300'>You planned {words} for this person on "
-                       "Prepare, but they are not saved with this meeting yet.</span>"),
-                save, self.save_message]
+        offer = (unsaved_plan_offer(self.store, self.meeting_id, self.save_message,
+                                    self._planned_saved)
+                 if self.store is not None and self.meeting_id is not None else [])
+        return offer or [w.HTML("<i>No questions saved for this meeting: plan them under "
+                                "Prepare and press Save person and meeting, or note what you "
+                                "ask in the debrief.</i>")]
 
-    def save_planned(self) -> None:
-        """Save the plan made on Prepare with this meeting (what "Save the 7 questions with
-        this meeting" does) and show the meeting with them."""
-        if self.store is None or self.meeting_id is None:
-            return
-        with self.save_message.guard("saving the questions"):
-            count = save_unsaved_questions(self.store, self.meeting_id)
+    def _planned_saved(self, count: int) -> None:
+        """Show the meeting with the questions just saved from Prepare's plan."""
+        if self.meeting_id is not None:
             self.load_meeting(self.meeting_id)
-            self.notes_message.show(f"Saved {count_of(count, 'question')} with this meeting.",
-                                    "ok")
+        self.notes_message.show(f"Saved {count_of(count, 'question')} with this meeting.", "ok")
 
     # -- the clock ---------------------------------------------------------------------
     @property

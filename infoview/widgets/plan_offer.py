@@ -1,6 +1,6 @@
-"""The plan made on Prepare for a meeting added later on People, offered on the Debrief page
-as the Meeting page offers it: one button saves it with the meeting, and the debrief then
-lists its questions (instead of "No planned questions stored")."""
+"""The plan made on Prepare for a meeting added later on People, offered where the meeting's
+questions are shown (the Meeting and Debrief pages), in the same words: one button saves it
+with the meeting, and the page then lists its questions."""
 
 from __future__ import annotations
 
