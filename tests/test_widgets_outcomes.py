@@ -266,16 +266,23 @@ def test_the_report_and_the_dashboard_agree_on_how_late_a_follow_up_is(tmp_path)
     assert row and re.search(r">\s*6\s*<", row[0]) and not re.search(r">\s*5\s*<", row[0])
 
 
-def test_a_debrief_with_no_scores_still_draws_every_figure(tmp_path):
+def _one_debriefed_meeting(path, name: str):
+    """A store at ``path`` with one meeting with ``name``, debriefed with one answer and no
+    scores; returns the store and the meeting."""
     from infoview.flows.debrief import AnsweredQuestion, Debrief, save_debrief
     from infoview.flows.meetings import save_meeting_plan
     from infoview.models import Meeting, Person
 
-    store = Store.open(tmp_path / "one.sqlite")
-    _person, meeting = save_meeting_plan(store, Person(name="Samira Okafor"),
+    store = Store.open(path)
+    _person, meeting = save_meeting_plan(store, Person(name=name),
                                          Meeting(person_id=0, starts_at=NOW), None)
     save_debrief(store, Debrief(meeting_id=meeting.id, questions=[
         AnsweredQuestion(text="How did you start?", category="path", answer_notes="nursing")]))
+    return store, meeting
+
+
+def test_a_debrief_with_no_scores_still_draws_every_figure(tmp_path):
+    store, _meeting = _one_debriefed_meeting(tmp_path / "one.sqlite", "Samira Okafor")
     panel = OutcomesDashboard(store, now=NOW)
     assert panel.message.kind == "ok", panel.message.text
     assert "not rated" in panel.panes["Questions"].value or "data:image/png" in panel.panes["Questions"].value
@@ -669,15 +676,9 @@ def test_replies_after_a_debrief_with_no_request_say_who_the_headline_counts(tmp
     sent. The tab now says both: no request recorded, and who is counted as having replied."""
     import html
 
-    from infoview.flows.debrief import AnsweredQuestion, Debrief, save_debrief
-    from infoview.flows.meetings import save_meeting_plan
-    from infoview.models import Meeting, Outreach, Person
+    from infoview.models import Outreach
 
-    store = Store.open(tmp_path / "met.sqlite")
-    _person, meeting = save_meeting_plan(store, Person(name="Sam Okafor"),
-                                         Meeting(person_id=0, starts_at=NOW), None)
-    save_debrief(store, Debrief(meeting_id=meeting.id, questions=[
-        AnsweredQuestion(text="How did you start?", category="path", answer_notes="nursing")]))
+    store, meeting = _one_debriefed_meeting(tmp_path / "met.sqlite", "Sam Okafor")
     panel = OutcomesDashboard(store, now=NOW)
     assert (panel.headline["contacted"], panel.headline["replied"]) == (1, 1)
     replies = html.unescape(panel.panes["Replies"].value)
