@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from infoview.analytics._frames import Frames, table
+from infoview.analytics.display import GROUPED_BY_WORDS, OUTCOME_WORDS
 from infoview.analytics.followup import due_actions
 from infoview.analytics.funnel import person_levels
 from infoview.models import CHANNEL_WORDS, OWNER_WORDS
 
 #: How far a person got (:func:`~infoview.analytics.funnel.person_levels`' ``contact``).
-CONTACT_WORDS = ("on your list", "contacted", "replied", "met")
+CONTACT_WORDS = (OUTCOME_WORDS["identified"], "contacted", "replied", "met")
 #: What came of it (``result``).
 RESULT_WORDS = ("", "lead", "application", "interview", "offer")
 
@@ -32,8 +33,8 @@ def people_sheet(frames: Frames, *, since=None, until=None, channels=None):
     return pd.DataFrame({
         "person": people["name"].reindex(ids).astype("object").fillna("").to_numpy(),
         "organization": people["organization"].reindex(ids).astype("object").fillna("").to_numpy(),
-        "how you know them": levels["warmth"].astype(str).to_numpy(),
-        "first message by": [CHANNEL_WORDS.get(c, c) for c in levels["channel"].astype(str)],
+        GROUPED_BY_WORDS["warmth"]: levels["warmth"].astype(str).to_numpy(),
+        GROUPED_BY_WORDS["channel"]: [CHANNEL_WORDS.get(c, c) for c in levels["channel"].astype(str)],
         "got as far as": [CONTACT_WORDS[int(c)] for c in levels["contact"]],
         "suggested someone": ["yes" if r else "" for r in levels["referred"]],
         "what came of it": [RESULT_WORDS[int(r)] for r in levels["result"]],
